@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  STATION_METHODS,
+  StationEventSchema,
+  isStationMethod,
+  parseStationRequest,
+  stationResultSchema,
+  StationStatusSchema,
+} from './station-api.ts';
+import { STATION_METHOD_NAMES } from './station-method-names.ts';
+
+describe('the StationApi contract', () => {
+  it('lists the same methods in the schema-free name list and the schema table', () => {
+    expect(Object.keys(STATION_METHODS).sort()).toEqual([...STATION_METHOD_NAMES].sort());
+  });
+
+  it('recognises only its own methods (no prototype keys)', () => {
+    expect(isStationMethod('submitAnswer')).toBe(true);
+    expect(isStationMethod('toString')).toBe(false);
+    expect(isStationMethod('constructor')).toBe(false);
+  });
+
+  it('normalises a sign-in: session number from text, access code trimmed and upper-cased', () => {
+    expect(
+      parseStationRequest('signIn', {
+        sessionNumber: '42',
+        accessCode: ' bcdf23',
+        firstName: ' Éloïse ',
+        lastName: 'Le Gall-Dupré',
+        birthdate: '2011-03-09',
+      }),
+    ).toEqual({
+      ok: true,
+      value: { sessionNumber: 42, accessCode: 'BCDF23', firstName: 'Éloïse', lastName: 'Le Gall-Dupré', birthdate: '2011-03-09' },
+    });
+  });
+
+  it.each([
+    ['signIn', { sessionNumber: 1, accessCode: 'BCD123', firstName: 'A', lastName: 'B', birthdate: '2011-03-09' }, 'accessCode'],
+    ['signIn', { sessionNumber: 1, accessCode: 'BCDF23', firstName: '', lastName: 'B', birthdate: '2011-03-09' }, 'firstName'],
+    ['signIn', { sessionNumber: 1, accessCode: 'BCDF23', firstName: 'A', lastName: 'B', birthdate: '09/03/2011' }, 'birthdate'],
+    ['signIn', { sessionNumber: -3, accessCode: 'BCDF23', firstName: 'A', lastName: 'B', birthdate: '2011-03-09' }, 'sessionNumber'],
+    ['submitAnswer', { challengeId: 'rec 1', value: { type: 'choice', choice: '1' } }, 'challengeId'],
+    ['submitAnswer', { challengeId: 'rec1', value: { type: 'fields', fields: { a: 'x'.repeat(2001) } } }, 'value.fields.a'],
+    ['submitAnswer', { challengeId: 'rec1', value: { type: 'essay', text: 'x' } }, 'value.type'],
+    ['saveDraft', { challengeId: 'rec1' }, 'value'],
+    ['browserSetBounds', { bounds: { x: -1, y: 0, width: 10, height: 10 } }, 'bounds.x'],
+    ['openAttachment', { challengeId: 'rec1', hash: '../../etc/passwd' }, 'hash'],
+    ['getStatus', { extra: true }, '(root)'],
+  ] as const)('%s rejects a bad request and names %s', (method, request, field) => {
+    const result = parseStationRequest(method, request);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_REQUEST');
+      expect(result.error.message.startsWith(`${field}:`) || result.error.message.includes(`; ${field}:`)).toBe(true);
+    }
+  });
+
+  it('describes results as ok/value or error with a known code', () => {
+    const schema = stationResultSchema(StationStatusSchema);
+    expect(schema.safeParse({ ok: false, error: { code: 'NOT_CERTIFIABLE', message: 'x' } }).success).toBe(true);
+    expect(schema.safeParse({ ok: false, error: { code: 'EXPLODED', message: 'x' } }).success).toBe(false);
+  });
+
+  it('types events by their type', () => {
+    expect(StationEventSchema.safeParse({ type: 'timeWarning', minutesLeft: 5 }).success).toBe(true);
+    expect(StationEventSchema.safeParse({ type: 'timeWarning', minutesLeft: 7 }).success).toBe(false);
+  });
+});

@@ -1,0 +1,317 @@
+// The StationApi: the only way the candidate screens (renderer) reach the station. In Electron the
+// preload exposes it over IPC; in tests and the browser demo a harness exposes the same methods with
+// Playwright's exposeBinding. Every request and response crosses a trust boundary, so each is a schema.
+import { z } from 'zod';
+import { AnswerValueSchema } from '../challenge/answer.ts';
+import {
+  AttachmentSchema,
+  ChallengeIdSchema,
+  ContentHashSchema,
+  PackagedChallengeSchema,
+} from '../challenge/challenge.ts';
+import type { StationMethodName } from './station-method-names.ts';
+import { BirthdateSchema, PersonNameSchema, SessionNumberSchema } from '../session/session.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Errors: every method answers { ok: true, value } or { ok: false, error }, never a thrown error,
+// because errors do not survive IPC or exposeBinding with their type.
+// ---------------------------------------------------------------------------------------------
+
+export const STATION_ERROR_CODES = [
+  /** The request does not match its schema. */
+  'INVALID_REQUEST',
+  /** The method is not allowed in the current exam phase. */
+  'ILLEGAL_TRANSITION',
+  /** Sign-in: the access code does not match the session. */
+  'WRONG_ACCESS_CODE',
+  /** Sign-in: the session number is unknown. */
+  'SESSION_NOT_FOUND',
+  /** Sign-in: the session is finalized or processed. */
+  'SESSION_CLOSED',
+  'NO_MATCHING_CANDIDATE',
+  'SEVERAL_MATCHING_CANDIDATES',
+  'NOT_CERTIFIABLE',
+  /** The candidate already sat (or is sitting) the test elsewhere. */
+  'CANDIDATE_ALREADY_STARTED',
+  /** The station is not enrolled, or was revoked. */
+  'STATION_NOT_READY',
+  /** The server could not be reached and the action needs it (sign-in). */
+  'SERVER_UNREACHABLE',
+  'UNKNOWN_CHALLENGE',
+  'ALREADY_ANSWERED',
+  /** The current question is frozen by a pending alert. */
+  'ALERT_PENDING',
+  'UNKNOWN_ATTACHMENT',
+  /** The challenge browser refused an address (policy). */
+  'URL_BLOCKED',
+  /** The station could not store the answer: nothing was recorded, the candidate must try again. */
+  'STORAGE_FAILED',
+  'INTERNAL',
+] as const;
+export const StationErrorCodeSchema = z.enum(STATION_ERROR_CODES);
+export type StationErrorCode = z.infer<typeof StationErrorCodeSchema>;
+
+export const StationErrorSchema = z.object({ code: StationErrorCodeSchema, message: z.string() }).strict();
+export type StationError = z.infer<typeof StationErrorSchema>;
+
+export type StationResult<T> = { ok: true; value: T } | { ok: false; error: StationError };
+
+export function stationResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }).strict(),
+    z.object({ ok: z.literal(false), error: StationErrorSchema }).strict(),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The station's state as the screens see it.
+// ---------------------------------------------------------------------------------------------
+
+export const EXAM_PHASES = [
+  /** No candidate: the station home. */
+  'idle',
+  /** Candidate reconciled; reading the instructions. */
+  'signedIn',
+  /** Instructions accepted; waiting for the invigilator to confirm presence. */
+  'waiting',
+  /** A test was interrupted (crash, relaunch): waiting for the invigilator's "authorize resume". */
+  'resumePending',
+  'inProgress',
+  /** The invigilator paused or locked the station, or a lockdown event locked it; the clock stops. */
+  'paused',
+  /** The test is over (see endReason); sealing the result. */
+  'ended',
+  /** The signed result is stored locally and being sent. */
+  'sealed',
+  /** The server acknowledged the result. */
+  'uploaded',
+] as const;
+export const ExamPhaseSchema = z.enum(EXAM_PHASES);
+export type ExamPhase = z.infer<typeof ExamPhaseSchema>;
+
+export const END_REASONS = ['finished', 'timeUp', 'endedByInvigilator', 'aborted'] as const;
+export const EndReasonSchema = z.enum(END_REASONS);
+export type EndReason = z.infer<typeof EndReasonSchema>;
+
+export const PAUSE_CAUSES = ['invigilator', 'lockdown'] as const;
+export const PauseCauseSchema = z.enum(PAUSE_CAUSES);
+
+export const UploadStateSchema = z.enum(['notStarted', 'pending', 'uploaded']);
+
+export const ExamViewSchema = z
+  .object({
+    phase: ExamPhaseSchema,
+    candidate: z
+      .object({
+        firstName: z.string(),
+        lastName: z.string(),
+        extraTimePercentage: z.number().int().nonnegative(),
+        accessibilityAdjustment: z.boolean(),
+      })
+      .strict()
+      .nullable(),
+    session: z
+      .object({ number: z.number().int(), centreName: z.string(), room: z.string(), examiner: z.string() })
+      .strict()
+      .nullable(),
+    /** Position in the test; null before the package is downloaded. */
+    progress: z
+      .object({
+        /** 0-based index of the current challenge. */
+        current: z.number().int().nonnegative(),
+        answered: z.number().int().nonnegative(),
+        total: z.number().int().positive(),
+      })
+      .strict()
+      .nullable(),
+    /** Time left including extra time; null before the start. */
+    timeLeftMs: z.number().int().nonnegative().nullable(),
+    allowedMs: z.number().int().positive().nullable(),
+    pause: z.object({ cause: PauseCauseSchema, reason: z.string() }).strict().nullable(),
+    endReason: EndReasonSchema.nullable(),
+    /** The alert raised on the current challenge, while the invigilator has not decided. */
+    alertPending: z.boolean(),
+    upload: UploadStateSchema,
+  })
+  .strict();
+export type ExamView = z.infer<typeof ExamViewSchema>;
+
+export const StationStatusSchema = z
+  .object({
+    station: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        centreName: z.string().nullable(),
+        enrolled: z.boolean(),
+        online: z.boolean(),
+        /** Ready to welcome a candidate; when not, `notReadyReason` says why in the user's words. */
+        ready: z.boolean(),
+        notReadyReason: z.string().nullable(),
+      })
+      .strict(),
+    exam: ExamViewSchema,
+  })
+  .strict();
+export type StationStatus = z.infer<typeof StationStatusSchema>;
+
+export const CurrentChallengeSchema = z
+  .object({
+    index: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+    challenge: PackagedChallengeSchema,
+    /** Display order of the choices (seeded per candidate when the challenge is shuffled). */
+    choiceOrder: z.array(z.string()),
+    /** The last saved draft, restored after a crash. */
+    draft: AnswerValueSchema.nullable(),
+    /** Timed challenge: milliseconds left on its own timer. */
+    timerLeftMs: z.number().int().nonnegative().nullable(),
+    focusLost: z.boolean(),
+  })
+  .strict();
+export type CurrentChallenge = z.infer<typeof CurrentChallengeSchema>;
+
+export const BrowserBoundsSchema = z
+  .object({
+    x: z.number().int().nonnegative(),
+    y: z.number().int().nonnegative(),
+    width: z.number().int().nonnegative().max(16384),
+    height: z.number().int().nonnegative().max(16384),
+  })
+  .strict();
+
+export const BrowserStateSchema = z
+  .object({
+    url: z.string(),
+    title: z.string(),
+    loading: z.boolean(),
+    canGoBack: z.boolean(),
+    canGoForward: z.boolean(),
+  })
+  .strict();
+export type BrowserState = z.infer<typeof BrowserStateSchema>;
+
+export const ViewerKindSchema = z.enum(['pdf', 'image', 'text', 'csv']);
+
+// ---------------------------------------------------------------------------------------------
+// Methods: name → request schema and response (value) schema.
+// ---------------------------------------------------------------------------------------------
+
+const empty = z.object({}).strict();
+const challengeRef = z.object({ challengeId: ChallengeIdSchema }).strict();
+
+export const SignInRequestSchema = z
+  .object({
+    sessionNumber: SessionNumberSchema,
+    accessCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{4}[0-9]{2}$/, 'must be 4 letters then 2 digits, e.g. BCDF23'),
+    firstName: PersonNameSchema,
+    lastName: PersonNameSchema,
+    birthdate: BirthdateSchema,
+  })
+  .strict();
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+export const STATION_METHODS = {
+  getStatus: { request: empty, response: StationStatusSchema },
+  signIn: { request: SignInRequestSchema, response: StationStatusSchema },
+  /** Back to the station home before the test starts (wrong person, changed mind). */
+  cancelSignIn: { request: empty, response: StationStatusSchema },
+  acceptInstructions: { request: empty, response: StationStatusSchema },
+  getCurrentChallenge: { request: empty, response: CurrentChallengeSchema },
+  saveDraft: {
+    request: z.object({ challengeId: ChallengeIdSchema, value: AnswerValueSchema }).strict(),
+    response: empty,
+  },
+  /** Resolves only once the answer is committed to the journal. */
+  submitAnswer: {
+    request: z.object({ challengeId: ChallengeIdSchema, value: AnswerValueSchema }).strict(),
+    response: StationStatusSchema,
+  },
+  /** "Je passe": recorded as abandoned. */
+  skipChallenge: { request: challengeRef, response: StationStatusSchema },
+  /** The candidate left a focused challenge (another window, the challenge browser). */
+  reportFocusLost: { request: challengeRef, response: empty },
+  /** "Signaler un problème": freezes the question until the invigilator decides. */
+  raiseAlert: { request: challengeRef, response: StationStatusSchema },
+  openAttachment: {
+    request: z.object({ challengeId: ChallengeIdSchema, hash: ContentHashSchema }).strict(),
+    response: z.object({ attachment: AttachmentSchema, viewer: ViewerKindSchema, url: z.string() }).strict(),
+  },
+  /** Ends the test at the candidate's request (confirmed in the screen). */
+  finishTest: { request: empty, response: StationStatusSchema },
+  /** After the result is sent (or stored for sending): back to the station home for the next candidate. */
+  returnHome: { request: empty, response: StationStatusSchema },
+  browserNavigate: {
+    request: z.object({ url: z.string().min(1).max(4096) }).strict(),
+    response: BrowserStateSchema,
+  },
+  browserBack: { request: empty, response: BrowserStateSchema },
+  browserForward: { request: empty, response: BrowserStateSchema },
+  browserReload: { request: empty, response: BrowserStateSchema },
+  browserHome: { request: empty, response: BrowserStateSchema },
+  /** The region the renderer reserves for the browser view; null hides it. */
+  browserSetBounds: {
+    request: z.object({ bounds: BrowserBoundsSchema.nullable() }).strict(),
+    response: empty,
+  },
+} as const satisfies Record<StationMethodName, { request: z.ZodType; response: z.ZodType }>;
+
+export type { StationMethodName };
+export type StationRequest<M extends StationMethodName> = z.input<(typeof STATION_METHODS)[M]['request']>;
+export type StationResponse<M extends StationMethodName> = z.output<(typeof STATION_METHODS)[M]['response']>;
+
+// ---------------------------------------------------------------------------------------------
+// Events pushed from the station to the screens.
+// ---------------------------------------------------------------------------------------------
+
+export const StationEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), status: StationStatusSchema }).strict(),
+  /** Calm warnings at 15 and 5 minutes left. */
+  z.object({ type: z.literal('timeWarning'), minutesLeft: z.union([z.literal(15), z.literal(5)]) }).strict(),
+  z.object({ type: z.literal('challengeTimerExpired'), challengeId: ChallengeIdSchema }).strict(),
+  z
+    .object({
+      type: z.literal('alertDecided'),
+      challengeId: ChallengeIdSchema,
+      decision: z.enum(['dismissed', 'validated']),
+    })
+    .strict(),
+  z.object({ type: z.literal('connection'), online: z.boolean() }).strict(),
+  z.object({ type: z.literal('browserState'), state: BrowserStateSchema }).strict(),
+  z.object({ type: z.literal('browserBlocked'), url: z.string(), reason: z.string() }).strict(),
+]);
+export type StationEvent = z.infer<typeof StationEventSchema>;
+
+/** The API as the renderer calls it. */
+export type StationApi = {
+  [M in StationMethodName]: (request: StationRequest<M>) => Promise<StationResult<StationResponse<M>>>;
+} & {
+  /** Subscribes to station events; returns the unsubscribe function. */
+  onEvent(listener: (event: StationEvent) => void): () => void;
+};
+
+/** Validates a request that crossed the boundary; the error names the offending field. */
+export function parseStationRequest<M extends StationMethodName>(
+  method: M,
+  input: unknown,
+): StationResult<z.output<(typeof STATION_METHODS)[M]['request']>> {
+  const parsed = STATION_METHODS[method].request.safeParse(input ?? {});
+  if (parsed.success)
+    return { ok: true, value: parsed.data as z.output<(typeof STATION_METHODS)[M]['request']> };
+  return { ok: false, error: { code: 'INVALID_REQUEST', message: describeIssues(parsed.error) } };
+}
+
+export function isStationMethod(name: unknown): name is StationMethodName {
+  return typeof name === 'string' && Object.hasOwn(STATION_METHODS, name);
+}
+
+/** "field.path: message; other.field: message" — names each offending field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

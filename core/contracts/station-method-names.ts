@@ -1,0 +1,24 @@
+// The StationApi method names, kept free of schemas so the preload bundle stays tiny (it only
+// forwards calls; the main process validates them).
+export const STATION_METHOD_NAMES = [
+  'getStatus',
+  'signIn',
+  'cancelSignIn',
+  'acceptInstructions',
+  'getCurrentChallenge',
+  'saveDraft',
+  'submitAnswer',
+  'skipChallenge',
+  'reportFocusLost',
+  'raiseAlert',
+  'openAttachment',
+  'finishTest',
+  'returnHome',
+  'browserNavigate',
+  'browserBack',
+  'browserForward',
+  'browserReload',
+  'browserHome',
+  'browserSetBounds',
+] as const;
+export type StationMethodName = (typeof STATION_METHOD_NAMES)[number];

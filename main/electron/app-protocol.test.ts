@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { debuggingSwitches, resolveAppAsset } from './app-protocol.ts';
+
+const root = path.resolve('/opt/station/renderer');
+
+describe('resolveAppAsset', () => {
+  it.each([
+    ['app://station/', 'index.html', 'text/html; charset=utf-8'],
+    ['app://station/assets/index-abc.js', 'assets/index-abc.js', 'text/javascript; charset=utf-8'],
+    ['app://station/assets/style.css?v=1', 'assets/style.css', 'text/css; charset=utf-8'],
+  ])('serves %s from the renderer folder', (url, file, type) => {
+    expect(resolveAppAsset(root, url)).toEqual({ file: path.join(root, file), contentType: type });
+  });
+
+  it.each([
+    ['an encoded slash escape', 'app://station/assets%2f..%2f..%2fkey.json'],
+    ['a backslash', 'app://station/..%5c..%5ckey.json'],
+    ['a NUL byte', 'app://station/index.html%00.js'],
+    ['another host', 'app://evil/index.html'],
+    ['another scheme', 'file:///opt/station/renderer/index.html'],
+    ['an unknown file type', 'app://station/run.exe'],
+    ['a malformed encoding', 'app://station/%E0%A4%A'],
+    ['not a URL', 'station/index.html'],
+  ])('refuses %s', (_what, url) => {
+    expect(resolveAppAsset(root, url)).toBeNull();
+  });
+
+  it.each([
+    ['a parent path', 'app://station/../secrets.html', 'secrets.html'],
+    ['an encoded parent path', 'app://station/%2e%2e/%2e%2e/etc/passwd.html', 'etc/passwd.html'],
+  ])('keeps %s inside the renderer folder (URL parsing removes dot segments)', (_what, url, file) => {
+    expect(resolveAppAsset(root, url)?.file).toBe(path.join(root, file));
+  });
+});
+
+describe('debuggingSwitches', () => {
+  it('finds every remote-debugging and inspector switch', () => {
+    expect(
+      debuggingSwitches([
+        'app',
+        '--remote-debugging-port=9222',
+        '--inspect',
+        '--inspect-brk=9229',
+        '--kiosk',
+        '--js-flags=--x',
+      ]),
+    ).toEqual(['--remote-debugging-port=9222', '--inspect', '--inspect-brk=9229', '--js-flags=--x']);
+  });
+  it('accepts a normal command line', () => {
+    expect(debuggingSwitches(['/opt/station/pix-station', '--lang=fr'])).toEqual([]);
+  });
+});

@@ -1,0 +1,8 @@
+import type { StationApi } from '../../core/contracts/station-api.ts';
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (Electron) or by the test harness (exposeBinding). */
+    station?: StationApi;
+  }
+}

@@ -1,0 +1,20 @@
+// Builds the station: main process and preload with esbuild (CommonJS, as Electron loads them; the
+// preload must be one file because sandboxed preloads cannot import), the renderer with Vite.
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+  // Provided at run time: Electron itself, and the native SQLite binding (unpacked from the ASAR).
+  external: ['electron', 'better-sqlite3'],
+};
+
+await esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs' });
+await esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/preload/preload.cjs' });
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log('built dist/main/main.cjs, dist/preload/preload.cjs, dist/renderer/');

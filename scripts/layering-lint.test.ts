@@ -1,0 +1,81 @@
+// The layering rules (ARCHITECTURE.md) are enforced by ESLint; these tests prove the rules bite.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
+}
+
+describe('layering lint rules', () => {
+  it.each([
+    ['core/', 'core/framework/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['main/station/', 'main/station/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['server/', 'server/x.ts', "import Store from 'electron-store';\nexport const s = Store;\n"],
+    [
+      'renderer/',
+      'renderer/station/x.tsx',
+      "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n",
+    ],
+    ['preload/', 'preload/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n"],
+    ['scripts/ (require)', 'scripts/x.ts', "const e = require('electron');\nexport default e;\n"],
+    ['core/ (dynamic import)', 'core/x.ts', "export const e = () => import('electron-store');\n"],
+  ])('forbids electron imports in %s', async (_where, file, code) => {
+    const errors = await restrictedImportErrors(file, code);
+    expect(errors.length, `no error for ${file}`).toBeGreaterThan(0);
+  });
+
+  it('allows electron under main/electron/', async () => {
+    expect(
+      await restrictedImportErrors(
+        'main/electron/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"],
+    ["import { createHash } from 'crypto';\nexport const h = createHash;\n"],
+    ["import path from 'path';\nexport const p = path;\n"],
+  ])('forbids Node built-ins in core/: %s', async (code) => {
+    const errors = await restrictedImportErrors('core/scoring/x.ts', code);
+    expect(errors.some((m) => m.includes('core/ is pure'))).toBe(true);
+  });
+
+  it.each([
+    [
+      'core/ importing the station',
+      'core/x.ts',
+      "import { a } from '../main/station/a.ts';\nexport const b = a;\n",
+    ],
+    ['core/ importing the server', 'core/x.ts', "import { a } from '../server/a.ts';\nexport const b = a;\n"],
+    [
+      'the server importing the station',
+      'server/x.ts',
+      "import { a } from '../main/station/a.ts';\nexport const b = a;\n",
+    ],
+    [
+      'the renderer importing the station',
+      'renderer/station/x.tsx',
+      "import { a } from '../../main/station/a.ts';\nexport const b = a;\n",
+    ],
+    [
+      'the station importing the server',
+      'main/station/x.ts',
+      "import { a } from '../../server/a.ts';\nexport const b = a;\n",
+    ],
+  ])('forbids upward or sideways imports: %s', async (_what, file, code) => {
+    expect((await restrictedImportErrors(file, code)).length).toBeGreaterThan(0);
+  });
+
+  it('lets core/ use zod', async () => {
+    expect(
+      await restrictedImportErrors('core/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n"),
+    ).toEqual([]);
+  });
+});
