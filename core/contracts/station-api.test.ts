@@ -31,17 +31,43 @@ describe('the StationApi contract', () => {
       }),
     ).toEqual({
       ok: true,
-      value: { sessionNumber: 42, accessCode: 'BCDF23', firstName: 'Éloïse', lastName: 'Le Gall-Dupré', birthdate: '2011-03-09' },
+      value: {
+        sessionNumber: 42,
+        accessCode: 'BCDF23',
+        firstName: 'Éloïse',
+        lastName: 'Le Gall-Dupré',
+        birthdate: '2011-03-09',
+      },
     });
   });
 
   it.each([
-    ['signIn', { sessionNumber: 1, accessCode: 'BCD123', firstName: 'A', lastName: 'B', birthdate: '2011-03-09' }, 'accessCode'],
-    ['signIn', { sessionNumber: 1, accessCode: 'BCDF23', firstName: '', lastName: 'B', birthdate: '2011-03-09' }, 'firstName'],
-    ['signIn', { sessionNumber: 1, accessCode: 'BCDF23', firstName: 'A', lastName: 'B', birthdate: '09/03/2011' }, 'birthdate'],
-    ['signIn', { sessionNumber: -3, accessCode: 'BCDF23', firstName: 'A', lastName: 'B', birthdate: '2011-03-09' }, 'sessionNumber'],
+    [
+      'signIn',
+      { sessionNumber: 1, accessCode: 'BCD123', firstName: 'A', lastName: 'B', birthdate: '2011-03-09' },
+      'accessCode',
+    ],
+    [
+      'signIn',
+      { sessionNumber: 1, accessCode: 'BCDF23', firstName: '', lastName: 'B', birthdate: '2011-03-09' },
+      'firstName',
+    ],
+    [
+      'signIn',
+      { sessionNumber: 1, accessCode: 'BCDF23', firstName: 'A', lastName: 'B', birthdate: '09/03/2011' },
+      'birthdate',
+    ],
+    [
+      'signIn',
+      { sessionNumber: -3, accessCode: 'BCDF23', firstName: 'A', lastName: 'B', birthdate: '2011-03-09' },
+      'sessionNumber',
+    ],
     ['submitAnswer', { challengeId: 'rec 1', value: { type: 'choice', choice: '1' } }, 'challengeId'],
-    ['submitAnswer', { challengeId: 'rec1', value: { type: 'fields', fields: { a: 'x'.repeat(2001) } } }, 'value.fields.a'],
+    [
+      'submitAnswer',
+      { challengeId: 'rec1', value: { type: 'fields', fields: { a: 'x'.repeat(2001) } } },
+      'value.fields.a',
+    ],
     ['submitAnswer', { challengeId: 'rec1', value: { type: 'essay', text: 'x' } }, 'value.type'],
     ['saveDraft', { challengeId: 'rec1' }, 'value'],
     ['browserSetBounds', { bounds: { x: -1, y: 0, width: 10, height: 10 } }, 'bounds.x'],
@@ -52,13 +78,17 @@ describe('the StationApi contract', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INVALID_REQUEST');
-      expect(result.error.message.startsWith(`${field}:`) || result.error.message.includes(`; ${field}:`)).toBe(true);
+      expect(
+        result.error.message.startsWith(`${field}:`) || result.error.message.includes(`; ${field}:`),
+      ).toBe(true);
     }
   });
 
   it('describes results as ok/value or error with a known code', () => {
     const schema = stationResultSchema(StationStatusSchema);
-    expect(schema.safeParse({ ok: false, error: { code: 'NOT_CERTIFIABLE', message: 'x' } }).success).toBe(true);
+    expect(schema.safeParse({ ok: false, error: { code: 'NOT_CERTIFIABLE', message: 'x' } }).success).toBe(
+      true,
+    );
     expect(schema.safeParse({ ok: false, error: { code: 'EXPLODED', message: 'x' } }).success).toBe(false);
   });
 

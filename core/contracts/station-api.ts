@@ -10,6 +10,7 @@ import {
   PackagedChallengeSchema,
 } from '../challenge/challenge.ts';
 import type { StationMethodName } from './station-method-names.ts';
+import { describeIssues } from '../validation/describe-issues.ts';
 import { BirthdateSchema, PersonNameSchema, SessionNumberSchema } from '../session/session.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -307,11 +308,4 @@ export function parseStationRequest<M extends StationMethodName>(
 
 export function isStationMethod(name: unknown): name is StationMethodName {
   return typeof name === 'string' && Object.hasOwn(STATION_METHODS, name);
-}
-
-/** "field.path: message; other.field: message" — names each offending field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
 }
