@@ -1,0 +1,99 @@
+// Verification of a signed result bundle, shared by the server (intake) and the station (self-check
+// after sealing): signature by the expected station key, then the payload's schema, the journal
+// chain, and that the payload agrees with what the verifier expects.
+import { compactVerify, importJWK, errors as joseErrors } from 'jose';
+import { describeIssues } from '../validation/describe-issues.ts';
+import { type StationPublicJwk, stationIdFromJwk } from '../identity/station-id.ts';
+import { verifyChain } from '../journal/chain.ts';
+import {
+  RESULT_BUNDLE_ALG,
+  RESULT_BUNDLE_TYPE,
+  ResultBundlePayloadSchema,
+  type ResultBundlePayload,
+} from './result-bundle.ts';
+
+export type BundleProblem =
+  | 'MALFORMED'
+  | 'BAD_SIGNATURE'
+  | 'INVALID_PAYLOAD'
+  | 'STATION_MISMATCH'
+  | 'CHAIN_BROKEN'
+  | 'PACKAGE_MISMATCH'
+  | 'TEST_MISMATCH';
+
+export type BundleVerification =
+  { ok: true; payload: ResultBundlePayload } | { ok: false; problem: BundleProblem; message: string };
+
+export interface BundleExpectations {
+  /** The enrolled key of the station that claims to have sealed the bundle. */
+  stationKey: StationPublicJwk;
+  /** When known: the test and package the server issued. */
+  testId?: string;
+  packageHash?: string;
+}
+
+const MAX_BUNDLE_LENGTH = 8 * 1024 * 1024;
+
+export async function verifyResultBundle(
+  jws: string,
+  expected: BundleExpectations,
+): Promise<BundleVerification> {
+  if (typeof jws !== 'string' || jws.length > MAX_BUNDLE_LENGTH || jws.split('.').length !== 3) {
+    return { ok: false, problem: 'MALFORMED', message: 'not a compact JWS' };
+  }
+  let payloadBytes: Uint8Array;
+  try {
+    const key = await importJWK({ ...expected.stationKey }, RESULT_BUNDLE_ALG);
+    const verified = await compactVerify(jws, key, { algorithms: [RESULT_BUNDLE_ALG] });
+    if (verified.protectedHeader.typ !== RESULT_BUNDLE_TYPE) {
+      return {
+        ok: false,
+        problem: 'MALFORMED',
+        message: `unexpected JWS type ${String(verified.protectedHeader.typ)}`,
+      };
+    }
+    payloadBytes = verified.payload;
+  } catch (error) {
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+      return { ok: false, problem: 'BAD_SIGNATURE', message: 'the signature does not match the station key' };
+    }
+    return { ok: false, problem: 'MALFORMED', message: 'the JWS cannot be read' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(payloadBytes));
+  } catch {
+    return { ok: false, problem: 'INVALID_PAYLOAD', message: 'the payload is not JSON' };
+  }
+  const parsed = ResultBundlePayloadSchema.safeParse(json);
+  if (!parsed.success)
+    return { ok: false, problem: 'INVALID_PAYLOAD', message: describeIssues(parsed.error) };
+  const payload = parsed.data;
+  if (payload.stationId !== stationIdFromJwk(expected.stationKey)) {
+    return { ok: false, problem: 'STATION_MISMATCH', message: 'the bundle names another station' };
+  }
+  if (expected.testId !== undefined && payload.testId !== expected.testId) {
+    return { ok: false, problem: 'TEST_MISMATCH', message: 'the bundle is for another test' };
+  }
+  const chain = verifyChain(payload.testId, payload.records);
+  if (!chain.ok) return { ok: false, problem: 'CHAIN_BROKEN', message: chain.problem };
+  if (chain.head !== payload.chainHead) {
+    return { ok: false, problem: 'CHAIN_BROKEN', message: 'the chain head does not match the last record' };
+  }
+  if (expected.packageHash !== undefined && payload.packageHash !== expected.packageHash) {
+    return {
+      ok: false,
+      problem: 'PACKAGE_MISMATCH',
+      message: 'the bundle was sealed for another test package',
+    };
+  }
+  const stored = payload.records.find((r) => r.kind === 'packageStored');
+  if (!stored || stored.kind !== 'packageStored' || stored.payload.packageHash !== payload.packageHash) {
+    return {
+      ok: false,
+      problem: 'PACKAGE_MISMATCH',
+      message: 'the journal does not record the bundle’s package',
+    };
+  }
+  return { ok: true, payload };
+}

@@ -1,0 +1,34 @@
+// Station requests are signed with the station's Ed25519 key over a canonical string, with a
+// timestamp and a nonce so that a captured request cannot be replayed.
+import { sha256Hex } from '../hashing/canonical-hash.ts';
+
+export const STATION_AUTH_HEADERS = {
+  station: 'x-station-id',
+  timestamp: 'x-station-timestamp',
+  nonce: 'x-station-nonce',
+  signature: 'x-station-signature',
+} as const;
+
+/** Requests older or newer than this (server clock) are refused; nonces are remembered this long. */
+export const SIGNATURE_MAX_SKEW_MS = 5 * 60_000;
+
+export interface SignedRequestParts {
+  method: string;
+  /** Path and query, as sent. */
+  path: string;
+  timestamp: number;
+  nonce: string;
+  body: string | Uint8Array;
+}
+
+/** The exact bytes (as text) a station signs. */
+export function stationSigningInput(parts: SignedRequestParts): string {
+  return [
+    'pix-station-v1',
+    parts.method.toUpperCase(),
+    parts.path,
+    String(parts.timestamp),
+    parts.nonce,
+    sha256Hex(parts.body),
+  ].join('\n');
+}
