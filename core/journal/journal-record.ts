@@ -59,12 +59,6 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
     .strict(),
   z
     .object({
-      kind: z.literal('challengeShown'),
-      payload: z.object({ challengeId: ChallengeIdSchema, index: z.number().int().nonnegative() }).strict(),
-    })
-    .strict(),
-  z
-    .object({
       kind: z.literal('answered'),
       payload: z
         .object({

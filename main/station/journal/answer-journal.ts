@@ -1,0 +1,554 @@
+// The answer journal: one SQLite file per station holding every test taken on it, until the server has
+// acknowledged the result and the retention delay has passed. Each answer is one transaction that
+// appends a hash-chained record and its outbox row; the caller moves on only after the commit, so a
+// crash or a power cut never loses an answer the candidate saw accepted.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { AnswerValueSchema, type AnswerValue } from '../../../core/challenge/answer.ts';
+import { recordHash, verifyChain, type ChainCheck } from '../../../core/journal/chain.ts';
+import {
+  GENESIS_HASH,
+  RecordBodySchema,
+  type JournalRecord,
+  type RecordBody,
+} from '../../../core/journal/journal-record.ts';
+import { canonicalJson, sha256Hex } from '../../../core/hashing/canonical-hash.ts';
+import {
+  TestPackageSchema,
+  type PackageCandidate,
+  type PackageSession,
+  type TestPackage,
+} from '../../../core/package/test-package.ts';
+import { openJournalDatabase } from './journal-database.ts';
+import {
+  AlreadyAnsweredError,
+  BundleAlreadyStoredError,
+  InvalidInputError,
+  InvalidPackageError,
+  InvalidRecordError,
+  JournalCorruptedError,
+  PackageAlreadyStoredError,
+  PackageHashMismatchError,
+  PackageNotForTestError,
+  ResultNotSealedError,
+  TestAlreadyExistsError,
+  TestNotDiscardableError,
+  TestSealedError,
+  UnknownChallengeError,
+  UnknownTestError,
+} from './journal-errors.ts';
+import {
+  BundleSchema,
+  ClockCheckpointSchema,
+  HashSchema,
+  MillisSchema,
+  OutboxLimitSchema,
+  RecordTimeSchema,
+  TestInfoSchema,
+  parseOrThrow,
+} from './journal-inputs.ts';
+
+export interface TestInfo {
+  testId: string;
+  sessionId: string;
+  candidateId: string;
+  stationId: string;
+  candidate: PackageCandidate;
+  session: PackageSession;
+  createdAt: number;
+}
+
+export interface TestRow extends TestInfo {
+  packageHash: string | null;
+  bundle: string | null;
+  bundleHash: string | null;
+  acknowledgedAt: number | null;
+  purgeAfter: number | null;
+}
+
+export interface ClockCheckpoint {
+  elapsedMs: number;
+  wallAt: number;
+}
+
+export interface OutboxItem {
+  id: number;
+  testId: string;
+  seq: number;
+  record: JournalRecord;
+}
+
+export interface JournalSettings {
+  /** `wal` */
+  journalMode: string;
+  /** 2 = FULL: the WAL is synced at every commit. */
+  synchronous: number;
+  foreignKeys: boolean;
+  busyTimeoutMs: number;
+  schemaVersion: number;
+}
+
+interface TestSql {
+  test_id: string;
+  session_id: string;
+  candidate_id: string;
+  station_id: string;
+  candidate: string;
+  session: string;
+  created_at: number;
+  package_hash: string | null;
+  bundle: string | null;
+  bundle_hash: string | null;
+  acknowledged_at: number | null;
+  purge_after: number | null;
+}
+
+interface RecordSql {
+  test_id: string;
+  seq: number;
+  kind: string;
+  payload: string;
+  wall_at: number;
+  elapsed_ms: number;
+  prev_hash: string;
+  hash: string;
+}
+
+const TEST_COLUMNS = `test_id, session_id, candidate_id, station_id, candidate, session, created_at,
+  package_hash, bundle, bundle_hash, acknowledged_at, purge_after`;
+const RECORD_COLUMNS = 'test_id, seq, kind, payload, wall_at, elapsed_ms, prev_hash, hash';
+
+type AppendTime = { wallAt: number; elapsedMs: number };
+
+export class AnswerJournal {
+  readonly file: string;
+  readonly #db: SqliteDatabase;
+  // Prepared once: the answer path only binds and steps.
+  readonly #sql: ReturnType<typeof prepareStatements>;
+  readonly #appendInTransaction: (testId: string, body: RecordBody, at: AppendTime) => JournalRecord;
+
+  /** Opens (creating if needed) the journal file; throws JournalCorruptedError on a damaged file. */
+  static open(options: { file: string }): AnswerJournal {
+    return new AnswerJournal(options.file, openJournalDatabase(options.file));
+  }
+
+  private constructor(file: string, db: SqliteDatabase) {
+    this.file = file;
+    this.#db = db;
+    this.#sql = prepareStatements(db);
+    const append = db.transaction((testId: string, body: RecordBody, at: AppendTime) =>
+      this.#appendRecord(testId, body, at),
+    );
+    // IMMEDIATE: take the write lock before reading the chain head, so no other writer can slip in.
+    this.#appendInTransaction = (testId, body, at) => append.immediate(testId, body, at);
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  createTest(info: TestInfo): void {
+    const t = parseOrThrow(TestInfoSchema, info, 'test', (m) => new InvalidInputError(m));
+    try {
+      this.#sql.insertTest.run(
+        t.testId,
+        t.sessionId,
+        t.candidateId,
+        t.stationId,
+        canonicalJson(t.candidate),
+        canonicalJson(t.session),
+        t.createdAt,
+      );
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new TestAlreadyExistsError(t.testId);
+      throw error;
+    }
+  }
+
+  test(testId: string): TestRow | null {
+    const row = this.#sql.selectTest.get(testId);
+    return row ? toTestRow(row) : null;
+  }
+
+  /** The most recent test without a stored result bundle: the one to resume after a crash. */
+  unfinishedTest(): TestRow | null {
+    const row = this.#sql.selectUnfinished.get();
+    return row ? toTestRow(row) : null;
+  }
+
+  /**
+   * Removes a test the candidate left before it started (sign-in cancelled). A started or sealed
+   * test is never discarded: its journal is the candidate's record.
+   */
+  discardTest(testId: string): void {
+    this.#db
+      .transaction(() => {
+        const row = this.#sql.selectTest.get(testId);
+        if (!row) throw new UnknownTestError(testId);
+        if (row.bundle !== null) throw new TestNotDiscardableError(testId, 'its result is sealed');
+        if (this.#sql.selectStarted.get(testId)) throw new TestNotDiscardableError(testId, 'it has started');
+        this.#sql.deleteTest.run(testId);
+      })
+      .immediate();
+  }
+
+  // ------------------------------------------------------------------ package
+
+  /** Stores the downloaded package once its content hash is checked; nothing is stored otherwise. */
+  storePackage(testId: string, pkg: TestPackage, expectedHash: string): void {
+    const expected = parseOrThrow(HashSchema, expectedHash, 'expectedHash', (m) => new InvalidInputError(m));
+    const valid = parseOrThrow(TestPackageSchema, pkg, 'package', (m) => new InvalidPackageError(m));
+    const text = canonicalJson(pkg);
+    const actual = sha256Hex(text);
+    if (actual !== expected) throw new PackageHashMismatchError(testId, expected, actual);
+    this.#db
+      .transaction(() => {
+        const row = this.#sql.selectTest.get(testId);
+        if (!row) throw new UnknownTestError(testId);
+        if (row.package_hash !== null) {
+          if (row.package_hash === actual) return; // the same package again: already stored
+          throw new PackageAlreadyStoredError(testId);
+        }
+        if (valid.candidate.id !== row.candidate_id) {
+          throw new PackageNotForTestError(testId, `it is for candidate ${valid.candidate.id}`);
+        }
+        if (valid.session.id !== row.session_id) {
+          throw new PackageNotForTestError(testId, `it is for session ${valid.session.id}`);
+        }
+        this.#sql.updatePackage.run(text, actual, testId);
+        valid.challenges.forEach((c, position) => this.#sql.insertChallenge.run(testId, c.id, position));
+      })
+      .immediate();
+  }
+
+  package(testId: string): TestPackage | null {
+    const row = this.#sql.selectPackage.get(testId);
+    if (!row?.package || !row.package_hash) return null;
+    // Stored as canonical JSON, so its plain SHA-256 is the package hash.
+    if (sha256Hex(row.package) !== row.package_hash) {
+      throw new JournalCorruptedError(this.file, `the stored package of test ${testId} was altered`);
+    }
+    return JSON.parse(row.package) as TestPackage;
+  }
+
+  // ------------------------------------------------------------------ records
+
+  /**
+   * Appends one record to the test's chain and its outbox row, in one transaction; returns after the
+   * commit. An answer or skip must name a challenge of the package not yet answered or skipped (the
+   * database's unique index decides, inside the same transaction). Any error: nothing is written.
+   */
+  append(testId: string, body: RecordBody, at: AppendTime): JournalRecord {
+    const valid = parseOrThrow(RecordBodySchema, body, 'record', (m) => new InvalidRecordError(m));
+    const time = parseOrThrow(RecordTimeSchema, at, 'record', (m) => new InvalidRecordError(m));
+    return this.#appendInTransaction(testId, valid, time);
+  }
+
+  #appendRecord(testId: string, body: RecordBody, at: AppendTime): JournalRecord {
+    const head = this.#sql.selectHead.get(testId);
+    const unhashed = {
+      testId,
+      seq: (head?.seq ?? 0) + 1,
+      wallAt: at.wallAt,
+      elapsedMs: at.elapsedMs,
+      prevHash: head?.hash ?? GENESIS_HASH,
+      ...body,
+    };
+    const record: JournalRecord = { ...unhashed, hash: recordHash(unhashed) };
+    try {
+      this.#sql.insertRecord.run(
+        testId,
+        record.seq,
+        record.kind,
+        canonicalJson(record.payload),
+        record.wallAt,
+        record.elapsedMs,
+        record.prevHash,
+        record.hash,
+      );
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownTestError(testId);
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_TRIGGER' && /TEST_SEALED/.test(String(error))) {
+        throw new TestSealedError(testId);
+      }
+      throw error;
+    }
+    this.#sql.insertOutbox.run(testId, record.seq);
+    if (body.kind === 'answered' || body.kind === 'skipped') {
+      const challengeId = body.payload.challengeId;
+      try {
+        this.#sql.insertAnswer.run(testId, challengeId, record.seq);
+      } catch (error) {
+        const code = sqliteCode(error);
+        if (code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AlreadyAnsweredError(testId, challengeId);
+        if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownChallengeError(testId, challengeId);
+        throw error;
+      }
+    }
+    return record;
+  }
+
+  /** The test's records in chain order. */
+  records(testId: string): JournalRecord[] {
+    const rows = this.#sql.selectRecords.all(testId);
+    if (rows.length === 0) this.#requireTest(testId);
+    return rows.map((row) => this.#readRecord(row));
+  }
+
+  lastRecord(testId: string): JournalRecord | null {
+    const row = this.#sql.selectLastRecord.get(testId);
+    return row ? this.#readRecord(row) : null;
+  }
+
+  /** Re-checks the whole chain from the stored rows: an edited, removed or reordered record is found. */
+  verify(testId: string): ChainCheck {
+    this.#requireTest(testId);
+    const records: JournalRecord[] = [];
+    for (const row of this.#sql.selectRecords.all(testId)) {
+      const record = parseRecord(row);
+      if (!record) return { ok: false, seq: row.seq, problem: `record ${row.seq} is unreadable` };
+      records.push(record);
+    }
+    return verifyChain(testId, records);
+  }
+
+  #readRecord(row: RecordSql): JournalRecord {
+    const record = parseRecord(row);
+    if (!record) {
+      throw new JournalCorruptedError(this.file, `record ${row.seq} of test ${row.test_id} is unreadable`);
+    }
+    return record;
+  }
+
+  // ------------------------------------------------------------------ drafts and clock
+
+  /** What the candidate is typing, kept across a crash; not part of the chain, never replicated. */
+  saveDraft(testId: string, challengeId: string, value: AnswerValue, savedAt: number): void {
+    const draft = parseOrThrow(AnswerValueSchema, value, 'value', (m) => new InvalidInputError(m));
+    const at = parseOrThrow(MillisSchema, savedAt, 'savedAt', (m) => new InvalidInputError(m));
+    try {
+      this.#sql.upsertDraft.run(testId, challengeId, canonicalJson(draft), at);
+    } catch (error) {
+      if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      this.#requireTest(testId);
+      throw new UnknownChallengeError(testId, challengeId);
+    }
+  }
+
+  draft(testId: string, challengeId: string): AnswerValue | null {
+    const value = this.#sql.selectDraft.get(testId, challengeId);
+    return typeof value === 'string' ? (JSON.parse(value) as AnswerValue) : null;
+  }
+
+  checkpointClock(testId: string, checkpoint: ClockCheckpoint): void {
+    const cp = parseOrThrow(ClockCheckpointSchema, checkpoint, 'checkpoint', (m) => new InvalidInputError(m));
+    try {
+      this.#sql.upsertCheckpoint.run(testId, cp.elapsedMs, cp.wallAt);
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownTestError(testId);
+      throw error;
+    }
+  }
+
+  clockCheckpoint(testId: string): ClockCheckpoint | null {
+    const row = this.#sql.selectCheckpoint.get(testId);
+    return row ? { elapsedMs: row.elapsed_ms, wallAt: row.wall_at } : null;
+  }
+
+  // ------------------------------------------------------------------ result bundle and retention
+
+  /** Seals the test with its signed result bundle; storing the same bundle again changes nothing. */
+  storeBundle(testId: string, bundle: string, bundleHash: string): void {
+    const jws = parseOrThrow(BundleSchema, bundle, 'bundle', (m) => new InvalidInputError(m));
+    const hash = parseOrThrow(HashSchema, bundleHash, 'bundleHash', (m) => new InvalidInputError(m));
+    this.#db
+      .transaction(() => {
+        const row = this.#sql.selectTest.get(testId);
+        if (!row) throw new UnknownTestError(testId);
+        if (row.bundle_hash !== null) {
+          if (row.bundle_hash === hash && row.bundle === jws) return;
+          throw new BundleAlreadyStoredError(testId);
+        }
+        this.#sql.updateBundle.run(jws, hash, testId);
+      })
+      .immediate();
+  }
+
+  /** Results stored but not yet acknowledged by the server, oldest first. */
+  pendingBundles(): TestRow[] {
+    return this.#sql.selectPendingBundles.all().map(toTestRow);
+  }
+
+  /**
+   * The server has stored the result: the test may be purged `retentionMs` later. The first
+   * acknowledgment counts; a repeated one (idempotent upload) changes nothing.
+   */
+  acknowledge(testId: string, acknowledgedAt: number, retentionMs: number): void {
+    const at = parseOrThrow(MillisSchema, acknowledgedAt, 'acknowledgedAt', (m) => new InvalidInputError(m));
+    const keep = parseOrThrow(MillisSchema, retentionMs, 'retentionMs', (m) => new InvalidInputError(m));
+    this.#db
+      .transaction(() => {
+        const row = this.#sql.selectTest.get(testId);
+        if (!row) throw new UnknownTestError(testId);
+        if (row.bundle === null) throw new ResultNotSealedError(testId);
+        if (row.acknowledged_at !== null) return;
+        this.#sql.updateAcknowledged.run(at, at + keep, testId);
+      })
+      .immediate();
+  }
+
+  /** Deletes every trace of acknowledged tests whose retention has passed; returns how many. */
+  purgeExpired(now: number): number {
+    const at = parseOrThrow(MillisSchema, now, 'now', (m) => new InvalidInputError(m));
+    // The WHERE clause is the rule: never a test whose result the server has not acknowledged.
+    const purged = this.#db.transaction(() => this.#sql.deleteExpired.run(at).changes).immediate();
+    // Move the deletion into the main file and empty the WAL, so no copy of the purged pages remains.
+    if (purged > 0) this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
+  }
+
+  // ------------------------------------------------------------------ outbox
+
+  /** Records not yet confirmed stored by the server, in the order they were written. */
+  pendingOutbox(limit: number): OutboxItem[] {
+    const max = parseOrThrow(OutboxLimitSchema, limit, 'limit', (m) => new InvalidInputError(m));
+    return this.#sql.selectOutbox.all(max).map((row) => ({
+      id: row.outbox_id,
+      testId: row.test_id,
+      seq: row.seq,
+      record: this.#readRecord(row),
+    }));
+  }
+
+  /** The server has stored this test's records up to `storedThrough`: they leave the outbox. */
+  acknowledgeOutbox(testId: string, storedThrough: number): void {
+    const through = parseOrThrow(
+      MillisSchema,
+      storedThrough,
+      'storedThrough',
+      (m) => new InvalidInputError(m),
+    );
+    this.#sql.deleteOutbox.run(testId, through);
+  }
+
+  /** The connection's durability settings, read back from SQLite (for tests and the station's health view). */
+  settings(): JournalSettings {
+    const read = (name: string) => this.#db.pragma(name, { simple: true });
+    return {
+      journalMode: String(read('journal_mode')),
+      synchronous: Number(read('synchronous')),
+      foreignKeys: Number(read('foreign_keys')) === 1,
+      busyTimeoutMs: Number(read('busy_timeout')),
+      schemaVersion: Number(read('user_version')),
+    };
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #requireTest(testId: string): void {
+    if (!this.#sql.testExists.get(testId)) throw new UnknownTestError(testId);
+  }
+}
+
+function prepareStatements(db: SqliteDatabase) {
+  return {
+    insertTest: db.prepare(
+      `INSERT INTO tests (test_id, session_id, candidate_id, station_id, candidate, session, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    testExists: db.prepare('SELECT 1 FROM tests WHERE test_id = ?'),
+    selectTest: db.prepare<TestSql>(`SELECT ${TEST_COLUMNS} FROM tests WHERE test_id = ?`),
+    selectUnfinished: db.prepare<TestSql>(
+      `SELECT ${TEST_COLUMNS} FROM tests WHERE bundle IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    ),
+    selectPendingBundles: db.prepare<TestSql>(
+      `SELECT ${TEST_COLUMNS} FROM tests WHERE bundle IS NOT NULL AND acknowledged_at IS NULL
+       ORDER BY created_at, rowid`,
+    ),
+    selectStarted: db.prepare("SELECT 1 FROM records WHERE test_id = ? AND kind IN ('started', 'resumed')"),
+    deleteTest: db.prepare('DELETE FROM tests WHERE test_id = ?'),
+    selectPackage: db.prepare<{ package: string | null; package_hash: string | null }>(
+      'SELECT package, package_hash FROM tests WHERE test_id = ?',
+    ),
+    updatePackage: db.prepare('UPDATE tests SET package = ?, package_hash = ? WHERE test_id = ?'),
+    insertChallenge: db.prepare('INSERT INTO challenges (test_id, challenge_id, position) VALUES (?, ?, ?)'),
+    selectHead: db.prepare<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM records WHERE test_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    insertRecord: db.prepare(`INSERT INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertOutbox: db.prepare('INSERT INTO outbox (test_id, seq) VALUES (?, ?)'),
+    insertAnswer: db.prepare('INSERT INTO answers (test_id, challenge_id, seq) VALUES (?, ?, ?)'),
+    selectRecords: db.prepare<RecordSql>(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE test_id = ? ORDER BY seq`,
+    ),
+    selectLastRecord: db.prepare<RecordSql>(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE test_id = ? ORDER BY seq DESC LIMIT 1`,
+    ),
+    upsertDraft: db.prepare(
+      `INSERT INTO drafts (test_id, challenge_id, value, saved_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (test_id, challenge_id) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at`,
+    ),
+    selectDraft: db.prepare('SELECT value FROM drafts WHERE test_id = ? AND challenge_id = ?').pluck(),
+    upsertCheckpoint: db.prepare(
+      `INSERT INTO clock_checkpoints (test_id, elapsed_ms, wall_at) VALUES (?, ?, ?)
+       ON CONFLICT (test_id) DO UPDATE SET elapsed_ms = excluded.elapsed_ms, wall_at = excluded.wall_at`,
+    ),
+    selectCheckpoint: db.prepare<{ elapsed_ms: number; wall_at: number }>(
+      'SELECT elapsed_ms, wall_at FROM clock_checkpoints WHERE test_id = ?',
+    ),
+    updateBundle: db.prepare('UPDATE tests SET bundle = ?, bundle_hash = ? WHERE test_id = ?'),
+    updateAcknowledged: db.prepare('UPDATE tests SET acknowledged_at = ?, purge_after = ? WHERE test_id = ?'),
+    deleteExpired: db.prepare(
+      'DELETE FROM tests WHERE acknowledged_at IS NOT NULL AND purge_after IS NOT NULL AND purge_after <= ?',
+    ),
+    selectOutbox: db.prepare<RecordSql & { outbox_id: number }>(
+      `SELECT o.id AS outbox_id, r.test_id, r.seq, r.kind, r.payload, r.wall_at, r.elapsed_ms, r.prev_hash, r.hash
+       FROM outbox o JOIN records r ON r.test_id = o.test_id AND r.seq = o.seq
+       ORDER BY o.id LIMIT ?`,
+    ),
+    deleteOutbox: db.prepare('DELETE FROM outbox WHERE test_id = ? AND seq <= ?'),
+  };
+}
+
+function toTestRow(row: TestSql): TestRow {
+  return {
+    testId: row.test_id,
+    sessionId: row.session_id,
+    candidateId: row.candidate_id,
+    stationId: row.station_id,
+    candidate: JSON.parse(row.candidate) as PackageCandidate,
+    session: JSON.parse(row.session) as PackageSession,
+    createdAt: row.created_at,
+    packageHash: row.package_hash,
+    bundle: row.bundle,
+    bundleHash: row.bundle_hash,
+    acknowledgedAt: row.acknowledged_at,
+    purgeAfter: row.purge_after,
+  };
+}
+
+/**
+ * Rebuilds a record from its row. Rows were validated by append(); anything changed since is caught
+ * by verify(), which recomputes every hash. Returns null when the payload is no longer JSON.
+ */
+function parseRecord(row: RecordSql): JournalRecord | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload);
+  } catch {
+    return null;
+  }
+  return {
+    testId: row.test_id,
+    seq: row.seq,
+    wallAt: row.wall_at,
+    elapsedMs: row.elapsed_ms,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    kind: row.kind,
+    payload,
+  } as JournalRecord;
+}
+
+function sqliteCode(error: unknown): string | null {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
+}

@@ -1,0 +1,146 @@
+// The journal's schema, as an ordered list of migrations. PRAGMA user_version holds the number of the
+// last one applied; each runs in its own transaction with the version bump, so a crash mid-migration
+// leaves the file at the previous version and the migration simply runs again on the next launch.
+// Never edit a released migration: append a new one.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { JournalTooNewError } from './journal-errors.ts';
+
+export interface Migration {
+  /** 1, 2, 3… in order, no gaps. */
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tests, package challenges, chained records, answers, outbox, drafts, clock checkpoints',
+    sql: `
+      -- One row per test taken on this station, from sign-in until purged after acknowledgment.
+      CREATE TABLE tests (
+        test_id         TEXT PRIMARY KEY,
+        session_id      TEXT NOT NULL,
+        candidate_id    TEXT NOT NULL,
+        station_id      TEXT NOT NULL,
+        candidate       TEXT NOT NULL,   -- canonical JSON (PackageCandidate)
+        session         TEXT NOT NULL,   -- canonical JSON (PackageSession)
+        created_at      INTEGER NOT NULL,
+        package         TEXT,            -- canonical JSON (TestPackage)
+        package_hash    TEXT,
+        bundle          TEXT,            -- the signed result bundle (JWS)
+        bundle_hash     TEXT,
+        acknowledged_at INTEGER,
+        purge_after     INTEGER,
+        CHECK ((package IS NULL) = (package_hash IS NULL)),
+        CHECK ((bundle IS NULL) = (bundle_hash IS NULL)),
+        -- Only a stored result can be acknowledged, and only an acknowledged one expires.
+        CHECK (acknowledged_at IS NULL OR bundle IS NOT NULL),
+        CHECK ((acknowledged_at IS NULL) = (purge_after IS NULL))
+      ) STRICT;
+      CREATE INDEX tests_by_creation ON tests (created_at);
+
+      -- The challenges of the stored package: answers and drafts reference them.
+      CREATE TABLE challenges (
+        test_id      TEXT NOT NULL REFERENCES tests (test_id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        position     INTEGER NOT NULL,
+        PRIMARY KEY (test_id, challenge_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- The hash-chained journal itself.
+      CREATE TABLE records (
+        test_id    TEXT NOT NULL REFERENCES tests (test_id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL CHECK (seq > 0),
+        kind       TEXT NOT NULL,
+        payload    TEXT NOT NULL,        -- canonical JSON
+        wall_at    INTEGER NOT NULL,
+        elapsed_ms INTEGER NOT NULL,
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        PRIMARY KEY (test_id, seq)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Records are append-only; editing one is a bug (or tampering, which the chain detects).
+      CREATE TRIGGER records_are_append_only BEFORE UPDATE ON records
+      BEGIN
+        SELECT RAISE(ABORT, 'journal records are append-only');
+      END;
+
+      -- Nothing is added to a sealed test: the bundle would no longer be the whole journal.
+      CREATE TRIGGER records_stop_at_seal BEFORE INSERT ON records
+      WHEN (SELECT bundle IS NOT NULL FROM tests WHERE test_id = NEW.test_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'TEST_SEALED');
+      END;
+
+      -- One answer (or skip) per challenge, enforced by the database in the append transaction.
+      CREATE TABLE answers (
+        test_id      TEXT NOT NULL,
+        challenge_id TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        PRIMARY KEY (test_id, seq),
+        FOREIGN KEY (test_id, seq) REFERENCES records (test_id, seq) ON DELETE CASCADE,
+        FOREIGN KEY (test_id, challenge_id) REFERENCES challenges (test_id, challenge_id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+      CREATE UNIQUE INDEX answers_one_per_challenge ON answers (test_id, challenge_id);
+
+      -- Records not yet stored by the server (live view, recovery on another station).
+      CREATE TABLE outbox (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        test_id TEXT NOT NULL,
+        seq     INTEGER NOT NULL,
+        UNIQUE (test_id, seq),
+        FOREIGN KEY (test_id, seq) REFERENCES records (test_id, seq) ON DELETE CASCADE
+      ) STRICT;
+
+      -- What the candidate typed before validating: restored after a crash, never chained.
+      CREATE TABLE drafts (
+        test_id      TEXT NOT NULL,
+        challenge_id TEXT NOT NULL,
+        value        TEXT NOT NULL,      -- canonical JSON (AnswerValue)
+        saved_at     INTEGER NOT NULL,
+        PRIMARY KEY (test_id, challenge_id),
+        FOREIGN KEY (test_id, challenge_id) REFERENCES challenges (test_id, challenge_id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+
+      -- The exam clock's last checkpoint, so a relaunch charges neither more nor less time.
+      CREATE TABLE clock_checkpoints (
+        test_id    TEXT PRIMARY KEY REFERENCES tests (test_id) ON DELETE CASCADE,
+        elapsed_ms INTEGER NOT NULL,
+        wall_at    INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/** Brings the file to the latest schema; returns the versions applied (none when already current). */
+export function migrate(
+  db: SqliteDatabase,
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${i + 1} is numbered ${m.version}`);
+  });
+  const readVersion = () => Number(db.pragma('user_version', { simple: true }));
+  const latest = latestVersion(migrations);
+  const found = readVersion();
+  if (found > latest) throw new JournalTooNewError(file, found, latest);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= found) continue;
+    // Re-read the version inside an IMMEDIATE transaction: another process may have migrated meanwhile.
+    db.transaction(() => {
+      if (readVersion() >= migration.version) return;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+      applied.push(migration.version);
+    }).immediate();
+  }
+  return applied;
+}

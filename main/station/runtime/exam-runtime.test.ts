@@ -1,0 +1,466 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIN, choice, pass, runtimeHarness, signIn, startedTest, testPackage } from './runtime-fixtures.ts';
+
+describe('signing in', () => {
+  it('reconciles the candidate with the server and shows the instructions', async () => {
+    const h = runtimeHarness();
+    const result = await h.runtime.signIn(signIn);
+    expect(result.ok).toBe(true);
+    expect(h.runtime.phase).toBe('signedIn');
+    expect(h.runtime.status().exam.candidate).toMatchObject({ firstName: 'Léa', lastName: 'Martin' });
+    expect(h.journal.records('test-1').map((r) => r.kind)).toEqual(['testOpened']);
+  });
+
+  it.each([
+    [
+      {
+        ok: false as const,
+        kind: 'http' as const,
+        status: 404,
+        code: 'NO_MATCHING_CANDIDATE',
+        message: 'no match',
+      },
+      'NO_MATCHING_CANDIDATE',
+    ],
+    [
+      {
+        ok: false as const,
+        kind: 'http' as const,
+        status: 409,
+        code: 'SEVERAL_MATCHING_CANDIDATES',
+        message: 'x',
+      },
+      'SEVERAL_MATCHING_CANDIDATES',
+    ],
+    [
+      { ok: false as const, kind: 'http' as const, status: 403, code: 'WRONG_ACCESS_CODE', message: 'x' },
+      'WRONG_ACCESS_CODE',
+    ],
+    [
+      { ok: false as const, kind: 'http' as const, status: 422, code: 'NOT_CERTIFIABLE', message: 'x' },
+      'NOT_CERTIFIABLE',
+    ],
+    [
+      { ok: false as const, kind: 'http' as const, status: 409, code: 'SESSION_CLOSED', message: 'x' },
+      'SESSION_CLOSED',
+    ],
+    [{ ok: false as const, kind: 'network' as const, message: 'ECONNREFUSED' }, 'SERVER_UNREACHABLE'],
+    [{ ok: false as const, kind: 'http' as const, status: 503, message: 'down' }, 'SERVER_UNREACHABLE'],
+  ])('maps a join failure to the error the candidate sees (%#)', async (failure, code) => {
+    const h = runtimeHarness();
+    h.server.joinFailure = failure;
+    const result = await h.runtime.signIn(signIn);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.journal.unfinishedTest()).toBeNull();
+  });
+
+  it('refuses a second sign-in while a candidate is on the station', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.signIn(signIn)).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+    expect(h.server.joins).toBe(1);
+  });
+
+  it('refuses to welcome a candidate on a station that is not enrolled, and says why', async () => {
+    const h = runtimeHarness({ enrolled: false });
+    expect(h.runtime.status().station).toMatchObject({ ready: false });
+    expect(h.runtime.status().station.notReadyReason).toContain('inscrit');
+    expect(await h.runtime.signIn(signIn)).toMatchObject({ ok: false, error: { code: 'STATION_NOT_READY' } });
+  });
+
+  it('cancelling before the start forgets the test', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    expect((await h.runtime.cancelSignIn()).ok).toBe(true);
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.journal.unfinishedTest()).toBeNull();
+  });
+});
+
+describe('the start', () => {
+  it('waits for the invigilator, then downloads the package and starts the clock', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    expect(h.runtime.phase).toBe('waiting');
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'cmd-1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.journal.records('test-1').map((r) => r.kind)).toEqual([
+      'testOpened',
+      'packageStored',
+      'started',
+    ]);
+    const status = h.runtime.status().exam;
+    expect(status.progress).toEqual({ current: 0, answered: 0, total: 6 });
+    expect(status.timeLeftMs).toBe(105 * MIN);
+  });
+
+  it('keeps a confirmation given while the candidate still reads the instructions', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'cmd-1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('signedIn');
+    await h.runtime.acceptInstructions();
+    expect(h.runtime.phase).toBe('inProgress');
+  });
+
+  it('ignores commands for another test, and applies each command once', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.handleCommand({ type: 'addTime', id: 'cmd-t', testId: 'other-test', addedMs: 5 * MIN });
+    await h.runtime.handleCommand({ type: 'addTime', id: 'cmd-t', testId: 'test-1', addedMs: 5 * MIN });
+    await h.runtime.handleCommand({ type: 'addTime', id: 'cmd-t', testId: 'test-1', addedMs: 5 * MIN });
+    expect(h.runtime.status().exam.allowedMs).toBe(110 * MIN);
+  });
+
+  it('stays waiting when the package cannot be downloaded, and starts on the next confirmation', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    h.server.packageFailure = { ok: false, kind: 'network', message: 'offline' };
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'cmd-1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('waiting');
+    h.server.packageFailure = null;
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'cmd-1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('inProgress');
+  });
+
+  it('applies the candidate’s extra time', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ extraTime: 30 }) });
+    await startedTest(h);
+    expect(h.runtime.status().exam.timeLeftMs).toBe(136.5 * MIN);
+  });
+});
+
+describe('answering', () => {
+  it('stores each answer before moving on, with the time spent', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    pass(h, 40_000);
+    const result = await h.runtime.submitAnswer('rec1', choice('2'));
+    expect(result.ok).toBe(true);
+    const last = h.journal.records('test-1').at(-1);
+    expect(last).toMatchObject({
+      kind: 'answered',
+      payload: { challengeId: 'rec1', value: choice('2'), timeSpentMs: 40_000, timedOut: false },
+    });
+    expect(h.runtime.currentChallenge()).toMatchObject({
+      ok: true,
+      value: { index: 1, challenge: { id: 'rec2' } },
+    });
+  });
+
+  it.each([
+    ['a challenge not in the package', 'recX', 'UNKNOWN_CHALLENGE'],
+    ['a challenge already answered', 'rec1', 'ALREADY_ANSWERED'],
+    ['a challenge that is not the current one', 'rec3', 'INVALID_REQUEST'],
+  ])('refuses %s and changes nothing', async (_what, challengeId, code) => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    const before = h.journal.records('test-1').length;
+    expect(await h.runtime.submitAnswer(challengeId, choice('1'))).toMatchObject({
+      ok: false,
+      error: { code },
+    });
+    expect(h.journal.records('test-1')).toHaveLength(before);
+  });
+
+  it('refuses answers before the start', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.submitAnswer('rec1', choice('1'))).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+  });
+
+  it('records a skip ("Je passe") as abandoned and moves on', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.skipChallenge('rec1');
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'skipped',
+      payload: { challengeId: 'rec1' },
+    });
+    expect(h.runtime.status().exam.progress?.current).toBe(1);
+  });
+
+  it('keeps the draft of the current answer', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.saveDraft('rec1', choice('2'));
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { draft: choice('2') } });
+  });
+
+  it('marks an answer given after a timed challenge’s timer as timed out', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ timedIndex: 1 }) });
+    await startedTest(h);
+    pass(h, 5000);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    pass(h, 30_000);
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { timerLeftMs: 30_000 } });
+    pass(h, 31_000);
+    await h.runtime.tick();
+    expect(h.events).toContainEqual({ type: 'challengeTimerExpired', challengeId: 'rec2' });
+    await h.runtime.submitAnswer('rec2', choice('1'));
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      payload: { challengeId: 'rec2', timedOut: true },
+    });
+  });
+
+  it('marks an answer to a focused challenge the candidate left as focused-out', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ focusedIndex: 0 }) });
+    await startedTest(h);
+    await h.runtime.reportFocusLost('rec1');
+    await h.runtime.reportFocusLost('rec1');
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    const kinds = h.journal.records('test-1').map((r) => r.kind);
+    expect(kinds.filter((k) => k === 'focusLost')).toHaveLength(1);
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({ payload: { focusedOut: true } });
+  });
+
+  it('ends and seals the test after the last challenge', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ count: 2 }) });
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    await h.runtime.submitAnswer('rec2', choice('1'));
+    expect(h.runtime.phase).toBe('sealed');
+    expect(h.runtime.status().exam).toMatchObject({ endReason: 'finished', upload: 'pending' });
+    expect(h.sealed).toHaveLength(1);
+    expect(h.sealed[0]?.test.endReason).toBe('finished');
+    expect(h.journal.test('test-1')?.bundleHash).toMatch(/^[0-9a-f]{64}$/);
+    await h.runtime.markUploaded('test-1');
+    expect(h.runtime.status().exam.upload).toBe('uploaded');
+    await h.runtime.returnHome();
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.runtime.status().exam.candidate).toBeNull();
+  });
+});
+
+describe('alerts', () => {
+  it('freezes the question until the invigilator dismisses the alert; then the same question is answered', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.raiseAlert('rec1');
+    expect(h.runtime.status().exam.alertPending).toBe(true);
+    expect(await h.runtime.submitAnswer('rec1', choice('1'))).toMatchObject({
+      ok: false,
+      error: { code: 'ALERT_PENDING' },
+    });
+    const alertId = h.journal.records('test-1').at(-1)?.payload as { alertId: string };
+    await h.runtime.handleCommand({
+      type: 'alertDecision',
+      id: 'cmd-a',
+      testId: 'test-1',
+      alertId: alertId.alertId,
+      decision: 'dismissed',
+      reasonCode: null,
+    });
+    expect(h.runtime.status().exam.alertPending).toBe(false);
+    expect(h.events).toContainEqual({ type: 'alertDecided', challengeId: 'rec1', decision: 'dismissed' });
+    expect((await h.runtime.submitAnswer('rec1', choice('1'))).ok).toBe(true);
+  });
+
+  it('moves to the next question when the invigilator validates the alert (the question is neutralized)', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.raiseAlert('rec1');
+    const { alertId } = h.journal.records('test-1').at(-1)?.payload as { alertId: string };
+    await h.runtime.handleCommand({
+      type: 'alertDecision',
+      id: 'cmd-a',
+      testId: 'test-1',
+      alertId,
+      decision: 'validated',
+      reasonCode: 'E4',
+    });
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { challenge: { id: 'rec2' } } });
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'alertDecided',
+      payload: { decision: 'validated', reasonCode: 'E4' },
+    });
+  });
+});
+
+describe('the invigilator’s controls and the clock', () => {
+  it('pausing stops the clock; unlocking starts it again', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    pass(h, 10 * MIN);
+    await h.runtime.handleCommand({
+      type: 'pause',
+      id: 'cmd-p',
+      testId: 'test-1',
+      reason: 'alarme incendie',
+    });
+    expect(h.runtime.status().exam.pause).toEqual({ cause: 'invigilator', reason: 'alarme incendie' });
+    expect(await h.runtime.submitAnswer('rec1', choice('1'))).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+    pass(h, 20 * MIN);
+    expect(h.runtime.status().exam.timeLeftMs).toBe(95 * MIN);
+    await h.runtime.handleCommand({ type: 'unlock', id: 'cmd-u', testId: 'test-1' });
+    pass(h, MIN);
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.runtime.status().exam.timeLeftMs).toBe(94 * MIN);
+  });
+
+  it('warns at 15 and 5 minutes left, once each', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.tick();
+    pass(h, 89 * MIN); // 16 min left
+    await h.runtime.tick();
+    pass(h, 2 * MIN); // 14 min left
+    await h.runtime.tick();
+    await h.runtime.tick();
+    pass(h, 10 * MIN); // 4 min left
+    await h.runtime.tick();
+    const warnings = h.events.filter((e) => e.type === 'timeWarning');
+    expect(warnings).toEqual([
+      { type: 'timeWarning', minutesLeft: 15 },
+      { type: 'timeWarning', minutesLeft: 5 },
+    ]);
+  });
+
+  it('ends and seals the test when time is up', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    pass(h, 106 * MIN);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('sealed');
+    expect(h.runtime.status().exam.endReason).toBe('timeUp');
+    expect(h.sealed[0]?.clock).toMatchObject({ allowedMs: 105 * MIN, elapsedMs: 105 * MIN });
+  });
+
+  it('ends the test when the invigilator ends it', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.handleCommand({ type: 'endTest', id: 'cmd-e', testId: 'test-1' });
+    expect(h.runtime.status().exam.endReason).toBe('endedByInvigilator');
+    expect(h.journal.records('test-1').find((r) => r.kind === 'ended')).toMatchObject({
+      payload: { authorization: 'cmd-e' },
+    });
+  });
+
+  it('a lockdown event is recorded and, when it locks, pauses the test', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'displayAdded', detail: 'second display' } },
+      true,
+    );
+    expect(h.runtime.phase).toBe('paused');
+    expect(h.runtime.status().exam.pause).toEqual({ cause: 'lockdown', reason: 'second display' });
+  });
+});
+
+describe('resume after a crash', () => {
+  it('restores the same challenge, draft and time left, then waits for "authorize resume"', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    pass(first, 5 * MIN);
+    await first.runtime.submitAnswer('rec1', choice('1'));
+    await first.runtime.submitAnswer('rec2', choice('2'));
+    pass(first, 2 * MIN);
+    await first.runtime.saveDraft('rec3', choice('2'));
+    await first.runtime.tick(); // checkpoint: 7 min consumed
+    // The station dies here; 10 minutes later it is relaunched (the journal file is all that remains).
+    const second = runtimeHarness({
+      file: first.file,
+      pkg: first.server.pkg,
+      wallStart: first.wall.now + 10 * MIN,
+    });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('resumePending');
+    expect(second.runtime.status().exam).toMatchObject({
+      progress: { current: 2, answered: 2, total: 6 },
+      timeLeftMs: 98 * MIN,
+    });
+    expect(await second.runtime.submitAnswer('rec3', choice('1'))).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+    await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
+    expect(second.runtime.phase).toBe('inProgress');
+    expect(second.runtime.currentChallenge()).toMatchObject({
+      ok: true,
+      value: { index: 2, draft: choice('2') },
+    });
+    expect(second.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'resumed',
+      payload: { downtimeMs: 10 * MIN },
+    });
+    expect(second.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('each resume needs its own authorization', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r1', testId: 'test-1' });
+    const third = runtimeHarness({ file: first.file });
+    await third.runtime.restore();
+    await third.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r1', testId: 'test-1' });
+    expect(third.runtime.phase).toBe('resumePending');
+    await third.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r2', testId: 'test-1' });
+    expect(third.runtime.phase).toBe('inProgress');
+  });
+
+  it('a test that ended but was not sealed is sealed on relaunch', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    first.journal.append(
+      'test-1',
+      { kind: 'ended', payload: { reason: 'timeUp', authorization: null } },
+      { wallAt: first.wall.now, elapsedMs: 105 * MIN },
+    );
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('sealed');
+    expect(second.sealed[0]?.test.endReason).toBe('timeUp');
+  });
+
+  it('a candidate who had not started reads the instructions again', async () => {
+    const first = runtimeHarness();
+    await first.runtime.signIn(signIn);
+    await first.runtime.acceptInstructions();
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('signedIn');
+  });
+});
+
+describe('a damaged journal', () => {
+  it('is not resumed: the station says why and refuses new candidates', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    await first.runtime.submitAnswer('rec1', choice('1'));
+    await first.runtime.submitAnswer('rec2', choice('1'));
+    first.journal.close();
+    const raw = new Database(first.file);
+    raw.exec('DROP TRIGGER records_are_append_only');
+    raw.exec(`UPDATE records SET payload = replace(payload, '"choice":"1"', '"choice":"2"') WHERE seq = 5`);
+    raw.close();
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('idle');
+    expect(second.runtime.status().station).toMatchObject({ ready: false });
+    expect(second.runtime.status().station.notReadyReason).toContain('endommagé');
+    expect(await second.runtime.signIn(signIn)).toMatchObject({
+      ok: false,
+      error: { code: 'STATION_NOT_READY' },
+    });
+  });
+});

@@ -1,0 +1,719 @@
+// The exam runtime: one candidate at a time, from sign-in to the uploaded result. Every change of
+// state is first written to the journal (one committed record), then applied to the in-memory
+// progress through the same reducer a relaunch replays, then announced to the screens.
+import { randomUUID } from 'node:crypto';
+import type { AnswerValue } from '../../../core/challenge/answer.ts';
+import type { PackagedChallenge } from '../../../core/challenge/challenge.ts';
+import type {
+  CurrentChallenge,
+  EndReason,
+  ExamPhase,
+  ExamView,
+  SignInRequest,
+  StationError,
+  StationErrorCode,
+  StationEvent,
+  StationResult,
+  StationStatus,
+} from '../../../core/contracts/station-api.ts';
+import type { HeartbeatRequest, StationCommand } from '../../../core/contracts/station-server.ts';
+import type { RecordBody } from '../../../core/journal/journal-record.ts';
+import { packageAllowedMs, type TestPackage } from '../../../core/package/test-package.ts';
+import {
+  ExamClock,
+  challengeTimerLeftMs,
+  systemMonotonicClock,
+  type MonotonicClock,
+} from '../clock/exam-clock.ts';
+import { assertMove } from './exam-phase.ts';
+import type { ExamJournal, ExamServer, Sealer, StationIdentityInfo, TestRow } from './ports.ts';
+import { joinErrorCode } from './ports.ts';
+import { applyRecord, emptyProgress, replay, type TestProgress } from './test-progress.ts';
+import { choiceOrder } from './choice-order.ts';
+
+export interface ExamRuntimeOptions {
+  journal: ExamJournal;
+  server: ExamServer;
+  seal: Sealer;
+  station: () => StationIdentityInfo;
+  monotonic?: MonotonicClock;
+  wallClock?: () => number;
+  /** How long a result is kept after the server acknowledged it. */
+  retentionMs?: number;
+  /** Called when a result is sealed, so the uploader starts at once. */
+  onSealed?: (testId: string) => void;
+  /** Called when a record is appended, so the replicator sends it at once. */
+  onRecord?: () => void;
+  log?: (message: string) => void;
+}
+
+/** An in-progress test: its identity, package and derived progress. */
+interface ActiveTest {
+  row: TestRow;
+  pkg: TestPackage | null;
+  progress: TestProgress;
+  clock: ExamClock | null;
+}
+
+const DEFAULT_RETENTION_MS = 7 * 24 * 3600_000;
+const CHECKPOINT_EVERY_MS = 1000;
+
+type Result<T> = StationResult<T>;
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: StationErrorCode, message: string): { ok: false; error: StationError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+export class ExamRuntime {
+  readonly #o: Required<Omit<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'log'>> &
+    Pick<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'log'>;
+  readonly #listeners = new Set<(event: StationEvent) => void>();
+  #phase: ExamPhase = 'idle';
+  #test: ActiveTest | null = null;
+  #online = false;
+  #fault: string | null = null;
+  #lastCheckpointAt = 0;
+  #timerExpiredFor: string | null = null;
+  #busy: Promise<unknown> = Promise.resolve();
+  #lastUploaded: string | null = null;
+  #pendingStart: string | null = null;
+  #lastTimeLeft: number | null = null;
+
+  constructor(options: ExamRuntimeOptions) {
+    this.#o = {
+      monotonic: systemMonotonicClock,
+      wallClock: () => Date.now(),
+      retentionMs: DEFAULT_RETENTION_MS,
+      ...options,
+    };
+  }
+
+  // ------------------------------------------------------------------ events and status
+
+  onEvent(listener: (event: StationEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(event: StationEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  #announce(): void {
+    this.#emit({ type: 'status', status: this.status() });
+  }
+
+  get phase(): ExamPhase {
+    return this.#phase;
+  }
+
+  get testId(): string | null {
+    return this.#test?.row.testId ?? null;
+  }
+
+  status(): StationStatus {
+    const station = this.#o.station();
+    const notReadyReason =
+      this.#fault ??
+      (station.enrolled ? null : "ce poste n'est pas encore inscrit auprès du serveur de certification");
+    return {
+      station: {
+        id: station.stationId,
+        name: station.name,
+        centreName: station.centreName,
+        enrolled: station.enrolled,
+        online: this.#online,
+        ready: notReadyReason === null,
+        notReadyReason,
+      },
+      exam: this.#examView(),
+    };
+  }
+
+  #examView(): ExamView {
+    const t = this.#test;
+    const total = t?.pkg?.challenges.length ?? null;
+    const clock = t?.clock ?? null;
+    return {
+      phase: this.#phase,
+      candidate: t
+        ? {
+            firstName: t.row.candidate.firstName,
+            lastName: t.row.candidate.lastName,
+            extraTimePercentage: t.row.candidate.extraTimePercentage,
+            accessibilityAdjustment: t.row.candidate.accessibilityAdjustment,
+          }
+        : null,
+      session: t
+        ? {
+            number: t.row.session.number,
+            centreName: t.row.session.centreName,
+            room: t.row.session.room,
+            examiner: t.row.session.examiner,
+          }
+        : null,
+      progress:
+        t && total !== null
+          ? { current: Math.min(this.#currentIndex(), total - 1), answered: t.progress.done.size, total }
+          : null,
+      timeLeftMs: clock && t?.progress.started ? clock.timeLeftMs() : null,
+      allowedMs: clock ? clock.allowedMs() : null,
+      pause: t?.progress.pause ?? null,
+      endReason: t?.progress.ended ?? null,
+      alertPending: t?.progress.alert !== null && t?.progress.alert !== undefined,
+      upload: this.#phase === 'uploaded' ? 'uploaded' : this.#phase === 'sealed' ? 'pending' : 'notStarted',
+    };
+  }
+
+  setOnline(online: boolean): void {
+    if (online === this.#online) return;
+    this.#online = online;
+    this.#emit({ type: 'connection', online });
+    this.#announce();
+  }
+
+  /** What the heartbeat tells the server about this station. */
+  heartbeat(): Omit<HeartbeatRequest, 'stationTime'> {
+    const view = this.#examView();
+    return {
+      testId: this.testId,
+      phase: view.phase,
+      current: view.progress?.current ?? null,
+      answered: view.progress?.answered ?? null,
+      total: view.progress?.total ?? null,
+      timeLeftMs: view.timeLeftMs,
+      alertPending: view.alertPending,
+      lastSeq: this.#test?.progress.lastSeq ?? 0,
+    };
+  }
+
+  // ------------------------------------------------------------------ serialisation
+
+  /** Runs state changes one at a time, in call order: a command and a click never interleave. */
+  #serial<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = this.#busy.then(work, work);
+    this.#busy = run.catch(() => undefined);
+    return run;
+  }
+
+  // ------------------------------------------------------------------ start-up and resume
+
+  /** On launch: finds an interrupted test and restores it exactly, waiting for "authorize resume". */
+  restore(): Promise<StationStatus> {
+    return this.#serial(async () => {
+      const row = this.#o.journal.unfinishedTest();
+      if (!row) return this.status();
+      const check = this.#o.journal.verify(row.testId);
+      if (!check.ok) {
+        this.#fault = `le journal de ce poste est endommagé (${check.problem}) : le candidat doit reprendre sur un autre poste`;
+        this.#o.log?.(`journal check failed for test ${row.testId}: ${check.problem}`);
+        this.#announce();
+        return this.status();
+      }
+      const pkg = this.#o.journal.package(row.testId);
+      const progress = replay(this.#o.journal.records(row.testId));
+      const checkpoint = this.#o.journal.clockCheckpoint(row.testId);
+      const elapsedMs = Math.max(progress.lastElapsedMs, checkpoint?.elapsedMs ?? 0);
+      this.#test = { row, pkg, progress, clock: pkg ? this.#newClock(pkg, progress, elapsedMs) : null };
+      if (progress.ended) {
+        this.#phase = 'ended';
+        await this.#seal();
+      } else if (progress.started) {
+        this.#phase = 'resumePending';
+      } else {
+        // Never started: the candidate reads the instructions again.
+        this.#phase = 'signedIn';
+      }
+      this.#announce();
+      return this.status();
+    });
+  }
+
+  #newClock(pkg: TestPackage, progress: TestProgress, elapsedMs: number): ExamClock {
+    return new ExamClock({
+      allowedMs: packageAllowedMs(pkg),
+      elapsedMs,
+      addedMs: progress.addedMs,
+      monotonic: this.#o.monotonic,
+    });
+  }
+
+  // ------------------------------------------------------------------ candidate actions
+
+  signIn(request: SignInRequest): Promise<Result<StationStatus>> {
+    return this.#serial(async () => {
+      if (this.#phase !== 'idle')
+        return fail('ILLEGAL_TRANSITION', 'a candidate is already signed in on this station');
+      const station = this.#o.station();
+      if (!station.enrolled || this.#fault)
+        return fail('STATION_NOT_READY', this.status().station.notReadyReason ?? '');
+      const joined = await this.#o.server.join(request);
+      if (!joined.ok) return fail(joinErrorCode(joined), joined.message);
+      const { testId, session, candidate } = joined.value;
+      const row: TestRow = {
+        testId,
+        sessionId: session.id,
+        candidateId: candidate.id,
+        stationId: station.stationId,
+        candidate,
+        session,
+        createdAt: this.#o.wallClock(),
+        packageHash: null,
+        bundle: null,
+        bundleHash: null,
+        acknowledgedAt: null,
+        purgeAfter: null,
+      };
+      this.#o.journal.createTest(row);
+      this.#test = { row, pkg: null, progress: emptyProgress(), clock: null };
+      this.#append({
+        kind: 'testOpened',
+        payload: { sessionId: session.id, candidateId: candidate.id, stationId: station.stationId },
+      });
+      this.#move('signedIn');
+      return ok(this.status());
+    });
+  }
+
+  cancelSignIn(): Promise<Result<StationStatus>> {
+    return this.#serial(() => {
+      const t = this.#test;
+      if (!t || (this.#phase !== 'signedIn' && this.#phase !== 'waiting')) {
+        return fail('ILLEGAL_TRANSITION', 'nothing to cancel: the test has started or no one is signed in');
+      }
+      this.#o.journal.discardTest(t.row.testId);
+      this.#test = null;
+      this.#pendingStart = null;
+      this.#move('idle');
+      return ok(this.status());
+    });
+  }
+
+  acceptInstructions(): Promise<Result<StationStatus>> {
+    return this.#serial(async () => {
+      const moved = this.#tryMove('waiting');
+      if (moved) return moved;
+      // The invigilator may confirm presence while the candidate is still reading: start now.
+      const pending = this.#pendingStart;
+      this.#pendingStart = null;
+      if (pending) await this.#start(pending);
+      return ok(this.status());
+    });
+  }
+
+  currentChallenge(): Result<CurrentChallenge> {
+    const t = this.#test;
+    if (!t?.pkg || !t.clock || (this.#phase !== 'inProgress' && this.#phase !== 'paused')) {
+      return fail('ILLEGAL_TRANSITION', 'no challenge to show: the test is not in progress');
+    }
+    const index = this.#currentIndex();
+    const challenge = t.pkg.challenges[index];
+    if (!challenge) return fail('ILLEGAL_TRANSITION', 'the test has no challenge left');
+    return ok({
+      index,
+      total: t.pkg.challenges.length,
+      challenge,
+      choiceOrder: choiceOrder(challenge, `${t.row.testId}:${challenge.id}`),
+      draft: this.#o.journal.draft(t.row.testId, challenge.id),
+      timerLeftMs: challenge.timer
+        ? challengeTimerLeftMs(challenge.timer, t.progress.currentShownAtMs, t.clock.elapsedMs())
+        : null,
+      focusLost: t.progress.focusLost.has(challenge.id),
+    });
+  }
+
+  saveDraft(challengeId: string, value: AnswerValue): Promise<Result<Record<string, never>>> {
+    return this.#serial(() => {
+      const current = this.#checkCurrent(challengeId, { allowAlert: true });
+      if (!current.ok) return current;
+      this.#o.journal.saveDraft(current.value.testId, challengeId, value, this.#o.wallClock());
+      return ok({});
+    });
+  }
+
+  submitAnswer(challengeId: string, value: AnswerValue): Promise<Result<StationStatus>> {
+    return this.#serial(async () => {
+      const current = this.#checkCurrent(challengeId);
+      if (!current.ok) return current;
+      const { challenge, clock, progress } = current.value;
+      const elapsedMs = clock.elapsedMs();
+      const timedOut =
+        challenge.timer !== undefined &&
+        challengeTimerLeftMs(challenge.timer, progress.currentShownAtMs, elapsedMs) === 0;
+      const stored = this.#appendSafely({
+        kind: 'answered',
+        payload: {
+          challengeId,
+          value,
+          timeSpentMs: Math.max(0, elapsedMs - progress.currentShownAtMs),
+          timedOut,
+          focusedOut: challenge.focused && progress.focusLost.has(challengeId),
+        },
+      });
+      if (!stored.ok) return stored;
+      return this.#afterChallengeDone();
+    });
+  }
+
+  skipChallenge(challengeId: string): Promise<Result<StationStatus>> {
+    return this.#serial(async () => {
+      const current = this.#checkCurrent(challengeId);
+      if (!current.ok) return current;
+      const { clock, progress } = current.value;
+      const stored = this.#appendSafely({
+        kind: 'skipped',
+        payload: { challengeId, timeSpentMs: Math.max(0, clock.elapsedMs() - progress.currentShownAtMs) },
+      });
+      if (!stored.ok) return stored;
+      return this.#afterChallengeDone();
+    });
+  }
+
+  reportFocusLost(challengeId: string): Promise<Result<Record<string, never>>> {
+    return this.#serial(() => {
+      const current = this.#checkCurrent(challengeId, { allowAlert: true });
+      if (!current.ok) return current;
+      if (current.value.challenge.focused && !current.value.progress.focusLost.has(challengeId)) {
+        const stored = this.#appendSafely({ kind: 'focusLost', payload: { challengeId } });
+        if (!stored.ok) return stored;
+        this.#announce();
+      }
+      return ok({});
+    });
+  }
+
+  raiseAlert(challengeId: string): Promise<Result<StationStatus>> {
+    return this.#serial(() => {
+      const current = this.#checkCurrent(challengeId);
+      if (!current.ok) return current;
+      const stored = this.#appendSafely({
+        kind: 'alertRaised',
+        payload: { alertId: randomUUID(), challengeId },
+      });
+      if (!stored.ok) return stored;
+      this.#announce();
+      return ok(this.status());
+    });
+  }
+
+  finishTest(): Promise<Result<StationStatus>> {
+    return this.#serial(async () => {
+      if (this.#phase !== 'inProgress') return fail('ILLEGAL_TRANSITION', 'the test is not in progress');
+      if (this.#test?.progress.alert)
+        return fail('ALERT_PENDING', 'a reported problem is waiting for the invigilator');
+      await this.#end('finished', null);
+      return ok(this.status());
+    });
+  }
+
+  returnHome(): Promise<Result<StationStatus>> {
+    return this.#serial(() => {
+      const moved = this.#tryMove('idle');
+      if (moved) return moved;
+      this.#test = null;
+      this.#announce();
+      return ok(this.status());
+    });
+  }
+
+  // ------------------------------------------------------------------ invigilator commands
+
+  /** Applies a command from the invigilator; idempotent by command id. */
+  handleCommand(command: StationCommand): Promise<void> {
+    return this.#serial(async () => {
+      const t = this.#test;
+      if (!t || command.testId !== t.row.testId || t.progress.authorizations.has(command.id)) return;
+      switch (command.type) {
+        case 'authorizeStart':
+          if (this.#phase === 'waiting') await this.#start(command.id);
+          else if (this.#phase === 'signedIn') this.#pendingStart = command.id;
+          break;
+        case 'withdrawAuthorization':
+          // Presence is consumed when the test starts; before that, forget a confirmation not yet used.
+          this.#pendingStart = null;
+          break;
+        case 'authorizeResume':
+          if (this.#phase === 'resumePending') this.#resume(command.id);
+          break;
+        case 'pause':
+          if (this.#phase === 'inProgress' || this.#phase === 'resumePending')
+            this.#pause('invigilator', command.reason);
+          break;
+        case 'unlock':
+          if (this.#phase === 'paused') {
+            this.#append({ kind: 'unpaused', payload: { authorization: command.id } });
+            t.clock?.start();
+            this.#move('inProgress');
+          }
+          break;
+        case 'addTime':
+          if (t.progress.started && !t.progress.ended) {
+            this.#append({
+              kind: 'timeAdded',
+              payload: { addedMs: command.addedMs, authorization: command.id },
+            });
+            t.clock?.addTime(command.addedMs);
+            this.#announce();
+          }
+          break;
+        case 'endTest':
+          if (t.progress.started && !t.progress.ended) await this.#end('endedByInvigilator', command.id);
+          break;
+        case 'alertDecision':
+          if (t.progress.alert?.alertId === command.alertId) {
+            const { challengeId } = t.progress.alert;
+            this.#append({
+              kind: 'alertDecided',
+              payload: {
+                alertId: command.alertId,
+                challengeId,
+                decision: command.decision,
+                reasonCode: command.reasonCode,
+              },
+            });
+            this.#emit({ type: 'alertDecided', challengeId, decision: command.decision });
+            if (command.decision === 'validated') await this.#afterChallengeDone();
+            else this.#announce();
+          }
+          break;
+      }
+    });
+  }
+
+  /** A lockdown event (from the shell): recorded for the jury; `lock` also pauses the test. */
+  reportLockdown(event: RecordBody & { kind: 'lockdown' }, lock: boolean): Promise<void> {
+    return this.#serial(() => {
+      if (!this.#test) return;
+      this.#append(event);
+      if (lock && this.#phase === 'inProgress') this.#pause('lockdown', event.payload.detail);
+      else this.#announce();
+    });
+  }
+
+  /** The server acknowledged this result. */
+  markUploaded(testId: string): Promise<void> {
+    return this.#serial(() => {
+      this.#o.journal.acknowledge(testId, this.#o.wallClock(), this.#o.retentionMs);
+      this.#lastUploaded = testId;
+      if (this.#test?.row.testId === testId && this.#phase === 'sealed') this.#move('uploaded');
+    });
+  }
+
+  // ------------------------------------------------------------------ time
+
+  /** Called a few times a second: time up, warnings, challenge timers, clock checkpoint. */
+  tick(): Promise<void> {
+    return this.#serial(async () => {
+      const t = this.#test;
+      if (!t?.clock || !t.pkg || this.#phase !== 'inProgress') return;
+      const now = this.#o.wallClock();
+      if (now - this.#lastCheckpointAt >= CHECKPOINT_EVERY_MS) {
+        this.#o.journal.checkpointClock(t.row.testId, { elapsedMs: t.clock.elapsedMs(), wallAt: now });
+        this.#lastCheckpointAt = now;
+      }
+      if (t.clock.isUp()) {
+        await this.#end('timeUp', null);
+        return;
+      }
+      this.#checkWarnings();
+      const challenge = t.pkg.challenges[this.#currentIndex()];
+      if (challenge?.timer && this.#timerExpiredFor !== challenge.id) {
+        if (challengeTimerLeftMs(challenge.timer, t.progress.currentShownAtMs, t.clock.elapsedMs()) === 0) {
+          this.#timerExpiredFor = challenge.id;
+          this.#emit({ type: 'challengeTimerExpired', challengeId: challenge.id });
+        }
+      }
+    });
+  }
+
+  /** Emits the 15- and 5-minute warnings once each, when the time left crosses them. */
+  #checkWarnings(): void {
+    const clock = this.#test?.clock;
+    if (!clock) return;
+    const left = clock.timeLeftMs();
+    if (this.#lastTimeLeft !== null) {
+      for (const minutesLeft of ExamClock.warningsCrossed(this.#lastTimeLeft, left))
+        this.#emit({ type: 'timeWarning', minutesLeft });
+    }
+    this.#lastTimeLeft = left;
+  }
+
+  /** Starts a timer that ticks the runtime; returns its stop function. */
+  startTicking(everyMs = 250): () => void {
+    const handle = setInterval(() => {
+      this.tick().catch((error: unknown) => this.#o.log?.(`tick failed: ${String(error)}`));
+    }, everyMs);
+    handle.unref?.();
+    return () => clearInterval(handle);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  #currentIndex(): number {
+    const t = this.#test;
+    if (!t?.pkg) return 0;
+    const index = t.pkg.challenges.findIndex((c) => !t.progress.done.has(c.id));
+    return index === -1 ? t.pkg.challenges.length : index;
+  }
+
+  #checkCurrent(
+    challengeId: string,
+    options: { allowAlert?: boolean } = {},
+  ): Result<{ testId: string; challenge: PackagedChallenge; clock: ExamClock; progress: TestProgress }> {
+    const t = this.#test;
+    if (!t?.pkg || !t.clock || this.#phase !== 'inProgress') {
+      return fail(
+        'ILLEGAL_TRANSITION',
+        this.#phase === 'paused' ? 'the test is paused' : 'the test is not in progress',
+      );
+    }
+    if (!t.pkg.challenges.some((c) => c.id === challengeId))
+      return fail('UNKNOWN_CHALLENGE', `"${challengeId}" is not in this test`);
+    if (t.progress.done.has(challengeId))
+      return fail('ALREADY_ANSWERED', 'this challenge is already answered');
+    const challenge = t.pkg.challenges[this.#currentIndex()];
+    if (!challenge || challenge.id !== challengeId)
+      return fail('INVALID_REQUEST', `"${challengeId}" is not the current challenge`);
+    if (t.progress.alert && !options.allowAlert)
+      return fail('ALERT_PENDING', 'a reported problem is waiting for the invigilator');
+    return ok({ testId: t.row.testId, challenge, clock: t.clock, progress: t.progress });
+  }
+
+  async #afterChallengeDone(): Promise<Result<StationStatus>> {
+    this.#timerExpiredFor = null;
+    if (this.#currentIndex() >= (this.#test?.pkg?.challenges.length ?? 0)) await this.#end('finished', null);
+    else this.#announce();
+    return ok(this.status());
+  }
+
+  async #start(authorization: string): Promise<void> {
+    const t = this.#test;
+    if (!t) return;
+    if (!t.pkg) {
+      const fetched = await this.#o.server.fetchPackage(t.row.testId);
+      if (!fetched.ok) {
+        this.#o.log?.(`package download failed: ${fetched.message}`);
+        return; // the command stays unapplied: the server sends it again, or the invigilator retries
+      }
+      this.#o.journal.storePackage(t.row.testId, fetched.value.package, fetched.value.packageHash);
+      t.pkg = fetched.value.package;
+      t.row = { ...t.row, packageHash: fetched.value.packageHash };
+      t.clock = this.#newClock(t.pkg, t.progress, 0);
+      this.#append({
+        kind: 'packageStored',
+        payload: {
+          packageId: t.pkg.packageId,
+          packageHash: fetched.value.packageHash,
+          challengeCount: t.pkg.challenges.length,
+          allowedMs: packageAllowedMs(t.pkg),
+        },
+      });
+    }
+    if (this.#phase === 'signedIn') this.#move('waiting');
+    this.#append({ kind: 'started', payload: { authorization } });
+    t.clock?.start();
+    this.#lastTimeLeft = t.clock?.timeLeftMs() ?? null;
+    this.#move('inProgress');
+  }
+
+  #resume(authorization: string): void {
+    const t = this.#test;
+    if (!t?.clock) return;
+    const checkpoint = this.#o.journal.clockCheckpoint(t.row.testId);
+    const downtimeMs = checkpoint ? Math.max(0, this.#o.wallClock() - checkpoint.wallAt) : 0;
+    this.#append({ kind: 'resumed', payload: { authorization, downtimeMs } });
+    this.#lastTimeLeft = t.clock.timeLeftMs();
+    if (t.progress.pause) {
+      this.#move('paused');
+    } else {
+      t.clock.start();
+      this.#move('inProgress');
+    }
+  }
+
+  #pause(cause: 'invigilator' | 'lockdown', reason: string): void {
+    this.#test?.clock?.stop();
+    this.#append({ kind: 'paused', payload: { cause, reason } });
+    this.#move('paused');
+  }
+
+  async #end(reason: EndReason, authorization: string | null): Promise<void> {
+    const t = this.#test;
+    if (!t) return;
+    t.clock?.stop();
+    this.#append({ kind: 'ended', payload: { reason, authorization } });
+    this.#move('ended');
+    await this.#seal();
+  }
+
+  async #seal(): Promise<void> {
+    const t = this.#test;
+    if (!t?.pkg || !t.row.packageHash || !t.progress.ended) return;
+    const clock = t.clock;
+    const sealed = await this.#o.seal({
+      test: {
+        testId: t.row.testId,
+        sessionId: t.row.sessionId,
+        candidateId: t.row.candidateId,
+        packageId: t.pkg.packageId,
+        packageHash: t.row.packageHash,
+        endReason: t.progress.ended,
+      },
+      records: this.#o.journal.records(t.row.testId),
+      clock: {
+        allowedMs: clock?.allowedMs() ?? packageAllowedMs(t.pkg),
+        elapsedMs: clock?.elapsedMs() ?? t.progress.lastElapsedMs,
+        downtimeMs: t.progress.downtimeMs,
+        addedMs: t.progress.addedMs,
+      },
+      sealedAt: new Date(this.#o.wallClock()),
+    });
+    this.#o.journal.storeBundle(t.row.testId, sealed.jws, sealed.bundleHash);
+    this.#move('sealed');
+    if (this.#lastUploaded === t.row.testId) this.#move('uploaded');
+    this.#o.onSealed?.(t.row.testId);
+  }
+
+  /** Appends a record and applies it; the caller has checked it is legal. */
+  #append(body: RecordBody): void {
+    const t = this.#test;
+    if (!t) throw new Error('no test');
+    const elapsedMs = t.clock?.elapsedMs() ?? t.progress.lastElapsedMs;
+    const record = this.#o.journal.append(t.row.testId, body, { wallAt: this.#o.wallClock(), elapsedMs });
+    applyRecord(t.progress, record);
+    this.#o.onRecord?.();
+  }
+
+  /** Like #append, but a storage failure becomes a result the candidate sees (nothing was recorded). */
+  #appendSafely(body: RecordBody): Result<true> {
+    try {
+      this.#append(body);
+      return ok(true);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'ALREADY_ANSWERED') return fail('ALREADY_ANSWERED', 'this challenge is already answered');
+      if (code === 'UNKNOWN_CHALLENGE') return fail('UNKNOWN_CHALLENGE', 'this challenge is not in the test');
+      this.#o.log?.(`journal append failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        'STORAGE_FAILED',
+        "la réponse n'a pas pu être enregistrée : réessayez, puis prévenez le surveillant",
+      );
+    }
+  }
+
+  #move(to: ExamPhase): void {
+    assertMove(this.#phase, to);
+    this.#phase = to;
+    this.#announce();
+  }
+
+  #tryMove(to: ExamPhase): { ok: false; error: StationError } | null {
+    try {
+      this.#move(to);
+      return null;
+    } catch (error) {
+      return fail('ILLEGAL_TRANSITION', error instanceof Error ? error.message : 'illegal transition');
+    }
+  }
+}

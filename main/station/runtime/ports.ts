@@ -1,0 +1,108 @@
+// What the exam runtime needs from the outside world, as small interfaces: the journal, the server,
+// the sealer, time. Production wires the real ones; tests pass fakes or the real journal on temp files.
+import type { SignInRequest, StationErrorCode } from '../../../core/contracts/station-api.ts';
+import type { JoinResponse } from '../../../core/contracts/station-server.ts';
+import type { AnswerValue } from '../../../core/challenge/answer.ts';
+import type { EndReason } from '../../../core/contracts/station-api.ts';
+import type { ChainCheck } from '../../../core/journal/chain.ts';
+import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
+import type { PackageCandidate, PackageSession, TestPackage } from '../../../core/package/test-package.ts';
+
+export interface TestInfo {
+  testId: string;
+  sessionId: string;
+  candidateId: string;
+  stationId: string;
+  candidate: PackageCandidate;
+  session: PackageSession;
+  createdAt: number;
+}
+
+export interface TestRow extends TestInfo {
+  packageHash: string | null;
+  bundle: string | null;
+  bundleHash: string | null;
+  acknowledgedAt: number | null;
+  purgeAfter: number | null;
+}
+
+export interface ClockCheckpoint {
+  elapsedMs: number;
+  wallAt: number;
+}
+
+/** The part of the answer journal the runtime uses. */
+export interface ExamJournal {
+  createTest(info: TestInfo): void;
+  discardTest(testId: string): void;
+  storePackage(testId: string, pkg: TestPackage, expectedHash: string): void;
+  package(testId: string): TestPackage | null;
+  append(testId: string, body: RecordBody, at: { wallAt: number; elapsedMs: number }): JournalRecord;
+  records(testId: string): JournalRecord[];
+  verify(testId: string): ChainCheck;
+  saveDraft(testId: string, challengeId: string, value: AnswerValue, savedAt: number): void;
+  draft(testId: string, challengeId: string): AnswerValue | null;
+  checkpointClock(testId: string, checkpoint: ClockCheckpoint): void;
+  clockCheckpoint(testId: string): ClockCheckpoint | null;
+  unfinishedTest(): TestRow | null;
+  test(testId: string): TestRow | null;
+  storeBundle(testId: string, bundle: string, bundleHash: string): void;
+  acknowledge(testId: string, acknowledgedAt: number, retentionMs: number): void;
+}
+
+export type ServerFailure = {
+  ok: false;
+  kind: 'network' | 'timeout' | 'http';
+  status?: number;
+  code?: string;
+  message: string;
+};
+export type ServerResult<T> = { ok: true; value: T } | ServerFailure;
+
+/** The server calls the exam runtime makes itself (the sync client does the rest). */
+export interface ExamServer {
+  join(request: SignInRequest): Promise<ServerResult<JoinResponse>>;
+  fetchPackage(testId: string): Promise<ServerResult<{ package: TestPackage; packageHash: string }>>;
+}
+
+export interface SealInput {
+  test: {
+    testId: string;
+    sessionId: string;
+    candidateId: string;
+    packageId: string;
+    packageHash: string;
+    endReason: EndReason;
+  };
+  records: JournalRecord[];
+  clock: { allowedMs: number; elapsedMs: number; downtimeMs: number; addedMs: number };
+  sealedAt: Date;
+}
+
+export type Sealer = (input: SealInput) => Promise<{ jws: string; bundleHash: string }>;
+
+export interface StationIdentityInfo {
+  stationId: string;
+  name: string;
+  centreName: string | null;
+  enrolled: boolean;
+}
+
+/** Maps a server join failure to what the candidate screen shows. */
+export function joinErrorCode(failure: ServerFailure): StationErrorCode {
+  if (failure.kind !== 'http') return 'SERVER_UNREACHABLE';
+  const known: readonly StationErrorCode[] = [
+    'WRONG_ACCESS_CODE',
+    'SESSION_NOT_FOUND',
+    'SESSION_CLOSED',
+    'NO_MATCHING_CANDIDATE',
+    'SEVERAL_MATCHING_CANDIDATES',
+    'NOT_CERTIFIABLE',
+    'CANDIDATE_ALREADY_STARTED',
+    'STATION_NOT_READY',
+  ];
+  return (
+    known.find((code) => code === failure.code) ??
+    (failure.status && failure.status >= 500 ? 'SERVER_UNREACHABLE' : 'INVALID_REQUEST')
+  );
+}

@@ -1,0 +1,128 @@
+// Test helpers for the exam runtime: a package, a fake server, a fake sealer, a fake monotonic clock,
+// and a runtime wired to a real journal file in a temporary folder.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SignInRequest, StationEvent } from '../../../core/contracts/station-api.ts';
+import type { JoinResponse } from '../../../core/contracts/station-server.ts';
+import { canonicalHash, sha256Hex } from '../../../core/hashing/canonical-hash.ts';
+import type { TestPackage } from '../../../core/package/test-package.ts';
+import { AnswerJournal } from '../journal/answer-journal.ts';
+import { packageOf } from '../journal/journal-fixtures.ts';
+import { ExamRuntime } from './exam-runtime.ts';
+import type { ExamServer, SealInput, ServerResult } from './ports.ts';
+
+export const MIN = 60_000;
+
+/** The journal fixtures' package, with one timed or focused challenge and extra time when asked. */
+export function testPackage(
+  options: { count?: number; extraTime?: number; timedIndex?: number; focusedIndex?: number } = {},
+): TestPackage {
+  const base = packageOf(options.count ?? 6);
+  return {
+    ...base,
+    candidate: { ...base.candidate, extraTimePercentage: options.extraTime ?? 0 },
+    challenges: base.challenges.map((c, i) => {
+      if (i === options.timedIndex) return { ...c, timer: 60 };
+      if (i === options.focusedIndex) return { ...c, focused: true };
+      return c;
+    }),
+  };
+}
+
+export const signIn: SignInRequest = {
+  sessionNumber: 1001,
+  accessCode: 'BCDF23',
+  firstName: 'Léa',
+  lastName: 'Martin',
+  birthdate: '2011-04-02',
+};
+
+export class FakeServer implements ExamServer {
+  pkg: TestPackage;
+  joinFailure: Extract<ServerResult<never>, { ok: false }> | null = null;
+  packageFailure: Extract<ServerResult<never>, { ok: false }> | null = null;
+  joins = 0;
+  packageFetches = 0;
+  constructor(pkg: TestPackage) {
+    this.pkg = pkg;
+  }
+  async join(): Promise<ServerResult<JoinResponse>> {
+    this.joins += 1;
+    if (this.joinFailure) return this.joinFailure;
+    return {
+      ok: true,
+      value: { testId: 'test-1', session: this.pkg.session, candidate: this.pkg.candidate, resuming: false },
+    };
+  }
+  async fetchPackage(): Promise<ServerResult<{ package: TestPackage; packageHash: string }>> {
+    this.packageFetches += 1;
+    if (this.packageFailure) return this.packageFailure;
+    return { ok: true, value: { package: this.pkg, packageHash: canonicalHash(this.pkg) } };
+  }
+}
+
+export function fakeMonotonic(start = 1000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+export interface RuntimeHarness {
+  runtime: ExamRuntime;
+  journal: AnswerJournal;
+  server: FakeServer;
+  mono: ReturnType<typeof fakeMonotonic>;
+  wall: { now: number };
+  sealed: SealInput[];
+  events: StationEvent[];
+  file: string;
+}
+
+/** A runtime on a real journal file; pass `file` to reopen the journal of a previous harness (a relaunch). */
+export function runtimeHarness(
+  options: { pkg?: TestPackage; file?: string; wallStart?: number; enrolled?: boolean } = {},
+): RuntimeHarness {
+  const file = options.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'runtime-')), 'journal.sqlite');
+  const journal = AnswerJournal.open({ file });
+  const server = new FakeServer(options.pkg ?? testPackage());
+  const mono = fakeMonotonic();
+  const wall = { now: options.wallStart ?? Date.parse('2026-11-22T09:00:00Z') };
+  const sealed: SealInput[] = [];
+  const runtime = new ExamRuntime({
+    journal,
+    server,
+    seal: async (input) => {
+      sealed.push(input);
+      const jws = `sealed.${input.test.testId}.${input.records.length}`;
+      return { jws, bundleHash: sha256Hex(jws) };
+    },
+    station: () => ({
+      stationId: 'st-0123456789abcdef0123',
+      name: 'Poste 07',
+      centreName: 'Collège Jean Moulin',
+      enrolled: options.enrolled ?? true,
+    }),
+    monotonic: mono,
+    wallClock: () => wall.now,
+  });
+  const events: StationEvent[] = [];
+  runtime.onEvent((e) => events.push(e));
+  return { runtime, journal, server, mono, wall, sealed, events, file };
+}
+
+/** Advances both clocks, as time passing in the room. */
+export function pass(h: RuntimeHarness, ms: number): void {
+  h.mono.advance(ms);
+  h.wall.now += ms;
+}
+
+/** Signs in, accepts the instructions and gets the invigilator's start: the test is in progress. */
+export async function startedTest(h: RuntimeHarness): Promise<void> {
+  const signed = await h.runtime.signIn(signIn);
+  if (!signed.ok) throw new Error(signed.error.message);
+  await h.runtime.acceptInstructions();
+  await h.runtime.handleCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+  if (h.runtime.phase !== 'inProgress') throw new Error(`not started: ${h.runtime.phase}`);
+}
+
+export const choice = (id: string) => ({ type: 'choice' as const, choice: id });
