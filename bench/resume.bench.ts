@@ -4,9 +4,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { AnswerJournal } from '../main/station/journal/answer-journal.ts';
-import { ExamRuntime } from '../main/station/runtime/exam-runtime.ts';
 import {
-  FakeServer,
+  relaunchedRuntime,
   choice,
   runtimeHarness,
   startedTest,
@@ -44,17 +43,7 @@ const inProcess: number[] = [];
 for (let i = 0; i < 30; i++) {
   const t0 = performance.now();
   const journal = AnswerJournal.open({ file: h.file });
-  const runtime = new ExamRuntime({
-    journal,
-    server: new FakeServer(testPackage({ count: 48 })),
-    seal: async () => ({ jws: 'x', bundleHash: '0'.repeat(64) }),
-    station: () => ({
-      stationId: 'st-0123456789abcdef0123',
-      name: 'Poste',
-      centreName: null,
-      enrolled: true,
-    }),
-  });
+  const runtime = relaunchedRuntime(journal);
   await runtime.restore();
   inProcess.push(performance.now() - t0);
   journal.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StationStatus } from '../../core/contracts/station-api.ts';
+import { STATION_METHOD_NAMES } from '../../core/contracts/station-method-names.ts';
 import { createStationDispatcher, type StationHandlers } from './station-dispatcher.ts';
 
 const status: StationStatus = {
@@ -31,29 +32,7 @@ function handlers(overrides: Partial<StationHandlers> = {}): StationHandlers {
     ok: false as const,
     error: { code: 'ILLEGAL_TRANSITION' as const, message: 'no' },
   });
-  const base = Object.fromEntries(
-    [
-      'getStatus',
-      'signIn',
-      'cancelSignIn',
-      'acceptInstructions',
-      'getCurrentChallenge',
-      'saveDraft',
-      'submitAnswer',
-      'skipChallenge',
-      'reportFocusLost',
-      'raiseAlert',
-      'openAttachment',
-      'finishTest',
-      'returnHome',
-      'browserNavigate',
-      'browserBack',
-      'browserForward',
-      'browserReload',
-      'browserHome',
-      'browserSetBounds',
-    ].map((m) => [m, refuse]),
-  ) as unknown as StationHandlers;
+  const base = Object.fromEntries(STATION_METHOD_NAMES.map((m) => [m, refuse])) as unknown as StationHandlers;
   return { ...base, getStatus: async () => ({ ok: true, value: status }), ...overrides };
 }
 

@@ -6,30 +6,10 @@ import type { AnswerValue } from '../../../core/challenge/answer.ts';
 import type { EndReason } from '../../../core/contracts/station-api.ts';
 import type { ChainCheck } from '../../../core/journal/chain.ts';
 import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
-import type { PackageCandidate, PackageSession, TestPackage } from '../../../core/package/test-package.ts';
+import type { TestPackage } from '../../../core/package/test-package.ts';
+import type { ClockCheckpoint, TestInfo, TestRow } from '../journal/answer-journal.ts';
 
-export interface TestInfo {
-  testId: string;
-  sessionId: string;
-  candidateId: string;
-  stationId: string;
-  candidate: PackageCandidate;
-  session: PackageSession;
-  createdAt: number;
-}
-
-export interface TestRow extends TestInfo {
-  packageHash: string | null;
-  bundle: string | null;
-  bundleHash: string | null;
-  acknowledgedAt: number | null;
-  purgeAfter: number | null;
-}
-
-export interface ClockCheckpoint {
-  elapsedMs: number;
-  wallAt: number;
-}
+export type { ClockCheckpoint, TestInfo, TestRow };
 
 /** The part of the answer journal the runtime uses. */
 export interface ExamJournal {

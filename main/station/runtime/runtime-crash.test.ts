@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswerJournal } from '../journal/answer-journal.ts';
-import { ExamRuntime } from './exam-runtime.ts';
-import { FakeServer, testPackage } from './runtime-fixtures.ts';
+import { relaunchedRuntime } from './runtime-fixtures.ts';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 20);
 const child = path.join(import.meta.dirname, 'runtime-crash-child.ts');
@@ -61,17 +60,7 @@ describe(`runtime crash test (${RUNS} kills)`, () => {
         for (const id of committed)
           expect(stored.has(id), `answer to ${id} lost after kill ${kills}`).toBe(true);
         expect(journal.verify('test-1').ok).toBe(true);
-        const runtime = new ExamRuntime({
-          journal,
-          server: new FakeServer(testPackage({ count: 48 })),
-          seal: async () => ({ jws: 'x', bundleHash: '0'.repeat(64) }),
-          station: () => ({
-            stationId: 'st-0123456789abcdef0123',
-            name: 'Poste',
-            centreName: null,
-            enrolled: true,
-          }),
-        });
+        const runtime = relaunchedRuntime(journal);
         await runtime.restore();
         if (stored.size > 0 && stored.size < 48) {
           expect(runtime.phase).toBe('resumePending');

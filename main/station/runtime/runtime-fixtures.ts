@@ -125,4 +125,22 @@ export async function startedTest(h: RuntimeHarness): Promise<void> {
   if (h.runtime.phase !== 'inProgress') throw new Error(`not started: ${h.runtime.phase}`);
 }
 
+/** A runtime over an existing journal, as a relaunched station builds it (no sealing needed). */
+export function relaunchedRuntime(journal: AnswerJournal, count = 48): ExamRuntime {
+  return new ExamRuntime({
+    journal,
+    server: new FakeServer(testPackage({ count })),
+    seal: async (input) => {
+      const jws = `sealed.${input.test.testId}.${input.records.length}`;
+      return { jws, bundleHash: sha256Hex(jws) };
+    },
+    station: () => ({
+      stationId: 'st-0123456789abcdef0123',
+      name: 'Poste 07',
+      centreName: null,
+      enrolled: true,
+    }),
+  });
+}
+
 export const choice = (id: string) => ({ type: 'choice' as const, choice: id });
