@@ -36,7 +36,13 @@ function issues(input: unknown): string[] {
 describe('ChallengeSchema', () => {
   it('accepts a QCU and fills the defaults', () => {
     const c = ChallengeSchema.parse(qcu);
-    expect(c).toMatchObject({ focused: false, shuffled: false, format: 'texte', attachments: [], status: 'validated' });
+    expect(c).toMatchObject({
+      focused: false,
+      shuffled: false,
+      format: 'texte',
+      attachments: [],
+      status: 'validated',
+    });
   });
 
   it('accepts a QROCM-ind with a select field, and defaults the deactivations to all treatments on', () => {
@@ -54,10 +60,24 @@ describe('ChallengeSchema', () => {
     ['an unknown competence', { ...qcu, competence: '6.1' }, 'competence'],
     ['a malformed skill', { ...qcu, skill: 'rechercheWeb3' }, 'skill'],
     ['a QCU with one choice', { ...qcu, choices: [{ id: '1', text: 'A' }] }, 'choices'],
-    ['duplicate choice ids', { ...qcu, choices: [{ id: '1', text: 'A' }, { id: '1', text: 'B' }] }, 'choices'],
+    [
+      'duplicate choice ids',
+      {
+        ...qcu,
+        choices: [
+          { id: '1', text: 'A' },
+          { id: '1', text: 'B' },
+        ],
+      },
+      'choices',
+    ],
     ['a solution that is not a choice', { ...qcu, solution: { type: 'QCU', value: '3' } }, 'solution.value'],
     ['a solution of another type', { ...qcu, solution: { type: 'QCM', value: '1' } }, 'solution.type'],
-    ['a QROCM field not placed in the proposals', { ...qrocmInd, proposals: 'Ville : ${ville}' }, 'proposals'],
+    [
+      'a QROCM field not placed in the proposals',
+      { ...qrocmInd, proposals: 'Ville : ${ville}' },
+      'proposals',
+    ],
     ['a placeholder without a field', { ...qrocmInd, proposals: '${ville} ${pays} ${autre}' }, 'proposals'],
     [
       'a field without accepted answers',
@@ -66,17 +86,34 @@ describe('ChallengeSchema', () => {
     ],
     [
       'a select with one option',
-      { ...qrocmInd, fields: [{ kind: 'text', name: 'ville' }, { kind: 'select', name: 'pays', options: ['France'] }] },
+      {
+        ...qrocmInd,
+        fields: [
+          { kind: 'text', name: 'ville' },
+          { kind: 'select', name: 'pays', options: ['France'] },
+        ],
+      },
       'fields.1.options',
     ],
     ['a timer of 0 seconds', { ...qcu, timer: 0 }, 'timer'],
     [
       'an attachment path with a folder',
-      { ...qcu, attachments: [{ hash: 'a'.repeat(64), fileName: '../x.pdf', mediaType: 'application/pdf', size: 3 }] },
+      {
+        ...qcu,
+        attachments: [{ hash: 'a'.repeat(64), fileName: '../x.pdf', mediaType: 'application/pdf', size: 3 }],
+      },
       'attachments.0.fileName',
     ],
-    ['an illustration without alt text', { ...qcu, illustration: { hash: 'b'.repeat(64), mediaType: 'image/png', alt: '' } }, 'illustration.alt'],
-    ['an embed with a javascript: URL', { ...qcu, embed: { url: 'javascript:alert(1)', title: 'x', height: 400 } }, 'embed.url'],
+    [
+      'an illustration without alt text',
+      { ...qcu, illustration: { hash: 'b'.repeat(64), mediaType: 'image/png', alt: '' } },
+      'illustration.alt',
+    ],
+    [
+      'an embed with a javascript: URL',
+      { ...qcu, embed: { url: 'javascript:alert(1)', title: 'x', height: 400 } },
+      'embed.url',
+    ],
     ['an unknown property', { ...qcu, secret: 1 }, ''],
   ])('rejects %s, naming the field', (_what, input, path) => {
     const found = issues(input);

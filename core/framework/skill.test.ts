@@ -10,8 +10,11 @@ describe('skills', () => {
     expect(parseSkill(name)).toEqual({ name, tube, difficulty });
   });
 
-  it.each(['rechercheWeb3', '@rechercheWeb', '@rechercheWeb9', '@3', '@recherche Web3', ''])('rejects %j', (name) => {
-    const result = SkillNameSchema.safeParse(name);
-    expect(result.success).toBe(false);
-  });
+  it.each(['rechercheWeb3', '@rechercheWeb', '@rechercheWeb9', '@3', '@recherche Web3', ''])(
+    'rejects %j',
+    (name) => {
+      const result = SkillNameSchema.safeParse(name);
+      expect(result.success).toBe(false);
+    },
+  );
 });

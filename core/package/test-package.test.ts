@@ -39,13 +39,21 @@ describe('TestPackageSchema', () => {
   it.each([
     ['a challenge twice', { ...pkg, challenges: [challenge('rec1'), challenge('rec1')] }, 'challenges'],
     ['no challenge', { ...pkg, challenges: [] }, 'challenges'],
-    ['49 challenges', { ...pkg, challenges: Array.from({ length: 49 }, (_, i) => challenge(`rec${i}`)) }, 'challenges'],
+    [
+      '49 challenges',
+      { ...pkg, challenges: Array.from({ length: 49 }, (_, i) => challenge(`rec${i}`)) },
+      'challenges',
+    ],
     [
       'a challenge with its solution',
       { ...pkg, challenges: [{ ...challenge('rec1'), solution: { type: 'QCU', value: '1' } }] },
       'challenges.0',
     ],
-    ['a negative extra time', { ...pkg, candidate: { ...pkg.candidate, extraTimePercentage: -5 } }, 'candidate.extraTimePercentage'],
+    [
+      'a negative extra time',
+      { ...pkg, candidate: { ...pkg.candidate, extraTimePercentage: -5 } },
+      'candidate.extraTimePercentage',
+    ],
     ['an unknown format version', { ...pkg, formatVersion: 2 }, 'formatVersion'],
   ])('rejects %s', (_what, input, path) => {
     const result = TestPackageSchema.safeParse(input);

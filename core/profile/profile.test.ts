@@ -25,10 +25,32 @@ describe('certifiability (at least 5 competences at level ≥ 1)', () => {
 describe('ProfileSchema', () => {
   it.each([
     ['negative Pix', { competences: [{ code: '1.1', pix: -1 }], validatedSkills: [] }, 'competences.0.pix'],
-    ['fractional Pix', { competences: [{ code: '1.1', pix: 8.5 }], validatedSkills: [] }, 'competences.0.pix'],
-    ['Pix above level 8', { competences: [{ code: '1.1', pix: 65 }], validatedSkills: [] }, 'competences.0.pix'],
-    ['an unknown competence', { competences: [{ code: '9.9', pix: 8 }], validatedSkills: [] }, 'competences.0.code'],
-    ['a competence twice', { competences: [{ code: '1.1', pix: 8 }, { code: '1.1', pix: 9 }], validatedSkills: [] }, 'competences'],
+    [
+      'fractional Pix',
+      { competences: [{ code: '1.1', pix: 8.5 }], validatedSkills: [] },
+      'competences.0.pix',
+    ],
+    [
+      'Pix above level 8',
+      { competences: [{ code: '1.1', pix: 65 }], validatedSkills: [] },
+      'competences.0.pix',
+    ],
+    [
+      'an unknown competence',
+      { competences: [{ code: '9.9', pix: 8 }], validatedSkills: [] },
+      'competences.0.code',
+    ],
+    [
+      'a competence twice',
+      {
+        competences: [
+          { code: '1.1', pix: 8 },
+          { code: '1.1', pix: 9 },
+        ],
+        validatedSkills: [],
+      },
+      'competences',
+    ],
     ['a malformed skill', { competences: [], validatedSkills: ['web3'] }, 'validatedSkills.0'],
   ])('rejects %s, naming the field', (_what, input, path) => {
     const result = ProfileSchema.safeParse(input);
