@@ -9,6 +9,12 @@ export const STATION_AUTH_HEADERS = {
   signature: 'x-station-signature',
 } as const;
 
+/**
+ * `x-station-signature` is the Ed25519 signature of `stationSigningInput(...)` (its UTF-8 bytes) by the
+ * station key, in base64url without padding; `x-station-timestamp` is the station's wall clock in ms.
+ */
+export const STATION_SIGNATURE_ENCODING = 'base64url';
+
 /** Requests older or newer than this (server clock) are refused; nonces are remembered this long. */
 export const SIGNATURE_MAX_SKEW_MS = 5 * 60_000;
 

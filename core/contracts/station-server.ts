@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { StationIdSchema, StationPublicJwkSchema } from '../identity/station-id.ts';
 import { JournalRecordSchema, AlertReasonCodeSchema } from '../journal/journal-record.ts';
-import { PackageCandidateSchema, PackageSessionSchema } from '../package/test-package.ts';
+import { PackageCandidateSchema, PackageSessionSchema, TestPackageSchema } from '../package/test-package.ts';
 import { ExamPhaseSchema, SignInRequestSchema } from './station-api.ts';
 
 const Id = z.string().min(1).max(64);
@@ -69,6 +69,17 @@ export const HeartbeatRequestSchema = z
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequestSchema>;
 export const HeartbeatResponseSchema = z.object({ serverTime: z.number().int().nonnegative() }).strict();
 
+/** GET package: the candidate's test package and its hash (SHA-256 of its canonical JSON, core/hashing). */
+export const PackageResponseSchema = z
+  .object({ package: TestPackageSchema, packageHash: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict();
+export type PackageResponse = z.infer<typeof PackageResponseSchema>;
+
+/** GET records: the records the server stored for a test, in chain order from seq 1 (resume elsewhere). */
+export const TestRecordsResponseSchema = z
+  .object({ records: z.array(JournalRecordSchema).max(20_000) })
+  .strict();
+
 export const RecordsRequestSchema = z
   .object({ records: z.array(JournalRecordSchema).min(1).max(500) })
   .strict();
@@ -106,6 +117,12 @@ export const StationCommandSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 export type StationCommand = z.infer<typeof StationCommandSchema>;
+
+/**
+ * Result upload: the station sends `idempotency-key: <testId>:<bundleHash>` (bundleHash as in
+ * core/bundle/bundle-hash.ts); the same bundle again gets the first acknowledgment again.
+ */
+export const RESULT_IDEMPOTENCY_HEADER = 'idempotency-key';
 
 export const ResultUploadRequestSchema = z
   .object({
