@@ -15,6 +15,9 @@ export const STATION_AUTH_HEADERS = {
  */
 export const STATION_SIGNATURE_ENCODING = 'base64url';
 
+/** A nonce: fresh for every request, retries included (8 to 128 visible ASCII characters). */
+export const STATION_NONCE_PATTERN = /^[\x21-\x7e]{8,128}$/;
+
 /** Requests older or newer than this (server clock) are refused; nonces are remembered this long. */
 export const SIGNATURE_MAX_SKEW_MS = 5 * 60_000;
 

@@ -19,12 +19,65 @@ export const STATION_API_PATHS = {
   package: (testId: string) => `/api/station/tests/${encodeURIComponent(testId)}/package`,
   attachment: (hash: string) => `/api/station/attachments/${encodeURIComponent(hash)}`,
   result: (testId: string) => `/api/station/tests/${encodeURIComponent(testId)}/result`,
+  /** The station's version and last self-check result, shown to the centre (issue 8). */
+  selfCheck: '/api/station/self-check',
 } as const;
 
 export const ApiErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }).strict() })
   .strict();
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/**
+ * The error codes station routes answer with (HTTP status in brackets). Join failures reuse the
+ * StationApi's codes so that the station can show them as they are.
+ */
+export const STATION_HTTP_ERROR_CODES = [
+  /** [400] The body, a header or a parameter does not match its schema; [413] body too large. */
+  'INVALID_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  /** [401] Unknown station; [403] revoked station. The message says which. */
+  'STATION_NOT_READY',
+  /** [401] The signature headers are missing, malformed or do not verify. */
+  'BAD_SIGNATURE',
+  /** [401] The timestamp is further than SIGNATURE_MAX_SKEW_MS from the server clock. */
+  'STALE_REQUEST',
+  /** [401] This nonce was already used: sign again with a fresh nonce. */
+  'REPLAYED_REQUEST',
+  /** [400/404/410] Enrollment code unknown, used or expired; [409] key already enrolled elsewhere. */
+  'ENROLLMENT_CODE_INVALID',
+  'STATION_ALREADY_ENROLLED',
+  // Join (see StationApi's codes).
+  'SESSION_NOT_FOUND',
+  'WRONG_ACCESS_CODE',
+  'SESSION_CLOSED',
+  'NO_MATCHING_CANDIDATE',
+  'SEVERAL_MATCHING_CANDIDATES',
+  'NOT_CERTIFIABLE',
+  'CANDIDATE_ALREADY_STARTED',
+  /** [404] Unknown test, command or attachment. */
+  'NOT_FOUND',
+  /** [403] The test is attached to another station (e.g. resumed elsewhere). */
+  'NOT_YOUR_TEST',
+  /** [409] The package is not available yet: the invigilator has not authorized the start. */
+  'NOT_AUTHORIZED',
+  /** [409] Records: a different record is already stored under this sequence number. */
+  'RECORD_CONFLICT',
+  /** [422] Records or bundle: the hash chain does not verify (the message says where). */
+  'CHAIN_BROKEN',
+  /** [422] Bundle: not a compact JWS, wrong type, or unreadable payload. */
+  'BUNDLE_MALFORMED',
+  'BUNDLE_BAD_SIGNATURE',
+  'BUNDLE_INVALID_PAYLOAD',
+  /** [422] The bundle names another station, test, session or candidate than the server issued. */
+  'BUNDLE_MISMATCH',
+  'PACKAGE_MISMATCH',
+  /** [409] A different bundle was already accepted for this test. */
+  'BUNDLE_CONFLICT',
+  /** [429] Too many requests. */
+  'RATE_LIMITED',
+] as const;
+export type StationHttpErrorCode = (typeof STATION_HTTP_ERROR_CODES)[number];
 
 export const EnrollRequestSchema = z
   .object({
@@ -80,11 +133,47 @@ export const TestRecordsResponseSchema = z
   .object({ records: z.array(JournalRecordSchema).max(20_000) })
   .strict();
 
+/**
+ * POST records: the station replicates its journal records in order (duplicates are ignored; a record
+ * after a gap is not stored, so the answer's storedThrough tells the station where to resume).
+ * The package is available once the invigilator authorized the start, and the records (GET, for a
+ * resume on another station) once the invigilator authorized the resume, to the test's station.
+ */
 export const RecordsRequestSchema = z
   .object({ records: z.array(JournalRecordSchema).min(1).max(500) })
   .strict();
 /** Highest seq stored contiguously from 1: the station may forget outbox rows up to it. */
 export const RecordsResponseSchema = z.object({ storedThrough: z.number().int().nonnegative() }).strict();
+
+/**
+ * Commands stream (GET commands, text/event-stream): each command is an SSE event named `command`
+ * whose `id` is a server-wide increasing number and whose data is a StationCommand. On (re)connect
+ * the server sends every unacknowledged command with an id above Last-Event-ID, and sends again any
+ * command still unacknowledged after COMMAND_REDELIVERY_MS. The station applies a command at most once
+ * (by command id) and then acknowledges it (POST commandAck, empty body or `{}`), also when it had
+ * nothing to do. Comments (`: keep-alive`) are sent every 15 s.
+ */
+export const STATION_COMMAND_EVENT = 'command';
+export const COMMAND_REDELIVERY_MS = 10_000;
+export const CommandAckResponseSchema = z
+  .object({ acknowledgedAt: z.iso.datetime({ offset: true }) })
+  .strict();
+
+/** The station's version and self-check (issue 8), stored for the centre's station list. */
+export const SelfCheckRequestSchema = z
+  .object({
+    version: z.string().trim().min(1).max(50),
+    ok: z.boolean(),
+    checks: z
+      .array(
+        z.object({ name: z.string().min(1).max(100), ok: z.boolean(), detail: z.string().max(500) }).strict(),
+      )
+      .max(100),
+    checkedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type SelfCheckRequest = z.infer<typeof SelfCheckRequestSchema>;
+export const SelfCheckResponseSchema = z.object({ recordedAt: z.iso.datetime({ offset: true }) }).strict();
 
 export const StationCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('authorizeStart'), id: Id, testId: Id }).strict(),
