@@ -22,6 +22,7 @@ import { openJournalDatabase } from './journal-database.ts';
 import {
   AlreadyAnsweredError,
   BundleAlreadyStoredError,
+  ImportRefusedError,
   InvalidInputError,
   InvalidPackageError,
   InvalidRecordError,
@@ -38,6 +39,7 @@ import {
 } from './journal-errors.ts';
 import {
   BundleSchema,
+  ImportedRecordsSchema,
   ClockCheckpointSchema,
   HashSchema,
   MillisSchema,
@@ -167,6 +169,11 @@ export class AnswerJournal {
     return row ? toTestRow(row) : null;
   }
 
+  /** Every test the journal holds (purged ones are gone). */
+  testIds(): string[] {
+    return this.#sql.selectTestIds.all().map(String);
+  }
+
   /** The most recent test without a stored result bundle: the one to resume after a crash. */
   unfinishedTest(): TestRow | null {
     const row = this.#sql.selectUnfinished.get();
@@ -272,17 +279,61 @@ export class AnswerJournal {
     }
     this.#sql.insertOutbox.run(testId, record.seq);
     if (body.kind === 'answered' || body.kind === 'skipped') {
-      const challengeId = body.payload.challengeId;
-      try {
-        this.#sql.insertAnswer.run(testId, challengeId, record.seq);
-      } catch (error) {
-        const code = sqliteCode(error);
-        if (code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AlreadyAnsweredError(testId, challengeId);
-        if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownChallengeError(testId, challengeId);
-        throw error;
-      }
+      this.#insertAnswer(testId, body.payload.challengeId, record.seq);
     }
     return record;
+  }
+
+  /**
+   * Continues here a test begun on another station (that station died): the records the server
+   * replicated are checked (schema, the chain from the first record, the stored package) and written
+   * as they are, hashes included, so this station's next record extends the same chain. Only into a
+   * test whose package is stored and which has no record yet; no outbox rows (the server has them).
+   * Any problem: nothing is written.
+   */
+  importRecords(testId: string, records: readonly JournalRecord[]): ChainCheck {
+    const valid = parseOrThrow(ImportedRecordsSchema, records, 'records', (m) => new InvalidRecordError(m));
+    const chain = verifyChain(testId, valid);
+    if (!chain.ok) throw new ImportRefusedError(testId, chain.problem);
+    this.#db
+      .transaction(() => {
+        const row = this.#sql.selectTest.get(testId);
+        if (!row) throw new UnknownTestError(testId);
+        if (row.package_hash === null) throw new ImportRefusedError(testId, 'its package is not stored');
+        if (row.bundle !== null) throw new TestSealedError(testId);
+        if (this.#sql.selectHead.get(testId)) throw new ImportRefusedError(testId, 'it already has records');
+        for (const record of valid) {
+          if (record.kind === 'packageStored' && record.payload.packageHash !== row.package_hash) {
+            throw new ImportRefusedError(testId, `record ${record.seq} names another package`);
+          }
+          this.#sql.insertRecord.run(
+            testId,
+            record.seq,
+            record.kind,
+            canonicalJson(record.payload),
+            record.wallAt,
+            record.elapsedMs,
+            record.prevHash,
+            record.hash,
+          );
+          if (record.kind === 'answered' || record.kind === 'skipped') {
+            this.#insertAnswer(testId, record.payload.challengeId, record.seq);
+          }
+        }
+      })
+      .immediate();
+    return chain;
+  }
+
+  #insertAnswer(testId: string, challengeId: string, seq: number): void {
+    try {
+      this.#sql.insertAnswer.run(testId, challengeId, seq);
+    } catch (error) {
+      const code = sqliteCode(error);
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AlreadyAnsweredError(testId, challengeId);
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownChallengeError(testId, challengeId);
+      throw error;
+    }
   }
 
   /** The test's records in chain order. */
@@ -456,6 +507,7 @@ function prepareStatements(db: SqliteDatabase) {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     testExists: db.prepare('SELECT 1 FROM tests WHERE test_id = ?'),
+    selectTestIds: db.prepare('SELECT test_id FROM tests ORDER BY created_at, rowid').pluck(),
     selectTest: db.prepare<TestSql>(`SELECT ${TEST_COLUMNS} FROM tests WHERE test_id = ?`),
     selectUnfinished: db.prepare<TestSql>(
       `SELECT ${TEST_COLUMNS} FROM tests WHERE bundle IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,

@@ -17,7 +17,8 @@ export type JournalErrorCode =
   | 'UNKNOWN_CHALLENGE'
   | 'ALREADY_ANSWERED'
   | 'RESULT_NOT_SEALED'
-  | 'BUNDLE_ALREADY_STORED';
+  | 'BUNDLE_ALREADY_STORED'
+  | 'IMPORT_REFUSED';
 
 export class JournalError extends Error {
   readonly code: JournalErrorCode;
@@ -137,5 +138,12 @@ export class ResultNotSealedError extends JournalError {
 export class BundleAlreadyStoredError extends JournalError {
   constructor(testId: string) {
     super('BUNDLE_ALREADY_STORED', `test ${testId} already has a different result bundle`);
+  }
+}
+
+/** Records replicated from another station do not form a sound chain for this test: none imported. */
+export class ImportRefusedError extends JournalError {
+  constructor(testId: string, reason: string) {
+    super('IMPORT_REFUSED', `the records of test ${testId} cannot be continued here: ${reason}`);
   }
 }

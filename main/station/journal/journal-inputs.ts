@@ -1,5 +1,6 @@
 // Validation of what callers hand to the journal, with messages that name the offending field.
 import { z } from 'zod';
+import { JournalRecordSchema } from '../../../core/journal/journal-record.ts';
 import { PackageCandidateSchema, PackageSessionSchema } from '../../../core/package/test-package.ts';
 
 const Id = z.string().min(1).max(64);
@@ -31,6 +32,8 @@ export const ClockCheckpointSchema = z.object({ elapsedMs: Millis, wallAt: Milli
 export const MillisSchema = Millis;
 export const HashSchema = Hash;
 export const OutboxLimitSchema = z.number().int().positive().max(10_000);
+/** Records replicated by the server, imported to continue a test begun on another station. */
+export const ImportedRecordsSchema = z.array(JournalRecordSchema).min(1).max(20_000);
 export const BundleSchema = z
   .string()
   .min(1)

@@ -16,6 +16,7 @@ const ALLOWED: Array<[ExamPhase, ExamPhase]> = [
   ['resumePending', 'inProgress'],
   ['resumePending', 'paused'],
   ['resumePending', 'ended'],
+  ['resumePending', 'idle'],
   ['inProgress', 'paused'],
   ['inProgress', 'ended'],
   ['paused', 'inProgress'],

@@ -6,7 +6,8 @@ const NEXT: Record<ExamPhase, readonly ExamPhase[]> = {
   // Back to idle: the candidate cancels before the start.
   signedIn: ['waiting', 'idle'],
   waiting: ['inProgress', 'signedIn', 'idle'],
-  resumePending: ['inProgress', 'paused', 'ended'],
+  // Back to idle: a resume from another station cancelled before its records arrived.
+  resumePending: ['inProgress', 'paused', 'ended', 'idle'],
   inProgress: ['paused', 'ended'],
   paused: ['inProgress', 'ended'],
   ended: ['sealed'],

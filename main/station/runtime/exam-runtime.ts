@@ -17,7 +17,7 @@ import type {
   StationStatus,
 } from '../../../core/contracts/station-api.ts';
 import type { HeartbeatRequest, StationCommand } from '../../../core/contracts/station-server.ts';
-import type { RecordBody } from '../../../core/journal/journal-record.ts';
+import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
 import { packageAllowedMs, type TestPackage } from '../../../core/package/test-package.ts';
 import {
   ExamClock,
@@ -26,7 +26,15 @@ import {
   type MonotonicClock,
 } from '../clock/exam-clock.ts';
 import { assertMove } from './exam-phase.ts';
-import type { ExamJournal, ExamServer, Sealer, StationIdentityInfo, TestRow } from './ports.ts';
+import type {
+  CommandOutcome,
+  ExamJournal,
+  ExamServer,
+  Navigation,
+  Sealer,
+  StationIdentityInfo,
+  TestRow,
+} from './ports.ts';
 import { joinErrorCode } from './ports.ts';
 import { applyRecord, emptyProgress, replay, type TestProgress } from './test-progress.ts';
 import { choiceOrder } from './choice-order.ts';
@@ -44,6 +52,8 @@ export interface ExamRuntimeOptions {
   onSealed?: (testId: string) => void;
   /** Called when a record is appended, so the replicator sends it at once. */
   onRecord?: () => void;
+  /** Called when the test package is stored, so its attachments are downloaded. */
+  onPackageStored?: (testId: string, pkg: TestPackage) => void;
   log?: (message: string) => void;
 }
 
@@ -57,6 +67,12 @@ interface ActiveTest {
 
 const DEFAULT_RETENTION_MS = 7 * 24 * 3600_000;
 const CHECKPOINT_EVERY_MS = 1000;
+/** How often a download the start or a resume waits for (package, replicated records) is tried again. */
+const RETRY_DOWNLOAD_MS = 3000;
+/** How often sealing is tried again after a failure (the test stays ended, its journal intact). */
+const RETRY_SEAL_MS = 5000;
+const MAX_NAVIGATION_URL = 4096;
+const MAX_NAVIGATION_RULE = 500;
 
 type Result<T> = StationResult<T>;
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -66,8 +82,8 @@ const fail = (code: StationErrorCode, message: string): { ok: false; error: Stat
 });
 
 export class ExamRuntime {
-  readonly #o: Required<Omit<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'log'>> &
-    Pick<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'log'>;
+  readonly #o: Required<Omit<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'onPackageStored' | 'log'>> &
+    Pick<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'onPackageStored' | 'log'>;
   readonly #listeners = new Set<(event: StationEvent) => void>();
   #phase: ExamPhase = 'idle';
   #test: ActiveTest | null = null;
@@ -77,7 +93,12 @@ export class ExamRuntime {
   #timerExpiredFor: string | null = null;
   #busy: Promise<unknown> = Promise.resolve();
   #lastUploaded: string | null = null;
+  /** A start the invigilator authorized that waits for the package download (retried on tick). */
   #pendingStart: string | null = null;
+  /** A resume on this station of a test begun elsewhere, waiting for its download (retried on tick). */
+  #pendingResume: string | null = null;
+  #lastDownloadAttemptAt = Number.NEGATIVE_INFINITY;
+  #lastSealAttemptAt = Number.NEGATIVE_INFINITY;
   #lastTimeLeft: number | null = null;
 
   constructor(options: ExamRuntimeOptions) {
@@ -166,6 +187,16 @@ export class ExamRuntime {
     };
   }
 
+  /** Something about the station changed (it enrolled): the screens get the new status. */
+  stationChanged(): void {
+    this.#announce();
+  }
+
+  /** Resolves once every state change requested so far is done (before closing the journal). */
+  settle(): Promise<void> {
+    return this.#serial(() => undefined);
+  }
+
   setOnline(online: boolean): void {
     if (online === this.#online) return;
     this.#online = online;
@@ -202,7 +233,13 @@ export class ExamRuntime {
   /** On launch: finds an interrupted test and restores it exactly, waiting for "authorize resume". */
   restore(): Promise<StationStatus> {
     return this.#serial(async () => {
-      const row = this.#o.journal.unfinishedTest();
+      let row = this.#o.journal.unfinishedTest();
+      // A test without any record is a resume from another station that never got its records:
+      // nothing of value, the candidate signs in again.
+      while (row && this.#o.journal.lastRecord(row.testId) === null) {
+        this.#o.journal.discardTest(row.testId);
+        row = this.#o.journal.unfinishedTest();
+      }
       if (!row) return this.status();
       const check = this.#o.journal.verify(row.testId);
       if (!check.ok) {
@@ -218,7 +255,7 @@ export class ExamRuntime {
       this.#test = { row, pkg, progress, clock: pkg ? this.#newClock(pkg, progress, elapsedMs) : null };
       if (progress.ended) {
         this.#phase = 'ended';
-        await this.#seal();
+        await this.#sealSafely();
       } else if (progress.started) {
         this.#phase = 'resumePending';
       } else {
@@ -250,7 +287,7 @@ export class ExamRuntime {
         return fail('STATION_NOT_READY', this.status().station.notReadyReason ?? '');
       const joined = await this.#o.server.join(request);
       if (!joined.ok) return fail(joinErrorCode(joined), joined.message);
-      const { testId, session, candidate } = joined.value;
+      const { testId, session, candidate, resuming } = joined.value;
       const row: TestRow = {
         testId,
         sessionId: session.id,
@@ -267,6 +304,12 @@ export class ExamRuntime {
       };
       this.#o.journal.createTest(row);
       this.#test = { row, pkg: null, progress: emptyProgress(), clock: null };
+      if (resuming) {
+        // Begun on another station: the chain continues from the server's copy once the invigilator
+        // authorizes the resume (see #resumeFromServer); nothing is written before that.
+        this.#move('resumePending');
+        return ok(this.status());
+      }
       this.#append({
         kind: 'testOpened',
         payload: { sessionId: session.id, candidateId: candidate.id, stationId: station.stationId },
@@ -279,12 +322,18 @@ export class ExamRuntime {
   cancelSignIn(): Promise<Result<StationStatus>> {
     return this.#serial(() => {
       const t = this.#test;
-      if (!t || (this.#phase !== 'signedIn' && this.#phase !== 'waiting')) {
+      const cancellable =
+        this.#phase === 'signedIn' ||
+        this.#phase === 'waiting' ||
+        // A resume from another station whose records are not here yet: nothing written, nothing lost.
+        (this.#phase === 'resumePending' && t?.progress.lastSeq === 0);
+      if (!t || !cancellable) {
         return fail('ILLEGAL_TRANSITION', 'nothing to cancel: the test has started or no one is signed in');
       }
       this.#o.journal.discardTest(t.row.testId);
       this.#test = null;
       this.#pendingStart = null;
+      this.#pendingResume = null;
       this.#move('idle');
       return ok(this.status());
     });
@@ -296,7 +345,6 @@ export class ExamRuntime {
       if (moved) return moved;
       // The invigilator may confirm presence while the candidate is still reading: start now.
       const pending = this.#pendingStart;
-      this.#pendingStart = null;
       if (pending) await this.#start(pending);
       return ok(this.status());
     });
@@ -420,64 +468,92 @@ export class ExamRuntime {
   // ------------------------------------------------------------------ invigilator commands
 
   /** Applies a command from the invigilator; idempotent by command id. */
-  handleCommand(command: StationCommand): Promise<void> {
-    return this.#serial(async () => {
+  handleCommand(command: StationCommand): Promise<CommandOutcome> {
+    return this.#serial(async (): Promise<CommandOutcome> => {
       const t = this.#test;
-      if (!t || command.testId !== t.row.testId || t.progress.authorizations.has(command.id)) return;
+      if (!t || command.testId !== t.row.testId || t.progress.authorizations.has(command.id))
+        return 'ignored';
       switch (command.type) {
         case 'authorizeStart':
-          if (this.#phase === 'waiting') await this.#start(command.id);
-          else if (this.#phase === 'signedIn') this.#pendingStart = command.id;
-          break;
+          if (this.#phase === 'waiting') return (await this.#start(command.id)) ? 'applied' : 'pending';
+          if (this.#phase === 'signedIn') {
+            this.#pendingStart = command.id;
+            return 'pending';
+          }
+          return 'ignored';
         case 'withdrawAuthorization':
           // Presence is consumed when the test starts; before that, forget a confirmation not yet used.
+          if (this.#pendingStart === null) return 'ignored';
           this.#pendingStart = null;
-          break;
+          return 'applied';
         case 'authorizeResume':
-          if (this.#phase === 'resumePending') this.#resume(command.id);
-          break;
+          if (this.#phase !== 'resumePending') return 'ignored';
+          if (!t.pkg) return (await this.#resumeFromServer(command.id)) ? 'applied' : 'pending';
+          this.#resume(command.id);
+          return 'applied';
         case 'pause':
-          if (this.#phase === 'inProgress' || this.#phase === 'resumePending')
-            this.#pause('invigilator', command.reason);
-          break;
+          if (this.#phase !== 'inProgress' && this.#phase !== 'resumePending') return 'ignored';
+          // A test begun elsewhere and not yet continued here has nothing to pause on this station.
+          if (!t.pkg) return 'ignored';
+          this.#pause('invigilator', command.reason);
+          return 'applied';
         case 'unlock':
-          if (this.#phase === 'paused') {
-            this.#append({ kind: 'unpaused', payload: { authorization: command.id } });
-            t.clock?.start();
-            this.#move('inProgress');
-          }
-          break;
+          if (this.#phase !== 'paused') return 'ignored';
+          this.#append({ kind: 'unpaused', payload: { authorization: command.id } });
+          t.clock?.start();
+          this.#move('inProgress');
+          return 'applied';
         case 'addTime':
-          if (t.progress.started && !t.progress.ended) {
-            this.#append({
-              kind: 'timeAdded',
-              payload: { addedMs: command.addedMs, authorization: command.id },
-            });
-            t.clock?.addTime(command.addedMs);
-            this.#announce();
-          }
-          break;
+          if (!t.progress.started || t.progress.ended) return 'ignored';
+          this.#append({
+            kind: 'timeAdded',
+            payload: { addedMs: command.addedMs, authorization: command.id },
+          });
+          t.clock?.addTime(command.addedMs);
+          this.#announce();
+          return 'applied';
         case 'endTest':
-          if (t.progress.started && !t.progress.ended) await this.#end('endedByInvigilator', command.id);
-          break;
-        case 'alertDecision':
-          if (t.progress.alert?.alertId === command.alertId) {
-            const { challengeId } = t.progress.alert;
-            this.#append({
-              kind: 'alertDecided',
-              payload: {
-                alertId: command.alertId,
-                challengeId,
-                decision: command.decision,
-                reasonCode: command.reasonCode,
-              },
-            });
-            this.#emit({ type: 'alertDecided', challengeId, decision: command.decision });
-            if (command.decision === 'validated') await this.#afterChallengeDone();
-            else this.#announce();
-          }
-          break;
+          if (!t.progress.started || t.progress.ended) return 'ignored';
+          await this.#end('endedByInvigilator', command.id);
+          return 'applied';
+        case 'alertDecision': {
+          if (t.progress.alert?.alertId !== command.alertId) return 'ignored';
+          const { challengeId } = t.progress.alert;
+          this.#append({
+            kind: 'alertDecided',
+            payload: {
+              alertId: command.alertId,
+              challengeId,
+              decision: command.decision,
+              reasonCode: command.reasonCode,
+            },
+          });
+          this.#emit({ type: 'alertDecided', challengeId, decision: command.decision });
+          if (command.decision === 'validated') await this.#afterChallengeDone();
+          else this.#announce();
+          return 'applied';
+        }
       }
+    });
+  }
+
+  /**
+   * A challenge-browser navigation, allowed or blocked, journaled for the jury while a test is under
+   * way (between the start and the end). Returns whether it was recorded.
+   */
+  recordNavigation(navigation: Navigation): Promise<boolean> {
+    return this.#serial(() => {
+      const t = this.#test;
+      if (!t?.progress.started || t.progress.ended) return false;
+      const stored = this.#appendSafely({
+        kind: 'navigation',
+        payload: {
+          url: String(navigation.url).slice(0, MAX_NAVIGATION_URL),
+          allowed: navigation.allowed === true,
+          rule: navigation.rule === null ? null : String(navigation.rule).slice(0, MAX_NAVIGATION_RULE),
+        },
+      });
+      return stored.ok;
     });
   }
 
@@ -505,6 +581,7 @@ export class ExamRuntime {
   /** Called a few times a second: time up, warnings, challenge timers, clock checkpoint. */
   tick(): Promise<void> {
     return this.#serial(async () => {
+      await this.#retryWhatWaits();
       const t = this.#test;
       if (!t?.clock || !t.pkg || this.#phase !== 'inProgress') return;
       const now = this.#o.wallClock();
@@ -525,6 +602,17 @@ export class ExamRuntime {
         }
       }
     });
+  }
+
+  /** Downloads a start or a resume waits for, and a seal that failed, are tried again now and then. */
+  async #retryWhatWaits(): Promise<void> {
+    const now = this.#o.wallClock();
+    if (now - this.#lastDownloadAttemptAt >= RETRY_DOWNLOAD_MS) {
+      if (this.#pendingStart && this.#phase === 'waiting') await this.#start(this.#pendingStart);
+      else if (this.#pendingResume && this.#phase === 'resumePending')
+        await this.#resumeFromServer(this.#pendingResume);
+    }
+    if (this.#phase === 'ended' && now - this.#lastSealAttemptAt >= RETRY_SEAL_MS) await this.#sealSafely();
   }
 
   /** Emits the 15- and 5-minute warnings once each, when the time left crosses them. */
@@ -587,16 +675,25 @@ export class ExamRuntime {
     return ok(this.status());
   }
 
-  async #start(authorization: string): Promise<void> {
+  /** Starts the test; false when the package could not be downloaded (retried on tick). */
+  async #start(authorization: string): Promise<boolean> {
     const t = this.#test;
-    if (!t) return;
+    if (!t) return false;
+    this.#pendingStart = authorization;
     if (!t.pkg) {
+      this.#lastDownloadAttemptAt = this.#o.wallClock();
       const fetched = await this.#o.server.fetchPackage(t.row.testId);
       if (!fetched.ok) {
         this.#o.log?.(`package download failed: ${fetched.message}`);
-        return; // the command stays unapplied: the server sends it again, or the invigilator retries
+        return false;
       }
-      this.#o.journal.storePackage(t.row.testId, fetched.value.package, fetched.value.packageHash);
+      try {
+        this.#o.journal.storePackage(t.row.testId, fetched.value.package, fetched.value.packageHash);
+      } catch (error) {
+        // A package that fails its hash check or is not this candidate's is never stored nor started.
+        this.#o.log?.(`the downloaded package was refused: ${errorMessage(error)}`);
+        return false;
+      }
       t.pkg = fetched.value.package;
       t.row = { ...t.row, packageHash: fetched.value.packageHash };
       t.clock = this.#newClock(t.pkg, t.progress, 0);
@@ -609,20 +706,23 @@ export class ExamRuntime {
           allowedMs: packageAllowedMs(t.pkg),
         },
       });
+      this.#o.onPackageStored?.(t.row.testId, t.pkg);
     }
     if (this.#phase === 'signedIn') this.#move('waiting');
+    this.#pendingStart = null;
     this.#append({ kind: 'started', payload: { authorization } });
     t.clock?.start();
     this.#lastTimeLeft = t.clock?.timeLeftMs() ?? null;
     this.#move('inProgress');
+    return true;
   }
 
-  #resume(authorization: string): void {
+  #resume(authorization: string, downtimeMs?: number): void {
     const t = this.#test;
     if (!t?.clock) return;
     const checkpoint = this.#o.journal.clockCheckpoint(t.row.testId);
-    const downtimeMs = checkpoint ? Math.max(0, this.#o.wallClock() - checkpoint.wallAt) : 0;
-    this.#append({ kind: 'resumed', payload: { authorization, downtimeMs } });
+    const downtime = downtimeMs ?? (checkpoint ? Math.max(0, this.#o.wallClock() - checkpoint.wallAt) : 0);
+    this.#append({ kind: 'resumed', payload: { authorization, downtimeMs: downtime } });
     this.#lastTimeLeft = t.clock.timeLeftMs();
     if (t.progress.pause) {
       this.#move('paused');
@@ -630,6 +730,65 @@ export class ExamRuntime {
       t.clock.start();
       this.#move('inProgress');
     }
+  }
+
+  /**
+   * The candidate's station died and they continue here: download the package and the records the
+   * server replicated, check the chain and import it, then extend the same chain (this station signs
+   * the candidate in, then the resume). False when a download failed (retried on tick).
+   */
+  async #resumeFromServer(authorization: string): Promise<boolean> {
+    const t = this.#test;
+    if (!t) return false;
+    const testId = t.row.testId;
+    this.#pendingResume = authorization;
+    this.#lastDownloadAttemptAt = this.#o.wallClock();
+    const fetched = await this.#o.server.fetchPackage(testId);
+    if (!fetched.ok) {
+      this.#o.log?.(`package download for the resume failed: ${fetched.message}`);
+      return false;
+    }
+    const remote = await this.#o.server.fetchRecords(testId);
+    if (!remote.ok) {
+      this.#o.log?.(`records download for the resume failed: ${remote.message}`);
+      return false;
+    }
+    let records: JournalRecord[];
+    try {
+      this.#o.journal.storePackage(testId, fetched.value.package, fetched.value.packageHash);
+      this.#o.journal.importRecords(testId, remote.value);
+      records = this.#o.journal.records(testId);
+    } catch (error) {
+      // A chain that does not verify is never continued: the invigilator sees the resume waiting.
+      this.#o.log?.(`the server's records cannot be continued: ${errorMessage(error)}`);
+      return false;
+    }
+    this.#pendingResume = null;
+    t.pkg = fetched.value.package;
+    t.row = { ...t.row, packageHash: fetched.value.packageHash };
+    t.progress = replay(records);
+    t.clock = this.#newClock(t.pkg, t.progress, t.progress.lastElapsedMs);
+    this.#o.onPackageStored?.(testId, t.pkg);
+    const station = this.#o.station();
+    this.#append({
+      kind: 'testOpened',
+      payload: { sessionId: t.row.sessionId, candidateId: t.row.candidateId, stationId: station.stationId },
+    });
+    if (t.progress.ended) {
+      // It ended over there but was never sealed: seal it here.
+      this.#move('ended');
+      await this.#sealSafely();
+    } else if (!t.progress.started) {
+      this.#append({ kind: 'started', payload: { authorization } });
+      t.clock.start();
+      this.#lastTimeLeft = t.clock.timeLeftMs();
+      this.#move('inProgress');
+    } else {
+      // Time between the last replicated record and now was not the candidate's: recorded, not charged.
+      const last = records.at(-1);
+      this.#resume(authorization, last ? Math.max(0, this.#o.wallClock() - last.wallAt) : 0);
+    }
+    return true;
   }
 
   #pause(cause: 'invigilator' | 'lockdown', reason: string): void {
@@ -644,7 +803,17 @@ export class ExamRuntime {
     t.clock?.stop();
     this.#append({ kind: 'ended', payload: { reason, authorization } });
     this.#move('ended');
-    await this.#seal();
+    await this.#sealSafely();
+  }
+
+  /** Seals; a failure leaves the test ended (its journal complete) and is tried again on tick. */
+  async #sealSafely(): Promise<void> {
+    this.#lastSealAttemptAt = this.#o.wallClock();
+    try {
+      await this.#seal();
+    } catch (error) {
+      this.#o.log?.(`sealing failed: ${errorMessage(error)}`);
+    }
   }
 
   async #seal(): Promise<void> {
@@ -694,7 +863,7 @@ export class ExamRuntime {
       const code = (error as { code?: unknown }).code;
       if (code === 'ALREADY_ANSWERED') return fail('ALREADY_ANSWERED', 'this challenge is already answered');
       if (code === 'UNKNOWN_CHALLENGE') return fail('UNKNOWN_CHALLENGE', 'this challenge is not in the test');
-      this.#o.log?.(`journal append failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.#o.log?.(`journal append failed: ${errorMessage(error)}`);
       return fail(
         'STORAGE_FAILED',
         "la réponse n'a pas pu être enregistrée : réessayez, puis prévenez le surveillant",
@@ -716,4 +885,8 @@ export class ExamRuntime {
       return fail('ILLEGAL_TRANSITION', error instanceof Error ? error.message : 'illegal transition');
     }
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -19,6 +19,9 @@ export interface ExamJournal {
   package(testId: string): TestPackage | null;
   append(testId: string, body: RecordBody, at: { wallAt: number; elapsedMs: number }): JournalRecord;
   records(testId: string): JournalRecord[];
+  lastRecord(testId: string): JournalRecord | null;
+  /** Continues a test begun on another station: its replicated records, checked and kept as they are. */
+  importRecords(testId: string, records: readonly JournalRecord[]): ChainCheck;
   verify(testId: string): ChainCheck;
   saveDraft(testId: string, challengeId: string, value: AnswerValue, savedAt: number): void;
   draft(testId: string, challengeId: string): AnswerValue | null;
@@ -36,6 +39,8 @@ export type ServerFailure = {
   status?: number;
   code?: string;
   message: string;
+  /** The server's Retry-After, in ms from now, when it sent one. */
+  retryAfterMs?: number;
 };
 export type ServerResult<T> = { ok: true; value: T } | ServerFailure;
 
@@ -43,6 +48,23 @@ export type ServerResult<T> = { ok: true; value: T } | ServerFailure;
 export interface ExamServer {
   join(request: SignInRequest): Promise<ServerResult<JoinResponse>>;
   fetchPackage(testId: string): Promise<ServerResult<{ package: TestPackage; packageHash: string }>>;
+  /** The records the server replicated for a test (to resume it on this station). */
+  fetchRecords(testId: string): Promise<ServerResult<JournalRecord[]>>;
+}
+
+/**
+ * What became of an invigilator command: `applied`; `pending` (accepted, finishes by itself, such as a
+ * start waiting for the package download); `ignored` (already applied, another test, or nothing to do
+ * in this phase). The sync client acknowledges the command in every case.
+ */
+export type CommandOutcome = 'applied' | 'pending' | 'ignored';
+
+/** A challenge-browser navigation, allowed or blocked by the URL policy. */
+export interface Navigation {
+  url: string;
+  allowed: boolean;
+  /** The policy rule that decided, if any. */
+  rule: string | null;
 }
 
 export interface SealInput {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SignInRequest, StationEvent } from '../../../core/contracts/station-api.ts';
 import type { JoinResponse } from '../../../core/contracts/station-server.ts';
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import { canonicalHash, sha256Hex } from '../../../core/hashing/canonical-hash.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import { AnswerJournal } from '../journal/answer-journal.ts';
@@ -42,8 +43,14 @@ export class FakeServer implements ExamServer {
   pkg: TestPackage;
   joinFailure: Extract<ServerResult<never>, { ok: false }> | null = null;
   packageFailure: Extract<ServerResult<never>, { ok: false }> | null = null;
+  recordsFailure: Extract<ServerResult<never>, { ok: false }> | null = null;
+  /** Join answers `resuming: true` (the candidate began on another station). */
+  resuming = false;
+  /** What the server replicated of the test (served to a station resuming it). */
+  records: JournalRecord[] = [];
   joins = 0;
   packageFetches = 0;
+  recordFetches = 0;
   constructor(pkg: TestPackage) {
     this.pkg = pkg;
   }
@@ -52,13 +59,23 @@ export class FakeServer implements ExamServer {
     if (this.joinFailure) return this.joinFailure;
     return {
       ok: true,
-      value: { testId: 'test-1', session: this.pkg.session, candidate: this.pkg.candidate, resuming: false },
+      value: {
+        testId: 'test-1',
+        session: this.pkg.session,
+        candidate: this.pkg.candidate,
+        resuming: this.resuming,
+      },
     };
   }
   async fetchPackage(): Promise<ServerResult<{ package: TestPackage; packageHash: string }>> {
     this.packageFetches += 1;
     if (this.packageFailure) return this.packageFailure;
     return { ok: true, value: { package: this.pkg, packageHash: canonicalHash(this.pkg) } };
+  }
+  async fetchRecords(): Promise<ServerResult<JournalRecord[]>> {
+    this.recordFetches += 1;
+    if (this.recordsFailure) return this.recordsFailure;
+    return { ok: true, value: this.records };
   }
 }
 

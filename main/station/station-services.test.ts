@@ -1,0 +1,155 @@
+// The station as the shell, the harness and the demo use it: createStationServices against a fake
+// certification server, from enrollment to the uploaded result.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyResultBundle } from '../../core/bundle/verify-bundle.ts';
+import type { StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
+import { canonicalHash } from '../../core/hashing/canonical-hash.ts';
+import { verifyChain } from '../../core/journal/chain.ts';
+import { MemoryKeyStore } from './identity/key-store.ts';
+import { testPackage } from './runtime/runtime-fixtures.ts';
+import {
+  createStationServices,
+  type StationServices,
+  type StationServicesOptions,
+} from './station-services.ts';
+import { FakeStationServer } from './sync/fake-station-server.ts';
+import { idleBrowser, scaledTimers, tempDataDir, until } from './sync/sync-fixtures.ts';
+
+const signIn = {
+  sessionNumber: 1001,
+  accessCode: 'BCDF23',
+  firstName: 'Léa',
+  lastName: 'Martin',
+  birthdate: '2011-04-02',
+};
+
+let server: FakeStationServer;
+const stations: StationServices[] = [];
+
+afterEach(async () => {
+  for (const station of stations.splice(0)) await station.close();
+  await server?.close();
+});
+
+async function station(options: Partial<StationServicesOptions> = {}): Promise<StationServices> {
+  const services = await createStationServices({
+    dataDir: tempDataDir(),
+    serverUrl: server.url,
+    stationName: 'Poste 07',
+    machineId: 'machine-abc',
+    browser: idleBrowser,
+    attachmentUrl: (file) => `file://${file}`,
+    heartbeatEveryMs: 20,
+    tickEveryMs: 20,
+    requestTimeoutMs: 2000,
+    clocks: { timers: scaledTimers(0.01) },
+    ...options,
+  });
+  stations.push(services);
+  return services;
+}
+
+async function status(services: StationServices): Promise<StationStatus> {
+  const result = await services.dispatch('getStatus', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as StationStatus;
+}
+
+describe('createStationServices', () => {
+  it('creates the station key on first run, in a file only its owner can read, and keeps it', async () => {
+    server = await new FakeStationServer().listen();
+    const dataDir = tempDataDir();
+    const first = await station({ dataDir });
+    const id = first.identity.stationId;
+    expect(id).toMatch(/^st-[0-9a-f]{20}$/);
+    if (process.platform !== 'win32') {
+      expect(statSync(path.join(dataDir, 'station-key.der')).mode & 0o777).toBe(0o600);
+    }
+    await first.close();
+    const again = await station({ dataDir });
+    expect(again.identity.stationId).toBe(id);
+    expect(again.identity.machineId).toBe('machine-abc');
+  });
+
+  it('is not ready before enrollment, and says why; enrollment is remembered across launches', async () => {
+    server = await new FakeStationServer().listen();
+    const dataDir = tempDataDir();
+    const keyStore = new MemoryKeyStore();
+    const services = await station({ dataDir, keyStore });
+    await services.start();
+    const before = await status(services);
+    expect(before.station.enrolled).toBe(false);
+    expect(before.station.ready).toBe(false);
+    expect(before.station.notReadyReason).toMatch(/inscrit/);
+    const refused = await services.dispatch('signIn', signIn);
+    expect(refused.ok).toBe(false);
+
+    const wrong = await services.enroll('NOT-A-CODE');
+    expect(wrong).toMatchObject({ ok: false, code: 'ENROLLMENT_CODE_INVALID' });
+    const enrolled = await services.enroll('ENROLL-2026');
+    expect(enrolled.ok).toBe(true);
+    expect(services.identity.enrolled).toBe(true);
+    const after = await status(services);
+    expect(after.station).toMatchObject({ enrolled: true, centreName: 'Collège Jean Moulin' });
+    await until(() => services.syncState().online, 5000, 'the first heartbeat');
+    expect(server.heartbeats.length).toBeGreaterThan(0);
+    await services.close();
+
+    const relaunched = await station({ dataDir, keyStore });
+    expect(relaunched.identity.enrolled).toBe(true);
+    expect(relaunched.identity.enrollment?.centre.name).toBe('Collège Jean Moulin');
+  });
+
+  it('runs a whole test: sign-in, start by the invigilator, answers replicated, result sealed, uploaded once', async () => {
+    server = await new FakeStationServer().listen();
+    const pkg = testPackage({ count: 3 });
+    const services = await station();
+    server.registerStation(services.identity.publicKey);
+    await services.enroll('ENROLL-2026');
+    const events: StationEvent[] = [];
+    services.onEvent((event) => events.push(event));
+    await services.start();
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+
+    expect((await services.dispatch('signIn', signIn)).ok).toBe(true);
+    expect((await services.dispatch('acceptInstructions', {})).ok).toBe(true);
+    await until(() => server.openStreams > 0, 5000, 'the command stream');
+    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+    await until(() => services.runtime.phase === 'inProgress', 5000, 'the start');
+    await until(() => server.acknowledged.includes('cmd-start'), 5000, 'the acknowledgment');
+
+    for (const challenge of pkg.challenges) {
+      const answered = await services.dispatch('submitAnswer', {
+        challengeId: challenge.id,
+        value: { type: 'choice', choice: '1' },
+      });
+      expect(answered.ok).toBe(true);
+    }
+    await until(() => services.runtime.phase === 'uploaded', 5000, 'the upload');
+    expect(server.resultStores).toBe(1);
+    const stored = server.results.get('test-1');
+    const check = await verifyResultBundle(stored!.bundle, {
+      stationKey: services.identity.publicKey,
+      testId: 'test-1',
+      packageHash: canonicalHash(pkg),
+    });
+    expect(check.ok).toBe(true);
+    if (check.ok) {
+      expect(check.payload.records.filter((r) => r.kind === 'answered')).toHaveLength(3);
+      expect(check.payload.serverClockOffsetMs).not.toBeNull();
+    }
+    // Every record reached the server, in one unbroken chain.
+    await until(
+      () => (server.records.get('test-1')?.length ?? 0) === services.runtime.heartbeat().lastSeq,
+      5000,
+      'replication',
+    );
+    expect(verifyChain('test-1', server.records.get('test-1') ?? []).ok).toBe(true);
+    expect(events.some((e) => e.type === 'status' && e.status.exam.upload === 'uploaded')).toBe(true);
+    // The heartbeat told the server where the candidate stands.
+    expect(server.heartbeats.some((h) => h.testId === 'test-1' && h.phase === 'inProgress')).toBe(true);
+  });
+});

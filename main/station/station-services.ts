@@ -1,0 +1,351 @@
+// The station's composition root: the one place that wires the plain-Node station services together
+// (answer journal, station identity, exam runtime, sealer, sync client, result uploader, attachment
+// store). The Electron main process, the browser harness and the demo all call createStationServices
+// and talk to the station through `dispatch` (the StationApi) and `onEvent`; none re-wires it.
+//
+//   const station = await createStationServices({ dataDir, serverUrl, stationName, machineId,
+//     keyStore, browser, attachmentUrl });
+//   await station.start();                 // restores an interrupted test, starts the sync loops
+//   const result = await station.dispatch('getStatus', {});
+//   const stop = station.onEvent((event) => …);
+//   await station.enroll('ABCD-1234');     // once per station, with the code the referent gives
+//   await station.close();                 // stops every loop, closes the journal
+import path from 'node:path';
+import type { Attachment } from '../../core/challenge/challenge.ts';
+import type { StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import type { StationId, StationPublicJwk } from '../../core/identity/station-id.ts';
+import { AttachmentStore } from './attachments/attachment-store.ts';
+import { createAttachmentViewer } from './attachments/attachment-viewer.ts';
+import type { MonotonicClock } from './clock/exam-clock.ts';
+import { readEnrollment, sameServer, writeEnrollment, type Enrollment } from './identity/enrollment.ts';
+import { FileKeyStore, type KeyStore } from './identity/key-store.ts';
+import { loadOrCreateStationKeys } from './identity/station-keys.ts';
+import { AnswerJournal } from './journal/answer-journal.ts';
+import { DEFAULT_RETENTION_MS, PURGE_EVERY_MS, purgeExpired } from './retention.ts';
+import { ExamRuntime } from './runtime/exam-runtime.ts';
+import type { Navigation, ServerResult } from './runtime/ports.ts';
+import { createResultSealer } from './sealing/result-sealer.ts';
+import { createStationDispatcher, type StationDispatch } from './station-dispatcher.ts';
+import { createStationHandlers, type ChallengeBrowser } from './station-handlers.ts';
+import { CommandStream } from './sync/command-stream.ts';
+import { Heartbeat, HEARTBEAT_EVERY_MS } from './sync/heartbeat.ts';
+import { OutboxReplicator } from './sync/outbox-replicator.ts';
+import { ResultUploader, type UploadState } from './sync/result-uploader.ts';
+import { BackgroundLoop, realSyncTimers, type SyncTimers } from './sync/retry-timing.ts';
+import { ServerConnection, type FetchLike } from './sync/server-connection.ts';
+import { StationServerClient } from './sync/station-server-client.ts';
+
+export interface StationServicesOptions {
+  /** The station's data folder: journal.sqlite, station.json (enrollment), sandbox/ (candidates' files). */
+  dataDir: string;
+  /** The certification server's base URL, e.g. https://certif.example.org. */
+  serverUrl: string;
+  /** The name to enroll under ("Poste 07"); once enrolled, the enrolled name is shown. */
+  stationName: string;
+  /** Where the private key lives. Default: a 0600 file `<dataDir>/station-key.der` (FileKeyStore). */
+  keyStore?: KeyStore;
+  /** node-machine-id's value, recorded for IT and never trusted (cloned lab images share it). */
+  machineId: string;
+  /** The challenge browser (Electron WebContentsView, or the harness's Playwright page). */
+  browser: ChallengeBrowser;
+  /** Turns a stored attachment file into a URL the renderer can load (app://…, or a harness route). */
+  attachmentUrl: (file: string, attachment: Attachment) => string;
+  /** Clocks and timers, for tests: wall clock (ms since epoch), monotonic exam clock, sync timers. */
+  clocks?: { wall?: () => number; monotonic?: MonotonicClock; timers?: SyncTimers };
+  /** HTTP client (default: Node's fetch). */
+  fetch?: FetchLike;
+  /** How long an acknowledged result stays on the station before it is purged (default 7 days). */
+  retentionMs?: number;
+  /** Timeout of one ordinary request to the server (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Heartbeat period (default 2 s). */
+  heartbeatEveryMs?: number;
+  /** How often the exam runtime ticks (time up, warnings, clock checkpoints; default 250 ms). */
+  tickEveryMs?: number;
+  /** Where the station reports problems (never secrets, never answers). */
+  log?: (message: string) => void;
+}
+
+/** Who this station is. */
+export interface StationIdentityView {
+  stationId: StationId;
+  publicKey: StationPublicJwk;
+  machineId: string;
+  /** The enrolled name, or the configured one before enrollment. */
+  name: string;
+  /** True when enrolled with this key on this server. */
+  enrolled: boolean;
+  enrollment: Enrollment | null;
+}
+
+export interface SyncState {
+  /** The last heartbeat was answered. */
+  online: boolean;
+  /** Server time minus station time (ms), last measured; null if never measured. */
+  serverClockOffsetMs: number | null;
+  upload: UploadState;
+  /** The last command event applied (the stream resumes after it). */
+  lastCommandEventId: string | null;
+}
+
+export interface StationServices {
+  /** The exam runtime (state machine); prefer `dispatch` for anything the screens do. */
+  readonly runtime: ExamRuntime;
+  /** Every StationApi call, validated: `dispatch(method, request)` → StationResult. */
+  readonly dispatch: StationDispatch;
+  /** Subscribes to StationApi events; returns the unsubscribe function. */
+  onEvent(listener: (event: StationEvent) => void): () => void;
+  /** Who this station is (changes when it enrolls). */
+  readonly identity: StationIdentityView;
+  /**
+   * Enrolls the station with the code a referent created for the centre: the server learns the
+   * station's public key, the station remembers its centre. Safe to call again (re-enrollment).
+   */
+  enroll(enrollmentCode: string): Promise<ServerResult<Enrollment>>;
+  /** Journals a challenge-browser navigation (allowed or blocked) while a test is under way. */
+  recordNavigation(navigation: Navigation): Promise<boolean>;
+  /** The connection, clock offset, uploads in course. */
+  syncState(): SyncState;
+  /** The candidates' files (sandbox folders). */
+  readonly attachments: AttachmentStore;
+  /** The journal file (for support: it is the evidence of every test taken here). */
+  readonly journalFile: string;
+  /** Restores an interrupted test, then starts ticking and (when enrolled) the sync loops. */
+  start(): Promise<StationStatus>;
+  /** Stops every loop and closes the journal. The services cannot be started again. */
+  close(): Promise<void>;
+}
+
+export const JOURNAL_FILE_NAME = 'journal.sqlite';
+export const ENROLLMENT_FILE_NAME = 'station.json';
+export const KEY_FILE_NAME = 'station-key.der';
+
+/**
+ * Builds the station. Throws only when the station cannot work at all: its key cannot be read
+ * (StationKeyError) or its journal is damaged (JournalCorruptedError, left in place as evidence).
+ */
+export async function createStationServices(options: StationServicesOptions): Promise<StationServices> {
+  const log = options.log ?? (() => {});
+  const wall = options.clocks?.wall ?? (() => Date.now());
+  const timers = options.clocks?.timers ?? realSyncTimers;
+  const dataDir = path.resolve(options.dataDir);
+  const enrollmentFile = path.join(dataDir, ENROLLMENT_FILE_NAME);
+  const keyStore = options.keyStore ?? new FileKeyStore(path.join(dataDir, KEY_FILE_NAME));
+
+  const { keys, created } = await loadOrCreateStationKeys(keyStore);
+  if (created) log(`station key created: this station is ${keys.stationId}`);
+  let enrollment = await loadEnrollment(enrollmentFile, log);
+  const isEnrolled = () =>
+    enrollment !== null &&
+    enrollment.stationId === keys.stationId &&
+    sameServer(enrollment.serverUrl, options.serverUrl);
+
+  const connection = new ServerConnection({
+    serverUrl: options.serverUrl,
+    keys,
+    fetch: options.fetch,
+    wallClock: wall,
+    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+  });
+  const client = new StationServerClient(connection);
+  const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
+  const journal = AnswerJournal.open({ file: journalFile });
+  const attachments = new AttachmentStore({
+    dataDir,
+    download: (hash) => client.downloadAttachment(hash, Number.MAX_SAFE_INTEGER),
+    log,
+  });
+  const background = new Set<Promise<unknown>>();
+  const inBackground = (work: Promise<unknown>) => {
+    const tracked = work.catch((error: unknown) => log(`station: ${errorMessage(error)}`));
+    background.add(tracked);
+    void tracked.finally(() => background.delete(tracked));
+  };
+
+  // Late-bound: the runtime's hooks wake loops created after it.
+  let replicator: OutboxReplicator | null = null;
+  let uploader: ResultUploader | null = null;
+  const runtime = new ExamRuntime({
+    journal,
+    server: client,
+    seal: createResultSealer({ keys, serverClockOffsetMs: () => connection.clock.offsetMs }),
+    station: () => ({
+      stationId: keys.stationId,
+      name: enrollment && isEnrolled() ? enrollment.name : options.stationName,
+      centreName: enrollment && isEnrolled() ? enrollment.centre.name : null,
+      enrolled: isEnrolled(),
+    }),
+    ...(options.clocks?.monotonic ? { monotonic: options.clocks.monotonic } : {}),
+    wallClock: wall,
+    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
+    onRecord: () => replicator?.kick(),
+    onSealed: () => uploader?.kick(),
+    onPackageStored: (testId, pkg) => inBackground(attachments.downloadAll(testId, pkg)),
+    log,
+  });
+  replicator = new OutboxReplicator({
+    journal,
+    post: (testId, records) => client.postRecords(testId, records),
+    timers,
+    log,
+  });
+  uploader = new ResultUploader({
+    journal,
+    upload: (testId, bundle, hash) => client.uploadResult(testId, bundle, hash),
+    markUploaded: (testId) => runtime.markUploaded(testId),
+    timers,
+    log,
+  });
+  const heartbeat = new Heartbeat({
+    send: (request, timeoutMs) => client.heartbeat(request, timeoutMs),
+    runtime,
+    clock: connection.clock,
+    timers,
+    wallClock: wall,
+    everyMs: options.heartbeatEveryMs ?? HEARTBEAT_EVERY_MS,
+    onOnlineChange: (online) => {
+      if (!online) return;
+      replicator?.kick();
+      uploader?.kick();
+    },
+    log,
+  });
+  const commands = new CommandStream({
+    open: (headers, signal) => connection.openStream(STATION_API_PATHS.commands, { headers, signal }),
+    acknowledge: (commandId) => client.acknowledgeCommand(commandId),
+    apply: (command) => runtime.handleCommand(command),
+    timers,
+    log,
+  });
+  const purger = new BackgroundLoop();
+  const viewer = createAttachmentViewer({ store: attachments, attachmentUrl: options.attachmentUrl });
+  const dispatch = createStationDispatcher(
+    createStationHandlers(runtime, options.browser, viewer),
+    (method, error) => log(`station: unexpected failure in ${method}: ${errorMessage(error)}`),
+  );
+
+  let started = false;
+  let syncing = false;
+  let closed = false;
+  let stopTicking: (() => void) | null = null;
+  const startSync = () => {
+    if (syncing || closed || !isEnrolled()) return;
+    syncing = true;
+    heartbeat.start();
+    commands.start();
+    replicator?.start();
+    uploader?.start();
+  };
+
+  const identity = (): StationIdentityView => ({
+    stationId: keys.stationId,
+    publicKey: keys.publicJwk,
+    machineId: options.machineId,
+    name: enrollment && isEnrolled() ? enrollment.name : options.stationName,
+    enrolled: isEnrolled(),
+    enrollment,
+  });
+
+  return {
+    runtime,
+    dispatch,
+    onEvent: (listener) => runtime.onEvent(listener),
+    get identity() {
+      return identity();
+    },
+    attachments,
+    journalFile,
+
+    async enroll(enrollmentCode) {
+      const answer = await client.enroll({
+        enrollmentCode,
+        publicKey: keys.publicJwk,
+        name: options.stationName,
+        machineId: options.machineId,
+      });
+      if (!answer.ok) return answer;
+      if (answer.value.stationId !== keys.stationId) {
+        return {
+          ok: false,
+          kind: 'http',
+          code: 'STATION_ID_MISMATCH',
+          message: `the server enrolled ${answer.value.stationId}, but this station's key is ${keys.stationId}`,
+        };
+      }
+      const next: Enrollment = {
+        formatVersion: 1,
+        stationId: keys.stationId,
+        name: options.stationName,
+        centre: answer.value.centre,
+        serverUrl: connection.serverUrl,
+        machineId: options.machineId.slice(0, 200),
+        enrolledAt: new Date(wall()).toISOString(),
+      };
+      await writeEnrollment(enrollmentFile, next);
+      enrollment = next;
+      log(`station enrolled in ${next.centre.name} as ${next.name}`);
+      if (started) startSync();
+      runtime.stationChanged();
+      return { ok: true, value: next };
+    },
+
+    recordNavigation: (navigation) => runtime.recordNavigation(navigation),
+
+    syncState: () => ({
+      online: heartbeat.online,
+      serverClockOffsetMs: connection.clock.offsetMs,
+      upload: uploader?.state() ?? { pending: 0, failures: 0, lastProblem: null, nextDelayMs: null },
+      lastCommandEventId: commands.lastEventId,
+    }),
+
+    async start() {
+      if (closed) throw new Error('the station services are closed');
+      if (started) return runtime.status();
+      started = true;
+      const status = await runtime.restore();
+      stopTicking = runtime.startTicking(options.tickEveryMs ?? 250);
+      purger.start(async (stop) => {
+        while (!stop.aborted) {
+          try {
+            const purged = await purgeExpired(journal, attachments, wall());
+            if (purged.tests > 0) log(`retention: ${purged.tests} acknowledged test(s) purged`);
+          } catch (error) {
+            log(`retention purge failed: ${errorMessage(error)}`);
+          }
+          await timers.sleep(PURGE_EVERY_MS, stop);
+        }
+      }, log);
+      startSync();
+      return status;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopTicking?.();
+      await Promise.all([
+        heartbeat.stop(),
+        commands.stop(),
+        replicator?.stop(),
+        uploader?.stop(),
+        purger.stop(),
+      ]);
+      await Promise.allSettled([...background]);
+      // Let a state change in course (an answer being committed) finish before the journal closes.
+      await runtime.settle();
+      journal.close();
+    },
+  };
+}
+
+async function loadEnrollment(file: string, log: (message: string) => void): Promise<Enrollment | null> {
+  const read = await readEnrollment(file);
+  if (read.state === 'enrolled') return read.enrollment;
+  if (read.state === 'unreadable') log(`station enrollment file unreadable (${read.problem}): enroll again`);
+  return null;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

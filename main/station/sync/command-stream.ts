@@ -1,0 +1,161 @@
+// The invigilator's commands reach the station as server-sent events (event `command`, data a
+// StationCommand, id increasing). The stream is reopened after any failure with Last-Event-ID, each
+// command is applied at most once (by command id) and then acknowledged; the server sends again what
+// was not acknowledged, so a lost acknowledgment only means one more (ignored) delivery.
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { StationCommandSchema, type StationCommand } from '../../../core/contracts/station-server.ts';
+import { describeIssues } from '../../../core/validation/describe-issues.ts';
+import type { CommandOutcome, ServerResult } from '../runtime/ports.ts';
+import { BackgroundLoop, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
+
+export const COMMAND_EVENT = 'command';
+
+export interface CommandStreamOptions {
+  /** Opens the event stream (signed GET), with Last-Event-ID when one is known. */
+  open(headers: Record<string, string>, signal: AbortSignal): Promise<ServerResult<Response>>;
+  acknowledge(commandId: string): Promise<ServerResult<unknown>>;
+  /** Applies a command (the runtime's handleCommand). */
+  apply(command: StationCommand): Promise<CommandOutcome>;
+  timers: SyncTimers;
+  /** The stream is reopened when nothing (not even a keep-alive comment) came for this long. */
+  silenceTimeoutMs?: number;
+  backoff?: Backoff;
+  /** Called when the stream opens or fails (a hint for the connection state). */
+  onConnected?: (connected: boolean) => void;
+  log?: (message: string) => void;
+}
+
+/** Command ids remembered to apply each at most once (the runtime's journal also remembers its own). */
+const REMEMBERED_COMMANDS = 1000;
+/** The server sends keep-alive comments every 15 s. */
+const DEFAULT_SILENCE_MS = 45_000;
+
+export class CommandStream {
+  readonly #o: CommandStreamOptions;
+  readonly #loop = new BackgroundLoop();
+  readonly #applied = new Map<string, CommandOutcome>();
+  #lastEventId: string | null = null;
+  #serverRetryMs: number | null = null;
+
+  constructor(options: CommandStreamOptions) {
+    this.#o = options;
+  }
+
+  get lastEventId(): string | null {
+    return this.#lastEventId;
+  }
+
+  start(): void {
+    this.#loop.start(async (stop) => {
+      let attempt = 0;
+      while (!stop.aborted) {
+        let delivered = false;
+        try {
+          delivered = await this.#follow(stop);
+        } catch (error) {
+          this.#o.log?.(`command stream: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (stop.aborted) break;
+        this.#o.onConnected?.(false);
+        if (delivered) attempt = 0;
+        const backoff = this.#o.backoff ?? { baseMs: this.#serverRetryMs ?? 1000, capMs: 15_000 };
+        await this.#o.timers.sleep(backoffDelayMs(attempt++, backoff, this.#o.timers.random), stop);
+      }
+    }, this.#o.log);
+  }
+
+  stop(): Promise<void> {
+    return this.#loop.stop();
+  }
+
+  /** Applies (once) and acknowledges one command; exposed for the station's own tests and tools. */
+  async receive(command: StationCommand): Promise<CommandOutcome> {
+    let outcome = this.#applied.get(command.id);
+    if (outcome === undefined) {
+      outcome = await this.#o.apply(command);
+      this.#applied.set(command.id, outcome);
+      if (this.#applied.size > REMEMBERED_COMMANDS) {
+        const oldest = this.#applied.keys().next().value;
+        if (oldest !== undefined) this.#applied.delete(oldest);
+      }
+    }
+    const ack = await this.#o.acknowledge(command.id);
+    if (!ack.ok)
+      this.#o.log?.(`command ${command.id} not acknowledged (${ack.message}): the server will send it again`);
+    return outcome;
+  }
+
+  /** Follows the stream until it ends or fails; returns whether it was opened. */
+  async #follow(stop: AbortSignal): Promise<boolean> {
+    const connection = new AbortController();
+    const signal = AbortSignal.any([stop, connection.signal]);
+    const headers: Record<string, string> = this.#lastEventId ? { 'last-event-id': this.#lastEventId } : {};
+    const opened = await this.#o.open(headers, signal);
+    if (!opened.ok) {
+      this.#o.log?.(`command stream cannot open: ${opened.message}`);
+      return false;
+    }
+    const body = opened.value.body;
+    if (!body) return true;
+    this.#o.onConnected?.(true);
+
+    // Events are applied one after the other, in the order they came.
+    let queue: Promise<void> = Promise.resolve();
+    const parser = createParser({
+      onEvent: (message) => {
+        queue = queue.then(() => this.#onMessage(message));
+      },
+      onRetry: (ms) => {
+        this.#serverRetryMs = Math.min(Math.max(ms, 250), 15_000);
+      },
+    });
+    const silenceMs = this.#o.silenceTimeoutMs ?? DEFAULT_SILENCE_MS;
+    let silence = setTimeout(() => connection.abort(), silenceMs);
+    const decoder = new TextDecoder();
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        clearTimeout(silence);
+        silence = setTimeout(() => connection.abort(), silenceMs);
+        parser.feed(decoder.decode(chunk.value, { stream: true }));
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    } finally {
+      clearTimeout(silence);
+      connection.abort();
+      reader.releaseLock();
+    }
+    await queue;
+    return true;
+  }
+
+  async #onMessage(message: EventSourceMessage): Promise<void> {
+    if (message.event !== COMMAND_EVENT) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(message.data);
+    } catch {
+      this.#o.log?.('command stream: an event that is not JSON was ignored');
+      return;
+    }
+    const parsed = StationCommandSchema.safeParse(json);
+    if (!parsed.success) {
+      // A command this station does not understand: never guessed at, never acknowledged.
+      this.#o.log?.(`command stream: an unreadable command was ignored (${describeIssues(parsed.error)})`);
+      return;
+    }
+    try {
+      await this.receive(parsed.data);
+    } catch (error) {
+      this.#o.log?.(
+        `command ${parsed.data.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
+    // Past this event only once it was applied: a reconnection sends again what was not.
+    if (message.id !== undefined) this.#lastEventId = message.id;
+  }
+}

@@ -1,0 +1,129 @@
+// Replication of the journal to the server: records leave the outbox, in order, per test, as soon as
+// they are committed and the server is reachable; the server answers the highest seq it holds without
+// a gap (storedThrough) and the station forgets outbox rows up to it. The server's copy feeds the
+// invigilator's live view and lets the candidate resume on another station if this one dies.
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import type { OutboxItem } from '../journal/answer-journal.ts';
+import type { ServerResult } from '../runtime/ports.ts';
+import { BackgroundLoop, Wakeup, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
+
+export interface ReplicatorJournal {
+  pendingOutbox(limit: number): OutboxItem[];
+  acknowledgeOutbox(testId: string, storedThrough: number): void;
+  records(testId: string): JournalRecord[];
+}
+
+export interface OutboxReplicatorOptions {
+  journal: ReplicatorJournal;
+  post(testId: string, records: readonly JournalRecord[]): Promise<ServerResult<{ storedThrough: number }>>;
+  timers: SyncTimers;
+  /** Records per request (the contract allows up to 500). */
+  batchSize?: number;
+  /** How long to sleep when the outbox is empty (a new record wakes the loop at once). */
+  idleMs?: number;
+  backoff?: Backoff;
+  log?: (message: string) => void;
+}
+
+export type FlushOutcome = 'empty' | 'sent' | 'failed';
+
+const MAX_BATCH = 500;
+
+export class OutboxReplicator {
+  readonly #o: OutboxReplicatorOptions;
+  readonly #loop = new BackgroundLoop();
+  readonly #wakeup = new Wakeup();
+  #lastProblem: string | null = null;
+
+  constructor(options: OutboxReplicatorOptions) {
+    this.#o = options;
+  }
+
+  /** New records were committed, or the network is back: send now. */
+  kick(): void {
+    this.#wakeup.wake();
+  }
+
+  /** Sends one batch of the outbox (every test in it); 'empty' when there was nothing to send. */
+  async flush(): Promise<FlushOutcome> {
+    const batchSize = Math.min(this.#o.batchSize ?? 200, MAX_BATCH);
+    const items = this.#o.journal.pendingOutbox(batchSize);
+    if (items.length === 0) return 'empty';
+    const byTest = new Map<string, JournalRecord[]>();
+    for (const item of items) {
+      const list = byTest.get(item.testId) ?? [];
+      list.push(item.record);
+      byTest.set(item.testId, list);
+    }
+    let failed = false;
+    for (const [testId, records] of byTest) {
+      if (!(await this.#send(testId, records))) failed = true;
+    }
+    return failed ? 'failed' : 'sent';
+  }
+
+  async #send(testId: string, records: JournalRecord[]): Promise<boolean> {
+    const first = records[0]?.seq ?? 1;
+    let result = await this.#o.post(testId, records);
+    // The server lacks records before this batch (they left the outbox, and the server lost them):
+    // they are still in the journal, so send them again from there.
+    if (result.ok && result.value.storedThrough < first - 1) {
+      const missing = this.#o.journal
+        .records(testId)
+        .filter((r) => r.seq > (result.ok ? result.value.storedThrough : 0))
+        .slice(0, MAX_BATCH);
+      if (missing.length > 0) result = await this.#o.post(testId, missing);
+    }
+    if (!result.ok) {
+      if (result.message !== this.#lastProblem) this.#o.log?.(`records of ${testId}: ${result.message}`);
+      this.#lastProblem = result.message;
+      return false;
+    }
+    const { storedThrough } = result.value;
+    this.#o.journal.acknowledgeOutbox(testId, storedThrough);
+    const last = records.at(-1)?.seq ?? 0;
+    if (storedThrough < last) {
+      // Accepted but not stored (a gap, a conflict): try later rather than in a tight loop.
+      const problem = `the server holds records of ${testId} only up to ${storedThrough}, not ${last}`;
+      if (problem !== this.#lastProblem) this.#o.log?.(problem);
+      this.#lastProblem = problem;
+      return false;
+    }
+    this.#lastProblem = null;
+    return true;
+  }
+
+  start(): void {
+    this.#loop.start(async (stop) => {
+      let attempt = 0;
+      while (!stop.aborted) {
+        let outcome: FlushOutcome;
+        try {
+          outcome = await this.flush();
+        } catch (error) {
+          this.#o.log?.(`replication failed: ${error instanceof Error ? error.message : String(error)}`);
+          outcome = 'failed';
+        }
+        if (outcome === 'sent') {
+          attempt = 0;
+          continue;
+        }
+        if (outcome === 'empty') {
+          attempt = 0;
+          await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 5000, stop);
+        } else {
+          const delay = backoffDelayMs(
+            attempt++,
+            this.#o.backoff ?? { baseMs: 1000, capMs: 30_000 },
+            this.#o.timers.random,
+          );
+          await this.#wakeup.sleep(this.#o.timers, delay, stop);
+        }
+      }
+    }, this.#o.log);
+  }
+
+  stop(): Promise<void> {
+    return this.#loop.stop();
+  }
+}

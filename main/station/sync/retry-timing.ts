@@ -1,0 +1,105 @@
+// When the station tries again: exponential backoff with full jitter (a random delay between 0 and
+// min(cap, base × 2^attempt)), so that thirty stations coming back online at once do not hit the server
+// in step; a server's Retry-After is a floor. Timers are a port so that tests never sleep for real.
+import type { ServerFailure } from '../runtime/ports.ts';
+
+export interface SyncTimers {
+  /** Resolves after `ms`, or as soon as `signal` aborts (never rejects). */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** A number in [0, 1), for the jitter. */
+  random(): number;
+}
+
+export const realSyncTimers: SyncTimers = {
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+    }),
+  random: () => Math.random(),
+};
+
+export interface Backoff {
+  baseMs: number;
+  capMs: number;
+}
+
+/** The issue's figures for the result upload: 1 s base, 60 s cap. */
+export const UPLOAD_BACKOFF: Backoff = { baseMs: 1000, capMs: 60_000 };
+
+/** Full jitter: uniform in [0, min(cap, base × 2^attempt)) (attempt 0 is the first retry). */
+export function backoffDelayMs(attempt: number, backoff: Backoff, random: () => number): number {
+  const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
+  return Math.floor(random() * ceiling);
+}
+
+/** The delay before the next try after `failure`: the backoff, but never less than Retry-After. */
+export function retryDelayMs(
+  attempt: number,
+  failure: Pick<ServerFailure, 'retryAfterMs'>,
+  backoff: Backoff,
+  random: () => number,
+): number {
+  const delay = backoffDelayMs(attempt, backoff, random);
+  return failure.retryAfterMs === undefined ? delay : Math.max(delay, failure.retryAfterMs);
+}
+
+/**
+ * Wakes a loop that sleeps between rounds (new work arrived: a record, a sealed result, the network is
+ * back). A wake-up that comes while the loop is busy is kept for its next sleep, so none is lost.
+ */
+export class Wakeup {
+  #controller = new AbortController();
+  #pending = false;
+
+  wake(): void {
+    this.#pending = true;
+    this.#controller.abort();
+  }
+
+  /** Sleeps `ms` unless woken (before or during the sleep) or stopped. Returns true when woken. */
+  async sleep(timers: SyncTimers, ms: number, stop: AbortSignal): Promise<boolean> {
+    if (this.#pending || stop.aborted) return this.#consume();
+    this.#controller = new AbortController();
+    await timers.sleep(ms, AbortSignal.any([stop, this.#controller.signal]));
+    return this.#consume();
+  }
+
+  #consume(): boolean {
+    const woken = this.#pending;
+    this.#pending = false;
+    return woken;
+  }
+}
+
+/** A loop the sync client runs in the background until stopped; stop() waits for the round in course. */
+export class BackgroundLoop {
+  readonly #stop = new AbortController();
+  #running: Promise<void> | null = null;
+
+  get stopSignal(): AbortSignal {
+    return this.#stop.signal;
+  }
+
+  get stopped(): boolean {
+    return this.#stop.signal.aborted;
+  }
+
+  start(body: (stop: AbortSignal) => Promise<void>, log?: (message: string) => void): void {
+    if (this.#running || this.stopped) return;
+    this.#running = body(this.#stop.signal).catch((error: unknown) => {
+      log?.(`background loop failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#stop.abort();
+    await this.#running;
+  }
+}

@@ -1,0 +1,133 @@
+// The station's calls to the certification server, one method per route of
+// core/contracts/station-server.ts, each answer checked against its schema. The exam runtime uses the
+// ExamServer part (join, package, records); the heartbeat, replicator, command stream and uploader use
+// the rest.
+import { z } from 'zod';
+import type { SignInRequest } from '../../../core/contracts/station-api.ts';
+import {
+  EnrollResponseSchema,
+  HeartbeatResponseSchema,
+  JoinResponseSchema,
+  PackageResponseSchema,
+  RESULT_IDEMPOTENCY_HEADER,
+  RecordsResponseSchema,
+  ResultUploadResponseSchema,
+  STATION_API_PATHS,
+  TestRecordsResponseSchema,
+  type HeartbeatRequest,
+  type JoinResponse,
+  type PackageResponse,
+  type ResultUploadResponse,
+} from '../../../core/contracts/station-server.ts';
+import { resultIdempotencyKey } from '../../../core/bundle/bundle-hash.ts';
+import { canonicalHash } from '../../../core/hashing/canonical-hash.ts';
+import type { StationPublicJwk } from '../../../core/identity/station-id.ts';
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import type { ExamServer, ServerResult } from '../runtime/ports.ts';
+import type { ServerConnection } from './server-connection.ts';
+
+export interface EnrollInput {
+  enrollmentCode: string;
+  publicKey: StationPublicJwk;
+  name: string;
+  machineId: string;
+}
+
+const AnyAnswerSchema = z.unknown();
+
+/** Uploads carry up to 8 MiB of bundle: give them longer than ordinary calls. */
+const UPLOAD_TIMEOUT_MS = 30_000;
+/** Attachments are at most this big (PDFs, spreadsheets, images of a challenge). */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+export class StationServerClient implements ExamServer {
+  readonly connection: ServerConnection;
+
+  constructor(connection: ServerConnection) {
+    this.connection = connection;
+  }
+
+  enroll(input: EnrollInput) {
+    return this.connection.request('POST', STATION_API_PATHS.enroll, {
+      body: input,
+      schema: EnrollResponseSchema,
+    });
+  }
+
+  join(request: SignInRequest): Promise<ServerResult<JoinResponse>> {
+    return this.connection.request('POST', STATION_API_PATHS.join, {
+      body: request,
+      schema: JoinResponseSchema,
+    });
+  }
+
+  /** The package, refused unless its hash (as the journal will store it) is the one announced. */
+  async fetchPackage(testId: string): Promise<ServerResult<PackageResponse>> {
+    const result = await this.connection.request('GET', STATION_API_PATHS.package(testId), {
+      schema: PackageResponseSchema,
+    });
+    if (!result.ok) return result;
+    const actual = canonicalHash(result.value.package);
+    if (actual !== result.value.packageHash) {
+      return {
+        ok: false,
+        kind: 'http',
+        status: 200,
+        code: 'PACKAGE_HASH_MISMATCH',
+        message: `the package hashes to ${actual}, not the announced ${result.value.packageHash}`,
+      };
+    }
+    return result;
+  }
+
+  async fetchRecords(testId: string): Promise<ServerResult<JournalRecord[]>> {
+    const result = await this.connection.request('GET', STATION_API_PATHS.records(testId), {
+      schema: TestRecordsResponseSchema,
+    });
+    return result.ok ? { ok: true, value: result.value.records } : result;
+  }
+
+  heartbeat(request: HeartbeatRequest, timeoutMs?: number) {
+    return this.connection.request('POST', STATION_API_PATHS.heartbeat, {
+      body: request,
+      schema: HeartbeatResponseSchema,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    });
+  }
+
+  postRecords(testId: string, records: readonly JournalRecord[]) {
+    return this.connection.request('POST', STATION_API_PATHS.records(testId), {
+      body: { records },
+      schema: RecordsResponseSchema,
+    });
+  }
+
+  /** Acknowledges a command (whatever the answer's body: only the status matters). */
+  async acknowledgeCommand(commandId: string): Promise<ServerResult<true>> {
+    const result = await this.connection.request('POST', STATION_API_PATHS.commandAck(commandId), {
+      body: {},
+      schema: AnyAnswerSchema,
+    });
+    return result.ok ? { ok: true, value: true } : result;
+  }
+
+  uploadResult(
+    testId: string,
+    bundle: string,
+    bundleHash: string,
+  ): Promise<ServerResult<ResultUploadResponse>> {
+    return this.connection.request('POST', STATION_API_PATHS.result(testId), {
+      body: { bundle },
+      schema: ResultUploadResponseSchema,
+      headers: { [RESULT_IDEMPOTENCY_HEADER]: resultIdempotencyKey(testId, bundleHash) },
+      timeoutMs: UPLOAD_TIMEOUT_MS,
+    });
+  }
+
+  downloadAttachment(hash: string, size: number): Promise<ServerResult<Uint8Array>> {
+    return this.connection.requestBytes(STATION_API_PATHS.attachment(hash), {
+      maxBytes: Math.min(size, MAX_ATTACHMENT_BYTES),
+      timeoutMs: 60_000,
+    });
+  }
+}
