@@ -1,0 +1,88 @@
+// The station's settings: where they come from (managed > machine > user > defaults, resolved in
+// main/station/settings/) and what each one may hold. Shared with the server, which sends a centre's
+// choices (display rule, URL rules) and stores what IT deploys.
+import { z } from 'zod';
+import { createDefaultUrlPolicy } from './default-block-list.ts';
+import { UrlPolicySchema } from './url-policy.ts';
+
+export const EXTRA_DISPLAY_RULES = ['cover', 'refuse'] as const;
+/** Displays beyond the exam display: hidden behind a blank window, or the exam is refused. */
+export const ExtraDisplayRuleSchema = z.enum(EXTRA_DISPLAY_RULES);
+export type ExtraDisplayRule = z.infer<typeof ExtraDisplayRuleSchema>;
+
+/**
+ * The local invigilator code, stored only as PBKDF2-SHA256 (computable with PowerShell, Python or
+ * OpenSSL, so IT can produce it without our tools): `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`.
+ */
+export const InvigilatorCodeHashSchema = z
+  .string()
+  .regex(
+    /^pbkdf2-sha256\$[1-9][0-9]{5,7}\$[A-Za-z0-9+/]{16,88}={0,2}\$[A-Za-z0-9+/]{43}=$/,
+    'must be pbkdf2-sha256$<iterations ≥ 100000>$<salt base64>$<32-byte hash base64>',
+  );
+
+const ServerUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) address without user or password, e.g. https://pix.lycee.example');
+
+/** Each setting on its own, so one bad value in a file is reported and dropped alone. */
+export const STATION_SETTING_FIELDS = {
+  /** The centre's certification server. */
+  serverUrl: ServerUrlSchema.nullable(),
+  /** The centre's name, shown on the station's home screen. */
+  centre: z.string().trim().min(1).max(120).nullable(),
+  /** How this station is named to the invigilator ("Salle B - poste 12"); the computer name if unset. */
+  stationName: z.string().trim().min(1).max(64).nullable(),
+  extraDisplays: ExtraDisplayRuleSchema,
+  urlPolicy: UrlPolicySchema,
+  /** No code set: the station can be closed only between candidates. */
+  invigilatorCodeHash: InvigilatorCodeHashSchema.nullable(),
+  /** Days a result the server acknowledged stays on the station before it is erased. */
+  retentionDays: z.number().int().min(1).max(365),
+  language: z.enum(['fr', 'en']),
+  /** Offline demo: `https://<site>.pix-demo.test/` is served from the server's /demo-sites/. */
+  demoMode: z.boolean(),
+} as const;
+
+export type StationSettingKey = keyof typeof STATION_SETTING_FIELDS;
+export const STATION_SETTING_KEYS = Object.keys(STATION_SETTING_FIELDS) as StationSettingKey[];
+
+export const StationSettingsSchema = z.object(STATION_SETTING_FIELDS).strict();
+export type StationSettings = z.infer<typeof StationSettingsSchema>;
+
+/** One layer (a file, the registry, the user's store): any subset of the settings. */
+export type StationSettingsLayer = Partial<StationSettings>;
+
+export function defaultStationSettings(): StationSettings {
+  return {
+    serverUrl: null,
+    centre: null,
+    stationName: null,
+    extraDisplays: 'cover',
+    urlPolicy: createDefaultUrlPolicy(),
+    invigilatorCodeHash: null,
+    retentionDays: 30,
+    language: 'fr',
+    demoMode: false,
+  };
+}
+
+/**
+ * What the candidate's own account may set (the user layer lives in files that account can write):
+ * nothing that weakens the lockdown. Everything else comes from IT (managed, machine) or defaults.
+ */
+export const USER_SETTABLE_KEYS: readonly StationSettingKey[] = [
+  'serverUrl',
+  'stationName',
+  'centre',
+  'language',
+];
