@@ -1,0 +1,405 @@
+// The centre back office's HTTP contract (issue 9): accounts, centres, sessions, candidates, profiles,
+// the challenge bank, stations, finalization, results and certificates. Every route but login needs
+// an account token (Authorization: Bearer, or the pix_centre cookie); a referent reaches only their
+// centre, an administrator every centre. Errors are { error: { code, message } }.
+import { z } from 'zod';
+import { AttachmentSchema, ContentHashSchema } from '../challenge/challenge.ts';
+import { ExtraTimePercentageSchema } from '../exam/duration.ts';
+import { CompetenceCodeSchema } from '../framework/crcn.ts';
+import { ProfileSchema } from '../profile/profile.ts';
+import { BirthdateSchema, PersonNameSchema, SessionStateSchema } from '../session/session.ts';
+import { normalizeCandidateName } from '../session/candidate-name.ts';
+
+const Id = z.string().min(1).max(64);
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const CENTRE_TOKEN_COOKIE = 'pix_centre';
+
+// ------------------------------------------------------------------ accounts and centres
+
+export const ACCOUNT_ROLES = ['administrator', 'referent'] as const;
+export const AccountRoleSchema = z.enum(ACCOUNT_ROLES);
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'must be an email address' }));
+
+/** At least 12 characters: long enough for a passphrase, no composition rules (NIST SP 800-63B). */
+export const NewPasswordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const CentreLoginRequestSchema = z
+  .object({ email: EmailSchema, password: z.string().min(1).max(200) })
+  .strict();
+
+export const AccountSchema = z
+  .object({
+    id: Id,
+    email: z.string(),
+    displayName: z.string(),
+    role: AccountRoleSchema,
+    /** null for an administrator (every centre). */
+    centreId: Id.nullable(),
+    createdAt: Timestamp,
+  })
+  .strict();
+export type Account = z.infer<typeof AccountSchema>;
+
+export const CentreSchema = z.object({ id: Id, name: z.string(), createdAt: Timestamp }).strict();
+export type Centre = z.infer<typeof CentreSchema>;
+
+export const CentreLoginResponseSchema = z
+  .object({ token: z.string(), expiresAt: Timestamp, account: AccountSchema })
+  .strict();
+
+export const MeResponseSchema = z.object({ account: AccountSchema, centres: z.array(CentreSchema) }).strict();
+
+export const CreateAccountRequestSchema = z
+  .object({
+    email: EmailSchema,
+    displayName: z.string().trim().min(1).max(100),
+    role: AccountRoleSchema,
+    centreId: Id.nullable().default(null),
+    password: NewPasswordSchema,
+  })
+  .strict()
+  .refine((a) => a.role === 'administrator' || a.centreId !== null, {
+    path: ['centreId'],
+    message: 'a referent belongs to a centre',
+  });
+
+export const ChangePasswordRequestSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: NewPasswordSchema })
+  .strict();
+
+export const CreateCentreRequestSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
+// ------------------------------------------------------------------ sessions
+
+export const SessionDetailsSchema = z
+  .object({
+    address: z.string().trim().min(1).max(300),
+    room: z.string().trim().min(1).max(100),
+    date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM'),
+    examiner: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+export type SessionDetails = z.infer<typeof SessionDetailsSchema>;
+
+export const SessionCountsSchema = z
+  .object({
+    candidates: z.number().int(),
+    joined: z.number().int(),
+    started: z.number().int(),
+    resultsReceived: z.number().int(),
+  })
+  .strict();
+
+export const CentreSessionSchema = z
+  .object({
+    id: Id,
+    number: z.number().int().positive(),
+    centreId: Id,
+    centreName: z.string(),
+    address: z.string(),
+    room: z.string(),
+    date: z.string(),
+    time: z.string(),
+    examiner: z.string(),
+    description: z.string(),
+    /** For the session kit: candidates type it to join. */
+    accessCode: z.string(),
+    /** For the session kit: the invigilator logs in with it. */
+    invigilatorPassword: z.string(),
+    state: SessionStateSchema,
+    finalizedAt: Timestamp.nullable(),
+    publishedAt: Timestamp.nullable(),
+    counts: SessionCountsSchema,
+    createdAt: Timestamp,
+  })
+  .strict();
+export type CentreSession = z.infer<typeof CentreSessionSchema>;
+
+// ------------------------------------------------------------------ candidates
+
+export const SexSchema = z.enum(['M', 'F'], { error: 'must be M or F' });
+export const InseeCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, 'must be a 5-character INSEE code');
+export const PostalCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, 'must be a 5-digit postal code');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === '' ? null : v));
+
+export const isFrance = (country: string): boolean => normalizeCandidateName(country) === 'FRANCE';
+
+/**
+ * A candidate's enrolment (DOMAIN.md §2). Birthplace: born in France → the INSEE code of the town, or
+ * its postal code and name; born elsewhere → the town's name.
+ */
+export const CandidateInputSchema = z
+  .object({
+    lastName: PersonNameSchema,
+    firstName: PersonNameSchema,
+    sex: SexSchema,
+    birthdate: BirthdateSchema,
+    birthCountry: z.string().trim().min(1, 'must not be empty').max(100),
+    birthCity: optionalText(100),
+    birthInseeCode: InseeCodeSchema.nullable().default(null),
+    birthPostalCode: PostalCodeSchema.nullable().default(null),
+    externalId: optionalText(64),
+    resultEmail: EmailSchema.nullable().default(null),
+    extraTimePercentage: ExtraTimePercentageSchema.default(0),
+    accessibilityAdjustment: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const birth = Date.parse(`${c.birthdate}T00:00:00Z`);
+    if (Number.isNaN(birth) || new Date(birth).toISOString().slice(0, 10) !== c.birthdate) {
+      ctx.addIssue({ code: 'custom', path: ['birthdate'], message: 'is not a real date' });
+    }
+    if (isFrance(c.birthCountry)) {
+      if (!c.birthInseeCode && !(c.birthPostalCode && c.birthCity)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['birthInseeCode'],
+          message: 'born in France: give the INSEE code of the town, or its postal code and name',
+        });
+      }
+    } else if (!c.birthCity) {
+      ctx.addIssue({ code: 'custom', path: ['birthCity'], message: 'born abroad: give the town of birth' });
+    }
+  });
+export type CandidateInput = z.output<typeof CandidateInputSchema>;
+
+export const CompetenceLevelSchema = z
+  .object({ code: CompetenceCodeSchema, pix: z.number().int(), level: z.number().int() })
+  .strict();
+
+export const CandidateProfileSummarySchema = z
+  .object({
+    competences: z.array(CompetenceLevelSchema),
+    validatedSkills: z.number().int(),
+    answeredChallenges: z.number().int(),
+    importedAt: Timestamp,
+  })
+  .strict();
+
+export const CandidateSchema = z
+  .object({
+    id: Id,
+    sessionId: Id,
+    lastName: z.string(),
+    firstName: z.string(),
+    sex: SexSchema,
+    birthdate: z.string(),
+    birthCountry: z.string(),
+    birthCity: z.string().nullable(),
+    birthInseeCode: z.string().nullable(),
+    birthPostalCode: z.string().nullable(),
+    externalId: z.string().nullable(),
+    resultEmail: z.string().nullable(),
+    extraTimePercentage: z.number().int(),
+    accessibilityAdjustment: z.boolean(),
+    profile: CandidateProfileSummarySchema.nullable(),
+    certifiable: z.boolean(),
+    /** Why not, in words, when not certifiable. */
+    notCertifiableReason: z.string().nullable(),
+    /** Joined on a station, test started (package generated), result received. */
+    progress: z.enum(['notJoined', 'joined', 'started', 'resultReceived']),
+    /** Edits and deletion are possible until the test starts. */
+    editable: z.boolean(),
+  })
+  .strict();
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+export const CandidateListSchema = z.object({ candidates: z.array(CandidateSchema) }).strict();
+
+/** One line of a CSV import report. Line numbers are the file's (the header is line 1). */
+export const ImportLineReportSchema = z
+  .object({
+    line: z.number().int().positive(),
+    status: z.enum(['imported', 'valid', 'rejected']),
+    name: z.string().nullable(),
+    candidateId: Id.nullable(),
+    errors: z.array(
+      z
+        .object({
+          /** The column as written in the file, or null for the whole line. */
+          column: z.string().nullable(),
+          code: z.enum(['REQUIRED', 'INVALID', 'DUPLICATE_IN_FILE', 'ALREADY_ENROLLED', 'TOO_MANY_COLUMNS']),
+          message: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ImportLineReport = z.infer<typeof ImportLineReportSchema>;
+
+export const CandidateImportReportSchema = z
+  .object({
+    /** true: nothing was stored (preview). */
+    dryRun: z.boolean(),
+    separator: z.enum([';', ',', '\t']),
+    encoding: z.enum(['utf-8', 'windows-1252']),
+    columns: z.array(z.object({ header: z.string(), field: z.string().nullable() }).strict()),
+    imported: z.number().int(),
+    rejected: z.number().int(),
+    lines: z.array(ImportLineReportSchema),
+  })
+  .strict();
+export type CandidateImportReport = z.infer<typeof CandidateImportReportSchema>;
+
+export const CandidateImportQuerySchema = z
+  .object({
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
+
+// ------------------------------------------------------------------ profiles
+
+export const ProfileImportRequestSchema = z
+  .object({
+    profiles: z
+      .array(
+        z
+          .object({
+            /** Found by external id, or else by names and birthdate. */
+            externalId: z.string().trim().min(1).max(64).optional(),
+            lastName: PersonNameSchema.optional(),
+            firstName: PersonNameSchema.optional(),
+            birthdate: BirthdateSchema.optional(),
+            profile: ProfileSchema,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(2000),
+  })
+  .strict();
+
+export const ProfileImportReportSchema = z
+  .object({
+    imported: z.number().int(),
+    rejected: z.number().int(),
+    entries: z.array(
+      z
+        .object({
+          index: z.number().int().nonnegative(),
+          status: z.enum(['imported', 'rejected']),
+          candidateId: Id.nullable(),
+          message: z.string().nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+// ------------------------------------------------------------------ bank and content
+
+/** Attachment bytes sent with a bank import (or uploaded one by one with PUT content). */
+export const InlineContentSchema = z
+  .object({
+    hash: ContentHashSchema.optional(),
+    mediaType: AttachmentSchema.shape.mediaType,
+    base64: z.string().max(30 * 1024 * 1024),
+  })
+  .strict();
+
+/** A bank file: the bare array of challenges, or challenges with their attachments' bytes. */
+export const BankImportRequestSchema = z.union([
+  z.array(z.unknown()).min(1).max(20_000),
+  z
+    .object({
+      challenges: z.array(z.unknown()).min(1).max(20_000),
+      content: z.array(InlineContentSchema).max(2000).default([]),
+    })
+    .strict(),
+]);
+
+export const BankSummarySchema = z
+  .object({
+    challenges: z.number().int(),
+    operative: z.number().int(),
+    /** Operative challenges per competence and skill difficulty. */
+    byCompetence: z.array(
+      z
+        .object({
+          code: CompetenceCodeSchema,
+          challenges: z.number().int(),
+          byLevel: z.record(z.string(), z.number().int()),
+        })
+        .strict(),
+    ),
+    byType: z.record(z.string(), z.number().int()),
+    attachments: z.number().int(),
+    illustrations: z.number().int(),
+    embeds: z.number().int(),
+  })
+  .strict();
+
+export const BankImportReportSchema = z
+  .object({ imported: z.number().int(), contentStored: z.number().int(), summary: BankSummarySchema })
+  .strict();
+
+export const ContentStoredSchema = z
+  .object({ hash: ContentHashSchema, mediaType: z.string(), size: z.number().int() })
+  .strict();
+
+// ------------------------------------------------------------------ stations
+
+export const EnrollmentCodeRequestSchema = z
+  .object({
+    validForMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
+  })
+  .strict();
+export const EnrollmentCodeSchema = z.object({ code: z.string(), expiresAt: Timestamp }).strict();
+
+export const StationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    centreId: Id,
+    machineId: z.string(),
+    enrolledAt: Timestamp,
+    revokedAt: Timestamp.nullable(),
+    lastSeenAt: Timestamp.nullable(),
+    version: z.string().nullable(),
+    selfCheck: z
+      .object({
+        ok: z.boolean(),
+        checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() }).strict()),
+        checkedAt: z.string(),
+        receivedAt: Timestamp,
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type Station = z.infer<typeof StationSchema>;

@@ -1,0 +1,336 @@
+// The invigilator screen's HTTP contract (issue 6): login with the session number and the invigilator
+// password, the room (every candidate's live state), the event stream, commands to stations, alert
+// decisions, incident reports, finalization and results. Routes are under
+// /api/invigilator/sessions/:sessionId and need the session-scoped token (Authorization: Bearer, or
+// the pix_invigilator cookie that login sets). Errors are { error: { code, message } }.
+import { z } from 'zod';
+import { CompetenceCodeSchema } from '../framework/crcn.ts';
+import {
+  ALERT_REASON_CODES,
+  AlertReasonCodeSchema,
+  LockdownEventSchema,
+  type AlertReasonCode,
+} from '../journal/journal-record.ts';
+import { CertificationStatusSchema, ScoringReasonSchema } from '../scoring/certification-score.ts';
+import { CompetenceOutcomeSchema } from '../scoring/competence-outcome.ts';
+import { AbortReasonSchema } from '../scoring/scoring-input.ts';
+import { EndReasonSchema, PauseCauseSchema } from './station-api.ts';
+import { SessionNumberSchema, SessionStateSchema } from '../session/session.ts';
+
+const Id = z.string().min(1).max(64);
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const INVIGILATOR_TOKEN_COOKIE = 'pix_invigilator';
+
+// ------------------------------------------------------------------ login and session
+
+export const InvigilatorLoginRequestSchema = z
+  .object({ sessionNumber: SessionNumberSchema, password: z.string().min(1).max(100) })
+  .strict();
+
+export const InvigilatorSessionSchema = z
+  .object({
+    id: Id,
+    number: z.number().int().positive(),
+    centreName: z.string(),
+    address: z.string(),
+    room: z.string(),
+    date: z.string(),
+    time: z.string(),
+    examiner: z.string(),
+    state: SessionStateSchema,
+    finalizedAt: Timestamp.nullable(),
+    publishedAt: Timestamp.nullable(),
+  })
+  .strict();
+export type InvigilatorSession = z.infer<typeof InvigilatorSessionSchema>;
+
+export const InvigilatorLoginResponseSchema = z
+  .object({ token: z.string(), expiresAt: Timestamp, session: InvigilatorSessionSchema })
+  .strict();
+
+// ------------------------------------------------------------------ the room
+
+/**
+ * - notArrived: not joined on a station yet;
+ * - signedIn: joined, reading the instructions; waiting: waiting for presence confirmation;
+ * - startAuthorized: presence confirmed, the station has not started yet;
+ * - inProgress / paused (see `pause`) / resumePending (the test was interrupted: authorize the resume);
+ * - ended: the test is over, the result not received yet; resultReceived: the signed result is stored.
+ */
+export const ROOM_CANDIDATE_STATES = [
+  'notArrived',
+  'signedIn',
+  'waiting',
+  'startAuthorized',
+  'inProgress',
+  'paused',
+  'resumePending',
+  'ended',
+  'resultReceived',
+] as const;
+export const RoomCandidateStateSchema = z.enum(ROOM_CANDIDATE_STATES);
+export type RoomCandidateState = z.infer<typeof RoomCandidateStateSchema>;
+
+/** What the question under alert contains: it decides which E codes make sense. */
+export const QuestionContentSchema = z
+  .object({ image: z.boolean(), attachment: z.boolean(), embed: z.boolean(), focused: z.boolean() })
+  .strict();
+export type QuestionContent = z.infer<typeof QuestionContentSchema>;
+
+/**
+ * The E codes offered for an alert on a question: E1 for an image, E2 for embedded content, E3 for an
+ * attachment, E10 for a focused question; the website, time, software, skip and accessibility codes
+ * always.
+ */
+export function alertReasonCodesFor(content: QuestionContent): AlertReasonCode[] {
+  return ALERT_REASON_CODES.filter((code) => {
+    if (code === 'E1') return content.image;
+    if (code === 'E2') return content.embed;
+    if (code === 'E3') return content.attachment;
+    if (code === 'E10') return content.focused;
+    return true;
+  });
+}
+
+export const RoomAlertSchema = z
+  .object({
+    id: Id,
+    challengeId: z.string(),
+    /** 1-based position of the question in the candidate's test; null if the package is unknown. */
+    questionNumber: z.number().int().positive().nullable(),
+    raisedAt: Timestamp,
+    content: QuestionContentSchema,
+    reasonCodes: z.array(AlertReasonCodeSchema),
+  })
+  .strict();
+
+export const RoomCommandSchema = z
+  .object({
+    id: Id,
+    type: z.string(),
+    issuedAt: Timestamp,
+    acknowledgedAt: Timestamp.nullable(),
+  })
+  .strict();
+
+export const RoomCandidateSchema = z
+  .object({
+    candidateId: Id,
+    testId: Id.nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    extraTimePercentage: z.number().int(),
+    accessibilityAdjustment: z.boolean(),
+    station: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
+    state: RoomCandidateStateSchema,
+    /** Question n (1-based) of N, and answers given; null before the package is opened. */
+    progress: z
+      .object({ question: z.number().int().positive(), answered: z.number().int(), total: z.number().int() })
+      .strict()
+      .nullable(),
+    pause: z.object({ cause: PauseCauseSchema, reason: z.string() }).strict().nullable(),
+    /** A pending alert: the question is frozen until the invigilator decides. */
+    alert: RoomAlertSchema.nullable(),
+    /** Another station asks to resume this candidate's test (the old one died). */
+    resumeRequest: z
+      .object({ stationId: z.string(), stationName: z.string(), at: Timestamp })
+      .strict()
+      .nullable(),
+    /** The invigilator's start or resume authorization the station has not used yet. */
+    authorization: z.enum(['start', 'resume']).nullable(),
+    endReason: EndReasonSchema.nullable(),
+    /** Time left including extra and added time, as measured at `timeLeftAt` (the last heartbeat). */
+    timeLeftMs: z.number().int().nonnegative().nullable(),
+    timeLeftAt: Timestamp.nullable(),
+    /** 105 min + extra time + time added. */
+    allowedMs: z.number().int().positive(),
+    addedMs: z.number().int().nonnegative(),
+    startedAt: Timestamp.nullable(),
+    /** Indicative: start + allowed time (pauses and outages push it back). */
+    theoreticalEndAt: Timestamp.nullable(),
+    lastHeartbeatAt: Timestamp.nullable(),
+    upload: z.enum(['none', 'pending', 'received']),
+    lockdownEvents: z.array(
+      z.object({ event: LockdownEventSchema, detail: z.string(), at: Timestamp }).strict(),
+    ),
+    /** Commands sent to the station and not acknowledged yet. */
+    pendingCommands: z.array(RoomCommandSchema),
+    incidents: z.number().int().nonnegative(),
+  })
+  .strict();
+export type RoomCandidate = z.infer<typeof RoomCandidateSchema>;
+
+export const RoomSchema = z
+  .object({
+    session: InvigilatorSessionSchema,
+    candidates: z.array(RoomCandidateSchema),
+    /** Connect the event stream with Last-Event-ID set to this, and nothing is missed. */
+    lastEventId: z.number().int().nonnegative(),
+    serverTime: Timestamp,
+  })
+  .strict();
+export type Room = z.infer<typeof RoomSchema>;
+
+/**
+ * The event stream (GET …/events, text/event-stream). Stored events have an increasing `id`; on
+ * reconnect, send Last-Event-ID and every later event is replayed. Event names and data:
+ * - `candidate`: { cause, candidate: RoomCandidate } whenever a candidate's card changes;
+ * - `session`: { session } when the session changes state;
+ * - `incidents`: { candidateId, count } when reports change;
+ * - `resync`: {} the server restarted or the history was cut: fetch the room again;
+ * - `presence` (no id, every second while something changed): { serverTime, heartbeats: [{ candidateId,
+ *   lastHeartbeatAt, timeLeftMs, timeLeftAt }] }.
+ */
+export const ROOM_EVENT_NAMES = ['candidate', 'session', 'incidents', 'resync', 'presence'] as const;
+export const CandidateEventSchema = z.object({ cause: z.string(), candidate: RoomCandidateSchema }).strict();
+export const PresenceEventSchema = z
+  .object({
+    serverTime: Timestamp,
+    heartbeats: z.array(
+      z
+        .object({
+          candidateId: Id,
+          lastHeartbeatAt: Timestamp,
+          timeLeftMs: z.number().int().nonnegative().nullable(),
+          timeLeftAt: Timestamp.nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+// ------------------------------------------------------------------ commands and alerts
+
+export const InvigilatorCommandRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('authorizeStart') }).strict(),
+  z.object({ type: z.literal('withdrawAuthorization') }).strict(),
+  z.object({ type: z.literal('authorizeResume') }).strict(),
+  z.object({ type: z.literal('pause'), reason: z.string().trim().max(500).default('') }).strict(),
+  z.object({ type: z.literal('unlock') }).strict(),
+  z.object({ type: z.literal('addTime'), minutes: z.number().int().min(1).max(240) }).strict(),
+  z.object({ type: z.literal('endTest') }).strict(),
+]);
+export type InvigilatorCommandRequest = z.infer<typeof InvigilatorCommandRequestSchema>;
+
+export const CommandIssuedResponseSchema = z
+  .object({ command: RoomCommandSchema, candidate: RoomCandidateSchema })
+  .strict();
+
+export const AlertDecisionRequestSchema = z
+  .object({
+    decision: z.enum(['dismissed', 'validated']),
+    reasonCode: AlertReasonCodeSchema.nullable().default(null),
+  })
+  .strict()
+  .refine((d) => (d.decision === 'validated') === (d.reasonCode !== null), {
+    path: ['reasonCode'],
+    message: 'a validated alert needs an E code; a dismissed one has none',
+  });
+
+// ------------------------------------------------------------------ incident reports
+
+/** C codes (candidate and session events) and E codes (a question, with its number). */
+export const INCIDENT_CODES = ['C1', 'C2', 'C4', 'C6', 'C7', 'C8', ...ALERT_REASON_CODES] as const;
+export const IncidentCodeSchema = z.enum(INCIDENT_CODES);
+
+export const IncidentInputSchema = z
+  .object({
+    candidateId: Id,
+    code: IncidentCodeSchema,
+    questionNumber: z.number().int().min(1).max(48).nullable().default(null),
+    description: z.string().trim().max(1000).default(''),
+  })
+  .strict()
+  .refine((i) => i.code.startsWith('C') || i.questionNumber !== null, {
+    path: ['questionNumber'],
+    message: 'an E code needs the number of the question',
+  });
+
+export const IncidentSchema = z
+  .object({
+    id: Id,
+    candidateId: Id,
+    code: IncidentCodeSchema,
+    questionNumber: z.number().int().nullable(),
+    description: z.string(),
+    createdAt: Timestamp,
+  })
+  .strict();
+export const IncidentListSchema = z.object({ incidents: z.array(IncidentSchema) }).strict();
+
+// ------------------------------------------------------------------ finalization and results
+
+export const GLOBAL_COMMENT_MAX = 500;
+
+export const FinalizationRequestSchema = z
+  .object({
+    /** Every unfinished test needs one (DOMAIN.md §6). */
+    abortReasons: z
+      .array(z.object({ candidateId: Id, reason: AbortReasonSchema }).strict())
+      .max(500)
+      .default([]),
+    globalComment: z.string().trim().max(GLOBAL_COMMENT_MAX).default(''),
+    hadIncident: z.boolean(),
+    candidateCouldNotJoin: z.boolean(),
+  })
+  .strict();
+export type FinalizationRequest = z.output<typeof FinalizationRequestSchema>;
+
+export const CompetenceResultSchema = z
+  .object({
+    code: CompetenceCodeSchema,
+    label: z.string(),
+    asked: z.number().int(),
+    correct: z.number().int(),
+    neutralized: z.number().int(),
+    outcome: CompetenceOutcomeSchema,
+    pix: z.number().int(),
+    level: z.number().int(),
+  })
+  .strict();
+
+export const CandidateResultSchema = z
+  .object({
+    candidateId: Id,
+    firstName: z.string(),
+    lastName: z.string(),
+    birthdate: z.string(),
+    status: CertificationStatusSchema,
+    pixScore: z.number().int(),
+    reproducibilityRate: z.number().int(),
+    trusted: z.boolean(),
+    reasons: z.array(ScoringReasonSchema),
+    competences: z.array(CompetenceResultSchema),
+    neutralizedQuestions: z.array(z.number().int().positive()),
+    /** The test ended normally (finished or time up); otherwise the abort reason given. */
+    finished: z.boolean(),
+    abortReason: AbortReasonSchema.nullable(),
+    /** Scored from the signed bundle, or from the replicated records when no bundle arrived. */
+    source: z.enum(['bundle', 'records']),
+    incidents: z.array(IncidentSchema),
+    verificationCode: z.string().nullable(),
+    scoredAt: Timestamp,
+  })
+  .strict();
+export type CandidateResult = z.infer<typeof CandidateResultSchema>;
+
+export const ResultsSchema = z
+  .object({
+    session: InvigilatorSessionSchema,
+    finalization: z
+      .object({
+        globalComment: z.string(),
+        hadIncident: z.boolean(),
+        candidateCouldNotJoin: z.boolean(),
+        /** A comment or a report needing action: the jury reviews before publication. */
+        needsJury: z.boolean(),
+      })
+      .strict()
+      .nullable(),
+    results: z.array(CandidateResultSchema),
+    /** Candidates who never started (no test, no result). */
+    absent: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),
+  })
+  .strict();
+export type Results = z.infer<typeof ResultsSchema>;

@@ -1,0 +1,119 @@
+// Back-office accounts: administrators (every centre) and referents (one centre), email + password
+// (scrypt), opaque session tokens that expire when idle and after an absolute lifetime.
+import type { z } from 'zod';
+import type { Account, CreateAccountRequestSchema } from '../../core/contracts/centre-api.ts';
+import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
+import { newId, newToken, secretHash } from '../auth/secrets.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError, conflict, notFound, unauthorized } from '../http/api-error.ts';
+import { DuplicateError, type StoredAccount } from '../storage/repositories.ts';
+import { iso } from '../time.ts';
+
+export type CreateAccountInput = z.output<typeof CreateAccountRequestSchema>;
+
+export function accountView(a: StoredAccount): Account {
+  return {
+    id: a.id,
+    email: a.email,
+    displayName: a.displayName,
+    role: a.role,
+    centreId: a.centreId,
+    createdAt: iso(a.createdAt),
+  };
+}
+
+export async function createAccount(ctx: ServerContext, input: CreateAccountInput): Promise<StoredAccount> {
+  if (input.centreId !== null && !(await ctx.store.centres.get(input.centreId))) {
+    throw notFound('centre');
+  }
+  const account: StoredAccount = {
+    id: newId('acc'),
+    email: input.email,
+    displayName: input.displayName,
+    role: input.role,
+    centreId: input.role === 'administrator' ? input.centreId : input.centreId,
+    passwordHash: await hashPassword(input.password, ctx.config.passwordHash),
+    createdAt: ctx.now(),
+  };
+  try {
+    await ctx.store.accounts.create(account);
+  } catch (error) {
+    if (error instanceof DuplicateError) throw conflict('EMAIL_TAKEN', 'an account already uses this email');
+    throw error;
+  }
+  return account;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: number;
+  account: StoredAccount;
+}
+
+export async function loginAccount(
+  ctx: ServerContext,
+  email: string,
+  password: string,
+  clientKey: string,
+): Promise<LoginResult> {
+  const keys = [`email:${email}`, `ip:${clientKey}`];
+  ctx.throttles.account.check(keys);
+  const account = await ctx.store.accounts.findByEmail(email);
+  const valid = account
+    ? await verifyPassword(password, account.passwordHash)
+    : (await verifyPassword(password, await ctx.dummyPasswordHash()), false);
+  if (!account || !valid) {
+    ctx.throttles.account.fail(keys);
+    throw unauthorized('INVALID_CREDENTIALS', 'wrong email or password');
+  }
+  ctx.throttles.account.succeed([`email:${email}`]);
+  const token = newToken();
+  const now = ctx.now();
+  const expiresAt = now + ctx.config.accountIdleMs;
+  await ctx.store.tokens.create({
+    tokenHash: secretHash(token),
+    kind: 'account',
+    accountId: account.id,
+    sessionId: null,
+    createdAt: now,
+    expiresAt,
+    maxExpiresAt: now + ctx.config.accountMaxMs,
+  });
+  return { token, expiresAt, account };
+}
+
+/** The account behind a token; extends its idle timeout (at most once a minute, to spare writes). */
+export async function authenticateAccount(ctx: ServerContext, token: string | null): Promise<StoredAccount> {
+  if (!token) throw unauthorized('NOT_AUTHENTICATED', 'log in first');
+  const hash = secretHash(token);
+  const stored = await ctx.store.tokens.find(hash);
+  const now = ctx.now();
+  if (!stored || stored.kind !== 'account' || stored.accountId === null) {
+    throw unauthorized('NOT_AUTHENTICATED', 'this session is unknown: log in again');
+  }
+  if (stored.expiresAt <= now || stored.maxExpiresAt <= now) {
+    await ctx.store.tokens.delete(hash);
+    throw unauthorized('SESSION_EXPIRED', 'this session has expired: log in again');
+  }
+  const account = await ctx.store.accounts.get(stored.accountId);
+  if (!account) throw unauthorized('NOT_AUTHENTICATED', 'this account no longer exists');
+  const extended = Math.min(now + ctx.config.accountIdleMs, stored.maxExpiresAt);
+  if (extended - stored.expiresAt > 60_000) await ctx.store.tokens.extend(hash, extended);
+  return account;
+}
+
+export async function logout(ctx: ServerContext, token: string | null): Promise<void> {
+  if (token) await ctx.store.tokens.delete(secretHash(token));
+}
+
+export async function changePassword(
+  ctx: ServerContext,
+  account: StoredAccount,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  if (!(await verifyPassword(currentPassword, account.passwordHash))) {
+    throw new ApiError(403, 'INVALID_CREDENTIALS', 'the current password is wrong');
+  }
+  await ctx.store.accounts.setPassword(account.id, await hashPassword(newPassword, ctx.config.passwordHash));
+}

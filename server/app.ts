@@ -1,0 +1,148 @@
+// The central certification server as a Fastify instance. `buildServer(options)` opens (or creates) the
+// SQLite database, wires the services and registers every route; the caller listens (server/main.ts,
+// tests on port 0) and closes it (which closes the database).
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { dummyHash } from './auth/password-hash.ts';
+import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
+import type { RoomMessage, ServerContext } from './context.ts';
+import { installBodyParsers } from './http/body-parsers.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { ApiError } from './http/api-error.ts';
+import { LiveBus } from './live/live-bus.ts';
+import { centreRoutes } from './routes/centre-routes.ts';
+import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
+import type { Store, StoredCommand } from './storage/repositories.ts';
+
+export const SERVER_VERSION = '0.1.0';
+
+export interface ServerOptions {
+  /** The SQLite file; default `<dataDir>/pix-certification.sqlite`. */
+  dbFile?: string;
+  /** Where data lives when `dbFile` is not given (default `.data/server`). */
+  dataDir?: string;
+  /** false (default) for no logs, true for info logs on stdout, or pino options (level, stream). */
+  logger?: boolean | { level?: string; stream?: DestinationStream };
+  /** Server clock (ms since the epoch); tests inject their own. */
+  now?: () => number;
+  /** Built web screens: `<webRoot>/invigilator/` and `<webRoot>/centre/` are served at the same paths. */
+  webRoot?: string;
+  /** Offline demo websites, served at `/demo-sites/<site>/`. */
+  demoSitesDir?: string;
+  /** Settings (defaults in config.ts). */
+  config?: Partial<ServerConfig>;
+  /** Behind a reverse proxy: trust X-Forwarded-* for the client address and protocol. */
+  trustProxy?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The wired services, for the CLI and for tests that seed data. */
+    pix: ServerContext;
+  }
+}
+
+/** Never logged, whatever the log level (defence in depth: the server never logs bodies either). */
+const REDACTED = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-station-signature"]',
+  'res.headers["set-cookie"]',
+];
+
+function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const base = { redact: { paths: REDACTED, censor: '[redacted]' } };
+  if (logger === true) return { ...base, level: 'info' };
+  return { ...base, level: logger.level ?? 'info', ...(logger.stream ? { stream: logger.stream } : {}) };
+}
+
+export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const dbFile =
+    options.dbFile ?? path.join(options.dataDir ?? path.join('.data', 'server'), 'pix-certification.sqlite');
+  const now = options.now ?? (() => Date.now());
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
+
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    // Small by default; the routes that take files raise it for themselves.
+    bodyLimit: 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Stations and screens reconnect: close idle keep-alive connections on shutdown.
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  installBodyParsers(app);
+
+  const store: Store = openSqliteStore(dbFile);
+  let dummy: Promise<string> | null = null;
+  const ctx: ServerContext = {
+    store,
+    now,
+    config,
+    log: app.log,
+    roomBus: new LiveBus<RoomMessage>(),
+    stationBus: new LiveBus<StoredCommand>(),
+    throttles: {
+      invigilator: new LoginThrottle({
+        maxFailures: config.loginMaxFailures,
+        windowMs: config.loginWindowMs,
+        now,
+      }),
+      account: new LoginThrottle({
+        maxFailures: config.loginMaxFailures,
+        windowMs: config.loginWindowMs,
+        now,
+      }),
+    },
+    dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
+  };
+  app.decorate('pix', ctx);
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        429,
+        'RATE_LIMITED',
+        `too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`,
+        {
+          'retry-after': String(Math.ceil(context.ttl / 1000)),
+        },
+      ),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pix certification server',
+        version: SERVER_VERSION,
+        description:
+          'Stations (signed requests), the invigilator screen (session tokens), the centre back office ' +
+          '(account tokens) and public certificate verification. Errors are { error: { code, message } }.',
+      },
+      tags: [
+        { name: 'station', description: 'Exam stations: signed with the enrolled station key' },
+        { name: 'invigilator', description: 'The invigilator screen: session-scoped token' },
+        { name: 'centre', description: 'The centre back office: account token' },
+        { name: 'public', description: 'No authentication' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(async (scope) => centreRoutes(scope, ctx));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

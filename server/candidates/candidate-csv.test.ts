@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../http/api-error.ts';
+import {
+  candidateCsvTemplate,
+  decodeCsv,
+  detectSeparator,
+  parseCandidateCsv,
+  parseFrenchDate,
+} from './candidate-csv.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('candidate CSV as French school spreadsheets export it', () => {
+  it.each([
+    ['02/04/2011', '2011-04-02'],
+    ['2/4/2011', '2011-04-02'],
+    ['02-04-2011', '2011-04-02'],
+    ['02.04.2011', '2011-04-02'],
+    ['2011-04-02', '2011-04-02'],
+    ['31/02/2011', null],
+    ['2011/04/02', null],
+    ['04/02/11', null],
+    ['', null],
+  ])('reads the date %j as %j', (text, expected) => {
+    expect(parseFrenchDate(text)).toBe(expected);
+  });
+
+  it('detects the separator from the header, ignoring quoted ones', () => {
+    expect(detectSeparator('Nom;Prénom;Sexe\nA,B;C;D')).toBe(';');
+    expect(detectSeparator('"Nom; de naissance",Prénom,Sexe')).toBe(',');
+    expect(detectSeparator('Nom\tPrénom\tSexe')).toBe('\t');
+  });
+
+  it('reads UTF-8 with or without BOM, and Windows-1252 (Excel on Windows)', () => {
+    expect(decodeCsv(utf8('\uFEFFNom;Prénom'))).toEqual({ text: 'Nom;Prénom', encoding: 'utf-8' });
+    expect(decodeCsv(utf8('Nom;Prénom'))).toEqual({ text: 'Nom;Prénom', encoding: 'utf-8' });
+    const cp1252 = Uint8Array.from([0x4e, 0x6f, 0x6d, 0x3b, 0x50, 0x72, 0xe9, 0x6e, 0x6f, 0x6d]);
+    expect(decodeCsv(cp1252)).toEqual({ text: 'Nom;Prénom', encoding: 'windows-1252' });
+  });
+
+  it('maps French column names in any order, with comma separators and quoted values', () => {
+    const csv =
+      'Date de naissance,"Nom de naissance",Prénom,Sexe (M ou F),Pays de naissance,Commune de naissance,Temps majoré (%),Aménagement\n' +
+      '15/09/2010,"Dupont, épouse Leroy",Chloé,f,Belgique,Liège,30 %,oui\n';
+    const parsed = parseCandidateCsv(utf8(csv), new Set());
+    expect(parsed.separator).toBe(',');
+    expect(parsed.lines).toHaveLength(1);
+    expect(parsed.lines[0]?.errors).toEqual([]);
+    expect(parsed.lines[0]?.candidate).toMatchObject({
+      lastName: 'Dupont, épouse Leroy',
+      firstName: 'Chloé',
+      sex: 'F',
+      birthdate: '2010-09-15',
+      birthCountry: 'Belgique',
+      birthCity: 'Liège',
+      extraTimePercentage: 30,
+      accessibilityAdjustment: true,
+    });
+  });
+
+  it('reports each rejected line with the column as written and the reason', () => {
+    const csv =
+      'Nom;Prénom;Sexe;Date de naissance;Code INSEE;Temps majoré;Aménagement;E-mail\n' +
+      ';Léa;F;02/04/2011;69123;;;\n' +
+      'Martin;Hugo;M;02/04/2011;691;;;\n' +
+      'Petit;Zoé;F;02/04/2011;69123;300;peut-être;zoe@\n' +
+      'Roux;Tom;M;02/04/2011;69123;;;;en trop\n';
+    const parsed = parseCandidateCsv(utf8(csv), new Set());
+    const errors = parsed.lines.map((l) => l.errors.map((e) => `${e.column}:${e.code}`));
+    expect(errors).toEqual([
+      ['Nom:REQUIRED'],
+      ['Code INSEE:INVALID'],
+      ['Aménagement:INVALID'],
+      ['null:TOO_MANY_COLUMNS'],
+    ]);
+    expect(parsed.lines.map((l) => l.line)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('refuses a candidate already enrolled, and the second copy of one in the file', () => {
+    const csv =
+      'Nom;Prénom;Sexe;Date de naissance;Code INSEE\nMartin;Léa;F;02/04/2011;69123\nMARTIN;lea;F;2011-04-02;69123\nRoux;Tom;M;01/01/2011;69123\n';
+    const parsed = parseCandidateCsv(utf8(csv), new Set(['ROUX|TOM|2011-01-01']));
+    expect(parsed.lines.map((l) => l.errors.map((e) => e.code))).toEqual([
+      [],
+      ['DUPLICATE_IN_FILE'],
+      ['ALREADY_ENROLLED'],
+    ]);
+  });
+
+  it('refuses the whole file when a required column is missing, naming it', () => {
+    expect(() => parseCandidateCsv(utf8('Nom;Prénom;Sexe\nMartin;Léa;F\n'), new Set())).toThrowError(
+      ApiError,
+    );
+    expect(() => parseCandidateCsv(utf8('Nom;Prénom;Sexe\nMartin;Léa;F\n'), new Set())).toThrow(
+      /Date de naissance/,
+    );
+    expect(() => parseCandidateCsv(utf8(''), new Set())).toThrow(/empty/);
+    expect(() => parseCandidateCsv(utf8('Nom;Prénom\n"Martin;Léa\n'), new Set())).toThrow(/cannot be read/);
+  });
+
+  it('offers a template that its own reader accepts', () => {
+    const parsed = parseCandidateCsv(utf8(candidateCsvTemplate()), new Set());
+    expect(parsed.columns.every((c) => c.field !== null)).toBe(true);
+    expect(parsed.lines[0]?.errors).toEqual([]);
+  });
+});

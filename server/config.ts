@@ -1,0 +1,32 @@
+// Settings with their defaults: a server starts with none given.
+import { DEFAULT_MAX_REACHABLE_LEVEL } from '../core/framework/crcn.ts';
+import { DEFAULT_PASSWORD_HASH_PARAMS, type PasswordHashParams } from './auth/password-hash.ts';
+
+export interface ServerConfig {
+  /** Highest level open to certification (DOMAIN.md §1). */
+  maxReachableLevel: number;
+  passwordHash: PasswordHashParams;
+  /** Account (back office) sessions: idle timeout and absolute lifetime. */
+  accountIdleMs: number;
+  accountMaxMs: number;
+  /** Invigilator tokens: short-lived, extended while used (the open event stream counts). */
+  invigilatorIdleMs: number;
+  invigilatorMaxMs: number;
+  /** Failed logins per key before 429, and the window they are counted in. */
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  /** A station missing for this long appears as "missing" (the screen colours it earlier). */
+  presenceFlushMs: number;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  maxReachableLevel: DEFAULT_MAX_REACHABLE_LEVEL,
+  passwordHash: DEFAULT_PASSWORD_HASH_PARAMS,
+  accountIdleMs: 2 * 3600_000,
+  accountMaxMs: 12 * 3600_000,
+  invigilatorIdleMs: 30 * 60_000,
+  invigilatorMaxMs: 10 * 3600_000,
+  loginMaxFailures: 5,
+  loginWindowMs: 15 * 60_000,
+  presenceFlushMs: 1000,
+};

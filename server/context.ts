@@ -1,0 +1,23 @@
+// What every service needs, built once by buildServer: storage, the clock, settings, the log, the live
+// buses and the login throttles.
+import type { FastifyBaseLogger } from 'fastify';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { ServerConfig } from './config.ts';
+import type { LiveBus } from './live/live-bus.ts';
+import type { SessionEvent, Store, StoredCommand } from './storage/repositories.ts';
+
+export type RoomMessage = { kind: 'event'; event: SessionEvent } | { kind: 'presence'; data: unknown };
+
+export interface ServerContext {
+  store: Store;
+  now: () => number;
+  config: ServerConfig;
+  log: FastifyBaseLogger;
+  /** Channel: session id. */
+  roomBus: LiveBus<RoomMessage>;
+  /** Channel: station id. */
+  stationBus: LiveBus<StoredCommand>;
+  throttles: { invigilator: LoginThrottle; account: LoginThrottle };
+  /** Checked for unknown emails, so that their login takes as long as a real one. */
+  dummyPasswordHash: () => Promise<string>;
+}

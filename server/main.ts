@@ -1,0 +1,100 @@
+// `npm run server`: the central certification server on a SQLite file under .data/server (no other setup).
+//   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --web-root dist/web --demo-sites dir]
+//   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
+// Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { CreateAccountRequestSchema } from '../core/contracts/centre-api.ts';
+import { describeIssues } from '../core/validation/describe-issues.ts';
+import { createAccount } from './accounts/account-service.ts';
+import { buildServer } from './app.ts';
+import { ApiError } from './http/api-error.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
+    'data-dir': { type: 'string', default: process.env.PIX_DATA_DIR ?? path.join(root, '.data', 'server') },
+    db: { type: 'string' },
+    'web-root': { type: 'string' },
+    'demo-sites': { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string', default: 'Administrateur' },
+    'trust-proxy': { type: 'boolean', default: false },
+  },
+});
+
+function orDefault(given: string | undefined, fallback: string): string | undefined {
+  if (given) return path.resolve(given);
+  return existsSync(fallback) ? fallback : undefined;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.PIX_ADMIN_PASSWORD) return process.env.PIX_ADMIN_PASSWORD;
+  process.stderr.write('Password for the administrator (at least 12 characters), then Enter: ');
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
+async function createAdmin(): Promise<void> {
+  const app = await buildServer({ dataDir: values['data-dir'], dbFile: values.db, logger: false });
+  try {
+    const parsed = CreateAccountRequestSchema.safeParse({
+      email: values.email ?? '',
+      displayName: values.name,
+      role: 'administrator',
+      centreId: null,
+      password: await readPassword(),
+    });
+    if (!parsed.success) {
+      process.stderr.write(`\n${describeIssues(parsed.error)}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const account = await createAccount(app.pix, parsed.data);
+    process.stdout.write(`\nAdministrator ${account.email} created (id ${account.id}).\n`);
+  } catch (error) {
+    process.stderr.write(`\n${error instanceof ApiError ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+async function serve(): Promise<void> {
+  const app = await buildServer({
+    dataDir: values['data-dir'],
+    dbFile: values.db,
+    logger: true,
+    webRoot: orDefault(values['web-root'], path.join(root, 'dist', 'web')),
+    demoSitesDir: orDefault(values['demo-sites'], path.join(root, 'resources', 'demo', 'sites')),
+    trustProxy: values['trust-proxy'],
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  await app.listen({ port: Number(values.port), host: values.host });
+}
+
+const command = positionals[0] ?? 'serve';
+if (command === 'create-admin') await createAdmin();
+else if (command === 'serve') await serve();
+else {
+  process.stderr.write(`unknown command "${command}": use serve (default) or create-admin\n`);
+  process.exitCode = 2;
+}

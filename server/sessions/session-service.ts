@@ -1,0 +1,124 @@
+// Certification sessions: created with their access code and invigilator password (core/codes),
+// edited and deleted while nothing has started, listed per centre with counts.
+import type { CentreSession, SessionDetails } from '../../core/contracts/centre-api.ts';
+import type { InvigilatorSession } from '../../core/contracts/invigilator-api.ts';
+import type { PackageSession } from '../../core/package/test-package.ts';
+import { generateAccessCode } from '../../core/codes/access-code.ts';
+import { generateInvigilatorPassword } from '../../core/codes/invigilator-password.ts';
+import { newId } from '../auth/secrets.ts';
+import type { ServerContext } from '../context.ts';
+import { conflict } from '../http/api-error.ts';
+import type { SessionCounts, StoredSession } from '../storage/repositories.ts';
+import { iso, isoOrNull } from '../time.ts';
+
+export function centreSessionView(
+  session: StoredSession,
+  centreName: string,
+  counts: SessionCounts,
+): CentreSession {
+  return {
+    id: session.id,
+    number: session.number,
+    centreId: session.centreId,
+    centreName,
+    address: session.address,
+    room: session.room,
+    date: session.date,
+    time: session.time,
+    examiner: session.examiner,
+    description: session.description,
+    accessCode: session.accessCode,
+    invigilatorPassword: session.invigilatorPassword,
+    state: session.state,
+    finalizedAt: isoOrNull(session.finalizedAt),
+    publishedAt: isoOrNull(session.publishedAt),
+    counts,
+    createdAt: iso(session.createdAt),
+  };
+}
+
+export function invigilatorSessionView(session: StoredSession, centreName: string): InvigilatorSession {
+  return {
+    id: session.id,
+    number: session.number,
+    centreName,
+    address: session.address,
+    room: session.room,
+    date: session.date,
+    time: session.time,
+    examiner: session.examiner,
+    state: session.state,
+    finalizedAt: isoOrNull(session.finalizedAt),
+    publishedAt: isoOrNull(session.publishedAt),
+  };
+}
+
+export function packageSessionView(session: StoredSession, centreName: string): PackageSession {
+  return {
+    id: session.id,
+    number: session.number,
+    centreName,
+    room: session.room,
+    examiner: session.examiner,
+  };
+}
+
+export async function centreName(ctx: ServerContext, centreId: string): Promise<string> {
+  return (await ctx.store.centres.get(centreId))?.name ?? '';
+}
+
+export async function sessionCounts(ctx: ServerContext, sessionId: string): Promise<SessionCounts> {
+  const [candidates, tests] = await Promise.all([
+    ctx.store.candidates.listBySession(sessionId),
+    ctx.store.tests.listBySession(sessionId),
+  ]);
+  return {
+    candidates: candidates.length,
+    joined: tests.length,
+    started: tests.filter((t) => t.packageId !== null).length,
+    resultsReceived: tests.filter((t) => t.bundleReceivedAt !== null).length,
+  };
+}
+
+export async function createSession(
+  ctx: ServerContext,
+  centreId: string,
+  details: SessionDetails,
+): Promise<StoredSession> {
+  const now = ctx.now();
+  return ctx.store.sessions.create({
+    id: newId('ses'),
+    centreId,
+    ...details,
+    accessCode: generateAccessCode(),
+    invigilatorPassword: generateInvigilatorPassword(),
+    state: 'created',
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function updateSession(
+  ctx: ServerContext,
+  session: StoredSession,
+  details: SessionDetails,
+): Promise<void> {
+  if (!(await ctx.store.sessions.update(session.id, details, ctx.now()))) {
+    throw conflict('SESSION_CLOSED', 'the session is finalized: it can no longer be edited');
+  }
+}
+
+export async function deleteSession(ctx: ServerContext, session: StoredSession): Promise<void> {
+  if (!(await ctx.store.sessions.delete(session.id))) {
+    throw conflict(
+      'SESSION_STARTED',
+      'a test has started in this session (or it is finalized): it can no longer be deleted',
+    );
+  }
+}
+
+export function assertSessionOpen(session: StoredSession): void {
+  if (session.state !== 'created') {
+    throw conflict('SESSION_CLOSED', 'the session is finalized: candidates can no longer change');
+  }
+}

@@ -1,0 +1,470 @@
+// The storage seam: every read and write the server makes, as small repositories. The SQLite backend
+// (storage/sqlite/) implements them; a PostgreSQL backend would implement the same interfaces. Methods
+// are async (a network database needs it) and each one is atomic: a use case that must change several
+// rows at once is one method, so a backend can give it one transaction.
+import type { Challenge } from '../../core/challenge/challenge.ts';
+import type { StationCommand } from '../../core/contracts/station-server.ts';
+import type { ResultBundlePayload } from '../../core/bundle/result-bundle.ts';
+import type { GeneratedTest } from '../../core/generation/generated-test.ts';
+import type { StationPublicJwk } from '../../core/identity/station-id.ts';
+import type { JournalRecord } from '../../core/journal/journal-record.ts';
+import type { Profile } from '../../core/profile/profile.ts';
+import type { CertificationScore } from '../../core/scoring/certification-score.ts';
+import type { Completion } from '../../core/scoring/scoring-input.ts';
+import type { SessionState } from '../../core/session/session.ts';
+import type { TestPackage } from '../../core/package/test-package.ts';
+
+// ------------------------------------------------------------------ rows
+
+export interface StoredCentre {
+  id: string;
+  name: string;
+  bankVersion: number;
+  createdAt: number;
+}
+
+export type AccountRole = 'administrator' | 'referent';
+
+export interface StoredAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: AccountRole;
+  centreId: string | null;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface StoredToken {
+  tokenHash: string;
+  kind: 'account' | 'invigilator';
+  accountId: string | null;
+  sessionId: string | null;
+  createdAt: number;
+  expiresAt: number;
+  maxExpiresAt: number;
+}
+
+export interface SessionDetails {
+  address: string;
+  room: string;
+  date: string;
+  time: string;
+  examiner: string;
+  description: string;
+}
+
+export interface Finalization {
+  globalComment: string;
+  hadIncident: boolean;
+  candidateCouldNotJoin: boolean;
+  abortReasons: { candidateId: string; reason: 'candidate' | 'technical' }[];
+  finalizedBy: string;
+}
+
+export interface StoredSession extends SessionDetails {
+  id: string;
+  number: number;
+  centreId: string;
+  accessCode: string;
+  invigilatorPassword: string;
+  state: SessionState;
+  finalization: Finalization | null;
+  finalizedAt: number | null;
+  processedAt: number | null;
+  publishedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CandidateFields {
+  lastName: string;
+  firstName: string;
+  sex: 'M' | 'F';
+  birthdate: string;
+  birthCountry: string;
+  birthCity: string | null;
+  birthInseeCode: string | null;
+  birthPostalCode: string | null;
+  externalId: string | null;
+  resultEmail: string | null;
+  extraTimePercentage: number;
+  accessibilityAdjustment: boolean;
+}
+
+export interface StoredCandidate extends CandidateFields {
+  id: string;
+  sessionId: string;
+  matchKey: string;
+  profile: Profile | null;
+  profileImportedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoredContent {
+  hash: string;
+  mediaType: string;
+  size: number;
+  bytes: Buffer;
+}
+
+export interface SelfCheck {
+  ok: boolean;
+  checks: { name: string; ok: boolean; detail: string }[];
+  checkedAt: string;
+}
+
+export interface StoredStation {
+  id: string;
+  centreId: string;
+  name: string;
+  publicKey: StationPublicJwk;
+  machineId: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  version: string | null;
+  selfCheck: SelfCheck | null;
+  selfCheckAt: number | null;
+}
+
+/** What the last heartbeat of the test's station said. */
+export interface HeartbeatState {
+  phase: string | null;
+  currentIndex: number | null;
+  total: number | null;
+  timeLeftMs: number | null;
+  timeLeftAt: number | null;
+  alertPending: boolean;
+  lastHeartbeatAt: number | null;
+  clockOffsetMs: number | null;
+}
+
+/** The server's reading of the replicated journal. */
+export interface JournalState {
+  storedThrough: number;
+  lastHash: string | null;
+  startedAt: number | null;
+  answered: number;
+  addedMs: number;
+  pausedCause: string | null;
+  pausedReason: string | null;
+  endedReason: string | null;
+}
+
+export interface StoredTest {
+  id: string;
+  sessionId: string;
+  candidateId: string;
+  stationId: string;
+  joinedAt: number;
+  packageId: string | null;
+  packageHash: string | null;
+  generatedAt: number | null;
+  authorization: 'start' | 'resume' | null;
+  authorizationId: string | null;
+  resumeStationId: string | null;
+  resumeRequestedAt: number | null;
+  journal: JournalState;
+  heartbeat: HeartbeatState;
+  bundleReceivedAt: number | null;
+}
+
+export interface GeneratedPackage {
+  package: TestPackage;
+  packageHash: string;
+  generated: GeneratedTest;
+  profile: Profile;
+  generatedAt: number;
+}
+
+export interface StoredAlert {
+  id: string;
+  testId: string;
+  challengeId: string;
+  questionNumber: number | null;
+  raisedAt: number;
+  receivedAt: number;
+  decision: 'dismissed' | 'validated' | null;
+  reasonCode: string | null;
+  decidedAt: number | null;
+  commandId: string | null;
+}
+
+export interface StoredCommand {
+  seq: number;
+  id: string;
+  sessionId: string;
+  testId: string;
+  stationId: string;
+  command: StationCommand;
+  issuedAt: number;
+  acknowledgedAt: number | null;
+}
+
+export interface SessionEvent {
+  seq: number;
+  sessionId: string;
+  type: string;
+  data: unknown;
+  at: number;
+}
+
+export interface StoredBundle {
+  testId: string;
+  bundleHash: string;
+  jws: string;
+  payload: ResultBundlePayload;
+  stationId: string;
+  receivedAt: number;
+}
+
+export interface StoredIncident {
+  id: string;
+  sessionId: string;
+  candidateId: string;
+  code: string;
+  questionNumber: number | null;
+  description: string;
+  createdAt: number;
+  createdBy: string;
+}
+
+export interface StoredResult {
+  candidateId: string;
+  sessionId: string;
+  testId: string;
+  score: CertificationScore;
+  completion: Completion;
+  source: 'bundle' | 'records';
+  neutralized: string[];
+  verificationCode: string | null;
+  scoredAt: number;
+}
+
+// ------------------------------------------------------------------ repositories
+
+export interface CentreRepository {
+  create(centre: Omit<StoredCentre, 'bankVersion'>): Promise<StoredCentre>;
+  get(id: string): Promise<StoredCentre | null>;
+  list(): Promise<StoredCentre[]>;
+}
+
+export interface AccountRepository {
+  /** Throws DuplicateError when the email is taken. */
+  create(account: StoredAccount): Promise<void>;
+  get(id: string): Promise<StoredAccount | null>;
+  findByEmail(email: string): Promise<StoredAccount | null>;
+  list(centreId: string | null): Promise<StoredAccount[]>;
+  count(): Promise<number>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+}
+
+export interface TokenRepository {
+  create(token: StoredToken): Promise<void>;
+  find(tokenHash: string): Promise<StoredToken | null>;
+  extend(tokenHash: string, expiresAt: number): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface SessionCounts {
+  candidates: number;
+  joined: number;
+  started: number;
+  resultsReceived: number;
+}
+
+export interface SessionRepository {
+  /** Numbers the session (the next free number) and stores it. */
+  create(
+    session: Omit<StoredSession, 'number' | 'finalization' | 'finalizedAt' | 'processedAt' | 'publishedAt'>,
+  ): Promise<StoredSession>;
+  get(id: string): Promise<StoredSession | null>;
+  getByNumber(number: number): Promise<StoredSession | null>;
+  listByCentre(centreId: string): Promise<(StoredSession & { counts: SessionCounts })[]>;
+  /** Only while the session is `created`; false otherwise. */
+  update(id: string, details: SessionDetails, at: number): Promise<boolean>;
+  /** Only while no test has a package; false otherwise. */
+  delete(id: string): Promise<boolean>;
+  /** created → finalized → processed in one step, with every result; false if not `created`. */
+  finalize(id: string, finalization: Finalization, results: StoredResult[], at: number): Promise<boolean>;
+  /** Only when processed and not yet published. */
+  publish(id: string, at: number): Promise<boolean>;
+}
+
+export interface CandidateRepository {
+  /** All or nothing. */
+  create(candidates: StoredCandidate[]): Promise<void>;
+  get(id: string): Promise<StoredCandidate | null>;
+  listBySession(sessionId: string): Promise<StoredCandidate[]>;
+  findByMatch(sessionId: string, matchKey: string, birthdate: string): Promise<StoredCandidate[]>;
+  /** Only while the candidate has no test package; false otherwise. */
+  update(id: string, fields: CandidateFields, matchKey: string, at: number): Promise<boolean>;
+  /** Only while the candidate has no test package; false otherwise. */
+  delete(id: string): Promise<boolean>;
+  setProfiles(entries: { candidateId: string; profile: Profile }[], at: number): Promise<void>;
+}
+
+export interface BankRepository {
+  /** Upserts by id and bumps the centre's bank version, all at once. */
+  importChallenges(centreId: string, challenges: Challenge[], at: number): Promise<void>;
+  list(centreId: string): Promise<Challenge[]>;
+}
+
+export interface ContentRepository {
+  /** Idempotent: the same bytes under the same hash. */
+  put(content: StoredContent, at: number): Promise<void>;
+  get(hash: string): Promise<StoredContent | null>;
+  /** The hashes among `hashes` that are not stored. */
+  missing(hashes: string[]): Promise<string[]>;
+}
+
+export type EnrollOutcome =
+  | { ok: true; centreId: string }
+  | { ok: false; problem: 'CODE_UNKNOWN' | 'CODE_USED' | 'CODE_EXPIRED' | 'ALREADY_ENROLLED' };
+
+export interface StationRepository {
+  createEnrollmentCode(code: {
+    codeHash: string;
+    centreId: string;
+    createdBy: string | null;
+    createdAt: number;
+    expiresAt: number;
+  }): Promise<void>;
+  /** Uses the code and registers the station in the code's centre, at once. */
+  enroll(codeHash: string, station: Omit<StoredStation, 'centreId'>, now: number): Promise<EnrollOutcome>;
+  get(id: string): Promise<StoredStation | null>;
+  listByCentre(centreId: string): Promise<StoredStation[]>;
+  revoke(id: string, at: number): Promise<boolean>;
+  setSelfCheck(id: string, version: string, selfCheck: SelfCheck, at: number): Promise<void>;
+  setLastSeen(entries: { stationId: string; at: number }[]): Promise<void>;
+  /** Remembers a nonce; false if it was already used (a replay). */
+  useNonce(stationId: string, nonce: string, expiresAt: number): Promise<boolean>;
+  purgeNonces(now: number): Promise<number>;
+}
+
+export type RecordsOutcome =
+  | { ok: true; storedThrough: number; stored: JournalRecord[] }
+  | { ok: false; problem: 'RECORD_CONFLICT' | 'CHAIN_BROKEN'; message: string };
+
+export interface TestRepository {
+  create(test: {
+    id: string;
+    sessionId: string;
+    candidateId: string;
+    stationId: string;
+    joinedAt: number;
+  }): Promise<void>;
+  get(id: string): Promise<StoredTest | null>;
+  getByCandidate(candidateId: string): Promise<StoredTest | null>;
+  listBySession(sessionId: string): Promise<StoredTest[]>;
+  /** Before the start: the candidate moved to another station. */
+  moveToStation(id: string, stationId: string): Promise<void>;
+  requestResume(id: string, stationId: string, at: number): Promise<void>;
+  setPackage(id: string, generated: GeneratedPackage): Promise<void>;
+  package(id: string): Promise<{ package: TestPackage; packageHash: string } | null>;
+  generation(id: string): Promise<{ generated: GeneratedTest; profile: Profile } | null>;
+  /**
+   * Records the invigilator's authorization with its command, at once. A resume moves the test to
+   * the station that asked for it, if any.
+   */
+  authorize(id: string, authorization: 'start' | 'resume' | null, command: StoredCommand): Promise<void>;
+  /** Appends records that continue the stored chain (hash-checked by the caller) with the state they imply. */
+  appendRecords(
+    id: string,
+    records: JournalRecord[],
+    journal: JournalState,
+    newAlerts: StoredAlert[],
+    at: number,
+  ): Promise<void>;
+  records(id: string, fromSeq?: number): Promise<JournalRecord[]>;
+  setHeartbeat(id: string, heartbeat: HeartbeatState): Promise<void>;
+  clearAuthorization(id: string): Promise<void>;
+}
+
+export interface AlertRepository {
+  listByTests(testIds: string[]): Promise<StoredAlert[]>;
+  get(id: string): Promise<StoredAlert | null>;
+  /** Records the decision and its command at once; false if already decided. */
+  decide(
+    id: string,
+    decision: { decision: 'dismissed' | 'validated'; reasonCode: string | null; decidedAt: number },
+    command: StoredCommand,
+  ): Promise<boolean>;
+}
+
+export interface CommandRepository {
+  issue(command: StoredCommand): Promise<number>;
+  get(id: string): Promise<StoredCommand | null>;
+  /** Unacknowledged commands for the tests now attached to this station, after `afterSeq`. */
+  pendingForStation(stationId: string, afterSeq: number): Promise<StoredCommand[]>;
+  acknowledge(id: string, at: number): Promise<void>;
+  listByTests(testIds: string[]): Promise<StoredCommand[]>;
+}
+
+export interface SessionEventRepository {
+  append(sessionId: string, type: string, data: unknown, at: number): Promise<SessionEvent>;
+  after(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]>;
+  lastSeq(sessionId: string): Promise<number>;
+}
+
+export type BundleOutcome =
+  | { ok: true; bundle: StoredBundle; firstTime: boolean }
+  | { ok: false; problem: 'BUNDLE_CONFLICT'; existing: StoredBundle };
+
+export interface BundleRepository {
+  /**
+   * Stores once, with the journal state the bundle establishes: the same hash again returns the stored
+   * one; another hash is a conflict. Resolves only once the bundle is durably stored.
+   */
+  store(bundle: StoredBundle, journal: JournalState): Promise<BundleOutcome>;
+  get(testId: string): Promise<StoredBundle | null>;
+  listBySession(sessionId: string): Promise<StoredBundle[]>;
+  count(): Promise<number>;
+}
+
+export interface IncidentRepository {
+  create(incident: StoredIncident): Promise<void>;
+  listBySession(sessionId: string): Promise<StoredIncident[]>;
+  get(id: string): Promise<StoredIncident | null>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ResultRepository {
+  listBySession(sessionId: string): Promise<StoredResult[]>;
+  get(candidateId: string): Promise<StoredResult | null>;
+  findByVerificationCode(code: string): Promise<StoredResult | null>;
+  /** Replaces one candidate's result (a late bundle re-scored before publication). */
+  replace(result: StoredResult): Promise<void>;
+}
+
+export interface Store {
+  centres: CentreRepository;
+  accounts: AccountRepository;
+  tokens: TokenRepository;
+  sessions: SessionRepository;
+  candidates: CandidateRepository;
+  bank: BankRepository;
+  content: ContentRepository;
+  stations: StationRepository;
+  tests: TestRepository;
+  alerts: AlertRepository;
+  commands: CommandRepository;
+  events: SessionEventRepository;
+  bundles: BundleRepository;
+  incidents: IncidentRepository;
+  results: ResultRepository;
+  close(): Promise<void>;
+}
+
+/** A unique value (an email, a verification code) is already taken. */
+export class DuplicateError extends Error {
+  readonly field: string;
+  constructor(field: string) {
+    super(`${field} is already used`);
+    this.name = 'DuplicateError';
+    this.field = field;
+  }
+}

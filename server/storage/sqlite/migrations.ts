@@ -1,0 +1,309 @@
+// The server's schema, as an ordered list of migrations. PRAGMA user_version holds the number of the
+// last one applied; each runs in one transaction with its version bump, so a crash mid-migration leaves
+// the file at the previous version and the migration runs again on the next start.
+// Never edit a released migration: append a new one.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3… in order, no gaps. */
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export class DatabaseTooNewError extends Error {
+  constructor(file: string, found: number, known: number) {
+    super(
+      `${file} is at schema version ${found}, newer than this server knows (${known}): ` +
+        'use a newer server, never an older one, on this database',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function migrate(db: SqliteDatabase, file: string, migrations: readonly Migration[]): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const latest = migrations.length;
+  if (current > latest) throw new DatabaseTooNewError(file, current, latest);
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description:
+      'centres, accounts, tokens, sessions, candidates, bank, content, stations, tests, records, ' +
+      'commands, alerts, events, bundles, incidents, results',
+    sql: `
+      CREATE TABLE centres (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        bank_version INTEGER NOT NULL DEFAULT 0,   -- bumped by each bank import (cache key)
+        created_at   INTEGER NOT NULL
+      ) STRICT;
+
+      -- Back-office accounts: administrators (every centre) and referents (one centre).
+      CREATE TABLE accounts (
+        id            TEXT PRIMARY KEY,
+        email         TEXT NOT NULL UNIQUE,           -- lower case
+        display_name  TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('administrator', 'referent')),
+        centre_id     TEXT REFERENCES centres (id),
+        password_hash TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        CHECK (role = 'administrator' OR centre_id IS NOT NULL)
+      ) STRICT;
+
+      -- Opaque bearer tokens, stored as SHA-256 only: a copy of the database does not log anyone in.
+      CREATE TABLE auth_tokens (
+        token_hash     TEXT PRIMARY KEY,
+        kind           TEXT NOT NULL CHECK (kind IN ('account', 'invigilator')),
+        account_id     TEXT REFERENCES accounts (id) ON DELETE CASCADE,
+        session_id     TEXT,
+        created_at     INTEGER NOT NULL,
+        expires_at     INTEGER NOT NULL,             -- sliding
+        max_expires_at INTEGER NOT NULL              -- absolute
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX auth_tokens_expiry ON auth_tokens (max_expires_at);
+
+      CREATE TABLE sessions (
+        id                   TEXT PRIMARY KEY,
+        number               INTEGER NOT NULL UNIQUE,
+        centre_id            TEXT NOT NULL REFERENCES centres (id),
+        address              TEXT NOT NULL,
+        room                 TEXT NOT NULL,
+        date                 TEXT NOT NULL,
+        time                 TEXT NOT NULL,
+        examiner             TEXT NOT NULL,
+        description          TEXT NOT NULL DEFAULT '',
+        access_code          TEXT NOT NULL,
+        invigilator_password TEXT NOT NULL,          -- printed in the session kit, so kept readable
+        state                TEXT NOT NULL DEFAULT 'created'
+                             CHECK (state IN ('created', 'finalized', 'processed')),
+        finalization         TEXT,                   -- JSON, set at finalization
+        finalized_at         INTEGER,
+        processed_at         INTEGER,
+        published_at         INTEGER,
+        created_at           INTEGER NOT NULL,
+        updated_at           INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_centre ON sessions (centre_id, date);
+
+      CREATE TABLE candidates (
+        id                       TEXT PRIMARY KEY,
+        session_id               TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        last_name                TEXT NOT NULL,
+        first_name               TEXT NOT NULL,
+        match_key                TEXT NOT NULL,      -- normalized names (core/session/candidate-name.ts)
+        sex                      TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+        birthdate                TEXT NOT NULL,
+        birth_country            TEXT NOT NULL,
+        birth_city               TEXT,
+        birth_insee_code         TEXT,
+        birth_postal_code        TEXT,
+        external_id              TEXT,
+        result_email             TEXT,
+        extra_time_percentage    INTEGER NOT NULL,
+        accessibility_adjustment INTEGER NOT NULL CHECK (accessibility_adjustment IN (0, 1)),
+        profile                  TEXT,               -- JSON (core Profile), null until imported
+        profile_imported_at      INTEGER,
+        created_at               INTEGER NOT NULL,
+        updated_at               INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX candidates_by_match ON candidates (session_id, match_key, birthdate);
+
+      -- The challenge bank of each centre (with solutions: never sent to a station as is).
+      CREATE TABLE challenges (
+        centre_id   TEXT NOT NULL REFERENCES centres (id),
+        id          TEXT NOT NULL,
+        competence  TEXT NOT NULL,
+        skill       TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        body        TEXT NOT NULL,                   -- JSON (core Challenge)
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (centre_id, id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Attachments and illustrations, stored once by the SHA-256 of their bytes.
+      CREATE TABLE content (
+        hash       TEXT PRIMARY KEY,
+        media_type TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        bytes      BLOB NOT NULL,
+        stored_at  INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE stations (
+        id            TEXT PRIMARY KEY,              -- derived from the public key (core/identity)
+        centre_id     TEXT NOT NULL REFERENCES centres (id),
+        name          TEXT NOT NULL,
+        public_key    TEXT NOT NULL,                 -- JWK (JSON)
+        machine_id    TEXT NOT NULL,                 -- recorded, never trusted
+        enrolled_at   INTEGER NOT NULL,
+        revoked_at    INTEGER,
+        last_seen_at  INTEGER,
+        version       TEXT,                          -- from the self-check (issue 8)
+        self_check    TEXT,                          -- JSON of the last self-check
+        self_check_at INTEGER
+      ) STRICT;
+      CREATE INDEX stations_by_centre ON stations (centre_id);
+
+      -- One-time enrollment codes, stored as SHA-256 only.
+      CREATE TABLE enrollment_codes (
+        code_hash  TEXT PRIMARY KEY,
+        centre_id  TEXT NOT NULL REFERENCES centres (id),
+        created_by TEXT,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at    INTEGER,
+        station_id TEXT
+      ) STRICT, WITHOUT ROWID;
+
+      -- Nonces of signed station requests, kept for the allowed clock skew (replay protection).
+      CREATE TABLE station_nonces (
+        station_id TEXT NOT NULL,
+        nonce      TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (station_id, nonce)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX station_nonces_expiry ON station_nonces (expires_at);
+
+      -- One certification test per candidate, from the join to the result.
+      CREATE TABLE tests (
+        id                TEXT PRIMARY KEY,
+        session_id        TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        candidate_id      TEXT NOT NULL UNIQUE REFERENCES candidates (id) ON DELETE CASCADE,
+        station_id        TEXT NOT NULL REFERENCES stations (id),
+        joined_at         INTEGER NOT NULL,
+        -- The package, generated at the first authorized start (seed recorded for audit).
+        package_id        TEXT,
+        package           TEXT,                      -- canonical JSON (TestPackage)
+        package_hash      TEXT,
+        generated         TEXT,                      -- JSON (core GeneratedTest: seed, picks, competences)
+        profile_snapshot  TEXT,                      -- JSON: the profile the test was generated from
+        generated_at      INTEGER,
+        -- The invigilator's pending authorization ('start' or 'resume') and the resume request.
+        authorization     TEXT CHECK (authorization IN ('start', 'resume')),
+        authorization_id  TEXT,
+        resume_station_id TEXT,
+        resume_requested_at INTEGER,
+        -- What the replicated records say (server's reading of the journal).
+        stored_through    INTEGER NOT NULL DEFAULT 0,
+        last_hash         TEXT,
+        started_at        INTEGER,                   -- station wall clock of the first start
+        answered          INTEGER NOT NULL DEFAULT 0,
+        added_ms          INTEGER NOT NULL DEFAULT 0,
+        paused_cause      TEXT,
+        paused_reason     TEXT,
+        ended_reason      TEXT,
+        -- What the last heartbeat says.
+        phase             TEXT,
+        current_index     INTEGER,
+        total             INTEGER,
+        time_left_ms      INTEGER,
+        time_left_at      INTEGER,
+        alert_pending     INTEGER NOT NULL DEFAULT 0,
+        last_heartbeat_at INTEGER,
+        clock_offset_ms   INTEGER,
+        CHECK ((package IS NULL) = (package_hash IS NULL))
+      ) STRICT;
+      CREATE INDEX tests_by_session ON tests (session_id);
+      CREATE INDEX tests_by_station ON tests (station_id);
+
+      -- Replicated journal records (the same chain the station keeps).
+      CREATE TABLE test_records (
+        test_id     TEXT NOT NULL REFERENCES tests (id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL CHECK (seq > 0),
+        kind        TEXT NOT NULL,
+        hash        TEXT NOT NULL,
+        record      TEXT NOT NULL,                   -- JSON (JournalRecord)
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (test_id, seq)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE alerts (
+        id              TEXT PRIMARY KEY,
+        test_id         TEXT NOT NULL REFERENCES tests (id) ON DELETE CASCADE,
+        challenge_id    TEXT NOT NULL,
+        question_number INTEGER,
+        raised_at       INTEGER NOT NULL,            -- station wall clock
+        received_at     INTEGER NOT NULL,
+        decision        TEXT CHECK (decision IN ('dismissed', 'validated')),
+        reason_code     TEXT,
+        decided_at      INTEGER,
+        command_id      TEXT
+      ) STRICT;
+      CREATE INDEX alerts_by_test ON alerts (test_id);
+
+      -- Invigilator commands to stations; seq is the SSE event id.
+      CREATE TABLE commands (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        id              TEXT NOT NULL UNIQUE,
+        session_id      TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        test_id         TEXT NOT NULL REFERENCES tests (id) ON DELETE CASCADE,
+        station_id      TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        command         TEXT NOT NULL,               -- JSON (StationCommand)
+        issued_at       INTEGER NOT NULL,
+        acknowledged_at INTEGER
+      ) STRICT;
+      CREATE INDEX commands_pending ON commands (station_id, acknowledged_at, seq);
+      CREATE INDEX commands_by_test ON commands (test_id, seq);
+
+      -- The invigilator's event stream, kept so that a reconnecting screen misses nothing.
+      CREATE TABLE session_events (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        data       TEXT NOT NULL,                    -- JSON
+        at         INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX session_events_by_session ON session_events (session_id, seq);
+
+      -- Accepted result bundles: one per test, stored exactly once.
+      CREATE TABLE bundles (
+        test_id        TEXT PRIMARY KEY REFERENCES tests (id) ON DELETE CASCADE,
+        bundle_hash    TEXT NOT NULL,
+        jws            TEXT NOT NULL,
+        payload        TEXT NOT NULL,                -- JSON (ResultBundlePayload), verified
+        station_id     TEXT NOT NULL,
+        end_reason     TEXT NOT NULL,
+        received_at    INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE incident_reports (
+        id              TEXT PRIMARY KEY,
+        session_id      TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        candidate_id    TEXT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+        code            TEXT NOT NULL,
+        question_number INTEGER,
+        description     TEXT NOT NULL,
+        created_at      INTEGER NOT NULL,
+        created_by      TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX incident_reports_by_session ON incident_reports (session_id);
+
+      -- Scored certifications.
+      CREATE TABLE results (
+        candidate_id      TEXT PRIMARY KEY REFERENCES candidates (id) ON DELETE CASCADE,
+        session_id        TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        test_id           TEXT NOT NULL,
+        status            TEXT NOT NULL,
+        pix_score         INTEGER NOT NULL,
+        score             TEXT NOT NULL,             -- JSON (core CertificationScore)
+        completion        TEXT NOT NULL,             -- JSON (core Completion)
+        source            TEXT NOT NULL CHECK (source IN ('bundle', 'records')),
+        neutralized       TEXT NOT NULL,             -- JSON: challenge ids
+        verification_code TEXT UNIQUE,
+        scored_at         INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX results_by_session ON results (session_id);
+    `,
+  },
+];

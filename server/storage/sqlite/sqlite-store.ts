@@ -1,0 +1,1007 @@
+// The SQLite backend of the storage seam (better-sqlite3: synchronous, in-process). Each method is
+// one statement or one transaction; result bundles are written by group commit (see BundleWriter) so
+// that many concurrent uploads share one fsync.
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import type { Challenge } from '../../../core/challenge/challenge.ts';
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import type { TestPackage } from '../../../core/package/test-package.ts';
+import type {
+  AccountRepository,
+  AlertRepository,
+  BankRepository,
+  BundleOutcome,
+  BundleRepository,
+  CandidateRepository,
+  CentreRepository,
+  CommandRepository,
+  ContentRepository,
+  EnrollOutcome,
+  IncidentRepository,
+  JournalState,
+  ResultRepository,
+  SessionEventRepository,
+  SessionRepository,
+  StationRepository,
+  Store,
+  StoredBundle,
+  StoredCommand,
+  StoredResult,
+  TestRepository,
+  TokenRepository,
+} from '../repositories.ts';
+import { DuplicateError } from '../repositories.ts';
+import { openServerDatabases, type ServerDatabases } from './database.ts';
+import {
+  accountFromRow,
+  alertFromRow,
+  candidateFromRow,
+  commandFromRow,
+  incidentFromRow,
+  json,
+  num,
+  resultFromRow,
+  sessionFromRow,
+  stationFromRow,
+  str,
+  testFromRow,
+  type Row,
+} from './rows.ts';
+
+export function openSqliteStore(file: string): Store {
+  const dbs = openServerDatabases(file);
+  return new SqliteStore(dbs);
+}
+
+const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
+  t.generated_at, t.authorization, t.authorization_id, t.resume_station_id, t.resume_requested_at,
+  t.stored_through, t.last_hash, t.started_at, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
+  t.ended_reason, t.phase, t.current_index, t.total, t.time_left_ms, t.time_left_at, t.alert_pending,
+  t.last_heartbeat_at, t.clock_offset_ms, b.received_at AS bundle_received_at`;
+const TEST_FROM = `FROM tests t LEFT JOIN bundles b ON b.test_id = t.id`;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
+}
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+class SqliteStore implements Store {
+  readonly #dbs: ServerDatabases;
+  readonly #bundleWriter: BundleWriter;
+  readonly centres: CentreRepository;
+  readonly accounts: AccountRepository;
+  readonly tokens: TokenRepository;
+  readonly sessions: SessionRepository;
+  readonly candidates: CandidateRepository;
+  readonly bank: BankRepository;
+  readonly content: ContentRepository;
+  readonly stations: StationRepository;
+  readonly tests: TestRepository;
+  readonly alerts: AlertRepository;
+  readonly commands: CommandRepository;
+  readonly events: SessionEventRepository;
+  readonly bundles: BundleRepository;
+  readonly incidents: IncidentRepository;
+  readonly results: ResultRepository;
+
+  constructor(dbs: ServerDatabases) {
+    this.#dbs = dbs;
+    const db = dbs.main;
+    this.#bundleWriter = new BundleWriter(db);
+    this.centres = centres(db);
+    this.accounts = accounts(db);
+    this.tokens = tokens(db);
+    this.sessions = sessions(db);
+    this.candidates = candidates(db);
+    this.bank = bank(db);
+    this.content = content(db);
+    this.stations = stations(db, dbs.fast);
+    this.tests = tests(db);
+    this.alerts = alerts(db);
+    this.commands = commands(db);
+    this.events = events(db);
+    this.bundles = bundles(db, this.#bundleWriter);
+    this.incidents = incidents(db);
+    this.results = results(db);
+  }
+
+  async close(): Promise<void> {
+    await this.#bundleWriter.drain();
+    this.#dbs.close();
+  }
+}
+
+// ------------------------------------------------------------------ centres, accounts, tokens
+
+function centres(db: SqliteDatabase): CentreRepository {
+  const insert = db.prepare('INSERT INTO centres (id, name, created_at) VALUES (?, ?, ?)');
+  const get = db.prepare('SELECT * FROM centres WHERE id = ?');
+  const list = db.prepare('SELECT * FROM centres ORDER BY name, id');
+  const toCentre = (r: Row) => ({
+    id: str(r.id),
+    name: str(r.name),
+    bankVersion: num(r.bank_version),
+    createdAt: num(r.created_at),
+  });
+  return {
+    async create(centre) {
+      insert.run(centre.id, centre.name, centre.createdAt);
+      return { ...centre, bankVersion: 0 };
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? toCentre(row) : null;
+    },
+    async list() {
+      return (list.all() as Row[]).map(toCentre);
+    },
+  };
+}
+
+function accounts(db: SqliteDatabase): AccountRepository {
+  const insert = db.prepare(
+    `INSERT INTO accounts (id, email, display_name, role, centre_id, password_hash, created_at)
+     VALUES (@id, @email, @displayName, @role, @centreId, @passwordHash, @createdAt)`,
+  );
+  const get = db.prepare('SELECT * FROM accounts WHERE id = ?');
+  const byEmail = db.prepare('SELECT * FROM accounts WHERE email = ?');
+  const listAll = db.prepare('SELECT * FROM accounts ORDER BY email');
+  const listCentre = db.prepare('SELECT * FROM accounts WHERE centre_id = ? ORDER BY email');
+  const count = db.prepare('SELECT COUNT(*) FROM accounts').pluck();
+  const setPassword = db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?');
+  return {
+    async create(account) {
+      try {
+        insert.run(account);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateError('email');
+        throw error;
+      }
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? accountFromRow(row) : null;
+    },
+    async findByEmail(email) {
+      const row = byEmail.get(email) as Row | undefined;
+      return row ? accountFromRow(row) : null;
+    },
+    async list(centreId) {
+      return ((centreId === null ? listAll.all() : listCentre.all(centreId)) as Row[]).map(accountFromRow);
+    },
+    async count() {
+      return num(count.get());
+    },
+    async setPassword(id, passwordHash) {
+      setPassword.run(passwordHash, id);
+    },
+  };
+}
+
+function tokens(db: SqliteDatabase): TokenRepository {
+  const insert = db.prepare(
+    `INSERT INTO auth_tokens (token_hash, kind, account_id, session_id, created_at, expires_at, max_expires_at)
+     VALUES (@tokenHash, @kind, @accountId, @sessionId, @createdAt, @expiresAt, @maxExpiresAt)`,
+  );
+  const find = db.prepare('SELECT * FROM auth_tokens WHERE token_hash = ?');
+  const extend = db.prepare('UPDATE auth_tokens SET expires_at = ? WHERE token_hash = ?');
+  const remove = db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?');
+  const expired = db.prepare('DELETE FROM auth_tokens WHERE expires_at <= ? OR max_expires_at <= ?');
+  return {
+    async create(token) {
+      insert.run(token);
+    },
+    async find(tokenHash) {
+      const r = find.get(tokenHash) as Row | undefined;
+      if (!r) return null;
+      return {
+        tokenHash: str(r.token_hash),
+        kind: str(r.kind) as 'account' | 'invigilator',
+        accountId: r.account_id === null ? null : str(r.account_id),
+        sessionId: r.session_id === null ? null : str(r.session_id),
+        createdAt: num(r.created_at),
+        expiresAt: num(r.expires_at),
+        maxExpiresAt: num(r.max_expires_at),
+      };
+    },
+    async extend(tokenHash, expiresAt) {
+      extend.run(expiresAt, tokenHash);
+    },
+    async delete(tokenHash) {
+      remove.run(tokenHash);
+    },
+    async deleteExpired(now) {
+      return expired.run(now, now).changes;
+    },
+  };
+}
+
+// ------------------------------------------------------------------ sessions and candidates
+
+function sessions(db: SqliteDatabase): SessionRepository {
+  const nextNumber = db.prepare('SELECT COALESCE(MAX(number), 1000) + 1 FROM sessions').pluck();
+  const insert = db.prepare(
+    `INSERT INTO sessions (id, number, centre_id, address, room, date, time, examiner, description,
+       access_code, invigilator_password, state, created_at, updated_at)
+     VALUES (@id, @number, @centreId, @address, @room, @date, @time, @examiner, @description,
+       @accessCode, @invigilatorPassword, @state, @createdAt, @updatedAt)`,
+  );
+  const get = db.prepare('SELECT * FROM sessions WHERE id = ?');
+  const byNumber = db.prepare('SELECT * FROM sessions WHERE number = ?');
+  const listByCentre = db.prepare(
+    `SELECT s.*,
+       (SELECT COUNT(*) FROM candidates c WHERE c.session_id = s.id) AS n_candidates,
+       (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id) AS n_joined,
+       (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.package IS NOT NULL) AS n_started,
+       (SELECT COUNT(*) FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = s.id) AS n_results
+     FROM sessions s WHERE s.centre_id = ? ORDER BY s.date DESC, s.time DESC, s.number DESC`,
+  );
+  const update = db.prepare(
+    `UPDATE sessions SET address = @address, room = @room, date = @date, time = @time,
+       examiner = @examiner, description = @description, updated_at = @at
+     WHERE id = @id AND state = 'created'`,
+  );
+  const remove = db.prepare(
+    `DELETE FROM sessions WHERE id = ? AND state = 'created'
+       AND NOT EXISTS (SELECT 1 FROM tests WHERE session_id = ? AND package IS NOT NULL)`,
+  );
+  const finalize = db.prepare(
+    `UPDATE sessions SET state = 'processed', finalization = ?, finalized_at = ?, processed_at = ?,
+       updated_at = ? WHERE id = ? AND state = 'created'`,
+  );
+  const insertResult = resultInserter(db);
+  const publish = db.prepare(
+    `UPDATE sessions SET published_at = ?, updated_at = ? WHERE id = ? AND state = 'processed'
+       AND published_at IS NULL`,
+  );
+  const create = db.transaction((row: Record<string, unknown>) => {
+    const number = num(nextNumber.get());
+    insert.run({ ...row, number });
+    return number;
+  });
+  const finalizeAll = db.transaction(
+    (id: string, finalization: string, results: StoredResult[], at: number): boolean => {
+      if (finalize.run(finalization, at, at, at, id).changes !== 1) return false;
+      for (const result of results) insertResult(result);
+      return true;
+    },
+  );
+  return {
+    async create(session) {
+      const number = create(session as unknown as Record<string, unknown>);
+      return {
+        ...session,
+        number,
+        finalization: null,
+        finalizedAt: null,
+        processedAt: null,
+        publishedAt: null,
+      };
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? sessionFromRow(row) : null;
+    },
+    async getByNumber(number) {
+      const row = byNumber.get(number) as Row | undefined;
+      return row ? sessionFromRow(row) : null;
+    },
+    async listByCentre(centreId) {
+      return (listByCentre.all(centreId) as Row[]).map((r) => ({
+        ...sessionFromRow(r),
+        counts: {
+          candidates: num(r.n_candidates),
+          joined: num(r.n_joined),
+          started: num(r.n_started),
+          resultsReceived: num(r.n_results),
+        },
+      }));
+    },
+    async update(id, details, at) {
+      return update.run({ ...details, id, at }).changes === 1;
+    },
+    async delete(id) {
+      return remove.run(id, id).changes === 1;
+    },
+    async finalize(id, finalization, results, at) {
+      return finalizeAll(id, JSON.stringify(finalization), results, at);
+    },
+    async publish(id, at) {
+      return publish.run(at, at, id).changes === 1;
+    },
+  };
+}
+
+function resultInserter(db: SqliteDatabase): (result: StoredResult) => void {
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO results (candidate_id, session_id, test_id, status, pix_score, score, completion,
+       source, neutralized, verification_code, scored_at)
+     VALUES (@candidateId, @sessionId, @testId, @status, @pixScore, @score, @completion, @source,
+       @neutralized, @verificationCode, @scoredAt)`,
+  );
+  return (result) => {
+    try {
+      insert.run({
+        candidateId: result.candidateId,
+        sessionId: result.sessionId,
+        testId: result.testId,
+        status: result.score.status,
+        pixScore: result.score.pixScore,
+        score: JSON.stringify(result.score),
+        completion: JSON.stringify(result.completion),
+        source: result.source,
+        neutralized: JSON.stringify(result.neutralized),
+        verificationCode: result.verificationCode,
+        scoredAt: result.scoredAt,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateError('verificationCode');
+      throw error;
+    }
+  };
+}
+
+function candidates(db: SqliteDatabase): CandidateRepository {
+  const insert = db.prepare(
+    `INSERT INTO candidates (id, session_id, last_name, first_name, match_key, sex, birthdate, birth_country,
+       birth_city, birth_insee_code, birth_postal_code, external_id, result_email, extra_time_percentage,
+       accessibility_adjustment, profile, profile_imported_at, created_at, updated_at)
+     VALUES (@id, @sessionId, @lastName, @firstName, @matchKey, @sex, @birthdate, @birthCountry,
+       @birthCity, @birthInseeCode, @birthPostalCode, @externalId, @resultEmail, @extraTimePercentage,
+       @accessibilityAdjustment, @profile, @profileImportedAt, @createdAt, @updatedAt)`,
+  );
+  const get = db.prepare('SELECT * FROM candidates WHERE id = ?');
+  const bySession = db.prepare(
+    'SELECT * FROM candidates WHERE session_id = ? ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id',
+  );
+  const byMatch = db.prepare(
+    'SELECT * FROM candidates WHERE session_id = ? AND match_key = ? AND birthdate = ?',
+  );
+  const notStarted = `NOT EXISTS (SELECT 1 FROM tests WHERE candidate_id = @id AND package IS NOT NULL)`;
+  const update = db.prepare(
+    `UPDATE candidates SET last_name = @lastName, first_name = @firstName, match_key = @matchKey, sex = @sex,
+       birthdate = @birthdate, birth_country = @birthCountry, birth_city = @birthCity,
+       birth_insee_code = @birthInseeCode, birth_postal_code = @birthPostalCode, external_id = @externalId,
+       result_email = @resultEmail, extra_time_percentage = @extraTimePercentage,
+       accessibility_adjustment = @accessibilityAdjustment, updated_at = @at
+     WHERE id = @id AND ${notStarted}`,
+  );
+  const remove = db.prepare(`DELETE FROM candidates WHERE id = @id AND ${notStarted}`);
+  const setProfile = db.prepare(
+    'UPDATE candidates SET profile = ?, profile_imported_at = ?, updated_at = ? WHERE id = ?',
+  );
+  const createAll = db.transaction((rows: Record<string, unknown>[]) => {
+    for (const row of rows) insert.run(row);
+  });
+  const setProfiles = db.transaction((entries: { candidateId: string; profile: unknown }[], at: number) => {
+    for (const entry of entries) setProfile.run(JSON.stringify(entry.profile), at, at, entry.candidateId);
+  });
+  return {
+    async create(list) {
+      createAll(
+        list.map((c) => ({
+          ...c,
+          accessibilityAdjustment: c.accessibilityAdjustment ? 1 : 0,
+          profile: c.profile === null ? null : JSON.stringify(c.profile),
+        })),
+      );
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? candidateFromRow(row) : null;
+    },
+    async listBySession(sessionId) {
+      return (bySession.all(sessionId) as Row[]).map(candidateFromRow);
+    },
+    async findByMatch(sessionId, matchKey, birthdate) {
+      return (byMatch.all(sessionId, matchKey, birthdate) as Row[]).map(candidateFromRow);
+    },
+    async update(id, fields, matchKey, at) {
+      const params = {
+        ...fields,
+        accessibilityAdjustment: fields.accessibilityAdjustment ? 1 : 0,
+        matchKey,
+        id,
+        at,
+      };
+      return update.run(params).changes === 1;
+    },
+    async delete(id) {
+      return remove.run({ id }).changes === 1;
+    },
+    async setProfiles(entries, at) {
+      setProfiles(entries, at);
+    },
+  };
+}
+
+// ------------------------------------------------------------------ bank and content
+
+function bank(db: SqliteDatabase): BankRepository {
+  const upsert = db.prepare(
+    `INSERT INTO challenges (centre_id, id, competence, skill, type, status, body, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (centre_id, id) DO UPDATE SET competence = excluded.competence, skill = excluded.skill,
+       type = excluded.type, status = excluded.status, body = excluded.body, imported_at = excluded.imported_at`,
+  );
+  const bump = db.prepare('UPDATE centres SET bank_version = bank_version + 1 WHERE id = ?');
+  const list = db.prepare('SELECT body FROM challenges WHERE centre_id = ? ORDER BY id').pluck();
+  const importAll = db.transaction((centreId: string, challenges: Challenge[], at: number) => {
+    for (const c of challenges) {
+      upsert.run(centreId, c.id, c.competence, c.skill, c.type, c.status, JSON.stringify(c), at);
+    }
+    bump.run(centreId);
+  });
+  return {
+    async importChallenges(centreId, challenges, at) {
+      importAll(centreId, challenges, at);
+    },
+    async list(centreId) {
+      return (list.all(centreId) as unknown[]).map((body) => json<Challenge>(body));
+    },
+  };
+}
+
+function content(db: SqliteDatabase): ContentRepository {
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO content (hash, media_type, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const get = db.prepare('SELECT * FROM content WHERE hash = ?');
+  const has = db.prepare('SELECT 1 FROM content WHERE hash = ?').pluck();
+  return {
+    async put(c, at) {
+      insert.run(c.hash, c.mediaType, c.size, c.bytes, at);
+    },
+    async get(hash) {
+      const r = get.get(hash) as Row | undefined;
+      if (!r) return null;
+      return {
+        hash: str(r.hash),
+        mediaType: str(r.media_type),
+        size: num(r.size),
+        bytes: r.bytes as Buffer,
+      };
+    },
+    async missing(hashes) {
+      return [...new Set(hashes)].filter((hash) => has.get(hash) === undefined);
+    },
+  };
+}
+
+// ------------------------------------------------------------------ stations
+
+function stations(db: SqliteDatabase, fast: SqliteDatabase): StationRepository {
+  const insertCode = db.prepare(
+    `INSERT INTO enrollment_codes (code_hash, centre_id, created_by, created_at, expires_at)
+     VALUES (@codeHash, @centreId, @createdBy, @createdAt, @expiresAt)`,
+  );
+  const getCode = db.prepare('SELECT * FROM enrollment_codes WHERE code_hash = ?');
+  const useCode = db.prepare(
+    'UPDATE enrollment_codes SET used_at = ?, station_id = ? WHERE code_hash = ? AND used_at IS NULL',
+  );
+  const get = db.prepare('SELECT * FROM stations WHERE id = ?');
+  const insertStation = db.prepare(
+    `INSERT INTO stations (id, centre_id, name, public_key, machine_id, enrolled_at)
+     VALUES (@id, @centreId, @name, @publicKey, @machineId, @enrolledAt)`,
+  );
+  const byCentre = db.prepare('SELECT * FROM stations WHERE centre_id = ? ORDER BY name, id');
+  const revoke = db.prepare('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const selfCheck = db.prepare(
+    'UPDATE stations SET version = ?, self_check = ?, self_check_at = ? WHERE id = ?',
+  );
+  const lastSeen = db.prepare(
+    'UPDATE stations SET last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?',
+  );
+  const nonce = fast.prepare(
+    'INSERT OR IGNORE INTO station_nonces (station_id, nonce, expires_at) VALUES (?, ?, ?)',
+  );
+  const purge = fast.prepare('DELETE FROM station_nonces WHERE expires_at <= ?');
+  const enroll = db.transaction(
+    (codeHash: string, station: Record<string, unknown>, now: number): EnrollOutcome => {
+      const code = getCode.get(codeHash) as Row | undefined;
+      if (!code) return { ok: false, problem: 'CODE_UNKNOWN' };
+      if (code.used_at !== null) return { ok: false, problem: 'CODE_USED' };
+      if (num(code.expires_at) <= now) return { ok: false, problem: 'CODE_EXPIRED' };
+      if (get.get(station.id)) return { ok: false, problem: 'ALREADY_ENROLLED' };
+      const centreId = str(code.centre_id);
+      useCode.run(now, station.id, codeHash);
+      insertStation.run({ ...station, centreId });
+      return { ok: true, centreId };
+    },
+  );
+  const setLastSeen = db.transaction((entries: { stationId: string; at: number }[]) => {
+    for (const e of entries) lastSeen.run(e.at, e.stationId);
+  });
+  return {
+    async createEnrollmentCode(code) {
+      insertCode.run(code);
+    },
+    async enroll(codeHash, station, now) {
+      return enroll(codeHash, { ...station, publicKey: JSON.stringify(station.publicKey) }, now);
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? stationFromRow(row) : null;
+    },
+    async listByCentre(centreId) {
+      return (byCentre.all(centreId) as Row[]).map(stationFromRow);
+    },
+    async revoke(id, at) {
+      return revoke.run(at, id).changes === 1;
+    },
+    async setSelfCheck(id, version, check, at) {
+      selfCheck.run(version, JSON.stringify(check), at, id);
+    },
+    async setLastSeen(entries) {
+      if (entries.length > 0) setLastSeen(entries);
+    },
+    async useNonce(stationId, value, expiresAt) {
+      return nonce.run(stationId, value, expiresAt).changes === 1;
+    },
+    async purgeNonces(now) {
+      return purge.run(now).changes;
+    },
+  };
+}
+
+// ------------------------------------------------------------------ tests, records, alerts, commands
+
+function tests(db: SqliteDatabase): TestRepository {
+  const insert = db.prepare(
+    `INSERT INTO tests (id, session_id, candidate_id, station_id, joined_at)
+     VALUES (@id, @sessionId, @candidateId, @stationId, @joinedAt)`,
+  );
+  const get = db.prepare(`SELECT ${TEST_COLUMNS} ${TEST_FROM} WHERE t.id = ?`);
+  const byCandidate = db.prepare(`SELECT ${TEST_COLUMNS} ${TEST_FROM} WHERE t.candidate_id = ?`);
+  const bySession = db.prepare(
+    `SELECT ${TEST_COLUMNS} ${TEST_FROM} WHERE t.session_id = ? ORDER BY t.joined_at`,
+  );
+  const move = db.prepare(
+    'UPDATE tests SET station_id = ?, resume_station_id = NULL, resume_requested_at = NULL WHERE id = ?',
+  );
+  const requestResume = db.prepare(
+    'UPDATE tests SET resume_station_id = ?, resume_requested_at = ? WHERE id = ?',
+  );
+  const setPackage = db.prepare(
+    `UPDATE tests SET package_id = ?, package = ?, package_hash = ?, generated = ?, profile_snapshot = ?,
+       generated_at = ? WHERE id = ? AND package IS NULL`,
+  );
+  const getPackage = db.prepare('SELECT package, package_hash FROM tests WHERE id = ?');
+  const getGeneration = db.prepare('SELECT generated, profile_snapshot FROM tests WHERE id = ?');
+  const setAuthorization = db.prepare(
+    'UPDATE tests SET authorization = ?, authorization_id = ? WHERE id = ?',
+  );
+  const moveForResume = db.prepare(
+    `UPDATE tests SET station_id = COALESCE(resume_station_id, station_id), resume_station_id = NULL,
+       resume_requested_at = NULL WHERE id = ?`,
+  );
+  const insertCommand = commandInserter(db);
+  const insertRecord = db.prepare(
+    'INSERT INTO test_records (test_id, seq, kind, hash, record, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const updateJournal = db.prepare(
+    `UPDATE tests SET stored_through = @storedThrough, last_hash = @lastHash, started_at = @startedAt,
+       answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
+       ended_reason = @endedReason
+     WHERE id = @id AND stored_through = @expected`,
+  );
+  const insertAlert = db.prepare(
+    `INSERT OR IGNORE INTO alerts (id, test_id, challenge_id, question_number, raised_at, received_at)
+     VALUES (@id, @testId, @challengeId, @questionNumber, @raisedAt, @receivedAt)`,
+  );
+  const records = db
+    .prepare('SELECT record FROM test_records WHERE test_id = ? AND seq >= ? ORDER BY seq')
+    .pluck();
+  const heartbeat = db.prepare(
+    `UPDATE tests SET phase = @phase, current_index = @currentIndex, total = @total,
+       time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, alert_pending = @alertPending,
+       last_heartbeat_at = @lastHeartbeatAt, clock_offset_ms = @clockOffsetMs WHERE id = @id`,
+  );
+  const clearAuthorization = db.prepare(
+    'UPDATE tests SET authorization = NULL, authorization_id = NULL WHERE id = ?',
+  );
+
+  const authorize = db.transaction(
+    (id: string, authorization: 'start' | 'resume' | null, command: StoredCommand) => {
+      if (authorization === 'resume') moveForResume.run(id);
+      setAuthorization.run(authorization, authorization === null ? null : command.id, id);
+      // The command goes to the station the test is attached to now (after a resume move).
+      const station = str((get.get(id) as Row).station_id);
+      insertCommand({ ...command, stationId: station });
+    },
+  );
+  const append = db.transaction(
+    (
+      id: string,
+      list: JournalRecord[],
+      journal: JournalState,
+      alerts: Parameters<TestRepository['appendRecords']>[3],
+      at: number,
+      expected: number,
+    ): boolean => {
+      if (updateJournal.run({ ...journal, id, expected }).changes !== 1) return false;
+      for (const r of list) insertRecord.run(id, r.seq, r.kind, r.hash, JSON.stringify(r), at);
+      for (const a of alerts) insertAlert.run(a);
+      return true;
+    },
+  );
+  return {
+    async create(test) {
+      insert.run(test);
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? testFromRow(row) : null;
+    },
+    async getByCandidate(candidateId) {
+      const row = byCandidate.get(candidateId) as Row | undefined;
+      return row ? testFromRow(row) : null;
+    },
+    async listBySession(sessionId) {
+      return (bySession.all(sessionId) as Row[]).map(testFromRow);
+    },
+    async moveToStation(id, stationId) {
+      move.run(stationId, id);
+    },
+    async requestResume(id, stationId, at) {
+      requestResume.run(stationId, at, id);
+    },
+    async setPackage(id, g) {
+      setPackage.run(
+        g.package.packageId,
+        JSON.stringify(g.package),
+        g.packageHash,
+        JSON.stringify(g.generated),
+        JSON.stringify(g.profile),
+        g.generatedAt,
+        id,
+      );
+    },
+    async package(id) {
+      const row = getPackage.get(id) as Row | undefined;
+      if (!row || row.package === null) return null;
+      return { package: json<TestPackage>(row.package), packageHash: str(row.package_hash) };
+    },
+    async generation(id) {
+      const row = getGeneration.get(id) as Row | undefined;
+      if (!row || row.generated === null) return null;
+      return { generated: json(row.generated), profile: json(row.profile_snapshot) };
+    },
+    async authorize(id, authorization, command) {
+      authorize(id, authorization, command);
+    },
+    async appendRecords(id, list, journal, newAlerts, at) {
+      const expected = list.length > 0 ? (list[0]?.seq ?? 1) - 1 : journal.storedThrough;
+      if (!append(id, list, journal, newAlerts, at, expected)) {
+        throw new ConcurrentChangeError(`test ${id} records changed meanwhile`);
+      }
+    },
+    async records(id, fromSeq = 1) {
+      return (records.all(id, fromSeq) as unknown[]).map((r) => json<JournalRecord>(r));
+    },
+    async setHeartbeat(id, h) {
+      heartbeat.run({ ...h, alertPending: h.alertPending ? 1 : 0, id });
+    },
+    async clearAuthorization(id) {
+      clearAuthorization.run(id);
+    },
+  };
+}
+
+/** Another request changed the same rows first: the caller reads again and retries. */
+export class ConcurrentChangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
+function commandInserter(db: SqliteDatabase): (command: StoredCommand) => number {
+  const insert = db.prepare(
+    `INSERT INTO commands (id, session_id, test_id, station_id, type, command, issued_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (c) =>
+    Number(
+      insert.run(
+        c.id,
+        c.sessionId,
+        c.testId,
+        c.stationId,
+        c.command.type,
+        JSON.stringify(c.command),
+        c.issuedAt,
+      ).lastInsertRowid,
+    );
+}
+
+function alerts(db: SqliteDatabase): AlertRepository {
+  const get = db.prepare('SELECT * FROM alerts WHERE id = ?');
+  const decide = db.prepare(
+    `UPDATE alerts SET decision = ?, reason_code = ?, decided_at = ?, command_id = ?
+     WHERE id = ? AND decision IS NULL`,
+  );
+  const insertCommand = commandInserter(db);
+  const decideAll = db.transaction(
+    (
+      id: string,
+      d: { decision: string; reasonCode: string | null; decidedAt: number },
+      command: StoredCommand,
+    ) => {
+      if (decide.run(d.decision, d.reasonCode, d.decidedAt, command.id, id).changes !== 1) return false;
+      insertCommand(command);
+      return true;
+    },
+  );
+  return {
+    async listByTests(testIds) {
+      if (testIds.length === 0) return [];
+      const rows = db
+        .prepare(`SELECT * FROM alerts WHERE test_id IN (${placeholders(testIds.length)}) ORDER BY raised_at`)
+        .all(...testIds) as Row[];
+      return rows.map(alertFromRow);
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? alertFromRow(row) : null;
+    },
+    async decide(id, decision, command) {
+      return decideAll(id, decision, command);
+    },
+  };
+}
+
+function commands(db: SqliteDatabase): CommandRepository {
+  const insert = commandInserter(db);
+  const get = db.prepare('SELECT * FROM commands WHERE id = ?');
+  const pending = db.prepare(
+    `SELECT c.* FROM commands c JOIN tests t ON t.id = c.test_id
+     WHERE t.station_id = ? AND c.acknowledged_at IS NULL AND c.seq > ? ORDER BY c.seq`,
+  );
+  const ack = db.prepare('UPDATE commands SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL');
+  return {
+    async issue(command) {
+      return insert(command);
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? commandFromRow(row) : null;
+    },
+    async pendingForStation(stationId, afterSeq) {
+      return (pending.all(stationId, afterSeq) as Row[]).map(commandFromRow);
+    },
+    async acknowledge(id, at) {
+      ack.run(at, id);
+    },
+    async listByTests(testIds) {
+      if (testIds.length === 0) return [];
+      const rows = db
+        .prepare(`SELECT * FROM commands WHERE test_id IN (${placeholders(testIds.length)}) ORDER BY seq`)
+        .all(...testIds) as Row[];
+      return rows.map(commandFromRow);
+    },
+  };
+}
+
+function events(db: SqliteDatabase): SessionEventRepository {
+  const insert = db.prepare('INSERT INTO session_events (session_id, type, data, at) VALUES (?, ?, ?, ?)');
+  const after = db.prepare(
+    'SELECT * FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const last = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM session_events WHERE session_id = ?').pluck();
+  return {
+    async append(sessionId, type, data, at) {
+      const seq = Number(insert.run(sessionId, type, JSON.stringify(data), at).lastInsertRowid);
+      return { seq, sessionId, type, data, at };
+    },
+    async after(sessionId, afterSeq, limit) {
+      return (after.all(sessionId, afterSeq, limit) as Row[]).map((r) => ({
+        seq: num(r.seq),
+        sessionId: str(r.session_id),
+        type: str(r.type),
+        data: json(r.data),
+        at: num(r.at),
+      }));
+    },
+    async lastSeq(sessionId) {
+      return num(last.get(sessionId));
+    },
+  };
+}
+
+// ------------------------------------------------------------------ bundles (group commit)
+
+interface PendingBundle {
+  bundle: StoredBundle;
+  journal: JournalState;
+  resolve: (outcome: BundleOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Writes result bundles in batches: every upload that arrives while a batch is being prepared joins it,
+ * and the batch commits in one transaction (one fsync). Each upload is answered only after its batch
+ * is committed, so an acknowledged bundle is on disk. Each bundle is its own savepoint: one failure
+ * does not undo the others.
+ */
+class BundleWriter {
+  readonly #db: SqliteDatabase;
+  readonly #find: Statement;
+  readonly #insert: Statement;
+  readonly #journal: Statement;
+  readonly #batch: (items: PendingBundle[]) => (BundleOutcome | { error: unknown })[];
+  #queue: PendingBundle[] = [];
+  #scheduled = false;
+  #idle: Promise<void> = Promise.resolve();
+  #release: (() => void) | null = null;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#find = db.prepare('SELECT * FROM bundles WHERE test_id = ?');
+    this.#insert = db.prepare(
+      `INSERT INTO bundles (test_id, bundle_hash, jws, payload, station_id, end_reason, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#journal = db.prepare(
+      `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), answered = @answered,
+         added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
+         ended_reason = @endedReason WHERE id = @id`,
+    );
+    const one = db.transaction((item: PendingBundle): BundleOutcome => {
+      const row = this.#find.get(item.bundle.testId) as Row | undefined;
+      if (row) {
+        const existing = bundleFromRow(row);
+        return existing.bundleHash === item.bundle.bundleHash
+          ? { ok: true, bundle: existing, firstTime: false }
+          : { ok: false, problem: 'BUNDLE_CONFLICT', existing };
+      }
+      const b = item.bundle;
+      this.#insert.run(
+        b.testId,
+        b.bundleHash,
+        b.jws,
+        JSON.stringify(b.payload),
+        b.stationId,
+        b.payload.endReason,
+        b.receivedAt,
+      );
+      this.#journal.run({ ...item.journal, id: b.testId });
+      return { ok: true, bundle: b, firstTime: true };
+    });
+    this.#batch = db.transaction((items: PendingBundle[]) =>
+      items.map((item): BundleOutcome | { error: unknown } => {
+        try {
+          return one(item);
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+  }
+
+  store(bundle: StoredBundle, journal: JournalState): Promise<BundleOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ bundle, journal, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        this.#idle = new Promise((release) => (this.#release = release));
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    const items = this.#queue;
+    this.#queue = [];
+    this.#scheduled = false;
+    try {
+      if (!this.#db.open) throw new Error('the database is closed');
+      // Answers go out only once the batch is committed.
+      const outcomes = this.#batch(items);
+      items.forEach((item, i) => {
+        const outcome = outcomes[i];
+        if (!outcome || 'error' in outcome) item.reject(outcome?.error ?? new Error('not stored'));
+        else item.resolve(outcome);
+      });
+    } catch (error) {
+      for (const item of items) item.reject(error);
+    } finally {
+      this.#release?.();
+    }
+  }
+
+  drain(): Promise<void> {
+    return this.#idle;
+  }
+}
+
+function bundleFromRow(r: Row): StoredBundle {
+  return {
+    testId: str(r.test_id),
+    bundleHash: str(r.bundle_hash),
+    jws: str(r.jws),
+    payload: json(r.payload),
+    stationId: str(r.station_id),
+    receivedAt: num(r.received_at),
+  };
+}
+
+function bundles(db: SqliteDatabase, writer: BundleWriter): BundleRepository {
+  const get = db.prepare('SELECT * FROM bundles WHERE test_id = ?');
+  const bySession = db.prepare(
+    'SELECT b.* FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = ? ORDER BY b.received_at',
+  );
+  const count = db.prepare('SELECT COUNT(*) FROM bundles').pluck();
+  return {
+    store(bundle, journal) {
+      return writer.store(bundle, journal);
+    },
+    async get(testId) {
+      const row = get.get(testId) as Row | undefined;
+      return row ? bundleFromRow(row) : null;
+    },
+    async listBySession(sessionId) {
+      return (bySession.all(sessionId) as Row[]).map(bundleFromRow);
+    },
+    async count() {
+      return num(count.get());
+    },
+  };
+}
+
+// ------------------------------------------------------------------ incidents and results
+
+function incidents(db: SqliteDatabase): IncidentRepository {
+  const insert = db.prepare(
+    `INSERT INTO incident_reports (id, session_id, candidate_id, code, question_number, description,
+       created_at, created_by)
+     VALUES (@id, @sessionId, @candidateId, @code, @questionNumber, @description, @createdAt, @createdBy)`,
+  );
+  const bySession = db.prepare('SELECT * FROM incident_reports WHERE session_id = ? ORDER BY created_at, id');
+  const get = db.prepare('SELECT * FROM incident_reports WHERE id = ?');
+  const remove = db.prepare('DELETE FROM incident_reports WHERE id = ?');
+  return {
+    async create(incident) {
+      insert.run(incident);
+    },
+    async listBySession(sessionId) {
+      return (bySession.all(sessionId) as Row[]).map(incidentFromRow);
+    },
+    async get(id) {
+      const row = get.get(id) as Row | undefined;
+      return row ? incidentFromRow(row) : null;
+    },
+    async delete(id) {
+      remove.run(id);
+    },
+  };
+}
+
+function results(db: SqliteDatabase): ResultRepository {
+  const bySession = db.prepare('SELECT * FROM results WHERE session_id = ?');
+  const get = db.prepare('SELECT * FROM results WHERE candidate_id = ?');
+  const byCode = db.prepare('SELECT * FROM results WHERE verification_code = ?');
+  const insert = resultInserter(db);
+  return {
+    async listBySession(sessionId) {
+      return (bySession.all(sessionId) as Row[]).map(resultFromRow);
+    },
+    async get(candidateId) {
+      const row = get.get(candidateId) as Row | undefined;
+      return row ? resultFromRow(row) : null;
+    },
+    async findByVerificationCode(code) {
+      const row = byCode.get(code) as Row | undefined;
+      return row ? resultFromRow(row) : null;
+    },
+    async replace(result) {
+      insert(result);
+    },
+  };
+}
