@@ -1,0 +1,73 @@
+// The end of the test (finished, time up, ended by the invigilator): the answers are stored, the
+// result is being sent, then sent; the candidate goes back to the station home for the next one.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import { useStation, useStationApi } from '../state/station-context.tsx';
+import { StationErrorNotice } from './station-error-notice.tsx';
+
+const TITLES = {
+  finished: ['ended.finishedTitle', 'ended.finishedBody'],
+  timeUp: ['ended.timeUpTitle', 'ended.timeUpBody'],
+  endedByInvigilator: ['ended.invigilatorTitle', 'ended.invigilatorBody'],
+  aborted: ['ended.abortedTitle', 'ended.abortedBody'],
+} as const;
+
+export function EndScreen({ status }: { status: StationStatus }) {
+  const { t } = useTranslation();
+  const api = useStationApi();
+  const applyStatus = useStation((s) => s.applyStatus);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { phase, endReason } = status.exam;
+  const [title, body] = TITLES[endReason ?? 'finished'];
+  const unanswered =
+    endReason === 'finished' &&
+    status.exam.progress &&
+    status.exam.progress.answered < status.exam.progress.total;
+
+  const goHome = async () => {
+    const result = await api.returnHome({});
+    if (result.ok) applyStatus(result.value);
+    else setFailure(result.error.message);
+  };
+
+  return (
+    <div className="screen screen-narrow screen-centered">
+      <h1 ref={heading} tabIndex={-1}>
+        {unanswered ? t('ended.candidateTitle') : t(title)}
+      </h1>
+      <p className="lead">{unanswered ? t('ended.candidateBody') : t(body)}</p>
+      <div className="upload-state" data-testid="upload-state" data-phase={phase}>
+        {phase === 'ended' && (
+          <p role="status" className="notice notice-info">
+            {t('ended.sealing')}
+          </p>
+        )}
+        {phase === 'sealed' && (
+          <div role="status" className="notice notice-info">
+            <p>{t('ended.sending')}</p>
+            <p>{t('ended.sendingNext')}</p>
+          </div>
+        )}
+        {phase === 'uploaded' && (
+          <p role="status" className="notice notice-ok">
+            <span aria-hidden="true" className="check-mark">
+              ✓{' '}
+            </span>
+            {t('ended.sent')}
+          </p>
+        )}
+      </div>
+      <p>{t('ended.results')}</p>
+      <p>{t('ended.leave')}</p>
+      {failure && <StationErrorNotice message={failure} />}
+      {(phase === 'sealed' || phase === 'uploaded') && (
+        <button type="button" className="button button-primary button-large" onClick={() => void goHome()}>
+          {t('ended.goHome')}
+        </button>
+      )}
+    </div>
+  );
+}

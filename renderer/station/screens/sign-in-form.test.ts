@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { birthdateOf, checkSignIn, EMPTY_SIGN_IN, fieldOfRefusal } from './sign-in-form.ts';
+
+const filled = {
+  sessionNumber: ' 1234 ',
+  accessCode: 'bcdf23',
+  lastName: ' Martin ',
+  firstName: 'Léa',
+  day: '2',
+  month: '4',
+  year: '2011',
+};
+
+describe('sign-in checks', () => {
+  it('builds the request the station expects from what the candidate typed', () => {
+    expect(checkSignIn(filled)).toEqual({
+      ok: true,
+      request: {
+        sessionNumber: 1234,
+        accessCode: 'BCDF23',
+        lastName: 'Martin',
+        firstName: 'Léa',
+        birthdate: '2011-04-02',
+      },
+    });
+  });
+
+  it('names every missing field', () => {
+    const checked = checkSignIn(EMPTY_SIGN_IN);
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        sessionNumber: 'sessionNumberMissing',
+        accessCode: 'accessCodeMissing',
+        lastName: 'lastNameMissing',
+        firstName: 'firstNameMissing',
+        birthdate: 'birthdateMissing',
+      },
+    });
+  });
+
+  it('explains badly formed values', () => {
+    const checked = checkSignIn({
+      ...filled,
+      sessionNumber: '12a',
+      accessCode: 'BCD123',
+      day: '31',
+      month: '2',
+    });
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        sessionNumber: 'sessionNumberFormat',
+        accessCode: 'accessCodeFormat',
+        birthdate: 'birthdateInvalid',
+      },
+    });
+  });
+
+  it('refuses dates that do not exist, two-digit years and future dates', () => {
+    expect(birthdateOf({ day: '29', month: '2', year: '2012' })).toBe('2012-02-29');
+    expect(birthdateOf({ day: '29', month: '2', year: '2011' })).toBe('invalid');
+    expect(birthdateOf({ day: '1', month: '1', year: '11' })).toBe('invalid');
+    expect(birthdateOf({ day: '1', month: '13', year: '2011' })).toBe('invalid');
+    expect(birthdateOf({ day: '1', month: '1', year: String(new Date().getFullYear() + 1) })).toBe('invalid');
+  });
+
+  it('places the station refusals on the field they are about', () => {
+    expect(fieldOfRefusal('WRONG_ACCESS_CODE')).toBe('accessCode');
+    expect(fieldOfRefusal('SESSION_NOT_FOUND')).toBe('sessionNumber');
+    expect(fieldOfRefusal('SESSION_CLOSED')).toBe('sessionNumber');
+    expect(fieldOfRefusal('NO_MATCHING_CANDIDATE')).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+// The station home: which station this is, its centre, whether it reaches the server, and whether it
+// can welcome a candidate (and if not, why and what to do).
+import { useTranslation } from 'react-i18next';
+import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+
+export function StationHome({ status, onStart }: { status: StationStatus; onStart: () => void }) {
+  const { t } = useTranslation();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const { station } = status;
+  const canStart = station.ready && station.online;
+  return (
+    <div className="screen screen-narrow">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('app.title')}
+      </h1>
+      <dl className="facts" data-testid="station-facts">
+        <div>
+          <dt>{t('home.stationLabel')}</dt>
+          <dd>{station.name}</dd>
+        </div>
+        <div>
+          <dt>{t('home.centreLabel')}</dt>
+          <dd>{station.centreName ?? t('home.centreUnknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('home.serverLabel')}</dt>
+          <dd>
+            <span className={`dot ${station.online ? 'dot-ok' : 'dot-off'}`} aria-hidden="true" />
+            {station.online ? t('home.serverOnline') : t('home.serverOffline')}
+          </dd>
+        </div>
+      </dl>
+      <div role="status" className="home-readiness">
+        {!station.ready && (
+          <div className="notice notice-warning" data-testid="not-ready">
+            <p className="notice-title">{t('home.notReadyTitle')}</p>
+            {station.notReadyReason && <p>{t('home.notReadyReason', { reason: station.notReadyReason })}</p>}
+            <p>{t('home.notReadyNext')}</p>
+          </div>
+        )}
+        {station.ready && !station.online && (
+          <div className="notice notice-warning" data-testid="offline">
+            <p>{t('home.offlineNext')}</p>
+          </div>
+        )}
+        {canStart && (
+          <div className="notice notice-ok" data-testid="ready">
+            <p className="notice-title">{t('home.readyTitle')}</p>
+            <p>{t('home.readyNext')}</p>
+          </div>
+        )}
+      </div>
+      {canStart && (
+        <button type="button" className="button button-primary button-large" onClick={onStart}>
+          {t('home.start')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// The candidate screens: one screen per exam phase, all driven by the station's status.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExamPhase } from '../../core/contracts/station-api.ts';
+import { announce, LiveAnnouncer } from '../shared/announcer.tsx';
+import { LanguageSwitch } from '../shared/language-switch.tsx';
+import { ConnectionIndicator } from './connection-indicator.tsx';
+import { EndScreen } from './screens/end-screen.tsx';
+import { InstructionsScreen } from './screens/instructions-screen.tsx';
+import { ResumeScreen } from './screens/resume-screen.tsx';
+import { SignInScreen } from './screens/sign-in-screen.tsx';
+import { StationHome } from './screens/station-home.tsx';
+import { WaitingScreen } from './screens/waiting-screen.tsx';
+import { useStation } from './state/station-context.tsx';
+import { TestScreen } from './test/test-screen.tsx';
+
+export function StationApp() {
+  const { t } = useTranslation();
+  const connect = useStation((s) => s.connect);
+  const status = useStation((s) => s.status);
+  const unavailable = useStation((s) => s.unavailable);
+  const [signingIn, setSigningIn] = useState(false);
+  const phase = status?.exam.phase ?? null;
+
+  useEffect(() => connect(), [connect]);
+  useEffect(() => {
+    if (phase !== 'idle') setSigningIn(false);
+  }, [phase]);
+  usePhaseAnnouncements(phase);
+
+  let screen;
+  if (unavailable !== null && !status) {
+    screen = (
+      <div className="screen screen-narrow">
+        <h1>{t('app.title')}</h1>
+        <div role="alert" className="notice notice-warning">
+          <p>{t('home.notReadyTitle')}</p>
+          <p>{unavailable}</p>
+          <p>{t('home.notReadyNext')}</p>
+        </div>
+      </div>
+    );
+  } else if (!status) {
+    screen = (
+      <div className="screen screen-narrow">
+        <h1>{t('app.title')}</h1>
+        <p role="status">{t('home.starting')}</p>
+      </div>
+    );
+  } else {
+    switch (status.exam.phase) {
+      case 'idle':
+        screen = signingIn ? (
+          <SignInScreen onBack={() => setSigningIn(false)} />
+        ) : (
+          <StationHome status={status} onStart={() => setSigningIn(true)} />
+        );
+        break;
+      case 'signedIn':
+        screen = <InstructionsScreen status={status} />;
+        break;
+      case 'waiting':
+        screen = <WaitingScreen status={status} />;
+        break;
+      case 'resumePending':
+        screen = <ResumeScreen status={status} />;
+        break;
+      case 'inProgress':
+      case 'paused':
+        screen = <TestScreen status={status} />;
+        break;
+      case 'ended':
+      case 'sealed':
+      case 'uploaded':
+        screen = <EndScreen status={status} />;
+        break;
+    }
+  }
+
+  const inTest = phase === 'inProgress' || phase === 'paused';
+  return (
+    <div className={`app ${inTest ? 'app-test' : ''}`} data-phase={phase ?? 'loading'}>
+      <header className="app-header">
+        <span className="app-name">
+          <span className="app-logo" aria-hidden="true">
+            Pix
+          </span>{' '}
+          {t('app.title')}
+        </span>
+        {status && <span className="app-station">{status.station.name}</span>}
+        <ConnectionIndicator />
+        <LanguageSwitch />
+      </header>
+      <main className="app-main">{screen}</main>
+      <LiveAnnouncer />
+    </div>
+  );
+}
+
+/** Screen-reader users hear when the test starts, resumes or ends even if focus does not move. */
+function usePhaseAnnouncements(phase: ExamPhase | null) {
+  const { t } = useTranslation();
+  const [previous, setPrevious] = useState<ExamPhase | null>(phase);
+  useEffect(() => {
+    if (phase === previous) return;
+    setPrevious(phase);
+    if (phase === 'resumePending') announce(t('resume.announce'), 'assertive');
+    if (phase === 'uploaded') announce(t('ended.sent'));
+  }, [phase, previous, t]);
+}

@@ -1,0 +1,205 @@
+// The challenge browser beside the question. The page itself is drawn by the station over the region
+// this panel reserves (a view owned by the main process in Electron, a second page in the harness);
+// the panel draws the controls: address bar, back, forward, reload, home, and the blocked-page message.
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationResult } from '../../../core/contracts/station-api.ts';
+import { announce } from '../../shared/announcer.tsx';
+import { useOverlayOpen } from '../../shared/overlays.ts';
+import { useStation, useStationApi } from '../state/station-context.tsx';
+
+type Bounds = { x: number; y: number; width: number; height: number };
+
+export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const api = useStationApi();
+  const browser = useStation((s) => s.browser);
+  const blocked = useStation((s) => s.blocked);
+  const phase = useStation((s) => s.status?.exam.phase);
+  const overlayOpen = useOverlayOpen();
+  const region = useRef<HTMLDivElement>(null);
+  const [address, setAddress] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const visible = shown && !overlayOpen && phase === 'inProgress';
+
+  useEffect(() => {
+    if (!editing) setAddress(browser?.url ?? '');
+  }, [browser?.url, editing]);
+
+  useEffect(() => {
+    if (blocked) announce(t('browser.blocked', { url: blocked.url }));
+  }, [blocked, t]);
+
+  // Open the browser's home page the first time the panel is shown for this candidate.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (shown && !browser && !opened.current) {
+      opened.current = true;
+      void api.browserHome({});
+    }
+  }, [shown, browser, api]);
+
+  useReservedRegion(region, visible);
+
+  const run = async (action: () => Promise<StationResult<unknown>>) => {
+    setFailed(false);
+    const result = await action();
+    if (!result.ok && result.error.code !== 'URL_BLOCKED') setFailed(true);
+  };
+
+  const go = (event: FormEvent) => {
+    event.preventDefault();
+    const url = normalizeAddress(address);
+    if (!url) return;
+    setEditing(false);
+    void run(() => api.browserNavigate({ url }));
+  };
+
+  return (
+    <section className={`browser ${shown ? '' : 'browser-collapsed'}`} aria-labelledby="browser-title">
+      <div className="browser-head">
+        <h2 id="browser-title" className="section-title">
+          {t('browser.region')}
+        </h2>
+        <button type="button" className="button button-quiet" onClick={onToggle} aria-expanded={shown}>
+          {shown ? t('browser.hide') : t('browser.show')}
+        </button>
+      </div>
+      {shown && (
+        <>
+          <form className="browser-toolbar" onSubmit={go} role="search">
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('browser.back')}
+              disabled={!browser?.canGoBack}
+              onClick={() => void run(() => api.browserBack({}))}
+            >
+              <span aria-hidden="true">←</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('browser.forward')}
+              disabled={!browser?.canGoForward}
+              onClick={() => void run(() => api.browserForward({}))}
+            >
+              <span aria-hidden="true">→</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('browser.reload')}
+              onClick={() => void run(() => api.browserReload({}))}
+            >
+              <span aria-hidden="true">↻</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('browser.home')}
+              onClick={() => void run(() => api.browserHome({}))}
+            >
+              <span aria-hidden="true">⌂</span>
+            </button>
+            <label htmlFor="browser-address" className="visually-hidden">
+              {t('browser.address')}
+            </label>
+            <input
+              id="browser-address"
+              className="input browser-address"
+              type="text"
+              inputMode="url"
+              value={address}
+              onChange={(e) => {
+                setEditing(true);
+                setAddress(e.target.value);
+              }}
+              onBlur={() => setEditing(false)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <button type="submit" className="button button-secondary">
+              {t('browser.go')}
+            </button>
+          </form>
+          <div className="browser-status">
+            <span className="browser-page-title">
+              {browser?.title ? t('browser.viewArea', { title: browser.title }) : t('browser.noPage')}
+            </span>
+            {browser?.loading && <span role="status">{t('browser.loading')}</span>}
+            {failed && <span role="alert">{t('browser.failed')}</span>}
+          </div>
+          {blocked && (
+            <div className="notice notice-warning browser-blocked" data-testid="browser-blocked">
+              <p className="notice-title">{t('browser.blocked', { url: blocked.url })}</p>
+              <p>{t('browser.blockedNext')}</p>
+            </div>
+          )}
+          <div ref={region} className="browser-view" aria-hidden="true" data-testid="browser-view" />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Keeps the station's browser view over `region` (in CSS pixels of this page), or hidden. */
+function useReservedRegion(region: RefObject<HTMLDivElement | null>, visible: boolean): void {
+  const api = useStationApi();
+  useEffect(() => {
+    let last = '';
+    let frame = 0;
+    const send = (bounds: Bounds | null) => {
+      const key = JSON.stringify(bounds);
+      if (key === last) return;
+      last = key;
+      void api.browserSetBounds({ bounds });
+    };
+    const measure = () => {
+      frame = 0;
+      const element = region.current;
+      if (!visible || !element) return send(null);
+      send(visibleRect(element));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    const observer = new ResizeObserver(schedule);
+    if (region.current) observer.observe(region.current);
+    window.addEventListener('resize', schedule);
+    window.addEventListener('scroll', schedule, true);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      observer.disconnect();
+      window.removeEventListener('resize', schedule);
+      window.removeEventListener('scroll', schedule, true);
+      send(null);
+    };
+  }, [api, region, visible]);
+}
+
+/** The part of the element inside the window: a native view must not spill over the page's edges. */
+function visibleRect(element: HTMLElement): Bounds | null {
+  const rect = element.getBoundingClientRect();
+  const left = Math.max(0, rect.left);
+  const top = Math.max(0, rect.top);
+  const right = Math.min(window.innerWidth, rect.right);
+  const bottom = Math.min(window.innerHeight, rect.bottom);
+  if (right - left < 1 || bottom - top < 1) return null;
+  return {
+    x: Math.round(left),
+    y: Math.round(top),
+    width: Math.round(right - left),
+    height: Math.round(bottom - top),
+  };
+}
+
+/** What the candidate typed, as an address: "wikipedia.org" means https://wikipedia.org/. */
+export function normalizeAddress(typed: string): string | null {
+  const text = typed.trim();
+  if (!text) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return text;
+  return `https://${text}`;
+}

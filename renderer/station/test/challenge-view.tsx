@@ -1,0 +1,399 @@
+// One challenge: its text, illustration, files and simulator, the answer in its format, and the
+// candidate's actions. "Valider" moves on only once the station says the answer is stored; the draft
+// is saved about a second after each change so a crash loses nothing typed.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CurrentChallenge, StationError, StationStatus } from '../../../core/contracts/station-api.ts';
+import { announce } from '../../shared/announcer.tsx';
+import { Dialog } from '../../shared/dialog.tsx';
+import { formatCountdown } from '../../shared/format-duration.ts';
+import { MarkdownView } from '../../shared/markdown/markdown-view.tsx';
+import { useStation, useStationApi } from '../state/station-context.tsx';
+import {
+  initialDraft,
+  missingAnswer,
+  toAnswerValue,
+  type AnswerDraft,
+  type MissingAnswer,
+} from './answer-state.ts';
+import { Attachments } from './attachments.tsx';
+import { ChoiceAnswer } from './choice-answer.tsx';
+import { EmbedFrame } from './embed-frame.tsx';
+import { FieldsAnswer } from './fields-answer.tsx';
+import { useCountdown } from './use-countdown.ts';
+
+/** Drafts are saved this long after the last change. */
+export const DRAFT_DELAY_MS = 1000;
+
+type Action = 'submit' | 'skip' | 'report' | 'finish';
+
+export function ChallengeView(props: {
+  current: CurrentChallenge;
+  status: StationStatus;
+  illustrationUrl: string | null;
+  onLink: (url: string) => void;
+}) {
+  const { current, status } = props;
+  const { challenge } = current;
+  const { t } = useTranslation();
+  const api = useStationApi();
+  const applyStatus = useStation((s) => s.applyStatus);
+  const challengeAt = useStation((s) => s.challengeAt);
+  const timerExpired = useStation((s) => s.timerExpired);
+  const alertOutcome = useStation((s) => s.alertOutcome);
+  const clearAlertOutcome = useStation((s) => s.clearAlertOutcome);
+  const [draft, setDraft] = useState<AnswerDraft>(() => initialDraft(challenge, current.draft));
+  const [missing, setMissing] = useState<MissingAnswer | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [dialog, setDialog] = useState<Exclude<Action, 'submit'> | null>(null);
+  const [focusLost, setFocusLost] = useState(current.focusLost);
+  const errorId = useId();
+  const frozenRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const frozen = status.exam.alertPending;
+  const running = status.exam.phase === 'inProgress';
+  const adjusted = status.exam.candidate?.accessibilityAdjustment ?? false;
+  const remaining = (status.exam.progress?.total ?? 0) - (status.exam.progress?.answered ?? 0);
+
+  // A new challenge: keyboard and screen-reader users start from "Question n sur N".
+  useEffect(() => {
+    document.getElementById('question-title')?.focus();
+  }, []);
+
+  // ---- drafts
+  const draftTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(draftTimer.current), []);
+  const change = useCallback(
+    (next: AnswerDraft) => {
+      setDraft(next);
+      setMissing(null);
+      window.clearTimeout(draftTimer.current);
+      draftTimer.current = window.setTimeout(() => {
+        const value = toAnswerValue(next);
+        // Cleared answers are saved too, so a relaunch never brings back text the candidate erased.
+        if (value) void api.saveDraft({ challengeId: challenge.id, value });
+      }, DRAFT_DELAY_MS);
+    },
+    [api, challenge.id],
+  );
+
+  // ---- per-challenge timer
+  const timerLeft = useCountdown(current.timerLeftMs, challengeAt, running && current.timerLeftMs !== null);
+  const timerOver = timerExpired === challenge.id || timerLeft === 0;
+  useEffect(() => {
+    if (timerOver) announce(t('test.timer.expired'));
+  }, [timerOver, t]);
+
+  // ---- focused challenge: leaving the window counts (focus moving into one of our frames does not)
+  useEffect(() => {
+    if (!challenge.focused || focusLost || !running) return;
+    const lost = () => {
+      setFocusLost(true);
+      void api.reportFocusLost({ challengeId: challenge.id });
+      announce(adjusted ? t('test.focus.lostAdjusted') : t('test.focus.lost'));
+    };
+    const onBlur = () =>
+      window.setTimeout(() => {
+        if (document.activeElement instanceof HTMLIFrameElement) return;
+        lost();
+      }, 0);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') lost();
+    };
+    window.addEventListener('blur', onBlur);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('blur', onBlur);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [challenge.focused, challenge.id, focusLost, running, api, adjusted, t]);
+
+  // ---- alerts
+  useEffect(() => {
+    if (frozen) frozenRef.current?.focus();
+  }, [frozen]);
+
+  const explain = (error: StationError): string =>
+    error.code === 'STORAGE_FAILED' || error.code === 'ALERT_PENDING'
+      ? t(`test.errors.${error.code}`)
+      : t('test.errors.other');
+
+  const fail = (error: StationError) => {
+    setBusy(null);
+    setFailure(explain(error));
+    requestAnimationFrame(() => errorRef.current?.focus());
+  };
+
+  const submit = async () => {
+    if (busy || frozen) return;
+    const gap = missingAnswer(challenge, draft);
+    const value = toAnswerValue(draft);
+    if (gap || !value) {
+      setMissing(gap ?? 'chooseOne');
+      requestAnimationFrame(() => errorRef.current?.focus());
+      return;
+    }
+    window.clearTimeout(draftTimer.current);
+    setBusy('submit');
+    setFailure(null);
+    const result = await api.submitAnswer({ challengeId: challenge.id, value });
+    if (!result.ok) return fail(result.error);
+    clearAlertOutcome();
+    announce(t('test.stored'));
+    applyStatus(result.value);
+  };
+
+  const skip = async () => {
+    setDialog(null);
+    if (busy || frozen) return;
+    window.clearTimeout(draftTimer.current);
+    setBusy('skip');
+    setFailure(null);
+    const result = await api.skipChallenge({ challengeId: challenge.id });
+    if (!result.ok) return fail(result.error);
+    clearAlertOutcome();
+    announce(t('test.skippedAnnounce'));
+    applyStatus(result.value);
+  };
+
+  const report = async () => {
+    setDialog(null);
+    if (busy || frozen) return;
+    setBusy('report');
+    setFailure(null);
+    clearAlertOutcome();
+    const result = await api.raiseAlert({ challengeId: challenge.id });
+    if (!result.ok) return fail(result.error);
+    setBusy(null);
+    announce(`${t('test.alert.pendingTitle')}. ${t('test.alert.pendingBody')}`);
+    applyStatus(result.value);
+  };
+
+  const finish = async () => {
+    setDialog(null);
+    if (busy || frozen) return;
+    setBusy('finish');
+    const result = await api.finishTest({});
+    if (!result.ok) return fail(result.error);
+    applyStatus(result.value);
+  };
+
+  const fromEmbed = (answer: string) => {
+    if (draft.type !== 'fields') return;
+    const first = challenge.fields?.[0];
+    if (!first) return;
+    change({ type: 'fields', fields: { ...draft.fields, [first.name]: answer } });
+    announce(t('test.embed.filled'));
+  };
+
+  const outcomeHere =
+    alertOutcome &&
+    ((alertOutcome.decision === 'dismissed' && alertOutcome.challengeId === challenge.id) ||
+      (alertOutcome.decision === 'validated' && alertOutcome.challengeId !== challenge.id));
+  const shownError = missing ? t(`test.errors.${missing}`) : failure;
+  const inputsDisabled = frozen || busy === 'submit' || busy === 'skip';
+
+  return (
+    <article className="challenge" data-challenge-id={challenge.id} aria-labelledby="question-title">
+      {outcomeHere && (
+        <div className="notice notice-info" data-testid="alert-outcome">
+          <p>
+            {alertOutcome.decision === 'dismissed' ? t('test.alert.dismissed') : t('test.alert.validated')}
+          </p>
+        </div>
+      )}
+      {frozen && (
+        <div
+          ref={frozenRef}
+          tabIndex={-1}
+          className="notice notice-warning frozen"
+          data-testid="alert-pending"
+        >
+          <p className="notice-title">{t('test.alert.pendingTitle')}</p>
+          <p>{t('test.alert.pendingBody')}</p>
+          <p>{t('test.alert.pendingNext')}</p>
+        </div>
+      )}
+      {current.timerLeftMs !== null && (
+        <div
+          className={`notice ${timerOver ? 'notice-warning' : 'notice-info'} timer`}
+          data-testid="challenge-timer"
+        >
+          <p className="notice-title">{t('test.timer.label')}</p>
+          {timerOver ? (
+            <p>{t('test.timer.expired')}</p>
+          ) : (
+            <p>{t('test.timer.left', { time: formatCountdown(timerLeft ?? 0, t) })}</p>
+          )}
+        </div>
+      )}
+      {challenge.focused && (
+        <div
+          className={`notice ${focusLost && !adjusted ? 'notice-warning' : 'notice-info'}`}
+          data-testid="focus-notice"
+        >
+          <p className="notice-title">{t('test.focus.label')}</p>
+          <p>
+            {focusLost
+              ? adjusted
+                ? t('test.focus.lostAdjusted')
+                : t('test.focus.lost')
+              : adjusted
+                ? t('test.focus.bodyAdjusted')
+                : t('test.focus.body')}
+          </p>
+        </div>
+      )}
+      <MarkdownView
+        className="instruction markdown"
+        markdown={challenge.instruction}
+        onLink={props.onLink}
+        linkHint={t('browser.region')}
+        headingOffset={1}
+      />
+      {challenge.illustration && props.illustrationUrl && (
+        <figure className="illustration">
+          <img src={props.illustrationUrl} alt={challenge.illustration.alt} />
+        </figure>
+      )}
+      {challenge.attachments.length > 0 && (
+        <Attachments challengeId={challenge.id} attachments={challenge.attachments} />
+      )}
+      {challenge.embed && (
+        <EmbedFrame embed={challenge.embed} onAnswer={draft.type === 'fields' ? fromEmbed : null} />
+      )}
+      {draft.type === 'fields' ? (
+        <FieldsAnswer
+          current={current}
+          draft={draft}
+          onChange={change}
+          disabled={inputsDisabled}
+          errorId={shownError ? errorId : null}
+          onLink={props.onLink}
+          linkHint={t('browser.region')}
+        />
+      ) : (
+        <ChoiceAnswer
+          current={current}
+          draft={draft}
+          onChange={change}
+          disabled={inputsDisabled}
+          errorId={shownError ? errorId : null}
+        />
+      )}
+      {shownError && (
+        <div ref={errorRef} tabIndex={-1} id={errorId} className="field-error answer-error" role="alert">
+          <span aria-hidden="true" className="field-error-icon">
+            !
+          </span>
+          {shownError}
+        </div>
+      )}
+      <div className="challenge-actions">
+        <button
+          type="button"
+          className="button button-primary button-large"
+          disabled={frozen}
+          aria-disabled={busy !== null || undefined}
+          onClick={() => void submit()}
+          data-testid="validate"
+        >
+          {busy === 'submit' ? t('test.validating') : t('test.validate')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-large"
+          disabled={frozen}
+          aria-disabled={busy !== null || undefined}
+          onClick={() => setDialog('skip')}
+          data-testid="skip"
+        >
+          {t('test.skip')}
+        </button>
+      </div>
+      <div className="challenge-secondary">
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={frozen}
+          onClick={() => setDialog('report')}
+          data-testid="report"
+        >
+          {t('test.report')}
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={frozen}
+          onClick={() => setDialog('finish')}
+          data-testid="finish"
+        >
+          {t('test.finish')}
+        </button>
+      </div>
+      {dialog === 'skip' && (
+        <ConfirmDialog
+          title={t('test.skipDialog.title')}
+          body={[t('test.skipDialog.body')]}
+          confirm={t('test.skipDialog.confirm')}
+          onConfirm={() => void skip()}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'report' && (
+        <ConfirmDialog
+          title={t('test.reportDialog.title')}
+          body={[t('test.reportDialog.body'), t('test.reportDialog.consequence')]}
+          confirm={t('test.reportDialog.confirm')}
+          onConfirm={() => void report()}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'finish' && (
+        <ConfirmDialog
+          title={t('test.finishDialog.title')}
+          body={[t('test.finishDialog.body', { count: remaining })]}
+          confirm={t('test.finishDialog.confirm')}
+          onConfirm={() => void finish()}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+    </article>
+  );
+}
+
+function ConfirmDialog(props: {
+  title: string;
+  body: string[];
+  confirm: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={props.title}
+      onClose={props.onCancel}
+      actions={
+        <>
+          <button type="button" className="button button-secondary" data-autofocus onClick={props.onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={props.onConfirm}
+            data-testid="confirm"
+          >
+            {props.confirm}
+          </button>
+        </>
+      }
+    >
+      {props.body.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </Dialog>
+  );
+}

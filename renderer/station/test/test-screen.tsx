@@ -1,0 +1,94 @@
+// The test: the bar (question n of N, progress, time left), calm notices (time warnings), the
+// challenge, and the challenge browser beside it. Paused or locked, the question is hidden and the
+// clock is stopped; the candidate's typing is kept for when the test goes on.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import { announce } from '../../shared/announcer.tsx';
+import { useStation, useStationApi } from '../state/station-context.tsx';
+import { BrowserPanel } from './browser-panel.tsx';
+import { ChallengeView } from './challenge-view.tsx';
+import { PausedPanel } from './paused-panel.tsx';
+import { TestBar } from './test-bar.tsx';
+
+export function TestScreen({ status }: { status: StationStatus }) {
+  const { t } = useTranslation();
+  const api = useStationApi();
+  const current = useStation((s) => s.challenge);
+  const challengeError = useStation((s) => s.challengeError);
+  const warning = useStation((s) => s.warning);
+  const dismissWarning = useStation((s) => s.dismissWarning);
+  const alertOutcome = useStation((s) => s.alertOutcome);
+  const [browserShown, setBrowserShown] = useState(true);
+  const paused = status.exam.phase === 'paused';
+  const focused = current?.challenge.focused ?? false;
+
+  useEffect(() => {
+    if (warning === 15) announce(t('test.warning.m15'));
+    if (warning === 5) announce(t('test.warning.m5'));
+  }, [warning, t]);
+
+  useEffect(() => {
+    if (alertOutcome)
+      announce(alertOutcome.decision === 'dismissed' ? t('test.alert.dismissed') : t('test.alert.validated'));
+  }, [alertOutcome, t]);
+
+  // Back from a pause: start again from the question's title.
+  const [wasPaused, setWasPaused] = useState(paused);
+  if (wasPaused !== paused) setWasPaused(paused);
+  useEffect(() => {
+    if (!wasPaused) document.getElementById('question-title')?.focus();
+  }, [wasPaused]);
+
+  const openLink = useCallback(
+    (url: string) => {
+      setBrowserShown(true);
+      void api.browserNavigate({ url });
+    },
+    [api],
+  );
+
+  return (
+    <div className="test">
+      <TestBar status={status} />
+      {warning && (
+        <div className="notice notice-info time-warning" data-testid="time-warning">
+          <p>{warning === 15 ? t('test.warning.m15') : t('test.warning.m5')}</p>
+          <button type="button" className="button button-quiet" onClick={dismissWarning}>
+            {t('test.warning.dismiss')}
+          </button>
+        </div>
+      )}
+      {paused && <PausedPanel status={status} />}
+      <div
+        className={`test-body ${browserShown && !focused ? 'with-browser' : ''}`}
+        hidden={paused}
+        inert={paused}
+      >
+        <div className="question-column">
+          {current ? (
+            <ChallengeView
+              key={current.challenge.id}
+              current={current}
+              status={status}
+              illustrationUrl={null}
+              onLink={openLink}
+            />
+          ) : challengeError ? (
+            <div role="alert" className="notice notice-error">
+              <p>{t('test.errors.other')}</p>
+            </div>
+          ) : (
+            <p role="status">{t('test.loading')}</p>
+          )}
+        </div>
+        {/* Focused challenges go without the browser: their notice says so. */}
+        {current && !paused && !focused && (
+          <div className="browser-column">
+            <BrowserPanel shown={browserShown} onToggle={() => setBrowserShown((v) => !v)} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
