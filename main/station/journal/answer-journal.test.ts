@@ -691,3 +691,85 @@ describe('reopening', () => {
     );
   });
 });
+
+describe('importRecords (a test begun on another station)', () => {
+  /** The chain another station wrote: a journal of its own, as the server replicated it. */
+  function recordsFromElsewhere(answers = 2) {
+    const other = journalAt();
+    testWithPackage(other, 'test-1', 4);
+    const pkgHash = other.test('test-1')?.packageHash ?? '';
+    other.append('test-1', opened, at());
+    other.append(
+      'test-1',
+      {
+        kind: 'packageStored',
+        payload: { packageId: 'pkg-1', packageHash: pkgHash, challengeCount: 4, allowedMs: 6_300_000 },
+      },
+      at(1),
+    );
+    other.append('test-1', { kind: 'started', payload: { authorization: 'cmd-start' } }, at(2));
+    for (let i = 1; i <= answers; i++) other.append('test-1', answered(`rec${i}`), at(10 + i));
+    return other.records('test-1');
+  }
+
+  it('keeps the records as they are and the chain continues from them', () => {
+    const records = recordsFromElsewhere();
+    const journal = journalAt();
+    testWithPackage(journal, 'test-1', 4);
+    const check = journal.importRecords('test-1', records);
+    expect(check).toEqual({ ok: true, head: records.at(-1)?.hash });
+    expect(journal.records('test-1')).toEqual(records);
+    const next = journal.append('test-1', answered('rec3'), at(20));
+    expect(next).toMatchObject({ seq: records.length + 1, prevHash: records.at(-1)?.hash });
+    expect(journal.verify('test-1').ok).toBe(true);
+    // The server already has the imported records: only the new one waits in the outbox.
+    expect(journal.pendingOutbox(100).map((item) => item.seq)).toEqual([records.length + 1]);
+  });
+
+  it('imported answers count: the same challenge cannot be answered again', () => {
+    const journal = journalAt();
+    testWithPackage(journal, 'test-1', 4);
+    journal.importRecords('test-1', recordsFromElsewhere());
+    expect(() => journal.append('test-1', answered('rec1'), at(30))).toThrow(/already answered/);
+  });
+
+  const refusals: [string, (records: ReturnType<typeof recordsFromElsewhere>) => unknown[], RegExp][] = [
+    [
+      'a record altered',
+      (r) => r.map((x, i) => (i === 3 ? { ...x, elapsedMs: 1 } : x)),
+      /record 4 was altered/,
+    ],
+    ['a record missing', (r) => r.filter((_, i) => i !== 2), /sequence number/],
+    ['records of another test', (r) => r.map((x) => ({ ...x, testId: 'test-9' })), /another test/],
+    ['a record that is not one', (r) => [...r, { seq: 99 }], /records\.\d/],
+    ['no record at all', () => [], /records/],
+  ];
+  it.each(refusals)('refuses %s, and writes nothing', (_case, damage, message) => {
+    const journal = journalAt();
+    testWithPackage(journal, 'test-1', 4);
+    expect(() => journal.importRecords('test-1', damage(recordsFromElsewhere()) as never)).toThrow(message);
+    expect(journal.records('test-1')).toEqual([]);
+  });
+
+  it('refuses records that name another package than the one stored', () => {
+    const records = recordsFromElsewhere();
+    const otherPackage = packageOf(4, 'pkg-2');
+    const journal2 = journalAt();
+    journal2.createTest(testInfo('test-1'));
+    journal2.storePackage('test-1', otherPackage, canonicalHash(otherPackage));
+    expect(() => journal2.importRecords('test-1', records)).toThrow(/names another package/);
+    expect(journal2.records('test-1')).toEqual([]);
+  });
+
+  it('refuses a test without its package, or that already has records', () => {
+    const records = recordsFromElsewhere();
+    const bare = journalAt();
+    bare.createTest(testInfo('test-1'));
+    expect(() => bare.importRecords('test-1', records)).toThrow(/package is not stored/);
+    const started = journalAt();
+    testWithPackage(started, 'test-1', 4);
+    started.append('test-1', opened, at());
+    expect(() => started.importRecords('test-1', records)).toThrow(/already has records/);
+    expect(started.records('test-1')).toHaveLength(1);
+  });
+});

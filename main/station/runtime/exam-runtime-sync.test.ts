@@ -1,0 +1,319 @@
+// The runtime's side of the sync agreements: command outcomes (acknowledged by the sync client), the
+// navigation log, downloads retried on tick, sealing retried after a failure, and resuming on this
+// station a test begun on another one (PLAN.md §7).
+import { describe, expect, it } from 'vitest';
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import { ExamRuntime } from './exam-runtime.ts';
+import { MIN, choice, pass, runtimeHarness, signIn, startedTest, testPackage } from './runtime-fixtures.ts';
+
+const network = { ok: false as const, kind: 'network' as const, message: 'the server cannot be reached' };
+
+describe('command outcomes', () => {
+  it('says which commands were applied, pending or ignored', async () => {
+    const h = runtimeHarness();
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c0', testId: 'test-1' })).toBe(
+      'ignored',
+    );
+    await h.runtime.signIn(signIn);
+    // Confirmed while the candidate reads the instructions: kept for when they accept them.
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    expect(await h.runtime.handleCommand({ type: 'withdrawAuthorization', id: 'c2', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    await h.runtime.acceptInstructions();
+    expect(h.runtime.phase).toBe('waiting');
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c3', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c3', testId: 'test-1' })).toBe(
+      'ignored',
+    );
+    expect(await h.runtime.handleCommand({ type: 'pause', id: 'c4', testId: 'other', reason: '' })).toBe(
+      'ignored',
+    );
+    expect(await h.runtime.handleCommand({ type: 'unlock', id: 'c5', testId: 'test-1' })).toBe('ignored');
+    expect(
+      await h.runtime.handleCommand({ type: 'pause', id: 'c6', testId: 'test-1', reason: 'calme' }),
+    ).toBe('applied');
+    expect(await h.runtime.handleCommand({ type: 'unlock', id: 'c7', testId: 'test-1' })).toBe('applied');
+    expect(await h.runtime.handleCommand({ type: 'addTime', id: 'c8', testId: 'test-1', addedMs: MIN })).toBe(
+      'applied',
+    );
+    expect(
+      await h.runtime.handleCommand({
+        type: 'alertDecision',
+        id: 'c9',
+        testId: 'test-1',
+        alertId: 'none',
+        decision: 'dismissed',
+        reasonCode: null,
+      }),
+    ).toBe('ignored');
+    expect(await h.runtime.handleCommand({ type: 'endTest', id: 'c10', testId: 'test-1' })).toBe('applied');
+    expect(await h.runtime.handleCommand({ type: 'endTest', id: 'c11', testId: 'test-1' })).toBe('ignored');
+  });
+
+  it('a start whose package cannot be downloaded is pending, and the station tries again by itself', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    h.server.packageFailure = network;
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    expect(h.runtime.phase).toBe('waiting');
+    await h.runtime.tick();
+    expect(h.server.packageFetches).toBe(1); // too soon to try again
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.server.packageFetches).toBe(2);
+    h.server.packageFailure = null;
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.journal.records('test-1').find((r) => r.kind === 'started')?.payload).toEqual({
+      authorization: 'c1',
+    });
+  });
+
+  it('a package whose hash does not match is never stored nor started', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    const original = h.server.fetchPackage.bind(h.server);
+    h.server.fetchPackage = async (testId) => {
+      const fetched = await original(testId);
+      return fetched.ok ? { ok: true, value: { ...fetched.value, packageHash: 'f'.repeat(64) } } : fetched;
+    };
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    expect(h.runtime.phase).toBe('waiting');
+    expect(h.journal.package('test-1')).toBeNull();
+    expect(h.journal.records('test-1').map((r) => r.kind)).toEqual(['testOpened']);
+  });
+});
+
+describe('the navigation log', () => {
+  it('journals each navigation of the challenge browser during the test, allowed or blocked', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    expect(
+      await h.runtime.recordNavigation({
+        url: 'https://fr.wikipedia.org/wiki/Lyon',
+        allowed: true,
+        rule: null,
+      }),
+    ).toBe(true);
+    expect(
+      await h.runtime.recordNavigation({
+        url: 'https://chat.example.com/',
+        allowed: false,
+        rule: 'block *.example.com',
+      }),
+    ).toBe(true);
+    const navigations = h.journal.records('test-1').filter((r) => r.kind === 'navigation');
+    expect(navigations.map((r) => r.payload)).toEqual([
+      { url: 'https://fr.wikipedia.org/wiki/Lyon', allowed: true, rule: null },
+      { url: 'https://chat.example.com/', allowed: false, rule: 'block *.example.com' },
+    ]);
+    expect(h.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('keeps very long addresses within the record’s limits', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    const url = `https://example.org/?q=${'x'.repeat(10_000)}`;
+    expect(await h.runtime.recordNavigation({ url, allowed: true, rule: 'r'.repeat(900) })).toBe(true);
+    const last = h.journal.records('test-1').at(-1);
+    expect(last?.kind === 'navigation' && last.payload.url.length).toBe(4096);
+    expect(last?.kind === 'navigation' && last.payload.rule?.length).toBe(500);
+  });
+
+  it('records nothing outside a test', async () => {
+    const h = runtimeHarness();
+    expect(await h.runtime.recordNavigation({ url: 'https://a.org', allowed: true, rule: null })).toBe(false);
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.recordNavigation({ url: 'https://a.org', allowed: true, rule: null })).toBe(false);
+    expect(h.journal.records('test-1').map((r) => r.kind)).toEqual(['testOpened']);
+  });
+});
+
+describe('sealing that fails', () => {
+  it('leaves the test ended with its journal whole, and is tried again on tick', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ count: 1 }) });
+    let failures = 1;
+    const runtime = new ExamRuntime({
+      journal: h.journal,
+      server: h.server,
+      seal: async (input) => {
+        if (failures-- > 0) throw new Error('disk full');
+        return { jws: `sealed.${input.records.length}`, bundleHash: 'b'.repeat(64) };
+      },
+      station: () => ({
+        stationId: 'st-0123456789abcdef0123',
+        name: 'Poste 07',
+        centreName: null,
+        enrolled: true,
+      }),
+      monotonic: h.mono,
+      wallClock: () => h.wall.now,
+    });
+    await runtime.signIn(signIn);
+    await runtime.acceptInstructions();
+    await runtime.handleCommand({ type: 'authorizeStart', id: 's1', testId: 'test-1' });
+    const answered = await runtime.submitAnswer('rec1', choice('1'));
+    expect(answered.ok).toBe(true);
+    expect(runtime.phase).toBe('ended');
+    expect(h.journal.test('test-1')?.bundle).toBeNull();
+    expect(h.journal.verify('test-1').ok).toBe(true);
+    await runtime.tick();
+    expect(runtime.phase).toBe('ended'); // not yet: retried every few seconds
+    pass(h, 5000);
+    await runtime.tick();
+    expect(runtime.phase).toBe('sealed');
+    expect(h.journal.test('test-1')?.bundle).toBe(`sealed.${h.journal.records('test-1').length}`);
+  });
+});
+
+/** A station that died mid-test: its records as the server replicated them. */
+async function recordsOfADeadStation(answers: number): Promise<{ records: JournalRecord[]; wallAt: number }> {
+  const dead = runtimeHarness();
+  await startedTest(dead);
+  for (let i = 1; i <= answers; i++) {
+    pass(dead, MIN);
+    await dead.runtime.submitAnswer(`rec${i}`, choice('1'));
+  }
+  return { records: dead.journal.records('test-1'), wallAt: dead.wall.now };
+}
+
+describe('resume on another station', () => {
+  it('waits for "authorize resume", then continues the same chain from the server’s records', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    const signedIn = await h.runtime.signIn(signIn);
+    expect(signedIn.ok).toBe(true);
+    expect(h.runtime.phase).toBe('resumePending');
+    expect(h.journal.records('test-1')).toEqual([]);
+
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(h.runtime.phase).toBe('inProgress');
+    const mine = h.journal.records('test-1');
+    expect(mine.slice(0, records.length)).toEqual(records);
+    expect(mine.slice(records.length).map((r) => r.kind)).toEqual(['testOpened', 'resumed']);
+    expect(mine.at(-1)?.payload).toEqual({ authorization: 'r1', downtimeMs: 5 * MIN });
+    expect(h.journal.verify('test-1').ok).toBe(true);
+    // Same question, same time left (what the server knew), then on as usual.
+    expect(h.runtime.status().exam).toMatchObject({
+      progress: { current: 2, answered: 2, total: 6 },
+      timeLeftMs: 103 * MIN,
+    });
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { index: 2 } });
+    expect((await h.runtime.submitAnswer('rec3', choice('1'))).ok).toBe(true);
+    expect(h.runtime.heartbeat().lastSeq).toBe(records.length + 3);
+  });
+
+  it('tries the downloads again while they fail, without writing anything', async () => {
+    const { records } = await recordsOfADeadStation(1);
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = records;
+    h.server.recordsFailure = network;
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    expect(h.runtime.phase).toBe('resumePending');
+    expect(h.journal.records('test-1')).toEqual([]);
+    h.server.recordsFailure = null;
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('inProgress');
+  });
+
+  it('never continues a chain that does not verify', async () => {
+    const { records } = await recordsOfADeadStation(2);
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = records.map((r, i) => (i === 4 ? { ...r, wallAt: r.wallAt + 1 } : r));
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    expect(h.runtime.phase).toBe('resumePending');
+    expect(h.journal.records('test-1')).toEqual([]);
+  });
+
+  it('a test that had not started over there starts here', async () => {
+    const dead = runtimeHarness();
+    await dead.runtime.signIn(signIn);
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = dead.journal.records('test-1');
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.journal.records('test-1').map((r) => r.kind)).toEqual(['testOpened', 'testOpened', 'started']);
+  });
+
+  it('a test that had ended over there is sealed here', async () => {
+    const dead = runtimeHarness();
+    await startedTest(dead);
+    await dead.runtime.handleCommand({ type: 'endTest', id: 'e1', testId: 'test-1' });
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = dead.journal.records('test-1');
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('sealed');
+    expect(h.sealed[0]?.test.endReason).toBe('endedByInvigilator');
+  });
+
+  it('can be cancelled before the records arrive; a relaunch forgets an empty resume', async () => {
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    await h.runtime.signIn(signIn);
+    expect((await h.runtime.cancelSignIn()).ok).toBe(true);
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.journal.test('test-1')).toBeNull();
+
+    await h.runtime.signIn(signIn);
+    const relaunched = runtimeHarness({ file: h.file });
+    await relaunched.runtime.restore();
+    expect(relaunched.runtime.phase).toBe('idle');
+    expect(relaunched.journal.test('test-1')).toBeNull();
+  });
+
+  it('a resume that already continued here cannot be cancelled', async () => {
+    const { records } = await recordsOfADeadStation(1);
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    await h.runtime.handleCommand({ type: 'pause', id: 'p1', testId: 'test-1', reason: '' });
+    expect(await h.runtime.cancelSignIn()).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+  });
+
+  it('refuses records made for another package than the one the server sends now', async () => {
+    const { records } = await recordsOfADeadStation(1);
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = records;
+    h.server.pkg = testPackage({ count: 7 }); // not the package the records name
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    expect(h.journal.records('test-1')).toEqual([]);
+  });
+});
