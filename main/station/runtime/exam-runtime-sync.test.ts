@@ -83,9 +83,11 @@ describe('command outcomes', () => {
     await h.runtime.signIn(signIn);
     await h.runtime.acceptInstructions();
     const original = h.server.fetchPackage.bind(h.server);
-    h.server.fetchPackage = async (testId) => {
-      const fetched = await original(testId);
-      return fetched.ok ? { ok: true, value: { ...fetched.value, packageHash: 'f'.repeat(64) } } : fetched;
+    h.server.fetchPackage = async () => {
+      const fetched = await original();
+      return fetched.ok
+        ? { ok: true as const, value: { ...fetched.value, packageHash: 'f'.repeat(64) } }
+        : fetched;
     };
     expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' })).toBe(
       'pending',
