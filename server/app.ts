@@ -103,6 +103,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       }),
     },
     dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
+    bankCache: new Map(),
   };
   app.decorate('pix', ctx);
   app.addHook('onClose', async () => {

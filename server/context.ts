@@ -2,6 +2,7 @@
 // buses and the login throttles.
 import type { FastifyBaseLogger } from 'fastify';
 import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { CachedBank } from './content/bank-service.ts';
 import type { ServerConfig } from './config.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import type { SessionEvent, Store, StoredCommand } from './storage/repositories.ts';
@@ -20,4 +21,6 @@ export interface ServerContext {
   throttles: { invigilator: LoginThrottle; account: LoginThrottle };
   /** Checked for unknown emails, so that their login takes as long as a real one. */
   dummyPasswordHash: () => Promise<string>;
+  /** Each centre's bank, indexed once per bank version (key: centre id). */
+  bankCache: Map<string, CachedBank>;
 }

@@ -1,6 +1,6 @@
 // The centre back office's API (core/contracts/centre-api.ts): accounts, centres, sessions, candidates.
 // Authenticated by account tokens; a referent reaches only their centre (accounts/access.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -61,22 +61,15 @@ import {
   sessionCounts,
   updateSession,
 } from '../sessions/session-service.ts';
-import type { StoredAccount, StoredCentre } from '../storage/repositories.ts';
+import type { StoredCentre } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    account?: StoredAccount;
-  }
-}
+import { centreContentRoutes } from './centre-content-routes.ts';
+import { requestAccount } from './request-account.ts';
 
 const COOKIE_PATH = '/api/centre';
 const LOGIN_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
 
-function account(request: FastifyRequest): StoredAccount {
-  if (!request.account) throw new Error('route without authentication');
-  return request.account;
-}
+const account = requestAccount;
 
 function centreView(c: StoredCentre) {
   return { id: c.id, name: c.name, createdAt: iso(c.createdAt) };
@@ -522,5 +515,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         return importProfiles(ctx, session, request.body);
       },
     );
+
+    centreContentRoutes(scoped, ctx);
   });
 }

@@ -1,0 +1,183 @@
+// The challenge bank of a centre: imported as JSON (validated with core's ChallengeSchema, checked for
+// consistency with core's bank index), attachments and illustrations stored once by the SHA-256 of
+// their bytes. A bank is all or nothing: one invalid challenge and nothing is stored, with the reasons.
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { ChallengeSchema, isOperative, type Challenge } from '../../core/challenge/challenge.ts';
+import type { BankImportRequestSchema, BankSummarySchema } from '../../core/contracts/centre-api.ts';
+import { COMPETENCE_CODES } from '../../core/framework/crcn.ts';
+import { parseSkill } from '../../core/framework/skill.ts';
+import { indexBank, type BankIndex } from '../../core/generation/bank-index.ts';
+import { InconsistentBankError } from '../../core/generation/generation-errors.ts';
+import { describeIssues } from '../../core/validation/describe-issues.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError, unprocessable } from '../http/api-error.ts';
+import type { StoredContent } from '../storage/repositories.ts';
+
+export type BankSummary = z.infer<typeof BankSummarySchema>;
+
+const MAX_REPORTED_PROBLEMS = 20;
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function summarizeBank(bank: readonly Challenge[]): BankSummary {
+  const operative = bank.filter(isOperative);
+  const byType: Record<string, number> = {};
+  for (const c of operative) byType[c.type] = (byType[c.type] ?? 0) + 1;
+  return {
+    challenges: bank.length,
+    operative: operative.length,
+    byCompetence: COMPETENCE_CODES.map((code) => {
+      const mine = operative.filter((c) => c.competence === code);
+      const byLevel: Record<string, number> = {};
+      for (const c of mine) {
+        const level = String(parseSkill(c.skill).difficulty);
+        byLevel[level] = (byLevel[level] ?? 0) + 1;
+      }
+      return { code, challenges: mine.length, byLevel };
+    }).filter((entry) => entry.challenges > 0),
+    byType,
+    attachments: operative.filter((c) => c.attachments.length > 0).length,
+    illustrations: operative.filter((c) => c.illustration !== undefined).length,
+    embeds: operative.filter((c) => c.embed !== undefined).length,
+  };
+}
+
+/** Every content hash a challenge needs. */
+function neededContent(challenge: Challenge): { hash: string; size: number | null; what: string }[] {
+  const needs: { hash: string; size: number | null; what: string }[] = challenge.attachments.map((a) => ({
+    hash: a.hash,
+    size: a.size,
+    what: a.fileName,
+  }));
+  if (challenge.illustration)
+    needs.push({ hash: challenge.illustration.hash, size: null, what: 'illustration' });
+  return needs;
+}
+
+export async function importBank(
+  ctx: ServerContext,
+  centreId: string,
+  request: z.output<typeof BankImportRequestSchema>,
+): Promise<{ imported: number; contentStored: number; summary: BankSummary }> {
+  const rawChallenges = Array.isArray(request) ? request : request.challenges;
+  const inline = Array.isArray(request) ? [] : request.content;
+
+  const problems: string[] = [];
+  const challenges: Challenge[] = [];
+  rawChallenges.forEach((raw, index) => {
+    const parsed = ChallengeSchema.safeParse(raw);
+    if (parsed.success) challenges.push(parsed.data);
+    else {
+      const id = typeof raw === 'object' && raw !== null && 'id' in raw ? ` (${String(raw.id)})` : '';
+      problems.push(`challenge ${index}${id}: ${describeIssues(parsed.error)}`);
+    }
+  });
+  if (problems.length > 0) throw invalidBank(problems);
+
+  const content: StoredContent[] = [];
+  inline.forEach((item, index) => {
+    const bytes = Buffer.from(item.base64, 'base64');
+    const hash = contentHash(bytes);
+    if (item.hash !== undefined && item.hash !== hash) {
+      problems.push(`content ${index}: the bytes' SHA-256 is ${hash}, not ${item.hash}`);
+    }
+    content.push({ hash, mediaType: item.mediaType, size: bytes.length, bytes });
+  });
+  if (problems.length > 0) throw invalidBank(problems);
+
+  // Consistency is checked on the bank as it will be: the stored one with this import laid over it.
+  const existing = await ctx.store.bank.list(centreId);
+  const merged = new Map(existing.map((c) => [c.id, c]));
+  for (const c of challenges) merged.set(c.id, c);
+  const ids = new Set<string>();
+  for (const c of challenges) {
+    if (ids.has(c.id)) problems.push(`challenge ${c.id} appears twice in the file`);
+    ids.add(c.id);
+  }
+  try {
+    indexBank([...merged.values()]);
+  } catch (error) {
+    if (error instanceof InconsistentBankError) problems.push(error.message);
+    else throw error;
+  }
+
+  const inlineSizes = new Map(content.map((c) => [c.hash, c.size]));
+  const needs = challenges.flatMap((c) => neededContent(c).map((n) => ({ ...n, challenge: c.id })));
+  const missing = new Set(
+    await ctx.store.content.missing(needs.map((n) => n.hash).filter((h) => !inlineSizes.has(h))),
+  );
+  for (const need of needs) {
+    if (missing.has(need.hash)) {
+      problems.push(
+        `challenge ${need.challenge}: ${need.what} (${need.hash}) is neither in the file nor stored`,
+      );
+    } else if (need.size !== null) {
+      const size = inlineSizes.get(need.hash) ?? (await ctx.store.content.get(need.hash))?.size;
+      if (size !== undefined && size !== need.size) {
+        problems.push(`challenge ${need.challenge}: ${need.what} is ${size} bytes, not ${need.size}`);
+      }
+    }
+  }
+  if (problems.length > 0) throw invalidBank(problems);
+
+  const now = ctx.now();
+  for (const c of content) await ctx.store.content.put(c, now);
+  await ctx.store.bank.importChallenges(centreId, challenges, now);
+  ctx.bankCache.delete(centreId);
+  return {
+    imported: challenges.length,
+    contentStored: content.length,
+    summary: summarizeBank([...merged.values()]),
+  };
+}
+
+function invalidBank(problems: string[]): ApiError {
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
+  return unprocessable('INVALID_BANK', `nothing was imported: ${shown.join('; ')}${more}`);
+}
+
+export async function storeContent(
+  ctx: ServerContext,
+  expectedHash: string,
+  mediaType: string,
+  bytes: Buffer,
+): Promise<StoredContent> {
+  const hash = contentHash(bytes);
+  if (hash !== expectedHash) {
+    throw unprocessable('HASH_MISMATCH', `the bytes' SHA-256 is ${hash}, not ${expectedHash}`);
+  }
+  if (!/^[a-z]+\/[a-z0-9.+-]+$/.test(mediaType)) {
+    throw new ApiError(
+      400,
+      'INVALID_REQUEST',
+      'the content type must be a media type such as application/pdf',
+    );
+  }
+  const content = { hash, mediaType, size: bytes.length, bytes };
+  await ctx.store.content.put(content, ctx.now());
+  return content;
+}
+
+// ------------------------------------------------------------------ the bank, indexed once per version
+
+export interface CachedBank {
+  version: number;
+  index: BankIndex;
+  byId: ReadonlyMap<string, Challenge>;
+}
+
+/** The centre's bank indexed for generation and checking; rebuilt only after an import. */
+export async function centreBank(ctx: ServerContext, centreId: string): Promise<CachedBank> {
+  const centre = await ctx.store.centres.get(centreId);
+  const version = centre?.bankVersion ?? 0;
+  const cached = ctx.bankCache.get(centreId);
+  if (cached && cached.version === version) return cached;
+  const bank = await ctx.store.bank.list(centreId);
+  const fresh = { version, index: indexBank(bank), byId: new Map(bank.map((c) => [c.id, c])) };
+  ctx.bankCache.set(centreId, fresh);
+  return fresh;
+}

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticProfile } from '../../core/testing/synthetic-bank.ts';
+import { contentHash } from '../content/bank-service.ts';
+import { SEED_ATTACHMENT, seedBank, seedCertificationDay, type SeededDay } from '../testing/seed.ts';
+import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('centre API: bank, content and profiles', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+  });
+  afterEach(() => server.close());
+
+  it('imports the bank with its attachments and summarizes it', async () => {
+    const summary = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/bank` });
+    expect(summary.statusCode).toBe(200);
+    const body = summary.json() as { challenges: number; attachments: number; byCompetence: unknown[] };
+    expect(body.challenges).toBe(day.bank.length);
+    expect(body.attachments).toBeGreaterThan(0);
+    expect(body.byCompetence).toHaveLength(16);
+    const file = await day.api({ method: 'GET', url: `/api/centre/content/${contentHash(SEED_ATTACHMENT)}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^text\/csv/);
+    expect(file.rawPayload.equals(SEED_ATTACHMENT)).toBe(true);
+  });
+
+  it('refuses a bank with an invalid challenge, saying which and why, and stores nothing', async () => {
+    const centre = await day.api({ method: 'POST', url: '/api/centre/centres', payload: { name: 'Autre' } });
+    const centreId = (centre.json() as { id: string }).id;
+    const bank = seedBank(20, 3);
+    const broken = [...bank.slice(0, 5), { ...bank[5], type: 'QCU', choices: undefined }];
+    const response = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${centreId}/bank/import`,
+      payload: {
+        challenges: broken,
+        content: [{ mediaType: 'text/csv', base64: SEED_ATTACHMENT.toString('base64') }],
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    const error = errorOf(response);
+    expect(error.code).toBe('INVALID_BANK');
+    expect(error.message).toContain(`challenge 5 (${bank[5]?.id})`);
+    const summary = await day.api({ method: 'GET', url: `/api/centre/centres/${centreId}/bank` });
+    expect((summary.json() as { challenges: number }).challenges).toBe(0);
+  });
+
+  it('refuses a bank whose attachments are missing, or whose skill sits in two competences', async () => {
+    const centre = await day.api({ method: 'POST', url: '/api/centre/centres', payload: { name: 'Autre' } });
+    const centreId = (centre.json() as { id: string }).id;
+    const bank = seedBank(20, 3).map((c) => ({ ...c, illustration: undefined }));
+    const missing = bank.map((c) => ({ ...c, attachments: [{ ...c.attachments[0], hash: 'a'.repeat(64) }] }));
+    const noFile = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${centreId}/bank/import`,
+      payload: missing,
+    });
+    expect(noFile.statusCode).toBe(422);
+    expect(errorOf(noFile).message).toMatch(/notes\.csv .* is neither in the file nor stored/);
+    const twoCompetences = [
+      bank[0],
+      { ...bank[1], skill: bank[0]?.skill, competence: bank[0]?.competence === '1.1' ? '1.2' : '1.1' },
+    ];
+    const inconsistent = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${centreId}/bank/import`,
+      payload: twoCompetences,
+    });
+    expect(inconsistent.statusCode).toBe(422);
+    expect(errorOf(inconsistent).message).toMatch(/inconsistent/);
+  });
+
+  it('stores content by hash only when the bytes match it', async () => {
+    const bytes = Buffer.from('%PDF-1.4 test', 'utf8');
+    const wrong = await day.api({
+      method: 'PUT',
+      url: `/api/centre/content/${'b'.repeat(64)}`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: bytes,
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(errorOf(wrong).code).toBe('HASH_MISMATCH');
+    const right = await day.api({
+      method: 'PUT',
+      url: `/api/centre/content/${contentHash(bytes)}`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: bytes,
+    });
+    expect(right.statusCode).toBe(201);
+    expect(right.json()).toEqual({
+      hash: contentHash(bytes),
+      mediaType: 'application/pdf',
+      size: bytes.length,
+    });
+    expect((await day.api({ method: 'GET', url: `/api/centre/content/${'c'.repeat(64)}` })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('imports profiles matched by names and birthdate, and reports the ones that match no one', async () => {
+    const [lea] = day.candidates;
+    if (!lea) throw new Error('no candidate');
+    const list = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/candidates` });
+    const candidates = (
+      list.json() as { candidates: { id: string; certifiable: boolean; profile: unknown }[] }
+    ).candidates;
+    expect(candidates.every((c) => c.certifiable && c.profile !== null)).toBe(true);
+    const profile = syntheticProfile(day.bank, { seed: 9, competences: 4 });
+    const report = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/profiles/import`,
+      payload: {
+        profiles: [
+          {
+            lastName: lea.lastName.toUpperCase(),
+            firstName: lea.firstName,
+            birthdate: lea.birthdate,
+            profile,
+          },
+          { lastName: 'Inconnu', firstName: 'Personne', birthdate: '2011-01-01', profile },
+          { externalId: 'nope', profile },
+        ],
+      },
+    });
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toMatchObject({
+      imported: 1,
+      rejected: 2,
+      entries: [
+        { index: 0, status: 'imported', candidateId: lea.id },
+        { index: 1, status: 'rejected', message: 'no candidate of the session matches' },
+        { index: 2, status: 'rejected' },
+      ],
+    });
+    const after = await day.api({ method: 'GET', url: `/api/centre/candidates/${lea.id}` });
+    expect(after.json()).toMatchObject({
+      certifiable: false,
+      notCertifiableReason: '4 competence(s) at level 1 or more; at least 5 are needed',
+    });
+  });
+
+  it('refuses an oversized body with 413 and nothing stored', async () => {
+    const response = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${day.centreId}/sessions`,
+      payload: {
+        address: 'x'.repeat(300 * 1024),
+        room: 'r',
+        date: '2026-12-08',
+        time: '09:00',
+        examiner: 'e',
+      },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(errorOf(response).code).toBe('PAYLOAD_TOO_LARGE');
+    const sessions = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/sessions` });
+    expect((sessions.json() as { sessions: unknown[] }).sessions).toHaveLength(1);
+  });
+});

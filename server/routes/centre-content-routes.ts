@@ -1,0 +1,101 @@
+// Centre routes for content: the challenge bank (import, summary) and attachments by content hash.
+// Registered inside the authenticated centre scope.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ContentHashSchema } from '../../core/challenge/challenge.ts';
+import {
+  BankImportReportSchema,
+  BankImportRequestSchema,
+  BankSummarySchema,
+  ContentStoredSchema,
+} from '../../core/contracts/centre-api.ts';
+import { reachableCentre } from '../accounts/access.ts';
+import { importBank, storeContent, summarizeBank } from '../content/bank-service.ts';
+import type { ServerContext } from '../context.ts';
+import { notFound } from '../http/api-error.ts';
+import { CentreParams, errors } from '../http/route-schema.ts';
+import { requestAccount } from './request-account.ts';
+
+const HashParams = z.object({ hash: ContentHashSchema }).strict();
+
+export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['centre'];
+
+  r.post(
+    '/api/centre/centres/:centreId/bank/import',
+    {
+      bodyLimit: 100 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import challenges (JSON: the array, or { challenges, content } with attachments in base64); all or nothing',
+        params: CentreParams,
+        body: BankImportRequestSchema,
+        response: { 200: BankImportReportSchema, ...errors(400, 401, 404, 413, 422) },
+      },
+    },
+    async (request) => {
+      const centre = await reachableCentre(ctx, requestAccount(request), request.params.centreId);
+      return importBank(ctx, centre.id, request.body);
+    },
+  );
+
+  r.get(
+    '/api/centre/centres/:centreId/bank',
+    {
+      schema: {
+        tags,
+        summary: "The centre's bank: challenges per competence and level, formats, attachments",
+        params: CentreParams,
+        response: { 200: BankSummarySchema, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const centre = await reachableCentre(ctx, requestAccount(request), request.params.centreId);
+      return summarizeBank(await ctx.store.bank.list(centre.id));
+    },
+  );
+
+  r.put(
+    '/api/centre/content/:hash',
+    {
+      bodyLimit: 30 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Store an attachment or illustration under the SHA-256 of its bytes (body: the file, with its media type)',
+        params: HashParams,
+        body: z.instanceof(Buffer).describe('the file'),
+        response: { 201: ContentStoredSchema, ...errors(400, 401, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      const stored = await storeContent(ctx, request.params.hash, mediaType, request.body);
+      return reply.code(201).send({ hash: stored.hash, mediaType: stored.mediaType, size: stored.size });
+    },
+  );
+
+  r.get(
+    '/api/centre/content/:hash',
+    {
+      schema: {
+        tags,
+        summary: 'An attachment or illustration, for previews',
+        params: HashParams,
+        response: { 200: z.instanceof(Buffer).describe('the file'), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const content = await ctx.store.content.get(request.params.hash);
+      if (!content) throw notFound('content');
+      return reply
+        .header('content-type', content.mediaType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .send(content.bytes);
+    },
+  );
+}
