@@ -14,7 +14,15 @@ const common: BuildOptions = {
   external: ['electron', 'better-sqlite3'],
 };
 
-await esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs' });
+// Exam or test build (test builds keep CLI inspect for Playwright): fixed in the bundle at build time,
+// so an exam station never reads it from its environment.
+const flavour = process.env.PIX_BUILD_FLAVOUR === 'test' ? 'test' : 'exam';
+await esbuild({
+  ...common,
+  entryPoints: ['main/electron/main.ts'],
+  outfile: 'dist/main/main.cjs',
+  define: { 'process.env.PIX_BUILD_FLAVOUR': JSON.stringify(flavour) },
+});
 await esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/preload/preload.cjs' });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('built dist/main/main.cjs, dist/preload/preload.cjs, dist/renderer/');

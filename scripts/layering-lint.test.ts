@@ -79,3 +79,56 @@ describe('layering lint rules', () => {
     ).toEqual([]);
   });
 });
+
+// The rule above proves ESLint would refuse an import; this scans the real tree, so a file ESLint
+// ignores or a rule someone loosened cannot let Electron leak into code that must run in plain Node.
+describe('the repository itself', () => {
+  const ELECTRON_IMPORT =
+    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"](electron(?:-store)?|@electron\/[^'"]+)(?:\/[^'"]*)?['"]/;
+  const SKIP = new Set(['node_modules', 'dist', 'release', 'coverage', '.git', '.data', 'test-results']);
+
+  async function sourceFiles(dir: string): Promise<string[]> {
+    const { readdir } = await import('node:fs/promises');
+    const out: string[] = [];
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (SKIP.has(entry.name)) continue;
+      const full = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) out.push(...(await sourceFiles(full)));
+      else if (/\.(ts|tsx|js|mjs|cjs)$/.test(entry.name)) out.push(full);
+    }
+    return out;
+  }
+
+  it('imports Electron only under main/electron/', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const root = process.cwd();
+    const offenders: string[] = [];
+    for (const file of await sourceFiles(root)) {
+      const relative = file.slice(root.length + 1);
+      if (relative.startsWith('main/electron/') || relative === 'scripts/layering-lint.test.ts') continue;
+      // Comments may name Electron freely; only code counts.
+      const text = (await readFile(file, 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '');
+      const hit = text
+        .split('\n')
+        .find((line) => ELECTRON_IMPORT.test(line) && !line.trimStart().startsWith('//'));
+      if (hit) offenders.push(`${relative}: ${hit.trim()}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the scan recognizes every import form', () => {
+    for (const line of [
+      "import { app } from 'electron';",
+      "import type { Session } from 'electron';",
+      "import 'electron';",
+      "const e = require('electron');",
+      "const s = await import('electron-store');",
+      "import { x } from '@electron/remote';",
+      "import { ipcRenderer } from 'electron/renderer';",
+    ]) {
+      expect(ELECTRON_IMPORT.test(line), line).toBe(true);
+    }
+    expect(ELECTRON_IMPORT.test("import { x } from './electron-binary.ts';")).toBe(false);
+    expect(ELECTRON_IMPORT.test("import x from 'electron-builder';")).toBe(false);
+  });
+});

@@ -51,6 +51,16 @@ export const STATION_SETTING_FIELDS = {
   language: z.enum(['fr', 'en']),
   /** Offline demo: `https://<site>.pix-demo.test/` is served from the server's /demo-sites/. */
   demoMode: z.boolean(),
+  /**
+   * The enrollment code a referent created for the centre: with it, the station enrolls itself at its
+   * first start, so IT deploys a whole room without typing anything on each machine.
+   */
+  enrollmentCode: z.string().trim().min(6).max(64).nullable(),
+  /** The challenge browser's home page (a search engine the centre chose); a blank page if unset. */
+  browserHomeUrl: z
+    .url({ protocol: /^https$/, error: 'must be an https address' })
+    .max(2048)
+    .nullable(),
 } as const;
 
 export type StationSettingKey = keyof typeof STATION_SETTING_FIELDS;
@@ -73,6 +83,8 @@ export function defaultStationSettings(): StationSettings {
     retentionDays: 30,
     language: 'fr',
     demoMode: false,
+    browserHomeUrl: null,
+    enrollmentCode: null,
   };
 }
 

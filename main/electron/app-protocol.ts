@@ -17,7 +17,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Strict policy: only the app's own code; no inline script, no remote anything. */
+/**
+ * Strict policy: only the app's own code; no inline script, no remote code. Frames: the app's own
+ * attachment viewer (PDF) and the challenges' embedded simulators (https, sandboxed by the screen and
+ * checked by the URL policy in the navigation handlers).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
@@ -25,12 +29,81 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "frame-src 'none'",
+  "frame-src 'self' https:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Candidates' files are data, never code: no script, shown only inside the app. */
+export const SANDBOX_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "img-src 'self'",
+  "style-src 'unsafe-inline'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** Where the candidates' files are served from: app://station/__sandbox/<test folder>/<…>. */
+export const SANDBOX_PATH = '/__sandbox/';
+
+// The types a candidate's file is served as, from its extension: whatever a file claims to be, it is
+// never served as HTML or script in the app's origin.
+const SANDBOX_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/plain; charset=utf-8',
+  '.tsv': 'text/plain; charset=utf-8',
+  '.json': 'text/plain; charset=utf-8',
+  '.xml': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+};
+
+/** The app:// address of a file under the sandbox root (null when the file is not under it). */
+export function sandboxFileUrl(sandboxRoot: string, file: string): string | null {
+  const root = path.resolve(sandboxRoot);
+  const resolved = path.resolve(file);
+  if (!resolved.startsWith(root + path.sep)) return null;
+  const parts = path.relative(root, resolved).split(path.sep).map(encodeURIComponent);
+  return `${APP_ORIGIN}${SANDBOX_PATH}${parts.join('/')}`;
+}
+
+/** Maps an app://station/__sandbox/… URL back to its file, refusing anything that leaves the root. */
+export function resolveSandboxFile(
+  sandboxRoot: string,
+  requestUrl: string,
+): { file: string; contentType: string } | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || !url.pathname.startsWith(SANDBOX_PATH)) {
+    return null;
+  }
+  const segments = url.pathname.slice(SANDBOX_PATH.length).split('/');
+  let decoded: string[];
+  try {
+    decoded = segments.map((segment) => decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
+  if (decoded.some((s) => s === '' || s === '.' || s === '..' || /[\\/\0]/.test(s))) return null;
+  const root = path.resolve(sandboxRoot);
+  const file = path.resolve(root, ...decoded);
+  if (!file.startsWith(root + path.sep)) return null;
+  const contentType = SANDBOX_TYPES[path.extname(file).toLowerCase()];
+  return contentType ? { file, contentType } : null;
+}
 
 /**
  * Maps an app:// URL to a file under `root`, or null when the URL is foreign or escapes the root

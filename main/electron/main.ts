@@ -1,120 +1,364 @@
-// Electron main process: a sandboxed, locked-down window serving the renderer from app://, with the
-// StationApi served over one validated IPC channel. Kiosk lockdown and the challenge browser view
-// build on this (LOCKDOWN.md).
-import path from 'node:path';
+// Electron main process: the station's composition in Electron. Everything it decides comes from the
+// plain-Node station and its lockdown policies; this file only connects them to Electron (LOCKDOWN.md):
+// sandboxed kiosk window served from app://, StationApi over one validated IPC channel, deny-by-default
+// sessions, navigation guards on every web contents, display rule, shortcut table, detection reported
+// to the invigilator, the candidate's challenge browser, and quitting only with the invigilator's code.
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, dialog } from 'electron';
-import { STATION_INVOKE_CHANNEL } from '../../core/contracts/station-ipc.ts';
-import { createStationDispatcher } from '../station/station-dispatcher.ts';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import {
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  session,
+  type WebContents,
+} from 'electron';
+import { STATION_EVENT_CHANNEL, STATION_INVOKE_CHANNEL } from '../../core/contracts/station-ipc.ts';
+import type { ExamPhase, StationEvent } from '../../core/contracts/station-api.ts';
+import { demoSitesAllowRule } from '../../core/lockdown/default-block-list.ts';
+import type { UrlPolicy } from '../../core/lockdown/url-policy.ts';
+import type { StationSettings } from '../../core/lockdown/station-settings.ts';
+import { activityChange, testUnderWay } from '../station/lockdown/exam-activity.ts';
+import { LockdownWatch } from '../station/lockdown/lockdown-watch.ts';
+import { RUN_MARKER_FILE_NAME, RunMarker } from '../station/lockdown/run-marker.ts';
+import type { Platform } from '../station/lockdown/shortcuts.ts';
+import { createStationDispatcher, type StationDispatch } from '../station/station-dispatcher.ts';
+import { createStationServices, type StationServices } from '../station/station-services.ts';
 import { unservedHandlers } from '../station/unserved-handlers.ts';
 import {
-  APP_HOST,
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   debuggingSwitches,
   resolveAppAsset,
+  resolveSandboxFile,
+  SANDBOX_CONTENT_SECURITY_POLICY,
+  SANDBOX_PATH,
+  sandboxFileUrl,
 } from './app-protocol.ts';
+import { DOWNLOAD_SCHEME, ElectronChallengeBrowser, installDemoSites } from './challenge-browser.ts';
+import { createNoticeWindow, DisplayGuard } from './display-guard.ts';
+import { openElectronSettings } from './electron-settings.ts';
+import { attachKeyboard, createKioskWindow, moveToDisplay } from './kiosk-window.ts';
+import { monitorLockdown } from './lockdown-monitor.ts';
+import { readMachineId } from './machine-id.ts';
+import { appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
+import { QuitControl } from './quit-control.ts';
+import { SafeStorageKeyStore } from './safe-storage-key-store.ts';
+import { hardenSession } from './session-hardening.ts';
+import {
+  NOTICE_PAGE,
+  noticePage,
+  QUIT_PAGE,
+  SHELL_CONTENT_SECURITY_POLICY,
+  SHELL_CSS,
+  SHELL_PATH,
+  SHELL_STYLE,
+} from './shell-pages.ts';
+
+const PRODUCT = 'Station de certification Pix';
+// Test builds (for Playwright, with CLI inspect fuses on) are made on purpose; everything else is an
+// exam build. The flavour is fixed when the bundle is built, never read from the environment at run time.
+const TEST_BUILD = process.env.PIX_BUILD_FLAVOUR === 'test';
+const DEV_TOOLS = !app.isPackaged || TEST_BUILD;
+const PLATFORM = process.platform as Platform;
 
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: DOWNLOAD_SCHEME, privileges: { standard: true, secure: true } },
 ]);
 
 const rendererRoot = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'preload.cjs');
 
-function isAppOrigin(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
+function log(message: string): void {
+  console.log(`[station] ${new Date().toISOString()} ${message}`);
 }
 
-// Every webContents: no navigation away from the app, no new windows, no <webview>.
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-frame-navigate', (event) => {
-    if (!isAppOrigin(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+/** What the shell knows while it runs (filled in by start()). */
+const shell = {
+  kiosk: null as BrowserWindow | null,
+  notice: null as { window: BrowserWindow; title: string; message: string } | null,
+  quit: null as QuitControl | null,
+  phase: 'idle' as ExamPhase,
+};
+
+function send(event: StationEvent): void {
+  const kiosk = shell.kiosk;
+  if (kiosk && !kiosk.isDestroyed()) kiosk.webContents.send(STATION_EVENT_CHANNEL, event);
+}
+
+function refuseToStart(message: string): void {
+  dialog.showErrorBox(PRODUCT, message);
+  app.exit(1);
+}
+
+/** The URL policy in force: the centre's, and in demo mode only the demo sites besides. */
+function effectivePolicy(settings: StationSettings): UrlPolicy {
+  if (!settings.demoMode) return settings.urlPolicy;
+  return { ...settings.urlPolicy, rules: [...settings.urlPolicy.rules, demoSitesAllowRule()] };
+}
 
 async function start(): Promise<void> {
-  const switches = debuggingSwitches(process.argv);
-  if (switches.length > 0) {
-    dialog.showErrorBox(
-      'Station de certification Pix',
-      `La station refuse de démarrer avec des options de débogage (${switches.join(', ')}). Relancez-la normalement.`,
-    );
-    app.exit(1);
-    return;
-  }
   Menu.setApplicationMenu(null);
-  for (const ses of [session.defaultSession]) {
-    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    ses.setPermissionCheckHandler(() => false);
-  }
+  hardenSession(session.defaultSession, log);
 
+  const settingsService = await openElectronSettings();
+  for (const problem of settingsService.current().problems) {
+    log(`settings (${problem.layer}, ${problem.origin}) ${problem.key ?? ''}: ${problem.message}`);
+  }
+  let settings = settingsService.current().settings;
+  let policy = effectivePolicy(settings);
+  settingsService.onChange((resolved) => {
+    settings = resolved.settings;
+    policy = effectivePolicy(settings);
+    displayGuard.recheck();
+  });
+  if (settings.demoMode && settings.serverUrl) installDemoSites(session.defaultSession, settings.serverUrl);
+
+  const dataDir = path.join(app.getPath('userData'), 'station');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const sandboxRoot = path.join(dataDir, 'sandbox');
+  const { marker, previous } = RunMarker.open(path.join(dataDir, RUN_MARKER_FILE_NAME));
+  const markerTimer = setInterval(() => marker.touch(), 60_000);
+
+  // ------------------------------------------------------------------ the app:// protocol
   protocol.handle(APP_SCHEME, async (request) => {
-    const asset = resolveAppAsset(rendererRoot, request.url);
+    const url = new URL(request.url);
+    if (url.host === 'station' && url.pathname === SHELL_STYLE) {
+      return new Response(SHELL_CSS, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+    }
+    if (url.host === 'station' && url.pathname.startsWith(SHELL_PATH)) {
+      const headers = {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': SHELL_CONTENT_SECURITY_POLICY,
+      };
+      if (url.pathname === QUIT_PAGE && shell.quit) {
+        const answer = await shell.quit.handle(request);
+        return new Response(answer.body, { status: answer.status, headers });
+      }
+      if (url.pathname === NOTICE_PAGE && shell.notice) {
+        const { title, message } = shell.notice;
+        return new Response(noticePage({ title, message, refreshSeconds: 5 }), { headers });
+      }
+      return new Response('Not found', { status: 404 });
+    }
+    const sandboxed = url.pathname.startsWith(SANDBOX_PATH)
+      ? resolveSandboxFile(sandboxRoot, request.url)
+      : null;
+    const asset =
+      sandboxed ??
+      (url.pathname.startsWith(SANDBOX_PATH) ? null : resolveAppAsset(rendererRoot, request.url));
     if (!asset) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(asset.file);
       return new Response(body, {
-        headers: { 'content-type': asset.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY },
+        headers: {
+          'content-type': asset.contentType,
+          'content-security-policy': sandboxed ? SANDBOX_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
       });
     } catch {
       return new Response('Not found', { status: 404 });
     }
   });
 
-  const dispatch = createStationDispatcher(
-    unservedHandlers("Ce poste n'est pas encore prêt à faire passer un test. Prévenez le référent Pix."),
-    (method) => console.error(`station: unexpected failure in ${method}`),
-  );
+  // ------------------------------------------------------------------ guards on every web contents
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    // The candidate's browser has its own guards (the URL policy); everything else is the app.
+    if (ElectronChallengeBrowser.sessions.has(contents.session)) return;
+    contents.on('will-frame-navigate', (event) => {
+      if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  // ------------------------------------------------------------------ kiosk, displays, detection
+  const quit = new QuitControl({
+    codeHash: () => settings.invigilatorCodeHash,
+    testUnderWay: () => testUnderWay(shell.phase),
+    parent: () => shell.kiosk,
+    beforeQuit: async () => {
+      clearInterval(markerTimer);
+      displayGuard.destroy();
+      await station?.close();
+      marker.close();
+    },
+    log,
+  });
+  shell.quit = quit;
+  const keyboard = (contents: WebContents) =>
+    attachKeyboard(contents, {
+      platform: PLATFORM,
+      devTools: DEV_TOOLS,
+      onQuitPrompt: () => quit.openPrompt(),
+      log,
+    });
+
+  let station: StationServices | null = null;
+  const watch = new LockdownWatch({
+    now: Date.now,
+    report: async ({ event, detail, lock }) => {
+      log(`lockdown: ${event}${lock ? ' (test paused)' : ''}`);
+      await station?.runtime.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
+    },
+  });
+  const displayGuard = new DisplayGuard({
+    rule: () => settings.extraDisplays,
+    watch,
+    onExamDisplay: (display) => {
+      if (shell.kiosk) moveToDisplay(shell.kiosk, display);
+    },
+    showNotice: (notice) => showNotice(notice),
+    log,
+  });
+  const showNotice = (notice: { title: string; message: string } | null) => {
+    const current = shell.notice;
+    if (!notice) {
+      shell.notice = null;
+      if (current && !current.window.isDestroyed()) current.window.destroy();
+      return;
+    }
+    if (current && !current.window.isDestroyed()) {
+      shell.notice = { ...current, ...notice };
+      return;
+    }
+    shell.notice = { window: createNoticeWindow(displayGuard.examDisplay(), shell.kiosk), ...notice };
+  };
+  displayGuard.start();
+
+  const kiosk = createKioskWindow(displayGuard.examDisplay(), {
+    preload: preloadPath,
+    devTools: DEV_TOOLS,
+    mayClose: () => quit.mayClose(),
+  });
+  shell.kiosk = kiosk;
+  keyboard(kiosk.webContents);
+  monitorLockdown({ watch, window: kiosk, reloadScreen: () => kiosk.webContents.reload(), log });
+
+  // ------------------------------------------------------------------ the station services
+  const browser = new ElectronChallengeBrowser({
+    window: () => shell.kiosk,
+    policy: () => policy,
+    homeUrl: () => settings.browserHomeUrl ?? 'about:blank',
+    demoServerUrl: () => (settings.demoMode ? settings.serverUrl : null),
+    testId: () => (testUnderWay(shell.phase) ? (station?.runtime.testId ?? null) : null),
+    sandboxFolder: (testId) => path.join(sandboxRoot, 'downloads', testId.replace(/[^A-Za-z0-9_-]/g, '_')),
+    recordNavigation: async (navigation) => (await station?.recordNavigation(navigation)) ?? false,
+    emit: send,
+    attachKeyboard: keyboard,
+    log,
+  });
+
+  let dispatch: StationDispatch;
+  if (!settings.serverUrl) {
+    log('no server address configured: the station cannot welcome candidates');
+    dispatch = createStationDispatcher(
+      unservedHandlers(
+        "Ce poste n'est pas encore configuré (adresse du serveur de certification). Prévenez le référent Pix.",
+      ),
+      (method) => log(`unexpected failure in ${method}`),
+    );
+  } else {
+    const services = await createStationServices({
+      dataDir,
+      serverUrl: settings.serverUrl,
+      stationName: settings.stationName ?? hostname(),
+      keyStore: new SafeStorageKeyStore(
+        path.join(dataDir, 'station-key.sealed'),
+        path.join(dataDir, 'station-key.der'),
+      ),
+      machineId: await readMachineId(log),
+      browser,
+      attachmentUrl: (file) => sandboxFileUrl(sandboxRoot, file) ?? `${APP_ORIGIN}${SANDBOX_PATH}missing`,
+      retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
+      log,
+    });
+    station = services;
+    dispatch = services.dispatch;
+    let blocker: number | null = null;
+    let last: { phase: ExamPhase; testId: string | null } | null = null;
+    services.onEvent((event) => {
+      send(event);
+      if (event.type !== 'status') return;
+      shell.phase = event.status.exam.phase;
+      const now = { phase: shell.phase, testId: services.runtime.testId };
+      const change = activityChange(last, now);
+      last = now;
+      if (change.ended) {
+        clipboard.clear();
+        if (blocker !== null) powerSaveBlocker.stop(blocker);
+        blocker = null;
+        void browser.discard();
+      }
+      if (change.started) {
+        clipboard.clear();
+        blocker = powerSaveBlocker.start('prevent-display-sleep');
+        const verdict = displayGuard.verdict;
+        if (verdict && !verdict.ok)
+          void watch.displaysChanged({ added: verdict.offending, removed: [] }, verdict);
+      }
+    });
+    const status = await services.start();
+    shell.phase = status.exam.phase;
+    if (previous.unclean) await watch.previousExitWasUnclean(previous.lastSeen);
+    if (!services.identity.enrolled && settings.enrollmentCode) {
+      const enrolled = await services.enroll(settings.enrollmentCode);
+      log(
+        enrolled.ok
+          ? 'station enrolled with the code from the settings'
+          : `enrollment failed: ${enrolled.message}`,
+      );
+    }
+  }
+
+  // ------------------------------------------------------------------ StationApi over IPC
   ipcMain.handle(STATION_INVOKE_CHANNEL, (event, method: unknown, request: unknown) => {
-    // Only the app's own top frame may call the station.
+    // Only the kiosk window's own top frame, on the app's origin, may call the station.
     const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isAppOrigin(frame.url)) {
+    if (
+      event.sender !== shell.kiosk?.webContents ||
+      !frame ||
+      frame.parent !== null ||
+      !isAppOrigin(frame.url)
+    ) {
       return { ok: false, error: { code: 'INVALID_REQUEST', message: 'refused: not the station screen' } };
     }
     return dispatch(method, request);
   });
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      devTools: !app.isPackaged,
-      spellcheck: false,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(`${APP_ORIGIN}/`);
+  await kiosk.loadURL(`${APP_ORIGIN}/`);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// Debugging switches open the app to remote control: an exam build refuses them before anything runs.
+const switches = debuggingSwitches(process.argv);
+if (!TEST_BUILD && (switches.length > 0 || app.commandLine.hasSwitch('remote-debugging-port'))) {
+  refuseToStart(
+    `La station refuse de démarrer avec des options de débogage (${switches.join(', ') || '--remote-debugging-port'}). Relancez-la normalement.`,
+  );
+} else if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
 } else {
+  app.on('second-instance', () => {
+    const kiosk = shell.kiosk;
+    if (kiosk && !kiosk.isDestroyed()) kiosk.focus();
+  });
+  // Closing every window does not end the station: only the quit control does.
+  app.on('window-all-closed', () => undefined);
   app.whenReady().then(start, (error: unknown) => {
-    console.error('station: failed to start', error);
+    log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
   });
-  app.on('window-all-closed', () => app.quit());
 }

@@ -94,6 +94,8 @@ describe('keys that pass', () => {
     ['darwin', key('r', 'KeyR', { control: true })],
     ['win32', key('r', 'KeyR', { meta: true })],
     ['darwin', key('F4', 'F4', { alt: true })],
+    // Ctrl+Alt+letter is AltGr+letter on Windows: it types, it is no devtools shortcut.
+    ['win32', key('i', 'KeyI', { control: true, alt: true })],
   ])('%s: %o passes', (platform, input) => {
     expect(decideShortcut(input, exam(platform)).action).toBe('pass');
   });
@@ -148,6 +150,24 @@ describe('zoom', () => {
     // An odd factor (set by the OS or an older version) snaps to the nearest step.
     expect(nextZoomFactor(1.6, 'zoomIn')).toBe(1.75);
     expect(ZOOM_FACTORS[0]).toBe(1);
+  });
+});
+
+describe('the invigilator prompt', () => {
+  it('opens on Ctrl+Alt+Shift+K (Cmd+Option+Shift+K on macOS), on key down only', () => {
+    expect(
+      decideShortcut(key('K', 'KeyK', { control: true, alt: true, shift: true }), exam('win32')).action,
+    ).toBe('quitPrompt');
+    expect(
+      decideShortcut(key('', 'KeyK', { meta: true, alt: true, shift: true }), exam('darwin')).action,
+    ).toBe('quitPrompt');
+    expect(
+      decideShortcut(key('K', 'KeyK', { control: true, alt: true, shift: true }, 'keyUp'), exam('linux'))
+        .action,
+    ).toBe('swallow');
+    expect(decideShortcut(key('k', 'KeyK', { control: true, shift: true }), exam('linux')).action).toBe(
+      'pass',
+    );
   });
 });
 

@@ -31,9 +31,10 @@ export type ShortcutGroup =
   | 'caretBrowsing'
   | 'systemMenu'
   | 'screenshot'
-  | 'zoom';
+  | 'zoom'
+  | 'invigilator';
 
-export type ShortcutAction = 'swallow' | 'zoomIn' | 'zoomOut' | 'zoomReset';
+export type ShortcutAction = 'swallow' | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'quitPrompt';
 
 interface Modifiers {
   ctrl?: boolean;
@@ -85,6 +86,23 @@ function macOnly(entries: ShortcutEntry[]): ShortcutEntry[] {
 }
 
 export const SHORTCUTS: readonly ShortcutEntry[] = [
+  // The invigilator's way out: opens the invigilator-code prompt (the code, not the keys, is the secret).
+  {
+    name: 'Ctrl+Alt+Shift+K',
+    group: 'invigilator',
+    platforms: WIN_LINUX,
+    code: ['KeyK'],
+    modifiers: { ctrl: true, alt: true, shift: true },
+    action: 'quitPrompt',
+  },
+  {
+    name: 'Cmd+Option+Shift+K',
+    group: 'invigilator',
+    platforms: MAC,
+    code: ['KeyK'],
+    modifiers: { meta: true, alt: true, shift: true },
+    action: 'quitPrompt',
+  },
   // Reload would drop the screen state mid-question (the journal keeps the answers, but it looks broken).
   {
     name: 'F5',
@@ -305,7 +323,7 @@ export function decideShortcut(input: KeyInput, options: ShortcutOptions): Short
     if (!entry.platforms.includes(options.platform) || !entryMatches(entry, input)) continue;
     if (entry.group === 'devTools' && options.devTools)
       return { action: 'pass', shortcut: entry.name, group: entry.group };
-    // Zoom happens once, on key down; its key-up is swallowed like the rest.
+    // Zoom and the prompt happen once, on key down; their key-up is swallowed like the rest.
     const action = entry.action !== 'swallow' && input.type === 'keyUp' ? 'swallow' : entry.action;
     return { action, shortcut: entry.name, group: entry.group };
   }

@@ -1,0 +1,413 @@
+// The challenge browser in Electron: a WebContentsView over the region the candidate screen reserves,
+// in an in-memory partition created for one candidate and thrown away after the test (nothing carries
+// over to the next candidate), with no preload and every permission denied. One URL policy decides for
+// request filtering (webRequest), navigations, redirects and window.open; popups open in the same view.
+// Downloads go to the candidate's sandbox folder and are shown by Chromium's own viewers, never opened
+// by the OS. Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation).
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { net, session, WebContentsView, type BrowserWindow, type Session, type WebContents } from 'electron';
+import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
+import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
+import { URL_RULE_CATEGORY_LABELS } from '../../core/lockdown/default-block-list.ts';
+import type { UrlDecision, UrlPolicy } from '../../core/lockdown/url-policy.ts';
+import type { Navigation } from '../station/runtime/ports.ts';
+import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
+import { decideDownload, MAX_DOWNLOAD_BYTES } from '../station/lockdown/download-policy.ts';
+import { challengeDecision } from './navigation-rules.ts';
+import { hardenSession, safeOrigin } from './session-hardening.ts';
+
+/** Registered as privileged at start-up (main.ts): how the candidate's downloaded files are shown. */
+export const DOWNLOAD_SCHEME = 'pix-download';
+
+export interface ChallengeBrowserOptions {
+  /** The kiosk window the view is drawn in (null while it does not exist). */
+  window(): BrowserWindow | null;
+  /** The URL policy in force (settings; demo mode adds the demo sites). */
+  policy(): UrlPolicy;
+  /** The home page (blank when the centre set none). */
+  homeUrl(): string;
+  /** Demo mode: the server that serves https://<site>.pix-demo.test/ at /demo-sites/<site>/. */
+  demoServerUrl(): string | null;
+  /** The test under way, or null: the view exists only during a test. */
+  testId(): string | null;
+  /** The candidate's sandbox folder for this test (downloads go to <folder>/downloads). */
+  sandboxFolder(testId: string): string;
+  recordNavigation(navigation: Navigation): Promise<boolean>;
+  /** Pushes browserState / browserBlocked to the candidate screen. */
+  emit(event: StationEvent): void;
+  /** Keyboard handling shared with the kiosk window (shortcut table, zoom). */
+  attachKeyboard(contents: WebContents): void;
+  log(message: string): void;
+}
+
+interface Served {
+  file: string;
+  mediaType: string;
+}
+
+interface Candidate {
+  testId: string;
+  session: Session;
+  view: WebContentsView;
+  /** Files downloaded in this test, by the token in their pix-download:// address. */
+  served: Map<string, Served>;
+  lastBlocked: { url: string; at: number } | null;
+}
+
+const BLANK = 'about:blank';
+
+function blockedMessage(decision: UrlDecision): string {
+  if (decision.category) {
+    return `Ce site n’est pas autorisé pendant le test (${URL_RULE_CATEGORY_LABELS[decision.category].fr}).`;
+  }
+  switch (decision.reason) {
+    case 'invalidUrl':
+      return 'Cette adresse n’est pas valide.';
+    case 'schemeNotAllowed':
+    case 'forbiddenScheme':
+    case 'topLevelData':
+      return 'Ce type d’adresse ne peut pas être ouvert pendant le test.';
+    default:
+      return 'Ce site n’est pas autorisé pendant le test.';
+  }
+}
+
+export class ElectronChallengeBrowser implements ChallengeBrowser {
+  readonly #options: ChallengeBrowserOptions;
+  #candidate: Candidate | null = null;
+  #bounds: BrowserBounds | null = null;
+  /** The sessions of candidates' browsers: web-contents-created leaves them to this class. */
+  static readonly sessions = new WeakSet<Session>();
+
+  constructor(options: ChallengeBrowserOptions) {
+    this.#options = options;
+  }
+
+  // ------------------------------------------------------------------ ChallengeBrowser port
+
+  async navigate(url: string): Promise<StationResult<BrowserState>> {
+    const candidate = this.#ensure();
+    if (!candidate) return this.#noTest();
+    const decision = this.#decide(candidate, url, true);
+    if (!decision.allowed) {
+      await this.#blocked(candidate, url, decision);
+      return { ok: false, error: { code: 'URL_BLOCKED', message: blockedMessage(decision) } };
+    }
+    this.#load(candidate, url);
+    return { ok: true, value: this.#state(candidate) };
+  }
+
+  async back(): Promise<StationResult<BrowserState>> {
+    const candidate = this.#ensure();
+    if (!candidate) return this.#noTest();
+    const history = candidate.view.webContents.navigationHistory;
+    if (history.canGoBack()) history.goBack();
+    return { ok: true, value: this.#state(candidate) };
+  }
+
+  async forward(): Promise<StationResult<BrowserState>> {
+    const candidate = this.#ensure();
+    if (!candidate) return this.#noTest();
+    const history = candidate.view.webContents.navigationHistory;
+    if (history.canGoForward()) history.goForward();
+    return { ok: true, value: this.#state(candidate) };
+  }
+
+  async reload(): Promise<StationResult<BrowserState>> {
+    const candidate = this.#ensure();
+    if (!candidate) return this.#noTest();
+    candidate.view.webContents.reload();
+    return { ok: true, value: this.#state(candidate) };
+  }
+
+  home(): Promise<StationResult<BrowserState>> {
+    return this.navigate(this.#options.homeUrl());
+  }
+
+  /** Bounds come in CSS pixels of the candidate screen; the view is placed in window pixels. */
+  setBounds(bounds: BrowserBounds | null): void {
+    this.#bounds = bounds;
+    this.#place();
+  }
+
+  /** The test is over: the view and everything the candidate's browsing left are thrown away. */
+  async discard(): Promise<void> {
+    const candidate = this.#candidate;
+    if (!candidate) return;
+    this.#candidate = null;
+    this.#options.window()?.contentView.removeChildView(candidate.view);
+    if (!candidate.view.webContents.isDestroyed()) candidate.view.webContents.close();
+    candidate.served.clear();
+    await candidate.session.clearStorageData().catch(() => undefined);
+    await candidate.session.clearCache().catch(() => undefined);
+    this.#options.log('challenge browser: candidate session discarded');
+  }
+
+  // ------------------------------------------------------------------ the view and its session
+
+  #noTest(): StationResult<BrowserState> {
+    return {
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION', message: 'Le navigateur s’ouvre pendant le test.' },
+    };
+  }
+
+  #ensure(): Candidate | null {
+    const testId = this.#options.testId();
+    const window = this.#options.window();
+    if (!testId || !window || window.isDestroyed()) return null;
+    if (this.#candidate?.testId === testId) return this.#candidate;
+    if (this.#candidate) void this.discard();
+    // No "persist:" prefix: the partition lives in memory only, and its name is never reused.
+    const partition = `challenge-${randomUUID()}`;
+    const ses = session.fromPartition(partition, { cache: true });
+    ElectronChallengeBrowser.sessions.add(ses);
+    const candidate: Candidate = {
+      testId,
+      session: ses,
+      served: new Map(),
+      lastBlocked: null,
+      view: new WebContentsView({
+        webPreferences: {
+          partition,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          devTools: false,
+          spellcheck: false,
+          safeDialogs: true,
+          navigateOnDragDrop: false,
+          // The PDF viewer: how downloaded PDFs are shown.
+          plugins: true,
+          webviewTag: false,
+          autoplayPolicy: 'document-user-activation-required',
+        },
+      }),
+    };
+    this.#candidate = candidate;
+    this.#prepareSession(candidate);
+    this.#watch(candidate);
+    window.contentView.addChildView(candidate.view);
+    this.#place();
+    return candidate;
+  }
+
+  #place(): void {
+    const candidate = this.#candidate;
+    const window = this.#options.window();
+    if (!candidate || !window || window.isDestroyed()) return;
+    const bounds = this.#bounds;
+    if (!bounds || bounds.width < 1 || bounds.height < 1) {
+      candidate.view.setVisible(false);
+      return;
+    }
+    const zoom = window.webContents.getZoomFactor();
+    candidate.view.setBounds({
+      x: Math.round(bounds.x * zoom),
+      y: Math.round(bounds.y * zoom),
+      width: Math.round(bounds.width * zoom),
+      height: Math.round(bounds.height * zoom),
+    });
+    candidate.view.setVisible(true);
+  }
+
+  #decide(candidate: Candidate, url: string, topLevel: boolean): UrlDecision {
+    return challengeDecision(url, topLevel, this.#options.policy(), (u) => this.#isServed(candidate, u));
+  }
+
+  #isServed(candidate: Candidate, url: string): boolean {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === `${DOWNLOAD_SCHEME}:` && candidate.served.has(parsed.host);
+    } catch {
+      return false;
+    }
+  }
+
+  #prepareSession(candidate: Candidate): void {
+    const ses = candidate.session;
+    hardenSession(ses, this.#options.log);
+    // Every request, whoever starts it (links, scripts, redirects, history): the last line of the policy.
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      const topLevel = details.resourceType === 'mainFrame';
+      const decision = this.#decide(candidate, details.url, topLevel);
+      if (!decision.allowed && (topLevel || details.resourceType === 'subFrame')) {
+        void this.#blocked(candidate, details.url, decision);
+      }
+      callback({ cancel: !decision.allowed });
+    });
+    ses.on('will-download', (event, item) => {
+      const decision = decideDownload(item.getFilename(), item.getMimeType(), item.getTotalBytes());
+      if (!decision.allowed) {
+        event.preventDefault();
+        void this.#recordAndEmitBlocked(
+          candidate,
+          item.getURL(),
+          `download refused: ${item.getFilename()}`,
+          decision.reason,
+        );
+        return;
+      }
+      const folder = path.join(this.#options.sandboxFolder(candidate.testId), 'downloads');
+      mkdirSync(folder, { recursive: true });
+      const token = randomUUID().replaceAll('-', '');
+      const file = path.join(folder, `${token.slice(0, 8)}-${decision.fileName}`);
+      item.setSavePath(file);
+      item.on('updated', () => {
+        if (item.getReceivedBytes() > MAX_DOWNLOAD_BYTES) item.cancel();
+      });
+      item.once('done', (_event, state) => {
+        if (state !== 'completed' || this.#candidate !== candidate) return;
+        candidate.served.set(token, { file, mediaType: decision.mediaType });
+        const url = `${DOWNLOAD_SCHEME}://${token}/${encodeURIComponent(decision.fileName)}`;
+        void this.#options.recordNavigation({
+          url: item.getURL(),
+          allowed: true,
+          rule: `download ${decision.viewer}`,
+        });
+        this.#load(candidate, url);
+      });
+    });
+    ses.protocol.handle(DOWNLOAD_SCHEME, async (request) => {
+      const url = new URL(request.url);
+      const served = candidate.served.get(url.host);
+      if (!served) return new Response('Not found', { status: 404 });
+      // Read through Node's file access, never handed to the OS to open.
+      const body = await readFile(served.file);
+      return new Response(body, {
+        headers: {
+          'content-type': served.mediaType,
+          'x-content-type-options': 'nosniff',
+          ...(served.mediaType.startsWith('text/')
+            ? { 'content-security-policy': "default-src 'none'; sandbox" }
+            : {}),
+        },
+      });
+    });
+    const demoServer = this.#options.demoServerUrl();
+    if (demoServer) installDemoSites(ses, demoServer);
+  }
+
+  #watch(candidate: Candidate): void {
+    const contents = candidate.view.webContents;
+    this.#options.attachKeyboard(contents);
+    const guard = (event: { preventDefault(): void }, url: string, isMainFrame: boolean) => {
+      const decision = this.#decide(candidate, url, isMainFrame);
+      if (!decision.allowed) {
+        event.preventDefault();
+        void this.#blocked(candidate, url, decision);
+      }
+    };
+    contents.on('will-frame-navigate', (event) => guard(event, event.url, event.isMainFrame));
+    contents.on('will-redirect', (event) => guard(event, event.url, event.isMainFrame));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    // Popups open in the same view (one browser, one history, all of it under the same policy).
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = this.#decide(candidate, url, true);
+      if (decision.allowed && url !== BLANK) this.#load(candidate, url);
+      else if (!decision.allowed) void this.#blocked(candidate, url, decision);
+      return { action: 'deny' };
+    });
+    const changed = () => {
+      if (this.#candidate === candidate)
+        this.#options.emit({ type: 'browserState', state: this.#state(candidate) });
+    };
+    contents.on('did-navigate', (_event, url) => {
+      void this.#options.recordNavigation({
+        url,
+        allowed: true,
+        rule: this.#decide(candidate, url, true).rule,
+      });
+      changed();
+    });
+    contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+      if (!isMainFrame) return;
+      void this.#options.recordNavigation({
+        url,
+        allowed: true,
+        rule: this.#decide(candidate, url, true).rule,
+      });
+      changed();
+    });
+    contents.on('did-start-loading', changed);
+    contents.on('did-stop-loading', changed);
+    contents.on('page-title-updated', changed);
+    contents.on('render-process-gone', (_event, details) => {
+      this.#options.log(`challenge browser: page process gone (${details.reason})`);
+      if (this.#candidate === candidate && !contents.isDestroyed()) contents.reload();
+    });
+  }
+
+  #load(candidate: Candidate, url: string): void {
+    candidate.view.webContents.loadURL(url).catch((error: unknown) => {
+      // Aborted loads (a redirect refused, a newer navigation) are normal; others are only logged.
+      const message = error instanceof Error ? error.message : String(error);
+      if (!message.includes('ERR_ABORTED'))
+        this.#options.log(`challenge browser: ${safeOrigin(url)}: ${message}`);
+    });
+  }
+
+  async #blocked(candidate: Candidate, url: string, decision: UrlDecision): Promise<void> {
+    await this.#recordAndEmitBlocked(
+      candidate,
+      url,
+      decision.rule ?? decision.reason,
+      blockedMessage(decision),
+    );
+  }
+
+  async #recordAndEmitBlocked(
+    candidate: Candidate,
+    url: string,
+    rule: string,
+    reason: string,
+  ): Promise<void> {
+    // One blocked page can be refused by several handlers in a row: it is logged once.
+    const now = Date.now();
+    if (candidate.lastBlocked && candidate.lastBlocked.url === url && now - candidate.lastBlocked.at < 2_000)
+      return;
+    candidate.lastBlocked = { url, at: now };
+    this.#options.emit({ type: 'browserBlocked', url: url.slice(0, 2048), reason });
+    await this.#options.recordNavigation({ url, allowed: false, rule });
+  }
+
+  #state(candidate: Candidate): BrowserState {
+    const contents = candidate.view.webContents;
+    if (contents.isDestroyed())
+      return { url: '', title: '', loading: false, canGoBack: false, canGoForward: false };
+    const url = contents.getURL();
+    return {
+      url: url === BLANK ? '' : url,
+      title: contents.getTitle(),
+      loading: contents.isLoading(),
+      canGoBack: contents.navigationHistory.canGoBack(),
+      canGoForward: contents.navigationHistory.canGoForward(),
+    };
+  }
+}
+
+/**
+ * Demo mode: https://<site>.pix-demo.test/… is answered by the server's /demo-sites/<site>/…, keeping
+ * the demo address in the page (its links and the address bar stay on the demo site). Everything
+ * else goes to the network untouched (the URL policy decides on it as usual).
+ */
+export function installDemoSites(ses: Session, serverUrl: string): void {
+  ses.protocol.handle('https', (request) => {
+    const target = demoSiteTarget(request.url, serverUrl);
+    if (!target) return net.fetch(request, { bypassCustomProtocolHandlers: true });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Demo sites are read-only', { status: 405 });
+    }
+    return net.fetch(target, {
+      method: request.method,
+      headers: request.headers,
+      bypassCustomProtocolHandlers: true,
+    });
+  });
+}

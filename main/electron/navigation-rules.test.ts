@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultUrlPolicy } from '../../core/lockdown/default-block-list.ts';
+import { appNavigationAllowed, challengeDecision, isAppOrigin } from './navigation-rules.ts';
+
+const policy = createDefaultUrlPolicy();
+
+describe('station window navigation', () => {
+  it('compares parsed origins, not prefixes', () => {
+    expect(isAppOrigin('app://station/index.html')).toBe(true);
+    expect(isAppOrigin('app://station.evil/index.html')).toBe(false);
+    expect(isAppOrigin('app://stationx/')).toBe(false);
+    expect(isAppOrigin('https://station/')).toBe(false);
+    expect(isAppOrigin('not a url')).toBe(false);
+  });
+
+  it('keeps the top frame in the app', () => {
+    expect(appNavigationAllowed('app://station/#/test', true, policy)).toBe(true);
+    expect(appNavigationAllowed('https://fr.wikipedia.org/', true, policy)).toBe(false);
+    expect(appNavigationAllowed('file:///etc/passwd', true, policy)).toBe(false);
+  });
+
+  it('lets frames load the app and what the URL policy allows over https', () => {
+    expect(appNavigationAllowed('app://station/__sandbox/t/a.pdf', false, policy)).toBe(true);
+    expect(appNavigationAllowed('https://simulateurs.example.org/tableur', false, policy)).toBe(true);
+    expect(appNavigationAllowed('https://chatgpt.com/', false, policy)).toBe(false);
+    expect(appNavigationAllowed('http://simulateurs.example.org/', false, policy)).toBe(false);
+    expect(appNavigationAllowed('data:text/html,<b>x</b>', false, policy)).toBe(false);
+    expect(appNavigationAllowed('about:blank', false, policy)).toBe(true);
+  });
+});
+
+describe('challenge browser decisions', () => {
+  it('applies the URL policy, except to files the station itself serves', () => {
+    const served = (url: string) => url === 'pix-download://abc/rapport.pdf';
+    expect(challengeDecision('pix-download://abc/rapport.pdf', true, policy, served).allowed).toBe(true);
+    expect(challengeDecision('pix-download://other/x.pdf', true, policy, served).allowed).toBe(false);
+    expect(challengeDecision('https://mail.google.com/', true, policy, served)).toMatchObject({
+      allowed: false,
+      category: 'webmail',
+    });
+  });
+});

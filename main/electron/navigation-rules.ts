@@ -1,0 +1,37 @@
+// Where each kind of web contents may go (pure: tested in plain Node). Origins are compared parsed,
+// never as string prefixes (LOCKDOWN.md): "app://station.evil" is not "app://station".
+import { evaluateUrl, type UrlDecision, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
+import { APP_HOST, APP_SCHEME } from './app-protocol.ts';
+
+export function isAppOrigin(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The station window: its top frame stays in the app; frames inside it (PDF viewer, a challenge's
+ * embedded simulator) may also load what the URL policy allows inside a page.
+ */
+export function appNavigationAllowed(url: string, isMainFrame: boolean, policy: UrlPolicy): boolean {
+  if (isAppOrigin(url)) return true;
+  if (isMainFrame) return false;
+  return (
+    url === 'about:blank' ||
+    (url.startsWith('https:') && evaluateUrl(url, policy, { topLevel: false }).allowed)
+  );
+}
+
+/** The challenge browser: the URL policy, plus the candidate's own downloaded files. */
+export function challengeDecision(
+  url: string,
+  topLevel: boolean,
+  policy: UrlPolicy,
+  isServedDownload: (url: string) => boolean,
+): UrlDecision {
+  if (isServedDownload(url)) return { allowed: true, rule: null, reason: 'allowRule', category: null };
+  return evaluateUrl(url, policy, { topLevel });
+}

@@ -1,0 +1,122 @@
+// The shell's own pages, served at app://station/__shell/ (no Electron import: tested in plain Node).
+// They need no script at all: the invigilator-code prompt is a plain form posted back to the protocol
+// handler, and the notice page refreshes itself with a meta tag, so they work with no preload and the
+// strictest policy. French, because that is who reads them: the invigilator and the candidate.
+
+export const SHELL_PATH = '/__shell/';
+export const QUIT_PAGE = `${SHELL_PATH}quit`;
+export const NOTICE_PAGE = `${SHELL_PATH}notice`;
+export const SHELL_STYLE = `${SHELL_PATH}shell.css`;
+
+export const SHELL_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+function page(title: string, body: string, head = ''): string {
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${SHELL_STYLE}">
+${head}
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export const SHELL_CSS = `
+:root { color-scheme: light; font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; }
+body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f4f6fb; color: #111827; }
+main { max-width: 40rem; padding: 2rem; background: #fff; border: 2px solid #1f2a44; border-radius: 12px; }
+h1 { font-size: 1.6rem; margin: 0 0 1rem; }
+p { font-size: 1.15rem; line-height: 1.5; }
+label { display: block; font-size: 1.15rem; font-weight: 600; margin: 1rem 0 0.5rem; }
+input { font-size: 1.3rem; padding: 0.5rem; width: 100%; box-sizing: border-box; border: 2px solid #1f2a44; border-radius: 6px; }
+button { margin-top: 1rem; font-size: 1.15rem; padding: 0.6rem 1.2rem; border-radius: 6px; border: 2px solid #1f2a44; background: #1f2a44; color: #fff; cursor: pointer; }
+button.secondary { background: #fff; color: #1f2a44; margin-left: 0.5rem; }
+:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+.error { color: #991b1b; font-weight: 600; }
+`;
+
+export type QuitPromptState =
+  | { kind: 'ask' }
+  | { kind: 'wrong' }
+  | { kind: 'wait'; seconds: number }
+  | { kind: 'closing' }
+  | { kind: 'refused'; reason: string };
+
+/** The invigilator-code prompt (shown in its own small window above the exam). */
+export function quitPromptPage(state: QuitPromptState): string {
+  if (state.kind === 'closing') {
+    return page(
+      'Fermeture de la station',
+      '<h1>Fermeture de la station</h1><p role="status">La station se ferme.</p>',
+    );
+  }
+  if (state.kind === 'refused') {
+    return page(
+      'Fermeture impossible',
+      `<h1>Fermeture impossible</h1><p role="alert">${escapeHtml(state.reason)}</p>
+<form method="post" action="${QUIT_PAGE}"><button type="submit" name="action" value="cancel">Retour</button></form>`,
+    );
+  }
+  const message =
+    state.kind === 'wrong'
+      ? '<p class="error" role="alert">Ce code n’est pas le bon. Vérifiez-le et réessayez.</p>'
+      : state.kind === 'wait'
+        ? `<p class="error" role="alert">Trop d’essais : attendez ${state.seconds} secondes avant de réessayer.</p>`
+        : '';
+  return page(
+    'Fermer la station',
+    `<h1>Fermer la station</h1>
+<p>Réservé au surveillant. Saisissez le code surveillant du centre pour fermer la station.</p>
+${message}
+<form method="post" action="${QUIT_PAGE}">
+<label for="code">Code surveillant</label>
+<input id="code" name="code" type="password" autocomplete="off" autofocus required maxlength="128">
+<button type="submit" name="action" value="quit">Fermer la station</button>
+<button type="submit" name="action" value="cancel" class="secondary" formnovalidate>Annuler</button>
+</form>`,
+  );
+}
+
+/** A blocking notice (display rule refused, configuration problem); re-checked every few seconds. */
+export function noticePage(notice: { title: string; message: string; refreshSeconds?: number }): string {
+  const refresh = notice.refreshSeconds
+    ? `<meta http-equiv="refresh" content="${notice.refreshSeconds}">`
+    : '';
+  return page(
+    notice.title,
+    `<h1>${escapeHtml(notice.title)}</h1><p role="alert">${escapeHtml(notice.message)}</p>`,
+    refresh,
+  );
+}
+
+/** Reads the posted prompt form (application/x-www-form-urlencoded). */
+export function readQuitForm(body: string): { action: 'quit' | 'cancel'; code: string } {
+  const form = new URLSearchParams(body);
+  return {
+    action: form.get('action') === 'quit' ? 'quit' : 'cancel',
+    code: (form.get('code') ?? '').slice(0, 128),
+  };
+}

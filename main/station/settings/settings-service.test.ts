@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { RawLayer } from './resolve-settings.ts';
+import { MemoryUserSettingsStore, SettingsService } from './settings-service.ts';
+
+function system(managed: unknown = null, machine: unknown = null) {
+  const layer = (values: unknown): RawLayer =>
+    values === null ? { status: 'absent' } : { status: 'present', origin: 'x', values };
+  let current = { managed: layer(managed), machine: layer(machine) };
+  return {
+    read: async () => current,
+    set: (m: unknown, mc: unknown = null) => (current = { managed: layer(m), machine: layer(mc) }),
+  };
+}
+
+describe('SettingsService', () => {
+  it('resolves the layers at open and lets the user change only what IT left open', async () => {
+    const sys = system({ serverUrl: 'https://it.example' });
+    const user = new MemoryUserSettingsStore({ stationName: 'poste 1' });
+    const service = await SettingsService.open({ system: sys.read, user });
+    expect(service.current().settings).toMatchObject({
+      serverUrl: 'https://it.example',
+      stationName: 'poste 1',
+    });
+
+    expect(service.setUserValues({ serverUrl: 'https://elsewhere.example' })).toEqual({
+      ok: false,
+      message: 'these settings are fixed by IT or reserved to IT: serverUrl',
+    });
+    expect(service.setUserValues({ extraDisplays: 'cover' }).ok).toBe(false);
+    expect(service.setUserValues({ stationName: '' }).ok).toBe(false);
+    const changed = service.setUserValues({ stationName: 'Salle B - 3' });
+    expect(changed.ok && changed.settings.settings.stationName).toBe('Salle B - 3');
+    expect(user.read()).toEqual({ stationName: 'Salle B - 3' });
+  });
+
+  it('tells listeners when a reload changes the settings, and only then', async () => {
+    const sys = system({ extraDisplays: 'cover' });
+    const service = await SettingsService.open({ system: sys.read, user: new MemoryUserSettingsStore() });
+    const seen: string[] = [];
+    service.onChange((s) => seen.push(s.settings.extraDisplays));
+    await service.reload();
+    sys.set({ extraDisplays: 'refuse' });
+    await service.reload();
+    expect(seen).toEqual(['refuse']);
+  });
+
+  it('reports an unreadable user store instead of failing', async () => {
+    const broken = {
+      origin: 'user.json',
+      read: () => {
+        throw new Error('EACCES');
+      },
+      write: () => {},
+    };
+    const service = await SettingsService.open({ system: system().read, user: broken });
+    expect(service.current().problems).toEqual([
+      { layer: 'user', origin: 'user.json', key: null, message: 'could not be read (EACCES)' },
+    ]);
+  });
+});
