@@ -15,6 +15,8 @@ import { installBodyParsers } from './http/body-parsers.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { ApiError } from './http/api-error.ts';
 import { LiveBus } from './live/live-bus.ts';
+import { StationPresence } from './live/presence.ts';
+import { stationRoutes } from './routes/station-routes.ts';
 import { centreRoutes } from './routes/centre-routes.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store, StoredCommand } from './storage/repositories.ts';
@@ -104,9 +106,27 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     },
     dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
     bankCache: new Map(),
+    presence: null as unknown as StationPresence,
   };
+  ctx.presence = new StationPresence(ctx);
   app.decorate('pix', ctx);
+
+  // Housekeeping: last-seen times to disk, expired nonces and tokens away.
+  const flush = setInterval(() => {
+    ctx.presence.flush().catch((error: unknown) => app.log.error({ err: error }, 'presence flush failed'));
+  }, 5000);
+  const purge = setInterval(() => {
+    const at = now();
+    Promise.all([store.stations.purgeNonces(at), store.tokens.deleteExpired(at)]).catch((error: unknown) =>
+      app.log.error({ err: error }, 'purge failed'),
+    );
+  }, 60_000);
+  flush.unref();
+  purge.unref();
   app.addHook('onClose', async () => {
+    clearInterval(flush);
+    clearInterval(purge);
+    await ctx.presence.flush();
     await store.close();
   });
 
@@ -143,6 +163,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
 
   await app.register(async (scope) => centreRoutes(scope, ctx));
+  await app.register(async (scope) => stationRoutes(scope, ctx));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

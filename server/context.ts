@@ -5,6 +5,7 @@ import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CachedBank } from './content/bank-service.ts';
 import type { ServerConfig } from './config.ts';
 import type { LiveBus } from './live/live-bus.ts';
+import type { StationPresence } from './live/presence.ts';
 import type { SessionEvent, Store, StoredCommand } from './storage/repositories.ts';
 
 export type RoomMessage = { kind: 'event'; event: SessionEvent } | { kind: 'presence'; data: unknown };
@@ -23,4 +24,6 @@ export interface ServerContext {
   dummyPasswordHash: () => Promise<string>;
   /** Each centre's bank, indexed once per bank version (key: centre id). */
   bankCache: Map<string, CachedBank>;
+  /** When each station was last heard from. */
+  presence: StationPresence;
 }

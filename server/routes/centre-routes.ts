@@ -64,6 +64,7 @@ import {
 import type { StoredCentre } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
 import { centreContentRoutes } from './centre-content-routes.ts';
+import { centreStationRoutes } from './centre-station-routes.ts';
 import { requestAccount } from './request-account.ts';
 
 const COOKIE_PATH = '/api/centre';
@@ -517,5 +518,6 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     );
 
     centreContentRoutes(scoped, ctx);
+    centreStationRoutes(scoped, ctx);
   });
 }

@@ -87,7 +87,8 @@ export function errorOf(response: LightMyRequestResponse): { code: string; messa
   ) {
     throw new Error(`not an error body: ${response.body}`);
   }
-  if (/\bat .*\(|node_modules|\.ts:\d+/.test(response.body))
+  if (/\n\s+at |\.(ts|js):\d+:\d+|node_modules|"stack"/.test(response.body)) {
     throw new Error(`stack trace leaked: ${response.body}`);
+  }
   return body.error;
 }

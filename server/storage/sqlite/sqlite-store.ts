@@ -506,7 +506,12 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase): StationRepository {
     (codeHash: string, station: Record<string, unknown>, now: number): EnrollOutcome => {
       const code = getCode.get(codeHash) as Row | undefined;
       if (!code) return { ok: false, problem: 'CODE_UNKNOWN' };
-      if (code.used_at !== null) return { ok: false, problem: 'CODE_USED' };
+      // The same station again (its first answer was lost): the same success.
+      if (code.used_at !== null) {
+        return str(code.station_id) === station.id
+          ? { ok: true, centreId: str(code.centre_id) }
+          : { ok: false, problem: 'CODE_USED' };
+      }
       if (num(code.expires_at) <= now) return { ok: false, problem: 'CODE_EXPIRED' };
       if (get.get(station.id)) return { ok: false, problem: 'ALREADY_ENROLLED' };
       const centreId = str(code.centre_id);

@@ -1,0 +1,76 @@
+// The station API (core/contracts/station-server.ts). Enrollment is open (the one-time code is the
+// secret); everything else is a signed request from an enrolled, non-revoked station.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  EnrollRequestSchema,
+  EnrollResponseSchema,
+  STATION_API_PATHS,
+  SelfCheckRequestSchema,
+  SelfCheckResponseSchema,
+} from '../../core/contracts/station-server.ts';
+import type { ServerContext } from '../context.ts';
+import { errors } from '../http/route-schema.ts';
+import { enrollStation } from '../stations/enrollment.ts';
+import { StationAuthenticator } from '../stations/station-auth.ts';
+import type { StoredStation } from '../storage/repositories.ts';
+import { iso } from '../time.ts';
+
+export function requestStation(request: FastifyRequest): StoredStation {
+  if (!request.station) throw new Error('a station route ran without authentication');
+  return request.station;
+}
+
+/** The signature headers, declared for the OpenAPI description. */
+export const SIGNED = {
+  description:
+    'Signed request: x-station-id, x-station-timestamp (ms), x-station-nonce and x-station-signature ' +
+    '(Ed25519 over core/contracts/station-request-signing.ts stationSigningInput, base64url).',
+};
+
+export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['station'];
+
+  r.post(
+    STATION_API_PATHS.enroll,
+    {
+      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Enroll a station with a one-time code from its centre and register its public key',
+        body: EnrollRequestSchema,
+        response: { 200: EnrollResponseSchema, ...errors(400, 404, 409, 410, 429) },
+      },
+    },
+    async (request) => enrollStation(ctx, request.body),
+  );
+
+  const auth = new StationAuthenticator(ctx);
+  await app.register(async (scoped) => {
+    scoped.addHook('preValidation', async (request) => {
+      request.station = await auth.authenticate(request);
+      ctx.presence.seen(request.station.id, ctx.now());
+    });
+    const s = scoped.withTypeProvider<ZodTypeProvider>();
+
+    s.post(
+      STATION_API_PATHS.selfCheck,
+      {
+        schema: {
+          tags,
+          summary: "Record the station's version and self-check result (shown in the centre's station list)",
+          description: SIGNED.description,
+          body: SelfCheckRequestSchema,
+          response: { 200: SelfCheckResponseSchema, ...errors(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const { version, ...check } = request.body;
+        const at = ctx.now();
+        await ctx.store.stations.setSelfCheck(requestStation(request).id, version, check, at);
+        return { recordedAt: iso(at) };
+      },
+    );
+  });
+}

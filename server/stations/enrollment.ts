@@ -1,0 +1,85 @@
+// Station enrollment: the centre issues a one-time code (shown once, stored as SHA-256, expiring); the
+// station sends it with its public key; the station id derives from the key (core/identity).
+import { randomString } from '../../core/codes/secure-random.ts';
+import type { z } from 'zod';
+import type { EnrollRequestSchema } from '../../core/contracts/station-server.ts';
+import { stationIdFromJwk } from '../../core/identity/station-id.ts';
+import { secretHash } from '../auth/secrets.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { StoredCentre } from '../storage/repositories.ts';
+
+/** No look-alike characters: codes are typed by hand on the station. */
+const CODE_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789';
+const CODE_LENGTH = 12;
+
+/** What the person typed, made comparable: no spaces or dashes, upper case. */
+export function normalizeEnrollmentCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export async function issueEnrollmentCode(
+  ctx: ServerContext,
+  centre: StoredCentre,
+  validForMinutes: number,
+  createdBy: string | null,
+): Promise<{ code: string; expiresAt: number }> {
+  const raw = randomString(CODE_ALPHABET, CODE_LENGTH);
+  const now = ctx.now();
+  const expiresAt = now + validForMinutes * 60_000;
+  await ctx.store.stations.createEnrollmentCode({
+    codeHash: secretHash(raw),
+    centreId: centre.id,
+    createdBy,
+    createdAt: now,
+    expiresAt,
+  });
+  // Grouped by four for reading aloud; the dashes are ignored when it is typed.
+  return { code: raw.match(/.{4}/g)?.join('-') ?? raw, expiresAt };
+}
+
+export async function enrollStation(
+  ctx: ServerContext,
+  request: z.output<typeof EnrollRequestSchema>,
+): Promise<{ stationId: string; centre: { id: string; name: string } }> {
+  const stationId = stationIdFromJwk(request.publicKey);
+  const outcome = await ctx.store.stations.enroll(
+    secretHash(normalizeEnrollmentCode(request.enrollmentCode)),
+    {
+      id: stationId,
+      name: request.name,
+      publicKey: { kty: 'OKP', crv: 'Ed25519', x: request.publicKey.x },
+      machineId: request.machineId,
+      enrolledAt: ctx.now(),
+      revokedAt: null,
+      lastSeenAt: null,
+      version: null,
+      selfCheck: null,
+      selfCheckAt: null,
+    },
+    ctx.now(),
+  );
+  if (!outcome.ok) {
+    switch (outcome.problem) {
+      case 'CODE_UNKNOWN':
+        throw new ApiError(404, 'ENROLLMENT_CODE_INVALID', 'this enrollment code does not exist: check it');
+      case 'CODE_USED':
+        throw new ApiError(
+          410,
+          'ENROLLMENT_CODE_INVALID',
+          'this enrollment code was already used: ask for a new one',
+        );
+      case 'CODE_EXPIRED':
+        throw new ApiError(
+          410,
+          'ENROLLMENT_CODE_INVALID',
+          'this enrollment code has expired: ask for a new one',
+        );
+      case 'ALREADY_ENROLLED':
+        throw new ApiError(409, 'STATION_ALREADY_ENROLLED', 'this station key is already enrolled');
+    }
+  }
+  const centre = await ctx.store.centres.get(outcome.centreId);
+  ctx.log.info({ stationId, centreId: outcome.centreId }, 'station enrolled');
+  return { stationId, centre: { id: outcome.centreId, name: centre?.name ?? '' } };
+}

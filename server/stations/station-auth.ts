@@ -1,0 +1,96 @@
+// Authentication of station requests (core/contracts/station-request-signing.ts): the enrolled key's
+// Ed25519 signature over method, path, timestamp, nonce and body hash; the timestamp within the allowed
+// skew; the nonce never seen before (stored, so a restart does not reopen replays); revoked refused.
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import {
+  SIGNATURE_MAX_SKEW_MS,
+  STATION_AUTH_HEADERS,
+  STATION_NONCE_PATTERN,
+  stationSigningInput,
+} from '../../core/contracts/station-request-signing.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { StoredStation } from '../storage/repositories.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated station (station routes only). */
+    station?: StoredStation;
+  }
+}
+
+const bad = (message: string) => new ApiError(401, 'BAD_SIGNATURE', message);
+
+function header(request: FastifyRequest, name: string): string | null {
+  const value = request.headers[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export class StationAuthenticator {
+  readonly #ctx: ServerContext;
+  /** Public keys parsed once per station. */
+  readonly #keys = new Map<string, KeyObject>();
+
+  constructor(ctx: ServerContext) {
+    this.#ctx = ctx;
+  }
+
+  async authenticate(request: FastifyRequest): Promise<StoredStation> {
+    const stationId = header(request, STATION_AUTH_HEADERS.station);
+    const timestamp = header(request, STATION_AUTH_HEADERS.timestamp);
+    const nonce = header(request, STATION_AUTH_HEADERS.nonce);
+    const signature = header(request, STATION_AUTH_HEADERS.signature);
+    if (!stationId || !timestamp || !nonce || !signature) {
+      throw bad(
+        'signed request expected: x-station-id, x-station-timestamp, x-station-nonce and x-station-signature',
+      );
+    }
+    const station = await this.#ctx.store.stations.get(stationId);
+    if (!station) throw new ApiError(401, 'STATION_NOT_READY', 'this station is not enrolled on this server');
+    if (station.revokedAt !== null) {
+      throw new ApiError(403, 'STATION_NOT_READY', 'this station was revoked by the centre: enroll it again');
+    }
+    if (!/^\d{1,15}$/.test(timestamp)) throw bad('x-station-timestamp must be milliseconds since the epoch');
+    const at = Number(timestamp);
+    const now = this.#ctx.now();
+    if (Math.abs(now - at) > SIGNATURE_MAX_SKEW_MS) {
+      throw new ApiError(
+        401,
+        'STALE_REQUEST',
+        `the request was signed at ${new Date(at).toISOString()}, too far from the server clock (${new Date(now).toISOString()}): check the station's clock`,
+      );
+    }
+    if (!STATION_NONCE_PATTERN.test(nonce)) throw bad('x-station-nonce must be 8 to 128 visible characters');
+    const sig = Buffer.from(signature, 'base64url');
+    if (sig.length !== 64) throw bad('x-station-signature must be a base64url Ed25519 signature');
+    const input = stationSigningInput({
+      method: request.method,
+      path: request.url,
+      timestamp: at,
+      nonce,
+      body: request.rawBody ?? new Uint8Array(),
+    });
+    if (!verify(null, Buffer.from(input, 'utf8'), this.#key(station), sig)) {
+      throw bad('the signature does not match the station key');
+    }
+    // After the signature: a forged request must not burn a genuine nonce.
+    const fresh = await this.#ctx.store.stations.useNonce(station.id, nonce, now + 2 * SIGNATURE_MAX_SKEW_MS);
+    if (!fresh)
+      throw new ApiError(
+        401,
+        'REPLAYED_REQUEST',
+        'this request was already received: sign it again with a new nonce',
+      );
+    return station;
+  }
+
+  #key(station: StoredStation): KeyObject {
+    let key = this.#keys.get(station.id);
+    if (!key) {
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: station.publicKey.x }, format: 'jwk' });
+      this.#keys.set(station.id, key);
+    }
+    return key;
+  }
+}
