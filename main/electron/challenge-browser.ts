@@ -318,22 +318,17 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       if (this.#candidate === candidate)
         this.#options.emit({ type: 'browserState', state: this.#state(candidate) });
     };
-    contents.on('did-navigate', (_event, url) => {
-      void this.#options.recordNavigation({
-        url,
-        allowed: true,
-        rule: this.#decide(candidate, url, true).rule,
-      });
+    // Committed pages are journaled; Chromium's own error page (after a refusal) is not a visit.
+    const committed = (url: string) => {
+      const decision = this.#decide(candidate, url, true);
+      if (decision.allowed && url !== BLANK) {
+        void this.#options.recordNavigation({ url, allowed: true, rule: decision.rule });
+      }
       changed();
-    });
+    };
+    contents.on('did-navigate', (_event, url) => committed(url));
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
-      if (!isMainFrame) return;
-      void this.#options.recordNavigation({
-        url,
-        allowed: true,
-        rule: this.#decide(candidate, url, true).rule,
-      });
-      changed();
+      if (isMainFrame) committed(url);
     });
     contents.on('did-start-loading', changed);
     contents.on('did-stop-loading', changed);

@@ -14,6 +14,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  powerMonitor,
   powerSaveBlocker,
   protocol,
   session,
@@ -247,6 +248,8 @@ async function start(): Promise<void> {
   shell.kiosk = kiosk;
   keyboard(kiosk.webContents);
   monitorLockdown({ watch, window: kiosk, reloadScreen: () => kiosk.webContents.reload(), log });
+  // The OS is shutting down or logging out: let it (the journal already holds every answer).
+  powerMonitor.on('shutdown', () => void quit.quit('system shutdown'));
 
   // ------------------------------------------------------------------ the station services
   const browser = new ElectronChallengeBrowser({

@@ -30,6 +30,21 @@ describe('station window navigation', () => {
 });
 
 describe('challenge browser decisions', () => {
+  it('lets Chromium’s own PDF viewer show PDFs, and nothing else under chrome-extension:', () => {
+    const none = () => false;
+    expect(
+      challengeDecision('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', true, policy, none)
+        .allowed,
+    ).toBe(true);
+    expect(
+      challengeDecision('chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html', true, policy, none)
+        .allowed,
+    ).toBe(false);
+    expect(
+      appNavigationAllowed('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', true, policy),
+    ).toBe(true);
+  });
+
   it('applies the URL policy, except to files the station itself serves', () => {
     const served = (url: string) => url === 'pix-download://abc/rapport.pdf';
     expect(challengeDecision('pix-download://abc/rapport.pdf', true, policy, served).allowed).toBe(true);

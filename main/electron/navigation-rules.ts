@@ -17,7 +17,7 @@ export function isAppOrigin(url: string): boolean {
  * embedded simulator) may also load what the URL policy allows inside a page.
  */
 export function appNavigationAllowed(url: string, isMainFrame: boolean, policy: UrlPolicy): boolean {
-  if (isAppOrigin(url)) return true;
+  if (isAppOrigin(url) || isBuiltInViewer(url)) return true;
   if (isMainFrame) return false;
   return (
     url === 'about:blank' ||
@@ -25,13 +25,28 @@ export function appNavigationAllowed(url: string, isMainFrame: boolean, policy: 
   );
 }
 
-/** The challenge browser: the URL policy, plus the candidate's own downloaded files. */
+/** Chromium's built-in PDF viewer (a component extension with a fixed id): how PDFs are shown. */
+export const PDF_VIEWER_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+export function isBuiltInViewer(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'chrome-extension:' && parsed.host === PDF_VIEWER_ID;
+  } catch {
+    return false;
+  }
+}
+
+/** The challenge browser: the URL policy, plus the candidate's own downloaded files and the PDF viewer. */
 export function challengeDecision(
   url: string,
   topLevel: boolean,
   policy: UrlPolicy,
   isServedDownload: (url: string) => boolean,
 ): UrlDecision {
-  if (isServedDownload(url)) return { allowed: true, rule: null, reason: 'allowRule', category: null };
+  if (isServedDownload(url))
+    return { allowed: true, rule: 'downloaded file', reason: 'allowRule', category: null };
+  if (isBuiltInViewer(url))
+    return { allowed: true, rule: 'built-in PDF viewer', reason: 'allowRule', category: null };
   return evaluateUrl(url, policy, { topLevel });
 }
