@@ -305,17 +305,21 @@ export async function createStationServices(options: StationServicesOptions): Pr
       started = true;
       const status = await runtime.restore();
       stopTicking = runtime.startTicking(options.tickEveryMs ?? 250);
-      purger.start(async (stop) => {
-        while (!stop.aborted) {
-          try {
-            const purged = await purgeExpired(journal, attachments, wall());
-            if (purged.tests > 0) log(`retention: ${purged.tests} acknowledged test(s) purged`);
-          } catch (error) {
-            log(`retention purge failed: ${errorMessage(error)}`);
+      purger.start(
+        async (stop) => {
+          while (!stop.aborted) {
+            try {
+              const purged = await purgeExpired(journal, attachments, wall());
+              if (purged.tests > 0) log(`retention: ${purged.tests} acknowledged test(s) purged`);
+            } catch (error) {
+              log(`retention purge failed: ${errorMessage(error)}`);
+            }
+            await timers.sleep(PURGE_EVERY_MS, stop);
           }
-          await timers.sleep(PURGE_EVERY_MS, stop);
-        }
-      }, log);
+        },
+        log,
+        timers,
+      );
       startSync();
       return status;
     },

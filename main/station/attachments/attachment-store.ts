@@ -79,9 +79,19 @@ export class AttachmentStore {
   async downloadAll(testId: string, pkg: TestPackage): Promise<AttachmentDownloadReport> {
     const report: AttachmentDownloadReport = { stored: 0, failed: [] };
     for (const content of contentsOf(pkg)) {
-      const result = await this.ensure(testId, content);
-      if (result.ok) report.stored += 1;
-      else report.failed.push({ hash: content.hash, fileName: content.fileName, message: result.message });
+      let message: string;
+      try {
+        const result = await this.ensure(testId, content);
+        if (result.ok) {
+          report.stored += 1;
+          continue;
+        }
+        message = result.message;
+      } catch (error) {
+        // The disk refused the file: the candidate can still open it later (or report E3).
+        message = error instanceof Error ? error.message : String(error);
+      }
+      report.failed.push({ hash: content.hash, fileName: content.fileName, message });
     }
     if (report.failed.length > 0) {
       this.#o.log?.(

@@ -40,7 +40,9 @@ export function createAttachmentViewer(options: AttachmentViewerOptions): Attach
           },
         };
       }
-      const stored = await options.store.ensure(testId, attachment);
+      const stored = await options.store
+        .ensure(testId, attachment)
+        .catch((error: unknown) => ({ ok: false, message: String(error) }) as const);
       if (!stored.ok) {
         return {
           ok: false,

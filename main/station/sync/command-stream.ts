@@ -36,6 +36,8 @@ export class CommandStream {
   readonly #applied = new Map<string, CommandOutcome>();
   #lastEventId: string | null = null;
   #serverRetryMs: number | null = null;
+  /** An acknowledgment failed on this connection: Last-Event-ID stays before it. */
+  #ackMissing = false;
 
   constructor(options: CommandStreamOptions) {
     this.#o = options;
@@ -46,30 +48,40 @@ export class CommandStream {
   }
 
   start(): void {
-    this.#loop.start(async (stop) => {
-      let attempt = 0;
-      while (!stop.aborted) {
-        let delivered = false;
-        try {
-          delivered = await this.#follow(stop);
-        } catch (error) {
-          this.#o.log?.(`command stream: ${error instanceof Error ? error.message : String(error)}`);
+    this.#loop.start(
+      async (stop) => {
+        let attempt = 0;
+        while (!stop.aborted) {
+          let delivered = false;
+          try {
+            delivered = await this.#follow(stop);
+          } catch (error) {
+            this.#o.log?.(`command stream: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          if (stop.aborted) break;
+          this.#o.onConnected?.(false);
+          if (delivered) attempt = 0;
+          const backoff = this.#o.backoff ?? { baseMs: this.#serverRetryMs ?? 1000, capMs: 15_000 };
+          await this.#o.timers.sleep(
+            backoffDelayMs(attempt++, backoff, () => this.#o.timers.random()),
+            stop,
+          );
         }
-        if (stop.aborted) break;
-        this.#o.onConnected?.(false);
-        if (delivered) attempt = 0;
-        const backoff = this.#o.backoff ?? { baseMs: this.#serverRetryMs ?? 1000, capMs: 15_000 };
-        await this.#o.timers.sleep(backoffDelayMs(attempt++, backoff, this.#o.timers.random), stop);
-      }
-    }, this.#o.log);
+      },
+      this.#o.log,
+      this.#o.timers,
+    );
   }
 
   stop(): Promise<void> {
     return this.#loop.stop();
   }
 
-  /** Applies (once) and acknowledges one command; exposed for the station's own tests and tools. */
-  async receive(command: StationCommand): Promise<CommandOutcome> {
+  /**
+   * Applies (once) and acknowledges one command; returns the outcome and whether the server took the
+   * acknowledgment. Exposed for the station's own tests and tools.
+   */
+  async receive(command: StationCommand): Promise<{ outcome: CommandOutcome; acknowledged: boolean }> {
     let outcome = this.#applied.get(command.id);
     if (outcome === undefined) {
       outcome = await this.#o.apply(command);
@@ -82,7 +94,7 @@ export class CommandStream {
     const ack = await this.#o.acknowledge(command.id);
     if (!ack.ok)
       this.#o.log?.(`command ${command.id} not acknowledged (${ack.message}): the server will send it again`);
-    return outcome;
+    return { outcome, acknowledged: ack.ok };
   }
 
   /** Follows the stream until it ends or fails; returns whether it was opened. */
@@ -91,6 +103,7 @@ export class CommandStream {
     const signal = AbortSignal.any([stop, connection.signal]);
     const headers: Record<string, string> = this.#lastEventId ? { 'last-event-id': this.#lastEventId } : {};
     const opened = await this.#o.open(headers, signal);
+    this.#ackMissing = false;
     if (!opened.ok) {
       this.#o.log?.(`command stream cannot open: ${opened.message}`);
       return false;
@@ -148,14 +161,16 @@ export class CommandStream {
       return;
     }
     try {
-      await this.receive(parsed.data);
+      const { acknowledged } = await this.receive(parsed.data);
+      if (!acknowledged) this.#ackMissing = true;
     } catch (error) {
       this.#o.log?.(
         `command ${parsed.data.id} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      return;
+      this.#ackMissing = true;
     }
-    // Past this event only once it was applied: a reconnection sends again what was not.
-    if (message.id !== undefined) this.#lastEventId = message.id;
+    // Past an event only while every command so far was applied and acknowledged: a reconnection
+    // then gets back from the server whatever was not (applied once, acknowledged again).
+    if (message.id !== undefined && !this.#ackMissing) this.#lastEventId = message.id;
   }
 }

@@ -147,6 +147,17 @@ export class FakeStationServer {
     for (const stream of this.#streams) writeCommand(stream, eventId, command);
   }
 
+  /** Writes raw text to the open command streams (malformed events, keep-alive comments). */
+  sendRaw(text: string): void {
+    for (const stream of this.#streams) stream.write(text);
+  }
+
+  /** Cuts the open command streams (a proxy or a network cut); the server stays up. */
+  dropStreams(): void {
+    for (const stream of this.#streams) stream.destroy();
+    this.#streams.clear();
+  }
+
   get openStreams(): number {
     return this.#streams.size;
   }

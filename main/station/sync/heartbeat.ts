@@ -57,19 +57,23 @@ export class Heartbeat {
   }
 
   start(): void {
-    this.#loop.start(async (stop) => {
-      const every = this.#o.everyMs ?? HEARTBEAT_EVERY_MS;
-      while (!stop.aborted) {
-        const startedAt = this.#o.wallClock();
-        try {
-          await this.beat();
-        } catch (error) {
-          this.#o.log?.(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.#loop.start(
+      async (stop) => {
+        const every = this.#o.everyMs ?? HEARTBEAT_EVERY_MS;
+        while (!stop.aborted) {
+          const startedAt = this.#o.wallClock();
+          try {
+            await this.beat();
+          } catch (error) {
+            this.#o.log?.(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          const spent = this.#o.wallClock() - startedAt;
+          await this.#o.timers.sleep(Math.max(0, every - spent), stop);
         }
-        const spent = this.#o.wallClock() - startedAt;
-        await this.#o.timers.sleep(Math.max(0, every - spent), stop);
-      }
-    }, this.#o.log);
+      },
+      this.#o.log,
+      this.#o.timers,
+    );
   }
 
   stop(): Promise<void> {

@@ -94,33 +94,35 @@ export class OutboxReplicator {
   }
 
   start(): void {
-    this.#loop.start(async (stop) => {
-      let attempt = 0;
-      while (!stop.aborted) {
-        let outcome: FlushOutcome;
-        try {
-          outcome = await this.flush();
-        } catch (error) {
-          this.#o.log?.(`replication failed: ${error instanceof Error ? error.message : String(error)}`);
-          outcome = 'failed';
+    this.#loop.start(
+      async (stop) => {
+        let attempt = 0;
+        while (!stop.aborted) {
+          let outcome: FlushOutcome;
+          try {
+            outcome = await this.flush();
+          } catch (error) {
+            this.#o.log?.(`replication failed: ${error instanceof Error ? error.message : String(error)}`);
+            outcome = 'failed';
+          }
+          if (outcome === 'sent') {
+            attempt = 0;
+            continue;
+          }
+          if (outcome === 'empty') {
+            attempt = 0;
+            await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 5000, stop);
+          } else {
+            const delay = backoffDelayMs(attempt++, this.#o.backoff ?? { baseMs: 1000, capMs: 30_000 }, () =>
+              this.#o.timers.random(),
+            );
+            await this.#wakeup.sleep(this.#o.timers, delay, stop);
+          }
         }
-        if (outcome === 'sent') {
-          attempt = 0;
-          continue;
-        }
-        if (outcome === 'empty') {
-          attempt = 0;
-          await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 5000, stop);
-        } else {
-          const delay = backoffDelayMs(
-            attempt++,
-            this.#o.backoff ?? { baseMs: 1000, capMs: 30_000 },
-            this.#o.timers.random,
-          );
-          await this.#wakeup.sleep(this.#o.timers, delay, stop);
-        }
-      }
-    }, this.#o.log);
+      },
+      this.#o.log,
+      this.#o.timers,
+    );
   }
 
   stop(): Promise<void> {

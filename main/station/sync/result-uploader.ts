@@ -109,36 +109,40 @@ export class ResultUploader {
   }
 
   start(): void {
-    this.#loop.start(async (stop) => {
-      while (!stop.aborted) {
-        let round: UploadRound;
-        try {
-          round = await this.uploadPending();
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          this.#o.log?.(`result upload failed: ${message}`);
-          round = { uploaded: [], failure: { ok: false, kind: 'network', message } };
+    this.#loop.start(
+      async (stop) => {
+        while (!stop.aborted) {
+          let round: UploadRound;
+          try {
+            round = await this.uploadPending();
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            this.#o.log?.(`result upload failed: ${message}`);
+            round = { uploaded: [], failure: { ok: false, kind: 'network', message } };
+          }
+          if (!round.failure) {
+            this.#nextDelayMs = null;
+            await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 30_000, stop);
+            continue;
+          }
+          const delay = retryDelayMs(
+            this.#failures - 1,
+            round.failure,
+            this.#o.backoff ?? UPLOAD_BACKOFF,
+            () => this.#o.timers.random(),
+          );
+          this.#nextDelayMs = delay;
+          if (round.failure.retryAfterMs !== undefined) {
+            // The server asked to wait: a wake-up does not cut this short.
+            await this.#o.timers.sleep(delay, stop);
+          } else {
+            await this.#wakeup.sleep(this.#o.timers, delay, stop);
+          }
         }
-        if (!round.failure) {
-          this.#nextDelayMs = null;
-          await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 30_000, stop);
-          continue;
-        }
-        const delay = retryDelayMs(
-          this.#failures - 1,
-          round.failure,
-          this.#o.backoff ?? UPLOAD_BACKOFF,
-          this.#o.timers.random,
-        );
-        this.#nextDelayMs = delay;
-        if (round.failure.retryAfterMs !== undefined) {
-          // The server asked to wait: a wake-up does not cut this short.
-          await this.#o.timers.sleep(delay, stop);
-        } else {
-          await this.#wakeup.sleep(this.#o.timers, delay, stop);
-        }
-      }
-    }, this.#o.log);
+      },
+      this.#o.log,
+      this.#o.timers,
+    );
   }
 
   stop(): Promise<void> {

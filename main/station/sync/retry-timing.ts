@@ -91,11 +91,27 @@ export class BackgroundLoop {
     return this.#stop.signal.aborted;
   }
 
-  start(body: (stop: AbortSignal) => Promise<void>, log?: (message: string) => void): void {
+  /**
+   * Runs `body` until stopped. A body that throws is logged and run again a second later: a sync loop
+   * that died silently would leave results on the station with nobody noticing.
+   */
+  start(
+    body: (stop: AbortSignal) => Promise<void>,
+    log?: (message: string) => void,
+    timers?: SyncTimers,
+  ): void {
     if (this.#running || this.stopped) return;
-    this.#running = body(this.#stop.signal).catch((error: unknown) => {
-      log?.(`background loop failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const stop = this.#stop.signal;
+    this.#running = (async () => {
+      while (!stop.aborted) {
+        try {
+          await body(stop);
+        } catch (error) {
+          log?.(`background loop failed: ${error instanceof Error ? error.message : String(error)}`);
+          await (timers ?? realSyncTimers).sleep(1000, stop);
+        }
+      }
+    })();
   }
 
   async stop(): Promise<void> {

@@ -40,11 +40,18 @@ const UPLOAD_TIMEOUT_MS = 30_000;
 /** Attachments are at most this big (PDFs, spreadsheets, images of a challenge). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
+export interface StationServerClientOptions {
+  /** Timeout of a result upload (default 30 s: a bundle is up to 8 MiB). */
+  uploadTimeoutMs?: number;
+}
+
 export class StationServerClient implements ExamServer {
   readonly connection: ServerConnection;
+  readonly #uploadTimeoutMs: number;
 
-  constructor(connection: ServerConnection) {
+  constructor(connection: ServerConnection, options: StationServerClientOptions = {}) {
     this.connection = connection;
+    this.#uploadTimeoutMs = options.uploadTimeoutMs ?? UPLOAD_TIMEOUT_MS;
   }
 
   enroll(input: EnrollInput) {
@@ -120,7 +127,7 @@ export class StationServerClient implements ExamServer {
       body: { bundle },
       schema: ResultUploadResponseSchema,
       headers: { [RESULT_IDEMPOTENCY_HEADER]: resultIdempotencyKey(testId, bundleHash) },
-      timeoutMs: UPLOAD_TIMEOUT_MS,
+      timeoutMs: this.#uploadTimeoutMs,
     });
   }
 

@@ -1,0 +1,121 @@
+// The invigilator's command stream against a fake server: server-sent events, applied once each,
+// acknowledged, resumed with Last-Event-ID after a cut, and reopened when the stream falls silent.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STATION_API_PATHS, type StationCommand } from '../../../core/contracts/station-server.ts';
+import { MemoryKeyStore } from '../identity/key-store.ts';
+import { loadOrCreateStationKeys } from '../identity/station-keys.ts';
+import type { CommandOutcome } from '../runtime/ports.ts';
+import { CommandStream } from './command-stream.ts';
+import { FakeStationServer } from './fake-station-server.ts';
+import { ServerConnection } from './server-connection.ts';
+import { StationServerClient } from './station-server-client.ts';
+import { InstantTimers, until } from './sync-fixtures.ts';
+
+let server: FakeStationServer;
+let stream: CommandStream | null = null;
+const applied: StationCommand[] = [];
+const logs: string[] = [];
+
+beforeEach(async () => {
+  server = await new FakeStationServer().listen();
+  applied.length = 0;
+  logs.length = 0;
+});
+afterEach(async () => {
+  await stream?.stop();
+  stream = null;
+  await server.close();
+});
+
+async function follow(silenceTimeoutMs = 5000): Promise<CommandStream> {
+  const { keys } = await loadOrCreateStationKeys(new MemoryKeyStore());
+  server.registerStation(keys.publicJwk);
+  const connection = new ServerConnection({ serverUrl: server.url, keys, timeoutMs: 1000 });
+  const client = new StationServerClient(connection);
+  stream = new CommandStream({
+    open: (headers, signal) => connection.openStream(STATION_API_PATHS.commands, { headers, signal }),
+    acknowledge: (id) => client.acknowledgeCommand(id),
+    apply: async (command): Promise<CommandOutcome> => {
+      applied.push(command);
+      return 'applied';
+    },
+    timers: new InstantTimers(),
+    silenceTimeoutMs,
+    log: (message) => logs.push(message),
+  });
+  stream.start();
+  await until(() => server.openStreams === 1, 3000, 'the stream');
+  return stream;
+}
+
+const pause = (id: string): StationCommand => ({ type: 'pause', id, testId: 'test-1', reason: 'calme' });
+
+describe('the command stream', () => {
+  it('applies each command and acknowledges it', async () => {
+    const commands = await follow();
+    server.sendCommand(pause('c1'));
+    server.sendCommand({ type: 'unlock', id: 'c2', testId: 'test-1' });
+    await until(() => server.acknowledged.length === 2, 3000, 'two acknowledgments');
+    expect(applied.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(server.acknowledged).toEqual(['c1', 'c2']);
+    expect(commands.lastEventId).toBe('2');
+  });
+
+  it('resumes after a cut with Last-Event-ID, and applies nothing twice', async () => {
+    const commands = await follow();
+    server.sendCommand(pause('c1'));
+    await until(() => server.acknowledged.includes('c1'), 3000, 'c1');
+    server.dropStreams();
+    server.sendCommand({ type: 'unlock', id: 'c2', testId: 'test-1' }); // sent while the station is away
+    await until(() => server.acknowledged.includes('c2'), 3000, 'c2 after the reconnection');
+    const reconnection = server.requests.filter((r) => r.route === 'commands').at(-1);
+    expect(reconnection?.headers['last-event-id']).toBe('1');
+    expect(applied.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(commands.lastEventId).toBe('2');
+  });
+
+  it('a lost acknowledgment only means one more delivery, applied once', async () => {
+    await follow();
+    let acks = 0;
+    server.fault = (route) =>
+      route === 'commandAck' && acks++ === 0 ? { kind: 'status', status: 500 } : undefined;
+    server.sendCommand(pause('c1'));
+    await until(() => acks === 1, 3000, 'the failed acknowledgment');
+    // The server sends it again (here on the next connection).
+    server.dropStreams();
+    await until(() => server.acknowledged.includes('c1'), 3000, 'the acknowledgment');
+    expect(applied.map((c) => c.id)).toEqual(['c1']);
+    expect(logs.some((m) => /not acknowledged/.test(m))).toBe(true);
+  });
+
+  it('ignores an event it cannot read, without acknowledging anything', async () => {
+    await follow();
+    server.sendRaw('id: 7\nevent: command\ndata: {"type":"selfDestruct","id":"x"}\n\n');
+    server.sendRaw('event: command\ndata: not json\n\n');
+    server.sendRaw(': keep-alive\n\n');
+    server.sendCommand(pause('c1'));
+    await until(() => server.acknowledged.includes('c1'), 3000, 'c1');
+    expect(applied.map((c) => c.id)).toEqual(['c1']);
+    expect(server.acknowledged).toEqual(['c1']);
+    expect(logs.filter((m) => /ignored/.test(m))).toHaveLength(2);
+  });
+
+  it('reopens a stream that fell silent', async () => {
+    await follow(150);
+    await until(
+      () => server.requests.filter((r) => r.route === 'commands').length >= 2,
+      3000,
+      'a new connection',
+    );
+  });
+
+  it('tries again while the server is down', async () => {
+    await follow();
+    await server.goDown();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await server.comeBack();
+    await until(() => server.openStreams === 1, 3000, 'the stream again');
+    server.sendCommand(pause('c1'));
+    await until(() => server.acknowledged.includes('c1'), 3000, 'c1');
+  });
+});

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import { AnswerJournal } from '../journal/answer-journal.ts';
+import {
+  answered,
+  opened,
+  removeTempJournals,
+  tempJournalFile,
+  testWithPackage,
+} from '../journal/journal-fixtures.ts';
+import type { ServerResult } from '../runtime/ports.ts';
+import { OutboxReplicator } from './outbox-replicator.ts';
+import { InstantTimers, until } from './sync-fixtures.ts';
+
+const journals: AnswerJournal[] = [];
+afterEach(() => {
+  for (const journal of journals.splice(0)) journal.close();
+  removeTempJournals();
+});
+
+/** A journal with `answers` answers to test-1 (and optionally test-2), and a server copy in memory. */
+function harness(answers = 3) {
+  const journal = AnswerJournal.open({ file: tempJournalFile('outbox-') });
+  journals.push(journal);
+  testWithPackage(journal, 'test-1', 8);
+  journal.append('test-1', opened, { wallAt: 1, elapsedMs: 0 });
+  for (let i = 1; i <= answers; i++)
+    journal.append('test-1', answered(`rec${i}`), { wallAt: 1 + i, elapsedMs: i });
+  const stored = new Map<string, JournalRecord[]>();
+  const posts: { testId: string; seqs: number[] }[] = [];
+  let failNext = 0;
+  let forgetAll = false;
+  const post = async (
+    testId: string,
+    records: readonly JournalRecord[],
+  ): Promise<ServerResult<{ storedThrough: number }>> => {
+    posts.push({ testId, seqs: records.map((r) => r.seq) });
+    if (failNext > 0) {
+      failNext -= 1;
+      return { ok: false, kind: 'http', status: 500, message: 'server error' };
+    }
+    if (forgetAll) {
+      stored.set(testId, []);
+      forgetAll = false;
+    }
+    const list = stored.get(testId) ?? [];
+    for (const record of records) if (record.seq === list.length + 1) list.push(record);
+    stored.set(testId, list);
+    return { ok: true, value: { storedThrough: list.length } };
+  };
+  const replicator = new OutboxReplicator({ journal, post, timers: new InstantTimers(), batchSize: 3 });
+  return {
+    journal,
+    replicator,
+    stored,
+    posts,
+    fail: (n: number) => (failNext = n),
+    serverForgets: () => (forgetAll = true),
+  };
+}
+
+describe('the outbox replicator', () => {
+  it('sends the records in order, a batch at a time, and forgets what the server stored', async () => {
+    const h = harness(3);
+    expect(await h.replicator.flush()).toBe('sent');
+    expect(await h.replicator.flush()).toBe('sent');
+    expect(await h.replicator.flush()).toBe('empty');
+    expect(h.posts).toEqual([
+      { testId: 'test-1', seqs: [1, 2, 3] },
+      { testId: 'test-1', seqs: [4] },
+    ]);
+    expect(h.stored.get('test-1')).toEqual(h.journal.records('test-1'));
+    expect(h.journal.pendingOutbox(100)).toEqual([]);
+  });
+
+  it('keeps the records when the server fails, and sends them again', async () => {
+    const h = harness(1);
+    h.fail(1);
+    expect(await h.replicator.flush()).toBe('failed');
+    expect(h.journal.pendingOutbox(100)).toHaveLength(2);
+    expect(await h.replicator.flush()).toBe('sent');
+    expect(h.journal.pendingOutbox(100)).toEqual([]);
+  });
+
+  it('sends again from the journal what the server lost, though it had left the outbox', async () => {
+    const h = harness(2);
+    await h.replicator.flush(); // seq 1–3 stored and forgotten by the outbox
+    h.serverForgets();
+    h.journal.append('test-1', answered('rec5'), { wallAt: 9, elapsedMs: 9 });
+    expect(await h.replicator.flush()).toBe('sent');
+    expect(h.posts.at(-2)?.seqs).toEqual([4]);
+    expect(h.posts.at(-1)?.seqs).toEqual([1, 2, 3, 4]);
+    expect(h.stored.get('test-1')).toEqual(h.journal.records('test-1'));
+    expect(h.journal.pendingOutbox(10)).toEqual([]);
+  });
+
+  it('keeps each test’s records apart', async () => {
+    const h = harness(1);
+    testWithPackage(h.journal, 'test-2', 4);
+    h.journal.append('test-2', opened, { wallAt: 5, elapsedMs: 0 });
+    const replicator = new OutboxReplicator({
+      journal: h.journal,
+      post: async (testId, records) => {
+        h.posts.push({ testId, seqs: records.map((r) => r.seq) });
+        return { ok: true, value: { storedThrough: records.at(-1)?.seq ?? 0 } };
+      },
+      timers: new InstantTimers(),
+    });
+    await replicator.flush();
+    expect(h.posts).toEqual([
+      { testId: 'test-1', seqs: [1, 2] },
+      { testId: 'test-2', seqs: [1] },
+    ]);
+  });
+
+  it('runs in the background: a new record is sent without being asked', async () => {
+    const h = harness(0);
+    h.replicator.start();
+    await until(() => h.journal.pendingOutbox(10).length === 0, 2000, 'the first records');
+    h.journal.append('test-1', answered('rec1'), { wallAt: 3, elapsedMs: 3 });
+    h.replicator.kick();
+    await until(() => h.journal.pendingOutbox(10).length === 0, 2000, 'the new record');
+    await h.replicator.stop();
+    expect(h.stored.get('test-1')?.map((r) => r.kind)).toEqual(['testOpened', 'answered']);
+  });
+});
