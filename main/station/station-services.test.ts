@@ -152,4 +152,157 @@ describe('createStationServices', () => {
     // The heartbeat told the server where the candidate stands.
     expect(server.heartbeats.some((h) => h.testId === 'test-1' && h.phase === 'inProgress')).toBe(true);
   });
+
+  it('carries on when the network goes away, and catches up when it is back', async () => {
+    server = await new FakeStationServer().listen();
+    const pkg = testPackage({ count: 4 });
+    const services = await station();
+    await services.enroll('ENROLL-2026');
+    await services.start();
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+    await services.dispatch('signIn', signIn);
+    await services.dispatch('acceptInstructions', {});
+    await until(() => server.openStreams > 0, 5000, 'the command stream');
+    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+    await until(() => services.runtime.phase === 'inProgress', 5000, 'the start');
+
+    await server.goDown();
+    await until(async () => !(await status(services)).station.online, 5000, 'offline');
+    for (const challenge of pkg.challenges.slice(0, 2)) {
+      const answered = await services.dispatch('submitAnswer', {
+        challengeId: challenge.id,
+        value: { type: 'choice', choice: '1' },
+      });
+      expect(answered.ok).toBe(true);
+    }
+    expect(services.runtime.status().exam.progress).toMatchObject({ answered: 2 });
+
+    await server.comeBack();
+    await until(async () => (await status(services)).station.online, 5000, 'online again');
+    await until(
+      () => (server.records.get('test-1')?.length ?? 0) === services.runtime.heartbeat().lastSeq,
+      5000,
+      'the answers given offline',
+    );
+    expect(server.records.get('test-1')?.filter((r) => r.kind === 'answered')).toHaveLength(2);
+  });
+
+  it('downloads the attachments when the package is stored, and opens them for the candidate', async () => {
+    server = await new FakeStationServer().listen();
+    const content = new TextEncoder().encode('ville;habitants\nLyon;522000\n');
+    const { sha256Of } = await import('./attachments/attachment-store.ts');
+    const attachment = {
+      hash: sha256Of(content),
+      fileName: 'villes.csv',
+      mediaType: 'text/csv',
+      size: content.length,
+    };
+    const base = testPackage({ count: 2 });
+    const pkg = {
+      ...base,
+      challenges: base.challenges.map((c, i) => (i === 0 ? { ...c, attachments: [attachment] } : c)),
+    };
+    server.attachments.set(attachment.hash, content);
+    const services = await station({
+      attachmentUrl: (file) => `app://station/sandbox/${path.basename(file)}`,
+    });
+    await services.enroll('ENROLL-2026');
+    await services.start();
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+    await services.dispatch('signIn', signIn);
+    await services.dispatch('acceptInstructions', {});
+    await until(() => server.openStreams > 0, 5000, 'the command stream');
+    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+    await until(() => services.runtime.phase === 'inProgress', 5000, 'the start');
+    await until(() => server.requests.some((r) => r.route === 'attachment'), 5000, 'the download');
+
+    const opened = await services.dispatch('openAttachment', { challengeId: 'rec1', hash: attachment.hash });
+    expect(opened).toEqual({
+      ok: true,
+      value: { attachment, viewer: 'csv', url: 'app://station/sandbox/villes.csv' },
+    });
+    expect(server.requests.filter((r) => r.route === 'attachment')).toHaveLength(1);
+    const other = await services.dispatch('openAttachment', { challengeId: 'rec2', hash: attachment.hash });
+    expect(other).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ATTACHMENT' } });
+
+    expect(
+      await services.recordNavigation({ url: 'https://fr.wikipedia.org/', allowed: true, rule: null }),
+    ).toBe(true);
+    await until(
+      () => (server.records.get('test-1') ?? []).some((r) => r.kind === 'navigation'),
+      5000,
+      'the navigation record on the server',
+    );
+  });
+
+  it('lets the candidate resume on another station from the server’s copy of the journal', async () => {
+    server = await new FakeStationServer().listen();
+    const pkg = testPackage({ count: 4 });
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+
+    // Station A: the candidate answers two questions, then the station dies.
+    const a = await station();
+    await a.enroll('ENROLL-2026');
+    await a.start();
+    await a.dispatch('signIn', signIn);
+    await a.dispatch('acceptInstructions', {});
+    await until(() => server.openStreams > 0, 5000, 'A’s command stream');
+    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+    await until(() => a.runtime.phase === 'inProgress', 5000, 'the start on A');
+    for (const challenge of pkg.challenges.slice(0, 2)) {
+      await a.dispatch('submitAnswer', { challengeId: challenge.id, value: { type: 'choice', choice: '1' } });
+    }
+    const written = a.runtime.heartbeat().lastSeq;
+    await until(
+      () => (server.records.get('test-1')?.length ?? 0) === written,
+      5000,
+      'A’s records on the server',
+    );
+    await a.close();
+
+    // Station B: the server says the candidate resumes; the invigilator authorizes it.
+    const b = await station();
+    await b.enroll('ENROLL-2026');
+    await b.start();
+    server.joinAnswer = { ...server.joinAnswer, resuming: true };
+    await until(() => server.openStreams > 0, 5000, 'B’s command stream');
+    const signed = await b.dispatch('signIn', signIn);
+    expect(signed.ok).toBe(true);
+    expect(b.runtime.phase).toBe('resumePending');
+    server.sendCommand({ type: 'authorizeResume', id: 'cmd-resume', testId: 'test-1' });
+    await until(() => b.runtime.phase === 'inProgress', 5000, 'the resume on B');
+    expect(b.runtime.status().exam.progress).toMatchObject({ current: 2, answered: 2 });
+    for (const challenge of pkg.challenges.slice(2)) {
+      const answered = await b.dispatch('submitAnswer', {
+        challengeId: challenge.id,
+        value: { type: 'choice', choice: '1' },
+      });
+      expect(answered.ok).toBe(true);
+    }
+    await until(() => b.runtime.phase === 'uploaded', 5000, 'B’s upload');
+
+    expect(server.resultStores).toBe(1);
+    const check = await verifyResultBundle(server.results.get('test-1')?.bundle ?? '', {
+      stationKey: b.identity.publicKey,
+      testId: 'test-1',
+      packageHash: canonicalHash(pkg),
+    });
+    expect(check.ok).toBe(true);
+    if (check.ok) {
+      expect(check.payload.stationId).toBe(b.identity.stationId);
+      expect(check.payload.records.filter((r) => r.kind === 'answered')).toHaveLength(4);
+      const opened = check.payload.records.filter((r) => r.kind === 'testOpened').map((r) => r.payload);
+      expect(opened.map((p) => p.stationId)).toEqual([a.identity.stationId, b.identity.stationId]);
+    }
+    // One chain on the server too: A's records then B's.
+    await until(
+      () => (server.records.get('test-1')?.length ?? 0) === b.runtime.heartbeat().lastSeq,
+      5000,
+      'B’s records',
+    );
+    expect(verifyChain('test-1', server.records.get('test-1') ?? []).ok).toBe(true);
+  });
 });
