@@ -1,10 +1,6 @@
 // `npm run demo`: a demo certification session on the embedded defaults (resources/demo/). Each
 // certifiable candidate's test is generated from their profile, answered by a simulated candidate,
 // checked and scored as the server does, and given a certificate with its verification code.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
-import { ChallengeSchema, type Challenge } from '../core/challenge/challenge.ts';
 import { createAnswerChecker } from '../core/checking/check-answer.ts';
 import { generateAccessCode } from '../core/codes/access-code.ts';
 import { generateInvigilatorPassword } from '../core/codes/invigilator-password.ts';
@@ -15,45 +11,13 @@ import { indexBank } from '../core/generation/bank-index.ts';
 import { generateTest } from '../core/generation/generate-test.ts';
 import { NotCertifiableError } from '../core/generation/generation-errors.ts';
 import { newSeed, seededRandom } from '../core/generation/seeded-random.ts';
-import { ProfileSchema, certifiableCompetences } from '../core/profile/profile.ts';
+import { certifiableCompetences } from '../core/profile/profile.ts';
 import { scoreCertification } from '../core/scoring/score-certification.ts';
-import { parseInput } from '../core/validation/describe-issues.ts';
+import { loadDemoData } from '../resources/demo/load-demo.ts';
 import { simulatedAnswer } from './demo/simulated-candidate.ts';
 
-const demoDir = path.resolve(import.meta.dirname, '..', 'resources', 'demo');
-
-const DemoSessionSchema = z.object({
-  centre: z.object({ name: z.string(), city: z.string().optional() }).loose(),
-  session: z
-    .object({
-      room: z.string(),
-      date: z.string(),
-      time: z.string(),
-      examiner: z.string(),
-      address: z.string().optional(),
-    })
-    .loose(),
-  candidates: z.array(
-    z
-      .object({
-        firstName: z.string(),
-        lastName: z.string(),
-        birthdate: z.string(),
-        extraTimePercentage: z.number(),
-        accessibilityAdjustment: z.boolean(),
-        profile: ProfileSchema,
-      })
-      .loose(),
-  ),
-});
-
-const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(demoDir, file), 'utf8'));
-const bank: Challenge[] = parseInput(
-  z.array(ChallengeSchema),
-  readJson('challenges.json'),
-  'demo challenge bank',
-);
-const demo = parseInput(DemoSessionSchema, readJson('session.json'), 'demo session');
+const demo = loadDemoData();
+const { bank } = demo;
 const index = indexBank(bank);
 const byId = new Map(bank.map((c) => [c.id, c]));
 
@@ -64,7 +28,7 @@ const pad = (text: string, width: number) => text.padEnd(width);
 
 line(`Session de certification Pix — démonstration`);
 line(
-  `${demo.centre.name}, salle ${demo.session.room}, le ${demo.session.date} à ${demo.session.time} — surveillant : ${demo.session.examiner}`,
+  `${demo.centre.name} (${demo.session.address}), ${demo.session.room}, le ${demo.session.date} à ${demo.session.time} — surveillant : ${demo.session.examiner}`,
 );
 line(
   `Code d'accès candidats : ${generateAccessCode()}   Mot de passe surveillant : ${generateInvigilatorPassword()}`,
@@ -73,8 +37,9 @@ line(`Banque : ${bank.length} épreuves ; ${demo.candidates.length} candidats in
 
 for (const candidate of demo.candidates) {
   line();
-  const extra = candidate.extraTimePercentage ? `, tiers-temps ${candidate.extraTimePercentage} %` : '';
-  line(`■ ${candidate.firstName} ${candidate.lastName} (né·e le ${candidate.birthdate}${extra})`);
+  const extra = candidate.extraTimePercentage ? `, temps majoré de ${candidate.extraTimePercentage} %` : '';
+  const adjusted = candidate.accessibilityAdjustment ? ', aménagement accessibilité' : '';
+  line(`■ ${candidate.firstName} ${candidate.lastName} (né·e le ${candidate.birthdate}${extra}${adjusted})`);
   const seed = newSeed();
   let test;
   try {
@@ -102,13 +67,15 @@ for (const candidate of demo.candidates) {
     const level = levels.get(challenge.competence) ?? 0;
     const right = random.int(0, 99) < (parseSkill(challenge.skill).difficulty <= level ? 85 : 35);
     const skipped = !right && random.int(0, 9) === 0;
+    // Now and then the timer runs out, or the candidate leaves a focused challenge (forgiven with the
+    // accessibility adjustment).
+    const timedOut = challenge.timer !== undefined && random.int(0, 9) === 0;
+    const focusedOut = challenge.focused && random.int(0, 4) === 0;
     const value = simulatedAnswer(challenge, right, random);
     const status = createAnswerChecker(challenge)(
       skipped ? null : value,
-      { skipped, timedOut: false, focusedOut: false },
-      {
-        accessibilityAdjustment: candidate.accessibilityAdjustment,
-      },
+      { skipped, timedOut, focusedOut },
+      { accessibilityAdjustment: candidate.accessibilityAdjustment },
     );
     return { challengeId: challenge.id, competence: challenge.competence, status, neutralized: false };
   });
