@@ -129,6 +129,7 @@ async function start(): Promise<void> {
   const sandboxRoot = path.join(dataDir, 'sandbox');
   const { marker, previous } = RunMarker.open(path.join(dataDir, RUN_MARKER_FILE_NAME));
   const markerTimer = setInterval(() => marker.touch(), 60_000);
+  markerTimer.unref();
 
   // ------------------------------------------------------------------ the app:// protocol
   protocol.handle(APP_SCHEME, async (request) => {
