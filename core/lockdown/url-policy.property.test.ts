@@ -146,6 +146,27 @@ describe('URL policy properties', () => {
     );
   });
 
+  it('plain host rules mean exactly SEB’s host pattern', () => {
+    // SEB turns host `h` into ^(.+?\.)*h$ (and `.h` into ^h$); the station compares strings instead.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    fc.assert(
+      fc.property(
+        domain,
+        fc.array(label, { maxLength: 3 }),
+        fc.oneof(domain, label),
+        fc.boolean(),
+        fc.boolean(),
+        (d, subs, other, sameSite, exact) => {
+          const host = [...subs, sameSite ? d : other].join('.');
+          const expression = exact ? `.${d}` : d;
+          const seb = new RegExp(exact ? `^${escape(d)}$` : `^(.+?\\.)*${escape(d)}$`, 'i');
+          const policy = UrlPolicySchema.parse({ rules: [{ action: 'allow', expression }] });
+          expect(evaluateUrl(`https://${host}/`, policy, top).allowed).toBe(seb.test(host));
+        },
+      ),
+    );
+  });
+
   it('a rule naming a URL’s own path matches it with or without a trailing slash', () => {
     fc.assert(
       fc.property(domain, fc.webPath(), (d, rawPath) => {

@@ -219,7 +219,15 @@ export function wildcardMatcher(parts: WildcardParts): UrlMatcher {
   const hostText = asciiHost(exactHost ? parts.host.slice(1) : parts.host);
   // A single-label host ("localhost", "intranet") names that machine only, as in SEB.
   const singleLabel = /^[a-z0-9]+$/i.test(hostText);
-  const host = anchored(exactHost || singleLabel ? wildcard(hostText) : `(?:.+?\\.)*${wildcard(hostText)}`);
+  const ownHostOnly = exactHost || singleLabel;
+  // Plain host names (most rules) are compared as strings: the same meaning as the pattern, without
+  // running a regular expression per rule on every request.
+  const hostPattern = anchored(ownHostOnly ? wildcard(hostText) : `(?:.+?\\.)*${wildcard(hostText)}`);
+  const host: (name: string) => boolean = hostText.includes('*')
+    ? (name) => hostPattern.test(name)
+    : ownHostOnly
+      ? (name) => name === hostText
+      : (name) => name === hostText || name.endsWith(`.${hostText}`);
   const port = parts.port === '*' ? null : parts.port;
   let path: RegExp | null = null;
   if (parts.path !== null && parts.path !== '/') {
@@ -235,9 +243,9 @@ export function wildcardMatcher(parts: WildcardParts): UrlMatcher {
   }
   const fragment = parts.fragment === null ? null : anchored(`#?${wildcard(parts.fragment)}`);
   return (url) =>
+    host(url.host) &&
     (scheme === null || scheme.test(url.scheme)) &&
     (userInfo === null || userInfo.test(url.userInfo)) &&
-    host.test(url.host) &&
     (port === null || port === url.port) &&
     (path === null || path.test(url.path)) &&
     (query === null || query.test(url.query)) &&
