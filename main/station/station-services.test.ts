@@ -1,6 +1,6 @@
 // The station as the shell, the harness and the demo use it: createStationServices against a fake
 // certification server, from enrollment to the uploaded result.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyResultBundle } from '../../core/bundle/verify-bundle.ts';
@@ -8,6 +8,8 @@ import type { StationEvent, StationStatus } from '../../core/contracts/station-a
 import { canonicalHash } from '../../core/hashing/canonical-hash.ts';
 import { verifyChain } from '../../core/journal/chain.ts';
 import { MemoryKeyStore } from './identity/key-store.ts';
+import { StationKeyError } from './identity/station-keys.ts';
+import { JournalCorruptedError } from './journal/journal-errors.ts';
 import { testPackage } from './runtime/runtime-fixtures.ts';
 import {
   createStationServices,
@@ -224,6 +226,8 @@ describe('createStationServices', () => {
       value: { attachment, viewer: 'csv', url: 'app://station/sandbox/villes.csv' },
     });
     expect(server.requests.filter((r) => r.route === 'attachment')).toHaveLength(1);
+    expect(await services.contentFile(attachment.hash)).toMatch(/villes\.csv$/);
+    expect(await services.contentFile('0'.repeat(64))).toBeNull();
     const other = await services.dispatch('openAttachment', { challengeId: 'rec2', hash: attachment.hash });
     expect(other).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ATTACHMENT' } });
 
@@ -304,5 +308,23 @@ describe('createStationServices', () => {
       'B’s records',
     );
     expect(verifyChain('test-1', server.records.get('test-1') ?? []).ok).toBe(true);
+  });
+
+  it('refuses to start on a damaged journal, and leaves the file as it is (it is evidence)', async () => {
+    server = await new FakeStationServer().listen();
+    const dataDir = tempDataDir();
+    const file = path.join(dataDir, 'journal.sqlite');
+    writeFileSync(file, 'SQLite format 3\0 but not really a database at all, just damaged bytes'.repeat(40));
+    const before = readFileSync(file);
+    await expect(station({ dataDir })).rejects.toThrow(JournalCorruptedError);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('refuses to start with a key store that holds something else than its key, and replaces nothing', async () => {
+    server = await new FakeStationServer().listen();
+    const keyStore = new MemoryKeyStore();
+    await keyStore.write(new Uint8Array([1, 2, 3]));
+    await expect(station({ keyStore })).rejects.toThrow(StationKeyError);
+    expect(await keyStore.read()).toEqual(new Uint8Array([1, 2, 3]));
   });
 });

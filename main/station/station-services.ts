@@ -15,7 +15,7 @@ import type { Attachment } from '../../core/challenge/challenge.ts';
 import type { StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import type { StationId, StationPublicJwk } from '../../core/identity/station-id.ts';
-import { AttachmentStore } from './attachments/attachment-store.ts';
+import { AttachmentStore, contentsOf } from './attachments/attachment-store.ts';
 import { createAttachmentViewer } from './attachments/attachment-viewer.ts';
 import type { MonotonicClock } from './clock/exam-clock.ts';
 import { readEnrollment, sameServer, writeEnrollment, type Enrollment } from './identity/enrollment.ts';
@@ -107,7 +107,13 @@ export interface StationServices {
   recordNavigation(navigation: Navigation): Promise<boolean>;
   /** The connection, clock offset, uploads in course. */
   syncState(): SyncState;
-  /** The candidates' files (sandbox folders). */
+  /**
+   * The stored file of an attachment or illustration of the current test, by its hash (downloaded
+   * again if missing), for the shell's or harness's file route; null when the hash is not one of the
+   * test's files or the file cannot be had.
+   */
+  contentFile(hash: string): Promise<string | null>;
+  /** The candidates' files (sandbox folders under `attachments.root`). */
   readonly attachments: AttachmentStore;
   /** The journal file (for support: it is the evidence of every test taken here). */
   readonly journalFile: string;
@@ -156,11 +162,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
     download: (hash) => client.downloadAttachment(hash, Number.MAX_SAFE_INTEGER),
     log,
   });
-  const background = new Set<Promise<unknown>>();
   const inBackground = (work: Promise<unknown>) => {
-    const tracked = work.catch((error: unknown) => log(`station: ${errorMessage(error)}`));
-    background.add(tracked);
-    void tracked.finally(() => background.delete(tracked));
+    work.catch((error: unknown) => log(`station: ${errorMessage(error)}`));
   };
 
   // Late-bound: the runtime's hooks wake loops created after it.
@@ -292,6 +295,15 @@ export async function createStationServices(options: StationServicesOptions): Pr
 
     recordNavigation: (navigation) => runtime.recordNavigation(navigation),
 
+    async contentFile(hash) {
+      const testId = runtime.testId;
+      const pkg = testId ? journal.package(testId) : null;
+      const content = pkg ? contentsOf(pkg).find((c) => c.hash === hash) : undefined;
+      if (!testId || !content) return null;
+      const stored = await attachments.ensure(testId, content).catch(() => null);
+      return stored?.ok ? stored.value : null;
+    },
+
     syncState: () => ({
       online: heartbeat.online,
       serverClockOffsetMs: connection.clock.offsetMs,
@@ -335,7 +347,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
         uploader?.stop(),
         purger.stop(),
       ]);
-      await Promise.allSettled([...background]);
+      // Attachment downloads in course are not waited for: they only write sandbox files, and a
+      // missing file is fetched again when the candidate opens it.
       // Let a state change in course (an answer being committed) finish before the journal closes.
       await runtime.settle();
       journal.close();
