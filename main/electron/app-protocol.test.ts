@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debuggingSwitches, resolveAppAsset } from './app-protocol.ts';
+import { debuggingSwitches, resolveAppAsset, resolveSandboxFile, sandboxFileUrl } from './app-protocol.ts';
 
 const root = path.resolve('/opt/station/renderer');
 
@@ -49,5 +49,36 @@ describe('debuggingSwitches', () => {
   });
   it('accepts a normal command line', () => {
     expect(debuggingSwitches(['/opt/station/pix-station', '--lang=fr'])).toEqual([]);
+  });
+});
+
+describe('candidates’ files under app://station/__sandbox/', () => {
+  const sandbox = path.resolve('/var/station/sandbox');
+
+  it('maps a stored file to its address and back, with a type that never runs code', () => {
+    const file = path.join(sandbox, 'test-1', 'a'.repeat(64), 'relevé de notes.pdf');
+    const url = sandboxFileUrl(sandbox, file);
+    expect(url).toBe(`app://station/__sandbox/test-1/${'a'.repeat(64)}/relev%C3%A9%20de%20notes.pdf`);
+    expect(resolveSandboxFile(sandbox, url ?? '')).toEqual({ file, contentType: 'application/pdf' });
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/page.html')).toBeNull();
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/data.json')?.contentType).toBe(
+      'text/plain; charset=utf-8',
+    );
+  });
+
+  it.each([
+    ['a parent segment', 'app://station/__sandbox/t/..%2F..%2Fkey.pdf'],
+    ['an encoded dot-dot segment', 'app://station/__sandbox/%2e%2e/x.pdf'],
+    ['a backslash', 'app://station/__sandbox/t/..%5C..%5Cx.pdf'],
+    ['an empty segment', 'app://station/__sandbox//x.pdf'],
+    ['another host', 'app://other/__sandbox/t/x.pdf'],
+    ['outside the sandbox path', 'app://station/x.pdf'],
+  ])('refuses %s', (_what, url) => {
+    expect(resolveSandboxFile(sandbox, url)).toBeNull();
+  });
+
+  it('gives no address to a file outside the sandbox', () => {
+    expect(sandboxFileUrl(sandbox, '/etc/passwd')).toBeNull();
+    expect(sandboxFileUrl(sandbox, sandbox)).toBeNull();
   });
 });

@@ -255,7 +255,7 @@ describe('Electron main process wiring', () => {
     expect(prompt?.options.webPreferences).toMatchObject({ sandbox: true, devTools: false });
     const form = await appRequest(fake, 'app://station/__shell/quit');
     expect(form.headers.get('content-security-policy')).toContain("form-action 'self'");
-    expect(await form.text()).toContain('Code surveillant');
+    expect(await form.text()).toContain('Aucun code surveillant n’est configuré');
     // No code configured and no test under way: the prompt closes the station.
     const closing = await appRequest(fake, 'app://station/__shell/quit', {
       method: 'POST',

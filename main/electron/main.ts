@@ -128,7 +128,12 @@ async function start(): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const sandboxRoot = path.join(dataDir, 'sandbox');
   const { marker, previous } = RunMarker.open(path.join(dataDir, RUN_MARKER_FILE_NAME));
-  const markerTimer = setInterval(() => marker.touch(), 60_000);
+  // Every minute: a sign of life for unclean-exit reports, and the managed settings read again (IT may
+  // change them while the station runs).
+  const markerTimer = setInterval(() => {
+    marker.touch();
+    void settingsService.reload().catch((error: unknown) => log(`settings reload failed: ${String(error)}`));
+  }, 60_000);
   markerTimer.unref();
 
   // ------------------------------------------------------------------ the app:// protocol
@@ -259,7 +264,8 @@ async function start(): Promise<void> {
     homeUrl: () => settings.browserHomeUrl ?? 'about:blank',
     demoServerUrl: () => (settings.demoMode ? settings.serverUrl : null),
     testId: () => (testUnderWay(shell.phase) ? (station?.runtime.testId ?? null) : null),
-    sandboxFolder: (testId) => path.join(sandboxRoot, 'downloads', testId.replace(/[^A-Za-z0-9_-]/g, '_')),
+    // The test's own sandbox folder: purged with the test's other files.
+    sandboxFolder: (testId) => station?.attachments.folder(testId) ?? path.join(sandboxRoot, 'unenrolled'),
     recordNavigation: async (navigation) => (await station?.recordNavigation(navigation)) ?? false,
     emit: send,
     attachKeyboard: keyboard,

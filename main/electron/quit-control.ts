@@ -71,11 +71,12 @@ export class QuitControl {
   async handle(request: Request): Promise<Response> {
     const html = (state: QuitPromptState) =>
       new Response(quitPromptPage(state), { headers: { 'content-type': 'text/html; charset=utf-8' } });
-    if (request.method !== 'POST') return html({ kind: 'ask' });
+    const ask = () => html({ kind: 'ask', codeSet: this.#options.codeHash() !== null });
+    if (request.method !== 'POST') return ask();
     const form = readQuitForm(await request.text());
     if (form.action === 'cancel') {
       this.#closePrompt();
-      return html({ kind: 'ask' });
+      return ask();
     }
     const mode = quitNeedsCode({
       codeSet: this.#options.codeHash() !== null,

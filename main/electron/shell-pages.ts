@@ -59,7 +59,7 @@ button.secondary { background: #fff; color: #1f2a44; margin-left: 0.5rem; }
 `;
 
 export type QuitPromptState =
-  | { kind: 'ask' }
+  | { kind: 'ask'; codeSet: boolean }
   | { kind: 'wrong' }
   | { kind: 'wait'; seconds: number }
   | { kind: 'closing' }
@@ -78,6 +78,17 @@ export function quitPromptPage(state: QuitPromptState): string {
       'Fermeture impossible',
       `<h1>Fermeture impossible</h1><p role="alert">${escapeHtml(state.reason)}</p>
 <form method="post" action="${QUIT_PAGE}"><button type="submit" name="action" value="cancel">Retour</button></form>`,
+    );
+  }
+  if (state.kind === 'ask' && !state.codeSet) {
+    return page(
+      'Fermer la station',
+      `<h1>Fermer la station</h1>
+<p>Aucun code surveillant n’est configuré sur ce poste : il peut être fermé entre deux candidats.</p>
+<form method="post" action="${QUIT_PAGE}">
+<button type="submit" name="action" value="quit" autofocus>Fermer la station</button>
+<button type="submit" name="action" value="cancel" class="secondary">Annuler</button>
+</form>`,
     );
   }
   const message =

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, noticePage, quitPromptPage, readQuitForm } from './shell-pages.ts';
+
+describe('shell pages', () => {
+  it('asks for the code when one is set, in French, with a labelled password field', () => {
+    const page = quitPromptPage({ kind: 'ask', codeSet: true });
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('<label for="code">Code surveillant</label>');
+    expect(page).toContain('type="password"');
+    expect(page).not.toContain('<script');
+  });
+
+  it('says when no code is set, and offers to close between candidates', () => {
+    const page = quitPromptPage({ kind: 'ask', codeSet: false });
+    expect(page).toContain('Aucun code surveillant');
+    expect(page).not.toContain('type="password"');
+  });
+
+  it('announces a wrong code, the wait, and a refusal as alerts', () => {
+    expect(quitPromptPage({ kind: 'wrong' })).toMatch(/role="alert">Ce code n’est pas le bon/);
+    expect(quitPromptPage({ kind: 'wait', seconds: 42 })).toContain('attendez 42 secondes');
+    expect(quitPromptPage({ kind: 'refused', reason: 'Un test <b>est</b> en cours' })).toContain(
+      'Un test &lt;b&gt;est&lt;/b&gt; en cours',
+    );
+  });
+
+  it('escapes notices and refreshes them when asked', () => {
+    const page = noticePage({ title: 'Écrans', message: '<img src=x onerror=alert(1)>', refreshSeconds: 5 });
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('<meta http-equiv="refresh" content="5">');
+    expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+  });
+
+  it('reads the posted form, cancelling anything unexpected', () => {
+    expect(readQuitForm('action=quit&code=Surv%202026')).toEqual({ action: 'quit', code: 'Surv 2026' });
+    expect(readQuitForm('action=other&code=x')).toEqual({ action: 'cancel', code: 'x' });
+    expect(readQuitForm('')).toEqual({ action: 'cancel', code: '' });
+    expect(readQuitForm(`action=quit&code=${'x'.repeat(500)}`).code).toHaveLength(128);
+  });
+});
