@@ -33,9 +33,14 @@ export interface BankCoverage {
   embeds: number;
 }
 
-/** Website addresses a challenge sends the candidate to, outside its embedded simulator. */
+const MARKDOWN_LINK = /\]\(([^)\s]+)\)|<(https?:[^>\s]+)>/g;
+
+/** Offline-website pages a challenge links to (Markdown links), outside its embedded simulator. */
 export function browserUrls(challenge: Challenge): string[] {
-  return demoSiteUrls(`${challenge.instruction}\n${challenge.proposals ?? ''}`);
+  const text = `${challenge.instruction}\n${challenge.proposals ?? ''}`;
+  return [...text.matchAll(MARKDOWN_LINK)].flatMap(([, link, autolink]) =>
+    demoSiteUrls(link ?? autolink ?? ''),
+  );
 }
 
 const kindOf = (mediaType: string): string =>
