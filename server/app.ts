@@ -17,6 +17,8 @@ import { ApiError } from './http/api-error.ts';
 import { LiveBus } from './live/live-bus.ts';
 import { StationPresence } from './live/presence.ts';
 import { stationRoutes } from './routes/station-routes.ts';
+import { invigilatorRoutes } from './routes/invigilator-routes.ts';
+import { RoomFeed } from './room/room-feed.ts';
 import { centreRoutes } from './routes/centre-routes.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store, StoredCommand } from './storage/repositories.ts';
@@ -107,14 +109,20 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
     bankCache: new Map(),
     presence: null as unknown as StationPresence,
+    feed: null as unknown as RoomFeed,
+    streams: new Set(),
   };
   ctx.presence = new StationPresence(ctx);
+  ctx.feed = new RoomFeed(ctx);
+  ctx.feed.bootSeq = await store.events.maxSeq();
   app.decorate('pix', ctx);
 
   // Housekeeping: last-seen times to disk, expired nonces and tokens away.
   const flush = setInterval(() => {
     ctx.presence.flush().catch((error: unknown) => app.log.error({ err: error }, 'presence flush failed'));
   }, 5000);
+  const presence = setInterval(() => ctx.feed.flushPresence(), config.presenceFlushMs);
+  presence.unref();
   const purge = setInterval(() => {
     const at = now();
     Promise.all([store.stations.purgeNonces(at), store.tokens.deleteExpired(at)]).catch((error: unknown) =>
@@ -123,7 +131,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   }, 60_000);
   flush.unref();
   purge.unref();
+  // Open event streams would keep the server from closing: end them first.
+  app.addHook('preClose', async () => {
+    for (const stream of [...ctx.streams]) stream.close();
+  });
   app.addHook('onClose', async () => {
+    clearInterval(presence);
     clearInterval(flush);
     clearInterval(purge);
     await ctx.presence.flush();
@@ -164,6 +177,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   await app.register(async (scope) => centreRoutes(scope, ctx));
   await app.register(async (scope) => stationRoutes(scope, ctx));
+  await app.register(async (scope) => invigilatorRoutes(scope, ctx));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -6,6 +6,8 @@ import type { CachedBank } from './content/bank-service.ts';
 import type { ServerConfig } from './config.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import type { StationPresence } from './live/presence.ts';
+import type { SseStream } from './http/sse.ts';
+import type { RoomFeed } from './room/room-feed.ts';
 import type { SessionEvent, Store, StoredCommand } from './storage/repositories.ts';
 
 export type RoomMessage = { kind: 'event'; event: SessionEvent } | { kind: 'presence'; data: unknown };
@@ -26,4 +28,8 @@ export interface ServerContext {
   bankCache: Map<string, CachedBank>;
   /** When each station was last heard from. */
   presence: StationPresence;
+  /** The invigilator's live feed. */
+  feed: RoomFeed;
+  /** Open event streams, ended when the server closes. */
+  streams: Set<SseStream>;
 }

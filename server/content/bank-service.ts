@@ -168,6 +168,8 @@ export interface CachedBank {
   version: number;
   index: BankIndex;
   byId: ReadonlyMap<string, Challenge>;
+  /** Every attachment and illustration the bank uses: what its stations may download. */
+  contentHashes: ReadonlySet<string>;
 }
 
 /** The centre's bank indexed for generation and checking; rebuilt only after an import. */
@@ -177,7 +179,12 @@ export async function centreBank(ctx: ServerContext, centreId: string): Promise<
   const cached = ctx.bankCache.get(centreId);
   if (cached && cached.version === version) return cached;
   const bank = await ctx.store.bank.list(centreId);
-  const fresh = { version, index: indexBank(bank), byId: new Map(bank.map((c) => [c.id, c])) };
+  const fresh = {
+    version,
+    index: indexBank(bank),
+    byId: new Map(bank.map((c) => [c.id, c])),
+    contentHashes: new Set(bank.flatMap((c) => neededContent(c).map((n) => n.hash))),
+  };
   ctx.bankCache.set(centreId, fresh);
   return fresh;
 }

@@ -1,6 +1,6 @@
 // The station API (core/contracts/station-server.ts). Enrollment is open (the one-time code is the
 // secret); everything else is a signed request from an enrolled, non-revoked station.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   EnrollRequestSchema,
@@ -13,20 +13,9 @@ import type { ServerContext } from '../context.ts';
 import { errors } from '../http/route-schema.ts';
 import { enrollStation } from '../stations/enrollment.ts';
 import { StationAuthenticator } from '../stations/station-auth.ts';
-import type { StoredStation } from '../storage/repositories.ts';
+import { SIGNED, requestStation } from './request-station.ts';
 import { iso } from '../time.ts';
-
-export function requestStation(request: FastifyRequest): StoredStation {
-  if (!request.station) throw new Error('a station route ran without authentication');
-  return request.station;
-}
-
-/** The signature headers, declared for the OpenAPI description. */
-export const SIGNED = {
-  description:
-    'Signed request: x-station-id, x-station-timestamp (ms), x-station-nonce and x-station-signature ' +
-    '(Ed25519 over core/contracts/station-request-signing.ts stationSigningInput, base64url).',
-};
+import { stationExamRoutes } from './station-exam-routes.ts';
 
 export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -72,5 +61,7 @@ export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): P
         return { recordedAt: iso(at) };
       },
     );
+
+    stationExamRoutes(scoped, ctx);
   });
 }

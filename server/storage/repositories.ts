@@ -137,6 +137,8 @@ export interface HeartbeatState {
   timeLeftMs: number | null;
   timeLeftAt: number | null;
   alertPending: boolean;
+  /** The station's highest journal seq when it sent the heartbeat (older than the records → stale phase). */
+  lastSeq: number | null;
   lastHeartbeatAt: number | null;
   clockOffsetMs: number | null;
 }
@@ -146,6 +148,7 @@ export interface JournalState {
   storedThrough: number;
   lastHash: string | null;
   startedAt: number | null;
+  downtimeMs: number;
   answered: number;
   addedMs: number;
   pausedCause: string | null;
@@ -179,11 +182,19 @@ export interface GeneratedPackage {
   generatedAt: number;
 }
 
+export interface QuestionContentFlags {
+  image: boolean;
+  attachment: boolean;
+  embed: boolean;
+  focused: boolean;
+}
+
 export interface StoredAlert {
   id: string;
   testId: string;
   challengeId: string;
   questionNumber: number | null;
+  content: QuestionContentFlags;
   raisedAt: number;
   receivedAt: number;
   decision: 'dismissed' | 'validated' | null;
@@ -363,7 +374,8 @@ export interface TestRepository {
   /** Before the start: the candidate moved to another station. */
   moveToStation(id: string, stationId: string): Promise<void>;
   requestResume(id: string, stationId: string, at: number): Promise<void>;
-  setPackage(id: string, generated: GeneratedPackage): Promise<void>;
+  /** Only once: false if the test already has a package. */
+  setPackage(id: string, generated: GeneratedPackage): Promise<boolean>;
   package(id: string): Promise<{ package: TestPackage; packageHash: string } | null>;
   generation(id: string): Promise<{ generated: GeneratedTest; profile: Profile } | null>;
   /**
@@ -380,6 +392,8 @@ export interface TestRepository {
     at: number,
   ): Promise<void>;
   records(id: string, fromSeq?: number): Promise<JournalRecord[]>;
+  /** Records of some kinds for several tests (the room's lockdown events), in order. */
+  recordsOfKind(testIds: string[], kind: string): Promise<JournalRecord[]>;
   setHeartbeat(id: string, heartbeat: HeartbeatState): Promise<void>;
   clearAuthorization(id: string): Promise<void>;
 }
@@ -408,6 +422,8 @@ export interface SessionEventRepository {
   append(sessionId: string, type: string, data: unknown, at: number): Promise<SessionEvent>;
   after(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]>;
   lastSeq(sessionId: string): Promise<number>;
+  /** The highest event id of every session. */
+  maxSeq(): Promise<number>;
 }
 
 export type BundleOutcome =

@@ -197,6 +197,7 @@ export const MIGRATIONS: readonly Migration[] = [
         stored_through    INTEGER NOT NULL DEFAULT 0,
         last_hash         TEXT,
         started_at        INTEGER,                   -- station wall clock of the first start
+        downtime_ms       INTEGER NOT NULL DEFAULT 0,
         answered          INTEGER NOT NULL DEFAULT 0,
         added_ms          INTEGER NOT NULL DEFAULT 0,
         paused_cause      TEXT,
@@ -209,6 +210,7 @@ export const MIGRATIONS: readonly Migration[] = [
         time_left_ms      INTEGER,
         time_left_at      INTEGER,
         alert_pending     INTEGER NOT NULL DEFAULT 0,
+        heartbeat_seq     INTEGER,                   -- the station's last seq when it sent it
         last_heartbeat_at INTEGER,
         clock_offset_ms   INTEGER,
         CHECK ((package IS NULL) = (package_hash IS NULL))
@@ -232,6 +234,7 @@ export const MIGRATIONS: readonly Migration[] = [
         test_id         TEXT NOT NULL REFERENCES tests (id) ON DELETE CASCADE,
         challenge_id    TEXT NOT NULL,
         question_number INTEGER,
+        content         TEXT NOT NULL,               -- JSON: what the question shows (image, attachment…)
         raised_at       INTEGER NOT NULL,            -- station wall clock
         received_at     INTEGER NOT NULL,
         decision        TEXT CHECK (decision IN ('dismissed', 'validated')),

@@ -107,6 +107,7 @@ export function journalFromRow(r: Row): JournalState {
     storedThrough: num(r.stored_through),
     lastHash: strOrNull(r.last_hash),
     startedAt: numOrNull(r.started_at),
+    downtimeMs: num(r.downtime_ms),
     answered: num(r.answered),
     addedMs: num(r.added_ms),
     pausedCause: strOrNull(r.paused_cause),
@@ -123,6 +124,7 @@ export function heartbeatFromRow(r: Row): HeartbeatState {
     timeLeftMs: numOrNull(r.time_left_ms),
     timeLeftAt: numOrNull(r.time_left_at),
     alertPending: num(r.alert_pending) === 1,
+    lastSeq: numOrNull(r.heartbeat_seq),
     lastHeartbeatAt: numOrNull(r.last_heartbeat_at),
     clockOffsetMs: numOrNull(r.clock_offset_ms),
   };
@@ -155,6 +157,7 @@ export function alertFromRow(r: Row): StoredAlert {
     testId: str(r.test_id),
     challengeId: str(r.challenge_id),
     questionNumber: numOrNull(r.question_number),
+    content: json(r.content),
     raisedAt: num(r.raised_at),
     receivedAt: num(r.received_at),
     decision: strOrNull(r.decision) as StoredAlert['decision'],

@@ -54,9 +54,9 @@ export function openSqliteStore(file: string): Store {
 
 const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
   t.generated_at, t.authorization, t.authorization_id, t.resume_station_id, t.resume_requested_at,
-  t.stored_through, t.last_hash, t.started_at, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
+  t.stored_through, t.last_hash, t.started_at, t.downtime_ms, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
   t.ended_reason, t.phase, t.current_index, t.total, t.time_left_ms, t.time_left_at, t.alert_pending,
-  t.last_heartbeat_at, t.clock_offset_ms, b.received_at AS bundle_received_at`;
+  t.heartbeat_seq, t.last_heartbeat_at, t.clock_offset_ms, b.received_at AS bundle_received_at`;
 const TEST_FROM = `FROM tests t LEFT JOIN bundles b ON b.test_id = t.id`;
 
 function isUniqueViolation(error: unknown): boolean {
@@ -575,7 +575,7 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const setPackage = db.prepare(
     `UPDATE tests SET package_id = ?, package = ?, package_hash = ?, generated = ?, profile_snapshot = ?,
-       generated_at = ? WHERE id = ? AND package IS NULL`,
+       generated_at = ?, total = ? WHERE id = ? AND package IS NULL`,
   );
   const getPackage = db.prepare('SELECT package, package_hash FROM tests WHERE id = ?');
   const getGeneration = db.prepare('SELECT generated, profile_snapshot FROM tests WHERE id = ?');
@@ -592,13 +592,13 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const updateJournal = db.prepare(
     `UPDATE tests SET stored_through = @storedThrough, last_hash = @lastHash, started_at = @startedAt,
-       answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
+       downtime_ms = @downtimeMs, answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
        ended_reason = @endedReason
      WHERE id = @id AND stored_through = @expected`,
   );
   const insertAlert = db.prepare(
-    `INSERT OR IGNORE INTO alerts (id, test_id, challenge_id, question_number, raised_at, received_at)
-     VALUES (@id, @testId, @challengeId, @questionNumber, @raisedAt, @receivedAt)`,
+    `INSERT OR IGNORE INTO alerts (id, test_id, challenge_id, question_number, content, raised_at, received_at)
+     VALUES (@id, @testId, @challengeId, @questionNumber, @content, @raisedAt, @receivedAt)`,
   );
   const records = db
     .prepare('SELECT record FROM test_records WHERE test_id = ? AND seq >= ? ORDER BY seq')
@@ -606,7 +606,7 @@ function tests(db: SqliteDatabase): TestRepository {
   const heartbeat = db.prepare(
     `UPDATE tests SET phase = @phase, current_index = @currentIndex, total = @total,
        time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, alert_pending = @alertPending,
-       last_heartbeat_at = @lastHeartbeatAt, clock_offset_ms = @clockOffsetMs WHERE id = @id`,
+       heartbeat_seq = @lastSeq, last_heartbeat_at = @lastHeartbeatAt, clock_offset_ms = @clockOffsetMs WHERE id = @id`,
   );
   const clearAuthorization = db.prepare(
     'UPDATE tests SET authorization = NULL, authorization_id = NULL WHERE id = ?',
@@ -632,7 +632,17 @@ function tests(db: SqliteDatabase): TestRepository {
     ): boolean => {
       if (updateJournal.run({ ...journal, id, expected }).changes !== 1) return false;
       for (const r of list) insertRecord.run(id, r.seq, r.kind, r.hash, JSON.stringify(r), at);
-      for (const a of alerts) insertAlert.run(a);
+      for (const a of alerts) {
+        insertAlert.run({
+          id: a.id,
+          testId: a.testId,
+          challengeId: a.challengeId,
+          questionNumber: a.questionNumber,
+          content: JSON.stringify(a.content),
+          raisedAt: a.raisedAt,
+          receivedAt: a.receivedAt,
+        });
+      }
       return true;
     },
   );
@@ -658,14 +668,17 @@ function tests(db: SqliteDatabase): TestRepository {
       requestResume.run(stationId, at, id);
     },
     async setPackage(id, g) {
-      setPackage.run(
-        g.package.packageId,
-        JSON.stringify(g.package),
-        g.packageHash,
-        JSON.stringify(g.generated),
-        JSON.stringify(g.profile),
-        g.generatedAt,
-        id,
+      return (
+        setPackage.run(
+          g.package.packageId,
+          JSON.stringify(g.package),
+          g.packageHash,
+          JSON.stringify(g.generated),
+          JSON.stringify(g.profile),
+          g.generatedAt,
+          g.package.challenges.length,
+          id,
+        ).changes === 1
       );
     },
     async package(id) {
@@ -689,6 +702,17 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async records(id, fromSeq = 1) {
       return (records.all(id, fromSeq) as unknown[]).map((r) => json<JournalRecord>(r));
+    },
+    async recordsOfKind(testIds, kind) {
+      if (testIds.length === 0) return [];
+      const rows = db
+        .prepare(
+          `SELECT record FROM test_records WHERE kind = ? AND test_id IN (${placeholders(testIds.length)})
+           ORDER BY test_id, seq`,
+        )
+        .pluck()
+        .all(kind, ...testIds) as unknown[];
+      return rows.map((r) => json<JournalRecord>(r));
     },
     async setHeartbeat(id, h) {
       heartbeat.run({ ...h, alertPending: h.alertPending ? 1 : 0, id });
@@ -800,6 +824,7 @@ function events(db: SqliteDatabase): SessionEventRepository {
     'SELECT * FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
   const last = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM session_events WHERE session_id = ?').pluck();
+  const max = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM session_events').pluck();
   return {
     async append(sessionId, type, data, at) {
       const seq = Number(insert.run(sessionId, type, JSON.stringify(data), at).lastInsertRowid);
@@ -816,6 +841,9 @@ function events(db: SqliteDatabase): SessionEventRepository {
     },
     async lastSeq(sessionId) {
       return num(last.get(sessionId));
+    },
+    async maxSeq() {
+      return num(max.get());
     },
   };
 }
@@ -854,8 +882,8 @@ class BundleWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#journal = db.prepare(
-      `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), answered = @answered,
-         added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
+      `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), downtime_ms = @downtimeMs,
+         answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
          ended_reason = @endedReason WHERE id = @id`,
     );
     const one = db.transaction((item: PendingBundle): BundleOutcome => {

@@ -1,0 +1,189 @@
+// The invigilator's commands (DOMAIN.md §7): each is checked against the candidate's state, stored, and
+// delivered to the station the test is attached to (which applies it once, by id, and acknowledges it).
+import type { z } from 'zod';
+import type {
+  AlertDecisionRequestSchema,
+  InvigilatorCommandRequest,
+  RoomCandidate,
+} from '../../core/contracts/invigilator-api.ts';
+import type { StationCommand } from '../../core/contracts/station-server.ts';
+import { newId } from '../auth/secrets.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError, conflict, notFound } from '../http/api-error.ts';
+import { hasEnded, hasStarted, isPaused } from '../room/room-view.ts';
+import type { StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
+import { ensurePackage } from './test-package.ts';
+
+export interface Issued {
+  command: StoredCommand;
+  candidate: RoomCandidate;
+}
+
+function present(view: RoomCandidate | null): RoomCandidate {
+  if (!view) throw new Error('the candidate vanished');
+  return view;
+}
+
+function newCommand(
+  ctx: ServerContext,
+  session: StoredSession,
+  test: StoredTest,
+  command: StationCommand,
+): StoredCommand {
+  return {
+    seq: 0,
+    id: command.id,
+    sessionId: session.id,
+    testId: test.id,
+    stationId: test.stationId,
+    command,
+    issuedAt: ctx.now(),
+    acknowledgedAt: null,
+  };
+}
+
+async function deliver(ctx: ServerContext, testId: string, commandId: string): Promise<StoredCommand> {
+  const stored = await ctx.store.commands.get(commandId);
+  const test = await ctx.store.tests.get(testId);
+  if (!stored || !test) throw new Error('the command was not stored');
+  ctx.stationBus.publish(test.stationId, stored);
+  return stored;
+}
+
+export async function issueCommand(
+  ctx: ServerContext,
+  session: StoredSession,
+  candidateId: string,
+  request: InvigilatorCommandRequest,
+): Promise<Issued> {
+  if (session.state !== 'created') throw conflict('SESSION_CLOSED', 'the session is finalized');
+  const candidate = await ctx.store.candidates.get(candidateId);
+  if (!candidate || candidate.sessionId !== session.id) throw notFound('candidate');
+  let test = await ctx.store.tests.getByCandidate(candidate.id);
+  if (!test) throw conflict('NOT_JOINED', 'the candidate has not joined on a station yet');
+  const id = newId('cmd');
+  const testId = test.id;
+  const started = hasStarted(test);
+  const ended = hasEnded(test);
+  const inProgress = () => {
+    if (!started) throw conflict('NOT_STARTED', 'the test has not started');
+    if (ended) throw conflict('TEST_OVER', 'the test is over');
+  };
+
+  switch (request.type) {
+    case 'authorizeStart': {
+      if (started)
+        throw conflict('ALREADY_STARTED', 'the test has already started: authorize a resume instead');
+      await ensurePackage(ctx, session, candidate, test);
+      test = (await ctx.store.tests.get(testId)) ?? test;
+      const command = newCommand(ctx, session, test, { type: 'authorizeStart', id, testId });
+      await ctx.store.tests.authorize(testId, 'start', command);
+      break;
+    }
+    case 'withdrawAuthorization': {
+      if (started) throw conflict('ALREADY_STARTED', 'the test has already started');
+      if (test.authorization !== 'start') throw conflict('NOTHING_TO_WITHDRAW', 'no start was authorized');
+      await ctx.store.tests.authorize(
+        testId,
+        null,
+        newCommand(ctx, session, test, { type: 'withdrawAuthorization', id, testId }),
+      );
+      break;
+    }
+    case 'authorizeResume': {
+      inProgress();
+      if (test.bundleReceivedAt !== null) throw conflict('TEST_OVER', 'the result is already received');
+      await ctx.store.tests.authorize(
+        testId,
+        'resume',
+        newCommand(ctx, session, test, { type: 'authorizeResume', id, testId }),
+      );
+      break;
+    }
+    case 'pause': {
+      inProgress();
+      if (isPaused(test)) throw conflict('ALREADY_PAUSED', 'the station is already paused');
+      await ctx.store.commands.issue(
+        newCommand(ctx, session, test, { type: 'pause', id, testId, reason: request.reason }),
+      );
+      break;
+    }
+    case 'unlock': {
+      inProgress();
+      if (!isPaused(test)) throw conflict('NOT_PAUSED', 'the station is not paused');
+      await ctx.store.commands.issue(newCommand(ctx, session, test, { type: 'unlock', id, testId }));
+      break;
+    }
+    case 'addTime': {
+      inProgress();
+      await ctx.store.commands.issue(
+        newCommand(ctx, session, test, { type: 'addTime', id, testId, addedMs: request.minutes * 60_000 }),
+      );
+      break;
+    }
+    case 'endTest': {
+      inProgress();
+      await ctx.store.commands.issue(newCommand(ctx, session, test, { type: 'endTest', id, testId }));
+      break;
+    }
+  }
+  const command = await deliver(ctx, testId, id);
+  const view = await ctx.feed.candidateChanged(session, candidate.id, `command:${request.type}`);
+  ctx.log.info(
+    { sessionId: session.id, testId, command: request.type, commandId: id },
+    'invigilator command',
+  );
+  return { command, candidate: present(view) };
+}
+
+export async function decideAlert(
+  ctx: ServerContext,
+  session: StoredSession,
+  alertId: string,
+  request: z.output<typeof AlertDecisionRequestSchema>,
+): Promise<Issued> {
+  const alert = await ctx.store.alerts.get(alertId);
+  const test = alert ? await ctx.store.tests.get(alert.testId) : null;
+  if (!alert || !test || test.sessionId !== session.id) throw notFound('alert');
+  if (alert.decision !== null)
+    throw conflict('ALERT_ALREADY_DECIDED', `this alert was already ${alert.decision}`);
+  const id = newId('cmd');
+  const command = newCommand(ctx, session, test, {
+    type: 'alertDecision',
+    id,
+    testId: test.id,
+    alertId,
+    decision: request.decision,
+    reasonCode: request.reasonCode,
+  });
+  const decided = await ctx.store.alerts.decide(
+    alertId,
+    { decision: request.decision, reasonCode: request.reasonCode, decidedAt: ctx.now() },
+    command,
+  );
+  if (!decided) throw conflict('ALERT_ALREADY_DECIDED', 'this alert was already decided');
+  const stored = await deliver(ctx, test.id, id);
+  const view = await ctx.feed.candidateChanged(session, test.candidateId, `alert:${request.decision}`);
+  return { command: stored, candidate: present(view) };
+}
+
+/** The station applied (or had nothing to do with) a command. */
+export async function acknowledgeCommand(
+  ctx: ServerContext,
+  stationId: string,
+  commandId: string,
+): Promise<number> {
+  const command = await ctx.store.commands.get(commandId);
+  const test = command ? await ctx.store.tests.get(command.testId) : null;
+  if (!command || !test || test.stationId !== stationId) {
+    throw new ApiError(404, 'NOT_FOUND', 'no such command for this station');
+  }
+  if (command.acknowledgedAt !== null) return command.acknowledgedAt;
+  const at = ctx.now();
+  await ctx.store.commands.acknowledge(command.id, at);
+  if (test.authorizationId === command.id && command.command.type === 'authorizeResume') {
+    await ctx.store.tests.clearAuthorization(test.id);
+  }
+  await ctx.feed.candidateChanged(test.sessionId, test.candidateId, `acknowledged:${command.command.type}`);
+  return at;
+}

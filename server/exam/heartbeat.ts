@@ -1,0 +1,45 @@
+// Heartbeats: every 2 s from each station. What changes the room (phase, question, alert) is stored and
+// sent as a candidate event; the rest (time left, last contact) stays in memory for the presence feed.
+import type { HeartbeatRequest } from '../../core/contracts/station-server.ts';
+import type { ServerContext } from '../context.ts';
+import type { HeartbeatState, StoredStation } from '../storage/repositories.ts';
+
+export async function receiveHeartbeat(
+  ctx: ServerContext,
+  station: StoredStation,
+  heartbeat: HeartbeatRequest,
+): Promise<number> {
+  const now = ctx.now();
+  if (heartbeat.testId === null) return now;
+  const test = await ctx.store.tests.get(heartbeat.testId);
+  // A heartbeat about a test that is not (or no longer) this station's is only presence.
+  if (!test || test.stationId !== station.id) return now;
+  const next: HeartbeatState = {
+    phase: heartbeat.phase,
+    currentIndex: heartbeat.current,
+    total: heartbeat.total,
+    timeLeftMs: heartbeat.timeLeftMs,
+    timeLeftAt: heartbeat.timeLeftMs === null ? null : now,
+    alertPending: heartbeat.alertPending,
+    lastSeq: heartbeat.lastSeq,
+    lastHeartbeatAt: now,
+    clockOffsetMs: now - heartbeat.stationTime,
+  };
+  const previous = test.heartbeat;
+  const changed =
+    previous.phase !== next.phase ||
+    previous.currentIndex !== next.currentIndex ||
+    previous.total !== next.total ||
+    previous.alertPending !== next.alertPending ||
+    previous.lastHeartbeatAt === null;
+  ctx.feed.heartbeats.record(test.id, test.sessionId, test.candidateId, {
+    lastHeartbeatAt: now,
+    timeLeftMs: next.timeLeftMs,
+    timeLeftAt: next.timeLeftAt,
+  });
+  if (changed) {
+    await ctx.store.tests.setHeartbeat(test.id, next);
+    await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'heartbeat');
+  }
+  return now;
+}

@@ -1,0 +1,113 @@
+// A candidate joins on a station (DOMAIN.md §2): session number and access code, then names (compared
+// normalized) and birthdate, then certifiability. The test is created at the first join; joining again
+// before the start moves it to the new station; after the start it asks for a resume, which the
+// invigilator must authorize.
+import type { JoinResponse } from '../../core/contracts/station-server.ts';
+import type { SignInRequest } from '../../core/contracts/station-api.ts';
+import { normalizeAccessCode } from '../../core/codes/access-code.ts';
+import type { PackageCandidate } from '../../core/package/test-package.ts';
+import { candidateMatchKey } from '../../core/session/candidate-name.ts';
+import { newId, sameSecret } from '../auth/secrets.ts';
+import { certifiability } from '../candidates/candidate-service.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { hasEnded, hasStarted } from '../room/room-view.ts';
+import { centreName, packageSessionView } from '../sessions/session-service.ts';
+import type { StoredCandidate, StoredStation } from '../storage/repositories.ts';
+
+export function packageCandidateView(c: StoredCandidate): PackageCandidate {
+  return {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    birthdate: c.birthdate,
+    extraTimePercentage: c.extraTimePercentage,
+    accessibilityAdjustment: c.accessibilityAdjustment,
+  };
+}
+
+export async function joinSession(
+  ctx: ServerContext,
+  station: StoredStation,
+  request: SignInRequest,
+): Promise<JoinResponse> {
+  // Access codes are short: a station that keeps guessing is slowed down like a login.
+  const keys = [`join:${station.id}`];
+  ctx.throttles.invigilator.check(keys);
+  const session = await ctx.store.sessions.getByNumber(request.sessionNumber);
+  if (!session || session.centreId !== station.centreId) {
+    throw new ApiError(
+      404,
+      'SESSION_NOT_FOUND',
+      `there is no session ${request.sessionNumber} in this centre: check the number`,
+    );
+  }
+  if (!sameSecret(normalizeAccessCode(request.accessCode), session.accessCode)) {
+    ctx.throttles.invigilator.fail(keys);
+    throw new ApiError(
+      403,
+      'WRONG_ACCESS_CODE',
+      'the access code is not this session’s: check it on the board',
+    );
+  }
+  if (session.state !== 'created') {
+    throw new ApiError(409, 'SESSION_CLOSED', 'this session is finalized: no one can join it any more');
+  }
+  const matches = await ctx.store.candidates.findByMatch(
+    session.id,
+    candidateMatchKey(request),
+    request.birthdate,
+  );
+  if (matches.length === 0) {
+    throw new ApiError(
+      404,
+      'NO_MATCHING_CANDIDATE',
+      'no candidate of this session has these names and this birthdate: check them, or ask the invigilator',
+    );
+  }
+  if (matches.length > 1) {
+    throw new ApiError(409, 'SEVERAL_MATCHING_CANDIDATES', 'several candidates match: ask the invigilator');
+  }
+  const candidate = matches[0] as StoredCandidate;
+  const { certifiable, reason } = certifiability(candidate.profile);
+  if (!certifiable) {
+    throw new ApiError(422, 'NOT_CERTIFIABLE', `this candidate cannot sit the certification: ${reason}`);
+  }
+
+  let test = await ctx.store.tests.getByCandidate(candidate.id);
+  let resuming = false;
+  let cause = 'joined';
+  if (!test) {
+    const created = {
+      id: newId('tst'),
+      sessionId: session.id,
+      candidateId: candidate.id,
+      stationId: station.id,
+      joinedAt: ctx.now(),
+    };
+    await ctx.store.tests.create(created);
+    test = await ctx.store.tests.get(created.id);
+  } else if (hasEnded(test)) {
+    throw new ApiError(
+      409,
+      'CANDIDATE_ALREADY_STARTED',
+      'this candidate’s test is over: ask the invigilator',
+    );
+  } else if (hasStarted(test)) {
+    await ctx.store.tests.requestResume(test.id, station.id, ctx.now());
+    resuming = true;
+    cause = 'resumeRequested';
+  } else if (test.stationId !== station.id) {
+    await ctx.store.tests.moveToStation(test.id, station.id);
+    cause = 'movedStation';
+  }
+  if (!test) throw new Error('the test vanished');
+  ctx.throttles.invigilator.succeed(keys);
+  await ctx.feed.candidateChanged(session, candidate.id, cause);
+  return {
+    testId: test.id,
+    session: packageSessionView(session, await centreName(ctx, session.centreId)),
+    candidate: packageCandidateView(candidate),
+    resuming,
+  };
+}

@@ -1,0 +1,109 @@
+// Replication of the station's journal: records arrive in order (or again, after a retry); each new one
+// must continue the stored chain exactly (core/journal/chain.ts's hashing), or nothing is stored.
+import { recordHash } from '../../core/journal/chain.ts';
+import { GENESIS_HASH, type JournalRecord } from '../../core/journal/journal-record.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { ConcurrentChangeError } from '../storage/sqlite/sqlite-store.ts';
+import type { StoredStation } from '../storage/repositories.ts';
+import { mainCause, readRecords } from './journal-reading.ts';
+import { stationTest } from './test-package.ts';
+
+export async function receiveRecords(
+  ctx: ServerContext,
+  station: StoredStation,
+  testId: string,
+  incoming: readonly JournalRecord[],
+): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await receiveOnce(ctx, station, testId, incoming);
+    } catch (error) {
+      // Two uploads of the same records crossed: read again, the second finds them stored.
+      if (!(error instanceof ConcurrentChangeError) || attempt >= 2) throw error;
+    }
+  }
+}
+
+async function receiveOnce(
+  ctx: ServerContext,
+  station: StoredStation,
+  testId: string,
+  incoming: readonly JournalRecord[],
+): Promise<number> {
+  const test = await stationTest(ctx, station, testId, 'write');
+  const sorted = [...incoming].sort((a, b) => a.seq - b.seq);
+  const through = test.journal.storedThrough;
+  const already = sorted.filter((r) => r.seq <= through);
+  if (already.length > 0) {
+    const stored = new Map(
+      (await ctx.store.tests.records(test.id, already[0]?.seq ?? 1)).map((r) => [r.seq, r.hash]),
+    );
+    const different = already.find((r) => stored.get(r.seq) !== r.hash);
+    if (different) {
+      throw new ApiError(
+        409,
+        'RECORD_CONFLICT',
+        `record ${different.seq} differs from the one already stored for this test`,
+      );
+    }
+  }
+  const fresh: JournalRecord[] = [];
+  let prev = test.journal.lastHash ?? GENESIS_HASH;
+  for (const record of sorted) {
+    if (record.seq <= through) continue;
+    const expected = through + fresh.length + 1;
+    if (record.seq !== expected) break; // after a gap: not stored, storedThrough says where to resume
+    if (record.testId !== test.id) throw chainBroken(`record ${record.seq} belongs to another test`);
+    if (record.prevHash !== prev)
+      throw chainBroken(`record ${record.seq} does not follow record ${record.seq - 1}`);
+    if (recordHash(record) !== record.hash) throw chainBroken(`record ${record.seq} was altered`);
+    fresh.push(record);
+    prev = record.hash;
+  }
+  if (fresh.length === 0) return through;
+
+  const pkg = test.packageId === null ? null : ((await ctx.store.tests.package(test.id))?.package ?? null);
+  const reading = readRecords(test.journal, fresh, pkg, ctx.now());
+  await ctx.store.tests.appendRecords(test.id, fresh, reading.journal, reading.newAlerts, ctx.now());
+  if (reading.consumed !== null && test.authorization === reading.consumed) {
+    await ctx.store.tests.clearAuthorization(test.id);
+  }
+  await acknowledgeApplied(ctx, test.id, reading.applied, reading.decidedAlerts);
+  await ctx.feed.candidateChanged(test.sessionId, test.candidateId, mainCause(reading.causes));
+  return reading.journal.storedThrough;
+}
+
+/** A record that names a command (its authorization) proves the station applied it. */
+async function acknowledgeApplied(
+  ctx: ServerContext,
+  testId: string,
+  commandIds: readonly string[],
+  alertIds: readonly string[],
+): Promise<void> {
+  const ids = [...commandIds];
+  for (const alertId of alertIds) {
+    const alert = await ctx.store.alerts.get(alertId);
+    if (alert?.commandId) ids.push(alert.commandId);
+  }
+  for (const id of ids) {
+    const command = await ctx.store.commands.get(id);
+    if (command && command.testId === testId && command.acknowledgedAt === null) {
+      await ctx.store.commands.acknowledge(id, ctx.now());
+    }
+  }
+}
+
+function chainBroken(message: string): ApiError {
+  return new ApiError(422, 'CHAIN_BROKEN', `${message}: nothing was stored`);
+}
+
+/** Every stored record, for a resume on another station (after the invigilator authorized it). */
+export async function recordsForResume(
+  ctx: ServerContext,
+  station: StoredStation,
+  testId: string,
+): Promise<JournalRecord[]> {
+  const test = await stationTest(ctx, station, testId, 'records');
+  return ctx.store.tests.records(test.id);
+}

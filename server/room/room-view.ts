@@ -1,0 +1,219 @@
+// The invigilator's room: every candidate's card (core/contracts/invigilator-api.ts RoomCandidate),
+// from what the server knows: enrolment, the test row (replicated records and last heartbeat), pending
+// alerts and commands, lockdown events, incident reports, the result.
+import {
+  alertReasonCodesFor,
+  type RoomCandidate,
+  type RoomCandidateState,
+} from '../../core/contracts/invigilator-api.ts';
+import type { EndReason } from '../../core/contracts/station-api.ts';
+import { allowedDurationMs } from '../../core/exam/duration.ts';
+import { LockdownEventSchema } from '../../core/journal/journal-record.ts';
+import type { ServerContext } from '../context.ts';
+import type { StoredCandidate, StoredSession, StoredTest } from '../storage/repositories.ts';
+import { iso, isoOrNull } from '../time.ts';
+import type { LiveHeartbeat } from './heartbeats.ts';
+
+const STARTED_PHASES = new Set(['inProgress', 'paused', 'resumePending', 'ended', 'sealed', 'uploaded']);
+const ENDED_PHASES = new Set(['ended', 'sealed', 'uploaded']);
+const MAX_LOCKDOWN_EVENTS = 20;
+
+/** The heartbeat's phase, unless records newer than it say more. */
+function freshPhase(test: StoredTest): string | null {
+  const h = test.heartbeat;
+  if (h.phase === null) return null;
+  return (h.lastSeq ?? 0) >= test.journal.storedThrough ? h.phase : null;
+}
+
+export function hasStarted(test: StoredTest): boolean {
+  return test.journal.startedAt !== null || STARTED_PHASES.has(freshPhase(test) ?? '');
+}
+
+export function hasEnded(test: StoredTest): boolean {
+  return (
+    test.bundleReceivedAt !== null ||
+    test.journal.endedReason !== null ||
+    ENDED_PHASES.has(freshPhase(test) ?? '')
+  );
+}
+
+export function isPaused(test: StoredTest): boolean {
+  if (test.journal.pausedCause !== null) return true;
+  return test.journal.storedThrough === 0 && freshPhase(test) === 'paused';
+}
+
+export function roomState(test: StoredTest | null): RoomCandidateState {
+  if (!test) return 'notArrived';
+  if (test.bundleReceivedAt !== null) return 'resultReceived';
+  if (hasEnded(test)) return 'ended';
+  const phase = freshPhase(test);
+  if (test.resumeStationId !== null || test.authorization === 'resume' || phase === 'resumePending') {
+    return 'resumePending';
+  }
+  if (isPaused(test)) return 'paused';
+  if (hasStarted(test)) return 'inProgress';
+  if (test.authorization === 'start') return 'startAuthorized';
+  if (phase === 'waiting') return 'waiting';
+  return 'signedIn';
+}
+
+export interface RoomData {
+  session: StoredSession;
+  candidates: StoredCandidate[];
+  tests: Map<string, StoredTest>;
+  stationNames: Map<string, string>;
+  alerts: Awaited<ReturnType<ServerContext['store']['alerts']['listByTests']>>;
+  commands: Awaited<ReturnType<ServerContext['store']['commands']['listByTests']>>;
+  lockdown: Awaited<ReturnType<ServerContext['store']['tests']['recordsOfKind']>>;
+  incidents: Map<string, number>;
+}
+
+export async function loadRoomData(
+  ctx: ServerContext,
+  session: StoredSession,
+  candidateId?: string,
+): Promise<RoomData> {
+  const candidates =
+    candidateId === undefined
+      ? await ctx.store.candidates.listBySession(session.id)
+      : [await ctx.store.candidates.get(candidateId)].filter(
+          (c): c is StoredCandidate => c?.sessionId === session.id,
+        );
+  const testList =
+    candidateId === undefined
+      ? await ctx.store.tests.listBySession(session.id)
+      : [await ctx.store.tests.getByCandidate(candidateId)].filter((t): t is StoredTest => t !== null);
+  const tests = new Map(testList.map((t) => [t.candidateId, t]));
+  const testIds = testList.map((t) => t.id);
+  const stationIds = new Set(testList.flatMap((t) => [t.stationId, t.resumeStationId ?? t.stationId]));
+  const stationNames = new Map<string, string>();
+  for (const id of stationIds) {
+    const station = await ctx.store.stations.get(id);
+    if (station) stationNames.set(id, station.name);
+  }
+  const [alerts, commands, lockdown, incidentList] = await Promise.all([
+    ctx.store.alerts.listByTests(testIds),
+    ctx.store.commands.listByTests(testIds),
+    ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
+    ctx.store.incidents.listBySession(session.id),
+  ]);
+  const incidents = new Map<string, number>();
+  for (const i of incidentList) incidents.set(i.candidateId, (incidents.get(i.candidateId) ?? 0) + 1);
+  return { session, candidates, tests, stationNames, alerts, commands, lockdown, incidents };
+}
+
+export function roomCandidate(
+  data: RoomData,
+  candidate: StoredCandidate,
+  live: (testId: string) => LiveHeartbeat | null,
+): RoomCandidate {
+  const test = data.tests.get(candidate.id) ?? null;
+  const state = roomState(test);
+  const allowedBase = allowedDurationMs(candidate.extraTimePercentage);
+  if (!test) {
+    return {
+      candidateId: candidate.id,
+      testId: null,
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      extraTimePercentage: candidate.extraTimePercentage,
+      accessibilityAdjustment: candidate.accessibilityAdjustment,
+      station: null,
+      state,
+      progress: null,
+      pause: null,
+      alert: null,
+      resumeRequest: null,
+      authorization: null,
+      endReason: null,
+      timeLeftMs: null,
+      timeLeftAt: null,
+      allowedMs: allowedBase,
+      addedMs: 0,
+      startedAt: null,
+      theoreticalEndAt: null,
+      lastHeartbeatAt: null,
+      upload: 'none',
+      lockdownEvents: [],
+      pendingCommands: [],
+      incidents: data.incidents.get(candidate.id) ?? 0,
+    };
+  }
+  const h = test.heartbeat;
+  const latest = live(test.id);
+  const lastHeartbeatAt = Math.max(h.lastHeartbeatAt ?? 0, latest?.lastHeartbeatAt ?? 0) || null;
+  const timeLeft = latest && latest.lastHeartbeatAt >= (h.lastHeartbeatAt ?? 0) ? latest : h;
+  const total = h.total;
+  const progress =
+    total !== null && total > 0
+      ? {
+          question: Math.min((h.currentIndex ?? test.journal.answered) + 1, total),
+          answered: Math.max(test.journal.answered, 0),
+          total,
+        }
+      : null;
+  const pending = data.alerts.find((a) => a.testId === test.id && a.decision === null) ?? null;
+  const allowedMs = allowedBase + test.journal.addedMs;
+  // The station's wall clock, brought to the server's by the last measured offset.
+  const startedAt = test.journal.startedAt === null ? null : test.journal.startedAt + (h.clockOffsetMs ?? 0);
+  const lockdownEvents = data.lockdown
+    .filter((r) => r.testId === test.id && r.kind === 'lockdown')
+    .flatMap((r) => {
+      if (r.kind !== 'lockdown') return [];
+      const event = LockdownEventSchema.safeParse(r.payload.event);
+      return event.success
+        ? [{ event: event.data, detail: r.payload.detail, at: iso(r.wallAt + (h.clockOffsetMs ?? 0)) }]
+        : [];
+    })
+    .slice(-MAX_LOCKDOWN_EVENTS);
+  return {
+    candidateId: candidate.id,
+    testId: test.id,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    extraTimePercentage: candidate.extraTimePercentage,
+    accessibilityAdjustment: candidate.accessibilityAdjustment,
+    station: { id: test.stationId, name: data.stationNames.get(test.stationId) ?? test.stationId },
+    state,
+    progress,
+    pause: isPaused(test)
+      ? {
+          cause: test.journal.pausedCause === 'lockdown' ? 'lockdown' : 'invigilator',
+          reason: test.journal.pausedReason ?? '',
+        }
+      : null,
+    alert: pending
+      ? {
+          id: pending.id,
+          challengeId: pending.challengeId,
+          questionNumber: pending.questionNumber,
+          raisedAt: iso(pending.raisedAt + (h.clockOffsetMs ?? 0)),
+          content: pending.content,
+          reasonCodes: alertReasonCodesFor(pending.content),
+        }
+      : null,
+    resumeRequest:
+      test.resumeStationId !== null && test.resumeRequestedAt !== null
+        ? {
+            stationId: test.resumeStationId,
+            stationName: data.stationNames.get(test.resumeStationId) ?? test.resumeStationId,
+            at: iso(test.resumeRequestedAt),
+          }
+        : null,
+    authorization: test.authorization,
+    endReason: (test.journal.endedReason as EndReason | null) ?? null,
+    timeLeftMs: state === 'resultReceived' || state === 'ended' ? null : timeLeft.timeLeftMs,
+    timeLeftAt: state === 'resultReceived' || state === 'ended' ? null : isoOrNull(timeLeft.timeLeftAt),
+    allowedMs,
+    addedMs: test.journal.addedMs,
+    startedAt: isoOrNull(startedAt),
+    theoreticalEndAt: startedAt === null ? null : iso(startedAt + allowedMs),
+    lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
+    upload: test.bundleReceivedAt !== null ? 'received' : hasEnded(test) ? 'pending' : 'none',
+    lockdownEvents,
+    pendingCommands: data.commands
+      .filter((c) => c.testId === test.id && c.acknowledgedAt === null)
+      .map((c) => ({ id: c.id, type: c.command.type, issuedAt: iso(c.issuedAt), acknowledgedAt: null })),
+    incidents: data.incidents.get(candidate.id) ?? 0,
+  };
+}

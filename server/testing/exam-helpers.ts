@@ -1,0 +1,195 @@
+// The exam day through the API, for tests: stations enrolled, the invigilator logged in, candidates
+// joined and started, packages fetched, and an event-stream reader over real HTTP.
+import type { LightMyRequestResponse } from 'fastify';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { RoomCandidate } from '../../core/contracts/invigilator-api.ts';
+import {
+  STATION_API_PATHS,
+  type JoinResponse,
+  type PackageResponse,
+} from '../../core/contracts/station-server.ts';
+import type { SeededCandidate, SeededDay } from './seed.ts';
+import { TestStation } from './station-client.ts';
+import type { TestServer } from './test-server.ts';
+
+export async function enrolledStation(
+  server: TestServer,
+  day: SeededDay,
+  name = 'Poste 01',
+): Promise<TestStation> {
+  const code = await day.api({
+    method: 'POST',
+    url: `/api/centre/centres/${day.centreId}/enrollment-codes`,
+    payload: {},
+  });
+  const station = new TestStation(name);
+  station.now = () => server.clock.now;
+  const enrolled = await station.enroll(server.app, (code.json() as { code: string }).code);
+  if (enrolled.statusCode !== 200) throw new Error(`enroll: ${enrolled.body}`);
+  return station;
+}
+
+export interface Invigilator {
+  token: string;
+  get(path: string): Promise<LightMyRequestResponse>;
+  post(path: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  command(
+    candidateId: string,
+    payload: unknown,
+  ): Promise<{ candidate: RoomCandidate; command: { id: string } }>;
+  room(): Promise<{ candidates: RoomCandidate[]; lastEventId: number }>;
+  card(candidateId: string): Promise<RoomCandidate>;
+}
+
+export async function invigilator(server: TestServer, day: SeededDay): Promise<Invigilator> {
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/invigilator/login',
+    payload: { sessionNumber: day.session.number, password: day.session.invigilatorPassword },
+  });
+  if (login.statusCode !== 200) throw new Error(`invigilator login: ${login.body}`);
+  const token = (login.json() as { token: string }).token;
+  const base = `/api/invigilator/sessions/${day.session.id}`;
+  const headers = { authorization: `Bearer ${token}` };
+  const inv: Invigilator = {
+    token,
+    get: (path) => server.app.inject({ method: 'GET', url: `${base}${path}`, headers }),
+    post: (path, payload) =>
+      server.app.inject({
+        method: 'POST',
+        url: `${base}${path}`,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
+    async command(candidateId, payload) {
+      const r = await inv.post(`/candidates/${candidateId}/commands`, payload);
+      if (r.statusCode !== 200)
+        throw new Error(`command ${JSON.stringify(payload)}: ${r.statusCode} ${r.body}`);
+      return r.json();
+    },
+    async room() {
+      const r = await inv.get('');
+      if (r.statusCode !== 200) throw new Error(`room: ${r.body}`);
+      return r.json();
+    },
+    async card(candidateId) {
+      const card = (await inv.room()).candidates.find((c) => c.candidateId === candidateId);
+      if (!card) throw new Error('no such card');
+      return card;
+    },
+  };
+  return inv;
+}
+
+export function joinRequest(day: SeededDay, candidate: SeededCandidate) {
+  return {
+    sessionNumber: day.session.number,
+    accessCode: day.session.accessCode,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    birthdate: candidate.birthdate,
+  };
+}
+
+export async function join(
+  server: TestServer,
+  day: SeededDay,
+  station: TestStation,
+  candidate: SeededCandidate,
+): Promise<JoinResponse> {
+  const r = await station.inject(server.app, 'POST', STATION_API_PATHS.join, joinRequest(day, candidate));
+  if (r.statusCode !== 200) throw new Error(`join: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
+
+export async function fetchPackage(
+  server: TestServer,
+  station: TestStation,
+  testId: string,
+): Promise<PackageResponse> {
+  const r = await station.inject(server.app, 'GET', STATION_API_PATHS.package(testId));
+  if (r.statusCode !== 200) throw new Error(`package: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
+
+/** Joined, started by the invigilator, package fetched: ready to write the journal. */
+export async function startedTest(
+  server: TestServer,
+  day: SeededDay,
+  inv: Invigilator,
+  station: TestStation,
+  candidate: SeededCandidate,
+): Promise<{ testId: string; pkg: PackageResponse; startCommandId: string }> {
+  const joined = await join(server, day, station, candidate);
+  const start = await inv.command(candidate.id, { type: 'authorizeStart' });
+  return {
+    testId: joined.testId,
+    pkg: await fetchPackage(server, station, joined.testId),
+    startCommandId: start.command.id,
+  };
+}
+
+export interface EventReader {
+  events: EventSourceMessage[];
+  /** Resolves with the first event (already received or to come) that matches. */
+  next(match: (e: EventSourceMessage) => boolean, timeoutMs?: number): Promise<EventSourceMessage>;
+  close(): void;
+}
+
+/** Opens an event stream over real HTTP and collects its events. */
+export async function readEvents(url: string, headers: Record<string, string>): Promise<EventReader> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers, signal: controller.signal });
+  if (response.status !== 200 || !response.body)
+    throw new Error(`stream: ${response.status} ${await response.text()}`);
+  const events: EventSourceMessage[] = [];
+  const waiters = new Set<() => void>();
+  const parser = createParser({
+    onEvent(event) {
+      events.push(event);
+      for (const wake of [...waiters]) wake();
+    },
+  });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        parser.feed(value);
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    events,
+    next(match, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        let seen = 0;
+        const check = () => {
+          for (; seen < events.length; seen++) {
+            const event = events[seen];
+            if (event && match(event)) {
+              waiters.delete(check);
+              clearTimeout(timer);
+              resolve(event);
+              return;
+            }
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(
+              `no matching event within ${timeoutMs} ms (got ${events.map((e) => e.event).join(', ')})`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
