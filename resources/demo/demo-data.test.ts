@@ -223,14 +223,47 @@ describe('the demo challenge bank: solutions', () => {
     }
   });
 
-  it('compares numeric answers as numbers: every free-text variant of a `nombre` challenge is a number', () => {
+  const textVariants = (challenge: (typeof bank)[number]): Array<{ field: string; variants: string[] }> => {
+    const s = challenge.solution;
+    return (challenge.fields ?? [])
+      .filter((f) => f.kind === 'text')
+      .map((f) => ({
+        field: f.name,
+        variants: s.type === 'QROCM-ind' ? (s.fields[f.name] ?? []) : 'variants' in s ? s.variants : [],
+      }));
+  };
+
+  it('compares numeric answers as numbers: in a `nombre` challenge, a field with a number has only numbers', () => {
     for (const challenge of bank.filter((c) => c.format === 'nombre')) {
-      const s = challenge.solution;
-      for (const field of (challenge.fields ?? []).filter((f) => f.kind === 'text')) {
-        const variants =
-          s.type === 'QROCM-ind' ? (s.fields[field.name] ?? []) : 'variants' in s ? s.variants : [];
+      const fields = textVariants(challenge).filter(({ variants }) =>
+        variants.some((v) => parseNumber(v) !== null),
+      );
+      expect(fields.length, `${challenge.id}: no numeric field`).toBeGreaterThan(0);
+      for (const { field, variants } of fields) {
         for (const variant of variants) {
-          expect(parseNumber(variant), `${challenge.id}.${field.name}: ${variant}`).not.toBeNull();
+          expect(parseNumber(variant), `${challenge.id}.${field}: ${variant}`).not.toBeNull();
+        }
+      }
+    }
+  });
+
+  it('never lets T3 accept a wrong number: a free-text answer with figures is exact (T3 off) or numeric', () => {
+    // T3 forgives one character in four: with it, "2023" would pass for "2024" and "9 h 35" for "9 h 30".
+    for (const challenge of bank) {
+      const s = challenge.solution;
+      if (!('deactivations' in s) || s.deactivations.t3) continue;
+      for (const { field, variants } of textVariants(challenge)) {
+        const numeric = challenge.format === 'nombre' && variants.every((v) => parseNumber(v) !== null);
+        if (numeric) continue;
+        for (const variant of variants) {
+          const treated = applyTreatments(variant, {
+            t1: !s.deactivations.t1,
+            t2: !s.deactivations.t2,
+            t3: true,
+          });
+          if (/[0-9]/.test(treated)) {
+            expect(treated.length, `${challenge.id}.${field}: "${variant}" needs T3 off`).toBeLessThan(4);
+          }
         }
       }
     }
