@@ -98,6 +98,23 @@ describe('command outcomes', () => {
   });
 });
 
+describe('signing in again', () => {
+  it('refuses a test this station already holds, with a clear error and nothing changed', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ count: 1 }) });
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    expect(h.runtime.phase).toBe('sealed');
+    await h.runtime.returnHome();
+    const records = h.journal.records('test-1');
+    expect(await h.runtime.signIn(signIn)).toMatchObject({
+      ok: false,
+      error: { code: 'CANDIDATE_ALREADY_STARTED' },
+    });
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.journal.records('test-1')).toEqual(records);
+  });
+});
+
 describe('the navigation log', () => {
   it('journals each navigation of the challenge browser during the test, allowed or blocked', async () => {
     const h = runtimeHarness();

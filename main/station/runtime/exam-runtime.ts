@@ -288,6 +288,13 @@ export class ExamRuntime {
       const joined = await this.#o.server.join(request);
       if (!joined.ok) return fail(joinErrorCode(joined), joined.message);
       const { testId, session, candidate, resuming } = joined.value;
+      if (this.#o.journal.test(testId)) {
+        // This station already holds that test (finished here, result kept until its retention ends).
+        return fail(
+          'CANDIDATE_ALREADY_STARTED',
+          'ce test a déjà été passé sur ce poste : prévenez le surveillant',
+        );
+      }
       const row: TestRow = {
         testId,
         sessionId: session.id,
