@@ -111,6 +111,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     presence: null as unknown as StationPresence,
     feed: null as unknown as RoomFeed,
     streams: new Set(),
+    onResultReceived: async (sessionId, candidateId) => {
+      await ctx.feed.candidateChanged(sessionId, candidateId, 'resultReceived');
+    },
   };
   ctx.presence = new StationPresence(ctx);
   ctx.feed = new RoomFeed(ctx);

@@ -32,4 +32,6 @@ export interface ServerContext {
   feed: RoomFeed;
   /** Open event streams, ended when the server closes. */
   streams: Set<SseStream>;
+  /** After a result is stored: the room hears of it, and a processed session re-scores the candidate. */
+  onResultReceived: (sessionId: string, candidateId: string) => Promise<void>;
 }

@@ -11,6 +11,9 @@ import {
   JoinRequestSchema,
   JoinResponseSchema,
   PackageResponseSchema,
+  RESULT_IDEMPOTENCY_HEADER,
+  ResultUploadRequestSchema,
+  ResultUploadResponseSchema,
   RecordsRequestSchema,
   RecordsResponseSchema,
   STATION_API_PATHS,
@@ -21,6 +24,7 @@ import type { ServerContext } from '../context.ts';
 import { acknowledgeCommand } from '../exam/commands.ts';
 import { openCommandStream } from '../exam/command-stream.ts';
 import { receiveHeartbeat } from '../exam/heartbeat.ts';
+import { receiveResult } from '../exam/intake.ts';
 import { joinSession } from '../exam/join.ts';
 import { receiveRecords, recordsForResume } from '../exam/records.ts';
 import { servePackage } from '../exam/test-package.ts';
@@ -139,6 +143,32 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
         .header('content-type', content.mediaType)
         .header('x-content-type-options', 'nosniff')
         .send(content.bytes);
+    },
+  );
+
+  r.post(
+    '/api/station/tests/:testId/result',
+    {
+      bodyLimit: 9 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Upload the signed result bundle (idempotent: the same bundle again gets the same answer; another one, 409)',
+        description: `${description} Optional header idempotency-key: <testId>:<SHA-256 of the bundle>.`,
+        params: TestParams,
+        body: ResultUploadRequestSchema,
+        response: { 200: ResultUploadResponseSchema, ...errors(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request) => {
+      const key = request.headers[RESULT_IDEMPOTENCY_HEADER];
+      return receiveResult(
+        ctx,
+        requestStation(request),
+        request.params.testId,
+        request.body.bundle,
+        typeof key === 'string' ? key : null,
+      );
     },
   );
 

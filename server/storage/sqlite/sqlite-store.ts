@@ -1,7 +1,7 @@
 // The SQLite backend of the storage seam (better-sqlite3: synchronous, in-process). Each method is
-// one statement or one transaction; result bundles are written by group commit (see BundleWriter) so
-// that many concurrent uploads share one fsync.
-import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+// one statement or one transaction; result bundles and room events are written by group commit (see
+// WriteBatcher) so that many concurrent uploads share one fsync.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Challenge } from '../../../core/challenge/challenge.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
@@ -73,7 +73,7 @@ function placeholders(count: number): string {
 
 class SqliteStore implements Store {
   readonly #dbs: ServerDatabases;
-  readonly #bundleWriter: BundleWriter;
+  readonly #writer: WriteBatcher;
   readonly centres: CentreRepository;
   readonly accounts: AccountRepository;
   readonly tokens: TokenRepository;
@@ -93,7 +93,7 @@ class SqliteStore implements Store {
   constructor(dbs: ServerDatabases) {
     this.#dbs = dbs;
     const db = dbs.main;
-    this.#bundleWriter = new BundleWriter(db);
+    this.#writer = new WriteBatcher(db);
     this.centres = centres(db);
     this.accounts = accounts(db);
     this.tokens = tokens(db);
@@ -105,14 +105,14 @@ class SqliteStore implements Store {
     this.tests = tests(db);
     this.alerts = alerts(db);
     this.commands = commands(db);
-    this.events = events(db);
-    this.bundles = bundles(db, this.#bundleWriter);
+    this.events = events(db, this.#writer);
+    this.bundles = bundles(db, this.#writer);
     this.incidents = incidents(db);
     this.results = results(db);
   }
 
   async close(): Promise<void> {
-    await this.#bundleWriter.drain();
+    await this.#writer.drain();
     this.#dbs.close();
   }
 }
@@ -818,7 +818,7 @@ function commands(db: SqliteDatabase): CommandRepository {
   };
 }
 
-function events(db: SqliteDatabase): SessionEventRepository {
+function events(db: SqliteDatabase, writer: WriteBatcher): SessionEventRepository {
   const insert = db.prepare('INSERT INTO session_events (session_id, type, data, at) VALUES (?, ?, ?, ?)');
   const after = db.prepare(
     'SELECT * FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
@@ -827,7 +827,9 @@ function events(db: SqliteDatabase): SessionEventRepository {
   const max = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM session_events').pluck();
   return {
     async append(sessionId, type, data, at) {
-      const seq = Number(insert.run(sessionId, type, JSON.stringify(data), at).lastInsertRowid);
+      const text = JSON.stringify(data);
+      // Many events come at once (a room of stations): they share one commit.
+      const seq = await writer.run(() => Number(insert.run(sessionId, type, text, at).lastInsertRowid));
       return { seq, sessionId, type, data, at };
     },
     async after(sessionId, afterSeq, limit) {
@@ -848,69 +850,35 @@ function events(db: SqliteDatabase): SessionEventRepository {
   };
 }
 
-// ------------------------------------------------------------------ bundles (group commit)
+// ------------------------------------------------------------------ group commit
 
-interface PendingBundle {
-  bundle: StoredBundle;
-  journal: JournalState;
-  resolve: (outcome: BundleOutcome) => void;
+interface PendingWrite {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * Writes result bundles in batches: every upload that arrives while a batch is being prepared joins it,
- * and the batch commits in one transaction (one fsync). Each upload is answered only after its batch
- * is committed, so an acknowledged bundle is on disk. Each bundle is its own savepoint: one failure
- * does not undo the others.
+ * Runs writes in batches: every write queued while the current turn of the event loop runs joins the
+ * batch, and the batch commits in one transaction (one fsync) on the next turn. Each write is answered
+ * only once its batch is committed, so what is acknowledged is on disk. Each write is its own savepoint:
+ * one failure does not undo the others.
  */
-class BundleWriter {
+export class WriteBatcher {
   readonly #db: SqliteDatabase;
-  readonly #find: Statement;
-  readonly #insert: Statement;
-  readonly #journal: Statement;
-  readonly #batch: (items: PendingBundle[]) => (BundleOutcome | { error: unknown })[];
-  #queue: PendingBundle[] = [];
+  readonly #batch: (items: PendingWrite[]) => ({ value: unknown } | { error: unknown })[];
+  #queue: PendingWrite[] = [];
   #scheduled = false;
   #idle: Promise<void> = Promise.resolve();
   #release: (() => void) | null = null;
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
-    this.#find = db.prepare('SELECT * FROM bundles WHERE test_id = ?');
-    this.#insert = db.prepare(
-      `INSERT INTO bundles (test_id, bundle_hash, jws, payload, station_id, end_reason, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.#journal = db.prepare(
-      `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), downtime_ms = @downtimeMs,
-         answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
-         ended_reason = @endedReason WHERE id = @id`,
-    );
-    const one = db.transaction((item: PendingBundle): BundleOutcome => {
-      const row = this.#find.get(item.bundle.testId) as Row | undefined;
-      if (row) {
-        const existing = bundleFromRow(row);
-        return existing.bundleHash === item.bundle.bundleHash
-          ? { ok: true, bundle: existing, firstTime: false }
-          : { ok: false, problem: 'BUNDLE_CONFLICT', existing };
-      }
-      const b = item.bundle;
-      this.#insert.run(
-        b.testId,
-        b.bundleHash,
-        b.jws,
-        JSON.stringify(b.payload),
-        b.stationId,
-        b.payload.endReason,
-        b.receivedAt,
-      );
-      this.#journal.run({ ...item.journal, id: b.testId });
-      return { ok: true, bundle: b, firstTime: true };
-    });
-    this.#batch = db.transaction((items: PendingBundle[]) =>
-      items.map((item): BundleOutcome | { error: unknown } => {
+    const one = db.transaction((item: PendingWrite) => item.work());
+    this.#batch = db.transaction((items: PendingWrite[]) =>
+      items.map((item) => {
         try {
-          return one(item);
+          return { value: one(item) };
         } catch (error) {
           return { error };
         }
@@ -918,9 +886,9 @@ class BundleWriter {
     );
   }
 
-  store(bundle: StoredBundle, journal: JournalState): Promise<BundleOutcome> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ bundle, journal, resolve, reject });
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
         this.#idle = new Promise((release) => (this.#release = release));
@@ -935,12 +903,11 @@ class BundleWriter {
     this.#scheduled = false;
     try {
       if (!this.#db.open) throw new Error('the database is closed');
-      // Answers go out only once the batch is committed.
       const outcomes = this.#batch(items);
       items.forEach((item, i) => {
         const outcome = outcomes[i];
-        if (!outcome || 'error' in outcome) item.reject(outcome?.error ?? new Error('not stored'));
-        else item.resolve(outcome);
+        if (!outcome || 'error' in outcome) item.reject(outcome?.error ?? new Error('not written'));
+        else item.resolve(outcome.value);
       });
     } catch (error) {
       for (const item of items) item.reject(error);
@@ -965,15 +932,43 @@ function bundleFromRow(r: Row): StoredBundle {
   };
 }
 
-function bundles(db: SqliteDatabase, writer: BundleWriter): BundleRepository {
+function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
   const get = db.prepare('SELECT * FROM bundles WHERE test_id = ?');
   const bySession = db.prepare(
     'SELECT b.* FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = ? ORDER BY b.received_at',
   );
   const count = db.prepare('SELECT COUNT(*) FROM bundles').pluck();
+  const insert = db.prepare(
+    `INSERT INTO bundles (test_id, bundle_hash, jws, payload, station_id, end_reason, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const journal = db.prepare(
+    `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), downtime_ms = @downtimeMs,
+       answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
+       ended_reason = @endedReason WHERE id = @id`,
+  );
   return {
-    store(bundle, journal) {
-      return writer.store(bundle, journal);
+    store(bundle, state) {
+      return writer.run((): BundleOutcome => {
+        const row = get.get(bundle.testId) as Row | undefined;
+        if (row) {
+          const existing = bundleFromRow(row);
+          return existing.bundleHash === bundle.bundleHash
+            ? { ok: true, bundle: existing, firstTime: false }
+            : { ok: false, problem: 'BUNDLE_CONFLICT', existing };
+        }
+        insert.run(
+          bundle.testId,
+          bundle.bundleHash,
+          bundle.jws,
+          JSON.stringify(bundle.payload),
+          bundle.stationId,
+          bundle.payload.endReason,
+          bundle.receivedAt,
+        );
+        journal.run({ ...state, id: bundle.testId });
+        return { ok: true, bundle, firstTime: true };
+      });
     },
     async get(testId) {
       const row = get.get(testId) as Row | undefined;

@@ -1,0 +1,216 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundleHash } from '../../core/bundle/bundle-hash.ts';
+import type { Challenge } from '../../core/challenge/challenge.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { enrolledStation, invigilator, startedTest, type Invigilator } from '../testing/exam-helpers.ts';
+import { TestJournal, bundlePayload, signBundle, type BundleInput } from '../testing/journal-builder.ts';
+import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
+import type { TestStation } from '../testing/station-client.ts';
+import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('result intake', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  let input: BundleInput;
+  let testId: string;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+    station = await enrolledStation(server, day);
+    inv = await invigilator(server, day);
+    const lea = day.candidates[0] as SeededDay['candidates'][number];
+    const started = await startedTest(server, day, inv, station, lea);
+    testId = started.testId;
+    const journal = new TestJournal(testId, server.clock.now);
+    journal.open(
+      { sessionId: day.session.id, candidateId: lea.id, stationId: station.id },
+      started.pkg.package,
+      started.pkg.packageHash,
+      started.startCommandId,
+    );
+    const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
+    started.pkg.package.challenges.forEach((c, i) =>
+      journal.answer(bank.get(c.id) as Challenge, i % 3 !== 0),
+    );
+    journal.end('finished');
+    input = {
+      journal,
+      sessionId: day.session.id,
+      candidateId: lea.id,
+      stationId: station.id,
+      pkg: started.pkg.package,
+      packageHash: started.pkg.packageHash,
+    };
+  });
+  afterEach(() => server.close());
+
+  const upload = (jws: string, headers: Record<string, string> = {}, by = station, id = testId) =>
+    by.inject(server.app, 'POST', STATION_API_PATHS.result(id), { bundle: jws }, headers);
+  const stored = () => server.app.pix.store.bundles.count();
+
+  it('stores a valid bundle once; the same again gets the same answer; another gets 409', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    const first = await upload(jws, { 'idempotency-key': `${testId}:${bundleHash(jws)}` });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({
+      bundleHash: bundleHash(jws),
+      receivedAt: new Date(server.clock.now).toISOString(),
+    });
+    server.clock.advance(5000);
+    const again = await upload(jws);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toBe(first.body);
+    expect(await inv.card(input.candidateId)).toMatchObject({
+      state: 'resultReceived',
+      upload: 'received',
+      endReason: 'finished',
+    });
+
+    const other = await signBundle(
+      bundlePayload({ ...input, override: { sealedAt: new Date(server.clock.now).toISOString() } }),
+      station.privateKey,
+    );
+    const conflict = await upload(other);
+    expect([conflict.statusCode, errorOf(conflict).code]).toEqual([409, 'BUNDLE_CONFLICT']);
+    expect(await stored()).toBe(1);
+  });
+
+  it('refuses a wrong idempotency key', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    const r = await upload(jws, { 'idempotency-key': `${testId}:${'0'.repeat(64)}` });
+    expect([r.statusCode, errorOf(r).code]).toEqual([400, 'INVALID_REQUEST']);
+    expect(await stored()).toBe(0);
+  });
+
+  it.each([
+    [
+      'signed by another key',
+      async () => signBundle(bundlePayload(input), generateKeyPairSync('ed25519').privateKey),
+      'BUNDLE_BAD_SIGNATURE',
+    ],
+    ['not a JWS', async () => 'not.a-jws', 'BUNDLE_MALFORMED'],
+    [
+      'a payload that is not a bundle',
+      async () => signBundle({ hello: 'world' }, station.privateKey),
+      'BUNDLE_INVALID_PAYLOAD',
+    ],
+    [
+      'a tampered chain (a record edited, signature redone)',
+      async () => {
+        const records = input.journal.records.map((r) =>
+          r.kind === 'answered' && r.seq === 5 ? { ...r, payload: { ...r.payload, timedOut: true } } : r,
+        );
+        return signBundle(bundlePayload({ ...input, override: { records } }), station.privateKey);
+      },
+      'CHAIN_BROKEN',
+    ],
+    [
+      'a record removed',
+      async () => {
+        const records = input.journal.records.filter((r) => r.seq !== 6);
+        return signBundle(bundlePayload({ ...input, override: { records } }), station.privateKey);
+      },
+      'CHAIN_BROKEN',
+    ],
+    [
+      'another package hash',
+      async () =>
+        signBundle(
+          bundlePayload({ ...input, override: { packageHash: 'f'.repeat(64) } }),
+          station.privateKey,
+        ),
+      'PACKAGE_MISMATCH',
+    ],
+    [
+      'another station named inside',
+      async () =>
+        signBundle(
+          bundlePayload({ ...input, override: { stationId: 'st-00000000000000000000' } }),
+          station.privateKey,
+        ),
+      'BUNDLE_MISMATCH',
+    ],
+  ])('refuses %s with 422 and stores nothing', async (_what, make, code) => {
+    const r = await upload(await make());
+    expect([r.statusCode, errorOf(r).code]).toEqual([422, code]);
+    expect(errorOf(r).message).toMatch(/the result was not stored/);
+    expect(await stored()).toBe(0);
+    expect((await inv.card(input.candidateId)).upload).not.toBe('received');
+  });
+
+  it('refuses a bundle naming a candidate of another session', async () => {
+    const session = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${day.centreId}/sessions`,
+      payload: { address: 'a', room: 'b', date: '2026-12-09', time: '10:00', examiner: 'c' },
+    });
+    const other = session.json() as { id: string };
+    const stranger = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${other.id}/candidates`,
+      payload: {
+        lastName: 'Autre',
+        firstName: 'Session',
+        sex: 'F',
+        birthdate: '2011-02-02',
+        birthCountry: 'France',
+        birthInseeCode: '69123',
+      },
+    });
+    const strangerId = (stranger.json() as { id: string }).id;
+    const r = await upload(
+      await signBundle(
+        bundlePayload({ ...input, sessionId: other.id, candidateId: strangerId }),
+        station.privateKey,
+      ),
+    );
+    expect([r.statusCode, errorOf(r).code]).toEqual([422, 'BUNDLE_MISMATCH']);
+    expect(await stored()).toBe(0);
+  });
+
+  it('refuses a bundle whose journal contradicts the records replicated during the test', async () => {
+    await station.inject(server.app, 'POST', STATION_API_PATHS.records(testId), {
+      records: input.journal.records.slice(0, 4),
+    });
+    const forked = new TestJournal(testId, server.clock.now + 99);
+    forked.open(
+      { sessionId: input.sessionId, candidateId: input.candidateId, stationId: station.id },
+      input.pkg,
+      input.packageHash,
+    );
+    forked.append({
+      kind: 'skipped',
+      payload: { challengeId: input.pkg.challenges[0]?.id ?? '', timeSpentMs: 1 },
+    });
+    forked.end();
+    const r = await upload(
+      await signBundle(bundlePayload({ ...input, journal: forked }), station.privateKey),
+    );
+    expect([r.statusCode, errorOf(r).code]).toEqual([422, 'CHAIN_BROKEN']);
+    expect(errorOf(r).message).toMatch(/replicated/);
+    expect(await stored()).toBe(0);
+  });
+
+  it('refuses unknown tests, other stations, revoked stations, wrong types and oversized bodies', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    expect((await upload(jws, {}, station, 'tst_unknown')).statusCode).toBe(404);
+    const other = await enrolledStation(server, day, 'Poste 02');
+    const foreign = await upload(jws, {}, other);
+    expect([foreign.statusCode, errorOf(foreign).code]).toEqual([403, 'NOT_YOUR_TEST']);
+    const wrongType = await station.inject(server.app, 'POST', STATION_API_PATHS.result(testId), {
+      bundle: 42,
+    });
+    expect(wrongType.statusCode).toBe(400);
+    const huge = await station.inject(server.app, 'POST', STATION_API_PATHS.result(testId), {
+      bundle: 'x'.repeat(9 * 1024 * 1024),
+    });
+    expect([huge.statusCode, errorOf(huge).code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    await day.api({ method: 'POST', url: `/api/centre/stations/${station.id}/revoke` });
+    const revoked = await upload(jws);
+    expect([revoked.statusCode, errorOf(revoked).code]).toEqual([403, 'STATION_NOT_READY']);
+    expect(await stored()).toBe(0);
+  });
+});
