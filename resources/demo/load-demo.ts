@@ -10,7 +10,6 @@ import { ExtraTimePercentageSchema } from '../../core/exam/duration.ts';
 import { ProfileSchema } from '../../core/profile/profile.ts';
 import { BirthdateSchema, PersonNameSchema } from '../../core/session/session.ts';
 import { parseInput } from '../../core/validation/describe-issues.ts';
-import { DEMO_SITES_DIR } from './demo-sites.ts';
 
 export const DEMO_DIR = import.meta.dirname;
 
@@ -84,7 +83,7 @@ export interface DemoData {
   centre: DemoCentre;
   session: DemoSessionDetails;
   candidates: DemoCandidate[];
-  /** The offline websites' folder (see demo-sites.ts). */
+  /** The offline websites' folder (see demo-sites.ts: `demoSiteFile(url, sitesDir)`). */
   sitesDir: string;
 }
 
@@ -162,6 +161,6 @@ export function loadDemoData(dir: string = DEMO_DIR): DemoData {
     centre: demo.centre,
     session: demo.session,
     candidates: demo.candidates,
-    sitesDir: dir === DEMO_DIR ? DEMO_SITES_DIR : path.join(dir, 'sites'),
+    sitesDir: path.join(dir, 'sites'),
   };
 }
