@@ -254,6 +254,8 @@ export const en: Messages = {
       title: 'Simulator',
       filled: 'The simulator filled in your answer.',
     },
+    illustrationMissing:
+      'The image of the question does not show. Here is its description; if you need it to answer, click “Report a problem”.',
     illustration: 'Illustration',
   },
   browser: {

@@ -260,6 +260,8 @@ export const fr = {
       title: 'Simulateur',
       filled: 'Le simulateur a rempli votre réponse.',
     },
+    illustrationMissing:
+      "L'image de la question ne s'affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».",
     illustration: 'Illustration',
   },
   browser: {

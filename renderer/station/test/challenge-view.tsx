@@ -20,6 +20,7 @@ import { Attachments } from './attachments.tsx';
 import { ChoiceAnswer } from './choice-answer.tsx';
 import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
+import { Illustration } from './illustration.tsx';
 import { useCountdown } from './use-countdown.ts';
 
 /** Drafts are saved this long after the last change. */
@@ -30,7 +31,6 @@ type Action = 'submit' | 'skip' | 'report' | 'finish';
 export function ChallengeView(props: {
   current: CurrentChallenge;
   status: StationStatus;
-  illustrationUrl: string | null;
   onLink: (url: string) => void;
 }) {
   const { current, status } = props;
@@ -252,11 +252,7 @@ export function ChallengeView(props: {
         linkHint={t('browser.region')}
         headingOffset={1}
       />
-      {challenge.illustration && props.illustrationUrl && (
-        <figure className="illustration">
-          <img src={props.illustrationUrl} alt={challenge.illustration.alt} />
-        </figure>
-      )}
+      {challenge.illustration && <Illustration challengeId={challenge.id} image={challenge.illustration} />}
       {challenge.attachments.length > 0 && (
         <Attachments challengeId={challenge.id} attachments={challenge.attachments} />
       )}

@@ -67,13 +67,7 @@ export function TestScreen({ status }: { status: StationStatus }) {
       >
         <div className="question-column">
           {current ? (
-            <ChallengeView
-              key={current.challenge.id}
-              current={current}
-              status={status}
-              illustrationUrl={null}
-              onLink={openLink}
-            />
+            <ChallengeView key={current.challenge.id} current={current} status={status} onLink={openLink} />
           ) : challengeError ? (
             <div role="alert" className="notice notice-error">
               <p>{t('test.errors.other')}</p>

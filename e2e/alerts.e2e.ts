@@ -1,0 +1,75 @@
+// "Signaler un problème": the question freezes until the invigilator decides. Dismissed, the
+// candidate answers the same question; validated, the question is neutralized and the next one comes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEA } from './fixtures/e2e-candidates.ts';
+import { pressOn } from './harness/candidate-actions.ts';
+import { CertificationDay } from './harness/certification-day.ts';
+import {
+  answerAllRight,
+  answerRight,
+  nextChallengeOrEnd,
+  signInAndStart,
+  waitForSent,
+} from './harness/scenario-steps.ts';
+
+let day: CertificationDay;
+
+beforeAll(async () => {
+  day = await CertificationDay.open({ scenario: 'alerts' });
+});
+
+afterAll(async () => {
+  await day?.close();
+});
+
+async function report(): Promise<void> {
+  const page = day.page;
+  await pressOn(page, page.getByTestId('report'), 'Enter', 'report button');
+  await page.getByRole('dialog').waitFor();
+  await day.capture('report-confirmation');
+  await pressOn(page, page.getByTestId('confirm'), 'Enter', 'confirm button');
+  await page.getByTestId('alert-pending').waitFor();
+}
+
+describe('alerts', () => {
+  it('freezes the question, then lets the candidate answer it when the alert is dismissed', async () => {
+    const page = day.page;
+    const first = await signInAndStart(day, LEA);
+    await report();
+    // Frozen: the answer and the buttons are out of reach until the invigilator decides.
+    expect(await page.getByTestId('validate').isDisabled()).toBe(true);
+    expect(await page.locator('fieldset.answer').isDisabled()).toBe(true);
+    await day.capture('alert-pending');
+    const alert = await day.invigilator.decideAlert(LEA.key, 'dismissed');
+    expect(alert.challengeId).toBe(first.id);
+    expect(alert.questionNumber).toBe(1);
+    await page.getByTestId('alert-outcome').waitFor();
+    expect(await page.getByTestId('alert-outcome').textContent()).toContain(
+      'vous pouvez répondre à cette question',
+    );
+    expect(await page.locator('[data-challenge-id]').getAttribute('data-challenge-id')).toBe(first.id);
+    await day.capture('alert-dismissed');
+    await answerRight(day, first);
+    const second = await nextChallengeOrEnd(day, first.id);
+    if (!second) throw new Error('the test ended early');
+
+    await report();
+    await day.invigilator.decideAlert(LEA.key, 'validated', 'E4');
+    const third = await nextChallengeOrEnd(day, second.id);
+    if (!third) throw new Error('the test ended early');
+    expect(await page.getByTestId('alert-outcome').textContent()).toContain(
+      'la question précédente ne sera pas comptée',
+    );
+    await day.capture('alert-validated-next-question');
+
+    await answerAllRight(day, third);
+    await waitForSent(day);
+    await day.invigilator.waitFor(LEA.key, (c) => c.state === 'resultReceived', 'the result received');
+    await day.invigilator.finalize();
+    const results = await day.invigilator.results();
+    const lea = results.results.find((r) => r.candidateId === day.invigilator.candidateId(LEA.key));
+    // The validated alert neutralized question 2 (and only it).
+    expect(lea?.neutralizedQuestions).toEqual([2]);
+    expect(lea?.reproducibilityRate).toBe(100);
+  });
+});

@@ -1,0 +1,63 @@
+// A candidate with 30 % extra time: the instructions and the clock include it, the test goes on past
+// the usual 105 minutes, and the invigilator can still end it ("ended by the invigilator" screen).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUGO } from './fixtures/e2e-candidates.ts';
+import {
+  acceptInstructions,
+  fillSignIn,
+  openSignIn,
+  signInValues,
+  submitSignIn,
+  waitForChallenge,
+} from './harness/candidate-actions.ts';
+import { CertificationDay } from './harness/certification-day.ts';
+import { answerRight, nextChallengeOrEnd, waitForHomeReady, waitForSent } from './harness/scenario-steps.ts';
+
+let day: CertificationDay;
+const MIN = 60_000;
+
+beforeAll(async () => {
+  day = await CertificationDay.open({ scenario: 'extra-time' });
+});
+
+afterAll(async () => {
+  await day?.close();
+});
+
+describe('extra time', () => {
+  it('gives the candidate 105 minutes plus 30 %, shown everywhere', async () => {
+    const page = day.page;
+    await waitForHomeReady(day);
+    await openSignIn(page);
+    await fillSignIn(page, signInValues(HUGO, day.seeded.session));
+    await submitSignIn(page);
+    await page.getByText('Le test dure 2 h 17 min, votre temps supplémentaire compris.').waitFor();
+    await day.capture('instructions-extra-time');
+    await acceptInstructions(page);
+    await day.invigilator.waitFor(HUGO.key, (c) => c.state === 'waiting', 'Hugo waiting');
+    await day.invigilator.authorizeStart(HUGO.key);
+    const first = await waitForChallenge(page);
+    expect(await page.getByTestId('time-left').textContent()).toContain('2 h 17 min');
+    expect(await page.getByTestId('time-left').textContent()).toContain('temps supplémentaire compris');
+    await day.capture('test-extra-time');
+    const card = await day.invigilator.candidate(HUGO.key);
+    expect(card.allowedMs).toBe(Math.round(105 * 60 * 1.3) * 1000);
+
+    await answerRight(day, first);
+    await nextChallengeOrEnd(day, first.id);
+    // Past the usual 1 h 45: still in the test, with the extra time left (the harness's clock moves;
+    // the Electron app's runs on real time).
+    if (day.mode === 'chromium') {
+      await day.advanceClock(106 * MIN);
+      const status = await day.waitForStatus((s) => (s.exam.timeLeftMs ?? 0) < 31 * MIN);
+      expect(status.exam.phase).toBe('inProgress');
+      await expect.poll(() => page.getByTestId('time-left').textContent()).toMatch(/3[01] min/);
+      await day.capture('past-105-minutes');
+    }
+
+    await day.invigilator.endTest(HUGO.key);
+    await page.getByRole('heading', { name: 'Test terminé par le surveillant' }).waitFor();
+    await day.capture('ended-by-invigilator');
+    await waitForSent(day);
+  });
+});

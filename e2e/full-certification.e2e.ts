@@ -1,0 +1,181 @@
+// A full certification, keyboard only, from the station home to the certificate: sign-in refusals
+// shown next to their field, instructions, waiting, every challenge format (files opened in the
+// built-in viewers, the challenge browser with a blocked page, the simulator posting its answer),
+// the result stored and sent, the session finalized and the certificate checked by its code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEA, TOM } from './fixtures/e2e-candidates.ts';
+import {
+  fillSignIn,
+  openSignIn,
+  pressOn,
+  signInValues,
+  submitSignIn,
+  tabTo,
+  typeInto,
+  waitForChallenge,
+} from './harness/candidate-actions.ts';
+import { CertificationDay } from './harness/certification-day.ts';
+import { answerAllRight, waitForHomeReady, waitForSent } from './harness/scenario-steps.ts';
+
+let day: CertificationDay;
+
+beforeAll(async () => {
+  day = await CertificationDay.open({ scenario: 'full-certification' });
+});
+
+afterAll(async () => {
+  await day?.close();
+});
+
+describe('a full certification', () => {
+  it('refuses a bad sign-in with the reason next to the field, in the candidate’s words', async () => {
+    const page = day.page;
+    await waitForHomeReady(day);
+    await day.capture('station-home');
+    await openSignIn(page);
+    await submitSignIn(page);
+    await expect.poll(() => page.locator('#signin-sessionNumber').getAttribute('aria-invalid')).toBe('true');
+    await expect(page.locator('#signin-sessionNumber-error').textContent()).resolves.toContain(
+      'Écrivez le numéro de session',
+    );
+    // Focus went to the first field in error, and the message is tied to it for screen readers.
+    await expect(
+      page.locator('#signin-sessionNumber').evaluate((e) => e === document.activeElement),
+    ).resolves.toBe(true);
+    await day.capture('sign-in-empty');
+
+    await fillSignIn(page, { ...signInValues(LEA, day.seeded.session), accessCode: 'BCDF99' });
+    await submitSignIn(page);
+    await page.locator('#signin-accessCode-error').waitFor();
+    await expect(page.locator('#signin-accessCode-error').textContent()).resolves.toContain(
+      "Ce code d'accès ne correspond pas à cette session",
+    );
+    await day.capture('sign-in-wrong-code');
+
+    await fillSignIn(page, signInValues(TOM, day.seeded.session));
+    await submitSignIn(page);
+    await expect(page.getByTestId('signin-error').textContent()).resolves.toContain(
+      'Vous ne pouvez pas passer cette certification',
+    );
+    await day.capture('sign-in-not-certifiable');
+
+    await fillSignIn(page, { ...signInValues(LEA, day.seeded.session), firstName: 'Lena' });
+    await submitSignIn(page);
+    await expect(page.getByTestId('signin-error').textContent()).resolves.toContain(
+      "Aucun candidat inscrit à cette session n'a ce nom",
+    );
+    await pressOn(page, page.getByRole('button', { name: 'Retour' }), 'Enter', 'back button');
+    await waitForHomeReady(day);
+  });
+
+  it('takes the candidate through every challenge format with the keyboard only', async () => {
+    const page = day.page;
+    await openSignIn(page);
+    await fillSignIn(page, signInValues(LEA, day.seeded.session));
+    await day.capture('sign-in-filled');
+    await submitSignIn(page);
+    await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
+    await day.capture('instructions');
+    // Continuing without ticking the box says what is missing.
+    await pressOn(page, page.getByRole('button', { name: 'Continuer' }), 'Enter', 'continue button');
+    await page.getByText('Cochez la case pour confirmer').waitFor();
+    await pressOn(
+      page,
+      page.getByRole('checkbox', { name: /J'ai lu ces consignes/ }),
+      'Space',
+      'consent box',
+    );
+    await pressOn(page, page.getByRole('button', { name: 'Continuer' }), 'Enter', 'continue button');
+    await page.getByRole('heading', { name: 'En attente du surveillant' }).waitFor();
+    await day.capture('waiting');
+    await day.invigilator.waitFor(LEA.key, (c) => c.state === 'waiting', 'Léa waiting');
+    await day.invigilator.authorizeStart(LEA.key);
+
+    const first = await waitForChallenge(page);
+    const answered = await answerAllRight(day, first, async (challenge, n) => {
+      await page.getByText(`Question ${n} sur 10`).waitFor();
+      await day.capture(`question-${String(n).padStart(2, '0')}-${challenge.id}`);
+      for (const attachment of challenge.attachments) {
+        await pressOn(
+          page,
+          page.locator(`[data-attachment="${attachment.fileName}"]`),
+          'Enter',
+          attachment.fileName,
+        );
+        await page.getByRole('dialog').waitFor();
+        if (attachment.mediaType === 'text/csv') await page.getByRole('cell', { name: 'Yanis' }).waitFor();
+        if (attachment.mediaType === 'text/plain') await page.getByText('Samir, président du club').waitFor();
+        if (attachment.mediaType.startsWith('image/'))
+          await page.getByRole('dialog').getByRole('img').waitFor();
+        await day.capture(`viewer-${attachment.fileName}`);
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+      if (challenge.illustration) {
+        await page.getByTestId('illustration').waitFor();
+        expect(await page.getByTestId('illustration').getAttribute('alt')).toBe(challenge.illustration.alt);
+      }
+      if (challenge.id === 'e2eQcu') {
+        // The link in the question opens in the challenge browser (Tab to it, Enter).
+        await pressOn(
+          page,
+          page.getByRole('link', { name: /atelier numérique/ }),
+          'Enter',
+          'link in the question',
+        );
+        await expect
+          .poll(() => page.locator('#browser-address').inputValue())
+          .toBe('https://atelier.pix-demo.test/');
+        await page.getByText('Page affichée : Atelier numérique du collège').waitFor();
+        await day.capture('browser-demo-site');
+        // A site the policy blocks: a clear message, and the navigation is in the journal.
+        await typeInto(page, page.locator('#browser-address'), 'chatgpt.com', 'address bar');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('browser-blocked').waitFor();
+        await day.capture('browser-blocked');
+        await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back button');
+        await expect
+          .poll(() => page.locator('#browser-address').inputValue())
+          .toBe('https://atelier.pix-demo.test/');
+        if (day.view)
+          expect(day.view.navigations.map((n) => [n.url, n.allowed])).toContainEqual([
+            'https://chatgpt.com/',
+            false,
+          ]);
+      }
+    });
+    expect(answered).toHaveLength(10);
+    await day.capture('finished-sending');
+    await waitForSent(day);
+    await day.capture('finished-sent');
+  });
+
+  it('ends with the server’s certificate and its verification code', async () => {
+    await day.invigilator.waitFor(LEA.key, (c) => c.state === 'resultReceived', 'the result received');
+    await day.invigilator.finalize({
+      abortReasons: [],
+    });
+    const results = await day.invigilator.results();
+    const lea = results.results.find((r) => r.candidateId === day.invigilator.candidateId(LEA.key));
+    expect(lea).toBeDefined();
+    expect(lea?.status).toBe('validated');
+    expect(lea?.reproducibilityRate).toBe(100);
+    expect(lea?.competences.every((c) => c.correct === c.asked)).toBe(true);
+    const code = lea?.verificationCode ?? '';
+    expect(code).toMatch(/^P-[2346789BCDFGHJKMPQRTVWXY]{8}$/);
+    const certificate = await day.invigilator.certificate(code);
+    expect(certificate.lastName).toBe('Martin');
+    expect(certificate.pixScore).toBe(lea?.pixScore);
+    expect(certificate.pixScore).toBeGreaterThan(0);
+
+    // Back to the station home for the next candidate.
+    await pressOn(
+      day.page,
+      day.page.getByRole('button', { name: "Terminer et revenir à l'accueil" }),
+      'Enter',
+    );
+    await waitForHomeReady(day);
+    await day.capture('home-next-candidate');
+    await tabTo(day.page, day.page.getByRole('button', { name: 'Commencer ma certification' }));
+  });
+});

@@ -1,0 +1,140 @@
+// The candidate's window: the built screens (dist/renderer) served from a fixed https origin, as
+// Electron serves them from app://, with StationApi exposed through `exposeBinding` and the page shim
+// (the preload's bridge over another transport). The station behind it can be swapped (relaunch).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { StationEvent, StationResult } from '../../core/contracts/station-api.ts';
+import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
+import { contentTypeOf } from './content-types.ts';
+import { pageShimScript } from './page-shim-bundle.ts';
+
+export const STATION_ORIGIN = 'https://station.pix.test';
+export const SANDBOX_URL_BASE = `${STATION_ORIGIN}/sandbox`;
+
+/** What the page talks to: the station services (in a child process) of the moment. */
+export interface StationLink {
+  dispatch(method: string, request: unknown): Promise<StationResult<unknown>>;
+}
+
+export interface CandidatePageOptions {
+  browser: Browser;
+  rendererDir: string;
+  /** The station's sandbox folder (<dataDir>/sandbox). */
+  sandboxDir: string;
+  serverUrl: () => string;
+  viewport?: { width: number; height: number };
+  /** Headed demo: a real window instead of a headless page. */
+  context?: BrowserContext;
+}
+
+export class CandidatePage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  #station: StationLink | null = null;
+  #events: Promise<unknown> = Promise.resolve();
+  readonly consoleErrors: string[] = [];
+
+  private constructor(context: BrowserContext, page: Page) {
+    this.context = context;
+    this.page = page;
+  }
+
+  static async open(options: CandidatePageOptions): Promise<CandidatePage> {
+    const context =
+      options.context ??
+      (await options.browser.newContext({
+        viewport: options.viewport ?? { width: 1366, height: 850 },
+        locale: 'fr-FR',
+        reducedMotion: 'reduce',
+      }));
+    await context.route('**/*', (route) => serve(route, options));
+    const page = await context.newPage();
+    const candidate = new CandidatePage(context, page);
+    await page.exposeBinding('__pixStationInvoke', async (_source, method: unknown, request: unknown) => {
+      const station = candidate.#station;
+      if (!station) return notRunning;
+      try {
+        return await station.dispatch(String(method), request);
+      } catch {
+        return notRunning;
+      }
+    });
+    await page.addInitScript({ content: await pageShimScript() });
+    page.on('console', (message) => {
+      if (message.type() === 'error') candidate.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => candidate.consoleErrors.push(error.message));
+    return candidate;
+  }
+
+  /** Connects the page to a station (at start, and after a relaunch). */
+  attach(station: StationLink | null): void {
+    this.#station = station;
+  }
+
+  /** Pushes a station event to the screens, in order. */
+  emit(event: StationEvent): void {
+    this.#events = this.#events
+      .then(() =>
+        this.page.evaluate((e) => {
+          (window as unknown as { __pixStationEvent?: (event: unknown) => void }).__pixStationEvent?.(e);
+        }, event),
+      )
+      .catch(() => undefined);
+  }
+
+  /** Loads the screens (again, after a relaunch: the app starts over). */
+  async load(): Promise<void> {
+    await this.page.goto(`${STATION_ORIGIN}/index.html`, { waitUntil: 'load' });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}
+
+const notRunning = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The station did not answer.' },
+} as const;
+
+async function serve(route: Route, options: CandidatePageOptions): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.origin === STATION_ORIGIN) {
+    const file = url.pathname.startsWith('/sandbox/')
+      ? inside(options.sandboxDir, url.pathname.slice('/sandbox/'.length))
+      : inside(options.rendererDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    try {
+      const body = await readFile(file);
+      return route.fulfill({ status: 200, body, contentType: contentTypeOf(file) });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+  }
+  // Embedded simulators of the demo challenges live on the demo sites.
+  const target = demoSiteTarget(url.href, options.serverUrl());
+  if (target) {
+    try {
+      return await route.fulfill({ response: await route.fetch({ url: target }) });
+    } catch {
+      return route.abort('connectionrefused');
+    }
+  }
+  // The candidate screens reach nothing else (as under Electron's CSP and permission handlers).
+  return route.abort('blockedbyclient');
+}
+
+/** The file for a URL path under `root`, or null when the path would leave it. */
+function inside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const file = path.resolve(root, decoded);
+  const base = path.resolve(root);
+  return file.startsWith(base + path.sep) ? file : null;
+}

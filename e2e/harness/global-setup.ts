@@ -1,0 +1,13 @@
+// Before the end-to-end run: the screens are built (once), and Chromium is there.
+import { chromiumExecutable } from './chromium.ts';
+import { ensureRendererBuilt } from './renderer-build.ts';
+
+export default async function setup(): Promise<void> {
+  ensureRendererBuilt();
+  const chromium = chromiumExecutable();
+  if (!chromium && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
+    console.warn(
+      'No Debian Chromium found (CHROMIUM_PATH or /usr/bin/chromium): trying Playwright’s own browser.',
+    );
+  }
+}

@@ -1,0 +1,122 @@
+// The station services in their own Node process, for the browser harness: the real
+// createStationServices on a data folder, its StationApi served over the process channel, and its
+// challenge browser forwarded to the harness (which drives it with Playwright).
+import path from 'node:path';
+import type { BrowserState, StationResult } from '../../core/contracts/station-api.ts';
+import type { BrowserBounds, ChallengeBrowser } from '../../main/station/station-handlers.ts';
+import { createStationServices } from '../../main/station/station-services.ts';
+import type { BrowserOperation, FromChild, StationChildOptions, ToChild } from './station-protocol.ts';
+
+const send = (message: FromChild) => {
+  if (process.connected) process.send?.(message);
+};
+// The harness went away: so does the station (it is a child, not a service).
+process.on('disconnect', () => process.exit(0));
+const options = JSON.parse(process.argv[2] ?? '{}') as StationChildOptions;
+
+let clockOffsetMs = 0;
+const monotonic = { now: () => performance.now() + clockOffsetMs };
+
+let nextBrowserCall = 1;
+const browserCalls = new Map<number, (result: StationResult<BrowserState> | null) => void>();
+function browserCall(
+  operation: BrowserOperation,
+  argument: unknown,
+): Promise<StationResult<BrowserState> | null> {
+  const id = nextBrowserCall++;
+  return new Promise((resolve) => {
+    browserCalls.set(id, resolve);
+    send({ type: 'browser', id, operation, argument });
+  });
+}
+const unavailable: StationResult<BrowserState> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'the challenge browser did not answer' },
+};
+const browser: ChallengeBrowser = {
+  navigate: async (url) => (await browserCall('navigate', url)) ?? unavailable,
+  back: async () => (await browserCall('back', null)) ?? unavailable,
+  forward: async () => (await browserCall('forward', null)) ?? unavailable,
+  reload: async () => (await browserCall('reload', null)) ?? unavailable,
+  home: async () => (await browserCall('home', null)) ?? unavailable,
+  setBounds: async (bounds: BrowserBounds | null) => {
+    await browserCall('setBounds', bounds);
+  },
+};
+
+const sandboxRoot = path.join(path.resolve(options.dataDir), 'sandbox');
+
+/** The address the harness serves a sandbox file at (it maps it back and checks it stays inside). */
+function attachmentUrl(file: string): string {
+  const relative = path.relative(sandboxRoot, file).split(path.sep).map(encodeURIComponent).join('/');
+  return `${options.sandboxUrlBase}/${relative}`;
+}
+
+async function main(): Promise<void> {
+  const services = await createStationServices({
+    dataDir: options.dataDir,
+    serverUrl: options.serverUrl,
+    stationName: options.stationName,
+    machineId: options.machineId,
+    browser,
+    attachmentUrl,
+    clocks: { monotonic },
+    ...(options.heartbeatEveryMs ? { heartbeatEveryMs: options.heartbeatEveryMs } : {}),
+    log: (message) => send({ type: 'log', message }),
+  });
+  services.onEvent((event) => send({ type: 'event', event }));
+  if (!services.identity.enrolled && options.enrollmentCode) {
+    const enrolled = await services.enroll(options.enrollmentCode);
+    if (!enrolled.ok) throw new Error(`enrollment refused: ${enrolled.message}`);
+  }
+  const status = await services.start();
+  process.on('message', (raw) => {
+    const message = raw as ToChild;
+    switch (message.type) {
+      case 'call':
+        void services
+          .dispatch(message.method, message.request)
+          .then((value) => send({ type: 'reply', id: message.id, value }));
+        break;
+      case 'recordNavigation':
+        void services.recordNavigation(message.navigation).then(
+          (value) => send({ type: 'reply', id: message.id, value }),
+          (error: unknown) => {
+            send({ type: 'log', message: `navigation not journaled: ${String(error)}` });
+            send({ type: 'reply', id: message.id, value: false });
+          },
+        );
+        break;
+      case 'browserResult':
+        browserCalls.get(message.id)?.(message.result);
+        browserCalls.delete(message.id);
+        break;
+      case 'advanceClock':
+        clockOffsetMs += message.ms;
+        void services.runtime
+          .tick()
+          .then(() => send({ type: 'reply', id: message.id, value: clockOffsetMs }));
+        break;
+      case 'syncState':
+        send({ type: 'reply', id: message.id, value: services.syncState() });
+        break;
+      case 'close':
+        void services.close().then(() => {
+          send({ type: 'reply', id: message.id, value: true });
+          process.exit(0);
+        });
+        break;
+    }
+  });
+  send({
+    type: 'ready',
+    status,
+    stationId: services.identity.stationId,
+    enrolled: services.identity.enrolled,
+  });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+// Messages between the harness and the station services' child process (e2e/harness/station-child.ts).
+// The station runs in its own Node process, as in Electron's main process, so a test can kill it
+// (SIGKILL: no clean-up at all) and launch it again on the same data folder.
+import type {
+  BrowserState,
+  StationEvent,
+  StationResult,
+  StationStatus,
+} from '../../core/contracts/station-api.ts';
+
+export interface StationChildOptions {
+  dataDir: string;
+  serverUrl: string;
+  stationName: string;
+  machineId: string;
+  /** Enrolls the station with this code at start when it is not enrolled yet. */
+  enrollmentCode: string | null;
+  /** Base of the addresses the screens load the candidate's files from (the harness serves them). */
+  sandboxUrlBase: string;
+  /** Shorter sync periods keep tests quick; null keeps the station's defaults. */
+  heartbeatEveryMs: number | null;
+}
+
+export type BrowserOperation = 'navigate' | 'back' | 'forward' | 'reload' | 'home' | 'setBounds';
+
+export type ToChild =
+  | { type: 'call'; id: number; method: string; request: unknown }
+  | {
+      type: 'recordNavigation';
+      id: number;
+      navigation: { url: string; allowed: boolean; rule: string | null };
+    }
+  | { type: 'browserResult'; id: number; result: StationResult<BrowserState> | null }
+  /** Moves the station's exam clock forward (time-up scenarios); the wall clock is untouched. */
+  | { type: 'advanceClock'; id: number; ms: number }
+  | { type: 'syncState'; id: number }
+  | { type: 'close'; id: number };
+
+export type FromChild =
+  | { type: 'ready'; status: StationStatus; stationId: string; enrolled: boolean }
+  | { type: 'failed'; message: string }
+  | { type: 'reply'; id: number; value: unknown }
+  | { type: 'event'; event: StationEvent }
+  | { type: 'browser'; id: number; operation: BrowserOperation; argument: unknown }
+  | { type: 'log'; message: string };
