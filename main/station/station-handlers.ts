@@ -1,6 +1,7 @@
 // Binds every StationApi method to the station services: the exam runtime, the challenge browser and
 // the attachment viewer. Transport-free: Electron's IPC and the browser harness both dispatch here.
-import type { Attachment } from '../../core/challenge/challenge.ts';
+import type { Attachment, PackagedChallenge } from '../../core/challenge/challenge.ts';
+import { illustrationContent } from './attachments/attachment-store.ts';
 import type { BrowserState, StationResult } from '../../core/contracts/station-api.ts';
 import type { z } from 'zod';
 import type { ViewerKindSchema } from '../../core/contracts/station-api.ts';
@@ -46,7 +47,9 @@ export function createStationHandlers(
     openAttachment: async ({ challengeId, hash }) => {
       const current = runtime.currentChallenge();
       if (!current.ok) return current;
-      const attachment = current.value.challenge.attachments.find((a) => a.hash === hash);
+      const { challenge } = current.value;
+      const attachment =
+        challenge.attachments.find((a) => a.hash === hash) ?? illustrationAsAttachment(challenge, hash);
       const testId = runtime.testId;
       if (current.value.challenge.id !== challengeId || !attachment || !testId) {
         return {
@@ -69,4 +72,12 @@ export function createStationHandlers(
       return { ok: true, value: {} };
     },
   };
+}
+
+/** The illustration opens like a file (in the image viewer), so the screens load it from the sandbox. */
+function illustrationAsAttachment(challenge: PackagedChallenge, hash: string): Attachment | undefined {
+  const image = challenge.illustration;
+  if (image?.hash !== hash) return undefined;
+  // A package gives no size for an illustration: 0 means "not known".
+  return { ...illustrationContent(image), size: 0 };
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Attachment } from '../../../core/challenge/challenge.ts';
+import type { Attachment, Illustration } from '../../../core/challenge/challenge.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import { writeFileAtomic } from '../files/atomic-file.ts';
 import type { ServerResult } from '../runtime/ports.ts';
@@ -39,16 +39,15 @@ export function contentsOf(pkg: TestPackage): StoredContent[] {
   for (const challenge of pkg.challenges) {
     for (const attachment of challenge.attachments) byHash.set(attachment.hash, attachment);
     const image = challenge.illustration;
-    if (image && !byHash.has(image.hash)) {
-      const extension = image.mediaType.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'img';
-      byHash.set(image.hash, {
-        hash: image.hash,
-        fileName: `illustration.${extension}`,
-        mediaType: image.mediaType,
-      });
-    }
+    if (image && !byHash.has(image.hash)) byHash.set(image.hash, illustrationContent(image));
   }
   return [...byHash.values()];
+}
+
+/** An illustration kept like a file: the image under a fixed name (the screens open it by its hash). */
+export function illustrationContent(image: Illustration): StoredContent {
+  const extension = image.mediaType.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'img';
+  return { hash: image.hash, fileName: `illustration.${extension}`, mediaType: image.mediaType };
 }
 
 export class AttachmentStore {
