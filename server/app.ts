@@ -21,9 +21,12 @@ import { invigilatorRoutes } from './routes/invigilator-routes.ts';
 import { RoomFeed } from './room/room-feed.ts';
 import { centreRoutes } from './routes/centre-routes.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
+import { SERVER_VERSION } from './version.ts';
+import { publicRoutes } from './routes/public-routes.ts';
+import { rescoreLateResult } from './results/finalization.ts';
 import type { Store, StoredCommand } from './storage/repositories.ts';
 
-export const SERVER_VERSION = '0.1.0';
+export { SERVER_VERSION } from './version.ts';
 
 export interface ServerOptions {
   /** The SQLite file; default `<dataDir>/pix-certification.sqlite`. */
@@ -113,6 +116,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     streams: new Set(),
     onResultReceived: async (sessionId, candidateId) => {
       await ctx.feed.candidateChanged(sessionId, candidateId, 'resultReceived');
+      await rescoreLateResult(ctx, sessionId, candidateId);
     },
   };
   ctx.presence = new StationPresence(ctx);
@@ -181,6 +185,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   await app.register(async (scope) => centreRoutes(scope, ctx));
   await app.register(async (scope) => stationRoutes(scope, ctx));
   await app.register(async (scope) => invigilatorRoutes(scope, ctx));
+  await app.register(async (scope) => publicRoutes(scope, ctx));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -116,6 +116,11 @@ describe('result intake', () => {
       'CHAIN_BROKEN',
     ],
     [
+      'an end reason the journal does not record',
+      async () => signBundle(bundlePayload({ ...input, endReason: 'timeUp' }), station.privateKey),
+      'BUNDLE_INVALID_PAYLOAD',
+    ],
+    [
       'another package hash',
       async () =>
         signBundle(

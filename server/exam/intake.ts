@@ -73,6 +73,10 @@ export async function receiveResult(
   if (payload.sessionId !== test.sessionId || payload.candidateId !== test.candidateId) {
     throw refused('BUNDLE_MISMATCH', 'the bundle names a candidate or session other than this test’s');
   }
+  const ended = payload.records.findLast((r) => r.kind === 'ended');
+  if (ended?.kind !== 'ended' || ended.payload.reason !== payload.endReason) {
+    throw refused('BUNDLE_INVALID_PAYLOAD', 'the journal does not end the way the bundle says it ended');
+  }
   if (payload.packageId !== test.packageId) {
     throw refused('PACKAGE_MISMATCH', 'the bundle names another test package');
   }

@@ -38,9 +38,8 @@ export async function ensurePackage(
     if (error instanceof InvalidGenerationInputError) throw unprocessable('INVALID_PROFILE', error.message);
     throw error;
   }
-  const challenges = generated.challenges.map((g) =>
-    toPackagedChallenge(bank.byId.get(g.challengeId) as Challenge),
-  );
+  const asked = generated.challenges.map((g) => bank.byId.get(g.challengeId) as Challenge);
+  const challenges = asked.map(toPackagedChallenge);
   const pkg: TestPackage = TestPackageSchema.parse({
     formatVersion: 1,
     packageId: newId('pkg'),
@@ -55,6 +54,7 @@ export async function ensurePackage(
     packageHash: canonicalHash(pkg),
     generated,
     profile: candidate.profile,
+    challenges: asked,
     generatedAt: ctx.now(),
   });
   ctx.log.info({ testId: test.id, seed, challenges: challenges.length }, 'test package generated');

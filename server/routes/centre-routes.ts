@@ -65,6 +65,7 @@ import type { StoredCentre } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
 import { centreContentRoutes } from './centre-content-routes.ts';
 import { centreStationRoutes } from './centre-station-routes.ts';
+import { centreResultsRoutes } from './centre-results-routes.ts';
 import { requestAccount } from './request-account.ts';
 
 const COOKIE_PATH = '/api/centre';
@@ -519,5 +520,6 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
     centreContentRoutes(scoped, ctx);
     centreStationRoutes(scoped, ctx);
+    centreResultsRoutes(scoped, ctx);
   });
 }

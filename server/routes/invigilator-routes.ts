@@ -1,6 +1,6 @@
 // The invigilator screen's API (core/contracts/invigilator-api.ts): login, the room, its event stream,
 // commands and alert decisions (incident reports, finalization and results: invigilator-session-routes).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -21,19 +21,9 @@ import { authenticateInvigilator, loginInvigilator } from '../invigilator/invigi
 import { loadRoomData, roomCandidate } from '../room/room-view.ts';
 import { openRoomStream } from '../room/room-stream.ts';
 import { centreName, invigilatorSessionView } from '../sessions/session-service.ts';
-import type { StoredSession } from '../storage/repositories.ts';
+import { invigilatedSession } from './request-invigilator.ts';
 import { iso, isoOrNull } from '../time.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    invigilatedSession?: StoredSession;
-  }
-}
-
-export function invigilatedSession(request: FastifyRequest): StoredSession {
-  if (!request.invigilatedSession) throw new Error('an invigilator route ran without authentication');
-  return request.invigilatedSession;
-}
+import { invigilatorSessionRoutes } from './invigilator-session-routes.ts';
 
 export const cookiePath = (sessionId: string) => `/api/invigilator/sessions/${sessionId}`;
 
@@ -194,5 +184,7 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
       async (request) =>
         issuedView(await decideAlert(ctx, invigilatedSession(request), request.params.alertId, request.body)),
     );
+
+    invigilatorSessionRoutes(scoped, ctx);
   });
 }

@@ -179,6 +179,8 @@ export interface GeneratedPackage {
   packageHash: string;
   generated: GeneratedTest;
   profile: Profile;
+  /** The asked challenges as the bank held them, solutions included: scoring checks against these. */
+  challenges: Challenge[];
   generatedAt: number;
 }
 
@@ -377,7 +379,18 @@ export interface TestRepository {
   /** Only once: false if the test already has a package. */
   setPackage(id: string, generated: GeneratedPackage): Promise<boolean>;
   package(id: string): Promise<{ package: TestPackage; packageHash: string } | null>;
-  generation(id: string): Promise<{ generated: GeneratedTest; profile: Profile } | null>;
+  generation(
+    id: string,
+  ): Promise<{ generated: GeneratedTest; profile: Profile; challenges: Challenge[] } | null>;
+  /** The jury's neutralizations: set or cleared, returns the test's whole list. */
+  setJuryNeutralization(
+    id: string,
+    challengeId: string,
+    neutralized: boolean,
+    at: number,
+    by: string,
+  ): Promise<void>;
+  juryNeutralizations(id: string): Promise<string[]>;
   /**
    * Records the invigilator's authorization with its command, at once. A resume moves the test to
    * the station that asked for it, if any.

@@ -187,6 +187,7 @@ export const MIGRATIONS: readonly Migration[] = [
         package_hash      TEXT,
         generated         TEXT,                      -- JSON (core GeneratedTest: seed, picks, competences)
         profile_snapshot  TEXT,                      -- JSON: the profile the test was generated from
+        bank_snapshot     TEXT,                      -- JSON: the asked challenges with their solutions
         generated_at      INTEGER,
         -- The invigilator's pending authorization ('start' or 'resume') and the resume request.
         authorization     TEXT CHECK (authorization IN ('start', 'resume')),
@@ -291,6 +292,15 @@ export const MIGRATIONS: readonly Migration[] = [
         created_by      TEXT NOT NULL
       ) STRICT;
       CREATE INDEX incident_reports_by_session ON incident_reports (session_id);
+
+      -- Questions the jury neutralized (technical incident on that question).
+      CREATE TABLE jury_neutralizations (
+        test_id      TEXT NOT NULL REFERENCES tests (id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        decided_at   INTEGER NOT NULL,
+        decided_by   TEXT NOT NULL,
+        PRIMARY KEY (test_id, challenge_id)
+      ) STRICT, WITHOUT ROWID;
 
       -- Scored certifications.
       CREATE TABLE results (

@@ -575,10 +575,19 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const setPackage = db.prepare(
     `UPDATE tests SET package_id = ?, package = ?, package_hash = ?, generated = ?, profile_snapshot = ?,
-       generated_at = ?, total = ? WHERE id = ? AND package IS NULL`,
+       bank_snapshot = ?, generated_at = ?, total = ? WHERE id = ? AND package IS NULL`,
   );
   const getPackage = db.prepare('SELECT package, package_hash FROM tests WHERE id = ?');
-  const getGeneration = db.prepare('SELECT generated, profile_snapshot FROM tests WHERE id = ?');
+  const getGeneration = db.prepare(
+    'SELECT generated, profile_snapshot, bank_snapshot FROM tests WHERE id = ?',
+  );
+  const neutralize = db.prepare(
+    'INSERT OR IGNORE INTO jury_neutralizations (test_id, challenge_id, decided_at, decided_by) VALUES (?, ?, ?, ?)',
+  );
+  const unneutralize = db.prepare('DELETE FROM jury_neutralizations WHERE test_id = ? AND challenge_id = ?');
+  const neutralizations = db
+    .prepare('SELECT challenge_id FROM jury_neutralizations WHERE test_id = ? ORDER BY challenge_id')
+    .pluck();
   const setAuthorization = db.prepare(
     'UPDATE tests SET authorization = ?, authorization_id = ? WHERE id = ?',
   );
@@ -675,6 +684,7 @@ function tests(db: SqliteDatabase): TestRepository {
           g.packageHash,
           JSON.stringify(g.generated),
           JSON.stringify(g.profile),
+          JSON.stringify(g.challenges),
           g.generatedAt,
           g.package.challenges.length,
           id,
@@ -689,7 +699,18 @@ function tests(db: SqliteDatabase): TestRepository {
     async generation(id) {
       const row = getGeneration.get(id) as Row | undefined;
       if (!row || row.generated === null) return null;
-      return { generated: json(row.generated), profile: json(row.profile_snapshot) };
+      return {
+        generated: json(row.generated),
+        profile: json(row.profile_snapshot),
+        challenges: json(row.bank_snapshot),
+      };
+    },
+    async setJuryNeutralization(id, challengeId, neutralized, at, by) {
+      if (neutralized) neutralize.run(id, challengeId, at, by);
+      else unneutralize.run(id, challengeId);
+    },
+    async juryNeutralizations(id) {
+      return (neutralizations.all(id) as unknown[]).map(String);
     },
     async authorize(id, authorization, command) {
       authorize(id, authorization, command);

@@ -1,0 +1,318 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Challenge } from '../../core/challenge/challenge.ts';
+import type { Results } from '../../core/contracts/invigilator-api.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { DEFAULT_MAX_REACHABLE_LEVEL, PIX_PER_LEVEL } from '../../core/framework/crcn.ts';
+import { enrolledStation, invigilator, startedTest, type Invigilator } from '../testing/exam-helpers.ts';
+import { TestJournal, bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import type { TestStation } from '../testing/station-client.ts';
+import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('finalization, scoring, publication and certificates', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  let bank: Map<string, Challenge>;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 3 });
+    station = await enrolledStation(server, day);
+    inv = await invigilator(server, day);
+    bank = new Map(day.bank.map((c) => [c.id, c]));
+  });
+  afterEach(() => server.close());
+
+  const candidate = (i: number) => day.candidates[i] as SeededCandidate;
+
+  /** Sits a candidate's test: `answers` decides each question (right, wrong, or left unanswered). */
+  async function sit(
+    who: SeededCandidate,
+    answers: (index: number) => 'right' | 'wrong' | 'none',
+    options: { end?: 'finished' | 'endedByInvigilator' | null; upload?: boolean; by?: TestStation } = {},
+  ) {
+    const by = options.by ?? station;
+    const started = await startedTest(server, day, inv, by, who);
+    const journal = new TestJournal(started.testId, server.clock.now);
+    journal.open(
+      { sessionId: day.session.id, candidateId: who.id, stationId: by.id },
+      started.pkg.package,
+      started.pkg.packageHash,
+      started.startCommandId,
+    );
+    started.pkg.package.challenges.forEach((c, i) => {
+      const answer = answers(i);
+      if (answer !== 'none') journal.answer(bank.get(c.id) as Challenge, answer === 'right');
+    });
+    if (options.end !== null) journal.end(options.end ?? 'finished');
+    const replicated = await by.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
+      records: journal.records,
+    });
+    expect(replicated.statusCode).toBe(200);
+    const input = {
+      journal,
+      sessionId: day.session.id,
+      candidateId: who.id,
+      stationId: by.id,
+      pkg: started.pkg.package,
+      packageHash: started.pkg.packageHash,
+      endReason: options.end ?? 'finished',
+    };
+    const upload = async () => {
+      const jws = await signBundle(bundlePayload(input), by.privateKey);
+      return by.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), { bundle: jws });
+    };
+    if (options.upload !== false && options.end !== null) expect((await upload()).statusCode).toBe(200);
+    return { ...started, journal, upload };
+  }
+
+  const finalize = (payload: Record<string, unknown>) =>
+    inv.post('/finalization', { hadIncident: false, candidateCouldNotJoin: false, ...payload });
+
+  it('runs the whole path: session, CSV, station, join, start, package, signed bundle, finalization, score, public code', async () => {
+    const sat = await sit(candidate(0), () => 'right');
+    const done = await finalize({ globalComment: '' });
+    expect(done.statusCode).toBe(200);
+    const results = done.json() as Results;
+    expect(results.session.state).toBe('processed');
+    const [result] = results.results;
+    const profile = day.profiles.get(candidate(0).id);
+    const asked = new Set(sat.pkg.package.challenges.map((c) => c.competence));
+    const expected = (profile?.competences ?? [])
+      .filter((c) => asked.has(c.code))
+      .reduce((sum, c) => sum + Math.min(c.pix, DEFAULT_MAX_REACHABLE_LEVEL * PIX_PER_LEVEL), 0);
+    expect(result).toMatchObject({
+      candidateId: candidate(0).id,
+      status: 'validated',
+      reproducibilityRate: 100,
+      source: 'bundle',
+      finished: true,
+      pixScore: expected,
+    });
+    expect(result?.verificationCode).toMatch(/^P-[2346789BCDFGHJKMPQRTVWXY]{8}$/);
+    expect(results.absent.map((a) => a.candidateId).sort()).toEqual(
+      [candidate(1).id, candidate(2).id].sort(),
+    );
+
+    const code = result?.verificationCode ?? '';
+    expect(
+      (await server.app.inject({ method: 'GET', url: `/api/public/certificates/${code}` })).statusCode,
+    ).toBe(404);
+    const published = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      payload: {},
+    });
+    expect(published.statusCode).toBe(200);
+    const verified = await server.app.inject({
+      method: 'GET',
+      url: `/api/public/certificates/${code.toLowerCase()}`,
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({
+      verificationCode: code,
+      firstName: candidate(0).firstName,
+      pixScore: expected,
+      sessionDate: '2026-12-08',
+    });
+
+    const certificate = await day.api({
+      method: 'GET',
+      url: `/api/centre/candidates/${candidate(0).id}/certificate`,
+    });
+    expect(certificate.json()).toEqual(verified.json());
+    const pdf = await day.api({
+      method: 'GET',
+      url: `/api/centre/candidates/${candidate(0).id}/certificate.pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toContain(`(Pix certificate, verification code ${code})`);
+
+    expect(
+      errorOf(await server.app.inject({ method: 'GET', url: '/api/public/certificates/P-BCDFGHJ2' })).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/public/certificates/nope' })).statusCode,
+    ).toBe(400);
+  });
+
+  it('needs an abort reason for every unfinished test, keeps the comment short, and finalizes once', async () => {
+    await sit(candidate(0), (i) => (i < 3 ? 'right' : 'none'), { end: null });
+    const missing = await finalize({});
+    expect([missing.statusCode, errorOf(missing).code]).toEqual([422, 'ABORT_REASON_REQUIRED']);
+    expect(errorOf(missing).message).toContain(candidate(0).firstName);
+    const long = await finalize({
+      globalComment: 'x'.repeat(501),
+      abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }],
+    });
+    expect(long.statusCode).toBe(400);
+    const stranger = await finalize({ abortReasons: [{ candidateId: 'cnd_nobody', reason: 'candidate' }] });
+    expect([stranger.statusCode, errorOf(stranger).code]).toEqual([422, 'UNKNOWN_CANDIDATE']);
+    const ok = await finalize({
+      globalComment: 'Coupure réseau à 10 h 05.',
+      abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }],
+    });
+    expect(ok.statusCode).toBe(200);
+    const [result] = (ok.json() as Results).results;
+    // 3 answers kept, the rest neutralized by the technical abort: too few to trust → cancelled.
+    expect(result).toMatchObject({
+      status: 'cancelled',
+      finished: false,
+      abortReason: 'technical',
+      source: 'records',
+      verificationCode: null,
+    });
+    expect((ok.json() as Results).finalization).toMatchObject({
+      globalComment: 'Coupure réseau à 10 h 05.',
+      needsJury: true,
+    });
+    const again = await finalize({ abortReasons: [] });
+    expect([again.statusCode, errorOf(again).code]).toEqual([409, 'SESSION_ALREADY_FINALIZED']);
+    const joinAfter = await enrolledStation(server, day, 'Poste 09');
+    const closed = await joinAfter.inject(server.app, 'POST', STATION_API_PATHS.join, {
+      sessionNumber: day.session.number,
+      accessCode: day.session.accessCode,
+      firstName: candidate(1).firstName,
+      lastName: candidate(1).lastName,
+      birthdate: candidate(1).birthdate,
+    });
+    expect([closed.statusCode, errorOf(closed).code]).toEqual([409, 'SESSION_CLOSED']);
+
+    const publish = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      payload: {},
+    });
+    expect([publish.statusCode, errorOf(publish).code]).toEqual([409, 'JURY_REVIEW_NEEDED']);
+    const reviewed = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      payload: { juryReviewed: true },
+    });
+    expect(reviewed.statusCode).toBe(200);
+  });
+
+  it('neutralizes a question whose alert was validated, and scores a candidate abort as skipped answers', async () => {
+    const sat = await sit(candidate(0), () => 'right', { end: null });
+    const second = sat.pkg.package.challenges[1];
+    sat.journal.append({ kind: 'alertRaised', payload: { alertId: 'al-1', challengeId: second?.id ?? '' } });
+    await station.inject(server.app, 'POST', STATION_API_PATHS.records(sat.testId), {
+      records: sat.journal.since(3 + sat.pkg.package.challenges.length),
+    });
+    expect(
+      (await inv.post('/alerts/al-1/decision', { decision: 'validated', reasonCode: 'E3' })).statusCode,
+    ).toBe(200);
+    sat.journal.end('finished');
+    const sealed = await sat.upload();
+    expect(sealed.statusCode).toBe(200);
+
+    const other = await enrolledStation(server, day, 'Poste 02');
+    // A third answered (right), the rest left unanswered: skipped, since the abort is the candidate's.
+    await sit(candidate(1), (i) => (i % 3 === 0 ? 'right' : 'none'), { end: 'endedByInvigilator', by: other });
+    const done = await finalize({ abortReasons: [{ candidateId: candidate(1).id, reason: 'candidate' }] });
+    expect(done.statusCode).toBe(200);
+    const results = (done.json() as Results).results;
+    const first = results.find((r) => r.candidateId === candidate(0).id);
+    expect(first?.neutralizedQuestions).toEqual([2]);
+    expect(first?.competences.reduce((n, c) => n + c.neutralized, 0)).toBe(1);
+    const aborted = results.find((r) => r.candidateId === candidate(1).id);
+    expect(aborted).toMatchObject({ finished: false, abortReason: 'candidate' });
+    expect(aborted?.reproducibilityRate).toBeLessThan(50);
+    expect(aborted?.status).toBe('rejected');
+  });
+
+  it('scores a result that arrives after finalization, until publication', async () => {
+    const sat = await sit(candidate(0), () => 'right', { upload: false });
+    const done = await finalize({});
+    expect((done.json() as Results).results[0]).toMatchObject({ source: 'records', status: 'validated' });
+    expect((await sat.upload()).statusCode).toBe(200);
+    const after = await inv.get('/results');
+    expect((after.json() as Results).results[0]).toMatchObject({ source: 'bundle', status: 'validated' });
+  });
+
+  it('takes incident reports with C and E codes until finalization', async () => {
+    const e = await inv.post('/incidents', { candidateId: candidate(0).id, code: 'E1' });
+    expect(e.statusCode).toBe(400);
+    const ok = await inv.post('/incidents', {
+      candidateId: candidate(0).id,
+      code: 'E1',
+      questionNumber: 4,
+      description: 'image absente',
+    });
+    expect(ok.statusCode).toBe(201);
+    const c = await inv.post('/incidents', {
+      candidateId: candidate(1).id,
+      code: 'C7',
+      description: 'souris changée',
+    });
+    expect(c.json()).toMatchObject({ code: 'C7', questionNumber: null });
+    expect((await inv.post('/incidents', { candidateId: candidate(1).id, code: 'C3' })).statusCode).toBe(400);
+    const removed = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/invigilator/sessions/${day.session.id}/incidents/${(c.json() as { id: string }).id}`,
+      headers: { authorization: `Bearer ${inv.token}` },
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(((await inv.get('/incidents')).json() as { incidents: unknown[] }).incidents).toHaveLength(1);
+    expect((await inv.card(candidate(0).id)).incidents).toBe(1);
+    await finalize({});
+    const late = await inv.post('/incidents', { candidateId: candidate(0).id, code: 'C8' });
+    expect([late.statusCode, errorOf(late).code]).toEqual([409, 'SESSION_CLOSED']);
+    const results = (
+      await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/results` })
+    ).json() as Results;
+    expect(results.finalization?.needsJury).toBe(true);
+  });
+
+  it('lets only an administrator publish and neutralize, and a referent only see their centre’s results', async () => {
+    await sit(candidate(0), () => 'right');
+    await finalize({});
+    const created = await day.api({
+      method: 'POST',
+      url: '/api/centre/accounts',
+      payload: {
+        email: 'ref@college.test',
+        displayName: 'Réf',
+        role: 'referent',
+        centreId: day.centreId,
+        password: 'referent password 1',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/centre/login',
+      payload: { email: 'ref@college.test', password: 'referent password 1' },
+    });
+    const referent = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+    const results = await server.app.inject({
+      method: 'GET',
+      url: `/api/centre/sessions/${day.session.id}/results`,
+      headers: referent,
+    });
+    expect(results.statusCode).toBe(200);
+    const csv = await server.app.inject({
+      method: 'GET',
+      url: `/api/centre/sessions/${day.session.id}/results.csv`,
+      headers: referent,
+    });
+    expect(csv.body).toContain(candidate(0).lastName);
+    const publish = await server.app.inject({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      headers: referent,
+      payload: {},
+    });
+    expect([publish.statusCode, errorOf(publish).code]).toEqual([403, 'FORBIDDEN']);
+    const neutralize = await day.api({
+      method: 'POST',
+      url: `/api/centre/candidates/${candidate(0).id}/neutralizations`,
+      payload: { questionNumber: 1, neutralized: true },
+    });
+    expect(neutralize.statusCode).toBe(200);
+    expect(neutralize.json()).toMatchObject({ neutralizedQuestions: [1] });
+  });
+});

@@ -1,0 +1,142 @@
+// Finalization (DOMAIN.md §6, §7): every unfinished test needs an abort reason; the global comment (at
+// most 500 characters) and the two yes/no answers are kept; then every started test is scored with
+// core and the session is processed, all at once. A result that arrives later is scored on arrival
+// until the session is published.
+import { INCIDENT_CODES, type FinalizationRequest } from '../../core/contracts/invigilator-api.ts';
+import type { AbortReason } from '../../core/scoring/scoring-input.ts';
+import type { ServerContext } from '../context.ts';
+import { conflict, unprocessable } from '../http/api-error.ts';
+import { generateVerificationCode } from '../../core/codes/verification-code.ts';
+import { hasStarted } from '../room/room-view.ts';
+import type {
+  Finalization,
+  StoredCandidate,
+  StoredIncident,
+  StoredResult,
+  StoredSession,
+  StoredTest,
+} from '../storage/repositories.ts';
+import { evidenceOf, isFinished, scoreTest } from './scoring.ts';
+
+/** Reports the jury must look at before publication: identity or time changes, fraud, question problems. */
+const NEEDS_ACTION: ReadonlySet<string> = new Set([
+  'C1',
+  'C2',
+  'C6',
+  ...INCIDENT_CODES.filter((c) => c.startsWith('E')),
+]);
+
+export function needsJury(finalization: Finalization | null, incidents: readonly StoredIncident[]): boolean {
+  return (finalization?.globalComment ?? '') !== '' || incidents.some((i) => NEEDS_ACTION.has(i.code));
+}
+
+/** Tests that started (or whose result arrived): they get a result; the others' candidates were absent. */
+export function startedTests(tests: readonly StoredTest[]): StoredTest[] {
+  return tests.filter((t) => t.packageId !== null && (hasStarted(t) || t.bundleReceivedAt !== null));
+}
+
+export async function finalizeSession(
+  ctx: ServerContext,
+  session: StoredSession,
+  request: FinalizationRequest,
+  by: string,
+): Promise<void> {
+  if (session.state !== 'created')
+    throw conflict('SESSION_ALREADY_FINALIZED', 'the session is already finalized');
+  const [candidates, tests] = await Promise.all([
+    ctx.store.candidates.listBySession(session.id),
+    ctx.store.tests.listBySession(session.id),
+  ]);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const reasons = new Map<string, AbortReason>();
+  for (const entry of request.abortReasons) {
+    if (!byId.has(entry.candidateId)) {
+      throw unprocessable('UNKNOWN_CANDIDATE', `candidate ${entry.candidateId} is not in this session`);
+    }
+    reasons.set(entry.candidateId, entry.reason);
+  }
+  const toScore: {
+    test: StoredTest;
+    candidate: StoredCandidate;
+    evidence: Awaited<ReturnType<typeof evidenceOf>>;
+  }[] = [];
+  const missing: string[] = [];
+  for (const test of startedTests(tests)) {
+    const candidate = byId.get(test.candidateId);
+    if (!candidate) continue;
+    const evidence = await evidenceOf(ctx, test);
+    if (!isFinished(evidence.endReason) && !reasons.has(candidate.id)) {
+      missing.push(`${candidate.firstName} ${candidate.lastName} (${candidate.id})`);
+    }
+    toScore.push({ test, candidate, evidence });
+  }
+  if (missing.length > 0) {
+    throw unprocessable(
+      'ABORT_REASON_REQUIRED',
+      `an abort reason is needed for every unfinished test: ${missing.join(', ')}`,
+    );
+  }
+  const results: StoredResult[] = [];
+  for (const { test, candidate, evidence } of toScore) {
+    results.push(await scoreTest(ctx, test, candidate, evidence, reasons.get(candidate.id) ?? null));
+  }
+  await makeCodesUnique(ctx, results);
+  const finalization: Finalization = {
+    globalComment: request.globalComment,
+    hadIncident: request.hadIncident,
+    candidateCouldNotJoin: request.candidateCouldNotJoin,
+    abortReasons: request.abortReasons,
+    finalizedBy: by,
+  };
+  if (!(await ctx.store.sessions.finalize(session.id, finalization, results, ctx.now()))) {
+    throw conflict('SESSION_ALREADY_FINALIZED', 'the session is already finalized');
+  }
+  ctx.log.info({ sessionId: session.id, results: results.length, by }, 'session finalized and scored');
+  const updated = await ctx.store.sessions.get(session.id);
+  if (updated) await ctx.feed.sessionChanged(updated);
+}
+
+/** Codes are drawn at random (about 3 × 10^10 of them): a clash is unlikely, and checked anyway. */
+async function makeCodesUnique(ctx: ServerContext, results: StoredResult[]): Promise<void> {
+  const used = new Set<string>();
+  for (const result of results) {
+    if (result.verificationCode === null) continue;
+    let code = result.verificationCode;
+    while (used.has(code) || (await ctx.store.results.findByVerificationCode(code)))
+      code = generateVerificationCode();
+    used.add(code);
+    result.verificationCode = code;
+  }
+}
+
+/** A result that arrives after finalization, before publication, replaces the one scored without it. */
+export async function rescoreLateResult(
+  ctx: ServerContext,
+  sessionId: string,
+  candidateId: string,
+): Promise<void> {
+  const session = await ctx.store.sessions.get(sessionId);
+  if (!session || session.state !== 'processed' || session.publishedAt !== null) return;
+  const [test, candidate, previous] = await Promise.all([
+    ctx.store.tests.getByCandidate(candidateId),
+    ctx.store.candidates.get(candidateId),
+    ctx.store.results.get(candidateId),
+  ]);
+  if (!test || !candidate || test.packageId === null) return;
+  const abort = session.finalization?.abortReasons.find((a) => a.candidateId === candidateId)?.reason ?? null;
+  const result = await scoreTest(ctx, test, candidate, await evidenceOf(ctx, test), abort);
+  // Keep a code already handed out.
+  if (previous?.verificationCode && result.verificationCode)
+    result.verificationCode = previous.verificationCode;
+  if (!result.verificationCode || result.verificationCode !== previous?.verificationCode) {
+    await makeCodesUnique(ctx, [result]);
+  }
+  await ctx.store.results.replace(result);
+  ctx.log.info({ sessionId, candidateId }, 'late result scored');
+}
+
+export function assertPublishable(session: StoredSession): void {
+  if (session.state !== 'processed')
+    throw conflict('SESSION_NOT_PROCESSED', 'the session is not finalized yet');
+  if (session.publishedAt !== null) throw conflict('SESSION_PUBLISHED', 'the results are already published');
+}

@@ -1,0 +1,152 @@
+// Results as the invigilator and the centre read them (core/contracts/invigilator-api.ts Results), and
+// certificates (core/contracts/public-api.ts Certificate).
+import type { CandidateResult, Results } from '../../core/contracts/invigilator-api.ts';
+import type { Certificate } from '../../core/contracts/public-api.ts';
+import { COMPETENCES, type CompetenceCode } from '../../core/framework/crcn.ts';
+import type { ServerContext } from '../context.ts';
+import { centreName, invigilatorSessionView } from '../sessions/session-service.ts';
+import type {
+  StoredCandidate,
+  StoredIncident,
+  StoredResult,
+  StoredSession,
+} from '../storage/repositories.ts';
+import { iso } from '../time.ts';
+import { incidentView } from './incidents.ts';
+import { needsJury } from './finalization.ts';
+
+export function competenceLabel(code: CompetenceCode): string {
+  return COMPETENCES.find((c) => c.code === code)?.label.fr ?? code;
+}
+
+export async function candidateResultView(
+  ctx: ServerContext,
+  result: StoredResult,
+  candidate: StoredCandidate,
+  incidents: readonly StoredIncident[],
+): Promise<CandidateResult> {
+  const pkg = (await ctx.store.tests.package(result.testId))?.package;
+  const order = new Map((pkg?.challenges ?? []).map((c, i) => [c.id, i + 1]));
+  const score = result.score;
+  return {
+    candidateId: candidate.id,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    birthdate: candidate.birthdate,
+    status: score.status,
+    pixScore: score.pixScore,
+    reproducibilityRate: score.reproducibilityRate,
+    trusted: score.trusted,
+    reasons: score.reasons,
+    competences: score.competences.map((c) => ({
+      code: c.code,
+      label: competenceLabel(c.code),
+      asked: c.asked,
+      correct: c.correct,
+      neutralized: c.neutralized,
+      outcome: c.outcome,
+      pix: c.pix,
+      level: c.level,
+    })),
+    neutralizedQuestions: result.neutralized
+      .map((id) => order.get(id))
+      .filter((n): n is number => n !== undefined)
+      .sort((a, b) => a - b),
+    finished: result.completion.finished,
+    abortReason: result.completion.finished ? null : result.completion.abortReason,
+    source: result.source,
+    incidents: incidents.filter((i) => i.candidateId === candidate.id).map(incidentView),
+    verificationCode: result.verificationCode,
+    scoredAt: iso(result.scoredAt),
+  };
+}
+
+export async function resultsView(ctx: ServerContext, session: StoredSession): Promise<Results> {
+  const [candidates, results, incidents] = await Promise.all([
+    ctx.store.candidates.listBySession(session.id),
+    ctx.store.results.listBySession(session.id),
+    ctx.store.incidents.listBySession(session.id),
+  ]);
+  const resultOf = new Map(results.map((r) => [r.candidateId, r]));
+  const views: CandidateResult[] = [];
+  for (const candidate of candidates) {
+    const result = resultOf.get(candidate.id);
+    if (result) views.push(await candidateResultView(ctx, result, candidate, incidents));
+  }
+  const f = session.finalization;
+  return {
+    session: invigilatorSessionView(session, await centreName(ctx, session.centreId)),
+    finalization: f
+      ? {
+          globalComment: f.globalComment,
+          hadIncident: f.hadIncident,
+          candidateCouldNotJoin: f.candidateCouldNotJoin,
+          needsJury: needsJury(f, incidents),
+        }
+      : null,
+    results: views,
+    absent:
+      session.state === 'created'
+        ? []
+        : candidates
+            .filter((c) => !resultOf.has(c.id))
+            .map((c) => ({ candidateId: c.id, firstName: c.firstName, lastName: c.lastName })),
+  };
+}
+
+export function certificateView(
+  result: StoredResult,
+  candidate: StoredCandidate,
+  session: StoredSession,
+  centre: string,
+  maxReachableLevel: number,
+): Certificate | null {
+  if (
+    result.verificationCode === null ||
+    session.publishedAt === null ||
+    result.score.status !== 'validated'
+  ) {
+    return null;
+  }
+  return {
+    verificationCode: result.verificationCode,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    birthdate: candidate.birthdate,
+    centreName: centre,
+    sessionDate: session.date,
+    pixScore: result.score.pixScore,
+    maxReachableLevel,
+    competences: result.score.competences.map((c) => ({
+      code: c.code,
+      label: competenceLabel(c.code),
+      level: c.level,
+      pix: c.pix,
+    })),
+    publishedAt: iso(session.publishedAt),
+  };
+}
+
+/** The results for a school's records: one line per candidate, Excel-friendly (BOM, `;`). */
+export function resultsCsv(results: Results): string {
+  const header = [
+    'Nom',
+    'Prénom',
+    'Date de naissance',
+    'Statut',
+    'Score Pix',
+    'Code de vérification',
+    ...COMPETENCES.map((c) => `Niveau ${c.code}`),
+  ];
+  const cell = (v: string | number) => {
+    const text = String(v);
+    return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = results.results.map((r) => {
+    const levels = COMPETENCES.map((c) => r.competences.find((x) => x.code === c.code)?.level ?? '');
+    return [r.lastName, r.firstName, r.birthdate, r.status, r.pixScore, r.verificationCode ?? '', ...levels];
+  });
+  for (const a of results.absent)
+    lines.push([a.lastName, a.firstName, '', 'absent', '', '', ...COMPETENCES.map(() => '')]);
+  return `\uFEFF${[header, ...lines].map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,270 @@
+// Centre routes after the session: incident reports, finalization (when the invigilator did not),
+// results (JSON and CSV), the jury's neutralizations, publication (administrators), certificates.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CandidateResultSchema,
+  FinalizationRequestSchema,
+  IncidentInputSchema,
+  IncidentListSchema,
+  IncidentSchema,
+  ResultsSchema,
+} from '../../core/contracts/invigilator-api.ts';
+import { CertificateSchema } from '../../core/contracts/public-api.ts';
+import { reachableCandidate, reachableSession, requireAdministrator } from '../accounts/access.ts';
+import type { ServerContext } from '../context.ts';
+import { conflict, notFound, unprocessable } from '../http/api-error.ts';
+import { CandidateParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
+import { certificatePdf } from '../results/certificate-pdf.ts';
+import { assertPublishable, finalizeSession, needsJury, rescoreLateResult } from '../results/finalization.ts';
+import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
+import { candidateResultView, certificateView, resultsCsv, resultsView } from '../results/results-view.ts';
+import { centreName } from '../sessions/session-service.ts';
+import type { StoredAccount, StoredCandidate, StoredSession } from '../storage/repositories.ts';
+import { requestAccount } from './request-account.ts';
+
+export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['centre'];
+
+  async function certificateFor(account: StoredAccount, candidateId: string) {
+    const { candidate, session } = await reachableCandidate(ctx, account, candidateId);
+    const result = await ctx.store.results.get(candidate.id);
+    if (!result) throw notFound('result');
+    const certificate = certificateView(
+      result,
+      candidate,
+      session,
+      await centreName(ctx, session.centreId),
+      ctx.config.maxReachableLevel,
+    );
+    if (!certificate) {
+      throw conflict(
+        'NO_CERTIFICATE',
+        session.publishedAt === null
+          ? 'the results are not published yet'
+          : 'this candidate is not certified',
+      );
+    }
+    return certificate;
+  }
+
+  r.get(
+    '/api/centre/sessions/:sessionId/incidents',
+    {
+      schema: {
+        tags,
+        summary: 'Incident reports',
+        params: SessionParams,
+        response: { 200: IncidentListSchema, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const session = await reachableSession(ctx, requestAccount(request), request.params.sessionId);
+      return { incidents: (await ctx.store.incidents.listBySession(session.id)).map(incidentView) };
+    },
+  );
+
+  r.post(
+    '/api/centre/sessions/:sessionId/incidents',
+    {
+      schema: {
+        tags,
+        summary: 'Report an incident (before finalization)',
+        params: SessionParams,
+        body: IncidentInputSchema,
+        response: { 201: IncidentSchema, ...errors(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const account = requestAccount(request);
+      const session = await reachableSession(ctx, account, request.params.sessionId);
+      return reply.code(201).send(incidentView(await reportIncident(ctx, session, request.body, account.id)));
+    },
+  );
+
+  r.delete(
+    '/api/centre/sessions/:sessionId/incidents/:incidentId',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an incident report (before finalization)',
+        params: z.object({ sessionId: PathId, incidentId: PathId }).strict(),
+        response: { 204: z.null(), ...errors(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const session = await reachableSession(ctx, requestAccount(request), request.params.sessionId);
+      await withdrawIncident(ctx, session, request.params.incidentId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/centre/sessions/:sessionId/finalization',
+    {
+      schema: {
+        tags,
+        summary: 'Finalize the session (if the invigilator did not) and score it',
+        params: SessionParams,
+        body: FinalizationRequestSchema,
+        response: { 200: ResultsSchema, ...errors(400, 401, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const account = requestAccount(request);
+      const session = await reachableSession(ctx, account, request.params.sessionId);
+      await finalizeSession(ctx, session, request.body, account.id);
+      return resultsView(ctx, await reachableSession(ctx, account, session.id));
+    },
+  );
+
+  r.get(
+    '/api/centre/sessions/:sessionId/results',
+    {
+      schema: {
+        tags,
+        summary: 'Results per candidate',
+        params: SessionParams,
+        response: { 200: ResultsSchema, ...errors(401, 404) },
+      },
+    },
+    async (request) =>
+      resultsView(ctx, await reachableSession(ctx, requestAccount(request), request.params.sessionId)),
+  );
+
+  r.get(
+    '/api/centre/sessions/:sessionId/results.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Results as CSV (school records)',
+        params: SessionParams,
+        response: { 200: z.string(), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const session = await reachableSession(ctx, requestAccount(request), request.params.sessionId);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="resultats-session-${session.number}.csv"`)
+        .send(resultsCsv(await resultsView(ctx, session)));
+    },
+  );
+
+  r.post(
+    '/api/centre/candidates/:candidateId/neutralizations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Jury (administrator): neutralize a question of a candidate’s test, or undo it; the result is re-scored',
+        params: CandidateParams,
+        body: z
+          .object({ questionNumber: z.number().int().min(1).max(48), neutralized: z.boolean() })
+          .strict(),
+        response: { 200: CandidateResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const account = requestAccount(request);
+      requireAdministrator(account);
+      const { candidate, session } = await reachableCandidate(ctx, account, request.params.candidateId);
+      assertPublishable(session);
+      const test = await ctx.store.tests.getByCandidate(candidate.id);
+      const pkg = test ? await ctx.store.tests.package(test.id) : null;
+      if (!test || !pkg || !(await ctx.store.results.get(candidate.id))) throw notFound('result');
+      const challenge = pkg.package.challenges[request.body.questionNumber - 1];
+      if (!challenge)
+        throw unprocessable('UNKNOWN_QUESTION', `the test has ${pkg.package.challenges.length} questions`);
+      await ctx.store.tests.setJuryNeutralization(
+        test.id,
+        challenge.id,
+        request.body.neutralized,
+        ctx.now(),
+        account.id,
+      );
+      await rescoreLateResult(ctx, session.id, candidate.id);
+      return resultView(session, candidate);
+    },
+  );
+
+  async function resultView(session: StoredSession, candidate: StoredCandidate) {
+    const result = await ctx.store.results.get(candidate.id);
+    if (!result) throw notFound('result');
+    return candidateResultView(ctx, result, candidate, await ctx.store.incidents.listBySession(session.id));
+  }
+
+  r.post(
+    '/api/centre/sessions/:sessionId/publication',
+    {
+      schema: {
+        tags,
+        summary:
+          'Publish the results (administrator); a session with a comment or reports needing action needs juryReviewed',
+        params: SessionParams,
+        body: z.object({ juryReviewed: z.boolean().default(false) }).strict(),
+        response: { 200: ResultsSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const account = requestAccount(request);
+      requireAdministrator(account);
+      const session = await reachableSession(ctx, account, request.params.sessionId);
+      assertPublishable(session);
+      if (
+        needsJury(session.finalization, await ctx.store.incidents.listBySession(session.id)) &&
+        !request.body.juryReviewed
+      ) {
+        throw conflict(
+          'JURY_REVIEW_NEEDED',
+          'the session has a comment or reports that need action: the jury reviews it first',
+        );
+      }
+      if (!(await ctx.store.sessions.publish(session.id, ctx.now()))) {
+        throw conflict('SESSION_PUBLISHED', 'the results are already published');
+      }
+      const published = await reachableSession(ctx, account, session.id);
+      await ctx.feed.sessionChanged(published);
+      ctx.log.info({ sessionId: session.id, by: account.id }, 'results published');
+      return resultsView(ctx, published);
+    },
+  );
+
+  r.get(
+    '/api/centre/candidates/:candidateId/certificate',
+    {
+      schema: {
+        tags,
+        summary: "A certified candidate's certificate (after publication)",
+        params: CandidateParams,
+        response: { 200: CertificateSchema, ...errors(401, 404, 409) },
+      },
+    },
+    async (request) => certificateFor(requestAccount(request), request.params.candidateId),
+  );
+
+  r.get(
+    '/api/centre/candidates/:candidateId/certificate.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The certificate to print (PDF) with its verification code',
+        params: CandidateParams,
+        response: { 200: z.instanceof(Buffer).describe('application/pdf'), ...errors(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const certificate = await certificateFor(requestAccount(request), request.params.candidateId);
+      const pdf = await certificatePdf(certificate, `${request.protocol}://${request.host}/verification`);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="certificat-${certificate.verificationCode}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
+}
