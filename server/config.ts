@@ -17,6 +17,8 @@ export interface ServerConfig {
   loginWindowMs: number;
   /** A station missing for this long appears as "missing" (the screen colours it earlier). */
   presenceFlushMs: number;
+  /** Oldest station version allowed to sit exams (its self-check says so); null: every version. */
+  minimumStationVersion: string | null;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -29,4 +31,5 @@ export const DEFAULT_CONFIG: ServerConfig = {
   loginMaxFailures: 5,
   loginWindowMs: 15 * 60_000,
   presenceFlushMs: 1000,
+  minimumStationVersion: null,
 };

@@ -1,5 +1,6 @@
 // `npm run server`: the central certification server on a SQLite file under .data/server (no other setup).
 //   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --web-root dist/web --demo-sites dir]
+//                  [--min-station-version 1.2.0]   (oldest station version allowed; also PIX_MIN_STATION_VERSION)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CreateAccountRequestSchema } from '../core/contracts/centre-api.ts';
+import { CompatibilityQuerySchema } from '../core/contracts/station-server.ts';
 import { describeIssues } from '../core/validation/describe-issues.ts';
 import { createAccount } from './accounts/account-service.ts';
 import { buildServer } from './app.ts';
@@ -26,6 +28,7 @@ const { values, positionals } = parseArgs({
     email: { type: 'string' },
     name: { type: 'string', default: 'Administrateur' },
     'trust-proxy': { type: 'boolean', default: false },
+    'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
   },
 });
 
@@ -71,7 +74,14 @@ async function createAdmin(): Promise<void> {
 }
 
 async function serve(): Promise<void> {
+  const minimum = values['min-station-version'] || null;
+  if (minimum !== null && !CompatibilityQuerySchema.shape.version.safeParse(minimum).success) {
+    process.stderr.write(`--min-station-version must be a version such as 1.4.0 (got "${minimum}")\n`);
+    process.exitCode = 2;
+    return;
+  }
   const app = await buildServer({
+    config: { minimumStationVersion: minimum },
     dataDir: values['data-dir'],
     dbFile: values.db,
     logger: true,

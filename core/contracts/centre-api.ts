@@ -394,7 +394,16 @@ export const StationSchema = z
     selfCheck: z
       .object({
         ok: z.boolean(),
-        checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() }).strict()),
+        checks: z.array(
+          z
+            .object({
+              name: z.string(),
+              ok: z.boolean(),
+              detail: z.string(),
+              status: z.enum(['ok', 'warning', 'failure', 'skipped']).optional(),
+            })
+            .strict(),
+        ),
         checkedAt: z.string(),
         receivedAt: Timestamp,
       })

@@ -21,6 +21,8 @@ export const STATION_API_PATHS = {
   result: (testId: string) => `/api/station/tests/${encodeURIComponent(testId)}/result`,
   /** The station's version and last self-check result, shown to the centre (issue 8). */
   selfCheck: '/api/station/self-check',
+  /** Unsigned (also before enrollment): server time and version, and whether `?version=` is allowed. */
+  compatibility: '/api/stations/compatibility',
 } as const;
 
 export const ApiErrorSchema = z
@@ -166,7 +168,15 @@ export const SelfCheckRequestSchema = z
     ok: z.boolean(),
     checks: z
       .array(
-        z.object({ name: z.string().min(1).max(100), ok: z.boolean(), detail: z.string().max(500) }).strict(),
+        z
+          .object({
+            name: z.string().min(1).max(100),
+            ok: z.boolean(),
+            detail: z.string().max(500),
+            /** ok: false is a failure; a warning is ok: true with status 'warning' (older stations omit it). */
+            status: z.enum(['ok', 'warning', 'failure', 'skipped']).optional(),
+          })
+          .strict(),
       )
       .max(100),
     checkedAt: z.iso.datetime({ offset: true }),
@@ -174,6 +184,27 @@ export const SelfCheckRequestSchema = z
   .strict();
 export type SelfCheckRequest = z.infer<typeof SelfCheckRequestSchema>;
 export const SelfCheckResponseSchema = z.object({ recordedAt: z.iso.datetime({ offset: true }) }).strict();
+
+/** GET compatibility?version=1.2.3: what a station checks before exam day (self-check). */
+export const CompatibilityQuerySchema = z
+  .object({
+    version: z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[0-9A-Za-z.-]{1,40})?$/, 'must be a version such as 1.4.0'),
+  })
+  .strict();
+export const CompatibilityResponseSchema = z
+  .object({
+    serverVersion: z.string(),
+    /** Server clock (ms since the epoch), to measure the station's clock offset. */
+    serverTime: z.number().int().nonnegative(),
+    /** Oldest station version the server accepts; null when every version is accepted. */
+    minimumStationVersion: z.string().nullable(),
+    versionAllowed: z.boolean(),
+  })
+  .strict();
+export type CompatibilityResponse = z.infer<typeof CompatibilityResponseSchema>;
 
 export const StationCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('authorizeStart'), id: Id, testId: Id }).strict(),

@@ -15,6 +15,7 @@ import { enrollStation } from '../stations/enrollment.ts';
 import { StationAuthenticator } from '../stations/station-auth.ts';
 import { SIGNED, requestStation } from './request-station.ts';
 import { iso } from '../time.ts';
+import { stationCompatibilityRoutes } from './station-compatibility-routes.ts';
 import { stationExamRoutes } from './station-exam-routes.ts';
 
 export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -34,6 +35,8 @@ export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): P
     },
     async (request) => enrollStation(ctx, request.body),
   );
+
+  stationCompatibilityRoutes(app, ctx);
 
   const auth = new StationAuthenticator(ctx);
   await app.register(async (scoped) => {
