@@ -1,0 +1,101 @@
+// The station services against the real certification server (server/app.ts buildServer on a temporary
+// SQLite file, listening on a local port): enrollment, a candidate joining, the invigilator's start
+// over the command stream, every answer replicated, the signed result stored once and seen by the
+// invigilator as received.
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../core/challenge/answer.ts';
+import type { PackagedChallenge } from '../../core/challenge/challenge.ts';
+/* eslint-disable no-restricted-imports -- the one station test that starts the real server (a test,
+   never shipped): the station's own code still imports nothing from server/. */
+import { invigilator } from '../../server/testing/exam-helpers.ts';
+import { seedCertificationDay } from '../../server/testing/seed.ts';
+import { startTestServer, type TestServer } from '../../server/testing/test-server.ts';
+/* eslint-enable no-restricted-imports */
+import { createStationServices, type StationServices } from './station-services.ts';
+import { idleBrowser, scaledTimers, tempDataDir, until } from './sync/sync-fixtures.ts';
+
+let server: TestServer | null = null;
+let station: StationServices | null = null;
+
+afterEach(async () => {
+  await station?.close();
+  await server?.close();
+  station = null;
+  server = null;
+});
+
+/** Any well-formed answer: the station does not check answers, the server does. */
+function someAnswer(challenge: PackagedChallenge): AnswerValue {
+  const first = challenge.choices?.[0]?.id ?? '1';
+  if (challenge.type === 'QCU') return { type: 'choice', choice: first };
+  if (challenge.type === 'QCM') return { type: 'choices', choices: [first] };
+  return {
+    type: 'fields',
+    fields: Object.fromEntries((challenge.fields ?? []).map((f) => [f.name, 'Lyon'])),
+  };
+}
+
+describe('the station against the real server', () => {
+  it('enrolls, runs a test started by the invigilator, and the server receives the signed result', async () => {
+    server = await startTestServer();
+    const day = await seedCertificationDay(server.app, { count: 2, competences: 5 });
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.app.server.address() as AddressInfo;
+    const clock = server.clock;
+
+    station = await createStationServices({
+      dataDir: tempDataDir('station-real-'),
+      serverUrl: `http://127.0.0.1:${port}`,
+      stationName: 'Poste 01',
+      machineId: 'lab-image-2026',
+      browser: idleBrowser,
+      attachmentUrl: (file) => `file://${file}`,
+      // The station's wall clock is the server's test clock: signatures and timestamps agree.
+      clocks: { wall: () => clock.now, timers: scaledTimers(0.02) },
+      heartbeatEveryMs: 50,
+      tickEveryMs: 50,
+    });
+    const code = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${day.centreId}/enrollment-codes`,
+      payload: {},
+    });
+    const enrolled = await station.enroll((code.json() as { code: string }).code);
+    expect(enrolled).toMatchObject({ ok: true, value: { centre: { id: day.centreId } } });
+    await station.start();
+    await until(() => station?.syncState().online === true, 10_000, 'the first heartbeat');
+
+    const candidate = day.candidates[0]!;
+    const signedIn = await station.dispatch('signIn', {
+      sessionNumber: day.session.number,
+      accessCode: day.session.accessCode,
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      birthdate: candidate.birthdate,
+    });
+    expect(signedIn.ok).toBe(true);
+    expect((await station.dispatch('acceptInstructions', {})).ok).toBe(true);
+
+    const inv = await invigilator(server, day);
+    await inv.command(candidate.id, { type: 'authorizeStart' });
+    await until(() => station?.runtime.phase === 'inProgress', 10_000, 'the start');
+    const testId = station.runtime.testId;
+
+    while (station.runtime.phase === 'inProgress') {
+      const current = station.runtime.currentChallenge();
+      if (!current.ok) throw new Error(current.error.message);
+      const answered = await station.dispatch('submitAnswer', {
+        challengeId: current.value.challenge.id,
+        value: someAnswer(current.value.challenge),
+      });
+      expect(answered.ok).toBe(true);
+    }
+    await until(() => station?.runtime.phase === 'uploaded', 15_000, 'the acknowledged upload');
+    expect(station.syncState().upload).toMatchObject({ pending: 0, failures: 0 });
+
+    const card = await inv.card(candidate.id);
+    expect(card.state).toBe('resultReceived');
+    expect(testId).not.toBeNull();
+  });
+});
