@@ -15,6 +15,7 @@ import { installBodyParsers } from './http/body-parsers.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { ApiError } from './http/api-error.ts';
 import { LiveBus } from './live/live-bus.ts';
+import { serveDemoSites, serveWebScreens } from './http/web-screens.ts';
 import { StationPresence } from './live/presence.ts';
 import { stationRoutes } from './routes/station-routes.ts';
 import { invigilatorRoutes } from './routes/invigilator-routes.ts';
@@ -186,6 +187,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   await app.register(async (scope) => stationRoutes(scope, ctx));
   await app.register(async (scope) => invigilatorRoutes(scope, ctx));
   await app.register(async (scope) => publicRoutes(scope, ctx));
+
+  await serveWebScreens(app, options.webRoot);
+  await serveDemoSites(app, options.demoSitesDir);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -211,7 +211,10 @@ describe('finalization, scoring, publication and certificates', () => {
 
     const other = await enrolledStation(server, day, 'Poste 02');
     // A third answered (right), the rest left unanswered: skipped, since the abort is the candidate's.
-    await sit(candidate(1), (i) => (i % 3 === 0 ? 'right' : 'none'), { end: 'endedByInvigilator', by: other });
+    await sit(candidate(1), (i) => (i % 3 === 0 ? 'right' : 'none'), {
+      end: 'endedByInvigilator',
+      by: other,
+    });
     const done = await finalize({ abortReasons: [{ candidateId: candidate(1).id, reason: 'candidate' }] });
     expect(done.statusCode).toBe(200);
     const results = (done.json() as Results).results;

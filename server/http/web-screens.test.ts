@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('web screens and demo sites', () => {
+  let server: TestServer | null = null;
+  afterEach(() => server?.close());
+
+  it('serves the built screens as single-page apps, and the demo sites', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pix-web-'));
+    mkdirSync(path.join(dir, 'web', 'invigilator', 'assets'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'web', 'invigilator', 'index.html'),
+      '<!doctype html><title>Surveillant</title>',
+    );
+    writeFileSync(path.join(dir, 'web', 'invigilator', 'assets', 'app.js'), 'console.log(1)');
+    mkdirSync(path.join(dir, 'sites', 'encyclopedie'), { recursive: true });
+    writeFileSync(path.join(dir, 'sites', 'encyclopedie', 'index.html'), '<h1>Mont Blanc</h1>');
+    server = await startTestServer({ webRoot: path.join(dir, 'web'), demoSitesDir: path.join(dir, 'sites') });
+    const get = (url: string) => (server as TestServer).app.inject({ method: 'GET', url });
+
+    const index = await get('/invigilator/');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('Surveillant');
+    expect(index.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect((await get('/invigilator/sessions/ses_1/room')).body).toContain('Surveillant');
+    const asset = await get('/invigilator/assets/app.js');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect((await get('/invigilator')).statusCode).toBe(302);
+    // Not built: not served.
+    expect(errorOf(await get('/centre/')).code).toBe('NOT_FOUND');
+
+    expect((await get('/demo-sites/encyclopedie/')).body).toContain('Mont Blanc');
+    expect((await get('/demo-sites/encyclopedie/../../web/invigilator/index.html')).statusCode).toBe(404);
+    expect((await get('/api/health')).json()).toMatchObject({ status: 'ok' });
+  });
+});
