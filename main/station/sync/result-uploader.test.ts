@@ -61,9 +61,9 @@ function uploaderFor(
   wrap: (upload: StationServerClient['uploadResult']) => StationServerClient['uploadResult'] = (u) => u,
 ) {
   const client = new StationServerClient(
-    new ServerConnection({ serverUrl: server.url, keys, timeoutMs: 300 }),
+    new ServerConnection({ serverUrl: server.url, keys, timeoutMs: 1000 }),
     {
-      uploadTimeoutMs: 300,
+      uploadTimeoutMs: 1000,
     },
   );
   const upload = wrap((testId, bundle, hash) => client.uploadResult(testId, bundle, hash));
