@@ -70,6 +70,15 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
   return { ...base, level: logger.level ?? 'info', ...(logger.stream ? { stream: logger.stream } : {}) };
 }
 
+/** Which credentials a route takes, from its path (for the OpenAPI description). */
+function securityFor(url: string): Record<string, string[]>[] | null {
+  if (url === '/api/centre/login' || url === '/api/invigilator/login') return null;
+  if (url.startsWith('/api/centre/')) return [{ accountToken: [] }];
+  if (url.startsWith('/api/invigilator/')) return [{ invigilatorToken: [] }];
+  if (url.startsWith('/api/station/')) return [{ stationSignature: [] }];
+  return null;
+}
+
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const dbFile =
     options.dbFile ?? path.join(options.dataDir ?? path.join('.data', 'server'), 'pix-certification.sqlite');
@@ -173,6 +182,27 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
           'Stations (signed requests), the invigilator screen (session tokens), the centre back office ' +
           '(account tokens) and public certificate verification. Errors are { error: { code, message } }.',
       },
+      components: {
+        securitySchemes: {
+          accountToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Back-office account token (or the pix_centre cookie)',
+          },
+          invigilatorToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Session-scoped invigilator token (or the pix_invigilator cookie)',
+          },
+          stationSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-station-signature',
+            description:
+              'With x-station-id, x-station-timestamp and x-station-nonce: core/contracts/station-request-signing.ts',
+          },
+        },
+      },
       tags: [
         { name: 'station', description: 'Exam stations: signed with the enrolled station key' },
         { name: 'invigilator', description: 'The invigilator screen: session-scoped token' },
@@ -180,7 +210,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         { name: 'public', description: 'No authentication' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const security = securityFor(input.url);
+      return security ? { ...out, schema: { ...out.schema, security } } : out;
+    },
   });
 
   await app.register(async (scope) => centreRoutes(scope, ctx));

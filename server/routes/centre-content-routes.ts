@@ -67,6 +67,7 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
         summary:
           'Store an attachment or illustration under the SHA-256 of its bytes (body: the file, with its media type)',
         params: HashParams,
+        consumes: ['application/octet-stream', 'application/pdf', 'image/png', 'text/csv', 'text/plain'],
         body: z.instanceof(Buffer).describe('the file'),
         response: { 201: ContentStoredSchema, ...errors(400, 401, 413, 415, 422) },
       },

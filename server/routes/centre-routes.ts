@@ -383,6 +383,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         schema: {
           tags,
           summary: 'Import candidates from a CSV file (text/csv); dryRun=true previews without storing',
+          consumes: ['text/csv'],
           params: SessionParams,
           querystring: CandidateImportQuerySchema,
           body: z.instanceof(Buffer).describe('the CSV file (text/csv)'),
@@ -401,6 +402,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         schema: {
           tags,
           summary: 'The CSV template to fill (Excel-friendly)',
+          produces: ['text/csv'],
           response: { 200: z.string(), ...errors(401) },
         },
       },

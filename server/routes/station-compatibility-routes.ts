@@ -7,8 +7,7 @@ import {
   CompatibilityResponseSchema,
   STATION_API_PATHS,
 } from '../../core/contracts/station-server.ts';
-// A cycle with app.ts (which registers the routes), harmless: the constant is read per request.
-import { SERVER_VERSION } from '../app.ts';
+import { SERVER_VERSION } from '../version.ts';
 import type { ServerContext } from '../context.ts';
 import { errors } from '../http/route-schema.ts';
 import { stationVersionAllowed } from '../stations/station-version.ts';
