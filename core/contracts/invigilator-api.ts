@@ -120,6 +120,8 @@ export const RoomCandidateSchema = z
     testId: Id.nullable(),
     firstName: z.string(),
     lastName: z.string(),
+    /** YYYY-MM-DD: tells two namesakes apart on the attendance sheet. */
+    birthdate: z.string(),
     extraTimePercentage: z.number().int(),
     accessibilityAdjustment: z.boolean(),
     station: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
