@@ -25,7 +25,8 @@ export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): P
   r.post(
     STATION_API_PATHS.enroll,
     {
-      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      // Generous: a whole lab may enroll through one NAT address; the 12-character code does the rest.
+      config: { rateLimit: { max: 120, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'Enroll a station with a one-time code from its centre and register its public key',

@@ -1,0 +1,49 @@
+// Starts server-child.ts in its own process and waits for its address.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  /** SIGKILL: no shutdown, no flush, as a crash or a power cut of the process. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startChildServer(dbFile: string, port = 0): Promise<ChildServer> {
+  const child = spawn(
+    path.join(root, 'node_modules', '.bin', 'node'),
+    [path.join(root, 'server', 'testing', 'server-child.ts'), dbFile, String(port)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /READY (\S+)/.exec(out);
+      if (match?.[1]) {
+        resolve({
+          url: match[1],
+          process: child,
+          kill: async () => {
+            child.kill('SIGKILL');
+            await exited;
+          },
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${err}`)));
+  });
+}
