@@ -1,0 +1,113 @@
+// Enrolling a station from IT's command line (`--enroll CODE`, `npm run station:enroll`): the station's
+// own services do it (key created on first run, registered with the centre's one-time code, enrollment
+// remembered), and the outcome is said in French with an exit code deployment scripts can test.
+import type { Attachment } from '../../../core/challenge/challenge.ts';
+import type { BrowserState, StationResult } from '../../../core/contracts/station-api.ts';
+import type { KeyStore } from '../identity/key-store.ts';
+import type { ServerFailure } from '../runtime/ports.ts';
+import type { ChallengeBrowser } from '../station-handlers.ts';
+import { createStationServices } from '../station-services.ts';
+import type { FetchLike } from '../sync/server-connection.ts';
+
+/** 0 enrolled; 1 server unreachable (try again later); 2 code refused; 3 nothing to enroll with. */
+export const ENROLL_EXIT_CODES = { enrolled: 0, unreachable: 1, refused: 2, unusable: 3 } as const;
+
+export interface EnrollOutcome {
+  exitCode: number;
+  /** What to print (French), ending with the station id when enrolled. */
+  text: string;
+  stationId: string | null;
+}
+
+/** No browsing happens while enrolling: the challenge browser is never shown. */
+const NO_BROWSER: ChallengeBrowser = {
+  navigate: () => Promise.resolve(noBrowser()),
+  back: () => Promise.resolve(noBrowser()),
+  forward: () => Promise.resolve(noBrowser()),
+  reload: () => Promise.resolve(noBrowser()),
+  home: () => Promise.resolve(noBrowser()),
+  setBounds: () => undefined,
+};
+function noBrowser(): StationResult<BrowserState> {
+  return { ok: false, error: { code: 'STATION_NOT_READY', message: 'no browser while enrolling' } };
+}
+
+function refusal(failure: ServerFailure): { exitCode: number; why: string } {
+  if (failure.kind !== 'http') {
+    return {
+      exitCode: ENROLL_EXIT_CODES.unreachable,
+      why: `le serveur ne répond pas (${failure.message}) : vérifiez le réseau, puis relancez`,
+    };
+  }
+  if (failure.code === 'ENROLLMENT_CODE_INVALID') {
+    const why =
+      failure.status === 404
+        ? 'ce code d’inscription n’existe pas : vérifiez-le (les tirets et la casse ne comptent pas)'
+        : /expired/i.test(failure.message)
+          ? 'ce code d’inscription a expiré : demandez-en un nouveau au référent'
+          : 'ce code d’inscription a déjà servi (un code par poste) : demandez-en un nouveau au référent';
+    return { exitCode: ENROLL_EXIT_CODES.refused, why };
+  }
+  if (failure.code === 'STATION_ALREADY_ENROLLED') {
+    return {
+      exitCode: ENROLL_EXIT_CODES.refused,
+      why: 'la clé de ce poste est déjà inscrite avec un autre code',
+    };
+  }
+  if (failure.code === 'RATE_LIMITED') {
+    return { exitCode: ENROLL_EXIT_CODES.unreachable, why: 'trop de tentatives : réessayez dans une minute' };
+  }
+  return { exitCode: ENROLL_EXIT_CODES.refused, why: `le serveur refuse (${failure.message})` };
+}
+
+export async function enrollStation(options: {
+  dataDir: string;
+  serverUrl: string | null;
+  stationName: string;
+  machineId: string;
+  keyStore?: KeyStore;
+  code: string;
+  fetch?: FetchLike;
+  log?: (message: string) => void;
+}): Promise<EnrollOutcome> {
+  if (!options.serverUrl) {
+    return {
+      exitCode: ENROLL_EXIT_CODES.unusable,
+      stationId: null,
+      text: 'Inscription impossible : aucune adresse de serveur (serverUrl) dans les réglages de ce poste.\n',
+    };
+  }
+  const services = await createStationServices({
+    dataDir: options.dataDir,
+    serverUrl: options.serverUrl,
+    stationName: options.stationName,
+    machineId: options.machineId,
+    ...(options.keyStore ? { keyStore: options.keyStore } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    browser: NO_BROWSER,
+    attachmentUrl: (_file: string, _attachment: Attachment) => 'about:blank',
+    ...(options.log ? { log: options.log } : {}),
+  });
+  try {
+    const stationId = services.identity.stationId;
+    const answer = await services.enroll(options.code);
+    if (!answer.ok) {
+      const { exitCode, why } = refusal(answer);
+      return {
+        exitCode,
+        stationId,
+        text: `Inscription refusée : ${why}.\nIdentifiant du poste : ${stationId}\n`,
+      };
+    }
+    const e = answer.value;
+    return {
+      exitCode: ENROLL_EXIT_CODES.enrolled,
+      stationId,
+      text:
+        `Poste inscrit : « ${e.name} » au centre ${e.centre.name} (${e.serverUrl}).\n` +
+        `Identifiant du poste : ${e.stationId}\n`,
+    };
+  } finally {
+    await services.close();
+  }
+}

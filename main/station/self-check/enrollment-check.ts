@@ -1,0 +1,92 @@
+// "Enrollment valid": locally (a key, an enrollment file for this key and this server), then on the
+// server, which accepts the signed self-check report only from an enrolled, non-revoked station.
+import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import type { ServerFailure } from '../runtime/ports.ts';
+import type { SelfCheckIdentity } from './self-check-identity.ts';
+import { checkLine } from './self-check-line.ts';
+
+const ENROLL_ACTION =
+  'Inscrivez le poste avec un code d’inscription du centre : réglage enrollmentCode, ou « --enroll CODE » (voir docs/it/inscription.md).';
+
+/** The local verdict: a failure line, or null when the station believes it is enrolled. */
+export function localEnrollmentProblem(
+  identity: SelfCheckIdentity,
+  serverUrl: string | null,
+): SelfCheckLine | null {
+  if (identity.keyProblem) {
+    return checkLine(
+      'enrollment',
+      'failure',
+      `clé du poste illisible : ${identity.keyProblem}`,
+      `Réinscrivez le poste (un nouveau code du centre) ; ${ENROLL_ACTION}`,
+    );
+  }
+  if (!identity.stationId) {
+    return checkLine(
+      'enrollment',
+      'failure',
+      'le poste n’a pas encore de clé : jamais inscrit',
+      ENROLL_ACTION,
+    );
+  }
+  const enrollment = identity.enrollment;
+  if (!enrollment) {
+    return checkLine('enrollment', 'failure', `poste ${identity.stationId} non inscrit`, ENROLL_ACTION);
+  }
+  if (enrollment.stationId !== identity.stationId) {
+    return checkLine(
+      'enrollment',
+      'failure',
+      `l’inscription enregistrée (${enrollment.stationId}) n’est pas celle de la clé du poste (${identity.stationId})`,
+      ENROLL_ACTION,
+    );
+  }
+  if (!identity.enrolled) {
+    return checkLine(
+      'enrollment',
+      'failure',
+      `poste inscrit auprès de ${enrollment.serverUrl}, pas de ${serverUrl ?? '(aucun serveur configuré)'}`,
+      ENROLL_ACTION,
+    );
+  }
+  return null;
+}
+
+function describe(identity: SelfCheckIdentity): string {
+  const e = identity.enrollment;
+  return e
+    ? `« ${e.name} », centre ${e.centre.name}, identifiant ${e.stationId}`
+    : String(identity.stationId);
+}
+
+/** The line once the server answered the signed report (or could not be asked). */
+export function confirmedEnrollment(
+  identity: SelfCheckIdentity,
+  answer: { ok: true } | ServerFailure | 'serverUnreachable',
+): SelfCheckLine {
+  if (answer === 'serverUnreachable') {
+    return checkLine(
+      'enrollment',
+      'warning',
+      `${describe(identity)} : non confirmé (serveur injoignable)`,
+      'Refaites la vérification quand le serveur répond.',
+    );
+  }
+  if (answer.ok) return checkLine('enrollment', 'ok', `${describe(identity)} (confirmé par le serveur)`);
+  if (answer.kind === 'http' && (answer.status === 401 || answer.status === 403)) {
+    return checkLine(
+      'enrollment',
+      'failure',
+      `${describe(identity)} : refusé par le serveur (${answer.message})`,
+      answer.code === 'STALE_REQUEST'
+        ? 'Mettez le poste à l’heure, puis refaites la vérification.'
+        : `Le poste est inconnu ou révoqué : ${ENROLL_ACTION}`,
+    );
+  }
+  return checkLine(
+    'enrollment',
+    'warning',
+    `${describe(identity)} : non confirmé (${answer.message})`,
+    'Refaites la vérification ; si cela persiste, voir docs/it/depannage.md.',
+  );
+}

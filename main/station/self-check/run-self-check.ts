@@ -1,0 +1,133 @@
+// The self-check: every check of issue 8, one line each, in a fixed order, then the report posted to
+// the server (signed) so the centre's station list shows it. Hosts give the ports: Electron (displays,
+// challenge browser session, safeStorage key) or plain Node (station:check, tests).
+import type { SelfCheckRequest } from '../../../core/contracts/station-server.ts';
+import {
+  SELF_CHECK_IDS,
+  overallStatus,
+  type SelfCheckLine,
+  type SelfCheckReport,
+} from '../../../core/contracts/station-self-check.ts';
+import type { FetchLike } from '../sync/server-connection.ts';
+import { checkChallengeBrowser, type UrlProbe } from './browser-check.ts';
+import { checkDisplays, type DisplaySnapshot } from './display-check.ts';
+import { checkDisk } from './disk-check.ts';
+import { confirmedEnrollment, localEnrollmentProblem } from './enrollment-check.ts';
+import { checkJournal, type JournalProbe } from './journal-check.ts';
+import type { SelfCheckIdentity } from './self-check-identity.ts';
+import { checkLine } from './self-check-line.ts';
+import { probeServer, serverLines } from './server-check.ts';
+import { checkSettings, type SettingsEvidence } from './settings-check.ts';
+import { checkTls } from './tls-check.ts';
+
+export interface SelfCheckInput {
+  /** The station's version (package.json), sent to the server and checked against its minimum. */
+  version: string;
+  dataDir: string;
+  journalFile: string;
+  settings: SettingsEvidence;
+  identity: SelfCheckIdentity;
+  /** The displays as the kiosk sees them; null where they cannot be counted (plain Node). */
+  displays(): Promise<DisplaySnapshot | null>;
+  /** Fetches a test address as the challenge browser would (after the policy said yes). */
+  probeUrl: UrlProbe;
+  /** Unsigned requests (server probe); default Node's fetch. */
+  fetch?: FetchLike;
+  now?: () => number;
+  /** For tests: disk space and the durable-write probe. */
+  measureDisk?: (folder: string) => Promise<number>;
+  probeJournal?: (dataDir: string) => Promise<JournalProbe>;
+}
+
+/** What the server stores: one entry per line, warnings kept apart from failures by `status`. */
+export function selfCheckRequest(report: Omit<SelfCheckReport, 'recorded'>): SelfCheckRequest {
+  return {
+    version: report.version,
+    ok: report.overall !== 'failure',
+    checkedAt: report.checkedAt,
+    checks: report.lines.map((line) => ({
+      name: line.id,
+      ok: line.status !== 'failure',
+      status: line.status,
+      detail: (line.action ? `${line.detail} — ${line.action}` : line.detail).slice(0, 500),
+    })),
+  };
+}
+
+export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckReport> {
+  const now = input.now ?? Date.now;
+  const { settings } = input.settings.resolved;
+  const serverUrl = settings.serverUrl;
+  const skipped = (id: SelfCheckLine['id']) =>
+    checkLine(id, 'skipped', 'pas d’adresse de serveur configurée');
+
+  const [serverPart, tls, displays, disk, browser] = await Promise.all([
+    serverUrl
+      ? probeServer({ serverUrl, version: input.version, fetch: input.fetch, now }).then((probe) => ({
+          probe,
+          lines: serverLines(serverUrl, probe, input.version),
+        }))
+      : Promise.resolve({ probe: null, lines: [skipped('server'), skipped('clock'), skipped('version')] }),
+    serverUrl ? checkTls(serverUrl, now) : Promise.resolve(skipped('tls')),
+    input
+      .displays()
+      .then((snapshot) => checkDisplays(snapshot, settings.extraDisplays))
+      .catch((error: unknown) =>
+        checkLine(
+          'displays',
+          'failure',
+          `écrans illisibles (${error instanceof Error ? error.message : 'erreur'})`,
+        ),
+      ),
+    checkDisk(input.dataDir, input.measureDisk),
+    checkChallengeBrowser(settings, input.probeUrl),
+  ]);
+  // Timed alone, after the rest: the durable-write figure should not measure the other checks.
+  const journal = await checkJournal(input.dataDir, input.journalFile, input.probeJournal);
+
+  const local = localEnrollmentProblem(input.identity, serverUrl);
+  const lines: SelfCheckLine[] = [
+    checkSettings(input.settings),
+    ...serverPart.lines,
+    tls,
+    local ?? checkLine('enrollment', 'ok', 'inscription locale valide'),
+    displays,
+    disk,
+    journal,
+    browser,
+  ];
+  const checkedAt = new Date(now()).toISOString();
+  const base = {
+    version: input.version,
+    stationId: input.identity.stationId ?? '',
+    stationName: input.identity.name,
+    checkedAt,
+  };
+  const ordered = () =>
+    [...lines].sort((a, b) => SELF_CHECK_IDS.indexOf(a.id) - SELF_CHECK_IDS.indexOf(b.id));
+  const setEnrollment = (line: SelfCheckLine) => {
+    lines.splice(
+      lines.findIndex((l) => l.id === 'enrollment'),
+      1,
+      line,
+    );
+  };
+
+  let recorded: SelfCheckReport['recorded'] = null;
+  if (!local && serverPart.probe?.ok) {
+    // Posted with enrollment "ok": the server records it only if it accepts this station's signature.
+    const enrolledLine = confirmedEnrollment(input.identity, { ok: true });
+    setEnrollment(enrolledLine);
+    const answer = await input.identity.sendReport(
+      selfCheckRequest({ ...base, lines: ordered(), overall: overallStatus(lines) }),
+    );
+    if (!answer.ok) setEnrollment(confirmedEnrollment(input.identity, answer));
+    recorded = answer.ok
+      ? { ok: true, message: `rapport enregistré par le serveur (${answer.value.recordedAt})` }
+      : { ok: false, message: `rapport non enregistré : ${answer.message}` };
+  } else if (!local) {
+    setEnrollment(confirmedEnrollment(input.identity, 'serverUnreachable'));
+  }
+  const final = ordered();
+  return { ...base, lines: final, overall: overallStatus(final), recorded };
+}

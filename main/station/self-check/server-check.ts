@@ -1,0 +1,159 @@
+// One unsigned request to the server's compatibility route answers three checks: is the server there,
+// how far is this station's clock from the server's, and does the server accept this station version.
+import {
+  CompatibilityResponseSchema,
+  STATION_API_PATHS,
+  type CompatibilityResponse,
+} from '../../../core/contracts/station-server.ts';
+import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import type { FetchLike } from '../sync/server-connection.ts';
+import { checkLine, frenchNumber } from './self-check-line.ts';
+import { tlsProblem } from './tls-check.ts';
+
+/** Beyond this the clock is worth fixing; beyond CLOCK_FAILURE_MS signed requests are first refused. */
+export const CLOCK_WARNING_MS = 10_000;
+export const CLOCK_FAILURE_MS = 5 * 60_000;
+const TIMEOUT_MS = 10_000;
+
+export type ServerProbe =
+  | { ok: true; answer: CompatibilityResponse | null; roundTripMs: number; offsetMs: number | null }
+  | { ok: false; detail: string; action: string; tlsCode: string | null };
+
+function causeCode(error: unknown): string | null {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : null;
+}
+
+/** Asks the server; never throws. */
+export async function probeServer(options: {
+  serverUrl: string;
+  version: string;
+  fetch?: FetchLike;
+  now?: () => number;
+}): Promise<ServerProbe> {
+  const now = options.now ?? Date.now;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.serverUrl.replace(/\/+$/, '');
+  const url = `${base}${STATION_API_PATHS.compatibility}?version=${encodeURIComponent(options.version)}`;
+  const sentAt = now();
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      redirect: 'error',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    const code = causeCode(error);
+    const tls = code ? tlsProblem(code) : null;
+    if (tls) return { ok: false, detail: `${base} : ${tls}`, action: TLS_ACTION, tlsCode: code };
+    if ((error as Error).name === 'TimeoutError') {
+      return {
+        ok: false,
+        detail: `${base} ne répond pas en ${TIMEOUT_MS / 1000} s`,
+        action: NETWORK_ACTION,
+        tlsCode: null,
+      };
+    }
+    return {
+      ok: false,
+      detail: `${base} injoignable${code ? ` (${code})` : ''}`,
+      action: code === 'ENOTFOUND' ? 'Vérifiez l’adresse (serverUrl) et le DNS du poste.' : NETWORK_ACTION,
+      tlsCode: null,
+    };
+  }
+  const receivedAt = now();
+  const roundTripMs = Math.max(0, receivedAt - sentAt);
+  // A server older than the self-check has no compatibility route: reachable, version unknown.
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return { ok: true, answer: null, roundTripMs, offsetMs: dateHeaderOffset(response, receivedAt) };
+  }
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    // Not JSON: a proxy's or another server's page.
+  }
+  const parsed = CompatibilityResponseSchema.safeParse(json);
+  if (!response.ok || !parsed.success) {
+    return {
+      ok: false,
+      detail: `${base} répond ${response.status}, mais pas comme un serveur de certification Pix`,
+      action: 'Vérifiez l’adresse (serverUrl) : un proxy ou un autre site répond à sa place.',
+      tlsCode: null,
+    };
+  }
+  const offsetMs = Math.round(parsed.data.serverTime - (sentAt + roundTripMs / 2));
+  return { ok: true, answer: parsed.data, roundTripMs, offsetMs };
+}
+
+function dateHeaderOffset(response: Response, receivedAt: number): number | null {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  return Number.isNaN(date) ? null : date - receivedAt;
+}
+
+const NETWORK_ACTION =
+  'Vérifiez le réseau du poste, le pare-feu et le proxy (le poste doit joindre le serveur en HTTPS).';
+const TLS_ACTION =
+  'Installez sur le serveur un certificat valide pour son nom, émis par une autorité que le système du poste reconnaît.';
+
+/** The server, clock and version lines from one probe. */
+export function serverLines(serverUrl: string, probe: ServerProbe, version: string): SelfCheckLine[] {
+  if (!probe.ok) {
+    const skipped = 'serveur injoignable : rien à comparer';
+    return [
+      checkLine('server', 'failure', probe.detail, probe.action),
+      checkLine('clock', 'skipped', skipped),
+      checkLine('version', 'skipped', skipped),
+    ];
+  }
+  const server = checkLine(
+    'server',
+    'ok',
+    `${serverUrl} répond en ${probe.roundTripMs} ms${probe.answer ? ` (serveur ${probe.answer.serverVersion})` : ''}`,
+  );
+  return [server, clockLine(probe.offsetMs), versionLine(probe.answer, version)];
+}
+
+function clockLine(offsetMs: number | null): SelfCheckLine {
+  if (offsetMs === null) return checkLine('clock', 'skipped', 'le serveur ne donne pas son heure');
+  const seconds = Math.abs(offsetMs) / 1000;
+  const direction = offsetMs > 0 ? 'en retard' : 'en avance';
+  const detail =
+    seconds < 1
+      ? 'à l’heure du serveur (moins d’une seconde d’écart)'
+      : `${frenchNumber(seconds)} s ${direction} sur le serveur`;
+  const action =
+    'Synchronisez l’heure du poste (Windows : w32tm /resync ; Linux : timedatectl set-ntp true ; macOS : Réglages > Général > Date et heure, réglage automatique).';
+  if (Math.abs(offsetMs) > CLOCK_FAILURE_MS) return checkLine('clock', 'failure', detail, action);
+  if (Math.abs(offsetMs) > CLOCK_WARNING_MS) return checkLine('clock', 'warning', detail, action);
+  return checkLine('clock', 'ok', detail);
+}
+
+function versionLine(answer: CompatibilityResponse | null, version: string): SelfCheckLine {
+  if (!answer) {
+    return checkLine(
+      'version',
+      'warning',
+      `version ${version} : le serveur ne dit pas quelles versions il accepte (serveur plus ancien que la station)`,
+      'Mettez à jour le serveur de certification.',
+    );
+  }
+  if (!answer.versionAllowed) {
+    return checkLine(
+      'version',
+      'failure',
+      `version ${version} refusée : le serveur demande la version ${answer.minimumStationVersion} ou plus récente`,
+      `Installez la station ${answer.minimumStationVersion} ou plus récente (voir docs/it/mise-a-jour.md).`,
+    );
+  }
+  return checkLine(
+    'version',
+    'ok',
+    answer.minimumStationVersion
+      ? `version ${version} acceptée (minimum ${answer.minimumStationVersion})`
+      : `version ${version} acceptée (le serveur accepte toutes les versions)`,
+  );
+}

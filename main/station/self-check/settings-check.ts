@@ -1,0 +1,76 @@
+// "Managed settings found and their source": where each layer was read from, which settings IT fixed,
+// and anything refused. A station whose server address comes from nowhere, or from the candidate's own
+// profile, is not ready for an exam.
+import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import type { RawLayer, ResolvedSettings } from '../settings/resolve-settings.ts';
+import { checkLine } from './self-check-line.ts';
+
+export interface SettingsEvidence {
+  resolved: ResolvedSettings;
+  /** The managed and machine layers as read, for their origins (file path, registry key). */
+  layers: { managed: RawLayer; machine: RawLayer };
+}
+
+const DOC = 'voir docs/it/reglages.md';
+
+function describeLayer(name: string, layer: RawLayer, resolved: ResolvedSettings): string | null {
+  if (layer.status !== 'present') return null;
+  const keys = Object.entries(resolved.sources)
+    .filter(([, source]) => source === name)
+    .map(([key]) => key);
+  return `${name === 'managed' ? 'gérés' : 'machine'} : ${layer.origin} (${keys.length > 0 ? keys.join(', ') : 'aucune valeur retenue'})`;
+}
+
+export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheckLine {
+  const found = [
+    describeLayer('managed', layers.managed, resolved),
+    describeLayer('machine', layers.machine, resolved),
+  ].filter((text): text is string => text !== null);
+  const refused = resolved.problems.filter((p) => p.layer !== 'user' && p.key === null);
+  if (refused.length > 0) {
+    const [first] = refused;
+    return checkLine(
+      'settings',
+      'failure',
+      `fichier de réglages ignoré : ${first?.origin} ${first?.message}`,
+      `Corrigez le fichier (propriétaire administrateur, non modifiable par les autres comptes, JSON valide), ${DOC}.`,
+    );
+  }
+  if (resolved.settings.serverUrl === null) {
+    return checkLine(
+      'settings',
+      'failure',
+      found.length > 0
+        ? `pas d’adresse de serveur (serverUrl) ; ${found.join(' ; ')}`
+        : 'aucun réglage trouvé',
+      `Indiquez serverUrl (adresse du serveur de certification du centre) dans les réglages gérés, ${DOC}.`,
+    );
+  }
+  const badValues = resolved.problems.filter((p) => p.key !== null && p.layer !== 'user');
+  if (badValues.length > 0) {
+    const list = badValues.map((p) => `${p.key} (${p.message})`).join(' ; ');
+    return checkLine(
+      'settings',
+      'warning',
+      `valeurs ignorées : ${list}`,
+      `Corrigez ces valeurs dans ${badValues[0]?.origin}, ${DOC}.`,
+    );
+  }
+  if (found.length === 0) {
+    return checkLine(
+      'settings',
+      'warning',
+      `aucun réglage géré ni machine : serverUrl vient de la source « ${resolved.sources.serverUrl} »`,
+      `Déployez les réglages par stratégie (Windows), /etc/pix-certification (Linux) ou profil géré (macOS), ${DOC}.`,
+    );
+  }
+  if (resolved.sources.serverUrl === 'user') {
+    return checkLine(
+      'settings',
+      'warning',
+      `l’adresse du serveur vient du profil du compte (modifiable par lui) ; ${found.join(' ; ')}`,
+      `Fixez serverUrl dans les réglages gérés, ${DOC}.`,
+    );
+  }
+  return checkLine('settings', 'ok', found.join(' ; '));
+}

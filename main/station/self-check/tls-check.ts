@@ -1,0 +1,118 @@
+// "TLS valid": the server's certificate as this station's Node sees it (the same trust the station's
+// requests use), its expiry, and plain-language reasons when it is refused.
+import { connect, type PeerCertificate } from 'node:tls';
+import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import { checkLine } from './self-check-line.ts';
+
+/** A certificate expiring sooner than this is worth renewing before exam day. */
+export const CERTIFICATE_WARNING_DAYS = 14;
+const TIMEOUT_MS = 10_000;
+const DAY_MS = 24 * 3600_000;
+
+const TLS_REASONS: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'le certificat du serveur a expiré',
+  CERT_NOT_YET_VALID: 'le certificat du serveur n’est pas encore valide (ou l’horloge du poste est fausse)',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'le certificat du serveur est auto-signé',
+  SELF_SIGNED_CERT_IN_CHAIN: 'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'la chaîne de certificats du serveur est incomplète (certificat intermédiaire manquant)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'le certificat du serveur ne porte pas ce nom de serveur',
+  CERT_REVOKED: 'le certificat du serveur est révoqué',
+  EPROTO: 'le serveur ne parle pas TLS sur ce port',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'le serveur ne parle pas TLS sur ce port',
+};
+
+/** The French reason for a TLS error code, or null when the code is not a TLS problem. */
+export function tlsProblem(code: string): string | null {
+  return TLS_REASONS[code] ?? null;
+}
+
+interface Handshake {
+  authorized: boolean;
+  error: string | null;
+  certificate: PeerCertificate | null;
+}
+
+function handshake(host: string, port: number): Promise<Handshake> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port, servername: host, rejectUnauthorized: false, timeout: TIMEOUT_MS });
+    socket.once('secureConnect', () => {
+      const certificate = socket.getPeerCertificate();
+      const error = socket.authorizationError;
+      resolve({
+        authorized: socket.authorized,
+        error: error ? String((error as Error & { code?: string }).code ?? error) : null,
+        certificate: certificate && Object.keys(certificate).length > 0 ? certificate : null,
+      });
+      socket.end();
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      reject(new Error('timeout'));
+    });
+    socket.once('error', reject);
+  });
+}
+
+function issuerName(certificate: PeerCertificate): string {
+  const issuer = certificate.issuer as Partial<Record<string, string | string[]>> | undefined;
+  const name = issuer?.O ?? issuer?.CN;
+  return Array.isArray(name) ? name.join(', ') : (name ?? 'émetteur inconnu');
+}
+
+export async function checkTls(serverUrl: string, now: () => number = Date.now): Promise<SelfCheckLine> {
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    return checkLine('tls', 'skipped', 'adresse du serveur invalide');
+  }
+  if (url.protocol === 'http:') {
+    return checkLine(
+      'tls',
+      'warning',
+      `connexion non chiffrée (${url.origin})`,
+      'Servez le serveur de certification en HTTPS ; le HTTP ne convient qu’à un réseau interne fermé.',
+    );
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = url.port ? Number(url.port) : 443;
+  let result: Handshake;
+  try {
+    result = await handshake(host, port);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code ? tlsProblem(code) : null;
+    if (reason) {
+      return checkLine('tls', 'failure', reason, 'Vérifiez que l’adresse et le port servent bien HTTPS.');
+    }
+    return checkLine('tls', 'skipped', `pas de connexion TLS possible (${code ?? 'serveur injoignable'})`);
+  }
+  if (!result.authorized) {
+    const reason =
+      (result.error && tlsProblem(result.error)) ?? `certificat refusé (${result.error ?? 'inconnu'})`;
+    return checkLine(
+      'tls',
+      'failure',
+      reason,
+      'Installez sur le serveur un certificat valide pour ce nom, avec sa chaîne complète, émis par une autorité publique ou par l’autorité de l’établissement installée dans le magasin de certificats du système.',
+    );
+  }
+  const certificate = result.certificate;
+  if (!certificate) return checkLine('tls', 'ok', 'certificat valide');
+  const expires = Date.parse(certificate.valid_to);
+  const days = Math.floor((expires - now()) / DAY_MS);
+  const until = Number.isNaN(expires) ? certificate.valid_to : new Date(expires).toISOString().slice(0, 10);
+  const detail = `certificat valide jusqu’au ${until} (${issuerName(certificate)})`;
+  if (days < CERTIFICATE_WARNING_DAYS) {
+    return checkLine(
+      'tls',
+      'warning',
+      `${detail} : expire dans ${Math.max(0, days)} jour(s)`,
+      'Renouvelez le certificat du serveur avant le jour de l’examen.',
+    );
+  }
+  return checkLine('tls', 'ok', detail);
+}
