@@ -12,6 +12,7 @@ import {
 import type { StationMethodName } from './station-method-names.ts';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { BirthdateSchema, PersonNameSchema, SessionNumberSchema } from '../session/session.ts';
+import { SelfCheckReportSchema } from './station-self-check.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Errors: every method answers { ok: true, value } or { ok: false, error }, never a thrown error,
@@ -259,6 +260,8 @@ export const STATION_METHODS = {
     request: z.object({ bounds: BrowserBoundsSchema.nullable() }).strict(),
     response: empty,
   },
+  /** Runs the station's self-check (core/contracts/station-self-check.ts); only at the station home. */
+  runSelfCheck: { request: empty, response: SelfCheckReportSchema },
 } as const satisfies Record<StationMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type { StationMethodName };

@@ -20,5 +20,7 @@ export const STATION_METHOD_NAMES = [
   'browserReload',
   'browserHome',
   'browserSetBounds',
+  /** The referent's "Vérifier ce poste" (issue 8); refused while a test is under way. */
+  'runSelfCheck',
 ] as const;
 export type StationMethodName = (typeof STATION_METHOD_NAMES)[number];

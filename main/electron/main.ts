@@ -25,10 +25,13 @@ import type { ExamPhase, StationEvent } from '../../core/contracts/station-api.t
 import { demoSitesAllowRule } from '../../core/lockdown/default-block-list.ts';
 import type { UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { StationSettings } from '../../core/lockdown/station-settings.ts';
+import { SELF_CHECK_EXIT_UNUSABLE } from '../../core/contracts/station-self-check.ts';
 import { activityChange, testUnderWay } from '../station/lockdown/exam-activity.ts';
 import { LockdownWatch } from '../station/lockdown/lockdown-watch.ts';
 import { RUN_MARKER_FILE_NAME, RunMarker } from '../station/lockdown/run-marker.ts';
 import type { Platform } from '../station/lockdown/shortcuts.ts';
+import { parseStationCommand } from '../station/self-check/station-command.ts';
+import { trustSystemCertificates } from '../station/self-check/trust-store.ts';
 import { createStationDispatcher, type StationDispatch } from '../station/station-dispatcher.ts';
 import { createStationServices, type StationServices } from '../station/station-services.ts';
 import { unservedHandlers } from '../station/unserved-handlers.ts';
@@ -51,8 +54,8 @@ import { monitorLockdown } from './lockdown-monitor.ts';
 import { readMachineId } from './machine-id.ts';
 import { appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
 import { QuitControl } from './quit-control.ts';
-import { SafeStorageKeyStore } from './safe-storage-key-store.ts';
 import { hardenSession } from './session-hardening.ts';
+import { electronSelfCheck, runStationCommand, stationDataDir, stationKeyStore } from './station-commands.ts';
 import {
   NOTICE_PAGE,
   noticePage,
@@ -124,7 +127,9 @@ async function start(): Promise<void> {
   });
   if (settings.demoMode && settings.serverUrl) installDemoSites(session.defaultSession, settings.serverUrl);
 
-  const dataDir = path.join(app.getPath('userData'), 'station');
+  // The centre's server may use the establishment's own certificate authority, installed in the OS.
+  trustSystemCertificates(log);
+  const dataDir = stationDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const sandboxRoot = path.join(dataDir, 'sandbox');
   const { marker, previous } = RunMarker.open(path.join(dataDir, RUN_MARKER_FILE_NAME));
@@ -276,9 +281,13 @@ async function start(): Promise<void> {
   if (!settings.serverUrl) {
     log('no server address configured: the station cannot welcome candidates');
     dispatch = createStationDispatcher(
-      unservedHandlers(
-        "Ce poste n'est pas encore configuré (adresse du serveur de certification). Prévenez le référent Pix.",
-      ),
+      {
+        ...unservedHandlers(
+          "Ce poste n'est pas encore configuré (adresse du serveur de certification). Prévenez le référent Pix.",
+        ),
+        // The referent's check says what is missing, even here.
+        runSelfCheck: async () => ({ ok: true, value: await electronSelfCheck(settingsService, log) }),
+      },
       (method) => log(`unexpected failure in ${method}`),
     );
   } else {
@@ -286,15 +295,13 @@ async function start(): Promise<void> {
       dataDir,
       serverUrl: settings.serverUrl,
       stationName: settings.stationName ?? hostname(),
-      keyStore: new SafeStorageKeyStore(
-        path.join(dataDir, 'station-key.sealed'),
-        path.join(dataDir, 'station-key.der'),
-      ),
+      keyStore: stationKeyStore(dataDir),
       machineId: await readMachineId(log),
       browser,
       attachmentUrl: (file) => sandboxFileUrl(sandboxRoot, file) ?? `${APP_ORIGIN}${SANDBOX_PATH}missing`,
       retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
       log,
+      selfCheck: () => electronSelfCheck(settingsService, log),
     });
     station = services;
     dispatch = services.dispatch;
@@ -352,12 +359,36 @@ async function start(): Promise<void> {
   await kiosk.loadURL(`${APP_ORIGIN}/`);
 }
 
+/** IT's `--enroll CODE` / `--check` (issue 8): no window; the report on stdout; the exit code for scripts. */
+async function runCommand(command: Exclude<ReturnType<typeof parseStationCommand>, { kind: 'kiosk' }>) {
+  // Logs go to stderr: stdout carries the report (--json is read by scripts).
+  const errLog = (message: string) => process.stderr.write(`[station] ${message}\n`);
+  trustSystemCertificates(errLog);
+  const settingsService = await openElectronSettings();
+  return runStationCommand(command, settingsService, errLog);
+}
+
 // Debugging switches open the app to remote control: an exam build refuses them before anything runs.
 const switches = debuggingSwitches(process.argv);
+const command = parseStationCommand(process.argv);
 if (!TEST_BUILD && (switches.length > 0 || app.commandLine.hasSwitch('remote-debugging-port'))) {
   refuseToStart(
     `La station refuse de démarrer avec des options de débogage (${switches.join(', ') || '--remote-debugging-port'}). Relancez-la normalement.`,
   );
+} else if (command.kind !== 'kiosk') {
+  app.on('window-all-closed', () => undefined);
+  app
+    .whenReady()
+    .then(() => runCommand(command))
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        process.stderr.write(
+          `La commande a échoué : ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        app.exit(SELF_CHECK_EXIT_UNUSABLE);
+      },
+    );
 } else if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {

@@ -3,6 +3,7 @@
 import type { Attachment, PackagedChallenge } from '../../core/challenge/challenge.ts';
 import { illustrationContent } from './attachments/attachment-store.ts';
 import type { BrowserState, StationResult } from '../../core/contracts/station-api.ts';
+import type { SelfCheckReport } from '../../core/contracts/station-self-check.ts';
 import type { z } from 'zod';
 import type { ViewerKindSchema } from '../../core/contracts/station-api.ts';
 import type { ExamRuntime } from './runtime/exam-runtime.ts';
@@ -28,10 +29,14 @@ export interface AttachmentViewer {
   ): Promise<StationResult<{ viewer: z.infer<typeof ViewerKindSchema>; url: string }>>;
 }
 
+/** The host's self-check (main/station/self-check/), for the referent's "Vérifier ce poste" screen. */
+export type SelfCheckPort = () => Promise<SelfCheckReport>;
+
 export function createStationHandlers(
   runtime: ExamRuntime,
   browser: ChallengeBrowser,
   viewer: AttachmentViewer,
+  selfCheck?: SelfCheckPort,
 ): StationHandlers {
   return {
     getStatus: () => ({ ok: true, value: runtime.status() }),
@@ -70,6 +75,25 @@ export function createStationHandlers(
     browserSetBounds: async ({ bounds }) => {
       await browser.setBounds(bounds);
       return { ok: true, value: {} };
+    },
+    // Between candidates only: a check probes the network and the disk, never during a test.
+    runSelfCheck: async () => {
+      if (runtime.status().exam.phase !== 'idle') {
+        return {
+          ok: false,
+          error: {
+            code: 'ILLEGAL_TRANSITION',
+            message: 'The station can be checked only between candidates.',
+          },
+        };
+      }
+      if (!selfCheck) {
+        return {
+          ok: false,
+          error: { code: 'STATION_NOT_READY', message: 'This station cannot check itself here.' },
+        };
+      }
+      return { ok: true, value: await selfCheck() };
     },
   };
 }

@@ -27,7 +27,7 @@ import { ExamRuntime } from './runtime/exam-runtime.ts';
 import type { Navigation, ServerResult } from './runtime/ports.ts';
 import { createResultSealer } from './sealing/result-sealer.ts';
 import { createStationDispatcher, type StationDispatch } from './station-dispatcher.ts';
-import { createStationHandlers, type ChallengeBrowser } from './station-handlers.ts';
+import { createStationHandlers, type ChallengeBrowser, type SelfCheckPort } from './station-handlers.ts';
 import { CommandStream } from './sync/command-stream.ts';
 import { Heartbeat, HEARTBEAT_EVERY_MS } from './sync/heartbeat.ts';
 import { OutboxReplicator } from './sync/outbox-replicator.ts';
@@ -65,6 +65,8 @@ export interface StationServicesOptions {
   tickEveryMs?: number;
   /** Where the station reports problems (never secrets, never answers). */
   log?: (message: string) => void;
+  /** The host's self-check, for the StationApi's runSelfCheck (issue 8); without it the call is refused. */
+  selfCheck?: SelfCheckPort;
 }
 
 /** Who this station is. */
@@ -224,7 +226,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
   const purger = new BackgroundLoop();
   const viewer = createAttachmentViewer({ store: attachments, attachmentUrl: options.attachmentUrl });
   const dispatch = createStationDispatcher(
-    createStationHandlers(runtime, options.browser, viewer),
+    createStationHandlers(runtime, options.browser, viewer, options.selfCheck),
     (method, error) => log(`station: unexpected failure in ${method}: ${errorMessage(error)}`),
   );
 
