@@ -8,6 +8,7 @@ import { ConnectionIndicator } from './connection-indicator.tsx';
 import { EndScreen } from './screens/end-screen.tsx';
 import { InstructionsScreen } from './screens/instructions-screen.tsx';
 import { ResumeScreen } from './screens/resume-screen.tsx';
+import { SelfCheckLink, SelfCheckScreen } from './screens/self-check-screen.tsx';
 import { SignInScreen } from './screens/sign-in-screen.tsx';
 import { StationHome } from './screens/station-home.tsx';
 import { WaitingScreen } from './screens/waiting-screen.tsx';
@@ -20,16 +21,21 @@ export function StationApp() {
   const status = useStation((s) => s.status);
   const unavailable = useStation((s) => s.unavailable);
   const [signingIn, setSigningIn] = useState(false);
+  // The referent's "Vérifier ce poste", between candidates only (issue 8).
+  const [checking, setChecking] = useState(false);
   const phase = status?.exam.phase ?? null;
 
   useEffect(() => connect(), [connect]);
   useEffect(() => {
     if (phase !== 'idle') setSigningIn(false);
+    if (phase !== 'idle' && phase !== null) setChecking(false);
   }, [phase]);
   usePhaseAnnouncements(phase);
 
   let screen;
-  if (unavailable !== null && !status) {
+  if (checking && (phase === 'idle' || phase === null)) {
+    screen = <SelfCheckScreen onBack={() => setChecking(false)} />;
+  } else if (unavailable !== null && !status) {
     screen = (
       <div className="screen screen-narrow">
         <h1>{t('app.title')}</h1>
@@ -38,6 +44,7 @@ export function StationApp() {
           <p>{unavailable}</p>
           <p>{t('home.notReadyNext')}</p>
         </div>
+        <SelfCheckLink onOpen={() => setChecking(true)} />
       </div>
     );
   } else if (!status) {
@@ -53,7 +60,10 @@ export function StationApp() {
         screen = signingIn ? (
           <SignInScreen onBack={() => setSigningIn(false)} />
         ) : (
-          <StationHome status={status} onStart={() => setSigningIn(true)} />
+          <>
+            <StationHome status={status} onStart={() => setSigningIn(true)} />
+            <SelfCheckLink onOpen={() => setChecking(true)} />
+          </>
         );
         break;
       case 'signedIn':
