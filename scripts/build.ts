@@ -25,4 +25,6 @@ await esbuild({
 });
 await esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/preload/preload.cjs' });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log('built dist/main/main.cjs, dist/preload/preload.cjs, dist/renderer/');
+// The invigilator screen, served by the certification server (its webRoot is dist/web).
+await viteBuild({ configFile: 'vite.config.ts', mode: 'invigilator', logLevel: 'warn' });
+console.log('built dist/main/main.cjs, dist/preload/preload.cjs, dist/renderer/, dist/web/invigilator/');

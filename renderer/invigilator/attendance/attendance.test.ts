@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { card } from '../testing/room-fixtures.ts';
+import { attendanceLines, frenchDate } from './attendance.ts';
+
+describe('the attendance sheet', () => {
+  it('lists everyone in name order, absent or present, with station and start', () => {
+    const lines = attendanceLines([
+      card({
+        lastName: 'Zidane',
+        firstName: 'Léo',
+        state: 'resultReceived',
+        startedAt: '2026-12-08T08:05:00.000Z',
+      }),
+      card({
+        lastName: 'Ângel',
+        firstName: 'Inès',
+        state: 'notArrived',
+        testId: null,
+        station: null,
+        startedAt: null,
+      }),
+      card({ lastName: 'Martin', firstName: 'Léa', birthdate: '2011-04-02', extraTimePercentage: 30 }),
+    ]);
+    expect(lines.map((l) => [l.lastName, l.present, l.station !== null])).toEqual([
+      ['Ângel', false, false],
+      ['Martin', true, true],
+      ['Zidane', true, true],
+    ]);
+    expect(lines[1]).toMatchObject({ birthdate: '2011-04-02', extraTimePercentage: 30 });
+  });
+
+  it('writes birthdates the French way', () => {
+    expect(frenchDate('2011-04-02')).toBe('02/04/2011');
+    expect(frenchDate('bad')).toBe('bad');
+  });
+});

@@ -1,0 +1,306 @@
+// Finalizing the session: an abort reason for every unfinished test, the global comment (≤ 500
+// characters), the two yes/no questions, one confirmation; then the results page.
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
+import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-input.ts';
+import { announce } from '../../shared/announcer.tsx';
+import { Dialog } from '../../shared/dialog.tsx';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import { ApiFailure } from '../api/invigilator-client.ts';
+import { fullName } from '../format.ts';
+import { useT } from '../i18n/use-t.ts';
+import { byName } from '../room/attention.ts';
+import { stateText } from '../room/card-text.ts';
+import { useClient, useRoom } from '../state/room-context.tsx';
+import { hrefFor, navigate } from '../state/router.ts';
+import {
+  checkFinalization,
+  runningTests,
+  unfinishedTests,
+  type FinalizationDraft,
+  type FinalizationError,
+} from './finalization-rules.ts';
+
+export function FinalizationScreen() {
+  const t = useT();
+  const client = useClient();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const session = useRoom((s) => s.session);
+  const sessionId = useRoom((s) => s.sessionId);
+  const candidateMap = useRoom((s) => s.candidates);
+  const load = useRoom((s) => s.load);
+  const candidates = useMemo(() => Object.values(candidateMap).sort(byName), [candidateMap]);
+  const unfinished = unfinishedTests(candidates);
+  const running = runningTests(candidates);
+  const ids = { comment: useId(), commentHint: useId(), commentCount: useId(), summary: useId() };
+  const [draft, setDraft] = useState<FinalizationDraft>({
+    abortReasons: {},
+    globalComment: '',
+    hadIncident: null,
+    candidateCouldNotJoin: null,
+  });
+  const [errors, setErrors] = useState<FinalizationError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (!session) return <p className="page">{t('connection.loading')}</p>;
+  if (session.state !== 'created') {
+    return (
+      <div className="page page-narrow">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('finalization.title')}
+        </h1>
+        <p className="notice notice-ok" data-testid="finalized">
+          {t('finalization.already')}{' '}
+          <a href={hrefFor({ page: 'results', sessionId })}>{t('app.nav.results')}</a>
+        </p>
+      </div>
+    );
+  }
+
+  const has = (field: FinalizationError['field'], candidateId?: string) =>
+    errors.some(
+      (e) =>
+        e.field === field &&
+        (candidateId === undefined || ('candidateId' in e && e.candidateId === candidateId)),
+    );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const check = checkFinalization(draft, candidates);
+    setFailure(null);
+    if (!check.ok) {
+      setErrors(check.errors);
+      document.getElementById(ids.summary)?.focus();
+      return;
+    }
+    setErrors([]);
+    setConfirming(true);
+  }
+
+  async function finalize() {
+    const check = checkFinalization(draft, candidates);
+    if (!check.ok) return;
+    setBusy(true);
+    try {
+      await client.finalize(sessionId, check.request);
+      announce(t('finalization.done'));
+      await load();
+      navigate({ page: 'results', sessionId });
+    } catch (error) {
+      setConfirming(false);
+      setFailure(error instanceof ApiFailure || error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const commentLength = draft.globalComment.trim().length;
+  return (
+    <div className="page page-narrow">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('finalization.title')}
+      </h1>
+      <p>{t('finalization.intro')}</p>
+      <p className="notice">
+        {t('finalization.attendanceFirst')}{' '}
+        <a href={hrefFor({ page: 'attendance', sessionId })}>{t('app.nav.attendance')}</a>
+      </p>
+      {running.length > 0 && (
+        <p className="notice notice-warning" data-testid="still-running">
+          {t('finalization.stillRunning', { count: running.length })}
+        </p>
+      )}
+      <div id={ids.summary} tabIndex={-1}>
+        {(errors.length > 0 || failure) && (
+          <div className="notice notice-error" role="alert" data-testid="finalization-errors">
+            <p className="notice-title">{t('finalization.errors.summary')}</p>
+            {failure && <p>{failure}</p>}
+          </div>
+        )}
+      </div>
+      <form onSubmit={submit} noValidate className="finalization-form">
+        <section aria-labelledby="unfinished-title">
+          <h2 id="unfinished-title">{t('finalization.unfinishedTitle')}</h2>
+          {unfinished.length === 0 ? (
+            <p>{t('finalization.unfinishedNone')}</p>
+          ) : (
+            <>
+              <p className="hint">{t('finalization.unfinishedHint')}</p>
+              {unfinished.map((c) => (
+                <AbortReasonField
+                  key={c.candidateId}
+                  name={fullName(c)}
+                  state={stateText(c, t)}
+                  candidateId={c.candidateId}
+                  value={draft.abortReasons[c.candidateId] ?? ''}
+                  invalid={has('abortReason', c.candidateId)}
+                  onChange={(reason) =>
+                    setDraft((d) => ({ ...d, abortReasons: { ...d.abortReasons, [c.candidateId]: reason } }))
+                  }
+                />
+              ))}
+            </>
+          )}
+        </section>
+        <div className={`field ${has('globalComment') ? 'has-error' : ''}`}>
+          <label htmlFor={ids.comment}>{t('finalization.comment')}</label>
+          <p className="hint" id={ids.commentHint}>
+            {t('finalization.commentHint')}
+          </p>
+          {has('globalComment') && (
+            <p className="field-error">{t('finalization.errors.comment', { max: GLOBAL_COMMENT_MAX })}</p>
+          )}
+          <textarea
+            id={ids.comment}
+            className="input textarea"
+            rows={4}
+            value={draft.globalComment}
+            data-testid="global-comment"
+            aria-invalid={has('globalComment') || undefined}
+            aria-describedby={`${ids.commentHint} ${ids.commentCount}`}
+            onChange={(e) => setDraft((d) => ({ ...d, globalComment: e.target.value }))}
+          />
+          <p
+            id={ids.commentCount}
+            className={`hint ${commentLength > GLOBAL_COMMENT_MAX ? 'count-over' : ''}`}
+            aria-live="polite"
+          >
+            {t('finalization.commentCount', { count: commentLength, max: GLOBAL_COMMENT_MAX })}
+          </p>
+        </div>
+        <YesNo
+          label={t('finalization.hadIncident')}
+          name="hadIncident"
+          value={draft.hadIncident}
+          invalid={has('hadIncident')}
+          onChange={(v) => setDraft((d) => ({ ...d, hadIncident: v }))}
+        />
+        <YesNo
+          label={t('finalization.couldNotJoin')}
+          name="candidateCouldNotJoin"
+          value={draft.candidateCouldNotJoin}
+          invalid={has('candidateCouldNotJoin')}
+          onChange={(v) => setDraft((d) => ({ ...d, candidateCouldNotJoin: v }))}
+        />
+        <button type="submit" className="button button-primary button-large" data-testid="finalize">
+          {t('finalization.submit')}
+        </button>
+      </form>
+      {confirming && (
+        <Dialog
+          title={t('finalization.confirmTitle')}
+          onClose={() => setConfirming(false)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button-secondary"
+                data-autofocus
+                onClick={() => setConfirming(false)}
+              >
+                {t('confirm.cancel')}
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                data-testid="confirm-finalize"
+                aria-disabled={busy || undefined}
+                onClick={() => !busy && void finalize()}
+              >
+                {t('finalization.confirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('finalization.confirmBody')}</p>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function AbortReasonField({
+  name,
+  state,
+  candidateId,
+  value,
+  invalid,
+  onChange,
+}: {
+  name: string;
+  state: string;
+  candidateId: string;
+  value: AbortReason | '';
+  invalid: boolean;
+  onChange(reason: AbortReason): void;
+}) {
+  const t = useT();
+  const group = useId();
+  return (
+    <fieldset
+      className={`choice-group ${invalid ? 'has-error' : ''}`}
+      data-testid="abort-reason"
+      data-candidate-id={candidateId}
+      aria-invalid={invalid || undefined}
+    >
+      <legend>
+        {t('finalization.abortReason', { name })} <span className="muted">({state})</span>
+      </legend>
+      {invalid && <p className="field-error">{t('finalization.errors.abortReason')}</p>}
+      <div className="choices">
+        {ABORT_REASONS.map((reason) => (
+          <label key={reason} className="choice">
+            <input
+              type="radio"
+              name={group}
+              value={reason}
+              checked={value === reason}
+              data-testid={`abort-${reason}`}
+              onChange={() => onChange(reason)}
+            />
+            {t(`finalization.abortReasons.${reason}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function YesNo({
+  label,
+  name,
+  value,
+  invalid,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: boolean | null;
+  invalid: boolean;
+  onChange(value: boolean): void;
+}) {
+  const t = useT();
+  const group = useId();
+  return (
+    <fieldset className={`choice-group ${invalid ? 'has-error' : ''}`} data-testid={`question-${name}`}>
+      <legend>{label}</legend>
+      {invalid && <p className="field-error">{t('finalization.errors.answer')}</p>}
+      <div className="choices">
+        {[true, false].map((answer) => (
+          <label key={String(answer)} className="choice">
+            <input
+              type="radio"
+              name={group}
+              checked={value === answer}
+              data-testid={`${name}-${answer ? 'yes' : 'no'}`}
+              onChange={() => onChange(answer)}
+            />
+            {answer ? t('finalization.yes') : t('finalization.no')}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

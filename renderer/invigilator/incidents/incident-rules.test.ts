@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkIncident, C_CODES, E_CODES } from './incident-rules.ts';
+
+describe('incident reports', () => {
+  it('offers every C and E code', () => {
+    expect(C_CODES).toEqual(['C1', 'C2', 'C4', 'C6', 'C7', 'C8']);
+    expect(E_CODES).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E8', 'E9', 'E10', 'E11', 'E12']);
+  });
+
+  it('needs a code, and the question number for an E code', () => {
+    expect(checkIncident({ code: '', questionNumber: '', description: '' })).toEqual({
+      ok: false,
+      errors: ['codeMissing'],
+    });
+    expect(checkIncident({ code: 'E4', questionNumber: '', description: '' })).toEqual({
+      ok: false,
+      errors: ['questionMissing'],
+    });
+    expect(checkIncident({ code: 'E4', questionNumber: '49', description: '' }).ok).toBe(false);
+    expect(checkIncident({ code: 'E4', questionNumber: '2.5', description: '' }).ok).toBe(false);
+    expect(checkIncident({ code: 'E4', questionNumber: ' 12 ', description: ' site en panne ' })).toEqual({
+      ok: true,
+      value: { code: 'E4', questionNumber: 12, description: 'site en panne' },
+    });
+  });
+
+  it('drops a question number given with a C code', () => {
+    expect(checkIncident({ code: 'C6', questionNumber: '3', description: 'téléphone' })).toEqual({
+      ok: true,
+      value: { code: 'C6', questionNumber: null, description: 'téléphone' },
+    });
+  });
+});

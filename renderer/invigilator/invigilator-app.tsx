@@ -1,0 +1,72 @@
+// The invigilator screen: the login, then one session's pages (the room, finalization, results,
+// attendance sheet) around one room store that stays connected to the live stream.
+import { useEffect, useMemo } from 'react';
+import { LiveAnnouncer } from '../shared/announcer.tsx';
+import { AttendanceScreen } from './attendance/attendance-screen.tsx';
+import { FinalizationScreen } from './finalization/finalization-screen.tsx';
+import { LoginScreen } from './login/login-screen.tsx';
+import { ResultsScreen } from './results/results-screen.tsx';
+import { RoomScreen } from './room/room-screen.tsx';
+import { SessionHeader } from './session/session-header.tsx';
+import { RoomProvider, useClient, useRoom } from './state/room-context.tsx';
+import { createRoomStore } from './state/room-store.ts';
+import { navigate, useRoute, type SessionPage } from './state/router.ts';
+
+export function InvigilatorApp() {
+  const route = useRoute();
+  return (
+    <>
+      <LiveAnnouncer />
+      {route.page === 'login' ? (
+        <LoginScreen expired={route.expired} sessionNumber={route.sessionNumber} />
+      ) : (
+        <SessionShell key={route.sessionId} sessionId={route.sessionId} page={route.page} />
+      )}
+    </>
+  );
+}
+
+function SessionShell({ sessionId, page }: { sessionId: string; page: SessionPage }) {
+  const client = useClient();
+  const store = useMemo(() => createRoomStore({ sessionId, client }), [sessionId, client]);
+  useEffect(() => {
+    let disconnect: (() => void) | null = null;
+    let cancelled = false;
+    void store
+      .getState()
+      .load()
+      .then(() => {
+        if (!cancelled && store.getState().loaded) disconnect = store.getState().connect();
+      });
+    return () => {
+      cancelled = true;
+      disconnect?.();
+    };
+  }, [store]);
+  return (
+    <RoomProvider store={store}>
+      <SessionPages page={page} />
+    </RoomProvider>
+  );
+}
+
+function SessionPages({ page }: { page: SessionPage }) {
+  const unauthorized = useRoom((s) => s.unauthorized);
+  const number = useRoom((s) => s.session?.number ?? null);
+  useEffect(() => {
+    if (unauthorized) {
+      navigate({ page: 'login', expired: true, sessionNumber: number === null ? null : String(number) });
+    }
+  }, [unauthorized, number]);
+  return (
+    <div className={`app app-${page}`}>
+      <SessionHeader page={page} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {page === 'room' && <RoomScreen />}
+        {page === 'finalization' && <FinalizationScreen />}
+        {page === 'results' && <ResultsScreen />}
+        {page === 'attendance' && <AttendanceScreen />}
+      </main>
+    </div>
+  );
+}

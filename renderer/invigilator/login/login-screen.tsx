@@ -1,0 +1,146 @@
+// Login with the session number and the invigilator password (DOMAIN.md §7). The server sets a
+// session-scoped cookie; the screen then opens the room.
+import { useId, useState, type FormEvent } from 'react';
+import { LanguageSwitch } from '../../shared/language-switch.tsx';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import { ApiFailure } from '../api/invigilator-client.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useClient } from '../state/room-context.tsx';
+import { navigate } from '../state/router.ts';
+import { checkLogin, type LoginFieldError } from './login-form.ts';
+
+export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sessionNumber: string | null }) {
+  const t = useT();
+  const client = useClient();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const ids = {
+    number: useId(),
+    password: useId(),
+    numberHint: useId(),
+    passwordHint: useId(),
+    numberError: useId(),
+    passwordError: useId(),
+  };
+  const [values, setValues] = useState({ sessionNumber: sessionNumber ?? '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<LoginFieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const errorFor = (field: LoginFieldError['field']) => fieldErrors.find((e) => e.field === field);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors = checkLogin(values);
+    setFieldErrors(errors);
+    setFailure(null);
+    if (errors.length > 0) {
+      document.getElementById(errors[0]?.field === 'password' ? ids.password : ids.number)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const session = await client.login(Number(values.sessionNumber.trim()), values.password);
+      navigate({ page: 'room', sessionId: session.id });
+    } catch (error) {
+      setFailure(loginFailure(error, t));
+      setBusy(false);
+    }
+  }
+
+  const numberError = errorFor('sessionNumber');
+  const passwordError = errorFor('password');
+  return (
+    <div className="login">
+      <header className="login-header">
+        <span className="brand">
+          <span className="brand-logo">Pix</span> {t('app.name')}
+        </span>
+        <LanguageSwitch />
+      </header>
+      <main className="login-main">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('login.title')}
+        </h1>
+        {expired && (
+          <p className="notice notice-warning" role="status">
+            {t('login.expired')}
+          </p>
+        )}
+        <p>{t('login.intro')}</p>
+        {failure && (
+          <p className="notice notice-error" role="alert" data-testid="login-error">
+            {failure}
+          </p>
+        )}
+        <form onSubmit={(e) => void submit(e)} noValidate className="login-form">
+          <div className={`field ${numberError ? 'has-error' : ''}`}>
+            <label htmlFor={ids.number}>{t('login.sessionNumber')}</label>
+            <p className="hint" id={ids.numberHint}>
+              {t('login.sessionNumberHint')}
+            </p>
+            {numberError && <FieldError id={ids.numberError} text={t(`login.errors.${numberError.key}`)} />}
+            <input
+              id={ids.number}
+              className="input input-short"
+              inputMode="numeric"
+              autoComplete="off"
+              name="sessionNumber"
+              value={values.sessionNumber}
+              aria-invalid={numberError ? true : undefined}
+              aria-describedby={numberError ? `${ids.numberError} ${ids.numberHint}` : ids.numberHint}
+              onChange={(e) => setValues((v) => ({ ...v, sessionNumber: e.target.value }))}
+            />
+          </div>
+          <div className={`field ${passwordError ? 'has-error' : ''}`}>
+            <label htmlFor={ids.password}>{t('login.password')}</label>
+            <p className="hint" id={ids.passwordHint}>
+              {t('login.passwordHint')}
+            </p>
+            {passwordError && (
+              <FieldError id={ids.passwordError} text={t(`login.errors.${passwordError.key}`)} />
+            )}
+            <input
+              id={ids.password}
+              className="input input-short"
+              type="password"
+              autoComplete="off"
+              name="password"
+              value={values.password}
+              aria-invalid={passwordError ? true : undefined}
+              aria-describedby={passwordError ? `${ids.passwordError} ${ids.passwordHint}` : ids.passwordHint}
+              onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
+            />
+          </div>
+          <button
+            type="submit"
+            className="button button-primary button-large"
+            aria-disabled={busy || undefined}
+          >
+            {busy ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}
+
+function FieldError({ id, text }: { id: string; text: string }) {
+  return (
+    <p className="field-error" id={id}>
+      <span className="field-error-icon" aria-hidden="true">
+        !
+      </span>
+      {text}
+    </p>
+  );
+}
+
+function loginFailure(error: unknown, t: ReturnType<typeof useT>): string {
+  if (error instanceof ApiFailure) {
+    if (error.status === 0) return t('login.errors.network');
+    if (error.status === 429) return t('login.errors.RATE_LIMITED');
+    if (error.code === 'INVALID_CREDENTIALS') return t('login.errors.INVALID_CREDENTIALS');
+    return t('login.errors.other', { message: error.message });
+  }
+  return t('login.errors.other', { message: String(error) });
+}

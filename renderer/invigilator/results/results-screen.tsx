@@ -1,0 +1,134 @@
+// The session's results once it is finalized and scored: per candidate the status, Pix score,
+// reproducibility rate, certified competences, neutralized questions, how the test ended and the
+// certificate's verification code; the absent; and whether the jury must look first.
+import { useEffect, useState } from 'react';
+import type { Results } from '../../../core/contracts/invigilator-api.ts';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import { fullName } from '../format.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useClient, useRoom } from '../state/room-context.tsx';
+
+export function ResultsScreen() {
+  const t = useT();
+  const client = useClient();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const sessionId = useRoom((s) => s.sessionId);
+  const state = useRoom((s) => s.session?.state ?? null);
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (state === null || state === 'created') return;
+    let cancelled = false;
+    client.results(sessionId).then(
+      (r) => !cancelled && setResults(r),
+      (e: unknown) =>
+        !cancelled &&
+        setError(t('results.loadFailed', { message: e instanceof Error ? e.message : String(e) })),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, sessionId, state, t]);
+
+  const sorted = results
+    ? [...results.results].sort(
+        (a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'),
+      )
+    : [];
+  return (
+    <div className="page">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('results.title')}
+      </h1>
+      {state === 'created' && <p className="notice">{t('results.notYet')}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      {results && (
+        <>
+          {results.finalization && (
+            <p className={`notice ${results.finalization.needsJury ? 'notice-warning' : 'notice-ok'}`}>
+              {results.finalization.needsJury ? t('results.needsJury') : t('results.noJury')}
+            </p>
+          )}
+          <div className="table-wrap">
+            <table className="results-table" data-testid="results-table">
+              <caption className="visually-hidden">{t('results.table')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.candidate')}</th>
+                  <th scope="col">{t('results.status')}</th>
+                  <th scope="col">{t('results.score')}</th>
+                  <th scope="col">{t('results.rate')}</th>
+                  <th scope="col">{t('results.competences')}</th>
+                  <th scope="col">{t('results.neutralized')}</th>
+                  <th scope="col">{t('results.test')}</th>
+                  <th scope="col">{t('results.code')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((r) => (
+                  <tr key={r.candidateId} data-testid="result-row" data-candidate-id={r.candidateId}>
+                    <th scope="row">{fullName(r)}</th>
+                    <td>
+                      <span className={`tag status-${r.status}`}>{t(`results.statuses.${r.status}`)}</span>
+                      {r.reasons.map((reason) => (
+                        <span key={reason} className="result-reason">
+                          {t(`results.reasons.${reason}`)}
+                        </span>
+                      ))}
+                    </td>
+                    <td data-testid="result-score">{r.pixScore}</td>
+                    <td>{r.reproducibilityRate} %</td>
+                    <td>
+                      {r.competences.filter((c) => c.level > 0).length === 0 ? (
+                        t('results.none')
+                      ) : (
+                        <ul className="competence-list">
+                          {r.competences
+                            .filter((c) => c.level > 0)
+                            .map((c) => (
+                              <li key={c.code} title={c.label}>
+                                {c.code} {t('results.level', { level: c.level })}
+                              </li>
+                            ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {r.neutralizedQuestions.length === 0
+                        ? t('results.none')
+                        : r.neutralizedQuestions.join(', ')}
+                    </td>
+                    <td>
+                      {r.finished
+                        ? t('results.finished')
+                        : t(`results.aborted.${r.abortReason ?? 'candidate'}`)}
+                      {r.source === 'records' && (
+                        <span className="result-reason">{t('results.fromRecords')}</span>
+                      )}
+                    </td>
+                    <td className="mono">{r.verificationCode ?? t('results.none')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h2>{t('results.absent')}</h2>
+          {results.absent.length === 0 ? (
+            <p>{t('results.absentNone')}</p>
+          ) : (
+            <ul>
+              {results.absent.map((a) => (
+                <li key={a.candidateId}>{fullName(a)}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { alertReasonCodesFor } from '../../../core/contracts/invigilator-api.ts';
+import { card } from '../testing/room-fixtures.ts';
+import { alertCodeGroups, availableActions } from './candidate-actions.ts';
+
+describe('actions offered on a card', () => {
+  it('follows the candidate through the test', () => {
+    expect(availableActions(card({ state: 'notArrived', testId: null }))).toEqual([]);
+    expect(availableActions(card({ state: 'signedIn' }))).toEqual(['authorizeStart']);
+    expect(availableActions(card({ state: 'waiting' }))).toEqual(['authorizeStart']);
+    expect(availableActions(card({ state: 'startAuthorized', authorization: 'start' }))).toEqual([
+      'withdrawAuthorization',
+    ]);
+    expect(availableActions(card({ state: 'inProgress' }))).toEqual(['pause', 'addTime', 'endTest']);
+    expect(availableActions(card({ state: 'paused' }))).toEqual(['unlock', 'addTime', 'endTest']);
+    expect(availableActions(card({ state: 'resumePending' }))).toEqual([
+      'authorizeResume',
+      'addTime',
+      'endTest',
+    ]);
+    expect(availableActions(card({ state: 'resumePending', authorization: 'resume' }))).toEqual([
+      'addTime',
+      'endTest',
+    ]);
+    expect(availableActions(card({ state: 'ended' }))).toEqual([]);
+    expect(availableActions(card({ state: 'resultReceived' }))).toEqual([]);
+  });
+
+  it('offers nothing once the session is finalized', () => {
+    expect(availableActions(card({ state: 'inProgress' }), false)).toEqual([]);
+  });
+});
+
+describe('E codes offered for an alert', () => {
+  const groups = (content: Partial<Record<'image' | 'attachment' | 'embed' | 'focused', boolean>>) => {
+    const full = { image: false, attachment: false, embed: false, focused: false, ...content };
+    return alertCodeGroups(full, alertReasonCodesFor(full));
+  };
+
+  it('suggests the code that matches what the question contains first', () => {
+    expect(groups({ image: true }).suggested).toEqual(['E1']);
+    expect(groups({ attachment: true }).suggested).toEqual(['E3']);
+    expect(groups({ embed: true }).suggested).toEqual(['E2']);
+    expect(groups({ focused: true }).suggested).toEqual(['E10']);
+    expect(groups({ image: true, attachment: true, focused: true }).suggested).toEqual(['E1', 'E3', 'E10']);
+  });
+
+  it('always offers the websites, software, skip, accessibility and time codes, and never a code the content rules out', () => {
+    const plain = groups({});
+    expect(plain.suggested).toEqual([]);
+    expect(plain.others).toEqual(['E4', 'E5', 'E9', 'E11', 'E12', 'E8']);
+    for (const content of [{}, { image: true }, { embed: true }]) {
+      const all = [...groups(content).suggested, ...groups(content).others];
+      expect(all.includes('E3')).toBe(false);
+      expect(all.includes('E10')).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+// Which of the invigilator's actions make sense for a candidate's card now (the server checks again
+// and refuses the others with a clear message). The screen shows only these, so that a button is
+// never offered for something that cannot happen.
+import type { AlertReasonCode } from '../../../core/journal/journal-record.ts';
+import type { QuestionContent, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+
+export type CandidateAction =
+  'authorizeStart' | 'withdrawAuthorization' | 'authorizeResume' | 'pause' | 'unlock' | 'addTime' | 'endTest';
+
+const RUNNING = new Set<RoomCandidate['state']>(['inProgress', 'paused', 'resumePending']);
+
+export function availableActions(candidate: RoomCandidate, sessionOpen = true): CandidateAction[] {
+  if (!sessionOpen || candidate.testId === null) return [];
+  const actions: CandidateAction[] = [];
+  const { state } = candidate;
+  if ((state === 'signedIn' || state === 'waiting') && candidate.authorization !== 'start') {
+    actions.push('authorizeStart');
+  }
+  if (state === 'startAuthorized') actions.push('withdrawAuthorization');
+  if (state === 'resumePending' && candidate.authorization !== 'resume') actions.push('authorizeResume');
+  if (state === 'inProgress') actions.push('pause');
+  if (state === 'paused') actions.push('unlock');
+  if (RUNNING.has(state)) actions.push('addTime', 'endTest');
+  return actions;
+}
+
+/** Irreversible actions ask for confirmation first. */
+export const NEEDS_CONFIRMATION: ReadonlySet<CandidateAction> = new Set([
+  'endTest',
+  'addTime',
+  'authorizeResume',
+]);
+
+/**
+ * The E codes for an alert, split in two: those the question's content points to (E1 image, E3 file,
+ * E2 embedded content, E10 focused question), shown first, and the others (websites, time, software,
+ * skip, accessibility). `allowed` is what the server offers for this alert.
+ */
+export function alertCodeGroups(
+  content: QuestionContent,
+  allowed: readonly AlertReasonCode[],
+): { suggested: AlertReasonCode[]; others: AlertReasonCode[] } {
+  const byContent: AlertReasonCode[] = [];
+  if (content.image) byContent.push('E1');
+  if (content.attachment) byContent.push('E3');
+  if (content.embed) byContent.push('E2');
+  if (content.focused) byContent.push('E10');
+  const suggested = byContent.filter((code) => allowed.includes(code));
+  const rest: AlertReasonCode[] = ['E4', 'E5', 'E9', 'E11', 'E12', 'E8'];
+  const others = [
+    ...rest.filter((code) => allowed.includes(code)),
+    ...allowed.filter((code) => !suggested.includes(code) && !rest.includes(code)),
+  ];
+  return { suggested, others };
+}

@@ -1,0 +1,247 @@
+// One candidate on the room grid: name, station and its connection, what is happening, time left
+// with extra time and the indicative end, and — when the invigilator is needed — why, since when,
+// and the one button that answers it. Colour is never the only signal: every mark has words.
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTimeLeft } from '../../shared/format-duration.ts';
+import { frenchDate } from '../attendance/attendance.ts';
+import { clockTime, elapsed, fullName } from '../format.ts';
+import { useT } from '../i18n/use-t.ts';
+import { PROBLEM_LOCKDOWN_EVENTS, type RoomEntry } from './attention.ts';
+import { stateText } from './card-text.ts';
+import type { HealthView } from './connection-health.ts';
+import { timeLeftNow } from './time-left.ts';
+
+export type CardOpenView = 'details' | 'alert' | 'resume' | 'lockdown';
+
+export interface CandidateCardProps {
+  entry: RoomEntry;
+  /** Server time now (ms). */
+  nowMs: number;
+  /** The screen is cut off from the server: station health is unknown. */
+  stale: boolean;
+  sessionOpen: boolean;
+  /** Another candidate has the same name: the birthdate tells them apart. */
+  namesake: boolean;
+  onOpen(view: CardOpenView): void;
+  onConfirmPresence(): void;
+  busy: boolean;
+}
+
+/**
+ * Four lines, the same height on every card: the name; why the invigilator is needed (or the state);
+ * the one button that answers it (or the time left and the indicative end); the station and its
+ * connection, with the time left or the extra time.
+ */
+export function CandidateCard({
+  entry,
+  nowMs,
+  stale,
+  sessionOpen,
+  namesake,
+  onOpen,
+  onConfirmPresence,
+  busy,
+}: CandidateCardProps) {
+  const t = useT();
+  const { t: tShared, i18n } = useTranslation();
+  const nameId = useId();
+  const { candidate, attention, highlight, health } = entry;
+  const top = attention[0] ?? null;
+  const timeLeft = timeLeftNow(candidate, nowMs);
+  const name = fullName(candidate);
+  const running =
+    candidate.state === 'inProgress' || candidate.state === 'paused' || candidate.state === 'resumePending';
+  const finished = candidate.state === 'ended' || candidate.state === 'resultReceived';
+  const endAt = candidate.theoreticalEndAt ? clockTime(candidate.theoreticalEndAt, i18n.language) : null;
+
+  let flag: { label: string; since: string | null } | null = null;
+  if (top) {
+    switch (top.kind) {
+      case 'alert':
+        flag = {
+          label: candidate.alert?.questionNumber
+            ? t('attention.alert', { question: candidate.alert.questionNumber })
+            : t('attention.alertUnknownQuestion'),
+          since: null,
+        };
+        break;
+      case 'resume':
+        flag = { label: t('attention.resume'), since: null };
+        break;
+      case 'waiting':
+        flag = { label: t('attention.waiting'), since: null };
+        break;
+      case 'stationMissing':
+        flag = { label: t('attention.stationMissing'), since: elapsed(health.silentMs ?? 0) };
+        break;
+      case 'lockdown': {
+        const last = candidate.lockdownEvents.filter((e) => PROBLEM_LOCKDOWN_EVENTS.has(e.event)).at(-1);
+        flag = {
+          label: last ? t(`lockdown.short.${last.event}`) : t('attention.lockdown'),
+          since: last ? clockTime(last.at, i18n.language) : null,
+        };
+        break;
+      }
+    }
+  }
+
+  let quick: { label: string; action: () => void; testId: string } | null = null;
+  if (top && sessionOpen) {
+    if (top.kind === 'alert')
+      quick = { label: t('quick.alert'), action: () => onOpen('alert'), testId: 'quick-alert' };
+    else if (top.kind === 'resume')
+      quick = { label: t('quick.resume'), action: () => onOpen('resume'), testId: 'quick-resume' };
+    else if (top.kind === 'waiting')
+      quick = { label: t('quick.waiting'), action: onConfirmPresence, testId: 'quick-confirm' };
+    else if (top.kind === 'lockdown')
+      quick = { label: t('quick.lockdown'), action: () => onOpen('lockdown'), testId: 'quick-lockdown' };
+  }
+
+  const timeText = timeLeft === null ? null : t('room.timeLeft', { time: formatTimeLeft(timeLeft, tShared) });
+  const extra =
+    candidate.extraTimePercentage > 0 && candidate.state !== 'notArrived' && !finished ? (
+      <span
+        className="tag tag-extra"
+        title={t('room.extraTimeLong', { percent: candidate.extraTimePercentage })}
+      >
+        <span aria-hidden="true">{t('room.extraTime', { percent: candidate.extraTimePercentage })}</span>
+        <span className="visually-hidden">
+          {t('room.extraTimeLong', { percent: candidate.extraTimePercentage })}
+        </span>
+      </span>
+    ) : null;
+
+  // The foot's right side: how long a blocked candidate has waited, a station's lock, the time left
+  // under a button, or the extra time.
+  const locked = candidate.state === 'paused' && candidate.pause?.cause === 'lockdown';
+  let footRight: ReactNode = extra;
+  if (top && (top.kind === 'alert' || top.kind === 'resume') && top.since !== null) {
+    footRight = (
+      <span className="card-foot-since" data-testid="card-since">
+        {t('attention.since', { time: elapsed(nowMs - top.since) })}
+      </span>
+    );
+  } else if (locked) {
+    footRight = <span className="card-foot-locked">{t('attention.locked')}</span>;
+  } else if (quick && running && timeText) {
+    footRight = <span className="card-foot-time">{timeText}</span>;
+  }
+
+  // Line 3: the button, or the time, or how a finished test ended.
+  let line3: ReactNode = null;
+  if (quick) {
+    line3 = (
+      <button
+        type="button"
+        className={`button card-quick quick-${top?.kind ?? ''}`}
+        onClick={() => !busy && quick.action()}
+        data-testid={quick.testId}
+        aria-describedby={nameId}
+        aria-disabled={busy || undefined}
+      >
+        {quick.label}
+      </button>
+    );
+  } else if (running && timeText) {
+    line3 = (
+      <p className="card-time" data-testid="card-time">
+        <span>{timeText}</span>
+        {endAt && (
+          <span className="card-end" title={t('room.endAtLong', { time: endAt })}>
+            {t('room.endAt', { time: endAt })}
+          </span>
+        )}
+      </p>
+    );
+  } else if (finished) {
+    line3 = (
+      <p className={`card-upload upload-${candidate.upload}`} data-testid="card-upload">
+        {candidate.upload === 'received' ? t('upload.received') : t('upload.pending')}
+      </p>
+    );
+  }
+
+  return (
+    <li
+      className={`card card-${highlight}`}
+      data-testid="candidate-card"
+      data-candidate-id={candidate.candidateId}
+      data-state={candidate.state}
+      data-highlight={highlight}
+      data-attention={attention.map((a) => a.kind).join(' ')}
+      aria-labelledby={nameId}
+    >
+      <h3 className="card-name" id={nameId}>
+        <button type="button" className="card-open" onClick={() => onOpen('details')} title={name}>
+          <span className="card-lastname">{candidate.lastName.toLocaleUpperCase('fr-FR')}</span>{' '}
+          {candidate.firstName}
+          {namesake && <span className="card-birthdate"> {frenchDate(candidate.birthdate)}</span>}
+          <span className="visually-hidden"> — {t('room.openHint')}</span>
+        </button>
+      </h3>
+      {flag ? (
+        <p className={`card-flag flag-${top?.kind ?? ''}`} data-testid="card-flag">
+          <span aria-hidden="true" className="flag-icon">
+            {top?.kind === 'waiting' ? '●' : '!'}
+          </span>
+          <span className="card-flag-label">{flag.label}</span>
+          {flag.since && <span className="card-flag-since">{flag.since}</span>}
+        </p>
+      ) : (
+        <p className={`card-state ${finished ? 'card-state-finished' : ''}`} data-testid="card-state">
+          {finished && (
+            <span aria-hidden="true" className="finished-mark">
+              ✓
+            </span>
+          )}
+          {stateText(candidate, t)}
+        </p>
+      )}
+      {line3}
+      <p className="card-foot">
+        {candidate.station ? (
+          <span className="card-station">
+            <HealthMark health={stale ? null : health} />
+            {candidate.station.name}
+          </span>
+        ) : (
+          <span />
+        )}
+        {footRight}
+      </p>
+    </li>
+  );
+}
+
+/** The station's heartbeat as a shape and a word: ● connected, ▲ late (amber), ✖ unreachable (red). */
+export function HealthMark({ health }: { health: HealthView | null }) {
+  const t = useT();
+  if (health === null) {
+    return (
+      <span className="health health-unknown" title={t('health.unknown')}>
+        <span aria-hidden="true">?</span>
+        <span className="visually-hidden">{t('health.unknown')}</span>
+      </span>
+    );
+  }
+  if (health.health === 'none') return null;
+  const label =
+    health.health === 'ok'
+      ? t('health.ok')
+      : health.health === 'late'
+        ? t('health.late', { seconds: Math.floor((health.silentMs ?? 0) / 1000) })
+        : t('health.lost', { time: elapsed(health.silentMs ?? 0) });
+  const shape = health.health === 'ok' ? '●' : health.health === 'late' ? '▲' : '✖';
+  return (
+    <span
+      className={`health health-${health.health}`}
+      title={label}
+      data-testid="health"
+      data-health={health.health}
+    >
+      <span aria-hidden="true">{shape}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,507 @@
+// A candidate's file, opened from the card: where they are, their time (with the indicative end),
+// the station's connection and events, the pending alert and resume, the actions that fit now (those
+// that cannot be undone ask first), and their incident reports.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import { Dialog } from '../../shared/dialog.tsx';
+import { formatTimeLeft } from '../../shared/format-duration.ts';
+import { clockTime, elapsed, fullName } from '../format.ts';
+import { IncidentSection } from '../incidents/incident-section.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { useRoom } from '../state/room-context.tsx';
+import { useNow } from '../state/use-now.ts';
+import { AlertDecision } from './alert-decision.tsx';
+import { roomEntry } from './attention.ts';
+import { availableActions } from './candidate-actions.ts';
+import { HealthMark, type CardOpenView } from './candidate-card.tsx';
+import { stateText } from './card-text.ts';
+import { LockdownEvents } from './lockdown-events.tsx';
+import { timeLeftNow } from './time-left.ts';
+import { useCandidateActions, type Outcome } from './use-candidate-actions.ts';
+
+type View = 'details' | 'alert' | 'resume' | 'pause' | 'addTime' | 'endTest';
+const ADD_TIME_CHOICES = [5, 10, 15, 20, 30, 45, 60] as const;
+
+export function CandidateDialog({
+  candidateId,
+  initialView,
+  onClose,
+}: {
+  candidateId: string;
+  initialView: CardOpenView;
+  onClose(): void;
+}) {
+  const t = useT();
+  const candidate = useRoom((s) => s.candidates[candidateId]);
+  const [view, setView] = useState<View>(initialView === 'lockdown' ? 'details' : initialView);
+  const body = useRef<HTMLDivElement>(null);
+  const lockdownHeading = useId();
+  const firstRender = useRef(true);
+
+  // Each view starts from its title or first control (and the lockdown shortcut from the events).
+  useEffect(() => {
+    const target =
+      firstRender.current && initialView === 'lockdown'
+        ? document.getElementById(lockdownHeading)
+        : body.current?.querySelector<HTMLElement>('[data-autofocus]');
+    firstRender.current = false;
+    target?.focus();
+  }, [view, initialView, lockdownHeading]);
+
+  // The alert was decided (here or elsewhere), or the resume authorized: back to the file.
+  const alertGone = view === 'alert' && !candidate?.alert;
+  const resumeGone = view === 'resume' && candidate?.state !== 'resumePending';
+  useEffect(() => {
+    if (alertGone || resumeGone) setView('details');
+  }, [alertGone, resumeGone]);
+
+  if (!candidate) return null;
+  const name = fullName(candidate);
+  const title =
+    view === 'alert'
+      ? candidate.alert?.questionNumber
+        ? t('alert.title', { name, question: candidate.alert.questionNumber })
+        : t('alert.titleUnknown', { name })
+      : view === 'resume'
+        ? t('confirm.resumeTitle', { name })
+        : view === 'endTest'
+          ? t('confirm.endTestTitle', { name })
+          : view === 'addTime'
+            ? t('confirm.addTimeTitle', { name })
+            : view === 'pause'
+              ? t('confirm.pauseTitle', { name })
+              : t('panel.title', { name });
+
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      closeLabel={t('panel.close')}
+      className={`candidate-dialog ${view === 'alert' ? 'dialog-alert' : ''}`}
+    >
+      <div ref={body} data-testid="candidate-dialog" data-view={view}>
+        {view === 'details' && (
+          <Details candidate={candidate} onView={setView} lockdownHeadingId={lockdownHeading} />
+        )}
+        {view === 'alert' && candidate.alert && (
+          <AlertView candidate={candidate} alert={candidate.alert} onDone={() => setView('details')} />
+        )}
+        {view === 'resume' && <ResumeView candidate={candidate} onView={setView} />}
+        {view === 'pause' && <PauseView candidate={candidate} onDone={() => setView('details')} />}
+        {view === 'addTime' && <AddTimeView candidate={candidate} onDone={() => setView('details')} />}
+        {view === 'endTest' && <EndTestView candidate={candidate} onDone={() => setView('details')} />}
+      </div>
+    </Dialog>
+  );
+}
+
+function Details({
+  candidate,
+  onView,
+  lockdownHeadingId,
+}: {
+  candidate: RoomCandidate;
+  onView(view: View): void;
+  lockdownHeadingId: string;
+}) {
+  const t = useT();
+  const { t: tShared, i18n } = useTranslation();
+  const offset = useRoom((s) => s.serverOffsetMs);
+  const stream = useRoom((s) => s.stream);
+  const sessionOpen = useRoom((s) => s.session?.state === 'created');
+  const seenAt = useRoom((s) => s.lockdownSeen[candidate.candidateId] ?? null);
+  const acknowledge = useRoom((s) => s.acknowledgeLockdown);
+  const now = useNow() + offset;
+  const entry = roomEntry(candidate, { nowMs: now, lockdownSeenAt: () => seenAt });
+  const { busy, command } = useCandidateActions();
+  const [error, setError] = useState<string | null>(null);
+  const actions = availableActions(candidate, sessionOpen);
+  const timeLeft = timeLeftNow(candidate, now);
+  const incidentsHeading = useId();
+
+  const direct = async (type: 'authorizeStart' | 'withdrawAuthorization' | 'unlock') => {
+    setError(null);
+    const outcome = await command(candidate, { type });
+    if (!outcome.ok) setError(outcome.message);
+  };
+
+  return (
+    <>
+      {candidate.alert && (
+        <div className="panel-urgent" data-testid="panel-alert">
+          <p>
+            <strong>
+              {candidate.alert.questionNumber
+                ? t('attention.alert', { question: candidate.alert.questionNumber })
+                : t('attention.alertUnknownQuestion')}
+            </strong>{' '}
+            — {t('alert.live')}
+          </p>
+          {sessionOpen && (
+            <button
+              type="button"
+              className="button button-danger"
+              data-autofocus
+              onClick={() => onView('alert')}
+            >
+              {t('quick.alert')}
+            </button>
+          )}
+        </div>
+      )}
+      {candidate.resumeRequest && candidate.state === 'resumePending' && (
+        <p className="notice notice-warning">
+          {t('panel.resumeRequest', {
+            station: candidate.resumeRequest.stationName,
+            time: clockTime(candidate.resumeRequest.at, i18n.language),
+          })}
+        </p>
+      )}
+      <dl className="facts">
+        <div>
+          <dt>{t('panel.state')}</dt>
+          <dd data-testid="panel-state">{stateText(candidate, t)}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.station')}</dt>
+          <dd>
+            {candidate.station?.name ?? t('room.noStation')}{' '}
+            <HealthMark health={stream === 'lost' ? null : entry.health} />
+          </dd>
+        </div>
+        {candidate.progress && (
+          <div>
+            <dt>{t('panel.progress')}</dt>
+            <dd>{t('panel.progressValue', candidate.progress)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('panel.timeLeft')}</dt>
+          <dd data-testid="panel-time-left">
+            {timeLeft === null ? t('panel.notYet') : formatTimeLeft(timeLeft, tShared)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('panel.allowed')}</dt>
+          <dd>
+            {t('panel.allowedValue', { time: formatTimeLeft(candidate.allowedMs, tShared) })}
+            {candidate.extraTimePercentage > 0 && (
+              <> · {t('room.extraTimeLong', { percent: candidate.extraTimePercentage })}</>
+            )}
+            {candidate.addedMs > 0 && (
+              <> · {t('room.addedTime', { minutes: Math.round(candidate.addedMs / 60_000) })}</>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('panel.started')}</dt>
+          <dd>{candidate.startedAt ? clockTime(candidate.startedAt, i18n.language) : t('panel.notYet')}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.theoreticalEnd')}</dt>
+          <dd>
+            {candidate.theoreticalEndAt
+              ? clockTime(candidate.theoreticalEndAt, i18n.language)
+              : t('panel.notYet')}
+            <span className="hint-inline"> {t('panel.theoreticalEndNote')}</span>
+          </dd>
+        </div>
+        {candidate.upload !== 'none' && (
+          <div>
+            <dt>{t('panel.upload')}</dt>
+            <dd>{t(`upload.${candidate.upload}`)}</dd>
+          </div>
+        )}
+        {candidate.accessibilityAdjustment && (
+          <div>
+            <dt>{t('panel.accessibility')}</dt>
+            <dd>✓</dd>
+          </div>
+        )}
+      </dl>
+      {candidate.pendingCommands.length > 0 && (
+        <p className="hint">
+          {t('panel.commandsPending', {
+            list: candidate.pendingCommands
+              .map((c) => `${c.type} (${elapsed(now - Date.parse(c.issuedAt))})`)
+              .join(', '),
+          })}
+        </p>
+      )}
+      {actions.length > 0 && (
+        <section className="panel-section" aria-label={t('panel.actions')}>
+          {error && (
+            <p className="notice notice-error" role="alert">
+              {error}
+            </p>
+          )}
+          {actions.includes('authorizeStart') && <p className="hint">{t('actions.authorizeStartHint')}</p>}
+          <div className="action-row">
+            {actions.map((action) => {
+              const first = !candidate.alert && action === actions[0];
+              const common = {
+                key: action,
+                type: 'button' as const,
+                'data-testid': `action-${action}`,
+                'aria-disabled': busy !== null || undefined,
+                ...(first ? { 'data-autofocus': true } : {}),
+              };
+              switch (action) {
+                case 'authorizeStart':
+                case 'withdrawAuthorization':
+                case 'unlock':
+                  return (
+                    <button
+                      {...common}
+                      className={`button ${action === 'withdrawAuthorization' ? 'button-secondary' : 'button-primary'}`}
+                      onClick={() => busy === null && void direct(action)}
+                    >
+                      {t(`actions.${action}`)}
+                    </button>
+                  );
+                case 'authorizeResume':
+                  return (
+                    <button {...common} className="button button-primary" onClick={() => onView('resume')}>
+                      {t('actions.authorizeResume')}
+                    </button>
+                  );
+                case 'pause':
+                  return (
+                    <button {...common} className="button button-secondary" onClick={() => onView('pause')}>
+                      {t('actions.pause')}
+                    </button>
+                  );
+                case 'addTime':
+                  return (
+                    <button {...common} className="button button-secondary" onClick={() => onView('addTime')}>
+                      {t('actions.addTime')}
+                    </button>
+                  );
+                case 'endTest':
+                  return (
+                    <button
+                      {...common}
+                      className="button button-danger-outline"
+                      onClick={() => onView('endTest')}
+                    >
+                      {t('actions.endTest')}
+                    </button>
+                  );
+              }
+            })}
+          </div>
+        </section>
+      )}
+      <LockdownEvents
+        candidate={candidate}
+        unseen={entry.unseenLockdown}
+        headingId={lockdownHeadingId}
+        onAcknowledge={() => acknowledge(candidate.candidateId)}
+      />
+      <IncidentSection candidate={candidate} headingId={incidentsHeading} />
+    </>
+  );
+}
+
+function AlertView({
+  candidate,
+  alert,
+  onDone,
+}: {
+  candidate: RoomCandidate;
+  alert: NonNullable<RoomCandidate['alert']>;
+  onDone(): void;
+}) {
+  const offset = useRoom((s) => s.serverOffsetMs);
+  const now = useNow() + offset;
+  const { busy, decideAlert } = useCandidateActions();
+  return (
+    <>
+      <span tabIndex={-1} data-autofocus className="visually-hidden">
+        {alert.questionNumber}
+      </span>
+      <AlertDecision
+        candidate={candidate}
+        alert={alert}
+        nowMs={now}
+        busy={busy !== null}
+        onDecide={async (decision) => {
+          const outcome = await decideAlert(candidate, alert.id, decision);
+          if (outcome.ok) onDone();
+          return outcome;
+        }}
+      />
+    </>
+  );
+}
+
+/** Authorize a resume, never hiding a pending alert (DOMAIN.md §8): it is shown first, with its button. */
+function ResumeView({ candidate, onView }: { candidate: RoomCandidate; onView(view: View): void }) {
+  const t = useT();
+  const { busy, command } = useCandidateActions();
+  return (
+    <ConfirmBody
+      body={t('confirm.resumeBody')}
+      extra={
+        <>
+          {candidate.resumeRequest && (
+            <p>{t('confirm.resumeOnOther', { station: candidate.resumeRequest.stationName })}</p>
+          )}
+          {candidate.alert && (
+            <div className="panel-urgent" data-testid="resume-alert-warning">
+              <p>{t('confirm.resumeAlertWarning', { question: candidate.alert.questionNumber ?? '?' })}</p>
+              <button type="button" className="button button-danger" onClick={() => onView('alert')}>
+                {t('confirm.resumeAlertHandle')}
+              </button>
+            </div>
+          )}
+        </>
+      }
+      confirmLabel={t('confirm.resumeConfirm')}
+      confirmTestId="confirm-resume"
+      busy={busy !== null}
+      onCancel={() => onView('details')}
+      onConfirm={() => command(candidate, { type: 'authorizeResume' })}
+      onDone={() => onView('details')}
+    />
+  );
+}
+
+function PauseView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+  const t = useT();
+  const { busy, command } = useCandidateActions();
+  const [reason, setReason] = useState('');
+  const id = useId();
+  return (
+    <ConfirmBody
+      body={t('confirm.pauseBody')}
+      extra={
+        <div className="field">
+          <label htmlFor={id}>{t('actions.pauseReason')}</label>
+          <input
+            id={id}
+            className="input"
+            maxLength={500}
+            value={reason}
+            data-testid="pause-reason"
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+      }
+      confirmLabel={t('actions.pauseConfirm')}
+      confirmTestId="confirm-pause"
+      busy={busy !== null}
+      onCancel={onDone}
+      onConfirm={() => command(candidate, { type: 'pause', reason })}
+      onDone={onDone}
+    />
+  );
+}
+
+function AddTimeView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+  const t = useT();
+  const { busy, command } = useCandidateActions();
+  const [minutes, setMinutes] = useState<number>(10);
+  const id = useId();
+  return (
+    <ConfirmBody
+      body={t('confirm.addTimeBody')}
+      extra={
+        <div className="field">
+          <label htmlFor={id}>{t('confirm.addTimeMinutes')}</label>
+          <select
+            id={id}
+            className="input"
+            value={minutes}
+            data-testid="add-time-minutes"
+            onChange={(e) => setMinutes(Number(e.target.value))}
+          >
+            {ADD_TIME_CHOICES.map((m) => (
+              <option key={m} value={m}>
+                {m} min
+              </option>
+            ))}
+          </select>
+        </div>
+      }
+      confirmLabel={t('confirm.addTimeConfirm', { minutes })}
+      confirmTestId="confirm-add-time"
+      busy={busy !== null}
+      onCancel={onDone}
+      onConfirm={() => command(candidate, { type: 'addTime', minutes })}
+      onDone={onDone}
+    />
+  );
+}
+
+function EndTestView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+  const t = useT();
+  const { busy, command } = useCandidateActions();
+  return (
+    <ConfirmBody
+      body={t('confirm.endTestBody')}
+      confirmLabel={t('confirm.endTestConfirm')}
+      confirmTestId="confirm-end-test"
+      danger
+      busy={busy !== null}
+      onCancel={onDone}
+      onConfirm={() => command(candidate, { type: 'endTest' })}
+      onDone={onDone}
+    />
+  );
+}
+
+function ConfirmBody({
+  body,
+  extra,
+  confirmLabel,
+  confirmTestId,
+  danger,
+  busy,
+  onCancel,
+  onConfirm,
+  onDone,
+}: {
+  body: string;
+  extra?: React.ReactNode;
+  confirmLabel: string;
+  confirmTestId: string;
+  danger?: boolean;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(): Promise<Outcome>;
+  onDone(): void;
+}) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="confirm">
+      <p>{body}</p>
+      {extra}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" data-autofocus onClick={onCancel}>
+          {t('confirm.cancel')}
+        </button>
+        <button
+          type="button"
+          className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+          data-testid={confirmTestId}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (busy) return;
+            setError(null);
+            void onConfirm().then((outcome) => (outcome.ok ? onDone() : setError(outcome.message)));
+          }}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

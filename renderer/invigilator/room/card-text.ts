@@ -1,0 +1,28 @@
+// The words on a candidate's card, from its state (one place, so the card, the dialog and the
+// attendance sheet say the same thing).
+import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import type { Translate } from '../i18n/use-t.ts';
+
+export function stateText(candidate: RoomCandidate, t: Translate): string {
+  switch (candidate.state) {
+    case 'notArrived':
+      return t('state.notArrived');
+    case 'signedIn':
+      return t('state.signedIn');
+    case 'waiting':
+      return t('state.waiting');
+    case 'startAuthorized':
+      return t('state.startAuthorized');
+    case 'inProgress':
+      return candidate.progress
+        ? t('state.inProgress', { question: candidate.progress.question, total: candidate.progress.total })
+        : t('state.inProgressUnknown');
+    case 'paused':
+      return candidate.pause?.cause === 'lockdown' ? t('state.pausedLockdown') : t('state.pausedInvigilator');
+    case 'resumePending':
+      return candidate.authorization === 'resume' ? t('state.resumeAuthorized') : t('state.resumePending');
+    case 'ended':
+    case 'resultReceived':
+      return t(`state.ended.${candidate.endReason ?? 'unknown'}`);
+  }
+}

@@ -1,0 +1,189 @@
+// The room: every candidate on one screen (30 fit on 1366×768), what needs the invigilator first and
+// standing out, pending alerts announced as live work, and each card opening the candidate's file.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { announce } from '../../shared/announcer.tsx';
+import { fullName } from '../format.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useRoom } from '../state/room-context.tsx';
+import { useNow } from '../state/use-now.ts';
+import { roomCounts, sortRoom, type RoomEntry } from './attention.ts';
+import { CandidateCard, type CardOpenView } from './candidate-card.tsx';
+import { CandidateDialog } from './candidate-dialog.tsx';
+import { useCandidateActions } from './use-candidate-actions.ts';
+
+export function RoomScreen() {
+  const t = useT();
+  const candidates = useRoom((s) => s.candidates);
+  const lockdownSeen = useRoom((s) => s.lockdownSeen);
+  const stream = useRoom((s) => s.stream);
+  const lostAt = useRoom((s) => s.lostAtServerMs);
+  const offset = useRoom((s) => s.serverOffsetMs);
+  const session = useRoom((s) => s.session);
+  const loaded = useRoom((s) => s.loaded);
+  const loadError = useRoom((s) => s.loadError);
+  const load = useRoom((s) => s.load);
+  const now = useNow() + offset;
+  const stale = stream === 'lost';
+  const healthNow = stale && lostAt !== null ? lostAt : now;
+
+  const entries = useMemo(
+    () =>
+      sortRoom(Object.values(candidates), {
+        nowMs: now,
+        healthNowMs: healthNow,
+        lockdownSeenAt: (id) => lockdownSeen[id] ?? null,
+      }),
+    [candidates, now, healthNow, lockdownSeen],
+  );
+  const counts = roomCounts(entries);
+  const namesakes = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const c of Object.values(candidates)) {
+      const key = fullName(c).toLocaleLowerCase('fr-FR');
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
+  }, [candidates]);
+  const [open, setOpen] = useState<{ candidateId: string; view: CardOpenView } | null>(null);
+  const { busy, command } = useCandidateActions();
+  const [quickError, setQuickError] = useState<string | null>(null);
+  const sessionOpen = session?.state === 'created';
+
+  useArrivalAnnouncements(entries);
+  useAlertTitle(counts.alerts);
+
+  if (!loaded) {
+    return (
+      <div className="page">
+        {loadError ? (
+          <div className="notice notice-error" role="alert">
+            <p>{t('connection.loadFailed', { message: loadError })}</p>
+            <button type="button" className="button button-secondary" onClick={() => void load()}>
+              {t('connection.retry')}
+            </button>
+          </div>
+        ) : (
+          <p role="status">{t('connection.loading')}</p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="room">
+      <div className="room-toolbar">
+        <h1 className="room-title">{t('room.title')}</h1>
+        <ul className="room-counts" data-testid="room-counts">
+          <li>{t('room.counts.total', { count: counts.total })}</li>
+          <li className={counts.attention > 0 ? 'count-attention' : ''}>
+            {t('room.counts.attention', { count: counts.attention })}
+          </li>
+          <li>{t('room.counts.active', { count: counts.active })}</li>
+          <li>{t('room.counts.finished', { count: counts.finished })}</li>
+          <li>{t('room.counts.absent', { count: counts.absent })}</li>
+        </ul>
+        <p className="room-legend">{t('room.legend')}</p>
+      </div>
+      {counts.alerts > 0 && (
+        <p className="alerts-banner" data-testid="alerts-banner">
+          <span className="alerts-banner-icon" aria-hidden="true">
+            !
+          </span>
+          {t('room.alertsBanner', { count: counts.alerts })}
+        </p>
+      )}
+      {!sessionOpen && session && <p className="notice notice-info room-closed">{t('session.closed')}</p>}
+      {quickError && (
+        <p className="notice notice-error" role="alert">
+          {quickError}
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p>{t('room.empty')}</p>
+      ) : (
+        <ul className="room-grid" aria-label={t('room.listLabel')} data-testid="room-grid">
+          {entries.map((entry) => (
+            <CandidateCard
+              key={entry.candidate.candidateId}
+              entry={entry}
+              nowMs={now}
+              stale={stale}
+              sessionOpen={sessionOpen}
+              namesake={namesakes.has(fullName(entry.candidate).toLocaleLowerCase('fr-FR'))}
+              busy={busy === entry.candidate.candidateId}
+              onOpen={(view) => {
+                setQuickError(null);
+                setOpen({ candidateId: entry.candidate.candidateId, view });
+              }}
+              onConfirmPresence={() => {
+                setQuickError(null);
+                void command(entry.candidate, { type: 'authorizeStart' }).then((outcome) => {
+                  if (!outcome.ok) setQuickError(`${fullName(entry.candidate)} — ${outcome.message}`);
+                });
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      {open && (
+        <CandidateDialog
+          key={open.candidateId}
+          candidateId={open.candidateId}
+          initialView={open.view}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Screen readers hear each new alert, resume request and arrival once, when it appears. */
+function useArrivalAnnouncements(entries: RoomEntry[]) {
+  const t = useT();
+  const known = useRef<Map<string, string> | null>(null);
+  useEffect(() => {
+    const next = new Map<string, string>();
+    for (const entry of entries) {
+      const key = entry.attention
+        .filter((a) => a.kind !== 'stationMissing')
+        .map((a) => `${a.kind}:${a.kind === 'alert' ? (entry.candidate.alert?.id ?? '') : ''}`)
+        .join(',');
+      next.set(entry.candidate.candidateId, key);
+    }
+    const before = known.current;
+    known.current = next;
+    if (!before) return;
+    for (const entry of entries) {
+      const was = before.get(entry.candidate.candidateId) ?? '';
+      const top = entry.attention[0];
+      const now = next.get(entry.candidate.candidateId) ?? '';
+      if (!top || now === was || now === '') continue;
+      const name = fullName(entry.candidate);
+      if (top.kind === 'alert') {
+        const q = entry.candidate.alert?.questionNumber;
+        announce(
+          `${name} : ${q ? t('attention.alert', { question: q }) : t('attention.alertUnknownQuestion')}`,
+          'assertive',
+        );
+      } else if (top.kind === 'resume') {
+        announce(`${name} : ${t('attention.resume')}`, 'assertive');
+      } else if (top.kind === 'waiting') {
+        announce(`${name} : ${t('attention.waiting')}`);
+      } else if (top.kind === 'lockdown') {
+        announce(`${name} : ${t('attention.lockdown')}`);
+      }
+    }
+  }, [entries, t]);
+}
+
+/** A pending alert shows in the tab's title too, for an invigilator looking at another tab or window. */
+function useAlertTitle(alerts: number) {
+  const t = useT();
+  useEffect(() => {
+    const base = 'Surveillance — Certification Pix';
+    document.title = alerts > 0 ? t('room.alertsTitle', { count: alerts }) : base;
+    return () => {
+      document.title = base;
+    };
+  }, [alerts, t]);
+}

@@ -1,0 +1,87 @@
+// Sends the invigilator's decisions to the server, puts the card the server answers with on the
+// screen at once (the live stream confirms it), and says what happened, to everyone and to screen
+// readers. A refusal comes back as a sentence to show next to the button.
+import { useCallback, useState } from 'react';
+import type { InvigilatorCommandRequest, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import type { AlertReasonCode } from '../../../core/journal/journal-record.ts';
+import { announce } from '../../shared/announcer.tsx';
+import { ApiFailure } from '../api/invigilator-client.ts';
+import { fullName } from '../format.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useClient, useRoomStore } from '../state/room-context.tsx';
+
+export type Outcome = { ok: true } | { ok: false; message: string };
+
+export function useCandidateActions() {
+  const client = useClient();
+  const store = useRoomStore();
+  const t = useT();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const failure = useCallback(
+    (error: unknown): Outcome => {
+      if (error instanceof ApiFailure && error.unauthorized) store.setState({ unauthorized: true });
+      const message =
+        error instanceof ApiFailure
+          ? error.status === 0
+            ? t('errors.network')
+            : error.message
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      return { ok: false, message: t('actions.failed', { message }) };
+    },
+    [store, t],
+  );
+
+  const command = useCallback(
+    async (candidate: RoomCandidate, request: InvigilatorCommandRequest): Promise<Outcome> => {
+      setBusy(candidate.candidateId);
+      try {
+        const card = await client.command(store.getState().sessionId, candidate.candidateId, request);
+        store.getState().replaceCandidate(card);
+        announce(
+          t(`actions.done.${request.type}`, {
+            name: fullName(candidate),
+            minutes: request.type === 'addTime' ? request.minutes : 0,
+          }),
+        );
+        return { ok: true };
+      } catch (error) {
+        return failure(error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, store, t, failure],
+  );
+
+  const decideAlert = useCallback(
+    async (
+      candidate: RoomCandidate,
+      alertId: string,
+      decision:
+        { decision: 'dismissed'; reasonCode: null } | { decision: 'validated'; reasonCode: AlertReasonCode },
+    ): Promise<Outcome> => {
+      setBusy(candidate.candidateId);
+      try {
+        const card = await client.decideAlert(store.getState().sessionId, alertId, decision);
+        store.getState().replaceCandidate(card);
+        announce(
+          t(`actions.done.${decision.decision}`, {
+            name: fullName(candidate),
+            code: decision.reasonCode ?? '',
+          }),
+        );
+        return { ok: true };
+      } catch (error) {
+        return failure(error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, store, t, failure],
+  );
+
+  return { busy, command, decideAlert };
+}

@@ -1,0 +1,104 @@
+// The top of every session page: who and where (centre, room, date, examiner, session number), the
+// pages of the session, the language and logout; and the banner when the live connection is lost.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { announce } from '../../shared/announcer.tsx';
+import { LanguageSwitch } from '../../shared/language-switch.tsx';
+import { sessionDate } from '../format.ts';
+import { useT, type MessageKey } from '../i18n/use-t.ts';
+import { useClient, useRoom } from '../state/room-context.tsx';
+import { hrefFor, navigate, SESSION_PAGES, type SessionPage } from '../state/router.ts';
+
+const PAGE_LABELS: Record<SessionPage, MessageKey> = {
+  room: 'app.nav.room',
+  finalization: 'app.nav.finalization',
+  results: 'app.nav.results',
+  attendance: 'app.nav.attendance',
+};
+
+export function SessionHeader({ page }: { page: SessionPage }) {
+  const t = useT();
+  const { i18n } = useTranslation();
+  const client = useClient();
+  const session = useRoom((s) => s.session);
+  const sessionId = useRoom((s) => s.sessionId);
+
+  async function logout() {
+    await client.logout(sessionId).catch(() => undefined);
+    navigate({ page: 'login', expired: false, sessionNumber: session ? String(session.number) : null });
+  }
+
+  return (
+    <header className="session-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToRoom')}
+      </a>
+      <div className="session-bar">
+        <span className="brand">
+          <span className="brand-logo">Pix</span>
+          <span className="visually-hidden">{t('app.name')}</span>
+        </span>
+        {session && (
+          <p className="session-details" data-testid="session-details">
+            <strong>{t('session.label', { number: session.number })}</strong>
+            <span>{session.centreName}</span>
+            <span>
+              {t('session.room')} : {session.room}
+            </span>
+            <span>
+              {t('session.when', { date: sessionDate(session.date, i18n.language), time: session.time })}
+            </span>
+            <span>
+              {t('session.examiner')} : {session.examiner}
+            </span>
+            {session.state !== 'created' && (
+              <span className="tag">{t(`session.states.${session.state}`)}</span>
+            )}
+          </p>
+        )}
+        <div className="session-tools">
+          <LanguageSwitch />
+          <button type="button" className="button button-quiet" onClick={() => void logout()}>
+            {t('app.logout')}
+          </button>
+        </div>
+      </div>
+      <nav className="session-nav" aria-label={t('app.nav.label')}>
+        <ul>
+          {SESSION_PAGES.map((p) => (
+            <li key={p}>
+              <a href={hrefFor({ page: p, sessionId })} aria-current={p === page ? 'page' : undefined}>
+                {t(PAGE_LABELS[p])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ConnectionBanner />
+    </header>
+  );
+}
+
+/** "Connexion perdue": shown as long as the live stream is down (it reconnects by itself). */
+function ConnectionBanner() {
+  const t = useT();
+  const stream = useRoom((s) => s.stream);
+  const loaded = useRoom((s) => s.loaded);
+  const wasLost = useRef(false);
+  useEffect(() => {
+    if (stream === 'lost') {
+      wasLost.current = true;
+      announce(t('connection.lost'), 'assertive');
+    } else if (stream === 'open' && wasLost.current) {
+      wasLost.current = false;
+      announce(t('connection.back'));
+    }
+  }, [stream, t]);
+  if (stream !== 'lost' || !loaded) return null;
+  return (
+    <div className="connection-banner" data-testid="connection-lost">
+      <p className="connection-banner-title">{t('connection.lost')}</p>
+      <p>{t('connection.lostDetail')}</p>
+    </div>
+  );
+}

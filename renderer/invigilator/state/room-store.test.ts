@@ -1,0 +1,171 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Room, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import type { InvigilatorClient } from '../api/invigilator-client.ts';
+import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
+import { createRoomStore } from './room-store.ts';
+
+const session = {
+  id: 'ses-1',
+  number: 12345,
+  centreName: 'Collège Jean Moulin',
+  address: '12 rue des Écoles',
+  room: 'Salle B12',
+  date: '2026-12-08',
+  time: '09:00',
+  examiner: 'Mme Leroy',
+  state: 'created' as const,
+  finalizedAt: null,
+  publishedAt: null,
+};
+
+function roomWith(candidates: RoomCandidate[], lastEventId = 4): Room {
+  return { session, candidates, lastEventId, serverTime: at(0) };
+}
+
+const sse = (events: { id?: number; event: string; data: unknown }[]) =>
+  events
+    .map(
+      (e) =>
+        `${e.id === undefined ? '' : `id: ${e.id}\n`}event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`,
+    )
+    .join('');
+
+/** A stream response that sends `text`, then either ends (a drop) or stays open. */
+function streamResponse(text: string, end: boolean): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(`retry: 2000\n: connected\n\n${text}`));
+      if (end) controller.close();
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+}
+
+function clientFor(room: Room): InvigilatorClient {
+  return { room: vi.fn(async () => room) } as unknown as InvigilatorClient;
+}
+
+describe('the room store and its live stream', () => {
+  it('applies live events, and after a drop reconnects with Last-Event-ID and misses nothing', async () => {
+    const lea = card({ candidateId: 'lea' });
+    const requests: { url: string; lastEventId: string | null }[] = [];
+    const streams = [
+      streamResponse(
+        sse([
+          {
+            id: 5,
+            event: 'candidate',
+            data: { cause: 'alertRaised', candidate: { ...lea, alert: alertOn(3, 0) } },
+          },
+        ]),
+        true,
+      ),
+      streamResponse(
+        sse([
+          {
+            id: 6,
+            event: 'candidate',
+            data: {
+              cause: 'alert:validated',
+              candidate: { ...lea, progress: { question: 4, answered: 3, total: 48 } },
+            },
+          },
+          { id: 7, event: 'incidents', data: { candidateId: 'lea', count: 2 } },
+          {
+            event: 'presence',
+            data: {
+              serverTime: at(2000),
+              heartbeats: [
+                { candidateId: 'lea', lastHeartbeatAt: at(2000), timeLeftMs: 1000, timeLeftAt: at(2000) },
+              ],
+            },
+          },
+        ]),
+        false,
+      ),
+    ];
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      requests.push({ url, lastEventId: new Headers(init?.headers).get('last-event-id') });
+      const next = streams.shift();
+      if (!next) return new Promise<Response>(() => undefined);
+      return next;
+    });
+    const states: string[] = [];
+    const store = createRoomStore({
+      sessionId: 'ses-1',
+      client: clientFor(roomWith([lea])),
+      fetch,
+      storage: null,
+      now: () => T0,
+      sleep: async () => undefined,
+    });
+    store.subscribe((s, before) => {
+      if (s.stream !== before.stream) states.push(s.stream);
+    });
+    await store.getState().load();
+    expect(store.getState().lastEventId).toBe(4);
+    const close = store.getState().connect();
+    await vi.waitFor(() => expect(store.getState().candidates.lea?.timeLeftMs).toBe(1000));
+    close();
+
+    expect(requests.map((r) => [r.url, r.lastEventId])).toEqual([
+      ['/api/invigilator/sessions/ses-1/events?after=4', '4'],
+      ['/api/invigilator/sessions/ses-1/events?after=5', '5'],
+    ]);
+    expect(states).toEqual(['open', 'lost', 'open']);
+    const after = store.getState().candidates.lea;
+    expect(after?.progress?.question).toBe(4);
+    expect(after?.incidents).toBe(2);
+    expect(after?.lastHeartbeatAt).toBe(at(2000));
+  });
+
+  it('stops and asks for a new login when the stream is refused', async () => {
+    const store = createRoomStore({
+      sessionId: 'ses-1',
+      client: clientFor(roomWith([])),
+      fetch: async () => new Response('{}', { status: 401 }),
+      storage: null,
+      sleep: async () => undefined,
+    });
+    await store.getState().load();
+    const close = store.getState().connect();
+    await vi.waitFor(() => expect(store.getState().unauthorized).toBe(true));
+    close();
+  });
+
+  it('reloads the room when the server says to resync, and remembers acknowledged lockdown events', async () => {
+    const lea = card({
+      candidateId: 'lea',
+      lockdownEvents: [{ event: 'focusLost', detail: '', at: at(-1000) }],
+    });
+    const client = clientFor(roomWith([lea], 10));
+    const saved = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+    };
+    const store = createRoomStore({ sessionId: 'ses-1', client, storage });
+    store.getState().applyEvent({ id: null, name: 'resync', data: {} });
+    await vi.waitFor(() => expect(store.getState().loaded).toBe(true));
+    expect(client.room).toHaveBeenCalledTimes(1);
+    store.getState().acknowledgeLockdown('lea');
+    expect(store.getState().lockdownSeen).toEqual({ lea: at(-1000) });
+    const again = createRoomStore({ sessionId: 'ses-1', client, storage });
+    expect(again.getState().lockdownSeen).toEqual({ lea: at(-1000) });
+  });
+
+  it('ignores an event already applied and data that does not match the contract', () => {
+    const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
+    store
+      .getState()
+      .applyEvent({ id: 3, name: 'candidate', data: { cause: 'x', candidate: card({ candidateId: 'a' }) } });
+    store
+      .getState()
+      .applyEvent({ id: 3, name: 'candidate', data: { cause: 'x', candidate: card({ candidateId: 'b' }) } });
+    store
+      .getState()
+      .applyEvent({ id: 4, name: 'candidate', data: { cause: 'x', candidate: { candidateId: 'c' } } });
+    expect(Object.keys(store.getState().candidates)).toEqual(['a']);
+    expect(store.getState().lastEventId).toBe(4);
+  });
+});
