@@ -38,7 +38,7 @@ describe('alerts', () => {
     await report();
     // Frozen: the answer and the buttons are out of reach until the invigilator decides.
     expect(await page.getByTestId('validate').isDisabled()).toBe(true);
-    expect(await page.locator('fieldset.answer').isDisabled()).toBe(true);
+    expect(await page.locator('fieldset.answer').locator('input, select').first().isDisabled()).toBe(true);
     await day.capture('alert-pending');
     const alert = await day.invigilator.decideAlert(LEA.key, 'dismissed');
     expect(alert.challengeId).toBe(first.id);

@@ -6,6 +6,7 @@ import {
   acceptInstructions,
   fillSignIn,
   openSignIn,
+  pressOn,
   signInValues,
   submitSignIn,
   waitForChallenge,
@@ -44,7 +45,30 @@ describe('extra time', () => {
     expect(card.allowedMs).toBe(Math.round(105 * 60 * 1.3) * 1000);
 
     await answerRight(day, first);
-    await nextChallengeOrEnd(day, first.id);
+    const second = await nextChallengeOrEnd(day, first.id);
+    if (!second) throw new Error('the test ended early');
+
+    // Paused by the invigilator: the question is hidden, the clock stops, the screen says who restarts.
+    await day.invigilator.pause(HUGO.key, 'Alarme incendie : restez assis');
+    await page.getByTestId('paused').waitFor();
+    expect(await page.getByTestId('paused').textContent()).toContain('Le temps est arrêté');
+    await day.capture('paused-by-invigilator');
+    const paused = await day.waitForStatus((s) => s.exam.phase === 'paused');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await day.status()).exam.timeLeftMs).toBe(paused.exam.timeLeftMs);
+    await day.invigilator.unlock(HUGO.key);
+    await page.getByTestId('paused').waitFor({ state: 'detached' });
+
+    // "Je passe" asks first; Cancel keeps the question, confirming moves on.
+    await pressOn(page, page.getByTestId('skip'), 'Enter', 'skip button');
+    await page.getByRole('dialog').waitFor();
+    await day.capture('skip-confirmation');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-challenge-id]').getAttribute('data-challenge-id')).toBe(second.id);
+    await pressOn(page, page.getByTestId('skip'), 'Enter', 'skip button');
+    await pressOn(page, page.getByTestId('confirm'), 'Enter', 'confirm button');
+    await nextChallengeOrEnd(day, second.id);
     // Past the usual 1 h 45: still in the test, with the extra time left (the harness's clock moves;
     // the Electron app's runs on real time).
     if (day.mode === 'chromium') {

@@ -16,6 +16,7 @@ import {
 } from './harness/candidate-actions.ts';
 import { CertificationDay } from './harness/certification-day.ts';
 import { answerAllRight, waitForHomeReady, waitForSent } from './harness/scenario-steps.ts';
+import { publishResults } from './harness/seed-session.ts';
 
 let day: CertificationDay;
 
@@ -107,6 +108,13 @@ describe('a full certification', () => {
         if (attachment.mediaType === 'text/plain') await page.getByText('Samir, président du club').waitFor();
         if (attachment.mediaType.startsWith('image/'))
           await page.getByRole('dialog').getByRole('img').waitFor();
+        if (attachment.mediaType === 'application/pdf') {
+          // Chromium's PDF viewer draws the page a moment after its frame opens.
+          await expect
+            .poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://')))
+            .toBe(true);
+          await page.waitForTimeout(1500);
+        }
         await day.capture(`viewer-${attachment.fileName}`);
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -163,6 +171,8 @@ describe('a full certification', () => {
     expect(lea?.competences.every((c) => c.correct === c.asked)).toBe(true);
     const code = lea?.verificationCode ?? '';
     expect(code).toMatch(/^P-[2346789BCDFGHJKMPQRTVWXY]{8}$/);
+    // Published by an administrator; then anyone can check the certificate by its code.
+    await publishResults(day.server, day.seeded);
     const certificate = await day.invigilator.certificate(code);
     expect(certificate.lastName).toBe('Martin');
     expect(certificate.pixScore).toBe(lea?.pixScore);

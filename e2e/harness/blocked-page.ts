@@ -42,22 +42,3 @@ export function blockedPageHtml(url: string, decision: UrlDecision): string {
   répondre, cliquez sur « Signaler un problème » sous la question.</p>
 </main></body></html>`;
 }
-
-/** Shown when a demo site cannot be fetched (the server is down or restarting). */
-export function unreachablePageHtml(url: string): string {
-  return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Site injoignable</title>
-<style>
-  body { font: 18px/1.5 system-ui, sans-serif; color: #1b1f3a; background: #f4f6fb; margin: 0; }
-  main { max-width: 36rem; margin: 3rem auto; padding: 1.5rem 2rem; background: #fff;
-         border-left: 6px solid #2f4fb5; border-radius: 8px; }
-  h1 { font-size: 1.4rem; margin-top: 0; }
-  code { word-break: break-all; }
-</style></head>
-<body><main>
-  <h1>Ce site ne répond pas pour le moment</h1>
-  <p>Adresse : <code>${escape(url.slice(0, 300))}</code></p>
-  <p>Réessayez dans un instant avec le bouton « Recharger ». Si le site ne revient pas, cliquez sur
-  « Signaler un problème » sous la question.</p>
-</main></body></html>`;
-}

@@ -146,8 +146,14 @@ export async function answerWithKeyboard(
     const control = page.locator(`[data-field="${field.name}"]`);
     if (field.kind === 'select') {
       await tabTo(page, control, `select ${field.name}`);
-      // A closed select takes typed letters as a search (as a candidate would choose).
-      await page.keyboard.type(value, { delay: 30 });
+      // Arrow keys move through a closed select's options, one at a time.
+      const [current, target] = await control.evaluate((select, wanted) => {
+        const options = Array.from((select as HTMLSelectElement).options).map((o) => o.value);
+        return [options.indexOf((select as HTMLSelectElement).value), options.indexOf(wanted)];
+      }, value);
+      if (target < 0) throw new Error(`the select ${field.name} has no option "${value}"`);
+      for (let i = current; i < target; i += 1) await page.keyboard.press('ArrowDown');
+      for (let i = current; i > target; i -= 1) await page.keyboard.press('ArrowUp');
       const chosen = await control.inputValue();
       if (chosen !== value)
         throw new Error(`the select ${field.name} shows "${chosen}" instead of "${value}"`);

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { StationEvent, StationResult } from '../../core/contracts/station-api.ts';
-import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
 import { contentTypeOf } from './content-types.ts';
+import { demoSiteFile, fulfillDemoSite } from './demo-site-files.ts';
 import { pageShimScript } from './page-shim-bundle.ts';
 
 export const STATION_ORIGIN = 'https://station.pix.test';
@@ -22,7 +22,8 @@ export interface CandidatePageOptions {
   rendererDir: string;
   /** The station's sandbox folder (<dataDir>/sandbox). */
   sandboxDir: string;
-  serverUrl: () => string;
+  /** The offline demo sites' folder (embedded simulators live there). */
+  demoSitesDir: string;
   viewport?: { width: number; height: number };
   /** Headed demo: a real window instead of a headless page. */
   context?: BrowserContext;
@@ -114,14 +115,8 @@ async function serve(route: Route, options: CandidatePageOptions): Promise<void>
     }
   }
   // Embedded simulators of the demo challenges live on the demo sites.
-  const target = demoSiteTarget(url.href, options.serverUrl());
-  if (target) {
-    try {
-      return await route.fulfill({ response: await route.fetch({ url: target }) });
-    } catch {
-      return route.abort('connectionrefused');
-    }
-  }
+  const demo = demoSiteFile(url.href, options.demoSitesDir);
+  if (demo) return fulfillDemoSite(route, demo);
   // The candidate screens reach nothing else (as under Electron's CSP and permission handlers).
   return route.abort('blockedbyclient');
 }

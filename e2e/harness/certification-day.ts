@@ -115,7 +115,7 @@ export class CertificationDay {
       browser,
       policy: createDemoUrlPolicy(),
       homeUrl: options.browserHome ?? BROWSER_HOME,
-      serverUrl: () => server.url,
+      demoSitesDir: server.demoSitesDir,
       record: async (navigation) =>
         day?.stationOrNull ? day.stationOrNull.recordNavigation(navigation) : false,
       emit: (event) => candidate?.emit(event),
@@ -125,7 +125,7 @@ export class CertificationDay {
       browser,
       rendererDir,
       sandboxDir: path.join(dataDir, 'sandbox'),
-      serverUrl: () => server.url,
+      demoSitesDir: server.demoSitesDir,
       ...(options.viewport ? { viewport: options.viewport } : {}),
       ...(options.context ? { context: options.context } : {}),
     });
@@ -207,6 +207,8 @@ export class CertificationDay {
     harness.station = null;
     harness.candidate.attach(null);
     await station?.kill();
+    // The challenge browser's view belongs to the station: it goes down with it.
+    await harness.view.reset();
   }
 
   /** The station's status, as the screens get it. */

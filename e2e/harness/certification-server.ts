@@ -11,6 +11,7 @@ import { E2E_SITES } from '../fixtures/e2e-bank.ts';
 import { ROOT } from './renderer-build.ts';
 
 export const DEMO_SITES = path.join(ROOT, 'resources', 'demo', 'sites');
+export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 
 export class CertificationServer {
   readonly dir: string;
@@ -66,6 +67,8 @@ export class CertificationServer {
     const app = await buildServer({
       dbFile: this.dbFile,
       demoSitesDir: this.demoSitesDir,
+      // The built web screens (the invigilator screen at /invigilator/), as `npm run server` serves them.
+      webRoot: WEB_ROOT,
       // Same code path as production, with cheaper password hashing (tests of the hash cover the rest).
       config: { passwordHash: TEST_PASSWORD_HASH },
     });

@@ -2,21 +2,21 @@
 // (nothing carries over between candidates), whose every request goes through the URL policy
 // (core/lockdown/url-policy.ts). A refused page is replaced by a clear blocked page; each top-level
 // navigation, allowed or not, is journaled through the station (runtime.recordNavigation). Demo sites
-// (`https://<site>.pix-demo.test/`) are fetched from the certification server's /demo-sites/.
+// (`https://<site>.pix-demo.test/`) are served from their folder, as Electron's demo mode does.
 import type { Browser, CDPSession, Page, Route } from 'playwright-core';
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
-import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { BrowserBounds } from '../../main/station/station-handlers.ts';
-import { blockedPageHtml, blockedReason, unreachablePageHtml } from './blocked-page.ts';
+import { blockedPageHtml, blockedReason } from './blocked-page.ts';
+import { demoSiteFile, fulfillDemoSite } from './demo-site-files.ts';
 import type { BrowserTarget } from './station-process.ts';
 
 export interface ChallengeBrowserOptions {
   browser: Browser;
   policy: UrlPolicy;
   homeUrl: string;
-  /** The certification server (for demo sites); a function because tests restart it. */
-  serverUrl: () => string;
+  /** The offline demo sites' folder (`https://<site>.pix-demo.test/` → `<folder>/<site>/`). */
+  demoSitesDir: string;
   /** Journals a navigation in the candidate's test. */
   record: (navigation: { url: string; allowed: boolean; rule: string | null }) => Promise<unknown>;
   /** Pushes browserState / browserBlocked events to the candidate screens. */
@@ -216,21 +216,9 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     }
     // Journaled without holding the page back (the journal's order is the order of the requests).
     if (topLevel) void this.#journal({ url, allowed: true, rule: decision.rule });
-    const target = demoSiteTarget(url, this.#o.serverUrl());
-    if (!target) {
-      // The demo policy lets nothing else through; a real policy would reach the web here.
-      return route.continue();
-    }
-    try {
-      const response = await route.fetch({ url: target });
-      return route.fulfill({ response });
-    } catch {
-      // The server is down (or restarting): say so in the page, keep the address.
-      return route.fulfill({
-        status: 502,
-        contentType: 'text/html; charset=utf-8',
-        body: unreachablePageHtml(url),
-      });
-    }
+    const file = demoSiteFile(url, this.#o.demoSitesDir);
+    if (file) return fulfillDemoSite(route, file);
+    // The demo policy lets nothing else through; a centre's policy would reach the web here.
+    return route.continue();
   }
 }

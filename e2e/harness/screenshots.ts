@@ -1,7 +1,7 @@
 // Screenshots of each screen a scenario passes through, in test-results/screenshots/<scenario>/. During
 // the test, the challenge browser's page is drawn into the region the screens reserve for it, as the
 // Electron view would be, so the picture shows what the candidate sees.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HarnessChallengeBrowser } from './challenge-browser.ts';
@@ -17,6 +17,8 @@ export class Screenshots {
 
   constructor(scenario: string, page: () => Page, view: HarnessChallengeBrowser | null) {
     this.folder = path.join(SCREENSHOT_ROOT, scenario);
+    // Each run replaces the scenario's pictures (a stale one would show a screen that is gone).
+    rmSync(this.folder, { recursive: true, force: true });
     mkdirSync(this.folder, { recursive: true });
     this.#page = page;
     this.#view = view;
@@ -33,7 +35,10 @@ export class Screenshots {
     if (bounds && bounds.width > 0 && bounds.height > 0) {
       await this.#composite(file, bounds);
     } else {
-      await this.#page().screenshot({ path: file, fullPage: options.fullPage ?? true });
+      // Long screens are taken whole; with a dialog open the window is enough (and a full-page
+      // capture would resize the window under Chromium's PDF viewer, which then redraws blank).
+      const dialogOpen = await this.#page().evaluate(() => document.querySelector('dialog[open]') !== null);
+      await this.#page().screenshot({ path: file, fullPage: options.fullPage ?? !dialogOpen });
     }
     this.taken.push(file);
     return file;
@@ -43,27 +48,51 @@ export class Screenshots {
     file: string,
     bounds: { x: number; y: number; width: number; height: number },
   ): Promise<void> {
-    const screens = await this.#page().screenshot();
-    const view = this.#view ? await (await this.#view.page()).screenshot() : null;
-    const viewport = this.#page().viewportSize() ?? { width: 1366, height: 850 };
-    const canvas = await this.#page().context().newPage();
-    try {
-      await canvas.setViewportSize(viewport);
-      const image = (png: Buffer, style: string) =>
-        `<img style="position:absolute;${style}" src="data:image/png;base64,${png.toString('base64')}">`;
-      await canvas.setContent(
-        `<body style="margin:0">${image(screens, 'left:0;top:0')}${
-          view
-            ? image(
-                view,
-                `left:${bounds.x}px;top:${bounds.y}px;width:${bounds.width}px;height:${bounds.height}px`,
-              )
-            : ''
-        }</body>`,
-      );
-      await canvas.screenshot({ path: file });
-    } finally {
-      await canvas.close();
+    const view = await this.#viewPicture();
+    const page = this.#page();
+    if (!view) {
+      await page.screenshot({ path: file });
+      return;
     }
+    // Drawn for the picture only, then removed: an image of the view at the reserved region.
+    await page.evaluate(
+      ({ src, box }) => {
+        const image = document.createElement('img');
+        image.id = '__harness-view';
+        image.alt = '';
+        image.src = src;
+        Object.assign(image.style, {
+          position: 'fixed',
+          left: `${box.x}px`,
+          top: `${box.y}px`,
+          width: `${box.width}px`,
+          height: `${box.height}px`,
+          zIndex: '2147483647',
+          pointerEvents: 'none',
+        });
+        document.body.append(image);
+        return image.decode();
+      },
+      { src: `data:image/png;base64,${view.toString('base64')}`, box: bounds },
+    );
+    try {
+      await page.screenshot({ path: file });
+    } finally {
+      await page.evaluate(() => document.getElementById('__harness-view')?.remove());
+    }
+  }
+
+  /** The view's page as a picture; null when Chromium cannot draw it right now (it is mid-load). */
+  async #viewPicture(): Promise<Buffer | null> {
+    if (!this.#view) return null;
+    const view = await this.#view.page();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        return await view.screenshot({ timeout: 5000 });
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    return null;
   }
 }

@@ -150,3 +150,11 @@ export async function seedSession(
     enrollmentCode: enrollment.code,
   };
 }
+
+/** Publishes the session's results (an administrator's act, after finalization): certificates go public. */
+export async function publishResults(server: CertificationServer, seeded: SeededSession): Promise<void> {
+  await api(server, 'POST', `/api/centre/sessions/${seeded.session.id}/publication`, {
+    token: seeded.adminToken,
+    body: { juryReviewed: false },
+  });
+}

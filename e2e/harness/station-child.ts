@@ -93,9 +93,12 @@ async function main(): Promise<void> {
         break;
       case 'advanceClock':
         clockOffsetMs += message.ms;
-        void services.runtime
-          .tick()
-          .then(() => send({ type: 'reply', id: message.id, value: clockOffsetMs }));
+        // The screens count the time down themselves between statuses; after a jump of the clock
+        // they get a fresh status, as if their own countdown had run all that time.
+        void services.runtime.tick().then(() => {
+          send({ type: 'event', event: { type: 'status', status: services.runtime.status() } });
+          send({ type: 'reply', id: message.id, value: clockOffsetMs });
+        });
         break;
       case 'syncState':
         send({ type: 'reply', id: message.id, value: services.syncState() });

@@ -11,9 +11,19 @@ export interface DialogProps {
   actions?: ReactNode;
   className?: string;
   closeLabel?: string;
+  /** Long content (files): the body scrolls and takes the keyboard focus to be scrolled with the arrows. */
+  scrollable?: boolean;
 }
 
-export function Dialog({ title, children, onClose, actions, className, closeLabel }: DialogProps) {
+export function Dialog({
+  title,
+  children,
+  onClose,
+  actions,
+  className,
+  closeLabel,
+  scrollable,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -56,7 +66,7 @@ export function Dialog({ title, children, onClose, actions, className, closeLabe
           </button>
         )}
       </div>
-      <div id={bodyId} className="dialog-body">
+      <div id={bodyId} className="dialog-body" tabIndex={scrollable ? 0 : undefined}>
         {children}
       </div>
       {actions && <div className="dialog-actions">{actions}</div>}

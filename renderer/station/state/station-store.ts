@@ -46,6 +46,7 @@ export interface StationActions {
 export type StationStore = StoreApi<StationState & StationActions>;
 
 const SHOWS_CHALLENGE = new Set(['inProgress', 'paused']);
+const RESYNC_EVERY_MS = 30_000;
 
 export function createStationStore(
   api: StationApi,
@@ -78,6 +79,11 @@ export function createStationStore(
       });
     };
 
+    const refreshStatus = async () => {
+      const result = await api.getStatus({});
+      if (result.ok) get().applyStatus(result.value);
+    };
+
     const onEvent = (event: StationEvent) => {
       switch (event.type) {
         case 'status':
@@ -88,6 +94,7 @@ export function createStationStore(
           break;
         case 'timeWarning':
           set({ warning: event.minutesLeft });
+          void refreshStatus();
           break;
         case 'challengeTimerExpired':
           set({ timerExpired: event.challengeId });
@@ -97,7 +104,10 @@ export function createStationStore(
           break;
         case 'browserState':
           set({ browser: event.state });
-          if (get().blocked && event.state.url !== get().blocked?.url) set({ blocked: null });
+          // The blocked message stays until another page has finished loading (states computed while
+          // the blocked request was in flight may still carry the previous address).
+          if (get().blocked && !event.state.loading && event.state.url !== get().blocked?.url)
+            set({ blocked: null });
           break;
         case 'browserBlocked':
           set({ blocked: { url: event.url, reason: event.reason } });
@@ -125,7 +135,15 @@ export function createStationStore(
           if (result.ok) get().applyStatus(result.value);
           else set({ unavailable: result.error.message });
         });
-        return off;
+        // The countdown runs on this screen between statuses: re-read the station's time now and
+        // then so that the two never drift apart (the station stays the authority).
+        const resync = setInterval(() => {
+          if (get().status?.exam.phase === 'inProgress') void refreshStatus();
+        }, RESYNC_EVERY_MS);
+        return () => {
+          clearInterval(resync);
+          off();
+        };
       },
 
       applyStatus(status) {

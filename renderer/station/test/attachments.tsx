@@ -95,6 +95,7 @@ export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose:
       title={t('test.attachments.viewerTitle', { name })}
       onClose={onClose}
       className={`viewer viewer-${opened.viewer}`}
+      scrollable
       actions={
         <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
           {t('common.close')}
