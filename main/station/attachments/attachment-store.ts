@@ -44,9 +44,13 @@ export function contentsOf(pkg: TestPackage): StoredContent[] {
   return [...byHash.values()];
 }
 
+const IMAGE_EXTENSIONS: Record<string, string> = { 'svg+xml': 'svg', jpeg: 'jpg', 'x-icon': 'ico' };
+
 /** An illustration kept like a file: the image under a fixed name (the screens open it by its hash). */
 export function illustrationContent(image: Illustration): StoredContent {
-  const extension = image.mediaType.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'img';
+  const subtype = image.mediaType.split('/')[1] ?? '';
+  // The file's extension tells the file routes its type: image/svg+xml must end in .svg to be drawn.
+  const extension = IMAGE_EXTENSIONS[subtype] ?? (subtype.replace(/[^a-z0-9]/g, '') || 'img');
   return { hash: image.hash, fileName: `illustration.${extension}`, mediaType: image.mediaType };
 }
 
