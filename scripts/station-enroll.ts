@@ -1,7 +1,10 @@
 // `npm run station:enroll -- --code BCDF-GHJK-MPQR --server URL [--data-dir DIR --name NAME]`: enrolls a
 // plain-Node station (the one the browser harness and the demo run) as `--enroll CODE` does in the app.
 // Exit code: 0 enrolled, 1 server unreachable, 2 code refused, 3 nothing to enroll with.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ENROLL_EXIT_CODES, enrollStation } from '../main/station/self-check/enroll-station.ts';
+import { USER_SETTINGS_FILE_NAME } from '../main/station/self-check/node-self-check.ts';
 import { trustSystemCertificates } from '../main/station/self-check/trust-store.ts';
 import { stationCliOptions } from './station-cli-options.ts';
 
@@ -28,3 +31,18 @@ const outcome = await enrollStation({
 });
 process.stdout.write(outcome.text);
 process.exitCode = outcome.exitCode;
+if (outcome.exitCode === ENROLL_EXIT_CODES.enrolled) {
+  // Remembered as this plain-Node station's own settings, so `npm run station:check` finds its server.
+  const file = path.join(options.dataDir, USER_SETTINGS_FILE_NAME);
+  let saved: Record<string, unknown> = {};
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // No settings file yet.
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...saved, serverUrl: options.serverUrl, stationName: options.stationName ?? options.defaultName }, null, 2)}\n`,
+  );
+}
