@@ -1,81 +1,125 @@
-// The real certification server for the browser tests: buildServer on a temporary SQLite file,
-// listening on a local port, with the demo sites (and the tests' own small site) served at
-// /demo-sites/. It can be stopped and started again on the same file and port, as a server restart.
+// The real certification server for the browser tests: buildServer on a temporary SQLite file, in
+// its own process (as on the network: it never shares an event loop with the browser driver), with
+// the demo sites (and the tests' own small site) served at /demo-sites/. It can be killed and started
+// again on the same file and port, as a server crash and restart.
+import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/app.ts';
-import { TEST_PASSWORD_HASH } from '../../server/testing/test-server.ts';
 import { E2E_SITES } from '../fixtures/e2e-bank.ts';
 import { ROOT } from './renderer-build.ts';
+import type { ServerChildMessage, ServerChildOptions, ServerChildRequest } from './server-child.ts';
 
 export const DEMO_SITES = path.join(ROOT, 'resources', 'demo', 'sites');
-export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
+const CHILD = path.join(import.meta.dirname, 'server-child.ts');
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class CertificationServer {
   readonly dir: string;
   readonly dbFile: string;
   readonly demoSitesDir: string;
-  #app: FastifyInstance | null = null;
+  readonly #webRoot: string | null;
+  #child: ChildProcess | null = null;
   #port = 0;
+  #nextId = 1;
+  readonly #pending = new Map<number, (value: unknown) => void>();
 
-  private constructor(dir: string) {
+  private constructor(dir: string, webRoot: string | null) {
     this.dir = dir;
     this.dbFile = path.join(dir, 'server.sqlite');
     this.demoSitesDir = path.join(dir, 'demo-sites');
+    this.#webRoot = webRoot;
   }
 
-  static async start(): Promise<CertificationServer> {
-    const server = new CertificationServer(mkdtempSync(path.join(tmpdir(), 'pix-e2e-server-')));
+  /** A new server on a new database, with the first administrator created. */
+  static async start(options: { webRoot?: string } = {}): Promise<CertificationServer> {
+    const server = new CertificationServer(
+      mkdtempSync(path.join(tmpdir(), 'pix-e2e-server-')),
+      options.webRoot ?? null,
+    );
     server.#copyDemoSites();
-    await server.#listen(0);
+    await server.#launch(0, true);
     return server;
   }
 
-  get app(): FastifyInstance {
-    if (!this.#app) throw new Error('the certification server is stopped');
-    return this.#app;
-  }
-
   get running(): boolean {
-    return this.#app !== null;
+    return this.#child !== null;
   }
 
   get url(): string {
     return `http://127.0.0.1:${this.#port}`;
   }
 
-  /** Stops the server (open connections dropped), as a crash or a maintenance restart would. */
+  /** The server dies at once (SIGKILL), as in a crash: open connections drop, nothing is flushed. */
   async stop(): Promise<void> {
-    const app = this.#app;
-    this.#app = null;
-    await app?.close();
+    const child = this.#child;
+    this.#child = null;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
 
   /** Starts it again on the same database file and port. */
   async restart(): Promise<void> {
-    if (this.#app) await this.stop();
-    await this.#listen(this.#port);
+    await this.stop();
+    await this.#launch(this.#port, false);
+  }
+
+  /** The tests whose signed result the server stored, for a session (each stored once). */
+  async storedResults(sessionId: string): Promise<string[]> {
+    return (await this.#ask({ type: 'bundles', sessionId })) as string[];
   }
 
   async close(): Promise<void> {
-    await this.stop();
+    const child = this.#child;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await Promise.race([this.#ask({ type: 'close' }), exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (this.#child) await this.stop();
   }
 
-  async #listen(port: number): Promise<void> {
-    const app = await buildServer({
+  #ask(request: DistributiveOmit<ServerChildRequest, 'id'>): Promise<unknown> {
+    const child = this.#child;
+    if (!child) return Promise.reject(new Error('the certification server is stopped'));
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve);
+      child.send({ ...request, id } as ServerChildRequest);
+    });
+  }
+
+  async #launch(port: number, createAdmin: boolean): Promise<void> {
+    const options: ServerChildOptions = {
       dbFile: this.dbFile,
       demoSitesDir: this.demoSitesDir,
-      // The built web screens (the invigilator screen at /invigilator/), as `npm run server` serves them.
-      webRoot: WEB_ROOT,
-      // Same code path as production, with cheaper password hashing (tests of the hash cover the rest).
-      config: { passwordHash: TEST_PASSWORD_HASH },
+      webRoot: this.#webRoot,
+      port,
+      createAdmin,
+    };
+    const child = fork(CHILD, [JSON.stringify(options)], {
+      execPath: process.execPath,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
     });
-    await app.listen({ host: '127.0.0.1', port });
-    const address = app.server.address();
-    this.#port = typeof address === 'object' && address ? address.port : port;
-    this.#app = app;
+    this.#port = await new Promise<number>((resolve, reject) => {
+      child.on('message', (raw) => {
+        const message = raw as ServerChildMessage;
+        if (message.type === 'ready') resolve(message.port);
+        else if (message.type === 'failed')
+          reject(new Error(`the server could not start: ${message.message}`));
+        else if (message.type === 'reply') {
+          this.#pending.get(message.id)?.(message.value);
+          this.#pending.delete(message.id);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
+    });
+    this.#child = child;
+    child.once('exit', () => {
+      if (this.#child === child) this.#child = null;
+    });
   }
 
   /** The demo sites and the tests' own site (an embedded simulator that posts its answer). */

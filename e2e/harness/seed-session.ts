@@ -1,8 +1,8 @@
-// Prepares a certification day on the real server, through its centre API as a referent would: the
-// first administrator (created as `npm run server -- create-admin` does), a centre, a session, the
-// candidates and their profiles, the tests' challenge bank with its files, and an enrollment code
-// for the station.
-import { createAdministrator, ADMIN } from '../../server/testing/test-server.ts';
+// Prepares a certification day on the real server, through its centre API as a referent would (the
+// first administrator exists: the server's first start creates it, as `npm run server -- create-admin`
+// does): a centre, a session, the candidates and their profiles, the tests' challenge bank with its
+// files, and an enrollment code for the station.
+import { ADMIN } from '../../server/testing/test-server.ts';
 import { CONTENT, E2E_BANK } from '../fixtures/e2e-bank.ts';
 import { E2E_CANDIDATES, type E2ECandidate } from '../fixtures/e2e-candidates.ts';
 import type { Profile } from '../../core/profile/profile.ts';
@@ -98,7 +98,6 @@ export async function seedSession(
   server: CertificationServer,
   content: SessionContent = e2eContent(),
 ): Promise<SeededSession> {
-  await createAdministrator(server.app);
   const { token } = await api<{ token: string }>(server, 'POST', '/api/centre/login', {
     body: { email: ADMIN.email, password: ADMIN.password },
   });

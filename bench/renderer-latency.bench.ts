@@ -1,0 +1,112 @@
+// Figure: time from "Valider" to the next challenge rendered (target p95 ≤ 50 ms), in Chromium with
+// the real station services (their own process, real journal on disk with synchronous=FULL) and the
+// real certification server, through the browser harness of the end-to-end tests.
+//
+// Measured inside the page: from the click on "Valider" to the first animation frame after the next
+// challenge is in the DOM (the station stored the answer, the screens fetched and drew the next one).
+// Several candidates sit the tests' ten-challenge bank; the transition to the end screen is left out.
+// Prints the median, p95 and the spread; no assertion.
+import type { Page } from 'playwright-core';
+import type { Challenge } from '../core/challenge/challenge.ts';
+import { E2E_BANK, RIGHT_ANSWERS, fullProfile } from '../e2e/fixtures/e2e-bank.ts';
+import type { E2ECandidate } from '../e2e/fixtures/e2e-candidates.ts';
+import { CertificationDay } from '../e2e/harness/certification-day.ts';
+import { e2eContent } from '../e2e/harness/seed-session.ts';
+
+const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 6);
+const TARGET_P95_MS = 50;
+
+const candidates: E2ECandidate[] = Array.from({ length: CANDIDATES }, (_, i) => ({
+  key: `bench-${i + 1}`,
+  firstName: `Camille${String.fromCharCode(65 + i)}`,
+  lastName: 'Banc',
+  sex: 'F',
+  birthdate: `2011-05-${String(i + 1).padStart(2, '0')}`,
+  extraTimePercentage: 0,
+  accessibilityAdjustment: false,
+  profile: fullProfile(),
+}));
+
+const day = await CertificationDay.open({ scenario: 'bench-latency', content: e2eContent(candidates) });
+const page = day.page;
+const samples: number[] = [];
+
+async function currentChallenge(): Promise<Challenge> {
+  const id = await page.locator('[data-challenge-id]').getAttribute('data-challenge-id');
+  const challenge = E2E_BANK.find((c) => c.id === id);
+  if (!challenge) throw new Error(`unknown challenge ${id}`);
+  return challenge;
+}
+
+/** Fills the right answer (quickly: this part is not measured). */
+async function fill(p: Page, challenge: Challenge): Promise<void> {
+  const answer = RIGHT_ANSWERS[challenge.id];
+  if (!answer) throw new Error(`no answer for ${challenge.id}`);
+  if (answer.type === 'choice') await p.locator(`input[data-choice-id="${answer.choice}"]`).check();
+  else if (answer.type === 'choices') {
+    for (const id of answer.choices) await p.locator(`input[data-choice-id="${id}"]`).check();
+  } else {
+    for (const field of challenge.fields ?? []) {
+      const control = p.locator(`[data-field="${field.name}"]`);
+      const value = answer.fields[field.name] ?? '';
+      if (field.kind === 'select') await control.selectOption(value);
+      else await control.fill(value);
+    }
+  }
+}
+
+/** Clicks "Valider" and times it until the next challenge is drawn; null for the last one. */
+function validateAndTime(p: Page): Promise<number | null> {
+  return p.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const before = document.querySelector('[data-challenge-id]')?.getAttribute('data-challenge-id');
+        const button = document.querySelector<HTMLButtonElement>('[data-testid="validate"]');
+        if (!button) throw new Error('no Valider button');
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          const now = document.querySelector('[data-challenge-id]')?.getAttribute('data-challenge-id');
+          const ended = document.querySelector('[data-testid="upload-state"]') !== null;
+          if (!ended && (!now || now === before)) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(ended ? null : performance.now() - start));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        button.click();
+      }),
+  );
+}
+
+for (const candidate of candidates) {
+  await page.getByTestId('ready').waitFor({ timeout: 20_000 });
+  const signed = await day.station.dispatch('signIn', {
+    sessionNumber: day.seeded.session.number,
+    accessCode: day.seeded.session.accessCode,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    birthdate: candidate.birthdate,
+  });
+  if (!signed.ok) throw new Error(`sign-in refused: ${signed.error.message}`);
+  await day.station.dispatch('acceptInstructions', {});
+  await day.invigilator.waitFor(candidate.key, (c) => c.state === 'waiting', 'the candidate waiting');
+  await day.invigilator.authorizeStart(candidate.key);
+  await page.locator('[data-challenge-id]').waitFor({ timeout: 20_000 });
+  for (;;) {
+    await fill(page, await currentChallenge());
+    const ms = await validateAndTime(page);
+    if (ms === null) break;
+    samples.push(ms);
+  }
+  await page.locator('[data-testid="upload-state"][data-phase="uploaded"]').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: "Terminer et revenir à l'accueil" }).click();
+}
+await day.close();
+
+const sorted = [...samples].sort((a, b) => a - b);
+const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+const f = (ms: number) => `${ms.toFixed(1)} ms`;
+console.log('"Valider" → next challenge rendered (Chromium, real station services and server)');
+console.log(`  samples: ${samples.length} (${CANDIDATES} candidates × 9 transitions)`);
+console.log(`  median:  ${f(at(0.5))}`);
+console.log(`  p95:     ${f(at(0.95))}   (target ≤ ${TARGET_P95_MS} ms)`);
+console.log(`  min/max: ${f(sorted[0] ?? NaN)} / ${f(sorted[sorted.length - 1] ?? NaN)}`);
