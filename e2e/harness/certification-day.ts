@@ -43,6 +43,8 @@ export interface DayOptions {
   context?: BrowserContext;
   place?: ConstructorParameters<typeof HarnessChallengeBrowser>[0]['place'];
   stationName?: string;
+  /** Built web screens for the server to serve (the invigilator screen at /invigilator/). */
+  webRoot?: string;
 }
 
 interface Harness {
@@ -85,7 +87,7 @@ export class CertificationDay {
   }
 
   static async open(options: DayOptions): Promise<CertificationDay> {
-    const server = await CertificationServer.start();
+    const server = await CertificationServer.start(options.webRoot ? { webRoot: options.webRoot } : {});
     const seeded = await seedSession(server, options.content ?? e2eContent(options.candidates));
     const invigilator = await Invigilator.login(server, seeded);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pix-e2e-station-'));
