@@ -15,6 +15,7 @@ import { installBodyParsers } from './http/body-parsers.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { ApiError } from './http/api-error.ts';
 import { LiveBus } from './live/live-bus.ts';
+import { WorkerBundleVerifier, inlineVerifier } from './exam/bundle-verifier.ts';
 import { serveDemoSites, serveWebScreens } from './http/web-screens.ts';
 import { StationPresence } from './live/presence.ts';
 import { stationRoutes } from './routes/station-routes.ts';
@@ -124,6 +125,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     presence: null as unknown as StationPresence,
     feed: null as unknown as RoomFeed,
     streams: new Set(),
+    bundleVerifier:
+      config.bundleVerifierThreads > 0
+        ? new WorkerBundleVerifier(config.bundleVerifierThreads)
+        : inlineVerifier,
     onResultReceived: async (sessionId, candidateId) => {
       await ctx.feed.candidateChanged(sessionId, candidateId, 'resultReceived');
       await rescoreLateResult(ctx, sessionId, candidateId);
@@ -157,6 +162,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     clearInterval(flush);
     clearInterval(purge);
     await ctx.presence.flush();
+    await ctx.bundleVerifier.close();
     await store.close();
   });
 

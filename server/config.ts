@@ -1,4 +1,5 @@
 // Settings with their defaults: a server starts with none given.
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_REACHABLE_LEVEL } from '../core/framework/crcn.ts';
 import { DEFAULT_PASSWORD_HASH_PARAMS, type PasswordHashParams } from './auth/password-hash.ts';
 
@@ -17,6 +18,10 @@ export interface ServerConfig {
   loginWindowMs: number;
   /** A station missing for this long appears as "missing" (the screen colours it earlier). */
   presenceFlushMs: number;
+  /** Station enrollments per client address per minute (a whole lab may share one NAT address). */
+  enrollPerMinute: number;
+  /** Worker threads verifying result bundles; 0 verifies on the main thread. */
+  bundleVerifierThreads: number;
   /** Oldest station version allowed to sit exams (its self-check says so); null: every version. */
   minimumStationVersion: string | null;
 }
@@ -31,5 +36,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   loginMaxFailures: 5,
   loginWindowMs: 15 * 60_000,
   presenceFlushMs: 1000,
+  enrollPerMinute: 120,
+  // One core for the main thread, the others for verification.
+  bundleVerifierThreads: Math.max(0, Math.min(8, availableParallelism() - 1)),
   minimumStationVersion: null,
 };

@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CachedBank } from './content/bank-service.ts';
+import type { BundleVerifier } from './exam/bundle-verifier.ts';
 import type { ServerConfig } from './config.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import type { StationPresence } from './live/presence.ts';
@@ -34,4 +35,6 @@ export interface ServerContext {
   streams: Set<SseStream>;
   /** After a result is stored: the room hears of it, and a processed session re-scores the candidate. */
   onResultReceived: (sessionId: string, candidateId: string) => Promise<void>;
+  /** Core's bundle verification, on worker threads when the machine has cores to spare. */
+  bundleVerifier: BundleVerifier;
 }

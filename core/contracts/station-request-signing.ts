@@ -28,6 +28,11 @@ export interface SignedRequestParts {
   timestamp: number;
   nonce: string;
   body: string | Uint8Array;
+  /**
+   * The body's SHA-256 in lower-case hex, when the caller has a faster hash at hand than core's
+   * portable one (the server hashes large result uploads natively); it must be the body's.
+   */
+  bodySha256?: string;
 }
 
 /** The exact bytes (as text) a station signs. */
@@ -38,6 +43,6 @@ export function stationSigningInput(parts: SignedRequestParts): string {
     parts.path,
     String(parts.timestamp),
     parts.nonce,
-    sha256Hex(parts.body),
+    parts.bodySha256 ?? sha256Hex(parts.body),
   ].join('\n');
 }

@@ -4,11 +4,11 @@
 // again gets the first answer again; another bundle for the same test is a conflict. A refused bundle
 // leaves nothing behind.
 import { bundleHash } from '../../core/bundle/bundle-hash.ts';
-import { verifyResultBundle, type BundleProblem } from '../../core/bundle/verify-bundle.ts';
+import type { BundleProblem } from '../../core/bundle/verify-bundle.ts';
 import type { ResultUploadResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { JournalState, StoredBundle, StoredStation } from '../storage/repositories.ts';
+import type { BundleAcknowledgment, JournalState, StoredStation } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
 import { readRecords } from './journal-reading.ts';
 import { stationTest } from './test-package.ts';
@@ -39,7 +39,7 @@ function refused(code: string, message: string): ApiError {
   return new ApiError(422, code, `${message}: the result was not stored`);
 }
 
-function acknowledgment(bundle: StoredBundle): ResultUploadResponse {
+function acknowledgment(bundle: BundleAcknowledgment): ResultUploadResponse {
   return { bundleHash: bundle.bundleHash, receivedAt: iso(bundle.receivedAt) };
 }
 
@@ -55,7 +55,7 @@ export async function receiveResult(
     throw new ApiError(400, 'INVALID_REQUEST', 'the idempotency key is not <testId>:<SHA-256 of the bundle>');
   }
   const test = await stationTest(ctx, station, testId, 'write');
-  const existing = await ctx.store.bundles.get(test.id);
+  const existing = await ctx.store.bundles.acknowledgment(test.id);
   if (existing) {
     if (existing.bundleHash === hash) return acknowledgment(existing);
     throw new ApiError(409, 'BUNDLE_CONFLICT', 'another result was already accepted for this test');
@@ -63,7 +63,7 @@ export async function receiveResult(
   if (test.packageHash === null || test.packageId === null) {
     throw refused('PACKAGE_MISMATCH', 'no test package was issued for this test');
   }
-  const verified = await verifyResultBundle(jws, {
+  const verified = await ctx.bundleVerifier.verify(jws, {
     stationKey: station.publicKey,
     testId: test.id,
     packageHash: test.packageHash,
@@ -85,8 +85,8 @@ export async function receiveResult(
     throw refused('CHAIN_BROKEN', 'the bundle’s journal differs from the records replicated during the test');
   }
 
-  const pkg = (await ctx.store.tests.package(test.id))?.package ?? null;
-  const { journal } = readRecords(EMPTY_JOURNAL, payload.records, pkg, ctx.now());
+  // Only the state is read here: alerts come from the records replicated live, not from the bundle.
+  const { journal } = readRecords(EMPTY_JOURNAL, payload.records, null, ctx.now());
   const outcome = await ctx.store.bundles.store(
     { testId: test.id, bundleHash: hash, jws, payload, stationId: station.id, receivedAt: ctx.now() },
     journal,

@@ -26,7 +26,7 @@ export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): P
     STATION_API_PATHS.enroll,
     {
       // Generous: a whole lab may enroll through one NAT address; the 12-character code does the rest.
-      config: { rateLimit: { max: 120, timeWindow: 60_000 } },
+      config: { rateLimit: { max: ctx.config.enrollPerMinute, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'Enroll a station with a one-time code from its centre and register its public key',

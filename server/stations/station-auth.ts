@@ -1,7 +1,7 @@
 // Authentication of station requests (core/contracts/station-request-signing.ts): the enrolled key's
 // Ed25519 signature over method, path, timestamp, nonce and body hash; the timestamp within the allowed
 // skew; the nonce never seen before (stored, so a restart does not reopen replays); revoked refused.
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import {
   SIGNATURE_MAX_SKEW_MS,
@@ -64,12 +64,15 @@ export class StationAuthenticator {
     if (!STATION_NONCE_PATTERN.test(nonce)) throw bad('x-station-nonce must be 8 to 128 visible characters');
     const sig = Buffer.from(signature, 'base64url');
     if (sig.length !== 64) throw bad('x-station-signature must be a base64url Ed25519 signature');
+    const body = request.rawBody ?? new Uint8Array();
     const input = stationSigningInput({
       method: request.method,
       path: request.url,
       timestamp: at,
       nonce,
-      body: request.rawBody ?? new Uint8Array(),
+      body,
+      // Node's native SHA-256: result uploads are tens of kilobytes.
+      bodySha256: createHash('sha256').update(body).digest('hex'),
     });
     if (!verify(null, Buffer.from(input, 'utf8'), this.#key(station), sig)) {
       throw bad('the signature does not match the station key');

@@ -439,9 +439,14 @@ export interface SessionEventRepository {
   maxSeq(): Promise<number>;
 }
 
+export interface BundleAcknowledgment {
+  bundleHash: string;
+  receivedAt: number;
+}
+
 export type BundleOutcome =
-  | { ok: true; bundle: StoredBundle; firstTime: boolean }
-  | { ok: false; problem: 'BUNDLE_CONFLICT'; existing: StoredBundle };
+  | { ok: true; bundle: BundleAcknowledgment; firstTime: boolean }
+  | { ok: false; problem: 'BUNDLE_CONFLICT'; existing: BundleAcknowledgment };
 
 export interface BundleRepository {
   /**
@@ -450,6 +455,8 @@ export interface BundleRepository {
    */
   store(bundle: StoredBundle, journal: JournalState): Promise<BundleOutcome>;
   get(testId: string): Promise<StoredBundle | null>;
+  /** Just the hash and time: what an upload is answered with. */
+  acknowledgment(testId: string): Promise<BundleAcknowledgment | null>;
   listBySession(sessionId: string): Promise<StoredBundle[]>;
   count(): Promise<number>;
 }

@@ -1,6 +1,6 @@
 // A simulated station for tests and benchmarks: its own Ed25519 key, enrollment, and signed requests
 // exactly as core/contracts/station-request-signing.ts describes them, over app.inject or real HTTP.
-import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { STATION_AUTH_HEADERS, stationSigningInput } from '../../core/contracts/station-request-signing.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
@@ -36,7 +36,8 @@ export class TestStation {
   /** The four signature headers for a request. */
   sign(method: string, path: string, body: string, nonce = randomBytes(16).toString('base64url')) {
     const timestamp = this.now() + this.clockSkewMs;
-    const input = stationSigningInput({ method, path, timestamp, nonce, body });
+    const bodySha256 = createHash('sha256').update(body).digest('hex');
+    const input = stationSigningInput({ method, path, timestamp, nonce, body, bodySha256 });
     return {
       [STATION_AUTH_HEADERS.station]: this.id,
       [STATION_AUTH_HEADERS.timestamp]: String(timestamp),

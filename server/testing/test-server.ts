@@ -38,7 +38,7 @@ export async function startTestServer(
     ...options,
     dbFile,
     now: options.now ?? (() => clock.now),
-    config: { passwordHash: TEST_PASSWORD_HASH, ...options.config },
+    config: { passwordHash: TEST_PASSWORD_HASH, enrollPerMinute: 10_000, ...options.config },
   });
   await app.ready();
   return { app, clock, dir, dbFile, close: () => app.close() };

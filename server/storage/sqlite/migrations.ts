@@ -110,10 +110,10 @@ export const MIGRATIONS: readonly Migration[] = [
         result_email             TEXT,
         extra_time_percentage    INTEGER NOT NULL,
         accessibility_adjustment INTEGER NOT NULL CHECK (accessibility_adjustment IN (0, 1)),
-        profile                  TEXT,               -- JSON (core Profile), null until imported
         profile_imported_at      INTEGER,
         created_at               INTEGER NOT NULL,
-        updated_at               INTEGER NOT NULL
+        updated_at               INTEGER NOT NULL,
+        profile                  TEXT                -- JSON (core Profile), null until imported (last: long)
       ) STRICT;
       CREATE INDEX candidates_by_match ON candidates (session_id, match_key, birthdate);
 
@@ -135,8 +135,8 @@ export const MIGRATIONS: readonly Migration[] = [
         hash       TEXT PRIMARY KEY,
         media_type TEXT NOT NULL,
         size       INTEGER NOT NULL,
-        bytes      BLOB NOT NULL,
-        stored_at  INTEGER NOT NULL
+        stored_at  INTEGER NOT NULL,
+        bytes      BLOB NOT NULL
       ) STRICT;
 
       CREATE TABLE stations (
@@ -181,13 +181,9 @@ export const MIGRATIONS: readonly Migration[] = [
         candidate_id      TEXT NOT NULL UNIQUE REFERENCES candidates (id) ON DELETE CASCADE,
         station_id        TEXT NOT NULL REFERENCES stations (id),
         joined_at         INTEGER NOT NULL,
-        -- The package, generated at the first authorized start (seed recorded for audit).
+        -- The package, generated at the first authorized start (its content: test_packages).
         package_id        TEXT,
-        package           TEXT,                      -- canonical JSON (TestPackage)
         package_hash      TEXT,
-        generated         TEXT,                      -- JSON (core GeneratedTest: seed, picks, competences)
-        profile_snapshot  TEXT,                      -- JSON: the profile the test was generated from
-        bank_snapshot     TEXT,                      -- JSON: the asked challenges with their solutions
         generated_at      INTEGER,
         -- The invigilator's pending authorization ('start' or 'resume') and the resume request.
         authorization     TEXT CHECK (authorization IN ('start', 'resume')),
@@ -214,10 +210,20 @@ export const MIGRATIONS: readonly Migration[] = [
         heartbeat_seq     INTEGER,                   -- the station's last seq when it sent it
         last_heartbeat_at INTEGER,
         clock_offset_ms   INTEGER,
-        CHECK ((package IS NULL) = (package_hash IS NULL))
+        CHECK ((package_id IS NULL) = (package_hash IS NULL))
       ) STRICT;
       CREATE INDEX tests_by_session ON tests (session_id);
       CREATE INDEX tests_by_station ON tests (station_id);
+
+      -- The large parts of a test, apart so that reading a test row stays cheap: the package as sent,
+      -- the generation (seed recorded for audit), the profile and asked challenges (solutions) scored with.
+      CREATE TABLE test_packages (
+        test_id          TEXT PRIMARY KEY REFERENCES tests (id) ON DELETE CASCADE,
+        package          TEXT NOT NULL,              -- JSON (TestPackage)
+        generated        TEXT NOT NULL,              -- JSON (core GeneratedTest)
+        profile_snapshot TEXT NOT NULL,              -- JSON (Profile)
+        bank_snapshot    TEXT NOT NULL               -- JSON (Challenge[], with solutions)
+      ) STRICT;
 
       -- Replicated journal records (the same chain the station keeps).
       CREATE TABLE test_records (
@@ -271,14 +277,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX session_events_by_session ON session_events (session_id, seq);
 
       -- Accepted result bundles: one per test, stored exactly once.
+      -- (Small columns first: the JWS is long, and SQLite reads a row's columns in order.)
       CREATE TABLE bundles (
         test_id        TEXT PRIMARY KEY REFERENCES tests (id) ON DELETE CASCADE,
         bundle_hash    TEXT NOT NULL,
-        jws            TEXT NOT NULL,
-        payload        TEXT NOT NULL,                -- JSON (ResultBundlePayload), verified
         station_id     TEXT NOT NULL,
         end_reason     TEXT NOT NULL,
-        received_at    INTEGER NOT NULL
+        received_at    INTEGER NOT NULL,
+        jws            TEXT NOT NULL                 -- the signed bundle as received (its payload: verified)
       ) STRICT;
 
       CREATE TABLE incident_reports (

@@ -1,8 +1,9 @@
 // The SQLite backend of the storage seam (better-sqlite3: synchronous, in-process). Each method is
 // one statement or one transaction; result bundles and room events are written by group commit (see
 // WriteBatcher) so that many concurrent uploads share one fsync.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { Challenge } from '../../../core/challenge/challenge.ts';
+import { ResultBundlePayloadSchema } from '../../../core/bundle/result-bundle.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import type {
@@ -16,6 +17,7 @@ import type {
   CommandRepository,
   ContentRepository,
   EnrollOutcome,
+  GeneratedPackage,
   IncidentRepository,
   JournalState,
   ResultRepository,
@@ -71,9 +73,24 @@ function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
+/** Statements with an `IN (…)` list, prepared once per list length (a room asks for 1 or ~30 tests). */
+function inList(db: SqliteDatabase, sql: (list: string) => string, pluck = false) {
+  const cache = new Map<number, Statement>();
+  return (count: number): Statement => {
+    let statement = cache.get(count);
+    if (!statement) {
+      statement = db.prepare(sql(placeholders(count)));
+      if (pluck) statement.pluck();
+      if (cache.size < 64) cache.set(count, statement);
+    }
+    return statement;
+  };
+}
+
 class SqliteStore implements Store {
   readonly #dbs: ServerDatabases;
   readonly #writer: WriteBatcher;
+  readonly #fastWriter: WriteBatcher;
   readonly centres: CentreRepository;
   readonly accounts: AccountRepository;
   readonly tokens: TokenRepository;
@@ -101,7 +118,8 @@ class SqliteStore implements Store {
     this.candidates = candidates(db);
     this.bank = bank(db);
     this.content = content(db);
-    this.stations = stations(db, dbs.fast);
+    this.#fastWriter = new WriteBatcher(dbs.fast);
+    this.stations = stations(db, dbs.fast, this.#fastWriter);
     this.tests = tests(db);
     this.alerts = alerts(db);
     this.commands = commands(db);
@@ -113,6 +131,7 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.#writer.drain();
+    await this.#fastWriter.drain();
     this.#dbs.close();
   }
 }
@@ -238,7 +257,7 @@ function sessions(db: SqliteDatabase): SessionRepository {
     `SELECT s.*,
        (SELECT COUNT(*) FROM candidates c WHERE c.session_id = s.id) AS n_candidates,
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id) AS n_joined,
-       (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.package IS NOT NULL) AS n_started,
+       (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.package_id IS NOT NULL) AS n_started,
        (SELECT COUNT(*) FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = s.id) AS n_results
      FROM sessions s WHERE s.centre_id = ? ORDER BY s.date DESC, s.time DESC, s.number DESC`,
   );
@@ -249,7 +268,7 @@ function sessions(db: SqliteDatabase): SessionRepository {
   );
   const remove = db.prepare(
     `DELETE FROM sessions WHERE id = ? AND state = 'created'
-       AND NOT EXISTS (SELECT 1 FROM tests WHERE session_id = ? AND package IS NOT NULL)`,
+       AND NOT EXISTS (SELECT 1 FROM tests WHERE session_id = ? AND package_id IS NOT NULL)`,
   );
   const finalize = db.prepare(
     `UPDATE sessions SET state = 'processed', finalization = ?, finalized_at = ?, processed_at = ?,
@@ -363,7 +382,7 @@ function candidates(db: SqliteDatabase): CandidateRepository {
   const byMatch = db.prepare(
     'SELECT * FROM candidates WHERE session_id = ? AND match_key = ? AND birthdate = ?',
   );
-  const notStarted = `NOT EXISTS (SELECT 1 FROM tests WHERE candidate_id = @id AND package IS NOT NULL)`;
+  const notStarted = `NOT EXISTS (SELECT 1 FROM tests WHERE candidate_id = @id AND package_id IS NOT NULL)`;
   const update = db.prepare(
     `UPDATE candidates SET last_name = @lastName, first_name = @firstName, match_key = @matchKey, sex = @sex,
        birthdate = @birthdate, birth_country = @birthCountry, birth_city = @birthCity,
@@ -476,7 +495,7 @@ function content(db: SqliteDatabase): ContentRepository {
 
 // ------------------------------------------------------------------ stations
 
-function stations(db: SqliteDatabase, fast: SqliteDatabase): StationRepository {
+function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBatcher): StationRepository {
   const insertCode = db.prepare(
     `INSERT INTO enrollment_codes (code_hash, centre_id, created_by, created_at, expires_at)
      VALUES (@codeHash, @centreId, @createdBy, @createdAt, @expiresAt)`,
@@ -546,8 +565,9 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase): StationRepository {
     async setLastSeen(entries) {
       if (entries.length > 0) setLastSeen(entries);
     },
-    async useNonce(stationId, value, expiresAt) {
-      return nonce.run(stationId, value, expiresAt).changes === 1;
+    useNonce(stationId, value, expiresAt) {
+      // A room of stations signs many requests at once: their nonces share one commit.
+      return fastWriter.run(() => nonce.run(stationId, value, expiresAt).changes === 1);
     },
     async purgeNonces(now) {
       return purge.run(now).changes;
@@ -574,13 +594,32 @@ function tests(db: SqliteDatabase): TestRepository {
     'UPDATE tests SET resume_station_id = ?, resume_requested_at = ? WHERE id = ?',
   );
   const setPackage = db.prepare(
-    `UPDATE tests SET package_id = ?, package = ?, package_hash = ?, generated = ?, profile_snapshot = ?,
-       bank_snapshot = ?, generated_at = ?, total = ? WHERE id = ? AND package IS NULL`,
+    `UPDATE tests SET package_id = ?, package_hash = ?, generated_at = ?, total = ?
+     WHERE id = ? AND package_id IS NULL`,
   );
-  const getPackage = db.prepare('SELECT package, package_hash FROM tests WHERE id = ?');
+  const insertPackage = db.prepare(
+    `INSERT INTO test_packages (test_id, package, generated, profile_snapshot, bank_snapshot)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  const getPackage = db.prepare(
+    'SELECT p.package, t.package_hash FROM test_packages p JOIN tests t ON t.id = p.test_id WHERE p.test_id = ?',
+  );
   const getGeneration = db.prepare(
-    'SELECT generated, profile_snapshot, bank_snapshot FROM tests WHERE id = ?',
+    'SELECT generated, profile_snapshot, bank_snapshot FROM test_packages WHERE test_id = ?',
   );
+  const storePackage = db.transaction((id: string, g: GeneratedPackage): boolean => {
+    const { packageId, challenges } = g.package;
+    if (setPackage.run(packageId, g.packageHash, g.generatedAt, challenges.length, id).changes !== 1)
+      return false;
+    insertPackage.run(
+      id,
+      JSON.stringify(g.package),
+      JSON.stringify(g.generated),
+      JSON.stringify(g.profile),
+      JSON.stringify(g.challenges),
+    );
+    return true;
+  });
   const neutralize = db.prepare(
     'INSERT OR IGNORE INTO jury_neutralizations (test_id, challenge_id, decided_at, decided_by) VALUES (?, ?, ?, ?)',
   );
@@ -616,6 +655,11 @@ function tests(db: SqliteDatabase): TestRepository {
     `UPDATE tests SET phase = @phase, current_index = @currentIndex, total = @total,
        time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, alert_pending = @alertPending,
        heartbeat_seq = @lastSeq, last_heartbeat_at = @lastHeartbeatAt, clock_offset_ms = @clockOffsetMs WHERE id = @id`,
+  );
+  const recordsOfKind = inList(
+    db,
+    (list) => `SELECT record FROM test_records WHERE kind = ? AND test_id IN (${list}) ORDER BY test_id, seq`,
+    true,
   );
   const clearAuthorization = db.prepare(
     'UPDATE tests SET authorization = NULL, authorization_id = NULL WHERE id = ?',
@@ -677,28 +721,16 @@ function tests(db: SqliteDatabase): TestRepository {
       requestResume.run(stationId, at, id);
     },
     async setPackage(id, g) {
-      return (
-        setPackage.run(
-          g.package.packageId,
-          JSON.stringify(g.package),
-          g.packageHash,
-          JSON.stringify(g.generated),
-          JSON.stringify(g.profile),
-          JSON.stringify(g.challenges),
-          g.generatedAt,
-          g.package.challenges.length,
-          id,
-        ).changes === 1
-      );
+      return storePackage(id, g);
     },
     async package(id) {
       const row = getPackage.get(id) as Row | undefined;
-      if (!row || row.package === null) return null;
+      if (!row) return null;
       return { package: json<TestPackage>(row.package), packageHash: str(row.package_hash) };
     },
     async generation(id) {
       const row = getGeneration.get(id) as Row | undefined;
-      if (!row || row.generated === null) return null;
+      if (!row) return null;
       return {
         generated: json(row.generated),
         profile: json(row.profile_snapshot),
@@ -726,13 +758,7 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async recordsOfKind(testIds, kind) {
       if (testIds.length === 0) return [];
-      const rows = db
-        .prepare(
-          `SELECT record FROM test_records WHERE kind = ? AND test_id IN (${placeholders(testIds.length)})
-           ORDER BY test_id, seq`,
-        )
-        .pluck()
-        .all(kind, ...testIds) as unknown[];
+      const rows = recordsOfKind(testIds.length).all(kind, ...testIds) as unknown[];
       return rows.map((r) => json<JournalRecord>(r));
     },
     async setHeartbeat(id, h) {
@@ -772,6 +798,7 @@ function commandInserter(db: SqliteDatabase): (command: StoredCommand) => number
 }
 
 function alerts(db: SqliteDatabase): AlertRepository {
+  const byTests = inList(db, (list) => `SELECT * FROM alerts WHERE test_id IN (${list}) ORDER BY raised_at`);
   const get = db.prepare('SELECT * FROM alerts WHERE id = ?');
   const decide = db.prepare(
     `UPDATE alerts SET decision = ?, reason_code = ?, decided_at = ?, command_id = ?
@@ -792,9 +819,7 @@ function alerts(db: SqliteDatabase): AlertRepository {
   return {
     async listByTests(testIds) {
       if (testIds.length === 0) return [];
-      const rows = db
-        .prepare(`SELECT * FROM alerts WHERE test_id IN (${placeholders(testIds.length)}) ORDER BY raised_at`)
-        .all(...testIds) as Row[];
+      const rows = byTests(testIds.length).all(...testIds) as Row[];
       return rows.map(alertFromRow);
     },
     async get(id) {
@@ -808,6 +833,7 @@ function alerts(db: SqliteDatabase): AlertRepository {
 }
 
 function commands(db: SqliteDatabase): CommandRepository {
+  const byTests = inList(db, (list) => `SELECT * FROM commands WHERE test_id IN (${list}) ORDER BY seq`);
   const insert = commandInserter(db);
   const get = db.prepare('SELECT * FROM commands WHERE id = ?');
   const pending = db.prepare(
@@ -831,9 +857,7 @@ function commands(db: SqliteDatabase): CommandRepository {
     },
     async listByTests(testIds) {
       if (testIds.length === 0) return [];
-      const rows = db
-        .prepare(`SELECT * FROM commands WHERE test_id IN (${placeholders(testIds.length)}) ORDER BY seq`)
-        .all(...testIds) as Row[];
+      const rows = byTests(testIds.length).all(...testIds) as Row[];
       return rows.map(commandFromRow);
     },
   };
@@ -942,12 +966,16 @@ export class WriteBatcher {
   }
 }
 
+/** The payload was verified when the bundle was accepted; it is read back from the JWS itself. */
 function bundleFromRow(r: Row): StoredBundle {
+  const jws = str(r.jws);
   return {
     testId: str(r.test_id),
     bundleHash: str(r.bundle_hash),
-    jws: str(r.jws),
-    payload: json(r.payload),
+    jws,
+    payload: ResultBundlePayloadSchema.parse(
+      JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')),
+    ),
     stationId: str(r.station_id),
     receivedAt: num(r.received_at),
   };
@@ -960,9 +988,10 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
   );
   const count = db.prepare('SELECT COUNT(*) FROM bundles').pluck();
   const insert = db.prepare(
-    `INSERT INTO bundles (test_id, bundle_hash, jws, payload, station_id, end_reason, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO bundles (test_id, bundle_hash, station_id, end_reason, received_at, jws)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const ack = db.prepare('SELECT bundle_hash, received_at FROM bundles WHERE test_id = ?');
   const journal = db.prepare(
     `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), downtime_ms = @downtimeMs,
        answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
@@ -971,9 +1000,9 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
   return {
     store(bundle, state) {
       return writer.run((): BundleOutcome => {
-        const row = get.get(bundle.testId) as Row | undefined;
+        const row = ack.get(bundle.testId) as Row | undefined;
         if (row) {
-          const existing = bundleFromRow(row);
+          const existing = { bundleHash: str(row.bundle_hash), receivedAt: num(row.received_at) };
           return existing.bundleHash === bundle.bundleHash
             ? { ok: true, bundle: existing, firstTime: false }
             : { ok: false, problem: 'BUNDLE_CONFLICT', existing };
@@ -981,19 +1010,26 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
         insert.run(
           bundle.testId,
           bundle.bundleHash,
-          bundle.jws,
-          JSON.stringify(bundle.payload),
           bundle.stationId,
           bundle.payload.endReason,
           bundle.receivedAt,
+          bundle.jws,
         );
         journal.run({ ...state, id: bundle.testId });
-        return { ok: true, bundle, firstTime: true };
+        return {
+          ok: true,
+          bundle: { bundleHash: bundle.bundleHash, receivedAt: bundle.receivedAt },
+          firstTime: true,
+        };
       });
     },
     async get(testId) {
       const row = get.get(testId) as Row | undefined;
       return row ? bundleFromRow(row) : null;
+    },
+    async acknowledgment(testId) {
+      const row = ack.get(testId) as Row | undefined;
+      return row ? { bundleHash: str(row.bundle_hash), receivedAt: num(row.received_at) } : null;
     },
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(bundleFromRow);

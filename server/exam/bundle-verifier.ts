@@ -1,0 +1,81 @@
+// Bundle verification (core's verifyResultBundle) on a pool of worker threads: it is the costliest
+// part of intake (signature, schema, hash chain), and it parallelizes. With no worker (one core), it
+// runs inline.
+import { Worker } from 'node:worker_threads';
+import {
+  verifyResultBundle,
+  type BundleExpectations,
+  type BundleVerification,
+} from '../../core/bundle/verify-bundle.ts';
+
+export interface BundleVerifier {
+  verify(jws: string, expected: BundleExpectations): Promise<BundleVerification>;
+  close(): Promise<void>;
+}
+
+export const inlineVerifier: BundleVerifier = {
+  verify: verifyResultBundle,
+  close: async () => undefined,
+};
+
+interface Pending {
+  resolve: (v: BundleVerification) => void;
+  reject: (e: unknown) => void;
+}
+
+export class WorkerBundleVerifier implements BundleVerifier {
+  readonly #workers: { worker: Worker; load: number }[];
+  readonly #pending = new Map<number, Pending & { worker: number }>();
+  #next = 0;
+
+  constructor(size: number) {
+    this.#workers = Array.from({ length: size }, (_, index) => {
+      const worker = new Worker(new URL('./bundle-verifier-worker.ts', import.meta.url));
+      worker.unref();
+      worker.on('message', (message: { id: number; verification?: BundleVerification; error?: string }) => {
+        const job = this.#pending.get(message.id);
+        if (!job) return;
+        this.#pending.delete(message.id);
+        const slot = this.#workers[index];
+        if (slot) slot.load -= 1;
+        if (message.verification) job.resolve(message.verification);
+        else job.reject(new Error(message.error ?? 'bundle verification failed'));
+      });
+      worker.on('error', (error) => this.#failAll(index, error));
+      return { worker, load: 0 };
+    });
+  }
+
+  verify(jws: string, expected: BundleExpectations): Promise<BundleVerification> {
+    const index = this.#leastLoaded();
+    const slot = this.#workers[index];
+    if (!slot) return verifyResultBundle(jws, expected);
+    const id = ++this.#next;
+    slot.load += 1;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, worker: index });
+      slot.worker.postMessage({ id, jws, expected: { ...expected, stationKey: { ...expected.stationKey } } });
+    });
+  }
+
+  #leastLoaded(): number {
+    let best = 0;
+    this.#workers.forEach((w, i) => {
+      if (w.load < (this.#workers[best]?.load ?? Infinity)) best = i;
+    });
+    return best;
+  }
+
+  #failAll(index: number, error: unknown): void {
+    for (const [id, job] of this.#pending) {
+      if (job.worker === index) {
+        this.#pending.delete(id);
+        job.reject(error);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+  }
+}
