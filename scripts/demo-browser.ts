@@ -2,8 +2,8 @@
 // without Electron. It runs the browser harness of the end-to-end tests (the real certification
 // server seeded with the demo session, the real station services, the candidate screens in a
 // Chromium window, the challenge browser in a second window placed over the region the screens
-// reserve) and prints what the candidate and the invigilator need. The invigilator's decisions are
-// typed in this terminal (the invigilator screen comes with a later issue).
+// reserve), opens the invigilator screen the server serves in another window, and prints what the
+// candidate and the invigilator need. The invigilator's decisions can also be typed in this terminal.
 //
 //   npm run demo:browser               # needs a display (or: xvfb-run npm run demo:browser)
 //   CHROMIUM_PATH=/path/to/chromium npm run demo:browser
@@ -13,6 +13,7 @@ import type { BrowserBounds } from '../main/station/station-handlers.ts';
 import { CertificationDay } from '../e2e/harness/certification-day.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { demoContent } from '../e2e/harness/demo-content.ts';
+import { ensureInvigilatorScreenBuilt } from '../e2e/harness/renderer-build.ts';
 import type { RoomCandidate } from '../core/contracts/invigilator-api.ts';
 
 const WINDOW = { width: 1366, height: 860 };
@@ -26,6 +27,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform ===
 }
 
 const content = demoContent();
+const webRoot = ensureInvigilatorScreenBuilt();
 const browser = await launchChromium({
   headless: false,
   args: [`--window-size=${WINDOW.width},${WINDOW.height}`],
@@ -70,8 +72,15 @@ const day = await CertificationDay.open({
   place,
   browserHome: 'https://college.pix-demo.test/',
   stationName: 'Poste de démonstration',
+  ...(webRoot ? { webRoot } : {}),
 });
 candidateWindow = day.page;
+const invigilatorUrl = webRoot ? `${day.server.url}/invigilator/` : null;
+if (invigilatorUrl) {
+  const invigilatorWindow = await browser.newContext({ viewport: null, locale: 'fr-FR' });
+  await (await invigilatorWindow.newPage()).goto(invigilatorUrl);
+  await day.page.bringToFront();
+}
 
 const { session } = day.seeded;
 const people = content.people;
@@ -88,11 +97,11 @@ Pour le candidat (écran « Connexion à la session ») :
     .map((p) => `${p.firstName} ${p.lastName}, né(e) le ${p.birthdate.split('-').reverse().join('/')}`)
     .join(' ; ')}
 
-Pour le surveillant (API du surveillant ; son écran viendra avec une prochaine version) :
+Pour le surveillant${invigilatorUrl ? ` (écran ouvert dans une autre fenêtre : ${invigilatorUrl})` : ''} :
   Numéro de session : ${session.number}
   Mot de passe      : ${session.invigilatorPassword}
 
-Commandes du surveillant, ici :
+Ou les décisions du surveillant, tapées ici :
   l            liste des candidats connectés et leur état
   s            autoriser à commencer (tous les candidats en attente)
   r            autoriser la reprise (tous les tests interrompus)

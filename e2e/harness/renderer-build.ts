@@ -1,13 +1,16 @@
-// The candidate screens the harness serves: dist/renderer, built by Vite (rebuilt when a source file
-// under renderer/ or core/ is newer than the build, so a test never runs stale screens).
+// The built screens the harness serves: the candidate screens (dist/renderer) and the web screens
+// the server serves (dist/web/<screen>), built by Vite when a source under renderer/ or core/ is newer
+// than the build, so a test never runs stale screens.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 
 function newest(folder: string): number {
+  if (!existsSync(folder)) return 0;
   let latest = 0;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
@@ -17,24 +20,43 @@ function newest(folder: string): number {
   return latest;
 }
 
-export function ensureRendererBuilt(): string {
-  const index = path.join(RENDERER_DIR, 'index.html');
-  const sources = Math.max(
-    newest(path.join(ROOT, 'renderer')),
-    newest(path.join(ROOT, 'core')),
+/** Builds a screen (a vite.config.ts mode) into `outDir` unless the build is newer than its sources. */
+function ensureBuilt(mode: string, outDir: string, sources: string[]): string {
+  const index = path.join(outDir, 'index.html');
+  const latest = Math.max(
+    ...sources.map((folder) => newest(path.join(ROOT, folder))),
     statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs,
   );
-  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+  if (!existsSync(index) || statSync(index).mtimeMs < latest) {
     // In its own process: under vitest NODE_ENV is "test", which would build React's development code.
     execFileSync(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NODE_ENV: 'production' },
-        stdio: 'inherit',
-      },
+      [
+        path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--mode',
+        mode,
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
     );
   }
-  return RENDERER_DIR;
+  return outDir;
+}
+
+/** The candidate screens (dist/renderer). */
+export function ensureRendererBuilt(): string {
+  return ensureBuilt('station', RENDERER_DIR, ['renderer/station', 'renderer/shared', 'core', 'preload']);
+}
+
+/** The invigilator screen (dist/web/invigilator), when its sources exist; null otherwise. */
+export function ensureInvigilatorScreenBuilt(): string | null {
+  if (!existsSync(path.join(ROOT, 'renderer', 'invigilator', 'index.html'))) return null;
+  ensureBuilt('invigilator', path.join(WEB_ROOT, 'invigilator'), [
+    'renderer/invigilator',
+    'renderer/shared',
+    'core',
+  ]);
+  return WEB_ROOT;
 }
