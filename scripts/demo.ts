@@ -1,108 +1,73 @@
-// `npm run demo`: a demo certification session on the embedded defaults (resources/demo/). Each
-// certifiable candidate's test is generated from their profile, answered by a simulated candidate,
-// checked and scored as the server does, and given a certificate with its verification code.
-import { createAnswerChecker } from '../core/checking/check-answer.ts';
-import { generateAccessCode } from '../core/codes/access-code.ts';
-import { generateInvigilatorPassword } from '../core/codes/invigilator-password.ts';
-import { generateVerificationCode } from '../core/codes/verification-code.ts';
-import { competence, levelFromPix } from '../core/framework/crcn.ts';
-import { parseSkill } from '../core/framework/skill.ts';
-import { indexBank } from '../core/generation/bank-index.ts';
-import { generateTest } from '../core/generation/generate-test.ts';
-import { NotCertifiableError } from '../core/generation/generation-errors.ts';
-import { newSeed, seededRandom } from '../core/generation/seeded-random.ts';
-import { certifiableCompetences } from '../core/profile/profile.ts';
-import { scoreCertification } from '../core/scoring/score-certification.ts';
-import { loadDemoData } from '../resources/demo/load-demo.ts';
-import { simulatedAnswer } from './demo/simulated-candidate.ts';
+// `npm run demo`: the whole product on one machine, on embedded defaults. It starts the central
+// certification server (temporary data) seeded from resources/demo/ (demo centre, a session of ~30
+// candidates, the French bank, attachments, offline sites at /demo-sites/) and one station:
+//   - the Electron station where an Electron binary exists (ELECTRON_PATH or the electron package's);
+//   - otherwise the browser station of the end-to-end harness, in Chromium windows when a display is
+//     available (the headed demo: you are the candidate, the invigilator decides in this terminal);
+//   - otherwise (no display, or --auto) a scripted candidate and scripted invigilator decisions go
+//     through a whole session in headless Chromium, printing each step, and the run ends with the
+//     certificate's verification code and its public verification address.
+// It prints the invigilator's address and password. Options:
+//   --auto   the scripted session even with a display;   --exit   stop once the session is done
+//   --offline  the former offline simulation of the whole room (answer checking and scoring only)
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findElectronBinary } from './electron-binary.ts';
+import { runScriptedDemo } from './demo-session.ts';
 
-const demo = loadDemoData();
-const { bank } = demo;
-const index = indexBank(bank);
-const byId = new Map(bank.map((c) => [c.id, c]));
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    auto: { type: 'boolean', default: false },
+    exit: { type: 'boolean', default: false },
+    offline: { type: 'boolean', default: false },
+  },
+});
 
-const line = (text = '') => console.log(text);
-const STATUS_FR = { validated: 'validée', rejected: 'rejetée', cancelled: 'annulée' } as const;
-const OUTCOME_FR = { validate: 'validée', downgrade: 'rétrogradée', invalidate: 'invalidée' } as const;
-const pad = (text: string, width: number) => text.padEnd(width);
+const hasDisplay =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-line(`Session de certification Pix — démonstration`);
-line(
-  `${demo.centre.name} (${demo.session.address}), ${demo.session.room}, le ${demo.session.date} à ${demo.session.time} — surveillant : ${demo.session.examiner}`,
-);
-line(
-  `Code d'accès candidats : ${generateAccessCode()}   Mot de passe surveillant : ${generateInvigilatorPassword()}`,
-);
-line(`Banque : ${bank.length} épreuves ; ${demo.candidates.length} candidats inscrits.`);
+/** Runs another demo entry point in this terminal and exits with its code. */
+function delegate(script: string, env: NodeJS.ProcessEnv = process.env): void {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script)], { stdio: 'inherit', env });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
 
-for (const candidate of demo.candidates) {
-  line();
-  const extra = candidate.extraTimePercentage ? `, temps majoré de ${candidate.extraTimePercentage} %` : '';
-  const adjusted = candidate.accessibilityAdjustment ? ', aménagement accessibilité' : '';
-  line(`■ ${candidate.firstName} ${candidate.lastName} (né·e le ${candidate.birthdate}${extra}${adjusted})`);
-  const seed = newSeed();
-  let test;
-  try {
-    test = generateTest({ profile: candidate.profile, bank: index, seed });
-  } catch (error) {
-    if (error instanceof NotCertifiableError) {
-      const n = certifiableCompetences(candidate.profile).length;
-      line(
-        `  Non certifiable : ${n} compétence(s) au niveau 1 ou plus, il en faut au moins 5. Le candidat ne peut pas rejoindre la session.`,
-      );
-      continue;
-    }
-    throw error;
-  }
-  line(
-    `  Test généré (graine ${seed}) : ${test.challenges.length} épreuves sur ${test.competences.length} compétences.`,
-  );
-
-  // The simulated candidate is right more often on skills at or below their level.
-  const random = seededRandom(seed);
-  const levels = new Map(candidate.profile.competences.map((c) => [c.code, levelFromPix(c.pix)]));
-  const statuses = test.challenges.map((picked) => {
-    const challenge = byId.get(picked.challengeId);
-    if (!challenge) throw new Error(`challenge ${picked.challengeId} missing from the bank`);
-    const level = levels.get(challenge.competence) ?? 0;
-    const right = random.int(0, 99) < (parseSkill(challenge.skill).difficulty <= level ? 85 : 35);
-    const skipped = !right && random.int(0, 9) === 0;
-    // Now and then the timer runs out, or the candidate leaves a focused challenge (forgiven with the
-    // accessibility adjustment).
-    const timedOut = challenge.timer !== undefined && random.int(0, 9) === 0;
-    const focusedOut = challenge.focused && random.int(0, 4) === 0;
-    const value = simulatedAnswer(challenge, right, random);
-    const status = createAnswerChecker(challenge)(
-      skipped ? null : value,
-      { skipped, timedOut, focusedOut },
-      { accessibilityAdjustment: candidate.accessibilityAdjustment },
-    );
-    return { challengeId: challenge.id, competence: challenge.competence, status, neutralized: false };
-  });
-  const counts = statuses.reduce<Record<string, number>>(
-    (acc, s) => ({ ...acc, [s.status]: (acc[s.status] ?? 0) + 1 }),
-    {},
-  );
-  line(
-    `  Réponses : ${Object.entries(counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ')}`,
-  );
-
-  const score = scoreCertification({
-    profile: { competences: candidate.profile.competences },
-    asked: statuses,
-    completion: { finished: true },
-  });
-  line(
-    `  Taux de reproductibilité : ${score.reproducibilityRate} %   Certification : ${STATUS_FR[score.status]}   Score : ${score.pixScore} Pix`,
-  );
-  for (const c of score.competences) {
-    line(
-      `    ${c.code} ${pad(competence(c.code).label.fr, 52)} ${pad(OUTCOME_FR[c.outcome], 11)} niveau ${c.level} (${c.pix} Pix)`,
+if (values.offline) {
+  delegate('demo-room.ts');
+} else if (!values.auto && hasDisplay) {
+  const electron = findElectronBinary(process.env, ROOT);
+  if (electron && process.platform === 'linux' && process.getuid?.() !== 0) {
+    console.log(
+      `Electron trouvé (${electron}), mais la démo Electron écrit les réglages machine du poste (/etc/pix-certification) : ` +
+        'lancez-la en administrateur, ou voici la station du navigateur.',
     );
   }
-  if (score.status === 'validated')
-    line(`  Certificat délivré — code de vérification : ${generateVerificationCode()}`);
-  else line(`  Pas de certificat (${score.reasons.join(', ')}).`);
+  const useElectron = electron !== null && (process.platform !== 'linux' || process.getuid?.() === 0);
+  if (useElectron) console.log(`Démo avec la station Electron : ${electron}`);
+  else console.log('Démo avec la station du navigateur (Chromium), sans Electron.');
+  // The headed demo (scripts/demo-browser.ts) opens the station, in Electron when ELECTRON_PATH is set.
+  delegate(
+    'demo-browser.ts',
+    useElectron && electron ? { ...process.env, ELECTRON_PATH: electron } : process.env,
+  );
+} else {
+  if (!hasDisplay) console.log('Pas d’écran sur cette machine : démonstration automatique, sans fenêtre.\n');
+  const outcome = await runScriptedDemo({
+    log: (line) => console.log(line),
+    beforeClose: async (result) => {
+      console.log(`
+La session de démonstration est terminée.
+  Serveur de certification : ${result.serverUrl}
+  Écran surveillant        : ${result.invigilatorUrl ?? '(écran non construit : API seulement)'}
+  Numéro de session        : ${result.session.number}   Mot de passe surveillant : ${result.session.invigilatorPassword}
+  Code de vérification     : ${result.verificationCode ?? '—'}
+  Vérification publique    : ${result.verificationUrl ?? '—'}`);
+      if (values.exit) return;
+      console.log('\nLe serveur reste ouvert pour explorer ces adresses ; Ctrl+C pour arrêter.');
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    },
+  });
+  process.exitCode = outcome.verificationCode || outcome.status !== 'validated' ? 0 : 1;
 }

@@ -1,0 +1,40 @@
+// `npm run demo -- --auto --exit` end to end, as a newcomer on a machine without a display would run
+// it: the real server seeded with the demo data, the harness's station in headless Chromium, the
+// scripted candidate and invigilator through a whole session, ending with the certificate's
+// verification code and its public address (fetched by the demo itself before it prints them).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function runDemo(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('npm run demo (headless, scripted)', () => {
+  it('goes through a whole session and ends with the certificate’s code and public verification address', async () => {
+    const { code, out } = await runDemo(['--auto', '--exit']);
+    expect(out, out).toMatch(/Station « Poste de démonstration » démarrée/);
+    expect(out).toMatch(/Le surveillant confirme sa présence/);
+    expect(out).toMatch(/Question 1\/\d+/);
+    expect(out).toMatch(/Le surveillant valide le signalement/);
+    expect(out).toMatch(/Résultat reçu et vérifié par le serveur/);
+    const verification = /Code de vérification : (P-[2346789BCDFGHJKMPQRTVWXY]{8})/.exec(out)?.[1];
+    expect(verification, out).toBeTruthy();
+    expect(out).toContain(`/api/public/certificates/${verification}`);
+    expect(out).toMatch(/Mot de passe surveillant : \S+/);
+    expect(code).toBe(0);
+  }, 300_000);
+});
