@@ -57,6 +57,8 @@ const WORDS = {
   },
 } as const;
 
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function useWords() {
   const { i18n } = useTranslation();
   return i18n.language.startsWith('en') ? WORDS.en : WORDS.fr;
@@ -146,7 +148,7 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
           <div role="status" className={NOTICE[report.overall]} data-testid="self-check-verdict">
             <p className="notice-title">{words.verdict[report.overall]}</p>
             <p>{words.station(report.stationName, report.stationId, report.version)}</p>
-            {report.recorded && <p>{report.recorded.message}</p>}
+            {report.recorded && <p>{capitalized(report.recorded.message)}</p>}
           </div>
           <h2 id="self-check-results">{words.results}</h2>
           <ul className="self-check-lines" style={LIST_STYLE}>
@@ -156,7 +158,8 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
                   <span className={`self-check-status self-check-${line.status}`} style={STATUS_STYLE}>
                     <span aria-hidden="true">{MARK[line.status]} </span>
                     {words.status[line.status]}
-                  </span>{' '}
+                  </span>
+                  {' — '}
                   <strong>{line.title}</strong> : {line.detail}
                 </p>
                 {line.action && (
