@@ -119,7 +119,7 @@ export function AlertDecision({ candidate, alert, nowMs, busy, onDecide }: Alert
               void decide({ decision: 'validated', reasonCode: code });
             }}
           >
-            {code ? t('alert.validate', { code }) : t('alert.validateTitle')}
+            {code ? t('alert.validate', { code }) : t('alert.validateNoCode')}
           </button>
         </section>
       </div>

@@ -55,14 +55,19 @@ export function CandidateCard({
   const finished = candidate.state === 'ended' || candidate.state === 'resultReceived';
   const endAt = candidate.theoreticalEndAt ? clockTime(candidate.theoreticalEndAt, i18n.language) : null;
 
+  // A candidate who asks to resume with an alert still pending: the resume comes first (the candidate
+  // sits in front of "test interrupted"), and the alert stays on the card until it is decided.
+  const asksResume = attention.some((a) => a.kind === 'resume');
   let flag: { label: string; since: string | null } | null = null;
   if (top) {
     switch (top.kind) {
       case 'alert':
         flag = {
-          label: candidate.alert?.questionNumber
-            ? t('attention.alert', { question: candidate.alert.questionNumber })
-            : t('attention.alertUnknownQuestion'),
+          label: !candidate.alert?.questionNumber
+            ? t('attention.alertUnknownQuestion')
+            : asksResume
+              ? t('attention.alertAndResume', { question: candidate.alert.questionNumber })
+              : t('attention.alert', { question: candidate.alert.questionNumber }),
           since: null,
         };
         break;
@@ -88,9 +93,9 @@ export function CandidateCard({
 
   let quick: { label: string; action: () => void; testId: string } | null = null;
   if (top && sessionOpen) {
-    if (top.kind === 'alert')
+    if (top.kind === 'alert' && !asksResume && candidate.state !== 'resumePending')
       quick = { label: t('quick.alert'), action: () => onOpen('alert'), testId: 'quick-alert' };
-    else if (top.kind === 'resume')
+    else if (top.kind === 'resume' || asksResume)
       quick = { label: t('quick.resume'), action: () => onOpen('resume'), testId: 'quick-resume' };
     else if (top.kind === 'waiting')
       quick = { label: t('quick.waiting'), action: onConfirmPresence, testId: 'quick-confirm' };
@@ -172,14 +177,14 @@ export function CandidateCard({
       data-attention={attention.map((a) => a.kind).join(' ')}
       aria-labelledby={nameId}
     >
-      <h3 className="card-name" id={nameId}>
+      <h2 className="card-name" id={nameId}>
         <button type="button" className="card-open" onClick={() => onOpen('details')} title={name}>
           <span className="card-lastname">{candidate.lastName.toLocaleUpperCase('fr-FR')}</span>{' '}
           {candidate.firstName}
           {namesake && <span className="card-birthdate"> {frenchDate(candidate.birthdate)}</span>}
           <span className="visually-hidden"> — {t('room.openHint')}</span>
         </button>
-      </h3>
+      </h2>
       {flag ? (
         <p className={`card-flag flag-${top?.kind ?? ''}`} data-testid="card-flag">
           <span aria-hidden="true" className="flag-icon">
@@ -202,7 +207,7 @@ export function CandidateCard({
       <p className="card-foot">
         {candidate.station ? (
           <span className="card-station">
-            <HealthMark health={stale ? null : health} />
+            <HealthMark health={stale && health.health !== 'none' ? null : health} />
             {candidate.station.name}
           </span>
         ) : (

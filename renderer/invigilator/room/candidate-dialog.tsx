@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { Dialog } from '../../shared/dialog.tsx';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
+import { frenchDate } from '../attendance/attendance.ts';
 import { clockTime, elapsed, fullName } from '../format.ts';
 import { IncidentSection } from '../incidents/incident-section.tsx';
 import { useT } from '../i18n/use-t.ts';
@@ -58,6 +59,8 @@ export function CandidateDialog({
 
   if (!candidate) return null;
   const name = fullName(candidate);
+  // Opened from a card's button for one decision: once taken, back to the room; otherwise the file.
+  const done = () => (initialView === 'alert' || initialView === 'resume' ? onClose() : setView('details'));
   const title =
     view === 'alert'
       ? candidate.alert?.questionNumber
@@ -85,9 +88,9 @@ export function CandidateDialog({
           <Details candidate={candidate} onView={setView} lockdownHeadingId={lockdownHeading} />
         )}
         {view === 'alert' && candidate.alert && (
-          <AlertView candidate={candidate} alert={candidate.alert} onDone={() => setView('details')} />
+          <AlertView candidate={candidate} alert={candidate.alert} onDone={done} />
         )}
-        {view === 'resume' && <ResumeView candidate={candidate} onView={setView} />}
+        {view === 'resume' && <ResumeView candidate={candidate} onView={setView} onDone={done} />}
         {view === 'pause' && <PauseView candidate={candidate} onDone={() => setView('details')} />}
         {view === 'addTime' && <AddTimeView candidate={candidate} onDone={() => setView('details')} />}
         {view === 'endTest' && <EndTestView candidate={candidate} onDone={() => setView('details')} />}
@@ -138,7 +141,9 @@ function Details({
             </strong>{' '}
             — {t('alert.live')}
           </p>
-          {sessionOpen && (
+          {/* The station applies the decision to the question on screen: after the resume only. */}
+          {sessionOpen && candidate.state === 'resumePending' && <p>{t('alert.afterResume')}</p>}
+          {sessionOpen && candidate.state !== 'resumePending' && (
             <button
               type="button"
               className="button button-danger"
@@ -162,6 +167,10 @@ function Details({
         <div>
           <dt>{t('panel.state')}</dt>
           <dd data-testid="panel-state">{stateText(candidate, t)}</dd>
+        </div>
+        <div>
+          <dt>{t('panel.birthdate')}</dt>
+          <dd>{frenchDate(candidate.birthdate)}</dd>
         </div>
         <div>
           <dt>{t('panel.station')}</dt>
@@ -337,7 +346,15 @@ function AlertView({
 }
 
 /** Authorize a resume, never hiding a pending alert (DOMAIN.md §8): it is shown first, with its button. */
-function ResumeView({ candidate, onView }: { candidate: RoomCandidate; onView(view: View): void }) {
+function ResumeView({
+  candidate,
+  onView,
+  onDone,
+}: {
+  candidate: RoomCandidate;
+  onView(view: View): void;
+  onDone(): void;
+}) {
   const t = useT();
   const { busy, command } = useCandidateActions();
   return (
@@ -351,9 +368,6 @@ function ResumeView({ candidate, onView }: { candidate: RoomCandidate; onView(vi
           {candidate.alert && (
             <div className="panel-urgent" data-testid="resume-alert-warning">
               <p>{t('confirm.resumeAlertWarning', { question: candidate.alert.questionNumber ?? '?' })}</p>
-              <button type="button" className="button button-danger" onClick={() => onView('alert')}>
-                {t('confirm.resumeAlertHandle')}
-              </button>
             </div>
           )}
         </>
@@ -363,7 +377,7 @@ function ResumeView({ candidate, onView }: { candidate: RoomCandidate; onView(vi
       busy={busy !== null}
       onCancel={() => onView('details')}
       onConfirm={() => command(candidate, { type: 'authorizeResume' })}
-      onDone={() => onView('details')}
+      onDone={onDone}
     />
   );
 }

@@ -1,0 +1,105 @@
+// The invigilator screen in Chromium, served by the real server at /invigilator/: logged in through
+// its own form, with helpers to find a candidate's card and wait for what it shows. Screenshots go to
+// test-results/screenshots/<scenario>/, and every screen passes an axe check.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { axeViolations, describeFindings } from '../harness/accessibility.ts';
+import { SCREENSHOT_ROOT } from '../harness/screenshots.ts';
+
+export const ROOM_VIEWPORT = { width: 1366, height: 768 } as const;
+
+export class InvigilatorPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly folder: string;
+  readonly consoleErrors: string[] = [];
+  #count = 0;
+
+  private constructor(context: BrowserContext, page: Page, scenario: string) {
+    this.context = context;
+    this.page = page;
+    this.folder = path.join(SCREENSHOT_ROOT, scenario);
+    // Pictures of this run only.
+    rmSync(this.folder, { recursive: true, force: true });
+    mkdirSync(this.folder, { recursive: true });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+  }
+
+  static async open(
+    browser: Browser,
+    serverUrl: string,
+    scenario: string,
+    viewport: { width: number; height: number } = ROOM_VIEWPORT,
+  ): Promise<InvigilatorPage> {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const invigilator = new InvigilatorPage(context, page, scenario);
+    await page.goto(`${serverUrl}/invigilator/`);
+    await page.getByRole('heading', { name: 'Espace surveillant' }).waitFor();
+    return invigilator;
+  }
+
+  async login(session: { number: number; invigilatorPassword: string }): Promise<void> {
+    await this.page.getByLabel('Numéro de session').fill(String(session.number));
+    await this.page.getByLabel('Mot de passe surveillant').fill(session.invigilatorPassword);
+    await this.page.getByRole('button', { name: 'Accéder à la salle' }).click();
+    await this.page.getByTestId('room-grid').waitFor();
+  }
+
+  card(candidateId: string): Locator {
+    return this.page.locator(`[data-testid="candidate-card"][data-candidate-id="${candidateId}"]`);
+  }
+
+  /** Waits until the card's attributes say what is expected (state, attention). */
+  async waitForCard(
+    candidateId: string,
+    expected: { state?: string; attention?: string; highlight?: string },
+    timeoutMs = 20_000,
+  ): Promise<Locator> {
+    const selector = [
+      `[data-testid="candidate-card"][data-candidate-id="${candidateId}"]`,
+      expected.state ? `[data-state="${expected.state}"]` : '',
+      expected.attention ? `[data-attention~="${expected.attention}"]` : '',
+      expected.highlight ? `[data-highlight="${expected.highlight}"]` : '',
+    ].join('');
+    const card = this.page.locator(selector);
+    await card.waitFor({ timeout: timeoutMs });
+    return card;
+  }
+
+  /** Opens the candidate's file from the card. */
+  async openFile(candidateId: string): Promise<Locator> {
+    await this.card(candidateId).locator('.card-open').click();
+    const dialog = this.page.getByTestId('candidate-dialog');
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  async closeDialog(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('candidate-dialog').waitFor({ state: 'detached' });
+  }
+
+  async goTo(page: 'Salle' | 'Finaliser la session' | 'Résultats' | "Feuille d'émargement"): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: page, exact: true }).click();
+  }
+
+  /** A screenshot of the screen as it is, and its accessibility check (zero violations). */
+  async capture(name: string): Promise<string> {
+    this.#count += 1;
+    const file = path.join(this.folder, `${String(this.#count).padStart(2, '0')}-${name}.png`);
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
+    );
+    await this.page.screenshot({ path: file });
+    const found = await axeViolations(this.page, name);
+    if (found.length > 0)
+      throw new Error(`accessibility violations on "${name}":\n${describeFindings(found)}`);
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}

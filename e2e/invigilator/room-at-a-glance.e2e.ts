@@ -1,0 +1,236 @@
+// Thirty candidates in mixed states (simulated stations speaking the real protocol to the real server)
+// on a 1366×768 screen: everyone fits without scrolling, what needs the invigilator comes first and
+// stands out, and every screen of the invigilator passes axe. Screenshots in
+// test-results/screenshots/invigilator-room/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../harness/chromium.ts';
+import { ensureInvigilatorBuilt } from './invigilator-build.ts';
+import { InvigilatorPage } from './invigilator-page.ts';
+import { seedMixedRoom, type MixedRoom } from './mixed-room.ts';
+import { SimulatedRoom } from './simulated-room.ts';
+
+let browser: Browser;
+let room: SimulatedRoom;
+let mixed: MixedRoom;
+let inv: InvigilatorPage;
+
+beforeAll(async () => {
+  ensureInvigilatorBuilt();
+  room = await SimulatedRoom.open(30);
+  mixed = await seedMixedRoom(room);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await inv?.close();
+  await browser?.close();
+  await room?.close();
+});
+
+const keysOf = (role: string) => [...mixed.roles].filter(([, r]) => r === role).map(([key]) => key);
+const idOf = (role: string) => {
+  const key = keysOf(role)[0];
+  if (!key) throw new Error(`no candidate in role ${role}`);
+  return room.candidateId(key);
+};
+
+describe('the room at a glance', () => {
+  it('shows the login screen, refuses a wrong password, and opens the room', async () => {
+    inv = await InvigilatorPage.open(browser, room.server.url, 'invigilator-room');
+    await inv.capture('login');
+    await inv.page.getByLabel('Numéro de session').fill(String(room.seeded.session.number));
+    await inv.page.getByLabel('Mot de passe surveillant').fill('wrong1');
+    await inv.page.getByRole('button', { name: 'Accéder à la salle' }).click();
+    await inv.page.getByTestId('login-error').waitFor();
+    expect(await inv.page.getByTestId('login-error').textContent()).toContain(
+      'mot de passe surveillant incorrect',
+    );
+    await inv.capture('login-refused');
+    await inv.page.getByLabel('Mot de passe surveillant').fill('');
+    await inv.login(room.seeded.session);
+    expect(await inv.page.getByTestId('session-details').textContent()).toContain('Mme Sophie Leroy');
+  });
+
+  it('fits 30 candidates on 1366×768 without scrolling, the most urgent first', async () => {
+    // The silent station reads as missing only after 15 s without a heartbeat.
+    const silentFor = Date.now() - mixed.silentSince;
+    if (silentFor < 16_000) await new Promise((resolve) => setTimeout(resolve, 16_000 - silentFor));
+    await inv.waitForCard(idOf('stationMissing'), { attention: 'stationMissing' });
+    const cards = inv.page.getByTestId('candidate-card');
+    expect(await cards.count()).toBe(30);
+    const fit = await inv.page.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      height: window.innerHeight,
+      width: document.documentElement.scrollWidth,
+      bottom: Math.max(
+        ...[...document.querySelectorAll('[data-testid="candidate-card"]')].map(
+          (c) => c.getBoundingClientRect().bottom,
+        ),
+      ),
+    }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.height);
+    expect(fit.width).toBeLessThanOrEqual(1366);
+    expect(fit.bottom).toBeLessThanOrEqual(768);
+
+    const order = await cards.evaluateAll((list) =>
+      list.map((c) => ({
+        attention: c.getAttribute('data-attention') ?? '',
+        state: c.getAttribute('data-state') ?? '',
+        highlight: c.getAttribute('data-highlight') ?? '',
+      })),
+    );
+    const firstOf = (test: (c: (typeof order)[number]) => boolean) => order.findIndex(test);
+    const lastOf = (test: (c: (typeof order)[number]) => boolean) =>
+      order.length - 1 - [...order].reverse().findIndex(test);
+    // Alerts, then resumes, then waiting, then silent stations and lockdown events; then the rest.
+    expect(order.slice(0, 2).map((c) => c.attention.split(' ')[0])).toEqual(['alert', 'alert']);
+    expect(lastOf((c) => c.attention.startsWith('alert'))).toBeLessThan(
+      firstOf((c) => c.attention.startsWith('resume')),
+    );
+    expect(lastOf((c) => c.attention.startsWith('resume'))).toBeLessThan(
+      firstOf((c) => c.attention.startsWith('waiting')),
+    );
+    expect(lastOf((c) => c.attention !== '')).toBeLessThan(firstOf((c) => c.attention === ''));
+    expect(lastOf((c) => c.highlight === 'finished')).toBeLessThan(firstOf((c) => c.state === 'notArrived'));
+    expect(order.slice(-3).every((c) => c.state === 'notArrived')).toBe(true);
+    const urgent = order.filter((c) => c.highlight === 'urgent').length;
+    expect(urgent).toBe(
+      keysOf('alert-image').length + keysOf('alert-file').length + keysOf('alert-embed').length + 2,
+    );
+
+    expect(await inv.page.getByTestId('alerts-banner').textContent()).toContain('alertes en attente');
+    await expect.poll(() => inv.page.title()).toMatch(/^\(\d\) Alerte/);
+    expect(await inv.card(idOf('stationMissing')).getByTestId('health').getAttribute('data-health')).toBe(
+      'lost',
+    );
+    await inv.capture('room-30-candidates');
+  });
+
+  it('shows each alert with what its question contains and the E codes that fit it', async () => {
+    const words = {
+      image: 'une image',
+      attachment: 'un fichier à ouvrir',
+      embed: 'un contenu intégré',
+    } as const;
+    const cards = (await room.room()).filter((c) => c.alert !== null);
+    expect(cards.length).toBe([...mixed.roles.values()].filter((r) => r.startsWith('alert-')).length);
+    for (const card of cards) {
+      const alert = card.alert;
+      if (!alert) continue;
+      await inv.card(card.candidateId).getByTestId('quick-alert').click();
+      const dialog = inv.page.getByTestId('alert-decision');
+      await dialog.waitFor();
+      const content = (await dialog.getByTestId('alert-content').textContent()) ?? '';
+      for (const [flag, text] of Object.entries(words)) {
+        expect(content.includes(text)).toBe(alert.content[flag as keyof typeof words]);
+      }
+      expect(await dialog.getByTestId('code-E1').count()).toBe(alert.content.image ? 1 : 0);
+      expect(await dialog.getByTestId('code-E3').count()).toBe(alert.content.attachment ? 1 : 0);
+      expect(await dialog.getByTestId('code-E2').count()).toBe(alert.content.embed ? 1 : 0);
+      expect(await dialog.getByTestId('code-E4').count()).toBe(1);
+      if (card.candidateId === idOf('alert-image')) await inv.capture('alert-decision');
+      await inv.closeDialog();
+    }
+  });
+
+  it('opens a candidate whose station locked itself: the events with their time, kept for the jury', async () => {
+    await inv.card(idOf('lockdown-paused')).getByTestId('quick-lockdown').click();
+    const events = inv.page.getByTestId('lockdown-events');
+    await events.waitFor();
+    expect(await events.textContent()).toContain('Le candidat a quitté la fenêtre du test');
+    expect(await inv.page.getByTestId('action-unlock').count()).toBe(1);
+    await inv.capture('candidate-lockdown');
+    await inv.page.getByTestId('lockdown-seen').click();
+    await inv.closeDialog();
+    // Seen: the card no longer calls for attention, but the station is still locked.
+    await inv.waitForCard(idOf('lockdown-paused'), { state: 'paused', attention: 'lockdown' });
+  });
+
+  it('asks before authorizing a resume and says on which station', async () => {
+    await inv.card(idOf('resume-other')).getByTestId('quick-resume').click();
+    await inv.page.getByTestId('confirm-resume').waitFor();
+    expect(await inv.page.getByTestId('candidate-dialog').textContent()).toContain(
+      'Il reprendra sur le poste',
+    );
+    await inv.capture('resume-confirmation');
+    await inv.closeDialog();
+  });
+
+  it('is usable on a tablet (the cards flow into fewer columns) and in English', async () => {
+    await inv.page.setViewportSize({ width: 1024, height: 768 });
+    await inv.capture('room-tablet-landscape');
+    await inv.page.setViewportSize({ width: 768, height: 1024 });
+    await inv.capture('room-tablet-portrait');
+    await inv.page.setViewportSize({ width: 1366, height: 768 });
+    await inv.page.getByRole('button', { name: 'Switch the screens to English' }).click();
+    await inv.page.getByRole('heading', { name: 'The room' }).waitFor();
+    await inv.capture('room-english');
+    await inv.page.getByRole('button', { name: /français/i }).click();
+    await inv.page.getByRole('heading', { name: 'La salle' }).waitFor();
+  });
+
+  it('shows "connexion perdue" while the server is unreachable, and catches up from the last event when it is back', async () => {
+    const waitingKey = keysOf('waiting')[0] ?? '';
+    const streams: { url: string; lastEventId: string | null }[] = [];
+    inv.page.on('request', (request) => {
+      if (request.url().includes('/events')) {
+        streams.push({ url: request.url(), lastEventId: request.headers()['last-event-id'] ?? null });
+      }
+    });
+    await room.server.stop();
+    await inv.page.getByTestId('connection-lost').waitFor();
+    await inv.capture('connection-lost');
+    await room.server.restart();
+    // Something happens as soon as the server is back, before the screen reconnects.
+    await room.command(waitingKey, { type: 'authorizeStart' });
+    await inv.page.getByTestId('connection-lost').waitFor({ state: 'detached', timeout: 30_000 });
+    await inv.waitForCard(room.candidateId(waitingKey), { state: 'startAuthorized' });
+    // The screen asked for what came after the last event it had.
+    const reconnect = streams.at(-1);
+    expect(Number(reconnect?.lastEventId)).toBeGreaterThan(0);
+    expect(reconnect?.url).toContain(`after=${reconnect?.lastEventId}`);
+  });
+
+  it('prepares the finalization, prints the attendance sheet and shows the results', async () => {
+    await inv.goTo("Feuille d'émargement");
+    await inv.page.getByTestId('attendance-table').waitFor();
+    expect(await inv.page.getByTestId('attendance-line').count()).toBe(30);
+    const csv = await inv.page.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        return { status: response.status, text: await response.text() };
+      },
+      (await inv.page.getByTestId('attendance-csv').getAttribute('href')) ?? '',
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(31);
+    await inv.capture('attendance-sheet');
+    await inv.page.emulateMedia({ media: 'print' });
+    await inv.page.screenshot({ path: `${inv.folder}/attendance-print.png`, fullPage: true });
+    await inv.page.emulateMedia({ media: 'screen' });
+
+    await inv.goTo('Finaliser la session');
+    await inv.page.getByTestId('finalize').click();
+    await inv.page.getByTestId('finalization-errors').waitFor();
+    const unfinished = inv.page.getByTestId('abort-reason');
+    expect(await unfinished.count()).toBeGreaterThan(5);
+    await inv.capture('finalization-errors');
+    for (const group of await unfinished.all()) await group.getByTestId('abort-technical').check();
+    await inv.page.getByTestId('global-comment').fill('Alarme incendie à 10 h 12 : évacuation de 8 minutes.');
+    await inv.page.getByTestId('hadIncident-yes').check();
+    await inv.page.getByTestId('candidateCouldNotJoin-no').check();
+    await inv.page.getByTestId('finalize').click();
+    await inv.page.getByTestId('confirm-finalize').waitFor();
+    await inv.capture('finalization-confirm');
+    await inv.page.getByTestId('confirm-finalize').click();
+    await inv.page.getByTestId('results-table').waitFor({ timeout: 30_000 });
+    const rows = inv.page.getByTestId('result-row');
+    expect(await rows.count()).toBeGreaterThan(10);
+    await inv.capture('results');
+    await inv.goTo('Salle');
+    await inv.page.getByTestId('room-grid').waitFor();
+    expect(await inv.page.locator('[data-testid^="quick-"]').count()).toBe(0);
+    await inv.capture('room-finalized');
+  });
+});
