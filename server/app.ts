@@ -56,6 +56,9 @@ declare module 'fastify' {
   }
 }
 
+/** More than the events of a busy second: ids a power cut could have erased are not reused. */
+const EVENT_IDS_SKIPPED_AT_START = 100_000;
+
 /** Never logged, whatever the log level (defence in depth: the server never logs bodies either). */
 const REDACTED = [
   'req.headers.authorization',
@@ -137,6 +140,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   ctx.presence = new StationPresence(ctx);
   ctx.feed = new RoomFeed(ctx);
   ctx.feed.bootSeq = await store.events.maxSeq();
+  await store.events.skipIds(EVENT_IDS_SKIPPED_AT_START);
   app.decorate('pix', ctx);
 
   // Housekeeping: last-seen times to disk, expired nonces and tokens away.

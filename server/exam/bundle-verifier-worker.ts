@@ -1,17 +1,11 @@
-// A worker thread that runs core's bundle verification, so that several bundles are checked at once on
-// a machine with several cores while the main thread keeps serving requests.
+// A worker thread that checks result bundles with core's verification (bundle-check.ts), so that
+// several bundles are checked at once on a machine with several cores while the main thread serves.
 import { parentPort } from 'node:worker_threads';
-import { verifyResultBundle, type BundleExpectations } from '../../core/bundle/verify-bundle.ts';
+import { checkBundle, type BundleCheckInput } from './bundle-check.ts';
 
-interface Job {
-  id: number;
-  jws: string;
-  expected: BundleExpectations;
-}
-
-parentPort?.on('message', (job: Job) => {
-  verifyResultBundle(job.jws, job.expected).then(
-    (verification) => parentPort?.postMessage({ id: job.id, verification }),
+parentPort?.on('message', (job: { id: number; input: BundleCheckInput }) => {
+  checkBundle(job.input).then(
+    (check) => parentPort?.postMessage({ id: job.id, check }),
     (error: unknown) => parentPort?.postMessage({ id: job.id, error: String(error) }),
   );
 });

@@ -1,25 +1,21 @@
-// Bundle verification (core's verifyResultBundle) on a pool of worker threads: it is the costliest
-// part of intake (signature, schema, hash chain), and it parallelizes. With no worker (one core), it
-// runs inline.
+// Bundle checking (core's verifyResultBundle, see bundle-check.ts) on a pool of worker threads: it is
+// the costliest part of intake (signature, schema, hash chain), and it parallelizes. With no worker
+// (one core), it runs inline.
 import { Worker } from 'node:worker_threads';
-import {
-  verifyResultBundle,
-  type BundleExpectations,
-  type BundleVerification,
-} from '../../core/bundle/verify-bundle.ts';
+import { checkBundle, type BundleCheck, type BundleCheckInput } from './bundle-check.ts';
 
 export interface BundleVerifier {
-  verify(jws: string, expected: BundleExpectations): Promise<BundleVerification>;
+  check(input: BundleCheckInput): Promise<BundleCheck>;
   close(): Promise<void>;
 }
 
 export const inlineVerifier: BundleVerifier = {
-  verify: verifyResultBundle,
+  check: checkBundle,
   close: async () => undefined,
 };
 
 interface Pending {
-  resolve: (v: BundleVerification) => void;
+  resolve: (v: BundleCheck) => void;
   reject: (e: unknown) => void;
 }
 
@@ -32,13 +28,13 @@ export class WorkerBundleVerifier implements BundleVerifier {
     this.#workers = Array.from({ length: size }, (_, index) => {
       const worker = new Worker(new URL('./bundle-verifier-worker.ts', import.meta.url));
       worker.unref();
-      worker.on('message', (message: { id: number; verification?: BundleVerification; error?: string }) => {
+      worker.on('message', (message: { id: number; check?: BundleCheck; error?: string }) => {
         const job = this.#pending.get(message.id);
         if (!job) return;
         this.#pending.delete(message.id);
         const slot = this.#workers[index];
         if (slot) slot.load -= 1;
-        if (message.verification) job.resolve(message.verification);
+        if (message.check) job.resolve(message.check);
         else job.reject(new Error(message.error ?? 'bundle verification failed'));
       });
       worker.on('error', (error) => this.#failAll(index, error));
@@ -46,15 +42,15 @@ export class WorkerBundleVerifier implements BundleVerifier {
     });
   }
 
-  verify(jws: string, expected: BundleExpectations): Promise<BundleVerification> {
+  check(input: BundleCheckInput): Promise<BundleCheck> {
     const index = this.#leastLoaded();
     const slot = this.#workers[index];
-    if (!slot) return verifyResultBundle(jws, expected);
+    if (!slot) return checkBundle(input);
     const id = ++this.#next;
     slot.load += 1;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, worker: index });
-      slot.worker.postMessage({ id, jws, expected: { ...expected, stationKey: { ...expected.stationKey } } });
+      slot.worker.postMessage({ id, input });
     });
   }
 

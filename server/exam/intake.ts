@@ -8,9 +8,8 @@ import type { BundleProblem } from '../../core/bundle/verify-bundle.ts';
 import type { ResultUploadResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { BundleAcknowledgment, JournalState, StoredStation } from '../storage/repositories.ts';
+import type { BundleAcknowledgment, StoredStation } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
-import { readRecords } from './journal-reading.ts';
 import { stationTest } from './test-package.ts';
 
 const PROBLEM_CODES: Readonly<Record<BundleProblem, string>> = {
@@ -21,18 +20,6 @@ const PROBLEM_CODES: Readonly<Record<BundleProblem, string>> = {
   TEST_MISMATCH: 'BUNDLE_MISMATCH',
   CHAIN_BROKEN: 'CHAIN_BROKEN',
   PACKAGE_MISMATCH: 'PACKAGE_MISMATCH',
-};
-
-const EMPTY_JOURNAL: JournalState = {
-  storedThrough: 0,
-  lastHash: null,
-  startedAt: null,
-  downtimeMs: 0,
-  answered: 0,
-  addedMs: 0,
-  pausedCause: null,
-  pausedReason: null,
-  endedReason: null,
 };
 
 function refused(code: string, message: string): ApiError {
@@ -63,33 +50,35 @@ export async function receiveResult(
   if (test.packageHash === null || test.packageId === null) {
     throw refused('PACKAGE_MISMATCH', 'no test package was issued for this test');
   }
-  const verified = await ctx.bundleVerifier.verify(jws, {
-    stationKey: station.publicKey,
-    testId: test.id,
-    packageHash: test.packageHash,
+  const check = await ctx.bundleVerifier.check({
+    jws,
+    expected: { stationKey: { ...station.publicKey }, testId: test.id, packageHash: test.packageHash },
+    replicatedSeq: test.journal.storedThrough,
   });
-  if (!verified.ok) throw refused(PROBLEM_CODES[verified.problem], verified.message);
-  const payload = verified.payload;
-  if (payload.sessionId !== test.sessionId || payload.candidateId !== test.candidateId) {
+  if (!check.ok) throw refused(PROBLEM_CODES[check.problem], check.message);
+  if (check.sessionId !== test.sessionId || check.candidateId !== test.candidateId) {
     throw refused('BUNDLE_MISMATCH', 'the bundle names a candidate or session other than this test’s');
   }
-  const ended = payload.records.findLast((r) => r.kind === 'ended');
-  if (ended?.kind !== 'ended' || ended.payload.reason !== payload.endReason) {
+  if (check.journalEndReason !== check.endReason) {
     throw refused('BUNDLE_INVALID_PAYLOAD', 'the journal does not end the way the bundle says it ended');
   }
-  if (payload.packageId !== test.packageId) {
+  if (check.packageId !== test.packageId) {
     throw refused('PACKAGE_MISMATCH', 'the bundle names another test package');
   }
-  const replicated = test.journal.storedThrough;
-  if (replicated > 0 && payload.records[replicated - 1]?.hash !== test.journal.lastHash) {
+  if (check.replicatedHash !== null && check.replicatedHash !== test.journal.lastHash) {
     throw refused('CHAIN_BROKEN', 'the bundle’s journal differs from the records replicated during the test');
   }
 
-  // Only the state is read here: alerts come from the records replicated live, not from the bundle.
-  const { journal } = readRecords(EMPTY_JOURNAL, payload.records, null, ctx.now());
   const outcome = await ctx.store.bundles.store(
-    { testId: test.id, bundleHash: hash, jws, payload, stationId: station.id, receivedAt: ctx.now() },
-    journal,
+    {
+      testId: test.id,
+      bundleHash: hash,
+      jws,
+      endReason: check.endReason,
+      stationId: station.id,
+      receivedAt: ctx.now(),
+    },
+    check.journal,
   );
   if (!outcome.ok)
     throw new ApiError(409, 'BUNDLE_CONFLICT', 'another result was already accepted for this test');

@@ -298,6 +298,18 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     });
     expect((await after.next(() => true)).event).toBe('resync');
     after.close();
+    // Event ids are moved on at each start: ids a power cut could have erased are never given again,
+    // and a screen that knows more events than the server is told to resync.
+    const ahead = await readEvents(`${base}/api/invigilator/sessions/${day.session.id}/events`, {
+      ...headers,
+      'last-event-id': String((stored.at(-1)?.seq ?? 0) + 5),
+    });
+    expect((await ahead.next(() => true)).event).toBe('resync');
+    ahead.close();
+    const again = await invigilator(server, day);
+    await again.command(second.id, { type: 'authorizeStart' });
+    const next = await server.app.pix.store.events.after(day.session.id, stored.at(-1)?.seq ?? 0, 10);
+    expect(next[0]?.seq).toBeGreaterThan((stored.at(-1)?.seq ?? 0) + 100_000);
   });
 
   it('resumes on another station once the invigilator authorizes it: package and records', async () => {

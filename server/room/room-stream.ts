@@ -1,6 +1,7 @@
 // The invigilator's event stream: stored events after Last-Event-ID (or `after` on the first
 // connection, since EventSource cannot set headers), then live ones, with nothing lost in between and
-// nothing sent twice. A screen whose last event predates this server's start is told to resync.
+// nothing sent twice. A screen whose last event predates this server's start, or that knows events the
+// server lost, is told to resync.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext, RoomMessage } from '../context.ts';
 import { SseStream, lastEventId } from '../http/sse.ts';
@@ -33,7 +34,11 @@ export async function openRoomStream(
   stream.onClose(
     ctx.roomBus.subscribe(session.id, (message) => (replaying ? buffered.push(message) : deliver(message))),
   );
-  if (sent > 0 && sent <= ctx.feed.bootSeq) stream.send({ event: 'resync', data: {} });
+  // The screen's last event predates this server's start, or is one the server no longer has (lost to
+  // a power cut): its picture may be stale, it must fetch the room again.
+  if (sent > 0 && (sent <= ctx.feed.bootSeq || sent > (await ctx.store.events.maxSeq()))) {
+    stream.send({ event: 'resync', data: {} });
+  }
   for (;;) {
     const page = await ctx.store.events.after(session.id, sent, REPLAY_PAGE);
     for (const event of page) deliver({ kind: 'event', event });

@@ -437,6 +437,21 @@ export interface SessionEventRepository {
   lastSeq(sessionId: string): Promise<number>;
   /** The highest event id of every session. */
   maxSeq(): Promise<number>;
+  /**
+   * Moves the next event ids `count` further: at start-up, so that ids of events a power cut may have
+   * erased are never given again (a screen that saw them would take the new events for old ones).
+   */
+  skipIds(count: number): Promise<void>;
+}
+
+/** A bundle being accepted: its payload was verified where it was checked (a worker thread). */
+export interface NewBundle {
+  testId: string;
+  bundleHash: string;
+  jws: string;
+  endReason: string;
+  stationId: string;
+  receivedAt: number;
 }
 
 export interface BundleAcknowledgment {
@@ -453,7 +468,7 @@ export interface BundleRepository {
    * Stores once, with the journal state the bundle establishes: the same hash again returns the stored
    * one; another hash is a conflict. Resolves only once the bundle is durably stored.
    */
-  store(bundle: StoredBundle, journal: JournalState): Promise<BundleOutcome>;
+  store(bundle: NewBundle, journal: JournalState): Promise<BundleOutcome>;
   get(testId: string): Promise<StoredBundle | null>;
   /** Just the hash and time: what an upload is answered with. */
   acknowledgment(testId: string): Promise<BundleAcknowledgment | null>;

@@ -111,6 +111,7 @@ class SqliteStore implements Store {
     this.#dbs = dbs;
     const db = dbs.main;
     this.#writer = new WriteBatcher(db);
+    this.#fastWriter = new WriteBatcher(dbs.fast);
     this.centres = centres(db);
     this.accounts = accounts(db);
     this.tokens = tokens(db);
@@ -118,12 +119,11 @@ class SqliteStore implements Store {
     this.candidates = candidates(db);
     this.bank = bank(db);
     this.content = content(db);
-    this.#fastWriter = new WriteBatcher(dbs.fast);
     this.stations = stations(db, dbs.fast, this.#fastWriter);
     this.tests = tests(db);
     this.alerts = alerts(db);
     this.commands = commands(db);
-    this.events = events(db, this.#writer);
+    this.events = events(dbs.fast, this.#fastWriter);
     this.bundles = bundles(db, this.#writer);
     this.incidents = incidents(db);
     this.results = results(db);
@@ -863,6 +863,11 @@ function commands(db: SqliteDatabase): CommandRepository {
   };
 }
 
+/**
+ * The room's events go through the fast connection (no fsync per commit): they survive a crash of the
+ * process, and the last ones may be lost to a power cut, which the event stream handles (see maxSeq and
+ * skipAfterPowerCut).
+ */
 function events(db: SqliteDatabase, writer: WriteBatcher): SessionEventRepository {
   const insert = db.prepare('INSERT INTO session_events (session_id, type, data, at) VALUES (?, ?, ?, ?)');
   const after = db.prepare(
@@ -870,6 +875,12 @@ function events(db: SqliteDatabase, writer: WriteBatcher): SessionEventRepositor
   );
   const last = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM session_events WHERE session_id = ?').pluck();
   const max = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM session_events').pluck();
+  // sqlite_sequence has no unique key: update the row, or add it when the table never had an event.
+  const bump = db.prepare("UPDATE sqlite_sequence SET seq = seq + ? WHERE name = 'session_events'");
+  const first = db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('session_events', ?)");
+  const skip = db.transaction((count: number) => {
+    if (bump.run(count).changes === 0) first.run(count);
+  });
   return {
     async append(sessionId, type, data, at) {
       const text = JSON.stringify(data);
@@ -891,6 +902,9 @@ function events(db: SqliteDatabase, writer: WriteBatcher): SessionEventRepositor
     },
     async maxSeq() {
       return num(max.get());
+    },
+    async skipIds(count) {
+      skip(count);
     },
   };
 }
@@ -1011,7 +1025,7 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
           bundle.testId,
           bundle.bundleHash,
           bundle.stationId,
-          bundle.payload.endReason,
+          bundle.endReason,
           bundle.receivedAt,
           bundle.jws,
         );
