@@ -59,6 +59,15 @@ describe('extra time', () => {
     await day.invigilator.unlock(HUGO.key);
     await page.getByTestId('paused').waitFor({ state: 'detached' });
 
+    // Locked by the station itself (the kiosk saw a second display): who unlocks it is said too.
+    if (day.mode === 'chromium') {
+      await day.station.lock('un deuxième écran a été branché');
+      await page.getByRole('heading', { name: 'Poste verrouillé' }).waitFor();
+      await day.capture('locked-by-station');
+      await day.invigilator.unlock(HUGO.key);
+      await page.getByTestId('paused').waitFor({ state: 'detached' });
+    }
+
     // "Je passe" asks first; Cancel keeps the question, confirming moves on.
     await pressOn(page, page.getByTestId('skip'), 'Enter', 'skip button');
     await page.getByRole('dialog').waitFor();

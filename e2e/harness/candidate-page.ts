@@ -11,6 +11,15 @@ import { pageShimScript } from './page-shim-bundle.ts';
 
 export const STATION_ORIGIN = 'https://station.pix.test';
 export const SANDBOX_URL_BASE = `${STATION_ORIGIN}/sandbox`;
+/** The id of Chromium's built-in PDF viewer extension. */
+export const PDF_VIEWER_EXTENSION = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/** A resource of Chromium's PDF viewer (its extension, and the chrome://resources it styles itself with). */
+export function isPdfViewerResource(url: string): boolean {
+  return (
+    url.startsWith(`chrome-extension://${PDF_VIEWER_EXTENSION}/`) || url.startsWith('chrome://resources/')
+  );
+}
 
 /** What the page talks to: the station services (in a child process) of the moment. */
 export interface StationLink {
@@ -102,6 +111,9 @@ const notRunning = {
 
 async function serve(route: Route, options: CandidatePageOptions): Promise<void> {
   const url = new URL(route.request().url());
+  // Chromium's own PDF viewer draws PDF files: its resources (the internal extension and
+  // chrome://resources) are the browser's, not the web's.
+  if (isPdfViewerResource(url.href)) return route.continue();
   if (url.origin === STATION_ORIGIN) {
     const file = url.pathname.startsWith('/sandbox/')
       ? inside(options.sandboxDir, url.pathname.slice('/sandbox/'.length))

@@ -8,6 +8,7 @@ import type { BrowserState, StationEvent, StationResult } from '../../core/contr
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { BrowserBounds } from '../../main/station/station-handlers.ts';
 import { blockedPageHtml, blockedReason } from './blocked-page.ts';
+import { isPdfViewerResource } from './candidate-page.ts';
 import { demoSiteFile, fulfillDemoSite } from './demo-site-files.ts';
 import type { BrowserTarget } from './station-process.ts';
 
@@ -201,6 +202,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   async #route(route: Route): Promise<void> {
     const request = route.request();
     const url = request.url();
+    // Chromium's own PDF viewer shows PDF files found while browsing (as in the station's view).
+    if (isPdfViewerResource(url)) return route.continue();
     const topLevel = request.isNavigationRequest() && request.frame() === this.#page?.mainFrame();
     const decision = evaluateUrl(url, this.#o.policy, { topLevel });
     if (!decision.allowed) {

@@ -19,12 +19,12 @@ export class Screenshots {
     this.folder = path.join(SCREENSHOT_ROOT, scenario);
     // Each run replaces the scenario's pictures (a stale one would show a screen that is gone).
     rmSync(this.folder, { recursive: true, force: true });
-    mkdirSync(this.folder, { recursive: true });
     this.#page = page;
     this.#view = view;
   }
 
   async take(name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+    if (this.#count === 0) mkdirSync(this.folder, { recursive: true });
     this.#count += 1;
     const file = path.join(this.folder, `${String(this.#count).padStart(2, '0')}-${name}.png`);
     // Let the last state change paint (and fonts settle) before the picture.

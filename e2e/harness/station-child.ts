@@ -100,6 +100,14 @@ async function main(): Promise<void> {
           send({ type: 'reply', id: message.id, value: clockOffsetMs });
         });
         break;
+      case 'lockdown':
+        void services.runtime
+          .reportLockdown(
+            { kind: 'lockdown', payload: { event: message.event, detail: message.detail } },
+            true,
+          )
+          .then(() => send({ type: 'reply', id: message.id, value: true }));
+        break;
       case 'syncState':
         send({ type: 'reply', id: message.id, value: services.syncState() });
         break;

@@ -135,6 +135,11 @@ export class StationProcess {
     await this.#call({ type: 'advanceClock', ms });
   }
 
+  /** What the shell reports when the kiosk detects something (here: a second display): the test locks. */
+  async lock(detail: string): Promise<void> {
+    await this.#call({ type: 'lockdown', event: 'displayAdded', detail });
+  }
+
   syncState(): Promise<SyncStateView> {
     return this.#call({ type: 'syncState' }) as Promise<SyncStateView>;
   }

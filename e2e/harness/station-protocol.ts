@@ -34,6 +34,8 @@ export type ToChild =
   /** Moves the station's exam clock forward (time-up scenarios); the wall clock is untouched. */
   | { type: 'advanceClock'; id: number; ms: number }
   | { type: 'syncState'; id: number }
+  /** A lockdown event from the (absent) shell, e.g. a second display plugged in: locks the test. */
+  | { type: 'lockdown'; id: number; event: 'displayAdded' | 'focusLost'; detail: string }
   | { type: 'close'; id: number };
 
 export type FromChild =

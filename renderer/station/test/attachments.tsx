@@ -94,7 +94,7 @@ export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose:
     <Dialog
       title={t('test.attachments.viewerTitle', { name })}
       onClose={onClose}
-      className={`viewer viewer-${opened.viewer}`}
+      className={`viewer viewer-for-${opened.viewer}`}
       scrollable
       actions={
         <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
@@ -143,7 +143,7 @@ function TextContent({ url, kind, name }: { url: string; kind: 'text' | 'csv'; n
   if (text.trim() === '') return <p>{t('test.attachments.empty')}</p>;
   if (kind === 'text') {
     return (
-      <pre className="viewer-text" tabIndex={0} aria-label={name}>
+      <pre className="viewer-text" aria-label={name}>
         {text}
       </pre>
     );
