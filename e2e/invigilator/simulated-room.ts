@@ -96,12 +96,14 @@ export class SimulatedStation {
       command,
     );
     this.journal = journal;
-    const stepMs = Math.floor((options.startedMinutesAgo * 60_000) / Math.max(1, options.answered + 1));
-    const challenges = this.pkg.package.challenges.slice(0, options.answered);
+    // Always a question left to be on (short tests: profiles with few certifiable competences).
+    const answered = Math.min(options.answered, this.pkg.package.challenges.length - 2);
+    const stepMs = Math.floor((options.startedMinutesAgo * 60_000) / Math.max(1, answered + 1));
+    const challenges = this.pkg.package.challenges.slice(0, answered);
     challenges.forEach((c, i) =>
       journal.append(answerRecord(this.room.challenge(c.id), i % 4 !== 3), stepMs),
     );
-    this.current = options.answered;
+    this.current = answered;
     this.phase = 'inProgress';
     this.timeLeftMs = packageAllowedMs(this.pkg.package) - options.startedMinutesAgo * 60_000;
     await this.replicate();
@@ -251,6 +253,12 @@ function answerRecord(challenge: Challenge, right: boolean) {
   };
 }
 
+/** The demo session (French names, the demo bank) cut to its first `count` candidates. */
+export function demoRoomContent(count: number): SessionContent {
+  const demo = demoContent();
+  return { ...demo, candidates: demo.candidates.slice(0, count) };
+}
+
 export class SimulatedRoom {
   readonly server: CertificationServer;
   readonly seeded: SeededSession;
@@ -259,6 +267,7 @@ export class SimulatedRoom {
   readonly #bank: Map<string, Challenge>;
   readonly #invigilatorToken: string;
   #beat: ReturnType<typeof setInterval> | null = null;
+  ownsServer = false;
 
   private constructor(
     server: CertificationServer,
@@ -276,9 +285,18 @@ export class SimulatedRoom {
   /** The real server with the demo session's first `count` candidates, and the invigilator logged in. */
   static async open(count = 30): Promise<SimulatedRoom> {
     const server = await CertificationServer.start({ webRoot: WEB_ROOT });
-    const demo = demoContent();
-    const content: SessionContent = { ...demo, candidates: demo.candidates.slice(0, count) };
-    const seeded = await seedSession(server, content);
+    const content = demoRoomContent(count);
+    const room = await SimulatedRoom.attach(server, await seedSession(server, content), content);
+    room.ownsServer = true;
+    return room;
+  }
+
+  /** Simulated stations for a session already seeded on a running server (e.g. a CertificationDay's). */
+  static async attach(
+    server: CertificationServer,
+    seeded: SeededSession,
+    content: SessionContent,
+  ): Promise<SimulatedRoom> {
     const { token } = await api<{ token: string }>(server, 'POST', '/api/invigilator/login', {
       body: { sessionNumber: seeded.session.number, password: seeded.session.invigilatorPassword },
     });
@@ -322,6 +340,15 @@ export class SimulatedRoom {
     return issued.command.id;
   }
 
+  async decideAlert(alertId: string, decision: 'dismissed' | 'validated', reasonCode: string | null = null) {
+    await api(
+      this.server,
+      'POST',
+      `/api/invigilator/sessions/${this.seeded.session.id}/alerts/${encodeURIComponent(alertId)}/decision`,
+      { token: this.#invigilatorToken, body: { decision, reasonCode } },
+    );
+  }
+
   async room(): Promise<RoomCandidate[]> {
     const room = await api<{ candidates: RoomCandidate[] }>(
       this.server,
@@ -354,8 +381,9 @@ export class SimulatedRoom {
     this.#beat = null;
   }
 
+  /** Stops the stations, and the server if this room started it. */
   async close(): Promise<void> {
     this.stopHeartbeats();
-    await this.server.close();
+    if (this.ownsServer) await this.server.close();
   }
 }
