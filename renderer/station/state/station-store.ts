@@ -79,14 +79,20 @@ export function createStationStore(
       });
     };
 
+    // A status asked for is older than any status pushed while the question was on its way: it is
+    // applied only if none was (otherwise it would take the screens back in time).
+    let pushed = 0;
     const refreshStatus = async () => {
+      const before = pushed;
       const result = await api.getStatus({});
-      if (result.ok) get().applyStatus(result.value);
+      if (result.ok && pushed === before) get().applyStatus(result.value);
+      return result;
     };
 
     const onEvent = (event: StationEvent) => {
       switch (event.type) {
         case 'status':
+          pushed += 1;
           get().applyStatus(event.status);
           break;
         case 'connection':
@@ -131,9 +137,8 @@ export function createStationStore(
 
       connect() {
         const off = api.onEvent(onEvent);
-        void api.getStatus({}).then((result) => {
-          if (result.ok) get().applyStatus(result.value);
-          else set({ unavailable: result.error.message });
+        void refreshStatus().then((result) => {
+          if (!result.ok) set({ unavailable: result.error.message });
         });
         // The countdown runs on this screen between statuses: re-read the station's time now and
         // then so that the two never drift apart (the station stays the authority).

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type {
+  CurrentChallenge,
+  StationApi,
+  StationEvent,
+  StationResult,
+  StationStatus,
+} from '../../../core/contracts/station-api.ts';
+import { createStationStore } from './station-store.ts';
+
+function status(phase: StationStatus['exam']['phase'], current = 0, answered = 0): StationStatus {
+  return {
+    station: {
+      id: 'st-1',
+      name: 'Poste 07',
+      centreName: 'Collège',
+      enrolled: true,
+      online: true,
+      ready: true,
+      notReadyReason: null,
+    },
+    exam: {
+      phase,
+      candidate: {
+        firstName: 'Léa',
+        lastName: 'Martin',
+        extraTimePercentage: 0,
+        accessibilityAdjustment: false,
+      },
+      session: null,
+      progress: phase === 'idle' ? null : { current, answered, total: 3 },
+      timeLeftMs: 60_000,
+      allowedMs: 6_300_000,
+      pause: null,
+      endReason: null,
+      alertPending: false,
+      upload: 'notStarted',
+    },
+  };
+}
+
+function challenge(index: number): CurrentChallenge {
+  return {
+    index,
+    total: 3,
+    challenge: {
+      id: `c${index}`,
+      competence: '1.1',
+      skill: '@rechercheWeb1',
+      type: 'QCU',
+      instruction: 'Question',
+      choices: [
+        { id: '1', text: 'a' },
+        { id: '2', text: 'b' },
+      ],
+      attachments: [],
+      focused: false,
+      format: 'texte',
+      shuffled: false,
+      locale: 'fr-fr',
+    },
+    choiceOrder: ['1', '2'],
+    draft: null,
+    timerLeftMs: null,
+    focusLost: false,
+  };
+}
+
+/** A StationApi whose getCurrentChallenge answers when the test says so. */
+function fakeApi() {
+  const listeners = new Set<(event: StationEvent) => void>();
+  const pending: { resolve: (r: StationResult<CurrentChallenge>) => void }[] = [];
+  let fetches = 0;
+  // Like a real station, getStatus says what the last pushed status said.
+  let current = status('idle');
+  const api = {
+    onEvent: (listener: (event: StationEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    // The answer says what the status was when asked (it may arrive after a newer push).
+    getStatus: () => {
+      const asked = current;
+      return Promise.resolve({ ok: true, value: asked });
+    },
+    getCurrentChallenge: () =>
+      new Promise<StationResult<CurrentChallenge>>((resolve) => {
+        fetches += 1;
+        pending.push({ resolve });
+      }),
+  } as unknown as StationApi;
+  return {
+    api,
+    emit: (event: StationEvent) => {
+      if (event.type === 'status') current = event.status;
+      listeners.forEach((l) => l(event));
+    },
+    answer: (index: number, result: StationResult<CurrentChallenge>) => pending[index]?.resolve(result),
+    get fetches() {
+      return fetches;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the screens’ station store', () => {
+  it('fetches the challenge when the station moves to another one, once per move', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    // The same status again (a submit response after its event) does not fetch twice.
+    store.getState().applyStatus(status('inProgress', 0));
+    expect(fake.fetches).toBe(1);
+    fake.answer(0, { ok: true, value: challenge(0) });
+    await settle();
+    expect(store.getState().challenge?.index).toBe(0);
+    fake.emit({ type: 'status', status: status('inProgress', 1, 1) });
+    expect(fake.fetches).toBe(2);
+  });
+
+  it('drops a late answer about a challenge the station has already left', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    fake.emit({ type: 'status', status: status('inProgress', 1, 1) });
+    fake.answer(1, { ok: true, value: challenge(1) });
+    fake.answer(0, { ok: true, value: challenge(0) });
+    await settle();
+    expect(store.getState().challenge?.index).toBe(1);
+  });
+
+  it('forgets the challenge, warnings and alert outcome when the candidate leaves', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    fake.answer(0, { ok: true, value: challenge(0) });
+    fake.emit({ type: 'timeWarning', minutesLeft: 15 });
+    fake.emit({ type: 'alertDecided', challengeId: 'c0', decision: 'dismissed' });
+    await settle();
+    expect(store.getState().warning).toBe(15);
+    fake.emit({ type: 'status', status: status('idle') });
+    expect(store.getState().challenge).toBeNull();
+    expect(store.getState().warning).toBeNull();
+    expect(store.getState().alertOutcome).toBeNull();
+  });
+
+  it('keeps the blocked-page message until another page has finished loading', () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    const state = (url: string, loading: boolean) => ({
+      type: 'browserState' as const,
+      state: { url, title: '', loading, canGoBack: true, canGoForward: false },
+    });
+    fake.emit({ type: 'browserBlocked', url: 'https://chatgpt.com/', reason: 'bloqué' });
+    fake.emit(state('https://atelier.pix-demo.test/', true));
+    fake.emit(state('https://chatgpt.com/', false));
+    expect(store.getState().blocked?.url).toBe('https://chatgpt.com/');
+    fake.emit(state('https://atelier.pix-demo.test/', false));
+    expect(store.getState().blocked).toBeNull();
+  });
+
+  it('never goes back to a status older than one the station pushed meanwhile', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect(); // asks for the status (idle, at that time)…
+    fake.emit({ type: 'status', status: status('signedIn') }); // …and a newer one is pushed first
+    await settle();
+    expect(store.getState().status?.exam.phase).toBe('signedIn');
+  });
+
+  it('follows the connection events', () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'connection', online: false });
+    expect(store.getState().online).toBe(false);
+    fake.emit({ type: 'connection', online: true });
+    expect(store.getState().online).toBe(true);
+  });
+});
