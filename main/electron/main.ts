@@ -54,6 +54,7 @@ import { monitorLockdown } from './lockdown-monitor.ts';
 import { readMachineId } from './machine-id.ts';
 import { appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
 import { QuitControl } from './quit-control.ts';
+import { InvigilatorWindow } from './invigilator-window.ts';
 import { hardenSession } from './session-hardening.ts';
 import { electronSelfCheck, runStationCommand, stationDataDir, stationKeyStore } from './station-commands.ts';
 import {
@@ -186,8 +187,10 @@ async function start(): Promise<void> {
   // ------------------------------------------------------------------ guards on every web contents
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    // The candidate's browser has its own guards (the URL policy); everything else is the app.
+    // The candidate's browser has its own guards (the URL policy), and so has the invigilator's window;
+    // everything else is the app.
     if (ElectronChallengeBrowser.sessions.has(contents.session)) return;
+    if (InvigilatorWindow.sessions.has(contents.session)) return;
     contents.on('will-frame-navigate', (event) => {
       if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
     });
@@ -258,6 +261,16 @@ async function start(): Promise<void> {
   });
   shell.kiosk = kiosk;
   keyboard(kiosk.webContents);
+  // Invigilator mode: Ctrl+Alt+Shift+S on the station home opens the server's invigilator screen.
+  const invigilatorWindow = new InvigilatorWindow({
+    serverUrl: () => settings.serverUrl,
+    parent: () => shell.kiosk,
+    mayOpen: () => shell.phase === 'idle',
+    platform: process.platform,
+    devTools: DEV_TOOLS,
+    log,
+  });
+  invigilatorWindow.listen(kiosk.webContents);
   monitorLockdown({ watch, window: kiosk, reloadScreen: () => kiosk.webContents.reload(), log });
   // The OS is shutting down or logging out: let it (the journal already holds every answer).
   powerMonitor.on('shutdown', () => void quit.quit('system shutdown'));
@@ -311,6 +324,8 @@ async function start(): Promise<void> {
       send(event);
       if (event.type !== 'status') return;
       shell.phase = event.status.exam.phase;
+      // A candidate on this station: the invigilator's window goes.
+      if (shell.phase !== 'idle') invigilatorWindow.close();
       const now = { phase: shell.phase, testId: services.runtime.testId };
       const change = activityChange(last, now);
       last = now;
