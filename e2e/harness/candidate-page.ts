@@ -6,6 +6,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { StationEvent, StationResult } from '../../core/contracts/station-api.ts';
 import { contentTypeOf } from './content-types.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  SANDBOX_CONTENT_SECURITY_POLICY,
+} from '../../main/electron/app-protocol.ts';
 import { demoSiteFile, fulfillDemoSite } from './demo-site-files.ts';
 import { pageShimScript } from './page-shim-bundle.ts';
 
@@ -115,13 +119,21 @@ async function serve(route: Route, options: CandidatePageOptions): Promise<void>
   // chrome://resources) are the browser's, not the web's.
   if (isPdfViewerResource(url.href)) return route.continue();
   if (url.origin === STATION_ORIGIN) {
-    const file = url.pathname.startsWith('/sandbox/')
+    const sandboxed = url.pathname.startsWith('/sandbox/');
+    const file = sandboxed
       ? inside(options.sandboxDir, url.pathname.slice('/sandbox/'.length))
       : inside(options.rendererDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
     try {
       const body = await readFile(file);
-      return route.fulfill({ status: 200, body, contentType: contentTypeOf(file) });
+      // The same policies as Electron's app:// protocol: strict for the screens, none for files.
+      const policy = sandboxed ? SANDBOX_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+      return route.fulfill({
+        status: 200,
+        body,
+        contentType: contentTypeOf(file),
+        headers: { 'content-security-policy': policy },
+      });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }
