@@ -118,6 +118,22 @@ describe('the invigilator screen with a station', () => {
     await inv.closeDialog();
   });
 
+  it('locks the station and unlocks it', async () => {
+    const file = await inv.openFile(leaId);
+    await file.getByTestId('action-pause').click();
+    await inv.page.getByTestId('pause-reason').fill('Téléphone sorti');
+    await inv.page.getByTestId('confirm-pause').click();
+    await day.page.getByTestId('paused').waitFor();
+    expect(await day.page.getByTestId('paused').textContent()).toContain('Téléphone sorti');
+    await expect
+      .poll(() => inv.page.getByTestId('panel-state').textContent(), { timeout: 10_000 })
+      .toBe('En pause (surveillant)');
+    await inv.capture('station-locked');
+    await inv.page.getByTestId('action-unlock').click();
+    await day.page.getByTestId('paused').waitFor({ state: 'detached' });
+    await inv.closeDialog();
+  });
+
   it('authorizes the resume after a station kill, without hiding the alert still pending', async () => {
     await reportProblem();
     await inv.waitForCard(leaId, { attention: 'alert' });
@@ -163,6 +179,20 @@ describe('the invigilator screen with a station', () => {
     await inv.capture('test-ended');
   });
 
+  it('records an incident report with its code and question number', async () => {
+    const file = await inv.openFile(leaId);
+    await file.getByTestId('incident-code').selectOption('E4');
+    await file.getByTestId('incident-question').fill('2');
+    await file.getByTestId('incident-description').fill('Le site de la mairie ne répond pas');
+    await file.getByTestId('incident-add').click();
+    await file.getByTestId('incident-list').waitFor();
+    expect(await file.getByTestId('incident-list').textContent()).toContain(
+      'E4 — Le site à consulter est indisponible',
+    );
+    await inv.capture('incident-report');
+    await inv.closeDialog();
+  });
+
   it('finalizes with an abort reason for the unfinished test, then shows the results', async () => {
     await inv.goTo('Finaliser la session');
     const reason = inv.page.locator(`[data-testid="abort-reason"][data-candidate-id="${leaId}"]`);
@@ -183,6 +213,8 @@ describe('the invigilator screen with a station', () => {
     const lea = results.results.find((r) => r.candidateId === leaId);
     expect(lea?.abortReason).toBe('candidate');
     expect(lea?.neutralizedQuestions).toEqual([1]);
+    expect(lea?.incidents.map((i) => [i.code, i.questionNumber])).toEqual([['E4', 2]]);
+    expect(results.finalization?.needsJury).toBe(true);
     expect(await row.getByTestId('result-score').textContent()).toBe(String(lea?.pixScore));
     await inv.capture('results');
   });
