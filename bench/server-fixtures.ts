@@ -1,7 +1,7 @@
 // Shared preparation for the server benchmarks: a certification day seeded through the API on a server
 // in this process (candidates joined on enrolled stations, starts authorized, packages fetched), saved
 // as a template database file that each round copies, so that every round starts from the same state.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Challenge } from '../core/challenge/challenge.ts';
@@ -86,4 +86,13 @@ export function median(values: readonly number[]): number {
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** CPU time (user + system, all threads) a process has used, in ms; null where /proc is missing. */
+export function processCpuMs(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return null;
+  // Fields 14 and 15 (utime, stime), in clock ticks of 10 ms, after the command name in brackets.
+  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -6,7 +6,7 @@ import type { Challenge } from '../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../core/contracts/station-server.ts';
 import { startChildServer } from '../server/testing/child-server.ts';
 import { TestJournal, bundlePayload, signBundle } from '../server/testing/journal-builder.ts';
-import { copyDatabase, median, prepareDay } from './server-fixtures.ts';
+import { copyDatabase, median, prepareDay, processCpuMs } from './server-fixtures.ts';
 
 const BUNDLES = Number(process.env.BENCH_BUNDLES ?? 1500);
 const CLIENTS = 50;
@@ -50,10 +50,12 @@ console.log(
 );
 
 const rates: number[] = [];
+const cpuPerBundle: number[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const server = await startChildServer(copyDatabase(prepared.dbFile));
   const queue = [...bodies];
   let failures = 0;
+  const cpuBefore = processCpuMs(server.process.pid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -69,13 +71,22 @@ for (let round = 1; round <= ROUNDS; round++) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = processCpuMs(server.process.pid);
   await server.stop();
   const rate = bodies.length / seconds;
   rates.push(rate);
+  const cpu = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / bodies.length : null;
+  if (cpu !== null) cpuPerBundle.push(cpu);
   console.log(
-    `  round ${round}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s${failures ? ` (${failures} refused!)` : ''}`,
+    `  round ${round}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s` +
+      (cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms per bundle`) +
+      (failures ? ` (${failures} refused!)` : ''),
   );
 }
 console.log(
-  `result intake, ${CLIENTS} concurrent clients: median ${Math.round(median(rates))} bundles/s (target ≥ ${TARGET}: ${(median(rates) / TARGET).toFixed(2)}× the target)`,
+  `result intake, ${CLIENTS} concurrent clients: median ${Math.round(median(rates))} bundles/s ` +
+    `(target ≥ ${TARGET}: ${(median(rates) / TARGET).toFixed(2)}× the target)` +
+    (cpuPerBundle.length
+      ? `; server CPU median ${median(cpuPerBundle).toFixed(2)} ms per bundle (all threads)`
+      : ''),
 );

@@ -37,7 +37,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   loginWindowMs: 15 * 60_000,
   presenceFlushMs: 1000,
   enrollPerMinute: 120,
-  // One core for the main thread, the others for verification.
-  bundleVerifierThreads: Math.max(0, Math.min(8, availableParallelism() - 1)),
+  // Measured on 2 cores: a worker only adds messaging when no core is spare. From 4 cores, one for the
+  // main thread, one for the system and clients, the rest verify.
+  bundleVerifierThreads: availableParallelism() >= 4 ? Math.min(8, availableParallelism() - 2) : 0,
   minimumStationVersion: null,
 };

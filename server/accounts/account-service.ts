@@ -7,7 +7,7 @@ import { newId, newToken, secretHash } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound, unauthorized } from '../http/api-error.ts';
 import { DuplicateError, type StoredAccount } from '../storage/repositories.ts';
-import { iso } from '../time.ts';
+import { iso, isoOrNull } from '../time.ts';
 
 export type CreateAccountInput = z.output<typeof CreateAccountRequestSchema>;
 
@@ -19,6 +19,7 @@ export function accountView(a: StoredAccount): Account {
     role: a.role,
     centreId: a.centreId,
     createdAt: iso(a.createdAt),
+    deactivatedAt: isoOrNull(a.deactivatedAt ?? null),
   };
 }
 
@@ -67,6 +68,8 @@ export async function loginAccount(
     throw unauthorized('INVALID_CREDENTIALS', 'wrong email or password');
   }
   ctx.throttles.account.succeed([`email:${email}`]);
+  // Only after the password checked out: a deactivated account is named as such to its owner alone.
+  if (isDeactivated(account)) throw deactivated();
   const token = newToken();
   const now = ctx.now();
   const expiresAt = now + ctx.config.accountIdleMs;
@@ -97,6 +100,10 @@ export async function authenticateAccount(ctx: ServerContext, token: string | nu
   }
   const account = await ctx.store.accounts.get(stored.accountId);
   if (!account) throw unauthorized('NOT_AUTHENTICATED', 'this account no longer exists');
+  if (isDeactivated(account)) {
+    await ctx.store.tokens.delete(hash);
+    throw deactivated();
+  }
   const extended = Math.min(now + ctx.config.accountIdleMs, stored.maxExpiresAt);
   if (extended - stored.expiresAt > 60_000) await ctx.store.tokens.extend(hash, extended);
   return account;
@@ -116,4 +123,39 @@ export async function changePassword(
     throw new ApiError(403, 'INVALID_CREDENTIALS', 'the current password is wrong');
   }
   await ctx.store.accounts.setPassword(account.id, await hashPassword(newPassword, ctx.config.passwordHash));
+}
+
+export function isDeactivated(account: StoredAccount): boolean {
+  return account.deactivatedAt !== null && account.deactivatedAt !== undefined;
+}
+
+const deactivated = () =>
+  unauthorized('ACCOUNT_DEACTIVATED', 'this account is deactivated: ask an administrator of the centre');
+
+/**
+ * Deactivates (or reactivates) an account: a deactivated account cannot log in and its open sessions
+ * end at once. An administrator never deactivates their own account (the centre would lose its way in).
+ */
+export async function setAccountActive(
+  ctx: ServerContext,
+  by: StoredAccount,
+  accountId: string,
+  active: boolean,
+): Promise<StoredAccount> {
+  const account = await ctx.store.accounts.get(accountId);
+  if (!account) throw notFound('account');
+  if (account.id === by.id && !active) {
+    throw conflict('OWN_ACCOUNT', 'you cannot deactivate your own account');
+  }
+  if (active) {
+    await ctx.store.accounts.setDeactivatedAt(account.id, null);
+  } else if (!isDeactivated(account)) {
+    await ctx.store.accounts.setDeactivatedAt(account.id, ctx.now());
+    await ctx.store.tokens.deleteByAccount(account.id);
+  }
+  ctx.log.info(
+    { accountId: account.id, by: by.id, active },
+    active ? 'account reactivated' : 'account deactivated',
+  );
+  return (await ctx.store.accounts.get(account.id)) ?? account;
 }

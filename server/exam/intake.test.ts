@@ -9,7 +9,10 @@ import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
-describe('result intake', () => {
+describe.each([
+  ['on the main thread', 0],
+  ['on a worker thread', 1],
+])('result intake (bundles checked %s)', (_where, threads) => {
   let server: TestServer;
   let day: SeededDay;
   let station: TestStation;
@@ -17,7 +20,7 @@ describe('result intake', () => {
   let input: BundleInput;
   let testId: string;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ config: { bundleVerifierThreads: threads } });
     day = await seedCertificationDay(server.app, { count: 2 });
     station = await enrolledStation(server, day);
     inv = await invigilator(server, day);

@@ -1,4 +1,5 @@
-// The built web screens (invigilator at /invigilator/, back office at /centre/) and the offline demo
+// The built web screens (invigilator at /invigilator/, back office at /centre/, the public certificate
+// check at /verification/, the address printed on certificates) and the offline demo
 // websites (/demo-sites/<site>/). The screens are single-page apps: any path under their prefix that
 // is not a file gets their index.html, so a reload on a deep link works.
 import { existsSync } from 'node:fs';
@@ -6,7 +7,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-const SCREENS = ['invigilator', 'centre'] as const;
+const SCREENS = ['invigilator', 'centre', 'verification'] as const;
 
 /** What the screens may do: talk to this server, show their own images and styles, nothing else. */
 const SCREEN_HEADERS = {

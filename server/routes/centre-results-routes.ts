@@ -11,13 +11,21 @@ import {
   IncidentSchema,
   ResultsSchema,
 } from '../../core/contracts/invigilator-api.ts';
+import { UnfinishedTestsSchema } from '../../core/contracts/centre-api.ts';
 import { CertificateSchema } from '../../core/contracts/public-api.ts';
 import { reachableCandidate, reachableSession, requireAdministrator } from '../accounts/access.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../http/api-error.ts';
 import { CandidateParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
 import { certificatePdf } from '../results/certificate-pdf.ts';
-import { assertPublishable, finalizeSession, needsJury, rescoreLateResult } from '../results/finalization.ts';
+import {
+  assertPublishable,
+  finalizeSession,
+  needsJury,
+  rescoreLateResult,
+  startedTests,
+} from '../results/finalization.ts';
+import { evidenceOf, isFinished } from '../results/scoring.ts';
 import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
 import { candidateResultView, certificateView, resultsCsv, resultsView } from '../results/results-view.ts';
 import { centreName } from '../sessions/session-service.ts';
@@ -98,6 +106,42 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       const session = await reachableSession(ctx, requestAccount(request), request.params.sessionId);
       await withdrawIncident(ctx, session, request.params.incidentId);
       return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/centre/sessions/:sessionId/unfinished-tests',
+    {
+      schema: {
+        tags,
+        summary: 'Before finalizing: the tests that started and did not end normally (each needs an abort reason)',
+        params: SessionParams,
+        response: { 200: UnfinishedTestsSchema, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const session = await reachableSession(ctx, requestAccount(request), request.params.sessionId);
+      const [candidates, tests] = await Promise.all([
+        ctx.store.candidates.listBySession(session.id),
+        ctx.store.tests.listBySession(session.id),
+      ]);
+      const byId = new Map(candidates.map((c) => [c.id, c]));
+      const unfinished = [];
+      // The same rule finalization applies (finalization.ts), read ahead for the form.
+      for (const test of startedTests(tests)) {
+        const candidate = byId.get(test.candidateId);
+        if (!candidate) continue;
+        const { endReason } = await evidenceOf(ctx, test);
+        if (isFinished(endReason)) continue;
+        unfinished.push({
+          candidateId: candidate.id,
+          firstName: candidate.firstName,
+          lastName: candidate.lastName,
+          endReason,
+          resultReceived: test.bundleReceivedAt !== null,
+        });
+      }
+      return { tests: unfinished };
     },
   );
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AccountListSchema,
   AccountSchema,
   CENTRE_TOKEN_COOKIE,
   CandidateImportQuerySchema,
@@ -37,6 +38,7 @@ import {
   createAccount,
   loginAccount,
   logout,
+  setAccountActive,
 } from '../accounts/account-service.ts';
 import { candidateCsvTemplate } from '../candidates/candidate-csv.ts';
 import {
@@ -52,7 +54,7 @@ import {
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { clearTokenCookie, requestToken, setTokenCookie } from '../http/cookies.ts';
-import { CandidateParams, CentreParams, SessionParams, errors } from '../http/route-schema.ts';
+import { CandidateParams, CentreParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
 import {
   centreName,
   centreSessionView,
@@ -72,6 +74,7 @@ const COOKIE_PATH = '/api/centre';
 const LOGIN_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
 
 const account = requestAccount;
+const AccountParams = z.object({ accountId: PathId }).strict();
 
 function centreView(c: StoredCentre) {
   return { id: c.id, name: c.name, createdAt: iso(c.createdAt) };
@@ -169,7 +172,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         schema: {
           tags,
           summary: 'Every account (administrator only)',
-          response: { 200: z.object({ accounts: z.array(AccountSchema) }).strict(), ...errors(401, 403) },
+          response: { 200: AccountListSchema, ...errors(401, 403) },
         },
       },
       async (request) => {
@@ -193,6 +196,30 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         return reply.code(201).send(accountView(await createAccount(ctx, request.body)));
       },
     );
+
+    for (const [action, active] of [
+      ['deactivate', false],
+      ['reactivate', true],
+    ] as const) {
+      s.post(
+        `/api/centre/accounts/:accountId/${action}`,
+        {
+          schema: {
+            tags,
+            summary: active
+              ? 'Reactivate an account (administrator only)'
+              : 'Deactivate an account: no more logins, its sessions end (administrator only)',
+            params: AccountParams,
+            response: { 200: AccountSchema, ...errors(401, 403, 404, 409) },
+          },
+        },
+        async (request) => {
+          const me = account(request);
+          requireAdministrator(me);
+          return accountView(await setAccountActive(ctx, me, request.params.accountId, active));
+        },
+      );
+    }
 
     s.get(
       '/api/centre/centres',

@@ -33,6 +33,8 @@ export interface StoredAccount {
   centreId: string | null;
   passwordHash: string;
   createdAt: number;
+  /** When an administrator deactivated it (it can no longer log in); null or absent: active. */
+  deactivatedAt?: number | null;
 }
 
 export interface StoredToken {
@@ -272,6 +274,8 @@ export interface AccountRepository {
   list(centreId: string | null): Promise<StoredAccount[]>;
   count(): Promise<number>;
   setPassword(id: string, passwordHash: string): Promise<void>;
+  /** Deactivates (a time) or reactivates (null) an account. */
+  setDeactivatedAt(id: string, at: number | null): Promise<void>;
 }
 
 export interface TokenRepository {
@@ -279,6 +283,8 @@ export interface TokenRepository {
   find(tokenHash: string): Promise<StoredToken | null>;
   extend(tokenHash: string, expiresAt: number): Promise<void>;
   delete(tokenHash: string): Promise<void>;
+  /** Ends every session of an account (deactivated). */
+  deleteByAccount(accountId: string): Promise<number>;
   deleteExpired(now: number): Promise<number>;
 }
 

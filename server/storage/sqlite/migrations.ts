@@ -325,4 +325,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX results_by_session ON results (session_id);
     `,
   },
+  {
+    version: 2,
+    description: 'accounts can be deactivated (back office, issue 9)',
+    sql: `
+      -- Set when an administrator deactivates the account: it can no longer log in; history keeps its id.
+      ALTER TABLE accounts ADD COLUMN deactivated_at INTEGER;
+    `,
+  },
 ];

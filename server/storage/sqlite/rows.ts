@@ -59,6 +59,7 @@ export function accountFromRow(r: Row): StoredAccount {
     centreId: strOrNull(r.centre_id),
     passwordHash: str(r.password_hash),
     createdAt: num(r.created_at),
+    deactivatedAt: numOrNull(r.deactivated_at),
   };
 }
 

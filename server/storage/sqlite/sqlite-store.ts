@@ -174,6 +174,7 @@ function accounts(db: SqliteDatabase): AccountRepository {
   const listCentre = db.prepare('SELECT * FROM accounts WHERE centre_id = ? ORDER BY email');
   const count = db.prepare('SELECT COUNT(*) FROM accounts').pluck();
   const setPassword = db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?');
+  const setDeactivatedAt = db.prepare('UPDATE accounts SET deactivated_at = ? WHERE id = ?');
   return {
     async create(account) {
       try {
@@ -200,6 +201,9 @@ function accounts(db: SqliteDatabase): AccountRepository {
     async setPassword(id, passwordHash) {
       setPassword.run(passwordHash, id);
     },
+    async setDeactivatedAt(id, at) {
+      setDeactivatedAt.run(at, id);
+    },
   };
 }
 
@@ -211,6 +215,7 @@ function tokens(db: SqliteDatabase): TokenRepository {
   const find = db.prepare('SELECT * FROM auth_tokens WHERE token_hash = ?');
   const extend = db.prepare('UPDATE auth_tokens SET expires_at = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?');
+  const removeByAccount = db.prepare('DELETE FROM auth_tokens WHERE account_id = ?');
   const expired = db.prepare('DELETE FROM auth_tokens WHERE expires_at <= ? OR max_expires_at <= ?');
   return {
     async create(token) {
@@ -234,6 +239,9 @@ function tokens(db: SqliteDatabase): TokenRepository {
     },
     async delete(tokenHash) {
       remove.run(tokenHash);
+    },
+    async deleteByAccount(accountId) {
+      return removeByAccount.run(accountId).changes;
     },
     async deleteExpired(now) {
       return expired.run(now, now).changes;
