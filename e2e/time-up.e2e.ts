@@ -22,10 +22,18 @@ describe.skipIf(STATION_MODE === 'electron')('time up', () => {
   it('warns calmly at 15 and 5 minutes, then ends the test and sends the result', async () => {
     const page = day.page;
     const first = await signInAndStart(day, LEA);
+    // The first challenge has its own 10-minute timer: past it, the candidate is told calmly.
+    expect(first.timer).toBe(600);
+    expect(await page.getByTestId('challenge-timer').textContent()).toContain('Temps pour cette question');
+    await day.advanceClock(11 * MIN);
+    await expect
+      .poll(() => page.getByTestId('challenge-timer').textContent())
+      .toContain('Le temps de cette question est écoulé');
+    await day.capture('challenge-timer-expired');
     await answerRight(day, first);
     await nextChallengeOrEnd(day, first.id);
 
-    await day.advanceClock(91 * MIN);
+    await day.advanceClock(80 * MIN);
     await page.getByTestId('time-warning').waitFor();
     expect(await page.getByTestId('time-warning').textContent()).toContain('Il reste 15 minutes');
     await expect
