@@ -9,6 +9,7 @@ import { CompetenceCodeSchema } from '../framework/crcn.ts';
 import { ProfileSchema } from '../profile/profile.ts';
 import { BirthdateSchema, PersonNameSchema, SessionStateSchema } from '../session/session.ts';
 import { normalizeCandidateName } from '../session/candidate-name.ts';
+import { EndReasonSchema } from './station-api.ts';
 
 const Id = z.string().min(1).max(64);
 const Timestamp = z.iso.datetime({ offset: true });
@@ -46,9 +47,13 @@ export const AccountSchema = z
     /** null for an administrator (every centre). */
     centreId: Id.nullable(),
     createdAt: Timestamp,
+    /** Deactivated by an administrator: it can no longer log in (null: active). */
+    deactivatedAt: Timestamp.nullable(),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
+
+export const AccountListSchema = z.object({ accounts: z.array(AccountSchema) }).strict();
 
 export const CentreSchema = z.object({ id: Id, name: z.string(), createdAt: Timestamp }).strict();
 export type Centre = z.infer<typeof CentreSchema>;
@@ -412,3 +417,27 @@ export const StationSchema = z
   })
   .strict();
 export type Station = z.infer<typeof StationSchema>;
+
+// ------------------------------------------------------------------ finalization from the back office
+
+/**
+ * Before the referent finalizes (when the invigilator did not): the tests that started and did not end
+ * normally (finished or time up). Each needs an abort reason, `candidate` or `technical`.
+ */
+export const UnfinishedTestsSchema = z
+  .object({
+    tests: z.array(
+      z
+        .object({
+          candidateId: Id,
+          firstName: z.string(),
+          lastName: z.string(),
+          /** How the test ended (ended by the invigilator…), or null while it has not ended. */
+          endReason: EndReasonSchema.nullable(),
+          resultReceived: z.boolean(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type UnfinishedTests = z.infer<typeof UnfinishedTestsSchema>;

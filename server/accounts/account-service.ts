@@ -58,16 +58,16 @@ export async function loginAccount(
   clientKey: string,
 ): Promise<LoginResult> {
   const keys = [`email:${email}`, `ip:${clientKey}`];
-  ctx.throttles.account.check(keys);
+  ctx.throttles.logins.check(keys);
   const account = await ctx.store.accounts.findByEmail(email);
   const valid = account
     ? await verifyPassword(password, account.passwordHash)
     : (await verifyPassword(password, await ctx.dummyPasswordHash()), false);
   if (!account || !valid) {
-    ctx.throttles.account.fail(keys);
+    ctx.throttles.logins.fail(keys);
     throw unauthorized('INVALID_CREDENTIALS', 'wrong email or password');
   }
-  ctx.throttles.account.succeed([`email:${email}`]);
+  ctx.throttles.logins.succeed([`email:${email}`]);
   // Only after the password checked out: a deactivated account is named as such to its owner alone.
   if (isDeactivated(account)) throw deactivated();
   const token = newToken();

@@ -81,6 +81,7 @@ describe('a referent reaches only their own centre', () => {
         `/api/centre/sessions/${session}/finalization`,
         { hadIncident: false, candidateCouldNotJoin: false },
       ],
+      ['GET', `/api/centre/sessions/${session}/unfinished-tests`],
       ['GET', `/api/centre/sessions/${session}/results`],
       ['GET', `/api/centre/sessions/${session}/results.csv`],
       ['GET', `/api/centre/candidates/${candidate}/certificate`],

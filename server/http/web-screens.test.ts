@@ -36,4 +36,17 @@ describe('web screens and demo sites', () => {
     expect((await get('/demo-sites/encyclopedie/../../web/invigilator/index.html')).statusCode).toBe(404);
     expect((await get('/api/health')).json()).toMatchObject({ status: 'ok' });
   });
+
+  it('serves the public certificate check at /verification/, the address certificates print', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pix-web-'));
+    mkdirSync(path.join(dir, 'verification'), { recursive: true });
+    writeFileSync(path.join(dir, 'verification', 'index.html'), '<!doctype html><title>Vérifier</title>');
+    server = await startTestServer({ webRoot: dir });
+    const get = (url: string) => (server as TestServer).app.inject({ method: 'GET', url });
+    expect((await get('/verification')).headers.location).toBe('/verification/');
+    // A code in the address (a link or a QR code) lands on the same page.
+    const deep = await get('/verification/P-BCDF2346');
+    expect([deep.statusCode, deep.body]).toEqual([200, '<!doctype html><title>Vérifier</title>']);
+    expect(deep.headers['content-security-policy']).toMatch(/connect-src 'self'/);
+  });
 });

@@ -114,7 +114,8 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
     {
       schema: {
         tags,
-        summary: 'Before finalizing: the tests that started and did not end normally (each needs an abort reason)',
+        summary:
+          'Before finalizing: the tests that started and did not end normally (each needs an abort reason)',
         params: SessionParams,
         response: { 200: UnfinishedTestsSchema, ...errors(401, 404) },
       },
