@@ -112,16 +112,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     roomBus: new LiveBus<RoomMessage>(),
     stationBus: new LiveBus<StoredCommand>(),
     throttles: {
-      invigilator: new LoginThrottle({
-        maxFailures: config.loginMaxFailures,
+      logins: new LoginThrottle({
+        limits: { default: config.loginMaxFailures, ip: config.loginMaxFailures * 6 },
         windowMs: config.loginWindowMs,
         now,
       }),
-      account: new LoginThrottle({
-        maxFailures: config.loginMaxFailures,
-        windowMs: config.loginWindowMs,
-        now,
-      }),
+      joins: new LoginThrottle({ limits: { default: 20 }, windowMs: 10 * 60_000, now }),
     },
     dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
     bankCache: new Map(),

@@ -22,7 +22,8 @@ export interface ServerContext {
   roomBus: LiveBus<RoomMessage>;
   /** Channel: station id. */
   stationBus: LiveBus<StoredCommand>;
-  throttles: { invigilator: LoginThrottle; account: LoginThrottle };
+  /** Failed logins (per session, email, address) and failed joins (per station). */
+  throttles: { logins: LoginThrottle; joins: LoginThrottle };
   /** Checked for unknown emails, so that their login takes as long as a real one. */
   dummyPasswordHash: () => Promise<string>;
   /** Each centre's bank, indexed once per bank version (key: centre id). */

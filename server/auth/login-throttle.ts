@@ -1,10 +1,12 @@
-// Failed logins are counted per key (the session number, the email, the client address): after
-// MAX_FAILURES within the window the key is refused with 429 until the window has passed, even with the
-// right password, so the 6-character invigilator password cannot be guessed online.
+// Failed logins are counted per key (the session number, the email, the client address, the station):
+// past its kind's limit within the window the key is refused with 429 until the window has passed, even
+// with the right password, so the 6-character invigilator password cannot be guessed online. Limits
+// differ by kind: a school's screens share one address, and candidates mistype access codes.
 import { ApiError } from '../http/api-error.ts';
 
 export interface LoginThrottleOptions {
-  maxFailures: number;
+  /** Failures allowed per key, by the key's kind (the part before `:`); `default` for the others. */
+  limits: Readonly<Record<string, number>> & { default: number };
   windowMs: number;
   now: () => number;
 }
@@ -22,7 +24,7 @@ export class LoginThrottle {
     const now = this.#o.now();
     for (const key of keys) {
       const recent = this.#recent(key, now);
-      if (recent.length >= this.#o.maxFailures) {
+      if (recent.length >= this.#limit(key)) {
         const retryAfterMs = (recent[0] ?? now) + this.#o.windowMs - now;
         const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
         throw new ApiError(
@@ -43,6 +45,11 @@ export class LoginThrottle {
 
   succeed(keys: readonly string[]): void {
     for (const key of keys) this.#failures.delete(key);
+  }
+
+  #limit(key: string): number {
+    const kind = key.slice(0, key.indexOf(':'));
+    return this.#o.limits[kind] ?? this.#o.limits.default;
   }
 
   #recent(key: string, now: number): number[] {

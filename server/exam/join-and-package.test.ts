@@ -59,6 +59,14 @@ describe('joining, invigilator login, authorized start and the test package', ()
     expect(errorOf(r).code).toBe(code);
   });
 
+  it('lets candidates mistype the access code a few times, then slows a station that keeps guessing', async () => {
+    for (let i = 0; i < 19; i++) expect((await joinWith({ accessCode: 'BBBB22' })).statusCode).toBe(403);
+    expect((await joinWith({})).statusCode).toBe(200);
+    for (let i = 0; i < 20; i++) await joinWith({ accessCode: 'BBBB22' });
+    const blocked = await joinWith({});
+    expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+  });
+
   it('refuses a station of another centre, several matches and a candidate who is not certifiable', async () => {
     const other = await day.api({
       method: 'POST',
@@ -121,6 +129,19 @@ describe('joining, invigilator login, authorized start and the test package', ()
     const blocked = await attempt(day.session.invigilatorPassword);
     expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Another session's invigilator, behind the same school address, is not locked out.
+    const other = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${day.centreId}/sessions`,
+      payload: { address: 'a', room: 'b', date: '2026-12-09', time: '10:00', examiner: 'c' },
+    });
+    const { number, invigilatorPassword } = other.json() as { number: number; invigilatorPassword: string };
+    const neighbour = await server.app.inject({
+      method: 'POST',
+      url: '/api/invigilator/login',
+      payload: { sessionNumber: number, password: invigilatorPassword },
+    });
+    expect(neighbour.statusCode).toBe(200);
     server.clock.advance(15 * 60_000 + 1);
     expect((await attempt(day.session.invigilatorPassword)).statusCode).toBe(200);
   });

@@ -33,7 +33,7 @@ export async function joinSession(
 ): Promise<JoinResponse> {
   // Access codes are short: a station that keeps guessing is slowed down like a login.
   const keys = [`join:${station.id}`];
-  ctx.throttles.invigilator.check(keys);
+  ctx.throttles.joins.check(keys);
   const session = await ctx.store.sessions.getByNumber(request.sessionNumber);
   if (!session || session.centreId !== station.centreId) {
     throw new ApiError(
@@ -43,7 +43,7 @@ export async function joinSession(
     );
   }
   if (!sameSecret(normalizeAccessCode(request.accessCode), session.accessCode)) {
-    ctx.throttles.invigilator.fail(keys);
+    ctx.throttles.joins.fail(keys);
     throw new ApiError(
       403,
       'WRONG_ACCESS_CODE',
@@ -102,7 +102,7 @@ export async function joinSession(
     cause = 'movedStation';
   }
   if (!test) throw new Error('the test vanished');
-  ctx.throttles.invigilator.succeed(keys);
+  ctx.throttles.joins.succeed(keys);
   await ctx.feed.candidateChanged(session, candidate.id, cause);
   return {
     testId: test.id,

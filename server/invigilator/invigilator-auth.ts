@@ -13,13 +13,13 @@ export async function loginInvigilator(
   clientKey: string,
 ): Promise<{ token: string; expiresAt: number; session: StoredSession }> {
   const keys = [`session:${sessionNumber}`, `ip:${clientKey}`];
-  ctx.throttles.invigilator.check(keys);
+  ctx.throttles.logins.check(keys);
   const session = await ctx.store.sessions.getByNumber(sessionNumber);
   if (!session || !sameSecret(password, session.invigilatorPassword)) {
-    ctx.throttles.invigilator.fail(keys);
+    ctx.throttles.logins.fail(keys);
     throw unauthorized('INVALID_CREDENTIALS', 'wrong session number or invigilator password');
   }
-  ctx.throttles.invigilator.succeed([`session:${sessionNumber}`]);
+  ctx.throttles.logins.succeed([`session:${sessionNumber}`]);
   const token = newToken();
   const now = ctx.now();
   const expiresAt = now + ctx.config.invigilatorIdleMs;
