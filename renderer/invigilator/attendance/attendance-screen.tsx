@@ -43,7 +43,7 @@ export function AttendanceScreen() {
         {t('attendance.title')} — {t('session.label', { number: session.number })}
       </h1>
       <p className="attendance-meta">
-        {session.centreName} · {session.address} · {t('session.room')} : {session.room} ·{' '}
+        {session.centreName} · {session.address} · {t('session.roomValue', { room: session.room })} ·{' '}
         {t('session.when', { date: sessionDate(session.date, i18n.language), time: session.time })}
       </p>
       <table className="attendance-table" data-testid="attendance-table">

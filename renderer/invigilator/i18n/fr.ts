@@ -37,10 +37,8 @@ export const fr = {
   },
   session: {
     label: 'Session {{number}}',
-    centre: 'Centre',
-    room: 'Salle',
-    date: 'Date',
-    examiner: 'Surveillant',
+    roomValue: 'Salle : {{room}}',
+    examinerValue: 'Surveillant : {{examiner}}',
     when: '{{date}} à {{time}}',
     states: {
       created: 'En cours',
@@ -83,9 +81,6 @@ export const fr = {
     endAt: 'fin ≈ {{time}}',
     endAtLong: 'Fin théorique (indicative) : {{time}}',
     noStation: 'pas de poste',
-    incidents_one: '1 signalement',
-    incidents_other: '{{count}} signalements',
-    pendingCommand: 'Envoyé au poste, en attente…',
   },
   state: {
     notArrived: 'Pas encore arrivé',
@@ -121,7 +116,6 @@ export const fr = {
     ok: 'Poste connecté',
     late: 'Pas de nouvelles du poste depuis {{seconds}} s',
     lost: 'Poste injoignable depuis {{time}}',
-    none: 'Connexion du poste : sans objet',
     unknown: 'État du poste inconnu (connexion au serveur perdue)',
   },
   upload: {
@@ -134,7 +128,6 @@ export const fr = {
     waiting: 'Confirmer la présence',
     resume: 'Autoriser la reprise',
     lockdown: 'Voir l’événement',
-    stationMissing: 'Voir la fiche',
   },
   panel: {
     title: '{{name}}',
@@ -143,7 +136,6 @@ export const fr = {
     state: 'État',
     progress: 'Avancement',
     progressValue: 'question {{question}} sur {{total}}, {{answered}} réponses enregistrées',
-    time: 'Temps',
     timeLeft: 'Temps restant',
     allowed: 'Durée accordée',
     allowedValue: '{{time}} (1 h 45 + temps majoré + temps ajouté)',
@@ -151,15 +143,14 @@ export const fr = {
     theoreticalEnd: 'Fin théorique',
     theoreticalEndNote:
       'Indicative : les pauses, les interruptions et le temps ajouté la repoussent. Le poste compte le temps exact.',
-    connection: 'Connexion',
     upload: 'Résultat',
     accessibility: 'Aménagement d’accessibilité',
     birthdate: 'Date de naissance',
     actions: 'Actions',
-    unknown: 'inconnu',
     notYet: 'pas encore',
     resumeRequest: 'Le poste {{station}} demande à reprendre ce test (depuis {{time}}).',
     commandsPending: 'Ordres envoyés, pas encore reçus par le poste : {{list}}',
+    alertDecision: 'Décision sur l’alerte',
   },
   actions: {
     authorizeStart: 'Confirmer la présence',
@@ -392,19 +383,16 @@ export const fr = {
     station: 'Poste',
     presence: 'Présence',
     start: 'Début',
-    end: 'Fin',
     outcome: 'État du test',
     incidents: 'Signalements',
     signature: 'Signature',
     present: 'Présent',
     absent: 'Absent',
-    notFinished: 'en cours',
     signedBy: 'Le surveillant : {{examiner}}',
     generatedAt: 'Établie le {{date}}',
     fileName: 'emargement-session-{{number}}.csv',
   },
   errors: {
     network: 'Le serveur de certification ne répond pas.',
-    unexpected: 'Réponse inattendue du serveur.',
   },
 } as const;

@@ -233,7 +233,7 @@ function Details({
         <p className="hint">
           {t('panel.commandsPending', {
             list: candidate.pendingCommands
-              .map((c) => `${c.type} (${elapsed(now - Date.parse(c.issuedAt))})`)
+              .map((c) => `${commandLabel(c.type, t)} (${elapsed(now - Date.parse(c.issuedAt))})`)
               .join(', '),
           })}
         </p>
@@ -518,4 +518,21 @@ function ConfirmBody({
       </div>
     </div>
   );
+}
+
+const COMMAND_TYPES = [
+  'authorizeStart',
+  'withdrawAuthorization',
+  'authorizeResume',
+  'pause',
+  'unlock',
+  'addTime',
+  'endTest',
+] as const;
+
+/** A command the station has not acknowledged yet, in the invigilator's words. */
+function commandLabel(type: string, t: ReturnType<typeof useT>): string {
+  if (type === 'alertDecision') return t('panel.alertDecision');
+  const known = COMMAND_TYPES.find((c) => c === type);
+  return known ? t(`actions.${known}`) : type;
 }

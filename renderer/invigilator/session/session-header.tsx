@@ -42,15 +42,11 @@ export function SessionHeader({ page }: { page: SessionPage }) {
           <p className="session-details" data-testid="session-details">
             <strong>{t('session.label', { number: session.number })}</strong>
             <span>{session.centreName}</span>
-            <span>
-              {t('session.room')} : {session.room}
-            </span>
+            <span>{t('session.roomValue', { room: session.room })}</span>
             <span>
               {t('session.when', { date: sessionDate(session.date, i18n.language), time: session.time })}
             </span>
-            <span>
-              {t('session.examiner')} : {session.examiner}
-            </span>
+            <span>{t('session.examinerValue', { examiner: session.examiner })}</span>
             {session.state !== 'created' && (
               <span className="tag">{t(`session.states.${session.state}`)}</span>
             )}
