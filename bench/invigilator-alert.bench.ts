@@ -11,7 +11,9 @@
 // - real station: StationApi.raiseAlert (journal write, outbox replication to the server), then the
 //   server's event stream to the screen;
 // - simulated station: the signed records request, then the event stream to the screen.
-// Each alert is dismissed before the next. Prints medians and p95; no assertion.
+// Each alert is then dismissed, on the invigilator's screen for the real station (timed too: from the
+// click until the station has applied the decision), through the API for the simulated ones.
+// Prints medians and p95; no assertion.
 import type { Page } from 'playwright-core';
 import { CertificationDay } from '../e2e/harness/certification-day.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
@@ -108,6 +110,7 @@ async function cleared(candidateId: string): Promise<void> {
 }
 
 const realSamples: number[] = [];
+const decisionSamples: number[] = [];
 const simulatedSamples: number[] = [];
 const realId = room.candidateId(realKey);
 for (let i = 0; i < ALERTS; i += 1) {
@@ -118,8 +121,20 @@ for (let i = 0; i < ALERTS; i += 1) {
   const raised = await day.station.dispatch('raiseAlert', { challengeId });
   if (!raised.ok) throw new Error(`raiseAlert refused: ${raised.error.message}`);
   realSamples.push((await seenAt(inv.page)) - t0);
-  await day.invigilator.decideAlert(realKey, 'dismissed');
-  await day.waitForStatus((s) => !s.exam.alertPending, 20_000, 'the alert dismissed on the station');
+  // The decision, taken on the invigilator's screen, until the station applied it.
+  await inv.card(realId).getByTestId('quick-alert').click();
+  const dismiss = inv.page.getByTestId('alert-dismiss');
+  await dismiss.waitFor();
+  const applied = new Promise<number>((resolve) => {
+    const stop = day.station.onEvent((event) => {
+      if (event.type !== 'alertDecided') return;
+      stop();
+      resolve(Date.now());
+    });
+  });
+  const d0 = Date.now();
+  await dismiss.click();
+  decisionSamples.push((await applied) - d0);
   await cleared(realId);
 
   // A simulated station, in turn.
@@ -157,3 +172,7 @@ report(
   realSamples,
 );
 report('simulated station (signed records request → server → event stream → screen)', simulatedSamples);
+report(
+  "decision on the invigilator's screen → applied on the real station (click → server → command stream → journal)",
+  decisionSamples,
+);
