@@ -162,6 +162,9 @@ describe('the room at a glance', () => {
     await inv.capture('room-tablet-landscape');
     await inv.page.setViewportSize({ width: 768, height: 1024 });
     await inv.capture('room-tablet-portrait');
+    // 200 % zoom on a 1366×768 screen: the same page in half the CSS pixels.
+    await inv.page.setViewportSize({ width: 683, height: 384 });
+    await inv.capture('room-zoom-200');
     await inv.page.setViewportSize({ width: 1366, height: 768 });
     await inv.page.getByRole('button', { name: 'Switch the screens to English' }).click();
     await inv.page.getByRole('heading', { name: 'The room' }).waitFor();

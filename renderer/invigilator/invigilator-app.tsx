@@ -29,17 +29,16 @@ export function InvigilatorApp() {
 function SessionShell({ sessionId, page }: { sessionId: string; page: SessionPage }) {
   const client = useClient();
   const store = useMemo(() => createRoomStore({ sessionId, client }), [sessionId, client]);
+  // The live stream opens once the room is loaded (at once, or after a retry if the first load failed).
   useEffect(() => {
     let disconnect: (() => void) | null = null;
-    let cancelled = false;
-    void store
-      .getState()
-      .load()
-      .then(() => {
-        if (!cancelled && store.getState().loaded) disconnect = store.getState().connect();
-      });
+    const connectOnce = () => {
+      if (!disconnect && store.getState().loaded) disconnect = store.getState().connect();
+    };
+    const unsubscribe = store.subscribe(connectOnce);
+    void store.getState().load();
     return () => {
-      cancelled = true;
+      unsubscribe();
       disconnect?.();
     };
   }, [store]);
