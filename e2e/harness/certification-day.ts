@@ -4,7 +4,7 @@
 // screens in Chromium with StationApi over exposeBinding, and a Playwright page as the challenge
 // browser) or, when ELECTRON_PATH is set, the Electron app itself. The headed demo
 // (scripts/demo-browser.ts) drives the same object.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -43,6 +43,8 @@ export interface DayOptions {
   context?: BrowserContext;
   place?: ConstructorParameters<typeof HarnessChallengeBrowser>[0]['place'];
   stationName?: string;
+  /** Where the server's files go (default: the system's temporary folder). */
+  serverDir?: string;
   /** Built web screens for the server to serve (the invigilator screen at /invigilator/). */
   webRoot?: string;
 }
@@ -87,7 +89,10 @@ export class CertificationDay {
   }
 
   static async open(options: DayOptions): Promise<CertificationDay> {
-    const server = await CertificationServer.start(options.webRoot ? { webRoot: options.webRoot } : {});
+    const server = await CertificationServer.start({
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+      ...(options.serverDir ? { parentDir: options.serverDir } : {}),
+    });
     const seeded = await seedSession(server, options.content ?? e2eContent(options.candidates));
     const invigilator = await Invigilator.login(server, seeded);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pix-e2e-station-'));
@@ -258,5 +263,6 @@ export class CertificationDay {
       if (harness.ownsBrowser) await harness.browser.close().catch(() => undefined);
     }
     await this.server.close().catch(() => undefined);
+    rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

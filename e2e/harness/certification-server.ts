@@ -3,7 +3,7 @@
 // the demo sites (and the tests' own small site) served at /demo-sites/. It can be killed and started
 // again on the same file and port, as a server crash and restart.
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2E_SITES } from '../fixtures/e2e-bank.ts';
@@ -32,10 +32,14 @@ export class CertificationServer {
     this.#webRoot = webRoot;
   }
 
-  /** A new server on a new database, with the first administrator created. */
-  static async start(options: { webRoot?: string } = {}): Promise<CertificationServer> {
+  /**
+   * A new server on a new database, with the first administrator created. `parentDir` places its
+   * files elsewhere than the system's temporary folder (a benchmark keeps the server's disk writes off
+   * the station's disk, as they are on two machines in a real room).
+   */
+  static async start(options: { webRoot?: string; parentDir?: string } = {}): Promise<CertificationServer> {
     const server = new CertificationServer(
-      mkdtempSync(path.join(tmpdir(), 'pix-e2e-server-')),
+      mkdtempSync(path.join(options.parentDir ?? tmpdir(), 'pix-e2e-server-')),
       options.webRoot ?? null,
     );
     server.#copyDemoSites();
@@ -72,12 +76,15 @@ export class CertificationServer {
     return (await this.#ask({ type: 'bundles', sessionId })) as string[];
   }
 
+  /** Stops the server cleanly and deletes its files. */
   async close(): Promise<void> {
     const child = this.#child;
-    if (!child) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await Promise.race([this.#ask({ type: 'close' }), exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (this.#child) await this.stop();
+    if (child) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await Promise.race([this.#ask({ type: 'close' }), exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (this.#child) await this.stop();
+    }
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   #ask(request: DistributiveOmit<ServerChildRequest, 'id'>): Promise<unknown> {
