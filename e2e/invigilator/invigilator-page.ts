@@ -24,6 +24,12 @@ export class InvigilatorPage {
     rmSync(this.folder, { recursive: true, force: true });
     mkdirSync(this.folder, { recursive: true });
     page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+    // Refused requests (a wrong password, a server stopped on purpose) are expected; anything else is not.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.consoleErrors.push(message.text());
+      }
+    });
   }
 
   static async open(
@@ -79,6 +85,13 @@ export class InvigilatorPage {
   async closeDialog(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.getByTestId('candidate-dialog').waitFor({ state: 'detached' });
+  }
+
+  /** After a failed step: no dialog left open over the next one. */
+  async closeAnyDialog(): Promise<void> {
+    for (let i = 0; i < 3 && (await this.page.locator('dialog[open]').count()) > 0; i += 1) {
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   async goTo(page: 'Salle' | 'Finaliser la session' | 'Résultats' | "Feuille d'émargement"): Promise<void> {

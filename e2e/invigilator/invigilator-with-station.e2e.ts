@@ -4,7 +4,7 @@
 // validated moves the candidate on, added time shows on the station's clock, a resume after a station
 // kill (with an alert still pending, never hidden), the test ended, the session finalized with its
 // abort reason, and the results. Screenshots in test-results/screenshots/invigilator-with-station/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Challenge } from '../../core/challenge/challenge.ts';
 import { LEA } from '../fixtures/e2e-candidates.ts';
@@ -37,6 +37,10 @@ beforeAll(async () => {
   await inv.login(day.seeded.session);
   leaId = day.invigilator.candidateId(LEA.key);
 }, 120_000);
+
+afterEach(async () => {
+  await inv?.closeAnyDialog();
+});
 
 afterAll(async () => {
   await inv?.close();
@@ -113,7 +117,7 @@ describe('the invigilator screen with a station', () => {
     );
     expect(status.exam.timeLeftMs).toBeLessThanOrEqual(before + 10 * 60_000);
     await expect
-      .poll(() => inv.page.getByTestId('candidate-dialog').textContent())
+      .poll(() => inv.page.getByTestId('candidate-dialog').textContent(), { timeout: 10_000 })
       .toContain('+10 min ajoutées');
     await inv.closeDialog();
   });
@@ -217,5 +221,9 @@ describe('the invigilator screen with a station', () => {
     expect(results.finalization?.needsJury).toBe(true);
     expect(await row.getByTestId('result-score').textContent()).toBe(String(lea?.pixScore));
     await inv.capture('results');
+  });
+
+  it('left no error in the page (scripts, content security policy)', () => {
+    expect(inv.consoleErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // on a 1366×768 screen: everyone fits without scrolling, what needs the invigilator comes first and
 // stands out, and every screen of the invigilator passes axe. Screenshots in
 // test-results/screenshots/invigilator-room/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../harness/chromium.ts';
 import { ensureInvigilatorBuilt } from './invigilator-build.ts';
@@ -21,6 +21,10 @@ beforeAll(async () => {
   mixed = await seedMixedRoom(room);
   browser = await launchChromium();
 }, 120_000);
+
+afterEach(async () => {
+  await inv?.closeAnyDialog();
+});
 
 afterAll(async () => {
   await inv?.close();
@@ -235,5 +239,9 @@ describe('the room at a glance', () => {
     await inv.page.getByTestId('room-grid').waitFor();
     expect(await inv.page.locator('[data-testid^="quick-"]').count()).toBe(0);
     await inv.capture('room-finalized');
+  });
+
+  it('left no error in the page (scripts, content security policy)', () => {
+    expect(inv.consoleErrors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // Entry point of the invigilator screen, served by the certification server at /invigilator/.
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
