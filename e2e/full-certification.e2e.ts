@@ -119,6 +119,14 @@ describe('a full certification', () => {
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'detached' });
       }
+      if (challenge.id === 'e2eQcm') {
+        // The package image in the text is shown; the remote one is not fetched, its words are.
+        await page
+          .locator('.instruction img[alt="Graphique des livres empruntés au CDI par mois"]')
+          .waitFor();
+        expect(await page.locator('.instruction img').count()).toBe(1);
+        expect(await page.locator('.instruction').textContent()).toContain('Logo du CDI');
+      }
       if (challenge.illustration) {
         await page.getByTestId('illustration').waitFor();
         expect(await page.getByTestId('illustration').getAttribute('alt')).toBe(challenge.illustration.alt);

@@ -22,6 +22,7 @@ import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
 import { useCountdown } from './use-countdown.ts';
+import { usePackageImages } from './use-package-images.ts';
 
 /** Drafts are saved this long after the last change. */
 export const DRAFT_DELAY_MS = 1000;
@@ -49,6 +50,7 @@ export function ChallengeView(props: {
   const [dialog, setDialog] = useState<Exclude<Action, 'submit'> | null>(null);
   const [focusLost, setFocusLost] = useState(current.focusLost);
   const errorId = useId();
+  const packageImage = usePackageImages(challenge);
   const frozenRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const frozen = status.exam.alertPending;
@@ -248,6 +250,7 @@ export function ChallengeView(props: {
       <MarkdownView
         className="instruction markdown"
         markdown={challenge.instruction}
+        resolveImage={packageImage}
         onLink={props.onLink}
         linkHint={t('browser.region')}
         headingOffset={1}
@@ -268,6 +271,7 @@ export function ChallengeView(props: {
           errorId={shownError ? errorId : null}
           onLink={props.onLink}
           linkHint={t('browser.region')}
+          resolveImage={packageImage}
         />
       ) : (
         <ChoiceAnswer

@@ -15,6 +15,7 @@ export function FieldsAnswer(props: {
   errorId: string | null;
   onLink: (url: string) => void;
   linkHint: string;
+  resolveImage: (src: string) => string | null;
 }) {
   const { t } = useTranslation();
   const numberHintId = useId();
@@ -69,6 +70,7 @@ export function FieldsAnswer(props: {
           renderField={renderField}
           onLink={props.onLink}
           linkHint={props.linkHint}
+          resolveImage={props.resolveImage}
           headingOffset={2}
         />
       )}

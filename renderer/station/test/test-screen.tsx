@@ -1,7 +1,7 @@
 // The test: the bar (question n of N, progress, time left), calm notices (time warnings), the
 // challenge, and the challenge browser beside it. Paused or locked, the question is hidden and the
 // clock is stopped; the candidate's typing is kept for when the test goes on.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -40,6 +40,14 @@ export function TestScreen({ status }: { status: StationStatus }) {
     if (!wasPaused) document.getElementById('question-title')?.focus();
   }, [wasPaused]);
 
+  // A new question starts at its top (the previous one may have been scrolled down).
+  const questionColumn = useRef<HTMLDivElement>(null);
+  const challengeId = current?.challenge.id;
+  useEffect(() => {
+    questionColumn.current?.scrollTo({ top: 0 });
+    window.scrollTo({ top: 0 });
+  }, [challengeId]);
+
   const openLink = useCallback(
     (url: string) => {
       setBrowserShown(true);
@@ -65,7 +73,7 @@ export function TestScreen({ status }: { status: StationStatus }) {
         hidden={paused}
         inert={paused}
       >
-        <div className="question-column">
+        <div className="question-column" ref={questionColumn}>
           {current ? (
             <ChallengeView key={current.challenge.id} current={current} status={status} onLink={openLink} />
           ) : challengeError ? (
