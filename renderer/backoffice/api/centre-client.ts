@@ -1,0 +1,278 @@
+// The centre API (core/contracts/centre-api.ts) from the back office. Login sets an HttpOnly cookie
+// scoped to /api/centre, so the screen never holds the token; every answer is checked against the
+// contract before the screen believes it. A 401 anywhere (expired, closed or unknown session,
+// deactivated account) is reported once to `onUnauthorized`, which sends the user back to the login.
+import { z } from 'zod';
+import {
+  AccountListSchema,
+  AccountSchema,
+  BankImportReportSchema,
+  BankSummarySchema,
+  CandidateImportReportSchema,
+  CandidateListSchema,
+  CandidateSchema,
+  CentreLoginResponseSchema,
+  CentreSchema,
+  CentreSessionSchema,
+  EnrollmentCodeSchema,
+  MeResponseSchema,
+  ProfileImportReportSchema,
+  StationSchema,
+  UnfinishedTestsSchema,
+  type Account,
+  type Candidate,
+  type CandidateImportReport,
+  type Centre,
+  type CentreSession,
+  type Station,
+  type UnfinishedTests,
+} from '../../../core/contracts/centre-api.ts';
+import {
+  IncidentListSchema,
+  ResultsSchema,
+  type FinalizationRequest,
+  type Results,
+} from '../../../core/contracts/invigilator-api.ts';
+
+export type Me = z.infer<typeof MeResponseSchema>;
+export type BankSummary = z.infer<typeof BankSummarySchema>;
+export type BankImportReport = z.infer<typeof BankImportReportSchema>;
+export type ProfileImportReport = z.infer<typeof ProfileImportReportSchema>;
+export type EnrollmentCode = z.infer<typeof EnrollmentCodeSchema>;
+export type Incident = z.infer<typeof IncidentListSchema>['incidents'][number];
+export type { Account, Candidate, CandidateImportReport, Centre, CentreSession, Results, Station };
+
+/** What the forms send (validated by the same schemas on the server). */
+export interface SessionDetailsInput {
+  address: string;
+  room: string;
+  date: string;
+  time: string;
+  examiner: string;
+  description: string;
+}
+export type CandidateInputBody = Record<string, unknown>;
+export interface NewAccountInput {
+  email: string;
+  displayName: string;
+  role: 'administrator' | 'referent';
+  centreId: string | null;
+  password: string;
+}
+
+/** A refused or failed request: `status` 0 when the server could not be reached. */
+export class ApiFailure extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiFailure';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const centrePaths = {
+  login: '/api/centre/login',
+  logout: '/api/centre/logout',
+  me: '/api/centre/me',
+  password: '/api/centre/me/password',
+  accounts: '/api/centre/accounts',
+  accountAction: (accountId: string, action: 'deactivate' | 'reactivate') =>
+    `/api/centre/accounts/${id(accountId)}/${action}`,
+  centres: '/api/centre/centres',
+  sessions: (centreId: string) => `/api/centre/centres/${id(centreId)}/sessions`,
+  session: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}`,
+  candidates: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/candidates`,
+  candidateImport: (sessionId: string, dryRun: boolean) =>
+    `/api/centre/sessions/${id(sessionId)}/candidates/import?dryRun=${dryRun}`,
+  candidateTemplate: '/api/centre/candidates/template.csv',
+  candidate: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}`,
+  profiles: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/profiles/import`,
+  bank: (centreId: string) => `/api/centre/centres/${id(centreId)}/bank`,
+  bankImport: (centreId: string) => `/api/centre/centres/${id(centreId)}/bank/import`,
+  enrollmentCodes: (centreId: string) => `/api/centre/centres/${id(centreId)}/enrollment-codes`,
+  stations: (centreId: string) => `/api/centre/centres/${id(centreId)}/stations`,
+  revoke: (stationId: string) => `/api/centre/stations/${id(stationId)}/revoke`,
+  unfinished: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/unfinished-tests`,
+  finalization: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/finalization`,
+  incidents: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/incidents`,
+  results: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results`,
+  resultsCsv: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results.csv`,
+  publication: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/publication`,
+  certificatePdf: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/certificate.pdf`,
+} as const;
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface CentreClient {
+  login(email: string, password: string): Promise<Me['account']>;
+  logout(): Promise<void>;
+  me(): Promise<Me>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  accounts(): Promise<Account[]>;
+  createAccount(input: NewAccountInput): Promise<Account>;
+  setAccountActive(accountId: string, active: boolean): Promise<Account>;
+  createCentre(name: string): Promise<Centre>;
+  sessions(centreId: string): Promise<CentreSession[]>;
+  createSession(centreId: string, details: SessionDetailsInput): Promise<CentreSession>;
+  session(sessionId: string): Promise<CentreSession>;
+  updateSession(sessionId: string, details: SessionDetailsInput): Promise<CentreSession>;
+  deleteSession(sessionId: string): Promise<void>;
+  candidates(sessionId: string): Promise<Candidate[]>;
+  createCandidate(sessionId: string, input: CandidateInputBody): Promise<Candidate>;
+  candidate(candidateId: string): Promise<Candidate>;
+  updateCandidate(candidateId: string, input: CandidateInputBody): Promise<Candidate>;
+  deleteCandidate(candidateId: string): Promise<void>;
+  importCandidates(sessionId: string, file: Blob, dryRun: boolean): Promise<CandidateImportReport>;
+  importProfiles(sessionId: string, body: unknown): Promise<ProfileImportReport>;
+  bank(centreId: string): Promise<BankSummary>;
+  importBank(centreId: string, body: unknown): Promise<BankImportReport>;
+  issueEnrollmentCode(centreId: string, validForMinutes: number): Promise<EnrollmentCode>;
+  stations(centreId: string): Promise<Station[]>;
+  revokeStation(stationId: string): Promise<Station>;
+  unfinishedTests(sessionId: string): Promise<UnfinishedTests['tests']>;
+  finalize(sessionId: string, request: FinalizationRequest): Promise<Results>;
+  incidents(sessionId: string): Promise<Incident[]>;
+  results(sessionId: string): Promise<Results>;
+  publish(sessionId: string, juryReviewed: boolean): Promise<Results>;
+}
+
+async function errorOf(response: Response): Promise<ApiFailure> {
+  let code = `HTTP_${response.status}`;
+  let message = response.statusText || code;
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string') message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's page): keep the status.
+  }
+  return new ApiFailure(response.status, code, message);
+}
+
+export interface ClientOptions {
+  fetch?: Fetch;
+  /** A request was refused for want of a valid session (the code says why). */
+  onUnauthorized?: (code: string) => void;
+}
+
+export function createCentreClient(options: ClientOptions = {}): CentreClient {
+  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call(
+    method: string,
+    url: string,
+    body?: unknown,
+    raw?: { body: Blob; type: string },
+  ): Promise<Response> {
+    let response: Response;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (raw) headers['content-type'] = raw.type;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      response = await fetchImpl(url, {
+        method,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers,
+        ...(raw ? { body: raw.body } : body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new ApiFailure(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) {
+      const failure = await errorOf(response);
+      if (failure.status === 401 && url !== centrePaths.login) options.onUnauthorized?.(failure.code);
+      throw failure;
+    }
+    return response;
+  }
+
+  async function json<S extends z.ZodType>(schema: S, response: Response): Promise<z.output<S>> {
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new ApiFailure(response.status, 'UNEXPECTED_RESPONSE', parsed.error.message);
+    return parsed.data;
+  }
+
+  const get = async <S extends z.ZodType>(schema: S, url: string) => json(schema, await call('GET', url));
+  const send = async <S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown) =>
+    json(schema, await call(method, url, body));
+
+  return {
+    async login(email, password) {
+      return (await send(CentreLoginResponseSchema, 'POST', centrePaths.login, { email, password })).account;
+    },
+    async logout() {
+      await call('POST', centrePaths.logout);
+    },
+    me: () => get(MeResponseSchema, centrePaths.me),
+    async changePassword(currentPassword, newPassword) {
+      await call('POST', centrePaths.password, { currentPassword, newPassword });
+    },
+    async accounts() {
+      return (await get(AccountListSchema, centrePaths.accounts)).accounts;
+    },
+    createAccount: (input) => send(AccountSchema, 'POST', centrePaths.accounts, input),
+    setAccountActive: (accountId, active) =>
+      send(AccountSchema, 'POST', centrePaths.accountAction(accountId, active ? 'reactivate' : 'deactivate')),
+    createCentre: (name) => send(CentreSchema, 'POST', centrePaths.centres, { name }),
+    async sessions(centreId) {
+      return (await get(z.object({ sessions: z.array(CentreSessionSchema) }), centrePaths.sessions(centreId)))
+        .sessions;
+    },
+    createSession: (centreId, details) =>
+      send(CentreSessionSchema, 'POST', centrePaths.sessions(centreId), details),
+    session: (sessionId) => get(CentreSessionSchema, centrePaths.session(sessionId)),
+    updateSession: (sessionId, details) =>
+      send(CentreSessionSchema, 'PUT', centrePaths.session(sessionId), details),
+    async deleteSession(sessionId) {
+      await call('DELETE', centrePaths.session(sessionId));
+    },
+    async candidates(sessionId) {
+      return (await get(CandidateListSchema, centrePaths.candidates(sessionId))).candidates;
+    },
+    createCandidate: (sessionId, input) =>
+      send(CandidateSchema, 'POST', centrePaths.candidates(sessionId), input),
+    candidate: (candidateId) => get(CandidateSchema, centrePaths.candidate(candidateId)),
+    updateCandidate: (candidateId, input) =>
+      send(CandidateSchema, 'PUT', centrePaths.candidate(candidateId), input),
+    async deleteCandidate(candidateId) {
+      await call('DELETE', centrePaths.candidate(candidateId));
+    },
+    async importCandidates(sessionId, file, dryRun) {
+      // The bytes as they are: the server recognises UTF-8 or Windows-1252 and the separator itself.
+      const response = await call('POST', centrePaths.candidateImport(sessionId, dryRun), undefined, {
+        body: file,
+        type: 'text/csv',
+      });
+      return json(CandidateImportReportSchema, response);
+    },
+    importProfiles: (sessionId, body) =>
+      send(ProfileImportReportSchema, 'POST', centrePaths.profiles(sessionId), body),
+    bank: (centreId) => get(BankSummarySchema, centrePaths.bank(centreId)),
+    importBank: (centreId, body) =>
+      send(BankImportReportSchema, 'POST', centrePaths.bankImport(centreId), body),
+    issueEnrollmentCode: (centreId, validForMinutes) =>
+      send(EnrollmentCodeSchema, 'POST', centrePaths.enrollmentCodes(centreId), { validForMinutes }),
+    async stations(centreId) {
+      return (await get(z.object({ stations: z.array(StationSchema) }), centrePaths.stations(centreId)))
+        .stations;
+    },
+    revokeStation: (stationId) => send(StationSchema, 'POST', centrePaths.revoke(stationId)),
+    async unfinishedTests(sessionId) {
+      return (await get(UnfinishedTestsSchema, centrePaths.unfinished(sessionId))).tests;
+    },
+    finalize: (sessionId, request) =>
+      send(ResultsSchema, 'POST', centrePaths.finalization(sessionId), request),
+    async incidents(sessionId) {
+      return (await get(IncidentListSchema, centrePaths.incidents(sessionId))).incidents;
+    },
+    results: (sessionId) => get(ResultsSchema, centrePaths.results(sessionId)),
+    publish: (sessionId, juryReviewed) =>
+      send(ResultsSchema, 'POST', centrePaths.publication(sessionId), { juryReviewed }),
+  };
+}

@@ -1,0 +1,281 @@
+// Import a class list (CSV): the template to fill, the file, a preview line by line (what will be
+// imported, what is refused and how to fix it), then the import itself and its report. Nothing is
+// stored before the referent confirms; refused lines are never stored.
+import { useRef, useState } from 'react';
+import { useT } from '../i18n/use-t.ts';
+import { useShowCentre } from '../layout/app-shell.tsx';
+import {
+  centrePaths,
+  type ApiFailure,
+  type CandidateImportReport,
+  type CentreSession,
+} from '../api/centre-client.ts';
+import { useClient } from '../state/auth.tsx';
+import { hrefFor } from '../state/router.ts';
+import { asFailure, useResource } from '../state/use-resource.ts';
+import { announce } from '../../shared/announcer.tsx';
+import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { acceptedLines, lineErrorText } from './import-report.ts';
+
+export function CsvImportScreen({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const client = useClient();
+  const session = useResource(() => client.session(sessionId), [client, sessionId]);
+  useShowCentre(session.data?.centreId);
+  return (
+    <div className="page page-wide">
+      <Loaded resource={session}>
+        {(loaded) => (
+          <>
+            <p className="breadcrumb">
+              <a href={hrefFor({ page: 'session', sessionId })}>
+                {t('common.backToSession')} {loaded.number}
+              </a>
+            </p>
+            <PageTitle intro={t('csvImport.intro')}>{t('csvImport.title')}</PageTitle>
+            {loaded.state !== 'created' ? (
+              <p className="notice notice-warning">{t('errors.SESSION_CLOSED')}</p>
+            ) : (
+              <CsvImport session={loaded} />
+            )}
+          </>
+        )}
+      </Loaded>
+    </div>
+  );
+}
+
+type Step =
+  | { step: 'choose' }
+  | { step: 'checking' }
+  | { step: 'preview'; file: File; report: CandidateImportReport }
+  | { step: 'importing'; file: File; report: CandidateImportReport }
+  | { step: 'done'; report: CandidateImportReport };
+
+function CsvImport({ session }: { session: CentreSession }) {
+  const t = useT();
+  const client = useClient();
+  const [step, setStep] = useState<Step>({ step: 'choose' });
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  async function preview(file: File) {
+    setFailure(null);
+    setStep({ step: 'checking' });
+    try {
+      const report = await client.importCandidates(session.id, file, true);
+      setStep({ step: 'preview', file, report });
+      announce(t('csvImport.summary', { valid: acceptedLines(report), rejected: report.rejected }));
+      requestAnimationFrame(() => resultHeading.current?.focus());
+    } catch (e) {
+      setFailure(asFailure(e));
+      setStep({ step: 'choose' });
+    }
+  }
+
+  async function importNow() {
+    if (step.step !== 'preview') return;
+    setFailure(null);
+    setStep({ ...step, step: 'importing' });
+    try {
+      const report = await client.importCandidates(session.id, step.file, false);
+      setStep({ step: 'done', report });
+      announce(t('csvImport.done', { imported: report.imported, rejected: report.rejected }));
+      requestAnimationFrame(() => resultHeading.current?.focus());
+    } catch (e) {
+      setFailure(asFailure(e));
+      setStep({ ...step, step: 'preview' });
+    }
+  }
+
+  function again() {
+    setStep({ step: 'choose' });
+    if (input.current) input.current.value = '';
+    input.current?.focus();
+  }
+
+  const report = 'report' in step ? step.report : null;
+  const valid = report ? acceptedLines(report) : 0;
+  return (
+    <>
+      <section className="section" aria-labelledby="csv-template">
+        <h2 id="csv-template">{t('csvImport.templateTitle')}</h2>
+        <p className="hint">{t('csvImport.templateHint')}</p>
+        <a
+          className="button button-secondary"
+          href={centrePaths.candidateTemplate}
+          download
+          data-testid="csv-template"
+        >
+          {t('csvImport.template')}
+        </a>
+      </section>
+      <section className="section" aria-labelledby="csv-file">
+        <h2 id="csv-file">{t('csvImport.fileTitle')}</h2>
+        <div className="field">
+          <label htmlFor="csv-input">{t('csvImport.file')}</label>
+          <p className="hint" id="csv-input-hint">
+            {t('csvImport.fileHint')}
+          </p>
+          <input
+            ref={input}
+            id="csv-input"
+            className="file-input"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby="csv-input-hint"
+            data-testid="csv-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void preview(file);
+            }}
+          />
+        </div>
+        {step.step === 'checking' && <p role="status">{t('csvImport.checking')}</p>}
+        <ImportFailure failure={failure} />
+      </section>
+
+      {report && (
+        <section
+          className="section"
+          aria-labelledby="csv-result"
+          data-testid="csv-report"
+          data-step={step.step}
+        >
+          <h2 id="csv-result" ref={resultHeading} tabIndex={-1}>
+            {step.step === 'done' ? t('csvImport.doneTitle') : t('csvImport.previewTitle')}
+          </h2>
+          <p
+            className={`notice ${report.rejected > 0 ? 'notice-warning' : 'notice-ok'}`}
+            data-testid="csv-summary"
+          >
+            {step.step === 'done'
+              ? t('csvImport.done', { imported: report.imported, rejected: report.rejected })
+              : t('csvImport.summary', { valid, rejected: report.rejected })}
+          </p>
+          <p className="hint">
+            {t('csvImport.detected', {
+              separator: report.separator === '\t' ? 'tab' : report.separator,
+              encoding: report.encoding.toUpperCase(),
+            })}{' '}
+            {t('csvImport.columns')} :{' '}
+            {report.columns
+              .map(
+                (c) =>
+                  `${c.header} → ${c.field ? t(`csvImport.fields.${c.field as 'lastName'}`) : t('csvImport.ignored')}`,
+              )
+              .join(' · ')}
+          </p>
+          {report.lines.length === 0 ? (
+            <p>{t('csvImport.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table" data-testid="csv-lines">
+                <caption className="visually-hidden">{t('csvImport.previewTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('csvImport.line')}</th>
+                    <th scope="col">{t('csvImport.name')}</th>
+                    <th scope="col">{t('csvImport.status')}</th>
+                    <th scope="col">{t('csvImport.reasons')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.lines.map((line) => (
+                    <tr
+                      key={line.line}
+                      data-testid="csv-line"
+                      data-status={line.status}
+                      className={line.status === 'rejected' ? 'row-rejected' : ''}
+                    >
+                      <th scope="row">{line.line}</th>
+                      <td>{line.name ?? t('csvImport.otherName')}</td>
+                      <td>
+                        <span className={`tag tag-${line.status}`}>
+                          {t(`csvImport.statuses.${line.status}`)}
+                        </span>
+                      </td>
+                      <td>
+                        {line.errors.length > 0 && (
+                          <ul className="reasons">
+                            {line.errors.map((error, i) => (
+                              <li key={i}>{lineErrorText(error, report.columns, t)}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {step.step === 'preview' || step.step === 'importing' ? (
+            valid > 0 ? (
+              <>
+                {report.rejected > 0 && <p className="hint">{t('csvImport.fixHint')}</p>}
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    aria-disabled={step.step === 'importing' || undefined}
+                    data-testid="csv-confirm"
+                    onClick={() => void importNow()}
+                  >
+                    {t('csvImport.confirm', { count: valid })}
+                  </button>
+                  <button type="button" className="button button-secondary" onClick={again}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <p className="notice notice-error">{t('csvImport.nothingValid')}</p>
+            )
+          ) : (
+            <NextStep>
+              <p>{t('csvImport.doneNext')}</p>
+              <ul className="toolbar">
+                <li>
+                  <a
+                    className="button button-primary"
+                    href={hrefFor({ page: 'session', sessionId: session.id })}
+                  >
+                    {t('common.backToSession')} {session.number}
+                  </a>
+                </li>
+                <li>
+                  <a
+                    className="button button-secondary"
+                    href={hrefFor({ page: 'profiles', sessionId: session.id })}
+                  >
+                    {t('session.candidates.profiles')}
+                  </a>
+                </li>
+                <li>
+                  <button type="button" className="button button-secondary" onClick={again}>
+                    {t('csvImport.again')}
+                  </button>
+                </li>
+              </ul>
+            </NextStep>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function ImportFailure({ failure }: { failure: ApiFailure | null }) {
+  const t = useT();
+  if (!failure) return null;
+  if (failure.code === 'INVALID_CSV' || failure.code === 'UNSUPPORTED_MEDIA_TYPE') {
+    return (
+      <p className="notice notice-error" role="alert" data-testid="error">
+        {t(`csvImport.errors.${failure.code}`, { message: failure.message })}
+      </p>
+    );
+  }
+  return <ErrorNotice failure={failure} />;
+}

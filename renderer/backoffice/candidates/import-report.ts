@@ -1,0 +1,59 @@
+// The CSV import's per-line report in the referent's words: which column, what is wrong, how to fix
+// it. The server names the column as written in the file and, for the columns it recognised, the
+// field behind it; the field decides the advice.
+import type { CandidateImportReport } from '../api/centre-client.ts';
+import type { MessageKey, Translate } from '../i18n/use-t.ts';
+
+type LineError = CandidateImportReport['lines'][number]['errors'][number];
+type Columns = CandidateImportReport['columns'];
+
+const FIELDS = [
+  'lastName',
+  'firstName',
+  'sex',
+  'birthdate',
+  'birthCountry',
+  'birthCity',
+  'birthInseeCode',
+  'birthPostalCode',
+  'externalId',
+  'resultEmail',
+  'extraTimePercentage',
+  'accessibilityAdjustment',
+] as const;
+type ImportField = (typeof FIELDS)[number];
+
+function isField(value: string | null | undefined): value is ImportField {
+  return (FIELDS as readonly (string | null | undefined)[]).includes(value);
+}
+
+export function fieldOfColumn(column: string, columns: Columns): ImportField | null {
+  const field = columns.find((c) => c.header === column)?.field;
+  return isField(field) ? field : null;
+}
+
+export function lineErrorText(error: LineError, columns: Columns, t: Translate): string {
+  if (error.column === null) {
+    const line = /line (\d+)/.exec(error.message)?.[1];
+    const detail = line ? t('csvImport.line') + ` ${line}` : error.message;
+    const key: MessageKey =
+      error.code === 'REQUIRED' || error.code === 'INVALID'
+        ? 'csvImport.lineErrors.INVALID'
+        : (`csvImport.lineErrors.${error.code}` as MessageKey);
+    return t('csvImport.wholeLine') + t(key, { detail });
+  }
+  const prefix = t('csvImport.columnLabel', { column: error.column });
+  const field = fieldOfColumn(error.column, columns);
+  if (error.code === 'REQUIRED' && field !== 'birthInseeCode' && field !== 'birthCity') {
+    return prefix + t('csvImport.lineErrors.REQUIRED');
+  }
+  if (field) return prefix + t(`csvImport.fieldHints.${field}`);
+  return `${prefix}${t(`csvImport.lineErrors.${error.code}`, { detail: '' })} ${t('csvImport.serverSaid', {
+    message: error.message,
+  })}`;
+}
+
+/** Lines the import would take (preview) or took (import). */
+export function acceptedLines(report: CandidateImportReport): number {
+  return report.lines.filter((l) => l.status !== 'rejected').length;
+}

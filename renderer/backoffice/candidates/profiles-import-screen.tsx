@@ -1,0 +1,158 @@
+// Import the candidates' Pix profiles (JSON) for a session: each profile goes to the enrolled
+// candidate with the same student id, or the same names and birthdate; the report says, entry by
+// entry, what was taken and why the rest was refused.
+import { useRef, useState } from 'react';
+import { announce } from '../../shared/announcer.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { useShowCentre } from '../layout/app-shell.tsx';
+import type { ApiFailure, CentreSession, ProfileImportReport } from '../api/centre-client.ts';
+import { useClient } from '../state/auth.tsx';
+import { hrefFor } from '../state/router.ts';
+import { asFailure, useResource } from '../state/use-resource.ts';
+import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
+
+export function ProfilesImportScreen({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const client = useClient();
+  const session = useResource(() => client.session(sessionId), [client, sessionId]);
+  useShowCentre(session.data?.centreId);
+  return (
+    <div className="page page-wide">
+      <Loaded resource={session}>
+        {(loaded) => (
+          <>
+            <p className="breadcrumb">
+              <a href={hrefFor({ page: 'session', sessionId })}>
+                {t('common.backToSession')} {loaded.number}
+              </a>
+            </p>
+            <PageTitle intro={t('profiles.intro')}>{t('profiles.title')}</PageTitle>
+            {loaded.state !== 'created' ? (
+              <p className="notice notice-warning">{t('profiles.closed')}</p>
+            ) : (
+              <ProfilesImport session={loaded} />
+            )}
+          </>
+        )}
+      </Loaded>
+    </div>
+  );
+}
+
+type Entries = { name: string }[];
+
+function ProfilesImport({ session }: { session: CentreSession }) {
+  const t = useT();
+  const client = useClient();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [result, setResult] = useState<{ report: ProfileImportReport; entries: Entries } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  async function send(file: File) {
+    setProblem(null);
+    setFailure(null);
+    setResult(null);
+    const read = readProfileFile(await file.text());
+    if (!read.ok) {
+      setProblem(
+        read.problem === 'notJson'
+          ? t('profiles.errors.notJson', { message: read.detail })
+          : read.problem === 'empty'
+            ? t('profiles.errors.empty')
+            : t('profiles.errors.shape', { details: read.detail }),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const report = await client.importProfiles(session.id, read.body);
+      setResult({ report, entries: read.body.profiles.map((entry) => ({ name: entryName(entry) })) });
+      announce(t('profiles.done', { imported: report.imported, rejected: report.rejected }));
+      requestAnimationFrame(() => heading.current?.focus());
+    } catch (e) {
+      setFailure(asFailure(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <p className="hint">{t('profiles.format')}</p>
+      <div className="field">
+        <label htmlFor="profiles-input">{t('profiles.file')}</label>
+        <p className="hint" id="profiles-input-hint">
+          {t('profiles.choose')}
+        </p>
+        <input
+          id="profiles-input"
+          className="file-input"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="profiles-input-hint"
+          data-testid="profiles-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void send(file);
+          }}
+        />
+      </div>
+      {busy && <p role="status">{t('profiles.importing')}</p>}
+      {problem && (
+        <p className="notice notice-error" role="alert" data-testid="error">
+          {problem}
+        </p>
+      )}
+      <ErrorNotice failure={failure} />
+      {result && (
+        <section className="section" aria-labelledby="profiles-result" data-testid="profiles-report">
+          <h2 id="profiles-result" ref={heading} tabIndex={-1}>
+            {t('profiles.done', { imported: result.report.imported, rejected: result.report.rejected })}
+          </h2>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('profiles.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('profiles.entry')}</th>
+                  <th scope="col">{t('profiles.candidate')}</th>
+                  <th scope="col">{t('profiles.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.report.entries.map((entry) => {
+                  const key = entryMessageKey(entry.message);
+                  return (
+                    <tr key={entry.index} data-status={entry.status}>
+                      <th scope="row">{entry.index + 1}</th>
+                      <td>{result.entries[entry.index]?.name ?? ''}</td>
+                      <td>
+                        <span className={`tag tag-${entry.status}`}>
+                          {t(`profiles.statuses.${entry.status}`)}
+                        </span>
+                        {entry.message && (
+                          <span className="reason">
+                            {' '}
+                            {key ? t(`profiles.messages.${key}`) : entry.message}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <NextStep>
+            <a className="button button-primary" href={hrefFor({ page: 'session', sessionId: session.id })}>
+              {t('common.backToSession')} {session.number}
+            </a>
+          </NextStep>
+        </section>
+      )}
+    </>
+  );
+}

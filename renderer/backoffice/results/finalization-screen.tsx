@@ -1,0 +1,205 @@
+// Finalize a session when the invigilator did not: a reason for each unfinished test, the two yes/no
+// questions, an optional comment, a confirmation; then the results are computed.
+import { useState, type FormEvent } from 'react';
+import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
+import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
+import { fullName } from '../format.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useShowCentre } from '../layout/app-shell.tsx';
+import type { CentreSession } from '../api/centre-client.ts';
+import { useClient } from '../state/auth.tsx';
+import { useFlash } from '../state/flash.tsx';
+import { hrefFor, navigate } from '../state/router.ts';
+import { useResource } from '../state/use-resource.ts';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
+import { Loaded, PageTitle } from '../ui/page.tsx';
+import {
+  checkFinalization,
+  errorCount,
+  type FinalizationDraft,
+  type FinalizationErrors,
+} from './finalization-form.ts';
+
+type Unfinished = UnfinishedTests['tests'];
+
+export function FinalizationScreen({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const client = useClient();
+  const data = useResource(async () => {
+    const [session, unfinished] = await Promise.all([
+      client.session(sessionId),
+      client.unfinishedTests(sessionId),
+    ]);
+    return { session, unfinished };
+  }, [client, sessionId]);
+  useShowCentre(data.data?.session.centreId);
+  return (
+    <div className="page page-narrow">
+      <Loaded resource={data}>
+        {({ session, unfinished }) => (
+          <>
+            <p className="breadcrumb">
+              <a href={hrefFor({ page: 'session', sessionId })}>
+                {t('common.backToSession')} {session.number}
+              </a>
+            </p>
+            <PageTitle intro={t('finalization.intro')}>
+              {t('finalization.title', { number: session.number })}
+            </PageTitle>
+            {session.state !== 'created' ? (
+              <div className="notice notice-ok">
+                <p>{t('finalization.already')}</p>
+                <a className="button button-primary" href={hrefFor({ page: 'results', sessionId })}>
+                  {t('finalization.seeResults')}
+                </a>
+              </div>
+            ) : (
+              <FinalizationForm session={session} unfinished={unfinished} />
+            )}
+          </>
+        )}
+      </Loaded>
+    </div>
+  );
+}
+
+function FinalizationForm({ session, unfinished }: { session: CentreSession; unfinished: Unfinished }) {
+  const t = useT();
+  const client = useClient();
+  const flash = useFlash();
+  const [draft, setDraft] = useState<FinalizationDraft>({
+    abortReasons: {},
+    hadIncident: null,
+    candidateCouldNotJoin: null,
+    globalComment: '',
+  });
+  const [errors, setErrors] = useState<FinalizationErrors | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const waiting = session.counts.started - session.counts.resultsReceived;
+  const checked = checkFinalization(draft, unfinished);
+  const yesNo = [
+    { value: 'yes' as const, label: t('common.yes') },
+    { value: 'no' as const, label: t('common.no') },
+  ];
+  const asYesNo = (value: boolean | null) => (value === null ? null : value ? 'yes' : 'no');
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      focusFirstInvalid(form);
+      return;
+    }
+    setErrors(null);
+    setConfirming(true);
+  }
+
+  return (
+    <form noValidate onSubmit={submit} data-testid="finalization-form">
+      {waiting > 0 && (
+        <p className="notice notice-warning" data-testid="waiting-results">
+          {t('finalization.waitingResults', { count: waiting })}
+        </p>
+      )}
+      {errors && errorCount(errors) > 0 && (
+        <p className="notice notice-error" role="alert">
+          {t('common.fixErrors', { count: errorCount(errors) })}
+        </p>
+      )}
+      <section className="section" aria-labelledby="unfinished">
+        <h2 id="unfinished">{t('finalization.unfinishedTitle')}</h2>
+        {unfinished.length === 0 ? (
+          <p data-testid="no-unfinished">{t('finalization.noUnfinished')}</p>
+        ) : (
+          <>
+            <p className="hint">{t('finalization.unfinishedIntro')}</p>
+            {unfinished.map((test) => (
+              <RadioGroup
+                key={test.candidateId}
+                legend={`${t('finalization.reasonFor', { name: fullName(test) })} (${t(`finalization.ended.${test.endReason ?? 'none'}`)})`}
+                name={`abort-${test.candidateId}`}
+                value={draft.abortReasons[test.candidateId] ?? null}
+                options={[
+                  {
+                    value: 'candidate',
+                    label: t('finalization.reasons.candidate'),
+                    hint: t('finalization.reasons.candidateHint'),
+                  },
+                  {
+                    value: 'technical',
+                    label: t('finalization.reasons.technical'),
+                    hint: t('finalization.reasons.technicalHint'),
+                  },
+                ]}
+                onChange={(reason) =>
+                  setDraft((d) => ({ ...d, abortReasons: { ...d.abortReasons, [test.candidateId]: reason } }))
+                }
+                error={
+                  errors?.abortReasons.includes(test.candidateId) ? t('finalization.errors.reason') : null
+                }
+              />
+            ))}
+          </>
+        )}
+      </section>
+      <section className="section" aria-labelledby="questions">
+        <h2 id="questions">{t('finalization.questionsTitle')}</h2>
+        <RadioGroup
+          legend={t('finalization.hadIncident')}
+          name="hadIncident"
+          value={asYesNo(draft.hadIncident)}
+          options={yesNo}
+          onChange={(v) => setDraft((d) => ({ ...d, hadIncident: v === 'yes' }))}
+          error={errors?.hadIncident ? t('finalization.errors.answer') : null}
+        />
+        <RadioGroup
+          legend={t('finalization.couldNotJoin')}
+          name="candidateCouldNotJoin"
+          value={asYesNo(draft.candidateCouldNotJoin)}
+          options={yesNo}
+          onChange={(v) => setDraft((d) => ({ ...d, candidateCouldNotJoin: v === 'yes' }))}
+          error={errors?.candidateCouldNotJoin ? t('finalization.errors.answer') : null}
+        />
+        <Field
+          label={t('finalization.comment')}
+          hint={t('finalization.commentHint')}
+          error={errors?.globalComment ? t('finalization.errors.comment') : null}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="input textarea"
+              rows={4}
+              name="globalComment"
+              value={draft.globalComment}
+              onChange={(e) => setDraft((d) => ({ ...d, globalComment: e.target.value }))}
+            />
+          )}
+        </Field>
+        <p className="hint" aria-live="polite">
+          {t('finalization.commentCount', { count: draft.globalComment.trim().length })}
+          {draft.globalComment.trim().length > GLOBAL_COMMENT_MAX ? ' !' : ''}
+        </p>
+      </section>
+      <button type="submit" className="button button-primary button-large">
+        {t('finalization.submit')}
+      </button>
+      {confirming && checked.ok && (
+        <ConfirmDialog
+          title={t('finalization.confirmTitle', { number: session.number })}
+          confirmLabel={t('finalization.confirm')}
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            await client.finalize(session.id, checked.request);
+            flash(t('finalization.done'));
+            navigate({ page: 'results', sessionId: session.id });
+          }}
+        >
+          <p>{t('finalization.confirmText')}</p>
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate, CentreSession } from '../api/centre-client.ts';
+import { nextStep } from './next-step.ts';
+
+const today = '2026-12-01';
+const session = (extra: Partial<CentreSession> = {}) =>
+  ({
+    date: '2026-12-08',
+    time: '09:00',
+    state: 'created',
+    publishedAt: null,
+    counts: { candidates: 0, joined: 0, started: 0, resultsReceived: 0 },
+    ...extra,
+  }) as CentreSession;
+const candidate = (withProfile: boolean) =>
+  ({
+    profile: withProfile
+      ? { competences: [], validatedSkills: 0, answeredChallenges: 0, importedAt: '2026-11-01T00:00:00Z' }
+      : null,
+  }) as Candidate;
+
+describe('the next step of a session', () => {
+  it('asks for what is missing first: candidates, profiles, the bank; then says it is ready', () => {
+    expect(nextStep(session(), [], 10, today)).toEqual({ step: 'noCandidates' });
+    expect(nextStep(session(), [candidate(true), candidate(false), candidate(false)], 10, today)).toEqual({
+      step: 'noProfiles',
+      count: 2,
+    });
+    expect(nextStep(session(), [candidate(true)], 0, today)).toEqual({ step: 'noBank' });
+    expect(nextStep(session(), [candidate(true)], null, today)).toEqual({ step: 'ready' });
+    expect(nextStep(session(), [candidate(true)], 12, today)).toEqual({ step: 'ready' });
+  });
+
+  it('after the exam: finalize, then publish, then nothing but the certificates', () => {
+    expect(nextStep(session({ date: '2026-11-30' }), [candidate(true)], 12, today)).toEqual({
+      step: 'finalize',
+    });
+    expect(nextStep(session({ state: 'processed' }), [], 12, today)).toEqual({ step: 'publish' });
+    expect(
+      nextStep(session({ state: 'processed', publishedAt: '2026-12-09T10:00:00Z' }), [], 12, today),
+    ).toEqual({ step: 'published' });
+  });
+});

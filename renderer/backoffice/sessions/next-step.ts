@@ -1,0 +1,29 @@
+// What the referent should do next with a session, from its state and what it still lacks: the first
+// missing piece wins (candidates, then their profiles, then the centre's bank), then the kit; after the
+// exam, finalization, then publication.
+import type { Candidate, CentreSession } from '../api/centre-client.ts';
+import { sessionGroup } from './session-groups.ts';
+
+export type NextStep =
+  | { step: 'noCandidates' }
+  | { step: 'noProfiles'; count: number }
+  | { step: 'noBank' }
+  | { step: 'ready' }
+  | { step: 'finalize' }
+  | { step: 'publish' }
+  | { step: 'published' };
+
+export function nextStep(
+  session: CentreSession,
+  candidates: readonly Candidate[],
+  operativeChallenges: number | null,
+  today: string,
+): NextStep {
+  if (session.state !== 'created') return session.publishedAt ? { step: 'published' } : { step: 'publish' };
+  if (sessionGroup(session, today) === 'toFinalize') return { step: 'finalize' };
+  if (candidates.length === 0) return { step: 'noCandidates' };
+  const withoutProfile = candidates.filter((c) => c.profile === null).length;
+  if (withoutProfile > 0) return { step: 'noProfiles', count: withoutProfile };
+  if (operativeChallenges === 0) return { step: 'noBank' };
+  return { step: 'ready' };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CentreSession } from '../api/centre-client.ts';
+import { groupSessions, localDay, sessionGroup, sessionStateLabel } from './session-groups.ts';
+
+function session(number: number, date: string, extra: Partial<CentreSession> = {}): CentreSession {
+  return {
+    id: `ses_${number}`,
+    number,
+    centreId: 'ctr_1',
+    centreName: 'Collège',
+    address: 'a',
+    room: 'B12',
+    date,
+    time: '09:00',
+    examiner: 'Mme Leroy',
+    description: '',
+    accessCode: 'BCDF23',
+    invigilatorPassword: 'abc234',
+    state: 'created',
+    finalizedAt: null,
+    publishedAt: null,
+    counts: { candidates: 3, joined: 0, started: 0, resultsReceived: 0 },
+    createdAt: '2026-11-01T08:00:00.000Z',
+    ...extra,
+  };
+}
+
+describe('the sessions page groups', () => {
+  const today = '2026-12-08';
+
+  it('puts a session by its state, its date and whether tests started', () => {
+    expect(sessionGroup(session(1, '2026-12-09'), today)).toBe('upcoming');
+    expect(sessionGroup(session(2, today), today)).toBe('upcoming');
+    const started = session(3, today, {
+      counts: { candidates: 3, joined: 2, started: 1, resultsReceived: 0 },
+    });
+    expect(sessionGroup(started, today)).toBe('toFinalize');
+    expect(sessionGroup(session(4, '2026-12-01'), today)).toBe('toFinalize');
+    expect(sessionGroup(session(5, '2026-12-01', { state: 'processed' }), today)).toBe('processed');
+    expect(sessionGroup(session(6, '2026-12-20', { state: 'finalized' }), today)).toBe('processed');
+  });
+
+  it('lists upcoming sessions soonest first and the others most recent first', () => {
+    const groups = groupSessions(
+      [
+        session(1, '2026-12-20'),
+        session(2, '2026-12-10'),
+        session(3, '2026-11-01'),
+        session(4, '2026-11-20'),
+        session(5, '2026-10-01', { state: 'processed' }),
+        session(6, '2026-10-15', { state: 'processed' }),
+      ],
+      today,
+    );
+    expect(groups.upcoming.map((s) => s.number)).toEqual([2, 1]);
+    expect(groups.toFinalize.map((s) => s.number)).toEqual([4, 3]);
+    expect(groups.processed.map((s) => s.number)).toEqual([6, 5]);
+  });
+
+  it('names the publication state, and today in the local calendar', () => {
+    expect(sessionStateLabel(session(1, today))).toBe('created');
+    expect(sessionStateLabel(session(1, today, { state: 'processed' }))).toBe('toPublish');
+    expect(
+      sessionStateLabel(session(1, today, { state: 'processed', publishedAt: '2026-12-10T10:00:00Z' })),
+    ).toBe('published');
+    expect(localDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+});

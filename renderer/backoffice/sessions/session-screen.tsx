@@ -1,0 +1,295 @@
+// One session: what to do next, its details (with the codes the session kit prints), what can be
+// done with it (edit, kit, finalize, results, delete), and its candidates with their profile and
+// whether they may sit the certification.
+import { useState } from 'react';
+import { certifiability } from '../candidates/certifiability.ts';
+import { byName, longDate, listName, shortDate } from '../format.ts';
+import { useLocale, useT } from '../i18n/use-t.ts';
+import { useShowCentre } from '../layout/app-shell.tsx';
+import type { Candidate, CentreSession } from '../api/centre-client.ts';
+import { useClient } from '../state/auth.tsx';
+import { useFlash } from '../state/flash.tsx';
+import { hrefFor, navigate } from '../state/router.ts';
+import { useResource } from '../state/use-resource.ts';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { nextStep } from './next-step.ts';
+import { localDay, sessionStateLabel } from './session-groups.ts';
+
+export function SessionScreen({ sessionId }: { sessionId: string }) {
+  const client = useClient();
+  const data = useResource(async () => {
+    const [session, candidates] = await Promise.all([
+      client.session(sessionId),
+      client.candidates(sessionId),
+    ]);
+    const bank = await client.bank(session.centreId).catch(() => null);
+    return { session, candidates, operative: bank?.operative ?? null };
+  }, [client, sessionId]);
+  useShowCentre(data.data?.session.centreId);
+  return (
+    <div className="page">
+      <Loaded resource={data}>
+        {({ session, candidates, operative }) => (
+          <SessionPage session={session} candidates={candidates} operative={operative} />
+        )}
+      </Loaded>
+    </div>
+  );
+}
+
+function SessionPage({
+  session,
+  candidates,
+  operative,
+}: {
+  session: CentreSession;
+  candidates: Candidate[];
+  operative: number | null;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useClient();
+  const flash = useFlash();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const step = nextStep(session, candidates, operative, localDay());
+  const open = session.state === 'created';
+  const deletable = open && session.counts.started === 0;
+
+  return (
+    <>
+      <PageTitle
+        intro={t('session.subtitle', {
+          room: session.room,
+          date: longDate(session.date, locale),
+          time: session.time,
+        })}
+      >
+        {t('session.title', { number: session.number })}
+      </PageTitle>
+      <NextStep>
+        <p data-step={step.step}>
+          {t(`session.next.${step.step}`, 'count' in step ? { count: step.count } : {})}
+        </p>
+      </NextStep>
+
+      <div className="session-layout">
+        <section className="section card-panel" aria-labelledby="session-details">
+          <h2 id="session-details">{t('session.details')}</h2>
+          <dl className="details" data-testid="session-details">
+            <dt>{t('session.state')}</dt>
+            <dd>
+              <span className={`tag tag-${sessionStateLabel(session)}`}>
+                {t(`sessions.states.${sessionStateLabel(session)}`)}
+              </span>
+            </dd>
+            <dt>{t('session.date')}</dt>
+            <dd>
+              {longDate(session.date, locale)} · {session.time}
+            </dd>
+            <dt>{t('session.address')}</dt>
+            <dd>{session.address}</dd>
+            <dt>{t('session.room')}</dt>
+            <dd>{session.room}</dd>
+            <dt>{t('session.examiner')}</dt>
+            <dd>{session.examiner}</dd>
+            {session.description && (
+              <>
+                <dt>{t('session.description')}</dt>
+                <dd>{session.description}</dd>
+              </>
+            )}
+            <dt>{t('session.accessCode')}</dt>
+            <dd>
+              <span className="code" data-testid="access-code">
+                {session.accessCode}
+              </span>
+              <span className="hint">{t('session.accessCodeHint')}</span>
+            </dd>
+            <dt>{t('session.invigilatorPassword')}</dt>
+            <dd>
+              <span className="code" data-testid="invigilator-password">
+                {session.invigilatorPassword}
+              </span>
+              <span className="hint">{t('session.invigilatorPasswordHint')}</span>
+            </dd>
+          </dl>
+        </section>
+
+        <section className="section card-panel" aria-labelledby="session-actions">
+          <h2 id="session-actions">{t('session.actions')}</h2>
+          <ul className="action-list">
+            <li>
+              <a className="button button-primary" href={hrefFor({ page: 'kit', sessionId: session.id })}>
+                {t('session.kit')}
+              </a>
+            </li>
+            {open && (
+              <li>
+                <a
+                  className="button button-secondary"
+                  href={hrefFor({ page: 'editSession', sessionId: session.id })}
+                >
+                  {t('session.edit')}
+                </a>
+              </li>
+            )}
+            {open && (
+              <li>
+                <a
+                  className="button button-secondary"
+                  href={hrefFor({ page: 'finalization', sessionId: session.id })}
+                >
+                  {t('session.finalize')}
+                </a>
+              </li>
+            )}
+            {!open && (
+              <li>
+                <a
+                  className="button button-primary"
+                  href={hrefFor({ page: 'results', sessionId: session.id })}
+                >
+                  {t('session.results')}
+                </a>
+              </li>
+            )}
+            {open && (
+              <li>
+                <button
+                  type="button"
+                  className="button button-danger-outline"
+                  disabled={!deletable}
+                  aria-describedby={deletable ? undefined : 'cannot-delete'}
+                  onClick={() => setConfirmDelete(true)}
+                >
+                  {t('session.delete')}
+                </button>
+                {!deletable && (
+                  <p className="hint" id="cannot-delete">
+                    {t('session.cannotDelete')}
+                  </p>
+                )}
+              </li>
+            )}
+          </ul>
+        </section>
+      </div>
+
+      <Candidates session={session} candidates={candidates} />
+
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('session.deleteTitle', { number: session.number })}
+          confirmLabel={t('session.deleteConfirm')}
+          danger
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            await client.deleteSession(session.id);
+            flash(t('session.deleted', { number: session.number }));
+            navigate({ page: 'sessions', centreId: session.centreId });
+          }}
+        >
+          <p>{t('session.deleteText', { count: candidates.length })}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+function Candidates({ session, candidates }: { session: CentreSession; candidates: Candidate[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const open = session.state === 'created';
+  const sorted = [...candidates].sort(byName);
+  return (
+    <section className="section" aria-labelledby="candidates">
+      <h2 id="candidates">
+        {t('session.candidates.title')}{' '}
+        <span className="count">({t('session.candidates.count', { count: candidates.length })})</span>
+      </h2>
+      {open && (
+        <ul className="toolbar">
+          <li>
+            <a
+              className="button button-secondary"
+              href={hrefFor({ page: 'newCandidate', sessionId: session.id })}
+            >
+              {t('session.candidates.add')}
+            </a>
+          </li>
+          <li>
+            <a className="button button-secondary" href={hrefFor({ page: 'import', sessionId: session.id })}>
+              {t('session.candidates.import')}
+            </a>
+          </li>
+          <li>
+            <a
+              className="button button-secondary"
+              href={hrefFor({ page: 'profiles', sessionId: session.id })}
+            >
+              {t('session.candidates.profiles')}
+            </a>
+          </li>
+        </ul>
+      )}
+      {sorted.length === 0 ? (
+        <p className="empty">{t('session.candidates.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="candidates-table">
+            <caption className="visually-hidden">{t('session.candidates.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('session.candidates.name')}</th>
+                <th scope="col">{t('session.candidates.birthdate')}</th>
+                <th scope="col">{t('session.candidates.extraTime')}</th>
+                <th scope="col">{t('session.candidates.adjustment')}</th>
+                <th scope="col">{t('session.candidates.profile')}</th>
+                <th scope="col">{t('session.candidates.certifiable')}</th>
+                <th scope="col">{t('session.candidates.progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((c) => {
+                const verdict = certifiability(c);
+                return (
+                  <tr key={c.id} data-testid="candidate-row" data-candidate-id={c.id}>
+                    <th scope="row">
+                      <a href={hrefFor({ page: 'candidate', candidateId: c.id })}>{listName(c)}</a>
+                    </th>
+                    <td>{shortDate(c.birthdate, locale)}</td>
+                    <td>{c.extraTimePercentage > 0 ? `${c.extraTimePercentage} %` : '—'}</td>
+                    <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
+                    <td>
+                      {c.profile
+                        ? t('session.candidates.competences', {
+                            count: c.profile.competences.filter((x) => x.level >= 1).length,
+                          })
+                        : t('session.candidates.noProfile')}
+                    </td>
+                    <td data-testid="certifiable" data-certifiable={verdict.certifiable}>
+                      {verdict.certifiable ? (
+                        <span className="verdict verdict-yes">{t('certifiable.yes')}</span>
+                      ) : (
+                        <>
+                          <span className="verdict verdict-no">{t('certifiable.no')}</span>{' '}
+                          <span className="reason">
+                            {verdict.reason === 'noProfile'
+                              ? t('certifiable.noProfile')
+                              : t('certifiable.tooFew', { count: verdict.assessed })}
+                          </span>
+                        </>
+                      )}
+                    </td>
+                    <td>{t(`session.candidates.progresses.${c.progress}`)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

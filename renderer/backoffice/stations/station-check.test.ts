@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Station } from '../api/centre-client.ts';
+import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
+
+const station = (selfCheck: Station['selfCheck']): Station => ({
+  id: 'st_1',
+  name: 'Poste 01',
+  centreId: 'ctr_1',
+  machineId: 'm',
+  enrolledAt: '2026-12-01T08:00:00Z',
+  revokedAt: null,
+  lastSeenAt: null,
+  version: '1.0.0',
+  selfCheck,
+});
+const report = (ok: boolean, checks: NonNullable<Station['selfCheck']>['checks']) => ({
+  ok,
+  checks,
+  checkedAt: '2026-12-01T08:00:00Z',
+  receivedAt: '2026-12-01T08:00:01Z',
+});
+
+describe('a station’s self-check in the list', () => {
+  it('says never checked, ready, ready with warnings, or not ready', () => {
+    expect(overallCheck(station(null))).toBe('none');
+    expect(overallCheck(station(report(true, [{ name: 'disk', ok: true, detail: '' }])))).toBe('ok');
+    expect(
+      overallCheck(
+        station(report(true, [{ name: 'clock', ok: true, detail: 'off by 3 s', status: 'warning' }])),
+      ),
+    ).toBe('warning');
+    expect(overallCheck(station(report(false, [{ name: 'server', ok: false, detail: 'unreachable' }])))).toBe(
+      'failure',
+    );
+  });
+
+  it('lists failures first, then warnings, and reads old stations’ ok as the status', () => {
+    const ordered = orderedChecks(
+      station(
+        report(false, [
+          { name: 'settings', ok: true, detail: '' },
+          { name: 'clock', ok: true, detail: '', status: 'warning' },
+          { name: 'server', ok: false, detail: '' },
+          { name: 'displays', ok: true, detail: '', status: 'skipped' },
+        ]),
+      ),
+    );
+    expect(ordered.map((c) => [c.name, c.status])).toEqual([
+      ['server', 'failure'],
+      ['clock', 'warning'],
+      ['displays', 'skipped'],
+      ['settings', 'ok'],
+    ]);
+  });
+
+  it('writes the issued codes as a CSV for IT', () => {
+    expect(codesCsv([{ code: 'ABCD-EFGH', expiresAt: '2026-12-02T08:00:00Z' }])).toBe(
+      "code;valable jusqu'au\r\nABCD-EFGH;2026-12-02T08:00:00Z\r\n",
+    );
+  });
+});

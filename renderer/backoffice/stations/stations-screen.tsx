@@ -1,0 +1,305 @@
+// The centre's exam stations: one-time enrollment codes for IT (one per station, several at once,
+// shown once), and the enrolled stations with their version, last contact and last self-check
+// (warnings first); a station can be revoked, after a confirmation.
+import { useState, type FormEvent } from 'react';
+import { announce } from '../../shared/announcer.tsx';
+import { dateTime, elapsedSince } from '../format.ts';
+import { useLocale, useT, type Translate } from '../i18n/use-t.ts';
+import type { ApiFailure, EnrollmentCode, Station } from '../api/centre-client.ts';
+import { useClient } from '../state/auth.tsx';
+import { asFailure, useResource } from '../state/use-resource.ts';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { Field, focusFirstInvalid } from '../ui/field.tsx';
+import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
+import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
+
+const VALIDITIES = { hour: 60, day: 24 * 60, week: 7 * 24 * 60 } as const;
+type Validity = keyof typeof VALIDITIES;
+const CHECK_NAMES = [
+  'settings',
+  'server',
+  'tls',
+  'clock',
+  'version',
+  'enrollment',
+  'displays',
+  'disk',
+  'journal',
+  'browser',
+] as const;
+
+export function StationsScreen({ centreId }: { centreId: string }) {
+  const t = useT();
+  const client = useClient();
+  const stations = useResource(() => client.stations(centreId), [client, centreId]);
+  return (
+    <div className="page">
+      <PageTitle intro={t('stations.intro')}>{t('stations.title')}</PageTitle>
+      <EnrollmentCodes centreId={centreId} />
+      <section className="section" aria-labelledby="stations-list">
+        <div className="section-head">
+          <h2 id="stations-list">{t('stations.listTitle')}</h2>
+          <button type="button" className="button button-secondary" onClick={stations.reload}>
+            {t('common.refresh')}
+          </button>
+        </div>
+        <Loaded resource={stations}>
+          {(list) => (
+            <StationTable
+              stations={list}
+              onRevoked={(revoked) => stations.set(list.map((s) => (s.id === revoked.id ? revoked : s)))}
+            />
+          )}
+        </Loaded>
+      </section>
+    </div>
+  );
+}
+
+function EnrollmentCodes({ centreId }: { centreId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useClient();
+  const [count, setCount] = useState('1');
+  const [validity, setValidity] = useState<Validity>('day');
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [codes, setCodes] = useState<EnrollmentCode[]>([]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setFailure(null);
+    const n = /^\d+$/.test(count.trim()) ? Number(count.trim()) : Number.NaN;
+    if (!(n >= 1 && n <= 60)) {
+      setError(t('stations.countError'));
+      focusFirstInvalid(form);
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    const issued: EnrollmentCode[] = [];
+    try {
+      for (let i = 0; i < n; i += 1)
+        issued.push(await client.issueEnrollmentCode(centreId, VALIDITIES[validity]));
+    } catch (e) {
+      setFailure(asFailure(e));
+    } finally {
+      setCodes(issued);
+      setBusy(false);
+      if (issued.length > 0) announce(t('stations.issued', { count: issued.length }));
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="codes-title">
+      <h2 id="codes-title">{t('stations.codesTitle')}</h2>
+      <form noValidate onSubmit={(e) => void submit(e)} className="inline-form" data-testid="codes-form">
+        <Field label={t('stations.count')} hint={t('stations.countHint')} error={error}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input-tiny"
+              inputMode="numeric"
+              name="count"
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('stations.validity')}>
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={validity}
+              onChange={(e) => setValidity(e.target.value as Validity)}
+            >
+              {(Object.keys(VALIDITIES) as Validity[]).map((v) => (
+                <option key={v} value={v}>
+                  {t(`stations.validities.${v}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {busy ? t('stations.issuing') : t('stations.issue')}
+        </button>
+      </form>
+      <ErrorNotice failure={failure} />
+      {codes.length > 0 && (
+        <div className="codes" data-testid="enrollment-codes">
+          <p className="notice notice-warning">
+            <strong>{t('stations.issued', { count: codes.length })}.</strong> {t('stations.issuedWarning')}
+          </p>
+          <table className="table table-compact">
+            <caption className="visually-hidden">{t('stations.issued', { count: codes.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('stations.code')}</th>
+                <th scope="col">{t('stations.expires')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {codes.map((c) => (
+                <tr key={c.code}>
+                  <td className="code" data-testid="enrollment-code">
+                    {c.code}
+                  </td>
+                  <td>{dateTime(c.expiresAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <a
+            className="button button-secondary"
+            download="codes-inscription-postes.csv"
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${codesCsv(codes)}`)}`}
+          >
+            {t('stations.downloadCodes')}
+          </a>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ago(iso: string, t: Translate): string {
+  const since = elapsedSince(iso, Date.now());
+  return since.unit === 'now'
+    ? t('stations.ago.now')
+    : t(`stations.ago.${since.unit}`, { count: since.count });
+}
+
+function checkName(name: string, t: Translate): string {
+  return (CHECK_NAMES as readonly string[]).includes(name)
+    ? t(`stations.checks.names.${name as (typeof CHECK_NAMES)[number]}`)
+    : name;
+}
+
+function StationTable({
+  stations,
+  onRevoked,
+}: {
+  stations: Station[];
+  onRevoked: (station: Station) => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useClient();
+  const [revoking, setRevoking] = useState<Station | null>(null);
+  if (stations.length === 0) return <p className="empty">{t('stations.empty')}</p>;
+  const sorted = [...stations].sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table" data-testid="stations-table">
+          <caption className="visually-hidden">{t('stations.listTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('stations.name')}</th>
+              <th scope="col">{t('stations.version')}</th>
+              <th scope="col">{t('stations.lastSeen')}</th>
+              <th scope="col">{t('stations.check')}</th>
+              <th scope="col">{t('stations.state')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('stations.revoke')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((station) => {
+              const overall = overallCheck(station);
+              return (
+                <tr
+                  key={station.id}
+                  data-testid="station-row"
+                  data-station-id={station.id}
+                  data-check={overall}
+                  className={station.revokedAt ? 'row-muted' : ''}
+                >
+                  <th scope="row">
+                    {station.name}
+                    <span className="sub mono" title={station.id}>
+                      {t('stations.id')} {station.id.slice(0, 12)}…
+                    </span>
+                  </th>
+                  <td>{station.version ?? t('stations.unknownVersion')}</td>
+                  <td>
+                    {station.lastSeenAt ? (
+                      <>
+                        {ago(station.lastSeenAt, t)}
+                        <span className="sub">{dateTime(station.lastSeenAt, locale)}</span>
+                      </>
+                    ) : (
+                      t('stations.never')
+                    )}
+                  </td>
+                  <td>
+                    <span className={`tag tag-check-${overall}`}>{t(`stations.checks.${overall}`)}</span>
+                    {station.selfCheck && (
+                      <details className="check-details">
+                        <summary>
+                          {t('stations.checks.details', {
+                            date: dateTime(station.selfCheck.checkedAt, locale),
+                          })}
+                        </summary>
+                        <ul className="check-lines">
+                          {orderedChecks(station).map((check) => (
+                            <li key={check.name} data-status={check.status}>
+                              <span
+                                className={`tag tag-check-${check.status === 'skipped' ? 'none' : check.status}`}
+                              >
+                                {t(`stations.checks.statuses.${check.status}`)}
+                              </span>{' '}
+                              <strong>{checkName(check.name, t)}</strong>
+                              {check.detail && <> : {check.detail}</>}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
+                  <td>
+                    {station.revokedAt
+                      ? t('stations.revoked', { date: dateTime(station.revokedAt, locale) })
+                      : t('stations.active')}
+                  </td>
+                  <td>
+                    {!station.revokedAt && (
+                      <button
+                        type="button"
+                        className="button button-danger-outline button-small"
+                        aria-label={t('stations.revokeLabel', { name: station.name })}
+                        onClick={() => setRevoking(station)}
+                      >
+                        {t('stations.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {revoking && (
+        <ConfirmDialog
+          title={t('stations.revokeTitle', { name: revoking.name })}
+          confirmLabel={t('stations.revokeConfirm')}
+          danger
+          onClose={() => setRevoking(null)}
+          onConfirm={async () => {
+            const revoked = await client.revokeStation(revoking.id);
+            onRevoked(revoked);
+            announce(t('stations.revokedDone', { name: revoked.name }));
+          }}
+        >
+          <p>{t('stations.revokeText')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

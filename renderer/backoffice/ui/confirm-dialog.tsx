@@ -1,0 +1,66 @@
+// "Are you sure?" for what cannot be undone (delete, revoke, deactivate, finalize, publish): the safe
+// choice has the focus, the action says exactly what it does, and a failure shows inside the dialog.
+import { useState, type ReactNode } from 'react';
+import { Dialog } from '../../shared/dialog.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { asFailure } from '../state/use-resource.ts';
+import type { ApiFailure } from '../api/centre-client.ts';
+import { ErrorNotice } from './page.tsx';
+
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  /** Resolves when done (the dialog closes); a failure stays in the dialog. */
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  async function confirm() {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (error) {
+      setFailure(asFailure(error));
+      setBusy(false);
+    }
+  }
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button-secondary" data-autofocus onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+            aria-disabled={busy || undefined}
+            data-testid="confirm"
+            onClick={() => void confirm()}
+          >
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      <ErrorNotice failure={failure} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,69 @@
+// Pieces every page uses: its title (focused when the page opens, so screen readers start there), the
+// sentence that says what the page is for, the loading and failure states, and notices.
+import { type ReactNode } from 'react';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import type { ApiFailure } from '../api/centre-client.ts';
+import { useT } from '../i18n/use-t.ts';
+import type { Resource } from '../state/use-resource.ts';
+import { describeFailure } from './describe-failure.ts';
+
+export function PageTitle({ children, intro }: { children: ReactNode; intro?: ReactNode }) {
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="page-title">
+      <h1 ref={heading} tabIndex={-1}>
+        {children}
+      </h1>
+      {intro && <p className="lead">{intro}</p>}
+    </div>
+  );
+}
+
+export function ErrorNotice({ failure, children }: { failure: ApiFailure | null; children?: ReactNode }) {
+  const t = useT();
+  if (!failure) return null;
+  return (
+    <div className="notice notice-error" role="alert" data-testid="error">
+      <p>{describeFailure(failure, t)}</p>
+      {children}
+    </div>
+  );
+}
+
+/** Loading, or what went wrong with a retry button; the page itself once the data is there. */
+export function Loaded<T>({
+  resource,
+  children,
+}: {
+  resource: Resource<T>;
+  children: (data: T) => ReactNode;
+}) {
+  const t = useT();
+  if (resource.data !== null) return <>{children(resource.data)}</>;
+  if (resource.error) {
+    return (
+      <ErrorNotice failure={resource.error}>
+        {resource.error.code !== 'NOT_FOUND' && (
+          <button type="button" className="button button-secondary" onClick={resource.reload}>
+            {t('app.retry')}
+          </button>
+        )}
+      </ErrorNotice>
+    );
+  }
+  return (
+    <p className="muted" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export function NextStep({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="notice next-step" data-testid="next-step">
+      <p className="notice-title">{t('common.nextStep')}</p>
+      {children}
+    </div>
+  );
+}
