@@ -47,6 +47,9 @@ export interface DayOptions {
   serverDir?: string;
   /** Built web screens for the server to serve (the invigilator screen at /invigilator/). */
   webRoot?: string;
+  /** A running server and a session prepared on it (through the back office): used as they are. */
+  server?: CertificationServer;
+  seeded?: SeededSession;
 }
 
 interface Harness {
@@ -67,6 +70,8 @@ export class CertificationDay {
   readonly axeFindings: AxeFinding[] = [];
   readonly #harness: Harness | null;
   readonly #electron: ElectronStation | null;
+  /** A server the caller started (and closes): the back office's scenario prepares it through its screens. */
+  #borrowedServer = false;
 
   private constructor(init: {
     server: CertificationServer;
@@ -89,11 +94,14 @@ export class CertificationDay {
   }
 
   static async open(options: DayOptions): Promise<CertificationDay> {
-    const server = await CertificationServer.start({
-      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
-      ...(options.serverDir ? { parentDir: options.serverDir } : {}),
-    });
-    const seeded = await seedSession(server, options.content ?? e2eContent(options.candidates));
+    const server =
+      options.server ??
+      (await CertificationServer.start({
+        ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+        ...(options.serverDir ? { parentDir: options.serverDir } : {}),
+      }));
+    const seeded =
+      options.seeded ?? (await seedSession(server, options.content ?? e2eContent(options.candidates)));
     const invigilator = await Invigilator.login(server, seeded);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pix-e2e-station-'));
     const stationName = options.stationName ?? 'Poste 07';
@@ -109,6 +117,7 @@ export class CertificationDay {
         configHome: dataDir,
       });
       const day = new CertificationDay({ ...common, harness: null, electron });
+      day.#borrowedServer = options.server !== undefined;
       await day.launchStation();
       return day;
     }
@@ -138,6 +147,7 @@ export class CertificationDay {
     });
     const harness: Harness = { browser, ownsBrowser: !options.browser, candidate, view, station: null };
     day = new CertificationDay({ ...common, harness, electron: null });
+    day.#borrowedServer = options.server !== undefined;
     await day.launchStation();
     return day;
   }
@@ -262,7 +272,7 @@ export class CertificationDay {
       await harness.candidate.close();
       if (harness.ownsBrowser) await harness.browser.close().catch(() => undefined);
     }
-    await this.server.close().catch(() => undefined);
+    if (!this.#borrowedServer) await this.server.close().catch(() => undefined);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -37,14 +37,28 @@ export class CertificationServer {
    * files elsewhere than the system's temporary folder (a benchmark keeps the server's disk writes off
    * the station's disk, as they are on two machines in a real room).
    */
-  static async start(options: { webRoot?: string; parentDir?: string } = {}): Promise<CertificationServer> {
+  static async start(
+    options: {
+      webRoot?: string;
+      parentDir?: string;
+      /** Runs on the new database file before the first start (the back office's scenario creates the
+       * first administrator there with `npm run server -- create-admin`, so the harness does not). */
+      prepare?: (dbFile: string) => Promise<void>;
+    } = {},
+  ): Promise<CertificationServer> {
     const server = new CertificationServer(
       mkdtempSync(path.join(options.parentDir ?? tmpdir(), 'pix-e2e-server-')),
       options.webRoot ?? null,
     );
     server.#copyDemoSites();
-    await server.#launch(0, true);
+    await options.prepare?.(server.dbFile);
+    await server.#launch(0, !options.prepare);
     return server;
+  }
+
+  /** Moves the server's clock forward (sessions that expire); stations' signatures would go stale. */
+  async advanceClock(ms: number): Promise<void> {
+    await this.#ask({ type: 'advanceClock', ms });
   }
 
   get running(): boolean {

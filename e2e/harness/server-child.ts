@@ -19,7 +19,9 @@ export type ServerChildMessage =
   | { type: 'reply'; id: number; value: unknown };
 
 export type ServerChildRequest =
-  { type: 'bundles'; id: number; sessionId: string } | { type: 'close'; id: number };
+  | { type: 'bundles'; id: number; sessionId: string }
+  | { type: 'advanceClock'; id: number; ms: number }
+  | { type: 'close'; id: number };
 
 const send = (message: ServerChildMessage) => {
   if (process.connected) process.send?.(message);
@@ -28,7 +30,9 @@ process.on('disconnect', () => process.exit(0));
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as ServerChildOptions;
+  let clockOffsetMs = 0;
   const app = await buildServer({
+    now: () => Date.now() + clockOffsetMs,
     dbFile: options.dbFile,
     demoSitesDir: options.demoSitesDir,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
@@ -44,6 +48,9 @@ async function main(): Promise<void> {
       void app.pix.store.bundles
         .listBySession(request.sessionId)
         .then((bundles) => send({ type: 'reply', id: request.id, value: bundles.map((b) => b.testId) }));
+    } else if (request.type === 'advanceClock') {
+      clockOffsetMs += request.ms;
+      send({ type: 'reply', id: request.id, value: clockOffsetMs });
     } else if (request.type === 'close') {
       void app.close().then(() => {
         send({ type: 'reply', id: request.id, value: true });
