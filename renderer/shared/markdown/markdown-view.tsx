@@ -1,7 +1,7 @@
 // Shows sanitized Markdown as React elements (never innerHTML), with answer fields placed at their
 // `${name}` placeholders and links routed to a handler (the station opens them in the challenge
 // browser: the candidate screens themselves never navigate).
-import { createElement, Fragment, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { createElement, Fragment, memo, useMemo, type MouseEvent, type ReactNode } from 'react';
 import { ALLOWED_TAGS, FIELD_MARK, renderSafeMarkdown } from './safe-markdown.ts';
 
 type AllowedTag = (typeof ALLOWED_TAGS)[number];
@@ -23,7 +23,8 @@ export interface MarkdownViewProps {
   className?: string;
 }
 
-export function MarkdownView(props: MarkdownViewProps) {
+/** Memoized: the same text with the same fields is not converted again on every redraw. */
+export const MarkdownView = memo(function MarkdownView(props: MarkdownViewProps) {
   const { markdown, fields, resolveImage } = props;
   const rendered = useMemo(
     () => renderSafeMarkdown(markdown, { fields: fields ?? [], resolveImage: resolveImage ?? (() => null) }),
@@ -33,7 +34,7 @@ export function MarkdownView(props: MarkdownViewProps) {
     toReact(node, String(i), rendered.slots, props),
   );
   return <div className={props.className}>{children}</div>;
-}
+});
 
 function toReact(node: Node, key: string, slots: string[], props: MarkdownViewProps): ReactNode {
   if (node.nodeType === Node.TEXT_NODE) return textWithFields(node.textContent ?? '', key, slots, props);

@@ -153,6 +153,9 @@ export function createStationStore(
 
       applyStatus(status) {
         const previous = get().status;
+        // The same status twice (pushed, then as an answer) changes nothing: no redraw, and the
+        // countdown keeps its base.
+        if (previous && JSON.stringify(previous) === JSON.stringify(status)) return;
         const testChanged =
           previous?.exam.candidate?.firstName !== status.exam.candidate?.firstName ||
           previous?.exam.candidate?.lastName !== status.exam.candidate?.lastName;

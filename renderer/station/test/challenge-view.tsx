@@ -1,9 +1,9 @@
 // One challenge: its text, illustration, files and simulator, the answer in its format, and the
 // candidate's actions. "Valider" moves on only once the station says the answer is stored; the draft
 // is saved about a second after each change so a crash loses nothing typed.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CurrentChallenge, StationError, StationStatus } from '../../../core/contracts/station-api.ts';
+import type { CurrentChallenge, StationError } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { formatCountdown } from '../../shared/format-duration.ts';
@@ -29,12 +29,8 @@ export const DRAFT_DELAY_MS = 1000;
 
 type Action = 'submit' | 'skip' | 'report' | 'finish';
 
-export function ChallengeView(props: {
-  current: CurrentChallenge;
-  status: StationStatus;
-  onLink: (url: string) => void;
-}) {
-  const { current, status } = props;
+export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: string) => void }) {
+  const { current } = props;
   const { challenge } = current;
   const { t } = useTranslation();
   const api = useStationApi();
@@ -53,10 +49,11 @@ export function ChallengeView(props: {
   const packageImage = usePackageImages(challenge);
   const frozenRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const frozen = status.exam.alertPending;
-  const running = status.exam.phase === 'inProgress';
-  const adjusted = status.exam.candidate?.accessibilityAdjustment ?? false;
-  const remaining = (status.exam.progress?.total ?? 0) - (status.exam.progress?.answered ?? 0);
+  // Only what this challenge shows, read one value at a time: a new status that changes none of
+  // them (the progress after "Valider") does not redraw the challenge.
+  const frozen = useStation((s) => s.status?.exam.alertPending ?? false);
+  const running = useStation((s) => s.status?.exam.phase === 'inProgress');
+  const adjusted = useStation((s) => s.status?.exam.candidate?.accessibilityAdjustment ?? false);
 
   // A new challenge: keyboard and screen-reader users start from "Question n sur N".
   useEffect(() => {
@@ -194,7 +191,8 @@ export function ChallengeView(props: {
     ((alertOutcome.decision === 'dismissed' && alertOutcome.challengeId === challenge.id) ||
       (alertOutcome.decision === 'validated' && alertOutcome.challengeId !== challenge.id));
   const shownError = missing ? t(`test.errors.${missing}`) : failure;
-  const inputsDisabled = frozen || busy === 'submit' || busy === 'skip';
+  // The answer given is captured at the click: the fields stay as they are while it is stored.
+  const inputsDisabled = frozen;
 
   return (
     <article className="challenge" data-challenge-id={challenge.id} aria-labelledby="question-title">
@@ -353,7 +351,7 @@ export function ChallengeView(props: {
       {dialog === 'finish' && (
         <ConfirmDialog
           title={t('test.finishDialog.title')}
-          body={[t('test.finishDialog.body', { count: remaining })]}
+          body={[<FinishWarning key="remaining" />]}
           confirm={t('test.finishDialog.confirm')}
           onConfirm={() => void finish()}
           onCancel={() => setDialog(null)}
@@ -363,9 +361,19 @@ export function ChallengeView(props: {
   );
 }
 
+/** How many questions finishing now leaves unanswered (read when the dialog opens). */
+function FinishWarning() {
+  const { t } = useTranslation();
+  const remaining = useStation((s) => {
+    const progress = s.status?.exam.progress;
+    return progress ? progress.total - progress.answered : 0;
+  });
+  return <>{t('test.finishDialog.body', { count: remaining })}</>;
+}
+
 function ConfirmDialog(props: {
   title: string;
-  body: string[];
+  body: ReactNode[];
   confirm: string;
   onConfirm: () => void;
   onCancel: () => void;
@@ -391,8 +399,8 @@ function ConfirmDialog(props: {
         </>
       }
     >
-      {props.body.map((line) => (
-        <p key={line}>{line}</p>
+      {props.body.map((line, i) => (
+        <p key={i}>{line}</p>
       ))}
     </Dialog>
   );

@@ -75,7 +75,7 @@ export function TestScreen({ status }: { status: StationStatus }) {
       >
         <div className="question-column" ref={questionColumn}>
           {current ? (
-            <ChallengeView key={current.challenge.id} current={current} status={status} onLink={openLink} />
+            <ChallengeView key={current.challenge.id} current={current} onLink={openLink} />
           ) : challengeError ? (
             <div role="alert" className="notice notice-error">
               <p>{t('test.errors.other')}</p>
