@@ -39,6 +39,31 @@ const day = await CertificationDay.open({
 });
 const page = day.page;
 const samples: number[] = [];
+/** Per transition: the page's wait for submitAnswer, for getCurrentChallenge, and the drawing after it. */
+const parts: { submit: number; fetch: number; draw: number }[] = [];
+
+// Times the two StationApi calls of a transition from inside the page (wrapping window.station).
+await page.addInitScript(() => {
+  const marks: Record<string, number> = {};
+  (window as unknown as { __marks: Record<string, number> }).__marks = marks;
+  const wrap = () => {
+    const station = (window as unknown as { station?: Record<string, (r: unknown) => Promise<unknown>> })
+      .station;
+    if (!station) return;
+    for (const method of ['submitAnswer', 'getCurrentChallenge']) {
+      const call = station[method];
+      if (!call) continue;
+      station[method] = async (request: unknown) => {
+        marks[`${method}Start`] = performance.now();
+        const result = await call(request);
+        marks[`${method}End`] = performance.now();
+        return result;
+      };
+    }
+  };
+  document.addEventListener('DOMContentLoaded', wrap);
+});
+await page.reload();
 
 async function currentChallenge(): Promise<Challenge> {
   const id = await page.locator('[data-challenge-id]').getAttribute('data-challenge-id');
@@ -105,14 +130,25 @@ for (const candidate of candidates) {
     const ms = await validateAndTime(page);
     if (ms === null) break;
     samples.push(ms);
+    const m = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+    const at = (key: string) => m[key] ?? NaN;
+    parts.push({
+      submit: at('submitAnswerEnd') - at('submitAnswerStart'),
+      fetch: at('getCurrentChallengeEnd') - at('getCurrentChallengeStart'),
+      draw: ms - (at('getCurrentChallengeEnd') - at('submitAnswerStart')),
+    });
   }
   await page.locator('[data-testid="upload-state"][data-phase="uploaded"]').waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: "Terminer et revenir à l'accueil" }).click();
 }
 await day.close();
 
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+};
 const sorted = [...samples].sort((a, b) => a - b);
-const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+const at = (q: number) => quantile(samples, q);
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
 console.log('"Valider" → next challenge rendered (Chromium, real station services and server)');
 console.log(`  server database: ${serverDir ? 'in memory (/dev/shm)' : 'on disk'}; station journal: on disk`);
@@ -120,3 +156,11 @@ console.log(`  samples: ${samples.length} (${CANDIDATES} candidates × 9 transit
 console.log(`  median:  ${f(at(0.5))}`);
 console.log(`  p95:     ${f(at(0.95))}   (target ≤ ${TARGET_P95_MS} ms)`);
 console.log(`  min/max: ${f(sorted[0] ?? NaN)} / ${f(sorted[sorted.length - 1] ?? NaN)}`);
+const part = (key: 'submit' | 'fetch' | 'draw') => {
+  const values = parts.map((p) => p[key]).filter((v) => Number.isFinite(v));
+  return `median ${f(quantile(values, 0.5))}, p95 ${f(quantile(values, 0.95))}`;
+};
+console.log('  where the time goes (seen from the page):');
+console.log(`    submitAnswer until stored:            ${part('submit')}`);
+console.log(`    getCurrentChallenge (next challenge): ${part('fetch')}`);
+console.log(`    drawing it, after it arrived:         ${part('draw')}`);
