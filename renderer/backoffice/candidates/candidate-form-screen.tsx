@@ -39,7 +39,7 @@ export function CandidateFormScreen({
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-narrow">
-      <Loaded resource={data}>
+      <Loaded resource={data} titled={false}>
         {({ session, candidate }) => (
           <>
             <PageTitle intro={t('candidateForm.intro')}>

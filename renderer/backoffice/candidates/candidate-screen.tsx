@@ -24,7 +24,7 @@ export function CandidateScreen({ candidateId }: { candidateId: string }) {
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page">
-      <Loaded resource={data}>
+      <Loaded resource={data} titled={false}>
         {({ candidate, session }) => <CandidatePage candidate={candidate} session={session} />}
       </Loaded>
     </div>

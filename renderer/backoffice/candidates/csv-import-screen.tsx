@@ -24,7 +24,7 @@ export function CsvImportScreen({ sessionId }: { sessionId: string }) {
   useShowCentre(session.data?.centreId);
   return (
     <div className="page page-wide">
-      <Loaded resource={session}>
+      <Loaded resource={session} titled={false}>
         {(loaded) => (
           <>
             <p className="breadcrumb">

@@ -12,7 +12,7 @@ import { navigate } from '../state/router.ts';
 import { asFailure, useResource } from '../state/use-resource.ts';
 import { Field } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
-import { bankProblems, prepareBank, type CitedFile } from './bank-file.ts';
+import { bankProblems, prepareBank, splitProblem, type CitedFile } from './bank-file.ts';
 
 export function ContentScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -222,9 +222,15 @@ function BankImport({
           <p className="notice-title">{t('content.rejectedTitle')}</p>
           <p>{t('content.rejected')}</p>
           <ul className="reasons mono-list">
-            {rejected.slice(0, 20).map((problem, i) => (
-              <li key={i}>{problem}</li>
-            ))}
+            {rejected.slice(0, 20).map((problem, i) => {
+              const { challenge, detail } = splitProblem(problem);
+              return (
+                <li key={i}>
+                  {challenge && <strong>{t('content.challenge', challenge)}</strong>}{' '}
+                  <span className="mono">{detail}</span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

@@ -11,6 +11,7 @@ export const en: BackOfficeMessages = {
     unreachable:
       'The page cannot reach the server. Check your internet (or school network) connection, then try again. If it lasts, tell whoever runs the server.',
     retry: 'Try again',
+    loadFailedTitle: 'This page could not be shown',
     logout: 'Log out',
     loggedInAs: 'Logged in: {{name}}',
     roles: { administrator: 'administrator', referent: 'referent' },
@@ -36,8 +37,8 @@ export const en: BackOfficeMessages = {
     password: 'Password',
     submit: 'Log in',
     submitting: 'Logging in…',
-    firstRun:
-      'First start? The first administrator account is created on the server, from the command line: npm run server -- create-admin --email you@example.org',
+    firstRun: 'First start? The first administrator account is created on the server, from the command line:',
+    firstRunCommand: 'npm run server -- create-admin --email you@example.org',
     ended: {
       expired:
         'Your session has expired (after 2 hours without activity, or 12 hours at most): log in again.',
@@ -159,6 +160,7 @@ export const en: BackOfficeMessages = {
     },
     states: {
       created: 'In preparation',
+      toFinalize: 'To finalize',
       finalized: 'Finalized',
       processed: 'Results computed',
       published: 'Results published',
@@ -485,7 +487,9 @@ export const en: BackOfficeMessages = {
     missingFiles:
       'These attached files are cited by the bank but not selected (the server will refuse them if it does not have them already): {{files}}',
     rejectedTitle: 'The bank was not imported',
-    rejected: 'Nothing changed. Fix these points in the file, then import it again:',
+    rejected:
+      'Nothing changed. The file has errors: send these details to whoever gave it to you (or fix them), then import it again.',
+    challenge: 'Challenge {{number}} ({{id}}):',
     profilesTitle: "The candidates' Pix profiles",
     profilesIntro:
       "Profiles go to the candidates of a session: choose the session, then import the profiles' JSON file.",
@@ -566,6 +570,7 @@ export const en: BackOfficeMessages = {
   },
   kit: {
     title: 'Session kit',
+    pageTitle: 'Session kit — Pix certification, session {{number}}',
     intro:
       "To print before exam day: a page for the invigilator (codes and the day's steps), then the list of the room's candidates.",
     print: 'Print the kit',

@@ -10,6 +10,7 @@ export const fr = {
     unreachable:
       "La page n'arrive pas à joindre le serveur. Vérifiez votre connexion à internet (ou au réseau de l'établissement), puis réessayez. Si cela dure, prévenez la personne qui gère le serveur.",
     retry: 'Réessayer',
+    loadFailedTitle: 'Cette page n’a pas pu s’afficher',
     logout: 'Se déconnecter',
     loggedInAs: 'Connecté : {{name}}',
     roles: { administrator: 'administrateur', referent: 'référent' },
@@ -36,7 +37,8 @@ export const fr = {
     submit: 'Se connecter',
     submitting: 'Connexion…',
     firstRun:
-      'Premier démarrage ? Le premier compte administrateur se crée sur le serveur, en ligne de commande : npm run server -- create-admin --email votre@adresse.fr',
+      'Premier démarrage ? Le premier compte administrateur se crée sur le serveur, en ligne de commande :',
+    firstRunCommand: 'npm run server -- create-admin --email votre@adresse.fr',
     ended: {
       expired:
         'Votre session a expiré (après 2 heures sans activité, ou 12 heures au plus) : reconnectez-vous.',
@@ -159,6 +161,7 @@ export const fr = {
     },
     states: {
       created: 'En préparation',
+      toFinalize: 'À finaliser',
       finalized: 'Finalisée',
       processed: 'Résultats calculés',
       published: 'Résultats publiés',
@@ -493,7 +496,9 @@ export const fr = {
     missingFiles:
       'Ces fichiers joints sont cités par la banque mais ne sont pas sélectionnés (le serveur les refusera s’il ne les a pas déjà) : {{files}}',
     rejectedTitle: 'La banque n’a pas été importée',
-    rejected: 'Rien n’a changé. Corrigez ces points dans le fichier, puis importez-le à nouveau :',
+    rejected:
+      'Rien n’a changé. Le fichier contient des erreurs : transmettez ces détails à la personne qui vous l’a fourni (ou corrigez-les), puis importez-le à nouveau.',
+    challenge: 'Épreuve {{number}} ({{id}}) :',
     profilesTitle: 'Les profils Pix des candidats',
     profilesIntro:
       'Les profils se rattachent aux candidats d’une session : choisissez la session, puis importez le fichier JSON des profils.',
@@ -575,6 +580,7 @@ export const fr = {
   },
   kit: {
     title: 'Kit de session',
+    pageTitle: 'Kit de session — certification Pix, session {{number}}',
     intro:
       'À imprimer avant le jour de l’examen : une page pour le surveillant (codes et déroulé), puis la liste des candidats de la salle.',
     print: 'Imprimer le kit',

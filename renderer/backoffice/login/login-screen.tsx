@@ -109,7 +109,9 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
-        <p className="hint login-first-run">{t('login.firstRun')}</p>
+        <p className="hint login-first-run">
+          {t('login.firstRun')} <code className="command">{t('login.firstRunCommand')}</code>
+        </p>
         <p>
           <a href="/verification/">{t('app.verifyLink')}</a>
         </p>

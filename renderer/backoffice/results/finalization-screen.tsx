@@ -36,7 +36,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-narrow">
-      <Loaded resource={data}>
+      <Loaded resource={data} titled={false}>
         {({ session, unfinished }) => (
           <>
             <p className="breadcrumb">

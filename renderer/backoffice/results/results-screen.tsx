@@ -25,7 +25,7 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-wide">
-      <Loaded resource={data}>
+      <Loaded resource={data} titled={false}>
         {({ session, results }) => (
           <>
             <p className="breadcrumb">

@@ -36,7 +36,7 @@ export function SessionFormScreen({
   }
   return (
     <div className="page page-narrow">
-      <Loaded resource={session}>
+      <Loaded resource={session} titled={false}>
         {(loaded) =>
           loaded && (
             <>

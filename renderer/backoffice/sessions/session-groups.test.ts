@@ -58,10 +58,14 @@ describe('the sessions page groups', () => {
   });
 
   it('names the publication state, and today in the local calendar', () => {
-    expect(sessionStateLabel(session(1, today))).toBe('created');
-    expect(sessionStateLabel(session(1, today, { state: 'processed' }))).toBe('toPublish');
+    expect(sessionStateLabel(session(1, today), today)).toBe('created');
+    expect(sessionStateLabel(session(1, '2026-12-01'), today)).toBe('toFinalize');
+    expect(sessionStateLabel(session(1, today, { state: 'processed' }), today)).toBe('toPublish');
     expect(
-      sessionStateLabel(session(1, today, { state: 'processed', publishedAt: '2026-12-10T10:00:00Z' })),
+      sessionStateLabel(
+        session(1, today, { state: 'processed', publishedAt: '2026-12-10T10:00:00Z' }),
+        today,
+      ),
     ).toBe('published');
     expect(localDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });

@@ -32,8 +32,12 @@ export function localDay(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The state a referent reads: in preparation, results to publish, results published. */
-export function sessionStateLabel(session: CentreSession): 'created' | 'toPublish' | 'published' {
-  if (session.state === 'created') return 'created';
+/** The state a referent reads: in preparation, to finalize, results to publish, results published. */
+export function sessionStateLabel(
+  session: CentreSession,
+  today: string,
+): 'created' | 'toFinalize' | 'toPublish' | 'published' {
+  if (session.state === 'created')
+    return sessionGroup(session, today) === 'toFinalize' ? 'toFinalize' : 'created';
   return session.publishedAt ? 'published' : 'toPublish';
 }

@@ -36,7 +36,7 @@ export function SessionKitScreen({ sessionId }: { sessionId: string }) {
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page kit-page">
-      <Loaded resource={data}>
+      <Loaded resource={data} titled={false}>
         {({ session, candidates }) => <Kit session={session} candidates={candidates} />}
       </Loaded>
     </div>
@@ -51,13 +51,15 @@ function Kit({ session, candidates }: { session: CentreSession; candidates: Cand
   const sorted = [...candidates].sort(byName);
   return (
     <>
+      <p className="breadcrumb no-print">
+        <a href={hrefFor({ page: 'session', sessionId: session.id })}>
+          {t('common.backToSession')} {session.number}
+        </a>
+      </p>
+      {/* The page's title is printed too: it heads the first sheet. */}
+      <PageTitle>{t('kit.pageTitle', { number: session.number })}</PageTitle>
       <div className="no-print">
-        <p className="breadcrumb">
-          <a href={hrefFor({ page: 'session', sessionId: session.id })}>
-            {t('common.backToSession')} {session.number}
-          </a>
-        </p>
-        <PageTitle intro={t('kit.intro')}>{t('kit.title')}</PageTitle>
+        <p className="lead">{t('kit.intro')}</p>
         <button
           type="button"
           className="button button-primary"
@@ -70,7 +72,6 @@ function Kit({ session, candidates }: { session: CentreSession; candidates: Cand
 
       <article className="kit" data-testid="session-kit" aria-label={t('kit.title')}>
         <section className="kit-sheet">
-          <h2 className="kit-heading">{t('kit.heading', { number: session.number })}</h2>
           <p className="kit-where">
             {t('kit.where', { centre: session.centreName, room: session.room, address: session.address })}
           </p>
@@ -104,7 +105,7 @@ function Kit({ session, candidates }: { session: CentreSession; candidates: Cand
             </div>
           </dl>
           <p className="kit-url">{t('kit.invigilatorScreen', { url: invigilatorUrl })}</p>
-          <h3>{t('kit.stepsTitle')}</h3>
+          <h2 className="kit-subheading">{t('kit.stepsTitle')}</h2>
           <ol className="kit-steps" data-testid="kit-steps">
             {STEPS.map((key) => (
               <li key={key}>{t(key)}</li>

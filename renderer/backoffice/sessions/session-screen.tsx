@@ -29,7 +29,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page">
-      <Loaded resource={data}>
+      <Loaded resource={data} titled={false}>
         {({ session, candidates, operative }) => (
           <SessionPage session={session} candidates={candidates} operative={operative} />
         )}
@@ -79,8 +79,8 @@ function SessionPage({
           <dl className="details" data-testid="session-details">
             <dt>{t('session.state')}</dt>
             <dd>
-              <span className={`tag tag-${sessionStateLabel(session)}`}>
-                {t(`sessions.states.${sessionStateLabel(session)}`)}
+              <span className={`tag tag-${sessionStateLabel(session, localDay())}`}>
+                {t(`sessions.states.${sessionStateLabel(session, localDay())}`)}
               </span>
             </dd>
             <dt>{t('session.date')}</dt>

@@ -51,6 +51,7 @@ export function SessionsScreen({ centreId }: { centreId: string }) {
 function SessionGroupSection({ group, sessions }: { group: SessionGroup; sessions: CentreSession[] }) {
   const t = useT();
   const locale = useLocale();
+  const today = localDay();
   const headingId = `group-${group}`;
   return (
     <section className="section" aria-labelledby={headingId} data-testid={`sessions-${group}`}>
@@ -97,8 +98,8 @@ function SessionGroupSection({ group, sessions }: { group: SessionGroup; session
                     })}
                   </td>
                   <td>
-                    <span className={`tag tag-${sessionStateLabel(s)}`}>
-                      {t(`sessions.states.${sessionStateLabel(s)}`)}
+                    <span className={`tag tag-${sessionStateLabel(s, today)}`}>
+                      {t(`sessions.states.${sessionStateLabel(s, today)}`)}
                     </span>
                   </td>
                   <td>

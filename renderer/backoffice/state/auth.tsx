@@ -91,6 +91,8 @@ export function AuthProvider({ children, client: given }: { children: ReactNode;
       },
       async logout() {
         await client.logout().catch(() => undefined);
+        // The next person to log in starts from their own home, not from this user's last page.
+        window.location.hash = '#/';
         setState({ status: 'anonymous', ended: 'loggedOut' });
       },
     }),

@@ -30,25 +30,38 @@ export function ErrorNotice({ failure, children }: { failure: ApiFailure | null;
   );
 }
 
-/** Loading, or what went wrong with a retry button; the page itself once the data is there. */
+/**
+ * Loading, or what went wrong with a retry button; the page itself once the data is there. A page
+ * whose title comes with its data (`titled={false}`) gets a title saying what went wrong.
+ */
 export function Loaded<T>({
   resource,
   children,
+  titled = true,
 }: {
   resource: Resource<T>;
   children: (data: T) => ReactNode;
+  titled?: boolean;
 }) {
   const t = useT();
   if (resource.data !== null) return <>{children(resource.data)}</>;
   if (resource.error) {
+    const notFound = resource.error.code === 'NOT_FOUND';
     return (
-      <ErrorNotice failure={resource.error}>
-        {resource.error.code !== 'NOT_FOUND' && (
-          <button type="button" className="button button-secondary" onClick={resource.reload}>
-            {t('app.retry')}
-          </button>
-        )}
-      </ErrorNotice>
+      <>
+        {!titled && <PageTitle>{notFound ? t('notFound.title') : t('app.loadFailedTitle')}</PageTitle>}
+        <ErrorNotice failure={resource.error}>
+          {notFound ? (
+            <a className="button button-secondary" href="#/">
+              {t('notFound.home')}
+            </a>
+          ) : (
+            <button type="button" className="button button-secondary" onClick={resource.reload}>
+              {t('app.retry')}
+            </button>
+          )}
+        </ErrorNotice>
+      </>
     );
   }
   return (
