@@ -25,6 +25,11 @@ await esbuild({
 });
 await esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/preload/preload.cjs' });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-// The invigilator screen, served by the certification server (its webRoot is dist/web).
+// The web screens the certification server serves (its webRoot is dist/web): the invigilator screen,
+// the centre back office and the public certificate check.
 await viteBuild({ configFile: 'vite.config.ts', mode: 'invigilator', logLevel: 'warn' });
-console.log('built dist/main/main.cjs, dist/preload/preload.cjs, dist/renderer/, dist/web/invigilator/');
+await viteBuild({ configFile: 'vite.config.ts', mode: 'centre', logLevel: 'warn' });
+await viteBuild({ configFile: 'vite.config.ts', mode: 'verification', logLevel: 'warn' });
+console.log(
+  'built dist/main/main.cjs, dist/preload/preload.cjs, dist/renderer/, dist/web/{invigilator,centre,verification}/',
+);

@@ -115,8 +115,7 @@ beforeAll(async () => {
       cliOutput = stdout;
     },
   });
-  // French browser chrome too (the file pickers' buttons), as in a French school.
-  browser = await launchChromium({ args: ['--lang=fr-FR'] });
+  browser = await launchChromium();
   captures = new Captures('backoffice');
   bo = await BackOfficePage.open(browser, server.url, captures);
 }, 120_000);
@@ -250,6 +249,26 @@ describe('a referent prepares the session', () => {
     await expect(page.getByTestId('session-details').textContent()).resolves.toContain(
       'Salle informatique B12',
     );
+  });
+
+  it('deletes a session nothing has started, after a confirmation', async () => {
+    const page = bo.page;
+    await bo.go(`#/centres/${state.centreId}/sessions/new`);
+    await page.getByLabel('Adresse de l’établissement').fill('12 rue des Écoles, 69003 Lyon');
+    await page.getByLabel('Salle').fill('Salle C3');
+    await page.getByLabel('Date').fill(nextWeek());
+    await page.getByLabel('Heure de début').fill('14:00');
+    await page.getByLabel('Surveillant').fill('M. Karim Benali');
+    await page.getByRole('button', { name: 'Créer la session' }).click();
+    const title = (await bo.heading(/^Session \d+$/).textContent()) ?? '';
+    await page.getByRole('button', { name: 'Supprimer la session' }).click();
+    await page.getByRole('dialog').getByText('Cela ne peut pas être annulé.').waitFor();
+    await bo.capture('session-delete-confirm');
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('flash').getByText(`${title} supprimée.`).waitFor();
+    await bo.heading(/Sessions de certification/).waitFor();
+    await expect.poll(() => page.getByTestId('session-row').count()).toBe(1);
+    await bo.go(`#/sessions/${(state.session as CentreSession).id}`);
   });
 
   it('imports the class list (CSV): a preview line by line, then the report of what was refused and why', async () => {
@@ -804,7 +823,7 @@ describe('what must be refused', () => {
     await bo.capture('deactivated-login');
   });
 
-  it('reads in English too, and raises no script error on any screen', async () => {
+  it('reads in English too', async () => {
     const page = bo.page;
     await bo.login(REFERENT.email, REFERENT.password);
     await page.getByRole('button', { name: 'Switch the screens to English' }).click();
@@ -813,6 +832,25 @@ describe('what must be refused', () => {
     await bo.capture('sessions-english');
     await page.locator('.language-switch').click();
     await bo.heading(/Sessions de certification/).waitFor();
+  });
+
+  it('changes one’s password in “Mon compte”, the current one asked again; no screen raised a script error', async () => {
+    const page = bo.page;
+    await bo.nav('Mon compte').click();
+    await bo.heading('Mon compte').waitFor();
+    await page.getByLabel('Mot de passe actuel').fill('pas le mien');
+    await page.getByLabel('Nouveau mot de passe').fill('une nouvelle phrase de passe');
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await expect(page.getByTestId('error').textContent()).resolves.toContain(
+      'Le mot de passe actuel est incorrect.',
+    );
+    await bo.capture('my-account-wrong-password');
+    await page.getByLabel('Mot de passe actuel').fill(REFERENT.password);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText('Mot de passe changé.').waitFor();
+    await bo.logout();
+    await bo.login(REFERENT.email, 'une nouvelle phrase de passe');
+    expect(bo.pageErrors).toEqual([]);
     expect(bo.pageErrors).toEqual([]);
   });
 });

@@ -192,7 +192,7 @@ function Profile({ candidate, session }: { candidate: Candidate; session: Centre
                         {i18n.language === 'en' ? competence.label.en : competence.label.fr}
                       </th>
                       <td>{entry?.pix ?? 0}</td>
-                      <td>{level >= 1 ? level : t('candidate.notAssessed')}</td>
+                      <td className="nowrap">{level >= 1 ? level : t('candidate.notAssessed')}</td>
                     </tr>
                   );
                 })}

@@ -13,7 +13,7 @@ export const en: BackOfficeMessages = {
     retry: 'Try again',
     loadFailedTitle: 'This page could not be shown',
     logout: 'Log out',
-    loggedInAs: 'Logged in: {{name}}',
+    loggedInAs: 'Logged in:',
     roles: { administrator: 'administrator', referent: 'referent' },
     centre: 'Centre: {{name}}',
     changeCentre: 'Change centre',

@@ -12,7 +12,7 @@ export const fr = {
     retry: 'Réessayer',
     loadFailedTitle: 'Cette page n’a pas pu s’afficher',
     logout: 'Se déconnecter',
-    loggedInAs: 'Connecté : {{name}}',
+    loggedInAs: 'Connecté :',
     roles: { administrator: 'administrateur', referent: 'référent' },
     centre: 'Centre : {{name}}',
     changeCentre: 'Changer de centre',

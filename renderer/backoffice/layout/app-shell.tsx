@@ -90,7 +90,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           )}
           <div className="app-tools">
             <span className="app-user">
-              {t('app.loggedInAs', { name: me.account.displayName })} ({t(`app.roles.${me.account.role}`)})
+              <span className="visually-hidden">{t('app.loggedInAs')} </span>
+              {me.account.displayName} ({t(`app.roles.${me.account.role}`)})
             </span>
             <LanguageSwitch />
             <button type="button" className="button button-quiet" onClick={() => void logout()}>

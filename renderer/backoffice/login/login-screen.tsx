@@ -19,6 +19,8 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
   const [errors, setErrors] = useState<LoginErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Why the user is here again matters until they try to log in; then the answer to that attempt does.
+  const [showEnded, setShowEnded] = useState(true);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,6 +28,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
     const found = checkLogin(values);
     setErrors(found);
     setFailure(null);
+    setShowEnded(false);
     if (Object.keys(found).length > 0) {
       focusFirstInvalid(form);
       return;
@@ -52,7 +55,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
         <h1 ref={heading} tabIndex={-1}>
           {t('login.title')}
         </h1>
-        {ended && (
+        {ended && showEnded && (
           <p
             className={`notice ${ended === 'loggedOut' ? 'notice-ok' : 'notice-warning'}`}
             role="status"
