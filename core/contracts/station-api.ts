@@ -173,6 +173,16 @@ export const CurrentChallengeSchema = z
   .strict();
 export type CurrentChallenge = z.infer<typeof CurrentChallengeSchema>;
 
+/**
+ * What "Valider" and "Je passe" answer once the answer is stored: the station's status and the
+ * challenge to show next (null when none is shown: the test ended, or it is paused without one), so
+ * the screens draw it at once instead of asking for it in a second round trip.
+ */
+export const MoveOnSchema = z
+  .object({ status: StationStatusSchema, next: CurrentChallengeSchema.nullable() })
+  .strict();
+export type MoveOn = z.infer<typeof MoveOnSchema>;
+
 export const BrowserBoundsSchema = z
   .object({
     x: z.number().int().nonnegative(),
@@ -228,13 +238,13 @@ export const STATION_METHODS = {
     request: z.object({ challengeId: ChallengeIdSchema, value: AnswerValueSchema }).strict(),
     response: empty,
   },
-  /** Resolves only once the answer is committed to the journal. */
+  /** Resolves only once the answer is committed to the journal, with the next challenge. */
   submitAnswer: {
     request: z.object({ challengeId: ChallengeIdSchema, value: AnswerValueSchema }).strict(),
-    response: StationStatusSchema,
+    response: MoveOnSchema,
   },
-  /** "Je passe": recorded as abandoned. */
-  skipChallenge: { request: challengeRef, response: StationStatusSchema },
+  /** "Je passe": recorded as abandoned; answers like submitAnswer. */
+  skipChallenge: { request: challengeRef, response: MoveOnSchema },
   /** The candidate left a focused challenge (another window, the challenge browser). */
   reportFocusLost: { request: challengeRef, response: empty },
   /** "Signaler un problème": freezes the question until the invigilator decides. */

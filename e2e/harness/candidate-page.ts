@@ -65,13 +65,15 @@ export class CandidatePage {
     await context.route('**/*', (route) => serve(route, options));
     const page = await context.newPage();
     const candidate = new CandidatePage(context, page);
+    // JSON text both ways (see page-shim.ts).
     await page.exposeBinding('__pixStationInvoke', async (_source, method: unknown, request: unknown) => {
       const station = candidate.#station;
-      if (!station) return notRunning;
+      if (!station) return JSON.stringify(notRunning);
       try {
-        return await station.dispatch(String(method), request);
+        const parsed: unknown = typeof request === 'string' ? JSON.parse(request) : request;
+        return JSON.stringify(await station.dispatch(String(method), parsed));
       } catch {
-        return notRunning;
+        return JSON.stringify(notRunning);
       }
     });
     await page.addInitScript({ content: await pageShimScript() });
@@ -91,9 +93,9 @@ export class CandidatePage {
   emit(event: StationEvent): void {
     this.#events = this.#events
       .then(() =>
-        this.page.evaluate((e) => {
-          (window as unknown as { __pixStationEvent?: (event: unknown) => void }).__pixStationEvent?.(e);
-        }, event),
+        this.page.evaluate((json) => {
+          (window as unknown as { __pixStationEvent?: (event: string) => void }).__pixStationEvent?.(json);
+        }, JSON.stringify(event)),
       )
       .catch(() => undefined);
   }

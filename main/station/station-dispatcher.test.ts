@@ -59,7 +59,7 @@ describe('createStationDispatcher', () => {
       handlers({
         submitAnswer: async () => {
           called = true;
-          return { ok: true, value: status };
+          return { ok: true, value: { status, next: null } };
         },
       }),
     );

@@ -184,7 +184,9 @@ export async function createStationServices(options: StationServicesOptions): Pr
     ...(options.clocks?.monotonic ? { monotonic: options.clocks.monotonic } : {}),
     wallClock: wall,
     retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
-    onRecord: () => replicator?.kick(),
+    // Right after the answer's reply has left: the candidate's screen waits for it, the server can wait
+    // a moment (building, signing and sending the request would otherwise run before the reply).
+    onRecord: () => setImmediate(() => replicator?.kick()),
     onSealed: () => uploader?.kick(),
     onPackageStored: (testId, pkg) => inBackground(attachments.downloadAll(testId, pkg)),
     log,

@@ -157,6 +157,22 @@ describe('answering', () => {
     });
   });
 
+  it('answers with the status and the next challenge, so the screens need not ask for it', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ count: 2 }) });
+    await startedTest(h);
+    await h.runtime.saveDraft('rec1', choice('2'));
+    const first = await h.runtime.submitAnswer('rec1', choice('2'));
+    const shown = h.runtime.currentChallenge();
+    if (!first.ok || !shown.ok) throw new Error('the answer was refused');
+    expect(first.value.status).toEqual(h.runtime.status());
+    expect(first.value.status.exam.progress).toMatchObject({ current: 1, answered: 1 });
+    expect(first.value.next).toEqual(shown.value);
+    expect(first.value.next).toMatchObject({ index: 1, total: 2, challenge: { id: 'rec2' }, draft: null });
+    // The last one: the test ends, nothing more to show.
+    const last = await h.runtime.skipChallenge('rec2');
+    expect(last).toMatchObject({ ok: true, value: { next: null, status: { exam: { phase: 'sealed' } } } });
+  });
+
   it.each([
     ['a challenge not in the package', 'recX', 'UNKNOWN_CHALLENGE'],
     ['a challenge already answered', 'rec1', 'ALREADY_ANSWERED'],
@@ -185,12 +201,13 @@ describe('answering', () => {
   it('records a skip ("Je passe") as abandoned and moves on', async () => {
     const h = runtimeHarness();
     await startedTest(h);
-    await h.runtime.skipChallenge('rec1');
+    const skipped = await h.runtime.skipChallenge('rec1');
     expect(h.journal.records('test-1').at(-1)).toMatchObject({
       kind: 'skipped',
       payload: { challengeId: 'rec1' },
     });
     expect(h.runtime.status().exam.progress?.current).toBe(1);
+    expect(skipped).toMatchObject({ ok: true, value: { next: { index: 1, challenge: { id: 'rec2' } } } });
   });
 
   it('keeps the draft of the current answer', async () => {

@@ -9,6 +9,7 @@ import type {
   EndReason,
   ExamPhase,
   ExamView,
+  MoveOn,
   SignInRequest,
   StationError,
   StationErrorCode,
@@ -362,10 +363,18 @@ export class ExamRuntime {
     if (!t?.pkg || !t.clock || (this.#phase !== 'inProgress' && this.#phase !== 'paused')) {
       return fail('ILLEGAL_TRANSITION', 'no challenge to show: the test is not in progress');
     }
+    const shown = this.#shownChallenge();
+    return shown ? ok(shown) : fail('ILLEGAL_TRANSITION', 'the test has no challenge left');
+  }
+
+  /** The challenge the screens show now, or null when the test shows none. */
+  #shownChallenge(): CurrentChallenge | null {
+    const t = this.#test;
+    if (!t?.pkg || !t.clock || (this.#phase !== 'inProgress' && this.#phase !== 'paused')) return null;
     const index = this.#currentIndex();
     const challenge = t.pkg.challenges[index];
-    if (!challenge) return fail('ILLEGAL_TRANSITION', 'the test has no challenge left');
-    return ok({
+    if (!challenge) return null;
+    return {
       index,
       total: t.pkg.challenges.length,
       challenge,
@@ -375,7 +384,7 @@ export class ExamRuntime {
         ? challengeTimerLeftMs(challenge.timer, t.progress.currentShownAtMs, t.clock.elapsedMs())
         : null,
       focusLost: t.progress.focusLost.has(challenge.id),
-    });
+    };
   }
 
   saveDraft(challengeId: string, value: AnswerValue): Promise<Result<Record<string, never>>> {
@@ -387,7 +396,8 @@ export class ExamRuntime {
     });
   }
 
-  submitAnswer(challengeId: string, value: AnswerValue): Promise<Result<StationStatus>> {
+  /** Stores the answer (committed before this resolves) and says what to show next. */
+  submitAnswer(challengeId: string, value: AnswerValue): Promise<Result<MoveOn>> {
     return this.#serial(async () => {
       const current = this.#checkCurrent(challengeId);
       if (!current.ok) return current;
@@ -411,7 +421,7 @@ export class ExamRuntime {
     });
   }
 
-  skipChallenge(challengeId: string): Promise<Result<StationStatus>> {
+  skipChallenge(challengeId: string): Promise<Result<MoveOn>> {
     return this.#serial(async () => {
       const current = this.#checkCurrent(challengeId);
       if (!current.ok) return current;
@@ -675,11 +685,12 @@ export class ExamRuntime {
     return ok({ testId: t.row.testId, challenge, clock: t.clock, progress: t.progress });
   }
 
-  async #afterChallengeDone(): Promise<Result<StationStatus>> {
+  /** The candidate moved past a challenge: the next one, or the end when none is left. */
+  async #afterChallengeDone(): Promise<Result<MoveOn>> {
     this.#timerExpiredFor = null;
     if (this.#currentIndex() >= (this.#test?.pkg?.challenges.length ?? 0)) await this.#end('finished', null);
     else this.#announce();
-    return ok(this.status());
+    return ok({ status: this.status(), next: this.#shownChallenge() });
   }
 
   /** Starts the test; false when the package could not be downloaded (retried on tick). */

@@ -173,6 +173,71 @@ describe('the screens’ station store', () => {
     expect(store.getState().status?.exam.phase).toBe('signedIn');
   });
 
+  it('draws the challenge an answer brings, with its status, in one update and without asking again', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    fake.answer(0, { ok: true, value: challenge(0) });
+    await settle();
+    const updates: string[] = [];
+    store.subscribe((state) =>
+      updates.push(`${state.status?.exam.progress?.current}:${state.challenge?.index}`),
+    );
+    const moved = await store.getState().moveOn(async () => {
+      // The station pushes the new status before its answer arrives: no fetch, no redraw for it.
+      fake.emit({ type: 'status', status: status('inProgress', 1, 1) });
+      return { ok: true, value: { status: status('inProgress', 1, 1), next: challenge(1) } };
+    });
+    expect(moved.ok).toBe(true);
+    expect(fake.fetches).toBe(1);
+    expect(updates).toEqual(['1:1']);
+
+    // The answer first, its status pushed after: a single update, then nothing more.
+    updates.length = 0;
+    await store.getState().moveOn(async () => ({
+      ok: true,
+      value: { status: status('inProgress', 2, 2), next: challenge(2) },
+    }));
+    fake.emit({ type: 'status', status: status('inProgress', 2, 2) });
+    expect(updates).toEqual(['2:2']);
+    expect(fake.fetches).toBe(1);
+  });
+
+  it('keeps a newer status pushed while the answer was on its way, and its fitting challenge', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    fake.answer(0, { ok: true, value: challenge(0) });
+    await settle();
+    await store.getState().moveOn(async () => {
+      fake.emit({ type: 'status', status: status('paused', 1, 1) }); // the invigilator paused meanwhile
+      return { ok: true, value: { status: status('inProgress', 1, 1), next: challenge(1) } };
+    });
+    expect(store.getState().status?.exam.phase).toBe('paused');
+    expect(store.getState().challenge?.index).toBe(1);
+    expect(fake.fetches).toBe(1);
+  });
+
+  it('asks for the challenge itself when the answer was refused after the station moved on', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    fake.answer(0, { ok: true, value: challenge(0) });
+    await settle();
+    const refused = await store.getState().moveOn(async () => {
+      fake.emit({ type: 'status', status: status('inProgress', 1, 1) });
+      return { ok: false, error: { code: 'ALREADY_ANSWERED', message: 'déjà répondu' } };
+    });
+    expect(refused.ok).toBe(false);
+    expect(fake.fetches).toBe(2);
+    fake.answer(1, { ok: true, value: challenge(1) });
+    await settle();
+    expect(store.getState().challenge?.index).toBe(1);
+  });
+
   it('follows the connection events', () => {
     const fake = fakeApi();
     const store = createStationStore(fake.api);

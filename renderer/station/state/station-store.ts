@@ -5,9 +5,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   BrowserState,
   CurrentChallenge,
+  MoveOn,
   StationApi,
   StationError,
   StationEvent,
+  StationResult,
   StationStatus,
 } from '../../../core/contracts/station-api.ts';
 
@@ -38,6 +40,12 @@ export interface StationActions {
   /** Subscribes to the station's events and loads its status; returns the unsubscribe function. */
   connect(): () => void;
   applyStatus(status: StationStatus): void;
+  /**
+   * "Valider" or "Je passe": the station answers with its status and the next challenge, drawn at
+   * once in one update; while the answer is on its way, a status the station pushes does not make the
+   * screens ask for the challenge themselves.
+   */
+  moveOn(move: () => Promise<StationResult<MoveOn>>): Promise<StationResult<MoveOn>>;
   dismissWarning(): void;
   clearAlertOutcome(): void;
   clearBlocked(): void;
@@ -48,11 +56,49 @@ export type StationStore = StoreApi<StationState & StationActions>;
 const SHOWS_CHALLENGE = new Set(['inProgress', 'paused']);
 const RESYNC_EVERY_MS = 30_000;
 
+/** Whether `challenge` is the one the status says is shown. */
+function shows(challenge: CurrentChallenge | null, status: StationStatus): boolean {
+  const progress = status.exam.progress;
+  return (
+    challenge !== null &&
+    progress !== null &&
+    challenge.index === progress.current &&
+    challenge.total === progress.total
+  );
+}
+
+/** What a new status changes in the store; null when it is the one already shown. */
+function statusChanges(
+  previous: StationStatus | null,
+  status: StationStatus,
+  at: number,
+): Partial<StationState> | null {
+  // The same status twice (pushed, then as an answer) changes nothing: no redraw, and the countdown
+  // keeps its base.
+  if (previous && JSON.stringify(previous) === JSON.stringify(status)) return null;
+  const testChanged =
+    previous?.exam.candidate?.firstName !== status.exam.candidate?.firstName ||
+    previous?.exam.candidate?.lastName !== status.exam.candidate?.lastName;
+  return {
+    status,
+    statusAt: at,
+    unavailable: null,
+    online: status.station.online,
+    ...(status.exam.phase === 'idle' || testChanged
+      ? { warning: null, alertOutcome: null, blocked: null, browser: null }
+      : {}),
+  };
+}
+
 export function createStationStore(
   api: StationApi,
   now: () => number = () => performance.now(),
 ): StationStore {
   let loadingFor: string | null = null;
+  /** Answers on their way: each brings the next challenge with it. */
+  let moving = 0;
+  /** The last status the station pushed while an answer was on its way. */
+  let held: StationStatus | null = null;
 
   const store = createStore<StationState & StationActions>()((set, get) => {
     /** Fetches the current challenge when the station moved to another one. */
@@ -63,9 +109,9 @@ export function createStationStore(
         if (get().challenge) set({ challenge: null, challengeError: null, timerExpired: null });
         return;
       }
-      const current = get().challenge;
+      if (shows(get().challenge, status)) return;
+      if (moving > 0) return;
       const key = `${progress.current}/${progress.total}/${progress.answered}`;
-      if (current && current.index === progress.current && current.total === progress.total) return;
       if (loadingFor === key) return;
       loadingFor = key;
       void api.getCurrentChallenge({}).then((result) => {
@@ -93,7 +139,10 @@ export function createStationStore(
       switch (event.type) {
         case 'status':
           pushed += 1;
-          get().applyStatus(event.status);
+          // While an answer is on its way, its own status (and any newer one) waits for it: the
+          // screens then draw the status and the next challenge in one update.
+          if (moving > 0) held = event.status;
+          else get().applyStatus(event.status);
           break;
         case 'connection':
           set({ online: event.online });
@@ -152,23 +201,41 @@ export function createStationStore(
       },
 
       applyStatus(status) {
-        const previous = get().status;
-        // The same status twice (pushed, then as an answer) changes nothing: no redraw, and the
-        // countdown keeps its base.
-        if (previous && JSON.stringify(previous) === JSON.stringify(status)) return;
-        const testChanged =
-          previous?.exam.candidate?.firstName !== status.exam.candidate?.firstName ||
-          previous?.exam.candidate?.lastName !== status.exam.candidate?.lastName;
-        set({
-          status,
-          statusAt: now(),
-          unavailable: null,
-          online: status.station.online,
-          ...(status.exam.phase === 'idle' || testChanged
-            ? { warning: null, alertOutcome: null, blocked: null, browser: null }
-            : {}),
-        });
+        const changes = statusChanges(get().status, status, now());
+        if (!changes) return;
+        set(changes);
         syncChallenge(status);
+      },
+
+      async moveOn(move) {
+        moving += 1;
+        const result = await move().finally(() => {
+          moving -= 1;
+        });
+        // A status pushed meanwhile is the answer's own or a newer one: it wins over the answer's.
+        const pushedMeanwhile = held;
+        held = null;
+        const status = pushedMeanwhile ?? (result.ok ? result.value.status : get().status);
+        if (!status) return result;
+        const next = result.ok ? result.value.next : null;
+        const draw =
+          next !== null &&
+          SHOWS_CHALLENGE.has(status.exam.phase) &&
+          shows(next, status) &&
+          !shows(get().challenge, status);
+        const changes = statusChanges(get().status, status, now());
+        if (draw) loadingFor = null;
+        // One update: the new status and the next challenge are drawn together.
+        if (changes || draw) {
+          set({
+            ...changes,
+            ...(draw
+              ? { challenge: next, challengeAt: now(), challengeError: null, timerExpired: null }
+              : {}),
+          });
+        }
+        syncChallenge(status);
+        return result;
       },
 
       dismissWarning: () => set({ warning: null }),

@@ -35,6 +35,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const { t } = useTranslation();
   const api = useStationApi();
   const applyStatus = useStation((s) => s.applyStatus);
+  const moveOn = useStation((s) => s.moveOn);
   const challengeAt = useStation((s) => s.challengeAt);
   const timerExpired = useStation((s) => s.timerExpired);
   const alertOutcome = useStation((s) => s.alertOutcome);
@@ -136,11 +137,11 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     window.clearTimeout(draftTimer.current);
     setBusy('submit');
     setFailure(null);
-    const result = await api.submitAnswer({ challengeId: challenge.id, value });
+    // The station answers with the next challenge: drawn at once, without asking again.
+    const result = await moveOn(() => api.submitAnswer({ challengeId: challenge.id, value }));
     if (!result.ok) return fail(result.error);
     clearAlertOutcome();
     announce(t('test.stored'));
-    applyStatus(result.value);
   };
 
   const skip = async () => {
@@ -149,11 +150,10 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     window.clearTimeout(draftTimer.current);
     setBusy('skip');
     setFailure(null);
-    const result = await api.skipChallenge({ challengeId: challenge.id });
+    const result = await moveOn(() => api.skipChallenge({ challengeId: challenge.id }));
     if (!result.ok) return fail(result.error);
     clearAlertOutcome();
     announce(t('test.skippedAnnounce'));
-    applyStatus(result.value);
   };
 
   const report = async () => {
