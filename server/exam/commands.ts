@@ -7,6 +7,7 @@ import type {
   RoomCandidate,
 } from '../../core/contracts/invigilator-api.ts';
 import type { StationCommand } from '../../core/contracts/station-server.ts';
+import { AlertReasonCodeSchema } from '../../core/journal/journal-record.ts';
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
@@ -63,6 +64,8 @@ export async function issueCommand(
   if (!test) throw conflict('NOT_JOINED', 'the candidate has not joined on a station yet');
   const id = newId('cmd');
   const testId = test.id;
+  /** Commands to send after this one (alert decisions that follow a resume to another station). */
+  let after: string[] = [];
   const started = hasStarted(test);
   const ended = hasEnded(test);
   const inProgress = () => {
@@ -93,11 +96,13 @@ export async function issueCommand(
     case 'authorizeResume': {
       inProgress();
       if (test.bundleReceivedAt !== null) throw conflict('TEST_OVER', 'the result is already received');
+      const elsewhere = test.resumeStationId !== null && test.resumeStationId !== test.stationId;
       await ctx.store.tests.authorize(
         testId,
         'resume',
         newCommand(ctx, session, test, { type: 'authorizeResume', id, testId }),
       );
+      if (elsewhere) after = await carryAlertDecisions(ctx, session, testId);
       break;
     }
     case 'pause': {
@@ -128,12 +133,55 @@ export async function issueCommand(
     }
   }
   const command = await deliver(ctx, testId, id);
+  for (const followerId of after) await deliver(ctx, testId, followerId);
   const view = await ctx.feed.candidateChanged(session, candidate.id, `command:${request.type}`);
   ctx.log.info(
     { sessionId: session.id, testId, command: request.type, commandId: id },
     'invigilator command',
   );
   return { command, candidate: present(view) };
+}
+
+/**
+ * A test resumed on another station: every alert decision its journal does not show applied goes to
+ * the new station too, right after the resume (the old station may have died before it got the
+ * decision, or after applying it but before replicating that record). The new station applies each
+ * once the records holding the alert are in; an alert it finds already decided is ignored. A decision
+ * the old station never acknowledged follows the test as it is; an acknowledged one is issued again.
+ */
+async function carryAlertDecisions(
+  ctx: ServerContext,
+  session: StoredSession,
+  testId: string,
+): Promise<string[]> {
+  const test = await ctx.store.tests.get(testId);
+  if (!test) return [];
+  const applied = new Set<string>();
+  for (const record of await ctx.store.tests.recordsOfKind([testId], 'alertDecided')) {
+    if (record.kind === 'alertDecided') applied.add(record.payload.alertId);
+  }
+  const carried: string[] = [];
+  for (const alert of await ctx.store.alerts.listByTests([testId])) {
+    if (alert.decision === null || applied.has(alert.id)) continue;
+    const previous = alert.commandId ? await ctx.store.commands.get(alert.commandId) : null;
+    if (previous && previous.acknowledgedAt === null) {
+      carried.push(previous.id);
+      continue;
+    }
+    const id = newId('cmd');
+    await ctx.store.commands.issue(
+      newCommand(ctx, session, test, {
+        type: 'alertDecision',
+        id,
+        testId,
+        alertId: alert.id,
+        decision: alert.decision,
+        reasonCode: AlertReasonCodeSchema.nullable().parse(alert.reasonCode),
+      }),
+    );
+    carried.push(id);
+  }
+  return carried;
 }
 
 export async function decideAlert(

@@ -336,3 +336,77 @@ describe('resume on another station', () => {
     expect(h.journal.records('test-1')).toEqual([]);
   });
 });
+
+describe('an alert decision while a resume is pending', () => {
+  const decision = (alertId: string, id: string, validated: boolean) =>
+    ({
+      type: 'alertDecision',
+      id,
+      testId: 'test-1',
+      alertId,
+      decision: validated ? 'validated' : 'dismissed',
+      reasonCode: validated ? 'E3' : null,
+    }) as const;
+  const alertOf = (records: JournalRecord[]) => {
+    const raised = records.findLast((r) => r.kind === 'alertRaised');
+    if (raised?.kind !== 'alertRaised') throw new Error('no alert raised');
+    return raised.payload.alertId;
+  };
+
+  it('is applied on this station after a crash: the alert is in its journal', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.raiseAlert('rec1');
+    const alertId = alertOf(h.journal.records('test-1'));
+    const relaunched = runtimeHarness({ file: h.file });
+    await relaunched.runtime.restore();
+    expect(relaunched.runtime.phase).toBe('resumePending');
+    expect(relaunched.runtime.status().exam.alertPending).toBe(true);
+
+    expect(await relaunched.runtime.handleCommand(decision(alertId, 'd1', true))).toBe('applied');
+    // Still waiting for the resume, now on the next question and no longer frozen.
+    expect(relaunched.runtime.phase).toBe('resumePending');
+    expect(relaunched.runtime.status().exam).toMatchObject({ alertPending: false, progress: { current: 1 } });
+    expect(relaunched.events).toContainEqual({
+      type: 'alertDecided',
+      challengeId: 'rec1',
+      decision: 'validated',
+    });
+    await relaunched.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(relaunched.runtime.currentChallenge()).toMatchObject({
+      ok: true,
+      value: { challenge: { id: 'rec2' } },
+    });
+    expect(relaunched.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('waits on another station until the records that hold the alert are there, then is applied', async () => {
+    const dead = runtimeHarness();
+    await startedTest(dead);
+    await dead.runtime.raiseAlert('rec1');
+    const records = dead.journal.records('test-1');
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    const alertId = alertOf(records);
+    // Before the resume: nothing to apply it to yet, and nothing lost (not acknowledged).
+    expect(await h.runtime.handleCommand(decision(alertId, 'd1', false))).toBe('deferred');
+    expect(h.journal.records('test-1')).toEqual([]);
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(h.runtime.status().exam.alertPending).toBe(true);
+    expect(await h.runtime.handleCommand(decision(alertId, 'd1', false))).toBe('applied');
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'inProgress', alertPending: false });
+    expect((await h.runtime.submitAnswer('rec1', choice('1'))).ok).toBe(true);
+  });
+
+  it('is ignored once the test is over (the server keeps it for the scoring)', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.raiseAlert('rec1');
+    const alertId = alertOf(h.journal.records('test-1'));
+    await h.runtime.handleCommand({ type: 'endTest', id: 'e1', testId: 'test-1' });
+    expect(h.runtime.phase).toBe('sealed');
+    expect(await h.runtime.handleCommand(decision(alertId, 'd1', true))).toBe('ignored');
+  });
+});

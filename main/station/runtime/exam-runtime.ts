@@ -534,7 +534,12 @@ export class ExamRuntime {
           await this.#end('endedByInvigilator', command.id);
           return 'applied';
         case 'alertDecision': {
-          if (t.progress.alert?.alertId !== command.alertId) return 'ignored';
+          // A resume from another station whose records are not here yet: the alert is in them.
+          if (this.#phase === 'resumePending' && !t.pkg) return 'deferred';
+          // Decided after the end (time up while frozen): the server keeps the decision for scoring.
+          if (t.progress.alert?.alertId !== command.alertId || t.progress.ended) return 'ignored';
+          // Also while a resume is pending on this station (after a crash): the alert is in the journal,
+          // and the candidate comes back to the decided question (or the next one).
           const { challengeId } = t.progress.alert;
           this.#append({
             kind: 'alertDecided',

@@ -55,9 +55,11 @@ export interface ExamServer {
 /**
  * What became of an invigilator command: `applied`; `pending` (accepted, finishes by itself, such as a
  * start waiting for the package download); `ignored` (already applied, another test, or nothing to do
- * in this phase). The sync client acknowledges the command in every case.
+ * in this phase); `deferred` (not applicable yet, but it will be: a decision about an alert in records
+ * that have not reached this station yet, on a resume from another station). The sync client
+ * acknowledges every command except a deferred one, which the server sends again until it is applied.
  */
-export type CommandOutcome = 'applied' | 'pending' | 'ignored';
+export type CommandOutcome = 'applied' | 'pending' | 'ignored' | 'deferred';
 
 /** A challenge-browser navigation, allowed or blocked by the URL policy. */
 export interface Navigation {

@@ -27,7 +27,10 @@ afterEach(async () => {
   await server.close();
 });
 
-async function follow(silenceTimeoutMs = 5000): Promise<CommandStream> {
+async function follow(
+  silenceTimeoutMs = 5000,
+  outcome: (command: StationCommand) => CommandOutcome = () => 'applied',
+): Promise<CommandStream> {
   const { keys } = await loadOrCreateStationKeys(new MemoryKeyStore());
   server.registerStation(keys.publicJwk);
   const connection = new ServerConnection({ serverUrl: server.url, keys, timeoutMs: 1000 });
@@ -37,7 +40,7 @@ async function follow(silenceTimeoutMs = 5000): Promise<CommandStream> {
     acknowledge: (id) => client.acknowledgeCommand(id),
     apply: async (command): Promise<CommandOutcome> => {
       applied.push(command);
-      return 'applied';
+      return outcome(command);
     },
     timers: new InstantTimers(),
     silenceTimeoutMs,
@@ -99,6 +102,30 @@ describe('the command stream', () => {
     expect(applied.map((c) => c.id)).toEqual(['c1']);
     expect(server.acknowledged).toEqual(['c1']);
     expect(logs.filter((m) => /ignored/.test(m))).toHaveLength(2);
+  });
+
+  it('does not acknowledge a command deferred by the runtime, and applies it after the next one', async () => {
+    let resumed = false;
+    const commands = await follow(5000, (command) => {
+      if (command.type === 'authorizeResume') resumed = true;
+      return command.type === 'alertDecision' && !resumed ? 'deferred' : 'applied';
+    });
+    // The decision comes first (the test's records are not on this station yet), then the resume.
+    server.sendCommand({
+      type: 'alertDecision',
+      id: 'd1',
+      testId: 'test-1',
+      alertId: 'al-1',
+      decision: 'validated',
+      reasonCode: 'E3',
+    });
+    await until(() => applied.length === 1, 3000, 'the decision, deferred');
+    expect(server.acknowledged).toEqual([]);
+    expect(commands.lastEventId).toBeNull();
+    server.sendCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    await until(() => server.acknowledged.length === 2, 3000, 'both acknowledged');
+    expect(server.acknowledged).toEqual(['r1', 'd1']);
+    expect(applied.map((c) => c.id)).toEqual(['d1', 'r1', 'd1']);
   });
 
   it('reopens a stream that fell silent', async () => {

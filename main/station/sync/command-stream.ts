@@ -1,7 +1,9 @@
 // The invigilator's commands reach the station as server-sent events (event `command`, data a
 // StationCommand, id increasing). The stream is reopened after any failure with Last-Event-ID, each
 // command is applied at most once (by command id) and then acknowledged; the server sends again what
-// was not acknowledged, so a lost acknowledgment only means one more (ignored) delivery.
+// was not acknowledged, so a lost acknowledgment only means one more (ignored) delivery. A command the
+// station cannot apply yet (deferred) is not acknowledged: it is tried again after the next command
+// applied here (the resume that brings what it needs), and the server sends it again meanwhile.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { StationCommandSchema, type StationCommand } from '../../../core/contracts/station-server.ts';
 import { describeIssues } from '../../../core/validation/describe-issues.ts';
@@ -34,6 +36,8 @@ export class CommandStream {
   readonly #o: CommandStreamOptions;
   readonly #loop = new BackgroundLoop();
   readonly #applied = new Map<string, CommandOutcome>();
+  /** Commands the runtime deferred, by id, in the order they came. */
+  readonly #deferred = new Map<string, StationCommand>();
   #lastEventId: string | null = null;
   #serverRetryMs: number | null = null;
   /** An acknowledgment failed on this connection: Last-Event-ID stays before it. */
@@ -83,8 +87,14 @@ export class CommandStream {
    */
   async receive(command: StationCommand): Promise<{ outcome: CommandOutcome; acknowledged: boolean }> {
     let outcome = this.#applied.get(command.id);
+    const fresh = outcome === undefined;
     if (outcome === undefined) {
       outcome = await this.#o.apply(command);
+      if (outcome === 'deferred') {
+        this.#deferred.set(command.id, command);
+        return { outcome, acknowledged: false };
+      }
+      this.#deferred.delete(command.id);
       this.#applied.set(command.id, outcome);
       if (this.#applied.size > REMEMBERED_COMMANDS) {
         const oldest = this.#applied.keys().next().value;
@@ -94,7 +104,21 @@ export class CommandStream {
     const ack = await this.#o.acknowledge(command.id);
     if (!ack.ok)
       this.#o.log?.(`command ${command.id} not acknowledged (${ack.message}): the server will send it again`);
+    if (fresh && outcome === 'applied') await this.#retryDeferred();
     return { outcome, acknowledged: ack.ok };
+  }
+
+  /** Deferred commands, tried again now that another command changed the station's state. */
+  async #retryDeferred(): Promise<void> {
+    for (const command of [...this.#deferred.values()]) {
+      try {
+        await this.receive(command);
+      } catch (error) {
+        this.#o.log?.(
+          `command ${command.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
   }
 
   /** Follows the stream until it ends or fails; returns whether it was opened. */

@@ -191,7 +191,7 @@ export const en: InvigilatorMessages = {
     resumeOnOther: 'It will resume on station {{station}}.',
     resumeConfirm: 'Authorize resume',
     resumeAlertWarning:
-      'An alert is still pending on question {{question}}. After the resume, the candidate stays blocked on that question: handle the alert right after, it stays at the top of the room.',
+      'An alert is still pending on question {{question}}. The candidate stays blocked on that question until it is handled: handle it now or right after the resume, it stays at the top of the room.',
     pauseTitle: "Lock {{name}}'s station",
     pauseBody: 'The clock stops and the candidate cannot answer until the station is unlocked.',
   },
@@ -218,7 +218,6 @@ export const en: InvigilatorMessages = {
     otherCodes: 'Other reasons',
     validate: 'Validate the alert with {{code}}',
     chooseCode: 'Choose a reason first.',
-    afterResume: 'Authorize the resume first: the alert is handled once the test is back on the station.',
     validateNoCode: 'Validate the alert (choose a reason)',
   },
   codes: {

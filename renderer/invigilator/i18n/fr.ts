@@ -194,7 +194,7 @@ export const fr = {
     resumeOnOther: 'Il reprendra sur le poste {{station}}.',
     resumeConfirm: 'Autoriser la reprise',
     resumeAlertWarning:
-      'Une alerte est toujours en attente sur la question {{question}}. Après la reprise, le candidat restera bloqué sur cette question : traitez l’alerte juste après, elle reste en tête de la salle.',
+      'Une alerte est toujours en attente sur la question {{question}}. Le candidat restera bloqué sur cette question tant qu’elle n’est pas traitée : traitez-la maintenant ou juste après la reprise, elle reste en tête de la salle.',
     pauseTitle: 'Verrouiller le poste de {{name}}',
     pauseBody: 'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’au déverrouillage.',
   },
@@ -221,7 +221,6 @@ export const fr = {
     otherCodes: 'Autres motifs',
     validate: 'Valider l’alerte avec {{code}}',
     chooseCode: 'Choisissez d’abord un motif.',
-    afterResume: 'Autorisez d’abord la reprise : l’alerte se traite une fois le test repris sur le poste.',
     validateNoCode: 'Valider l’alerte (choisissez un motif)',
   },
   codes: {

@@ -55,8 +55,9 @@ export function CandidateCard({
   const finished = candidate.state === 'ended' || candidate.state === 'resultReceived';
   const endAt = candidate.theoreticalEndAt ? clockTime(candidate.theoreticalEndAt, i18n.language) : null;
 
-  // A candidate who asks to resume with an alert still pending: the resume comes first (the candidate
-  // sits in front of "test interrupted"), and the alert stays on the card until it is decided.
+  // A candidate who asks to resume with an alert still pending: the card's button is the resume (the
+  // candidate sits in front of "test interrupted"); the alert stays on the card until it is decided,
+  // which the file allows before or after the resume (the station applies it once it has the test).
   const asksResume = attention.some((a) => a.kind === 'resume');
   let flag: { label: string; since: string | null } | null = null;
   if (top) {
@@ -93,7 +94,7 @@ export function CandidateCard({
 
   let quick: { label: string; action: () => void; testId: string } | null = null;
   if (top && sessionOpen) {
-    if (top.kind === 'alert' && !asksResume && candidate.state !== 'resumePending')
+    if (top.kind === 'alert' && !asksResume)
       quick = { label: t('quick.alert'), action: () => onOpen('alert'), testId: 'quick-alert' };
     else if (top.kind === 'resume' || asksResume)
       quick = { label: t('quick.resume'), action: () => onOpen('resume'), testId: 'quick-resume' };

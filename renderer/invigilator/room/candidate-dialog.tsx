@@ -141,9 +141,8 @@ function Details({
             </strong>{' '}
             — {t('alert.live')}
           </p>
-          {/* The station applies the decision to the question on screen: after the resume only. */}
-          {sessionOpen && candidate.state === 'resumePending' && <p>{t('alert.afterResume')}</p>}
-          {sessionOpen && candidate.state !== 'resumePending' && (
+          {/* Also while a resume is pending: the station applies the decision once it has the test. */}
+          {sessionOpen && (
             <button
               type="button"
               className="button button-danger"

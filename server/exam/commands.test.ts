@@ -1,0 +1,131 @@
+// Invigilator commands that must survive a move to another station: an alert decision taken while the
+// test waits for its resume reaches the station the candidate resumes on, after the resume, whatever
+// became of it on the old station.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STATION_API_PATHS, type StationCommand } from '../../core/contracts/station-server.ts';
+import {
+  enrolledStation,
+  invigilator,
+  join,
+  readEvents,
+  startedTest,
+  type Invigilator,
+} from '../testing/exam-helpers.ts';
+import { TestJournal } from '../testing/journal-builder.ts';
+import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
+import type { TestStation } from '../testing/station-client.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('alert decisions and a resume on another station', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  let base: string;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 1 });
+    station = await enrolledStation(server, day);
+    inv = await invigilator(server, day);
+    base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededDay['candidates'][number];
+
+  /** The test under way on the first station, an alert raised and replicated, then decided. */
+  async function decidedAlert() {
+    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
+    const journal = new TestJournal(testId, server.clock.now);
+    journal.open(
+      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
+      pkg.package,
+      pkg.packageHash,
+      startCommandId,
+    );
+    const challengeId = pkg.package.challenges[0]?.id ?? '';
+    journal.append({ kind: 'alertRaised', payload: { alertId: 'alert-1', challengeId } });
+    await replicate(testId, journal.records);
+    const decided = await inv.post('/alerts/alert-1/decision', { decision: 'validated', reasonCode: 'E3' });
+    expect(decided.statusCode).toBe(200);
+    const decision = (decided.json() as { command: { id: string } }).command.id;
+    return { testId, journal, challengeId, decision };
+  }
+
+  function replicate(testId: string, records: unknown[], by = station) {
+    return by.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records });
+  }
+
+  /** The candidate sits at a spare station, which follows its commands while the resume is authorized. */
+  async function resumeOnSpare() {
+    const spare = await enrolledStation(server, day, 'Poste 02');
+    await join(server, day, spare, lea());
+    const stream = await readEvents(
+      `${base}${STATION_API_PATHS.commands}`,
+      spare.sign('GET', STATION_API_PATHS.commands, ''),
+    );
+    const resume = await inv.command(lea().id, { type: 'authorizeResume' });
+    return { spare, stream, resume };
+  }
+
+  const pendingFor = async (target: TestStation) =>
+    (await server.app.pix.store.commands.pendingForStation(target.id, 0)).map((c) => c.command);
+
+  it('sends again, after the resume, a decision the old station took but never replicated', async () => {
+    const { testId, decision } = await decidedAlert();
+    // The old station applied it and acknowledged it, then died before its record left.
+    const ack = await station.inject(server.app, 'POST', STATION_API_PATHS.commandAck(decision));
+    expect(ack.statusCode).toBe(200);
+
+    const { spare, stream, resume } = await resumeOnSpare();
+    await stream.next((e) => e.event === 'command' && JSON.parse(e.data).type === 'alertDecision');
+    const received = stream.events
+      .filter((e) => e.event === 'command')
+      .map((e) => JSON.parse(e.data) as StationCommand);
+    expect(received.map((c) => c.type)).toEqual(['authorizeResume', 'alertDecision']);
+    expect(received[0]?.id).toBe(resume.command.id);
+    expect(received[1]).toMatchObject({
+      testId,
+      alertId: 'alert-1',
+      decision: 'validated',
+      reasonCode: 'E3',
+    });
+    expect(received[1]?.id).not.toBe(decision);
+    // The invigilator sees it waiting for the new station, which acknowledges it once applied.
+    expect((await inv.card(lea().id)).pendingCommands.map((c) => c.type)).toContain('alertDecision');
+    const carried = received[1]?.id ?? '';
+    expect((await spare.inject(server.app, 'POST', STATION_API_PATHS.commandAck(carried))).statusCode).toBe(
+      200,
+    );
+    expect(await pendingFor(spare)).toEqual([{ type: 'authorizeResume', id: resume.command.id, testId }]);
+    stream.close();
+  });
+
+  it('lets a decision the old station never acknowledged follow the test, right after the resume', async () => {
+    const { testId, decision } = await decidedAlert();
+    const { spare, stream } = await resumeOnSpare();
+    const sent = await stream.next(
+      (e) => e.event === 'command' && JSON.parse(e.data).type === 'alertDecision',
+    );
+    expect(JSON.parse(sent.data)).toMatchObject({ id: decision, testId, alertId: 'alert-1' });
+    // Not issued twice.
+    const decisions = (await pendingFor(spare)).filter((c) => c.type === 'alertDecision');
+    expect(decisions.map((c) => c.id)).toEqual([decision]);
+    expect(await pendingFor(station)).toEqual([]);
+    stream.close();
+  });
+
+  it('sends nothing more when the journal already shows the decision applied', async () => {
+    const { testId, journal, challengeId, decision } = await decidedAlert();
+    journal.append({
+      kind: 'alertDecided',
+      payload: { alertId: 'alert-1', challengeId, decision: 'validated', reasonCode: 'E3' },
+    });
+    expect((await replicate(testId, journal.since(4))).statusCode).toBe(200);
+    const { spare, stream, resume } = await resumeOnSpare();
+    await stream.next((e) => e.event === 'command');
+    expect(await pendingFor(spare)).toEqual([{ type: 'authorizeResume', id: resume.command.id, testId }]);
+    expect((await server.app.pix.store.commands.get(decision))?.acknowledgedAt).not.toBeNull();
+    stream.close();
+  });
+});
