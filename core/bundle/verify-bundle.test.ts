@@ -1,5 +1,6 @@
 // The result bundle's verification, as the server runs it on intake and the station on itself after
 // sealing: signature by the station key, JWS type, payload schema, station, test, chain and package.
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompactSign, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { stationIdFromJwk, StationPublicJwkSchema, type StationPublicJwk } from '../identity/station-id.ts';
@@ -115,6 +116,20 @@ describe('verifyResultBundle', () => {
       /altered/,
     ],
     [
+      'a journal with a record holding text that is not valid Unicode (a lone surrogate)',
+      () => {
+        // Through JSON, a lone surrogate travels as \ud800 and comes back as one.
+        const records = chainOf('test-1').map((r) =>
+          r.kind === 'answered'
+            ? { ...r, payload: { ...r.payload, value: { type: 'choice' as const, choice: '1\ud800' } } }
+            : r,
+        );
+        return sign(payload({ records }));
+      },
+      'CHAIN_BROKEN',
+      /cannot be hashed/,
+    ],
+    [
       'a journal with its last record removed',
       () => sign(payload({ records: chainOf('test-1').slice(0, -1) })),
       'CHAIN_BROKEN',
@@ -137,6 +152,23 @@ describe('verifyResultBundle', () => {
       expect(check.problem).toBe(problem);
       expect(check.message).toMatch(message);
     }
+  });
+
+  it('gives the same verdicts with a native SHA-256 passed in (the server’s)', async () => {
+    const native = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const good = await sign(payload());
+    const altered = await sign(
+      payload({
+        records: chainOf('test-1').map((r, i) => (i === 2 ? ({ ...r, wallAt: 1 } as JournalRecord) : r)),
+      }),
+    );
+    for (const jws of [good, altered]) {
+      const expected = { stationKey, testId: 'test-1', packageHash: PACKAGE_HASH };
+      expect(await verifyResultBundle(jws, expected, { sha256: native })).toEqual(
+        await verifyResultBundle(jws, expected),
+      );
+    }
+    expect((await verifyResultBundle(good, { stationKey }, { sha256: native })).ok).toBe(true);
   });
 
   it('refuses a bundle signed by another key than the station’s', async () => {
@@ -174,5 +206,7 @@ describe('bundle identity', () => {
     expect(bundleHash(jws)).toBe(bundleHash(`${jws}`));
     expect(bundleHash(jws)).not.toBe(bundleHash(await sign(payload({ endReason: 'timeUp' }))));
     expect(resultIdempotencyKey('test-1', bundleHash(jws))).toBe(`test-1:${bundleHash(jws)}`);
+    const native = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    expect(bundleHash(jws, native)).toBe(bundleHash(jws));
   });
 });

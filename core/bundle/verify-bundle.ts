@@ -4,6 +4,7 @@
 import { compactVerify, importJWK, errors as joseErrors } from 'jose';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { type StationPublicJwk, stationIdFromJwk } from '../identity/station-id.ts';
+import type { Sha256Hex } from '../hashing/canonical-hash.ts';
 import { verifyChain } from '../journal/chain.ts';
 import {
   RESULT_BUNDLE_ALG,
@@ -32,11 +33,17 @@ export interface BundleExpectations {
   packageHash?: string;
 }
 
+export interface BundleVerificationOptions {
+  /** The SHA-256 to hash the journal's records with (default: core's portable one). */
+  sha256?: Sha256Hex;
+}
+
 const MAX_BUNDLE_LENGTH = 8 * 1024 * 1024;
 
 export async function verifyResultBundle(
   jws: string,
   expected: BundleExpectations,
+  options: BundleVerificationOptions = {},
 ): Promise<BundleVerification> {
   if (typeof jws !== 'string' || jws.length > MAX_BUNDLE_LENGTH || jws.split('.').length !== 3) {
     return { ok: false, problem: 'MALFORMED', message: 'not a compact JWS' };
@@ -75,7 +82,7 @@ export async function verifyResultBundle(
   if (expected.testId !== undefined && payload.testId !== expected.testId) {
     return { ok: false, problem: 'TEST_MISMATCH', message: 'the bundle is for another test' };
   }
-  const chain = verifyChain(payload.testId, payload.records);
+  const chain = verifyChain(payload.testId, payload.records, options);
   if (!chain.ok) return { ok: false, problem: 'CHAIN_BROKEN', message: chain.problem };
   if (chain.head !== payload.chainHead) {
     return { ok: false, problem: 'CHAIN_BROKEN', message: 'the chain head does not match the last record' };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { recordHash, verifyChain } from './chain.ts';
 import { chainOf } from './chain-fixtures.ts';
@@ -81,5 +82,29 @@ describe('the journal chain', () => {
   it('a chain that does not start at the genesis hash is refused', () => {
     const check = verifyChain('test-1', chain.slice(1));
     expect(check.ok).toBe(false);
+  });
+
+  it('a native SHA-256 passed in gives the same hashes and verdicts', () => {
+    let calls = 0;
+    const native = (text: string) => {
+      calls += 1;
+      return createHash('sha256').update(text, 'utf8').digest('hex');
+    };
+    const [first] = chain;
+    if (!first) throw new Error('no record');
+    const { hash: _hash, ...unhashed } = first;
+    expect(recordHash(unhashed, native)).toBe(first.hash);
+    expect(verifyChain('test-1', chain, { sha256: native })).toEqual({ ok: true, head: chain.at(-1)?.hash });
+    expect(calls).toBe(1 + chain.length);
+    const altered = edit(3, (r) => ({ ...r, elapsedMs: 1 }));
+    expect(verifyChain('test-1', altered, { sha256: native })).toEqual(verifyChain('test-1', altered));
+  });
+
+  it('a record holding text that is not valid Unicode cannot be hashed: refused, not thrown', () => {
+    const lone = edit(
+      4,
+      (r) => ({ ...r, payload: { challengeId: 'rec2\ud800', timeSpentMs: 300 } }) as JournalRecord,
+    );
+    expect(verifyChain('test-1', lone)).toEqual({ ok: false, seq: 5, problem: 'record 5 cannot be hashed' });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../core/bundle/verify-bundle.ts';
 import type { EndReason } from '../../core/contracts/station-api.ts';
 import type { JournalState } from '../storage/repositories.ts';
+import { nativeSha256Hex } from './intake-sha256.ts';
 import { readRecords } from './journal-reading.ts';
 
 export interface BundleCheckInput {
@@ -46,7 +47,7 @@ const EMPTY_JOURNAL: JournalState = {
 };
 
 export async function checkBundle(input: BundleCheckInput): Promise<BundleCheck> {
-  const verified = await verifyResultBundle(input.jws, input.expected);
+  const verified = await verifyResultBundle(input.jws, input.expected, { sha256: nativeSha256Hex });
   if (!verified.ok) return verified;
   const payload = verified.payload;
   const ended = payload.records.findLast((r) => r.kind === 'ended');

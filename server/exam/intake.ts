@@ -10,6 +10,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { BundleAcknowledgment, StoredStation } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
+import { nativeSha256Hex } from './intake-sha256.ts';
 import { stationTest } from './test-package.ts';
 
 const PROBLEM_CODES: Readonly<Record<BundleProblem, string>> = {
@@ -37,7 +38,7 @@ export async function receiveResult(
   jws: string,
   idempotencyKey: string | null,
 ): Promise<ResultUploadResponse> {
-  const hash = bundleHash(jws);
+  const hash = bundleHash(jws, nativeSha256Hex);
   if (idempotencyKey !== null && idempotencyKey !== `${testId}:${hash}`) {
     throw new ApiError(400, 'INVALID_REQUEST', 'the idempotency key is not <testId>:<SHA-256 of the bundle>');
   }

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { ConcurrentChangeError } from '../storage/sqlite/sqlite-store.ts';
 import type { StoredStation } from '../storage/repositories.ts';
+import { nativeSha256Hex } from './intake-sha256.ts';
 import { mainCause, readRecords } from './journal-reading.ts';
 import { stationTest } from './test-package.ts';
 
@@ -57,7 +58,7 @@ async function receiveOnce(
     if (record.testId !== test.id) throw chainBroken(`record ${record.seq} belongs to another test`);
     if (record.prevHash !== prev)
       throw chainBroken(`record ${record.seq} does not follow record ${record.seq - 1}`);
-    if (recordHash(record) !== record.hash) throw chainBroken(`record ${record.seq} was altered`);
+    if (hashOf(record) !== record.hash) throw chainBroken(`record ${record.seq} was altered`);
     fresh.push(record);
     prev = record.hash;
   }
@@ -91,6 +92,15 @@ async function acknowledgeApplied(
     if (command && command.testId === testId && command.acknowledgedAt === null) {
       await ctx.store.commands.acknowledge(id, ctx.now());
     }
+  }
+}
+
+/** The record's hash (native SHA-256), or a refusal for text that has no canonical form. */
+function hashOf(record: JournalRecord): string {
+  try {
+    return recordHash(record, nativeSha256Hex);
+  } catch {
+    throw chainBroken(`record ${record.seq} cannot be hashed`);
   }
 }
 
