@@ -834,6 +834,24 @@ describe('what must be refused', () => {
     await bo.heading(/Sessions de certification/).waitFor();
   });
 
+  it('stays whole at 200 % zoom: half the width, nothing cut off (wide tables scroll in their frame)', async () => {
+    const page = bo.page;
+    await page.setViewportSize({ width: 640, height: 860 });
+    try {
+      for (const [hash, name] of [
+        [`#/sessions/${(state.session as CentreSession).id}`, 'session-200-percent'],
+        [`#/sessions/${(state.session as CentreSession).id}/results`, 'results-200-percent'],
+      ] as const) {
+        await bo.go(hash);
+        await page.getByRole('table').first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+        await bo.capture(name);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+  });
+
   it('changes one’s password in “Mon compte”, the current one asked again; no screen raised a script error', async () => {
     const page = bo.page;
     await bo.nav('Mon compte').click();
@@ -847,7 +865,7 @@ describe('what must be refused', () => {
     await bo.capture('my-account-wrong-password');
     await page.getByLabel('Mot de passe actuel').fill(REFERENT.password);
     await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
-    await page.getByText('Mot de passe changé.').waitFor();
+    await page.locator('#main').getByText('Mot de passe changé.').waitFor();
     await bo.logout();
     await bo.login(REFERENT.email, 'une nouvelle phrase de passe');
     expect(bo.pageErrors).toEqual([]);

@@ -12,6 +12,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function AccountsScreen() {
   const t = useT();
@@ -72,7 +73,7 @@ function AccountTable({
 
   return (
     <>
-      <div className="table-wrap">
+      <TableFrame label={t('accounts.listTitle')}>
         <table className="table" data-testid="accounts-table">
           <caption className="visually-hidden">{t('accounts.listTitle')}</caption>
           <thead>
@@ -135,7 +136,7 @@ function AccountTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {changing && (
         <ConfirmDialog
           title={t('accounts.deactivateTitle', { name: changing.displayName })}

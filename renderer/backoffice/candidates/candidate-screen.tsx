@@ -14,6 +14,7 @@ import { useResource } from '../state/use-resource.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { certifiability } from './certifiability.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function CandidateScreen({ candidateId }: { candidateId: string }) {
   const client = useClient();
@@ -171,7 +172,7 @@ function Profile({ candidate, session }: { candidate: Candidate; session: Centre
               date: dateTime(profile.importedAt, locale),
             })}
           </p>
-          <div className="table-wrap">
+          <TableFrame label={t('candidate.profile')}>
             <table className="table table-compact" data-testid="profile-table">
               <caption className="visually-hidden">{t('candidate.profile')}</caption>
               <thead>
@@ -198,7 +199,7 @@ function Profile({ candidate, session }: { candidate: Candidate; session: Centre
                 })}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </>
       )}
     </section>

@@ -16,6 +16,7 @@ import { asFailure, useResource } from '../state/use-resource.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { acceptedLines, lineErrorText } from './import-report.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function CsvImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -170,7 +171,7 @@ function CsvImport({ session }: { session: CentreSession }) {
           {report.lines.length === 0 ? (
             <p>{t('csvImport.empty')}</p>
           ) : (
-            <div className="table-wrap">
+            <TableFrame label={t('csvImport.previewTitle')}>
               <table className="table" data-testid="csv-lines">
                 <caption className="visually-hidden">{t('csvImport.previewTitle')}</caption>
                 <thead>
@@ -209,7 +210,7 @@ function CsvImport({ session }: { session: CentreSession }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           )}
           {step.step === 'preview' || step.step === 'importing' ? (
             valid > 0 ? (

@@ -11,6 +11,7 @@ import { hrefFor } from '../state/router.ts';
 import { asFailure, useResource } from '../state/use-resource.ts';
 import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function ProfilesImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -112,7 +113,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
           <h2 id="profiles-result" ref={heading} tabIndex={-1}>
             {t('profiles.done', { imported: result.report.imported, rejected: result.report.rejected })}
           </h2>
-          <div className="table-wrap">
+          <TableFrame label={t('profiles.title')}>
             <table className="table">
               <caption className="visually-hidden">{t('profiles.title')}</caption>
               <thead>
@@ -145,7 +146,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           <NextStep>
             <a className="button button-primary" href={hrefFor({ page: 'session', sessionId: session.id })}>
               {t('common.backToSession')} {session.number}

@@ -13,6 +13,7 @@ import { asFailure, useResource } from '../state/use-resource.ts';
 import { Field } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { bankProblems, prepareBank, splitProblem, type CitedFile } from './bank-file.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function ContentScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -51,7 +52,7 @@ function BankSummaryView({ summary }: { summary: BankSummary }) {
       <p className="lead" data-testid="bank-totals">
         {t('content.bankTotals', { challenges: summary.challenges, operative: summary.operative })}
       </p>
-      <div className="table-wrap">
+      <TableFrame label={t('content.byCompetence')}>
         <table className="table table-compact table-numbers" data-testid="bank-table">
           <caption>{t('content.byCompetence')}</caption>
           <thead>
@@ -83,7 +84,7 @@ function BankSummaryView({ summary }: { summary: BankSummary }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <h3>{t('content.formats')}</h3>
       <ul className="inline-list" data-testid="bank-formats">
         {Object.entries(summary.byType)

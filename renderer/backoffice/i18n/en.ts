@@ -16,7 +16,6 @@ export const en: BackOfficeMessages = {
     loggedInAs: 'Logged in:',
     roles: { administrator: 'administrator', referent: 'referent' },
     centre: 'Centre: {{name}}',
-    changeCentre: 'Change centre',
     nav: {
       label: 'Centre menu',
       sessions: 'Sessions',

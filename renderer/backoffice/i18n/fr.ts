@@ -15,7 +15,6 @@ export const fr = {
     loggedInAs: 'Connecté :',
     roles: { administrator: 'administrateur', referent: 'référent' },
     centre: 'Centre : {{name}}',
-    changeCentre: 'Changer de centre',
     nav: {
       label: 'Menu du centre',
       sessions: 'Sessions',

@@ -81,11 +81,6 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {centre && (
             <p className="app-centre" data-testid="current-centre">
               {t('app.centre', { name: centre.name })}
-              {administrator && me.centres.length > 1 && (
-                <a className="app-centre-change" href={hrefFor({ page: 'centres' })}>
-                  {t('app.changeCentre')}
-                </a>
-              )}
             </p>
           )}
           <div className="app-tools">

@@ -14,6 +14,7 @@ import { hrefFor } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -103,7 +104,7 @@ function ResultsView({
           {t('results.exportCsv')}
         </a>
       </p>
-      <div className="table-wrap">
+      <TableFrame label={t('results.table')}>
         <table className="table results-table" data-testid="results-table">
           <caption className="visually-hidden">{t('results.table')}</caption>
           <thead>
@@ -205,7 +206,7 @@ function ResultsView({
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <h2>{t('results.absentTitle')}</h2>
       {results.absent.length === 0 ? (
         <p>{t('results.absentNone')}</p>

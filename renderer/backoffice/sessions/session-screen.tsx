@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { nextStep } from './next-step.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const client = useClient();
@@ -236,7 +237,7 @@ function Candidates({ session, candidates }: { session: CentreSession; candidate
       {sorted.length === 0 ? (
         <p className="empty">{t('session.candidates.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableFrame label={t('session.candidates.title')}>
           <table className="table" data-testid="candidates-table">
             <caption className="visually-hidden">{t('session.candidates.title')}</caption>
             <thead>
@@ -288,7 +289,7 @@ function Candidates({ session, candidates }: { session: CentreSession; candidate
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   );

@@ -14,6 +14,7 @@ import {
   sessionStateLabel,
   type SessionGroup,
 } from './session-groups.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 export function SessionsScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -63,7 +64,7 @@ function SessionGroupSection({ group, sessions }: { group: SessionGroup; session
       {sessions.length === 0 ? (
         <p className="empty">{t(`sessions.empty.${group}`)}</p>
       ) : (
-        <div className="table-wrap">
+        <TableFrame label={t(`sessions.groups.${group}`)}>
           <table className="table">
             <caption className="visually-hidden">{t(`sessions.groups.${group}`)}</caption>
             <thead>
@@ -114,7 +115,7 @@ function SessionGroupSection({ group, sessions }: { group: SessionGroup; session
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
+import { TableFrame } from '../ui/table-frame.tsx';
 
 const VALIDITIES = { hour: 60, day: 24 * 60, week: 7 * 24 * 60 } as const;
 type Validity = keyof typeof VALIDITIES;
@@ -194,7 +195,7 @@ function StationTable({
   const sorted = [...stations].sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
   return (
     <>
-      <div className="table-wrap">
+      <TableFrame label={t('stations.listTitle')}>
         <table className="table" data-testid="stations-table">
           <caption className="visually-hidden">{t('stations.listTitle')}</caption>
           <thead>
@@ -284,7 +285,7 @@ function StationTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {revoking && (
         <ConfirmDialog
           title={t('stations.revokeTitle', { name: revoking.name })}
