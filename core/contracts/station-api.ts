@@ -134,6 +134,11 @@ export const ExamViewSchema = z
     /** The alert raised on the current challenge, while the invigilator has not decided. */
     alertPending: z.boolean(),
     upload: UploadStateSchema,
+    /**
+     * The test last taken here continues on another station (the candidate resumed there): this
+     * station stopped it without sealing it, and its home says so until the next sign-in.
+     */
+    movedElsewhere: z.object({ firstName: z.string(), lastName: z.string() }).strict().nullable(),
   })
   .strict();
 export type ExamView = z.infer<typeof ExamViewSchema>;

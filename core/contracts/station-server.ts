@@ -122,7 +122,18 @@ export const HeartbeatRequestSchema = z
   })
   .strict();
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequestSchema>;
-export const HeartbeatResponseSchema = z.object({ serverTime: z.number().int().nonnegative() }).strict();
+export const HeartbeatResponseSchema = z
+  .object({
+    serverTime: z.number().int().nonnegative(),
+    /**
+     * True when the heartbeat names a test that is now attached to another station (the candidate
+     * resumed there, or signed in there before the start): the station stops that test without sealing
+     * it and keeps its journal for the jury. Absent (false) otherwise.
+     */
+    testElsewhere: z.boolean().optional(),
+  })
+  .strict();
+export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
 
 /** GET package: the candidate's test package and its hash (SHA-256 of its canonical JSON, core/hashing). */
 export const PackageResponseSchema = z

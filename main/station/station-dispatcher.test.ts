@@ -24,6 +24,7 @@ const status: StationStatus = {
     endReason: null,
     alertPending: false,
     upload: 'notStarted',
+    movedElsewhere: null,
   },
 };
 

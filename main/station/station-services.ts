@@ -168,6 +168,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
     work.catch((error: unknown) => log(`station: ${errorMessage(error)}`));
   };
 
+  // The server says a test continues on another station (heartbeat, refused records or result).
+  const testElsewhere = (testId: string) => inBackground(runtime.testMovedElsewhere(testId));
   // Late-bound: the runtime's hooks wake loops created after it.
   let replicator: OutboxReplicator | null = null;
   let uploader: ResultUploader | null = null;
@@ -195,6 +197,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
     journal,
     post: (testId, records) => client.postRecords(testId, records),
     timers,
+    onNotYourTest: testElsewhere,
     log,
   });
   uploader = new ResultUploader({
@@ -202,6 +205,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
     upload: (testId, bundle, hash) => client.uploadResult(testId, bundle, hash),
     markUploaded: (testId) => runtime.markUploaded(testId),
     timers,
+    onNotYourTest: testElsewhere,
     log,
   });
   const heartbeat = new Heartbeat({
@@ -216,6 +220,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       replicator?.kick();
       uploader?.kick();
     },
+    onTestElsewhere: testElsewhere,
     log,
   });
   const commands = new CommandStream({

@@ -25,12 +25,13 @@ export function StationApp() {
   const [checking, setChecking] = useState(false);
   const phase = status?.exam.phase ?? null;
 
+  const moved = status?.exam.movedElsewhere ?? null;
   useEffect(() => connect(), [connect]);
   useEffect(() => {
     if (phase !== 'idle') setSigningIn(false);
     if (phase !== 'idle' && phase !== null) setChecking(false);
   }, [phase]);
-  usePhaseAnnouncements(phase);
+  usePhaseAnnouncements(phase, moved !== null);
 
   let screen;
   if (checking && (phase === 'idle' || phase === null)) {
@@ -107,8 +108,11 @@ export function StationApp() {
   );
 }
 
-/** Screen-reader users hear when the test starts, resumes or ends even if focus does not move. */
-function usePhaseAnnouncements(phase: ExamPhase | null) {
+/**
+ * Screen-reader users hear when the test starts, resumes or ends even if focus does not move, and when
+ * the test went on at another station (the screen then goes back to the station home).
+ */
+function usePhaseAnnouncements(phase: ExamPhase | null, movedElsewhere: boolean) {
   const { t } = useTranslation();
   const [previous, setPrevious] = useState<ExamPhase | null>(phase);
   useEffect(() => {
@@ -116,5 +120,6 @@ function usePhaseAnnouncements(phase: ExamPhase | null) {
     setPrevious(phase);
     if (phase === 'resumePending') announce(t('resume.announce'), 'assertive');
     if (phase === 'uploaded') announce(t('ended.sent'));
-  }, [phase, previous, t]);
+    if (phase === 'idle' && movedElsewhere) announce(t('home.movedAnnounce'), 'assertive');
+  }, [phase, previous, movedElsewhere, t]);
 }

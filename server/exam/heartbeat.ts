@@ -1,6 +1,7 @@
 // Heartbeats: every 2 s from each station. What changes the room (phase, question, alert) is stored and
 // sent as a candidate event; the rest (time left, last contact) stays in memory for the presence feed.
-import type { HeartbeatRequest } from '../../core/contracts/station-server.ts';
+// A station whose test went on elsewhere (the candidate resumed on another station) is told so.
+import type { HeartbeatRequest, HeartbeatResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
 import type { HeartbeatState, StoredStation } from '../storage/repositories.ts';
 
@@ -8,12 +9,17 @@ export async function receiveHeartbeat(
   ctx: ServerContext,
   station: StoredStation,
   heartbeat: HeartbeatRequest,
-): Promise<number> {
+): Promise<HeartbeatResponse> {
   const now = ctx.now();
-  if (heartbeat.testId === null) return now;
+  if (heartbeat.testId === null) return { serverTime: now };
   const test = await ctx.store.tests.get(heartbeat.testId);
-  // A heartbeat about a test that is not (or no longer) this station's is only presence.
-  if (!test || test.stationId !== station.id) return now;
+  // A heartbeat about a test that is not (or no longer) this station's is only presence. The station
+  // that holds a copy of a test attached to another one is told (not the one asking to resume it).
+  if (!test || test.stationId !== station.id) {
+    return test && test.resumeStationId !== station.id
+      ? { serverTime: now, testElsewhere: true }
+      : { serverTime: now };
+  }
   const next: HeartbeatState = {
     phase: heartbeat.phase,
     currentIndex: heartbeat.current,
@@ -41,5 +47,5 @@ export async function receiveHeartbeat(
     await ctx.store.tests.setHeartbeat(test.id, next);
     await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'heartbeat');
   }
-  return now;
+  return { serverTime: now };
 }

@@ -65,7 +65,7 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
         response: { 200: HeartbeatResponseSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => ({ serverTime: await receiveHeartbeat(ctx, requestStation(request), request.body) }),
+    async (request) => receiveHeartbeat(ctx, requestStation(request), request.body),
   );
 
   r.post(

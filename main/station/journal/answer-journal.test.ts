@@ -578,6 +578,45 @@ describe('result bundle, acknowledgment and retention', () => {
     expect(journal.verify('running').ok).toBe(true);
   });
 
+  it('keeps a test continued on another station as evidence until its retention, never to resume or send', () => {
+    const file = tempJournalFile();
+    const journal = journalAt(file);
+    testWithPackage(journal, 'moved', 4, 1);
+    journal.append('moved', opened, at());
+    journal.append('moved', answered('rec1'), at(1));
+    sealed(journal, 'moved-sealed', 2, 2);
+    expect(journal.unfinishedTest()?.testId).toBe('moved');
+    expect(journal.pendingOutbox(10)).toHaveLength(5);
+
+    journal.markMovedElsewhere('moved', 5000, DAY);
+    journal.markMovedElsewhere('moved', 6000, 2 * DAY); // again: the first one counts
+    journal.markMovedElsewhere('moved-sealed', 5000, DAY);
+    expect(journal.movedAt('moved')).toBe(5000);
+    expect(journal.unfinishedTest()).toBeNull();
+    expect(journal.pendingBundles()).toEqual([]);
+    expect(journal.pendingOutbox(10)).toEqual([]);
+    // Its journal stays whole for the jury, and closed to new records.
+    expect(journal.verify('moved').ok).toBe(true);
+    expect(journal.records('moved')).toHaveLength(2);
+    expect(() => journal.append('moved', answered('rec2'), at(2))).toThrow(/TEST_MOVED/);
+
+    expect(journal.purgeExpired(5000 + DAY - 1)).toBe(0);
+    expect(journal.purgeExpired(5000 + DAY)).toBe(2);
+    expect(journal.test('moved')).toBeNull();
+    expect(count(file, 'SELECT count(*) FROM moved_tests')).toBe(0);
+    expect(count(file, 'SELECT count(*) FROM records')).toBe(0);
+  });
+
+  it('leaves a test whose result the server acknowledged as it is', () => {
+    const journal = journalAt();
+    sealed(journal, 'done', 1, 1);
+    journal.acknowledge('done', 1000, 7 * DAY);
+    journal.markMovedElsewhere('done', 2000, DAY);
+    expect(journal.movedAt('done')).toBeNull();
+    expect(journal.purgeExpired(2000 + DAY)).toBe(0);
+    expect(() => journal.markMovedElsewhere('nope', 1, DAY)).toThrow(/nope/);
+  });
+
   it('property: purge never deletes a test whose result is not acknowledged', () => {
     const journal = journalAt();
     let n = 0;

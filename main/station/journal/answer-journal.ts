@@ -174,7 +174,10 @@ export class AnswerJournal {
     return this.#sql.selectTestIds.all().map(String);
   }
 
-  /** The most recent test without a stored result bundle: the one to resume after a crash. */
+  /**
+   * The most recent test without a stored result bundle: the one to resume after a crash (never one
+   * the candidate continued on another station).
+   */
   unfinishedTest(): TestRow | null {
     const row = this.#sql.selectUnfinished.get();
     return row ? toTestRow(row) : null;
@@ -422,7 +425,7 @@ export class AnswerJournal {
       .immediate();
   }
 
-  /** Results stored but not yet acknowledged by the server, oldest first. */
+  /** Results stored but not yet acknowledged by the server, oldest first (none continued elsewhere). */
   pendingBundles(): TestRow[] {
     return this.#sql.selectPendingBundles.all().map(toTestRow);
   }
@@ -445,11 +448,41 @@ export class AnswerJournal {
       .immediate();
   }
 
-  /** Deletes every trace of acknowledged tests whose retention has passed; returns how many. */
+  /**
+   * The candidate continued this test on another station (the server refuses this station's records
+   * for it): it is kept as evidence until `retentionMs` from now, and never resumed, sealed or sent
+   * from here (its outbox is dropped: the server would refuse it). A test whose result the server
+   * acknowledged is left as it is. Marking it again changes nothing.
+   */
+  markMovedElsewhere(testId: string, movedAt: number, retentionMs: number): void {
+    const at = parseOrThrow(MillisSchema, movedAt, 'movedAt', (m) => new InvalidInputError(m));
+    const keep = parseOrThrow(MillisSchema, retentionMs, 'retentionMs', (m) => new InvalidInputError(m));
+    this.#db
+      .transaction(() => {
+        const row = this.#sql.selectTest.get(testId);
+        if (!row) throw new UnknownTestError(testId);
+        if (row.acknowledged_at !== null) return;
+        this.#sql.insertMoved.run(testId, at, at + keep);
+        this.#sql.deleteTestOutbox.run(testId);
+      })
+      .immediate();
+  }
+
+  /** When the candidate was found to continue this test on another station; null if not. */
+  movedAt(testId: string): number | null {
+    const at = this.#sql.selectMovedAt.get(testId);
+    return typeof at === 'number' ? at : null;
+  }
+
+  /**
+   * Deletes every trace of acknowledged tests, and of tests continued on another station, whose
+   * retention has passed; returns how many.
+   */
   purgeExpired(now: number): number {
     const at = parseOrThrow(MillisSchema, now, 'now', (m) => new InvalidInputError(m));
-    // The WHERE clause is the rule: never a test whose result the server has not acknowledged.
-    const purged = this.#db.transaction(() => this.#sql.deleteExpired.run(at).changes).immediate();
+    // The WHERE clause is the rule: never a test whose result the server has not acknowledged (or
+    // that went on elsewhere).
+    const purged = this.#db.transaction(() => this.#sql.deleteExpired.run(at, at).changes).immediate();
     // Move the deletion into the main file and empty the WAL, so no copy of the purged pages remains.
     if (purged > 0) this.#db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
@@ -510,12 +543,20 @@ function prepareStatements(db: SqliteDatabase) {
     selectTestIds: db.prepare('SELECT test_id FROM tests ORDER BY created_at, rowid').pluck(),
     selectTest: db.prepare<TestSql>(`SELECT ${TEST_COLUMNS} FROM tests WHERE test_id = ?`),
     selectUnfinished: db.prepare<TestSql>(
-      `SELECT ${TEST_COLUMNS} FROM tests WHERE bundle IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+      `SELECT ${TEST_COLUMNS} FROM tests
+       WHERE bundle IS NULL AND test_id NOT IN (SELECT test_id FROM moved_tests)
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
     ),
     selectPendingBundles: db.prepare<TestSql>(
-      `SELECT ${TEST_COLUMNS} FROM tests WHERE bundle IS NOT NULL AND acknowledged_at IS NULL
+      `SELECT ${TEST_COLUMNS} FROM tests
+       WHERE bundle IS NOT NULL AND acknowledged_at IS NULL AND test_id NOT IN (SELECT test_id FROM moved_tests)
        ORDER BY created_at, rowid`,
     ),
+    insertMoved: db.prepare(
+      'INSERT INTO moved_tests (test_id, moved_at, purge_after) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    selectMovedAt: db.prepare('SELECT moved_at FROM moved_tests WHERE test_id = ?').pluck(),
+    deleteTestOutbox: db.prepare('DELETE FROM outbox WHERE test_id = ?'),
     selectStarted: db.prepare("SELECT 1 FROM records WHERE test_id = ? AND kind IN ('started', 'resumed')"),
     deleteTest: db.prepare('DELETE FROM tests WHERE test_id = ?'),
     selectPackage: db.prepare<{ package: string | null; package_hash: string | null }>(
@@ -550,7 +591,9 @@ function prepareStatements(db: SqliteDatabase) {
     updateBundle: db.prepare('UPDATE tests SET bundle = ?, bundle_hash = ? WHERE test_id = ?'),
     updateAcknowledged: db.prepare('UPDATE tests SET acknowledged_at = ?, purge_after = ? WHERE test_id = ?'),
     deleteExpired: db.prepare(
-      'DELETE FROM tests WHERE acknowledged_at IS NOT NULL AND purge_after IS NOT NULL AND purge_after <= ?',
+      `DELETE FROM tests
+       WHERE (acknowledged_at IS NOT NULL AND purge_after IS NOT NULL AND purge_after <= ?)
+          OR test_id IN (SELECT test_id FROM moved_tests WHERE purge_after <= ?)`,
     ),
     selectOutbox: db.prepare<RecordSql & { outbox_id: number }>(
       `SELECT o.id AS outbox_id, r.test_id, r.seq, r.kind, r.payload, r.wall_at, r.elapsed_ms, r.prev_hash, r.hash

@@ -112,6 +112,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'tests continued on another station: kept as evidence, never resumed, sealed or sent',
+    sql: `
+      -- A test the candidate continued on another station (the server said so): its journal stays here
+      -- for the jury until purge_after, and this station never resumes, seals or sends it.
+      CREATE TABLE moved_tests (
+        test_id     TEXT PRIMARY KEY REFERENCES tests (test_id) ON DELETE CASCADE,
+        moved_at    INTEGER NOT NULL,
+        purge_after INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- Nothing is added to it any more: the test goes on elsewhere.
+      CREATE TRIGGER records_stop_when_moved BEFORE INSERT ON records
+      WHEN EXISTS (SELECT 1 FROM moved_tests WHERE test_id = NEW.test_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'TEST_MOVED');
+      END;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -410,3 +410,59 @@ describe('an alert decision while a resume is pending', () => {
     expect(await h.runtime.handleCommand(decision(alertId, 'd1', true))).toBe('ignored');
   });
 });
+
+describe('a test that went on at another station', () => {
+  it('is stopped here without sealing, its journal kept for the jury, and the home says so', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    const records = h.journal.records('test-1');
+    expect(await h.runtime.testMovedElsewhere('test-1')).toBe(true);
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.runtime.status().exam).toMatchObject({
+      candidate: null,
+      progress: null,
+      movedElsewhere: { firstName: 'Léa', lastName: 'Martin' },
+    });
+    expect(h.sealed).toEqual([]);
+    expect(h.journal.records('test-1')).toEqual(records);
+    expect(h.journal.verify('test-1').ok).toBe(true);
+    expect(h.journal.movedAt('test-1')).toBe(h.wall.now);
+    expect(h.events.at(-1)).toMatchObject({ type: 'status', status: { exam: { phase: 'idle' } } });
+    expect(await h.runtime.testMovedElsewhere('test-1')).toBe(false); // heard again: nothing more
+
+    // A relaunch does not bring it back, and it cannot be continued here.
+    const relaunched = runtimeHarness({ file: h.file });
+    expect((await relaunched.runtime.restore()).exam.phase).toBe('idle');
+    relaunched.server.resuming = true;
+    expect(await relaunched.runtime.signIn(signIn)).toMatchObject({
+      ok: false,
+      error: { code: 'CANDIDATE_ALREADY_STARTED', message: expect.stringMatching(/autre poste/) },
+    });
+  });
+
+  it('forgets a sign-in whose test moved before the start, and the next candidate signs in', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    expect(await h.runtime.testMovedElsewhere('test-1')).toBe(true);
+    expect(h.runtime.phase).toBe('idle');
+    expect(h.journal.test('test-1')).toBeNull();
+    h.server.pkg = testPackage({ count: 2 });
+    const next = await h.runtime.signIn({ ...signIn, firstName: 'Hugo' });
+    expect(next.ok).toBe(true);
+    expect(h.runtime.status().exam.movedElsewhere).toBeNull();
+  });
+
+  it('never sends a result sealed here that the server refuses for that reason', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ count: 1 }) });
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    await h.runtime.returnHome();
+    expect(h.journal.pendingBundles().map((r) => r.testId)).toEqual(['test-1']);
+    expect(await h.runtime.testMovedElsewhere('test-1')).toBe(true);
+    expect(h.journal.pendingBundles()).toEqual([]);
+    expect(h.runtime.status().exam.movedElsewhere).toBeNull(); // nobody in front of it to tell
+    expect(await h.runtime.testMovedElsewhere('other-test')).toBe(false);
+  });
+});

@@ -101,6 +101,8 @@ export class ExamRuntime {
   #lastDownloadAttemptAt = Number.NEGATIVE_INFINITY;
   #lastSealAttemptAt = Number.NEGATIVE_INFINITY;
   #lastTimeLeft: number | null = null;
+  /** Whose test continues on another station, said on the home until the next sign-in. */
+  #movedElsewhere: { firstName: string; lastName: string } | null = null;
 
   constructor(options: ExamRuntimeOptions) {
     this.#o = {
@@ -185,6 +187,7 @@ export class ExamRuntime {
       endReason: t?.progress.ended ?? null,
       alertPending: t?.progress.alert !== null && t?.progress.alert !== undefined,
       upload: this.#phase === 'uploaded' ? 'uploaded' : this.#phase === 'sealed' ? 'pending' : 'notStarted',
+      movedElsewhere: this.#movedElsewhere,
     };
   }
 
@@ -289,6 +292,13 @@ export class ExamRuntime {
       const joined = await this.#o.server.join(request);
       if (!joined.ok) return fail(joinErrorCode(joined), joined.message);
       const { testId, session, candidate, resuming } = joined.value;
+      if (this.#o.journal.movedAt(testId) !== null) {
+        // Its beginning is kept here for the jury, under the same test: it cannot be continued here too.
+        return fail(
+          'CANDIDATE_ALREADY_STARTED',
+          'ce test a continué sur un autre poste : le candidat le reprend sur un autre poste que celui-ci',
+        );
+      }
       if (this.#o.journal.test(testId)) {
         // This station already holds that test (finished here, result kept until its retention ends).
         return fail(
@@ -312,6 +322,7 @@ export class ExamRuntime {
       };
       this.#o.journal.createTest(row);
       this.#test = { row, pkg: null, progress: emptyProgress(), clock: null };
+      this.#movedElsewhere = null;
       if (resuming) {
         // Begun on another station: the chain continues from the server's copy once the invigilator
         // authorizes the resume (see #resumeFromServer); nothing is written before that.
@@ -586,6 +597,43 @@ export class ExamRuntime {
       this.#append(event);
       if (lock && this.#phase === 'inProgress') this.#pause('lockdown', event.payload.detail);
       else this.#announce();
+    });
+  }
+
+  /**
+   * The server says this test now continues on another station (the candidate resumed there, or
+   * signed in there before the start; it refuses this station's records for it). This station stops it
+   * without sealing a result that would compete with the other station's, keeps its journal for the
+   * jury until the retention ends (a test that never started is simply forgotten), says so on its home
+   * and welcomes the next candidate. A result of an earlier candidate still waiting to be sent is kept
+   * the same way, never sent. Returns whether anything changed.
+   */
+  testMovedElsewhere(testId: string): Promise<boolean> {
+    return this.#serial(() => {
+      const now = this.#o.wallClock();
+      const t = this.#test;
+      if (t?.row.testId !== testId) {
+        const row = this.#o.journal.test(testId);
+        if (!row || row.acknowledgedAt !== null || this.#o.journal.movedAt(testId) !== null) return false;
+        this.#o.journal.markMovedElsewhere(testId, now, this.#o.retentionMs);
+        this.#o.log?.(`test ${testId} continues on another station: its result is kept here, not sent`);
+        return true;
+      }
+      if (this.#phase === 'idle' || this.#phase === 'uploaded') return false;
+      t.clock?.stop();
+      if (t.progress.started) this.#o.journal.markMovedElsewhere(testId, now, this.#o.retentionMs);
+      else this.#o.journal.discardTest(testId);
+      this.#o.log?.(`test ${testId} continues on another station: stopped here, its journal kept`);
+      this.#test = null;
+      this.#pendingStart = null;
+      this.#pendingResume = null;
+      this.#timerExpiredFor = null;
+      this.#lastTimeLeft = null;
+      this.#movedElsewhere = { firstName: t.row.candidate.firstName, lastName: t.row.candidate.lastName };
+      // Not a move of the test's own phases (the test left this station): the home, from any of them.
+      this.#phase = 'idle';
+      this.#announce();
+      return true;
     });
   }
 

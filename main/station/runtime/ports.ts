@@ -31,6 +31,9 @@ export interface ExamJournal {
   test(testId: string): TestRow | null;
   storeBundle(testId: string, bundle: string, bundleHash: string): void;
   acknowledge(testId: string, acknowledgedAt: number, retentionMs: number): void;
+  /** The candidate continued this test on another station: kept as evidence, never resumed or sent. */
+  markMovedElsewhere(testId: string, movedAt: number, retentionMs: number): void;
+  movedAt(testId: string): number | null;
 }
 
 export type ServerFailure = {

@@ -16,12 +16,13 @@ const report: Omit<HeartbeatRequest, 'stationTime'> = {
   lastSeq: 9,
 };
 
-function harness(answers: ServerResult<{ serverTime: number }>[]) {
+function harness(answers: ServerResult<{ serverTime: number; testElsewhere?: boolean }>[]) {
   let now = 1_000_000;
   const sent: HeartbeatRequest[] = [];
   const online: boolean[] = [];
   const changes: boolean[] = [];
   const logs: string[] = [];
+  const elsewhere: string[] = [];
   const clock = new ServerClock();
   const heartbeat = new Heartbeat({
     send: async (request) => {
@@ -34,9 +35,10 @@ function harness(answers: ServerResult<{ serverTime: number }>[]) {
     timers: new InstantTimers(),
     wallClock: () => now,
     onOnlineChange: (value) => changes.push(value),
+    onTestElsewhere: (testId) => elsewhere.push(testId),
     log: (message) => logs.push(message),
   });
-  return { heartbeat, sent, online, changes, logs, clock };
+  return { heartbeat, sent, online, changes, logs, clock, elsewhere };
 }
 
 describe('the heartbeat', () => {
@@ -65,6 +67,17 @@ describe('the heartbeat', () => {
     expect(h.heartbeat.online).toBe(true);
     // The same problem is logged once, not every 2 s.
     expect(h.logs).toEqual(['heartbeat: the server cannot be reached']);
+  });
+
+  it('passes on the server’s word that the test it named went on at another station', async () => {
+    const h = harness([
+      { ok: true, value: { serverTime: 0 } },
+      { ok: true, value: { serverTime: 0, testElsewhere: true } },
+    ]);
+    await h.heartbeat.beat();
+    expect(h.elsewhere).toEqual([]);
+    await h.heartbeat.beat();
+    expect(h.elsewhere).toEqual(['test-1']);
   });
 
   it('keeps beating in the background until stopped', async () => {

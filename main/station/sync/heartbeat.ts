@@ -9,7 +9,10 @@ import type { ServerClock } from './server-clock.ts';
 export const HEARTBEAT_EVERY_MS = 2000;
 
 export interface HeartbeatOptions {
-  send(request: HeartbeatRequest, timeoutMs: number): Promise<ServerResult<{ serverTime: number }>>;
+  send(
+    request: HeartbeatRequest,
+    timeoutMs: number,
+  ): Promise<ServerResult<{ serverTime: number; testElsewhere?: boolean }>>;
   /** What the runtime reports (its `heartbeat()`), and where the connection state goes. */
   runtime: {
     heartbeat(): Omit<HeartbeatRequest, 'stationTime'>;
@@ -21,6 +24,8 @@ export interface HeartbeatOptions {
   everyMs?: number;
   /** Called on each change between online and offline (the uploader and replicator start again at once). */
   onOnlineChange?: (online: boolean) => void;
+  /** The server says the test the heartbeat named continues on another station. */
+  onTestElsewhere?: (testId: string) => void;
   log?: (message: string) => void;
 }
 
@@ -42,11 +47,13 @@ export class Heartbeat {
   async beat(): Promise<boolean> {
     const every = this.#o.everyMs ?? HEARTBEAT_EVERY_MS;
     const sentAt = this.#o.wallClock();
-    const result = await this.#o.send({ ...this.#o.runtime.heartbeat(), stationTime: sentAt }, every * 2);
+    const request = { ...this.#o.runtime.heartbeat(), stationTime: sentAt };
+    const result = await this.#o.send(request, every * 2);
     const receivedAt = this.#o.wallClock();
     if (result.ok) {
       this.#o.clock.measure(result.value.serverTime, sentAt, receivedAt);
       this.#lastProblem = null;
+      if (result.value.testElsewhere && request.testId !== null) this.#o.onTestElsewhere?.(request.testId);
     } else if (result.message !== this.#lastProblem) {
       // Logged once per kind of problem, not every 2 s.
       this.#lastProblem = result.message;

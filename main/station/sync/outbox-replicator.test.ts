@@ -94,6 +94,29 @@ describe('the outbox replicator', () => {
     expect(h.journal.pendingOutbox(10)).toEqual([]);
   });
 
+  it('says which test the server refuses because it went on at another station', async () => {
+    const h = harness(1);
+    const refused: string[] = [];
+    const replicator = new OutboxReplicator({
+      journal: h.journal,
+      post: async () => ({
+        ok: false,
+        kind: 'http',
+        status: 403,
+        code: 'NOT_YOUR_TEST',
+        message: 'this test is attached to another station',
+      }),
+      timers: new InstantTimers(),
+      onNotYourTest: (testId) => refused.push(testId),
+    });
+    expect(await replicator.flush()).toBe('failed');
+    expect(refused).toEqual(['test-1']);
+    // Other failures are only tried again.
+    h.fail(1);
+    expect(await h.replicator.flush()).toBe('failed');
+    expect(refused).toEqual(['test-1']);
+  });
+
   it('keeps each test’s records apart', async () => {
     const h = harness(1);
     testWithPackage(h.journal, 'test-2', 4);

@@ -2,6 +2,7 @@
 // they are committed and the server is reachable; the server answers the highest seq it holds without
 // a gap (storedThrough) and the station forgets outbox rows up to it. The server's copy feeds the
 // invigilator's live view and lets the candidate resume on another station if this one dies.
+import type { StationHttpErrorCode } from '../../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import type { OutboxItem } from '../journal/answer-journal.ts';
 import type { ServerResult } from '../runtime/ports.ts';
@@ -22,12 +23,16 @@ export interface OutboxReplicatorOptions {
   /** How long to sleep when the outbox is empty (a new record wakes the loop at once). */
   idleMs?: number;
   backoff?: Backoff;
+  /** The server refuses a test's records: it continues on another station (NOT_YOUR_TEST). */
+  onNotYourTest?: (testId: string) => void;
   log?: (message: string) => void;
 }
 
 export type FlushOutcome = 'empty' | 'sent' | 'failed';
 
 const MAX_BATCH = 500;
+/** The server's answer for a test attached to another station (core/contracts/station-server.ts). */
+export const NOT_YOUR_TEST: StationHttpErrorCode = 'NOT_YOUR_TEST';
 
 export class OutboxReplicator {
   readonly #o: OutboxReplicatorOptions;
@@ -77,6 +82,7 @@ export class OutboxReplicator {
     if (!result.ok) {
       if (result.message !== this.#lastProblem) this.#o.log?.(`records of ${testId}: ${result.message}`);
       this.#lastProblem = result.message;
+      if (result.code === NOT_YOUR_TEST) this.#o.onNotYourTest?.(testId);
       return false;
     }
     const { storedThrough } = result.value;

@@ -5,6 +5,7 @@
 // then purges it after the retention delay.
 import type { ResultUploadResponse } from '../../../core/contracts/station-server.ts';
 import type { ServerFailure, ServerResult, TestRow } from '../runtime/ports.ts';
+import { NOT_YOUR_TEST } from './outbox-replicator.ts';
 import {
   BackgroundLoop,
   UPLOAD_BACKOFF,
@@ -23,6 +24,8 @@ export interface ResultUploaderOptions {
   backoff?: Backoff;
   /** Sleep between checks when nothing is pending (a sealed result wakes the loop at once). */
   idleMs?: number;
+  /** The server refuses a result: its test continues on another station (NOT_YOUR_TEST). */
+  onNotYourTest?: (testId: string) => void;
   log?: (message: string) => void;
 }
 
@@ -93,6 +96,7 @@ export class ResultUploader {
         };
       }
       if (failure) {
+        if (failure.code === NOT_YOUR_TEST) this.#o.onNotYourTest?.(row.testId);
         this.#failures += 1;
         if (failure.message !== this.#lastProblem) {
           this.#o.log?.(`result of ${row.testId} not uploaded yet: ${failure.message}`);

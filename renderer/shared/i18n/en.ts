@@ -44,6 +44,11 @@ export const en: Messages = {
     notReadyNext: 'Tell the invigilator. This message goes away by itself when the station is ready.',
     offlineNext:
       'The station cannot reach the certification server. You cannot sign in while this message is shown. Tell the invigilator if it stays for more than a minute.',
+    movedTitle: 'This test goes on at another station',
+    movedBody:
+      "{{name}}'s test resumed at another station: it is finished there, not on this one. The answers given here are kept for the jury.",
+    movedNext: 'Nothing to do on this station. If in doubt, ask the invigilator.',
+    movedAnnounce: 'This test goes on at another station. Nothing to do on this station.',
   },
   signIn: {
     title: 'Sign in to the session',

@@ -44,6 +44,11 @@ export const fr = {
       'Prévenez le surveillant de la salle. Ce message disparaîtra tout seul quand le poste sera prêt.',
     offlineNext:
       "Le poste n'arrive pas à joindre le serveur de certification. Vous ne pourrez pas vous connecter tant que ce message est affiché. Prévenez le surveillant s'il reste plus d'une minute.",
+    movedTitle: 'Ce test continue sur un autre poste',
+    movedBody:
+      'Le test de {{name}} a repris sur un autre poste : on le termine là-bas, pas sur celui-ci. Les réponses données ici sont conservées pour le jury.',
+    movedNext: 'Rien à faire sur ce poste. En cas de doute, demandez au surveillant.',
+    movedAnnounce: 'Ce test continue sur un autre poste. Rien à faire sur ce poste.',
   },
   signIn: {
     title: 'Connexion à la session',

@@ -8,12 +8,20 @@ export function StationHome({ status, onStart }: { status: StationStatus; onStar
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { station } = status;
+  const moved = status.exam.movedElsewhere;
   const canStart = station.ready && station.online;
   return (
     <div className="screen screen-narrow">
       <h1 ref={heading} tabIndex={-1}>
         {t('app.title')}
       </h1>
+      {moved && (
+        <div className="notice notice-info" data-testid="moved-elsewhere">
+          <p className="notice-title">{t('home.movedTitle')}</p>
+          <p>{t('home.movedBody', { name: `${moved.firstName} ${moved.lastName}` })}</p>
+          <p>{t('home.movedNext')}</p>
+        </div>
+      )}
       <dl className="facts" data-testid="station-facts">
         <div>
           <dt>{t('home.stationLabel')}</dt>

@@ -35,6 +35,7 @@ function status(phase: StationStatus['exam']['phase'], current = 0, answered = 0
       endReason: null,
       alertPending: false,
       upload: 'notStarted',
+      movedElsewhere: null,
     },
   };
 }
