@@ -1,17 +1,12 @@
 // Verification of a signed result bundle, shared by the server (intake) and the station (self-check
 // after sealing): signature by the expected station key, then the payload's schema, the journal
 // chain, and that the payload agrees with what the verifier expects.
-import { compactVerify, importJWK, errors as joseErrors } from 'jose';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { type StationPublicJwk, stationIdFromJwk } from '../identity/station-id.ts';
 import type { Sha256Hex } from '../hashing/canonical-hash.ts';
 import { verifyChain } from '../journal/chain.ts';
-import {
-  RESULT_BUNDLE_ALG,
-  RESULT_BUNDLE_TYPE,
-  ResultBundlePayloadSchema,
-  type ResultBundlePayload,
-} from './result-bundle.ts';
+import { joseSignatureVerifier, type BundleSignatureVerifier } from './bundle-signature.ts';
+import { RESULT_BUNDLE_TYPE, ResultBundlePayloadSchema, type ResultBundlePayload } from './result-bundle.ts';
 
 export type BundleProblem =
   | 'MALFORMED'
@@ -36,6 +31,8 @@ export interface BundleExpectations {
 export interface BundleVerificationOptions {
   /** The SHA-256 to hash the journal's records with (default: core's portable one). */
   sha256?: Sha256Hex;
+  /** The JWS signature check (default: jose's, bundle-signature.ts). */
+  verifySignature?: BundleSignatureVerifier;
 }
 
 const MAX_BUNDLE_LENGTH = 8 * 1024 * 1024;
@@ -48,24 +45,20 @@ export async function verifyResultBundle(
   if (typeof jws !== 'string' || jws.length > MAX_BUNDLE_LENGTH || jws.split('.').length !== 3) {
     return { ok: false, problem: 'MALFORMED', message: 'not a compact JWS' };
   }
-  let payloadBytes: Uint8Array;
-  try {
-    const key = await importJWK({ ...expected.stationKey }, RESULT_BUNDLE_ALG);
-    const verified = await compactVerify(jws, key, { algorithms: [RESULT_BUNDLE_ALG] });
-    if (verified.protectedHeader.typ !== RESULT_BUNDLE_TYPE) {
-      return {
-        ok: false,
-        problem: 'MALFORMED',
-        message: `unexpected JWS type ${String(verified.protectedHeader.typ)}`,
-      };
-    }
-    payloadBytes = verified.payload;
-  } catch (error) {
-    if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
-      return { ok: false, problem: 'BAD_SIGNATURE', message: 'the signature does not match the station key' };
-    }
-    return { ok: false, problem: 'MALFORMED', message: 'the JWS cannot be read' };
+  const signature = await (options.verifySignature ?? joseSignatureVerifier)(jws, expected.stationKey);
+  if (!signature.ok) {
+    return signature.problem === 'BAD_SIGNATURE'
+      ? { ok: false, problem: 'BAD_SIGNATURE', message: 'the signature does not match the station key' }
+      : { ok: false, problem: 'MALFORMED', message: 'the JWS cannot be read' };
   }
+  if (signature.protectedHeader.typ !== RESULT_BUNDLE_TYPE) {
+    return {
+      ok: false,
+      problem: 'MALFORMED',
+      message: `unexpected JWS type ${String(signature.protectedHeader.typ)}`,
+    };
+  }
+  const payloadBytes = signature.payload;
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(payloadBytes));
