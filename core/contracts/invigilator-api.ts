@@ -212,6 +212,8 @@ export const InvigilatorCommandRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unlock') }).strict(),
   z.object({ type: z.literal('addTime'), minutes: z.number().int().min(1).max(240) }).strict(),
   z.object({ type: z.literal('endTest') }).strict(),
+  /** Closes the candidate's station (its app quits): refused while a test is under way on it. */
+  z.object({ type: z.literal('closeStation') }).strict(),
 ]);
 export type InvigilatorCommandRequest = z.infer<typeof InvigilatorCommandRequestSchema>;
 

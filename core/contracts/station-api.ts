@@ -302,6 +302,8 @@ export const StationEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection'), online: z.boolean() }).strict(),
   z.object({ type: z.literal('browserState'), state: BrowserStateSchema }).strict(),
   z.object({ type: z.literal('browserBlocked'), url: z.string(), reason: z.string() }).strict(),
+  /** The invigilator closed this station: it stops now (the app quits where there is one). */
+  z.object({ type: z.literal('stationClosing') }).strict(),
 ]);
 export type StationEvent = z.infer<typeof StationEventSchema>;
 

@@ -217,6 +217,12 @@ export const CompatibilityResponseSchema = z
   .strict();
 export type CompatibilityResponse = z.infer<typeof CompatibilityResponseSchema>;
 
+/**
+ * How old (server time) a closeStation command may be when the station receives it: a station that was
+ * off or cut from the network when it was issued must not close itself when it next starts.
+ */
+export const CLOSE_STATION_FRESH_MS = 60_000;
+
 export const StationCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('authorizeStart'), id: Id, testId: Id }).strict(),
   z.object({ type: z.literal('withdrawAuthorization'), id: Id, testId: Id }).strict(),
@@ -244,6 +250,19 @@ export const StationCommandSchema = z.discriminatedUnion('type', [
       alertId: Id,
       decision: z.enum(['dismissed', 'validated']),
       reasonCode: AlertReasonCodeSchema.nullable(),
+    })
+    .strict(),
+  /**
+   * The invigilator closes the station (the app quits), sent to the station `testId` is attached to
+   * when no test is under way there. The station obeys only while none is (no one signed in, or that
+   * test not started or over) and only within CLOSE_STATION_FRESH_MS of `issuedAt` (server time, ms).
+   */
+  z
+    .object({
+      type: z.literal('closeStation'),
+      id: Id,
+      testId: Id,
+      issuedAt: z.number().int().nonnegative(),
     })
     .strict(),
 ]);

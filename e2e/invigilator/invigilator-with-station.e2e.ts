@@ -2,8 +2,8 @@
 // and the invigilator screen served by the same real server. Every decision is taken on the
 // invigilator's screen and seen to reach the station: presence confirmation starts the test, an alert
 // validated moves the candidate on, added time shows on the station's clock, a resume after a station
-// kill (with an alert still pending, never hidden), the test ended, the session finalized with its
-// abort reason, and the results. Screenshots in test-results/screenshots/invigilator-with-station/.
+// kill (with an alert still pending, never hidden), the test ended, the station closed, the session
+// finalized with its abort reason, and the results. Screenshots in test-results/screenshots/invigilator-with-station/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Challenge } from '../../core/challenge/challenge.ts';
@@ -194,6 +194,17 @@ describe('the invigilator screen with a station', () => {
       'E4 — Le site à consulter est indisponible',
     );
     await inv.capture('incident-report');
+    await inv.closeDialog();
+  });
+
+  it('closes the station from the candidate’s file once the test is over, after asking', async () => {
+    const file = await inv.openFile(leaId);
+    await file.getByTestId('action-closeStation').click();
+    await inv.page.getByTestId('confirm-close-station').waitFor();
+    await inv.capture('close-station-confirmation');
+    await inv.page.getByTestId('confirm-close-station').click();
+    await day.page.getByTestId('station-closed').waitFor();
+    await day.capture('station-closed');
     await inv.closeDialog();
   });
 

@@ -439,12 +439,11 @@ describe('a whole test through the kiosk', () => {
     expect(session.calls.some((c) => c.name === 'clearStorageData')).toBe(true);
     expect(fake.calls).toContainEqual({ name: 'powerSaveBlocker.stop', args: [7] });
 
-    // Close the station the invigilator's way, so its loops and journal stop.
-    await appRequest(fake, 'app://station/__shell/quit', {
-      method: 'POST',
-      body: 'action=quit',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    // The invigilator closes the station from the invigilator screen: the shell quits, its loops and
+    // journal stop, and the command is acknowledged first (it is not sent again at the next start).
+    server.sendCommand({ type: 'closeStation', id: 'cmd-close', testId: 'test-1', issuedAt: server.now() });
     await until(() => fake.calls.some((c) => c.name === 'app.quit'), 10_000, 'the quit');
+    expect(server.acknowledged).toContain('cmd-close');
+    expect(logs.some((line) => line.includes('station closing: invigilator command'))).toBe(true);
   }, 60_000);
 });

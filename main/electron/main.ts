@@ -315,6 +315,12 @@ async function start(): Promise<void> {
       retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
       log,
       selfCheck: () => electronSelfCheck(settingsService, log),
+      // The invigilator closed this station from the invigilator screen (the station checked that no
+      // test is under way; the shell checks again before it quits).
+      onCloseRequested: (reason) => {
+        if (testUnderWay(shell.phase)) log(`close refused (${reason}): a test is under way`);
+        else void quit.quit(reason);
+      },
     });
     station = services;
     dispatch = services.dispatch;

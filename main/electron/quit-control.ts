@@ -1,6 +1,8 @@
 // Who may close the station: the invigilator, with the local invigilator code (a small prompt opened by
-// Ctrl+Alt+Shift+K), or the shell itself for a reason it states (refusing to start). Any other way out
-// the app can catch (window close, Alt+F4, Cmd+Q, app quit) is refused.
+// Ctrl+Alt+Shift+K) or with the invigilator screen's "Fermer le poste" (a closeStation command the
+// station services obey only when no test is under way), or the shell itself for a reason it states
+// (refusing to start, the system shutting down). Any other way out the app can catch (window close,
+// Alt+F4, Cmd+Q, app quit) is refused.
 import { app, BrowserWindow } from 'electron';
 import { InvigilatorCodeGuard, quitNeedsCode } from '../station/lockdown/invigilator-code.ts';
 import { APP_ORIGIN } from './app-protocol.ts';
@@ -101,7 +103,7 @@ export class QuitControl {
     return html({ kind: 'closing' });
   }
 
-  /** Closes the station for a stated reason (invigilator code, refusal to start). */
+  /** Closes the station for a stated reason (invigilator code or command, refusal to start, shutdown). */
   async quit(reason: string): Promise<void> {
     if (this.#quitting) return;
     this.#quitting = true;

@@ -314,6 +314,45 @@ describe('createStationServices', () => {
     expect(verifyChain('test-1', server.records.get('test-1') ?? []).ok).toBe(true);
   });
 
+  it('closes when the invigilator says so, after acknowledging it; an old command is not obeyed', async () => {
+    server = await new FakeStationServer().listen();
+    const requested: string[] = [];
+    const shell = await station({ onCloseRequested: (reason) => requested.push(reason) });
+    await shell.enroll('ENROLL-2026');
+    await shell.start();
+    await until(() => server.openStreams > 0, 5000, 'the command stream');
+    // Issued a while ago (the station was off): ignored, acknowledged, nothing closes.
+    server.sendCommand({
+      type: 'closeStation',
+      id: 'old',
+      testId: 't0',
+      issuedAt: server.now() - 5 * 60_000,
+    });
+    await until(() => server.acknowledged.includes('old'), 5000, 'the old command acknowledged');
+    expect(requested).toEqual([]);
+    server.sendCommand({ type: 'closeStation', id: 'now', testId: 't0', issuedAt: server.now() });
+    await until(() => requested.length === 1, 5000, 'the close request');
+    expect(requested).toEqual(['invigilator command']);
+    expect(server.acknowledged).toContain('now');
+    expect((await shell.dispatch('signIn', signIn)).ok).toBe(false);
+    await shell.close();
+
+    // Without a shell (plain Node, the harness), the services stop by themselves.
+    const plain = await station();
+    await plain.enroll('ENROLL-2026');
+    const events: StationEvent[] = [];
+    plain.onEvent((event) => events.push(event));
+    await plain.start();
+    await until(() => server.openStreams > 0, 5000, 'the command stream');
+    const beats = () => server.heartbeats.length;
+    server.sendCommand({ type: 'closeStation', id: 'now-2', testId: 't0', issuedAt: server.now() });
+    await until(() => server.openStreams === 0, 5000, 'the stream closed');
+    expect(events).toContainEqual({ type: 'stationClosing' });
+    const after = beats();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(beats()).toBe(after);
+  });
+
   it('refuses to start on a damaged journal, and leaves the file as it is (it is evidence)', async () => {
     server = await new FakeStationServer().listen();
     const dataDir = tempDataDir();

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import type { Attachment } from '../../core/challenge/challenge.ts';
 import type { StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
-import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { CLOSE_STATION_FRESH_MS, STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import type { StationId, StationPublicJwk } from '../../core/identity/station-id.ts';
 import { AttachmentStore, contentsOf } from './attachments/attachment-store.ts';
 import { createAttachmentViewer } from './attachments/attachment-viewer.ts';
@@ -67,6 +67,12 @@ export interface StationServicesOptions {
   log?: (message: string) => void;
   /** The host's self-check, for the StationApi's runSelfCheck (issue 8); without it the call is refused. */
   selfCheck?: SelfCheckPort;
+  /**
+   * The invigilator closed this station from the invigilator screen (no test was under way): the shell
+   * quits the app, which closes these services. Without it (plain Node, the browser harness) the
+   * services simply stop.
+   */
+  onCloseRequested?: (reason: string) => void;
 }
 
 /** Who this station is. */
@@ -226,7 +232,24 @@ export async function createStationServices(options: StationServicesOptions): Pr
   const commands = new CommandStream({
     open: (headers, signal) => connection.openStream(STATION_API_PATHS.commands, { headers, signal }),
     acknowledge: (commandId) => client.acknowledgeCommand(commandId),
-    apply: (command) => runtime.handleCommand(command),
+    apply: async (command) => {
+      // A close command that waited while the station was off is not obeyed when it starts again.
+      if (
+        command.type === 'closeStation' &&
+        connection.clock.serverNow(wall()) - command.issuedAt > CLOSE_STATION_FRESH_MS
+      ) {
+        log('an old close command from the invigilator was ignored');
+        return 'ignored';
+      }
+      return runtime.handleCommand(command);
+    },
+    // Closing waits for the acknowledgment: the server must not send the command again at next start.
+    onAcknowledged: (command, outcome) => {
+      if (command.type !== 'closeStation' || outcome !== 'applied') return;
+      log('the invigilator closed this station');
+      if (options.onCloseRequested) options.onCloseRequested('invigilator command');
+      else inBackground(services.close());
+    },
     timers,
     log,
   });
@@ -259,7 +282,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
     enrollment,
   });
 
-  return {
+  const services: StationServices = {
     runtime,
     dispatch,
     onEvent: (listener) => runtime.onEvent(listener),
@@ -363,6 +386,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       journal.close();
     },
   };
+  return services;
 }
 
 async function loadEnrollment(file: string, log: (message: string) => void): Promise<Enrollment | null> {

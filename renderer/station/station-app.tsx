@@ -13,6 +13,7 @@ import { SignInScreen } from './screens/sign-in-screen.tsx';
 import { StationHome } from './screens/station-home.tsx';
 import { WaitingScreen } from './screens/waiting-screen.tsx';
 import { useStation } from './state/station-context.tsx';
+import { useFocusOnMount } from '../shared/use-focus-on-mount.ts';
 import { TestScreen } from './test/test-screen.tsx';
 
 export function StationApp() {
@@ -20,6 +21,7 @@ export function StationApp() {
   const connect = useStation((s) => s.connect);
   const status = useStation((s) => s.status);
   const unavailable = useStation((s) => s.unavailable);
+  const closing = useStation((s) => s.closing);
   const [signingIn, setSigningIn] = useState(false);
   // The referent's "Vérifier ce poste", between candidates only (issue 8).
   const [checking, setChecking] = useState(false);
@@ -34,7 +36,9 @@ export function StationApp() {
   usePhaseAnnouncements(phase, moved !== null);
 
   let screen;
-  if (checking && (phase === 'idle' || phase === null)) {
+  if (closing) {
+    screen = <ClosedScreen />;
+  } else if (checking && (phase === 'idle' || phase === null)) {
     screen = <SelfCheckScreen onBack={() => setChecking(false)} />;
   } else if (unavailable !== null && !status) {
     screen = (
@@ -104,6 +108,20 @@ export function StationApp() {
       </header>
       <main className="app-main">{screen}</main>
       <LiveAnnouncer />
+    </div>
+  );
+}
+
+/** The invigilator closed this station from the invigilator screen (no test was under way). */
+function ClosedScreen() {
+  const { t } = useTranslation();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="screen screen-narrow screen-centered" data-testid="station-closed">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('closed.title')}
+      </h1>
+      <p>{t('closed.body')}</p>
     </div>
   );
 }

@@ -14,7 +14,7 @@ import {
 import { TestJournal } from '../testing/journal-builder.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 describe('alert decisions and a resume on another station', () => {
   let server: TestServer;
@@ -127,5 +127,93 @@ describe('alert decisions and a resume on another station', () => {
     expect(await pendingFor(spare)).toEqual([{ type: 'authorizeResume', id: resume.command.id, testId }]);
     expect((await server.app.pix.store.commands.get(decision))?.acknowledgedAt).not.toBeNull();
     stream.close();
+  });
+});
+
+describe('closing a station from the invigilator screen', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  let base: string;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+    station = await enrolledStation(server, day);
+    inv = await invigilator(server, day);
+    base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(() => server.close());
+
+  const candidate = (i: number) => day.candidates[i] as SeededDay['candidates'][number];
+
+  /** The candidate's test under way on the station; `end` ends it (replicated as the station does). */
+  async function testOn(i: number) {
+    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, candidate(i));
+    const journal = new TestJournal(testId, server.clock.now);
+    journal.open(
+      { sessionId: day.session.id, candidateId: candidate(i).id, stationId: station.id },
+      pkg.package,
+      pkg.packageHash,
+      startCommandId,
+    );
+    await station.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records: journal.records });
+    const end = async () => {
+      journal.end('finished');
+      await station.inject(server.app, 'POST', STATION_API_PATHS.records(testId), {
+        records: journal.since(3),
+      });
+    };
+    return { testId, end };
+  }
+
+  const follow = () =>
+    readEvents(`${base}${STATION_API_PATHS.commands}`, station.sign('GET', STATION_API_PATHS.commands, ''));
+  const closeFor = (i: number) =>
+    inv.post(`/candidates/${candidate(i).id}/commands`, { type: 'closeStation' });
+
+  it('sends the command once the test is over, stamped with the server time', async () => {
+    const { testId, end } = await testOn(0);
+    const stream = await follow();
+    const refused = await closeFor(0);
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'TEST_IN_PROGRESS']);
+    await end();
+    const issued = await closeFor(0);
+    expect(issued.statusCode).toBe(200);
+    const sent = await stream.next(
+      (e) => e.event === 'command' && JSON.parse(e.data).type === 'closeStation',
+    );
+    expect(JSON.parse(sent.data)).toEqual({
+      type: 'closeStation',
+      id: (issued.json() as { command: { id: string } }).command.id,
+      testId,
+      issuedAt: server.clock.now,
+    });
+    expect((await inv.card(candidate(0).id)).pendingCommands.map((c) => c.type)).toEqual(['closeStation']);
+    stream.close();
+  });
+
+  it('refuses while another candidate’s test is under way on that station, or when it is not connected', async () => {
+    const first = await testOn(0);
+    await first.end();
+    await testOn(1); // the next candidate sat at the same station
+    const stream = await follow();
+    const busy = await closeFor(0);
+    expect([busy.statusCode, errorOf(busy).code]).toEqual([409, 'TEST_IN_PROGRESS']);
+    stream.close();
+
+    const lone = await startTestServer();
+    try {
+      const otherDay = await seedCertificationDay(lone.app, { count: 1 });
+      const off = await enrolledStation(lone, otherDay);
+      const otherInv = await invigilator(lone, otherDay);
+      const only = otherDay.candidates[0] as SeededDay['candidates'][number];
+      await join(lone, otherDay, off, only);
+      // Nobody started: closing is allowed, but the station has no open stream to receive it.
+      const offline = await otherInv.post(`/candidates/${only.id}/commands`, { type: 'closeStation' });
+      expect([offline.statusCode, errorOf(offline).code]).toEqual([409, 'STATION_OFFLINE']);
+    } finally {
+      await lone.close();
+    }
   });
 });

@@ -131,6 +131,20 @@ export async function issueCommand(
       await ctx.store.commands.issue(newCommand(ctx, session, test, { type: 'endTest', id, testId }));
       break;
     }
+    case 'closeStation': {
+      await checkNothingUnderWay(ctx, session, test);
+      // It can only be obeyed now: a station off or cut from the server would close itself later.
+      if (ctx.stationBus.listeners(test.stationId) === 0) {
+        throw conflict(
+          'STATION_OFFLINE',
+          'this station is not connected to the server: close it on the spot',
+        );
+      }
+      await ctx.store.commands.issue(
+        newCommand(ctx, session, test, { type: 'closeStation', id, testId, issuedAt: ctx.now() }),
+      );
+      break;
+    }
   }
   const command = await deliver(ctx, testId, id);
   for (const followerId of after) await deliver(ctx, testId, followerId);
@@ -140,6 +154,18 @@ export async function issueCommand(
     'invigilator command',
   );
   return { command, candidate: present(view) };
+}
+
+/** A station may be closed only when no test is under way on it: this one, nor another of the session. */
+async function checkNothingUnderWay(ctx: ServerContext, session: StoredSession, test: StoredTest) {
+  const underWay = (t: StoredTest) => hasStarted(t) && !hasEnded(t);
+  if (underWay(test)) {
+    throw conflict('TEST_IN_PROGRESS', 'this candidate’s test is under way on the station: end it first');
+  }
+  const others = await ctx.store.tests.listBySession(session.id);
+  if (others.some((t) => t.id !== test.id && t.stationId === test.stationId && underWay(t))) {
+    throw conflict('TEST_IN_PROGRESS', 'another candidate’s test is under way on this station');
+  }
 }
 
 /**

@@ -158,7 +158,8 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
       {
         schema: {
           tags,
-          summary: 'Authorize start or withdraw it, authorize resume, pause, unlock, add time, end the test',
+          summary:
+            'Authorize start or withdraw it, authorize resume, pause, unlock, add time, end the test, close the station',
           params: z.object({ sessionId: PathId, candidateId: PathId }).strict(),
           body: InvigilatorCommandRequestSchema,
           response: { 200: CommandIssuedResponseSchema, ...errors(400, 401, 403, 404, 409, 422) },

@@ -466,3 +466,36 @@ describe('a test that went on at another station', () => {
     expect(await h.runtime.testMovedElsewhere('other-test')).toBe(false);
   });
 });
+
+describe('closing the station on the invigilator’s command', () => {
+  const close = (id: string, testId = 'test-1') =>
+    ({ type: 'closeStation', id, testId, issuedAt: Date.parse('2026-11-22T09:00:00Z') }) as const;
+
+  it('obeys once the test is over, then refuses sign-ins and says it is closing', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ count: 1 }) });
+    await startedTest(h);
+    expect(await h.runtime.handleCommand(close('c1'))).toBe('ignored'); // under way: never
+    expect(h.events.some((e) => e.type === 'stationClosing')).toBe(false);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    expect(h.runtime.phase).toBe('sealed');
+    expect(await h.runtime.handleCommand(close('c2'))).toBe('applied');
+    expect(h.events.at(-1)).toEqual({ type: 'stationClosing' });
+    await h.runtime.returnHome();
+    expect(h.runtime.status().station).toMatchObject({
+      ready: false,
+      notReadyReason: 'le surveillant a fermé ce poste',
+    });
+    expect(await h.runtime.signIn(signIn)).toMatchObject({ ok: false, error: { code: 'STATION_NOT_READY' } });
+  });
+
+  it('obeys with no one signed in, but never cuts short another candidate’s sign-in', async () => {
+    const idle = runtimeHarness();
+    expect(await idle.runtime.handleCommand(close('c1', 'an-earlier-test'))).toBe('applied');
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand(close('c1', 'an-earlier-test'))).toBe('ignored');
+    expect(h.runtime.status().station.ready).toBe(true);
+    // This candidate's own test, not started: no test under way.
+    expect(await h.runtime.handleCommand(close('c2'))).toBe('applied');
+  });
+});

@@ -101,6 +101,8 @@ export class ExamRuntime {
   #lastDownloadAttemptAt = Number.NEGATIVE_INFINITY;
   #lastSealAttemptAt = Number.NEGATIVE_INFINITY;
   #lastTimeLeft: number | null = null;
+  /** The invigilator closed this station: no one signs in any more. */
+  #closing = false;
   /** Whose test continues on another station, said on the home until the next sign-in. */
   #movedElsewhere: { firstName: string; lastName: string } | null = null;
 
@@ -140,6 +142,7 @@ export class ExamRuntime {
     const station = this.#o.station();
     const notReadyReason =
       this.#fault ??
+      (this.#closing ? 'le surveillant a fermé ce poste' : null) ??
       (station.enrolled ? null : "ce poste n'est pas encore inscrit auprès du serveur de certification");
     return {
       station: {
@@ -287,7 +290,7 @@ export class ExamRuntime {
       if (this.#phase !== 'idle')
         return fail('ILLEGAL_TRANSITION', 'a candidate is already signed in on this station');
       const station = this.#o.station();
-      if (!station.enrolled || this.#fault)
+      if (!station.enrolled || this.#fault || this.#closing)
         return fail('STATION_NOT_READY', this.status().station.notReadyReason ?? '');
       const joined = await this.#o.server.join(request);
       if (!joined.ok) return fail(joinErrorCode(joined), joined.message);
@@ -498,6 +501,7 @@ export class ExamRuntime {
   /** Applies a command from the invigilator; idempotent by command id. */
   handleCommand(command: StationCommand): Promise<CommandOutcome> {
     return this.#serial(async (): Promise<CommandOutcome> => {
+      if (command.type === 'closeStation') return this.#close(command.testId);
       const t = this.#test;
       if (!t || command.testId !== t.row.testId || t.progress.authorizations.has(command.id))
         return 'ignored';
@@ -568,6 +572,23 @@ export class ExamRuntime {
         }
       }
     });
+  }
+
+  /**
+   * The invigilator closes this station: obeyed only while no test is under way on it (no one signed
+   * in, or the named test not started or over; someone else's sign-in is never cut short). The station
+   * then refuses sign-ins and says it is closing; the sync client stops it once it acknowledged.
+   */
+  #close(testId: string): CommandOutcome {
+    const t = this.#test;
+    if (t && (t.row.testId !== testId || (t.progress.started && !t.progress.ended))) {
+      this.#o.log?.('the invigilator’s close command was ignored: a test is under way on this station');
+      return 'ignored';
+    }
+    this.#closing = true;
+    this.#announce();
+    this.#emit({ type: 'stationClosing' });
+    return 'applied';
   }
 
   /**

@@ -24,6 +24,8 @@ export interface CommandStreamOptions {
   backoff?: Backoff;
   /** Called when the stream opens or fails (a hint for the connection state). */
   onConnected?: (connected: boolean) => void;
+  /** Called once a command was applied and its acknowledgment sent (acknowledged or not). */
+  onAcknowledged?: (command: StationCommand, outcome: CommandOutcome, acknowledged: boolean) => void;
   log?: (message: string) => void;
 }
 
@@ -104,6 +106,7 @@ export class CommandStream {
     const ack = await this.#o.acknowledge(command.id);
     if (!ack.ok)
       this.#o.log?.(`command ${command.id} not acknowledged (${ack.message}): the server will send it again`);
+    if (fresh) this.#o.onAcknowledged?.(command, outcome, ack.ok);
     if (fresh && outcome === 'applied') await this.#retryDeferred();
     return { outcome, acknowledged: ack.ok };
   }

@@ -160,6 +160,7 @@ export const en: InvigilatorMessages = {
     unlock: 'Unlock',
     addTime: 'Add time',
     endTest: 'End the test',
+    closeStation: 'Close the station',
     done: {
       authorizeStart: 'Presence confirmed for {{name}}.',
       withdrawAuthorization: 'Confirmation withdrawn for {{name}}.',
@@ -168,10 +169,16 @@ export const en: InvigilatorMessages = {
       unlock: "{{name}}'s station is unlocked.",
       addTime: '{{minutes}} min added for {{name}}.',
       endTest: "{{name}}'s test is ended.",
+      closeStation: "{{name}}'s station is closing.",
       dismissed: 'Alert dismissed: {{name}} must answer the question.',
       validated: 'Alert validated ({{code}}): {{name}} moves to the next question.',
     },
     failed: 'Action refused: {{message}}',
+    refused: {
+      STATION_OFFLINE:
+        'this station is not connected to the server and cannot receive it. Close it on the spot.',
+      TEST_IN_PROGRESS: 'a test is under way on this station. End it first.',
+    },
     sending: 'Sending…',
   },
   confirm: {
@@ -192,6 +199,12 @@ export const en: InvigilatorMessages = {
     resumeConfirm: 'Authorize resume',
     resumeAlertWarning:
       'An alert is still pending on question {{question}}. The candidate stays blocked on that question until it is handled: handle it now or right after the resume, it stays at the top of the room.',
+    closeStationTitle: "Close {{name}}'s station?",
+    closeStationBody:
+      'The certification app closes on {{station}}: it must be started again to welcome another candidate. No test is under way on it.',
+    closeStationResultPending:
+      "{{name}}'s result has not reached the server yet: it will be sent when the station is started again.",
+    closeStationConfirm: 'Close the station',
     pauseTitle: "Lock {{name}}'s station",
     pauseBody: 'The clock stops and the candidate cannot answer until the station is unlocked.',
   },

@@ -163,6 +163,7 @@ export const fr = {
     unlock: 'Déverrouiller',
     addTime: 'Ajouter du temps',
     endTest: 'Terminer le test',
+    closeStation: 'Fermer le poste',
     done: {
       authorizeStart: 'Présence confirmée pour {{name}}.',
       withdrawAuthorization: 'Confirmation retirée pour {{name}}.',
@@ -171,10 +172,16 @@ export const fr = {
       unlock: 'Le poste de {{name}} est déverrouillé.',
       addTime: '{{minutes}} min ajoutées à {{name}}.',
       endTest: 'Le test de {{name}} est terminé.',
+      closeStation: 'Le poste de {{name}} se ferme.',
       dismissed: 'Alerte refusée : {{name}} doit répondre à la question.',
       validated: 'Alerte validée ({{code}}) : {{name}} passe à la question suivante.',
     },
     failed: 'Action refusée : {{message}}',
+    refused: {
+      STATION_OFFLINE:
+        'ce poste n’est pas connecté au serveur, il ne peut pas recevoir l’ordre. Fermez-le sur place.',
+      TEST_IN_PROGRESS: 'un test est en cours sur ce poste. Terminez-le d’abord.',
+    },
     sending: 'Envoi…',
   },
   confirm: {
@@ -195,6 +202,12 @@ export const fr = {
     resumeConfirm: 'Autoriser la reprise',
     resumeAlertWarning:
       'Une alerte est toujours en attente sur la question {{question}}. Le candidat restera bloqué sur cette question tant qu’elle n’est pas traitée : traitez-la maintenant ou juste après la reprise, elle reste en tête de la salle.',
+    closeStationTitle: 'Fermer le poste de {{name}} ?',
+    closeStationBody:
+      'L’application de certification se ferme sur {{station}} : il faudra la relancer pour y accueillir un autre candidat. Aucun test n’y est en cours.',
+    closeStationResultPending:
+      'Le résultat de {{name}} n’est pas encore arrivé au serveur : il sera envoyé quand le poste sera relancé.',
+    closeStationConfirm: 'Fermer le poste',
     pauseTitle: 'Verrouiller le poste de {{name}}',
     pauseBody: 'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’au déverrouillage.',
   },

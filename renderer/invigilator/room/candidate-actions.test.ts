@@ -22,8 +22,10 @@ describe('actions offered on a card', () => {
       'addTime',
       'endTest',
     ]);
-    expect(availableActions(card({ state: 'ended' }))).toEqual([]);
-    expect(availableActions(card({ state: 'resultReceived' }))).toEqual([]);
+    // Once the test is over, its station may be closed (the server checks nothing else runs on it).
+    expect(availableActions(card({ state: 'ended' }))).toEqual(['closeStation']);
+    expect(availableActions(card({ state: 'resultReceived' }))).toEqual(['closeStation']);
+    expect(availableActions(card({ state: 'resultReceived', station: null }))).toEqual([]);
   });
 
   it('offers nothing once the session is finalized', () => {

@@ -5,7 +5,14 @@ import type { AlertReasonCode } from '../../../core/journal/journal-record.ts';
 import type { QuestionContent, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 
 export type CandidateAction =
-  'authorizeStart' | 'withdrawAuthorization' | 'authorizeResume' | 'pause' | 'unlock' | 'addTime' | 'endTest';
+  | 'authorizeStart'
+  | 'withdrawAuthorization'
+  | 'authorizeResume'
+  | 'pause'
+  | 'unlock'
+  | 'addTime'
+  | 'endTest'
+  | 'closeStation';
 
 const RUNNING = new Set<RoomCandidate['state']>(['inProgress', 'paused', 'resumePending']);
 
@@ -21,6 +28,8 @@ export function availableActions(candidate: RoomCandidate, sessionOpen = true): 
   if (state === 'inProgress') actions.push('pause');
   if (state === 'paused') actions.push('unlock');
   if (RUNNING.has(state)) actions.push('addTime', 'endTest');
+  // Once the test is over, its station can be closed from here (the server checks nothing else runs).
+  if ((state === 'ended' || state === 'resultReceived') && candidate.station) actions.push('closeStation');
   return actions;
 }
 
@@ -29,6 +38,7 @@ export const NEEDS_CONFIRMATION: ReadonlySet<CandidateAction> = new Set([
   'endTest',
   'addTime',
   'authorizeResume',
+  'closeStation',
 ]);
 
 /**

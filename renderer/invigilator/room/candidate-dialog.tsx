@@ -21,7 +21,7 @@ import { LockdownEvents } from './lockdown-events.tsx';
 import { timeLeftNow } from './time-left.ts';
 import { useCandidateActions, type Outcome } from './use-candidate-actions.ts';
 
-type View = 'details' | 'alert' | 'resume' | 'pause' | 'addTime' | 'endTest';
+type View = 'details' | 'alert' | 'resume' | 'pause' | 'addTime' | 'endTest' | 'closeStation';
 const ADD_TIME_CHOICES = [5, 10, 15, 20, 30, 45, 60] as const;
 
 export function CandidateDialog({
@@ -70,11 +70,13 @@ export function CandidateDialog({
         ? t('confirm.resumeTitle', { name })
         : view === 'endTest'
           ? t('confirm.endTestTitle', { name })
-          : view === 'addTime'
-            ? t('confirm.addTimeTitle', { name })
-            : view === 'pause'
-              ? t('confirm.pauseTitle', { name })
-              : t('panel.title', { name });
+          : view === 'closeStation'
+            ? t('confirm.closeStationTitle', { name })
+            : view === 'addTime'
+              ? t('confirm.addTimeTitle', { name })
+              : view === 'pause'
+                ? t('confirm.pauseTitle', { name })
+                : t('panel.title', { name });
 
   return (
     <Dialog
@@ -94,6 +96,9 @@ export function CandidateDialog({
         {view === 'pause' && <PauseView candidate={candidate} onDone={() => setView('details')} />}
         {view === 'addTime' && <AddTimeView candidate={candidate} onDone={() => setView('details')} />}
         {view === 'endTest' && <EndTestView candidate={candidate} onDone={() => setView('details')} />}
+        {view === 'closeStation' && (
+          <CloseStationView candidate={candidate} onDone={() => setView('details')} />
+        )}
       </div>
     </Dialog>
   );
@@ -296,6 +301,16 @@ function Details({
                       {t('actions.endTest')}
                     </button>
                   );
+                case 'closeStation':
+                  return (
+                    <button
+                      {...common}
+                      className="button button-secondary"
+                      onClick={() => onView('closeStation')}
+                    >
+                      {t('actions.closeStation')}
+                    </button>
+                  );
               }
             })}
           </div>
@@ -465,6 +480,30 @@ function EndTestView({ candidate, onDone }: { candidate: RoomCandidate; onDone()
   );
 }
 
+/** Closes the station once the test is over (end of the day, a station to free): it asks first. */
+function CloseStationView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+  const t = useT();
+  const { busy, command } = useCandidateActions();
+  return (
+    <ConfirmBody
+      body={t('confirm.closeStationBody', { station: candidate.station?.name ?? '' })}
+      extra={
+        candidate.upload !== 'received' ? (
+          <p className="notice notice-warning">
+            {t('confirm.closeStationResultPending', { name: fullName(candidate) })}
+          </p>
+        ) : undefined
+      }
+      confirmLabel={t('confirm.closeStationConfirm')}
+      confirmTestId="confirm-close-station"
+      busy={busy !== null}
+      onCancel={onDone}
+      onConfirm={() => command(candidate, { type: 'closeStation' })}
+      onDone={onDone}
+    />
+  );
+}
+
 function ConfirmBody({
   body,
   extra,
@@ -527,6 +566,7 @@ const COMMAND_TYPES = [
   'unlock',
   'addTime',
   'endTest',
+  'closeStation',
 ] as const;
 
 /** A command the station has not acknowledged yet, in the invigilator's words. */

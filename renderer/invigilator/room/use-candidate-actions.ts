@@ -12,6 +12,11 @@ import { useClient, useRoomStore } from '../state/room-context.tsx';
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
+/** Refusals the screen explains in its own words (the server's message is for the logs). */
+const REFUSALS = ['STATION_OFFLINE', 'TEST_IN_PROGRESS'] as const;
+const isRefusalCode = (code: string): code is (typeof REFUSALS)[number] =>
+  (REFUSALS as readonly string[]).includes(code);
+
 export function useCandidateActions() {
   const client = useClient();
   const store = useRoomStore();
@@ -25,7 +30,9 @@ export function useCandidateActions() {
         error instanceof ApiFailure
           ? error.status === 0
             ? t('errors.network')
-            : error.message
+            : isRefusalCode(error.code)
+              ? t(`actions.refused.${error.code}`)
+              : error.message
           : error instanceof Error
             ? error.message
             : String(error);

@@ -126,6 +126,10 @@ export const en: Messages = {
     next: 'Stay in your seat: the test will start by itself on this screen.',
     notYou: 'Not you? Back to the start',
   },
+  closed: {
+    title: 'This station is closed',
+    body: 'The invigilator closed this station from their screen. There is nothing more to do here.',
+  },
   resume: {
     title: 'Your test was interrupted',
     reassure: 'Do not worry: your answers are stored and the time of the interruption is not counted.',

@@ -128,6 +128,10 @@ export const fr = {
     next: 'Restez à votre place : le test démarrera tout seul sur cet écran.',
     notYou: "Ce n'est pas vous ? Revenir à l'accueil",
   },
+  closed: {
+    title: 'Ce poste est fermé',
+    body: 'Le surveillant a fermé ce poste depuis son écran. Il n’y a plus rien à faire ici.',
+  },
   resume: {
     title: 'Votre test a été interrompu',
     reassure:

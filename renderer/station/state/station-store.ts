@@ -34,6 +34,8 @@ export interface StationState {
   warning: 15 | 5 | null;
   alertOutcome: AlertOutcome | null;
   timerExpired: string | null;
+  /** The invigilator closed the station: it stops (the app quits where there is one). */
+  closing: boolean;
 }
 
 export interface StationActions {
@@ -167,6 +169,9 @@ export function createStationStore(
         case 'browserBlocked':
           set({ blocked: { url: event.url, reason: event.reason } });
           break;
+        case 'stationClosing':
+          set({ closing: true });
+          break;
       }
     };
 
@@ -183,6 +188,7 @@ export function createStationStore(
       warning: null,
       alertOutcome: null,
       timerExpired: null,
+      closing: false,
 
       connect() {
         const off = api.onEvent(onEvent);
