@@ -1,21 +1,39 @@
 // Result intake throughput (issue 4): signed 48-answer bundles uploaded by 50 concurrent clients to
 // the real server in its own process, over loopback. Each round starts from the same database (a copy
-// of a prepared day) and uploads every bundle once. Prints the median over rounds; target ≥ 1,500/s.
-import { cpus } from 'node:os';
+// of a prepared day), warms the server up with a few uploads that are not counted (a server runs for
+// hours: its JIT and verification workers are warm), then uploads every bundle once. Prints each round
+// and the medians: bundles per second against the target (≥ 1,500/s), the server's CPU time per bundle
+// (all threads, and its main thread: the event loop is what limits throughput), the load generator's
+// CPU per bundle (it shares the machine's cores with the server) and the load average (other work on
+// the machine).
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import type { Challenge } from '../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../core/contracts/station-server.ts';
 import { startChildServer } from '../server/testing/child-server.ts';
 import { TestJournal, bundlePayload, signBundle } from '../server/testing/journal-builder.ts';
+import { UploadClient } from './server-intake-client.ts';
 import { copyDatabase, median, prepareDay, processCpuMs } from './server-fixtures.ts';
 
 const BUNDLES = Number(process.env.BENCH_BUNDLES ?? 1500);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const CLIENTS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 1500;
 
-console.log(`server intake: preparing ${BUNDLES} started tests on ${CLIENTS} stations…`);
-const prepared = await prepareDay({ candidates: BUNDLES, stations: CLIENTS, start: true });
-const bodies = await Promise.all(
+/** CPU time (user + system) of a process's main thread, in ms; null where /proc is missing. */
+function mainThreadCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+console.log(`server intake: preparing ${BUNDLES + WARMUP} started tests on ${CLIENTS} stations…`);
+const prepared = await prepareDay({ candidates: BUNDLES + WARMUP, stations: CLIENTS, start: true });
+const uploads = await Promise.all(
   prepared.tests.map(async (t) => {
     const journal = new TestJournal(t.testId);
     journal.open(
@@ -43,43 +61,71 @@ const bodies = await Promise.all(
     };
   }),
 );
+const warmup = uploads.slice(0, WARMUP);
+const bodies = uploads.slice(WARMUP);
 const answers = median(bodies.map((b) => b.answers));
 const size = median(bodies.map((b) => JSON.stringify(b.body).length));
 console.log(
-  `  ${bodies.length} bundles of ${answers} answers (median), ${Math.round(size / 1024)} KiB each; ${cpus().length} cores`,
+  `  ${bodies.length} bundles of ${answers} answers (median), ${Math.round(size / 1024)} KiB each, ` +
+    `after ${warmup.length} warm-up uploads; ${cpus().length} cores` +
+    (process.env.PIX_VERIFIER_THREADS === undefined
+      ? ''
+      : `; PIX_VERIFIER_THREADS=${process.env.PIX_VERIFIER_THREADS}`),
 );
 
-const rates: number[] = [];
-const cpuPerBundle: number[] = [];
-for (let round = 1; round <= ROUNDS; round++) {
-  const server = await startChildServer(copyDatabase(prepared.dbFile));
-  const queue = [...bodies];
+/** Uploads every body once from CLIENTS concurrent clients; counts what was not accepted. */
+async function uploadAll(client: UploadClient, list: typeof uploads): Promise<number> {
+  const queue = [...list];
   let failures = 0;
-  const cpuBefore = processCpuMs(server.process.pid);
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const r = await next.test.station.fetch(
-          server.url,
-          'POST',
-          STATION_API_PATHS.result(next.test.testId),
-          next.body,
-        );
+        const r = await client.post(next.test.station, STATION_API_PATHS.result(next.test.testId), next.body);
         if (r.status !== 200) failures += 1;
       }
     }),
   );
+  return failures;
+}
+
+const rates: number[] = [];
+const cpuPerBundle: number[] = [];
+const mainPerBundle: number[] = [];
+const clientPerBundle: number[] = [];
+const loads: number[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  const server = await startChildServer(copyDatabase(prepared.dbFile));
+  const client = new UploadClient(server.url, CLIENTS);
+  let failures = await uploadAll(client, warmup);
+  const pid = server.process.pid;
+  const cpuBefore = processCpuMs(pid);
+  const mainBefore = mainThreadCpuMs(pid);
+  const clientBefore = process.cpuUsage();
+  const started = performance.now();
+  failures += await uploadAll(client, bodies);
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = processCpuMs(server.process.pid);
+  const clientCpu = process.cpuUsage(clientBefore);
+  const cpuAfter = processCpuMs(pid);
+  const mainAfter = mainThreadCpuMs(pid);
+  client.close();
   await server.stop();
   const rate = bodies.length / seconds;
   rates.push(rate);
-  const cpu = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / bodies.length : null;
+  const perBundle = (before: number | null, after: number | null) =>
+    before !== null && after !== null ? (after - before) / bodies.length : null;
+  const cpu = perBundle(cpuBefore, cpuAfter);
+  const main = perBundle(mainBefore, mainAfter);
+  const clientMs = (clientCpu.user + clientCpu.system) / 1000 / bodies.length;
   if (cpu !== null) cpuPerBundle.push(cpu);
+  if (main !== null) mainPerBundle.push(main);
+  clientPerBundle.push(clientMs);
+  const load = loadavg()[0] ?? 0;
+  loads.push(load);
   console.log(
     `  round ${round}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s` +
       (cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms per bundle`) +
+      (main === null ? '' : ` (main thread ${main.toFixed(2)})`) +
+      `, clients ${clientMs.toFixed(2)} ms, load average ${load.toFixed(2)}` +
       (failures ? ` (${failures} refused!)` : ''),
   );
 }
@@ -88,5 +134,7 @@ console.log(
     `(target ≥ ${TARGET}: ${(median(rates) / TARGET).toFixed(2)}× the target)` +
     (cpuPerBundle.length
       ? `; server CPU median ${median(cpuPerBundle).toFixed(2)} ms per bundle (all threads)`
-      : ''),
+      : '') +
+    (mainPerBundle.length ? `, main thread ${median(mainPerBundle).toFixed(2)} ms` : '') +
+    `; load generator ${median(clientPerBundle).toFixed(2)} ms per bundle; load average median ${median(loads).toFixed(2)}`,
 );
