@@ -22,6 +22,13 @@ declare module 'fastify' {
 
 const bad = (message: string) => new ApiError(401, 'BAD_SIGNATURE', message);
 
+/** Ed25519 check on libuv's thread pool: the event loop serves other requests meanwhile. */
+function verifyOffThread(data: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    verify(null, data, key, signature, (error, valid) => resolve(error === null && valid));
+  });
+}
+
 function header(request: FastifyRequest, name: string): string | null {
   const value = request.headers[name];
   return typeof value === 'string' && value !== '' ? value : null;
@@ -74,7 +81,7 @@ export class StationAuthenticator {
       // Node's native SHA-256: result uploads are tens of kilobytes.
       bodySha256: createHash('sha256').update(body).digest('hex'),
     });
-    if (!verify(null, Buffer.from(input, 'utf8'), this.#key(station), sig)) {
+    if (!(await verifyOffThread(Buffer.from(input, 'utf8'), this.#key(station), sig))) {
       throw bad('the signature does not match the station key');
     }
     // After the signature: a forged request must not burn a genuine nonce.
