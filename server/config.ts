@@ -37,8 +37,15 @@ export const DEFAULT_CONFIG: ServerConfig = {
   loginWindowMs: 15 * 60_000,
   presenceFlushMs: 1000,
   enrollPerMinute: 120,
-  // Measured on 2 cores: a worker only adds messaging when no core is spare. From 4 cores, one for the
-  // main thread, one for the system and clients, the rest verify.
-  bundleVerifierThreads: availableParallelism() >= 4 ? Math.min(8, availableParallelism() - 2) : 0,
+  // One worker from 2 cores: measured on 2 cores (bench/server-intake.bench.ts, warm server), it takes
+  // the parsing, schema and chain off the event loop for the same total CPU, +20 % bundles/s; a second
+  // one only competes with it. From 4 cores, one for the main thread, one for the system and clients,
+  // the rest verify.
+  bundleVerifierThreads:
+    availableParallelism() >= 4
+      ? Math.min(8, availableParallelism() - 2)
+      : availableParallelism() >= 2
+        ? 1
+        : 0,
   minimumStationVersion: null,
 };

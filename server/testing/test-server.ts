@@ -38,7 +38,14 @@ export async function startTestServer(
     ...options,
     dbFile,
     now: options.now ?? (() => clock.now),
-    config: { passwordHash: TEST_PASSWORD_HASH, enrollPerMinute: 10_000, ...options.config },
+    // Bundles verified inline unless a test asks for workers (intake.test.ts runs both ways): no worker
+    // thread started for every test server.
+    config: {
+      passwordHash: TEST_PASSWORD_HASH,
+      enrollPerMinute: 10_000,
+      bundleVerifierThreads: 0,
+      ...options.config,
+    },
   });
   await app.ready();
   return { app, clock, dir, dbFile, close: () => app.close() };
