@@ -1,6 +1,7 @@
 // Bundle checking (core's verifyResultBundle, see bundle-check.ts) on a pool of worker threads: it is
 // the costliest part of intake (signature, schema, hash chain), and it parallelizes. With no worker
-// (one core), it runs inline.
+// (one core), it runs inline. A worker that dies is replaced; its jobs in flight fail (nothing stored,
+// the station retries).
 import { Worker } from 'node:worker_threads';
 import { checkBundle, type BundleCheck, type BundleCheckInput } from './bundle-check.ts';
 
@@ -14,57 +15,86 @@ export const inlineVerifier: BundleVerifier = {
   close: async () => undefined,
 };
 
+/** A worker, its jobs in flight, and how many times in a row it died without answering. */
+interface Slot {
+  worker: Worker;
+  load: number;
+  deaths: number;
+}
+
+/** A worker that keeps dying before it answers (it cannot even start) is given up: inline instead. */
+const MAX_DEATHS = 3;
+
 interface Pending {
   resolve: (v: BundleCheck) => void;
   reject: (e: unknown) => void;
 }
 
 export class WorkerBundleVerifier implements BundleVerifier {
-  readonly #workers: { worker: Worker; load: number }[];
-  readonly #pending = new Map<number, Pending & { worker: number }>();
+  readonly #script: URL;
+  readonly #workers: Slot[] = [];
+  readonly #pending = new Map<number, Pending & { worker: Worker }>();
   #next = 0;
+  #closing = false;
 
-  constructor(size: number) {
-    this.#workers = Array.from({ length: size }, (_, index) => {
-      const worker = new Worker(new URL('./bundle-verifier-worker.ts', import.meta.url));
-      worker.unref();
-      worker.on('message', (message: { id: number; check?: BundleCheck; error?: string }) => {
-        const job = this.#pending.get(message.id);
-        if (!job) return;
-        this.#pending.delete(message.id);
-        const slot = this.#workers[index];
-        if (slot) slot.load -= 1;
-        if (message.check) job.resolve(message.check);
-        else job.reject(new Error(message.error ?? 'bundle verification failed'));
-      });
-      worker.on('error', (error) => this.#failAll(index, error));
-      return { worker, load: 0 };
+  /** `script` is for tests: a worker that misbehaves. */
+  constructor(size: number, script = new URL('./bundle-verifier-worker.ts', import.meta.url)) {
+    this.#script = script;
+    for (let i = 0; i < size; i++) this.#workers.push({ worker: this.#start(), load: 0, deaths: 0 });
+  }
+
+  #start(): Worker {
+    const worker = new Worker(this.#script);
+    worker.unref();
+    worker.on('message', (message: { id: number; check?: BundleCheck; error?: string }) => {
+      const job = this.#pending.get(message.id);
+      if (!job) return;
+      this.#pending.delete(message.id);
+      const slot = this.#workers.find((w) => w.worker === worker);
+      if (slot) {
+        slot.load -= 1;
+        slot.deaths = 0;
+      }
+      if (message.check) job.resolve(message.check);
+      else job.reject(new Error(message.error ?? 'bundle verification failed'));
     });
+    worker.on('error', (error) => this.#failAll(worker, error));
+    // A worker that died (out of memory, a bug) is replaced: uploads must not wait on it forever.
+    worker.on('exit', () => {
+      this.#failAll(worker, new Error('the bundle verification worker stopped'));
+      const index = this.#workers.findIndex((w) => w.worker === worker);
+      const slot = this.#workers[index];
+      if (!slot || this.#closing) return;
+      slot.deaths += 1;
+      if (slot.deaths > MAX_DEATHS) this.#workers.splice(index, 1);
+      else {
+        slot.worker = this.#start();
+        slot.load = 0;
+      }
+    });
+    return worker;
   }
 
   check(input: BundleCheckInput): Promise<BundleCheck> {
-    const index = this.#leastLoaded();
-    const slot = this.#workers[index];
+    const slot = this.#leastLoaded();
     if (!slot) return checkBundle(input);
     const id = ++this.#next;
     slot.load += 1;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, worker: index });
+      this.#pending.set(id, { resolve, reject, worker: slot.worker });
       slot.worker.postMessage({ id, input });
     });
   }
 
-  #leastLoaded(): number {
-    let best = 0;
-    this.#workers.forEach((w, i) => {
-      if (w.load < (this.#workers[best]?.load ?? Infinity)) best = i;
-    });
+  #leastLoaded(): Slot | undefined {
+    let best = this.#workers[0];
+    for (const w of this.#workers) if (best && w.load < best.load) best = w;
     return best;
   }
 
-  #failAll(index: number, error: unknown): void {
+  #failAll(worker: Worker, error: unknown): void {
     for (const [id, job] of this.#pending) {
-      if (job.worker === index) {
+      if (job.worker === worker) {
         this.#pending.delete(id);
         job.reject(error);
       }
@@ -72,6 +102,7 @@ export class WorkerBundleVerifier implements BundleVerifier {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     await Promise.all(this.#workers.map((w) => w.worker.terminate()));
   }
 }
