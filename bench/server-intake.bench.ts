@@ -12,7 +12,7 @@ import type { Challenge } from '../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../core/contracts/station-server.ts';
 import { startChildServer } from '../server/testing/child-server.ts';
 import { TestJournal, bundlePayload, signBundle } from '../server/testing/journal-builder.ts';
-import { UploadClient } from './server-intake-client.ts';
+import { UploadConnection } from './server-intake-client.ts';
 import { copyDatabase, median, prepareDay, processCpuMs } from './server-fixtures.ts';
 
 const BUNDLES = Number(process.env.BENCH_BUNDLES ?? 1500);
@@ -54,9 +54,11 @@ const uploads = await Promise.all(
       pkg: t.pkg.package,
       packageHash: t.pkg.packageHash,
     });
+    // Serialized once, as a station serializes its sealed bundle once for all its upload attempts.
     return {
       test: t,
-      body: { bundle: await signBundle(payload, t.station.privateKey) },
+      path: STATION_API_PATHS.result(t.testId),
+      text: JSON.stringify({ bundle: await signBundle(payload, t.station.privateKey) }),
       answers: t.pkg.package.challenges.length,
     };
   }),
@@ -64,7 +66,7 @@ const uploads = await Promise.all(
 const warmup = uploads.slice(0, WARMUP);
 const bodies = uploads.slice(WARMUP);
 const answers = median(bodies.map((b) => b.answers));
-const size = median(bodies.map((b) => JSON.stringify(b.body).length));
+const size = median(bodies.map((b) => b.text.length));
 console.log(
   `  ${bodies.length} bundles of ${answers} answers (median), ${Math.round(size / 1024)} KiB each, ` +
     `after ${warmup.length} warm-up uploads; ${cpus().length} cores` +
@@ -73,14 +75,14 @@ console.log(
       : `; PIX_VERIFIER_THREADS=${process.env.PIX_VERIFIER_THREADS}`),
 );
 
-/** Uploads every body once from CLIENTS concurrent clients; counts what was not accepted. */
-async function uploadAll(client: UploadClient, list: typeof uploads): Promise<number> {
+/** Uploads every body once, each client on its own connection; counts what was not accepted. */
+async function uploadAll(clients: UploadConnection[], list: typeof uploads): Promise<number> {
   const queue = [...list];
   let failures = 0;
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    clients.map(async (client) => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const r = await client.post(next.test.station, STATION_API_PATHS.result(next.test.testId), next.body);
+        const r = await client.post(next.test.station, next.path, next.text);
         if (r.status !== 200) failures += 1;
       }
     }),
@@ -95,19 +97,19 @@ const clientPerBundle: number[] = [];
 const loads: number[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const server = await startChildServer(copyDatabase(prepared.dbFile));
-  const client = new UploadClient(server.url, CLIENTS);
-  let failures = await uploadAll(client, warmup);
+  const clients = await Promise.all(Array.from({ length: CLIENTS }, () => UploadConnection.open(server.url)));
+  let failures = await uploadAll(clients, warmup);
   const pid = server.process.pid;
   const cpuBefore = processCpuMs(pid);
   const mainBefore = mainThreadCpuMs(pid);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
-  failures += await uploadAll(client, bodies);
+  failures += await uploadAll(clients, bodies);
   const seconds = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientBefore);
   const cpuAfter = processCpuMs(pid);
   const mainAfter = mainThreadCpuMs(pid);
-  client.close();
+  for (const client of clients) client.close();
   await server.stop();
   const rate = bodies.length / seconds;
   rates.push(rate);
