@@ -16,7 +16,7 @@ export interface UploadResponse {
 export class UploadConnection {
   readonly #socket: Socket;
   readonly #host: string;
-  #buffer = Buffer.alloc(0);
+  #buffer: Buffer = Buffer.alloc(0);
   #waiting: { resolve: (r: UploadResponse) => void; reject: (e: Error) => void } | null = null;
 
   private constructor(socket: Socket, host: string) {
