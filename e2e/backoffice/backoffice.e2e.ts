@@ -8,7 +8,7 @@
 // refused: another centre's referent (screens and API), expired, forged and deactivated sessions.
 // Every screen passes axe and is pictured in test-results/screenshots/backoffice/.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -43,6 +43,7 @@ import {
   profilesFile,
 } from './backoffice-files.ts';
 import { BackOfficePage, Captures } from './backoffice-page.ts';
+import { pdfPagePictures } from './pdf-pictures.ts';
 
 const run = promisify(execFile);
 
@@ -76,6 +77,7 @@ const state = {
   codes: [] as string[],
   stationId: '',
   leaCode: '',
+  certificateLink: '',
 };
 
 /** In seven days, the centre's calendar (the session is upcoming until tests start). */
@@ -679,7 +681,14 @@ describe('after the certification', () => {
     expect(certificate.suggestedFilename()).toBe(`certificat-${state.leaCode}.pdf`);
     const pdf = readFileSync(await certificate.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1')).toContain(`(Pix certificate, verification code ${state.leaCode})`);
+    // The link printed on it (and clickable) opens the public page with the code filled in.
+    const links = [...pdf.toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
+    expect(new Set(links)).toEqual(new Set([`${server.url}/verification/${state.leaCode}`]));
+    state.certificateLink = links[0] ?? '';
+    // Looked at like a screen: one A4 page, drawn by PDF.js.
+    const pictures = await pdfPagePictures(browser, pdf);
+    expect(pictures).toHaveLength(1);
+    for (const picture of pictures) writeFileSync(captures.next('certificate-pdf'), picture);
   });
 
   it('lets anyone check the certificate by its code on the public page', async () => {
@@ -708,8 +717,13 @@ describe('after the certification', () => {
       expect(new URL(page.url()).pathname).toBe(`/verification/${state.leaCode}`);
       await visitor.capture('verify-valid');
       // The address printed on the certificate, with the code: checked at once.
-      await page.goto(`${server.url}/verification/${state.leaCode}`);
+      await page.goto(state.certificateLink);
       await page.getByTestId('verify-valid').waitFor();
+      expect(await page.getByTestId('holder').textContent()).toBe('Léa MARTIN');
+      // The same as a query (?code=), typed loosely: checked at once, the address tidied to the path form.
+      await page.goto(`${server.url}/verification/?code=${state.leaCode.toLowerCase()}`);
+      await page.getByTestId('verify-valid').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/verification/${state.leaCode}`);
     } finally {
       await visitor.close();
     }

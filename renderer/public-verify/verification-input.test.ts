@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeInPath, pathFor, readCode } from './verification-input.ts';
+import { codeInAddress, codeInPath, pathFor, readCode } from './verification-input.ts';
 
 describe('reading a verification code', () => {
   it('accepts what people type: lower case, spaces, a forgotten prefix', () => {
@@ -21,5 +21,16 @@ describe('reading a verification code', () => {
     expect(codeInPath('/verification/%E0%A4%A')).toBe(null);
     expect(codeInPath('/centre/')).toBe(null);
     expect(pathFor('P-BCDF2346')).toBe('/verification/P-BCDF2346');
+  });
+
+  it('also takes the code from ?code= on the page, the path winning when both are there', () => {
+    expect(codeInAddress({ pathname: '/verification/', search: '?code=P-BCDF2346' })).toBe('P-BCDF2346');
+    expect(codeInAddress({ pathname: '/verification', search: '?code=%20p-bcdf2346%20' })).toBe('p-bcdf2346');
+    expect(codeInAddress({ pathname: '/verification/P-BCDF2346', search: '?code=P-GHJK2346' })).toBe(
+      'P-BCDF2346',
+    );
+    expect(codeInAddress({ pathname: '/verification/', search: '?code=' })).toBe(null);
+    expect(codeInAddress({ pathname: '/verification/', search: '' })).toBe(null);
+    expect(codeInAddress({ pathname: '/centre/', search: '?code=P-BCDF2346' })).toBe(null);
   });
 });

@@ -1,6 +1,6 @@
 // What people type or follow to check a certificate: a code from the form (lower case and spaces
-// accepted, the "P-" may be forgotten), or from the address (/verification/P-BCDF2346, a link or a
-// QR code on the certificate).
+// accepted, the "P-" may be forgotten), or from the address (/verification/P-BCDF2346, the link printed
+// on the certificate, or /verification/?code=P-BCDF2346).
 import {
   VERIFICATION_CODE_PREFIX,
   VerificationCodeLookupSchema,
@@ -28,6 +28,15 @@ export function codeInPath(pathname: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The code a link carries: in the path, or as `?code=` (a form or a QR code reader may write that). */
+export function codeInAddress(address: { pathname: string; search: string }): string | null {
+  const inPath = codeInPath(address.pathname);
+  if (inPath !== null) return inPath;
+  if (!address.pathname.startsWith(BASE_PATH.slice(0, -1))) return null;
+  const inQuery = new URLSearchParams(address.search).get('code')?.trim() ?? '';
+  return inQuery === '' ? null : inQuery;
 }
 
 export function pathFor(code: string): string {

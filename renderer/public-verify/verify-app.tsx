@@ -9,7 +9,7 @@ import { LiveAnnouncer, announce } from '../shared/announcer.tsx';
 import { LanguageSwitch } from '../shared/language-switch.tsx';
 import { useFocusOnMount } from '../shared/use-focus-on-mount.ts';
 import { useT, type Translate } from './i18n/use-t.ts';
-import { codeInPath, pathFor, readCode } from './verification-input.ts';
+import { codeInAddress, pathFor, readCode } from './verification-input.ts';
 
 type Outcome =
   | { state: 'idle' }
@@ -48,7 +48,7 @@ export function VerifyApp() {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const inputId = useId();
-  const [value, setValue] = useState(() => codeInPath(window.location.pathname) ?? '');
+  const [value, setValue] = useState(() => codeInAddress(window.location) ?? '');
   const [formatError, setFormatError] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -77,7 +77,7 @@ export function VerifyApp() {
   );
 
   // A link with the code in it: check at once.
-  const initial = useRef(codeInPath(window.location.pathname));
+  const initial = useRef(codeInAddress(window.location));
   useEffect(() => {
     if (initial.current) void check(initial.current);
     initial.current = null;

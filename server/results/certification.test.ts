@@ -129,7 +129,8 @@ describe('finalization, scoring, publication and certificates', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.rawPayload.toString('latin1')).toContain(`(Pix certificate, verification code ${code})`);
+    // The printed link opens the public page with the code filled in (the PDF's text: certificate-pdf.test.ts).
+    expect(pdf.rawPayload.toString('latin1')).toContain(`/URI (http://localhost:80/verification/${code})`);
 
     expect(
       errorOf(await server.app.inject({ method: 'GET', url: '/api/public/certificates/P-BCDFGHJ2' })).code,

@@ -302,7 +302,9 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
     },
     async (request, reply) => {
       const certificate = await certificateFor(requestAccount(request), request.params.candidateId);
-      const pdf = await certificatePdf(certificate, `${request.protocol}://${request.host}/verification`);
+      const pdf = await certificatePdf(certificate, {
+        verificationPage: `${request.protocol}://${request.host}/verification/`,
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header(
