@@ -11,6 +11,7 @@ import {
   tempJournalFile,
   testWithPackage,
 } from '../main/station/journal/journal-fixtures.ts';
+import { candidateReads } from './candidate-reads.ts';
 
 const APPENDS = 2400;
 const WARMUP = 96;
@@ -52,6 +53,7 @@ while (appendMs.length < APPENDS + WARMUP) {
     t = performance.now();
     journal.checkpointClock(testId, at);
     checkpointMs.push(performance.now() - t);
+    await candidateReads();
   }
   lastFullTest = testId;
 }
