@@ -6,7 +6,7 @@
 // (all threads, and its main thread: the event loop is what limits throughput), the load generator's
 // CPU per bundle (it shares the machine's cores with the server) and the load average (other work on
 // the machine).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Challenge } from '../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../core/contracts/station-server.ts';
@@ -20,6 +20,12 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const CLIENTS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 1500;
+/**
+ * A/B on the same prepared day: BENCH_BASELINE=<another copy of the repository> (e.g. `git archive` of
+ * the commit to compare with, node_modules linked) runs its server on every other round; each variant's
+ * medians are printed.
+ */
+const BASELINE = process.env.BENCH_BASELINE;
 
 /** CPU time (user + system) of a process's main thread, in ms; null where /proc is missing. */
 function mainThreadCpuMs(pid: number | undefined): number | null {
@@ -29,6 +35,22 @@ function mainThreadCpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time (ms: user, system) of a process's threads, summed by thread name (main, verifier, libuv, V8). */
+function threadCpuMs(pid: number | undefined): Map<string, [number, number]> {
+  const byName = new Map<string, [number, number]>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const [user, system] = byName.get(name) ?? [0, 0];
+      byName.set(name, [user + Number(fields[11]) * 10, system + Number(fields[12]) * 10]);
+    }
+  } catch {
+    // A thread that ended between the listing and the read: counted as nothing.
+  }
+  return byName;
 }
 
 console.log(`server intake: preparing ${BUNDLES + WARMUP} started tests on ${CLIENTS} stations…`);
@@ -95,13 +117,17 @@ const cpuPerBundle: number[] = [];
 const mainPerBundle: number[] = [];
 const clientPerBundle: number[] = [];
 const loads: number[] = [];
-for (let round = 1; round <= ROUNDS; round++) {
-  const server = await startChildServer(copyDatabase(prepared.dbFile));
+const variant: string[] = [];
+for (let round = 1; round <= ROUNDS * (BASELINE ? 2 : 1); round++) {
+  const baseline = BASELINE !== undefined && round % 2 === 1;
+  variant.push(baseline ? 'A' : 'B');
+  const server = await startChildServer(copyDatabase(prepared.dbFile), 0, baseline ? BASELINE : undefined);
   const clients = await Promise.all(Array.from({ length: CLIENTS }, () => UploadConnection.open(server.url)));
   let failures = await uploadAll(clients, warmup);
   const pid = server.process.pid;
   const cpuBefore = processCpuMs(pid);
   const mainBefore = mainThreadCpuMs(pid);
+  const threadsBefore = threadCpuMs(pid);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   failures += await uploadAll(clients, bodies);
@@ -109,6 +135,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   const clientCpu = process.cpuUsage(clientBefore);
   const cpuAfter = processCpuMs(pid);
   const mainAfter = mainThreadCpuMs(pid);
+  const threadsAfter = threadCpuMs(pid);
   for (const client of clients) client.close();
   await server.stop();
   const rate = bodies.length / seconds;
@@ -124,19 +151,40 @@ for (let round = 1; round <= ROUNDS; round++) {
   const load = loadavg()[0] ?? 0;
   loads.push(load);
   console.log(
-    `  round ${round}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s` +
+    `  round ${round}${BASELINE ? (baseline ? ' A (baseline)' : ' B') : ''}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s` +
       (cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms per bundle`) +
       (main === null ? '' : ` (main thread ${main.toFixed(2)})`) +
       `, clients ${clientMs.toFixed(2)} ms, load average ${load.toFixed(2)}` +
       (failures ? ` (${failures} refused!)` : ''),
   );
+  // Where the server's CPU went, per bundle, by thread (threads that ended or started in between aside).
+  const threads = [...threadsAfter]
+    .map(([name, [user, system]]) => {
+      const [userBefore, systemBefore] = threadsBefore.get(name) ?? [0, 0];
+      return [name, (user - userBefore) / bodies.length, (system - systemBefore) / bodies.length] as const;
+    })
+    .filter(([, user, system]) => user + system >= 0.005)
+    .sort((a, b) => b[1] + b[2] - (a[1] + a[2]));
+  console.log(
+    `    by thread (user + system ms per bundle): ${threads
+      .map(([name, user, system]) => `${name} ${user.toFixed(2)} + ${system.toFixed(2)}`)
+      .join(', ')}`,
+  );
 }
-console.log(
-  `result intake, ${CLIENTS} concurrent clients: median ${Math.round(median(rates))} bundles/s ` +
-    `(target ≥ ${TARGET}: ${(median(rates) / TARGET).toFixed(2)}× the target)` +
-    (cpuPerBundle.length
-      ? `; server CPU median ${median(cpuPerBundle).toFixed(2)} ms per bundle (all threads)`
-      : '') +
-    (mainPerBundle.length ? `, main thread ${median(mainPerBundle).toFixed(2)} ms` : '') +
-    `; load generator ${median(clientPerBundle).toFixed(2)} ms per bundle; load average median ${median(loads).toFixed(2)}`,
-);
+function summary(label: string, keep: (i: number) => boolean): void {
+  const pick = (values: number[]) => values.filter((_, i) => keep(i));
+  const rate = median(pick(rates));
+  const cpu = pick(cpuPerBundle);
+  const main = pick(mainPerBundle);
+  console.log(
+    `${label}result intake, ${CLIENTS} concurrent clients: median ${Math.round(rate)} bundles/s ` +
+      `(target ≥ ${TARGET}: ${(rate / TARGET).toFixed(2)}× the target)` +
+      (cpu.length ? `; server CPU median ${median(cpu).toFixed(2)} ms per bundle (all threads)` : '') +
+      (main.length ? `, main thread ${median(main).toFixed(2)} ms` : '') +
+      `; load generator ${median(pick(clientPerBundle)).toFixed(2)} ms per bundle; load average median ${median(pick(loads)).toFixed(2)}`,
+  );
+}
+if (BASELINE) {
+  summary(`A (${BASELINE}): `, (i) => variant[i] === 'A');
+  summary('B (this tree): ', (i) => variant[i] === 'B');
+} else summary('', () => true);

@@ -44,7 +44,7 @@ export class WorkerBundleVerifier implements BundleVerifier {
   }
 
   #start(): Worker {
-    const worker = new Worker(this.#script);
+    const worker = new Worker(this.#script, { name: 'bundle-verifier' });
     worker.unref();
     worker.on('message', (message: { id: number; check?: BundleCheck; error?: string }) => {
       const job = this.#pending.get(message.id);

@@ -12,12 +12,13 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export function startChildServer(dbFile: string, port = 0): Promise<ChildServer> {
+/** `from`: another copy of the repository to run the server of (the intake benchmark's A/B rounds). */
+export function startChildServer(dbFile: string, port = 0, from = root): Promise<ChildServer> {
   const child = spawn(
     path.join(root, 'node_modules', '.bin', 'node'),
-    [path.join(root, 'server', 'testing', 'server-child.ts'), dbFile, String(port)],
+    [path.join(from, 'server', 'testing', 'server-child.ts'), dbFile, String(port)],
     {
-      cwd: root,
+      cwd: from,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
