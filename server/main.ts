@@ -16,21 +16,47 @@ import { ApiError } from './http/api-error.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string', default: process.env.PORT ?? '8080' },
-    host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
-    'data-dir': { type: 'string', default: process.env.PIX_DATA_DIR ?? path.join(root, '.data', 'server') },
-    db: { type: 'string' },
-    'web-root': { type: 'string' },
-    'demo-sites': { type: 'string' },
-    email: { type: 'string' },
-    name: { type: 'string', default: 'Administrateur' },
-    'trust-proxy': { type: 'boolean', default: false },
-    'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
-  },
-});
+const USAGE = `Usage:
+  npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
+                    --web-root dist/web --demo-sites dir --trust-proxy --min-station-version 1.2.0]
+  npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
+                    (password from PIX_ADMIN_PASSWORD, or typed on stdin)
+Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_ADMIN_PASSWORD.
+`;
+
+/** Bad arguments get the usage and exit code 2, never a stack trace. */
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: process.env.PORT ?? '8080' },
+        host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
+        'data-dir': {
+          type: 'string',
+          default: process.env.PIX_DATA_DIR ?? path.join(root, '.data', 'server'),
+        },
+        db: { type: 'string' },
+        'web-root': { type: 'string' },
+        'demo-sites': { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string', default: 'Administrateur' },
+        'trust-proxy': { type: 'boolean', default: false },
+        'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = parseCommandLine();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function orDefault(given: string | undefined, fallback: string): string | undefined {
   if (given) return path.resolve(given);

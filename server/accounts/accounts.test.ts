@@ -152,4 +152,15 @@ describe('npm run server -- create-admin', () => {
       await server.close();
     }
   });
+  it('answers --help with the usage, and an unknown option with the usage and exit code 2', async () => {
+    const node = path.join(root, 'node_modules', '.bin', 'node');
+    const help = await run(node, ['server/main.ts', '--help'], { cwd: root });
+    expect(help.stdout).toMatch(/create-admin --email/);
+    const refused = await run(node, ['server/main.ts', '--prot', '80'], { cwd: root }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 2 });
+    expect((refused as { stderr: string }).stderr).toMatch(/Unknown option '--prot'[\s\S]*Usage:/);
+    expect((refused as { stderr: string }).stderr).not.toMatch(/\bat \w+ \(/);
+  });
 });
