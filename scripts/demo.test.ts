@@ -37,4 +37,11 @@ describe('npm run demo (headless, scripted)', () => {
     expect(out).toMatch(/Mot de passe surveillant : \S+/);
     expect(code).toBe(0);
   }, 300_000);
+
+  it('a mistyped option prints the usage and exit code 2, not a stack trace', async () => {
+    const { code, out } = await runDemo(['--atuo']);
+    expect(out).toMatch(/Unknown option '--atuo'[\s\S]*Usage: npm run demo/);
+    expect(out).not.toMatch(/\bat \w+ \(/);
+    expect(code).toBe(2);
+  });
 });

@@ -17,13 +17,34 @@ import { findElectronBinary } from './electron-binary.ts';
 import { runScriptedDemo } from './demo-session.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    auto: { type: 'boolean', default: false },
-    exit: { type: 'boolean', default: false },
-    offline: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Usage: npm run demo [-- --auto] [--exit] [--offline]
+  --auto     a scripted candidate and invigilator go through the session in headless Chromium
+  --exit     stop once the session is done
+  --offline  the former simulation of a whole room (answer checking and scoring only)
+`;
+
+/** A mistyped option gets the usage, not a stack trace. */
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        auto: { type: 'boolean', default: false },
+        exit: { type: 'boolean', default: false },
+        offline: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readOptions();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const hasDisplay =
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
