@@ -16,6 +16,7 @@ import { asFailure, useResource } from '../state/use-resource.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { acceptedLines, lineErrorText } from './import-report.ts';
+import { readCsvRefusal } from './csv-refusal.ts';
 import { TableFrame } from '../ui/table-frame.tsx';
 
 export function CsvImportScreen({ sessionId }: { sessionId: string }) {
@@ -272,9 +273,16 @@ function ImportFailure({ failure }: { failure: ApiFailure | null }) {
   const t = useT();
   if (!failure) return null;
   if (failure.code === 'INVALID_CSV' || failure.code === 'UNSUPPORTED_MEDIA_TYPE') {
+    const refusal = failure.code === 'INVALID_CSV' ? readCsvRefusal(failure.message) : null;
     return (
-      <p className="notice notice-error" role="alert" data-testid="error">
-        {t(`csvImport.errors.${failure.code}`, { message: failure.message })}
+      <p className="notice notice-error" role="alert" data-testid="error" data-code={failure.code}>
+        {refusal === null || refusal.kind === 'unreadable'
+          ? t(`csvImport.errors.${failure.code}`)
+          : refusal.kind === 'empty'
+            ? t('csvImport.errors.empty')
+            : refusal.kind === 'tooManyLines'
+              ? t('csvImport.errors.tooManyLines', { lines: refusal.lines, max: refusal.max })
+              : t('csvImport.errors.missingColumns', { missing: refusal.missing, found: refusal.found })}
       </p>
     );
   }

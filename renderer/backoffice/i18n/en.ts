@@ -58,30 +58,14 @@ export const en: BackOfficeMessages = {
     },
   },
   errors: {
-    network:
-      'The server does not answer. Check your network connection, then try again. Nothing was changed.',
     notFound: 'Not found: this item does not exist, was deleted, or belongs to another centre.',
     forbidden: 'Only an administrator can do this.',
     rateLimited: 'Too many requests in a short time: wait a minute, then try again.',
     tooLarge: 'The file is too large to send. Check that you chose the right file.',
-    invalid: 'The server refused this information: {{message}}',
-    other: 'The server could not do this ({{code}}): {{message}}',
-    SESSION_CLOSED: 'The session is finalized: it can no longer change.',
-    SESSION_STARTED:
-      'A test has already started in this session (or it is finalized): it can no longer be deleted.',
-    ALREADY_ENROLLED:
-      'A candidate with the same last name, first name and birthdate is already enrolled in this session.',
-    CANDIDATE_STARTED: "This candidate's test has started: the enrolment can no longer change.",
-    EMAIL_TAKEN: 'An account already uses this email address.',
-    OWN_ACCOUNT: 'You cannot deactivate your own account.',
-    SESSION_ALREADY_FINALIZED: 'This session is already finalized.',
-    ABORT_REASON_REQUIRED: 'Give the reason for each unfinished test.',
     JURY_REVIEW_NEEDED:
       'The session has a comment or reports to review: tick "The jury has reviewed the session" before publishing.',
-    SESSION_PUBLISHED: 'The results are already published.',
-    SESSION_NOT_PROCESSED: 'The session is not finalized yet.',
     INVALID_CREDENTIALS: 'The current password is wrong.',
-    NO_CERTIFICATE: 'No certificate: the results are not published, or the candidate is not certified.',
+    SESSION_CLOSED: 'The session is finalized: it can no longer change.',
   },
   common: {
     save: 'Save',
@@ -427,7 +411,13 @@ export const en: BackOfficeMessages = {
     },
     serverSaid: '(detail: {{message}})',
     errors: {
-      INVALID_CSV: 'This file does not read as CSV: {{message}}. Save it again as CSV.',
+      INVALID_CSV:
+        'This file does not read as CSV. Save it again as CSV (";" separator), or start from the template.',
+      empty: 'This file is empty: it needs at least the line of column titles. Start from the template.',
+      tooManyLines:
+        'This file has {{lines}} lines: {{max}} at most at a time. Split it into several files and import them one by one.',
+      missingColumns:
+        'Required columns are missing: {{missing}}. Columns found: {{found}}. Name the columns as in the template.',
       UNSUPPORTED_MEDIA_TYPE: 'This file is not a CSV file.',
     },
   },

@@ -58,31 +58,14 @@ export const fr = {
     },
   },
   errors: {
-    network:
-      'Le serveur ne répond pas. Vérifiez votre connexion au réseau, puis réessayez. Rien n’a été modifié.',
     notFound: 'Introuvable : cet élément n’existe pas, a été supprimé, ou appartient à un autre centre.',
     forbidden: 'Seul un administrateur peut faire cela.',
     rateLimited: 'Trop de demandes en peu de temps : patientez une minute, puis réessayez.',
     tooLarge: 'Le fichier est trop gros pour être envoyé. Vérifiez que vous avez choisi le bon fichier.',
-    invalid: 'Le serveur a refusé ces informations : {{message}}',
-    other: 'Le serveur n’a pas pu faire cela ({{code}}) : {{message}}',
-    SESSION_CLOSED: 'La session est finalisée : elle ne peut plus être modifiée.',
-    SESSION_STARTED:
-      'Un test a déjà commencé dans cette session (ou elle est finalisée) : elle ne peut plus être supprimée.',
-    ALREADY_ENROLLED:
-      'Un candidat avec les mêmes nom, prénom et date de naissance est déjà inscrit à cette session.',
-    CANDIDATE_STARTED: 'Le test de ce candidat a commencé : son inscription ne peut plus changer.',
-    EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
-    OWN_ACCOUNT: 'Vous ne pouvez pas désactiver votre propre compte.',
-    SESSION_ALREADY_FINALIZED: 'Cette session est déjà finalisée.',
-    ABORT_REASON_REQUIRED: 'Indiquez la raison de chaque test non terminé.',
     JURY_REVIEW_NEEDED:
       'La session a un commentaire ou des signalements à examiner : cochez « Le jury a examiné la session » avant de publier.',
-    SESSION_PUBLISHED: 'Les résultats sont déjà publiés.',
-    SESSION_NOT_PROCESSED: 'La session n’est pas encore finalisée.',
     INVALID_CREDENTIALS: 'Le mot de passe actuel est incorrect.',
-    NO_CERTIFICATE:
-      'Pas de certificat : les résultats ne sont pas publiés, ou le candidat n’est pas certifié.',
+    SESSION_CLOSED: 'La session est finalisée : elle ne peut plus être modifiée.',
   },
   common: {
     save: 'Enregistrer',
@@ -434,7 +417,12 @@ export const fr = {
     serverSaid: '(détail : {{message}})',
     errors: {
       INVALID_CSV:
-        'Ce fichier ne se lit pas comme un CSV : {{message}}. Enregistrez-le à nouveau au format CSV.',
+        'Ce fichier ne se lit pas comme un CSV. Enregistrez-le à nouveau au format CSV (séparateur « ; »), ou partez du modèle.',
+      empty: 'Ce fichier est vide : il faut au moins la ligne des titres de colonnes. Partez du modèle.',
+      tooManyLines:
+        'Ce fichier a {{lines}} lignes : {{max}} au plus à la fois. Coupez-le en plusieurs fichiers et importez-les un par un.',
+      missingColumns:
+        'Il manque des colonnes obligatoires : {{missing}}. Colonnes trouvées : {{found}}. Renommez les colonnes comme dans le modèle.',
       UNSUPPORTED_MEDIA_TYPE: 'Ce fichier n’est pas un fichier CSV.',
     },
   },

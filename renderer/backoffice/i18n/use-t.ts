@@ -4,6 +4,7 @@
 import type { i18n as I18n } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addServerErrorMessages } from '../../shared/server-errors/server-error-messages.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 
@@ -20,7 +21,7 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 export function addBackOfficeMessages(i18n: I18n): I18n {
   i18n.addResourceBundle('fr', NAMESPACE, fr, true, true);
   i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-  return i18n;
+  return addServerErrorMessages(i18n);
 }
 
 export function translator(i18n: I18n): Translate {

@@ -3,6 +3,8 @@
 // the server from the command line: the page says so for whoever opens it on a new server.
 import { useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../../shared/language-switch.tsx';
+import type { RefusalLike } from '../../shared/server-errors/server-error-messages.ts';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { ApiFailure } from '../api/centre-client.ts';
 import { useT, type Translate } from '../i18n/use-t.ts';
@@ -13,6 +15,7 @@ import { checkLogin, type LoginErrors } from './login-form.ts';
 
 export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const { client, loggedIn } = useAuth();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [values, setValues] = useState({ email: '', password: '' });
@@ -38,7 +41,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
       await client.login(values.email.trim(), values.password);
       await loggedIn();
     } catch (error) {
-      setFailure(loginFailure(error, t));
+      setFailure(loginFailure(error, t, serverMessage));
       setBusy(false);
     }
   }
@@ -123,13 +126,13 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
   );
 }
 
-function loginFailure(error: unknown, t: Translate): string {
+function loginFailure(error: unknown, t: Translate, serverMessage: (refusal: RefusalLike) => string): string {
   if (error instanceof ApiFailure) {
     if (error.code === 'INVALID_CREDENTIALS') return t('login.errors.INVALID_CREDENTIALS');
     if (error.code === 'ACCOUNT_DEACTIVATED') return t('login.errors.ACCOUNT_DEACTIVATED');
     if (error.code === 'TOO_MANY_ATTEMPTS' || error.code === 'RATE_LIMITED')
       return t('login.errors.TOO_MANY_ATTEMPTS');
-    return describeFailure(error, t);
+    return describeFailure(error, t, serverMessage);
   }
-  return t('errors.other', { code: 'UNEXPECTED', message: String(error) });
+  return serverMessage({ status: -1, code: 'UNEXPECTED' });
 }

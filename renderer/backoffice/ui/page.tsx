@@ -1,6 +1,7 @@
 // Pieces every page uses: its title (focused when the page opens, so screen readers start there), the
 // sentence that says what the page is for, the loading and failure states, and notices.
 import { type ReactNode } from 'react';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import type { ApiFailure } from '../api/centre-client.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -21,10 +22,11 @@ export function PageTitle({ children, intro }: { children: ReactNode; intro?: Re
 
 export function ErrorNotice({ failure, children }: { failure: ApiFailure | null; children?: ReactNode }) {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   if (!failure) return null;
   return (
-    <div className="notice notice-error" role="alert" data-testid="error">
-      <p>{describeFailure(failure, t)}</p>
+    <div className="notice notice-error" role="alert" data-testid="error" data-code={failure.code}>
+      <p>{describeFailure(failure, t, serverMessage)}</p>
       {children}
     </div>
   );

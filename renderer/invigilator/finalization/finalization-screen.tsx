@@ -1,12 +1,13 @@
 // Finalizing the session: an abort reason for every unfinished test, the global comment (≤ 500
 // characters), the two yes/no questions, one confirmation; then the results page.
+import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
 import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-input.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
-import { ApiFailure } from '../api/invigilator-client.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { byName } from '../room/attention.ts';
@@ -23,6 +24,7 @@ import {
 
 export function FinalizationScreen() {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const session = useRoom((s) => s.session);
@@ -90,7 +92,7 @@ export function FinalizationScreen() {
       navigate({ page: 'results', sessionId });
     } catch (error) {
       setConfirming(false);
-      setFailure(error instanceof ApiFailure || error instanceof Error ? error.message : String(error));
+      setFailure(serverMessage(refusalOf(error)));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,11 @@
 // A candidate's incident reports (C and E codes, DOMAIN.md §7): the list, and a form to add one while
 // the session is open. Incidents belong here, coded, rather than in the session's global comment.
+import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { announce } from '../../shared/announcer.tsx';
-import { ApiFailure, type Incident } from '../api/invigilator-client.ts';
+import type { Incident } from '../api/invigilator-client.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import {
@@ -16,6 +18,7 @@ import {
 
 export function IncidentSection({ candidate, headingId }: { candidate: RoomCandidate; headingId: string }) {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const client = useClient();
   const sessionId = useRoom((s) => s.sessionId);
   const sessionOpen = useRoom((s) => s.session?.state === 'created');
@@ -36,11 +39,9 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
       setList(all.filter((i) => i.candidateId === candidate.candidateId));
       setLoadError(null);
     } catch (error) {
-      setLoadError(
-        t('incidents.loadFailed', { message: error instanceof Error ? error.message : String(error) }),
-      );
+      setLoadError(t('incidents.loadFailed', { message: serverMessage(refusalOf(error)) }));
     }
-  }, [client, sessionId, candidate.candidateId, t]);
+  }, [client, sessionId, candidate.candidateId, t, serverMessage]);
 
   useEffect(() => {
     void refresh();
@@ -61,7 +62,7 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
       setDraft({ code: '', questionNumber: '', description: '' });
       await refresh();
     } catch (error) {
-      setErrors([error instanceof ApiFailure || error instanceof Error ? error.message : String(error)]);
+      setErrors([serverMessage(refusalOf(error))]);
     } finally {
       setBusy(false);
     }
@@ -72,7 +73,7 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
       await client.removeIncident(sessionId, incident.id);
       await refresh();
     } catch (error) {
-      setErrors([error instanceof Error ? error.message : String(error)]);
+      setErrors([serverMessage(refusalOf(error))]);
     }
   }
 

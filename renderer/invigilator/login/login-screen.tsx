@@ -1,5 +1,7 @@
 // Login with the session number and the invigilator password (DOMAIN.md §7). The server sets a
 // session-scoped cookie; the screen then opens the room.
+import { refusalOf, type RefusalLike } from '../../shared/server-errors/server-error-messages.ts';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../../shared/language-switch.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
@@ -11,6 +13,7 @@ import { checkLogin, type LoginFieldError } from './login-form.ts';
 
 export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sessionNumber: string | null }) {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const ids = {
@@ -42,7 +45,7 @@ export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sess
       const session = await client.login(Number(values.sessionNumber.trim()), values.password);
       navigate({ page: 'room', sessionId: session.id });
     } catch (error) {
-      setFailure(loginFailure(error, t));
+      setFailure(loginFailure(error, t, serverMessage));
       setBusy(false);
     }
   }
@@ -135,12 +138,16 @@ function FieldError({ id, text }: { id: string; text: string }) {
   );
 }
 
-function loginFailure(error: unknown, t: ReturnType<typeof useT>): string {
+function loginFailure(
+  error: unknown,
+  t: ReturnType<typeof useT>,
+  serverMessage: (refusal: RefusalLike) => string,
+): string {
   if (error instanceof ApiFailure) {
     if (error.status === 0) return t('login.errors.network');
     if (error.status === 429) return t('login.errors.RATE_LIMITED');
     if (error.code === 'INVALID_CREDENTIALS') return t('login.errors.INVALID_CREDENTIALS');
-    return t('login.errors.other', { message: error.message });
+    return t('login.errors.other', { message: serverMessage(error) });
   }
-  return t('login.errors.other', { message: String(error) });
+  return t('login.errors.other', { message: serverMessage(refusalOf(error)) });
 }

@@ -1,6 +1,8 @@
 // The session's results once it is finalized and scored: per candidate the status, Pix score,
 // reproducibility rate, certified competences, neutralized questions, how the test ended and the
 // certificate's verification code; the absent; and whether the jury must look first.
+import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useEffect, useState } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
@@ -10,6 +12,7 @@ import { useClient, useRoom } from '../state/room-context.tsx';
 
 export function ResultsScreen() {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const sessionId = useRoom((s) => s.sessionId);
@@ -23,13 +26,12 @@ export function ResultsScreen() {
     client.results(sessionId).then(
       (r) => !cancelled && setResults(r),
       (e: unknown) =>
-        !cancelled &&
-        setError(t('results.loadFailed', { message: e instanceof Error ? e.message : String(e) })),
+        !cancelled && setError(t('results.loadFailed', { message: serverMessage(refusalOf(e)) })),
     );
     return () => {
       cancelled = true;
     };
-  }, [client, sessionId, state, t]);
+  }, [client, sessionId, state, t, serverMessage]);
 
   const sorted = results
     ? [...results.results].sort(

@@ -1,5 +1,6 @@
 // The room: every candidate on one screen (30 fit on 1366×768), what needs the invigilator first and
 // standing out, pending alerts announced as live work, and each card opening the candidate's file.
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import { fullName } from '../format.ts';
@@ -13,6 +14,7 @@ import { useCandidateActions } from './use-candidate-actions.ts';
 
 export function RoomScreen() {
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const candidates = useRoom((s) => s.candidates);
   const lockdownSeen = useRoom((s) => s.lockdownSeen);
   const stream = useRoom((s) => s.stream);
@@ -57,7 +59,7 @@ export function RoomScreen() {
       <div className="page">
         {loadError ? (
           <div className="notice notice-error" role="alert">
-            <p>{t('connection.loadFailed', { message: loadError })}</p>
+            <p>{t('connection.loadFailed', { message: serverMessage(loadError) })}</p>
             <button type="button" className="button button-secondary" onClick={() => void load()}>
               {t('connection.retry')}
             </button>

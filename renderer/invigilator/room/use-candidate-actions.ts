@@ -5,6 +5,8 @@ import { useCallback, useState } from 'react';
 import type { InvigilatorCommandRequest, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import type { AlertReasonCode } from '../../../core/journal/journal-record.ts';
 import { announce } from '../../shared/announcer.tsx';
+import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -12,7 +14,8 @@ import { useClient, useRoomStore } from '../state/room-context.tsx';
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
-/** Refusals the screen explains in its own words (the server's message is for the logs). */
+/** Refusals the room explains in its own words; the others get the shared sentence for their code
+ * (the server's English message is for the logs). */
 const REFUSALS = ['STATION_OFFLINE', 'TEST_IN_PROGRESS'] as const;
 const isRefusalCode = (code: string): code is (typeof REFUSALS)[number] =>
   (REFUSALS as readonly string[]).includes(code);
@@ -21,24 +24,19 @@ export function useCandidateActions() {
   const client = useClient();
   const store = useRoomStore();
   const t = useT();
+  const serverMessage = useServerErrorMessage();
   const [busy, setBusy] = useState<string | null>(null);
 
   const failure = useCallback(
     (error: unknown): Outcome => {
       if (error instanceof ApiFailure && error.unauthorized) store.setState({ unauthorized: true });
       const message =
-        error instanceof ApiFailure
-          ? error.status === 0
-            ? t('errors.network')
-            : isRefusalCode(error.code)
-              ? t(`actions.refused.${error.code}`)
-              : error.message
-          : error instanceof Error
-            ? error.message
-            : String(error);
+        error instanceof ApiFailure && error.status !== 0 && isRefusalCode(error.code)
+          ? t(`actions.refused.${error.code}`)
+          : serverMessage(refusalOf(error));
       return { ok: false, message: t('actions.failed', { message }) };
     },
-    [store, t],
+    [store, t, serverMessage],
   );
 
   const command = useCallback(

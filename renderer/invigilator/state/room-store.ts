@@ -1,6 +1,7 @@
 // The room as the screen knows it: the session, every candidate's card, the last stored event
 // applied, and how the live stream is doing. Cards come from the server only (the room fetch, the
 // event stream, and the answers to the invigilator's own actions); the screen never guesses a state.
+import { refusalOf, type RefusalLike } from '../../shared/server-errors/server-error-messages.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   CandidateEventSchema,
@@ -33,7 +34,8 @@ export interface RoomState {
   /** Server time minus this browser's clock, from the last server time received. */
   serverOffsetMs: number;
   loaded: boolean;
-  loadError: string | null;
+  /** Why the room could not be loaded (the screen words it in its language). */
+  loadError: RefusalLike | null;
   /** The login expired or was refused: back to the login screen. */
   unauthorized: boolean;
   /** Per candidate, the time of the latest lockdown event the invigilator acknowledged. */
@@ -114,7 +116,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           set({ unauthorized: true });
           return;
         }
-        set({ loadError: error instanceof Error ? error.message : String(error) });
+        set({ loadError: refusalOf(error) });
       }
     };
 

@@ -1,0 +1,240 @@
+// What the server's refusals mean, in the user's language. The server answers { error: { code, message } }
+// with an English message meant for logs and developers; the screens (back office, invigilator) show a
+// sentence chosen by `code` from this table instead, and an unknown code gets a generic French or English
+// sentence with the code, never the server's English text. The table lives in its own i18next namespace.
+// server-error-messages.test.ts fails when the server gains a code that has no sentence here.
+import type { i18n as I18n } from 'i18next';
+
+export const SERVER_ERRORS_NAMESPACE = 'serverErrors';
+
+export const serverErrorsFr = {
+  codes: {
+    // Reaching the server, reading its answer (set by the screens' clients, not sent by the server).
+    NETWORK: 'Le serveur de certification ne répond pas. Vérifiez la connexion au réseau, puis réessayez.',
+    UNEXPECTED_RESPONSE:
+      'La réponse du serveur est illisible : il n’a peut-être pas la même version que cet écran. Rechargez la page (F5), puis réessayez.',
+    // Any request.
+    INVALID_REQUEST:
+      'Le serveur a refusé ces informations : un champ manque ou est mal rempli. Vérifiez le formulaire, puis réessayez.',
+    INVALID_JSON: 'Le serveur n’a pas pu lire ce qui a été envoyé. Rechargez la page (F5), puis réessayez.',
+    PAYLOAD_TOO_LARGE:
+      'Ce qui a été envoyé est trop gros pour le serveur. Vérifiez que vous avez choisi le bon fichier.',
+    UNSUPPORTED_MEDIA_TYPE:
+      'Ce type de fichier n’est pas accepté ici. Vérifiez que vous avez choisi le bon fichier.',
+    NOT_FOUND: 'Introuvable : cet élément n’existe pas ou plus. Rechargez la page pour voir l’état actuel.',
+    RATE_LIMITED: 'Trop de demandes en peu de temps : patientez une minute, puis réessayez.',
+    INTERNAL:
+      'Le serveur a rencontré un problème et n’a rien modifié. Réessayez dans un instant ; si cela recommence, prévenez le support informatique de l’établissement.',
+    // Accounts and sign-in.
+    NOT_AUTHENTICATED: 'Vous n’êtes pas connecté, ou votre connexion a pris fin. Reconnectez-vous.',
+    SESSION_EXPIRED: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
+    INVALID_CREDENTIALS:
+      'Identifiant ou mot de passe incorrect. Vérifiez-les (majuscules comprises) et réessayez.',
+    ACCOUNT_DEACTIVATED: 'Ce compte a été désactivé. Demandez à un administrateur du centre de le réactiver.',
+    TOO_MANY_ATTEMPTS:
+      'Trop de tentatives : la connexion est bloquée quelques minutes pour protéger le compte. Patientez, puis réessayez.',
+    FORBIDDEN:
+      'Vous n’avez pas le droit de faire cela avec ce compte. Demandez à un administrateur du centre.',
+    EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+    OWN_ACCOUNT: 'Vous ne pouvez pas désactiver votre propre compte.',
+    // Sessions and candidates.
+    SESSION_CLOSED: 'La session est finalisée : elle ne peut plus être modifiée.',
+    SESSION_STARTED:
+      'Un test a déjà commencé dans cette session (ou elle est finalisée) : elle ne peut plus être supprimée.',
+    SESSION_NOT_FOUND: 'Aucune session ne porte ce numéro dans ce centre. Vérifiez le numéro.',
+    ALREADY_ENROLLED:
+      'Un candidat avec les mêmes nom, prénom et date de naissance est déjà inscrit à cette session.',
+    CANDIDATE_STARTED: 'Le test de ce candidat a commencé : son inscription ne peut plus changer.',
+    INVALID_CSV:
+      'Le fichier de candidats ne peut pas être lu : vérifiez qu’il suit le modèle (colonnes, séparateur « ; »), puis réessayez.',
+    INVALID_PROFILE: 'Le profil de ce candidat est incomplet ou illisible : importez-le de nouveau.',
+    NOT_CERTIFIABLE:
+      'Ce candidat n’est pas certifiable : il lui faut au moins 5 compétences de niveau 1 ou plus dans son profil.',
+    MISSING_CHALLENGES:
+      'La banque d’épreuves ne contient pas assez d’épreuves pour ce profil. Importez une banque complète.',
+    // Content.
+    INVALID_BANK:
+      'Le fichier de la banque d’épreuves n’est pas valide. Corrigez-le, puis importez-le de nouveau.',
+    HASH_MISMATCH:
+      'Une pièce jointe ne correspond pas à celle attendue par la banque. Vérifiez que vous avez choisi les bons fichiers.',
+    // Stations.
+    ENROLLMENT_CODE_INVALID: 'Ce code d’inscription est expiré ou déjà utilisé : créez-en un nouveau.',
+    STATION_ALREADY_ENROLLED: 'Ce poste est déjà inscrit.',
+    STATION_NOT_READY: 'Ce poste n’est pas (ou plus) inscrit : inscrivez-le de nouveau avec un code.',
+    STATION_OFFLINE:
+      'Ce poste n’est pas connecté au serveur : il ne peut pas recevoir l’ordre. Fermez-le sur place.',
+    BAD_SIGNATURE: 'Le poste n’a pas pu prouver son identité. Inscrivez-le de nouveau.',
+    STALE_REQUEST:
+      'L’horloge du poste n’est pas à l’heure. Réglez la date et l’heure du poste, puis réessayez.',
+    REPLAYED_REQUEST: 'Cette demande a déjà été reçue. Réessayez.',
+    // Exam day: joining, the room's commands, alerts.
+    WRONG_ACCESS_CODE: 'Le code d’accès n’est pas celui de cette session. Vérifiez-le au tableau.',
+    NO_MATCHING_CANDIDATE:
+      'Aucun candidat de cette session n’a ces nom, prénom et date de naissance. Vérifiez-les ou demandez au surveillant.',
+    SEVERAL_MATCHING_CANDIDATES:
+      'Plusieurs candidats ont ces nom, prénom et date de naissance. Le surveillant doit vérifier l’inscription.',
+    CANDIDATE_ALREADY_STARTED: 'Le test de ce candidat est terminé.',
+    NOT_JOINED: 'Ce candidat n’a pas encore rejoint la session sur un poste.',
+    NOT_STARTED: 'Le test de ce candidat n’a pas commencé.',
+    ALREADY_STARTED: 'Le test de ce candidat a déjà commencé.',
+    ALREADY_PAUSED: 'Ce poste est déjà en pause.',
+    NOT_PAUSED: 'Ce poste n’est pas en pause.',
+    NOTHING_TO_WITHDRAW: 'Il n’y a rien à retirer : la présence n’était pas confirmée.',
+    TEST_IN_PROGRESS: 'Un test est en cours sur ce poste. Terminez-le d’abord.',
+    TEST_OVER: 'Le test de ce candidat est terminé : cette action n’est plus possible.',
+    NOT_AUTHORIZED: 'Le surveillant n’a pas encore autorisé la reprise sur ce poste.',
+    NOT_YOUR_TEST: 'Ce test continue sur un autre poste.',
+    ALERT_ALREADY_DECIDED: 'Cette alerte a déjà été traitée. La salle affiche la décision prise.',
+    // Results.
+    BUNDLE_CONFLICT: 'Les résultats reçus de ce poste diffèrent de ceux déjà enregistrés.',
+    RECORD_CONFLICT: 'Les réponses reçues de ce poste diffèrent de celles déjà enregistrées.',
+    CHAIN_BROKEN:
+      'Les réponses reçues de ce poste sont incomplètes ou modifiées : elles n’ont pas été enregistrées.',
+    PACKAGE_MISMATCH: 'Les résultats reçus ne correspondent pas au test remis à ce poste.',
+    BUNDLE_MISMATCH: 'Les résultats reçus concernent un autre candidat ou une autre session.',
+    BUNDLE_INVALID_PAYLOAD:
+      'Les résultats reçus de ce poste sont incohérents : ils n’ont pas été enregistrés.',
+    SESSION_ALREADY_FINALIZED: 'Cette session est déjà finalisée.',
+    ABORT_REASON_REQUIRED: 'Indiquez la raison de chaque test non terminé.',
+    UNKNOWN_CANDIDATE: 'Un des candidats indiqués n’est pas inscrit à cette session. Rechargez la page.',
+    UNKNOWN_QUESTION: 'Cette question n’existe pas dans le test du candidat.',
+    JURY_REVIEW_NEEDED:
+      'La session a un commentaire ou des signalements à examiner : le jury doit l’examiner avant la publication.',
+    SESSION_PUBLISHED: 'Les résultats sont déjà publiés.',
+    SESSION_NOT_PROCESSED: 'La session n’est pas encore finalisée : ses résultats ne sont pas calculés.',
+    NO_CERTIFICATE:
+      'Pas de certificat : les résultats ne sont pas publiés, ou le candidat n’est pas certifié.',
+  },
+  fallback:
+    'L’opération n’a pas abouti (code {{code}}). Réessayez ; si cela persiste, contactez le référent Pix ou le support informatique de l’établissement en indiquant ce code.',
+} as const;
+
+type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+export type ServerErrorMessages = Widen<typeof serverErrorsFr>;
+export type ServerErrorCode = keyof typeof serverErrorsFr.codes;
+
+export const serverErrorsEn: ServerErrorMessages = {
+  codes: {
+    NETWORK: 'The certification server does not answer. Check the network connection, then try again.',
+    UNEXPECTED_RESPONSE:
+      'The server’s answer cannot be read: it may not run the same version as this screen. Reload the page (F5), then try again.',
+    INVALID_REQUEST:
+      'The server refused this information: a field is missing or not filled in correctly. Check the form, then try again.',
+    INVALID_JSON: 'The server could not read what was sent. Reload the page (F5), then try again.',
+    PAYLOAD_TOO_LARGE: 'What was sent is too large for the server. Check that you chose the right file.',
+    UNSUPPORTED_MEDIA_TYPE: 'This type of file is not accepted here. Check that you chose the right file.',
+    NOT_FOUND: 'Not found: this item does not exist any more. Reload the page to see the current state.',
+    RATE_LIMITED: 'Too many requests in a short time: wait a minute, then try again.',
+    INTERNAL:
+      'The server ran into a problem and changed nothing. Try again in a moment; if it happens again, tell the school’s IT support.',
+    NOT_AUTHENTICATED: 'You are not signed in, or your sign-in has ended. Sign in again.',
+    SESSION_EXPIRED: 'Your sign-in has expired. Sign in again to continue.',
+    INVALID_CREDENTIALS: 'Wrong identifier or password. Check them (capital letters too) and try again.',
+    ACCOUNT_DEACTIVATED:
+      'This account has been deactivated. Ask an administrator of the centre to reactivate it.',
+    TOO_MANY_ATTEMPTS:
+      'Too many attempts: signing in is blocked for a few minutes to protect the account. Wait, then try again.',
+    FORBIDDEN: 'This account is not allowed to do that. Ask an administrator of the centre.',
+    EMAIL_TAKEN: 'An account already uses this email address.',
+    OWN_ACCOUNT: 'You cannot deactivate your own account.',
+    SESSION_CLOSED: 'The session is finalized: it can no longer be changed.',
+    SESSION_STARTED:
+      'A test has already started in this session (or it is finalized): it can no longer be deleted.',
+    SESSION_NOT_FOUND: 'No session has this number in this centre. Check the number.',
+    ALREADY_ENROLLED: 'A candidate with the same names and birthdate is already enrolled in this session.',
+    CANDIDATE_STARTED: 'This candidate’s test has started: the enrolment can no longer change.',
+    INVALID_CSV:
+      'The candidate file cannot be read: check that it follows the template (columns, “;” separator), then try again.',
+    INVALID_PROFILE: 'This candidate’s profile is incomplete or unreadable: import it again.',
+    NOT_CERTIFIABLE:
+      'This candidate is not certifiable: the profile needs at least 5 competences at level 1 or above.',
+    MISSING_CHALLENGES:
+      'The challenge bank does not hold enough challenges for this profile. Import a complete bank.',
+    INVALID_BANK: 'The challenge bank file is not valid. Fix it, then import it again.',
+    HASH_MISMATCH: 'An attachment is not the one the bank expects. Check that you chose the right files.',
+    ENROLLMENT_CODE_INVALID: 'This enrollment code has expired or was already used: create a new one.',
+    STATION_ALREADY_ENROLLED: 'This station is already enrolled.',
+    STATION_NOT_READY: 'This station is not (or no longer) enrolled: enroll it again with a code.',
+    STATION_OFFLINE:
+      'This station is not connected to the server: it cannot receive the order. Close it on the spot.',
+    BAD_SIGNATURE: 'The station could not prove who it is. Enroll it again.',
+    STALE_REQUEST: 'The station’s clock is wrong. Set the station’s date and time, then try again.',
+    REPLAYED_REQUEST: 'This request was already received. Try again.',
+    WRONG_ACCESS_CODE: 'The access code is not this session’s. Check it on the board.',
+    NO_MATCHING_CANDIDATE:
+      'No candidate of this session has these names and birthdate. Check them or ask the invigilator.',
+    SEVERAL_MATCHING_CANDIDATES:
+      'Several candidates have these names and birthdate. The invigilator must check the enrolment.',
+    CANDIDATE_ALREADY_STARTED: 'This candidate’s test is over.',
+    NOT_JOINED: 'This candidate has not joined the session on a station yet.',
+    NOT_STARTED: 'This candidate’s test has not started.',
+    ALREADY_STARTED: 'This candidate’s test has already started.',
+    ALREADY_PAUSED: 'This station is already paused.',
+    NOT_PAUSED: 'This station is not paused.',
+    NOTHING_TO_WITHDRAW: 'Nothing to withdraw: presence was not confirmed.',
+    TEST_IN_PROGRESS: 'A test is in progress on this station. End it first.',
+    TEST_OVER: 'This candidate’s test is over: this action is no longer possible.',
+    NOT_AUTHORIZED: 'The invigilator has not authorized the resume on this station yet.',
+    NOT_YOUR_TEST: 'This test goes on at another station.',
+    ALERT_ALREADY_DECIDED: 'This alert has already been handled. The room shows the decision taken.',
+    BUNDLE_CONFLICT: 'The results received from this station differ from the ones already stored.',
+    RECORD_CONFLICT: 'The answers received from this station differ from the ones already stored.',
+    CHAIN_BROKEN: 'The answers received from this station are incomplete or altered: they were not stored.',
+    PACKAGE_MISMATCH: 'The results received do not match the test given to this station.',
+    BUNDLE_MISMATCH: 'The results received are about another candidate or another session.',
+    BUNDLE_INVALID_PAYLOAD: 'The results received from this station are inconsistent: they were not stored.',
+    SESSION_ALREADY_FINALIZED: 'This session is already finalized.',
+    ABORT_REASON_REQUIRED: 'Give the reason for every unfinished test.',
+    UNKNOWN_CANDIDATE: 'One of these candidates is not enrolled in this session. Reload the page.',
+    UNKNOWN_QUESTION: 'This question does not exist in the candidate’s test.',
+    JURY_REVIEW_NEEDED:
+      'The session has a comment or reports to review: the jury must review it before publication.',
+    SESSION_PUBLISHED: 'The results are already published.',
+    SESSION_NOT_PROCESSED: 'The session is not finalized yet: its results are not computed.',
+    NO_CERTIFICATE: 'No certificate: the results are not published, or the candidate is not certified.',
+  },
+  fallback:
+    'The operation did not go through (code {{code}}). Try again; if it keeps happening, contact the Pix referent or the school’s IT support and give this code.',
+};
+
+export function addServerErrorMessages(i18n: I18n): I18n {
+  i18n.addResourceBundle('fr', SERVER_ERRORS_NAMESPACE, serverErrorsFr, true, true);
+  i18n.addResourceBundle('en', SERVER_ERRORS_NAMESPACE, serverErrorsEn, true, true);
+  return i18n;
+}
+
+export function isServerErrorCode(code: string): code is ServerErrorCode {
+  return Object.hasOwn(serverErrorsFr.codes, code);
+}
+
+/** What a refusal is, as the screens' clients report it: HTTP status (0: unreachable) and code. */
+export interface RefusalLike {
+  status: number;
+  code: string;
+}
+
+/** The refusal behind a thrown error: the clients' failures carry status and code; anything else is unexpected. */
+export function refusalOf(error: unknown): RefusalLike {
+  if (typeof error === 'object' && error !== null && 'status' in error && 'code' in error) {
+    const { status, code } = error;
+    if (typeof status === 'number' && typeof code === 'string') return { status, code };
+  }
+  return { status: -1, code: 'UNEXPECTED' };
+}
+
+/**
+ * The sentence for a refusal in the screen's language: the code's own, or the generic one with the
+ * code. The server's English `message` is never shown (it stays in the logs).
+ */
+export function serverErrorMessage(i18n: I18n, refusal: RefusalLike): string {
+  const getFixedT = i18n.getFixedT.bind(i18n) as unknown as (
+    language: string,
+    namespace: string,
+  ) => (key: string, values?: Record<string, unknown>) => string;
+  const t = getFixedT(i18n.language, SERVER_ERRORS_NAMESPACE);
+  const code = refusal.status === 0 ? 'NETWORK' : refusal.code;
+  if (isServerErrorCode(code)) return t(`codes.${code}`);
+  // Not a code this screen knows (a newer server, or a non-JSON answer): say so with the code only.
+  const shown = /^[A-Z0-9_]{1,40}$/.test(code) ? code : `HTTP_${refusal.status}`;
+  return t('fallback', { code: shown });
+}
