@@ -1,10 +1,11 @@
 // The candidate's window: the built screens (dist/renderer) served from a fixed https origin, as
-// Electron serves them from app://, with StationApi exposed through `exposeBinding` and the page shim
-// (the preload's bridge over another transport). The station behind it can be swapped (relaunch).
+// Electron serves them from app://, with StationApi through the page shim (the preload's bridge over
+// another transport: the station process's local WebSocket, whose address a binding gives the page).
+// The station behind it can be swapped (relaunch).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import type { StationEvent, StationResult } from '../../core/contracts/station-api.ts';
+import type { StationEvent } from '../../core/contracts/station-api.ts';
 import { contentTypeOf } from './content-types.ts';
 import {
   CONTENT_SECURITY_POLICY,
@@ -27,7 +28,10 @@ export function isPdfViewerResource(url: string): boolean {
 
 /** What the page talks to: the station services (in a child process) of the moment. */
 export interface StationLink {
-  dispatch(method: string, request: unknown): Promise<StationResult<unknown>>;
+  /** The station's WebSocket (ws://127.0.0.1:<port>/station/<token>). */
+  readonly endpoint: string;
+  /** Sends an event from the harness's side (the challenge browser) to the screens. */
+  emitToPage(event: StationEvent): void;
 }
 
 export interface CandidatePageOptions {
@@ -46,7 +50,6 @@ export class CandidatePage {
   readonly page: Page;
   readonly context: BrowserContext;
   #station: StationLink | null = null;
-  #events: Promise<unknown> = Promise.resolve();
   readonly consoleErrors: string[] = [];
 
   private constructor(context: BrowserContext, page: Page) {
@@ -62,20 +65,15 @@ export class CandidatePage {
         locale: 'fr-FR',
         reducedMotion: 'reduce',
       }));
-    await context.route('**/*', (route) => serve(route, options));
+    let candidate: CandidatePage | null = null;
+    await context.route('**/*', (route) => serve(route, options, candidate?.stationEndpoint ?? null));
+    // Chromium lets a page reach 127.0.0.1 (the station's socket) only with this permission.
+    await context.grantPermissions(['local-network-access'], { origin: STATION_ORIGIN });
     const page = await context.newPage();
-    const candidate = new CandidatePage(context, page);
-    // JSON text both ways (see page-shim.ts).
-    await page.exposeBinding('__pixStationInvoke', async (_source, method: unknown, request: unknown) => {
-      const station = candidate.#station;
-      if (!station) return JSON.stringify(notRunning);
-      try {
-        const parsed: unknown = typeof request === 'string' ? JSON.parse(request) : request;
-        return JSON.stringify(await station.dispatch(String(method), parsed));
-      } catch {
-        return JSON.stringify(notRunning);
-      }
-    });
+    candidate = new CandidatePage(context, page);
+    const self = candidate;
+    // Where the station of the moment is; asked once per page load (see page-shim.ts).
+    await page.exposeBinding('__pixStationEndpoint', () => self.stationEndpoint);
     await page.addInitScript({ content: await pageShimScript() });
     page.on('console', (message) => {
       if (message.type() === 'error') candidate.consoleErrors.push(message.text());
@@ -84,20 +82,23 @@ export class CandidatePage {
     return candidate;
   }
 
+  /** The socket of the station the page talks to, if one runs. */
+  get stationEndpoint(): string | null {
+    return this.#station?.endpoint ?? null;
+  }
+
   /** Connects the page to a station (at start, and after a relaunch). */
   attach(station: StationLink | null): void {
     this.#station = station;
   }
 
-  /** Pushes a station event to the screens, in order. */
+  /**
+   * Pushes an event of the harness's side of the station (the challenge browser) to the screens,
+   * through the station's socket, in order with the station's own events (as Electron's main sends
+   * both). Nothing when no station runs (its browser view goes down with it).
+   */
   emit(event: StationEvent): void {
-    this.#events = this.#events
-      .then(() =>
-        this.page.evaluate((json) => {
-          (window as unknown as { __pixStationEvent?: (event: string) => void }).__pixStationEvent?.(json);
-        }, JSON.stringify(event)),
-      )
-      .catch(() => undefined);
+    this.#station?.emitToPage(event);
   }
 
   /** Loads the screens (again, after a relaunch: the app starts over). */
@@ -110,12 +111,24 @@ export class CandidatePage {
   }
 }
 
-const notRunning = {
-  ok: false,
-  error: { code: 'INTERNAL', message: 'The station did not answer.' },
-} as const;
+/**
+ * A content security policy (the header's, or the one in the screens' own <meta>) with one source more
+ * in its connect-src, for the page to reach StationApi: the station process's socket. In Electron, IPC
+ * needs no network source at all; nothing else is opened.
+ */
+export function allowStationSocket(policy: string, stationEndpoint: string | null): string {
+  if (!stationEndpoint) return policy;
+  const socket = new URL(stationEndpoint);
+  if (socket.protocol !== 'ws:' || socket.hostname !== '127.0.0.1')
+    throw new Error(`not a local station socket: ${socket.origin}`);
+  return policy.replace(/connect-src [^;"]*/g, (directive) => `${directive.trimEnd()} ws://${socket.host}`);
+}
 
-async function serve(route: Route, options: CandidatePageOptions): Promise<void> {
+async function serve(
+  route: Route,
+  options: CandidatePageOptions,
+  stationEndpoint: string | null,
+): Promise<void> {
   const url = new URL(route.request().url());
   // Chromium's own PDF viewer draws PDF files: its resources (the internal extension and
   // chrome://resources) are the browser's, not the web's.
@@ -127,9 +140,16 @@ async function serve(route: Route, options: CandidatePageOptions): Promise<void>
       : inside(options.rendererDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
     try {
-      const body = await readFile(file);
-      // The same policies as Electron's app:// protocol: strict for the screens, none for files.
-      const policy = sandboxed ? SANDBOX_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+      const contents = await readFile(file);
+      // The same policies as Electron's app:// protocol (strict for the screens, none for files), the
+      // station's socket let in, in the header and in the screens' own <meta> policy alike.
+      const policy = sandboxed
+        ? SANDBOX_CONTENT_SECURITY_POLICY
+        : allowStationSocket(CONTENT_SECURITY_POLICY, stationEndpoint);
+      const body =
+        !sandboxed && file.endsWith('.html')
+          ? allowStationSocket(contents.toString('utf8'), stationEndpoint)
+          : contents;
       return route.fulfill({
         status: 200,
         body,

@@ -1,7 +1,7 @@
 // One certification day for a browser test: the real server (seeded session), the station, the
 // invigilator (through the server's invigilator API), screenshots and accessibility checks.
 // The station is either the harness (the real station services in their own Node process, the
-// screens in Chromium with StationApi over exposeBinding, and a Playwright page as the challenge
+// screens in Chromium with StationApi over the station process's local WebSocket, and a Playwright page as the challenge
 // browser) or, when ELECTRON_PATH is set, the Electron app itself. The headed demo
 // (scripts/demo-browser.ts) drives the same object.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { createDemoUrlPolicy } from '../../core/lockdown/default-block-list.ts';
 import { demoSiteUrl } from '../../core/lockdown/demo-sites.ts';
 import type { E2ECandidate } from '../fixtures/e2e-candidates.ts';
 import { axeViolations, describeFindings, type AxeFinding } from './accessibility.ts';
-import { CandidatePage, SANDBOX_URL_BASE } from './candidate-page.ts';
+import { CandidatePage, SANDBOX_URL_BASE, STATION_ORIGIN } from './candidate-page.ts';
 import { CertificationServer } from './certification-server.ts';
 import { HarnessChallengeBrowser } from './challenge-browser.ts';
 import { launchChromium } from './chromium.ts';
@@ -200,11 +200,12 @@ export class CertificationDay {
         enrollmentCode: this.seeded.enrollmentCode,
         sandboxUrlBase: SANDBOX_URL_BASE,
         heartbeatEveryMs: null,
+        pageOrigin: STATION_ORIGIN,
       },
       harness.view,
     );
+    // The screens get the station's events straight from it (its socket); the harness only listens.
     station.onEvent((event) => {
-      harness.candidate.emit(event);
       // A new candidate gets a fresh browser context (nothing carries over between candidates).
       if (event.type === 'status' && event.status.exam.phase === 'idle') void harness.view.reset();
     });

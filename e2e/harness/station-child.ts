@@ -1,11 +1,13 @@
 // The station services in their own Node process, for the browser harness: the real
-// createStationServices on a data folder, its StationApi served over the process channel, and its
-// challenge browser forwarded to the harness (which drives it with Playwright).
+// createStationServices on a data folder, its StationApi served to the candidate page over a local
+// WebSocket (station-socket.ts) and to the harness over the process channel, and its challenge
+// browser forwarded to the harness (which drives it with Playwright).
 import path from 'node:path';
 import type { BrowserState, StationResult } from '../../core/contracts/station-api.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../../main/station/station-handlers.ts';
 import { createStationServices } from '../../main/station/station-services.ts';
 import type { BrowserOperation, FromChild, StationChildOptions, ToChild } from './station-protocol.ts';
+import { serveStationSocket } from './station-socket.ts';
 
 const send = (message: FromChild) => {
   if (process.connected) process.send?.(message);
@@ -13,6 +15,8 @@ const send = (message: FromChild) => {
 // The harness went away: so does the station (it is a child, not a service).
 process.on('disconnect', () => process.exit(0));
 const options = JSON.parse(process.argv[2] ?? '{}') as StationChildOptions;
+/** Benchmarks ask for the time each StationApi call spends in this process (logged as `timing …`). */
+const TIMED = process.env.PIX_STATION_TIMING === '1';
 
 let clockOffsetMs = 0;
 const monotonic = { now: () => performance.now() + clockOffsetMs };
@@ -64,7 +68,22 @@ async function main(): Promise<void> {
     ...(options.heartbeatEveryMs ? { heartbeatEveryMs: options.heartbeatEveryMs } : {}),
     log: (message) => send({ type: 'log', message }),
   });
-  services.onEvent((event) => send({ type: 'event', event }));
+  const socket = await serveStationSocket({
+    dispatch: TIMED
+      ? async (method, request) => {
+          const start = performance.now();
+          const result = await services.dispatch(method, request);
+          send({ type: 'log', message: `timing ${method} ${(performance.now() - start).toFixed(3)}` });
+          return result;
+        }
+      : (method, request) => services.dispatch(method, request),
+    origin: options.pageOrigin,
+    log: (message) => send({ type: 'log', message }),
+  });
+  services.onEvent((event) => {
+    socket.broadcast(event);
+    send({ type: 'event', event });
+  });
   if (!services.identity.enrolled && options.enrollmentCode) {
     const enrolled = await services.enroll(options.enrollmentCode);
     if (!enrolled.ok) throw new Error(`enrollment refused: ${enrolled.message}`);
@@ -96,7 +115,9 @@ async function main(): Promise<void> {
         // The screens count the time down themselves between statuses; after a jump of the clock
         // they get a fresh status, as if their own countdown had run all that time.
         void services.runtime.tick().then(() => {
-          send({ type: 'event', event: { type: 'status', status: services.runtime.status() } });
+          const event = { type: 'status', status: services.runtime.status() } as const;
+          socket.broadcast(event);
+          send({ type: 'event', event });
           send({ type: 'reply', id: message.id, value: clockOffsetMs });
         });
         break;
@@ -111,8 +132,11 @@ async function main(): Promise<void> {
       case 'syncState':
         send({ type: 'reply', id: message.id, value: services.syncState() });
         break;
+      case 'emit':
+        socket.broadcast(message.event);
+        break;
       case 'close':
-        void services.close().then(() => {
+        void Promise.all([services.close(), socket.close()]).then(() => {
           send({ type: 'reply', id: message.id, value: true });
           process.exit(0);
         });
@@ -124,6 +148,7 @@ async function main(): Promise<void> {
     status,
     stationId: services.identity.stationId,
     enrolled: services.identity.enrolled,
+    endpoint: socket.endpoint,
   });
 }
 

@@ -1,5 +1,6 @@
-// The harness's side of the station child process: starts it, forwards StationApi calls and events,
-// answers its challenge-browser calls, and kills it (SIGKILL) or closes it on demand.
+// The harness's side of the station child process: starts it, makes StationApi calls of its own
+// (the candidate page talks to the child directly, over its socket), hears its events, answers its
+// challenge-browser calls, and kills it (SIGKILL) or closes it on demand.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type {
@@ -30,6 +31,8 @@ export interface SyncStateView {
 
 export class StationProcess {
   readonly stationId: string;
+  /** Where the candidate page reaches this station's StationApi (station-socket.ts). */
+  readonly endpoint: string;
   readonly #child: ChildProcess;
   readonly #pending = new Map<
     number,
@@ -45,6 +48,7 @@ export class StationProcess {
   private constructor(child: ChildProcess, ready: Extract<FromChild, { type: 'ready' }>, logs: string[]) {
     this.#child = child;
     this.stationId = ready.stationId;
+    this.endpoint = ready.endpoint;
     this.lastStatus = ready.status;
     this.#logs = logs;
     this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -114,6 +118,11 @@ export class StationProcess {
   onEvent(listener: (event: StationEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Sends an event of the harness's side of the station (the challenge browser's) to the screens. */
+  emitToPage(event: StationEvent): void {
+    if (this.#alive) send(this.#child, { type: 'emit', event });
   }
 
   dispatch(method: string, request: unknown): Promise<StationResult<unknown>> {

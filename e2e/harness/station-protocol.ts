@@ -19,6 +19,8 @@ export interface StationChildOptions {
   sandboxUrlBase: string;
   /** Shorter sync periods keep tests quick; null keeps the station's defaults. */
   heartbeatEveryMs: number | null;
+  /** The candidate screens' origin: the only one let into the station's socket (station-socket.ts). */
+  pageOrigin: string;
 }
 
 export type BrowserOperation = 'navigate' | 'back' | 'forward' | 'reload' | 'home' | 'setBounds';
@@ -36,10 +38,19 @@ export type ToChild =
   | { type: 'syncState'; id: number }
   /** A lockdown event from the (absent) shell, e.g. a second display plugged in: locks the test. */
   | { type: 'lockdown'; id: number; event: 'displayAdded' | 'focusLost'; detail: string }
-  | { type: 'close'; id: number };
+  | { type: 'close'; id: number }
+  /** An event from the harness's side of the station (the challenge browser) for the screens. */
+  | { type: 'emit'; event: StationEvent };
 
 export type FromChild =
-  | { type: 'ready'; status: StationStatus; stationId: string; enrolled: boolean }
+  | {
+      type: 'ready';
+      status: StationStatus;
+      stationId: string;
+      enrolled: boolean;
+      /** Where the candidate page reaches StationApi (station-socket.ts). */
+      endpoint: string;
+    }
   | { type: 'failed'; message: string }
   | { type: 'reply'; id: number; value: unknown }
   | { type: 'event'; event: StationEvent }
