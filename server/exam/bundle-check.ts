@@ -1,6 +1,7 @@
-// What intake needs to know about a bundle, computed where it is verified (a worker thread, usually):
-// core's verdict, and on success only the few facts the main thread compares and stores, so that the
-// whole payload does not have to travel back between threads.
+// What intake needs to know about an upload, computed where it is verified (a worker thread, usually):
+// the body read (intake-upload.ts), core's verdict on the bundle, and on success only the few facts the
+// main thread compares and stores, plus the JWS as bytes (moved back between threads without a copy,
+// and written to the database as they are), so that the event loop never parses or copies the bundle.
 import {
   verifyResultBundle,
   type BundleExpectations,
@@ -10,10 +11,12 @@ import type { EndReason } from '../../core/contracts/station-api.ts';
 import type { JournalState } from '../storage/repositories.ts';
 import { nativeSha256Hex } from './intake-sha256.ts';
 import { nativeSignatureVerifier } from './intake-signature.ts';
+import { readUpload } from './intake-upload.ts';
 import { readRecords } from './journal-reading.ts';
 
 export interface BundleCheckInput {
-  jws: string;
+  /** The upload's body as received ({ bundle: <compact JWS> }); moved to the worker, not copied. */
+  body: Uint8Array;
   expected: BundleExpectations;
   /** Records the server already has: the bundle's record at this seq must be the stored one. */
   replicatedSeq: number;
@@ -22,6 +25,9 @@ export interface BundleCheckInput {
 export type BundleCheck =
   | {
       ok: true;
+      bundleHash: string;
+      /** The compact JWS (ASCII), to store as received. */
+      jws: Uint8Array<ArrayBuffer>;
       sessionId: string;
       candidateId: string;
       packageId: string;
@@ -33,7 +39,10 @@ export type BundleCheck =
       /** The journal state the bundle establishes. */
       journal: JournalState;
     }
-  | { ok: false; problem: BundleProblem; message: string };
+  /** The bundle was read and refused. */
+  | { ok: false; problem: BundleProblem; message: string; bundleHash: string }
+  /** The body is not an upload: no bundle to speak of. */
+  | { ok: false; problem: 'BAD_REQUEST'; code: 'INVALID_JSON' | 'INVALID_REQUEST'; message: string };
 
 const EMPTY_JOURNAL: JournalState = {
   storedThrough: 0,
@@ -47,19 +56,34 @@ const EMPTY_JOURNAL: JournalState = {
   endedReason: null,
 };
 
+/**
+ * A verified compact JWS is base64url and dots: its latin1 bytes are its UTF-8 bytes. In an ArrayBuffer
+ * of its own (never Node's shared pool), so that it can be moved to another thread.
+ */
+function ownBytes(jws: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(jws.length);
+  bytes.write(jws, 'latin1');
+  return new Uint8Array(bytes.buffer as ArrayBuffer);
+}
+
 export async function checkBundle(input: BundleCheckInput): Promise<BundleCheck> {
+  const upload = readUpload(input.body);
+  if (!upload.ok) return { ok: false, problem: 'BAD_REQUEST', code: upload.code, message: upload.message };
+  const { jws, bundleHash } = upload;
   // Node's primitives: the same checks as core's portable ones (intake-*.test.ts), at a fraction of the cost.
-  const verified = await verifyResultBundle(input.jws, input.expected, {
+  const verified = await verifyResultBundle(jws, input.expected, {
     sha256: nativeSha256Hex,
     verifySignature: nativeSignatureVerifier,
   });
-  if (!verified.ok) return verified;
+  if (!verified.ok) return { ...verified, bundleHash };
   const payload = verified.payload;
   const ended = payload.records.findLast((r) => r.kind === 'ended');
   // Only the state is read: alerts come from the records replicated live, not from the bundle.
   const { journal } = readRecords(EMPTY_JOURNAL, payload.records, null, 0);
   return {
     ok: true,
+    bundleHash,
+    jws: ownBytes(jws),
     sessionId: payload.sessionId,
     candidateId: payload.candidateId,
     packageId: payload.packageId,

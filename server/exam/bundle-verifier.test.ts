@@ -23,7 +23,7 @@ function script(name: string, code: string): URL {
 
 const jwk = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
 const input = {
-  jws: 'not a bundle',
+  body: Buffer.from(JSON.stringify({ bundle: 'not a bundle' })),
   expected: { stationKey: { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) } as StationPublicJwk },
   replicatedSeq: 0,
 };
@@ -53,6 +53,22 @@ describe('the bundle verification workers', () => {
       problem: 'MALFORMED',
       message: 'answered',
     });
+  });
+
+  it('moves a body that owns its memory to the worker, and copies one that shares it', async () => {
+    verifier = new WorkerBundleVerifier(1);
+    const owned = new Uint8Array(Buffer.from(JSON.stringify({ bundle: 'not a bundle' })));
+    await expect(verifier.check({ ...input, body: owned })).resolves.toMatchObject({
+      ok: false,
+      problem: 'MALFORMED',
+    });
+    expect(owned.byteLength).toBe(0);
+    // A slice of a larger buffer (a socket read, Node's pool) must not take its neighbours along.
+    const text = JSON.stringify({ bundle: 'a.b.c' });
+    const shared = Buffer.from(`xx${text}yy`);
+    const slice = shared.subarray(2, 2 + text.length);
+    await expect(verifier.check({ ...input, body: slice })).resolves.toMatchObject({ ok: false });
+    expect(shared.toString()).toBe(`xx${text}yy`);
   });
 
   it('checks inline once a worker keeps dying before it answers', async () => {

@@ -1,5 +1,6 @@
-// Bundle checking (core's verifyResultBundle, see bundle-check.ts) on a pool of worker threads: it is
-// the costliest part of intake (signature, schema, hash chain), and it parallelizes. With no worker
+// Bundle checking (reading the upload and core's verifyResultBundle, see bundle-check.ts) on a pool of
+// worker threads: it is the costliest part of intake (signature, schema, hash chain), and it
+// parallelizes. With no worker
 // (one core), it runs inline. A worker that dies is replaced; its jobs in flight fail (nothing stored,
 // the station retries).
 import { Worker } from 'node:worker_threads';
@@ -28,6 +29,15 @@ const MAX_DEATHS = 3;
 interface Pending {
   resolve: (v: BundleCheck) => void;
   reject: (e: unknown) => void;
+}
+
+/** Bytes that are the whole of their ArrayBuffer (not a slice of a pool or of a socket read). */
+function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return (
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }
 
 export class WorkerBundleVerifier implements BundleVerifier {
@@ -80,9 +90,11 @@ export class WorkerBundleVerifier implements BundleVerifier {
     if (!slot) return checkBundle(input);
     const id = ++this.#next;
     slot.load += 1;
+    // The body is moved to the worker, not copied: the caller must not read it afterwards.
+    const body = ownsItsBuffer(input.body) ? input.body : new Uint8Array(input.body);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, worker: slot.worker });
-      slot.worker.postMessage({ id, input });
+      slot.worker.postMessage({ id, input: { ...input, body } }, [body.buffer]);
     });
   }
 

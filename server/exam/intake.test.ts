@@ -81,6 +81,43 @@ describe.each([
     expect(await stored()).toBe(1);
   });
 
+  it('answers a bundle already stored without checking it again', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    const first = await upload(jws);
+    expect(first.statusCode).toBe(200);
+    const verifier = server.app.pix.bundleVerifier;
+    let checks = 0;
+    server.app.pix.bundleVerifier = {
+      check: (job) => {
+        checks += 1;
+        return verifier.check(job);
+      },
+      close: () => verifier.close(),
+    };
+    const again = await upload(jws, { 'idempotency-key': `${testId}:${bundleHash(jws)}` });
+    expect([again.statusCode, again.body]).toEqual([200, first.body]);
+    const wrongKey = await upload(jws, { 'idempotency-key': `${testId}:${'0'.repeat(64)}` });
+    expect([wrongKey.statusCode, errorOf(wrongKey).code]).toEqual([400, 'INVALID_REQUEST']);
+    expect(checks).toBe(0);
+    server.app.pix.bundleVerifier = verifier;
+  });
+
+  it('refuses a body that is not JSON or not an upload, and stores nothing', async () => {
+    const path = STATION_API_PATHS.result(testId);
+    const text = '{"bundle": "a.b.c"';
+    const notJson = await server.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { ...station.sign('POST', path, text), 'content-type': 'application/json' },
+      payload: text,
+    });
+    expect([notJson.statusCode, errorOf(notJson).code]).toEqual([400, 'INVALID_JSON']);
+    const extra = await station.inject(server.app, 'POST', path, { bundle: 'a.b.c', more: 1 });
+    expect([extra.statusCode, errorOf(extra).code]).toEqual([400, 'INVALID_REQUEST']);
+    expect(errorOf(extra).message).toMatch(/^body/);
+    expect(await stored()).toBe(0);
+  });
+
   it('refuses a wrong idempotency key', async () => {
     const jws = await signBundle(bundlePayload(input), station.privateKey);
     const r = await upload(jws, { 'idempotency-key': `${testId}:${'0'.repeat(64)}` });

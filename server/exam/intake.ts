@@ -3,14 +3,14 @@
 // server issued to that station, and extends the records replicated during the test. The same bundle
 // again gets the first answer again; another bundle for the same test is a conflict. A refused bundle
 // leaves nothing behind.
-import { bundleHash } from '../../core/bundle/bundle-hash.ts';
+import { resultIdempotencyKey } from '../../core/bundle/bundle-hash.ts';
 import type { BundleProblem } from '../../core/bundle/verify-bundle.ts';
 import type { ResultUploadResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { BundleAcknowledgment, StoredStation } from '../storage/repositories.ts';
+import type { BundleAcknowledgment, StoredStation, StoredTest } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
-import { nativeSha256Hex } from './intake-sha256.ts';
+import { readUpload } from './intake-upload.ts';
 import { stationTest } from './test-package.ts';
 
 const PROBLEM_CODES: Readonly<Record<BundleProblem, string>> = {
@@ -31,31 +31,59 @@ function acknowledgment(bundle: BundleAcknowledgment): ResultUploadResponse {
   return { bundleHash: bundle.bundleHash, receivedAt: iso(bundle.receivedAt) };
 }
 
+function checkIdempotencyKey(key: string | null, testId: string, hash: string): void {
+  if (key !== null && key !== resultIdempotencyKey(testId, hash)) {
+    throw new ApiError(400, 'INVALID_REQUEST', 'the idempotency key is not <testId>:<SHA-256 of the bundle>');
+  }
+}
+
+/** A test that already has its result: the same bundle gets the first answer again, nothing is checked. */
+async function again(
+  ctx: ServerContext,
+  test: StoredTest,
+  body: Uint8Array,
+  idempotencyKey: string | null,
+): Promise<ResultUploadResponse | null> {
+  const existing = await ctx.store.bundles.acknowledgment(test.id);
+  if (!existing) return null;
+  const upload = readUpload(body);
+  if (!upload.ok) throw new ApiError(400, upload.code, upload.message);
+  checkIdempotencyKey(idempotencyKey, test.id, upload.bundleHash);
+  if (existing.bundleHash === upload.bundleHash) return acknowledgment(existing);
+  throw new ApiError(409, 'BUNDLE_CONFLICT', 'another result was already accepted for this test');
+}
+
+/**
+ * `body`: the upload's bytes as received ({ bundle: <compact JWS> }), read where the bundle is checked;
+ * it may be moved to a verification worker, so the caller must not read it afterwards.
+ */
 export async function receiveResult(
   ctx: ServerContext,
   station: StoredStation,
   testId: string,
-  jws: string,
+  body: Uint8Array,
   idempotencyKey: string | null,
 ): Promise<ResultUploadResponse> {
-  const hash = bundleHash(jws, nativeSha256Hex);
-  if (idempotencyKey !== null && idempotencyKey !== `${testId}:${hash}`) {
-    throw new ApiError(400, 'INVALID_REQUEST', 'the idempotency key is not <testId>:<SHA-256 of the bundle>');
-  }
   const test = await stationTest(ctx, station, testId, 'write');
-  const existing = await ctx.store.bundles.acknowledgment(test.id);
-  if (existing) {
-    if (existing.bundleHash === hash) return acknowledgment(existing);
-    throw new ApiError(409, 'BUNDLE_CONFLICT', 'another result was already accepted for this test');
+  // The test's row says whether a result is stored: most uploads are first ones, and skip the look-up.
+  if (test.bundleReceivedAt !== null) {
+    const answer = await again(ctx, test, body, idempotencyKey);
+    if (answer) return answer;
   }
   if (test.packageHash === null || test.packageId === null) {
+    const upload = readUpload(body);
+    if (!upload.ok) throw new ApiError(400, upload.code, upload.message);
+    checkIdempotencyKey(idempotencyKey, test.id, upload.bundleHash);
     throw refused('PACKAGE_MISMATCH', 'no test package was issued for this test');
   }
   const check = await ctx.bundleVerifier.check({
-    jws,
+    body,
     expected: { stationKey: { ...station.publicKey }, testId: test.id, packageHash: test.packageHash },
     replicatedSeq: test.journal.storedThrough,
   });
+  if ('code' in check) throw new ApiError(400, check.code, check.message);
+  // A wrong key is the caller's mistake whatever the bundle holds: said before the bundle's problems.
+  checkIdempotencyKey(idempotencyKey, test.id, check.bundleHash);
   if (!check.ok) throw refused(PROBLEM_CODES[check.problem], check.message);
   if (check.sessionId !== test.sessionId || check.candidateId !== test.candidateId) {
     throw refused('BUNDLE_MISMATCH', 'the bundle names a candidate or session other than this test’s');
@@ -70,11 +98,12 @@ export async function receiveResult(
     throw refused('CHAIN_BROKEN', 'the bundle’s journal differs from the records replicated during the test');
   }
 
+  const hash = check.bundleHash;
   const outcome = await ctx.store.bundles.store(
     {
       testId: test.id,
       bundleHash: hash,
-      jws,
+      jws: Buffer.from(check.jws.buffer, check.jws.byteOffset, check.jws.byteLength),
       endReason: check.endReason,
       stationId: station.id,
       receivedAt: ctx.now(),

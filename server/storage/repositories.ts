@@ -454,7 +454,8 @@ export interface SessionEventRepository {
 export interface NewBundle {
   testId: string;
   bundleHash: string;
-  jws: string;
+  /** The compact JWS, as text or as its (ASCII) bytes: intake hands over the bytes it verified. */
+  jws: string | Buffer;
   endReason: string;
   stationId: string;
   receivedAt: number;

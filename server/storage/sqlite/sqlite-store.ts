@@ -1013,9 +1013,10 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
     'SELECT b.* FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = ? ORDER BY b.received_at',
   );
   const count = db.prepare('SELECT COUNT(*) FROM bundles').pluck();
+  // The JWS may come as bytes (intake never makes it a string): stored as the TEXT it is either way.
   const insert = db.prepare(
     `INSERT INTO bundles (test_id, bundle_hash, station_id, end_reason, received_at, jws)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))`,
   );
   const ack = db.prepare('SELECT bundle_hash, received_at FROM bundles WHERE test_id = ?');
   const journal = db.prepare(
