@@ -5,7 +5,12 @@
 // Measured inside the page: from the click on "Valider" to the first animation frame after the next
 // challenge is in the DOM (the station stored the answer, the screens fetched and drew the next one).
 // Several candidates sit the tests' ten-challenge bank; the transition to the end screen is left out.
-// Prints the median, p95 and the spread; no assertion.
+// Prints the median, p95 and the spread, and where the time goes: the time the call spends in the
+// station's process (it logs it: PIX_STATION_TIMING), the transport (the page reaches the station's
+// process over its local WebSocket, one hop as Electron's IPC: e2e/harness/station-socket.ts), the
+// screens' work until the DOM holds the next challenge, then the wait for the frame; and the CPU time
+// of the page's main thread per transition (Chromium's own count, less sensitive to the machine's
+// load than the durations). No assertion.
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Challenge } from '../core/challenge/challenge.ts';
@@ -13,6 +18,9 @@ import { E2E_BANK, RIGHT_ANSWERS, fullProfile } from '../e2e/fixtures/e2e-bank.t
 import type { E2ECandidate } from '../e2e/fixtures/e2e-candidates.ts';
 import { CertificationDay } from '../e2e/harness/certification-day.ts';
 import { e2eContent } from '../e2e/harness/seed-session.ts';
+
+// The station process logs the time each StationApi call spends in it (read back at the end).
+process.env.PIX_STATION_TIMING = '1';
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 6);
 const TARGET_P95_MS = 50;
@@ -41,9 +49,30 @@ const page = day.page;
 const samples: number[] = [];
 /**
  * Per transition: the page's wait for submitAnswer (which brings the next challenge), for
- * getCurrentChallenge when the screens still ask for it (null when they do not), and the drawing after.
+ * getCurrentChallenge when the screens still ask for it (null when they do not), the drawing after
+ * (until the DOM changed, then until the frame), and the page main thread's CPU time.
  */
-const parts: { submit: number; fetch: number | null; draw: number }[] = [];
+const parts: {
+  submit: number;
+  fetch: number | null;
+  draw: number;
+  toDom: number;
+  toFrame: number;
+  cpu: number;
+}[] = [];
+/** Per transition: the time submitAnswer spent in the station process (from its log). */
+const inStation: number[] = [];
+function stationTime(logs: readonly string[]): number {
+  const line = logs.find((l) => l.startsWith('timing submitAnswer '));
+  return line ? Number(line.slice('timing submitAnswer '.length)) : NaN;
+}
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+/** The page main thread's CPU time so far, in ms. */
+async function pageCpuMs(): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+}
 
 // Times the two StationApi calls of a transition from inside the page (wrapping window.station).
 await page.addInitScript(() => {
@@ -92,11 +121,14 @@ async function fill(p: Page, challenge: Challenge): Promise<void> {
   }
 }
 
-/** Clicks "Valider" and times it until the next challenge is drawn; null for the last one. */
-function validateAndTime(p: Page): Promise<number | null> {
+/**
+ * Clicks "Valider" and times it until the next challenge is drawn (and when the DOM held it); null
+ * for the last one.
+ */
+function validateAndTime(p: Page): Promise<{ total: number; dom: number } | null> {
   return p.evaluate(
     () =>
-      new Promise<number | null>((resolve) => {
+      new Promise<{ total: number; dom: number } | null>((resolve) => {
         const before = document.querySelector('[data-challenge-id]')?.getAttribute('data-challenge-id');
         // Each transition's own calls only.
         const marks = (window as unknown as { __marks: Record<string, number> }).__marks;
@@ -109,7 +141,8 @@ function validateAndTime(p: Page): Promise<number | null> {
           const ended = document.querySelector('[data-testid="upload-state"]') !== null;
           if (!ended && (!now || now === before)) return;
           observer.disconnect();
-          requestAnimationFrame(() => resolve(ended ? null : performance.now() - start));
+          const dom = performance.now() - start;
+          requestAnimationFrame(() => resolve(ended ? null : { total: performance.now() - start, dom }));
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });
         button.click();
@@ -133,8 +166,13 @@ for (const candidate of candidates) {
   await page.locator('[data-challenge-id]').waitFor({ timeout: 20_000 });
   for (;;) {
     await fill(page, await currentChallenge());
-    const ms = await validateAndTime(page);
-    if (ms === null) break;
+    const cpuBefore = await pageCpuMs();
+    const logsBefore = day.station.logs.length;
+    const timed = await validateAndTime(page);
+    if (timed === null) break;
+    const cpu = (await pageCpuMs()) - cpuBefore;
+    inStation.push(stationTime(day.station.logs.slice(logsBefore)));
+    const ms = timed.total;
     samples.push(ms);
     const m = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
     const at = (key: string) => m[key] ?? NaN;
@@ -144,6 +182,9 @@ for (const candidate of candidates) {
       submit: at('submitAnswerEnd') - at('submitAnswerStart'),
       fetch: fetched ? at('getCurrentChallengeEnd') - at('getCurrentChallengeStart') : null,
       draw: ms - (arrived - at('submitAnswerStart')),
+      toDom: timed.dom - (arrived - at('submitAnswerStart')),
+      toFrame: ms - timed.dom,
+      cpu,
     });
   }
   await page.locator('[data-testid="upload-state"][data-phase="uploaded"]').waitFor({ timeout: 30_000 });
@@ -164,12 +205,21 @@ console.log(`  samples: ${samples.length} (${CANDIDATES} candidates × 9 transit
 console.log(`  median:  ${f(at(0.5))}`);
 console.log(`  p95:     ${f(at(0.95))}   (target ≤ ${TARGET_P95_MS} ms)`);
 console.log(`  min/max: ${f(sorted[0] ?? NaN)} / ${f(sorted[sorted.length - 1] ?? NaN)}`);
-const part = (key: 'submit' | 'fetch' | 'draw') => {
+const spread = (values: number[]) => {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return 'not measured';
+  return `median ${f(quantile(finite, 0.5))}, p95 ${f(quantile(finite, 0.95))}`;
+};
+const part = (key: 'submit' | 'fetch' | 'draw' | 'toDom' | 'toFrame' | 'cpu') => {
   const values = parts.map((p) => p[key]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return 'not asked (the answer brings the next challenge)';
-  return `median ${f(quantile(values, 0.5))}, p95 ${f(quantile(values, 0.95))}`;
+  return spread(values);
 };
 console.log('  where the time goes (seen from the page):');
 console.log(`    submitAnswer until stored:            ${part('submit')}`);
+console.log(`      of which in the station process:    ${spread(inStation)}`);
 console.log(`    getCurrentChallenge (next challenge): ${part('fetch')}`);
 console.log(`    drawing it, after it arrived:         ${part('draw')}`);
+console.log(`      until the DOM holds it:             ${part('toDom')}`);
+console.log(`      then until the next frame:          ${part('toFrame')}`);
+console.log(`  page main thread CPU per transition:    ${part('cpu')}`);
