@@ -129,8 +129,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         ? new WorkerBundleVerifier(config.bundleVerifierThreads)
         : inlineVerifier,
     onResultReceived: async (sessionId, candidateId) => {
-      await ctx.feed.candidateChanged(sessionId, candidateId, 'resultReceived');
-      await rescoreLateResult(ctx, sessionId, candidateId);
+      // The session read once for both (every accepted bundle comes here): only a processed,
+      // unpublished session re-scores a late result (rescoreLateResult checks it again).
+      const session = await store.sessions.get(sessionId);
+      if (!session) return;
+      await ctx.feed.candidateChanged(session, candidateId, 'resultReceived');
+      if (session.state === 'processed' && session.publishedAt === null) {
+        await rescoreLateResult(ctx, sessionId, candidateId);
+      }
     },
   };
   ctx.presence = new StationPresence(ctx);
