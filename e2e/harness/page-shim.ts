@@ -18,11 +18,16 @@ const Socket = WebSocket;
 const listeners = new Set<(event: unknown) => void>();
 const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 let nextId = 1;
+/** The open socket, once it is. */
+let socket: WebSocket | null = null;
 
 function open(endpoint: string): Promise<WebSocket | null> {
   return new Promise((resolve) => {
     const ws = new Socket(endpoint);
-    ws.onopen = () => resolve(ws);
+    ws.onopen = () => {
+      socket = ws;
+      resolve(ws);
+    };
     ws.onclose = () => {
       resolve(null);
       for (const { reject } of pending.values()) reject(new Error('the station has gone'));
@@ -45,14 +50,26 @@ const connection: Promise<WebSocket | null> = page
   .then((endpoint) => (endpoint ? open(endpoint) : null))
   .catch(() => null);
 
+/** Sends a call on an open socket at once (no await before it: as ipcRenderer.invoke, the message
+ * leaves before anything the screens do after the call, such as React drawing a "busy" state). */
+function call(ws: WebSocket, method: string, request: unknown): Promise<unknown> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    ws.send(JSON.stringify({ id, method, request: request ?? {} }));
+  });
+}
+
 page.station = createStationBridge({
-  invoke: async (method, request) => {
-    const ws = await connection;
-    if (!ws || ws.readyState !== Socket.OPEN) throw new Error('no station');
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      ws.send(JSON.stringify({ id, method, request: request ?? {} }));
+  invoke: (method, request) => {
+    if (socket) {
+      if (socket.readyState !== Socket.OPEN) return Promise.reject(new Error('no station'));
+      return call(socket, method, request);
+    }
+    // Before the socket is open (the first calls of the page).
+    return connection.then((ws) => {
+      if (!ws || ws.readyState !== Socket.OPEN) throw new Error('no station');
+      return call(ws, method, request);
     });
   },
   subscribe: (listener) => {
