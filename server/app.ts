@@ -28,6 +28,8 @@ import { publicRoutes } from './routes/public-routes.ts';
 import { rescoreLateResult } from './results/finalization.ts';
 import type { Store, StoredCommand } from './storage/repositories.ts';
 
+/** How long requests in course may finish when the server shuts down before their connections are cut. */
+export const CLOSE_GRACE_MS = 1500;
 export { SERVER_VERSION } from './version.ts';
 
 export interface ServerOptions {
@@ -160,10 +162,18 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   flush.unref();
   purge.unref();
   // Open event streams would keep the server from closing: end them first.
+  // Requests in course get a short grace, then every connection still open is cut: a socket a client
+  // left open with no request on it (seen under load; never idle in Node's sense) or a request whose
+  // body never comes would otherwise hold the shutdown for a minute or for ever. Stations retry what
+  // was cut (uploads are idempotent).
+  let cutConnections: NodeJS.Timeout | null = null;
   app.addHook('preClose', async () => {
     for (const stream of [...ctx.streams]) stream.close();
+    cutConnections = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+    cutConnections.unref();
   });
   app.addHook('onClose', async () => {
+    if (cutConnections) clearTimeout(cutConnections);
     clearInterval(presence);
     clearInterval(flush);
     clearInterval(purge);
