@@ -58,6 +58,7 @@ const parts: {
   draw: number;
   toDom: number;
   toFrame: number;
+  toPaint: number;
   cpu: number;
 }[] = [];
 /** Per transition: the time submitAnswer spent in the station process (from its log). */
@@ -125,10 +126,10 @@ async function fill(p: Page, challenge: Challenge): Promise<void> {
  * Clicks "Valider" and times it until the next challenge is drawn (and when the DOM held it); null
  * for the last one.
  */
-function validateAndTime(p: Page): Promise<{ total: number; dom: number } | null> {
+function validateAndTime(p: Page): Promise<{ total: number; dom: number; painted: number } | null> {
   return p.evaluate(
     () =>
-      new Promise<{ total: number; dom: number } | null>((resolve) => {
+      new Promise<{ total: number; dom: number; painted: number } | null>((resolve) => {
         const before = document.querySelector('[data-challenge-id]')?.getAttribute('data-challenge-id');
         // Each transition's own calls only.
         const marks = (window as unknown as { __marks: Record<string, number> }).__marks;
@@ -142,7 +143,15 @@ function validateAndTime(p: Page): Promise<{ total: number; dom: number } | null
           if (!ended && (!now || now === before)) return;
           observer.disconnect();
           const dom = performance.now() - start;
-          requestAnimationFrame(() => resolve(ended ? null : { total: performance.now() - start, dom }));
+          requestAnimationFrame(() => {
+            const total = performance.now() - start;
+            // The frame's own style, layout and paint come after its animation frame callbacks: a
+            // task posted from here runs once they are done (the figure itself stops at the callback).
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () =>
+              resolve(ended ? null : { total, dom, painted: performance.now() - start });
+            channel.port2.postMessage(null);
+          });
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });
         button.click();
@@ -184,6 +193,7 @@ for (const candidate of candidates) {
       draw: ms - (arrived - at('submitAnswerStart')),
       toDom: timed.dom - (arrived - at('submitAnswerStart')),
       toFrame: ms - timed.dom,
+      toPaint: timed.painted - ms,
       cpu,
     });
   }
@@ -210,7 +220,7 @@ const spread = (values: number[]) => {
   if (finite.length === 0) return 'not measured';
   return `median ${f(quantile(finite, 0.5))}, p95 ${f(quantile(finite, 0.95))}`;
 };
-const part = (key: 'submit' | 'fetch' | 'draw' | 'toDom' | 'toFrame' | 'cpu') => {
+const part = (key: 'submit' | 'fetch' | 'draw' | 'toDom' | 'toFrame' | 'toPaint' | 'cpu') => {
   const values = parts.map((p) => p[key]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return 'not asked (the answer brings the next challenge)';
   return spread(values);
@@ -222,4 +232,8 @@ console.log(`    getCurrentChallenge (next challenge): ${part('fetch')}`);
 console.log(`    drawing it, after it arrived:         ${part('draw')}`);
 console.log(`      until the DOM holds it:             ${part('toDom')}`);
 console.log(`      then until the next frame:          ${part('toFrame')}`);
+console.log(`      (not counted) that frame's own work: ${part('toPaint')}`);
+console.log(
+  `  until painted, for comparison:          ${spread(parts.map((p, i) => (samples[i] ?? NaN) + p.toPaint))}`,
+);
 console.log(`  page main thread CPU per transition:    ${part('cpu')}`);
