@@ -11,7 +11,6 @@ import {
   tempJournalFile,
   testWithPackage,
 } from '../main/station/journal/journal-fixtures.ts';
-import { candidateReads } from './candidate-reads.ts';
 
 const APPENDS = 2400;
 const WARMUP = 96;
@@ -53,7 +52,6 @@ while (appendMs.length < APPENDS + WARMUP) {
     t = performance.now();
     journal.checkpointClock(testId, at);
     checkpointMs.push(performance.now() - t);
-    await candidateReads();
   }
   lastFullTest = testId;
 }

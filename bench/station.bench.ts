@@ -13,7 +13,6 @@ import {
   testWithPackage,
 } from '../main/station/journal/journal-fixtures.ts';
 import { ExamRuntime } from '../main/station/runtime/exam-runtime.ts';
-import { candidateReads } from './candidate-reads.ts';
 import { FakeServer, choice, signIn, testPackage } from '../main/station/runtime/runtime-fixtures.ts';
 
 const CANDIDATES = 40;
@@ -67,7 +66,6 @@ for (let t = 0; t < CANDIDATES + WARMUP; t++) {
     const ms = performance.now() - started;
     if (!result.ok) throw new Error(result.error.message);
     if (t >= WARMUP) runtimeMs.push(ms);
-    await candidateReads();
   }
   await runtime.handleCommand({ type: 'endTest', id: `end-${t}`, testId });
   await runtime.returnHome();
@@ -79,7 +77,6 @@ for (let t = 0; t < CANDIDATES + WARMUP; t++) {
     const started = performance.now();
     bare.append(bareId, answered(`rec${i}`), { wallAt: Date.now(), elapsedMs: i * 1000 });
     if (t >= WARMUP) appendMs.push(performance.now() - started);
-    await candidateReads();
   }
 }
 journal.close();

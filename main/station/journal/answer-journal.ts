@@ -18,7 +18,6 @@ import {
   type PackageSession,
   type TestPackage,
 } from '../../../core/package/test-package.ts';
-import { IdleCheckpoint } from './idle-checkpoint.ts';
 import { openJournalDatabase } from './journal-database.ts';
 import {
   AlreadyAnsweredError,
@@ -128,7 +127,6 @@ export class AnswerJournal {
   // Prepared once: the answer path only binds and steps.
   readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #appendInTransaction: (testId: string, body: RecordBody, at: AppendTime) => JournalRecord;
-  readonly #idleCheckpoint: IdleCheckpoint;
 
   /** Opens (creating if needed) the journal file; throws JournalCorruptedError on a damaged file. */
   static open(options: { file: string }): AnswerJournal {
@@ -139,7 +137,6 @@ export class AnswerJournal {
     this.file = file;
     this.#db = db;
     this.#sql = prepareStatements(db);
-    this.#idleCheckpoint = new IdleCheckpoint(db);
     const append = db.transaction((testId: string, body: RecordBody, at: AppendTime) =>
       this.#appendRecord(testId, body, at),
     );
@@ -251,11 +248,7 @@ export class AnswerJournal {
   append(testId: string, body: RecordBody, at: AppendTime): JournalRecord {
     const valid = parseOrThrow(RecordBodySchema, body, 'record', (m) => new InvalidRecordError(m));
     const time = parseOrThrow(RecordTimeSchema, at, 'record', (m) => new InvalidRecordError(m));
-    const record = this.#appendInTransaction(testId, valid, time);
-    // The caller answers the candidate after the commit; the WAL is copied back while they read the
-    // next question (other records, such as browsing, wait for the next answer).
-    if (valid.kind === 'answered' || valid.kind === 'skipped') this.#idleCheckpoint.request();
-    return record;
+    return this.#appendInTransaction(testId, valid, time);
   }
 
   #appendRecord(testId: string, body: RecordBody, at: AppendTime): JournalRecord {
@@ -430,7 +423,6 @@ export class AnswerJournal {
         this.#sql.updateBundle.run(jws, hash, testId);
       })
       .immediate();
-    this.#idleCheckpoint.request();
   }
 
   /** Results stored but not yet acknowledged by the server, oldest first (none continued elsewhere). */
@@ -533,7 +525,6 @@ export class AnswerJournal {
   }
 
   close(): void {
-    this.#idleCheckpoint.cancel();
     if (this.#db.open) this.#db.close();
   }
 
