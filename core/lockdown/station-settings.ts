@@ -3,6 +3,7 @@
 // choices (display rule, URL rules) and stores what IT deploys.
 import { z } from 'zod';
 import { createDefaultUrlPolicy } from './default-block-list.ts';
+import { defaultProcessDenyListSetting, ProcessDenyListSettingSchema } from './process-deny-list.ts';
 import { UrlPolicySchema } from './url-policy.ts';
 
 export const EXTRA_DISPLAY_RULES = ['cover', 'refuse'] as const;
@@ -44,6 +45,11 @@ export const STATION_SETTING_FIELDS = {
   stationName: z.string().trim().min(1).max(64).nullable(),
   extraDisplays: ExtraDisplayRuleSchema,
   urlPolicy: UrlPolicySchema,
+  /**
+   * Software that must not run during a test (remote control, screen sharing, messaging, AI
+   * assistants): shipped entries switched off, the centre's own, and whether a detection pauses the test.
+   */
+  processDenyList: ProcessDenyListSettingSchema,
   /** No code set: the station can be closed only between candidates. */
   invigilatorCodeHash: InvigilatorCodeHashSchema.nullable(),
   /** Days a result the server acknowledged stays on the station before it is erased. */
@@ -79,6 +85,7 @@ export function defaultStationSettings(): StationSettings {
     stationName: null,
     extraDisplays: 'cover',
     urlPolicy: createDefaultUrlPolicy(),
+    processDenyList: defaultProcessDenyListSetting(),
     invigilatorCodeHash: null,
     retentionDays: 30,
     language: 'fr',

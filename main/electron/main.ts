@@ -313,6 +313,8 @@ async function start(): Promise<void> {
       browser,
       attachmentUrl: (file) => sandboxFileUrl(sandboxRoot, file) ?? `${APP_ORIGIN}${SANDBOX_PATH}missing`,
       retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
+      // The centre's deny list, read at each round (IT may change the managed settings while running).
+      processWatch: { setting: () => settings.processDenyList },
       log,
       selfCheck: () => electronSelfCheck(settingsService, log),
       // The invigilator closed this station from the invigilator screen (the station checked that no

@@ -12,15 +12,25 @@
 //   await station.close();                 // stops every loop, closes the journal
 import path from 'node:path';
 import type { Attachment } from '../../core/challenge/challenge.ts';
-import type { StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
+import type { ExamPhase, StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
 import { CLOSE_STATION_FRESH_MS, STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import type { StationId, StationPublicJwk } from '../../core/identity/station-id.ts';
+import {
+  defaultProcessDenyListSetting,
+  type ListedProcess,
+  type ProcessDenyListSetting,
+} from '../../core/lockdown/process-deny-list.ts';
 import { AttachmentStore, contentsOf } from './attachments/attachment-store.ts';
 import { createAttachmentViewer } from './attachments/attachment-viewer.ts';
 import type { MonotonicClock } from './clock/exam-clock.ts';
 import { readEnrollment, sameServer, writeEnrollment, type Enrollment } from './identity/enrollment.ts';
 import { FileKeyStore, type KeyStore } from './identity/key-store.ts';
 import { loadOrCreateStationKeys } from './identity/station-keys.ts';
+import { activityChange } from './lockdown/exam-activity.ts';
+import { LockdownWatch } from './lockdown/lockdown-watch.ts';
+import { createProcessLister, processOs } from './lockdown/process-listing.ts';
+import { ProcessWatch } from './lockdown/process-watch.ts';
+import type { Platform } from './lockdown/shortcuts.ts';
 import { AnswerJournal } from './journal/answer-journal.ts';
 import { DEFAULT_RETENTION_MS, PURGE_EVERY_MS, purgeExpired } from './retention.ts';
 import { ExamRuntime } from './runtime/exam-runtime.ts';
@@ -73,6 +83,21 @@ export interface StationServicesOptions {
    * services simply stop.
    */
   onCloseRequested?: (reason: string) => void;
+  /**
+   * The forbidden-process watch, on by default: every 2 s while a test is under way, deny-listed
+   * programs are journaled (`lockdown` / `forbiddenProcess`) and shown to the invigilator. `setting`
+   * is the centre's `processDenyList` (default: the shipped list, report only); the rest is for tests.
+   * `false` turns it off.
+   */
+  processWatch?:
+    | false
+    | {
+        setting?: () => ProcessDenyListSetting;
+        platform?: Platform;
+        list?: () => Promise<ListedProcess[]>;
+        timers?: SyncTimers;
+        everyMs?: number;
+      };
 }
 
 /** Who this station is. */
@@ -254,6 +279,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
     log,
   });
   const purger = new BackgroundLoop();
+  const processWatch = createProcessWatch(options, runtime, wall, log);
   const viewer = createAttachmentViewer({ store: attachments, attachmentUrl: options.attachmentUrl });
   const dispatch = createStationDispatcher(
     createStationHandlers(runtime, options.browser, viewer, options.selfCheck),
@@ -348,6 +374,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       if (started) return runtime.status();
       started = true;
       const status = await runtime.restore();
+      processWatch?.follow();
       stopTicking = runtime.startTicking(options.tickEveryMs ?? 250);
       purger.start(
         async (stop) => {
@@ -373,6 +400,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       closed = true;
       stopTicking?.();
       await Promise.all([
+        processWatch?.close(),
         heartbeat.stop(),
         commands.stop(),
         replicator?.stop(),
@@ -387,6 +415,63 @@ export async function createStationServices(options: StationServicesOptions): Pr
     },
   };
   return services;
+}
+
+/**
+ * The forbidden-process watch follows the test under way (from its start to its end, paused
+ * included); its reports go through a lockdown watch into the runtime, which journals them.
+ */
+function createProcessWatch(
+  options: StationServicesOptions,
+  runtime: ExamRuntime,
+  wall: () => number,
+  log: (message: string) => void,
+): { follow(): void; close(): Promise<void> } | null {
+  if (options.processWatch === false) return null;
+  const o = options.processWatch ?? {};
+  const platform = o.platform ?? (process.platform as Platform);
+  const lister = o.list ? null : createProcessLister(platform);
+  const list = o.list ?? (() => lister?.list() ?? Promise.resolve([]));
+  const defaults = defaultProcessDenyListSetting();
+  const lockdown = new LockdownWatch({
+    now: wall,
+    report: async ({ event, detail, lock }) => {
+      log(`lockdown: ${event}${lock ? ' (test paused)' : ''}`);
+      await runtime.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
+    },
+  });
+  const watch = new ProcessWatch({
+    list,
+    os: processOs(platform),
+    setting: o.setting ?? (() => defaults),
+    report: (found) => lockdown.forbiddenProcess(found.description, found.lock),
+    // Its own clock: the sync loops' test timers are scaled down, a listing every few ms would not be.
+    timers: o.timers ?? realSyncTimers,
+    ...(o.everyMs === undefined ? {} : { everyMs: o.everyMs }),
+    log,
+  });
+  let last: { phase: ExamPhase; testId: string | null } | null = null;
+  let closed = false;
+  const follow = () => {
+    if (closed) return;
+    const now = { phase: runtime.phase, testId: runtime.testId };
+    const change = activityChange(last, now);
+    last = now;
+    if (change.ended && !change.started) void watch.stop();
+    if (change.started && now.testId) watch.watch(now.testId);
+  };
+  const unsubscribe = runtime.onEvent((event) => {
+    if (event.type === 'status') follow();
+  });
+  return {
+    follow,
+    async close() {
+      closed = true;
+      unsubscribe();
+      await watch.stop();
+      lister?.close();
+    },
+  };
 }
 
 async function loadEnrollment(file: string, log: (message: string) => void): Promise<Enrollment | null> {

@@ -119,6 +119,19 @@ export class LockdownWatch {
     return { reload };
   }
 
+  /**
+   * Forbidden software runs on the station (process-watch.ts): `description` names it ("AnyDesk
+   * (anydesk.exe, prise de main à distance)"); `lock` is the centre's choice (default: report only).
+   */
+  async forbiddenProcess(description: string, lock: boolean): Promise<void> {
+    const handling = lock ? ' Le test est suspendu.' : '';
+    await this.#send(
+      'forbiddenProcess',
+      `Logiciel interdit en cours d’exécution : ${description}.${handling}`,
+      lock,
+    );
+  }
+
   /** The previous run of the station did not end normally (crash, power cut, killed). */
   async previousExitWasUnclean(lastSeen: Date | null): Promise<void> {
     const when = lastSeen ? ` (dernier signe de vie : ${lastSeen.toISOString()})` : '';

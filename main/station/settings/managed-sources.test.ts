@@ -138,6 +138,7 @@ describe('Windows ACL checks', () => {
       '    retentionDays    REG_DWORD    0x1e',
       '    demoMode    REG_DWORD    0x0',
       '    urlPolicy    REG_SZ    {"rules":[{"action":"allow","expression":"pix-demo.test"}]}',
+      '    processDenyList    REG_SZ    {"onDetect":"lock","disabled":["teams"]}',
       '',
     ].join('\r\n');
     const values = parseRegQuery(output);
@@ -149,6 +150,7 @@ describe('Windows ACL checks', () => {
         retentionDays: 30,
         demoMode: false,
         urlPolicy: { rules: [{ action: 'allow', expression: 'pix-demo.test' }] },
+        processDenyList: { onDetect: 'lock', disabled: ['teams'] },
       },
     });
     expect(registryLayerValues({ Settings: { type: 'REG_SZ', data: '{broken' } })).toEqual({

@@ -209,7 +209,7 @@ export function registryLayerValues(
       const number = Number.parseInt(value.data, 16);
       out[name] = name === 'demoMode' ? number !== 0 : number;
     } else if (value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ') {
-      if (name === 'urlPolicy') {
+      if (name === 'urlPolicy' || name === 'processDenyList') {
         try {
           out[name] = JSON.parse(value.data);
         } catch {
