@@ -1,5 +1,5 @@
-// Builds the StationApi object the renderer sees from a transport (IPC in Electron, exposeBinding in
-// the browser harness). It forwards calls and nothing else: the renderer never gets the transport.
+// Builds the StationApi object the renderer sees from a transport (IPC in Electron, a local WebSocket
+// in the browser harness). It forwards calls and nothing else: the renderer never gets the transport.
 import type { StationApi, StationEvent, StationResult } from '../core/contracts/station-api.ts';
 import { STATION_METHOD_NAMES, type StationMethodName } from '../core/contracts/station-method-names.ts';
 

@@ -1,6 +1,7 @@
 // The StationApi: the only way the candidate screens (renderer) reach the station. In Electron the
-// preload exposes it over IPC; in tests and the browser demo a harness exposes the same methods with
-// Playwright's exposeBinding. Every request and response crosses a trust boundary, so each is a schema.
+// preload exposes it over IPC; in tests and the browser demo a harness exposes the same methods over a
+// local WebSocket to the station services' process. Every request and response crosses a trust
+// boundary, so each is a schema.
 import { z } from 'zod';
 import { AnswerValueSchema } from '../challenge/answer.ts';
 import {
@@ -16,7 +17,7 @@ import { SelfCheckReportSchema } from './station-self-check.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Errors: every method answers { ok: true, value } or { ok: false, error }, never a thrown error,
-// because errors do not survive IPC or exposeBinding with their type.
+// because errors do not survive IPC or a socket with their type.
 // ---------------------------------------------------------------------------------------------
 
 export const STATION_ERROR_CODES = [
