@@ -23,7 +23,7 @@ const proc = (p: Partial<ListedProcess> & { name: string }): ListedProcess => ({
   details: [],
   ...p,
 });
-const found = (p: ListedProcess, os: ProcessOs) => findForbidden(p, shipped(os))?.id ?? null;
+const found = (p: ListedProcess, os: ProcessOs) => findForbidden(p, shipped(os))?.entry.id ?? null;
 
 describe('the shipped deny list', () => {
   it('has unique ids, every category, and names for every system', () => {
@@ -131,6 +131,14 @@ describe('matching a process', () => {
     expect(found(process, os)).toBe(expected);
   });
 
+  it('shows the name that matched, or the process’s own for a renamed one', () => {
+    const shown = (p: ListedProcess, os: ProcessOs) => findForbidden(p, shipped(os))?.shownAs;
+    expect(shown(proc({ name: 'MainThread', details: ['./tools/anydesk', '-e'] }), 'linux')).toBe('anydesk');
+    expect(shown(proc({ name: 'AnyDesk.exe' }), 'windows')).toBe('AnyDesk.exe');
+    expect(shown(proc({ name: 'notes', details: ['TeamViewer Germany GmbH'] }), 'windows')).toBe('notes');
+    expect(shown(proc({ name: 'zz', executable: '/opt/zoom/zz' }), 'linux')).toBe('zz');
+  });
+
   it('normalizes names: folder, case and .exe', () => {
     expect(normalizeProcessName('C:\\Program Files\\AnyDesk\\AnyDesk.EXE')).toBe('anydesk');
     expect(normalizeProcessName('/usr/bin/x11vnc')).toBe('x11vnc');
@@ -168,10 +176,10 @@ describe('the centre’s setting', () => {
     });
     const list = compileDenyList(effectiveDenyList(setting), 'windows');
     expect(findForbidden(proc({ name: 'Teams.exe' }), list)).toBeNull();
-    expect(findForbidden(proc({ name: 'HELPER.EXE' }), list)?.id).toBe('exam-helper');
+    expect(findForbidden(proc({ name: 'HELPER.EXE' }), list)?.entry.id).toBe('exam-helper');
     expect(findForbidden(proc({ name: 'Discord.exe' }), list)).toBeNull();
     const linux = compileDenyList(effectiveDenyList(setting), 'linux');
-    expect(findForbidden(proc({ name: 'discord-ptb' }), linux)?.category).toBe('messaging');
+    expect(findForbidden(proc({ name: 'discord-ptb' }), linux)?.entry.category).toBe('messaging');
     expect(setting.onDetect).toBe('lock');
   });
 

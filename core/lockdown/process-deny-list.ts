@@ -532,15 +532,27 @@ function nameMatches(listed: ReadonlySet<string>, candidate: string, os: Process
   return false;
 }
 
+export interface ForbiddenMatch {
+  entry: ProcessDenyEntry;
+  /** The name to show: the one that matched ("anydesk" started as ./anydesk), else the process's. */
+  shownAs: string;
+}
+
+const baseName = (name: string) => name.trim().split(/[/\\]/).pop() ?? '';
+
 /** The deny-list entry this process belongs to, or null. */
-export function findForbidden(process: ListedProcess, list: CompiledDenyList): ProcessDenyEntry | null {
-  const candidates = [process.name, process.executable ?? '', ...process.details].map(normalizeProcessName);
+export function findForbidden(process: ListedProcess, list: CompiledDenyList): ForbiddenMatch | null {
+  const shown = [process.name, process.executable ?? '', ...process.details];
+  const candidates = shown.map(normalizeProcessName);
   const texts = [process.executable ?? '', ...process.details]
     .filter((t) => t.length > 0)
     .map((t) => t.toLowerCase());
   for (const { entry, names, markers } of list.entries) {
-    if (candidates.some((c) => nameMatches(names, c, list.os))) return entry;
-    if (markers.some((m) => texts.some((t) => containsWords(t, m)))) return entry;
+    const byName = candidates.findIndex((c) => nameMatches(names, c, list.os));
+    if (byName >= 0) return { entry, shownAs: baseName(shown[byName] ?? '') };
+    if (markers.some((m) => texts.some((t) => containsWords(t, m)))) {
+      return { entry, shownAs: baseName(process.name) };
+    }
   }
   return null;
 }

@@ -67,7 +67,10 @@ describe('Windows listings', () => {
 
   it('finds AnyDesk, and TeamViewer renamed notes.exe, but not Notepad nor ZoomIt', () => {
     const list = compileDenyList(shippedDenyList(), 'windows');
-    const found = parseWindowsProcessCsv(POWERSHELL_SAMPLE).map((p) => [p.name, findForbidden(p, list)?.id]);
+    const found = parseWindowsProcessCsv(POWERSHELL_SAMPLE).map((p) => [
+      p.name,
+      findForbidden(p, list)?.entry.id,
+    ]);
     expect(found.filter(([, id]) => id)).toEqual([
       ['AnyDesk', 'anydesk'],
       ['notes', 'teamviewer'],
@@ -114,7 +117,7 @@ describe('macOS listing', () => {
     });
     expect(listed[5]).toEqual({ pid: 1100, name: 'kernel_task', executable: null, details: [] });
     const list = compileDenyList(shippedDenyList(), 'macos');
-    expect(listed.map((p) => findForbidden(p, list)?.id ?? null)).toEqual([
+    expect(listed.map((p) => findForbidden(p, list)?.entry.id ?? null)).toEqual([
       null,
       null,
       'anydesk',
@@ -175,7 +178,7 @@ describe('Linux listing', () => {
       { pid: 789, name: 'sshd', executable: null, details: [] },
     ]);
     const list = compileDenyList(shippedDenyList(), 'linux');
-    expect(findForbidden(listed[0]!, list)?.id).toBe('teamviewer');
+    expect(findForbidden(listed[0]!, list)?.entry.id).toBe('teamviewer');
   });
 
   it.runIf(process.platform === 'linux')('reads the real /proc, this process included', async () => {

@@ -119,10 +119,11 @@ export class ProcessWatch {
       const list = this.#denyList();
       const seen = new Map<string, { entry: ProcessDenyEntry; names: string[] }>();
       for (const process of processes) {
-        const entry = findForbidden(process, list);
-        if (!entry) continue;
+        const match = findForbidden(process, list);
+        if (!match) continue;
+        const { entry } = match;
         const found = seen.get(entry.id) ?? { entry, names: [] };
-        found.names.push(process.name);
+        found.names.push(match.shownAs);
         seen.set(entry.id, found);
       }
       // The test may have ended during the listing: nothing is reported for it any more.
