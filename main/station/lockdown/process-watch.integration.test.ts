@@ -95,16 +95,23 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
     expect((await services.dispatch('signIn', signIn)).ok).toBe(true);
     expect((await services.dispatch('acceptInstructions', {})).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const serverView = () =>
-      (server?.records.get('test-1') ?? []).filter(
-        (r) => r.kind === 'lockdown' && r.payload.event === 'forbiddenProcess',
-      );
+    // Only AnyDesk's reports: the machine running the tests may run other deny-listed software.
+    const isAnydesk = (r: { kind: string; payload: Record<string, unknown> }) =>
+      r.kind === 'lockdown' &&
+      r.payload.event === 'forbiddenProcess' &&
+      String(r.payload.detail).includes('AnyDesk');
+    const serverView = () => (server?.records.get('test-1') ?? []).filter(isAnydesk);
+    // On a timeout, what the station said tells why (a failed listing, a refused report).
+    const waitFor = (check: () => boolean, what: string) =>
+      until(check, 15_000, what).catch((error: unknown) => {
+        throw new Error(`${String(error)}; station log: ${logs.join(' | ')}`);
+      });
     expect(serverView()).toEqual([]);
-    await until(() => (server?.openStreams ?? 0) > 0, 5000, 'the command stream');
+    await waitFor(() => (server?.openStreams ?? 0) > 0, 'the command stream');
     server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
-    await until(() => services.runtime.phase === 'inProgress', 5000, 'the start');
+    await waitFor(() => services.runtime.phase === 'inProgress', 'the start');
 
-    await until(() => serverView().length === 1, 5000, 'the first report, replicated');
+    await waitFor(() => serverView().length === 1, 'the first report, replicated');
     // Still running through several more rounds: no second report.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(serverView()).toHaveLength(1);
@@ -113,7 +120,7 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(serverView()).toHaveLength(1);
     await startAnydesk(dir);
-    await until(() => serverView().length === 2, 5000, 'the report after the restart');
+    await waitFor(() => serverView().length === 2, 'the report after the restart');
     // The default is "report": the test went on.
     expect(services.runtime.phase).toBe('inProgress');
     for (const record of serverView()) {
@@ -122,7 +129,6 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
         detail: 'Logiciel interdit en cours d’exécution : AnyDesk (anydesk, prise de main à distance).',
       });
     }
-    expect(logs.filter((m) => m.startsWith('lockdown: forbiddenProcess'))).toHaveLength(2);
 
     // The station's own journal holds the same two records, in an unbroken chain.
     const journalFile = services.journalFile;
@@ -132,10 +138,10 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
     try {
       const records = journal.records('test-1');
       expect(verifyChain('test-1', records).ok).toBe(true);
-      const reports = records.filter((r) => r.kind === 'lockdown' && r.payload.event === 'forbiddenProcess');
+      const reports = records.filter(isAnydesk);
       expect(reports.map((r) => r.seq)).toEqual(serverView().map((r) => r.seq));
     } finally {
       journal.close();
     }
-  }, 30_000);
+  }, 60_000);
 });
