@@ -72,6 +72,7 @@ const day = await CertificationDay.open({
   place,
   browserHome: 'https://college.pix-demo.test/',
   stationName: 'Poste de démonstration',
+  watchMachineProcesses: true,
   ...(webRoot ? { webRoot } : {}),
 });
 candidateWindow = day.page;

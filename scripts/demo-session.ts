@@ -147,6 +147,7 @@ export async function runScriptedDemo(options: ScriptedDemoOptions): Promise<Dem
     content,
     browserHome: DEMO_BROWSER_HOME,
     stationName: DEMO_STATION_NAME,
+    watchMachineProcesses: true,
     ...(webRoot ? { webRoot } : {}),
   });
   try {

@@ -50,6 +50,8 @@ export interface DayOptions {
   /** A running server and a session prepared on it (through the back office): used as they are. */
   server?: CertificationServer;
   seeded?: SeededSession;
+  /** The station watches this machine's real programs for forbidden software (default: it sees none). */
+  watchMachineProcesses?: boolean;
 }
 
 interface Harness {
@@ -72,6 +74,7 @@ export class CertificationDay {
   readonly #electron: ElectronStation | null;
   /** A server the caller started (and closes): the back office's scenario prepares it through its screens. */
   #borrowedServer = false;
+  #watchMachineProcesses = false;
 
   private constructor(init: {
     server: CertificationServer;
@@ -148,6 +151,7 @@ export class CertificationDay {
     const harness: Harness = { browser, ownsBrowser: !options.browser, candidate, view, station: null };
     day = new CertificationDay({ ...common, harness, electron: null });
     day.#borrowedServer = options.server !== undefined;
+    day.#watchMachineProcesses = options.watchMachineProcesses === true;
     await day.launchStation();
     return day;
   }
@@ -201,6 +205,7 @@ export class CertificationDay {
         sandboxUrlBase: SANDBOX_URL_BASE,
         heartbeatEveryMs: null,
         pageOrigin: STATION_ORIGIN,
+        watchMachineProcesses: this.#watchMachineProcesses,
       },
       harness.view,
     );

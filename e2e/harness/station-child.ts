@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     browser,
     attachmentUrl,
     clocks: { monotonic },
+    ...(options.watchMachineProcesses ? {} : { processWatch: { list: () => Promise.resolve([]) } }),
     ...(options.heartbeatEveryMs ? { heartbeatEveryMs: options.heartbeatEveryMs } : {}),
     log: (message) => send({ type: 'log', message }),
   });

@@ -21,6 +21,11 @@ export interface StationChildOptions {
   heartbeatEveryMs: number | null;
   /** The candidate screens' origin: the only one let into the station's socket (station-socket.ts). */
   pageOrigin: string;
+  /**
+   * The forbidden-process watch lists this machine's programs (the demos); otherwise it sees none, so
+   * that a test's journal does not depend on what else runs on the machine (CI agents, chat apps).
+   */
+  watchMachineProcesses: boolean;
 }
 
 export type BrowserOperation = 'navigate' | 'back' | 'forward' | 'reload' | 'home' | 'setBounds';
