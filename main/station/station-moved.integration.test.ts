@@ -59,6 +59,8 @@ async function station(r: Room, dataDir: string, name: string): Promise<StationS
     dataDir,
     serverUrl: r.url,
     stationName: name,
+    // No forbidden software, whatever else runs on the test machine.
+    processWatch: { list: () => Promise.resolve([]) },
     machineId: 'lab-image-2026',
     browser: idleBrowser,
     attachmentUrl: (file) => `file://${file}`,

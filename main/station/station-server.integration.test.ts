@@ -48,6 +48,8 @@ describe('the station against the real server', () => {
       dataDir: tempDataDir('station-real-'),
       serverUrl: `http://127.0.0.1:${port}`,
       stationName: 'Poste 01',
+      // No forbidden software, whatever else runs on the test machine.
+      processWatch: { list: () => Promise.resolve([]) },
       machineId: 'lab-image-2026',
       browser: idleBrowser,
       attachmentUrl: (file) => `file://${file}`,

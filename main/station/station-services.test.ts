@@ -40,6 +40,8 @@ async function station(options: Partial<StationServicesOptions> = {}): Promise<S
     dataDir: tempDataDir(),
     serverUrl: server.url,
     stationName: 'Poste 07',
+    // No forbidden software, whatever else runs on the test machine.
+    processWatch: { list: () => Promise.resolve([]) },
     machineId: 'machine-abc',
     browser: idleBrowser,
     attachmentUrl: (file) => `file://${file}`,
