@@ -1,6 +1,6 @@
 // The SQLite backend of the storage seam (better-sqlite3: synchronous, in-process). Each method is
 // one statement or one transaction; result bundles and room events are written by group commit (see
-// WriteBatcher) so that many concurrent uploads share one fsync.
+// write-batcher.ts) so that many concurrent uploads share one fsync.
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { Challenge } from '../../../core/challenge/challenge.ts';
 import { ResultBundlePayloadSchema } from '../../../core/bundle/result-bundle.ts';
@@ -48,6 +48,7 @@ import {
   testFromRow,
   type Row,
 } from './rows.ts';
+import { WriteBatcher } from './write-batcher.ts';
 
 export function openSqliteStore(file: string): Store {
   const dbs = openServerDatabases(file);
@@ -115,7 +116,8 @@ class SqliteStore implements Store {
     this.#dbs = dbs;
     const db = dbs.main;
     this.#writer = new WriteBatcher(db);
-    this.#fastWriter = new WriteBatcher(dbs.fast);
+    // Nonces and room events: synchronous=NORMAL, no sync of their own (see database.ts).
+    this.#fastWriter = new WriteBatcher(dbs.fast, { durable: false });
     this.centres = centres(db);
     this.accounts = accounts(db);
     this.tokens = tokens(db);
@@ -136,6 +138,7 @@ class SqliteStore implements Store {
   async close(): Promise<void> {
     await this.#writer.drain();
     await this.#fastWriter.drain();
+    this.#writer.close();
     this.#dbs.close();
   }
 }
@@ -921,77 +924,6 @@ function events(db: SqliteDatabase, writer: WriteBatcher): SessionEventRepositor
   };
 }
 
-// ------------------------------------------------------------------ group commit
-
-interface PendingWrite {
-  work: () => unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
-/**
- * Runs writes in batches: every write queued while the current turn of the event loop runs joins the
- * batch, and the batch commits in one transaction (one fsync) on the next turn. Each write is answered
- * only once its batch is committed, so what is acknowledged is on disk. Each write is its own savepoint:
- * one failure does not undo the others.
- */
-export class WriteBatcher {
-  readonly #db: SqliteDatabase;
-  readonly #batch: (items: PendingWrite[]) => ({ value: unknown } | { error: unknown })[];
-  #queue: PendingWrite[] = [];
-  #scheduled = false;
-  #idle: Promise<void> = Promise.resolve();
-  #release: (() => void) | null = null;
-
-  constructor(db: SqliteDatabase) {
-    this.#db = db;
-    const one = db.transaction((item: PendingWrite) => item.work());
-    this.#batch = db.transaction((items: PendingWrite[]) =>
-      items.map((item) => {
-        try {
-          return { value: one(item) };
-        } catch (error) {
-          return { error };
-        }
-      }),
-    );
-  }
-
-  run<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        this.#idle = new Promise((release) => (this.#release = release));
-        setImmediate(() => this.#flush());
-      }
-    });
-  }
-
-  #flush(): void {
-    const items = this.#queue;
-    this.#queue = [];
-    this.#scheduled = false;
-    try {
-      if (!this.#db.open) throw new Error('the database is closed');
-      const outcomes = this.#batch(items);
-      items.forEach((item, i) => {
-        const outcome = outcomes[i];
-        if (!outcome || 'error' in outcome) item.reject(outcome?.error ?? new Error('not written'));
-        else item.resolve(outcome.value);
-      });
-    } catch (error) {
-      for (const item of items) item.reject(error);
-    } finally {
-      this.#release?.();
-    }
-  }
-
-  drain(): Promise<void> {
-    return this.#idle;
-  }
-}
-
 /** The payload was verified when the bundle was accepted; it is read back from the JWS itself. */
 function bundleFromRow(r: Row): StoredBundle {
   const jws = str(r.jws);
@@ -1056,6 +988,8 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
     },
     async acknowledgment(testId) {
       const row = ack.get(testId) as Row | undefined;
+      // An answer read back is given only once the bundle is on disk (its batch may still be syncing).
+      if (row) await writer.synced();
       return row ? { bundleHash: str(row.bundle_hash), receivedAt: num(row.received_at) } : null;
     },
     async listBySession(sessionId) {

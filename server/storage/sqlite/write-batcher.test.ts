@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WriteBatcher, type FileSync } from './write-batcher.ts';
+
+const dirs: string[] = [];
+const dbs: SqliteDatabase[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A WAL database file with synchronous=FULL, as the server opens its main connection. */
+function durableDb(): SqliteDatabase {
+  const dir = mkdtempSync(path.join(tmpdir(), 'write-batcher-'));
+  dirs.push(dir);
+  const db = new Database(path.join(dir, 'server.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+  dbs.push(db);
+  return db;
+}
+
+/** A sync the test completes by hand, counting the calls. */
+function heldSync() {
+  const pending: ((error: Error | null) => void)[] = [];
+  const sync: FileSync = (done) => pending.push(done);
+  return { sync, pending };
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('group commit (WriteBatcher)', () => {
+  it('commits a batch, answers no one until its WAL sync completes, then answers each write', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const answered: number[] = [];
+    const writes = ['a', 'b', 'c'].map((v) =>
+      writer.run(() => Number(insert.run(v).lastInsertRowid)).then((id) => answered.push(id)),
+    );
+    await tick();
+    await tick();
+    // Committed (readable), one sync asked for the three, nobody answered yet.
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(3);
+    expect(pending).toHaveLength(1);
+    expect(answered).toEqual([]);
+    // The connection is back to FULL for the writes that do not go through the batcher.
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    pending[0]?.(null);
+    await Promise.all(writes);
+    expect(answered).toEqual([1, 2, 3]);
+  });
+
+  it('queues what comes during a sync and commits it as the next batch, with its own sync', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const first = writer.run(() => insert.run('a'));
+    await tick();
+    await tick();
+    const later = [writer.run(() => insert.run('b')), writer.run(() => insert.run('c'))];
+    await tick();
+    await tick();
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(1);
+    pending[0]?.(null);
+    await first;
+    await tick();
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(3);
+    expect(pending).toHaveLength(2);
+    pending[1]?.(null);
+    await Promise.all(later);
+  });
+
+  it('rejects the writes of a batch whose sync failed, and goes on with the next batch', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const failed = writer.run(() => insert.run('a'));
+    await tick();
+    pending[0]?.(new Error('EIO: the disk failed'));
+    await expect(failed).rejects.toThrow('EIO');
+    const next = writer.run(() => insert.run('b'));
+    await tick();
+    pending[1]?.(null);
+    await expect(next).resolves.toBeDefined();
+  });
+
+  it('keeps one write’s failure to itself: the others of its batch are committed', async () => {
+    const db = durableDb();
+    const writer = new WriteBatcher(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const results = await Promise.allSettled([
+      writer.run(() => insert.run('a')),
+      writer.run(() => insert.run('a')),
+      writer.run(() => insert.run('b')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(db.prepare('SELECT v FROM t ORDER BY v').pluck().all()).toEqual(['a', 'b']);
+    writer.close();
+  });
+
+  it('synced() waits for the sync of what is already committed', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    await expect(writer.synced()).resolves.toBeUndefined();
+    void writer.run(() => db.prepare('INSERT INTO t (v) VALUES (?)').run('a'));
+    await tick();
+    let synced = false;
+    void writer.synced().then(() => (synced = true));
+    await tick();
+    expect(synced).toBe(false);
+    pending[0]?.(null);
+    await tick();
+    expect(synced).toBe(true);
+  });
+
+  it('syncs the real WAL file by default on a durable connection, and not on a NORMAL one', async () => {
+    const db = durableDb();
+    const writer = new WriteBatcher(db);
+    const id = await writer.run(() => db.prepare('INSERT INTO t (v) VALUES (?)').run('a').lastInsertRowid);
+    expect(id).toBe(1);
+    await writer.drain();
+    writer.close();
+    // A connection that is not FULL keeps its own durability: nothing to sync, answered at once.
+    const fast = new Database(db.name);
+    dbs.push(fast);
+    fast.pragma('synchronous = NORMAL');
+    const fastWriter = new WriteBatcher(fast);
+    await fastWriter.run(() => fast.prepare('INSERT INTO t (v) VALUES (?)').run('b'));
+    expect(fast.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(2);
+  });
+});
