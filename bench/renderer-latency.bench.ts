@@ -12,6 +12,7 @@
 // of the page's main thread per transition (Chromium's own count, less sensitive to the machine's
 // load than the durations). No assertion.
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import type { Challenge } from '../core/challenge/challenge.ts';
 import { E2E_BANK, RIGHT_ANSWERS, fullProfile } from '../e2e/fixtures/e2e-bank.ts';
@@ -22,6 +23,7 @@ import { e2eContent } from '../e2e/harness/seed-session.ts';
 // The station process logs the time each StationApi call spends in it (read back at the end).
 process.env.PIX_STATION_TIMING = '1';
 
+const loadAtStart = loadavg()[0] ?? NaN;
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 6);
 const TARGET_P95_MS = 50;
 
@@ -61,6 +63,8 @@ const parts: {
   toPaint: number;
   cpu: number;
 }[] = [];
+/** Per transition: the challenge left and the one drawn (the tail may belong to a few of them). */
+const transitions: { from: string; to: string }[] = [];
 /** Per transition: the time submitAnswer spent in the station process (from its log). */
 const inStation: number[] = [];
 function stationTime(logs: readonly string[]): number {
@@ -126,10 +130,12 @@ async function fill(p: Page, challenge: Challenge): Promise<void> {
  * Clicks "Valider" and times it until the next challenge is drawn (and when the DOM held it); null
  * for the last one.
  */
-function validateAndTime(p: Page): Promise<{ total: number; dom: number; painted: number } | null> {
+function validateAndTime(
+  p: Page,
+): Promise<{ total: number; dom: number; painted: number; to: string } | null> {
   return p.evaluate(
     () =>
-      new Promise<{ total: number; dom: number; painted: number } | null>((resolve) => {
+      new Promise<{ total: number; dom: number; painted: number; to: string } | null>((resolve) => {
         const before = document.querySelector('[data-challenge-id]')?.getAttribute('data-challenge-id');
         // Each transition's own calls only.
         const marks = (window as unknown as { __marks: Record<string, number> }).__marks;
@@ -149,7 +155,7 @@ function validateAndTime(p: Page): Promise<{ total: number; dom: number; painted
             // task posted from here runs once they are done (the figure itself stops at the callback).
             const channel = new MessageChannel();
             channel.port1.onmessage = () =>
-              resolve(ended ? null : { total, dom, painted: performance.now() - start });
+              resolve(ended ? null : { total, dom, painted: performance.now() - start, to: now ?? '' });
             channel.port2.postMessage(null);
           });
         });
@@ -174,7 +180,8 @@ for (const candidate of candidates) {
   await day.invigilator.authorizeStart(candidate.key);
   await page.locator('[data-challenge-id]').waitFor({ timeout: 20_000 });
   for (;;) {
-    await fill(page, await currentChallenge());
+    const leaving = await currentChallenge();
+    await fill(page, leaving);
     const cpuBefore = await pageCpuMs();
     const logsBefore = day.station.logs.length;
     const timed = await validateAndTime(page);
@@ -183,6 +190,7 @@ for (const candidate of candidates) {
     inStation.push(stationTime(day.station.logs.slice(logsBefore)));
     const ms = timed.total;
     samples.push(ms);
+    transitions.push({ from: leaving.id, to: timed.to });
     const m = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
     const at = (key: string) => m[key] ?? NaN;
     const fetched = m.getCurrentChallengeEnd !== undefined;
@@ -211,6 +219,9 @@ const at = (q: number) => quantile(samples, q);
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
 console.log('"Valider" → next challenge rendered (Chromium, real station services and server)');
 console.log(`  server database: ${serverDir ? 'in memory (/dev/shm)' : 'on disk'}; station journal: on disk`);
+console.log(
+  `  load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? NaN).toFixed(2)} at the end`,
+);
 console.log(`  samples: ${samples.length} (${CANDIDATES} candidates × 9 transitions)`);
 console.log(`  median:  ${f(at(0.5))}`);
 console.log(`  p95:     ${f(at(0.95))}   (target ≤ ${TARGET_P95_MS} ms)`);
@@ -237,3 +248,33 @@ console.log(
   `  until painted, for comparison:          ${spread(parts.map((p, i) => (samples[i] ?? NaN) + p.toPaint))}`,
 );
 console.log(`  page main thread CPU per transition:    ${part('cpu')}`);
+console.log('  by challenge drawn (median / p95 / max, samples), from the challenge left:');
+const byTarget = new Map<string, { ms: number[]; from: Set<string> }>();
+samples.forEach((ms, i) => {
+  const t = transitions[i];
+  if (!t) return;
+  const entry = byTarget.get(t.to) ?? { ms: [], from: new Set<string>() };
+  entry.ms.push(ms);
+  entry.from.add(t.from);
+  byTarget.set(t.to, entry);
+});
+for (const [to, { ms, from }] of [...byTarget].sort(
+  (a, b) => quantile(b[1].ms, 0.5) - quantile(a[1].ms, 0.5),
+)) {
+  const max = Math.max(...ms);
+  console.log(
+    `    → ${to.padEnd(14)} ${f(quantile(ms, 0.5))} / ${f(quantile(ms, 0.95))} / ${f(max)} (${ms.length}), from ${[...from].join(', ')}`,
+  );
+}
+console.log('  the slowest transitions (total = submitAnswer [in station] + to DOM + to frame; page CPU):');
+for (const i of samples
+  .map((_, i) => i)
+  .sort((a, b) => (samples[b] ?? 0) - (samples[a] ?? 0))
+  .slice(0, Math.max(3, Math.ceil(samples.length * 0.1)))) {
+  const p = parts[i];
+  const t = transitions[i];
+  if (!p || !t) continue;
+  console.log(
+    `    ${t.from} → ${t.to}: ${f(samples[i] ?? NaN)} = ${f(p.submit)} [${f(inStation[i] ?? NaN)}] + ${f(p.toDom)} + ${f(p.toFrame)}; CPU ${f(p.cpu)}`,
+  );
+}
