@@ -35,6 +35,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   #bounds: BrowserBounds | null = null;
   #loading = false;
   #opening: Promise<Page> | null = null;
+  #announcing: Promise<void> | null = null;
+  #announceAgain = false;
   readonly navigations: { url: string; allowed: boolean; rule: string | null }[] = [];
 
   constructor(options: ChallengeBrowserOptions) {
@@ -147,35 +149,66 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     if (this.#o.place) await this.#o.place(page, bounds);
     else if (bounds && bounds.width > 0 && bounds.height > 0) {
       // Headless: the page is laid out at the reserved size, so screenshots show what Electron would.
-      await page.setViewportSize({ width: bounds.width, height: bounds.height });
+      // The same size again (the view hidden then shown, or only moved) leaves the page as it is, as
+      // a native view's setBounds does: re-emulating the viewport would lay the page out again.
+      const size = page.viewportSize();
+      if (size?.width !== bounds.width || size.height !== bounds.height)
+        await page.setViewportSize({ width: bounds.width, height: bounds.height });
     }
   }
 
+  /**
+   * The page's address, title and history, read in one call to the browser process (Chromium's
+   * navigation entries carry the title), as Electron's main reads its webContents getters without
+   * asking the page itself: a `document.title` evaluated in the page while it loads would queue behind
+   * its parsing and add work on the two cores the candidate's screen shares.
+   */
   async state(): Promise<BrowserState> {
     const page = await this.page();
     let canGoBack = false;
     let canGoForward = false;
+    let title = '';
     try {
       const history = (await this.#cdp?.send('Page.getNavigationHistory')) ?? null;
       if (history) {
         canGoBack = history.currentIndex > 0;
         canGoForward = history.currentIndex < history.entries.length - 1;
+        title = history.entries[history.currentIndex]?.title ?? '';
       }
     } catch {
       // The page is closing: no history to read.
     }
-    const title = await page.title().catch(() => '');
     const url = page.url();
-    return { url, title, loading: this.#loading, canGoBack, canGoForward };
+    // A page without a <title> shows its address in Chromium's entry: the screens want no title then.
+    return { url, title: title === url ? '' : title, loading: this.#loading, canGoBack, canGoForward };
   }
 
-  async #announce(): Promise<void> {
-    if (!this.#page) return;
-    try {
-      this.#o.emit({ type: 'browserState', state: await this.state() });
-    } catch {
-      // Closed in the meantime.
+  /**
+   * Tells the screens the browser's state. A page load fires several events in a row (request,
+   * navigation, load): one read at a time, and one more after it if something happened meanwhile,
+   * so the screens get the latest state without one read and one redraw per event.
+   */
+  #announce(): Promise<void> {
+    if (this.#announcing) {
+      this.#announceAgain = true;
+      return this.#announcing;
     }
+    this.#announcing = (async () => {
+      try {
+        do {
+          this.#announceAgain = false;
+          if (!this.#page) return;
+          try {
+            this.#o.emit({ type: 'browserState', state: await this.state() });
+          } catch {
+            // Closed in the meantime.
+          }
+        } while (this.#announceAgain);
+      } finally {
+        this.#announcing = null;
+      }
+    })();
+    return this.#announcing;
   }
 
   /** Waits for a navigation; a page that fails to load still leaves the browser usable. */

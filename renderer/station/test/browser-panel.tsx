@@ -1,12 +1,15 @@
 // The challenge browser beside the question. The page itself is drawn by the station over the region
 // this panel reserves (a view owned by the main process in Electron, a second page in the harness);
 // the panel draws the controls: address bar, back, forward, reload, home, and the blocked-page message.
+// The browser's first page and the view's placement wait until the question is painted: the candidate
+// reads the question first, and opening a page (in its own process) must not hold it back.
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationResult } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { useOverlayOpen } from '../../shared/overlays.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
+import { afterPaint } from './after-paint.ts';
 
 type Bounds = { x: number; y: number; width: number; height: number };
 
@@ -34,10 +37,11 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   // Open the browser's home page the first time the panel is shown for this candidate.
   const opened = useRef(false);
   useEffect(() => {
-    if (shown && !browser && !opened.current) {
+    if (!shown || browser || opened.current) return;
+    return afterPaint(() => {
       opened.current = true;
       void api.browserHome({});
-    }
+    });
   }, [shown, browser, api]);
 
   useReservedRegion(region, visible);
@@ -165,12 +169,16 @@ function useReservedRegion(region: RefObject<HTMLDivElement | null>, visible: bo
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
     };
-    measure();
+    // Hidden at once; placed once the page around it is painted (then on every change of layout).
+    let first = () => {};
+    if (visible) first = afterPaint(measure);
+    else measure();
     const observer = new ResizeObserver(schedule);
     if (region.current) observer.observe(region.current);
     window.addEventListener('resize', schedule);
     window.addEventListener('scroll', schedule, true);
     return () => {
+      first();
       if (frame) cancelAnimationFrame(frame);
       observer.disconnect();
       window.removeEventListener('resize', schedule);

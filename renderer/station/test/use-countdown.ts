@@ -4,17 +4,34 @@
 // not twice).
 import { useEffect, useState } from 'react';
 
+/** The screen's last tick: when it was, and the base it was counted from. */
+export interface CountdownTick {
+  base: number;
+  now: number;
+}
+
+/** What the countdown shows: the base minus the time spent since it, as of the last tick of that base. */
+export function timeLeft(
+  baseMs: number | null,
+  baseAt: number,
+  running: boolean,
+  tick: CountdownTick,
+): number | null {
+  if (baseMs === null) return null;
+  if (!running) return baseMs;
+  const spent = tick.base === baseAt ? Math.max(0, tick.now - baseAt) : 0;
+  return Math.max(0, Math.round(baseMs - spent));
+}
+
 export function useCountdown(baseMs: number | null, baseAt: number, running: boolean): number | null {
-  const [now, setNow] = useState(() => performance.now());
+  // The last tick, with the base it was counted from: a new base (each status brings one, after every
+  // "Valider") starts from no time spent without a redraw of its own, inside the one that shows it.
+  const [tick, setTick] = useState<CountdownTick>(() => ({ base: baseAt, now: performance.now() }));
   const counting = running && baseMs !== null;
   useEffect(() => {
     if (!counting) return;
-    // A new base: count from it (a `now` older than the base counts as no time spent).
-    setNow(performance.now());
-    const handle = window.setInterval(() => setNow(performance.now()), 1000);
+    const handle = window.setInterval(() => setTick({ base: baseAt, now: performance.now() }), 1000);
     return () => window.clearInterval(handle);
   }, [baseMs, baseAt, counting]);
-  if (baseMs === null) return null;
-  if (!running) return baseMs;
-  return Math.max(0, Math.round(baseMs - Math.max(0, now - baseAt)));
+  return timeLeft(baseMs, baseAt, running, tick);
 }
