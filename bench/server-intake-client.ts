@@ -1,10 +1,11 @@
-// The intake benchmark's load generator: each client is one keep-alive TCP connection sending signed
+// The intake benchmark's load generator: each client is one keep-alive TCP connection sending
 // HTTP/1.1 uploads, one at a time, with a minimal response reader (status line, Content-Length, body),
 // as load generators such as wrk do. The generator shares the machine's two cores with the server, so
 // its own cost is kept small: fetch (undici) spent ~0.6 ms of CPU per 36 KB upload and node:http
-// ~0.3 ms, this one about a third of that. Each upload is still signed when it is sent, with a fresh
-// nonce and timestamp, exactly as a station signs it (server/testing/station-client.ts).
+// ~0.3 ms, this one about a third of that. Each upload names its station, as a station's does; the
+// bundle inside is the signature (core/contracts/station-request-signing.ts).
 import { connect, type Socket } from 'node:net';
+import { STATION_AUTH_HEADERS } from '../core/contracts/station-request-signing.ts';
 import type { TestStation } from '../server/testing/station-client.ts';
 
 export interface UploadResponse {
@@ -45,10 +46,13 @@ export class UploadConnection {
     });
   }
 
-  /** POSTs `text` (JSON) to `path`, signed by `station`. */
-  post(station: TestStation, path: string, text: string): Promise<UploadResponse> {
+  /**
+   * POSTs `text` (JSON: a result upload) to `path`, as `station`; `signed`: with a request signature
+   * as well (servers before the bundle was taken as the signature, for A/B rounds).
+   */
+  post(station: TestStation, path: string, text: string, signed = false): Promise<UploadResponse> {
     const headers = {
-      ...station.sign('POST', path, text),
+      ...(signed ? station.sign('POST', path, text) : { [STATION_AUTH_HEADERS.station]: station.id }),
       host: this.#host,
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(text)),

@@ -23,7 +23,8 @@ const TARGET = 1500;
 /**
  * A/B on the same prepared day: BENCH_BASELINE=<another copy of the repository> (e.g. `git archive` of
  * the commit to compare with, node_modules linked) runs its server on every other round; each variant's
- * medians are printed.
+ * medians are printed. BENCH_BASELINE_SIGNED=1: the baseline's uploads carry a request signature (a
+ * server from before the bundle was taken as the upload's signature).
  */
 const BASELINE = process.env.BENCH_BASELINE;
 
@@ -98,13 +99,17 @@ console.log(
 );
 
 /** Uploads every body once, each client on its own connection; counts what was not accepted. */
-async function uploadAll(clients: UploadConnection[], list: typeof uploads): Promise<number> {
+async function uploadAll(
+  clients: UploadConnection[],
+  list: typeof uploads,
+  signed: boolean,
+): Promise<number> {
   const queue = [...list];
   let failures = 0;
   await Promise.all(
     clients.map(async (client) => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const r = await client.post(next.test.station, next.path, next.text);
+        const r = await client.post(next.test.station, next.path, next.text, signed);
         if (r.status !== 200) failures += 1;
       }
     }),
@@ -123,14 +128,16 @@ for (let round = 1; round <= ROUNDS * (BASELINE ? 2 : 1); round++) {
   variant.push(baseline ? 'A' : 'B');
   const server = await startChildServer(copyDatabase(prepared.dbFile), 0, baseline ? BASELINE : undefined);
   const clients = await Promise.all(Array.from({ length: CLIENTS }, () => UploadConnection.open(server.url)));
-  let failures = await uploadAll(clients, warmup);
+  // A baseline from before commit "result upload authenticated by its bundle" wants signed requests.
+  const signed = baseline && process.env.BENCH_BASELINE_SIGNED === '1';
+  let failures = await uploadAll(clients, warmup, signed);
   const pid = server.process.pid;
   const cpuBefore = processCpuMs(pid);
   const mainBefore = mainThreadCpuMs(pid);
   const threadsBefore = threadCpuMs(pid);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
-  failures += await uploadAll(clients, bodies);
+  failures += await uploadAll(clients, bodies, signed);
   const seconds = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientBefore);
   const cpuAfter = processCpuMs(pid);

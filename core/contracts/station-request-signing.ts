@@ -1,5 +1,8 @@
 // Station requests are signed with the station's Ed25519 key over a canonical string, with a
-// timestamp and a nonce so that a captured request cannot be replayed.
+// timestamp and a nonce so that a captured request cannot be replayed. One exception: the result
+// upload carries only `x-station-id`, because its body is itself signed by the station key (the
+// bundle's JWS, verified against the enrolled key) and sending it again is harmless by design (the
+// same bundle gets the same receipt); a second Ed25519 check per upload would only cost the server.
 import { sha256Hex } from '../hashing/canonical-hash.ts';
 
 export const STATION_AUTH_HEADERS = {

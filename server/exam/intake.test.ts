@@ -239,6 +239,40 @@ describe.each([
     expect(await stored()).toBe(0);
   });
 
+  it('takes the bundle as the station’s signature: x-station-id alone, no request signature', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    const text = JSON.stringify({ bundle: jws });
+    const send = (headers: Record<string, string>) =>
+      server.app.inject({
+        method: 'POST',
+        url: STATION_API_PATHS.result(testId),
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: text,
+      });
+    const anonymous = await send({});
+    expect([anonymous.statusCode, errorOf(anonymous).code]).toEqual([401, 'BAD_SIGNATURE']);
+    const stranger = await send({ 'x-station-id': 'st-00000000000000000000' });
+    expect([stranger.statusCode, errorOf(stranger).code]).toEqual([401, 'STATION_NOT_READY']);
+    // Another enrolled station cannot pass this bundle off as its own, nor its own bundle as this one's.
+    const other = await enrolledStation(server, day, 'Poste 02');
+    const claimed = await send({ 'x-station-id': other.id });
+    expect([claimed.statusCode, errorOf(claimed).code]).toEqual([403, 'NOT_YOUR_TEST']);
+    const forged = await server.app.inject({
+      method: 'POST',
+      url: STATION_API_PATHS.result(testId),
+      headers: { 'x-station-id': station.id, 'content-type': 'application/json' },
+      payload: JSON.stringify({ bundle: await signBundle(bundlePayload(input), other.privateKey) }),
+    });
+    expect([forged.statusCode, errorOf(forged).code]).toEqual([422, 'BUNDLE_BAD_SIGNATURE']);
+    expect(await stored()).toBe(0);
+    // The station's own upload, then the same bytes again (a replay): one result, the same receipt.
+    const first = await send({ 'x-station-id': station.id });
+    expect(first.statusCode).toBe(200);
+    const again = await send({ 'x-station-id': station.id });
+    expect([again.statusCode, again.json()]).toEqual([200, first.json()]);
+    expect(await stored()).toBe(1);
+  });
+
   it('refuses unknown tests, other stations, revoked stations, wrong types and oversized bodies', async () => {
     const jws = await signBundle(bundlePayload(input), station.privateKey);
     expect((await upload(jws, {}, station, 'tst_unknown')).statusCode).toBe(404);

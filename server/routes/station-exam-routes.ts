@@ -1,7 +1,7 @@
 // Station routes of the exam: join, heartbeat, journal replication, package and attachments, the
 // command stream and its acknowledgments. Registered inside the signed-station scope.
 import type { FastifyInstance } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ContentHashSchema } from '../../core/challenge/challenge.ts';
 import {
@@ -11,9 +11,6 @@ import {
   JoinRequestSchema,
   JoinResponseSchema,
   PackageResponseSchema,
-  RESULT_IDEMPOTENCY_HEADER,
-  ResultUploadRequestSchema,
-  ResultUploadResponseSchema,
   RecordsRequestSchema,
   RecordsResponseSchema,
   STATION_API_PATHS,
@@ -24,7 +21,6 @@ import type { ServerContext } from '../context.ts';
 import { acknowledgeCommand } from '../exam/commands.ts';
 import { openCommandStream } from '../exam/command-stream.ts';
 import { receiveHeartbeat } from '../exam/heartbeat.ts';
-import { receiveResult } from '../exam/intake.ts';
 import { joinSession } from '../exam/join.ts';
 import { receiveRecords, recordsForResume } from '../exam/records.ts';
 import { servePackage } from '../exam/test-package.ts';
@@ -33,7 +29,7 @@ import { PathId, errors } from '../http/route-schema.ts';
 import { iso } from '../time.ts';
 import { SIGNED, requestStation } from './request-station.ts';
 
-const TestParams = z.object({ testId: PathId }).strict();
+export const TestParams = z.object({ testId: PathId }).strict();
 
 export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -145,46 +141,6 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
         .send(content.bytes);
     },
   );
-
-  // The result upload's body stays bytes here: it is read (JSON, body schema) where the bundle is
-  // checked, on a verification worker (intake-upload.ts), so the event loop neither parses the 30 KB
-  // bundle nor copies it to the worker. Its schema below documents it and types nothing at run time.
-  void app.register(async (raw) => {
-    raw.removeContentTypeParser('application/json');
-    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-      request.rawBody = body as Buffer;
-      done(null, body);
-    });
-    raw.withTypeProvider<ZodTypeProvider>().post(
-      '/api/station/tests/:testId/result',
-      {
-        bodyLimit: 9 * 1024 * 1024,
-        validatorCompiler: (route) =>
-          route.httpPart === 'body'
-            ? () => true
-            : validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0]),
-        schema: {
-          tags,
-          summary:
-            'Upload the signed result bundle (idempotent: the same bundle again gets the same answer; another one, 409)',
-          description: `${description} Optional header idempotency-key: <testId>:<SHA-256 of the bundle>.`,
-          params: TestParams,
-          body: ResultUploadRequestSchema,
-          response: { 200: ResultUploadResponseSchema, ...errors(400, 401, 403, 404, 409, 413, 422) },
-        },
-      },
-      async (request) => {
-        const key = request.headers[RESULT_IDEMPOTENCY_HEADER];
-        return receiveResult(
-          ctx,
-          requestStation(request),
-          request.params.testId,
-          request.rawBody ?? new Uint8Array(),
-          typeof key === 'string' ? key : null,
-        );
-      },
-    );
-  });
 
   r.get(
     STATION_API_PATHS.commands,

@@ -17,6 +17,7 @@ import { SIGNED, requestStation } from './request-station.ts';
 import { iso } from '../time.ts';
 import { stationCompatibilityRoutes } from './station-compatibility-routes.ts';
 import { stationExamRoutes } from './station-exam-routes.ts';
+import { stationResultRoute } from './station-result-route.ts';
 
 export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,6 +41,8 @@ export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): P
   stationCompatibilityRoutes(app, ctx);
 
   const auth = new StationAuthenticator(ctx);
+  // Outside the signed scope: the bundle is the station's signature.
+  await stationResultRoute(app, ctx, auth);
   await app.register(async (scoped) => {
     scoped.addHook('preValidation', async (request) => {
       request.station = await auth.authenticate(request);

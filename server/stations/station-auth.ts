@@ -43,6 +43,25 @@ export class StationAuthenticator {
     this.#ctx = ctx;
   }
 
+  /**
+   * The station a request names, enrolled and not revoked, without a request signature: for the
+   * result upload, whose body is signed by the station key (station-result-route.ts).
+   */
+  async identify(request: FastifyRequest): Promise<StoredStation> {
+    const stationId = header(request, STATION_AUTH_HEADERS.station);
+    if (!stationId) throw bad('x-station-id expected: the station that sealed the result');
+    return this.#enrolled(stationId);
+  }
+
+  async #enrolled(stationId: string): Promise<StoredStation> {
+    const station = await this.#ctx.store.stations.get(stationId);
+    if (!station) throw new ApiError(401, 'STATION_NOT_READY', 'this station is not enrolled on this server');
+    if (station.revokedAt !== null) {
+      throw new ApiError(403, 'STATION_NOT_READY', 'this station was revoked by the centre: enroll it again');
+    }
+    return station;
+  }
+
   async authenticate(request: FastifyRequest): Promise<StoredStation> {
     const stationId = header(request, STATION_AUTH_HEADERS.station);
     const timestamp = header(request, STATION_AUTH_HEADERS.timestamp);
@@ -53,11 +72,7 @@ export class StationAuthenticator {
         'signed request expected: x-station-id, x-station-timestamp, x-station-nonce and x-station-signature',
       );
     }
-    const station = await this.#ctx.store.stations.get(stationId);
-    if (!station) throw new ApiError(401, 'STATION_NOT_READY', 'this station is not enrolled on this server');
-    if (station.revokedAt !== null) {
-      throw new ApiError(403, 'STATION_NOT_READY', 'this station was revoked by the centre: enroll it again');
-    }
+    const station = await this.#enrolled(stationId);
     if (!/^\d{1,15}$/.test(timestamp)) throw bad('x-station-timestamp must be milliseconds since the epoch');
     const at = Number(timestamp);
     const now = this.#ctx.now();

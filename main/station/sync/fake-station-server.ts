@@ -181,7 +181,8 @@ export class FakeStationServer {
     }
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
 
-    const station = route.name === 'enroll' ? null : this.#authenticate(req, url, body, res);
+    const station =
+      route.name === 'enroll' ? null : this.#authenticate(req, url, body, res, route.name !== 'result');
     if (route.name !== 'enroll' && !station) return;
     const answer = (status: number, json: unknown) => {
       if (fault?.kind === 'workThenDestroy') {
@@ -286,6 +287,8 @@ export class FakeStationServer {
     url: URL,
     body: string,
     res: ServerResponse,
+    /** False for the result upload: its bundle is the station's signature, checked below. */
+    signed: boolean,
   ): { jwk: StationPublicJwk } | null {
     const stationId = String(req.headers[STATION_AUTH_HEADERS.station] ?? '');
     const station = this.stations.get(stationId);
@@ -293,6 +296,7 @@ export class FakeStationServer {
       sendError(res, 401, 'STATION_NOT_READY', 'unknown station');
       return null;
     }
+    if (!signed) return station;
     return this.#verifySignature(req, url, body, station.jwk, res) ? station : null;
   }
 

@@ -50,6 +50,19 @@ describe('ServerConnection', () => {
     expect(request?.headers['x-station-signature']).toMatch(/^[A-Za-z0-9_-]{86}$/);
   });
 
+  it('sends a request whose body is signed (a result bundle) with the station id and no request signature', async () => {
+    const connection = connect();
+    await connection.request('POST', STATION_API_PATHS.result('test-1'), {
+      body: { bundle: 'a.b.c' },
+      schema: z.unknown(),
+      signedBy: 'body',
+    });
+    const [request] = server.requests;
+    expect(request?.headers['x-station-id']).toBe(keys.stationId);
+    for (const header of ['x-station-signature', 'x-station-nonce', 'x-station-timestamp'])
+      expect(request?.headers[header]).toBeUndefined();
+  });
+
   it('uses a fresh nonce for every request', async () => {
     const connection = connect();
     await beat(connection);

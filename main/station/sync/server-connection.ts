@@ -34,6 +34,11 @@ export interface RequestOptions<S extends z.ZodType> {
   timeoutMs?: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * "body": the body is itself signed by the station key (a result bundle), so the request carries
+   * only the station id (core/contracts/station-request-signing.ts). Default "request": signed.
+   */
+  signedBy?: 'request' | 'body';
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -137,6 +142,7 @@ export class ServerConnection {
       timeoutMs?: number | undefined;
       headers?: Record<string, string>;
       signal?: AbortSignal;
+      signedBy?: 'request' | 'body';
     },
     read: (response: Response) => Promise<ServerResult<T>>,
   ): Promise<ServerResult<T>> {
@@ -152,7 +158,16 @@ export class ServerConnection {
       );
       const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
       try {
-        const response = await this.#fetchSigned(method, path, body, headers, signal);
+        const response =
+          options.signedBy === 'body'
+            ? await this.#fetch(`${this.serverUrl}${path}`, {
+                method,
+                headers: { ...headers, [STATION_AUTH_HEADERS.station]: this.#keys.stationId },
+                body,
+                signal,
+                redirect: 'error',
+              })
+            : await this.#fetchSigned(method, path, body, headers, signal);
         if (response.ok) return await read(response);
         const failure = await httpFailure(response, this.#wallClock());
         if (failure.code === 'STALE_REQUEST' && attempt === 0 && this.#learnServerDate(response)) continue;

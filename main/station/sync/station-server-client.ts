@@ -128,6 +128,8 @@ export class StationServerClient implements ExamServer {
       schema: ResultUploadResponseSchema,
       headers: { [RESULT_IDEMPOTENCY_HEADER]: resultIdempotencyKey(testId, bundleHash) },
       timeoutMs: this.#uploadTimeoutMs,
+      // The bundle is the station's signature (a JWS by its key): no request signature on top.
+      signedBy: 'body',
     });
   }
 
