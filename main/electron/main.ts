@@ -27,7 +27,7 @@ import type { UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { StationSettings } from '../../core/lockdown/station-settings.ts';
 import { SELF_CHECK_EXIT_UNUSABLE } from '../../core/contracts/station-self-check.ts';
 import { activityChange, testUnderWay } from '../station/lockdown/exam-activity.ts';
-import { LockdownWatch } from '../station/lockdown/lockdown-watch.ts';
+import { runtimeLockdownWatch } from '../station/lockdown/runtime-lockdown.ts';
 import { RUN_MARKER_FILE_NAME, RunMarker } from '../station/lockdown/run-marker.ts';
 import type { Platform } from '../station/lockdown/shortcuts.ts';
 import { parseStationCommand } from '../station/self-check/station-command.ts';
@@ -223,13 +223,8 @@ async function start(): Promise<void> {
     });
 
   let station: StationServices | null = null;
-  const watch = new LockdownWatch({
-    now: Date.now,
-    report: async ({ event, detail, lock }) => {
-      log(`lockdown: ${event}${lock ? ' (test paused)' : ''}`);
-      await station?.runtime.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
-    },
-  });
+  // The station's one lockdown watch: the shell's detections and the forbidden-process watch's.
+  const watch = runtimeLockdownWatch(() => station?.runtime ?? null, log);
   const displayGuard = new DisplayGuard({
     rule: () => settings.extraDisplays,
     watch,
@@ -315,6 +310,7 @@ async function start(): Promise<void> {
       retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
       // The centre's deny list, read at each round (IT may change the managed settings while running).
       processWatch: { setting: () => settings.processDenyList },
+      lockdown: watch,
       log,
       selfCheck: () => electronSelfCheck(settingsService, log),
       // The invigilator closed this station from the invigilator screen (the station checked that no

@@ -27,9 +27,10 @@ import { readEnrollment, sameServer, writeEnrollment, type Enrollment } from './
 import { FileKeyStore, type KeyStore } from './identity/key-store.ts';
 import { loadOrCreateStationKeys } from './identity/station-keys.ts';
 import { activityChange } from './lockdown/exam-activity.ts';
-import { LockdownWatch } from './lockdown/lockdown-watch.ts';
+import type { LockdownWatch } from './lockdown/lockdown-watch.ts';
 import { createProcessLister, processOs } from './lockdown/process-listing.ts';
 import { ProcessWatch } from './lockdown/process-watch.ts';
+import { runtimeLockdownWatch } from './lockdown/runtime-lockdown.ts';
 import type { Platform } from './lockdown/shortcuts.ts';
 import { AnswerJournal } from './journal/answer-journal.ts';
 import { DEFAULT_RETENTION_MS, PURGE_EVERY_MS, purgeExpired } from './retention.ts';
@@ -89,6 +90,11 @@ export interface StationServicesOptions {
    * is the centre's `processDenyList` (default: the shipped list, report only); the rest is for tests.
    * `false` turns it off.
    */
+  /**
+   * The station's lockdown watch, when the shell made it (runtimeLockdownWatch, reporting to these
+   * services' runtime); otherwise the services make their own. Forbidden programs are reported through it.
+   */
+  lockdown?: LockdownWatch;
   processWatch?:
     | false
     | {
@@ -433,13 +439,7 @@ function createProcessWatch(
   const lister = o.list ? null : createProcessLister(platform);
   const list = o.list ?? (() => lister?.list() ?? Promise.resolve([]));
   const defaults = defaultProcessDenyListSetting();
-  const lockdown = new LockdownWatch({
-    now: wall,
-    report: async ({ event, detail, lock }) => {
-      log(`lockdown: ${event}${lock ? ' (test paused)' : ''}`);
-      await runtime.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
-    },
-  });
+  const lockdown = options.lockdown ?? runtimeLockdownWatch(() => runtime, log, wall);
   const watch = new ProcessWatch({
     list,
     os: processOs(platform),

@@ -1,0 +1,20 @@
+// The one LockdownWatch of a station: what the shell detects (focus, displays, lock screen, crashes)
+// and what the forbidden-process watch finds go through the same watch into the test under way, as a
+// journal `lockdown` record (paused when the report says so). The shell makes it before the station
+// services exist (the kiosk window is placed by the display rule first), hence the late-bound runtime.
+import type { ExamRuntime } from '../runtime/exam-runtime.ts';
+import { LockdownWatch } from './lockdown-watch.ts';
+
+export function runtimeLockdownWatch(
+  runtime: () => ExamRuntime | null,
+  log: (message: string) => void,
+  now: () => number = Date.now,
+): LockdownWatch {
+  return new LockdownWatch({
+    now,
+    report: async ({ event, detail, lock }) => {
+      log(`lockdown: ${event}${lock ? ' (test paused)' : ''}`);
+      await runtime()?.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
+    },
+  });
+}
