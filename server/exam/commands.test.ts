@@ -5,13 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATION_API_PATHS, type StationCommand } from '../../core/contracts/station-server.ts';
 import {
   enrolledStation,
+  type Invigilator,
   invigilator,
   join,
   readEvents,
-  startedTest,
-  type Invigilator,
+  startedJournal,
 } from '../testing/exam-helpers.ts';
-import { TestJournal } from '../testing/journal-builder.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -35,14 +34,7 @@ describe('alert decisions and a resume on another station', () => {
 
   /** The test under way on the first station, an alert raised and replicated, then decided. */
   async function decidedAlert() {
-    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
-    const journal = new TestJournal(testId, server.clock.now);
-    journal.open(
-      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
-      pkg.package,
-      pkg.packageHash,
-      startCommandId,
-    );
+    const { testId, pkg, journal } = await startedJournal(server, day, inv, station, lea());
     const challengeId = pkg.package.challenges[0]?.id ?? '';
     journal.append({ kind: 'alertRaised', payload: { alertId: 'alert-1', challengeId } });
     await replicate(testId, journal.records);
@@ -149,14 +141,7 @@ describe('closing a station from the invigilator screen', () => {
 
   /** The candidate's test under way on the station; `end` ends it (replicated as the station does). */
   async function testOn(i: number) {
-    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, candidate(i));
-    const journal = new TestJournal(testId, server.clock.now);
-    journal.open(
-      { sessionId: day.session.id, candidateId: candidate(i).id, stationId: station.id },
-      pkg.package,
-      pkg.packageHash,
-      startCommandId,
-    );
+    const { testId, journal } = await startedJournal(server, day, inv, station, candidate(i));
     await station.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records: journal.records });
     const end = async () => {
       journal.end('finished');

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundleHash } from '../../core/bundle/bundle-hash.ts';
 import type { Challenge } from '../../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, startedTest, type Invigilator } from '../testing/exam-helpers.ts';
+import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
 import { TestJournal, bundlePayload, signBundle, type BundleInput } from '../testing/journal-builder.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
@@ -25,15 +25,8 @@ describe.each([
     station = await enrolledStation(server, day);
     inv = await invigilator(server, day);
     const lea = day.candidates[0] as SeededDay['candidates'][number];
-    const started = await startedTest(server, day, inv, station, lea);
+    const { journal, ...started } = await startedJournal(server, day, inv, station, lea);
     testId = started.testId;
-    const journal = new TestJournal(testId, server.clock.now);
-    journal.open(
-      { sessionId: day.session.id, candidateId: lea.id, stationId: station.id },
-      started.pkg.package,
-      started.pkg.packageHash,
-      started.startCommandId,
-    );
     const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
     started.pkg.package.challenges.forEach((c, i) =>
       journal.answer(bank.get(c.id) as Challenge, i % 3 !== 0),

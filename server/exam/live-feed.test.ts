@@ -4,11 +4,11 @@ import type { RoomCandidate } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS, type StationCommand } from '../../core/contracts/station-server.ts';
 import {
   enrolledStation,
+  type Invigilator,
   invigilator,
   join,
   readEvents,
-  startedTest,
-  type Invigilator,
+  startedJournal,
 } from '../testing/exam-helpers.ts';
 import { TestJournal } from '../testing/journal-builder.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
@@ -34,14 +34,7 @@ describe('live feed: records, alerts, commands and the event streams', () => {
   const bankById = () => new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
 
   async function openJournal() {
-    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
-    const journal = new TestJournal(testId, server.clock.now);
-    journal.open(
-      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
-      pkg.package,
-      pkg.packageHash,
-      startCommandId,
-    );
+    const { testId, pkg, journal } = await startedJournal(server, day, inv, station, lea());
     return { testId, pkg, journal };
   }
 

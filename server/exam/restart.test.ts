@@ -6,8 +6,8 @@ import { bundleHash } from '../../core/bundle/bundle-hash.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
 import { startChildServer, type ChildServer } from '../testing/child-server.ts';
-import { enrolledStation, invigilator, startedTest } from '../testing/exam-helpers.ts';
-import { TestJournal, bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import { enrolledStation, invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
 import { seedCertificationDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { startTestServer } from '../testing/test-server.ts';
@@ -43,14 +43,7 @@ describe('server restart during result uploads', () => {
       // Each station seats several candidates in turn (a morning of sessions).
       const station = stations[i % STATIONS] as TestStation;
       station.now = () => server.clock.now;
-      const started = await startedTest(server, day, inv, station, candidate);
-      const journal = new TestJournal(started.testId, server.clock.now);
-      journal.open(
-        { sessionId: day.session.id, candidateId: candidate.id, stationId: station.id },
-        started.pkg.package,
-        started.pkg.packageHash,
-        started.startCommandId,
-      );
+      const { journal, ...started } = await startedJournal(server, day, inv, station, candidate);
       for (const c of started.pkg.package.challenges) journal.answer(bank.get(c.id) as Challenge, true);
       journal.end('finished');
       const payload = bundlePayload({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, join, startedTest } from '../testing/exam-helpers.ts';
-import { TestJournal, bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import { enrolledStation, invigilator, join, startedJournal } from '../testing/exam-helpers.ts';
+import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
 import { seedCertificationDay } from '../testing/seed.ts';
 import { ADMIN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -25,14 +25,7 @@ describe('structured logs', () => {
     const inv = await invigilator(server, day);
     const lea = day.candidates[0];
     if (!lea) throw new Error('no candidate');
-    const started = await startedTest(server, day, inv, station, lea);
-    const journal = new TestJournal(started.testId, server.clock.now);
-    journal.open(
-      { sessionId: day.session.id, candidateId: lea.id, stationId: station.id },
-      started.pkg.package,
-      started.pkg.packageHash,
-      started.startCommandId,
-    );
+    const { journal, ...started } = await startedJournal(server, day, inv, station, lea);
     journal.end('finished');
     const jws = await signBundle(
       bundlePayload({

@@ -3,8 +3,8 @@ import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { Results } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { DEFAULT_MAX_REACHABLE_LEVEL, PIX_PER_LEVEL } from '../../core/framework/crcn.ts';
-import { enrolledStation, invigilator, startedTest, type Invigilator } from '../testing/exam-helpers.ts';
-import { TestJournal, bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -33,14 +33,7 @@ describe('finalization, scoring, publication and certificates', () => {
     options: { end?: 'finished' | 'endedByInvigilator' | null; upload?: boolean; by?: TestStation } = {},
   ) {
     const by = options.by ?? station;
-    const started = await startedTest(server, day, inv, by, who);
-    const journal = new TestJournal(started.testId, server.clock.now);
-    journal.open(
-      { sessionId: day.session.id, candidateId: who.id, stationId: by.id },
-      started.pkg.package,
-      started.pkg.packageHash,
-      started.startCommandId,
-    );
+    const { journal, ...started } = await startedJournal(server, day, inv, by, who);
     started.pkg.package.challenges.forEach((c, i) => {
       const answer = answers(i);
       if (answer !== 'none') journal.answer(bank.get(c.id) as Challenge, answer === 'right');

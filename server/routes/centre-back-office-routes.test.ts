@@ -4,8 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account, UnfinishedTests } from '../../core/contracts/centre-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, startedTest } from '../testing/exam-helpers.ts';
-import { TestJournal } from '../testing/journal-builder.ts';
+import { enrolledStation, invigilator, startedJournal } from '../testing/exam-helpers.ts';
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import { ADMIN, as, errorOf, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -143,14 +142,7 @@ describe('centre API: the tests a referent must give an abort reason for', () =>
       [stopped, 'endedByInvigilator'],
       [running, null],
     ] as const) {
-      const started = await startedTest(server, day, inv, station, who);
-      const journal = new TestJournal(started.testId, server.clock.now);
-      journal.open(
-        { sessionId: day.session.id, candidateId: who.id, stationId: station.id },
-        started.pkg.package,
-        started.pkg.packageHash,
-        started.startCommandId,
-      );
+      const { journal, ...started } = await startedJournal(server, day, inv, station, who);
       if (end) journal.end(end);
       const replicated = await station.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
         records: journal.records,

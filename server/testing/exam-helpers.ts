@@ -8,6 +8,7 @@ import {
   type JoinResponse,
   type PackageResponse,
 } from '../../core/contracts/station-server.ts';
+import { TestJournal } from './journal-builder.ts';
 import type { SeededCandidate, SeededDay } from './seed.ts';
 import { TestStation } from './station-client.ts';
 import type { TestServer } from './test-server.ts';
@@ -127,6 +128,28 @@ export async function startedTest(
     pkg: await fetchPackage(server, station, joined.testId),
     startCommandId: start.command.id,
   };
+}
+
+/**
+ * A started test and the station's journal of it, opened as the station opens it (testOpened,
+ * packageStored, started): the tests append answers, alerts or the end, then replicate or seal it.
+ */
+export async function startedJournal(
+  server: TestServer,
+  day: SeededDay,
+  inv: Invigilator,
+  station: TestStation,
+  candidate: SeededCandidate,
+): Promise<{ testId: string; pkg: PackageResponse; startCommandId: string; journal: TestJournal }> {
+  const started = await startedTest(server, day, inv, station, candidate);
+  const journal = new TestJournal(started.testId, server.clock.now);
+  journal.open(
+    { sessionId: day.session.id, candidateId: candidate.id, stationId: station.id },
+    started.pkg.package,
+    started.pkg.packageHash,
+    started.startCommandId,
+  );
+  return { ...started, journal };
 }
 
 export interface EventReader {
