@@ -9,7 +9,7 @@ import type { Account, ApiFailure, NewAccountInput } from '../api/centre-client.
 import { useClient, useIsAdministrator, useMe } from '../state/auth.tsx';
 import { asFailure, useResource } from '../state/use-resource.ts';
 import { announce } from '../../shared/announcer.tsx';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { TableFrame } from '../ui/table-frame.tsx';
@@ -60,15 +60,15 @@ function AccountTable({
   const locale = useLocale();
   const me = useMe();
   const client = useClient();
-  const [changing, setChanging] = useState<Account | null>(null);
   const centreName = (id: string | null) =>
     id === null ? t('accounts.allCentres') : (me.centres.find((c) => c.id === id)?.name ?? id);
   const sorted = [...accounts].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
 
-  async function reactivate(account: Account) {
-    const changed = await client.setAccountActive(account.id, true);
+  async function setActive(account: Account, active: boolean) {
+    const changed = await client.setAccountActive(account.id, active);
     onChanged(changed);
-    announce(t('accounts.reactivatedDone', { name: changed.displayName }));
+    const done = active ? 'accounts.reactivatedDone' : 'accounts.deactivatedDone';
+    announce(t(done, { name: changed.displayName }));
   }
 
   return (
@@ -110,26 +110,39 @@ function AccountTable({
                       : t('accounts.active')}
                   </td>
                   <td>
-                    {!self &&
-                      (account.deactivatedAt ? (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={t('accounts.reactivateLabel', { name: account.displayName })}
-                          onClick={() => void reactivate(account)}
-                        >
-                          {t('accounts.reactivate')}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button-danger-outline button-small"
-                          aria-label={t('accounts.deactivateLabel', { name: account.displayName })}
-                          onClick={() => setChanging(account)}
-                        >
-                          {t('accounts.deactivate')}
-                        </button>
-                      ))}
+                    {!self && (
+                      // Deactivating asks first, reactivating does not; one cell, so the button keeps
+                      // the focus when it turns into the other.
+                      <ConfirmAction
+                        title={t('accounts.deactivateTitle', { name: account.displayName })}
+                        text={t('accounts.deactivateText')}
+                        confirmLabel={t('accounts.deactivateConfirm')}
+                        danger
+                        onConfirm={() => setActive(account, false)}
+                      >
+                        {(ask) =>
+                          account.deactivatedAt ? (
+                            <button
+                              type="button"
+                              className="button button-secondary button-small"
+                              aria-label={t('accounts.reactivateLabel', { name: account.displayName })}
+                              onClick={() => void setActive(account, true)}
+                            >
+                              {t('accounts.reactivate')}
+                            </button>
+                          ) : (
+                            <button
+                              type="button"
+                              className="button button-danger-outline button-small"
+                              aria-label={t('accounts.deactivateLabel', { name: account.displayName })}
+                              onClick={ask}
+                            >
+                              {t('accounts.deactivate')}
+                            </button>
+                          )
+                        }
+                      </ConfirmAction>
+                    )}
                   </td>
                 </tr>
               );
@@ -137,21 +150,6 @@ function AccountTable({
           </tbody>
         </table>
       </TableFrame>
-      {changing && (
-        <ConfirmDialog
-          title={t('accounts.deactivateTitle', { name: changing.displayName })}
-          confirmLabel={t('accounts.deactivateConfirm')}
-          danger
-          onClose={() => setChanging(null)}
-          onConfirm={async () => {
-            const changed = await client.setAccountActive(changing.id, false);
-            onChanged(changed);
-            announce(t('accounts.deactivatedDone', { name: changed.displayName }));
-          }}
-        >
-          <p>{t('accounts.deactivateText')}</p>
-        </ConfirmDialog>
-      )}
     </>
   );
 }

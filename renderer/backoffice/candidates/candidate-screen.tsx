@@ -1,6 +1,5 @@
 // One candidate: the enrolment, whether they may sit the certification (and why not), and their Pix
 // profile, level per competence (only competences at level 1 or more are assessed).
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPETENCES } from '../../../core/framework/crcn.ts';
 import { dateTime, fullName, shortDate } from '../format.ts';
@@ -11,7 +10,7 @@ import { useClient } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { certifiability } from './certifiability.ts';
 import { TableFrame } from '../ui/table-frame.tsx';
@@ -37,7 +36,6 @@ function CandidatePage({ candidate, session }: { candidate: Candidate; session: 
   const locale = useLocale();
   const client = useClient();
   const flash = useFlash();
-  const [confirmRemove, setConfirmRemove] = useState(false);
   const verdict = certifiability(candidate);
   const name = fullName(candidate);
   const changeable = session.state === 'created' && candidate.editable;
@@ -108,35 +106,29 @@ function CandidatePage({ candidate, session }: { candidate: Candidate; session: 
                 </a>
               </li>
               <li>
-                <button
-                  type="button"
-                  className="button button-danger-outline"
-                  onClick={() => setConfirmRemove(true)}
+                <ConfirmAction
+                  title={t('candidate.removeTitle', { name })}
+                  text={t('candidate.removeText')}
+                  confirmLabel={t('candidate.removeConfirm')}
+                  danger
+                  onConfirm={async () => {
+                    await client.deleteCandidate(candidate.id);
+                    flash(t('candidate.removed', { name }));
+                    navigate({ page: 'session', sessionId: session.id });
+                  }}
                 >
-                  {t('candidate.remove')}
-                </button>
+                  {(ask) => (
+                    <button type="button" className="button button-danger-outline" onClick={ask}>
+                      {t('candidate.remove')}
+                    </button>
+                  )}
+                </ConfirmAction>
               </li>
             </ul>
           )}
         </section>
         <Profile candidate={candidate} session={session} />
       </div>
-
-      {confirmRemove && (
-        <ConfirmDialog
-          title={t('candidate.removeTitle', { name })}
-          confirmLabel={t('candidate.removeConfirm')}
-          danger
-          onClose={() => setConfirmRemove(false)}
-          onConfirm={async () => {
-            await client.deleteCandidate(candidate.id);
-            flash(t('candidate.removed', { name }));
-            navigate({ page: 'session', sessionId: session.id });
-          }}
-        >
-          <p>{t('candidate.removeText')}</p>
-        </ConfirmDialog>
-      )}
     </>
   );
 }

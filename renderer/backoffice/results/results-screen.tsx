@@ -12,7 +12,7 @@ import { useClient, useIsAdministrator } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { TableFrame } from '../ui/table-frame.tsx';
 
@@ -235,7 +235,6 @@ function Publish({
   const flash = useFlash();
   const needsJury = results.finalization?.needsJury ?? false;
   const [reviewed, setReviewed] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   return (
     <section className="section card-panel" aria-labelledby="publish">
       <h2 id="publish">{t('results.publishTitle')}</h2>
@@ -247,28 +246,22 @@ function Publish({
           </label>
         </div>
       )}
-      <button
-        type="button"
-        className="button button-primary"
-        data-testid="publish"
-        onClick={() => setConfirming(true)}
+      <ConfirmAction
+        title={t('results.publishConfirmTitle', { number: session.number })}
+        text={t('results.publishConfirmText')}
+        confirmLabel={t('results.publishConfirm')}
+        onConfirm={async () => {
+          const published = await client.publish(session.id, reviewed);
+          onPublished(published);
+          flash(t('results.publishedDone'));
+        }}
       >
-        {t('results.publish')}
-      </button>
-      {confirming && (
-        <ConfirmDialog
-          title={t('results.publishConfirmTitle', { number: session.number })}
-          confirmLabel={t('results.publishConfirm')}
-          onClose={() => setConfirming(false)}
-          onConfirm={async () => {
-            const published = await client.publish(session.id, reviewed);
-            onPublished(published);
-            flash(t('results.publishedDone'));
-          }}
-        >
-          <p>{t('results.publishConfirmText')}</p>
-        </ConfirmDialog>
-      )}
+        {(ask) => (
+          <button type="button" className="button button-primary" data-testid="publish" onClick={ask}>
+            {t('results.publish')}
+          </button>
+        )}
+      </ConfirmAction>
     </section>
   );
 }

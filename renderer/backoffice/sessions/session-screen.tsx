@@ -1,7 +1,6 @@
 // One session: what to do next, its details (with the codes the session kit prints), what can be
 // done with it (edit, kit, finalize, results, delete), and its candidates with their profile and
 // whether they may sit the certification.
-import { useState } from 'react';
 import { certifiability } from '../candidates/certifiability.ts';
 import { byName, longDate, listName, shortDate } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
@@ -11,7 +10,7 @@ import { useClient } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { nextStep } from './next-step.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
@@ -52,7 +51,6 @@ function SessionPage({
   const locale = useLocale();
   const client = useClient();
   const flash = useFlash();
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const step = nextStep(session, candidates, operative, localDay());
   const open = session.state === 'created';
   const deletable = open && session.counts.started === 0;
@@ -157,15 +155,29 @@ function SessionPage({
             )}
             {open && (
               <li>
-                <button
-                  type="button"
-                  className="button button-danger-outline"
-                  disabled={!deletable}
-                  aria-describedby={deletable ? undefined : 'cannot-delete'}
-                  onClick={() => setConfirmDelete(true)}
+                <ConfirmAction
+                  title={t('session.deleteTitle', { number: session.number })}
+                  text={t('session.deleteText', { count: candidates.length })}
+                  confirmLabel={t('session.deleteConfirm')}
+                  danger
+                  onConfirm={async () => {
+                    await client.deleteSession(session.id);
+                    flash(t('session.deleted', { number: session.number }));
+                    navigate({ page: 'sessions', centreId: session.centreId });
+                  }}
                 >
-                  {t('session.delete')}
-                </button>
+                  {(ask) => (
+                    <button
+                      type="button"
+                      className="button button-danger-outline"
+                      disabled={!deletable}
+                      aria-describedby={deletable ? undefined : 'cannot-delete'}
+                      onClick={ask}
+                    >
+                      {t('session.delete')}
+                    </button>
+                  )}
+                </ConfirmAction>
                 {!deletable && (
                   <p className="hint" id="cannot-delete">
                     {t('session.cannotDelete')}
@@ -178,22 +190,6 @@ function SessionPage({
       </div>
 
       <Candidates session={session} candidates={candidates} />
-
-      {confirmDelete && (
-        <ConfirmDialog
-          title={t('session.deleteTitle', { number: session.number })}
-          confirmLabel={t('session.deleteConfirm')}
-          danger
-          onClose={() => setConfirmDelete(false)}
-          onConfirm={async () => {
-            await client.deleteSession(session.id);
-            flash(t('session.deleted', { number: session.number }));
-            navigate({ page: 'sessions', centreId: session.centreId });
-          }}
-        >
-          <p>{t('session.deleteText', { count: candidates.length })}</p>
-        </ConfirmDialog>
-      )}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { useLocale, useT, type Translate } from '../i18n/use-t.ts';
 import type { ApiFailure, EnrollmentCode, Station } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { asFailure, useResource } from '../state/use-resource.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
@@ -190,9 +190,15 @@ function StationTable({
   const t = useT();
   const locale = useLocale();
   const client = useClient();
-  const [revoking, setRevoking] = useState<Station | null>(null);
   if (stations.length === 0) return <p className="empty">{t('stations.empty')}</p>;
   const sorted = [...stations].sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+
+  async function revoke(station: Station) {
+    const revoked = await client.revokeStation(station.id);
+    onRevoked(revoked);
+    announce(t('stations.revokedDone', { name: revoked.name }));
+  }
+
   return (
     <>
       <TableFrame label={t('stations.listTitle')}>
@@ -270,14 +276,24 @@ function StationTable({
                   </td>
                   <td>
                     {!station.revokedAt && (
-                      <button
-                        type="button"
-                        className="button button-danger-outline button-small"
-                        aria-label={t('stations.revokeLabel', { name: station.name })}
-                        onClick={() => setRevoking(station)}
+                      <ConfirmAction
+                        title={t('stations.revokeTitle', { name: station.name })}
+                        text={t('stations.revokeText')}
+                        confirmLabel={t('stations.revokeConfirm')}
+                        danger
+                        onConfirm={() => revoke(station)}
                       >
-                        {t('stations.revoke')}
-                      </button>
+                        {(ask) => (
+                          <button
+                            type="button"
+                            className="button button-danger-outline button-small"
+                            aria-label={t('stations.revokeLabel', { name: station.name })}
+                            onClick={ask}
+                          >
+                            {t('stations.revoke')}
+                          </button>
+                        )}
+                      </ConfirmAction>
                     )}
                   </td>
                 </tr>
@@ -286,21 +302,6 @@ function StationTable({
           </tbody>
         </table>
       </TableFrame>
-      {revoking && (
-        <ConfirmDialog
-          title={t('stations.revokeTitle', { name: revoking.name })}
-          confirmLabel={t('stations.revokeConfirm')}
-          danger
-          onClose={() => setRevoking(null)}
-          onConfirm={async () => {
-            const revoked = await client.revokeStation(revoking.id);
-            onRevoked(revoked);
-            announce(t('stations.revokedDone', { name: revoked.name }));
-          }}
-        >
-          <p>{t('stations.revokeText')}</p>
-        </ConfirmDialog>
-      )}
     </>
   );
 }
