@@ -26,6 +26,12 @@ import { usePackageImages } from './use-package-images.ts';
 
 /** Drafts are saved this long after the last change. */
 export const DRAFT_DELAY_MS = 1000;
+/**
+ * "Enregistrement…" shows on the button when the station takes longer than this to answer. The
+ * station usually answers within a frame or two: a label drawn for one frame tells the candidate
+ * nothing, and drawing it took the page's time while the answer was on its way.
+ */
+export const BUSY_SHOWN_AFTER_MS = 150;
 
 type Action = 'submit' | 'skip' | 'report' | 'finish';
 
@@ -43,7 +49,17 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const [draft, setDraft] = useState<AnswerDraft>(() => initialDraft(challenge, current.draft));
   const [missing, setMissing] = useState<MissingAnswer | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Action | null>(null);
+  // The action under way (a second click does nothing meanwhile), and the one the buttons show.
+  const acting = useRef<Action | null>(null);
+  const [busy, setBusyShown] = useState<Action | null>(null);
+  const busyTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(busyTimer.current), []);
+  const setBusy = (action: Action | null) => {
+    acting.current = action;
+    window.clearTimeout(busyTimer.current);
+    if (action === null) setBusyShown(null);
+    else busyTimer.current = window.setTimeout(() => setBusyShown(action), BUSY_SHOWN_AFTER_MS);
+  };
   const [dialog, setDialog] = useState<Exclude<Action, 'submit'> | null>(null);
   const [focusLost, setFocusLost] = useState(current.focusLost);
   const errorId = useId();
@@ -126,7 +142,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   };
 
   const submit = async () => {
-    if (busy || frozen) return;
+    if (acting.current || frozen) return;
     const gap = missingAnswer(challenge, draft);
     const value = toAnswerValue(draft);
     if (gap || !value) {
@@ -146,7 +162,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
 
   const skip = async () => {
     setDialog(null);
-    if (busy || frozen) return;
+    if (acting.current || frozen) return;
     window.clearTimeout(draftTimer.current);
     setBusy('skip');
     setFailure(null);
@@ -158,7 +174,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
 
   const report = async () => {
     setDialog(null);
-    if (busy || frozen) return;
+    if (acting.current || frozen) return;
     setBusy('report');
     setFailure(null);
     clearAlertOutcome();
@@ -171,7 +187,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
 
   const finish = async () => {
     setDialog(null);
-    if (busy || frozen) return;
+    if (acting.current || frozen) return;
     setBusy('finish');
     const result = await api.finishTest({});
     if (!result.ok) return fail(result.error);
