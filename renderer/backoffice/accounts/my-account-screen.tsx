@@ -6,7 +6,8 @@ import { useT } from '../i18n/use-t.ts';
 import type { ApiFailure } from '../api/centre-client.ts';
 import { useClient, useMe } from '../state/auth.tsx';
 import { asFailure } from '../state/use-resource.ts';
-import { Field, focusFirstInvalid } from '../ui/field.tsx';
+import { focusFirstInvalid } from '../ui/field.tsx';
+import { PasswordField } from '../ui/password-field.tsx';
 import { ErrorNotice, PageTitle } from '../ui/page.tsx';
 
 export function MyAccountScreen() {
@@ -62,34 +63,21 @@ export function MyAccountScreen() {
         {done && <p className="notice notice-ok">{t('myAccount.changed')}</p>}
         <ErrorNotice failure={failure} />
         <form noValidate onSubmit={(e) => void submit(e)}>
-          <Field label={t('myAccount.current')} error={errors.current ? t('myAccount.errors.current') : null}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={values.current}
-                onChange={(e) => setValues((v) => ({ ...v, current: e.target.value }))}
-              />
-            )}
-          </Field>
-          <Field
+          <PasswordField
+            label={t('myAccount.current')}
+            error={errors.current ? t('myAccount.errors.current') : null}
+            autoComplete="current-password"
+            value={values.current}
+            onChange={(current) => setValues((v) => ({ ...v, current }))}
+          />
+          <PasswordField
             label={t('myAccount.next')}
             hint={t('myAccount.nextHint')}
             error={errors.next ? t('myAccount.errors.next') : null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={values.next}
-                onChange={(e) => setValues((v) => ({ ...v, next: e.target.value }))}
-              />
-            )}
-          </Field>
+            autoComplete="new-password"
+            value={values.next}
+            onChange={(next) => setValues((v) => ({ ...v, next }))}
+          />
           <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
             {t('myAccount.submit')}
           </button>

@@ -11,6 +11,7 @@ import { useT, type Translate } from '../i18n/use-t.ts';
 import { useAuth, type SessionEnd } from '../state/auth.tsx';
 import { describeFailure } from '../ui/describe-failure.ts';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
+import { PasswordField } from '../ui/password-field.tsx';
 import { checkLogin, type LoginErrors } from './login-form.ts';
 
 export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
@@ -91,22 +92,14 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
               />
             )}
           </Field>
-          <Field
+          <PasswordField
             label={t('login.password')}
             error={errors.password ? t(`login.errors.${errors.password}`) : null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                name="password"
-                value={values.password}
-                onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
-              />
-            )}
-          </Field>
+            name="password"
+            autoComplete="current-password"
+            value={values.password}
+            onChange={(password) => setValues((v) => ({ ...v, password }))}
+          />
           <button
             type="submit"
             className="button button-primary button-large"
