@@ -12,7 +12,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function AccountsScreen() {
   const t = useT();
@@ -72,85 +72,77 @@ function AccountTable({
   }
 
   return (
-    <>
-      <TableFrame label={t('accounts.listTitle')}>
-        <table className="table" data-testid="accounts-table">
-          <caption className="visually-hidden">{t('accounts.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.name')}</th>
-              <th scope="col">{t('accounts.email')}</th>
-              <th scope="col">{t('accounts.role')}</th>
-              <th scope="col">{t('accounts.centre')}</th>
-              <th scope="col">{t('accounts.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('accounts.deactivate')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((account) => {
-              const self = account.id === me.account.id;
-              return (
-                <tr
-                  key={account.id}
-                  data-testid="account-row"
-                  data-email={account.email}
-                  className={account.deactivatedAt ? 'row-muted' : ''}
+    <DataTable
+      caption={t('accounts.listTitle')}
+      testId="accounts-table"
+      columns={[
+        t('accounts.name'),
+        t('accounts.email'),
+        t('accounts.role'),
+        t('accounts.centre'),
+        t('accounts.state'),
+        <span className="visually-hidden">{t('accounts.deactivate')}</span>,
+      ]}
+    >
+      {sorted.map((account) => {
+        const self = account.id === me.account.id;
+        return (
+          <tr
+            key={account.id}
+            data-testid="account-row"
+            data-email={account.email}
+            className={account.deactivatedAt ? 'row-muted' : ''}
+          >
+            <th scope="row">
+              {account.displayName} {self && <span className="sub-inline">{t('accounts.you')}</span>}
+            </th>
+            <td>{account.email}</td>
+            <td>{t(`app.roles.${account.role}`)}</td>
+            <td>{centreName(account.centreId)}</td>
+            <td data-testid="account-state">
+              {account.deactivatedAt
+                ? t('accounts.deactivated', { date: dateTime(account.deactivatedAt, locale) })
+                : t('accounts.active')}
+            </td>
+            <td>
+              {!self && (
+                // Deactivating asks first, reactivating does not; one cell, so the button keeps
+                // the focus when it turns into the other.
+                <ConfirmAction
+                  title={t('accounts.deactivateTitle', { name: account.displayName })}
+                  text={t('accounts.deactivateText')}
+                  confirmLabel={t('accounts.deactivateConfirm')}
+                  danger
+                  onConfirm={() => setActive(account, false)}
                 >
-                  <th scope="row">
-                    {account.displayName} {self && <span className="sub-inline">{t('accounts.you')}</span>}
-                  </th>
-                  <td>{account.email}</td>
-                  <td>{t(`app.roles.${account.role}`)}</td>
-                  <td>{centreName(account.centreId)}</td>
-                  <td data-testid="account-state">
-                    {account.deactivatedAt
-                      ? t('accounts.deactivated', { date: dateTime(account.deactivatedAt, locale) })
-                      : t('accounts.active')}
-                  </td>
-                  <td>
-                    {!self && (
-                      // Deactivating asks first, reactivating does not; one cell, so the button keeps
-                      // the focus when it turns into the other.
-                      <ConfirmAction
-                        title={t('accounts.deactivateTitle', { name: account.displayName })}
-                        text={t('accounts.deactivateText')}
-                        confirmLabel={t('accounts.deactivateConfirm')}
-                        danger
-                        onConfirm={() => setActive(account, false)}
+                  {(ask) =>
+                    account.deactivatedAt ? (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={t('accounts.reactivateLabel', { name: account.displayName })}
+                        onClick={() => void setActive(account, true)}
                       >
-                        {(ask) =>
-                          account.deactivatedAt ? (
-                            <button
-                              type="button"
-                              className="button button-secondary button-small"
-                              aria-label={t('accounts.reactivateLabel', { name: account.displayName })}
-                              onClick={() => void setActive(account, true)}
-                            >
-                              {t('accounts.reactivate')}
-                            </button>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button button-danger-outline button-small"
-                              aria-label={t('accounts.deactivateLabel', { name: account.displayName })}
-                              onClick={ask}
-                            >
-                              {t('accounts.deactivate')}
-                            </button>
-                          )
-                        }
-                      </ConfirmAction>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
-    </>
+                        {t('accounts.reactivate')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-danger-outline button-small"
+                        aria-label={t('accounts.deactivateLabel', { name: account.displayName })}
+                        onClick={ask}
+                      >
+                        {t('accounts.deactivate')}
+                      </button>
+                    )
+                  }
+                </ConfirmAction>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 

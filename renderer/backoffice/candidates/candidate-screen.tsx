@@ -13,7 +13,7 @@ import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { certifiability } from './certifiability.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function CandidateScreen({ candidateId }: { candidateId: string }) {
   const client = useClient();
@@ -164,34 +164,27 @@ function Profile({ candidate, session }: { candidate: Candidate; session: Centre
               date: dateTime(profile.importedAt, locale),
             })}
           </p>
-          <TableFrame label={t('candidate.profile')}>
-            <table className="table table-compact" data-testid="profile-table">
-              <caption className="visually-hidden">{t('candidate.profile')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('candidate.competence')}</th>
-                  <th scope="col">{t('candidate.pix')}</th>
-                  <th scope="col">{t('candidate.level')}</th>
+          <DataTable
+            caption={t('candidate.profile')}
+            className="table-compact"
+            testId="profile-table"
+            columns={[t('candidate.competence'), t('candidate.pix'), t('candidate.level')]}
+          >
+            {COMPETENCES.map((competence) => {
+              const entry = byCode.get(competence.code);
+              const level = entry?.level ?? 0;
+              return (
+                <tr key={competence.code} className={level >= 1 ? '' : 'row-muted'}>
+                  <th scope="row">
+                    <span className="mono">{competence.code}</span>{' '}
+                    {i18n.language === 'en' ? competence.label.en : competence.label.fr}
+                  </th>
+                  <td>{entry?.pix ?? 0}</td>
+                  <td className="nowrap">{level >= 1 ? level : t('candidate.notAssessed')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {COMPETENCES.map((competence) => {
-                  const entry = byCode.get(competence.code);
-                  const level = entry?.level ?? 0;
-                  return (
-                    <tr key={competence.code} className={level >= 1 ? '' : 'row-muted'}>
-                      <th scope="row">
-                        <span className="mono">{competence.code}</span>{' '}
-                        {i18n.language === 'en' ? competence.label.en : competence.label.fr}
-                      </th>
-                      <td>{entry?.pix ?? 0}</td>
-                      <td className="nowrap">{level >= 1 ? level : t('candidate.notAssessed')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableFrame>
+              );
+            })}
+          </DataTable>
         </>
       )}
     </section>

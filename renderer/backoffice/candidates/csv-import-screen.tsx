@@ -17,7 +17,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { acceptedLines, lineErrorText } from './import-report.ts';
 import { readCsvRefusal } from './csv-refusal.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function CsvImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -172,46 +172,40 @@ function CsvImport({ session }: { session: CentreSession }) {
           {report.lines.length === 0 ? (
             <p>{t('csvImport.empty')}</p>
           ) : (
-            <TableFrame label={t('csvImport.previewTitle')}>
-              <table className="table" data-testid="csv-lines">
-                <caption className="visually-hidden">{t('csvImport.previewTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('csvImport.line')}</th>
-                    <th scope="col">{t('csvImport.name')}</th>
-                    <th scope="col">{t('csvImport.status')}</th>
-                    <th scope="col">{t('csvImport.reasons')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.lines.map((line) => (
-                    <tr
-                      key={line.line}
-                      data-testid="csv-line"
-                      data-status={line.status}
-                      className={line.status === 'rejected' ? 'row-rejected' : ''}
-                    >
-                      <th scope="row">{line.line}</th>
-                      <td>{line.name ?? t('csvImport.otherName')}</td>
-                      <td>
-                        <span className={`tag tag-${line.status}`}>
-                          {t(`csvImport.statuses.${line.status}`)}
-                        </span>
-                      </td>
-                      <td>
-                        {line.errors.length > 0 && (
-                          <ul className="reasons">
-                            {line.errors.map((error, i) => (
-                              <li key={i}>{lineErrorText(error, report.columns, t)}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <DataTable
+              caption={t('csvImport.previewTitle')}
+              testId="csv-lines"
+              columns={[
+                t('csvImport.line'),
+                t('csvImport.name'),
+                t('csvImport.status'),
+                t('csvImport.reasons'),
+              ]}
+            >
+              {report.lines.map((line) => (
+                <tr
+                  key={line.line}
+                  data-testid="csv-line"
+                  data-status={line.status}
+                  className={line.status === 'rejected' ? 'row-rejected' : ''}
+                >
+                  <th scope="row">{line.line}</th>
+                  <td>{line.name ?? t('csvImport.otherName')}</td>
+                  <td>
+                    <span className={`tag tag-${line.status}`}>{t(`csvImport.statuses.${line.status}`)}</span>
+                  </td>
+                  <td>
+                    {line.errors.length > 0 && (
+                      <ul className="reasons">
+                        {line.errors.map((error, i) => (
+                          <li key={i}>{lineErrorText(error, report.columns, t)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {step.step === 'preview' || step.step === 'importing' ? (
             valid > 0 ? (

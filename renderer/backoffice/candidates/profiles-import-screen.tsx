@@ -11,7 +11,7 @@ import { hrefFor } from '../state/router.ts';
 import { asFailure, useResource } from '../state/use-resource.ts';
 import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function ProfilesImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -113,40 +113,28 @@ function ProfilesImport({ session }: { session: CentreSession }) {
           <h2 id="profiles-result" ref={heading} tabIndex={-1}>
             {t('profiles.done', { imported: result.report.imported, rejected: result.report.rejected })}
           </h2>
-          <TableFrame label={t('profiles.title')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('profiles.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('profiles.entry')}</th>
-                  <th scope="col">{t('profiles.candidate')}</th>
-                  <th scope="col">{t('profiles.status')}</th>
+          <DataTable
+            caption={t('profiles.title')}
+            columns={[t('profiles.entry'), t('profiles.candidate'), t('profiles.status')]}
+          >
+            {result.report.entries.map((entry) => {
+              const key = entryMessageKey(entry.message);
+              return (
+                <tr key={entry.index} data-status={entry.status}>
+                  <th scope="row">{entry.index + 1}</th>
+                  <td>{result.entries[entry.index]?.name ?? ''}</td>
+                  <td>
+                    <span className={`tag tag-${entry.status}`}>
+                      {t(`profiles.statuses.${entry.status}`)}
+                    </span>
+                    {entry.message && (
+                      <span className="reason"> {key ? t(`profiles.messages.${key}`) : entry.message}</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.report.entries.map((entry) => {
-                  const key = entryMessageKey(entry.message);
-                  return (
-                    <tr key={entry.index} data-status={entry.status}>
-                      <th scope="row">{entry.index + 1}</th>
-                      <td>{result.entries[entry.index]?.name ?? ''}</td>
-                      <td>
-                        <span className={`tag tag-${entry.status}`}>
-                          {t(`profiles.statuses.${entry.status}`)}
-                        </span>
-                        {entry.message && (
-                          <span className="reason">
-                            {' '}
-                            {key ? t(`profiles.messages.${key}`) : entry.message}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableFrame>
+              );
+            })}
+          </DataTable>
           <NextStep>
             <a className="button button-primary" href={hrefFor({ page: 'session', sessionId: session.id })}>
               {t('common.backToSession')} {session.number}

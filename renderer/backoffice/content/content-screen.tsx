@@ -13,7 +13,7 @@ import { asFailure, useResource } from '../state/use-resource.ts';
 import { Field } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { bankProblems, prepareBank, splitProblem, type CitedFile } from './bank-file.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function ContentScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -52,39 +52,33 @@ function BankSummaryView({ summary }: { summary: BankSummary }) {
       <p className="lead" data-testid="bank-totals">
         {t('content.bankTotals', { challenges: summary.challenges, operative: summary.operative })}
       </p>
-      <TableFrame label={t('content.byCompetence')}>
-        <table className="table table-compact table-numbers" data-testid="bank-table">
-          <caption>{t('content.byCompetence')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('content.competence')}</th>
+      <DataTable
+        caption={t('content.byCompetence')}
+        captionVisible
+        className="table-compact table-numbers"
+        testId="bank-table"
+        columns={[
+          t('content.competence'),
+          ...levels.map((level) => t('content.level', { level })),
+          t('content.total'),
+        ]}
+      >
+        {COMPETENCES.map((competence) => {
+          const entry = byCode.get(competence.code);
+          return (
+            <tr key={competence.code} className={entry && entry.challenges > 0 ? '' : 'row-muted'}>
+              <th scope="row">
+                <span className="mono">{competence.code}</span>{' '}
+                {i18n.language === 'en' ? competence.label.en : competence.label.fr}
+              </th>
               {levels.map((level) => (
-                <th scope="col" key={level}>
-                  {t('content.level', { level })}
-                </th>
+                <td key={level}>{entry?.byLevel[String(level)] ?? 0}</td>
               ))}
-              <th scope="col">{t('content.total')}</th>
+              <td className="strong">{entry?.challenges ?? 0}</td>
             </tr>
-          </thead>
-          <tbody>
-            {COMPETENCES.map((competence) => {
-              const entry = byCode.get(competence.code);
-              return (
-                <tr key={competence.code} className={entry && entry.challenges > 0 ? '' : 'row-muted'}>
-                  <th scope="row">
-                    <span className="mono">{competence.code}</span>{' '}
-                    {i18n.language === 'en' ? competence.label.en : competence.label.fr}
-                  </th>
-                  {levels.map((level) => (
-                    <td key={level}>{entry?.byLevel[String(level)] ?? 0}</td>
-                  ))}
-                  <td className="strong">{entry?.challenges ?? 0}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
+          );
+        })}
+      </DataTable>
       <h3>{t('content.formats')}</h3>
       <ul className="inline-list" data-testid="bank-formats">
         {Object.entries(summary.byType)

@@ -14,7 +14,7 @@ import { hrefFor } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -104,109 +104,104 @@ function ResultsView({
           {t('results.exportCsv')}
         </a>
       </p>
-      <TableFrame label={t('results.table')}>
-        <table className="table results-table" data-testid="results-table">
-          <caption className="visually-hidden">{t('results.table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.candidate')}</th>
-              <th scope="col">{t('results.status')}</th>
-              <th scope="col">{t('results.score')}</th>
-              <th scope="col">{t('results.competences')}</th>
-              <th scope="col">{t('results.incidents')}</th>
-              <th scope="col">{t('results.neutralized')}</th>
-              <th scope="col">{t('results.test')}</th>
-              <th scope="col">{t('results.certificate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((r) => {
-              const certified = r.competences.filter((c) => c.level > 0);
-              return (
-                <tr
-                  key={r.candidateId}
-                  data-testid="result-row"
-                  data-candidate-id={r.candidateId}
-                  data-status={r.status}
-                >
-                  <th scope="row">{fullName(r)}</th>
-                  <td>
-                    <span className={`tag status-${r.status}`}>{t(`results.statuses.${r.status}`)}</span>
-                    <span className="sub">{t('results.rate', { rate: r.reproducibilityRate })}</span>
-                    {r.reasons.map((reason) => (
-                      <span key={reason} className="sub">
-                        {t(`results.reasons.${reason}`)}
-                      </span>
+      <DataTable
+        caption={t('results.table')}
+        className="results-table"
+        testId="results-table"
+        columns={[
+          t('results.candidate'),
+          t('results.status'),
+          t('results.score'),
+          t('results.competences'),
+          t('results.incidents'),
+          t('results.neutralized'),
+          t('results.test'),
+          t('results.certificate'),
+        ]}
+      >
+        {sorted.map((r) => {
+          const certified = r.competences.filter((c) => c.level > 0);
+          return (
+            <tr
+              key={r.candidateId}
+              data-testid="result-row"
+              data-candidate-id={r.candidateId}
+              data-status={r.status}
+            >
+              <th scope="row">{fullName(r)}</th>
+              <td>
+                <span className={`tag status-${r.status}`}>{t(`results.statuses.${r.status}`)}</span>
+                <span className="sub">{t('results.rate', { rate: r.reproducibilityRate })}</span>
+                {r.reasons.map((reason) => (
+                  <span key={reason} className="sub">
+                    {t(`results.reasons.${reason}`)}
+                  </span>
+                ))}
+              </td>
+              <td className="score" data-testid="result-score">
+                {r.pixScore}
+              </td>
+              <td>
+                {certified.length === 0 ? (
+                  t('results.none')
+                ) : (
+                  <ul className="competence-list">
+                    {certified.map((c) => (
+                      <li key={c.code}>
+                        <abbr title={c.label}>{c.code}</abbr> {t('results.level', { level: c.level })}
+                      </li>
                     ))}
-                  </td>
-                  <td className="score" data-testid="result-score">
-                    {r.pixScore}
-                  </td>
-                  <td>
-                    {certified.length === 0 ? (
-                      t('results.none')
+                  </ul>
+                )}
+              </td>
+              <td>
+                {r.incidents.length === 0
+                  ? t('results.none')
+                  : r.incidents
+                      .map((i) =>
+                        i.questionNumber
+                          ? `${i.code} (${t('results.question', { number: i.questionNumber })})`
+                          : i.code,
+                      )
+                      .join(', ')}
+              </td>
+              <td>
+                {r.neutralizedQuestions.length === 0
+                  ? t('results.none')
+                  : r.neutralizedQuestions.map((n) => t('results.question', { number: n })).join(', ')}
+              </td>
+              <td>
+                {r.finished ? t('results.finished') : t(`results.aborted.${r.abortReason ?? 'candidate'}`)}
+                {r.source === 'records' && <span className="sub">{t('results.fromRecords')}</span>}
+              </td>
+              <td>
+                {r.verificationCode === null ? (
+                  t('results.noCertificate')
+                ) : (
+                  <>
+                    <span className="code" data-testid="verification-code">
+                      {r.verificationCode}
+                    </span>
+                    {publishedAt ? (
+                      <a
+                        className="sub"
+                        href={centrePaths.certificatePdf(r.candidateId)}
+                        download
+                        data-testid="certificate-pdf"
+                        aria-label={t('results.certificateLabel', { name: fullName(r) })}
+                      >
+                        {t('results.certificatePdf')}
+                      </a>
                     ) : (
-                      <ul className="competence-list">
-                        {certified.map((c) => (
-                          <li key={c.code}>
-                            <abbr title={c.label}>{c.code}</abbr> {t('results.level', { level: c.level })}
-                          </li>
-                        ))}
-                      </ul>
+                      <span className="sub">{t('results.afterPublication')}</span>
                     )}
-                  </td>
-                  <td>
-                    {r.incidents.length === 0
-                      ? t('results.none')
-                      : r.incidents
-                          .map((i) =>
-                            i.questionNumber
-                              ? `${i.code} (${t('results.question', { number: i.questionNumber })})`
-                              : i.code,
-                          )
-                          .join(', ')}
-                  </td>
-                  <td>
-                    {r.neutralizedQuestions.length === 0
-                      ? t('results.none')
-                      : r.neutralizedQuestions.map((n) => t('results.question', { number: n })).join(', ')}
-                  </td>
-                  <td>
-                    {r.finished
-                      ? t('results.finished')
-                      : t(`results.aborted.${r.abortReason ?? 'candidate'}`)}
-                    {r.source === 'records' && <span className="sub">{t('results.fromRecords')}</span>}
-                  </td>
-                  <td>
-                    {r.verificationCode === null ? (
-                      t('results.noCertificate')
-                    ) : (
-                      <>
-                        <span className="code" data-testid="verification-code">
-                          {r.verificationCode}
-                        </span>
-                        {publishedAt ? (
-                          <a
-                            className="sub"
-                            href={centrePaths.certificatePdf(r.candidateId)}
-                            download
-                            data-testid="certificate-pdf"
-                            aria-label={t('results.certificateLabel', { name: fullName(r) })}
-                          >
-                            {t('results.certificatePdf')}
-                          </a>
-                        ) : (
-                          <span className="sub">{t('results.afterPublication')}</span>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <h2>{t('results.absentTitle')}</h2>
       {results.absent.length === 0 ? (
         <p>{t('results.absentNone')}</p>

@@ -12,7 +12,7 @@ import { useClient } from '../state/auth.tsx';
 import { hrefFor } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { Loaded, PageTitle } from '../ui/page.tsx';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 const STEPS: readonly MessageKey[] = [
   'kit.steps.before',
@@ -120,37 +120,32 @@ function Kit({ session, candidates }: { session: CentreSession; candidates: Cand
           {sorted.length === 0 ? (
             <p>{t('kit.noCandidates')}</p>
           ) : (
-            <TableFrame label={t('kit.candidatesTitle', { count: candidates.length })}>
-              <table className="table kit-table" data-testid="kit-candidates">
-                <caption className="visually-hidden">
-                  {t('kit.candidatesTitle', { count: candidates.length })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('kit.name')}</th>
-                    <th scope="col">{t('kit.firstName')}</th>
-                    <th scope="col">{t('kit.birthdate')}</th>
-                    <th scope="col">{t('kit.extraTime')}</th>
-                    <th scope="col">{t('kit.endTime')}</th>
-                    <th scope="col">{t('kit.adjustment')}</th>
-                    <th scope="col">{t('kit.signature')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sorted.map((c) => (
-                    <tr key={c.id} data-testid="kit-candidate">
-                      <th scope="row">{c.lastName.toLocaleUpperCase('fr-FR')}</th>
-                      <td>{c.firstName}</td>
-                      <td>{shortDate(c.birthdate, locale)}</td>
-                      <td>{c.extraTimePercentage > 0 ? `+${c.extraTimePercentage} %` : t('kit.noExtra')}</td>
-                      <td>{formatTimeLeft(allowedDurationMs(c.extraTimePercentage), shared)}</td>
-                      <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
-                      <td className="kit-signature" />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <DataTable
+              caption={t('kit.candidatesTitle', { count: candidates.length })}
+              className="kit-table"
+              testId="kit-candidates"
+              columns={[
+                t('kit.name'),
+                t('kit.firstName'),
+                t('kit.birthdate'),
+                t('kit.extraTime'),
+                t('kit.endTime'),
+                t('kit.adjustment'),
+                t('kit.signature'),
+              ]}
+            >
+              {sorted.map((c) => (
+                <tr key={c.id} data-testid="kit-candidate">
+                  <th scope="row">{c.lastName.toLocaleUpperCase('fr-FR')}</th>
+                  <td>{c.firstName}</td>
+                  <td>{shortDate(c.birthdate, locale)}</td>
+                  <td>{c.extraTimePercentage > 0 ? `+${c.extraTimePercentage} %` : t('kit.noExtra')}</td>
+                  <td>{formatTimeLeft(allowedDurationMs(c.extraTimePercentage), shared)}</td>
+                  <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
+                  <td className="kit-signature" />
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       </article>

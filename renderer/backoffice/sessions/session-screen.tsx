@@ -14,7 +14,7 @@ import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { nextStep } from './next-step.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const client = useClient();
@@ -233,59 +233,55 @@ function Candidates({ session, candidates }: { session: CentreSession; candidate
       {sorted.length === 0 ? (
         <p className="empty">{t('session.candidates.empty')}</p>
       ) : (
-        <TableFrame label={t('session.candidates.title')}>
-          <table className="table" data-testid="candidates-table">
-            <caption className="visually-hidden">{t('session.candidates.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('session.candidates.name')}</th>
-                <th scope="col">{t('session.candidates.birthdate')}</th>
-                <th scope="col">{t('session.candidates.extraTime')}</th>
-                <th scope="col">{t('session.candidates.adjustment')}</th>
-                <th scope="col">{t('session.candidates.profile')}</th>
-                <th scope="col">{t('session.candidates.certifiable')}</th>
-                <th scope="col">{t('session.candidates.progress')}</th>
+        <DataTable
+          caption={t('session.candidates.title')}
+          testId="candidates-table"
+          columns={[
+            t('session.candidates.name'),
+            t('session.candidates.birthdate'),
+            t('session.candidates.extraTime'),
+            t('session.candidates.adjustment'),
+            t('session.candidates.profile'),
+            t('session.candidates.certifiable'),
+            t('session.candidates.progress'),
+          ]}
+        >
+          {sorted.map((c) => {
+            const verdict = certifiability(c);
+            return (
+              <tr key={c.id} data-testid="candidate-row" data-candidate-id={c.id}>
+                <th scope="row">
+                  <a href={hrefFor({ page: 'candidate', candidateId: c.id })}>{listName(c)}</a>
+                </th>
+                <td>{shortDate(c.birthdate, locale)}</td>
+                <td>{c.extraTimePercentage > 0 ? `${c.extraTimePercentage} %` : '—'}</td>
+                <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
+                <td>
+                  {c.profile
+                    ? t('session.candidates.competences', {
+                        count: c.profile.competences.filter((x) => x.level >= 1).length,
+                      })
+                    : t('session.candidates.noProfile')}
+                </td>
+                <td data-testid="certifiable" data-certifiable={verdict.certifiable}>
+                  {verdict.certifiable ? (
+                    <span className="verdict verdict-yes">{t('certifiable.yes')}</span>
+                  ) : (
+                    <>
+                      <span className="verdict verdict-no">{t('certifiable.no')}</span>{' '}
+                      <span className="reason">
+                        {verdict.reason === 'noProfile'
+                          ? t('certifiable.noProfile')
+                          : t('certifiable.tooFew', { count: verdict.assessed })}
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>{t(`session.candidates.progresses.${c.progress}`)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sorted.map((c) => {
-                const verdict = certifiability(c);
-                return (
-                  <tr key={c.id} data-testid="candidate-row" data-candidate-id={c.id}>
-                    <th scope="row">
-                      <a href={hrefFor({ page: 'candidate', candidateId: c.id })}>{listName(c)}</a>
-                    </th>
-                    <td>{shortDate(c.birthdate, locale)}</td>
-                    <td>{c.extraTimePercentage > 0 ? `${c.extraTimePercentage} %` : '—'}</td>
-                    <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
-                    <td>
-                      {c.profile
-                        ? t('session.candidates.competences', {
-                            count: c.profile.competences.filter((x) => x.level >= 1).length,
-                          })
-                        : t('session.candidates.noProfile')}
-                    </td>
-                    <td data-testid="certifiable" data-certifiable={verdict.certifiable}>
-                      {verdict.certifiable ? (
-                        <span className="verdict verdict-yes">{t('certifiable.yes')}</span>
-                      ) : (
-                        <>
-                          <span className="verdict verdict-no">{t('certifiable.no')}</span>{' '}
-                          <span className="reason">
-                            {verdict.reason === 'noProfile'
-                              ? t('certifiable.noProfile')
-                              : t('certifiable.tooFew', { count: verdict.assessed })}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td>{t(`session.candidates.progresses.${c.progress}`)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableFrame>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

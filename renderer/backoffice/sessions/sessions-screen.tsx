@@ -14,7 +14,7 @@ import {
   sessionStateLabel,
   type SessionGroup,
 } from './session-groups.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 export function SessionsScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -64,58 +64,51 @@ function SessionGroupSection({ group, sessions }: { group: SessionGroup; session
       {sessions.length === 0 ? (
         <p className="empty">{t(`sessions.empty.${group}`)}</p>
       ) : (
-        <TableFrame label={t(`sessions.groups.${group}`)}>
-          <table className="table">
-            <caption className="visually-hidden">{t(`sessions.groups.${group}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.table.number')}</th>
-                <th scope="col">{t('sessions.table.when')}</th>
-                <th scope="col">{t('sessions.table.room')}</th>
-                <th scope="col">{t('sessions.table.examiner')}</th>
-                <th scope="col">{t('sessions.table.candidates')}</th>
-                <th scope="col">{t('sessions.table.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('sessions.table.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id} data-testid="session-row" data-session-id={s.id}>
-                  <th scope="row" className="mono">
-                    {s.number}
-                  </th>
-                  <td>
-                    {longDate(s.date, locale)} · {s.time}
-                  </td>
-                  <td>{s.room}</td>
-                  <td>{s.examiner}</td>
-                  <td>
-                    {t('sessions.table.counts', {
-                      candidates: s.counts.candidates,
-                      started: s.counts.started,
-                      received: s.counts.resultsReceived,
-                    })}
-                  </td>
-                  <td>
-                    <span className={`tag tag-${sessionStateLabel(s, today)}`}>
-                      {t(`sessions.states.${sessionStateLabel(s, today)}`)}
-                    </span>
-                  </td>
-                  <td>
-                    <a
-                      href={hrefFor({ page: 'session', sessionId: s.id })}
-                      aria-label={t('sessions.table.openLabel', { number: s.number })}
-                    >
-                      {t('sessions.table.open')}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <DataTable
+          caption={t(`sessions.groups.${group}`)}
+          columns={[
+            t('sessions.table.number'),
+            t('sessions.table.when'),
+            t('sessions.table.room'),
+            t('sessions.table.examiner'),
+            t('sessions.table.candidates'),
+            t('sessions.table.state'),
+            <span className="visually-hidden">{t('sessions.table.open')}</span>,
+          ]}
+        >
+          {sessions.map((s) => (
+            <tr key={s.id} data-testid="session-row" data-session-id={s.id}>
+              <th scope="row" className="mono">
+                {s.number}
+              </th>
+              <td>
+                {longDate(s.date, locale)} · {s.time}
+              </td>
+              <td>{s.room}</td>
+              <td>{s.examiner}</td>
+              <td>
+                {t('sessions.table.counts', {
+                  candidates: s.counts.candidates,
+                  started: s.counts.started,
+                  received: s.counts.resultsReceived,
+                })}
+              </td>
+              <td>
+                <span className={`tag tag-${sessionStateLabel(s, today)}`}>
+                  {t(`sessions.states.${sessionStateLabel(s, today)}`)}
+                </span>
+              </td>
+              <td>
+                <a
+                  href={hrefFor({ page: 'session', sessionId: s.id })}
+                  aria-label={t('sessions.table.openLabel', { number: s.number })}
+                >
+                  {t('sessions.table.open')}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -12,7 +12,7 @@ import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
-import { TableFrame } from '../ui/table-frame.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 const VALIDITIES = { hour: 60, day: 24 * 60, week: 7 * 24 * 60 } as const;
 type Validity = keyof typeof VALIDITIES;
@@ -200,108 +200,100 @@ function StationTable({
   }
 
   return (
-    <>
-      <TableFrame label={t('stations.listTitle')}>
-        <table className="table" data-testid="stations-table">
-          <caption className="visually-hidden">{t('stations.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('stations.name')}</th>
-              <th scope="col">{t('stations.version')}</th>
-              <th scope="col">{t('stations.lastSeen')}</th>
-              <th scope="col">{t('stations.check')}</th>
-              <th scope="col">{t('stations.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('stations.revoke')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((station) => {
-              const overall = overallCheck(station);
-              return (
-                <tr
-                  key={station.id}
-                  data-testid="station-row"
-                  data-station-id={station.id}
-                  data-check={overall}
-                  className={station.revokedAt ? 'row-muted' : ''}
+    <DataTable
+      caption={t('stations.listTitle')}
+      testId="stations-table"
+      columns={[
+        t('stations.name'),
+        t('stations.version'),
+        t('stations.lastSeen'),
+        t('stations.check'),
+        t('stations.state'),
+        <span className="visually-hidden">{t('stations.revoke')}</span>,
+      ]}
+    >
+      {sorted.map((station) => {
+        const overall = overallCheck(station);
+        return (
+          <tr
+            key={station.id}
+            data-testid="station-row"
+            data-station-id={station.id}
+            data-check={overall}
+            className={station.revokedAt ? 'row-muted' : ''}
+          >
+            <th scope="row">
+              {station.name}
+              <span className="sub mono" title={station.id}>
+                {t('stations.id')} {station.id.slice(0, 12)}…
+              </span>
+            </th>
+            <td>{station.version ?? t('stations.unknownVersion')}</td>
+            <td>
+              {station.lastSeenAt ? (
+                <>
+                  {ago(station.lastSeenAt, t)}
+                  <span className="sub">{dateTime(station.lastSeenAt, locale)}</span>
+                </>
+              ) : (
+                t('stations.never')
+              )}
+            </td>
+            <td>
+              <span className={`tag tag-check-${overall}`}>{t(`stations.checks.${overall}`)}</span>
+              {station.selfCheck && (
+                <details className="check-details">
+                  <summary>
+                    {t('stations.checks.details', {
+                      date: dateTime(station.selfCheck.checkedAt, locale),
+                    })}
+                  </summary>
+                  <ul className="check-lines">
+                    {orderedChecks(station).map((check) => (
+                      <li key={check.name} data-status={check.status}>
+                        <span
+                          className={`tag tag-check-${check.status === 'skipped' ? 'none' : check.status}`}
+                        >
+                          {t(`stations.checks.statuses.${check.status}`)}
+                        </span>{' '}
+                        <strong>{checkName(check.name, t)}</strong>
+                        {check.detail && <> : {check.detail}</>}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </td>
+            <td>
+              {station.revokedAt
+                ? t('stations.revoked', { date: dateTime(station.revokedAt, locale) })
+                : t('stations.active')}
+            </td>
+            <td>
+              {!station.revokedAt && (
+                <ConfirmAction
+                  title={t('stations.revokeTitle', { name: station.name })}
+                  text={t('stations.revokeText')}
+                  confirmLabel={t('stations.revokeConfirm')}
+                  danger
+                  onConfirm={() => revoke(station)}
                 >
-                  <th scope="row">
-                    {station.name}
-                    <span className="sub mono" title={station.id}>
-                      {t('stations.id')} {station.id.slice(0, 12)}…
-                    </span>
-                  </th>
-                  <td>{station.version ?? t('stations.unknownVersion')}</td>
-                  <td>
-                    {station.lastSeenAt ? (
-                      <>
-                        {ago(station.lastSeenAt, t)}
-                        <span className="sub">{dateTime(station.lastSeenAt, locale)}</span>
-                      </>
-                    ) : (
-                      t('stations.never')
-                    )}
-                  </td>
-                  <td>
-                    <span className={`tag tag-check-${overall}`}>{t(`stations.checks.${overall}`)}</span>
-                    {station.selfCheck && (
-                      <details className="check-details">
-                        <summary>
-                          {t('stations.checks.details', {
-                            date: dateTime(station.selfCheck.checkedAt, locale),
-                          })}
-                        </summary>
-                        <ul className="check-lines">
-                          {orderedChecks(station).map((check) => (
-                            <li key={check.name} data-status={check.status}>
-                              <span
-                                className={`tag tag-check-${check.status === 'skipped' ? 'none' : check.status}`}
-                              >
-                                {t(`stations.checks.statuses.${check.status}`)}
-                              </span>{' '}
-                              <strong>{checkName(check.name, t)}</strong>
-                              {check.detail && <> : {check.detail}</>}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    {station.revokedAt
-                      ? t('stations.revoked', { date: dateTime(station.revokedAt, locale) })
-                      : t('stations.active')}
-                  </td>
-                  <td>
-                    {!station.revokedAt && (
-                      <ConfirmAction
-                        title={t('stations.revokeTitle', { name: station.name })}
-                        text={t('stations.revokeText')}
-                        confirmLabel={t('stations.revokeConfirm')}
-                        danger
-                        onConfirm={() => revoke(station)}
-                      >
-                        {(ask) => (
-                          <button
-                            type="button"
-                            className="button button-danger-outline button-small"
-                            aria-label={t('stations.revokeLabel', { name: station.name })}
-                            onClick={ask}
-                          >
-                            {t('stations.revoke')}
-                          </button>
-                        )}
-                      </ConfirmAction>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
-    </>
+                  {(ask) => (
+                    <button
+                      type="button"
+                      className="button button-danger-outline button-small"
+                      aria-label={t('stations.revokeLabel', { name: station.name })}
+                      onClick={ask}
+                    >
+                      {t('stations.revoke')}
+                    </button>
+                  )}
+                </ConfirmAction>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
