@@ -11,6 +11,7 @@ import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
+import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { certifiability } from './certifiability.ts';
 import { DataTable } from '../ui/data-table.tsx';
@@ -49,11 +50,7 @@ function CandidatePage({ candidate, session }: { candidate: Candidate; session: 
     .join(', ');
   return (
     <>
-      <p className="breadcrumb">
-        <a href={hrefFor({ page: 'session', sessionId: session.id })}>
-          {t('common.backToSession')} {session.number}
-        </a>
-      </p>
+      <BackToSession session={session} />
       <PageTitle intro={t('candidate.intro', { number: session.number })}>
         {t('candidate.title', { name })}
       </PageTitle>

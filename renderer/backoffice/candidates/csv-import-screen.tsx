@@ -3,7 +3,6 @@
 // stored before the referent confirms; refused lines are never stored.
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
-import { useShowCentre } from '../layout/app-shell.tsx';
 import {
   centrePaths,
   type ApiFailure,
@@ -12,38 +11,26 @@ import {
 } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { hrefFor } from '../state/router.ts';
-import { asFailure, useResource } from '../state/use-resource.ts';
+import { asFailure } from '../state/use-resource.ts';
 import { announce } from '../../shared/announcer.tsx';
-import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { ErrorNotice, NextStep } from '../ui/page.tsx';
+import { ImportFileField } from './import-file-field.tsx';
+import { SessionImportPage } from './session-import-page.tsx';
 import { acceptedLines, lineErrorText } from './import-report.ts';
 import { readCsvRefusal } from './csv-refusal.ts';
 import { DataTable } from '../ui/data-table.tsx';
 
 export function CsvImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
-  const client = useClient();
-  const session = useResource(() => client.session(sessionId), [client, sessionId]);
-  useShowCentre(session.data?.centreId);
   return (
-    <div className="page page-wide">
-      <Loaded resource={session} titled={false}>
-        {(loaded) => (
-          <>
-            <p className="breadcrumb">
-              <a href={hrefFor({ page: 'session', sessionId })}>
-                {t('common.backToSession')} {loaded.number}
-              </a>
-            </p>
-            <PageTitle intro={t('csvImport.intro')}>{t('csvImport.title')}</PageTitle>
-            {loaded.state !== 'created' ? (
-              <p className="notice notice-warning">{t('errors.SESSION_CLOSED')}</p>
-            ) : (
-              <CsvImport session={loaded} />
-            )}
-          </>
-        )}
-      </Loaded>
-    </div>
+    <SessionImportPage
+      sessionId={sessionId}
+      title={t('csvImport.title')}
+      intro={t('csvImport.intro')}
+      closed={t('errors.SESSION_CLOSED')}
+    >
+      {(session) => <CsvImport session={session} />}
+    </SessionImportPage>
   );
 }
 
@@ -115,25 +102,14 @@ function CsvImport({ session }: { session: CentreSession }) {
       </section>
       <section className="section" aria-labelledby="csv-file">
         <h2 id="csv-file">{t('csvImport.fileTitle')}</h2>
-        <div className="field">
-          <label htmlFor="csv-input">{t('csvImport.file')}</label>
-          <p className="hint" id="csv-input-hint">
-            {t('csvImport.fileHint')}
-          </p>
-          <input
-            ref={input}
-            id="csv-input"
-            className="file-input"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            aria-describedby="csv-input-hint"
-            data-testid="csv-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void preview(file);
-            }}
-          />
-        </div>
+        <ImportFileField
+          label={t('csvImport.file')}
+          hint={t('csvImport.fileHint')}
+          accept=".csv,text/csv,text/plain"
+          testId="csv-input"
+          inputRef={input}
+          onFile={(file) => void preview(file)}
+        />
         {step.step === 'checking' && <p role="status">{t('csvImport.checking')}</p>}
         <ImportFailure failure={failure} />
       </section>

@@ -4,40 +4,27 @@
 import { useRef, useState } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import { useT } from '../i18n/use-t.ts';
-import { useShowCentre } from '../layout/app-shell.tsx';
 import type { ApiFailure, CentreSession, ProfileImportReport } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { hrefFor } from '../state/router.ts';
-import { asFailure, useResource } from '../state/use-resource.ts';
-import { ErrorNotice, Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { asFailure } from '../state/use-resource.ts';
+import { ErrorNotice, NextStep } from '../ui/page.tsx';
+import { ImportFileField } from './import-file-field.tsx';
+import { SessionImportPage } from './session-import-page.tsx';
 import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
 import { DataTable } from '../ui/data-table.tsx';
 
 export function ProfilesImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
-  const client = useClient();
-  const session = useResource(() => client.session(sessionId), [client, sessionId]);
-  useShowCentre(session.data?.centreId);
   return (
-    <div className="page page-wide">
-      <Loaded resource={session} titled={false}>
-        {(loaded) => (
-          <>
-            <p className="breadcrumb">
-              <a href={hrefFor({ page: 'session', sessionId })}>
-                {t('common.backToSession')} {loaded.number}
-              </a>
-            </p>
-            <PageTitle intro={t('profiles.intro')}>{t('profiles.title')}</PageTitle>
-            {loaded.state !== 'created' ? (
-              <p className="notice notice-warning">{t('profiles.closed')}</p>
-            ) : (
-              <ProfilesImport session={loaded} />
-            )}
-          </>
-        )}
-      </Loaded>
-    </div>
+    <SessionImportPage
+      sessionId={sessionId}
+      title={t('profiles.title')}
+      intro={t('profiles.intro')}
+      closed={t('profiles.closed')}
+    >
+      {(session) => <ProfilesImport session={session} />}
+    </SessionImportPage>
   );
 }
 
@@ -83,24 +70,13 @@ function ProfilesImport({ session }: { session: CentreSession }) {
   return (
     <>
       <p className="hint">{t('profiles.format')}</p>
-      <div className="field">
-        <label htmlFor="profiles-input">{t('profiles.file')}</label>
-        <p className="hint" id="profiles-input-hint">
-          {t('profiles.choose')}
-        </p>
-        <input
-          id="profiles-input"
-          className="file-input"
-          type="file"
-          accept=".json,application/json"
-          aria-describedby="profiles-input-hint"
-          data-testid="profiles-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void send(file);
-          }}
-        />
-      </div>
+      <ImportFileField
+        label={t('profiles.file')}
+        hint={t('profiles.choose')}
+        accept=".json,application/json"
+        testId="profiles-input"
+        onFile={(file) => void send(file)}
+      />
       {busy && <p role="status">{t('profiles.importing')}</p>}
       {problem && (
         <p className="notice notice-error" role="alert" data-testid="error">

@@ -13,6 +13,7 @@ import { useFlash } from '../state/flash.tsx';
 import { hrefFor } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
+import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
 
@@ -29,11 +30,7 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
       <Loaded resource={data} titled={false}>
         {({ session, results }) => (
           <>
-            <p className="breadcrumb">
-              <a href={hrefFor({ page: 'session', sessionId })}>
-                {t('common.backToSession')} {session.number}
-              </a>
-            </p>
+            <BackToSession session={session} />
             <PageTitle intro={t('results.intro')}>{t('results.title', { number: session.number })}</PageTitle>
             {results === null ? (
               <div className="notice">

@@ -9,8 +9,8 @@ import { useLocale, useT, type MessageKey } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
 import type { Candidate, CentreSession } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
-import { hrefFor } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
+import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
 
@@ -52,11 +52,7 @@ function Kit({ session, candidates }: { session: CentreSession; candidates: Cand
   const sorted = [...candidates].sort(byName);
   return (
     <>
-      <p className="breadcrumb no-print">
-        <a href={hrefFor({ page: 'session', sessionId: session.id })}>
-          {t('common.backToSession')} {session.number}
-        </a>
-      </p>
+      <BackToSession session={session} className="no-print" />
       {/* The page's title is printed too: it heads the first sheet. */}
       <PageTitle>{t('kit.pageTitle', { number: session.number })}</PageTitle>
       <div className="no-print">
