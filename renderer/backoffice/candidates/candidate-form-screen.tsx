@@ -1,23 +1,23 @@
 // Enrol one candidate in a session, or edit an enrolment (until the candidate's test starts): the
 // identity exactly as on the ID (the candidate types it to join), the birthplace, extra time and the
 // accessibility adjustment.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
-import type { ApiFailure, Candidate, CentreSession } from '../api/centre-client.ts';
+import type { Candidate, CentreSession } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
-import { asFailure, useResource } from '../state/use-resource.ts';
-import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
-import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
+import { useResource } from '../state/use-resource.ts';
+import { Field, RadioGroup } from '../ui/field.tsx';
+import { Loaded, PageTitle } from '../ui/page.tsx';
+import { FormProblems, SaveOrCancel, useSaveForm } from '../ui/save-form.tsx';
 import {
   bornInFrance,
   candidateValues,
   checkCandidate,
   EMPTY_CANDIDATE,
-  type CandidateErrors,
   type CandidateField,
   type CandidateValues,
 } from './candidate-form.ts';
@@ -68,42 +68,27 @@ function CandidateForm({ session, candidate }: { session: CentreSession; candida
   const [values, setValues] = useState<CandidateValues>(
     candidate ? candidateValues(candidate) : EMPTY_CANDIDATE,
   );
-  const [errors, setErrors] = useState<CandidateErrors>({});
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
   const france = bornInFrance(values);
   const set = <K extends keyof CandidateValues>(key: K, value: CandidateValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const errorText = (field: CandidateField) => {
-    const key = errors[field];
-    return key ? t(`candidateForm.errors.${key}`) : null;
-  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setFailure(null);
-    const checked = checkCandidate(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(form);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+  const { errors, failure, busy, submit } = useSaveForm(
+    () => checkCandidate(values),
+    async (valid) => {
       const saved = candidate
-        ? await client.updateCandidate(candidate.id, checked.input)
-        : await client.createCandidate(session.id, checked.input);
+        ? await client.updateCandidate(candidate.id, valid.input)
+        : await client.createCandidate(session.id, valid.input);
       flash(candidate ? t('candidateForm.saved') : t('candidateForm.created', { name: fullName(saved) }));
       navigate(
         candidate ? { page: 'candidate', candidateId: saved.id } : { page: 'session', sessionId: session.id },
       );
-    } catch (e) {
-      setFailure(asFailure(e));
-      setBusy(false);
-    }
-  }
+    },
+  );
+
+  const errorText = (field: CandidateField) => {
+    const key = errors[field];
+    return key ? t(`candidateForm.errors.${key}`) : null;
+  };
 
   const text = (
     field: CandidateField,
@@ -139,12 +124,7 @@ function CandidateForm({ session, candidate }: { session: CentreSession; candida
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} data-testid="candidate-form">
-      <ErrorNotice failure={failure} />
-      {errorCount > 0 && (
-        <p className="notice notice-error" role="alert">
-          {t('common.fixErrors', { count: errorCount })}
-        </p>
-      )}
+      <FormProblems failure={failure} errorCount={errorCount} />
       <fieldset className="form-group">
         <legend>{t('candidateForm.identity')}</legend>
         {text('lastName', t('candidateForm.lastName'))}
@@ -207,21 +187,15 @@ function CandidateForm({ session, candidate }: { session: CentreSession; candida
           </p>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {busy ? t('common.saving') : candidate ? t('candidateForm.save') : t('candidateForm.create')}
-        </button>
-        <a
-          className="button button-secondary"
-          href={
-            candidate
-              ? hrefFor({ page: 'candidate', candidateId: candidate.id })
-              : hrefFor({ page: 'session', sessionId: session.id })
-          }
-        >
-          {t('common.cancel')}
-        </a>
-      </div>
+      <SaveOrCancel
+        busy={busy}
+        label={candidate ? t('candidateForm.save') : t('candidateForm.create')}
+        cancelHref={
+          candidate
+            ? hrefFor({ page: 'candidate', candidateId: candidate.id })
+            : hrefFor({ page: 'session', sessionId: session.id })
+        }
+      />
     </form>
   );
 }

@@ -13,7 +13,9 @@ import { hrefFor, navigate } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
+import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
+import { FormProblems } from '../ui/save-form.tsx';
 import {
   checkFinalization,
   errorCount,
@@ -39,11 +41,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
       <Loaded resource={data} titled={false}>
         {({ session, unfinished }) => (
           <>
-            <p className="breadcrumb">
-              <a href={hrefFor({ page: 'session', sessionId })}>
-                {t('common.backToSession')} {session.number}
-              </a>
-            </p>
+            <BackToSession session={session} />
             <PageTitle intro={t('finalization.intro')}>
               {t('finalization.title', { number: session.number })}
             </PageTitle>
@@ -103,11 +101,7 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
           {t('finalization.waitingResults', { count: waiting })}
         </p>
       )}
-      {errors && errorCount(errors) > 0 && (
-        <p className="notice notice-error" role="alert">
-          {t('common.fixErrors', { count: errorCount(errors) })}
-        </p>
-      )}
+      <FormProblems errorCount={errors ? errorCount(errors) : 0} />
       <section className="section" aria-labelledby="unfinished">
         <h2 id="unfinished">{t('finalization.unfinishedTitle')}</h2>
         {unfinished.length === 0 ? (

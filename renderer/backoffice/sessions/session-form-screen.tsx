@@ -1,16 +1,17 @@
 // Create a session (in a centre) or edit one (until it is finalized): where, when, who invigilates.
 // The number, the candidates' access code and the invigilator's password are drawn by the server.
-import { useState, type ComponentProps, type FormEvent } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useShowCentre } from '../layout/app-shell.tsx';
 import { useT } from '../i18n/use-t.ts';
-import type { ApiFailure, CentreSession, SessionDetailsInput } from '../api/centre-client.ts';
+import type { CentreSession, SessionDetailsInput } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
-import { asFailure, useResource } from '../state/use-resource.ts';
-import { Field, focusFirstInvalid } from '../ui/field.tsx';
-import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
-import { checkSession, EMPTY_SESSION, type SessionField, type SessionFormErrors } from './session-form.ts';
+import { useResource } from '../state/use-resource.ts';
+import { Field } from '../ui/field.tsx';
+import { Loaded, PageTitle } from '../ui/page.tsx';
+import { FormProblems, SaveOrCancel, useSaveForm } from '../ui/save-form.tsx';
+import { checkSession, EMPTY_SESSION, type SessionField } from './session-form.ts';
 
 export function SessionFormScreen({
   centreId,
@@ -72,34 +73,17 @@ function SessionForm({ centreId, session }: { centreId: string; session: CentreS
         }
       : EMPTY_SESSION,
   );
-  const [errors, setErrors] = useState<SessionFormErrors>({});
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = Object.keys(errors).length;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setFailure(null);
-    const checked = checkSession(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(form);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+  const { errors, failure, busy, submit } = useSaveForm(
+    () => checkSession(values),
+    async (valid) => {
       const saved = session
-        ? await client.updateSession(session.id, checked.details)
-        : await client.createSession(centreId, checked.details);
+        ? await client.updateSession(session.id, valid.details)
+        : await client.createSession(centreId, valid.details);
       flash(session ? t('sessionForm.saved') : t('sessionForm.created', { number: saved.number }));
       navigate({ page: 'session', sessionId: saved.id });
-    } catch (e) {
-      setFailure(asFailure(e));
-      setBusy(false);
-    }
-  }
+    },
+  );
+  const summary = Object.keys(errors).length;
 
   const text = (field: SessionField, label: string, hint: string, input: ComponentProps<'input'>) => (
     <Field label={label} hint={hint} error={errors[field] ? t(`sessionForm.errors.${errors[field]}`) : null}>
@@ -118,12 +102,7 @@ function SessionForm({ centreId, session }: { centreId: string; session: CentreS
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} data-testid="session-form">
-      <ErrorNotice failure={failure} />
-      {summary > 0 && (
-        <p className="notice notice-error" role="alert">
-          {t('common.fixErrors', { count: summary })}
-        </p>
-      )}
+      <FormProblems failure={failure} errorCount={summary} />
       {text('address', t('sessionForm.address'), t('sessionForm.addressHint'), {
         autoComplete: 'street-address',
       })}
@@ -156,21 +135,15 @@ function SessionForm({ centreId, session }: { centreId: string; session: CentreS
           />
         )}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {busy ? t('common.saving') : session ? t('sessionForm.save') : t('sessionForm.create')}
-        </button>
-        <a
-          className="button button-secondary"
-          href={
-            session
-              ? hrefFor({ page: 'session', sessionId: session.id })
-              : hrefFor({ page: 'sessions', centreId })
-          }
-        >
-          {t('common.cancel')}
-        </a>
-      </div>
+      <SaveOrCancel
+        busy={busy}
+        label={session ? t('sessionForm.save') : t('sessionForm.create')}
+        cancelHref={
+          session
+            ? hrefFor({ page: 'session', sessionId: session.id })
+            : hrefFor({ page: 'sessions', centreId })
+        }
+      />
     </form>
   );
 }
