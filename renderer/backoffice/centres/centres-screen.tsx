@@ -1,15 +1,14 @@
 // The centres an account reaches: a referent's one, every centre for an administrator, who also
 // creates them (the first one right after the first login on a new server).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { useAuth, useClient, useIsAdministrator, useMe } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { rememberCentre } from '../state/current-centre.ts';
-import { asFailure } from '../state/use-resource.ts';
-import type { ApiFailure } from '../api/centre-client.ts';
-import { Field, focusFirstInvalid } from '../ui/field.tsx';
+import { Field } from '../ui/field.tsx';
 import { ErrorNotice, PageTitle } from '../ui/page.tsx';
+import { useSaveForm } from '../ui/save-form.tsx';
 
 export function CentresScreen() {
   const t = useT();
@@ -47,39 +46,27 @@ function CreateCentre() {
   const { refresh } = useAuth();
   const flash = useFlash();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setFailure(null);
-    if (name.trim() === '') {
-      setError(t('centres.nameRequired'));
-      focusFirstInvalid(form);
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      const centre = await client.createCentre(name.trim());
+  const { errors, failure, busy, submit } = useSaveForm(
+    () => (name.trim() === '' ? { ok: false, errors: { name: true } } : { ok: true, name: name.trim() }),
+    async (valid) => {
+      const centre = await client.createCentre(valid.name);
       rememberCentre(centre.id);
       await refresh();
       flash(t('centres.created', { name: centre.name }));
       navigate({ page: 'sessions', centreId: centre.id });
-    } catch (e) {
-      setFailure(asFailure(e));
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
     <section className="section" aria-labelledby="create-centre">
       <h2 id="create-centre">{t('centres.createTitle')}</h2>
       <ErrorNotice failure={failure} />
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <Field label={t('centres.name')} hint={t('centres.nameHint')} error={error}>
+        <Field
+          label={t('centres.name')}
+          hint={t('centres.nameHint')}
+          error={errors.name ? t('centres.nameRequired') : null}
+        >
           {(control) => (
             <input
               {...control}
