@@ -372,7 +372,8 @@ describe('a referent prepares the session', () => {
     await form.getByRole('button', { name: 'Importer la banque' }).click();
     await form.getByText(/Ce fichier n’est pas un JSON valide/).waitFor();
     await bo.capture('bank-not-json');
-    // A broken challenge: the server refuses the whole bank and names the challenge.
+    // A broken challenge: the screen checks the file first (the server would refuse it too) and names the
+    // challenge, its field and what is wrong, in French.
     await page.getByTestId('bank-input').setInputFiles(brokenBankFile());
     await page.getByTestId('bank-files').setInputFiles(bankAttachments());
     await form.getByRole('button', { name: 'Importer la banque' }).click();
@@ -380,6 +381,7 @@ describe('a referent prepares the session', () => {
     await rejected.waitFor();
     expect(await rejected.textContent()).toContain(BROKEN_CHALLENGE_ID);
     expect(await rejected.textContent()).toContain('Rien n’a changé');
+    expect(await rejected.textContent()).toContain('Épreuve 4 (e2eQcm) : champ type : Option invalide');
     await bo.capture('bank-rejected');
 
     await page.getByTestId('bank-input').setInputFiles(bankFile());

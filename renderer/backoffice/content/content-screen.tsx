@@ -12,7 +12,16 @@ import { navigate } from '../state/router.ts';
 import { asFailure, useResource } from '../state/use-resource.ts';
 import { Field } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
+import type { Language } from '../../shared/i18n/i18n.ts';
 import { bankProblems, prepareBank, splitProblem, type CitedFile } from './bank-file.ts';
+import { challengeProblems } from './challenge-problems.ts';
+
+/** A problem that kept the bank out: the challenge (by its place in the file), the field, what is wrong. */
+interface RejectedItem {
+  challenge: { number: number; id: string } | null;
+  field: string;
+  detail: string;
+}
 import { DataTable } from '../ui/data-table.tsx';
 
 export function ContentScreen({ centreId }: { centreId: string }) {
@@ -113,7 +122,8 @@ function BankImport({
   const filesInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [rejected, setRejected] = useState<string[] | null>(null);
+  const [rejected, setRejected] = useState<RejectedItem[] | null>(null);
+  const language: Language = useTranslation().i18n.language === 'en' ? 'en' : 'fr';
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [missing, setMissing] = useState<CitedFile[]>([]);
@@ -150,6 +160,18 @@ function BankImport({
         bankInput.current?.focus();
         return;
       }
+      // Checked here first, so that each problem reads in the screen's language (the server checks again).
+      const problems = challengeProblems(prepared.body.challenges, language);
+      if (problems.length > 0) {
+        setRejected(
+          problems.map((p) => ({
+            challenge: { number: p.number, id: p.id },
+            field: p.field,
+            detail: p.message,
+          })),
+        );
+        return;
+      }
       setMissing(prepared.missing);
       const report = await client.importBank(centreId, prepared.body);
       onImported(report.summary);
@@ -158,7 +180,8 @@ function BankImport({
       announce(message);
     } catch (e) {
       const f = asFailure(e);
-      if (f.code === 'INVALID_BANK' || f.code === 'HASH_MISMATCH') setRejected(bankProblems(f.message));
+      if (f.code === 'INVALID_BANK' || f.code === 'HASH_MISMATCH')
+        setRejected(bankProblems(f.message).map((problem) => ({ ...splitProblem(problem), field: '' })));
       else setFailure(f);
     } finally {
       setBusy(false);
@@ -217,15 +240,19 @@ function BankImport({
           <p className="notice-title">{t('content.rejectedTitle')}</p>
           <p>{t('content.rejected')}</p>
           <ul className="reasons mono-list">
-            {rejected.slice(0, 20).map((problem, i) => {
-              const { challenge, detail } = splitProblem(problem);
-              return (
-                <li key={i}>
-                  {challenge && <strong>{t('content.challenge', challenge)}</strong>}{' '}
-                  <span className="mono">{detail}</span>
-                </li>
-              );
-            })}
+            {rejected.slice(0, 20).map(({ challenge, field, detail }, i) => (
+              <li key={i}>
+                {challenge && <strong>{t('content.challenge', challenge)}</strong>}{' '}
+                {field && (
+                  <>
+                    {t('content.field')} <span className="mono">{field}</span>
+                    {t('content.fieldEnd')}{' '}
+                  </>
+                )}
+                {/* The server's own words (what only it can check) stay as it wrote them. */}
+                <span className={field ? undefined : 'mono'}>{detail}</span>
+              </li>
+            ))}
           </ul>
         </div>
       )}

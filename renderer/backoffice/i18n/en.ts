@@ -479,6 +479,8 @@ export const en: BackOfficeMessages = {
     rejected:
       'Nothing changed. The file has errors: send these details to whoever gave it to you (or fix them), then import it again.',
     challenge: 'Challenge {{number}} ({{id}}):',
+    field: 'field',
+    fieldEnd: ':',
     profilesTitle: "The candidates' Pix profiles",
     profilesIntro:
       "Profiles go to the candidates of a session: choose the session, then import the profiles' JSON file.",

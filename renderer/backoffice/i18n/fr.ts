@@ -486,6 +486,8 @@ export const fr = {
     rejected:
       'Rien n’a changé. Le fichier contient des erreurs : transmettez ces détails à la personne qui vous l’a fourni (ou corrigez-les), puis importez-le à nouveau.',
     challenge: 'Épreuve {{number}} ({{id}}) :',
+    field: 'champ',
+    fieldEnd: ' :',
     profilesTitle: 'Les profils Pix des candidats',
     profilesIntro:
       'Les profils se rattachent aux candidats d’une session : choisissez la session, puis importez le fichier JSON des profils.',
