@@ -47,7 +47,7 @@ export function BackOfficeApp() {
 function Checking() {
   const t = useT();
   return (
-    <main className="login-main">
+    <main className="column-main">
       <p role="status">{t('app.checking')}</p>
     </main>
   );
@@ -57,7 +57,7 @@ function Unreachable() {
   const t = useT();
   const { retry } = useAuth();
   return (
-    <main className="login-main">
+    <main className="column-main">
       <h1>{t('app.unreachableTitle')}</h1>
       <p className="notice notice-error">{t('app.unreachable')}</p>
       <button type="button" className="button button-primary" onClick={retry}>

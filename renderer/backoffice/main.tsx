@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../shared/i18n/i18n.ts';
 import '../shared/tokens.css';
+import '../shared/brand.css';
 import '../shared/desk-app.css';
 import { BackOfficeApp } from './backoffice-app.tsx';
 import { addBackOfficeMessages } from './i18n/use-t.ts';

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../shared/i18n/i18n.ts';
 import '../shared/tokens.css';
+import '../shared/brand.css';
 import '../shared/desk-app.css';
 import { createInvigilatorClient } from './api/invigilator-client.ts';
 import { addInvigilatorMessages } from './i18n/use-t.ts';

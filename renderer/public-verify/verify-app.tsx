@@ -91,13 +91,13 @@ export function VerifyApp() {
   return (
     <>
       <LiveAnnouncer />
-      <header className="verify-header">
+      <header className="column-header">
         <span className="brand">
           <span className="brand-logo">Pix</span> {t('brand')}
         </span>
         <LanguageSwitch />
       </header>
-      <main className="verify-main">
+      <main className="column-main">
         <h1 ref={heading} tabIndex={-1}>
           {t('title')}
         </h1>

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../shared/i18n/i18n.ts';
 import '../shared/tokens.css';
+import '../shared/brand.css';
 import { StationApp } from './station-app.tsx';
 import { StationProvider } from './state/station-context.tsx';
 import { createStationStore } from './state/station-store.ts';

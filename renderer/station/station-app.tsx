@@ -97,7 +97,7 @@ export function StationApp() {
     <div className={`app ${inTest ? 'app-test' : ''}`} data-phase={phase ?? 'loading'}>
       <header className="app-header">
         <span className="app-name">
-          <span className="app-logo" aria-hidden="true">
+          <span className="brand-logo" aria-hidden="true">
             Pix
           </span>{' '}
           {t('app.title')}

@@ -49,13 +49,13 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
 
   return (
     <div className="login">
-      <header className="login-header">
+      <header className="column-header">
         <span className="brand">
           <span className="brand-logo">Pix</span> {t('app.name')}
         </span>
         <LanguageSwitch />
       </header>
-      <main className="login-main">
+      <main className="column-main">
         <h1 ref={heading} tabIndex={-1}>
           {t('login.title')}
         </h1>
