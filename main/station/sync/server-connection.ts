@@ -158,16 +158,7 @@ export class ServerConnection {
       );
       const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
       try {
-        const response =
-          options.signedBy === 'body'
-            ? await this.#fetch(`${this.serverUrl}${path}`, {
-                method,
-                headers: { ...headers, [STATION_AUTH_HEADERS.station]: this.#keys.stationId },
-                body,
-                signal,
-                redirect: 'error',
-              })
-            : await this.#fetchSigned(method, path, body, headers, signal);
+        const response = await this.#fetchSigned(method, path, body, headers, signal, options.signedBy);
         if (response.ok) return await read(response);
         const failure = await httpFailure(response, this.#wallClock());
         if (failure.code === 'STALE_REQUEST' && attempt === 0 && this.#learnServerDate(response)) continue;
@@ -186,27 +177,35 @@ export class ServerConnection {
     body: string,
     headers: Record<string, string>,
     signal: AbortSignal,
+    signedBy: 'request' | 'body' = 'request',
   ): Promise<Response> {
     const url = `${this.serverUrl}${path}`;
+    return this.#fetch(url, {
+      method,
+      headers: {
+        ...headers,
+        [STATION_AUTH_HEADERS.station]: this.#keys.stationId,
+        ...(signedBy === 'request' ? this.#signature(method, url, body) : {}),
+      },
+      body: method === 'GET' ? undefined : body,
+      signal,
+      redirect: 'error',
+    });
+  }
+
+  /** The request signature's headers: timestamp, nonce and the Ed25519 signature over them and the body. */
+  #signature(method: string, url: string, body: string): Record<string, string> {
     const parsed = new URL(url);
     const timestamp = Math.round(this.clock.serverNow(this.#wallClock()));
     const nonce = randomBytes(16).toString('base64url');
     const signature = this.#keys.sign(
       stationSigningInput({ method, path: `${parsed.pathname}${parsed.search}`, timestamp, nonce, body }),
     );
-    return this.#fetch(url, {
-      method,
-      headers: {
-        ...headers,
-        [STATION_AUTH_HEADERS.station]: this.#keys.stationId,
-        [STATION_AUTH_HEADERS.timestamp]: String(timestamp),
-        [STATION_AUTH_HEADERS.nonce]: nonce,
-        [STATION_AUTH_HEADERS.signature]: Buffer.from(signature).toString('base64url'),
-      },
-      body: method === 'GET' ? undefined : body,
-      signal,
-      redirect: 'error',
-    });
+    return {
+      [STATION_AUTH_HEADERS.timestamp]: String(timestamp),
+      [STATION_AUTH_HEADERS.nonce]: nonce,
+      [STATION_AUTH_HEADERS.signature]: Buffer.from(signature).toString('base64url'),
+    };
   }
 
   /** The Date header of a refusal for a stale timestamp: a rough server time, enough to sign again. */
