@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WriteBatcher, type FileSync } from './write-batcher.ts';
+import { WriteBatcher, isDurableWal, type FileSync } from './write-batcher.ts';
 
 const dirs: string[] = [];
 const dbs: SqliteDatabase[] = [];
@@ -120,6 +120,19 @@ describe('group commit (WriteBatcher)', () => {
     pending[0]?.(null);
     await tick();
     expect(synced).toBe(true);
+  });
+
+  it('syncs batches itself only on a WAL file with synchronous=FULL', () => {
+    const db = durableDb();
+    expect(isDurableWal(db)).toBe(true);
+    const normal = new Database(db.name);
+    dbs.push(normal);
+    normal.pragma('synchronous = NORMAL');
+    expect(isDurableWal(normal)).toBe(false);
+    const memory = new Database(':memory:');
+    dbs.push(memory);
+    memory.pragma('synchronous = FULL');
+    expect(isDurableWal(memory)).toBe(false);
   });
 
   it('syncs the real WAL file by default on a durable connection, and not on a NORMAL one', async () => {

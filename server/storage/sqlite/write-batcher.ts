@@ -160,7 +160,8 @@ export class WriteBatcher {
   }
 }
 
-function isDurableWal(db: SqliteDatabase): boolean {
+/** A file in WAL mode with synchronous=FULL: its batches are synced by the batcher. */
+export function isDurableWal(db: SqliteDatabase): boolean {
   return (
     db.name !== '' &&
     db.name !== ':memory:' &&
