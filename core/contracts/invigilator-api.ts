@@ -217,8 +217,17 @@ export const InvigilatorCommandRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type InvigilatorCommandRequest = z.infer<typeof InvigilatorCommandRequestSchema>;
 
+/**
+ * The command, and the candidate's card after it with the id of the room event that carries it: a
+ * screen whose stream already brought that event (or a later one) keeps the card it has, which may be
+ * newer (the station can apply and acknowledge the command before this answer arrives).
+ */
 export const CommandIssuedResponseSchema = z
-  .object({ command: RoomCommandSchema, candidate: RoomCandidateSchema })
+  .object({
+    command: RoomCommandSchema,
+    candidate: RoomCandidateSchema,
+    eventId: z.number().int().nonnegative(),
+  })
   .strict();
 
 export const AlertDecisionRequestSchema = z

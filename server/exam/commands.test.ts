@@ -63,6 +63,19 @@ describe('alert decisions and a resume on another station', () => {
   const pendingFor = async (target: TestStation) =>
     (await server.app.pix.store.commands.pendingForStation(target.id, 0)).map((c) => c.command);
 
+  it("answers a command with the candidate's card and the id of the room event that carries it", async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    await replicate(testId, journal.records);
+    const issued = await inv.command(lea().id, { type: 'addTime', minutes: 10 });
+    const [event] = await server.app.pix.store.events.after(day.session.id, issued.eventId - 1, 1);
+    expect(event?.seq).toBe(issued.eventId);
+    expect(event?.data).toEqual({ cause: 'command:addTime', candidate: issued.candidate });
+    // The station's acknowledgment is a later event: a screen that has it keeps its newer card.
+    await station.inject(server.app, 'POST', STATION_API_PATHS.commandAck(issued.command.id), {});
+    expect((await inv.room()).lastEventId).toBeGreaterThan(issued.eventId);
+    expect((await inv.card(lea().id)).pendingCommands).toEqual([]);
+  });
+
   it('sends again, after the resume, a decision the old station took but never replicated', async () => {
     const { testId, decision } = await decidedAlert();
     // The old station applied it and acknowledged it, then died before its record left.

@@ -11,6 +11,7 @@ import { AlertReasonCodeSchema } from '../../core/journal/journal-record.ts';
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
+import type { CardChange } from '../room/room-feed.ts';
 import { hasEnded, hasStarted, isPaused } from '../room/room-view.ts';
 import type { StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
 import { ensurePackage } from './test-package.ts';
@@ -18,11 +19,13 @@ import { ensurePackage } from './test-package.ts';
 export interface Issued {
   command: StoredCommand;
   candidate: RoomCandidate;
+  /** The room event that carries this card. */
+  eventId: number;
 }
 
-function present(view: RoomCandidate | null): RoomCandidate {
-  if (!view) throw new Error('the candidate vanished');
-  return view;
+function present(change: CardChange | null): Pick<Issued, 'candidate' | 'eventId'> {
+  if (!change) throw new Error('the candidate vanished');
+  return change;
 }
 
 function newCommand(
@@ -153,7 +156,7 @@ export async function issueCommand(
     { sessionId: session.id, testId, command: request.type, commandId: id },
     'invigilator command',
   );
-  return { command, candidate: present(view) };
+  return { command, ...present(view) };
 }
 
 /** A station may be closed only when no test is under way on it: this one, nor another of the session. */
@@ -238,7 +241,7 @@ export async function decideAlert(
   if (!decided) throw conflict('ALERT_ALREADY_DECIDED', 'this alert was already decided');
   const stored = await deliver(ctx, test.id, id);
   const view = await ctx.feed.candidateChanged(session, test.candidateId, `alert:${request.decision}`);
-  return { command: stored, candidate: present(view) };
+  return { command: stored, ...present(view) };
 }
 
 /** The station applied (or had nothing to do with) a command. */

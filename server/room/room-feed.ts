@@ -9,6 +9,12 @@ import { invigilatorSessionView, centreName } from '../sessions/session-service.
 import { LiveHeartbeats } from './heartbeats.ts';
 import { loadRoomData, roomCandidate } from './room-view.ts';
 
+/** A card as stored in the room's history, and the id of the event that carries it. */
+export interface CardChange {
+  candidate: RoomCandidate;
+  eventId: number;
+}
+
 export class RoomFeed {
   readonly #ctx: ServerContext;
   readonly heartbeats = new LiveHeartbeats();
@@ -27,19 +33,22 @@ export class RoomFeed {
     return candidate ? roomCandidate(data, candidate, this.live) : null;
   }
 
-  /** Stores and pushes the candidate's new card. */
+  /**
+   * Stores and pushes the candidate's new card; returns it with the id of the event that carries it (an
+   * action's answer passes it on, so the screen never puts it over a newer card the stream brought).
+   */
   async candidateChanged(
     sessionOrId: StoredSession | string,
     candidateId: string,
     cause: string,
-  ): Promise<RoomCandidate | null> {
+  ): Promise<CardChange | null> {
     const session =
       typeof sessionOrId === 'string' ? await this.#ctx.store.sessions.get(sessionOrId) : sessionOrId;
     if (!session) return null;
     const candidate = await this.candidateView(session, candidateId);
     if (!candidate) return null;
-    await this.#emit(session.id, 'candidate', { cause, candidate });
-    return candidate;
+    const eventId = await this.#emit(session.id, 'candidate', { cause, candidate });
+    return { candidate, eventId };
   }
 
   async sessionChanged(session: StoredSession): Promise<void> {
@@ -51,9 +60,10 @@ export class RoomFeed {
     await this.#emit(sessionId, 'incidents', { candidateId, count });
   }
 
-  async #emit(sessionId: string, type: string, data: unknown): Promise<void> {
+  async #emit(sessionId: string, type: string, data: unknown): Promise<number> {
     const event = await this.#ctx.store.events.append(sessionId, type, data, this.#ctx.now());
     this.#ctx.roomBus.publish(sessionId, { kind: 'event', event });
+    return event.seq;
   }
 
   /** One `presence` event per session with open streams and new heartbeats. */

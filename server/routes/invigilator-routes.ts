@@ -36,6 +36,7 @@ function issuedView(issued: Issued) {
       acknowledgedAt: isoOrNull(issued.command.acknowledgedAt),
     },
     candidate: issued.candidate,
+    eventId: issued.eventId,
   };
 }
 

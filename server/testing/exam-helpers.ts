@@ -37,7 +37,7 @@ export interface Invigilator {
   command(
     candidateId: string,
     payload: unknown,
-  ): Promise<{ candidate: RoomCandidate; command: { id: string } }>;
+  ): Promise<{ candidate: RoomCandidate; command: { id: string }; eventId: number }>;
   room(): Promise<{ candidates: RoomCandidate[]; lastEventId: number }>;
   card(candidateId: string): Promise<RoomCandidate>;
 }

@@ -61,17 +61,23 @@ export const invigilatorPaths = {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The card an action's answer brings, with the id of the room event that carries it. */
+export interface IssuedCard {
+  candidate: RoomCandidate;
+  eventId: number;
+}
+
 export interface InvigilatorClient {
   login(sessionNumber: number, password: string): Promise<InvigilatorSession>;
   logout(sessionId: string): Promise<void>;
   room(sessionId: string): Promise<Room>;
-  command(sessionId: string, candidateId: string, command: InvigilatorCommandRequest): Promise<RoomCandidate>;
+  command(sessionId: string, candidateId: string, command: InvigilatorCommandRequest): Promise<IssuedCard>;
   decideAlert(
     sessionId: string,
     alertId: string,
     decision:
       { decision: 'dismissed'; reasonCode: null } | { decision: 'validated'; reasonCode: AlertReasonCode },
-  ): Promise<RoomCandidate>;
+  ): Promise<IssuedCard>;
   incidents(sessionId: string): Promise<Incident[]>;
   addIncident(sessionId: string, input: IncidentInput): Promise<Incident>;
   removeIncident(sessionId: string, incidentId: string): Promise<void>;
@@ -134,11 +140,13 @@ export function createInvigilatorClient(
     },
     async command(sessionId, candidateId, command) {
       const response = await call('POST', invigilatorPaths.command(sessionId, candidateId), command);
-      return (await json(CommandIssuedResponseSchema, response)).candidate;
+      const { candidate, eventId } = await json(CommandIssuedResponseSchema, response);
+      return { candidate, eventId };
     },
     async decideAlert(sessionId, alertId, decision) {
       const response = await call('POST', invigilatorPaths.alertDecision(sessionId, alertId), decision);
-      return (await json(CommandIssuedResponseSchema, response)).candidate;
+      const { candidate, eventId } = await json(CommandIssuedResponseSchema, response);
+      return { candidate, eventId };
     },
     async incidents(sessionId) {
       return (await json(IncidentListSchema, await call('GET', invigilatorPaths.incidents(sessionId))))

@@ -1,5 +1,5 @@
 // Sends the invigilator's decisions to the server, puts the card the server answers with on the
-// screen at once (the live stream confirms it), and says what happened, to everyone and to screen
+// screen at once unless the live stream already brought it or a newer one, and says what happened, to everyone and to screen
 // readers. A refusal comes back as a sentence to show next to the button.
 import { useCallback, useState } from 'react';
 import type { InvigilatorCommandRequest, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
@@ -43,8 +43,9 @@ export function useCandidateActions() {
     async (candidate: RoomCandidate, request: InvigilatorCommandRequest): Promise<Outcome> => {
       setBusy(candidate.candidateId);
       try {
-        const card = await client.command(store.getState().sessionId, candidate.candidateId, request);
-        store.getState().replaceCandidate(card);
+        store
+          .getState()
+          .applyIssued(await client.command(store.getState().sessionId, candidate.candidateId, request));
         announce(
           t(`actions.done.${request.type}`, {
             name: fullName(candidate),
@@ -70,8 +71,7 @@ export function useCandidateActions() {
     ): Promise<Outcome> => {
       setBusy(candidate.candidateId);
       try {
-        const card = await client.decideAlert(store.getState().sessionId, alertId, decision);
-        store.getState().replaceCandidate(card);
+        store.getState().applyIssued(await client.decideAlert(store.getState().sessionId, alertId, decision));
         announce(
           t(`actions.done.${decision.decision}`, {
             name: fullName(candidate),

@@ -168,4 +168,27 @@ describe('the room store and its live stream', () => {
     expect(Object.keys(store.getState().candidates)).toEqual(['a']);
     expect(store.getState().lastEventId).toBe(4);
   });
+
+  it("keeps the card the stream brought when an action's answer comes after it (the station was faster)", () => {
+    const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
+    const addTime = { id: 'cmd-1', type: 'addTime' as const, issuedAt: at(0), acknowledgedAt: null };
+    const pending = card({ candidateId: 'lea', pendingCommands: [addTime] });
+    const received = card({ candidateId: 'lea', pendingCommands: [] });
+    // The command's card is event 5; the station acknowledged it (event 6) before the answer arrived.
+    store
+      .getState()
+      .applyEvent({ id: 5, name: 'candidate', data: { cause: 'command:addTime', candidate: pending } });
+    store
+      .getState()
+      .applyEvent({ id: 6, name: 'candidate', data: { cause: 'acknowledged:addTime', candidate: received } });
+    store.getState().applyIssued({ candidate: pending, eventId: 5 });
+    expect(store.getState().candidates['lea']?.pendingCommands).toEqual([]);
+    // An answer ahead of the stream is shown at once; the stream's later events still replace it.
+    store.getState().applyIssued({ candidate: pending, eventId: 7 });
+    expect(store.getState().candidates['lea']?.pendingCommands).toEqual([addTime]);
+    store
+      .getState()
+      .applyEvent({ id: 8, name: 'candidate', data: { cause: 'acknowledged:addTime', candidate: received } });
+    expect(store.getState().candidates['lea']?.pendingCommands).toEqual([]);
+  });
 });

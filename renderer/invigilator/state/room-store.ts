@@ -17,6 +17,7 @@ import {
   invigilatorPaths,
   type Fetch,
   type InvigilatorClient,
+  type IssuedCard,
 } from '../api/invigilator-client.ts';
 import { openRoomEvents, type RoomEvent } from '../api/room-events.ts';
 
@@ -47,8 +48,13 @@ export interface RoomActions {
   /** Opens the live stream (after the first load); returns the function that closes it. */
   connect(): () => void;
   applyEvent(event: RoomEvent): void;
-  /** A card the server returned (the answer to an action). */
   replaceCandidate(candidate: RoomCandidate): void;
+  /**
+   * The card an action's answer brought. Kept only when the stream has not yet applied the event that
+   * carries it: events come in order, so once it did, the card on screen is that one or a newer one (the
+   * station may have applied and acknowledged the command before the answer arrived).
+   */
+  applyIssued(issued: IssuedCard): void;
   acknowledgeLockdown(candidateId: string): void;
   /** The server's time now, as far as the screen can tell. */
   serverNow(): number;
@@ -205,6 +211,10 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
 
       replaceCandidate(candidate) {
         set((state) => ({ candidates: { ...state.candidates, [candidate.candidateId]: candidate } }));
+      },
+
+      applyIssued({ candidate, eventId }) {
+        if (eventId > get().lastEventId) get().replaceCandidate(candidate);
       },
 
       acknowledgeLockdown(candidateId) {
