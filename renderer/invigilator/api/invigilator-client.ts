@@ -127,6 +127,11 @@ export function createInvigilatorClient(
     return parsed.data;
   }
 
+  async function issuedCard(response: Response): Promise<IssuedCard> {
+    const { candidate, eventId } = await json(CommandIssuedResponseSchema, response);
+    return { candidate, eventId };
+  }
+
   return {
     async login(sessionNumber, password) {
       const response = await call('POST', invigilatorPaths.login, { sessionNumber, password });
@@ -140,13 +145,11 @@ export function createInvigilatorClient(
     },
     async command(sessionId, candidateId, command) {
       const response = await call('POST', invigilatorPaths.command(sessionId, candidateId), command);
-      const { candidate, eventId } = await json(CommandIssuedResponseSchema, response);
-      return { candidate, eventId };
+      return issuedCard(response);
     },
     async decideAlert(sessionId, alertId, decision) {
       const response = await call('POST', invigilatorPaths.alertDecision(sessionId, alertId), decision);
-      const { candidate, eventId } = await json(CommandIssuedResponseSchema, response);
-      return { candidate, eventId };
+      return issuedCard(response);
     },
     async incidents(sessionId) {
       return (await json(IncidentListSchema, await call('GET', invigilatorPaths.incidents(sessionId))))
