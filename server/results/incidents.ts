@@ -19,11 +19,6 @@ export function incidentView(i: StoredIncident): z.infer<typeof IncidentSchema> 
   };
 }
 
-async function countFor(ctx: ServerContext, sessionId: string, candidateId: string): Promise<number> {
-  return (await ctx.store.incidents.listBySession(sessionId)).filter((i) => i.candidateId === candidateId)
-    .length;
-}
-
 export async function reportIncident(
   ctx: ServerContext,
   session: StoredSession,
@@ -45,7 +40,11 @@ export async function reportIncident(
     createdBy: by,
   };
   await ctx.store.incidents.create(incident);
-  await ctx.feed.incidentsChanged(session.id, candidate.id, await countFor(ctx, session.id, candidate.id));
+  await ctx.feed.incidentsChanged(
+    session.id,
+    candidate.id,
+    await ctx.store.incidents.countByCandidate(session.id, candidate.id),
+  );
   return incident;
 }
 
@@ -62,6 +61,6 @@ export async function withdrawIncident(
   await ctx.feed.incidentsChanged(
     session.id,
     incident.candidateId,
-    await countFor(ctx, session.id, incident.candidateId),
+    await ctx.store.incidents.countByCandidate(session.id, incident.candidateId),
   );
 }

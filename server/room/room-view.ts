@@ -68,6 +68,23 @@ export interface RoomData {
   incidents: Map<string, number>;
 }
 
+/** Incident reports per candidate: the whole room's, or one candidate's (a card after a change). */
+async function incidentCounts(
+  ctx: ServerContext,
+  sessionId: string,
+  candidateId: string | undefined,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (candidateId !== undefined) {
+    counts.set(candidateId, await ctx.store.incidents.countByCandidate(sessionId, candidateId));
+    return counts;
+  }
+  for (const i of await ctx.store.incidents.listBySession(sessionId)) {
+    counts.set(i.candidateId, (counts.get(i.candidateId) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export async function loadRoomData(
   ctx: ServerContext,
   session: StoredSession,
@@ -91,14 +108,12 @@ export async function loadRoomData(
     const station = await ctx.store.stations.get(id);
     if (station) stationNames.set(id, station.name);
   }
-  const [alerts, commands, lockdown, incidentList] = await Promise.all([
+  const [alerts, commands, lockdown, incidents] = await Promise.all([
     ctx.store.alerts.listByTests(testIds),
     ctx.store.commands.listByTests(testIds),
     ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
-    ctx.store.incidents.listBySession(session.id),
+    incidentCounts(ctx, session.id, candidateId),
   ]);
-  const incidents = new Map<string, number>();
-  for (const i of incidentList) incidents.set(i.candidateId, (incidents.get(i.candidateId) ?? 0) + 1);
   return { session, candidates, tests, stationNames, alerts, commands, lockdown, incidents };
 }
 

@@ -486,6 +486,8 @@ export interface BundleRepository {
 export interface IncidentRepository {
   create(incident: StoredIncident): Promise<void>;
   listBySession(sessionId: string): Promise<StoredIncident[]>;
+  /** How many reports one candidate has (their card, on every change during the test). */
+  countByCandidate(sessionId: string, candidateId: string): Promise<number>;
   get(id: string): Promise<StoredIncident | null>;
   delete(id: string): Promise<void>;
 }

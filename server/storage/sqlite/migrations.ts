@@ -333,4 +333,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE accounts ADD COLUMN deactivated_at INTEGER;
     `,
   },
+  {
+    version: 3,
+    description: 'replicated records found by kind (a card’s lockdown events) without reading the others',
+    sql: `
+      -- A test has one record per answer and few of any other kind; the invigilator's card of a candidate
+      -- lists its lockdown events on every change (each result received), which read every record of
+      -- the test without this index. Holds (kind, test_id, seq): seq is part of the table’s key.
+      CREATE INDEX test_records_by_kind ON test_records (kind, test_id);
+    `,
+  },
 ];

@@ -63,8 +63,13 @@ export function accountFromRow(r: Row): StoredAccount {
   };
 }
 
+/**
+ * A candidate as read. Its Pix profile (kilobytes of JSON) is parsed on first read only: joining, test
+ * generation and the back office read it, while the invigilator's cards and commands, which read a
+ * candidate on every change during the test (each result received, each command), never do.
+ */
 export function candidateFromRow(r: Row): StoredCandidate {
-  return {
+  const candidate: StoredCandidate = {
     id: str(r.id),
     sessionId: str(r.session_id),
     lastName: str(r.last_name),
@@ -80,11 +85,31 @@ export function candidateFromRow(r: Row): StoredCandidate {
     resultEmail: strOrNull(r.result_email),
     extraTimePercentage: num(r.extra_time_percentage),
     accessibilityAdjustment: num(r.accessibility_adjustment) === 1,
-    profile: jsonOrNull(r.profile),
+    profile: null,
     profileImportedAt: numOrNull(r.profile_imported_at),
     createdAt: num(r.created_at),
     updatedAt: num(r.updated_at),
   };
+  const raw = r.profile;
+  let read = false;
+  let profile: StoredCandidate['profile'] = null;
+  // Redefined in place: the property keeps its position and stays enumerable (spreads, JSON, equality).
+  Object.defineProperty(candidate, 'profile', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!read) {
+        profile = jsonOrNull(raw);
+        read = true;
+      }
+      return profile;
+    },
+    set: (value: StoredCandidate['profile']) => {
+      profile = value;
+      read = true;
+    },
+  });
+  return candidate;
 }
 
 export function stationFromRow(r: Row): StoredStation {

@@ -673,7 +673,10 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const recordsOfKind = inList(
     db,
-    (list) => `SELECT record FROM test_records WHERE kind = ? AND test_id IN (${list}) ORDER BY test_id, seq`,
+    // Named: for one test, the planner would otherwise read every record of it by the primary key.
+    (list) =>
+      `SELECT record FROM test_records INDEXED BY test_records_by_kind
+       WHERE kind = ? AND test_id IN (${list}) ORDER BY test_id, seq`,
     true,
   );
   const clearAuthorization = db.prepare(
@@ -1010,6 +1013,9 @@ function incidents(db: SqliteDatabase): IncidentRepository {
      VALUES (@id, @sessionId, @candidateId, @code, @questionNumber, @description, @createdAt, @createdBy)`,
   );
   const bySession = db.prepare('SELECT * FROM incident_reports WHERE session_id = ? ORDER BY created_at, id');
+  const countOfCandidate = db
+    .prepare('SELECT COUNT(*) FROM incident_reports WHERE session_id = ? AND candidate_id = ?')
+    .pluck();
   const get = db.prepare('SELECT * FROM incident_reports WHERE id = ?');
   const remove = db.prepare('DELETE FROM incident_reports WHERE id = ?');
   return {
@@ -1018,6 +1024,9 @@ function incidents(db: SqliteDatabase): IncidentRepository {
     },
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(incidentFromRow);
+    },
+    async countByCandidate(sessionId, candidateId) {
+      return num(countOfCandidate.get(sessionId, candidateId));
     },
     async get(id) {
       const row = get.get(id) as Row | undefined;
