@@ -1,6 +1,7 @@
 // Verification of a signed result bundle, shared by the server (intake) and the station (self-check
 // after sealing): signature by the expected station key, then the payload's schema, the journal
 // chain, and that the payload agrees with what the verifier expects.
+import type { z } from 'zod';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { type StationPublicJwk, stationIdFromJwk } from '../identity/station-id.ts';
 import type { Sha256Hex } from '../hashing/canonical-hash.ts';
@@ -28,11 +29,19 @@ export interface BundleExpectations {
   packageHash?: string;
 }
 
+/**
+ * Reads the payload's JSON as ResultBundlePayloadSchema does (same verdict, same data, zod's issues
+ * when it refuses): a host that checks bundles by the thousand passes a compiled one.
+ */
+export type BundlePayloadParser = (json: unknown) => z.ZodSafeParseResult<ResultBundlePayload>;
+
 export interface BundleVerificationOptions {
   /** The SHA-256 to hash the journal's records with (default: core's portable one). */
   sha256?: Sha256Hex;
   /** The JWS signature check (default: jose's, bundle-signature.ts). */
   verifySignature?: BundleSignatureVerifier;
+  /** The payload's schema check (default: ResultBundlePayloadSchema.safeParse). */
+  parsePayload?: BundlePayloadParser;
 }
 
 const MAX_BUNDLE_LENGTH = 8 * 1024 * 1024;
@@ -65,7 +74,7 @@ export async function verifyResultBundle(
   } catch {
     return { ok: false, problem: 'INVALID_PAYLOAD', message: 'the payload is not JSON' };
   }
-  const parsed = ResultBundlePayloadSchema.safeParse(json);
+  const parsed = (options.parsePayload ?? ((j) => ResultBundlePayloadSchema.safeParse(j)))(json);
   if (!parsed.success)
     return { ok: false, problem: 'INVALID_PAYLOAD', message: describeIssues(parsed.error) };
   const payload = parsed.data;

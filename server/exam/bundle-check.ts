@@ -9,6 +9,7 @@ import {
 } from '../../core/bundle/verify-bundle.ts';
 import type { EndReason } from '../../core/contracts/station-api.ts';
 import type { JournalState } from '../storage/repositories.ts';
+import { compiledPayloadParser } from './intake-payload.ts';
 import { nativeSha256Hex } from './intake-sha256.ts';
 import { nativeSignatureVerifier } from './intake-signature.ts';
 import { readUpload } from './intake-upload.ts';
@@ -74,6 +75,7 @@ export async function checkBundle(input: BundleCheckInput): Promise<BundleCheck>
   const verified = await verifyResultBundle(jws, input.expected, {
     sha256: nativeSha256Hex,
     verifySignature: nativeSignatureVerifier,
+    parsePayload: compiledPayloadParser,
   });
   if (!verified.ok) return { ...verified, bundleHash };
   const payload = verified.payload;
