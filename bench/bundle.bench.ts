@@ -2,6 +2,7 @@
 // station does it (build the payload, sign it as a compact JWS with the Ed25519 station key, verify it
 // with the server's verifier before storing, hash it). Prints medians and p99; the target is beside,
 // never asserted. Run: npx node bench/bundle.bench.ts
+import './temp-root.ts';
 import { CompactSign } from 'jose';
 import { RESULT_BUNDLE_ALG, RESULT_BUNDLE_TYPE } from '../core/bundle/result-bundle.ts';
 import { verifyResultBundle } from '../core/bundle/verify-bundle.ts';

@@ -14,6 +14,7 @@
 // Each alert is then dismissed, on the invigilator's screen for the real station (timed too: from the
 // click until the station has applied the decision), through the API for the simulated ones.
 // Prints medians and p95; no assertion.
+import './temp-root.ts';
 import type { Page } from 'playwright-core';
 import { CertificationDay } from '../e2e/harness/certification-day.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';

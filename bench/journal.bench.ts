@@ -2,6 +2,7 @@
 // record until committed, synchronous=FULL), and the cost of a relaunch (open the file, read back and
 // verify a full 48-answer test). Prints percentiles; targets are shown beside, never asserted.
 // Run: npx node bench/journal.bench.ts
+import './temp-root.ts';
 import { statSync } from 'node:fs';
 import { AnswerJournal } from '../main/station/journal/answer-journal.ts';
 import {

@@ -11,6 +11,7 @@
 // screens' work until the DOM holds the next challenge, then the wait for the frame; and the CPU time
 // of the page's main thread per transition (Chromium's own count, less sensitive to the machine's
 // load than the durations). No assertion.
+import './temp-root.ts';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';

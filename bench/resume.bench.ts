@@ -1,6 +1,7 @@
 // Resume after SIGKILL: a station process killed mid-test with 47 of 48 answers stored is relaunched;
 // measured from process start (spawn) to the runtime restored on the right challenge. Also the
 // in-process part alone (open journal + verify chain + replay). Prints medians; targets beside.
+import './temp-root.ts';
 import { spawn } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import path from 'node:path';

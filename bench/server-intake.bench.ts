@@ -6,6 +6,7 @@
 // (all threads, and its main thread: the event loop is what limits throughput), the load generator's
 // CPU per bundle (it shares the machine's cores with the server) and the load average (other work on
 // the machine).
+import './temp-root.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Challenge } from '../core/challenge/challenge.ts';

@@ -2,6 +2,7 @@
 // its own process; now and then one of them raises an alert (its journal record replicated, as the
 // station does); the time until the invigilator's event stream delivers that alert is measured.
 // Prints the median and p95 over the alerts; target p95 ≤ 100 ms.
+import './temp-root.ts';
 import { createParser } from 'eventsource-parser';
 import { STATION_API_PATHS } from '../core/contracts/station-server.ts';
 import { startChildServer } from '../server/testing/child-server.ts';

@@ -3,6 +3,7 @@
 // as the candidate waits for it. One journal file serves consecutive candidates, as on a station.
 // Compared with the bare journal append it wraps, in the same run. Prints p50/p99; the target is
 // beside, never asserted. Run: npx node bench/station.bench.ts
+import './temp-root.ts';
 import { sha256Hex } from '../core/hashing/canonical-hash.ts';
 import { AnswerJournal } from '../main/station/journal/answer-journal.ts';
 import {
