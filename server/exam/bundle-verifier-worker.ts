@@ -3,6 +3,10 @@
 // An accepted bundle's bytes are moved back to the main thread, not copied.
 import { parentPort } from 'node:worker_threads';
 import { checkBundle, type BundleCheckInput } from './bundle-check.ts';
+import { compiledPayloadCheck } from './intake-payload.ts';
+
+// Compiled now, while the worker starts, rather than in the first upload's time.
+compiledPayloadCheck(null);
 
 parentPort?.on('message', (job: { id: number; input: BundleCheckInput }) => {
   checkBundle(job.input).then(

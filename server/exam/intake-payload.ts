@@ -75,10 +75,19 @@ const ajv = new Ajv2020({
   allErrors: false,
 });
 
-/** The compiled check alone (tests: what it accepts, zod must accept with the same data). */
-export const compiledPayloadCheck = ajv.compile(
-  tightenedSchema(z.toJSONSchema(ResultBundlePayloadSchema, { io: 'input' })) as SchemaNode,
-);
+let compiled: ((json: unknown) => boolean) | undefined;
+
+/**
+ * The compiled check alone (tests: what it accepts, zod must accept with the same data). Compiled on
+ * first use (about 0.2 s here), not on import: every process that builds the server imports it, and
+ * only the verification workers use it (they compile it as they start, bundle-verifier-worker.ts).
+ */
+export function compiledPayloadCheck(json: unknown): boolean {
+  compiled ??= ajv.compile(
+    tightenedSchema(z.toJSONSchema(ResultBundlePayloadSchema, { io: 'input' })) as SchemaNode,
+  );
+  return compiled(json);
+}
 
 export const compiledPayloadParser: BundlePayloadParser = (json) =>
   compiledPayloadCheck(json)
