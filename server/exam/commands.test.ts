@@ -23,7 +23,8 @@ describe('alert decisions and a resume on another station', () => {
   let base: string;
   beforeEach(async () => {
     server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 1 });
+    // Two candidates: a card counts its own candidate's incident reports, not the room's.
+    day = await seedCertificationDay(server.app, { count: 2 });
     station = await enrolledStation(server, day);
     inv = await invigilator(server, day);
     base = await server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -66,7 +67,19 @@ describe('alert decisions and a resume on another station', () => {
   it("answers a command with the candidate's card and the id of the room event that carries it", async () => {
     const { testId, journal } = await startedJournal(server, day, inv, station, lea());
     await replicate(testId, journal.records);
+    const other = day.candidates[1] as SeededDay['candidates'][number];
+    for (const [who, code] of [
+      [lea(), 'C7'],
+      [lea(), 'C8'],
+      [other, 'C7'],
+    ] as const) {
+      expect((await inv.post('/incidents', { candidateId: who.id, code, description: 'x' })).statusCode).toBe(
+        201,
+      );
+    }
     const issued = await inv.command(lea().id, { type: 'addTime', minutes: 10 });
+    expect(issued.candidate.incidents).toBe(2);
+    expect((await inv.card(lea().id)).incidents).toBe(2);
     const [event] = await server.app.pix.store.events.after(day.session.id, issued.eventId - 1, 1);
     expect(event?.seq).toBe(issued.eventId);
     expect(event?.data).toEqual({ cause: 'command:addTime', candidate: issued.candidate });
