@@ -8,6 +8,7 @@ import { chainOf, PACKAGE_HASH, sampleBodies } from '../journal/chain-fixtures.t
 import type { JournalRecord } from '../journal/journal-record.ts';
 import { bundleHash, resultIdempotencyKey } from './bundle-hash.ts';
 import { RESULT_BUNDLE_ALG, RESULT_BUNDLE_TYPE, type ResultBundlePayload } from './result-bundle.ts';
+import { samplePayload } from './payload-fixtures.ts';
 import { verifyResultBundle } from './verify-bundle.ts';
 
 let privateKey: CryptoKey;
@@ -23,23 +24,7 @@ beforeAll(async () => {
 });
 
 function payload(overrides: Partial<ResultBundlePayload> = {}): ResultBundlePayload {
-  const records = chainOf('test-1');
-  return {
-    formatVersion: 1,
-    testId: 'test-1',
-    sessionId: 's1',
-    candidateId: 'c1',
-    stationId: stationIdFromJwk(stationKey),
-    packageId: 'pkg-1',
-    packageHash: PACKAGE_HASH,
-    endReason: 'finished',
-    records,
-    chainHead: records.at(-1)?.hash ?? '',
-    clock: { allowedMs: 6_300_000, elapsedMs: 5000, downtimeMs: 0, addedMs: 0 },
-    serverClockOffsetMs: -120,
-    sealedAt: '2026-11-22T10:45:00.000Z',
-    ...overrides,
-  };
+  return samplePayload({ stationId: stationIdFromJwk(stationKey), ...overrides });
 }
 
 async function sign(content: unknown, header: Record<string, string> = {}): Promise<string> {
@@ -131,7 +116,11 @@ describe('verifyResultBundle', () => {
     ],
     [
       'a journal with its last record removed',
-      () => sign(payload({ records: chainOf('test-1').slice(0, -1) })),
+      () => {
+        const chain = chainOf('test-1');
+        // Signed with the head of the whole chain, as the journal had it before the record went.
+        return sign(payload({ records: chain.slice(0, -1), chainHead: chain.at(-1)?.hash ?? '' }));
+      },
       'CHAIN_BROKEN',
       /chain head/,
     ],

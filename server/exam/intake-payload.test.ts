@@ -3,28 +3,20 @@
 // unchanged. The parser built on it must give zod's verdict, data and issues in every case.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ResultBundlePayloadSchema, type ResultBundlePayload } from '../../core/bundle/result-bundle.ts';
+import { samplePayload } from '../../core/bundle/payload-fixtures.ts';
+import { ResultBundlePayloadSchema } from '../../core/bundle/result-bundle.ts';
 import { oddValue } from '../../core/hashing/odd-json.ts';
-import { chainOf, PACKAGE_HASH } from '../../core/journal/chain-fixtures.ts';
+import { chainOf } from '../../core/journal/chain-fixtures.ts';
 import { altered, everyKind, recordPaths, replacement } from '../../core/journal/record-alterations.ts';
 import { compiledPayloadCheck, compiledPayloadParser, tightenedSchema } from './intake-payload.ts';
 
 const records = chainOf('test-1', everyKind);
-const payload: ResultBundlePayload = {
-  formatVersion: 1,
-  testId: 'test-1',
-  sessionId: 's1',
-  candidateId: 'c1',
-  stationId: 'st-0123456789abcdef0123',
-  packageId: 'pkg-1',
-  packageHash: PACKAGE_HASH,
-  endReason: 'timeUp',
+const payload = samplePayload({
   records,
-  chainHead: records.at(-1)?.hash ?? '',
+  endReason: 'timeUp',
   clock: { allowedMs: 6_300_000, elapsedMs: 6_300_000, downtimeMs: 0, addedMs: 60_000 },
-  serverClockOffsetMs: -120,
   sealedAt: '2026-11-23T05:00:00.000+01:00',
-};
+});
 
 const topPaths: (readonly string[])[] = [
   ...Object.keys(payload).map((key) => [key]),
