@@ -368,6 +368,77 @@ export const BankImportReportSchema = z
   .object({ imported: z.number().int(), contentStored: z.number().int(), summary: BankSummarySchema })
   .strict();
 
+/**
+ * Why a bank import was refused, one problem each, for the back office to say in the referent's
+ * language. Only `invalidChallenge` carries the server's own words (the schema's issues): the screen
+ * checks every challenge itself before sending, in its language, so that one comes from other clients.
+ */
+export const BankProblemSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('invalidChallenge'),
+      /** 0-based place in the file. */
+      index: z.number().int().nonnegative(),
+      challengeId: z.string().nullable(),
+      detail: z.string(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('contentHashMismatch'),
+      /** 0-based place in the file's `content`. */
+      index: z.number().int().nonnegative(),
+      hash: ContentHashSchema,
+      expected: z.string(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('duplicateChallenge'), challengeId: z.string() }).strict(),
+  z
+    .object({
+      kind: z.literal('skillInTwoCompetences'),
+      challengeId: z.string(),
+      skill: z.string(),
+      /** The skill's competence in the bank, and the one this challenge gives it. */
+      competence: z.string(),
+      otherCompetence: z.string(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('missingContent'),
+      challengeId: z.string(),
+      /** The attachment's file name; null for the challenge's illustration. */
+      fileName: z.string().nullable(),
+      hash: ContentHashSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('contentSize'),
+      challengeId: z.string(),
+      fileName: z.string(),
+      size: z.number().int().nonnegative(),
+      expected: z.number().int().nonnegative(),
+    })
+    .strict(),
+]);
+export type BankProblem = z.infer<typeof BankProblemSchema>;
+
+/** The 422 answer to a refused bank import: the usual error, with its problems (the first 20). */
+export const BankImportRefusalSchema = z
+  .object({
+    error: z
+      .object({
+        code: z.literal('INVALID_BANK'),
+        message: z.string(),
+        problems: z.array(BankProblemSchema).max(20),
+        /** Problems left out of the list. */
+        moreProblems: z.number().int().nonnegative(),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const ContentStoredSchema = z
   .object({ hash: ContentHashSchema, mediaType: z.string(), size: z.number().int() })
   .strict();

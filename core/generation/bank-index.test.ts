@@ -47,6 +47,13 @@ describe('indexBank', () => {
         qcuChallenge({ id: 'y', skill: '@web3', competence: '1.2' }),
       ],
       /@web3 belongs to competence 1\.1 but challenge y puts it in 1\.2/,
+      {
+        kind: 'skillInTwoCompetences',
+        challengeId: 'y',
+        skill: '@web3',
+        competence: '1.1',
+        otherCompetence: '1.2',
+      },
     ],
     [
       'an id used twice',
@@ -55,10 +62,12 @@ describe('indexBank', () => {
         qcuChallenge({ id: 'x', skill: '@web2', competence: '1.1' }),
       ],
       /id x appears twice/,
+      { kind: 'duplicateId', challengeId: 'x' },
     ],
-  ])('refuses %s', (_name, inconsistent, message) => {
+  ])('refuses %s', (_name, inconsistent, message, conflict) => {
     expect(() => indexBank(inconsistent)).toThrow(InconsistentBankError);
     expect(() => indexBank(inconsistent)).toThrow(message);
+    expect(() => indexBank(inconsistent)).toThrow(expect.objectContaining({ conflict }));
   });
 
   it('isBankIndex tells an index from an array', () => {

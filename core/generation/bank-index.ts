@@ -33,7 +33,7 @@ export function indexBank(bank: readonly Challenge[]): BankIndex {
   const skills = new Map<SkillName, { entry: IndexedSkill; operative: Challenge[] }>();
   for (const challenge of bank) {
     if (ids.has(challenge.id))
-      throw new InconsistentBankError(`the challenge id ${challenge.id} appears twice`);
+      throw new InconsistentBankError({ kind: 'duplicateId', challengeId: challenge.id });
     ids.add(challenge.id);
     let found = skills.get(challenge.skill);
     if (!found) {
@@ -45,10 +45,13 @@ export function indexBank(bank: readonly Challenge[]): BankIndex {
       };
       skills.set(challenge.skill, found);
     } else if (found.entry.competence !== challenge.competence) {
-      throw new InconsistentBankError(
-        `the skill ${challenge.skill} belongs to competence ${found.entry.competence} but challenge ` +
-          `${challenge.id} puts it in ${challenge.competence}`,
-      );
+      throw new InconsistentBankError({
+        kind: 'skillInTwoCompetences',
+        challengeId: challenge.id,
+        skill: challenge.skill,
+        competence: found.entry.competence,
+        otherCompetence: challenge.competence,
+      });
     }
     if (isOperative(challenge)) found.operative.push(challenge);
   }

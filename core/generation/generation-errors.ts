@@ -33,13 +33,35 @@ export class MissingChallengesError extends Error {
   }
 }
 
-/** The bank contradicts itself (a skill in two competences, an id used twice). */
+/** Where the bank contradicts itself: an id used twice, or a skill placed in two competences. */
+export type BankConflict =
+  | { kind: 'duplicateId'; challengeId: string }
+  | {
+      kind: 'skillInTwoCompetences';
+      /** The challenge that places the skill elsewhere. */
+      challengeId: string;
+      skill: string;
+      /** The competence the bank's earlier challenges give the skill, and the one this challenge gives it. */
+      competence: string;
+      otherCompetence: string;
+    };
+
+function describeConflict(conflict: BankConflict): string {
+  return conflict.kind === 'duplicateId'
+    ? `the challenge id ${conflict.challengeId} appears twice`
+    : `the skill ${conflict.skill} belongs to competence ${conflict.competence} but challenge ` +
+        `${conflict.challengeId} puts it in ${conflict.otherCompetence}`;
+}
+
+/** The bank contradicts itself; `conflict` says where, for a screen to say it in its own words. */
 export class InconsistentBankError extends Error {
   readonly code = 'INCONSISTENT_BANK';
+  readonly conflict: BankConflict;
 
-  constructor(message: string) {
-    super(`The challenge bank is inconsistent: ${message}`);
+  constructor(conflict: BankConflict) {
+    super(`The challenge bank is inconsistent: ${describeConflict(conflict)}`);
     this.name = 'InconsistentBankError';
+    this.conflict = conflict;
   }
 }
 

@@ -384,7 +384,19 @@ describe('a referent prepares the session', () => {
     expect(await rejected.textContent()).toContain('Épreuve 4 (e2eQcm) : champ type : Option invalide');
     await bo.capture('bank-rejected');
 
+    // The right file without its attached files: the screen warns, the server (which has none of them
+    // yet) refuses, and its refusal says, in French, which file each challenge needs.
     await page.getByTestId('bank-input').setInputFiles(bankFile());
+    await page.getByTestId('bank-files').setInputFiles([]);
+    await form.getByRole('button', { name: 'Importer la banque' }).click();
+    await expect
+      .poll(() => rejected.textContent())
+      .toMatch(
+        /Épreuve \S+ : le fichier joint « .+ » n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur/,
+      );
+    await bo.capture('bank-rejected-files');
+
+    await page.getByTestId('bank-files').setInputFiles(bankAttachments());
     await form.getByRole('button', { name: 'Importer la banque' }).click();
     await expect
       .poll(() => page.getByTestId('bank-imported').textContent())

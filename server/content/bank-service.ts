@@ -4,7 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ChallengeSchema, isOperative, type Challenge } from '../../core/challenge/challenge.ts';
-import type { BankImportRequestSchema, BankSummarySchema } from '../../core/contracts/centre-api.ts';
+import type {
+  BankImportRequestSchema,
+  BankProblem,
+  BankSummarySchema,
+} from '../../core/contracts/centre-api.ts';
 import { COMPETENCE_CODES } from '../../core/framework/crcn.ts';
 import { parseSkill } from '../../core/framework/skill.ts';
 import { indexBank, type BankIndex } from '../../core/generation/bank-index.ts';
@@ -46,14 +50,14 @@ export function summarizeBank(bank: readonly Challenge[]): BankSummary {
 }
 
 /** Every content hash a challenge needs. */
-function neededContent(challenge: Challenge): { hash: string; size: number | null; what: string }[] {
-  const needs: { hash: string; size: number | null; what: string }[] = challenge.attachments.map((a) => ({
-    hash: a.hash,
-    size: a.size,
-    what: a.fileName,
-  }));
-  if (challenge.illustration)
-    needs.push({ hash: challenge.illustration.hash, size: null, what: 'illustration' });
+/** The stored files a challenge needs: its attachments (by file name) and its illustration (null). */
+function neededContent(
+  challenge: Challenge,
+): { hash: string; size: number | null; fileName: string | null }[] {
+  const needs: { hash: string; size: number | null; fileName: string | null }[] = challenge.attachments.map(
+    (a) => ({ hash: a.hash, size: a.size, fileName: a.fileName }),
+  );
+  if (challenge.illustration) needs.push({ hash: challenge.illustration.hash, size: null, fileName: null });
   return needs;
 }
 
@@ -65,14 +69,19 @@ export async function importBank(
   const rawChallenges = Array.isArray(request) ? request : request.challenges;
   const inline = Array.isArray(request) ? [] : request.content;
 
-  const problems: string[] = [];
+  const problems: BankProblem[] = [];
   const challenges: Challenge[] = [];
   rawChallenges.forEach((raw, index) => {
     const parsed = ChallengeSchema.safeParse(raw);
     if (parsed.success) challenges.push(parsed.data);
     else {
-      const id = typeof raw === 'object' && raw !== null && 'id' in raw ? ` (${String(raw.id)})` : '';
-      problems.push(`challenge ${index}${id}: ${describeIssues(parsed.error)}`);
+      const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : null;
+      problems.push({
+        kind: 'invalidChallenge',
+        index,
+        challengeId: id,
+        detail: describeIssues(parsed.error),
+      });
     }
   });
   if (problems.length > 0) throw invalidBank(problems);
@@ -82,7 +91,7 @@ export async function importBank(
     const bytes = Buffer.from(item.base64, 'base64');
     const hash = contentHash(bytes);
     if (item.hash !== undefined && item.hash !== hash) {
-      problems.push(`content ${index}: the bytes' SHA-256 is ${hash}, not ${item.hash}`);
+      problems.push({ kind: 'contentHashMismatch', index, hash, expected: item.hash });
     }
     content.push({ hash, mediaType: item.mediaType, size: bytes.length, bytes });
   });
@@ -94,14 +103,15 @@ export async function importBank(
   for (const c of challenges) merged.set(c.id, c);
   const ids = new Set<string>();
   for (const c of challenges) {
-    if (ids.has(c.id)) problems.push(`challenge ${c.id} appears twice in the file`);
+    if (ids.has(c.id)) problems.push({ kind: 'duplicateChallenge', challengeId: c.id });
     ids.add(c.id);
   }
   try {
     indexBank([...merged.values()]);
   } catch (error) {
-    if (error instanceof InconsistentBankError) problems.push(error.message);
-    else throw error;
+    if (!(error instanceof InconsistentBankError)) throw error;
+    // Ids are unique in the merged bank: what is left is a skill placed in two competences.
+    if (error.conflict.kind === 'skillInTwoCompetences') problems.push(error.conflict);
   }
 
   const inlineSizes = new Map(content.map((c) => [c.hash, c.size]));
@@ -111,13 +121,22 @@ export async function importBank(
   );
   for (const need of needs) {
     if (missing.has(need.hash)) {
-      problems.push(
-        `challenge ${need.challenge}: ${need.what} (${need.hash}) is neither in the file nor stored`,
-      );
-    } else if (need.size !== null) {
+      problems.push({
+        kind: 'missingContent',
+        challengeId: need.challenge,
+        fileName: need.fileName,
+        hash: need.hash,
+      });
+    } else if (need.size !== null && need.fileName !== null) {
       const size = inlineSizes.get(need.hash) ?? (await ctx.store.content.get(need.hash))?.size;
       if (size !== undefined && size !== need.size) {
-        problems.push(`challenge ${need.challenge}: ${need.what} is ${size} bytes, not ${need.size}`);
+        problems.push({
+          kind: 'contentSize',
+          challengeId: need.challenge,
+          fileName: need.fileName,
+          size,
+          expected: need.size,
+        });
       }
     }
   }
@@ -134,10 +153,38 @@ export async function importBank(
   };
 }
 
-function invalidBank(problems: string[]): ApiError {
+/** A problem in the server's words (the error's message, for logs and clients that do not word it). */
+function describeProblem(p: BankProblem): string {
+  switch (p.kind) {
+    case 'invalidChallenge':
+      return `challenge ${p.index}${p.challengeId === null ? '' : ` (${p.challengeId})`}: ${p.detail}`;
+    case 'contentHashMismatch':
+      return `content ${p.index}: the bytes' SHA-256 is ${p.hash}, not ${p.expected}`;
+    case 'duplicateChallenge':
+      return `challenge ${p.challengeId} appears twice in the file`;
+    case 'skillInTwoCompetences':
+      return (
+        `the challenge bank is inconsistent: the skill ${p.skill} belongs to competence ${p.competence} ` +
+        `but challenge ${p.challengeId} puts it in ${p.otherCompetence}`
+      );
+    case 'missingContent':
+      return `challenge ${p.challengeId}: ${p.fileName ?? 'illustration'} (${p.hash}) is neither in the file nor stored`;
+    case 'contentSize':
+      return `challenge ${p.challengeId}: ${p.fileName} is ${p.size} bytes, not ${p.expected}`;
+  }
+}
+
+function invalidBank(problems: BankProblem[]): ApiError {
   const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
-  const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
-  return unprocessable('INVALID_BANK', `nothing was imported: ${shown.join('; ')}${more}`);
+  const moreProblems = problems.length - shown.length;
+  const more = moreProblems > 0 ? ` (and ${moreProblems} more)` : '';
+  return new ApiError(
+    422,
+    'INVALID_BANK',
+    `nothing was imported: ${shown.map(describeProblem).join('; ')}${more}`,
+    {},
+    { problems: shown, moreProblems },
+  );
 }
 
 export async function storeContent(

@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly code: string;
   /** Extra response headers (Retry-After). */
   readonly headers: Readonly<Record<string, string>>;
+  /** Fields beside code and message in the error body, for a screen to word it (a bank's problems). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    headers: Record<string, string> = {},
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.headers = headers;
+    this.details = details;
   }
 }
 
@@ -23,9 +32,13 @@ export const unauthorized = (code: string, message: string) => new ApiError(401,
 export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string } & Record<string, unknown>;
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
+export function errorBody(
+  code: string,
+  message: string,
+  details: Readonly<Record<string, unknown>> = {},
+): ErrorBody {
+  return { error: { ...details, code, message } };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BankImportRefusalSchema } from '../../core/contracts/centre-api.ts';
 import { syntheticProfile } from '../../core/testing/synthetic-bank.ts';
 import { contentHash } from '../content/bank-service.ts';
 import { SEED_ATTACHMENT, seedBank, seedCertificationDay, type SeededDay } from '../testing/seed.ts';
@@ -59,6 +60,15 @@ describe('centre API: bank, content and profiles', () => {
     });
     expect(noFile.statusCode).toBe(422);
     expect(errorOf(noFile).message).toMatch(/notes\.csv .* is neither in the file nor stored/);
+    // Each problem also comes as data, for the back office to say it in the referent's language.
+    expect(noFile.json()).toMatchObject({
+      error: {
+        code: 'INVALID_BANK',
+        problems: expect.arrayContaining([
+          expect.objectContaining({ kind: 'missingContent', fileName: 'notes.csv' }),
+        ]) as unknown,
+      },
+    });
     const twoCompetences = [
       bank[0],
       { ...bank[1], skill: bank[0]?.skill, competence: bank[0]?.competence === '1.1' ? '1.2' : '1.1' },
@@ -70,6 +80,15 @@ describe('centre API: bank, content and profiles', () => {
     });
     expect(inconsistent.statusCode).toBe(422);
     expect(errorOf(inconsistent).message).toMatch(/inconsistent/);
+    expect(BankImportRefusalSchema.parse(inconsistent.json()).error.problems).toEqual([
+      {
+        kind: 'skillInTwoCompetences',
+        challengeId: bank[1]?.id,
+        skill: bank[0]?.skill,
+        competence: bank[0]?.competence,
+        otherCompetence: twoCompetences[1]?.competence,
+      },
+    ]);
   });
 
   it('stores content by hash only when the bytes match it', async () => {

@@ -5,11 +5,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ContentHashSchema } from '../../core/challenge/challenge.ts';
 import {
+  BankImportRefusalSchema,
   BankImportReportSchema,
   BankImportRequestSchema,
   BankSummarySchema,
   ContentStoredSchema,
 } from '../../core/contracts/centre-api.ts';
+import { ApiErrorSchema } from '../../core/contracts/station-server.ts';
 import { reachableCentre } from '../accounts/access.ts';
 import { importBank, storeContent, summarizeBank } from '../content/bank-service.ts';
 import type { ServerContext } from '../context.ts';
@@ -33,7 +35,12 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
           'Import challenges (JSON: the array, or { challenges, content } with attachments in base64); all or nothing',
         params: CentreParams,
         body: BankImportRequestSchema,
-        response: { 200: BankImportReportSchema, ...errors(400, 401, 404, 413, 422) },
+        response: {
+          200: BankImportReportSchema,
+          ...errors(400, 401, 404, 413),
+          // A refused bank lists its problems, for the back office to say each in its language.
+          422: z.union([BankImportRefusalSchema, ApiErrorSchema]),
+        },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { BankImportRefusalSchema } from '../../core/contracts/centre-api.ts';
 import { buildServer, type ServerOptions } from '../app.ts';
 import { createAccount } from '../accounts/account-service.ts';
 
@@ -84,13 +85,17 @@ export function as(token: string) {
     app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
 }
 
-/** Every error body: { error: { code, message } } and nothing else (no stack). */
+/**
+ * Every error body: { error: { code, message } } and nothing else (no stack); a refused bank import
+ * also lists its problems, as its own schema says.
+ */
 export function errorOf(response: LightMyRequestResponse): { code: string; message: string } {
   const body = response.json() as { error?: { code: string; message: string } };
   if (
     !body.error ||
     Object.keys(body).length !== 1 ||
-    Object.keys(body.error).sort().join() !== 'code,message'
+    (Object.keys(body.error).sort().join() !== 'code,message' &&
+      !BankImportRefusalSchema.safeParse(body).success)
   ) {
     throw new Error(`not an error body: ${response.body}`);
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   AccountListSchema,
   AccountSchema,
+  BankImportRefusalSchema,
   BankImportReportSchema,
   BankSummarySchema,
   CandidateImportReportSchema,
@@ -20,6 +21,7 @@ import {
   StationSchema,
   UnfinishedTestsSchema,
   type Account,
+  type BankProblem,
   type Candidate,
   type CandidateImportReport,
   type Centre,
@@ -60,16 +62,25 @@ export interface NewAccountInput {
   password: string;
 }
 
+/** A refused bank import's problems, as data (the screen words each one). */
+export interface BankRefusal {
+  problems: BankProblem[];
+  moreProblems: number;
+}
+
 /** A refused or failed request: `status` 0 when the server could not be reached. */
 export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
+  /** INVALID_BANK only: what kept the bank out. */
+  readonly bankRefusal: BankRefusal | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, bankRefusal: BankRefusal | null = null) {
     super(message);
     this.name = 'ApiFailure';
     this.status = status;
     this.code = code;
+    this.bankRefusal = bankRefusal;
   }
 }
 
@@ -144,14 +155,19 @@ export interface CentreClient {
 async function errorOf(response: Response): Promise<ApiFailure> {
   let code = `HTTP_${response.status}`;
   let message = response.statusText || code;
+  let bankRefusal: BankRefusal | null = null;
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string') message = body.error.message;
+    const refusal = BankImportRefusalSchema.safeParse(body);
+    if (refusal.success) {
+      bankRefusal = { problems: refusal.data.error.problems, moreProblems: refusal.data.error.moreProblems };
+    }
   } catch {
     // Not JSON (a proxy's page): keep the status.
   }
-  return new ApiFailure(response.status, code, message);
+  return new ApiFailure(response.status, code, message, bankRefusal);
 }
 
 export interface ClientOptions {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bankProblems, base64, citedFiles, prepareBank, splitProblem } from './bank-file.ts';
+import { base64, citedFiles, prepareBank } from './bank-file.ts';
 
 const pdf = new TextEncoder().encode('%PDF-1.4 règlement');
 const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -51,20 +51,6 @@ describe('preparing a bank import', () => {
     expect(prepareBank('{ oops', [])).toMatchObject({ ok: false, problem: 'notJson' });
     expect(prepareBank('{"profiles": []}', [])).toMatchObject({ ok: false, problem: 'shape' });
     expect(prepareBank('[]', [])).toMatchObject({ ok: false, problem: 'shape' });
-  });
-
-  it('splits the server’s refusal into one problem per line', () => {
-    expect(
-      bankProblems('nothing was imported: challenge 5 (recX): type: bad; challenge 7 (recY): x'),
-    ).toEqual(['challenge 5 (recX): type: bad', 'challenge 7 (recY): x']);
-  });
-
-  it('names a problem’s challenge by its place in the file, counted from 1', () => {
-    expect(splitProblem('challenge 3 (e2eQcm): type: Invalid option')).toEqual({
-      challenge: { number: 4, id: 'e2eQcm' },
-      detail: 'type: Invalid option',
-    });
-    expect(splitProblem('content 0: bad bytes')).toEqual({ challenge: null, detail: 'content 0: bad bytes' });
   });
 
   it('encodes large files in base64 like Node does', () => {

@@ -101,22 +101,3 @@ export function prepareBank(text: string, files: readonly SelectedFile[]): Prepa
     attached,
   };
 }
-
-/** "challenge 3 (recX): detail" → the challenge's place in the file (from 1, as people count) and id. */
-export function splitProblem(problem: string): {
-  challenge: { number: number; id: string } | null;
-  detail: string;
-} {
-  const found = /^challenge (\d+) \(([^)]*)\):\s*(.*)$/.exec(problem);
-  if (!found) return { challenge: null, detail: problem };
-  return { challenge: { number: Number(found[1]) + 1, id: found[2] ?? '' }, detail: found[3] ?? '' };
-}
-
-/** The server's INVALID_BANK message, one problem per line ("nothing was imported: a; b; c"). */
-export function bankProblems(message: string): string[] {
-  return message
-    .replace(/^nothing was imported:\s*/, '')
-    .split('; ')
-    .map((p) => p.trim())
-    .filter(Boolean);
-}

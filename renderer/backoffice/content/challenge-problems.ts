@@ -2,7 +2,7 @@
 // (core/challenge/challenge.ts), so that the referent reads each problem in the screen's language:
 // zod's own messages through its French or English locale, and core's messages (written in English
 // for the server's API) through the table below. The server checks the file again; what it alone
-// can see (the bank already stored, the files) still comes back in its own words.
+// can see (the bank already stored, the files) comes back as data, worded here by bank-problems.ts.
 import { z } from 'zod';
 import { ChallengeSchema } from '../../../core/challenge/challenge.ts';
 import type { Language } from '../../shared/i18n/i18n.ts';

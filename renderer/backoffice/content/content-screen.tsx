@@ -13,15 +13,16 @@ import { asFailure, useResource } from '../state/use-resource.ts';
 import { Field } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import type { Language } from '../../shared/i18n/i18n.ts';
-import { bankProblems, prepareBank, splitProblem, type CitedFile } from './bank-file.ts';
+import { prepareBank, type CitedFile } from './bank-file.ts';
+import {
+  challengeLabel,
+  MAX_LISTED,
+  moreProblems,
+  rejectedItems,
+  type RejectedItem,
+} from './bank-problems.ts';
 import { challengeProblems } from './challenge-problems.ts';
 
-/** A problem that kept the bank out: the challenge (by its place in the file), the field, what is wrong. */
-interface RejectedItem {
-  challenge: { number: number; id: string } | null;
-  field: string;
-  detail: string;
-}
 import { DataTable } from '../ui/data-table.tsx';
 
 export function ContentScreen({ centreId }: { centreId: string }) {
@@ -163,13 +164,14 @@ function BankImport({
       // Checked here first, so that each problem reads in the screen's language (the server checks again).
       const problems = challengeProblems(prepared.body.challenges, language);
       if (problems.length > 0) {
-        setRejected(
-          problems.map((p) => ({
-            challenge: { number: p.number, id: p.id },
-            field: p.field,
-            detail: p.message,
-          })),
-        );
+        const listed = problems.slice(0, MAX_LISTED).map((p): RejectedItem => ({
+          label: challengeLabel(p.number, p.id, t),
+          field: p.field,
+          detail: p.message,
+          verbatim: false,
+        }));
+        const left = problems.length - listed.length;
+        setRejected(left > 0 ? [...listed, moreProblems(left, t)] : listed);
         return;
       }
       setMissing(prepared.missing);
@@ -180,8 +182,7 @@ function BankImport({
       announce(message);
     } catch (e) {
       const f = asFailure(e);
-      if (f.code === 'INVALID_BANK' || f.code === 'HASH_MISMATCH')
-        setRejected(bankProblems(f.message).map((problem) => ({ ...splitProblem(problem), field: '' })));
+      if (f.bankRefusal) setRejected(rejectedItems(f.bankRefusal, t));
       else setFailure(f);
     } finally {
       setBusy(false);
@@ -239,18 +240,18 @@ function BankImport({
         <div className="notice notice-error" role="alert" data-testid="bank-rejected">
           <p className="notice-title">{t('content.rejectedTitle')}</p>
           <p>{t('content.rejected')}</p>
-          <ul className="reasons mono-list">
-            {rejected.slice(0, 20).map(({ challenge, field, detail }, i) => (
+          <ul className="reasons">
+            {rejected.map(({ label, field, detail, verbatim }, i) => (
               <li key={i}>
-                {challenge && <strong>{t('content.challenge', challenge)}</strong>}{' '}
+                {label && <strong>{label}</strong>}{' '}
                 {field && (
                   <>
                     {t('content.field')} <span className="mono">{field}</span>
                     {t('content.fieldEnd')}{' '}
                   </>
                 )}
-                {/* The server's own words (what only it can check) stay as it wrote them. */}
-                <span className={field ? undefined : 'mono'}>{detail}</span>
+                {/* The server's own words (a schema issue only it found) stay as it wrote them. */}
+                <span className={verbatim ? 'mono' : undefined}>{detail}</span>
               </li>
             ))}
           </ul>

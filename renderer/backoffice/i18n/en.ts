@@ -479,8 +479,24 @@ export const en: BackOfficeMessages = {
     rejected:
       'Nothing changed. The file has errors: send these details to whoever gave it to you (or fix them), then import it again.',
     challenge: 'Challenge {{number}} ({{id}}):',
+    challengeNumber: 'Challenge {{number}}:',
+    challengeId: 'Challenge {{id}}:',
     field: 'field',
     fieldEnd: ':',
+    problems: {
+      duplicateChallenge: 'its id appears twice in the file: each challenge needs its own.',
+      skillInTwoCompetences:
+        'it puts the skill {{skill}} in competence {{otherCompetence}}, where the bank has it in competence {{competence}}: a skill belongs to one competence only.',
+      missingContent:
+        'the attached file "{{file}}" is neither among the selected files nor already on the server: select it with the attached files.',
+      missingIllustration:
+        'its illustration is neither among the selected files nor already on the server: select it with the attached files.',
+      contentSize:
+        'the attached file "{{file}}" is {{size}} bytes, not {{expected}} as the challenge says: check that it is the right file.',
+      contentHashMismatch:
+        'Attached file no. {{number}} inside the bank does not match its SHA-256 fingerprint: it was damaged. Export the bank again.',
+      more: '… and {{count}} more problem(s), to be seen once these are fixed.',
+    },
     profilesTitle: "The candidates' Pix profiles",
     profilesIntro:
       "Profiles go to the candidates of a session: choose the session, then import the profiles' JSON file.",

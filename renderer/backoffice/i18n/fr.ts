@@ -486,8 +486,25 @@ export const fr = {
     rejected:
       'Rien n’a changé. Le fichier contient des erreurs : transmettez ces détails à la personne qui vous l’a fourni (ou corrigez-les), puis importez-le à nouveau.',
     challenge: 'Épreuve {{number}} ({{id}}) :',
+    challengeNumber: 'Épreuve {{number}} :',
+    challengeId: 'Épreuve {{id}} :',
     field: 'champ',
     fieldEnd: ' :',
+    problems: {
+      duplicateChallenge:
+        'son identifiant figure deux fois dans le fichier : chaque épreuve doit avoir le sien.',
+      skillInTwoCompetences:
+        'elle range l’acquis {{skill}} dans la compétence {{otherCompetence}}, alors que la banque le range dans la compétence {{competence}} : un acquis n’appartient qu’à une compétence.',
+      missingContent:
+        'le fichier joint « {{file}} » n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-le avec les fichiers joints.',
+      missingIllustration:
+        'son illustration n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-la avec les fichiers joints.',
+      contentSize:
+        'le fichier joint « {{file}} » fait {{size}} octets, et non {{expected}} comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
+      contentHashMismatch:
+        'Le fichier joint n° {{number}} inclus dans la banque ne correspond pas à son empreinte SHA-256 : il a été abîmé. Exportez la banque de nouveau.',
+      more: '… et {{count}} autre(s) problème(s), à voir une fois ceux-ci corrigés.',
+    },
     profilesTitle: 'Les profils Pix des candidats',
     profilesIntro:
       'Les profils se rattachent aux candidats d’une session : choisissez la session, puis importez le fichier JSON des profils.',
