@@ -7,9 +7,10 @@
 //
 // The compiled check is stricter than the schema, never looser: every object refuses unknown keys
 // (zod drops the ones beside a record's envelope), lengths are counted in code points and patterns run
-// without the u flag, as zod does, and a format is only accepted with the pattern zod checks it with. So what it accepts, zod accepts with the same data; what it refuses goes to zod,
-// which gives the verdict, the data and the message (intake-payload.test.ts checks both on generated
-// payloads). The schema has no refinements: zod would leave them out of the JSON Schema.
+// without the u flag, as zod does, and a format is only accepted with the pattern zod checks it with.
+// So what it accepts, zod accepts with the same data; what it refuses goes to zod, which gives the
+// verdict, the data and the message (intake-payload.test.ts checks both on generated payloads). The
+// schema has no refinements: zod would leave them out of the JSON Schema.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import type { BundlePayloadParser } from '../../core/bundle/verify-bundle.ts';
