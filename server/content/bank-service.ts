@@ -110,8 +110,12 @@ export async function importBank(
     indexBank([...merged.values()]);
   } catch (error) {
     if (!(error instanceof InconsistentBankError)) throw error;
-    // Ids are unique in the merged bank: what is left is a skill placed in two competences.
-    if (error.conflict.kind === 'skillInTwoCompetences') problems.push(error.conflict);
+    const { conflict } = error;
+    problems.push(
+      conflict.kind === 'duplicateId'
+        ? { kind: 'duplicateChallenge', challengeId: conflict.challengeId }
+        : conflict,
+    );
   }
 
   const inlineSizes = new Map(content.map((c) => [c.hash, c.size]));
