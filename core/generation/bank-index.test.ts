@@ -62,7 +62,7 @@ describe('indexBank', () => {
         qcuChallenge({ id: 'x', skill: '@web2', competence: '1.1' }),
       ],
       /id x appears twice/,
-      { kind: 'duplicateId', challengeId: 'x' },
+      { kind: 'duplicateChallenge', challengeId: 'x' },
     ],
   ])('refuses %s', (_name, inconsistent, message, conflict) => {
     expect(() => indexBank(inconsistent)).toThrow(InconsistentBankError);

@@ -33,7 +33,7 @@ export function indexBank(bank: readonly Challenge[]): BankIndex {
   const skills = new Map<SkillName, { entry: IndexedSkill; operative: Challenge[] }>();
   for (const challenge of bank) {
     if (ids.has(challenge.id))
-      throw new InconsistentBankError({ kind: 'duplicateId', challengeId: challenge.id });
+      throw new InconsistentBankError({ kind: 'duplicateChallenge', challengeId: challenge.id });
     ids.add(challenge.id);
     let found = skills.get(challenge.skill);
     if (!found) {

@@ -35,7 +35,7 @@ export class MissingChallengesError extends Error {
 
 /** Where the bank contradicts itself: an id used twice, or a skill placed in two competences. */
 export type BankConflict =
-  | { kind: 'duplicateId'; challengeId: string }
+  | { kind: 'duplicateChallenge'; challengeId: string }
   | {
       kind: 'skillInTwoCompetences';
       /** The challenge that places the skill elsewhere. */
@@ -47,7 +47,7 @@ export type BankConflict =
     };
 
 function describeConflict(conflict: BankConflict): string {
-  return conflict.kind === 'duplicateId'
+  return conflict.kind === 'duplicateChallenge'
     ? `the challenge id ${conflict.challengeId} appears twice`
     : `the skill ${conflict.skill} belongs to competence ${conflict.competence} but challenge ` +
         `${conflict.challengeId} puts it in ${conflict.otherCompetence}`;

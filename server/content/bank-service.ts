@@ -110,12 +110,8 @@ export async function importBank(
     indexBank([...merged.values()]);
   } catch (error) {
     if (!(error instanceof InconsistentBankError)) throw error;
-    const { conflict } = error;
-    problems.push(
-      conflict.kind === 'duplicateId'
-        ? { kind: 'duplicateChallenge', challengeId: conflict.challengeId }
-        : conflict,
-    );
+    // Its conflict is one of the problems a refusal lists (BankProblemSchema), as it is.
+    problems.push(error.conflict);
   }
 
   const inlineSizes = new Map(content.map((c) => [c.hash, c.size]));
