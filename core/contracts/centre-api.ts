@@ -424,14 +424,17 @@ export const BankProblemSchema = z.discriminatedUnion('kind', [
 ]);
 export type BankProblem = z.infer<typeof BankProblemSchema>;
 
-/** The 422 answer to a refused bank import: the usual error, with its problems (the first 20). */
+/** How many problems a refused bank import lists at most (the server's answer, the screen's list). */
+export const BANK_PROBLEMS_LISTED = 20;
+
+/** The 422 answer to a refused bank import: the usual error, with its first problems. */
 export const BankImportRefusalSchema = z
   .object({
     error: z
       .object({
         code: z.literal('INVALID_BANK'),
         message: z.string(),
-        problems: z.array(BankProblemSchema).max(20),
+        problems: z.array(BankProblemSchema).max(BANK_PROBLEMS_LISTED),
         /** Problems left out of the list. */
         moreProblems: z.number().int().nonnegative(),
       })

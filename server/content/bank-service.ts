@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ChallengeSchema, isOperative, type Challenge } from '../../core/challenge/challenge.ts';
-import type {
-  BankImportRequestSchema,
-  BankProblem,
-  BankSummarySchema,
+import {
+  BANK_PROBLEMS_LISTED,
+  type BankImportRequestSchema,
+  type BankProblem,
+  type BankSummarySchema,
 } from '../../core/contracts/centre-api.ts';
 import { COMPETENCE_CODES } from '../../core/framework/crcn.ts';
 import { parseSkill } from '../../core/framework/skill.ts';
@@ -19,8 +20,6 @@ import { ApiError, unprocessable } from '../http/api-error.ts';
 import type { StoredContent } from '../storage/repositories.ts';
 
 export type BankSummary = z.infer<typeof BankSummarySchema>;
-
-const MAX_REPORTED_PROBLEMS = 20;
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -175,7 +174,7 @@ function describeProblem(p: BankProblem): string {
 }
 
 function invalidBank(problems: BankProblem[]): ApiError {
-  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  const shown = problems.slice(0, BANK_PROBLEMS_LISTED);
   const moreProblems = problems.length - shown.length;
   const more = moreProblems > 0 ? ` (and ${moreProblems} more)` : '';
   return new ApiError(

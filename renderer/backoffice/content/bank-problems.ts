@@ -22,10 +22,7 @@ export function challengeLabel(number: number | null, id: string | null, t: Tran
   return t('content.challengeId', { id: id ?? '' });
 }
 
-/** The most problems listed at once (the server sends as many); a last line counts the others. */
-export const MAX_LISTED = 20;
-
-/** The last line of a list cut at MAX_LISTED. */
+/** The last line of a list cut at BANK_PROBLEMS_LISTED (as the server cuts its own). */
 export function moreProblems(count: number, t: Translate): RejectedItem {
   return { label: null, field: '', detail: t('content.problems.more', { count }), verbatim: false };
 }

@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../../shared/announcer.tsx';
+import { BANK_PROBLEMS_LISTED } from '../../../core/contracts/centre-api.ts';
 import { COMPETENCES } from '../../../core/framework/crcn.ts';
 import { longDate } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
@@ -14,13 +15,7 @@ import { Field } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import type { Language } from '../../shared/i18n/i18n.ts';
 import { prepareBank, type CitedFile } from './bank-file.ts';
-import {
-  challengeLabel,
-  MAX_LISTED,
-  moreProblems,
-  rejectedItems,
-  type RejectedItem,
-} from './bank-problems.ts';
+import { challengeLabel, moreProblems, rejectedItems, type RejectedItem } from './bank-problems.ts';
 import { challengeProblems } from './challenge-problems.ts';
 
 import { DataTable } from '../ui/data-table.tsx';
@@ -164,7 +159,7 @@ function BankImport({
       // Checked here first, so that each problem reads in the screen's language (the server checks again).
       const problems = challengeProblems(prepared.body.challenges, language);
       if (problems.length > 0) {
-        const listed = problems.slice(0, MAX_LISTED).map((p): RejectedItem => ({
+        const listed = problems.slice(0, BANK_PROBLEMS_LISTED).map((p): RejectedItem => ({
           label: challengeLabel(p.number, p.id, t),
           field: p.field,
           detail: p.message,
