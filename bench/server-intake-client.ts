@@ -2,7 +2,8 @@
 // HTTP/1.1 uploads, one at a time, with a minimal response reader (status line, Content-Length, body),
 // as load generators such as wrk do. The generator shares the machine's two cores with the server, so
 // its own cost is kept small: fetch (undici) spent ~0.6 ms of CPU per 36 KB upload and node:http
-// ~0.3 ms, this one about a third of that. Each upload names its station, as a station's does; the
+// ~0.3 ms, this one about a third of that (and less since each request's bytes are built before the
+// timed uploads). Each upload names its station, as a station's does; the
 // bundle inside is the signature (core/contracts/station-request-signing.ts).
 import { connect, type Socket } from 'node:net';
 import { STATION_AUTH_HEADERS } from '../core/contracts/station-request-signing.ts';
@@ -47,22 +48,32 @@ export class UploadConnection {
   }
 
   /**
-   * POSTs `text` (JSON: a result upload) to `path`, as `station`; `signed`: with a request signature
-   * as well (servers before the bundle was taken as the signature, for A/B rounds).
+   * The bytes of a POST of `text` (JSON: a result upload) to `path` on `host`, as `station`; `signed`:
+   * with a request signature as well (servers before the bundle was taken as the signature, for A/B
+   * rounds). Built before the timed uploads, as a load generator sends bytes it prepared.
    */
-  post(station: TestStation, path: string, text: string, signed = false): Promise<UploadResponse> {
+  static request(host: string, station: TestStation, path: string, text: string, signed = false): Buffer {
     const headers = {
       ...(signed ? station.sign('POST', path, text) : { [STATION_AUTH_HEADERS.station]: station.id }),
-      host: this.#host,
+      host,
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(text)),
     };
     const head = `POST ${path} HTTP/1.1\r\n${Object.entries(headers)
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('')}\r\n`;
+    return Buffer.from(head + text);
+  }
+
+  get host(): string {
+    return this.#host;
+  }
+
+  /** Sends a request built by `request` and resolves with its response. */
+  post(request: Buffer): Promise<UploadResponse> {
     return new Promise((resolve, reject) => {
       this.#waiting = { resolve, reject };
-      this.#socket.write(head + text);
+      this.#socket.write(request);
     });
   }
 

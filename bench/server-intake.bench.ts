@@ -11,6 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Challenge } from '../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../core/contracts/station-server.ts';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
 import { startChildServer } from '../server/testing/child-server.ts';
 import { TestJournal, bundlePayload, signBundle } from '../server/testing/journal-builder.ts';
 import { UploadConnection } from './server-intake-client.ts';
@@ -28,6 +29,17 @@ const TARGET = 1500;
  * server from before the bundle was taken as the upload's signature).
  */
 const BASELINE = process.env.BENCH_BASELINE;
+/**
+ * Node or V8 flags for the server process (space-separated) instead of those it is deployed with
+ * (server/node-flags.ts): BENCH_SERVER_FLAGS for this tree's rounds, BENCH_BASELINE_FLAGS for the A
+ * rounds, which it turns on with or without BENCH_BASELINE (flags compared on the same code, round by
+ * round; "" for none).
+ */
+const flagList = (value: string | undefined) =>
+  value === undefined ? SERVER_NODE_FLAGS : value.split(' ').filter((flag) => flag !== '');
+const FLAGS = flagList(process.env.BENCH_SERVER_FLAGS);
+const BASELINE_FLAGS = process.env.BENCH_BASELINE_FLAGS;
+const AB = BASELINE !== undefined || BASELINE_FLAGS !== undefined;
 
 /** CPU time (user + system) of a process's main thread, in ms; null where /proc is missing. */
 function mainThreadCpuMs(pid: number | undefined): number | null {
@@ -100,17 +112,13 @@ console.log(
 );
 
 /** Uploads every body once, each client on its own connection; counts what was not accepted. */
-async function uploadAll(
-  clients: UploadConnection[],
-  list: typeof uploads,
-  signed: boolean,
-): Promise<number> {
-  const queue = [...list];
+async function uploadAll(clients: UploadConnection[], requests: Buffer[]): Promise<number> {
+  const queue = [...requests];
   let failures = 0;
   await Promise.all(
     clients.map(async (client) => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const r = await client.post(next.test.station, next.path, next.text, signed);
+        const r = await client.post(next);
         if (r.status !== 200) failures += 1;
       }
     }),
@@ -124,21 +132,30 @@ const mainPerBundle: number[] = [];
 const clientPerBundle: number[] = [];
 const loads: number[] = [];
 const variant: string[] = [];
-for (let round = 1; round <= ROUNDS * (BASELINE ? 2 : 1); round++) {
-  const baseline = BASELINE !== undefined && round % 2 === 1;
+for (let round = 1; round <= ROUNDS * (AB ? 2 : 1); round++) {
+  const baseline = AB && round % 2 === 1;
   variant.push(baseline ? 'A' : 'B');
-  const server = await startChildServer(copyDatabase(prepared.dbFile), 0, baseline ? BASELINE : undefined);
+  const server = await startChildServer(
+    copyDatabase(prepared.dbFile),
+    0,
+    baseline ? BASELINE : undefined,
+    baseline ? flagList(BASELINE_FLAGS) : FLAGS,
+  );
   const clients = await Promise.all(Array.from({ length: CLIENTS }, () => UploadConnection.open(server.url)));
   // A baseline from before commit "result upload authenticated by its bundle" wants signed requests.
   const signed = baseline && process.env.BENCH_BASELINE_SIGNED === '1';
-  let failures = await uploadAll(clients, warmup, signed);
+  const host = clients[0]?.host ?? '';
+  const requestsOf = (list: typeof uploads) =>
+    list.map((u) => UploadConnection.request(host, u.test.station, u.path, u.text, signed));
+  let failures = await uploadAll(clients, requestsOf(warmup));
+  const requests = requestsOf(bodies);
   const pid = server.process.pid;
   const cpuBefore = processCpuMs(pid);
   const mainBefore = mainThreadCpuMs(pid);
   const threadsBefore = threadCpuMs(pid);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
-  failures += await uploadAll(clients, bodies, signed);
+  failures += await uploadAll(clients, requests);
   const seconds = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientBefore);
   const cpuAfter = processCpuMs(pid);
@@ -159,7 +176,7 @@ for (let round = 1; round <= ROUNDS * (BASELINE ? 2 : 1); round++) {
   const load = loadavg()[0] ?? 0;
   loads.push(load);
   console.log(
-    `  round ${round}${BASELINE ? (baseline ? ' A (baseline)' : ' B') : ''}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s` +
+    `  round ${round}${AB ? (baseline ? ' A (baseline)' : ' B') : ''}: ${bodies.length} bundles in ${seconds.toFixed(2)} s → ${Math.round(rate)} bundles/s` +
       (cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms per bundle`) +
       (main === null ? '' : ` (main thread ${main.toFixed(2)})`) +
       `, clients ${clientMs.toFixed(2)} ms, load average ${load.toFixed(2)}` +
@@ -192,7 +209,13 @@ function summary(label: string, keep: (i: number) => boolean): void {
       `; load generator ${median(pick(clientPerBundle)).toFixed(2)} ms per bundle; load average median ${median(pick(loads)).toFixed(2)}`,
   );
 }
-if (BASELINE) {
-  summary(`A (${BASELINE}): `, (i) => variant[i] === 'A');
-  summary('B (this tree): ', (i) => variant[i] === 'B');
+if (AB) {
+  const described = (tree: string, flags: readonly string[]) =>
+    flags.length ? `${tree} ${flags.join(' ')}` : tree;
+  summary(`A (${described(BASELINE ?? 'this tree', flagList(BASELINE_FLAGS))}): `, (i) => variant[i] === 'A');
+  summary(`B (${described('this tree', FLAGS)}): `, (i) => variant[i] === 'B');
+  // Rounds run A, B, A, B…: each pair shares the minute's load on this machine.
+  const pairs = Math.floor(rates.length / 2);
+  const wins = Array.from({ length: pairs }, (_, p) => (rates[2 * p + 1] ?? 0) > (rates[2 * p] ?? 0));
+  console.log(`B faster than A in ${wins.filter(Boolean).length} of ${pairs} pairs of rounds`);
 } else summary('', () => true);

@@ -13,6 +13,7 @@ import { describeIssues } from '../core/validation/describe-issues.ts';
 import { createAccount } from './accounts/account-service.ts';
 import { buildServer } from './app.ts';
 import { ApiError } from './http/api-error.ts';
+import { missingServerFlags } from './node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -125,6 +126,13 @@ async function serve(): Promise<void> {
     });
   }
   await app.listen({ port: Number(values.port), host: values.host });
+  const missing = missingServerFlags(process.execArgv);
+  if (missing.length > 0) {
+    app.log.warn(
+      { missing },
+      'started without the flags of npm run server (server/node-flags.ts): result intake is slower',
+    );
+  }
 }
 
 const command = positionals[0] ?? 'serve';

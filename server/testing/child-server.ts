@@ -1,6 +1,7 @@
 // Starts server-child.ts in its own process and waits for its address.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -12,11 +13,19 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** `from`: another copy of the repository to run the server of (the intake benchmark's A/B rounds). */
-export function startChildServer(dbFile: string, port = 0, from = root): Promise<ChildServer> {
+/**
+ * `from`: another copy of the repository to run the server of; `flags`: Node or V8 flags for its
+ * process instead of those it is deployed with (both for the intake benchmark's A/B rounds).
+ */
+export function startChildServer(
+  dbFile: string,
+  port = 0,
+  from = root,
+  flags: readonly string[] = SERVER_NODE_FLAGS,
+): Promise<ChildServer> {
   const child = spawn(
     path.join(root, 'node_modules', '.bin', 'node'),
-    [path.join(from, 'server', 'testing', 'server-child.ts'), dbFile, String(port)],
+    [...flags, path.join(from, 'server', 'testing', 'server-child.ts'), dbFile, String(port)],
     {
       cwd: from,
       stdio: ['ignore', 'pipe', 'pipe'],
