@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2E_SITES } from '../fixtures/e2e-bank.ts';
 import { ROOT } from './renderer-build.ts';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
 import type { ServerChildMessage, ServerChildOptions, ServerChildRequest } from './server-child.ts';
 
 export const DEMO_SITES = path.join(ROOT, 'resources', 'demo', 'sites');
@@ -121,6 +122,8 @@ export class CertificationServer {
     };
     const child = fork(CHILD, [JSON.stringify(options)], {
       execPath: process.execPath,
+      // The flags the server is deployed with.
+      execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
     });
