@@ -5,7 +5,7 @@
 // threads. Under intake load every core already runs a JavaScript thread (the event loop and a
 // verification worker per core beyond it, bundle-verifier.ts), so the helpers only competed with them
 // for the same cores. Measured A/B on 2 cores (bench/server-intake.bench.ts, BENCH_BASELINE_FLAGS="",
-// rounds alternated in one run): faster in 15 of 17 pairs of rounds, 10–20 % less server CPU per
+// rounds alternated in one run): faster in 19 of 23 pairs of rounds, 10–18 % less server CPU per
 // bundle. The price is longer full collections (up to 28 ms seen, against 14 ms), far below what the
 // live feed can afford.
 export const SERVER_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
