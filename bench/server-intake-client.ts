@@ -2,9 +2,9 @@
 // HTTP/1.1 uploads, one at a time, with a minimal response reader (status line, Content-Length, body),
 // as load generators such as wrk do. The generator shares the machine's two cores with the server, so
 // its own cost is kept small: fetch (undici) spent ~0.6 ms of CPU per 36 KB upload and node:http
-// ~0.3 ms, this one about a third of that (and less since each request's bytes are built before the
-// timed uploads). Each upload names its station, as a station's does; the
-// bundle inside is the signature (core/contracts/station-request-signing.ts).
+// ~0.3 ms, this one about a third of that, and less since each request's bytes are built before the
+// timed uploads. Each upload names its station, as a station's does; the bundle inside is the
+// signature (core/contracts/station-request-signing.ts).
 import { connect, type Socket } from 'node:net';
 import { STATION_AUTH_HEADERS } from '../core/contracts/station-request-signing.ts';
 import type { TestStation } from '../server/testing/station-client.ts';

@@ -4,6 +4,7 @@
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { describeIssues } from '../core/validation/describe-issues.ts';
 import { createAccount } from './accounts/account-service.ts';
 import { buildServer } from './app.ts';
 import { ApiError } from './http/api-error.ts';
-import { missingServerFlags } from './node-flags.ts';
+import { serverFlagsWarning } from './node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -126,13 +127,8 @@ async function serve(): Promise<void> {
     });
   }
   await app.listen({ port: Number(values.port), host: values.host });
-  const missing = missingServerFlags(process.execArgv);
-  if (missing.length > 0) {
-    app.log.warn(
-      { missing },
-      'started without the flags of npm run server (server/node-flags.ts): result intake is slower',
-    );
-  }
+  const warning = serverFlagsWarning(process.execArgv, availableParallelism());
+  if (warning) app.log.warn(warning);
 }
 
 const command = positionals[0] ?? 'serve';

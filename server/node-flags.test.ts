@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVER_NODE_FLAGS, missingServerFlags } from './node-flags.ts';
+import { SERVER_NODE_FLAGS, missingServerFlags, serverFlagsWarning } from './node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -27,5 +27,11 @@ describe('the flags the server is started with', () => {
   it('names the flags a process was started without', () => {
     expect(missingServerFlags([])).toEqual([...SERVER_NODE_FLAGS]);
     expect(missingServerFlags(['--inspect', ...SERVER_NODE_FLAGS])).toEqual([]);
+  });
+
+  it('warns a server started without them on two cores, where they were measured, and only there', () => {
+    expect(serverFlagsWarning([], 2)).toContain('--single-threaded-gc');
+    expect(serverFlagsWarning([...SERVER_NODE_FLAGS], 2)).toBeNull();
+    expect(serverFlagsWarning([], 8)).toBeNull();
   });
 });

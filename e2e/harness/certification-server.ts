@@ -6,9 +6,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
 import { E2E_SITES } from '../fixtures/e2e-bank.ts';
 import { ROOT } from './renderer-build.ts';
-import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
 import type { ServerChildMessage, ServerChildOptions, ServerChildRequest } from './server-child.ts';
 
 export const DEMO_SITES = path.join(ROOT, 'resources', 'demo', 'sites');
