@@ -24,9 +24,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 1500;
 /**
  * A/B on the same prepared day: BENCH_BASELINE=<another copy of the repository> (e.g. `git archive` of
- * the commit to compare with, node_modules linked) runs its server on every other round; each variant's
- * medians are printed. BENCH_BASELINE_SIGNED=1: the baseline's uploads carry a request signature (a
- * server from before the bundle was taken as the upload's signature).
+ * the commit to compare with, node_modules linked) runs its server in one round of each pair (A B, then
+ * B A, and so on); each variant's medians are printed. BENCH_BASELINE_SIGNED=1: the baseline's uploads
+ * carry a request signature (a server from before the bundle was taken as the upload's signature).
  */
 const BASELINE = process.env.BENCH_BASELINE;
 /**
@@ -133,7 +133,9 @@ const clientPerBundle: number[] = [];
 const loads: number[] = [];
 const variant: string[] = [];
 for (let round = 1; round <= ROUNDS * (AB ? 2 : 1); round++) {
-  const baseline = AB && round % 2 === 1;
+  // Pairs of rounds run A B, B A, A B…: neither variant always has the first round of a pair.
+  const pair = Math.floor((round - 1) / 2);
+  const baseline = AB && (round % 2 === 1) === (pair % 2 === 0);
   variant.push(baseline ? 'A' : 'B');
   const server = await startChildServer(
     copyDatabase(prepared.dbFile),
@@ -214,8 +216,12 @@ if (AB) {
     flags.length ? `${tree} ${flags.join(' ')}` : tree;
   summary(`A (${described(BASELINE ?? 'this tree', flagList(BASELINE_FLAGS))}): `, (i) => variant[i] === 'A');
   summary(`B (${described('this tree', FLAGS)}): `, (i) => variant[i] === 'B');
-  // Rounds run A, B, A, B…: each pair shares the minute's load on this machine.
+  // Each pair of rounds shares the minute's load on this machine.
   const pairs = Math.floor(rates.length / 2);
-  const wins = Array.from({ length: pairs }, (_, p) => (rates[2 * p + 1] ?? 0) > (rates[2 * p] ?? 0));
+  const wins = Array.from({ length: pairs }, (_, p) => {
+    const [first, second] = [2 * p, 2 * p + 1];
+    const [a, b] = variant[first] === 'A' ? [first, second] : [second, first];
+    return (rates[b] ?? 0) > (rates[a] ?? 0);
+  });
   console.log(`B faster than A in ${wins.filter(Boolean).length} of ${pairs} pairs of rounds`);
 } else summary('', () => true);

@@ -6,7 +6,7 @@
 // threads. On two cores, under intake load, both already run a JavaScript thread (the event loop and
 // the verification worker, bundle-verifier.ts), and the helpers only competed with them. Measured A/B
 // there (bench/server-intake.bench.ts, BENCH_BASELINE_FLAGS="", rounds alternated in one run): faster
-// in 38 of 51 pairs of rounds; over nine comparisons, median bundles/s −2 to +21 % (median +12 %).
+// in 52 of 71 pairs of rounds; over eleven comparisons, median bundles/s −2 to +21 % (median +10 %).
 // The price is longer full collections (up to 28 ms seen, against 14 ms), far below what the live
 // feed can afford. With more cores the server leaves one core without a JavaScript thread
 // (config.ts), where the helpers might pay off: not measured, so compare with the same bench before
