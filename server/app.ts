@@ -16,6 +16,7 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { ApiError } from './http/api-error.ts';
 import { LiveBus } from './live/live-bus.ts';
 import { WorkerBundleVerifier, inlineVerifier } from './exam/bundle-verifier.ts';
+import { IntakeGate } from './exam/intake-gate.ts';
 import { serveDemoSites, serveWebScreens } from './http/web-screens.ts';
 import { StationPresence } from './live/presence.ts';
 import { stationRoutes } from './routes/station-routes.ts';
@@ -130,6 +131,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       config.bundleVerifierThreads > 0
         ? new WorkerBundleVerifier(config.bundleVerifierThreads)
         : inlineVerifier,
+    intakeGate: new IntakeGate(config.resultsInFlight, app.log),
     onResultReceived: async (sessionId, candidateId) => {
       // The session read once for both (every accepted bundle comes here): only a processed,
       // unpublished session re-scores a late result (rescoreLateResult checks it again).

@@ -22,6 +22,8 @@ export interface ServerConfig {
   enrollPerMinute: number;
   /** Worker threads verifying result bundles; 0 verifies on the main thread. */
   bundleVerifierThreads: number;
+  /** Result uploads checked and stored at once; past it, 503 and Retry-After (exam/intake-gate.ts). */
+  resultsInFlight: number;
   /** Oldest station version allowed to sit exams (its self-check says so); null: every version. */
   minimumStationVersion: string | null;
 }
@@ -47,5 +49,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
       : availableParallelism() >= 2
         ? 1
         : 0,
+  // About half a second of intake on 2 cores, 14 MB of bodies waiting: enough that 50 stations
+  // uploading at once never meet it, small enough that a national wave cannot exhaust memory.
+  resultsInFlight: 512,
   minimumStationVersion: null,
 };

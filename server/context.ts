@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CachedBank } from './content/bank-service.ts';
 import type { BundleVerifier } from './exam/bundle-verifier.ts';
+import type { IntakeGate } from './exam/intake-gate.ts';
 import type { ServerConfig } from './config.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import type { StationPresence } from './live/presence.ts';
@@ -38,4 +39,6 @@ export interface ServerContext {
   onResultReceived: (sessionId: string, candidateId: string) => Promise<void>;
   /** Core's bundle verification, on worker threads when the machine has cores to spare. */
   bundleVerifier: BundleVerifier;
+  /** Result uploads in course, and the limit past which they are refused for now. */
+  intakeGate: IntakeGate;
 }

@@ -8,6 +8,7 @@ import { TestJournal, bundlePayload, signBundle, type BundleInput } from '../tes
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { IntakeGate } from './intake-gate.ts';
 
 describe.each([
   ['on the main thread', 0],
@@ -93,6 +94,51 @@ describe.each([
     expect([wrongKey.statusCode, errorOf(wrongKey).code]).toEqual([400, 'INVALID_REQUEST']);
     expect(checks).toBe(0);
     server.app.pix.bundleVerifier = verifier;
+  });
+
+  it('answers 503 with Retry-After past its limit of uploads in course, and takes the upload sent again', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    const verifier = server.app.pix.bundleVerifier;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.app.pix.bundleVerifier = {
+      check: async (job) => {
+        await held;
+        return verifier.check(job);
+      },
+      close: () => verifier.close(),
+    };
+    const gate = new IntakeGate(1, server.app.log);
+    server.app.pix.intakeGate = gate;
+    const first = upload(jws);
+    for (let turn = 0; turn < 1000 && gate.inFlight === 0; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(gate.inFlight).toBe(1);
+
+    const busy = await upload(jws);
+    expect([busy.statusCode, errorOf(busy).code, busy.headers['retry-after']]).toEqual([
+      503,
+      'SERVER_BUSY',
+      '2',
+    ]);
+    expect(await stored()).toBe(0);
+
+    release();
+    expect((await first).statusCode).toBe(200);
+    expect(gate.inFlight).toBe(0);
+    const sentAgain = await upload(jws);
+    expect([sentAgain.statusCode, await stored()]).toEqual([200, 1]);
+    server.app.pix.bundleVerifier = verifier;
+  });
+
+  it('gives an upload’s place back when its bundle is refused', async () => {
+    const gate = new IntakeGate(1, server.app.log);
+    server.app.pix.intakeGate = gate;
+    const refused = await upload('not.a-jws');
+    expect([refused.statusCode, gate.inFlight]).toEqual([422, 0]);
+    const valid = await upload(await signBundle(bundlePayload(input), station.privateKey));
+    expect(valid.statusCode).toBe(200);
   });
 
   it('refuses a body that is not JSON or not an upload, and stores nothing', async () => {

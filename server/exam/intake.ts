@@ -10,6 +10,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { BundleAcknowledgment, StoredStation, StoredTest } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
+import { BUSY_RETRY_AFTER_S } from './intake-gate.ts';
 import { readUpload } from './intake-upload.ts';
 import { stationTest } from './test-package.ts';
 
@@ -76,9 +77,34 @@ export async function receiveResult(
     checkIdempotencyKey(idempotencyKey, test.id, upload.bundleHash);
     throw refused('PACKAGE_MISMATCH', 'no test package was issued for this test');
   }
+  if (!ctx.intakeGate.tryEnter()) {
+    throw new ApiError(
+      503,
+      'SERVER_BUSY',
+      'the server is receiving many results at once: the station keeps this one and sends it again shortly',
+      { 'retry-after': String(BUSY_RETRY_AFTER_S) },
+    );
+  }
+  try {
+    return await checkAndStore(ctx, station, test, test.packageHash, test.packageId, body, idempotencyKey);
+  } finally {
+    ctx.intakeGate.leave();
+  }
+}
+
+/** The verdict on a first upload, and its storage when it checks out. */
+async function checkAndStore(
+  ctx: ServerContext,
+  station: StoredStation,
+  test: StoredTest,
+  packageHash: string,
+  packageId: string,
+  body: Uint8Array,
+  idempotencyKey: string | null,
+): Promise<ResultUploadResponse> {
   const check = await ctx.bundleVerifier.check({
     body,
-    expected: { stationKey: { ...station.publicKey }, testId: test.id, packageHash: test.packageHash },
+    expected: { stationKey: { ...station.publicKey }, testId: test.id, packageHash },
     replicatedSeq: test.journal.storedThrough,
   });
   if ('code' in check) throw new ApiError(400, check.code, check.message);
@@ -91,7 +117,7 @@ export async function receiveResult(
   if (check.journalEndReason !== check.endReason) {
     throw refused('BUNDLE_INVALID_PAYLOAD', 'the journal does not end the way the bundle says it ended');
   }
-  if (check.packageId !== test.packageId) {
+  if (check.packageId !== packageId) {
     throw refused('PACKAGE_MISMATCH', 'the bundle names another test package');
   }
   if (check.replicatedHash !== null && check.replicatedHash !== test.journal.lastHash) {

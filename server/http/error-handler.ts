@@ -23,7 +23,8 @@ const FRAMEWORK_CODES: Readonly<Record<string, { status: number; code: string; m
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) {
-      if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      // A 503 is a refusal to take more work for now, logged where it is decided (intake-gate.ts).
+      if (error.status >= 500 && error.status !== 503) request.log.error({ err: error }, 'request failed');
       return reply
         .code(error.status)
         .headers(error.headers)

@@ -53,7 +53,7 @@ export async function stationResultRoute(
             'request signature. Optional header idempotency-key: <testId>:<SHA-256 of the bundle>.',
           params: TestParams,
           body: ResultUploadRequestSchema,
-          response: { 200: ResultUploadResponseSchema, ...errors(400, 401, 403, 404, 409, 413, 422) },
+          response: { 200: ResultUploadResponseSchema, ...errors(400, 401, 403, 404, 409, 413, 422, 503) },
         },
       },
       async (request) => {
