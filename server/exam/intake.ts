@@ -2,7 +2,8 @@
 // (the enrolled station key, the chain, the package hash), names the test, session and candidate the
 // server issued to that station, and extends the records replicated during the test. The same bundle
 // again gets the first answer again; another bundle for the same test is a conflict. A refused bundle
-// leaves nothing behind.
+// leaves nothing behind. When too many uploads are in course, a new one is turned away for now (503,
+// intake-gate.ts) before any checking.
 import { resultIdempotencyKey } from '../../core/bundle/bundle-hash.ts';
 import type { BundleProblem } from '../../core/bundle/verify-bundle.ts';
 import type { ResultUploadResponse } from '../../core/contracts/station-server.ts';
