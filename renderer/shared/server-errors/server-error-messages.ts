@@ -87,6 +87,8 @@ export const serverErrorsFr = {
     ALERT_ALREADY_DECIDED: 'Cette alerte a déjà été traitée. La salle affiche la décision prise.',
     // Results.
     BUNDLE_CONFLICT: 'Les résultats reçus de ce poste diffèrent de ceux déjà enregistrés.',
+    SERVER_BUSY:
+      'Le serveur reçoit beaucoup de résultats en même temps. Ceux de ce poste sont conservés et seront renvoyés automatiquement dans quelques secondes.',
     RECORD_CONFLICT: 'Les réponses reçues de ce poste diffèrent de celles déjà enregistrées.',
     CHAIN_BROKEN:
       'Les réponses reçues de ce poste sont incomplètes ou modifiées : elles n’ont pas été enregistrées.',
@@ -178,6 +180,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     NOT_YOUR_TEST: 'This test goes on at another station.',
     ALERT_ALREADY_DECIDED: 'This alert has already been handled. The room shows the decision taken.',
     BUNDLE_CONFLICT: 'The results received from this station differ from the ones already stored.',
+    SERVER_BUSY:
+      'The server is receiving many results at once. This station’s are kept and will be sent again automatically in a few seconds.',
     RECORD_CONFLICT: 'The answers received from this station differ from the ones already stored.',
     CHAIN_BROKEN: 'The answers received from this station are incomplete or altered: they were not stored.',
     PACKAGE_MISMATCH: 'The results received do not match the test given to this station.',
