@@ -49,7 +49,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
       : availableParallelism() >= 2
         ? 1
         : 0,
-  // About half a second of intake on 2 cores, 14 MB of bodies waiting: enough that 50 stations
+  // About half a second of intake on 2 cores, 14 MB of bodies in course: enough that 50 stations
   // uploading at once never meet it, small enough that a national wave cannot exhaust memory.
   resultsInFlight: 512,
   minimumStationVersion: null,

@@ -3,6 +3,7 @@
 // it again (result-uploader.ts waits at least that long, with jitter), so that a wave of uploads at the
 // end of a session waits on the stations instead of piling up in the server's memory. The log says
 // when the limit is reached and when intake is back under it, not each refusal.
+
 /** Where the gate says it started and stopped refusing (the server's log). */
 export interface IntakeGateLog {
   warn(fields: object, message: string): void;
