@@ -13,7 +13,8 @@ import type { BrowserBounds } from '../main/station/station-handlers.ts';
 import { CertificationDay } from '../e2e/harness/certification-day.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { demoContent } from '../e2e/harness/demo-content.ts';
-import { ensureInvigilatorScreenBuilt } from '../e2e/harness/renderer-build.ts';
+import { ensureWebScreensBuilt } from '../e2e/harness/renderer-build.ts';
+import { ADMIN } from '../server/testing/test-server.ts';
 import type { RoomCandidate } from '../core/contracts/invigilator-api.ts';
 
 const WINDOW = { width: 1366, height: 860 };
@@ -27,7 +28,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform ===
 }
 
 const content = demoContent();
-const webRoot = ensureInvigilatorScreenBuilt();
+const webRoot = ensureWebScreensBuilt();
 const browser = await launchChromium({
   headless: false,
   args: [`--window-size=${WINDOW.width},${WINDOW.height}`],
@@ -101,6 +102,12 @@ Pour le candidat (écran « Connexion à la session ») :
 Pour le surveillant${invigilatorUrl ? ` (écran ouvert dans une autre fenêtre : ${invigilatorUrl})` : ''} :
   Numéro de session : ${session.number}
   Mot de passe      : ${session.invigilatorPassword}
+
+Pour le référent du centre${webRoot ? ` (back-office : ${day.server.url}/centre/)` : ''} :
+  Compte       : ${ADMIN.email}
+  Mot de passe : ${ADMIN.password}
+  (sessions, candidats, postes, résultats et certificats ; une fois la session finalisée (f), publiez
+  ses résultats dans le back-office : chaque certificat se vérifie alors à ${day.server.url}/verification/)
 
 Ou les décisions du surveillant, tapées ici :
   l            liste des candidats connectés et leur état

@@ -21,8 +21,9 @@ import {
 } from '../e2e/harness/candidate-actions.ts';
 import { CertificationDay } from '../e2e/harness/certification-day.ts';
 import { demoContent } from '../e2e/harness/demo-content.ts';
-import { ensureInvigilatorScreenBuilt } from '../e2e/harness/renderer-build.ts';
+import { ensureWebScreensBuilt } from '../e2e/harness/renderer-build.ts';
 import { publishResults } from '../e2e/harness/seed-session.ts';
+import { ADMIN } from '../server/testing/test-server.ts';
 import { loadDemoData } from '../resources/demo/load-demo.ts';
 import { simulatedAnswer } from './demo/simulated-candidate.ts';
 
@@ -32,6 +33,9 @@ export const DEMO_STATION_NAME = 'Poste de démonstration';
 export interface DemoOutcome {
   serverUrl: string;
   invigilatorUrl: string | null;
+  /** The centre's back office, where the demo's administrator account signs in (null: API only). */
+  centreUrl: string | null;
+  centreAccount: { email: string; password: string };
   session: { number: number; accessCode: string; invigilatorPassword: string };
   candidate: string;
   answered: number;
@@ -137,7 +141,7 @@ export async function runScriptedDemo(options: ScriptedDemoOptions): Promise<Dem
   const bank = new Map(loadDemoData().bank.map((c) => [c.id, c]));
   const { index, person } = chooseCandidate(content.people);
   const key = content.candidates[index]?.key ?? '';
-  const webRoot = ensureInvigilatorScreenBuilt();
+  const webRoot = ensureWebScreensBuilt();
 
   log(
     '1. Démarrage du serveur de certification (données de démonstration : centre, session, banque, sites hors ligne)…',
@@ -239,7 +243,11 @@ export async function runScriptedDemo(options: ScriptedDemoOptions): Promise<Dem
     if (code) {
       await publishResults(day.server, day.seeded);
       const certificate = await day.invigilator.certificate(code);
-      verificationUrl = `${day.server.url}/api/public/certificates/${encodeURIComponent(code)}`;
+      // The page anyone opens (the address the certificate prints) where the screens are built; the API
+      // it reads otherwise.
+      verificationUrl = webRoot
+        ? `${day.server.url}/verification/${encodeURIComponent(code)}`
+        : `${day.server.url}/api/public/certificates/${encodeURIComponent(code)}`;
       log(
         `7. Résultats publiés. Certificat de ${certificate.firstName} ${certificate.lastName} : ${certificate.pixScore} Pix.`,
       );
@@ -251,6 +259,8 @@ export async function runScriptedDemo(options: ScriptedDemoOptions): Promise<Dem
     const outcome: DemoOutcome = {
       serverUrl: day.server.url,
       invigilatorUrl,
+      centreUrl: webRoot ? `${day.server.url}/centre/` : null,
+      centreAccount: ADMIN,
       session,
       candidate: `${person.firstName} ${person.lastName}`,
       answered,

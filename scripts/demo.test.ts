@@ -33,8 +33,17 @@ describe('npm run demo (headless, scripted)', () => {
     expect(out).toMatch(/Résultat reçu et vérifié par le serveur/);
     const verification = /Code de vérification : (P-[2346789BCDFGHJKMPQRTVWXY]{8})/.exec(out)?.[1];
     expect(verification, out).toBeTruthy();
-    expect(out).toContain(`/api/public/certificates/${verification}`);
+    // The public page where the web screens are built (as the invigilator's screen is), the API otherwise.
+    const screensBuilt = /Écran surveillant +: http\S+\/invigilator\//.test(out);
+    expect(out).toContain(
+      screensBuilt ? `/verification/${verification}` : `/api/public/certificates/${verification}`,
+    );
     expect(out).toMatch(/Mot de passe surveillant : \S+/);
+    if (screensBuilt) {
+      expect(out).toMatch(
+        /Back-office du centre +: http\S+\/centre\/ +Compte : \S+@\S+, mot de passe « .+ »/,
+      );
+    }
     expect(code).toBe(0);
   }, 300_000);
 

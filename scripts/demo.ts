@@ -82,6 +82,7 @@ if (values.offline) {
 La session de démonstration est terminée.
   Serveur de certification : ${result.serverUrl}
   Écran surveillant        : ${result.invigilatorUrl ?? '(écran non construit : API seulement)'}
+  Back-office du centre    : ${result.centreUrl ?? '(écran non construit : API seulement)'}   Compte : ${result.centreAccount.email}, mot de passe « ${result.centreAccount.password} »
   Numéro de session        : ${result.session.number}   Mot de passe surveillant : ${result.session.invigilatorPassword}
   Code de vérification     : ${result.verificationCode ?? '—'}
   Vérification publique    : ${result.verificationUrl ?? '—'}`);

@@ -20,7 +20,7 @@ import { pressOn } from '../harness/candidate-actions.ts';
 import { CertificationDay } from '../harness/certification-day.ts';
 import { CertificationServer } from '../harness/certification-server.ts';
 import { launchChromium } from '../harness/chromium.ts';
-import { ROOT } from '../harness/renderer-build.ts';
+import { ensureWebScreensBuilt, ROOT } from '../harness/renderer-build.ts';
 import {
   answerAllRight,
   answerRight,
@@ -30,7 +30,6 @@ import {
   waitForSent,
 } from '../harness/scenario-steps.ts';
 import { api, type SeededSession } from '../harness/seed-session.ts';
-import { ensureBackOfficeBuilt } from './backoffice-build.ts';
 import {
   BROKEN_CHALLENGE_ID,
   E2E_CANDIDATES,
@@ -95,7 +94,8 @@ async function referentToken(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const webRoot = ensureBackOfficeBuilt();
+  const webRoot = ensureWebScreensBuilt(['centre', 'verification']);
+  if (!webRoot) throw new Error('the back office’s sources are missing');
   server = await CertificationServer.start({
     webRoot,
     // The first-run path: the first administrator comes from the command line, before the server starts.

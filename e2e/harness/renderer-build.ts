@@ -50,13 +50,27 @@ export function ensureRendererBuilt(): string {
   return ensureBuilt('station', RENDERER_DIR, ['renderer/station', 'renderer/shared', 'core', 'preload']);
 }
 
-/** The invigilator screen (dist/web/invigilator), when its sources exist; null otherwise. */
-export function ensureInvigilatorScreenBuilt(): string | null {
-  if (!existsSync(path.join(ROOT, 'renderer', 'invigilator', 'index.html'))) return null;
-  ensureBuilt('invigilator', path.join(WEB_ROOT, 'invigilator'), [
-    'renderer/invigilator',
-    'renderer/shared',
-    'core',
-  ]);
+/** The sources each web screen is built from (vite.config.ts modes, served by the certification server). */
+const WEB_SCREEN_SOURCES = {
+  invigilator: 'renderer/invigilator',
+  centre: 'renderer/backoffice',
+  verification: 'renderer/public-verify',
+} as const;
+
+export type WebScreen = keyof typeof WEB_SCREEN_SOURCES;
+
+/**
+ * The web screens (dist/web/<screen>), each built when its sources are newer than its build; returns the
+ * web root the server serves them from, or null when a screen's sources are not in this copy.
+ */
+export function ensureWebScreensBuilt(
+  screens: readonly WebScreen[] = ['invigilator', 'centre', 'verification'],
+): string | null {
+  if (screens.some((screen) => !existsSync(path.join(ROOT, WEB_SCREEN_SOURCES[screen], 'index.html')))) {
+    return null;
+  }
+  for (const screen of screens) {
+    ensureBuilt(screen, path.join(WEB_ROOT, screen), [WEB_SCREEN_SOURCES[screen], 'renderer/shared', 'core']);
+  }
   return WEB_ROOT;
 }
