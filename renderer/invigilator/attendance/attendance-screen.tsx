@@ -71,7 +71,7 @@ export function AttendanceScreen() {
               <td>{line.station ?? '—'}</td>
               <td>{line.present ? t('attendance.present') : t('attendance.absent')}</td>
               <td>{line.startedAt ? clockTime(line.startedAt, i18n.language) : '—'}</td>
-              <td>{line.present ? stateText(line.candidate, t) : '—'}</td>
+              <td>{line.present ? stateText(line.candidate, t, session?.state === 'created') : '—'}</td>
               <td>{line.incidents > 0 ? line.incidents : ''}</td>
               <td className="signature-cell" />
             </tr>

@@ -134,7 +134,7 @@ export function FinalizationScreen() {
                 <AbortReasonField
                   key={c.candidateId}
                   name={fullName(c)}
-                  state={stateText(c, t)}
+                  state={stateText(c, t, session?.state === 'created')}
                   candidateId={c.candidateId}
                   value={draft.abortReasons[c.candidateId] ?? ''}
                   invalid={has('abortReason', c.candidateId)}

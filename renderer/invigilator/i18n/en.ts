@@ -59,11 +59,16 @@ export const en: InvigilatorMessages = {
     listLabel: 'Candidates, most urgent first',
     empty: 'No candidate is enrolled in this session.',
     counts: {
-      total: '{{count}} candidates',
+      total_one: '{{count}} candidate',
+      total_other: '{{count}} candidates',
       attention: '{{count}} to handle',
       active: '{{count}} in progress',
-      finished: '{{count}} finished',
-      absent: '{{count}} not arrived',
+      finished_one: '{{count}} finished',
+      finished_other: '{{count}} finished',
+      absent_one: '{{count}} not arrived',
+      absent_other: '{{count}} not arrived',
+      absentClosed_one: '{{count}} absent',
+      absentClosed_other: '{{count}} absent',
     },
     alertsBanner_one: '1 pending alert: the candidate is blocked on the question until you handle it.',
     alertsBanner_other:
@@ -81,6 +86,7 @@ export const en: InvigilatorMessages = {
   },
   state: {
     notArrived: 'Not arrived yet',
+    absent: 'Absent: did not come',
     signedIn: 'Reading the instructions',
     waiting: 'Waiting for your presence confirmation',
     startAuthorized: 'Presence confirmed',

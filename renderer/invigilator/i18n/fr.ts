@@ -61,11 +61,17 @@ export const fr = {
     listLabel: 'Candidats, les plus urgents en premier',
     empty: 'Aucun candidat inscrit à cette session.',
     counts: {
-      total: '{{count}} candidats',
+      total_one: '{{count}} candidat',
+      total_other: '{{count}} candidats',
       attention: '{{count}} à traiter',
       active: '{{count}} en cours',
-      finished: '{{count}} terminés',
-      absent: '{{count}} pas arrivés',
+      finished_one: '{{count}} terminé',
+      finished_other: '{{count}} terminés',
+      absent_one: '{{count}} pas arrivé',
+      absent_other: '{{count}} pas arrivés',
+      // Once the session is finalized, whoever did not come is absent, not "not arrived yet".
+      absentClosed_one: '{{count}} absent',
+      absentClosed_other: '{{count}} absents',
     },
     alertsBanner_one:
       '1 alerte en attente : le candidat est bloqué sur sa question tant que vous ne l’avez pas traitée.',
@@ -84,6 +90,7 @@ export const fr = {
   },
   state: {
     notArrived: 'Pas encore arrivé',
+    absent: 'Absent : n’est pas venu',
     signedIn: 'Lit les consignes',
     waiting: 'Attend votre confirmation de présence',
     startAuthorized: 'Présence confirmée',

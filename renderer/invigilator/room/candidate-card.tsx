@@ -201,7 +201,7 @@ export function CandidateCard({
               ✓
             </span>
           )}
-          {stateText(candidate, t)}
+          {stateText(candidate, t, sessionOpen)}
         </p>
       )}
       {line3}

@@ -170,7 +170,7 @@ function Details({
       <dl className="facts">
         <div>
           <dt>{t('panel.state')}</dt>
-          <dd data-testid="panel-state">{stateText(candidate, t)}</dd>
+          <dd data-testid="panel-state">{stateText(candidate, t, sessionOpen)}</dd>
         </div>
         <div>
           <dt>{t('panel.birthdate')}</dt>

@@ -3,10 +3,11 @@
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import type { Translate } from '../i18n/use-t.ts';
 
-export function stateText(candidate: RoomCandidate, t: Translate): string {
+/** `sessionOpen`: false once the session is finalized, when whoever has not come is absent. */
+export function stateText(candidate: RoomCandidate, t: Translate, sessionOpen: boolean): string {
   switch (candidate.state) {
     case 'notArrived':
-      return t('state.notArrived');
+      return sessionOpen ? t('state.notArrived') : t('state.absent');
     case 'signedIn':
       return t('state.signedIn');
     case 'waiting':

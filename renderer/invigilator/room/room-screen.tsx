@@ -82,7 +82,11 @@ export function RoomScreen() {
           </li>
           <li>{t('room.counts.active', { count: counts.active })}</li>
           <li>{t('room.counts.finished', { count: counts.finished })}</li>
-          <li>{t('room.counts.absent', { count: counts.absent })}</li>
+          <li>
+            {t(session && !sessionOpen ? 'room.counts.absentClosed' : 'room.counts.absent', {
+              count: counts.absent,
+            })}
+          </li>
         </ul>
         <p className="room-legend">{t('room.legend')}</p>
       </div>

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../shared/i18n/i18n.ts';
+import { addInvigilatorMessages, translator } from '../i18n/use-t.ts';
+import { card } from '../testing/room-fixtures.ts';
+import { stateText } from './card-text.ts';
+
+const fr = translator(addInvigilatorMessages(createI18n('fr')));
+const en = translator(addInvigilatorMessages(createI18n('en')));
+
+describe('the words on a card', () => {
+  it('says "not arrived yet" while the session is open, and "absent" once it is finalized', () => {
+    const away = card({ state: 'notArrived', testId: null, station: null, progress: null });
+    expect(stateText(away, fr, true)).toBe('Pas encore arrivé');
+    expect(stateText(away, fr, false)).toBe('Absent : n’est pas venu');
+    expect(stateText(away, en, false)).toBe('Absent: did not come');
+  });
+
+  it('gives a candidate who came the same words whether the session is open or not', () => {
+    const done = card({ state: 'resultReceived', endReason: 'finished' });
+    expect(stateText(done, fr, false)).toBe(stateText(done, fr, true));
+    expect(stateText(done, fr, false)).toBe('Test terminé');
+  });
+});
+
+describe('the room’s counts', () => {
+  it('agree in number in French: one candidate, one finished, one not arrived, one absent', () => {
+    expect(fr('room.counts.total', { count: 1 })).toBe('1 candidat');
+    expect(fr('room.counts.total', { count: 31 })).toBe('31 candidats');
+    expect(fr('room.counts.finished', { count: 1 })).toBe('1 terminé');
+    expect(fr('room.counts.finished', { count: 0 })).toBe('0 terminé');
+    expect(fr('room.counts.finished', { count: 2 })).toBe('2 terminés');
+    expect(fr('room.counts.absent', { count: 1 })).toBe('1 pas arrivé');
+    expect(fr('room.counts.absentClosed', { count: 30 })).toBe('30 absents');
+  });
+
+  it('and in English', () => {
+    expect(en('room.counts.total', { count: 1 })).toBe('1 candidate');
+    expect(en('room.counts.total', { count: 2 })).toBe('2 candidates');
+    expect(en('room.counts.absentClosed', { count: 3 })).toBe('3 absent');
+  });
+});
