@@ -156,8 +156,8 @@ function Profile({ candidate, session }: { candidate: Candidate; session: Centre
         <>
           <p className="muted">
             {t('candidate.profileFacts', {
-              skills: profile.validatedSkills,
-              answered: profile.answeredChallenges,
+              skills: t('candidate.facts.skills', { count: profile.validatedSkills }),
+              answered: t('candidate.facts.answered', { count: profile.answeredChallenges }),
               date: dateTime(profile.importedAt, locale),
             })}
           </p>

@@ -16,7 +16,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { ErrorNotice, NextStep } from '../ui/page.tsx';
 import { ImportFileField } from './import-file-field.tsx';
 import { SessionImportPage } from './session-import-page.tsx';
-import { acceptedLines, lineErrorText } from './import-report.ts';
+import { acceptedLines, importSummary, lineErrorText, previewSummary } from './import-report.ts';
 import { readCsvRefusal } from './csv-refusal.ts';
 import { DataTable } from '../ui/data-table.tsx';
 
@@ -55,7 +55,7 @@ function CsvImport({ session }: { session: CentreSession }) {
     try {
       const report = await client.importCandidates(session.id, file, true);
       setStep({ step: 'preview', file, report });
-      announce(t('csvImport.summary', { valid: acceptedLines(report), rejected: report.rejected }));
+      announce(previewSummary(acceptedLines(report), report.rejected, t));
       requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (e) {
       setFailure(asFailure(e));
@@ -70,7 +70,7 @@ function CsvImport({ session }: { session: CentreSession }) {
     try {
       const report = await client.importCandidates(session.id, step.file, false);
       setStep({ step: 'done', report });
-      announce(t('csvImport.done', { imported: report.imported, rejected: report.rejected }));
+      announce(importSummary(report.imported, report.rejected, t));
       requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (e) {
       setFailure(asFailure(e));
@@ -129,8 +129,8 @@ function CsvImport({ session }: { session: CentreSession }) {
             data-testid="csv-summary"
           >
             {step.step === 'done'
-              ? t('csvImport.done', { imported: report.imported, rejected: report.rejected })
-              : t('csvImport.summary', { valid, rejected: report.rejected })}
+              ? importSummary(report.imported, report.rejected, t)
+              : previewSummary(valid, report.rejected, t)}
           </p>
           <p className="hint">
             {t('csvImport.detected', {

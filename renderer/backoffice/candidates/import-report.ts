@@ -57,3 +57,19 @@ export function lineErrorText(error: LineError, columns: Columns, t: Translate):
 export function acceptedLines(report: CandidateImportReport): number {
   return report.lines.filter((l) => l.status !== 'rejected').length;
 }
+
+/** The preview's summary, "3 lignes prêtes à importer, 1 ligne refusée.": each count with its plural. */
+export function previewSummary(valid: number, rejected: number, t: Translate): string {
+  return t('csvImport.summary', {
+    valid: t('csvImport.counts.valid', { count: valid }),
+    rejected: t('csvImport.counts.rejected', { count: rejected }),
+  });
+}
+
+/** The import's summary, "3 candidats importés, 1 ligne refusée.": each count with its plural. */
+export function importSummary(imported: number, rejected: number, t: Translate): string {
+  return t('csvImport.done', {
+    imported: t('csvImport.counts.imported', { count: imported }),
+    rejected: t('csvImport.counts.rejected', { count: rejected }),
+  });
+}

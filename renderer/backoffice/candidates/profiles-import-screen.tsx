@@ -3,7 +3,7 @@
 // entry, what was taken and why the rest was refused.
 import { useRef, useState } from 'react';
 import { announce } from '../../shared/announcer.tsx';
-import { useT } from '../i18n/use-t.ts';
+import { useT, type Translate } from '../i18n/use-t.ts';
 import type { ApiFailure, CentreSession, ProfileImportReport } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { hrefFor } from '../state/router.ts';
@@ -58,7 +58,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
     try {
       const report = await client.importProfiles(session.id, read.body);
       setResult({ report, entries: read.body.profiles.map((entry) => ({ name: entryName(entry) })) });
-      announce(t('profiles.done', { imported: report.imported, rejected: report.rejected }));
+      announce(importedText(report, t));
       requestAnimationFrame(() => heading.current?.focus());
     } catch (e) {
       setFailure(asFailure(e));
@@ -87,7 +87,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
       {result && (
         <section className="section" aria-labelledby="profiles-result" data-testid="profiles-report">
           <h2 id="profiles-result" ref={heading} tabIndex={-1}>
-            {t('profiles.done', { imported: result.report.imported, rejected: result.report.rejected })}
+            {importedText(result.report, t)}
           </h2>
           <DataTable
             caption={t('profiles.title')}
@@ -120,4 +120,12 @@ function ProfilesImport({ session }: { session: CentreSession }) {
       )}
     </>
   );
+}
+
+/** "4 profils importés, 1 refusé.": each count with its plural. */
+function importedText(report: ProfileImportReport, t: Translate): string {
+  return t('profiles.done', {
+    imported: t('profiles.counts.imported', { count: report.imported }),
+    rejected: t('profiles.counts.rejected', { count: report.rejected }),
+  });
 }

@@ -41,7 +41,7 @@ describe('a refused bank in the referent’s words', () => {
       'Le fichier joint n° 3 inclus dans la banque ne correspond pas à son empreinte SHA-256 : il a été abîmé. Exportez la banque de nouveau.',
       // Only a schema issue the screen did not check first keeps the server's words (shown in monospace).
       'Épreuve 4 : type: Invalid option verbatim',
-      '… et 4 autre(s) problème(s), à voir une fois ceux-ci corrigés.',
+      '… et 4 autres problèmes, à voir une fois ceux-ci corrigés.',
     ]);
   });
 
@@ -50,6 +50,6 @@ describe('a refused bank in the referent’s words', () => {
     expect(english[0]).toBe(
       'Challenge recQcm: the attached file "notes.csv" is neither among the selected files nor already on the server: select it with the attached files.',
     );
-    expect(english.at(-1)).toBe('… and 4 more problem(s), to be seen once these are fixed.');
+    expect(english.at(-1)).toBe('… and 4 more problems, to be seen once these are fixed.');
   });
 });

@@ -61,7 +61,7 @@ export function rejectedItems(refusal: BankRefusal, t: Translate): RejectedItem[
       case 'contentSize':
         return line(
           challengeLabel(null, p.challengeId, t),
-          t('content.problems.contentSize', { file: p.fileName, size: p.size, expected: p.expected }),
+          t('content.problems.contentSize', { file: p.fileName, count: p.size, expected: p.expected }),
         );
     }
   });

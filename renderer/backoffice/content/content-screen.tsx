@@ -55,7 +55,10 @@ function BankSummaryView({ summary }: { summary: BankSummary }) {
   return (
     <>
       <p className="lead" data-testid="bank-totals">
-        {t('content.bankTotals', { challenges: summary.challenges, operative: summary.operative })}
+        {t('content.bankTotals', {
+          challenges: t('content.counts.challenges', { count: summary.challenges }),
+          operative: t('content.counts.operative', { count: summary.operative }),
+        })}
       </p>
       <DataTable
         caption={t('content.byCompetence')}
@@ -172,7 +175,10 @@ function BankImport({
       setMissing(prepared.missing);
       const report = await client.importBank(centreId, prepared.body);
       onImported(report.summary);
-      const message = t('content.imported', { imported: report.imported, stored: report.contentStored });
+      const message = t('content.imported', {
+        imported: t('content.counts.challenges', { count: report.imported }),
+        stored: t('content.counts.stored', { count: report.contentStored }),
+      });
       setDone(message);
       announce(message);
     } catch (e) {

@@ -139,7 +139,14 @@ export const en: BackOfficeMessages = {
       state: 'State',
       open: 'Open',
       openLabel: 'Open session {{number}}',
-      counts: '{{candidates}} enrolled · {{started}} started · {{received}} results received',
+      counts: {
+        enrolled_one: '{{count}} enrolled',
+        enrolled_other: '{{count}} enrolled',
+        started_one: '{{count}} started',
+        started_other: '{{count}} started',
+        received_one: '{{count}} result received',
+        received_other: '{{count}} results received',
+      },
     },
     states: {
       created: 'In preparation',
@@ -202,14 +209,19 @@ export const en: BackOfficeMessages = {
     results: 'See the results',
     delete: 'Delete the session',
     deleteTitle: 'Delete session {{number}}?',
-    deleteText: 'The session and its {{count}} enrolled candidates will be deleted. This cannot be undone.',
+    deleteTextEmpty: 'The session will be deleted. This cannot be undone.',
+    deleteText_one: 'The session and its enrolled candidate will be deleted. This cannot be undone.',
+    deleteText_other:
+      'The session and its {{count}} enrolled candidates will be deleted. This cannot be undone.',
     deleteConfirm: 'Delete for good',
     deleted: 'Session {{number}} deleted.',
     cannotDelete: 'Cannot delete: a test has already started or the session is finalized.',
     next: {
       noCandidates: 'Enrol the candidates: one by one, or by importing the class list (CSV).',
-      noProfiles:
-        '{{count}} candidate(s) without a Pix profile: import the profiles (JSON file), otherwise they cannot sit the certification.',
+      noProfiles_one:
+        '{{count}} candidate without a Pix profile: import their profile (JSON file), otherwise they cannot sit the certification.',
+      noProfiles_other:
+        '{{count}} candidates without a Pix profile: import the profiles (JSON file), otherwise they cannot sit the certification.',
       noBank:
         'The centre\'s challenge bank is empty: import it in "Challenges and profiles" before exam day.',
       ready:
@@ -252,7 +264,8 @@ export const en: BackOfficeMessages = {
     yes: 'Yes',
     no: 'No',
     noProfile: 'No Pix profile yet: import their profile (JSON file).',
-    tooFew: '{{count}} competence(s) at level 1 or more; at least 5 are needed to sit the certification.',
+    tooFew_one: '{{count}} competence at level 1 or more; at least 5 are needed to sit the certification.',
+    tooFew_other: '{{count}} competences at level 1 or more; at least 5 are needed to sit the certification.',
   },
   candidateForm: {
     createTitle: 'Add a candidate',
@@ -333,8 +346,13 @@ export const en: BackOfficeMessages = {
     pix: 'Pix',
     level: 'Level',
     notAssessed: 'not assessed',
-    profileFacts:
-      '{{skills}} skills validated · {{answered}} questions already answered · imported on {{date}}',
+    profileFacts: '{{skills}} · {{answered}} · imported on {{date}}',
+    facts: {
+      skills_one: '{{count}} skill validated',
+      skills_other: '{{count}} skills validated',
+      answered_one: '{{count}} question already answered',
+      answered_other: '{{count}} questions already answered',
+    },
     certifiable: 'May sit the certification',
   },
   csvImport: {
@@ -350,7 +368,15 @@ export const en: BackOfficeMessages = {
     fileHint: 'A .csv file (Excel: "Save as" → "CSV UTF-8" or "CSV (semicolon separated)").',
     checking: 'Reading the file…',
     previewTitle: '3. Check before importing',
-    summary: '{{valid}} line(s) ready to import, {{rejected}} line(s) refused.',
+    summary: '{{valid}}, {{rejected}}.',
+    counts: {
+      valid_one: '{{count}} line ready to import',
+      valid_other: '{{count}} lines ready to import',
+      rejected_one: '{{count}} line refused',
+      rejected_other: '{{count}} lines refused',
+      imported_one: '{{count}} candidate imported',
+      imported_other: '{{count}} candidates imported',
+    },
     detected: 'File read: separator "{{separator}}", encoding {{encoding}}.',
     columns: 'Columns recognised',
     ignored: 'ignored',
@@ -365,7 +391,7 @@ export const en: BackOfficeMessages = {
     fixHint:
       'Refused lines will not be imported. You can fix them in the file and import it again later: candidates already enrolled are reported, not duplicated.',
     doneTitle: 'Import done',
-    done: '{{imported}} candidate(s) imported, {{rejected}} line(s) refused.',
+    done: '{{imported}}, {{rejected}}.',
     doneNext: "Check the session's list of candidates, then import their Pix profiles.",
     again: 'Import another file',
     otherName: '(line without a name)',
@@ -430,7 +456,13 @@ export const en: BackOfficeMessages = {
     file: 'JSON file of the profiles',
     choose: 'Choose the file: it is imported at once, profiles already there are replaced.',
     importing: 'Importing the profiles…',
-    done: '{{imported}} profile(s) imported, {{rejected}} refused.',
+    done: '{{imported}}, {{rejected}}.',
+    counts: {
+      imported_one: '{{count}} profile imported',
+      imported_other: '{{count}} profiles imported',
+      rejected_one: '{{count}} refused',
+      rejected_other: '{{count}} refused',
+    },
     entry: 'Entry',
     status: 'Result',
     candidate: 'Candidate',
@@ -455,7 +487,15 @@ export const en: BackOfficeMessages = {
       "The challenge bank holds the certification's questions. The server builds each candidate's test from this bank and their Pix profile. Import the bank before exam day (it replaces the previous one).",
     bankTitle: "The centre's challenge bank",
     bankEmpty: 'The bank is empty: no test can be built. Import it below.',
-    bankTotals: '{{challenges}} challenges, {{operative}} of them usable in certification.',
+    bankTotals: '{{challenges}}, {{operative}} in certification.',
+    counts: {
+      challenges_one: '{{count}} challenge',
+      challenges_other: '{{count}} challenges',
+      operative_one: '{{count}} of them usable',
+      operative_other: '{{count}} of them usable',
+      stored_one: '{{count}} attached file stored',
+      stored_other: '{{count}} attached files stored',
+    },
     byCompetence: 'Usable challenges per competence and level',
     competence: 'Competence',
     level: 'Lvl {{level}}',
@@ -472,7 +512,7 @@ export const en: BackOfficeMessages = {
       'If the bank cites files (PDF, images, spreadsheets…), select them all here (several at once). Files already sent to the server are not needed.',
     submit: 'Import the bank',
     importing: 'Importing the bank…',
-    imported: 'Bank imported: {{imported}} challenges, {{stored}} attached file(s) stored.',
+    imported: 'Bank imported: {{imported}}, {{stored}}.',
     missingFiles:
       'These attached files are cited by the bank but not selected (the server will refuse them if it does not have them already): {{files}}',
     rejectedTitle: 'The bank was not imported',
@@ -491,11 +531,17 @@ export const en: BackOfficeMessages = {
         'the attached file "{{file}}" is neither among the selected files nor already on the server: select it with the attached files.',
       missingIllustration:
         'its illustration is neither among the selected files nor already on the server: select it with the attached files.',
-      contentSize:
-        'the attached file "{{file}}" is {{size}} bytes, not {{expected}} as the challenge says: check that it is the right file.',
+      contentSize_one:
+        'the attached file "{{file}}" is {{count}} byte, not {{expected}} as the challenge says: check that it is the right file.',
+      contentSize_other:
+        'the attached file "{{file}}" is {{count}} bytes, not {{expected}} as the challenge says: check that it is the right file.',
+      // Unused in English (no "many" form); the French table's keys must all be here.
+      contentSize_many:
+        'the attached file "{{file}}" is {{count}} bytes, not {{expected}} as the challenge says: check that it is the right file.',
       contentHashMismatch:
         'Attached file no. {{number}} inside the bank does not match its SHA-256 fingerprint: it was damaged. Export the bank again.',
-      more: '… and {{count}} more problem(s), to be seen once these are fixed.',
+      more_one: '… and {{count}} more problem, to be seen once these are fixed.',
+      more_other: '… and {{count}} more problems, to be seen once these are fixed.',
     },
     profilesTitle: "The candidates' Pix profiles",
     profilesIntro:
@@ -624,8 +670,10 @@ export const en: BackOfficeMessages = {
       "Usually the invigilator finalizes the session on the invigilator screen at the end of the exam. If they did not, do it here: each candidate's results are then computed, and the session can no longer change.",
     already: 'This session is already finalized.',
     seeResults: 'See the results',
-    waitingResults:
-      '{{count}} test(s) started without their result arriving. If a station is still sending, wait until it shows "Result sent" before finalizing.',
+    waitingResults_one:
+      '{{count}} test started without its result arriving. If a station is still sending, wait until it shows "Result sent" before finalizing.',
+    waitingResults_other:
+      '{{count}} tests started without their result arriving. If a station is still sending, wait until it shows "Result sent" before finalizing.',
     unfinishedTitle: 'Unfinished tests',
     unfinishedIntro:
       'These tests started but did not go to the end. For each one, say why: unanswered questions will count as skipped (candidate abandon) or neutralized (technical problem).',

@@ -139,7 +139,15 @@ export const fr = {
       state: 'État',
       open: 'Ouvrir',
       openLabel: 'Ouvrir la session {{number}}',
-      counts: '{{candidates}} inscrits · {{started}} ont commencé · {{received}} résultats reçus',
+      // One line per session, the parts joined with « · » (sessions/session-counts.ts).
+      counts: {
+        enrolled_one: '{{count}} inscrit',
+        enrolled_other: '{{count}} inscrits',
+        started_one: '{{count}} a commencé',
+        started_other: '{{count}} ont commencé',
+        received_one: '{{count}} résultat reçu',
+        received_other: '{{count}} résultats reçus',
+      },
     },
     states: {
       created: 'En préparation',
@@ -202,15 +210,19 @@ export const fr = {
     results: 'Voir les résultats',
     delete: 'Supprimer la session',
     deleteTitle: 'Supprimer la session {{number}} ?',
-    deleteText:
+    deleteTextEmpty: 'La session sera supprimée. Cela ne peut pas être annulé.',
+    deleteText_one: 'La session et son candidat inscrit seront supprimés. Cela ne peut pas être annulé.',
+    deleteText_other:
       'La session et ses {{count}} candidats inscrits seront supprimés. Cela ne peut pas être annulé.',
     deleteConfirm: 'Supprimer définitivement',
     deleted: 'Session {{number}} supprimée.',
     cannotDelete: 'Suppression impossible : un test a déjà commencé ou la session est finalisée.',
     next: {
       noCandidates: 'Inscrivez les candidats : un par un, ou en important la liste de la classe (CSV).',
-      noProfiles:
-        '{{count}} candidat(s) sans profil Pix : importez les profils (fichier JSON), sinon ils ne pourront pas passer la certification.',
+      noProfiles_one:
+        '{{count}} candidat sans profil Pix : importez son profil (fichier JSON), sinon il ne pourra pas passer la certification.',
+      noProfiles_other:
+        '{{count}} candidats sans profil Pix : importez les profils (fichier JSON), sinon ils ne pourront pas passer la certification.',
       noBank:
         'La banque d’épreuves du centre est vide : importez-la dans « Épreuves et profils » avant le jour de l’examen.',
       ready:
@@ -253,8 +265,10 @@ export const fr = {
     yes: 'Oui',
     no: 'Non',
     noProfile: 'Pas encore de profil Pix : importez son profil (fichier JSON).',
-    tooFew:
-      '{{count}} compétence(s) au niveau 1 ou plus ; il en faut au moins 5 pour passer la certification.',
+    tooFew_one:
+      '{{count}} compétence au niveau 1 ou plus ; il en faut au moins 5 pour passer la certification.',
+    tooFew_other:
+      '{{count}} compétences au niveau 1 ou plus ; il en faut au moins 5 pour passer la certification.',
   },
   candidateForm: {
     createTitle: 'Ajouter un candidat',
@@ -336,7 +350,14 @@ export const fr = {
     pix: 'Pix',
     level: 'Niveau',
     notAssessed: 'non évaluée',
-    profileFacts: '{{skills}} acquis validés · {{answered}} questions déjà répondues · importé le {{date}}',
+    // {{skills}} and {{answered}} are the `facts` below, each with its plural.
+    profileFacts: '{{skills}} · {{answered}} · importé le {{date}}',
+    facts: {
+      skills_one: '{{count}} acquis validé',
+      skills_other: '{{count}} acquis validés',
+      answered_one: '{{count}} question déjà répondue',
+      answered_other: '{{count}} questions déjà répondues',
+    },
     certifiable: 'Peut passer la certification',
   },
   csvImport: {
@@ -353,7 +374,16 @@ export const fr = {
       'Un fichier .csv (Excel : « Enregistrer sous » → « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »).',
     checking: 'Lecture du fichier…',
     previewTitle: '3. Vérifiez avant d’importer',
-    summary: '{{valid}} ligne(s) prête(s) à importer, {{rejected}} ligne(s) refusée(s).',
+    // {{valid}}, {{rejected}} and {{imported}} (in `done`) are the `counts` below, each with its plural.
+    summary: '{{valid}}, {{rejected}}.',
+    counts: {
+      valid_one: '{{count}} ligne prête à importer',
+      valid_other: '{{count}} lignes prêtes à importer',
+      rejected_one: '{{count}} ligne refusée',
+      rejected_other: '{{count}} lignes refusées',
+      imported_one: '{{count}} candidat importé',
+      imported_other: '{{count}} candidats importés',
+    },
     detected: 'Fichier lu : séparateur « {{separator}} », encodage {{encoding}}.',
     columns: 'Colonnes reconnues',
     ignored: 'ignorée',
@@ -369,7 +399,7 @@ export const fr = {
     fixHint:
       'Les lignes refusées ne seront pas importées. Vous pouvez les corriger dans le fichier et l’importer à nouveau plus tard : les candidats déjà inscrits seront signalés, pas dupliqués.',
     doneTitle: 'Import terminé',
-    done: '{{imported}} candidat(s) importé(s), {{rejected}} ligne(s) refusée(s).',
+    done: '{{imported}}, {{rejected}}.',
     doneNext: 'Vérifiez la liste des candidats de la session, puis importez leurs profils Pix.',
     again: 'Importer un autre fichier',
     otherName: '(ligne sans nom)',
@@ -435,7 +465,14 @@ export const fr = {
     file: 'Fichier JSON des profils',
     choose: 'Choisissez le fichier : l’import se fait aussitôt, les profils déjà présents sont remplacés.',
     importing: 'Import des profils…',
-    done: '{{imported}} profil(s) importé(s), {{rejected}} refusé(s).',
+    // {{imported}} and {{rejected}} are the `counts` below, each with its plural.
+    done: '{{imported}}, {{rejected}}.',
+    counts: {
+      imported_one: '{{count}} profil importé',
+      imported_other: '{{count}} profils importés',
+      rejected_one: '{{count}} refusé',
+      rejected_other: '{{count}} refusés',
+    },
     entry: 'Entrée',
     status: 'Résultat',
     candidate: 'Candidat',
@@ -462,7 +499,16 @@ export const fr = {
       'La banque d’épreuves contient les questions de la certification. Le serveur crée le test de chaque candidat à partir de cette banque et de son profil Pix. Importez la banque avant le jour de l’examen (elle remplace la précédente).',
     bankTitle: 'La banque d’épreuves du centre',
     bankEmpty: 'La banque est vide : aucun test ne peut être créé. Importez-la ci-dessous.',
-    bankTotals: '{{challenges}} épreuves, dont {{operative}} utilisables en certification.',
+    // {{challenges}}, {{operative}}, {{imported}} and {{stored}} are the `counts` below, each with its plural.
+    bankTotals: '{{challenges}}, dont {{operative}} en certification.',
+    counts: {
+      challenges_one: '{{count}} épreuve',
+      challenges_other: '{{count}} épreuves',
+      operative_one: '{{count}} utilisable',
+      operative_other: '{{count}} utilisables',
+      stored_one: '{{count}} fichier joint enregistré',
+      stored_other: '{{count}} fichiers joints enregistrés',
+    },
     byCompetence: 'Épreuves utilisables par compétence et par niveau',
     competence: 'Compétence',
     level: 'Niv. {{level}}',
@@ -479,7 +525,7 @@ export const fr = {
       'Si la banque cite des fichiers (PDF, images, tableaux…), sélectionnez-les tous ici (sélection multiple possible). Les fichiers déjà envoyés au serveur ne sont pas nécessaires.',
     submit: 'Importer la banque',
     importing: 'Import de la banque…',
-    imported: 'Banque importée : {{imported}} épreuves, {{stored}} fichier(s) joint(s) enregistré(s).',
+    imported: 'Banque importée : {{imported}}, {{stored}}.',
     missingFiles:
       'Ces fichiers joints sont cités par la banque mais ne sont pas sélectionnés (le serveur les refusera s’il ne les a pas déjà) : {{files}}',
     rejectedTitle: 'La banque n’a pas été importée',
@@ -499,11 +545,17 @@ export const fr = {
         'le fichier joint « {{file}} » n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-le avec les fichiers joints.',
       missingIllustration:
         'son illustration n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-la avec les fichiers joints.',
-      contentSize:
-        'le fichier joint « {{file}} » fait {{size}} octets, et non {{expected}} comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
+      contentSize_one:
+        'le fichier joint « {{file}} » fait {{count}} octet, et non {{expected}} comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
+      contentSize_other:
+        'le fichier joint « {{file}} » fait {{count}} octets, et non {{expected}} comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
+      // French says "many" for whole millions (2000000 octets): a file size can be one.
+      contentSize_many:
+        'le fichier joint « {{file}} » fait {{count}} octets, et non {{expected}} comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
       contentHashMismatch:
         'Le fichier joint n° {{number}} inclus dans la banque ne correspond pas à son empreinte SHA-256 : il a été abîmé. Exportez la banque de nouveau.',
-      more: '… et {{count}} autre(s) problème(s), à voir une fois ceux-ci corrigés.',
+      more_one: '… et {{count}} autre problème, à voir une fois ceux-ci corrigés.',
+      more_other: '… et {{count}} autres problèmes, à voir une fois ceux-ci corrigés.',
     },
     profilesTitle: 'Les profils Pix des candidats',
     profilesIntro:
@@ -633,8 +685,10 @@ export const fr = {
       'D’habitude, le surveillant finalise la session sur l’écran surveillant à la fin de l’examen. S’il ne l’a pas fait, faites-le ici : les résultats de chaque candidat sont alors calculés, et la session ne peut plus être modifiée.',
     already: 'Cette session est déjà finalisée.',
     seeResults: 'Voir les résultats',
-    waitingResults:
-      '{{count}} test(s) ont commencé sans que leur résultat soit arrivé. Si un poste est encore en train d’envoyer, attendez qu’il affiche « Résultat envoyé » avant de finaliser.',
+    waitingResults_one:
+      '{{count}} test a commencé sans que son résultat soit arrivé. Si un poste est encore en train d’envoyer, attendez qu’il affiche « Résultat envoyé » avant de finaliser.',
+    waitingResults_other:
+      '{{count}} tests ont commencé sans que leur résultat soit arrivé. Si un poste est encore en train d’envoyer, attendez qu’il affiche « Résultat envoyé » avant de finaliser.',
     unfinishedTitle: 'Tests non terminés',
     unfinishedIntro:
       'Ces tests ont commencé mais ne sont pas allés jusqu’au bout. Pour chacun, dites pourquoi : les questions sans réponse compteront comme passées (abandon du candidat) ou neutralisées (problème technique).',

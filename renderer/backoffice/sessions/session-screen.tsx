@@ -157,7 +157,11 @@ function SessionPage({
               <li>
                 <ConfirmAction
                   title={t('session.deleteTitle', { number: session.number })}
-                  text={t('session.deleteText', { count: candidates.length })}
+                  text={
+                    candidates.length === 0
+                      ? t('session.deleteTextEmpty')
+                      : t('session.deleteText', { count: candidates.length })
+                  }
                   confirmLabel={t('session.deleteConfirm')}
                   danger
                   onConfirm={async () => {

@@ -15,6 +15,7 @@ import {
   type SessionGroup,
 } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
+import { sessionCountsText } from './session-counts.ts';
 
 export function SessionsScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -86,13 +87,7 @@ function SessionGroupSection({ group, sessions }: { group: SessionGroup; session
               </td>
               <td>{s.room}</td>
               <td>{s.examiner}</td>
-              <td>
-                {t('sessions.table.counts', {
-                  candidates: s.counts.candidates,
-                  started: s.counts.started,
-                  received: s.counts.resultsReceived,
-                })}
-              </td>
+              <td>{sessionCountsText(s.counts, t)}</td>
               <td>
                 <span className={`tag tag-${sessionStateLabel(s, today)}`}>
                   {t(`sessions.states.${sessionStateLabel(s, today)}`)}
