@@ -289,7 +289,7 @@ describe('a referent prepares the session', () => {
     const report = page.getByTestId('csv-report');
     await report.waitFor();
     expect(await page.getByTestId('csv-summary').textContent()).toBe(
-      '4 ligne(s) prête(s) à importer, 4 ligne(s) refusée(s).',
+      '4 lignes prêtes à importer, 4 lignes refusées.',
     );
     const reasons = async (line: number) =>
       (await page
@@ -319,7 +319,7 @@ describe('a referent prepares the session', () => {
     await page.getByTestId('csv-confirm').click();
     await expect.poll(() => report.getAttribute('data-step')).toBe('done');
     expect(await page.getByTestId('csv-summary').textContent()).toBe(
-      '4 candidat(s) importé(s), 4 ligne(s) refusée(s).',
+      '4 candidats importés, 4 lignes refusées.',
     );
     expect(await page.locator('[data-testid="csv-line"][data-status="imported"]').count()).toBe(4);
     await bo.capture('csv-report');
@@ -400,7 +400,7 @@ describe('a referent prepares the session', () => {
     await form.getByRole('button', { name: 'Importer la banque' }).click();
     await expect
       .poll(() => page.getByTestId('bank-imported').textContent())
-      .toBe('Banque importée : 10 épreuves, 5 fichier(s) joint(s) enregistré(s).');
+      .toBe('Banque importée : 10 épreuves, 5 fichiers joints enregistrés.');
     expect(await page.getByTestId('bank-totals').textContent()).toBe(
       '10 épreuves, dont 10 utilisables en certification.',
     );
@@ -418,7 +418,7 @@ describe('a referent prepares the session', () => {
     const report = page.getByTestId('profiles-report');
     await report.waitFor();
     expect(await report.getByRole('heading').first().textContent()).toBe(
-      '4 profil(s) importé(s), 1 refusé(s).',
+      '4 profils importés, 1 refusé.',
     );
     expect(await report.locator('tr[data-status="rejected"]').textContent()).toContain(
       'aucun candidat de la session ne correspond',
@@ -431,7 +431,7 @@ describe('a referent prepares the session', () => {
     const zoe = page.locator('[data-testid="candidate-row"]', { hasText: 'LAMBERT Zoé' });
     expect(await zoe.getByTestId('certifiable').textContent()).toContain('Pas encore de profil Pix');
     await expect(page.getByTestId('next-step').textContent()).resolves.toContain(
-      '1 candidat(s) sans profil Pix',
+      '1 candidat sans profil Pix',
     );
     await bo.capture('session-candidates');
     await tom.getByRole('link', { name: 'PETIT Tom' }).click();
