@@ -14,6 +14,7 @@ import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { certifiability } from './certifiability.ts';
+import { progressWord } from '../sessions/candidate-progress.ts';
 import { DataTable } from '../ui/data-table.tsx';
 
 export function CandidateScreen({ candidateId }: { candidateId: string }) {
@@ -90,7 +91,7 @@ function CandidatePage({ candidate, session }: { candidate: Candidate; session: 
             <dt>{t('candidate.adjustment')}</dt>
             <dd>{candidate.accessibilityAdjustment ? t('common.yes') : t('common.no')}</dd>
             <dt>{t('candidate.progress')}</dt>
-            <dd>{t(`session.candidates.progresses.${candidate.progress}`)}</dd>
+            <dd>{t(`session.candidates.progresses.${progressWord(candidate, session)}`)}</dd>
           </dl>
           {changeable && (
             <ul className="toolbar">

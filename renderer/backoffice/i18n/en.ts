@@ -254,6 +254,7 @@ export const en: BackOfficeMessages = {
       competences_other: '{{count}} competences at level 1 or more',
       progresses: {
         notJoined: 'not connected yet',
+        absent: 'absent: did not come',
         joined: 'connected',
         started: 'test started',
         resultReceived: 'result received',

@@ -255,6 +255,7 @@ export const fr = {
       competences_other: '{{count}} compétences au niveau 1 ou plus',
       progresses: {
         notJoined: 'pas encore connecté',
+        absent: 'absent : n’est pas venu',
         joined: 'connecté',
         started: 'test commencé',
         resultReceived: 'résultat reçu',

@@ -15,6 +15,7 @@ import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { nextStep } from './next-step.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
+import { progressWord } from './candidate-progress.ts';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const client = useClient();
@@ -281,7 +282,7 @@ function Candidates({ session, candidates }: { session: CentreSession; candidate
                     </>
                   )}
                 </td>
-                <td>{t(`session.candidates.progresses.${c.progress}`)}</td>
+                <td>{t(`session.candidates.progresses.${progressWord(c, session)}`)}</td>
               </tr>
             );
           })}
