@@ -417,9 +417,7 @@ describe('a referent prepares the session', () => {
     await page.getByTestId('profiles-input').setInputFiles(profilesFile());
     const report = page.getByTestId('profiles-report');
     await report.waitFor();
-    expect(await report.getByRole('heading').first().textContent()).toBe(
-      '4 profils importés, 1 refusé.',
-    );
+    expect(await report.getByRole('heading').first().textContent()).toBe('4 profils importés, 1 refusé.');
     expect(await report.locator('tr[data-status="rejected"]').textContent()).toContain(
       'aucun candidat de la session ne correspond',
     );
