@@ -176,3 +176,18 @@ describe('sorting the room', () => {
     });
   });
 });
+
+describe('a finalized room', () => {
+  it('has nothing left to handle: no alert, resume or missing station is counted or put first', () => {
+    const alerting = card({ alert: alertOn(15, -60_000) });
+    const resuming = card({
+      state: 'resumePending',
+      resumeRequest: { stationId: 'st-9', stationName: 'Poste 09', at: at(-30_000) },
+    });
+    const open = sortRoom([alerting, resuming], { nowMs: T0 });
+    expect(roomCounts(open)).toMatchObject({ attention: 2, alerts: 1 });
+    const closed = sortRoom([alerting, resuming], { nowMs: T0, sessionOpen: false });
+    expect(roomCounts(closed)).toMatchObject({ attention: 0, alerts: 0 });
+    expect(closed.every((e) => e.attention.length === 0 && e.highlight === 'none')).toBe(true);
+  });
+});

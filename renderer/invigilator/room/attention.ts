@@ -43,6 +43,8 @@ export interface RoomContext {
   healthNowMs?: number;
   /** The time of the latest lockdown event the invigilator has seen on this card (ISO), if any. */
   lockdownSeenAt?: (candidateId: string) => string | null;
+  /** False once the session is finalized: the room is a record then, nothing in it is to be handled. */
+  sessionOpen?: boolean;
 }
 
 export interface RoomEntry {
@@ -76,6 +78,7 @@ export function unseenLockdownEvents(candidate: RoomCandidate, seenAt: string | 
 
 export function attentionOf(candidate: RoomCandidate, context: RoomContext): Attention[] {
   const found: Attention[] = [];
+  if (context.sessionOpen === false) return found;
   if (candidate.alert) found.push({ kind: 'alert', since: time(candidate.alert.raisedAt) });
   if (candidate.state === 'resumePending' && candidate.authorization !== 'resume') {
     found.push({ kind: 'resume', since: time(candidate.resumeRequest?.at) });
@@ -175,7 +178,7 @@ export function roomCounts(entries: readonly RoomEntry[]): RoomCounts {
   return {
     total: entries.length,
     attention: entries.filter((e) => e.group === 'attention').length,
-    alerts: entries.filter((e) => e.candidate.alert !== null).length,
+    alerts: entries.filter((e) => e.attention.some((a) => a.kind === 'alert')).length,
     active: entries.filter((e) => e.group === 'active').length,
     finished: entries.filter((e) => isFinished(e.candidate)).length,
     absent: entries.filter((e) => e.candidate.state === 'notArrived').length,

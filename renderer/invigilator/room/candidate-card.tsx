@@ -48,7 +48,8 @@ export function CandidateCard({
   const nameId = useId();
   const { candidate, attention, highlight, health } = entry;
   const top = attention[0] ?? null;
-  const timeLeft = timeLeftNow(candidate, nowMs);
+  // No clock runs in a finalized room.
+  const timeLeft = sessionOpen ? timeLeftNow(candidate, nowMs) : null;
   const name = fullName(candidate);
   const running =
     candidate.state === 'inProgress' || candidate.state === 'paused' || candidate.state === 'resumePending';

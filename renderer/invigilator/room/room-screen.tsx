@@ -34,8 +34,10 @@ export function RoomScreen() {
         nowMs: now,
         healthNowMs: healthNow,
         lockdownSeenAt: (id) => lockdownSeen[id] ?? null,
+        // Until the session is known, as open: an alert is never hidden for want of it.
+        sessionOpen: !session || session.state === 'created',
       }),
-    [candidates, now, healthNow, lockdownSeen],
+    [candidates, now, healthNow, lockdownSeen, session],
   );
   const counts = roomCounts(entries);
   const namesakes = useMemo(() => {
@@ -88,7 +90,7 @@ export function RoomScreen() {
             })}
           </li>
         </ul>
-        <p className="room-legend">{t('room.legend')}</p>
+        {sessionOpen && <p className="room-legend">{t('room.legend')}</p>}
       </div>
       {counts.alerts > 0 && (
         <p className="alerts-banner" data-testid="alerts-banner">
