@@ -87,6 +87,7 @@ export const en: InvigilatorMessages = {
   state: {
     notArrived: 'Not arrived yet',
     absent: 'Absent: did not come',
+    unfinishedClosed: 'Test not finished (session finalized)',
     signedIn: 'Reading the instructions',
     waiting: 'Waiting for your presence confirmation',
     startAuthorized: 'Presence confirmed',

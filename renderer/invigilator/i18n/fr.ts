@@ -91,6 +91,7 @@ export const fr = {
   state: {
     notArrived: 'Pas encore arrivé',
     absent: 'Absent : n’est pas venu',
+    unfinishedClosed: 'Test non terminé (session finalisée)',
     signedIn: 'Lit les consignes',
     waiting: 'Attend votre confirmation de présence',
     startAuthorized: 'Présence confirmée',

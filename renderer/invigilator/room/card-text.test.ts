@@ -15,7 +15,16 @@ describe('the words on a card', () => {
     expect(stateText(away, en, false)).toBe('Absent: did not come');
   });
 
-  it('gives a candidate who came the same words whether the session is open or not', () => {
+  it('says that a test still under way when the session was finalized did not finish', () => {
+    const running = card({ state: 'inProgress' });
+    expect(stateText(running, fr, true)).toBe('Question 3 sur 48');
+    expect(stateText(running, fr, false)).toBe('Test non terminé (session finalisée)');
+    expect(stateText(card({ state: 'resumePending' }), en, false)).toBe(
+      'Test not finished (session finalized)',
+    );
+  });
+
+  it('gives a candidate who finished the same words whether the session is open or not', () => {
     const done = card({ state: 'resultReceived', endReason: 'finished' });
     expect(stateText(done, fr, false)).toBe(stateText(done, fr, true));
     expect(stateText(done, fr, false)).toBe('Test terminé');

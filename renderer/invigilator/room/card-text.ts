@@ -5,6 +5,16 @@ import type { Translate } from '../i18n/use-t.ts';
 
 /** `sessionOpen`: false once the session is finalized, when whoever has not come is absent. */
 export function stateText(candidate: RoomCandidate, t: Translate, sessionOpen: boolean): string {
+  // A test still under way when the session was finalized ended there (with the reason the invigilator
+  // gave): its last live state would read as if it were still running.
+  if (
+    !sessionOpen &&
+    candidate.state !== 'notArrived' &&
+    candidate.state !== 'ended' &&
+    candidate.state !== 'resultReceived'
+  ) {
+    return t('state.unfinishedClosed');
+  }
   switch (candidate.state) {
     case 'notArrived':
       return sessionOpen ? t('state.notArrived') : t('state.absent');
