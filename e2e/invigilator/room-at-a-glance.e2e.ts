@@ -238,6 +238,13 @@ describe('the room at a glance', () => {
     await inv.goTo('Salle');
     await inv.page.getByTestId('room-grid').waitFor();
     expect(await inv.page.locator('[data-testid^="quick-"]').count()).toBe(0);
+    // A record now, not a to-do list: nothing to handle, no test running, who did not come is absent.
+    expect(await inv.page.getByTestId('alerts-banner').count()).toBe(0);
+    const counts = await inv.page.getByTestId('room-counts').innerText();
+    expect(counts).toMatch(/\d+ non terminés?/);
+    expect(counts).toMatch(/\d+ absents?/);
+    expect(counts).not.toMatch(/à traiter|en cours/);
+    expect(await inv.page.title()).not.toMatch(/Alerte/);
     await inv.capture('room-finalized');
   });
 

@@ -67,6 +67,8 @@ export const en: InvigilatorMessages = {
       finished_other: '{{count}} finished',
       absent_one: '{{count}} not arrived',
       absent_other: '{{count}} not arrived',
+      unfinished_one: '{{count}} not finished',
+      unfinished_other: '{{count}} not finished',
       absentClosed_one: '{{count}} absent',
       absentClosed_other: '{{count}} absent',
     },
@@ -87,7 +89,7 @@ export const en: InvigilatorMessages = {
   state: {
     notArrived: 'Not arrived yet',
     absent: 'Absent: did not come',
-    unfinishedClosed: 'Test not finished (session finalized)',
+    unfinishedClosed: 'Test not finished',
     signedIn: 'Reading the instructions',
     waiting: 'Waiting for your presence confirmation',
     startAuthorized: 'Presence confirmed',

@@ -70,6 +70,8 @@ export const fr = {
       absent_one: '{{count}} pas arrivé',
       absent_other: '{{count}} pas arrivés',
       // Once the session is finalized, whoever did not come is absent, not "not arrived yet".
+      unfinished_one: '{{count}} non terminé',
+      unfinished_other: '{{count}} non terminés',
       absentClosed_one: '{{count}} absent',
       absentClosed_other: '{{count}} absents',
     },
@@ -91,7 +93,7 @@ export const fr = {
   state: {
     notArrived: 'Pas encore arrivé',
     absent: 'Absent : n’est pas venu',
-    unfinishedClosed: 'Test non terminé (session finalisée)',
+    unfinishedClosed: 'Test non terminé',
     signedIn: 'Lit les consignes',
     waiting: 'Attend votre confirmation de présence',
     startAuthorized: 'Présence confirmée',

@@ -121,7 +121,7 @@ export function CandidateCard({
 
   // The foot's right side: how long a blocked candidate has waited, a station's lock, the time left
   // under a button, or the extra time.
-  const locked = candidate.state === 'paused' && candidate.pause?.cause === 'lockdown';
+  const locked = sessionOpen && candidate.state === 'paused' && candidate.pause?.cause === 'lockdown';
   let footRight: ReactNode = extra;
   if (top && (top.kind === 'alert' || top.kind === 'resume') && top.since !== null) {
     footRight = (

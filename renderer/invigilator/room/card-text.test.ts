@@ -18,10 +18,8 @@ describe('the words on a card', () => {
   it('says that a test still under way when the session was finalized did not finish', () => {
     const running = card({ state: 'inProgress' });
     expect(stateText(running, fr, true)).toBe('Question 3 sur 48');
-    expect(stateText(running, fr, false)).toBe('Test non terminé (session finalisée)');
-    expect(stateText(card({ state: 'resumePending' }), en, false)).toBe(
-      'Test not finished (session finalized)',
-    );
+    expect(stateText(running, fr, false)).toBe('Test non terminé');
+    expect(stateText(card({ state: 'resumePending' }), en, false)).toBe('Test not finished');
   });
 
   it('gives a candidate who finished the same words whether the session is open or not', () => {
@@ -40,6 +38,8 @@ describe('the room’s counts', () => {
     expect(fr('room.counts.finished', { count: 2 })).toBe('2 terminés');
     expect(fr('room.counts.absent', { count: 1 })).toBe('1 pas arrivé');
     expect(fr('room.counts.absentClosed', { count: 30 })).toBe('30 absents');
+    expect(fr('room.counts.unfinished', { count: 1 })).toBe('1 non terminé');
+    expect(fr('room.counts.unfinished', { count: 21 })).toBe('21 non terminés');
   });
 
   it('and in English', () => {

@@ -52,6 +52,7 @@ export function RoomScreen() {
   const { busy, command } = useCandidateActions();
   const [quickError, setQuickError] = useState<string | null>(null);
   const sessionOpen = session?.state === 'created';
+  const closed = Boolean(session) && !sessionOpen;
 
   useArrivalAnnouncements(entries);
   useAlertTitle(counts.alerts);
@@ -79,16 +80,19 @@ export function RoomScreen() {
         <h1 className="room-title">{t('room.title')}</h1>
         <ul className="room-counts" data-testid="room-counts">
           <li>{t('room.counts.total', { count: counts.total })}</li>
-          <li className={counts.attention > 0 ? 'count-attention' : ''}>
-            {t('room.counts.attention', { count: counts.attention })}
-          </li>
-          <li>{t('room.counts.active', { count: counts.active })}</li>
+          {closed ? (
+            // A finalized room: what became of each candidate, nothing left to handle.
+            <li>{t('room.counts.unfinished', { count: counts.active })}</li>
+          ) : (
+            <>
+              <li className={counts.attention > 0 ? 'count-attention' : ''}>
+                {t('room.counts.attention', { count: counts.attention })}
+              </li>
+              <li>{t('room.counts.active', { count: counts.active })}</li>
+            </>
+          )}
           <li>{t('room.counts.finished', { count: counts.finished })}</li>
-          <li>
-            {t(session && !sessionOpen ? 'room.counts.absentClosed' : 'room.counts.absent', {
-              count: counts.absent,
-            })}
-          </li>
+          <li>{t(closed ? 'room.counts.absentClosed' : 'room.counts.absent', { count: counts.absent })}</li>
         </ul>
         {sessionOpen && <p className="room-legend">{t('room.legend')}</p>}
       </div>
