@@ -7,7 +7,7 @@ import { moreProblems } from '../content/bank-problems.ts';
 import { sessionCountsText } from '../sessions/session-counts.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import { addBackOfficeMessages, translator } from './use-t.ts';
+import { addBackOfficeMessages, translator, type Translate } from './use-t.ts';
 
 /** Every message of a table, by its dotted key. */
 function messages(table: object, prefix = ''): [string, string][] {
@@ -21,6 +21,10 @@ const BRACKETED_PLURAL = /\((?:e?s|x|nt|ies)\)|\(e\)s\b/i;
 
 // The back office as the app sets it up (main.tsx): the shared instance plus the back office's namespace.
 const tFor = (language: Language) => translator(addBackOfficeMessages(createI18n(language)));
+
+/** The sessions table's counts when every count is n. */
+const sameCounts = (t: Translate) => (n: number) =>
+  sessionCountsText({ candidates: n, joined: n, started: n, resultsReceived: n }, t);
 
 describe('plural forms of the back office', () => {
   it('spots a bracketed plural (the check below can fail)', () => {
@@ -45,21 +49,17 @@ describe('plural forms of the back office', () => {
   });
 
   it('says the sessions table counts in French: 0 and 1 singular, 2 plural', () => {
-    const t = tFor('fr');
-    const counts = (n: number) =>
-      sessionCountsText({ candidates: n, joined: n, started: n, resultsReceived: n }, t);
+    const counts = sameCounts(tFor('fr'));
     expect(counts(1)).toBe('1 inscrit · 1 a commencé · 1 résultat reçu');
     expect(counts(0)).toBe('0 inscrit · 0 a commencé · 0 résultat reçu');
     expect(counts(2)).toBe('2 inscrits · 2 ont commencé · 2 résultats reçus');
-    expect(sessionCountsText({ candidates: 31, joined: 3, started: 1, resultsReceived: 1 }, t)).toBe(
+    expect(sessionCountsText({ candidates: 31, joined: 3, started: 1, resultsReceived: 1 }, tFor('fr'))).toBe(
       '31 inscrits · 1 a commencé · 1 résultat reçu',
     );
   });
 
   it('says the sessions table counts in English: 1 singular, else plural', () => {
-    const t = tFor('en');
-    const counts = (n: number) =>
-      sessionCountsText({ candidates: n, joined: n, started: n, resultsReceived: n }, t);
+    const counts = sameCounts(tFor('en'));
     expect(counts(1)).toBe('1 enrolled · 1 started · 1 result received');
     expect(counts(2)).toBe('2 enrolled · 2 started · 2 results received');
     expect(counts(0)).toBe('0 enrolled · 0 started · 0 results received');

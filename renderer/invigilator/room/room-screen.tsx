@@ -27,6 +27,9 @@ export function RoomScreen() {
   const now = useNow() + offset;
   const stale = stream === 'lost';
   const healthNow = stale && lostAt !== null ? lostAt : now;
+  // Actions need a session known to be open; the room reads as finalized only once it is known to be.
+  const sessionOpen = session?.state === 'created';
+  const closed = Boolean(session) && !sessionOpen;
 
   const entries = useMemo(
     () =>
@@ -35,9 +38,9 @@ export function RoomScreen() {
         healthNowMs: healthNow,
         lockdownSeenAt: (id) => lockdownSeen[id] ?? null,
         // Until the session is known, as open: an alert is never hidden for want of it.
-        sessionOpen: !session || session.state === 'created',
+        sessionOpen: !closed,
       }),
-    [candidates, now, healthNow, lockdownSeen, session],
+    [candidates, now, healthNow, lockdownSeen, closed],
   );
   const counts = roomCounts(entries);
   const namesakes = useMemo(() => {
@@ -51,8 +54,6 @@ export function RoomScreen() {
   const [open, setOpen] = useState<{ candidateId: string; view: CardOpenView } | null>(null);
   const { busy, command } = useCandidateActions();
   const [quickError, setQuickError] = useState<string | null>(null);
-  const sessionOpen = session?.state === 'created';
-  const closed = Boolean(session) && !sessionOpen;
 
   useArrivalAnnouncements(entries);
   useAlertTitle(counts.alerts);
@@ -104,7 +105,7 @@ export function RoomScreen() {
           {t('room.alertsBanner', { count: counts.alerts })}
         </p>
       )}
-      {!sessionOpen && session && <p className="notice notice-info room-closed">{t('session.closed')}</p>}
+      {closed && <p className="notice notice-info room-closed">{t('session.closed')}</p>}
       {quickError && (
         <p className="notice notice-error" role="alert">
           {quickError}
