@@ -24,7 +24,9 @@ describe('a server restart during the test', () => {
     challenge = (await nextChallengeOrEnd(day, challenge.id)) ?? challenge;
 
     await day.server.stop();
-    await page.getByTestId('offline-indicator').waitFor({ timeout: 30_000 });
+    const offline = page.getByTestId('offline-indicator');
+    await offline.waitFor({ timeout: 30_000 });
+    expect(await offline.textContent()).toContain('Le test continue normalement');
     await day.capture('offline-indicator');
     // Answers go on being stored while the server is away; the test even ends offline.
     const stopped = Date.now();
@@ -40,13 +42,16 @@ describe('a server restart during the test', () => {
     answeredOffline += 1;
     await page.getByTestId('upload-state').waitFor();
     await page.locator('[data-testid="upload-state"][data-phase="sealed"]').waitFor();
+    // Once the test is over, the note speaks of the result waiting to be sent, not of a test going on.
+    expect(await offline.textContent()).toContain('Votre résultat reste sur ce poste');
+    expect(await offline.textContent()).not.toContain('Le test continue');
     await day.capture('ended-offline-result-waiting');
     expect(answeredOffline).toBe(9);
     expect(Date.now() - stopped).toBeGreaterThan(0);
 
     await day.server.restart();
     await waitForSent(day, 60_000);
-    await page.getByTestId('offline-indicator').waitFor({ state: 'detached', timeout: 30_000 });
+    await offline.waitFor({ state: 'detached', timeout: 30_000 });
     await day.capture('back-online-result-sent');
 
     const card = await day.invigilator.waitFor(LEA.key, (c) => c.state === 'resultReceived', 'the result');

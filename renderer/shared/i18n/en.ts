@@ -23,9 +23,15 @@ export const en: Messages = {
   },
   connection: {
     offline: 'Offline',
-    offlineDetail: 'Your answers stay stored on this computer. The test goes on as usual.',
+    situation: {
+      beforeJoining: 'You can sign in as soon as the connection is back.',
+      waitingForInvigilator: 'The invigilator’s go-ahead will arrive when the connection is back.',
+      testGoesOn: 'Your answers stay stored on this computer. The test goes on as usual.',
+      resultKept: 'Your result stays on this computer and will be sent when the connection is back.',
+      resultSent: 'Your result has already been sent: there is nothing to do.',
+    },
     backOnline: 'The connection to the server is back.',
-    wentOffline: 'Connection to the server lost. Your answers stay stored on this computer.',
+    wentOffline: 'Connection to the server lost. {{detail}}',
   },
   home: {
     starting: 'Starting the station…',

@@ -22,9 +22,16 @@ export const fr = {
   },
   connection: {
     offline: 'Hors connexion',
-    offlineDetail: 'Vos réponses restent enregistrées sur ce poste. Le test continue normalement.',
+    /** What being offline means where the candidate is (offline-situation.ts). */
+    situation: {
+      beforeJoining: 'Vous pourrez vous connecter dès le retour de la connexion.',
+      waitingForInvigilator: 'L’autorisation du surveillant arrivera au retour de la connexion.',
+      testGoesOn: 'Vos réponses restent enregistrées sur ce poste. Le test continue normalement.',
+      resultKept: 'Votre résultat reste sur ce poste et partira dès le retour de la connexion.',
+      resultSent: 'Votre résultat est déjà envoyé : vous n’avez rien à faire.',
+    },
     backOnline: 'La connexion au serveur est revenue.',
-    wentOffline: 'Connexion au serveur perdue. Vos réponses restent enregistrées sur ce poste.',
+    wentOffline: 'Connexion au serveur perdue. {{detail}}',
   },
   home: {
     starting: 'Démarrage du poste…',

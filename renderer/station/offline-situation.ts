@@ -1,0 +1,23 @@
+// What the "offline" note tells the candidate depends on where they are: before joining, joining waits
+// for the server; before the start or a resume, the invigilator's go-ahead does; during the test the
+// answers are stored and the test goes on; after it, the result is kept and sent later, or already sent.
+import type { ExamPhase } from '../../core/contracts/station-api.ts';
+
+export type OfflineSituation =
+  'beforeJoining' | 'waitingForInvigilator' | 'testGoesOn' | 'resultKept' | 'resultSent';
+
+const SITUATIONS: Readonly<Record<ExamPhase, OfflineSituation>> = {
+  idle: 'beforeJoining',
+  signedIn: 'waitingForInvigilator',
+  waiting: 'waitingForInvigilator',
+  resumePending: 'waitingForInvigilator',
+  inProgress: 'testGoesOn',
+  paused: 'testGoesOn',
+  ended: 'resultKept',
+  sealed: 'resultKept',
+  uploaded: 'resultSent',
+};
+
+export function offlineSituation(phase: ExamPhase): OfflineSituation {
+  return SITUATIONS[phase];
+}
