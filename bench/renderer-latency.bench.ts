@@ -215,7 +215,7 @@ for (const candidate of candidates) {
     });
   }
   await page.locator('[data-testid="upload-state"][data-phase="uploaded"]').waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: "Terminer et revenir à l'accueil" }).click();
+  await page.getByRole('button', { name: 'Terminer et revenir à l’accueil' }).click();
 }
 await day.close();
 

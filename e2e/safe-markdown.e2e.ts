@@ -17,6 +17,7 @@ beforeAll(async () => {
           const out = renderSafeMarkdown(markdown, {
             fields,
             resolveImage: (src) => (src.startsWith('package:') ? 'https://station.pix.test/sandbox/' + src.slice(8) : null),
+            missingImage: (alt) => '(image non affichée' + (alt ? ' : ' + alt : '') + ')',
           });
           const box = document.createElement('div');
           box.append(out.fragment);
@@ -72,12 +73,13 @@ describe('safe Markdown', () => {
     expect(html).toContain('<a>c</a>');
   });
 
-  it('never fetches a remote image: its alternative text is shown instead', async () => {
+  it('never fetches a remote image: words say one is missing and what it showed', async () => {
     const { html } = await render(
-      '![Carte de France](https://tracker.example/pixel.png) ![Logo](package:abc/logo.svg)',
+      '![Carte de France](https://tracker.example/pixel.png) ![Logo](package:abc/logo.svg) ![](https://tracker.example/x.png)',
     );
     expect(html).not.toContain('tracker.example');
-    expect(html).toContain('Carte de France');
+    expect(html).toContain('(image non affichée : Carte de France)');
+    expect(html).toContain('(image non affichée)');
     expect(html).toContain('<img src="https://station.pix.test/sandbox/abc/logo.svg" alt="Logo">');
   });
 

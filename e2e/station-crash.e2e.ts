@@ -58,7 +58,7 @@ describe('a station crash', () => {
     await new Promise((resolve) => setTimeout(resolve, DOWNTIME_MS));
     await day.launchStation();
     await page.getByRole('heading', { name: 'Votre test a été interrompu' }).waitFor();
-    expect(await page.getByText("demandez au surveillant d'autoriser la reprise").count()).toBeGreaterThan(0);
+    expect(await page.getByText('demandez au surveillant d’autoriser la reprise').count()).toBeGreaterThan(0);
     const resumed = await day.waitForStatus((s) => s.exam.phase === 'resumePending');
     expect(resumed.exam.progress?.answered).toBe(answeredBefore);
     // Time left kept: what was left at the crash, minus at most the last clock checkpoint (1 s), and

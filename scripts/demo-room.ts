@@ -32,7 +32,7 @@ line(
   `${demo.centre.name} (${demo.session.address}), ${demo.session.room}, le ${demo.session.date} à ${demo.session.time} — surveillant : ${demo.session.examiner}`,
 );
 line(
-  `Code d'accès candidats : ${generateAccessCode()}   Mot de passe surveillant : ${generateInvigilatorPassword()}`,
+  `Code d’accès candidats : ${generateAccessCode()}   Mot de passe surveillant : ${generateInvigilatorPassword()}`,
 );
 line(`Banque : ${bank.length} épreuves ; ${demo.candidates.length} candidats inscrits.`);
 

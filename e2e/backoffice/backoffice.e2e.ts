@@ -142,7 +142,7 @@ describe('the first administrator and the centre', () => {
     await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain(
-      "L'adresse e-mail ou le mot de passe est incorrect",
+      'L’adresse e-mail ou le mot de passe est incorrect',
     );
     await bo.login(ADMIN.email, ADMIN.password);
     await bo.heading('Centres de certification').waitFor();
@@ -475,7 +475,7 @@ describe('stations', () => {
           name: 'clock',
           ok: true,
           status: 'warning',
-          detail: "L'horloge du poste a 4 s d'écart — réglez la synchronisation de l'heure",
+          detail: 'L’horloge du poste a 4 s d’écart — réglez la synchronisation de l’heure',
         },
         { name: 'disk', ok: true, status: 'ok', detail: '42 Go libres' },
       ],
@@ -492,7 +492,7 @@ describe('stations', () => {
     await row.locator('summary').click();
     // Warnings come first.
     expect(await row.locator('.check-lines li').first().textContent()).toContain(
-      "Horloge : L'horloge du poste a 4 s",
+      'Horloge : L’horloge du poste a 4 s',
     );
     await bo.capture('stations-list');
 
@@ -592,7 +592,7 @@ describe('after the certification', () => {
       await waitForSent(day);
       await pressOn(
         day.page,
-        day.page.getByRole('button', { name: "Terminer et revenir à l'accueil" }),
+        day.page.getByRole('button', { name: 'Terminer et revenir à l’accueil' }),
         'Enter',
       );
       await waitForHomeReady(day);

@@ -92,7 +92,7 @@ export async function submitSignIn(page: Page): Promise<void> {
 
 export async function acceptInstructions(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
-  await pressOn(page, page.getByRole('checkbox', { name: /J'ai lu ces consignes/ }), 'Space', 'consent box');
+  await pressOn(page, page.getByRole('checkbox', { name: /J’ai lu ces consignes/ }), 'Space', 'consent box');
   await pressOn(page, page.getByRole('button', { name: 'Continuer' }), 'Enter', 'continue button');
   await page.getByRole('heading', { name: 'En attente du surveillant' }).waitFor();
 }

@@ -94,7 +94,7 @@ export class InvigilatorPage {
     }
   }
 
-  async goTo(page: 'Salle' | 'Finaliser la session' | 'Résultats' | "Feuille d'émargement"): Promise<void> {
+  async goTo(page: 'Salle' | 'Finaliser la session' | 'Résultats' | 'Feuille d’émargement'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: page, exact: true }).click();
   }
 

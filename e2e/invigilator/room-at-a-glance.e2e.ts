@@ -200,7 +200,7 @@ describe('the room at a glance', () => {
   });
 
   it('prepares the finalization, prints the attendance sheet and shows the results', async () => {
-    await inv.goTo("Feuille d'émargement");
+    await inv.goTo('Feuille d’émargement');
     await inv.page.getByTestId('attendance-table').waitFor();
     expect(await inv.page.getByTestId('attendance-line').count()).toBe(30);
     const csv = await inv.page.evaluate(

@@ -291,7 +291,7 @@ async function start(): Promise<void> {
     dispatch = createStationDispatcher(
       {
         ...unservedHandlers(
-          "Ce poste n'est pas encore configuré (adresse du serveur de certification). Prévenez le référent Pix.",
+          'Ce poste n’est pas encore configuré (adresse du serveur de certification). Prévenez le référent Pix.',
         ),
         // The referent's check says what is missing, even here.
         runSelfCheck: async () => ({ ok: true, value: await electronSelfCheck(settingsService, log) }),

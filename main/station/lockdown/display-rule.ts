@@ -71,8 +71,8 @@ export function evaluateDisplays(
       offending,
       message:
         extras.length > 0
-          ? `Ce poste a ${displays.length} écrans ; le centre n'en autorise qu'un pendant le test. Débranchez ${offending.map(describeDisplay).join(', ')}, puis prévenez le surveillant.`
-          : `L'écran est recopié sur ${offending.map(describeDisplay).join(', ')} ; le centre ne l'autorise pas. Désactivez la recopie d'écran, puis prévenez le surveillant.`,
+          ? `Ce poste a ${displays.length} écrans ; le centre n’en autorise qu’un pendant le test. Débranchez ${offending.map(describeDisplay).join(', ')}, puis prévenez le surveillant.`
+          : `L’écran est recopié sur ${offending.map(describeDisplay).join(', ')} ; le centre ne l’autorise pas. Désactivez la recopie d’écran, puis prévenez le surveillant.`,
     };
   }
   return { ok: true, exam, cover: extras, mirrors };

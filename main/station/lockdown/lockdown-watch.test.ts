@@ -21,7 +21,7 @@ describe('LockdownWatch', () => {
     await watch.focusRegained();
     await watch.focusRegained();
     expect(reports).toEqual([
-      { event: 'focusLost', detail: "La fenêtre du test n'est plus au premier plan.", lock: false },
+      { event: 'focusLost', detail: 'La fenêtre du test n’est plus au premier plan.', lock: false },
       { event: 'focusRegained', detail: 'Retour dans la fenêtre du test après 1 min 15 s.', lock: false },
     ]);
   });
@@ -58,7 +58,7 @@ describe('LockdownWatch', () => {
       ['suspend', true],
       ['resume', false],
     ]);
-    expect(reports[2]?.detail).toBe("L'ordinateur sort de veille après 42 s.");
+    expect(reports[2]?.detail).toBe('L’ordinateur sort de veille après 42 s.');
   });
 
   it('reloads a crashed screen, but stops after repeated crashes and pauses the test', async () => {
@@ -72,14 +72,14 @@ describe('LockdownWatch', () => {
     expect(reports[0]).toEqual({
       event: 'rendererCrashed',
       detail:
-        "L'écran du test s'est arrêté (crashed, code 139). Il est relancé et le test reprend où il en était.",
+        'L’écran du test s’est arrêté (crashed, code 139). Il est relancé et le test reprend où il en était.',
       lock: false,
     });
     expect(reports[3]?.lock).toBe(true);
     // Crashes far apart are each forgiven.
     advance(120_000);
     expect((await watch.rendererGone('gpu', 'launch-failed', null)).reload).toBe(true);
-    expect(reports[4]?.detail).toMatch(/^Le processus graphique s'est arrêté \(launch-failed\)/);
+    expect(reports[4]?.detail).toMatch(/^Le processus graphique s’est arrêté \(launch-failed\)/);
   });
 
   it('reports an unclean previous exit with the last sign of life', async () => {
@@ -89,7 +89,7 @@ describe('LockdownWatch', () => {
       {
         event: 'uncleanExit',
         detail:
-          "La station ne s'était pas arrêtée normalement (dernier signe de vie : 2026-03-02T09:15:00.000Z).",
+          'La station ne s’était pas arrêtée normalement (dernier signe de vie : 2026-03-02T09:15:00.000Z).',
         lock: false,
       },
     ]);

@@ -48,7 +48,7 @@ export class LockdownWatch {
   async focusLost(): Promise<void> {
     if (this.#focusLostAt !== null) return;
     this.#focusLostAt = this.#options.now();
-    await this.#send('focusLost', "La fenêtre du test n'est plus au premier plan.", false);
+    await this.#send('focusLost', 'La fenêtre du test n’est plus au premier plan.', false);
   }
 
   async focusRegained(): Promise<void> {
@@ -83,7 +83,7 @@ export class LockdownWatch {
   /** The machine goes to sleep: the test pauses, so sleeping time is never charged to the candidate. */
   async suspended(): Promise<void> {
     this.#suspendedAt = this.#options.now();
-    await this.#send('suspend', "L'ordinateur s'est mis en veille : le test est suspendu.", true);
+    await this.#send('suspend', 'L’ordinateur s’est mis en veille : le test est suspendu.', true);
   }
 
   async resumed(): Promise<void> {
@@ -92,8 +92,8 @@ export class LockdownWatch {
     await this.#send(
       'resume',
       asleep === null
-        ? "L'ordinateur sort de veille."
-        : `L'ordinateur sort de veille après ${seconds(asleep)}.`,
+        ? 'L’ordinateur sort de veille.'
+        : `L’ordinateur sort de veille après ${seconds(asleep)}.`,
       false,
     );
   }
@@ -110,12 +110,12 @@ export class LockdownWatch {
     const now = this.#options.now();
     this.#crashes = [...this.#crashes.filter((t) => now - t < this.#options.crashWindowMs), now];
     const reload = this.#crashes.length <= this.#options.maxCrashes;
-    const who = what === 'gpu' ? 'Le processus graphique' : "L'écran du test";
+    const who = what === 'gpu' ? 'Le processus graphique' : 'L’écran du test';
     const code = exitCode === null ? '' : `, code ${exitCode}`;
     const next = reload
       ? 'Il est relancé et le test reprend où il en était.'
       : 'Il plante de façon répétée : le poste doit être changé.';
-    await this.#send('rendererCrashed', `${who} s'est arrêté (${reason}${code}). ${next}`, !reload);
+    await this.#send('rendererCrashed', `${who} s’est arrêté (${reason}${code}). ${next}`, !reload);
     return { reload };
   }
 
@@ -135,6 +135,6 @@ export class LockdownWatch {
   /** The previous run of the station did not end normally (crash, power cut, killed). */
   async previousExitWasUnclean(lastSeen: Date | null): Promise<void> {
     const when = lastSeen ? ` (dernier signe de vie : ${lastSeen.toISOString()})` : '';
-    await this.#send('uncleanExit', `La station ne s'était pas arrêtée normalement${when}.`, false);
+    await this.#send('uncleanExit', `La station ne s’était pas arrêtée normalement${when}.`, false);
   }
 }

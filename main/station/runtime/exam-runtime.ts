@@ -143,7 +143,7 @@ export class ExamRuntime {
     const notReadyReason =
       this.#fault ??
       (this.#closing ? 'le surveillant a fermé ce poste' : null) ??
-      (station.enrolled ? null : "ce poste n'est pas encore inscrit auprès du serveur de certification");
+      (station.enrolled ? null : 'ce poste n’est pas encore inscrit auprès du serveur de certification');
     return {
       station: {
         id: station.stationId,
@@ -958,7 +958,7 @@ export class ExamRuntime {
       this.#o.log?.(`journal append failed: ${errorMessage(error)}`);
       return fail(
         'STORAGE_FAILED',
-        "la réponse n'a pas pu être enregistrée : réessayez, puis prévenez le surveillant",
+        'la réponse n’a pas pu être enregistrée : réessayez, puis prévenez le surveillant',
       );
     }
   }

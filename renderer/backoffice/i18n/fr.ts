@@ -8,7 +8,7 @@ export const fr = {
     checking: 'Vérification de votre connexion…',
     unreachableTitle: 'Le serveur de certification ne répond pas',
     unreachable:
-      "La page n'arrive pas à joindre le serveur. Vérifiez votre connexion à internet (ou au réseau de l'établissement), puis réessayez. Si cela dure, prévenez la personne qui gère le serveur.",
+      'La page n’arrive pas à joindre le serveur. Vérifiez votre connexion à internet (ou au réseau de l’établissement), puis réessayez. Si cela dure, prévenez la personne qui gère le serveur.',
     retry: 'Réessayer',
     loadFailedTitle: 'Cette page n’a pas pu s’afficher',
     logout: 'Se déconnecter',
@@ -41,16 +41,16 @@ export const fr = {
     ended: {
       expired:
         'Votre session a expiré (après 2 heures sans activité, ou 12 heures au plus) : reconnectez-vous.',
-      unknown: "Vous n'êtes plus connecté (session fermée ou expirée) : reconnectez-vous pour continuer.",
+      unknown: 'Vous n’êtes plus connecté (session fermée ou expirée) : reconnectez-vous pour continuer.',
       deactivated: 'Ce compte a été désactivé. Demandez à un administrateur du centre de le réactiver.',
       loggedOut: 'Vous êtes déconnecté. À bientôt !',
     },
     errors: {
       emailRequired: 'Écrivez votre adresse e-mail.',
-      emailInvalid: "Cette adresse e-mail n'est pas complète : elle s'écrit nom@domaine.fr.",
+      emailInvalid: 'Cette adresse e-mail n’est pas complète : elle s’écrit nom@domaine.fr.',
       passwordRequired: 'Écrivez votre mot de passe.',
       INVALID_CREDENTIALS:
-        "L'adresse e-mail ou le mot de passe est incorrect. Vérifiez-les (majuscules comprises) et réessayez.",
+        'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez-les (majuscules comprises) et réessayez.',
       ACCOUNT_DEACTIVATED:
         'Ce compte a été désactivé. Demandez à un administrateur du centre de le réactiver.',
       TOO_MANY_ATTEMPTS:

@@ -10,7 +10,7 @@ export const fr = {
       room: 'Salle',
       finalization: 'Finaliser la session',
       results: 'Résultats',
-      attendance: "Feuille d'émargement",
+      attendance: 'Feuille d’émargement',
     },
   },
   login: {
@@ -396,7 +396,7 @@ export const fr = {
     loadFailed: 'Les résultats ne peuvent pas être chargés : {{message}}',
   },
   attendance: {
-    title: "Feuille d'émargement",
+    title: 'Feuille d’émargement',
     print: 'Imprimer',
     exportCsv: 'Exporter (CSV)',
     lastName: 'Nom',

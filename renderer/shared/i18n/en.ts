@@ -272,6 +272,8 @@ export const en: Messages = {
     illustrationMissing:
       'The image of the question does not show. Here is its description; if you need it to answer, click “Report a problem”.',
     illustration: 'Illustration',
+    imageNotShown: '(image not shown: {{alt}})',
+    imageNotShownNoAlt: '(image not shown)',
   },
   browser: {
     region: 'Browser',

@@ -16,7 +16,7 @@ export const fr = {
     hoursMinutes: '{{hours}} h {{minutes}} min',
     hours: '{{hours}} h',
     minutes: '{{minutes}} min',
-    lessThanMinute: "moins d'une minute",
+    lessThanMinute: 'moins d’une minute',
     seconds: '{{seconds}} s',
     minutesSeconds: '{{minutes}} min {{seconds}} s',
   },
@@ -35,7 +35,7 @@ export const fr = {
   },
   home: {
     starting: 'Démarrage du poste…',
-    noStation: "Cette page doit être ouverte dans l'application du poste de certification.",
+    noStation: 'Cette page doit être ouverte dans l’application du poste de certification.',
     stationLabel: 'Poste',
     centreLabel: 'Centre',
     centreUnknown: 'pas encore associé à un centre',
@@ -45,12 +45,12 @@ export const fr = {
     readyTitle: 'Ce poste est prêt.',
     readyNext: 'Quand le surveillant vous le dit, commencez votre certification.',
     start: 'Commencer ma certification',
-    notReadyTitle: "Ce poste n'est pas prêt pour le moment.",
+    notReadyTitle: 'Ce poste n’est pas prêt pour le moment.',
     notReadyReason: 'Raison : {{reason}}.',
     notReadyNext:
       'Prévenez le surveillant de la salle. Ce message disparaîtra tout seul quand le poste sera prêt.',
     offlineNext:
-      "Le poste n'arrive pas à joindre le serveur de certification. Vous ne pourrez pas vous connecter tant que ce message est affiché. Prévenez le surveillant s'il reste plus d'une minute.",
+      'Le poste n’arrive pas à joindre le serveur de certification. Vous ne pourrez pas vous connecter tant que ce message est affiché. Prévenez le surveillant s’il reste plus d’une minute.',
     movedTitle: 'Ce test continue sur un autre poste',
     movedBody:
       'Le test de {{name}} a repris sur un autre poste : on le termine là-bas, pas sur celui-ci. Les réponses données ici sont conservées pour le jury.',
@@ -60,12 +60,12 @@ export const fr = {
   signIn: {
     title: 'Connexion à la session',
     intro:
-      "Recopiez le numéro de session et le code d'accès donnés par le surveillant, puis écrivez votre nom, votre prénom et votre date de naissance.",
+      'Recopiez le numéro de session et le code d’accès donnés par le surveillant, puis écrivez votre nom, votre prénom et votre date de naissance.',
     required: 'Tous les champs sont obligatoires.',
     sessionGroup: 'Votre session',
     sessionNumber: 'Numéro de session',
     sessionNumberHint: 'Des chiffres seulement, par exemple 12345.',
-    accessCode: "Code d'accès",
+    accessCode: 'Code d’accès',
     accessCodeHint: '4 lettres puis 2 chiffres, par exemple BCDF23.',
     identityGroup: 'Vous',
     lastName: 'Nom',
@@ -81,18 +81,18 @@ export const fr = {
     errors: {
       sessionNumberMissing: 'Écrivez le numéro de session.',
       sessionNumberFormat: 'Le numéro de session ne contient que des chiffres.',
-      accessCodeMissing: "Écrivez le code d'accès.",
-      accessCodeFormat: "Le code d'accès a 4 lettres puis 2 chiffres, par exemple BCDF23.",
+      accessCodeMissing: 'Écrivez le code d’accès.',
+      accessCodeFormat: 'Le code d’accès a 4 lettres puis 2 chiffres, par exemple BCDF23.',
       lastNameMissing: 'Écrivez votre nom.',
       firstNameMissing: 'Écrivez votre prénom.',
       birthdateMissing: 'Écrivez votre date de naissance : jour, mois et année.',
-      birthdateInvalid: "Cette date n'existe pas. Vérifiez le jour, le mois et l'année (4 chiffres).",
+      birthdateInvalid: 'Cette date n’existe pas. Vérifiez le jour, le mois et l’année (4 chiffres).',
       SESSION_NOT_FOUND: 'Aucune session ne porte ce numéro. Vérifiez-le avec le surveillant.',
       SESSION_CLOSED: 'Cette session est terminée : on ne peut plus s’y connecter. Prévenez le surveillant.',
       WRONG_ACCESS_CODE:
-        "Ce code d'accès ne correspond pas à cette session. Vérifiez-le avec le surveillant.",
+        'Ce code d’accès ne correspond pas à cette session. Vérifiez-le avec le surveillant.',
       NO_MATCHING_CANDIDATE:
-        "Aucun candidat inscrit à cette session n'a ce nom, ce prénom et cette date de naissance. Vérifiez l'orthographe et la date. Si tout est juste, prévenez le surveillant.",
+        'Aucun candidat inscrit à cette session n’a ce nom, ce prénom et cette date de naissance. Vérifiez l’orthographe et la date. Si tout est juste, prévenez le surveillant.',
       SEVERAL_MATCHING_CANDIDATES:
         'Plusieurs candidats inscrits correspondent à ces informations. Prévenez le surveillant : il vous aidera à vous connecter.',
       NOT_CERTIFIABLE:
@@ -100,8 +100,8 @@ export const fr = {
       CANDIDATE_ALREADY_STARTED:
         'Vous avez déjà commencé ce test (peut-être sur un autre poste). Prévenez le surveillant.',
       SERVER_UNREACHABLE:
-        "Le poste n'arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.",
-      STATION_NOT_READY: "Ce poste n'est pas prêt pour le moment. Prévenez le surveillant.",
+        'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
+      STATION_NOT_READY: 'Ce poste n’est pas prêt pour le moment. Prévenez le surveillant.',
       INVALID_REQUEST: 'Certaines informations ne sont pas valides. Vérifiez-les, puis réessayez.',
       other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
     },
@@ -110,7 +110,7 @@ export const fr = {
     title: 'Avant de commencer',
     hello: 'Bonjour {{firstName}} {{lastName}}.',
     session: 'Session {{number}} · {{centre}} · {{room}}',
-    notYou: "Ce n'est pas vous ? Revenir à l'accueil",
+    notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
     rulesTitle: 'Les consignes',
     duration: 'Le test dure {{duration}}.',
     durationExtra: 'Le test dure {{duration}}, votre temps supplémentaire compris.',
@@ -125,7 +125,7 @@ export const fr = {
     stored: 'Chaque réponse validée est enregistrée sur ce poste, même si le réseau est coupé.',
     results: 'Vous n’aurez pas votre résultat à la fin du test : il sera publié plus tard.',
     honesty: 'Il est interdit de communiquer ou d’utiliser un téléphone ou un autre appareil.',
-    accept: "J'ai lu ces consignes et je m'engage à les respecter.",
+    accept: 'J’ai lu ces consignes et je m’engage à les respecter.',
     acceptMissing: 'Cochez la case pour confirmer que vous avez lu les consignes.',
     continue: 'Continuer',
   },
@@ -133,7 +133,7 @@ export const fr = {
     title: 'En attente du surveillant',
     body: 'Le surveillant va vérifier votre identité, puis lancer votre test.',
     next: 'Restez à votre place : le test démarrera tout seul sur cet écran.',
-    notYou: "Ce n'est pas vous ? Revenir à l'accueil",
+    notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
   },
   closed: {
     title: 'Ce poste est fermé',
@@ -142,8 +142,8 @@ export const fr = {
   resume: {
     title: 'Votre test a été interrompu',
     reassure:
-      "Pas d'inquiétude : vos réponses sont enregistrées et le temps de l'interruption ne vous est pas compté.",
-    next: "Levez la main et demandez au surveillant d'autoriser la reprise. Le test reprendra tout seul à la question {{question}}.",
+      'Pas d’inquiétude : vos réponses sont enregistrées et le temps de l’interruption ne vous est pas compté.',
+    next: 'Levez la main et demandez au surveillant d’autoriser la reprise. Le test reprendra tout seul à la question {{question}}.',
     timeLeft: 'Temps restant : {{time}}',
     announce: 'Test interrompu. Demandez au surveillant d’autoriser la reprise.',
   },
@@ -174,7 +174,7 @@ export const fr = {
     sendingNext: 'Vous n’avez rien à faire : le poste l’enverra tout seul, même plus tard.',
     sent: 'Résultat envoyé au serveur de certification.',
     results: 'Votre résultat sera publié plus tard, quand la session aura été traitée.',
-    goHome: "Terminer et revenir à l'accueil",
+    goHome: 'Terminer et revenir à l’accueil',
     leave: 'Vous pouvez quitter votre place quand le surveillant vous le dit.',
   },
   test: {
@@ -207,7 +207,7 @@ export const fr = {
       fillOne: 'Écrivez votre réponse pour valider, ou cliquez sur « Je passe ».',
       number: 'Écrivez un nombre, par exemple 12 ou 4,5.',
       STORAGE_FAILED:
-        "La réponse n'a pas pu être enregistrée. Réessayez de valider ; si cela continue, prévenez le surveillant.",
+        'La réponse n’a pas pu être enregistrée. Réessayez de valider ; si cela continue, prévenez le surveillant.',
       ALERT_PENDING: 'Un problème est signalé sur cette question : attendez le surveillant.',
       other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
     },
@@ -246,9 +246,9 @@ export const fr = {
     },
     focus: {
       label: 'Question en mode focus',
-      body: "Restez sur cette question jusqu'à ce que vous l'ayez validée. Le navigateur n'est pas disponible pour cette question.",
+      body: 'Restez sur cette question jusqu’à ce que vous l’ayez validée. Le navigateur n’est pas disponible pour cette question.',
       bodyAdjusted:
-        "Essayez de rester sur cette question jusqu'à ce que vous l'ayez validée. Avec votre aménagement, sortir de la question ne change pas votre résultat.",
+        'Essayez de rester sur cette question jusqu’à ce que vous l’ayez validée. Avec votre aménagement, sortir de la question ne change pas votre résultat.',
       lost: 'Vous avez quitté la question. Vous pouvez quand même répondre, mais votre réponse ne sera pas comptée comme juste.',
       lostAdjusted:
         'Vous avez quitté la question. Avec votre aménagement, votre réponse sera comptée normalement.',
@@ -263,10 +263,10 @@ export const fr = {
       open: 'Ouvrir {{name}}',
       kind: { pdf: 'document PDF', image: 'image', text: 'texte', csv: 'tableau' },
       opening: 'Ouverture du fichier…',
-      failed: "Ce fichier ne s'ouvre pas. Vous pouvez cliquer sur « Signaler un problème ».",
+      failed: 'Ce fichier ne s’ouvre pas. Vous pouvez cliquer sur « Signaler un problème ».',
       viewerTitle: 'Fichier : {{name}}',
       pdfFallback:
-        "Si le document ne s'affiche pas, fermez cette fenêtre et cliquez sur « Signaler un problème ».",
+        'Si le document ne s’affiche pas, fermez cette fenêtre et cliquez sur « Signaler un problème ».',
       csvCaption: 'Contenu du tableau {{name}}',
       empty: 'Ce fichier est vide.',
       image: 'Image jointe : {{name}}',
@@ -277,8 +277,11 @@ export const fr = {
       filled: 'Le simulateur a rempli votre réponse.',
     },
     illustrationMissing:
-      "L'image de la question ne s'affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».",
+      'L’image de la question ne s’affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».',
     illustration: 'Illustration',
+    /** An image in the question's text that the station does not show (never fetched from the web). */
+    imageNotShown: '(image non affichée : {{alt}})',
+    imageNotShownNoAlt: '(image non affichée)',
   },
   browser: {
     region: 'Navigateur',
@@ -287,7 +290,7 @@ export const fr = {
     back: 'Page précédente',
     forward: 'Page suivante',
     reload: 'Recharger la page',
-    home: "Page d'accueil du navigateur",
+    home: 'Page d’accueil du navigateur',
     loading: 'Chargement de la page…',
     blocked: 'Cette page est bloquée pendant la certification : {{url}}',
     blockedNext: 'Revenez en arrière ou utilisez un autre site.',
@@ -295,6 +298,6 @@ export const fr = {
     show: 'Afficher le navigateur',
     viewArea: 'Page affichée : {{title}}',
     noPage: 'Aucune page ouverte',
-    failed: "La page n'a pas pu s'ouvrir. Vérifiez l'adresse ou réessayez.",
+    failed: 'La page n’a pas pu s’ouvrir. Vérifiez l’adresse ou réessayez.',
   },
 } as const;

@@ -18,6 +18,8 @@ export interface MarkdownViewProps {
   /** Read after each link's text by screen readers ("opens in the browser"). */
   linkHint?: string;
   resolveImage?: (src: string) => string | null;
+  /** The words shown in place of an image that is not shown (safe-markdown.ts). */
+  missingImage?: (alt: string) => string;
   /** Markdown headings start below the page's own headings: h1 becomes h(1 + offset). */
   headingOffset?: number;
   className?: string;
@@ -25,10 +27,15 @@ export interface MarkdownViewProps {
 
 /** Memoized: the same text with the same fields is not converted again on every redraw. */
 export const MarkdownView = memo(function MarkdownView(props: MarkdownViewProps) {
-  const { markdown, fields, resolveImage } = props;
+  const { markdown, fields, resolveImage, missingImage } = props;
   const rendered = useMemo(
-    () => renderSafeMarkdown(markdown, { fields: fields ?? [], resolveImage: resolveImage ?? (() => null) }),
-    [markdown, fields, resolveImage],
+    () =>
+      renderSafeMarkdown(markdown, {
+        fields: fields ?? [],
+        resolveImage: resolveImage ?? (() => null),
+        ...(missingImage ? { missingImage } : {}),
+      }),
+    [markdown, fields, resolveImage, missingImage],
   );
   const children = Array.from(rendered.fragment.childNodes).map((node, i) =>
     toReact(node, String(i), rendered.slots, props),

@@ -1,7 +1,8 @@
 // Challenge text is Markdown written by content authors and shipped in the test package: render it,
 // then sanitize it with DOMPurify against a short allow-list. No script, no event handler, no style,
 // no frame, no form; links only to http(s) (the screens open them in the challenge browser); images
-// only when `resolveImage` accepts them (package images), never remote ones.
+// only when `resolveImage` accepts them (package images), never remote ones: those are replaced by
+// words (`missingImage`), so that the candidate knows an image is missing and what it showed.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 
@@ -56,6 +57,8 @@ export interface SafeMarkdownOptions {
   fields?: readonly string[];
   /** Turns an image source into an address the screens may load, or null to drop the image. */
   resolveImage?: (src: string) => string | null;
+  /** The words shown in place of an image that is not shown, from its alternative text (default: that text). */
+  missingImage?: (alt: string) => string;
 }
 
 export interface SafeMarkdown {
@@ -92,7 +95,8 @@ export function renderSafeMarkdown(markdown: string, options: SafeMarkdownOption
       if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
     } else {
       // A remote (or unknown) image is never fetched: its alternative text stays readable.
-      img.replaceWith(fragment.ownerDocument.createTextNode(img.getAttribute('alt') ?? ''));
+      const alt = (img.getAttribute('alt') ?? '').trim();
+      img.replaceWith(fragment.ownerDocument.createTextNode(options.missingImage?.(alt) ?? alt));
     }
   }
   for (const link of Array.from(fragment.querySelectorAll('a'))) {

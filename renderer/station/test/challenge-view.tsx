@@ -22,6 +22,7 @@ import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
 import { useCountdown } from './use-countdown.ts';
+import { useMissingImageWords } from './missing-image.ts';
 import { usePackageImages } from './use-package-images.ts';
 
 /** Drafts are saved this long after the last change. */
@@ -64,6 +65,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const [focusLost, setFocusLost] = useState(current.focusLost);
   const errorId = useId();
   const packageImage = usePackageImages(challenge);
+  const missingImage = useMissingImageWords();
   const frozenRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   // Only what this challenge shows, read one value at a time: a new status that changes none of
@@ -265,6 +267,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
         className="instruction markdown"
         markdown={challenge.instruction}
         resolveImage={packageImage}
+        missingImage={missingImage}
         onLink={props.onLink}
         linkHint={t('browser.region')}
         headingOffset={1}

@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Field } from '../../../core/challenge/challenge.ts';
 import type { CurrentChallenge } from '../../../core/contracts/station-api.ts';
+import { useMissingImageWords } from './missing-image.ts';
 import { MarkdownView } from '../../shared/markdown/markdown-view.tsx';
 import type { AnswerDraft } from './answer-state.ts';
 
@@ -18,6 +19,7 @@ export function FieldsAnswer(props: {
   resolveImage: (src: string) => string | null;
 }) {
   const { t } = useTranslation();
+  const missingImage = useMissingImageWords();
   const numberHintId = useId();
   const { challenge } = props.current;
   const fields = useMemo(() => challenge.fields ?? [], [challenge.fields]);
@@ -71,6 +73,7 @@ export function FieldsAnswer(props: {
           onLink={props.onLink}
           linkHint={props.linkHint}
           resolveImage={props.resolveImage}
+          missingImage={missingImage}
           headingOffset={2}
         />
       )}
