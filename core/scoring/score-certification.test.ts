@@ -251,7 +251,8 @@ describe('scoreCertification (DOMAIN.md §6)', () => {
       const input = certification({ ...fiveHalfDone, '4.1': 'ok - -' }, { completion: technicalAbort });
       const score = scoreCertification(input);
       expect(score).toMatchObject({ status: 'cancelled', trusted: false, pixScore: 0 });
-      expect(score.reasons).toEqual(['TECHNICAL_ABORT_TOO_FEW_ANSWERS', 'NOT_TRUSTED']);
+      // The cancellation is the decision: nothing is left for the jury (no NOT_TRUSTED).
+      expect(score.reasons).toEqual(['TECHNICAL_ABORT_TOO_FEW_ANSWERS']);
       expect(score.competences.every((c) => c.outcome === 'invalidate' && c.pix === 0 && c.level === 0)).toBe(
         true,
       );

@@ -24,7 +24,9 @@ import { isTrusted } from './trust.ts';
  * - Otherwise a reproducibility rate below 50 rejects it: every competence uncertified, score 0.
  * - Otherwise each competence follows the §6 table; a Pix score of 0 rejects it.
  * An untrusted result that is not cancelled keeps its status, with `trusted: false` and the reason
- * NOT_TRUSTED: DOMAIN.md does not say it changes the outcome, so the jury decides.
+ * NOT_TRUSTED: DOMAIN.md does not say it changes the outcome, so the jury decides (the session needs
+ * its review before publication). A cancelled one is `trusted: false` without that reason: the
+ * cancellation is the decision, there is nothing left for the jury to decide.
  */
 export function scoreCertification(input: ScoringInput): CertificationScore {
   const { profile, asked, completion, maxReachableLevel } = parseScoringInput(input);
@@ -80,7 +82,7 @@ export function scoreCertification(input: ScoringInput): CertificationScore {
     status = 'rejected';
     reasons.push('SCORE_ZERO');
   }
-  if (!trusted) reasons.push('NOT_TRUSTED');
+  if (!trusted && !cancelled) reasons.push('NOT_TRUSTED');
 
   return { reproducibilityRate: rate, competences, pixScore, status, trusted, reasons };
 }

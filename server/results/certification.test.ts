@@ -221,6 +221,63 @@ describe('finalization, scoring, publication and certificates', () => {
     expect(aborted?.status).toBe('rejected');
   });
 
+  it('sends a result too neutralized to be trusted to the jury before publication, not a cancelled one', async () => {
+    // Cancelled: a technical abort after 3 answers. Its cancellation is the decision.
+    await sit(candidate(0), (i) => (i < 3 ? 'right' : 'none'), { end: null });
+    // Untrusted: every answer right, but half the questions neutralized by validated alerts.
+    const other = await enrolledStation(server, day, 'Poste 02');
+    const sat = await sit(candidate(1), () => 'right', { end: null, upload: false, by: other });
+    const challenges = sat.pkg.package.challenges;
+    const half = Math.ceil(challenges.length / 2);
+    const before = sat.journal.records.length;
+    for (let i = 0; i < half; i++) {
+      const challengeId = challenges[i]?.id ?? '';
+      sat.journal.append({ kind: 'alertRaised', payload: { alertId: `al-${i}`, challengeId } });
+    }
+    await other.inject(server.app, 'POST', STATION_API_PATHS.records(sat.testId), {
+      records: sat.journal.since(before),
+    });
+    for (let i = 0; i < half; i++) {
+      const decision = await inv.post(`/alerts/al-${i}/decision`, {
+        decision: 'validated',
+        reasonCode: 'E4',
+      });
+      expect(decision.statusCode).toBe(200);
+    }
+    sat.journal.end('finished');
+    expect((await sat.upload()).statusCode).toBe(200);
+
+    const done = await finalize({ abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }] });
+    expect(done.statusCode).toBe(200);
+    const results = (done.json() as Results).results;
+    const cancelled = results.find((r) => r.candidateId === candidate(0).id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', trusted: false });
+    expect(cancelled?.reasons).not.toContain('NOT_TRUSTED');
+    const untrusted = results.find((r) => r.candidateId === candidate(1).id);
+    expect(untrusted).toMatchObject({ status: 'validated', trusted: false, reasons: ['NOT_TRUSTED'] });
+    // No comment and no report: only the untrusted result sends the session to the jury.
+    expect((done.json() as Results).finalization?.needsJury).toBe(true);
+    const publish = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      payload: {},
+    });
+    expect([publish.statusCode, errorOf(publish).code]).toEqual([409, 'JURY_REVIEW_NEEDED']);
+  });
+
+  it('publishes without a jury a session whose only unusual result is cancelled', async () => {
+    await sit(candidate(0), (i) => (i < 3 ? 'right' : 'none'), { end: null });
+    await sit(candidate(1), () => 'right');
+    const done = await finalize({ abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }] });
+    expect((done.json() as Results).finalization?.needsJury).toBe(false);
+    const publish = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      payload: {},
+    });
+    expect(publish.statusCode).toBe(200);
+  });
+
   it('scores a result that arrives after finalization, until publication', async () => {
     const sat = await sit(candidate(0), () => 'right', { upload: false });
     const done = await finalize({});

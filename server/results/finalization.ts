@@ -26,8 +26,25 @@ const NEEDS_ACTION: ReadonlySet<string> = new Set([
   ...INCIDENT_CODES.filter((c) => c.startsWith('E')),
 ]);
 
-export function needsJury(finalization: Finalization | null, incidents: readonly StoredIncident[]): boolean {
-  return (finalization?.globalComment ?? '') !== '' || incidents.some((i) => NEEDS_ACTION.has(i.code));
+/**
+ * A result the jury decides on: too few questions left once neutralized to be trusted (DOMAIN.md §6).
+ * A cancelled one is not: its cancellation is the decision.
+ */
+function awaitsJury(result: StoredResult): boolean {
+  return !result.score.trusted && result.score.status !== 'cancelled';
+}
+
+/** Publication waits for the jury: a global comment, a report that needs action, or an untrusted result. */
+export function needsJury(
+  finalization: Finalization | null,
+  incidents: readonly StoredIncident[],
+  results: readonly StoredResult[],
+): boolean {
+  return (
+    (finalization?.globalComment ?? '') !== '' ||
+    incidents.some((i) => NEEDS_ACTION.has(i.code)) ||
+    results.some(awaitsJury)
+  );
 }
 
 /** Tests that started (or whose result arrived): they get a result; the others' candidates were absent. */

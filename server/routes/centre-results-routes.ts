@@ -247,7 +247,7 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       schema: {
         tags,
         summary:
-          'Publish the results (administrator); a session with a comment or reports needing action needs juryReviewed',
+          'Publish the results (administrator); a session with a comment, reports needing action or untrusted results needs juryReviewed',
         params: SessionParams,
         body: z.object({ juryReviewed: z.boolean().default(false) }).strict(),
         response: { 200: ResultsSchema, ...errors(400, 401, 403, 404, 409) },
@@ -258,13 +258,14 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       requireAdministrator(account);
       const session = await reachableSession(ctx, account, request.params.sessionId);
       assertPublishable(session);
-      if (
-        needsJury(session.finalization, await ctx.store.incidents.listBySession(session.id)) &&
-        !request.body.juryReviewed
-      ) {
+      const [incidents, results] = await Promise.all([
+        ctx.store.incidents.listBySession(session.id),
+        ctx.store.results.listBySession(session.id),
+      ]);
+      if (needsJury(session.finalization, incidents, results) && !request.body.juryReviewed) {
         throw conflict(
           'JURY_REVIEW_NEEDED',
-          'the session has a comment or reports that need action: the jury reviews it first',
+          'the session has a comment, reports that need action or results too neutralized to be trusted: the jury reviews it first',
         );
       }
       if (!(await ctx.store.sessions.publish(session.id, ctx.now()))) {

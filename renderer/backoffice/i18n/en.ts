@@ -722,8 +722,9 @@ export const en: BackOfficeMessages = {
     published: 'Results published on {{date}}: the certificates are available and anyone can check them.',
     notPublished: 'Results not published yet: the certificates are not available yet.',
     referentPublish: 'An administrator publishes the results. Tell them when you have checked the table.',
-    needsJury: "The session has a comment or reports that need the jury's opinion before publication.",
-    noJury: 'No comment nor report to review: the session can be published without a jury.',
+    needsJury:
+      "The session has a comment, reports or results (too many neutralized questions) that need the jury's opinion before publication.",
+    noJury: 'No comment, report or result to review: the session can be published without a jury.',
     publishTitle: 'Publish the results',
     juryReviewed: 'The jury has reviewed the session',
     publish: 'Publish the results',

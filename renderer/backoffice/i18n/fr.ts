@@ -739,8 +739,8 @@ export const fr = {
     referentPublish:
       'Un administrateur publie les résultats. Prévenez-le quand vous avez vérifié le tableau.',
     needsJury:
-      'La session a un commentaire ou des signalements qui demandent l’avis du jury avant la publication.',
-    noJury: 'Aucun commentaire ni signalement à examiner : la session peut être publiée sans jury.',
+      'La session a un commentaire, des signalements ou des résultats (trop de questions neutralisées) qui demandent l’avis du jury avant la publication.',
+    noJury: 'Aucun commentaire, signalement ni résultat à examiner : la session peut être publiée sans jury.',
     publishTitle: 'Publier les résultats',
     juryReviewed: 'Le jury a examiné la session',
     publish: 'Publier les résultats',

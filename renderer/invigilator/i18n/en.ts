@@ -356,8 +356,9 @@ export const en: InvigilatorMessages = {
   results: {
     title: 'Session results',
     notYet: 'The results will show here once the session is finalized.',
-    needsJury: 'A comment or a report needs the jury before publication.',
-    noJury: 'No report needs the jury.',
+    needsJury:
+      'A comment, a report or a result (too many neutralized questions) needs the jury before publication.',
+    noJury: 'Nothing needs the jury.',
     table: 'Results per candidate',
     candidate: 'Candidate',
     status: 'Status',

@@ -361,8 +361,9 @@ export const fr = {
   results: {
     title: 'Résultats de la session',
     notYet: 'Les résultats seront affichés ici une fois la session finalisée.',
-    needsJury: 'Un commentaire ou un signalement demande l’examen du jury avant la publication.',
-    noJury: 'Aucun signalement ne demande l’examen du jury.',
+    needsJury:
+      'Un commentaire, un signalement ou un résultat (trop de questions neutralisées) demande l’examen du jury avant la publication.',
+    noJury: 'Rien ne demande l’examen du jury.',
     table: 'Résultats par candidat',
     candidate: 'Candidat',
     status: 'Statut',
