@@ -16,7 +16,7 @@ import {
 } from './harness/candidate-actions.ts';
 import { CertificationDay } from './harness/certification-day.ts';
 import { answerAllRight, waitForHomeReady, waitForSent } from './harness/scenario-steps.ts';
-import { publishResults } from './harness/seed-session.ts';
+import { api, publishResults } from './harness/seed-session.ts';
 
 let day: CertificationDay;
 
@@ -29,6 +29,57 @@ afterAll(async () => {
 });
 
 describe('a full certification', () => {
+  it('lets the referent check the station before the first candidate; the centre sees the report', async () => {
+    const page = day.page;
+    await waitForHomeReady(day);
+    await pressOn(page, page.getByTestId('open-self-check'), 'Enter', 'the referent’s check');
+    await page.getByRole('heading', { name: 'Vérifier ce poste' }).waitFor();
+    await pressOn(
+      page,
+      page.getByRole('button', { name: 'Lancer la vérification' }),
+      'Enter',
+      'run the check',
+    );
+    const verdict = page.getByTestId('self-check-verdict');
+    await verdict.waitFor({ timeout: 30_000 });
+    // Every check has its line; none fails on a station that is about to take candidates.
+    const lines = await page
+      .locator('[data-check]')
+      .evaluateAll((items) =>
+        items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-status')]),
+      );
+    expect(lines.map(([id]) => id)).toEqual([
+      'settings',
+      'server',
+      'tls',
+      'clock',
+      'version',
+      'enrollment',
+      'displays',
+      'disk',
+      'journal',
+      'browser',
+    ]);
+    expect(lines.filter(([, status]) => status === 'failure')).toEqual([]);
+    // The challenge browser's home page (a demo site) answered through the URL policy.
+    expect(Object.fromEntries(lines).browser).toBe('ok');
+    expect(await verdict.textContent()).toContain('Poste « Poste 07 »');
+    await day.capture('station-self-check');
+
+    // The report reached the server: the centre's station list shows the version and the check.
+    const { stations } = await api<{
+      stations: { name: string; version: string | null; selfCheck: { ok: boolean } | null }[];
+    }>(day.server, 'GET', `/api/centre/centres/${day.seeded.centreId}/stations`, {
+      token: day.seeded.adminToken,
+    });
+    const listed = stations.find((s) => s.name === 'Poste 07');
+    expect(listed?.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(listed?.selfCheck?.ok).toBe(true);
+
+    await pressOn(page, page.getByRole('button', { name: 'Retour à l’accueil' }), 'Enter', 'back home');
+    await page.getByTestId('open-self-check').waitFor();
+  });
+
   it('refuses a bad sign-in with the reason next to the field, in the candidate’s words', async () => {
     const page = day.page;
     await waitForHomeReady(day);

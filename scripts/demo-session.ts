@@ -166,6 +166,21 @@ export async function runScriptedDemo(options: ScriptedDemoOptions): Promise<Dem
     log(`2. Station « ${DEMO_STATION_NAME} » démarrée, inscrite auprès du centre, dans Chromium sans écran.`);
     const page = day.page;
     await page.getByTestId('ready').waitFor({ timeout: QUESTION_TIMEOUT_MS });
+    // Before the first candidate, the referent checks the station (its report goes to the server: the
+    // back office's « Postes » page shows its version and the check).
+    await page.getByTestId('open-self-check').click();
+    await page.getByRole('button', { name: 'Lancer la vérification' }).click();
+    const verdict = page.getByTestId('self-check-verdict');
+    await verdict.waitFor({ timeout: QUESTION_TIMEOUT_MS });
+    const verdictText = (await verdict.locator('.notice-title').textContent())?.trim() ?? '';
+    // What a demo on 127.0.0.1 warns about (plain HTTP, the server address not set by IT), said plainly.
+    const warned = await page.locator('[data-status="warning"] strong').allTextContents();
+    log(`   Le référent vérifie le poste (« Vérifier ce poste ») : ${verdictText}`);
+    if (warned.length > 0)
+      log(`   Points « Attention » (normaux pour une démonstration) : ${warned.join(' ; ')}.`);
+    log('   Rapport enregistré par le serveur : le back-office le montre dans « Postes ».');
+    await page.getByRole('button', { name: 'Retour à l’accueil' }).click();
+    await page.getByTestId('ready').waitFor({ timeout: QUESTION_TIMEOUT_MS });
 
     log(
       `3. ${person.firstName} ${person.lastName} se connecte : session ${session.number}, code d’accès ${session.accessCode}.`,

@@ -27,6 +27,7 @@ describe('npm run demo (headless, scripted)', () => {
   it('goes through a whole session and ends with the certificate’s code and public verification address', async () => {
     const { code, out } = await runDemo(['--auto', '--exit']);
     expect(out, out).toMatch(/Station « Poste de démonstration » démarrée/);
+    expect(out).toMatch(/Le référent vérifie le poste .*: Ce poste (est prêt|fonctionne)/);
     expect(out).toMatch(/Le surveillant confirme sa présence/);
     expect(out).toMatch(/Question 1\/\d+/);
     expect(out).toMatch(/Le surveillant valide le signalement/);

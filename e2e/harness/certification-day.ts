@@ -75,6 +75,7 @@ export class CertificationDay {
   /** A server the caller started (and closes): the back office's scenario prepares it through its screens. */
   #borrowedServer = false;
   #watchMachineProcesses = false;
+  #browserHome = BROWSER_HOME;
 
   private constructor(init: {
     server: CertificationServer;
@@ -152,6 +153,7 @@ export class CertificationDay {
     day = new CertificationDay({ ...common, harness, electron: null });
     day.#borrowedServer = options.server !== undefined;
     day.#watchMachineProcesses = options.watchMachineProcesses === true;
+    day.#browserHome = options.browserHome ?? BROWSER_HOME;
     await day.launchStation();
     return day;
   }
@@ -206,6 +208,7 @@ export class CertificationDay {
         heartbeatEveryMs: null,
         pageOrigin: STATION_ORIGIN,
         watchMachineProcesses: this.#watchMachineProcesses,
+        browserHomeUrl: this.#browserHome,
       },
       harness.view,
     );

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import type { BrowserState, StationResult } from '../../core/contracts/station-api.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../../main/station/station-handlers.ts';
+import { nodeSelfCheck } from '../../main/station/self-check/node-self-check.ts';
 import { createStationServices } from '../../main/station/station-services.ts';
+import { stationVersion } from '../../scripts/station-cli-options.ts';
 import type { BrowserOperation, FromChild, StationChildOptions, ToChild } from './station-protocol.ts';
 import { serveStationSocket } from './station-socket.ts';
 
@@ -68,6 +70,25 @@ async function main(): Promise<void> {
     ...(options.watchMachineProcesses ? {} : { processWatch: { list: () => Promise.resolve([]) } }),
     ...(options.heartbeatEveryMs ? { heartbeatEveryMs: options.heartbeatEveryMs } : {}),
     log: (message) => send({ type: 'log', message }),
+    // The referent's "Vérifier ce poste": the plain-Node self-check on this station's folder. The
+    // machine layer is the harness's own (demo mode, its browser home page), never this machine's /etc,
+    // so that a run does not depend on the machine. Its report reaches the server: the back office
+    // lists the station as checked.
+    selfCheck: () =>
+      nodeSelfCheck({
+        dataDir: options.dataDir,
+        version: stationVersion(),
+        overrides: { serverUrl: options.serverUrl, stationName: options.stationName },
+        systemLayers: () =>
+          Promise.resolve({
+            managed: { status: 'absent' },
+            machine: {
+              status: 'present',
+              origin: 'réglages du banc de test',
+              values: { demoMode: true, browserHomeUrl: options.browserHomeUrl },
+            },
+          }),
+      }),
   });
   const socket = await serveStationSocket({
     dispatch: TIMED

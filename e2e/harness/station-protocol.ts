@@ -26,6 +26,11 @@ export interface StationChildOptions {
    * that a test's journal does not depend on what else runs on the machine (CI agents, chat apps).
    */
   watchMachineProcesses: boolean;
+  /**
+   * The challenge browser's home page (the harness's demo sites): the station's self-check probes it, as
+   * a station in demo mode with this setting would.
+   */
+  browserHomeUrl: string;
 }
 
 export type BrowserOperation = 'navigate' | 'back' | 'forward' | 'reload' | 'home' | 'setBounds';
