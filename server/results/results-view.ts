@@ -81,7 +81,7 @@ export async function resultsView(ctx: ServerContext, session: StoredSession): P
           globalComment: f.globalComment,
           hadIncident: f.hadIncident,
           candidateCouldNotJoin: f.candidateCouldNotJoin,
-          needsJury: needsJury(f, incidents),
+          needsJury: needsJury(f, incidents, results),
         }
       : null,
     results: views,
