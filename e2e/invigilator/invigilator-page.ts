@@ -39,6 +39,16 @@ export class InvigilatorPage {
     viewport: { width: number; height: number } = ROOM_VIEWPORT,
   ): Promise<InvigilatorPage> {
     const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    // Counts the notes the screen plays (its chime for a new alert is two), through the real Web Audio.
+    await context.addInitScript(() => {
+      const counter = window as unknown as { __chimeNotes: number };
+      counter.__chimeNotes = 0;
+      const create = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        counter.__chimeNotes += 1;
+        return create.call(this);
+      };
+    });
     const page = await context.newPage();
     const invigilator = new InvigilatorPage(context, page, scenario);
     await page.goto(`${serverUrl}/invigilator/`);
@@ -51,6 +61,14 @@ export class InvigilatorPage {
     await this.page.getByLabel('Mot de passe surveillant').fill(session.invigilatorPassword);
     await this.page.getByRole('button', { name: 'Accéder à la salle' }).click();
     await this.page.getByTestId('room-grid').waitFor();
+  }
+
+  /** How many chimes the room has played (two notes each). */
+  async chimes(): Promise<number> {
+    const notes = await this.page.evaluate(
+      () => (window as unknown as { __chimeNotes: number }).__chimeNotes,
+    );
+    return notes / 2;
   }
 
   card(candidateId: string): Locator {

@@ -83,6 +83,8 @@ describe('the invigilator screen with a station', () => {
     const card = await inv.waitForCard(leaId, { attention: 'alert', highlight: 'urgent' });
     expect(await card.getByTestId('card-flag').textContent()).toContain('Alerte · question 1');
     expect(await inv.page.getByTestId('alerts-banner').textContent()).toContain('1 alerte en attente');
+    // A chime too, once, for an invigilator who is not looking at the screen.
+    await expect.poll(() => inv.chimes(), { timeout: 5000 }).toBe(1);
     await inv.capture('alert-on-card');
     await card.getByTestId('quick-alert').click();
     const decision = inv.page.getByTestId('alert-decision');
@@ -139,6 +141,9 @@ describe('the invigilator screen with a station', () => {
   });
 
   it('authorizes the resume after a station kill, without hiding the alert still pending', async () => {
+    // The invigilator turned the chime off: the next alert and the resume request are silent.
+    const chimed = await inv.chimes();
+    await inv.page.getByTestId('chime-toggle').uncheck();
     await reportProblem();
     await inv.waitForCard(leaId, { attention: 'alert' });
     await day.killStation();
@@ -148,6 +153,8 @@ describe('the invigilator screen with a station', () => {
     // Both show: the alert first, and the button the candidate needs now (the resume).
     expect(await card.getAttribute('data-attention')).toMatch(/^alert resume/);
     expect(await card.getByTestId('card-flag').textContent()).toContain('Reprise + alerte Q2');
+    expect(await inv.chimes()).toBe(chimed);
+    await inv.page.getByTestId('chime-toggle').check();
     await inv.capture('resume-with-pending-alert');
     await card.getByTestId('quick-resume').click();
     await inv.page.getByTestId('resume-alert-warning').waitFor();

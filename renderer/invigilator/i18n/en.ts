@@ -77,6 +77,7 @@ export const en: InvigilatorMessages = {
       '{{count}} pending alerts: these candidates are blocked until you handle their alerts.',
     alertsTitle: '({{count}}) Alert — Pix invigilation',
     legend: 'Time left (extra time included) · theoretical end, indicative',
+    chime: 'Sound for each alert',
     openHint: 'open the card',
     extraTime: '+{{percent}} %',
     extraTimeLong: 'Extra time: {{percent}} %',

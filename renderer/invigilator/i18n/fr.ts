@@ -81,6 +81,8 @@ export const fr = {
       '{{count}} alertes en attente : ces candidats sont bloqués tant que vous ne les avez pas traitées.',
     alertsTitle: '({{count}}) Alerte — Surveillance Pix',
     legend: 'Temps restant (temps majoré compris) · fin théorique indicative',
+    /** A chime for each new alert or resume request (alert-chime.ts). */
+    chime: 'Son à chaque alerte',
     openHint: 'ouvrir la fiche',
     extraTime: '+{{percent}} %',
     extraTimeLong: 'Temps majoré de {{percent}} %',

@@ -10,6 +10,7 @@ import { useNow } from '../state/use-now.ts';
 import { roomCounts, sortRoom, type RoomEntry } from './attention.ts';
 import { CandidateCard, type CardOpenView } from './candidate-card.tsx';
 import { CandidateDialog } from './candidate-dialog.tsx';
+import { useAlertChime } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
 
 export function RoomScreen() {
@@ -57,6 +58,8 @@ export function RoomScreen() {
 
   useArrivalAnnouncements(entries);
   useAlertTitle(counts.alerts);
+  const roomCandidates = useMemo(() => Object.values(candidates), [candidates]);
+  const chime = useAlertChime(roomCandidates, sessionOpen);
 
   if (!loaded) {
     return (
@@ -96,6 +99,17 @@ export function RoomScreen() {
           <li>{t(closed ? 'room.counts.absentClosed' : 'room.counts.absent', { count: counts.absent })}</li>
         </ul>
         {sessionOpen && <p className="room-legend">{t('room.legend')}</p>}
+        {sessionOpen && (
+          <label className="room-chime">
+            <input
+              type="checkbox"
+              checked={chime.wanted}
+              onChange={(event) => chime.choose(event.target.checked)}
+              data-testid="chime-toggle"
+            />{' '}
+            {t('room.chime')}
+          </label>
+        )}
       </div>
       {counts.alerts > 0 && (
         <p className="alerts-banner" data-testid="alerts-banner">
