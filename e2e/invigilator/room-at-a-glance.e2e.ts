@@ -54,6 +54,9 @@ describe('the room at a glance', () => {
     await inv.page.getByLabel('Mot de passe surveillant').fill('');
     await inv.login(room.seeded.session);
     expect(await inv.page.getByTestId('session-details').textContent()).toContain('Mme Sophie Leroy');
+    // The room opens with alerts already pending: the banner says so, no chime (that is for new ones).
+    await inv.page.getByTestId('alerts-banner').waitFor();
+    expect(await inv.chimes()).toBe(0);
   });
 
   it('fits 30 candidates on 1366×768 without scrolling, the most urgent first', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
-import { blockingKeys, hasNewBlocking } from './blocked-arrivals.ts';
+import { BlockedArrivals, blockingKeys, hasNewBlocking } from './blocked-arrivals.ts';
 
 const candidate = (id: string, extra: Partial<RoomCandidate> = {}) =>
   ({ candidateId: id, alert: null, resumeRequest: null, ...extra }) as RoomCandidate;
@@ -37,5 +37,15 @@ describe('requests that block a candidate until the invigilator acts', () => {
     const once = blockingKeys([candidate('c2', { resumeRequest: resume('2026-12-08T09:31:00.000Z') })]);
     const twice = blockingKeys([candidate('c2', { resumeRequest: resume('2026-12-08T09:40:00.000Z') })]);
     expect(hasNewBlocking(once, twice)).toBe(true);
+  });
+
+  it('says nothing of what is pending when the room loads, then signals what arrives', () => {
+    const arrivals = new BlockedArrivals();
+    const pending = [candidate('c1', { alert: alert('al-1') })];
+    // Before the room is loaded the screen has no candidates; then the room comes with an alert.
+    expect(arrivals.observe([], false)).toBe(false);
+    expect(arrivals.observe(pending, true)).toBe(false);
+    expect(arrivals.observe(pending, true)).toBe(false);
+    expect(arrivals.observe([...pending, candidate('c2', { alert: alert('al-2') })], true)).toBe(true);
   });
 });

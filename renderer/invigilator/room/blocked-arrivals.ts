@@ -18,3 +18,20 @@ export function hasNewBlocking(before: ReadonlySet<string> | null, now: Readonly
   for (const key of now) if (!before.has(key)) return true;
   return false;
 }
+
+/** Follows the room as it changes and says when a request is new since the room was first loaded. */
+export class BlockedArrivals {
+  #known: Set<string> | null = null;
+
+  /** `loaded` false: the room is not there yet, and what is pending once it is is not new. */
+  observe(candidates: readonly RoomCandidate[], loaded: boolean): boolean {
+    if (!loaded) {
+      this.#known = null;
+      return false;
+    }
+    const now = blockingKeys(candidates);
+    const fresh = hasNewBlocking(this.#known, now);
+    this.#known = now;
+    return fresh;
+  }
+}

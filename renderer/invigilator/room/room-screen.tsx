@@ -59,7 +59,7 @@ export function RoomScreen() {
   useArrivalAnnouncements(entries);
   useAlertTitle(counts.alerts);
   const roomCandidates = useMemo(() => Object.values(candidates), [candidates]);
-  const chime = useAlertChime(roomCandidates, sessionOpen);
+  const chime = useAlertChime(roomCandidates, loaded, sessionOpen);
 
   if (!loaded) {
     return (

@@ -3,18 +3,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { chimeWanted, playChime, rememberChimeWanted, startAudioOnFirstGesture } from './alert-chime.ts';
-import { blockingKeys, hasNewBlocking } from './blocked-arrivals.ts';
+import { BlockedArrivals } from './blocked-arrivals.ts';
 
-export function useAlertChime(candidates: readonly RoomCandidate[], sessionOpen: boolean) {
+export function useAlertChime(candidates: readonly RoomCandidate[], loaded: boolean, sessionOpen: boolean) {
   const [wanted, setWanted] = useState(chimeWanted);
-  const known = useRef<Set<string> | null>(null);
+  const arrivals = useRef(new BlockedArrivals());
   useEffect(() => startAudioOnFirstGesture(), []);
   useEffect(() => {
-    const now = blockingKeys(candidates);
-    const fresh = hasNewBlocking(known.current, now);
-    known.current = now;
+    const fresh = arrivals.current.observe(candidates, loaded);
     if (fresh && wanted && sessionOpen) playChime();
-  }, [candidates, wanted, sessionOpen]);
+  }, [candidates, loaded, wanted, sessionOpen]);
   const choose = (on: boolean) => {
     setWanted(on);
     rememberChimeWanted(on);
