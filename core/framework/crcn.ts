@@ -62,7 +62,7 @@ export const COMPETENCES: readonly Competence[] = [
     code: '1.1',
     domain: '1',
     label: {
-      fr: "Mener une recherche et une veille d'information",
+      fr: 'Mener une recherche et une veille d’information',
       en: 'Searching for and monitoring information',
     },
   },
@@ -74,7 +74,7 @@ export const COMPETENCES: readonly Competence[] = [
   {
     code: '2.4',
     domain: '2',
-    label: { fr: "S'insérer dans le monde numérique", en: 'Taking part in the digital world' },
+    label: { fr: 'S’insérer dans le monde numérique', en: 'Taking part in the digital world' },
   },
   {
     code: '3.1',
@@ -95,7 +95,7 @@ export const COMPETENCES: readonly Competence[] = [
   {
     code: '4.1',
     domain: '4',
-    label: { fr: "Sécuriser l'environnement numérique", en: 'Securing the digital environment' },
+    label: { fr: 'Sécuriser l’environnement numérique', en: 'Securing the digital environment' },
   },
   {
     code: '4.2',
@@ -109,7 +109,7 @@ export const COMPETENCES: readonly Competence[] = [
     code: '4.3',
     domain: '4',
     label: {
-      fr: "Protéger la santé, le bien-être et l'environnement",
+      fr: 'Protéger la santé, le bien-être et l’environnement',
       en: 'Protecting health, well-being and the environment',
     },
   },
