@@ -3,6 +3,7 @@
 // built-in viewers, the challenge browser with a blocked page, the simulator posting its answer),
 // the result stored and sent, the session finalized and the certificate checked by its code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SELF_CHECK_IDS } from '../core/contracts/station-self-check.ts';
 import { LEA, TOM } from './fixtures/e2e-candidates.ts';
 import {
   fillSignIn,
@@ -48,18 +49,7 @@ describe('a full certification', () => {
       .evaluateAll((items) =>
         items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-status')]),
       );
-    expect(lines.map(([id]) => id)).toEqual([
-      'settings',
-      'server',
-      'tls',
-      'clock',
-      'version',
-      'enrollment',
-      'displays',
-      'disk',
-      'journal',
-      'browser',
-    ]);
+    expect(lines.map(([id]) => id)).toEqual([...SELF_CHECK_IDS]);
     expect(lines.filter(([, status]) => status === 'failure')).toEqual([]);
     // The challenge browser's home page (a demo site) answered through the URL policy.
     expect(Object.fromEntries(lines).browser).toBe('ok');
