@@ -10,7 +10,9 @@ import { useNow } from '../state/use-now.ts';
 import { roomCounts, sortRoom, type RoomEntry } from './attention.ts';
 import { CandidateCard, type CardOpenView } from './candidate-card.tsx';
 import { CandidateDialog } from './candidate-dialog.tsx';
-import { useAlertChime } from './use-alert-chime.ts';
+import { playChime } from './alert-chime.ts';
+import { RoomArrivals } from './room-arrivals.ts';
+import { useChimePreference } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
 
 export function RoomScreen() {
@@ -56,10 +58,9 @@ export function RoomScreen() {
   const { busy, command } = useCandidateActions();
   const [quickError, setQuickError] = useState<string | null>(null);
 
-  useArrivalAnnouncements(entries);
+  const chime = useChimePreference();
+  useArrivals(entries, loaded, chime.wanted);
   useAlertTitle(counts.alerts);
-  const roomCandidates = useMemo(() => Object.values(candidates), [candidates]);
-  const chime = useAlertChime(roomCandidates, loaded, sessionOpen);
 
   if (!loaded) {
     return (
@@ -164,27 +165,19 @@ export function RoomScreen() {
   );
 }
 
-/** Screen readers hear each new alert, resume request and arrival once, when it appears. */
-function useArrivalAnnouncements(entries: RoomEntry[]) {
+/**
+ * What newly needs the invigilator (room-arrivals.ts): screen readers hear each new alert, resume
+ * request and arrival once, when it appears; a new alert or resume request also chimes when wanted.
+ */
+function useArrivals(entries: RoomEntry[], loaded: boolean, chime: boolean) {
   const t = useT();
-  const known = useRef<Map<string, string> | null>(null);
+  const arrivals = useRef(new RoomArrivals());
   useEffect(() => {
-    const next = new Map<string, string>();
-    for (const entry of entries) {
-      const key = entry.attention
-        .filter((a) => a.kind !== 'stationMissing')
-        .map((a) => `${a.kind}:${a.kind === 'alert' ? (entry.candidate.alert?.id ?? '') : ''}`)
-        .join(',');
-      next.set(entry.candidate.candidateId, key);
-    }
-    const before = known.current;
-    known.current = next;
-    if (!before) return;
-    for (const entry of entries) {
-      const was = before.get(entry.candidate.candidateId) ?? '';
+    const found = arrivals.current.observe(entries, loaded);
+    if (chime && found.some((a) => a.blocking)) playChime();
+    for (const { entry } of found) {
       const top = entry.attention[0];
-      const now = next.get(entry.candidate.candidateId) ?? '';
-      if (!top || now === was || now === '') continue;
+      if (!top) continue;
       const name = fullName(entry.candidate);
       if (top.kind === 'alert') {
         const q = entry.candidate.alert?.questionNumber;
@@ -200,7 +193,8 @@ function useArrivalAnnouncements(entries: RoomEntry[]) {
         announce(`${name} : ${t('attention.lockdown')}`);
       }
     }
-  }, [entries, t]);
+    // A change of the chime setting alone finds nothing new (the same room is looked at again).
+  }, [entries, loaded, chime, t]);
 }
 
 /** A pending alert shows in the tab's title too, for an invigilator looking at another tab or window. */

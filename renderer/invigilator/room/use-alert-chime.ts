@@ -1,18 +1,11 @@
-// Plays the chime (alert-chime.ts) once for each request that newly blocks a candidate; nothing for
-// what was already there when the room loaded (the banner says it), nor when turned off.
-import { useEffect, useRef, useState } from 'react';
-import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
-import { chimeWanted, playChime, rememberChimeWanted, startAudioOnFirstGesture } from './alert-chime.ts';
-import { BlockedArrivals } from './blocked-arrivals.ts';
+// Whether the room chimes for new alerts (alert-chime.ts): on unless turned off, remembered by the
+// browser; the audio is started on the page's first gesture.
+import { useEffect, useState } from 'react';
+import { chimeWanted, rememberChimeWanted, startAudioOnFirstGesture } from './alert-chime.ts';
 
-export function useAlertChime(candidates: readonly RoomCandidate[], loaded: boolean, sessionOpen: boolean) {
+export function useChimePreference() {
   const [wanted, setWanted] = useState(chimeWanted);
-  const arrivals = useRef(new BlockedArrivals());
   useEffect(() => startAudioOnFirstGesture(), []);
-  useEffect(() => {
-    const fresh = arrivals.current.observe(candidates, loaded);
-    if (fresh && wanted && sessionOpen) playChime();
-  }, [candidates, loaded, wanted, sessionOpen]);
   const choose = (on: boolean) => {
     setWanted(on);
     rememberChimeWanted(on);
