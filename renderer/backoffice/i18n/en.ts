@@ -751,7 +751,7 @@ export const en: BackOfficeMessages = {
     finished: 'finished',
     aborted: { candidate: 'candidate abandon', technical: 'technical problem' },
     fromRecords: 'computed from the answers received during the test (signed result not received)',
-    rate: 'success rate {{rate}} %',
+    rate: 'reproducibility rate {{rate}} %',
     statuses: { validated: 'Certified', rejected: 'Not certified', cancelled: 'Cancelled' },
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'technical problem and too few answers',

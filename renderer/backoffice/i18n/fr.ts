@@ -767,7 +767,7 @@ export const fr = {
     finished: 'terminé',
     aborted: { candidate: 'abandon du candidat', technical: 'problème technique' },
     fromRecords: 'calculé d’après les réponses reçues pendant le test (résultat signé non reçu)',
-    rate: 'taux de réussite {{rate}} %',
+    rate: 'taux de reproductibilité {{rate}} %',
     statuses: { validated: 'Certifié', rejected: 'Non certifié', cancelled: 'Annulé' },
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'problème technique et trop peu de réponses',
