@@ -14,6 +14,7 @@ import type { RoomMessage, ServerContext } from './context.ts';
 import { installBodyParsers } from './http/body-parsers.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { ApiError } from './http/api-error.ts';
+import { installResponseHeaders } from './http/response-headers.ts';
 import { LiveBus } from './live/live-bus.ts';
 import { WorkerBundleVerifier, inlineVerifier } from './exam/bundle-verifier.ts';
 import { IntakeGate } from './exam/intake-gate.ts';
@@ -99,11 +100,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     trustProxy: options.trustProxy ?? false,
     // Stations and screens reconnect: close idle keep-alive connections on shutdown.
     forceCloseConnections: 'idle',
+    // A request must arrive whole within 5 minutes (Node's own default, which Fastify turns off):
+    // a client that announces a large body and sends it a byte at a time is cut, not kept for ever.
+    // The largest upload, a 100 MB bank, takes under 2 minutes at 10 Mbit/s.
+    requestTimeout: 300_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installBodyParsers(app);
+  installResponseHeaders(app);
 
   const store: Store = openSqliteStore(dbFile);
   let dummy: Promise<string> | null = null;

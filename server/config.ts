@@ -26,6 +26,12 @@ export interface ServerConfig {
   resultsInFlight: number;
   /** Oldest station version allowed to sit exams (its self-check says so); null: every version. */
   minimumStationVersion: string | null;
+  /**
+   * The address people reach this server at (https://certif.example.fr), printed on certificates
+   * for their verification page; null: the address the request came to, which a forged Host header
+   * could change.
+   */
+  publicUrl: string | null;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -53,4 +59,5 @@ export const DEFAULT_CONFIG: ServerConfig = {
   // uploading at once never meet it, small enough that a national wave cannot exhaust memory.
   resultsInFlight: 512,
   minimumStationVersion: null,
+  publicUrl: null,
 };

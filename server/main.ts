@@ -1,6 +1,7 @@
 // `npm run server`: the central certification server on a SQLite file under .data/server (no other setup).
 //   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --web-root dist/web --demo-sites dir]
 //                  [--min-station-version 1.2.0]   (oldest station version allowed; also PIX_MIN_STATION_VERSION)
+//                  [--public-url https://certif.example.fr]   (printed on certificates; also PIX_PUBLIC_URL)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
 import { existsSync } from 'node:fs';
@@ -14,16 +15,18 @@ import { describeIssues } from '../core/validation/describe-issues.ts';
 import { createAccount } from './accounts/account-service.ts';
 import { buildServer } from './app.ts';
 import { ApiError } from './http/api-error.ts';
+import { parsePublicUrl } from './http/public-url.ts';
 import { serverFlagsWarning } from './node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
-                    --web-root dist/web --demo-sites dir --trust-proxy --min-station-version 1.2.0]
+                    --web-root dist/web --demo-sites dir --trust-proxy --min-station-version 1.2.0
+                    --public-url https://certif.example.fr]
   npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
-Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_ADMIN_PASSWORD.
+Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_PUBLIC_URL, PIX_ADMIN_PASSWORD.
 `;
 
 /** Bad arguments get the usage and exit code 2, never a stack trace. */
@@ -45,6 +48,7 @@ function parseCommandLine() {
         name: { type: 'string', default: 'Administrateur' },
         'trust-proxy': { type: 'boolean', default: false },
         'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
+        'public-url': { type: 'string', default: process.env.PIX_PUBLIC_URL },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -108,8 +112,17 @@ async function serve(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const given = values['public-url'] || null;
+  const publicUrl = given === null ? null : parsePublicUrl(given);
+  if (given !== null && publicUrl === null) {
+    process.stderr.write(
+      `--public-url must be an http(s) address such as https://certif.example.fr (got "${given}")\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   const app = await buildServer({
-    config: { minimumStationVersion: minimum },
+    config: { minimumStationVersion: minimum, publicUrl },
     dataDir: values['data-dir'],
     dbFile: values.db,
     logger: true,

@@ -124,6 +124,17 @@ describe('finalization, scoring, publication and certificates', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // The printed link opens the public page with the code filled in (the PDF's text: certificate-pdf.test.ts).
     expect(pdf.rawPayload.toString('latin1')).toContain(`/URI (http://localhost:80/verification/${code})`);
+    // With its public address configured (--public-url), the server prints that one, whatever Host says.
+    server.app.pix.config = { ...server.app.pix.config, publicUrl: 'https://certif.lycee.fr/pix' };
+    const printed = await day.api({
+      method: 'GET',
+      url: `/api/centre/candidates/${candidate(0).id}/certificate.pdf`,
+      headers: { host: 'pix-certif.example' },
+    });
+    expect(printed.rawPayload.toString('latin1')).toContain(
+      `/URI (https://certif.lycee.fr/pix/verification/${code})`,
+    );
+    expect(printed.rawPayload.toString('latin1')).not.toContain('pix-certif.example');
 
     expect(
       errorOf(await server.app.inject({ method: 'GET', url: '/api/public/certificates/P-BCDFGHJ2' })).code,

@@ -11,6 +11,7 @@ import type {
   StoredResult,
   StoredSession,
 } from '../storage/repositories.ts';
+import { spreadsheetCsv } from '../http/spreadsheet-csv.ts';
 import { iso } from '../time.ts';
 import { incidentView } from './incidents.ts';
 import { needsJury } from './finalization.ts';
@@ -138,15 +139,11 @@ export function resultsCsv(results: Results): string {
     'Code de vérification',
     ...COMPETENCES.map((c) => `Niveau ${c.code}`),
   ];
-  const cell = (v: string | number) => {
-    const text = String(v);
-    return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const lines = results.results.map((r) => {
     const levels = COMPETENCES.map((c) => r.competences.find((x) => x.code === c.code)?.level ?? '');
     return [r.lastName, r.firstName, r.birthdate, r.status, r.pixScore, r.verificationCode ?? '', ...levels];
   });
   for (const a of results.absent)
     lines.push([a.lastName, a.firstName, '', 'absent', '', '', ...COMPETENCES.map(() => '')]);
-  return `\uFEFF${[header, ...lines].map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
+  return spreadsheetCsv(header, lines);
 }

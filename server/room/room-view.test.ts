@@ -18,4 +18,26 @@ describe('room cards', () => {
     const birthdates = new Map(room.candidates.map((c) => [c.candidateId, c.birthdate]));
     for (const candidate of day.candidates) expect(birthdates.get(candidate.id)).toBe(candidate.birthdate);
   });
+
+  it('write the attendance sheet so that a name typed as a formula is shown, never run, in a spreadsheet', async () => {
+    const first = day.candidates[0];
+    if (!first) throw new Error('no candidate');
+    const current = await day.api({ method: 'GET', url: `/api/centre/candidates/${first.id}` });
+    // The enrolment as the centre sees it, with only the last name changed.
+    const view = current.json() as Record<string, unknown>;
+    const kept = ['firstName', 'sex', 'birthdate', 'birthCountry', 'birthCity', 'birthInseeCode'];
+    const edit = await day.api({
+      method: 'PUT',
+      url: `/api/centre/candidates/${first.id}`,
+      payload: {
+        ...Object.fromEntries(kept.map((k) => [k, view[k]])),
+        lastName: '=HYPERLINK("https://example.org","Martin")',
+      },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const sheet = await (await invigilator(server, day)).get('/attendance.csv');
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.body).toContain(`"'=HYPERLINK(""https://example.org"",""Martin"")"`);
+    expect(sheet.body).not.toMatch(/(^|;)"?=HYPERLINK/m);
+  });
 });

@@ -304,7 +304,7 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
     async (request, reply) => {
       const certificate = await certificateFor(requestAccount(request), request.params.candidateId);
       const pdf = await certificatePdf(certificate, {
-        verificationPage: `${request.protocol}://${request.host}/verification/`,
+        verificationPage: `${ctx.config.publicUrl ?? `${request.protocol}://${request.host}`}/verification/`,
       });
       return reply
         .header('content-type', 'application/pdf')

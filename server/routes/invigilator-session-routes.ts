@@ -12,6 +12,7 @@ import {
 } from '../../core/contracts/invigilator-api.ts';
 import type { ServerContext } from '../context.ts';
 import { PathId, SessionParams, errors } from '../http/route-schema.ts';
+import { spreadsheetCsv } from '../http/spreadsheet-csv.ts';
 import { finalizeSession } from '../results/finalization.ts';
 import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
 import { resultsView } from '../results/results-view.ts';
@@ -117,7 +118,6 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
     async (request, reply) => {
       const session = invigilatedSession(request);
       const data = await loadRoomData(ctx, session);
-      const cell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
       const lines = data.candidates.map((c) => {
         const card = roomCandidate(data, c, ctx.feed.live);
         return [
@@ -129,7 +129,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
           card.state === 'notArrived' ? 'absent' : 'présent',
           card.startedAt ?? '',
           '',
-        ].map(cell);
+        ];
       });
       const header = [
         'Nom',
@@ -144,7 +144,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="emargement-session-${session.number}.csv"`)
-        .send(`\uFEFF${[header, ...lines].map((l) => l.join(';')).join('\r\n')}\r\n`);
+        .send(spreadsheetCsv(header, lines));
     },
   );
 }
