@@ -18,7 +18,7 @@ import type { ServerContext } from '../context.ts';
 import { receiveResult } from '../exam/intake.ts';
 import { errors } from '../http/route-schema.ts';
 import type { StationAuthenticator } from '../stations/station-auth.ts';
-import { requestStation } from './request-station.ts';
+import { refuseBeforeBody, requestStation } from './request-station.ts';
 import { TestParams } from './station-exam-routes.ts';
 
 export async function stationResultRoute(
@@ -27,10 +27,15 @@ export async function stationResultRoute(
   auth: StationAuthenticator,
 ): Promise<void> {
   await app.register(async (raw) => {
-    raw.addHook('preValidation', async (request) => {
-      request.station = await auth.identify(request);
-      ctx.presence.seen(request.station.id, ctx.now());
-    });
+    // Before the body is read (up to 9 MB): an unknown or revoked station is refused without it. Not
+    // looked up again once the body is in (intake's hot path): the bundle is checked against the key the
+    // station had when the upload began, and was signed before any later revocation.
+    raw.addHook(
+      'onRequest',
+      refuseBeforeBody(async (request) => {
+        request.station = await auth.identify(request);
+      }),
+    );
     raw.removeContentTypeParser('application/json');
     raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
       request.rawBody = body as Buffer;
@@ -58,13 +63,18 @@ export async function stationResultRoute(
       },
       async (request) => {
         const key = request.headers[RESULT_IDEMPOTENCY_HEADER];
-        return receiveResult(
+        const station = requestStation(request);
+        const receipt = await receiveResult(
           ctx,
-          requestStation(request),
+          station,
           request.params.testId,
           request.rawBody ?? new Uint8Array(),
           typeof key === 'string' ? key : null,
         );
+        // Only now is the station proven the sender (its bundle checked out against its key, or is the
+        // one that did): x-station-id alone must not make an absent station look present.
+        ctx.presence.seen(station.id, ctx.now());
+        return receipt;
       },
     );
   });

@@ -13,7 +13,7 @@ import type { ServerContext } from '../context.ts';
 import { errors } from '../http/route-schema.ts';
 import { enrollStation } from '../stations/enrollment.ts';
 import { StationAuthenticator } from '../stations/station-auth.ts';
-import { SIGNED, requestStation } from './request-station.ts';
+import { SIGNED, refuseBeforeBody, requestStation } from './request-station.ts';
 import { iso } from '../time.ts';
 import { stationCompatibilityRoutes } from './station-compatibility-routes.ts';
 import { stationExamRoutes } from './station-exam-routes.ts';
@@ -44,6 +44,12 @@ export async function stationRoutes(app: FastifyInstance, ctx: ServerContext): P
   // Outside the signed scope: the bundle is the station's signature.
   await stationResultRoute(app, ctx, auth);
   await app.register(async (scoped) => {
+    // Before the body is read: whoever cannot be a station gets no server memory for its body.
+    scoped.addHook(
+      'onRequest',
+      refuseBeforeBody((request) => auth.precheck(request)),
+    );
+    // The signature covers the body, so it is checked once the body is in.
     scoped.addHook('preValidation', async (request) => {
       request.station = await auth.authenticate(request);
       ctx.presence.seen(request.station.id, ctx.now());
