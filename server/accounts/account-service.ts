@@ -57,17 +57,13 @@ export async function loginAccount(
   password: string,
   clientKey: string,
 ): Promise<LoginResult> {
-  const keys = [`email:${email}`, `ip:${clientKey}`];
-  ctx.throttles.logins.check(keys);
+  const attempt = await ctx.throttles.logins.attempt(`email:${email}`, clientKey);
   const account = await ctx.store.accounts.findByEmail(email);
   const valid = account
     ? await verifyPassword(password, account.passwordHash)
     : (await verifyPassword(password, await ctx.dummyPasswordHash()), false);
-  if (!account || !valid) {
-    ctx.throttles.logins.fail(keys);
-    throw unauthorized('INVALID_CREDENTIALS', 'wrong email or password');
-  }
-  ctx.throttles.logins.succeed([`email:${email}`]);
+  if (!account || !valid) throw unauthorized('INVALID_CREDENTIALS', 'wrong email or password');
+  ctx.throttles.logins.succeeded(attempt);
   // Only after the password checked out: a deactivated account is named as such to its owner alone.
   if (isDeactivated(account)) throw deactivated();
   const token = newToken();
@@ -113,16 +109,30 @@ export async function logout(ctx: ServerContext, token: string | null): Promise<
   if (token) await ctx.store.tokens.delete(secretHash(token));
 }
 
+/** Who changes a password: the token they use (which stays valid) and their address. */
+export interface PasswordChanger {
+  token: string | null;
+  clientKey: string;
+}
+
+/**
+ * Checks the current password like a login (a stolen token must not buy unlimited guesses), then ends
+ * every other session of the account: a thief's token dies with the old password.
+ */
 export async function changePassword(
   ctx: ServerContext,
   account: StoredAccount,
   currentPassword: string,
   newPassword: string,
+  by: PasswordChanger,
 ): Promise<void> {
+  const attempt = await ctx.throttles.logins.attempt(`email:${account.email}`, by.clientKey);
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
     throw new ApiError(403, 'INVALID_CREDENTIALS', 'the current password is wrong');
   }
+  ctx.throttles.logins.succeeded(attempt);
   await ctx.store.accounts.setPassword(account.id, await hashPassword(newPassword, ctx.config.passwordHash));
+  await ctx.store.tokens.deleteByAccount(account.id, by.token ? secretHash(by.token) : undefined);
 }
 
 export function isDeactivated(account: StoredAccount): boolean {

@@ -1,6 +1,8 @@
 // The challenge bank of a centre: imported as JSON (validated with core's ChallengeSchema, checked for
 // consistency with core's bank index), attachments and illustrations stored once by the SHA-256 of
 // their bytes. A bank is all or nothing: one invalid challenge and nothing is stored, with the reasons.
+// The bytes are shared by every centre, but each centre reads only the files it uploaded or its bank
+// cites (its references, each with the centre's media type), so no centre reads or retypes another's.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ChallengeSchema, isOperative, type Challenge } from '../../core/challenge/challenge.ts';
@@ -16,7 +18,7 @@ import { indexBank, type BankIndex } from '../../core/generation/bank-index.ts';
 import { InconsistentBankError } from '../../core/generation/generation-errors.ts';
 import { describeIssues } from '../../core/validation/describe-issues.ts';
 import type { ServerContext } from '../context.ts';
-import { ApiError, unprocessable } from '../http/api-error.ts';
+import { ApiError, conflict, unprocessable } from '../http/api-error.ts';
 import type { StoredContent } from '../storage/repositories.ts';
 
 export type BankSummary = z.infer<typeof BankSummarySchema>;
@@ -48,16 +50,45 @@ export function summarizeBank(bank: readonly Challenge[]): BankSummary {
   };
 }
 
-/** Every content hash a challenge needs. */
+interface NeededContent {
+  hash: string;
+  mediaType: string;
+  size: number | null;
+  fileName: string | null;
+}
+
 /** The stored files a challenge needs: its attachments (by file name) and its illustration (null). */
-function neededContent(
-  challenge: Challenge,
-): { hash: string; size: number | null; fileName: string | null }[] {
-  const needs: { hash: string; size: number | null; fileName: string | null }[] = challenge.attachments.map(
-    (a) => ({ hash: a.hash, size: a.size, fileName: a.fileName }),
-  );
-  if (challenge.illustration) needs.push({ hash: challenge.illustration.hash, size: null, fileName: null });
+function neededContent(challenge: Challenge): NeededContent[] {
+  const needs: NeededContent[] = challenge.attachments.map((a) => ({
+    hash: a.hash,
+    mediaType: a.mediaType,
+    size: a.size,
+    fileName: a.fileName,
+  }));
+  const illustration = challenge.illustration;
+  if (illustration)
+    needs.push({ hash: illustration.hash, mediaType: illustration.mediaType, size: null, fileName: null });
   return needs;
+}
+
+// One bank import at a time per server: each holds its body, the parsed JSON, the base64 strings and the
+// decoded bytes (hundreds of MB for a large bank), so parallel imports could exhaust the memory.
+const importing = new WeakSet<ServerContext>();
+
+/** Claims the server's bank import, or refuses with 409; the returned release may be called twice. */
+export function claimBankImport(ctx: ServerContext): () => void {
+  if (importing.has(ctx)) {
+    throw conflict(
+      'BANK_IMPORT_BUSY',
+      'another bank import is in progress on this server: retry once it ends',
+    );
+  }
+  importing.add(ctx);
+  let held = true;
+  return () => {
+    if (held) importing.delete(ctx);
+    held = false;
+  };
 }
 
 export async function importBank(
@@ -85,14 +116,16 @@ export async function importBank(
   });
   if (problems.length > 0) throw invalidBank(problems);
 
+  const needs = challenges.flatMap((c) => neededContent(c).map((n) => ({ ...n, challenge: c.id })));
+  // Files no imported challenge cites are left out (the import report counts only the stored ones).
+  const cited = new Set(needs.map((n) => n.hash));
   const content: StoredContent[] = [];
   inline.forEach((item, index) => {
     const bytes = Buffer.from(item.base64, 'base64');
     const hash = contentHash(bytes);
     if (item.hash !== undefined && item.hash !== hash) {
       problems.push({ kind: 'contentHashMismatch', index, hash, expected: item.hash });
-    }
-    content.push({ hash, mediaType: item.mediaType, size: bytes.length, bytes });
+    } else if (cited.has(hash)) content.push({ hash, mediaType: item.mediaType, size: bytes.length, bytes });
   });
   if (problems.length > 0) throw invalidBank(problems);
 
@@ -114,9 +147,12 @@ export async function importBank(
   }
 
   const inlineSizes = new Map(content.map((c) => [c.hash, c.size]));
-  const needs = challenges.flatMap((c) => neededContent(c).map((n) => ({ ...n, challenge: c.id })));
+  // A file not in the import must be one this centre already has: another centre's, or its existence, stays unknown.
   const missing = new Set(
-    await ctx.store.content.missing(needs.map((n) => n.hash).filter((h) => !inlineSizes.has(h))),
+    await ctx.store.content.missing(
+      centreId,
+      needs.map((n) => n.hash).filter((h) => !inlineSizes.has(h)),
+    ),
   );
   for (const need of needs) {
     if (missing.has(need.hash)) {
@@ -142,7 +178,9 @@ export async function importBank(
   if (problems.length > 0) throw invalidBank(problems);
 
   const now = ctx.now();
-  for (const c of content) await ctx.store.content.put(c, now);
+  for (const c of content) await ctx.store.content.put(centreId, c, now);
+  // The centre reads each file under the type its challenges give it, as its stations show it.
+  await ctx.store.content.reference(centreId, needs, now);
   await ctx.store.bank.importChallenges(centreId, challenges, now);
   ctx.bankCache.delete(centreId);
   return {
@@ -186,8 +224,10 @@ function invalidBank(problems: BankProblem[]): ApiError {
   );
 }
 
+/** Stores uploaded bytes for the centre, under the media type it gives them (for it alone). */
 export async function storeContent(
   ctx: ServerContext,
+  centreId: string,
   expectedHash: string,
   mediaType: string,
   bytes: Buffer,
@@ -204,7 +244,7 @@ export async function storeContent(
     );
   }
   const content = { hash, mediaType, size: bytes.length, bytes };
-  await ctx.store.content.put(content, ctx.now());
+  await ctx.store.content.put(centreId, content, ctx.now());
   return content;
 }
 

@@ -26,6 +26,14 @@ export function packageCandidateView(c: StoredCandidate): PackageCandidate {
   };
 }
 
+/**
+ * Wrong names or birthdates, counted per station against the joins' limit (20 in 10 minutes) and never
+ * forgiven by a join that succeeds: a candidate's typos, or the few candidates who share a station, stay
+ * far below it, while guessing a classmate's birthdate (hundreds of plausible dates) takes hours a
+ * station, and joining as oneself in between does not start the count afresh.
+ */
+const matchKey = (station: StoredStation) => `match:${station.id}`;
+
 export async function joinSession(
   ctx: ServerContext,
   station: StoredStation,
@@ -33,7 +41,7 @@ export async function joinSession(
 ): Promise<JoinResponse> {
   // Access codes are short: a station that keeps guessing is slowed down like a login.
   const keys = [`join:${station.id}`];
-  ctx.throttles.joins.check(keys);
+  ctx.throttles.joins.check([...keys, matchKey(station)]);
   const session = await ctx.store.sessions.getByNumber(request.sessionNumber);
   if (!session || session.centreId !== station.centreId) {
     throw new ApiError(
@@ -59,6 +67,7 @@ export async function joinSession(
     request.birthdate,
   );
   if (matches.length === 0) {
+    ctx.throttles.joins.fail([matchKey(station)]);
     throw new ApiError(
       404,
       'NO_MATCHING_CANDIDATE',

@@ -1,9 +1,10 @@
 // Invigilator login (DOMAIN.md §7): session number + invigilator password → a short-lived token for
-// that session only, extended while used. Repeated failures for a session (or from one address) are
-// refused with 429 for a while, right password or not.
+// that session only, extended while used. Repeated failures from one address are refused with 429 for a
+// while, right password or not; a session under attack only answers more slowly (auth/login-throttle.ts).
 import { newToken, sameSecret, secretHash } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, unauthorized } from '../http/api-error.ts';
+import { closeStreamsOf } from '../http/sse.ts';
 import type { StoredSession } from '../storage/repositories.ts';
 
 export async function loginInvigilator(
@@ -12,14 +13,12 @@ export async function loginInvigilator(
   password: string,
   clientKey: string,
 ): Promise<{ token: string; expiresAt: number; session: StoredSession }> {
-  const keys = [`session:${sessionNumber}`, `ip:${clientKey}`];
-  ctx.throttles.logins.check(keys);
+  const attempt = await ctx.throttles.logins.attempt(`session:${sessionNumber}`, clientKey);
   const session = await ctx.store.sessions.getByNumber(sessionNumber);
   if (!session || !sameSecret(password, session.invigilatorPassword)) {
-    ctx.throttles.logins.fail(keys);
     throw unauthorized('INVALID_CREDENTIALS', 'wrong session number or invigilator password');
   }
-  ctx.throttles.logins.succeed([`session:${sessionNumber}`]);
+  ctx.throttles.logins.succeeded(attempt);
   const token = newToken();
   const now = ctx.now();
   const expiresAt = now + ctx.config.invigilatorIdleMs;
@@ -42,6 +41,38 @@ export async function authenticateInvigilator(
   token: string | null,
   sessionId: string,
 ): Promise<StoredSession> {
+  return (await checkInvigilatorToken(ctx, token, sessionId)).session;
+}
+
+/**
+ * For an open event stream, on each keep-alive: the token still opens `sessionId` (as for any request,
+ * which keeps it alive while the screen watches); the time it expires at the latest. Throws otherwise.
+ */
+export async function keepInvigilatorAlive(
+  ctx: ServerContext,
+  token: string,
+  sessionId: string,
+): Promise<number> {
+  return (await checkInvigilatorToken(ctx, token, sessionId)).maxExpiresAt;
+}
+
+/** Logs out: the token is forgotten and its open event streams end. */
+export async function logoutInvigilator(ctx: ServerContext, token: string | null): Promise<void> {
+  if (!token) return;
+  await ctx.store.tokens.delete(secretHash(token));
+  closeStreamsOf(ctx.streams, invigilatorStreamOwner(token));
+}
+
+/** Names the event streams a token opened (by its hash: the token itself is a secret). */
+export function invigilatorStreamOwner(token: string): string {
+  return `invigilator:${secretHash(token)}`;
+}
+
+async function checkInvigilatorToken(
+  ctx: ServerContext,
+  token: string | null,
+  sessionId: string,
+): Promise<{ session: StoredSession; maxExpiresAt: number }> {
   if (!token)
     throw unauthorized('NOT_AUTHENTICATED', 'log in with the session number and invigilator password');
   const hash = secretHash(token);
@@ -61,14 +92,5 @@ export async function authenticateInvigilator(
   if (!session) throw unauthorized('NOT_AUTHENTICATED', 'this session no longer exists');
   const extended = Math.min(now + ctx.config.invigilatorIdleMs, stored.maxExpiresAt);
   if (extended - stored.expiresAt > 60_000) await ctx.store.tokens.extend(hash, extended);
-  return session;
-}
-
-/** Keeps a token alive while its event stream is open. */
-export async function keepInvigilatorAlive(ctx: ServerContext, token: string): Promise<void> {
-  const hash = secretHash(token);
-  const stored = await ctx.store.tokens.find(hash);
-  if (!stored) return;
-  const extended = Math.min(ctx.now() + ctx.config.invigilatorIdleMs, stored.maxExpiresAt);
-  if (extended > stored.expiresAt) await ctx.store.tokens.extend(hash, extended);
+  return { session, maxExpiresAt: stored.maxExpiresAt };
 }

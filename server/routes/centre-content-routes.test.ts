@@ -21,7 +21,11 @@ describe('centre API: bank, content and profiles', () => {
     expect(body.challenges).toBe(day.bank.length);
     expect(body.attachments).toBeGreaterThan(0);
     expect(body.byCompetence).toHaveLength(16);
-    const file = await day.api({ method: 'GET', url: `/api/centre/content/${contentHash(SEED_ATTACHMENT)}` });
+    // An administrator names the centre whose file it reads.
+    const file = await day.api({
+      method: 'GET',
+      url: `/api/centre/content/${contentHash(SEED_ATTACHMENT)}?centreId=${day.centreId}`,
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/^text\/csv/);
     expect(file.rawPayload.equals(SEED_ATTACHMENT)).toBe(true);
@@ -73,10 +77,14 @@ describe('centre API: bank, content and profiles', () => {
       bank[0],
       { ...bank[1], skill: bank[0]?.skill, competence: bank[0]?.competence === '1.1' ? '1.2' : '1.1' },
     ];
+    // The centre brings its own files: another centre's stored bytes are not its to cite.
     const inconsistent = await day.api({
       method: 'POST',
       url: `/api/centre/centres/${centreId}/bank/import`,
-      payload: twoCompetences,
+      payload: {
+        challenges: twoCompetences,
+        content: [{ mediaType: 'text/csv', base64: SEED_ATTACHMENT.toString('base64') }],
+      },
     });
     expect(inconsistent.statusCode).toBe(422);
     expect(errorOf(inconsistent).message).toMatch(/inconsistent/);
@@ -95,7 +103,7 @@ describe('centre API: bank, content and profiles', () => {
     const bytes = Buffer.from('%PDF-1.4 test', 'utf8');
     const wrong = await day.api({
       method: 'PUT',
-      url: `/api/centre/content/${'b'.repeat(64)}`,
+      url: `/api/centre/content/${'b'.repeat(64)}?centreId=${day.centreId}`,
       headers: { 'content-type': 'application/pdf' },
       payload: bytes,
     });
@@ -103,7 +111,7 @@ describe('centre API: bank, content and profiles', () => {
     expect(errorOf(wrong).code).toBe('HASH_MISMATCH');
     const right = await day.api({
       method: 'PUT',
-      url: `/api/centre/content/${contentHash(bytes)}`,
+      url: `/api/centre/content/${contentHash(bytes)}?centreId=${day.centreId}`,
       headers: { 'content-type': 'application/pdf' },
       payload: bytes,
     });
@@ -113,9 +121,16 @@ describe('centre API: bank, content and profiles', () => {
       mediaType: 'application/pdf',
       size: bytes.length,
     });
-    expect((await day.api({ method: 'GET', url: `/api/centre/content/${'c'.repeat(64)}` })).statusCode).toBe(
-      404,
-    );
+    const unknown = `/api/centre/content/${'c'.repeat(64)}?centreId=${day.centreId}`;
+    expect((await day.api({ method: 'GET', url: unknown })).statusCode).toBe(404);
+    // An administrator stores a file for a centre it names, not for every centre.
+    const unnamed = await day.api({
+      method: 'PUT',
+      url: `/api/centre/content/${contentHash(bytes)}`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: bytes,
+    });
+    expect(unnamed.statusCode).toBe(400);
   });
 
   it('imports profiles matched by names and birthdate, and reports the ones that match no one', async () => {

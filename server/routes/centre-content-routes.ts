@@ -1,5 +1,6 @@
 // Centre routes for content: the challenge bank (import, summary) and attachments by content hash.
-// Registered inside the authenticated centre scope.
+// Registered inside the authenticated centre scope. Attachments are read per centre: a centre gets only
+// the files it uploaded or its bank cites, under its own media type (an administrator names the centre).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,14 +13,23 @@ import {
   ContentStoredSchema,
 } from '../../core/contracts/centre-api.ts';
 import { ApiErrorSchema } from '../../core/contracts/station-server.ts';
-import { reachableCentre } from '../accounts/access.ts';
-import { importBank, storeContent, summarizeBank } from '../content/bank-service.ts';
+import { canReachCentre, reachableCentre } from '../accounts/access.ts';
+import { claimBankImport, importBank, storeContent, summarizeBank } from '../content/bank-service.ts';
 import type { ServerContext } from '../context.ts';
-import { notFound } from '../http/api-error.ts';
-import { CentreParams, errors } from '../http/route-schema.ts';
+import { badRequest, notFound } from '../http/api-error.ts';
+import { CentreParams, PathId, errors } from '../http/route-schema.ts';
+import type { StoredAccount } from '../storage/repositories.ts';
 import { requestAccount } from './request-account.ts';
 
 const HashParams = z.object({ hash: ContentHashSchema }).strict();
+const ContentQuery = z
+  .object({ centreId: PathId.optional().describe("the centre's id: required of an administrator") })
+  .strict();
+
+/** The centre a content request is for: the one named, else the referent's own. */
+function contentCentreId(account: StoredAccount, named: string | undefined): string | null {
+  return named ?? account.centreId;
+}
 
 export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,6 +39,10 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
     '/api/centre/centres/:centreId/bank/import',
     {
       bodyLimit: 100 * 1024 * 1024,
+      // Claimed once authenticated, before the body is read: a refused import costs no memory.
+      onRequest: async (_request, reply) => {
+        reply.raw.once('close', claimBankImport(ctx));
+      },
       schema: {
         tags,
         summary:
@@ -37,7 +51,7 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
         body: BankImportRequestSchema,
         response: {
           200: BankImportReportSchema,
-          ...errors(400, 401, 404, 413),
+          ...errors(400, 401, 404, 409, 413),
           // A refused bank lists its problems, for the back office to say each in its language.
           422: z.union([BankImportRefusalSchema, ApiErrorSchema]),
         },
@@ -74,14 +88,19 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
         summary:
           'Store an attachment or illustration under the SHA-256 of its bytes (body: the file, with its media type)',
         params: HashParams,
+        querystring: ContentQuery,
         consumes: ['application/octet-stream', 'application/pdf', 'image/png', 'text/csv', 'text/plain'],
         body: z.instanceof(Buffer).describe('the file'),
-        response: { 201: ContentStoredSchema, ...errors(400, 401, 413, 415, 422) },
+        response: { 201: ContentStoredSchema, ...errors(400, 401, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {
+      const account = requestAccount(request);
+      const centreId = contentCentreId(account, request.query.centreId);
+      if (centreId === null) throw badRequest('an administrator names the centre: ?centreId=…');
+      const centre = await reachableCentre(ctx, account, centreId);
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      const stored = await storeContent(ctx, request.params.hash, mediaType, request.body);
+      const stored = await storeContent(ctx, centre.id, request.params.hash, mediaType, request.body);
       return reply.code(201).send({ hash: stored.hash, mediaType: stored.mediaType, size: stored.size });
     },
   );
@@ -91,13 +110,20 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
     {
       schema: {
         tags,
-        summary: 'An attachment or illustration, for previews',
+        summary: 'An attachment or illustration the centre uploaded or its bank cites, for previews',
         params: HashParams,
+        querystring: ContentQuery,
         response: { 200: z.instanceof(Buffer).describe('the file'), ...errors(401, 404) },
       },
     },
     async (request, reply) => {
-      const content = await ctx.store.content.get(request.params.hash);
+      const account = requestAccount(request);
+      const centreId = contentCentreId(account, request.query.centreId);
+      // Out of reach, unknown or another centre's: the same 404, so that no one learns what is stored.
+      const content =
+        centreId !== null && canReachCentre(account, centreId)
+          ? await ctx.store.content.getForCentre(centreId, request.params.hash)
+          : null;
       if (!content) throw notFound('content');
       return reply
         .header('content-type', content.mediaType)

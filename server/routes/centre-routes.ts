@@ -153,13 +153,17 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       {
         schema: {
           tags,
-          summary: 'Change my password',
+          summary: 'Change my password (ends my other sessions)',
           body: ChangePasswordRequestSchema,
-          response: { 204: z.null(), ...errors(400, 401, 403) },
+          response: { 204: z.null(), ...errors(400, 401, 403, 429) },
         },
       },
       async (request, reply) => {
-        await changePassword(ctx, account(request), request.body.currentPassword, request.body.newPassword);
+        const { currentPassword, newPassword } = request.body;
+        await changePassword(ctx, account(request), currentPassword, newPassword, {
+          token: requestToken(request, CENTRE_TOKEN_COOKIE),
+          clientKey: request.ip,
+        });
         return reply.code(204).send(null);
       },
     );

@@ -9,6 +9,7 @@ import {
 } from '../../core/contracts/centre-api.ts';
 import { canReachCentre, reachableCentre } from '../accounts/access.ts';
 import type { ServerContext } from '../context.ts';
+import { endStationStreams } from '../exam/command-stream.ts';
 import { notFound } from '../http/api-error.ts';
 import { CentreParams, StationParams, errors } from '../http/route-schema.ts';
 import { issueEnrollmentCode } from '../stations/enrollment.ts';
@@ -75,6 +76,7 @@ export function centreStationRoutes(app: FastifyInstance, ctx: ServerContext): v
       const station = await ctx.store.stations.get(request.params.stationId);
       if (!station || !canReachCentre(requestAccount(request), station.centreId)) throw notFound('station');
       await ctx.store.stations.revoke(station.id, ctx.now());
+      endStationStreams(ctx, station.id);
       ctx.log.info({ stationId: station.id }, 'station revoked');
       const revoked = (await ctx.store.stations.get(station.id)) ?? station;
       return stationView(revoked, ctx.presence.lastSeen(station.id));

@@ -12,12 +12,15 @@ import {
   InvigilatorLoginResponseSchema,
   RoomSchema,
 } from '../../core/contracts/invigilator-api.ts';
-import { secretHash } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { decideAlert, issueCommand, type Issued } from '../exam/commands.ts';
 import { clearTokenCookie, requestToken, setTokenCookie } from '../http/cookies.ts';
 import { PathId, SessionParams, errors } from '../http/route-schema.ts';
-import { authenticateInvigilator, loginInvigilator } from '../invigilator/invigilator-auth.ts';
+import {
+  authenticateInvigilator,
+  loginInvigilator,
+  logoutInvigilator,
+} from '../invigilator/invigilator-auth.ts';
 import { loadRoomData, roomCandidate } from '../room/room-view.ts';
 import { openRoomStream } from '../room/room-stream.ts';
 import { centreName, invigilatorSessionView } from '../sessions/session-service.ts';
@@ -50,7 +53,8 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags,
-        summary: 'Log in with the session number and the invigilator password (5 failures → 429 for 15 min)',
+        summary:
+          'Log in with the session number and the invigilator password (5 failures from one address → 429 there for 15 min; the session itself only slows down)',
         body: InvigilatorLoginRequestSchema,
         response: { 200: InvigilatorLoginResponseSchema, ...errors(400, 401, 429) },
       },
@@ -101,8 +105,7 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
         },
       },
       async (request, reply) => {
-        const token = requestToken(request, INVIGILATOR_TOKEN_COOKIE);
-        if (token) await ctx.store.tokens.delete(secretHash(token));
+        await logoutInvigilator(ctx, requestToken(request, INVIGILATOR_TOKEN_COOKIE));
         clearTokenCookie(reply, INVIGILATOR_TOKEN_COOKIE, cookiePath(request.params.sessionId));
         return reply.code(204).send(null);
       },

@@ -104,12 +104,19 @@ export interface StoredCandidate extends CandidateFields {
   updatedAt: number;
 }
 
+/** An attachment or illustration: its bytes, with the media type a centre gives them. */
 export interface StoredContent {
   hash: string;
   mediaType: string;
   size: number;
   bytes: Buffer;
 }
+
+/**
+ * The type of bytes read without a centre (stations' downloads): the bytes are stored once for every
+ * centre, and any centre may have uploaded them first, so no centre's type goes with them.
+ */
+export const SHARED_CONTENT_TYPE = 'application/octet-stream';
 
 export interface SelfCheck {
   ok: boolean;
@@ -283,8 +290,8 @@ export interface TokenRepository {
   find(tokenHash: string): Promise<StoredToken | null>;
   extend(tokenHash: string, expiresAt: number): Promise<void>;
   delete(tokenHash: string): Promise<void>;
-  /** Ends every session of an account (deactivated). */
-  deleteByAccount(accountId: string): Promise<number>;
+  /** Ends every session of an account (deactivated), or all but the token hashed `keep` (password change). */
+  deleteByAccount(accountId: string, keep?: string): Promise<number>;
   deleteExpired(now: number): Promise<number>;
 }
 
@@ -333,11 +340,23 @@ export interface BankRepository {
 }
 
 export interface ContentRepository {
-  /** Idempotent: the same bytes under the same hash. */
-  put(content: StoredContent, at: number): Promise<void>;
+  /**
+   * Stores the bytes once (idempotent: the same bytes under the same hash) and records the centre's
+   * reference with its media type, which replaces that centre's previous one only.
+   */
+  put(centreId: string, content: StoredContent, at: number): Promise<void>;
+  /** Records the centre's references to bytes already stored (a bank citing them), at once. */
+  reference(
+    centreId: string,
+    refs: readonly { hash: string; mediaType: string }[],
+    at: number,
+  ): Promise<void>;
+  /** The bytes, whoever stored them, with SHARED_CONTENT_TYPE (for stations: their bank says which). */
   get(hash: string): Promise<StoredContent | null>;
-  /** The hashes among `hashes` that are not stored. */
-  missing(hashes: string[]): Promise<string[]>;
+  /** The bytes under the centre's media type; null when the centre has no reference to them. */
+  getForCentre(centreId: string, hash: string): Promise<StoredContent | null>;
+  /** The hashes among `hashes` the centre has no reference to (stored or not: existence is not told). */
+  missing(centreId: string, hashes: string[]): Promise<string[]>;
 }
 
 export type EnrollOutcome =

@@ -510,7 +510,7 @@ export const en: BackOfficeMessages = {
       'A list of challenges, or an object { "challenges": […], "content": […] } that already holds the attached files.',
     attachments: "The challenges' attached files",
     attachmentsHint:
-      'If the bank cites files (PDF, images, spreadsheets…), select them all here (several at once). Files already sent to the server are not needed.',
+      'If the bank cites files (PDF, images, spreadsheets…), select them all here (several at once). Files already sent for this centre are not needed.',
     submit: 'Import the bank',
     importing: 'Importing the bank…',
     imported: 'Bank imported: {{imported}}, {{stored}}.',

@@ -523,7 +523,7 @@ export const fr = {
       'Une liste d’épreuves, ou un objet { "challenges": […], "content": […] } qui contient déjà les fichiers joints.',
     attachments: 'Fichiers joints des épreuves',
     attachmentsHint:
-      'Si la banque cite des fichiers (PDF, images, tableaux…), sélectionnez-les tous ici (sélection multiple possible). Les fichiers déjà envoyés au serveur ne sont pas nécessaires.',
+      'Si la banque cite des fichiers (PDF, images, tableaux…), sélectionnez-les tous ici (sélection multiple possible). Les fichiers déjà envoyés pour ce centre ne sont pas nécessaires.',
     submit: 'Importer la banque',
     importing: 'Import de la banque…',
     imported: 'Banque importée : {{imported}}, {{stored}}.',

@@ -57,6 +57,8 @@ export const serverErrorsFr = {
       'Le fichier de la banque d’épreuves n’est pas valide. Corrigez-le, puis importez-le de nouveau.',
     HASH_MISMATCH:
       'Une pièce jointe ne correspond pas à celle attendue par la banque. Vérifiez que vous avez choisi les bons fichiers.',
+    BANK_IMPORT_BUSY:
+      'Une autre importation de banque d’épreuves est en cours sur ce serveur. Patientez une minute, puis réessayez.',
     // Stations.
     ENROLLMENT_CODE_INVALID: 'Ce code d’inscription est expiré ou déjà utilisé : créez-en un nouveau.',
     STATION_ALREADY_ENROLLED: 'Ce poste est déjà inscrit.',
@@ -154,6 +156,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       'The challenge bank does not hold enough challenges for this profile. Import a complete bank.',
     INVALID_BANK: 'The challenge bank file is not valid. Fix it, then import it again.',
     HASH_MISMATCH: 'An attachment is not the one the bank expects. Check that you chose the right files.',
+    BANK_IMPORT_BUSY:
+      'Another challenge bank import is in progress on this server. Wait a minute, then try again.',
     ENROLLMENT_CODE_INVALID: 'This enrollment code has expired or was already used: create a new one.',
     STATION_ALREADY_ENROLLED: 'This station is already enrolled.',
     STATION_NOT_READY: 'This station is not (or no longer) enrolled: enroll it again with a code.',

@@ -343,4 +343,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX test_records_by_kind ON test_records (kind, test_id);
     `,
   },
+  {
+    version: 4,
+    description: 'stored files belong to the centres that uploaded or cite them, each with its media type',
+    sql: `
+      -- The bytes stay stored once for every centre, but a centre reads only those it uploaded or its
+      -- bank cites, under the media type it gave them: no reading another centre's files, and no
+      -- choosing the type they are served with by uploading the same bytes first.
+      CREATE TABLE centre_content (
+        centre_id  TEXT NOT NULL REFERENCES centres (id),
+        hash       TEXT NOT NULL REFERENCES content (hash),
+        media_type TEXT NOT NULL,
+        at         INTEGER NOT NULL,
+        PRIMARY KEY (centre_id, hash)
+      ) STRICT, WITHOUT ROWID;
+      -- Banks already imported keep their files, under the types their challenges give them.
+      INSERT OR IGNORE INTO centre_content (centre_id, hash, media_type, at)
+        SELECT c.centre_id, json_extract(a.value, '$.hash'), json_extract(a.value, '$.mediaType'), c.imported_at
+        FROM challenges c, json_each(c.body, '$.attachments') a
+        WHERE json_extract(a.value, '$.hash') IN (SELECT hash FROM content);
+      INSERT OR IGNORE INTO centre_content (centre_id, hash, media_type, at)
+        SELECT centre_id, json_extract(body, '$.illustration.hash'), json_extract(body, '$.illustration.mediaType'),
+          imported_at
+        FROM challenges
+        WHERE json_extract(body, '$.illustration.hash') IN (SELECT hash FROM content);
+      -- The shared bytes' own type was the first uploader's, whichever centre that was: no longer served.
+      UPDATE content SET media_type = 'application/octet-stream';
+    `,
+  },
 ];

@@ -27,11 +27,12 @@ import type {
   Store,
   StoredBundle,
   StoredCommand,
+  StoredContent,
   StoredResult,
   TestRepository,
   TokenRepository,
 } from '../repositories.ts';
-import { DuplicateError } from '../repositories.ts';
+import { DuplicateError, SHARED_CONTENT_TYPE } from '../repositories.ts';
 import { openServerDatabases, type ServerDatabases } from './database.ts';
 import {
   accountFromRow,
@@ -222,7 +223,7 @@ function tokens(db: SqliteDatabase): TokenRepository {
   const find = db.prepare('SELECT * FROM auth_tokens WHERE token_hash = ?');
   const extend = db.prepare('UPDATE auth_tokens SET expires_at = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?');
-  const removeByAccount = db.prepare('DELETE FROM auth_tokens WHERE account_id = ?');
+  const removeByAccount = db.prepare('DELETE FROM auth_tokens WHERE account_id = ? AND token_hash <> ?');
   const expired = db.prepare('DELETE FROM auth_tokens WHERE expires_at <= ? OR max_expires_at <= ?');
   return {
     async create(token) {
@@ -247,8 +248,8 @@ function tokens(db: SqliteDatabase): TokenRepository {
     async delete(tokenHash) {
       remove.run(tokenHash);
     },
-    async deleteByAccount(accountId) {
-      return removeByAccount.run(accountId).changes;
+    async deleteByAccount(accountId, keep = '') {
+      return removeByAccount.run(accountId, keep).changes;
     },
     async deleteExpired(now) {
       return expired.run(now, now).changes;
@@ -483,27 +484,52 @@ function bank(db: SqliteDatabase): BankRepository {
 }
 
 function content(db: SqliteDatabase): ContentRepository {
+  // The bytes' own media_type column is legacy: the type is the referencing centre's.
   const insert = db.prepare(
     'INSERT OR IGNORE INTO content (hash, media_type, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?)',
   );
+  const refer = db.prepare(
+    `INSERT INTO centre_content (centre_id, hash, media_type, at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (centre_id, hash) DO UPDATE SET media_type = excluded.media_type, at = excluded.at`,
+  );
   const get = db.prepare('SELECT * FROM content WHERE hash = ?');
-  const has = db.prepare('SELECT 1 FROM content WHERE hash = ?').pluck();
+  const getForCentre = db.prepare(
+    `SELECT c.hash, r.media_type, c.size, c.bytes FROM centre_content r JOIN content c ON c.hash = r.hash
+     WHERE r.centre_id = ? AND r.hash = ?`,
+  );
+  const has = db.prepare('SELECT 1 FROM centre_content WHERE centre_id = ? AND hash = ?').pluck();
+  const referAll = db.transaction(
+    (centreId: string, refs: readonly { hash: string; mediaType: string }[], at: number) => {
+      for (const r of refs) refer.run(centreId, r.hash, r.mediaType, at);
+    },
+  );
+  const putOne = db.transaction((centreId: string, c: StoredContent, at: number) => {
+    insert.run(c.hash, SHARED_CONTENT_TYPE, c.size, c.bytes, at);
+    refer.run(centreId, c.hash, c.mediaType, at);
+  });
+  const row = (r: Row, mediaType: string): StoredContent => ({
+    hash: str(r.hash),
+    mediaType,
+    size: num(r.size),
+    bytes: r.bytes as Buffer,
+  });
   return {
-    async put(c, at) {
-      insert.run(c.hash, c.mediaType, c.size, c.bytes, at);
+    async put(centreId, c, at) {
+      putOne(centreId, c, at);
+    },
+    async reference(centreId, refs, at) {
+      referAll(centreId, refs, at);
     },
     async get(hash) {
       const r = get.get(hash) as Row | undefined;
-      if (!r) return null;
-      return {
-        hash: str(r.hash),
-        mediaType: str(r.media_type),
-        size: num(r.size),
-        bytes: r.bytes as Buffer,
-      };
+      return r ? row(r, SHARED_CONTENT_TYPE) : null;
     },
-    async missing(hashes) {
-      return [...new Set(hashes)].filter((hash) => has.get(hash) === undefined);
+    async getForCentre(centreId, hash) {
+      const r = getForCentre.get(centreId, hash) as Row | undefined;
+      return r ? row(r, str(r.media_type)) : null;
+    },
+    async missing(centreId, hashes) {
+      return [...new Set(hashes)].filter((hash) => has.get(centreId, hash) === undefined);
     },
   };
 }

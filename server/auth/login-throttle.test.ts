@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { addressKey, LoginThrottle } from './login-throttle.ts';
+
+describe('login throttle', () => {
+  const throttle = (now = () => 0) =>
+    new LoginThrottle({ limits: { default: 2, ip: 3 }, windowMs: 60_000, now, slowDownMs: 0 });
+
+  it('counts an attempt at once, and forgets it when it succeeds', async () => {
+    const t = throttle();
+    await t.attempt('session:1', '10.0.0.1');
+    await t.attempt('session:1', '10.0.0.1');
+    await expect(t.attempt('session:1', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    // Another address still gets in; a right attempt does not count against its address overall.
+    const right = await t.attempt('session:1', '10.0.0.2');
+    t.succeeded(right);
+    t.succeeded(await t.attempt('session:2', '10.0.0.1'));
+    await t.attempt('session:3', '10.0.0.1');
+    await expect(t.attempt('session:4', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+  });
+
+  it('keys IPv6 addresses by /64, IPv4 ones as they are', () => {
+    expect(addressKey('2001:db8:0:1:2:3:4:5')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:DB8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('203.0.113.4')).toBe('203.0.113.4');
+    expect(addressKey('::ffff:203.0.113.4')).toBe('::ffff:203.0.113.4');
+  });
+});

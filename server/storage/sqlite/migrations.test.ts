@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from './migrations.ts';
+
+const CSV = 'a'.repeat(64);
+const SVG = 'b'.repeat(64);
+const NEVER_STORED = 'c'.repeat(64);
+
+describe('migration 4: stored files belong to the centres that cite them', () => {
+  it('gives each centre whose bank cites a stored file a reference under its challenges’ type', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO centres (id, name, created_at) VALUES ('A', 'A', 0), ('B', 'B', 0)").run();
+    const addContent = db.prepare(
+      "INSERT INTO content (hash, media_type, size, stored_at, bytes) VALUES (?, 'text/html', 1, 0, x'00')",
+    );
+    addContent.run(CSV);
+    addContent.run(SVG);
+    const body = {
+      attachments: [
+        { hash: CSV, fileName: 'notes.csv', mediaType: 'text/csv', size: 1 },
+        { hash: NEVER_STORED, fileName: 'lost.pdf', mediaType: 'application/pdf', size: 1 },
+      ],
+      illustration: { hash: SVG, mediaType: 'image/svg+xml', alt: 'a square' },
+    };
+    db.prepare(
+      `INSERT INTO challenges (centre_id, id, competence, skill, type, status, body, imported_at)
+       VALUES ('A', 'rec1', '1.1', '@s1', 'QCU', 'validé', ?, 7)`,
+    ).run(JSON.stringify(body));
+
+    migrate(db, ':memory:', MIGRATIONS);
+
+    expect(db.prepare('SELECT * FROM centre_content ORDER BY hash').all()).toEqual([
+      { centre_id: 'A', hash: CSV, media_type: 'text/csv', at: 7 },
+      { centre_id: 'A', hash: SVG, media_type: 'image/svg+xml', at: 7 },
+    ]);
+    // The first uploader's type is no longer kept with the shared bytes.
+    expect(db.prepare('SELECT DISTINCT media_type FROM content').pluck().all()).toEqual([
+      'application/octet-stream',
+    ]);
+    db.close();
+  });
+});
