@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEA } from './fixtures/e2e-candidates.ts';
 import { pressOn } from './harness/candidate-actions.ts';
-import { CertificationDay } from './harness/certification-day.ts';
+import { CertificationDay, STATION_MODE } from './harness/certification-day.ts';
 import {
   answerAllRight,
   answerRight,
@@ -39,7 +39,12 @@ describe('alerts', () => {
     // Frozen: the answer and the buttons are out of reach until the invigilator decides.
     expect(await page.getByTestId('validate').isDisabled()).toBe(true);
     expect(await page.locator('fieldset.answer').locator('input, select').first().isDisabled()).toBe(true);
+    if (first.timer)
+      expect(await page.getByTestId('challenge-timer').textContent()).toContain('Ce temps est arrêté');
     await day.capture('alert-pending');
+    // A timed question keeps its own time while frozen, however long the invigilator takes (the
+    // harness's exam clock moves; the Electron app's runs on real time).
+    if (first.timer && STATION_MODE !== 'electron') await day.advanceClock(first.timer * 1000 + 60_000);
     const alert = await day.invigilator.decideAlert(LEA.key, 'dismissed');
     expect(alert.challengeId).toBe(first.id);
     expect(alert.questionNumber).toBe(1);
@@ -48,6 +53,11 @@ describe('alerts', () => {
       'vous pouvez répondre à cette question',
     );
     expect(await page.locator('[data-challenge-id]').getAttribute('data-challenge-id')).toBe(first.id);
+    if (first.timer) {
+      const timer = await page.getByTestId('challenge-timer').textContent();
+      expect(timer).toContain('Temps pour cette question');
+      expect(timer).not.toContain('Ce temps est arrêté');
+    }
     await day.capture('alert-dismissed');
     await answerRight(day, first);
     const second = await nextChallengeOrEnd(day, first.id);

@@ -59,10 +59,15 @@ describe('extra time', () => {
     await day.invigilator.unlock(HUGO.key);
     await page.getByTestId('paused').waitFor({ state: 'detached' });
 
-    // Locked by the station itself (the kiosk saw a second display): who unlocks it is said too.
+    // Locked by the station itself (the computer went to sleep): the screen names the cause in one
+    // short sentence and says who unlocks it; the station's detail stays in the journal for the jury.
     if (day.mode === 'chromium') {
-      await day.station.lock('un deuxième écran a été branché');
+      await day.station.lock('suspend');
       await page.getByRole('heading', { name: 'Poste verrouillé' }).waitFor();
+      const locked = await page.getByTestId('paused').textContent();
+      expect(locked).toContain('L’ordinateur s’est mis en veille. Le temps est arrêté');
+      expect(locked).toContain('le surveillant doit déverrouiller le poste');
+      expect(locked).not.toContain('suspendu');
       await day.capture('locked-by-station');
       await day.invigilator.unlock(HUGO.key);
       await page.getByTestId('paused').waitFor({ state: 'detached' });

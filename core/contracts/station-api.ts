@@ -99,6 +99,38 @@ export type EndReason = z.infer<typeof EndReasonSchema>;
 export const PAUSE_CAUSES = ['invigilator', 'lockdown'] as const;
 export const PauseCauseSchema = z.enum(PAUSE_CAUSES);
 
+/** What the shell detects (the journal's `lockdown` records); here so the screens can name a lock's cause. */
+export const LOCKDOWN_EVENTS = [
+  'focusLost',
+  'focusRegained',
+  'displayAdded',
+  'displayRemoved',
+  'lockScreen',
+  'suspend',
+  'resume',
+  'rendererCrashed',
+  'forbiddenProcess',
+  'uncleanExit',
+] as const;
+export const LockdownEventSchema = z.enum(LOCKDOWN_EVENTS);
+export type LockdownEvent = z.infer<typeof LockdownEventSchema>;
+
+/** Why the station cannot welcome a candidate, as a code the screens translate. */
+export const NOT_READY_CODES = ['notEnrolled', 'closedByInvigilator', 'stationFault'] as const;
+export const NotReadyCodeSchema = z.enum(NOT_READY_CODES);
+export type NotReadyCode = z.infer<typeof NotReadyCodeSchema>;
+
+/** How the candidate moved past questions without answering them, said on the end screen. */
+export const EndSummarySchema = z
+  .object({
+    /** "Je passe". */
+    skipped: z.number().int().nonnegative(),
+    /** Neutralized by an alert the invigilator validated. */
+    neutralized: z.number().int().nonnegative(),
+  })
+  .strict();
+export type EndSummary = z.infer<typeof EndSummarySchema>;
+
 export const UploadStateSchema = z.enum(['notStarted', 'pending', 'uploaded']);
 
 export const ExamViewSchema = z
@@ -130,16 +162,35 @@ export const ExamViewSchema = z
     /** Time left including extra time; null before the start. */
     timeLeftMs: z.number().int().nonnegative().nullable(),
     allowedMs: z.number().int().positive().nullable(),
-    pause: z.object({ cause: PauseCauseSchema, reason: z.string() }).strict().nullable(),
+    /**
+     * `reason` is the invigilator's message, or the lockdown detail in French for the jury (never shown
+     * to the candidate); `lockEvent` is what locked the station, null for the invigilator's pause.
+     */
+    pause: z
+      .object({ cause: PauseCauseSchema, reason: z.string(), lockEvent: LockdownEventSchema.nullable() })
+      .strict()
+      .nullable(),
     endReason: EndReasonSchema.nullable(),
     /** The alert raised on the current challenge, while the invigilator has not decided. */
     alertPending: z.boolean(),
+    /**
+     * The pending alert reached the server, so the invigilator sees it; false while it waits to be
+     * sent (the station is offline) and when no alert is pending.
+     */
+    alertSent: z.boolean(),
+    /**
+     * The current challenge's own timer, milliseconds left; null when it has none or none is shown.
+     * It stands still during a pause and while an alert is pending: screens re-base on it.
+     */
+    challengeTimerLeftMs: z.number().int().nonnegative().nullable(),
     upload: UploadStateSchema,
     /**
      * The test last taken here continues on another station (the candidate resumed there): this
      * station stopped it without sealing it, and its home says so until the next sign-in.
      */
     movedElsewhere: z.object({ firstName: z.string(), lastName: z.string() }).strict().nullable(),
+    /** Once the test has ended: the questions skipped or neutralized; null before. */
+    endSummary: EndSummarySchema.nullable(),
   })
   .strict();
 export type ExamView = z.infer<typeof ExamViewSchema>;
@@ -153,9 +204,13 @@ export const StationStatusSchema = z
         centreName: z.string().nullable(),
         enrolled: z.boolean(),
         online: z.boolean(),
-        /** Ready to welcome a candidate; when not, `notReadyReason` says why in the user's words. */
+        /**
+         * Ready to welcome a candidate; when not, `notReadyCode` says why (the screens translate it) and
+         * `notReadyReason` says it in French for the logs.
+         */
         ready: z.boolean(),
         notReadyReason: z.string().nullable(),
+        notReadyCode: NotReadyCodeSchema.nullable(),
       })
       .strict(),
     exam: ExamViewSchema,

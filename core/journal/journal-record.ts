@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import { AnswerValueSchema } from '../challenge/answer.ts';
 import { ChallengeIdSchema } from '../challenge/challenge.ts';
-import { EndReasonSchema, PauseCauseSchema } from '../contracts/station-api.ts';
+import {
+  EndReasonSchema,
+  LOCKDOWN_EVENTS,
+  LockdownEventSchema,
+  PauseCauseSchema,
+} from '../contracts/station-api.ts';
 
 const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
 const Id = z.string().min(1).max(64);
@@ -13,19 +18,8 @@ export const ALERT_REASON_CODES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E8', 'E9', 'E1
 export const AlertReasonCodeSchema = z.enum(ALERT_REASON_CODES);
 export type AlertReasonCode = z.infer<typeof AlertReasonCodeSchema>;
 
-export const LOCKDOWN_EVENTS = [
-  'focusLost',
-  'focusRegained',
-  'displayAdded',
-  'displayRemoved',
-  'lockScreen',
-  'suspend',
-  'resume',
-  'rendererCrashed',
-  'forbiddenProcess',
-  'uncleanExit',
-] as const;
-export const LockdownEventSchema = z.enum(LOCKDOWN_EVENTS);
+// Defined with the StationApi (the screens name a lock's cause); kept importable from here.
+export { LOCKDOWN_EVENTS, LockdownEventSchema };
 
 /** Each kind of record with its payload. */
 export const RecordBodySchema = z.discriminatedUnion('kind', [

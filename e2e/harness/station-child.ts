@@ -7,6 +7,7 @@ import type { BrowserState, StationResult } from '../../core/contracts/station-a
 import type { BrowserBounds, ChallengeBrowser } from '../../main/station/station-handlers.ts';
 import { nodeSelfCheck } from '../../main/station/self-check/node-self-check.ts';
 import { createStationServices } from '../../main/station/station-services.ts';
+import { runtimeLockdownWatch } from '../../main/station/lockdown/runtime-lockdown.ts';
 import { stationVersion } from '../../scripts/station-cli-options.ts';
 import type { BrowserOperation, FromChild, StationChildOptions, ToChild } from './station-protocol.ts';
 import { serveStationSocket } from './station-socket.ts';
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
           }),
       }),
   });
+  // What the shell would detect goes through the real watch: the real event and French detail.
+  const lockdown = runtimeLockdownWatch(
+    () => services.runtime,
+    (message) => send({ type: 'log', message }),
+  );
   const socket = await serveStationSocket({
     dispatch: TIMED
       ? async (method, request) => {
@@ -144,12 +150,9 @@ async function main(): Promise<void> {
         });
         break;
       case 'lockdown':
-        void services.runtime
-          .reportLockdown(
-            { kind: 'lockdown', payload: { event: message.event, detail: message.detail } },
-            true,
-          )
-          .then(() => send({ type: 'reply', id: message.id, value: true }));
+        void (message.cause === 'suspend' ? lockdown.suspended() : lockdown.screenLocked()).then(() =>
+          send({ type: 'reply', id: message.id, value: true }),
+        );
         break;
       case 'syncState':
         send({ type: 'reply', id: message.id, value: services.syncState() });

@@ -144,9 +144,9 @@ export class StationProcess {
     await this.#call({ type: 'advanceClock', ms });
   }
 
-  /** What the shell reports when the kiosk detects something (here: a second display): the test locks. */
-  async lock(detail: string): Promise<void> {
-    await this.#call({ type: 'lockdown', event: 'displayAdded', detail });
+  /** What the shell reports when the kiosk detects that the machine slept or was locked: the test locks. */
+  async lock(cause: 'suspend' | 'lockScreen'): Promise<void> {
+    await this.#call({ type: 'lockdown', cause });
   }
 
   syncState(): Promise<SyncStateView> {

@@ -46,8 +46,11 @@ export type ToChild =
   /** Moves the station's exam clock forward (time-up scenarios); the wall clock is untouched. */
   | { type: 'advanceClock'; id: number; ms: number }
   | { type: 'syncState'; id: number }
-  /** A lockdown event from the (absent) shell, e.g. a second display plugged in: locks the test. */
-  | { type: 'lockdown'; id: number; event: 'displayAdded' | 'focusLost'; detail: string }
+  /**
+   * What the (absent) shell detects and reports through the real LockdownWatch, with its real wording:
+   * the machine went to sleep or its session was locked. Either locks the test.
+   */
+  | { type: 'lockdown'; id: number; cause: 'suspend' | 'lockScreen' }
   | { type: 'close'; id: number }
   /** An event from the harness's side of the station (the challenge browser) for the screens. */
   | { type: 'emit'; event: StationEvent };

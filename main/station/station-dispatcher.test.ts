@@ -12,6 +12,7 @@ const status: StationStatus = {
     online: false,
     ready: false,
     notReadyReason: 'not enrolled',
+    notReadyCode: 'notEnrolled',
   },
   exam: {
     phase: 'idle',
@@ -23,8 +24,11 @@ const status: StationStatus = {
     pause: null,
     endReason: null,
     alertPending: false,
+    alertSent: false,
+    challengeTimerLeftMs: null,
     upload: 'notStarted',
     movedElsewhere: null,
+    endSummary: null,
   },
 };
 

@@ -234,6 +234,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
     journal,
     post: (testId, records) => client.postRecords(testId, records),
     timers,
+    // A pending alert that waited offline is now on the invigilator's screen: the candidate's says so.
+    onStored: (testId) => runtime.recordsReplicated(testId),
     onNotYourTest: testElsewhere,
     log,
   });

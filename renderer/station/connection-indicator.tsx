@@ -1,5 +1,6 @@
 // A small, calm indicator when the station cannot reach the server, saying what that means where the
-// candidate is (offline-situation.ts): during the test, that it goes on and the answers are stored.
+// candidate is (offline-situation.ts): during the test, that it goes on and the answers are stored (or,
+// on a question frozen by a reported problem, that it stays blocked).
 // Announced once when the connection goes and once when it comes back.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,10 @@ export function ConnectionIndicator() {
   const { t } = useTranslation();
   const online = useStation((s) => s.online);
   const known = useStation((s) => s.status !== null);
-  const situation = offlineSituation(useStation((s) => s.status?.exam.phase ?? 'idle'));
+  const situation = offlineSituation(
+    useStation((s) => s.status?.exam.phase ?? 'idle'),
+    useStation((s) => s.status?.exam.alertPending ?? false),
+  );
   const detail = t(`connection.situation.${situation}`);
   const previous = useRef<boolean | null>(null);
   useEffect(() => {

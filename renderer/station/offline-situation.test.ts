@@ -16,11 +16,24 @@ describe('what the offline note says', () => {
       expect(offlineSituation(phase)).toBe('waitingForInvigilator');
   });
 
+  it('never says the test goes on while a reported problem freezes the question', () => {
+    expect(offlineSituation('inProgress', true)).toBe('questionFrozen');
+    expect(offlineSituation('paused', true)).toBe('questionFrozen');
+    expect(offlineSituation('inProgress', false)).toBe('testGoesOn');
+    // Once the test is over, a frozen question is no longer the matter.
+    expect(offlineSituation('ended', true)).toBe('resultKept');
+    expect(fr.connection.situation.questionFrozen).not.toMatch(/continue normalement/);
+    expect(fr.connection.situation.questionFrozen).toMatch(/levez la main/);
+    expect(en.connection.situation.questionFrozen).toMatch(/raise your hand/);
+  });
+
   it('has a sentence in French and in English for every phase', () => {
     for (const phase of EXAM_PHASES) {
-      const situation = offlineSituation(phase);
-      expect(fr.connection.situation[situation]).toMatch(/\S/);
-      expect(en.connection.situation[situation]).toMatch(/\S/);
+      for (const alertPending of [false, true]) {
+        const situation = offlineSituation(phase, alertPending);
+        expect(fr.connection.situation[situation]).toMatch(/\S/);
+        expect(en.connection.situation[situation]).toMatch(/\S/);
+      }
     }
     expect(fr.connection.situation.resultKept).not.toMatch(/test continue/);
   });

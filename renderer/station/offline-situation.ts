@@ -1,10 +1,12 @@
 // What the "offline" note tells the candidate depends on where they are: before joining, joining waits
 // for the server; before the start or a resume, the invigilator's go-ahead does; during the test the
-// answers are stored and the test goes on; after it, the result is kept and sent later, or already sent.
+// answers are stored and the test goes on, except on a question frozen by a reported problem: only the
+// invigilator unblocks it, and their decision cannot arrive while offline; after the test, the result is
+// kept and sent later, or already sent.
 import type { ExamPhase } from '../../core/contracts/station-api.ts';
 
 export type OfflineSituation =
-  'beforeJoining' | 'waitingForInvigilator' | 'testGoesOn' | 'resultKept' | 'resultSent';
+  'beforeJoining' | 'waitingForInvigilator' | 'testGoesOn' | 'questionFrozen' | 'resultKept' | 'resultSent';
 
 const SITUATIONS: Readonly<Record<ExamPhase, OfflineSituation>> = {
   idle: 'beforeJoining',
@@ -18,6 +20,8 @@ const SITUATIONS: Readonly<Record<ExamPhase, OfflineSituation>> = {
   uploaded: 'resultSent',
 };
 
-export function offlineSituation(phase: ExamPhase): OfflineSituation {
-  return SITUATIONS[phase];
+/** `alertPending`: a reported problem freezes the current question (the station's status says so). */
+export function offlineSituation(phase: ExamPhase, alertPending = false): OfflineSituation {
+  const situation = SITUATIONS[phase];
+  return situation === 'testGoesOn' && alertPending ? 'questionFrozen' : situation;
 }

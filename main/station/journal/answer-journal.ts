@@ -501,6 +501,11 @@ export class AnswerJournal {
     }));
   }
 
+  /** Whether this record is still in the outbox: the server has not confirmed storing it. */
+  awaitsReplication(testId: string, seq: number): boolean {
+    return this.#sql.selectOutboxRow.get(testId, seq) !== undefined;
+  }
+
   /** The server has stored this test's records up to `storedThrough`: they leave the outbox. */
   acknowledgeOutbox(testId: string, storedThrough: number): void {
     const through = parseOrThrow(
@@ -601,6 +606,7 @@ function prepareStatements(db: SqliteDatabase) {
        ORDER BY o.id LIMIT ?`,
     ),
     deleteOutbox: db.prepare('DELETE FROM outbox WHERE test_id = ? AND seq <= ?'),
+    selectOutboxRow: db.prepare('SELECT 1 FROM outbox WHERE test_id = ? AND seq = ?'),
   };
 }
 

@@ -318,7 +318,11 @@ describe('the invigilator’s controls and the clock', () => {
       testId: 'test-1',
       reason: 'alarme incendie',
     });
-    expect(h.runtime.status().exam.pause).toEqual({ cause: 'invigilator', reason: 'alarme incendie' });
+    expect(h.runtime.status().exam.pause).toEqual({
+      cause: 'invigilator',
+      reason: 'alarme incendie',
+      lockEvent: null,
+    });
     expect(await h.runtime.submitAnswer('rec1', choice('1'))).toMatchObject({
       ok: false,
       error: { code: 'ILLEGAL_TRANSITION' },
@@ -378,7 +382,11 @@ describe('the invigilator’s controls and the clock', () => {
       true,
     );
     expect(h.runtime.phase).toBe('paused');
-    expect(h.runtime.status().exam.pause).toEqual({ cause: 'lockdown', reason: 'second display' });
+    expect(h.runtime.status().exam.pause).toEqual({
+      cause: 'lockdown',
+      reason: 'second display',
+      lockEvent: 'displayAdded',
+    });
   });
 });
 

@@ -20,12 +20,7 @@ import type {
 import type { HeartbeatRequest, StationCommand } from '../../../core/contracts/station-server.ts';
 import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
 import { packageAllowedMs, type TestPackage } from '../../../core/package/test-package.ts';
-import {
-  ExamClock,
-  challengeTimerLeftMs,
-  systemMonotonicClock,
-  type MonotonicClock,
-} from '../clock/exam-clock.ts';
+import { ExamClock, systemMonotonicClock, type MonotonicClock } from '../clock/exam-clock.ts';
 import { assertMove } from './exam-phase.ts';
 import type {
   CommandOutcome,
@@ -37,8 +32,16 @@ import type {
   TestRow,
 } from './ports.ts';
 import { joinErrorCode } from './ports.ts';
-import { applyRecord, emptyProgress, replay, type TestProgress } from './test-progress.ts';
+import {
+  applyRecord,
+  currentTimerLeftMs,
+  emptyProgress,
+  replay,
+  type TestProgress,
+} from './test-progress.ts';
 import { choiceOrder } from './choice-order.ts';
+import type { EndSummary, LockdownEvent, NotReadyCode } from '../../../core/contracts/station-api.ts';
+import { endSummaryOf, lockEventOf } from './screen-facts.ts';
 
 export interface ExamRuntimeOptions {
   journal: ExamJournal;
@@ -105,6 +108,9 @@ export class ExamRuntime {
   #closing = false;
   /** Whose test continues on another station, said on the home until the next sign-in. */
   #movedElsewhere: { firstName: string; lastName: string } | null = null;
+  /** Read from the journal once per pause and per ended test: the screens ask for the status often. */
+  readonly #lockEvents = new WeakMap<NonNullable<TestProgress['pause']>, LockdownEvent | null>();
+  #endSummary: { testId: string; seq: number; summary: EndSummary } | null = null;
 
   constructor(options: ExamRuntimeOptions) {
     this.#o = {
@@ -153,9 +159,40 @@ export class ExamRuntime {
         online: this.#online,
         ready: notReadyReason === null,
         notReadyReason,
+        notReadyCode: this.#notReadyCode(station.enrolled),
       },
       exam: this.#examView(),
     };
+  }
+
+  /** `notReadyReason` as a code the screens translate (same order of precedence). */
+  #notReadyCode(enrolled: boolean): NotReadyCode | null {
+    if (this.#fault !== null) return 'stationFault';
+    if (this.#closing) return 'closedByInvigilator';
+    return enrolled ? null : 'notEnrolled';
+  }
+
+  /** The pause with what locked the station, so the screen names the cause in the candidate's language. */
+  #pauseView(): ExamView['pause'] {
+    const t = this.#test;
+    const pause = t?.progress.pause;
+    if (!t || !pause) return null;
+    let lockEvent = pause.cause === 'lockdown' ? this.#lockEvents.get(pause) : null;
+    if (lockEvent === undefined) {
+      lockEvent = lockEventOf(this.#o.journal.records(t.row.testId));
+      this.#lockEvents.set(pause, lockEvent);
+    }
+    return { cause: pause.cause, reason: pause.reason, lockEvent };
+  }
+
+  #endSummaryView(): EndSummary | null {
+    const t = this.#test;
+    if (!t?.progress.ended) return null;
+    const { testId } = t.row;
+    const seq = t.progress.lastSeq;
+    if (this.#endSummary?.testId !== testId || this.#endSummary.seq !== seq)
+      this.#endSummary = { testId, seq, summary: endSummaryOf(this.#o.journal.records(testId)) };
+    return this.#endSummary.summary;
   }
 
   #examView(): ExamView {
@@ -186,12 +223,38 @@ export class ExamRuntime {
           : null,
       timeLeftMs: clock && t?.progress.started ? clock.timeLeftMs() : null,
       allowedMs: clock ? clock.allowedMs() : null,
-      pause: t?.progress.pause ?? null,
+      pause: this.#pauseView(),
       endReason: t?.progress.ended ?? null,
       alertPending: t?.progress.alert !== null && t?.progress.alert !== undefined,
+      alertSent: this.#alertSent(),
+      challengeTimerLeftMs: this.#shownTimerLeftMs(),
       upload: this.#phase === 'uploaded' ? 'uploaded' : this.#phase === 'sealed' ? 'pending' : 'notStarted',
       movedElsewhere: this.#movedElsewhere,
+      endSummary: this.#endSummaryView(),
     };
+  }
+
+  /** Whether the pending alert's record left the outbox: the server has it, the invigilator sees it. */
+  #alertSent(): boolean {
+    const t = this.#test;
+    if (!t?.progress.alert) return false;
+    return !this.#o.journal.awaitsReplication(t.row.testId, t.progress.alert.seq);
+  }
+
+  /** The shown challenge's own timer, so the screens re-base on it (after a pause, a dismissed alert). */
+  #shownTimerLeftMs(): number | null {
+    const t = this.#test;
+    if (!t?.pkg || !t.clock || (this.#phase !== 'inProgress' && this.#phase !== 'paused')) return null;
+    const challenge = t.pkg.challenges[this.#currentIndex()];
+    return challenge?.timer ? currentTimerLeftMs(t.progress, challenge.timer, t.clock.elapsedMs()) : null;
+  }
+
+  /**
+   * The server stored this test's records (the replicator says so): a pending alert the station could
+   * not send is now on the invigilator's screen, and the candidate's screen says so again.
+   */
+  recordsReplicated(testId: string): void {
+    if (this.#test?.row.testId === testId && this.#test.progress.alert) this.#announce();
   }
 
   /** Something about the station changed (it enrolled): the screens get the new status. */
@@ -395,7 +458,7 @@ export class ExamRuntime {
       choiceOrder: choiceOrder(challenge, `${t.row.testId}:${challenge.id}`),
       draft: this.#o.journal.draft(t.row.testId, challenge.id),
       timerLeftMs: challenge.timer
-        ? challengeTimerLeftMs(challenge.timer, t.progress.currentShownAtMs, t.clock.elapsedMs())
+        ? currentTimerLeftMs(t.progress, challenge.timer, t.clock.elapsedMs())
         : null,
       focusLost: t.progress.focusLost.has(challenge.id),
     };
@@ -418,8 +481,7 @@ export class ExamRuntime {
       const { challenge, clock, progress } = current.value;
       const elapsedMs = clock.elapsedMs();
       const timedOut =
-        challenge.timer !== undefined &&
-        challengeTimerLeftMs(challenge.timer, progress.currentShownAtMs, elapsedMs) === 0;
+        challenge.timer !== undefined && currentTimerLeftMs(progress, challenge.timer, elapsedMs) === 0;
       const stored = this.#appendSafely({
         kind: 'answered',
         payload: {
@@ -687,7 +749,7 @@ export class ExamRuntime {
       this.#checkWarnings();
       const challenge = t.pkg.challenges[this.#currentIndex()];
       if (challenge?.timer && this.#timerExpiredFor !== challenge.id) {
-        if (challengeTimerLeftMs(challenge.timer, t.progress.currentShownAtMs, t.clock.elapsedMs()) === 0) {
+        if (currentTimerLeftMs(t.progress, challenge.timer, t.clock.elapsedMs()) === 0) {
           this.#timerExpiredFor = challenge.id;
           this.#emit({ type: 'challengeTimerExpired', challengeId: challenge.id });
         }

@@ -18,6 +18,8 @@ export interface ExamJournal {
   storePackage(testId: string, pkg: TestPackage, expectedHash: string): void;
   package(testId: string): TestPackage | null;
   append(testId: string, body: RecordBody, at: { wallAt: number; elapsedMs: number }): JournalRecord;
+  /** Whether this record is still in the outbox: the server has not confirmed storing it. */
+  awaitsReplication(testId: string, seq: number): boolean;
   records(testId: string): JournalRecord[];
   lastRecord(testId: string): JournalRecord | null;
   /** Continues a test begun on another station: its replicated records, checked and kept as they are. */

@@ -3,18 +3,22 @@
 // is exactly the state before it.
 import type { EndReason } from '../../../core/contracts/station-api.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import { challengeTimerLeftMs } from '../clock/exam-clock.ts';
 
 export interface TestProgress {
   packageStored: boolean;
   started: boolean;
   ended: EndReason | null;
   pause: { cause: 'invigilator' | 'lockdown'; reason: string } | null;
-  alert: { alertId: string; challengeId: string } | null;
+  /** The pending alert; `seq` is its record's, `raisedAtMs` the exam time it froze the challenge at. */
+  alert: { alertId: string; challengeId: string; seq: number; raisedAtMs: number } | null;
   /** Challenges answered, skipped or neutralized by a validated alert: the candidate moved past them. */
   done: Set<string>;
   answered: number;
   /** Exam time at which the current challenge was shown (the previous challenge's end, or the start). */
   currentShownAtMs: number;
+  /** Exam time the current challenge spent frozen by alerts the invigilator dismissed. */
+  currentFrozenMs: number;
   focusLost: Set<string>;
   addedMs: number;
   downtimeMs: number;
@@ -34,6 +38,7 @@ export function emptyProgress(): TestProgress {
     done: new Set(),
     answered: 0,
     currentShownAtMs: 0,
+    currentFrozenMs: 0,
     focusLost: new Set(),
     addedMs: 0,
     downtimeMs: 0,
@@ -57,7 +62,7 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
       break;
     case 'started':
       progress.started = true;
-      progress.currentShownAtMs = record.elapsedMs;
+      showNext(progress, record.elapsedMs);
       progress.authorizations.add(record.payload.authorization);
       break;
     case 'resumed':
@@ -68,19 +73,27 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
     case 'skipped':
       progress.done.add(record.payload.challengeId);
       progress.answered += 1;
-      progress.currentShownAtMs = record.elapsedMs;
+      showNext(progress, record.elapsedMs);
       break;
     case 'focusLost':
       progress.focusLost.add(record.payload.challengeId);
       break;
     case 'alertRaised':
-      progress.alert = { alertId: record.payload.alertId, challengeId: record.payload.challengeId };
+      progress.alert = {
+        alertId: record.payload.alertId,
+        challengeId: record.payload.challengeId,
+        seq: record.seq,
+        raisedAtMs: record.elapsedMs,
+      };
       break;
     case 'alertDecided':
+      // DOMAIN §7: the question was frozen until now; a dismissed one is answered with the time it had.
+      if (progress.alert)
+        progress.currentFrozenMs += Math.max(0, record.elapsedMs - progress.alert.raisedAtMs);
       progress.alert = null;
       if (record.payload.decision === 'validated') {
         progress.done.add(record.payload.challengeId);
-        progress.currentShownAtMs = record.elapsedMs;
+        showNext(progress, record.elapsedMs);
       }
       break;
     case 'paused':
@@ -100,6 +113,21 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
       break;
   }
   return progress;
+}
+
+/** A new challenge is shown: its own timer starts afresh. */
+function showNext(progress: TestProgress, elapsedMs: number): void {
+  progress.currentShownAtMs = elapsedMs;
+  progress.currentFrozenMs = 0;
+}
+
+/**
+ * Milliseconds left on the current challenge's own timer at exam time `elapsedMs`: it does not run
+ * while an alert freezes the challenge, nor counts the time earlier alerts froze it.
+ */
+export function currentTimerLeftMs(progress: TestProgress, timerSeconds: number, elapsedMs: number): number {
+  const until = progress.alert ? Math.min(elapsedMs, progress.alert.raisedAtMs) : elapsedMs;
+  return challengeTimerLeftMs(timerSeconds, progress.currentShownAtMs + progress.currentFrozenMs, until);
 }
 
 export function replay(records: readonly JournalRecord[]): TestProgress {

@@ -147,3 +147,20 @@ describe('the outbox replicator', () => {
     expect(h.stored.get('test-1')?.map((r) => r.kind)).toEqual(['testOpened', 'answered']);
   });
 });
+
+describe('what the replicator tells once the server stored records', () => {
+  it('says which test is stored through which record, and those records no longer await replication', async () => {
+    const h = harness(1);
+    const told: [string, number][] = [];
+    const replicator = new OutboxReplicator({
+      journal: h.journal,
+      post: async (_testId, records) => ({ ok: true, value: { storedThrough: records.at(-1)?.seq ?? 0 } }),
+      timers: new InstantTimers(),
+      onStored: (testId, storedThrough) => told.push([testId, storedThrough]),
+    });
+    expect(h.journal.awaitsReplication('test-1', 2)).toBe(true);
+    expect(await replicator.flush()).toBe('sent');
+    expect(told).toEqual([['test-1', 2]]);
+    expect(h.journal.awaitsReplication('test-1', 2)).toBe(false);
+  });
+});

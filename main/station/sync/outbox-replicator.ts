@@ -23,6 +23,8 @@ export interface OutboxReplicatorOptions {
   /** How long to sleep when the outbox is empty (a new record wakes the loop at once). */
   idleMs?: number;
   backoff?: Backoff;
+  /** The server confirmed storing a test's records up to `storedThrough` (they left the outbox). */
+  onStored?: (testId: string, storedThrough: number) => void;
   /** The server refuses a test's records: it continues on another station (NOT_YOUR_TEST). */
   onNotYourTest?: (testId: string) => void;
   log?: (message: string) => void;
@@ -87,6 +89,7 @@ export class OutboxReplicator {
     }
     const { storedThrough } = result.value;
     this.#o.journal.acknowledgeOutbox(testId, storedThrough);
+    this.#o.onStored?.(testId, storedThrough);
     const last = records.at(-1)?.seq ?? 0;
     if (storedThrough < last) {
       // Accepted but not stored (a gap, a conflict): try later rather than in a tight loop.

@@ -13,6 +13,16 @@ export const en: Messages = {
     loading: 'Loading…',
     askInvigilator: 'Raise your hand: the invigilator will come and help you.',
   },
+  stationError: {
+    ILLEGAL_TRANSITION:
+      'The station has already moved on to another step: this action is no longer possible. If the screen does not change, tell the invigilator.',
+    STATION_NOT_READY: 'This station is not ready yet. Tell the invigilator.',
+    SERVER_UNREACHABLE:
+      'The station cannot reach the certification server. Try again in a moment; if it goes on, tell the invigilator.',
+    STORAGE_FAILED:
+      'The station could not store your request. Try again; if it goes on, tell the invigilator.',
+    other: 'The station ran into a problem. Try again; if it goes on, tell the invigilator.',
+  },
   duration: {
     hoursMinutes: '{{hours}} h {{minutes}} min',
     hours: '{{hours}} h',
@@ -27,6 +37,8 @@ export const en: Messages = {
       beforeJoining: 'You can sign in as soon as the connection is back.',
       waitingForInvigilator: 'The invigilator’s go-ahead will arrive when the connection is back.',
       testGoesOn: 'Your answers stay stored on this computer. The test goes on as usual.',
+      questionFrozen:
+        'This question stays blocked until the connection is back: raise your hand to call the invigilator.',
       resultKept: 'Your result stays on this computer and will be sent when the connection is back.',
       resultSent: 'Your result has already been sent: there is nothing to do.',
     },
@@ -46,7 +58,12 @@ export const en: Messages = {
     readyNext: 'When the invigilator tells you to, start your certification.',
     start: 'Start my certification',
     notReadyTitle: 'This station is not ready yet.',
-    notReadyReason: 'Reason: {{reason}}.',
+    notReadyReason: {
+      notEnrolled: 'This station is not enrolled with the certification server yet.',
+      closedByInvigilator: 'The invigilator closed this station.',
+      stationFault: 'This station has a technical problem: it cannot welcome a candidate.',
+      other: 'This station must be checked before it welcomes a candidate.',
+    },
     notReadyNext: 'Tell the invigilator. This message goes away by itself when the station is ready.',
     offlineNext:
       'The station cannot reach the certification server. You cannot sign in while this message is shown. Tell the invigilator if it stays for more than a minute.',
@@ -148,14 +165,26 @@ export const en: Messages = {
     invigilatorBody: 'The invigilator paused your test. The time is stopped: you lose no time.',
     invigilatorNext: 'Stay in your seat: the test will go on by itself when the invigilator restarts it.',
     lockdownTitle: 'Station locked',
-    lockdownBody: 'The station locked itself ({{reason}}). The time is stopped.',
+    lockdownBody: '{{reason}} The time is stopped: you lose no time.',
+    lockReason: {
+      displayAdded: 'Another screen was plugged into the computer.',
+      lockScreen: 'The computer’s session was locked.',
+      suspend: 'The computer went to sleep.',
+      rendererCrashed: 'The test screen stopped several times.',
+      forbiddenProcess: 'Software that is not allowed during the certification is open on the computer.',
+      other: 'The station detected a problem.',
+    },
     lockdownNext: 'Raise your hand: the invigilator must unlock the station.',
     message: 'Message from the invigilator: {{reason}}',
     announce: 'Test paused. The time is stopped.',
   },
   ended: {
     finishedTitle: 'Test finished',
-    finishedBody: 'You have answered every question. Thank you!',
+    finishedBody: 'You have gone through every question. Thank you!',
+    skipped_one: 'You skipped {{count}} question with “Skip”.',
+    skipped_other: 'You skipped {{count}} questions with “Skip”.',
+    neutralized_one: '{{count}} question will not count: the invigilator accepted your report.',
+    neutralized_other: '{{count}} questions will not count: the invigilator accepted your reports.',
     candidateTitle: 'Test finished',
     candidateBody: 'You have finished your test.',
     timeUpTitle: 'Time is up',
@@ -175,7 +204,8 @@ export const en: Messages = {
   test: {
     questionOf: 'Question {{n}} of {{total}}',
     progressLabel: 'Test progress',
-    progressValue: '{{answered}} questions done out of {{total}}',
+    progressValue_one: '{{count}} question done out of {{total}}',
+    progressValue_other: '{{count}} questions done out of {{total}}',
     timeLeft: 'Time left',
     timeLeftValue: '{{time}}',
     extraTimeIncluded: 'extra time included',
@@ -230,12 +260,16 @@ export const en: Messages = {
       pendingBody:
         'The invigilator has been told and will come to see you. Meanwhile this question is blocked.',
       pendingNext: 'Raise your hand so the invigilator finds you easily.',
+      pendingOfflineBody:
+        'This computer cannot tell the invigilator (no connection): raise your hand to call them. Meanwhile this question is blocked.',
+      pendingOfflineNext: 'Your report will be sent by itself as soon as the connection is back.',
       dismissed: 'The invigilator looked at your report: you can answer this question.',
       validated: 'Your report was accepted: the previous question will not count. Here is the next question.',
     },
     timer: {
       label: 'Timed question',
       left: 'Time for this question: {{time}}',
+      frozen: 'This time is stopped while the question is on hold: you do not lose it.',
       expired:
         'The time for this question is over. You can still validate your answer, but it will not count as right.',
     },

@@ -12,6 +12,17 @@ export const fr = {
     loading: 'Chargement…',
     askInvigilator: 'Levez la main : le surveillant va venir vous aider.',
   },
+  /** A refusal of the station, by its code (never the station's own words, written for the logs). */
+  stationError: {
+    ILLEGAL_TRANSITION:
+      'Le poste est déjà passé à une autre étape : cette action n’est plus possible. Si l’écran ne change pas, prévenez le surveillant.',
+    STATION_NOT_READY: 'Ce poste n’est pas prêt pour le moment. Prévenez le surveillant.',
+    SERVER_UNREACHABLE:
+      'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
+    STORAGE_FAILED:
+      'Le poste n’a pas pu enregistrer votre demande. Réessayez ; si cela continue, prévenez le surveillant.',
+    other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
+  },
   duration: {
     hoursMinutes: '{{hours}} h {{minutes}} min',
     hours: '{{hours}} h',
@@ -27,6 +38,8 @@ export const fr = {
       beforeJoining: 'Vous pourrez vous connecter dès le retour de la connexion.',
       waitingForInvigilator: 'L’autorisation du surveillant arrivera au retour de la connexion.',
       testGoesOn: 'Vos réponses restent enregistrées sur ce poste. Le test continue normalement.',
+      questionFrozen:
+        'Cette question reste bloquée jusqu’au retour de la connexion : levez la main pour appeler le surveillant.',
       resultKept: 'Votre résultat reste sur ce poste et partira dès le retour de la connexion.',
       resultSent: 'Votre résultat est déjà envoyé : vous n’avez rien à faire.',
     },
@@ -46,7 +59,13 @@ export const fr = {
     readyNext: 'Quand le surveillant vous le dit, commencez votre certification.',
     start: 'Commencer ma certification',
     notReadyTitle: 'Ce poste n’est pas prêt pour le moment.',
-    notReadyReason: 'Raison : {{reason}}.',
+    /** Why the station is not ready, by its code (the station's notReadyCode). */
+    notReadyReason: {
+      notEnrolled: 'Ce poste n’est pas encore inscrit auprès du serveur de certification.',
+      closedByInvigilator: 'Le surveillant a fermé ce poste.',
+      stationFault: 'Ce poste a un problème technique : il ne peut pas accueillir de candidat.',
+      other: 'Ce poste doit être vérifié avant d’accueillir un candidat.',
+    },
     notReadyNext:
       'Prévenez le surveillant de la salle. Ce message disparaîtra tout seul quand le poste sera prêt.',
     offlineNext:
@@ -153,14 +172,28 @@ export const fr = {
       'Le surveillant a mis votre test en pause. Le temps est arrêté : vous ne perdez pas de temps.',
     invigilatorNext: 'Restez à votre place : le test reprendra tout seul quand le surveillant le relancera.',
     lockdownTitle: 'Poste verrouillé',
-    lockdownBody: 'Le poste s’est verrouillé ({{reason}}). Le temps est arrêté.',
+    lockdownBody: '{{reason}} Le temps est arrêté : vous ne perdez pas de temps.',
+    /** What locked the station, by its lockdown event (one short sentence each). */
+    lockReason: {
+      displayAdded: 'Un autre écran a été branché sur l’ordinateur.',
+      lockScreen: 'La session de l’ordinateur a été verrouillée.',
+      suspend: 'L’ordinateur s’est mis en veille.',
+      rendererCrashed: 'L’écran du test s’est arrêté plusieurs fois.',
+      forbiddenProcess: 'Un logiciel interdit pendant la certification est ouvert sur l’ordinateur.',
+      other: 'Le poste a détecté un problème.',
+    },
     lockdownNext: 'Levez la main : le surveillant doit déverrouiller le poste.',
     message: 'Message du surveillant : {{reason}}',
     announce: 'Test en pause. Le temps est arrêté.',
   },
   ended: {
     finishedTitle: 'Test terminé',
-    finishedBody: 'Vous avez répondu à toutes les questions. Merci !',
+    finishedBody: 'Vous avez traité toutes les questions. Merci !',
+    skipped_one: 'Vous avez passé {{count}} question avec « Je passe ».',
+    skipped_other: 'Vous avez passé {{count}} questions avec « Je passe ».',
+    neutralized_one: '{{count}} question ne sera pas comptée : le surveillant a accepté votre signalement.',
+    neutralized_other:
+      '{{count}} questions ne seront pas comptées : le surveillant a accepté vos signalements.',
     candidateTitle: 'Test terminé',
     candidateBody: 'Vous avez terminé votre test.',
     timeUpTitle: 'Le temps est écoulé',
@@ -180,7 +213,8 @@ export const fr = {
   test: {
     questionOf: 'Question {{n}} sur {{total}}',
     progressLabel: 'Avancement du test',
-    progressValue: '{{answered}} questions traitées sur {{total}}',
+    progressValue_one: '{{count}} question traitée sur {{total}}',
+    progressValue_other: '{{count}} questions traitées sur {{total}}',
     timeLeft: 'Temps restant',
     timeLeftValue: '{{time}}',
     extraTimeIncluded: 'temps supplémentaire compris',
@@ -234,6 +268,9 @@ export const fr = {
       pendingBody:
         'Le surveillant a été prévenu et va venir vous voir. En attendant, cette question est bloquée.',
       pendingNext: 'Levez la main pour que le surveillant vous trouve facilement.',
+      pendingOfflineBody:
+        'Le poste n’arrive pas à prévenir le surveillant (pas de connexion) : levez la main pour l’appeler. En attendant, cette question est bloquée.',
+      pendingOfflineNext: 'Votre signalement partira tout seul dès le retour de la connexion.',
       dismissed: 'Le surveillant a examiné votre signalement : vous pouvez répondre à cette question.',
       validated:
         'Votre signalement a été accepté : la question précédente ne sera pas comptée. Voici la question suivante.',
@@ -241,6 +278,7 @@ export const fr = {
     timer: {
       label: 'Question chronométrée',
       left: 'Temps pour cette question : {{time}}',
+      frozen: 'Ce temps est arrêté tant que la question est bloquée : vous ne le perdez pas.',
       expired:
         'Le temps de cette question est écoulé. Vous pouvez encore valider votre réponse, mais elle ne sera pas comptée comme juste.',
     },

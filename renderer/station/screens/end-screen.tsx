@@ -2,7 +2,7 @@
 // result is being sent, then sent; the candidate goes back to the station home for the next one.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import type { EndSummary, StationError, StationStatus } from '../../../core/contracts/station-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import { StationErrorNotice } from './station-error-notice.tsx';
@@ -19,7 +19,7 @@ export function EndScreen({ status }: { status: StationStatus }) {
   const api = useStationApi();
   const applyStatus = useStation((s) => s.applyStatus);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<StationError | null>(null);
   const { phase, endReason } = status.exam;
   const [title, body] = TITLES[endReason ?? 'finished'];
   const unanswered =
@@ -30,7 +30,7 @@ export function EndScreen({ status }: { status: StationStatus }) {
   const goHome = async () => {
     const result = await api.returnHome({});
     if (result.ok) applyStatus(result.value);
-    else setFailure(result.error.message);
+    else setFailure(result.error);
   };
 
   return (
@@ -39,6 +39,7 @@ export function EndScreen({ status }: { status: StationStatus }) {
         {unanswered ? t('ended.candidateTitle') : t(title)}
       </h1>
       <p className="lead">{unanswered ? t('ended.candidateBody') : t(body)}</p>
+      <EndSummaryText summary={status.exam.endSummary} />
       <div className="upload-state" data-testid="upload-state" data-phase={phase}>
         {phase === 'ended' && (
           <p role="status" className="notice notice-info">
@@ -62,12 +63,25 @@ export function EndScreen({ status }: { status: StationStatus }) {
       </div>
       <p>{t('ended.results')}</p>
       <p>{t('ended.leave')}</p>
-      {failure && <StationErrorNotice message={failure} />}
+      {failure && <StationErrorNotice error={failure} />}
       {(phase === 'sealed' || phase === 'uploaded') && (
         <button type="button" className="button button-primary button-large" onClick={() => void goHome()}>
           {t('ended.goHome')}
         </button>
       )}
     </div>
+  );
+}
+
+/** Said plainly when questions were skipped or neutralized: "all questions gone through" is not "all answered". */
+function EndSummaryText({ summary }: { summary: EndSummary | null }) {
+  const { t } = useTranslation();
+  if (!summary || (summary.skipped === 0 && summary.neutralized === 0)) return null;
+  return (
+    <p data-testid="end-summary">
+      {summary.skipped > 0 && t('ended.skipped', { count: summary.skipped })}
+      {summary.skipped > 0 && summary.neutralized > 0 && ' '}
+      {summary.neutralized > 0 && t('ended.neutralized', { count: summary.neutralized })}
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 // Instructions and consent: the candidate checks it is them, reads the rules, and confirms.
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import type { StationError, StationStatus } from '../../../core/contracts/station-api.ts';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
@@ -15,7 +15,7 @@ export function InstructionsScreen({ status }: { status: StationStatus }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [accepted, setAccepted] = useState(false);
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<StationError | null>(null);
   const [busy, setBusy] = useState(false);
   const checkbox = useRef<HTMLInputElement>(null);
   const errorId = useId();
@@ -33,13 +33,13 @@ export function InstructionsScreen({ status }: { status: StationStatus }) {
     const result = await api.acceptInstructions({});
     setBusy(false);
     if (result.ok) applyStatus(result.value);
-    else setFailure(result.error.message);
+    else setFailure(result.error);
   };
 
   const cancel = async () => {
     const result = await api.cancelSignIn({});
     if (result.ok) applyStatus(result.value);
-    else setFailure(result.error.message);
+    else setFailure(result.error);
   };
 
   return (
@@ -101,7 +101,7 @@ export function InstructionsScreen({ status }: { status: StationStatus }) {
           <span>{t('instructions.accept')}</span>
         </label>
       </div>
-      {failure && <StationErrorNotice message={failure} />}
+      {failure && <StationErrorNotice error={failure} />}
       <div className="actions">
         <button
           type="button"

@@ -1,8 +1,15 @@
 // The station home: which station this is, its centre, whether it reaches the server, and whether it
 // can welcome a candidate (and if not, why and what to do).
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import type { NotReadyCode, StationStatus } from '../../../core/contracts/station-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+
+/** Said from the code: the station's own reason is French text for the logs. */
+const NOT_READY_REASONS = ['notEnrolled', 'closedByInvigilator', 'stationFault'] as const;
+
+function notReadyReason(code: NotReadyCode | null): (typeof NOT_READY_REASONS)[number] | 'other' {
+  return NOT_READY_REASONS.find((known) => known === code) ?? 'other';
+}
 
 export function StationHome({ status, onStart }: { status: StationStatus; onStart: () => void }) {
   const { t } = useTranslation();
@@ -43,7 +50,7 @@ export function StationHome({ status, onStart }: { status: StationStatus; onStar
         {!station.ready && (
           <div className="notice notice-warning" data-testid="not-ready">
             <p className="notice-title">{t('home.notReadyTitle')}</p>
-            {station.notReadyReason && <p>{t('home.notReadyReason', { reason: station.notReadyReason })}</p>}
+            <p>{t(`home.notReadyReason.${notReadyReason(station.notReadyCode)}`)}</p>
             <p>{t('home.notReadyNext')}</p>
           </div>
         )}

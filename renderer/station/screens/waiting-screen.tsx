@@ -1,7 +1,7 @@
 // Waiting for the invigilator to confirm presence; the test starts by itself on this screen.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import type { StationError, StationStatus } from '../../../core/contracts/station-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import { StationErrorNotice } from './station-error-notice.tsx';
@@ -11,13 +11,13 @@ export function WaitingScreen({ status }: { status: StationStatus }) {
   const api = useStationApi();
   const applyStatus = useStation((s) => s.applyStatus);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<StationError | null>(null);
   const candidate = status.exam.candidate;
 
   const cancel = async () => {
     const result = await api.cancelSignIn({});
     if (result.ok) applyStatus(result.value);
-    else setFailure(result.error.message);
+    else setFailure(result.error);
   };
 
   return (
@@ -29,7 +29,7 @@ export function WaitingScreen({ status }: { status: StationStatus }) {
       {candidate && <p className="lead">{`${candidate.firstName} ${candidate.lastName}`}</p>}
       <p>{t('waiting.body')}</p>
       <p className="strong">{t('waiting.next')}</p>
-      {failure && <StationErrorNotice message={failure} />}
+      {failure && <StationErrorNotice error={failure} />}
       <button type="button" className="button button-link" onClick={() => void cancel()}>
         {t('waiting.notYou')}
       </button>

@@ -18,6 +18,7 @@ function status(phase: StationStatus['exam']['phase'], current = 0, answered = 0
       online: true,
       ready: true,
       notReadyReason: null,
+      notReadyCode: null,
     },
     exam: {
       phase,
@@ -34,8 +35,11 @@ function status(phase: StationStatus['exam']['phase'], current = 0, answered = 0
       pause: null,
       endReason: null,
       alertPending: false,
+      alertSent: false,
+      challengeTimerLeftMs: null,
       upload: 'notStarted',
       movedElsewhere: null,
+      endSummary: null,
     },
   };
 }

@@ -21,6 +21,8 @@ import { ChoiceAnswer } from './choice-answer.tsx';
 import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
+import { alertUnheard } from './alert-notice.ts';
+import { challengeTimerBase, challengeTimerRuns } from './challenge-timer.ts';
 import { useCountdown } from './use-countdown.ts';
 import { useMissingImageWords } from './missing-image.ts';
 import { usePackageImages } from './use-package-images.ts';
@@ -72,6 +74,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   // them (the progress after "Valider") does not redraw the challenge.
   const frozen = useStation((s) => s.status?.exam.alertPending ?? false);
   const running = useStation((s) => s.status?.exam.phase === 'inProgress');
+  const unheard = useStation((s) => alertUnheard(s.status?.exam ?? null, s.online));
   const adjusted = useStation((s) => s.status?.exam.candidate?.accessibilityAdjustment ?? false);
 
   // A new challenge: keyboard and screen-reader users start from "Question n sur N".
@@ -96,8 +99,16 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     [api, challenge.id],
   );
 
-  // ---- per-challenge timer
-  const timerLeft = useCountdown(current.timerLeftMs, challengeAt, running && current.timerLeftMs !== null);
+  // ---- per-challenge timer: re-based on each status about this question (read only when it is timed,
+  // so an untimed question is not redrawn by statuses), stopped while the question is frozen
+  const timerBaseMs = useStation(
+    (s) => challengeTimerBase(current, challengeAt, s.status?.exam ?? null, s.statusAt).baseMs,
+  );
+  const timerBaseAt = useStation(
+    (s) => challengeTimerBase(current, challengeAt, s.status?.exam ?? null, s.statusAt).baseAt,
+  );
+  const timerRuns = useStation((s) => challengeTimerRuns(s.status?.exam ?? null));
+  const timerLeft = useCountdown(timerBaseMs, timerBaseAt, timerRuns && timerBaseMs !== null);
   const timerOver = timerExpired === challenge.id || timerLeft === 0;
   useEffect(() => {
     if (timerOver) announce(t('test.timer.expired'));
@@ -131,6 +142,16 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   useEffect(() => {
     if (frozen) frozenRef.current?.focus();
   }, [frozen]);
+  // Said when the problem is reported here, and again when whether the invigilator knows changes
+  // (the connection came back and the alert reached them).
+  const heard = useRef({ frozen, unheard });
+  useEffect(() => {
+    const before = heard.current;
+    heard.current = { frozen, unheard };
+    if (!frozen || (before.frozen && before.unheard === unheard)) return;
+    const body = unheard ? t('test.alert.pendingOfflineBody') : t('test.alert.pendingBody');
+    announce(`${t('test.alert.pendingTitle')}. ${body}`);
+  }, [frozen, unheard, t]);
 
   const explain = (error: StationError): string =>
     error.code === 'STORAGE_FAILED' || error.code === 'ALERT_PENDING'
@@ -183,7 +204,6 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     const result = await api.raiseAlert({ challengeId: challenge.id });
     if (!result.ok) return fail(result.error);
     setBusy(null);
-    announce(`${t('test.alert.pendingTitle')}. ${t('test.alert.pendingBody')}`);
     applyStatus(result.value);
   };
 
@@ -229,8 +249,17 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
           data-testid="alert-pending"
         >
           <p className="notice-title">{t('test.alert.pendingTitle')}</p>
-          <p>{t('test.alert.pendingBody')}</p>
-          <p>{t('test.alert.pendingNext')}</p>
+          {unheard ? (
+            <>
+              <p data-testid="alert-unheard">{t('test.alert.pendingOfflineBody')}</p>
+              <p>{t('test.alert.pendingOfflineNext')}</p>
+            </>
+          ) : (
+            <>
+              <p>{t('test.alert.pendingBody')}</p>
+              <p>{t('test.alert.pendingNext')}</p>
+            </>
+          )}
         </div>
       )}
       {current.timerLeftMs !== null && (
@@ -244,6 +273,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
           ) : (
             <p>{t('test.timer.left', { time: formatCountdown(timerLeft ?? 0, t) })}</p>
           )}
+          {frozen && !timerOver && <p>{t('test.timer.frozen')}</p>}
         </div>
       )}
       {challenge.focused && (

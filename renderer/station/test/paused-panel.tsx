@@ -2,9 +2,23 @@
 // the screen says who can make the test go on.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../core/contracts/station-api.ts';
+import type { LockdownEvent, StationStatus } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+
+/** The lockdown events that lock the station, each with its short sentence (the journal keeps the detail). */
+const LOCK_REASONS = [
+  'displayAdded',
+  'lockScreen',
+  'suspend',
+  'rendererCrashed',
+  'forbiddenProcess',
+] as const;
+type LockReason = (typeof LOCK_REASONS)[number] | 'other';
+
+function lockReason(event: LockdownEvent | null): LockReason {
+  return LOCK_REASONS.find((known) => known === event) ?? 'other';
+}
 
 export function PausedPanel({ status }: { status: StationStatus }) {
   const { t } = useTranslation();
@@ -19,7 +33,9 @@ export function PausedPanel({ status }: { status: StationStatus }) {
         {locked ? t('paused.lockdownTitle') : t('paused.invigilatorTitle')}
       </h2>
       <p>
-        {locked ? t('paused.lockdownBody', { reason: pause?.reason ?? '' }) : t('paused.invigilatorBody')}
+        {locked
+          ? t('paused.lockdownBody', { reason: t(`paused.lockReason.${lockReason(pause.lockEvent)}`) })
+          : t('paused.invigilatorBody')}
       </p>
       {!locked && pause?.reason && <p>{t('paused.message', { reason: pause.reason })}</p>}
       <p className="strong">{locked ? t('paused.lockdownNext') : t('paused.invigilatorNext')}</p>

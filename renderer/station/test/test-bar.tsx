@@ -30,7 +30,7 @@ export function TestBar({ status }: { status: StationStatus }) {
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={answered}
-          aria-valuetext={t('test.progressValue', { answered, total })}
+          aria-valuetext={t('test.progressValue', { count: answered, total })}
         >
           <div className="progress-fill" style={{ width: `${percent}%` }} />
         </div>
