@@ -186,7 +186,7 @@ function Details({
         {candidate.progress && (
           <div>
             <dt>{t('panel.progress')}</dt>
-            <dd>{t('panel.progressValue', candidate.progress)}</dd>
+            <dd>{t('panel.progressValue', { ...candidate.progress, count: candidate.progress.answered })}</dd>
           </div>
         )}
         <div>
