@@ -141,10 +141,19 @@ export const PackageResponseSchema = z
   .strict();
 export type PackageResponse = z.infer<typeof PackageResponseSchema>;
 
-/** GET records: the records the server stored for a test, in chain order from seq 1 (resume elsewhere). */
+/**
+ * GET records: the records the server stored for a test, in chain order from seq 1 (resume elsewhere),
+ * and the time left the candidate's last station reported in its last heartbeat, when that heartbeat
+ * came after the last of these records (null otherwise; absent from older servers). Records mark only
+ * answers and events: without it, minutes spent on a question before the station died were given back.
+ */
 export const TestRecordsResponseSchema = z
-  .object({ records: z.array(JournalRecordSchema).max(20_000) })
+  .object({
+    records: z.array(JournalRecordSchema).max(20_000),
+    lastTimeLeftMs: z.number().int().nonnegative().nullable().optional(),
+  })
   .strict();
+export type TestRecordsResponse = z.infer<typeof TestRecordsResponseSchema>;
 
 /**
  * POST records: the station replicates its journal records in order (duplicates are ignored; a record

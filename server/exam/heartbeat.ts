@@ -42,6 +42,7 @@ export async function receiveHeartbeat(
     lastHeartbeatAt: now,
     timeLeftMs: next.timeLeftMs,
     timeLeftAt: next.timeLeftAt,
+    lastSeq: heartbeat.lastSeq,
   });
   if (changed) {
     await ctx.store.tests.setHeartbeat(test.id, next);

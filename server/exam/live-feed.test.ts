@@ -309,6 +309,19 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     const { testId, journal, pkg } = await openJournal();
     journal.answer(bankById().get(pkg.package.challenges[0]?.id ?? '') as Challenge, true);
     await replicate(testId, journal.records);
+    // Its last heartbeat, after its last record: 20 minutes spent on the next question, with no record.
+    const beat = await station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase: 'inProgress',
+      current: 1,
+      answered: 1,
+      total: pkg.package.challenges.length,
+      timeLeftMs: 84 * 60_000,
+      alertPending: false,
+      lastSeq: journal.records.at(-1)?.seq ?? 0,
+      stationTime: server.clock.now,
+    });
+    expect(beat.statusCode).toBe(200);
     // The first station dies; the candidate sits at another one.
     const spare = await enrolledStation(server, day, 'Poste 03');
     const rejoined = await join(server, day, spare, lea());
@@ -338,7 +351,7 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     stream.close();
     const records = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
     expect(records.statusCode).toBe(200);
-    expect((records.json() as { records: unknown[] }).records).toEqual(journal.records);
+    expect(records.json()).toEqual({ records: journal.records, lastTimeLeftMs: 84 * 60_000 });
     const samePackage = await spare.inject(server.app, 'GET', STATION_API_PATHS.package(testId));
     expect((samePackage.json() as { packageHash: string }).packageHash).toBe(pkg.packageHash);
 
@@ -346,6 +359,9 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     const continued = new TestJournal(testId, journal.wallAt, journal.records);
     continued.append({ kind: 'resumed', payload: { authorization: resume.command.id, downtimeMs: 60_000 } });
     expect((await replicate(testId, continued.since(4), spare)).json()).toEqual({ storedThrough: 5 });
+    // The old station's heartbeat is now older than the records: no time left is given from it.
+    const later = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect((later.json() as { lastTimeLeftMs: number | null }).lastTimeLeftMs).toBeNull();
     expect(await inv.card(lea().id)).toMatchObject({ state: 'inProgress', authorization: null });
     const stale = await replicate(testId, journal.records, station);
     expect([stale.statusCode, errorOf(stale).code]).toEqual([403, 'NOT_YOUR_TEST']);

@@ -1,5 +1,6 @@
 // Replication of the station's journal: records arrive in order (or again, after a retry); each new one
 // must continue the stored chain exactly (core/journal/chain.ts's hashing), or nothing is stored.
+import type { TestRecordsResponse } from '../../core/contracts/station-server.ts';
 import { recordHash } from '../../core/journal/chain.ts';
 import { GENESIS_HASH, type JournalRecord } from '../../core/journal/journal-record.ts';
 import type { ServerContext } from '../context.ts';
@@ -108,12 +109,19 @@ function chainBroken(message: string): ApiError {
   return new ApiError(422, 'CHAIN_BROKEN', `${message}: nothing was stored`);
 }
 
-/** Every stored record, for a resume on another station (after the invigilator authorized it). */
+/**
+ * Every stored record, for a resume on another station (after the invigilator authorized it), and the
+ * time left the test's station last reported, when it reported it after the last of these records (in
+ * memory: unknown after a server restart, and the resume then counts from the last record).
+ */
 export async function recordsForResume(
   ctx: ServerContext,
   station: StoredStation,
   testId: string,
-): Promise<JournalRecord[]> {
+): Promise<TestRecordsResponse> {
   const test = await stationTest(ctx, station, testId, 'records');
-  return ctx.store.tests.records(test.id);
+  const records = await ctx.store.tests.records(test.id);
+  const live = ctx.feed.heartbeats.get(test.id);
+  const newer = live !== null && live.lastSeq >= (records.at(-1)?.seq ?? 0);
+  return { records, lastTimeLeftMs: newer ? live.timeLeftMs : null };
 }

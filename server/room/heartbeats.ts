@@ -5,6 +5,8 @@ export interface LiveHeartbeat {
   lastHeartbeatAt: number;
   timeLeftMs: number | null;
   timeLeftAt: number | null;
+  /** The station's highest journal seq when it sent it: its time left is newer than those records. */
+  lastSeq: number;
 }
 
 interface Entry extends LiveHeartbeat {

@@ -98,9 +98,7 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
         response: { 200: TestRecordsResponseSchema, ...errors(401, 403, 404, 409) },
       },
     },
-    async (request) => ({
-      records: await recordsForResume(ctx, requestStation(request), request.params.testId),
-    }),
+    async (request) => recordsForResume(ctx, requestStation(request), request.params.testId),
   );
 
   r.get(

@@ -238,6 +238,32 @@ describe('resume on another station', () => {
     expect(h.runtime.heartbeat().lastSeq).toBe(records.length + 3);
   });
 
+  it('charges the time the old station’s last heartbeat showed was spent after its last record', async () => {
+    // Two answers (103 min left at the second), then 20 min on the third question, no record: the
+    // station's last heartbeat said 83 min left; it died, and the resume comes 5 min later.
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 25 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    h.server.lastTimeLeftMs = 83 * MIN;
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(h.runtime.status().exam).toMatchObject({ progress: { current: 2 }, timeLeftMs: 83 * MIN });
+    // Only the 5 min after the heartbeat were not the candidate's.
+    expect(h.journal.records('test-1').at(-1)?.payload).toEqual({ authorization: 'r1', downtimeMs: 5 * MIN });
+  });
+
+  it('never takes time away on a heartbeat that reported more time than the records left', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    h.server.lastTimeLeftMs = 104 * MIN;
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(h.runtime.status().exam).toMatchObject({ timeLeftMs: 103 * MIN });
+  });
+
   it('tries the downloads again while they fail, without writing anything', async () => {
     const { records } = await recordsOfADeadStation(1);
     const h = runtimeHarness();

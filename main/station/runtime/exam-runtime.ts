@@ -910,7 +910,7 @@ export class ExamRuntime {
     let records: JournalRecord[];
     try {
       this.#o.journal.storePackage(testId, fetched.value.package, fetched.value.packageHash);
-      this.#o.journal.importRecords(testId, remote.value);
+      this.#o.journal.importRecords(testId, remote.value.records);
       records = this.#o.journal.records(testId);
     } catch (error) {
       // A chain that does not verify is never continued: the invigilator sees the resume waiting.
@@ -921,7 +921,10 @@ export class ExamRuntime {
     t.pkg = fetched.value.package;
     t.row = { ...t.row, packageHash: fetched.value.packageHash };
     t.progress = replay(records);
-    t.clock = this.#newClock(t.pkg, t.progress, t.progress.lastElapsedMs);
+    // The records mark answers and events; the old station's last heartbeat may have seen the clock
+    // run on since (minutes on one question): that time was the candidate's, and is not given back.
+    const sinceLastRecordMs = this.#timeSpentAfterRecords(t.pkg, t.progress, remote.value.lastTimeLeftMs);
+    t.clock = this.#newClock(t.pkg, t.progress, t.progress.lastElapsedMs + sinceLastRecordMs);
     this.#o.onPackageStored?.(testId, t.pkg);
     const station = this.#o.station();
     this.#append({
@@ -938,11 +941,20 @@ export class ExamRuntime {
       this.#lastTimeLeft = t.clock.timeLeftMs();
       this.#move('inProgress');
     } else {
-      // Time between the last replicated record and now was not the candidate's: recorded, not charged.
+      // Time between the old station's last heartbeat and now was not the candidate's: recorded, not
+      // charged (from the last record, less what the heartbeat showed was spent after it).
       const last = records.at(-1);
-      this.#resume(authorization, last ? Math.max(0, this.#o.wallClock() - last.wallAt) : 0);
+      const downtime = last ? this.#o.wallClock() - last.wallAt - sinceLastRecordMs : 0;
+      this.#resume(authorization, Math.max(0, downtime));
     }
     return true;
+  }
+
+  /** Exam time the old station's last heartbeat shows was spent after the last replicated record. */
+  #timeSpentAfterRecords(pkg: TestPackage, progress: TestProgress, lastTimeLeftMs: number | null): number {
+    if (lastTimeLeftMs === null || !progress.started || progress.ended) return 0;
+    const atLastRecord = this.#newClock(pkg, progress, progress.lastElapsedMs).timeLeftMs();
+    return Math.max(0, atLastRecord - lastTimeLeftMs);
   }
 
   #pause(cause: 'invigilator' | 'lockdown', reason: string): void {

@@ -2,6 +2,12 @@
 // the sealer, time. Production wires the real ones; tests pass fakes or the real journal on temp files.
 import type { SignInRequest, StationErrorCode } from '../../../core/contracts/station-api.ts';
 import type { JoinResponse } from '../../../core/contracts/station-server.ts';
+
+/** What a resume elsewhere downloads besides the package (contracts: TestRecordsResponseSchema). */
+export interface ReplicatedTest {
+  records: JournalRecord[];
+  lastTimeLeftMs: number | null;
+}
 import type { AnswerValue } from '../../../core/challenge/answer.ts';
 import type { EndReason } from '../../../core/contracts/station-api.ts';
 import type { ChainCheck } from '../../../core/journal/chain.ts';
@@ -53,8 +59,8 @@ export type ServerResult<T> = { ok: true; value: T } | ServerFailure;
 export interface ExamServer {
   join(request: SignInRequest): Promise<ServerResult<JoinResponse>>;
   fetchPackage(testId: string): Promise<ServerResult<{ package: TestPackage; packageHash: string }>>;
-  /** The records the server replicated for a test (to resume it on this station). */
-  fetchRecords(testId: string): Promise<ServerResult<JournalRecord[]>>;
+  /** The records the server replicated for a test, and the last time left reported (to resume here). */
+  fetchRecords(testId: string): Promise<ServerResult<ReplicatedTest>>;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { TestPackage } from '../../../core/package/test-package.ts';
 import { AnswerJournal } from '../journal/answer-journal.ts';
 import { packageOf } from '../journal/journal-fixtures.ts';
 import { ExamRuntime } from './exam-runtime.ts';
-import type { ExamServer, SealInput, ServerResult } from './ports.ts';
+import type { ExamServer, ReplicatedTest, SealInput, ServerResult } from './ports.ts';
 
 export const MIN = 60_000;
 
@@ -48,6 +48,8 @@ export class FakeServer implements ExamServer {
   resuming = false;
   /** What the server replicated of the test (served to a station resuming it). */
   records: JournalRecord[] = [];
+  /** The time left the last station's last heartbeat reported (resume elsewhere); null: none. */
+  lastTimeLeftMs: number | null = null;
   joins = 0;
   packageFetches = 0;
   recordFetches = 0;
@@ -72,10 +74,10 @@ export class FakeServer implements ExamServer {
     if (this.packageFailure) return this.packageFailure;
     return { ok: true, value: { package: this.pkg, packageHash: canonicalHash(this.pkg) } };
   }
-  async fetchRecords(): Promise<ServerResult<JournalRecord[]>> {
+  async fetchRecords(): Promise<ServerResult<ReplicatedTest>> {
     this.recordFetches += 1;
     if (this.recordsFailure) return this.recordsFailure;
-    return { ok: true, value: this.records };
+    return { ok: true, value: { records: this.records, lastTimeLeftMs: this.lastTimeLeftMs } };
   }
 }
 

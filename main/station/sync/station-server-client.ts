@@ -23,7 +23,7 @@ import { resultIdempotencyKey } from '../../../core/bundle/bundle-hash.ts';
 import { canonicalHash } from '../../../core/hashing/canonical-hash.ts';
 import type { StationPublicJwk } from '../../../core/identity/station-id.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
-import type { ExamServer, ServerResult } from '../runtime/ports.ts';
+import type { ExamServer, ReplicatedTest, ServerResult } from '../runtime/ports.ts';
 import type { ServerConnection } from './server-connection.ts';
 
 export interface EnrollInput {
@@ -87,11 +87,13 @@ export class StationServerClient implements ExamServer {
     return result;
   }
 
-  async fetchRecords(testId: string): Promise<ServerResult<JournalRecord[]>> {
+  async fetchRecords(testId: string): Promise<ServerResult<ReplicatedTest>> {
     const result = await this.connection.request('GET', STATION_API_PATHS.records(testId), {
       schema: TestRecordsResponseSchema,
     });
-    return result.ok ? { ok: true, value: result.value.records } : result;
+    if (!result.ok) return result;
+    const { records, lastTimeLeftMs = null } = result.value;
+    return { ok: true, value: { records, lastTimeLeftMs } };
   }
 
   heartbeat(request: HeartbeatRequest, timeoutMs?: number) {
