@@ -50,6 +50,18 @@ describe('opening', () => {
     journal.close();
   });
 
+  it('flushes the drive’s cache on macOS, where fsync alone does not (F_FULLFSYNC)', () => {
+    const mac = openJournalDatabase(tempJournalFile(), MIGRATIONS, 'darwin');
+    expect([
+      mac.pragma('fullfsync', { simple: true }),
+      mac.pragma('checkpoint_fullfsync', { simple: true }),
+    ]).toEqual([1, 1]);
+    mac.close();
+    const linux = openJournalDatabase(tempJournalFile(), MIGRATIONS, 'linux');
+    expect(linux.pragma('fullfsync', { simple: true })).toBe(0);
+    linux.close();
+  });
+
   it('keeps WAL mode in the file itself', () => {
     const file = tempJournalFile();
     AnswerJournal.open({ file }).close();

@@ -13,6 +13,7 @@ export const BUSY_TIMEOUT_MS = 5000;
 export function openJournalDatabase(
   file: string,
   migrations: readonly Migration[] = MIGRATIONS,
+  platform: NodeJS.Platform = process.platform,
 ): SqliteDatabase {
   const resolved = path.resolve(file);
   mkdirSync(path.dirname(resolved), { recursive: true });
@@ -23,6 +24,12 @@ export function openJournalDatabase(
     checkIntegrity(db, resolved);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // On macOS, fsync() leaves the data in the drive's cache: a commit told "saved" could still be lost
+    // at power-off. F_FULLFSYNC flushes it (for commits and for checkpoints).
+    if (platform === 'darwin') {
+      db.pragma('fullfsync = ON');
+      db.pragma('checkpoint_fullfsync = ON');
+    }
     db.pragma('foreign_keys = ON');
     // Purged candidates' data is overwritten in place rather than left in free pages.
     db.pragma('secure_delete = FAST');
