@@ -295,6 +295,24 @@ describe('rule order and default action', () => {
     });
   });
 
+  it('reads a host with its final dot (a fully qualified name) as the same host', () => {
+    const blocking = policy([
+      rule('block', 'chatgpt.com'),
+      rule('block', '.openai.com.'),
+      rule('block', 'mistral\\.ai/', { regex: true }),
+    ]);
+    for (const url of [
+      'https://chatgpt.com./',
+      'https://CHAT.chatgpt.com./x',
+      'https://openai.com/',
+      'https://chat.mistral.ai./',
+    ]) {
+      expect(evaluateUrl(url, blocking, top), url).toMatchObject({ allowed: false, reason: 'blockRule' });
+    }
+    const allowing = policy([rule('allow', '.fr.wikipedia.org')]);
+    expect(evaluateUrl('https://fr.wikipedia.org./wiki/X', allowing, top).allowed).toBe(true);
+  });
+
   it('allows what no rule blocks when there is no allow rule', () => {
     const p = policy([rule('block', 'chatgpt.com')]);
     expect(evaluateUrl('https://fr.wikipedia.org/', p, top)).toMatchObject({

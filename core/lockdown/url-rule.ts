@@ -160,7 +160,16 @@ export function decodeSafely(text: string, reserved: ReadonlySet<string>): strin
   });
 }
 
-export function urlForMatching(url: URL): UrlForMatching {
+/** The URL without its host's final dot ("chatgpt.com." is the same site as "chatgpt.com"). */
+function withoutFinalDot(url: URL): URL {
+  if (!url.hostname.endsWith('.')) return url;
+  const copy = new URL(url.href);
+  copy.hostname = url.hostname.replace(/\.+$/, '');
+  return copy;
+}
+
+export function urlForMatching(given: URL): UrlForMatching {
+  const url = withoutFinalDot(given);
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   return {
     href: url.href,
@@ -216,7 +225,7 @@ export function wildcardMatcher(parts: WildcardParts): UrlMatcher {
             : `${wildcard(parts.user)}:${wildcard(parts.password)}`,
         );
   const exactHost = parts.host.startsWith('.');
-  const hostText = asciiHost(exactHost ? parts.host.slice(1) : parts.host);
+  const hostText = asciiHost(exactHost ? parts.host.slice(1) : parts.host).replace(/\.$/, '');
   // A single-label host ("localhost", "intranet") names that machine only, as in SEB.
   const singleLabel = /^[a-z0-9]+$/i.test(hostText);
   const ownHostOnly = exactHost || singleLabel;
