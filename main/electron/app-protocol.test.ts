@@ -48,7 +48,35 @@ describe('debuggingSwitches', () => {
     ).toEqual(['--remote-debugging-port=9222', '--inspect', '--inspect-brk=9229', '--js-flags=--x']);
   });
   it('accepts a normal command line', () => {
-    expect(debuggingSwitches(['/opt/station/pix-station', '--lang=fr'])).toEqual([]);
+    expect(debuggingSwitches(['/opt/station/pix-station', '--lang=fr'], 'linux')).toEqual([]);
+    expect(debuggingSwitches(['C:\\Pix\\station.exe', '--lang=fr'], 'win32')).toEqual([]);
+  });
+  it('reads switches as Chromium does: one dash, a slash and any case on Windows', () => {
+    expect(debuggingSwitches(['-remote-debugging-pipe', '--js-flags=--x', '-inspect'], 'linux')).toEqual([
+      '-remote-debugging-pipe',
+      '--js-flags=--x',
+      '-inspect',
+    ]);
+    expect(debuggingSwitches(['--Remote-Debugging-Pipe', '/inspect-brk=9229'], 'win32')).toEqual([
+      '--Remote-Debugging-Pipe',
+      '/inspect-brk=9229',
+    ]);
+    // On Linux a leading slash is a path, and names are case-sensitive there.
+    expect(debuggingSwitches(['/inspect', '--Remote-Debugging-Pipe'], 'linux')).toEqual([]);
+  });
+  it('refuses the switches that would let another site pass for an allowed one', () => {
+    expect(
+      debuggingSwitches(
+        [
+          '--ignore-certificate-errors',
+          '--host-resolver-rules=MAP chatgpt.com 1.2.3.4',
+          '--proxy-server=http://p:3128',
+          '--no-sandbox',
+          '--disable-web-security',
+        ],
+        'linux',
+      ),
+    ).toHaveLength(5);
   });
 });
 

@@ -136,14 +136,49 @@ export function resolveAppAsset(
   return { file, contentType };
 }
 
-/** Switches that open the app to remote control; the station refuses to run an exam with them. */
-const DEBUG_SWITCHES = [
-  /^--remote-debugging-(port|pipe)/,
-  /^--inspect(-brk|-port)?(=|$)/,
-  /^--js-flags/,
-  /^--remote-allow-origins/,
-];
+/**
+ * Switches the station refuses to run an exam with: remote control (debugging, inspector, V8 flags), and
+ * those that would let another site pass for an allowed one or turn protections off (certificate
+ * errors ignored, host rules, a proxy, no sandbox, web security off, extensions).
+ */
+const FORBIDDEN_SWITCHES = new Set([
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'remote-debugging-address',
+  'remote-allow-origins',
+  'inspect',
+  'inspect-brk',
+  'inspect-port',
+  'js-flags',
+  'ignore-certificate-errors',
+  'ignore-certificate-errors-spki-list',
+  'host-resolver-rules',
+  'host-rules',
+  'proxy-server',
+  'proxy-pac-url',
+  'no-sandbox',
+  'disable-web-security',
+  'load-extension',
+]);
 
-export function debuggingSwitches(argv: readonly string[]): string[] {
-  return argv.filter((arg) => DEBUG_SWITCHES.some((re) => re.test(arg)));
+/**
+ * A switch's name as Chromium reads it: after `--` or `-` (and `/` on Windows), before `=`, and
+ * lower-cased on Windows, where switch names are not case-sensitive. Null for an argument that is not a
+ * switch (a path, the app's own name).
+ */
+function switchName(arg: string, platform: NodeJS.Platform): string | null {
+  const prefix = /^(--|-)/.exec(arg) ?? (platform === 'win32' ? /^\//.exec(arg) : null);
+  if (!prefix) return null;
+  const name = arg.slice(prefix[0].length).split('=')[0] ?? '';
+  return platform === 'win32' ? name.toLowerCase() : name;
+}
+
+export function debuggingSwitches(
+  argv: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): string[] {
+  return argv.filter((arg) => {
+    const name = switchName(arg, platform);
+    return name !== null && FORBIDDEN_SWITCHES.has(name);
+  });
 }

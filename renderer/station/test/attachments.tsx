@@ -8,6 +8,7 @@ import type { StationResponse } from '../../../core/contracts/station-api.ts';
 import { Dialog } from '../../shared/dialog.tsx';
 import { useStationApi } from '../state/station-context.tsx';
 import { parseCsv } from './csv-table.ts';
+import { pdfViewerUrl } from './pdf-viewer-url.ts';
 
 type Opened = StationResponse<'openAttachment'>;
 
@@ -109,7 +110,7 @@ export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose:
         <>
           <iframe
             className="viewer-pdf"
-            src={opened.url}
+            src={pdfViewerUrl(opened.url)}
             title={t('test.attachments.viewerTitle', { name })}
           />
           <p className="hint">{t('test.attachments.pdfFallback')}</p>
