@@ -32,6 +32,8 @@ export interface ServerConfig {
    * could change.
    */
   publicUrl: string | null;
+  /** The centres' time zone (IANA), for times written in exports: a school reads 09:00, not 08:00Z. */
+  timeZone: string;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -60,4 +62,5 @@ export const DEFAULT_CONFIG: ServerConfig = {
   resultsInFlight: 512,
   minimumStationVersion: null,
   publicUrl: null,
+  timeZone: 'Europe/Paris',
 };

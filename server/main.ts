@@ -2,6 +2,7 @@
 //   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --web-root dist/web --demo-sites dir]
 //                  [--min-station-version 1.2.0]   (oldest station version allowed; also PIX_MIN_STATION_VERSION)
 //                  [--public-url https://certif.example.fr]   (printed on certificates; also PIX_PUBLIC_URL)
+//                  [--time-zone Europe/Paris]   (the centres' clock, for exports; also PIX_TIME_ZONE)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
 import { existsSync } from 'node:fs';
@@ -23,10 +24,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const USAGE = `Usage:
   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
                     --web-root dist/web --demo-sites dir --trust-proxy --min-station-version 1.2.0
-                    --public-url https://certif.example.fr]
+                    --public-url https://certif.example.fr --time-zone Europe/Paris]
   npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
-Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_PUBLIC_URL, PIX_ADMIN_PASSWORD.
+Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_PUBLIC_URL, PIX_TIME_ZONE,
+  PIX_ADMIN_PASSWORD.
 `;
 
 /** Bad arguments get the usage and exit code 2, never a stack trace. */
@@ -49,6 +51,7 @@ function parseCommandLine() {
         'trust-proxy': { type: 'boolean', default: false },
         'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
         'public-url': { type: 'string', default: process.env.PIX_PUBLIC_URL },
+        'time-zone': { type: 'string', default: process.env.PIX_TIME_ZONE ?? 'Europe/Paris' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -105,6 +108,15 @@ async function createAdmin(): Promise<void> {
   }
 }
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function serve(): Promise<void> {
   const minimum = values['min-station-version'] || null;
   if (minimum !== null && !CompatibilityQuerySchema.shape.version.safeParse(minimum).success) {
@@ -121,8 +133,14 @@ async function serve(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const timeZone = values['time-zone'];
+  if (!isTimeZone(timeZone)) {
+    process.stderr.write(`--time-zone must be an IANA time zone such as Europe/Paris (got "${timeZone}")\n`);
+    process.exitCode = 2;
+    return;
+  }
   const app = await buildServer({
-    config: { minimumStationVersion: minimum, publicUrl },
+    config: { minimumStationVersion: minimum, publicUrl, timeZone },
     dataDir: values['data-dir'],
     dbFile: values.db,
     logger: true,

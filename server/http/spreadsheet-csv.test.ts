@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadsheetCsv } from './spreadsheet-csv.ts';
+import { spreadsheetCsv, spreadsheetDate, spreadsheetTime } from './spreadsheet-csv.ts';
 
 describe('spreadsheetCsv', () => {
   it('writes a BOM, `;` between cells and CRLF after every line', () => {
@@ -31,5 +31,13 @@ describe('spreadsheetCsv', () => {
     expect(spreadsheetCsv(['a', 'b', 'c'], [["N'GUYEN", '2011-04-02', 0]])).toBe(
       "\uFEFFa;b;c\r\nN'GUYEN;2011-04-02;0\r\n",
     );
+  });
+
+  it('writes dates and times as a French school reads them', () => {
+    expect(spreadsheetDate('2011-04-02')).toBe('02/04/2011');
+    // 08:00 UTC in December is 09:00 in Paris; in July, 10:00.
+    expect(spreadsheetTime('2026-12-08T08:00:03.000Z', 'Europe/Paris')).toBe('09:00');
+    expect(spreadsheetTime('2026-07-02T08:00:00.000Z', 'Europe/Paris')).toBe('10:00');
+    expect(spreadsheetTime('2026-12-08T08:00:00.000Z', 'Indian/Reunion')).toBe('12:00');
   });
 });

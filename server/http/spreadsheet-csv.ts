@@ -6,6 +6,19 @@ import { stringify } from 'csv-stringify/sync';
 
 export type SpreadsheetCell = string | number;
 
+/** "2011-04-02" → "02/04/2011", as French spreadsheets read dates. */
+export function spreadsheetDate(ymd: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : ymd;
+}
+
+/** An instant as the school's clock read it ("09:00"), not as UTC. */
+export function spreadsheetTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
 export function spreadsheetCsv(header: readonly string[], rows: readonly SpreadsheetCell[][]): string {
   return stringify([[...header], ...rows.map((r) => [...r])], {
     bom: true,

@@ -365,6 +365,9 @@ describe('finalization, scoring, publication and certificates', () => {
       headers: referent,
     });
     expect(csv.body).toContain(candidate(0).lastName);
+    // The school's file says the status in French, as the screens do.
+    expect(csv.body).toMatch(/;(Certifié|Non certifié|Annulé);/);
+    expect(csv.body).not.toMatch(/;(validated|rejected|cancelled);/);
     const publish = await server.app.inject({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/publication`,

@@ -11,7 +11,7 @@ import type {
   StoredResult,
   StoredSession,
 } from '../storage/repositories.ts';
-import { spreadsheetCsv } from '../http/spreadsheet-csv.ts';
+import { spreadsheetCsv, spreadsheetDate } from '../http/spreadsheet-csv.ts';
 import { iso } from '../time.ts';
 import { incidentView } from './incidents.ts';
 import { needsJury } from './finalization.ts';
@@ -128,6 +128,13 @@ export function certificateView(
   };
 }
 
+/** The statuses as the school's file says them (the screens' words). */
+const STATUS_WORDS: Readonly<Record<CandidateResult['status'], string>> = {
+  validated: 'Certifié',
+  rejected: 'Non certifié',
+  cancelled: 'Annulé',
+};
+
 /** The results for a school's records: one line per candidate, Excel-friendly (BOM, `;`). */
 export function resultsCsv(results: Results): string {
   const header = [
@@ -141,7 +148,15 @@ export function resultsCsv(results: Results): string {
   ];
   const lines = results.results.map((r) => {
     const levels = COMPETENCES.map((c) => r.competences.find((x) => x.code === c.code)?.level ?? '');
-    return [r.lastName, r.firstName, r.birthdate, r.status, r.pixScore, r.verificationCode ?? '', ...levels];
+    return [
+      r.lastName,
+      r.firstName,
+      spreadsheetDate(r.birthdate),
+      STATUS_WORDS[r.status],
+      r.pixScore,
+      r.verificationCode ?? '',
+      ...levels,
+    ];
   });
   for (const a of results.absent)
     lines.push([a.lastName, a.firstName, '', 'absent', '', '', ...COMPETENCES.map(() => '')]);

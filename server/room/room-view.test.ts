@@ -39,5 +39,9 @@ describe('room cards', () => {
     expect(sheet.statusCode).toBe(200);
     expect(sheet.body).toContain(`"'=HYPERLINK(""https://example.org"",""Martin"")"`);
     expect(sheet.body).not.toMatch(/(^|;)"?=HYPERLINK/m);
+    // Dates as a French school reads them; a candidate not seen yet while the session is open may come.
+    const [y, m, d] = first.birthdate.split('-');
+    expect(sheet.body).toContain(`;${d}/${m}/${y};`);
+    expect(sheet.body).toContain('pas encore arrivé');
   });
 });

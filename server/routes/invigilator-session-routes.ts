@@ -12,7 +12,7 @@ import {
 } from '../../core/contracts/invigilator-api.ts';
 import type { ServerContext } from '../context.ts';
 import { PathId, SessionParams, errors } from '../http/route-schema.ts';
-import { spreadsheetCsv } from '../http/spreadsheet-csv.ts';
+import { spreadsheetCsv, spreadsheetDate, spreadsheetTime } from '../http/spreadsheet-csv.ts';
 import { finalizeSession } from '../results/finalization.ts';
 import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
 import { resultsView } from '../results/results-view.ts';
@@ -118,16 +118,18 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
     async (request, reply) => {
       const session = invigilatedSession(request);
       const data = await loadRoomData(ctx, session);
+      // While the session is open, a candidate not seen yet may still come.
+      const notSeen = session.state === 'created' ? 'pas encore arrivé' : 'absent';
       const lines = data.candidates.map((c) => {
         const card = roomCandidate(data, c, ctx.feed.live);
         return [
           c.lastName,
           c.firstName,
-          c.birthdate,
+          spreadsheetDate(c.birthdate),
           c.extraTimePercentage ? `${c.extraTimePercentage} %` : '',
           card.station?.name ?? '',
-          card.state === 'notArrived' ? 'absent' : 'présent',
-          card.startedAt ?? '',
+          card.state === 'notArrived' ? notSeen : 'présent',
+          card.startedAt ? spreadsheetTime(card.startedAt, ctx.config.timeZone) : '',
           '',
         ];
       });
