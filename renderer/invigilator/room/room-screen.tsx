@@ -201,7 +201,7 @@ function useArrivals(entries: RoomEntry[], loaded: boolean, chime: boolean) {
 function useAlertTitle(alerts: number) {
   const t = useT();
   useEffect(() => {
-    const base = 'Surveillance — Certification Pix';
+    const base = t('app.name');
     document.title = alerts > 0 ? t('room.alertsTitle', { count: alerts }) : base;
     return () => {
       document.title = base;
