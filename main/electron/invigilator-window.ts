@@ -9,7 +9,7 @@
 // server's origin, no other window, no developer tools in exam builds. It closes by itself as soon as a
 // candidate signs in on this station, and cannot be opened again until the station is back home.
 import { BrowserWindow, session, type Session, type WebContents } from 'electron';
-import { hardenSession } from './session-hardening.ts';
+import { hardenSession, refuseDownloads } from './session-hardening.ts';
 import { TOP_LEVEL } from './kiosk-window.ts';
 
 /** The shortcut, as the invigilator documentation names it. */
@@ -167,6 +167,7 @@ export class InvigilatorWindow {
     // In memory only: the invigilator's login does not outlive the app.
     const ses = session.fromPartition(PARTITION, { cache: false });
     hardenSession(ses, this.#options.log);
+    refuseDownloads(ses, this.#options.log);
     InvigilatorWindow.sessions.add(ses);
     this.#session = ses;
     return ses;

@@ -5,7 +5,8 @@ import { BrowserWindow, type Display, type WebContents } from 'electron';
 import { decideShortcut, nextZoomFactor, type Platform } from '../station/lockdown/shortcuts.ts';
 
 export interface KioskWindowOptions {
-  preload: string;
+  /** None for the start-failure page: a static page needs no bridge to the station. */
+  preload?: string;
   /** Development builds only: developer tools reachable. */
   devTools: boolean;
   /** May the window close now? (the quit control decides) */
@@ -33,7 +34,7 @@ export function createKioskWindow(display: Display, options: KioskWindowOptions)
     backgroundColor: '#ffffff',
     title: 'Certification Pix',
     webPreferences: {
-      preload: options.preload,
+      ...(options.preload ? { preload: options.preload } : {}),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -69,6 +70,19 @@ export function createKioskWindow(display: Display, options: KioskWindowOptions)
     window.focus();
   });
   return window;
+}
+
+/**
+ * Windows ends the session (shutdown, restart, log-off): the kiosk would refuse to close and be killed.
+ * It asks first (query-session-end): the shutdown is held while the station closes, then it goes on.
+ * The end itself (session-end) cannot be refused: the station closes as far as the time allows.
+ */
+export function followSessionEnd(window: BrowserWindow, quit: (reason: string) => void): void {
+  window.on('query-session-end', (event) => {
+    event.preventDefault();
+    quit('session end');
+  });
+  window.on('session-end', () => quit('session end'));
 }
 
 /** Moves the kiosk window to another display (the exam display changed). */

@@ -3,7 +3,7 @@
 // what the shell asks of Electron at start-up, who may call the station over IPC, what the guards and
 // shortcuts refuse, and a whole test taken through the kiosk with the challenge browser's policy and
 // navigation journal, against a fake certification server.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,11 +11,17 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STATION_EVENT_CHANNEL, STATION_INVOKE_CHANNEL } from '../../core/contracts/station-ipc.ts';
 import type { StationStatus } from '../../core/contracts/station-api.ts';
-import { createStationServices } from '../station/station-services.ts';
+import { RUN_MARKER_FILE_NAME } from '../station/lockdown/run-marker.ts';
+import { createStationServices, JOURNAL_FILE_NAME } from '../station/station-services.ts';
 import { testPackage } from '../station/runtime/runtime-fixtures.ts';
 import { FakeStationServer } from '../station/sync/fake-station-server.ts';
 import { idleBrowser, until } from '../station/sync/sync-fixtures.ts';
-import { createFakeElectron, FakeWebContents, type FakeElectron } from './testing/fake-electron.ts';
+import {
+  createFakeElectron,
+  FakeEmitter,
+  FakeWebContents,
+  type FakeElectron,
+} from './testing/fake-electron.ts';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 const moduleInternals = Module as unknown as { _load: Loader };
@@ -24,8 +30,11 @@ const realLoad = moduleInternals._load;
 let workDir = '';
 let bundle = '';
 let current: FakeElectron | null = null;
+const maxListeners = process.getMaxListeners();
 
 beforeAll(async () => {
+  // Each launch loads a fresh copy of the bundle, and with it signal-exit's process listeners.
+  process.setMaxListeners(50);
   // Inside the project, so the bundle finds the native SQLite binding in node_modules as it would in
   // the installed app.
   const cache = path.join(process.cwd(), 'node_modules', '.cache');
@@ -54,6 +63,7 @@ beforeAll(async () => {
 const userDataDirs: string[] = [];
 afterAll(() => {
   moduleInternals._load = realLoad;
+  process.setMaxListeners(maxListeners);
   for (const dir of [workDir, ...userDataDirs]) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -163,6 +173,21 @@ describe('Electron main process wiring', () => {
     expect(session.permissionCheck?.()).toBe(false);
     expect(session.calls).toContainEqual({ name: 'setDisplayMediaRequestHandler', args: [null] });
     expect(session.calls).toContainEqual({ name: 'setDevicePermissionHandler', args: [false] });
+    expect(session.calls).toContainEqual({ name: 'setUSBProtectedClassesHandler', args: [['hid']] });
+    // No download lands on the disk from the app's session, and no site gets a client certificate.
+    const download = { getURL: () => 'https://example.org/x.exe' };
+    expect(session.fire('will-download', download)).toBe(true);
+    let certificate: unknown = 'not asked';
+    expect(
+      (fake.electron.app as FakeEmitter).fire(
+        'select-client-certificate',
+        null,
+        'https://x.org',
+        [{}],
+        (c?: unknown) => (certificate = c),
+      ),
+    ).toBe(true);
+    expect(certificate).toBeUndefined();
     expect(session.calls).toContainEqual({ name: 'setSpellCheckerEnabled', args: [false] });
   });
 
@@ -290,6 +315,126 @@ describe('Electron main process wiring', () => {
       skipTaskbar: true,
     });
     expect(cover?.calls).toContainEqual({ name: 'setAlwaysOnTop', args: [true, 'screen-saver'] });
+  });
+});
+
+// A server address that answers nothing: the station services open (journal, key) without a server.
+const NO_SERVER = { serverUrl: 'https://127.0.0.1:9/', stationName: 'Poste 07' };
+
+function stationFile(userData: string, name: string): string {
+  return path.join(userData, 'station', name);
+}
+
+async function quitThroughPrompt(fake: FakeElectron, kiosk: { webContents: FakeWebContents }) {
+  key(kiosk.webContents, { key: 'K', code: 'KeyK', control: true, alt: true, shift: true });
+  expect(fake.windows.some((w) => w.webContents.url === 'app://station/__shell/quit')).toBe(true);
+  const closing = await appRequest(fake, 'app://station/__shell/quit', {
+    method: 'POST',
+    body: 'action=quit&code=',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect(await closing.text()).toContain('La station se ferme');
+  await until(() => fake.calls.some((c) => c.name === 'app.quit'), 5000, 'the quit');
+}
+
+describe('a station that cannot start', () => {
+  it('says so on the kiosk screen, keeps the damaged journal as it is, and can still be closed', async () => {
+    const userData = userDataDir();
+    mkdirSync(path.join(userData, 'station'), { recursive: true });
+    // A torn journal: the SQLite header, then garbage where the pages should be.
+    const journal = stationFile(userData, JOURNAL_FILE_NAME);
+    const torn = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080, 0xa5)]);
+    writeFileSync(journal, torn);
+    const { fake } = await launch({ userData, settings: NO_SERVER });
+    const kiosk = await started(fake);
+
+    expect(kiosk.webContents.calls).toContainEqual({
+      name: 'loadURL',
+      args: ['app://station/__shell/failure'],
+    });
+    expect(kiosk.webContents.calls).not.toContainEqual({ name: 'loadURL', args: ['app://station/'] });
+    expect(fake.ipcHandlers.has(STATION_INVOKE_CHANNEL)).toBe(false);
+    const page = await appRequest(fake, 'app://station/__shell/failure');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const text = await page.text();
+    expect(text).toContain('Le journal des réponses de ce poste est endommagé');
+    expect(text).toContain('Le journal des réponses est conservé pour le jury.');
+    expect(text).toContain('The answer journal on this station is damaged');
+    expect(text).toContain('JOURNAL_CORRUPTED');
+    expect(text).toContain(journal);
+    expect(text).not.toContain('<script');
+    expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+    // IT finds the whole error in the log; the evidence is untouched.
+    expect(
+      logs.some((line) => line.includes('failed to start') && line.includes('JournalCorruptedError')),
+    ).toBe(true);
+    expect(readFileSync(journal).equals(torn)).toBe(true);
+
+    // The kiosk still refuses to close, and the invigilator's prompt still closes it.
+    expect(kiosk.fire('close')).toBe(true);
+    await quitThroughPrompt(fake, kiosk);
+    expect(readFileSync(journal).equals(torn)).toBe(true);
+    expect(existsSync(stationFile(userData, RUN_MARKER_FILE_NAME))).toBe(false);
+  });
+  it('opens a kiosk window of its own, with no bridge to the station, when it failed before the kiosk', async () => {
+    const userData = userDataDir();
+    // The data folder cannot be made: something else is in its place.
+    writeFileSync(path.join(userData, 'station'), 'not a folder');
+    const { fake } = await launch({ userData, settings: NO_SERVER });
+    const kiosk = await started(fake);
+    expect(kiosk.webContents.calls).toEqual([{ name: 'loadURL', args: ['app://station/__shell/failure'] }]);
+    expect(kiosk.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect((kiosk.options.webPreferences as { preload?: string }).preload).toBeUndefined();
+    expect(fake.windows.filter((w) => w.options.kiosk === true)).toHaveLength(1);
+    expect(fake.ipcHandlers.has(STATION_INVOKE_CHANNEL)).toBe(false);
+    const text = await (await appRequest(fake, 'app://station/__shell/failure')).text();
+    expect(text).toContain('Une erreur empêche la station de démarrer.');
+    expect(text).toContain('<code>EEXIST</code>');
+    await quitThroughPrompt(fake, kiosk);
+  });
+});
+
+describe('the OS ending the session', () => {
+  async function running() {
+    const { fake, userData } = await launch({ settings: NO_SERVER });
+    const kiosk = await started(fake);
+    const wal = stationFile(userData, `${JOURNAL_FILE_NAME}-wal`);
+    // The journal is open (WAL mode: its write-ahead file exists until the journal is closed).
+    expect(existsSync(wal)).toBe(true);
+    expect(existsSync(stationFile(userData, RUN_MARKER_FILE_NAME))).toBe(true);
+    return { fake, kiosk, userData, wal };
+  }
+
+  async function closedCleanly(fake: FakeElectron, userData: string, wal: string) {
+    await until(() => fake.calls.some((c) => c.name === 'app.quit'), 10_000, 'the quit');
+    expect(existsSync(wal)).toBe(false);
+    // No unclean exit reported at the next start.
+    expect(existsSync(stationFile(userData, RUN_MARKER_FILE_NAME))).toBe(false);
+    expect(fake.electron.app.fire('before-quit')).toBe(false);
+  }
+
+  it('holds a Linux or macOS shutdown while the journal closes, then quits', async () => {
+    const { fake, userData, wal } = await running();
+    expect(fake.electron.powerMonitor.fire('shutdown')).toBe(true);
+    await closedCleanly(fake, userData, wal);
+    expect(logs.some((line) => line.includes('station closing: system shutdown'))).toBe(true);
+  });
+
+  it('closes the journal and quits when Windows ends the session', async () => {
+    const { fake, kiosk, userData, wal } = await running();
+    kiosk.fire('session-end', { reasons: ['shutdown'] });
+    await closedCleanly(fake, userData, wal);
+    expect(logs.some((line) => line.includes('station closing: session end'))).toBe(true);
+  });
+
+  it('holds the Windows shutdown when it is asked first, and closes', async () => {
+    const { fake, kiosk, userData, wal } = await running();
+    expect(kiosk.fire('query-session-end', { reasons: ['shutdown'] })).toBe(true);
+    await closedCleanly(fake, userData, wal);
   });
 });
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import type { BrowserWindow } from 'electron';
+import type { BrowserWindow, Display } from 'electron';
 import {
   app,
   clipboard,
@@ -17,6 +17,7 @@ import {
   powerMonitor,
   powerSaveBlocker,
   protocol,
+  screen,
   session,
   type WebContents,
 } from 'electron';
@@ -33,7 +34,11 @@ import type { Platform } from '../station/lockdown/shortcuts.ts';
 import { parseStationCommand } from '../station/self-check/station-command.ts';
 import { trustSystemCertificates } from '../station/self-check/trust-store.ts';
 import { createStationDispatcher, type StationDispatch } from '../station/station-dispatcher.ts';
-import { createStationServices, type StationServices } from '../station/station-services.ts';
+import {
+  createStationServices,
+  JOURNAL_FILE_NAME,
+  type StationServices,
+} from '../station/station-services.ts';
 import { unservedHandlers } from '../station/unserved-handlers.ts';
 import {
   APP_ORIGIN,
@@ -49,15 +54,17 @@ import {
 import { DOWNLOAD_SCHEME, ElectronChallengeBrowser, installDemoSites } from './challenge-browser.ts';
 import { createNoticeWindow, DisplayGuard } from './display-guard.ts';
 import { openElectronSettings } from './electron-settings.ts';
-import { attachKeyboard, createKioskWindow, moveToDisplay } from './kiosk-window.ts';
+import { CLOSE_BUDGET_MS, settleWithin } from './closing.ts';
+import { attachKeyboard, createKioskWindow, followSessionEnd, moveToDisplay } from './kiosk-window.ts';
 import { monitorLockdown } from './lockdown-monitor.ts';
 import { readMachineId } from './machine-id.ts';
 import { appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
 import { QuitControl } from './quit-control.ts';
 import { InvigilatorWindow } from './invigilator-window.ts';
-import { hardenSession } from './session-hardening.ts';
+import { hardenSession, refuseDownloads } from './session-hardening.ts';
 import { electronSelfCheck, runStationCommand, stationDataDir, stationKeyStore } from './station-commands.ts';
 import {
+  FAILURE_PAGE,
   NOTICE_PAGE,
   noticePage,
   QUIT_PAGE,
@@ -65,7 +72,9 @@ import {
   SHELL_CSS,
   SHELL_PATH,
   SHELL_STYLE,
+  startFailurePage,
 } from './shell-pages.ts';
+import { describeStartFailure, errorForLog, type StartFailure } from './start-failure.ts';
 
 const PRODUCT = 'Station de certification Pix';
 // Test builds (for Playwright, with CLI inspect fuses on) are made on purpose; everything else is an
@@ -93,6 +102,13 @@ const shell = {
   notice: null as { window: BrowserWindow; title: string; message: string } | null,
   quit: null as QuitControl | null,
   phase: 'idle' as ExamPhase,
+  /** The settings and URL policy in force, once read (the handlers installed before them ask here). */
+  settings: (): StationSettings | null => null,
+  policy: (): UrlPolicy | null => null,
+  /** What start() opened, closed in reverse order when the station quits (the run marker last). */
+  closers: [] as (() => void | Promise<void>)[],
+  /** Why the station could not start, while the failure page says so. */
+  failure: null as StartFailure | null,
 };
 
 function send(event: StationEvent): void {
@@ -111,9 +127,160 @@ function effectivePolicy(settings: StationSettings): UrlPolicy {
   return { ...settings.urlPolicy, rules: [...settings.urlPolicy.rules, demoSitesAllowRule()] };
 }
 
-async function start(): Promise<void> {
+/** The app:// protocol: the shell's pages, the station screen, the candidates' sandbox files. */
+async function serveApp(request: Request, sandboxRoot: string): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.host === 'station' && url.pathname === SHELL_STYLE) {
+    return new Response(SHELL_CSS, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+  }
+  if (url.host === 'station' && url.pathname.startsWith(SHELL_PATH)) return serveShellPage(request, url);
+  const sandboxed = url.pathname.startsWith(SANDBOX_PATH)
+    ? resolveSandboxFile(sandboxRoot, request.url)
+    : null;
+  const asset =
+    sandboxed ?? (url.pathname.startsWith(SANDBOX_PATH) ? null : resolveAppAsset(rendererRoot, request.url));
+  if (!asset) return new Response('Not found', { status: 404 });
+  try {
+    const body = await readFile(asset.file);
+    return new Response(body, {
+      headers: {
+        'content-type': asset.contentType,
+        'content-security-policy': sandboxed ? SANDBOX_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+async function serveShellPage(request: Request, url: URL): Promise<Response> {
+  const headers = {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': SHELL_CONTENT_SECURITY_POLICY,
+  };
+  if (url.pathname === QUIT_PAGE && shell.quit) {
+    const answer = await shell.quit.handle(request);
+    return new Response(answer.body, { status: answer.status, headers });
+  }
+  if (url.pathname === NOTICE_PAGE && shell.notice) {
+    const { title, message } = shell.notice;
+    return new Response(noticePage({ title, message, refreshSeconds: 5 }), { headers });
+  }
+  if (url.pathname === FAILURE_PAGE && shell.failure) {
+    return new Response(startFailurePage(shell.failure), { headers });
+  }
+  return new Response('Not found', { status: 404 });
+}
+
+/** Guards on every web contents: the app stays on the app (before the settings: on app:// only). */
+function guardContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // No window opens unless its owner says so (the candidate's browser keeps popups in its own view):
+  // set first, so that contents of those sessions that no owner handles (a PDF viewer's) deny too.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The candidate's browser has its own guards (the URL policy), and so has the invigilator's window;
+  // everything else is the app.
+  if (ElectronChallengeBrowser.sessions.has(contents.session)) return;
+  if (InvigilatorWindow.sessions.has(contents.session)) return;
+  const allowed = (url: string, isMainFrame: boolean) => {
+    const policy = shell.policy();
+    return policy ? appNavigationAllowed(url, isMainFrame, policy) : isAppOrigin(url);
+  };
+  contents.on('will-frame-navigate', (event) => {
+    if (!allowed(event.url, event.isMainFrame)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!allowed(event.url, event.isMainFrame)) event.preventDefault();
+  });
+}
+
+/** Closes what start() opened, last opened first: the run marker goes last (a clean exit). */
+async function closeAll(): Promise<void> {
+  for (const close of [...shell.closers].reverse()) {
+    try {
+      await close();
+    } catch (error) {
+      log(`closing: ${errorForLog(error)}`);
+    }
+  }
+}
+
+/** The station services close within a budget: an OS shutdown or an upload in flight does not wait. */
+async function closeStation(station: StationServices): Promise<void> {
+  const settled = await settleWithin(station.close(), CLOSE_BUDGET_MS);
+  if (settled.outcome === 'failed') log(`the station services did not close: ${errorForLog(settled.error)}`);
+  if (settled.outcome === 'late') {
+    log(`the station services were still closing after ${CLOSE_BUDGET_MS} ms: quitting anyway`);
+  }
+}
+
+/**
+ * What must work even when the station cannot start: the app:// pages (the failure page, the quit
+ * prompt), the guards on every web contents, quitting with the invigilator's code, the OS shutdown.
+ */
+function installShell(sandboxRoot: string): QuitControl {
+  protocol.handle(APP_SCHEME, (request) => serveApp(request, sandboxRoot));
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  // A site asking for a client certificate gets none: Electron would otherwise hand it the first one in
+  // the machine's store.
+  app.on('select-client-certificate', (event, _contents, _url, _list, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  const quit = new QuitControl({
+    codeHash: () => shell.settings()?.invigilatorCodeHash ?? null,
+    testUnderWay: () => testUnderWay(shell.phase),
+    parent: () => shell.kiosk,
+    beforeQuit: closeAll,
+    log,
+  });
+  shell.quit = quit;
+  // The OS is shutting down (Linux, macOS; Windows asks the kiosk window): the shutdown is held while
+  // the station closes cleanly, so the next start reports no unclean exit.
+  powerMonitor.on('shutdown', shutdownListener(quit));
+  return quit;
+}
+
+/** Electron passes 'shutdown' a preventable event, though its typings declare no argument. */
+function shutdownListener(quit: QuitControl): () => void {
+  const listener = (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    void quit.quit('system shutdown');
+  };
+  return listener as () => void;
+}
+
+function attachShellKeyboard(contents: WebContents, quit: QuitControl): void {
+  attachKeyboard(contents, {
+    platform: PLATFORM,
+    devTools: DEV_TOOLS,
+    onQuitPrompt: () => quit.openPrompt(),
+    log,
+  });
+}
+
+/** The kiosk window, its keyboard and the Windows session end (the quit control closes it). */
+function openKiosk(display: Display, quit: QuitControl, preload: string | null): BrowserWindow {
+  const kiosk = createKioskWindow(display, {
+    ...(preload ? { preload } : {}),
+    devTools: DEV_TOOLS,
+    mayClose: () => quit.mayClose(),
+  });
+  shell.kiosk = kiosk;
+  attachShellKeyboard(kiosk.webContents, quit);
+  followSessionEnd(kiosk, (reason) => void quit.quit(reason));
+  return kiosk;
+}
+
+/** Sets the station up; returns the kiosk window, ready for the station screen. */
+async function start(): Promise<BrowserWindow> {
   Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, log);
+  refuseDownloads(session.defaultSession, log);
+  const dataDir = stationDataDir();
+  const sandboxRoot = path.join(dataDir, 'sandbox');
+  const quit = installShell(sandboxRoot);
 
   const settingsService = await openElectronSettings();
   for (const problem of settingsService.current().problems) {
@@ -121,6 +288,8 @@ async function start(): Promise<void> {
   }
   let settings = settingsService.current().settings;
   let policy = effectivePolicy(settings);
+  shell.settings = () => settings;
+  shell.policy = () => policy;
   settingsService.onChange((resolved) => {
     settings = resolved.settings;
     policy = effectivePolicy(settings);
@@ -130,10 +299,9 @@ async function start(): Promise<void> {
 
   // The centre's server may use the establishment's own certificate authority, installed in the OS.
   trustSystemCertificates(log);
-  const dataDir = stationDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const sandboxRoot = path.join(dataDir, 'sandbox');
   const { marker, previous } = RunMarker.open(path.join(dataDir, RUN_MARKER_FILE_NAME));
+  shell.closers.push(() => marker.close());
   // Every minute: a sign of life for unclean-exit reports, and the managed settings read again (IT may
   // change them while the station runs).
   const markerTimer = setInterval(() => {
@@ -141,87 +309,9 @@ async function start(): Promise<void> {
     void settingsService.reload().catch((error: unknown) => log(`settings reload failed: ${String(error)}`));
   }, 60_000);
   markerTimer.unref();
-
-  // ------------------------------------------------------------------ the app:// protocol
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host === 'station' && url.pathname === SHELL_STYLE) {
-      return new Response(SHELL_CSS, { headers: { 'content-type': 'text/css; charset=utf-8' } });
-    }
-    if (url.host === 'station' && url.pathname.startsWith(SHELL_PATH)) {
-      const headers = {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': SHELL_CONTENT_SECURITY_POLICY,
-      };
-      if (url.pathname === QUIT_PAGE && shell.quit) {
-        const answer = await shell.quit.handle(request);
-        return new Response(answer.body, { status: answer.status, headers });
-      }
-      if (url.pathname === NOTICE_PAGE && shell.notice) {
-        const { title, message } = shell.notice;
-        return new Response(noticePage({ title, message, refreshSeconds: 5 }), { headers });
-      }
-      return new Response('Not found', { status: 404 });
-    }
-    const sandboxed = url.pathname.startsWith(SANDBOX_PATH)
-      ? resolveSandboxFile(sandboxRoot, request.url)
-      : null;
-    const asset =
-      sandboxed ??
-      (url.pathname.startsWith(SANDBOX_PATH) ? null : resolveAppAsset(rendererRoot, request.url));
-    if (!asset) return new Response('Not found', { status: 404 });
-    try {
-      const body = await readFile(asset.file);
-      return new Response(body, {
-        headers: {
-          'content-type': asset.contentType,
-          'content-security-policy': sandboxed ? SANDBOX_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-        },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
-
-  // ------------------------------------------------------------------ guards on every web contents
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    // The candidate's browser has its own guards (the URL policy), and so has the invigilator's window;
-    // everything else is the app.
-    if (ElectronChallengeBrowser.sessions.has(contents.session)) return;
-    if (InvigilatorWindow.sessions.has(contents.session)) return;
-    contents.on('will-frame-navigate', (event) => {
-      if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event) => {
-      if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  shell.closers.push(() => clearInterval(markerTimer));
 
   // ------------------------------------------------------------------ kiosk, displays, detection
-  const quit = new QuitControl({
-    codeHash: () => settings.invigilatorCodeHash,
-    testUnderWay: () => testUnderWay(shell.phase),
-    parent: () => shell.kiosk,
-    beforeQuit: async () => {
-      clearInterval(markerTimer);
-      displayGuard.destroy();
-      await station?.close();
-      marker.close();
-    },
-    log,
-  });
-  shell.quit = quit;
-  const keyboard = (contents: WebContents) =>
-    attachKeyboard(contents, {
-      platform: PLATFORM,
-      devTools: DEV_TOOLS,
-      onQuitPrompt: () => quit.openPrompt(),
-      log,
-    });
-
   let station: StationServices | null = null;
   // The station's one lockdown watch: the shell's detections and the forbidden-process watch's.
   const watch = runtimeLockdownWatch(() => station?.runtime ?? null, log);
@@ -248,14 +338,9 @@ async function start(): Promise<void> {
     shell.notice = { window: createNoticeWindow(displayGuard.examDisplay(), shell.kiosk), ...notice };
   };
   displayGuard.start();
+  shell.closers.push(() => displayGuard.destroy());
 
-  const kiosk = createKioskWindow(displayGuard.examDisplay(), {
-    preload: preloadPath,
-    devTools: DEV_TOOLS,
-    mayClose: () => quit.mayClose(),
-  });
-  shell.kiosk = kiosk;
-  keyboard(kiosk.webContents);
+  const kiosk = openKiosk(displayGuard.examDisplay(), quit, preloadPath);
   // Invigilator mode: Ctrl+Alt+Shift+S on the station home opens the server's invigilator screen.
   const invigilatorWindow = new InvigilatorWindow({
     serverUrl: () => settings.serverUrl,
@@ -267,8 +352,6 @@ async function start(): Promise<void> {
   });
   invigilatorWindow.listen(kiosk.webContents);
   monitorLockdown({ watch, window: kiosk, reloadScreen: () => kiosk.webContents.reload(), log });
-  // The OS is shutting down or logging out: let it (the journal already holds every answer).
-  powerMonitor.on('shutdown', () => void quit.quit('system shutdown'));
 
   // ------------------------------------------------------------------ the station services
   const browser = new ElectronChallengeBrowser({
@@ -281,7 +364,7 @@ async function start(): Promise<void> {
     sandboxFolder: (testId) => station?.attachments.folder(testId) ?? path.join(sandboxRoot, 'unenrolled'),
     recordNavigation: async (navigation) => (await station?.recordNavigation(navigation)) ?? false,
     emit: send,
-    attachKeyboard: keyboard,
+    attachKeyboard: (contents) => attachShellKeyboard(contents, quit),
     log,
   });
 
@@ -321,6 +404,7 @@ async function start(): Promise<void> {
       },
     });
     station = services;
+    shell.closers.push(() => closeStation(services));
     dispatch = services.dispatch;
     let blocker: number | null = null;
     let last: { phase: ExamPhase; testId: string | null } | null = null;
@@ -375,7 +459,35 @@ async function start(): Promise<void> {
     return dispatch(method, request);
   });
 
-  await kiosk.loadURL(`${APP_ORIGIN}/`);
+  return kiosk;
+}
+
+/**
+ * start() failed (journal damaged, disk full, data folder read-only…): the station cannot take a
+ * candidate. The kiosk screen says so and why, the invigilator can still close it with the code, and
+ * the journal is left exactly as it is: it is the evidence.
+ */
+function startFailed(error: unknown): void {
+  log(`failed to start: ${errorForLog(error)}`);
+  const quit = shell.quit;
+  if (!quit) {
+    refuseToStart('La station ne peut pas démarrer. Prévenez le référent Pix.');
+    return;
+  }
+  shell.failure = describeStartFailure(error, path.join(stationDataDir(), JOURNAL_FILE_NAME));
+  // No test can go on at a station that could not start: closing it must not wait for one.
+  shell.phase = 'idle';
+  const open = shell.kiosk && !shell.kiosk.isDestroyed() ? shell.kiosk : null;
+  const kiosk = open ?? openKiosk(screen.getPrimaryDisplay(), quit, null);
+  void kiosk.loadURL(`${APP_ORIGIN}${FAILURE_PAGE}`).catch((cause: unknown) => {
+    log(`the failure page did not load: ${errorForLog(cause)}`);
+  });
+}
+
+function showStationScreen(kiosk: BrowserWindow): Promise<void> {
+  return kiosk.loadURL(`${APP_ORIGIN}/`).catch((error: unknown) => {
+    log(`the station screen did not load: ${errorForLog(error)}`);
+  });
 }
 
 /** IT's `--enroll CODE` / `--check` (issue 8): no window; the report on stdout; the exit code for scripts. */
@@ -417,8 +529,18 @@ if (!TEST_BUILD && (switches.length > 0 || app.commandLine.hasSwitch('remote-deb
   });
   // Closing every window does not end the station: only the quit control does.
   app.on('window-all-closed', () => undefined);
-  app.whenReady().then(start, (error: unknown) => {
-    log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    () =>
+      start()
+        .then(showStationScreen, startFailed)
+        .catch((error: unknown) => {
+          // Not even the failure page could be shown: the last resort is the system's own dialog.
+          log(`the failure page could not be shown: ${errorForLog(error)}`);
+          refuseToStart('La station ne peut pas démarrer. Prévenez le référent Pix.');
+        }),
+    (error: unknown) => {
+      log(`failed to start: ${errorForLog(error)}`);
+      app.exit(1);
+    },
+  );
 }

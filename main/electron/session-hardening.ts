@@ -10,7 +10,8 @@ export function hardenSession(ses: Session, log: (message: string) => void): voi
   });
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.setUSBProtectedClassesHandler(() => []);
+  // An empty list would open every USB class to WebUSB: the protected ones stay protected.
+  ses.setUSBProtectedClassesHandler((details) => details.protectedClasses);
   ses.setBluetoothPairingHandler((_details, callback) => callback({ confirmed: false }));
   ses.on('select-hid-device', (event, _details, callback) => {
     event.preventDefault();
@@ -28,6 +29,17 @@ export function hardenSession(ses: Session, log: (message: string) => void): voi
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   // The spell checker would download dictionaries from Google: off (and it only knows English well).
   ses.setSpellCheckerEnabled(false);
+}
+
+/**
+ * Downloads refused, for the sessions that offer none (the app's and the invigilator's; the candidate's
+ * browser has its own handler, which saves to the sandbox): nothing lands on the station's disk.
+ */
+export function refuseDownloads(ses: Session, log: (message: string) => void): void {
+  ses.on('will-download', (event, item) => {
+    event.preventDefault();
+    log(`download refused (${safeOrigin(item.getURL())})`);
+  });
 }
 
 /** Only the origin goes to the logs: full URLs may carry what a candidate typed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, noticePage, quitPromptPage, readQuitForm } from './shell-pages.ts';
+import { escapeHtml, noticePage, quitPromptPage, readQuitForm, startFailurePage } from './shell-pages.ts';
 
 describe('shell pages', () => {
   it('asks for the code when one is set, in French, with a labelled password field', () => {
@@ -36,5 +36,23 @@ describe('shell pages', () => {
     expect(readQuitForm('action=other&code=x')).toEqual({ action: 'cancel', code: 'x' });
     expect(readQuitForm('')).toEqual({ action: 'cancel', code: '' });
     expect(readQuitForm(`action=quit&code=${'x'.repeat(500)}`).code).toHaveLength(128);
+  });
+
+  it('says why the station cannot start, what to do, French first then English, with no script', () => {
+    const page = startFailurePage({
+      kind: 'diskFull',
+      code: 'SQLITE_FULL',
+      journalFile: 'C:\\Pix\\<station>\\journal.sqlite',
+    });
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toMatch(/role="alert">Le disque de ce poste est plein/);
+    expect(page).toContain(
+      'Prévenez le surveillant : ce poste ne peut pas accueillir de candidat. Le journal des réponses est conservé pour le jury.',
+    );
+    expect(page).toContain('<section lang="en">');
+    expect(page.indexOf('Prévenez le surveillant')).toBeLessThan(page.indexOf('Tell the invigilator'));
+    expect(page).toContain('<code>SQLITE_FULL</code>');
+    expect(page).toContain('C:\\Pix\\&lt;station&gt;\\journal.sqlite');
+    expect(page).not.toContain('<script');
   });
 });

@@ -1,11 +1,14 @@
 // The shell's own pages, served at app://station/__shell/ (no Electron import: tested in plain Node).
 // They need no script at all: the invigilator-code prompt is a plain form posted back to the protocol
 // handler, and the notice page refreshes itself with a meta tag, so they work with no preload and the
-// strictest policy. French, because that is who reads them: the invigilator and the candidate.
+// strictest policy. French, because that is who reads them: the invigilator and the candidate (the
+// start-failure page adds English below, for IT).
+import type { StartFailure, StartFailureKind } from './start-failure.ts';
 
 export const SHELL_PATH = '/__shell/';
 export const QUIT_PAGE = `${SHELL_PATH}quit`;
 export const NOTICE_PAGE = `${SHELL_PATH}notice`;
+export const FAILURE_PAGE = `${SHELL_PATH}failure`;
 export const SHELL_STYLE = `${SHELL_PATH}shell.css`;
 
 export const SHELL_CONTENT_SECURITY_POLICY = [
@@ -56,6 +59,8 @@ button { margin-top: 1rem; font-size: 1.15rem; padding: 0.6rem 1.2rem; border-ra
 button.secondary { background: #fff; color: #1f2a44; margin-left: 0.5rem; }
 :focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 .error { color: #991b1b; font-weight: 600; }
+.it { font-size: 1rem; color: #374151; overflow-wrap: anywhere; }
+hr { border: none; border-top: 1px solid #9ca3af; margin: 1.5rem 0; }
 `;
 
 export type QuitPromptState =
@@ -130,4 +135,49 @@ export function readQuitForm(body: string): { action: 'quit' | 'cancel'; code: s
     action: form.get('action') === 'quit' ? 'quit' : 'cancel',
     code: (form.get('code') ?? '').slice(0, 128),
   };
+}
+
+const FAILURE_REASONS: Record<StartFailureKind, { fr: string; en: string }> = {
+  journalDamaged: {
+    fr: 'Le journal des réponses de ce poste est endommagé (par exemple après une coupure de courant).',
+    en: 'The answer journal on this station is damaged (for example after a power cut).',
+  },
+  diskFull: {
+    fr: 'Le disque de ce poste est plein : la station ne peut pas enregistrer de réponses.',
+    en: 'This station’s disk is full: the station cannot record answers.',
+  },
+  notWritable: {
+    fr: 'Le dossier des données de la station est en lecture seule ou inaccessible : la station ne peut pas enregistrer de réponses.',
+    en: 'The station’s data folder is read-only or out of reach: the station cannot record answers.',
+  },
+  other: {
+    fr: 'Une erreur empêche la station de démarrer.',
+    en: 'An error prevents the station from starting.',
+  },
+};
+
+/**
+ * The station could not start (journal damaged, disk full…): what it means and what to do, French
+ * first, English below. Only the error's code and the journal's path, for IT: never a stack trace.
+ */
+export function startFailurePage(failure: StartFailure): string {
+  const reason = FAILURE_REASONS[failure.kind];
+  const code = escapeHtml(failure.code);
+  const journal = escapeHtml(failure.journalFile);
+  return page(
+    'Ce poste ne peut pas démarrer',
+    `<h1>Ce poste ne peut pas démarrer</h1>
+<p role="alert">${escapeHtml(reason.fr)}</p>
+<p><strong>Prévenez le surveillant : ce poste ne peut pas accueillir de candidat. Le journal des réponses est conservé pour le jury.</strong></p>
+<p>Surveillant : installez le candidat sur un autre poste, puis fermez celui-ci avec le raccourci et le code surveillant.</p>
+<p class="it">Service informatique : code d’erreur <code>${code}</code> ; journal des réponses <code>${journal}</code> (ne le supprimez pas et ne le modifiez pas ; le détail est dans le journal de la station).</p>
+<hr>
+<section lang="en">
+<h2>This station cannot start</h2>
+<p>${escapeHtml(reason.en)}</p>
+<p><strong>Tell the invigilator: this station cannot take a candidate. The answer journal is kept for the jury.</strong></p>
+<p>Invigilator: seat the candidate at another station, then close this one with the invigilator shortcut and code.</p>
+<p class="it">IT: error code <code>${code}</code>; answer journal <code>${journal}</code> (do not delete or change it; the details are in the station’s log).</p>
+</section>`,
+  );
 }

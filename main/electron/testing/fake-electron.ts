@@ -113,8 +113,11 @@ export class FakeSession extends FakeEmitter {
   setDevicePermissionHandler(handler: () => boolean): void {
     this.calls.push({ name: 'setDevicePermissionHandler', args: [handler()] });
   }
-  setUSBProtectedClassesHandler(): void {
-    this.calls.push({ name: 'setUSBProtectedClassesHandler', args: [] });
+  setUSBProtectedClassesHandler(handler: (details: { protectedClasses: string[] }) => string[]): void {
+    this.calls.push({
+      name: 'setUSBProtectedClassesHandler',
+      args: [handler({ protectedClasses: ['hid'] })],
+    });
   }
   setBluetoothPairingHandler(): void {
     this.calls.push({ name: 'setBluetoothPairingHandler', args: [] });
