@@ -16,12 +16,8 @@ import { createStationServices, JOURNAL_FILE_NAME } from '../station/station-ser
 import { testPackage } from '../station/runtime/runtime-fixtures.ts';
 import { FakeStationServer } from '../station/sync/fake-station-server.ts';
 import { idleBrowser, until } from '../station/sync/sync-fixtures.ts';
-import {
-  createFakeElectron,
-  FakeEmitter,
-  FakeWebContents,
-  type FakeElectron,
-} from './testing/fake-electron.ts';
+import type { FakeEmitter } from './testing/fake-electron.ts';
+import { createFakeElectron, FakeWebContents, type FakeElectron } from './testing/fake-electron.ts';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 const moduleInternals = Module as unknown as { _load: Loader };
