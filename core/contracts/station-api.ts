@@ -116,7 +116,12 @@ export const LockdownEventSchema = z.enum(LOCKDOWN_EVENTS);
 export type LockdownEvent = z.infer<typeof LockdownEventSchema>;
 
 /** Why the station cannot welcome a candidate, as a code the screens translate. */
-export const NOT_READY_CODES = ['notEnrolled', 'closedByInvigilator', 'stationFault'] as const;
+export const NOT_READY_CODES = [
+  'notEnrolled',
+  'closedByInvigilator',
+  'stationFault',
+  'stationRevoked',
+] as const;
 export const NotReadyCodeSchema = z.enum(NOT_READY_CODES);
 export type NotReadyCode = z.infer<typeof NotReadyCodeSchema>;
 
@@ -131,7 +136,8 @@ export const EndSummarySchema = z
   .strict();
 export type EndSummary = z.infer<typeof EndSummarySchema>;
 
-export const UploadStateSchema = z.enum(['notStarted', 'pending', 'uploaded']);
+/** `refused`: the server refused the result for good; it stays on the station, the invigilator must know. */
+export const UploadStateSchema = z.enum(['notStarted', 'pending', 'uploaded', 'refused']);
 
 export const ExamViewSchema = z
   .object({

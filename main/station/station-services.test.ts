@@ -161,6 +161,25 @@ describe('createStationServices', () => {
     expect(events.some((e) => e.type === 'status' && e.status.exam.upload === 'uploaded')).toBe(true);
   });
 
+  it('says so when the server no longer accepts the station (revoked), until it is enrolled again', async () => {
+    server = await new FakeStationServer().listen();
+    const services = await station();
+    await services.enroll('ENROLL-2026');
+    await services.start();
+    await until(async () => (await status(services)).station.ready, 5000, 'ready');
+    server.fault = (route) =>
+      route === 'enroll' ? undefined : { kind: 'status', status: 403, code: 'STATION_NOT_READY' };
+    await until(async () => !(await status(services)).station.ready, 5000, 'the revocation seen');
+    expect((await status(services)).station).toMatchObject({ ready: false, notReadyCode: 'stationRevoked' });
+    expect(services.syncState().stationRejection).toMatchObject({ status: 403, code: 'STATION_NOT_READY' });
+
+    server.fault = () => undefined;
+    server.enrollmentCodes.add('ENROLL-AGAIN');
+    expect((await services.enroll('ENROLL-AGAIN')).ok).toBe(true);
+    expect((await status(services)).station).toMatchObject({ ready: true, notReadyCode: null });
+    expect(services.syncState().stationRejection).toBeNull();
+  });
+
   it('carries on when the network goes away, and catches up when it is back', async () => {
     server = await new FakeStationServer().listen();
     const pkg = testPackage({ count: 4 });

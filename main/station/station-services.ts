@@ -45,6 +45,7 @@ import { OutboxReplicator } from './sync/outbox-replicator.ts';
 import { ResultUploader, type UploadState } from './sync/result-uploader.ts';
 import { BackgroundLoop, realSyncTimers, type SyncTimers } from './sync/retry-timing.ts';
 import { ServerConnection, type FetchLike } from './sync/server-connection.ts';
+import { StationAccess, type StationRejection } from './sync/station-access.ts';
 import { StationServerClient } from './sync/station-server-client.ts';
 
 export interface StationServicesOptions {
@@ -124,6 +125,8 @@ export interface SyncState {
   /** Server time minus station time (ms), last measured; null if never measured. */
   serverClockOffsetMs: number | null;
   upload: UploadState;
+  /** The server does not know this station or revoked it: nothing is sent until that changes. */
+  stationRejection: StationRejection | null;
   /** The last command event applied (the stream resumes after it). */
   lastCommandEventId: string | null;
 }
@@ -210,6 +213,21 @@ export async function createStationServices(options: StationServicesOptions): Pr
   // Late-bound: the runtime's hooks wake loops created after it.
   let replicator: OutboxReplicator | null = null;
   let uploader: ResultUploader | null = null;
+  // Unknown or revoked station: the screens say so, and the loops start again at once when it is lifted.
+  const access = new StationAccess({
+    now: wall,
+    onChange: (rejection) => {
+      log(
+        rejection
+          ? `the server refuses this station: ${rejection.message}`
+          : 'the server accepts this station',
+      );
+      runtime.stationChanged();
+      if (rejection) return;
+      replicator?.kick();
+      uploader?.kick();
+    },
+  });
   const runtime = new ExamRuntime({
     journal,
     server: client,
@@ -219,6 +237,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       name: enrollment && isEnrolled() ? enrollment.name : options.stationName,
       centreName: enrollment && isEnrolled() ? enrollment.centre.name : null,
       enrolled: isEnrolled(),
+      refusedByServer: access.rejection !== null,
     }),
     ...(options.clocks?.monotonic ? { monotonic: options.clocks.monotonic } : {}),
     wallClock: wall,
@@ -237,6 +256,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
     // A pending alert that waited offline is now on the invigilator's screen: the candidate's says so.
     onStored: (testId) => runtime.recordsReplicated(testId),
     onNotYourTest: testElsewhere,
+    access,
+    wallClock: wall,
     log,
   });
   uploader = new ResultUploader({
@@ -245,14 +266,23 @@ export async function createStationServices(options: StationServicesOptions): Pr
     markUploaded: (testId) => runtime.markUploaded(testId),
     timers,
     onNotYourTest: testElsewhere,
+    // The end screen no longer says « being sent »: it tells the candidate to warn the invigilator.
+    onRefused: () => runtime.stationChanged(),
+    access,
+    wallClock: wall,
     log,
   });
   const heartbeat = new Heartbeat({
-    send: (request, timeoutMs) => client.heartbeat(request, timeoutMs),
+    send: async (request, timeoutMs) => {
+      const result = await client.heartbeat(request, timeoutMs);
+      access.observe(result);
+      return result;
+    },
     runtime,
     clock: connection.clock,
     timers,
     wallClock: wall,
+    ...(options.clocks?.monotonic ? { monotonic: options.clocks.monotonic } : {}),
     everyMs: options.heartbeatEveryMs ?? HEARTBEAT_EVERY_MS,
     onOnlineChange: (online) => {
       if (!online) return;
@@ -263,7 +293,11 @@ export async function createStationServices(options: StationServicesOptions): Pr
     log,
   });
   const commands = new CommandStream({
-    open: (headers, signal) => connection.openStream(STATION_API_PATHS.commands, { headers, signal }),
+    open: async (headers, signal) => {
+      const result = await connection.openStream(STATION_API_PATHS.commands, { headers, signal });
+      access.observe(result);
+      return result;
+    },
     acknowledge: (commandId) => client.acknowledgeCommand(commandId),
     apply: async (command) => {
       // A close command that waited while the station was off is not obeyed when it starts again.
@@ -353,6 +387,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       };
       await writeEnrollment(enrollmentFile, next);
       enrollment = next;
+      access.clear();
       log(`station enrolled in ${next.centre.name} as ${next.name}`);
       if (started) startSync();
       runtime.stationChanged();
@@ -374,6 +409,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       online: heartbeat.online,
       serverClockOffsetMs: connection.clock.offsetMs,
       upload: uploader?.state() ?? { pending: 0, failures: 0, lastProblem: null, nextDelayMs: null },
+      stationRejection: access.rejection,
       lastCommandEventId: commands.lastEventId,
     }),
 

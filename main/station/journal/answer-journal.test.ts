@@ -694,6 +694,56 @@ describe('outbox', () => {
   });
 });
 
+describe("the server's refusals", () => {
+  const refusal = {
+    status: 422,
+    code: 'CHAIN_BROKEN',
+    message: 'record 3 does not follow 2',
+    refusedAt: 9000,
+  };
+
+  it('a refused result leaves pendingBundles for good, and is still refused after a reopen', () => {
+    const file = tempJournalFile();
+    const journal = journalAt(file);
+    sealed(journal, 'old', 1000);
+    sealed(journal, 'new', 2000);
+    expect(journal.serverRefusal('old', 'result')).toBeNull();
+    journal.recordServerRefusal('old', 'result', refusal);
+    journal.recordServerRefusal('old', 'result', { ...refusal, code: 'OTHER', refusedAt: 9999 }); // first kept
+    expect(journal.pendingBundles().map((t) => t.testId)).toEqual(['new']);
+    expect(journal.serverRefusal('old', 'records')).toBeNull();
+    journal.close();
+
+    const again = journalAt(file);
+    expect(again.serverRefusal('old', 'result')).toEqual(refusal);
+    expect(again.pendingBundles().map((t) => t.testId)).toEqual(['new']);
+    // Kept as evidence: the bundle and the records are still there.
+    expect(again.test('old')?.bundle).toBe('bundle-of-old');
+    expect(() => again.recordServerRefusal('nope', 'result', refusal)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_TEST' }),
+    );
+  });
+
+  it("a test whose records are refused leaves the outbox reading; the others' records still come", () => {
+    const journal = journalAt();
+    testWithPackage(journal, 'a', 8);
+    testWithPackage(journal, 'b', 8);
+    journal.append('a', opened, at());
+    for (let i = 1; i <= 5; i++) journal.append('a', answered(`rec${i}`), at(i));
+    journal.append('b', opened, at());
+    // Taken in turn: one test's backlog does not fill the batch.
+    expect(journal.pendingOutbox(4).map((o) => [o.testId, o.seq])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['a', 2],
+      ['a', 3],
+    ]);
+    journal.recordServerRefusal('a', 'records', refusal);
+    expect(journal.pendingOutbox(4).map((o) => [o.testId, o.seq])).toEqual([['b', 1]]);
+    expect(journal.awaitsReplication('a', 1)).toBe(true); // kept, only no longer sent
+  });
+});
+
 describe('reopening', () => {
   it('keeps everything after close and reopen', () => {
     const file = tempJournalFile();

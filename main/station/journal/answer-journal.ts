@@ -67,6 +67,17 @@ export interface TestRow extends TestInfo {
   purgeAfter: number | null;
 }
 
+/** What the server's refusal is about: the sealed result bundle, or the replicated records. */
+export type RefusalSubject = 'result' | 'records';
+
+/** The server's final refusal of a test's result or records, in its own words. */
+export interface ServerRefusal {
+  status: number | null;
+  code: string;
+  message: string;
+  refusedAt: number;
+}
+
 export interface ClockCheckpoint {
   elapsedMs: number;
   wallAt: number;
@@ -114,6 +125,9 @@ interface RecordSql {
   prev_hash: string;
   hash: string;
 }
+
+/** The server's code and message are kept up to this length (they are for people, not for parsing). */
+const MAX_REFUSAL_TEXT = 2000;
 
 const TEST_COLUMNS = `test_id, session_id, candidate_id, station_id, candidate, session, created_at,
   package_hash, bundle, bundle_hash, acknowledged_at, purge_after`;
@@ -425,7 +439,10 @@ export class AnswerJournal {
       .immediate();
   }
 
-  /** Results stored but not yet acknowledged by the server, oldest first (none continued elsewhere). */
+  /**
+   * Results stored but not yet acknowledged by the server, oldest first (none continued elsewhere,
+   * none the server refused).
+   */
   pendingBundles(): TestRow[] {
     return this.#sql.selectPendingBundles.all().map(toTestRow);
   }
@@ -468,6 +485,36 @@ export class AnswerJournal {
       .immediate();
   }
 
+  /**
+   * The server refused this test's result or records for good: the station stops sending them (they
+   * leave pendingBundles or pendingOutbox) and keeps them. The first refusal is kept; a repeat changes
+   * nothing.
+   */
+  recordServerRefusal(testId: string, subject: RefusalSubject, refusal: ServerRefusal): void {
+    const at = parseOrThrow(MillisSchema, refusal.refusedAt, 'refusedAt', (m) => new InvalidInputError(m));
+    try {
+      this.#sql.insertRefusal.run(
+        testId,
+        subject,
+        refusal.status,
+        refusal.code.slice(0, MAX_REFUSAL_TEXT),
+        refusal.message.slice(0, MAX_REFUSAL_TEXT),
+        at,
+      );
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownTestError(testId);
+      throw error;
+    }
+  }
+
+  /** The server's refusal of this test's result or records; null when it refused neither. */
+  serverRefusal(testId: string, subject: RefusalSubject): ServerRefusal | null {
+    const row = this.#sql.selectRefusal.get(testId, subject);
+    return row
+      ? { status: row.status, code: row.code, message: row.message, refusedAt: row.refused_at }
+      : null;
+  }
+
   /** When the candidate was found to continue this test on another station; null if not. */
   movedAt(testId: string): number | null {
     const at = this.#sql.selectMovedAt.get(testId);
@@ -490,7 +537,11 @@ export class AnswerJournal {
 
   // ------------------------------------------------------------------ outbox
 
-  /** Records not yet confirmed stored by the server, in the order they were written. */
+  /**
+   * Records not yet confirmed stored by the server, each test's in the order they were written, taken
+   * in turn from every test (its first, then its second…) so that one test's long backlog does not
+   * hold back the others; none of a test whose records the server refused.
+   */
   pendingOutbox(limit: number): OutboxItem[] {
     const max = parseOrThrow(OutboxLimitSchema, limit, 'limit', (m) => new InvalidInputError(m));
     return this.#sql.selectOutbox.all(max).map((row) => ({
@@ -555,7 +606,15 @@ function prepareStatements(db: SqliteDatabase) {
     selectPendingBundles: db.prepare<TestSql>(
       `SELECT ${TEST_COLUMNS} FROM tests
        WHERE bundle IS NOT NULL AND acknowledged_at IS NULL AND test_id NOT IN (SELECT test_id FROM moved_tests)
+         AND test_id NOT IN (SELECT test_id FROM server_refusals WHERE subject = 'result')
        ORDER BY created_at, rowid`,
+    ),
+    insertRefusal: db.prepare(
+      `INSERT INTO server_refusals (test_id, subject, status, code, message, refused_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    selectRefusal: db.prepare<{ status: number | null; code: string; message: string; refused_at: number }>(
+      'SELECT status, code, message, refused_at FROM server_refusals WHERE test_id = ? AND subject = ?',
     ),
     insertMoved: db.prepare(
       'INSERT INTO moved_tests (test_id, moved_at, purge_after) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -602,8 +661,12 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     selectOutbox: db.prepare<RecordSql & { outbox_id: number }>(
       `SELECT o.id AS outbox_id, r.test_id, r.seq, r.kind, r.payload, r.wall_at, r.elapsed_ms, r.prev_hash, r.hash
-       FROM outbox o JOIN records r ON r.test_id = o.test_id AND r.seq = o.seq
-       ORDER BY o.id LIMIT ?`,
+       FROM (
+         SELECT id, test_id, seq, ROW_NUMBER() OVER (PARTITION BY test_id ORDER BY id) AS turn
+         FROM outbox
+         WHERE test_id NOT IN (SELECT test_id FROM server_refusals WHERE subject = 'records')
+       ) o JOIN records r ON r.test_id = o.test_id AND r.seq = o.seq
+       ORDER BY o.turn, o.id LIMIT ?`,
     ),
     deleteOutbox: db.prepare('DELETE FROM outbox WHERE test_id = ? AND seq <= ?'),
     selectOutboxRow: db.prepare('SELECT 1 FROM outbox WHERE test_id = ? AND seq = ?'),

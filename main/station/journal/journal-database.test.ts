@@ -136,6 +136,22 @@ describe('migrations', () => {
     check.close();
   });
 
+  it("3 adds the server's refusals to a journal of version 2, keeping its tests", () => {
+    const file = tempJournalFile();
+    const v2 = openJournalDatabase(file, MIGRATIONS.slice(0, 2));
+    v2.prepare(
+      "INSERT INTO tests (test_id, session_id, candidate_id, station_id, candidate, session, created_at) VALUES ('t', 's', 'c', 'st', '{}', '{}', 1)",
+    ).run();
+    v2.close();
+    const journal = AnswerJournal.open({ file });
+    expect(journal.settings().schemaVersion).toBe(3);
+    const refusal = { status: 409, code: 'BUNDLE_CONFLICT', message: 'another bundle', refusedAt: 5 };
+    journal.recordServerRefusal('t', 'result', refusal);
+    expect(journal.serverRefusal('t', 'result')).toEqual(refusal);
+    expect(journal.testIds()).toEqual(['t']);
+    journal.close();
+  });
+
   it('refuse a list with a gap', () => {
     const db = new Database(':memory:');
     const gap: Migration[] = [{ version: 2, description: 'gap', sql: 'SELECT 1' }];

@@ -132,6 +132,24 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    description: "the server's refusals of a test's result or records: a verdict, never sent again",
+    sql: `
+      -- The server refused this test's result bundle or records (a conflict, a chain that does not
+      -- verify…): asking again would get the same answer and hold back the other tests, so the station
+      -- stops sending it and keeps it here, with the server's words, for the invigilator and support.
+      CREATE TABLE server_refusals (
+        test_id    TEXT NOT NULL REFERENCES tests (test_id) ON DELETE CASCADE,
+        subject    TEXT NOT NULL CHECK (subject IN ('result', 'records')),
+        status     INTEGER,
+        code       TEXT NOT NULL,
+        message    TEXT NOT NULL,
+        refused_at INTEGER NOT NULL,
+        PRIMARY KEY (test_id, subject)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

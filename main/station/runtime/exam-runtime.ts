@@ -93,7 +93,10 @@ export class ExamRuntime {
   #test: ActiveTest | null = null;
   #online = false;
   #fault: string | null = null;
-  #lastCheckpointAt = 0;
+  /** Monotonic time of the last checkpoint: a wall clock set back must not stop them. */
+  #lastCheckpointAt = Number.NEGATIVE_INFINITY;
+  /** The last checkpoint failed (logged once until one is written again). */
+  #checkpointFailing = false;
   #timerExpiredFor: string | null = null;
   #busy: Promise<unknown> = Promise.resolve();
   #lastUploaded: string | null = null;
@@ -149,7 +152,10 @@ export class ExamRuntime {
     const notReadyReason =
       this.#fault ??
       (this.#closing ? 'le surveillant a fermé ce poste' : null) ??
-      (station.enrolled ? null : 'ce poste n’est pas encore inscrit auprès du serveur de certification');
+      (station.enrolled ? null : 'ce poste n’est pas encore inscrit auprès du serveur de certification') ??
+      (station.refusedByServer
+        ? 'le serveur de certification ne connaît pas ce poste ou l’a révoqué : il faut l’inscrire à nouveau'
+        : null);
     return {
       station: {
         id: station.stationId,
@@ -159,17 +165,25 @@ export class ExamRuntime {
         online: this.#online,
         ready: notReadyReason === null,
         notReadyReason,
-        notReadyCode: this.#notReadyCode(station.enrolled),
+        notReadyCode: this.#notReadyCode(station),
       },
       exam: this.#examView(),
     };
   }
 
   /** `notReadyReason` as a code the screens translate (same order of precedence). */
-  #notReadyCode(enrolled: boolean): NotReadyCode | null {
+  #notReadyCode(station: StationIdentityInfo): NotReadyCode | null {
     if (this.#fault !== null) return 'stationFault';
     if (this.#closing) return 'closedByInvigilator';
-    return enrolled ? null : 'notEnrolled';
+    if (!station.enrolled) return 'notEnrolled';
+    return station.refusedByServer ? 'stationRevoked' : null;
+  }
+
+  /** A sealed result the server refused for good is not « being sent »: the screen says so. */
+  #uploadView(): ExamView['upload'] {
+    if (this.#phase === 'uploaded') return 'uploaded';
+    if (this.#phase !== 'sealed' || !this.#test) return 'notStarted';
+    return this.#o.journal.serverRefusal(this.#test.row.testId, 'result') ? 'refused' : 'pending';
   }
 
   /** The pause with what locked the station, so the screen names the cause in the candidate's language. */
@@ -228,7 +242,7 @@ export class ExamRuntime {
       alertPending: t?.progress.alert !== null && t?.progress.alert !== undefined,
       alertSent: this.#alertSent(),
       challengeTimerLeftMs: this.#shownTimerLeftMs(),
-      upload: this.#phase === 'uploaded' ? 'uploaded' : this.#phase === 'sealed' ? 'pending' : 'notStarted',
+      upload: this.#uploadView(),
       movedElsewhere: this.#movedElsewhere,
       endSummary: this.#endSummaryView(),
     };
@@ -543,7 +557,16 @@ export class ExamRuntime {
       if (this.#phase !== 'inProgress') return fail('ILLEGAL_TRANSITION', 'the test is not in progress');
       if (this.#test?.progress.alert)
         return fail('ALERT_PENDING', 'a reported problem is waiting for the invigilator');
-      await this.#end('finished', null);
+      try {
+        await this.#end('finished', null);
+      } catch (error) {
+        // Nothing was recorded: the test and its clock go on, and the candidate may try again.
+        this.#o.log?.(`journal append failed: ${errorMessage(error)}`);
+        return fail(
+          'STORAGE_FAILED',
+          'la fin du test n’a pas pu être enregistrée : réessayez, puis prévenez le surveillant',
+        );
+      }
       return ok(this.status());
     });
   }
@@ -737,11 +760,7 @@ export class ExamRuntime {
       await this.#retryWhatWaits();
       const t = this.#test;
       if (!t?.clock || !t.pkg || this.#phase !== 'inProgress') return;
-      const now = this.#o.wallClock();
-      if (now - this.#lastCheckpointAt >= CHECKPOINT_EVERY_MS) {
-        this.#o.journal.checkpointClock(t.row.testId, { elapsedMs: t.clock.elapsedMs(), wallAt: now });
-        this.#lastCheckpointAt = now;
-      }
+      this.#checkpoint(t.row.testId, t.clock);
       if (t.clock.isUp()) {
         await this.#end('timeUp', null);
         return;
@@ -757,9 +776,27 @@ export class ExamRuntime {
     });
   }
 
+  /**
+   * Writes the clock checkpoint once a second of monotonic time (the wall clock may be set back). A
+   * failure is logged, not thrown: time up must still be checked on a full disk.
+   */
+  #checkpoint(testId: string, clock: ExamClock): void {
+    const now = this.#o.monotonic.now();
+    if (now - this.#lastCheckpointAt < CHECKPOINT_EVERY_MS) return;
+    this.#lastCheckpointAt = now;
+    try {
+      this.#o.journal.checkpointClock(testId, { elapsedMs: clock.elapsedMs(), wallAt: this.#o.wallClock() });
+      this.#checkpointFailing = false;
+    } catch (error) {
+      if (!this.#checkpointFailing) this.#o.log?.(`clock checkpoint failed: ${errorMessage(error)}`);
+      this.#checkpointFailing = true;
+    }
+  }
+
   /** Downloads a start or a resume waits for, and a seal that failed, are tried again now and then. */
   async #retryWhatWaits(): Promise<void> {
-    const now = this.#o.wallClock();
+    // Monotonic: a wall clock set back must not hold the retries off.
+    const now = this.#o.monotonic.now();
     if (now - this.#lastDownloadAttemptAt >= RETRY_DOWNLOAD_MS) {
       if (this.#pendingStart && this.#phase === 'waiting') await this.#start(this.#pendingStart);
       else if (this.#pendingResume && this.#phase === 'resumePending')
@@ -835,7 +872,7 @@ export class ExamRuntime {
     if (!t) return false;
     this.#pendingStart = authorization;
     if (!t.pkg) {
-      this.#lastDownloadAttemptAt = this.#o.wallClock();
+      this.#lastDownloadAttemptAt = this.#o.monotonic.now();
       const fetched = await this.#o.server.fetchPackage(t.row.testId);
       if (!fetched.ok) {
         this.#o.log?.(`package download failed: ${fetched.message}`);
@@ -896,7 +933,7 @@ export class ExamRuntime {
     if (!t) return false;
     const testId = t.row.testId;
     this.#pendingResume = authorization;
-    this.#lastDownloadAttemptAt = this.#o.wallClock();
+    this.#lastDownloadAttemptAt = this.#o.monotonic.now();
     const fetched = await this.#o.server.fetchPackage(testId);
     if (!fetched.ok) {
       this.#o.log?.(`package download for the resume failed: ${fetched.message}`);
@@ -958,23 +995,20 @@ export class ExamRuntime {
   }
 
   #pause(cause: 'invigilator' | 'lockdown', reason: string): void {
-    this.#test?.clock?.stop();
-    this.#append({ kind: 'paused', payload: { cause, reason } });
+    this.#appendStoppingClock({ kind: 'paused', payload: { cause, reason } });
     this.#move('paused');
   }
 
   async #end(reason: EndReason, authorization: string | null): Promise<void> {
-    const t = this.#test;
-    if (!t) return;
-    t.clock?.stop();
-    this.#append({ kind: 'ended', payload: { reason, authorization } });
+    if (!this.#test) return;
+    this.#appendStoppingClock({ kind: 'ended', payload: { reason, authorization } });
     this.#move('ended');
     await this.#sealSafely();
   }
 
   /** Seals; a failure leaves the test ended (its journal complete) and is tried again on tick. */
   async #sealSafely(): Promise<void> {
-    this.#lastSealAttemptAt = this.#o.wallClock();
+    this.#lastSealAttemptAt = this.#o.monotonic.now();
     try {
       await this.#seal();
     } catch (error) {
@@ -1018,6 +1052,22 @@ export class ExamRuntime {
     const record = this.#o.journal.append(t.row.testId, body, { wallAt: this.#o.wallClock(), elapsedMs });
     applyRecord(t.progress, record);
     this.#o.onRecord?.();
+  }
+
+  /**
+   * Appends a record that stops the exam clock, stopped first so the record holds the time it froze at.
+   * A failed append restarts it and throws: the test goes on as before, and time up can still fire.
+   */
+  #appendStoppingClock(body: RecordBody): void {
+    const clock = this.#test?.clock;
+    const wasRunning = clock?.running === true;
+    clock?.stop();
+    try {
+      this.#append(body);
+    } catch (error) {
+      if (wasRunning) clock?.start();
+      throw error;
+    }
   }
 
   /** Like #append, but a storage failure becomes a result the candidate sees (nothing was recorded). */

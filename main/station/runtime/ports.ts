@@ -13,7 +13,13 @@ import type { EndReason } from '../../../core/contracts/station-api.ts';
 import type { ChainCheck } from '../../../core/journal/chain.ts';
 import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
-import type { ClockCheckpoint, TestInfo, TestRow } from '../journal/answer-journal.ts';
+import type {
+  ClockCheckpoint,
+  RefusalSubject,
+  ServerRefusal,
+  TestInfo,
+  TestRow,
+} from '../journal/answer-journal.ts';
 
 export type { ClockCheckpoint, TestInfo, TestRow };
 
@@ -42,6 +48,8 @@ export interface ExamJournal {
   /** The candidate continued this test on another station: kept as evidence, never resumed or sent. */
   markMovedElsewhere(testId: string, movedAt: number, retentionMs: number): void;
   movedAt(testId: string): number | null;
+  /** The server's final refusal of this test's result or records; null when it refused neither. */
+  serverRefusal(testId: string, subject: RefusalSubject): ServerRefusal | null;
 }
 
 export type ServerFailure = {
@@ -101,6 +109,8 @@ export interface StationIdentityInfo {
   name: string;
   centreName: string | null;
   enrolled: boolean;
+  /** The server answered that it does not know this station or revoked it (sync/station-access.ts). */
+  refusedByServer?: boolean;
 }
 
 /** Maps a server join failure to what the candidate screen shows. */

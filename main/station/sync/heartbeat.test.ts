@@ -80,6 +80,28 @@ describe('the heartbeat', () => {
     expect(h.elsewhere).toEqual(['test-1']);
   });
 
+  it('keeps its pace when the wall clock is set back during a beat', async () => {
+    let wall = 1_000_000;
+    let mono = 0;
+    const timers = new InstantTimers();
+    const heartbeat = new Heartbeat({
+      send: async () => {
+        mono += 40;
+        wall += timers.sleeps.length === 1 ? 40 - 3_600_000 : 40; // NTP sets it back an hour
+        return { ok: true, value: { serverTime: wall } };
+      },
+      runtime: { heartbeat: () => report, setOnline: () => undefined },
+      clock: new ServerClock(),
+      timers,
+      wallClock: () => wall,
+      monotonic: { now: () => mono },
+    });
+    heartbeat.start();
+    await until(() => timers.sleeps.length >= 3, 2000, 'three sleeps');
+    await heartbeat.stop();
+    expect(timers.sleeps.slice(0, 3)).toEqual([1960, 1960, 1960]);
+  });
+
   it('keeps beating in the background until stopped', async () => {
     const h = harness([]);
     h.heartbeat.start();

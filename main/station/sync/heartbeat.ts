@@ -2,6 +2,7 @@
 // left, last journal record written) so the invigilator sees it live. Each answer also measures the
 // server's clock offset, and the heartbeat is what decides whether the station shows itself online.
 import type { HeartbeatRequest } from '../../../core/contracts/station-server.ts';
+import { systemMonotonicClock, type MonotonicClock } from '../clock/exam-clock.ts';
 import type { ServerResult } from '../runtime/ports.ts';
 import { BackgroundLoop, type SyncTimers } from './retry-timing.ts';
 import type { ServerClock } from './server-clock.ts';
@@ -20,7 +21,10 @@ export interface HeartbeatOptions {
   };
   clock: ServerClock;
   timers: SyncTimers;
+  /** Station time sent with each beat and used for the server clock offset. */
   wallClock: () => number;
+  /** Spaces the beats: a wall clock set back must not silence the station (default: the system's). */
+  monotonic?: MonotonicClock;
   everyMs?: number;
   /** Called on each change between online and offline (the uploader and replicator start again at once). */
   onOnlineChange?: (online: boolean) => void;
@@ -67,14 +71,15 @@ export class Heartbeat {
     this.#loop.start(
       async (stop) => {
         const every = this.#o.everyMs ?? HEARTBEAT_EVERY_MS;
+        const monotonic = this.#o.monotonic ?? systemMonotonicClock;
         while (!stop.aborted) {
-          const startedAt = this.#o.wallClock();
+          const startedAt = monotonic.now();
           try {
             await this.beat();
           } catch (error) {
             this.#o.log?.(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
           }
-          const spent = this.#o.wallClock() - startedAt;
+          const spent = monotonic.now() - startedAt;
           await this.#o.timers.sleep(Math.max(0, every - spent), stop);
         }
       },

@@ -10,6 +10,7 @@ import {
 } from '../journal/journal-fixtures.ts';
 import type { ServerResult } from '../runtime/ports.ts';
 import { OutboxReplicator } from './outbox-replicator.ts';
+import { StationAccess } from './station-access.ts';
 import { InstantTimers, until } from './sync-fixtures.ts';
 
 const journals: AnswerJournal[] = [];
@@ -162,5 +163,78 @@ describe('what the replicator tells once the server stored records', () => {
     expect(await replicator.flush()).toBe('sent');
     expect(told).toEqual([['test-1', 2]]);
     expect(h.journal.awaitsReplication('test-1', 2)).toBe(false);
+  });
+});
+
+/**
+ * test-1 with a backlog longer than a batch (10 here, 200 in production), then test-2 with one record; the server
+ * answers test-1 with `refuseTest1` and stores test-2.
+ */
+function backlogHarness(refuseTest1: ServerResult<{ storedThrough: number }>) {
+  const journal = AnswerJournal.open({ file: tempJournalFile('backlog-') });
+  journals.push(journal);
+  testWithPackage(journal, 'test-1', 20);
+  journal.append('test-1', opened, { wallAt: 1, elapsedMs: 0 });
+  for (let i = 1; i <= 19; i++)
+    journal.append('test-1', answered(`rec${i}`), { wallAt: 1 + i, elapsedMs: i });
+  testWithPackage(journal, 'test-2', 4);
+  journal.append('test-2', opened, { wallAt: 500, elapsedMs: 0 });
+  const posts: string[] = [];
+  const access = new StationAccess();
+  const replicator = new OutboxReplicator({
+    journal,
+    post: async (testId, records) => {
+      posts.push(testId);
+      if (testId === 'test-1') return refuseTest1;
+      return { ok: true, value: { storedThrough: records.at(-1)?.seq ?? 0 } };
+    },
+    timers: new InstantTimers(),
+    batchSize: 10,
+    access,
+  });
+  return { journal, replicator, posts, access };
+}
+
+describe('a test the server refuses does not hold back the others', () => {
+  it('records refused for good (409 RECORD_CONFLICT): noted, no longer sent, and the other test’s go', async () => {
+    const h = backlogHarness({
+      ok: false,
+      kind: 'http',
+      status: 409,
+      code: 'RECORD_CONFLICT',
+      message: 'another record 3 is stored',
+    });
+    await h.replicator.flush();
+    await h.replicator.flush();
+    expect(h.journal.awaitsReplication('test-2', 1)).toBe(false);
+    expect(h.journal.serverRefusal('test-1', 'records')).toMatchObject({
+      status: 409,
+      code: 'RECORD_CONFLICT',
+    });
+    expect(h.posts.filter((t) => t === 'test-1')).toHaveLength(1);
+    expect(await h.replicator.flush()).toBe('empty');
+    // Kept on the station as evidence.
+    expect(h.journal.awaitsReplication('test-1', 1)).toBe(true);
+  });
+
+  it('a test whose records keep failing (500) does not fill every batch either', async () => {
+    const h = backlogHarness({ ok: false, kind: 'http', status: 500, code: 'HTTP_500', message: 'boom' });
+    expect(await h.replicator.flush()).toBe('failed');
+    expect(h.journal.awaitsReplication('test-2', 1)).toBe(false);
+    expect(h.journal.serverRefusal('test-1', 'records')).toBeNull();
+  });
+
+  it('an unknown or revoked station stops the batch and is reported; nothing is taken as refused', async () => {
+    const h = backlogHarness({
+      ok: false,
+      kind: 'http',
+      status: 403,
+      code: 'STATION_NOT_READY',
+      message: 'this station was revoked by the centre: enroll it again',
+    });
+    expect(await h.replicator.flush()).toBe('failed');
+    expect(h.posts).toEqual(['test-1']);
+    expect(h.access.rejection).toMatchObject({ status: 403, code: 'STATION_NOT_READY' });
+    expect(h.journal.serverRefusal('test-1', 'records')).toBeNull();
   });
 });

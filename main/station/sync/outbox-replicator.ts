@@ -1,17 +1,22 @@
 // Replication of the journal to the server: records leave the outbox, in order, per test, as soon as
 // they are committed and the server is reachable; the server answers the highest seq it holds without
 // a gap (storedThrough) and the station forgets outbox rows up to it. The server's copy feeds the
-// invigilator's live view and lets the candidate resume on another station if this one dies.
+// invigilator's live view and lets the candidate resume on another station if this one dies. A test
+// whose records the server refuses (server-verdict.ts) is recorded as refused and left out, so the
+// other tests' records still go.
 import type { StationHttpErrorCode } from '../../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
-import type { OutboxItem } from '../journal/answer-journal.ts';
-import type { ServerResult } from '../runtime/ports.ts';
+import type { OutboxItem, RefusalSubject, ServerRefusal } from '../journal/answer-journal.ts';
+import type { ServerFailure, ServerResult } from '../runtime/ports.ts';
 import { BackgroundLoop, Wakeup, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
+import { failureVerdict } from './server-verdict.ts';
+import type { StationAccess } from './station-access.ts';
 
 export interface ReplicatorJournal {
   pendingOutbox(limit: number): OutboxItem[];
   acknowledgeOutbox(testId: string, storedThrough: number): void;
   records(testId: string): JournalRecord[];
+  recordServerRefusal(testId: string, subject: RefusalSubject, refusal: ServerRefusal): void;
 }
 
 export interface OutboxReplicatorOptions {
@@ -27,8 +32,16 @@ export interface OutboxReplicatorOptions {
   onStored?: (testId: string, storedThrough: number) => void;
   /** The server refuses a test's records: it continues on another station (NOT_YOUR_TEST). */
   onNotYourTest?: (testId: string) => void;
+  /** The server refused this test's records for good (recorded in the journal; they are left out). */
+  onRefused?: (testId: string, refusal: ServerRefusal) => void;
+  /** Told of every answer, so that an unknown or revoked station stops every loop. */
+  access?: StationAccess;
+  wallClock?: () => number;
   log?: (message: string) => void;
 }
+
+/** How one test's batch went: stored, refused for good (set aside), or to try again later. */
+type SendOutcome = 'stored' | 'refused' | 'retry' | 'stop';
 
 export type FlushOutcome = 'empty' | 'sent' | 'failed';
 
@@ -51,7 +64,10 @@ export class OutboxReplicator {
     this.#wakeup.wake();
   }
 
-  /** Sends one batch of the outbox (every test in it); 'empty' when there was nothing to send. */
+  /**
+   * Sends one batch of the outbox (every test in it, in turn); 'empty' when there was nothing to send.
+   * A station the server no longer accepts, or no network, ends the batch: the others would fail too.
+   */
   async flush(): Promise<FlushOutcome> {
     const batchSize = Math.min(this.#o.batchSize ?? 200, MAX_BATCH);
     const items = this.#o.journal.pendingOutbox(batchSize);
@@ -64,12 +80,14 @@ export class OutboxReplicator {
     }
     let failed = false;
     for (const [testId, records] of byTest) {
-      if (!(await this.#send(testId, records))) failed = true;
+      const outcome = await this.#send(testId, records);
+      if (outcome === 'retry' || outcome === 'stop') failed = true;
+      if (outcome === 'stop') break;
     }
     return failed ? 'failed' : 'sent';
   }
 
-  async #send(testId: string, records: JournalRecord[]): Promise<boolean> {
+  async #send(testId: string, records: JournalRecord[]): Promise<SendOutcome> {
     const first = records[0]?.seq ?? 1;
     let result = await this.#o.post(testId, records);
     // The server lacks records before this batch (they left the outbox, and the server lost them):
@@ -81,12 +99,8 @@ export class OutboxReplicator {
         .slice(0, MAX_BATCH);
       if (missing.length > 0) result = await this.#o.post(testId, missing);
     }
-    if (!result.ok) {
-      if (result.message !== this.#lastProblem) this.#o.log?.(`records of ${testId}: ${result.message}`);
-      this.#lastProblem = result.message;
-      if (result.code === NOT_YOUR_TEST) this.#o.onNotYourTest?.(testId);
-      return false;
-    }
+    this.#o.access?.observe(result);
+    if (!result.ok) return this.#failed(testId, result);
     const { storedThrough } = result.value;
     this.#o.journal.acknowledgeOutbox(testId, storedThrough);
     this.#o.onStored?.(testId, storedThrough);
@@ -96,10 +110,36 @@ export class OutboxReplicator {
       const problem = `the server holds records of ${testId} only up to ${storedThrough}, not ${last}`;
       if (problem !== this.#lastProblem) this.#o.log?.(problem);
       this.#lastProblem = problem;
-      return false;
+      return 'retry';
     }
     this.#lastProblem = null;
-    return true;
+    return 'stored';
+  }
+
+  #failed(testId: string, failure: ServerFailure): SendOutcome {
+    const verdict = failureVerdict(failure);
+    if (verdict === 'refused') {
+      this.#refuse(testId, failure);
+      return 'refused';
+    }
+    if (failure.message !== this.#lastProblem) this.#o.log?.(`records of ${testId}: ${failure.message}`);
+    this.#lastProblem = failure.message;
+    if (verdict === 'notYourTest') this.#o.onNotYourTest?.(testId);
+    return verdict === 'unreachable' || verdict === 'stationRejected' ? 'stop' : 'retry';
+  }
+
+  #refuse(testId: string, failure: ServerFailure): void {
+    const refusal: ServerRefusal = {
+      status: failure.status ?? null,
+      code: failure.code ?? 'REFUSED',
+      message: failure.message,
+      refusedAt: (this.#o.wallClock ?? Date.now)(),
+    };
+    this.#o.journal.recordServerRefusal(testId, 'records', refusal);
+    this.#o.log?.(
+      `records of ${testId} refused by the server, no longer sent: ${refusal.code} ${refusal.message}`,
+    );
+    this.#o.onRefused?.(testId, refusal);
   }
 
   start(): void {

@@ -1,20 +1,25 @@
 // The result uploader against a flaky local server: refused connections, 500s, a timeout, Retry-After,
 // an acknowledgment lost after the server stored the result, a slow answer, duplicate acknowledgments.
 // Exactly one result is stored, the station shows it uploaded, and nothing is lost across a restart.
-// Backoff delays are recorded by fake timers: nothing sleeps for real.
+// Backoff delays are recorded by fake timers: nothing sleeps for real. A result the server refuses is
+// set aside for good and the others go on; an unknown or revoked station stops them all.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleHash } from '../../../core/bundle/bundle-hash.ts';
+import type { ResultUploadResponse } from '../../../core/contracts/station-server.ts';
+import { sha256Hex } from '../../../core/hashing/canonical-hash.ts';
 import { MemoryKeyStore } from '../identity/key-store.ts';
 import { loadOrCreateStationKeys, type StationKeys } from '../identity/station-keys.ts';
 import { AnswerJournal } from '../journal/answer-journal.ts';
-import { removeTempJournals, tempJournalFile } from '../journal/journal-fixtures.ts';
+import { opened, removeTempJournals, tempJournalFile, testWithPackage } from '../journal/journal-fixtures.ts';
 import { ExamRuntime } from '../runtime/exam-runtime.ts';
+import type { ServerResult } from '../runtime/ports.ts';
 import { FakeServer, choice, fakeMonotonic, signIn, testPackage } from '../runtime/runtime-fixtures.ts';
 import { createResultSealer } from '../sealing/result-sealer.ts';
 import { FakeStationServer, type Fault } from './fake-station-server.ts';
 import { ResultUploader } from './result-uploader.ts';
 import { UPLOAD_BACKOFF, backoffDelayMs, retryDelayMs } from './retry-timing.ts';
 import { ServerConnection } from './server-connection.ts';
+import { StationAccess } from './station-access.ts';
 import { StationServerClient } from './station-server-client.ts';
 import { InstantTimers, until } from './sync-fixtures.ts';
 
@@ -144,7 +149,7 @@ describe('the result uploader against a flaky server', () => {
       uploader.uploadPending(),
       uploader.uploadPending(),
     ]);
-    expect(a).toEqual({ uploaded: ['test-1'], failure: null });
+    expect(a).toEqual({ uploaded: ['test-1'], refused: [], failure: null });
     expect(b).toBe(a);
     expect(c).toBe(a);
     expect(server.requests.filter((r) => r.route === 'result')).toHaveLength(1);
@@ -199,26 +204,161 @@ describe('the result uploader against a flaky server', () => {
     expect(uploader.state()).toMatchObject({ pending: 0, failures: 0, lastProblem: null });
   });
 
-  it('a server that refuses the bundle is asked again later, at most every minute; nothing is deleted', async () => {
+  it('a result the server refuses is kept, not asked again, and still refused after a restart', async () => {
     server = await new FakeStationServer().listen();
-    const { keys, journal, runtime } = await stationWithSealedResult();
+    const { keys, journal, runtime, file } = await stationWithSealedResult();
     server.registerStation(keys.publicJwk);
     server.fault = (route) =>
       route === 'result' ? { kind: 'status', status: 409, code: 'BUNDLE_CONFLICT' } : undefined;
     const timers = new InstantTimers();
-    timers.randomValue = 0.9999;
     const { uploader } = uploaderFor(keys, journal, runtime, timers);
     uploader.start();
-    await until(() => timers.sleeps.length >= 10, 5000, 'ten tries');
+    await until(() => journal.serverRefusal('test-1', 'result') !== null, 5000, 'the refusal');
+    await until(() => timers.sleeps.length >= 10, 5000, 'ten more rounds');
     await uploader.stop();
-    const expected = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) =>
-      Math.floor(0.9999 * Math.min(60_000, 1000 * 2 ** n)),
+    expect(server.requests.filter((r) => r.route === 'result')).toHaveLength(1);
+    expect(journal.serverRefusal('test-1', 'result')).toMatchObject({
+      status: 409,
+      code: 'BUNDLE_CONFLICT',
+      message: 'injected fault',
+    });
+    // The candidate is not told « being sent » forever.
+    expect(runtime.status().exam.upload).toBe('refused');
+    expect(uploader.state()).toMatchObject({ pending: 0, failures: 0 });
+
+    // Switched off and on: still refused, still not sent, nothing deleted.
+    journal.close();
+    journals.splice(journals.indexOf(journal), 1);
+    const again = AnswerJournal.open({ file });
+    journals.push(again);
+    expect(again.serverRefusal('test-1', 'result')).toMatchObject({ code: 'BUNDLE_CONFLICT' });
+    expect(again.pendingBundles()).toEqual([]);
+    expect(again.test('test-1')?.bundle).not.toBeNull();
+    const next = uploaderFor(keys, again, stationRuntime(again, keys), new InstantTimers()).uploader;
+    expect(await next.uploadPending()).toEqual({ uploaded: [], refused: [], failure: null });
+    expect(server.requests.filter((r) => r.route === 'result')).toHaveLength(1);
+  });
+});
+
+/** A journal holding sealed results of `testIds`, oldest first, for an uploader with a scripted server. */
+function sealedTests(...testIds: string[]): AnswerJournal {
+  const journal = AnswerJournal.open({ file: tempJournalFile('refusal-') });
+  journals.push(journal);
+  testIds.forEach((testId, i) => {
+    testWithPackage(journal, testId, 4, 1_700_000_000_000 + i);
+    journal.append(testId, opened, { wallAt: 1, elapsedMs: 0 });
+    const bundle = `bundle-of-${testId}`;
+    journal.storeBundle(testId, bundle, sha256Hex(bundle));
+  });
+  return journal;
+}
+
+type Answer = ServerResult<ResultUploadResponse>;
+const stored = (bundle: string): Answer => ({
+  ok: true,
+  value: { bundleHash: sha256Hex(bundle), receivedAt: '2026-11-22T10:00:00Z' },
+});
+const refusedWith = (status: number, code: string): Answer => ({
+  ok: false,
+  kind: 'http',
+  status,
+  code,
+  message: `refused: ${code}`,
+});
+
+function scriptedUploader(
+  journal: AnswerJournal,
+  answer: (testId: string, bundle: string) => Answer,
+  timers: InstantTimers,
+  access?: StationAccess,
+) {
+  const tries: string[] = [];
+  const uploader = new ResultUploader({
+    journal,
+    upload: async (testId, bundle) => {
+      tries.push(testId);
+      return answer(testId, bundle);
+    },
+    markUploaded: async (testId) => journal.acknowledge(testId, 5000, 1000),
+    timers,
+    ...(access ? { access } : {}),
+  });
+  uploaders.push(uploader);
+  return { uploader, tries };
+}
+
+describe('what the uploader does with each kind of failure', () => {
+  it('an older result the server refused no longer holds back a newer one', async () => {
+    const journal = sealedTests('morning', 'afternoon');
+    const timers = new InstantTimers();
+    const { uploader, tries } = scriptedUploader(
+      journal,
+      (testId, bundle) => (testId === 'morning' ? refusedWith(422, 'CHAIN_BROKEN') : stored(bundle)),
+      timers,
     );
-    expect(timers.sleeps.slice(0, 10)).toEqual(expected);
-    expect(expected.slice(6)).toEqual([59_994, 59_994, 59_994, 59_994]);
-    expect(journal.test('test-1')?.bundle).not.toBeNull();
-    expect(journal.test('test-1')?.acknowledgedAt).toBeNull();
-    expect(uploader.state().lastProblem).toBe('injected fault');
+    uploader.start();
+    await until(() => journal.test('afternoon')?.acknowledgedAt !== null, 5000, 'the newer result');
+    await until(() => timers.sleeps.length >= 20, 5000, 'more rounds');
+    await uploader.stop();
+    expect(tries).toEqual(['morning', 'afternoon']);
+    expect(journal.serverRefusal('morning', 'result')).toMatchObject({ status: 422, code: 'CHAIN_BROKEN' });
+    // Nothing left to do: the loop only waits for new results (no retry delays).
+    expect(new Set(timers.sleeps)).toEqual(new Set([30_000]));
+  });
+
+  it('failures that may pass are tried again, each after a real delay, and are not taken as refusals', async () => {
+    const journal = sealedTests('test-1');
+    const timers = new InstantTimers();
+    timers.randomValue = 0; // the draw that used to mean « at once »
+    const script: Answer[] = [
+      { ok: false, kind: 'network', message: 'the server cannot be reached' },
+      { ok: false, kind: 'timeout', message: 'the server did not answer in time' },
+      { ok: false, kind: 'http', status: 500, code: 'HTTP_500', message: 'boom' },
+      { ok: false, kind: 'http', status: 503, code: 'HTTP_503', message: 'later', retryAfterMs: 7000 },
+      { ok: false, kind: 'http', status: 408, code: 'HTTP_408', message: 'slow' },
+      refusedWith(429, 'RATE_LIMITED'),
+      // A proxy's own page: a setting someone can fix, not the server's verdict.
+      { ok: false, kind: 'http', status: 413, code: 'HTTP_413', message: 'the server answered 413' },
+    ];
+    const { uploader, tries } = scriptedUploader(
+      journal,
+      (_testId, bundle) => script[tries.length - 1] ?? stored(bundle),
+      timers,
+    );
+    uploader.start();
+    await until(() => journal.pendingBundles().length === 0, 5000, 'the upload');
+    await uploader.stop();
+    expect(tries).toHaveLength(8);
+    expect(journal.serverRefusal('test-1', 'result')).toBeNull();
+    expect(timers.sleeps.slice(0, 7)).toEqual([100, 100, 100, 7000, 100, 100, 100]);
+  });
+
+  it('an unknown or revoked station stops every upload, says so, and carries on once accepted', async () => {
+    const journal = sealedTests('test-1', 'test-2');
+    const timers = new InstantTimers();
+    const changes: (string | null)[] = [];
+    const access = new StationAccess({ onChange: (r) => changes.push(r?.code ?? null) });
+    let revoked = true;
+    const { uploader, tries } = scriptedUploader(
+      journal,
+      (_testId, bundle) => (revoked ? refusedWith(403, 'STATION_NOT_READY') : stored(bundle)),
+      timers,
+      access,
+    );
+    uploader.start();
+    await until(() => timers.sleeps.length >= 4, 5000, 'a few rounds');
+    // One probe per round, with a growing backoff; test-2 is not even tried, nothing is refused.
+    expect(new Set(tries)).toEqual(new Set(['test-1']));
+    expect(timers.sleeps.slice(0, 4)).toEqual([500, 1000, 2000, 4000]);
+    expect(access.rejection).toMatchObject({ status: 403, code: 'STATION_NOT_READY' });
+    expect(journal.serverRefusal('test-1', 'result')).toBeNull();
+    expect(journal.pendingBundles()).toHaveLength(2);
+
+    revoked = false;
+    await until(() => journal.pendingBundles().length === 0, 5000, 'the uploads once accepted');
+    await uploader.stop();
+    expect(access.rejection).toBeNull();
+    expect(changes).toEqual(['STATION_NOT_READY', null]);
   });
 });
 
@@ -227,7 +367,8 @@ describe('retry timing', () => {
     expect([0, 1, 2, 5, 6, 7, 100].map((n) => backoffDelayMs(n, UPLOAD_BACKOFF, () => 0.5))).toEqual([
       500, 1000, 2000, 16_000, 30_000, 30_000, 30_000,
     ]);
-    expect(backoffDelayMs(3, UPLOAD_BACKOFF, () => 0)).toBe(0);
+    // Never at once: at least a tenth of the base.
+    expect(backoffDelayMs(3, UPLOAD_BACKOFF, () => 0)).toBe(100);
   });
 
   it('Retry-After is a floor, not a replacement', () => {

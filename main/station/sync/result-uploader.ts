@@ -1,11 +1,12 @@
 // The result uploader: every sealed bundle not yet acknowledged (read from the journal, so it carries on
 // after a restart) is sent with its idempotency key until the server acknowledges that very bundle
-// hash. Failures wait an exponential backoff with full jitter (1 s base, 60 s cap), never less than
-// the server's Retry-After. Nothing is deleted here: the journal keeps the bundle until acknowledged,
-// then purges it after the retention delay.
+// hash. A result the server refuses (server-verdict.ts) is recorded in the journal as refused and not
+// sent again, and the others go on. Other failures wait an exponential backoff with full jitter (1 s
+// base, 60 s cap), never less than the server's Retry-After. Nothing is deleted here: the journal
+// keeps the bundle until acknowledged, then purges it after the retention delay.
 import type { ResultUploadResponse } from '../../../core/contracts/station-server.ts';
+import type { RefusalSubject, ServerRefusal } from '../journal/answer-journal.ts';
 import type { ServerFailure, ServerResult, TestRow } from '../runtime/ports.ts';
-import { NOT_YOUR_TEST } from './outbox-replicator.ts';
 import {
   BackgroundLoop,
   UPLOAD_BACKOFF,
@@ -14,9 +15,16 @@ import {
   type Backoff,
   type SyncTimers,
 } from './retry-timing.ts';
+import { failureVerdict } from './server-verdict.ts';
+import type { StationAccess } from './station-access.ts';
+
+export interface UploaderJournal {
+  pendingBundles(): TestRow[];
+  recordServerRefusal(testId: string, subject: RefusalSubject, refusal: ServerRefusal): void;
+}
 
 export interface ResultUploaderOptions {
-  journal: { pendingBundles(): TestRow[] };
+  journal: UploaderJournal;
   upload(testId: string, bundle: string, bundleHash: string): Promise<ServerResult<ResultUploadResponse>>;
   /** The server stored this result (the runtime's markUploaded: journal acknowledgment, screen). */
   markUploaded(testId: string): Promise<void>;
@@ -26,21 +34,26 @@ export interface ResultUploaderOptions {
   idleMs?: number;
   /** The server refuses a result: its test continues on another station (NOT_YOUR_TEST). */
   onNotYourTest?: (testId: string) => void;
+  /** The server refused this result for good (already recorded in the journal). */
+  onRefused?: (testId: string, refusal: ServerRefusal) => void;
+  /** Told of every answer, so that an unknown or revoked station stops every loop. */
+  access?: StationAccess;
+  wallClock?: () => number;
   log?: (message: string) => void;
 }
 
 export interface UploadState {
-  /** Results sealed and not yet acknowledged. */
+  /** Results sealed and not yet acknowledged (nor refused). */
   pending: number;
-  /** Failed tries in a row. */
+  /** Failed rounds in a row. */
   failures: number;
-  /** The last failure, in words; null once an upload succeeds. */
+  /** The last failure, in words; null once a round succeeds. */
   lastProblem: string | null;
   /** The delay chosen before the next try (ms), while backing off. */
   nextDelayMs: number | null;
 }
 
-export type UploadRound = { uploaded: string[]; failure: ServerFailure | null };
+export type UploadRound = { uploaded: string[]; refused: string[]; failure: ServerFailure | null };
 
 export class ResultUploader {
   readonly #o: ResultUploaderOptions;
@@ -70,8 +83,10 @@ export class ResultUploader {
   }
 
   /**
-   * One round: sends each pending result, oldest first, and stops at the first failure. Concurrent
-   * calls share the round in course, so a result is never sent twice at the same time.
+   * One round: sends each pending result, oldest first. A refused one is set aside for good; a failure
+   * that may pass leaves it for the next round, and the others are still tried unless the server is
+   * out of reach or refuses the station. Concurrent calls share the round in course, so a result is
+   * never sent twice at the same time.
    */
   uploadPending(): Promise<UploadRound> {
     this.#inFlight ??= this.#round().finally(() => {
@@ -81,49 +96,87 @@ export class ResultUploader {
   }
 
   async #round(): Promise<UploadRound> {
-    const uploaded: string[] = [];
+    const round: UploadRound = { uploaded: [], refused: [], failure: null };
     for (const row of this.#o.journal.pendingBundles()) {
       if (row.bundle === null || row.bundleHash === null) continue;
-      const result = await this.#o.upload(row.testId, row.bundle, row.bundleHash);
-      let failure: ServerFailure | null = null;
-      if (!result.ok) failure = result;
-      else if (result.value.bundleHash !== row.bundleHash) {
-        failure = {
-          ok: false,
-          kind: 'http',
-          code: 'ACKNOWLEDGED_ANOTHER_BUNDLE',
-          message: `the server acknowledged bundle ${result.value.bundleHash}, not ${row.bundleHash}`,
-        };
+      const failure = await this.#send(row.testId, row.bundle, row.bundleHash);
+      if (!failure) {
+        round.uploaded.push(row.testId);
+        continue;
       }
-      if (failure) {
-        if (failure.code === NOT_YOUR_TEST) this.#o.onNotYourTest?.(row.testId);
-        this.#failures += 1;
-        if (failure.message !== this.#lastProblem) {
-          this.#o.log?.(`result of ${row.testId} not uploaded yet: ${failure.message}`);
-        }
-        this.#lastProblem = failure.message;
-        return { uploaded, failure };
+      const verdict = failureVerdict(failure);
+      if (verdict === 'refused') {
+        this.#refuse(row.testId, failure);
+        round.refused.push(row.testId);
+        continue;
       }
-      await this.#o.markUploaded(row.testId);
-      uploaded.push(row.testId);
+      if (verdict === 'notYourTest') this.#o.onNotYourTest?.(row.testId);
+      this.#noteProblem(row.testId, failure);
+      round.failure = failure;
+      // The next ones would fare no better: no network, or the server no longer accepts this station.
+      if (verdict === 'unreachable' || verdict === 'stationRejected') break;
+    }
+    if (round.failure) this.#failures += 1;
+    else {
       this.#failures = 0;
       this.#lastProblem = null;
     }
-    return { uploaded, failure: null };
+    return round;
+  }
+
+  /** Sends one result; null once the server acknowledged this very bundle. */
+  async #send(testId: string, bundle: string, bundleHash: string): Promise<ServerFailure | null> {
+    const result = await this.#o.upload(testId, bundle, bundleHash);
+    this.#o.access?.observe(result);
+    if (!result.ok) return result;
+    if (result.value.bundleHash !== bundleHash) {
+      return {
+        ok: false,
+        kind: 'http',
+        code: 'ACKNOWLEDGED_ANOTHER_BUNDLE',
+        message: `the server acknowledged bundle ${result.value.bundleHash}, not ${bundleHash}`,
+      };
+    }
+    await this.#o.markUploaded(testId);
+    return null;
+  }
+
+  #refuse(testId: string, failure: ServerFailure): void {
+    const refusal: ServerRefusal = {
+      status: failure.status ?? null,
+      code: failure.code ?? 'REFUSED',
+      message: failure.message,
+      refusedAt: (this.#o.wallClock ?? Date.now)(),
+    };
+    this.#o.journal.recordServerRefusal(testId, 'result', refusal);
+    this.#o.log?.(`result of ${testId} refused by the server, kept here: ${refusal.code} ${refusal.message}`);
+    this.#o.onRefused?.(testId, refusal);
+  }
+
+  #noteProblem(testId: string, failure: ServerFailure): void {
+    if (failure.message !== this.#lastProblem) {
+      this.#o.log?.(`result of ${testId} not uploaded yet: ${failure.message}`);
+    }
+    this.#lastProblem = failure.message;
+  }
+
+  /** A round that threw (the journal failed) counts as a failed round: the loop backs off. */
+  async #roundSafely(): Promise<UploadRound> {
+    try {
+      return await this.uploadPending();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#o.log?.(`result upload failed: ${message}`);
+      this.#failures += 1;
+      return { uploaded: [], refused: [], failure: { ok: false, kind: 'network', message } };
+    }
   }
 
   start(): void {
     this.#loop.start(
       async (stop) => {
         while (!stop.aborted) {
-          let round: UploadRound;
-          try {
-            round = await this.uploadPending();
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            this.#o.log?.(`result upload failed: ${message}`);
-            round = { uploaded: [], failure: { ok: false, kind: 'network', message } };
-          }
+          const round = await this.#roundSafely();
           if (!round.failure) {
             this.#nextDelayMs = null;
             await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 30_000, stop);

@@ -33,10 +33,14 @@ export interface Backoff {
 /** The issue's figures for the result upload: 1 s base, 60 s cap. */
 export const UPLOAD_BACKOFF: Backoff = { baseMs: 1000, capMs: 60_000 };
 
-/** Full jitter: uniform in [0, min(cap, base × 2^attempt)) (attempt 0 is the first retry). */
+/**
+ * Full jitter: uniform in [0, min(cap, base × 2^attempt)) (attempt 0 is the first retry), but never
+ * under a tenth of the base: a draw near 0 would otherwise try again at once, and a server that keeps
+ * failing fast would be asked in a tight loop.
+ */
 export function backoffDelayMs(attempt: number, backoff: Backoff, random: () => number): number {
   const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
-  return Math.floor(random() * ceiling);
+  return Math.max(Math.floor(random() * ceiling), Math.ceil(backoff.baseMs / 10));
 }
 
 /** The delay before the next try after `failure`: the backoff, but never less than Retry-After. */

@@ -62,6 +62,8 @@ export const en: Messages = {
       notEnrolled: 'This station is not enrolled with the certification server yet.',
       closedByInvigilator: 'The invigilator closed this station.',
       stationFault: 'This station has a technical problem: it cannot welcome a candidate.',
+      stationRevoked:
+        'The certification server no longer accepts this station (unknown or removed): it must be enrolled again.',
       other: 'This station must be checked before it welcomes a candidate.',
     },
     notReadyNext: 'Tell the invigilator. This message goes away by itself when the station is ready.',
@@ -197,6 +199,7 @@ export const en: Messages = {
     sending: 'Your answers are stored on this computer. The result is being sent to the server.',
     sendingNext: 'You have nothing to do: the station will send it by itself, even later.',
     sent: 'Result sent to the certification server.',
+    refused: 'The server refused this station’s result. It stays stored here. Tell the invigilator.',
     results: 'Your result will be published later, once the session has been processed.',
     goHome: 'Finish and go back to the start',
     leave: 'You may leave your seat when the invigilator tells you to.',

@@ -64,6 +64,8 @@ export const fr = {
       notEnrolled: 'Ce poste n’est pas encore inscrit auprès du serveur de certification.',
       closedByInvigilator: 'Le surveillant a fermé ce poste.',
       stationFault: 'Ce poste a un problème technique : il ne peut pas accueillir de candidat.',
+      stationRevoked:
+        'Le serveur de certification n’accepte plus ce poste (inconnu ou retiré) : il doit être inscrit à nouveau.',
       other: 'Ce poste doit être vérifié avant d’accueillir un candidat.',
     },
     notReadyNext:
@@ -206,6 +208,7 @@ export const fr = {
     sending: 'Vos réponses sont enregistrées sur ce poste. Le résultat est en cours d’envoi au serveur.',
     sendingNext: 'Vous n’avez rien à faire : le poste l’enverra tout seul, même plus tard.',
     sent: 'Résultat envoyé au serveur de certification.',
+    refused: 'Le serveur a refusé le résultat de ce poste. Il reste enregistré ici. Prévenez le surveillant.',
     results: 'Votre résultat sera publié plus tard, quand la session aura été traitée.',
     goHome: 'Terminer et revenir à l’accueil',
     leave: 'Vous pouvez quitter votre place quand le surveillant vous le dit.',

@@ -42,3 +42,19 @@ describe('EndScreen after the last question', () => {
     expect(endScreen({ skipped: 0, neutralized: 0 })).not.toMatch(/passé|comptée/);
   });
 });
+
+describe('EndScreen when the server refused the result', () => {
+  function refused(language: 'fr' | 'en' = 'fr'): string {
+    const status = stationStatus({ phase: 'sealed', endReason: 'finished', upload: 'refused' });
+    return renderScreen(<EndScreen status={status} />, language);
+  }
+
+  it('no longer says it is being sent: the result stays here and the invigilator must be told', () => {
+    const fr = refused();
+    expect(fr).toContain(
+      'Le serveur a refusé le résultat de ce poste. Il reste enregistré ici. Prévenez le surveillant.',
+    );
+    expect(fr).not.toContain('en cours d’envoi');
+    expect(refused('en')).toContain('The server refused this station’s result. It stays stored here.');
+  });
+});

@@ -1,5 +1,6 @@
 // The end of the test (finished, time up, ended by the invigilator): the answers are stored, the
-// result is being sent, then sent; the candidate goes back to the station home for the next one.
+// result is being sent, then sent (or refused by the server: kept here, the invigilator told); the
+// candidate goes back to the station home for the next one.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndSummary, StationError, StationStatus } from '../../../core/contracts/station-api.ts';
@@ -46,7 +47,12 @@ export function EndScreen({ status }: { status: StationStatus }) {
             {t('ended.sealing')}
           </p>
         )}
-        {phase === 'sealed' && (
+        {phase === 'sealed' && status.exam.upload === 'refused' && (
+          <p role="status" className="notice notice-warning" data-testid="upload-refused">
+            {t('ended.refused')}
+          </p>
+        )}
+        {phase === 'sealed' && status.exam.upload !== 'refused' && (
           <div role="status" className="notice notice-info">
             <p>{t('ended.sending')}</p>
             <p>{t('ended.sendingNext')}</p>

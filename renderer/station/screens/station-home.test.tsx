@@ -28,6 +28,12 @@ describe('StationHome when the station is not ready', () => {
     expect(fr).not.toContain('hash');
   });
 
+  it('says the server no longer accepts the station (unknown or revoked)', () => {
+    const fr = home('stationRevoked', 'le serveur de certification ne connaît pas ce poste');
+    expect(fr).toContain('Le serveur de certification n’accepte plus ce poste (inconnu ou retiré)');
+    expect(home('stationRevoked', 'x', 'en')).toContain('no longer accepts this station');
+  });
+
   it('falls back to a general reason for a code it does not know', () => {
     const fr = home('somethingNew' as NotReadyCode, 'raison interne');
     expect(fr).toContain(

@@ -5,7 +5,7 @@ import type { NotReadyCode, StationStatus } from '../../../core/contracts/statio
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 
 /** Said from the code: the station's own reason is French text for the logs. */
-const NOT_READY_REASONS = ['notEnrolled', 'closedByInvigilator', 'stationFault'] as const;
+const NOT_READY_REASONS = ['notEnrolled', 'closedByInvigilator', 'stationFault', 'stationRevoked'] as const;
 
 function notReadyReason(code: NotReadyCode | null): (typeof NOT_READY_REASONS)[number] | 'other' {
   return NOT_READY_REASONS.find((known) => known === code) ?? 'other';
