@@ -111,7 +111,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installBodyParsers(app);
   installResponseHeaders(app);
 
-  const store: Store = openSqliteStore(dbFile);
+  const store: Store = openSqliteStore(dbFile, now);
   let dummy: Promise<string> | null = null;
   const ctx: ServerContext = {
     store,

@@ -104,6 +104,8 @@ export const SessionCountsSchema = z
     joined: z.number().int(),
     started: z.number().int(),
     resultsReceived: z.number().int(),
+    /** Tests under way (or candidates waiting to start) on a station heard from in the last seconds. */
+    running: z.number().int(),
   })
   .strict();
 
@@ -509,6 +511,19 @@ export const UnfinishedTestsSchema = z
           /** How the test ended (ended by the invigilator…), or null while it has not ended. */
           endReason: EndReasonSchema.nullable(),
           resultReceived: z.boolean(),
+        })
+        .strict(),
+    ),
+    /** Tests still running on a live station: the invigilator ends them (or they finish) first. */
+    running: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),
+    /** Alerts awaiting the invigilator's decision: settled in the room before finalizing. */
+    pendingAlerts: z.array(
+      z
+        .object({
+          candidateId: Id,
+          firstName: z.string(),
+          lastName: z.string(),
+          questionNumber: z.number().int().nullable(),
         })
         .strict(),
     ),

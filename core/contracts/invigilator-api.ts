@@ -105,6 +105,23 @@ export const RoomAlertSchema = z
   })
   .strict();
 
+/**
+ * The last decision on an alert of this test, for a while after it was taken (ALERT_DECISION_SHOWN_MS):
+ * a second screen whose alert view vanished says what the first one decided.
+ */
+export const ALERT_DECISION_SHOWN_MS = 15 * 60_000;
+export const RoomAlertDecisionSchema = z
+  .object({
+    alertId: Id,
+    decision: z.enum(['dismissed', 'validated']),
+    /** The E code of a validated alert; null when dismissed. */
+    reasonCode: AlertReasonCodeSchema.nullable(),
+    questionNumber: z.number().int().positive().nullable(),
+    decidedAt: Timestamp,
+  })
+  .strict();
+export type RoomAlertDecision = z.infer<typeof RoomAlertDecisionSchema>;
+
 export const RoomCommandSchema = z
   .object({
     id: Id,
@@ -134,6 +151,7 @@ export const RoomCandidateSchema = z
     pause: z.object({ cause: PauseCauseSchema, reason: z.string() }).strict().nullable(),
     /** A pending alert: the question is frozen until the invigilator decides. */
     alert: RoomAlertSchema.nullable(),
+    lastAlertDecision: RoomAlertDecisionSchema.nullable(),
     /** Another station asks to resume this candidate's test (the old one died). */
     resumeRequest: z
       .object({ stationId: z.string(), stationName: z.string(), at: Timestamp })
@@ -180,12 +198,21 @@ export type Room = z.infer<typeof RoomSchema>;
  * - `candidate`: { cause, candidate: RoomCandidate } whenever a candidate's card changes;
  * - `session`: { session } when the session changes state;
  * - `incidents`: { candidateId, count } when reports change;
+ * - `removed`: { candidateId } the back office removed the candidate from the session: drop the card;
  * - `resync`: {} the server restarted or the history was cut: fetch the room again;
  * - `presence` (no id, every second while something changed): { serverTime, heartbeats: [{ candidateId,
  *   lastHeartbeatAt, timeLeftMs, timeLeftAt }] }.
  */
-export const ROOM_EVENT_NAMES = ['candidate', 'session', 'incidents', 'resync', 'presence'] as const;
+export const ROOM_EVENT_NAMES = [
+  'candidate',
+  'session',
+  'incidents',
+  'removed',
+  'resync',
+  'presence',
+] as const;
 export const CandidateEventSchema = z.object({ cause: z.string(), candidate: RoomCandidateSchema }).strict();
+export const CandidateRemovedEventSchema = z.object({ candidateId: Id }).strict();
 export const PresenceEventSchema = z
   .object({
     serverTime: Timestamp,

@@ -1,5 +1,6 @@
-// Candidates of a session: enrolment one by one or from a CSV file, edits and removal until their test
-// starts, profiles (per-competence Pix, validated skills) and whether they are certifiable.
+// Candidates of a session: enrolment one by one or from a CSV file, edits until their test starts and
+// removal until they join on a station, profiles (per-competence Pix, validated skills) and whether they
+// are certifiable. Each enrolment change reaches the invigilator's room as a room event.
 import type { z } from 'zod';
 import type {
   Candidate,
@@ -120,6 +121,7 @@ export async function createCandidate(
   }
   const candidate = newCandidate(session, input, ctx.now());
   await ctx.store.candidates.create([candidate]);
+  await ctx.feed.candidateChanged(session, candidate.id, 'enrolled');
   return candidate;
 }
 
@@ -141,6 +143,8 @@ export async function updateCandidate(
       "the candidate's test has started: the enrolment can no longer change",
     );
   }
+  // Names, extra time: the card shows them (and the allowed time) before the test starts.
+  await ctx.feed.candidateChanged(session, candidate.id, 'enrolmentEdited');
 }
 
 export async function deleteCandidate(
@@ -149,12 +153,15 @@ export async function deleteCandidate(
   candidate: StoredCandidate,
 ): Promise<void> {
   assertSessionOpen(session);
+  // Refused once joined: the station and the invigilator's card already know the candidate, and their
+  // test would go with them.
   if (!(await ctx.store.candidates.delete(candidate.id))) {
     throw conflict(
-      'CANDIDATE_STARTED',
-      "the candidate's test has started: the candidate can no longer be removed",
+      'CANDIDATE_JOINED',
+      'the candidate has joined on a station: they can no longer be removed',
     );
   }
+  await ctx.feed.candidateRemoved(session.id, candidate.id);
 }
 
 export async function importCandidatesCsv(
@@ -171,7 +178,10 @@ export async function importCandidatesCsv(
     line.candidate ? newCandidate(session, line.candidate, now) : null,
   );
   const toStore = created.filter((c): c is StoredCandidate => c !== null);
-  if (!dryRun && toStore.length > 0) await ctx.store.candidates.create(toStore);
+  if (!dryRun && toStore.length > 0) {
+    await ctx.store.candidates.create(toStore);
+    for (const c of toStore) await ctx.feed.candidateChanged(session, c.id, 'enrolled');
+  }
   return {
     dryRun,
     separator: parsed.separator,

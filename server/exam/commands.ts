@@ -219,6 +219,8 @@ export async function decideAlert(
   alertId: string,
   request: z.output<typeof AlertDecisionRequestSchema>,
 ): Promise<Issued> {
+  // Once finalized, the results are scored: a decision taken now would not be reflected in them.
+  if (session.state !== 'created') throw conflict('SESSION_CLOSED', 'the session is finalized');
   const alert = await ctx.store.alerts.get(alertId);
   const test = alert ? await ctx.store.tests.get(alert.testId) : null;
   if (!alert || !test || test.sessionId !== session.id) throw notFound('alert');

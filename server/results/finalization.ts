@@ -1,13 +1,16 @@
 // Finalization (DOMAIN.md §6, §7): every unfinished test needs an abort reason; the global comment (at
 // most 500 characters) and the two yes/no answers are kept; then every started test is scored with
 // core and the session is processed, all at once. A result that arrives later is scored on arrival
-// until the session is published.
+// until the session is published. It waits while a test still runs on a live station (finalizing
+// would strand its candidate: the room closes and the server refuses every command) and while an alert
+// awaits its decision (its question would be scored as if it had never been reported).
 import { INCIDENT_CODES, type FinalizationRequest } from '../../core/contracts/invigilator-api.ts';
 import type { AbortReason } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, unprocessable } from '../http/api-error.ts';
 import { generateVerificationCode } from '../../core/codes/verification-code.ts';
-import { hasStarted } from '../room/room-view.ts';
+import { heardRecently } from '../../core/exam/station-presence.ts';
+import { hasEnded, hasStarted } from '../room/room-view.ts';
 import type {
   Finalization,
   StoredCandidate,
@@ -52,6 +55,65 @@ export function startedTests(tests: readonly StoredTest[]): StoredTest[] {
   return tests.filter((t) => t.packageId !== null && (hasStarted(t) || t.bundleReceivedAt !== null));
 }
 
+/**
+ * When the test's station was last heard from (the heartbeat stored, or the newer one in memory), or
+ * the station asking to resume it: a candidate waiting there for the resume is still in the room.
+ */
+function lastHeard(ctx: ServerContext, test: StoredTest): number | null {
+  const live = ctx.feed.heartbeats.get(test.id)?.lastHeartbeatAt ?? 0;
+  const resume = test.resumeStationId === null ? 0 : (ctx.presence.lastSeen(test.resumeStationId) ?? 0);
+  return Math.max(test.heartbeat.lastHeartbeatAt ?? 0, live, resume) || null;
+}
+
+/**
+ * A test not over whose station is alive: in progress, paused, waiting for its start or its resume.
+ * One whose station went silent is not: it is finalized as unfinished, with an abort reason.
+ */
+export function isRunning(ctx: ServerContext, test: StoredTest): boolean {
+  return !hasEnded(test) && heardRecently(lastHeard(ctx, test), ctx.now());
+}
+
+export interface FinalizationBlockers {
+  running: StoredCandidate[];
+  pendingAlerts: { candidate: StoredCandidate; questionNumber: number | null }[];
+}
+
+/** What must be settled in the room before the session can be finalized. */
+export async function finalizationBlockers(
+  ctx: ServerContext,
+  candidates: readonly StoredCandidate[],
+  tests: readonly StoredTest[],
+): Promise<FinalizationBlockers> {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const byTest = new Map(tests.map((t) => [t.id, byId.get(t.candidateId)]));
+  const running = tests.filter((t) => isRunning(ctx, t)).flatMap((t) => byId.get(t.candidateId) ?? []);
+  const alerts = await ctx.store.alerts.listByTests(tests.map((t) => t.id));
+  const pendingAlerts = alerts
+    .filter((a) => a.decision === null)
+    .flatMap((a) => {
+      const candidate = byTest.get(a.testId);
+      return candidate ? [{ candidate, questionNumber: a.questionNumber }] : [];
+    });
+  return { running, pendingAlerts };
+}
+
+const nameOf = (c: StoredCandidate) => `${c.firstName} ${c.lastName} (${c.id})`;
+
+function assertNothingPending({ running, pendingAlerts }: FinalizationBlockers): void {
+  if (running.length > 0) {
+    throw conflict(
+      'TESTS_STILL_RUNNING',
+      `these tests are still running: end them from the room, or wait for them to finish: ${running.map(nameOf).join(', ')}`,
+    );
+  }
+  if (pendingAlerts.length > 0) {
+    const list = pendingAlerts.map(
+      (a) => `${nameOf(a.candidate)}${a.questionNumber === null ? '' : `, question ${a.questionNumber}`}`,
+    );
+    throw conflict('ALERTS_PENDING', `these alerts await a decision in the room: ${list.join('; ')}`);
+  }
+}
+
 export async function finalizeSession(
   ctx: ServerContext,
   session: StoredSession,
@@ -64,6 +126,7 @@ export async function finalizeSession(
     ctx.store.candidates.listBySession(session.id),
     ctx.store.tests.listBySession(session.id),
   ]);
+  assertNothingPending(await finalizationBlockers(ctx, candidates, tests));
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const reasons = new Map<string, AbortReason>();
   for (const entry of request.abortReasons) {

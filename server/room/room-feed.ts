@@ -51,6 +51,11 @@ export class RoomFeed {
     return { candidate, eventId };
   }
 
+  /** The back office removed the candidate: the screens drop the card (a replay drops it too). */
+  async candidateRemoved(sessionId: string, candidateId: string): Promise<void> {
+    await this.#emit(sessionId, 'removed', { candidateId });
+  }
+
   async sessionChanged(session: StoredSession): Promise<void> {
     const name = await centreName(this.#ctx, session.centreId);
     await this.#emit(session.id, 'session', { session: invigilatorSessionView(session, name) });

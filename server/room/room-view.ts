@@ -1,14 +1,17 @@
 // The invigilator's room: every candidate's card (core/contracts/invigilator-api.ts RoomCandidate),
 // from what the server knows: enrolment, the test row (replicated records and last heartbeat), pending
-// alerts and commands, lockdown events, incident reports, the result.
+// alerts (and, for a while, the last decision on one, for the screens that did not take it) and commands,
+// lockdown events, incident reports, the result.
 import {
+  ALERT_DECISION_SHOWN_MS,
   alertReasonCodesFor,
+  type RoomAlertDecision,
   type RoomCandidate,
   type RoomCandidateState,
 } from '../../core/contracts/invigilator-api.ts';
 import type { EndReason } from '../../core/contracts/station-api.ts';
 import { allowedDurationMs } from '../../core/exam/duration.ts';
-import { LockdownEventSchema } from '../../core/journal/journal-record.ts';
+import { AlertReasonCodeSchema, LockdownEventSchema } from '../../core/journal/journal-record.ts';
 import type { ServerContext } from '../context.ts';
 import type { StoredCandidate, StoredSession, StoredTest } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
@@ -66,6 +69,8 @@ export interface RoomData {
   commands: Awaited<ReturnType<ServerContext['store']['commands']['listByTests']>>;
   lockdown: Awaited<ReturnType<ServerContext['store']['tests']['recordsOfKind']>>;
   incidents: Map<string, number>;
+  /** Server time when the data was read: recent alert decisions are shown for a while after it. */
+  now: number;
 }
 
 /** Incident reports per candidate: the whole room's, or one candidate's (a card after a change). */
@@ -114,7 +119,27 @@ export async function loadRoomData(
     ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
     incidentCounts(ctx, session.id, candidateId),
   ]);
-  return { session, candidates, tests, stationNames, alerts, commands, lockdown, incidents };
+  return { session, candidates, tests, stationNames, alerts, commands, lockdown, incidents, now: ctx.now() };
+}
+
+/** The test's latest alert decision, if taken less than ALERT_DECISION_SHOWN_MS ago. */
+function lastAlertDecision(data: RoomData, testId: string): RoomAlertDecision | null {
+  let last: RoomAlertDecision | null = null;
+  let lastAt = -Infinity;
+  for (const a of data.alerts) {
+    if (a.testId !== testId || a.decision === null || a.decidedAt === null || a.decidedAt < lastAt) continue;
+    if (data.now - a.decidedAt > ALERT_DECISION_SHOWN_MS) continue;
+    const code = AlertReasonCodeSchema.safeParse(a.reasonCode);
+    lastAt = a.decidedAt;
+    last = {
+      alertId: a.id,
+      decision: a.decision,
+      reasonCode: a.decision === 'validated' && code.success ? code.data : null,
+      questionNumber: a.questionNumber,
+      decidedAt: iso(a.decidedAt),
+    };
+  }
+  return last;
 }
 
 export function roomCandidate(
@@ -139,6 +164,7 @@ export function roomCandidate(
       progress: null,
       pause: null,
       alert: null,
+      lastAlertDecision: null,
       resumeRequest: null,
       authorization: null,
       endReason: null,
@@ -209,6 +235,7 @@ export function roomCandidate(
           reasonCodes: alertReasonCodesFor(pending.content),
         }
       : null,
+    lastAlertDecision: lastAlertDecision(data, test.id),
     resumeRequest:
       test.resumeStationId !== null && test.resumeRequestedAt !== null
         ? {

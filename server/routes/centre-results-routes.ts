@@ -20,6 +20,7 @@ import { CandidateParams, PathId, SessionParams, errors } from '../http/route-sc
 import { certificatePdf } from '../results/certificate-pdf.ts';
 import {
   assertPublishable,
+  finalizationBlockers,
   finalizeSession,
   needsJury,
   rescoreLateResult,
@@ -128,10 +129,12 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       ]);
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const unfinished = [];
-      // The same rule finalization applies (finalization.ts), read ahead for the form.
+      // The same rules finalization applies (finalization.ts), read ahead for the form.
+      const blockers = await finalizationBlockers(ctx, candidates, tests);
+      const running = new Set(blockers.running.map((c) => c.id));
       for (const test of startedTests(tests)) {
         const candidate = byId.get(test.candidateId);
-        if (!candidate) continue;
+        if (!candidate || running.has(candidate.id)) continue;
         const { endReason } = await evidenceOf(ctx, test);
         if (isFinished(endReason)) continue;
         unfinished.push({
@@ -142,7 +145,19 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
           resultReceived: test.bundleReceivedAt !== null,
         });
       }
-      return { tests: unfinished };
+      const named = (c: { id: string; firstName: string; lastName: string }) => ({
+        candidateId: c.id,
+        firstName: c.firstName,
+        lastName: c.lastName,
+      });
+      return {
+        tests: unfinished,
+        running: blockers.running.map(named),
+        pendingAlerts: blockers.pendingAlerts.map((a) => ({
+          ...named(a.candidate),
+          questionNumber: a.questionNumber,
+        })),
+      };
     },
   );
 

@@ -8,13 +8,15 @@ import { generateInvigilatorPassword } from '../../core/codes/invigilator-passwo
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/api-error.ts';
+import { isRunning } from '../results/finalization.ts';
 import type { SessionCounts, StoredSession } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
 
+/** A session just created has nothing running: its counts may leave `running` out. */
 export function centreSessionView(
   session: StoredSession,
   centreName: string,
-  counts: SessionCounts,
+  counts: SessionCounts | Omit<SessionCounts, 'running'>,
 ): CentreSession {
   return {
     id: session.id,
@@ -32,7 +34,7 @@ export function centreSessionView(
     state: session.state,
     finalizedAt: isoOrNull(session.finalizedAt),
     publishedAt: isoOrNull(session.publishedAt),
-    counts,
+    counts: { ...counts, running: 'running' in counts ? counts.running : 0 },
     createdAt: iso(session.createdAt),
   };
 }
@@ -77,6 +79,7 @@ export async function sessionCounts(ctx: ServerContext, sessionId: string): Prom
     joined: tests.length,
     started: tests.filter((t) => t.packageId !== null).length,
     resultsReceived: tests.filter((t) => t.bundleReceivedAt !== null).length,
+    running: tests.filter((t) => isRunning(ctx, t)).length,
   };
 }
 

@@ -300,6 +300,8 @@ export interface SessionCounts {
   joined: number;
   started: number;
   resultsReceived: number;
+  /** Tests not over on a station heard from lately (candidates waiting to start included). */
+  running: number;
 }
 
 export interface SessionRepository {
@@ -328,7 +330,7 @@ export interface CandidateRepository {
   findByMatch(sessionId: string, matchKey: string, birthdate: string): Promise<StoredCandidate[]>;
   /** Only while the candidate has no test package; false otherwise. */
   update(id: string, fields: CandidateFields, matchKey: string, at: number): Promise<boolean>;
-  /** Only while the candidate has no test package; false otherwise. */
+  /** Only while the candidate has not joined (no test row); false otherwise. */
   delete(id: string): Promise<boolean>;
   setProfiles(entries: { candidateId: string; profile: Profile }[], at: number): Promise<void>;
 }

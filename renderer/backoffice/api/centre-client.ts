@@ -145,7 +145,8 @@ export interface CentreClient {
   issueEnrollmentCode(centreId: string, validForMinutes: number): Promise<EnrollmentCode>;
   stations(centreId: string): Promise<Station[]>;
   revokeStation(stationId: string): Promise<Station>;
-  unfinishedTests(sessionId: string): Promise<UnfinishedTests['tests']>;
+  /** The tests needing an abort reason, and what must be settled in the room first. */
+  unfinishedTests(sessionId: string): Promise<UnfinishedTests>;
   finalize(sessionId: string, request: FinalizationRequest): Promise<Results>;
   incidents(sessionId: string): Promise<Incident[]>;
   results(sessionId: string): Promise<Results>;
@@ -280,7 +281,7 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     },
     revokeStation: (stationId) => send(StationSchema, 'POST', centrePaths.revoke(stationId)),
     async unfinishedTests(sessionId) {
-      return (await get(UnfinishedTestsSchema, centrePaths.unfinished(sessionId))).tests;
+      return get(UnfinishedTestsSchema, centrePaths.unfinished(sessionId));
     },
     finalize: (sessionId, request) =>
       send(ResultsSchema, 'POST', centrePaths.finalization(sessionId), request),

@@ -103,25 +103,32 @@ function CandidatePage({ candidate, session }: { candidate: Candidate; session: 
                   {t('candidate.edit')}
                 </a>
               </li>
-              <li>
-                <ConfirmAction
-                  title={t('candidate.removeTitle', { name })}
-                  text={t('candidate.removeText')}
-                  confirmLabel={t('candidate.removeConfirm')}
-                  danger
-                  onConfirm={async () => {
-                    await client.deleteCandidate(candidate.id);
-                    flash(t('candidate.removed', { name }));
-                    navigate({ page: 'session', sessionId: session.id });
-                  }}
-                >
-                  {(ask) => (
-                    <button type="button" className="button button-danger-outline" onClick={ask}>
-                      {t('candidate.remove')}
-                    </button>
-                  )}
-                </ConfirmAction>
-              </li>
+              {/* Once joined, the station and the invigilator's room know the candidate: the server refuses. */}
+              {candidate.progress !== 'notJoined' ? (
+                <li className="hint" data-testid="remove-joined">
+                  {t('candidate.removeJoined')}
+                </li>
+              ) : (
+                <li>
+                  <ConfirmAction
+                    title={t('candidate.removeTitle', { name })}
+                    text={t('candidate.removeText')}
+                    confirmLabel={t('candidate.removeConfirm')}
+                    danger
+                    onConfirm={async () => {
+                      await client.deleteCandidate(candidate.id);
+                      flash(t('candidate.removed', { name }));
+                      navigate({ page: 'session', sessionId: session.id });
+                    }}
+                  >
+                    {(ask) => (
+                      <button type="button" className="button button-danger-outline" onClick={ask}>
+                        {t('candidate.remove')}
+                      </button>
+                    )}
+                  </ConfirmAction>
+                </li>
+              )}
             </ul>
           )}
         </section>

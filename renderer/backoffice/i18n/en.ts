@@ -115,11 +115,12 @@ export const en: BackOfficeMessages = {
       'A session is a room, a day, a time and an invigilator. Create it, enrol the candidates, print the session kit; on exam day the invigilator follows the room on the invigilator screen.',
     create: 'Create a session',
     groups: {
-      upcoming: 'Upcoming',
-      upcomingHint: 'Sessions to prepare: candidates, profiles, stations, kit to print.',
+      upcoming: 'Upcoming or in progress',
+      upcomingHint:
+        'Sessions to prepare (candidates, profiles, stations, kit to print), or in progress: candidates are sitting their test.',
       toFinalize: 'To finalize',
       toFinalizeHint:
-        'The date has passed (or tests have started): the invigilator finalizes the session; if they did not, finalize it here.',
+        'The date has passed, or the tests started and none is running any more: the invigilator finalizes the session; if they did not, finalize it here.',
       processed: 'Processed',
       processedHint:
         'Results computed: read them, download the certificates; an administrator publishes them.',
@@ -150,6 +151,7 @@ export const en: BackOfficeMessages = {
     },
     states: {
       created: 'In preparation',
+      inProgress: 'In progress',
       toFinalize: 'To finalize',
       finalized: 'Finalized',
       processed: 'Results computed',
@@ -226,6 +228,10 @@ export const en: BackOfficeMessages = {
         'The centre\'s challenge bank is empty: import it in "Challenges and profiles" before exam day.',
       ready:
         'All set: print the session kit, check the stations of the room, then on exam day give the password to the invigilator.',
+      inProgress_one:
+        'The session is in progress: {{count}} candidate is sitting their test. The invigilator will finalize the session on the invigilator screen once every test is over.',
+      inProgress_other:
+        'The session is in progress: {{count}} candidates are sitting their test. The invigilator will finalize the session on the invigilator screen once every test is over.',
       finalize:
         'The session took place. If the invigilator did not finalize it on the invigilator screen, finalize it here to compute the results.',
       publish:
@@ -337,6 +343,7 @@ export const en: BackOfficeMessages = {
     removeTitle: 'Remove {{name}} from the session?',
     removeText: 'Their enrolment and profile will be deleted from this session.',
     removeConfirm: 'Remove the candidate',
+    removeJoined: 'This candidate has already joined on a station: they can no longer be removed.',
     removed: '{{name}} was removed from the session.',
     profile: 'Pix profile',
     profileIntro:
@@ -675,13 +682,21 @@ export const en: BackOfficeMessages = {
       '{{count}} test started without its result arriving. If a station is still sending, wait until it shows "Result sent" before finalizing.',
     waitingResults_other:
       '{{count}} tests started without their result arriving. If a station is still sending, wait until it shows "Result sent" before finalizing.',
+    runningTitle: 'Tests still running',
+    runningIntro:
+      'These candidates are still sitting their test. The invigilator must first end it from the room ("End the test"), or wait for them to finish: the session cannot be finalized before.',
+    alertsTitle: 'Pending alerts',
+    alertsIntro:
+      "These alerts await the invigilator's decision, from the room: neutralize the question or leave it to the candidate. The session cannot be finalized before.",
+    alertOn: '{{name}}, question {{number}}',
+    recheck: 'Check again',
     unfinishedTitle: 'Unfinished tests',
     unfinishedIntro:
       'These tests started but did not go to the end. For each one, say why: unanswered questions will count as skipped (candidate abandon) or neutralized (technical problem).',
     noUnfinished: 'Every test that started went to the end: no reason to give.',
     reasonFor: "Why is {{name}}'s test not finished?",
     ended: {
-      none: 'test interrupted',
+      none: 'test interrupted, station unreachable',
       endedByInvigilator: 'stopped by the invigilator',
       finished: 'finished',
       timeUp: 'time up',

@@ -115,11 +115,12 @@ export const fr = {
       'Une session, c’est une salle, un jour, une heure et un surveillant. Créez-la, inscrivez les candidats, imprimez le kit de session ; le jour de l’examen, le surveillant suit la salle sur l’écran surveillant.',
     create: 'Créer une session',
     groups: {
-      upcoming: 'À venir',
-      upcomingHint: 'Sessions à préparer : candidats, profils, postes, kit à imprimer.',
+      upcoming: 'À venir ou en cours',
+      upcomingHint:
+        'Sessions à préparer (candidats, profils, postes, kit à imprimer), ou en cours : des candidats passent leur test.',
       toFinalize: 'À finaliser',
       toFinalizeHint:
-        'La date est passée (ou des tests ont commencé) : le surveillant finalise la session ; s’il ne l’a pas fait, finalisez-la ici.',
+        'La date est passée, ou les tests ont commencé et aucun n’est plus en cours : le surveillant finalise la session ; s’il ne l’a pas fait, finalisez-la ici.',
       processed: 'Traitées',
       processedHint:
         'Résultats calculés : consultez-les, téléchargez les certificats ; un administrateur les publie.',
@@ -151,6 +152,7 @@ export const fr = {
     },
     states: {
       created: 'En préparation',
+      inProgress: 'En cours',
       toFinalize: 'À finaliser',
       finalized: 'Finalisée',
       processed: 'Résultats calculés',
@@ -227,6 +229,10 @@ export const fr = {
         'La banque d’épreuves du centre est vide : importez-la dans « Épreuves et profils » avant le jour de l’examen.',
       ready:
         'Tout est prêt : imprimez le kit de session, vérifiez les postes de la salle, puis le jour de l’examen donnez le mot de passe au surveillant.',
+      inProgress_one:
+        'La session est en cours : {{count}} candidat passe son test. Le surveillant finalisera la session sur l’écran surveillant quand tous les tests seront terminés.',
+      inProgress_other:
+        'La session est en cours : {{count}} candidats passent leur test. Le surveillant finalisera la session sur l’écran surveillant quand tous les tests seront terminés.',
       finalize:
         'La session a eu lieu. Si le surveillant ne l’a pas finalisée sur l’écran surveillant, finalisez-la ici pour calculer les résultats.',
       publish:
@@ -341,6 +347,7 @@ export const fr = {
     removeTitle: 'Retirer {{name}} de la session ?',
     removeText: 'Son inscription et son profil seront supprimés de cette session.',
     removeConfirm: 'Retirer le candidat',
+    removeJoined: 'Ce candidat s’est déjà connecté à un poste : il ne peut plus être retiré.',
     removed: '{{name}} a été retiré(e) de la session.',
     profile: 'Profil Pix',
     profileIntro:
@@ -690,13 +697,21 @@ export const fr = {
       '{{count}} test a commencé sans que son résultat soit arrivé. Si un poste est encore en train d’envoyer, attendez qu’il affiche « Résultat envoyé » avant de finaliser.',
     waitingResults_other:
       '{{count}} tests ont commencé sans que leur résultat soit arrivé. Si un poste est encore en train d’envoyer, attendez qu’il affiche « Résultat envoyé » avant de finaliser.',
+    runningTitle: 'Tests encore en cours',
+    runningIntro:
+      'Ces candidats passent encore leur test. Le surveillant doit d’abord le terminer depuis la salle (« Terminer le test »), ou attendez qu’ils finissent : la session ne peut pas être finalisée avant.',
+    alertsTitle: 'Alertes en attente',
+    alertsIntro:
+      'Ces alertes attendent la décision du surveillant, depuis la salle : neutraliser la question ou la laisser au candidat. La session ne peut pas être finalisée avant.',
+    alertOn: '{{name}}, question {{number}}',
+    recheck: 'Vérifier à nouveau',
     unfinishedTitle: 'Tests non terminés',
     unfinishedIntro:
       'Ces tests ont commencé mais ne sont pas allés jusqu’au bout. Pour chacun, dites pourquoi : les questions sans réponse compteront comme passées (abandon du candidat) ou neutralisées (problème technique).',
     noUnfinished: 'Tous les tests commencés sont allés jusqu’au bout : aucune raison à donner.',
     reasonFor: 'Pourquoi le test de {{name}} n’est-il pas terminé ?',
     ended: {
-      none: 'test interrompu',
+      none: 'test interrompu, poste injoignable',
       endedByInvigilator: 'arrêté par le surveillant',
       finished: 'terminé',
       timeUp: 'temps écoulé',

@@ -1,5 +1,6 @@
 // Finalize a session when the invigilator did not: a reason for each unfinished test, the two yes/no
-// questions, an optional comment, a confirmation; then the results are computed.
+// questions, an optional comment, a confirmation; then the results are computed. While tests still run
+// or alerts await a decision, the server refuses: the page says what the invigilator must settle first.
 import { useState, type FormEvent } from 'react';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
 import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
@@ -24,6 +25,7 @@ import {
 } from './finalization-form.ts';
 
 type Unfinished = UnfinishedTests['tests'];
+type Blockers = Pick<UnfinishedTests, 'running' | 'pendingAlerts'>;
 
 export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -33,13 +35,13 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
       client.session(sessionId),
       client.unfinishedTests(sessionId),
     ]);
-    return { session, unfinished };
+    return { session, ...unfinished };
   }, [client, sessionId]);
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-narrow">
       <Loaded resource={data} titled={false}>
-        {({ session, unfinished }) => (
+        {({ session, tests, running, pendingAlerts }) => (
           <>
             <BackToSession session={session} />
             <PageTitle intro={t('finalization.intro')}>
@@ -52,12 +54,52 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
                   {t('finalization.seeResults')}
                 </a>
               </div>
+            ) : running.length > 0 || pendingAlerts.length > 0 ? (
+              <StillInTheRoom running={running} pendingAlerts={pendingAlerts} onRecheck={data.reload} />
             ) : (
-              <FinalizationForm session={session} unfinished={unfinished} />
+              <FinalizationForm session={session} unfinished={tests} />
             )}
           </>
         )}
       </Loaded>
+    </div>
+  );
+}
+
+/** What the invigilator must settle in the room before anyone can finalize. */
+function StillInTheRoom({ running, pendingAlerts, onRecheck }: Blockers & { onRecheck(): void }) {
+  const t = useT();
+  return (
+    <div data-testid="finalization-blocked">
+      {running.length > 0 && (
+        <section className="notice notice-warning" aria-labelledby="running" data-testid="still-running">
+          <h2 id="running">{t('finalization.runningTitle')}</h2>
+          <p>{t('finalization.runningIntro')}</p>
+          <ul>
+            {running.map((c) => (
+              <li key={c.candidateId}>{fullName(c)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {pendingAlerts.length > 0 && (
+        <section className="notice notice-warning" aria-labelledby="alerts" data-testid="pending-alerts">
+          <h2 id="alerts">{t('finalization.alertsTitle')}</h2>
+          <p>{t('finalization.alertsIntro')}</p>
+          <ul>
+            {pendingAlerts.map((a, i) => (
+              <li key={`${a.candidateId}-${i}`}>
+                {a.questionNumber === null
+                  ? fullName(a)
+                  : t('finalization.alertOn', { name: fullName(a), number: a.questionNumber })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <button type="button" className="button button-secondary" onClick={onRecheck}>
+        {t('finalization.recheck')}
+      </button>
     </div>
   );
 }

@@ -1,14 +1,15 @@
 // What the referent should do next with a session, from its state and what it still lacks: the first
 // missing piece wins (candidates, then their profiles, then the centre's bank), then the kit; after the
-// exam, finalization, then publication.
+// exam, finalization (once no test is running any more), then publication.
 import type { Candidate, CentreSession } from '../api/centre-client.ts';
-import { sessionGroup } from './session-groups.ts';
+import { isInProgress, sessionGroup } from './session-groups.ts';
 
 export type NextStep =
   | { step: 'noCandidates' }
   | { step: 'noProfiles'; count: number }
   | { step: 'noBank' }
   | { step: 'ready' }
+  | { step: 'inProgress'; count: number }
   | { step: 'finalize' }
   | { step: 'publish' }
   | { step: 'published' };
@@ -20,6 +21,7 @@ export function nextStep(
   today: string,
 ): NextStep {
   if (session.state !== 'created') return session.publishedAt ? { step: 'published' } : { step: 'publish' };
+  if (isInProgress(session)) return { step: 'inProgress', count: session.counts.running };
   if (sessionGroup(session, today) === 'toFinalize') return { step: 'finalize' };
   if (candidates.length === 0) return { step: 'noCandidates' };
   const withoutProfile = candidates.filter((c) => c.profile === null).length;

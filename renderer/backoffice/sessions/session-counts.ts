@@ -3,7 +3,7 @@
 import type { CentreSession } from '../api/centre-client.ts';
 import type { Translate } from '../i18n/use-t.ts';
 
-export function sessionCountsText(counts: CentreSession['counts'], t: Translate): string {
+export function sessionCountsText(counts: Omit<CentreSession['counts'], 'running'>, t: Translate): string {
   return [
     t('sessions.table.counts.enrolled', { count: counts.candidates }),
     t('sessions.table.counts.started', { count: counts.started }),

@@ -1,6 +1,7 @@
-// The three lists of the sessions page: upcoming (to prepare), to finalize (the day has passed, or
-// tests have started, and nobody finalized it), processed (results computed). Dates are the centre's
-// local calendar days (YYYY-MM-DD), compared as text.
+// The three lists of the sessions page: upcoming (to prepare, or in progress: tests are running on
+// live stations), to finalize (the day has passed, or tests have started, none is running any more, and
+// nobody finalized it), processed (results computed). Dates are the centre's local calendar days
+// (YYYY-MM-DD), compared as text.
 import type { CentreSession } from '../api/centre-client.ts';
 
 export type SessionGroup = 'upcoming' | 'toFinalize' | 'processed';
@@ -8,8 +9,15 @@ export const SESSION_GROUPS: readonly SessionGroup[] = ['upcoming', 'toFinalize'
 
 export function sessionGroup(session: CentreSession, today: string): SessionGroup {
   if (session.state !== 'created') return 'processed';
+  // The server refuses to finalize while a test runs: such a session is not one to finalize yet.
+  if (isInProgress(session)) return 'upcoming';
   if (session.date < today || session.counts.started > 0) return 'toFinalize';
   return 'upcoming';
+}
+
+/** Tests are running (or candidates wait to start) on stations the server still hears from. */
+export function isInProgress(session: CentreSession): boolean {
+  return session.state === 'created' && session.counts.running > 0;
 }
 
 /** Upcoming: soonest first. The others: most recent first. */
@@ -32,11 +40,12 @@ export function localDay(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The state a referent reads: in preparation, to finalize, results to publish, results published. */
+/** The state a referent reads: in preparation, in progress, to finalize, results to publish or published. */
 export function sessionStateLabel(
   session: CentreSession,
   today: string,
-): 'created' | 'toFinalize' | 'toPublish' | 'published' {
+): 'created' | 'inProgress' | 'toFinalize' | 'toPublish' | 'published' {
+  if (isInProgress(session)) return 'inProgress';
   if (session.state === 'created')
     return sessionGroup(session, today) === 'toFinalize' ? 'toFinalize' : 'created';
   return session.publishedAt ? 'published' : 'toPublish';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { card } from '../testing/room-fixtures.ts';
-import { checkFinalization, runningTests, unfinishedTests } from './finalization-rules.ts';
+import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
+import { HEARTBEAT_LOST_MS } from '../room/connection-health.ts';
+import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
+import { checkFinalization, pendingAlerts, runningTests, unfinishedTests } from './finalization-rules.ts';
+
+/** Ten seconds after the fixtures' last heartbeat: their stations are still heard from. */
+const NOW = T0 + 10_000;
+const silent = { lastHeartbeatAt: at(-STATION_MISSING_MS) };
 
 const finished = card({
   candidateId: 'fin',
@@ -11,7 +17,9 @@ const finished = card({
 const timeUp = card({ candidateId: 'tu', state: 'ended', endReason: 'timeUp', upload: 'pending' });
 const ended = card({ candidateId: 'end', state: 'resultReceived', endReason: 'endedByInvigilator' });
 const running = card({ candidateId: 'run', state: 'inProgress' });
-const crashed = card({ candidateId: 'crash', state: 'resumePending' });
+const paused = card({ candidateId: 'pause', state: 'paused' });
+const lost = card({ candidateId: 'lost', state: 'inProgress', ...silent });
+const crashed = card({ candidateId: 'crash', state: 'resumePending', ...silent });
 const waiting = card({ candidateId: 'wait', state: 'waiting', startedAt: null, progress: null });
 const absent = card({
   candidateId: 'abs',
@@ -20,12 +28,47 @@ const absent = card({
   startedAt: null,
   station: null,
 });
-const room = [finished, timeUp, ended, running, crashed, waiting, absent];
+const room = [finished, timeUp, ended, lost, crashed, absent];
 
 describe('finalization', () => {
-  it('asks an abort reason for every started test that did not end normally', () => {
-    expect(unfinishedTests(room).map((c) => c.candidateId)).toEqual(['end', 'run', 'crash']);
-    expect(runningTests(room).map((c) => c.candidateId)).toEqual(['run', 'crash']);
+  it('asks an abort reason for every started test that did not end normally and whose station is gone', () => {
+    expect(unfinishedTests(room, NOW).map((c) => c.candidateId)).toEqual(['end', 'lost', 'crash']);
+    expect(runningTests(room, NOW)).toEqual([]);
+  });
+
+  it('waits for the tests still running on a live station, and the candidates waiting at one', () => {
+    const live = [...room, running, paused, waiting];
+    expect(runningTests(live, NOW).map((c) => c.candidateId)).toEqual(['run', 'pause', 'wait']);
+    expect(unfinishedTests(live, NOW).map((c) => c.candidateId)).toEqual(['end', 'lost', 'crash']);
+    // A candidate waiting at another station to resume is in the room, whatever the first station says.
+    const resuming = card({
+      candidateId: 'resume',
+      state: 'resumePending',
+      ...silent,
+      resumeRequest: { stationId: 'stn_2', stationName: 'Poste 2', at: at(0) },
+    });
+    expect(runningTests([resuming], NOW).map((c) => c.candidateId)).toEqual(['resume']);
+    const check = checkFinalization(
+      { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false },
+      [running],
+      NOW,
+    );
+    expect(check).toEqual({ ok: false, errors: [{ field: 'running' }] });
+  });
+
+  it('waits for the alerts awaiting a decision, even on a test over', () => {
+    const frozen = card({ candidateId: 'frozen', state: 'ended', endReason: 'timeUp', alert: alertOn(7, 0) });
+    expect(pendingAlerts([...room, frozen]).map((c) => c.candidateId)).toEqual(['frozen']);
+    const check = checkFinalization(
+      { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false },
+      [frozen],
+      NOW,
+    );
+    expect(check).toEqual({ ok: false, errors: [{ field: 'alerts' }] });
+  });
+
+  it('calls a station gone after the same silence as the room does', () => {
+    expect(STATION_MISSING_MS).toBe(HEARTBEAT_LOST_MS);
   });
 
   it('refuses a draft without the reasons, with a comment too long, or a question unanswered', () => {
@@ -37,11 +80,12 @@ describe('finalization', () => {
         candidateCouldNotJoin: false,
       },
       room,
+      NOW,
     );
     expect(check).toEqual({
       ok: false,
       errors: [
-        { field: 'abortReason', candidateId: 'run' },
+        { field: 'abortReason', candidateId: 'lost' },
         { field: 'abortReason', candidateId: 'crash' },
         { field: 'globalComment' },
         { field: 'hadIncident' },
@@ -52,19 +96,20 @@ describe('finalization', () => {
   it('builds the request the server takes', () => {
     const check = checkFinalization(
       {
-        abortReasons: { end: 'candidate', run: 'technical', crash: 'technical', fin: 'candidate' },
+        abortReasons: { end: 'candidate', lost: 'technical', crash: 'technical', fin: 'candidate' },
         globalComment: `  ${'é'.repeat(500)}  `,
         hadIncident: true,
         candidateCouldNotJoin: false,
       },
       room,
+      NOW,
     );
     expect(check).toEqual({
       ok: true,
       request: {
         abortReasons: [
           { candidateId: 'end', reason: 'candidate' },
-          { candidateId: 'run', reason: 'technical' },
+          { candidateId: 'lost', reason: 'technical' },
           { candidateId: 'crash', reason: 'technical' },
         ],
         globalComment: 'é'.repeat(500),

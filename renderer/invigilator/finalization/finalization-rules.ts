@@ -1,11 +1,14 @@
 // Finalization (DOMAIN.md §6, §7): every started test that did not end normally (finished or time
 // up) needs an abort reason, the global comment has at most 500 characters, and both yes/no
-// questions are answered. The server checks the same before it scores anything.
+// questions are answered. It waits for the tests still running on a live station (finalizing would
+// strand their candidates) and for the alerts awaiting a decision (their question would be scored as
+// if never reported). The server checks the same before it scores anything.
 import {
   GLOBAL_COMMENT_MAX,
   type FinalizationRequest,
   type RoomCandidate,
 } from '../../../core/contracts/invigilator-api.ts';
+import { heardRecently } from '../../../core/exam/station-presence.ts';
 import type { AbortReason } from '../../../core/scoring/scoring-input.ts';
 
 const STARTED_STATES = new Set<RoomCandidate['state']>([
@@ -15,7 +18,7 @@ const STARTED_STATES = new Set<RoomCandidate['state']>([
   'ended',
   'resultReceived',
 ]);
-const RUNNING_STATES = new Set<RoomCandidate['state']>(['inProgress', 'paused', 'resumePending']);
+const OVER_STATES = new Set<RoomCandidate['state']>(['notArrived', 'ended', 'resultReceived']);
 
 export function hasStarted(candidate: RoomCandidate): boolean {
   return candidate.testId !== null && (candidate.startedAt !== null || STARTED_STATES.has(candidate.state));
@@ -25,14 +28,29 @@ export function endedNormally(candidate: RoomCandidate): boolean {
   return candidate.endReason === 'finished' || candidate.endReason === 'timeUp';
 }
 
-/** The tests that need an abort reason, in the room's name order. */
-export function unfinishedTests(candidates: readonly RoomCandidate[]): RoomCandidate[] {
-  return candidates.filter((c) => hasStarted(c) && !endedNormally(c));
+/**
+ * Not over, on a station heard from lately (or a candidate waiting at another station to resume): in
+ * progress, paused, waiting to start or to resume. `nowMs`: the server's time as the screen estimates it.
+ */
+export function isRunning(candidate: RoomCandidate, nowMs: number): boolean {
+  if (candidate.testId === null || OVER_STATES.has(candidate.state)) return false;
+  const heard = candidate.lastHeartbeatAt === null ? null : Date.parse(candidate.lastHeartbeatAt);
+  return heardRecently(heard, nowMs) || candidate.resumeRequest !== null;
 }
 
-/** Tests still going on: finalizing now would stop them. */
-export function runningTests(candidates: readonly RoomCandidate[]): RoomCandidate[] {
-  return candidates.filter((c) => RUNNING_STATES.has(c.state));
+/** Tests still going on: they must end (or their station go silent) before finalizing. */
+export function runningTests(candidates: readonly RoomCandidate[], nowMs: number): RoomCandidate[] {
+  return candidates.filter((c) => isRunning(c, nowMs));
+}
+
+/** The tests that need an abort reason (their station is gone), in the room's name order. */
+export function unfinishedTests(candidates: readonly RoomCandidate[], nowMs: number): RoomCandidate[] {
+  return candidates.filter((c) => hasStarted(c) && !endedNormally(c) && !isRunning(c, nowMs));
+}
+
+/** Alerts awaiting a decision: settled in the room before finalizing. */
+export function pendingAlerts(candidates: readonly RoomCandidate[]): RoomCandidate[] {
+  return candidates.filter((c) => c.alert !== null);
 }
 
 export interface FinalizationDraft {
@@ -43,6 +61,8 @@ export interface FinalizationDraft {
 }
 
 export type FinalizationError =
+  | { field: 'running' }
+  | { field: 'alerts' }
   | { field: 'abortReason'; candidateId: string }
   | { field: 'globalComment' }
   | { field: 'hadIncident' }
@@ -54,10 +74,13 @@ export type FinalizationCheck =
 export function checkFinalization(
   draft: FinalizationDraft,
   candidates: readonly RoomCandidate[],
+  nowMs: number,
 ): FinalizationCheck {
   const errors: FinalizationError[] = [];
+  if (runningTests(candidates, nowMs).length > 0) errors.push({ field: 'running' });
+  if (pendingAlerts(candidates).length > 0) errors.push({ field: 'alerts' });
   const abortReasons: FinalizationRequest['abortReasons'] = [];
-  for (const candidate of unfinishedTests(candidates)) {
+  for (const candidate of unfinishedTests(candidates, nowMs)) {
     const reason = draft.abortReasons[candidate.candidateId] ?? '';
     if (reason === '') errors.push({ field: 'abortReason', candidateId: candidate.candidateId });
     else abortReasons.push({ candidateId: candidate.candidateId, reason });

@@ -1,9 +1,10 @@
 // Finalizing the session: an abort reason for every unfinished test, the global comment (≤ 500
-// characters), the two yes/no questions, one confirmation; then the results page.
+// characters), the two yes/no questions, one confirmation; then the results page. The tests still
+// running and the alerts awaiting a decision come first, with what to do in the room.
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
+import { GLOBAL_COMMENT_MAX, type RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-input.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
@@ -14,8 +15,10 @@ import { byName } from '../room/attention.ts';
 import { stateText } from '../room/card-text.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
+import { useNow } from '../state/use-now.ts';
 import {
   checkFinalization,
+  pendingAlerts,
   runningTests,
   unfinishedTests,
   type FinalizationDraft,
@@ -32,8 +35,15 @@ export function FinalizationScreen() {
   const candidateMap = useRoom((s) => s.candidates);
   const load = useRoom((s) => s.load);
   const candidates = useMemo(() => Object.values(candidateMap).sort(byName), [candidateMap]);
-  const unfinished = unfinishedTests(candidates);
-  const running = runningTests(candidates);
+  const offset = useRoom((s) => s.serverOffsetMs);
+  const lostAt = useRoom((s) => s.lostAtServerMs);
+  const stream = useRoom((s) => s.stream);
+  // Cut from the server, the screen hears no heartbeat: judge stations at the moment the cut began.
+  const ticking = useNow() + offset;
+  const now = stream === 'lost' && lostAt !== null ? lostAt : ticking;
+  const unfinished = unfinishedTests(candidates, now);
+  const running = runningTests(candidates, now);
+  const alerts = pendingAlerts(candidates);
   const ids = { comment: useId(), commentHint: useId(), commentCount: useId(), summary: useId() };
   const [draft, setDraft] = useState<FinalizationDraft>({
     abortReasons: {},
@@ -70,7 +80,7 @@ export function FinalizationScreen() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const check = checkFinalization(draft, candidates);
+    const check = checkFinalization(draft, candidates, now);
     setFailure(null);
     if (!check.ok) {
       setErrors(check.errors);
@@ -82,7 +92,7 @@ export function FinalizationScreen() {
   }
 
   async function finalize() {
-    const check = checkFinalization(draft, candidates);
+    const check = checkFinalization(draft, candidates, now);
     if (!check.ok) return;
     setBusy(true);
     try {
@@ -109,15 +119,13 @@ export function FinalizationScreen() {
         {t('finalization.attendanceFirst')}{' '}
         <a href={hrefFor({ page: 'attendance', sessionId })}>{t('app.nav.attendance')}</a>
       </p>
-      {running.length > 0 && (
-        <p className="notice notice-warning" data-testid="still-running">
-          {t('finalization.stillRunning', { count: running.length })}
-        </p>
-      )}
+      <StillInTheRoom sessionId={sessionId} running={running} alerts={alerts} />
       <div id={ids.summary} tabIndex={-1}>
         {(errors.length > 0 || failure) && (
           <div className="notice notice-error" role="alert" data-testid="finalization-errors">
             <p className="notice-title">{t('finalization.errors.summary')}</p>
+            {has('running') && <p>{t('finalization.errors.running')}</p>}
+            {has('alerts') && <p>{t('finalization.errors.alerts')}</p>}
             {failure && <p>{failure}</p>}
           </div>
         )}
@@ -220,6 +228,69 @@ export function FinalizationScreen() {
         </Dialog>
       )}
     </div>
+  );
+}
+
+/** What must be settled in the room first: tests still running, alerts awaiting a decision. */
+function StillInTheRoom({
+  sessionId,
+  running,
+  alerts,
+}: {
+  sessionId: string;
+  running: readonly RoomCandidate[];
+  alerts: readonly RoomCandidate[];
+}) {
+  const t = useT();
+  const room = <a href={hrefFor({ page: 'room', sessionId })}>{t('finalization.toRoom')}</a>;
+  return (
+    <>
+      {running.length > 0 && (
+        <section
+          className="notice notice-warning"
+          aria-labelledby="running-title"
+          data-testid="still-running"
+        >
+          <h2 id="running-title" className="notice-title">
+            {t('finalization.runningTitle', { count: running.length })}
+          </h2>
+          <ul>
+            {running.map((c) => (
+              <li key={c.candidateId} data-candidate-id={c.candidateId}>
+                {fullName(c)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            {t('finalization.runningHint')} {room}
+          </p>
+        </section>
+      )}
+      {alerts.length > 0 && (
+        <section
+          className="notice notice-warning"
+          aria-labelledby="alerts-title"
+          data-testid="pending-alerts"
+        >
+          <h2 id="alerts-title" className="notice-title">
+            {t('finalization.alertsTitle', { count: alerts.length })}
+          </h2>
+          <ul>
+            {alerts.map((c) => {
+              const number = c.alert?.questionNumber ?? null;
+              return (
+                <li key={c.candidateId} data-candidate-id={c.candidateId}>
+                  {number === null ? fullName(c) : t('finalization.alertOn', { name: fullName(c), number })}
+                </li>
+              );
+            })}
+          </ul>
+          <p>
+            {t('finalization.alertsHint')} {room}
+          </p>
+        </section>
+      )}
+    </>
   );
 }
 

@@ -123,12 +123,14 @@ export const en: InvigilatorMessages = {
     ok: 'Station connected',
     late: 'No news from the station for {{seconds}} s',
     lost: 'Station unreachable for {{time}}',
+    off: 'Station off or offline for {{time}}',
     unknown: 'Station state unknown (connection to the server lost)',
   },
   upload: {
     none: '',
     pending: 'Result being sent',
     received: 'Result received',
+    waitingStation: 'Result waiting: switch the station back on so that it sends it',
   },
   quick: {
     alert: 'Handle the alert',
@@ -243,6 +245,15 @@ export const en: InvigilatorMessages = {
     validate: 'Validate the alert with {{code}}',
     chooseCode: 'Choose a reason first.',
     validateNoCode: 'Validate the alert (choose a reason)',
+    decisionDismissed: 'dismissed — the candidate must answer',
+    decisionValidated: 'validated ({{code}}) — question neutralized',
+    handled: 'Alert already handled (from another screen?): {{decision}}',
+    handledUnknown:
+      'Alert already handled (from another screen?). The candidate’s file shows where they are.',
+    handledAt: 'Question {{question}}, decided at {{time}}.',
+    handledAtUnknownQuestion: 'Decided at {{time}}.',
+    handledBack: 'See the candidate’s file',
+    lastDecision: 'Last alert handled at {{time}}: {{decision}}',
   },
   codes: {
     E1: 'E1 — The image does not display',
@@ -320,10 +331,16 @@ export const en: InvigilatorMessages = {
     title: 'Finalize the session',
     intro:
       'At the end of the session, once every candidate has finished. After finalization nothing can change in the room and the results are computed.',
-    stillRunning_one:
-      '1 test is still running. End it from the room or wait before finalizing: it will count as interrupted.',
-    stillRunning_other:
-      '{{count}} tests are still running. End them from the room or wait before finalizing: they will count as interrupted.',
+    runningTitle_one: '1 test is still running',
+    runningTitle_other: '{{count}} tests are still running',
+    runningHint:
+      'The session cannot be finalized before. First end their test from the room ("End the test"), or wait for them to finish. A candidate who has not started: close their station. A station silent for more than 15 seconds does not block: its test is finalized as unfinished.',
+    alertsTitle_one: '1 alert awaits your decision',
+    alertsTitle_other: '{{count}} alerts await your decision',
+    alertsHint:
+      'First decide each of them from the room: neutralize the question or leave it to the candidate.',
+    alertOn: '{{name}}, question {{number}}',
+    toRoom: 'Go to the room',
     unfinishedTitle: 'Unfinished tests',
     unfinishedHint:
       'For every test that did not end normally, give the reason. Candidate abandoned: unanswered questions count as skipped. Technical problem: they are neutralized.',
@@ -348,6 +365,8 @@ export const en: InvigilatorMessages = {
     errors: {
       summary: 'The session is not finalized. Fix what is shown.',
       abortReason: 'Give the reason the test stopped.',
+      running: 'Tests are still running: first end them from the room.',
+      alerts: 'Alerts await your decision: first decide them from the room.',
       comment: 'The comment is longer than {{max}} characters.',
       answer: 'Answer yes or no.',
     },

@@ -128,12 +128,14 @@ export const fr = {
     ok: 'Poste connecté',
     late: 'Pas de nouvelles du poste depuis {{seconds}} s',
     lost: 'Poste injoignable depuis {{time}}',
+    off: 'Poste éteint ou hors ligne depuis {{time}}',
     unknown: 'État du poste inconnu (connexion au serveur perdue)',
   },
   upload: {
     none: '',
     pending: 'Résultat en cours d’envoi',
     received: 'Résultat reçu',
+    waitingStation: 'Résultat en attente : rallumez le poste pour qu’il l’envoie',
   },
   quick: {
     alert: 'Traiter l’alerte',
@@ -248,6 +250,15 @@ export const fr = {
     validate: 'Valider l’alerte avec {{code}}',
     chooseCode: 'Choisissez d’abord un motif.',
     validateNoCode: 'Valider l’alerte (choisissez un motif)',
+    decisionDismissed: 'refusée — le candidat doit répondre',
+    decisionValidated: 'validée ({{code}}) — question neutralisée',
+    handled: 'Alerte déjà traitée (depuis un autre écran ?) : {{decision}}',
+    handledUnknown:
+      'Alerte déjà traitée (depuis un autre écran ?). La fiche du candidat montre où il en est.',
+    handledAt: 'Question {{question}}, décision prise à {{time}}.',
+    handledAtUnknownQuestion: 'Décision prise à {{time}}.',
+    handledBack: 'Voir la fiche du candidat',
+    lastDecision: 'Dernière alerte traitée à {{time}} : {{decision}}',
   },
   codes: {
     E1: 'E1 — L’image ne s’affiche pas',
@@ -325,10 +336,16 @@ export const fr = {
     title: 'Finaliser la session',
     intro:
       'À faire à la fin de la session, quand tous les candidats ont terminé. Après la finalisation, plus aucune action n’est possible dans la salle et les résultats sont calculés.',
-    stillRunning_one:
-      '1 test est encore en cours. Terminez-le depuis la salle ou attendez la fin avant de finaliser : il sera compté comme interrompu.',
-    stillRunning_other:
-      '{{count}} tests sont encore en cours. Terminez-les depuis la salle ou attendez la fin avant de finaliser : ils seront comptés comme interrompus.',
+    runningTitle_one: '1 test est encore en cours',
+    runningTitle_other: '{{count}} tests sont encore en cours',
+    runningHint:
+      'La session ne peut pas être finalisée avant. Terminez d’abord leur test depuis la salle (« Terminer le test »), ou attendez qu’ils finissent. Un candidat qui n’a pas commencé : fermez son poste. Un poste muet depuis plus de 15 secondes ne bloque pas : son test est à finaliser comme non terminé.',
+    alertsTitle_one: '1 alerte attend votre décision',
+    alertsTitle_other: '{{count}} alertes attendent votre décision',
+    alertsHint:
+      'Décidez d’abord de chacune depuis la salle : neutraliser la question ou la laisser au candidat.',
+    alertOn: '{{name}}, question {{number}}',
+    toRoom: 'Aller dans la salle',
     unfinishedTitle: 'Tests non terminés',
     unfinishedHint:
       'Pour chaque test qui ne s’est pas terminé normalement, indiquez la raison. Abandon du candidat : les questions sans réponse comptent comme passées. Problème technique : elles sont neutralisées.',
@@ -354,6 +371,8 @@ export const fr = {
     errors: {
       summary: 'La session n’est pas finalisée. Corrigez ce qui est indiqué.',
       abortReason: 'Indiquez la raison de l’arrêt.',
+      running: 'Des tests sont encore en cours : terminez-les d’abord depuis la salle.',
+      alerts: 'Des alertes attendent votre décision : décidez-les d’abord depuis la salle.',
       comment: 'Le commentaire dépasse {{max}} caractères.',
       answer: 'Répondez par oui ou par non.',
     },

@@ -8,6 +8,7 @@ import {
   sortRoom,
   unseenLockdownEvents,
 } from './attention.ts';
+import { uploadWord } from './card-text.ts';
 import { connectionHealth } from './connection-health.ts';
 
 const now = { nowMs: T0 + 1000 };
@@ -26,7 +27,20 @@ describe('connection health from heartbeats', () => {
     expect(connectionHealth(card({ state: 'notArrived', lastHeartbeatAt: null }), T0).health).toBe('none');
     expect(connectionHealth(card({ state: 'resultReceived' }), T0 + 60_000).health).toBe('none');
     expect(connectionHealth(card({ state: 'waiting', lastHeartbeatAt: null }), T0).health).toBe('none');
-    expect(connectionHealth(card({ state: 'ended' }), T0 + 60_000).health).toBe('lost');
+    expect(connectionHealth(card({ state: 'ended' }), T0 + 60_000).health).toBe('off');
+  });
+
+  it('reads a silent station after the test ended as off, waiting for its result, not as missing', () => {
+    const closed = card({ state: 'ended', upload: 'pending', lastHeartbeatAt: at(0) });
+    const later = { nowMs: T0 + 60_000 };
+    expect(connectionHealth(closed, later.nowMs)).toEqual({ health: 'off', silentMs: 60_000 });
+    expect(attentionOf(closed, later)).toEqual([]);
+    expect(roomEntry(closed, later)).toMatchObject({ group: 'finished', highlight: 'finished' });
+    expect(uploadWord(closed.upload, 'off')).toBe('waitingStation');
+    expect(uploadWord(closed.upload, 'ok')).toBe('pending');
+    expect(uploadWord('received', 'off')).toBe('received');
+    // A test under way still turns red.
+    expect(connectionHealth(card({ lastHeartbeatAt: at(0) }), later.nowMs).health).toBe('lost');
   });
 });
 

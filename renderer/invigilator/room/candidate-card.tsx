@@ -8,7 +8,7 @@ import { frenchDate } from '../attendance/attendance.ts';
 import { clockTime, elapsed, fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { PROBLEM_LOCKDOWN_EVENTS, type RoomEntry } from './attention.ts';
-import { stateText } from './card-text.ts';
+import { stateText, uploadWord } from './card-text.ts';
 import type { HealthView } from './connection-health.ts';
 import { timeLeftNow } from './time-left.ts';
 
@@ -164,7 +164,7 @@ export function CandidateCard({
   } else if (finished) {
     line3 = (
       <p className={`card-upload upload-${candidate.upload}`} data-testid="card-upload">
-        {candidate.upload === 'received' ? t('upload.received') : t('upload.pending')}
+        {t(`upload.${uploadWord(candidate.upload, health.health)}`)}
       </p>
     );
   }
@@ -221,7 +221,12 @@ export function CandidateCard({
   );
 }
 
-/** The station's heartbeat as a shape and a word: ● connected, ▲ late (amber), ✖ unreachable (red). */
+/**
+ * The station's heartbeat as a shape and a word: ● connected, ▲ late (amber), ✖ unreachable (red),
+ * ○ off after the test (calm).
+ */
+const HEALTH_SHAPES = { ok: '●', late: '▲', lost: '✖', off: '○' } as const;
+
 export function HealthMark({ health }: { health: HealthView | null }) {
   const t = useT();
   if (health === null) {
@@ -233,13 +238,9 @@ export function HealthMark({ health }: { health: HealthView | null }) {
     );
   }
   if (health.health === 'none') return null;
-  const label =
-    health.health === 'ok'
-      ? t('health.ok')
-      : health.health === 'late'
-        ? t('health.late', { seconds: Math.floor((health.silentMs ?? 0) / 1000) })
-        : t('health.lost', { time: elapsed(health.silentMs ?? 0) });
-  const shape = health.health === 'ok' ? '●' : health.health === 'late' ? '▲' : '✖';
+  const silent = { seconds: Math.floor((health.silentMs ?? 0) / 1000), time: elapsed(health.silentMs ?? 0) };
+  const label = t(`health.${health.health}`, silent);
+  const shape = HEALTH_SHAPES[health.health];
   return (
     <span
       className={`health health-${health.health}`}

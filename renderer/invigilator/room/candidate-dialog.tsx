@@ -1,9 +1,11 @@
 // A candidate's file, opened from the card: where they are, their time (with the indicative end),
 // the station's connection and events, the pending alert and resume, the actions that fit now (those
-// that cannot be undone ask first), and their incident reports.
+// that cannot be undone ask first), and their incident reports. An alert decided on another screen while
+// this one showed it is said (what was decided), never silently replaced by the file.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
 import { frenchDate } from '../attendance/attendance.ts';
@@ -13,6 +15,7 @@ import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
 import { useNow } from '../state/use-now.ts';
 import { AlertDecision } from './alert-decision.tsx';
+import { decisionOn, decisionText, decisionWhen, handledElsewhereText } from './alert-handled.ts';
 import { roomEntry } from './attention.ts';
 import { availableActions } from './candidate-actions.ts';
 import { HealthMark, type CardOpenView } from './candidate-card.tsx';
@@ -21,7 +24,9 @@ import { LockdownEvents } from './lockdown-events.tsx';
 import { timeLeftNow } from './time-left.ts';
 import { useCandidateActions, type Outcome } from './use-candidate-actions.ts';
 
-type View = 'details' | 'alert' | 'resume' | 'pause' | 'addTime' | 'endTest' | 'closeStation';
+type View =
+  'details' | 'alert' | 'alertHandled' | 'resume' | 'pause' | 'addTime' | 'endTest' | 'closeStation';
+type ShownAlert = NonNullable<RoomCandidate['alert']>;
 const ADD_TIME_CHOICES = [5, 10, 15, 20, 30, 45, 60] as const;
 
 export function CandidateDialog({
@@ -39,6 +44,11 @@ export function CandidateDialog({
   const body = useRef<HTMLDivElement>(null);
   const lockdownHeading = useId();
   const firstRender = useRef(true);
+  // The alert the alert view shows (kept when it leaves the card), and the one this screen is deciding.
+  const [shownAlert, setShownAlert] = useState<ShownAlert | null>(
+    initialView === 'alert' ? (candidate?.alert ?? null) : null,
+  );
+  const [deciding, setDeciding] = useState<string | null>(null);
 
   // Each view starts from its title or first control (and the lockdown shortcut from the events).
   useEffect(() => {
@@ -50,21 +60,34 @@ export function CandidateDialog({
     target?.focus();
   }, [view, initialView, lockdownHeading]);
 
-  // The alert was decided (here or elsewhere), or the resume authorized: back to the file.
+  const currentAlert = view === 'alert' ? (candidate?.alert ?? null) : null;
+  useEffect(() => {
+    if (currentAlert) setShownAlert(currentAlert);
+  }, [currentAlert]);
+
+  // The alert left the card. Decided here: the answer to the decision moves on (or shows the refusal).
+  // Decided elsewhere: say what was decided rather than silently showing the file.
   const alertGone = view === 'alert' && !candidate?.alert;
+  useEffect(() => {
+    if (!alertGone || (shownAlert !== null && deciding === shownAlert.id)) return;
+    setView(shownAlert === null ? 'details' : 'alertHandled');
+  }, [alertGone, deciding, shownAlert]);
+  // The resume was authorized (here or elsewhere): back to the file.
   const resumeGone = view === 'resume' && candidate?.state !== 'resumePending';
   useEffect(() => {
-    if (alertGone || resumeGone) setView('details');
-  }, [alertGone, resumeGone]);
+    if (resumeGone) setView('details');
+  }, [resumeGone]);
 
   if (!candidate) return null;
   const name = fullName(candidate);
   // Opened from a card's button for one decision: once taken, back to the room; otherwise the file.
   const done = () => (initialView === 'alert' || initialView === 'resume' ? onClose() : setView('details'));
+  const viewedAlert = candidate.alert ?? shownAlert;
+  const titleAlert = view === 'alertHandled' ? shownAlert : viewedAlert;
   const title =
-    view === 'alert'
-      ? candidate.alert?.questionNumber
-        ? t('alert.title', { name, question: candidate.alert.questionNumber })
+    view === 'alert' || view === 'alertHandled'
+      ? titleAlert?.questionNumber
+        ? t('alert.title', { name, question: titleAlert.questionNumber })
         : t('alert.titleUnknown', { name })
       : view === 'resume'
         ? t('confirm.resumeTitle', { name })
@@ -89,8 +112,11 @@ export function CandidateDialog({
         {view === 'details' && (
           <Details candidate={candidate} onView={setView} lockdownHeadingId={lockdownHeading} />
         )}
-        {view === 'alert' && candidate.alert && (
-          <AlertView candidate={candidate} alert={candidate.alert} onDone={done} />
+        {view === 'alert' && viewedAlert && (
+          <AlertView candidate={candidate} alert={viewedAlert} onDeciding={setDeciding} onDone={done} />
+        )}
+        {view === 'alertHandled' && shownAlert && (
+          <AlertHandledView candidate={candidate} alertId={shownAlert.id} onView={setView} />
         )}
         {view === 'resume' && <ResumeView candidate={candidate} onView={setView} onDone={done} />}
         {view === 'pause' && <PauseView candidate={candidate} onDone={() => setView('details')} />}
@@ -158,6 +184,14 @@ function Details({
             </button>
           )}
         </div>
+      )}
+      {!candidate.alert && candidate.lastAlertDecision && (
+        <p className="hint" data-testid="panel-last-decision">
+          {t('alert.lastDecision', {
+            time: clockTime(candidate.lastAlertDecision.decidedAt, i18n.language),
+            decision: decisionText(candidate.lastAlertDecision, t),
+          })}
+        </p>
       )}
       {candidate.resumeRequest && candidate.state === 'resumePending' && (
         <p className="notice notice-warning">
@@ -330,10 +364,13 @@ function Details({
 function AlertView({
   candidate,
   alert,
+  onDeciding,
   onDone,
 }: {
   candidate: RoomCandidate;
-  alert: NonNullable<RoomCandidate['alert']>;
+  alert: ShownAlert;
+  /** The alert this screen is deciding now (null once the server answered). */
+  onDeciding(alertId: string | null): void;
   onDone(): void;
 }) {
   const offset = useRoom((s) => s.serverOffsetMs);
@@ -350,12 +387,51 @@ function AlertView({
         nowMs={now}
         busy={busy !== null}
         onDecide={async (decision) => {
+          onDeciding(alert.id);
           const outcome = await decideAlert(candidate, alert.id, decision);
+          // Refused (e.g. decided meanwhile on another screen): the dialog shows that decision if the
+          // alert has left the card, the refusal otherwise.
+          onDeciding(null);
           if (outcome.ok) onDone();
           return outcome;
         }}
       />
     </>
+  );
+}
+
+/** The alert this screen showed was decided elsewhere: what was decided, said at once. */
+function AlertHandledView({
+  candidate,
+  alertId,
+  onView,
+}: {
+  candidate: RoomCandidate;
+  alertId: string;
+  onView(view: View): void;
+}) {
+  const t = useT();
+  const { i18n } = useTranslation();
+  const decision = decisionOn(candidate, alertId);
+  const text = handledElsewhereText(decision, t);
+  useEffect(() => announce(text, 'assertive'), [text]);
+  return (
+    <div data-testid="alert-handled" data-decision={decision?.decision ?? 'unknown'}>
+      <div className="notice">
+        <p className="notice-title">{text}</p>
+        {decision && <p>{decisionWhen(decision, t, i18n.language)}</p>}
+      </div>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          data-autofocus
+          onClick={() => onView('details')}
+        >
+          {t('alert.handledBack')}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../shared/i18n/i18n.ts';
 import { addInvigilatorMessages, translator } from '../i18n/use-t.ts';
 import { card } from '../testing/room-fixtures.ts';
-import { stateText } from './card-text.ts';
+import { stateText, uploadWord } from './card-text.ts';
 
 const fr = translator(addInvigilatorMessages(createI18n('fr')));
 const en = translator(addInvigilatorMessages(createI18n('en')));
@@ -46,5 +46,14 @@ describe('the room’s counts', () => {
     expect(en('room.counts.total', { count: 1 })).toBe('1 candidate');
     expect(en('room.counts.total', { count: 2 })).toBe('2 candidates');
     expect(en('room.counts.absentClosed', { count: 3 })).toBe('3 absent');
+  });
+
+  it('asks to switch a silent station back on when a finished test’s result has not arrived', () => {
+    expect(fr(`upload.${uploadWord('pending', 'off')}`)).toBe(
+      'Résultat en attente : rallumez le poste pour qu’il l’envoie',
+    );
+    expect(en(`upload.${uploadWord('pending', 'off')}`)).toBe(
+      'Result waiting: switch the station back on so that it sends it',
+    );
   });
 });

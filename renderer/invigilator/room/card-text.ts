@@ -2,6 +2,7 @@
 // attendance sheet say the same thing).
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import type { Translate } from '../i18n/use-t.ts';
+import type { ConnectionHealth } from './connection-health.ts';
 
 /** `sessionOpen`: false once the session is finalized, when whoever has not come is absent. */
 export function stateText(candidate: RoomCandidate, t: Translate, sessionOpen: boolean): string {
@@ -36,4 +37,16 @@ export function stateText(candidate: RoomCandidate, t: Translate, sessionOpen: b
     case 'resultReceived':
       return t(`state.ended.${candidate.endReason ?? 'unknown'}`);
   }
+}
+
+/**
+ * A finished test's result: received, being sent, or waiting for its station (closed or switched off
+ * before sending it: only switching it back on sends it). Calm words, not the missing-station alarm.
+ */
+export function uploadWord(
+  upload: RoomCandidate['upload'],
+  health: ConnectionHealth,
+): 'received' | 'pending' | 'waitingStation' {
+  if (upload === 'received') return 'received';
+  return health === 'off' ? 'waitingStation' : 'pending';
 }

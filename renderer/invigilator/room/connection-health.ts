@@ -1,13 +1,17 @@
 // How alive a candidate's station looks, from its last heartbeat (stations send one every 2 s):
 // amber after 5 s of silence, red after 15 s. Only where a live station is expected: before joining,
-// and once the result is stored, there is nothing to watch.
+// and once the result is stored, there is nothing to watch. Once the test has ended, a silent station
+// was most often closed on purpose: it is `off` (its result waits for it to be switched on), no alarm.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 
 export const HEARTBEAT_LATE_MS = 5_000;
 export const HEARTBEAT_LOST_MS = 15_000;
 
-/** ok: heard from recently; late: amber; lost: red (station missing); none: nothing to watch yet. */
-export type ConnectionHealth = 'ok' | 'late' | 'lost' | 'none';
+/**
+ * ok: heard from recently; late: amber; lost: red (station missing); off: silent after the test ended
+ * (calm: the result waits for the station); none: nothing to watch.
+ */
+export type ConnectionHealth = 'ok' | 'late' | 'lost' | 'off' | 'none';
 
 const WATCHED = new Set<RoomCandidate['state']>([
   'signedIn',
@@ -37,7 +41,8 @@ export function connectionHealth(
   const silentMs = last === null ? null : Math.max(0, nowMs - last);
   if (!WATCHED.has(candidate.state)) return { health: 'none', silentMs };
   if (silentMs === null) return { health: 'none', silentMs };
-  if (silentMs >= HEARTBEAT_LOST_MS) return { health: 'lost', silentMs };
+  if (silentMs >= HEARTBEAT_LOST_MS)
+    return { health: candidate.state === 'ended' ? 'off' : 'lost', silentMs };
   if (silentMs >= HEARTBEAT_LATE_MS) return { health: 'late', silentMs };
   return { health: 'ok', silentMs };
 }

@@ -169,6 +169,25 @@ describe('the room store and its live stream', () => {
     expect(store.getState().lastEventId).toBe(4);
   });
 
+  it('drops the card of a candidate the back office removed, once, and only theirs', () => {
+    const store = createRoomStore({
+      sessionId: 'ses-1',
+      client: clientFor(roomWith([])),
+      storage: null,
+    });
+    for (const [id, candidateId] of [
+      [1, 'lea'],
+      [2, 'hugo'],
+    ] as const) {
+      store
+        .getState()
+        .applyEvent({ id, name: 'candidate', data: { cause: 'enrolled', candidate: card({ candidateId }) } });
+    }
+    store.getState().applyEvent({ id: 3, name: 'removed', data: { candidateId: 'lea' } });
+    expect(Object.keys(store.getState().candidates)).toEqual(['hugo']);
+    expect(store.getState().lastEventId).toBe(3);
+  });
+
   it("keeps the card the stream brought when an action's answer comes after it (the station was faster)", () => {
     const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
     const addTime = { id: 'cmd-1', type: 'addTime' as const, issuedAt: at(0), acknowledgedAt: null };

@@ -5,6 +5,7 @@ import { refusalOf, type RefusalLike } from '../../shared/server-errors/server-e
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   CandidateEventSchema,
+  CandidateRemovedEventSchema,
   InvigilatorSessionSchema,
   PresenceEventSchema,
   type InvigilatorSession,
@@ -169,6 +170,16 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           case 'candidate': {
             const parsed = CandidateEventSchema.safeParse(event.data);
             if (parsed.success) get().replaceCandidate(parsed.data.candidate);
+            return;
+          }
+          case 'removed': {
+            // The back office removed the candidate: their card goes (an open file closes with it).
+            const parsed = CandidateRemovedEventSchema.safeParse(event.data);
+            if (!parsed.success) return;
+            set((state) => {
+              const { [parsed.data.candidateId]: _gone, ...candidates } = state.candidates;
+              return { candidates };
+            });
             return;
           }
           case 'session': {

@@ -25,6 +25,7 @@ export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
     progress: { question: 3, answered: 2, total: 48 },
     pause: null,
     alert: null,
+    lastAlertDecision: null,
     resumeRequest: null,
     authorization: null,
     endReason: null,

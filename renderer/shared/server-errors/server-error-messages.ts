@@ -45,6 +45,7 @@ export const serverErrorsFr = {
     ALREADY_ENROLLED:
       'Un candidat avec les mêmes nom, prénom et date de naissance est déjà inscrit à cette session.',
     CANDIDATE_STARTED: 'Le test de ce candidat a commencé : son inscription ne peut plus changer.',
+    CANDIDATE_JOINED: 'Ce candidat s’est déjà connecté à un poste : il ne peut plus être retiré.',
     INVALID_CSV:
       'Le fichier de candidats ne peut pas être lu : vérifiez qu’il suit le modèle (colonnes, séparateur « ; »), puis réessayez.',
     INVALID_PROFILE: 'Le profil de ce candidat est incomplet ou illisible : importez-le de nouveau.',
@@ -87,6 +88,10 @@ export const serverErrorsFr = {
     NOT_AUTHORIZED: 'Le surveillant n’a pas encore autorisé la reprise sur ce poste.',
     NOT_YOUR_TEST: 'Ce test continue sur un autre poste.',
     ALERT_ALREADY_DECIDED: 'Cette alerte a déjà été traitée. La salle affiche la décision prise.',
+    TESTS_STILL_RUNNING:
+      'Des tests sont encore en cours : la session ne peut pas être finalisée. Terminez d’abord leur test depuis la salle, ou attendez qu’ils finissent.',
+    ALERTS_PENDING:
+      'Des alertes attendent une décision : la session ne peut pas être finalisée. Décidez d’abord de chacune depuis la salle.',
     // Results.
     BUNDLE_CONFLICT: 'Les résultats reçus de ce poste diffèrent de ceux déjà enregistrés.',
     SERVER_BUSY:
@@ -147,6 +152,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     SESSION_NOT_FOUND: 'No session has this number in this centre. Check the number.',
     ALREADY_ENROLLED: 'A candidate with the same names and birthdate is already enrolled in this session.',
     CANDIDATE_STARTED: 'This candidate’s test has started: the enrolment can no longer change.',
+    CANDIDATE_JOINED: 'This candidate has already joined on a station: they can no longer be removed.',
     INVALID_CSV:
       'The candidate file cannot be read: check that it follows the template (columns, “;” separator), then try again.',
     INVALID_PROFILE: 'This candidate’s profile is incomplete or unreadable: import it again.',
@@ -183,6 +189,10 @@ export const serverErrorsEn: ServerErrorMessages = {
     NOT_AUTHORIZED: 'The invigilator has not authorized the resume on this station yet.',
     NOT_YOUR_TEST: 'This test goes on at another station.',
     ALERT_ALREADY_DECIDED: 'This alert has already been handled. The room shows the decision taken.',
+    TESTS_STILL_RUNNING:
+      'Tests are still running: the session cannot be finalized. First end their test from the room, or wait for them to finish.',
+    ALERTS_PENDING:
+      'Alerts are awaiting a decision: the session cannot be finalized. First decide each of them from the room.',
     BUNDLE_CONFLICT: 'The results received from this station differ from the ones already stored.',
     SERVER_BUSY:
       'The server is receiving many results at once. This station’s are kept and will be sent again automatically in a few seconds.',

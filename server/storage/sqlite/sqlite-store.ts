@@ -4,6 +4,7 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { Challenge } from '../../../core/challenge/challenge.ts';
 import { ResultBundlePayloadSchema } from '../../../core/bundle/result-bundle.ts';
+import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import type {
@@ -51,9 +52,10 @@ import {
 } from './rows.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
-export function openSqliteStore(file: string): Store {
+/** `now`: the server's clock, for what depends on the time (which tests are running on a live station). */
+export function openSqliteStore(file: string, now: () => number = Date.now): Store {
   const dbs = openServerDatabases(file);
-  return new SqliteStore(dbs);
+  return new SqliteStore(dbs, now);
 }
 
 const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
@@ -113,7 +115,7 @@ class SqliteStore implements Store {
   readonly incidents: IncidentRepository;
   readonly results: ResultRepository;
 
-  constructor(dbs: ServerDatabases) {
+  constructor(dbs: ServerDatabases, now: () => number) {
     this.#dbs = dbs;
     const db = dbs.main;
     this.#writer = new WriteBatcher(db);
@@ -122,7 +124,7 @@ class SqliteStore implements Store {
     this.centres = centres(db);
     this.accounts = accounts(db);
     this.tokens = tokens(db);
-    this.sessions = sessions(db);
+    this.sessions = sessions(db, now);
     this.candidates = candidates(db);
     this.bank = bank(db);
     this.content = content(db);
@@ -259,7 +261,13 @@ function tokens(db: SqliteDatabase): TokenRepository {
 
 // ------------------------------------------------------------------ sessions and candidates
 
-function sessions(db: SqliteDatabase): SessionRepository {
+/**
+ * Stations' last-seen times reach the disk every 5 s (live/presence.ts): a station is taken as gone
+ * once silent that much longer than the room's limit.
+ */
+const RUNNING_SINCE_MS = STATION_MISSING_MS + 5_000;
+
+function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
   const nextNumber = db.prepare('SELECT COALESCE(MAX(number), 1000) + 1 FROM sessions').pluck();
   const insert = db.prepare(
     `INSERT INTO sessions (id, number, centre_id, address, room, date, time, examiner, description,
@@ -274,8 +282,13 @@ function sessions(db: SqliteDatabase): SessionRepository {
        (SELECT COUNT(*) FROM candidates c WHERE c.session_id = s.id) AS n_candidates,
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id) AS n_joined,
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.package_id IS NOT NULL) AS n_started,
-       (SELECT COUNT(*) FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = s.id) AS n_results
-     FROM sessions s WHERE s.centre_id = ? ORDER BY s.date DESC, s.time DESC, s.number DESC`,
+       (SELECT COUNT(*) FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = s.id) AS n_results,
+       (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.ended_reason IS NULL
+          AND COALESCE(t.phase, '') NOT IN ('ended', 'sealed', 'uploaded')
+          AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = t.id)
+          AND MAX(COALESCE(t.last_heartbeat_at, 0), COALESCE((SELECT MAX(st.last_seen_at) FROM stations st
+                WHERE st.id IN (t.station_id, t.resume_station_id)), 0)) >= @since) AS n_running
+     FROM sessions s WHERE s.centre_id = @centreId ORDER BY s.date DESC, s.time DESC, s.number DESC`,
   );
   const update = db.prepare(
     `UPDATE sessions SET address = @address, room = @room, date = @date, time = @time,
@@ -328,13 +341,15 @@ function sessions(db: SqliteDatabase): SessionRepository {
       return row ? sessionFromRow(row) : null;
     },
     async listByCentre(centreId) {
-      return (listByCentre.all(centreId) as Row[]).map((r) => ({
+      const since = now() - RUNNING_SINCE_MS;
+      return (listByCentre.all({ centreId, since }) as Row[]).map((r) => ({
         ...sessionFromRow(r),
         counts: {
           candidates: num(r.n_candidates),
           joined: num(r.n_joined),
           started: num(r.n_started),
           resultsReceived: num(r.n_results),
+          running: num(r.n_running),
         },
       }));
     },
@@ -407,7 +422,10 @@ function candidates(db: SqliteDatabase): CandidateRepository {
        accessibility_adjustment = @accessibilityAdjustment, updated_at = @at
      WHERE id = @id AND ${notStarted}`,
   );
-  const remove = db.prepare(`DELETE FROM candidates WHERE id = @id AND ${notStarted}`);
+  // Not once joined: the test row (and the room's card) would go with the candidate.
+  const remove = db.prepare(
+    'DELETE FROM candidates WHERE id = @id AND NOT EXISTS (SELECT 1 FROM tests WHERE candidate_id = @id)',
+  );
   const setProfile = db.prepare(
     'UPDATE candidates SET profile = ?, profile_imported_at = ?, updated_at = ? WHERE id = ?',
   );

@@ -1,0 +1,152 @@
+// What finalization waits for (DOMAIN.md §6, §7): a test still running on a live station (finalizing
+// would strand its candidate) and an alert awaiting its decision (its question would be scored as if
+// never reported). A test whose station went silent is finalized as unfinished, with an abort reason.
+// The back office reads the same: its form lists what blocks, its sessions page says « en cours ».
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CentreSession, UnfinishedTests } from '../../core/contracts/centre-api.ts';
+import type { Results } from '../../core/contracts/invigilator-api.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
+import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import type { TestStation } from '../testing/station-client.ts';
+import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('what finalization waits for', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+    station = await enrolledStation(server, day);
+    inv = await invigilator(server, day);
+  });
+  afterEach(() => server.close());
+
+  const candidate = (i: number) => day.candidates[i] as SeededCandidate;
+  const finalize = (abortReasons: { candidateId: string; reason: string }[] = []) =>
+    inv.post('/finalization', {
+      abortReasons,
+      globalComment: '',
+      hadIncident: false,
+      candidateCouldNotJoin: false,
+    });
+
+  /** A started test, its first answers replicated, its station beating as a live one does. */
+  async function running(who: SeededCandidate) {
+    const sat = await startedJournal(server, day, inv, station, who);
+    const replicate = async () => {
+      const r = await station.inject(server.app, 'POST', STATION_API_PATHS.records(sat.testId), {
+        records: sat.journal.records,
+      });
+      expect(r.statusCode).toBe(200);
+    };
+    await replicate();
+    const beat = async (phase = 'inProgress') => {
+      const r = await station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId: sat.testId,
+        phase,
+        current: 0,
+        answered: 0,
+        total: sat.pkg.package.challenges.length,
+        timeLeftMs: 60 * 60_000,
+        alertPending: false,
+        lastSeq: sat.journal.records.length,
+        stationTime: server.clock.now,
+      });
+      expect(r.statusCode).toBe(200);
+    };
+    await beat();
+    return { ...sat, replicate, beat };
+  }
+
+  const unfinishedTests = async () =>
+    (
+      await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/unfinished-tests` })
+    ).json() as UnfinishedTests;
+  const sessionRow = async () => {
+    const list = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/sessions` });
+    return (list.json() as { sessions: CentreSession[] }).sessions.find((s) => s.id === day.session.id);
+  };
+
+  it('refuses while a test runs on a live station, and finalizes once the invigilator ended it', async () => {
+    const sat = await running(candidate(0));
+    const refused = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('TESTS_STILL_RUNNING');
+    expect(errorOf(refused).message).toContain(`${candidate(0).firstName} ${candidate(0).lastName}`);
+    // The centre's form says the same, and does not ask an abort reason for it.
+    expect(await unfinishedTests()).toMatchObject({
+      tests: [],
+      running: [{ candidateId: candidate(0).id }],
+      pendingAlerts: [],
+    });
+    // Back office: the session is in progress, not one to finalize.
+    expect((await sessionRow())?.counts.running).toBe(1);
+    const detail = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}` });
+    expect((detail.json() as CentreSession).counts.running).toBe(1);
+
+    // « Terminer le test »: the station applies it, writes the end and replicates it.
+    expect((await inv.post(`/candidates/${candidate(0).id}/commands`, { type: 'endTest' })).statusCode).toBe(
+      200,
+    );
+    sat.journal.end('endedByInvigilator');
+    await sat.replicate();
+    await sat.beat('ended');
+    expect((await sessionRow())?.counts.running).toBe(0);
+    const done = await finalize([{ candidateId: candidate(0).id, reason: 'candidate' }]);
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'candidate' });
+  });
+
+  it('finalizes a test whose station went silent as unfinished, with its abort reason', async () => {
+    await running(candidate(0));
+    server.clock.advance(STATION_MISSING_MS + 5_001);
+    expect((await sessionRow())?.counts.running).toBe(0);
+    expect(await unfinishedTests()).toMatchObject({
+      tests: [{ candidateId: candidate(0).id, endReason: null }],
+      running: [],
+    });
+    const missing = await finalize();
+    expect(errorOf(missing).code).toBe('ABORT_REASON_REQUIRED');
+    const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'technical' });
+  });
+
+  it('refuses while an alert awaits its decision, then refuses the decision once finalized', async () => {
+    const sat = await running(candidate(0));
+    const question = sat.pkg.package.challenges[4];
+    sat.journal.append({
+      kind: 'alertRaised',
+      payload: { alertId: 'al-1', challengeId: question?.id ?? '' },
+    });
+    // Time runs out on the frozen question: the test is over, the alert still undecided.
+    sat.journal.end('timeUp');
+    await sat.replicate();
+    const refused = await finalize();
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('ALERTS_PENDING');
+    expect(errorOf(refused).message).toContain(candidate(0).lastName);
+    expect((await unfinishedTests()).pendingAlerts).toEqual([
+      expect.objectContaining({ candidateId: candidate(0).id }),
+    ]);
+
+    const decided = await inv.post('/alerts/al-1/decision', { decision: 'validated', reasonCode: 'E1' });
+    expect(decided.statusCode).toBe(200);
+    const done = await finalize();
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as Results).results[0]?.neutralizedQuestions).toHaveLength(1);
+
+    sat.journal.append({
+      kind: 'alertRaised',
+      payload: { alertId: 'al-2', challengeId: question?.id ?? '' },
+    });
+    await sat.replicate();
+    const late = await inv.post('/alerts/al-2/decision', { decision: 'validated', reasonCode: 'E1' });
+    expect(late.statusCode).toBe(409);
+    expect(errorOf(late).code).toBe('SESSION_CLOSED');
+  });
+});
