@@ -351,7 +351,8 @@ export const en: InvigilatorMessages = {
       technical: 'Technical problem',
     },
     comment: 'Global comment on the session (optional)',
-    commentHint: "For the whole session. A candidate's incidents go in their reports, with their code.",
+    commentHint:
+      "For the whole session. A candidate's incidents go in their reports, with their code. A comment sends the session to the jury before publication.",
     commentCount: '{{count}} / {{max}} characters',
     hadIncident: 'Was there an incident during the session?',
     couldNotJoin: 'Could a candidate not join the session?',

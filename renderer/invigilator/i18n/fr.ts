@@ -357,7 +357,7 @@ export const fr = {
     },
     comment: 'Commentaire global sur la session (facultatif)',
     commentHint:
-      'Pour ce qui concerne toute la session. Les incidents d’un candidat vont dans ses signalements, avec leur code.',
+      'Pour ce qui concerne toute la session. Les incidents d’un candidat vont dans ses signalements, avec leur code. Un commentaire fait examiner la session par le jury avant la publication.',
     commentCount: '{{count}} / {{max}} caractères',
     hadIncident: 'Y a-t-il eu un incident pendant la session ?',
     couldNotJoin: 'Un candidat n’a-t-il pas pu rejoindre la session ?',
