@@ -221,6 +221,24 @@ describe('the room at a glance', () => {
     await inv.page.emulateMedia({ media: 'screen' });
 
     await inv.goTo('Finaliser la session');
+    // Tests still run on live stations and alerts await a decision: the screen says what to settle
+    // first, and the server refuses to finalize.
+    await inv.page.getByTestId('still-running').waitFor();
+    await inv.page.getByTestId('pending-alerts').waitFor();
+    await inv.page.getByTestId('finalize').click();
+    await inv.page.getByTestId('finalization-errors').waitFor();
+    await inv.capture('finalization-blocked');
+    // The alerts are decided, then the stations go quiet (switched off): 15 s later they are gone, and
+    // their tests are unfinished, each with its abort reason.
+    for (const card of await room.room()) {
+      if (card.alert) await room.decideAlert(card.alert.id, 'validated', 'E1');
+    }
+    room.stopHeartbeats();
+    await new Promise((resolve) => setTimeout(resolve, 16_000));
+    await inv.goTo('Salle');
+    await inv.goTo('Finaliser la session');
+    await inv.page.getByTestId('still-running').waitFor({ state: 'detached' });
+    expect(await inv.page.getByTestId('pending-alerts').count()).toBe(0);
     await inv.page.getByTestId('finalize').click();
     await inv.page.getByTestId('finalization-errors').waitFor();
     const unfinished = inv.page.getByTestId('abort-reason');

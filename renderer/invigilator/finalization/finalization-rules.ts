@@ -29,13 +29,15 @@ export function endedNormally(candidate: RoomCandidate): boolean {
 }
 
 /**
- * Not over, on a station heard from lately (or a candidate waiting at another station to resume): in
- * progress, paused, waiting to start or to resume. `nowMs`: the server's time as the screen estimates it.
+ * Not over, on a station heard from lately: in progress, paused, waiting to start or to resume.
+ * `nowMs`: the server's time as the screen estimates it. A candidate waiting at another station to
+ * resume is judged by the server, which hears that station (the screen does not): if it is still there,
+ * finalizing is refused with their name.
  */
 export function isRunning(candidate: RoomCandidate, nowMs: number): boolean {
   if (candidate.testId === null || OVER_STATES.has(candidate.state)) return false;
   const heard = candidate.lastHeartbeatAt === null ? null : Date.parse(candidate.lastHeartbeatAt);
-  return heardRecently(heard, nowMs) || candidate.resumeRequest !== null;
+  return heardRecently(heard, nowMs);
 }
 
 /** Tests still going on: they must end (or their station go silent) before finalizing. */
