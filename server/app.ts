@@ -143,10 +143,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       // unpublished session re-scores a late result (rescoreLateResult checks it again).
       const session = await store.sessions.get(sessionId);
       if (!session) return;
-      await ctx.feed.candidateChanged(session, candidateId, 'resultReceived');
+      // Scored first, then announced: a results screen that reloads on the event finds the new score.
       if (session.state === 'processed' && session.publishedAt === null) {
         await rescoreLateResult(ctx, sessionId, candidateId);
       }
+      await ctx.feed.candidateChanged(session, candidateId, 'resultReceived');
     },
   };
   ctx.presence = new StationPresence(ctx);

@@ -293,7 +293,16 @@ describe('finalization, scoring, publication and certificates', () => {
     const sat = await sit(candidate(0), () => 'right', { upload: false });
     const done = await finalize({});
     expect((done.json() as Results).results[0]).toMatchObject({ source: 'records', status: 'validated' });
+    // The room hears of the result once it is scored: a results screen reloading then sees the new score.
+    const sources: (string | undefined)[] = [];
+    server.app.pix.roomBus.subscribe(day.session.id, (message) => {
+      const data = message.kind === 'event' ? (message.event.data as { cause?: string }) : {};
+      if (data.cause === 'resultReceived') {
+        void server.app.pix.store.results.get(candidate(0).id).then((r) => sources.push(r?.source));
+      }
+    });
     expect((await sat.upload()).statusCode).toBe(200);
+    await expect.poll(() => sources).toEqual(['bundle']);
     const after = await inv.get('/results');
     expect((after.json() as Results).results[0]).toMatchObject({ source: 'bundle', status: 'validated' });
   });

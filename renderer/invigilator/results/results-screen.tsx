@@ -17,6 +17,8 @@ export function ResultsScreen() {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const sessionId = useRoom((s) => s.sessionId);
   const state = useRoom((s) => s.session?.state ?? null);
+  // A signed result arriving after finalization is scored by the server: the table is read again.
+  const received = useRoom((s) => Object.values(s.candidates).filter((c) => c.upload === 'received').length);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +33,7 @@ export function ResultsScreen() {
     return () => {
       cancelled = true;
     };
-  }, [client, sessionId, state, t, serverMessage]);
+  }, [client, sessionId, state, received, t, serverMessage]);
 
   const sorted = results
     ? [...results.results].sort(
