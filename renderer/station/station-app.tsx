@@ -15,6 +15,7 @@ import { WaitingScreen } from './screens/waiting-screen.tsx';
 import { useStation } from './state/station-context.tsx';
 import { useFocusOnMount } from '../shared/use-focus-on-mount.ts';
 import { TestScreen } from './test/test-screen.tsx';
+import { stationErrorKey } from './screens/station-error-notice.tsx';
 
 export function StationApp() {
   const { t } = useTranslation();
@@ -46,7 +47,10 @@ export function StationApp() {
         <h1>{t('app.title')}</h1>
         <div role="alert" className="notice notice-warning">
           <p>{t('home.notReadyTitle')}</p>
-          <p>{unavailable}</p>
+          <p>
+            {/* Opened outside the station app (no bridge), or the station's own refusal, by its code. */}
+            {window.station ? t(`stationError.${stationErrorKey(unavailable.code)}`) : t('home.noStation')}
+          </p>
           <p>{t('home.notReadyNext')}</p>
         </div>
         <SelfCheckLink onOpen={() => setChecking(true)} />

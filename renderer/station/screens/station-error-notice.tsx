@@ -6,7 +6,7 @@ import type { StationError } from '../../../core/contracts/station-api.ts';
 /** The codes a screen's own action can meet here; any other gets the general message. */
 const KNOWN = ['ILLEGAL_TRANSITION', 'STATION_NOT_READY', 'SERVER_UNREACHABLE', 'STORAGE_FAILED'] as const;
 
-function messageKey(code: string): (typeof KNOWN)[number] | 'other' {
+export function stationErrorKey(code: string): (typeof KNOWN)[number] | 'other' {
   return KNOWN.find((known) => known === code) ?? 'other';
 }
 
@@ -14,7 +14,7 @@ export function StationErrorNotice({ error }: { error: StationError }) {
   const { t } = useTranslation();
   return (
     <div role="alert" className="notice notice-error" data-code={error.code}>
-      <p>{t(`stationError.${messageKey(error.code)}`)}</p>
+      <p>{t(`stationError.${stationErrorKey(error.code)}`)}</p>
     </div>
   );
 }

@@ -252,4 +252,19 @@ describe('the screens’ station store', () => {
     fake.emit({ type: 'connection', online: true });
     expect(store.getState().online).toBe(true);
   });
+
+  it('keeps why the status could not be read as a code, for the screen to word (never the station’s text)', async () => {
+    const error = {
+      code: 'STORAGE_FAILED',
+      message: 'the station cannot go from "idle" to "waiting"',
+    } as const;
+    const api = {
+      onEvent: () => () => undefined,
+      getStatus: () => Promise.resolve({ ok: false, error }),
+    } as unknown as StationApi;
+    const store = createStationStore(api);
+    store.getState().connect();
+    await settle();
+    expect(store.getState().unavailable).toEqual(error);
+  });
 });

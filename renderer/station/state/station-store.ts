@@ -23,7 +23,8 @@ export interface StationState {
   /** performance.now() when `status` arrived: the countdown runs from there. */
   statusAt: number;
   /** The station could not be reached at all (no API, or getStatus failed). */
-  unavailable: string | null;
+  /** Why the station's status could not be read at all (the screen words it by its code). */
+  unavailable: StationError | null;
   challenge: CurrentChallenge | null;
   /** performance.now() when `challenge` arrived (for its own timer). */
   challengeAt: number;
@@ -193,7 +194,7 @@ export function createStationStore(
       connect() {
         const off = api.onEvent(onEvent);
         void refreshStatus().then((result) => {
-          if (!result.ok) set({ unavailable: result.error.message });
+          if (!result.ok) set({ unavailable: result.error });
         });
         // The countdown runs on this screen between statuses: re-read the station's time now and
         // then so that the two never drift apart (the station stays the authority).
