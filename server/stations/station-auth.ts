@@ -47,6 +47,8 @@ export class StationAuthenticator {
   readonly #ctx: ServerContext;
   /** Public keys parsed once per station. */
   readonly #keys = new Map<string, KeyObject>();
+  /** A request's headers, checked once before its body (precheck) and used again after it. */
+  readonly #claims = new WeakMap<FastifyRequest, SignedClaim>();
 
   constructor(ctx: ServerContext) {
     this.#ctx = ctx;
@@ -76,7 +78,7 @@ export class StationAuthenticator {
    * that an unsigned request or an unknown or revoked station is answered without the body being read.
    */
   async precheck(request: FastifyRequest): Promise<void> {
-    await this.#claim(request);
+    this.#claims.set(request, await this.#claim(request));
   }
 
   /** What the headers claim, checked in the order of the answers stations have always had. */
@@ -107,9 +109,19 @@ export class StationAuthenticator {
     return { station, at, now, nonce, signature: sig };
   }
 
-  /** The whole check, once the body is read; the station is looked up again (revoked meanwhile?). */
+  /**
+   * The whole check, once the body is read. The headers' checks and the station's look-up are not done
+   * again when precheck did them: what the station signed was signed before any revocation during the
+   * upload, as for the result upload (station-result-route.ts).
+   */
   async authenticate(request: FastifyRequest): Promise<StoredStation> {
-    const { station, at, now, nonce, signature: sig } = await this.#claim(request);
+    const {
+      station,
+      at,
+      now,
+      nonce,
+      signature: sig,
+    } = this.#claims.get(request) ?? (await this.#claim(request));
     const body = request.rawBody ?? new Uint8Array();
     const input = stationSigningInput({
       method: request.method,
