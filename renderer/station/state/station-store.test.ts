@@ -6,42 +6,19 @@ import type {
   StationResult,
   StationStatus,
 } from '../../../core/contracts/station-api.ts';
+import { stationStatus } from '../testing/render-screen.tsx';
 import { createStationStore } from './station-store.ts';
 
 function status(phase: StationStatus['exam']['phase'], current = 0, answered = 0): StationStatus {
-  return {
-    station: {
-      id: 'st-1',
-      name: 'Poste 07',
-      centreName: 'Collège',
-      enrolled: true,
-      online: true,
-      ready: true,
-      notReadyReason: null,
-      notReadyCode: null,
-    },
-    exam: {
+  return stationStatus(
+    {
       phase,
-      candidate: {
-        firstName: 'Léa',
-        lastName: 'Martin',
-        extraTimePercentage: 0,
-        accessibilityAdjustment: false,
-      },
-      session: null,
       progress: phase === 'idle' ? null : { current, answered, total: 3 },
       timeLeftMs: 60_000,
       allowedMs: 6_300_000,
-      pause: null,
-      endReason: null,
-      alertPending: false,
-      alertSent: false,
-      challengeTimerLeftMs: null,
-      upload: 'notStarted',
-      movedElsewhere: null,
-      endSummary: null,
     },
-  };
+    { centreName: 'Collège' },
+  );
 }
 
 function challenge(index: number): CurrentChallenge {
