@@ -3,7 +3,7 @@
 // running and the alerts awaiting a decision come first, with what to do in the room.
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { GLOBAL_COMMENT_MAX, type RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-input.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -245,52 +245,64 @@ function StillInTheRoom({
   const room = <a href={hrefFor({ page: 'room', sessionId })}>{t('finalization.toRoom')}</a>;
   return (
     <>
-      {running.length > 0 && (
-        <section
-          className="notice notice-warning"
-          aria-labelledby="running-title"
-          data-testid="still-running"
-        >
-          <h2 id="running-title" className="notice-title">
-            {t('finalization.runningTitle', { count: running.length })}
-          </h2>
-          <ul>
-            {running.map((c) => (
-              <li key={c.candidateId} data-candidate-id={c.candidateId}>
-                {fullName(c)}
-              </li>
-            ))}
-          </ul>
-          <p>
-            {t('finalization.runningHint')} {room}
-          </p>
-        </section>
-      )}
-      {alerts.length > 0 && (
-        <section
-          className="notice notice-warning"
-          aria-labelledby="alerts-title"
-          data-testid="pending-alerts"
-        >
-          <h2 id="alerts-title" className="notice-title">
-            {t('finalization.alertsTitle', { count: alerts.length })}
-          </h2>
-          <ul>
-            {alerts.map((c) => {
-              const number = c.alert?.questionNumber ?? null;
-              return (
-                <li key={c.candidateId} data-candidate-id={c.candidateId}>
-                  {number === null ? fullName(c) : t('finalization.alertOn', { name: fullName(c), number })}
-                </li>
-              );
-            })}
-          </ul>
-          <p>
-            {t('finalization.alertsHint')} {room}
-          </p>
-        </section>
-      )}
+      <SettleFirst
+        id="running-title"
+        testId="still-running"
+        title={t('finalization.runningTitle', { count: running.length })}
+        lines={running.map((c) => ({ candidateId: c.candidateId, text: fullName(c) }))}
+        hint={t('finalization.runningHint')}
+        room={room}
+      />
+      <SettleFirst
+        id="alerts-title"
+        testId="pending-alerts"
+        title={t('finalization.alertsTitle', { count: alerts.length })}
+        lines={alerts.map((c) => {
+          const number = c.alert?.questionNumber ?? null;
+          const text =
+            number === null ? fullName(c) : t('finalization.alertOn', { name: fullName(c), number });
+          return { candidateId: c.candidateId, text };
+        })}
+        hint={t('finalization.alertsHint')}
+        room={room}
+      />
     </>
+  );
+}
+
+/** One list of candidates to settle in the room, with what to do; nothing when the list is empty. */
+function SettleFirst({
+  id,
+  testId,
+  title,
+  lines,
+  hint,
+  room,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  lines: readonly { candidateId: string; text: string }[];
+  hint: string;
+  room: ReactNode;
+}) {
+  if (lines.length === 0) return null;
+  return (
+    <section className="notice notice-warning" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id} className="notice-title">
+        {title}
+      </h2>
+      <ul>
+        {lines.map((line) => (
+          <li key={line.candidateId} data-candidate-id={line.candidateId}>
+            {line.text}
+          </li>
+        ))}
+      </ul>
+      <p>
+        {hint} {room}
+      </p>
+    </section>
   );
 }
 
