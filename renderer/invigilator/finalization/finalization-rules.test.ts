@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
-import { HEARTBEAT_LOST_MS } from '../room/connection-health.ts';
 import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
 import { checkFinalization, pendingAlerts, runningTests, unfinishedTests } from './finalization-rules.ts';
 
@@ -66,10 +65,6 @@ describe('finalization', () => {
       NOW,
     );
     expect(check).toEqual({ ok: false, errors: [{ field: 'alerts' }] });
-  });
-
-  it('calls a station gone after the same silence as the room does', () => {
-    expect(STATION_MISSING_MS).toBe(HEARTBEAT_LOST_MS);
   });
 
   it('refuses a draft without the reasons, with a comment too long, or a question unanswered', () => {

@@ -3,9 +3,11 @@
 // and once the result is stored, there is nothing to watch. Once the test has ended, a silent station
 // was most often closed on purpose: it is `off` (its result waits for it to be switched on), no alarm.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
 
 export const HEARTBEAT_LATE_MS = 5_000;
-export const HEARTBEAT_LOST_MS = 15_000;
+/** The server's limit too: a test on a station this silent no longer holds finalization back. */
+export const HEARTBEAT_LOST_MS = STATION_MISSING_MS;
 
 /**
  * ok: heard from recently; late: amber; lost: red (station missing); off: silent after the test ended
