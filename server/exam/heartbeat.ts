@@ -1,9 +1,14 @@
 // Heartbeats: every 2 s from each station. What changes the room (phase, question, alert) is stored and
-// sent as a candidate event; the rest (time left, last contact) stays in memory for the presence feed.
-// A station whose test went on elsewhere (the candidate resumed on another station) is told so.
+// sent as a candidate event; the rest (time left, last contact) goes to the presence feed from memory,
+// and the time left is also stored every 30 s, so that a resume on another station after a server
+// restart does not give back the time spent since the last record. A station whose test went on
+// elsewhere (the candidate resumed on another station) is told so.
 import type { HeartbeatRequest, HeartbeatResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
 import type { HeartbeatState, StoredStation } from '../storage/repositories.ts';
+
+/** How old the stored time left may get: at most this much is given back by a resume after a restart. */
+export const TIME_LEFT_STORED_EVERY_MS = 30_000;
 
 export async function receiveHeartbeat(
   ctx: ServerContext,
@@ -44,9 +49,10 @@ export async function receiveHeartbeat(
     timeLeftAt: next.timeLeftAt,
     lastSeq: heartbeat.lastSeq,
   });
-  if (changed) {
-    await ctx.store.tests.setHeartbeat(test.id, next);
-    await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'heartbeat');
-  }
+  const timeLeftStale =
+    next.timeLeftMs !== null &&
+    (previous.timeLeftAt === null || now - previous.timeLeftAt >= TIME_LEFT_STORED_EVERY_MS);
+  if (changed || timeLeftStale) await ctx.store.tests.setHeartbeat(test.id, next);
+  if (changed) await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'heartbeat');
   return { serverTime: now };
 }

@@ -366,4 +366,35 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     const stale = await replicate(testId, journal.records, station);
     expect([stale.statusCode, errorOf(stale).code]).toEqual([403, 'NOT_YOUR_TEST']);
   });
+
+  it('after a server restart, a resume elsewhere still charges the time the heartbeats reported', async () => {
+    const { testId, journal, pkg } = await openJournal();
+    journal.answer(bankById().get(pkg.package.challenges[0]?.id ?? '') as Challenge, true);
+    await replicate(testId, journal.records);
+    const beat = (timeLeftMs: number) =>
+      station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId,
+        phase: 'inProgress',
+        current: 1,
+        answered: 1,
+        total: pkg.package.challenges.length,
+        timeLeftMs,
+        alertPending: false,
+        lastSeq: journal.records.at(-1)?.seq ?? 0,
+        stationTime: server.clock.now,
+      });
+    // Same question all along: nothing the room shows changes, only the time left.
+    expect((await beat(90 * 60_000)).statusCode).toBe(200);
+    server.clock.advance(40_000);
+    expect((await beat(84 * 60_000)).statusCode).toBe(200);
+
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    // The server restarts (its memory of heartbeats is gone), then the station dies.
+    await server.app.close();
+    server = await startTestServer({ dbFile: server.dbFile, clock: server.clock });
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    await (await invigilator(server, day)).command(lea().id, { type: 'authorizeResume' });
+    const records = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect(records.json()).toEqual({ records: journal.records, lastTimeLeftMs: 84 * 60_000 });
+  });
 });

@@ -111,8 +111,8 @@ function chainBroken(message: string): ApiError {
 
 /**
  * Every stored record, for a resume on another station (after the invigilator authorized it), and the
- * time left the test's station last reported, when it reported it after the last of these records (in
- * memory: unknown after a server restart, and the resume then counts from the last record).
+ * time left the test's station last reported, when it reported it after the last of these records: from
+ * memory, or after a server restart the one stored (at most TIME_LEFT_STORED_EVERY_MS old).
  */
 export async function recordsForResume(
   ctx: ServerContext,
@@ -121,7 +121,11 @@ export async function recordsForResume(
 ): Promise<TestRecordsResponse> {
   const test = await stationTest(ctx, station, testId, 'records');
   const records = await ctx.store.tests.records(test.id);
-  const live = ctx.feed.heartbeats.get(test.id);
-  const newer = live !== null && live.lastSeq >= (records.at(-1)?.seq ?? 0);
-  return { records, lastTimeLeftMs: newer ? live.timeLeftMs : null };
+  const stored = test.heartbeat;
+  const last = ctx.feed.heartbeats.get(test.id) ?? {
+    lastSeq: stored.lastSeq ?? -1,
+    timeLeftMs: stored.timeLeftMs,
+  };
+  const newer = last.lastSeq >= (records.at(-1)?.seq ?? 0);
+  return { records, lastTimeLeftMs: newer ? last.timeLeftMs : null };
 }
