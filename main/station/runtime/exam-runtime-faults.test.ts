@@ -96,6 +96,21 @@ describe('a journal that cannot be written when the test is paused or ended', ()
     });
   });
 
+  it('logs a failure that lasts once while it lasts, not at every tick', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ log: (line) => lines.push(line) });
+    await startedTest(h);
+    const disk = diskFull(h);
+    pass(h, h.runtime.status().exam.timeLeftMs ?? 0);
+    const stop = h.runtime.startTicking(5);
+    await vi.waitFor(() => expect(disk.mock.calls.length).toBeGreaterThanOrEqual(5));
+    disk.mockRestore();
+    await vi.waitFor(() => expect(h.runtime.phase).toBe('sealed'));
+    stop();
+    expect(lines.filter((line) => line.startsWith('tick failed'))).toEqual(['tick failed: Error: disk full']);
+    expect(lines).toContain('tick works again');
+  });
+
   it('ends the test at time up even when the clock checkpoint cannot be written', async () => {
     const h = runtimeHarness();
     await startedTest(h);

@@ -819,8 +819,21 @@ export class ExamRuntime {
 
   /** Starts a timer that ticks the runtime; returns its stop function. */
   startTicking(everyMs = 250): () => void {
+    // A fault that lasts (time up on a full disk) fails every tick: logged when it starts or changes,
+    // and when it ends, not four times a second.
+    let failing: string | null = null;
     const handle = setInterval(() => {
-      this.tick().catch((error: unknown) => this.#o.log?.(`tick failed: ${String(error)}`));
+      this.tick().then(
+        () => {
+          if (failing !== null) this.#o.log?.('tick works again');
+          failing = null;
+        },
+        (error: unknown) => {
+          const message = String(error);
+          if (message !== failing) this.#o.log?.(`tick failed: ${message}`);
+          failing = message;
+        },
+      );
     }, everyMs);
     handle.unref?.();
     return () => clearInterval(handle);

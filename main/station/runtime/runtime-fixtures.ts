@@ -99,7 +99,13 @@ export interface RuntimeHarness {
 
 /** A runtime on a real journal file; pass `file` to reopen the journal of a previous harness (a relaunch). */
 export function runtimeHarness(
-  options: { pkg?: TestPackage; file?: string; wallStart?: number; enrolled?: boolean } = {},
+  options: {
+    pkg?: TestPackage;
+    file?: string;
+    wallStart?: number;
+    enrolled?: boolean;
+    log?: (line: string) => void;
+  } = {},
 ): RuntimeHarness {
   const file = options.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'runtime-')), 'journal.sqlite');
   const journal = AnswerJournal.open({ file });
@@ -123,6 +129,7 @@ export function runtimeHarness(
     }),
     monotonic: mono,
     wallClock: () => wall.now,
+    ...(options.log ? { log: options.log } : {}),
   });
   const events: StationEvent[] = [];
   runtime.onEvent((e) => events.push(e));
