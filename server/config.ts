@@ -34,6 +34,11 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** The centres' time zone (IANA), for times written in exports: a school reads 09:00, not 08:00Z. */
   timeZone: string;
+  /**
+   * Bytes of attachments one centre may keep (the files it uploaded or its bank cites): one centre's
+   * referent cannot fill the disk every centre's results are written to.
+   */
+  contentQuotaBytes: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -63,4 +68,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   minimumStationVersion: null,
   publicUrl: null,
   timeZone: 'Europe/Paris',
+  // A real bank's files (documents, spreadsheets, images) take tens of megabytes.
+  contentQuotaBytes: 1024 * 1024 * 1024,
 };

@@ -3,6 +3,7 @@
 //                  [--min-station-version 1.2.0]   (oldest station version allowed; also PIX_MIN_STATION_VERSION)
 //                  [--public-url https://certif.example.fr]   (printed on certificates; also PIX_PUBLIC_URL)
 //                  [--time-zone Europe/Paris]   (the centres' clock, for exports; also PIX_TIME_ZONE)
+//                  [--content-quota-mb 1024]   (attachments one centre may keep; also PIX_CONTENT_QUOTA_MB)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
 import { existsSync } from 'node:fs';
@@ -24,11 +25,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const USAGE = `Usage:
   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
                     --web-root dist/web --demo-sites dir --trust-proxy --min-station-version 1.2.0
-                    --public-url https://certif.example.fr --time-zone Europe/Paris]
+                    --public-url https://certif.example.fr --time-zone Europe/Paris
+                    --content-quota-mb 1024]
   npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
 Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_PUBLIC_URL, PIX_TIME_ZONE,
-  PIX_ADMIN_PASSWORD.
+  PIX_CONTENT_QUOTA_MB, PIX_ADMIN_PASSWORD.
 `;
 
 /** Bad arguments get the usage and exit code 2, never a stack trace. */
@@ -52,6 +54,7 @@ function parseCommandLine() {
         'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
         'public-url': { type: 'string', default: process.env.PIX_PUBLIC_URL },
         'time-zone': { type: 'string', default: process.env.PIX_TIME_ZONE ?? 'Europe/Paris' },
+        'content-quota-mb': { type: 'string', default: process.env.PIX_CONTENT_QUOTA_MB ?? '1024' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -139,8 +142,17 @@ async function serve(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const quotaMb = values['content-quota-mb'];
+  if (!/^[1-9][0-9]{0,6}$/.test(quotaMb)) {
+    process.stderr.write(
+      `--content-quota-mb must be a whole number of megabytes such as 1024 (got "${quotaMb}")\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const contentQuotaBytes = Number(quotaMb) * 1024 * 1024;
   const app = await buildServer({
-    config: { minimumStationVersion: minimum, publicUrl, timeZone },
+    config: { minimumStationVersion: minimum, publicUrl, timeZone, contentQuotaBytes },
     dataDir: values['data-dir'],
     dbFile: values.db,
     logger: true,

@@ -176,6 +176,13 @@ export async function importBank(
     }
   }
   if (problems.length > 0) throw invalidBank(problems);
+  // Every file the bank cites but does not carry is one the centre has: only carried ones can be new.
+  const unreferenced = new Set(await ctx.store.content.missing(centreId, [...inlineSizes.keys()]));
+  await assertWithinQuota(
+    ctx,
+    centreId,
+    content.filter((c) => unreferenced.has(c.hash)).reduce((sum, c) => sum + c.size, 0),
+  );
 
   const now = ctx.now();
   for (const c of content) await ctx.store.content.put(centreId, c, now);
@@ -244,8 +251,24 @@ export async function storeContent(
     );
   }
   const content = { hash, mediaType, size: bytes.length, bytes };
+  const known = (await ctx.store.content.missing(centreId, [hash])).length === 0;
+  if (!known) await assertWithinQuota(ctx, centreId, bytes.length);
   await ctx.store.content.put(centreId, content, ctx.now());
   return content;
+}
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/** One centre's files stay within its quota (config.contentQuotaBytes): the disk is every centre's. */
+async function assertWithinQuota(ctx: ServerContext, centreId: string, adding: number): Promise<void> {
+  if (adding === 0) return;
+  const used = await ctx.store.content.centreBytes(centreId);
+  const quota = ctx.config.contentQuotaBytes;
+  if (used + adding <= quota) return;
+  throw unprocessable(
+    'CONTENT_QUOTA_EXCEEDED',
+    `the centre's files would take ${megabytes(used + adding)} MB, over its ${megabytes(quota)} MB quota: nothing was stored`,
+  );
 }
 
 // ------------------------------------------------------------------ the bank, indexed once per version

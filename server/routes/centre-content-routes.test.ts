@@ -193,3 +193,59 @@ describe('centre API: bank, content and profiles', () => {
     expect((sessions.json() as { sessions: unknown[] }).sessions).toHaveLength(1);
   });
 });
+
+describe('centre API: each centre’s attachments within its quota', () => {
+  const QUOTA = 1024 * 1024;
+  let server: TestServer;
+  let day: SeededDay;
+  beforeEach(async () => {
+    server = await startTestServer({ config: { contentQuotaBytes: QUOTA } });
+    day = await seedCertificationDay(server.app, { count: 1 });
+  });
+  afterEach(() => server.close());
+
+  const file = (fill: number) => Buffer.alloc(600 * 1024, fill);
+  const put = (bytes: Buffer, centreId = day.centreId) =>
+    day.api({
+      method: 'PUT',
+      url: `/api/centre/content/${contentHash(bytes)}?centreId=${centreId}`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: bytes,
+    });
+
+  it('refuses an upload past the quota, stores nothing, and counts a centre’s own file once', async () => {
+    expect((await put(file(1))).statusCode).toBe(201);
+    const over = await put(file(2));
+    expect([over.statusCode, errorOf(over).code]).toEqual([422, 'CONTENT_QUOTA_EXCEEDED']);
+    const read = await day.api({
+      method: 'GET',
+      url: `/api/centre/content/${contentHash(file(2))}?centreId=${day.centreId}`,
+    });
+    expect(read.statusCode).toBe(404);
+    // The same file again takes no more room.
+    expect((await put(file(1))).statusCode).toBe(201);
+    // Another centre has its own quota.
+    const centre = await day.api({ method: 'POST', url: '/api/centre/centres', payload: { name: 'Autre' } });
+    expect((await put(file(2), (centre.json() as { id: string }).id)).statusCode).toBe(201);
+  });
+
+  it('refuses a bank import whose new files pass the quota, and imports nothing', async () => {
+    const centre = await day.api({ method: 'POST', url: '/api/centre/centres', payload: { name: 'Autre' } });
+    const centreId = (centre.json() as { id: string }).id;
+    const big = Buffer.alloc(QUOTA + 1, 7);
+    const bank = seedBank(20, 3).map((c) => ({
+      ...c,
+      illustration: undefined,
+      attachments: [{ ...c.attachments[0], hash: contentHash(big), size: big.length }],
+    }));
+    const refused = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${centreId}/bank/import`,
+      payload: { challenges: bank, content: [{ mediaType: 'text/csv', base64: big.toString('base64') }] },
+    });
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([422, 'CONTENT_QUOTA_EXCEEDED']);
+    const summary = await day.api({ method: 'GET', url: `/api/centre/centres/${centreId}/bank` });
+    expect((summary.json() as { challenges: number }).challenges).toBe(0);
+    expect(await server.app.pix.store.content.centreBytes(centreId)).toBe(0);
+  });
+});

@@ -359,6 +359,8 @@ export interface ContentRepository {
   getForCentre(centreId: string, hash: string): Promise<StoredContent | null>;
   /** The hashes among `hashes` the centre has no reference to (stored or not: existence is not told). */
   missing(centreId: string, hashes: string[]): Promise<string[]>;
+  /** Bytes of the files the centre references (its share of the content, counted against its quota). */
+  centreBytes(centreId: string): Promise<number>;
 }
 
 export type EnrollOutcome =

@@ -60,6 +60,8 @@ export const serverErrorsFr = {
       'Une pièce jointe ne correspond pas à celle attendue par la banque. Vérifiez que vous avez choisi les bons fichiers.',
     BANK_IMPORT_BUSY:
       'Une autre importation de banque d’épreuves est en cours sur ce serveur. Patientez une minute, puis réessayez.',
+    CONTENT_QUOTA_EXCEEDED:
+      'Les fichiers du centre dépasseraient la place qui lui est réservée sur le serveur : rien n’a été enregistré. Demandez à l’administrateur du serveur d’augmenter cette place.',
     // Stations.
     ENROLLMENT_CODE_INVALID: 'Ce code d’inscription est expiré ou déjà utilisé : créez-en un nouveau.',
     STATION_ALREADY_ENROLLED: 'Ce poste est déjà inscrit.',
@@ -164,6 +166,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     HASH_MISMATCH: 'An attachment is not the one the bank expects. Check that you chose the right files.',
     BANK_IMPORT_BUSY:
       'Another challenge bank import is in progress on this server. Wait a minute, then try again.',
+    CONTENT_QUOTA_EXCEEDED:
+      'The centre’s files would exceed the space set aside for it on the server: nothing was stored. Ask the server’s administrator to raise it.',
     ENROLLMENT_CODE_INVALID: 'This enrollment code has expired or was already used: create a new one.',
     STATION_ALREADY_ENROLLED: 'This station is already enrolled.',
     STATION_NOT_READY: 'This station is not (or no longer) enrolled: enroll it again with a code.',

@@ -516,6 +516,12 @@ function content(db: SqliteDatabase): ContentRepository {
      WHERE r.centre_id = ? AND r.hash = ?`,
   );
   const has = db.prepare('SELECT 1 FROM centre_content WHERE centre_id = ? AND hash = ?').pluck();
+  const centreBytes = db
+    .prepare(
+      `SELECT COALESCE(SUM(c.size), 0) FROM centre_content r JOIN content c ON c.hash = r.hash
+       WHERE r.centre_id = ?`,
+    )
+    .pluck();
   const referAll = db.transaction(
     (centreId: string, refs: readonly { hash: string; mediaType: string }[], at: number) => {
       for (const r of refs) refer.run(centreId, r.hash, r.mediaType, at);
@@ -548,6 +554,9 @@ function content(db: SqliteDatabase): ContentRepository {
     },
     async missing(centreId, hashes) {
       return [...new Set(hashes)].filter((hash) => has.get(centreId, hash) === undefined);
+    },
+    async centreBytes(centreId) {
+      return Number(centreBytes.get(centreId));
     },
   };
 }
