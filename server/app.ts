@@ -146,6 +146,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       // Scored first, then announced: a results screen that reloads on the event finds the new score.
       if (session.state === 'processed' && session.publishedAt === null) {
         await rescoreLateResult(ctx, sessionId, candidateId);
+      } else if (session.publishedAt !== null) {
+        // Not applied to a published certificate by itself: the results screen shows it to the
+        // administrators, who re-score with it (signed-results.ts).
+        app.log.warn({ sessionId, candidateId }, 'signed result received after publication: not applied');
       }
       await ctx.feed.candidateChanged(session, candidateId, 'resultReceived');
     },

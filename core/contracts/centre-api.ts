@@ -530,3 +530,20 @@ export const UnfinishedTestsSchema = z
   })
   .strict();
 export type UnfinishedTests = z.infer<typeof UnfinishedTestsSchema>;
+
+// ------------------------------------------------------------------ publication
+
+/**
+ * Publishing the results (administrator). `juryReviewed`: the jury examined a session that needs it
+ * (a comment, reports needing action, untrusted results). `withoutAwaitedSignedResults`: publish even
+ * though some stations' signed results have not arrived; those candidates' results stay computed from
+ * the answers received during the test. Without it, publication is refused (409
+ * SIGNED_RESULTS_AWAITED) while any is awaited.
+ */
+export const PublicationRequestSchema = z
+  .object({
+    juryReviewed: z.boolean().default(false),
+    withoutAwaitedSignedResults: z.boolean().default(false),
+  })
+  .strict();
+export type PublicationRequest = z.output<typeof PublicationRequestSchema>;

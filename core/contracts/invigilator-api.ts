@@ -170,7 +170,17 @@ export const RoomCandidateSchema = z
     /** Indicative: start + allowed time (pauses and outages push it back). */
     theoreticalEndAt: Timestamp.nullable(),
     lastHeartbeatAt: Timestamp.nullable(),
-    upload: z.enum(['none', 'pending', 'received']),
+    /**
+     * The result: none before the end; pending once the test ended; received once stored; refused when
+     * the server refused it for good (see `uploadRefusal`): the station keeps it and does not send it
+     * again, and the jury will need that station's journal.
+     */
+    upload: z.enum(['none', 'pending', 'received', 'refused']),
+    /** Why and when the server refused the result (an error code: CHAIN_BROKEN…); null unless refused. */
+    uploadRefusal: z
+      .object({ code: z.string().max(64), at: Timestamp })
+      .strict()
+      .nullable(),
     lockdownEvents: z.array(
       z.object({ event: LockdownEventSchema, detail: z.string(), at: Timestamp }).strict(),
     ),
@@ -330,6 +340,10 @@ export const CompetenceResultSchema = z
   })
   .strict();
 
+export const SIGNED_RESULT_STATES = ['applied', 'awaited', 'notApplied', 'refused'] as const;
+export const SignedResultStateSchema = z.enum(SIGNED_RESULT_STATES);
+export type SignedResultState = z.infer<typeof SignedResultStateSchema>;
+
 export const CandidateResultSchema = z
   .object({
     candidateId: Id,
@@ -348,6 +362,18 @@ export const CandidateResultSchema = z
     abortReason: AbortReasonSchema.nullable(),
     /** Scored from the signed bundle, or from the replicated records when no bundle arrived. */
     source: z.enum(['bundle', 'records']),
+    /**
+     * The station's signed result (issues 4 and 9): `applied`, the result is scored from it;
+     * `awaited`, not received: the result comes only from the answers received during the test, and the
+     * station sends it by itself once switched on in the room with network; `notApplied`, received
+     * once the results were published (or being scored): an administrator re-scores with it;
+     * `refused`, the server refused the one its station sent (the jury examines the station's journal).
+     */
+    signedResult: SignedResultStateSchema,
+    /** When the signed result reached the server (null while awaited). */
+    signedResultReceivedAt: Timestamp.nullable(),
+    /** It reached the server after the results were published (re-scored with it since, or not). */
+    signedResultAfterPublication: z.boolean(),
     incidents: z.array(IncidentSchema),
     verificationCode: z.string().nullable(),
     scoredAt: Timestamp,

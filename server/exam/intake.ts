@@ -2,8 +2,9 @@
 // (the enrolled station key, the chain, the package hash), names the test, session and candidate the
 // server issued to that station, and extends the records replicated during the test. The same bundle
 // again gets the first answer again; another bundle for the same test is a conflict. A refused bundle
-// leaves nothing behind. When too many uploads are in course, a new one is turned away for now (503,
-// intake-gate.ts) before any checking.
+// is not stored; when the test's own station signed it, the refusal is marked on the test (its code and
+// time, for the invigilator's room: the station keeps the result and never sends it again). When too
+// many uploads are in course, a new one is turned away for now (503, intake-gate.ts) before any checking.
 import { resultIdempotencyKey } from '../../core/bundle/bundle-hash.ts';
 import type { BundleProblem } from '../../core/bundle/verify-bundle.ts';
 import type { ResultUploadResponse } from '../../core/contracts/station-server.ts';
@@ -27,6 +28,44 @@ const PROBLEM_CODES: Readonly<Record<BundleProblem, string>> = {
 
 function refused(code: string, message: string): ApiError {
   return new ApiError(422, code, `${message}: the result was not stored`);
+}
+
+/**
+ * The problems found once the signature verified against the station's enrolled key, in a bundle bound
+ * to this test (or unreadable past the signature): the station sealed it, and will not send it again.
+ * Not a bad signature or an unreadable JWS, which anyone can send (the route has no request
+ * signature), nor a bundle the station sealed for another of its tests: a copy of it, sent to this
+ * test's address, must not mark this test's result refused.
+ */
+const STATION_PROBLEMS: ReadonlySet<BundleProblem> = new Set<BundleProblem>([
+  'INVALID_PAYLOAD',
+  'STATION_MISMATCH',
+  'CHAIN_BROKEN',
+  'PACKAGE_MISMATCH',
+]);
+
+/**
+ * A final refusal of a bundle the test's own station signed: marked on the test (not the bundle) and
+ * told to the room, whose card would otherwise say the result is on its way. The same refusal again
+ * (a replay) changes nothing.
+ */
+async function refusedFromStation(
+  ctx: ServerContext,
+  test: StoredTest,
+  code: string,
+  message: string,
+): Promise<ApiError> {
+  if (test.uploadRefusal?.code !== code) {
+    const marked = await ctx.store.tests.recordUploadRefusal(test.id, { code, at: ctx.now() });
+    if (marked) {
+      ctx.log.warn(
+        { testId: test.id, stationId: test.stationId, code },
+        'result refused, kept by the station',
+      );
+      await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'resultRefused');
+    }
+  }
+  return refused(code, message);
 }
 
 function acknowledgment(bundle: BundleAcknowledgment): ResultUploadResponse {
@@ -76,6 +115,7 @@ export async function receiveResult(
     const upload = readUpload(body);
     if (!upload.ok) throw new ApiError(400, upload.code, upload.message);
     checkIdempotencyKey(idempotencyKey, test.id, upload.bundleHash);
+    // Not marked on the test: nothing verified that its station sealed this bundle.
     throw refused('PACKAGE_MISMATCH', 'no test package was issued for this test');
   }
   if (!ctx.intakeGate.tryEnter()) {
@@ -111,18 +151,38 @@ async function checkAndStore(
   if ('code' in check) throw new ApiError(400, check.code, check.message);
   // A wrong key is the caller's mistake whatever the bundle holds: said before the bundle's problems.
   checkIdempotencyKey(idempotencyKey, test.id, check.bundleHash);
-  if (!check.ok) throw refused(PROBLEM_CODES[check.problem], check.message);
+  if (!check.ok) {
+    const code = PROBLEM_CODES[check.problem];
+    if (!STATION_PROBLEMS.has(check.problem)) throw refused(code, check.message);
+    throw await refusedFromStation(ctx, test, code, check.message);
+  }
+  // From here on, the bundle verified against the station's key and names this test.
   if (check.sessionId !== test.sessionId || check.candidateId !== test.candidateId) {
-    throw refused('BUNDLE_MISMATCH', 'the bundle names a candidate or session other than this test’s');
+    throw await refusedFromStation(
+      ctx,
+      test,
+      'BUNDLE_MISMATCH',
+      'the bundle names a candidate or session other than this test’s',
+    );
   }
   if (check.journalEndReason !== check.endReason) {
-    throw refused('BUNDLE_INVALID_PAYLOAD', 'the journal does not end the way the bundle says it ended');
+    throw await refusedFromStation(
+      ctx,
+      test,
+      'BUNDLE_INVALID_PAYLOAD',
+      'the journal does not end the way the bundle says it ended',
+    );
   }
   if (check.packageId !== packageId) {
-    throw refused('PACKAGE_MISMATCH', 'the bundle names another test package');
+    throw await refusedFromStation(ctx, test, 'PACKAGE_MISMATCH', 'the bundle names another test package');
   }
   if (check.replicatedHash !== null && check.replicatedHash !== test.journal.lastHash) {
-    throw refused('CHAIN_BROKEN', 'the bundle’s journal differs from the records replicated during the test');
+    throw await refusedFromStation(
+      ctx,
+      test,
+      'CHAIN_BROKEN',
+      'the bundle’s journal differs from the records replicated during the test',
+    );
   }
 
   const hash = check.bundleHash;

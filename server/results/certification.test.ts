@@ -186,16 +186,23 @@ describe('finalization, scoring, publication and certificates', () => {
     });
     expect([closed.statusCode, errorOf(closed).code]).toEqual([409, 'SESSION_CLOSED']);
 
-    const publish = await day.api({
+    // The station never sent its signed result: publication waits for it unless told not to.
+    const awaited = await day.api({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/publication`,
       payload: {},
+    });
+    expect([awaited.statusCode, errorOf(awaited).code]).toEqual([409, 'SIGNED_RESULTS_AWAITED']);
+    const publish = await day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/publication`,
+      payload: { withoutAwaitedSignedResults: true },
     });
     expect([publish.statusCode, errorOf(publish).code]).toEqual([409, 'JURY_REVIEW_NEEDED']);
     const reviewed = await day.api({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/publication`,
-      payload: { juryReviewed: true },
+      payload: { juryReviewed: true, withoutAwaitedSignedResults: true },
     });
     expect(reviewed.statusCode).toBe(200);
   });
@@ -271,7 +278,7 @@ describe('finalization, scoring, publication and certificates', () => {
     const publish = await day.api({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/publication`,
-      payload: {},
+      payload: { withoutAwaitedSignedResults: true },
     });
     expect([publish.statusCode, errorOf(publish).code]).toEqual([409, 'JURY_REVIEW_NEEDED']);
   });
@@ -284,7 +291,7 @@ describe('finalization, scoring, publication and certificates', () => {
     const publish = await day.api({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/publication`,
-      payload: {},
+      payload: { withoutAwaitedSignedResults: true },
     });
     expect(publish.statusCode).toBe(200);
   });

@@ -1,7 +1,7 @@
 // Finalization (DOMAIN.md §6, §7): every unfinished test needs an abort reason; the global comment (at
 // most 500 characters) and the two yes/no answers are kept; then every started test is scored with
 // core and the session is processed, all at once. A result that arrives later is scored on arrival
-// until the session is published. It waits while a test still runs on a live station (finalizing
+// until the session is published; after, an administrator re-scores with it (signed-results.ts). It waits while a test still runs on a live station (finalizing
 // would strand its candidate: the room closes and the server refuses every command) and while an alert
 // awaits its decision (its question would be scored as if it had never been reported).
 import { INCIDENT_CODES, type FinalizationRequest } from '../../core/contracts/invigilator-api.ts';
@@ -37,16 +37,21 @@ function awaitsJury(result: StoredResult): boolean {
   return !result.score.trusted && result.score.status !== 'cancelled';
 }
 
-/** Publication waits for the jury: a global comment, a report that needs action, or an untrusted result. */
+/**
+ * Publication waits for the jury: a global comment, a report that needs action, an untrusted result, or
+ * a signed result the server refused (the station's journal is the jury's evidence).
+ */
 export function needsJury(
   finalization: Finalization | null,
   incidents: readonly StoredIncident[],
   results: readonly StoredResult[],
+  tests: readonly StoredTest[],
 ): boolean {
   return (
     (finalization?.globalComment ?? '') !== '' ||
     incidents.some((i) => NEEDS_ACTION.has(i.code)) ||
-    results.some(awaitsJury)
+    results.some(awaitsJury) ||
+    tests.some((t) => t.uploadRefusal !== null && t.bundleReceivedAt === null)
   );
 }
 
@@ -189,20 +194,27 @@ async function makeCodesUnique(ctx: ServerContext, results: StoredResult[]): Pro
   }
 }
 
-/** A result that arrives after finalization, before publication, replaces the one scored without it. */
+/**
+ * A result that arrives after finalization, before publication, replaces the one scored without it.
+ * After publication it is not applied by itself (the certificate is out): an administrator re-scores
+ * with it, `afterPublication` (centre-results-routes.ts). Either way the code already handed out is
+ * kept. Returns the new result, or null when nothing was re-scored.
+ */
 export async function rescoreLateResult(
   ctx: ServerContext,
   sessionId: string,
   candidateId: string,
-): Promise<void> {
+  options: { afterPublication?: boolean } = {},
+): Promise<StoredResult | null> {
   const session = await ctx.store.sessions.get(sessionId);
-  if (!session || session.state !== 'processed' || session.publishedAt !== null) return;
+  if (!session || session.state !== 'processed') return null;
+  if (session.publishedAt !== null && options.afterPublication !== true) return null;
   const [test, candidate, previous] = await Promise.all([
     ctx.store.tests.getByCandidate(candidateId),
     ctx.store.candidates.get(candidateId),
     ctx.store.results.get(candidateId),
   ]);
-  if (!test || !candidate || test.packageId === null) return;
+  if (!test || !candidate || test.packageId === null) return null;
   const abort = session.finalization?.abortReasons.find((a) => a.candidateId === candidateId)?.reason ?? null;
   const result = await scoreTest(ctx, test, candidate, await evidenceOf(ctx, test), abort);
   // Keep a code already handed out.
@@ -212,7 +224,8 @@ export async function rescoreLateResult(
     await makeCodesUnique(ctx, [result]);
   }
   await ctx.store.results.replace(result);
-  ctx.log.info({ sessionId, candidateId }, 'late result scored');
+  ctx.log.info({ sessionId, candidateId, source: result.source }, 'late result scored');
+  return result;
 }
 
 export function assertPublishable(session: StoredSession): void {

@@ -9,26 +9,34 @@ import type {
   StoredCandidate,
   StoredIncident,
   StoredResult,
+  StoredTest,
   StoredSession,
 } from '../storage/repositories.ts';
 import { spreadsheetCsv, spreadsheetDate } from '../http/spreadsheet-csv.ts';
-import { iso } from '../time.ts';
+import { iso, isoOrNull } from '../time.ts';
 import { incidentView } from './incidents.ts';
 import { needsJury } from './finalization.ts';
+import { signedResultOf } from './signed-results.ts';
 
 export function competenceLabel(code: CompetenceCode): string {
   return COMPETENCES.find((c) => c.code === code)?.label.fr ?? code;
 }
 
+/** One candidate's result; its test (for its signed result) is read when not given. */
 export async function candidateResultView(
   ctx: ServerContext,
+  session: StoredSession,
   result: StoredResult,
   candidate: StoredCandidate,
   incidents: readonly StoredIncident[],
+  test?: StoredTest,
 ): Promise<CandidateResult> {
   const pkg = (await ctx.store.tests.package(result.testId))?.package;
   const order = new Map((pkg?.challenges ?? []).map((c, i) => [c.id, i + 1]));
   const score = result.score;
+  const stored = test ?? (await ctx.store.tests.get(result.testId));
+  if (!stored) throw new Error(`result ${result.candidateId} without its test`);
+  const signed = signedResultOf(result, stored, session);
   return {
     candidateId: candidate.id,
     firstName: candidate.firstName,
@@ -56,6 +64,9 @@ export async function candidateResultView(
     finished: result.completion.finished,
     abortReason: result.completion.finished ? null : result.completion.abortReason,
     source: result.source,
+    signedResult: signed.state,
+    signedResultReceivedAt: isoOrNull(signed.receivedAt),
+    signedResultAfterPublication: signed.afterPublication,
     incidents: incidents.filter((i) => i.candidateId === candidate.id).map(incidentView),
     verificationCode: result.verificationCode,
     scoredAt: iso(result.scoredAt),
@@ -63,16 +74,22 @@ export async function candidateResultView(
 }
 
 export async function resultsView(ctx: ServerContext, session: StoredSession): Promise<Results> {
-  const [candidates, results, incidents] = await Promise.all([
+  const [candidates, results, incidents, tests] = await Promise.all([
     ctx.store.candidates.listBySession(session.id),
     ctx.store.results.listBySession(session.id),
     ctx.store.incidents.listBySession(session.id),
+    ctx.store.tests.listBySession(session.id),
   ]);
   const resultOf = new Map(results.map((r) => [r.candidateId, r]));
+  const testOf = new Map(tests.map((t) => [t.id, t]));
   const views: CandidateResult[] = [];
   for (const candidate of candidates) {
     const result = resultOf.get(candidate.id);
-    if (result) views.push(await candidateResultView(ctx, result, candidate, incidents));
+    if (result) {
+      views.push(
+        await candidateResultView(ctx, session, result, candidate, incidents, testOf.get(result.testId)),
+      );
+    }
   }
   const f = session.finalization;
   return {
@@ -82,7 +99,7 @@ export async function resultsView(ctx: ServerContext, session: StoredSession): P
           globalComment: f.globalComment,
           hadIncident: f.hadIncident,
           candidateCouldNotJoin: f.candidateCouldNotJoin,
-          needsJury: needsJury(f, incidents, results),
+          needsJury: needsJury(f, incidents, results, tests),
         }
       : null,
     results: views,

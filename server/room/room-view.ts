@@ -28,13 +28,20 @@ function freshPhase(test: StoredTest): string | null {
   return (h.lastSeq ?? 0) >= test.journal.storedThrough ? h.phase : null;
 }
 
+/** A result refused for good was sealed by the station: the test started, whatever reached the server. */
 export function hasStarted(test: StoredTest): boolean {
-  return test.journal.startedAt !== null || STARTED_PHASES.has(freshPhase(test) ?? '');
+  return (
+    test.journal.startedAt !== null ||
+    test.uploadRefusal !== null ||
+    STARTED_PHASES.has(freshPhase(test) ?? '')
+  );
 }
 
+/** Over: its result stored or refused (its station sealed it), its end replicated or heard. */
 export function hasEnded(test: StoredTest): boolean {
   return (
     test.bundleReceivedAt !== null ||
+    test.uploadRefusal !== null ||
     test.journal.endedReason !== null ||
     ENDED_PHASES.has(freshPhase(test) ?? '')
   );
@@ -43,6 +50,13 @@ export function hasEnded(test: StoredTest): boolean {
 export function isPaused(test: StoredTest): boolean {
   if (test.journal.pausedCause !== null) return true;
   return test.journal.storedThrough === 0 && freshPhase(test) === 'paused';
+}
+
+/** An accepted result stands over an earlier refusal. */
+function uploadState(test: StoredTest): RoomCandidate['upload'] {
+  if (test.bundleReceivedAt !== null) return 'received';
+  if (test.uploadRefusal !== null) return 'refused';
+  return hasEnded(test) ? 'pending' : 'none';
 }
 
 export function roomState(test: StoredTest | null): RoomCandidateState {
@@ -176,6 +190,7 @@ export function roomCandidate(
       theoreticalEndAt: null,
       lastHeartbeatAt: null,
       upload: 'none',
+      uploadRefusal: null,
       lockdownEvents: [],
       pendingCommands: [],
       incidents: data.incidents.get(candidate.id) ?? 0,
@@ -253,7 +268,11 @@ export function roomCandidate(
     startedAt: isoOrNull(startedAt),
     theoreticalEndAt: startedAt === null ? null : iso(startedAt + allowedMs),
     lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
-    upload: test.bundleReceivedAt !== null ? 'received' : hasEnded(test) ? 'pending' : 'none',
+    upload: uploadState(test),
+    uploadRefusal:
+      test.bundleReceivedAt === null && test.uploadRefusal !== null
+        ? { code: test.uploadRefusal.code, at: iso(test.uploadRefusal.at) }
+        : null,
     lockdownEvents,
     pendingCommands: data.commands
       .filter((c) => c.testId === test.id && c.acknowledgedAt === null)

@@ -1,5 +1,7 @@
 // Centre routes after the session: incident reports, finalization (when the invigilator did not),
-// results (JSON and CSV), the jury's neutralizations, publication (administrators), certificates.
+// results (JSON and CSV), the jury's neutralizations, publication (administrators; it waits for the
+// stations' signed results unless told not to), re-scoring with a signed result that arrived after
+// publication (administrators), certificates.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +13,7 @@ import {
   IncidentSchema,
   ResultsSchema,
 } from '../../core/contracts/invigilator-api.ts';
-import { UnfinishedTestsSchema } from '../../core/contracts/centre-api.ts';
+import { PublicationRequestSchema, UnfinishedTestsSchema } from '../../core/contracts/centre-api.ts';
 import { CertificateSchema } from '../../core/contracts/public-api.ts';
 import { reachableCandidate, reachableSession, requireAdministrator } from '../accounts/access.ts';
 import type { ServerContext } from '../context.ts';
@@ -29,9 +31,13 @@ import {
 import { evidenceOf, isFinished } from '../results/scoring.ts';
 import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
 import { candidateResultView, certificateView, resultsCsv, resultsView } from '../results/results-view.ts';
+import { awaitingSignedResults, notAppliedSignedResults, signedResultOf } from '../results/signed-results.ts';
 import { centreName } from '../sessions/session-service.ts';
 import type { StoredAccount, StoredCandidate, StoredSession } from '../storage/repositories.ts';
+import { iso } from '../time.ts';
 import { requestAccount } from './request-account.ts';
+
+const nameOf = (c: StoredCandidate) => `${c.firstName} ${c.lastName} (${c.id})`;
 
 export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -253,8 +259,67 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
   async function resultView(session: StoredSession, candidate: StoredCandidate) {
     const result = await ctx.store.results.get(candidate.id);
     if (!result) throw notFound('result');
-    return candidateResultView(ctx, result, candidate, await ctx.store.incidents.listBySession(session.id));
+    return candidateResultView(
+      ctx,
+      session,
+      result,
+      candidate,
+      await ctx.store.incidents.listBySession(session.id),
+    );
   }
+
+  r.post(
+    '/api/centre/candidates/:candidateId/signed-result-rescoring',
+    {
+      schema: {
+        tags,
+        summary:
+          'Administrator: re-score a candidate with the station’s signed result that arrived after publication (or was not applied); the verification code is kept and the certificate shows the new result',
+        params: CandidateParams,
+        response: { 200: CandidateResultSchema, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const account = requestAccount(request);
+      requireAdministrator(account);
+      const { candidate, session } = await reachableCandidate(ctx, account, request.params.candidateId);
+      if (session.state !== 'processed')
+        throw conflict('SESSION_NOT_PROCESSED', 'the session is not finalized yet');
+      const [test, previous] = await Promise.all([
+        ctx.store.tests.getByCandidate(candidate.id),
+        ctx.store.results.get(candidate.id),
+      ]);
+      if (!test || !previous) throw notFound('result');
+      if (signedResultOf(previous, test, session).state !== 'notApplied') {
+        throw conflict(
+          'NO_LATE_SIGNED_RESULT',
+          previous.source === 'bundle'
+            ? 'this result is already scored from the station’s signed result'
+            : 'the station’s signed result has not arrived: nothing to re-score with',
+        );
+      }
+      const result = await rescoreLateResult(ctx, session.id, candidate.id, { afterPublication: true });
+      if (!result) throw notFound('result');
+      ctx.log.info(
+        {
+          sessionId: session.id,
+          candidateId: candidate.id,
+          by: account.id,
+          at: iso(ctx.now()),
+          published: session.publishedAt !== null,
+          before: { status: previous.score.status, pixScore: previous.score.pixScore },
+          after: { status: result.score.status, pixScore: result.score.pixScore },
+          verificationCode: result.verificationCode,
+          codeKept:
+            previous.verificationCode !== null && result.verificationCode === previous.verificationCode,
+        },
+        'result re-scored with the signed result received late',
+      );
+      // The room and any screen following the session hear of it (a stored session event).
+      await ctx.feed.candidateChanged(session, candidate.id, 'resultRescored');
+      return resultView(session, candidate);
+    },
+  );
 
   r.post(
     '/api/centre/sessions/:sessionId/publication',
@@ -262,9 +327,9 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       schema: {
         tags,
         summary:
-          'Publish the results (administrator); a session with a comment, reports needing action or untrusted results needs juryReviewed',
+          'Publish the results (administrator); a session with a comment, reports needing action or untrusted results needs juryReviewed; while stations’ signed results are awaited, it is refused (SIGNED_RESULTS_AWAITED) unless withoutAwaitedSignedResults',
         params: SessionParams,
-        body: z.object({ juryReviewed: z.boolean().default(false) }).strict(),
+        body: PublicationRequestSchema,
         response: { 200: ResultsSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
@@ -273,14 +338,29 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       requireAdministrator(account);
       const session = await reachableSession(ctx, account, request.params.sessionId);
       assertPublishable(session);
+      const [candidates, tests] = await Promise.all([
+        ctx.store.candidates.listBySession(session.id),
+        ctx.store.tests.listBySession(session.id),
+      ]);
+      // A signed result that arrived while its scoring was under way (or failed) is applied first.
+      for (const late of notAppliedSignedResults(tests, await ctx.store.results.listBySession(session.id))) {
+        await rescoreLateResult(ctx, session.id, late.candidateId);
+      }
       const [incidents, results] = await Promise.all([
         ctx.store.incidents.listBySession(session.id),
         ctx.store.results.listBySession(session.id),
       ]);
-      if (needsJury(session.finalization, incidents, results) && !request.body.juryReviewed) {
+      const awaited = awaitingSignedResults(candidates, tests, results);
+      if (awaited.length > 0 && !request.body.withoutAwaitedSignedResults) {
+        throw conflict(
+          'SIGNED_RESULTS_AWAITED',
+          `the stations' signed results of these candidates have not arrived (their results come only from the answers received during the test): switch their stations on in the room, with network, and the results send themselves; or publish withoutAwaitedSignedResults: ${awaited.map(nameOf).join(', ')}`,
+        );
+      }
+      if (needsJury(session.finalization, incidents, results, tests) && !request.body.juryReviewed) {
         throw conflict(
           'JURY_REVIEW_NEEDED',
-          'the session has a comment, reports that need action or results too neutralized to be trusted: the jury reviews it first',
+          'the session has a comment, reports that need action, results too neutralized to be trusted or signed results the server refused: the jury reviews it first',
         );
       }
       if (!(await ctx.store.sessions.publish(session.id, ctx.now()))) {
@@ -288,7 +368,14 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       }
       const published = await reachableSession(ctx, account, session.id);
       await ctx.feed.sessionChanged(published);
-      ctx.log.info({ sessionId: session.id, by: account.id }, 'results published');
+      ctx.log.info(
+        {
+          sessionId: session.id,
+          by: account.id,
+          withoutSignedResults: awaited.map((c) => c.id),
+        },
+        awaited.length > 0 ? 'results published without awaited signed results' : 'results published',
+      );
       return resultsView(ctx, published);
     },
   );

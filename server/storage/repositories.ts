@@ -165,6 +165,16 @@ export interface JournalState {
   endedReason: string | null;
 }
 
+/**
+ * The server refused the test's result for good (a bundle its own station signed, intake.ts): the
+ * station keeps it and does not send it again. The bundle itself is not stored.
+ */
+export interface UploadRefusal {
+  /** The refusal's error code (CHAIN_BROKEN, PACKAGE_MISMATCH, BUNDLE_MISMATCH…). */
+  code: string;
+  at: number;
+}
+
 export interface StoredTest {
   id: string;
   sessionId: string;
@@ -181,6 +191,8 @@ export interface StoredTest {
   journal: JournalState;
   heartbeat: HeartbeatState;
   bundleReceivedAt: number | null;
+  /** The last final refusal of a result, while no bundle of the test is stored. */
+  uploadRefusal: UploadRefusal | null;
 }
 
 export interface GeneratedPackage {
@@ -438,6 +450,11 @@ export interface TestRepository {
   recordsOfKind(testIds: string[], kind: string): Promise<JournalRecord[]>;
   setHeartbeat(id: string, heartbeat: HeartbeatState): Promise<void>;
   clearAuthorization(id: string): Promise<void>;
+  /**
+   * Marks the test's result as refused for good (replacing an earlier mark); false, and nothing
+   * written, once a bundle of the test is stored: the accepted result stands.
+   */
+  recordUploadRefusal(id: string, refusal: UploadRefusal): Promise<boolean>;
 }
 
 export interface AlertRepository {
@@ -495,8 +512,9 @@ export type BundleOutcome =
 
 export interface BundleRepository {
   /**
-   * Stores once, with the journal state the bundle establishes: the same hash again returns the stored
-   * one; another hash is a conflict. Resolves only once the bundle is durably stored.
+   * Stores once, with the journal state the bundle establishes, and clears the test's refusal mark:
+   * the same hash again returns the stored one; another hash is a conflict. Resolves only once the
+   * bundle is durably stored.
    */
   store(bundle: NewBundle, journal: JournalState): Promise<BundleOutcome>;
   get(testId: string): Promise<StoredBundle | null>;

@@ -26,12 +26,15 @@ import {
   type CandidateImportReport,
   type Centre,
   type CentreSession,
+  type PublicationRequest,
   type Station,
   type UnfinishedTests,
 } from '../../../core/contracts/centre-api.ts';
 import {
+  CandidateResultSchema,
   IncidentListSchema,
   ResultsSchema,
+  type CandidateResult,
   type FinalizationRequest,
   type Results,
 } from '../../../core/contracts/invigilator-api.ts';
@@ -114,6 +117,8 @@ export const centrePaths = {
   results: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results`,
   resultsCsv: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results.csv`,
   publication: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/publication`,
+  signedResultRescoring: (candidateId: string) =>
+    `/api/centre/candidates/${id(candidateId)}/signed-result-rescoring`,
   certificatePdf: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/certificate.pdf`,
 } as const;
 
@@ -150,7 +155,10 @@ export interface CentreClient {
   finalize(sessionId: string, request: FinalizationRequest): Promise<Results>;
   incidents(sessionId: string): Promise<Incident[]>;
   results(sessionId: string): Promise<Results>;
-  publish(sessionId: string, juryReviewed: boolean): Promise<Results>;
+  /** Refused (SIGNED_RESULTS_AWAITED) while signed results are awaited, unless the request says so. */
+  publish(sessionId: string, request: PublicationRequest): Promise<Results>;
+  /** Administrator: re-score with a signed result that arrived after publication (the code is kept). */
+  rescoreWithSignedResult(candidateId: string): Promise<CandidateResult>;
 }
 
 async function errorOf(response: Response): Promise<ApiFailure> {
@@ -289,7 +297,8 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
       return (await get(IncidentListSchema, centrePaths.incidents(sessionId))).incidents;
     },
     results: (sessionId) => get(ResultsSchema, centrePaths.results(sessionId)),
-    publish: (sessionId, juryReviewed) =>
-      send(ResultsSchema, 'POST', centrePaths.publication(sessionId), { juryReviewed }),
+    publish: (sessionId, request) => send(ResultsSchema, 'POST', centrePaths.publication(sessionId), request),
+    rescoreWithSignedResult: (candidateId) =>
+      send(CandidateResultSchema, 'POST', centrePaths.signedResultRescoring(candidateId)),
   };
 }

@@ -765,7 +765,6 @@ export const en: BackOfficeMessages = {
     none: 'none',
     finished: 'finished',
     aborted: { candidate: 'candidate abandon', technical: 'technical problem' },
-    fromRecords: 'computed from the answers received during the test (signed result not received)',
     rate: 'reproducibility rate {{rate}} %',
     statuses: { validated: 'Certified', rejected: 'Not certified', cancelled: 'Cancelled' },
     reasons: {
@@ -777,6 +776,53 @@ export const en: BackOfficeMessages = {
     question: 'Q{{number}}',
     absentTitle: 'Absent',
     absentNone: 'Nobody absent.',
+    signed: {
+      awaited:
+        "computed from the answers received during the test: the station's signed result has not arrived yet",
+      refused:
+        "computed from the answers received during the test: the server refused the station's signed result, the jury examines the journal kept on the station",
+      notApplied: "station's signed result received on {{date}}, not taken into account yet",
+      notAppliedAfterPublication:
+        "station's signed result received after publication, on {{date}}: the certificate does not take it into account yet",
+      appliedAfterPublication:
+        "recomputed on {{date}} with the station's signed result, received after publication",
+      awaitedTitle: 'Signed results awaited',
+      awaitedIntro_one:
+        "This candidate's station has not sent its signed result yet. Their result is computed only from the answers received during the test:",
+      awaitedIntro_other:
+        'The stations of these {{count}} candidates have not sent their signed result yet. Their results are computed only from the answers received during the test:',
+      awaitedWhatToDo:
+        'In the room, switch back on the station each of them took the test on and check that it is connected to the network: the signed result sends itself (the station shows "Result sent"). Then check again.',
+      awaitedPublishWithout:
+        "If a station cannot be switched back on, you can publish without waiting: these candidates' results will stay computed from the answers received during the test.",
+      recheck: 'Check again',
+      rechecking: 'Checking…',
+      allArrived: 'Every signed result has arrived: the results take them into account.',
+      stillAwaited_one: '{{count}} signed result is still awaited.',
+      stillAwaited_other: '{{count}} signed results are still awaited.',
+      publishWithout: 'Publish without waiting',
+      publishWithoutConfirmTitle: 'Publish without waiting for the signed results?',
+      publishWithoutConfirmText_one:
+        "{{names}}'s result will stay computed from the answers received during the test, without their station's signed result. The certificates will be available and anyone will be able to check their code. If the signed result arrives later, an administrator can recompute the result with it.",
+      publishWithoutConfirmText_other:
+        "The results of {{names}} will stay computed from the answers received during the test, without their stations' signed results. The certificates will be available and anyone will be able to check their code. If a signed result arrives later, an administrator can recompute that result with it.",
+      lateTitle: 'Signed results that arrived after publication',
+      lateIntro_one:
+        "This candidate's signed result arrived after publication. Their published certificate does not take it into account yet:",
+      lateIntro_other:
+        'The signed results of these {{count}} candidates arrived after publication. Their published certificates do not take them into account yet:',
+      lateAdministrator:
+        'For each of them, click "Recompute with the signed result" in the table: the result is computed again, the certificate keeps its verification code and shows the new result.',
+      lateReferent: 'An administrator can recompute these results with the signed result. Tell them.',
+      rescore: 'Recompute with the signed result',
+      rescoreLabel: "Recompute {{name}}'s result with their station's signed result",
+      rescoreConfirmTitle: "Recompute {{name}}'s result?",
+      rescoreConfirmText:
+        "{{name}}'s result will be computed again with their station's signed result, which holds all their answers. The verification code does not change: the certificate and its public verification will show the new result. Tell the candidate if their score changes.",
+      rescoreConfirm: 'Recompute',
+      rescoredDone:
+        "{{name}}'s result recomputed with the signed result: {{score}} Pix. The verification code stays the same.",
+    },
   },
   accounts: {
     title: 'Accounts',

@@ -781,7 +781,6 @@ export const fr = {
     none: 'aucune',
     finished: 'terminé',
     aborted: { candidate: 'abandon du candidat', technical: 'problème technique' },
-    fromRecords: 'calculé d’après les réponses reçues pendant le test (résultat signé non reçu)',
     rate: 'taux de reproductibilité {{rate}} %',
     statuses: { validated: 'Certifié', rejected: 'Non certifié', cancelled: 'Annulé' },
     reasons: {
@@ -793,6 +792,53 @@ export const fr = {
     question: 'Q{{number}}',
     absentTitle: 'Absents',
     absentNone: 'Aucun absent.',
+    signed: {
+      awaited:
+        'calculé d’après les réponses reçues pendant le test : le résultat signé du poste n’est pas encore arrivé',
+      refused:
+        'calculé d’après les réponses reçues pendant le test : le serveur a refusé le résultat signé du poste, le jury examine le journal gardé sur le poste',
+      notApplied: 'résultat signé du poste reçu le {{date}}, pas encore pris en compte',
+      notAppliedAfterPublication:
+        'résultat signé du poste reçu après la publication, le {{date}} : le certificat ne le prend pas encore en compte',
+      appliedAfterPublication:
+        'recalculé le {{date}} avec le résultat signé du poste, reçu après la publication',
+      awaitedTitle: 'Résultats signés attendus',
+      awaitedIntro_one:
+        'Le poste de ce candidat n’a pas encore envoyé son résultat signé. Son résultat n’est calculé que d’après les réponses reçues pendant le test :',
+      awaitedIntro_other:
+        'Les postes de ces {{count}} candidats n’ont pas encore envoyé leur résultat signé. Leurs résultats ne sont calculés que d’après les réponses reçues pendant le test :',
+      awaitedWhatToDo:
+        'Dans la salle, rallumez le poste sur lequel chacun a passé son test et vérifiez qu’il est connecté au réseau : le résultat signé s’envoie tout seul (le poste affiche « Résultat envoyé »). Ensuite, vérifiez à nouveau.',
+      awaitedPublishWithout:
+        'Si un poste ne peut pas être rallumé, vous pouvez publier sans attendre : les résultats de ces candidats resteront calculés d’après les réponses reçues pendant le test.',
+      recheck: 'Vérifier à nouveau',
+      rechecking: 'Vérification…',
+      allArrived: 'Tous les résultats signés sont arrivés : les résultats en tiennent compte.',
+      stillAwaited_one: '{{count}} résultat signé est encore attendu.',
+      stillAwaited_other: '{{count}} résultats signés sont encore attendus.',
+      publishWithout: 'Publier sans attendre',
+      publishWithoutConfirmTitle: 'Publier sans attendre les résultats signés ?',
+      publishWithoutConfirmText_one:
+        'Le résultat de {{names}} restera calculé d’après les réponses reçues pendant le test, sans le résultat signé de son poste. Les certificats seront disponibles et leur code pourra être vérifié par tous. Si le résultat signé arrive plus tard, un administrateur pourra recalculer ce résultat avec lui.',
+      publishWithoutConfirmText_other:
+        'Les résultats de {{names}} resteront calculés d’après les réponses reçues pendant le test, sans le résultat signé de leur poste. Les certificats seront disponibles et leur code pourra être vérifié par tous. Si un résultat signé arrive plus tard, un administrateur pourra recalculer ce résultat avec lui.',
+      lateTitle: 'Résultats signés arrivés après la publication',
+      lateIntro_one:
+        'Le résultat signé de ce candidat est arrivé après la publication. Son certificat publié ne le prend pas encore en compte :',
+      lateIntro_other:
+        'Les résultats signés de ces {{count}} candidats sont arrivés après la publication. Leurs certificats publiés ne les prennent pas encore en compte :',
+      lateAdministrator:
+        'Pour chacun, cliquez sur « Recalculer avec le résultat signé » dans le tableau : le résultat est calculé de nouveau, le certificat garde son code de vérification et montre le nouveau résultat.',
+      lateReferent: 'Un administrateur peut recalculer ces résultats avec le résultat signé. Prévenez-le.',
+      rescore: 'Recalculer avec le résultat signé',
+      rescoreLabel: 'Recalculer le résultat de {{name}} avec le résultat signé de son poste',
+      rescoreConfirmTitle: 'Recalculer le résultat de {{name}} ?',
+      rescoreConfirmText:
+        'Le résultat de {{name}} sera calculé de nouveau avec le résultat signé de son poste, qui contient toutes ses réponses. Le code de vérification ne change pas : le certificat et sa vérification publique montreront le nouveau résultat. Prévenez le candidat si son score change.',
+      rescoreConfirm: 'Recalculer',
+      rescoredDone:
+        'Résultat de {{name}} recalculé avec le résultat signé : {{score}} Pix. Le code de vérification reste le même.',
+    },
   },
   accounts: {
     title: 'Comptes',

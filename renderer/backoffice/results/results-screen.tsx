@@ -1,9 +1,12 @@
 // The session's results once finalized: per candidate the status (and why), the Pix score, the level
-// certified in each competence, the incident reports and neutralized questions, how the test ended,
-// and the certificate (PDF, with its verification code) once published; the CSV export; and, for an
-// administrator, the publication (with the jury's review when the session needs it).
+// certified in each competence, the incident reports and neutralized questions, how the test ended
+// and whether the station's signed result is in it, and the certificate (PDF, with its verification
+// code) once published; the CSV export; and, for an administrator, the publication (with the jury's
+// review when the session needs it, and only « sans attendre » while signed results are awaited) and
+// the re-scoring with a signed result that arrived after publication.
 import { useState } from 'react';
-import type { Results } from '../../../core/contracts/invigilator-api.ts';
+import type { CandidateResult, Results } from '../../../core/contracts/invigilator-api.ts';
+import { announce } from '../../shared/announcer.tsx';
 import { byName, dateTime, fullName } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
@@ -11,11 +14,20 @@ import { centrePaths, type CentreSession } from '../api/centre-client.ts';
 import { useClient, useIsAdministrator } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor } from '../state/router.ts';
-import { useResource } from '../state/use-resource.ts';
+import { asFailure, useResource } from '../state/use-resource.ts';
+import type { ApiFailure } from '../api/centre-client.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
-import { Loaded, PageTitle } from '../ui/page.tsx';
+import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
+import {
+  awaitedSignedResults,
+  lateSignedResults,
+  namesInSentence,
+  publicationRequest,
+  signedResultNote,
+  withResult,
+} from './signed-results.ts';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -43,10 +55,10 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
               <ResultsView
                 session={session}
                 results={results}
-                onPublished={(published) =>
+                onChanged={(changed) =>
                   data.set({
-                    session: { ...session, publishedAt: published.session.publishedAt },
-                    results: published,
+                    session: { ...session, publishedAt: changed.session.publishedAt },
+                    results: changed,
                   })
                 }
               />
@@ -61,17 +73,19 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
 function ResultsView({
   session,
   results,
-  onPublished,
+  onChanged,
 }: {
   session: CentreSession;
   results: Results;
-  onPublished: (results: Results) => void;
+  /** Fresher results: published, re-checked, or one candidate re-scored. */
+  onChanged: (results: Results) => void;
 }) {
   const t = useT();
   const locale = useLocale();
   const administrator = useIsAdministrator();
   const publishedAt = results.session.publishedAt;
   const sorted = [...results.results].sort(byName);
+  const late = lateSignedResults(results);
   return (
     <>
       <div
@@ -88,8 +102,27 @@ function ResultsView({
           <p>{results.finalization.needsJury ? t('results.needsJury') : t('results.noJury')}</p>
         )}
       </div>
+      {!publishedAt && <AwaitedSignedResults session={session} results={results} onChanged={onChanged} />}
+      {late.length > 0 && (
+        <section
+          className="notice notice-warning"
+          aria-labelledby="signed-late"
+          data-testid="signed-results-late"
+        >
+          <h2 id="signed-late" className="notice-title">
+            {t('results.signed.lateTitle')}
+          </h2>
+          <p>{t('results.signed.lateIntro', { count: late.length })}</p>
+          <ul>
+            {late.map((r) => (
+              <li key={r.candidateId}>{fullName(r)}</li>
+            ))}
+          </ul>
+          <p>{administrator ? t('results.signed.lateAdministrator') : t('results.signed.lateReferent')}</p>
+        </section>
+      )}
       {!publishedAt && administrator && (
-        <Publish session={session} results={results} onPublished={onPublished} />
+        <Publish session={session} results={results} onPublished={onChanged} />
       )}
       <p>
         <a
@@ -124,8 +157,11 @@ function ResultsView({
               data-testid="result-row"
               data-candidate-id={r.candidateId}
               data-status={r.status}
+              data-signed-result={r.signedResult}
             >
-              <th scope="row">{fullName(r)}</th>
+              <th scope="row" id={`result-${r.candidateId}`} tabIndex={-1}>
+                {fullName(r)}
+              </th>
               <td>
                 <span className={`tag status-${r.status}`}>{t(`results.statuses.${r.status}`)}</span>
                 <span className="sub">{t('results.rate', { rate: r.reproducibilityRate })}</span>
@@ -169,7 +205,11 @@ function ResultsView({
               </td>
               <td>
                 {r.finished ? t('results.finished') : t(`results.aborted.${r.abortReason ?? 'candidate'}`)}
-                {r.source === 'records' && <span className="sub">{t('results.fromRecords')}</span>}
+                <SignedResultCell
+                  result={r}
+                  rescore={administrator}
+                  onRescored={(rescored) => onChanged(withResult(results, rescored))}
+                />
               </td>
               <td>
                 {r.verificationCode === null ? (
@@ -213,6 +253,156 @@ function ResultsView({
   );
 }
 
+/** What the row says of the station's signed result, and an administrator's re-scoring with a late one. */
+function SignedResultCell({
+  result,
+  rescore,
+  onRescored,
+}: {
+  result: CandidateResult;
+  rescore: boolean;
+  onRescored: (result: CandidateResult) => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useClient();
+  const flash = useFlash();
+  const note = signedResultNote(result);
+  if (note === null) return null;
+  if (note.kind === 'awaited' || note.kind === 'refused') {
+    return (
+      <span className="sub" data-testid="signed-result">
+        {t(`results.signed.${note.kind}`)}
+      </span>
+    );
+  }
+  if (note.kind === 'appliedAfterPublication') {
+    return (
+      <span className="sub" data-testid="signed-result">
+        {t('results.signed.appliedAfterPublication', { date: dateTime(note.scoredAt, locale) })}
+      </span>
+    );
+  }
+  const name = fullName(result);
+  return (
+    <>
+      <span className="sub" data-testid="signed-result">
+        {t(
+          note.afterPublication ? 'results.signed.notAppliedAfterPublication' : 'results.signed.notApplied',
+          {
+            date: dateTime(note.receivedAt, locale),
+          },
+        )}
+      </span>
+      {rescore && (
+        <ConfirmAction
+          title={t('results.signed.rescoreConfirmTitle', { name })}
+          text={t('results.signed.rescoreConfirmText', { name })}
+          confirmLabel={t('results.signed.rescoreConfirm')}
+          onConfirm={async () => {
+            const rescored = await client.rescoreWithSignedResult(result.candidateId);
+            onRescored(rescored);
+            flash(t('results.signed.rescoredDone', { name, score: rescored.pixScore }));
+            // The button is gone with the late result: the keyboard stays on the candidate's row.
+            requestAnimationFrame(() => document.getElementById(`result-${result.candidateId}`)?.focus());
+          }}
+        >
+          {(ask) => (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              data-testid="rescore"
+              aria-label={t('results.signed.rescoreLabel', { name })}
+              onClick={ask}
+            >
+              {t('results.signed.rescore')}
+            </button>
+          )}
+        </ConfirmAction>
+      )}
+    </>
+  );
+}
+
+/**
+ * Before publication, the candidates whose station has not sent its signed result, with what to do in
+ * the room; « Vérifier à nouveau » reads the results again (a result that arrived is already scored).
+ */
+function AwaitedSignedResults({
+  session,
+  results,
+  onChanged,
+}: {
+  session: CentreSession;
+  results: Results;
+  onChanged: (results: Results) => void;
+}) {
+  const t = useT();
+  const client = useClient();
+  const [checking, setChecking] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  // Stays up once all arrived after a check: the button keeps the focus, the page says so.
+  const [rechecked, setRechecked] = useState(false);
+  const awaited = awaitedSignedResults(results);
+  if (awaited.length === 0 && !rechecked) return null;
+
+  async function recheck() {
+    if (checking) return;
+    setChecking(true);
+    setFailure(null);
+    try {
+      const fresh = await client.results(session.id);
+      const still = awaitedSignedResults(fresh).length;
+      setRechecked(true);
+      onChanged(fresh);
+      announce(
+        still === 0 ? t('results.signed.allArrived') : t('results.signed.stillAwaited', { count: still }),
+      );
+    } catch (error) {
+      setFailure(asFailure(error));
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <section
+      className={`notice ${awaited.length === 0 ? 'notice-ok' : 'notice-warning'}`}
+      aria-labelledby="signed-awaited"
+      data-testid="signed-results-awaited"
+    >
+      <h2 id="signed-awaited" className="notice-title">
+        {t('results.signed.awaitedTitle')}
+      </h2>
+      {awaited.length === 0 ? (
+        <p>{t('results.signed.allArrived')}</p>
+      ) : (
+        <>
+          <p>{t('results.signed.awaitedIntro', { count: awaited.length })}</p>
+          <ul data-testid="signed-results-awaited-list">
+            {awaited.map((r) => (
+              <li key={r.candidateId}>{fullName(r)}</li>
+            ))}
+          </ul>
+          <p>{t('results.signed.awaitedWhatToDo')}</p>
+        </>
+      )}
+      <ErrorNotice failure={failure} />
+      <p>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-disabled={checking || undefined}
+          data-testid="recheck-signed-results"
+          onClick={() => void recheck()}
+        >
+          {checking ? t('results.signed.rechecking') : t('results.signed.recheck')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
 function Publish({
   session,
   results,
@@ -223,10 +413,17 @@ function Publish({
   onPublished: (results: Results) => void;
 }) {
   const t = useT();
+  const locale = useLocale();
   const client = useClient();
   const flash = useFlash();
   const needsJury = results.finalization?.needsJury ?? false;
   const [reviewed, setReviewed] = useState(false);
+  const awaited = awaitedSignedResults(results);
+  const publish = async () => {
+    const published = await client.publish(session.id, publicationRequest(results, reviewed));
+    onPublished(published);
+    flash(t('results.publishedDone'));
+  };
   return (
     <section className="section card-panel" aria-labelledby="publish">
       <h2 id="publish">{t('results.publishTitle')}</h2>
@@ -238,22 +435,45 @@ function Publish({
           </label>
         </div>
       )}
-      <ConfirmAction
-        title={t('results.publishConfirmTitle', { number: session.number })}
-        text={t('results.publishConfirmText')}
-        confirmLabel={t('results.publishConfirm')}
-        onConfirm={async () => {
-          const published = await client.publish(session.id, reviewed);
-          onPublished(published);
-          flash(t('results.publishedDone'));
-        }}
-      >
-        {(ask) => (
-          <button type="button" className="button button-primary" data-testid="publish" onClick={ask}>
-            {t('results.publish')}
-          </button>
-        )}
-      </ConfirmAction>
+      {awaited.length === 0 ? (
+        <ConfirmAction
+          title={t('results.publishConfirmTitle', { number: session.number })}
+          text={t('results.publishConfirmText')}
+          confirmLabel={t('results.publishConfirm')}
+          onConfirm={publish}
+        >
+          {(ask) => (
+            <button type="button" className="button button-primary" data-testid="publish" onClick={ask}>
+              {t('results.publish')}
+            </button>
+          )}
+        </ConfirmAction>
+      ) : (
+        <>
+          <p>{t('results.signed.awaitedPublishWithout')}</p>
+          <ConfirmAction
+            title={t('results.signed.publishWithoutConfirmTitle')}
+            text={t('results.signed.publishWithoutConfirmText', {
+              count: awaited.length,
+              names: namesInSentence(awaited, locale),
+            })}
+            confirmLabel={t('results.signed.publishWithout')}
+            danger
+            onConfirm={publish}
+          >
+            {(ask) => (
+              <button
+                type="button"
+                className="button button-secondary"
+                data-testid="publish-without-signed-results"
+                onClick={ask}
+              >
+                {t('results.signed.publishWithout')}
+              </button>
+            )}
+          </ConfirmAction>
+        </>
+      )}
     </section>
   );
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
 import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
-import { checkFinalization, pendingAlerts, runningTests, unfinishedTests } from './finalization-rules.ts';
+import {
+  checkFinalization,
+  pendingAlerts,
+  refusedResults,
+  runningTests,
+  unfinishedTests,
+} from './finalization-rules.ts';
 
 /** Ten seconds after the fixtures' last heartbeat: their stations are still heard from. */
 const NOW = T0 + 10_000;
@@ -65,6 +71,25 @@ describe('finalization', () => {
       NOW,
     );
     expect(check).toEqual({ ok: false, errors: [{ field: 'alerts' }] });
+  });
+
+  it('lists the results the server refused without holding finalization back', () => {
+    const refused = card({
+      candidateId: 'refused',
+      state: 'ended',
+      endReason: 'finished',
+      upload: 'refused',
+      uploadRefusal: { code: 'PACKAGE_MISMATCH', at: at(0) },
+    });
+    expect(refusedResults([...room, refused]).map((c) => c.candidateId)).toEqual(['refused']);
+    expect(runningTests([refused], NOW)).toEqual([]);
+    expect(unfinishedTests([refused], NOW)).toEqual([]);
+    const check = checkFinalization(
+      { abortReasons: {}, globalComment: 'Résultat refusé', hadIncident: true, candidateCouldNotJoin: false },
+      [refused],
+      NOW,
+    );
+    expect(check.ok).toBe(true);
   });
 
   it('refuses a draft without the reasons, with a comment too long, or a question unanswered', () => {

@@ -55,6 +55,14 @@ export function pendingAlerts(candidates: readonly RoomCandidate[]): RoomCandida
   return candidates.filter((c) => c.alert !== null);
 }
 
+/**
+ * Results the server refused for good: they do not hold finalization back (their test is over, and
+ * their station will not send them again), but the global comment should say so, for the jury.
+ */
+export function refusedResults(candidates: readonly RoomCandidate[]): RoomCandidate[] {
+  return candidates.filter((c) => c.upload === 'refused');
+}
+
 export interface FinalizationDraft {
   abortReasons: Record<string, AbortReason | ''>;
   globalComment: string;

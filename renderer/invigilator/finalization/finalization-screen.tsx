@@ -19,6 +19,7 @@ import { useNow } from '../state/use-now.ts';
 import {
   checkFinalization,
   pendingAlerts,
+  refusedResults,
   runningTests,
   unfinishedTests,
   type FinalizationDraft,
@@ -44,6 +45,7 @@ export function FinalizationScreen() {
   const unfinished = unfinishedTests(candidates, now);
   const running = runningTests(candidates, now);
   const alerts = pendingAlerts(candidates);
+  const refused = refusedResults(candidates);
   const ids = { comment: useId(), commentHint: useId(), commentCount: useId(), summary: useId() };
   const [draft, setDraft] = useState<FinalizationDraft>({
     abortReasons: {},
@@ -120,6 +122,25 @@ export function FinalizationScreen() {
         <a href={hrefFor({ page: 'attendance', sessionId })}>{t('app.nav.attendance')}</a>
       </p>
       <StillInTheRoom sessionId={sessionId} running={running} alerts={alerts} />
+      {refused.length > 0 && (
+        <section
+          className="notice notice-warning"
+          aria-labelledby="refused-title"
+          data-testid="refused-results"
+        >
+          <h2 id="refused-title" className="notice-title">
+            {t('finalization.refusedTitle', { count: refused.length })}
+          </h2>
+          <ul>
+            {refused.map((c) => (
+              <li key={c.candidateId} data-candidate-id={c.candidateId}>
+                {c.station ? `${fullName(c)} (${c.station.name})` : fullName(c)}
+              </li>
+            ))}
+          </ul>
+          <p>{t('finalization.refusedHint')}</p>
+        </section>
+      )}
       <div id={ids.summary} tabIndex={-1}>
         {(errors.length > 0 || failure) && (
           <div className="notice notice-error" role="alert" data-testid="finalization-errors">

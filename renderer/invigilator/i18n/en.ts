@@ -117,6 +117,7 @@ export const en: InvigilatorMessages = {
     waiting: 'Waiting to start',
     stationMissing: 'Station silent',
     lockdown: 'Station event',
+    resultRefused: 'Result refused by the server',
     since: 'for {{time}}',
   },
   health: {
@@ -131,6 +132,10 @@ export const en: InvigilatorMessages = {
     pending: 'Result being sent',
     received: 'Result received',
     waitingStation: 'Result waiting: switch the station back on so that it sends it',
+    refused: 'Kept on the station. Finalize with a comment.',
+    refusedClosed: 'Refused by the server, kept on the station',
+    refusedLong:
+      'The server refused this result. It stays recorded on the station: do not switch it off or wipe it. Finalize the session anyway, mentioning it in the comment: the jury will examine the station.',
   },
   quick: {
     alert: 'Handle the alert',
@@ -160,6 +165,7 @@ export const en: InvigilatorMessages = {
     notYet: 'not yet',
     resumeRequest: 'Station {{station}} asks to resume this test (since {{time}}).',
     commandsPending: 'Sent, not yet received by the station: {{list}}',
+    refusal: '(refused at {{time}}, code {{code}})',
     alertDecision: 'Alert decision',
   },
   actions: {
@@ -217,6 +223,8 @@ export const en: InvigilatorMessages = {
       'The certification app closes on {{station}}: it must be started again to welcome another candidate. No test is under way on it.',
     closeStationResultPending:
       "{{name}}'s result has not reached the server yet: it will be sent when the station is started again.",
+    closeStationResultRefused:
+      "The server refused {{name}}'s result: it stays recorded on this station, which the jury will examine. Do not wipe the station.",
     closeStationConfirm: 'Close the station',
     pauseTitle: "Lock {{name}}'s station",
     pauseBody: 'The clock stops and the candidate cannot answer until the station is unlocked.',
@@ -341,6 +349,10 @@ export const en: InvigilatorMessages = {
       'First decide each of them from the room: neutralize the question or leave it to the candidate.',
     alertOn: '{{name}}, question {{number}}',
     toRoom: 'Go to the room',
+    refusedTitle_one: '1 result refused by the server',
+    refusedTitle_other: '{{count}} results refused by the server',
+    refusedHint:
+      'This does not prevent finalizing. Mention it in the global comment: the jury will examine these stations. Their result stays recorded there: do not switch them off or wipe them.',
     unfinishedTitle: 'Unfinished tests',
     unfinishedHint:
       'For every test that did not end normally, give the reason. Candidate abandoned: unanswered questions count as skipped. Technical problem: they are neutralized.',
@@ -402,6 +414,7 @@ export const en: InvigilatorMessages = {
       technical: 'stopped: technical problem',
     },
     fromRecords: "scored without the station's signed result (replicated answers)",
+    refused: 'signed result refused by the server: it stays on the station, for the jury',
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'Technical problem with too few answers',
       REPRODUCIBILITY_BELOW_50: 'Reproducibility rate below 50 %',

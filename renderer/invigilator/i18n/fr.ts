@@ -122,6 +122,7 @@ export const fr = {
     waiting: 'Attend la confirmation',
     stationMissing: 'Poste muet',
     lockdown: 'Événement sur le poste',
+    resultRefused: 'Résultat refusé par le serveur',
     since: 'depuis {{time}}',
   },
   health: {
@@ -136,6 +137,11 @@ export const fr = {
     pending: 'Résultat en cours d’envoi',
     received: 'Résultat reçu',
     waitingStation: 'Résultat en attente : rallumez le poste pour qu’il l’envoie',
+    // Refused for good: the station keeps it and does not send it again. Short on the card (two lines).
+    refused: 'Gardé sur le poste. Finalisez avec un commentaire.',
+    refusedClosed: 'Refusé par le serveur, gardé sur le poste',
+    refusedLong:
+      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste : ne l’éteignez pas et ne l’effacez pas. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
   },
   quick: {
     alert: 'Traiter l’alerte',
@@ -165,6 +171,7 @@ export const fr = {
     notYet: 'pas encore',
     resumeRequest: 'Le poste {{station}} demande à reprendre ce test (depuis {{time}}).',
     commandsPending: 'Ordres envoyés, pas encore reçus par le poste : {{list}}',
+    refusal: '(refusé à {{time}}, code {{code}})',
     alertDecision: 'Décision sur l’alerte',
   },
   actions: {
@@ -222,6 +229,8 @@ export const fr = {
       'L’application de certification se ferme sur {{station}} : il faudra la relancer pour y accueillir un autre candidat. Aucun test n’y est en cours.',
     closeStationResultPending:
       'Le résultat de {{name}} n’est pas encore arrivé au serveur : il sera envoyé quand le poste sera relancé.',
+    closeStationResultRefused:
+      'Le serveur a refusé le résultat de {{name}} : il reste enregistré sur ce poste, que le jury examinera. N’effacez pas le poste.',
     closeStationConfirm: 'Fermer le poste',
     pauseTitle: 'Verrouiller le poste de {{name}}',
     pauseBody: 'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’au déverrouillage.',
@@ -346,6 +355,10 @@ export const fr = {
       'Décidez d’abord de chacune depuis la salle : neutraliser la question ou la laisser au candidat.',
     alertOn: '{{name}}, question {{number}}',
     toRoom: 'Aller dans la salle',
+    refusedTitle_one: '1 résultat refusé par le serveur',
+    refusedTitle_other: '{{count}} résultats refusés par le serveur',
+    refusedHint:
+      'Cela n’empêche pas de finaliser. Signalez-le dans le commentaire global : le jury examinera ces postes. Leur résultat y reste enregistré : ne les éteignez pas et ne les effacez pas.',
     unfinishedTitle: 'Tests non terminés',
     unfinishedHint:
       'Pour chaque test qui ne s’est pas terminé normalement, indiquez la raison. Abandon du candidat : les questions sans réponse comptent comme passées. Problème technique : elles sont neutralisées.',
@@ -407,6 +420,7 @@ export const fr = {
       technical: 'arrêté : problème technique',
     },
     fromRecords: 'calculé sans le résultat signé du poste (réponses répliquées)',
+    refused: 'résultat signé refusé par le serveur : il reste sur le poste, pour le jury',
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'Problème technique avec trop peu de réponses',
       REPRODUCIBILITY_BELOW_50: 'Taux de reproductibilité sous 50 %',

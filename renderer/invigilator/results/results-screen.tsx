@@ -19,6 +19,7 @@ export function ResultsScreen() {
   const state = useRoom((s) => s.session?.state ?? null);
   // A signed result arriving after finalization is scored by the server: the table is read again.
   const received = useRoom((s) => Object.values(s.candidates).filter((c) => c.upload === 'received').length);
+  const cards = useRoom((s) => s.candidates);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -113,6 +114,9 @@ export function ResultsScreen() {
                         : t(`results.aborted.${r.abortReason ?? 'candidate'}`)}
                       {r.source === 'records' && (
                         <span className="result-reason">{t('results.fromRecords')}</span>
+                      )}
+                      {r.source === 'records' && cards[r.candidateId]?.upload === 'refused' && (
+                        <span className="result-reason">{t('results.refused')}</span>
                       )}
                     </td>
                     <td className="mono">{r.verificationCode ?? t('results.none')}</td>

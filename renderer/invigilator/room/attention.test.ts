@@ -105,6 +105,34 @@ describe('what needs the invigilator', () => {
     ).toEqual([]);
   });
 
+  it('flags a result the server refused until the session is finalized: the station will not send it again', () => {
+    const refused = card({
+      lastName: 'Refus',
+      state: 'ended',
+      endReason: 'finished',
+      upload: 'refused',
+      uploadRefusal: { code: 'CHAIN_BROKEN', at: at(-2000) },
+      lastHeartbeatAt: at(-60_000),
+    });
+    expect(attentionOf(refused, now)).toEqual([{ kind: 'resultRefused', since: T0 - 2000 }]);
+    expect(roomEntry(refused, now)).toMatchObject({ group: 'attention', highlight: 'action' });
+    // After what blocks a candidate, before the tests under way and the finished ones.
+    const room = [
+      card({ lastName: 'Fini', state: 'resultReceived', upload: 'received' }),
+      card({ lastName: 'EnCours' }),
+      refused,
+      card({ lastName: 'Alerte', alert: alertOn(3, -2000) }),
+    ];
+    expect(names(sortRoom(room, now))).toEqual(['Alerte', 'Refus', 'EnCours', 'Fini']);
+    // A finalized room handles nothing more: the card still says it (card-text.ts), among the finished.
+    expect(roomEntry(refused, { ...now, sessionOpen: false })).toMatchObject({
+      attention: [],
+      group: 'finished',
+    });
+    // Still being sent, or received: nothing to do.
+    expect(attentionOf(card({ state: 'ended', upload: 'pending' }), now)).toEqual([]);
+  });
+
   it('does not turn every station red while the screen itself is cut off from the server', () => {
     const c = card({ lastHeartbeatAt: at(0) });
     expect(attentionOf(c, { nowMs: T0 + 60_000 }).map((a) => a.kind)).toEqual(['stationMissing']);

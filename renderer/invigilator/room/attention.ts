@@ -1,11 +1,19 @@
 // What needs the invigilator now (DOMAIN.md §8: with 20+ candidates, who needs help must stand out):
 // a pending alert (the candidate is blocked on the question), a resume to authorize (blocked too),
-// a candidate waiting for presence confirmation, a station gone silent, a lockdown event not yet seen.
+// a candidate waiting for presence confirmation, a station gone silent, a lockdown event not yet seen,
+// a result the server refused (kept on its station: finalize with a comment, the jury will look).
 // Pure rules: the room screen sorts and highlights with them, and the unit tests pin them down.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { connectionHealth, type HealthView } from './connection-health.ts';
 
-export const ATTENTION_KINDS = ['alert', 'resume', 'waiting', 'stationMissing', 'lockdown'] as const;
+export const ATTENTION_KINDS = [
+  'alert',
+  'resume',
+  'waiting',
+  'stationMissing',
+  'lockdown',
+  'resultRefused',
+] as const;
 /** Highest priority first. */
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
@@ -31,7 +39,8 @@ const GROUP_RANK: Record<RoomGroup, number> = { attention: 0, active: 1, finishe
 
 /**
  * urgent: the candidate is blocked until the invigilator acts (alert, resume);
- * action: someone waits for a decision or something happened at the station (waiting, lockdown);
+ * action: someone waits for a decision or something happened at the station (waiting, lockdown, a
+ * result refused by the server);
  * warning: the station stopped answering; finished: the test is over; none: all is well.
  */
 export type Highlight = 'urgent' | 'action' | 'warning' | 'finished' | 'none';
@@ -96,13 +105,16 @@ export function attentionOf(candidate: RoomCandidate, context: RoomContext): Att
       found.push({ kind: 'lockdown', since: time(last?.at) });
     }
   }
+  // Nothing the station will do changes it: it stays until the session is finalized.
+  if (candidate.upload === 'refused')
+    found.push({ kind: 'resultRefused', since: time(candidate.uploadRefusal?.at) });
   return found.sort((a, b) => ATTENTION_KINDS.indexOf(a.kind) - ATTENTION_KINDS.indexOf(b.kind));
 }
 
 export function highlightOf(group: RoomGroup, attention: readonly Attention[]): Highlight {
   const top = attention[0]?.kind;
   if (top === 'alert' || top === 'resume') return 'urgent';
-  if (top === 'waiting' || top === 'lockdown') return 'action';
+  if (top === 'waiting' || top === 'lockdown' || top === 'resultRefused') return 'action';
   if (top === 'stationMissing') return 'warning';
   return group === 'finished' ? 'finished' : 'none';
 }

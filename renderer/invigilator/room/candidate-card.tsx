@@ -54,6 +54,8 @@ export function CandidateCard({
   const running =
     candidate.state === 'inProgress' || candidate.state === 'paused' || candidate.state === 'resumePending';
   const finished = candidate.state === 'ended' || candidate.state === 'resultReceived';
+  // Over, but not all is well: its result was refused by the server (no green tick).
+  const refused = candidate.upload === 'refused';
   const endAt = candidate.theoreticalEndAt ? clockTime(candidate.theoreticalEndAt, i18n.language) : null;
 
   // A candidate who asks to resume with an alert still pending: the card's button is the resume (the
@@ -90,6 +92,9 @@ export function CandidateCard({
         };
         break;
       }
+      case 'resultRefused':
+        flag = { label: t('attention.resultRefused'), since: null };
+        break;
     }
   }
 
@@ -163,8 +168,12 @@ export function CandidateCard({
     );
   } else if (finished) {
     line3 = (
-      <p className={`card-upload upload-${candidate.upload}`} data-testid="card-upload">
-        {t(`upload.${uploadWord(candidate.upload, health.health)}`)}
+      <p
+        className={`card-upload upload-${candidate.upload}`}
+        data-testid="card-upload"
+        title={refused ? t('upload.refusedLong') : undefined}
+      >
+        {t(`upload.${uploadWord(candidate.upload, health.health, sessionOpen)}`)}
       </p>
     );
   }
@@ -196,8 +205,11 @@ export function CandidateCard({
           {flag.since && <span className="card-flag-since">{flag.since}</span>}
         </p>
       ) : (
-        <p className={`card-state ${finished ? 'card-state-finished' : ''}`} data-testid="card-state">
-          {finished && (
+        <p
+          className={`card-state ${finished && !refused ? 'card-state-finished' : ''}`}
+          data-testid="card-state"
+        >
+          {finished && !refused && (
             <span aria-hidden="true" className="finished-mark">
               ✓
             </span>

@@ -257,7 +257,22 @@ function Details({
         {candidate.upload !== 'none' && (
           <div>
             <dt>{t('panel.upload')}</dt>
-            <dd>{t(`upload.${candidate.upload}`)}</dd>
+            {candidate.upload === 'refused' ? (
+              <dd className="upload-refused" data-testid="panel-upload-refused">
+                {t('upload.refusedLong')}
+                {candidate.uploadRefusal && (
+                  <span className="hint-inline">
+                    {' '}
+                    {t('panel.refusal', {
+                      time: clockTime(candidate.uploadRefusal.at, i18n.language),
+                      code: candidate.uploadRefusal.code,
+                    })}
+                  </span>
+                )}
+              </dd>
+            ) : (
+              <dd>{t(`upload.${candidate.upload}`)}</dd>
+            )}
           </div>
         )}
         {candidate.accessibilityAdjustment && (
@@ -566,7 +581,9 @@ function CloseStationView({ candidate, onDone }: { candidate: RoomCandidate; onD
       extra={
         candidate.upload !== 'received' ? (
           <p className="notice notice-warning">
-            {t('confirm.closeStationResultPending', { name: fullName(candidate) })}
+            {candidate.upload === 'refused'
+              ? t('confirm.closeStationResultRefused', { name: fullName(candidate) })
+              : t('confirm.closeStationResultPending', { name: fullName(candidate) })}
           </p>
         ) : undefined
       }

@@ -48,6 +48,38 @@ describe('the room’s counts', () => {
     expect(en('room.counts.absentClosed', { count: 3 })).toBe('3 absent');
   });
 
+  it('says a result refused by the server stays on the station, and to finalize with a comment', () => {
+    // Whatever the station's connection: it will not send that result again.
+    expect(uploadWord('refused', 'off')).toBe('refused');
+    expect(uploadWord('refused', 'ok')).toBe('refused');
+    expect(fr('attention.resultRefused')).toBe('Résultat refusé par le serveur');
+    expect(fr(`upload.${uploadWord('refused', 'off')}`)).toBe(
+      'Gardé sur le poste. Finalisez avec un commentaire.',
+    );
+    expect(fr('upload.refusedLong')).toBe(
+      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste : ne l’éteignez pas et ne l’effacez pas. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
+    );
+    expect(en('attention.resultRefused')).toBe('Result refused by the server');
+    expect(en(`upload.${uploadWord('refused', 'lost')}`)).toBe(
+      'Kept on the station. Finalize with a comment.',
+    );
+    expect(en('upload.refusedLong')).toBe(
+      'The server refused this result. It stays recorded on the station: do not switch it off or wipe it. Finalize the session anyway, mentioning it in the comment: the jury will examine the station.',
+    );
+  });
+
+  it('once the session is finalized, says the result was refused without asking to finalize', () => {
+    expect(fr(`upload.${uploadWord('refused', 'off', false)}`)).toBe(
+      'Refusé par le serveur, gardé sur le poste',
+    );
+    expect(en(`upload.${uploadWord('refused', 'off', false)}`)).toBe(
+      'Refused by the server, kept on the station',
+    );
+    // The other results read the same open or closed.
+    expect(uploadWord('received', 'none', false)).toBe('received');
+    expect(uploadWord('pending', 'off', false)).toBe('waitingStation');
+  });
+
   it('asks to switch a silent station back on when a finished test’s result has not arrived', () => {
     expect(fr(`upload.${uploadWord('pending', 'off')}`)).toBe(
       'Résultat en attente : rallumez le poste pour qu’il l’envoie',

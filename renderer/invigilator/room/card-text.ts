@@ -42,11 +42,15 @@ export function stateText(candidate: RoomCandidate, t: Translate, sessionOpen: b
 /**
  * A finished test's result: received, being sent, or waiting for its station (closed or switched off
  * before sending it: only switching it back on sends it). Calm words, not the missing-station alarm.
+ * Refused by the server, it is no longer on its way whatever the station does: that one is to act on
+ * (keep the station, finalize with a comment for the jury).
  */
 export function uploadWord(
   upload: RoomCandidate['upload'],
   health: ConnectionHealth,
-): 'received' | 'pending' | 'waitingStation' {
+  sessionOpen = true,
+): 'received' | 'pending' | 'waitingStation' | 'refused' | 'refusedClosed' {
   if (upload === 'received') return 'received';
+  if (upload === 'refused') return sessionOpen ? 'refused' : 'refusedClosed';
   return health === 'off' ? 'waitingStation' : 'pending';
 }

@@ -191,6 +191,8 @@ function useArrivals(entries: RoomEntry[], loaded: boolean, chime: boolean) {
         announce(`${name} : ${t('attention.waiting')}`);
       } else if (top.kind === 'lockdown') {
         announce(`${name} : ${t('attention.lockdown')}`);
+      } else if (top.kind === 'resultRefused') {
+        announce(`${name} : ${t('attention.resultRefused')}. ${t('upload.refused')}`);
       }
     }
     // A change of the chime setting alone finds nothing new (the same room is looked at again).

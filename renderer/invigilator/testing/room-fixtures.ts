@@ -37,6 +37,7 @@ export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
     theoreticalEndAt: at(60 * 60_000),
     lastHeartbeatAt: at(0),
     upload: 'none',
+    uploadRefusal: null,
     lockdownEvents: [],
     pendingCommands: [],
     incidents: 0,

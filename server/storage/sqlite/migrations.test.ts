@@ -42,3 +42,39 @@ describe('migration 4: stored files belong to the centres that cite them', () =>
     db.close();
   });
 });
+
+describe('migration 5: a result refused for good is marked on its test', () => {
+  it('adds the refusal’s code and time to every test, empty, and keeps the tests as they were', () => {
+    const db = new Database(':memory:');
+    // A test row alone: its session, candidate and station play no part here.
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 4));
+    db.prepare(
+      `INSERT INTO tests (id, session_id, candidate_id, station_id, joined_at, stored_through, ended_reason)
+       VALUES ('tst_1', 'ses_1', 'cand_1', 'stn_1', 7, 12, 'finished')`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS);
+
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(
+      db
+        .prepare('SELECT id, stored_through, ended_reason, upload_refusal_code, upload_refused_at FROM tests')
+        .all(),
+    ).toEqual([
+      {
+        id: 'tst_1',
+        stored_through: 12,
+        ended_reason: 'finished',
+        upload_refusal_code: null,
+        upload_refused_at: null,
+      },
+    ]);
+    db.prepare("UPDATE tests SET upload_refusal_code = 'CHAIN_BROKEN', upload_refused_at = 9").run();
+    expect(db.prepare('SELECT upload_refusal_code, upload_refused_at FROM tests').get()).toEqual({
+      upload_refusal_code: 'CHAIN_BROKEN',
+      upload_refused_at: 9,
+    });
+    db.close();
+  });
+});

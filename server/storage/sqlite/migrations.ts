@@ -371,4 +371,16 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE content SET media_type = 'application/octet-stream';
     `,
   },
+  {
+    version: 5,
+    description: 'a result refused for good is marked on its test, so that the invigilator’s room says so',
+    sql: `
+      -- A refused bundle is not stored, and its station never sends it again (it keeps it in its
+      -- journal): without a mark, the room would say the result is still on its way. Only the code and
+      -- the time, and only for a refusal of a bundle the test's own station signed (intake.ts). An
+      -- accepted bundle for the test clears them.
+      ALTER TABLE tests ADD COLUMN upload_refusal_code TEXT;
+      ALTER TABLE tests ADD COLUMN upload_refused_at INTEGER;
+    `,
+  },
 ];

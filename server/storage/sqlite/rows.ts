@@ -156,7 +156,7 @@ export function heartbeatFromRow(r: Row): HeartbeatState {
   };
 }
 
-/** Expects the tests row joined with `bundle_received_at`. */
+/** Expects the tests row joined with `bundle_received_at`. A refusal is read only while no bundle is. */
 export function testFromRow(r: Row): StoredTest {
   return {
     id: str(r.id),
@@ -174,6 +174,10 @@ export function testFromRow(r: Row): StoredTest {
     journal: journalFromRow(r),
     heartbeat: heartbeatFromRow(r),
     bundleReceivedAt: numOrNull(r.bundle_received_at),
+    uploadRefusal:
+      r.upload_refusal_code === null || r.upload_refusal_code === undefined || r.bundle_received_at !== null
+        ? null
+        : { code: str(r.upload_refusal_code), at: num(r.upload_refused_at) },
   };
 }
 

@@ -62,7 +62,7 @@ const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined
   t.generated_at, t.authorization, t.authorization_id, t.resume_station_id, t.resume_requested_at,
   t.stored_through, t.last_hash, t.started_at, t.downtime_ms, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
   t.ended_reason, t.phase, t.current_index, t.total, t.time_left_ms, t.time_left_at, t.alert_pending,
-  t.heartbeat_seq, t.last_heartbeat_at, t.clock_offset_ms,
+  t.heartbeat_seq, t.last_heartbeat_at, t.clock_offset_ms, t.upload_refusal_code, t.upload_refused_at,
   (SELECT b.received_at FROM bundles b WHERE b.test_id = t.id) AS bundle_received_at`;
 // A scalar subquery, not a LEFT JOIN: same row (one bundle per test at most), but the join made one
 // test's lookup cost ~100 µs instead of ~10 µs once its 30 KB bundle was stored (intake reads the
@@ -285,7 +285,7 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
        (SELECT COUNT(*) FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = s.id) AS n_results,
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.ended_reason IS NULL
           AND COALESCE(t.phase, '') NOT IN ('ended', 'sealed', 'uploaded')
-          AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = t.id)
+          AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = t.id) AND t.upload_refused_at IS NULL
           AND MAX(COALESCE(t.last_heartbeat_at, 0), COALESCE((SELECT MAX(st.last_seen_at) FROM stations st
                 WHERE st.id IN (t.station_id, t.resume_station_id)), 0)) >= @since) AS n_running
      FROM sessions s WHERE s.centre_id = @centreId ORDER BY s.date DESC, s.time DESC, s.number DESC`,
@@ -735,6 +735,10 @@ function tests(db: SqliteDatabase): TestRepository {
   const clearAuthorization = db.prepare(
     'UPDATE tests SET authorization = NULL, authorization_id = NULL WHERE id = ?',
   );
+  const refuseUpload = db.prepare(
+    `UPDATE tests SET upload_refusal_code = @code, upload_refused_at = @at
+     WHERE id = @id AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = @id)`,
+  );
 
   const authorize = db.transaction(
     (id: string, authorization: 'start' | 'resume' | null, command: StoredCommand) => {
@@ -837,6 +841,9 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async clearAuthorization(id) {
       clearAuthorization.run(id);
+    },
+    async recordUploadRefusal(id, refusal) {
+      return refuseUpload.run({ id, code: refusal.code, at: refusal.at }).changes === 1;
     },
   };
 }
@@ -1010,7 +1017,7 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
   const journal = db.prepare(
     `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), downtime_ms = @downtimeMs,
        answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
-       ended_reason = @endedReason WHERE id = @id`,
+       ended_reason = @endedReason, upload_refusal_code = NULL, upload_refused_at = NULL WHERE id = @id`,
   );
   return {
     store(bundle, state) {

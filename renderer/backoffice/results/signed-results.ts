@@ -1,0 +1,62 @@
+// The stations' signed results on the results page (issues 4 and 9). A result scored without its
+// station's signed result (the station was switched off after the test, or offline) comes only from
+// the answers received during the test: publication waits for it (the station sends it by itself once
+// switched on in the room with network), unless the administrator publishes without waiting. One that
+// arrives after publication is not applied to the certificate by itself: an administrator re-scores.
+import type { PublicationRequest } from '../../../core/contracts/centre-api.ts';
+import type { CandidateResult, Results } from '../../../core/contracts/invigilator-api.ts';
+import { byName, fullName } from '../format.ts';
+
+/** Candidates whose signed result is awaited, by name: publication waits for them unless told not to. */
+export function awaitedSignedResults(results: Results): CandidateResult[] {
+  return results.results.filter((r) => r.signedResult === 'awaited').sort(byName);
+}
+
+/** Results whose signed result arrived and is not applied yet, by name: an administrator re-scores. */
+export function lateSignedResults(results: Results): CandidateResult[] {
+  return results.results.filter((r) => r.signedResult === 'notApplied').sort(byName);
+}
+
+/** What a result's row says about its signed result (nothing when it was scored from it in time). */
+export type SignedResultNote =
+  | { kind: 'awaited' }
+  | { kind: 'refused' }
+  | { kind: 'notApplied'; receivedAt: string; afterPublication: boolean }
+  | { kind: 'appliedAfterPublication'; receivedAt: string; scoredAt: string }
+  | null;
+
+export function signedResultNote(result: CandidateResult): SignedResultNote {
+  const receivedAt = result.signedResultReceivedAt;
+  if (result.signedResult === 'refused') return { kind: 'refused' };
+  if (result.signedResult === 'awaited' || receivedAt === null) return { kind: 'awaited' };
+  if (result.signedResult === 'notApplied') {
+    return { kind: 'notApplied', receivedAt, afterPublication: result.signedResultAfterPublication };
+  }
+  return result.signedResultAfterPublication
+    ? { kind: 'appliedAfterPublication', receivedAt, scoredAt: result.scoredAt }
+    : null;
+}
+
+/**
+ * The publication as the page sends it: with signed results still awaited, the only way offered is
+ * « Publier sans attendre », after a confirmation that names those candidates.
+ */
+export function publicationRequest(results: Results, juryReviewed: boolean): PublicationRequest {
+  return { juryReviewed, withoutAwaitedSignedResults: awaitedSignedResults(results).length > 0 };
+}
+
+/** The results with one candidate's new result in place (after a re-scoring). */
+export function withResult(results: Results, result: CandidateResult): Results {
+  return {
+    ...results,
+    results: results.results.map((r) => (r.candidateId === result.candidateId ? result : r)),
+  };
+}
+
+/** Names in a sentence: "Léa MARTIN et Hugo BERNARD", "Léa MARTIN, Hugo BERNARD and Zoé LAMBERT". */
+export function namesInSentence(
+  people: readonly { firstName: string; lastName: string }[],
+  locale: string,
+): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(people.map(fullName));
+}
