@@ -5,19 +5,27 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { useTranslation } from 'react-i18next';
 import { CertificateSchema, type Certificate } from '../../core/contracts/public-api.ts';
 import { COMPETENCES } from '../../core/framework/crcn.ts';
-import { LiveAnnouncer, announce } from '../shared/announcer.tsx';
 import { LanguageSwitch } from '../shared/language-switch.tsx';
 import { useFocusOnMount } from '../shared/use-focus-on-mount.ts';
 import { useT, type Translate } from './i18n/use-t.ts';
 import { codeInAddress, pathFor, readCode } from './verification-input.ts';
 
+/** Why a code was not confirmed; worded when shown, so a language switch rewords it. */
+export type Failure =
+  | { kind: 'notFound'; code: string }
+  | { kind: 'format' }
+  | { kind: 'rateLimited' }
+  | { kind: 'network' }
+  | { kind: 'http'; status: number }
+  | { kind: 'unreadable' };
+
 type Outcome =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'valid'; certificate: Certificate }
-  | { state: 'invalid'; message: string };
+  | { state: 'invalid'; failure: Failure };
 
-async function lookUp(code: string, t: Translate): Promise<Outcome> {
+async function lookUp(code: string): Promise<Outcome> {
   let response: Response;
   try {
     response = await fetch(`/api/public/certificates/${encodeURIComponent(code)}`, {
@@ -25,17 +33,40 @@ async function lookUp(code: string, t: Translate): Promise<Outcome> {
       cache: 'no-store',
     });
   } catch {
-    return { state: 'invalid', message: t('errors.network') };
+    return { state: 'invalid', failure: { kind: 'network' } };
   }
-  if (response.status === 404) return { state: 'invalid', message: t('errors.notFound', { code }) };
-  if (response.status === 400) return { state: 'invalid', message: t('errors.format') };
-  if (response.status === 429) return { state: 'invalid', message: t('errors.rateLimited') };
-  if (!response.ok)
-    return { state: 'invalid', message: t('errors.other', { message: `HTTP ${response.status}` }) };
+  if (response.status === 404) return { state: 'invalid', failure: { kind: 'notFound', code } };
+  if (response.status === 400) return { state: 'invalid', failure: { kind: 'format' } };
+  if (response.status === 429) return { state: 'invalid', failure: { kind: 'rateLimited' } };
+  if (!response.ok) return { state: 'invalid', failure: { kind: 'http', status: response.status } };
   const parsed = CertificateSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success)
-    return { state: 'invalid', message: t('errors.other', { message: 'réponse illisible' }) };
+  if (!parsed.success) return { state: 'invalid', failure: { kind: 'unreadable' } };
   return { state: 'valid', certificate: parsed.data };
+}
+
+/** The outcome in a few words: the heading focus lands on, so it is what a screen reader says first. */
+export function failureTitle(failure: Failure, t: Translate): string {
+  if (failure.kind === 'notFound') return t('outcome.notFound');
+  if (failure.kind === 'format') return t('outcome.format');
+  return t('outcome.unavailable');
+}
+
+/** What happened and what to do. */
+export function failureMessage(failure: Failure, t: Translate): string {
+  switch (failure.kind) {
+    case 'notFound':
+      return t('errors.notFound', { code: failure.code });
+    case 'format':
+      return t('errors.format');
+    case 'rateLimited':
+      return t('errors.rateLimited');
+    case 'network':
+      return t('errors.network');
+    case 'http':
+      return t('errors.other', { message: `HTTP ${failure.status}` });
+    case 'unreadable':
+      return t('errors.other', { message: t('errors.unreadable') });
+  }
 }
 
 function formatDate(value: string, locale: string): string {
@@ -54,27 +85,28 @@ export function VerifyApp() {
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const check = useCallback(
-    async (typed: string) => {
-      const code = readCode(typed);
-      if (!code) {
-        setFormatError(true);
-        setOutcome({ state: 'idle' });
-        input.current?.focus();
-        return;
-      }
-      setFormatError(false);
-      setValue(code);
-      setOutcome({ state: 'checking' });
-      // The address carries the code: it can be shared or bookmarked.
-      window.history.replaceState(null, '', pathFor(code));
-      const result = await lookUp(code, t);
-      setOutcome(result);
-      announce(result.state === 'valid' ? t('validTitle') : result.state === 'invalid' ? result.message : '');
-      requestAnimationFrame(() => resultHeading.current?.focus());
-    },
-    [t],
-  );
+  const check = useCallback(async (typed: string) => {
+    const code = readCode(typed);
+    if (!code) {
+      setFormatError(true);
+      setOutcome({ state: 'idle' });
+      input.current?.focus();
+      return;
+    }
+    setFormatError(false);
+    setValue(code);
+    setOutcome({ state: 'checking' });
+    // The address carries the code: it can be shared or bookmarked.
+    window.history.replaceState(null, '', pathFor(code));
+    setOutcome(await lookUp(code));
+    // Focus goes to the outcome's heading, which says it: no announcement on top, or it is heard twice.
+    requestAnimationFrame(() => resultHeading.current?.focus());
+  }, []);
+
+  // The window's title in the page's language.
+  useEffect(() => {
+    document.title = t('title');
+  }, [t]);
 
   // A link with the code in it: check at once.
   const initial = useRef(codeInAddress(window.location));
@@ -90,7 +122,6 @@ export function VerifyApp() {
 
   return (
     <>
-      <LiveAnnouncer />
       <header className="column-header">
         <span className="brand">
           <span className="brand-logo">Pix</span> {t('brand')}
@@ -143,20 +174,27 @@ export function VerifyApp() {
         {outcome.state === 'valid' && (
           <CertificateView certificate={outcome.certificate} headingRef={resultHeading} />
         )}
-        {outcome.state === 'invalid' && (
-          <section
-            className="notice notice-error"
-            aria-labelledby="verify-failed"
-            data-testid="verify-invalid"
-          >
-            <h2 id="verify-failed" ref={resultHeading} tabIndex={-1} className="visually-hidden">
-              {t('title')}
-            </h2>
-            <p>{outcome.message}</p>
-          </section>
-        )}
+        {outcome.state === 'invalid' && <FailureView failure={outcome.failure} headingRef={resultHeading} />}
       </main>
     </>
+  );
+}
+
+export function FailureView({
+  failure,
+  headingRef,
+}: {
+  failure: Failure;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+}) {
+  const t = useT();
+  return (
+    <section className="notice notice-error" aria-labelledby="verify-failed" data-testid="verify-invalid">
+      <h2 id="verify-failed" ref={headingRef} tabIndex={-1} className="visually-hidden">
+        {failureTitle(failure, t)}
+      </h2>
+      <p>{failureMessage(failure, t)}</p>
+    </section>
   );
 }
 

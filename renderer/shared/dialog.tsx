@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog> element: the browser traps focus and Escape closes it. Focus
-// goes to the safe choice first and back to the button that opened it afterwards.
+// goes to the safe choice first and back to the button that opened it afterwards (or, when that button
+// is gone or out of reach, to the page's main heading: never to nowhere).
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { overlayOpened } from './overlays.ts';
 
@@ -33,9 +34,11 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const release = overlayOpened();
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     dialog.showModal();
+    // The top layer now: the live announcer draws its regions in here, where screen readers still hear.
+    const release = overlayOpened(dialog);
     const first = dialog.querySelector<HTMLElement>('[data-autofocus]');
     first?.focus();
     const onCancel = (event: Event) => {
@@ -47,7 +50,12 @@ export function Dialog({
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
       release();
-      if (opener?.isConnected) opener.focus();
+      returnFocus(opener, {
+        get activeElement() {
+          return document.activeElement;
+        },
+        querySelector: (selector) => document.querySelector<HTMLElement>(selector),
+      });
     };
   }, []);
 
@@ -72,4 +80,36 @@ export function Dialog({
       {actions && <div className="dialog-actions">{actions}</div>}
     </dialog>
   );
+}
+
+/** What focus can go back to: an element, in a document that says which one has focus. */
+export interface FocusTarget {
+  readonly isConnected: boolean;
+  focus(options?: FocusOptions): void;
+  hasAttribute(name: string): boolean;
+  setAttribute(name: string, value: string): void;
+}
+export interface FocusDocument {
+  readonly activeElement: unknown;
+  querySelector(selector: string): FocusTarget | null;
+}
+
+/**
+ * Back to the element that opened the dialog; when it is gone (a deleted row) or cannot take focus
+ * (hidden, inert), to the page's main heading, else to its main region, so that keyboard and
+ * screen-reader users go on from the page rather than from the top of an empty document.
+ */
+export function returnFocus(opener: FocusTarget | null, doc: FocusDocument): void {
+  if (opener?.isConnected) {
+    opener.focus();
+    if (doc.activeElement === opener) return;
+  }
+  for (const selector of ['main h1', 'h1', 'main']) {
+    const target = doc.querySelector(selector);
+    if (!target) continue;
+    // Headings and <main> take focus from script only with a tabindex (-1 keeps them out of Tab).
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: false });
+    if (doc.activeElement === target) return;
+  }
 }

@@ -18,7 +18,7 @@ import { TestScreen } from './test/test-screen.tsx';
 import { stationErrorKey } from './screens/station-error-notice.tsx';
 
 export function StationApp() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const connect = useStation((s) => s.connect);
   const status = useStation((s) => s.status);
   const unavailable = useStation((s) => s.unavailable);
@@ -35,6 +35,10 @@ export function StationApp() {
     if (phase !== 'idle' && phase !== null) setChecking(false);
   }, [phase]);
   usePhaseAnnouncements(phase, moved !== null);
+  // The window's title in the screens' language (index.html carries the French one until then).
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, i18n.language]);
 
   let screen;
   if (closing) {

@@ -27,6 +27,11 @@ export const en: Widen<typeof fr> = {
   notCertified: 'not certified',
   maxLevel: 'Levels 1 to {{level}} are open to this certification.',
   another: 'Check another code',
+  outcome: {
+    notFound: 'No certificate found for this code',
+    format: 'This code does not have the right format',
+    unavailable: 'The check could not be done',
+  },
   errors: {
     format:
       'This code does not have the right format: P- then 8 different characters, among the digits 2 3 4 6 7 8 9 and the letters B C D F G H J K M P Q R T V W X Y. Check each character.',
@@ -35,5 +40,6 @@ export const en: Widen<typeof fr> = {
     rateLimited: 'Too many checks in a short time: wait a minute, then try again.',
     network: 'The server does not answer. Check your connection, then try again.',
     other: 'The check could not be done ({{message}}). Try again in a moment.',
+    unreadable: 'unreadable answer',
   },
 };

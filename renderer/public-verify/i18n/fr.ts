@@ -25,6 +25,11 @@ export const fr = {
   notCertified: 'non certifiée',
   maxLevel: 'Les niveaux 1 à {{level}} sont ouverts à cette certification.',
   another: 'Vérifier un autre code',
+  outcome: {
+    notFound: 'Aucun certificat trouvé pour ce code',
+    format: 'Ce code n’a pas le bon format',
+    unavailable: 'La vérification n’a pas pu se faire',
+  },
   errors: {
     format:
       'Ce code n’a pas le bon format : P- puis 8 caractères différents, parmi les chiffres 2 3 4 6 7 8 9 et les lettres B C D F G H J K M P Q R T V W X Y. Vérifiez chaque caractère.',
@@ -33,5 +38,6 @@ export const fr = {
     rateLimited: 'Trop de vérifications en peu de temps : patientez une minute, puis réessayez.',
     network: 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
     other: 'La vérification n’a pas pu se faire ({{message}}). Réessayez dans un moment.',
+    unreadable: 'réponse illisible',
   },
 };

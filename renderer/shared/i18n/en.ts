@@ -36,10 +36,10 @@ export const en: Messages = {
     situation: {
       beforeJoining: 'You can sign in as soon as the connection is back.',
       waitingForInvigilator: 'The invigilator’s go-ahead will arrive when the connection is back.',
-      testGoesOn: 'Your answers stay stored on this computer. The test goes on as usual.',
+      testGoesOn: 'Your answers stay stored on this station. The test goes on as usual.',
       questionFrozen:
         'This question stays blocked until the connection is back: raise your hand to call the invigilator.',
-      resultKept: 'Your result stays on this computer and will be sent when the connection is back.',
+      resultKept: 'Your result stays on this station and will be sent when the connection is back.',
       resultSent: 'Your result has already been sent: there is nothing to do.',
     },
     backOnline: 'The connection to the server is back.',
@@ -115,12 +115,12 @@ export const en: Messages = {
       NOT_CERTIFIABLE:
         'You cannot sit this certification: you need at least 5 competences validated at level 1 on Pix. Tell the invigilator.',
       CANDIDATE_ALREADY_STARTED:
-        'You have already started this test (maybe on another computer). Tell the invigilator.',
+        'You have already started this test (maybe at another station). Tell the invigilator.',
       SERVER_UNREACHABLE:
         'The station cannot reach the certification server. Try again in a moment; if it goes on, tell the invigilator.',
       STATION_NOT_READY: 'This station is not ready yet. Tell the invigilator.',
       INVALID_REQUEST: 'Some information is not valid. Check it, then try again.',
-      other: 'The station met a problem. Try again; if it goes on, tell the invigilator.',
+      other: 'The station ran into a problem. Try again; if it goes on, tell the invigilator.',
     },
   },
   instructions: {
@@ -138,7 +138,7 @@ export const en: Messages = {
       'Some questions are timed, others ask you to stay on the question (focus mode): a message on the question tells you.',
     problem:
       'If a question does not work (image, file, website…), click “Report a problem”: the invigilator will come.',
-    stored: 'Every answer you validate is stored on this computer, even if the network is down.',
+    stored: 'Every answer you validate is stored on this station, even if the network is down.',
     results: 'You will not get your result at the end of the test: it is published later.',
     honesty: 'Talking to others or using a phone or any other device is not allowed.',
     accept: 'I have read these rules and I will follow them.',
@@ -158,9 +158,9 @@ export const en: Messages = {
   resume: {
     title: 'Your test was interrupted',
     reassure: 'Do not worry: your answers are stored and the time of the interruption is not counted.',
-    next: 'Raise your hand and ask the invigilator to authorize the resume. The test will start again by itself at question {{question}}.',
+    next: 'Raise your hand and ask the invigilator to let you continue. The test will start again by itself at question {{question}}.',
     timeLeft: 'Time left: {{time}}',
-    announce: 'Test interrupted. Ask the invigilator to authorize the resume.',
+    announce: 'Test interrupted. Ask the invigilator to let you continue.',
   },
   paused: {
     invigilatorTitle: 'Test paused',
@@ -170,7 +170,7 @@ export const en: Messages = {
     lockdownBody: '{{reason}} The time is stopped: you lose no time.',
     lockReason: {
       displayAdded: 'Another screen was plugged into the computer.',
-      lockScreen: 'The computer’s session was locked.',
+      lockScreen: 'The computer was locked.',
       suspend: 'The computer went to sleep.',
       rendererCrashed: 'The test screen stopped several times.',
       forbiddenProcess: 'Software that is not allowed during the certification is open on the computer.',
@@ -196,7 +196,7 @@ export const en: Messages = {
     abortedTitle: 'Test stopped',
     abortedBody: 'Your test was stopped. The answers you already validated are stored.',
     sealing: 'Storing your answers…',
-    sending: 'Your answers are stored on this computer. The result is being sent to the server.',
+    sending: 'Your answers are stored on this station. The result is being sent to the server.',
     sendingNext: 'You have nothing to do: the station will send it by itself, even later.',
     sent: 'Result sent to the certification server.',
     refused: 'The server refused this station’s result. It stays stored here. Tell the invigilator.',
@@ -237,7 +237,7 @@ export const en: Messages = {
       STORAGE_FAILED:
         'The answer could not be stored. Try to validate again; if it goes on, tell the invigilator.',
       ALERT_PENDING: 'A problem is reported on this question: wait for the invigilator.',
-      other: 'The station met a problem. Try again; if it goes on, tell the invigilator.',
+      other: 'The station ran into a problem. Try again; if it goes on, tell the invigilator.',
     },
     skipDialog: {
       title: 'Skip this question?',
@@ -264,7 +264,7 @@ export const en: Messages = {
         'The invigilator has been told and will come to see you. Meanwhile this question is blocked.',
       pendingNext: 'Raise your hand so the invigilator finds you easily.',
       pendingOfflineBody:
-        'This computer cannot tell the invigilator (no connection): raise your hand to call them. Meanwhile this question is blocked.',
+        'This station cannot tell the invigilator (no connection): raise your hand to call them. Meanwhile this question is blocked.',
       pendingOfflineNext: 'Your report will be sent by itself as soon as the connection is back.',
       dismissed: 'The invigilator looked at your report: you can answer this question.',
       validated: 'Your report was accepted: the previous question will not count. Here is the next question.',
@@ -301,6 +301,7 @@ export const en: Messages = {
       empty: 'This file is empty.',
       image: 'Attached image: {{name}}',
       size: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB' },
+      fileBadge: 'FILE',
     },
     embed: {
       title: 'Simulator',

@@ -178,7 +178,7 @@ export const fr = {
     /** What locked the station, by its lockdown event (one short sentence each). */
     lockReason: {
       displayAdded: 'Un autre écran a été branché sur l’ordinateur.',
-      lockScreen: 'La session de l’ordinateur a été verrouillée.',
+      lockScreen: 'L’ordinateur a été verrouillé.',
       suspend: 'L’ordinateur s’est mis en veille.',
       rendererCrashed: 'L’écran du test s’est arrêté plusieurs fois.',
       forbiddenProcess: 'Un logiciel interdit pendant la certification est ouvert sur l’ordinateur.',
@@ -312,6 +312,8 @@ export const fr = {
       empty: 'Ce fichier est vide.',
       image: 'Image jointe : {{name}}',
       size: { bytes: '{{n}} o', kb: '{{n}} Ko', mb: '{{n}} Mo' },
+      /** The badge of a file without an extension (the others show theirs: PDF, CSV…). */
+      fileBadge: 'FICHIER',
     },
     embed: {
       title: 'Simulateur',

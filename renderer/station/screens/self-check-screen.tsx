@@ -1,9 +1,14 @@
 // "Vérifier ce poste" (issue 8): the referent checks, between two candidates, that this station is ready
 // for exam day — the same self-check IT runs with `--check`, one line per check with what to do. Its
-// words live here (French first, English too), so the screen stays self-contained.
+// words live here (French first, English too), so the screen stays self-contained: each check's title
+// and the report's outcome are worded from their codes, never taken from the station's French log text.
+// What each check found (detail, action) still comes as the station's French sentence: in English it is
+// marked as French, so that screen readers read it with a French voice.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StationErrorCode } from '../../../core/contracts/station-api.ts';
 import type {
+  SelfCheckId,
   SelfCheckOverall,
   SelfCheckReport,
   SelfCheckStatus,
@@ -12,56 +17,127 @@ import { announce } from '../../shared/announcer.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { useStationApi } from '../state/station-context.tsx';
 
-const WORDS = {
-  fr: {
-    open: 'Vérifier ce poste (référent)',
-    title: 'Vérifier ce poste',
-    intro:
-      'La vérification contrôle le serveur, l’inscription du poste, l’horloge, les écrans, le disque, le journal des réponses et les sites autorisés. Elle dure quelques secondes et ne change rien sur le poste.',
-    run: 'Lancer la vérification',
-    again: 'Vérifier à nouveau',
-    running: 'Vérification en cours…',
-    back: 'Retour à l’accueil',
-    todo: 'À faire :',
-    failed: 'La vérification n’a pas pu se faire :',
-    results: 'Résultat de chaque vérification',
-    status: { ok: 'OK', warning: 'Attention', failure: 'Échec', skipped: 'Non vérifié' },
-    verdict: {
-      ok: 'Ce poste est prêt pour l’examen.',
-      warning: 'Ce poste fonctionne, mais corrigez les points « Attention » avant le jour de l’examen.',
-      failure: 'Ce poste n’est pas prêt : corrigez les points « Échec » ou prévenez le service informatique.',
-    },
-    station: (name: string, id: string, version: string) =>
-      `Poste « ${name} »${id ? ` (${id})` : ''}, station ${version}`,
-  },
-  en: {
-    open: 'Check this station (referent)',
-    title: 'Check this station',
-    intro:
-      'The check looks at the server, the station’s enrollment, the clock, the displays, the disk, the answer journal and the allowed websites. It takes a few seconds and changes nothing on the station.',
-    run: 'Run the check',
-    again: 'Check again',
-    running: 'Checking…',
-    back: 'Back to the home screen',
-    todo: 'To do:',
-    failed: 'The check could not run:',
-    results: 'Result of each check',
-    status: { ok: 'OK', warning: 'Warning', failure: 'Failed', skipped: 'Not checked' },
-    verdict: {
-      ok: 'This station is ready for the exam.',
-      warning: 'This station works, but fix the “Warning” items before exam day.',
-      failure: 'This station is not ready: fix the “Failed” items or call IT support.',
-    },
-    station: (name: string, id: string, version: string) =>
-      `Station “${name}”${id ? ` (${id})` : ''}, version ${version}`,
-  },
-} as const;
+/** Why the check could not run, by the station's error code; any other gets the general sentence. */
+const FAILURES = ['ILLEGAL_TRANSITION', 'STATION_NOT_READY'] as const;
+type FailureKey = (typeof FAILURES)[number] | 'other';
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export function selfCheckFailureKey(code: StationErrorCode): FailureKey {
+  return FAILURES.find((known) => known === code) ?? 'other';
+}
 
-function useWords() {
+interface Words {
+  language: 'fr' | 'en';
+  locale: string;
+  open: string;
+  title: string;
+  intro: string;
+  run: string;
+  again: string;
+  running: string;
+  back: string;
+  todo: string;
+  failed: string;
+  failure: Record<FailureKey, string>;
+  results: string;
+  status: Record<SelfCheckStatus, string>;
+  verdict: Record<SelfCheckOverall, string>;
+  checks: Record<SelfCheckId, string>;
+  station: (name: string, id: string, version: string) => string;
+  checkedAt: (when: string) => string;
+  recorded: string;
+  notRecorded: string;
+}
+
+const FR: Words = {
+  language: 'fr',
+  locale: 'fr-FR',
+  open: 'Vérifier ce poste (référent)',
+  title: 'Vérifier ce poste',
+  intro:
+    'La vérification contrôle le serveur, l’inscription du poste, l’horloge, les écrans, le disque, le journal des réponses et les sites autorisés. Elle dure quelques secondes et ne change rien sur le poste.',
+  run: 'Lancer la vérification',
+  again: 'Vérifier à nouveau',
+  running: 'Vérification en cours…',
+  back: 'Retour à l’accueil',
+  todo: 'À faire :',
+  failed: 'La vérification n’a pas pu se faire :',
+  failure: {
+    ILLEGAL_TRANSITION: 'le poste ne se vérifie qu’entre deux candidats.',
+    STATION_NOT_READY: 'ce poste ne peut pas se vérifier lui-même ici. Prévenez le service informatique.',
+    other: 'le poste n’a pas répondu. Réessayez ; si cela continue, prévenez le service informatique.',
+  },
+  results: 'Résultat de chaque vérification',
+  status: { ok: 'OK', warning: 'Attention', failure: 'Échec', skipped: 'Non vérifié' },
+  verdict: {
+    ok: 'Ce poste est prêt pour l’examen.',
+    warning: 'Ce poste fonctionne, mais corrigez les points « Attention » avant le jour de l’examen.',
+    failure: 'Ce poste n’est pas prêt : corrigez les points « Échec » ou prévenez le service informatique.',
+  },
+  checks: {
+    settings: 'Réglages gérés par l’informatique',
+    server: 'Serveur de certification joignable',
+    tls: 'Connexion sécurisée (TLS)',
+    clock: 'Horloge du poste',
+    version: 'Version de la station acceptée par le serveur',
+    enrollment: 'Inscription du poste auprès du centre',
+    displays: 'Écrans branchés',
+    disk: 'Espace disque libre',
+    journal: 'Journal des réponses (écriture durable)',
+    browser: 'Navigateur d’épreuve : sites du centre',
+  },
+  station: (name, id, version) => `Poste « ${name} »${id ? ` (${id})` : ''}, version ${version}`,
+  checkedAt: (when) => `Vérifié le ${when}.`,
+  recorded: 'Rapport enregistré par le serveur.',
+  notRecorded:
+    'Rapport non enregistré par le serveur : voir la ligne « Inscription du poste auprès du centre ».',
+};
+
+const EN: Words = {
+  language: 'en',
+  locale: 'en-GB',
+  open: 'Check this station (referent)',
+  title: 'Check this station',
+  intro:
+    'The check looks at the server, the station’s enrollment, the clock, the displays, the disk, the answer journal and the allowed websites. It takes a few seconds and changes nothing on the station.',
+  run: 'Run the check',
+  again: 'Check again',
+  running: 'Checking…',
+  back: 'Back to the home screen',
+  todo: 'To do:',
+  failed: 'The check could not run:',
+  failure: {
+    ILLEGAL_TRANSITION: 'the station can be checked only between two candidates.',
+    STATION_NOT_READY: 'this station cannot check itself here. Call IT support.',
+    other: 'the station did not answer. Try again; if it goes on, call IT support.',
+  },
+  results: 'Result of each check',
+  status: { ok: 'OK', warning: 'Warning', failure: 'Failed', skipped: 'Not checked' },
+  verdict: {
+    ok: 'This station is ready for the exam.',
+    warning: 'This station works, but fix the “Warning” items before exam day.',
+    failure: 'This station is not ready: fix the “Failed” items or call IT support.',
+  },
+  checks: {
+    settings: 'Settings managed by IT',
+    server: 'Certification server reachable',
+    tls: 'Secure connection (TLS)',
+    clock: 'Station clock',
+    version: 'Station version accepted by the server',
+    enrollment: 'Station enrollment with the centre',
+    displays: 'Connected displays',
+    disk: 'Free disk space',
+    journal: 'Answer journal (durable writes)',
+    browser: 'Challenge browser: the centre’s websites',
+  },
+  station: (name, id, version) => `Station “${name}”${id ? ` (${id})` : ''}, version ${version}`,
+  checkedAt: (when) => `Checked on ${when}.`,
+  recorded: 'Report recorded by the server.',
+  notRecorded: 'Report not recorded by the server: see the “Station enrollment with the centre” line.',
+};
+
+function useWords(): Words {
   const { i18n } = useTranslation();
-  return i18n.language.startsWith('en') ? WORDS.en : WORDS.fr;
+  return i18n.language.startsWith('en') ? EN : FR;
 }
 
 const NOTICE: Record<SelfCheckOverall, string> = {
@@ -93,9 +169,12 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<SelfCheckReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Kept as its key and worded at each render: a language switch rewords it.
+  const [failure, setFailure] = useState<FailureKey | null>(null);
 
   const run = async () => {
+    // The buttons stay focusable while the check runs (aria-disabled): a second press does nothing.
+    if (running) return;
     setRunning(true);
     setFailure(null);
     announce(words.running);
@@ -105,9 +184,10 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
       setReport(result.value);
       announce(words.verdict[result.value.overall]);
     } else {
+      const key = selfCheckFailureKey(result.error.code);
       setReport(null);
-      setFailure(result.error.message);
-      announce(`${words.failed} ${result.error.message}`, 'assertive');
+      setFailure(key);
+      announce(`${words.failed} ${words.failure[key]}`, 'assertive');
     }
   };
 
@@ -122,12 +202,19 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
           type="button"
           className="button button-primary"
           onClick={() => void run()}
-          disabled={running}
+          aria-disabled={running || undefined}
           aria-describedby={running ? 'self-check-running' : undefined}
         >
           {report ? words.again : words.run}
         </button>{' '}
-        <button type="button" className="button button-secondary" onClick={onBack} disabled={running}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            if (!running) onBack();
+          }}
+          aria-disabled={running || undefined}
+        >
           {words.back}
         </button>
       </p>
@@ -137,41 +224,60 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
         </p>
       )}
       {failure && (
-        <div role="alert" className="notice notice-error">
+        <div role="alert" className="notice notice-error" data-testid="self-check-failed">
           <p>
-            {words.failed} {failure}
+            {words.failed} {words.failure[failure]}
           </p>
         </div>
       )}
-      {report && !running && (
-        <section aria-labelledby="self-check-results" data-overall={report.overall}>
-          <div role="status" className={NOTICE[report.overall]} data-testid="self-check-verdict">
-            <p className="notice-title">{words.verdict[report.overall]}</p>
-            <p>{words.station(report.stationName, report.stationId, report.version)}</p>
-            {report.recorded && <p>{capitalized(report.recorded.message)}</p>}
-          </div>
-          <h2 id="self-check-results">{words.results}</h2>
-          <ul className="self-check-lines" style={LIST_STYLE}>
-            {report.lines.map((line) => (
-              <li key={line.id} data-check={line.id} data-status={line.status} style={ITEM_STYLE}>
-                <p>
-                  <span className={`self-check-status self-check-${line.status}`} style={STATUS_STYLE}>
-                    <span aria-hidden="true">{MARK[line.status]} </span>
-                    {words.status[line.status]}
-                  </span>
-                  {' — '}
-                  <strong>{line.title}</strong> : {line.detail}
-                </p>
-                {line.action && (
-                  <p className="hint">
-                    {words.todo} {line.action}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {report && !running && <SelfCheckResults report={report} />}
     </div>
   );
+}
+
+/** The verdict and one line per check, in the screen's language. */
+export function SelfCheckResults({ report }: { report: SelfCheckReport }) {
+  const words = useWords();
+  // The station's own findings are French sentences: said with a French voice on an English screen.
+  const found = words.language === 'fr' ? undefined : 'fr';
+  const colon = words.language === 'fr' ? ' : ' : ': ';
+  return (
+    <section aria-labelledby="self-check-results" data-overall={report.overall}>
+      <div role="status" className={NOTICE[report.overall]} data-testid="self-check-verdict">
+        <p className="notice-title">{words.verdict[report.overall]}</p>
+        <p>{words.station(report.stationName, report.stationId, report.version)}</p>
+        <p>{words.checkedAt(formatCheckedAt(report.checkedAt, words.locale))}</p>
+        {report.recorded && <p>{report.recorded.ok ? words.recorded : words.notRecorded}</p>}
+      </div>
+      <h2 id="self-check-results">{words.results}</h2>
+      <ul className="self-check-lines" style={LIST_STYLE}>
+        {report.lines.map((line) => (
+          <li key={line.id} data-check={line.id} data-status={line.status} style={ITEM_STYLE}>
+            <p>
+              <span className={`self-check-status self-check-${line.status}`} style={STATUS_STYLE}>
+                <span aria-hidden="true">{MARK[line.status]} </span>
+                {words.status[line.status]}
+              </span>
+              {' — '}
+              <strong>{words.checks[line.id] ?? line.title}</strong>
+              {colon}
+              <span lang={found}>{line.detail}</span>
+            </p>
+            {line.action && (
+              <p className="hint">
+                {words.todo} <span lang={found}>{line.action}</span>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "12 mars 2025 à 14:05" / "12 March 2025 at 14:05"; the raw value if it is not a date. */
+function formatCheckedAt(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }

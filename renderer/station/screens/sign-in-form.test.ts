@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdateOf, checkSignIn, EMPTY_SIGN_IN, fieldOfRefusal } from './sign-in-form.ts';
+import { birthdateOf, checkSignIn, EMPTY_SIGN_IN, fieldOfRefusal, refusalKey } from './sign-in-form.ts';
 
 const filled = {
   sessionNumber: ' 1234 ',
@@ -70,5 +70,14 @@ describe('sign-in checks', () => {
     expect(fieldOfRefusal('SESSION_NOT_FOUND')).toBe('sessionNumber');
     expect(fieldOfRefusal('SESSION_CLOSED')).toBe('sessionNumber');
     expect(fieldOfRefusal('NO_MATCHING_CANDIDATE')).toBeNull();
+  });
+});
+
+describe('refusalKey', () => {
+  // Kept as a key, worded when shown: a refusal reads in the new language after a switch.
+  it('keeps the refusals the candidate can act on, and says the others in general words', () => {
+    expect(refusalKey({ code: 'WRONG_ACCESS_CODE' })).toBe('WRONG_ACCESS_CODE');
+    expect(refusalKey({ code: 'NO_MATCHING_CANDIDATE' })).toBe('NO_MATCHING_CANDIDATE');
+    expect(refusalKey({ code: 'INTERNAL' })).toBe('other');
   });
 });

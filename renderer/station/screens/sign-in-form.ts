@@ -109,3 +109,8 @@ export type ExplainedRefusal = (typeof EXPLAINED_REFUSALS)[number];
 export function isExplainedRefusal(code: StationErrorCode): code is ExplainedRefusal {
   return (EXPLAINED_REFUSALS as readonly string[]).includes(code);
 }
+
+/** The message key of a refusal: its own sentence when it has one, else the general one ("other"). */
+export function refusalKey(error: { code: StationErrorCode }): ExplainedRefusal | 'other' {
+  return isExplainedRefusal(error.code) ? error.code : 'other';
+}

@@ -2,20 +2,23 @@
 // to the field it is about, in words that say what to do; focus goes to the first one.
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationError } from '../../../core/contracts/station-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import {
   checkSignIn,
   EMPTY_SIGN_IN,
   fieldOfRefusal,
-  isExplainedRefusal,
+  refusalKey,
+  type ExplainedRefusal,
   type SignInErrorKey,
   type SignInField,
   type SignInValues,
 } from './sign-in-form.ts';
 
-type FieldErrors = Partial<Record<SignInField, string>>;
+/** A message key under `signIn.errors`: a check of the form, or a refusal of the station by its code. */
+type ErrorKey = SignInErrorKey | ExplainedRefusal | 'other';
+/** Kept as keys and worded at each render, so that switching the language rewords them. */
+type FieldErrors = Partial<Record<SignInField, ErrorKey>>;
 
 export function SignInScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -24,10 +27,12 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [values, setValues] = useState<SignInValues>(EMPTY_SIGN_IN);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ErrorKey | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
+
+  const said = (key: ErrorKey | undefined) => (key ? t(`signIn.errors.${key}`) : undefined);
 
   const set = (name: keyof SignInValues) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -36,19 +41,13 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`#${id}`)?.focus());
   };
 
-  const refusal = (error: StationError): string =>
-    isExplainedRefusal(error.code) ? t(`signIn.errors.${error.code}`) : t('signIn.errors.other');
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setFormError(null);
     const checked = checkSignIn(values);
     if (!checked.ok) {
-      const found: FieldErrors = {};
-      for (const [field, key] of Object.entries(checked.errors) as [SignInField, SignInErrorKey][]) {
-        found[field] = t(`signIn.errors.${key}`);
-      }
+      const found: FieldErrors = checked.errors;
       setErrors(found);
       const first = (['sessionNumber', 'accessCode', 'lastName', 'firstName', 'birthdate'] as const).find(
         (f) => found[f],
@@ -64,13 +63,13 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
       applyStatus(result.value);
       return;
     }
-    const message = refusal(result.error);
+    const key = refusalKey(result.error);
     const field = fieldOfRefusal(result.error.code);
     if (field) {
-      setErrors({ [field]: message });
+      setErrors({ [field]: key });
       focusField(field);
     } else {
-      setFormError(message);
+      setFormError(key);
       requestAnimationFrame(() => formErrorRef.current?.focus());
     }
   };
@@ -89,7 +88,7 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
             id="signin-sessionNumber"
             label={t('signIn.sessionNumber')}
             hint={t('signIn.sessionNumberHint')}
-            error={errors.sessionNumber}
+            error={said(errors.sessionNumber)}
             value={values.sessionNumber}
             onChange={set('sessionNumber')}
             inputMode="numeric"
@@ -99,7 +98,7 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
             id="signin-accessCode"
             label={t('signIn.accessCode')}
             hint={t('signIn.accessCodeHint')}
-            error={errors.accessCode}
+            error={said(errors.accessCode)}
             value={values.accessCode}
             onChange={(v) => set('accessCode')(v.toUpperCase())}
             width="short"
@@ -111,14 +110,14 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
           <TextField
             id="signin-lastName"
             label={t('signIn.lastName')}
-            error={errors.lastName}
+            error={said(errors.lastName)}
             value={values.lastName}
             onChange={set('lastName')}
           />
           <TextField
             id="signin-firstName"
             label={t('signIn.firstName')}
-            error={errors.firstName}
+            error={said(errors.firstName)}
             value={values.firstName}
             onChange={set('firstName')}
           />
@@ -130,7 +129,9 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
             <p id="signin-birthdate-hint" className="hint">
               {t('signIn.birthdateHint')}
             </p>
-            {errors.birthdate && <FieldError id="signin-birthdate-error">{errors.birthdate}</FieldError>}
+            {errors.birthdate && (
+              <FieldError id="signin-birthdate-error">{t(`signIn.errors.${errors.birthdate}`)}</FieldError>
+            )}
             <div className="date-parts">
               <DatePart
                 id="signin-day"
@@ -167,7 +168,7 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
             className="notice notice-error"
             data-testid="signin-error"
           >
-            <p>{formError}</p>
+            <p>{t(`signIn.errors.${formError}`)}</p>
           </div>
         )}
         <div className="actions">

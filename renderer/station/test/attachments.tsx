@@ -1,12 +1,12 @@
 // A challenge's files: the station copies each into the candidate's sandbox and says which built-in
 // viewer shows it (PDF, image, text, CSV as a table). Nothing is executed or downloaded elsewhere.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../core/challenge/challenge.ts';
 import type { StationResponse } from '../../../core/contracts/station-api.ts';
 import { Dialog } from '../../shared/dialog.tsx';
-import { useStationApi } from '../state/station-context.tsx';
+import { useStation, useStationApi } from '../state/station-context.tsx';
 import { parseCsv } from './csv-table.ts';
 import { pdfViewerUrl } from './pdf-viewer-url.ts';
 
@@ -24,14 +24,22 @@ export function Attachments({
   const [opening, setOpening] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
+  // Paused or locked, the question is hidden: its file viewer closes with it (a modal viewer left open
+  // would keep the pause panel from being read), and a file still opening is not shown afterwards.
+  const inProgress = useStation((s) => s.status?.exam.phase === 'inProgress');
+  const inProgressNow = useRef(inProgress);
+  useEffect(() => {
+    inProgressNow.current = inProgress;
+    if (!inProgress) setOpened(null);
+  }, [inProgress]);
 
   const open = async (attachment: Attachment) => {
     setOpening(attachment.hash);
     setFailed(null);
     const result = await api.openAttachment({ challengeId, hash: attachment.hash });
     setOpening(null);
-    if (result.ok) setOpened(result.value);
-    else setFailed(attachment.hash);
+    if (!result.ok) setFailed(attachment.hash);
+    else if (inProgressNow.current) setOpened(result.value);
   };
 
   return (
@@ -52,7 +60,7 @@ export function Attachments({
               data-attachment={attachment.fileName}
             >
               <span aria-hidden="true" className="file-icon">
-                {fileBadge(attachment)}
+                {fileBadge(attachment) || t('test.attachments.fileBadge')}
               </span>
               {t('test.attachments.open', { name: attachment.fileName })}
               <span className="muted"> ({formatSize(attachment.size, t, i18n.language)})</span>
@@ -71,14 +79,15 @@ export function Attachments({
           </li>
         ))}
       </ul>
-      {opened && <AttachmentViewer opened={opened} onClose={() => setOpened(null)} />}
+      {opened && inProgress && <AttachmentViewer opened={opened} onClose={() => setOpened(null)} />}
     </section>
   );
 }
 
-function fileBadge(attachment: Attachment): string {
-  const extension = attachment.fileName.split('.').pop() ?? '';
-  return extension.slice(0, 4).toUpperCase() || 'FICHIER';
+/** The file's extension as a short badge ("PDF", "CSV"), or '' when it has none to show. */
+export function fileBadge(attachment: Pick<Attachment, 'fileName'>): string {
+  const parts = attachment.fileName.split('.');
+  return parts.length > 1 ? (parts.pop() ?? '').slice(0, 4).toUpperCase() : '';
 }
 
 function formatSize(bytes: number, t: TFunction, language: string): string {

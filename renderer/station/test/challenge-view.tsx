@@ -38,6 +38,13 @@ export const BUSY_SHOWN_AFTER_MS = 150;
 
 type Action = 'submit' | 'skip' | 'report' | 'finish';
 
+/** The refusals the candidate is told about in their own words; any other gets the general message. */
+type FailureKey = 'STORAGE_FAILED' | 'ALERT_PENDING' | 'other';
+
+function failureKey(error: StationError): FailureKey {
+  return error.code === 'STORAGE_FAILED' || error.code === 'ALERT_PENDING' ? error.code : 'other';
+}
+
 export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: string) => void }) {
   const { current } = props;
   const { challenge } = current;
@@ -51,7 +58,8 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const clearAlertOutcome = useStation((s) => s.clearAlertOutcome);
   const [draft, setDraft] = useState<AnswerDraft>(() => initialDraft(challenge, current.draft));
   const [missing, setMissing] = useState<MissingAnswer | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The refusal's message key, worded at each render (so a language switch rewords it).
+  const [failure, setFailure] = useState<FailureKey | null>(null);
   // The action under way (a second click does nothing meanwhile), and the one the buttons show.
   const acting = useRef<Action | null>(null);
   const [busy, setBusyShown] = useState<Action | null>(null);
@@ -76,6 +84,13 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const running = useStation((s) => s.status?.exam.phase === 'inProgress');
   const unheard = useStation((s) => alertUnheard(s.status?.exam ?? null, s.online));
   const adjusted = useStation((s) => s.status?.exam.candidate?.accessibilityAdjustment ?? false);
+
+  // Paused or locked, the question is hidden and out of reach: a confirmation left open over it would
+  // stay modal and keep the pause panel from being read or focused. It closes, and does not come back.
+  useEffect(() => {
+    if (!running) setDialog(null);
+  }, [running]);
+  const shownDialog = running ? dialog : null;
 
   // A new challenge: keyboard and screen-reader users start from "Question n sur N".
   useEffect(() => {
@@ -153,14 +168,9 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     announce(`${t('test.alert.pendingTitle')}. ${body}`);
   }, [frozen, unheard, t]);
 
-  const explain = (error: StationError): string =>
-    error.code === 'STORAGE_FAILED' || error.code === 'ALERT_PENDING'
-      ? t(`test.errors.${error.code}`)
-      : t('test.errors.other');
-
   const fail = (error: StationError) => {
     setBusy(null);
-    setFailure(explain(error));
+    setFailure(failureKey(error));
     requestAnimationFrame(() => errorRef.current?.focus());
   };
 
@@ -228,7 +238,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     alertOutcome &&
     ((alertOutcome.decision === 'dismissed' && alertOutcome.challengeId === challenge.id) ||
       (alertOutcome.decision === 'validated' && alertOutcome.challengeId !== challenge.id));
-  const shownError = missing ? t(`test.errors.${missing}`) : failure;
+  const shownError = missing ? t(`test.errors.${missing}`) : failure ? t(`test.errors.${failure}`) : null;
   // The answer given is captured at the click: the fields stay as they are while it is stored.
   const inputsDisabled = frozen;
 
@@ -379,7 +389,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
           {t('test.finish')}
         </button>
       </div>
-      {dialog === 'skip' && (
+      {shownDialog === 'skip' && (
         <ConfirmDialog
           title={t('test.skipDialog.title')}
           body={[t('test.skipDialog.body')]}
@@ -388,7 +398,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
           onCancel={() => setDialog(null)}
         />
       )}
-      {dialog === 'report' && (
+      {shownDialog === 'report' && (
         <ConfirmDialog
           title={t('test.reportDialog.title')}
           body={[t('test.reportDialog.body'), t('test.reportDialog.consequence')]}
@@ -397,7 +407,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
           onCancel={() => setDialog(null)}
         />
       )}
-      {dialog === 'finish' && (
+      {shownDialog === 'finish' && (
         <ConfirmDialog
           title={t('test.finishDialog.title')}
           body={[<FinishWarning key="remaining" />]}

@@ -33,7 +33,7 @@ describe('PausedPanel', () => {
   it('has a sentence for every event that can lock, and a general one otherwise', () => {
     const causes = {
       displayAdded: 'Un autre écran a été branché sur l’ordinateur.',
-      lockScreen: 'La session de l’ordinateur a été verrouillée.',
+      lockScreen: 'L’ordinateur a été verrouillé.',
       rendererCrashed: 'L’écran du test s’est arrêté plusieurs fois.',
       forbiddenProcess: 'Un logiciel interdit pendant la certification est ouvert sur l’ordinateur.',
       focusLost: 'Le poste a détecté un problème.',

@@ -1,0 +1,29 @@
+// Live regions follow the top-most modal dialog (outside it, Chromium takes them out of what screen
+// readers hear). Moved, they start empty: what they held was already said and is not said again.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { LiveAnnouncer, regionsIn, type LiveRegions } from './announcer.tsx';
+
+const dialog = { tagName: 'DIALOG' } as unknown as Element;
+const other = { tagName: 'DIALOG' } as unknown as Element;
+
+describe('live regions', () => {
+  it('keep what they say while they stay where they are', () => {
+    const regions: LiveRegions = { host: dialog, polite: 'Il reste 15 minutes.', assertive: '' };
+    expect(regionsIn(regions, dialog)).toBe(regions);
+  });
+
+  it('arrive empty in a dialog that opens, and back in the page when it closes', () => {
+    const page: LiveRegions = { host: null, polite: 'Réponse enregistrée.', assertive: 'Test en pause.' };
+    expect(regionsIn(page, dialog)).toEqual({ host: dialog, polite: '', assertive: '' });
+    const inDialog: LiveRegions = { host: dialog, polite: 'Il reste 5 minutes.', assertive: '' };
+    expect(regionsIn(inDialog, null)).toEqual({ host: null, polite: '', assertive: '' });
+    expect(regionsIn(inDialog, other)).toEqual({ host: other, polite: '', assertive: '' });
+  });
+
+  it('are drawn in the page when no dialog is open', () => {
+    const html = renderToStaticMarkup(<LiveAnnouncer />);
+    expect(html).toContain('role="status"');
+    expect(html).toContain('role="alert"');
+  });
+});
