@@ -25,6 +25,7 @@ import { useAuth, useMe } from './state/auth.tsx';
 import { pickCentre, rememberCentre, rememberedCentre } from './state/current-centre.ts';
 import { FlashProvider } from './state/flash.tsx';
 import { hrefFor, navigate, useRoute, type Route } from './state/router.ts';
+import { useDocumentTitle } from './ui/document-title.ts';
 import { PageTitle } from './ui/page.tsx';
 
 export function BackOfficeApp() {
@@ -46,6 +47,7 @@ export function BackOfficeApp() {
 
 function Checking() {
   const t = useT();
+  useDocumentTitle(null);
   return (
     <main className="column-main">
       <p role="status">{t('app.checking')}</p>
@@ -56,6 +58,7 @@ function Checking() {
 function Unreachable() {
   const t = useT();
   const { retry } = useAuth();
+  useDocumentTitle(t('app.unreachableTitle'));
   return (
     <main className="column-main">
       <h1>{t('app.unreachableTitle')}</h1>

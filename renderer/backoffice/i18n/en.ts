@@ -656,7 +656,7 @@ export const en: BackOfficeMessages = {
       presence:
         'Check the ID document, then confirm presence on the invigilator screen: the test starts. Extra time is applied automatically.',
       alerts:
-        'During the test, handle the reports ("Report a problem") and incidents at once from the invigilator screen.',
+        'During the test, handle the alerts ("Report a problem") and incidents at once from the invigilator screen.',
       end: 'At the end, each station shows "Result sent". Do not switch off a station that has not sent its result.',
       finalize:
         'Finalize the session on the invigilator screen (reason for each unfinished test, incidents). The results are then in the centre space.',
@@ -715,6 +715,8 @@ export const en: BackOfficeMessages = {
     commentHint:
       'What happened for the whole room, in 500 characters at most. A comment has the jury review the session before publication.',
     commentCount: '{{count}} / 500 characters',
+    commentCountOver: '{{count}} / 500 characters: {{excess}} too many',
+    commentBackUnder: 'The comment fits in 500 characters again.',
     submit: 'Finalize and compute the results',
     confirmTitle: 'Finalize session {{number}}?',
     confirmText:

@@ -671,7 +671,7 @@ export const fr = {
       presence:
         'Vérifiez la pièce d’identité, puis confirmez la présence sur l’écran surveillant : le test démarre. Le temps majoré est appliqué automatiquement.',
       alerts:
-        'Pendant le test, traitez aussitôt les signalements (« Signaler un problème ») et les incidents depuis l’écran surveillant.',
+        'Pendant le test, traitez aussitôt les alertes (« Signaler un problème ») et les incidents depuis l’écran surveillant.',
       end: 'À la fin, chaque poste affiche « Résultat envoyé ». N’éteignez pas un poste qui n’a pas envoyé son résultat.',
       finalize:
         'Finalisez la session sur l’écran surveillant (raison de chaque test non terminé, incidents). Les résultats sont ensuite dans l’espace du centre.',
@@ -730,6 +730,9 @@ export const fr = {
     commentHint:
       'Ce qui s’est passé pour toute la salle, en 500 caractères au plus. Un commentaire fait examiner la session par le jury avant publication.',
     commentCount: '{{count}} / 500 caractères',
+    /** Over the limit: said in words (and announced once), not by a sign or a colour. */
+    commentCountOver: '{{count}} / 500 caractères : {{excess}} de trop',
+    commentBackUnder: 'Le commentaire tient de nouveau en 500 caractères.',
     submit: 'Finaliser et calculer les résultats',
     confirmTitle: 'Finaliser la session {{number}} ?',
     confirmText:

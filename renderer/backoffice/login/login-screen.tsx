@@ -11,6 +11,7 @@ import { useT, type Translate } from '../i18n/use-t.ts';
 import { useAuth, type SessionEnd } from '../state/auth.tsx';
 import { describeFailure } from '../ui/describe-failure.ts';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
+import { useDocumentTitleFrom } from '../ui/document-title.ts';
 import { PasswordField } from '../ui/password-field.tsx';
 import { checkLogin, type LoginErrors } from './login-form.ts';
 
@@ -19,6 +20,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
   const serverMessage = useServerErrorMessage();
   const { client, loggedIn } = useAuth();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  useDocumentTitleFrom(heading);
   const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<LoginErrors>({});
   const [failure, setFailure] = useState<string | null>(null);

@@ -1,9 +1,8 @@
 // Finalize a session when the invigilator did not: a reason for each unfinished test, the two yes/no
 // questions, an optional comment, a confirmation; then the results are computed. While tests still run
 // or alerts await a decision, the server refuses: the page says what the invigilator must settle first.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
-import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
@@ -17,6 +16,7 @@ import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { FormProblems } from '../ui/save-form.tsx';
+import { CommentCount } from './comment-count.tsx';
 import {
   checkFinalization,
   errorCount,
@@ -116,6 +116,7 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
   });
   const [errors, setErrors] = useState<FinalizationErrors | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const commentCountId = useId();
   const waiting = session.counts.started - session.counts.resultsReceived;
   const checked = checkFinalization(draft, unfinished);
   const yesNo = [
@@ -206,6 +207,8 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
           {(control) => (
             <textarea
               {...control}
+              // The count is read with the field's description, not announced on every keystroke.
+              aria-describedby={[control['aria-describedby'], commentCountId].filter(Boolean).join(' ')}
               className="input textarea"
               rows={4}
               name="globalComment"
@@ -214,10 +217,7 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
             />
           )}
         </Field>
-        <p className="hint" aria-live="polite">
-          {t('finalization.commentCount', { count: draft.globalComment.trim().length })}
-          {draft.globalComment.trim().length > GLOBAL_COMMENT_MAX ? ' !' : ''}
-        </p>
+        <CommentCount id={commentCountId} length={draft.globalComment.trim().length} />
       </section>
       <button type="submit" className="button button-primary button-large">
         {t('finalization.submit')}

@@ -1,5 +1,6 @@
-// Pieces every page uses: its title (focused when the page opens, so screen readers start there), the
-// sentence that says what the page is for, the loading and failure states, and notices.
+// Pieces every page uses: its title (focused when the page opens, so screen readers start there, and
+// repeated in the browser tab's title), the sentence that says what the page is for, the loading and
+// failure states, and notices.
 import { type ReactNode } from 'react';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
@@ -7,9 +8,12 @@ import type { ApiFailure } from '../api/centre-client.ts';
 import { useT } from '../i18n/use-t.ts';
 import type { Resource } from '../state/use-resource.ts';
 import { describeFailure } from './describe-failure.ts';
+import { useDocumentTitleFrom } from './document-title.ts';
 
 export function PageTitle({ children, intro }: { children: ReactNode; intro?: ReactNode }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // The tab's title says the same, in the same language.
+  useDocumentTitleFrom(heading);
   return (
     <div className="page-title">
       <h1 ref={heading} tabIndex={-1}>

@@ -16,6 +16,7 @@ import { stateText } from '../room/card-text.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { useNow } from '../state/use-now.ts';
+import { CommentCount } from './comment-count.tsx';
 import {
   checkFinalization,
   pendingAlerts,
@@ -193,13 +194,7 @@ export function FinalizationScreen() {
             aria-describedby={`${ids.commentHint} ${ids.commentCount}`}
             onChange={(e) => setDraft((d) => ({ ...d, globalComment: e.target.value }))}
           />
-          <p
-            id={ids.commentCount}
-            className={`hint ${commentLength > GLOBAL_COMMENT_MAX ? 'count-over' : ''}`}
-            aria-live="polite"
-          >
-            {t('finalization.commentCount', { count: commentLength, max: GLOBAL_COMMENT_MAX })}
-          </p>
+          <CommentCount id={ids.commentCount} length={commentLength} max={GLOBAL_COMMENT_MAX} />
         </div>
         <YesNo
           label={t('finalization.hadIncident')}

@@ -109,7 +109,8 @@ export const fr = {
       finished: 'Test terminé',
       timeUp: 'Temps écoulé',
       endedByInvigilator: 'Arrêté par le surveillant',
-      aborted: 'Test interrompu',
+      // Over for good (the station says « Test arrêté »): not the interruption that can resume.
+      aborted: 'Test arrêté',
       unknown: 'Test terminé',
     },
   },
@@ -173,16 +174,20 @@ export const fr = {
     commandsPending: 'Ordres envoyés, pas encore reçus par le poste : {{list}}',
     refusal: '(refusé à {{time}}, code {{code}})',
     alertDecision: 'Décision sur l’alerte',
+    yes: 'Oui',
   },
   actions: {
     authorizeStart: 'Confirmer la présence',
     authorizeStartHint: 'Vérifiez l’identité du candidat avant de confirmer : son test démarre aussitôt.',
     withdrawAuthorization: 'Retirer la confirmation',
     authorizeResume: 'Autoriser la reprise',
-    pause: 'Mettre en pause / verrouiller',
+    // The invigilator's pause. « Verrouillé » is kept for a station that locked itself (lockdown).
+    pause: 'Mettre en pause',
     pauseReason: 'Motif (affiché au candidat, facultatif)',
-    pauseConfirm: 'Verrouiller le poste',
+    pauseConfirm: 'Mettre en pause',
     unlock: 'Déverrouiller',
+    /** Ends the invigilator's own pause (the same order as unlocking; the station says « relancera »). */
+    restart: 'Relancer le test',
     addTime: 'Ajouter du temps',
     endTest: 'Terminer le test',
     closeStation: 'Fermer le poste',
@@ -190,8 +195,9 @@ export const fr = {
       authorizeStart: 'Présence confirmée pour {{name}}.',
       withdrawAuthorization: 'Confirmation retirée pour {{name}}.',
       authorizeResume: 'Reprise autorisée pour {{name}}.',
-      pause: 'Le poste de {{name}} est verrouillé.',
+      pause: 'Le test de {{name}} est en pause.',
       unlock: 'Le poste de {{name}} est déverrouillé.',
+      restart: 'Le test de {{name}} est relancé.',
       addTime: '{{minutes}} min ajoutées à {{name}}.',
       endTest: 'Le test de {{name}} est terminé.',
       closeStation: 'Le poste de {{name}} se ferme.',
@@ -230,10 +236,11 @@ export const fr = {
     closeStationResultPending:
       'Le résultat de {{name}} n’est pas encore arrivé au serveur : il sera envoyé quand le poste sera relancé.',
     closeStationResultRefused:
-      'Le serveur a refusé le résultat de {{name}} : il reste enregistré sur ce poste, que le jury examinera. N’effacez pas le poste.',
+      'Le serveur a refusé le résultat de {{name}}. Fermer l’application le garde sur ce poste. N’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit.',
     closeStationConfirm: 'Fermer le poste',
-    pauseTitle: 'Verrouiller le poste de {{name}}',
-    pauseBody: 'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’au déverrouillage.',
+    pauseTitle: 'Mettre en pause le test de {{name}} ?',
+    pauseBody:
+      'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’à ce que vous relanciez le test.',
   },
   alert: {
     title: 'Alerte — {{name}}, question {{question}}',
@@ -372,6 +379,9 @@ export const fr = {
     commentHint:
       'Pour ce qui concerne toute la session. Les incidents d’un candidat vont dans ses signalements, avec leur code. Un commentaire fait examiner la session par le jury avant la publication.',
     commentCount: '{{count}} / {{max}} caractères',
+    /** Over the limit: said in words, not by the colour alone. */
+    commentCountOver: '{{count}} / {{max}} caractères : {{excess}} de trop',
+    commentBackUnder: 'Le commentaire tient de nouveau en {{max}} caractères.',
     hadIncident: 'Y a-t-il eu un incident pendant la session ?',
     couldNotJoin: 'Un candidat n’a-t-il pas pu rejoindre la session ?',
     yes: 'Oui',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIncident, C_CODES, E_CODES } from './incident-rules.ts';
+import { checkIncident, C_CODES, E_CODES, focusAfterRemoval } from './incident-rules.ts';
 
 describe('incident reports', () => {
   it('offers every C and E code', () => {
@@ -29,5 +29,18 @@ describe('incident reports', () => {
       ok: true,
       value: { code: 'C6', questionNumber: null, description: 'téléphone' },
     });
+  });
+});
+
+describe('focus once a report is removed', () => {
+  it('goes to the next report, else the one before, else the section’s title (null)', () => {
+    expect(focusAfterRemoval(['a', 'b', 'c'], 'b', ['a', 'c'])).toBe('c');
+    expect(focusAfterRemoval(['a', 'b', 'c'], 'c', ['a', 'b'])).toBe('b');
+    expect(focusAfterRemoval(['a'], 'a', [])).toBeNull();
+  });
+
+  it('skips a report another screen removed meanwhile', () => {
+    expect(focusAfterRemoval(['a', 'b', 'c', 'd'], 'b', ['a', 'd'])).toBe('d');
+    expect(focusAfterRemoval(['a', 'b', 'c'], 'c', ['a'])).toBe('a');
   });
 });

@@ -33,3 +33,21 @@ export function checkIncident(draft: IncidentDraft): IncidentCheck {
     value: { code: draft.code, questionNumber: isE ? number : null, description: draft.description.trim() },
   };
 }
+
+/**
+ * Where focus goes once a report is removed (its « Retirer » button goes with it): the next report
+ * still listed, else the one before, else none (the section's title). `before` and `after` are the
+ * lists' ids before and after the removal (another screen may have changed the list meanwhile).
+ */
+export function focusAfterRemoval(
+  before: readonly string[],
+  removed: string,
+  after: readonly string[],
+): string | null {
+  const at = before.indexOf(removed);
+  const still = (id: string) => id !== removed && after.includes(id);
+  const next = before.slice(at + 1).find(still);
+  if (next !== undefined) return next;
+  const previous = before.slice(0, Math.max(at, 0)).reverse().find(still);
+  return previous ?? null;
+}

@@ -8,10 +8,12 @@ import { announce } from '../../shared/announcer.tsx';
 import type { Incident } from '../api/invigilator-client.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
+import { focusIsLost, quoted } from '../room/focus-rescue.ts';
 import {
   checkIncident,
   C_CODES,
   E_CODES,
+  focusAfterRemoval,
   MAX_QUESTION_NUMBER,
   type IncidentDraft,
 } from './incident-rules.ts';
@@ -32,16 +34,33 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
   });
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Once a report is removed, where focus goes (its button went with it): a report's id, or the title.
+  const [refocus, setRefocus] = useState<{ to: string | null } | null>(null);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<Incident[] | null> => {
     try {
       const all = await client.incidents(sessionId);
-      setList(all.filter((i) => i.candidateId === candidate.candidateId));
+      const mine = all.filter((i) => i.candidateId === candidate.candidateId);
+      setList(mine);
       setLoadError(null);
+      return mine;
     } catch (error) {
       setLoadError(t('incidents.loadFailed', { message: serverMessage(refusalOf(error)) }));
+      return null;
     }
   }, [client, sessionId, candidate.candidateId, t, serverMessage]);
+
+  useEffect(() => {
+    if (!refocus) return;
+    setRefocus(null);
+    // Only if focus was left nowhere: the invigilator may have gone on elsewhere meanwhile.
+    if (!focusIsLost(document)) return;
+    const next =
+      refocus.to === null
+        ? null
+        : document.querySelector<HTMLElement>(`[data-incident-id=${quoted(refocus.to)}] button`);
+    (next ?? document.getElementById(headingId))?.focus();
+  }, [refocus, headingId]);
 
   useEffect(() => {
     void refresh();
@@ -69,9 +88,19 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
   }
 
   async function remove(incident: Incident) {
+    const before = (list ?? []).map((i) => i.id);
     try {
       await client.removeIncident(sessionId, incident.id);
-      await refresh();
+      const after = await refresh();
+      setRefocus({
+        to: after
+          ? focusAfterRemoval(
+              before,
+              incident.id,
+              after.map((i) => i.id),
+            )
+          : null,
+      });
     } catch (error) {
       setErrors([serverMessage(refusalOf(error))]);
     }
@@ -89,7 +118,7 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
       {list && list.length > 0 && (
         <ul className="incident-list" data-testid="incident-list">
           {list.map((incident) => (
-            <li key={incident.id}>
+            <li key={incident.id} data-incident-id={incident.id}>
               <strong>{t(`codes.${incident.code}`)}</strong>
               {incident.questionNumber !== null && (
                 <span> · {t('incidents.questionShort', { question: incident.questionNumber })}</span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertReasonCodesFor } from '../../../core/contracts/invigilator-api.ts';
 import { card } from '../testing/room-fixtures.ts';
-import { alertCodeGroups, availableActions } from './candidate-actions.ts';
+import { alertCodeGroups, availableActions, unpauseWord } from './candidate-actions.ts';
 
 describe('actions offered on a card', () => {
   it('follows the candidate through the test', () => {
@@ -56,5 +56,16 @@ describe('E codes offered for an alert', () => {
       expect(all.includes('E3')).toBe(false);
       expect(all.includes('E10')).toBe(false);
     }
+  });
+});
+
+describe('ending a pause', () => {
+  it('restarts the invigilator’s own pause, and unlocks a station that locked itself', () => {
+    expect(unpauseWord(card({ state: 'paused', pause: { cause: 'invigilator', reason: '' } }))).toBe(
+      'restart',
+    );
+    expect(unpauseWord(card({ state: 'paused', pause: { cause: 'lockdown', reason: 'x' } }))).toBe('unlock');
+    // Paused without a known cause: as the card words it, the invigilator's pause.
+    expect(unpauseWord(card({ state: 'paused', pause: null }))).toBe('restart');
   });
 });

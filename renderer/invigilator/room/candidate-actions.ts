@@ -33,6 +33,15 @@ export function availableActions(candidate: RoomCandidate, sessionOpen = true): 
   return actions;
 }
 
+/**
+ * How ending a pause is worded (one `unlock` order either way): a station that locked itself is
+ * unlocked; the invigilator's own pause is restarted, as the candidate's screen says. « Verrouillé »
+ * stays for the station's locks only.
+ */
+export function unpauseWord(candidate: Pick<RoomCandidate, 'pause'>): 'unlock' | 'restart' {
+  return candidate.pause?.cause === 'lockdown' ? 'unlock' : 'restart';
+}
+
 /** Irreversible actions ask for confirmation first. */
 export const NEEDS_CONFIRMATION: ReadonlySet<CandidateAction> = new Set([
   'endTest',

@@ -29,7 +29,7 @@ export interface CandidateCardProps {
 }
 
 /**
- * Four lines, the same height on every card: the name; why the invigilator is needed (or the state);
+ * Four lines, the same height on every card: the name (for a namesake, after the birthdate); why the invigilator is needed (or the state);
  * the one button that answers it (or the time left and the indicative end); the station and its
  * connection, with the time left or the extra time.
  */
@@ -190,8 +190,11 @@ export function CandidateCard({
     >
       <h2 className="card-name" id={nameId}>
         <button type="button" className="card-open" onClick={() => onOpen('details')} title={name}>
-          <span className="card-lastname">{candidate.lastName.toLocaleUpperCase('fr-FR')}</span>{' '}
-          {candidate.firstName}
+          {/* A long name is cut, never the birthdate that tells namesakes apart (shown before it). */}
+          <span className="card-fullname">
+            <span className="card-lastname">{candidate.lastName.toLocaleUpperCase('fr-FR')}</span>{' '}
+            {candidate.firstName}
+          </span>
           {namesake && <span className="card-birthdate"> {frenchDate(candidate.birthdate)}</span>}
           <span className="visually-hidden"> — {t('room.openHint')}</span>
         </button>

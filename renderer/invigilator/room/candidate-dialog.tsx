@@ -17,9 +17,10 @@ import { useNow } from '../state/use-now.ts';
 import { AlertDecision } from './alert-decision.tsx';
 import { decisionOn, decisionText, decisionWhen, handledElsewhereText } from './alert-handled.ts';
 import { roomEntry } from './attention.ts';
-import { availableActions } from './candidate-actions.ts';
+import { availableActions, unpauseWord } from './candidate-actions.ts';
 import { HealthMark, type CardOpenView } from './candidate-card.tsx';
 import { stateText } from './card-text.ts';
+import { useFocusRescue } from './focus-rescue.ts';
 import { LockdownEvents } from './lockdown-events.tsx';
 import { timeLeftNow } from './time-left.ts';
 import { useCandidateActions, type Outcome } from './use-candidate-actions.ts';
@@ -113,7 +114,13 @@ export function CandidateDialog({
           <Details candidate={candidate} onView={setView} lockdownHeadingId={lockdownHeading} />
         )}
         {view === 'alert' && viewedAlert && (
-          <AlertView candidate={candidate} alert={viewedAlert} onDeciding={setDeciding} onDone={done} />
+          <AlertView
+            candidate={candidate}
+            alert={viewedAlert}
+            title={title}
+            onDeciding={setDeciding}
+            onDone={done}
+          />
         )}
         {view === 'alertHandled' && shownAlert && (
           <AlertHandledView candidate={candidate} alertId={shownAlert.id} onView={setView} />
@@ -153,6 +160,9 @@ function Details({
   const actions = availableActions(candidate, sessionOpen);
   const timeLeft = timeLeftNow(candidate, now);
   const incidentsHeading = useId();
+  // The button just pressed (« Confirmer la présence », « Retirer la confirmation », « Déverrouiller »)
+  // goes once the station acts on it: focus moves to the action offered now, or to the file's title.
+  useFocusRescue(inActions, () => ACTION_FOCUS_TARGETS);
 
   const direct = async (type: 'authorizeStart' | 'withdrawAuthorization' | 'unlock') => {
     setError(null);
@@ -278,7 +288,7 @@ function Details({
         {candidate.accessibilityAdjustment && (
           <div>
             <dt>{t('panel.accessibility')}</dt>
-            <dd>✓</dd>
+            <dd data-testid="panel-accessibility">{t('panel.yes')}</dd>
           </div>
         )}
       </dl>
@@ -286,13 +296,13 @@ function Details({
         <p className="hint">
           {t('panel.commandsPending', {
             list: candidate.pendingCommands
-              .map((c) => `${commandLabel(c.type, t)} (${elapsed(now - Date.parse(c.issuedAt))})`)
+              .map((c) => `${commandLabel(c.type, candidate, t)} (${elapsed(now - Date.parse(c.issuedAt))})`)
               .join(', '),
           })}
         </p>
       )}
       {actions.length > 0 && (
-        <section className="panel-section" aria-label={t('panel.actions')}>
+        <section className="panel-section" aria-label={t('panel.actions')} data-actions>
           {error && (
             <p className="notice notice-error" role="alert">
               {error}
@@ -303,7 +313,6 @@ function Details({
             {actions.map((action) => {
               const first = !candidate.alert && action === actions[0];
               const common = {
-                key: action,
                 type: 'button' as const,
                 'data-testid': `action-${action}`,
                 'aria-disabled': busy !== null || undefined,
@@ -315,34 +324,51 @@ function Details({
                 case 'unlock':
                   return (
                     <button
+                      key={action}
                       {...common}
                       className={`button ${action === 'withdrawAuthorization' ? 'button-secondary' : 'button-primary'}`}
                       onClick={() => busy === null && void direct(action)}
                     >
-                      {t(`actions.${action}`)}
+                      {t(`actions.${action === 'unlock' ? unpauseWord(candidate) : action}`)}
                     </button>
                   );
                 case 'authorizeResume':
                   return (
-                    <button {...common} className="button button-primary" onClick={() => onView('resume')}>
+                    <button
+                      key={action}
+                      {...common}
+                      className="button button-primary"
+                      onClick={() => onView('resume')}
+                    >
                       {t('actions.authorizeResume')}
                     </button>
                   );
                 case 'pause':
                   return (
-                    <button {...common} className="button button-secondary" onClick={() => onView('pause')}>
+                    <button
+                      key={action}
+                      {...common}
+                      className="button button-secondary"
+                      onClick={() => onView('pause')}
+                    >
                       {t('actions.pause')}
                     </button>
                   );
                 case 'addTime':
                   return (
-                    <button {...common} className="button button-secondary" onClick={() => onView('addTime')}>
+                    <button
+                      key={action}
+                      {...common}
+                      className="button button-secondary"
+                      onClick={() => onView('addTime')}
+                    >
                       {t('actions.addTime')}
                     </button>
                   );
                 case 'endTest':
                   return (
                     <button
+                      key={action}
                       {...common}
                       className="button button-danger-outline"
                       onClick={() => onView('endTest')}
@@ -353,6 +379,7 @@ function Details({
                 case 'closeStation':
                   return (
                     <button
+                      key={action}
                       {...common}
                       className="button button-secondary"
                       onClick={() => onView('closeStation')}
@@ -379,11 +406,14 @@ function Details({
 function AlertView({
   candidate,
   alert,
+  title,
   onDeciding,
   onDone,
 }: {
   candidate: RoomCandidate;
   alert: ShownAlert;
+  /** The dialog's title (who, which question): what a screen reader says when the view opens. */
+  title: string;
   /** The alert this screen is deciding now (null once the server answered). */
   onDeciding(alertId: string | null): void;
   onDone(): void;
@@ -393,8 +423,8 @@ function AlertView({
   const { busy, decideAlert } = useCandidateActions();
   return (
     <>
-      <span tabIndex={-1} data-autofocus className="visually-hidden">
-        {alert.questionNumber}
+      <span tabIndex={-1} data-autofocus className="visually-hidden" data-testid="alert-focus">
+        {title}
       </span>
       <AlertDecision
         candidate={candidate}
@@ -663,8 +693,20 @@ const COMMAND_TYPES = [
 ] as const;
 
 /** A command the station has not acknowledged yet, in the invigilator's words. */
-function commandLabel(type: string, t: ReturnType<typeof useT>): string {
+function commandLabel(type: string, candidate: RoomCandidate, t: ReturnType<typeof useT>): string {
   if (type === 'alertDecision') return t('panel.alertDecision');
   const known = COMMAND_TYPES.find((c) => c === type);
+  if (known === 'unlock') return t(`actions.${unpauseWord(candidate)}`);
   return known ? t(`actions.${known}`) : type;
 }
+
+/** A control in the file's actions (focus-rescue.ts). */
+function inActions(element: Element): true | null {
+  return element.closest('[data-testid="candidate-dialog"] [data-actions]') ? true : null;
+}
+
+/** The action offered now, else the file's title. */
+const ACTION_FOCUS_TARGETS = [
+  '[data-testid="candidate-dialog"] [data-actions] button',
+  'dialog.candidate-dialog .dialog-header h2',
+];

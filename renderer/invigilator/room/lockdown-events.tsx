@@ -43,7 +43,11 @@ export function LockdownEvents({
         <button
           type="button"
           className="button button-secondary"
-          onClick={onAcknowledge}
+          onClick={() => {
+            // The button goes once the events are seen: focus stays in the section, on its title.
+            document.getElementById(headingId)?.focus();
+            onAcknowledge();
+          }}
           data-testid="lockdown-seen"
         >
           {t('lockdown.acknowledge')}

@@ -3,6 +3,7 @@
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { announce } from '../../shared/announcer.tsx';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
@@ -10,6 +11,7 @@ import { useNow } from '../state/use-now.ts';
 import { roomCounts, sortRoom, type RoomEntry } from './attention.ts';
 import { CandidateCard, type CardOpenView } from './candidate-card.tsx';
 import { CandidateDialog } from './candidate-dialog.tsx';
+import { cardFocusOf, cardFocusTargets, useFocusRescue } from './focus-rescue.ts';
 import { playChime } from './alert-chime.ts';
 import { RoomArrivals } from './room-arrivals.ts';
 import { useChimePreference } from './use-alert-chime.ts';
@@ -61,6 +63,11 @@ export function RoomScreen() {
   const chime = useChimePreference();
   useArrivals(entries, loaded, chime.wanted);
   useAlertTitle(counts.alerts);
+  // Like every page, the room starts from its title, once it is there (after login, or a link here).
+  const heading = useFocusOnMount<HTMLHeadingElement>(loaded);
+  // A card's button gone once its action is done (« Confirmer la présence »), or a card moved when the
+  // room re-sorted: focus stays with that candidate, on the same button or the card's name.
+  useFocusRescue(cardFocusOf, cardFocusTargets);
 
   if (!loaded) {
     return (
@@ -82,7 +89,9 @@ export function RoomScreen() {
   return (
     <div className="room">
       <div className="room-toolbar">
-        <h1 className="room-title">{t('room.title')}</h1>
+        <h1 className="room-title" ref={heading} tabIndex={-1}>
+          {t('room.title')}
+        </h1>
         <ul className="room-counts" data-testid="room-counts">
           <li>{t('room.counts.total', { count: counts.total })}</li>
           {closed ? (

@@ -11,6 +11,7 @@ import { ApiFailure } from '../api/invigilator-client.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoomStore } from '../state/room-context.tsx';
+import { unpauseWord } from './candidate-actions.ts';
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -46,8 +47,10 @@ export function useCandidateActions() {
         store
           .getState()
           .applyIssued(await client.command(store.getState().sessionId, candidate.candidateId, request));
+        // Ending the invigilator's own pause is a restart, not an unlock (candidate-actions.ts).
+        const done = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
         announce(
-          t(`actions.done.${request.type}`, {
+          t(`actions.done.${done}`, {
             name: fullName(candidate),
             minutes: request.type === 'addTime' ? request.minutes : 0,
           }),

@@ -25,5 +25,10 @@ function subscribe(listener: () => void): () => void {
 
 /** This browser's clock, updated every second. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => current);
+  // The same clock when rendered to HTML (the unit tests render screens that way).
+  return useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => current,
+  );
 }

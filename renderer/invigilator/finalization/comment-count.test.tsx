@@ -1,0 +1,38 @@
+// The comment's count is not read aloud on every keystroke; going over the limit is said in words,
+// and announced once.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import { addInvigilatorMessages } from '../i18n/use-t.ts';
+import { CommentCount } from './comment-count.tsx';
+import { limitCrossing } from './finalization-rules.ts';
+
+function count(length: number, language: Language = 'fr'): string {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={addInvigilatorMessages(createI18n(language))}>
+      <CommentCount id="count" length={length} max={500} />
+    </I18nextProvider>,
+  );
+}
+
+describe('the global comment’s count', () => {
+  it('is no live region: a screen reader reads it with the field, not on every keystroke', () => {
+    expect(count(12)).not.toContain('aria-live');
+    expect(count(12)).toContain('12 / 500 caractères');
+    expect(count(612)).not.toContain('aria-live');
+  });
+
+  it('says in words how far over the limit the text is', () => {
+    expect(count(523)).toContain('523 / 500 caractères : 23 de trop');
+    expect(count(523)).toContain('count-over');
+    expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
+  });
+
+  it('is announced once when the text goes over, and once when it fits again', () => {
+    expect(limitCrossing(false, true)).toBe('over');
+    expect(limitCrossing(true, true)).toBeNull();
+    expect(limitCrossing(true, false)).toBe('backUnder');
+    expect(limitCrossing(false, false)).toBeNull();
+  });
+});

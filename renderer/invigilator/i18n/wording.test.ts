@@ -1,0 +1,65 @@
+// Words that must not mean two things on the invigilator screen: a test that can resume is
+// « interrompu », one that is over is « arrêté » (as the station says); the invigilator pauses a test,
+// and « verrouillé » is for a station that locked itself.
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../shared/i18n/i18n.ts';
+import { card } from '../testing/room-fixtures.ts';
+import { stateText } from '../room/card-text.ts';
+import { addInvigilatorMessages, translator } from './use-t.ts';
+
+const fr = translator(addInvigilatorMessages(createI18n('fr')));
+const en = translator(addInvigilatorMessages(createI18n('en')));
+
+describe('an interrupted test and a stopped one', () => {
+  it('are told apart: « interrompu » can resume, « arrêté » is over, as on the station', () => {
+    expect(stateText(card({ state: 'resumePending' }), fr, true)).toBe(
+      'Test interrompu : demande la reprise',
+    );
+    expect(stateText(card({ state: 'ended', endReason: 'aborted' }), fr, true)).toBe('Test arrêté');
+    expect(stateText(card({ state: 'ended', endReason: 'aborted' }), en, true)).toBe('Test stopped');
+    expect(stateText(card({ state: 'resumePending' }), en, true)).toContain('Test interrupted');
+  });
+});
+
+describe('the invigilator’s pause and a station’s lock', () => {
+  const pauseKeys = [
+    'actions.pause',
+    'actions.pauseConfirm',
+    'actions.done.pause',
+    'actions.restart',
+    'actions.done.restart',
+    'confirm.pauseTitle',
+    'confirm.pauseBody',
+    'state.pausedInvigilator',
+  ] as const;
+
+  it('says « pause » from the button to the confirmation, never « verrouiller »', () => {
+    for (const key of pauseKeys) {
+      expect(fr(key, { name: 'Léa MARTIN' })).not.toMatch(/verrouill/i);
+      expect(en(key, { name: 'Léa MARTIN' })).not.toMatch(/\block/i);
+    }
+    expect(fr('actions.pause')).toBe('Mettre en pause');
+    expect(fr('actions.pauseConfirm')).toBe('Mettre en pause');
+    expect(fr('actions.done.pause', { name: 'Léa MARTIN' })).toBe('Le test de Léa MARTIN est en pause.');
+    expect(en('actions.done.pause', { name: 'Léa MARTIN' })).toBe("Léa MARTIN's test is paused.");
+  });
+
+  it('keeps « verrouillé » for the station’s own locks', () => {
+    expect(fr('state.pausedLockdown')).toBe('Verrouillé par le poste');
+    expect(fr('attention.locked')).toBe('Verrouillé');
+    expect(fr('actions.unlock')).toBe('Déverrouiller');
+  });
+});
+
+describe('closing the station of a refused result', () => {
+  it('says that closing the app keeps the result there, and not to wipe or reinstall it', () => {
+    const text = fr('confirm.closeStationResultRefused', { name: 'Léa MARTIN' });
+    expect(text).toContain('Fermer l’application le garde sur ce poste');
+    expect(text).toContain(
+      'N’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit',
+    );
+    const english = en('confirm.closeStationResultRefused', { name: 'Léa MARTIN' });
+    expect(english).toContain('Closing the app keeps it on this station');
+    expect(english).toContain('Do not wipe or reinstall the station until the referent says so');
+  });
+});

@@ -1,0 +1,138 @@
+// What the room, a card and a candidate's file say and where focus can go, rendered to HTML.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { alertOn, card, T0 } from '../testing/room-fixtures.ts';
+import { renderRoom } from '../testing/render-room.tsx';
+import { CandidateCard } from './candidate-card.tsx';
+import { CandidateDialog } from './candidate-dialog.tsx';
+import { roomEntry } from './attention.ts';
+import { RoomScreen } from './room-screen.tsx';
+
+const noop = () => undefined;
+
+function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('the room', () => {
+  it('has a title that takes focus once the room is loaded (as every page does)', () => {
+    const html = renderRoom(<RoomScreen />, { candidates: [card()] });
+    expect(html).toMatch(/<h1 class="room-title" tabindex="-1">La salle<\/h1>/);
+  });
+});
+
+describe('a namesake’s card', () => {
+  const css = readFileSync(new URL('../invigilator.css', import.meta.url), 'utf8');
+  const rule = (selector: string) =>
+    new RegExp(`(^|\\n)${selector.replace(/[.*]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
+
+  function cardHtml(namesake: boolean): string {
+    const candidate = card({ firstName: 'Léa', lastName: 'Martin', birthdate: '2011-04-02' });
+    const entry = roomEntry(candidate, { nowMs: T0, lockdownSeenAt: () => null });
+    return renderRoom(
+      <CandidateCard
+        entry={entry}
+        nowMs={T0}
+        stale={false}
+        sessionOpen
+        namesake={namesake}
+        onOpen={noop}
+        onConfirmPresence={noop}
+        busy={false}
+      />,
+      { candidates: [candidate] },
+    );
+  }
+
+  it('shows the birthdate whole, before the name that a narrow card cuts', () => {
+    const html = cardHtml(true);
+    // Read after the name (DOM order), out of the part that is cut.
+    expect(html).toContain(
+      '<span class="card-fullname"><span class="card-lastname">MARTIN</span> Léa</span><span class="card-birthdate"> 02/04/2011</span>',
+    );
+    // Only the name shrinks and is cut with an ellipsis; the date comes first, never shrinks nor is cut.
+    expect(rule('.card-fullname')).toContain('text-overflow: ellipsis');
+    expect(rule('.card-fullname')).toContain('min-width: 0');
+    expect(rule('.card-birthdate')).toContain('flex: none');
+    expect(rule('.card-birthdate')).toContain('order: -1');
+    expect(rule('.card-birthdate')).not.toContain('overflow');
+    expect(rule('.card-open')).toContain('display: flex');
+    expect(rule('.card-open')).not.toContain('overflow');
+  });
+
+  it('shows no birthdate when no one else has the same name', () => {
+    const html = cardHtml(false);
+    expect(html).not.toContain('card-birthdate');
+  });
+});
+
+describe('a candidate’s file', () => {
+  it('says « Oui » for an accessibility adjustment, not a bare tick', () => {
+    const lea = card({ accessibilityAdjustment: true });
+    const fr = renderRoom(
+      <CandidateDialog candidateId={lea.candidateId} initialView="details" onClose={noop} />,
+      {
+        candidates: [lea],
+      },
+    );
+    expect(fr).toContain('<dd data-testid="panel-accessibility">Oui</dd>');
+    expect(fr).not.toContain('✓');
+    const en = renderRoom(
+      <CandidateDialog candidateId={lea.candidateId} initialView="details" onClose={noop} />,
+      {
+        candidates: [lea],
+        language: 'en',
+      },
+    );
+    expect(en).toContain('<dd data-testid="panel-accessibility">Yes</dd>');
+  });
+
+  it('opens an alert on words a screen reader can say (who, which question), not a bare number', () => {
+    const lea = card({ firstName: 'Léa', lastName: 'Martin', alert: alertOn(7, 0) });
+    const html = renderRoom(
+      <CandidateDialog candidateId={lea.candidateId} initialView="alert" onClose={noop} />,
+      {
+        candidates: [lea],
+      },
+    );
+    const focused =
+      /<span tabindex="-1" data-autofocus="true" class="visually-hidden" data-testid="alert-focus">([^<]*)<\/span>/.exec(
+        html,
+      )?.[1];
+    const heading = /<h2 id="[^"]+">([^<]*)<\/h2>/.exec(html)?.[1];
+    expect(focused).toBe(heading);
+    expect(focused).toContain('question 7');
+    expect(focused).toContain('Léa');
+  });
+
+  it('pauses the test, and restarts it: « verrouiller » is for a station that locked itself', () => {
+    const running = card({ state: 'inProgress' });
+    const html = renderRoom(
+      <CandidateDialog candidateId={running.candidateId} initialView="details" onClose={noop} />,
+      {
+        candidates: [running],
+      },
+    );
+    expect(text(html)).toContain('Mettre en pause');
+    expect(text(html)).not.toMatch(/verrouill/i);
+
+    const paused = card({ state: 'paused', pause: { cause: 'invigilator', reason: '' } });
+    const pausedHtml = renderRoom(
+      <CandidateDialog candidateId={paused.candidateId} initialView="details" onClose={noop} />,
+      { candidates: [paused] },
+    );
+    expect(pausedHtml).toMatch(/data-testid="action-unlock"[^>]*>Relancer le test</);
+    expect(text(pausedHtml)).toContain('En pause (surveillant)');
+
+    const locked = card({ state: 'paused', pause: { cause: 'lockdown', reason: 'Fenêtre quittée' } });
+    const lockedHtml = renderRoom(
+      <CandidateDialog candidateId={locked.candidateId} initialView="details" onClose={noop} />,
+      { candidates: [locked] },
+    );
+    expect(lockedHtml).toMatch(/data-testid="action-unlock"[^>]*>Déverrouiller</);
+    expect(text(lockedHtml)).toContain('Verrouillé par le poste');
+  });
+});
