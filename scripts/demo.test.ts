@@ -45,6 +45,13 @@ describe('npm run demo (headless, scripted)', () => {
         /Back-office du centre +: http\S+\/centre\/ +Compte : \S+@\S+, mot de passe « .+ »/,
       );
     }
+    // --exit: the addresses are said to have served during the run, the server being stopped after.
+    expect(out).toMatch(
+      /le serveur s’arrête \(--exit\) : ces adresses ont servi\npendant la démonstration ; elles ne répondront plus/,
+    );
+    expect(out.indexOf('Serveur de démonstration arrêté.')).toBeGreaterThan(
+      out.indexOf('Vérification publique'),
+    );
     expect(code).toBe(0);
   }, 300_000);
 

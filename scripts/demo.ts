@@ -8,7 +8,8 @@
 //     through a whole session in headless Chromium, printing each step, and the run ends with the
 //     certificate's verification code and its public verification address.
 // It prints the invigilator's address and password. Options:
-//   --auto   the scripted session even with a display;   --exit   stop once the session is done
+//   --auto   the scripted session even with a display;   --exit   stop once the session is done (the
+//            addresses printed at the end are then those the run used: the server has stopped)
 //   --offline  the former offline simulation of the whole room (answer checking and scoring only)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -19,7 +20,7 @@ import { runScriptedDemo } from './demo-session.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE = `Usage: npm run demo [-- --auto] [--exit] [--offline]
   --auto     a scripted candidate and invigilator go through the session in headless Chromium
-  --exit     stop once the session is done
+  --exit     stop once the session is done (the server stops: its addresses no longer answer)
   --offline  the former simulation of a whole room (answer checking and scoring only)
 `;
 
@@ -78,8 +79,13 @@ if (values.offline) {
   const outcome = await runScriptedDemo({
     log: (line) => console.log(line),
     beforeClose: async (result) => {
+      // With --exit the server stops right after: the addresses are what the run used, not somewhere to go.
+      const heading = values.exit
+        ? 'La session de démonstration est terminée et le serveur s’arrête (--exit) : ces adresses ont servi\n' +
+          'pendant la démonstration ; elles ne répondront plus. Pour les explorer, relancez sans --exit.'
+        : 'La session de démonstration est terminée.';
       console.log(`
-La session de démonstration est terminée.
+${heading}
   Serveur de certification : ${result.serverUrl}
   Écran surveillant        : ${result.invigilatorUrl ?? '(écran non construit : API seulement)'}
   Back-office du centre    : ${result.centreUrl ?? '(écran non construit : API seulement)'}   Compte : ${result.centreAccount.email}, mot de passe « ${result.centreAccount.password} »
@@ -91,5 +97,6 @@ La session de démonstration est terminée.
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
     },
   });
+  if (values.exit) console.log('\nServeur de démonstration arrêté.');
   process.exitCode = outcome.verificationCode || outcome.status !== 'validated' ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { enrollStation } from '../main/station/self-check/enroll-station.ts';
 import { nodeSelfCheck } from '../main/station/self-check/node-self-check.ts';
 import { seedBank, seedCertificationDay, type SeededDay } from '../server/testing/seed.ts';
 import { ADMIN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
-import { centreClient, stationsTable } from './station-centre.ts';
+import { centreClient, parseServerUrl, stationsTable, unreachableMessage } from './station-centre.ts';
 
 let server: TestServer;
 let day: SeededDay;
@@ -64,5 +65,76 @@ describe('station:centre (IT’s side of the centre API)', () => {
     await expect(
       centreClient({ serverUrl, email: ADMIN.email, password: 'wrong password!!' }),
     ).rejects.toThrow(/\/api\/centre\/login/);
+  });
+
+  it('refuses an address that is not a complete http(s) one, in French, before any request', async () => {
+    expect(parseServerUrl('https://certif.lycee-exemple.fr/')).toBe('https://certif.lycee-exemple.fr');
+    expect(parseServerUrl(' http://10.0.0.5:8080/pix/ ')).toBe('http://10.0.0.5:8080/pix');
+    for (const bad of ['certif.example.fr', 'localhost:8080', 'ftp://certif.example.fr', '']) {
+      expect(() => parseServerUrl(bad), bad).toThrow(
+        /^Adresse du serveur invalide : « .* »\. Écrivez l’adresse complète, avec https:\/\//,
+      );
+    }
+    let asked = false;
+    await expect(
+      centreClient({
+        serverUrl: 'certif.example.fr',
+        email: ADMIN.email,
+        password: ADMIN.password,
+        fetch: () => {
+          asked = true;
+          return Promise.reject(new Error('no'));
+        },
+      }),
+    ).rejects.toThrow(/Adresse du serveur invalide : « certif\.example\.fr »/);
+    expect(asked).toBe(false);
+  });
+
+  it('says which server it could not reach and what to check, never a bare “fetch failed”', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const closed = `http://127.0.0.1:${port}`;
+    const refused = centreClient({ serverUrl: closed, email: ADMIN.email, password: ADMIN.password });
+    await expect(refused).rejects.toThrow(
+      `Le serveur ${closed} refuse la connexion (ECONNREFUSED) : vérifiez l’adresse et le port donnés avec --server, que le serveur est démarré`,
+    );
+    await expect(
+      centreClient({ serverUrl: 'http://127.0.0.1:1', email: ADMIN.email, password: ADMIN.password }),
+    ).rejects.toThrow(/^Le port de http:\/\/127\.0\.0\.1:1 fait partie de ceux que les clients web refusent/);
+
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), {
+      name: 'TimeoutError',
+    });
+    expect(unreachableMessage('https://certif.example.fr', timeout)).toMatch(
+      /^Le serveur https:\/\/certif\.example\.fr ne répond pas en 15 s : vérifiez qu’il est démarré/,
+    );
+    const dns = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }),
+    });
+    expect(unreachableMessage('https://certif.example.fr', dns)).toMatch(
+      /introuvable \(ENOTFOUND\).*--server/,
+    );
+    const tls = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('expired'), { code: 'CERT_HAS_EXPIRED' }),
+    });
+    expect(unreachableMessage('https://certif.example.fr', tls)).toMatch(
+      /^Connexion sécurisée au serveur https:\/\/certif\.example\.fr impossible : le certificat du serveur a expiré\./,
+    );
+  });
+
+  it('says when something else than a Pix server answers', async () => {
+    const page = () => Promise.resolve(new Response('<html>Bienvenue</html>', { status: 200 }));
+    await expect(
+      centreClient({
+        serverUrl: 'https://intranet.example.fr',
+        email: ADMIN.email,
+        password: 'x',
+        fetch: page,
+      }),
+    ).rejects.toThrow(
+      /le serveur https:\/\/intranet\.example\.fr répond 200, mais pas comme un serveur de certification Pix/,
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
   StationSchema,
   type Station,
 } from '../core/contracts/centre-api.ts';
+import { tlsProblem } from '../main/station/self-check/tls-check.ts';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -24,10 +25,74 @@ export interface CentreClientOptions {
   fetch?: FetchLike;
 }
 
-/** A logged-in client of the centre API; errors carry the server's message. */
+const TIMEOUT_MS = 15_000;
+
+/**
+ * The server's address as given with --server, without its trailing slash; an Error with a French
+ * sentence when it is not a complete http(s) address (`certif.example.fr` alone is not one).
+ */
+export function parseServerUrl(text: string): string {
+  let url: URL | null;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+    throw new Error(
+      `Adresse du serveur invalide : « ${text} ». Écrivez l’adresse complète, avec https:// (ou http://), ` +
+        'par exemple --server https://certif.lycee-exemple.fr',
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function causeCode(error: unknown): string | null {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : null;
+}
+
+/** Why the server could not be reached (a failed fetch), and what to check: one French sentence. */
+export function unreachableMessage(base: string, error: unknown): string {
+  const check = 'que cette machine le joint (réseau, pare-feu, proxy)';
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+    return `Le serveur ${base} ne répond pas en ${TIMEOUT_MS / 1000} s : vérifiez qu’il est démarré et ${check}.`;
+  }
+  const code = causeCode(error);
+  const tls = code ? tlsProblem(code) : null;
+  if (tls) {
+    return (
+      `Connexion sécurisée au serveur ${base} impossible : ${tls.replace(/du poste/g, 'de cette machine').replace(/le poste/g, 'cette machine')}. ` +
+      'Installez sur le serveur un certificat valide pour son nom, émis par une autorité que cette machine reconnaît.'
+    );
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `Le nom du serveur ${base} est introuvable (${code}) : vérifiez l’adresse donnée avec --server et le DNS de cette machine.`;
+  }
+  if (code === 'ECONNREFUSED') {
+    return (
+      `Le serveur ${base} refuse la connexion (ECONNREFUSED) : vérifiez l’adresse et le port donnés avec --server, ` +
+      `que le serveur est démarré et ${check}.`
+    );
+  }
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause instanceof Error && cause.message === 'bad port') {
+    return (
+      `Le port de ${base} fait partie de ceux que les clients web refusent de joindre (« bad port ») : ` +
+      'vérifiez le port donné avec --server ; le serveur écoute sur 8080 par défaut, 443 derrière un proxy.'
+    );
+  }
+  const detail = code ?? (cause instanceof Error ? cause.message : null) ?? (error as Error).message;
+  return (
+    `Impossible de joindre le serveur ${base} (${detail}) : vérifiez l’adresse donnée avec --server, ` +
+    `que le serveur est démarré et ${check}.`
+  );
+}
+
+/** A logged-in client of the centre API; errors carry the server's message, or say why it was not reached. */
 export async function centreClient(options: CentreClientOptions) {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const base = options.serverUrl.replace(/\/+$/, '');
+  const base = parseServerUrl(options.serverUrl);
   async function call<S extends z.ZodType>(
     method: string,
     path: string,
@@ -35,23 +100,32 @@ export async function centreClient(options: CentreClientOptions) {
     body?: unknown,
     token?: string,
   ) {
-    const response = await doFetch(`${base}${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message =
-        (json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
-      throw new Error(`${method} ${path}: ${message}`);
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new Error(unreachableMessage(base, error), { cause: error });
     }
-    return schema.parse(json) as z.output<S>;
+    const json: unknown = await response.json().catch(() => null);
+    const notPix =
+      `le serveur ${base} répond ${response.status}, mais pas comme un serveur de certification Pix : ` +
+      'vérifiez l’adresse donnée avec --server (un proxy ou un autre site répond peut-être à sa place)';
+    if (!response.ok) {
+      const message = (json as { error?: { message?: string } } | null)?.error?.message;
+      throw new Error(`${method} ${path}: ${message ?? notPix}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new Error(`${method} ${path}: ${notPix}`);
+    return parsed.data as z.output<S>;
   }
   const { token } = await call('POST', '/api/centre/login', CentreLoginResponseSchema, {
     email: options.email,
@@ -144,8 +218,15 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  let serverUrl: string;
+  try {
+    serverUrl = parseServerUrl(values.server);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
   const client = await centreClient({
-    serverUrl: values.server,
+    serverUrl,
     email: values.email,
     password: await password(),
   });

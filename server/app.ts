@@ -49,8 +49,14 @@ export interface ServerOptions {
   demoSitesDir?: string;
   /** Settings (defaults in config.ts). */
   config?: Partial<ServerConfig>;
-  /** Behind a reverse proxy: trust X-Forwarded-* for the client address and protocol. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For and X-Forwarded-Proto are believed for the client's
+   * address (the login throttle counts by it) and protocol. A list of addresses or ranges (proxy-addr's
+   * names too: `['loopback']`, what `--trust-proxy` gives) believes them only from those peers; `true`
+   * believes any peer, which lets any client that reaches the port choose its address (tests only).
+   * Default false: the headers are ignored.
+   */
+  trustProxy?: boolean | string[];
 }
 
 declare module 'fastify' {

@@ -1,11 +1,16 @@
 // `npm run server`: the central certification server on a SQLite file under .data/server (no other setup).
 //   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --web-root dist/web --demo-sites dir]
+//                  [--trust-proxy] [--trust-proxy-from 10.0.0.5]   (behind a reverse proxy; also PIX_TRUST_PROXY_FROM)
 //                  [--min-station-version 1.2.0]   (oldest station version allowed; also PIX_MIN_STATION_VERSION)
 //                  [--public-url https://certif.example.fr]   (printed on certificates; also PIX_PUBLIC_URL)
 //                  [--time-zone Europe/Paris]   (the centres' clock, for exports; also PIX_TIME_ZONE)
 //                  [--content-quota-mb 1024]   (attachments one centre may keep; also PIX_CONTENT_QUOTA_MB)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
+//   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite   (online copy of the database)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
+// A value it cannot use (a port, a time zone…) gets one line on stderr and exit code 2; a database or a
+// port it cannot open gets what failed, where, and what to do, and exit code 1; never a stack trace.
+// Options, environment variables and defaults: server/cli/server-cli.ts, documented in server/README.md.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -15,49 +20,43 @@ import { CreateAccountRequestSchema } from '../core/contracts/centre-api.ts';
 import { CompatibilityQuerySchema } from '../core/contracts/station-server.ts';
 import { describeIssues } from '../core/validation/describe-issues.ts';
 import { createAccount } from './accounts/account-service.ts';
-import { buildServer } from './app.ts';
+import { buildServer, SERVER_VERSION } from './app.ts';
+import { BackupRefusal, backupDatabase, readSchemaVersion } from './cli/database-backup.ts';
+import {
+  SERVER_ENVIRONMENT,
+  databaseFile,
+  describeDatabaseFailure,
+  describeListenFailure,
+  describeTrustProxy,
+  parsePort,
+  parseTrustProxy,
+  serverOptions,
+} from './cli/server-cli.ts';
 import { ApiError } from './http/api-error.ts';
 import { parsePublicUrl } from './http/public-url.ts';
+import { webScreensStatus } from './http/web-screens.ts';
 import { serverFlagsWarning } from './node-flags.ts';
+import { MIGRATIONS } from './storage/sqlite/migrations.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
-                    --web-root dist/web --demo-sites dir --trust-proxy --min-station-version 1.2.0
-                    --public-url https://certif.example.fr --time-zone Europe/Paris
-                    --content-quota-mb 1024]
+                    --web-root dist/web --demo-sites dir --trust-proxy --trust-proxy-from 10.0.0.5
+                    --min-station-version 1.2.0 --public-url https://certif.example.fr
+                    --time-zone Europe/Paris --content-quota-mb 1024]
   npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
-Environment: PORT, HOST, PIX_DATA_DIR, PIX_MIN_STATION_VERSION, PIX_PUBLIC_URL, PIX_TIME_ZONE,
-  PIX_CONTENT_QUOTA_MB, PIX_ADMIN_PASSWORD.
+  npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite
+                    (a consistent copy of the database, the server running or not)
+Environment: ${SERVER_ENVIRONMENT.join(', ')}.
+Every option, its variable and default: server/README.md.
 `;
 
 /** Bad arguments get the usage and exit code 2, never a stack trace. */
 function parseCommandLine() {
   try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        port: { type: 'string', default: process.env.PORT ?? '8080' },
-        host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
-        'data-dir': {
-          type: 'string',
-          default: process.env.PIX_DATA_DIR ?? path.join(root, '.data', 'server'),
-        },
-        db: { type: 'string' },
-        'web-root': { type: 'string' },
-        'demo-sites': { type: 'string' },
-        email: { type: 'string' },
-        name: { type: 'string', default: 'Administrateur' },
-        'trust-proxy': { type: 'boolean', default: false },
-        'min-station-version': { type: 'string', default: process.env.PIX_MIN_STATION_VERSION },
-        'public-url': { type: 'string', default: process.env.PIX_PUBLIC_URL },
-        'time-zone': { type: 'string', default: process.env.PIX_TIME_ZONE ?? 'Europe/Paris' },
-        'content-quota-mb': { type: 'string', default: process.env.PIX_CONTENT_QUOTA_MB ?? '1024' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    return parseArgs({ allowPositionals: true, options: serverOptions(process.env, root) });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     process.exit(2);
@@ -75,6 +74,24 @@ function orDefault(given: string | undefined, fallback: string): string | undefi
   return existsSync(fallback) ? fallback : undefined;
 }
 
+const dbFile = databaseFile(values['data-dir'], values.db);
+
+/**
+ * buildServer, or null once it has said why the database could not be opened (exit code 1): the path,
+ * the reason and what to do, not a stack trace.
+ */
+async function openServer(options: Parameters<typeof buildServer>[0]) {
+  try {
+    return await buildServer({ ...options, dbFile });
+  } catch (error) {
+    const message = describeDatabaseFailure(error, dbFile, SERVER_VERSION);
+    if (message === null) throw error;
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
+    return null;
+  }
+}
+
 async function readPassword(): Promise<string> {
   if (process.env.PIX_ADMIN_PASSWORD) return process.env.PIX_ADMIN_PASSWORD;
   process.stderr.write('Password for the administrator (at least 12 characters), then Enter: ');
@@ -87,7 +104,8 @@ async function readPassword(): Promise<string> {
 }
 
 async function createAdmin(): Promise<void> {
-  const app = await buildServer({ dataDir: values['data-dir'], dbFile: values.db, logger: false });
+  const app = await openServer({ logger: false });
+  if (!app) return;
   try {
     const parsed = CreateAccountRequestSchema.safeParse({
       email: values.email ?? '',
@@ -102,7 +120,7 @@ async function createAdmin(): Promise<void> {
       return;
     }
     const account = await createAccount(app.pix, parsed.data);
-    process.stdout.write(`\nAdministrator ${account.email} created (id ${account.id}).\n`);
+    process.stdout.write(`\nAdministrator ${account.email} created (id ${account.id}) in ${dbFile}.\n`);
   } catch (error) {
     process.stderr.write(`\n${error instanceof ApiError ? error.message : String(error)}\n`);
     process.exitCode = 1;
@@ -120,7 +138,45 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+async function backup(): Promise<void> {
+  if (!values.to) {
+    process.stderr.write('backup needs --to FILE, the copy to write (a new file)\n');
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    const outcome = await backupDatabase(dbFile, values.to);
+    process.stdout.write(
+      `Database ${dbFile} copied to ${outcome.target} ` +
+        `(${(outcome.bytes / 1024 / 1024).toFixed(1)} MB, schema version ${outcome.schemaVersion}, integrity checked).\n`,
+    );
+  } catch (error) {
+    if (error instanceof BackupRefusal) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const message = describeDatabaseFailure(error, dbFile, SERVER_VERSION);
+    process.stderr.write(
+      `backup failed: ${message ?? (error instanceof Error ? error.message : String(error))}\n`,
+    );
+    process.exitCode = 1;
+  }
+}
+
 async function serve(): Promise<void> {
+  const port = parsePort(values.port);
+  if (port === null) {
+    process.stderr.write(`--port (or PORT) must be a whole number from 0 to 65535 (got "${values.port}")\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const trustProxy = parseTrustProxy(values['trust-proxy'], values['trust-proxy-from']);
+  if (!trustProxy.ok) {
+    process.stderr.write(`${trustProxy.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const minimum = values['min-station-version'] || null;
   if (minimum !== null && !CompatibilityQuerySchema.shape.version.safeParse(minimum).success) {
     process.stderr.write(`--min-station-version must be a version such as 1.4.0 (got "${minimum}")\n`);
@@ -151,15 +207,41 @@ async function serve(): Promise<void> {
     return;
   }
   const contentQuotaBytes = Number(quotaMb) * 1024 * 1024;
-  const app = await buildServer({
+  // Always a folder, built or not: a screen missing from it is logged (web-screens.ts), not silent.
+  const webRoot = path.resolve(values['web-root'] || path.join(root, 'dist', 'web'));
+  const demoSitesDir = orDefault(values['demo-sites'], path.join(root, 'resources', 'demo', 'sites'));
+  const schemaBefore = readSchemaVersion(dbFile);
+  const app = await openServer({
     config: { minimumStationVersion: minimum, publicUrl, timeZone, contentQuotaBytes },
-    dataDir: values['data-dir'],
-    dbFile: values.db,
     logger: true,
-    webRoot: orDefault(values['web-root'], path.join(root, 'dist', 'web')),
-    demoSitesDir: orDefault(values['demo-sites'], path.join(root, 'resources', 'demo', 'sites')),
-    trustProxy: values['trust-proxy'],
+    webRoot,
+    demoSitesDir,
+    trustProxy: trustProxy.value,
   });
+  if (!app) return;
+  const schemaVersion = MIGRATIONS.length;
+  const applied = schemaBefore === null ? null : schemaVersion - schemaBefore;
+  app.log.info(
+    { version: SERVER_VERSION, dbFile, schemaVersion, migrationsApplied: applied },
+    `Pix certification server ${SERVER_VERSION}, database ${dbFile}, schema version ${schemaVersion} ` +
+      (applied === null
+        ? '(migrations applied at this start: unknown)'
+        : `(${applied} migration${applied === 1 ? '' : 's'} applied at this start)`),
+  );
+  const screens = webScreensStatus(webRoot);
+  const demoSitesServed = demoSitesDir !== undefined && existsSync(demoSitesDir);
+  app.log.info(
+    {
+      webRoot,
+      webScreens: screens.served,
+      missingWebScreens: screens.missing,
+      demoSitesDir: demoSitesServed ? demoSitesDir : null,
+    },
+    `web screens served: ${screens.served.map((s) => `/${s}/`).join(', ') || 'none'}` +
+      (screens.missing.length ? ` (not built: ${screens.missing.map((s) => `/${s}/`).join(', ')})` : '') +
+      ` from ${webRoot}; demo sites: ${demoSitesServed ? `/demo-sites/ from ${demoSitesDir}` : 'not served'}; ` +
+      describeTrustProxy(trustProxy.value),
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info({ signal }, 'shutting down');
@@ -169,15 +251,23 @@ async function serve(): Promise<void> {
       );
     });
   }
-  await app.listen({ port: Number(values.port), host: values.host });
+  try {
+    await app.listen({ port, host: values.host });
+  } catch (error) {
+    process.stderr.write(`${describeListenFailure(error, port, values.host)}\n`);
+    await app.close();
+    process.exitCode = 1;
+    return;
+  }
   const warning = serverFlagsWarning(process.execArgv, availableParallelism());
   if (warning) app.log.warn(warning);
 }
 
 const command = positionals[0] ?? 'serve';
 if (command === 'create-admin') await createAdmin();
+else if (command === 'backup') await backup();
 else if (command === 'serve') await serve();
 else {
-  process.stderr.write(`unknown command "${command}": use serve (default) or create-admin\n`);
+  process.stderr.write(`unknown command "${command}": use serve (default), create-admin or backup\n`);
   process.exitCode = 2;
 }

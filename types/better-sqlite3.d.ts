@@ -42,6 +42,17 @@ declare module 'better-sqlite3' {
     /** `PRAGMA <source>`: all rows, or with `simple` the first column of the first row. */
     pragma(source: string, options?: { simple?: boolean }): unknown;
     exec(source: string): this;
+    /**
+     * SQLite's online backup to `destination` (its folder must exist), in steps between which other
+     * connections may write: `progress` returns how many pages the next step copies (100 by default).
+     */
+    backup(
+      destination: string,
+      options?: {
+        attached?: string;
+        progress?: (info: { totalPages: number; remainingPages: number }) => number | undefined;
+      },
+    ): Promise<{ totalPages: number; remainingPages: number }>;
     close(): this;
   }
 

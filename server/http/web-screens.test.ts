@@ -1,8 +1,21 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { webScreensStatus } from './web-screens.ts';
+
+function logLines() {
+  const lines: { level: number; msg: string; missing?: string[] }[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, logger: { level: 'info', stream } };
+}
 
 describe('web screens and demo sites', () => {
   let server: TestServer | null = null;
@@ -48,5 +61,35 @@ describe('web screens and demo sites', () => {
     const deep = await get('/verification/P-BCDF2346');
     expect([deep.statusCode, deep.body]).toEqual([200, '<!doctype html><title>Vérifier</title>']);
     expect(deep.headers['content-security-policy']).toMatch(/connect-src 'self'/);
+  });
+
+  it('says at start which screens are not built, and to run npm run build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pix-web-'));
+    mkdirSync(path.join(dir, 'invigilator'), { recursive: true });
+    writeFileSync(path.join(dir, 'invigilator', 'index.html'), '<!doctype html><title>Surveillant</title>');
+    expect(webScreensStatus(dir)).toEqual({ served: ['invigilator'], missing: ['centre', 'verification'] });
+    const log = logLines();
+    server = await startTestServer({
+      webRoot: dir,
+      demoSitesDir: path.join(dir, 'no-sites'),
+      logger: log.logger,
+    });
+    const warnings = log.lines.filter((line) => line.level === 40);
+    expect(warnings.map((line) => line.msg)).toEqual([
+      expect.stringMatching(
+        /^web screens not built, answered 404: \/centre\/, \/verification\/ .*run npm run build/,
+      ),
+      expect.stringMatching(/^demo sites not served: .*no-sites does not exist/),
+    ]);
+    expect(warnings[0]?.missing).toEqual(['centre', 'verification']);
+
+    // Nothing built at all (dist/web never built): every screen named.
+    await server.close();
+    const empty = logLines();
+    server = await startTestServer({ webRoot: path.join(dir, 'dist-web-never-built'), logger: empty.logger });
+    expect(empty.lines.find((line) => line.level === 40)?.msg).toMatch(
+      /^web screens not built, answered 404: \/invigilator\/, \/centre\/, \/verification\/ /,
+    );
+    expect(errorOf(await server.app.inject({ method: 'GET', url: '/centre/' })).code).toBe('NOT_FOUND');
   });
 });
