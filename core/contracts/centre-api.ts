@@ -104,6 +104,8 @@ export const SessionCountsSchema = z
     joined: z.number().int(),
     started: z.number().int(),
     resultsReceived: z.number().int(),
+    /** Results the server refused for good (kept on their stations, for the jury). */
+    resultsRefused: z.number().int(),
     /** Tests under way (or candidates waiting to start) on a station heard from in the last seconds. */
     running: z.number().int(),
   })
@@ -230,8 +232,8 @@ export const CandidateSchema = z
     certifiable: z.boolean(),
     /** Why not, in words, when not certifiable. */
     notCertifiableReason: z.string().nullable(),
-    /** Joined on a station, test started (package generated), result received. */
-    progress: z.enum(['notJoined', 'joined', 'started', 'resultReceived']),
+    /** Joined on a station, test started (package generated), result received or refused by the server. */
+    progress: z.enum(['notJoined', 'joined', 'started', 'resultReceived', 'resultRefused']),
     /** Edits and deletion are possible until the test starts. */
     editable: z.boolean(),
   })

@@ -45,9 +45,11 @@ export function candidateView(
       ? 'notJoined'
       : test.bundleReceivedAt !== null
         ? 'resultReceived'
-        : test.packageId !== null
-          ? 'started'
-          : 'joined';
+        : test.uploadRefusal !== null
+          ? 'resultRefused'
+          : test.packageId !== null
+            ? 'started'
+            : 'joined';
   return {
     id: candidate.id,
     sessionId: candidate.sessionId,

@@ -187,6 +187,31 @@ describe('a result refused for good', () => {
     expect(await card()).toMatchObject({ upload: 'received', uploadRefusal: null });
   });
 
+  it('shows the refusal in the back office: the candidate’s progress and the session’s counts', async () => {
+    expect((await upload(await tamperedChain())).statusCode).toBe(422);
+    const candidates = await day.api({
+      method: 'GET',
+      url: `/api/centre/sessions/${day.session.id}/candidates`,
+    });
+    const progress = new Map(
+      (candidates.json() as { candidates: { id: string; progress: string }[] }).candidates.map((c) => [
+        c.id,
+        c.progress,
+      ]),
+    );
+    expect(progress.get(input.candidateId)).toBe('resultRefused');
+    const session = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}` });
+    expect(session.json()).toMatchObject({ counts: { started: 1, resultsReceived: 0, resultsRefused: 1 } });
+    const list = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/sessions` });
+    expect(
+      (list.json() as { sessions: { id: string; counts: unknown }[] }).sessions.find(
+        (x) => x.id === day.session.id,
+      ),
+    ).toMatchObject({
+      counts: { resultsRefused: 1 },
+    });
+  });
+
   it('counts a refused test as sat, even when nothing of it reached the server: unfinished, not absent', async () => {
     expect((await upload(await tamperedChain())).statusCode).toBe(422);
     const finalize = (abortReasons: { candidateId: string; reason: string }[]) =>

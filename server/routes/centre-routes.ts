@@ -306,6 +306,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
             joined: 0,
             started: 0,
             resultsReceived: 0,
+            resultsRefused: 0,
           }),
         );
       },

@@ -79,6 +79,7 @@ export async function sessionCounts(ctx: ServerContext, sessionId: string): Prom
     joined: tests.length,
     started: tests.filter((t) => t.packageId !== null).length,
     resultsReceived: tests.filter((t) => t.bundleReceivedAt !== null).length,
+    resultsRefused: tests.filter((t) => t.bundleReceivedAt === null && t.uploadRefusal !== null).length,
     running: tests.filter((t) => isRunning(ctx, t)).length,
   };
 }

@@ -312,6 +312,8 @@ export interface SessionCounts {
   joined: number;
   started: number;
   resultsReceived: number;
+  /** Results refused for good, with no bundle stored. */
+  resultsRefused: number;
   /** Tests not over on a station heard from lately (candidates waiting to start included). */
   running: number;
 }

@@ -264,6 +264,7 @@ export const en: BackOfficeMessages = {
         joined: 'connected',
         started: 'test started',
         resultReceived: 'result received',
+        resultRefused: 'result refused by the server: kept on the station, for the jury',
       },
     },
   },

@@ -265,6 +265,7 @@ export const fr = {
         joined: 'connecté',
         started: 'test commencé',
         resultReceived: 'résultat reçu',
+        resultRefused: 'résultat refusé par le serveur : gardé sur le poste, pour le jury',
       },
     },
   },

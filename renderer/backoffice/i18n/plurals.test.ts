@@ -24,7 +24,7 @@ const tFor = (language: Language) => translator(addBackOfficeMessages(createI18n
 
 /** The sessions table's counts when every count is n. */
 const sameCounts = (t: Translate) => (n: number) =>
-  sessionCountsText({ candidates: n, joined: n, started: n, resultsReceived: n }, t);
+  sessionCountsText({ candidates: n, joined: n, started: n, resultsReceived: n, resultsRefused: 0 }, t);
 
 describe('plural forms of the back office', () => {
   it('spots a bracketed plural (the check below can fail)', () => {
@@ -53,9 +53,12 @@ describe('plural forms of the back office', () => {
     expect(counts(1)).toBe('1 inscrit · 1 a commencé · 1 résultat reçu');
     expect(counts(0)).toBe('0 inscrit · 0 a commencé · 0 résultat reçu');
     expect(counts(2)).toBe('2 inscrits · 2 ont commencé · 2 résultats reçus');
-    expect(sessionCountsText({ candidates: 31, joined: 3, started: 1, resultsReceived: 1 }, tFor('fr'))).toBe(
-      '31 inscrits · 1 a commencé · 1 résultat reçu',
-    );
+    expect(
+      sessionCountsText(
+        { candidates: 31, joined: 3, started: 1, resultsReceived: 1, resultsRefused: 0 },
+        tFor('fr'),
+      ),
+    ).toBe('31 inscrits · 1 a commencé · 1 résultat reçu');
   });
 
   it('says the sessions table counts in English: 1 singular, else plural', () => {

@@ -117,7 +117,7 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
   const [errors, setErrors] = useState<FinalizationErrors | null>(null);
   const [confirming, setConfirming] = useState(false);
   const commentCountId = useId();
-  const waiting = session.counts.started - session.counts.resultsReceived;
+  const waiting = session.counts.started - session.counts.resultsReceived - session.counts.resultsRefused;
   const checked = checkFinalization(draft, unfinished);
   const yesNo = [
     { value: 'yes' as const, label: t('common.yes') },

@@ -19,7 +19,7 @@ function session(number: number, date: string, extra: Partial<CentreSession> = {
     state: 'created',
     finalizedAt: null,
     publishedAt: null,
-    counts: { candidates: 3, joined: 0, started: 0, resultsReceived: 0, running: 0 },
+    counts: { candidates: 3, joined: 0, started: 0, resultsReceived: 0, resultsRefused: 0, running: 0 },
     createdAt: '2026-11-01T08:00:00.000Z',
     ...extra,
   };
@@ -32,7 +32,7 @@ describe('the sessions page groups', () => {
     expect(sessionGroup(session(1, '2026-12-09'), today)).toBe('upcoming');
     expect(sessionGroup(session(2, today), today)).toBe('upcoming');
     const started = session(3, today, {
-      counts: { candidates: 3, joined: 2, started: 1, resultsReceived: 0, running: 0 },
+      counts: { candidates: 3, joined: 2, started: 1, resultsReceived: 0, resultsRefused: 0, running: 0 },
     });
     expect(sessionGroup(started, today)).toBe('toFinalize');
     expect(sessionGroup(session(4, '2026-12-01'), today)).toBe('toFinalize');
@@ -42,13 +42,13 @@ describe('the sessions page groups', () => {
 
   it('keeps a session whose tests are running in progress, not to finalize, until they end or their station is gone', () => {
     const running = (date: string) =>
-      session(7, date, { counts: { candidates: 3, joined: 3, started: 1, resultsReceived: 0, running: 2 } });
+      session(7, date, { counts: { candidates: 3, joined: 3, started: 1, resultsReceived: 0, resultsRefused: 0, running: 2 } });
     expect(sessionGroup(running(today), today)).toBe('upcoming');
     // Even past midnight, or once its date has passed: the server refuses to finalize it yet.
     expect(sessionGroup(running('2026-12-07'), today)).toBe('upcoming');
     expect(sessionStateLabel(running(today), today)).toBe('inProgress');
     const over = session(8, today, {
-      counts: { candidates: 3, joined: 3, started: 3, resultsReceived: 2, running: 0 },
+      counts: { candidates: 3, joined: 3, started: 3, resultsReceived: 2, resultsRefused: 0, running: 0 },
     });
     expect(sessionGroup(over, today)).toBe('toFinalize');
     expect(sessionStateLabel(over, today)).toBe('toFinalize');

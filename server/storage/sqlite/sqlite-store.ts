@@ -283,6 +283,8 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id) AS n_joined,
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.package_id IS NOT NULL) AS n_started,
        (SELECT COUNT(*) FROM bundles b JOIN tests t ON t.id = b.test_id WHERE t.session_id = s.id) AS n_results,
+       (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.upload_refused_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = t.id)) AS n_refused,
        (SELECT COUNT(*) FROM tests t WHERE t.session_id = s.id AND t.ended_reason IS NULL
           AND COALESCE(t.phase, '') NOT IN ('ended', 'sealed', 'uploaded')
           AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = t.id) AND t.upload_refused_at IS NULL
@@ -349,6 +351,7 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
           joined: num(r.n_joined),
           started: num(r.n_started),
           resultsReceived: num(r.n_results),
+          resultsRefused: num(r.n_refused),
           running: num(r.n_running),
         },
       }));
