@@ -10,6 +10,7 @@ import { ProfileSchema } from '../profile/profile.ts';
 import { BirthdateSchema, PersonNameSchema, SessionStateSchema } from '../session/session.ts';
 import { normalizeCandidateName } from '../session/candidate-name.ts';
 import { EndReasonSchema } from './station-api.ts';
+import { SelfCheckCodeTextSchema, SelfCheckParamsSchema } from './station-self-check.ts';
 
 const Id = z.string().min(1).max(64);
 const Timestamp = z.iso.datetime({ offset: true });
@@ -484,6 +485,9 @@ export const StationSchema = z
               ok: z.boolean(),
               detail: z.string(),
               status: z.enum(['ok', 'warning', 'failure', 'skipped']).optional(),
+              /** As the station sent them (SelfCheckRequest); older stations send neither. */
+              code: SelfCheckCodeTextSchema.optional(),
+              params: SelfCheckParamsSchema.optional(),
             })
             .strict(),
         ),

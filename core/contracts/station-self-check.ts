@@ -3,6 +3,12 @@
 // screen (StationApi `runSelfCheck`). The station sends the result to its server, where the centre's
 // station list shows it (core/contracts/station-server.ts SelfCheckRequest).
 import { z } from 'zod';
+import {
+  SELF_CHECK_CODES,
+  isSelfCheckCode,
+  selfCheckParamsFit,
+  type SelfCheckCode,
+} from './station-self-check-codes.ts';
 
 /** ok; warning: works, but fix it before exam day; failure: the station cannot sit an exam; skipped: not measurable here. */
 export const SELF_CHECK_STATUSES = ['ok', 'warning', 'failure', 'skipped'] as const;
@@ -25,6 +31,19 @@ export const SELF_CHECK_IDS = [
 export const SelfCheckIdSchema = z.enum(SELF_CHECK_IDS);
 export type SelfCheckId = z.infer<typeof SelfCheckIdSchema>;
 
+/**
+ * A line's code as it travels to the server: any well-formed code, so that a server keeps the reports of
+ * stations newer than itself (the screens word the codes they know and show the French text otherwise).
+ */
+export const SelfCheckCodeTextSchema = z
+  .string()
+  .max(80)
+  .regex(/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/);
+/** A line's parameters: a few names, each a string or a finite number. */
+export const SelfCheckParamsSchema = z
+  .record(z.string().min(1).max(40), z.union([z.string().max(500), z.number()]))
+  .refine((params) => Object.keys(params).length <= 16, { message: 'at most 16 parameters' });
+
 export const SelfCheckLineSchema = z
   .object({
     id: SelfCheckIdSchema,
@@ -35,9 +54,35 @@ export const SelfCheckLineSchema = z
     detail: z.string().max(500),
     /** What to do when it is not ok; null when there is nothing to do. */
     action: z.string().max(500).nullable(),
+    /**
+     * What was found, for the screens to word in their language (station-self-check-codes.ts), with its
+     * parameters. Stations older than the codes send neither: their `detail` and `action` are shown.
+     */
+    code: z.enum(SELF_CHECK_CODES as [SelfCheckCode, ...SelfCheckCode[]]).optional(),
+    params: SelfCheckParamsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (line) =>
+      line.code === undefined
+        ? line.params === undefined
+        : isSelfCheckCode(line.code) && selfCheckParamsFit(line.code, line.params ?? {}),
+    { message: 'the parameters do not fit the code', path: ['params'] },
+  );
 export type SelfCheckLine = z.infer<typeof SelfCheckLineSchema>;
+
+/**
+ * Why the server did not record a report: it refused this station (unknown or revoked), refused the
+ * request as out of date (the station's clock), could not be reached, or failed otherwise.
+ */
+export const SELF_CHECK_RECORD_REASONS = [
+  'stationRefused',
+  'clockRefused',
+  'serverUnreachable',
+  'serverError',
+] as const;
+export const SelfCheckRecordReasonSchema = z.enum(SELF_CHECK_RECORD_REASONS);
+export type SelfCheckRecordReason = z.infer<typeof SelfCheckRecordReasonSchema>;
 
 export const SelfCheckOverallSchema = z.enum(['ok', 'warning', 'failure']);
 export type SelfCheckOverall = z.infer<typeof SelfCheckOverallSchema>;
@@ -52,7 +97,15 @@ export const SelfCheckReportSchema = z
     lines: z.array(SelfCheckLineSchema).max(SELF_CHECK_IDS.length),
     /** Whether the server recorded this report (null: not sent, e.g. the station is not enrolled). */
     recorded: z
-      .object({ ok: z.boolean(), message: z.string().max(500) })
+      .object({
+        ok: z.boolean(),
+        /** French, for logs and IT's terminal. */
+        message: z.string().max(500),
+        /** When the server recorded it (its clock); null when it did not. Older stations omit it. */
+        recordedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+        /** Why the server did not record it; null when it did. Older stations omit it. */
+        reason: SelfCheckRecordReasonSchema.nullable().optional(),
+      })
       .strict()
       .nullable(),
   })

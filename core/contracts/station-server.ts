@@ -5,6 +5,7 @@ import { StationIdSchema, StationPublicJwkSchema } from '../identity/station-id.
 import { JournalRecordSchema, AlertReasonCodeSchema } from '../journal/journal-record.ts';
 import { PackageCandidateSchema, PackageSessionSchema, TestPackageSchema } from '../package/test-package.ts';
 import { ExamPhaseSchema, SignInRequestSchema } from './station-api.ts';
+import { SelfCheckCodeTextSchema, SelfCheckParamsSchema } from './station-self-check.ts';
 
 const Id = z.string().min(1).max(64);
 
@@ -195,6 +196,12 @@ export const SelfCheckRequestSchema = z
             detail: z.string().max(500),
             /** ok: false is a failure; a warning is ok: true with status 'warning' (older stations omit it). */
             status: z.enum(['ok', 'warning', 'failure', 'skipped']).optional(),
+            /**
+             * What was found, for the back office to word in its language (station-self-check-codes.ts),
+             * with its parameters; `detail` is the station's French sentence. Older stations omit both.
+             */
+            code: SelfCheckCodeTextSchema.optional(),
+            params: SelfCheckParamsSchema.optional(),
           })
           .strict(),
       )

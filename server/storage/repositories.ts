@@ -120,7 +120,15 @@ export const SHARED_CONTENT_TYPE = 'application/octet-stream';
 
 export interface SelfCheck {
   ok: boolean;
-  checks: { name: string; ok: boolean; detail: string }[];
+  /** As the station sent them (SelfCheckRequest): status, code and params only from newer stations. */
+  checks: {
+    name: string;
+    ok: boolean;
+    detail: string;
+    status?: 'ok' | 'warning' | 'failure' | 'skipped';
+    code?: string;
+    params?: Record<string, string | number>;
+  }[];
   checkedAt: string;
 }
 

@@ -59,42 +59,100 @@ export async function checkChallengeBrowser(
   const leaks = FORBIDDEN_SAMPLES.filter((url) => evaluateUrl(url, policy, { topLevel: true }).allowed);
   const urls = centreTestUrls(settings);
   const results = await Promise.all(
-    urls.map(async (url) => {
+    urls.map(async (url): Promise<UrlOutcome> => {
       const decision = evaluateUrl(url, policy, { topLevel: true });
       if (!decision.allowed)
-        return { url, status: 'failure' as const, text: `${url} bloquée par le filtrage` };
+        return { url, outcome: 'blocked', status: 'failure', text: `${url} bloquée par le filtrage` };
       const answer = await probe(url);
-      if (!answer.ok)
-        return { url, status: 'failure' as const, text: `${url} injoignable (${answer.message})` };
+      if (!answer.ok) {
+        return {
+          url: `${url} (${answer.message})`,
+          outcome: 'unreachable',
+          status: 'failure',
+          text: `${url} injoignable (${answer.message})`,
+        };
+      }
       return answer.status < 500
-        ? { url, status: 'ok' as const, text: `${url} (${answer.status})` }
-        : { url, status: 'warning' as const, text: `${url} répond ${answer.status}` };
+        ? {
+            url: `${url} (${answer.status})`,
+            outcome: 'reached',
+            status: 'ok',
+            text: `${url} (${answer.status})`,
+          }
+        : {
+            url: `${url} (${answer.status})`,
+            outcome: 'erroring',
+            status: 'warning',
+            text: `${url} répond ${answer.status}`,
+          };
     }),
   );
   const leakText = leaks.length > 0 ? ` ; non bloqués : ${leaks.join(', ')}` : '';
   if (results.length === 0) {
     const detail = `aucune adresse d’épreuve à essayer (ni browserHomeUrl, ni règle « allow » nommant un site)${leakText}`;
     return leaks.length > 0
-      ? checkLine('browser', 'warning', detail, LEAK_ACTION)
-      : checkLine('browser', 'skipped', detail);
+      ? checkLine(
+          'browser',
+          'warning',
+          { code: 'browser.noUrlsLeaks', params: { leaks: leaks.join(', ') } },
+          detail,
+          LEAK_ACTION,
+        )
+      : checkLine('browser', 'skipped', { code: 'browser.noUrls', params: {} }, detail);
   }
   const detail = `${results.map((r) => r.text).join(' ; ')}${leakText}`;
+  const params = urlParams(results, leaks);
   if (results.some((r) => r.status === 'failure')) {
-    const blocked = results.some((r) => r.text.endsWith('bloquée par le filtrage'));
+    const blocked = results.some((r) => r.outcome === 'blocked');
     return checkLine(
       'browser',
       'failure',
+      { code: blocked ? 'browser.blocked' : 'browser.unreachable', params },
       detail,
       blocked
         ? 'Ajoutez une règle « allow » pour ces adresses dans urlPolicy (docs/lockdown/configuration.md).'
         : 'Autorisez ces sites dans le pare-feu et le proxy de l’établissement pour ce poste.',
     );
   }
-  if (leaks.length > 0) return checkLine('browser', 'warning', detail, LEAK_ACTION);
-  if (results.some((r) => r.status === 'warning')) {
-    return checkLine('browser', 'warning', detail, 'Vérifiez ces sites : ils répondent par une erreur.');
+  if (leaks.length > 0) {
+    return checkLine('browser', 'warning', { code: 'browser.leaks', params }, detail, LEAK_ACTION);
   }
-  return checkLine('browser', 'ok', detail);
+  if (results.some((r) => r.status === 'warning')) {
+    return checkLine(
+      'browser',
+      'warning',
+      { code: 'browser.erroring', params },
+      detail,
+      'Vérifiez ces sites : ils répondent par une erreur.',
+    );
+  }
+  return checkLine('browser', 'ok', { code: 'browser.ok', params }, detail);
+}
+
+interface UrlOutcome {
+  /** The address, with the answer's status or the reason it got none. */
+  url: string;
+  outcome: 'reached' | 'blocked' | 'unreachable' | 'erroring';
+  status: 'ok' | 'warning' | 'failure';
+  /** French, for the log. */
+  text: string;
+}
+
+/** The addresses by outcome, each list comma-separated and left out when empty. */
+function urlParams(results: readonly UrlOutcome[], leaks: readonly string[]) {
+  const list = (outcome: UrlOutcome['outcome']) =>
+    results
+      .filter((r) => r.outcome === outcome)
+      .map((r) => r.url)
+      .join(', ');
+  const lists = {
+    reached: list('reached'),
+    blocked: list('blocked'),
+    unreachable: list('unreachable'),
+    erroring: list('erroring'),
+    leaks: leaks.join(', '),
+  };
+  return Object.fromEntries(Object.entries(lists).filter(([, text]) => text !== '')) as Partial<typeof lists>;
 }
 
 const LEAK_ACTION =

@@ -33,16 +33,23 @@ export async function checkDisk(
   try {
     free = await measure(dataDir);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     return checkLine(
       'disk',
       'failure',
-      `espace libre illisible pour ${dataDir} (${(error as NodeJS.ErrnoException).code ?? 'erreur'})`,
+      { code: 'disk.unreadable', params: code ? { folder: dataDir, error: code } : { folder: dataDir } },
+      `espace libre illisible pour ${dataDir} (${code ?? 'erreur'})`,
       'Vérifiez que le dossier de données de la station est sur un disque accessible.',
     );
   }
   const detail = `${frenchNumber(free / GB)} Go libres pour ${dataDir}`;
   const action = 'Libérez de l’espace sur ce disque (au moins 1 Go) avant le jour de l’examen.';
-  if (free < DISK_FAILURE_BYTES) return checkLine('disk', 'failure', detail, action);
-  if (free < DISK_WARNING_BYTES) return checkLine('disk', 'warning', detail, action);
-  return checkLine('disk', 'ok', detail);
+  const params = { bytes: Math.max(0, Math.floor(free)), folder: dataDir };
+  if (free < DISK_FAILURE_BYTES) {
+    return checkLine('disk', 'failure', { code: 'disk.low', params }, detail, action);
+  }
+  if (free < DISK_WARNING_BYTES) {
+    return checkLine('disk', 'warning', { code: 'disk.low', params }, detail, action);
+  }
+  return checkLine('disk', 'ok', { code: 'disk.ok', params }, detail);
 }

@@ -17,6 +17,7 @@ export function localEnrollmentProblem(
     return checkLine(
       'enrollment',
       'failure',
+      { code: 'enrollment.keyUnreadable', params: { problem: identity.keyProblem } },
       `clé du poste illisible : ${identity.keyProblem}`,
       `Réinscrivez le poste (un nouveau code du centre) ; ${ENROLL_ACTION}`,
     );
@@ -25,18 +26,29 @@ export function localEnrollmentProblem(
     return checkLine(
       'enrollment',
       'failure',
+      { code: 'enrollment.noKey', params: {} },
       'le poste n’a pas encore de clé : jamais inscrit',
       ENROLL_ACTION,
     );
   }
   const enrollment = identity.enrollment;
   if (!enrollment) {
-    return checkLine('enrollment', 'failure', `poste ${identity.stationId} non inscrit`, ENROLL_ACTION);
+    return checkLine(
+      'enrollment',
+      'failure',
+      { code: 'enrollment.notEnrolled', params: { stationId: identity.stationId } },
+      `poste ${identity.stationId} non inscrit`,
+      ENROLL_ACTION,
+    );
   }
   if (enrollment.stationId !== identity.stationId) {
     return checkLine(
       'enrollment',
       'failure',
+      {
+        code: 'enrollment.otherKey',
+        params: { enrolledId: enrollment.stationId, stationId: identity.stationId },
+      },
       `l’inscription enregistrée (${enrollment.stationId}) n’est pas celle de la clé du poste (${identity.stationId})`,
       ENROLL_ACTION,
     );
@@ -45,6 +57,10 @@ export function localEnrollmentProblem(
     return checkLine(
       'enrollment',
       'failure',
+      {
+        code: 'enrollment.otherServer',
+        params: { enrolledServer: enrollment.serverUrl, ...(serverUrl ? { serverUrl } : {}) },
+      },
       `poste inscrit auprès de ${enrollment.serverUrl}, pas de ${serverUrl ?? '(aucun serveur configuré)'}`,
       ENROLL_ACTION,
     );
@@ -59,6 +75,14 @@ function describe(identity: SelfCheckIdentity): string {
     : String(identity.stationId);
 }
 
+/** The same, for the screens to word. */
+function stationParams(identity: SelfCheckIdentity): { stationId: string; name?: string; centre?: string } {
+  const e = identity.enrollment;
+  return e
+    ? { stationId: e.stationId, name: e.name, centre: e.centre.name }
+    : { stationId: String(identity.stationId) };
+}
+
 /** The line once the server answered the signed report (or could not be asked). */
 export function confirmedEnrollment(
   identity: SelfCheckIdentity,
@@ -68,17 +92,28 @@ export function confirmedEnrollment(
     return checkLine(
       'enrollment',
       'warning',
+      { code: 'enrollment.unconfirmed', params: stationParams(identity) },
       `${describe(identity)} : non confirmé (serveur injoignable)`,
       'Refaites la vérification quand le serveur répond.',
     );
   }
-  if (answer.ok) return checkLine('enrollment', 'ok', `${describe(identity)} (confirmé par le serveur)`);
+  if (answer.ok) {
+    return checkLine(
+      'enrollment',
+      'ok',
+      { code: 'enrollment.confirmed', params: stationParams(identity) },
+      `${describe(identity)} (confirmé par le serveur)`,
+    );
+  }
+  const refusal = { ...stationParams(identity), message: answer.message };
   if (answer.kind === 'http' && (answer.status === 401 || answer.status === 403)) {
+    const stale = answer.code === 'STALE_REQUEST';
     return checkLine(
       'enrollment',
       'failure',
+      { code: stale ? 'enrollment.refusedClock' : 'enrollment.refused', params: refusal },
       `${describe(identity)} : refusé par le serveur (${answer.message})`,
-      answer.code === 'STALE_REQUEST'
+      stale
         ? 'Mettez le poste à l’heure, puis refaites la vérification.'
         : `Le poste est inconnu ou révoqué : ${ENROLL_ACTION}`,
     );
@@ -86,6 +121,7 @@ export function confirmedEnrollment(
   return checkLine(
     'enrollment',
     'warning',
+    { code: 'enrollment.notConfirmed', params: refusal },
     `${describe(identity)} : non confirmé (${answer.message})`,
     'Refaites la vérification ; si cela persiste, voir docs/it/depannage.md.',
   );

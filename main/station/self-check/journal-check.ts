@@ -5,8 +5,9 @@ import { access, constants, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
+import type { SelfCheckJournalState } from '../../../core/contracts/station-self-check-codes.ts';
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
-import { checkLine, frenchNumber } from './self-check-line.ts';
+import { checkLine, frenchNumber, oneDecimal } from './self-check-line.ts';
 
 /** Each answer waits for one durable commit: beyond these the candidate feels the station lag. */
 export const COMMIT_WARNING_MS = 50;
@@ -49,8 +50,17 @@ export async function probeDurableWrites(dataDir: string): Promise<JournalProbe>
   }
 }
 
+/** The existing journal as found: its state, and SQLite's words when it is damaged or unreadable. */
+export interface JournalInspection {
+  ok: boolean;
+  /** French, for the log. */
+  detail: string;
+  state: Exclude<SelfCheckJournalState, 'none'>;
+  problem?: string;
+}
+
 /** The existing journal: readable and sound (quick_check), or why not; null when there is none yet. */
-export async function inspectJournal(journalFile: string): Promise<{ ok: boolean; detail: string } | null> {
+export async function inspectJournal(journalFile: string): Promise<JournalInspection | null> {
   try {
     await access(journalFile, constants.F_OK);
   } catch {
@@ -59,20 +69,27 @@ export async function inspectJournal(journalFile: string): Promise<{ ok: boolean
   try {
     await access(journalFile, constants.R_OK | constants.W_OK);
   } catch {
-    return { ok: false, detail: `le journal ${journalFile} n’est pas modifiable par ce compte` };
+    return {
+      ok: false,
+      detail: `le journal ${journalFile} n’est pas modifiable par ce compte`,
+      state: 'readOnly',
+    };
   }
   let db: SqliteDatabase | null = null;
   try {
     db = new Database(journalFile, { readonly: true, fileMustExist: true });
     const result = db.prepare('PRAGMA quick_check').pluck().all().map(String);
+    const problem = result.slice(0, 2).join(' ; ');
     return result.length === 1 && result[0] === 'ok'
-      ? { ok: true, detail: 'journal existant intact' }
-      : { ok: false, detail: `journal existant endommagé (${result.slice(0, 2).join(' ; ')})` };
+      ? { ok: true, detail: 'journal existant intact', state: 'intact' }
+      : { ok: false, detail: `journal existant endommagé (${problem})`, state: 'damaged', problem };
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'erreur';
     // Busy: the running station holds it; that is fine, it checks it at every start.
-    if (code === 'SQLITE_BUSY') return { ok: true, detail: 'journal existant en cours d’utilisation' };
-    return { ok: false, detail: `journal existant illisible (${code})` };
+    if (code === 'SQLITE_BUSY') {
+      return { ok: true, detail: 'journal existant en cours d’utilisation', state: 'inUse' };
+    }
+    return { ok: false, detail: `journal existant illisible (${code})`, state: 'unreadable', problem: code };
   } finally {
     db?.close();
   }
@@ -82,33 +99,51 @@ export async function checkJournal(
   dataDir: string,
   journalFile: string,
   probe: (dataDir: string) => Promise<JournalProbe> = probeDurableWrites,
+  inspect: (journalFile: string) => Promise<JournalInspection | null> = inspectJournal,
 ): Promise<SelfCheckLine> {
   let timing: JournalProbe;
   try {
     timing = await probe(dataDir);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : 'erreur');
+    const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : null);
     return checkLine(
       'journal',
       'failure',
-      `écriture impossible dans ${dataDir} (${code})`,
+      {
+        code: 'journal.notWritable',
+        params: code ? { folder: dataDir, error: code } : { folder: dataDir },
+      },
+      `écriture impossible dans ${dataDir} (${code ?? 'erreur'})`,
       'Donnez au compte de la station le droit d’écrire dans son dossier de données, sur un disque local.',
     );
   }
-  const existing = await inspectJournal(journalFile);
+  const existing = await inspect(journalFile);
   const measured = `écriture durable : ${frenchNumber(timing.medianMs)} ms (médiane de ${PROBE_COMMITS}, au plus ${frenchNumber(timing.maxMs)} ms)`;
   const detail = existing ? `${measured} ; ${existing.detail}` : `${measured} ; pas encore de journal`;
+  const params = {
+    medianMs: oneDecimal(timing.medianMs),
+    maxMs: oneDecimal(timing.maxMs),
+    commits: PROBE_COMMITS,
+    journal: existing?.state ?? 'none',
+    ...(existing?.state === 'readOnly' ? { journalFile } : {}),
+    ...(existing?.problem ? { problem: existing.problem } : {}),
+  } as const;
   if (existing && !existing.ok) {
     return checkLine(
       'journal',
       'failure',
+      { code: 'journal.unusable', params },
       detail,
       'Ne supprimez pas le journal (c’est une preuve) : copiez le dossier de données et contactez le support Pix.',
     );
   }
   const slow =
     'Disque lent : installez la station sur un disque local (pas un dossier réseau) et vérifiez l’antivirus (exclusion du dossier de données).';
-  if (timing.medianMs > COMMIT_FAILURE_MS) return checkLine('journal', 'failure', detail, slow);
-  if (timing.medianMs > COMMIT_WARNING_MS) return checkLine('journal', 'warning', detail, slow);
-  return checkLine('journal', 'ok', detail);
+  if (timing.medianMs > COMMIT_FAILURE_MS) {
+    return checkLine('journal', 'failure', { code: 'journal.slow', params }, detail, slow);
+  }
+  if (timing.medianMs > COMMIT_WARNING_MS) {
+    return checkLine('journal', 'warning', { code: 'journal.slow', params }, detail, slow);
+  }
+  return checkLine('journal', 'ok', { code: 'journal.ok', params }, detail);
 }

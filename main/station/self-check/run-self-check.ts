@@ -6,8 +6,10 @@ import {
   SELF_CHECK_IDS,
   overallStatus,
   type SelfCheckLine,
+  type SelfCheckRecordReason,
   type SelfCheckReport,
 } from '../../../core/contracts/station-self-check.ts';
+import type { ServerFailure } from '../runtime/ports.ts';
 import type { FetchLike } from '../sync/server-connection.ts';
 import { checkChallengeBrowser, type UrlProbe } from './browser-check.ts';
 import { checkDisplays, type DisplaySnapshot } from './display-check.ts';
@@ -50,8 +52,35 @@ export function selfCheckRequest(report: Omit<SelfCheckReport, 'recorded'>): Sel
       ok: line.status !== 'failure',
       status: line.status,
       detail: (line.action ? `${line.detail} — ${line.action}` : line.detail).slice(0, 500),
+      ...(line.code ? { code: line.code, params: line.params ?? {} } : {}),
     })),
   };
+}
+
+/**
+ * Posts the report. A server older than the lines' codes refuses fields it does not know (its request
+ * schema is strict: 400): the report then goes again as such a server knows it, French text only.
+ */
+export async function sendSelfCheckReport(
+  identity: Pick<SelfCheckIdentity, 'sendReport'>,
+  request: SelfCheckRequest,
+): ReturnType<SelfCheckIdentity['sendReport']> {
+  const answer = await identity.sendReport(request);
+  const withCodes = request.checks.some((check) => check.code !== undefined);
+  if (answer.ok || answer.kind !== 'http' || answer.status !== 400 || !withCodes) return answer;
+  return identity.sendReport({
+    ...request,
+    checks: request.checks.map(({ code: _code, params: _params, ...check }) => check),
+  });
+}
+
+/** Why the server did not record the report, for the screens to say in their language. */
+export function recordReason(failure: ServerFailure): SelfCheckRecordReason {
+  if (failure.kind !== 'http') return 'serverUnreachable';
+  if (failure.status === 401 || failure.status === 403) {
+    return failure.code === 'STALE_REQUEST' ? 'clockRefused' : 'stationRefused';
+  }
+  return 'serverError';
 }
 
 export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckReport> {
@@ -59,7 +88,12 @@ export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckRepo
   const { settings } = input.settings.resolved;
   const serverUrl = settings.serverUrl;
   const skipped = (id: SelfCheckLine['id']) =>
-    checkLine(id, 'skipped', 'pas d’adresse de serveur configurée');
+    checkLine(
+      id,
+      'skipped',
+      { code: 'skipped.noServerUrl', params: {} },
+      'pas d’adresse de serveur configurée',
+    );
 
   const [serverPart, tls, displays, disk, browser] = await Promise.all([
     serverUrl
@@ -72,13 +106,15 @@ export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckRepo
     input
       .displays()
       .then((snapshot) => checkDisplays(snapshot, settings.extraDisplays))
-      .catch((error: unknown) =>
-        checkLine(
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : null;
+        return checkLine(
           'displays',
           'failure',
-          `écrans illisibles (${error instanceof Error ? error.message : 'erreur'})`,
-        ),
-      ),
+          { code: 'displays.unreadable', params: message ? { error: message } : {} },
+          `écrans illisibles (${message ?? 'erreur'})`,
+        );
+      }),
     checkDisk(input.dataDir, input.measureDisk),
     checkChallengeBrowser(settings, input.probeUrl),
   ]);
@@ -90,7 +126,8 @@ export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckRepo
     checkSettings(input.settings),
     ...serverPart.lines,
     tls,
-    local ?? checkLine('enrollment', 'ok', 'inscription locale valide'),
+    local ??
+      checkLine('enrollment', 'ok', { code: 'enrollment.localOk', params: {} }, 'inscription locale valide'),
     displays,
     disk,
     journal,
@@ -118,13 +155,24 @@ export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckRepo
     // Posted with enrollment "ok": the server records it only if it accepts this station's signature.
     const enrolledLine = confirmedEnrollment(input.identity, { ok: true });
     setEnrollment(enrolledLine);
-    const answer = await input.identity.sendReport(
+    const answer = await sendSelfCheckReport(
+      input.identity,
       selfCheckRequest({ ...base, lines: ordered(), overall: overallStatus(lines) }),
     );
     if (!answer.ok) setEnrollment(confirmedEnrollment(input.identity, answer));
     recorded = answer.ok
-      ? { ok: true, message: `rapport enregistré par le serveur (${answer.value.recordedAt})` }
-      : { ok: false, message: `rapport non enregistré : ${answer.message}` };
+      ? {
+          ok: true,
+          message: `rapport enregistré par le serveur (${answer.value.recordedAt})`,
+          recordedAt: answer.value.recordedAt,
+          reason: null,
+        }
+      : {
+          ok: false,
+          message: `rapport non enregistré : ${answer.message}`,
+          recordedAt: null,
+          reason: recordReason(answer),
+        };
   } else if (!local) {
     setEnrollment(confirmedEnrollment(input.identity, 'serverUnreachable'));
   }

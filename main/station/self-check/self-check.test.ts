@@ -171,8 +171,23 @@ describe('self-check', () => {
     expect(lines.browser).toMatchObject({ status: 'ok' });
     expect(lines.browser?.detail).toContain('https://college.pix-demo.test/ (200)');
     expect(report.overall).toBe('warning');
-    expect(report.recorded?.ok).toBe(true);
+    expect(report.recorded).toMatchObject({ ok: true, reason: null });
+    expect(Date.parse(report.recorded?.recordedAt ?? '')).not.toBeNaN();
     expect(formatSelfCheck(report)).toContain(`code de sortie ${SELF_CHECK_EXIT_CODES.warning}`);
+    // Each line says what it found as a code too, for the screens to word in their language.
+    expect(Object.fromEntries(report.lines.map((l) => [l.id, l.code]))).toEqual({
+      settings: 'settings.ok',
+      server: 'server.ok',
+      tls: 'tls.plainHttp',
+      clock: 'clock.inSync',
+      version: 'version.acceptedAny',
+      enrollment: 'enrollment.confirmed',
+      displays: 'displays.ok',
+      disk: 'disk.ok',
+      journal: 'journal.ok',
+      browser: 'browser.ok',
+    });
+    expect(lines.enrollment?.params).toMatchObject({ stationId, name: 'Salle B - poste 07' });
 
     const listed = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/stations` });
     const [station] = (listed.json() as { stations: unknown[] }).stations.map((s) => StationSchema.parse(s));
@@ -182,6 +197,8 @@ describe('self-check', () => {
     expect(station?.selfCheck?.checks.find((c) => c.name === 'tls')).toMatchObject({
       ok: true,
       status: 'warning',
+      code: 'tls.plainHttp',
+      params: { origin: serverUrl },
     });
   });
 
@@ -212,7 +229,8 @@ describe('self-check', () => {
     const lines = byId(report);
     expect(lines.settings?.status).toBe('warning');
     expect(lines.server?.status).toBe('ok');
-    expect(lines.clock).toMatchObject({ status: 'failure' });
+    expect(lines.clock).toMatchObject({ status: 'failure', code: 'clock.behind' });
+    expect(lines.clock?.params?.seconds).toBeGreaterThan(590);
     expect(lines.clock?.detail).toMatch(/en retard/);
     expect(lines.clock?.action).toMatch(/w32tm/);
     expect(lines.version).toMatchObject({ status: 'failure' });
@@ -225,6 +243,7 @@ describe('self-check', () => {
     expect(lines.browser?.status).toBe('skipped');
     expect(report.overall).toBe('failure');
     expect(report.recorded).toBeNull();
+    SelfCheckReportSchema.parse(report);
     for (const line of report.lines.filter((l) => l.status === 'failure' || l.status === 'warning')) {
       expect(line.action, line.id).toMatch(/\S/);
     }
@@ -248,13 +267,19 @@ describe('self-check', () => {
     expect(lines.browser?.status).toBe('failure');
     expect(lines.browser?.detail).toMatch(/bloquée par le filtrage/);
     expect(lines.browser?.action).toMatch(/allow/);
-    expect(report.recorded?.ok).toBe(false);
+    expect(lines.enrollment?.code).toBe('enrollment.refused');
+    expect(lines.browser?.code).toBe('browser.blocked');
+    expect(report.recorded).toMatchObject({ ok: false, recordedAt: null, reason: 'stationRefused' });
+    SelfCheckReportSchema.parse(report);
 
     await server.app.close();
     const offline = await check({ systemLayers: managed({ serverUrl }) });
     const off = byId(offline);
     expect(off.server?.status).toBe('failure');
     expect(off.server?.detail).toMatch(/injoignable/);
+    expect(off.server).toMatchObject({ code: 'server.unreachable', params: { url: serverUrl } });
+    expect(off.clock?.code).toBe('skipped.serverUnreachable');
+    expect(off.enrollment?.code).toBe('enrollment.unconfirmed');
     expect(off.clock?.status).toBe('skipped');
     expect(off.version?.status).toBe('skipped');
     expect(off.enrollment?.status).toBe('warning');

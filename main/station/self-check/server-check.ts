@@ -5,10 +5,11 @@ import {
   STATION_API_PATHS,
   type CompatibilityResponse,
 } from '../../../core/contracts/station-server.ts';
+import type { SelfCheckFinding } from '../../../core/contracts/station-self-check-codes.ts';
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
 import type { FetchLike } from '../sync/server-connection.ts';
-import { checkLine, frenchNumber } from './self-check-line.ts';
-import { tlsProblem } from './tls-check.ts';
+import { checkLine, frenchNumber, oneDecimal } from './self-check-line.ts';
+import { tlsErrorCode, tlsProblem } from './tls-check.ts';
 
 /** Beyond this the clock is worth fixing; beyond CLOCK_FAILURE_MS signed requests are first refused. */
 export const CLOCK_WARNING_MS = 10_000;
@@ -17,7 +18,14 @@ const TIMEOUT_MS = 10_000;
 
 export type ServerProbe =
   | { ok: true; answer: CompatibilityResponse | null; roundTripMs: number; offsetMs: number | null }
-  | { ok: false; detail: string; action: string; tlsCode: string | null };
+  | {
+      ok: false;
+      detail: string;
+      action: string;
+      tlsCode: string | null;
+      /** The same, for the screens to word (a `server.…` code). */
+      found: SelfCheckFinding;
+    };
 
 function causeCode(error: unknown): string | null {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
@@ -46,21 +54,34 @@ export async function probeServer(options: {
     });
   } catch (error) {
     const code = causeCode(error);
-    const tls = code ? tlsProblem(code) : null;
-    if (tls) return { ok: false, detail: `${base} : ${tls}`, action: TLS_ACTION, tlsCode: code };
+    const tlsError = code ? tlsErrorCode(code) : null;
+    if (code && tlsError) {
+      return {
+        ok: false,
+        detail: `${base} : ${tlsProblem(code)}`,
+        action: TLS_ACTION,
+        tlsCode: code,
+        found: { code: 'server.tlsRefused', params: { url: base, tlsError } },
+      };
+    }
     if ((error as Error).name === 'TimeoutError') {
       return {
         ok: false,
         detail: `${base} ne répond pas en ${TIMEOUT_MS / 1000} s`,
         action: NETWORK_ACTION,
         tlsCode: null,
+        found: { code: 'server.timeout', params: { url: base, seconds: TIMEOUT_MS / 1000 } },
       };
     }
+    const notFound = code === 'ENOTFOUND';
     return {
       ok: false,
       detail: `${base} injoignable${code ? ` (${code})` : ''}`,
-      action: code === 'ENOTFOUND' ? 'Vérifiez l’adresse (serverUrl) et le DNS du poste.' : NETWORK_ACTION,
+      action: notFound ? 'Vérifiez l’adresse (serverUrl) et le DNS du poste.' : NETWORK_ACTION,
       tlsCode: null,
+      found: notFound
+        ? { code: 'server.notFound', params: { url: base } }
+        : { code: 'server.unreachable', params: code ? { url: base, error: code } : { url: base } },
     };
   }
   const receivedAt = now();
@@ -83,6 +104,7 @@ export async function probeServer(options: {
       detail: `${base} répond ${response.status}, mais pas comme un serveur de certification Pix`,
       action: 'Vérifiez l’adresse (serverUrl) : un proxy ou un autre site répond à sa place.',
       tlsCode: null,
+      found: { code: 'server.notPix', params: { url: base, status: response.status } },
     };
   }
   const offsetMs = Math.round(parsed.data.serverTime - (sentAt + roundTripMs / 2));
@@ -104,32 +126,59 @@ export function serverLines(serverUrl: string, probe: ServerProbe, version: stri
   if (!probe.ok) {
     const skipped = 'serveur injoignable : rien à comparer';
     return [
-      checkLine('server', 'failure', probe.detail, probe.action),
-      checkLine('clock', 'skipped', skipped),
-      checkLine('version', 'skipped', skipped),
+      checkLine('server', 'failure', probe.found, probe.detail, probe.action),
+      checkLine('clock', 'skipped', { code: 'skipped.serverUnreachable', params: {} }, skipped),
+      checkLine('version', 'skipped', { code: 'skipped.serverUnreachable', params: {} }, skipped),
     ];
   }
   const server = checkLine(
     'server',
     'ok',
+    {
+      code: 'server.ok',
+      params: {
+        url: serverUrl,
+        ms: probe.roundTripMs,
+        ...(probe.answer ? { serverVersion: probe.answer.serverVersion } : {}),
+      },
+    },
     `${serverUrl} répond en ${probe.roundTripMs} ms${probe.answer ? ` (serveur ${probe.answer.serverVersion})` : ''}`,
   );
   return [server, clockLine(probe.offsetMs), versionLine(probe.answer, version)];
 }
 
 function clockLine(offsetMs: number | null): SelfCheckLine {
-  if (offsetMs === null) return checkLine('clock', 'skipped', 'le serveur ne donne pas son heure');
+  if (offsetMs === null) {
+    return checkLine(
+      'clock',
+      'skipped',
+      { code: 'clock.noServerTime', params: {} },
+      'le serveur ne donne pas son heure',
+    );
+  }
   const seconds = Math.abs(offsetMs) / 1000;
-  const direction = offsetMs > 0 ? 'en retard' : 'en avance';
-  const detail =
-    seconds < 1
-      ? 'à l’heure du serveur (moins d’une seconde d’écart)'
-      : `${frenchNumber(seconds)} s ${direction} sur le serveur`;
-  const action =
-    'Synchronisez l’heure du poste (Windows : w32tm /resync ; Linux : timedatectl set-ntp true ; macOS : Réglages > Général > Date et heure, réglage automatique).';
-  if (Math.abs(offsetMs) > CLOCK_FAILURE_MS) return checkLine('clock', 'failure', detail, action);
-  if (Math.abs(offsetMs) > CLOCK_WARNING_MS) return checkLine('clock', 'warning', detail, action);
-  return checkLine('clock', 'ok', detail);
+  if (seconds < 1) {
+    return checkLine(
+      'clock',
+      'ok',
+      { code: 'clock.inSync', params: {} },
+      'à l’heure du serveur (moins d’une seconde d’écart)',
+    );
+  }
+  const status =
+    Math.abs(offsetMs) > CLOCK_FAILURE_MS
+      ? 'failure'
+      : Math.abs(offsetMs) > CLOCK_WARNING_MS
+        ? 'warning'
+        : 'ok';
+  const behind = offsetMs > 0;
+  return checkLine(
+    'clock',
+    status,
+    { code: behind ? 'clock.behind' : 'clock.ahead', params: { seconds: oneDecimal(seconds) } },
+    `${frenchNumber(seconds)} s ${behind ? 'en retard' : 'en avance'} sur le serveur`,
+    'Synchronisez l’heure du poste (Windows : w32tm /resync ; Linux : timedatectl set-ntp true ; macOS : Réglages > Général > Date et heure, réglage automatique).',
+  );
 }
 
 function versionLine(answer: CompatibilityResponse | null, version: string): SelfCheckLine {
@@ -137,23 +186,32 @@ function versionLine(answer: CompatibilityResponse | null, version: string): Sel
     return checkLine(
       'version',
       'warning',
+      { code: 'version.serverTooOld', params: { version } },
       `version ${version} : le serveur ne dit pas quelles versions il accepte (serveur plus ancien que la station)`,
       'Mettez à jour le serveur de certification.',
     );
   }
   if (!answer.versionAllowed) {
+    const minimum = answer.minimumStationVersion ?? '';
     return checkLine(
       'version',
       'failure',
+      { code: 'version.refused', params: { version, minimum } },
       `version ${version} refusée : le serveur demande la version ${answer.minimumStationVersion} ou plus récente`,
       `Installez la station ${answer.minimumStationVersion} ou plus récente (voir docs/it/mise-a-jour.md).`,
     );
   }
-  return checkLine(
-    'version',
-    'ok',
-    answer.minimumStationVersion
-      ? `version ${version} acceptée (minimum ${answer.minimumStationVersion})`
-      : `version ${version} acceptée (le serveur accepte toutes les versions)`,
-  );
+  return answer.minimumStationVersion
+    ? checkLine(
+        'version',
+        'ok',
+        { code: 'version.accepted', params: { version, minimum: answer.minimumStationVersion } },
+        `version ${version} acceptée (minimum ${answer.minimumStationVersion})`,
+      )
+    : checkLine(
+        'version',
+        'ok',
+        { code: 'version.acceptedAny', params: { version } },
+        `version ${version} acceptée (le serveur accepte toutes les versions)`,
+      );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SelfCheckLineSchema } from '../../../core/contracts/station-self-check.ts';
 import { resolveSettings, type RawLayer } from '../settings/resolve-settings.ts';
 import { checkSettings } from './settings-check.ts';
 
@@ -28,6 +29,15 @@ describe('the managed settings check', () => {
     expect(line.detail).toBe(
       'gérés : HKLM\\SOFTWARE\\Policies\\Pix\\CertificationStation (serverUrl) ; machine : C:\\ProgramData\\Pix\\CertificationStation\\station.json (stationName)',
     );
+    expect(SelfCheckLineSchema.parse(line)).toMatchObject({
+      code: 'settings.ok',
+      params: {
+        managed: 'HKLM\\SOFTWARE\\Policies\\Pix\\CertificationStation',
+        managedKeys: 'serverUrl',
+        machine: 'C:\\ProgramData\\Pix\\CertificationStation\\station.json',
+        machineKeys: 'stationName',
+      },
+    });
   });
 
   it('fails on a refused file or a missing server address, and warns on ignored values or a user-only address', () => {
@@ -40,7 +50,23 @@ describe('the managed settings check', () => {
     );
     expect(refused.status).toBe('failure');
     expect(refused.detail).toContain('must belong to root');
-    expect(checkSettings(evidence(absent)).status).toBe('failure');
+    expect(refused).toMatchObject({
+      code: 'settings.fileRefused',
+      params: { origin: '/etc/pix-certification/managed.json', problem: 'must belong to root' },
+    });
+    expect(checkSettings(evidence(absent))).toMatchObject({
+      status: 'failure',
+      code: 'settings.nothingFound',
+      params: {},
+    });
+    const noAddress = checkSettings(
+      evidence({ status: 'present', origin: '/etc/x.json', values: { stationName: 'B12' } }),
+    );
+    expect(noAddress).toMatchObject({
+      status: 'failure',
+      code: 'settings.noServerUrl',
+      params: { managed: '/etc/x.json', managedKeys: 'stationName' },
+    });
     const bad = checkSettings(
       evidence({
         status: 'present',
@@ -50,6 +76,8 @@ describe('the managed settings check', () => {
     );
     expect(bad.status).toBe('warning');
     expect(bad.detail).toContain('retentionDays');
+    expect(bad).toMatchObject({ code: 'settings.badValues', params: { origin: '/etc/x.json' } });
+    expect(bad.params?.values).toMatch(/^retentionDays \(/);
     const userOnly = checkSettings(
       evidence({ status: 'present', origin: '/etc/x.json', values: { stationName: 'B12' } }, absent, {
         status: 'present',
@@ -59,5 +87,22 @@ describe('the managed settings check', () => {
     );
     expect(userOnly.status).toBe('warning');
     expect(userOnly.detail).toMatch(/profil du compte/);
+    expect(userOnly).toMatchObject({
+      code: 'settings.userServerUrl',
+      params: { managed: '/etc/x.json', managedKeys: 'stationName' },
+    });
+    const userFileOnly = checkSettings(
+      evidence(absent, absent, {
+        status: 'present',
+        origin: '~/.config',
+        values: { serverUrl: 'https://a.fr' },
+      }),
+    );
+    expect(userFileOnly).toMatchObject({
+      status: 'warning',
+      code: 'settings.noSystemSettings',
+      params: { source: 'user' },
+    });
+    for (const line of [refused, noAddress, bad, userOnly, userFileOnly]) SelfCheckLineSchema.parse(line);
   });
 });

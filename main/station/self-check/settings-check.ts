@@ -13,12 +13,29 @@ export interface SettingsEvidence {
 
 const DOC = 'voir docs/it/reglages.md';
 
-function describeLayer(name: string, layer: RawLayer, resolved: ResolvedSettings): string | null {
-  if (layer.status !== 'present') return null;
-  const keys = Object.entries(resolved.sources)
+function layerKeys(name: string, resolved: ResolvedSettings): string[] {
+  return Object.entries(resolved.sources)
     .filter(([, source]) => source === name)
     .map(([key]) => key);
+}
+
+function describeLayer(name: string, layer: RawLayer, resolved: ResolvedSettings): string | null {
+  if (layer.status !== 'present') return null;
+  const keys = layerKeys(name, resolved);
   return `${name === 'managed' ? 'gérés' : 'machine'} : ${layer.origin} (${keys.length > 0 ? keys.join(', ') : 'aucune valeur retenue'})`;
+}
+
+/** Where the managed and machine layers were read from and what they set, for the screens to word. */
+function layerParams(layers: SettingsEvidence['layers'], resolved: ResolvedSettings) {
+  const { managed, machine } = layers;
+  return {
+    ...(managed.status === 'present'
+      ? { managed: managed.origin, managedKeys: layerKeys('managed', resolved).join(', ') }
+      : {}),
+    ...(machine.status === 'present'
+      ? { machine: machine.origin, machineKeys: layerKeys('machine', resolved).join(', ') }
+      : {}),
+  };
 }
 
 export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheckLine {
@@ -26,40 +43,56 @@ export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheck
     describeLayer('managed', layers.managed, resolved),
     describeLayer('machine', layers.machine, resolved),
   ].filter((text): text is string => text !== null);
+  const foundParams = layerParams(layers, resolved);
   const refused = resolved.problems.filter((p) => p.layer !== 'user' && p.key === null);
   if (refused.length > 0) {
     const [first] = refused;
     return checkLine(
       'settings',
       'failure',
+      {
+        code: 'settings.fileRefused',
+        params: { origin: first?.origin ?? '', problem: first?.message ?? '' },
+      },
       `fichier de réglages ignoré : ${first?.origin} ${first?.message}`,
       `Corrigez le fichier (propriétaire administrateur, non modifiable par les autres comptes, JSON valide), ${DOC}.`,
     );
   }
   if (resolved.settings.serverUrl === null) {
-    return checkLine(
-      'settings',
-      'failure',
-      found.length > 0
-        ? `pas d’adresse de serveur (serverUrl) ; ${found.join(' ; ')}`
-        : 'aucun réglage trouvé',
-      `Indiquez serverUrl (adresse du serveur de certification du centre) dans les réglages gérés, ${DOC}.`,
-    );
+    const action = `Indiquez serverUrl (adresse du serveur de certification du centre) dans les réglages gérés, ${DOC}.`;
+    return found.length > 0
+      ? checkLine(
+          'settings',
+          'failure',
+          { code: 'settings.noServerUrl', params: foundParams },
+          `pas d’adresse de serveur (serverUrl) ; ${found.join(' ; ')}`,
+          action,
+        )
+      : checkLine(
+          'settings',
+          'failure',
+          { code: 'settings.nothingFound', params: {} },
+          'aucun réglage trouvé',
+          action,
+        );
   }
   const badValues = resolved.problems.filter((p) => p.key !== null && p.layer !== 'user');
   if (badValues.length > 0) {
     const list = badValues.map((p) => `${p.key} (${p.message})`).join(' ; ');
+    const origin = badValues[0]?.origin ?? '';
     return checkLine(
       'settings',
       'warning',
+      { code: 'settings.badValues', params: { values: list, origin } },
       `valeurs ignorées : ${list}`,
-      `Corrigez ces valeurs dans ${badValues[0]?.origin}, ${DOC}.`,
+      `Corrigez ces valeurs dans ${origin}, ${DOC}.`,
     );
   }
   if (found.length === 0) {
     return checkLine(
       'settings',
       'warning',
+      { code: 'settings.noSystemSettings', params: { source: resolved.sources.serverUrl } },
       `aucun réglage géré ni machine : serverUrl vient de la source « ${resolved.sources.serverUrl} »`,
       `Déployez les réglages par stratégie (Windows), /etc/pix-certification (Linux) ou profil géré (macOS), ${DOC}.`,
     );
@@ -68,9 +101,10 @@ export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheck
     return checkLine(
       'settings',
       'warning',
+      { code: 'settings.userServerUrl', params: foundParams },
       `l’adresse du serveur vient du profil du compte (modifiable par lui) ; ${found.join(' ; ')}`,
       `Fixez serverUrl dans les réglages gérés, ${DOC}.`,
     );
   }
-  return checkLine('settings', 'ok', found.join(' ; '));
+  return checkLine('settings', 'ok', { code: 'settings.ok', params: foundParams }, found.join(' ; '));
 }

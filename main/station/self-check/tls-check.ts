@@ -1,6 +1,10 @@
 // "TLS valid": the server's certificate as this station's Node sees it (the same trust the station's
 // requests use), its expiry, and plain-language reasons when it is refused.
 import { connect, type PeerCertificate } from 'node:tls';
+import {
+  SELF_CHECK_TLS_ERRORS,
+  type SelfCheckTlsError,
+} from '../../../core/contracts/station-self-check-codes.ts';
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
 import { checkLine } from './self-check-line.ts';
 
@@ -9,7 +13,7 @@ export const CERTIFICATE_WARNING_DAYS = 14;
 const TIMEOUT_MS = 10_000;
 const DAY_MS = 24 * 3600_000;
 
-const TLS_REASONS: Record<string, string> = {
+const TLS_REASONS: Record<SelfCheckTlsError, string> = {
   CERT_HAS_EXPIRED: 'le certificat du serveur a expiré',
   CERT_NOT_YET_VALID: 'le certificat du serveur n’est pas encore valide (ou l’horloge du poste est fausse)',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'le certificat du serveur est auto-signé',
@@ -24,12 +28,19 @@ const TLS_REASONS: Record<string, string> = {
   ERR_SSL_WRONG_VERSION_NUMBER: 'le serveur ne parle pas TLS sur ce port',
 };
 
-/** The French reason for a TLS error code, or null when the code is not a TLS problem. */
-export function tlsProblem(code: string): string | null {
-  return TLS_REASONS[code] ?? null;
+/** The TLS error code as the self-check's codes name it, or null when the code is not a TLS problem. */
+export function tlsErrorCode(code: string): SelfCheckTlsError | null {
+  return SELF_CHECK_TLS_ERRORS.find((known) => known === code) ?? null;
 }
 
-interface Handshake {
+/** The French reason for a TLS error code, or null when the code is not a TLS problem. */
+export function tlsProblem(code: string): string | null {
+  const known = tlsErrorCode(code);
+  return known ? TLS_REASONS[known] : null;
+}
+
+/** What the TLS handshake with the server showed. */
+export interface Handshake {
   authorized: boolean;
   error: string | null;
   certificate: PeerCertificate | null;
@@ -56,23 +67,30 @@ function handshake(host: string, port: number): Promise<Handshake> {
   });
 }
 
-function issuerName(certificate: PeerCertificate): string {
+/** The certificate's issuer (organisation, else common name), or null when it names none. */
+function issuerName(certificate: PeerCertificate): string | null {
   const issuer = certificate.issuer as Partial<Record<string, string | string[]>> | undefined;
   const name = issuer?.O ?? issuer?.CN;
-  return Array.isArray(name) ? name.join(', ') : (name ?? 'émetteur inconnu');
+  return Array.isArray(name) ? name.join(', ') : (name ?? null);
 }
 
-export async function checkTls(serverUrl: string, now: () => number = Date.now): Promise<SelfCheckLine> {
+export async function checkTls(
+  serverUrl: string,
+  now: () => number = Date.now,
+  /** For tests: the handshake (by default a real one, certificate read but not enforced). */
+  connectTls: (host: string, port: number) => Promise<Handshake> = handshake,
+): Promise<SelfCheckLine> {
   let url: URL;
   try {
     url = new URL(serverUrl);
   } catch {
-    return checkLine('tls', 'skipped', 'adresse du serveur invalide');
+    return checkLine('tls', 'skipped', { code: 'tls.badUrl', params: {} }, 'adresse du serveur invalide');
   }
   if (url.protocol === 'http:') {
     return checkLine(
       'tls',
       'warning',
+      { code: 'tls.plainHttp', params: { origin: url.origin } },
       `connexion non chiffrée (${url.origin})`,
       'Servez le serveur de certification en HTTPS ; le HTTP ne convient qu’à un réseau interne fermé.',
     );
@@ -81,38 +99,54 @@ export async function checkTls(serverUrl: string, now: () => number = Date.now):
   const port = url.port ? Number(url.port) : 443;
   let result: Handshake;
   try {
-    result = await handshake(host, port);
+    result = await connectTls(host, port);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const reason = code ? tlsProblem(code) : null;
-    if (reason) {
-      return checkLine('tls', 'failure', reason, 'Vérifiez que l’adresse et le port servent bien HTTPS.');
+    const tlsError = code ? tlsErrorCode(code) : null;
+    if (tlsError) {
+      return checkLine(
+        'tls',
+        'failure',
+        { code: 'tls.notTls', params: { tlsError } },
+        TLS_REASONS[tlsError],
+        'Vérifiez que l’adresse et le port servent bien HTTPS.',
+      );
     }
-    return checkLine('tls', 'skipped', `pas de connexion TLS possible (${code ?? 'serveur injoignable'})`);
+    return checkLine(
+      'tls',
+      'skipped',
+      { code: 'tls.noConnection', params: code ? { error: code } : {} },
+      `pas de connexion TLS possible (${code ?? 'serveur injoignable'})`,
+    );
   }
   if (!result.authorized) {
-    const reason =
-      (result.error && tlsProblem(result.error)) ?? `certificat refusé (${result.error ?? 'inconnu'})`;
+    const tlsError = result.error ? tlsErrorCode(result.error) : null;
     return checkLine(
       'tls',
       'failure',
-      reason,
+      tlsError
+        ? { code: 'tls.refused', params: { tlsError } }
+        : { code: 'tls.refusedOther', params: result.error ? { error: result.error } : {} },
+      tlsError ? TLS_REASONS[tlsError] : `certificat refusé (${result.error ?? 'inconnu'})`,
       'Installez sur le serveur un certificat valide pour ce nom, avec sa chaîne complète, émis par une autorité publique ou par l’autorité de l’établissement installée dans le magasin de certificats du système.',
     );
   }
   const certificate = result.certificate;
-  if (!certificate) return checkLine('tls', 'ok', 'certificat valide');
+  if (!certificate) return checkLine('tls', 'ok', { code: 'tls.valid', params: {} }, 'certificat valide');
   const expires = Date.parse(certificate.valid_to);
   const days = Math.floor((expires - now()) / DAY_MS);
   const until = Number.isNaN(expires) ? certificate.valid_to : new Date(expires).toISOString().slice(0, 10);
-  const detail = `certificat valide jusqu’au ${until} (${issuerName(certificate)})`;
+  const issuer = issuerName(certificate);
+  const detail = `certificat valide jusqu’au ${until} (${issuer ?? 'émetteur inconnu'})`;
+  const certificateParams = { until, ...(issuer ? { issuer } : {}) };
   if (days < CERTIFICATE_WARNING_DAYS) {
     return checkLine(
       'tls',
       'warning',
+      { code: 'tls.expiresSoon', params: { ...certificateParams, days: Math.max(0, days) } },
       `${detail} : expire dans ${Math.max(0, days)} jour(s)`,
       'Renouvelez le certificat du serveur avant le jour de l’examen.',
     );
   }
-  return checkLine('tls', 'ok', detail);
+  return checkLine('tls', 'ok', { code: 'tls.validUntil', params: certificateParams }, detail);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Station } from '../api/centre-client.ts';
-import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
+import { checkWords, codesCsv, orderedChecks, overallCheck } from './station-check.ts';
 
 const station = (selfCheck: Station['selfCheck']): Station => ({
   id: 'st_1',
@@ -51,6 +51,30 @@ describe('a station’s self-check in the list', () => {
       ['displays', 'skipped'],
       ['settings', 'ok'],
     ]);
+  });
+
+  it('words a line from its code in the page’s language, and keeps an older station’s French sentence', () => {
+    const clock = {
+      name: 'clock',
+      ok: true,
+      status: 'warning' as const,
+      detail: '12 s en retard sur le serveur — Synchronisez l’heure du poste.',
+      code: 'clock.behind',
+      params: { seconds: 12 },
+    };
+    const en = checkWords(clock, 'en');
+    expect(en).toMatchObject({ detail: '12 seconds behind the server', lang: 'en' });
+    expect(en.action).toMatch(/^Synchronise the station’s clock/);
+    expect(checkWords(clock, 'fr').detail.replace(/\u202f/g, ' ')).toBe('12 s en retard sur le serveur');
+    // An older station: no status, no code; its French sentence (action included) is shown as it is.
+    const old = { name: 'disk', ok: false, detail: 'espace libre illisible — Vérifiez le dossier.' };
+    expect(checkWords(old, 'en')).toEqual({ detail: old.detail, action: null, lang: 'fr' });
+    // A station newer than this page: a code it does not know.
+    expect(checkWords({ ...clock, code: 'clock.quantum' }, 'en')).toEqual({
+      detail: clock.detail,
+      action: null,
+      lang: 'fr',
+    });
   });
 
   it('writes the issued codes as a CSV for IT', () => {

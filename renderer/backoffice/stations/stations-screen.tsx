@@ -11,7 +11,8 @@ import { asFailure, useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
-import { codesCsv, orderedChecks, overallCheck } from './station-check.ts';
+import { selfCheckLanguage } from '../../shared/self-check/self-check-wording.ts';
+import { checkWords, codesCsv, orderedChecks, overallCheck, type StationCheck } from './station-check.ts';
 import { DataTable } from '../ui/data-table.tsx';
 
 const VALIDITIES = { hour: 60, day: 24 * 60, week: 7 * 24 * 60 } as const;
@@ -180,6 +181,23 @@ function checkName(name: string, t: Translate): string {
     : name;
 }
 
+/** What a line found (and what to do), in the page's language when the station sent its code. */
+function CheckFinding({ check, locale }: { check: StationCheck; locale: string }) {
+  const language = selfCheckLanguage(locale);
+  const worded = checkWords(check, language);
+  if (!worded.detail) return null;
+  return (
+    <>
+      {language === 'fr' ? ' : ' : ': '}
+      {/* The station's own French sentence (an older station): said with a French voice in English. */}
+      <span lang={worded.lang === language ? undefined : worded.lang}>
+        {worded.detail}
+        {worded.action && ` — ${worded.action}`}
+      </span>
+    </>
+  );
+}
+
 function StationTable({
   stations,
   onRevoked,
@@ -257,7 +275,7 @@ function StationTable({
                           {t(`stations.checks.statuses.${check.status}`)}
                         </span>{' '}
                         <strong>{checkName(check.name, t)}</strong>
-                        {check.detail && <> : {check.detail}</>}
+                        <CheckFinding check={check} locale={locale} />
                       </li>
                     ))}
                   </ul>

@@ -1,19 +1,22 @@
 // "Vérifier ce poste" (issue 8): the referent checks, between two candidates, that this station is ready
 // for exam day — the same self-check IT runs with `--check`, one line per check with what to do. Its
-// words live here (French first, English too), so the screen stays self-contained: each check's title
-// and the report's outcome are worded from their codes, never taken from the station's French log text.
-// What each check found (detail, action) still comes as the station's French sentence: in English it is
-// marked as French, so that screen readers read it with a French voice.
+// words live here (French first, English too): each check's title and the report's outcome are worded
+// from their codes, never taken from the station's French log text. What each check found and what to
+// do are worded from the line's code and parameters by the table the back office shares
+// (renderer/shared/self-check/); a line without a known code (an older station) keeps the station's
+// French sentence, marked as French on an English screen so that screen readers use a French voice.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationErrorCode } from '../../../core/contracts/station-api.ts';
 import type {
   SelfCheckId,
   SelfCheckOverall,
+  SelfCheckRecordReason,
   SelfCheckReport,
   SelfCheckStatus,
 } from '../../../core/contracts/station-self-check.ts';
 import { announce } from '../../shared/announcer.tsx';
+import { wordSelfCheckLine } from '../../shared/self-check/self-check-wording.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { useStationApi } from '../state/station-context.tsx';
 
@@ -45,7 +48,10 @@ interface Words {
   station: (name: string, id: string, version: string) => string;
   checkedAt: (when: string) => string;
   recorded: string;
+  recordedAt: (when: string) => string;
   notRecorded: string;
+  notRecordedBecause: (why: string) => string;
+  notRecordedWhy: Record<SelfCheckRecordReason, string>;
 }
 
 const FR: Words = {
@@ -88,8 +94,17 @@ const FR: Words = {
   station: (name, id, version) => `Poste « ${name} »${id ? ` (${id})` : ''}, version ${version}`,
   checkedAt: (when) => `Vérifié le ${when}.`,
   recorded: 'Rapport enregistré par le serveur.',
+  recordedAt: (when) => `Rapport enregistré par le serveur le ${when}.`,
   notRecorded:
     'Rapport non enregistré par le serveur : voir la ligne « Inscription du poste auprès du centre ».',
+  notRecordedBecause: (why) =>
+    `Rapport non enregistré par le serveur : ${why} Voir la ligne « Inscription du poste auprès du centre ».`,
+  notRecordedWhy: {
+    stationRefused: 'le serveur ne connaît pas ce poste ou l’a révoqué.',
+    clockRefused: 'le serveur a refusé la demande, car l’horloge du poste n’est pas à l’heure.',
+    serverUnreachable: 'le serveur n’a pas répondu.',
+    serverError: 'le serveur a rencontré un problème.',
+  },
 };
 
 const EN: Words = {
@@ -132,7 +147,16 @@ const EN: Words = {
   station: (name, id, version) => `Station “${name}”${id ? ` (${id})` : ''}, version ${version}`,
   checkedAt: (when) => `Checked on ${when}.`,
   recorded: 'Report recorded by the server.',
+  recordedAt: (when) => `Report recorded by the server on ${when}.`,
   notRecorded: 'Report not recorded by the server: see the “Station enrollment with the centre” line.',
+  notRecordedBecause: (why) =>
+    `Report not recorded by the server: ${why} See the “Station enrollment with the centre” line.`,
+  notRecordedWhy: {
+    stationRefused: 'the server does not know this station or has revoked it.',
+    clockRefused: 'the server refused the request because the station’s clock is wrong.',
+    serverUnreachable: 'the server did not answer.',
+    serverError: 'the server had a problem.',
+  },
 };
 
 function useWords(): Words {
@@ -238,8 +262,6 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
 /** The verdict and one line per check, in the screen's language. */
 export function SelfCheckResults({ report }: { report: SelfCheckReport }) {
   const words = useWords();
-  // The station's own findings are French sentences: said with a French voice on an English screen.
-  const found = words.language === 'fr' ? undefined : 'fr';
   const colon = words.language === 'fr' ? ' : ' : ': ';
   return (
     <section aria-labelledby="self-check-results" data-overall={report.overall}>
@@ -247,32 +269,49 @@ export function SelfCheckResults({ report }: { report: SelfCheckReport }) {
         <p className="notice-title">{words.verdict[report.overall]}</p>
         <p>{words.station(report.stationName, report.stationId, report.version)}</p>
         <p>{words.checkedAt(formatCheckedAt(report.checkedAt, words.locale))}</p>
-        {report.recorded && <p>{report.recorded.ok ? words.recorded : words.notRecorded}</p>}
+        {report.recorded && <p>{recordedText(report.recorded, words)}</p>}
       </div>
       <h2 id="self-check-results">{words.results}</h2>
       <ul className="self-check-lines" style={LIST_STYLE}>
-        {report.lines.map((line) => (
-          <li key={line.id} data-check={line.id} data-status={line.status} style={ITEM_STYLE}>
-            <p>
-              <span className={`self-check-status self-check-${line.status}`} style={STATUS_STYLE}>
-                <span aria-hidden="true">{MARK[line.status]} </span>
-                {words.status[line.status]}
-              </span>
-              {' — '}
-              <strong>{words.checks[line.id] ?? line.title}</strong>
-              {colon}
-              <span lang={found}>{line.detail}</span>
-            </p>
-            {line.action && (
-              <p className="hint">
-                {words.todo} <span lang={found}>{line.action}</span>
+        {report.lines.map((line) => {
+          const worded = wordSelfCheckLine(line, words.language);
+          // The station's own French sentence (no known code): said with a French voice in English.
+          const lang = worded.lang === words.language ? undefined : worded.lang;
+          return (
+            <li key={line.id} data-check={line.id} data-status={line.status} style={ITEM_STYLE}>
+              <p>
+                <span className={`self-check-status self-check-${line.status}`} style={STATUS_STYLE}>
+                  <span aria-hidden="true">{MARK[line.status]} </span>
+                  {words.status[line.status]}
+                </span>
+                {' — '}
+                <strong>{words.checks[line.id] ?? line.title}</strong>
+                {colon}
+                <span lang={lang}>{worded.detail}</span>
               </p>
-            )}
-          </li>
-        ))}
+              {worded.action && (
+                <p className="hint">
+                  {words.todo} <span lang={lang}>{worded.action}</span>
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
+}
+
+/** Whether the server recorded the report, when, or why not: from its codes, never its French message. */
+function recordedText(recorded: NonNullable<SelfCheckReport['recorded']>, words: Words): string {
+  if (recorded.ok) {
+    return recorded.recordedAt
+      ? words.recordedAt(formatCheckedAt(recorded.recordedAt, words.locale))
+      : words.recorded;
+  }
+  return recorded.reason
+    ? words.notRecordedBecause(words.notRecordedWhy[recorded.reason])
+    : words.notRecorded;
 }
 
 /** "12 mars 2025 à 14:05" / "12 March 2025 at 14:05"; the raw value if it is not a date. */
