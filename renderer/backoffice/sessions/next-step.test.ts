@@ -32,7 +32,14 @@ describe('the next step of a session', () => {
   });
 
   it('while tests run: says the session is in progress, not to finalize it', () => {
-    const counts = { candidates: 3, joined: 3, started: 2, resultsReceived: 0, resultsRefused: 0, running: 2 };
+    const counts = {
+      candidates: 3,
+      joined: 3,
+      started: 2,
+      resultsReceived: 0,
+      resultsRefused: 0,
+      running: 2,
+    };
     expect(nextStep(session({ date: today, counts }), [candidate(true)], 12, today)).toEqual({
       step: 'inProgress',
       count: 2,

@@ -42,7 +42,9 @@ describe('the sessions page groups', () => {
 
   it('keeps a session whose tests are running in progress, not to finalize, until they end or their station is gone', () => {
     const running = (date: string) =>
-      session(7, date, { counts: { candidates: 3, joined: 3, started: 1, resultsReceived: 0, resultsRefused: 0, running: 2 } });
+      session(7, date, {
+        counts: { candidates: 3, joined: 3, started: 1, resultsReceived: 0, resultsRefused: 0, running: 2 },
+      });
     expect(sessionGroup(running(today), today)).toBe('upcoming');
     // Even past midnight, or once its date has passed: the server refuses to finalize it yet.
     expect(sessionGroup(running('2026-12-07'), today)).toBe('upcoming');
