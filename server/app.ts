@@ -185,6 +185,19 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   // left open with no request on it (seen under load; never idle in Node's sense) or a request whose
   // body never comes would otherwise hold the shutdown for a minute or for ever. Stations retry what
   // was cut (uploads are idempotent).
+  // A proxy not trusted (on another machine, kept on `--trust-proxy`, which trusts loopback only): its
+  // X-Forwarded-For is ignored, so every login would count against the proxy's one address. Said once.
+  let untrustedForwardSaid = false;
+  app.addHook('onRequest', async (request) => {
+    if (untrustedForwardSaid || request.headers['x-forwarded-for'] === undefined) return;
+    if (request.ip !== request.socket.remoteAddress) return;
+    untrustedForwardSaid = true;
+    request.log.warn(
+      { from: request.socket.remoteAddress },
+      'X-Forwarded-For ignored from an address not trusted as a proxy: behind a proxy on another machine, start the server with --trust-proxy-from <its address>',
+    );
+  });
+
   let cutConnections: NodeJS.Timeout | null = null;
   app.addHook('preClose', async () => {
     for (const stream of [...ctx.streams]) stream.close();

@@ -54,6 +54,7 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
     db.close();
   }
   const copy = new Database(to, { fileMustExist: true });
+  let checked: { target: string; bytes: number; schemaVersion: number };
   try {
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('quick_check', { simple: true });
@@ -62,10 +63,15 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
     const bytes =
       Number(copy.pragma('page_count', { simple: true })) *
       Number(copy.pragma('page_size', { simple: true }));
-    return { target: to, bytes, schemaVersion };
-  } finally {
+    checked = { target: to, bytes, schemaVersion };
+  } catch (error) {
+    // A copy that failed its check is not left where someone could restore it (or retry into it).
     copy.close();
+    rmSync(to, { force: true });
+    throw error;
   }
+  copy.close();
+  return checked;
 }
 
 /**

@@ -178,16 +178,20 @@ export async function importBank(
   if (problems.length > 0) throw invalidBank(problems);
   // Every file the bank cites but does not carry is one the centre has: only carried ones can be new.
   const unreferenced = new Set(await ctx.store.content.missing(centreId, [...inlineSizes.keys()]));
-  await assertWithinQuota(
+  const citedByBank = new Set([...merged.values()].flatMap((c) => neededContent(c).map((n) => n.hash)));
+  const stale = await assertWithinQuota(
     ctx,
     centreId,
     content.filter((c) => unreferenced.has(c.hash)).reduce((sum, c) => sum + c.size, 0),
+    citedByBank,
   );
 
   const now = ctx.now();
   for (const c of content) await ctx.store.content.put(centreId, c, now);
   // The centre reads each file under the type its challenges give it, as its stations show it.
   await ctx.store.content.reference(centreId, needs, now);
+  // Files the bank no longer cites, uploaded long ago, stop counting against the centre's quota.
+  await ctx.store.content.forget(centreId, stale);
   await ctx.store.bank.importChallenges(centreId, challenges, now);
   ctx.bankCache.delete(centreId);
   return {
@@ -252,19 +256,38 @@ export async function storeContent(
   }
   const content = { hash, mediaType, size: bytes.length, bytes };
   const known = (await ctx.store.content.missing(centreId, [hash])).length === 0;
-  if (!known) await assertWithinQuota(ctx, centreId, bytes.length);
+  if (!known)
+    await assertWithinQuota(ctx, centreId, bytes.length, (await centreBank(ctx, centreId)).contentHashes);
   await ctx.store.content.put(centreId, content, ctx.now());
   return content;
 }
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
-/** One centre's files stay within its quota (config.contentQuotaBytes): the disk is every centre's. */
-async function assertWithinQuota(ctx: ServerContext, centreId: string, adding: number): Promise<void> {
-  if (adding === 0) return;
-  const used = await ctx.store.content.centreBytes(centreId);
+/**
+ * A file the centre uploaded stops counting against its quota a day after it was last uploaded or cited,
+ * once its bank no longer cites it: files sent for an import still to come keep their place, while the
+ * files of banks replaced since do not fill the quota for ever.
+ */
+export const UNCITED_CONTENT_KEPT_MS = 24 * 3600_000;
+
+/**
+ * One centre's files stay within its quota (config.contentQuotaBytes): the disk is every centre's.
+ * `cited`: the files its bank cites (as it will be). Returns the stale files, which the import forgets.
+ */
+async function assertWithinQuota(
+  ctx: ServerContext,
+  centreId: string,
+  adding: number,
+  cited: ReadonlySet<string>,
+): Promise<string[]> {
+  const since = ctx.now() - UNCITED_CONTENT_KEPT_MS;
+  const files = await ctx.store.content.centreFiles(centreId);
+  const counted = files.filter((f) => cited.has(f.hash) || f.at >= since);
+  const stale = files.filter((f) => !cited.has(f.hash) && f.at < since).map((f) => f.hash);
+  const used = counted.reduce((sum, f) => sum + f.size, 0);
   const quota = ctx.config.contentQuotaBytes;
-  if (used + adding <= quota) return;
+  if (adding === 0 || used + adding <= quota) return stale;
   throw unprocessable(
     'CONTENT_QUOTA_EXCEEDED',
     `the centre's files would take ${megabytes(used + adding)} MB, over its ${megabytes(quota)} MB quota: nothing was stored`,

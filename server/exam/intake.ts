@@ -31,15 +31,14 @@ function refused(code: string, message: string): ApiError {
 }
 
 /**
- * The problems found once the signature verified against the station's enrolled key, in a bundle bound
- * to this test (or unreadable past the signature): the station sealed it, and will not send it again.
- * Not a bad signature or an unreadable JWS, which anyone can send (the route has no request
- * signature), nor a bundle the station sealed for another of its tests: a copy of it, sent to this
- * test's address, must not mark this test's result refused.
+ * The problems found once the signature verified against the station's enrolled key and the payload
+ * named this test: the station sealed it, and will not send it again. Not a bad signature or an
+ * unreadable JWS, which anyone can send (the route has no request signature), nor an unreadable payload
+ * or another station's name, found before the test is checked (core/bundle/verify-bundle.ts): a copy of
+ * a bundle the station sealed for another of its tests, sent to this test's address, must not mark this
+ * test's result refused (a refused test counts as over).
  */
 const STATION_PROBLEMS: ReadonlySet<BundleProblem> = new Set<BundleProblem>([
-  'INVALID_PAYLOAD',
-  'STATION_MISMATCH',
   'CHAIN_BROKEN',
   'PACKAGE_MISMATCH',
 ]);
@@ -56,7 +55,14 @@ async function refusedFromStation(
   message: string,
 ): Promise<ApiError> {
   if (test.uploadRefusal?.code !== code) {
-    const marked = await ctx.store.tests.recordUploadRefusal(test.id, { code, at: ctx.now() });
+    // The refusal is final whatever happens to its mark: a failed write is logged, the answer stays 422
+    // (a 500 would have the station send the bundle again).
+    const marked = await ctx.store.tests
+      .recordUploadRefusal(test.id, { code, at: ctx.now() })
+      .catch((error: unknown) => {
+        ctx.log.error({ testId: test.id, code, err: error }, 'refusal mark not written');
+        return false;
+      });
     if (marked) {
       ctx.log.warn(
         { testId: test.id, stationId: test.stationId, code },

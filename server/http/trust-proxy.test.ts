@@ -15,17 +15,19 @@ function trust(flag: boolean, from?: string): false | string[] {
 /** The client address Fastify gave each request (request.ip, as its request log shows it). */
 function requestAddresses() {
   const addresses: string[] = [];
+  const warnings: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        const entry = JSON.parse(line) as { msg?: string; req?: { remoteAddress?: string } };
+        const entry = JSON.parse(line) as { msg?: string; level?: number; req?: { remoteAddress?: string } };
         if (entry.msg === 'incoming request' && entry.req?.remoteAddress)
           addresses.push(entry.req.remoteAddress);
+        if (entry.level === 40 && entry.msg) warnings.push(entry.msg);
       }
       done();
     },
   });
-  return { addresses, logger: { level: 'info', stream } };
+  return { addresses, warnings, logger: { level: 'info', stream } };
 }
 
 describe('--trust-proxy', () => {
@@ -59,6 +61,8 @@ describe('--trust-proxy', () => {
     // With every address believed, each forged header was a new client: 401, 401, 401.
     expect(statuses).toEqual([401, 401, 429]);
     expect(log.addresses).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
+    // Said once, naming the way to trust a proxy on another machine.
+    expect(log.warnings.filter((w) => w.includes('--trust-proxy-from'))).toHaveLength(1);
 
     const https = await server.app.inject({
       method: 'GET',
@@ -73,6 +77,7 @@ describe('--trust-proxy', () => {
     const log = requestAddresses();
     server = await startTestServer({ trustProxy: trust(true, '10.0.0.5'), logger: log.logger });
     await failedLogin('10.0.0.5', '198.51.100.7');
+    expect(log.warnings).toEqual([]);
     await failedLogin('10.0.0.6', '198.51.100.8');
     expect(log.addresses).toEqual(['198.51.100.7', '10.0.0.6']);
     const https = await server.app.inject({

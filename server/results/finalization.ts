@@ -223,7 +223,12 @@ export async function rescoreLateResult(
   if (!result.verificationCode || result.verificationCode !== previous?.verificationCode) {
     await makeCodesUnique(ctx, [result]);
   }
-  await ctx.store.results.replace(result);
+  const afterPublication = options.afterPublication === true;
+  if (!(await ctx.store.results.replace(result, { evenIfPublished: afterPublication }))) {
+    // Published while it was being scored: left to an administrator, as any result arriving after.
+    ctx.log.info({ sessionId, candidateId }, 'late result not applied: the results were published meanwhile');
+    return null;
+  }
   ctx.log.info({ sessionId, candidateId, source: result.source }, 'late result scored');
   return result;
 }

@@ -153,6 +153,13 @@ describe('signed results awaited at publication, and arriving after it', () => {
     const toJury = await publish();
     expect([toJury.statusCode, errorOf(toJury).code]).toEqual([409, 'JURY_REVIEW_NEEDED']);
     expect((await publish({ juryReviewed: true })).statusCode).toBe(200);
+    // A re-scoring under way when the publication lands does not change the published result.
+    const published = await server.app.pix.store.results.get(candidate(0).id);
+    if (!published) throw new Error('no result');
+    const changed = { ...published, source: 'bundle' as const };
+    expect(await server.app.pix.store.results.replace(changed)).toBe(false);
+    expect((await server.app.pix.store.results.get(candidate(0).id))?.source).toBe('records');
+    expect(await server.app.pix.store.results.replace(changed, { evenIfPublished: true })).toBe(true);
   });
 
   it('keeps a signed result arriving after publication out of the certificate until an administrator re-scores with it', async () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BankImportRefusalSchema } from '../../core/contracts/centre-api.ts';
 import { syntheticProfile } from '../../core/testing/synthetic-bank.ts';
-import { contentHash } from '../content/bank-service.ts';
-import { SEED_ATTACHMENT, seedBank, seedCertificationDay, type SeededDay } from '../testing/seed.ts';
-import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { UNCITED_CONTENT_KEPT_MS, contentHash } from '../content/bank-service.ts';
+import { SEED_ATTACHMENT, client, seedBank, seedCertificationDay, type SeededDay } from '../testing/seed.ts';
+import { ADMIN, errorOf, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 describe('centre API: bank, content and profiles', () => {
   let server: TestServer;
@@ -229,6 +229,29 @@ describe('centre API: each centre’s attachments within its quota', () => {
     expect((await put(file(2), (centre.json() as { id: string }).id)).statusCode).toBe(201);
   });
 
+  it('stops counting a file the bank does not cite a day after its upload, so the quota frees itself', async () => {
+    expect((await put(file(1))).statusCode).toBe(201);
+    expect((await put(file(2))).statusCode).toBe(422);
+    server.clock.advance(UNCITED_CONTENT_KEPT_MS + 1000);
+    // A day later: the referent signs in again.
+    day.api = client(server.app, await loginAs(server.app, ADMIN.email, ADMIN.password));
+    expect((await put(file(2))).statusCode).toBe(201);
+    // A bank import forgets such files: they no longer count, nor can the centre read them.
+    const bank = seedBank(20, 3);
+    const imported = await day.api({
+      method: 'POST',
+      url: `/api/centre/centres/${day.centreId}/bank/import`,
+      payload: {
+        challenges: bank,
+        content: [{ mediaType: 'text/csv', base64: SEED_ATTACHMENT.toString('base64') }],
+      },
+    });
+    expect(imported.statusCode).toBe(200);
+    const hashes = (await server.app.pix.store.content.centreFiles(day.centreId)).map((f) => f.hash);
+    expect(hashes).not.toContain(contentHash(file(1)));
+    expect(hashes).toContain(contentHash(file(2)));
+  });
+
   it('refuses a bank import whose new files pass the quota, and imports nothing', async () => {
     const centre = await day.api({ method: 'POST', url: '/api/centre/centres', payload: { name: 'Autre' } });
     const centreId = (centre.json() as { id: string }).id;
@@ -246,6 +269,6 @@ describe('centre API: each centre’s attachments within its quota', () => {
     expect([refused.statusCode, errorOf(refused).code]).toEqual([422, 'CONTENT_QUOTA_EXCEEDED']);
     const summary = await day.api({ method: 'GET', url: `/api/centre/centres/${centreId}/bank` });
     expect((summary.json() as { challenges: number }).challenges).toBe(0);
-    expect(await server.app.pix.store.content.centreBytes(centreId)).toBe(0);
+    expect(await server.app.pix.store.content.centreFiles(centreId)).toEqual([]);
   });
 });

@@ -381,8 +381,10 @@ export interface ContentRepository {
   getForCentre(centreId: string, hash: string): Promise<StoredContent | null>;
   /** The hashes among `hashes` the centre has no reference to (stored or not: existence is not told). */
   missing(centreId: string, hashes: string[]): Promise<string[]>;
-  /** Bytes of the files the centre references (its share of the content, counted against its quota). */
-  centreBytes(centreId: string): Promise<number>;
+  /** The files the centre references, with their size and when it last referenced each (its quota). */
+  centreFiles(centreId: string): Promise<{ hash: string; size: number; at: number }[]>;
+  /** Drops the centre's references to these files (the bytes stay: packages issued may cite them). */
+  forget(centreId: string, hashes: readonly string[]): Promise<void>;
 }
 
 export type EnrollOutcome =
@@ -547,8 +549,12 @@ export interface ResultRepository {
   listBySession(sessionId: string): Promise<StoredResult[]>;
   get(candidateId: string): Promise<StoredResult | null>;
   findByVerificationCode(code: string): Promise<StoredResult | null>;
-  /** Replaces one candidate's result (a late bundle re-scored before publication). */
-  replace(result: StoredResult): Promise<void>;
+  /**
+   * Replaces one candidate's result (a late bundle re-scored). Unless `evenIfPublished`, nothing is
+   * written, and false returned, once the session's results are published: the check and the write are
+   * one transaction, so a publication landing during the re-scoring wins.
+   */
+  replace(result: StoredResult, options?: { evenIfPublished?: boolean }): Promise<boolean>;
 }
 
 export interface Store {

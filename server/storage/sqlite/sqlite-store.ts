@@ -519,12 +519,13 @@ function content(db: SqliteDatabase): ContentRepository {
      WHERE r.centre_id = ? AND r.hash = ?`,
   );
   const has = db.prepare('SELECT 1 FROM centre_content WHERE centre_id = ? AND hash = ?').pluck();
-  const centreBytes = db
-    .prepare(
-      `SELECT COALESCE(SUM(c.size), 0) FROM centre_content r JOIN content c ON c.hash = r.hash
-       WHERE r.centre_id = ?`,
-    )
-    .pluck();
+  const centreFiles = db.prepare(
+    `SELECT r.hash, c.size, r.at FROM centre_content r JOIN content c ON c.hash = r.hash WHERE r.centre_id = ?`,
+  );
+  const forgetOne = db.prepare('DELETE FROM centre_content WHERE centre_id = ? AND hash = ?');
+  const forgetAll = db.transaction((centreId: string, hashes: readonly string[]) => {
+    for (const hash of hashes) forgetOne.run(centreId, hash);
+  });
   const referAll = db.transaction(
     (centreId: string, refs: readonly { hash: string; mediaType: string }[], at: number) => {
       for (const r of refs) refer.run(centreId, r.hash, r.mediaType, at);
@@ -558,8 +559,15 @@ function content(db: SqliteDatabase): ContentRepository {
     async missing(centreId, hashes) {
       return [...new Set(hashes)].filter((hash) => has.get(centreId, hash) === undefined);
     },
-    async centreBytes(centreId) {
-      return Number(centreBytes.get(centreId));
+    async centreFiles(centreId) {
+      return (centreFiles.all(centreId) as Row[]).map((r) => ({
+        hash: str(r.hash),
+        size: num(r.size),
+        at: num(r.at),
+      }));
+    },
+    async forget(centreId, hashes) {
+      forgetAll(centreId, hashes);
     },
   };
 }
@@ -1106,6 +1114,12 @@ function results(db: SqliteDatabase): ResultRepository {
   const get = db.prepare('SELECT * FROM results WHERE candidate_id = ?');
   const byCode = db.prepare('SELECT * FROM results WHERE verification_code = ?');
   const insert = resultInserter(db);
+  const published = db.prepare('SELECT published_at FROM sessions WHERE id = ?').pluck();
+  const replace = db.transaction((result: StoredResult, evenIfPublished: boolean) => {
+    if (!evenIfPublished && (published.get(result.sessionId) ?? null) !== null) return false;
+    insert(result);
+    return true;
+  });
   return {
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(resultFromRow);
@@ -1118,8 +1132,8 @@ function results(db: SqliteDatabase): ResultRepository {
       const row = byCode.get(code) as Row | undefined;
       return row ? resultFromRow(row) : null;
     },
-    async replace(result) {
-      insert(result);
+    async replace(result, options) {
+      return replace(result, options?.evenIfPublished === true);
     },
   };
 }
