@@ -185,7 +185,7 @@ describe('the invigilator screen with a station', () => {
     await waitForSent(day);
     await inv.closeDialog();
     const card = await inv.waitForCard(leaId, { state: 'resultReceived', highlight: 'finished' });
-    expect(await card.getByTestId('card-state').textContent()).toContain('Arrêté par le surveillant');
+    expect(await card.getByTestId('card-state').textContent()).toContain('Terminé par le surveillant');
     expect(await card.getByTestId('card-upload').textContent()).toContain('Résultat reçu');
     await inv.capture('test-ended');
   });

@@ -1,8 +1,9 @@
 // Live regions follow the top-most modal dialog (outside it, Chromium takes them out of what screen
-// readers hear). Moved, they start empty: what they held was already said and is not said again.
+// readers hear). The same two elements are moved (LiveAnnouncer); moved, they start empty: what they
+// held was already said and is not said again.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { LiveAnnouncer, regionsIn, type LiveRegions } from './announcer.tsx';
+import { LiveRegionElements, regionsIn, type LiveRegions } from './announcer.tsx';
 
 const dialog = { tagName: 'DIALOG' } as unknown as Element;
 const other = { tagName: 'DIALOG' } as unknown as Element;
@@ -21,9 +22,9 @@ describe('live regions', () => {
     expect(regionsIn(inDialog, other)).toEqual({ host: other, polite: '', assertive: '' });
   });
 
-  it('are drawn in the page when no dialog is open', () => {
-    const html = renderToStaticMarkup(<LiveAnnouncer />);
-    expect(html).toContain('role="status"');
-    expect(html).toContain('role="alert"');
+  it('are one polite and one assertive region, each read whole', () => {
+    const html = renderToStaticMarkup(<LiveRegionElements polite="Réponse enregistrée." assertive="" />);
+    expect(html).toMatch(/role="status" aria-live="polite" aria-atomic="true"[^>]*>Réponse enregistrée\.</);
+    expect(html).toMatch(/role="alert" aria-live="assertive" aria-atomic="true"[^>]*><\/div>/);
   });
 });

@@ -3,10 +3,12 @@
 // hears what changed without being flooded.
 //
 // A modal dialog (showModal) takes everything outside it out of the accessibility tree, live regions
-// included: while one is open the regions are drawn inside the top-most dialog, and back in the page
-// when it closes. They arrive empty in their new place, so nothing already said is said again, while an
-// announcement still on its way lands there.
-import { useEffect, useState } from 'react';
+// included: while one is open the regions are moved inside the top-most dialog, and back in the page
+// when it closes. They are the same two elements all along (some screen readers miss a live region
+// just created): a container made once, which React renders into and which is moved whole. They arrive
+// empty in their new place, so nothing already said is said again, while an announcement still on its
+// way lands there.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { topOverlay, useTopOverlay } from './overlays.ts';
 
@@ -38,6 +40,16 @@ export function LiveAnnouncer() {
   const [stored, setRegions] = useState<LiveRegions>({ host, polite: '', assertive: '' });
   const regions = regionsIn(stored, host);
   if (regions !== stored) setRegions(regions);
+  // Where the regions live in the page, and the one container that holds them wherever they are.
+  const home = useRef<HTMLDivElement>(null);
+  const [container] = useState(() => document.createElement('div'));
+
+  // Emptied in the render that moves them (regionsIn), moved before the screen is painted.
+  useLayoutEffect(() => {
+    const place = host ?? home.current;
+    if (place && container.parentNode !== place) place.appendChild(container);
+  }, [host, container]);
+  useLayoutEffect(() => () => container.remove(), [container]);
 
   useEffect(() => {
     const timers: number[] = [];
@@ -56,7 +68,17 @@ export function LiveAnnouncer() {
     };
   }, []);
 
-  const drawn = (
+  return (
+    <>
+      <div ref={home} data-testid="announcer-home" />
+      {createPortal(<LiveRegionElements polite={regions.polite} assertive={regions.assertive} />, container)}
+    </>
+  );
+}
+
+/** The two live regions and what they say now. */
+export function LiveRegionElements({ polite, assertive }: { polite: string; assertive: string }) {
+  return (
     <>
       <div
         className="visually-hidden"
@@ -65,7 +87,7 @@ export function LiveAnnouncer() {
         aria-atomic="true"
         data-testid="announcer-polite"
       >
-        {regions.polite}
+        {polite}
       </div>
       <div
         className="visually-hidden"
@@ -74,9 +96,8 @@ export function LiveAnnouncer() {
         aria-atomic="true"
         data-testid="announcer-assertive"
       >
-        {regions.assertive}
+        {assertive}
       </div>
     </>
   );
-  return host ? createPortal(drawn, host) : drawn;
 }

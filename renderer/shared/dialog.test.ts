@@ -1,5 +1,7 @@
-// When a dialog closes, focus goes back to what opened it; when that is gone (a deleted row) or cannot
-// take focus (hidden, inert), to the page's main heading, then to <main>, never to <body>.
+// When a dialog closes, focus goes back to what opened it; when that is gone (a deleted row, a card's
+// button its decision removed) or cannot take focus (hidden, inert), to what the screen names instead,
+// then to the page's main heading, then to <main>, never to <body>; and never away from where the page
+// itself put focus meanwhile.
 import { describe, expect, it } from 'vitest';
 import { returnFocus, type FocusDocument, type FocusTarget } from './dialog.tsx';
 
@@ -27,6 +29,7 @@ class FakeElement implements FocusTarget {
 }
 
 class FakeDocument implements FocusDocument {
+  readonly body = 'body';
   activeElement: unknown = 'body';
   elements: Record<string, FakeElement> = {};
   querySelector(selector: string): FakeElement | null {
@@ -75,5 +78,43 @@ describe('returnFocus', () => {
     const doc = page({ h1: false });
     returnFocus(null, doc);
     expect(doc.activeElement).toBe(doc.elements.main);
+  });
+
+  it('goes to what the screen names when the opener is gone, before the main heading', () => {
+    const doc = page();
+    const gone = new FakeElement(doc, 'quick button', false);
+    const alsoGone = new FakeElement(doc, 'other quick button', false);
+    const name = new FakeElement(doc, 'card name');
+    returnFocus(gone, doc, { fallback: () => [null, alsoGone, name] });
+    expect(doc.activeElement).toBe(name);
+  });
+
+  it('still prefers the opener when it is there, and the heading when no fallback takes focus', () => {
+    const doc = page();
+    const opener = new FakeElement(doc, 'button');
+    returnFocus(opener, doc, { fallback: () => [new FakeElement(doc, 'card name')] });
+    expect(doc.activeElement).toBe(opener);
+    const other = page();
+    returnFocus(null, other, { fallback: () => [new FakeElement(other, 'hidden', true, false)] });
+    expect(other.activeElement).toBe(other.elements['main h1']);
+  });
+
+  it('moves focus still inside the dialog being closed', () => {
+    const doc = page();
+    const inside = new FakeElement(doc, 'dialog button');
+    doc.activeElement = inside;
+    const opener = new FakeElement(doc, 'button');
+    returnFocus(opener, doc, { inDialog: (element) => element === inside });
+    expect(doc.activeElement).toBe(opener);
+  });
+
+  it('leaves focus the page put elsewhere meanwhile (a row after a re-scoring)', () => {
+    const doc = page();
+    const row = new FakeElement(doc, 'row');
+    doc.activeElement = row;
+    returnFocus(new FakeElement(doc, 'button'), doc, { inDialog: () => false });
+    expect(doc.activeElement).toBe(row);
+    returnFocus(null, doc);
+    expect(doc.activeElement).toBe(row);
   });
 });

@@ -784,7 +784,7 @@ export const en: BackOfficeMessages = {
         "computed from the answers received during the test: the station's signed result has not arrived yet",
       refused:
         "computed from the answers received during the test: the server refused the station's signed result, the jury examines the journal kept on the station",
-      notApplied: "station's signed result received on {{date}}, not taken into account yet",
+      notApplied: "station's signed result received, being taken into account",
       notAppliedAfterPublication:
         "station's signed result received after publication, on {{date}}: the certificate does not take it into account yet",
       appliedAfterPublication:

@@ -801,7 +801,8 @@ export const fr = {
         'calculé d’après les réponses reçues pendant le test : le résultat signé du poste n’est pas encore arrivé',
       refused:
         'calculé d’après les réponses reçues pendant le test : le serveur a refusé le résultat signé du poste, le jury examine le journal gardé sur le poste',
-      notApplied: 'résultat signé du poste reçu le {{date}}, pas encore pris en compte',
+      // Received before publication: scored on arrival (publication applies it first if need be).
+      notApplied: 'résultat signé du poste reçu, en cours de prise en compte',
       notAppliedAfterPublication:
         'résultat signé du poste reçu après la publication, le {{date}} : le certificat ne le prend pas encore en compte',
       appliedAfterPublication:

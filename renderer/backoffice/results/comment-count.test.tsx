@@ -1,12 +1,11 @@
 // The comment's count is not read aloud on every keystroke; going over the limit is said in words
-// (not a bare « ! »), and announced once.
+// (not a bare « ! »), and announced once (shared/comment-count.test.tsx).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
-import { addBackOfficeMessages } from '../i18n/use-t.ts';
-import { CommentCount } from './comment-count.tsx';
-import { limitCrossing } from './finalization-form.ts';
+import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
+import { CommentCount, commentCountWords } from './comment-count.tsx';
 
 function count(length: number, language: Language = 'fr'): string {
   return renderToStaticMarkup(
@@ -29,9 +28,11 @@ describe('the global comment’s count in the back office', () => {
     expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
   });
 
-  it('is announced once when the text goes over, and once when it fits again', () => {
-    expect(limitCrossing(false, true)).toBe('over');
-    expect(limitCrossing(true, true)).toBeNull();
-    expect(limitCrossing(true, false)).toBe('backUnder');
+  it('announces the crossing of the limit in the back office’s words', () => {
+    const words = commentCountWords(translator(addBackOfficeMessages(createI18n('fr'))));
+    expect(words.wentOver({ max: 500 })).toBe(
+      'Le commentaire fait plus de 500 caractères : raccourcissez-le.',
+    );
+    expect(words.backUnder({ max: 500 })).toBe('Le commentaire tient de nouveau en 500 caractères.');
   });
 });

@@ -1,27 +1,18 @@
-// The global comment's character count, under the field (the field names it in its description, so a
-// screen reader hears it on reaching the field, not on every keystroke). Over the limit, it says so in
-// words, and that is announced once, when it happens; and once again when the text fits again.
-import { useEffect, useRef } from 'react';
+// The global comment's count (shared/comment-count.tsx), in the back office's words.
 import { GLOBAL_COMMENT_MAX } from '../../../core/contracts/invigilator-api.ts';
-import { announce } from '../../shared/announcer.tsx';
-import { useT } from '../i18n/use-t.ts';
-import { limitCrossing } from './finalization-form.ts';
+import { CommentCount as SharedCommentCount, type CommentCountWords } from '../../shared/comment-count.tsx';
+import { useT, type Translate } from '../i18n/use-t.ts';
+
+export function commentCountWords(t: Translate): CommentCountWords {
+  return {
+    count: ({ count }) => t('finalization.commentCount', { count }),
+    countOver: ({ count, excess }) => t('finalization.commentCountOver', { count, excess }),
+    wentOver: () => t('finalization.errors.comment'),
+    backUnder: () => t('finalization.commentBackUnder'),
+  };
+}
 
 export function CommentCount({ id, length }: { id: string; length: number }) {
   const t = useT();
-  const over = length > GLOBAL_COMMENT_MAX;
-  const wasOver = useRef(over);
-  useEffect(() => {
-    const crossing = limitCrossing(wasOver.current, over);
-    wasOver.current = over;
-    if (crossing === 'over') announce(t('finalization.errors.comment'));
-    if (crossing === 'backUnder') announce(t('finalization.commentBackUnder'));
-  }, [over, t]);
-  return (
-    <p id={id} className={`hint ${over ? 'count-over' : ''}`} data-testid="comment-count">
-      {over
-        ? t('finalization.commentCountOver', { count: length, excess: length - GLOBAL_COMMENT_MAX })
-        : t('finalization.commentCount', { count: length })}
-    </p>
-  );
+  return <SharedCommentCount id={id} length={length} max={GLOBAL_COMMENT_MAX} words={commentCountWords(t)} />;
 }

@@ -61,12 +61,3 @@ export function errorCount(errors: FinalizationErrors): number {
     Number(errors.globalComment)
   );
 }
-
-/**
- * What to say when the comment's length crosses its limit, once, rather than its count on every
- * keystroke: it went over, it is back within, or nothing to say.
- */
-export function limitCrossing(wasOver: boolean, isOver: boolean): 'over' | 'backUnder' | null {
-  if (isOver === wasOver) return null;
-  return isOver ? 'over' : 'backUnder';
-}

@@ -4,9 +4,8 @@
 // code) once published; the CSV export; and, for an administrator, the publication (with the jury's
 // review when the session needs it, and only « sans attendre » while signed results are awaited) and
 // the re-scoring with a signed result that arrived after publication.
-import { useState } from 'react';
-import type { CandidateResult, Results } from '../../../core/contracts/invigilator-api.ts';
-import { announce } from '../../shared/announcer.tsx';
+import { useRef, useState } from 'react';
+import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { byName, dateTime, fullName } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
@@ -15,19 +14,14 @@ import { useClient, useIsAdministrator } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor } from '../state/router.ts';
 import { asFailure, useResource } from '../state/use-resource.ts';
-import type { ApiFailure } from '../api/centre-client.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
-import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
+import { Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
-import {
-  awaitedSignedResults,
-  lateSignedResults,
-  namesInSentence,
-  publicationRequest,
-  signedResultNote,
-  withResult,
-} from './signed-results.ts';
+import { AWAITED_SIGNED_RESULTS_HEADING, AwaitedSignedResults } from './awaited-signed-results.tsx';
+import { LateSignedResults } from './late-signed-results.tsx';
+import { SignedResultCell } from './signed-result-cell.tsx';
+import { awaitedSignedResults, namesInSentence, publicationRequest, withResult } from './signed-results.ts';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -85,7 +79,6 @@ function ResultsView({
   const administrator = useIsAdministrator();
   const publishedAt = results.session.publishedAt;
   const sorted = [...results.results].sort(byName);
-  const late = lateSignedResults(results);
   return (
     <>
       <div
@@ -103,24 +96,8 @@ function ResultsView({
         )}
       </div>
       {!publishedAt && <AwaitedSignedResults session={session} results={results} onChanged={onChanged} />}
-      {late.length > 0 && (
-        <section
-          className="notice notice-warning"
-          aria-labelledby="signed-late"
-          data-testid="signed-results-late"
-        >
-          <h2 id="signed-late" className="notice-title">
-            {t('results.signed.lateTitle')}
-          </h2>
-          <p>{t('results.signed.lateIntro', { count: late.length })}</p>
-          <ul>
-            {late.map((r) => (
-              <li key={r.candidateId}>{fullName(r)}</li>
-            ))}
-          </ul>
-          <p>{administrator ? t('results.signed.lateAdministrator') : t('results.signed.lateReferent')}</p>
-        </section>
-      )}
+      {/* After publication only: one received before is being scored (signed-results.ts). */}
+      <LateSignedResults results={results} administrator={administrator} />
       {!publishedAt && administrator && (
         <Publish session={session} results={results} onPublished={onChanged} />
       )}
@@ -208,6 +185,7 @@ function ResultsView({
                 <SignedResultCell
                   result={r}
                   rescore={administrator}
+                  published={publishedAt !== null}
                   onRescored={(rescored) => onChanged(withResult(results, rescored))}
                 />
               </td>
@@ -253,156 +231,6 @@ function ResultsView({
   );
 }
 
-/** What the row says of the station's signed result, and an administrator's re-scoring with a late one. */
-function SignedResultCell({
-  result,
-  rescore,
-  onRescored,
-}: {
-  result: CandidateResult;
-  rescore: boolean;
-  onRescored: (result: CandidateResult) => void;
-}) {
-  const t = useT();
-  const locale = useLocale();
-  const client = useClient();
-  const flash = useFlash();
-  const note = signedResultNote(result);
-  if (note === null) return null;
-  if (note.kind === 'awaited' || note.kind === 'refused') {
-    return (
-      <span className="sub" data-testid="signed-result">
-        {t(`results.signed.${note.kind}`)}
-      </span>
-    );
-  }
-  if (note.kind === 'appliedAfterPublication') {
-    return (
-      <span className="sub" data-testid="signed-result">
-        {t('results.signed.appliedAfterPublication', { date: dateTime(note.scoredAt, locale) })}
-      </span>
-    );
-  }
-  const name = fullName(result);
-  return (
-    <>
-      <span className="sub" data-testid="signed-result">
-        {t(
-          note.afterPublication ? 'results.signed.notAppliedAfterPublication' : 'results.signed.notApplied',
-          {
-            date: dateTime(note.receivedAt, locale),
-          },
-        )}
-      </span>
-      {rescore && (
-        <ConfirmAction
-          title={t('results.signed.rescoreConfirmTitle', { name })}
-          text={t('results.signed.rescoreConfirmText', { name })}
-          confirmLabel={t('results.signed.rescoreConfirm')}
-          onConfirm={async () => {
-            const rescored = await client.rescoreWithSignedResult(result.candidateId);
-            onRescored(rescored);
-            flash(t('results.signed.rescoredDone', { name, score: rescored.pixScore }));
-            // The button is gone with the late result: the keyboard stays on the candidate's row.
-            requestAnimationFrame(() => document.getElementById(`result-${result.candidateId}`)?.focus());
-          }}
-        >
-          {(ask) => (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              data-testid="rescore"
-              aria-label={t('results.signed.rescoreLabel', { name })}
-              onClick={ask}
-            >
-              {t('results.signed.rescore')}
-            </button>
-          )}
-        </ConfirmAction>
-      )}
-    </>
-  );
-}
-
-/**
- * Before publication, the candidates whose station has not sent its signed result, with what to do in
- * the room; « Vérifier à nouveau » reads the results again (a result that arrived is already scored).
- */
-function AwaitedSignedResults({
-  session,
-  results,
-  onChanged,
-}: {
-  session: CentreSession;
-  results: Results;
-  onChanged: (results: Results) => void;
-}) {
-  const t = useT();
-  const client = useClient();
-  const [checking, setChecking] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  // Stays up once all arrived after a check: the button keeps the focus, the page says so.
-  const [rechecked, setRechecked] = useState(false);
-  const awaited = awaitedSignedResults(results);
-  if (awaited.length === 0 && !rechecked) return null;
-
-  async function recheck() {
-    if (checking) return;
-    setChecking(true);
-    setFailure(null);
-    try {
-      const fresh = await client.results(session.id);
-      const still = awaitedSignedResults(fresh).length;
-      setRechecked(true);
-      onChanged(fresh);
-      announce(
-        still === 0 ? t('results.signed.allArrived') : t('results.signed.stillAwaited', { count: still }),
-      );
-    } catch (error) {
-      setFailure(asFailure(error));
-    } finally {
-      setChecking(false);
-    }
-  }
-
-  return (
-    <section
-      className={`notice ${awaited.length === 0 ? 'notice-ok' : 'notice-warning'}`}
-      aria-labelledby="signed-awaited"
-      data-testid="signed-results-awaited"
-    >
-      <h2 id="signed-awaited" className="notice-title">
-        {t('results.signed.awaitedTitle')}
-      </h2>
-      {awaited.length === 0 ? (
-        <p>{t('results.signed.allArrived')}</p>
-      ) : (
-        <>
-          <p>{t('results.signed.awaitedIntro', { count: awaited.length })}</p>
-          <ul data-testid="signed-results-awaited-list">
-            {awaited.map((r) => (
-              <li key={r.candidateId}>{fullName(r)}</li>
-            ))}
-          </ul>
-          <p>{t('results.signed.awaitedWhatToDo')}</p>
-        </>
-      )}
-      <ErrorNotice failure={failure} />
-      <p>
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-disabled={checking || undefined}
-          data-testid="recheck-signed-results"
-          onClick={() => void recheck()}
-        >
-          {checking ? t('results.signed.rechecking') : t('results.signed.recheck')}
-        </button>
-      </p>
-    </section>
-  );
-}
-
 function Publish({
   session,
   results,
@@ -419,10 +247,28 @@ function Publish({
   const needsJury = results.finalization?.needsJury ?? false;
   const [reviewed, setReviewed] = useState(false);
   const awaited = awaitedSignedResults(results);
+  // Refused because stations' signed results are awaited that this page did not know of: the results
+  // read again, shown once the dialog (which says why) closes, with « Vérifier à nouveau ».
+  const fresher = useRef<Results | null>(null);
   const publish = async () => {
-    const published = await client.publish(session.id, publicationRequest(results, reviewed));
-    onPublished(published);
-    flash(t('results.publishedDone'));
+    try {
+      const published = await client.publish(session.id, publicationRequest(results, reviewed));
+      onPublished(published);
+      flash(t('results.publishedDone'));
+    } catch (error) {
+      if (asFailure(error).code === 'SIGNED_RESULTS_AWAITED') {
+        fresher.current = await client.results(session.id).catch(() => null);
+      }
+      throw error;
+    }
+  };
+  const showFresher = () => {
+    const fresh = fresher.current;
+    fresher.current = null;
+    if (!fresh) return;
+    onPublished(fresh);
+    // « Publier » gives way to « Publier sans attendre »: focus goes to the box that lists them.
+    requestAnimationFrame(() => document.getElementById(AWAITED_SIGNED_RESULTS_HEADING)?.focus());
   };
   return (
     <section className="section card-panel" aria-labelledby="publish">
@@ -441,6 +287,7 @@ function Publish({
           text={t('results.publishConfirmText')}
           confirmLabel={t('results.publishConfirm')}
           onConfirm={publish}
+          onClosed={showFresher}
         >
           {(ask) => (
             <button type="button" className="button button-primary" data-testid="publish" onClick={ask}>

@@ -66,6 +66,24 @@ describe('signed results on the results page', () => {
     expect(lateSignedResults(results).map((r) => r.candidateId)).toEqual(['c3']);
   });
 
+  it('counts as arrived after publication only what did: one received before is being scored', () => {
+    const beingScored = result('c1', 'Martin', {
+      source: 'records',
+      signedResult: 'notApplied',
+      signedResultReceivedAt: RECEIVED,
+      signedResultAfterPublication: false,
+    });
+    // Before publication (the box « arrivés après la publication » must not show): nothing late.
+    expect(lateSignedResults(resultsOf(beingScored))).toEqual([]);
+    expect(signedResultNote(beingScored)).toEqual({ kind: 'notApplied' });
+    expect(tFor('fr')('results.signed.notApplied')).toBe(
+      'résultat signé du poste reçu, en cours de prise en compte',
+    );
+    expect(tFor('en')('results.signed.notApplied')).toBe(
+      "station's signed result received, being taken into account",
+    );
+  });
+
   it('publishes « sans attendre » only while signed results are awaited', () => {
     expect(publicationRequest(resultsOf(result('c1', 'Martin')), false)).toEqual({
       juryReviewed: false,
@@ -93,7 +111,7 @@ describe('signed results on the results page', () => {
           signedResultAfterPublication: true,
         }),
       ),
-    ).toEqual({ kind: 'notApplied', receivedAt: RECEIVED, afterPublication: true });
+    ).toEqual({ kind: 'notAppliedAfterPublication', receivedAt: RECEIVED });
     expect(
       signedResultNote(
         result('c1', 'Martin', {
@@ -102,11 +120,24 @@ describe('signed results on the results page', () => {
           scoredAt: '2026-12-09T09:00:00.000Z',
         }),
       ),
-    ).toEqual({
-      kind: 'appliedAfterPublication',
-      receivedAt: RECEIVED,
-      scoredAt: '2026-12-09T09:00:00.000Z',
-    });
+    ).toEqual({ kind: 'appliedAfterPublication', scoredAt: '2026-12-09T09:00:00.000Z' });
+  });
+
+  it('never says « pas encore arrivé » of a result scored from its signed result', () => {
+    // Applied, its arrival time unknown: nothing to say, not « awaited ».
+    expect(signedResultNote(result('c1', 'Martin', { signedResultReceivedAt: null }))).toBeNull();
+    expect(
+      signedResultNote(
+        result('c1', 'Martin', {
+          signedResultReceivedAt: null,
+          signedResultAfterPublication: true,
+          scoredAt: '2026-12-09T09:00:00.000Z',
+        }),
+      ),
+    ).toEqual({ kind: 'appliedAfterPublication', scoredAt: '2026-12-09T09:00:00.000Z' });
+    expect(awaitedSignedResults(resultsOf(result('c1', 'Martin', { signedResultReceivedAt: null })))).toEqual(
+      [],
+    );
   });
 
   it('puts a re-scored result in place of the old one, the others untouched', () => {

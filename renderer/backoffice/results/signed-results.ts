@@ -12,29 +12,47 @@ export function awaitedSignedResults(results: Results): CandidateResult[] {
   return results.results.filter((r) => r.signedResult === 'awaited').sort(byName);
 }
 
-/** Results whose signed result arrived and is not applied yet, by name: an administrator re-scores. */
+/**
+ * Results whose signed result arrived after publication and is not applied yet, by name: an
+ * administrator re-scores. One that arrived before publication is being scored: not one of them.
+ */
 export function lateSignedResults(results: Results): CandidateResult[] {
-  return results.results.filter((r) => r.signedResult === 'notApplied').sort(byName);
+  return results.results
+    .filter((r) => signedResultNote(r)?.kind === 'notAppliedAfterPublication')
+    .sort(byName);
 }
 
 /** What a result's row says about its signed result (nothing when it was scored from it in time). */
 export type SignedResultNote =
+  /** Not received: the result comes only from the answers received during the test. */
   | { kind: 'awaited' }
+  /** The server refused the one its station sent: the jury examines the station's journal. */
   | { kind: 'refused' }
-  | { kind: 'notApplied'; receivedAt: string; afterPublication: boolean }
-  | { kind: 'appliedAfterPublication'; receivedAt: string; scoredAt: string }
+  /** Received before publication, not applied yet: being scored (publication applies it first). */
+  | { kind: 'notApplied' }
+  /** Received after publication: the certificate does not show it until an administrator re-scores. */
+  | { kind: 'notAppliedAfterPublication'; receivedAt: string }
+  /** Received after publication, and re-scored with since. */
+  | { kind: 'appliedAfterPublication'; scoredAt: string }
   | null;
 
 export function signedResultNote(result: CandidateResult): SignedResultNote {
   const receivedAt = result.signedResultReceivedAt;
-  if (result.signedResult === 'refused') return { kind: 'refused' };
-  if (result.signedResult === 'awaited' || receivedAt === null) return { kind: 'awaited' };
-  if (result.signedResult === 'notApplied') {
-    return { kind: 'notApplied', receivedAt, afterPublication: result.signedResultAfterPublication };
+  switch (result.signedResult) {
+    // Scored from it: whether its arrival time is known or not, nothing is awaited.
+    case 'applied':
+      return result.signedResultAfterPublication
+        ? { kind: 'appliedAfterPublication', scoredAt: result.scoredAt }
+        : null;
+    case 'refused':
+      return { kind: 'refused' };
+    case 'awaited':
+      return { kind: 'awaited' };
+    case 'notApplied':
+      return result.signedResultAfterPublication && receivedAt !== null
+        ? { kind: 'notAppliedAfterPublication', receivedAt }
+        : { kind: 'notApplied' };
   }
-  return result.signedResultAfterPublication
-    ? { kind: 'appliedAfterPublication', receivedAt, scoredAt: result.scoredAt }
-    : null;
 }
 
 /**

@@ -12,6 +12,7 @@ export function ConfirmAction({
   confirmLabel,
   danger,
   onConfirm,
+  onClosed,
   children,
 }: {
   title: string;
@@ -21,6 +22,8 @@ export function ConfirmAction({
   danger?: boolean;
   /** Resolves when done (the dialog closes); a failure stays in the dialog. */
   onConfirm: () => Promise<void>;
+  /** Once the dialog has closed, done or cancelled (what a failure shown in it asked the page to do). */
+  onClosed?: () => void;
   /** The button that asks, given the function that opens the confirmation. */
   children: (ask: () => void) => ReactNode;
 }) {
@@ -34,7 +37,10 @@ export function ConfirmAction({
             title={title}
             confirmLabel={confirmLabel}
             danger={danger}
-            onClose={() => setAsking(false)}
+            onClose={() => {
+              setAsking(false);
+              onClosed?.();
+            }}
             onConfirm={onConfirm}
           >
             <p>{text}</p>

@@ -1,12 +1,11 @@
 // The comment's count is not read aloud on every keystroke; going over the limit is said in words,
-// and announced once.
+// and announced once (shared/comment-count.test.tsx).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
-import { addInvigilatorMessages } from '../i18n/use-t.ts';
-import { CommentCount } from './comment-count.tsx';
-import { limitCrossing } from './finalization-rules.ts';
+import { addInvigilatorMessages, translator } from '../i18n/use-t.ts';
+import { CommentCount, commentCountWords } from './comment-count.tsx';
 
 function count(length: number, language: Language = 'fr'): string {
   return renderToStaticMarkup(
@@ -29,10 +28,9 @@ describe('the global comment’s count', () => {
     expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
   });
 
-  it('is announced once when the text goes over, and once when it fits again', () => {
-    expect(limitCrossing(false, true)).toBe('over');
-    expect(limitCrossing(true, true)).toBeNull();
-    expect(limitCrossing(true, false)).toBe('backUnder');
-    expect(limitCrossing(false, false)).toBeNull();
+  it('announces the crossing of the limit in the screen’s words', () => {
+    const words = commentCountWords(translator(addInvigilatorMessages(createI18n('fr'))));
+    expect(words.wentOver({ max: 500 })).toBe('Le commentaire dépasse 500 caractères.');
+    expect(words.backUnder({ max: 500 })).toBe('Le commentaire tient de nouveau en 500 caractères.');
   });
 });

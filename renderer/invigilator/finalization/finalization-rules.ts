@@ -112,12 +112,3 @@ export function checkFinalization(
     },
   };
 }
-
-/**
- * What to say when the global comment's length crosses its limit, once, rather than its count on
- * every keystroke: it went over, it is back within, or nothing to say.
- */
-export function limitCrossing(wasOver: boolean, isOver: boolean): 'over' | 'backUnder' | null {
-  if (isOver === wasOver) return null;
-  return isOver ? 'over' : 'backUnder';
-}

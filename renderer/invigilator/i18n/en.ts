@@ -135,7 +135,7 @@ export const en: InvigilatorMessages = {
     refused: 'Kept on the station. Finalize with a comment.',
     refusedClosed: 'Refused by the server, kept on the station',
     refusedLong:
-      'The server refused this result. It stays recorded on the station: do not switch it off or wipe it. Finalize the session anyway, mentioning it in the comment: the jury will examine the station.',
+      'The server refused this result. It stays recorded on the station, even switched off: do not wipe or reinstall the station until the referent says so. Finalize the session anyway, mentioning it in the comment: the jury will examine the station.',
   },
   quick: {
     alert: 'Handle the alert',
@@ -178,7 +178,7 @@ export const en: InvigilatorMessages = {
     pauseReason: 'Reason (shown to the candidate, optional)',
     pauseConfirm: 'Pause the test',
     unlock: 'Unlock',
-    restart: 'Restart the test',
+    continue: 'Continue the test',
     addTime: 'Add time',
     endTest: 'End the test',
     closeStation: 'Close the station',
@@ -188,7 +188,7 @@ export const en: InvigilatorMessages = {
       authorizeResume: 'Resume authorized for {{name}}.',
       pause: "{{name}}'s test is paused.",
       unlock: "{{name}}'s station is unlocked.",
-      restart: "{{name}}'s test is restarted.",
+      continue: "{{name}}'s test continues.",
       addTime: '{{minutes}} min added for {{name}}.',
       endTest: "{{name}}'s test is ended.",
       closeStation: "{{name}}'s station is closing.",
@@ -230,7 +230,8 @@ export const en: InvigilatorMessages = {
       "The server refused {{name}}'s result. Closing the app keeps it on this station. Do not wipe or reinstall the station until the referent says so.",
     closeStationConfirm: 'Close the station',
     pauseTitle: "Pause {{name}}'s test?",
-    pauseBody: 'The clock stops and the candidate cannot answer until you restart the test.',
+    pauseBody:
+      'The clock stops and the candidate cannot answer until you choose "Continue the test" in their file. It goes on where it was.',
   },
   alert: {
     title: 'Alert — {{name}}, question {{question}}',
@@ -355,7 +356,7 @@ export const en: InvigilatorMessages = {
     refusedTitle_one: '1 result refused by the server',
     refusedTitle_other: '{{count}} results refused by the server',
     refusedHint:
-      'This does not prevent finalizing. Mention it in the global comment: the jury will examine these stations. Their result stays recorded there: do not switch them off or wipe them.',
+      'This does not prevent finalizing. Mention it in the global comment: the jury will examine these stations. Their result stays recorded there, even switched off: do not wipe or reinstall them until the referent says so.',
     unfinishedTitle: 'Unfinished tests',
     unfinishedHint:
       'For every test that did not end normally, give the reason. Candidate abandoned: unanswered questions count as skipped. Technical problem: they are neutralized.',

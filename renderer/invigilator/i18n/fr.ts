@@ -108,7 +108,8 @@ export const fr = {
     ended: {
       finished: 'Test terminé',
       timeUp: 'Temps écoulé',
-      endedByInvigilator: 'Arrêté par le surveillant',
+      // As the invigilator's « Terminer le test » and the station say; « arrêté » is an aborted test.
+      endedByInvigilator: 'Terminé par le surveillant',
       // Over for good (the station says « Test arrêté »): not the interruption that can resume.
       aborted: 'Test arrêté',
       unknown: 'Test terminé',
@@ -141,8 +142,10 @@ export const fr = {
     // Refused for good: the station keeps it and does not send it again. Short on the card (two lines).
     refused: 'Gardé sur le poste. Finalisez avec un commentaire.',
     refusedClosed: 'Refusé par le serveur, gardé sur le poste',
+    // One rule wherever a refused result is mentioned: it stays on the station, even switched off (the
+    // journal is on disk); not wiped nor reinstalled until the referent says so.
     refusedLong:
-      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste : ne l’éteignez pas et ne l’effacez pas. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
+      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste, même éteint : n’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
   },
   quick: {
     alert: 'Traiter l’alerte',
@@ -186,8 +189,11 @@ export const fr = {
     pauseReason: 'Motif (affiché au candidat, facultatif)',
     pauseConfirm: 'Mettre en pause',
     unlock: 'Déverrouiller',
-    /** Ends the invigilator's own pause (the same order as unlocking; the station says « relancera »). */
-    restart: 'Relancer le test',
+    /**
+     * Ends the invigilator's own pause (the same order as unlocking): the test goes on where it was,
+     * not from the start; « Autoriser la reprise » is for a test interrupted on its station.
+     */
+    continue: 'Reprendre le test',
     addTime: 'Ajouter du temps',
     endTest: 'Terminer le test',
     closeStation: 'Fermer le poste',
@@ -197,7 +203,7 @@ export const fr = {
       authorizeResume: 'Reprise autorisée pour {{name}}.',
       pause: 'Le test de {{name}} est en pause.',
       unlock: 'Le poste de {{name}} est déverrouillé.',
-      restart: 'Le test de {{name}} est relancé.',
+      continue: 'Le test de {{name}} reprend.',
       addTime: '{{minutes}} min ajoutées à {{name}}.',
       endTest: 'Le test de {{name}} est terminé.',
       closeStation: 'Le poste de {{name}} se ferme.',
@@ -240,7 +246,7 @@ export const fr = {
     closeStationConfirm: 'Fermer le poste',
     pauseTitle: 'Mettre en pause le test de {{name}} ?',
     pauseBody:
-      'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’à ce que vous relanciez le test.',
+      'Le chronomètre s’arrête et le candidat ne peut plus répondre jusqu’à ce que vous choisissiez « Reprendre le test » dans sa fiche. Il reprend là où il en était.',
   },
   alert: {
     title: 'Alerte — {{name}}, question {{question}}',
@@ -365,7 +371,7 @@ export const fr = {
     refusedTitle_one: '1 résultat refusé par le serveur',
     refusedTitle_other: '{{count}} résultats refusés par le serveur',
     refusedHint:
-      'Cela n’empêche pas de finaliser. Signalez-le dans le commentaire global : le jury examinera ces postes. Leur résultat y reste enregistré : ne les éteignez pas et ne les effacez pas.',
+      'Cela n’empêche pas de finaliser. Signalez-le dans le commentaire global : le jury examinera ces postes. Leur résultat y reste enregistré, même éteints : ne les effacez pas et ne les réinstallez pas tant que le référent ne vous l’a pas dit.',
     unfinishedTitle: 'Tests non terminés',
     unfinishedHint:
       'Pour chaque test qui ne s’est pas terminé normalement, indiquez la raison. Abandon du candidat : les questions sans réponse comptent comme passées. Problème technique : elles sont neutralisées.',

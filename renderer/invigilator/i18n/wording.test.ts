@@ -26,8 +26,8 @@ describe('the invigilator’s pause and a station’s lock', () => {
     'actions.pause',
     'actions.pauseConfirm',
     'actions.done.pause',
-    'actions.restart',
-    'actions.done.restart',
+    'actions.continue',
+    'actions.done.continue',
     'confirm.pauseTitle',
     'confirm.pauseBody',
     'state.pausedInvigilator',
@@ -44,10 +44,55 @@ describe('the invigilator’s pause and a station’s lock', () => {
     expect(en('actions.done.pause', { name: 'Léa MARTIN' })).toBe("Léa MARTIN's test is paused.");
   });
 
+  it('ends the pause with « Reprendre le test », which goes on, never « relancer » (start over)', () => {
+    expect(fr('actions.continue')).toBe('Reprendre le test');
+    expect(en('actions.continue')).toBe('Continue the test');
+    expect(fr('actions.done.continue', { name: 'Léa MARTIN' })).toBe('Le test de Léa MARTIN reprend.');
+    expect(en('actions.done.continue', { name: 'Léa MARTIN' })).toBe("Léa MARTIN's test continues.");
+    expect(fr('confirm.pauseBody')).toContain('« Reprendre le test »');
+    expect(en('confirm.pauseBody')).toContain('"Continue the test"');
+    for (const key of pauseKeys) {
+      expect(fr(key, { name: 'Léa MARTIN' })).not.toMatch(/relanc/i);
+      expect(en(key, { name: 'Léa MARTIN' })).not.toMatch(/restart/i);
+    }
+    // Kept apart from the resume of a test interrupted on its station.
+    expect(fr('actions.authorizeResume')).toBe('Autoriser la reprise');
+    expect(en('actions.authorizeResume')).toBe('Authorize resume');
+  });
+
   it('keeps « verrouillé » for the station’s own locks', () => {
     expect(fr('state.pausedLockdown')).toBe('Verrouillé par le poste');
     expect(fr('attention.locked')).toBe('Verrouillé');
     expect(fr('actions.unlock')).toBe('Déverrouiller');
+  });
+});
+
+describe('a test the invigilator ended', () => {
+  it('reads « terminé », as the button and the station say: « arrêté » is an aborted test', () => {
+    expect(stateText(card({ state: 'ended', endReason: 'endedByInvigilator' }), fr, true)).toBe(
+      'Terminé par le surveillant',
+    );
+    expect(stateText(card({ state: 'ended', endReason: 'endedByInvigilator' }), en, true)).toBe(
+      'Ended by the invigilator',
+    );
+  });
+});
+
+describe('a result the server refused', () => {
+  it('gives one rule everywhere: kept on the station, even switched off; not wiped nor reinstalled', () => {
+    const keys = [
+      'upload.refusedLong',
+      'finalization.refusedHint',
+      'confirm.closeStationResultRefused',
+    ] as const;
+    for (const key of keys) {
+      const french = fr(key, { name: 'Léa MARTIN' });
+      expect(french).not.toMatch(/éteignez/);
+      expect(french).toMatch(/réinstallez pas .*tant que le référent ne vous l’a pas dit/);
+      const english = en(key, { name: 'Léa MARTIN' });
+      expect(english).not.toMatch(/switch (it|them) off/);
+      expect(english).toMatch(/wipe or reinstall .* until the referent says so/);
+    }
   });
 });
 

@@ -60,12 +60,12 @@ describe('E codes offered for an alert', () => {
 });
 
 describe('ending a pause', () => {
-  it('restarts the invigilator’s own pause, and unlocks a station that locked itself', () => {
+  it('continues the test after the invigilator’s own pause, and unlocks a station that locked itself', () => {
     expect(unpauseWord(card({ state: 'paused', pause: { cause: 'invigilator', reason: '' } }))).toBe(
-      'restart',
+      'continue',
     );
     expect(unpauseWord(card({ state: 'paused', pause: { cause: 'lockdown', reason: 'x' } }))).toBe('unlock');
     // Paused without a known cause: as the card words it, the invigilator's pause.
-    expect(unpauseWord(card({ state: 'paused', pause: null }))).toBe('restart');
+    expect(unpauseWord(card({ state: 'paused', pause: null }))).toBe('continue');
   });
 });

@@ -35,11 +35,12 @@ export function availableActions(candidate: RoomCandidate, sessionOpen = true): 
 
 /**
  * How ending a pause is worded (one `unlock` order either way): a station that locked itself is
- * unlocked; the invigilator's own pause is restarted, as the candidate's screen says. « Verrouillé »
+ * unlocked; the invigilator's own pause ends with « Reprendre le test » (it goes on where it was, never
+ * from the start; « Autoriser la reprise » is for a test interrupted on its station). « Verrouillé »
  * stays for the station's locks only.
  */
-export function unpauseWord(candidate: Pick<RoomCandidate, 'pause'>): 'unlock' | 'restart' {
-  return candidate.pause?.cause === 'lockdown' ? 'unlock' : 'restart';
+export function unpauseWord(candidate: Pick<RoomCandidate, 'pause'>): 'unlock' | 'continue' {
+  return candidate.pause?.cause === 'lockdown' ? 'unlock' : 'continue';
 }
 
 /** Irreversible actions ask for confirmation first. */

@@ -17,16 +17,16 @@ import { useNow } from '../state/use-now.ts';
 import { AlertDecision } from './alert-decision.tsx';
 import { decisionOn, decisionText, decisionWhen, handledElsewhereText } from './alert-handled.ts';
 import { roomEntry } from './attention.ts';
-import { availableActions, unpauseWord } from './candidate-actions.ts';
+import { availableActions, unpauseWord, type CandidateAction } from './candidate-actions.ts';
 import { HealthMark, type CardOpenView } from './candidate-card.tsx';
 import { stateText } from './card-text.ts';
+import { fileFocus, type FileFocus, type FileView } from './file-focus.ts';
 import { useFocusRescue } from './focus-rescue.ts';
 import { LockdownEvents } from './lockdown-events.tsx';
 import { timeLeftNow } from './time-left.ts';
 import { useCandidateActions, type Outcome } from './use-candidate-actions.ts';
 
-type View =
-  'details' | 'alert' | 'alertHandled' | 'resume' | 'pause' | 'addTime' | 'endTest' | 'closeStation';
+type View = FileView;
 type ShownAlert = NonNullable<RoomCandidate['alert']>;
 const ADD_TIME_CHOICES = [5, 10, 15, 20, 30, 45, 60] as const;
 
@@ -34,30 +34,55 @@ export function CandidateDialog({
   candidateId,
   initialView,
   onClose,
+  returnFocusFallback,
 }: {
   candidateId: string;
   initialView: CardOpenView;
   onClose(): void;
+  /** Where focus goes when the dialog closes and the button that opened it is gone (Dialog). */
+  returnFocusFallback?: () => readonly (HTMLElement | null | undefined)[];
 }) {
   const t = useT();
   const candidate = useRoom((s) => s.candidates[candidateId]);
   const [view, setView] = useState<View>(initialView === 'lockdown' ? 'details' : initialView);
   const body = useRef<HTMLDivElement>(null);
   const lockdownHeading = useId();
-  const firstRender = useRef(true);
+  // Where the current view's focus went (a second run of the effect for the same view, as StrictMode
+  // does in development, makes the same choice).
+  const focused = useRef<{ view: View; focus: FileFocus } | null>(null);
   // The alert the alert view shows (kept when it leaves the card), and the one this screen is deciding.
   const [shownAlert, setShownAlert] = useState<ShownAlert | null>(
     initialView === 'alert' ? (candidate?.alert ?? null) : null,
   );
   const [deciding, setDeciding] = useState<string | null>(null);
+  // Back in the file after a view was cancelled: the button that opened that view (null: after an action).
+  const cancelledFrom = useRef<CandidateAction | null>(null);
 
-  // Each view starts from its title or first control (and the lockdown shortcut from the events).
+  // Each view starts from its title or first control (file-focus.ts): back in the file after an
+  // action, from its state line, never from an action button.
   useEffect(() => {
+    const focus =
+      focused.current?.view === view
+        ? focused.current.focus
+        : fileFocus(view, {
+            opening: focused.current === null,
+            openedOn: initialView,
+            cancelledFrom: cancelledFrom.current,
+          });
+    focused.current = { view, focus };
+    cancelledFrom.current = null;
+    const inBody = (selector: string) => body.current?.querySelector<HTMLElement>(selector) ?? null;
+    const title = () => body.current?.closest('dialog')?.querySelector<HTMLElement>('.dialog-header h2');
     const target =
-      firstRender.current && initialView === 'lockdown'
-        ? document.getElementById(lockdownHeading)
-        : body.current?.querySelector<HTMLElement>('[data-autofocus]');
-    firstRender.current = false;
+      focus === 'title'
+        ? title()
+        : focus === 'lockdownEvents'
+          ? document.getElementById(lockdownHeading)
+          : focus === 'autofocus'
+            ? inBody('[data-autofocus]')
+            : focus === 'stateLine'
+              ? (inBody(STATE_LINE) ?? title())
+              : (inBody(`[data-testid="action-${focus.action}"]`) ?? inBody(STATE_LINE) ?? title());
     target?.focus();
   }, [view, initialView, lockdownHeading]);
 
@@ -83,6 +108,11 @@ export function CandidateDialog({
   const name = fullName(candidate);
   // Opened from a card's button for one decision: once taken, back to the room; otherwise the file.
   const done = () => (initialView === 'alert' || initialView === 'resume' ? onClose() : setView('details'));
+  const backToFile = () => setView('details');
+  const cancel = (from: CandidateAction) => () => {
+    cancelledFrom.current = from;
+    setView('details');
+  };
   const viewedAlert = candidate.alert ?? shownAlert;
   const titleAlert = view === 'alertHandled' ? shownAlert : viewedAlert;
   const title =
@@ -108,29 +138,32 @@ export function CandidateDialog({
       onClose={onClose}
       closeLabel={t('panel.close')}
       className={`candidate-dialog ${view === 'alert' ? 'dialog-alert' : ''}`}
+      returnFocusFallback={returnFocusFallback}
     >
       <div ref={body} data-testid="candidate-dialog" data-view={view}>
         {view === 'details' && (
           <Details candidate={candidate} onView={setView} lockdownHeadingId={lockdownHeading} />
         )}
         {view === 'alert' && viewedAlert && (
-          <AlertView
-            candidate={candidate}
-            alert={viewedAlert}
-            title={title}
-            onDeciding={setDeciding}
-            onDone={done}
-          />
+          <AlertView candidate={candidate} alert={viewedAlert} onDeciding={setDeciding} onDone={done} />
         )}
         {view === 'alertHandled' && shownAlert && (
           <AlertHandledView candidate={candidate} alertId={shownAlert.id} onView={setView} />
         )}
-        {view === 'resume' && <ResumeView candidate={candidate} onView={setView} onDone={done} />}
-        {view === 'pause' && <PauseView candidate={candidate} onDone={() => setView('details')} />}
-        {view === 'addTime' && <AddTimeView candidate={candidate} onDone={() => setView('details')} />}
-        {view === 'endTest' && <EndTestView candidate={candidate} onDone={() => setView('details')} />}
+        {view === 'resume' && (
+          <ResumeView candidate={candidate} onCancel={cancel('authorizeResume')} onDone={done} />
+        )}
+        {view === 'pause' && (
+          <PauseView candidate={candidate} onCancel={cancel('pause')} onDone={backToFile} />
+        )}
+        {view === 'addTime' && (
+          <AddTimeView candidate={candidate} onCancel={cancel('addTime')} onDone={backToFile} />
+        )}
+        {view === 'endTest' && (
+          <EndTestView candidate={candidate} onCancel={cancel('endTest')} onDone={backToFile} />
+        )}
         {view === 'closeStation' && (
-          <CloseStationView candidate={candidate} onDone={() => setView('details')} />
+          <CloseStationView candidate={candidate} onCancel={cancel('closeStation')} onDone={backToFile} />
         )}
       </div>
     </Dialog>
@@ -161,8 +194,9 @@ function Details({
   const timeLeft = timeLeftNow(candidate, now);
   const incidentsHeading = useId();
   // The button just pressed (« Confirmer la présence », « Retirer la confirmation », « Déverrouiller »)
-  // goes once the station acts on it: focus moves to the action offered now, or to the file's title.
-  useFocusRescue(inActions, () => ACTION_FOCUS_TARGETS);
+  // goes once the station acts on it: focus moves to the state line, which says what changed, never
+  // to the action offered now (often its opposite, which runs at once: one more Enter would undo it).
+  useFocusRescue(inActions, () => FILE_FOCUS_TARGETS);
 
   const direct = async (type: 'authorizeStart' | 'withdrawAuthorization' | 'unlock') => {
     setError(null);
@@ -214,7 +248,9 @@ function Details({
       <dl className="facts">
         <div>
           <dt>{t('panel.state')}</dt>
-          <dd data-testid="panel-state">{stateText(candidate, t, sessionOpen)}</dd>
+          <dd data-testid="panel-state" tabIndex={-1}>
+            {stateText(candidate, t, sessionOpen)}
+          </dd>
         </div>
         <div>
           <dt>{t('panel.birthdate')}</dt>
@@ -403,17 +439,15 @@ function Details({
   );
 }
 
+/** The view starts from the dialog's title (who, which question), focused by CandidateDialog. */
 function AlertView({
   candidate,
   alert,
-  title,
   onDeciding,
   onDone,
 }: {
   candidate: RoomCandidate;
   alert: ShownAlert;
-  /** The dialog's title (who, which question): what a screen reader says when the view opens. */
-  title: string;
   /** The alert this screen is deciding now (null once the server answered). */
   onDeciding(alertId: string | null): void;
   onDone(): void;
@@ -422,26 +456,21 @@ function AlertView({
   const now = useNow() + offset;
   const { busy, decideAlert } = useCandidateActions();
   return (
-    <>
-      <span tabIndex={-1} data-autofocus className="visually-hidden" data-testid="alert-focus">
-        {title}
-      </span>
-      <AlertDecision
-        candidate={candidate}
-        alert={alert}
-        nowMs={now}
-        busy={busy !== null}
-        onDecide={async (decision) => {
-          onDeciding(alert.id);
-          const outcome = await decideAlert(candidate, alert.id, decision);
-          // Refused (e.g. decided meanwhile on another screen): the dialog shows that decision if the
-          // alert has left the card, the refusal otherwise.
-          onDeciding(null);
-          if (outcome.ok) onDone();
-          return outcome;
-        }}
-      />
-    </>
+    <AlertDecision
+      candidate={candidate}
+      alert={alert}
+      nowMs={now}
+      busy={busy !== null}
+      onDecide={async (decision) => {
+        onDeciding(alert.id);
+        const outcome = await decideAlert(candidate, alert.id, decision);
+        // Refused (e.g. decided meanwhile on another screen): the dialog shows that decision if the
+        // alert has left the card, the refusal otherwise.
+        onDeciding(null);
+        if (outcome.ok) onDone();
+        return outcome;
+      }}
+    />
   );
 }
 
@@ -483,11 +512,11 @@ function AlertHandledView({
 /** Authorize a resume, never hiding a pending alert (DOMAIN.md §8): it is shown first, with its button. */
 function ResumeView({
   candidate,
-  onView,
+  onCancel,
   onDone,
 }: {
   candidate: RoomCandidate;
-  onView(view: View): void;
+  onCancel(): void;
   onDone(): void;
 }) {
   const t = useT();
@@ -510,14 +539,21 @@ function ResumeView({
       confirmLabel={t('confirm.resumeConfirm')}
       confirmTestId="confirm-resume"
       busy={busy !== null}
-      onCancel={() => onView('details')}
+      onCancel={onCancel}
       onConfirm={() => command(candidate, { type: 'authorizeResume' })}
       onDone={onDone}
     />
   );
 }
 
-function PauseView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+/** A view that asks before acting: back to the file, cancelled or done. */
+interface ViewProps {
+  candidate: RoomCandidate;
+  onCancel(): void;
+  onDone(): void;
+}
+
+function PauseView({ candidate, onCancel, onDone }: ViewProps) {
   const t = useT();
   const { busy, command } = useCandidateActions();
   const [reason, setReason] = useState('');
@@ -541,14 +577,14 @@ function PauseView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): 
       confirmLabel={t('actions.pauseConfirm')}
       confirmTestId="confirm-pause"
       busy={busy !== null}
-      onCancel={onDone}
+      onCancel={onCancel}
       onConfirm={() => command(candidate, { type: 'pause', reason })}
       onDone={onDone}
     />
   );
 }
 
-function AddTimeView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+function AddTimeView({ candidate, onCancel, onDone }: ViewProps) {
   const t = useT();
   const { busy, command } = useCandidateActions();
   const [minutes, setMinutes] = useState<number>(10);
@@ -577,14 +613,14 @@ function AddTimeView({ candidate, onDone }: { candidate: RoomCandidate; onDone()
       confirmLabel={t('confirm.addTimeConfirm', { minutes })}
       confirmTestId="confirm-add-time"
       busy={busy !== null}
-      onCancel={onDone}
+      onCancel={onCancel}
       onConfirm={() => command(candidate, { type: 'addTime', minutes })}
       onDone={onDone}
     />
   );
 }
 
-function EndTestView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+function EndTestView({ candidate, onCancel, onDone }: ViewProps) {
   const t = useT();
   const { busy, command } = useCandidateActions();
   return (
@@ -594,7 +630,7 @@ function EndTestView({ candidate, onDone }: { candidate: RoomCandidate; onDone()
       confirmTestId="confirm-end-test"
       danger
       busy={busy !== null}
-      onCancel={onDone}
+      onCancel={onCancel}
       onConfirm={() => command(candidate, { type: 'endTest' })}
       onDone={onDone}
     />
@@ -602,7 +638,7 @@ function EndTestView({ candidate, onDone }: { candidate: RoomCandidate; onDone()
 }
 
 /** Closes the station once the test is over (end of the day, a station to free): it asks first. */
-function CloseStationView({ candidate, onDone }: { candidate: RoomCandidate; onDone(): void }) {
+function CloseStationView({ candidate, onCancel, onDone }: ViewProps) {
   const t = useT();
   const { busy, command } = useCandidateActions();
   return (
@@ -620,7 +656,7 @@ function CloseStationView({ candidate, onDone }: { candidate: RoomCandidate; onD
       confirmLabel={t('confirm.closeStationConfirm')}
       confirmTestId="confirm-close-station"
       busy={busy !== null}
-      onCancel={onDone}
+      onCancel={onCancel}
       onConfirm={() => command(candidate, { type: 'closeStation' })}
       onDone={onDone}
     />
@@ -705,8 +741,9 @@ function inActions(element: Element): true | null {
   return element.closest('[data-testid="candidate-dialog"] [data-actions]') ? true : null;
 }
 
-/** The action offered now, else the file's title. */
-const ACTION_FOCUS_TARGETS = [
-  '[data-testid="candidate-dialog"] [data-actions] button',
+/** The file's state line (what changed), else its title: never an action button. */
+const STATE_LINE = '[data-testid="panel-state"]';
+const FILE_FOCUS_TARGETS = [
+  `[data-testid="candidate-dialog"] ${STATE_LINE}`,
   'dialog.candidate-dialog .dialog-header h2',
 ];

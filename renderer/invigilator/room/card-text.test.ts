@@ -57,14 +57,14 @@ describe('the room’s counts', () => {
       'Gardé sur le poste. Finalisez avec un commentaire.',
     );
     expect(fr('upload.refusedLong')).toBe(
-      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste : ne l’éteignez pas et ne l’effacez pas. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
+      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste, même éteint : n’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
     );
     expect(en('attention.resultRefused')).toBe('Result refused by the server');
     expect(en(`upload.${uploadWord('refused', 'lost')}`)).toBe(
       'Kept on the station. Finalize with a comment.',
     );
     expect(en('upload.refusedLong')).toBe(
-      'The server refused this result. It stays recorded on the station: do not switch it off or wipe it. Finalize the session anyway, mentioning it in the comment: the jury will examine the station.',
+      'The server refused this result. It stays recorded on the station, even switched off: do not wipe or reinstall the station until the referent says so. Finalize the session anyway, mentioning it in the comment: the jury will examine the station.',
     );
   });
 

@@ -59,6 +59,11 @@ export function cardFocusTargets({ candidateId, testId }: CardFocus): string[] {
   return [...(testId ? [`${card} [data-testid=${quoted(testId)}]`] : []), `${card} .card-open`];
 }
 
+/** The elements `selectors` name on the page, in order (missing ones skipped). */
+export function elementsFor(selectors: readonly string[]): HTMLElement[] {
+  return selectors.flatMap((selector) => document.querySelector<HTMLElement>(selector) ?? []);
+}
+
 /** The card control an element is (null: not on a card of the room's grid). */
 export function cardFocusOf(element: Element): CardFocus | null {
   const card = element.closest('[data-testid="room-grid"] li[data-candidate-id]');

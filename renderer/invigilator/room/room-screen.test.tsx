@@ -98,17 +98,27 @@ describe('a candidate’s file', () => {
         candidates: [lea],
       },
     );
-    const focused =
-      /<span tabindex="-1" data-autofocus="true" class="visually-hidden" data-testid="alert-focus">([^<]*)<\/span>/.exec(
-        html,
-      )?.[1];
-    const heading = /<h2 id="[^"]+">([^<]*)<\/h2>/.exec(html)?.[1];
-    expect(focused).toBe(heading);
-    expect(focused).toContain('question 7');
-    expect(focused).toContain('Léa');
+    // The view starts from the dialog's title (file-focus.ts), which can take focus out of Tab: said
+    // once, as the dialog's name, with no hidden copy to be read a second time.
+    const heading = /<h2 id="[^"]+" tabindex="-1">([^<]*)<\/h2>/.exec(html)?.[1];
+    expect(heading).toContain('question 7');
+    expect(heading).toContain('Léa');
+    expect(html).not.toContain('data-autofocus');
+    expect(html.split(heading ?? '-').length - 1).toBe(1);
   });
 
-  it('pauses the test, and restarts it: « verrouiller » is for a station that locked itself', () => {
+  it('has a state line that can take focus, where focus lands after an action', () => {
+    const waiting = card({ state: 'waiting' });
+    const html = renderRoom(
+      <CandidateDialog candidateId={waiting.candidateId} initialView="details" onClose={noop} />,
+      { candidates: [waiting] },
+    );
+    expect(html).toMatch(
+      /<dd data-testid="panel-state" tabindex="-1">Attend votre confirmation de présence<\/dd>/,
+    );
+  });
+
+  it('pauses the test, and continues it: « verrouiller » is for a station that locked itself', () => {
     const running = card({ state: 'inProgress' });
     const html = renderRoom(
       <CandidateDialog candidateId={running.candidateId} initialView="details" onClose={noop} />,
@@ -124,7 +134,7 @@ describe('a candidate’s file', () => {
       <CandidateDialog candidateId={paused.candidateId} initialView="details" onClose={noop} />,
       { candidates: [paused] },
     );
-    expect(pausedHtml).toMatch(/data-testid="action-unlock"[^>]*>Relancer le test</);
+    expect(pausedHtml).toMatch(/data-testid="action-unlock"[^>]*>Reprendre le test</);
     expect(text(pausedHtml)).toContain('En pause (surveillant)');
 
     const locked = card({ state: 'paused', pause: { cause: 'lockdown', reason: 'Fenêtre quittée' } });

@@ -11,7 +11,13 @@ import { useNow } from '../state/use-now.ts';
 import { roomCounts, sortRoom, type RoomEntry } from './attention.ts';
 import { CandidateCard, type CardOpenView } from './candidate-card.tsx';
 import { CandidateDialog } from './candidate-dialog.tsx';
-import { cardFocusOf, cardFocusTargets, useFocusRescue } from './focus-rescue.ts';
+import {
+  cardFocusOf,
+  cardFocusTargets,
+  elementsFor,
+  useFocusRescue,
+  type CardFocus,
+} from './focus-rescue.ts';
 import { playChime } from './alert-chime.ts';
 import { RoomArrivals } from './room-arrivals.ts';
 import { useChimePreference } from './use-alert-chime.ts';
@@ -56,7 +62,8 @@ export function RoomScreen() {
     }
     return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
   }, [candidates]);
-  const [open, setOpen] = useState<{ candidateId: string; view: CardOpenView } | null>(null);
+  // The file open, and the card control that opened it (focus goes back to that card when it closes).
+  const [open, setOpen] = useState<{ candidateId: string; view: CardOpenView; from: CardFocus } | null>(null);
   const { busy, command } = useCandidateActions();
   const [quickError, setQuickError] = useState<string | null>(null);
 
@@ -150,7 +157,11 @@ export function RoomScreen() {
               busy={busy === entry.candidate.candidateId}
               onOpen={(view) => {
                 setQuickError(null);
-                setOpen({ candidateId: entry.candidate.candidateId, view });
+                const { candidateId } = entry.candidate;
+                const active = document.activeElement;
+                const onCard = active ? cardFocusOf(active) : null;
+                const from = onCard?.candidateId === candidateId ? onCard : { candidateId, testId: null };
+                setOpen({ candidateId, view, from });
               }}
               onConfirmPresence={() => {
                 setQuickError(null);
@@ -168,6 +179,9 @@ export function RoomScreen() {
           candidateId={open.candidateId}
           initialView={open.view}
           onClose={() => setOpen(null)}
+          // The card's button is gone once its alert, resume or events are handled: focus goes back to
+          // the same candidate's card (its name), not to the top of the room.
+          returnFocusFallback={() => elementsFor(cardFocusTargets(open.from))}
         />
       )}
     </div>

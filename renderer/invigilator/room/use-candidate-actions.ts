@@ -47,7 +47,7 @@ export function useCandidateActions() {
         store
           .getState()
           .applyIssued(await client.command(store.getState().sessionId, candidate.candidateId, request));
-        // Ending the invigilator's own pause is a restart, not an unlock (candidate-actions.ts).
+        // Ending the invigilator's own pause continues the test, it is not an unlock (candidate-actions.ts).
         const done = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
         announce(
           t(`actions.done.${done}`, {

@@ -165,7 +165,8 @@ export const en: Messages = {
   paused: {
     invigilatorTitle: 'Test paused',
     invigilatorBody: 'The invigilator paused your test. The time is stopped: you lose no time.',
-    invigilatorNext: 'Stay in your seat: the test will go on by itself when the invigilator restarts it.',
+    invigilatorNext:
+      'Stay in your seat: the test will go on by itself, where you were, when the invigilator ends the pause.',
     lockdownTitle: 'Station locked',
     lockdownBody: '{{reason}} The time is stopped: you lose no time.',
     lockReason: {

@@ -172,7 +172,8 @@ export const fr = {
     invigilatorTitle: 'Test en pause',
     invigilatorBody:
       'Le surveillant a mis votre test en pause. Le temps est arrêté : vous ne perdez pas de temps.',
-    invigilatorNext: 'Restez à votre place : le test reprendra tout seul quand le surveillant le relancera.',
+    invigilatorNext:
+      'Restez à votre place : le test reprendra tout seul, là où vous en étiez, quand le surveillant mettra fin à la pause.',
     lockdownTitle: 'Poste verrouillé',
     lockdownBody: '{{reason}} Le temps est arrêté : vous ne perdez pas de temps.',
     /** What locked the station, by its lockdown event (one short sentence each). */

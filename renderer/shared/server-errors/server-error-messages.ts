@@ -114,7 +114,7 @@ export const serverErrorsFr = {
     SESSION_PUBLISHED: 'Les résultats sont déjà publiés.',
     SESSION_NOT_PROCESSED: 'La session n’est pas encore finalisée : ses résultats ne sont pas calculés.',
     SIGNED_RESULTS_AWAITED:
-      'Des postes n’ont pas encore envoyé le résultat signé de leur candidat. Rallumez-les dans la salle, connectés au réseau, puis rechargez la page ; ou publiez sans les attendre.',
+      'Des postes n’ont pas encore envoyé le résultat signé de leur candidat. Rallumez-les dans la salle, connectés au réseau, puis cliquez sur « Vérifier à nouveau » ; ou publiez sans les attendre.',
     NO_LATE_SIGNED_RESULT:
       'Pas de résultat signé à prendre en compte pour ce candidat : il n’est pas arrivé, ou le résultat le prend déjà en compte. Rechargez la page.',
     NO_CERTIFICATE:
@@ -218,7 +218,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     SESSION_PUBLISHED: 'The results are already published.',
     SESSION_NOT_PROCESSED: 'The session is not finalized yet: its results are not computed.',
     SIGNED_RESULTS_AWAITED:
-      'Some stations have not sent their candidate’s signed result yet. Switch them back on in the room, connected to the network, then reload the page; or publish without waiting for them.',
+      'Some stations have not sent their candidate’s signed result yet. Switch them back on in the room, connected to the network, then click “Check again”; or publish without waiting for them.',
     NO_LATE_SIGNED_RESULT:
       'No signed result to take into account for this candidate: it has not arrived, or the result already includes it. Reload the page.',
     NO_CERTIFICATE: 'No certificate: the results are not published, or the candidate is not certified.',
