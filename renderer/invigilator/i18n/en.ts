@@ -53,6 +53,10 @@ export const en: InvigilatorMessages = {
     loading: 'Loading the room…',
     loadFailed: 'The room cannot be loaded: {{message}}',
     retry: 'Try again',
+    outdated: 'This screen is out of date: the server was updated',
+    outdatedDetail:
+      'The cards may no longer follow the room. Reload the page: nothing is lost, the tests go on at the stations.',
+    reload: 'Reload the page',
   },
   room: {
     title: 'The room',

@@ -55,6 +55,10 @@ export const fr = {
     loading: 'Chargement de la salle…',
     loadFailed: 'La salle ne peut pas être chargée : {{message}}',
     retry: 'Réessayer',
+    outdated: 'Cet écran n’est plus à jour : le serveur a été mis à jour',
+    outdatedDetail:
+      'Les cartes peuvent ne plus suivre la salle. Rechargez la page : rien n’est perdu, les tests continuent sur les postes.',
+    reload: 'Recharger la page',
   },
   room: {
     title: 'La salle',

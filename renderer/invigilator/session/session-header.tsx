@@ -71,7 +71,28 @@ export function SessionHeader({ page }: { page: SessionPage }) {
         </ul>
       </nav>
       <ConnectionBanner />
+      <OutdatedBanner />
     </header>
+  );
+}
+
+/**
+ * The server sent something this screen cannot read: it was updated during the session. The cards may
+ * have stopped following the room, so the invigilator is asked to reload (nothing is lost: the room
+ * lives on the server and the stations).
+ */
+function OutdatedBanner() {
+  const t = useT();
+  const outdated = useRoom((s) => s.outdated);
+  if (!outdated) return null;
+  return (
+    <div className="connection-banner" role="alert" data-testid="room-outdated">
+      <p className="connection-banner-title">{t('connection.outdated')}</p>
+      <p>{t('connection.outdatedDetail')}</p>
+      <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
+        {t('connection.reload')}
+      </button>
+    </div>
   );
 }
 

@@ -154,7 +154,7 @@ describe('the room store and its live stream', () => {
     expect(again.getState().lockdownSeen).toEqual({ lea: at(-1000) });
   });
 
-  it('ignores an event already applied and data that does not match the contract', () => {
+  it('ignores an event already applied, and says the screen is out of date when an event does not match the contract', () => {
     const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
     store
       .getState()
@@ -162,11 +162,16 @@ describe('the room store and its live stream', () => {
     store
       .getState()
       .applyEvent({ id: 3, name: 'candidate', data: { cause: 'x', candidate: card({ candidateId: 'b' }) } });
-    store
-      .getState()
-      .applyEvent({ id: 4, name: 'candidate', data: { cause: 'x', candidate: { candidateId: 'c' } } });
+    expect(store.getState().outdated).toBe(false);
+    // A server updated during the session: a card with a field this screen does not know.
+    store.getState().applyEvent({
+      id: 4,
+      name: 'candidate',
+      data: { cause: 'x', candidate: { ...card({ candidateId: 'c' }), newField: true } },
+    });
     expect(Object.keys(store.getState().candidates)).toEqual(['a']);
     expect(store.getState().lastEventId).toBe(4);
+    expect(store.getState().outdated).toBe(true);
   });
 
   it('drops the card of a candidate the back office removed, once, and only theirs', () => {

@@ -40,6 +40,11 @@ export interface RoomState {
   loadError: RefusalLike | null;
   /** The login expired or was refused: back to the login screen. */
   unauthorized: boolean;
+  /**
+   * An event from the server this screen cannot read: the server was updated since the page loaded
+   * (its contracts are strict). The cards may no longer follow the room: the page must be reloaded.
+   */
+  outdated: boolean;
   /** Per candidate, the time of the latest lockdown event the invigilator acknowledged. */
   lockdownSeen: Record<string, string>;
 }
@@ -138,6 +143,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       loaded: false,
       loadError: null,
       unauthorized: false,
+      outdated: false,
       lockdownSeen: readSeen(),
 
       load,
@@ -170,12 +176,16 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           case 'candidate': {
             const parsed = CandidateEventSchema.safeParse(event.data);
             if (parsed.success) get().replaceCandidate(parsed.data.candidate);
+            else set({ outdated: true });
             return;
           }
           case 'removed': {
             // The back office removed the candidate: their card goes (an open file closes with it).
             const parsed = CandidateRemovedEventSchema.safeParse(event.data);
-            if (!parsed.success) return;
+            if (!parsed.success) {
+              set({ outdated: true });
+              return;
+            }
             set((state) => {
               const { [parsed.data.candidateId]: _gone, ...candidates } = state.candidates;
               return { candidates };
@@ -184,19 +194,25 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           }
           case 'session': {
             const parsed = SessionEventSchema.safeParse(event.data);
-            if (parsed.success) set({ session: parsed.data.session });
+            set(parsed.success ? { session: parsed.data.session } : { outdated: true });
             return;
           }
           case 'incidents': {
             const parsed = IncidentsEventSchema.safeParse(event.data);
-            if (!parsed.success) return;
+            if (!parsed.success) {
+              set({ outdated: true });
+              return;
+            }
             const card = get().candidates[parsed.data.candidateId];
             if (card) get().replaceCandidate({ ...card, incidents: parsed.data.count });
             return;
           }
           case 'presence': {
             const parsed = PresenceEventSchema.safeParse(event.data);
-            if (!parsed.success) return;
+            if (!parsed.success) {
+              set({ outdated: true });
+              return;
+            }
             syncClock(parsed.data.serverTime);
             set((state) => {
               const candidates = { ...state.candidates };
