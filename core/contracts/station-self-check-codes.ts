@@ -22,6 +22,22 @@ export const SELF_CHECK_TLS_ERRORS = [
 ] as const;
 export type SelfCheckTlsError = (typeof SELF_CHECK_TLS_ERRORS)[number];
 
+/** Each TLS error in French: the station's own report text and the French screens say the same. */
+export const SELF_CHECK_TLS_REASONS_FR: Readonly<Record<SelfCheckTlsError, string>> = {
+  CERT_HAS_EXPIRED: 'le certificat du serveur a expiré',
+  CERT_NOT_YET_VALID: 'le certificat du serveur n’est pas encore valide (ou l’horloge du poste est fausse)',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'le certificat du serveur est auto-signé',
+  SELF_SIGNED_CERT_IN_CHAIN: 'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'la chaîne de certificats du serveur est incomplète (certificat intermédiaire manquant)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'le certificat du serveur ne porte pas ce nom de serveur',
+  CERT_REVOKED: 'le certificat du serveur est révoqué',
+  EPROTO: 'le serveur ne parle pas TLS sur ce port',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'le serveur ne parle pas TLS sur ce port',
+};
+
 /** Where a setting came from (the station's settings layers, or the built-in default). */
 export const SELF_CHECK_SETTINGS_SOURCES = ['managed', 'machine', 'user', 'default'] as const;
 

@@ -3,6 +3,7 @@
 import { connect, type PeerCertificate } from 'node:tls';
 import {
   SELF_CHECK_TLS_ERRORS,
+  SELF_CHECK_TLS_REASONS_FR,
   type SelfCheckTlsError,
 } from '../../../core/contracts/station-self-check-codes.ts';
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
@@ -13,21 +14,6 @@ export const CERTIFICATE_WARNING_DAYS = 14;
 const TIMEOUT_MS = 10_000;
 const DAY_MS = 24 * 3600_000;
 
-const TLS_REASONS: Record<SelfCheckTlsError, string> = {
-  CERT_HAS_EXPIRED: 'le certificat du serveur a expiré',
-  CERT_NOT_YET_VALID: 'le certificat du serveur n’est pas encore valide (ou l’horloge du poste est fausse)',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'le certificat du serveur est auto-signé',
-  SELF_SIGNED_CERT_IN_CHAIN: 'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
-    'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-    'la chaîne de certificats du serveur est incomplète (certificat intermédiaire manquant)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'le certificat du serveur ne porte pas ce nom de serveur',
-  CERT_REVOKED: 'le certificat du serveur est révoqué',
-  EPROTO: 'le serveur ne parle pas TLS sur ce port',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'le serveur ne parle pas TLS sur ce port',
-};
-
 /** The TLS error code as the self-check's codes name it, or null when the code is not a TLS problem. */
 export function tlsErrorCode(code: string): SelfCheckTlsError | null {
   return SELF_CHECK_TLS_ERRORS.find((known) => known === code) ?? null;
@@ -36,7 +22,7 @@ export function tlsErrorCode(code: string): SelfCheckTlsError | null {
 /** The French reason for a TLS error code, or null when the code is not a TLS problem. */
 export function tlsProblem(code: string): string | null {
   const known = tlsErrorCode(code);
-  return known ? TLS_REASONS[known] : null;
+  return known ? SELF_CHECK_TLS_REASONS_FR[known] : null;
 }
 
 /** What the TLS handshake with the server showed. */
@@ -108,7 +94,7 @@ export async function checkTls(
         'tls',
         'failure',
         { code: 'tls.notTls', params: { tlsError } },
-        TLS_REASONS[tlsError],
+        SELF_CHECK_TLS_REASONS_FR[tlsError],
         'Vérifiez que l’adresse et le port servent bien HTTPS.',
       );
     }
@@ -127,7 +113,7 @@ export async function checkTls(
       tlsError
         ? { code: 'tls.refused', params: { tlsError } }
         : { code: 'tls.refusedOther', params: result.error ? { error: result.error } : {} },
-      tlsError ? TLS_REASONS[tlsError] : `certificat refusé (${result.error ?? 'inconnu'})`,
+      tlsError ? SELF_CHECK_TLS_REASONS_FR[tlsError] : `certificat refusé (${result.error ?? 'inconnu'})`,
       'Installez sur le serveur un certificat valide pour ce nom, avec sa chaîne complète, émis par une autorité publique ou par l’autorité de l’établissement installée dans le magasin de certificats du système.',
     );
   }

@@ -7,6 +7,7 @@
 import {
   isSelfCheckCode,
   selfCheckParamsFit,
+  SELF_CHECK_TLS_REASONS_FR,
   type SelfCheckCode,
   type SelfCheckDisplayRule,
   type SelfCheckParams,
@@ -76,20 +77,7 @@ const GB = 1024 ** 3;
 
 // ------------------------------------------------------------------ French
 
-const FR_TLS: Record<SelfCheckTlsError, string> = {
-  CERT_HAS_EXPIRED: 'le certificat du serveur a expiré',
-  CERT_NOT_YET_VALID: 'le certificat du serveur n’est pas encore valide (ou l’horloge du poste est fausse)',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'le certificat du serveur est auto-signé',
-  SELF_SIGNED_CERT_IN_CHAIN: 'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
-    'le certificat du serveur est émis par une autorité que le poste ne connaît pas',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-    'la chaîne de certificats du serveur est incomplète (certificat intermédiaire manquant)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'le certificat du serveur ne porte pas ce nom de serveur',
-  CERT_REVOKED: 'le certificat du serveur est révoqué',
-  EPROTO: 'le serveur ne parle pas TLS sur ce port',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'le serveur ne parle pas TLS sur ce port',
-};
+const FR_TLS = SELF_CHECK_TLS_REASONS_FR;
 
 const FR_DOC = 'voir docs/it/reglages.md';
 const FR_NETWORK =
