@@ -9,7 +9,7 @@ import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import type { OutboxItem, RefusalSubject, ServerRefusal } from '../journal/answer-journal.ts';
 import type { ServerFailure, ServerResult } from '../runtime/ports.ts';
 import { BackgroundLoop, Wakeup, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
-import { failureVerdict } from './server-verdict.ts';
+import { failureVerdict, serverRefusal } from './server-verdict.ts';
 import type { StationAccess } from './station-access.ts';
 
 export interface ReplicatorJournal {
@@ -129,12 +129,7 @@ export class OutboxReplicator {
   }
 
   #refuse(testId: string, failure: ServerFailure): void {
-    const refusal: ServerRefusal = {
-      status: failure.status ?? null,
-      code: failure.code ?? 'REFUSED',
-      message: failure.message,
-      refusedAt: (this.#o.wallClock ?? Date.now)(),
-    };
+    const refusal = serverRefusal(failure, (this.#o.wallClock ?? Date.now)());
     this.#o.journal.recordServerRefusal(testId, 'records', refusal);
     this.#o.log?.(
       `records of ${testId} refused by the server, no longer sent: ${refusal.code} ${refusal.message}`,

@@ -15,7 +15,7 @@ import {
   type Backoff,
   type SyncTimers,
 } from './retry-timing.ts';
-import { failureVerdict } from './server-verdict.ts';
+import { failureVerdict, serverRefusal } from './server-verdict.ts';
 import type { StationAccess } from './station-access.ts';
 
 export interface UploaderJournal {
@@ -142,12 +142,7 @@ export class ResultUploader {
   }
 
   #refuse(testId: string, failure: ServerFailure): void {
-    const refusal: ServerRefusal = {
-      status: failure.status ?? null,
-      code: failure.code ?? 'REFUSED',
-      message: failure.message,
-      refusedAt: (this.#o.wallClock ?? Date.now)(),
-    };
+    const refusal = serverRefusal(failure, (this.#o.wallClock ?? Date.now)());
     this.#o.journal.recordServerRefusal(testId, 'result', refusal);
     this.#o.log?.(`result of ${testId} refused by the server, kept here: ${refusal.code} ${refusal.message}`);
     this.#o.onRefused?.(testId, refusal);

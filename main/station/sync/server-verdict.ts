@@ -4,6 +4,7 @@
 // the server does not know or has revoked is a problem of the whole station, not of one test. The rest
 // (no network, a timeout, a 5xx, 408, 429, a proxy's page) may pass: it is tried again later.
 import type { StationHttpErrorCode } from '../../../core/contracts/station-server.ts';
+import type { ServerRefusal } from '../journal/answer-journal.ts';
 import type { ServerFailure } from '../runtime/ports.ts';
 
 export type FailureVerdict =
@@ -52,4 +53,14 @@ export function failureVerdict(failure: ServerFailure): FailureVerdict {
   if (status >= 400 && status < 500 && status !== 408 && status !== 429 && REFUSAL_CODES.has(code))
     return 'refused';
   return 'transient';
+}
+
+/** A refused failure as the journal keeps it (records and results alike), stamped with `at`. */
+export function serverRefusal(failure: ServerFailure, at: number): ServerRefusal {
+  return {
+    status: failure.status ?? null,
+    code: failure.code ?? 'REFUSED',
+    message: failure.message,
+    refusedAt: at,
+  };
 }
