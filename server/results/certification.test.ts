@@ -5,7 +5,7 @@ import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { DEFAULT_MAX_REACHABLE_LEVEL, PIX_PER_LEVEL } from '../../core/framework/crcn.ts';
 import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import { referentOf, seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -351,24 +351,7 @@ describe('finalization, scoring, publication and certificates', () => {
   it('lets only an administrator publish and neutralize, and a referent only see their centre’s results', async () => {
     await sit(candidate(0), () => 'right');
     await finalize({});
-    const created = await day.api({
-      method: 'POST',
-      url: '/api/centre/accounts',
-      payload: {
-        email: 'ref@college.test',
-        displayName: 'Réf',
-        role: 'referent',
-        centreId: day.centreId,
-        password: 'referent password 1',
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    const login = await server.app.inject({
-      method: 'POST',
-      url: '/api/centre/login',
-      payload: { email: 'ref@college.test', password: 'referent password 1' },
-    });
-    const referent = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+    const referent = await referentOf(server.app, day);
     const results = await server.app.inject({
       method: 'GET',
       url: `/api/centre/sessions/${day.session.id}/results`,

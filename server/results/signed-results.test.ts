@@ -10,7 +10,7 @@ import type { Certificate } from '../../core/contracts/public-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import { referentOf, seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 describe('signed results awaited at publication, and arriving after it', () => {
@@ -199,24 +199,7 @@ describe('signed results awaited at publication, and arriving after it', () => {
     expect(await resultOf(candidate(2))).toMatchObject({ signedResult: 'awaited' });
 
     // Only an administrator re-scores, only a result with a signed result not applied.
-    const created = await day.api({
-      method: 'POST',
-      url: '/api/centre/accounts',
-      payload: {
-        email: 'ref@college.test',
-        displayName: 'Réf',
-        role: 'referent',
-        centreId: day.centreId,
-        password: 'referent password 1',
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    const login = await server.app.inject({
-      method: 'POST',
-      url: '/api/centre/login',
-      payload: { email: 'ref@college.test', password: 'referent password 1' },
-    });
-    const referent = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+    const referent = await referentOf(server.app, day);
     const forbidden = await rescore(candidate(0), referent);
     expect([forbidden.statusCode, errorOf(forbidden).code]).toEqual([403, 'FORBIDDEN']);
     for (const other of [candidate(1), candidate(2)]) {

@@ -170,3 +170,17 @@ export async function seedCertificationDay(
   );
   return { adminToken, api, centreId: centre.id, session, candidates, bank, profiles };
 }
+
+/** A referent of the day's centre, created by its administrator and signed in: the headers to send. */
+export async function referentOf(app: FastifyInstance, day: SeededDay): Promise<{ authorization: string }> {
+  const referent = { email: 'ref@college.test', password: 'referent password 1' };
+  await ok(
+    day.api({
+      method: 'POST',
+      url: '/api/centre/accounts',
+      payload: { ...referent, displayName: 'Réf', role: 'referent', centreId: day.centreId },
+    }),
+    201,
+  );
+  return { authorization: `Bearer ${await loginAs(app, referent.email, referent.password)}` };
+}
