@@ -11,36 +11,17 @@ import {
 } from './station-self-check-codes.ts';
 import { SelfCheckRequestSchema } from './station-server.ts';
 import { SelfCheckReportSchema } from './station-self-check.ts';
+import { CLOCK_BEHIND_LINE, DISK_OK_LINE, selfCheckReport } from '../testing/self-check-report.ts';
 
-const OLD_REPORT = {
-  version: '0.0.9',
-  stationId: 'st-7f3a',
-  stationName: 'Poste 07',
-  checkedAt: '2025-03-12T11:05:00.000Z',
-  overall: 'warning',
-  lines: [
-    {
-      id: 'clock',
-      status: 'warning',
-      title: 'Horloge du poste',
-      detail: '12 s en retard sur le serveur',
-      action: 'Synchronisez l’heure du poste.',
-    },
-  ],
-  recorded: { ok: true, message: 'rapport enregistré par le serveur (2025-03-12T11:05:01.000Z)' },
-};
+const OLD_REPORT = selfCheckReport({ version: '0.0.9' });
 
 const NEW_REPORT = {
   ...OLD_REPORT,
   version: '0.1.0',
   lines: [
-    { ...OLD_REPORT.lines[0], code: 'clock.behind', params: { seconds: 12 } },
+    { ...CLOCK_BEHIND_LINE, code: 'clock.behind', params: { seconds: 12 } },
     {
-      id: 'disk',
-      status: 'ok',
-      title: 'Espace disque libre',
-      detail: '42 Go libres pour /var/lib/pix',
-      action: null,
+      ...DISK_OK_LINE,
       code: 'disk.ok',
       params: { bytes: 42 * 1024 ** 3, folder: '/var/lib/pix' },
     },
@@ -74,7 +55,7 @@ describe('the self-check report', () => {
   });
 
   it('refuses unknown codes, parameters that do not fit their code, and parameters without a code', () => {
-    const withLine = (line: object) => ({ ...NEW_REPORT, lines: [{ ...OLD_REPORT.lines[0], ...line }] });
+    const withLine = (line: object) => ({ ...NEW_REPORT, lines: [{ ...CLOCK_BEHIND_LINE, ...line }] });
     const parse = (line: object) => SelfCheckReportSchema.safeParse(withLine(line)).success;
     expect(parse({ code: 'clock.sideways', params: { seconds: 12 } })).toBe(false);
     expect(parse({ code: 'clock.behind', params: { seconds: '12' } })).toBe(false);

@@ -3,29 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { SelfCheckRequestSchema } from '../../../core/contracts/station-server.ts';
 import type { SelfCheckRequest } from '../../../core/contracts/station-server.ts';
+import { CLOCK_BEHIND_LINE, DISK_OK_LINE, selfCheckReport } from '../../../core/testing/self-check-report.ts';
 import { recordReason, selfCheckRequest, sendSelfCheckReport } from './run-self-check.ts';
 
 describe('the report sent to the server', () => {
   it('keeps each line’s code and parameters, and sends older-style lines as they are', () => {
-    const request = selfCheckRequest({
-      version: '0.1.0',
-      stationId: 'st-7f3a',
-      stationName: 'Poste 07',
-      checkedAt: '2025-03-12T11:05:00.000Z',
-      overall: 'warning',
-      lines: [
-        {
-          id: 'clock',
-          status: 'warning',
-          title: 'Horloge du poste',
-          detail: '12 s en retard sur le serveur',
-          action: 'Synchronisez l’heure du poste.',
-          code: 'clock.behind',
-          params: { seconds: 12 },
-        },
-        { id: 'disk', status: 'ok', title: 'Espace disque libre', detail: '42 Go libres', action: null },
-      ],
-    });
+    const request = selfCheckRequest(
+      selfCheckReport({
+        lines: [
+          { ...CLOCK_BEHIND_LINE, code: 'clock.behind', params: { seconds: 12 } },
+          { ...DISK_OK_LINE, detail: '42 Go libres' },
+        ],
+      }),
+    );
     expect(SelfCheckRequestSchema.parse(request).checks).toEqual([
       {
         name: 'clock',

@@ -5,33 +5,15 @@
 // code (the station's own message is for the logs).
 import { describe, expect, it } from 'vitest';
 import type { SelfCheckReport } from '../../../core/contracts/station-self-check.ts';
+import { CLOCK_BEHIND_LINE, DISK_OK_LINE, selfCheckReport } from '../../../core/testing/self-check-report.ts';
 import { renderHtml, renderScreen } from '../testing/render-screen.tsx';
 import { SelfCheckResults, selfCheckFailureKey } from './self-check-screen.tsx';
 
-const REPORT: SelfCheckReport = {
+const REPORT: SelfCheckReport = selfCheckReport({
   version: '1.4.2',
-  stationId: 'st-7f3a',
-  stationName: 'Poste 07',
-  checkedAt: '2025-03-12T11:05:00.000Z',
-  overall: 'warning',
-  lines: [
-    {
-      id: 'clock',
-      status: 'warning',
-      title: 'Horloge du poste',
-      detail: '12 s en retard sur le serveur',
-      action: 'Synchronisez l’heure du poste.',
-    },
-    {
-      id: 'disk',
-      status: 'ok',
-      title: 'Espace disque libre',
-      detail: '42 Go libres pour /var/lib/pix',
-      action: null,
-    },
-  ],
+  lines: [CLOCK_BEHIND_LINE, DISK_OK_LINE],
   recorded: { ok: true, message: 'rapport enregistré par le serveur (2025-03-12T13:05:01.000Z)' },
-};
+});
 
 describe('SelfCheckResults', () => {
   it('says the station line with “version”, in French', () => {
