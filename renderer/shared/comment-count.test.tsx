@@ -24,7 +24,7 @@ describe('a comment’s count', () => {
     expect(count(500)).not.toContain('count-over');
   });
 
-  it('is announced once when the text goes over, and once when it fits again', () => {
+  it('has only a crossing of the limit announced (the rule the component’s effect follows), not each keystroke', () => {
     expect(limitCrossing(false, true)).toBe('over');
     expect(limitCrossing(true, true)).toBeNull();
     expect(limitCrossing(true, false)).toBe('backUnder');

@@ -28,7 +28,7 @@ describe('the global comment’s count in the back office', () => {
     expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
   });
 
-  it('announces the crossing of the limit in the back office’s words', () => {
+  it('words the crossing of the limit in the back office’s language', () => {
     const words = commentCountWords(translator(addBackOfficeMessages(createI18n('fr'))));
     expect(words.wentOver({ max: 500 })).toBe(
       'Le commentaire fait plus de 500 caractères : raccourcissez-le.',

@@ -28,7 +28,7 @@ describe('the global comment’s count', () => {
     expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
   });
 
-  it('announces the crossing of the limit in the screen’s words', () => {
+  it('words the crossing of the limit in the screen’s language', () => {
     const words = commentCountWords(translator(addInvigilatorMessages(createI18n('fr'))));
     expect(words.wentOver({ max: 500 })).toBe('Le commentaire dépasse 500 caractères.');
     expect(words.backUnder({ max: 500 })).toBe('Le commentaire tient de nouveau en 500 caractères.');
