@@ -20,6 +20,7 @@ import { describeIssues } from '../../core/validation/describe-issues.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, unprocessable } from '../http/api-error.ts';
 import type { StoredContent } from '../storage/repositories.ts';
+import { withCentreContent } from './centre-content-lock.ts';
 
 export type BankSummary = z.infer<typeof BankSummarySchema>;
 
@@ -176,23 +177,26 @@ export async function importBank(
     }
   }
   if (problems.length > 0) throw invalidBank(problems);
-  // Every file the bank cites but does not carry is one the centre has: only carried ones can be new.
-  const unreferenced = new Set(await ctx.store.content.missing(centreId, [...inlineSizes.keys()]));
-  const citedByBank = new Set([...merged.values()].flatMap((c) => neededContent(c).map((n) => n.hash)));
-  const stale = await assertWithinQuota(
-    ctx,
-    centreId,
-    content.filter((c) => unreferenced.has(c.hash)).reduce((sum, c) => sum + c.size, 0),
-    citedByBank,
-  );
+  // The quota's read and the files' writes are one turn for the centre (centre-content-lock.ts).
+  await withCentreContent(ctx, centreId, async () => {
+    // Every file the bank cites but does not carry is one the centre has: only carried ones can be new.
+    const unreferenced = new Set(await ctx.store.content.missing(centreId, [...inlineSizes.keys()]));
+    const citedByBank = new Set([...merged.values()].flatMap((c) => neededContent(c).map((n) => n.hash)));
+    const stale = await assertWithinQuota(
+      ctx,
+      centreId,
+      content.filter((c) => unreferenced.has(c.hash)).reduce((sum, c) => sum + c.size, 0),
+      citedByBank,
+    );
 
-  const now = ctx.now();
-  for (const c of content) await ctx.store.content.put(centreId, c, now);
-  // The centre reads each file under the type its challenges give it, as its stations show it.
-  await ctx.store.content.reference(centreId, needs, now);
-  // Files the bank no longer cites, uploaded long ago, stop counting against the centre's quota.
-  await ctx.store.content.forget(centreId, stale);
-  await ctx.store.bank.importChallenges(centreId, challenges, now);
+    const now = ctx.now();
+    for (const c of content) await ctx.store.content.put(centreId, c, now);
+    // The centre reads each file under the type its challenges give it, as its stations show it.
+    await ctx.store.content.reference(centreId, needs, now);
+    // Files the bank no longer cites, uploaded long ago, stop counting against the centre's quota.
+    await ctx.store.content.forget(centreId, stale);
+    await ctx.store.bank.importChallenges(centreId, challenges, now);
+  });
   ctx.bankCache.delete(centreId);
   return {
     imported: challenges.length,
@@ -255,10 +259,12 @@ export async function storeContent(
     );
   }
   const content = { hash, mediaType, size: bytes.length, bytes };
-  const known = (await ctx.store.content.missing(centreId, [hash])).length === 0;
-  if (!known)
-    await assertWithinQuota(ctx, centreId, bytes.length, (await centreBank(ctx, centreId)).contentHashes);
-  await ctx.store.content.put(centreId, content, ctx.now());
+  await withCentreContent(ctx, centreId, async () => {
+    const known = (await ctx.store.content.missing(centreId, [hash])).length === 0;
+    if (!known)
+      await assertWithinQuota(ctx, centreId, bytes.length, (await centreBank(ctx, centreId)).contentHashes);
+    await ctx.store.content.put(centreId, content, ctx.now());
+  });
   return content;
 }
 

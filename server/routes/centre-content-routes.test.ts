@@ -229,6 +229,22 @@ describe('centre API: each centre’s attachments within its quota', () => {
     expect((await put(file(2), (centre.json() as { id: string }).id)).statusCode).toBe(201);
   });
 
+  it('lets one of two uploads sent at the same instant through when together they pass the quota', async () => {
+    // The repository's contract is asynchronous (a PostgreSQL store would wait on the network): its
+    // reads are made to wait a turn here, as they would there.
+    const content = server.app.pix.store.content;
+    const read = content.centreFiles.bind(content);
+    content.centreFiles = async (centreId) => {
+      const files = await read(centreId);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return files;
+    };
+    const [first, second] = await Promise.all([put(file(1)), put(file(2))]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([201, 422]);
+    const stored = await server.app.pix.store.content.centreFiles(day.centreId);
+    expect(stored.reduce((sum, f) => sum + f.size, 0)).toBeLessThanOrEqual(QUOTA);
+  });
+
   it('stops counting a file the bank does not cite a day after its upload, so the quota frees itself', async () => {
     expect((await put(file(1))).statusCode).toBe(201);
     expect((await put(file(2))).statusCode).toBe(422);
