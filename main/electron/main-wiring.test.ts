@@ -574,6 +574,37 @@ describe('a whole test through the kiosk', () => {
       rule: null,
     });
 
+    // A challenge's embedded simulator browses inside the station window: its pages are journaled too,
+    // allowed or blocked, with the rule that decided.
+    const journaled = () => (server?.records.get('test-1') ?? []).filter((r) => r.kind === 'navigation');
+    const before = journaled().length;
+    const window = new FakeWebContents(fake.defaultSession);
+    fake.electron.app.emit('web-contents-created', { preventDefault() {} }, window);
+    let prevented = false;
+    window.emit('will-frame-navigate', {
+      url: 'https://chatgpt.com/embed',
+      isMainFrame: false,
+      preventDefault: () => (prevented = true),
+    });
+    window.emit('will-frame-navigate', {
+      url: 'https://fr.wikipedia.org/wiki/Tableur',
+      isMainFrame: false,
+      preventDefault: () => undefined,
+    });
+    expect(prevented).toBe(true);
+    await until(() => journaled().length >= before + 2, 10_000, 'the embedded frame’s navigation records');
+    const framed = journaled().map((r) => r.payload);
+    expect(framed).toContainEqual({
+      url: 'https://chatgpt.com/embed',
+      allowed: false,
+      rule: 'embedded frame: block chatgpt.com',
+    });
+    expect(framed).toContainEqual({
+      url: 'https://fr.wikipedia.org/wiki/Tableur',
+      allowed: true,
+      rule: expect.stringMatching(/^embedded frame: /),
+    });
+
     // The end of the test throws the candidate's browser away.
     server.sendCommand({ type: 'endTest', id: 'cmd-end', testId: 'test-1' });
     await until(() => view.webContents.destroyed, 10_000, 'the discarded view');

@@ -34,6 +34,7 @@ import type { Platform } from '../station/lockdown/shortcuts.ts';
 import { parseStationCommand } from '../station/self-check/station-command.ts';
 import { trustSystemCertificates } from '../station/self-check/trust-store.ts';
 import { createStationDispatcher, type StationDispatch } from '../station/station-dispatcher.ts';
+import type { Navigation } from '../station/runtime/ports.ts';
 import {
   createStationServices,
   JOURNAL_FILE_NAME,
@@ -58,7 +59,7 @@ import { CLOSE_BUDGET_MS, settleWithin } from './closing.ts';
 import { attachKeyboard, createKioskWindow, followSessionEnd, moveToDisplay } from './kiosk-window.ts';
 import { monitorLockdown } from './lockdown-monitor.ts';
 import { readMachineId } from './machine-id.ts';
-import { appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
+import { appFrameVisit, appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
 import { QuitControl } from './quit-control.ts';
 import { InvigilatorWindow } from './invigilator-window.ts';
 import { hardenSession, refuseDownloads } from './session-hardening.ts';
@@ -109,6 +110,8 @@ const shell = {
   closers: [] as (() => void | Promise<void>)[],
   /** Why the station could not start, while the failure page says so. */
   failure: null as StartFailure | null,
+  /** Journals a navigation of the station window for the test under way (none before the station runs). */
+  recordNavigation: (_navigation: Navigation): void => undefined,
 };
 
 function send(event: StationEvent): void {
@@ -183,16 +186,19 @@ function guardContents(contents: WebContents): void {
   // everything else is the app.
   if (ElectronChallengeBrowser.sessions.has(contents.session)) return;
   if (InvigilatorWindow.sessions.has(contents.session)) return;
-  const allowed = (url: string, isMainFrame: boolean) => {
+  const guard = (event: { url: string; isMainFrame: boolean; preventDefault(): void }) => {
     const policy = shell.policy();
-    return policy ? appNavigationAllowed(url, isMainFrame, policy) : isAppOrigin(url);
+    if (!policy) {
+      if (!isAppOrigin(event.url)) event.preventDefault();
+      return;
+    }
+    // A challenge's embedded simulator browses too: its pages go to the journal like the browser's.
+    const visit = appFrameVisit(event.url, event.isMainFrame, policy);
+    if (visit) shell.recordNavigation(visit);
+    if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
   };
-  contents.on('will-frame-navigate', (event) => {
-    if (!allowed(event.url, event.isMainFrame)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!allowed(event.url, event.isMainFrame)) event.preventDefault();
-  });
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
 }
 
 /** Closes what start() opened, last opened first: the run marker goes last (a clean exit). */
@@ -404,6 +410,11 @@ async function start(): Promise<BrowserWindow> {
       },
     });
     station = services;
+    shell.recordNavigation = (navigation) => {
+      services
+        .recordNavigation(navigation)
+        .catch((error: unknown) => log(`navigation not journaled: ${errorForLog(error)}`));
+    };
     shell.closers.push(() => closeStation(services));
     dispatch = services.dispatch;
     let blocker: number | null = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultUrlPolicy } from '../../core/lockdown/default-block-list.ts';
-import { appNavigationAllowed, challengeDecision, isAppOrigin } from './navigation-rules.ts';
+import { appFrameVisit, appNavigationAllowed, challengeDecision, isAppOrigin } from './navigation-rules.ts';
 
 const policy = createDefaultUrlPolicy();
 
@@ -11,6 +11,39 @@ describe('station window navigation', () => {
     expect(isAppOrigin('app://stationx/')).toBe(false);
     expect(isAppOrigin('https://station/')).toBe(false);
     expect(isAppOrigin('not a url')).toBe(false);
+  });
+
+  it('journals what an embedded frame loads or is kept from, never the app’s own pages', () => {
+    expect(appFrameVisit('https://chatgpt.com/', false, policy)).toEqual({
+      url: 'https://chatgpt.com/',
+      allowed: false,
+      rule: 'embedded frame: block chatgpt.com',
+    });
+    expect(appFrameVisit('http://simulateurs.example.org/', false, policy)).toEqual({
+      url: 'http://simulateurs.example.org/',
+      allowed: false,
+      rule: 'embedded frame: https only',
+    });
+    expect(appFrameVisit('https://fr.wikipedia.org/', true, policy)).toMatchObject({ allowed: false });
+    for (const url of [
+      'app://station/__sandbox/t/a.pdf',
+      'about:blank',
+      'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+    ]) {
+      expect(appFrameVisit(url, false, policy), url).toBeNull();
+    }
+    // The journal says what the guard did.
+    for (const [url, isMainFrame] of [
+      ['https://simulateurs.example.org/tableur', false],
+      ['https://chatgpt.com/', false],
+      ['data:text/html,<b>x</b>', false],
+      ['https://fr.wikipedia.org/', true],
+      ['file:///etc/passwd', false],
+    ] as const) {
+      expect(appFrameVisit(url, isMainFrame, policy)?.allowed, url).toBe(
+        appNavigationAllowed(url, isMainFrame, policy),
+      );
+    }
   });
 
   it('keeps the top frame in the app', () => {

@@ -1,6 +1,7 @@
 // Where each kind of web contents may go (pure: tested in plain Node). Origins are compared parsed,
 // never as string prefixes (LOCKDOWN.md): "app://station.evil" is not "app://station".
 import { evaluateUrl, type UrlDecision, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
+import type { Navigation } from '../station/runtime/ports.ts';
 import { APP_HOST, APP_SCHEME } from './app-protocol.ts';
 
 export function isAppOrigin(url: string): boolean {
@@ -23,6 +24,20 @@ export function appNavigationAllowed(url: string, isMainFrame: boolean, policy: 
     url === 'about:blank' ||
     (url.startsWith('https:') && evaluateUrl(url, policy, { topLevel: false }).allowed)
   );
+}
+
+/**
+ * A navigation of the station window as the jury reads it (LOCKDOWN.md: every navigation goes to the
+ * journal): a web page a challenge's embedded simulator frame loads, or a page the window was kept
+ * from, allowed or blocked, with the rule that decided. The app's own pages, the PDF viewer and the
+ * blank documents frames start from are not visits. Null when there is nothing to journal.
+ */
+export function appFrameVisit(url: string, isMainFrame: boolean, policy: UrlPolicy): Navigation | null {
+  if (isAppOrigin(url) || isBuiltInViewer(url) || url === 'about:blank') return null;
+  if (isMainFrame) return { url, allowed: false, rule: 'station window: the app only' };
+  if (!url.startsWith('https:')) return { url, allowed: false, rule: 'embedded frame: https only' };
+  const decision = evaluateUrl(url, policy, { topLevel: false });
+  return { url, allowed: decision.allowed, rule: `embedded frame: ${decision.rule ?? decision.reason}` };
 }
 
 /** Chromium's built-in PDF viewer (a component extension with a fixed id): how PDFs are shown. */
