@@ -152,9 +152,18 @@ export const RoomCandidateSchema = z
     /** A pending alert: the question is frozen until the invigilator decides. */
     alert: RoomAlertSchema.nullable(),
     lastAlertDecision: RoomAlertDecisionSchema.nullable(),
-    /** Another station asks to resume this candidate's test (the old one died). */
+    /**
+     * Another station asks to resume this candidate's test (the old one died). `lastHeardAt`: when
+     * that station was last heard from (null: not since the server started), kept live by `presence`
+     * events: while it is recent the candidate is waiting there, and finalization waits for them.
+     */
     resumeRequest: z
-      .object({ stationId: z.string(), stationName: z.string(), at: Timestamp })
+      .object({
+        stationId: z.string(),
+        stationName: z.string(),
+        at: Timestamp,
+        lastHeardAt: Timestamp.nullable(),
+      })
       .strict()
       .nullable(),
     /** The invigilator's start or resume authorization the station has not used yet. */
@@ -211,7 +220,9 @@ export type Room = z.infer<typeof RoomSchema>;
  * - `removed`: { candidateId } the back office removed the candidate from the session: drop the card;
  * - `resync`: {} the server restarted or the history was cut: fetch the room again;
  * - `presence` (no id, every second while something changed): { serverTime, heartbeats: [{ candidateId,
- *   lastHeartbeatAt, timeLeftMs, timeLeftAt }] }.
+ *   lastHeartbeatAt, timeLeftMs, timeLeftAt }], resumeRequests: [{ candidateId, stationId, lastHeardAt }] }:
+ *   `resumeRequests` are the heartbeats of the stations where candidates wait for a resume (the card's
+ *   `resumeRequest.lastHeardAt`, when its `stationId` is that one).
  */
 export const ROOM_EVENT_NAMES = [
   'candidate',
@@ -236,8 +247,12 @@ export const PresenceEventSchema = z
         })
         .strict(),
     ),
+    resumeRequests: z.array(
+      z.object({ candidateId: Id, stationId: z.string(), lastHeardAt: Timestamp }).strict(),
+    ),
   })
   .strict();
+export type PresenceEvent = z.infer<typeof PresenceEventSchema>;
 
 // ------------------------------------------------------------------ commands and alerts
 

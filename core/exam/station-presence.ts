@@ -8,3 +8,21 @@ export const STATION_MISSING_MS = 15_000;
 export function heardRecently(heardAt: number | null, now: number): boolean {
   return heardAt !== null && now - heardAt < STATION_MISSING_MS;
 }
+
+/** When a test's stations were last heard from (ms, null: never). */
+export interface TestHeard {
+  /** The station the test runs on. */
+  station: number | null;
+  /** The station where its candidate waits for the resume (the first one died); null if none. */
+  resumeStation: number | null;
+}
+
+/**
+ * Whether a test not over still has its candidate in the room: its station heard from lately, or the
+ * station where they wait for the invigilator to authorize the resume. The server holds finalization
+ * back for such a test, and the invigilator's screen lists it among those to settle first, not among
+ * those needing an abort reason: both decide with this.
+ */
+export function testHeardRecently(heard: TestHeard, now: number): boolean {
+  return heardRecently(heard.station, now) || heardRecently(heard.resumeStation, now);
+}

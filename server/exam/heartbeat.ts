@@ -2,7 +2,8 @@
 // sent as a candidate event; the rest (time left, last contact) goes to the presence feed from memory,
 // and the time left is also stored every 30 s, so that a resume on another station after a server
 // restart does not give back the time spent since the last record. A station whose test went on
-// elsewhere (the candidate resumed on another station) is told so.
+// elsewhere (the candidate resumed on another station) is told so; the heartbeats of a station where a
+// candidate waits for the resume go to the presence feed only.
 import type { HeartbeatRequest, HeartbeatResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
 import type { HeartbeatState, StoredStation } from '../storage/repositories.ts';
@@ -19,11 +20,18 @@ export async function receiveHeartbeat(
   if (heartbeat.testId === null) return { serverTime: now };
   const test = await ctx.store.tests.get(heartbeat.testId);
   // A heartbeat about a test that is not (or no longer) this station's is only presence. The station
-  // that holds a copy of a test attached to another one is told (not the one asking to resume it).
+  // that holds a copy of a test attached to another one is told (not the one asking to resume it). The
+  // one asking to resume it says its candidate is still waiting there: the room hears it (in memory).
   if (!test || test.stationId !== station.id) {
-    return test && test.resumeStationId !== station.id
-      ? { serverTime: now, testElsewhere: true }
-      : { serverTime: now };
+    if (test?.resumeStationId === station.id) {
+      ctx.feed.heartbeats.recordResume(test.id, test.sessionId, {
+        candidateId: test.candidateId,
+        stationId: station.id,
+        lastHeardAt: now,
+      });
+      return { serverTime: now };
+    }
+    return test ? { serverTime: now, testElsewhere: true } : { serverTime: now };
   }
   const next: HeartbeatState = {
     phase: heartbeat.phase,

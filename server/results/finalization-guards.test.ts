@@ -4,10 +4,16 @@
 // The back office reads the same: its form lists what blocks, its sessions page says « en cours ».
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CentreSession, UnfinishedTests } from '../../core/contracts/centre-api.ts';
-import type { Results } from '../../core/contracts/invigilator-api.ts';
+import type { Results, RoomCandidate } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import { STATION_MISSING_MS, testHeardRecently } from '../../core/exam/station-presence.ts';
+import {
+  enrolledStation,
+  invigilator,
+  join,
+  type Invigilator,
+  startedJournal,
+} from '../testing/exam-helpers.ts';
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -111,6 +117,36 @@ describe('what finalization waits for', () => {
     });
     const missing = await finalize();
     expect(errorOf(missing).code).toBe('ABORT_REASON_REQUIRED');
+    const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'technical' });
+  });
+
+  it('waits for a candidate waiting at another station for the resume, as their card tells the screen, until it goes silent', async () => {
+    await running(candidate(0));
+    // Their station dies; they sit at another one and ask to resume there.
+    server.clock.advance(STATION_MISSING_MS + 5_000);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, candidate(0))).toMatchObject({ resuming: true });
+    // What the invigilator's screen decides from the card (finalization-rules.ts), with the same rule.
+    const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+    const screenSeesRunning = async () => {
+      const card: RoomCandidate = await inv.card(candidate(0).id);
+      return testHeardRecently(
+        { station: time(card.lastHeartbeatAt), resumeStation: time(card.resumeRequest?.lastHeardAt) },
+        server.clock.now,
+      );
+    };
+    expect(await screenSeesRunning()).toBe(true);
+    const refused = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'TESTS_STILL_RUNNING']);
+    expect(errorOf(refused).message).toContain(candidate(0).lastName);
+    expect(await unfinishedTests()).toMatchObject({ tests: [], running: [{ candidateId: candidate(0).id }] });
+
+    // They left: that station goes silent too, and the test is finalized as unfinished.
+    server.clock.advance(STATION_MISSING_MS);
+    expect(await screenSeesRunning()).toBe(false);
+    expect(errorOf(await finalize()).code).toBe('ABORT_REASON_REQUIRED');
     const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
     expect(done.statusCode).toBe(200);
     expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'technical' });

@@ -9,7 +9,7 @@ import type { AbortReason } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, unprocessable } from '../http/api-error.ts';
 import { generateVerificationCode } from '../../core/codes/verification-code.ts';
-import { heardRecently } from '../../core/exam/station-presence.ts';
+import { testHeardRecently, type TestHeard } from '../../core/exam/station-presence.ts';
 import { hasEnded, hasStarted } from '../room/room-view.ts';
 import type {
   Finalization,
@@ -61,13 +61,16 @@ export function startedTests(tests: readonly StoredTest[]): StoredTest[] {
 }
 
 /**
- * When the test's station was last heard from (the heartbeat stored, or the newer one in memory), or
- * the station asking to resume it: a candidate waiting there for the resume is still in the room.
+ * When the test's station was last heard from (the heartbeat stored, or the newer one in memory), and
+ * the station asking to resume it: a candidate waiting there for the resume is still in the room. The
+ * room's card carries both (`lastHeartbeatAt`, `resumeRequest.lastHeardAt`) for the invigilator's screen.
  */
-function lastHeard(ctx: ServerContext, test: StoredTest): number | null {
+function heardOf(ctx: ServerContext, test: StoredTest): TestHeard {
   const live = ctx.feed.heartbeats.get(test.id)?.lastHeartbeatAt ?? 0;
-  const resume = test.resumeStationId === null ? 0 : (ctx.presence.lastSeen(test.resumeStationId) ?? 0);
-  return Math.max(test.heartbeat.lastHeartbeatAt ?? 0, live, resume) || null;
+  return {
+    station: Math.max(test.heartbeat.lastHeartbeatAt ?? 0, live) || null,
+    resumeStation: test.resumeStationId === null ? null : ctx.presence.lastSeen(test.resumeStationId),
+  };
 }
 
 /**
@@ -75,7 +78,7 @@ function lastHeard(ctx: ServerContext, test: StoredTest): number | null {
  * One whose station went silent is not: it is finalized as unfinished, with an abort reason.
  */
 export function isRunning(ctx: ServerContext, test: StoredTest): boolean {
-  return !hasEnded(test) && heardRecently(lastHeard(ctx, test), ctx.now());
+  return !hasEnded(test) && testHeardRecently(heardOf(ctx, test), ctx.now());
 }
 
 export interface FinalizationBlockers {
@@ -108,7 +111,7 @@ function assertNothingPending({ running, pendingAlerts }: FinalizationBlockers):
   if (running.length > 0) {
     throw conflict(
       'TESTS_STILL_RUNNING',
-      `these tests are still running: end them from the room, or wait for them to finish: ${running.map(nameOf).join(', ')}`,
+      `these tests are still running, or their candidate waits at another station for the resume: end them or authorize the resume from the room, or wait for them to finish: ${running.map(nameOf).join(', ')}`,
     );
   }
   if (pendingAlerts.length > 0) {

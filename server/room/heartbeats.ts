@@ -1,6 +1,8 @@
 // The latest heartbeat of each test, in memory: time left and last contact change every 2 s and are
 // sent to the invigilator as one `presence` event per session per second, without a disk write each.
 // What changes the room (phase, question, alert) is stored and sent as a `candidate` event instead.
+// So are the heartbeats of a station where a candidate waits for the resume of their test: only when
+// it was heard from matters (finalization waits for that candidate), and it too goes out each second.
 export interface LiveHeartbeat {
   lastHeartbeatAt: number;
   timeLeftMs: number | null;
@@ -14,9 +16,23 @@ interface Entry extends LiveHeartbeat {
   candidateId: string;
 }
 
+/** A heartbeat from the station asking to resume a test. */
+export interface ResumeHeartbeat {
+  candidateId: string;
+  stationId: string;
+  lastHeardAt: number;
+}
+
+export interface PresenceChanges {
+  heartbeats: (Entry & { testId: string })[];
+  resumeRequests: ResumeHeartbeat[];
+}
+
 export class LiveHeartbeats {
   readonly #byTest = new Map<string, Entry>();
   #dirty = new Map<string, Set<string>>();
+  /** Per session, per test: the latest heartbeat of the station asking to resume it, not sent yet. */
+  #resumes = new Map<string, Map<string, ResumeHeartbeat>>();
 
   record(testId: string, sessionId: string, candidateId: string, heartbeat: LiveHeartbeat): void {
     this.#byTest.set(testId, { ...heartbeat, sessionId, candidateId });
@@ -28,23 +44,40 @@ export class LiveHeartbeats {
     set.add(testId);
   }
 
+  /** Kept until the next presence event only: the room's cards read it from the station presence. */
+  recordResume(testId: string, sessionId: string, heartbeat: ResumeHeartbeat): void {
+    let tests = this.#resumes.get(sessionId);
+    if (!tests) {
+      tests = new Map();
+      this.#resumes.set(sessionId, tests);
+    }
+    tests.set(testId, heartbeat);
+  }
+
   get(testId: string): LiveHeartbeat | null {
     return this.#byTest.get(testId) ?? null;
   }
 
   /** The heartbeats received since the last call, per session. */
-  takeChanges(): Map<string, (Entry & { testId: string })[]> {
+  takeChanges(): Map<string, PresenceChanges> {
     const dirty = this.#dirty;
+    const resumes = this.#resumes;
     this.#dirty = new Map();
-    const out = new Map<string, (Entry & { testId: string })[]>();
+    this.#resumes = new Map();
+    const out = new Map<string, PresenceChanges>();
     for (const [sessionId, tests] of dirty) {
-      out.set(
-        sessionId,
-        [...tests].flatMap((testId) => {
+      out.set(sessionId, {
+        heartbeats: [...tests].flatMap((testId) => {
           const entry = this.#byTest.get(testId);
           return entry ? [{ ...entry, testId }] : [];
         }),
-      );
+        resumeRequests: [],
+      });
+    }
+    for (const [sessionId, tests] of resumes) {
+      const changes = out.get(sessionId) ?? { heartbeats: [], resumeRequests: [] };
+      changes.resumeRequests = [...tests.values()];
+      out.set(sessionId, changes);
     }
     return out;
   }

@@ -1,7 +1,8 @@
 // The invigilator's live feed: each change to a candidate's card is stored as a session event (so a
 // reconnecting screen replays what it missed, by Last-Event-ID) and then pushed to the open streams.
-// Heartbeats go out once a second as an unstored `presence` event.
-import type { RoomCandidate } from '../../core/contracts/invigilator-api.ts';
+// Heartbeats (and those of the stations where candidates wait for a resume) go out once a second as an
+// unstored `presence` event.
+import type { PresenceEvent, RoomCandidate } from '../../core/contracts/invigilator-api.ts';
 import type { ServerContext } from '../context.ts';
 import type { StoredSession } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
@@ -74,20 +75,23 @@ export class RoomFeed {
   /** One `presence` event per session with open streams and new heartbeats. */
   flushPresence(): void {
     const changes = this.heartbeats.takeChanges();
-    for (const [sessionId, entries] of changes) {
+    for (const [sessionId, { heartbeats, resumeRequests }] of changes) {
       if (this.#ctx.roomBus.listeners(sessionId) === 0) continue;
-      this.#ctx.roomBus.publish(sessionId, {
-        kind: 'presence',
-        data: {
-          serverTime: iso(this.#ctx.now()),
-          heartbeats: entries.map((e) => ({
-            candidateId: e.candidateId,
-            lastHeartbeatAt: iso(e.lastHeartbeatAt),
-            timeLeftMs: e.timeLeftMs,
-            timeLeftAt: isoOrNull(e.timeLeftAt),
-          })),
-        },
-      });
+      const data: PresenceEvent = {
+        serverTime: iso(this.#ctx.now()),
+        heartbeats: heartbeats.map((e) => ({
+          candidateId: e.candidateId,
+          lastHeartbeatAt: iso(e.lastHeartbeatAt),
+          timeLeftMs: e.timeLeftMs,
+          timeLeftAt: isoOrNull(e.timeLeftAt),
+        })),
+        resumeRequests: resumeRequests.map((r) => ({
+          candidateId: r.candidateId,
+          stationId: r.stationId,
+          lastHeardAt: iso(r.lastHeardAt),
+        })),
+      };
+      this.#ctx.roomBus.publish(sessionId, { kind: 'presence', data });
     }
   }
 }

@@ -1,7 +1,18 @@
 // The room's cards carry what the invigilator screen shows (additions made for issue 6).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { invigilator } from '../testing/exam-helpers.ts';
-import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PresenceEvent } from '../../core/contracts/invigilator-api.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
+import {
+  enrolledStation,
+  invigilator,
+  join,
+  readEvents,
+  startedJournal,
+  type Invigilator,
+} from '../testing/exam-helpers.ts';
+import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import type { TestStation } from '../testing/station-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 describe('room cards', () => {
@@ -43,5 +54,94 @@ describe('room cards', () => {
     const [y, m, d] = first.birthdate.split('-');
     expect(sheet.body).toContain(`;${d}/${m}/${y};`);
     expect(sheet.body).toContain('pas encore arrivé');
+  });
+});
+
+describe('the card of a candidate waiting at another station for the resume', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let inv: Invigilator;
+  let base: string;
+  beforeEach(async () => {
+    // Presence events sent when the test says (flushPresence), not every second.
+    server = await startTestServer({ config: { presenceFlushMs: 3_600_000 } });
+    day = await seedCertificationDay(server.app, { count: 1 });
+    inv = await invigilator(server, day);
+    base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededCandidate;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const beat = (station: TestStation, testId: string, phase: string) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase,
+      current: null,
+      answered: null,
+      total: null,
+      timeLeftMs: null,
+      alertPending: false,
+      lastSeq: 0,
+      stationTime: server.clock.now,
+    });
+
+  it('says when that station was last heard, kept live by the presence feed without a write per heartbeat', async () => {
+    const first = await enrolledStation(server, day);
+    const { testId } = await startedJournal(server, day, inv, first, lea());
+    expect((await beat(first, testId, 'inProgress')).statusCode).toBe(200);
+    const ownBeatAt = server.clock.now;
+    server.app.pix.feed.flushPresence();
+    // The first station dies; the candidate sits at another one and asks to resume.
+    server.clock.advance(STATION_MISSING_MS + 5_000);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    const joinedAt = server.clock.now;
+    expect((await inv.card(lea().id)).resumeRequest).toEqual({
+      stationId: spare.id,
+      stationName: 'Poste 03',
+      at: iso(joinedAt),
+      lastHeardAt: iso(joinedAt),
+    });
+
+    const { lastEventId } = await inv.room();
+    const room = await readEvents(
+      `${base}/api/invigilator/sessions/${day.session.id}/events?after=${lastEventId}`,
+      {
+        authorization: `Bearer ${inv.token}`,
+      },
+    );
+    await vi.waitFor(() => expect(server.app.pix.roomBus.listeners(day.session.id)).toBe(1));
+    // It beats every 2 s while the candidate waits: presence only (no "test elsewhere").
+    server.clock.advance(10_000);
+    expect((await beat(spare, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    server.clock.advance(2_000);
+    expect((await beat(spare, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    const lastBeatAt = server.clock.now;
+
+    const card = await inv.card(lea().id);
+    expect(card.resumeRequest?.lastHeardAt).toBe(iso(lastBeatAt));
+    expect(card.lastHeartbeatAt).toBe(iso(ownBeatAt));
+    // Nothing stored for them: no room event, the test's heartbeat still the first station's.
+    expect(await server.app.pix.store.events.after(day.session.id, lastEventId, 10)).toEqual([]);
+    expect((await server.app.pix.store.tests.get(testId))?.heartbeat.lastHeartbeatAt).toBe(ownBeatAt);
+
+    // One presence event for both beats, with the latest.
+    server.app.pix.feed.flushPresence();
+    const presence = await room.next((e) => e.event === 'presence');
+    expect(JSON.parse(presence.data) as PresenceEvent).toEqual({
+      serverTime: iso(lastBeatAt),
+      heartbeats: [],
+      resumeRequests: [{ candidateId: lea().id, stationId: spare.id, lastHeardAt: iso(lastBeatAt) }],
+    });
+    // Nothing heard since: no event.
+    server.app.pix.feed.flushPresence();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(room.events.filter((e) => e.event === 'presence')).toHaveLength(1);
+    room.close();
+
+    // Once the resume is authorized, the card names no request, and the new station's beats are its own.
+    const resumed = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(resumed.candidate).toMatchObject({ station: { id: spare.id }, resumeRequest: null });
   });
 });

@@ -79,6 +79,8 @@ export interface RoomData {
   candidates: StoredCandidate[];
   tests: Map<string, StoredTest>;
   stationNames: Map<string, string>;
+  /** When each station asking to resume a test was last heard from (in memory, as finalization reads it). */
+  resumeStationsHeard: Map<string, number>;
   alerts: Awaited<ReturnType<ServerContext['store']['alerts']['listByTests']>>;
   commands: Awaited<ReturnType<ServerContext['store']['commands']['listByTests']>>;
   lockdown: Awaited<ReturnType<ServerContext['store']['tests']['recordsOfKind']>>;
@@ -127,13 +129,29 @@ export async function loadRoomData(
     const station = await ctx.store.stations.get(id);
     if (station) stationNames.set(id, station.name);
   }
+  const resumeStationsHeard = new Map<string, number>();
+  for (const id of new Set(testList.flatMap((t) => t.resumeStationId ?? []))) {
+    const heard = ctx.presence.lastSeen(id);
+    if (heard !== null) resumeStationsHeard.set(id, heard);
+  }
   const [alerts, commands, lockdown, incidents] = await Promise.all([
     ctx.store.alerts.listByTests(testIds),
     ctx.store.commands.listByTests(testIds),
     ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
     incidentCounts(ctx, session.id, candidateId),
   ]);
-  return { session, candidates, tests, stationNames, alerts, commands, lockdown, incidents, now: ctx.now() };
+  return {
+    session,
+    candidates,
+    tests,
+    stationNames,
+    resumeStationsHeard,
+    alerts,
+    commands,
+    lockdown,
+    incidents,
+    now: ctx.now(),
+  };
 }
 
 /** The test's latest alert decision, if taken less than ALERT_DECISION_SHOWN_MS ago. */
@@ -257,6 +275,7 @@ export function roomCandidate(
             stationId: test.resumeStationId,
             stationName: data.stationNames.get(test.resumeStationId) ?? test.resumeStationId,
             at: iso(test.resumeRequestedAt),
+            lastHeardAt: isoOrNull(data.resumeStationsHeard.get(test.resumeStationId) ?? null),
           }
         : null,
     authorization: test.authorization,

@@ -3,10 +3,12 @@ import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
 import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
 import {
   checkFinalization,
+  isRunning,
   pendingAlerts,
   refusedResults,
   runningTests,
   unfinishedTests,
+  waitsForResume,
 } from './finalization-rules.ts';
 
 /** Ten seconds after the fixtures' last heartbeat: their stations are still heard from. */
@@ -45,21 +47,54 @@ describe('finalization', () => {
     const live = [...room, running, paused, waiting];
     expect(runningTests(live, NOW).map((c) => c.candidateId)).toEqual(['run', 'pause', 'wait']);
     expect(unfinishedTests(live, NOW).map((c) => c.candidateId)).toEqual(['end', 'lost', 'crash']);
-    // A candidate waiting at another station to resume is judged by the server, which hears that
-    // station (finalization-guards.test.ts): here, only the first station's silence is known.
-    const resuming = card({
-      candidateId: 'resume',
-      state: 'resumePending',
-      ...silent,
-      resumeRequest: { stationId: 'stn_2', stationName: 'Poste 2', at: at(0) },
-    });
-    expect(runningTests([resuming], NOW)).toEqual([]);
     const check = checkFinalization(
       { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false },
       [running],
       NOW,
     );
     expect(check).toEqual({ ok: false, errors: [{ field: 'running' }] });
+  });
+
+  it('waits for a candidate waiting at another station to resume, as the server does, until it goes silent', () => {
+    // Their own station died; the one where they wait for the resume was heard 5 s ago.
+    const request = { stationId: 'stn_2', stationName: 'Poste 2', at: at(-60_000) };
+    const resuming = card({
+      candidateId: 'resume',
+      state: 'resumePending',
+      ...silent,
+      resumeRequest: { ...request, lastHeardAt: at(5_000) },
+    });
+    expect(isRunning(resuming, NOW)).toBe(true);
+    expect(waitsForResume(resuming, NOW)).toBe(true);
+    expect(runningTests([...room, resuming], NOW).map((c) => c.candidateId)).toEqual(['resume']);
+    expect(unfinishedTests([...room, resuming], NOW).map((c) => c.candidateId)).toEqual([
+      'end',
+      'lost',
+      'crash',
+    ]);
+    const draft = { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false };
+    expect(checkFinalization(draft, [resuming], NOW)).toEqual({ ok: false, errors: [{ field: 'running' }] });
+
+    // That station silent too (the candidate left): the test needs an abort reason.
+    const later = T0 + 5_000 + STATION_MISSING_MS;
+    expect(isRunning(resuming, later)).toBe(false);
+    expect(waitsForResume(resuming, later)).toBe(false);
+    expect(runningTests([resuming], later)).toEqual([]);
+    expect(unfinishedTests([resuming], later).map((c) => c.candidateId)).toEqual(['resume']);
+    expect(checkFinalization(draft, [resuming], later)).toEqual({
+      ok: false,
+      errors: [{ field: 'abortReason', candidateId: 'resume' }],
+    });
+    // Never heard since the server started: nothing says the candidate is there.
+    const unheard = card({
+      state: 'resumePending',
+      ...silent,
+      resumeRequest: { ...request, lastHeardAt: null },
+    });
+    expect(unfinishedTests([unheard], NOW)).toEqual([unheard]);
+    // Authorized: the resume is the station's to make; the test is still running while it is heard.
+    const authorized = { ...resuming, authorization: 'resume' as const };
+    expect(waitsForResume(authorized, NOW)).toBe(false);
   });
 
   it('waits for the alerts awaiting a decision, even on a test over', () => {

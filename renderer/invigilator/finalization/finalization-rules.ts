@@ -1,14 +1,15 @@
 // Finalization (DOMAIN.md §6, §7): every started test that did not end normally (finished or time
 // up) needs an abort reason, the global comment has at most 500 characters, and both yes/no
-// questions are answered. It waits for the tests still running on a live station (finalizing would
-// strand their candidates) and for the alerts awaiting a decision (their question would be scored as
-// if never reported). The server checks the same before it scores anything.
+// questions are answered. It waits for the tests still running on a live station, or whose candidate
+// waits at another one for the resume (finalizing would strand them), and for the alerts awaiting a
+// decision (their question would be scored as if never reported). The server checks the same before it
+// scores anything.
 import {
   GLOBAL_COMMENT_MAX,
   type FinalizationRequest,
   type RoomCandidate,
 } from '../../../core/contracts/invigilator-api.ts';
-import { heardRecently } from '../../../core/exam/station-presence.ts';
+import { heardRecently, testHeardRecently } from '../../../core/exam/station-presence.ts';
 import type { AbortReason } from '../../../core/scoring/scoring-input.ts';
 
 const STARTED_STATES = new Set<RoomCandidate['state']>([
@@ -28,16 +29,35 @@ export function endedNormally(candidate: RoomCandidate): boolean {
   return candidate.endReason === 'finished' || candidate.endReason === 'timeUp';
 }
 
+const time = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
+
 /**
- * Not over, on a station heard from lately: in progress, paused, waiting to start or to resume.
- * `nowMs`: the server's time as the screen estimates it. A candidate waiting at another station to
- * resume is judged by the server, which hears that station (the screen does not): if it is still there,
- * finalizing is refused with their name.
+ * Not over, on a station heard from lately: in progress, paused, waiting to start or to resume, on its
+ * own station or at the one where the candidate asks to resume it (the first one died). The server
+ * decides with the same rule (server/results/finalization.ts), from the same times the card carries.
+ * `nowMs`: the server's time as the screen estimates it.
  */
 export function isRunning(candidate: RoomCandidate, nowMs: number): boolean {
   if (candidate.testId === null || OVER_STATES.has(candidate.state)) return false;
-  const heard = candidate.lastHeartbeatAt === null ? null : Date.parse(candidate.lastHeartbeatAt);
-  return heardRecently(heard, nowMs);
+  return testHeardRecently(
+    {
+      station: time(candidate.lastHeartbeatAt),
+      resumeStation: time(candidate.resumeRequest?.lastHeardAt),
+    },
+    nowMs,
+  );
+}
+
+/**
+ * Waiting at another station, heard from lately, for the invigilator to authorize the resume: to
+ * authorize in the room (or, if the candidate left, to wait for that station to go silent).
+ */
+export function waitsForResume(candidate: RoomCandidate, nowMs: number): boolean {
+  return (
+    candidate.state === 'resumePending' &&
+    candidate.authorization !== 'resume' &&
+    heardRecently(time(candidate.resumeRequest?.lastHeardAt), nowMs)
+  );
 }
 
 /** Tests still going on: they must end (or their station go silent) before finalizing. */

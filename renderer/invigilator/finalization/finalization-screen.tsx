@@ -1,6 +1,7 @@
 // Finalizing the session: an abort reason for every unfinished test, the global comment (≤ 500
 // characters), the two yes/no questions, one confirmation; then the results page. The tests still
-// running and the alerts awaiting a decision come first, with what to do in the room.
+// running (or whose candidate waits at another station for the resume) and the alerts awaiting a
+// decision come first, with what to do in the room.
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -23,6 +24,7 @@ import {
   refusedResults,
   runningTests,
   unfinishedTests,
+  waitsForResume,
   type FinalizationDraft,
   type FinalizationError,
 } from './finalization-rules.ts';
@@ -122,7 +124,7 @@ export function FinalizationScreen() {
         {t('finalization.attendanceFirst')}{' '}
         <a href={hrefFor({ page: 'attendance', sessionId })}>{t('app.nav.attendance')}</a>
       </p>
-      <StillInTheRoom sessionId={sessionId} running={running} alerts={alerts} />
+      <StillInTheRoom sessionId={sessionId} running={running} alerts={alerts} nowMs={now} />
       {refused.length > 0 && (
         <section
           className="notice notice-warning"
@@ -247,26 +249,42 @@ export function FinalizationScreen() {
   );
 }
 
-/** What must be settled in the room first: tests still running, alerts awaiting a decision. */
+/**
+ * What must be settled in the room first: tests still running (a candidate waiting at another station
+ * for the resume among them: that resume is to authorize), alerts awaiting a decision.
+ */
 function StillInTheRoom({
   sessionId,
   running,
   alerts,
+  nowMs,
 }: {
   sessionId: string;
   running: readonly RoomCandidate[];
   alerts: readonly RoomCandidate[];
+  nowMs: number;
 }) {
   const t = useT();
   const room = <a href={hrefFor({ page: 'room', sessionId })}>{t('finalization.toRoom')}</a>;
+  const resuming = running.filter((c) => waitsForResume(c, nowMs));
+  const hints = [
+    resuming.length < running.length ? t('finalization.runningHint') : null,
+    resuming.length > 0 ? t('finalization.resumeHint') : null,
+  ];
   return (
     <>
       <SettleFirst
         id="running-title"
         testId="still-running"
         title={t('finalization.runningTitle', { count: running.length })}
-        lines={running.map((c) => ({ candidateId: c.candidateId, text: fullName(c) }))}
-        hint={t('finalization.runningHint')}
+        lines={running.map((c) => ({
+          candidateId: c.candidateId,
+          text:
+            c.resumeRequest && resuming.includes(c)
+              ? t('finalization.resumeWaiting', { name: fullName(c), station: c.resumeRequest.stationName })
+              : fullName(c),
+        }))}
+        hint={hints.filter((h) => h !== null).join(' ')}
         room={room}
       />
       <SettleFirst

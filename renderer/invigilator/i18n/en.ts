@@ -118,6 +118,7 @@ export const en: InvigilatorMessages = {
     alertUnknownQuestion: 'Pending alert',
     alertAndResume: 'Resume + alert Q{{question}}',
     resume: 'Asks to resume',
+    resumeStationMissing: 'Asks to resume · station silent',
     waiting: 'Waiting to start',
     stationMissing: 'Station silent',
     lockdown: 'Station event',
@@ -168,6 +169,8 @@ export const en: InvigilatorMessages = {
     actions: 'Actions',
     notYet: 'not yet',
     resumeRequest: 'Station {{station}} asks to resume this test (since {{time}}).',
+    resumeStationSilent:
+      'Station {{station}} has not answered for {{time}}. If the candidate left, their test is to be finalized as unfinished, with a reason.',
     commandsPending: 'Sent, not yet received by the station: {{list}}',
     refusal: '(refused at {{time}}, code {{code}})',
     alertDecision: 'Alert decision',
@@ -356,6 +359,9 @@ export const en: InvigilatorMessages = {
     alertsHint:
       'First decide each of them from the room: neutralize the question or leave it to the candidate.',
     alertOn: '{{name}}, question {{number}}',
+    resumeWaiting: '{{name}}: waiting to resume at station {{station}}',
+    resumeHint:
+      'A candidate waiting to resume at another station is still in the room: authorize the resume from the room ("Authorize resume"). If they left, wait for that station to go silent (15 seconds without news, for example once switched off): their test is then to be finalized as unfinished.',
     toRoom: 'Go to the room',
     refusedTitle_one: '1 result refused by the server',
     refusedTitle_other: '{{count}} results refused by the server',
@@ -388,7 +394,7 @@ export const en: InvigilatorMessages = {
     errors: {
       summary: 'The session is not finalized. Fix what is shown.',
       abortReason: 'Give the reason the test stopped.',
-      running: 'Tests are still running: first end them from the room.',
+      running: 'Tests are still running or waiting for a resume: first settle them from the room.',
       alerts: 'Alerts await your decision: first decide them from the room.',
       comment: 'The comment is longer than {{max}} characters.',
       answer: 'Answer yes or no.',

@@ -125,6 +125,8 @@ export const fr = {
     alertUnknownQuestion: 'Alerte en attente',
     alertAndResume: 'Reprise + alerte Q{{question}}',
     resume: 'Demande la reprise',
+    /** The station where the candidate asked to resume went silent too. */
+    resumeStationMissing: 'Demande la reprise · poste muet',
     waiting: 'Attend la confirmation',
     stationMissing: 'Poste muet',
     lockdown: 'Événement sur le poste',
@@ -178,6 +180,8 @@ export const fr = {
     actions: 'Actions',
     notYet: 'pas encore',
     resumeRequest: 'Le poste {{station}} demande à reprendre ce test (depuis {{time}}).',
+    resumeStationSilent:
+      'Le poste {{station}} ne répond plus depuis {{time}}. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison.',
     commandsPending: 'Ordres envoyés, pas encore reçus par le poste : {{list}}',
     refusal: '(refusé à {{time}}, code {{code}})',
     alertDecision: 'Décision sur l’alerte',
@@ -371,6 +375,9 @@ export const fr = {
     alertsHint:
       'Décidez d’abord de chacune depuis la salle : neutraliser la question ou la laisser au candidat.',
     alertOn: '{{name}}, question {{number}}',
+    resumeWaiting: '{{name}} : attend la reprise au poste {{station}}',
+    resumeHint:
+      'Un candidat qui attend la reprise sur un autre poste est toujours dans la salle : autorisez la reprise depuis la salle (« Autoriser la reprise »). S’il est parti, attendez que ce poste soit muet (15 secondes sans nouvelles, par exemple une fois éteint) : son test sera alors à finaliser comme non terminé.',
     toRoom: 'Aller dans la salle',
     refusedTitle_one: '1 résultat refusé par le serveur',
     refusedTitle_other: '{{count}} résultats refusés par le serveur',
@@ -404,7 +411,7 @@ export const fr = {
     errors: {
       summary: 'La session n’est pas finalisée. Corrigez ce qui est indiqué.',
       abortReason: 'Indiquez la raison de l’arrêt.',
-      running: 'Des tests sont encore en cours : terminez-les d’abord depuis la salle.',
+      running: 'Des tests sont encore en cours ou attendent la reprise : réglez-les d’abord depuis la salle.',
       alerts: 'Des alertes attendent votre décision : décidez-les d’abord depuis la salle.',
       comment: 'Le commentaire dépasse {{max}} caractères.',
       answer: 'Répondez par oui ou par non.',

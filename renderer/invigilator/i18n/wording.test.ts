@@ -108,3 +108,20 @@ describe('closing the station of a refused result', () => {
     expect(english).toContain('Do not wipe or reinstall the station until the referent says so');
   });
 });
+
+describe('a candidate waiting at another station for the resume', () => {
+  it('is told to settle in the room with the button the room shows, and to wait for that station to go silent if they left', () => {
+    expect(fr('finalization.resumeHint')).toContain(`« ${fr('quick.resume')} »`);
+    expect(en('finalization.resumeHint')).toContain(`"${en('quick.resume')}"`);
+    expect(fr('finalization.resumeHint')).toContain('attendez que ce poste soit muet');
+    expect(en('finalization.resumeHint')).toContain('wait for that station to go silent');
+    // « muet », as the room says of a silent station.
+    expect(fr('attention.resumeStationMissing')).toContain(fr('attention.stationMissing').toLowerCase());
+    expect(fr('finalization.resumeWaiting', { name: 'Léa MARTIN', station: 'Poste 09' })).toBe(
+      'Léa MARTIN : attend la reprise au poste Poste 09',
+    );
+    expect(en('finalization.resumeWaiting', { name: 'Léa MARTIN', station: 'Poste 09' })).toBe(
+      'Léa MARTIN: waiting to resume at station Poste 09',
+    );
+  });
+});

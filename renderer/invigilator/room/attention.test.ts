@@ -9,7 +9,7 @@ import {
   unseenLockdownEvents,
 } from './attention.ts';
 import { uploadWord } from './card-text.ts';
-import { connectionHealth } from './connection-health.ts';
+import { connectionHealth, resumeStationHealth } from './connection-health.ts';
 
 const now = { nowMs: T0 + 1000 };
 const names = (list: { candidate: { lastName: string } }[]) => list.map((e) => e.candidate.lastName);
@@ -28,6 +28,23 @@ describe('connection health from heartbeats', () => {
     expect(connectionHealth(card({ state: 'resultReceived' }), T0 + 60_000).health).toBe('none');
     expect(connectionHealth(card({ state: 'waiting', lastHeartbeatAt: null }), T0).health).toBe('none');
     expect(connectionHealth(card({ state: 'ended' }), T0 + 60_000).health).toBe('off');
+  });
+
+  it('watches the station where a candidate asks to resume, while the resume waits, as finalization does', () => {
+    const request = { stationId: 's2', stationName: 'Poste 02', at: at(-60_000), lastHeardAt: at(0) };
+    const asking = card({ state: 'resumePending', lastHeartbeatAt: at(-60_000), resumeRequest: request });
+    expect(resumeStationHealth(asking, T0 + 2_000)).toEqual({ health: 'ok', silentMs: 2_000 });
+    expect(resumeStationHealth(asking, T0 + 14_999)?.health).toBe('late');
+    // The same limit as the server's: from then on, finalization asks an abort reason for the test.
+    expect(resumeStationHealth(asking, T0 + 15_000)).toEqual({ health: 'lost', silentMs: 15_000 });
+    expect(roomEntry(asking, { nowMs: T0 + 15_000 })).toMatchObject({
+      attention: [{ kind: 'resume' }],
+      resumeHealth: { health: 'lost' },
+    });
+    const unheard = card({ state: 'resumePending', resumeRequest: { ...request, lastHeardAt: null } });
+    expect(resumeStationHealth(unheard, T0)?.health).toBe('none');
+    expect(resumeStationHealth(card({ ...asking, authorization: 'resume' }), T0)).toBeNull();
+    expect(resumeStationHealth(card(), T0)).toBeNull();
   });
 
   it('reads a silent station after the test ended as off, waiting for its result, not as missing', () => {
@@ -51,7 +68,7 @@ describe('what needs the invigilator', () => {
       attentionOf(
         card({
           state: 'resumePending',
-          resumeRequest: { stationId: 's2', stationName: 'Poste 02', at: at(0) },
+          resumeRequest: { stationId: 's2', stationName: 'Poste 02', at: at(0), lastHeardAt: at(0) },
         }),
         now,
       ).map((a) => a.kind),
@@ -67,7 +84,7 @@ describe('what needs the invigilator', () => {
     const both = card({
       state: 'resumePending',
       alert: alertOn(7, -60_000),
-      resumeRequest: { stationId: 's2', stationName: 'Poste 02', at: at(0) },
+      resumeRequest: { stationId: 's2', stationName: 'Poste 02', at: at(0), lastHeardAt: at(0) },
     });
     expect(attentionOf(both, now).map((a) => a.kind)).toEqual(['alert', 'resume']);
     expect(roomEntry(both, now).highlight).toBe('urgent');
@@ -169,7 +186,7 @@ describe('sorting the room', () => {
       card({
         lastName: 'Reprise',
         state: 'resumePending',
-        resumeRequest: { stationId: 's', stationName: 'P', at: at(-1000) },
+        resumeRequest: { stationId: 's', stationName: 'P', at: at(-1000), lastHeardAt: at(0) },
       }),
       card({ lastName: 'Alerte', alert: alertOn(3, -2000) }),
     ];
@@ -224,7 +241,7 @@ describe('a finalized room', () => {
     const alerting = card({ alert: alertOn(15, -60_000) });
     const resuming = card({
       state: 'resumePending',
-      resumeRequest: { stationId: 'st-9', stationName: 'Poste 09', at: at(-30_000) },
+      resumeRequest: { stationId: 'st-9', stationName: 'Poste 09', at: at(-30_000), lastHeardAt: at(0) },
     });
     const open = sortRoom([alerting, resuming], { nowMs: T0 });
     expect(roomCounts(open)).toMatchObject({ attention: 2, alerts: 1 });

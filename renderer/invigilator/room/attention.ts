@@ -4,7 +4,7 @@
 // a result the server refused (kept on its station: finalize with a comment, the jury will look).
 // Pure rules: the room screen sorts and highlights with them, and the unit tests pin them down.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
-import { connectionHealth, type HealthView } from './connection-health.ts';
+import { connectionHealth, resumeStationHealth, type HealthView } from './connection-health.ts';
 
 export const ATTENTION_KINDS = [
   'alert',
@@ -62,6 +62,8 @@ export interface RoomEntry {
   group: RoomGroup;
   highlight: Highlight;
   health: HealthView;
+  /** The station where the candidate asks to resume, while the resume waits (null: no such request). */
+  resumeHealth: HealthView | null;
   /** Problem lockdown events newer than the last one the invigilator acknowledged. */
   unseenLockdown: number;
 }
@@ -135,6 +137,7 @@ export function roomEntry(candidate: RoomCandidate, context: RoomContext): RoomE
     group,
     highlight: highlightOf(group, attention),
     health: connectionHealth(candidate, context.healthNowMs ?? context.nowMs),
+    resumeHealth: resumeStationHealth(candidate, context.healthNowMs ?? context.nowMs),
     unseenLockdown: unseenLockdownEvents(candidate, context.lockdownSeenAt?.(candidate.candidateId) ?? null),
   };
 }

@@ -76,7 +76,15 @@ export function CandidateCard({
         };
         break;
       case 'resume':
-        flag = { label: t('attention.resume'), since: null };
+        // The station where they asked went silent too: they may have left (finalization will then ask
+        // an abort reason for the test). Unknown while this screen is cut off from the server.
+        flag =
+          entry.resumeHealth?.health === 'lost' && !stale
+            ? {
+                label: t('attention.resumeStationMissing'),
+                since: elapsed(entry.resumeHealth.silentMs ?? 0),
+              }
+            : { label: t('attention.resume'), since: null };
         break;
       case 'waiting':
         flag = { label: t('attention.waiting'), since: null };

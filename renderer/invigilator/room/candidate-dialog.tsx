@@ -238,11 +238,21 @@ function Details({
         </p>
       )}
       {candidate.resumeRequest && candidate.state === 'resumePending' && (
-        <p className="notice notice-warning">
+        <p className="notice notice-warning" data-testid="panel-resume-request">
           {t('panel.resumeRequest', {
             station: candidate.resumeRequest.stationName,
             time: clockTime(candidate.resumeRequest.at, i18n.language),
           })}
+          {/* Silent too: as finalization will, say the candidate may have left (not while cut off). */}
+          {entry.resumeHealth?.health === 'lost' && stream !== 'lost' && (
+            <>
+              {' '}
+              {t('panel.resumeStationSilent', {
+                station: candidate.resumeRequest.stationName,
+                time: elapsed(entry.resumeHealth.silentMs ?? 0),
+              })}
+            </>
+          )}
         </p>
       )}
       <dl className="facts">

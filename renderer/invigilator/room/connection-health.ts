@@ -2,6 +2,7 @@
 // amber after 5 s of silence, red after 15 s. Only where a live station is expected: before joining,
 // and once the result is stored, there is nothing to watch. Once the test has ended, a silent station
 // was most often closed on purpose: it is `off` (its result waits for it to be switched on), no alarm.
+// The station where a candidate asks to resume is watched the same way while the resume waits.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
 
@@ -39,12 +40,34 @@ export function connectionHealth(
   candidate: Pick<RoomCandidate, 'state' | 'lastHeartbeatAt'>,
   nowMs: number,
 ): HealthView {
-  const last = candidate.lastHeartbeatAt === null ? null : Date.parse(candidate.lastHeartbeatAt);
-  const silentMs = last === null ? null : Math.max(0, nowMs - last);
+  const silentMs = silenceSince(candidate.lastHeartbeatAt, nowMs);
   if (!WATCHED.has(candidate.state)) return { health: 'none', silentMs };
   if (silentMs === null) return { health: 'none', silentMs };
   if (silentMs >= HEARTBEAT_LOST_MS)
     return { health: candidate.state === 'ended' ? 'off' : 'lost', silentMs };
-  if (silentMs >= HEARTBEAT_LATE_MS) return { health: 'late', silentMs };
-  return { health: 'ok', silentMs };
+  return { health: silentMs >= HEARTBEAT_LATE_MS ? 'late' : 'ok', silentMs };
+}
+
+/**
+ * The station where the candidate asks to resume (their own one died), while the resume waits for the
+ * invigilator; null otherwise. Gone silent (`lost`), the candidate may have left: finalization then
+ * asks an abort reason for the test (finalization-rules.ts), so the room says so too. Never heard from
+ * since the server started: `none`.
+ */
+export function resumeStationHealth(
+  candidate: Pick<RoomCandidate, 'state' | 'authorization' | 'resumeRequest'>,
+  nowMs: number,
+): HealthView | null {
+  const request = candidate.resumeRequest;
+  if (request === null || candidate.state !== 'resumePending' || candidate.authorization === 'resume') {
+    return null;
+  }
+  const silentMs = silenceSince(request.lastHeardAt, nowMs);
+  if (silentMs === null) return { health: 'none', silentMs };
+  if (silentMs >= HEARTBEAT_LOST_MS) return { health: 'lost', silentMs };
+  return { health: silentMs >= HEARTBEAT_LATE_MS ? 'late' : 'ok', silentMs };
+}
+
+function silenceSince(heardAt: string | null, nowMs: number): number | null {
+  return heardAt === null ? null : Math.max(0, nowMs - Date.parse(heardAt));
 }

@@ -31,7 +31,7 @@ describe('what newly needs the invigilator', () => {
     const resuming = {
       ...calm,
       state: 'resumePending' as const,
-      resumeRequest: { stationId: 'st-2', stationName: 'Poste 02', at: at(0) },
+      resumeRequest: { stationId: 'st-2', stationName: 'Poste 02', at: at(0), lastHeardAt: at(0) },
     };
     expect(seen(arrivals.observe(room(resuming), true))).toEqual([['calm', true]]);
   });

@@ -69,6 +69,69 @@ describe('a namesake’s card', () => {
   });
 });
 
+describe('a candidate asking to resume at another station', () => {
+  /** The file's clock is this browser's (use-now.ts): times relative to it. */
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const asking = (lastHeardMsAgo: number) =>
+    card({
+      state: 'resumePending',
+      lastHeartbeatAt: ago(10 * 60_000),
+      resumeRequest: {
+        stationId: 'st-9',
+        stationName: 'Poste 09',
+        at: ago(5 * 60_000),
+        lastHeardAt: ago(lastHeardMsAgo),
+      },
+    });
+
+  function cardText(candidate: ReturnType<typeof card>, stale = false): string {
+    const nowMs = Date.now();
+    const entry = roomEntry(candidate, { nowMs, lockdownSeenAt: () => null });
+    return text(
+      renderRoom(
+        <CandidateCard
+          entry={entry}
+          nowMs={nowMs}
+          stale={stale}
+          sessionOpen
+          namesake={false}
+          onOpen={noop}
+          onConfirmPresence={noop}
+          busy={false}
+        />,
+        { candidates: [candidate] },
+      ),
+    );
+  }
+
+  it('says on the card and in the file when that station went silent too, as finalization will', () => {
+    expect(cardText(asking(2_000))).toContain('Demande la reprise');
+    expect(cardText(asking(2_000))).not.toContain('poste muet');
+    expect(cardText(asking(60_000))).toContain('Demande la reprise · poste muet');
+    // Cut off from the server, the screen cannot tell.
+    expect(cardText(asking(60_000), true)).not.toContain('poste muet');
+    // Still the button that answers it: the station may come back.
+    expect(cardText(asking(60_000))).toContain('Autoriser la reprise');
+
+    const file = (candidate: ReturnType<typeof card>) =>
+      text(
+        renderRoom(
+          <CandidateDialog candidateId={candidate.candidateId} initialView="details" onClose={noop} />,
+          {
+            candidates: [candidate],
+          },
+        ),
+      );
+    const heard = asking(2_000);
+    expect(file(heard)).toContain('Le poste Poste 09 demande à reprendre ce test');
+    expect(file(heard)).not.toContain('ne répond plus');
+    const silent = asking(60_000);
+    expect(file(silent)).toMatch(
+      /Le poste Poste 09 ne répond plus depuis \d+ (s|min)\. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison\./,
+    );
+  });
+});
+
 describe('a candidate’s file', () => {
   it('says « Oui » for an accessibility adjustment, not a bare tick', () => {
     const lea = card({ accessibilityAdjustment: true });

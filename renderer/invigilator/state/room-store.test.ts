@@ -78,6 +78,7 @@ describe('the room store and its live stream', () => {
               heartbeats: [
                 { candidateId: 'lea', lastHeartbeatAt: at(2000), timeLeftMs: 1000, timeLeftAt: at(2000) },
               ],
+              resumeRequests: [],
             },
           },
         ]),
@@ -172,6 +173,33 @@ describe('the room store and its live stream', () => {
     expect(Object.keys(store.getState().candidates)).toEqual(['a']);
     expect(store.getState().lastEventId).toBe(4);
     expect(store.getState().outdated).toBe(true);
+  });
+
+  it('keeps the station where a candidate waits for the resume heard, only while the card names it', () => {
+    const request = { stationId: 'st-9', stationName: 'Poste 09', at: at(-60_000), lastHeardAt: at(-1000) };
+    const lea = card({ candidateId: 'lea', state: 'resumePending', resumeRequest: request });
+    const hugo = card({ candidateId: 'hugo', state: 'resumePending', resumeRequest: request });
+    const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
+    store.getState().applyEvent({ id: 1, name: 'candidate', data: { cause: 'x', candidate: lea } });
+    store.getState().applyEvent({ id: 2, name: 'candidate', data: { cause: 'x', candidate: hugo } });
+    store.getState().applyEvent({
+      id: null,
+      name: 'presence',
+      data: {
+        serverTime: at(3000),
+        heartbeats: [],
+        resumeRequests: [
+          { candidateId: 'lea', stationId: 'st-9', lastHeardAt: at(3000) },
+          // Another station than the one the card names (an older request): not this one's news.
+          { candidateId: 'hugo', stationId: 'st-4', lastHeardAt: at(3000) },
+        ],
+      },
+    });
+    expect(store.getState().outdated).toBe(false);
+    const { candidates } = store.getState();
+    expect(candidates.lea?.resumeRequest).toEqual({ ...request, lastHeardAt: at(3000) });
+    expect(candidates.lea?.lastHeartbeatAt).toBe(lea.lastHeartbeatAt);
+    expect(candidates.hugo?.resumeRequest).toEqual(request);
   });
 
   it('drops the card of a candidate the back office removed, once, and only theirs', () => {

@@ -226,6 +226,16 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
                   timeLeftAt: beat.timeLeftAt,
                 };
               }
+              // The station where the candidate waits for the resume: only the one the card names (the
+              // resume may have been authorized since).
+              for (const beat of parsed.data.resumeRequests) {
+                const card = candidates[beat.candidateId];
+                if (card?.resumeRequest?.stationId !== beat.stationId) continue;
+                candidates[beat.candidateId] = {
+                  ...card,
+                  resumeRequest: { ...card.resumeRequest, lastHeardAt: beat.lastHeardAt },
+                };
+              }
               return { candidates };
             });
             return;
