@@ -20,6 +20,8 @@ export const STATION_API_PATHS = {
   package: (testId: string) => `/api/station/tests/${encodeURIComponent(testId)}/package`,
   attachment: (hash: string) => `/api/station/attachments/${encodeURIComponent(hash)}`,
   result: (testId: string) => `/api/station/tests/${encodeURIComponent(testId)}/result`,
+  /** Signed: the station holds a result the server refused for good (the room then says so). */
+  resultRefusal: (testId: string) => `/api/station/tests/${encodeURIComponent(testId)}/result-refusal`,
   /** The station's version and last self-check result, shown to the centre (issue 8). */
   selfCheck: '/api/station/self-check',
   /** Unsigned (also before enrollment): server time and version, and whether `?version=` is allowed. */
@@ -81,6 +83,25 @@ export const STATION_HTTP_ERROR_CODES = [
   'RATE_LIMITED',
 ] as const;
 export type StationHttpErrorCode = (typeof STATION_HTTP_ERROR_CODES)[number];
+
+/**
+ * The codes with which the server refuses a result upload for good: the station keeps the result and
+ * never sends it again (main/station/sync/server-verdict.ts), and reports the refusal (POST
+ * resultRefusal).
+ */
+export const RESULT_REFUSAL_CODES = [
+  'INVALID_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'CHAIN_BROKEN',
+  'BUNDLE_MALFORMED',
+  'BUNDLE_BAD_SIGNATURE',
+  'BUNDLE_INVALID_PAYLOAD',
+  'BUNDLE_MISMATCH',
+  'PACKAGE_MISMATCH',
+  'BUNDLE_CONFLICT',
+] as const satisfies readonly StationHttpErrorCode[];
+export type ResultRefusalCode = (typeof RESULT_REFUSAL_CODES)[number];
 
 export const EnrollRequestSchema = z
   .object({
@@ -302,3 +323,27 @@ export const ResultUploadResponseSchema = z
   .object({ bundleHash: z.string().regex(/^[0-9a-f]{64}$/), receivedAt: z.iso.datetime({ offset: true }) })
   .strict();
 export type ResultUploadResponse = z.infer<typeof ResultUploadResponseSchema>;
+
+/** The station's journal keeps the server's message up to this length. */
+export const RESULT_REFUSAL_MESSAGE_MAX = 2000;
+
+/**
+ * POST resultRefusal (signed): the station reports that the server refused its result for good, with
+ * the server's code and message. The result route has no request signature, so from the upload alone the
+ * server marks on the test only the refusals it can pin on the test's station; this signed request
+ * proves that the test's own station holds a refused result, and has the others marked too (a bad
+ * signature, an unreadable JWS, a conflict…) for the invigilator's room. Sending it again changes nothing.
+ */
+export const ResultRefusalRequestSchema = z
+  .object({
+    code: z.enum(RESULT_REFUSAL_CODES),
+    message: z.string().max(RESULT_REFUSAL_MESSAGE_MAX),
+  })
+  .strict();
+export type ResultRefusalRequest = z.infer<typeof ResultRefusalRequestSchema>;
+/**
+ * `marked`: true when the test is marked refused (now or before: the room says the result is kept on
+ * the station); false when a result of the test was accepted, which stands.
+ */
+export const ResultRefusalResponseSchema = z.object({ marked: z.boolean() }).strict();
+export type ResultRefusalResponse = z.infer<typeof ResultRefusalResponseSchema>;

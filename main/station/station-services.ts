@@ -1,6 +1,6 @@
 // The station's composition root: the one place that wires the plain-Node station services together
-// (answer journal, station identity, exam runtime, sealer, sync client, result uploader, attachment
-// store). The Electron main process, the browser harness and the demo all call createStationServices
+// (answer journal, station identity, exam runtime, sealer, sync client, result uploader and refusal
+// reporter, attachment store). The Electron main process, the browser harness and the demo all call createStationServices
 // and talk to the station through `dispatch` (the StationApi) and `onEvent`; none re-wires it.
 //
 //   const station = await createStationServices({ dataDir, serverUrl, stationName, machineId,
@@ -42,6 +42,7 @@ import { createStationHandlers, type ChallengeBrowser, type SelfCheckPort } from
 import { CommandStream } from './sync/command-stream.ts';
 import { Heartbeat, HEARTBEAT_EVERY_MS } from './sync/heartbeat.ts';
 import { OutboxReplicator } from './sync/outbox-replicator.ts';
+import { RefusalReporter } from './sync/refusal-reporter.ts';
 import { ResultUploader, type UploadState } from './sync/result-uploader.ts';
 import { BackgroundLoop, realSyncTimers, type SyncTimers } from './sync/retry-timing.ts';
 import { ServerConnection, type FetchLike } from './sync/server-connection.ts';
@@ -213,6 +214,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
   // Late-bound: the runtime's hooks wake loops created after it.
   let replicator: OutboxReplicator | null = null;
   let uploader: ResultUploader | null = null;
+  let reporter: RefusalReporter | null = null;
   // Unknown or revoked station: the screens say so, and the loops start again at once when it is lifted.
   const access = new StationAccess({
     now: wall,
@@ -226,6 +228,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       if (rejection) return;
       replicator?.kick();
       uploader?.kick();
+      reporter?.kick();
     },
   });
   const runtime = new ExamRuntime({
@@ -266,8 +269,20 @@ export async function createStationServices(options: StationServicesOptions): Pr
     markUploaded: (testId) => runtime.markUploaded(testId),
     timers,
     onNotYourTest: testElsewhere,
-    // The end screen no longer says « being sent »: it tells the candidate to warn the invigilator.
-    onRefused: () => runtime.stationChanged(),
+    // The end screen no longer says « being sent »: it tells the candidate to warn the invigilator,
+    // and the server is told, for the invigilator's room.
+    onRefused: () => {
+      runtime.stationChanged();
+      reporter?.kick();
+    },
+    access,
+    wallClock: wall,
+    log,
+  });
+  reporter = new RefusalReporter({
+    journal,
+    report: (testId, report) => client.reportResultRefusal(testId, report),
+    timers,
     access,
     wallClock: wall,
     log,
@@ -288,6 +303,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       if (!online) return;
       replicator?.kick();
       uploader?.kick();
+      reporter?.kick();
     },
     onTestElsewhere: testElsewhere,
     log,
@@ -339,6 +355,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
     commands.start();
     replicator?.start();
     uploader?.start();
+    reporter?.start();
   };
 
   const identity = (): StationIdentityView => ({
@@ -449,6 +466,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
         commands.stop(),
         replicator?.stop(),
         uploader?.stop(),
+        reporter?.stop(),
         purger.stop(),
       ]);
       // Attachment downloads in course are not waited for: they only write sandbox files, and a

@@ -3,8 +3,9 @@
 // server issued to that station, and extends the records replicated during the test. The same bundle
 // again gets the first answer again; another bundle for the same test is a conflict. A refused bundle
 // is not stored; when the test's own station signed it, the refusal is marked on the test (its code and
-// time, for the invigilator's room: the station keeps the result and never sends it again). When too
-// many uploads are in course, a new one is turned away for now (503, intake-gate.ts) before any checking.
+// time, for the invigilator's room: the station keeps the result and never sends it again); the
+// station reports the others itself, signed (result-refusal.ts). When too many uploads are in course,
+// a new one is turned away for now (503, intake-gate.ts) before any checking.
 import { resultIdempotencyKey } from '../../core/bundle/bundle-hash.ts';
 import type { BundleProblem } from '../../core/bundle/verify-bundle.ts';
 import type { ResultUploadResponse } from '../../core/contracts/station-server.ts';
@@ -14,6 +15,7 @@ import type { BundleAcknowledgment, StoredStation, StoredTest } from '../storage
 import { iso } from '../time.ts';
 import { BUSY_RETRY_AFTER_S } from './intake-gate.ts';
 import { readUpload } from './intake-upload.ts';
+import { markResultRefused } from './result-refusal.ts';
 import { stationTest } from './test-package.ts';
 
 const PROBLEM_CODES: Readonly<Record<BundleProblem, string>> = {
@@ -44,9 +46,8 @@ const STATION_PROBLEMS: ReadonlySet<BundleProblem> = new Set<BundleProblem>([
 ]);
 
 /**
- * A final refusal of a bundle the test's own station signed: marked on the test (not the bundle) and
- * told to the room, whose card would otherwise say the result is on its way. The same refusal again
- * (a replay) changes nothing.
+ * A final refusal of a bundle the test's own station signed: marked on the test (result-refusal.ts).
+ * The same refusal again (a replay) changes nothing.
  */
 async function refusedFromStation(
   ctx: ServerContext,
@@ -54,23 +55,11 @@ async function refusedFromStation(
   code: string,
   message: string,
 ): Promise<ApiError> {
-  if (test.uploadRefusal?.code !== code) {
-    // The refusal is final whatever happens to its mark: a failed write is logged, the answer stays 422
-    // (a 500 would have the station send the bundle again).
-    const marked = await ctx.store.tests
-      .recordUploadRefusal(test.id, { code, at: ctx.now() })
-      .catch((error: unknown) => {
-        ctx.log.error({ testId: test.id, code, err: error }, 'refusal mark not written');
-        return false;
-      });
-    if (marked) {
-      ctx.log.warn(
-        { testId: test.id, stationId: test.stationId, code },
-        'result refused, kept by the station',
-      );
-      await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'resultRefused');
-    }
-  }
+  // The refusal is final whatever happens to its mark: a failed write is logged, the answer stays 422
+  // (a 500 would have the station send the bundle again).
+  await markResultRefused(ctx, test, code, 'result refused, kept by the station').catch((error: unknown) => {
+    ctx.log.error({ testId: test.id, code, err: error }, 'refusal mark not written or not told to the room');
+  });
   return refused(code, message);
 }
 

@@ -33,6 +33,7 @@ describe('the OpenAPI description generated from the routes', () => {
       '/api/station/tests/{testId}/records',
       '/api/station/tests/{testId}/package',
       '/api/station/tests/{testId}/result',
+      '/api/station/tests/{testId}/result-refusal',
       '/api/station/attachments/{hash}',
       '/api/invigilator/login',
       '/api/invigilator/sessions/{sessionId}/events',

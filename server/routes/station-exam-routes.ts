@@ -1,5 +1,6 @@
 // Station routes of the exam: join, heartbeat, journal replication, package and attachments, the
-// command stream and its acknowledgments. Registered inside the signed-station scope.
+// command stream and its acknowledgments, the report of a refused result. Registered inside the
+// signed-station scope.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +14,8 @@ import {
   PackageResponseSchema,
   RecordsRequestSchema,
   RecordsResponseSchema,
+  ResultRefusalRequestSchema,
+  ResultRefusalResponseSchema,
   STATION_API_PATHS,
   TestRecordsResponseSchema,
 } from '../../core/contracts/station-server.ts';
@@ -23,6 +26,7 @@ import { openCommandStream } from '../exam/command-stream.ts';
 import { receiveHeartbeat } from '../exam/heartbeat.ts';
 import { joinSession } from '../exam/join.ts';
 import { receiveRecords, recordsForResume } from '../exam/records.ts';
+import { receiveRefusalReport } from '../exam/result-refusal.ts';
 import { servePackage } from '../exam/test-package.ts';
 import { ApiError } from '../http/api-error.ts';
 import { PathId, errors } from '../http/route-schema.ts';
@@ -113,6 +117,26 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
       },
     },
     async (request) => servePackage(ctx, requestStation(request), request.params.testId),
+  );
+
+  r.post(
+    '/api/station/tests/:testId/result-refusal',
+    {
+      // A code and a message of at most 2,000 characters, each perhaps escaped to 6 bytes.
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Report that the server refused this test’s result for good: marked on the test for the room ' +
+          '(idempotent; nothing is marked once a result was accepted)',
+        description,
+        params: TestParams,
+        body: ResultRefusalRequestSchema,
+        response: { 200: ResultRefusalResponseSchema, ...errors(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request) =>
+      receiveRefusalReport(ctx, requestStation(request), request.params.testId, request.body),
   );
 
   r.get(

@@ -742,6 +742,39 @@ describe("the server's refusals", () => {
     expect(journal.pendingOutbox(4).map((o) => [o.testId, o.seq])).toEqual([['b', 1]]);
     expect(journal.awaitsReplication('a', 1)).toBe(true); // kept, only no longer sent
   });
+
+  it('a refused result waits to be reported until the server answers for good, also across a reopen', () => {
+    const file = tempJournalFile();
+    const journal = journalAt(file);
+    sealed(journal, 'old', 1000);
+    sealed(journal, 'new', 2000);
+    sealed(journal, 'records', 3000);
+    journal.recordServerRefusal('new', 'result', { ...refusal, refusedAt: 9500 });
+    journal.recordServerRefusal('old', 'result', refusal);
+    // Refused records are the station's to keep: the server is not told of them this way.
+    journal.recordServerRefusal('records', 'records', refusal);
+    expect(journal.unreportedRefusals()).toEqual([
+      { testId: 'old', refusal },
+      { testId: 'new', refusal: { ...refusal, refusedAt: 9500 } },
+    ]);
+    expect(journal.refusalReport('old')).toBeNull();
+
+    journal.recordRefusalReported('old', { reportedAt: 10_000, outcome: 'marked' });
+    journal.recordRefusalReported('old', { reportedAt: 11_000, outcome: 'again' }); // first kept
+    journal.recordRefusalReported('records', { reportedAt: 11_000, outcome: 'marked' }); // not a result's
+    expect(journal.refusalReport('old')).toEqual({ reportedAt: 10_000, outcome: 'marked' });
+    expect(journal.refusalReport('records')).toBeNull();
+    expect(journal.serverRefusal('old', 'result')).toEqual(refusal);
+    journal.close();
+
+    const again = journalAt(file);
+    expect(again.unreportedRefusals().map((r) => r.testId)).toEqual(['new']);
+    expect(again.refusalReport('old')).toEqual({ reportedAt: 10_000, outcome: 'marked' });
+    expect(() => again.recordRefusalReported('new', { reportedAt: -1, outcome: 'marked' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(again.unreportedRefusals().map((r) => r.testId)).toEqual(['new']);
+  });
 });
 
 describe('reopening', () => {

@@ -78,6 +78,19 @@ export interface ServerRefusal {
   refusedAt: number;
 }
 
+/** A refused result not yet reported to the server (the room shows the refusal once it is). */
+export interface UnreportedRefusal {
+  testId: string;
+  refusal: ServerRefusal;
+}
+
+/** The server's final answer to the report of a refused result. */
+export interface RefusalReport {
+  reportedAt: number;
+  /** What it answered, in words (marked, an accepted result stands, the report refused…). */
+  outcome: string;
+}
+
 export interface ClockCheckpoint {
   elapsedMs: number;
   wallAt: number;
@@ -515,6 +528,33 @@ export class AnswerJournal {
       : null;
   }
 
+  /**
+   * Refused results whose report the server has not answered for good yet (refused before the reports
+   * existed included), oldest refusal first.
+   */
+  unreportedRefusals(): UnreportedRefusal[] {
+    return this.#sql.selectUnreported.all().map((row) => ({
+      testId: row.test_id,
+      refusal: { status: row.status, code: row.code, message: row.message, refusedAt: row.refused_at },
+    }));
+  }
+
+  /**
+   * The server answered the report of this test's refused result for good: it is not sent again. The
+   * first answer is kept; nothing is written for a test whose result was not refused.
+   */
+  recordRefusalReported(testId: string, report: RefusalReport): void {
+    const at = parseOrThrow(MillisSchema, report.reportedAt, 'reportedAt', (m) => new InvalidInputError(m));
+    this.#sql.updateReported.run(at, report.outcome.slice(0, MAX_REFUSAL_TEXT), testId);
+  }
+
+  /** The server's answer to the report of this test's refused result; null while it has none. */
+  refusalReport(testId: string): RefusalReport | null {
+    const row = this.#sql.selectReport.get(testId);
+    if (!row || row.reported_at === null) return null;
+    return { reportedAt: row.reported_at, outcome: row.report_outcome ?? '' };
+  }
+
   /** When the candidate was found to continue this test on another station; null if not. */
   movedAt(testId: string): number | null {
     const at = this.#sql.selectMovedAt.get(testId);
@@ -615,6 +655,23 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     selectRefusal: db.prepare<{ status: number | null; code: string; message: string; refused_at: number }>(
       'SELECT status, code, message, refused_at FROM server_refusals WHERE test_id = ? AND subject = ?',
+    ),
+    selectUnreported: db.prepare<{
+      test_id: string;
+      status: number | null;
+      code: string;
+      message: string;
+      refused_at: number;
+    }>(
+      `SELECT test_id, status, code, message, refused_at FROM server_refusals
+       WHERE subject = 'result' AND reported_at IS NULL ORDER BY refused_at, test_id`,
+    ),
+    updateReported: db.prepare(
+      `UPDATE server_refusals SET reported_at = ?, report_outcome = ?
+       WHERE test_id = ? AND subject = 'result' AND reported_at IS NULL`,
+    ),
+    selectReport: db.prepare<{ reported_at: number | null; report_outcome: string | null }>(
+      "SELECT reported_at, report_outcome FROM server_refusals WHERE test_id = ? AND subject = 'result'",
     ),
     insertMoved: db.prepare(
       'INSERT INTO moved_tests (test_id, moved_at, purge_after) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',

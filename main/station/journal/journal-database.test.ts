@@ -144,11 +144,38 @@ describe('migrations', () => {
     ).run();
     v2.close();
     const journal = AnswerJournal.open({ file });
-    expect(journal.settings().schemaVersion).toBe(3);
+    expect(journal.settings().schemaVersion).toBe(latestVersion());
     const refusal = { status: 409, code: 'BUNDLE_CONFLICT', message: 'another bundle', refusedAt: 5 };
     journal.recordServerRefusal('t', 'result', refusal);
     expect(journal.serverRefusal('t', 'result')).toEqual(refusal);
     expect(journal.testIds()).toEqual(['t']);
+    journal.close();
+  });
+
+  it('4 has the results refused under version 3 reported, keeping the refusals as they were', () => {
+    const file = tempJournalFile();
+    const v3 = openJournalDatabase(file, MIGRATIONS.slice(0, 3));
+    v3.prepare(
+      "INSERT INTO tests (test_id, session_id, candidate_id, station_id, candidate, session, created_at) VALUES ('t', 's', 'c', 'st', '{}', '{}', 1)",
+    ).run();
+    v3.prepare(
+      `INSERT INTO server_refusals (test_id, subject, status, code, message, refused_at)
+       VALUES ('t', 'result', 422, 'BUNDLE_BAD_SIGNATURE', 'the signature does not verify', 7),
+              ('t', 'records', 409, 'RECORD_CONFLICT', 'record 3 differs', 6)`,
+    ).run();
+    v3.close();
+    const journal = AnswerJournal.open({ file });
+    expect(journal.settings().schemaVersion).toBe(4);
+    const refusal = {
+      status: 422,
+      code: 'BUNDLE_BAD_SIGNATURE',
+      message: 'the signature does not verify',
+      refusedAt: 7,
+    };
+    expect(journal.serverRefusal('t', 'result')).toEqual(refusal);
+    expect(journal.unreportedRefusals()).toEqual([{ testId: 't', refusal }]);
+    journal.recordRefusalReported('t', { reportedAt: 8, outcome: 'marked' });
+    expect(journal.unreportedRefusals()).toEqual([]);
     journal.close();
   });
 

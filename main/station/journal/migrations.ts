@@ -150,6 +150,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: "a refused result reported to the server, which marks it for the invigilator's room",
+    sql: `
+      -- The station tells the server it holds a refused result (a signed request): the server could not
+      -- always tell from the upload alone, and the room would say « being sent » for ever. Set once the
+      -- server answered for good (it marked the refusal, kept an accepted result, or refused the report,
+      -- as an older server without the route does), with its answer in words; until then the report is
+      -- sent again, also after a restart. Results refused before this version are reported too.
+      ALTER TABLE server_refusals ADD COLUMN reported_at INTEGER;
+      ALTER TABLE server_refusals ADD COLUMN report_outcome TEXT;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

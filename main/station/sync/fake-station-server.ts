@@ -13,7 +13,9 @@ import {
   HeartbeatRequestSchema,
   JoinRequestSchema,
   RecordsRequestSchema,
+  ResultRefusalRequestSchema,
   ResultUploadRequestSchema,
+  type ResultRefusalRequest,
   type HeartbeatRequest,
   type JoinResponse,
   type StationCommand,
@@ -51,7 +53,8 @@ export type RouteName =
   | 'getRecords'
   | 'package'
   | 'attachment'
-  | 'result';
+  | 'result'
+  | 'resultRefusal';
 
 export interface StoredResult {
   bundle: string;
@@ -87,6 +90,8 @@ export class FakeStationServer {
   readonly results = new Map<string, StoredResult>();
   /** How many times a result was newly stored (exactly one per test is the goal). */
   resultStores = 0;
+  /** The refused results the stations reported, in order (every report, repeats included). */
+  readonly refusalReports: (ResultRefusalRequest & { testId: string })[] = [];
   readonly heartbeats: HeartbeatRequest[] = [];
   readonly commands: { eventId: number; command: StationCommand }[] = [];
   readonly acknowledged: string[] = [];
@@ -279,6 +284,13 @@ export class FakeStationServer {
         const stored = this.results.get(testId)!;
         return answer(existing ? 200 : 201, { bundleHash: stored.bundleHash, receivedAt: stored.receivedAt });
       }
+      case 'resultRefusal': {
+        const parsed = ResultRefusalRequestSchema.safeParse(json);
+        if (!parsed.success) return sendError(res, 400, 'INVALID_REQUEST', 'bad refusal report');
+        const testId = decodeURIComponent(route.param);
+        this.refusalReports.push({ testId, ...parsed.data });
+        return answer(200, { marked: !this.results.has(testId) });
+      }
     }
   }
 
@@ -347,6 +359,7 @@ function routeOf(method: string, pathname: string): { name: RouteName; param: st
     ['GET', /^\/api\/station\/tests\/([^/]+)\/package$/, 'package'],
     ['GET', /^\/api\/station\/attachments\/([^/]+)$/, 'attachment'],
     ['POST', /^\/api\/station\/tests\/([^/]+)\/result$/, 'result'],
+    ['POST', /^\/api\/station\/tests\/([^/]+)\/result-refusal$/, 'resultRefusal'],
   ];
   for (const [m, pattern, name] of table) {
     const match = m === method ? pattern.exec(pathname) : null;

@@ -3,7 +3,7 @@
 // same bytes would get the same answer, so asking again only holds back the tests behind it. A station
 // the server does not know or has revoked is a problem of the whole station, not of one test. The rest
 // (no network, a timeout, a 5xx, 408, 429, a proxy's page) may pass: it is tried again later.
-import type { StationHttpErrorCode } from '../../../core/contracts/station-server.ts';
+import { RESULT_REFUSAL_CODES, type StationHttpErrorCode } from '../../../core/contracts/station-server.ts';
 import type { ServerRefusal } from '../journal/answer-journal.ts';
 import type { ServerFailure } from '../runtime/ports.ts';
 
@@ -20,22 +20,13 @@ export type FailureVerdict =
   | 'transient';
 
 /**
- * The server's codes that refuse the content itself (core/contracts/station-server.ts). Only the
- * server's own codes count: a 4xx page from a proxy in between (HTTP_413, HTTP_404) is a setting that
- * someone can fix, so it is tried again.
+ * The server's codes that refuse the content itself (core/contracts/station-server.ts): those that
+ * refuse a result, and a conflict of records. Only the server's own codes count: a 4xx page from a proxy in between (HTTP_413,
+ * HTTP_404) is a setting that someone can fix, so it is tried again.
  */
 const REFUSAL_CODES: ReadonlySet<string> = new Set<StationHttpErrorCode>([
-  'INVALID_REQUEST',
-  'PAYLOAD_TOO_LARGE',
-  'NOT_FOUND',
+  ...RESULT_REFUSAL_CODES,
   'RECORD_CONFLICT',
-  'CHAIN_BROKEN',
-  'BUNDLE_MALFORMED',
-  'BUNDLE_BAD_SIGNATURE',
-  'BUNDLE_INVALID_PAYLOAD',
-  'BUNDLE_MISMATCH',
-  'PACKAGE_MISMATCH',
-  'BUNDLE_CONFLICT',
 ]);
 
 /** [401] unknown station, [403] revoked station, [401] a signature the enrolled key does not verify. */

@@ -1,7 +1,7 @@
 // The station's calls to the certification server, one method per route of
 // core/contracts/station-server.ts, each answer checked against its schema. The exam runtime uses the
-// ExamServer part (join, package, records); the heartbeat, replicator, command stream and uploader use
-// the rest.
+// ExamServer part (join, package, records); the heartbeat, replicator, command stream, uploader and
+// refusal reporter use the rest.
 import { z } from 'zod';
 import type { SignInRequest } from '../../../core/contracts/station-api.ts';
 import {
@@ -11,12 +11,15 @@ import {
   PackageResponseSchema,
   RESULT_IDEMPOTENCY_HEADER,
   RecordsResponseSchema,
+  ResultRefusalResponseSchema,
   ResultUploadResponseSchema,
   STATION_API_PATHS,
   TestRecordsResponseSchema,
   type HeartbeatRequest,
   type JoinResponse,
   type PackageResponse,
+  type ResultRefusalRequest,
+  type ResultRefusalResponse,
   type ResultUploadResponse,
 } from '../../../core/contracts/station-server.ts';
 import { resultIdempotencyKey } from '../../../core/bundle/bundle-hash.ts';
@@ -132,6 +135,17 @@ export class StationServerClient implements ExamServer {
       timeoutMs: this.#uploadTimeoutMs,
       // The bundle is the station's signature (a JWS by its key): no request signature on top.
       signedBy: 'body',
+    });
+  }
+
+  /** Tells the server that it refused this test's result for good (signed, unlike the upload). */
+  reportResultRefusal(
+    testId: string,
+    report: ResultRefusalRequest,
+  ): Promise<ServerResult<ResultRefusalResponse>> {
+    return this.connection.request('POST', STATION_API_PATHS.resultRefusal(testId), {
+      body: report,
+      schema: ResultRefusalResponseSchema,
     });
   }
 
