@@ -33,18 +33,27 @@ export async function receiveHeartbeat(
     }
     return test ? { serverTime: now, testElsewhere: true } : { serverTime: now };
   }
+  const previous = test.heartbeat;
+  const live = ctx.feed.heartbeats.get(test.id);
+  const last = live ?? {
+    timeLeftMs: previous.timeLeftMs,
+    timeLeftAt: previous.timeLeftAt,
+    lastSeq: previous.lastSeq,
+  };
+  // A station with no time to report after one was reported (the one resuming the test, before its
+  // records arrive) keeps that report's time left and journal position: a resume charges from them.
+  const carried = heartbeat.timeLeftMs === null && last.timeLeftMs !== null;
   const next: HeartbeatState = {
     phase: heartbeat.phase,
     currentIndex: heartbeat.current,
     total: heartbeat.total,
-    timeLeftMs: heartbeat.timeLeftMs,
-    timeLeftAt: heartbeat.timeLeftMs === null ? null : now,
+    timeLeftMs: carried ? last.timeLeftMs : heartbeat.timeLeftMs,
+    timeLeftAt: carried ? last.timeLeftAt : heartbeat.timeLeftMs === null ? null : now,
     alertPending: heartbeat.alertPending,
-    lastSeq: heartbeat.lastSeq,
+    lastSeq: carried ? (last.lastSeq ?? heartbeat.lastSeq) : heartbeat.lastSeq,
     lastHeartbeatAt: now,
     clockOffsetMs: now - heartbeat.stationTime,
   };
-  const previous = test.heartbeat;
   const changed =
     previous.phase !== next.phase ||
     previous.currentIndex !== next.currentIndex ||
@@ -55,10 +64,10 @@ export async function receiveHeartbeat(
     lastHeartbeatAt: now,
     timeLeftMs: next.timeLeftMs,
     timeLeftAt: next.timeLeftAt,
-    lastSeq: heartbeat.lastSeq,
+    lastSeq: next.lastSeq ?? heartbeat.lastSeq,
   });
   const timeLeftStale =
-    next.timeLeftMs !== null &&
+    heartbeat.timeLeftMs !== null &&
     (previous.timeLeftAt === null || now - previous.timeLeftAt >= TIME_LEFT_STORED_EVERY_MS);
   if (changed || timeLeftStale) await ctx.store.tests.setHeartbeat(test.id, next);
   if (changed) await ctx.feed.candidateChanged(test.sessionId, test.candidateId, 'heartbeat');

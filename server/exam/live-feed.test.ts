@@ -399,4 +399,56 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     const records = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
     expect(records.json()).toEqual({ records: journal.records, lastTimeLeftMs: 90 * 60_000 - 30_000 });
   });
+
+  /** The first station's report, then the candidate at a spare station whose resume is authorized. */
+  async function resumeAfterReport(reportedSeq: (storedSeq: number) => number) {
+    const { testId, journal, pkg } = await openJournal();
+    journal.answer(bankById().get(pkg.package.challenges[0]?.id ?? '') as Challenge, true);
+    await replicate(testId, journal.records);
+    const storedSeq = journal.records.at(-1)?.seq ?? 0;
+    const beat = await station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase: 'inProgress',
+      current: 1,
+      answered: 1,
+      total: pkg.package.challenges.length,
+      timeLeftMs: 84 * 60_000,
+      alertPending: false,
+      lastSeq: reportedSeq(storedSeq),
+      stationTime: server.clock.now,
+    });
+    expect(beat.statusCode).toBe(200);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    await inv.command(lea().id, { type: 'authorizeResume' });
+    return { testId, spare };
+  }
+
+  it('a resume charges from the first station’s report, whatever the resuming station beats before its records', async () => {
+    const { testId, spare } = await resumeAfterReport((seq) => seq);
+    // What the spare station sends while its records are on their way: no time left, no record yet.
+    for (let i = 0; i < 3; i++) {
+      const beat = await spare.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId,
+        phase: 'resumePending',
+        current: null,
+        answered: null,
+        total: null,
+        timeLeftMs: null,
+        alertPending: false,
+        lastSeq: 0,
+        stationTime: server.clock.now,
+      });
+      expect(beat.statusCode).toBe(200);
+      server.clock.advance(2000);
+    }
+    const records = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect((records.json() as { lastTimeLeftMs: number | null }).lastTimeLeftMs).toBe(84 * 60_000);
+  });
+
+  it('a report made past the stored records charges nothing: those answers are given again', async () => {
+    const { testId, spare } = await resumeAfterReport((seq) => seq + 5);
+    const records = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect((records.json() as { lastTimeLeftMs: number | null }).lastTimeLeftMs).toBeNull();
+  });
 });

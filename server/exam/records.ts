@@ -111,7 +111,7 @@ function chainBroken(message: string): ApiError {
 
 /**
  * Every stored record, for a resume on another station (after the invigilator authorized it), and the
- * time left the test's station last reported, when it reported it after the last of these records: from
+ * time left the test's station last reported, when it reported it at the last of these records: from
  * memory, or after a server restart the one stored (at most TIME_LEFT_STORED_EVERY_MS old).
  */
 export async function recordsForResume(
@@ -126,6 +126,8 @@ export async function recordsForResume(
     lastSeq: stored.lastSeq ?? -1,
     timeLeftMs: stored.timeLeftMs,
   };
-  const newer = last.lastSeq >= (records.at(-1)?.seq ?? 0);
-  return { records, lastTimeLeftMs: newer ? last.timeLeftMs : null };
+  // Only a report made at the last stored record counts: one made further on proves records the server
+  // never received (answers the candidate gives again), whose time must not be charged twice.
+  const atLastRecord = last.lastSeq === (records.at(-1)?.seq ?? 0);
+  return { records, lastTimeLeftMs: atLastRecord ? last.timeLeftMs : null };
 }
