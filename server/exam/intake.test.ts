@@ -1,11 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundleHash } from '../../core/bundle/bundle-hash.ts';
-import type { Challenge } from '../../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import { enrolledStation, invigilator, type Invigilator, finishedTest } from '../testing/exam-helpers.ts';
 import { TestJournal, bundlePayload, signBundle, type BundleInput } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
+import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { IntakeGate } from './intake-gate.ts';
@@ -25,22 +24,7 @@ describe.each([
     day = await seedCertificationDay(server.app, { count: 2 });
     station = await enrolledStation(server, day);
     inv = await invigilator(server, day);
-    const lea = day.candidates[0] as SeededDay['candidates'][number];
-    const { journal, ...started } = await startedJournal(server, day, inv, station, lea);
-    testId = started.testId;
-    const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
-    started.pkg.package.challenges.forEach((c, i) =>
-      journal.answer(bank.get(c.id) as Challenge, i % 3 !== 0),
-    );
-    journal.end('finished');
-    input = {
-      journal,
-      sessionId: day.session.id,
-      candidateId: lea.id,
-      stationId: station.id,
-      pkg: started.pkg.package,
-      packageHash: started.pkg.packageHash,
-    };
+    ({ testId, input } = await finishedTest(server, day, inv, station, day.candidates[0] as SeededCandidate));
   });
   afterEach(() => server.close());
 

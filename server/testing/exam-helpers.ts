@@ -2,13 +2,14 @@
 // joined and started, packages fetched, and an event-stream reader over real HTTP.
 import type { LightMyRequestResponse } from 'fastify';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { RoomCandidate } from '../../core/contracts/invigilator-api.ts';
 import {
   STATION_API_PATHS,
   type JoinResponse,
   type PackageResponse,
 } from '../../core/contracts/station-server.ts';
-import { TestJournal } from './journal-builder.ts';
+import { TestJournal, type BundleInput } from './journal-builder.ts';
 import type { SeededCandidate, SeededDay } from './seed.ts';
 import { TestStation } from './station-client.ts';
 import type { TestServer } from './test-server.ts';
@@ -150,6 +151,34 @@ export async function startedJournal(
     started.startCommandId,
   );
   return { ...started, journal };
+}
+
+/**
+ * A test the candidate finished at `station`: every question answered (two in three right), the end
+ * recorded, and what the journal builder needs to seal its bundle.
+ */
+export async function finishedTest(
+  server: TestServer,
+  day: SeededDay,
+  inv: Invigilator,
+  station: TestStation,
+  candidate: SeededCandidate,
+): Promise<{ testId: string; input: BundleInput }> {
+  const { journal, ...started } = await startedJournal(server, day, inv, station, candidate);
+  const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
+  started.pkg.package.challenges.forEach((c, i) => journal.answer(bank.get(c.id) as Challenge, i % 3 !== 0));
+  journal.end('finished');
+  return {
+    testId: started.testId,
+    input: {
+      journal,
+      sessionId: day.session.id,
+      candidateId: candidate.id,
+      stationId: station.id,
+      pkg: started.pkg.package,
+      packageHash: started.pkg.packageHash,
+    },
+  };
 }
 
 export interface EventReader {
