@@ -11,7 +11,7 @@ import {
   BackgroundLoop,
   UPLOAD_BACKOFF,
   Wakeup,
-  retryDelayMs,
+  runRounds,
   type Backoff,
   type SyncTimers,
 } from './retry-timing.ts';
@@ -168,33 +168,16 @@ export class ResultUploader {
   }
 
   start(): void {
-    this.#loop.start(
-      async (stop) => {
-        while (!stop.aborted) {
-          const round = await this.#roundSafely();
-          if (!round.failure) {
-            this.#nextDelayMs = null;
-            await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 30_000, stop);
-            continue;
-          }
-          const delay = retryDelayMs(
-            this.#failures - 1,
-            round.failure,
-            this.#o.backoff ?? UPLOAD_BACKOFF,
-            () => this.#o.timers.random(),
-          );
-          this.#nextDelayMs = delay;
-          if (round.failure.retryAfterMs !== undefined) {
-            // The server asked to wait: a wake-up does not cut this short.
-            await this.#o.timers.sleep(delay, stop);
-          } else {
-            await this.#wakeup.sleep(this.#o.timers, delay, stop);
-          }
-        }
-      },
-      this.#o.log,
-      this.#o.timers,
-    );
+    runRounds(this.#loop, {
+      round: () => this.#roundSafely(),
+      failures: () => this.#failures,
+      idleMs: this.#o.idleMs ?? 30_000,
+      backoff: this.#o.backoff ?? UPLOAD_BACKOFF,
+      timers: this.#o.timers,
+      wakeup: this.#wakeup,
+      onDelay: (delayMs) => (this.#nextDelayMs = delayMs),
+      log: this.#o.log,
+    });
   }
 
   stop(): Promise<void> {

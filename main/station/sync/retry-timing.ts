@@ -123,3 +123,49 @@ export class BackgroundLoop {
     await this.#running;
   }
 }
+
+/** One round of a sync that sends what is pending: its failure, if any (one that may pass later). */
+export interface SyncRound {
+  failure: ServerFailure | null;
+}
+
+export interface RoundsOptions {
+  /** Runs a round; a round that throws is the caller's to turn into a failed one. */
+  round: () => Promise<SyncRound>;
+  /** Failed rounds in a row, this one included (the backoff grows with it). */
+  failures: () => number;
+  /** Sleep after a round without failure: a wake-up cuts it short. */
+  idleMs: number;
+  backoff: Backoff;
+  timers: SyncTimers;
+  wakeup: Wakeup;
+  /** The wait chosen after each round (null: idle), for the station's sync state. */
+  onDelay?: (delayMs: number | null) => void;
+  log?: (message: string) => void;
+}
+
+/**
+ * Runs rounds on `loop` until stopped (the result uploader's, the refusal reporter's): idle after a
+ * round without failure, the backoff after a failed one, and never less than the server's Retry-After,
+ * which a wake-up does not cut short (the server asked to wait).
+ */
+export function runRounds(loop: BackgroundLoop, o: RoundsOptions): void {
+  loop.start(
+    async (stop) => {
+      while (!stop.aborted) {
+        const { failure } = await o.round();
+        if (!failure) {
+          o.onDelay?.(null);
+          await o.wakeup.sleep(o.timers, o.idleMs, stop);
+          continue;
+        }
+        const delay = retryDelayMs(o.failures() - 1, failure, o.backoff, () => o.timers.random());
+        o.onDelay?.(delay);
+        if (failure.retryAfterMs !== undefined) await o.timers.sleep(delay, stop);
+        else await o.wakeup.sleep(o.timers, delay, stop);
+      }
+    },
+    o.log,
+    o.timers,
+  );
+}
