@@ -26,3 +26,13 @@ export interface TestHeard {
 export function testHeardRecently(heard: TestHeard, now: number): boolean {
   return heardRecently(heard.station, now) || heardRecently(heard.resumeStation, now);
 }
+
+/**
+ * Whether another station's request to resume the test went stale: that station no longer asks for
+ * it while the test's own station beats again (the candidate gave up over there and came back, which
+ * the station never says). The resume is then authorized where the candidate is; the server decides so
+ * and the invigilator's confirmation says so, both with this.
+ */
+export function resumeRequestStale(heard: TestHeard, now: number): boolean {
+  return !heardRecently(heard.resumeStation, now) && heardRecently(heard.station, now);
+}

@@ -7,13 +7,14 @@ import type {
   RoomCandidate,
 } from '../../core/contracts/invigilator-api.ts';
 import type { StationCommand } from '../../core/contracts/station-server.ts';
+import { resumeRequestStale } from '../../core/exam/station-presence.ts';
 import { AlertReasonCodeSchema } from '../../core/journal/journal-record.ts';
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
 import type { CardChange } from '../room/room-feed.ts';
-import { hasEnded, hasStarted, isPaused } from '../room/room-view.ts';
-import type { StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
+import { hasEnded, hasStarted, isPaused, testHeard } from '../room/room-view.ts';
+import type { ResumeRequest, StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
 import { ensurePackage } from './test-package.ts';
 
 export interface Issued {
@@ -99,13 +100,22 @@ export async function issueCommand(
     case 'authorizeResume': {
       inProgress();
       if (test.bundleReceivedAt !== null) throw conflict('TEST_OVER', 'the result is already received');
-      const elsewhere = test.resumeStationId !== null && test.resumeStationId !== test.stationId;
+      const stale = staleResumeRequest(ctx, test);
       await ctx.store.tests.authorize(
         testId,
         'resume',
         newCommand(ctx, session, test, { type: 'authorizeResume', id, testId }),
+        stale ?? undefined,
       );
-      if (elsewhere) after = await carryAlertDecisions(ctx, session, testId);
+      // What the store did decides: a request made meanwhile (the candidate back there) is moved to.
+      const moved = (await ctx.store.tests.get(testId))?.stationId !== test.stationId;
+      if (stale && !moved) {
+        ctx.log.info(
+          { sessionId: session.id, testId, stationId: stale.stationId },
+          'stale resume request dropped: the test resumes on its own station',
+        );
+      }
+      if (moved) after = await carryAlertDecisions(ctx, session, testId);
       break;
     }
     case 'pause': {
@@ -157,6 +167,22 @@ export async function issueCommand(
     'invigilator command',
   );
   return { command, ...present(view) };
+}
+
+/**
+ * Another station's request to resume the test, when it went stale: that station no longer asks for it
+ * (not heard naming it for STATION_MISSING_MS) while the test's own station, relaunched, beats naming
+ * it. The candidate gave up over there (the station never says so) and came back: the resume is
+ * authorized where they are, not moved to a station that would ignore it. Both heard: the other one
+ * asked last, the candidate is there. Neither heard: nothing says better than the request.
+ */
+function staleResumeRequest(ctx: ServerContext, test: StoredTest): ResumeRequest | null {
+  const { resumeStationId, resumeRequestedAt } = test;
+  if (resumeStationId === null || resumeRequestedAt === null || resumeStationId === test.stationId) {
+    return null;
+  }
+  if (!resumeRequestStale(testHeard(ctx, test), ctx.now())) return null;
+  return { stationId: resumeStationId, requestedAt: resumeRequestedAt };
 }
 
 /** A station may be closed only when no test is under way on it: this one, nor another of the session. */

@@ -152,6 +152,47 @@ describe('what finalization waits for', () => {
     expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'technical' });
   });
 
+  it('does not wait for a station where the candidate gave up asking for the resume, though it still beats', async () => {
+    const sat = await running(candidate(0));
+    server.clock.advance(STATION_MISSING_MS + 5_000);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, candidate(0))).toMatchObject({ resuming: true });
+    const spareBeat = (testId: string | null) =>
+      spare.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId,
+        phase: testId === null ? 'idle' : 'resumePending',
+        current: null,
+        answered: null,
+        total: null,
+        timeLeftMs: null,
+        alertPending: false,
+        lastSeq: 0,
+        stationTime: server.clock.now,
+      });
+    server.clock.advance(2_000);
+    expect((await spareBeat(sat.testId)).statusCode).toBe(200);
+    expect(errorOf(await finalize()).code).toBe('TESTS_STILL_RUNNING');
+    // They cancel the sign-in there and leave; the station stays on, beating with no test.
+    for (let waited = 0; waited <= STATION_MISSING_MS; waited += 2_000) {
+      server.clock.advance(2_000);
+      expect((await spareBeat(null)).statusCode).toBe(200);
+    }
+    const card: RoomCandidate = await inv.card(candidate(0).id);
+    expect(
+      testHeardRecently(
+        {
+          station: card.lastHeartbeatAt ? Date.parse(card.lastHeartbeatAt) : null,
+          resumeStation: card.resumeRequest?.lastHeardAt ? Date.parse(card.resumeRequest.lastHeardAt) : null,
+        },
+        server.clock.now,
+      ),
+    ).toBe(false);
+    expect(await unfinishedTests()).toMatchObject({ tests: [{ candidateId: candidate(0).id }], running: [] });
+    expect(errorOf(await finalize()).code).toBe('ABORT_REASON_REQUIRED');
+    const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+    expect(done.statusCode).toBe(200);
+  });
+
   it('refuses while an alert awaits its decision, then refuses the decision once finalized', async () => {
     const sat = await running(candidate(0));
     const question = sat.pkg.package.challenges[4];

@@ -9,8 +9,8 @@ import type { AbortReason } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, unprocessable } from '../http/api-error.ts';
 import { generateVerificationCode } from '../../core/codes/verification-code.ts';
-import { testHeardRecently, type TestHeard } from '../../core/exam/station-presence.ts';
-import { hasEnded, hasStarted } from '../room/room-view.ts';
+import { testHeardRecently } from '../../core/exam/station-presence.ts';
+import { hasEnded, hasStarted, testHeard } from '../room/room-view.ts';
 import type {
   Finalization,
   StoredCandidate,
@@ -61,24 +61,11 @@ export function startedTests(tests: readonly StoredTest[]): StoredTest[] {
 }
 
 /**
- * When the test's station was last heard from (the heartbeat stored, or the newer one in memory), and
- * the station asking to resume it: a candidate waiting there for the resume is still in the room. The
- * room's card carries both (`lastHeartbeatAt`, `resumeRequest.lastHeardAt`) for the invigilator's screen.
- */
-function heardOf(ctx: ServerContext, test: StoredTest): TestHeard {
-  const live = ctx.feed.heartbeats.get(test.id)?.lastHeartbeatAt ?? 0;
-  return {
-    station: Math.max(test.heartbeat.lastHeartbeatAt ?? 0, live) || null,
-    resumeStation: test.resumeStationId === null ? null : ctx.presence.lastSeen(test.resumeStationId),
-  };
-}
-
-/**
  * A test not over whose station is alive: in progress, paused, waiting for its start or its resume.
  * One whose station went silent is not: it is finalized as unfinished, with an abort reason.
  */
 export function isRunning(ctx: ServerContext, test: StoredTest): boolean {
-  return !hasEnded(test) && testHeardRecently(heardOf(ctx, test), ctx.now());
+  return !hasEnded(test) && testHeardRecently(testHeard(ctx, test), ctx.now());
 }
 
 export interface FinalizationBlockers {

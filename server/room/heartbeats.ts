@@ -2,7 +2,9 @@
 // sent to the invigilator as one `presence` event per session per second, without a disk write each.
 // What changes the room (phase, question, alert) is stored and sent as a `candidate` event instead.
 // So are the heartbeats of a station where a candidate waits for the resume of their test: only when
-// it was heard from matters (finalization waits for that candidate), and it too goes out each second.
+// it was last heard asking for it matters (finalization waits for that candidate, the invigilator's
+// « Autoriser la reprise » goes there only while it asks), and it too goes out each second. Not the
+// station's own last contact: a candidate who gave up there leaves it beating with no test.
 export interface LiveHeartbeat {
   lastHeartbeatAt: number;
   timeLeftMs: number | null;
@@ -33,6 +35,11 @@ export class LiveHeartbeats {
   #dirty = new Map<string, Set<string>>();
   /** Per session, per test: the latest heartbeat of the station asking to resume it, not sent yet. */
   #resumes = new Map<string, Map<string, ResumeHeartbeat>>();
+  /**
+   * Per test: the station that last asked to resume it, and when, kept past the presence events. Empty
+   * after a restart until that station's next heartbeat (2 s later); the request's own time stands in.
+   */
+  readonly #resumeHeard = new Map<string, { stationId: string; at: number }>();
 
   record(testId: string, sessionId: string, candidateId: string, heartbeat: LiveHeartbeat): void {
     this.#byTest.set(testId, { ...heartbeat, sessionId, candidateId });
@@ -44,8 +51,9 @@ export class LiveHeartbeats {
     set.add(testId);
   }
 
-  /** Kept until the next presence event only: the room's cards read it from the station presence. */
+  /** Sent with the next presence event; when it was heard is kept for the cards and finalization. */
   recordResume(testId: string, sessionId: string, heartbeat: ResumeHeartbeat): void {
+    this.#resumeHeard.set(testId, { stationId: heartbeat.stationId, at: heartbeat.lastHeardAt });
     let tests = this.#resumes.get(sessionId);
     if (!tests) {
       tests = new Map();
@@ -56,6 +64,12 @@ export class LiveHeartbeats {
 
   get(testId: string): LiveHeartbeat | null {
     return this.#byTest.get(testId) ?? null;
+  }
+
+  /** When `stationId` was last heard asking to resume the test; null if never, or another one asked last. */
+  resumeHeardAt(testId: string, stationId: string): number | null {
+    const heard = this.#resumeHeard.get(testId);
+    return heard?.stationId === stationId ? heard.at : null;
   }
 
   /** The heartbeats received since the last call, per session. */

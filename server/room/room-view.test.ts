@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PresenceEvent } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
+import { heardRecently, STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
 import {
   enrolledStation,
   invigilator,
@@ -14,6 +14,7 @@ import {
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { testHeard } from './room-view.ts';
 
 describe('room cards', () => {
   let server: TestServer;
@@ -143,5 +144,92 @@ describe('the card of a candidate waiting at another station for the resume', ()
     // Once the resume is authorized, the card names no request, and the new station's beats are its own.
     const resumed = await inv.command(lea().id, { type: 'authorizeResume' });
     expect(resumed.candidate).toMatchObject({ station: { id: spare.id }, resumeRequest: null });
+  });
+
+  /** A station beating with no test: its candidate gave up signing in there. */
+  const idleBeat = (station: TestStation) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId: null,
+      phase: 'idle',
+      current: null,
+      answered: null,
+      total: null,
+      timeLeftMs: null,
+      alertPending: false,
+      lastSeq: 0,
+      stationTime: server.clock.now,
+    });
+
+  /** The candidate's station dies; they sit at another one, ask to resume there, and it beats the test. */
+  async function askedElsewhere() {
+    const first = await enrolledStation(server, day);
+    const { testId } = await startedJournal(server, day, inv, first, lea());
+    expect((await beat(first, testId, 'inProgress')).statusCode).toBe(200);
+    server.clock.advance(STATION_MISSING_MS + 5_000);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    server.clock.advance(2_000);
+    expect((await beat(spare, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    return { first, spare, testId };
+  }
+
+  it('resumes on the candidate’s own station when they gave up at the other one and went back to it', async () => {
+    const { first, spare, testId } = await askedElsewhere();
+    const askedAt = server.clock.now;
+    // They cancel the sign-in there (the station does not tell) and go back to their own, relaunched,
+    // which waits for the resume of the test; the other one keeps beating, with no test.
+    for (let waited = 0; waited <= STATION_MISSING_MS; waited += 2_000) {
+      server.clock.advance(2_000);
+      expect((await idleBeat(spare)).json()).toEqual({ serverTime: server.clock.now });
+      expect((await beat(first, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    }
+    const card = await inv.card(lea().id);
+    expect(card.station?.id).toBe(first.id);
+    expect(card.resumeRequest).toMatchObject({ stationId: spare.id, lastHeardAt: iso(askedAt) });
+    expect(card.lastHeartbeatAt).toBe(iso(server.clock.now));
+    // Finalization reads the same: only the candidate's own station counts.
+    const stored = await server.app.pix.store.tests.get(testId);
+    if (!stored) throw new Error('no test');
+    const heard = testHeard(server.app.pix, stored);
+    expect(heardRecently(heard.resumeStation, server.clock.now)).toBe(false);
+    expect(heard.station).toBe(server.clock.now);
+
+    const commands = await readEvents(
+      `${base}${STATION_API_PATHS.commands}`,
+      first.sign('GET', STATION_API_PATHS.commands, ''),
+    );
+    const resumed = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(resumed.candidate).toMatchObject({
+      station: { id: first.id },
+      resumeRequest: null,
+      authorization: 'resume',
+    });
+    const sent = await commands.next(
+      (e) => e.event === 'command' && (JSON.parse(e.data) as { type: string }).type === 'authorizeResume',
+    );
+    expect(JSON.parse(sent.data)).toMatchObject({ id: resumed.command.id, testId });
+    commands.close();
+    // The test stays where the candidate is: their station goes on with it.
+    expect((await beat(first, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    expect((await server.app.pix.store.tests.get(testId))?.resumeStationId).toBeNull();
+
+    // Should they come back to the other station, its join asks again.
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    expect((await inv.card(lea().id)).resumeRequest).toMatchObject({
+      stationId: spare.id,
+      lastHeardAt: iso(server.clock.now),
+    });
+  });
+
+  it('resumes at the other station while it still asks, even if their own station beats again', async () => {
+    const { first, spare, testId } = await askedElsewhere();
+    for (let waited = 0; waited <= STATION_MISSING_MS; waited += 2_000) {
+      server.clock.advance(2_000);
+      expect((await beat(spare, testId, 'resumePending')).statusCode).toBe(200);
+      expect((await beat(first, testId, 'resumePending')).statusCode).toBe(200);
+    }
+    const resumed = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(resumed.candidate).toMatchObject({ station: { id: spare.id }, resumeRequest: null });
+    expect((await beat(first, testId, 'resumePending')).json()).toMatchObject({ testElsewhere: true });
   });
 });

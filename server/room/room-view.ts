@@ -11,6 +11,7 @@ import {
 } from '../../core/contracts/invigilator-api.ts';
 import type { EndReason } from '../../core/contracts/station-api.ts';
 import { allowedDurationMs } from '../../core/exam/duration.ts';
+import type { TestHeard } from '../../core/exam/station-presence.ts';
 import { AlertReasonCodeSchema, LockdownEventSchema } from '../../core/journal/journal-record.ts';
 import type { ServerContext } from '../context.ts';
 import type { StoredCandidate, StoredSession, StoredTest } from '../storage/repositories.ts';
@@ -74,13 +75,37 @@ export function roomState(test: StoredTest | null): RoomCandidateState {
   return 'signedIn';
 }
 
+/**
+ * When the station asking to resume the test was last heard asking for it: its join, or a later
+ * heartbeat naming the test. Not its last contact: a candidate who gave up there and went back to
+ * their own station leaves it beating with no test. Null when no station asks.
+ */
+export function resumeStationHeardAt(ctx: ServerContext, test: StoredTest): number | null {
+  if (test.resumeStationId === null) return null;
+  const beat = ctx.feed.heartbeats.resumeHeardAt(test.id, test.resumeStationId);
+  return Math.max(test.resumeRequestedAt ?? 0, beat ?? 0) || null;
+}
+
+/**
+ * When the test's stations were last heard from: its own (the heartbeat stored, or the newer one in
+ * memory), and the one asking to resume it. The card carries both (`lastHeartbeatAt`,
+ * `resumeRequest.lastHeardAt`); finalization and the resume's authorization decide with them.
+ */
+export function testHeard(ctx: ServerContext, test: StoredTest): TestHeard {
+  const live = ctx.feed.heartbeats.get(test.id)?.lastHeartbeatAt ?? 0;
+  return {
+    station: Math.max(test.heartbeat.lastHeartbeatAt ?? 0, live) || null,
+    resumeStation: resumeStationHeardAt(ctx, test),
+  };
+}
+
 export interface RoomData {
   session: StoredSession;
   candidates: StoredCandidate[];
   tests: Map<string, StoredTest>;
   stationNames: Map<string, string>;
-  /** When each station asking to resume a test was last heard from (in memory, as finalization reads it). */
-  resumeStationsHeard: Map<string, number>;
+  /** Per test, when the station asking to resume it was last heard asking (as finalization reads it). */
+  resumeHeard: Map<string, number>;
   alerts: Awaited<ReturnType<ServerContext['store']['alerts']['listByTests']>>;
   commands: Awaited<ReturnType<ServerContext['store']['commands']['listByTests']>>;
   lockdown: Awaited<ReturnType<ServerContext['store']['tests']['recordsOfKind']>>;
@@ -129,10 +154,10 @@ export async function loadRoomData(
     const station = await ctx.store.stations.get(id);
     if (station) stationNames.set(id, station.name);
   }
-  const resumeStationsHeard = new Map<string, number>();
-  for (const id of new Set(testList.flatMap((t) => t.resumeStationId ?? []))) {
-    const heard = ctx.presence.lastSeen(id);
-    if (heard !== null) resumeStationsHeard.set(id, heard);
+  const resumeHeard = new Map<string, number>();
+  for (const test of testList) {
+    const heard = resumeStationHeardAt(ctx, test);
+    if (heard !== null) resumeHeard.set(test.id, heard);
   }
   const [alerts, commands, lockdown, incidents] = await Promise.all([
     ctx.store.alerts.listByTests(testIds),
@@ -145,7 +170,7 @@ export async function loadRoomData(
     candidates,
     tests,
     stationNames,
-    resumeStationsHeard,
+    resumeHeard,
     alerts,
     commands,
     lockdown,
@@ -275,7 +300,7 @@ export function roomCandidate(
             stationId: test.resumeStationId,
             stationName: data.stationNames.get(test.resumeStationId) ?? test.resumeStationId,
             at: iso(test.resumeRequestedAt),
-            lastHeardAt: isoOrNull(data.resumeStationsHeard.get(test.resumeStationId) ?? null),
+            lastHeardAt: isoOrNull(data.resumeHeard.get(test.id) ?? null),
           }
         : null,
     authorization: test.authorization,

@@ -203,6 +203,12 @@ export interface StoredTest {
   uploadRefusal: UploadRefusal | null;
 }
 
+/** A station's request to resume a test: which one, and when it asked (its join). */
+export interface ResumeRequest {
+  stationId: string;
+  requestedAt: number;
+}
+
 export interface GeneratedPackage {
   package: TestPackage;
   packageHash: string;
@@ -446,9 +452,15 @@ export interface TestRepository {
   juryNeutralizations(id: string): Promise<string[]>;
   /**
    * Records the invigilator's authorization with its command, at once. A resume moves the test to
-   * the station that asked for it, if any.
+   * the station that asked for it, if any; unless `dropRequest` is that request (its station no longer
+   * asks): it is cleared and the test resumes where it is. A request made since is moved to as usual.
    */
-  authorize(id: string, authorization: 'start' | 'resume' | null, command: StoredCommand): Promise<void>;
+  authorize(
+    id: string,
+    authorization: 'start' | 'resume' | null,
+    command: StoredCommand,
+    dropRequest?: ResumeRequest,
+  ): Promise<void>;
   /** Appends records that continue the stored chain (hash-checked by the caller) with the state they imply. */
   appendRecords(
     id: string,

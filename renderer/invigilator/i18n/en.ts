@@ -224,6 +224,8 @@ export const en: InvigilatorMessages = {
     resumeTitle: "Authorize {{name}}'s resume?",
     resumeBody:
       'The test resumes at the question where it stopped, with the time that was left. The time the station was down is not counted.',
+    resumeOnOwn:
+      "Station {{other}} no longer asks for it and the candidate's own station, {{station}}, is back: it will resume there.",
     resumeOnOther: 'It will resume on station {{station}}.',
     resumeConfirm: 'Authorize resume',
     resumeAlertWarning:

@@ -240,6 +240,8 @@ export const fr = {
     resumeTitle: 'Autoriser la reprise de {{name}} ?',
     resumeBody:
       'Le test reprend à la question où il s’est arrêté, avec le temps qu’il restait. Le temps pendant lequel le poste était arrêté n’est pas décompté.',
+    resumeOnOwn:
+      'Le poste {{other}} ne la demande plus et le poste du candidat, {{station}}, est revenu : il reprendra sur celui-ci.',
     resumeOnOther: 'Il reprendra sur le poste {{station}}.',
     resumeConfirm: 'Autoriser la reprise',
     resumeAlertWarning:

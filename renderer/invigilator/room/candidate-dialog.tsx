@@ -19,6 +19,7 @@ import { decisionOn, decisionText, decisionWhen, handledElsewhereText } from './
 import { roomEntry } from './attention.ts';
 import { availableActions, unpauseWord, type CandidateAction } from './candidate-actions.ts';
 import { HealthMark, type CardOpenView } from './candidate-card.tsx';
+import { resumesOnOwnStation } from './connection-health.ts';
 import { stateText } from './card-text.ts';
 import { fileFocus, type FileFocus, type FileView } from './file-focus.ts';
 import { useFocusRescue } from './focus-rescue.ts';
@@ -530,15 +531,26 @@ function ResumeView({
   onDone(): void;
 }) {
   const t = useT();
+  const offset = useRoom((s) => s.serverOffsetMs);
+  const now = useNow() + offset;
   const { busy, command } = useCandidateActions();
+  const request = candidate.resumeRequest;
   return (
     <ConfirmBody
       body={t('confirm.resumeBody')}
       extra={
         <>
-          {candidate.resumeRequest && (
-            <p>{t('confirm.resumeOnOther', { station: candidate.resumeRequest.stationName })}</p>
-          )}
+          {request &&
+            (resumesOnOwnStation(candidate, now) ? (
+              <p data-testid="resume-on-own">
+                {t('confirm.resumeOnOwn', {
+                  other: request.stationName,
+                  station: candidate.station?.name ?? '',
+                })}
+              </p>
+            ) : (
+              <p>{t('confirm.resumeOnOther', { station: request.stationName })}</p>
+            ))}
           {candidate.alert && (
             <div className="panel-urgent" data-testid="resume-alert-warning">
               <p>{t('confirm.resumeAlertWarning', { question: candidate.alert.questionNumber ?? '?' })}</p>

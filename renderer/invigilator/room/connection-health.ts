@@ -4,7 +4,7 @@
 // was most often closed on purpose: it is `off` (its result waits for it to be switched on), no alarm.
 // The station where a candidate asks to resume is watched the same way while the resume waits.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
-import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
+import { resumeRequestStale, STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
 
 export const HEARTBEAT_LATE_MS = 5_000;
 /** The server's limit too: a test on a station this silent no longer holds finalization back. */
@@ -70,4 +70,22 @@ export function resumeStationHealth(
 
 function silenceSince(heardAt: string | null, nowMs: number): number | null {
   return heardAt === null ? null : Math.max(0, nowMs - Date.parse(heardAt));
+}
+
+/**
+ * Whether « Autoriser la reprise » leaves the test on its own station, as the server decides
+ * (server/exam/commands.ts, the same rule from core): another station asked, but no longer does while
+ * the test's own station beats again.
+ */
+export function resumesOnOwnStation(
+  candidate: Pick<RoomCandidate, 'station' | 'lastHeartbeatAt' | 'resumeRequest'>,
+  nowMs: number,
+): boolean {
+  const request = candidate.resumeRequest;
+  if (request === null || request.stationId === candidate.station?.id) return false;
+  const time = (at: string | null) => (at === null ? null : Date.parse(at));
+  return resumeRequestStale(
+    { station: time(candidate.lastHeartbeatAt), resumeStation: time(request.lastHeardAt) },
+    nowMs,
+  );
 }

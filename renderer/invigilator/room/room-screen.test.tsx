@@ -130,6 +130,22 @@ describe('a candidate asking to resume at another station', () => {
       /Le poste Poste 09 ne répond plus depuis \d+ (s|min)\. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison\./,
     );
   });
+
+  it('says on which station the resume goes: their own one once the other no longer asks and theirs is back', () => {
+    const confirm = (candidate: ReturnType<typeof card>) =>
+      text(
+        renderRoom(
+          <CandidateDialog candidateId={candidate.candidateId} initialView="resume" onClose={noop} />,
+          { candidates: [candidate] },
+        ),
+      );
+    expect(confirm(asking(2_000))).toContain('Il reprendra sur le poste Poste 09.');
+    const back = { ...asking(60_000), lastHeartbeatAt: ago(2_000) };
+    expect(confirm(back)).toContain(
+      `Le poste Poste 09 ne la demande plus et le poste du candidat, ${back.station?.name ?? ''}, est revenu : il reprendra sur celui-ci.`,
+    );
+    expect(confirm(back)).not.toContain('Il reprendra sur le poste Poste 09');
+  });
 });
 
 describe('a candidate’s file', () => {

@@ -22,6 +22,7 @@ import type {
   IncidentRepository,
   JournalState,
   ResultRepository,
+  ResumeRequest,
   SessionEventRepository,
   SessionRepository,
   StationRepository,
@@ -713,6 +714,10 @@ function tests(db: SqliteDatabase): TestRepository {
     `UPDATE tests SET station_id = COALESCE(resume_station_id, station_id), resume_station_id = NULL,
        resume_requested_at = NULL WHERE id = ?`,
   );
+  const dropResumeRequest = db.prepare(
+    `UPDATE tests SET resume_station_id = NULL, resume_requested_at = NULL
+     WHERE id = ? AND resume_station_id = ? AND resume_requested_at = ?`,
+  );
   const insertCommand = commandInserter(db);
   const insertRecord = db.prepare(
     'INSERT INTO test_records (test_id, seq, kind, hash, record, received_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -752,7 +757,13 @@ function tests(db: SqliteDatabase): TestRepository {
   );
 
   const authorize = db.transaction(
-    (id: string, authorization: 'start' | 'resume' | null, command: StoredCommand) => {
+    (
+      id: string,
+      authorization: 'start' | 'resume' | null,
+      command: StoredCommand,
+      dropRequest: ResumeRequest | undefined,
+    ) => {
+      if (dropRequest) dropResumeRequest.run(id, dropRequest.stationId, dropRequest.requestedAt);
       if (authorization === 'resume') moveForResume.run(id);
       setAuthorization.run(authorization, authorization === null ? null : command.id, id);
       // The command goes to the station the test is attached to now (after a resume move).
@@ -830,8 +841,8 @@ function tests(db: SqliteDatabase): TestRepository {
     async juryNeutralizations(id) {
       return (neutralizations.all(id) as unknown[]).map(String);
     },
-    async authorize(id, authorization, command) {
-      authorize(id, authorization, command);
+    async authorize(id, authorization, command, dropRequest) {
+      authorize(id, authorization, command, dropRequest);
     },
     async appendRecords(id, list, journal, newAlerts, at) {
       const expected = list.length > 0 ? (list[0]?.seq ?? 1) - 1 : journal.storedThrough;
