@@ -38,6 +38,7 @@ import {
   UnknownTestError,
 } from './journal-errors.ts';
 import {
+  AuthorizationSchema,
   BundleSchema,
   ImportedRecordsSchema,
   ClockCheckpointSchema,
@@ -433,6 +434,28 @@ export class AnswerJournal {
     return row ? { elapsedMs: row.elapsed_ms, wallAt: row.wall_at } : null;
   }
 
+  // ------------------------------------------------------------------ start authorization
+
+  /**
+   * Keeps (or, with null, forgets) the invigilator's start authorization the station acknowledged but
+   * has not used yet, so that a relaunch still starts on it. Not chained: `started` names it once used.
+   */
+  holdStartAuthorization(testId: string, authorization: string | null): void {
+    const id = parseOrThrow(
+      AuthorizationSchema,
+      authorization,
+      'authorization',
+      (m) => new InvalidInputError(m),
+    );
+    if (this.#sql.updateStartAuthorization.run(id, testId).changes === 0) throw new UnknownTestError(testId);
+  }
+
+  /** The start authorization held for this test; null when none (or the test is unknown). */
+  heldStartAuthorization(testId: string): string | null {
+    const id = this.#sql.selectStartAuthorization.get(testId);
+    return typeof id === 'string' ? id : null;
+  }
+
   // ------------------------------------------------------------------ result bundle and retention
 
   /** Seals the test with its signed result bundle; storing the same bundle again changes nothing. */
@@ -709,6 +732,8 @@ function prepareStatements(db: SqliteDatabase) {
     selectCheckpoint: db.prepare<{ elapsed_ms: number; wall_at: number }>(
       'SELECT elapsed_ms, wall_at FROM clock_checkpoints WHERE test_id = ?',
     ),
+    updateStartAuthorization: db.prepare('UPDATE tests SET start_authorization = ? WHERE test_id = ?'),
+    selectStartAuthorization: db.prepare('SELECT start_authorization FROM tests WHERE test_id = ?').pluck(),
     updateBundle: db.prepare('UPDATE tests SET bundle = ?, bundle_hash = ? WHERE test_id = ?'),
     updateAcknowledged: db.prepare('UPDATE tests SET acknowledged_at = ?, purge_after = ? WHERE test_id = ?'),
     deleteExpired: db.prepare(

@@ -30,6 +30,8 @@ export const TestInfoSchema = z
 export const RecordTimeSchema = z.object({ wallAt: Millis, elapsedMs: Millis });
 export const ClockCheckpointSchema = z.object({ elapsedMs: Millis, wallAt: Millis });
 export const MillisSchema = Millis;
+/** An invigilator command's id, as records name it (`authorization`); null: none. */
+export const AuthorizationSchema = Id.nullable();
 export const HashSchema = Hash;
 export const OutboxLimitSchema = z.number().int().positive().max(10_000);
 /** Records replicated by the server, imported to continue a test begun on another station. */

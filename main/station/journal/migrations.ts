@@ -163,6 +163,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE server_refusals ADD COLUMN report_outcome TEXT;
     `,
   },
+  {
+    version: 5,
+    description: 'a start authorization the station acknowledged and has not used yet',
+    sql: `
+      -- The invigilator confirmed presence (the command's id) while the candidate still read the
+      -- instructions, or while the package download was retried: the station acknowledged it, so the
+      -- server never sends it again, and a relaunch must still start on it. Not chained: the started
+      -- record names it once used (from then on this column is never read).
+      ALTER TABLE tests ADD COLUMN start_authorization TEXT;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

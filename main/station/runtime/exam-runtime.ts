@@ -77,6 +77,18 @@ const RETRY_DOWNLOAD_MS = 3000;
 const RETRY_SEAL_MS = 5000;
 const MAX_NAVIGATION_URL = 4096;
 const MAX_NAVIGATION_RULE = 500;
+/**
+ * The invigilator's commands about a test that only its records make applicable: while a resume from
+ * another station waits for them (download retried), these are deferred, not ignored (an ignored one
+ * is acknowledged and lost: the extra time, the end); the server sends them again until they apply.
+ */
+const AWAIT_RESUMED_RECORDS: ReadonlySet<StationCommand['type']> = new Set([
+  'pause',
+  'unlock',
+  'addTime',
+  'endTest',
+  'alertDecision',
+]);
 
 type Result<T> = StationResult<T>;
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -343,8 +355,10 @@ export class ExamRuntime {
       } else if (progress.started) {
         this.#phase = 'resumePending';
       } else {
-        // Never started: the candidate reads the instructions again.
+        // Never started: the candidate reads the instructions again, then starts on the presence the
+        // invigilator confirmed before the relaunch, if any (acknowledged: never sent again).
         this.#phase = 'signedIn';
+        this.#pendingStart = this.#o.journal.heldStartAuthorization(row.testId);
       }
       this.#announce();
       return this.status();
@@ -590,18 +604,20 @@ export class ExamRuntime {
       const t = this.#test;
       if (!t || command.testId !== t.row.testId || t.progress.authorizations.has(command.id))
         return 'ignored';
+      if (this.#phase === 'resumePending' && !t.pkg && AWAIT_RESUMED_RECORDS.has(command.type))
+        return 'deferred';
       switch (command.type) {
         case 'authorizeStart':
           if (this.#phase === 'waiting') return (await this.#start(command.id)) ? 'applied' : 'pending';
           if (this.#phase === 'signedIn') {
-            this.#pendingStart = command.id;
+            this.#holdStart(command.id);
             return 'pending';
           }
           return 'ignored';
         case 'withdrawAuthorization':
           // Presence is consumed when the test starts; before that, forget a confirmation not yet used.
           if (this.#pendingStart === null) return 'ignored';
-          this.#pendingStart = null;
+          this.#holdStart(null);
           return 'applied';
         case 'authorizeResume':
           if (this.#phase !== 'resumePending') return 'ignored';
@@ -610,8 +626,6 @@ export class ExamRuntime {
           return 'applied';
         case 'pause':
           if (this.#phase !== 'inProgress' && this.#phase !== 'resumePending') return 'ignored';
-          // A test begun elsewhere and not yet continued here has nothing to pause on this station.
-          if (!t.pkg) return 'ignored';
           this.#pause('invigilator', command.reason);
           return 'applied';
         case 'unlock':
@@ -634,8 +648,6 @@ export class ExamRuntime {
           await this.#end('endedByInvigilator', command.id);
           return 'applied';
         case 'alertDecision': {
-          // A resume from another station whose records are not here yet: the alert is in them.
-          if (this.#phase === 'resumePending' && !t.pkg) return 'deferred';
           // Decided after the end (time up while frozen): the server keeps the decision for scoring.
           if (t.progress.alert?.alertId !== command.alertId || t.progress.ended) return 'ignored';
           // Also while a resume is pending on this station (after a crash): the alert is in the journal,
@@ -879,11 +891,24 @@ export class ExamRuntime {
     return ok({ status: this.status(), next: this.#shownChallenge() });
   }
 
+  /**
+   * Holds a start authorization until the test starts on it, in the journal too: the station
+   * acknowledged it (`pending`), so the server never sends it again, and a relaunch must still start
+   * on it. Not left unacknowledged instead: the room would say « not yet received by the station »
+   * while the candidate reads the instructions, and each redelivery would bring back a withdrawn one.
+   */
+  #holdStart(authorization: string | null): void {
+    const t = this.#test;
+    if (t && authorization !== this.#pendingStart)
+      this.#o.journal.holdStartAuthorization(t.row.testId, authorization);
+    this.#pendingStart = authorization;
+  }
+
   /** Starts the test; false when the package could not be downloaded (retried on tick). */
   async #start(authorization: string): Promise<boolean> {
     const t = this.#test;
     if (!t) return false;
-    this.#pendingStart = authorization;
+    this.#holdStart(authorization);
     if (!t.pkg) {
       this.#lastDownloadAttemptAt = this.#o.monotonic.now();
       const fetched = await this.#o.server.fetchPackage(t.row.testId);
@@ -901,17 +926,10 @@ export class ExamRuntime {
       t.pkg = fetched.value.package;
       t.row = { ...t.row, packageHash: fetched.value.packageHash };
       t.clock = this.#newClock(t.pkg, t.progress, 0);
-      this.#append({
-        kind: 'packageStored',
-        payload: {
-          packageId: t.pkg.packageId,
-          packageHash: fetched.value.packageHash,
-          challengeCount: t.pkg.challenges.length,
-          allowedMs: packageAllowedMs(t.pkg),
-        },
-      });
       this.#o.onPackageStored?.(t.row.testId, t.pkg);
     }
+    // Also when the package was stored before a relaunch and its record was not (a power cut between).
+    this.#recordPackage();
     if (this.#phase === 'signedIn') this.#move('waiting');
     this.#pendingStart = null;
     this.#append({ kind: 'started', payload: { authorization } });
@@ -981,6 +999,8 @@ export class ExamRuntime {
       kind: 'testOpened',
       payload: { sessionId: t.row.sessionId, candidateId: t.row.candidateId, stationId: station.stationId },
     });
+    // The server may never have got it (the old station died first, its start known from a heartbeat).
+    this.#recordPackage();
     if (t.progress.ended) {
       // It ended over there but was never sealed: seal it here.
       this.#move('ended');
@@ -1005,6 +1025,26 @@ export class ExamRuntime {
     if (lastTimeLeftMs === null || !progress.started || progress.ended) return 0;
     const atLastRecord = this.#newClock(pkg, progress, progress.lastElapsedMs).timeLeftMs();
     return Math.max(0, atLastRecord - lastTimeLeftMs);
+  }
+
+  /**
+   * Writes `packageStored` when the journal lacks it and the package is stored: the sealer's verifier
+   * (core/bundle/verify-bundle.ts) refuses a journal without it, so the test could never be sealed.
+   * Written before `started`, its place; the package and its record are two commits, and a resume
+   * elsewhere may import records that stop before it.
+   */
+  #recordPackage(): void {
+    const t = this.#test;
+    if (!t?.pkg || !t.row.packageHash || t.progress.packageStored) return;
+    this.#append({
+      kind: 'packageStored',
+      payload: {
+        packageId: t.pkg.packageId,
+        packageHash: t.row.packageHash,
+        challengeCount: t.pkg.challenges.length,
+        allowedMs: packageAllowedMs(t.pkg),
+      },
+    });
   }
 
   #pause(cause: 'invigilator' | 'lockdown', reason: string): void {
@@ -1032,6 +1072,9 @@ export class ExamRuntime {
   async #seal(): Promise<void> {
     const t = this.#test;
     if (!t?.pkg || !t.row.packageHash || !t.progress.ended) return;
+    // A journal an earlier version left without it (started, then a relaunch): late, but the test
+    // seals instead of being refused at every attempt, holding the station for ever.
+    this.#recordPackage();
     const clock = t.clock;
     const sealed = await this.#o.seal({
       test: {

@@ -39,6 +39,9 @@ export interface ExamJournal {
   verify(testId: string): ChainCheck;
   saveDraft(testId: string, challengeId: string, value: AnswerValue, savedAt: number): void;
   draft(testId: string, challengeId: string): AnswerValue | null;
+  /** The invigilator's start authorization acknowledged but not used yet, kept across a relaunch. */
+  holdStartAuthorization(testId: string, authorization: string | null): void;
+  heldStartAuthorization(testId: string): string | null;
   checkpointClock(testId: string, checkpoint: ClockCheckpoint): void;
   clockCheckpoint(testId: string): ClockCheckpoint | null;
   unfinishedTest(): TestRow | null;
@@ -74,9 +77,10 @@ export interface ExamServer {
 /**
  * What became of an invigilator command: `applied`; `pending` (accepted, finishes by itself, such as a
  * start waiting for the package download); `ignored` (already applied, another test, or nothing to do
- * in this phase); `deferred` (not applicable yet, but it will be: a decision about an alert in records
- * that have not reached this station yet, on a resume from another station). The sync client
- * acknowledges every command except a deferred one, which the server sends again until it is applied.
+ * in this phase); `deferred` (not applicable yet, but it will be: a pause, time added, the end or an
+ * alert's decision for a test resumed from another station whose records have not reached this station
+ * yet). The sync client acknowledges every command except a deferred one, which the server sends again
+ * until it is applied.
  */
 export type CommandOutcome = 'applied' | 'pending' | 'ignored' | 'deferred';
 

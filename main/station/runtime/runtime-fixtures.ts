@@ -8,10 +8,13 @@ import type { JoinResponse } from '../../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import { canonicalHash, sha256Hex } from '../../../core/hashing/canonical-hash.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
+import { MemoryKeyStore } from '../identity/key-store.ts';
+import { loadOrCreateStationKeys } from '../identity/station-keys.ts';
 import { AnswerJournal } from '../journal/answer-journal.ts';
 import { packageOf } from '../journal/journal-fixtures.ts';
+import { createResultSealer } from '../sealing/result-sealer.ts';
 import { ExamRuntime } from './exam-runtime.ts';
-import type { ExamServer, ReplicatedTest, SealInput, ServerResult } from './ports.ts';
+import type { ExamServer, ReplicatedTest, SealInput, Sealer, ServerResult } from './ports.ts';
 
 export const MIN = 60_000;
 
@@ -105,6 +108,8 @@ export function runtimeHarness(
     wallStart?: number;
     enrolled?: boolean;
     log?: (line: string) => void;
+    /** The sealer, instead of one that signs nothing (see verifyingSealer). */
+    seal?: Sealer;
   } = {},
 ): RuntimeHarness {
   const file = options.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'runtime-')), 'journal.sqlite');
@@ -118,6 +123,7 @@ export function runtimeHarness(
     server,
     seal: async (input) => {
       sealed.push(input);
+      if (options.seal) return options.seal(input);
       const jws = `sealed.${input.test.testId}.${input.records.length}`;
       return { jws, bundleHash: sha256Hex(jws) };
     },
@@ -136,6 +142,12 @@ export function runtimeHarness(
   return { runtime, journal, server, mono, wall, sealed, events, file };
 }
 
+/** The station's real sealer: it refuses a journal the server's bundle verifier would refuse. */
+export async function verifyingSealer(): Promise<Sealer> {
+  const { keys } = await loadOrCreateStationKeys(new MemoryKeyStore());
+  return createResultSealer({ keys, serverClockOffsetMs: () => 0 });
+}
+
 /** Advances both clocks, as time passing in the room. */
 export function pass(h: RuntimeHarness, ms: number): void {
   h.mono.advance(ms);
@@ -149,6 +161,19 @@ export async function startedTest(h: RuntimeHarness): Promise<void> {
   await h.runtime.acceptInstructions();
   await h.runtime.handleCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
   if (h.runtime.phase !== 'inProgress') throw new Error(`not started: ${h.runtime.phase}`);
+}
+
+/** A station that died mid-test, after `answers` answers a minute apart: its records, as replicated. */
+export async function recordsOfADeadStation(
+  answers: number,
+): Promise<{ records: JournalRecord[]; wallAt: number }> {
+  const dead = runtimeHarness();
+  await startedTest(dead);
+  for (let i = 1; i <= answers; i++) {
+    pass(dead, MIN);
+    await dead.runtime.submitAnswer(`rec${i}`, choice('1'));
+  }
+  return { records: dead.journal.records('test-1'), wallAt: dead.wall.now };
 }
 
 /** A runtime over an existing journal, as a relaunched station builds it (no sealing needed). */
