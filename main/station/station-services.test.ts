@@ -335,6 +335,47 @@ describe('createStationServices', () => {
     expect(verifyChain('test-1', server.records.get('test-1') ?? []).ok).toBe(true);
   });
 
+  it('applies time added during a resume download as soon as the resume completes on its own retry', async () => {
+    server = await new FakeStationServer().listen();
+    const pkg = testPackage({ count: 4 });
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+    const a = await station();
+    await a.enroll('ENROLL-2026');
+    await a.start();
+    await a.dispatch('signIn', signIn);
+    await a.dispatch('acceptInstructions', {});
+    await until(() => server.openStreams > 0, 5000, 'A’s command stream');
+    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+    await until(() => a.runtime.phase === 'inProgress', 5000, 'the start on A');
+    const written = a.runtime.heartbeat().lastSeq;
+    await until(() => (server.records.get('test-1')?.length ?? 0) === written, 5000, 'A’s records');
+    const allowed = (await status(a)).exam.allowedMs ?? 0;
+    await a.close();
+
+    // Station B: its first download of the records fails; meanwhile the invigilator adds 10 minutes.
+    const b = await station();
+    await b.enroll('ENROLL-2026');
+    await b.start();
+    server.joinAnswer = { ...server.joinAnswer, resuming: true };
+    await until(() => server.openStreams > 0, 5000, 'B’s command stream');
+    expect((await b.dispatch('signIn', signIn)).ok).toBe(true);
+    let downloadFails = true;
+    server.fault = (route) =>
+      route === 'getRecords' && downloadFails ? { kind: 'status', status: 503 } : undefined;
+    server.sendCommand({ type: 'authorizeResume', id: 'cmd-resume', testId: 'test-1' });
+    await until(() => server.acknowledged.includes('cmd-resume'), 5000, 'the resume, pending');
+    server.sendCommand({ type: 'addTime', id: 'cmd-time', testId: 'test-1', addedMs: 600_000 });
+    await until(() => b.runtime.phase === 'resumePending', 5000, 'B waiting for its records');
+    expect(server.acknowledged).not.toContain('cmd-time');
+    // The download passes on B's own retry: the time is applied then, not when the server sends it again
+    // (this fake server never does).
+    downloadFails = false;
+    await until(() => b.runtime.phase === 'inProgress', 10_000, 'the resume on B');
+    await until(() => server.acknowledged.includes('cmd-time'), 5000, 'the time added, applied');
+    expect((await status(b)).exam.allowedMs).toBe(allowed + 600_000);
+  }, 30_000);
+
   it('closes when the invigilator says so, after acknowledging it; an old command is not obeyed', async () => {
     server = await new FakeStationServer().listen();
     const requested: string[] = [];

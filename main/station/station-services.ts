@@ -336,6 +336,15 @@ export async function createStationServices(options: StationServicesOptions): Pr
     timers,
     log,
   });
+  // A resume that completed on its own retry applies at once what the invigilator decided meanwhile
+  // (time added, the end…), without waiting for the server to send it again.
+  let phase = runtime.phase;
+  runtime.onEvent((event) => {
+    if (event.type !== 'status' || runtime.phase === phase) return;
+    const wasResuming = phase === 'resumePending';
+    phase = runtime.phase;
+    if (wasResuming) inBackground(commands.retryDeferred());
+  });
   const purger = new BackgroundLoop();
   const processWatch = createProcessWatch(options, runtime, wall, log);
   const viewer = createAttachmentViewer({ store: attachments, attachmentUrl: options.attachmentUrl });

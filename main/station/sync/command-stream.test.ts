@@ -29,7 +29,7 @@ afterEach(async () => {
 
 async function follow(
   silenceTimeoutMs = 5000,
-  outcome: (command: StationCommand) => CommandOutcome = () => 'applied',
+  outcome: (command: StationCommand) => CommandOutcome | Promise<CommandOutcome> = () => 'applied',
 ): Promise<CommandStream> {
   const { keys } = await loadOrCreateStationKeys(new MemoryKeyStore());
   server.registerStation(keys.publicJwk);
@@ -126,6 +126,34 @@ describe('the command stream', () => {
     await until(() => server.acknowledged.length === 2, 3000, 'both acknowledged');
     expect(server.acknowledged).toEqual(['r1', 'd1']);
     expect(applied.map((c) => c.id)).toEqual(['d1', 'r1', 'd1']);
+  });
+
+  it('applies the deferred commands when asked (a resume completed by itself), once each', async () => {
+    let ready = false;
+    const commands = await follow(5000, () => (ready ? 'applied' : 'deferred'));
+    server.sendCommand({ type: 'addTime', id: 't1', testId: 'test-1', addedMs: 600_000 });
+    server.sendCommand(pause('p1'));
+    await until(() => applied.length === 2, 3000, 'both deferred');
+    expect(server.acknowledged).toEqual([]);
+    ready = true;
+    // Asked twice at once (two status changes): each command still applies once, in the order it came.
+    await Promise.all([commands.retryDeferred(), commands.retryDeferred()]);
+    expect(applied.map((c) => c.id)).toEqual(['t1', 'p1', 't1', 'p1']);
+    expect(server.acknowledged).toEqual(['t1', 'p1']);
+    await commands.retryDeferred();
+    expect(applied).toHaveLength(4);
+  });
+
+  it('applies a command delivered again while it is being applied only once', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<CommandOutcome>((resolve) => (release = () => resolve('applied')));
+    const commands = await follow(5000, () => slow);
+    const first = commands.receive(pause('p2'));
+    const second = commands.receive(pause('p2'));
+    release();
+    const outcomes = await Promise.all([first, second]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['applied', 'applied']);
+    expect(applied.filter((c) => c.id === 'p2')).toHaveLength(1);
   });
 
   it('reopens a stream that fell silent', async () => {

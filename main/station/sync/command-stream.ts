@@ -40,6 +40,9 @@ export class CommandStream {
   readonly #applied = new Map<string, CommandOutcome>();
   /** Commands the runtime deferred, by id, in the order they came. */
   readonly #deferred = new Map<string, StationCommand>();
+  /** Commands being applied: a second delivery meanwhile (the stream, a retry) waits for the first. */
+  readonly #applying = new Map<string, Promise<CommandOutcome>>();
+  #retrying: Promise<void> | null = null;
   #lastEventId: string | null = null;
   #serverRetryMs: number | null = null;
   /** An acknowledgment failed on this connection: Last-Event-ID stays before it. */
@@ -88,10 +91,21 @@ export class CommandStream {
    * acknowledgment. Exposed for the station's own tests and tools.
    */
   async receive(command: StationCommand): Promise<{ outcome: CommandOutcome; acknowledged: boolean }> {
+    const inFlight = this.#applying.get(command.id);
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      return this.receive(command);
+    }
     let outcome = this.#applied.get(command.id);
     const fresh = outcome === undefined;
     if (outcome === undefined) {
-      outcome = await this.#o.apply(command);
+      const applying = this.#o.apply(command);
+      this.#applying.set(command.id, applying);
+      try {
+        outcome = await applying;
+      } finally {
+        this.#applying.delete(command.id);
+      }
       if (outcome === 'deferred') {
         this.#deferred.set(command.id, command);
         return { outcome, acknowledged: false };
@@ -111,9 +125,23 @@ export class CommandStream {
     return { outcome, acknowledged: ack.ok };
   }
 
+  /**
+   * Tries the deferred commands again now, once the station's state changed by itself (a resume
+   * completed on its own retry): otherwise they wait for the server to send them again.
+   */
+  retryDeferred(): Promise<void> {
+    if (this.#deferred.size === 0) return Promise.resolve();
+    this.#retrying ??= this.#retryDeferred().finally(() => {
+      this.#retrying = null;
+    });
+    return this.#retrying;
+  }
+
   /** Deferred commands, tried again now that another command changed the station's state. */
   async #retryDeferred(): Promise<void> {
     for (const command of [...this.#deferred.values()]) {
+      // Applied meanwhile (by a retry that an applied command started): nothing left to do.
+      if (!this.#deferred.has(command.id)) continue;
       try {
         await this.receive(command);
       } catch (error) {
