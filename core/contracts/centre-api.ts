@@ -7,6 +7,7 @@ import { AttachmentSchema, ContentHashSchema } from '../challenge/challenge.ts';
 import { ExtraTimePercentageSchema } from '../exam/duration.ts';
 import { CompetenceCodeSchema } from '../framework/crcn.ts';
 import { ProfileSchema } from '../profile/profile.ts';
+import { AbortReasonSchema } from '../scoring/scoring-input.ts';
 import { BirthdateSchema, PersonNameSchema, SessionStateSchema } from '../session/session.ts';
 import { normalizeCandidateName } from '../session/candidate-name.ts';
 import { EndReasonSchema } from './station-api.ts';
@@ -553,3 +554,13 @@ export const PublicationRequestSchema = z
   })
   .strict();
 export type PublicationRequest = z.output<typeof PublicationRequestSchema>;
+
+/**
+ * Re-scoring with a station's signed result that was not applied: the abort reason is given when its
+ * test stopped early and none was given at finalization (the candidate was listed absent then), and
+ * only then.
+ */
+export const SignedResultRescoringRequestSchema = z
+  .object({ abortReason: AbortReasonSchema.optional() })
+  .strict();
+export type SignedResultRescoringRequest = z.infer<typeof SignedResultRescoringRequestSchema>;

@@ -371,6 +371,8 @@ export const CandidateResultSchema = z
     trusted: z.boolean(),
     reasons: z.array(ScoringReasonSchema),
     competences: z.array(CompetenceResultSchema),
+    /** Highest level open to certification when the result was first scored (its levels are capped at it). */
+    maxReachableLevel: z.number().int(),
     neutralizedQuestions: z.array(z.number().int().positive()),
     /** The test ended normally (finished or time up); otherwise the abort reason given. */
     finished: z.boolean(),
@@ -412,6 +414,24 @@ export const ResultsSchema = z
     results: z.array(CandidateResultSchema),
     /** Candidates who never started (no test, no result). */
     absent: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),
+    /**
+     * Candidates without a result whose station's signed result arrived after finalization (nothing of
+     * their test had reached the server then). An administrator re-scores with it; when the test stopped
+     * early and nobody gave its abort reason (`abortReasonNeeded`), the re-scoring gives it: until
+     * then the candidate has no result, and the session needs the jury.
+     */
+    unscoredSignedResults: z.array(
+      z
+        .object({
+          candidateId: Id,
+          firstName: z.string(),
+          lastName: z.string(),
+          endReason: EndReasonSchema.nullable(),
+          signedResultReceivedAt: Timestamp,
+          abortReasonNeeded: z.boolean(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 export type Results = z.infer<typeof ResultsSchema>;

@@ -19,7 +19,7 @@ import type {
   StoredSession,
   StoredTest,
 } from '../storage/repositories.ts';
-import { evidenceOf, isFinished, scoreTest } from './scoring.ts';
+import { completionOf, evidenceOf, isFinished, knownAbortReason, scoreTest } from './scoring.ts';
 
 /** Reports the jury must look at before publication: identity or time changes, fraud, question problems. */
 const NEEDS_ACTION: ReadonlySet<string> = new Set([
@@ -38,20 +38,23 @@ function awaitsJury(result: StoredResult): boolean {
 }
 
 /**
- * Publication waits for the jury: a global comment, a report that needs action, an untrusted result, or
- * a signed result the server refused (the station's journal is the jury's evidence).
+ * Publication waits for the jury: a global comment, a report that needs action, an untrusted result, a
+ * signed result the server refused (the station's journal is the jury's evidence), or one that arrived
+ * for a candidate listed absent from a test that stopped early (why, the jury says: signed-results.ts).
  */
 export function needsJury(
   finalization: Finalization | null,
   incidents: readonly StoredIncident[],
   results: readonly StoredResult[],
   tests: readonly StoredTest[],
+  unscored: readonly { abortReasonNeeded: boolean }[],
 ): boolean {
   return (
     (finalization?.globalComment ?? '') !== '' ||
     incidents.some((i) => NEEDS_ACTION.has(i.code)) ||
     results.some(awaitsJury) ||
-    tests.some((t) => t.uploadRefusal !== null && t.bundleReceivedAt === null)
+    tests.some((t) => t.uploadRefusal !== null && t.bundleReceivedAt === null) ||
+    unscored.some((u) => u.abortReasonNeeded)
   );
 }
 
@@ -153,7 +156,12 @@ export async function finalizeSession(
   }
   const results: StoredResult[] = [];
   for (const { test, candidate, evidence } of toScore) {
-    results.push(await scoreTest(ctx, test, candidate, evidence, reasons.get(candidate.id) ?? null));
+    results.push(
+      await scoreTest(ctx, test, candidate, evidence, {
+        abortReason: reasons.get(candidate.id) ?? null,
+        maxReachableLevel: ctx.config.maxReachableLevel,
+      }),
+    );
   }
   await makeCodesUnique(ctx, results);
   const finalization: Finalization = {
@@ -188,13 +196,16 @@ async function makeCodesUnique(ctx: ServerContext, results: StoredResult[]): Pro
  * A result that arrives after finalization, before publication, replaces the one scored without it.
  * After publication it is not applied by itself (the certificate is out): an administrator re-scores
  * with it, `afterPublication` (centre-results-routes.ts). Either way the code already handed out is
- * kept. Returns the new result, or null when nothing was re-scored.
+ * kept, and the levels capped as when the result was first scored. A test that did not end normally
+ * and had no abort reason (its candidate was listed absent: nothing of it had reached the server) is
+ * not scored until an administrator gives one, `abortReason`. Returns the new result, or null when
+ * nothing was re-scored.
  */
 export async function rescoreLateResult(
   ctx: ServerContext,
   sessionId: string,
   candidateId: string,
-  options: { afterPublication?: boolean } = {},
+  options: { afterPublication?: boolean; abortReason?: AbortReason } = {},
 ): Promise<StoredResult | null> {
   const session = await ctx.store.sessions.get(sessionId);
   if (!session || session.state !== 'processed') return null;
@@ -205,8 +216,17 @@ export async function rescoreLateResult(
     ctx.store.results.get(candidateId),
   ]);
   if (!test || !candidate || test.packageId === null) return null;
-  const abort = session.finalization?.abortReasons.find((a) => a.candidateId === candidateId)?.reason ?? null;
-  const result = await scoreTest(ctx, test, candidate, await evidenceOf(ctx, test), abort);
+  const evidence = await evidenceOf(ctx, test);
+  const abortReason = options.abortReason ?? knownAbortReason(session, candidateId, previous);
+  if (!completionOf(evidence, abortReason)) {
+    // Neither the candidate's abort nor a technical one may be assumed: the results say it waits.
+    ctx.log.info({ sessionId, candidateId }, 'late result not scored: its test awaits an abort reason');
+    return null;
+  }
+  const result = await scoreTest(ctx, test, candidate, evidence, {
+    abortReason,
+    maxReachableLevel: previous?.maxReachableLevel ?? ctx.config.maxReachableLevel,
+  });
   // Keep a code already handed out.
   if (previous?.verificationCode && result.verificationCode)
     result.verificationCode = previous.verificationCode;

@@ -16,7 +16,7 @@ import { spreadsheetCsv, spreadsheetDate } from '../http/spreadsheet-csv.ts';
 import { iso, isoOrNull } from '../time.ts';
 import { incidentView } from './incidents.ts';
 import { needsJury } from './finalization.ts';
-import { signedResultOf } from './signed-results.ts';
+import { signedResultOf, unscoredSignedResults } from './signed-results.ts';
 
 export function competenceLabel(code: CompetenceCode): string {
   return COMPETENCES.find((c) => c.code === code)?.label.fr ?? code;
@@ -57,6 +57,7 @@ export async function candidateResultView(
       pix: c.pix,
       level: c.level,
     })),
+    maxReachableLevel: result.maxReachableLevel,
     neutralizedQuestions: result.neutralized
       .map((id) => order.get(id))
       .filter((n): n is number => n !== undefined)
@@ -91,6 +92,8 @@ export async function resultsView(ctx: ServerContext, session: StoredSession): P
       );
     }
   }
+  const unscored = await unscoredSignedResults(ctx, session, candidates, tests, results);
+  const pending = new Set(unscored.map((u) => u.candidate.id));
   const f = session.finalization;
   return {
     session: invigilatorSessionView(session, await centreName(ctx, session.centreId)),
@@ -99,7 +102,7 @@ export async function resultsView(ctx: ServerContext, session: StoredSession): P
           globalComment: f.globalComment,
           hadIncident: f.hadIncident,
           candidateCouldNotJoin: f.candidateCouldNotJoin,
-          needsJury: needsJury(f, incidents, results, tests),
+          needsJury: needsJury(f, incidents, results, tests, unscored),
         }
       : null,
     results: views,
@@ -107,8 +110,16 @@ export async function resultsView(ctx: ServerContext, session: StoredSession): P
       session.state === 'created'
         ? []
         : candidates
-            .filter((c) => !resultOf.has(c.id))
+            .filter((c) => !resultOf.has(c.id) && !pending.has(c.id))
             .map((c) => ({ candidateId: c.id, firstName: c.firstName, lastName: c.lastName })),
+    unscoredSignedResults: unscored.map((u) => ({
+      candidateId: u.candidate.id,
+      firstName: u.candidate.firstName,
+      lastName: u.candidate.lastName,
+      endReason: u.endReason,
+      signedResultReceivedAt: iso(u.receivedAt),
+      abortReasonNeeded: u.abortReasonNeeded,
+    })),
   };
 }
 
@@ -117,7 +128,6 @@ export function certificateView(
   candidate: StoredCandidate,
   session: StoredSession,
   centre: string,
-  maxReachableLevel: number,
 ): Certificate | null {
   if (
     result.verificationCode === null ||
@@ -134,7 +144,8 @@ export function certificateView(
     centreName: centre,
     sessionDate: session.date,
     pixScore: result.score.pixScore,
-    maxReachableLevel,
+    // The cap its levels were scored with, not today's setting: they must agree.
+    maxReachableLevel: result.maxReachableLevel,
     competences: result.score.competences.map((c) => ({
       code: c.code,
       label: competenceLabel(c.code),
@@ -177,5 +188,7 @@ export function resultsCsv(results: Results): string {
   });
   for (const a of results.absent)
     lines.push([a.lastName, a.firstName, '', 'absent', '', '', ...COMPETENCES.map(() => '')]);
+  for (const u of results.unscoredSignedResults)
+    lines.push([u.lastName, u.firstName, '', 'résultat en attente', '', '', ...COMPETENCES.map(() => '')]);
   return spreadsheetCsv(header, lines);
 }

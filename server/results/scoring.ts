@@ -1,7 +1,8 @@
 // Scoring a test with core (DOMAIN.md §5, §6): each asked challenge gets its status from the journal
 // (answers checked against the solutions as they were when the test was generated), neutralized when
 // the invigilator validated an alert on it or the jury neutralized it; unfinished tests take the abort
-// reason given at finalization.
+// reason given at finalization (or by the administrator re-scoring with a late signed result), never
+// one assumed; the levels are capped as they were when the result was first scored.
 import type { AnswerStatus } from '../../core/challenge/answer.ts';
 import { createAnswerChecker } from '../../core/checking/check-answer.ts';
 import { generateVerificationCode } from '../../core/codes/verification-code.ts';
@@ -10,7 +11,7 @@ import type { JournalRecord } from '../../core/journal/journal-record.ts';
 import { scoreCertification } from '../../core/scoring/score-certification.ts';
 import type { AbortReason, Completion } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
-import type { StoredCandidate, StoredResult, StoredTest } from '../storage/repositories.ts';
+import type { StoredCandidate, StoredResult, StoredSession, StoredTest } from '../storage/repositories.ts';
 
 export interface Evidence {
   records: JournalRecord[];
@@ -33,18 +34,75 @@ export function isFinished(endReason: EndReason | null): boolean {
   return endReason === 'finished' || endReason === 'timeUp';
 }
 
+/**
+ * The abort reason a test is scored with: the one given at finalization, or else the one its result
+ * was scored with since (an administrator gave it, re-scoring with a late signed result). Null when
+ * nobody gave one: the candidate's or a technical problem, nobody can tell from the journal.
+ */
+export function knownAbortReason(
+  session: Pick<StoredSession, 'finalization'>,
+  candidateId: string,
+  previous: StoredResult | null,
+): AbortReason | null {
+  const given = session.finalization?.abortReasons.find((a) => a.candidateId === candidateId);
+  if (given) return given.reason;
+  return previous && !previous.completion.finished ? previous.completion.abortReason : null;
+}
+
+/**
+ * How the test ended, as scoring counts it; null when it did not end normally and nobody said why: it
+ * cannot be scored until someone does (a candidate abort nobody chose would skip the unanswered
+ * questions that a technical one would neutralize).
+ */
+export function completionOf(evidence: Evidence, abortReason: AbortReason | null): Completion | null {
+  if (isFinished(evidence.endReason)) return { finished: true };
+  return abortReason === null ? null : { finished: false, abortReason };
+}
+
+/**
+ * The questions neutralized by an alert the invigilator validated, with its reason code (E1…): the
+ * server's alerts and the journal's decisions (the station records each one it applied).
+ */
+export async function alertNeutralizations(
+  ctx: ServerContext,
+  test: StoredTest,
+  evidence: Evidence,
+): Promise<Map<string, string | null>> {
+  const neutralized = new Map<string, string | null>();
+  for (const a of await ctx.store.alerts.listByTests([test.id])) {
+    if (a.decision === 'validated') neutralized.set(a.challengeId, a.reasonCode);
+  }
+  for (const record of evidence.records) {
+    if (record.kind === 'alertDecided' && record.payload.decision === 'validated') {
+      const { challengeId, reasonCode } = record.payload;
+      if ((neutralized.get(challengeId) ?? null) === null) neutralized.set(challengeId, reasonCode);
+    }
+  }
+  return neutralized;
+}
+
+export interface ScoringTerms {
+  /** Required when the test did not end normally (completionOf): none is assumed. */
+  abortReason: AbortReason | null;
+  /** The setting of the day at the result's first scoring; the one it was scored with after. */
+  maxReachableLevel: number;
+}
+
 export async function scoreTest(
   ctx: ServerContext,
   test: StoredTest,
   candidate: StoredCandidate,
   evidence: Evidence,
-  abortReason: AbortReason | null,
+  terms: ScoringTerms,
   verificationCode: () => string | null = generateVerificationCode,
 ): Promise<StoredResult> {
-  const [generation, stored, alerts, jury] = await Promise.all([
+  // Callers check first.
+  const completion = completionOf(evidence, terms.abortReason);
+  if (!completion) throw new Error(`test ${test.id} did not end normally and has no abort reason`);
+  const [generation, stored, alerted, jury] = await Promise.all([
     ctx.store.tests.generation(test.id),
     ctx.store.tests.package(test.id),
-    ctx.store.alerts.listByTests([test.id]),
+    alertNeutralizations(ctx, test, evidence),
     ctx.store.tests.juryNeutralizations(test.id),
   ]);
   if (!generation || !stored) throw new Error(`test ${test.id} has no package to score`);
@@ -52,8 +110,7 @@ export async function scoreTest(
   const options = { accessibilityAdjustment: candidate.accessibilityAdjustment };
 
   const statuses = new Map<string, AnswerStatus>();
-  const neutralized = new Set<string>(jury);
-  for (const a of alerts) if (a.decision === 'validated') neutralized.add(a.challengeId);
+  const neutralized = new Set<string>([...jury, ...alerted.keys()]);
   for (const record of evidence.records) {
     if (record.kind === 'answered' && !statuses.has(record.payload.challengeId)) {
       const challenge = solutions.get(record.payload.challengeId);
@@ -65,15 +122,9 @@ export async function scoreTest(
       );
     } else if (record.kind === 'skipped' && !statuses.has(record.payload.challengeId)) {
       statuses.set(record.payload.challengeId, 'aband');
-    } else if (record.kind === 'alertDecided' && record.payload.decision === 'validated') {
-      neutralized.add(record.payload.challengeId);
     }
   }
 
-  const finished = isFinished(evidence.endReason);
-  const completion: Completion = finished
-    ? { finished: true }
-    : { finished: false, abortReason: abortReason ?? 'candidate' };
   const asked = stored.package.challenges.map((c) => ({
     challengeId: c.id,
     competence: c.competence,
@@ -84,7 +135,7 @@ export async function scoreTest(
     profile: generation.profile,
     asked,
     completion,
-    maxReachableLevel: ctx.config.maxReachableLevel,
+    maxReachableLevel: terms.maxReachableLevel,
   });
   return {
     candidateId: candidate.id,
@@ -96,5 +147,6 @@ export async function scoreTest(
     neutralized: asked.filter((a) => a.neutralized).map((a) => a.challengeId),
     verificationCode: score.status === 'validated' ? verificationCode() : null,
     scoredAt: ctx.now(),
+    maxReachableLevel: terms.maxReachableLevel,
   };
 }

@@ -13,11 +13,15 @@ import {
   IncidentSchema,
   ResultsSchema,
 } from '../../core/contracts/invigilator-api.ts';
-import { PublicationRequestSchema, UnfinishedTestsSchema } from '../../core/contracts/centre-api.ts';
+import {
+  PublicationRequestSchema,
+  SignedResultRescoringRequestSchema,
+  UnfinishedTestsSchema,
+} from '../../core/contracts/centre-api.ts';
 import { CertificateSchema } from '../../core/contracts/public-api.ts';
 import { reachableCandidate, reachableSession, requireAdministrator } from '../accounts/access.ts';
 import type { ServerContext } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../http/api-error.ts';
+import { badRequest, conflict, notFound, unprocessable } from '../http/api-error.ts';
 import { CandidateParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
 import { certificatePdf } from '../results/certificate-pdf.ts';
 import {
@@ -28,10 +32,21 @@ import {
   rescoreLateResult,
   startedTests,
 } from '../results/finalization.ts';
-import { evidenceOf, isFinished } from '../results/scoring.ts';
+import {
+  alertNeutralizations,
+  completionOf,
+  evidenceOf,
+  isFinished,
+  knownAbortReason,
+} from '../results/scoring.ts';
 import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
 import { candidateResultView, certificateView, resultsCsv, resultsView } from '../results/results-view.ts';
-import { awaitingSignedResults, notAppliedSignedResults, signedResultOf } from '../results/signed-results.ts';
+import {
+  awaitingSignedResults,
+  notAppliedSignedResults,
+  signedResultOf,
+  unscoredSignedResults,
+} from '../results/signed-results.ts';
 import { centreName } from '../sessions/session-service.ts';
 import type { StoredAccount, StoredCandidate, StoredSession } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
@@ -47,13 +62,7 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
     const { candidate, session } = await reachableCandidate(ctx, account, candidateId);
     const result = await ctx.store.results.get(candidate.id);
     if (!result) throw notFound('result');
-    const certificate = certificateView(
-      result,
-      candidate,
-      session,
-      await centreName(ctx, session.centreId),
-      ctx.config.maxReachableLevel,
-    );
+    const certificate = certificateView(result, candidate, session, await centreName(ctx, session.centreId));
     if (!certificate) {
       throw conflict(
         'NO_CERTIFICATE',
@@ -241,16 +250,22 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       const test = await ctx.store.tests.getByCandidate(candidate.id);
       const pkg = test ? await ctx.store.tests.package(test.id) : null;
       if (!test || !pkg || !(await ctx.store.results.get(candidate.id))) throw notFound('result');
-      const challenge = pkg.package.challenges[request.body.questionNumber - 1];
+      const { questionNumber, neutralized } = request.body;
+      const challenge = pkg.package.challenges[questionNumber - 1];
       if (!challenge)
         throw unprocessable('UNKNOWN_QUESTION', `the test has ${pkg.package.challenges.length} questions`);
-      await ctx.store.tests.setJuryNeutralization(
-        test.id,
-        challenge.id,
-        request.body.neutralized,
-        ctx.now(),
-        account.id,
-      );
+      if (!neutralized) {
+        // Scoring neutralizes it whatever the jury says: undoing the jury's entry would change nothing.
+        const alerted = await alertNeutralizations(ctx, test, await evidenceOf(ctx, test));
+        if (alerted.has(challenge.id)) {
+          const code = alerted.get(challenge.id) ?? null;
+          throw conflict(
+            'NEUTRALIZED_BY_ALERT',
+            `question ${questionNumber} was neutralized by an alert the invigilator validated during the test${code === null ? '' : ` (code ${code})`}: the jury cannot undo it here`,
+          );
+        }
+      }
+      await ctx.store.tests.setJuryNeutralization(test.id, challenge.id, neutralized, ctx.now(), account.id);
       await rescoreLateResult(ctx, session.id, candidate.id);
       return resultView(session, candidate);
     },
@@ -274,9 +289,11 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       schema: {
         tags,
         summary:
-          'Administrator: re-score a candidate with the station’s signed result that arrived after publication (or was not applied); the verification code is kept and the certificate shows the new result',
+          'Administrator: re-score a candidate with the station’s signed result that arrived after publication (or was not applied, or came for a candidate listed absent); the verification code is kept and the certificate shows the new result. A test that stopped early with no abort reason given at finalization needs one (abortReason), and only it',
         params: CandidateParams,
-        response: { 200: CandidateResultSchema, ...errors(401, 403, 404, 409) },
+        // No body at all, as before the abort reason could be given: null.
+        body: SignedResultRescoringRequestSchema.nullish(),
+        response: { 200: CandidateResultSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -289,8 +306,10 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
         ctx.store.tests.getByCandidate(candidate.id),
         ctx.store.results.get(candidate.id),
       ]);
-      if (!test || !previous) throw notFound('result');
-      if (signedResultOf(previous, test, session).state !== 'notApplied') {
+      // Without a result, only a signed result that came for a candidate listed absent is re-scored.
+      if (!test || test.packageId === null || (!previous && test.bundleReceivedAt === null))
+        throw notFound('result');
+      if (previous && signedResultOf(previous, test, session).state !== 'notApplied') {
         throw conflict(
           'NO_LATE_SIGNED_RESULT',
           previous.source === 'bundle'
@@ -298,7 +317,23 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
             : 'the station’s signed result has not arrived: nothing to re-score with',
         );
       }
-      const result = await rescoreLateResult(ctx, session.id, candidate.id, { afterPublication: true });
+      const given = request.body?.abortReason;
+      const evidence = await evidenceOf(ctx, test);
+      const known = knownAbortReason(session, candidate.id, previous);
+      if (given === undefined && !completionOf(evidence, known)) {
+        const why = `the test ended early (${evidence.endReason ?? 'no end recorded'}) and no abort reason was given at finalization: say whether the candidate or a technical problem stopped it (abortReason: candidate or technical)`;
+        throw badRequest(why, 'ABORT_REASON_REQUIRED');
+      }
+      if (given !== undefined && completionOf(evidence, known)) {
+        const why = isFinished(evidence.endReason)
+          ? 'the test ended normally: it has no abort reason to give'
+          : `its abort reason was given at finalization (${known ?? ''}): it is kept`;
+        throw badRequest(why, 'ABORT_REASON_NOT_EXPECTED');
+      }
+      const result = await rescoreLateResult(ctx, session.id, candidate.id, {
+        afterPublication: true,
+        ...(given === undefined ? {} : { abortReason: given }),
+      });
       if (!result) throw notFound('result');
       ctx.log.info(
         {
@@ -307,11 +342,13 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
           by: account.id,
           at: iso(ctx.now()),
           published: session.publishedAt !== null,
-          before: { status: previous.score.status, pixScore: previous.score.pixScore },
+          before: previous ? { status: previous.score.status, pixScore: previous.score.pixScore } : null,
           after: { status: result.score.status, pixScore: result.score.pixScore },
+          abortReason: given ?? null,
           verificationCode: result.verificationCode,
           codeKept:
-            previous.verificationCode !== null && result.verificationCode === previous.verificationCode,
+            (previous?.verificationCode ?? null) !== null &&
+            result.verificationCode === previous?.verificationCode,
         },
         'result re-scored with the signed result received late',
       );
@@ -342,14 +379,19 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
         ctx.store.candidates.listBySession(session.id),
         ctx.store.tests.listBySession(session.id),
       ]);
-      // A signed result that arrived while its scoring was under way (or failed) is applied first.
-      for (const late of notAppliedSignedResults(tests, await ctx.store.results.listBySession(session.id))) {
-        await rescoreLateResult(ctx, session.id, late.candidateId);
-      }
+      // A signed result that arrived while its scoring was under way (or failed) is applied first; one
+      // that came for a candidate listed absent too, unless its test awaits an abort reason.
+      const scored = await ctx.store.results.listBySession(session.id);
+      const late = [
+        ...notAppliedSignedResults(tests, scored).map((r) => r.candidateId),
+        ...(await unscoredSignedResults(ctx, session, candidates, tests, scored)).map((u) => u.candidate.id),
+      ];
+      for (const candidateId of late) await rescoreLateResult(ctx, session.id, candidateId);
       const [incidents, results] = await Promise.all([
         ctx.store.incidents.listBySession(session.id),
         ctx.store.results.listBySession(session.id),
       ]);
+      const unscored = await unscoredSignedResults(ctx, session, candidates, tests, results);
       const awaited = awaitingSignedResults(candidates, tests, results);
       if (awaited.length > 0 && !request.body.withoutAwaitedSignedResults) {
         throw conflict(
@@ -357,10 +399,13 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
           `the stations' signed results of these candidates have not arrived (their results come only from the answers received during the test): switch their stations on in the room, with network, and the results send themselves; or publish withoutAwaitedSignedResults: ${awaited.map(nameOf).join(', ')}`,
         );
       }
-      if (needsJury(session.finalization, incidents, results, tests) && !request.body.juryReviewed) {
+      if (
+        needsJury(session.finalization, incidents, results, tests, unscored) &&
+        !request.body.juryReviewed
+      ) {
         throw conflict(
           'JURY_REVIEW_NEEDED',
-          'the session has a comment, reports that need action, results too neutralized to be trusted or signed results the server refused: the jury reviews it first',
+          'the session has a comment, reports that need action, results too neutralized to be trusted, signed results the server refused or signed results whose abort reason the jury must give: the jury reviews it first',
         );
       }
       if (!(await ctx.store.sessions.publish(session.id, ctx.now()))) {

@@ -36,13 +36,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const session = candidate ? await ctx.store.sessions.get(candidate.sessionId) : null;
       const certificate =
         result && candidate && session
-          ? certificateView(
-              result,
-              candidate,
-              session,
-              await centreName(ctx, session.centreId),
-              ctx.config.maxReachableLevel,
-            )
+          ? certificateView(result, candidate, session, await centreName(ctx, session.centreId))
           : null;
       if (!certificate) throw notFound('certificate');
       return certificate;

@@ -289,6 +289,11 @@ export interface StoredResult {
   neutralized: string[];
   verificationCode: string | null;
   scoredAt: number;
+  /**
+   * The highest level open to certification the result was first scored with (the setting of the day):
+   * its certificate says so, and every re-scoring keeps it whatever the setting has become.
+   */
+  maxReachableLevel: number;
 }
 
 // ------------------------------------------------------------------ repositories

@@ -38,6 +38,7 @@ import {
   type FinalizationRequest,
   type Results,
 } from '../../../core/contracts/invigilator-api.ts';
+import type { AbortReason } from '../../../core/scoring/scoring-input.ts';
 
 export type Me = z.infer<typeof MeResponseSchema>;
 export type BankSummary = z.infer<typeof BankSummarySchema>;
@@ -158,7 +159,8 @@ export interface CentreClient {
   /** Refused (SIGNED_RESULTS_AWAITED) while signed results are awaited, unless the request says so. */
   publish(sessionId: string, request: PublicationRequest): Promise<Results>;
   /** Administrator: re-score with a signed result that arrived after publication (the code is kept). */
-  rescoreWithSignedResult(candidateId: string): Promise<CandidateResult>;
+  /** `abortReason` only when the results say the test needs one (`abortReasonNeeded`). */
+  rescoreWithSignedResult(candidateId: string, abortReason?: AbortReason): Promise<CandidateResult>;
 }
 
 async function errorOf(response: Response): Promise<ApiFailure> {
@@ -298,7 +300,12 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     },
     results: (sessionId) => get(ResultsSchema, centrePaths.results(sessionId)),
     publish: (sessionId, request) => send(ResultsSchema, 'POST', centrePaths.publication(sessionId), request),
-    rescoreWithSignedResult: (candidateId) =>
-      send(CandidateResultSchema, 'POST', centrePaths.signedResultRescoring(candidateId)),
+    rescoreWithSignedResult: (candidateId, abortReason) =>
+      send(
+        CandidateResultSchema,
+        'POST',
+        centrePaths.signedResultRescoring(candidateId),
+        abortReason === undefined ? {} : { abortReason },
+      ),
   };
 }

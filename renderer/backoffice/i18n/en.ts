@@ -741,7 +741,7 @@ export const en: BackOfficeMessages = {
     notPublished: 'Results not published yet: the certificates are not available yet.',
     referentPublish: 'An administrator publishes the results. Tell them when you have checked the table.',
     needsJury:
-      "The session has a comment, reports or results (too many neutralized questions) that need the jury's opinion before publication.",
+      "The session has a comment, reports or results (too many neutralized questions, or a test stopped before the end whose reason is still to be given) that need the jury's opinion before publication.",
     noJury: 'No comment, report or result to review: the session can be published without a jury.',
     publishTitle: 'Publish the results',
     juryReviewed: 'The jury has reviewed the session',
@@ -765,6 +765,7 @@ export const en: BackOfficeMessages = {
     afterPublication: 'after publication',
     noCertificate: 'no certificate',
     level: 'level {{level}}',
+    maxLevel: 'levels open to certification: 1 to {{level}}',
     none: 'none',
     finished: 'finished',
     aborted: { candidate: 'candidate abandon', technical: 'technical problem' },
@@ -825,6 +826,26 @@ export const en: BackOfficeMessages = {
       rescoreConfirm: 'Recompute',
       rescoredDone:
         "{{name}}'s result recomputed with the signed result: {{score}} Pix. The verification code stays the same.",
+    },
+    unscored: {
+      title: 'Signed results of candidates listed absent',
+      intro_one:
+        "This candidate was listed absent at finalization (nothing of their test had reached the server), but their station's signed result has arrived since. They have no result yet:",
+      intro_other:
+        "These {{count}} candidates were listed absent at finalization (nothing of their test had reached the server), but their stations' signed results have arrived since. They have no result yet:",
+      item: '{{name}} ({{ended}}, signed result received on {{date}}):',
+      reasonNeeded:
+        'the test stopped before the end and nobody said why. The jury decides whether the candidate abandoned or a technical problem stopped it.',
+      toScore: 'the result is still to be computed with the signed result.',
+      administrator:
+        'For each, click "Recompute with the signed result": if the test stopped before the end, the confirmation asks the reason the jury decided. While a reason is missing, publication waits for the jury\'s review.',
+      referent:
+        'An administrator computes these results with the signed result, and the reason for stopping the jury decided. Let them know.',
+      reasonFor: "Why did {{name}}'s test stop before the end?",
+      reasonHint:
+        "The jury's decision: the unanswered questions will count as skipped (candidate abandon) or neutralized (technical problem).",
+      rescoreConfirmText:
+        "{{name}}'s result will be computed with their station's signed result and the reason for stopping chosen below. Once published, their certificate and its public check will show this result.",
     },
   },
   accounts: {

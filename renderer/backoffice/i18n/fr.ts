@@ -758,7 +758,7 @@ export const fr = {
     referentPublish:
       'Un administrateur publie les résultats. Prévenez-le quand vous avez vérifié le tableau.',
     needsJury:
-      'La session a un commentaire, des signalements ou des résultats (trop de questions neutralisées) qui demandent l’avis du jury avant la publication.',
+      'La session a un commentaire, des signalements ou des résultats (trop de questions neutralisées, ou un test arrêté avant la fin dont la raison reste à donner) qui demandent l’avis du jury avant la publication.',
     noJury: 'Aucun commentaire, signalement ni résultat à examiner : la session peut être publiée sans jury.',
     publishTitle: 'Publier les résultats',
     juryReviewed: 'Le jury a examiné la session',
@@ -782,6 +782,7 @@ export const fr = {
     afterPublication: 'après publication',
     noCertificate: 'pas de certificat',
     level: 'niveau {{level}}',
+    maxLevel: 'niveaux ouverts à la certification : 1 à {{level}}',
     none: 'aucune',
     finished: 'terminé',
     aborted: { candidate: 'abandon du candidat', technical: 'problème technique' },
@@ -843,6 +844,26 @@ export const fr = {
       rescoreConfirm: 'Recalculer',
       rescoredDone:
         'Résultat de {{name}} recalculé avec le résultat signé : {{score}} Pix. Le code de vérification reste le même.',
+    },
+    unscored: {
+      title: 'Résultats signés de candidats notés absents',
+      intro_one:
+        'Ce candidat a été noté absent à la finalisation (rien de son test n’était arrivé au serveur), mais le résultat signé de son poste est arrivé depuis. Il n’a pas encore de résultat :',
+      intro_other:
+        'Ces {{count}} candidats ont été notés absents à la finalisation (rien de leur test n’était arrivé au serveur), mais le résultat signé de leur poste est arrivé depuis. Ils n’ont pas encore de résultat :',
+      item: '{{name}} ({{ended}}, résultat signé reçu le {{date}}) :',
+      reasonNeeded:
+        'le test s’est arrêté avant la fin et personne n’a dit pourquoi. Le jury décide s’il s’agit d’un abandon du candidat ou d’un problème technique.',
+      toScore: 'le résultat reste à calculer avec le résultat signé.',
+      administrator:
+        'Pour chacun, cliquez sur « Recalculer avec le résultat signé » : si le test s’est arrêté avant la fin, la confirmation demande la raison décidée par le jury. Tant qu’une raison manque, la publication attend l’examen du jury.',
+      referent:
+        'Un administrateur calcule ces résultats avec le résultat signé, et la raison de l’arrêt décidée par le jury. Prévenez-le.',
+      reasonFor: 'Pourquoi le test de {{name}} s’est-il arrêté avant la fin ?',
+      reasonHint:
+        'La décision du jury : les questions sans réponse compteront comme passées (abandon du candidat) ou neutralisées (problème technique).',
+      rescoreConfirmText:
+        'Le résultat de {{name}} sera calculé avec le résultat signé de son poste et la raison de l’arrêt choisie ci-dessous. Une fois publié, son certificat et sa vérification publique montreront ce résultat.',
     },
   },
   accounts: {

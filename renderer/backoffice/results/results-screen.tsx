@@ -3,7 +3,8 @@
 // and whether the station's signed result is in it, and the certificate (PDF, with its verification
 // code) once published; the CSV export; and, for an administrator, the publication (with the jury's
 // review when the session needs it, and only « sans attendre » while signed results are awaited) and
-// the re-scoring with a signed result that arrived after publication.
+// the re-scoring with a signed result that arrived after publication, or for a candidate listed absent
+// (with the abort reason when the test stopped early).
 import { useRef, useState } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { byName, dateTime, fullName } from '../format.ts';
@@ -21,6 +22,7 @@ import { DataTable } from '../ui/data-table.tsx';
 import { AWAITED_SIGNED_RESULTS_HEADING, AwaitedSignedResults } from './awaited-signed-results.tsx';
 import { LateSignedResults } from './late-signed-results.tsx';
 import { SignedResultCell } from './signed-result-cell.tsx';
+import { UnscoredSignedResults } from './unscored-signed-results.tsx';
 import { awaitedSignedResults, namesInSentence, publicationRequest, withResult } from './signed-results.ts';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
@@ -76,6 +78,7 @@ function ResultsView({
 }) {
   const t = useT();
   const locale = useLocale();
+  const client = useClient();
   const administrator = useIsAdministrator();
   const publishedAt = results.session.publishedAt;
   const sorted = [...results.results].sort(byName);
@@ -98,6 +101,11 @@ function ResultsView({
       {!publishedAt && <AwaitedSignedResults session={session} results={results} onChanged={onChanged} />}
       {/* After publication only: one received before is being scored (signed-results.ts). */}
       <LateSignedResults results={results} administrator={administrator} />
+      <UnscoredSignedResults
+        results={results}
+        administrator={administrator}
+        onRescored={async () => onChanged(await client.results(session.id))}
+      />
       {!publishedAt && administrator && (
         <Publish session={session} results={results} onPublished={onChanged} />
       )}
@@ -163,6 +171,10 @@ function ResultsView({
                     ))}
                   </ul>
                 )}
+                {/* The cap it was scored with, as its certificate says (the setting may have changed). */}
+                <span className="sub" data-testid="max-level">
+                  {t('results.maxLevel', { level: r.maxReachableLevel })}
+                </span>
               </td>
               <td>
                 {r.incidents.length === 0

@@ -3,9 +3,7 @@
 import type { CandidateResult } from '../../../core/contracts/invigilator-api.ts';
 import { dateTime, fullName } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
-import { useClient } from '../state/auth.tsx';
-import { useFlash } from '../state/flash.tsx';
-import { ConfirmAction } from '../ui/confirm-action.tsx';
+import { RescoreWithSignedResult } from './rescore-signed-result.tsx';
 import { signedResultNote } from './signed-results.ts';
 
 export function SignedResultCell({
@@ -23,11 +21,8 @@ export function SignedResultCell({
 }) {
   const t = useT();
   const locale = useLocale();
-  const client = useClient();
-  const flash = useFlash();
   const note = signedResultNote(result);
   if (note === null) return null;
-  const name = fullName(result);
   const text =
     note.kind === 'appliedAfterPublication'
       ? t('results.signed.appliedAfterPublication', { date: dateTime(note.scoredAt, locale) })
@@ -43,31 +38,13 @@ export function SignedResultCell({
         {text}
       </span>
       {offerRescore && (
-        <ConfirmAction
-          title={t('results.signed.rescoreConfirmTitle', { name })}
-          text={t('results.signed.rescoreConfirmText', { name })}
-          confirmLabel={t('results.signed.rescoreConfirm')}
-          onConfirm={async () => {
-            const rescored = await client.rescoreWithSignedResult(result.candidateId);
-            onRescored(rescored);
-            flash(t('results.signed.rescoredDone', { name, score: rescored.pixScore }));
-            // The button is gone with the late result: the keyboard stays on the candidate's row (the
-            // dialog leaves focus the page placed, shared/dialog.tsx).
-            requestAnimationFrame(() => document.getElementById(`result-${result.candidateId}`)?.focus());
-          }}
-        >
-          {(ask) => (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              data-testid="rescore"
-              aria-label={t('results.signed.rescoreLabel', { name })}
-              onClick={ask}
-            >
-              {t('results.signed.rescore')}
-            </button>
-          )}
-        </ConfirmAction>
+        // Its abort reason, if it stopped early, was given at finalization.
+        <RescoreWithSignedResult
+          candidateId={result.candidateId}
+          name={fullName(result)}
+          abortReasonNeeded={false}
+          onRescored={onRescored}
+        />
       )}
     </>
   );

@@ -8,6 +8,7 @@ import {
   namesInSentence,
   publicationRequest,
   signedResultNote,
+  unscoredSignedResults,
   withResult,
 } from './signed-results.ts';
 
@@ -25,6 +26,7 @@ function result(candidateId: string, lastName: string, over: Partial<CandidateRe
     trusted: true,
     reasons: [],
     competences: [],
+    maxReachableLevel: 5,
     neutralizedQuestions: [],
     finished: true,
     abortReason: null,
@@ -48,6 +50,7 @@ function resultsOf(...list: CandidateResult[]): Results {
     finalization: { globalComment: '', hadIncident: false, candidateCouldNotJoin: false, needsJury: false },
     results: list,
     absent: [],
+    unscoredSignedResults: [],
   };
 }
 
@@ -138,6 +141,32 @@ describe('signed results on the results page', () => {
     expect(awaitedSignedResults(resultsOf(result('c1', 'Martin', { signedResultReceivedAt: null })))).toEqual(
       [],
     );
+  });
+
+  it('lists by name the signed results of candidates listed absent, saying which wait for an abort reason', () => {
+    const unscored = (candidateId: string, lastName: string, abortReasonNeeded: boolean) => ({
+      candidateId,
+      firstName: 'Léa',
+      lastName,
+      endReason: abortReasonNeeded ? ('aborted' as const) : ('finished' as const),
+      signedResultReceivedAt: RECEIVED,
+      abortReasonNeeded,
+    });
+    const results = {
+      ...resultsOf(result('c1', 'Martin')),
+      unscoredSignedResults: [unscored('c3', 'Moreau', true), unscored('c2', 'Bernard', false)],
+    };
+    expect(unscoredSignedResults(results).map((u) => u.candidateId)).toEqual(['c2', 'c3']);
+    expect(unscoredSignedResults(resultsOf(result('c1', 'Martin')))).toEqual([]);
+    const fr = tFor('fr');
+    const en = tFor('en');
+    expect(fr('results.unscored.intro', { count: 1 })).toMatch(/^Ce candidat a été noté absent/);
+    expect(fr('results.unscored.intro', { count: 2 })).toMatch(/^Ces 2 candidats ont été notés absents/);
+    expect(en('results.unscored.intro', { count: 2 })).toMatch(/^These 2 candidates were listed absent/);
+    expect(fr('results.unscored.reasonNeeded')).toContain('Le jury décide');
+    expect(en('results.unscored.reasonNeeded')).toContain('The jury decides');
+    expect(fr('results.maxLevel', { level: 5 })).toBe('niveaux ouverts à la certification : 1 à 5');
+    expect(en('results.maxLevel', { level: 5 })).toBe('levels open to certification: 1 to 5');
   });
 
   it('puts a re-scored result in place of the old one, the others untouched', () => {

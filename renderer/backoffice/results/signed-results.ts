@@ -22,6 +22,14 @@ export function lateSignedResults(results: Results): CandidateResult[] {
     .sort(byName);
 }
 
+/**
+ * Candidates without a result whose station's signed result arrived after finalization, by name: an
+ * administrator re-scores each with it, giving the abort reason when `abortReasonNeeded`.
+ */
+export function unscoredSignedResults(results: Results): Results['unscoredSignedResults'] {
+  return [...results.unscoredSignedResults].sort(byName);
+}
+
 /** What a result's row says about its signed result (nothing when it was scored from it in time). */
 export type SignedResultNote =
   /** Not received: the result comes only from the answers received during the test. */

@@ -14,6 +14,7 @@ export function ConfirmDialog({
   danger,
   onConfirm,
   onClose,
+  check,
 }: {
   title: string;
   children: ReactNode;
@@ -22,12 +23,14 @@ export function ConfirmDialog({
   /** Resolves when done (the dialog closes); a failure stays in the dialog. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** A question asked in the dialog: false keeps it open, unsent (the question says what is missing). */
+  check?: () => boolean;
 }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   async function confirm() {
-    if (busy) return;
+    if (busy || (check && !check())) return;
     setBusy(true);
     setFailure(null);
     try {

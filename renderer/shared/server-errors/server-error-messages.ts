@@ -117,6 +117,10 @@ export const serverErrorsFr = {
       'Des postes n’ont pas encore envoyé le résultat signé de leur candidat. Rallumez-les dans la salle, connectés au réseau, puis cliquez sur « Vérifier à nouveau » ; ou publiez sans les attendre.',
     NO_LATE_SIGNED_RESULT:
       'Pas de résultat signé à prendre en compte pour ce candidat : il n’est pas arrivé, ou le résultat le prend déjà en compte. Rechargez la page.',
+    ABORT_REASON_NOT_EXPECTED:
+      'Ce test n’a pas de raison d’arrêt à donner : il est allé jusqu’au bout, ou sa raison a été donnée à la finalisation. Rechargez la page.',
+    NEUTRALIZED_BY_ALERT:
+      'Cette question a été neutralisée par une alerte validée par le surveillant pendant le test : le jury ne peut pas annuler cette neutralisation ici. Rien n’a été modifié.',
     NO_CERTIFICATE:
       'Pas de certificat : les résultats ne sont pas publiés, ou le candidat n’est pas certifié.',
   },
@@ -221,6 +225,10 @@ export const serverErrorsEn: ServerErrorMessages = {
       'Some stations have not sent their candidate’s signed result yet. Switch them back on in the room, connected to the network, then click “Check again”; or publish without waiting for them.',
     NO_LATE_SIGNED_RESULT:
       'No signed result to take into account for this candidate: it has not arrived, or the result already includes it. Reload the page.',
+    ABORT_REASON_NOT_EXPECTED:
+      'This test has no reason for stopping to give: it went to the end, or its reason was given at finalization. Reload the page.',
+    NEUTRALIZED_BY_ALERT:
+      'This question was neutralized by an alert the invigilator validated during the test: the jury cannot undo this neutralization here. Nothing was changed.',
     NO_CERTIFICATE: 'No certificate: the results are not published, or the candidate is not certified.',
   },
   fallback:

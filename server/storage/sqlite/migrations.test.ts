@@ -54,7 +54,7 @@ describe('migration 5: a result refused for good is marked on its test', () => {
        VALUES ('tst_1', 'ses_1', 'cand_1', 'stn_1', 7, 12, 'finished')`,
     ).run();
 
-    migrate(db, ':memory:', MIGRATIONS);
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 5));
 
     expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(
@@ -75,6 +75,41 @@ describe('migration 5: a result refused for good is marked on its test', () => {
       upload_refusal_code: 'CHAIN_BROKEN',
       upload_refused_at: 9,
     });
+    db.close();
+  });
+});
+
+describe('migration 6: each result keeps the highest level open to certification it was scored with', () => {
+  it('gives the results scored before the default cap, or the highest level one of them certifies', () => {
+    const db = new Database(':memory:');
+    // Result rows alone: their candidate and session play no part here.
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 5));
+    const insert = db.prepare(
+      `INSERT INTO results (candidate_id, session_id, test_id, status, pix_score, score, completion, source,
+         neutralized, verification_code, scored_at)
+       VALUES (?, 'ses_1', ?, 'validated', ?, ?, '{"finished":true}', 'bundle', '[]', NULL, 7)`,
+    );
+    const score = (...levels: number[]) =>
+      JSON.stringify({
+        competences: levels.map((level, i) => ({ code: `1.${i + 1}`, level, pix: level * 8 })),
+      });
+    insert.run('cand_5', 'tst_5', 72, score(5, 4));
+    insert.run('cand_6', 'tst_6', 80, score(3, 6, 1));
+    insert.run('cand_0', 'tst_0', 0, score());
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 6));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(
+      db
+        .prepare('SELECT candidate_id, pix_score, max_reachable_level FROM results ORDER BY candidate_id')
+        .all(),
+    ).toEqual([
+      { candidate_id: 'cand_0', pix_score: 0, max_reachable_level: 5 },
+      { candidate_id: 'cand_5', pix_score: 72, max_reachable_level: 5 },
+      { candidate_id: 'cand_6', pix_score: 80, max_reachable_level: 6 },
+    ]);
     db.close();
   });
 });

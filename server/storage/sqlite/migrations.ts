@@ -383,4 +383,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tests ADD COLUMN upload_refused_at INTEGER;
     `,
   },
+  {
+    version: 6,
+    description: 'each result keeps the highest level open to certification it was first scored with',
+    sql: `
+      -- The setting may be raised later: the certificate must still say which levels were open when the
+      -- result was scored, and a re-scoring (jury, late signed result) must cap as it did then. Results
+      -- scored before were capped by the setting of the day, not recorded: the default one (5), unless a
+      -- level they certify shows it was higher.
+      ALTER TABLE results ADD COLUMN max_reachable_level INTEGER NOT NULL DEFAULT 5;
+      UPDATE results
+        SET max_reachable_level = (
+          SELECT MAX(json_extract(c.value, '$.level')) FROM json_each(results.score, '$.competences') c
+        )
+        WHERE (
+          SELECT MAX(json_extract(c.value, '$.level')) FROM json_each(results.score, '$.competences') c
+        ) > 5;
+    `,
+  },
 ];

@@ -234,5 +234,6 @@ export function resultFromRow(r: Row): StoredResult {
     neutralized: json(r.neutralized),
     verificationCode: strOrNull(r.verification_code),
     scoredAt: num(r.scored_at),
+    maxReachableLevel: num(r.max_reachable_level),
   };
 }

@@ -375,9 +375,9 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
 function resultInserter(db: SqliteDatabase): (result: StoredResult) => void {
   const insert = db.prepare(
     `INSERT OR REPLACE INTO results (candidate_id, session_id, test_id, status, pix_score, score, completion,
-       source, neutralized, verification_code, scored_at)
+       source, neutralized, verification_code, scored_at, max_reachable_level)
      VALUES (@candidateId, @sessionId, @testId, @status, @pixScore, @score, @completion, @source,
-       @neutralized, @verificationCode, @scoredAt)`,
+       @neutralized, @verificationCode, @scoredAt, @maxReachableLevel)`,
   );
   return (result) => {
     try {
@@ -393,6 +393,7 @@ function resultInserter(db: SqliteDatabase): (result: StoredResult) => void {
         neutralized: JSON.stringify(result.neutralized),
         verificationCode: result.verificationCode,
         scoredAt: result.scoredAt,
+        maxReachableLevel: result.maxReachableLevel,
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicateError('verificationCode');
