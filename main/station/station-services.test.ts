@@ -61,6 +61,35 @@ async function status(services: StationServices): Promise<StationStatus> {
   return result.value as StationStatus;
 }
 
+/**
+ * A test started on station A (a fake server, a 4-question package) with `answers` questions answered
+ * and every record on the server: the first half of a resume on another station.
+ */
+async function startedOnStationA(answers: number) {
+  server = await new FakeStationServer().listen();
+  const pkg = testPackage({ count: 4 });
+  server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+  server.packages.set('test-1', pkg);
+  const a = await station();
+  await a.enroll('ENROLL-2026');
+  await a.start();
+  await a.dispatch('signIn', signIn);
+  await a.dispatch('acceptInstructions', {});
+  await until(() => server.openStreams > 0, 5000, 'A’s command stream');
+  server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+  await until(() => a.runtime.phase === 'inProgress', 5000, 'the start on A');
+  for (const challenge of pkg.challenges.slice(0, answers)) {
+    await a.dispatch('submitAnswer', { challengeId: challenge.id, value: { type: 'choice', choice: '1' } });
+  }
+  const written = a.runtime.heartbeat().lastSeq;
+  await until(
+    () => (server.records.get('test-1')?.length ?? 0) === written,
+    5000,
+    'A’s records on the server',
+  );
+  return { pkg, a };
+}
+
 describe('createStationServices', () => {
   it('creates the station key on first run, in a file only its owner can read, and keeps it', async () => {
     server = await new FakeStationServer().listen();
@@ -267,29 +296,8 @@ describe('createStationServices', () => {
   });
 
   it('lets the candidate resume on another station from the server’s copy of the journal', async () => {
-    server = await new FakeStationServer().listen();
-    const pkg = testPackage({ count: 4 });
-    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
-    server.packages.set('test-1', pkg);
-
     // Station A: the candidate answers two questions, then the station dies.
-    const a = await station();
-    await a.enroll('ENROLL-2026');
-    await a.start();
-    await a.dispatch('signIn', signIn);
-    await a.dispatch('acceptInstructions', {});
-    await until(() => server.openStreams > 0, 5000, 'A’s command stream');
-    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
-    await until(() => a.runtime.phase === 'inProgress', 5000, 'the start on A');
-    for (const challenge of pkg.challenges.slice(0, 2)) {
-      await a.dispatch('submitAnswer', { challengeId: challenge.id, value: { type: 'choice', choice: '1' } });
-    }
-    const written = a.runtime.heartbeat().lastSeq;
-    await until(
-      () => (server.records.get('test-1')?.length ?? 0) === written,
-      5000,
-      'A’s records on the server',
-    );
+    const { pkg, a } = await startedOnStationA(2);
     await a.close();
 
     // Station B: the server says the candidate resumes; the invigilator authorizes it.
@@ -336,20 +344,7 @@ describe('createStationServices', () => {
   });
 
   it('applies time added during a resume download as soon as the resume completes on its own retry', async () => {
-    server = await new FakeStationServer().listen();
-    const pkg = testPackage({ count: 4 });
-    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
-    server.packages.set('test-1', pkg);
-    const a = await station();
-    await a.enroll('ENROLL-2026');
-    await a.start();
-    await a.dispatch('signIn', signIn);
-    await a.dispatch('acceptInstructions', {});
-    await until(() => server.openStreams > 0, 5000, 'A’s command stream');
-    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
-    await until(() => a.runtime.phase === 'inProgress', 5000, 'the start on A');
-    const written = a.runtime.heartbeat().lastSeq;
-    await until(() => (server.records.get('test-1')?.length ?? 0) === written, 5000, 'A’s records');
+    const { a } = await startedOnStationA(0);
     const allowed = (await status(a)).exam.allowedMs ?? 0;
     await a.close();
 
