@@ -304,7 +304,7 @@ describe('createStationServices', () => {
     const b = await station();
     await b.enroll('ENROLL-2026');
     await b.start();
-    server.joinAnswer = { ...server.joinAnswer, resuming: true };
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: true };
     await until(() => server.openStreams > 0, 5000, 'B’s command stream');
     const signed = await b.dispatch('signIn', signIn);
     expect(signed.ok).toBe(true);
@@ -344,7 +344,7 @@ describe('createStationServices', () => {
   });
 
   it('applies time added during a resume download as soon as the resume completes on its own retry', async () => {
-    const { a } = await startedOnStationA(0);
+    const { pkg, a } = await startedOnStationA(0);
     const allowed = (await status(a)).exam.allowedMs ?? 0;
     await a.close();
 
@@ -352,7 +352,7 @@ describe('createStationServices', () => {
     const b = await station();
     await b.enroll('ENROLL-2026');
     await b.start();
-    server.joinAnswer = { ...server.joinAnswer, resuming: true };
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: true };
     await until(() => server.openStreams > 0, 5000, 'B’s command stream');
     expect((await b.dispatch('signIn', signIn)).ok).toBe(true);
     let downloadFails = true;
