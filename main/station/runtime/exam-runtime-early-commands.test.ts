@@ -145,4 +145,17 @@ describe('commands while a resume from another station downloads its records', (
     expect(h.sealed[0]?.test.endReason).toBe('endedByInvigilator');
     expect(await h.runtime.handleCommand(end)).toBe('ignored');
   });
+
+  it('after the candidate cancels the resume here, they wait for the station where the test goes on', async () => {
+    const h = await resumingStation();
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId })).toBe('pending');
+    const time: StationCommand = { type: 'addTime', id: 't1', testId, addedMs: 10 * MIN };
+    expect(await h.runtime.handleCommand(time)).toBe('deferred');
+    expect((await h.runtime.cancelSignIn()).ok).toBe(true);
+    // Not acknowledged: the server sends it to the station the test moves to next.
+    expect(await h.runtime.handleCommand(time)).toBe('deferred');
+    expect(await h.runtime.handleCommand({ type: 'endTest', id: 'e1', testId })).toBe('deferred');
+    // A test this station never held, or that it no longer needs a command for: as before.
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r2', testId })).toBe('ignored');
+  });
 });

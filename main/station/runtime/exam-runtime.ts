@@ -602,8 +602,15 @@ export class ExamRuntime {
     return this.#serial(async (): Promise<CommandOutcome> => {
       if (command.type === 'closeStation') return this.#close(command.testId);
       const t = this.#test;
-      if (!t || command.testId !== t.row.testId || t.progress.authorizations.has(command.id))
-        return 'ignored';
+      if (!t || command.testId !== t.row.testId) {
+        // A test this station gave up before it ever resumed it (the candidate cancelled the sign-in
+        // here): not acknowledged, such a command follows the test to the station it goes to next,
+        // where the server sends what this one left. One whose test is (or was) here is simply over.
+        return AWAIT_RESUMED_RECORDS.has(command.type) && this.#o.journal.test(command.testId) === null
+          ? 'deferred'
+          : 'ignored';
+      }
+      if (t.progress.authorizations.has(command.id)) return 'ignored';
       if (this.#phase === 'resumePending' && !t.pkg && AWAIT_RESUMED_RECORDS.has(command.type))
         return 'deferred';
       switch (command.type) {
