@@ -685,7 +685,7 @@ export const en: BackOfficeMessages = {
       '{{count}} tests started without their result arriving. If a station is still sending, wait until it shows "Result sent" before finalizing.',
     runningTitle: 'Tests still running',
     runningIntro:
-      'These candidates are still sitting their test. The invigilator must first end it from the room ("End the test"), or wait for them to finish: the session cannot be finalized before.',
+      'These candidates are still sitting their test, or wait at another station for the invigilator to authorize the resume. The invigilator must first end the test from the room ("End the test") or authorize the resume ("Authorize resume"), or wait for them to finish: the session cannot be finalized before.',
     alertsTitle: 'Pending alerts',
     alertsIntro:
       "These alerts await the invigilator's decision, from the room: neutralize the question or leave it to the candidate. The session cannot be finalized before.",

@@ -700,7 +700,7 @@ export const fr = {
       '{{count}} tests ont commencé sans que leur résultat soit arrivé. Si un poste est encore en train d’envoyer, attendez qu’il affiche « Résultat envoyé » avant de finaliser.',
     runningTitle: 'Tests encore en cours',
     runningIntro:
-      'Ces candidats passent encore leur test. Le surveillant doit d’abord le terminer depuis la salle (« Terminer le test »), ou attendez qu’ils finissent : la session ne peut pas être finalisée avant.',
+      'Ces candidats passent encore leur test, ou attendent sur un autre poste que le surveillant autorise la reprise. Le surveillant doit d’abord terminer le test depuis la salle (« Terminer le test ») ou autoriser la reprise (« Autoriser la reprise »), ou attendez qu’ils finissent : la session ne peut pas être finalisée avant.',
     alertsTitle: 'Alertes en attente',
     alertsIntro:
       'Ces alertes attendent la décision du surveillant, depuis la salle : neutraliser la question ou la laisser au candidat. La session ne peut pas être finalisée avant.',

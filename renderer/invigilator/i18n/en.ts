@@ -442,6 +442,9 @@ export const en: InvigilatorMessages = {
     level: 'lvl {{level}}',
     absent: 'Absent',
     absentNone: 'No one absent.',
+    unscoredTitle: 'Results that arrived after finalization',
+    unscoredIntro:
+      'These candidates were listed absent: their station’s signed result has arrived since. Nothing to do here: the centre scores it in its back office (the jury first says why the test stopped, if it stopped before the end).',
     loadFailed: 'The results cannot be loaded: {{message}}',
   },
   attendance: {

@@ -459,6 +459,9 @@ export const fr = {
     level: 'niv. {{level}}',
     absent: 'Absents',
     absentNone: 'Aucun absent.',
+    unscoredTitle: 'Résultats arrivés après la finalisation',
+    unscoredIntro:
+      'Ces candidats étaient notés absents : le résultat signé de leur poste est arrivé depuis. Vous n’avez rien à faire : le centre le calcule dans son back-office (le jury dit d’abord pourquoi le test s’est arrêté, s’il s’est arrêté avant la fin).',
     loadFailed: 'Les résultats ne peuvent pas être chargés : {{message}}',
   },
   attendance: {

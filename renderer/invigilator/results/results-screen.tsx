@@ -125,18 +125,50 @@ export function ResultsScreen() {
               </tbody>
             </table>
           </div>
-          <h2>{t('results.absent')}</h2>
-          {results.absent.length === 0 ? (
-            <p>{t('results.absentNone')}</p>
-          ) : (
-            <ul>
-              {results.absent.map((a) => (
-                <li key={a.candidateId}>{fullName(a)}</li>
-              ))}
-            </ul>
-          )}
+          <AbsentCandidates results={results} />
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The candidates without a result: absent, and those listed absent whose station's signed result came
+ * after the finalization (the centre scores it in its back office).
+ */
+export function AbsentCandidates({
+  results,
+}: {
+  results: Pick<Results, 'absent' | 'unscoredSignedResults'>;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h2>{t('results.absent')}</h2>
+      {results.absent.length === 0 ? (
+        <p>{t('results.absentNone')}</p>
+      ) : (
+        <ul>
+          {results.absent.map((a) => (
+            <li key={a.candidateId}>{fullName(a)}</li>
+          ))}
+        </ul>
+      )}
+      {results.unscoredSignedResults.length > 0 && (
+        // Listed absent at finalization, their station's signed result came since: the centre's
+        // administrator scores it in the back office (with the abort reason the jury gives, if needed).
+        <section aria-labelledby="results-unscored" data-testid="results-unscored">
+          <h2 id="results-unscored">{t('results.unscoredTitle')}</h2>
+          <p>{t('results.unscoredIntro')}</p>
+          <ul>
+            {results.unscoredSignedResults.map((u) => (
+              <li key={u.candidateId} data-candidate-id={u.candidateId}>
+                {fullName(u)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
