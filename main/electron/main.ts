@@ -59,6 +59,7 @@ import { CLOSE_BUDGET_MS, settleWithin } from './closing.ts';
 import { attachKeyboard, createKioskWindow, followSessionEnd, moveToDisplay } from './kiosk-window.ts';
 import { monitorLockdown } from './lockdown-monitor.ts';
 import { readMachineId } from './machine-id.ts';
+import { FrameVisitFilter } from './frame-visit-filter.ts';
 import { appFrameVisit, appNavigationAllowed, isAppOrigin } from './navigation-rules.ts';
 import { QuitControl } from './quit-control.ts';
 import { InvigilatorWindow } from './invigilator-window.ts';
@@ -186,19 +187,25 @@ function guardContents(contents: WebContents): void {
   // everything else is the app.
   if (ElectronChallengeBrowser.sessions.has(contents.session)) return;
   if (InvigilatorWindow.sessions.has(contents.session)) return;
+  // A challenge's embedded simulator browses too: its pages go to the journal like the browser's, a
+  // refused one when it is refused, an allowed one once it loaded (frame-visit-filter.ts: no flood).
+  const visits = new FrameVisitFilter();
+  const journal = (url: string, isMainFrame: boolean, allowed: boolean) => {
+    const policy = shell.policy();
+    const visit = policy ? appFrameVisit(url, isMainFrame, policy) : null;
+    if (visit && visit.allowed === allowed && visits.admit(visit, Date.now())) shell.recordNavigation(visit);
+  };
   const guard = (event: { url: string; isMainFrame: boolean; preventDefault(): void }) => {
     const policy = shell.policy();
-    if (!policy) {
-      if (!isAppOrigin(event.url)) event.preventDefault();
-      return;
-    }
-    // A challenge's embedded simulator browses too: its pages go to the journal like the browser's.
-    const visit = appFrameVisit(event.url, event.isMainFrame, policy);
-    if (visit) shell.recordNavigation(visit);
-    if (!appNavigationAllowed(event.url, event.isMainFrame, policy)) event.preventDefault();
+    if (policy ? appNavigationAllowed(event.url, event.isMainFrame, policy) : isAppOrigin(event.url)) return;
+    event.preventDefault();
+    journal(event.url, event.isMainFrame, false);
   };
   contents.on('will-frame-navigate', guard);
   contents.on('will-redirect', guard);
+  contents.on('did-frame-navigate', (_event, url, _code, _status, isMainFrame) =>
+    journal(url, isMainFrame, true),
+  );
 }
 
 /** Closes what start() opened, last opened first: the run marker goes last (a clean exit). */
