@@ -13,7 +13,12 @@ import {
   type Invigilator,
 } from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle, type BundleInput } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import {
+  backOfficeSession,
+  seedCertificationDay,
+  type SeededCandidate,
+  type SeededDay,
+} from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { IntakeGate } from './intake-gate.ts';
@@ -173,19 +178,9 @@ describe('a result refused for good', () => {
 
   it('shows the refusal in the back office: the candidate’s progress and the session’s counts', async () => {
     expect((await upload(await tamperedChain())).statusCode).toBe(422);
-    const candidates = await day.api({
-      method: 'GET',
-      url: `/api/centre/sessions/${day.session.id}/candidates`,
-    });
-    const progress = new Map(
-      (candidates.json() as { candidates: { id: string; progress: string }[] }).candidates.map((c) => [
-        c.id,
-        c.progress,
-      ]),
-    );
+    const { progress, counts } = await backOfficeSession(day);
     expect(progress.get(input.candidateId)).toBe('resultRefused');
-    const session = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}` });
-    expect(session.json()).toMatchObject({ counts: { started: 1, resultsReceived: 0, resultsRefused: 1 } });
+    expect({ counts }).toMatchObject({ counts: { started: 1, resultsReceived: 0, resultsRefused: 1 } });
     const list = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/sessions` });
     expect(
       (list.json() as { sessions: { id: string; counts: unknown }[] }).sessions.find(

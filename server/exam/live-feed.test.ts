@@ -3,6 +3,7 @@ import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { RoomCandidate } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS, type StationCommand } from '../../core/contracts/station-server.ts';
 import {
+  bareHeartbeat,
   enrolledStation,
   type Invigilator,
   invigilator,
@@ -428,17 +429,7 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     const { testId, spare } = await resumeAfterReport((seq) => seq);
     // What the spare station sends while its records are on their way: no time left, no record yet.
     for (let i = 0; i < 3; i++) {
-      const beat = await spare.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
-        testId,
-        phase: 'resumePending',
-        current: null,
-        answered: null,
-        total: null,
-        timeLeftMs: null,
-        alertPending: false,
-        lastSeq: 0,
-        stationTime: server.clock.now,
-      });
+      const beat = await bareHeartbeat(server, spare, testId, 'resumePending');
       expect(beat.statusCode).toBe(200);
       server.clock.advance(2000);
     }

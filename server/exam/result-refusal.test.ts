@@ -12,7 +12,12 @@ import {
   type Invigilator,
 } from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle, type BundleInput } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import {
+  backOfficeSession,
+  seedCertificationDay,
+  type SeededCandidate,
+  type SeededDay,
+} from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -82,19 +87,9 @@ describe('the station reports a result refused for good', () => {
 
   it('shows the refusal in the back office: the candidate’s progress and the session’s counts', async () => {
     expect((await report()).statusCode).toBe(200);
-    const candidates = await day.api({
-      method: 'GET',
-      url: `/api/centre/sessions/${day.session.id}/candidates`,
-    });
-    const progress = new Map(
-      (candidates.json() as { candidates: { id: string; progress: string }[] }).candidates.map((c) => [
-        c.id,
-        c.progress,
-      ]),
-    );
+    const { progress, counts } = await backOfficeSession(day);
     expect(progress.get(input.candidateId)).toBe('resultRefused');
-    const session = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}` });
-    expect(session.json()).toMatchObject({ counts: { resultsReceived: 0, resultsRefused: 1 } });
+    expect({ counts }).toMatchObject({ counts: { resultsReceived: 0, resultsRefused: 1 } });
   });
 
   it('changes nothing when intake already marked the same refusal', async () => {

@@ -8,6 +8,7 @@ import type { Results, RoomCandidate } from '../../core/contracts/invigilator-ap
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { STATION_MISSING_MS, testHeardRecently } from '../../core/exam/station-presence.ts';
 import {
+  bareHeartbeat,
   enrolledStation,
   invigilator,
   join,
@@ -158,17 +159,7 @@ describe('what finalization waits for', () => {
     const spare = await enrolledStation(server, day, 'Poste 03');
     expect(await join(server, day, spare, candidate(0))).toMatchObject({ resuming: true });
     const spareBeat = (testId: string | null) =>
-      spare.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
-        testId,
-        phase: testId === null ? 'idle' : 'resumePending',
-        current: null,
-        answered: null,
-        total: null,
-        timeLeftMs: null,
-        alertPending: false,
-        lastSeq: 0,
-        stationTime: server.clock.now,
-      });
+      bareHeartbeat(server, spare, testId, testId === null ? 'idle' : 'resumePending');
     server.clock.advance(2_000);
     expect((await spareBeat(sat.testId)).statusCode).toBe(200);
     expect(errorOf(await finalize()).code).toBe('TESTS_STILL_RUNNING');

@@ -4,6 +4,7 @@ import type { PresenceEvent } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { heardRecently, STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
 import {
+  bareHeartbeat,
   enrolledStation,
   invigilator,
   join,
@@ -75,17 +76,7 @@ describe('the card of a candidate waiting at another station for the resume', ()
   const lea = () => day.candidates[0] as SeededCandidate;
   const iso = (ms: number) => new Date(ms).toISOString();
   const beat = (station: TestStation, testId: string, phase: string) =>
-    station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
-      testId,
-      phase,
-      current: null,
-      answered: null,
-      total: null,
-      timeLeftMs: null,
-      alertPending: false,
-      lastSeq: 0,
-      stationTime: server.clock.now,
-    });
+    bareHeartbeat(server, station, testId, phase);
 
   it('says when that station was last heard, kept live by the presence feed without a write per heartbeat', async () => {
     const first = await enrolledStation(server, day);

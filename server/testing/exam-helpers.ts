@@ -181,6 +181,29 @@ export async function finishedTest(
   };
 }
 
+/**
+ * A heartbeat with nothing to report yet (no question, no time left, no record): a station waiting for
+ * a resume, or idle when `testId` is null.
+ */
+export function bareHeartbeat(
+  server: TestServer,
+  station: TestStation,
+  testId: string | null,
+  phase: string,
+): Promise<LightMyRequestResponse> {
+  return station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+    testId,
+    phase,
+    current: null,
+    answered: null,
+    total: null,
+    timeLeftMs: null,
+    alertPending: false,
+    lastSeq: 0,
+    stationTime: server.clock.now,
+  });
+}
+
 export interface EventReader {
   events: EventSourceMessage[];
   /** Resolves with the first event (already received or to come) that matches. */

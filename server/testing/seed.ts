@@ -184,3 +184,23 @@ export async function referentOf(app: FastifyInstance, day: SeededDay): Promise<
   );
   return { authorization: `Bearer ${await loginAs(app, referent.email, referent.password)}` };
 }
+
+/** What the back office says of the seeded session: each candidate's progress, and the session's counts. */
+export async function backOfficeSession(
+  day: SeededDay,
+): Promise<{ progress: Map<string, string>; counts: unknown }> {
+  const candidates = await day.api({
+    method: 'GET',
+    url: `/api/centre/sessions/${day.session.id}/candidates`,
+  });
+  const session = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}` });
+  return {
+    progress: new Map(
+      (candidates.json() as { candidates: { id: string; progress: string }[] }).candidates.map((c) => [
+        c.id,
+        c.progress,
+      ]),
+    ),
+    counts: (session.json() as { counts: unknown }).counts,
+  };
+}

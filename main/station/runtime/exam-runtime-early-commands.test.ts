@@ -19,20 +19,24 @@ const testId = 'test-1';
 const startedBy = (h: RuntimeHarness) =>
   h.journal.records(testId).find((r) => r.kind === 'started')?.payload ?? null;
 
+/** The station relaunched: the candidate reads the instructions again, then the test starts on `authorization`. */
+async function expectStartAfterRelaunch(h: RuntimeHarness, authorization: string): Promise<void> {
+  h.journal.close();
+  const relaunched = runtimeHarness({ file: h.file });
+  await relaunched.runtime.restore();
+  expect(relaunched.runtime.phase).toBe('signedIn');
+  await relaunched.runtime.acceptInstructions();
+  expect(relaunched.runtime.phase).toBe('inProgress');
+  expect(startedBy(relaunched)).toEqual({ authorization });
+}
+
 describe('a start confirmed before the station can start', () => {
   it('while the candidate reads the instructions: kept across a relaunch, the test starts on it', async () => {
     const h = runtimeHarness();
     await h.runtime.signIn(signIn);
     // Acknowledged (pending): the server never sends it again.
     expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId })).toBe('pending');
-    h.journal.close();
-
-    const relaunched = runtimeHarness({ file: h.file });
-    await relaunched.runtime.restore();
-    expect(relaunched.runtime.phase).toBe('signedIn');
-    await relaunched.runtime.acceptInstructions();
-    expect(relaunched.runtime.phase).toBe('inProgress');
-    expect(startedBy(relaunched)).toEqual({ authorization: 'c1' });
+    await expectStartAfterRelaunch(h, 'c1');
   });
 
   it('while its package download fails: kept across a relaunch, the test starts on it', async () => {
@@ -41,14 +45,7 @@ describe('a start confirmed before the station can start', () => {
     await h.runtime.acceptInstructions();
     h.server.packageFailure = network;
     expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId })).toBe('pending');
-    h.journal.close();
-
-    const relaunched = runtimeHarness({ file: h.file });
-    await relaunched.runtime.restore();
-    expect(relaunched.runtime.phase).toBe('signedIn');
-    await relaunched.runtime.acceptInstructions();
-    expect(relaunched.runtime.phase).toBe('inProgress');
-    expect(startedBy(relaunched)).toEqual({ authorization: 'c1' });
+    await expectStartAfterRelaunch(h, 'c1');
   });
 
   it('withdrawn before the relaunch: forgotten, the candidate waits for a new one', async () => {
