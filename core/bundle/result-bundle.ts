@@ -11,6 +11,8 @@ const Id = z.string().min(1).max(64);
 
 export const RESULT_BUNDLE_TYPE = 'pix-result+jws';
 export const RESULT_BUNDLE_ALG = 'Ed25519';
+/** The most records a bundle may hold (the station budgets its journal under it: journal-budget.ts). */
+export const MAX_BUNDLE_RECORDS = 20_000;
 
 export const ResultBundlePayloadSchema = z
   .object({
@@ -22,7 +24,7 @@ export const ResultBundlePayloadSchema = z
     packageId: Id,
     packageHash: HashSchema,
     endReason: EndReasonSchema,
-    records: z.array(JournalRecordSchema).min(1).max(20_000),
+    records: z.array(JournalRecordSchema).min(1).max(MAX_BUNDLE_RECORDS),
     chainHead: HashSchema,
     clock: z
       .object({

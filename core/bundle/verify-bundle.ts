@@ -44,7 +44,8 @@ export interface BundleVerificationOptions {
   parsePayload?: BundlePayloadParser;
 }
 
-const MAX_BUNDLE_LENGTH = 8 * 1024 * 1024;
+/** The longest JWS accepted, in characters (the station budgets its journal under it). */
+export const MAX_BUNDLE_LENGTH = 8 * 1024 * 1024;
 
 export async function verifyResultBundle(
   jws: string,

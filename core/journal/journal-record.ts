@@ -95,10 +95,16 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
         .strict(),
     })
     .strict(),
+  /**
+   * `authorization`: the invigilator's pause command, so a pause delivered again (its acknowledgment
+   * lost in a crash) is applied once. Optional: a lockdown pause has none, nor older journals.
+   */
   z
     .object({
       kind: z.literal('paused'),
-      payload: z.object({ cause: PauseCauseSchema, reason: z.string().max(500) }).strict(),
+      payload: z
+        .object({ cause: PauseCauseSchema, reason: z.string().max(500), authorization: Id.optional() })
+        .strict(),
     })
     .strict(),
   z

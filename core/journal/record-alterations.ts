@@ -43,6 +43,7 @@ export const everyKind: RecordBody[] = [
     payload: { alertId: 'al-1', challengeId: 'rec3', decision: 'validated', reasonCode: 'E3' },
   },
   { kind: 'paused', payload: { cause: 'invigilator', reason: 'malaise' } },
+  { kind: 'paused', payload: { cause: 'invigilator', reason: 'calme', authorization: 'cmd-5' } },
   { kind: 'unpaused', payload: { authorization: null } },
   { kind: 'timeAdded', payload: { addedMs: 60_000, authorization: 'cmd-3' } },
   { kind: 'navigation', payload: { url: 'https://exemple.pix-demo.test/', allowed: false, rule: null } },

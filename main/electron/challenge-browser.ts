@@ -3,7 +3,9 @@
 // over to the next candidate), with no preload and every permission denied. One URL policy decides for
 // request filtering (webRequest), navigations, redirects and window.open; popups open in the same view.
 // Downloads go to the candidate's sandbox folder and are shown by Chromium's own viewers, never opened
-// by the OS. Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation).
+// by the OS. Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation);
+// what a page can repeat by itself (in-page address changes, blocked frames) is thinned out first, as
+// the station window's embedded frames are (frame-visit-filter.ts).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import type { UrlDecision, UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
 import { decideDownload, MAX_DOWNLOAD_BYTES } from '../station/lockdown/download-policy.ts';
+import { FrameVisitFilter, originKey } from './frame-visit-filter.ts';
 import { challengeDecision } from './navigation-rules.ts';
 import { hardenSession, safeOrigin } from './session-hardening.ts';
 
@@ -41,6 +44,8 @@ export interface ChallengeBrowserOptions {
   /** Keyboard handling shared with the kiosk window (shortcut table, zoom). */
   attachKeyboard(contents: WebContents): void;
   log(message: string): void;
+  /** Wall-clock milliseconds, for the filters (tests pass their own). */
+  now?: () => number;
 }
 
 interface Served {
@@ -55,7 +60,18 @@ interface Candidate {
   /** Files downloaded in this test, by the token in their pix-download:// address. */
   served: Map<string, Served>;
   lastBlocked: { url: string; at: number } | null;
+  /** Committed pages: the same page again within two seconds is one visit, ten a second at most. */
+  pages: FrameVisitFilter;
+  /** In-page address changes (history.pushState, fragments), which a script can make in a loop. */
+  inPage: FrameVisitFilter;
+  /** Blocked frames (ads, trackers, embeds), which a page can request again and again. */
+  blockedFrames: FrameVisitFilter;
 }
+
+/** In-page addresses: the same one within ten seconds is one, one a second at most. */
+const IN_PAGE = { sameVisitMs: 10_000, perSecond: 1 };
+/** Blocked frames: once a minute per site (the address changes with every ad), ten a second at most. */
+const BLOCKED_FRAMES = { sameVisitMs: 60_000, key: originKey };
 
 const BLANK = 'about:blank';
 
@@ -170,6 +186,9 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       session: ses,
       served: new Map(),
       lastBlocked: null,
+      pages: new FrameVisitFilter(),
+      inPage: new FrameVisitFilter(IN_PAGE),
+      blockedFrames: new FrameVisitFilter(BLOCKED_FRAMES),
       view: new WebContentsView({
         webPreferences: {
           partition,
@@ -238,7 +257,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const topLevel = details.resourceType === 'mainFrame';
       const decision = this.#decide(candidate, details.url, topLevel);
       if (!decision.allowed && (topLevel || details.resourceType === 'subFrame')) {
-        void this.#blocked(candidate, details.url, decision);
+        void this.#blocked(candidate, details.url, decision, topLevel);
       }
       callback({ cancel: !decision.allowed });
     });
@@ -301,7 +320,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const decision = this.#decide(candidate, url, isMainFrame);
       if (!decision.allowed) {
         event.preventDefault();
-        void this.#blocked(candidate, url, decision);
+        void this.#blocked(candidate, url, decision, isMainFrame);
       }
     };
     contents.on('will-frame-navigate', (event) => guard(event, event.url, event.isMainFrame));
@@ -319,16 +338,17 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         this.#options.emit({ type: 'browserState', state: this.#state(candidate) });
     };
     // Committed pages are journaled; Chromium's own error page (after a refusal) is not a visit.
-    const committed = (url: string) => {
+    const committed = (url: string, filter: FrameVisitFilter) => {
       const decision = this.#decide(candidate, url, true);
       if (decision.allowed && url !== BLANK) {
-        void this.#options.recordNavigation({ url, allowed: true, rule: decision.rule });
+        const visit = { url, allowed: true, rule: decision.rule };
+        if (filter.admit(visit, this.#now())) void this.#options.recordNavigation(visit);
       }
       changed();
     };
-    contents.on('did-navigate', (_event, url) => committed(url));
+    contents.on('did-navigate', (_event, url) => committed(url, candidate.pages));
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
-      if (isMainFrame) committed(url);
+      if (isMainFrame) committed(url, candidate.inPage);
     });
     contents.on('did-start-loading', changed);
     contents.on('did-stop-loading', changed);
@@ -348,7 +368,13 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     });
   }
 
-  async #blocked(candidate: Candidate, url: string, decision: UrlDecision): Promise<void> {
+  #now(): number {
+    return this.#options.now?.() ?? Date.now();
+  }
+
+  async #blocked(candidate: Candidate, url: string, decision: UrlDecision, topLevel = true): Promise<void> {
+    // A blocked frame is not the candidate's doing: the page asks again and again (an ad in rotation).
+    if (!topLevel && !candidate.blockedFrames.admit({ url, allowed: false, rule: null }, this.#now())) return;
     await this.#recordAndEmitBlocked(
       candidate,
       url,
@@ -364,7 +390,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     reason: string,
   ): Promise<void> {
     // One blocked page can be refused by several handlers in a row: it is logged once.
-    const now = Date.now();
+    const now = this.#now();
     if (candidate.lastBlocked && candidate.lastBlocked.url === url && now - candidate.lastBlocked.at < 2_000)
       return;
     candidate.lastBlocked = { url, at: now };

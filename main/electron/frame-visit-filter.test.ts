@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameVisitFilter, SAME_VISIT_MS, VISITS_PER_SECOND } from './frame-visit-filter.ts';
+import { FrameVisitFilter, originKey, SAME_VISIT_MS, VISITS_PER_SECOND } from './frame-visit-filter.ts';
 
 const visit = (url: string, allowed = true) => ({ url, allowed, rule: 'embedded frame: allowRule' });
 
@@ -19,5 +19,15 @@ describe('FrameVisitFilter', () => {
     );
     expect(admitted.filter(Boolean)).toHaveLength(VISITS_PER_SECOND);
     expect(filter.admit(visit('https://a.example/next'), 1_000)).toBe(true);
+  });
+
+  it('takes its own window, rate and notion of « the same visit »', () => {
+    const filter = new FrameVisitFilter({ sameVisitMs: 60_000, perSecond: 1, key: originKey });
+    expect(filter.admit(visit('https://ads.example/a?1', false), 0)).toBe(true);
+    expect(filter.admit(visit('https://ads.example/b?2', false), 5_000)).toBe(false);
+    expect(filter.admit(visit('https://other.example/', false), 5_000)).toBe(true);
+    expect(filter.admit(visit('https://third.example/', false), 5_500)).toBe(false);
+    expect(filter.admit(visit('https://ads.example/c', false), 60_000)).toBe(true);
+    expect(originKey(visit('not an address', false))).toBe('blocked not an address');
   });
 });

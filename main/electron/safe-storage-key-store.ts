@@ -5,7 +5,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { safeStorage } from 'electron';
 import { writeFileAtomic } from '../station/files/atomic-file.ts';
-import { FileKeyStore, type KeyStore } from '../station/identity/key-store.ts';
+import { FileKeyStore, KeyStoreLockedError, type KeyStore } from '../station/identity/key-store.ts';
 
 export class SafeStorageKeyStore implements KeyStore {
   readonly #sealedFile: string;
@@ -23,7 +23,7 @@ export class SafeStorageKeyStore implements KeyStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    if (sealed) return new Uint8Array(Buffer.from(safeStorage.decryptString(sealed), 'base64'));
+    if (sealed) return new Uint8Array(Buffer.from(this.#open(sealed), 'base64'));
     // A key kept in the plain file (earlier version, or no key store then): moved under the key store.
     const plain = await this.#plain.read();
     if (plain && usableKeyStore()) {
@@ -31,6 +31,16 @@ export class SafeStorageKeyStore implements KeyStore {
       await rm(this.#plain.file, { force: true });
     }
     return plain;
+  }
+
+  /** The key, unsealed; a key store that cannot do it now is a start failure of its own (never "no key"). */
+  #open(sealed: Buffer): string {
+    try {
+      return safeStorage.decryptString(sealed);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new KeyStoreLockedError(detail, { cause: error });
+    }
   }
 
   async write(secret: Uint8Array): Promise<void> {

@@ -55,4 +55,18 @@ describe('shell pages', () => {
     expect(page).toContain('C:\\Pix\\&lt;station&gt;\\journal.sqlite');
     expect(page).not.toContain('<script');
   });
+
+  it('tells IT what to do when the station key cannot be opened or is missing, in French then English', () => {
+    for (const [kind, fr, en] of [
+      ['keyStoreLocked', /trousseau du système/, /keyring unlocked/],
+      ['keyMissing', /restaurez la clé .* depuis une sauvegarde/, /move the whole data folder aside/],
+    ] as const) {
+      const page = startFailurePage({ kind, code: 'X', journalFile: '/data/journal.sqlite' });
+      expect(page).toMatch(fr);
+      expect(page).toMatch(en);
+      expect(page).toContain('À faire :');
+      expect(page.indexOf('À faire :')).toBeLessThan(page.indexOf('<section lang="en">'));
+    }
+    expect(startFailurePage({ kind: 'diskFull', code: 'X', journalFile: 'j' })).not.toContain('À faire');
+  });
 });

@@ -137,24 +137,42 @@ export function readQuitForm(body: string): { action: 'quit' | 'cancel'; code: s
   };
 }
 
-const FAILURE_REASONS: Record<StartFailureKind, { fr: string; en: string }> = {
-  journalDamaged: {
-    fr: 'Le journal des réponses de ce poste est endommagé (par exemple après une coupure de courant).',
-    en: 'The answer journal on this station is damaged (for example after a power cut).',
-  },
-  diskFull: {
-    fr: 'Le disque de ce poste est plein : la station ne peut pas enregistrer de réponses.',
-    en: 'This station’s disk is full: the station cannot record answers.',
-  },
-  notWritable: {
-    fr: 'Le dossier des données de la station est en lecture seule ou inaccessible : la station ne peut pas enregistrer de réponses.',
-    en: 'The station’s data folder is read-only or out of reach: the station cannot record answers.',
-  },
-  other: {
-    fr: 'Une erreur empêche la station de démarrer.',
-    en: 'An error prevents the station from starting.',
-  },
-};
+/** What happened, for everyone; and, when IT has more to do than keep the journal, what (`it`). */
+const FAILURE_REASONS: Record<StartFailureKind, { fr: string; en: string; it?: { fr: string; en: string } }> =
+  {
+    journalDamaged: {
+      fr: 'Le journal des réponses de ce poste est endommagé (par exemple après une coupure de courant).',
+      en: 'The answer journal on this station is damaged (for example after a power cut).',
+    },
+    diskFull: {
+      fr: 'Le disque de ce poste est plein : la station ne peut pas enregistrer de réponses.',
+      en: 'This station’s disk is full: the station cannot record answers.',
+    },
+    notWritable: {
+      fr: 'Le dossier des données de la station est en lecture seule ou inaccessible : la station ne peut pas enregistrer de réponses.',
+      en: 'The station’s data folder is read-only or out of reach: the station cannot record answers.',
+    },
+    keyStoreLocked: {
+      fr: 'La clé de ce poste est protégée par le trousseau du système, qui ne peut pas l’ouvrir maintenant : la station ne peut pas signer les résultats.',
+      en: 'This station’s key is protected by the system’s keyring, which cannot open it now: the station cannot sign results.',
+      it: {
+        fr: 'ouvrez la session du compte d’examen pour lequel la station a été installée, trousseau déverrouillé ; sous Windows, après une réinitialisation du mot de passe du compte, restaurez le dossier de données depuis une sauvegarde. Ne supprimez pas la clé : les résultats en attente en dépendent.',
+        en: 'open the session of the exam account the station was installed for, with its keyring unlocked; on Windows, after the account’s password was reset, restore the data folder from a backup. Do not delete the key: pending results depend on it.',
+      },
+    },
+    keyMissing: {
+      fr: 'La clé de ce poste a disparu alors que des résultats de candidats doivent encore être envoyés avec elle : aucune nouvelle clé n’a été créée.',
+      en: 'This station’s key is gone while candidates’ results still have to be sent with it: no new key was created.',
+      it: {
+        fr: 'restaurez la clé (station-key.sealed ou station-key.der) depuis une sauvegarde du dossier de données, puis relancez la station ; à défaut, mettez de côté le dossier de données entier (ne le supprimez pas : il contient les réponses), remettez-le au centre et au support Pix, puis réinscrivez le poste.',
+        en: 'restore the key (station-key.sealed or station-key.der) from a backup of the data folder, then restart the station; failing that, move the whole data folder aside (do not delete it: it holds the answers), hand it to the centre and Pix support, then enroll the station again.',
+      },
+    },
+    other: {
+      fr: 'Une erreur empêche la station de démarrer.',
+      en: 'An error prevents the station from starting.',
+    },
+  };
 
 /**
  * The station could not start (journal damaged, disk full…): what it means and what to do, French
@@ -164,20 +182,24 @@ export function startFailurePage(failure: StartFailure): string {
   const reason = FAILURE_REASONS[failure.kind];
   const code = escapeHtml(failure.code);
   const journal = escapeHtml(failure.journalFile);
+  const itAction = (lang: 'fr' | 'en') =>
+    reason.it
+      ? `\n<p class="it">${lang === 'fr' ? 'À faire :' : 'To do:'} ${escapeHtml(reason.it[lang])}</p>`
+      : '';
   return page(
     'Ce poste ne peut pas démarrer',
     `<h1>Ce poste ne peut pas démarrer</h1>
 <p role="alert">${escapeHtml(reason.fr)}</p>
 <p><strong>Prévenez le surveillant : ce poste ne peut pas accueillir de candidat. Le journal des réponses est conservé pour le jury.</strong></p>
 <p>Surveillant : installez le candidat sur un autre poste, puis fermez celui-ci avec le raccourci et le code surveillant.</p>
-<p class="it">Service informatique : code d’erreur <code>${code}</code> ; journal des réponses <code>${journal}</code> (ne le supprimez pas et ne le modifiez pas ; le détail est dans le journal de la station).</p>
+<p class="it">Service informatique : code d’erreur <code>${code}</code> ; journal des réponses <code>${journal}</code> (ne le supprimez pas et ne le modifiez pas ; le détail est dans le journal de la station).</p>${itAction('fr')}
 <hr>
 <section lang="en">
 <h2>This station cannot start</h2>
 <p>${escapeHtml(reason.en)}</p>
 <p><strong>Tell the invigilator: this station cannot take a candidate. The answer journal is kept for the jury.</strong></p>
 <p>Invigilator: seat the candidate at another station, then close this one with the invigilator shortcut and code.</p>
-<p class="it">IT: error code <code>${code}</code>; answer journal <code>${journal}</code> (do not delete or change it; the details are in the station’s log).</p>
+<p class="it">IT: error code <code>${code}</code>; answer journal <code>${journal}</code> (do not delete or change it; the details are in the station’s log).</p>${itAction('en')}
 </section>`,
   );
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { KeyStoreLockedError } from '../station/identity/key-store.ts';
+import { StationKeyMissingError } from '../station/identity/station-keys.ts';
 import { JournalCorruptedError } from '../station/journal/journal-errors.ts';
 import { describeStartFailure, errorCode, errorForLog } from './start-failure.ts';
 
@@ -20,6 +22,12 @@ describe('why the station could not start', () => {
       [withCode('permission denied', 'EACCES'), 'notWritable', 'EACCES'],
       [withCode('read-only file system', 'EROFS'), 'notWritable', 'EROFS'],
       [withCode('key', 'STATION_KEY_UNREADABLE'), 'other', 'STATION_KEY_UNREADABLE'],
+      [
+        new KeyStoreLockedError('Error while decrypting the ciphertext'),
+        'keyStoreLocked',
+        'STATION_KEY_LOCKED',
+      ],
+      [new StationKeyMissingError(1), 'keyMissing', 'STATION_KEY_MISSING'],
       [new TypeError('boom'), 'other', 'TypeError'],
       ['not even an error', 'other', 'UNKNOWN'],
     ];

@@ -2,7 +2,8 @@
 // import: tested in plain Node). Only a code and the journal's path ever reach the screen: the full
 // error, with its stack, goes to the log.
 
-export type StartFailureKind = 'journalDamaged' | 'diskFull' | 'notWritable' | 'other';
+export type StartFailureKind =
+  'journalDamaged' | 'diskFull' | 'notWritable' | 'keyStoreLocked' | 'keyMissing' | 'other';
 
 export interface StartFailure {
   kind: StartFailureKind;
@@ -18,6 +19,11 @@ const KINDS: readonly { kind: Exclude<StartFailureKind, 'other'>; codes: RegExp 
   { kind: 'journalDamaged', codes: /^(JOURNAL_CORRUPTED|SQLITE_CORRUPT|SQLITE_NOTADB)/ },
   { kind: 'diskFull', codes: /^(SQLITE_FULL|ENOSPC|EDQUOT)/ },
   { kind: 'notWritable', codes: /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EACCES|EPERM|EROFS)/ },
+  // The OS key store cannot unseal the station key now (no keyring in the session, DPAPI after a
+  // password reset): identity/key-store.ts KeyStoreLockedError.
+  { kind: 'keyStoreLocked', codes: /^STATION_KEY_LOCKED$/ },
+  // No key while results still need it: identity/station-keys.ts StationKeyMissingError.
+  { kind: 'keyMissing', codes: /^STATION_KEY_MISSING$/ },
 ];
 
 /** The first string `code` along the error and its causes (wrappers keep the original as cause). */

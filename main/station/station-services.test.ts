@@ -8,7 +8,9 @@ import type { StationEvent, StationStatus } from '../../core/contracts/station-a
 import { canonicalHash } from '../../core/hashing/canonical-hash.ts';
 import { verifyChain } from '../../core/journal/chain.ts';
 import { MemoryKeyStore } from './identity/key-store.ts';
-import { StationKeyError } from './identity/station-keys.ts';
+import { StationKeyError, StationKeyMissingError } from './identity/station-keys.ts';
+import { AnswerJournal } from './journal/answer-journal.ts';
+import { opened, testInfo } from './journal/journal-fixtures.ts';
 import { JournalCorruptedError } from './journal/journal-errors.ts';
 import { testPackage } from './runtime/runtime-fixtures.ts';
 import {
@@ -418,6 +420,57 @@ describe('createStationServices', () => {
     const before = readFileSync(file);
     await expect(station({ dataDir })).rejects.toThrow(JournalCorruptedError);
     expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('refuses to make a new key while the journal holds a result the old one must sign, and says what to do', async () => {
+    server = await new FakeStationServer().listen();
+    const dataDir = tempDataDir();
+    // A test under way when the key store was lost (reinstalled profile, keyring reset…).
+    const journal = AnswerJournal.open({ file: path.join(dataDir, 'journal.sqlite') });
+    journal.createTest(testInfo('test-1'));
+    journal.append('test-1', opened, { wallAt: 1, elapsedMs: 0 });
+    journal.append(
+      'test-1',
+      { kind: 'started', payload: { authorization: 'c1' } },
+      { wallAt: 2, elapsedMs: 0 },
+    );
+    journal.close();
+    const keyStore = new MemoryKeyStore();
+    const refused = station({ dataDir, keyStore });
+    await expect(refused).rejects.toThrow(StationKeyMissingError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'STATION_KEY_MISSING',
+      message: expect.stringMatching(
+        /restore the station key .* from a backup.*move the whole data folder aside/,
+      ),
+    });
+    expect(keyStore.writes).toBe(0);
+    // The journal is left as it was, and closed (it opens again).
+    const reopened = AnswerJournal.open({ file: path.join(dataDir, 'journal.sqlite') });
+    expect(reopened.testsAwaitingResult()).toEqual(['test-1']);
+    reopened.close();
+  });
+
+  it('makes its first key when the journal holds only tests that need none', async () => {
+    server = await new FakeStationServer().listen();
+    const dataDir = tempDataDir();
+    const journal = AnswerJournal.open({ file: path.join(dataDir, 'journal.sqlite') });
+    // Signed in, never started (nothing to seal), and a test that went on at another station.
+    journal.createTest(testInfo('test-1'));
+    journal.append('test-1', opened, { wallAt: 1, elapsedMs: 0 });
+    journal.createTest(testInfo('test-2'));
+    journal.append('test-2', opened, { wallAt: 1, elapsedMs: 0 });
+    journal.append(
+      'test-2',
+      { kind: 'started', payload: { authorization: 'c1' } },
+      { wallAt: 2, elapsedMs: 0 },
+    );
+    journal.markMovedElsewhere('test-2', 3, 1000);
+    expect(journal.testsAwaitingResult()).toEqual([]);
+    journal.close();
+    const keyStore = new MemoryKeyStore();
+    await station({ dataDir, keyStore });
+    expect(keyStore.writes).toBe(1);
   });
 
   it('refuses to start with a key store that holds something else than its key, and replaces nothing', async () => {

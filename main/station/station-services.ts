@@ -10,6 +10,7 @@
 //   const stop = station.onEvent((event) => …);
 //   await station.enroll('ABCD-1234');     // once per station, with the code the referent gives
 //   await station.close();                 // stops every loop, closes the journal
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../../core/challenge/challenge.ts';
 import type { ExamPhase, StationEvent, StationStatus } from '../../core/contracts/station-api.ts';
@@ -172,7 +173,8 @@ export const KEY_FILE_NAME = 'station-key.der';
 
 /**
  * Builds the station. Throws only when the station cannot work at all: its key cannot be read
- * (StationKeyError) or its journal is damaged (JournalCorruptedError, left in place as evidence).
+ * (StationKeyError, KeyStoreLockedError), is missing while results still need it
+ * (StationKeyMissingError), or its journal is damaged (JournalCorruptedError, left in place as evidence).
  */
 export async function createStationServices(options: StationServicesOptions): Promise<StationServices> {
   const log = options.log ?? (() => {});
@@ -182,7 +184,21 @@ export async function createStationServices(options: StationServicesOptions): Pr
   const enrollmentFile = path.join(dataDir, ENROLLMENT_FILE_NAME);
   const keyStore = options.keyStore ?? new FileKeyStore(path.join(dataDir, KEY_FILE_NAME));
 
-  const { keys, created } = await loadOrCreateStationKeys(keyStore);
+  // The journal first: an empty key store with results still to send is a lost key, not a first run.
+  // The data folder is the owner's only (the key store made it so when it came first).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
+  const journal = AnswerJournal.open({ file: journalFile });
+  let loaded: Awaited<ReturnType<typeof loadOrCreateStationKeys>>;
+  try {
+    loaded = await loadOrCreateStationKeys(keyStore, {
+      unsentTests: () => journal.testsAwaitingResult().length,
+    });
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
+  const { keys, created } = loaded;
   if (created) log(`station key created: this station is ${keys.stationId}`);
   let enrollment = await loadEnrollment(enrollmentFile, log);
   const isEnrolled = () =>
@@ -198,8 +214,6 @@ export async function createStationServices(options: StationServicesOptions): Pr
     ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
   });
   const client = new StationServerClient(connection);
-  const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
-  const journal = AnswerJournal.open({ file: journalFile });
   const attachments = new AttachmentStore({
     dataDir,
     download: (hash) => client.downloadAttachment(hash, Number.MAX_SAFE_INTEGER),

@@ -217,6 +217,27 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     ).toBe('TEST_OVER');
   });
 
+  it('takes pause records with and without the command they applied; one that names it acknowledges it', async () => {
+    const { testId, journal } = await openJournal();
+    await replicate(testId, journal.records);
+    const first = await inv.command(lea().id, { type: 'pause', reason: 'bruit' });
+    // As an older station writes it: no command named, the pause stays unacknowledged.
+    journal.append({ kind: 'paused', payload: { cause: 'invigilator', reason: 'bruit' } });
+    expect((await replicate(testId, journal.since(3))).json()).toEqual({ storedThrough: 4 });
+    const unlock = await inv.command(lea().id, { type: 'unlock' });
+    journal.append({ kind: 'unpaused', payload: { authorization: unlock.command.id } });
+    expect((await replicate(testId, journal.since(4))).json()).toEqual({ storedThrough: 5 });
+    const second = await inv.command(lea().id, { type: 'pause', reason: 'calme' });
+    journal.append({
+      kind: 'paused',
+      payload: { cause: 'invigilator', reason: 'calme', authorization: second.command.id },
+    });
+    expect((await replicate(testId, journal.since(5))).json()).toEqual({ storedThrough: 6 });
+    const card = await inv.card(lea().id);
+    expect(card).toMatchObject({ state: 'paused', pause: { cause: 'invigilator', reason: 'calme' } });
+    expect(card.pendingCommands.map((c) => c.id)).toEqual([first.command.id]);
+  });
+
   it('reads heartbeats into the room and the presence feed', async () => {
     const joined = await join(server, day, station, lea());
     const room = await readEvents(

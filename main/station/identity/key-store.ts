@@ -3,6 +3,23 @@
 import { chmod, readFile, stat } from 'node:fs/promises';
 import { writeFileAtomic } from '../files/atomic-file.ts';
 
+/**
+ * The key store holds the station key but cannot open it now: the OS key store that sealed it is out of
+ * reach (no keyring unlocked in the kiosk session on Linux, DPAPI after a Windows password reset).
+ */
+export class KeyStoreLockedError extends Error {
+  readonly code = 'STATION_KEY_LOCKED';
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(
+      `the station key is sealed by the system's key store, which cannot open it now (${detail}); ` +
+        'it was left as it is: open the session the station was installed for (its keyring unlocked), ' +
+        'or restore the key from a backup',
+      options,
+    );
+    this.name = 'KeyStoreLockedError';
+  }
+}
+
 export interface KeyStore {
   /** The stored secret, or null when none was ever written. */
   read(): Promise<Uint8Array | null>;

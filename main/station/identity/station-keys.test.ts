@@ -2,7 +2,12 @@ import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { stationIdFromJwk } from '../../../core/identity/station-id.ts';
 import { MemoryKeyStore, type KeyStore } from './key-store.ts';
-import { StationKeyError, loadOrCreateStationKeys, stationKeysFrom } from './station-keys.ts';
+import {
+  StationKeyError,
+  StationKeyMissingError,
+  loadOrCreateStationKeys,
+  stationKeysFrom,
+} from './station-keys.ts';
 
 describe('the station key pair', () => {
   it('is generated on first run and stored through the key store', async () => {
@@ -12,6 +17,17 @@ describe('the station key pair', () => {
     expect(store.writes).toBe(1);
     expect(keys.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     expect(keys.stationId).toBe(stationIdFromJwk(keys.publicJwk));
+  });
+
+  it('is never made anew while results in the journal still need the lost one', async () => {
+    const store = new MemoryKeyStore();
+    await expect(loadOrCreateStationKeys(store, { unsentTests: () => 2 })).rejects.toThrow(
+      StationKeyMissingError,
+    );
+    expect(store.writes).toBe(0);
+    expect((await loadOrCreateStationKeys(store, { unsentTests: async () => 0 })).created).toBe(true);
+    // A stored key is read whatever the journal holds.
+    expect((await loadOrCreateStationKeys(store, { unsentTests: () => 5 })).created).toBe(false);
   });
 
   it('is read back on the next run: same station id, nothing written again', async () => {

@@ -30,12 +30,41 @@ export class StationKeyError extends Error {
   }
 }
 
+/**
+ * The key store is empty while the journal holds results the server has not accepted yet: they can
+ * only be accepted signed by the key the server knows. A new key is not created: IT restores the key.
+ */
+export class StationKeyMissingError extends Error {
+  readonly code = 'STATION_KEY_MISSING';
+  constructor(unsentTests: number) {
+    super(
+      `the station key is missing while the answer journal holds ${unsentTests} test(s) whose result the ` +
+        'server has not accepted yet; no new key was created (their results could never be accepted): ' +
+        'restore the station key (station-key.sealed or station-key.der) from a backup of the data folder; ' +
+        'failing that, move the whole data folder aside for the centre and Pix support (never delete it: ' +
+        'it holds the answers) and enroll this station again',
+    );
+    this.name = 'StationKeyMissingError';
+  }
+}
+
+export interface LoadKeysOptions {
+  /**
+   * How many tests in the journal still need this station's key (unsealed, or sealed and not yet
+   * accepted by the server): with any, an empty key store is a lost key, not a first run.
+   */
+  unsentTests?: () => number | Promise<number>;
+}
+
 /** Reads the station key, or generates and stores one on first run. */
 export async function loadOrCreateStationKeys(
   store: KeyStore,
+  options: LoadKeysOptions = {},
 ): Promise<{ keys: StationKeys; created: boolean }> {
   const secret = await store.read();
   if (secret) return { keys: stationKeysFrom(secret), created: false };
+  const unsent = (await options.unsentTests?.()) ?? 0;
+  if (unsent > 0) throw new StationKeyMissingError(unsent);
   const { privateKey } = generateKeyPairSync('ed25519');
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
   await store.write(new Uint8Array(der));

@@ -655,6 +655,31 @@ describe('result bundle, acknowledgment and retention', () => {
   });
 });
 
+describe('tests whose result needs this station’s key', () => {
+  it('are those started and not sealed, or sealed and not accepted, unless gone elsewhere or refused for good', () => {
+    const journal = journalAt();
+    const started = { kind: 'started' as const, payload: { authorization: 'c1' } };
+    journal.createTest(testInfo('signed-in', 1));
+    journal.append('signed-in', opened, at());
+    testWithPackage(journal, 'under-way', 4, 2);
+    journal.append('under-way', opened, at());
+    journal.append('under-way', started, at());
+    sealed(journal, 'sealed', 3);
+    sealed(journal, 'accepted', 4);
+    journal.acknowledge('accepted', 10, DAY);
+    testWithPackage(journal, 'moved', 4, 5);
+    journal.append('moved', opened, at());
+    journal.append('moved', started, at());
+    journal.markMovedElsewhere('moved', 10, DAY);
+    sealed(journal, 'refused', 6);
+    const refusal = { status: 422, code: 'X', message: 'no', refusedAt: 10 };
+    journal.recordServerRefusal('refused', 'result', refusal);
+    expect(journal.testsAwaitingResult()).toEqual(['under-way', 'sealed', 'refused']);
+    journal.recordRefusalReported('refused', { reportedAt: 11, outcome: 'marked' });
+    expect(journal.testsAwaitingResult()).toEqual(['under-way', 'sealed']);
+  });
+});
+
 describe('outbox', () => {
   it('hands out records oldest first across tests, up to the limit', () => {
     const journal = journalAt();

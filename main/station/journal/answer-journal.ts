@@ -484,6 +484,15 @@ export class AnswerJournal {
   }
 
   /**
+   * Tests whose result still needs this station's key: started here (or imported) and not sealed, or
+   * sealed and not yet accepted by the server; none continued elsewhere, none whose refusal the server
+   * answered for good. With any, an empty key store means a lost key (station-keys.ts).
+   */
+  testsAwaitingResult(): string[] {
+    return this.#sql.selectAwaitingResult.all().map(String);
+  }
+
+  /**
    * The server has stored the result: the test may be purged `retentionMs` later. The first
    * acknowledgment counts; a repeated one (idempotent upload) changes nothing.
    */
@@ -672,6 +681,17 @@ function prepareStatements(db: SqliteDatabase) {
          AND test_id NOT IN (SELECT test_id FROM server_refusals WHERE subject = 'result')
        ORDER BY created_at, rowid`,
     ),
+    selectAwaitingResult: db
+      .prepare(
+        `SELECT t.test_id FROM tests t
+         WHERE t.acknowledged_at IS NULL AND t.test_id NOT IN (SELECT test_id FROM moved_tests)
+           AND t.test_id NOT IN
+             (SELECT test_id FROM server_refusals WHERE subject = 'result' AND reported_at IS NOT NULL)
+           AND (t.bundle IS NOT NULL OR EXISTS (SELECT 1 FROM records r
+                 WHERE r.test_id = t.test_id AND r.kind IN ('started', 'resumed')))
+         ORDER BY t.created_at, t.rowid`,
+      )
+      .pluck(),
     insertRefusal: db.prepare(
       `INSERT INTO server_refusals (test_id, subject, status, code, message, refused_at)
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,

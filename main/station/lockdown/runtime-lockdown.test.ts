@@ -47,4 +47,20 @@ describe('the station’s lockdown watch', () => {
     await expect(watch.focusLost()).resolves.toBeUndefined();
     expect(logs).toEqual(['lockdown: focusLost']);
   });
+
+  it('never leaves a rejection to the shell, which fires and forgets: it is logged', async () => {
+    const logs: string[] = [];
+    const runtime = {
+      reportLockdown: () => Promise.reject(new Error('test test-1 is sealed: no record can be added')),
+    } as unknown as ExamRuntime;
+    const watch = runtimeLockdownWatch(
+      () => runtime,
+      (m) => logs.push(m),
+    );
+    await expect(watch.focusLost()).resolves.toBeUndefined();
+    expect(logs).toEqual([
+      'lockdown: focusLost',
+      'lockdown: focusLost not handled: test test-1 is sealed: no record can be added',
+    ]);
+  });
 });

@@ -12,9 +12,14 @@ export function runtimeLockdownWatch(
 ): LockdownWatch {
   return new LockdownWatch({
     now,
+    // The shell fires these and forgets them (`void watch.focusLost()`): never a rejection left unhandled.
     report: async ({ event, detail, lock }) => {
       log(`lockdown: ${event}${lock ? ' (test paused)' : ''}`);
-      await runtime()?.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
+      try {
+        await runtime()?.reportLockdown({ kind: 'lockdown', payload: { event, detail } }, lock);
+      } catch (error) {
+        log(`lockdown: ${event} not handled: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
   });
 }

@@ -3,6 +3,7 @@
 // comes while a resume from another station downloads its records is applied once they are in.
 import { describe, expect, it } from 'vitest';
 import type { StationCommand } from '../../../core/contracts/station-server.ts';
+import { canonicalHash } from '../../../core/hashing/canonical-hash.ts';
 import { CommandStream } from '../sync/command-stream.ts';
 import { InstantTimers } from '../sync/sync-fixtures.ts';
 import {
@@ -154,5 +155,180 @@ describe('commands while a resume from another station downloads its records', (
     expect(await h.runtime.handleCommand({ type: 'endTest', id: 'e1', testId })).toBe('deferred');
     // A test this station never held, or that it no longer needs a command for: as before.
     expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r2', testId })).toBe('ignored');
+  });
+});
+
+describe('a relaunch while commands wait for a resume from another station', () => {
+  const resume = (id: string): StationCommand => ({ type: 'authorizeResume', id, testId });
+  const addTime: StationCommand = { type: 'addTime', id: 'a1', testId, addedMs: 10 * MIN };
+  const pause: StationCommand = { type: 'pause', id: 'p1', testId, reason: 'calme' };
+  const unlock: StationCommand = { type: 'unlock', id: 'u1', testId };
+  const deferredOnes = [addTime, pause, unlock];
+
+  /** The server: what it sent and what the station acknowledged, sent again on each new connection. */
+  interface Server {
+    acknowledged: string[];
+    /** Sends every command the station has not acknowledged yet, in the order they were issued. */
+    sendUnacknowledged(stream: CommandStream): Promise<void>;
+  }
+  function server(issued: StationCommand[]): Server {
+    const acknowledged: string[] = [];
+    return {
+      acknowledged,
+      async sendUnacknowledged(stream) {
+        for (const command of issued.filter((c) => !acknowledged.includes(c.id)))
+          await stream.receive(command);
+      },
+    };
+  }
+  /** The sync client's command stream of one run of the station (not connected). */
+  function commandStream(h: RuntimeHarness, room: Server): CommandStream {
+    return new CommandStream({
+      open: async () => network,
+      acknowledge: async (id) => {
+        room.acknowledged.push(id);
+        return { ok: true, value: {} };
+      },
+      apply: (command) => h.runtime.handleCommand(command),
+      timers: new InstantTimers(),
+    });
+  }
+
+  /**
+   * A spare station where the candidate asks to resume, its downloads failing: the resume authorized
+   * (acknowledged, pending), then time added, a pause and its unlock, deferred (not acknowledged).
+   */
+  async function deferredDuringDownload() {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    h.server.packageFailure = network;
+    const issued = [resume('r1'), ...deferredOnes];
+    const room = server(issued);
+    const stream = commandStream(h, room);
+    expect(await stream.receive(resume('r1'))).toEqual({ outcome: 'pending', acknowledged: true });
+    for (const command of deferredOnes)
+      expect(await stream.receive(command)).toEqual({ outcome: 'deferred', acknowledged: false });
+    expect(room.acknowledged).toEqual(['r1']);
+    return { h, records, issued, room };
+  }
+
+  /** The station process dies; a new one opens the same journal, with a new command stream. */
+  async function relaunch(h: RuntimeHarness, records: RuntimeHarness['server']['records'], room: Server) {
+    h.journal.close();
+    const relaunched = runtimeHarness({ file: h.file, wallStart: h.wall.now + 2 * MIN });
+    relaunched.server.resuming = true;
+    relaunched.server.records = records;
+    await relaunched.runtime.restore();
+    return { relaunched, stream: commandStream(relaunched, room) };
+  }
+
+  /** The records this station wrote after the dead station's, by kind and authorization. */
+  const written = (h: RuntimeHarness, from: number) =>
+    h.journal
+      .records(testId)
+      .slice(from)
+      .map((r) => [r.kind, 'authorization' in r.payload ? r.payload.authorization : undefined]);
+
+  it('dies during the download: the commands come again and apply once each, in order, after the resume', async () => {
+    const { h, records, issued, room } = await deferredDuringDownload();
+    const { relaunched, stream } = await relaunch(h, records, room);
+    // Nothing was written for the resume: the candidate signs in again.
+    expect(relaunched.runtime.phase).toBe('idle');
+    await room.sendUnacknowledged(stream); // as the stream reopens: still deferred
+    expect((await relaunched.runtime.signIn(signIn)).ok).toBe(true);
+    expect(relaunched.runtime.phase).toBe('resumePending');
+    await room.sendUnacknowledged(stream); // on a reconnection: still deferred
+    expect(room.acknowledged).toEqual(['r1']);
+    expect(relaunched.journal.records(testId)).toEqual([]);
+
+    // The first authorization was used by the dead sign-in: the invigilator authorizes the resume again.
+    issued.push(resume('r2'));
+    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
+    expect(room.acknowledged).toEqual(['r1', 'r2', 'a1', 'p1', 'u1']);
+    await room.sendUnacknowledged(stream); // nothing left to send
+    for (const command of deferredOnes)
+      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+
+    expect(written(relaunched, records.length)).toEqual([
+      ['testOpened', undefined],
+      ['resumed', 'r2'],
+      ['timeAdded', 'a1'],
+      ['paused', 'p1'],
+      ['unpaused', 'u1'],
+    ]);
+    expect(relaunched.runtime.status().exam).toMatchObject({
+      phase: 'inProgress',
+      allowedMs: 115 * MIN,
+      timeLeftMs: 113 * MIN,
+    });
+    expect(relaunched.journal.verify(testId).ok).toBe(true);
+  });
+
+  it('dies once the resume is done, before the deferred commands applied: they apply once each after the new resume', async () => {
+    const { h, records, issued, room } = await deferredDuringDownload();
+    h.server.packageFailure = null;
+    pass(h, 3000);
+    await h.runtime.tick(); // the resume completes on its own retry; the process dies before the retry of the deferred
+    expect(h.runtime.phase).toBe('inProgress');
+    const { relaunched, stream } = await relaunch(h, records, room);
+    expect(relaunched.runtime.phase).toBe('resumePending');
+
+    await room.sendUnacknowledged(stream);
+    // After a relaunch the candidate waits for the invigilator's « autoriser la reprise » again.
+    expect(relaunched.runtime.phase).toBe('resumePending');
+    issued.push(resume('r2'));
+    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
+    await room.sendUnacknowledged(stream);
+    for (const command of deferredOnes)
+      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+
+    expect(written(relaunched, records.length)).toEqual([
+      ['testOpened', undefined],
+      ['resumed', 'r1'],
+      ['timeAdded', 'a1'],
+      ['paused', 'p1'],
+      ['unpaused', 'u1'],
+      ['resumed', 'r2'],
+    ]);
+    expect(relaunched.runtime.status().exam).toMatchObject({
+      phase: 'inProgress',
+      allowedMs: 115 * MIN,
+      timeLeftMs: 113 * MIN,
+    });
+    expect(relaunched.journal.verify(testId).ok).toBe(true);
+  });
+
+  it('dies between storing the downloads and continuing the chain: the commands apply once each after the resume', async () => {
+    const { h, records, issued, room } = await deferredDuringDownload();
+    // What the download stored before the process died: the package and the server's records, no more.
+    h.journal.storePackage(testId, h.server.pkg, canonicalHash(h.server.pkg));
+    h.journal.importRecords(testId, records);
+    const { relaunched, stream } = await relaunch(h, records, room);
+    expect(relaunched.runtime.phase).toBe('resumePending');
+
+    await room.sendUnacknowledged(stream);
+    expect(relaunched.runtime.phase).toBe('resumePending');
+    issued.push(resume('r2'));
+    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
+    await room.sendUnacknowledged(stream);
+    for (const command of deferredOnes)
+      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+
+    // This station's own `testOpened` is missing: the process died before writing it (a known gap).
+    expect(written(relaunched, records.length)).toEqual([
+      ['timeAdded', 'a1'],
+      ['paused', 'p1'],
+      ['unpaused', 'u1'],
+      ['resumed', 'r2'],
+    ]);
+    expect(relaunched.runtime.status().exam).toMatchObject({
+      phase: 'inProgress',
+      allowedMs: 115 * MIN,
+      timeLeftMs: 113 * MIN,
+    });
+    expect(relaunched.journal.verify(testId).ok).toBe(true);
   });
 });

@@ -1,7 +1,17 @@
 // The runtime under faults of its host: a wall clock set back (NTP, a user), and a journal that cannot
-// be written (disk full) when the test is paused or ended.
+// be written (disk full) when the test is paused or ended, when an authorization is used, or when the
+// shell reports a lockdown event.
 import { describe, expect, it, vi } from 'vitest';
-import { MIN, pass, runtimeHarness, signIn, startedTest, type RuntimeHarness } from './runtime-fixtures.ts';
+import { runtimeLockdownWatch } from '../lockdown/runtime-lockdown.ts';
+import {
+  MIN,
+  pass,
+  recordsOfADeadStation,
+  runtimeHarness,
+  signIn,
+  startedTest,
+  type RuntimeHarness,
+} from './runtime-fixtures.ts';
 
 const network = { ok: false as const, kind: 'network' as const, message: 'the server cannot be reached' };
 
@@ -118,5 +128,117 @@ describe('a journal that cannot be written when the test is paused or ended', ()
     pass(h, h.runtime.status().exam.timeLeftMs ?? 0);
     await h.runtime.tick();
     expect(h.runtime.phase).toBe('sealed');
+  });
+});
+
+describe('an invigilator’s authorization whose record cannot be written yet', () => {
+  it('keeps a start confirmed during the instructions, and starts once the disk has room again', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ log: (line) => lines.push(line) });
+    await h.runtime.signIn(signIn);
+    // Presence confirmed while the candidate reads: acknowledged `pending`, never sent again.
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    const full = diskFull(h);
+    const accepted = await h.runtime.acceptInstructions();
+    expect(accepted.ok).toBe(true);
+    expect(h.runtime.phase).toBe('waiting');
+    expect(h.runtime.status().exam.timeLeftMs).toBeNull();
+    expect(lines.some((l) => l.includes('the start could not be recorded'))).toBe(true);
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('waiting');
+    full.mockRestore();
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.journal.records('test-1').filter((r) => r.kind === 'started')).toEqual([
+      expect.objectContaining({ payload: { authorization: 'c1' } }),
+    ]);
+  });
+
+  it('keeps a resume on this station of a test begun elsewhere, and resumes once the disk has room', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    h.server.packageFailure = network;
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'pending',
+    );
+    h.server.packageFailure = null;
+    // The download succeeds and the records are imported, but this station's first record fails.
+    const full = diskFull(h);
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('resumePending');
+    expect(h.journal.records('test-1')).toHaveLength(records.length);
+    // Meanwhile the invigilator's commands wait for the resume, as before the import.
+    expect(await h.runtime.handleCommand({ type: 'pause', id: 'p1', testId: 'test-1', reason: 'x' })).toBe(
+      'deferred',
+    );
+    full.mockRestore();
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.server.recordFetches).toBe(1);
+    expect(
+      h.journal
+        .records('test-1')
+        .slice(records.length)
+        .map((r) => r.kind),
+    ).toEqual(['testOpened', 'resumed']);
+    expect(h.journal.verify('test-1').ok).toBe(true);
+  });
+});
+
+describe('a lockdown event the journal cannot take', () => {
+  it('still pauses the test and stops the clock when the disk is full, and the unlock resumes it', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ log: (line) => lines.push(line) });
+    await startedTest(h);
+    pass(h, MIN);
+    const full = diskFull(h);
+    await expect(
+      h.runtime.reportLockdown(
+        { kind: 'lockdown', payload: { event: 'lockScreen', detail: 'La session a été verrouillée.' } },
+        true,
+      ),
+    ).resolves.toBeUndefined();
+    expect(h.runtime.phase).toBe('paused');
+    const left = h.runtime.status().exam.timeLeftMs;
+    pass(h, 10 * MIN);
+    await h.runtime.tick();
+    expect(h.runtime.status().exam.timeLeftMs).toBe(left);
+    expect(lines.some((l) => l.includes('paused in memory'))).toBe(true);
+    full.mockRestore();
+    expect(await h.runtime.handleCommand({ type: 'unlock', id: 'u1', testId: 'test-1' })).toBe('applied');
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.runtime.status().exam.timeLeftMs).toBe(left);
+  });
+
+  it('never rejects, and a lockdown event on the end screen is logged, not the test’s', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ log: (line) => lines.push(line) });
+    await startedTest(h);
+    const full = diskFull(h);
+    await expect(
+      h.runtime.reportLockdown({ kind: 'lockdown', payload: { event: 'focusLost', detail: 'x' } }, false),
+    ).resolves.toBeUndefined();
+    expect(h.runtime.phase).toBe('inProgress');
+    full.mockRestore();
+    await h.runtime.finishTest();
+    expect(h.runtime.phase).toBe('sealed');
+    const watch = runtimeLockdownWatch(
+      () => h.runtime,
+      (line) => lines.push(line),
+    );
+    const count = h.journal.records('test-1').length;
+    await expect(watch.focusLost()).resolves.toBeUndefined();
+    await expect(watch.screenLocked()).resolves.toBeUndefined();
+    expect(h.journal.records('test-1')).toHaveLength(count);
+    expect(lines.filter((l) => l.includes('after the end of test test-1'))).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import { ExamRuntime } from './exam-runtime.ts';
+import { MAX_JOURNALED_RULE, MAX_JOURNALED_URL } from './journal-budget.ts';
 import {
   MIN,
   choice,
@@ -151,14 +152,19 @@ describe('the navigation log', () => {
     expect(h.journal.verify('test-1').ok).toBe(true);
   });
 
-  it('keeps very long addresses within the record’s limits', async () => {
+  it('shortens very long addresses and rules, with a marker saying how much was cut', async () => {
     const h = runtimeHarness();
     await startedTest(h);
     const url = `https://example.org/?q=${'x'.repeat(10_000)}`;
     expect(await h.runtime.recordNavigation({ url, allowed: true, rule: 'r'.repeat(900) })).toBe(true);
     const last = h.journal.records('test-1').at(-1);
-    expect(last?.kind === 'navigation' && last.payload.url.length).toBe(4096);
-    expect(last?.kind === 'navigation' && last.payload.rule?.length).toBe(500);
+    if (last?.kind !== 'navigation') throw new Error('no navigation record');
+    expect(last.payload.url).toHaveLength(MAX_JOURNALED_URL);
+    expect(last.payload.url.startsWith('https://example.org/?q=xxx')).toBe(true);
+    expect(last.payload.url).toMatch(/…\[\+\d+\]$/);
+    const cut = Number(/\[\+(\d+)\]$/.exec(last.payload.url)?.[1]);
+    expect(last.payload.url.length - `…[+${cut}]`.length + cut).toBe(url.length);
+    expect(last.payload.rule).toHaveLength(MAX_JOURNALED_RULE);
   });
 
   it('records nothing outside a test', async () => {
@@ -338,6 +344,95 @@ describe('resume on another station', () => {
     await relaunched.runtime.restore();
     expect(relaunched.runtime.phase).toBe('idle');
     expect(relaunched.journal.test('test-1')).toBeNull();
+  });
+
+  it('holds the lockdown events of the wait, and journals them after the records arrive', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    // The kiosk window loses the focus, the session is locked, while the candidate waits.
+    await h.runtime.reportLockdown(
+      {
+        kind: 'lockdown',
+        payload: { event: 'focusLost', detail: 'La fenêtre du test n’est plus au premier plan.' },
+      },
+      false,
+    );
+    await h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'lockScreen', detail: 'Verrouillée.' } },
+      true,
+    );
+    expect(h.journal.records('test-1')).toEqual([]);
+    expect(h.runtime.phase).toBe('resumePending');
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(h.runtime.phase).toBe('inProgress');
+    const mine = h.journal.records('test-1').slice(records.length);
+    expect(mine.map((r) => r.kind)).toEqual(['testOpened', 'lockdown', 'lockdown', 'resumed']);
+    expect(mine[1]).toMatchObject({
+      payload: { event: 'focusLost', detail: expect.stringContaining('pendant l’attente de la reprise') },
+    });
+    expect(mine[2]).toMatchObject({ payload: { event: 'lockScreen' } });
+    expect(h.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('can still be cancelled after a lockdown event while waiting', async () => {
+    const h = runtimeHarness();
+    h.server.resuming = true;
+    await h.runtime.signIn(signIn);
+    await h.runtime.reportLockdown({ kind: 'lockdown', payload: { event: 'focusLost', detail: 'x' } }, false);
+    expect((await h.runtime.cancelSignIn()).ok).toBe(true);
+    expect(h.journal.test('test-1')).toBeNull();
+  });
+
+  it('after a relaunch, the candidate signs in again and resumes, a lockdown event of the wait or not', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    await h.runtime.reportLockdown({ kind: 'lockdown', payload: { event: 'focusLost', detail: 'x' } }, false);
+    h.journal.close();
+    const again = runtimeHarness({ file: h.file, pkg: h.server.pkg, wallStart: h.wall.now + MIN });
+    again.server.resuming = true;
+    again.server.records = records;
+    await again.runtime.restore();
+    expect(again.runtime.phase).toBe('idle');
+    expect((await again.runtime.signIn(signIn)).ok).toBe(true);
+    expect(again.runtime.phase).toBe('resumePending');
+    expect(await again.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(again.runtime.phase).toBe('inProgress');
+  });
+
+  it('after a relaunch, forgets (and logs) what an earlier version wrote before the records arrived', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    await h.runtime.signIn(signIn);
+    // What an earlier version did: the lockdown record first, so the import was refused for ever.
+    h.journal.append(
+      'test-1',
+      { kind: 'lockdown', payload: { event: 'focusLost', detail: 'premier plan perdu' } },
+      { wallAt: h.wall.now, elapsedMs: 0 },
+    );
+    h.journal.close();
+    const lines: string[] = [];
+    const again = runtimeHarness({ file: h.file, wallStart: h.wall.now + MIN, log: (l) => lines.push(l) });
+    again.server.resuming = true;
+    again.server.records = records;
+    await again.runtime.restore();
+    expect(again.runtime.phase).toBe('idle');
+    expect(lines.some((l) => l.includes('focusLost: premier plan perdu'))).toBe(true);
+    await again.runtime.signIn(signIn);
+    expect(await again.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(again.runtime.phase).toBe('inProgress');
   });
 
   it('a resume that already continued here cannot be cancelled', async () => {

@@ -1,6 +1,16 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIN, choice, pass, runtimeHarness, signIn, startedTest, testPackage } from './runtime-fixtures.ts';
+import type { StationCommand } from '../../../core/contracts/station-server.ts';
+import {
+  MIN,
+  choice,
+  pass,
+  runtimeHarness,
+  signIn,
+  startedTest,
+  testPackage,
+  verifyingSealer,
+} from './runtime-fixtures.ts';
 
 describe('signing in', () => {
   it('reconciles the candidate with the server and shows the instructions', async () => {
@@ -441,6 +451,59 @@ describe('resume after a crash', () => {
     expect(third.runtime.phase).toBe('resumePending');
     await third.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r2', testId: 'test-1' });
     expect(third.runtime.phase).toBe('inProgress');
+  });
+
+  it('ignores a pause delivered again after the relaunch (its acknowledgment lost in the crash)', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    const pause: StationCommand = { type: 'pause', id: 'cmd-p', testId: 'test-1', reason: 'calme' };
+    expect(await first.runtime.handleCommand(pause)).toBe('applied');
+    expect(await first.runtime.handleCommand({ type: 'unlock', id: 'cmd-u', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    // The station dies before the server got the pause's acknowledgment: the server sends it again.
+    const second = runtimeHarness({ file: first.file, seal: await verifyingSealer() });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('resumePending');
+    expect(await second.runtime.handleCommand(pause)).toBe('ignored');
+    expect(second.runtime.phase).toBe('resumePending');
+    await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
+    expect(await second.runtime.handleCommand(pause)).toBe('ignored');
+    expect(second.runtime.phase).toBe('inProgress');
+    expect(second.runtime.status().exam.pause).toBeNull();
+    const pauses = second.journal.records('test-1').filter((r) => r.kind === 'paused');
+    expect(pauses.map((r) => r.payload)).toEqual([
+      { cause: 'invigilator', reason: 'calme', authorization: 'cmd-p' },
+    ]);
+    // A lockdown pause names no command; both kinds seal into a bundle the server's verifier accepts.
+    await second.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'focusLost', detail: 'fenêtre quittée' } },
+      true,
+    );
+    expect(second.journal.records('test-1').at(-1)?.payload).toEqual({
+      cause: 'lockdown',
+      reason: 'fenêtre quittée',
+    });
+    await second.runtime.handleCommand({ type: 'endTest', id: 'cmd-e', testId: 'test-1' });
+    expect(second.runtime.phase).toBe('sealed');
+  });
+
+  it('a pause that reaches the relaunched station waits with it for the resume, which lands on it', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    const pause: StationCommand = { type: 'pause', id: 'cmd-p', testId: 'test-1', reason: 'calme' };
+    expect(await second.runtime.handleCommand(pause)).toBe('applied');
+    // Still waiting for « autoriser la reprise »: an unlock alone never lets the candidate go on.
+    expect(second.runtime.phase).toBe('resumePending');
+    await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
+    expect(second.runtime.phase).toBe('paused');
+    expect(second.runtime.status().exam.pause).toMatchObject({ cause: 'invigilator', reason: 'calme' });
+    expect(await second.runtime.handleCommand({ type: 'unlock', id: 'cmd-u', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(second.runtime.phase).toBe('inProgress');
   });
 
   it('a test that ended but was not sealed is sealed on relaunch', async () => {

@@ -32,16 +32,21 @@ import type {
   TestRow,
 } from './ports.ts';
 import { joinErrorCode } from './ports.ts';
-import {
-  applyRecord,
-  currentTimerLeftMs,
-  emptyProgress,
-  replay,
-  type TestProgress,
-} from './test-progress.ts';
+import { applyRecord, currentTimerLeftMs, replay, type TestProgress } from './test-progress.ts';
 import { choiceOrder } from './choice-order.ts';
 import type { EndSummary, LockdownEvent, NotReadyCode } from '../../../core/contracts/station-api.ts';
 import { endSummaryOf, lockEventOf } from './screen-facts.ts';
+import {
+  addToUsage,
+  JournalBudget,
+  lockdownSummary,
+  MAX_JOURNALED_RULE,
+  MAX_JOURNALED_URL,
+  navigationSummary,
+  shortenForJournal,
+  usageOf,
+  type JournalUsage,
+} from './journal-budget.ts';
 
 export interface ExamRuntimeOptions {
   journal: ExamJournal;
@@ -67,6 +72,42 @@ interface ActiveTest {
   pkg: TestPackage | null;
   progress: TestProgress;
   clock: ExamClock | null;
+  /** What the journal holds, and what browsing and lockdown events may still add (journal-budget.ts). */
+  usage: JournalUsage;
+  budget: JournalBudget;
+  /** Navigations and lockdown events the budget left out since the launch, said before `ended`. */
+  omitted: { navigations: number; lockdowns: Map<LockdownEvent, number> };
+  /**
+   * Lockdown events while a resume from another station waits for the records the server kept: none
+   * can be written before them (the import needs an empty journal), so they wait here, in the station
+   * log too, and are journaled right after this station's `testOpened`.
+   */
+  held: { event: LockdownEvent; detail: string; at: number }[];
+  /**
+   * A resume from another station whose records are imported but whose own records (`testOpened`,
+   * then the start or resume) are not all written yet (a write failed): the tick goes on from there.
+   */
+  resumeImport: { sinceLastRecordMs: number; lastWallAt: number | null; opened: boolean } | null;
+}
+
+function activeTest(
+  row: TestRow,
+  pkg: TestPackage | null,
+  records: readonly JournalRecord[],
+  clock: (progress: TestProgress) => ExamClock | null,
+): ActiveTest {
+  const progress = replay(records);
+  return {
+    row,
+    pkg,
+    progress,
+    clock: clock(progress),
+    usage: usageOf(records),
+    budget: new JournalBudget(row.testId),
+    omitted: { navigations: 0, lockdowns: new Map() },
+    held: [],
+    resumeImport: null,
+  };
 }
 
 const DEFAULT_RETENTION_MS = 7 * 24 * 3600_000;
@@ -75,8 +116,9 @@ const CHECKPOINT_EVERY_MS = 1000;
 const RETRY_DOWNLOAD_MS = 3000;
 /** How often sealing is tried again after a failure (the test stays ended, its journal intact). */
 const RETRY_SEAL_MS = 5000;
-const MAX_NAVIGATION_URL = 4096;
-const MAX_NAVIGATION_RULE = 500;
+/** Lockdown events kept while a resume waits for its records; more are only counted and logged. */
+const MAX_HELD_LOCKDOWNS = 50;
+const MAX_LOCKDOWN_DETAIL = 500;
 /**
  * The invigilator's commands about a test that only its records make applicable: while a resume from
  * another station waits for them (download retried), these are deferred, not ignored (an ignored one
@@ -330,9 +372,9 @@ export class ExamRuntime {
   restore(): Promise<StationStatus> {
     return this.#serial(async () => {
       let row = this.#o.journal.unfinishedTest();
-      // A test without any record is a resume from another station that never got its records:
-      // nothing of value, the candidate signs in again.
-      while (row && this.#o.journal.lastRecord(row.testId) === null) {
+      // A resume from another station that never got its records: nothing of value, the candidate
+      // signs in again.
+      while (row && this.#neverOpenedHere(row.testId)) {
         this.#o.journal.discardTest(row.testId);
         row = this.#o.journal.unfinishedTest();
       }
@@ -345,10 +387,13 @@ export class ExamRuntime {
         return this.status();
       }
       const pkg = this.#o.journal.package(row.testId);
-      const progress = replay(this.#o.journal.records(row.testId));
       const checkpoint = this.#o.journal.clockCheckpoint(row.testId);
-      const elapsedMs = Math.max(progress.lastElapsedMs, checkpoint?.elapsedMs ?? 0);
-      this.#test = { row, pkg, progress, clock: pkg ? this.#newClock(pkg, progress, elapsedMs) : null };
+      this.#test = activeTest(row, pkg, this.#o.journal.records(row.testId), (progress) =>
+        pkg
+          ? this.#newClock(pkg, progress, Math.max(progress.lastElapsedMs, checkpoint?.elapsedMs ?? 0))
+          : null,
+      );
+      const { progress } = this.#test;
       if (progress.ended) {
         this.#phase = 'ended';
         await this.#sealSafely();
@@ -363,6 +408,25 @@ export class ExamRuntime {
       this.#announce();
       return this.status();
     });
+  }
+
+  /**
+   * A test without any record, or with only lockdown records: a resume from another station that never
+   * got its records (every other journal begins with a `testOpened`). Before the runtime held them, a
+   * lockdown event while such a resume waited was written first, and the import was then refused for
+   * ever: those records only say what happened while the candidate waited, and go to the log.
+   */
+  #neverOpenedHere(testId: string): boolean {
+    if (this.#o.journal.lastRecord(testId) === null) return true;
+    const records = this.#o.journal.records(testId);
+    if (!records.every((r) => r.kind === 'lockdown')) return false;
+    const events = records.map((r) =>
+      r.kind === 'lockdown' ? `${r.payload.event}: ${r.payload.detail}` : r.kind,
+    );
+    this.#o.log?.(
+      `test ${testId} waited for its records from the server and never got them; what was written meanwhile is dropped: ${events.join(' | ')}`,
+    );
+    return true;
   }
 
   #newClock(pkg: TestPackage, progress: TestProgress, elapsedMs: number): ExamClock {
@@ -415,7 +479,7 @@ export class ExamRuntime {
         purgeAfter: null,
       };
       this.#o.journal.createTest(row);
-      this.#test = { row, pkg: null, progress: emptyProgress(), clock: null };
+      this.#test = activeTest(row, null, [], () => null);
       this.#movedElsewhere = null;
       if (resuming) {
         // Begun on another station: the chain continues from the server's copy once the invigilator
@@ -611,8 +675,7 @@ export class ExamRuntime {
           : 'ignored';
       }
       if (t.progress.authorizations.has(command.id)) return 'ignored';
-      if (this.#phase === 'resumePending' && !t.pkg && AWAIT_RESUMED_RECORDS.has(command.type))
-        return 'deferred';
+      if (this.#awaitingResumedRecords() && AWAIT_RESUMED_RECORDS.has(command.type)) return 'deferred';
       switch (command.type) {
         case 'authorizeStart':
           if (this.#phase === 'waiting') return (await this.#start(command.id)) ? 'applied' : 'pending';
@@ -628,14 +691,22 @@ export class ExamRuntime {
           return 'applied';
         case 'authorizeResume':
           if (this.#phase !== 'resumePending') return 'ignored';
-          if (!t.pkg) return (await this.#resumeFromServer(command.id)) ? 'applied' : 'pending';
+          if (!t.pkg || t.resumeImport)
+            return (await this.#resumeFromServer(command.id)) ? 'applied' : 'pending';
           this.#resume(command.id);
           return 'applied';
         case 'pause':
           if (this.#phase !== 'inProgress' && this.#phase !== 'resumePending') return 'ignored';
-          this.#pause('invigilator', command.reason);
+          this.#pause('invigilator', command.reason, command.id);
           return 'applied';
         case 'unlock':
+          if (this.#phase === 'resumePending' && t.progress.pause) {
+            // A pause lifted while the test waits for its resume (both sent before a relaunch): recorded
+            // only, the resume the invigilator authorizes then lands on the test going on.
+            this.#append({ kind: 'unpaused', payload: { authorization: command.id } });
+            this.#announce();
+            return 'applied';
+          }
           if (this.#phase !== 'paused') return 'ignored';
           this.#append({ kind: 'unpaused', payload: { authorization: command.id } });
           t.clock?.start();
@@ -703,26 +774,129 @@ export class ExamRuntime {
     return this.#serial(() => {
       const t = this.#test;
       if (!t?.progress.started || t.progress.ended) return false;
-      const stored = this.#appendSafely({
+      // Shortened and budgeted: no amount of browsing may keep the test from being sealed.
+      const body: RecordBody & { kind: 'navigation' } = {
         kind: 'navigation',
         payload: {
-          url: String(navigation.url).slice(0, MAX_NAVIGATION_URL),
+          url: shortenForJournal(String(navigation.url), MAX_JOURNALED_URL),
           allowed: navigation.allowed === true,
-          rule: navigation.rule === null ? null : String(navigation.rule).slice(0, MAX_NAVIGATION_RULE),
+          rule:
+            navigation.rule === null ? null : shortenForJournal(String(navigation.rule), MAX_JOURNALED_RULE),
         },
-      });
-      return stored.ok;
+      };
+      if (!t.budget.admits(t.usage, body, t.pkg, t.progress.done)) {
+        this.#omit(t, 'navigation');
+        return false;
+      }
+      return this.#appendSafely(body).ok;
     });
   }
 
-  /** A lockdown event (from the shell): recorded for the jury; `lock` also pauses the test. */
+  /**
+   * A lockdown event (from the shell): recorded for the jury; `lock` also pauses the test. Never
+   * rejects (the shell fires it and forgets): what cannot be journaled is logged, and a lock that
+   * cannot be journaled (full disk) still stops the exam clock.
+   */
   reportLockdown(event: RecordBody & { kind: 'lockdown' }, lock: boolean): Promise<void> {
-    return this.#serial(() => {
-      if (!this.#test) return;
-      this.#append(event);
-      if (lock && this.#phase === 'inProgress') this.#pause('lockdown', event.payload.detail);
+    const report = this.#serial(() => {
+      const t = this.#test;
+      if (!t) return;
+      const { event: kind, detail } = event.payload;
+      if (t.progress.ended) {
+        // The end screen: the test is over and its journal closed (or about to be, sealed).
+        this.#o.log?.(
+          `lockdown event after the end of test ${t.row.testId}, not journaled: ${kind}: ${detail}`,
+        );
+        return;
+      }
+      if (this.#awaitingResumedRecords()) {
+        if (t.held.length < MAX_HELD_LOCKDOWNS) t.held.push({ event: kind, detail, at: this.#o.wallClock() });
+        else this.#omit(t, 'lockdown', kind);
+        this.#o.log?.(`lockdown event while the resume waits for its records, journaled after them: ${kind}`);
+        return;
+      }
+      const pauses = lock && this.#phase === 'inProgress';
+      this.#journalLockdown(t, kind, detail, pauses);
+      if (pauses) this.#lockdownPause(t, shortenForJournal(detail, MAX_LOCKDOWN_DETAIL));
       else this.#announce();
     });
+    return report.catch((error: unknown) => {
+      this.#o.log?.(`lockdown event not handled: ${errorMessage(error)}`);
+    });
+  }
+
+  /**
+   * Journals a lockdown event; one that pauses the test is always written (each pause waits for the
+   * invigilator's unlock), the others within the test's budget. A failure is logged, not thrown.
+   */
+  #journalLockdown(t: ActiveTest, kind: LockdownEvent, detail: string, pauses: boolean): boolean {
+    const body: RecordBody & { kind: 'lockdown' } = {
+      kind: 'lockdown',
+      payload: { event: kind, detail: shortenForJournal(detail, MAX_LOCKDOWN_DETAIL) },
+    };
+    if (!pauses && !t.budget.admits(t.usage, body, t.pkg, t.progress.done)) {
+      this.#omit(t, 'lockdown', kind);
+      return false;
+    }
+    try {
+      this.#append(body);
+      return true;
+    } catch (error) {
+      this.#o.log?.(`lockdown event not journaled (${kind}): ${errorMessage(error)}`);
+      return false;
+    }
+  }
+
+  /**
+   * Pauses for a lockdown event. When the pause cannot be written (full disk), the clock stops all the
+   * same and the station shows the pause: the candidate is not charged for time away from the test.
+   * Only in memory then (a relaunch asks for the invigilator's resume anyway); the unlock resumes it.
+   */
+  #lockdownPause(t: ActiveTest, detail: string): void {
+    try {
+      this.#pause('lockdown', detail);
+    } catch (error) {
+      this.#o.log?.(`the lockdown pause could not be journaled, paused in memory: ${errorMessage(error)}`);
+      t.clock?.stop();
+      t.progress.pause = { cause: 'lockdown', reason: detail };
+      this.#move('paused');
+    }
+  }
+
+  /** Counts a navigation or lockdown event the budget left out; the first of each kind is logged. */
+  #omit(t: ActiveTest, kind: 'navigation' | 'lockdown', event: LockdownEvent | null = null): void {
+    const first = kind === 'navigation' ? t.omitted.navigations === 0 : t.omitted.lockdowns.size === 0;
+    if (kind === 'navigation') t.omitted.navigations += 1;
+    else if (event) t.omitted.lockdowns.set(event, (t.omitted.lockdowns.get(event) ?? 0) + 1);
+    if (first)
+      this.#o.log?.(
+        `test ${t.row.testId}: its journal budget is reached, further ${kind} records are counted, not journaled`,
+      );
+  }
+
+  /** Says, just before `ended`, how many navigations and lockdown events the budget left out. */
+  #journalOmissions(t: ActiveTest): void {
+    try {
+      if (t.omitted.navigations > 0) {
+        this.#append({
+          kind: 'navigation',
+          payload: { url: '', allowed: false, rule: navigationSummary(t.omitted.navigations) },
+        });
+        t.omitted.navigations = 0;
+      }
+      for (const [event, count] of t.omitted.lockdowns) {
+        this.#append({ kind: 'lockdown', payload: { event, detail: lockdownSummary(count) } });
+        t.omitted.lockdowns.delete(event);
+      }
+    } catch (error) {
+      this.#o.log?.(`the count of what the journal left out was not journaled: ${errorMessage(error)}`);
+    }
+  }
+
+  /** A resume from another station waits for the server's records: nothing may be written before them. */
+  #awaitingResumedRecords(): boolean {
+    const t = this.#test;
+    return this.#phase === 'resumePending' && t !== null && (!t.pkg || t.resumeImport !== null);
   }
 
   /**
@@ -911,13 +1085,16 @@ export class ExamRuntime {
     this.#pendingStart = authorization;
   }
 
-  /** Starts the test; false when the package could not be downloaded (retried on tick). */
+  /**
+   * Starts the test; false when the package could not be downloaded or the start not written (full
+   * disk): the authorization stays held until `started` is committed, and the tick tries again.
+   */
   async #start(authorization: string): Promise<boolean> {
     const t = this.#test;
     if (!t) return false;
     this.#holdStart(authorization);
+    this.#lastDownloadAttemptAt = this.#o.monotonic.now();
     if (!t.pkg) {
-      this.#lastDownloadAttemptAt = this.#o.monotonic.now();
       const fetched = await this.#o.server.fetchPackage(t.row.testId);
       if (!fetched.ok) {
         this.#o.log?.(`package download failed: ${fetched.message}`);
@@ -935,11 +1112,16 @@ export class ExamRuntime {
       t.clock = this.#newClock(t.pkg, t.progress, 0);
       this.#o.onPackageStored?.(t.row.testId, t.pkg);
     }
-    // Also when the package was stored before a relaunch and its record was not (a power cut between).
-    this.#recordPackage();
-    if (this.#phase === 'signedIn') this.#move('waiting');
+    try {
+      // Also when the package was stored before a relaunch and its record was not (a power cut between).
+      this.#recordPackage();
+      if (this.#phase === 'signedIn') this.#move('waiting');
+      this.#append({ kind: 'started', payload: { authorization } });
+    } catch (error) {
+      this.#o.log?.(`the start could not be recorded, tried again shortly: ${errorMessage(error)}`);
+      return false;
+    }
     this.#pendingStart = null;
-    this.#append({ kind: 'started', payload: { authorization } });
     t.clock?.start();
     this.#lastTimeLeft = t.clock?.timeLeftMs() ?? null;
     this.#move('inProgress');
@@ -964,7 +1146,8 @@ export class ExamRuntime {
   /**
    * The candidate's station died and they continue here: download the package and the records the
    * server replicated, check the chain and import it, then extend the same chain (this station signs
-   * the candidate in, then the resume). False when a download failed (retried on tick).
+   * the candidate in, then the resume). False when a download or a write failed (retried on tick): the
+   * authorization is held until the resume is committed, and an import already done is not redone.
    */
   async #resumeFromServer(authorization: string): Promise<boolean> {
     const t = this.#test;
@@ -972,59 +1155,103 @@ export class ExamRuntime {
     const testId = t.row.testId;
     this.#pendingResume = authorization;
     this.#lastDownloadAttemptAt = this.#o.monotonic.now();
-    const fetched = await this.#o.server.fetchPackage(testId);
-    if (!fetched.ok) {
-      this.#o.log?.(`package download for the resume failed: ${fetched.message}`);
-      return false;
+    if (!t.resumeImport) {
+      const fetched = await this.#o.server.fetchPackage(testId);
+      if (!fetched.ok) {
+        this.#o.log?.(`package download for the resume failed: ${fetched.message}`);
+        return false;
+      }
+      const remote = await this.#o.server.fetchRecords(testId);
+      if (!remote.ok) {
+        this.#o.log?.(`records download for the resume failed: ${remote.message}`);
+        return false;
+      }
+      let records: JournalRecord[];
+      try {
+        this.#o.journal.storePackage(testId, fetched.value.package, fetched.value.packageHash);
+        this.#o.journal.importRecords(testId, remote.value.records);
+        records = this.#o.journal.records(testId);
+      } catch (error) {
+        // A chain that does not verify is never continued: the invigilator sees the resume waiting.
+        this.#o.log?.(`the server's records cannot be continued: ${errorMessage(error)}`);
+        return false;
+      }
+      t.pkg = fetched.value.package;
+      t.row = { ...t.row, packageHash: fetched.value.packageHash };
+      t.progress = replay(records);
+      t.usage = usageOf(records);
+      // The records mark answers and events; the old station's last heartbeat may have seen the clock
+      // run on since (minutes on one question): that time was the candidate's, and is not given back.
+      const sinceLastRecordMs = this.#timeSpentAfterRecords(t.pkg, t.progress, remote.value.lastTimeLeftMs);
+      t.clock = this.#newClock(t.pkg, t.progress, t.progress.lastElapsedMs + sinceLastRecordMs);
+      t.resumeImport = { sinceLastRecordMs, lastWallAt: records.at(-1)?.wallAt ?? null, opened: false };
+      this.#o.onPackageStored?.(testId, t.pkg);
     }
-    const remote = await this.#o.server.fetchRecords(testId);
-    if (!remote.ok) {
-      this.#o.log?.(`records download for the resume failed: ${remote.message}`);
-      return false;
-    }
-    let records: JournalRecord[];
     try {
-      this.#o.journal.storePackage(testId, fetched.value.package, fetched.value.packageHash);
-      this.#o.journal.importRecords(testId, remote.value.records);
-      records = this.#o.journal.records(testId);
+      await this.#continueResumed(t, t.resumeImport, authorization);
     } catch (error) {
-      // A chain that does not verify is never continued: the invigilator sees the resume waiting.
-      this.#o.log?.(`the server's records cannot be continued: ${errorMessage(error)}`);
+      this.#o.log?.(`the resume could not be recorded, tried again shortly: ${errorMessage(error)}`);
       return false;
     }
     this.#pendingResume = null;
-    t.pkg = fetched.value.package;
-    t.row = { ...t.row, packageHash: fetched.value.packageHash };
-    t.progress = replay(records);
-    // The records mark answers and events; the old station's last heartbeat may have seen the clock
-    // run on since (minutes on one question): that time was the candidate's, and is not given back.
-    const sinceLastRecordMs = this.#timeSpentAfterRecords(t.pkg, t.progress, remote.value.lastTimeLeftMs);
-    t.clock = this.#newClock(t.pkg, t.progress, t.progress.lastElapsedMs + sinceLastRecordMs);
-    this.#o.onPackageStored?.(testId, t.pkg);
-    const station = this.#o.station();
-    this.#append({
-      kind: 'testOpened',
-      payload: { sessionId: t.row.sessionId, candidateId: t.row.candidateId, stationId: station.stationId },
-    });
+    return true;
+  }
+
+  /** After the import: this station's own records, each written once even when a retry comes back here. */
+  async #continueResumed(
+    t: ActiveTest,
+    imported: NonNullable<ActiveTest['resumeImport']>,
+    authorization: string,
+  ): Promise<void> {
+    if (!imported.opened) {
+      const station = this.#o.station();
+      this.#append({
+        kind: 'testOpened',
+        payload: { sessionId: t.row.sessionId, candidateId: t.row.candidateId, stationId: station.stationId },
+      });
+      imported.opened = true;
+    }
+    this.#journalHeldLockdowns(t);
     // The server may never have got it (the old station died first, its start known from a heartbeat).
     this.#recordPackage();
     if (t.progress.ended) {
       // It ended over there but was never sealed: seal it here.
+      t.resumeImport = null;
       this.#move('ended');
       await this.#sealSafely();
     } else if (!t.progress.started) {
       this.#append({ kind: 'started', payload: { authorization } });
-      t.clock.start();
-      this.#lastTimeLeft = t.clock.timeLeftMs();
+      t.resumeImport = null;
+      t.clock?.start();
+      this.#lastTimeLeft = t.clock?.timeLeftMs() ?? null;
       this.#move('inProgress');
     } else {
       // Time between the old station's last heartbeat and now was not the candidate's: recorded, not
       // charged (from the last record, less what the heartbeat showed was spent after it).
-      const last = records.at(-1);
-      const downtime = last ? this.#o.wallClock() - last.wallAt - sinceLastRecordMs : 0;
+      const downtime =
+        imported.lastWallAt === null
+          ? 0
+          : this.#o.wallClock() - imported.lastWallAt - imported.sinceLastRecordMs;
       this.#resume(authorization, Math.max(0, downtime));
+      t.resumeImport = null;
     }
-    return true;
+  }
+
+  /** The lockdown events held while the resume waited, journaled after this station's `testOpened`. */
+  #journalHeldLockdowns(t: ActiveTest): void {
+    while (t.held.length > 0) {
+      const held = t.held[0];
+      if (!held) break;
+      const when = new Date(held.at).toISOString();
+      const detail = `${held.detail} (pendant l’attente de la reprise, ${when})`;
+      const body: RecordBody & { kind: 'lockdown' } = {
+        kind: 'lockdown',
+        payload: { event: held.event, detail: shortenForJournal(detail, MAX_LOCKDOWN_DETAIL) },
+      };
+      if (t.budget.admits(t.usage, body, t.pkg, t.progress.done)) this.#append(body);
+      else this.#omit(t, 'lockdown', held.event);
+      t.held.shift();
+    }
   }
 
   /** Exam time the old station's last heartbeat shows was spent after the last replicated record. */
@@ -1054,13 +1281,22 @@ export class ExamRuntime {
     });
   }
 
-  #pause(cause: 'invigilator' | 'lockdown', reason: string): void {
-    this.#appendStoppingClock({ kind: 'paused', payload: { cause, reason } });
-    this.#move('paused');
+  /** `authorization`: the invigilator's command, recorded so that a second delivery is ignored. */
+  #pause(cause: 'invigilator' | 'lockdown', reason: string, authorization?: string): void {
+    this.#appendStoppingClock({
+      kind: 'paused',
+      payload: authorization === undefined ? { cause, reason } : { cause, reason, authorization },
+    });
+    // A test waiting for its resume (after a relaunch) still waits: after a crash only the invigilator's
+    // « autoriser la reprise » lets the candidate go on, and that resume lands on the pause (#resume).
+    // Moved to `paused` here, an unlock would resume the test without it, and record no downtime.
+    if (this.#phase === 'resumePending') this.#announce();
+    else this.#move('paused');
   }
 
   async #end(reason: EndReason, authorization: string | null): Promise<void> {
     if (!this.#test) return;
+    this.#journalOmissions(this.#test);
     this.#appendStoppingClock({ kind: 'ended', payload: { reason, authorization } });
     this.#move('ended');
     await this.#sealSafely();
@@ -1114,6 +1350,7 @@ export class ExamRuntime {
     const elapsedMs = t.clock?.elapsedMs() ?? t.progress.lastElapsedMs;
     const record = this.#o.journal.append(t.row.testId, body, { wallAt: this.#o.wallClock(), elapsedMs });
     applyRecord(t.progress, record);
+    addToUsage(t.usage, record);
     this.#o.onRecord?.();
   }
 

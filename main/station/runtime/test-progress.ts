@@ -98,6 +98,7 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
       break;
     case 'paused':
       progress.pause = { cause: record.payload.cause, reason: record.payload.reason };
+      if (record.payload.authorization) progress.authorizations.add(record.payload.authorization);
       break;
     case 'unpaused':
       progress.pause = null;
