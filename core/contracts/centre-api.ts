@@ -523,6 +523,23 @@ export const UnfinishedTestsSchema = z
     ),
     /** Tests still running on a live station: the invigilator ends them (or they finish) first. */
     running: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),
+    /**
+     * Tests whose station is silent while their candidate may still have time (the test goes on
+     * offline): wait for the station, or confirm each over in the finalization (`confirmedOver`); then
+     * they need an abort reason (they are also in `tests`). When the station was last heard (null:
+     * never) and the time the candidate may still have (ms, null: unknown).
+     */
+    maybeRunning: z.array(
+      z
+        .object({
+          candidateId: Id,
+          firstName: z.string(),
+          lastName: z.string(),
+          stationLastHeardAt: Timestamp.nullable(),
+          timeLeftMs: z.number().int().nullable(),
+        })
+        .strict(),
+    ),
     /** Alerts awaiting the invigilator's decision: settled in the room before finalizing. */
     pendingAlerts: z.array(
       z

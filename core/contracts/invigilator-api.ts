@@ -256,16 +256,25 @@ export type PresenceEvent = z.infer<typeof PresenceEventSchema>;
 
 // ------------------------------------------------------------------ commands and alerts
 
+/**
+ * Optional on every command and alert decision: a UUID the screen draws for one confirmation and sends
+ * again when it retries it (a lost answer). The same id for the same session (what it asked must be the
+ * same, or 409 REQUEST_ID_REUSED) gives the first answer again and issues nothing more, even after a
+ * server restart.
+ */
+export const RequestIdSchema = z.uuid();
+const retried = { requestId: RequestIdSchema.optional() };
+
 export const InvigilatorCommandRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('authorizeStart') }).strict(),
-  z.object({ type: z.literal('withdrawAuthorization') }).strict(),
-  z.object({ type: z.literal('authorizeResume') }).strict(),
-  z.object({ type: z.literal('pause'), reason: z.string().trim().max(500).default('') }).strict(),
-  z.object({ type: z.literal('unlock') }).strict(),
-  z.object({ type: z.literal('addTime'), minutes: z.number().int().min(1).max(240) }).strict(),
-  z.object({ type: z.literal('endTest') }).strict(),
+  z.object({ type: z.literal('authorizeStart'), ...retried }).strict(),
+  z.object({ type: z.literal('withdrawAuthorization'), ...retried }).strict(),
+  z.object({ type: z.literal('authorizeResume'), ...retried }).strict(),
+  z.object({ type: z.literal('pause'), reason: z.string().trim().max(500).default(''), ...retried }).strict(),
+  z.object({ type: z.literal('unlock'), ...retried }).strict(),
+  z.object({ type: z.literal('addTime'), minutes: z.number().int().min(1).max(240), ...retried }).strict(),
+  z.object({ type: z.literal('endTest'), ...retried }).strict(),
   /** Closes the candidate's station (its app quits): refused while a test is under way on it. */
-  z.object({ type: z.literal('closeStation') }).strict(),
+  z.object({ type: z.literal('closeStation'), ...retried }).strict(),
 ]);
 export type InvigilatorCommandRequest = z.infer<typeof InvigilatorCommandRequestSchema>;
 
@@ -286,6 +295,7 @@ export const AlertDecisionRequestSchema = z
   .object({
     decision: z.enum(['dismissed', 'validated']),
     reasonCode: AlertReasonCodeSchema.nullable().default(null),
+    ...retried,
   })
   .strict()
   .refine((d) => (d.decision === 'validated') === (d.reasonCode !== null), {
@@ -338,6 +348,12 @@ export const FinalizationRequestSchema = z
     globalComment: z.string().trim().max(GLOBAL_COMMENT_MAX).default(''),
     hadIncident: z.boolean(),
     candidateCouldNotJoin: z.boolean(),
+    /**
+     * Candidates whose test the invigilator confirmed over (station switched off, candidate gone) though
+     * their silent station left them time: without it such a test may still run offline, and
+     * finalization is refused (409 TESTS_MAYBE_RUNNING). A candidate not in the session: 400.
+     */
+    confirmedOver: z.array(Id).max(500).optional(),
   })
   .strict();
 export type FinalizationRequest = z.output<typeof FinalizationRequestSchema>;

@@ -228,8 +228,9 @@ describe('the room at a glance', () => {
     await inv.page.getByTestId('finalize').click();
     await inv.page.getByTestId('finalization-errors').waitFor();
     await inv.capture('finalization-blocked');
-    // The alerts are decided, then the stations go quiet (switched off): 15 s later they are gone, and
-    // their tests are unfinished, each with its abort reason.
+    // The alerts are decided, then the stations go quiet (switched off): 15 s later they are silent.
+    // With time left their candidates may still be working offline: the invigilator confirms each test
+    // over (the stations are off), then each needs its abort reason.
     for (const card of await room.room()) {
       if (card.alert) await room.decideAlert(card.alert.id, 'validated', 'E1');
     }
@@ -239,6 +240,7 @@ describe('the room at a glance', () => {
     await inv.goTo('Finaliser la session');
     await inv.page.getByTestId('still-running').waitFor({ state: 'detached' });
     expect(await inv.page.getByTestId('pending-alerts').count()).toBe(0);
+    for (const box of await inv.page.getByTestId('confirm-over').all()) await box.check();
     await inv.page.getByTestId('finalize').click();
     await inv.page.getByTestId('finalization-errors').waitFor();
     const unfinished = inv.page.getByTestId('abort-reason');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byName, elapsedSince, fullName, listName, longDate, shortDate } from './format.ts';
+import { byName, elapsedSince, fullName, listName, longDate, shortDate, timeOfDay } from './format.ts';
 
 describe('back-office formats', () => {
   it('writes dates in French by default and in English on request', () => {
@@ -26,5 +26,13 @@ describe('back-office formats', () => {
     expect(elapsedSince('2026-12-08T09:45:00Z', now)).toEqual({ unit: 'minutes', count: 15 });
     expect(elapsedSince('2026-12-07T08:00:00Z', now)).toEqual({ unit: 'hours', count: 26 });
     expect(elapsedSince('2026-12-01T10:00:00Z', now)).toEqual({ unit: 'days', count: 7 });
+  });
+
+  it('writes a moment as a time of day, with its date when it is another day', () => {
+    const at = new Date(2026, 11, 8, 9, 41);
+    const iso = at.toISOString();
+    expect(timeOfDay(iso, 'fr-FR', at.getTime() + 60_000)).toBe('09:41');
+    expect(timeOfDay(iso, 'fr-FR', new Date(2026, 11, 9, 8, 0).getTime())).toBe('08/12/2026 09:41');
+    expect(timeOfDay('not a date', 'fr-FR', at.getTime())).toBe('not a date');
   });
 });

@@ -28,6 +28,17 @@ export function dateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(parsed);
 }
 
+/**
+ * A moment (ISO timestamp) as a time of day, "14:05", with its date when it is not the same day as
+ * `today` (ms): "07/12/2026 14:05".
+ */
+export function timeOfDay(iso: string, locale: string, today: number): string {
+  const parsed = new Date(iso);
+  if (Number.isNaN(parsed.getTime())) return iso;
+  if (parsed.toDateString() !== new Date(today).toDateString()) return dateTime(iso, locale);
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(parsed);
+}
+
 export function fullName(person: { firstName: string; lastName: string }): string {
   return `${person.firstName} ${person.lastName.toLocaleUpperCase('fr-FR')}`;
 }

@@ -18,6 +18,37 @@ describe('login throttle', () => {
     await expect(t.attempt('session:4', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
   });
 
+  it('forgives every failure aimed at a target, from every address, and only those', async () => {
+    const t = new LoginThrottle({
+      limits: { default: 2, ip: 3 },
+      windowMs: 60_000,
+      now: () => 0,
+      slowDownMs: 400,
+    });
+    const quick = (attempt: Promise<unknown>) =>
+      Promise.race([attempt.then(() => 'admitted'), new Promise((r) => setTimeout(() => r('slowed'), 100))]);
+    // 10.0.0.1: blocked for session:1, and at its overall limit with one failure at session:2.
+    await t.attempt('session:1', '10.0.0.1');
+    await t.attempt('session:1', '10.0.0.1');
+    await t.attempt('session:2', '10.0.0.1');
+    await expect(t.attempt('session:1', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    await expect(t.attempt('session:9', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    // session:1 is now past its own limit: any attempt on it is slowed down.
+    const slowed = t.attempt('session:1', '10.0.0.2');
+    expect(await quick(slowed)).toBe('slowed');
+
+    t.forgive('session:1');
+    // The block for session:1 is lifted, and the target's slow-down with it.
+    expect(await quick(t.attempt('session:1', '10.0.0.3'))).toBe('admitted');
+    t.succeeded(await t.attempt('session:1', '10.0.0.1'));
+    // The overall count of 10.0.0.1 keeps its failure at session:2 only: two more, then blocked.
+    await t.attempt('session:3', '10.0.0.1');
+    await t.attempt('session:4', '10.0.0.1');
+    await expect(t.attempt('session:5', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    // The attempt slowed down before is still admitted (and was forgiven with the others).
+    await slowed;
+  });
+
   it('keys IPv6 addresses by /64, IPv4 ones as they are', () => {
     expect(addressKey('2001:db8:0:1:2:3:4:5')).toBe('2001:db8:0:1::/64');
     expect(addressKey('2001:DB8::1')).toBe('2001:db8:0:0::/64');

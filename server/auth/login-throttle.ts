@@ -6,8 +6,16 @@
 // target would let anyone lock its owner out. So only the address is blocked, for this target (5 failures
 // by default) and overall (30); the target's own count merely slows every attempt on it down. An address
 // then gets 480 guesses a day at a target: some 10^7 address-days to find a 47^6 ≈ 10^10 invigilator
-// password. IPv6 addresses count by /64, which one subscriber holds whole. Left over: behind a school's
-// one public address, a candidate can still block the invigilator's logins from there for 15 minutes.
+// password. IPv6 addresses count by /64, which one subscriber holds whole.
+//
+// Behind a school's one public address, a candidate (a phone on the school's wifi) can still block the
+// invigilator's logins from there for 15 minutes, mid-exam. The way out is the referent's « Changer le
+// mot de passe du surveillant » in the back office (invigilator/invigilator-auth.ts): the secret the
+// failures guessed at is gone, so every failure aimed at its target is forgotten (`forgive`), whichever
+// address made it, in the per-target counts and in each address's overall count alike; each failure
+// remembers its target for that. The invigilator then logs in at once with the new password from the
+// same address. Left over: the candidate may start again, and block that address's new logins after 5
+// more failures; screens already logged in are not affected, and the referent may change it again.
 import { ApiError } from '../http/api-error.ts';
 
 export interface LoginThrottleOptions {
@@ -26,9 +34,15 @@ export interface LoginAttempt {
   readonly at: number;
 }
 
+/** A failure counted against a key: when, and the login target it aimed at (none for `fail`). */
+interface Failure {
+  readonly at: number;
+  readonly target: string | null;
+}
+
 export class LoginThrottle {
   readonly #o: LoginThrottleOptions;
-  readonly #failures = new Map<string, number[]>();
+  readonly #failures = new Map<string, Failure[]>();
 
   constructor(options: LoginThrottleOptions) {
     this.#o = options;
@@ -40,7 +54,7 @@ export class LoginThrottle {
     for (const key of keys) {
       const recent = this.#recent(key, now);
       if (recent.length >= this.#limit(key)) {
-        const retryAfterMs = (recent[0] ?? now) + this.#o.windowMs - now;
+        const retryAfterMs = (recent[0]?.at ?? now) + this.#o.windowMs - now;
         const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
         throw new ApiError(
           429,
@@ -62,7 +76,7 @@ export class LoginThrottle {
     const attempt = { target, keys: [`${target}@${from}`, `ip:${from}`], at: this.#o.now() };
     this.check(attempt.keys);
     const slow = this.#recent(target, attempt.at).length >= this.#limit(target);
-    this.#record([target, ...attempt.keys], attempt.at);
+    this.#record([target, ...attempt.keys], { at: attempt.at, target });
     if (slow) await new Promise((resolve) => setTimeout(resolve, this.#o.slowDownMs ?? 1000));
     return attempt;
   }
@@ -72,23 +86,37 @@ export class LoginThrottle {
     const [perTarget = '', overall = ''] = keys;
     this.succeed([target, perTarget]);
     const rest = [...(this.#failures.get(overall) ?? [])];
-    const index = rest.indexOf(at);
+    const index = rest.findIndex((f) => f.at === at && f.target === target);
     if (index >= 0) rest.splice(index, 1);
     if (rest.length) this.#failures.set(overall, rest);
     else this.#failures.delete(overall);
   }
 
+  /**
+   * The target's secret was replaced: every failure aimed at it is forgotten, from every address, in
+   * the per-target counts and in the addresses' overall counts (failures aimed elsewhere still count).
+   * Attempts admitted later count as usual.
+   */
+  forgive(target: string): void {
+    for (const [key, failures] of [...this.#failures]) {
+      const rest = failures.filter((f) => f.target !== target);
+      if (rest.length === failures.length) continue;
+      if (rest.length) this.#failures.set(key, rest);
+      else this.#failures.delete(key);
+    }
+  }
+
   fail(keys: readonly string[]): void {
-    this.#record(keys, this.#o.now());
+    this.#record(keys, { at: this.#o.now(), target: null });
   }
 
   succeed(keys: readonly string[]): void {
     for (const key of keys) this.#failures.delete(key);
   }
 
-  #record(keys: readonly string[], now: number): void {
-    for (const key of keys) this.#failures.set(key, [...this.#recent(key, now), now]);
-    if (this.#failures.size > 10_000) this.#prune(now);
+  #record(keys: readonly string[], failure: Failure): void {
+    for (const key of keys) this.#failures.set(key, [...this.#recent(key, failure.at), failure]);
+    if (this.#failures.size > 10_000) this.#prune(failure.at);
   }
 
   #limit(key: string): number {
@@ -96,8 +124,8 @@ export class LoginThrottle {
     return this.#o.limits[kind] ?? this.#o.limits.default;
   }
 
-  #recent(key: string, now: number): number[] {
-    return (this.#failures.get(key) ?? []).filter((at) => now - at < this.#o.windowMs);
+  #recent(key: string, now: number): Failure[] {
+    return (this.#failures.get(key) ?? []).filter((f) => now - f.at < this.#o.windowMs);
   }
 
   #prune(now: number): void {

@@ -3,7 +3,9 @@
 // became of it on the old station.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATION_API_PATHS, type StationCommand } from '../../core/contracts/station-server.ts';
+import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
 import {
+  bareHeartbeat,
   enrolledStation,
   type Invigilator,
   invigilator,
@@ -202,6 +204,33 @@ describe('closing a station from the invigilator screen', () => {
     });
     expect((await inv.card(candidate(0).id)).pendingCommands.map((c) => c.type)).toEqual(['closeStation']);
     stream.close();
+  });
+
+  it('closes the station of a candidate who signed in and never started, after which finalization goes on', async () => {
+    const joined = await join(server, day, station, candidate(0));
+    expect((await bareHeartbeat(server, station, joined.testId, 'waiting')).statusCode).toBe(200);
+    const finalize = () =>
+      inv.post('/finalization', {
+        abortReasons: [],
+        globalComment: '',
+        hadIncident: false,
+        candidateCouldNotJoin: false,
+      });
+    const blocked = await finalize();
+    expect([blocked.statusCode, errorOf(blocked).code]).toEqual([409, 'TESTS_STILL_RUNNING']);
+    const stream = await follow();
+    const issued = await closeFor(0);
+    expect(issued.statusCode).toBe(200);
+    const sent = await stream.next(
+      (e) => e.event === 'command' && JSON.parse(e.data).type === 'closeStation',
+    );
+    expect(JSON.parse(sent.data)).toMatchObject({ type: 'closeStation', testId: joined.testId });
+    stream.close();
+    // The station closed: silent for 15 s, it no longer holds finalization, and the candidate is absent.
+    server.clock.advance(STATION_MISSING_MS);
+    expect((await finalize()).statusCode).toBe(200);
+    const results = (await inv.get('/results')).json() as { absent: { candidateId: string }[] };
+    expect(results.absent.map((a) => a.candidateId)).toContain(candidate(0).id);
   });
 
   it('refuses while another candidate’s test is under way on that station, or when it is not connected', async () => {

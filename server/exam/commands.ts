@@ -14,7 +14,13 @@ import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
 import type { CardChange } from '../room/room-feed.ts';
 import { hasEnded, hasStarted, isPaused, testHeard } from '../room/room-view.ts';
-import type { ResumeRequest, StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
+import type {
+  CommandRequest,
+  ResumeRequest,
+  StoredCommand,
+  StoredSession,
+  StoredTest,
+} from '../storage/repositories.ts';
 import { ensurePackage } from './test-package.ts';
 
 export interface Issued {
@@ -34,6 +40,7 @@ function newCommand(
   session: StoredSession,
   test: StoredTest,
   command: StationCommand,
+  request: CommandRequest | null = null,
 ): StoredCommand {
   return {
     seq: 0,
@@ -44,6 +51,7 @@ function newCommand(
     command,
     issuedAt: ctx.now(),
     acknowledgedAt: null,
+    request,
   };
 }
 
@@ -55,11 +63,16 @@ async function deliver(ctx: ServerContext, testId: string, commandId: string): P
   return stored;
 }
 
+/**
+ * Checks, stores and delivers the command. `requestRef`: the screen’s request id, stored with it (the
+ * route answers a retry of it first: command-requests.ts).
+ */
 export async function issueCommand(
   ctx: ServerContext,
   session: StoredSession,
   candidateId: string,
   request: InvigilatorCommandRequest,
+  requestRef: CommandRequest | null = null,
 ): Promise<Issued> {
   if (session.state !== 'created') throw conflict('SESSION_CLOSED', 'the session is finalized');
   const candidate = await ctx.store.candidates.get(candidateId);
@@ -83,7 +96,7 @@ export async function issueCommand(
         throw conflict('ALREADY_STARTED', 'the test has already started: authorize a resume instead');
       await ensurePackage(ctx, session, candidate, test);
       test = (await ctx.store.tests.get(testId)) ?? test;
-      const command = newCommand(ctx, session, test, { type: 'authorizeStart', id, testId });
+      const command = newCommand(ctx, session, test, { type: 'authorizeStart', id, testId }, requestRef);
       await ctx.store.tests.authorize(testId, 'start', command);
       break;
     }
@@ -93,7 +106,7 @@ export async function issueCommand(
       await ctx.store.tests.authorize(
         testId,
         null,
-        newCommand(ctx, session, test, { type: 'withdrawAuthorization', id, testId }),
+        newCommand(ctx, session, test, { type: 'withdrawAuthorization', id, testId }, requestRef),
       );
       break;
     }
@@ -104,9 +117,11 @@ export async function issueCommand(
       await ctx.store.tests.authorize(
         testId,
         'resume',
-        newCommand(ctx, session, test, { type: 'authorizeResume', id, testId }),
+        newCommand(ctx, session, test, { type: 'authorizeResume', id, testId }, requestRef),
         stale ?? undefined,
       );
+      // The stored request is gone: when that station last asked no longer counts (heartbeats.ts).
+      ctx.feed.heartbeats.forgetResume(testId);
       // What the store did decides: a request made meanwhile (the candidate back there) is moved to.
       const moved = (await ctx.store.tests.get(testId))?.stationId !== test.stationId;
       if (stale && !moved) {
@@ -122,26 +137,36 @@ export async function issueCommand(
       inProgress();
       if (isPaused(test)) throw conflict('ALREADY_PAUSED', 'the station is already paused');
       await ctx.store.commands.issue(
-        newCommand(ctx, session, test, { type: 'pause', id, testId, reason: request.reason }),
+        newCommand(ctx, session, test, { type: 'pause', id, testId, reason: request.reason }, requestRef),
       );
       break;
     }
     case 'unlock': {
       inProgress();
       if (!isPaused(test)) throw conflict('NOT_PAUSED', 'the station is not paused');
-      await ctx.store.commands.issue(newCommand(ctx, session, test, { type: 'unlock', id, testId }));
+      await ctx.store.commands.issue(
+        newCommand(ctx, session, test, { type: 'unlock', id, testId }, requestRef),
+      );
       break;
     }
     case 'addTime': {
       inProgress();
       await ctx.store.commands.issue(
-        newCommand(ctx, session, test, { type: 'addTime', id, testId, addedMs: request.minutes * 60_000 }),
+        newCommand(
+          ctx,
+          session,
+          test,
+          { type: 'addTime', id, testId, addedMs: request.minutes * 60_000 },
+          requestRef,
+        ),
       );
       break;
     }
     case 'endTest': {
       inProgress();
-      await ctx.store.commands.issue(newCommand(ctx, session, test, { type: 'endTest', id, testId }));
+      await ctx.store.commands.issue(
+        newCommand(ctx, session, test, { type: 'endTest', id, testId }, requestRef),
+      );
       break;
     }
     case 'closeStation': {
@@ -154,7 +179,7 @@ export async function issueCommand(
         );
       }
       await ctx.store.commands.issue(
-        newCommand(ctx, session, test, { type: 'closeStation', id, testId, issuedAt: ctx.now() }),
+        newCommand(ctx, session, test, { type: 'closeStation', id, testId, issuedAt: ctx.now() }, requestRef),
       );
       break;
     }
@@ -163,7 +188,7 @@ export async function issueCommand(
   for (const followerId of after) await deliver(ctx, testId, followerId);
   const view = await ctx.feed.candidateChanged(session, candidate.id, `command:${request.type}`);
   ctx.log.info(
-    { sessionId: session.id, testId, command: request.type, commandId: id },
+    { sessionId: session.id, testId, command: request.type, commandId: id, requestId: requestRef?.id },
     'invigilator command',
   );
   return { command, ...present(view) };
@@ -244,6 +269,7 @@ export async function decideAlert(
   session: StoredSession,
   alertId: string,
   request: z.output<typeof AlertDecisionRequestSchema>,
+  requestRef: CommandRequest | null = null,
 ): Promise<Issued> {
   // Once finalized, the results are scored: a decision taken now would not be reflected in them.
   if (session.state !== 'created') throw conflict('SESSION_CLOSED', 'the session is finalized');
@@ -253,14 +279,20 @@ export async function decideAlert(
   if (alert.decision !== null)
     throw conflict('ALERT_ALREADY_DECIDED', `this alert was already ${alert.decision}`);
   const id = newId('cmd');
-  const command = newCommand(ctx, session, test, {
-    type: 'alertDecision',
-    id,
-    testId: test.id,
-    alertId,
-    decision: request.decision,
-    reasonCode: request.reasonCode,
-  });
+  const command = newCommand(
+    ctx,
+    session,
+    test,
+    {
+      type: 'alertDecision',
+      id,
+      testId: test.id,
+      alertId,
+      decision: request.decision,
+      reasonCode: request.reasonCode,
+    },
+    requestRef,
+  );
   const decided = await ctx.store.alerts.decide(
     alertId,
     { decision: request.decision, reasonCode: request.reasonCode, decidedAt: ctx.now() },

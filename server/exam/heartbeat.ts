@@ -6,6 +6,7 @@
 // candidate waits for the resume go to the presence feed only.
 import type { HeartbeatRequest, HeartbeatResponse } from '../../core/contracts/station-server.ts';
 import type { ServerContext } from '../context.ts';
+import { hasEnded } from '../room/room-view.ts';
 import type { HeartbeatState, StoredStation } from '../storage/repositories.ts';
 
 /** How old the stored time left may get: at most this much is given back by a resume after a restart. */
@@ -24,6 +25,11 @@ export async function receiveHeartbeat(
   // one asking to resume it says its candidate is still waiting there: the room hears it (in memory).
   if (!test || test.stationId !== station.id) {
     if (test?.resumeStationId === station.id) {
+      // Over meanwhile (ended on its own station): that request will never be authorized nor read.
+      if (hasEnded(test)) {
+        ctx.feed.heartbeats.forgetResume(test.id);
+        return { serverTime: now };
+      }
       ctx.feed.heartbeats.recordResume(test.id, test.sessionId, {
         candidateId: test.candidateId,
         stationId: station.id,

@@ -40,6 +40,7 @@ describe('the OpenAPI description generated from the routes', () => {
       '/api/invigilator/sessions/{sessionId}/finalization',
       '/api/centre/login',
       '/api/centre/sessions/{sessionId}/candidates/import',
+      '/api/centre/sessions/{sessionId}/invigilator-password',
       '/api/centre/centres/{centreId}/bank/import',
       '/api/centre/candidates/{candidateId}/certificate.pdf',
       '/api/public/certificates/{code}',

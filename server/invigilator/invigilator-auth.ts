@@ -1,11 +1,19 @@
 // Invigilator login (DOMAIN.md §7): session number + invigilator password → a short-lived token for
 // that session only, extended while used. Repeated failures from one address are refused with 429 for a
 // while, right password or not; a session under attack only answers more slowly (auth/login-throttle.ts).
+// The centre's referent may change the password from the back office (changeInvigilatorPassword): the
+// way out when a candidate's guesses blocked the school's address, or when the password leaked.
+import { generateInvigilatorPassword } from '../../core/codes/invigilator-password.ts';
 import { newToken, sameSecret, secretHash } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
-import { ApiError, unauthorized } from '../http/api-error.ts';
+import { ApiError, conflict, notFound, unauthorized } from '../http/api-error.ts';
 import { closeStreamsOf } from '../http/sse.ts';
-import type { StoredSession } from '../storage/repositories.ts';
+import type { StoredAccount, StoredSession } from '../storage/repositories.ts';
+
+/** What the login throttle counts an invigilator's failures against. */
+export function invigilatorLoginTarget(sessionNumber: number): string {
+  return `session:${sessionNumber}`;
+}
 
 export async function loginInvigilator(
   ctx: ServerContext,
@@ -13,7 +21,7 @@ export async function loginInvigilator(
   password: string,
   clientKey: string,
 ): Promise<{ token: string; expiresAt: number; session: StoredSession }> {
-  const attempt = await ctx.throttles.logins.attempt(`session:${sessionNumber}`, clientKey);
+  const attempt = await ctx.throttles.logins.attempt(invigilatorLoginTarget(sessionNumber), clientKey);
   const session = await ctx.store.sessions.getByNumber(sessionNumber);
   if (!session || !sameSecret(password, session.invigilatorPassword)) {
     throw unauthorized('INVALID_CREDENTIALS', 'wrong session number or invigilator password');
@@ -30,6 +38,8 @@ export async function loginInvigilator(
     createdAt: now,
     expiresAt,
     maxExpiresAt: now + ctx.config.invigilatorMaxMs,
+    // The version of the password just checked: a change made meanwhile ends this login at its first use.
+    passwordVersion: session.invigilatorPasswordVersion,
   });
   ctx.log.info({ sessionId: session.id }, 'invigilator logged in');
   return { token, expiresAt, session };
@@ -65,7 +75,53 @@ export async function logoutInvigilator(ctx: ServerContext, token: string | null
 
 /** Names the event streams a token opened (by its hash: the token itself is a secret). */
 export function invigilatorStreamOwner(token: string): string {
-  return `invigilator:${secretHash(token)}`;
+  return streamOwnerOfHash(secretHash(token));
+}
+
+function streamOwnerOfHash(tokenHash: string): string {
+  return `invigilator:${tokenHash}`;
+}
+
+/**
+ * « Changer le mot de passe du surveillant », by a referent of the session's centre (or an
+ * administrator): a new password is drawn and stored, every invigilator login of the session ends
+ * (its open screens must sign in again with the new one: a leaked password stops working), and every
+ * login failure aimed at the session is forgiven, whichever address made it (auth/login-throttle.ts):
+ * an invigilator whom a candidate's guesses locked out logs in at once with the new password.
+ *
+ * Refused once the session is processed: nothing is left to supervise (the room is read only), the
+ * results are calculated and the referent who would change the password reads them in the back office
+ * anyway, so a lock-out of the invigilator screen then costs at most a 15-minute wait, and a closed
+ * session's record (the password its kit printed) stays as it was. A session finalized but not yet
+ * processed (a state the schema allows; this server processes at finalization) may still change it:
+ * its invigilator screen is still where the room's end, then its results, are read.
+ */
+export async function changeInvigilatorPassword(
+  ctx: ServerContext,
+  session: StoredSession,
+  by: StoredAccount,
+): Promise<StoredSession> {
+  const refused = () =>
+    conflict(
+      'SESSION_PROCESSED',
+      'the session is finalized and its results are calculated: its invigilator password can no longer change',
+    );
+  if (session.state === 'processed') throw refused();
+  let password = generateInvigilatorPassword();
+  while (password === session.invigilatorPassword) password = generateInvigilatorPassword();
+  const changed = await ctx.store.sessions.changeInvigilatorPassword(session.id, password, ctx.now());
+  // Processed (or deleted) since it was read.
+  if (!changed) throw (await ctx.store.sessions.get(session.id)) ? refused() : notFound('session');
+  ctx.throttles.logins.forgive(invigilatorLoginTarget(session.number));
+  for (const hash of changed.endedTokenHashes) closeStreamsOf(ctx.streams, streamOwnerOfHash(hash));
+  // Never the password itself.
+  ctx.log.info(
+    { sessionId: session.id, by: by.id, endedLogins: changed.endedTokenHashes.length },
+    'invigilator password changed: logins ended, login failures forgiven',
+  );
+  const updated = await ctx.store.sessions.get(session.id);
+  if (!updated) throw notFound('session');
+  return updated;
 }
 
 async function checkInvigilatorToken(
@@ -90,6 +146,13 @@ async function checkInvigilatorToken(
   }
   const session = await ctx.store.sessions.get(sessionId);
   if (!session) throw unauthorized('NOT_AUTHENTICATED', 'this session no longer exists');
+  if ((stored.passwordVersion ?? 0) !== session.invigilatorPasswordVersion) {
+    await ctx.store.tokens.delete(hash);
+    throw unauthorized(
+      'NOT_AUTHENTICATED',
+      'the invigilator password has changed: log in again with the new one',
+    );
+  }
   const extended = Math.min(now + ctx.config.invigilatorIdleMs, stored.maxExpiresAt);
   if (extended - stored.expiresAt > 60_000) await ctx.store.tokens.extend(hash, extended);
   return { session, maxExpiresAt: stored.maxExpiresAt };

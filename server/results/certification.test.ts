@@ -146,17 +146,24 @@ describe('finalization, scoring, publication and certificates', () => {
 
   it('needs an abort reason for every unfinished test, keeps the comment short, and finalizes once', async () => {
     await sit(candidate(0), (i) => (i < 3 ? 'right' : 'none'), { end: null });
-    const missing = await finalize({});
+    // Its station went off mid-test, time left: the invigilator confirms it over (finalization-guards).
+    const gone = [candidate(0).id];
+    const missing = await finalize({ confirmedOver: gone });
     expect([missing.statusCode, errorOf(missing).code]).toEqual([422, 'ABORT_REASON_REQUIRED']);
     expect(errorOf(missing).message).toContain(candidate(0).firstName);
     const long = await finalize({
+      confirmedOver: gone,
       globalComment: 'x'.repeat(501),
       abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }],
     });
     expect(long.statusCode).toBe(400);
-    const stranger = await finalize({ abortReasons: [{ candidateId: 'cnd_nobody', reason: 'candidate' }] });
+    const stranger = await finalize({
+      confirmedOver: gone,
+      abortReasons: [{ candidateId: 'cnd_nobody', reason: 'candidate' }],
+    });
     expect([stranger.statusCode, errorOf(stranger).code]).toEqual([422, 'UNKNOWN_CANDIDATE']);
     const ok = await finalize({
+      confirmedOver: gone,
       globalComment: 'Coupure réseau à 10 h 05.',
       abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }],
     });
@@ -265,7 +272,10 @@ describe('finalization, scoring, publication and certificates', () => {
     sat.journal.end('finished');
     expect((await sat.upload()).statusCode).toBe(200);
 
-    const done = await finalize({ abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }] });
+    const done = await finalize({
+      abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }],
+      confirmedOver: [candidate(0).id],
+    });
     expect(done.statusCode).toBe(200);
     const results = (done.json() as Results).results;
     const cancelled = results.find((r) => r.candidateId === candidate(0).id);
@@ -286,7 +296,10 @@ describe('finalization, scoring, publication and certificates', () => {
   it('publishes without a jury a session whose only unusual result is cancelled', async () => {
     await sit(candidate(0), (i) => (i < 3 ? 'right' : 'none'), { end: null });
     await sit(candidate(1), () => 'right');
-    const done = await finalize({ abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }] });
+    const done = await finalize({
+      abortReasons: [{ candidateId: candidate(0).id, reason: 'technical' }],
+      confirmedOver: [candidate(0).id],
+    });
     expect((done.json() as Results).finalization?.needsJury).toBe(false);
     const publish = await day.api({
       method: 'POST',

@@ -1,7 +1,9 @@
 // What finalization waits for (DOMAIN.md §6, §7): a test still running on a live station (finalizing
-// would strand its candidate) and an alert awaiting its decision (its question would be scored as if
-// never reported). A test whose station went silent is finalized as unfinished, with an abort reason.
-// The back office reads the same: its form lists what blocks, its sessions page says « en cours ».
+// would strand its candidate), a test whose station went silent while its candidate may still have time
+// (it goes on offline: finalizing would strand them just the same) unless the invigilator confirms it
+// over, and an alert awaiting its decision (its question would be scored as if never reported). A test
+// whose station went silent with its time gone is finalized as unfinished, with an abort reason. The
+// back office reads the same: its form lists what blocks, its sessions page says « en cours ».
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CentreSession, UnfinishedTests } from '../../core/contracts/centre-api.ts';
 import type { Results, RoomCandidate } from '../../core/contracts/invigilator-api.ts';
@@ -33,9 +35,10 @@ describe('what finalization waits for', () => {
   afterEach(() => server.close());
 
   const candidate = (i: number) => day.candidates[i] as SeededCandidate;
-  const finalize = (abortReasons: { candidateId: string; reason: string }[] = []) =>
+  const finalize = (abortReasons: { candidateId: string; reason: string }[] = [], confirmedOver?: string[]) =>
     inv.post('/finalization', {
       abortReasons,
+      ...(confirmedOver ? { confirmedOver } : {}),
       globalComment: '',
       hadIncident: false,
       candidateCouldNotJoin: false,
@@ -51,14 +54,14 @@ describe('what finalization waits for', () => {
       expect(r.statusCode).toBe(200);
     };
     await replicate();
-    const beat = async (phase = 'inProgress') => {
+    const beat = async (phase = 'inProgress', timeLeftMs = 60 * 60_000) => {
       const r = await station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
         testId: sat.testId,
         phase,
         current: 0,
         answered: 0,
         total: sat.pkg.package.challenges.length,
-        timeLeftMs: 60 * 60_000,
+        timeLeftMs,
         alertPending: false,
         lastSeq: sat.journal.records.length,
         stationTime: server.clock.now,
@@ -108,19 +111,112 @@ describe('what finalization waits for', () => {
     expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'candidate' });
   });
 
-  it('finalizes a test whose station went silent as unfinished, with its abort reason', async () => {
+  it('finalizes a test whose station went silent with its time gone as unfinished, with its abort reason', async () => {
     await running(candidate(0));
-    server.clock.advance(STATION_MISSING_MS + 5_001);
+    // Silent since it reported 60 minutes left, an hour ago and more: time up, or the station is gone.
+    server.clock.advance(60 * 60_000 + 1_000);
+    inv = await invigilator(server, day); // signed in again: the first sign-in ran out meanwhile
     expect((await sessionRow())?.counts.running).toBe(0);
     expect(await unfinishedTests()).toMatchObject({
       tests: [{ candidateId: candidate(0).id, endReason: null }],
       running: [],
+      maybeRunning: [],
     });
     const missing = await finalize();
     expect(errorOf(missing).code).toBe('ABORT_REASON_REQUIRED');
     const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
     expect(done.statusCode).toBe(200);
     expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'technical' });
+  });
+
+  describe('a test whose station went silent while its candidate may still have time', () => {
+    /** Its station beats with 40 minutes left, then goes quiet for 16 s (a Wi-Fi drop): the test goes on. */
+    async function silentWithTimeLeft(who: SeededCandidate) {
+      const sat = await running(who);
+      const heardAt = server.clock.now;
+      await sat.beat('inProgress', 40 * 60_000);
+      server.clock.advance(STATION_MISSING_MS + 1_000);
+      return { ...sat, heardAt };
+    }
+
+    it('refuses to finalize it, naming it with when its station was last heard and the time it may have', async () => {
+      const sat = await silentWithTimeLeft(candidate(0));
+      const refused = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+      expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'TESTS_MAYBE_RUNNING']);
+      const message = errorOf(refused).message;
+      expect(message).toContain(`${candidate(0).firstName} ${candidate(0).lastName} (${candidate(0).id})`);
+      expect(message).toContain(`station last heard at ${new Date(sat.heardAt).toISOString()}`);
+      expect(message).toContain('about 40 min left');
+      // The centre's form lists it with the same facts, among the tests that will need a reason.
+      expect(await unfinishedTests()).toMatchObject({
+        tests: [{ candidateId: candidate(0).id }],
+        running: [],
+        maybeRunning: [
+          {
+            candidateId: candidate(0).id,
+            stationLastHeardAt: new Date(sat.heardAt).toISOString(),
+            timeLeftMs: 40 * 60_000 - STATION_MISSING_MS - 1_000,
+          },
+        ],
+      });
+
+      // The network comes back: the candidate, still at work, can be helped (not SESSION_CLOSED).
+      const question = sat.pkg.package.challenges[4];
+      sat.journal.append({
+        kind: 'alertRaised',
+        payload: { alertId: 'al-late', challengeId: question?.id ?? '' },
+      });
+      await sat.replicate();
+      await sat.beat('inProgress', 39 * 60_000);
+      const decided = await inv.post('/alerts/al-late/decision', { decision: 'validated', reasonCode: 'E1' });
+      expect(decided.statusCode).toBe(200);
+      // Heard again: a test running, as any other.
+      expect(errorOf(await finalize()).code).toBe('TESTS_STILL_RUNNING');
+    });
+
+    it('finalizes it once the invigilator confirms it over, with its abort reason, and keeps that confirmation', async () => {
+      await silentWithTimeLeft(candidate(0));
+      const missing = await finalize([], [candidate(0).id]);
+      expect(errorOf(missing).code).toBe('ABORT_REASON_REQUIRED');
+      const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }], [candidate(0).id]);
+      expect(done.statusCode).toBe(200);
+      expect((done.json() as Results).results[0]).toMatchObject({
+        finished: false,
+        abortReason: 'technical',
+      });
+      const stored = await server.app.pix.store.sessions.get(day.session.id);
+      expect(stored?.finalization?.confirmedOver).toEqual([candidate(0).id]);
+    });
+
+    it('counts it as running in the back office, by the freshest heartbeat, until its time is gone', async () => {
+      // Stored: the first beat's 60 minutes; live only: the later beat's 40 minutes (finalization's facts).
+      await silentWithTimeLeft(candidate(0));
+      // Silent past the slack the list's query gives stations for their 5-s writes of last contact too.
+      server.clock.advance(10_000);
+      const detail = async () =>
+        (
+          (
+            await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}` })
+          ).json() as CentreSession
+        ).counts.running;
+      expect((await unfinishedTests()).maybeRunning).toHaveLength(1);
+      expect(await detail()).toBe(1);
+      expect((await sessionRow())?.counts.running).toBe(1);
+      // 40 minutes later its time is gone by the freshest heartbeat (not by the stored one's 60 minutes).
+      server.clock.advance(40 * 60_000);
+      expect((await unfinishedTests()).maybeRunning).toEqual([]);
+      expect(await detail()).toBe(0);
+      expect((await sessionRow())?.counts.running).toBe(0);
+    });
+
+    it('refuses a confirmation naming a candidate not in the session', async () => {
+      await silentWithTimeLeft(candidate(0));
+      const refused = await finalize(
+        [{ candidateId: candidate(0).id, reason: 'technical' }],
+        [candidate(0).id, 'cnd_nobody'],
+      );
+      expect([refused.statusCode, errorOf(refused).code]).toEqual([400, 'UNKNOWN_CANDIDATE']);
+    });
   });
 
   it('waits for a candidate waiting at another station for the resume, as their card tells the screen, until it goes silent', async () => {

@@ -2,15 +2,23 @@
 // most 500 characters) and the two yes/no answers are kept; then every started test is scored with
 // core and the session is processed, all at once. A result that arrives later is scored on arrival
 // until the session is published; after, an administrator re-scores with it (signed-results.ts). It waits while a test still runs on a live station (finalizing
-// would strand its candidate: the room closes and the server refuses every command) and while an alert
-// awaits its decision (its question would be scored as if it had never been reported).
+// would strand its candidate: the room closes and the server refuses every command), while a test whose
+// station is silent may still run offline (time left) unless the invigilator confirms it over, and while
+// an alert awaits its decision (its question would be scored as if it had never been reported).
 import { INCIDENT_CODES, type FinalizationRequest } from '../../core/contracts/invigilator-api.ts';
 import type { AbortReason } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
-import { conflict, unprocessable } from '../http/api-error.ts';
+import { badRequest, conflict, unprocessable } from '../http/api-error.ts';
 import { generateVerificationCode } from '../../core/codes/verification-code.ts';
+import { allowedDurationMs } from '../../core/exam/duration.ts';
+import {
+  maybeRunningOffline,
+  projectedTimeLeftMs,
+  type SilentTestFacts,
+} from '../../core/exam/silent-station.ts';
 import { testHeardRecently } from '../../core/exam/station-presence.ts';
-import { hasEnded, hasStarted, testHeard } from '../room/room-view.ts';
+import { hasEnded, hasStarted, roomState, testHeard } from '../room/room-view.ts';
+import { iso } from '../time.ts';
 import type {
   Finalization,
   StoredCandidate,
@@ -65,15 +73,66 @@ export function startedTests(tests: readonly StoredTest[]): StoredTest[] {
 
 /**
  * A test not over whose station is alive: in progress, paused, waiting for its start or its resume.
- * One whose station went silent is not: it is finalized as unfinished, with an abort reason.
+ * One whose station went silent is not: see silentTestFacts (it may still run offline).
  */
 export function isRunning(ctx: ServerContext, test: StoredTest): boolean {
   return !hasEnded(test) && testHeardRecently(testHeard(ctx, test), ctx.now());
 }
 
+/** What tells whether a test may still run offline, as the room card tells the screen (room-view.ts). */
+function silentTestFacts(ctx: ServerContext, test: StoredTest, candidate: StoredCandidate): SilentTestFacts {
+  const stored = test.heartbeat;
+  const live = ctx.feed.heartbeats.get(test.id);
+  const report = live && live.lastHeartbeatAt >= (stored.lastHeartbeatAt ?? 0) ? live : stored;
+  const state = roomState(test);
+  return {
+    underWay: state === 'inProgress' || state === 'paused',
+    paused: state === 'paused',
+    heard: testHeard(ctx, test),
+    timeLeftMs: report.timeLeftMs,
+    timeLeftAt: report.timeLeftAt,
+    // The station's wall clock, brought to the server's by the last measured offset.
+    startedAt: test.journal.startedAt === null ? null : test.journal.startedAt + (stored.clockOffsetMs ?? 0),
+    allowedMs: allowedDurationMs(candidate.extraTimePercentage) + test.journal.addedMs,
+  };
+}
+
+/** A test whose station is silent while its candidate may still be working offline (silent-station.ts). */
+export interface MaybeRunningTest {
+  candidate: StoredCandidate;
+  /** When its station was last heard from (null: never). */
+  stationLastHeardAt: number | null;
+  /** The time the candidate may still have now (null: unknown). */
+  timeLeftMs: number | null;
+}
+
 export interface FinalizationBlockers {
   running: StoredCandidate[];
+  /** Held back unless the invigilator confirms each over (FinalizationRequest.confirmedOver). */
+  maybeRunning: MaybeRunningTest[];
   pendingAlerts: { candidate: StoredCandidate; questionNumber: number | null }[];
+}
+
+/**
+ * Whether a test not over may still run offline at `now` (silent-station.ts), read from its freshest
+ * heartbeat (the live one or the stored one): what finalization waits for, and what the back office
+ * counts as running (session-service.ts). Null when it may not.
+ */
+export function maybeRunningTest(
+  ctx: ServerContext,
+  test: StoredTest,
+  candidate: StoredCandidate,
+  now: number = ctx.now(),
+): MaybeRunningTest | null {
+  if (hasEnded(test)) return null;
+  const facts = silentTestFacts(ctx, test, candidate);
+  if (!maybeRunningOffline(facts, now)) return null;
+  const left = projectedTimeLeftMs(facts, now);
+  return {
+    candidate,
+    stationLastHeardAt: facts.heard.station,
+    timeLeftMs: left === null ? null : Math.round(left),
+  };
 }
 
 /** What must be settled in the room before the session can be finalized. */
@@ -85,6 +144,12 @@ export async function finalizationBlockers(
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const byTest = new Map(tests.map((t) => [t.id, byId.get(t.candidateId)]));
   const running = tests.filter((t) => isRunning(ctx, t)).flatMap((t) => byId.get(t.candidateId) ?? []);
+  const now = ctx.now();
+  const maybeRunning = tests.flatMap((t): MaybeRunningTest[] => {
+    const candidate = byId.get(t.candidateId);
+    const maybe = candidate ? maybeRunningTest(ctx, t, candidate, now) : null;
+    return maybe ? [maybe] : [];
+  });
   const alerts = await ctx.store.alerts.listByTests(tests.map((t) => t.id));
   const pendingAlerts = alerts
     .filter((a) => a.decision === null)
@@ -92,16 +157,38 @@ export async function finalizationBlockers(
       const candidate = byTest.get(a.testId);
       return candidate ? [{ candidate, questionNumber: a.questionNumber }] : [];
     });
-  return { running, pendingAlerts };
+  return { running, maybeRunning, pendingAlerts };
 }
 
 const nameOf = (c: StoredCandidate) => `${c.firstName} ${c.lastName} (${c.id})`;
 
-function assertNothingPending({ running, pendingAlerts }: FinalizationBlockers): void {
+const minutes = (ms: number) => Math.ceil(ms / 60_000);
+
+/** Why a test may still run offline, for the refusal: when its station was last heard, the time left. */
+function silentFor(test: MaybeRunningTest): string {
+  const heard =
+    test.stationLastHeardAt === null
+      ? 'station never heard'
+      : `station last heard at ${iso(test.stationLastHeardAt)}`;
+  const left = test.timeLeftMs === null ? 'time left unknown' : `about ${minutes(test.timeLeftMs)} min left`;
+  return `${nameOf(test.candidate)}: ${heard}, ${left}`;
+}
+
+function assertNothingPending(
+  { running, maybeRunning, pendingAlerts }: FinalizationBlockers,
+  confirmedOver: ReadonlySet<string>,
+): void {
   if (running.length > 0) {
     throw conflict(
       'TESTS_STILL_RUNNING',
       `these tests are still running, or their candidate waits at another station for the resume: end them or authorize the resume from the room, or wait for them to finish: ${running.map(nameOf).join(', ')}`,
+    );
+  }
+  const unconfirmed = maybeRunning.filter((t) => !confirmedOver.has(t.candidate.id));
+  if (unconfirmed.length > 0) {
+    throw conflict(
+      'TESTS_MAYBE_RUNNING',
+      `these tests may still run offline (their station is silent, their candidate may still have time): wait for their station, or confirm each of them over (confirmedOver): ${unconfirmed.map(silentFor).join('; ')}`,
     );
   }
   if (pendingAlerts.length > 0) {
@@ -124,8 +211,16 @@ export async function finalizeSession(
     ctx.store.candidates.listBySession(session.id),
     ctx.store.tests.listBySession(session.id),
   ]);
-  assertNothingPending(await finalizationBlockers(ctx, candidates, tests));
   const byId = new Map(candidates.map((c) => [c.id, c]));
+  for (const candidateId of request.confirmedOver ?? []) {
+    if (!byId.has(candidateId)) {
+      throw badRequest(`confirmedOver: candidate ${candidateId} is not in this session`, 'UNKNOWN_CANDIDATE');
+    }
+  }
+  const confirmed = new Set(request.confirmedOver ?? []);
+  const blockers = await finalizationBlockers(ctx, candidates, tests);
+  assertNothingPending(blockers, confirmed);
+  const confirmedOver = blockers.maybeRunning.map((t) => t.candidate.id).filter((id) => confirmed.has(id));
   const reasons = new Map<string, AbortReason>();
   for (const entry of request.abortReasons) {
     if (!byId.has(entry.candidateId)) {
@@ -169,12 +264,16 @@ export async function finalizeSession(
     hadIncident: request.hadIncident,
     candidateCouldNotJoin: request.candidateCouldNotJoin,
     abortReasons: request.abortReasons,
+    ...(confirmedOver.length > 0 ? { confirmedOver } : {}),
     finalizedBy: by,
   };
   if (!(await ctx.store.sessions.finalize(session.id, finalization, results, ctx.now()))) {
     throw conflict('SESSION_ALREADY_FINALIZED', 'the session is already finalized');
   }
-  ctx.log.info({ sessionId: session.id, results: results.length, by }, 'session finalized and scored');
+  ctx.log.info(
+    { sessionId: session.id, results: results.length, by, confirmedOver },
+    'session finalized and scored',
+  );
   const updated = await ctx.store.sessions.get(session.id);
   if (updated) await ctx.feed.sessionChanged(updated);
 }

@@ -64,9 +64,13 @@ describe('signed results awaited at publication, and arriving after it', () => {
     return { ...started, upload };
   }
 
-  const finalize = (abortReasons: { candidateId: string; reason: string }[] = []) =>
+  const finalize = (
+    abortReasons: { candidateId: string; reason: string }[] = [],
+    confirmedOver: string[] = [],
+  ) =>
     inv.post('/finalization', {
       abortReasons,
+      confirmedOver,
       globalComment: '',
       hadIncident: false,
       candidateCouldNotJoin: false,
@@ -169,7 +173,11 @@ describe('signed results awaited at publication, and arriving after it', () => {
     await sit(candidate(1)).then((s) => s.upload());
     // Never comes back before publication, nor after.
     await sit(candidate(2));
-    expect((await finalize([{ candidateId: candidate(0).id, reason: 'candidate' }])).statusCode).toBe(200);
+    // Its station offline, time left: the invigilator confirms it over (finalization-guards).
+    const confirmed = [candidate(0).id];
+    expect(
+      (await finalize([{ candidateId: candidate(0).id, reason: 'candidate' }], confirmed)).statusCode,
+    ).toBe(200);
     const before = await resultOf(candidate(0));
     expect(before).toMatchObject({ status: 'validated', finished: false, signedResult: 'awaited' });
     const code = before.verificationCode ?? '';

@@ -66,6 +66,25 @@ export class LiveHeartbeats {
     return this.#byTest.get(testId) ?? null;
   }
 
+  /**
+   * Forgets who last asked to resume the test, once that can no longer count: the resume authorized, or
+   * the test over (otherwise one entry per test ever resumed, for the server's life). It is read only
+   * through resumeStationHeardAt (room-view.ts), for the station the stored test names as asking, as
+   * max(resumeRequestedAt, heard). Authorizing a resume clears the stored request (the test moves to
+   * that station, or stays on its own); a later request comes from a join with resumeRequestedAt = now,
+   * never older than what was heard before, so the old entry would never win again. Over, the test is
+   * never resumed (the join refuses it), and neither finalization, nor the resume's authorization, nor
+   * the room's screens (an ended card has no resume to show) read when that station asked.
+   */
+  forgetResume(testId: string): void {
+    this.#resumeHeard.delete(testId);
+  }
+
+  /** How many tests' resume requests are remembered (the tests check they are forgotten). */
+  get resumesHeard(): number {
+    return this.#resumeHeard.size;
+  }
+
   /** When `stationId` was last heard asking to resume the test; null if never, or another one asked last. */
   resumeHeardAt(testId: string, stationId: string): number | null {
     const heard = this.#resumeHeard.get(testId);

@@ -212,6 +212,40 @@ describe('the card of a candidate waiting at another station for the resume', ()
     });
   });
 
+  it('forgets when the other station asked once the resume is authorized: a new request starts afresh', async () => {
+    const heartbeats = server.app.pix.feed.heartbeats;
+    const { spare, testId } = await askedElsewhere();
+    expect(heartbeats.resumesHeard).toBe(1);
+    await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(heartbeats.resumesHeard).toBe(0);
+    // The test is that station's now: its beats are its own, not a request.
+    server.clock.advance(2_000);
+    expect((await beat(spare, testId, 'resumePending')).statusCode).toBe(200);
+    expect(heartbeats.resumesHeard).toBe(0);
+  });
+
+  it('forgets when the other station asked once the test is over, though that station beats on', async () => {
+    const heartbeats = server.app.pix.feed.heartbeats;
+    const first = await enrolledStation(server, day);
+    const { testId, journal } = await startedJournal(server, day, inv, first, lea());
+    const replicate = () =>
+      first.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records: journal.records });
+    expect((await replicate()).statusCode).toBe(200);
+    // The candidate asks to resume at another station while their own one still runs the test.
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    server.clock.advance(2_000);
+    expect((await beat(spare, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    expect(heartbeats.resumesHeard).toBe(1);
+    // The test ends on its own station: that request will never be authorized.
+    journal.end('endedByInvigilator');
+    expect((await replicate()).statusCode).toBe(200);
+    expect((await inv.card(lea().id)).state).toBe('ended');
+    server.clock.advance(2_000);
+    expect((await beat(spare, testId, 'resumePending')).json()).toEqual({ serverTime: server.clock.now });
+    expect(heartbeats.resumesHeard).toBe(0);
+  });
+
   it('resumes at the other station while it still asks, even if their own station beats again', async () => {
     const { first, spare, testId } = await askedElsewhere();
     for (let waited = 0; waited <= STATION_MISSING_MS; waited += 2_000) {

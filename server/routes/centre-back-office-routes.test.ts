@@ -157,6 +157,14 @@ describe('centre API: the tests a referent must give an abort reason for', () =>
         [running.lastName, null, false],
       ].sort(),
     );
+    // Its station never heard since, the one not ended may still be going on offline (started just now).
+    expect((await unfinished()).maybeRunning).toEqual([
+      expect.objectContaining({
+        candidateId: running.id,
+        stationLastHeardAt: null,
+        timeLeftMs: expect.any(Number),
+      }),
+    ]);
     // The finalization the list prepares for goes through with those two reasons.
     const tests = (await unfinished()).tests;
     const done = await day.api({
@@ -164,6 +172,8 @@ describe('centre API: the tests a referent must give an abort reason for', () =>
       url: `/api/centre/sessions/${day.session.id}/finalization`,
       payload: {
         abortReasons: tests.map((t) => ({ candidateId: t.candidateId, reason: 'technical' })),
+        // The one whose station went silent with time left (it may go on offline), confirmed over.
+        confirmedOver: (await unfinished()).maybeRunning.map((t) => t.candidateId),
         hadIncident: true,
         candidateCouldNotJoin: false,
       },

@@ -168,6 +168,11 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       return {
         tests: unfinished,
         running: blockers.running.map(named),
+        maybeRunning: blockers.maybeRunning.map((t) => ({
+          ...named(t.candidate),
+          stationLastHeardAt: t.stationLastHeardAt === null ? null : iso(t.stationLastHeardAt),
+          timeLeftMs: t.timeLeftMs,
+        })),
         pendingAlerts: blockers.pendingAlerts.map((a) => ({
           ...named(a.candidate),
           questionNumber: a.questionNumber,

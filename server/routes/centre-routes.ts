@@ -55,6 +55,7 @@ import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { clearTokenCookie, requestToken, setTokenCookie } from '../http/cookies.ts';
 import { CandidateParams, CentreParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
+import { changeInvigilatorPassword } from '../invigilator/invigilator-auth.ts';
 import {
   centreName,
   centreSessionView,
@@ -62,6 +63,7 @@ import {
   deleteSession,
   sessionCounts,
   updateSession,
+  withRunningRecounted,
 } from '../sessions/session-service.ts';
 import type { StoredCentre } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
@@ -281,7 +283,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       },
       async (request) => {
         const centre = await reachableCentre(ctx, account(request), request.params.centreId);
-        const list = await ctx.store.sessions.listByCentre(centre.id);
+        const list = await withRunningRecounted(ctx, await ctx.store.sessions.listByCentre(centre.id));
         return { sessions: list.map((s) => centreSessionView(s, centre.name, s.counts)) };
       },
     );
@@ -369,6 +371,29 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         const session = await reachableSession(ctx, account(request), request.params.sessionId);
         await deleteSession(ctx, session);
         return reply.code(204).send(null);
+      },
+    );
+
+    s.post(
+      '/api/centre/sessions/:sessionId/invigilator-password',
+      {
+        schema: {
+          tags,
+          summary:
+            'Change the invigilator password: a new one is drawn, the invigilator screens logged in must log in again with it, and every login block aimed at the session is lifted (until the session is processed)',
+          params: SessionParams,
+          response: { 200: CentreSessionSchema, ...errors(401, 404, 409) },
+        },
+      },
+      async (request) => {
+        const me = account(request);
+        const session = await reachableSession(ctx, me, request.params.sessionId);
+        const changed = await changeInvigilatorPassword(ctx, session, me);
+        return centreSessionView(
+          changed,
+          await centreName(ctx, session.centreId),
+          await sessionCounts(ctx, session.id),
+        );
       },
     );
 

@@ -13,7 +13,8 @@ import {
   RoomSchema,
 } from '../../core/contracts/invigilator-api.ts';
 import type { ServerContext } from '../context.ts';
-import { decideAlert, issueCommand, type Issued } from '../exam/commands.ts';
+import { answerOnce, commandRequest } from '../exam/command-requests.ts';
+import { decideAlert, issueCommand } from '../exam/commands.ts';
 import { clearTokenCookie, requestToken, setTokenCookie } from '../http/cookies.ts';
 import { PathId, SessionParams, errors } from '../http/route-schema.ts';
 import {
@@ -25,23 +26,10 @@ import { loadRoomData, roomCandidate } from '../room/room-view.ts';
 import { openRoomStream } from '../room/room-stream.ts';
 import { centreName, invigilatorSessionView } from '../sessions/session-service.ts';
 import { invigilatedSession } from './request-invigilator.ts';
-import { iso, isoOrNull } from '../time.ts';
+import { iso } from '../time.ts';
 import { invigilatorSessionRoutes } from './invigilator-session-routes.ts';
 
 export const cookiePath = (sessionId: string) => `/api/invigilator/sessions/${sessionId}`;
-
-function issuedView(issued: Issued) {
-  return {
-    command: {
-      id: issued.command.id,
-      type: issued.command.command.type,
-      issuedAt: iso(issued.command.issuedAt),
-      acknowledgedAt: isoOrNull(issued.command.acknowledgedAt),
-    },
-    candidate: issued.candidate,
-    eventId: issued.eventId,
-  };
-}
 
 export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,7 +42,7 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
       schema: {
         tags,
         summary:
-          'Log in with the session number and the invigilator password (5 failures from one address → 429 there for 15 min; the session itself only slows down)',
+          'Log in with the session number and the invigilator password (5 failures from one address → 429 there for 15 min, lifted at once when a referent changes the invigilator password; the session itself only slows down)',
         body: InvigilatorLoginRequestSchema,
         response: { 200: InvigilatorLoginResponseSchema, ...errors(400, 401, 429) },
       },
@@ -163,16 +151,20 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
         schema: {
           tags,
           summary:
-            'Authorize start or withdraw it, authorize resume, pause, unlock, add time, end the test, close the station',
+            'Authorize start or withdraw it, authorize resume, pause, unlock, add time, end the test, close the station (a retry with the same requestId gets the first answer; 409 REQUEST_ID_REUSED for another request)',
           params: z.object({ sessionId: PathId, candidateId: PathId }).strict(),
           body: InvigilatorCommandRequestSchema,
           response: { 200: CommandIssuedResponseSchema, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
-      async (request) =>
-        issuedView(
-          await issueCommand(ctx, invigilatedSession(request), request.params.candidateId, request.body),
-        ),
+      async (request) => {
+        const session = invigilatedSession(request);
+        const { candidateId } = request.params;
+        const { requestId, ...asked } = request.body;
+        return answerOnce(ctx, session, commandRequest(requestId, ['command', candidateId, asked]), (ref) =>
+          issueCommand(ctx, session, candidateId, request.body, ref),
+        );
+      },
     );
 
     s.post(
@@ -180,14 +172,21 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
       {
         schema: {
           tags,
-          summary: 'Dismiss an alert (the candidate answers the question) or validate it with an E code',
+          summary:
+            'Dismiss an alert (the candidate answers the question) or validate it with an E code (a retry with the same requestId gets the first answer)',
           params: z.object({ sessionId: PathId, alertId: PathId }).strict(),
           body: AlertDecisionRequestSchema,
           response: { 200: CommandIssuedResponseSchema, ...errors(400, 401, 403, 404, 409) },
         },
       },
-      async (request) =>
-        issuedView(await decideAlert(ctx, invigilatedSession(request), request.params.alertId, request.body)),
+      async (request) => {
+        const session = invigilatedSession(request);
+        const { alertId } = request.params;
+        const { requestId, ...asked } = request.body;
+        return answerOnce(ctx, session, commandRequest(requestId, ['alertDecision', alertId, asked]), (ref) =>
+          decideAlert(ctx, session, alertId, request.body, ref),
+        );
+      },
     );
 
     invigilatorSessionRoutes(scoped, ctx);

@@ -8,8 +8,8 @@ import { generateInvigilatorPassword } from '../../core/codes/invigilator-passwo
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/api-error.ts';
-import { isRunning } from '../results/finalization.ts';
-import type { SessionCounts, StoredSession } from '../storage/repositories.ts';
+import { isRunning, maybeRunningTest } from '../results/finalization.ts';
+import type { SessionCounts, StoredSession, StoredTest } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
 
 /** A session just created has nothing running: its counts may leave `running` out. */
@@ -69,19 +69,53 @@ export async function centreName(ctx: ServerContext, centreId: string): Promise<
   return (await ctx.store.centres.get(centreId))?.name ?? '';
 }
 
+/**
+ * A session's counts. Running: the tests not over on a live station, and those whose station went
+ * silent while their candidate may still have time (they go on offline: finalization waits for them
+ * too), by the rule and from the heartbeats finalization reads (results/finalization.ts).
+ */
 export async function sessionCounts(ctx: ServerContext, sessionId: string): Promise<SessionCounts> {
   const [candidates, tests] = await Promise.all([
     ctx.store.candidates.listBySession(sessionId),
     ctx.store.tests.listBySession(sessionId),
   ]);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const now = ctx.now();
+  const running = (test: StoredTest) => {
+    const candidate = byId.get(test.candidateId);
+    return (
+      isRunning(ctx, test) ||
+      (candidate !== undefined && maybeRunningTest(ctx, test, candidate, now) !== null)
+    );
+  };
   return {
     candidates: candidates.length,
     joined: tests.length,
     started: tests.filter((t) => t.packageId !== null).length,
     resultsReceived: tests.filter((t) => t.bundleReceivedAt !== null).length,
     resultsRefused: tests.filter((t) => t.bundleReceivedAt === null && t.uploadRefusal !== null).length,
-    running: tests.filter((t) => isRunning(ctx, t)).length,
+    running: tests.filter(running).length,
   };
+}
+
+/**
+ * The sessions list reads its counts in one query (storage), which knows the live stations but not the
+ * rule for a silent one (core/exam/silent-station.ts). So an open session with a started test whose
+ * result has not arrived has its running tests counted again by sessionCounts: the list says a session
+ * is under way when its own page does, and when finalization would wait.
+ */
+export async function withRunningRecounted<S extends { id: string; state: string; counts: SessionCounts }>(
+  ctx: ServerContext,
+  sessions: readonly S[],
+): Promise<S[]> {
+  return Promise.all(
+    sessions.map(async (s) => {
+      const { started, resultsReceived, resultsRefused } = s.counts;
+      if (s.state !== 'created' || started <= resultsReceived + resultsRefused) return s;
+      const { running } = await sessionCounts(ctx, s.id);
+      return { ...s, counts: { ...s.counts, running } };
+    }),
+  );
 }
 
 export async function createSession(

@@ -45,6 +45,11 @@ export interface StoredToken {
   createdAt: number;
   expiresAt: number;
   maxExpiresAt: number;
+  /**
+   * An invigilator login: the session's invigilator password version it was given under (it works only
+   * while that is the session's). Account logins leave it out (stored as 0).
+   */
+  passwordVersion?: number;
 }
 
 export interface SessionDetails {
@@ -61,6 +66,11 @@ export interface Finalization {
   hadIncident: boolean;
   candidateCouldNotJoin: boolean;
   abortReasons: { candidateId: string; reason: 'candidate' | 'technical' }[];
+  /**
+   * The tests the invigilator confirmed over though their silent station left time (they may have run
+   * on offline): for the jury, should their results arrive later. Absent before it existed.
+   */
+  confirmedOver?: string[];
   finalizedBy: string;
 }
 
@@ -70,6 +80,8 @@ export interface StoredSession extends SessionDetails {
   centreId: string;
   accessCode: string;
   invigilatorPassword: string;
+  /** Counts the changes of the invigilator password: logins given under an earlier one no longer work. */
+  invigilatorPasswordVersion: number;
   state: SessionState;
   finalization: Finalization | null;
   finalizedAt: number | null;
@@ -249,6 +261,24 @@ export interface StoredCommand {
   command: StationCommand;
   issuedAt: number;
   acknowledgedAt: number | null;
+  /**
+   * The invigilator's request id (a retry sends it again) and what was asked under it, if the screen
+   * gave one: unique per session, so that a retry never issues a second command.
+   */
+  request?: CommandRequest | null;
+}
+
+export interface CommandRequest {
+  id: string;
+  /** What was asked (the route, its target and body): the same id for another request is refused. */
+  key: string;
+}
+
+/** A command issued under a request id, and the answer given to it (null until given). */
+export interface RequestedCommand {
+  command: StoredCommand;
+  key: string;
+  answer: unknown;
 }
 
 export interface SessionEvent {
@@ -340,7 +370,10 @@ export interface SessionCounts {
 export interface SessionRepository {
   /** Numbers the session (the next free number) and stores it. */
   create(
-    session: Omit<StoredSession, 'number' | 'finalization' | 'finalizedAt' | 'processedAt' | 'publishedAt'>,
+    session: Omit<
+      StoredSession,
+      'number' | 'invigilatorPasswordVersion' | 'finalization' | 'finalizedAt' | 'processedAt' | 'publishedAt'
+    >,
   ): Promise<StoredSession>;
   get(id: string): Promise<StoredSession | null>;
   getByNumber(number: number): Promise<StoredSession | null>;
@@ -353,6 +386,16 @@ export interface SessionRepository {
   finalize(id: string, finalization: Finalization, results: StoredResult[], at: number): Promise<boolean>;
   /** Only when processed and not yet published. */
   publish(id: string, at: number): Promise<boolean>;
+  /**
+   * Replaces the invigilator password and counts its version up, and deletes the session's invigilator
+   * logins, at once; only while the session is not processed. Returns the hashes of the logins it
+   * deleted (their event streams are to be closed), or null when nothing changed (processed, or gone).
+   */
+  changeInvigilatorPassword(
+    id: string,
+    password: string,
+    at: number,
+  ): Promise<{ endedTokenHashes: string[] } | null>;
 }
 
 export interface CandidateRepository {
@@ -498,7 +541,12 @@ export interface AlertRepository {
 }
 
 export interface CommandRepository {
+  /** Throws DuplicateError('requestId') when the session already has a command under its request id. */
   issue(command: StoredCommand): Promise<number>;
+  /** The command issued under this request id in the session, if any. */
+  byRequest(sessionId: string, requestId: string): Promise<RequestedCommand | null>;
+  /** Keeps the answer given to a command's request (the first one only). */
+  setAnswer(id: string, answer: unknown): Promise<void>;
   get(id: string): Promise<StoredCommand | null>;
   /** Unacknowledged commands for the tests now attached to this station, after `afterSeq`. */
   pendingForStation(stationId: string, afterSeq: number): Promise<StoredCommand[]>;

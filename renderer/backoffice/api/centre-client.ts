@@ -101,6 +101,7 @@ export const centrePaths = {
   centres: '/api/centre/centres',
   sessions: (centreId: string) => `/api/centre/centres/${id(centreId)}/sessions`,
   session: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}`,
+  invigilatorPassword: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/invigilator-password`,
   candidates: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/candidates`,
   candidateImport: (sessionId: string, dryRun: boolean) =>
     `/api/centre/sessions/${id(sessionId)}/candidates/import?dryRun=${dryRun}`,
@@ -139,6 +140,11 @@ export interface CentreClient {
   session(sessionId: string): Promise<CentreSession>;
   updateSession(sessionId: string, details: SessionDetailsInput): Promise<CentreSession>;
   deleteSession(sessionId: string): Promise<void>;
+  /**
+   * Draws a new invigilator password (the session comes back with it): open invigilator screens must
+   * log in again, and login blocks aimed at the session are lifted. Refused once it is processed.
+   */
+  changeInvigilatorPassword(sessionId: string): Promise<CentreSession>;
   candidates(sessionId: string): Promise<Candidate[]>;
   createCandidate(sessionId: string, input: CandidateInputBody): Promise<Candidate>;
   candidate(candidateId: string): Promise<Candidate>;
@@ -259,6 +265,8 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     async deleteSession(sessionId) {
       await call('DELETE', centrePaths.session(sessionId));
     },
+    changeInvigilatorPassword: (sessionId) =>
+      send(CentreSessionSchema, 'POST', centrePaths.invigilatorPassword(sessionId)),
     async candidates(sessionId) {
       return (await get(CandidateListSchema, centrePaths.candidates(sessionId))).candidates;
     },

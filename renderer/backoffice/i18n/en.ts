@@ -204,6 +204,18 @@ export const en: BackOfficeMessages = {
     accessCodeHint: 'To write on the board on exam day.',
     invigilatorPassword: "Invigilator's password",
     invigilatorPasswordHint: 'For the invigilator only: it opens the invigilator screen.',
+    passwordChange: {
+      action: "Change the invigilator's password",
+      title: "Change the invigilator's password for session {{number}}?",
+      intro: 'A new password replaces the current one, which will stop working.',
+      give: 'Give the new password to the invigilator: it will show on this page (a session kit already printed has the old one).',
+      signIn:
+        'Open invigilator screens will have to log in again with the new password. The tests go on at the stations.',
+      unblock:
+        'An invigilator who sees "Too many attempts" can log in at once with the new password, without waiting.',
+      confirm: 'Change the password',
+      done: "The invigilator's new password: {{password}}. Give it to the invigilator.",
+    },
     actions: 'Actions',
     edit: 'Edit the session',
     kit: 'Print the session kit',
@@ -691,6 +703,22 @@ export const en: BackOfficeMessages = {
       "These alerts await the invigilator's decision, from the room: neutralize the question or leave it to the candidate. The session cannot be finalized before.",
     alertOn: '{{name}}, question {{number}}',
     recheck: 'Check again',
+    maybeRunningTitle_one: '1 candidate may still be working offline',
+    maybeRunningTitle_other: '{{count}} candidates may still be working offline',
+    maybeRunningHint:
+      'Their station has gone silent while they still had time. If the candidate is still working, wait: their test goes on offline and their station will send their answers as soon as the network is back. If the station is switched off or the candidate has left, confirm.',
+    maybeRunningCheck:
+      'You may not be in the room: before confirming, check with the invigilator or in the room. A test confirmed over then needs an abort reason, further down.',
+    silentLine: '{{name}}: {{facts}}',
+    silentSince: 'Station silent since {{time}}',
+    neverHeard: 'Station never heard from',
+    timeLeft: 'they may have about {{minutes}} min left',
+    timeLeftUnknown: 'time left unknown',
+    confirmOver: "I confirm that {{name}}'s test is over (station switched off or candidate gone)",
+    checkedAt: 'As of {{time}}.',
+    reasonAfterConfirm: 'No reason to give for now: a test confirmed over above will ask for one here.',
+    refreshed:
+      'The list of tests has just been read again and your answers are kept: check it below, then finalize again.',
     unfinishedTitle: 'Unfinished tests',
     unfinishedIntro:
       'These tests started but did not go to the end. For each one, say why: unanswered questions will count as skipped (candidate abandon) or neutralized (technical problem).',
@@ -725,6 +753,8 @@ export const en: BackOfficeMessages = {
     confirm: 'Finalize',
     done: 'Session finalized: the results are computed.',
     errors: {
+      confirmOver:
+        'Wait for this station to come back, or tick this box once you have checked that their test is over.',
       reason: 'Choose a reason for this test.',
       answer: 'Answer yes or no.',
       comment: 'The comment has more than 500 characters: shorten it.',

@@ -205,6 +205,18 @@ export const fr = {
     accessCodeHint: 'À écrire au tableau le jour de l’examen.',
     invigilatorPassword: 'Mot de passe du surveillant',
     invigilatorPasswordHint: 'À donner au surveillant seulement : il ouvre l’écran surveillant.',
+    passwordChange: {
+      action: 'Changer le mot de passe du surveillant',
+      title: 'Changer le mot de passe du surveillant de la session {{number}} ?',
+      intro: 'Un nouveau mot de passe remplace l’actuel, qui ne fonctionnera plus.',
+      give: 'Donnez le nouveau mot de passe au surveillant : il s’affichera sur cette page (un kit de session déjà imprimé porte l’ancien).',
+      signIn:
+        'Les écrans surveillant ouverts devront se reconnecter avec le nouveau mot de passe. Les tests continuent sur les postes.',
+      unblock:
+        'Un surveillant qui voit « Trop de tentatives » pourra se connecter tout de suite avec le nouveau mot de passe, sans attendre.',
+      confirm: 'Changer le mot de passe',
+      done: 'Nouveau mot de passe du surveillant : {{password}}. Donnez-le au surveillant.',
+    },
     actions: 'Actions',
     edit: 'Modifier la session',
     kit: 'Imprimer le kit de session',
@@ -706,6 +718,23 @@ export const fr = {
       'Ces alertes attendent la décision du surveillant, depuis la salle : neutraliser la question ou la laisser au candidat. La session ne peut pas être finalisée avant.',
     alertOn: '{{name}}, question {{number}}',
     recheck: 'Vérifier à nouveau',
+    maybeRunningTitle_one: '1 candidat compose peut-être encore hors ligne',
+    maybeRunningTitle_other: '{{count}} candidats composent peut-être encore hors ligne',
+    maybeRunningHint:
+      'Leur poste ne donne plus de nouvelles alors qu’il leur restait du temps. Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
+    maybeRunningCheck:
+      'Vous n’êtes peut-être pas dans la salle : avant de confirmer, vérifiez auprès du surveillant ou dans la salle. Un test confirmé terminé demande ensuite une raison d’arrêt, plus bas.',
+    silentLine: '{{name}} : {{facts}}',
+    silentSince: 'Poste muet depuis {{time}}',
+    neverHeard: 'Poste jamais entendu',
+    timeLeft: 'il lui reste peut-être environ {{minutes}} min',
+    timeLeftUnknown: 'temps restant inconnu',
+    confirmOver: 'Je confirme que le test de {{name}} est terminé (poste éteint ou candidat parti)',
+    checkedAt: 'Situation à {{time}}.',
+    reasonAfterConfirm:
+      'Aucune raison à donner pour l’instant : un test confirmé terminé ci-dessus en demandera une ici.',
+    refreshed:
+      'La liste des tests vient d’être relue et vos réponses sont gardées : vérifiez-la ci-dessous, puis finalisez de nouveau.',
     unfinishedTitle: 'Tests non terminés',
     unfinishedIntro:
       'Ces tests ont commencé mais ne sont pas allés jusqu’au bout. Pour chacun, dites pourquoi : les questions sans réponse compteront comme passées (abandon du candidat) ou neutralisées (problème technique).',
@@ -741,6 +770,8 @@ export const fr = {
     confirm: 'Finaliser',
     done: 'Session finalisée : les résultats sont calculés.',
     errors: {
+      confirmOver:
+        'Attendez que ce poste revienne, ou cochez cette case une fois vérifié que son test est terminé.',
       reason: 'Choisissez une raison pour ce test.',
       answer: 'Répondez oui ou non.',
       comment: 'Le commentaire fait plus de 500 caractères : raccourcissez-le.',

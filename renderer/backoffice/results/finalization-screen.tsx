@@ -1,7 +1,11 @@
 // Finalize a session when the invigilator did not: a reason for each unfinished test, the two yes/no
 // questions, an optional comment, a confirmation; then the results are computed. While tests still run
 // or alerts await a decision, the server refuses: the page says what the invigilator must settle first.
+// A test whose station went silent while its candidate may still have time is confirmed over one by one
+// (maybe-running-tests.tsx), then given its reason; if the room changed meanwhile and the server refuses,
+// the list is read again, the answers kept.
 import { useId, useState, type FormEvent } from 'react';
+import type { ApiFailure } from '../api/centre-client.ts';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -10,21 +14,25 @@ import type { CentreSession } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
-import { useResource } from '../state/use-resource.ts';
+import { asFailure, useResource } from '../state/use-resource.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
-import { Loaded, PageTitle } from '../ui/page.tsx';
+import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { FormProblems } from '../ui/save-form.tsx';
 import { CommentCount } from './comment-count.tsx';
 import {
   checkFinalization,
   errorCount,
+  roomChanged,
+  testsNeedingReason,
   type FinalizationDraft,
   type FinalizationErrors,
 } from './finalization-form.ts';
+import { MaybeRunningTests } from './maybe-running-tests.tsx';
 
 type Unfinished = UnfinishedTests['tests'];
+type MaybeRunning = UnfinishedTests['maybeRunning'];
 type Blockers = Pick<UnfinishedTests, 'running' | 'pendingAlerts'>;
 
 export function FinalizationScreen({ sessionId }: { sessionId: string }) {
@@ -35,13 +43,14 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
       client.session(sessionId),
       client.unfinishedTests(sessionId),
     ]);
-    return { session, ...unfinished };
+    // When it was read, on this computer's clock: the silent stations' facts are as of then.
+    return { session, ...unfinished, checkedAt: Date.now() };
   }, [client, sessionId]);
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-narrow">
       <Loaded resource={data} titled={false}>
-        {({ session, tests, running, pendingAlerts }) => (
+        {({ session, tests, running, maybeRunning, pendingAlerts, checkedAt }) => (
           <>
             <BackToSession session={session} />
             <PageTitle intro={t('finalization.intro')}>
@@ -57,7 +66,13 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
             ) : running.length > 0 || pendingAlerts.length > 0 ? (
               <StillInTheRoom running={running} pendingAlerts={pendingAlerts} onRecheck={data.reload} />
             ) : (
-              <FinalizationForm session={session} unfinished={tests} />
+              <FinalizationForm
+                session={session}
+                unfinished={tests}
+                maybeRunning={maybeRunning}
+                checkedAt={checkedAt}
+                onRecheck={data.reload}
+              />
             )}
           </>
         )}
@@ -104,21 +119,39 @@ function StillInTheRoom({ running, pendingAlerts, onRecheck }: Blockers & { onRe
   );
 }
 
-function FinalizationForm({ session, unfinished }: { session: CentreSession; unfinished: Unfinished }) {
+function FinalizationForm({
+  session,
+  unfinished,
+  maybeRunning,
+  checkedAt,
+  onRecheck,
+}: {
+  session: CentreSession;
+  unfinished: Unfinished;
+  /** Maybe still running offline: confirmed over one by one before anything else. */
+  maybeRunning: MaybeRunning;
+  checkedAt: number;
+  /** Reads the list again; this form and its answers stay. */
+  onRecheck(): void;
+}) {
   const t = useT();
   const client = useClient();
   const flash = useFlash();
   const [draft, setDraft] = useState<FinalizationDraft>({
     abortReasons: {},
+    confirmedOver: {},
     hadIncident: null,
     candidateCouldNotJoin: null,
     globalComment: '',
   });
   const [errors, setErrors] = useState<FinalizationErrors | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The server refused because the room changed since the list was read (which was read again). */
+  const [roomRefusal, setRoomRefusal] = useState<ApiFailure | null>(null);
   const commentCountId = useId();
   const waiting = session.counts.started - session.counts.resultsReceived - session.counts.resultsRefused;
-  const checked = checkFinalization(draft, unfinished);
+  const checked = checkFinalization(draft, unfinished, maybeRunning);
+  const needingReason = testsNeedingReason(unfinished, maybeRunning, draft.confirmedOver);
   const yesNo = [
     { value: 'yes' as const, label: t('common.yes') },
     { value: 'no' as const, label: t('common.no') },
@@ -128,6 +161,7 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    setRoomRefusal(null);
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirstInvalid(form);
@@ -144,15 +178,30 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
           {t('finalization.waitingResults', { count: waiting })}
         </p>
       )}
+      <ErrorNotice failure={roomRefusal}>
+        <p>{t('finalization.refreshed')}</p>
+      </ErrorNotice>
       <FormProblems errorCount={errors ? errorCount(errors) : 0} />
+      <MaybeRunningTests
+        tests={maybeRunning}
+        checkedAt={checkedAt}
+        confirmedOver={draft.confirmedOver}
+        invalid={errors?.confirmOver ?? []}
+        onConfirm={(candidateId, over) =>
+          setDraft((d) => ({ ...d, confirmedOver: { ...d.confirmedOver, [candidateId]: over } }))
+        }
+        onRecheck={onRecheck}
+      />
       <section className="section" aria-labelledby="unfinished">
         <h2 id="unfinished">{t('finalization.unfinishedTitle')}</h2>
         {unfinished.length === 0 ? (
           <p data-testid="no-unfinished">{t('finalization.noUnfinished')}</p>
+        ) : needingReason.length === 0 ? (
+          <p data-testid="reason-after-confirm">{t('finalization.reasonAfterConfirm')}</p>
         ) : (
           <>
             <p className="hint">{t('finalization.unfinishedIntro')}</p>
-            {unfinished.map((test) => (
+            {needingReason.map((test) => (
               <RadioGroup
                 key={test.candidateId}
                 legend={`${t('finalization.reasonFor', { name: fullName(test) })} (${t(`finalization.ended.${test.endReason ?? 'none'}`)})`}
@@ -228,7 +277,17 @@ function FinalizationForm({ session, unfinished }: { session: CentreSession; unf
           confirmLabel={t('finalization.confirm')}
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await client.finalize(session.id, checked.request);
+            try {
+              await client.finalize(session.id, checked.request);
+            } catch (error) {
+              const failure = asFailure(error);
+              if (!roomChanged(failure.code)) throw failure;
+              // A station went silent (or came back), an alert came up: the list is read again, the
+              // answers kept, and the refusal said above it. The dialog closes.
+              setRoomRefusal(failure);
+              onRecheck();
+              return;
+            }
             flash(t('finalization.done'));
             navigate({ page: 'results', sessionId: session.id });
           }}

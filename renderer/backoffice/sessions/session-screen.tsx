@@ -1,6 +1,6 @@
-// One session: what to do next, its details (with the codes the session kit prints), what can be
-// done with it (edit, kit, finalize, results, delete), and its candidates with their profile and
-// whether they may sit the certification.
+// One session: what to do next, its details (with the codes the session kit prints, and the change of
+// the invigilator password), what can be done with it (edit, kit, finalize, results, delete), and its
+// candidates with their profile and whether they may sit the certification.
 import { certifiability } from '../candidates/certifiability.ts';
 import { byName, longDate, listName, shortDate } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
@@ -12,6 +12,8 @@ import { hrefFor, navigate } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { ChangeInvigilatorPassword } from './invigilator-password-change.tsx';
+import { canChangeInvigilatorPassword } from './invigilator-password.ts';
 import { nextStep } from './next-step.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
@@ -32,7 +34,12 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
     <div className="page">
       <Loaded resource={data} titled={false}>
         {({ session, candidates, operative }) => (
-          <SessionPage session={session} candidates={candidates} operative={operative} />
+          <SessionPage
+            session={session}
+            candidates={candidates}
+            operative={operative}
+            onSessionChanged={(changed) => data.set({ session: changed, candidates, operative })}
+          />
         )}
       </Loaded>
     </div>
@@ -43,10 +50,13 @@ function SessionPage({
   session,
   candidates,
   operative,
+  onSessionChanged,
 }: {
   session: CentreSession;
   candidates: Candidate[];
   operative: number | null;
+  /** A fresher copy of the session (its new invigilator password). */
+  onSessionChanged: (session: CentreSession) => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -112,6 +122,9 @@ function SessionPage({
                 {session.invigilatorPassword}
               </span>
               <span className="hint">{t('session.invigilatorPasswordHint')}</span>
+              {canChangeInvigilatorPassword(session) && (
+                <ChangeInvigilatorPassword session={session} onChanged={onSessionChanged} />
+              )}
             </dd>
           </dl>
         </section>

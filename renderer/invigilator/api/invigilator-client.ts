@@ -30,12 +30,15 @@ export type IncidentInput = {
 export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
+  /** A 429's Retry-After, in seconds: how long the refusal lasts (null when not said). */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiFailure';
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get unauthorized(): boolean {
@@ -75,8 +78,9 @@ export interface InvigilatorClient {
   decideAlert(
     sessionId: string,
     alertId: string,
-    decision:
-      { decision: 'dismissed'; reasonCode: null } | { decision: 'validated'; reasonCode: AlertReasonCode },
+    decision: (
+      { decision: 'dismissed'; reasonCode: null } | { decision: 'validated'; reasonCode: AlertReasonCode }
+    ) & { requestId?: string },
   ): Promise<IssuedCard>;
   incidents(sessionId: string): Promise<Incident[]>;
   addIncident(sessionId: string, input: IncidentInput): Promise<Incident>;
@@ -95,7 +99,18 @@ async function errorOf(response: Response): Promise<ApiFailure> {
   } catch {
     // Not JSON: keep the status.
   }
-  return new ApiFailure(response.status, code, message);
+  return new ApiFailure(
+    response.status,
+    code,
+    message,
+    retryAfterSeconds(response.headers.get('retry-after')),
+  );
+}
+
+/** Retry-After in seconds (the server never sends the HTTP-date form). */
+export function retryAfterSeconds(header: string | null): number | null {
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  return Number(header.trim());
 }
 
 export function createInvigilatorClient(

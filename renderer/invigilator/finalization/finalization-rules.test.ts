@@ -4,9 +4,11 @@ import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
 import {
   checkFinalization,
   isRunning,
+  maybeRunningOffline,
   pendingAlerts,
   refusedResults,
   runningTests,
+  silentStations,
   unfinishedTests,
   waitsForResume,
 } from './finalization-rules.ts';
@@ -14,6 +16,15 @@ import {
 /** Ten seconds after the fixtures' last heartbeat: their stations are still heard from. */
 const NOW = T0 + 10_000;
 const silent = { lastHeartbeatAt: at(-STATION_MISSING_MS) };
+/** Its time was all but up when its station went silent: over by now (time up), or gone. */
+const timeGone = { timeLeftMs: 5_000, timeLeftAt: at(-STATION_MISSING_MS) };
+const noDraft = {
+  abortReasons: {},
+  confirmedOver: {},
+  globalComment: '',
+  hadIncident: false,
+  candidateCouldNotJoin: false,
+};
 
 const finished = card({
   candidateId: 'fin',
@@ -25,7 +36,7 @@ const timeUp = card({ candidateId: 'tu', state: 'ended', endReason: 'timeUp', up
 const ended = card({ candidateId: 'end', state: 'resultReceived', endReason: 'endedByInvigilator' });
 const running = card({ candidateId: 'run', state: 'inProgress' });
 const paused = card({ candidateId: 'pause', state: 'paused' });
-const lost = card({ candidateId: 'lost', state: 'inProgress', ...silent });
+const lost = card({ candidateId: 'lost', state: 'inProgress', ...silent, ...timeGone });
 const crashed = card({ candidateId: 'crash', state: 'resumePending', ...silent });
 const waiting = card({ candidateId: 'wait', state: 'waiting', startedAt: null, progress: null });
 const absent = card({
@@ -47,11 +58,7 @@ describe('finalization', () => {
     const live = [...room, running, paused, waiting];
     expect(runningTests(live, NOW).map((c) => c.candidateId)).toEqual(['run', 'pause', 'wait']);
     expect(unfinishedTests(live, NOW).map((c) => c.candidateId)).toEqual(['end', 'lost', 'crash']);
-    const check = checkFinalization(
-      { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false },
-      [running],
-      NOW,
-    );
+    const check = checkFinalization(noDraft, [running], NOW);
     expect(check).toEqual({ ok: false, errors: [{ field: 'running' }] });
   });
 
@@ -72,7 +79,7 @@ describe('finalization', () => {
       'lost',
       'crash',
     ]);
-    const draft = { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false };
+    const draft = noDraft;
     expect(checkFinalization(draft, [resuming], NOW)).toEqual({ ok: false, errors: [{ field: 'running' }] });
 
     // That station silent too (the candidate left): the test needs an abort reason.
@@ -100,11 +107,7 @@ describe('finalization', () => {
   it('waits for the alerts awaiting a decision, even on a test over', () => {
     const frozen = card({ candidateId: 'frozen', state: 'ended', endReason: 'timeUp', alert: alertOn(7, 0) });
     expect(pendingAlerts([...room, frozen]).map((c) => c.candidateId)).toEqual(['frozen']);
-    const check = checkFinalization(
-      { abortReasons: {}, globalComment: '', hadIncident: false, candidateCouldNotJoin: false },
-      [frozen],
-      NOW,
-    );
+    const check = checkFinalization(noDraft, [frozen], NOW);
     expect(check).toEqual({ ok: false, errors: [{ field: 'alerts' }] });
   });
 
@@ -120,7 +123,7 @@ describe('finalization', () => {
     expect(runningTests([refused], NOW)).toEqual([]);
     expect(unfinishedTests([refused], NOW)).toEqual([]);
     const check = checkFinalization(
-      { abortReasons: {}, globalComment: 'Résultat refusé', hadIncident: true, candidateCouldNotJoin: false },
+      { ...noDraft, globalComment: 'Résultat refusé', hadIncident: true },
       [refused],
       NOW,
     );
@@ -131,6 +134,7 @@ describe('finalization', () => {
     const check = checkFinalization(
       {
         abortReasons: { end: 'candidate' },
+        confirmedOver: {},
         globalComment: 'x'.repeat(501),
         hadIncident: null,
         candidateCouldNotJoin: false,
@@ -153,6 +157,7 @@ describe('finalization', () => {
     const check = checkFinalization(
       {
         abortReasons: { end: 'candidate', lost: 'technical', crash: 'technical', fin: 'candidate' },
+        confirmedOver: {},
         globalComment: `  ${'é'.repeat(500)}  `,
         hadIncident: true,
         candidateCouldNotJoin: false,
@@ -171,7 +176,92 @@ describe('finalization', () => {
         globalComment: 'é'.repeat(500),
         hadIncident: true,
         candidateCouldNotJoin: false,
+        confirmedOver: [],
       },
+    });
+  });
+
+  describe('a test whose station is silent while its candidate may still have time (it goes on offline)', () => {
+    // Silent for 25 s; 40 minutes were left when it was last heard.
+    const offline = card({
+      candidateId: 'offline',
+      state: 'inProgress',
+      ...silent,
+      timeLeftMs: 40 * 60_000,
+      timeLeftAt: at(-STATION_MISSING_MS),
+    });
+
+    it('holds finalization back until the invigilator confirms it over, then asks its abort reason', () => {
+      expect(maybeRunningOffline(offline, NOW)).toBe(true);
+      expect(runningTests([offline], NOW)).toEqual([]);
+      expect(unfinishedTests([...room, offline], NOW).map((c) => c.candidateId)).toEqual([
+        'end',
+        'lost',
+        'crash',
+      ]);
+      expect(silentStations([...room, offline], NOW)).toEqual([
+        { candidate: offline, silentForMs: STATION_MISSING_MS + 10_000, timeLeftMs: 40 * 60_000 },
+      ]);
+      expect(checkFinalization(noDraft, [offline], NOW)).toEqual({
+        ok: false,
+        errors: [{ field: 'maybeOffline', candidateId: 'offline' }],
+      });
+
+      const confirmed = { ...noDraft, confirmedOver: { offline: true } };
+      expect(unfinishedTests([offline], NOW, confirmed.confirmedOver)).toEqual([offline]);
+      expect(checkFinalization(confirmed, [offline], NOW)).toEqual({
+        ok: false,
+        errors: [{ field: 'abortReason', candidateId: 'offline' }],
+      });
+      expect(
+        checkFinalization({ ...confirmed, abortReasons: { offline: 'technical' } }, [offline], NOW),
+      ).toEqual({
+        ok: true,
+        request: {
+          abortReasons: [{ candidateId: 'offline', reason: 'technical' }],
+          globalComment: '',
+          hadIncident: false,
+          candidateCouldNotJoin: false,
+          confirmedOver: ['offline'],
+        },
+      });
+    });
+
+    it('is running again once its station is heard, and needs only an abort reason once its time is gone', () => {
+      const back = { ...offline, lastHeartbeatAt: at(5_000) };
+      expect(maybeRunningOffline(back, NOW)).toBe(false);
+      expect(runningTests([back], NOW)).toEqual([back]);
+
+      const later = NOW + 40 * 60_000;
+      expect(maybeRunningOffline(offline, later)).toBe(false);
+      expect(silentStations([offline], later)).toEqual([]);
+      expect(unfinishedTests([offline], later)).toEqual([offline]);
+    });
+
+    it('counts a paused test’s time as standing still, and goes by the theoretical end without a time report', () => {
+      const paused = card({
+        state: 'paused',
+        ...silent,
+        timeLeftMs: 10 * 60_000,
+        timeLeftAt: at(-STATION_MISSING_MS),
+      });
+      expect(maybeRunningOffline(paused, NOW + 3 * 60 * 60_000)).toBe(true);
+
+      // Started 45 minutes ago (105 allowed), no time reported: maybe still working for an hour.
+      const unreported = card({ state: 'inProgress', ...silent, timeLeftMs: null, timeLeftAt: null });
+      expect(maybeRunningOffline(unreported, NOW)).toBe(true);
+      expect(silentStations([unreported], NOW)[0]?.timeLeftMs).toBe(60 * 60_000 + STATION_MISSING_MS);
+      expect(maybeRunningOffline(unreported, T0 + 61 * 60_000)).toBe(false);
+      const unknown = card({ ...unreported, startedAt: null, lastHeartbeatAt: null });
+      expect(silentStations([unknown], NOW)).toEqual([
+        { candidate: unknown, silentForMs: null, timeLeftMs: null },
+      ]);
+    });
+
+    it('leaves out a test waiting for its resume or its start: its station goes on only with the server', () => {
+      expect(maybeRunningOffline({ ...offline, state: 'resumePending' }, NOW)).toBe(false);
+      expect(maybeRunningOffline({ ...offline, state: 'waiting', startedAt: null }, NOW)).toBe(false);
+      expect(maybeRunningOffline({ ...offline, state: 'ended', endReason: 'finished' }, NOW)).toBe(false);
     });
   });
 });

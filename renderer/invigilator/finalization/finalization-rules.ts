@@ -1,15 +1,21 @@
 // Finalization (DOMAIN.md §6, §7): every started test that did not end normally (finished or time
 // up) needs an abort reason, the global comment has at most 500 characters, and both yes/no
 // questions are answered. It waits for the tests still running on a live station, or whose candidate
-// waits at another one for the resume (finalizing would strand them), and for the alerts awaiting a
-// decision (their question would be scored as if never reported). The server checks the same before it
-// scores anything.
+// waits at another one for the resume (finalizing would strand them), for those whose station is silent
+// while their candidate may still have time (the test goes on offline) unless the invigilator confirms
+// each over, and for the alerts awaiting a decision (their question would be scored as if never
+// reported). The server checks the same before it scores anything.
 import {
   GLOBAL_COMMENT_MAX,
   type FinalizationRequest,
   type RoomCandidate,
 } from '../../../core/contracts/invigilator-api.ts';
-import { heardRecently, testHeardRecently } from '../../../core/exam/station-presence.ts';
+import {
+  maybeRunningOffline as silentMaybeRunning,
+  projectedTimeLeftMs,
+  type SilentTestFacts,
+} from '../../../core/exam/silent-station.ts';
+import { heardRecently, testHeardRecently, type TestHeard } from '../../../core/exam/station-presence.ts';
 import type { AbortReason } from '../../../core/scoring/scoring-input.ts';
 
 const STARTED_STATES = new Set<RoomCandidate['state']>([
@@ -31,6 +37,11 @@ export function endedNormally(candidate: RoomCandidate): boolean {
 
 const time = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
 
+const heardOf = (candidate: RoomCandidate): TestHeard => ({
+  station: time(candidate.lastHeartbeatAt),
+  resumeStation: time(candidate.resumeRequest?.lastHeardAt),
+});
+
 /**
  * Not over, on a station heard from lately: in progress, paused, waiting to start or to resume, on its
  * own station or at the one where the candidate asks to resume it (the first one died). The server
@@ -39,13 +50,52 @@ const time = (iso: string | null | undefined): number | null => (iso ? Date.pars
  */
 export function isRunning(candidate: RoomCandidate, nowMs: number): boolean {
   if (candidate.testId === null || OVER_STATES.has(candidate.state)) return false;
-  return testHeardRecently(
-    {
-      station: time(candidate.lastHeartbeatAt),
-      resumeStation: time(candidate.resumeRequest?.lastHeardAt),
-    },
-    nowMs,
-  );
+  return testHeardRecently(heardOf(candidate), nowMs);
+}
+
+/** What the card says for core/exam/silent-station.ts, as the server reads it from the same data. */
+function silentFacts(candidate: RoomCandidate): SilentTestFacts {
+  return {
+    underWay: candidate.state === 'inProgress' || candidate.state === 'paused',
+    paused: candidate.state === 'paused',
+    heard: heardOf(candidate),
+    timeLeftMs: candidate.timeLeftMs,
+    timeLeftAt: time(candidate.timeLeftAt),
+    startedAt: time(candidate.startedAt),
+    allowedMs: candidate.allowedMs,
+  };
+}
+
+/**
+ * Under way, its station silent, its candidate maybe still with time: maybe still composing offline.
+ * Finalization waits for its station or for the invigilator's confirmation that it is over.
+ */
+export function maybeRunningOffline(candidate: RoomCandidate, nowMs: number): boolean {
+  return candidate.testId !== null && silentMaybeRunning(silentFacts(candidate), nowMs);
+}
+
+/** What the invigilator is told of such a test: how long its station has been silent, the time left then. */
+export interface SilentStation {
+  candidate: RoomCandidate;
+  /** Null: never heard from. */
+  silentForMs: number | null;
+  /** The time left when the station was last heard (null: unknown). */
+  timeLeftMs: number | null;
+}
+
+/** The tests maybe still running offline, with what to tell the invigilator about each. */
+export function silentStations(candidates: readonly RoomCandidate[], nowMs: number): SilentStation[] {
+  return candidates
+    .filter((c) => maybeRunningOffline(c, nowMs))
+    .map((candidate) => {
+      const heardAt = time(candidate.lastHeartbeatAt);
+      const left = projectedTimeLeftMs(silentFacts(candidate), heardAt ?? nowMs);
+      return {
+        candidate,
+        silentForMs: heardAt === null ? null : Math.max(0, nowMs - heardAt),
+        timeLeftMs: left === null ? null : Math.max(0, left),
+      };
+    });
 }
 
 /**
@@ -60,14 +110,27 @@ export function waitsForResume(candidate: RoomCandidate, nowMs: number): boolean
   );
 }
 
-/** Tests still going on: they must end (or their station go silent) before finalizing. */
+/** Tests still going on: they must end (or their station go silent: see silentStations) before finalizing. */
 export function runningTests(candidates: readonly RoomCandidate[], nowMs: number): RoomCandidate[] {
   return candidates.filter((c) => isRunning(c, nowMs));
 }
 
-/** The tests that need an abort reason (their station is gone), in the room's name order. */
-export function unfinishedTests(candidates: readonly RoomCandidate[], nowMs: number): RoomCandidate[] {
-  return candidates.filter((c) => hasStarted(c) && !endedNormally(c) && !isRunning(c, nowMs));
+/**
+ * The tests that need an abort reason (their station is gone), in the room's name order: not one that
+ * may still run offline, unless the invigilator confirmed it over (`confirmedOver`, by candidate id).
+ */
+export function unfinishedTests(
+  candidates: readonly RoomCandidate[],
+  nowMs: number,
+  confirmedOver: Readonly<Record<string, boolean>> = {},
+): RoomCandidate[] {
+  return candidates.filter(
+    (c) =>
+      hasStarted(c) &&
+      !endedNormally(c) &&
+      !isRunning(c, nowMs) &&
+      (confirmedOver[c.candidateId] === true || !maybeRunningOffline(c, nowMs)),
+  );
 }
 
 /** Alerts awaiting a decision: settled in the room before finalizing. */
@@ -85,6 +148,8 @@ export function refusedResults(candidates: readonly RoomCandidate[]): RoomCandid
 
 export interface FinalizationDraft {
   abortReasons: Record<string, AbortReason | ''>;
+  /** Tests maybe still running offline that the invigilator confirmed over, by candidate id. */
+  confirmedOver: Record<string, boolean>;
   globalComment: string;
   hadIncident: boolean | null;
   candidateCouldNotJoin: boolean | null;
@@ -92,6 +157,7 @@ export interface FinalizationDraft {
 
 export type FinalizationError =
   | { field: 'running' }
+  | { field: 'maybeOffline'; candidateId: string }
   | { field: 'alerts' }
   | { field: 'abortReason'; candidateId: string }
   | { field: 'globalComment' }
@@ -108,9 +174,14 @@ export function checkFinalization(
 ): FinalizationCheck {
   const errors: FinalizationError[] = [];
   if (runningTests(candidates, nowMs).length > 0) errors.push({ field: 'running' });
+  const confirmedOver: string[] = [];
+  for (const { candidate } of silentStations(candidates, nowMs)) {
+    if (draft.confirmedOver[candidate.candidateId] === true) confirmedOver.push(candidate.candidateId);
+    else errors.push({ field: 'maybeOffline', candidateId: candidate.candidateId });
+  }
   if (pendingAlerts(candidates).length > 0) errors.push({ field: 'alerts' });
   const abortReasons: FinalizationRequest['abortReasons'] = [];
-  for (const candidate of unfinishedTests(candidates, nowMs)) {
+  for (const candidate of unfinishedTests(candidates, nowMs, draft.confirmedOver)) {
     const reason = draft.abortReasons[candidate.candidateId] ?? '';
     if (reason === '') errors.push({ field: 'abortReason', candidateId: candidate.candidateId });
     else abortReasons.push({ candidateId: candidate.candidateId, reason });
@@ -129,6 +200,7 @@ export function checkFinalization(
       globalComment,
       hadIncident: draft.hadIncident,
       candidateCouldNotJoin: draft.candidateCouldNotJoin,
+      confirmedOver,
     },
   };
 }

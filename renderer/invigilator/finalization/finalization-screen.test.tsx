@@ -54,3 +54,59 @@ describe('finalizing with a candidate waiting at another station for the resume'
     expect(html).toMatch(/data-testid="abort-reason" data-candidate-id="lea"/);
   });
 });
+
+describe('finalizing with a candidate whose station is silent while they may still have time', () => {
+  /**
+   * Silent for 3 min 30 s (the screen's clock may lag behind this test's by a few seconds); about 40
+   * minutes were left when it was last heard.
+   */
+  const offline = () =>
+    card({
+      candidateId: 'tom',
+      firstName: 'Tom',
+      lastName: 'Petit',
+      station: { id: 'st-4', name: 'Poste 04' },
+      state: 'inProgress',
+      lastHeartbeatAt: ago(3.5 * 60_000),
+      timeLeftMs: 40 * 60_000,
+      timeLeftAt: ago(3.5 * 60_000),
+    });
+
+  it('says how long the station has been silent, the time that was left, what to do, with a confirmation to tick', () => {
+    const html = renderRoom(<FinalizationScreen />, { candidates: [offline()] });
+    const section = /<section[^>]*data-testid="maybe-offline".*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(text(section)).toContain('1 candidat compose peut-être encore hors ligne');
+    expect(text(section)).toContain(
+      'Tom PETIT (Poste 04) : Poste muet depuis 3 min · il lui restait environ 40 min',
+    );
+    expect(text(section)).toContain(
+      'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
+    );
+    // A checkbox with its own label, described by the facts and the hint; not ticked.
+    const box = /<input[^>]*data-testid="confirm-over"[^>]*>/.exec(section)?.[0] ?? '';
+    expect(box).toContain('type="checkbox"');
+    expect(box).not.toContain('checked');
+    const id = /id="([^"]+)"/.exec(box)?.[1] ?? '';
+    expect(section).toContain(`for="${id}"`);
+    expect(text(section)).toContain(
+      'Je confirme que le test de Tom PETIT est terminé (poste éteint ou candidat parti)',
+    );
+    expect(/aria-describedby="([^"]+)"/.exec(box)?.[1]?.split(' ')).toHaveLength(2);
+    // Not yet among the tests needing an abort reason, nor said not to block.
+    expect(html).not.toContain('data-testid="abort-reason"');
+    expect(text(html)).not.toContain('ne bloque pas');
+
+    const en = text(renderRoom(<FinalizationScreen />, { candidates: [offline()], language: 'en' }));
+    expect(en).toContain('1 candidate may still be working offline');
+    expect(en).toContain('Tom PETIT (Poste 04): Station silent for 3 min · about 40 min were left');
+    expect(en).toContain('If the station is switched off or the candidate has left, confirm.');
+    expect(en).toContain('I confirm that Tom PETIT’s test is over (station switched off or candidate gone)');
+  });
+
+  it('asks only an abort reason once the time that was left is gone', () => {
+    const gone = { ...offline(), lastHeartbeatAt: ago(50 * 60_000), timeLeftAt: ago(50 * 60_000) };
+    const html = renderRoom(<FinalizationScreen />, { candidates: [gone] });
+    expect(html).not.toContain('data-testid="maybe-offline"');
+    expect(html).toMatch(/data-testid="abort-reason" data-candidate-id="tom"/);
+  });
+});

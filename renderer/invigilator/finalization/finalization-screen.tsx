@@ -1,7 +1,8 @@
 // Finalizing the session: an abort reason for every unfinished test, the global comment (≤ 500
 // characters), the two yes/no questions, one confirmation; then the results page. The tests still
 // running (or whose candidate waits at another station for the resume) and the alerts awaiting a
-// decision come first, with what to do in the room.
+// decision come first, with what to do in the room. A test whose station is silent while its candidate
+// may still have time is confirmed over one by one (or its station comes back) before anything else.
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-i
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
-import { fullName } from '../format.ts';
+import { elapsed, fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { byName } from '../room/attention.ts';
 import { stateText } from '../room/card-text.ts';
@@ -23,10 +24,12 @@ import {
   pendingAlerts,
   refusedResults,
   runningTests,
+  silentStations,
   unfinishedTests,
   waitsForResume,
   type FinalizationDraft,
   type FinalizationError,
+  type SilentStation,
 } from './finalization-rules.ts';
 
 export function FinalizationScreen() {
@@ -45,13 +48,14 @@ export function FinalizationScreen() {
   // Cut from the server, the screen hears no heartbeat: judge stations at the moment the cut began.
   const ticking = useNow() + offset;
   const now = stream === 'lost' && lostAt !== null ? lostAt : ticking;
-  const unfinished = unfinishedTests(candidates, now);
   const running = runningTests(candidates, now);
+  const silent = silentStations(candidates, now);
   const alerts = pendingAlerts(candidates);
   const refused = refusedResults(candidates);
   const ids = { comment: useId(), commentHint: useId(), commentCount: useId(), summary: useId() };
   const [draft, setDraft] = useState<FinalizationDraft>({
     abortReasons: {},
+    confirmedOver: {},
     globalComment: '',
     hadIncident: null,
     candidateCouldNotJoin: null,
@@ -60,6 +64,7 @@ export function FinalizationScreen() {
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const unfinished = unfinishedTests(candidates, now, draft.confirmedOver);
 
   if (!session) return <p className="page">{t('connection.loading')}</p>;
   if (session.state !== 'created') {
@@ -149,12 +154,21 @@ export function FinalizationScreen() {
           <div className="notice notice-error" role="alert" data-testid="finalization-errors">
             <p className="notice-title">{t('finalization.errors.summary')}</p>
             {has('running') && <p>{t('finalization.errors.running')}</p>}
+            {has('maybeOffline') && <p>{t('finalization.errors.maybeOffline')}</p>}
             {has('alerts') && <p>{t('finalization.errors.alerts')}</p>}
             {failure && <p>{failure}</p>}
           </div>
         )}
       </div>
       <form onSubmit={submit} noValidate className="finalization-form">
+        <MaybeStillWorking
+          silent={silent}
+          confirmedOver={draft.confirmedOver}
+          invalid={(candidateId) => has('maybeOffline', candidateId)}
+          onConfirm={(candidateId, over) =>
+            setDraft((d) => ({ ...d, confirmedOver: { ...d.confirmedOver, [candidateId]: over } }))
+          }
+        />
         <section aria-labelledby="unfinished-title">
           <h2 id="unfinished-title">{t('finalization.unfinishedTitle')}</h2>
           {unfinished.length === 0 ? (
@@ -301,6 +315,109 @@ function StillInTheRoom({
         room={room}
       />
     </>
+  );
+}
+
+/**
+ * The tests whose station is silent while their candidate may still have time: they may go on offline.
+ * Each is confirmed over by the invigilator (station switched off, candidate gone), or its station comes
+ * back; until then finalization waits. Nothing when there is none.
+ */
+function MaybeStillWorking({
+  silent,
+  confirmedOver,
+  invalid,
+  onConfirm,
+}: {
+  silent: readonly SilentStation[];
+  confirmedOver: Readonly<Record<string, boolean>>;
+  invalid(candidateId: string): boolean;
+  onConfirm(candidateId: string, over: boolean): void;
+}) {
+  const t = useT();
+  const hint = useId();
+  if (silent.length === 0) return null;
+  return (
+    <section
+      className="notice notice-warning"
+      aria-labelledby="maybe-offline-title"
+      data-testid="maybe-offline"
+    >
+      <h2 id="maybe-offline-title" className="notice-title">
+        {t('finalization.maybeOfflineTitle', { count: silent.length })}
+      </h2>
+      <p id={hint}>{t('finalization.maybeOfflineHint')}</p>
+      <ul>
+        {silent.map((s) => (
+          <SilentStationLine
+            key={s.candidate.candidateId}
+            silent={s}
+            hintId={hint}
+            confirmed={confirmedOver[s.candidate.candidateId] === true}
+            invalid={invalid(s.candidate.candidateId)}
+            onConfirm={(over) => onConfirm(s.candidate.candidateId, over)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SilentStationLine({
+  silent,
+  hintId,
+  confirmed,
+  invalid,
+  onConfirm,
+}: {
+  silent: SilentStation;
+  hintId: string;
+  confirmed: boolean;
+  invalid: boolean;
+  onConfirm(over: boolean): void;
+}) {
+  const t = useT();
+  const ids = { facts: useId(), box: useId(), error: useId() };
+  const { candidate, silentForMs, timeLeftMs } = silent;
+  const name = fullName(candidate);
+  const facts = [
+    silentForMs === null
+      ? t('finalization.neverHeard')
+      : t('finalization.silentFor', { elapsed: elapsed(silentForMs) }),
+    timeLeftMs === null
+      ? t('finalization.timeLeftUnknown')
+      : t('finalization.timeLeftThen', { minutes: Math.max(1, Math.ceil(timeLeftMs / 60_000)) }),
+  ].join(' · ');
+  return (
+    <li
+      className={`field ${invalid ? 'has-error' : ''}`}
+      data-candidate-id={candidate.candidateId}
+      data-testid="maybe-offline-test"
+    >
+      <p id={ids.facts}>
+        {t('finalization.silentLine', {
+          name: candidate.station ? `${name} (${candidate.station.name})` : name,
+          facts,
+        })}
+      </p>
+      {invalid && (
+        <p className="field-error" id={ids.error}>
+          {t('finalization.errors.confirmOver')}
+        </p>
+      )}
+      <label className="choice" htmlFor={ids.box}>
+        <input
+          id={ids.box}
+          type="checkbox"
+          checked={confirmed}
+          data-testid="confirm-over"
+          aria-invalid={invalid || undefined}
+          aria-describedby={[ids.facts, invalid ? ids.error : null, hintId].filter(Boolean).join(' ')}
+          onChange={(e) => onConfirm(e.target.checked)}
+        />
+        {t('finalization.confirmOver', { name })}
+      </label>
+    </li>
   );
 }
 

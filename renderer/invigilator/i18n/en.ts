@@ -28,11 +28,18 @@ export const en: InvigilatorMessages = {
       sessionNumberFormat: 'The session number has digits only.',
       passwordMissing: 'Enter the invigilator password.',
       INVALID_CREDENTIALS: 'Wrong session number or invigilator password. Check them.',
-      RATE_LIMITED: 'Too many attempts. Wait a few minutes, or ask the referent for the password.',
+      tooManyAttempts_one:
+        "Too many attempts from this network: logging in is blocked for {{count}} more minute. Wait, or ask the centre's Pix referent to change the invigilator password in the Certification centre space (the session's page): with the new password, you can log in at once.",
+      tooManyAttempts_other:
+        "Too many attempts from this network: logging in is blocked for {{count}} more minutes. Wait, or ask the centre's Pix referent to change the invigilator password in the Certification centre space (the session's page): with the new password, you can log in at once.",
+      tooManyAttemptsSoon:
+        "Too many attempts from this network: logging in is blocked for a few minutes. Wait, or ask the centre's Pix referent to change the invigilator password in the Certification centre space (the session's page): with the new password, you can log in at once.",
+      RATE_LIMITED: 'Too many requests in a short time: wait a minute, then try again.',
       network: 'The certification server does not answer. Check the network, then try again.',
       other: 'Login failed: {{message}}',
     },
-    expired: 'Your login has expired. Log in again to go on invigilating.',
+    expired:
+      'Your login has ended (it expired, or the referent changed the invigilator password). Log in again to go on invigilating.',
   },
   session: {
     label: 'Session {{number}}',
@@ -237,6 +244,10 @@ export const en: InvigilatorMessages = {
       "{{name}}'s result has not reached the server yet: it will be sent when the station is started again.",
     closeStationResultRefused:
       "The server refused {{name}}'s result. Closing the app keeps it on this station. Do not wipe or reinstall the station until the referent says so.",
+    closeStationNotStartedBody:
+      'The certification app closes on {{station}}. {{name}} has not started the test: nothing is lost. Once the station is silent (15 seconds), finalization no longer waits for them; if {{name}} does not come back, they will be marked absent.',
+    closeStationNotStartedAgain:
+      'If this was a mistake, {{name}} can sign in again on a station as long as the session is not finalized (this station, started again, takes them back to the instructions).',
     closeStationConfirm: 'Close the station',
     pauseTitle: "Pause {{name}}'s test?",
     pauseBody:
@@ -355,7 +366,7 @@ export const en: InvigilatorMessages = {
     runningTitle_one: '1 test is still running',
     runningTitle_other: '{{count}} tests are still running',
     runningHint:
-      'The session cannot be finalized before. First end their test from the room ("End the test"), or wait for them to finish. A candidate who has not started: close their station. A station silent for more than 15 seconds does not block: its test is finalized as unfinished.',
+      'The session cannot be finalized before. First end their test from the room ("End the test"), or wait for them to finish. A candidate signed in who has not started: close their station from their file ("Close the station"); they will be marked absent. A silent station (no news for more than 15 seconds) whose candidate still has time is listed below: they may be working offline.',
     alertsTitle_one: '1 alert awaits your decision',
     alertsTitle_other: '{{count}} alerts await your decision',
     alertsHint:
@@ -365,6 +376,16 @@ export const en: InvigilatorMessages = {
     resumeHint:
       'A candidate waiting to resume at another station is still in the room: authorize the resume from the room ("Authorize resume"). If they left, wait for that station to go silent (15 seconds without news, for example once switched off): their test is then to be finalized as unfinished.',
     toRoom: 'Go to the room',
+    maybeOfflineTitle_one: '1 candidate may still be working offline',
+    maybeOfflineTitle_other: '{{count}} candidates may still be working offline',
+    maybeOfflineHint:
+      'If the candidate is still working, wait: their test goes on offline and their station will send their answers as soon as the network is back. If the station is switched off or the candidate has left, confirm.',
+    silentLine: '{{name}}: {{facts}}',
+    silentFor: 'Station silent for {{elapsed}}',
+    neverHeard: 'Station never heard from',
+    timeLeftThen: 'about {{minutes}} min were left',
+    timeLeftUnknown: 'time left unknown',
+    confirmOver: 'I confirm that {{name}}’s test is over (station switched off or candidate gone)',
     refusedTitle_one: '1 result refused by the server',
     refusedTitle_other: '{{count}} results refused by the server',
     refusedHint:
@@ -397,6 +418,9 @@ export const en: InvigilatorMessages = {
       summary: 'The session is not finalized. Fix what is shown.',
       abortReason: 'Give the reason the test stopped.',
       running: 'Tests are still running or waiting for a resume: first settle them from the room.',
+      maybeOffline:
+        'A candidate may still be working offline: wait for their station, or confirm their test is over.',
+      confirmOver: 'Wait for this station to come back, or tick this box if their test is over.',
       alerts: 'Alerts await your decision: first decide them from the room.',
       comment: 'The comment is longer than {{max}} characters.',
       answer: 'Answer yes or no.',

@@ -28,12 +28,18 @@ export const fr = {
       sessionNumberFormat: 'Le numéro de session ne contient que des chiffres.',
       passwordMissing: 'Écrivez le mot de passe surveillant.',
       INVALID_CREDENTIALS: 'Numéro de session ou mot de passe surveillant incorrect. Vérifiez-les.',
-      RATE_LIMITED:
-        'Trop d’essais. Attendez quelques minutes avant de réessayer, ou demandez le mot de passe au référent.',
+      tooManyAttempts_one:
+        'Trop de tentatives depuis ce réseau : la connexion est bloquée encore {{count}} minute. Attendez, ou demandez au référent Pix du centre de changer le mot de passe du surveillant dans l’Espace centre de certification (page de la session) : avec le nouveau mot de passe, vous vous connecterez tout de suite.',
+      tooManyAttempts_other:
+        'Trop de tentatives depuis ce réseau : la connexion est bloquée encore {{count}} minutes. Attendez, ou demandez au référent Pix du centre de changer le mot de passe du surveillant dans l’Espace centre de certification (page de la session) : avec le nouveau mot de passe, vous vous connecterez tout de suite.',
+      tooManyAttemptsSoon:
+        'Trop de tentatives depuis ce réseau : la connexion est bloquée quelques minutes. Attendez, ou demandez au référent Pix du centre de changer le mot de passe du surveillant dans l’Espace centre de certification (page de la session) : avec le nouveau mot de passe, vous vous connecterez tout de suite.',
+      RATE_LIMITED: 'Trop de demandes en peu de temps : patientez une minute, puis réessayez.',
       network: 'Le serveur de certification ne répond pas. Vérifiez la connexion réseau, puis réessayez.',
       other: 'La connexion a échoué : {{message}}',
     },
-    expired: 'Votre connexion a expiré. Reconnectez-vous pour continuer la surveillance.',
+    expired:
+      'Votre connexion a pris fin (elle a expiré, ou le référent a changé le mot de passe surveillant). Reconnectez-vous pour continuer la surveillance.',
   },
   session: {
     label: 'Session {{number}}',
@@ -253,6 +259,11 @@ export const fr = {
       'Le résultat de {{name}} n’est pas encore arrivé au serveur : il sera envoyé quand le poste sera relancé.',
     closeStationResultRefused:
       'Le serveur a refusé le résultat de {{name}}. Fermer l’application le garde sur ce poste. N’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit.',
+    /** Signed in, not started: the station, started again, goes back to the instructions. */
+    closeStationNotStartedBody:
+      'L’application de certification se ferme sur {{station}}. {{name}} n’a pas commencé son test : rien n’est perdu. Une fois le poste muet (15 secondes), la finalisation ne l’attend plus ; sans nouvelle connexion, le candidat sera noté absent.',
+    closeStationNotStartedAgain:
+      'Si c’était une erreur, {{name}} peut se connecter de nouveau sur un poste tant que la session n’est pas finalisée (ce poste-ci, relancé, ramène le candidat aux consignes).',
     closeStationConfirm: 'Fermer le poste',
     pauseTitle: 'Mettre en pause le test de {{name}} ?',
     pauseBody:
@@ -371,7 +382,7 @@ export const fr = {
     runningTitle_one: '1 test est encore en cours',
     runningTitle_other: '{{count}} tests sont encore en cours',
     runningHint:
-      'La session ne peut pas être finalisée avant. Terminez d’abord leur test depuis la salle (« Terminer le test »), ou attendez qu’ils finissent. Un candidat qui n’a pas commencé : fermez son poste. Un poste muet depuis plus de 15 secondes ne bloque pas : son test est à finaliser comme non terminé.',
+      'La session ne peut pas être finalisée avant. Terminez d’abord leur test depuis la salle (« Terminer le test »), ou attendez qu’ils finissent. Un candidat connecté qui n’a pas commencé : fermez son poste depuis sa fiche (« Fermer le poste ») ; le candidat sera noté absent. Un poste muet (plus de 15 secondes sans nouvelles) dont le candidat a encore du temps est listé plus bas : il compose peut-être hors ligne.',
     alertsTitle_one: '1 alerte attend votre décision',
     alertsTitle_other: '{{count}} alertes attendent votre décision',
     alertsHint:
@@ -381,6 +392,16 @@ export const fr = {
     resumeHint:
       'Un candidat qui attend la reprise sur un autre poste est toujours dans la salle : autorisez la reprise depuis la salle (« Autoriser la reprise »). S’il est parti, attendez que ce poste soit muet (15 secondes sans nouvelles, par exemple une fois éteint) : son test sera alors à finaliser comme non terminé.',
     toRoom: 'Aller dans la salle',
+    maybeOfflineTitle_one: '1 candidat compose peut-être encore hors ligne',
+    maybeOfflineTitle_other: '{{count}} candidats composent peut-être encore hors ligne',
+    maybeOfflineHint:
+      'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
+    silentLine: '{{name}} : {{facts}}',
+    silentFor: 'Poste muet depuis {{elapsed}}',
+    neverHeard: 'Poste jamais entendu',
+    timeLeftThen: 'il lui restait environ {{minutes}} min',
+    timeLeftUnknown: 'temps restant inconnu',
+    confirmOver: 'Je confirme que le test de {{name}} est terminé (poste éteint ou candidat parti)',
     refusedTitle_one: '1 résultat refusé par le serveur',
     refusedTitle_other: '{{count}} résultats refusés par le serveur',
     refusedHint:
@@ -414,6 +435,9 @@ export const fr = {
       summary: 'La session n’est pas finalisée. Corrigez ce qui est indiqué.',
       abortReason: 'Indiquez la raison de l’arrêt.',
       running: 'Des tests sont encore en cours ou attendent la reprise : réglez-les d’abord depuis la salle.',
+      maybeOffline:
+        'Un candidat compose peut-être encore hors ligne : attendez son poste, ou confirmez que son test est terminé.',
+      confirmOver: 'Attendez que ce poste revienne, ou cochez cette case si son test est terminé.',
       alerts: 'Des alertes attendent votre décision : décidez-les d’abord depuis la salle.',
       comment: 'Le commentaire dépasse {{max}} caractères.',
       answer: 'Répondez par oui ou par non.',

@@ -9,7 +9,7 @@ import { ApiFailure } from '../api/invigilator-client.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient } from '../state/room-context.tsx';
 import { navigate } from '../state/router.ts';
-import { checkLogin, type LoginFieldError } from './login-form.ts';
+import { checkLogin, loginRefusal, type LoginFieldError } from './login-form.ts';
 
 export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sessionNumber: string | null }) {
   const t = useT();
@@ -143,11 +143,18 @@ function loginFailure(
   t: ReturnType<typeof useT>,
   serverMessage: (refusal: RefusalLike) => string,
 ): string {
-  if (error instanceof ApiFailure) {
-    if (error.status === 0) return t('login.errors.network');
-    if (error.status === 429) return t('login.errors.RATE_LIMITED');
-    if (error.code === 'INVALID_CREDENTIALS') return t('login.errors.INVALID_CREDENTIALS');
-    return t('login.errors.other', { message: serverMessage(error) });
+  if (!(error instanceof ApiFailure))
+    return t('login.errors.other', { message: serverMessage(refusalOf(error)) });
+  const refusal = loginRefusal(error);
+  switch (refusal.key) {
+    case 'tooManyAttempts':
+      // What to do next: wait, or have the referent change the password (which lifts the block).
+      return refusal.minutes === null
+        ? t('login.errors.tooManyAttemptsSoon')
+        : t('login.errors.tooManyAttempts', { count: refusal.minutes });
+    case 'other':
+      return t('login.errors.other', { message: serverMessage(error) });
+    default:
+      return t(`login.errors.${refusal.key}`);
   }
-  return t('login.errors.other', { message: serverMessage(refusalOf(error)) });
 }

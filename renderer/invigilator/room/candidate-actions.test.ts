@@ -6,11 +6,15 @@ import { alertCodeGroups, availableActions, unpauseWord } from './candidate-acti
 describe('actions offered on a card', () => {
   it('follows the candidate through the test', () => {
     expect(availableActions(card({ state: 'notArrived', testId: null }))).toEqual([]);
-    expect(availableActions(card({ state: 'signedIn' }))).toEqual(['authorizeStart']);
-    expect(availableActions(card({ state: 'waiting' }))).toEqual(['authorizeStart']);
+    // Signed in, not started: the station can be closed (a candidate who leaves would otherwise hold
+    // finalization back as long as it stays on).
+    expect(availableActions(card({ state: 'signedIn' }))).toEqual(['authorizeStart', 'closeStation']);
+    expect(availableActions(card({ state: 'waiting' }))).toEqual(['authorizeStart', 'closeStation']);
     expect(availableActions(card({ state: 'startAuthorized', authorization: 'start' }))).toEqual([
       'withdrawAuthorization',
+      'closeStation',
     ]);
+    expect(availableActions(card({ state: 'waiting', station: null }))).toEqual(['authorizeStart']);
     expect(availableActions(card({ state: 'inProgress' }))).toEqual(['pause', 'addTime', 'endTest']);
     expect(availableActions(card({ state: 'paused' }))).toEqual(['unlock', 'addTime', 'endTest']);
     expect(availableActions(card({ state: 'resumePending' }))).toEqual([

@@ -15,6 +15,24 @@ export type CandidateAction =
   | 'closeStation';
 
 const RUNNING = new Set<RoomCandidate['state']>(['inProgress', 'paused', 'resumePending']);
+/**
+ * A station may be closed from here when no test is under way on it (the server checks again): the
+ * test is over, or its candidate signed in but has not started (left, or will not sit it), who would
+ * otherwise hold finalization back as long as the station stays on.
+ */
+const STATION_CLOSABLE = new Set<RoomCandidate['state']>([
+  'signedIn',
+  'waiting',
+  'startAuthorized',
+  'ended',
+  'resultReceived',
+]);
+const NOT_STARTED = new Set<RoomCandidate['state']>(['signedIn', 'waiting', 'startAuthorized']);
+
+/** The candidate signed in on a station but the test has not started there. */
+export function notStarted(candidate: Pick<RoomCandidate, 'state'>): boolean {
+  return NOT_STARTED.has(candidate.state);
+}
 
 export function availableActions(candidate: RoomCandidate, sessionOpen = true): CandidateAction[] {
   if (!sessionOpen || candidate.testId === null) return [];
@@ -28,8 +46,7 @@ export function availableActions(candidate: RoomCandidate, sessionOpen = true): 
   if (state === 'inProgress') actions.push('pause');
   if (state === 'paused') actions.push('unlock');
   if (RUNNING.has(state)) actions.push('addTime', 'endTest');
-  // Once the test is over, its station can be closed from here (the server checks nothing else runs).
-  if ((state === 'ended' || state === 'resultReceived') && candidate.station) actions.push('closeStation');
+  if (STATION_CLOSABLE.has(state) && candidate.station) actions.push('closeStation');
   return actions;
 }
 

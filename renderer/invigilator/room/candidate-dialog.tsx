@@ -17,7 +17,7 @@ import { useNow } from '../state/use-now.ts';
 import { AlertDecision } from './alert-decision.tsx';
 import { decisionOn, decisionText, decisionWhen, handledElsewhereText } from './alert-handled.ts';
 import { roomEntry } from './attention.ts';
-import { availableActions, unpauseWord, type CandidateAction } from './candidate-actions.ts';
+import { availableActions, notStarted, unpauseWord, type CandidateAction } from './candidate-actions.ts';
 import { HealthMark, type CardOpenView } from './candidate-card.tsx';
 import { resumesOnOwnStation } from './connection-health.ts';
 import { stateText } from './card-text.ts';
@@ -659,13 +659,32 @@ function EndTestView({ candidate, onCancel, onDone }: ViewProps) {
   );
 }
 
-/** Closes the station once the test is over (end of the day, a station to free): it asks first. */
-function CloseStationView({ candidate, onCancel, onDone }: ViewProps) {
+/**
+ * Closes the station once the test is over (end of the day, a station to free), or before it started
+ * (a candidate who left would hold finalization back while their station stays on): it asks first.
+ */
+export function CloseStationView({ candidate, onCancel, onDone }: ViewProps) {
   const t = useT();
   const { busy, command } = useCandidateActions();
+  const station = candidate.station?.name ?? '';
+  if (notStarted(candidate)) {
+    const name = fullName(candidate);
+    return (
+      <ConfirmBody
+        body={t('confirm.closeStationNotStartedBody', { station, name })}
+        extra={<p>{t('confirm.closeStationNotStartedAgain', { name })}</p>}
+        confirmLabel={t('confirm.closeStationConfirm')}
+        confirmTestId="confirm-close-station"
+        busy={busy !== null}
+        onCancel={onCancel}
+        onConfirm={() => command(candidate, { type: 'closeStation' })}
+        onDone={onDone}
+      />
+    );
+  }
   return (
     <ConfirmBody
-      body={t('confirm.closeStationBody', { station: candidate.station?.name ?? '' })}
+      body={t('confirm.closeStationBody', { station })}
       extra={
         candidate.upload !== 'received' ? (
           <p className="notice notice-warning">

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { alertOn, card, T0 } from '../testing/room-fixtures.ts';
 import { renderRoom } from '../testing/render-room.tsx';
 import { CandidateCard } from './candidate-card.tsx';
-import { CandidateDialog } from './candidate-dialog.tsx';
+import { CandidateDialog, CloseStationView } from './candidate-dialog.tsx';
 import { roomEntry } from './attention.ts';
 import { RoomScreen } from './room-screen.tsx';
 
@@ -195,6 +195,34 @@ describe('a candidate’s file', () => {
     expect(html).toMatch(
       /<dd data-testid="panel-state" tabindex="-1">Attend votre confirmation de présence<\/dd>/,
     );
+  });
+
+  it('offers to close the station of a candidate who signed in but has not started, saying what follows', () => {
+    const waiting = card({
+      state: 'waiting',
+      firstName: 'Léa',
+      lastName: 'Martin',
+      station: { id: 'st-3', name: 'Poste 03' },
+    });
+    const details = renderRoom(
+      <CandidateDialog candidateId={waiting.candidateId} initialView="details" onClose={noop} />,
+      { candidates: [waiting] },
+    );
+    expect(details).toMatch(/data-testid="action-closeStation"[^>]*>Fermer le poste</);
+    const confirm = text(
+      renderRoom(<CloseStationView candidate={waiting} onCancel={noop} onDone={noop} />, {
+        candidates: [waiting],
+      }),
+    );
+    expect(confirm).toContain('L’application de certification se ferme sur Poste 03.');
+    expect(confirm).toContain('n’a pas commencé son test : rien n’est perdu.');
+    expect(confirm).toContain('le candidat sera noté absent');
+    expect(confirm).toContain(
+      'peut se connecter de nouveau sur un poste tant que la session n’est pas finalisée',
+    );
+    // Not the words for a test that is over (no other candidate to welcome, no result to send).
+    expect(confirm).not.toContain('accueillir un autre candidat');
+    expect(confirm).not.toContain('résultat');
   });
 
   it('pauses the test, and continues it: « verrouiller » is for a station that locked itself', () => {

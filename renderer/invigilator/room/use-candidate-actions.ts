@@ -8,6 +8,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
+import { RequestIds } from '../api/request-id.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoomStore } from '../state/room-context.tsx';
@@ -27,6 +28,9 @@ export function useCandidateActions() {
   const t = useT();
   const serverMessage = useServerErrorMessage();
   const [busy, setBusy] = useState<string | null>(null);
+  // Per dialog (each view has its own): a retry of the same action sends the same request id, so that
+  // an answer lost on the way never makes the server issue it twice.
+  const [requestIds] = useState(() => new RequestIds());
 
   const failure = useCallback(
     (error: unknown): Outcome => {
@@ -43,10 +47,16 @@ export function useCandidateActions() {
   const command = useCallback(
     async (candidate: RoomCandidate, request: InvigilatorCommandRequest): Promise<Outcome> => {
       setBusy(candidate.candidateId);
+      const key = JSON.stringify(['command', candidate.candidateId, request]);
       try {
-        store
-          .getState()
-          .applyIssued(await client.command(store.getState().sessionId, candidate.candidateId, request));
+        const requestId = requestIds.for(key);
+        store.getState().applyIssued(
+          await client.command(store.getState().sessionId, candidate.candidateId, {
+            ...request,
+            requestId,
+          }),
+        );
+        requestIds.succeeded(key);
         // Ending the invigilator's own pause continues the test, it is not an unlock (candidate-actions.ts).
         const done = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
         announce(
@@ -62,7 +72,7 @@ export function useCandidateActions() {
         setBusy(null);
       }
     },
-    [client, store, t, failure],
+    [client, store, t, failure, requestIds],
   );
 
   const decideAlert = useCallback(
@@ -73,8 +83,15 @@ export function useCandidateActions() {
         { decision: 'dismissed'; reasonCode: null } | { decision: 'validated'; reasonCode: AlertReasonCode },
     ): Promise<Outcome> => {
       setBusy(candidate.candidateId);
+      const key = JSON.stringify(['alertDecision', alertId, decision]);
       try {
-        store.getState().applyIssued(await client.decideAlert(store.getState().sessionId, alertId, decision));
+        const requestId = requestIds.for(key);
+        store
+          .getState()
+          .applyIssued(
+            await client.decideAlert(store.getState().sessionId, alertId, { ...decision, requestId }),
+          );
+        requestIds.succeeded(key);
         announce(
           t(`actions.done.${decision.decision}`, {
             name: fullName(candidate),
@@ -88,7 +105,7 @@ export function useCandidateActions() {
         setBusy(null);
       }
     },
-    [client, store, t, failure],
+    [client, store, t, failure, requestIds],
   );
 
   return { busy, command, decideAlert };

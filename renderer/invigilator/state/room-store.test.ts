@@ -221,6 +221,109 @@ describe('the room store and its live stream', () => {
     expect(store.getState().lastEventId).toBe(3);
   });
 
+  describe('reloading the room while the stream goes on (resync after a server restart)', () => {
+    /** A client whose room answers come when the test says, in any order. */
+    function deferredRooms() {
+      const answers: ((room: Room) => void)[] = [];
+      const client = {
+        room: vi.fn(() => new Promise<Room>((resolve) => answers.push(resolve))),
+      } as unknown as InvigilatorClient;
+      return { client, answer: (i: number, room: Room) => answers[i]?.(room) };
+    }
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    it('keeps what the stream brought after the room was read: an alert, a removal, reports, a session change, newer heartbeats', async () => {
+      const lea = card({ candidateId: 'lea' });
+      const hugo = card({ candidateId: 'hugo' });
+      const zoe = card({ candidateId: 'zoe', lastHeartbeatAt: at(0) });
+      const rooms = deferredRooms();
+      const store = createRoomStore({ sessionId: 'ses-1', client: rooms.client, storage: null });
+      const first = store.getState().load();
+      rooms.answer(0, roomWith([lea, hugo, zoe], 10));
+      await first;
+
+      store.getState().applyEvent({ id: null, name: 'resync', data: {} });
+      const alerted = { ...lea, alert: alertOn(7, 0) };
+      // Event 11 is older than the room the server reads (its last event id is 11): the answer wins.
+      store.getState().applyEvent({
+        id: 11,
+        name: 'candidate',
+        data: { cause: 'x', candidate: { ...hugo, incidents: 9 } },
+      });
+      store
+        .getState()
+        .applyEvent({ id: 12, name: 'candidate', data: { cause: 'alertRaised', candidate: alerted } });
+      store.getState().applyEvent({ id: 13, name: 'removed', data: { candidateId: 'hugo' } });
+      store.getState().applyEvent({ id: 14, name: 'incidents', data: { candidateId: 'zoe', count: 3 } });
+      store
+        .getState()
+        .applyEvent({ id: 15, name: 'session', data: { session: { ...session, state: 'finalized' } } });
+      store.getState().applyEvent({
+        id: null,
+        name: 'presence',
+        data: {
+          serverTime: at(5000),
+          heartbeats: [
+            { candidateId: 'zoe', lastHeartbeatAt: at(5000), timeLeftMs: 500, timeLeftAt: at(5000) },
+            { candidateId: 'lea', lastHeartbeatAt: at(1000), timeLeftMs: 900, timeLeftAt: at(1000) },
+          ],
+          resumeRequests: [],
+        },
+      });
+      // The server read the room up to event 11, before the others were stored; Léa's heartbeat it has
+      // is newer than the presence event's.
+      const leaThen = { ...lea, lastHeartbeatAt: at(3000), timeLeftMs: 700, timeLeftAt: at(3000) };
+      const zoeThen = { ...zoe, station: { id: 'st-z', name: 'Poste 20' } };
+      rooms.answer(1, roomWith([leaThen, { ...hugo, incidents: 1 }, zoeThen], 11));
+      await settle();
+
+      const { candidates, lastEventId } = store.getState();
+      expect(lastEventId).toBe(15);
+      expect(candidates.lea?.alert).toEqual(alerted.alert);
+      expect(candidates.hugo).toBeUndefined();
+      expect(candidates.zoe).toEqual({
+        ...zoeThen,
+        incidents: 3,
+        lastHeartbeatAt: at(5000),
+        timeLeftMs: 500,
+        timeLeftAt: at(5000),
+      });
+      expect(store.getState().session?.state).toBe('finalized');
+    });
+
+    it('takes the room as read for what came before the reload, and the newer answer when two reloads cross', async () => {
+      const lea = card({ candidateId: 'lea' });
+      const rooms = deferredRooms();
+      const store = createRoomStore({ sessionId: 'ses-1', client: rooms.client, storage: null });
+      // A card the stream brought before the restart; the restarted server's room is the truth.
+      store
+        .getState()
+        .applyEvent({ id: 20, name: 'candidate', data: { cause: 'x', candidate: { ...lea, incidents: 4 } } });
+      store.getState().applyEvent({ id: null, name: 'resync', data: {} });
+      store.getState().applyEvent({ id: null, name: 'resync', data: {} });
+      rooms.answer(1, roomWith([{ ...lea, incidents: 2 }], 22));
+      await settle();
+      expect(store.getState().candidates.lea?.incidents).toBe(2);
+      // The first reload answers last, with an older room: it is not shown.
+      rooms.answer(0, roomWith([{ ...lea, incidents: 1 }], 21));
+      await settle();
+      expect(store.getState().candidates.lea?.incidents).toBe(2);
+      expect(store.getState().lastEventId).toBe(22);
+    });
+
+    it("keeps an action's answer that came during the reload, when the room read is older", async () => {
+      const lea = card({ candidateId: 'lea' });
+      const rooms = deferredRooms();
+      const store = createRoomStore({ sessionId: 'ses-1', client: rooms.client, storage: null });
+      const loading = store.getState().load();
+      const added = { ...lea, addedMs: 600_000 };
+      store.getState().applyIssued({ candidate: added, eventId: 3 });
+      rooms.answer(0, roomWith([lea], 2));
+      await loading;
+      expect(store.getState().candidates.lea?.addedMs).toBe(600_000);
+    });
+  });
+
   it("keeps the card the stream brought when an action's answer comes after it (the station was faster)", () => {
     const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
     const addTime = { id: 'cmd-1', type: 'addTime' as const, issuedAt: at(0), acknowledgedAt: null };

@@ -9,6 +9,7 @@ import {
   InvigilatorSessionSchema,
   PresenceEventSchema,
   type InvigilatorSession,
+  type PresenceEvent,
   type Room,
   type RoomCandidate,
 } from '../../../core/contracts/invigilator-api.ts';
@@ -71,6 +72,111 @@ export type RoomStore = StoreApi<RoomState & RoomActions>;
 const IncidentsEventSchema = z.object({ candidateId: z.string(), count: z.number().int().nonnegative() });
 const SessionEventSchema = z.object({ session: InvigilatorSessionSchema });
 
+/** What the screen shows that events change. */
+type Picture = Pick<RoomState, 'session' | 'candidates'>;
+
+/** What an event (or an action's answer) changes in the picture. */
+type Change =
+  | { kind: 'card'; candidate: RoomCandidate }
+  | { kind: 'removed'; candidateId: string }
+  | { kind: 'session'; session: InvigilatorSession }
+  | { kind: 'incidents'; candidateId: string; count: number }
+  | { kind: 'presence'; presence: PresenceEvent };
+
+/** The change an event brings; `invalid` when it does not match the contract, null for none. */
+function changeOf(event: RoomEvent): Change | 'invalid' | null {
+  switch (event.name) {
+    case 'candidate': {
+      const parsed = CandidateEventSchema.safeParse(event.data);
+      return parsed.success ? { kind: 'card', candidate: parsed.data.candidate } : 'invalid';
+    }
+    case 'removed': {
+      const parsed = CandidateRemovedEventSchema.safeParse(event.data);
+      return parsed.success ? { kind: 'removed', candidateId: parsed.data.candidateId } : 'invalid';
+    }
+    case 'session': {
+      const parsed = SessionEventSchema.safeParse(event.data);
+      return parsed.success ? { kind: 'session', session: parsed.data.session } : 'invalid';
+    }
+    case 'incidents': {
+      const parsed = IncidentsEventSchema.safeParse(event.data);
+      return parsed.success ? { kind: 'incidents', ...parsed.data } : 'invalid';
+    }
+    case 'presence': {
+      const parsed = PresenceEventSchema.safeParse(event.data);
+      return parsed.success ? { kind: 'presence', presence: parsed.data } : 'invalid';
+    }
+    default:
+      return null;
+  }
+}
+
+const later = (a: string, b: string | null) => b === null || Date.parse(a) > Date.parse(b);
+
+/**
+ * The picture after the change. `replayed`: applied again over a room fetched meanwhile, whose
+ * heartbeats may be newer than the presence event's (only newer ones are kept then).
+ */
+function applyChange(picture: Picture, change: Change, replayed: boolean): Picture {
+  switch (change.kind) {
+    case 'card':
+      return {
+        ...picture,
+        candidates: { ...picture.candidates, [change.candidate.candidateId]: change.candidate },
+      };
+    case 'removed': {
+      // The back office removed the candidate: their card goes (an open file closes with it).
+      const { [change.candidateId]: _gone, ...candidates } = picture.candidates;
+      return { ...picture, candidates };
+    }
+    case 'session':
+      return { ...picture, session: change.session };
+    case 'incidents': {
+      const card = picture.candidates[change.candidateId];
+      if (!card) return picture;
+      return {
+        ...picture,
+        candidates: { ...picture.candidates, [change.candidateId]: { ...card, incidents: change.count } },
+      };
+    }
+    case 'presence': {
+      const candidates = { ...picture.candidates };
+      for (const beat of change.presence.heartbeats) {
+        const card = candidates[beat.candidateId];
+        if (!card || (replayed && !later(beat.lastHeartbeatAt, card.lastHeartbeatAt))) continue;
+        candidates[beat.candidateId] = {
+          ...card,
+          lastHeartbeatAt: beat.lastHeartbeatAt,
+          timeLeftMs: beat.timeLeftMs,
+          timeLeftAt: beat.timeLeftAt,
+        };
+      }
+      // The station where the candidate waits for the resume: only the one the card names (the
+      // resume may have been authorized since).
+      for (const beat of change.presence.resumeRequests) {
+        const card = candidates[beat.candidateId];
+        if (card?.resumeRequest?.stationId !== beat.stationId) continue;
+        if (replayed && !later(beat.lastHeardAt, card.resumeRequest.lastHeardAt)) continue;
+        candidates[beat.candidateId] = {
+          ...card,
+          resumeRequest: { ...card.resumeRequest, lastHeardAt: beat.lastHeardAt },
+        };
+      }
+      return { ...picture, candidates };
+    }
+  }
+}
+
+/**
+ * A room fetch in flight, and what the screen applied meanwhile (with the id of the stored event that
+ * carries it; null for presence). The server reads the room's last event id before the room itself:
+ * whatever came with a later id may be missing from the answer, so it is applied again over it.
+ */
+interface Fetching {
+  order: number;
+  applied: { eventId: number | null; change: Change }[];
+}
+
 export interface RoomStoreOptions {
   sessionId: string;
   client: InvigilatorClient;
@@ -104,16 +210,36 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
   };
 
   return createStore<RoomState & RoomActions>()((set, get) => {
+    const fetching = new Set<Fetching>();
+    let fetchesStarted = 0;
+    /** The latest fetch whose answer was applied: an older one answering later is stale. */
+    let fetchApplied = 0;
+
     const syncClock = (serverTime: string) => {
       const server = Date.parse(serverTime);
       if (!Number.isNaN(server)) set({ serverOffsetMs: server - now() });
     };
 
-    const applyRoom = (room: Room) => {
+    /** Applies a change to the cards on screen, and remembers it for the room fetches in flight. */
+    const apply = (eventId: number | null, change: Change) => {
+      set((state) => applyChange(state, change, false));
+      for (const f of fetching) f.applied.push({ eventId, change });
+    };
+
+    const applyRoom = (room: Room, applied: Fetching['applied']) => {
       syncClock(room.serverTime);
-      set((state) => ({
+      // The room as the server read it, then what the stream (or an action's answer) brought meanwhile
+      // that it may not include: without that, a newer card (an alert) would be lost, and never
+      // replayed since the last event id already passed it.
+      let picture: Picture = {
         session: room.session,
         candidates: Object.fromEntries(room.candidates.map((c) => [c.candidateId, c])),
+      };
+      for (const { eventId, change } of applied) {
+        if (eventId === null || eventId > room.lastEventId) picture = applyChange(picture, change, true);
+      }
+      set((state) => ({
+        ...picture,
         lastEventId: Math.max(state.lastEventId, room.lastEventId),
         loaded: true,
         loadError: null,
@@ -121,14 +247,22 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
     };
 
     const load = async () => {
+      const mine: Fetching = { order: ++fetchesStarted, applied: [] };
+      fetching.add(mine);
       try {
-        applyRoom(await options.client.room(options.sessionId));
+        const room = await options.client.room(options.sessionId);
+        if (mine.order < fetchApplied) return;
+        fetchApplied = mine.order;
+        applyRoom(room, mine.applied);
       } catch (error) {
         if (error instanceof ApiFailure && (error.status === 401 || error.status === 403)) {
           set({ unauthorized: true });
           return;
         }
+        if (mine.order < fetchApplied) return;
         set({ loadError: refusalOf(error) });
+      } finally {
+        fetching.delete(mine);
       }
     };
 
@@ -172,86 +306,26 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           if (event.id <= get().lastEventId) return;
           set({ lastEventId: event.id });
         }
-        switch (event.name) {
-          case 'candidate': {
-            const parsed = CandidateEventSchema.safeParse(event.data);
-            if (parsed.success) get().replaceCandidate(parsed.data.candidate);
-            else set({ outdated: true });
-            return;
-          }
-          case 'removed': {
-            // The back office removed the candidate: their card goes (an open file closes with it).
-            const parsed = CandidateRemovedEventSchema.safeParse(event.data);
-            if (!parsed.success) {
-              set({ outdated: true });
-              return;
-            }
-            set((state) => {
-              const { [parsed.data.candidateId]: _gone, ...candidates } = state.candidates;
-              return { candidates };
-            });
-            return;
-          }
-          case 'session': {
-            const parsed = SessionEventSchema.safeParse(event.data);
-            set(parsed.success ? { session: parsed.data.session } : { outdated: true });
-            return;
-          }
-          case 'incidents': {
-            const parsed = IncidentsEventSchema.safeParse(event.data);
-            if (!parsed.success) {
-              set({ outdated: true });
-              return;
-            }
-            const card = get().candidates[parsed.data.candidateId];
-            if (card) get().replaceCandidate({ ...card, incidents: parsed.data.count });
-            return;
-          }
-          case 'presence': {
-            const parsed = PresenceEventSchema.safeParse(event.data);
-            if (!parsed.success) {
-              set({ outdated: true });
-              return;
-            }
-            syncClock(parsed.data.serverTime);
-            set((state) => {
-              const candidates = { ...state.candidates };
-              for (const beat of parsed.data.heartbeats) {
-                const card = candidates[beat.candidateId];
-                if (!card) continue;
-                candidates[beat.candidateId] = {
-                  ...card,
-                  lastHeartbeatAt: beat.lastHeartbeatAt,
-                  timeLeftMs: beat.timeLeftMs,
-                  timeLeftAt: beat.timeLeftAt,
-                };
-              }
-              // The station where the candidate waits for the resume: only the one the card names (the
-              // resume may have been authorized since).
-              for (const beat of parsed.data.resumeRequests) {
-                const card = candidates[beat.candidateId];
-                if (card?.resumeRequest?.stationId !== beat.stationId) continue;
-                candidates[beat.candidateId] = {
-                  ...card,
-                  resumeRequest: { ...card.resumeRequest, lastHeardAt: beat.lastHeardAt },
-                };
-              }
-              return { candidates };
-            });
-            return;
-          }
-          case 'resync':
-            void load();
-            return;
+        if (event.name === 'resync') {
+          void load();
+          return;
         }
+        const change = changeOf(event);
+        if (change === 'invalid') {
+          set({ outdated: true });
+          return;
+        }
+        if (change === null) return;
+        if (change.kind === 'presence') syncClock(change.presence.serverTime);
+        apply(event.id, change);
       },
 
       replaceCandidate(candidate) {
-        set((state) => ({ candidates: { ...state.candidates, [candidate.candidateId]: candidate } }));
+        set((state) => applyChange(state, { kind: 'card', candidate }, false));
       },
 
       applyIssued({ candidate, eventId }) {
-        if (eventId > get().lastEventId) get().replaceCandidate(candidate);
+        if (eventId > get().lastEventId) apply(eventId, { kind: 'card', candidate });
       },
 
       acknowledgeLockdown(candidateId) {

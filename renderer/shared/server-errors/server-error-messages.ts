@@ -90,8 +90,12 @@ export const serverErrorsFr = {
     NOT_AUTHORIZED: 'Le surveillant n’a pas encore autorisé la reprise sur ce poste.',
     NOT_YOUR_TEST: 'Ce test continue sur un autre poste.',
     ALERT_ALREADY_DECIDED: 'Cette alerte a déjà été traitée. La salle affiche la décision prise.',
+    REQUEST_ID_REUSED:
+      'Cette demande a déjà été envoyée pour une autre action. Fermez la fenêtre et recommencez.',
     TESTS_STILL_RUNNING:
       'Des tests sont encore en cours : la session ne peut pas être finalisée. Terminez d’abord leur test depuis la salle, ou attendez qu’ils finissent.',
+    TESTS_MAYBE_RUNNING:
+      'Un poste muet laisse du temps à son candidat : il compose peut-être encore hors ligne. Attendez que son poste revienne, ou confirmez que son test est terminé (poste éteint, candidat parti).',
     ALERTS_PENDING:
       'Des alertes attendent une décision : la session ne peut pas être finalisée. Décidez d’abord de chacune depuis la salle.',
     // Results.
@@ -113,6 +117,8 @@ export const serverErrorsFr = {
       'La session a un commentaire ou des signalements à examiner : le jury doit l’examiner avant la publication.',
     SESSION_PUBLISHED: 'Les résultats sont déjà publiés.',
     SESSION_NOT_PROCESSED: 'La session n’est pas encore finalisée : ses résultats ne sont pas calculés.',
+    SESSION_PROCESSED:
+      'La session est finalisée et ses résultats sont calculés : le mot de passe du surveillant ne peut plus être changé.',
     SIGNED_RESULTS_AWAITED:
       'Des postes n’ont pas encore envoyé le résultat signé de leur candidat. Rallumez-les dans la salle, connectés au réseau, puis cliquez sur « Vérifier à nouveau » ; ou publiez sans les attendre.',
     NO_LATE_SIGNED_RESULT:
@@ -201,8 +207,11 @@ export const serverErrorsEn: ServerErrorMessages = {
     NOT_AUTHORIZED: 'The invigilator has not authorized the resume on this station yet.',
     NOT_YOUR_TEST: 'This test goes on at another station.',
     ALERT_ALREADY_DECIDED: 'This alert has already been handled. The room shows the decision taken.',
+    REQUEST_ID_REUSED: 'This request was already sent for another action. Close the window and start again.',
     TESTS_STILL_RUNNING:
       'Tests are still running: the session cannot be finalized. First end their test from the room, or wait for them to finish.',
+    TESTS_MAYBE_RUNNING:
+      'A silent station leaves its candidate time: they may still be working offline. Wait for their station to come back, or confirm their test is over (station switched off, candidate gone).',
     ALERTS_PENDING:
       'Alerts are awaiting a decision: the session cannot be finalized. First decide each of them from the room.',
     BUNDLE_CONFLICT: 'The results received from this station differ from the ones already stored.',
@@ -221,6 +230,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       'The session has a comment or reports to review: the jury must review it before publication.',
     SESSION_PUBLISHED: 'The results are already published.',
     SESSION_NOT_PROCESSED: 'The session is not finalized yet: its results are not computed.',
+    SESSION_PROCESSED:
+      'The session is finalized and its results are computed: the invigilator password can no longer be changed.',
     SIGNED_RESULTS_AWAITED:
       'Some stations have not sent their candidate’s signed result yet. Switch them back on in the room, connected to the network, then click “Check again”; or publish without waiting for them.',
     NO_LATE_SIGNED_RESULT:

@@ -113,3 +113,63 @@ describe('migration 6: each result keeps the highest level open to certification
     db.close();
   });
 });
+
+describe('migration 7: logins given under a changed invigilator password stop working', () => {
+  it('starts every session and every login at version 0, so that logins made before still work', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 6));
+    db.prepare(
+      `INSERT INTO sessions (id, number, centre_id, address, room, date, time, examiner, access_code,
+         invigilator_password, created_at, updated_at)
+       VALUES ('ses_1', 1001, 'ctr_1', 'a', 'b', '2026-12-08', '09:00', 'c', 'BCDF23', 'abc234', 0, 0)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO auth_tokens (token_hash, kind, account_id, session_id, created_at, expires_at, max_expires_at)
+       VALUES ('h1', 'invigilator', NULL, 'ses_1', 0, 10, 20)`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 7));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(
+      db.prepare('SELECT invigilator_password, invigilator_password_version FROM sessions').get(),
+    ).toEqual({ invigilator_password: 'abc234', invigilator_password_version: 0 });
+    expect(db.prepare('SELECT token_hash, password_version FROM auth_tokens').get()).toEqual({
+      token_hash: 'h1',
+      password_version: 0,
+    });
+    db.close();
+  });
+});
+
+describe('migration 8: one command per request id in a session', () => {
+  it('keeps the commands issued before (no request id), and refuses a second command under the same id', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 7));
+    const insert = (id: string, session: string, extra = '') =>
+      db
+        .prepare(
+          `INSERT INTO commands (id, session_id, test_id, station_id, type, command, issued_at${extra ? ', request_id' : ''})
+           VALUES (?, ?, 'tst_1', 'stn_1', 'addTime', '{}', 0${extra ? ', ?' : ''})`,
+        )
+        .run(id, session, ...(extra ? [extra] : []));
+    insert('cmd_0', 'ses_1');
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 8));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare('SELECT id, request_id, request_key, answer FROM commands').all()).toEqual([
+      { id: 'cmd_0', request_id: null, request_key: null, answer: null },
+    ]);
+    // Commands without a request id (the server's own, or a screen that sends none) never collide.
+    insert('cmd_1', 'ses_1');
+    insert('cmd_2', 'ses_1', 'req-a');
+    insert('cmd_3', 'ses_2', 'req-a');
+    expect(() => insert('cmd_4', 'ses_1', 'req-a')).toThrow(
+      /UNIQUE constraint failed: commands.session_id, commands.request_id/,
+    );
+    db.close();
+  });
+});

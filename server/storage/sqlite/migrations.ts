@@ -401,4 +401,34 @@ export const MIGRATIONS: readonly Migration[] = [
         ) > 5;
     `,
   },
+  {
+    version: 7,
+    description: 'the invigilator password can be changed: logins given under the previous one stop working',
+    sql: `
+      -- The centre's referent changes a session's invigilator password (back office: a leak, or the
+      -- school's address blocked by a candidate's wrong guesses). Each change counts up the session's
+      -- version; an invigilator login keeps the version it was given under and works only while it is
+      -- the session's. The change also deletes the session's logins, but a login that checked the old
+      -- password just before the change may be stored just after it: its version still ends it.
+      -- Account logins keep 0 (unused).
+      ALTER TABLE sessions ADD COLUMN invigilator_password_version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE auth_tokens ADD COLUMN password_version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 8,
+    description: 'an invigilator command is issued once per request id: a retry gets the first answer',
+    sql: `
+      -- The invigilator's screen may send its request id (a UUID per confirmation) with a command or an
+      -- alert decision, and sends it again when it retries (the answer was lost). One command per request
+      -- id and session: a retry, even after a restart, gets the answer kept with it and issues nothing.
+      -- request_key is what was asked (a retry must ask the same); answer is the JSON answer given.
+      -- Commands issued before, and those the server issues by itself, have none.
+      ALTER TABLE commands ADD COLUMN request_id TEXT;
+      ALTER TABLE commands ADD COLUMN request_key TEXT;
+      ALTER TABLE commands ADD COLUMN answer TEXT;
+      CREATE UNIQUE INDEX commands_by_request ON commands (session_id, request_id)
+        WHERE request_id IS NOT NULL;
+    `,
+  },
 ];

@@ -40,6 +40,7 @@ export function sessionFromRow(r: Row): StoredSession {
     description: str(r.description),
     accessCode: str(r.access_code),
     invigilatorPassword: str(r.invigilator_password),
+    invigilatorPasswordVersion: num(r.invigilator_password_version),
     state: str(r.state) as StoredSession['state'],
     finalization: jsonOrNull(r.finalization),
     finalizedAt: numOrNull(r.finalized_at),

@@ -220,8 +220,9 @@ function accounts(db: SqliteDatabase): AccountRepository {
 
 function tokens(db: SqliteDatabase): TokenRepository {
   const insert = db.prepare(
-    `INSERT INTO auth_tokens (token_hash, kind, account_id, session_id, created_at, expires_at, max_expires_at)
-     VALUES (@tokenHash, @kind, @accountId, @sessionId, @createdAt, @expiresAt, @maxExpiresAt)`,
+    `INSERT INTO auth_tokens (token_hash, kind, account_id, session_id, created_at, expires_at, max_expires_at,
+       password_version)
+     VALUES (@tokenHash, @kind, @accountId, @sessionId, @createdAt, @expiresAt, @maxExpiresAt, @passwordVersion)`,
   );
   const find = db.prepare('SELECT * FROM auth_tokens WHERE token_hash = ?');
   const extend = db.prepare('UPDATE auth_tokens SET expires_at = ? WHERE token_hash = ?');
@@ -230,7 +231,7 @@ function tokens(db: SqliteDatabase): TokenRepository {
   const expired = db.prepare('DELETE FROM auth_tokens WHERE expires_at <= ? OR max_expires_at <= ?');
   return {
     async create(token) {
-      insert.run(token);
+      insert.run({ ...token, passwordVersion: token.passwordVersion ?? 0 });
     },
     async find(tokenHash) {
       const r = find.get(tokenHash) as Row | undefined;
@@ -243,6 +244,7 @@ function tokens(db: SqliteDatabase): TokenRepository {
         createdAt: num(r.created_at),
         expiresAt: num(r.expires_at),
         maxExpiresAt: num(r.max_expires_at),
+        passwordVersion: num(r.password_version),
       };
     },
     async extend(tokenHash, expiresAt) {
@@ -311,6 +313,24 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
     `UPDATE sessions SET published_at = ?, updated_at = ? WHERE id = ? AND state = 'processed'
        AND published_at IS NULL`,
   );
+  const setInvigilatorPassword = db.prepare(
+    `UPDATE sessions SET invigilator_password = ?, invigilator_password_version = invigilator_password_version + 1,
+       updated_at = ? WHERE id = ? AND state <> 'processed'`,
+  );
+  const invigilatorTokens = db
+    .prepare("SELECT token_hash FROM auth_tokens WHERE kind = 'invigilator' AND session_id = ?")
+    .pluck();
+  const deleteInvigilatorTokens = db.prepare(
+    "DELETE FROM auth_tokens WHERE kind = 'invigilator' AND session_id = ?",
+  );
+  const changeInvigilatorPassword = db.transaction(
+    (id: string, password: string, at: number): { endedTokenHashes: string[] } | null => {
+      if (setInvigilatorPassword.run(password, at, id).changes !== 1) return null;
+      const endedTokenHashes = (invigilatorTokens.all(id) as unknown[]).map(str);
+      deleteInvigilatorTokens.run(id);
+      return { endedTokenHashes };
+    },
+  );
   const create = db.transaction((row: Record<string, unknown>) => {
     const number = num(nextNumber.get());
     insert.run({ ...row, number });
@@ -329,6 +349,7 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
       return {
         ...session,
         number,
+        invigilatorPasswordVersion: 0,
         finalization: null,
         finalizedAt: null,
         processedAt: null,
@@ -368,6 +389,9 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
     },
     async publish(id, at) {
       return publish.run(at, at, id).changes === 1;
+    },
+    async changeInvigilatorPassword(id, password, at) {
+      return changeInvigilatorPassword(id, password, at);
     },
   };
 }
@@ -879,23 +903,34 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+/** Inserts a command; DuplicateError('requestId') when its session already has one under its request id. */
 function commandInserter(db: SqliteDatabase): (command: StoredCommand) => number {
   const insert = db.prepare(
-    `INSERT INTO commands (id, session_id, test_id, station_id, type, command, issued_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO commands (id, session_id, test_id, station_id, type, command, issued_at, request_id, request_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (c) =>
-    Number(
-      insert.run(
-        c.id,
-        c.sessionId,
-        c.testId,
-        c.stationId,
-        c.command.type,
-        JSON.stringify(c.command),
-        c.issuedAt,
-      ).lastInsertRowid,
-    );
+  return (c) => {
+    try {
+      return Number(
+        insert.run(
+          c.id,
+          c.sessionId,
+          c.testId,
+          c.stationId,
+          c.command.type,
+          JSON.stringify(c.command),
+          c.issuedAt,
+          c.request?.id ?? null,
+          c.request?.key ?? null,
+        ).lastInsertRowid,
+      );
+    } catch (error) {
+      if (c.request && isUniqueViolation(error) && String(error).includes('request_id')) {
+        throw new DuplicateError('requestId');
+      }
+      throw error;
+    }
+  };
 }
 
 function alerts(db: SqliteDatabase): AlertRepository {
@@ -942,9 +977,23 @@ function commands(db: SqliteDatabase): CommandRepository {
      WHERE t.station_id = ? AND c.acknowledged_at IS NULL AND c.seq > ? ORDER BY c.seq`,
   );
   const ack = db.prepare('UPDATE commands SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL');
+  const byRequest = db.prepare('SELECT * FROM commands WHERE session_id = ? AND request_id = ?');
+  const setAnswer = db.prepare('UPDATE commands SET answer = ? WHERE id = ? AND answer IS NULL');
   return {
     async issue(command) {
       return insert(command);
+    },
+    async byRequest(sessionId, requestId) {
+      const row = byRequest.get(sessionId, requestId) as Row | undefined;
+      if (!row) return null;
+      return {
+        command: commandFromRow(row),
+        key: str(row.request_key),
+        answer: row.answer === null ? null : json(row.answer),
+      };
+    },
+    async setAnswer(id, answer) {
+      setAnswer.run(JSON.stringify(answer), id);
     },
     async get(id) {
       const row = get.get(id) as Row | undefined;

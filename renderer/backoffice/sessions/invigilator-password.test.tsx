@@ -1,0 +1,56 @@
+// « Changer le mot de passe du surveillant »: offered until the session is processed, and its
+// confirmation says in plain words what it does, in French and in English.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import { fr as invigilatorFr } from '../../invigilator/i18n/fr.ts';
+import { en as invigilatorEn } from '../../invigilator/i18n/en.ts';
+import { addBackOfficeMessages } from '../i18n/use-t.ts';
+import { InvigilatorPasswordChangeText } from './invigilator-password-change.tsx';
+import { canChangeInvigilatorPassword } from './invigilator-password.ts';
+
+function explanation(language: Language): string {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
+      <InvigilatorPasswordChangeText />
+    </I18nextProvider>,
+  );
+}
+
+describe('changing the invigilator password', () => {
+  it('is offered until the session is processed (the server refuses it after)', () => {
+    expect(canChangeInvigilatorPassword({ state: 'created' })).toBe(true);
+    expect(canChangeInvigilatorPassword({ state: 'finalized' })).toBe(true);
+    expect(canChangeInvigilatorPassword({ state: 'processed' })).toBe(false);
+  });
+
+  it('says what it does: the new password to give, screens to log in again, the blocked invigilator let in', () => {
+    const html = explanation('fr');
+    expect(html).toContain('Un nouveau mot de passe remplace l’actuel, qui ne fonctionnera plus.');
+    expect(html.match(/<li>/g)).toHaveLength(3);
+    expect(html).toContain('Donnez le nouveau mot de passe au surveillant');
+    expect(html).toContain(
+      'Les écrans surveillant ouverts devront se reconnecter avec le nouveau mot de passe',
+    );
+    expect(html).toContain('« Trop de tentatives »');
+    expect(html).toContain('se connecter tout de suite');
+  });
+
+  it('quotes the invigilator’s blocked login as the invigilator screen words it', () => {
+    for (const table of [invigilatorFr, invigilatorEn]) {
+      const { tooManyAttempts_one, tooManyAttempts_other, tooManyAttemptsSoon } = table.login.errors;
+      for (const text of [tooManyAttempts_one, tooManyAttempts_other, tooManyAttemptsSoon])
+        expect(text).toMatch(table === invigilatorFr ? /^Trop de tentatives / : /^Too many attempts /);
+    }
+    expect(explanation('en')).toContain('&quot;Too many attempts&quot;');
+  });
+
+  it('says it in English too', () => {
+    const html = explanation('en');
+    expect(html).toContain('A new password replaces the current one, which will stop working.');
+    expect(html).toContain('Give the new password to the invigilator');
+    expect(html).toContain('Open invigilator screens will have to log in again with the new password');
+    expect(html).not.toMatch(/mot de passe|surveillant/);
+  });
+});
