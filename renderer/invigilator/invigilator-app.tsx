@@ -9,8 +9,10 @@ import { ResultsScreen } from './results/results-screen.tsx';
 import { RoomScreen } from './room/room-screen.tsx';
 import { SessionHeader } from './session/session-header.tsx';
 import { RoomProvider, useClient, useRoom } from './state/room-context.tsx';
+import { rememberReturn } from './state/ended-login.ts';
 import { createRoomStore } from './state/room-store.ts';
 import { navigate, useRoute, type SessionPage } from './state/router.ts';
+import { tabStorage } from './state/tab-storage.ts';
 
 export function InvigilatorApp() {
   const route = useRoute();
@@ -18,7 +20,7 @@ export function InvigilatorApp() {
     <>
       <LiveAnnouncer />
       {route.page === 'login' ? (
-        <LoginScreen expired={route.expired} sessionNumber={route.sessionNumber} />
+        <LoginScreen ended={route.ended} sessionNumber={route.sessionNumber} />
       ) : (
         <SessionShell key={route.sessionId} sessionId={route.sessionId} page={route.page} />
       )}
@@ -51,12 +53,22 @@ function SessionShell({ sessionId, page }: { sessionId: string; page: SessionPag
 
 function SessionPages({ page }: { page: SessionPage }) {
   const unauthorized = useRoom((s) => s.unauthorized);
+  const loginEnd = useRoom((s) => s.loginEnd);
+  const sessionId = useRoom((s) => s.sessionId);
   const number = useRoom((s) => s.session?.number ?? null);
+  // The login ended (30 min without contact, 10 h, a new invigilator password): to the login page,
+  // which says why; once logged in again, back to this page (a finalization being typed is kept by
+  // its page: finalization/finalization-draft.ts).
   useEffect(() => {
     if (unauthorized) {
-      navigate({ page: 'login', expired: true, sessionNumber: number === null ? null : String(number) });
+      rememberReturn(tabStorage(), { sessionId, page });
+      navigate({
+        page: 'login',
+        ended: loginEnd ?? 'unknown',
+        sessionNumber: number === null ? null : String(number),
+      });
     }
-  }, [unauthorized, number]);
+  }, [unauthorized, loginEnd, sessionId, page, number]);
   return (
     <div className={`app app-${page}`}>
       <SessionHeader page={page} />

@@ -27,3 +27,31 @@ describe('the room event stream, once the login ends', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('a refused stream', () => {
+  it('hands over the server’s code, which tells an expired login from a changed password', async () => {
+    const refusals: { status: number; code: string }[] = [];
+    for (const response of [
+      new Response(JSON.stringify({ error: { code: 'SESSION_EXPIRED', message: 'expired' } }), {
+        status: 401,
+      }),
+      new Response('<html>no</html>', { status: 403 }),
+    ]) {
+      openRoomEvents({
+        url: '/api/invigilator/sessions/ses-1/events',
+        lastEventId: () => 0,
+        fetch: async () => response,
+        sleep: async () => undefined,
+        handlers: {
+          onOpen: () => undefined,
+          onEvent: () => undefined,
+          onDrop: () => undefined,
+          onUnauthorized: (refusal) => refusals.push(refusal),
+        },
+      });
+    }
+    await vi.waitFor(() => expect(refusals).toHaveLength(2));
+    expect(refusals).toContainEqual({ status: 401, code: 'SESSION_EXPIRED' });
+    expect(refusals).toContainEqual({ status: 403, code: 'HTTP_403' });
+  });
+});

@@ -22,8 +22,8 @@ export interface RoomEventsHandlers {
   onEvent(event: RoomEvent): void;
   /** The stream dropped; it reconnects by itself. */
   onDrop(reason: string): void;
-  /** The login is no longer valid (401/403): the stream stops. */
-  onUnauthorized(): void;
+  /** The login is no longer valid (401/403, with the server's code: why): the stream stops. */
+  onUnauthorized(refusal: { status: number; code: string }): void;
 }
 
 export interface RoomEventsOptions {
@@ -41,6 +41,17 @@ export interface RoomEventsConnection {
   close(): void;
 }
 
+/** The code of a refusal's body ({ error: { code } }), or HTTP_<status> when it has none. */
+async function refusalCode(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown } } | null;
+    if (typeof body?.error?.code === 'string') return body.error.code;
+  } catch {
+    // Not JSON.
+  }
+  return `HTTP_${response.status}`;
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function openRoomEvents(options: RoomEventsOptions): RoomEventsConnection {
@@ -50,7 +61,7 @@ export function openRoomEvents(options: RoomEventsOptions): RoomEventsConnection
   let closed = false;
   let current: AbortController | null = null;
 
-  async function once(): Promise<'dropped' | 'unauthorized'> {
+  async function once(): Promise<'dropped' | { status: number; code: string }> {
     const controller = new AbortController();
     current = controller;
     const after = options.lastEventId();
@@ -67,7 +78,9 @@ export function openRoomEvents(options: RoomEventsOptions): RoomEventsConnection
         headers: { accept: 'text/event-stream', ...(after > 0 ? { 'last-event-id': String(after) } : {}) },
         signal: controller.signal,
       });
-      if (response.status === 401 || response.status === 403) return 'unauthorized';
+      if (response.status === 401 || response.status === 403) {
+        return { status: response.status, code: await refusalCode(response) };
+      }
       if (!response.ok || !response.body) {
         options.handlers.onDrop(`HTTP ${response.status}`);
         return 'dropped';
@@ -115,8 +128,8 @@ export function openRoomEvents(options: RoomEventsOptions): RoomEventsConnection
       const openedAt = Date.now();
       const outcome = await once();
       if (closed) break;
-      if (outcome === 'unauthorized') {
-        options.handlers.onUnauthorized();
+      if (outcome !== 'dropped') {
+        options.handlers.onUnauthorized(outcome);
         break;
       }
       // A stream that stayed up a while starts the delays over.

@@ -2,8 +2,10 @@
 // rendered to HTML: among the tests to settle in the room while that station is heard, with what to
 // do; asked an abort reason once it is silent too (finalization-rules.ts decides, as the server does).
 import { describe, expect, it } from 'vitest';
+import { FakeStorage } from '../testing/fake-storage.ts';
 import { card } from '../testing/room-fixtures.ts';
 import { renderRoom } from '../testing/render-room.tsx';
+import { writeDraft } from './finalization-draft.ts';
 import { FinalizationScreen } from './finalization-screen.tsx';
 
 /** The screen's clock is this browser's (use-now.ts): times relative to it. */
@@ -108,5 +110,58 @@ describe('finalizing with a candidate whose station is silent while they may sti
     const html = renderRoom(<FinalizationScreen />, { candidates: [gone] });
     expect(html).not.toContain('data-testid="maybe-offline"');
     expect(html).toMatch(/data-testid="abort-reason" data-candidate-id="tom"/);
+  });
+});
+
+describe('a finalization typed before the login ended (or before going to the room)', () => {
+  const tom = () =>
+    card({
+      candidateId: 'tom',
+      firstName: 'Tom',
+      lastName: 'Petit',
+      state: 'ended',
+      endReason: 'aborted',
+      lastHeartbeatAt: ago(60 * 60_000),
+    });
+  const typed = {
+    abortReasons: { tom: 'technical' as const },
+    confirmedOver: {},
+    globalComment: 'Alarme incendie à 10 h 12.',
+    hadIncident: true,
+    candidateCouldNotJoin: false,
+  };
+  const input = (html: string, testId: string) =>
+    new RegExp(`<input[^>]*data-testid="${testId}"[^>]*>`).exec(html)?.[0] ?? '';
+
+  it('is found again as it was, and the page says so discreetly', () => {
+    const storage = new FakeStorage();
+    writeDraft(storage, 'ses-1', typed);
+    const html = renderRoom(<FinalizationScreen storage={storage} />, { candidates: [tom()] });
+    const notice = /<p[^>]*data-testid="draft-restored"[^>]*>.*?<\/p>/s.exec(html)?.[0] ?? '';
+    expect(text(notice)).toBe('Votre saisie a été retrouvée.');
+    expect(notice).toContain('class="hint"');
+    expect(html).toMatch(
+      /<textarea[^>]*data-testid="global-comment"[^>]*>Alarme incendie à 10 h 12\.<\/textarea>/,
+    );
+    expect(input(html, 'abort-technical')).toContain('checked');
+    expect(input(html, 'abort-candidate')).not.toContain('checked');
+    expect(input(html, 'hadIncident-yes')).toContain('checked');
+    expect(input(html, 'candidateCouldNotJoin-no')).toContain('checked');
+
+    const en = renderRoom(<FinalizationScreen storage={storage} />, { candidates: [tom()], language: 'en' });
+    expect(en).toContain('What you entered has been restored.');
+  });
+
+  it('says nothing, and starts empty, without a draft of this session', () => {
+    const storage = new FakeStorage();
+    writeDraft(storage, 'ses-2', typed);
+    for (const html of [
+      renderRoom(<FinalizationScreen storage={storage} />, { candidates: [tom()] }),
+      renderRoom(<FinalizationScreen storage={null} />, { candidates: [tom()] }),
+    ]) {
+      expect(html).not.toContain('data-testid="draft-restored"');
+      expect(html).not.toContain('Alarme incendie');
+      expect(input(html, 'abort-technical')).not.toContain('checked');
+    }
   });
 });

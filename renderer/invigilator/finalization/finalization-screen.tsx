@@ -3,9 +3,11 @@
 // running (or whose candidate waits at another station for the resume) and the alerts awaiting a
 // decision come first, with what to do in the room. A test whose station is silent while its candidate
 // may still have time is confirmed over one by one (or its station comes back) before anything else.
+// What is typed is kept in this tab while typing (finalization-draft.ts): a login that ends meanwhile
+// loses nothing, and the page says so when it finds it again.
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { GLOBAL_COMMENT_MAX, type RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-input.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -13,12 +15,15 @@ import { Dialog } from '../../shared/dialog.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { elapsed, fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
+import { ApiFailure } from '../api/invigilator-client.ts';
 import { byName } from '../room/attention.ts';
 import { stateText } from '../room/card-text.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
+import { tabStorage, type TabStorage } from '../state/tab-storage.ts';
 import { useNow } from '../state/use-now.ts';
 import { CommentCount } from './comment-count.tsx';
+import { clearDraft, emptyDraft, readDraft, writeDraft } from './finalization-draft.ts';
 import {
   checkFinalization,
   pendingAlerts,
@@ -32,7 +37,12 @@ import {
   type SilentStation,
 } from './finalization-rules.ts';
 
-export function FinalizationScreen() {
+export function FinalizationScreen({
+  storage: givenStorage,
+}: {
+  /** For tests: this tab's storage (sessionStorage otherwise). */
+  storage?: TabStorage | null;
+} = {}) {
   const t = useT();
   const serverMessage = useServerErrorMessage();
   const client = useClient();
@@ -41,6 +51,7 @@ export function FinalizationScreen() {
   const sessionId = useRoom((s) => s.sessionId);
   const candidateMap = useRoom((s) => s.candidates);
   const load = useRoom((s) => s.load);
+  const endLogin = useRoom((s) => s.endLogin);
   const candidates = useMemo(() => Object.values(candidateMap).sort(byName), [candidateMap]);
   const offset = useRoom((s) => s.serverOffsetMs);
   const lostAt = useRoom((s) => s.lostAtServerMs);
@@ -53,13 +64,15 @@ export function FinalizationScreen() {
   const alerts = pendingAlerts(candidates);
   const refused = refusedResults(candidates);
   const ids = { comment: useId(), commentHint: useId(), commentCount: useId(), summary: useId() };
-  const [draft, setDraft] = useState<FinalizationDraft>({
-    abortReasons: {},
-    confirmedOver: {},
-    globalComment: '',
-    hadIncident: null,
-    candidateCouldNotJoin: null,
-  });
+  const [storage] = useState(() => (givenStorage === undefined ? tabStorage() : givenStorage));
+  const [restored] = useState(() => readDraft(storage, sessionId));
+  const [draft, setDraft] = useState<FinalizationDraft>(() => restored ?? emptyDraft());
+  const sessionState = session?.state ?? null;
+  // Kept while the session is open; gone once it is finalized (here, or elsewhere meanwhile).
+  useEffect(() => {
+    if (sessionState === 'created') writeDraft(storage, sessionId, draft);
+    else if (sessionState !== null) clearDraft(storage, sessionId);
+  }, [storage, sessionId, sessionState, draft]);
   const [errors, setErrors] = useState<FinalizationError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -107,11 +120,14 @@ export function FinalizationScreen() {
     setBusy(true);
     try {
       await client.finalize(sessionId, check.request);
+      clearDraft(storage, sessionId);
       announce(t('finalization.done'));
       await load();
       navigate({ page: 'results', sessionId });
     } catch (error) {
       setConfirming(false);
+      // The login ended meanwhile: to the login page (what was typed is kept), then back here.
+      if (error instanceof ApiFailure && error.unauthorized) endLogin(error);
       setFailure(serverMessage(refusalOf(error)));
     } finally {
       setBusy(false);
@@ -125,6 +141,11 @@ export function FinalizationScreen() {
         {t('finalization.title')}
       </h1>
       <p>{t('finalization.intro')}</p>
+      {restored && (
+        <p className="hint" role="status" data-testid="draft-restored">
+          {t('finalization.draftRestored')}
+        </p>
+      )}
       <p className="notice">
         {t('finalization.attendanceFirst')}{' '}
         <a href={hrefFor({ page: 'attendance', sessionId })}>{t('app.nav.attendance')}</a>

@@ -38,8 +38,17 @@ export const en: InvigilatorMessages = {
       network: 'The certification server does not answer. Check the network, then try again.',
       other: 'Login failed: {{message}}',
     },
-    expired:
-      'Your login has ended (it expired, or the referent changed the invigilator password). Log in again to go on invigilating.',
+    ended: {
+      expired:
+        'Your login has ended: more than 30 minutes without contact with the server (computer asleep, network down), or 10 hours logged in.',
+      revoked:
+        'Your login has ended: the Pix referent has most likely changed the invigilator password; ask them for the new one. (Other possible causes: a logout in another tab, or 10 hours logged in.)',
+      unknown:
+        'Your login has ended (more than 30 minutes without contact with the server, or the invigilator password was changed).',
+      draftKept: 'Log in again: what you entered is kept.',
+      pageKept: 'Log in again: you will be back on the page you were on.',
+      again: 'Log in again to go on invigilating.',
+    },
   },
   session: {
     label: 'Session {{number}}',
@@ -428,6 +437,7 @@ export const en: InvigilatorMessages = {
     done: 'Session finalized. The results are computed.',
     already: 'This session is already finalized.',
     attendanceFirst: 'Before finalizing, have the attendance sheet signed and note who was absent.',
+    draftRestored: 'What you entered has been restored.',
   },
   results: {
     title: 'Session results',

@@ -38,8 +38,18 @@ export const fr = {
       network: 'Le serveur de certification ne répond pas. Vérifiez la connexion réseau, puis réessayez.',
       other: 'La connexion a échoué : {{message}}',
     },
-    expired:
-      'Votre connexion a pris fin (elle a expiré, ou le référent a changé le mot de passe surveillant). Reconnectez-vous pour continuer la surveillance.',
+    /** After a login that ended mid-session (state/ended-login.ts): why, then what logging in brings back. */
+    ended: {
+      expired:
+        'Votre connexion a pris fin : plus de 30 minutes sans contact avec le serveur (ordinateur en veille, réseau coupé), ou 10 heures de connexion.',
+      revoked:
+        'Votre connexion a pris fin : le référent Pix a sans doute changé le mot de passe du surveillant ; demandez-lui le nouveau. (Autres causes possibles : une déconnexion dans un autre onglet, ou 10 heures de connexion.)',
+      unknown:
+        'Votre connexion a pris fin (plus de 30 minutes sans contact avec le serveur, ou mot de passe du surveillant changé).',
+      draftKept: 'Reconnectez-vous : votre saisie est conservée.',
+      pageKept: 'Reconnectez-vous : vous reviendrez à la page où vous étiez.',
+      again: 'Reconnectez-vous pour continuer la surveillance.',
+    },
   },
   session: {
     label: 'Session {{number}}',
@@ -445,6 +455,8 @@ export const fr = {
     done: 'Session finalisée. Les résultats sont calculés.',
     already: 'Cette session est déjà finalisée.',
     attendanceFirst: 'Avant de finaliser, faites signer la feuille d’émargement et notez les absents.',
+    /** A draft kept in this tab (finalization-draft.ts) was found again: said discreetly. */
+    draftRestored: 'Votre saisie a été retrouvée.',
   },
   results: {
     title: 'Résultats de la session',

@@ -1,18 +1,37 @@
 // Login with the session number and the invigilator password (DOMAIN.md §7). The server sets a
-// session-scoped cookie; the screen then opens the room.
+// session-scoped cookie; the screen then opens the room, or, after a login that ended mid-session, the
+// page the invigilator was on (state/ended-login.ts), having said why it ended.
 import { refusalOf, type RefusalLike } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../../shared/language-switch.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
+import { readDraft } from '../finalization/finalization-draft.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient } from '../state/room-context.tsx';
-import { navigate } from '../state/router.ts';
+import { endedLoginWords, forgetReturn, readReturn, returnRoute } from '../state/ended-login.ts';
+import { navigate, type LoginEnd } from '../state/router.ts';
+import { tabStorage, type TabStorage } from '../state/tab-storage.ts';
 import { checkLogin, loginRefusal, type LoginFieldError } from './login-form.ts';
 
-export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sessionNumber: string | null }) {
+export function LoginScreen({
+  ended,
+  sessionNumber,
+  storage: givenStorage,
+}: {
+  ended: LoginEnd | null;
+  sessionNumber: string | null;
+  /** For tests: this tab's storage (sessionStorage otherwise). */
+  storage?: TabStorage | null;
+}) {
   const t = useT();
+  const [storage] = useState(() => (givenStorage === undefined ? tabStorage() : givenStorage));
+  // What logging in again brings back: the page the invigilator was on, the finalization being typed.
+  const [kept] = useState(() => {
+    const point = readReturn(storage);
+    return { page: point !== null, draft: point !== null && readDraft(storage, point.sessionId) !== null };
+  });
   const serverMessage = useServerErrorMessage();
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -43,7 +62,9 @@ export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sess
     setBusy(true);
     try {
       const session = await client.login(Number(values.sessionNumber.trim()), values.password);
-      navigate({ page: 'room', sessionId: session.id });
+      const route = returnRoute(readReturn(storage), session.id);
+      forgetReturn(storage);
+      navigate(route);
     } catch (error) {
       setFailure(loginFailure(error, t, serverMessage));
       setBusy(false);
@@ -64,11 +85,7 @@ export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sess
         <h1 ref={heading} tabIndex={-1}>
           {t('login.title')}
         </h1>
-        {expired && (
-          <p className="notice notice-warning" role="status">
-            {t('login.expired')}
-          </p>
-        )}
+        {ended && <EndedLogin ended={ended} kept={kept} />}
         <p>{t('login.intro')}</p>
         {failure && (
           <p className="notice notice-error" role="alert" data-testid="login-error">
@@ -124,6 +141,16 @@ export function LoginScreen({ expired, sessionNumber }: { expired: boolean; sess
         </form>
       </main>
     </div>
+  );
+}
+
+function EndedLogin({ ended, kept }: { ended: LoginEnd; kept: { draft: boolean; page: boolean } }) {
+  const t = useT();
+  const words = endedLoginWords(ended, kept);
+  return (
+    <p className="notice notice-warning" role="status" data-testid="login-ended">
+      {t(words.why)} {t(words.next)}
+    </p>
   );
 }
 

@@ -34,7 +34,7 @@ export function useCandidateActions() {
 
   const failure = useCallback(
     (error: unknown): Outcome => {
-      if (error instanceof ApiFailure && error.unauthorized) store.setState({ unauthorized: true });
+      if (error instanceof ApiFailure && error.unauthorized) store.getState().endLogin(error);
       const message =
         error instanceof ApiFailure && error.status !== 0 && isRefusalCode(error.code)
           ? t(`actions.refused.${error.code}`)

@@ -4,10 +4,13 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../../shared/announcer.tsx';
 import { LanguageSwitch } from '../../shared/language-switch.tsx';
+import { clearDraft } from '../finalization/finalization-draft.ts';
 import { sessionDate } from '../format.ts';
 import { useT, type MessageKey } from '../i18n/use-t.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
+import { forgetReturn } from '../state/ended-login.ts';
 import { hrefFor, navigate, SESSION_PAGES, type SessionPage } from '../state/router.ts';
+import { tabStorage } from '../state/tab-storage.ts';
 
 const PAGE_LABELS: Record<SessionPage, MessageKey> = {
   room: 'app.nav.room',
@@ -25,7 +28,12 @@ export function SessionHeader({ page }: { page: SessionPage }) {
 
   async function logout() {
     await client.logout(sessionId).catch(() => undefined);
-    navigate({ page: 'login', expired: false, sessionNumber: session ? String(session.number) : null });
+    // Leaving on purpose: nothing typed stays behind in this tab (a shared computer), nor a page to
+    // come back to.
+    const storage = tabStorage();
+    clearDraft(storage, sessionId);
+    forgetReturn(storage);
+    navigate({ page: 'login', ended: null, sessionNumber: session ? String(session.number) : null });
   }
 
   return (

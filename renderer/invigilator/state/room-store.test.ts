@@ -134,6 +134,32 @@ describe('the room store and its live stream', () => {
     close();
   });
 
+  it('says why the login ended: an expiry wins over the « unknown login » that follows it', async () => {
+    const refusal = (code: string) =>
+      new Response(JSON.stringify({ error: { code, message: 'log in again' } }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const store = createRoomStore({
+      sessionId: 'ses-1',
+      client: clientFor(roomWith([])),
+      fetch: async () => refusal('SESSION_EXPIRED'),
+      storage: null,
+      sleep: async () => undefined,
+    });
+    await store.getState().load();
+    expect(store.getState().loginEnd).toBeNull();
+    const close = store.getState().connect();
+    await vi.waitFor(() => expect(store.getState().loginEnd).toBe('expired'));
+    close();
+    store.getState().endLogin({ status: 401, code: 'NOT_AUTHENTICATED' });
+    expect(store.getState()).toMatchObject({ unauthorized: true, loginEnd: 'expired' });
+
+    const changed = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
+    changed.getState().endLogin({ status: 401, code: 'NOT_AUTHENTICATED' });
+    expect(changed.getState()).toMatchObject({ unauthorized: true, loginEnd: 'revoked' });
+  });
+
   it('reloads the room when the server says to resync, and remembers acknowledged lockdown events', async () => {
     const lea = card({
       candidateId: 'lea',

@@ -22,6 +22,8 @@ import {
   type IssuedCard,
 } from '../api/invigilator-client.ts';
 import { openRoomEvents, type RoomEvent } from '../api/room-events.ts';
+import { likelierEnd, loginEndOf } from './ended-login.ts';
+import type { LoginEnd } from './router.ts';
 
 export type StreamState = 'connecting' | 'open' | 'lost';
 
@@ -41,6 +43,8 @@ export interface RoomState {
   loadError: RefusalLike | null;
   /** The login expired or was refused: back to the login screen. */
   unauthorized: boolean;
+  /** Why, as far as the server's answers tell (state/ended-login.ts). */
+  loginEnd: LoginEnd | null;
   /**
    * An event from the server this screen cannot read: the server was updated since the page loaded
    * (its contracts are strict). The cards may no longer follow the room: the page must be reloaded.
@@ -52,6 +56,8 @@ export interface RoomState {
 
 export interface RoomActions {
   load(): Promise<void>;
+  /** A request was refused for the login (401/403): back to the login screen, saying why. */
+  endLogin(refusal: { status: number; code: string }): void;
   /** Opens the live stream (after the first load); returns the function that closes it. */
   connect(): () => void;
   applyEvent(event: RoomEvent): void;
@@ -246,6 +252,10 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       }));
     };
 
+    const endLogin = (refusal: { status: number; code: string }) => {
+      set((state) => ({ unauthorized: true, loginEnd: likelierEnd(state.loginEnd, loginEndOf(refusal)) }));
+    };
+
     const load = async () => {
       const mine: Fetching = { order: ++fetchesStarted, applied: [] };
       fetching.add(mine);
@@ -256,7 +266,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
         applyRoom(room, mine.applied);
       } catch (error) {
         if (error instanceof ApiFailure && (error.status === 401 || error.status === 403)) {
-          set({ unauthorized: true });
+          endLogin(error);
           return;
         }
         if (mine.order < fetchApplied) return;
@@ -277,10 +287,12 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       loaded: false,
       loadError: null,
       unauthorized: false,
+      loginEnd: null,
       outdated: false,
       lockdownSeen: readSeen(),
 
       load,
+      endLogin,
 
       connect() {
         const connection = openRoomEvents({
@@ -294,7 +306,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
             onDrop: () => {
               if (get().stream !== 'lost') set({ stream: 'lost', lostAtServerMs: get().serverNow() });
             },
-            onUnauthorized: () => set({ unauthorized: true }),
+            onUnauthorized: endLogin,
           },
         });
         return () => connection.close();

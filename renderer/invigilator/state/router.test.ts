@@ -3,10 +3,10 @@ import { hrefFor, parseRoute } from './router.ts';
 
 describe('routes in the hash', () => {
   it('reads and writes every page', () => {
-    expect(parseRoute('')).toEqual({ page: 'login', expired: false, sessionNumber: null });
-    expect(parseRoute('#/?expired=1&session=12')).toEqual({
+    expect(parseRoute('')).toEqual({ page: 'login', ended: null, sessionNumber: null });
+    expect(parseRoute('#/?ended=expired&session=12')).toEqual({
       page: 'login',
-      expired: true,
+      ended: 'expired',
       sessionNumber: '12',
     });
     expect(parseRoute('#/sessions/ses_1')).toEqual({ page: 'room', sessionId: 'ses_1' });
@@ -14,9 +14,20 @@ describe('routes in the hash', () => {
     expect(parseRoute('#/sessions/ses_1/nowhere')).toEqual({ page: 'room', sessionId: 'ses_1' });
     for (const route of [
       { page: 'attendance', sessionId: 'a b' } as const,
-      { page: 'login', expired: true, sessionNumber: '42' } as const,
+      { page: 'login', ended: 'revoked', sessionNumber: '42' } as const,
+      { page: 'login', ended: null, sessionNumber: '42' } as const,
     ]) {
       expect(parseRoute(hrefFor(route))).toEqual(route);
     }
+  });
+
+  it('tells why the login ended only with a reason it knows, and reads the older address', () => {
+    expect(parseRoute('#/?ended=revoked')).toMatchObject({ page: 'login', ended: 'revoked' });
+    expect(parseRoute('#/?ended=<script>')).toMatchObject({ page: 'login', ended: 'unknown' });
+    expect(parseRoute('#/?expired=1&session=12')).toEqual({
+      page: 'login',
+      ended: 'unknown',
+      sessionNumber: '12',
+    });
   });
 });

@@ -5,27 +5,46 @@ import { useSyncExternalStore } from 'react';
 export const SESSION_PAGES = ['room', 'finalization', 'results', 'attendance'] as const;
 export type SessionPage = (typeof SESSION_PAGES)[number];
 
+/**
+ * Why the login page is shown after the invigilator's login ended (state/ended-login.ts reads it from
+ * the server's 401): `expired` (30 min without contact, or the 10 h maximum), `revoked` (the login is
+ * no longer known: the referent changed the invigilator password, or a logout in another tab),
+ * `unknown` (the server did not say).
+ */
+export const LOGIN_ENDS = ['expired', 'revoked', 'unknown'] as const;
+export type LoginEnd = (typeof LOGIN_ENDS)[number];
+
 export type Route =
-  | { page: 'login'; expired: boolean; sessionNumber: string | null }
+  | { page: 'login'; ended: LoginEnd | null; sessionNumber: string | null }
   | { page: SessionPage; sessionId: string };
+
+export function isSessionPage(page: unknown): page is SessionPage {
+  return (SESSION_PAGES as readonly unknown[]).includes(page);
+}
+
+function loginEndOfParams(params: URLSearchParams): LoginEnd | null {
+  const ended = params.get('ended');
+  if (ended !== null)
+    return (LOGIN_ENDS as readonly string[]).includes(ended) ? (ended as LoginEnd) : 'unknown';
+  // The address before the reason was told (a page left open across an update).
+  return params.get('expired') === '1' ? 'unknown' : null;
+}
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'sessions' && parts[1]) {
-    const page = (SESSION_PAGES as readonly string[]).includes(parts[2] ?? '')
-      ? (parts[2] as SessionPage)
-      : 'room';
+    const page = isSessionPage(parts[2]) ? parts[2] : 'room';
     return { page, sessionId: decodeURIComponent(parts[1]) };
   }
   const params = new URLSearchParams(query);
-  return { page: 'login', expired: params.get('expired') === '1', sessionNumber: params.get('session') };
+  return { page: 'login', ended: loginEndOfParams(params), sessionNumber: params.get('session') };
 }
 
 export function hrefFor(route: Route): string {
   if (route.page === 'login') {
     const params = new URLSearchParams();
-    if (route.expired) params.set('expired', '1');
+    if (route.ended) params.set('ended', route.ended);
     if (route.sessionNumber) params.set('session', route.sessionNumber);
     const query = params.toString();
     return `#/${query ? `?${query}` : ''}`;
