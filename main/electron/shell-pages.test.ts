@@ -59,6 +59,7 @@ describe('shell pages', () => {
   it('tells IT what to do when the station key cannot be opened or is missing, in French then English', () => {
     for (const [kind, fr, en] of [
       ['keyStoreLocked', /trousseau du système/, /keyring unlocked/],
+      ['keyUnreadable', /endommagé ou ne lui appartient pas/, /nor copy another station’s/],
       ['keyMissing', /restaurez la clé .* depuis une sauvegarde/, /move the whole data folder aside/],
     ] as const) {
       const page = startFailurePage({ kind, code: 'X', journalFile: '/data/journal.sqlite' });

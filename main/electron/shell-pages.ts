@@ -160,6 +160,14 @@ const FAILURE_REASONS: Record<StartFailureKind, { fr: string; en: string; it?: {
         en: 'open the session of the exam account the station was installed for, with its keyring unlocked; on Windows, after the account’s password was reset, restore the data folder from a backup. Do not delete the key: pending results depend on it.',
       },
     },
+    keyUnreadable: {
+      fr: 'Le fichier de la clé de ce poste est endommagé ou ne lui appartient pas : la station ne peut pas signer les résultats.',
+      en: 'This station’s key file is damaged or belongs to another station: the station cannot sign results.',
+      it: {
+        fr: 'restaurez la clé (station-key.sealed ou station-key.der) depuis une sauvegarde du dossier de données de ce poste, puis relancez la station. Ne supprimez pas la clé et ne copiez pas celle d’un autre poste : les résultats en attente en dépendent.',
+        en: 'restore the key (station-key.sealed or station-key.der) from a backup of this station’s data folder, then restart the station. Do not delete the key nor copy another station’s: pending results depend on it.',
+      },
+    },
     keyMissing: {
       fr: 'La clé de ce poste a disparu alors que des résultats de candidats doivent encore être envoyés avec elle : aucune nouvelle clé n’a été créée.',
       en: 'This station’s key is gone while candidates’ results still have to be sent with it: no new key was created.',

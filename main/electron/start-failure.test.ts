@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KeyStoreLockedError } from '../station/identity/key-store.ts';
-import { StationKeyMissingError } from '../station/identity/station-keys.ts';
+import { StationKeyError, StationKeyMissingError } from '../station/identity/station-keys.ts';
 import { JournalCorruptedError } from '../station/journal/journal-errors.ts';
+import { startFailurePage } from './shell-pages.ts';
 import { describeStartFailure, errorCode, errorForLog } from './start-failure.ts';
 
 const JOURNAL = '/data/station/journal.sqlite';
@@ -21,7 +22,7 @@ describe('why the station could not start', () => {
       [withCode('moved', 'SQLITE_READONLY_DBMOVED'), 'notWritable', 'SQLITE_READONLY_DBMOVED'],
       [withCode('permission denied', 'EACCES'), 'notWritable', 'EACCES'],
       [withCode('read-only file system', 'EROFS'), 'notWritable', 'EROFS'],
-      [withCode('key', 'STATION_KEY_UNREADABLE'), 'other', 'STATION_KEY_UNREADABLE'],
+      [new StationKeyError('not a PKCS#8 private key'), 'keyUnreadable', 'STATION_KEY_UNREADABLE'],
       [
         new KeyStoreLockedError('Error while decrypting the ciphertext'),
         'keyStoreLocked',
@@ -34,6 +35,19 @@ describe('why the station could not start', () => {
     for (const [error, kind, code] of cases) {
       expect(describeStartFailure(error, JOURNAL), code).toEqual({ kind, code, journalFile: JOURNAL });
     }
+  });
+
+  it('tells IT what to do with an unreadable station key, in French then English, with its code', () => {
+    const failure = describeStartFailure(new StationKeyError('a rsa key, not Ed25519'), JOURNAL);
+    const page = startFailurePage(failure);
+    expect(page).toContain('<code>STATION_KEY_UNREADABLE</code>');
+    expect(page).toMatch(/Le fichier de la clé de ce poste est endommagé/);
+    expect(page).toMatch(/This station’s key file is damaged/);
+    expect(page).toContain('À faire :');
+    expect(page).toContain('To do:');
+    expect(page).toMatch(/restaurez la clé .* depuis une sauvegarde du dossier de données de ce poste/);
+    expect(page).toMatch(/Ne supprimez pas la clé/);
+    expect(page.indexOf('À faire :')).toBeLessThan(page.indexOf('<section lang="en">'));
   });
 
   it('finds the code of a wrapped error in its causes', () => {

@@ -3,7 +3,7 @@
 // error, with its stack, goes to the log.
 
 export type StartFailureKind =
-  'journalDamaged' | 'diskFull' | 'notWritable' | 'keyStoreLocked' | 'keyMissing' | 'other';
+  'journalDamaged' | 'diskFull' | 'notWritable' | 'keyStoreLocked' | 'keyUnreadable' | 'keyMissing' | 'other';
 
 export interface StartFailure {
   kind: StartFailureKind;
@@ -22,6 +22,9 @@ const KINDS: readonly { kind: Exclude<StartFailureKind, 'other'>; codes: RegExp 
   // The OS key store cannot unseal the station key now (no keyring in the session, DPAPI after a
   // password reset): identity/key-store.ts KeyStoreLockedError.
   { kind: 'keyStoreLocked', codes: /^STATION_KEY_LOCKED$/ },
+  // The store gives back something that is not this station's key (a damaged or foreign key file, a
+  // store that kept nothing): station-keys.ts StationKeyError. The key is never replaced: restored.
+  { kind: 'keyUnreadable', codes: /^STATION_KEY_UNREADABLE$/ },
   // No key while results still need it: identity/station-keys.ts StationKeyMissingError.
   { kind: 'keyMissing', codes: /^STATION_KEY_MISSING$/ },
 ];

@@ -4,9 +4,11 @@
 // crash or a power cut never loses an answer the candidate saw accepted.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { AnswerValueSchema, type AnswerValue } from '../../../core/challenge/answer.ts';
+import type { LockdownEvent } from '../../../core/contracts/station-api.ts';
 import { recordHash, verifyChain, type ChainCheck } from '../../../core/journal/chain.ts';
 import {
   GENESIS_HASH,
+  LockdownEventSchema,
   RecordBodySchema,
   type JournalRecord,
   type RecordBody,
@@ -44,7 +46,10 @@ import {
   ClockCheckpointSchema,
   HashSchema,
   MillisSchema,
+  OmittedRecordsSchema,
+  OmissionSubjectSchema,
   OutboxLimitSchema,
+  ResumeHandoverSchema,
   RecordTimeSchema,
   TestInfoSchema,
   parseOrThrow,
@@ -90,6 +95,33 @@ export interface RefusalReport {
   reportedAt: number;
   /** What it answered, in words (marked, an accepted result stands, the report refused…). */
   outcome: string;
+}
+
+/**
+ * What the server handed over with the records of a resume from another station, kept until this
+ * station's own `testOpened` continues the chain (a relaunch in between still needs it).
+ */
+export interface ResumeHandover {
+  /** The time left the old station reported in its last heartbeat, made at record `atSeq`; null: none. */
+  timeLeftMs: number | null;
+  /** The last record handed over: the report was made at it (its wall time is the old station's). */
+  atSeq: number;
+  /** When this station received them (its wall clock). */
+  receivedAt: number;
+}
+
+/** What a test's journal budget left out (runtime/journal-budget.ts), until it is said before `ended`. */
+export interface OmittedRecords {
+  navigations: number;
+  lockdowns: Map<LockdownEvent, number>;
+}
+
+/** What a record saying how many were left out is about: navigations, or one lockdown event. */
+export type OmissionSubject = 'navigation' | LockdownEvent;
+
+/** Options of an append: a record saying how many were left out clears their count in its transaction. */
+export interface AppendOptions {
+  saysOmitted?: OmissionSubject;
 }
 
 export interface ClockCheckpoint {
@@ -154,7 +186,12 @@ export class AnswerJournal {
   readonly #db: SqliteDatabase;
   // Prepared once: the answer path only binds and steps.
   readonly #sql: ReturnType<typeof prepareStatements>;
-  readonly #appendInTransaction: (testId: string, body: RecordBody, at: AppendTime) => JournalRecord;
+  readonly #appendInTransaction: (
+    testId: string,
+    body: RecordBody,
+    at: AppendTime,
+    options: AppendOptions,
+  ) => JournalRecord;
 
   /** Opens (creating if needed) the journal file; throws JournalCorruptedError on a damaged file. */
   static open(options: { file: string }): AnswerJournal {
@@ -165,11 +202,15 @@ export class AnswerJournal {
     this.file = file;
     this.#db = db;
     this.#sql = prepareStatements(db);
-    const append = db.transaction((testId: string, body: RecordBody, at: AppendTime) =>
-      this.#appendRecord(testId, body, at),
+    const append = db.transaction(
+      (testId: string, body: RecordBody, at: AppendTime, options: AppendOptions) => {
+        const record = this.#appendRecord(testId, body, at);
+        if (options.saysOmitted !== undefined) this.#sql.deleteOmitted.run(testId, options.saysOmitted);
+        return record;
+      },
     );
     // IMMEDIATE: take the write lock before reading the chain head, so no other writer can slip in.
-    this.#appendInTransaction = (testId, body, at) => append.immediate(testId, body, at);
+    this.#appendInTransaction = (testId, body, at, options) => append.immediate(testId, body, at, options);
   }
 
   // ------------------------------------------------------------------ tests
@@ -272,11 +313,27 @@ export class AnswerJournal {
    * Appends one record to the test's chain and its outbox row, in one transaction; returns after the
    * commit. An answer or skip must name a challenge of the package not yet answered or skipped (the
    * database's unique index decides, inside the same transaction). Any error: nothing is written.
+   * `saysOmitted`: the record says how many of that subject the budget left out, whose count goes
+   * with it (never said twice, never lost). This station's `testOpened` ends a resume's hand-over.
    */
-  append(testId: string, body: RecordBody, at: AppendTime): JournalRecord {
+  append(testId: string, body: RecordBody, at: AppendTime, options: AppendOptions = {}): JournalRecord {
     const valid = parseOrThrow(RecordBodySchema, body, 'record', (m) => new InvalidRecordError(m));
     const time = parseOrThrow(RecordTimeSchema, at, 'record', (m) => new InvalidRecordError(m));
-    return this.#appendInTransaction(testId, valid, time);
+    const subject =
+      options.saysOmitted === undefined
+        ? undefined
+        : parseOrThrow(
+            OmissionSubjectSchema,
+            options.saysOmitted,
+            'saysOmitted',
+            (m) => new InvalidInputError(m),
+          );
+    return this.#appendInTransaction(
+      testId,
+      valid,
+      time,
+      subject === undefined ? {} : { saysOmitted: subject },
+    );
   }
 
   #appendRecord(testId: string, body: RecordBody, at: AppendTime): JournalRecord {
@@ -312,6 +369,8 @@ export class AnswerJournal {
     if (body.kind === 'answered' || body.kind === 'skipped') {
       this.#insertAnswer(testId, body.payload.challengeId, record.seq);
     }
+    // This station continues the chain of a resume: what the server handed over is no longer needed.
+    if (body.kind === 'testOpened') this.#sql.deleteHandover.run(testId);
     return record;
   }
 
@@ -320,10 +379,19 @@ export class AnswerJournal {
    * replicated are checked (schema, the chain from the first record, the stored package) and written
    * as they are, hashes included, so this station's next record extends the same chain. Only into a
    * test whose package is stored and which has no record yet; no outbox rows (the server has them).
-   * Any problem: nothing is written.
+   * `handover`, what the server said with them, is kept in the same transaction until this station's
+   * own `testOpened` (resumeHandover). Any problem: nothing is written.
    */
-  importRecords(testId: string, records: readonly JournalRecord[]): ChainCheck {
+  importRecords(
+    testId: string,
+    records: readonly JournalRecord[],
+    handover?: Omit<ResumeHandover, 'atSeq'>,
+  ): ChainCheck {
     const valid = parseOrThrow(ImportedRecordsSchema, records, 'records', (m) => new InvalidRecordError(m));
+    const handed =
+      handover === undefined
+        ? null
+        : parseOrThrow(ResumeHandoverSchema, handover, 'handover', (m) => new InvalidInputError(m));
     const chain = verifyChain(testId, valid);
     if (!chain.ok) throw new ImportRefusedError(testId, chain.problem);
     this.#db
@@ -351,9 +419,18 @@ export class AnswerJournal {
             this.#insertAnswer(testId, record.payload.challengeId, record.seq);
           }
         }
+        const last = valid.at(-1);
+        if (handed && last)
+          this.#sql.insertHandover.run(testId, handed.timeLeftMs, last.seq, handed.receivedAt);
       })
       .immediate();
     return chain;
+  }
+
+  /** What the server handed over with the imported records, until this station's `testOpened`; else null. */
+  resumeHandover(testId: string): ResumeHandover | null {
+    const row = this.#sql.selectHandover.get(testId);
+    return row ? { timeLeftMs: row.time_left_ms, atSeq: row.at_seq, receivedAt: row.received_at } : null;
   }
 
   #insertAnswer(testId: string, challengeId: string, seq: number): void {
@@ -432,6 +509,39 @@ export class AnswerJournal {
   clockCheckpoint(testId: string): ClockCheckpoint | null {
     const row = this.#sql.selectCheckpoint.get(testId);
     return row ? { elapsedMs: row.elapsed_ms, wallAt: row.wall_at } : null;
+  }
+
+  // ------------------------------------------------------------------ what the budget left out
+
+  /**
+   * Keeps the counts of what the test's journal budget left out, replacing those kept (the runtime
+   * counts in memory and saves now and then: not one synced write per address of a page in a loop).
+   */
+  saveOmittedRecords(testId: string, omitted: OmittedRecords): void {
+    const valid = parseOrThrow(OmittedRecordsSchema, omitted, 'omitted', (m) => new InvalidInputError(m));
+    this.#db
+      .transaction(() => {
+        if (!this.#sql.testExists.get(testId)) throw new UnknownTestError(testId);
+        this.#sql.deleteAllOmitted.run(testId);
+        if (valid.navigations > 0) this.#sql.insertOmitted.run(testId, 'navigation', valid.navigations);
+        for (const [event, count] of valid.lockdowns)
+          if (count > 0) this.#sql.insertOmitted.run(testId, event, count);
+      })
+      .immediate();
+  }
+
+  /** The counts kept by saveOmittedRecords, less those a record has said since; zero when none. */
+  omittedRecords(testId: string): OmittedRecords {
+    const omitted: OmittedRecords = { navigations: 0, lockdowns: new Map() };
+    for (const row of this.#sql.selectOmitted.all(testId)) {
+      if (row.subject === 'navigation') omitted.navigations = row.count;
+      else {
+        const event = LockdownEventSchema.safeParse(row.subject);
+        // A subject this version does not know (written by a newer one) is not said: the log has it.
+        if (event.success) omitted.lockdowns.set(event.data, row.count);
+      }
+    }
+    return omitted;
   }
 
   // ------------------------------------------------------------------ start authorization
@@ -752,6 +862,19 @@ function prepareStatements(db: SqliteDatabase) {
     selectCheckpoint: db.prepare<{ elapsed_ms: number; wall_at: number }>(
       'SELECT elapsed_ms, wall_at FROM clock_checkpoints WHERE test_id = ?',
     ),
+    insertHandover: db.prepare(
+      'INSERT INTO resume_handovers (test_id, time_left_ms, at_seq, received_at) VALUES (?, ?, ?, ?)',
+    ),
+    selectHandover: db.prepare<{ time_left_ms: number | null; at_seq: number; received_at: number }>(
+      'SELECT time_left_ms, at_seq, received_at FROM resume_handovers WHERE test_id = ?',
+    ),
+    deleteHandover: db.prepare('DELETE FROM resume_handovers WHERE test_id = ?'),
+    insertOmitted: db.prepare('INSERT INTO omitted_records (test_id, subject, count) VALUES (?, ?, ?)'),
+    selectOmitted: db.prepare<{ subject: string; count: number }>(
+      'SELECT subject, count FROM omitted_records WHERE test_id = ? ORDER BY subject',
+    ),
+    deleteOmitted: db.prepare('DELETE FROM omitted_records WHERE test_id = ? AND subject = ?'),
+    deleteAllOmitted: db.prepare('DELETE FROM omitted_records WHERE test_id = ?'),
     updateStartAuthorization: db.prepare('UPDATE tests SET start_authorization = ? WHERE test_id = ?'),
     selectStartAuthorization: db.prepare('SELECT start_authorization FROM tests WHERE test_id = ?').pluck(),
     updateBundle: db.prepare('UPDATE tests SET bundle = ?, bundle_hash = ? WHERE test_id = ?'),

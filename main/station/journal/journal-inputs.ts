@@ -1,10 +1,11 @@
 // Validation of what callers hand to the journal, with messages that name the offending field.
 import { z } from 'zod';
-import { JournalRecordSchema } from '../../../core/journal/journal-record.ts';
+import { JournalRecordSchema, LockdownEventSchema } from '../../../core/journal/journal-record.ts';
 import { PackageCandidateSchema, PackageSessionSchema } from '../../../core/package/test-package.ts';
 
 const Id = z.string().min(1).max(64);
 const Millis = z.number().int().nonnegative();
+const Count = z.number().int().nonnegative();
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
 
 /** Not strict: the runtime may pass a whole TestRow, whose extra columns the journal manages itself. */
@@ -36,6 +37,15 @@ export const HashSchema = Hash;
 export const OutboxLimitSchema = z.number().int().positive().max(10_000);
 /** Records replicated by the server, imported to continue a test begun on another station. */
 export const ImportedRecordsSchema = z.array(JournalRecordSchema).min(1).max(20_000);
+/** What the server handed over with the imported records (the time left its last heartbeat reported). */
+export const ResumeHandoverSchema = z.object({ timeLeftMs: Millis.nullable(), receivedAt: Millis });
+/** What a record saying how many were left out is about. */
+export const OmissionSubjectSchema = z.union([z.literal('navigation'), LockdownEventSchema]);
+/** The counts of what a test's journal budget left out. */
+export const OmittedRecordsSchema = z.object({
+  navigations: Count,
+  lockdowns: z.map(LockdownEventSchema, Count),
+});
 export const BundleSchema = z
   .string()
   .min(1)

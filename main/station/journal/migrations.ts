@@ -174,6 +174,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tests ADD COLUMN start_authorization TEXT;
     `,
   },
+  {
+    version: 6,
+    description: 'what the server handed over with the records of a resume from another station',
+    sql: `
+      -- A test resumed here from another station: with the records it replicated, the server handed
+      -- over the time left the old station reported in its last heartbeat, at the last of them
+      -- (at_seq). Written in the import's transaction and deleted in the one that appends this
+      -- station's own testOpened: a relaunch in between still charges the candidate the minutes spent
+      -- after that record, and records the rest as downtime. Not chained (the records are the server's).
+      CREATE TABLE resume_handovers (
+        test_id      TEXT PRIMARY KEY REFERENCES tests (test_id) ON DELETE CASCADE,
+        time_left_ms INTEGER CHECK (time_left_ms IS NULL OR time_left_ms >= 0),
+        at_seq       INTEGER NOT NULL CHECK (at_seq > 0),
+        received_at  INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 7,
+    description: 'the counts of navigations and lockdown events the journal budget left out',
+    sql: `
+      -- Navigations and lockdown events left out once the test's journal budget was reached
+      -- (runtime/journal-budget.ts), counted per subject ('navigation' or the lockdown event) until
+      -- one record says how many, just before ended: that record's append deletes its row, in the same
+      -- transaction. Kept here so a relaunch says them all, not only those after it.
+      CREATE TABLE omitted_records (
+        test_id TEXT NOT NULL REFERENCES tests (test_id) ON DELETE CASCADE,
+        subject TEXT NOT NULL,
+        count   INTEGER NOT NULL CHECK (count > 0),
+        PRIMARY KEY (test_id, subject)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -1,9 +1,8 @@
 // Invigilator commands that reach the station before it can act on them: a start confirmed while the
 // candidate reads the instructions (or while the package download fails) survives a relaunch, and what
 // comes while a resume from another station downloads its records is applied once they are in.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StationCommand } from '../../../core/contracts/station-server.ts';
-import { canonicalHash } from '../../../core/hashing/canonical-hash.ts';
 import { CommandStream } from '../sync/command-stream.ts';
 import { InstantTimers } from '../sync/sync-fixtures.ts';
 import {
@@ -301,34 +300,53 @@ describe('a relaunch while commands wait for a resume from another station', () 
     expect(relaunched.journal.verify(testId).ok).toBe(true);
   });
 
-  it('dies between storing the downloads and continuing the chain: the commands apply once each after the resume', async () => {
+  it('dies between storing the downloads and continuing the chain: the time the old station reported is charged, the commands apply once each after the resume', async () => {
     const { h, records, issued, room } = await deferredDuringDownload();
-    // What the download stored before the process died: the package and the server's records, no more.
-    h.journal.storePackage(testId, h.server.pkg, canonicalHash(h.server.pkg));
-    h.journal.importRecords(testId, records);
+    // The old station's last heartbeat, at its last record (103 min left then): 30 s more were spent
+    // on the third question before it died.
+    h.server.lastTimeLeftMs = 103 * MIN - 30_000;
+    h.server.packageFailure = null;
+    // The downloads are stored, then the process dies before this station's own `testOpened`.
+    const dies = vi.spyOn(h.journal, 'append').mockImplementationOnce(() => {
+      throw new Error('the process died');
+    });
+    pass(h, 3000);
+    await h.runtime.tick();
+    dies.mockRestore();
+    expect(h.journal.records(testId)).toEqual(records);
     const { relaunched, stream } = await relaunch(h, records, room);
     expect(relaunched.runtime.phase).toBe('resumePending');
+    // Already the time left the server handed over, before the resume.
+    expect(relaunched.runtime.heartbeat().timeLeftMs).toBe(103 * MIN - 30_000);
 
-    await room.sendUnacknowledged(stream);
+    await room.sendUnacknowledged(stream); // still deferred: this station's chain is not continued yet
     expect(relaunched.runtime.phase).toBe('resumePending');
+    expect(relaunched.journal.records(testId)).toEqual(records);
     issued.push(resume('r2'));
     expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
     await room.sendUnacknowledged(stream);
     for (const command of deferredOnes)
       expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
 
-    // This station's own `testOpened` is missing: the process died before writing it (a known gap).
     expect(written(relaunched, records.length)).toEqual([
+      ['testOpened', undefined],
+      ['resumed', 'r2'],
       ['timeAdded', 'a1'],
       ['paused', 'p1'],
       ['unpaused', 'u1'],
-      ['resumed', 'r2'],
     ]);
+    // The 30 s after the old station's last record were the candidate's: not given back. The rest,
+    // from then to this resume (3 min 3 s after that record), was not: recorded as downtime.
+    expect(relaunched.journal.records(testId)[records.length + 1]?.payload).toEqual({
+      authorization: 'r2',
+      downtimeMs: 3 * MIN + 3000 - 30_000,
+    });
     expect(relaunched.runtime.status().exam).toMatchObject({
       phase: 'inProgress',
       allowedMs: 115 * MIN,
-      timeLeftMs: 113 * MIN,
+      timeLeftMs: 113 * MIN - 30_000,
     });
+    expect(relaunched.journal.resumeHandover(testId)).toBeNull();
     expect(relaunched.journal.verify(testId).ok).toBe(true);
   });
 });

@@ -23,10 +23,12 @@ import { packageAllowedMs, type TestPackage } from '../../../core/package/test-p
 import { ExamClock, systemMonotonicClock, type MonotonicClock } from '../clock/exam-clock.ts';
 import { assertMove } from './exam-phase.ts';
 import type {
+  AppendOptions,
   CommandOutcome,
   ExamJournal,
   ExamServer,
   Navigation,
+  OmittedRecords,
   Sealer,
   StationIdentityInfo,
   TestRow,
@@ -75,8 +77,12 @@ interface ActiveTest {
   /** What the journal holds, and what browsing and lockdown events may still add (journal-budget.ts). */
   usage: JournalUsage;
   budget: JournalBudget;
-  /** Navigations and lockdown events the budget left out since the launch, said before `ended`. */
-  omitted: { navigations: number; lockdowns: Map<LockdownEvent, number> };
+  /**
+   * Navigations and lockdown events the budget left out, said before `ended`; kept in the journal now
+   * and then (`omittedUnsaved` until it is), so that a relaunch says those before it too.
+   */
+  omitted: OmittedRecords;
+  omittedUnsaved: boolean;
   /**
    * Lockdown events while a resume from another station waits for the records the server kept: none
    * can be written before them (the import needs an empty journal), so they wait here, in the station
@@ -95,6 +101,7 @@ function activeTest(
   pkg: TestPackage | null,
   records: readonly JournalRecord[],
   clock: (progress: TestProgress) => ExamClock | null,
+  omitted: OmittedRecords = { navigations: 0, lockdowns: new Map() },
 ): ActiveTest {
   const progress = replay(records);
   return {
@@ -104,7 +111,8 @@ function activeTest(
     clock: clock(progress),
     usage: usageOf(records),
     budget: new JournalBudget(row.testId),
-    omitted: { navigations: 0, lockdowns: new Map() },
+    omitted,
+    omittedUnsaved: false,
     held: [],
     resumeImport: null,
   };
@@ -160,6 +168,7 @@ export class ExamRuntime {
   #pendingResume: string | null = null;
   #lastDownloadAttemptAt = Number.NEGATIVE_INFINITY;
   #lastSealAttemptAt = Number.NEGATIVE_INFINITY;
+  #lastOmissionSaveAt = Number.NEGATIVE_INFINITY;
   #lastTimeLeft: number | null = null;
   /** The invigilator closed this station: no one signs in any more. */
   #closing = false;
@@ -388,13 +397,26 @@ export class ExamRuntime {
       }
       const pkg = this.#o.journal.package(row.testId);
       const checkpoint = this.#o.journal.clockCheckpoint(row.testId);
-      this.#test = activeTest(row, pkg, this.#o.journal.records(row.testId), (progress) =>
-        pkg
-          ? this.#newClock(pkg, progress, Math.max(progress.lastElapsedMs, checkpoint?.elapsedMs ?? 0))
-          : null,
+      const records = this.#o.journal.records(row.testId);
+      this.#test = activeTest(
+        row,
+        pkg,
+        records,
+        (progress) =>
+          pkg
+            ? this.#newClock(pkg, progress, Math.max(progress.lastElapsedMs, checkpoint?.elapsedMs ?? 0))
+            : null,
+        this.#o.journal.omittedRecords(row.testId),
       );
       const { progress } = this.#test;
-      if (progress.ended) {
+      const handover = pkg ? this.#o.journal.resumeHandover(row.testId) : null;
+      if (handover && pkg) {
+        // A resume from another station relaunched after the import, before this station's own
+        // `testOpened`: it goes on as it would have, with what the server handed over.
+        const imported = records.filter((r) => r.seq <= handover.atSeq);
+        this.#test.resumeImport = this.#handOver(this.#test, pkg, imported, handover.timeLeftMs);
+        this.#phase = 'resumePending';
+      } else if (progress.ended) {
         this.#phase = 'ended';
         await this.#sealSafely();
       } else if (progress.started) {
@@ -868,24 +890,52 @@ export class ExamRuntime {
     const first = kind === 'navigation' ? t.omitted.navigations === 0 : t.omitted.lockdowns.size === 0;
     if (kind === 'navigation') t.omitted.navigations += 1;
     else if (event) t.omitted.lockdowns.set(event, (t.omitted.lockdowns.get(event) ?? 0) + 1);
+    t.omittedUnsaved = true;
     if (first)
       this.#o.log?.(
         `test ${t.row.testId}: its journal budget is reached, further ${kind} records are counted, not journaled`,
       );
   }
 
-  /** Says, just before `ended`, how many navigations and lockdown events the budget left out. */
+  /**
+   * Keeps the counts of what the budget left out in the journal, at most once a second: a page in a
+   * loop must not cost a synced write per address, and a relaunch loses at most the last second's.
+   */
+  #saveOmissions(): void {
+    const t = this.#test;
+    if (!t?.omittedUnsaved) return;
+    const now = this.#o.monotonic.now();
+    if (now - this.#lastOmissionSaveAt < CHECKPOINT_EVERY_MS) return;
+    this.#lastOmissionSaveAt = now;
+    try {
+      this.#o.journal.saveOmittedRecords(t.row.testId, t.omitted);
+      t.omittedUnsaved = false;
+    } catch (error) {
+      this.#o.log?.(`the count of what the journal left out was not saved: ${errorMessage(error)}`);
+    }
+  }
+
+  /**
+   * Says, just before `ended`, how many navigations and lockdown events the budget left out (since the
+   * test began: the counts saved before a relaunch included). Each record takes its count with it.
+   */
   #journalOmissions(t: ActiveTest): void {
     try {
       if (t.omitted.navigations > 0) {
-        this.#append({
-          kind: 'navigation',
-          payload: { url: '', allowed: false, rule: navigationSummary(t.omitted.navigations) },
-        });
+        this.#append(
+          {
+            kind: 'navigation',
+            payload: { url: '', allowed: false, rule: navigationSummary(t.omitted.navigations) },
+          },
+          { saysOmitted: 'navigation' },
+        );
         t.omitted.navigations = 0;
       }
       for (const [event, count] of t.omitted.lockdowns) {
-        this.#append({ kind: 'lockdown', payload: { event, detail: lockdownSummary(count) } });
+        this.#append(
+          { kind: 'lockdown', payload: { event, detail: lockdownSummary(count) } },
+          { saysOmitted: event },
+        );
         t.omitted.lockdowns.delete(event);
       }
     } catch (error) {
@@ -951,6 +1001,7 @@ export class ExamRuntime {
   tick(): Promise<void> {
     return this.#serial(async () => {
       await this.#retryWhatWaits();
+      this.#saveOmissions();
       const t = this.#test;
       if (!t?.clock || !t.pkg || this.#phase !== 'inProgress') return;
       this.#checkpoint(t.row.testId, t.clock);
@@ -1169,7 +1220,11 @@ export class ExamRuntime {
       let records: JournalRecord[];
       try {
         this.#o.journal.storePackage(testId, fetched.value.package, fetched.value.packageHash);
-        this.#o.journal.importRecords(testId, remote.value.records);
+        // What the server said with them is kept with them: a relaunch before `testOpened` needs it.
+        this.#o.journal.importRecords(testId, remote.value.records, {
+          timeLeftMs: remote.value.lastTimeLeftMs,
+          receivedAt: this.#o.wallClock(),
+        });
         records = this.#o.journal.records(testId);
       } catch (error) {
         // A chain that does not verify is never continued: the invigilator sees the resume waiting.
@@ -1180,11 +1235,7 @@ export class ExamRuntime {
       t.row = { ...t.row, packageHash: fetched.value.packageHash };
       t.progress = replay(records);
       t.usage = usageOf(records);
-      // The records mark answers and events; the old station's last heartbeat may have seen the clock
-      // run on since (minutes on one question): that time was the candidate's, and is not given back.
-      const sinceLastRecordMs = this.#timeSpentAfterRecords(t.pkg, t.progress, remote.value.lastTimeLeftMs);
-      t.clock = this.#newClock(t.pkg, t.progress, t.progress.lastElapsedMs + sinceLastRecordMs);
-      t.resumeImport = { sinceLastRecordMs, lastWallAt: records.at(-1)?.wallAt ?? null, opened: false };
+      t.resumeImport = this.#handOver(t, t.pkg, records, remote.value.lastTimeLeftMs);
       this.#o.onPackageStored?.(testId, t.pkg);
     }
     try {
@@ -1195,6 +1246,25 @@ export class ExamRuntime {
     }
     this.#pendingResume = null;
     return true;
+  }
+
+  /**
+   * The clock of a test handed over by the server, and what this station has left to write: `imported`,
+   * the records as the server replicated them, `timeLeftMs` what the old station's last heartbeat
+   * reported at the last of them. The records mark answers and events; that heartbeat may have seen the
+   * clock run on since (minutes on one question): that time was the candidate's, and is not given back.
+   */
+  #handOver(
+    t: ActiveTest,
+    pkg: TestPackage,
+    imported: readonly JournalRecord[],
+    timeLeftMs: number | null,
+  ): NonNullable<ActiveTest['resumeImport']> {
+    const atHandover = imported.length === t.progress.lastSeq ? t.progress : replay(imported);
+    const sinceLastRecordMs = this.#timeSpentAfterRecords(pkg, atHandover, timeLeftMs);
+    const elapsedMs = Math.max(t.progress.lastElapsedMs, atHandover.lastElapsedMs + sinceLastRecordMs);
+    t.clock = this.#newClock(pkg, t.progress, elapsedMs);
+    return { sinceLastRecordMs, lastWallAt: imported.at(-1)?.wallAt ?? null, opened: false };
   }
 
   /** After the import: this station's own records, each written once even when a retry comes back here. */
@@ -1344,11 +1414,16 @@ export class ExamRuntime {
   }
 
   /** Appends a record and applies it; the caller has checked it is legal. */
-  #append(body: RecordBody): void {
+  #append(body: RecordBody, options?: AppendOptions): void {
     const t = this.#test;
     if (!t) throw new Error('no test');
     const elapsedMs = t.clock?.elapsedMs() ?? t.progress.lastElapsedMs;
-    const record = this.#o.journal.append(t.row.testId, body, { wallAt: this.#o.wallClock(), elapsedMs });
+    const record = this.#o.journal.append(
+      t.row.testId,
+      body,
+      { wallAt: this.#o.wallClock(), elapsedMs },
+      options,
+    );
     applyRecord(t.progress, record);
     addToUsage(t.usage, record);
     this.#o.onRecord?.();

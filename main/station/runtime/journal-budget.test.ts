@@ -10,8 +10,10 @@ import type { TestPackage } from '../../../core/package/test-package.ts';
 import {
   emptyUsage,
   JournalBudget,
+  lockdownSummary,
   LOCKDOWNS_PER_TEST,
   NAVIGATIONS_PER_TEST,
+  navigationSummary,
   PAYLOAD_LIMIT_BYTES,
   plannedRecordBytes,
   shortenForJournal,
@@ -19,7 +21,15 @@ import {
   TARGET_RECORDS,
   usageOf,
 } from './journal-budget.ts';
-import { MIN, pass, runtimeHarness, startedTest, testPackage, verifyingSealer } from './runtime-fixtures.ts';
+import {
+  MIN,
+  pass,
+  runtimeHarness,
+  startedTest,
+  testPackage,
+  verifyingSealer,
+  type RuntimeHarness,
+} from './runtime-fixtures.ts';
 
 /** JSON writes it as six bytes: the worst any character of a text can cost. */
 const WORST = '\u0001';
@@ -206,4 +216,62 @@ describe('a test with endless browsing and lockdown events', () => {
         `(${navigationsJournaled}/${navigationsTried} navigations, ${journaledLockdowns}/${lockdownsTried} lockdown events journaled)`,
     );
   }, 180_000);
+});
+
+describe('what the budget left out, across a relaunch', () => {
+  it('is said in full before the end: what was counted before the relaunch and after it', async () => {
+    const first = runtimeHarness({ pkg: worstPackage() });
+    await startedTest(first);
+    const focusLost = (h: RuntimeHarness) =>
+      h.runtime.reportLockdown(
+        { kind: 'lockdown', payload: { event: 'focusLost', detail: WORST.repeat(500) } },
+        false,
+      );
+    const browse = (h: RuntimeHarness, i: number) =>
+      h.runtime.recordNavigation({
+        url: `https://www.example.org/?q=${'x'.repeat(2000)}&n=${i}`,
+        allowed: true,
+        rule: WORST.repeat(900),
+      });
+    // Lockdown records reach their share of the journal, then browsing reaches what is left.
+    let lockdownsLeftOut = 0;
+    for (let i = 0; i < 250; i++) {
+      const before = first.journal.records('test-1').length;
+      await focusLost(first);
+      if (first.journal.records('test-1').length === before) lockdownsLeftOut += 1;
+    }
+    let navigationsLeftOut = 0;
+    for (let i = 0; i < 700; i++) if (!(await browse(first, i))) navigationsLeftOut += 1;
+    expect(lockdownsLeftOut).toBeGreaterThan(0);
+    expect(navigationsLeftOut).toBeGreaterThan(0);
+    // The counts are kept in the journal with the next tick (at most once a second).
+    pass(first, 1000);
+    await first.runtime.tick();
+    first.journal.close();
+
+    // The station dies; it is relaunched, the invigilator authorizes the resume, the budget still holds.
+    const second = runtimeHarness({
+      file: first.file,
+      pkg: first.server.pkg,
+      wallStart: first.wall.now + MIN,
+    });
+    await second.runtime.restore();
+    await second.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(second.runtime.phase).toBe('inProgress');
+    for (let i = 0; i < 3; i++) expect(await browse(second, 1000 + i)).toBe(false);
+    for (let i = 0; i < 2; i++) await focusLost(second);
+    await second.runtime.handleCommand({ type: 'endTest', id: 'e1', testId: 'test-1' });
+
+    const records = second.journal.records('test-1');
+    const said = records.filter(
+      (r) =>
+        (r.kind === 'navigation' && r.payload.url === '') ||
+        (r.kind === 'lockdown' && r.payload.detail.includes('non journalisé')),
+    );
+    expect(
+      said.map((r) => (r.kind === 'navigation' ? r.payload.rule : r.kind === 'lockdown' && r.payload.detail)),
+    ).toEqual([navigationSummary(navigationsLeftOut + 3), lockdownSummary(lockdownsLeftOut + 2)]);
+    expect(records.at(-1)?.kind).toBe('ended');
+    expect(second.journal.omittedRecords('test-1')).toEqual({ navigations: 0, lockdowns: new Map() });
+  }, 60_000);
 });

@@ -13,7 +13,8 @@
 // - a record is admitted only while the journal, plus the worst case of everything the test may still
 //   write, stays under a target set well below the verifier's limits;
 // - what is left out is counted, written to the station log when it starts, and said in one record
-//   per kind just before the test's `ended` record.
+//   per kind just before the test's `ended` record; the counts are kept in the journal (at most a
+//   second late: exam-runtime.ts), so that a relaunch says those before it too.
 //
 // The computation (bytes of UTF-8 JSON, as the sealer signs them; result-sealer.ts):
 // - the JWS is base64url(header).base64url(payload).signature: 8 MiB of JWS hold a payload of

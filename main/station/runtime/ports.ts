@@ -14,14 +14,17 @@ import type { ChainCheck } from '../../../core/journal/chain.ts';
 import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import type {
+  AppendOptions,
   ClockCheckpoint,
+  OmittedRecords,
   RefusalSubject,
+  ResumeHandover,
   ServerRefusal,
   TestInfo,
   TestRow,
 } from '../journal/answer-journal.ts';
 
-export type { ClockCheckpoint, TestInfo, TestRow };
+export type { AppendOptions, ClockCheckpoint, OmittedRecords, ResumeHandover, TestInfo, TestRow };
 
 /** The part of the answer journal the runtime uses. */
 export interface ExamJournal {
@@ -29,13 +32,30 @@ export interface ExamJournal {
   discardTest(testId: string): void;
   storePackage(testId: string, pkg: TestPackage, expectedHash: string): void;
   package(testId: string): TestPackage | null;
-  append(testId: string, body: RecordBody, at: { wallAt: number; elapsedMs: number }): JournalRecord;
+  /** `saysOmitted`: the record says how many the budget left out, whose count goes in its transaction. */
+  append(
+    testId: string,
+    body: RecordBody,
+    at: { wallAt: number; elapsedMs: number },
+    options?: AppendOptions,
+  ): JournalRecord;
   /** Whether this record is still in the outbox: the server has not confirmed storing it. */
   awaitsReplication(testId: string, seq: number): boolean;
   records(testId: string): JournalRecord[];
   lastRecord(testId: string): JournalRecord | null;
-  /** Continues a test begun on another station: its replicated records, checked and kept as they are. */
-  importRecords(testId: string, records: readonly JournalRecord[]): ChainCheck;
+  /**
+   * Continues a test begun on another station: its replicated records, checked and kept as they are,
+   * with what the server handed over beside them (kept until this station's own `testOpened`).
+   */
+  importRecords(
+    testId: string,
+    records: readonly JournalRecord[],
+    handover?: Omit<ResumeHandover, 'atSeq'>,
+  ): ChainCheck;
+  resumeHandover(testId: string): ResumeHandover | null;
+  /** What the journal budget left out, kept across a relaunch until said before `ended`. */
+  saveOmittedRecords(testId: string, omitted: OmittedRecords): void;
+  omittedRecords(testId: string): OmittedRecords;
   verify(testId: string): ChainCheck;
   saveDraft(testId: string, challengeId: string, value: AnswerValue, savedAt: number): void;
   draft(testId: string, challengeId: string): AnswerValue | null;
