@@ -1,5 +1,6 @@
 // The challenge browser against the recording Electron stand-in: what a page can repeat by itself (its
-// in-page address, blocked frames) reaches the journal thinned out, while the candidate's own pages do.
+// in-page address, blocked pages and frames, the windows it opens) reaches the journal thinned out,
+// while the candidate's own pages and typed addresses do.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,5 +98,55 @@ describe('the challenge browser’s navigation journal', () => {
       'https://ads.example/frame?cachebust=again',
       'https://ads.example/',
     ]);
+  });
+
+  it('journals blocked pages a script asks for in a loop once a second at most, and every address typed', async () => {
+    const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
+    if (!session?.beforeRequest) throw new Error('no request filter');
+    const page = (url: string) =>
+      session.beforeRequest?.({ url, resourceType: 'mainFrame' }, () => undefined);
+    const blocked = () => journaled.filter((n) => !n.allowed);
+    // A script sends the page to a blocked address forty times a second for a minute, each one new.
+    for (let i = 0; i < 2400; i++) {
+      page(`https://ads.example/?n=${i}`);
+      now += 25;
+    }
+    await Promise.resolve();
+    expect(blocked().length).toBeGreaterThan(30);
+    expect(blocked().length).toBeLessThanOrEqual(61);
+    // The same one again and again is one record per ten seconds.
+    journaled = [];
+    now += 10_000;
+    for (let i = 0; i < 100; i++) {
+      page('https://ads.example/same');
+      now += 100;
+    }
+    await Promise.resolve();
+    expect(blocked()).toHaveLength(1);
+    // What the candidate types is journaled even in the same second as a script's.
+    page('https://ads.example/script');
+    expect((await browser.navigate('https://ads.example/typed')).ok).toBe(false);
+    expect(blocked().map((n) => n.url)).toEqual([
+      'https://ads.example/same',
+      'https://ads.example/script',
+      'https://ads.example/typed',
+    ]);
+  });
+
+  it('follows one window a page opens a second at most, blocked or allowed; the others are denied unsaid', async () => {
+    const open = view.webContents.windowOpenHandler;
+    if (!open) throw new Error('no window-open handler');
+    const loads = () => view.webContents.calls.filter((c) => c.name === 'loadURL').length;
+    const loadedBefore = loads();
+    // A script opens a hundred windows a second for a minute, on blocked and allowed addresses.
+    for (let i = 0; i < 6000; i++) {
+      const url = i % 2 ? `https://ads.example/pop?n=${i}` : `https://fr.wikipedia.org/wiki/Pop_${i}`;
+      expect(open({ url })).toEqual({ action: 'deny' });
+      now += 10;
+    }
+    await Promise.resolve();
+    const followed = journaled.filter((n) => !n.allowed).length + (loads() - loadedBefore);
+    expect(followed).toBeGreaterThan(30);
+    expect(followed).toBeLessThanOrEqual(61);
   });
 });

@@ -4,8 +4,9 @@
 // request filtering (webRequest), navigations, redirects and window.open; popups open in the same view.
 // Downloads go to the candidate's sandbox folder and are shown by Chromium's own viewers, never opened
 // by the OS. Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation);
-// what a page can repeat by itself (in-page address changes, blocked frames) is thinned out first, as
-// the station window's embedded frames are (frame-visit-filter.ts).
+// what a page can repeat by itself (in-page address changes, blocked pages and frames, windows it opens)
+// is thinned out first, as the station window's embedded frames are (frame-visit-filter.ts): each
+// record is a synced commit queued ahead of the candidate's answers.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -66,12 +67,24 @@ interface Candidate {
   inPage: FrameVisitFilter;
   /** Blocked frames (ads, trackers, embeds), which a page can request again and again. */
   blockedFrames: FrameVisitFilter;
+  /** Blocked pages (and refused downloads), which a script can ask for in a loop like a click can. */
+  blockedPages: FrameVisitFilter;
+  /** window.open, which a script can call in a loop: the windows followed (opened here or refused). */
+  popups: FrameVisitFilter;
 }
 
 /** In-page addresses: the same one within ten seconds is one, one a second at most. */
 const IN_PAGE = { sameVisitMs: 10_000, perSecond: 1 };
 /** Blocked frames: once a minute per site (the address changes with every ad), ten a second at most. */
 const BLOCKED_FRAMES = { sameVisitMs: 60_000, key: originKey };
+/**
+ * Blocked pages: the same address within ten seconds is one, one a second at most (as in-page
+ * addresses). A looping script then takes an hour, not seconds, to reach the test's navigation budget;
+ * a candidate does not click two refused links within a second. The candidate is still told each time.
+ */
+const BLOCKED_PAGES = { sameVisitMs: 10_000, perSecond: 1 };
+/** Windows a page opens: one a second is followed, the same one once in two seconds; others are denied. */
+const POPUPS = { sameVisitMs: 2_000, perSecond: 1 };
 
 const BLANK = 'about:blank';
 
@@ -109,7 +122,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     if (!candidate) return this.#noTest();
     const decision = this.#decide(candidate, url, true);
     if (!decision.allowed) {
-      await this.#blocked(candidate, url, decision);
+      await this.#blocked(candidate, url, decision, 'candidate');
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedMessage(decision) } };
     }
     this.#load(candidate, url);
@@ -189,6 +202,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       pages: new FrameVisitFilter(),
       inPage: new FrameVisitFilter(IN_PAGE),
       blockedFrames: new FrameVisitFilter(BLOCKED_FRAMES),
+      blockedPages: new FrameVisitFilter(BLOCKED_PAGES),
+      popups: new FrameVisitFilter(POPUPS),
       view: new WebContentsView({
         webPreferences: {
           partition,
@@ -257,7 +272,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const topLevel = details.resourceType === 'mainFrame';
       const decision = this.#decide(candidate, details.url, topLevel);
       if (!decision.allowed && (topLevel || details.resourceType === 'subFrame')) {
-        void this.#blocked(candidate, details.url, decision, topLevel);
+        void this.#blocked(candidate, details.url, decision, topLevel ? 'page' : 'frame');
       }
       callback({ cancel: !decision.allowed });
     });
@@ -270,6 +285,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
           item.getURL(),
           `download refused: ${item.getFilename()}`,
           decision.reason,
+          candidate.blockedPages,
         );
         return;
       }
@@ -320,17 +336,20 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const decision = this.#decide(candidate, url, isMainFrame);
       if (!decision.allowed) {
         event.preventDefault();
-        void this.#blocked(candidate, url, decision, isMainFrame);
+        void this.#blocked(candidate, url, decision, isMainFrame ? 'page' : 'frame');
       }
     };
     contents.on('will-frame-navigate', (event) => guard(event, event.url, event.isMainFrame));
     contents.on('will-redirect', (event) => guard(event, event.url, event.isMainFrame));
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    // Popups open in the same view (one browser, one history, all of it under the same policy).
+    // Popups open in the same view (one browser, one history, all of it under the same policy). A page
+    // opening windows in a loop has one a second followed; the others are denied, unsaid.
     contents.setWindowOpenHandler(({ url }) => {
       const decision = this.#decide(candidate, url, true);
+      if (!candidate.popups.admit({ url, allowed: decision.allowed, rule: null }, this.#now()))
+        return { action: 'deny' };
       if (decision.allowed && url !== BLANK) this.#load(candidate, url);
-      else if (!decision.allowed) void this.#blocked(candidate, url, decision);
+      else if (!decision.allowed) void this.#blocked(candidate, url, decision, 'page');
       return { action: 'deny' };
     });
     const changed = () => {
@@ -372,30 +391,44 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     return this.#options.now?.() ?? Date.now();
   }
 
-  async #blocked(candidate: Candidate, url: string, decision: UrlDecision, topLevel = true): Promise<void> {
+  /**
+   * `by`: the candidate's address bar (always journaled: typed by hand), a page (a link, a script, a
+   * redirect, window.open: thinned out, a script can loop), or one of its frames.
+   */
+  async #blocked(
+    candidate: Candidate,
+    url: string,
+    decision: UrlDecision,
+    by: 'candidate' | 'page' | 'frame',
+  ): Promise<void> {
     // A blocked frame is not the candidate's doing: the page asks again and again (an ad in rotation).
-    if (!topLevel && !candidate.blockedFrames.admit({ url, allowed: false, rule: null }, this.#now())) return;
+    if (by === 'frame' && !candidate.blockedFrames.admit({ url, allowed: false, rule: null }, this.#now()))
+      return;
     await this.#recordAndEmitBlocked(
       candidate,
       url,
       decision.rule ?? decision.reason,
       blockedMessage(decision),
+      by === 'page' ? candidate.blockedPages : null,
     );
   }
 
+  /** `journal`: what thins out the record (null: none, it is always written or was filtered before). */
   async #recordAndEmitBlocked(
     candidate: Candidate,
     url: string,
     rule: string,
     reason: string,
+    journal: FrameVisitFilter | null,
   ): Promise<void> {
-    // One blocked page can be refused by several handlers in a row: it is logged once.
+    // One blocked page can be refused by several handlers in a row: it is said and logged once.
     const now = this.#now();
     if (candidate.lastBlocked && candidate.lastBlocked.url === url && now - candidate.lastBlocked.at < 2_000)
       return;
     candidate.lastBlocked = { url, at: now };
     this.#options.emit({ type: 'browserBlocked', url: url.slice(0, 2048), reason });
-    await this.#options.recordNavigation({ url, allowed: false, rule });
+    const navigation = { url, allowed: false, rule };
+    if (!journal || journal.admit(navigation, now)) await this.#options.recordNavigation(navigation);
   }
 
   #state(candidate: Candidate): BrowserState {

@@ -3,8 +3,8 @@
 // candidate's journal (and the bundle) nor hold the candidate's own answers behind its writes. The same
 // visit again within two seconds is one visit; past ten a second, the rest of that second is dropped.
 // The challenge browser filters the same way what a page can repeat by itself: its in-page address
-// changes and the frames the policy blocks (challenge-browser.ts). The runtime's budget bounds the rest
-// (main/station/runtime/journal-budget.ts).
+// changes, the pages and frames the policy blocks, the windows it opens (challenge-browser.ts). The
+// runtime's budget bounds the rest (main/station/runtime/journal-budget.ts).
 import type { Navigation } from '../station/runtime/ports.ts';
 
 export const SAME_VISIT_MS = 2_000;

@@ -257,3 +257,71 @@ describe('closing a station from the invigilator screen', () => {
     }
   });
 });
+
+describe('a lockdown pause only the station’s heartbeat tells (its journal could not take it)', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 1 });
+    station = await enrolledStation(server, day);
+    inv = await invigilator(server, day);
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededDay['candidates'][number];
+
+  /** A heartbeat as the station sends it, at `lastSeq` of its journal. */
+  const heartbeat = (testId: string, phase: string, lastSeq: number) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase,
+      current: 0,
+      answered: 0,
+      total: 3,
+      timeLeftMs: 600_000,
+      alertPending: false,
+      lastSeq,
+      stationTime: server.clock.now,
+    });
+  const replicate = (testId: string, records: unknown[]) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records });
+
+  it('shows the candidate paused by the lock, refuses a pause and lets the invigilator unlock', async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    expect((await replicate(testId, journal.records)).statusCode).toBe(200);
+    // Sent after the last stored record (the station's journal is at the same seq).
+    expect((await heartbeat(testId, 'paused', journal.records.length)).statusCode).toBe(200);
+    const card = await inv.card(lea().id);
+    expect(card.state).toBe('paused');
+    expect(card.pause).toEqual({ cause: 'lockdown', reason: '' });
+    const pause = await inv.post(`/candidates/${lea().id}/commands`, { type: 'pause' });
+    expect(pause.statusCode).toBe(409);
+    expect(errorOf(pause).code).toBe('ALREADY_PAUSED');
+    const unlock = await inv.command(lea().id, { type: 'unlock' });
+    expect(unlock.command.id).toMatch(/^cmd/);
+  });
+
+  it('believes the records newer than a `paused` heartbeat: the unlock written since wins', async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    await replicate(testId, journal.records);
+    const atLock = journal.records.length;
+    expect((await heartbeat(testId, 'paused', atLock)).statusCode).toBe(200);
+    expect((await inv.card(lea().id)).state).toBe('paused');
+    // The station wrote the pause once it could, then the unlock; a heartbeat from before them is
+    // the one stored (and another one arrives late).
+    journal.append({ kind: 'lockdown', payload: { event: 'lockScreen', detail: 'verrou' } });
+    journal.append({ kind: 'paused', payload: { cause: 'lockdown', reason: 'verrou' } });
+    journal.append({ kind: 'unpaused', payload: { authorization: 'cmd_unlock' } });
+    expect((await replicate(testId, journal.since(atLock))).statusCode).toBe(200);
+    expect((await heartbeat(testId, 'paused', atLock)).statusCode).toBe(200);
+    const card = await inv.card(lea().id);
+    expect(card.state).toBe('inProgress');
+    expect(card.pause).toBeNull();
+    const unlock = await inv.post(`/candidates/${lea().id}/commands`, { type: 'unlock' });
+    expect(unlock.statusCode).toBe(409);
+    expect(errorOf(unlock).code).toBe('NOT_PAUSED');
+  });
+});

@@ -48,9 +48,24 @@ export function hasEnded(test: StoredTest): boolean {
   );
 }
 
+/**
+ * The pause the room shows and the commands go by (`pause` refused, `unlock` allowed): the one the stored
+ * records say, else the one a heartbeat sent after the last stored record says. A station holds a pause
+ * its journal could not take (a lockdown on a full disk, main/station/runtime/exam-runtime.ts
+ * #lockdownPause) until it can write it: only its heartbeats tell it meanwhile, and it waits for an
+ * unlock. Its lockdown pause is the only one a station holds without its record. The records' seq
+ * orders the two: a heartbeat whose `lastSeq` is behind them was sent before the last of them (a
+ * `paused` heartbeat from before an `unpaused` record, arriving or stored after it, says nothing).
+ */
+export function pauseOf(test: StoredTest): { cause: 'invigilator' | 'lockdown'; reason: string } | null {
+  const { pausedCause, pausedReason } = test.journal;
+  if (pausedCause !== null)
+    return { cause: pausedCause === 'lockdown' ? 'lockdown' : 'invigilator', reason: pausedReason ?? '' };
+  return freshPhase(test) === 'paused' ? { cause: 'lockdown', reason: '' } : null;
+}
+
 export function isPaused(test: StoredTest): boolean {
-  if (test.journal.pausedCause !== null) return true;
-  return test.journal.storedThrough === 0 && freshPhase(test) === 'paused';
+  return pauseOf(test) !== null;
 }
 
 /** An accepted result stands over an earlier refusal. */
@@ -277,12 +292,7 @@ export function roomCandidate(
     station: { id: test.stationId, name: data.stationNames.get(test.stationId) ?? test.stationId },
     state,
     progress,
-    pause: isPaused(test)
-      ? {
-          cause: test.journal.pausedCause === 'lockdown' ? 'lockdown' : 'invigilator',
-          reason: test.journal.pausedReason ?? '',
-        }
-      : null,
+    pause: pauseOf(test),
     alert: pending
       ? {
           id: pending.id,

@@ -2,6 +2,13 @@
 // be written (disk full) when the test is paused or ended, when an authorization is used, or when the
 // shell reports a lockdown event.
 import { describe, expect, it, vi } from 'vitest';
+import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+/* eslint-disable no-restricted-imports -- a test, never shipped: how the server reads what this station
+   wrote and heard (its records and its heartbeat); the station's own code imports nothing from server/. */
+import { readRecords } from '../../../server/exam/journal-reading.ts';
+import { isPaused } from '../../../server/room/room-view.ts';
+import type { StoredTest } from '../../../server/storage/repositories.ts';
+/* eslint-enable no-restricted-imports */
 import { runtimeLockdownWatch } from '../lockdown/runtime-lockdown.ts';
 import {
   MIN,
@@ -217,6 +224,119 @@ describe('a lockdown event the journal cannot take', () => {
     expect(await h.runtime.handleCommand({ type: 'unlock', id: 'u1', testId: 'test-1' })).toBe('applied');
     expect(h.runtime.phase).toBe('inProgress');
     expect(h.runtime.status().exam.timeLeftMs).toBe(left);
+  });
+
+  /** Whether the server, holding these records and this heartbeat, shows the test paused. */
+  function serverSeesPaused(
+    h: RuntimeHarness,
+    records: JournalRecord[],
+    heartbeat: { phase: string; lastSeq: number },
+  ) {
+    const empty = {
+      storedThrough: 0,
+      lastHash: null,
+      startedAt: null,
+      downtimeMs: 0,
+      answered: 0,
+      addedMs: 0,
+      pausedCause: null,
+      pausedReason: null,
+      endedReason: null,
+    };
+    const { journal } = readRecords(empty, records, h.server.pkg, h.wall.now);
+    return isPaused({ journal, heartbeat } as unknown as StoredTest);
+  }
+
+  it('writes the pause it held in memory once the disk has room, and the invigilator can unlock it', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ log: (line) => lines.push(line) });
+    await startedTest(h);
+    pass(h, MIN);
+    const before = h.journal.records('test-1').length;
+    const lockedAt = h.wall.now;
+    const full = diskFull(h);
+    await h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'lockScreen', detail: 'La session a été verrouillée.' } },
+      true,
+    );
+    expect(h.runtime.phase).toBe('paused');
+    expect(h.runtime.status().exam.pause?.lockEvent).toBe('lockScreen');
+    // What the station tells the server meanwhile: the heartbeat says paused, the journal does not.
+    const heard = h.runtime.heartbeat();
+    expect(heard).toMatchObject({ phase: 'paused', lastSeq: before });
+    pass(h, MIN);
+    await h.runtime.tick();
+    expect(h.journal.records('test-1')).toHaveLength(before);
+    expect(serverSeesPaused(h, h.journal.records('test-1'), heard)).toBe(true);
+
+    full.mockRestore();
+    pass(h, 4 * MIN);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('paused');
+    const written = h.journal.records('test-1').slice(before);
+    expect(written.map((r) => r.kind)).toEqual(['lockdown', 'paused']);
+    expect(written[0]).toMatchObject({
+      payload: { event: 'lockScreen', detail: expect.stringContaining(new Date(lockedAt).toISOString()) },
+    });
+    // Exam time froze at the lock: the records say so, written late or not.
+    expect(written.map((r) => r.elapsedMs)).toEqual([MIN, MIN]);
+    expect(written[1]).toMatchObject({ payload: { cause: 'lockdown' } });
+    expect(h.journal.verify('test-1').ok).toBe(true);
+    expect(lines.some((l) => l.includes('journaled now'))).toBe(true);
+    // The server reads it paused from the journal alone now, even with the heartbeat from before.
+    expect(serverSeesPaused(h, h.journal.records('test-1'), heard)).toBe(true);
+    await h.runtime.tick();
+    expect(h.journal.records('test-1')).toHaveLength(before + 2);
+
+    expect(await h.runtime.handleCommand({ type: 'unlock', id: 'u1', testId: 'test-1' })).toBe('applied');
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'unpaused',
+      payload: { authorization: 'u1' },
+    });
+    expect(serverSeesPaused(h, h.journal.records('test-1'), heard)).toBe(false);
+  });
+
+  it('writes the held pause before any other record, so the chain says it first', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    const before = h.journal.records('test-1').length;
+    const full = diskFull(h);
+    await h.runtime.reportLockdown({ kind: 'lockdown', payload: { event: 'lockScreen', detail: 'v' } }, true);
+    full.mockRestore();
+    // The candidate's browser view still reports a navigation before the next tick.
+    expect(
+      await h.runtime.recordNavigation({ url: 'https://fr.wikipedia.org/', allowed: true, rule: null }),
+    ).toBe(true);
+    expect(
+      h.journal
+        .records('test-1')
+        .slice(before)
+        .map((r) => r.kind),
+    ).toEqual(['lockdown', 'paused', 'navigation']);
+    expect(h.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('obeys an unlock while the disk is still full, writing neither the pause nor its unlock', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ log: (line) => lines.push(line) });
+    await startedTest(h);
+    pass(h, MIN);
+    const before = h.journal.records('test-1').length;
+    const full = diskFull(h);
+    await h.runtime.reportLockdown({ kind: 'lockdown', payload: { event: 'lockScreen', detail: 'v' } }, true);
+    const left = h.runtime.status().exam.timeLeftMs ?? 0;
+    pass(h, 3 * MIN);
+    expect(await h.runtime.handleCommand({ type: 'unlock', id: 'u1', testId: 'test-1' })).toBe('applied');
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(lines.some((l) => l.includes('lifted without a record'))).toBe(true);
+    pass(h, MIN);
+    expect(h.runtime.status().exam.timeLeftMs).toBe(left - MIN);
+    full.mockRestore();
+    await h.runtime.tick();
+    // No `paused` without its `unpaused`, nor the reverse: the journal goes on as if no pause.
+    expect(h.journal.records('test-1')).toHaveLength(before);
+    expect(h.runtime.status().exam.pause).toBeNull();
   });
 
   it('never rejects, and a lockdown event on the end screen is logged, not the test’s', async () => {

@@ -94,6 +94,24 @@ interface ActiveTest {
    * then the start or resume) are not all written yet (a write failed): the tick goes on from there.
    */
   resumeImport: { sinceLastRecordMs: number; lastWallAt: number | null; opened: boolean } | null;
+  /**
+   * A lockdown pause the journal could not take (full disk): the clock is stopped and the station
+   * paused all the same. Its records (the lockdown event unless it was written, then `paused`) go in
+   * before any other record, or on the next tick that can write them: until then the server does not
+   * know of the pause from the journal (only from the heartbeat).
+   */
+  unwrittenPause: UnwrittenPause | null;
+}
+
+interface UnwrittenPause {
+  /** The lockdown record, null once written. */
+  lockdown: (RecordBody & { kind: 'lockdown' }) | null;
+  event: LockdownEvent;
+  reason: string;
+  /** Wall time of the lock, said in the lockdown record when it is written later. */
+  at: number;
+  /** A first write failed: the records written now say they are late. */
+  late: boolean;
 }
 
 function activeTest(
@@ -115,6 +133,7 @@ function activeTest(
     omittedUnsaved: false,
     held: [],
     resumeImport: null,
+    unwrittenPause: null,
   };
 }
 
@@ -255,6 +274,8 @@ export class ExamRuntime {
     const pause = t?.progress.pause;
     if (!t || !pause) return null;
     let lockEvent = pause.cause === 'lockdown' ? this.#lockEvents.get(pause) : null;
+    // Not in the journal yet: the event is the one held with the pause.
+    if (t.unwrittenPause) lockEvent = t.unwrittenPause.event;
     if (lockEvent === undefined) {
       lockEvent = lockEventOf(this.#o.journal.records(t.row.testId));
       this.#lockEvents.set(pause, lockEvent);
@@ -730,9 +751,7 @@ export class ExamRuntime {
             return 'applied';
           }
           if (this.#phase !== 'paused') return 'ignored';
-          this.#append({ kind: 'unpaused', payload: { authorization: command.id } });
-          t.clock?.start();
-          this.#move('inProgress');
+          this.#unlock(t, command.id);
           return 'applied';
         case 'addTime':
           if (!t.progress.started || t.progress.ended) return 'ignored';
@@ -837,10 +856,12 @@ export class ExamRuntime {
         this.#o.log?.(`lockdown event while the resume waits for its records, journaled after them: ${kind}`);
         return;
       }
-      const pauses = lock && this.#phase === 'inProgress';
-      this.#journalLockdown(t, kind, detail, pauses);
-      if (pauses) this.#lockdownPause(t, shortenForJournal(detail, MAX_LOCKDOWN_DETAIL));
-      else this.#announce();
+      if (lock && this.#phase === 'inProgress') {
+        this.#lockdownPause(t, kind, detail);
+        return;
+      }
+      this.#journalLockdown(t, kind, detail);
+      this.#announce();
     });
     return report.catch((error: unknown) => {
       this.#o.log?.(`lockdown event not handled: ${errorMessage(error)}`);
@@ -848,41 +869,120 @@ export class ExamRuntime {
   }
 
   /**
-   * Journals a lockdown event; one that pauses the test is always written (each pause waits for the
-   * invigilator's unlock), the others within the test's budget. A failure is logged, not thrown.
+   * Journals a lockdown event that does not pause the test, within the test's budget. A failure is
+   * logged, not thrown.
    */
-  #journalLockdown(t: ActiveTest, kind: LockdownEvent, detail: string, pauses: boolean): boolean {
+  #journalLockdown(t: ActiveTest, kind: LockdownEvent, detail: string): void {
     const body: RecordBody & { kind: 'lockdown' } = {
       kind: 'lockdown',
       payload: { event: kind, detail: shortenForJournal(detail, MAX_LOCKDOWN_DETAIL) },
     };
-    if (!pauses && !t.budget.admits(t.usage, body, t.pkg, t.progress.done)) {
+    if (!t.budget.admits(t.usage, body, t.pkg, t.progress.done)) {
       this.#omit(t, 'lockdown', kind);
-      return false;
+      return;
     }
     try {
       this.#append(body);
-      return true;
     } catch (error) {
       this.#o.log?.(`lockdown event not journaled (${kind}): ${errorMessage(error)}`);
-      return false;
     }
   }
 
   /**
-   * Pauses for a lockdown event. When the pause cannot be written (full disk), the clock stops all the
-   * same and the station shows the pause: the candidate is not charged for time away from the test.
-   * Only in memory then (a relaunch asks for the invigilator's resume anyway); the unlock resumes it.
+   * Pauses for a lockdown event: its record, then `paused`, always written (outside the budget: each
+   * pause waits for the invigilator's unlock). The clock stops first, whatever the journal does: when
+   * the records cannot be written (full disk), the station shows the pause all the same, so that the
+   * candidate is not charged for time away from the test, and the records wait (#writeUnwrittenPause,
+   * retried on tick and before any other record). Lost if the station is relaunched before: the
+   * relaunch asks for the invigilator's resume anyway.
    */
-  #lockdownPause(t: ActiveTest, detail: string): void {
+  #lockdownPause(t: ActiveTest, kind: LockdownEvent, detail: string): void {
+    const reason = shortenForJournal(detail, MAX_LOCKDOWN_DETAIL);
+    t.clock?.stop();
+    const pending: UnwrittenPause = {
+      lockdown: { kind: 'lockdown', payload: { event: kind, detail: reason } },
+      event: kind,
+      reason,
+      at: this.#o.wallClock(),
+      late: false,
+    };
+    t.unwrittenPause = pending;
     try {
-      this.#pause('lockdown', detail);
+      this.#writeUnwrittenPause(t);
     } catch (error) {
-      this.#o.log?.(`the lockdown pause could not be journaled, paused in memory: ${errorMessage(error)}`);
-      t.clock?.stop();
-      t.progress.pause = { cause: 'lockdown', reason: detail };
-      this.#move('paused');
+      this.#o.log?.(
+        `the lockdown pause could not be journaled, paused in memory until it is: ${errorMessage(error)}`,
+      );
+      pending.late = true;
+      t.progress.pause = { cause: 'lockdown', reason };
     }
+    this.#move('paused');
+  }
+
+  /**
+   * Writes the records of a lockdown pause not journaled yet, in their order (the lockdown event, then
+   * `paused`); throws when the journal still refuses them, keeping what is left to write.
+   */
+  #writeUnwrittenPause(t: ActiveTest): void {
+    const pending = t.unwrittenPause;
+    if (!pending) return;
+    if (pending.lockdown) {
+      const { event, detail } = pending.lockdown.payload;
+      const when = new Date(pending.at).toISOString();
+      this.#write(
+        t,
+        pending.late
+          ? {
+              kind: 'lockdown',
+              payload: {
+                event,
+                detail: shortenForJournal(
+                  `${detail} (journalisé en retard, survenu à ${when})`,
+                  MAX_LOCKDOWN_DETAIL,
+                ),
+              },
+            }
+          : pending.lockdown,
+      );
+      pending.lockdown = null;
+    }
+    this.#write(t, { kind: 'paused', payload: { cause: 'lockdown', reason: pending.reason } });
+    t.unwrittenPause = null;
+  }
+
+  /** Retries the records of a lockdown pause held in memory; logged once they are written. */
+  #retryUnwrittenPause(): void {
+    const t = this.#test;
+    if (!t?.unwrittenPause) return;
+    try {
+      this.#writeUnwrittenPause(t);
+      this.#o.log?.(`the lockdown pause of test ${t.row.testId} is journaled now`);
+    } catch {
+      // Logged when the pause began; the next tick tries again.
+    }
+  }
+
+  /**
+   * Lifts a pause and restarts the clock. A lockdown pause still held in memory is written first, then
+   * its `unpaused` (the jury sees the pause and who lifted it; the server sees the command applied, and
+   * a heartbeat from before the unlock is older than these records). If the journal still refuses them,
+   * the unlock is obeyed all the same and neither is written: no `unpaused` without its `paused`, and
+   * the candidate is not held by a full disk. A pause already journaled is lifted only by a written
+   * `unpaused`: a failure throws, and the command is delivered again.
+   */
+  #unlock(t: ActiveTest, authorization: string): void {
+    try {
+      this.#append({ kind: 'unpaused', payload: { authorization } });
+    } catch (error) {
+      if (!t.unwrittenPause) throw error;
+      this.#o.log?.(
+        `the lockdown pause of test ${t.row.testId} was never journaled; lifted without a record: ${errorMessage(error)}`,
+      );
+      t.unwrittenPause = null;
+      t.progress.pause = null;
+    }
+    t.clock?.start();
+    this.#move('inProgress');
   }
 
   /** Counts a navigation or lockdown event the budget left out; the first of each kind is logged. */
@@ -1000,6 +1100,7 @@ export class ExamRuntime {
   /** Called a few times a second: time up, warnings, challenge timers, clock checkpoint. */
   tick(): Promise<void> {
     return this.#serial(async () => {
+      this.#retryUnwrittenPause();
       await this.#retryWhatWaits();
       this.#saveOmissions();
       const t = this.#test;
@@ -1413,10 +1514,18 @@ export class ExamRuntime {
     this.#o.onSealed?.(t.row.testId);
   }
 
-  /** Appends a record and applies it; the caller has checked it is legal. */
+  /**
+   * Appends a record and applies it; the caller has checked it is legal. A lockdown pause held in
+   * memory is written first: the chain says the pause before anything that happened during it.
+   */
   #append(body: RecordBody, options?: AppendOptions): void {
     const t = this.#test;
     if (!t) throw new Error('no test');
+    this.#writeUnwrittenPause(t);
+    this.#write(t, body, options);
+  }
+
+  #write(t: ActiveTest, body: RecordBody, options?: AppendOptions): void {
     const elapsedMs = t.clock?.elapsedMs() ?? t.progress.lastElapsedMs;
     const record = this.#o.journal.append(
       t.row.testId,
