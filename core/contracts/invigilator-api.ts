@@ -180,6 +180,13 @@ export const RoomCandidateSchema = z
     theoreticalEndAt: Timestamp.nullable(),
     lastHeartbeatAt: Timestamp.nullable(),
     /**
+     * When the station acknowledged the test's start or resume, no heartbeat heard since (null
+     * otherwise): it applied it, so the candidate is at work from then though no heartbeat said so yet
+     * (the state may still show the wait). Finalization counts it under way if its station goes silent
+     * (core/exam/silent-station.ts).
+     */
+    goAheadAt: Timestamp.nullable(),
+    /**
      * The result: none before the end; pending once the test ended; received once stored; refused when
      * the server refused it for good (see `uploadRefusal`): the station keeps it and does not send it
      * again, and the jury will need that station's journal.

@@ -7,6 +7,7 @@ const NOW = 10 * 60 * MIN;
 /** In progress, its station last heard 20 s ago with 40 minutes left. */
 const silent: SilentTestFacts = {
   underWay: true,
+  goAheadAt: null,
   paused: false,
   heard: { station: NOW - 20_000, resumeStation: null },
   timeLeftMs: 40 * MIN,
@@ -40,6 +41,27 @@ describe('a test whose station went silent', () => {
 
   it('is not when not under way: waiting for its start or its resume, its station goes on only with the server', () => {
     expect(maybeRunningOffline({ ...silent, underWay: false }, NOW)).toBe(false);
+  });
+
+  it('is when its station acknowledged the start or the resume, heard nothing since: its clock runs from then', () => {
+    const ackedStart = {
+      ...silent,
+      underWay: false,
+      goAheadAt: NOW - 20_000,
+      heard: { station: null, resumeStation: null },
+      timeLeftMs: null,
+      timeLeftAt: null,
+      startedAt: null,
+    };
+    expect(projectedTimeLeftMs(ackedStart, NOW)).toBe(105 * MIN - 20_000);
+    expect(maybeRunningOffline(ackedStart, NOW)).toBe(true);
+    expect(maybeRunningOffline(ackedStart, NOW + 105 * MIN - 20_000)).toBe(false);
+    // A resume: the time last reported (before it), counted from the acknowledgement.
+    const ackedResume = { ...silent, underWay: false, goAheadAt: NOW - 10_000 };
+    expect(projectedTimeLeftMs(ackedResume, NOW)).toBe(40 * MIN - 10_000);
+    // Heard since: the heartbeat tells the state, not the acknowledgement.
+    const heardSince = { ...ackedResume, heard: { station: NOW - 16_000, resumeStation: null } };
+    expect(maybeRunningOffline({ ...heardSince, goAheadAt: NOW - 17_000 }, NOW)).toBe(false);
   });
 
   it('keeps a paused test’s time standing still', () => {

@@ -10,9 +10,17 @@ import { testHeardRecently, type TestHeard } from './station-presence.ts';
 export interface SilentTestFacts {
   /**
    * In progress or paused as last known. Not a test waiting for its start or its resume: the station
-   * goes on only on the invigilator's authorization, which it gets from the server, so not offline.
+   * goes on only on the invigilator's authorization, which it gets from the server, so not offline;
+   * unless it acknowledged that authorization (`goAheadAt`).
    */
   underWay: boolean;
+  /**
+   * When the station acknowledged the test's start or resume, with no heartbeat heard since (null
+   * otherwise). The station acknowledges once it applied it: the candidate is at work though no
+   * heartbeat said so yet (the network may have dropped right after), whatever state the last one
+   * showed. Such a test counts as under way, its clock running from then.
+   */
+  goAheadAt: number | null;
   /** Paused: its clock stands still (the station reports the same time left until the pause is lifted). */
   paused: boolean;
   heard: TestHeard;
@@ -24,12 +32,24 @@ export interface SilentTestFacts {
   allowedMs: number;
 }
 
+/** `goAheadAt`, unless the station was heard since (a heartbeat newer than it tells the test's state). */
+function wentAheadAt(facts: SilentTestFacts): number | null {
+  const { goAheadAt, heard } = facts;
+  return goAheadAt !== null && (heard.station === null || heard.station <= goAheadAt) ? goAheadAt : null;
+}
+
 /**
  * The time the candidate may still have at `now`: the last reported time left counted down since it
  * was reported (not while paused); with no report, what is left until the theoretical end (start +
- * allowed time, which pauses and outages only push back). Null when neither is known.
+ * allowed time, which pauses and outages only push back). Null when neither is known. A test started or
+ * resumed at `goAheadAt` with no report since: the last time left reported (a resume goes on from it),
+ * else the whole allowed time, counted down from then.
  */
 export function projectedTimeLeftMs(facts: SilentTestFacts, now: number): number | null {
+  const goAheadAt = wentAheadAt(facts);
+  if (goAheadAt !== null && (facts.timeLeftAt === null || facts.timeLeftAt <= goAheadAt)) {
+    return (facts.timeLeftMs ?? facts.allowedMs) - (now - goAheadAt);
+  }
   if (facts.timeLeftMs !== null && facts.timeLeftAt !== null) {
     return facts.paused ? facts.timeLeftMs : facts.timeLeftMs - (now - facts.timeLeftAt);
   }
@@ -45,7 +65,7 @@ export function projectedTimeLeftMs(facts: SilentTestFacts, now: number): number
  * with an abort reason, as any test whose station is gone.
  */
 export function maybeRunningOffline(facts: SilentTestFacts, now: number): boolean {
-  if (!facts.underWay || testHeardRecently(facts.heard, now)) return false;
+  if ((!facts.underWay && wentAheadAt(facts) === null) || testHeardRecently(facts.heard, now)) return false;
   const left = projectedTimeLeftMs(facts, now);
   return left === null || left > 0;
 }

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CentreSession, UnfinishedTests } from '../../core/contracts/centre-api.ts';
 import type { Results, RoomCandidate } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { allowedDurationMs } from '../../core/exam/duration.ts';
 import { STATION_MISSING_MS, testHeardRecently } from '../../core/exam/station-presence.ts';
 import {
   bareHeartbeat,
@@ -16,6 +17,7 @@ import {
   join,
   type Invigilator,
   startedJournal,
+  startedTest,
 } from '../testing/exam-helpers.ts';
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
@@ -207,6 +209,60 @@ describe('what finalization waits for', () => {
       expect((await unfinishedTests()).maybeRunning).toEqual([]);
       expect(await detail()).toBe(0);
       expect((await sessionRow())?.counts.running).toBe(0);
+    });
+
+    it('waits for a test whose start the station acknowledged before going silent, from then with the whole allowed time', async () => {
+      // The station applied the start and said so; the network dropped before its first record or beat.
+      const started = await startedTest(server, day, inv, station, candidate(0));
+      const ackedAt = server.clock.now;
+      const ack = await station.inject(
+        server.app,
+        'POST',
+        STATION_API_PATHS.commandAck(started.startCommandId),
+        {},
+      );
+      expect(ack.statusCode).toBe(200);
+      server.clock.advance(STATION_MISSING_MS + 5_000);
+      const allowedMs = allowedDurationMs(candidate(0).extraTimePercentage);
+      // The card still shows the wait, and tells the screen when the station went on.
+      expect(await inv.card(candidate(0).id)).toMatchObject({
+        state: 'startAuthorized',
+        goAheadAt: new Date(ackedAt).toISOString(),
+      });
+      const refused = await finalize();
+      expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'TESTS_MAYBE_RUNNING']);
+      expect(errorOf(refused).message).toContain(`about ${Math.ceil(allowedMs / 60_000)} min left`);
+      expect((await unfinishedTests()).maybeRunning).toMatchObject([
+        { candidateId: candidate(0).id, timeLeftMs: allowedMs - STATION_MISSING_MS - 5_000 },
+      ]);
+      expect((await sessionRow())?.counts.running).toBe(1);
+      // Confirmed over: finalized.
+      expect((await finalize([], [candidate(0).id])).statusCode).toBe(200);
+    });
+
+    it('waits for a test whose resume the station acknowledged before going silent, from then with the time it reported', async () => {
+      const sat = await running(candidate(0));
+      // The station restarted and waits for the resume with 30 minutes left; the invigilator authorizes it.
+      await sat.beat('resumePending', 30 * 60_000);
+      server.clock.advance(10 * 60_000);
+      const resume = await inv.command(candidate(0).id, { type: 'authorizeResume' });
+      const ack = await station.inject(
+        server.app,
+        'POST',
+        STATION_API_PATHS.commandAck(resume.command.id),
+        {},
+      );
+      expect(ack.statusCode).toBe(200);
+      server.clock.advance(STATION_MISSING_MS + 5_000);
+      expect(await inv.card(candidate(0).id)).toMatchObject({ state: 'resumePending', authorization: null });
+      const refused = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }]);
+      expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'TESTS_MAYBE_RUNNING']);
+      expect((await unfinishedTests()).maybeRunning).toMatchObject([
+        { candidateId: candidate(0).id, timeLeftMs: 30 * 60_000 - STATION_MISSING_MS - 5_000 },
+      ]);
+      // Its time gone from the resume on, it no longer holds finalization back.
+      server.clock.advance(30 * 60_000);
+      expect((await unfinishedTests()).maybeRunning).toEqual([]);
     });
 
     it('refuses a confirmation naming a candidate not in the session', async () => {

@@ -17,11 +17,12 @@ import {
   type SilentTestFacts,
 } from '../../core/exam/silent-station.ts';
 import { testHeardRecently } from '../../core/exam/station-presence.ts';
-import { hasEnded, hasStarted, roomState, testHeard } from '../room/room-view.ts';
+import { hasEnded, hasStarted, roomState, testClock, testHeard } from '../room/room-view.ts';
 import { iso } from '../time.ts';
 import type {
   Finalization,
   StoredCandidate,
+  StoredCommand,
   StoredIncident,
   StoredResult,
   StoredSession,
@@ -79,20 +80,26 @@ export function isRunning(ctx: ServerContext, test: StoredTest): boolean {
   return !hasEnded(test) && testHeardRecently(testHeard(ctx, test), ctx.now());
 }
 
-/** What tells whether a test may still run offline, as the room card tells the screen (room-view.ts). */
-function silentTestFacts(ctx: ServerContext, test: StoredTest, candidate: StoredCandidate): SilentTestFacts {
-  const stored = test.heartbeat;
-  const live = ctx.feed.heartbeats.get(test.id);
-  const report = live && live.lastHeartbeatAt >= (stored.lastHeartbeatAt ?? 0) ? live : stored;
+/**
+ * What tells whether a test may still run offline, read as the room card reads it (room-view.ts
+ * testClock): `commands`, the test's (an acknowledged start or resume).
+ */
+function silentTestFacts(
+  ctx: ServerContext,
+  test: StoredTest,
+  candidate: StoredCandidate,
+  commands: readonly StoredCommand[],
+): SilentTestFacts {
+  const clock = testClock(test, ctx.feed.heartbeats.get(test.id) ?? null, commands);
   const state = roomState(test);
   return {
     underWay: state === 'inProgress' || state === 'paused',
+    goAheadAt: clock.goAheadAt,
     paused: state === 'paused',
     heard: testHeard(ctx, test),
-    timeLeftMs: report.timeLeftMs,
-    timeLeftAt: report.timeLeftAt,
-    // The station's wall clock, brought to the server's by the last measured offset.
-    startedAt: test.journal.startedAt === null ? null : test.journal.startedAt + (stored.clockOffsetMs ?? 0),
+    timeLeftMs: clock.timeLeftMs,
+    timeLeftAt: clock.timeLeftAt,
+    startedAt: clock.startedAt,
     allowedMs: allowedDurationMs(candidate.extraTimePercentage) + test.journal.addedMs,
   };
 }
@@ -100,7 +107,7 @@ function silentTestFacts(ctx: ServerContext, test: StoredTest, candidate: Stored
 /** A test whose station is silent while its candidate may still be working offline (silent-station.ts). */
 export interface MaybeRunningTest {
   candidate: StoredCandidate;
-  /** When its station was last heard from (null: never). */
+  /** When its station was last heard from, a heartbeat or its acknowledgement of the start or resume (null: never). */
   stationLastHeardAt: number | null;
   /** The time the candidate may still have now (null: unknown). */
   timeLeftMs: number | null;
@@ -115,22 +122,25 @@ export interface FinalizationBlockers {
 
 /**
  * Whether a test not over may still run offline at `now` (silent-station.ts), read from its freshest
- * heartbeat (the live one or the stored one): what finalization waits for, and what the back office
+ * heartbeat (the live one or the stored one) and its acknowledged start or resume (`commands`, the
+ * session's or the test's): what finalization waits for, and what the back office
  * counts as running (session-service.ts). Null when it may not.
  */
 export function maybeRunningTest(
   ctx: ServerContext,
   test: StoredTest,
   candidate: StoredCandidate,
+  commands: readonly StoredCommand[],
   now: number = ctx.now(),
 ): MaybeRunningTest | null {
   if (hasEnded(test)) return null;
-  const facts = silentTestFacts(ctx, test, candidate);
+  const facts = silentTestFacts(ctx, test, candidate, commands);
   if (!maybeRunningOffline(facts, now)) return null;
   const left = projectedTimeLeftMs(facts, now);
   return {
     candidate,
-    stationLastHeardAt: facts.heard.station,
+    // Its acknowledgement of the start or the resume is contact too.
+    stationLastHeardAt: Math.max(facts.heard.station ?? 0, facts.goAheadAt ?? 0) || null,
     timeLeftMs: left === null ? null : Math.round(left),
   };
 }
@@ -145,9 +155,10 @@ export async function finalizationBlockers(
   const byTest = new Map(tests.map((t) => [t.id, byId.get(t.candidateId)]));
   const running = tests.filter((t) => isRunning(ctx, t)).flatMap((t) => byId.get(t.candidateId) ?? []);
   const now = ctx.now();
+  const commands = await ctx.store.commands.listByTests(tests.map((t) => t.id));
   const maybeRunning = tests.flatMap((t): MaybeRunningTest[] => {
     const candidate = byId.get(t.candidateId);
-    const maybe = candidate ? maybeRunningTest(ctx, t, candidate, now) : null;
+    const maybe = candidate ? maybeRunningTest(ctx, t, candidate, commands, now) : null;
     return maybe ? [maybe] : [];
   });
   const alerts = await ctx.store.alerts.listByTests(tests.map((t) => t.id));

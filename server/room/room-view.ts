@@ -14,7 +14,7 @@ import { allowedDurationMs } from '../../core/exam/duration.ts';
 import type { TestHeard } from '../../core/exam/station-presence.ts';
 import { AlertReasonCodeSchema, LockdownEventSchema } from '../../core/journal/journal-record.ts';
 import type { ServerContext } from '../context.ts';
-import type { StoredCandidate, StoredSession, StoredTest } from '../storage/repositories.ts';
+import type { StoredCandidate, StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
 import type { LiveHeartbeat } from './heartbeats.ts';
 
@@ -111,6 +111,52 @@ export function testHeard(ctx: ServerContext, test: StoredTest): TestHeard {
   return {
     station: Math.max(test.heartbeat.lastHeartbeatAt ?? 0, live) || null,
     resumeStation: resumeStationHeardAt(ctx, test),
+  };
+}
+
+/**
+ * What the test's clock is known by, as its card shows it and as finalization decides with it
+ * (core/exam/silent-station.ts): one reading, so that the server never refuses what the screen shows
+ * nothing for. The freshest heartbeat (the one in memory, else the one stored) gives the time left;
+ * the start is the station's wall clock brought to the server's by the last measured offset; and a
+ * start or resume the station acknowledged, with no heartbeat heard since, tells when the candidate
+ * went on (`goAheadAt`): the card may still show the wait (`startAuthorized`, a stale `resumePending`)
+ * or the time left reported before an outage.
+ */
+export interface TestClock {
+  lastHeartbeatAt: number | null;
+  timeLeftMs: number | null;
+  timeLeftAt: number | null;
+  startedAt: number | null;
+  goAheadAt: number | null;
+}
+
+const GO_AHEAD = new Set(['authorizeStart', 'authorizeResume']);
+
+/** `commands`: the test's commands (others are skipped). */
+export function testClock(
+  test: StoredTest,
+  live: LiveHeartbeat | null,
+  commands: readonly StoredCommand[],
+): TestClock {
+  const h = test.heartbeat;
+  const lastHeartbeatAt = Math.max(h.lastHeartbeatAt ?? 0, live?.lastHeartbeatAt ?? 0) || null;
+  const report = live && live.lastHeartbeatAt >= (h.lastHeartbeatAt ?? 0) ? live : h;
+  const startedAt = test.journal.startedAt === null ? null : test.journal.startedAt + (h.clockOffsetMs ?? 0);
+  // Acknowledged after the last heartbeat and the last resume request: what the station did last.
+  const after = Math.max(lastHeartbeatAt ?? 0, test.resumeRequestedAt ?? 0);
+  let goAheadAt: number | null = null;
+  for (const c of hasEnded(test) ? [] : commands) {
+    if (c.testId !== test.id || !GO_AHEAD.has(c.command.type) || c.acknowledgedAt === null) continue;
+    if (c.acknowledgedAt >= after && (goAheadAt === null || c.acknowledgedAt > goAheadAt))
+      goAheadAt = c.acknowledgedAt;
+  }
+  return {
+    lastHeartbeatAt,
+    timeLeftMs: report.timeLeftMs,
+    timeLeftAt: report.timeLeftAt,
+    startedAt,
+    goAheadAt,
   };
 }
 
@@ -247,6 +293,7 @@ export function roomCandidate(
       startedAt: null,
       theoreticalEndAt: null,
       lastHeartbeatAt: null,
+      goAheadAt: null,
       upload: 'none',
       uploadRefusal: null,
       lockdownEvents: [],
@@ -255,9 +302,8 @@ export function roomCandidate(
     };
   }
   const h = test.heartbeat;
-  const latest = live(test.id);
-  const lastHeartbeatAt = Math.max(h.lastHeartbeatAt ?? 0, latest?.lastHeartbeatAt ?? 0) || null;
-  const timeLeft = latest && latest.lastHeartbeatAt >= (h.lastHeartbeatAt ?? 0) ? latest : h;
+  const clock = testClock(test, live(test.id), data.commands);
+  const { lastHeartbeatAt, startedAt } = clock;
   const total = h.total;
   const progress =
     total !== null && total > 0
@@ -269,8 +315,6 @@ export function roomCandidate(
       : null;
   const pending = data.alerts.find((a) => a.testId === test.id && a.decision === null) ?? null;
   const allowedMs = allowedBase + test.journal.addedMs;
-  // The station's wall clock, brought to the server's by the last measured offset.
-  const startedAt = test.journal.startedAt === null ? null : test.journal.startedAt + (h.clockOffsetMs ?? 0);
   const lockdownEvents = data.lockdown
     .filter((r) => r.testId === test.id && r.kind === 'lockdown')
     .flatMap((r) => {
@@ -315,13 +359,14 @@ export function roomCandidate(
         : null,
     authorization: test.authorization,
     endReason: (test.journal.endedReason as EndReason | null) ?? null,
-    timeLeftMs: state === 'resultReceived' || state === 'ended' ? null : timeLeft.timeLeftMs,
-    timeLeftAt: state === 'resultReceived' || state === 'ended' ? null : isoOrNull(timeLeft.timeLeftAt),
+    timeLeftMs: state === 'resultReceived' || state === 'ended' ? null : clock.timeLeftMs,
+    timeLeftAt: state === 'resultReceived' || state === 'ended' ? null : isoOrNull(clock.timeLeftAt),
     allowedMs,
     addedMs: test.journal.addedMs,
     startedAt: isoOrNull(startedAt),
     theoreticalEndAt: startedAt === null ? null : iso(startedAt + allowedMs),
     lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
+    goAheadAt: isoOrNull(clock.goAheadAt),
     upload: uploadState(test),
     uploadRefusal:
       test.bundleReceivedAt === null && test.uploadRefusal !== null

@@ -80,12 +80,13 @@ export async function sessionCounts(ctx: ServerContext, sessionId: string): Prom
     ctx.store.tests.listBySession(sessionId),
   ]);
   const byId = new Map(candidates.map((c) => [c.id, c]));
+  const commands = await ctx.store.commands.listByTests(tests.map((t) => t.id));
   const now = ctx.now();
   const running = (test: StoredTest) => {
     const candidate = byId.get(test.candidateId);
     return (
       isRunning(ctx, test) ||
-      (candidate !== undefined && maybeRunningTest(ctx, test, candidate, now) !== null)
+      (candidate !== undefined && maybeRunningTest(ctx, test, candidate, commands, now) !== null)
     );
   };
   return {

@@ -258,6 +258,49 @@ describe('finalization', () => {
       ]);
     });
 
+    it('counts a start or a resume its station acknowledged before going silent, its clock running from then', () => {
+      // The start applied and acknowledged 25 s ago; no record or heartbeat since: the whole allowed time.
+      const acked = card({
+        candidateId: 'acked',
+        state: 'startAuthorized',
+        authorization: 'start',
+        startedAt: null,
+        theoreticalEndAt: null,
+        progress: null,
+        timeLeftMs: null,
+        timeLeftAt: null,
+        lastHeartbeatAt: null,
+        allowedMs: 126 * 60_000,
+        goAheadAt: at(-STATION_MISSING_MS),
+      });
+      expect(maybeRunningOffline(acked, NOW)).toBe(true);
+      expect(silentStations([acked], NOW)).toEqual([
+        { candidate: acked, silentForMs: STATION_MISSING_MS + 10_000, timeLeftMs: 126 * 60_000 },
+      ]);
+      expect(maybeRunningOffline(acked, T0 - STATION_MISSING_MS + 126 * 60_000)).toBe(false);
+      expect(maybeRunningOffline({ ...acked, goAheadAt: null }, NOW)).toBe(false);
+
+      // A resume acknowledged 25 s ago, 30 minutes left when last heard, 10 minutes before (clock stood).
+      const resumed = card({
+        candidateId: 'resumed',
+        state: 'resumePending',
+        lastHeartbeatAt: at(-10 * 60_000),
+        timeLeftMs: 30 * 60_000,
+        timeLeftAt: at(-10 * 60_000),
+        goAheadAt: at(-STATION_MISSING_MS),
+      });
+      expect(maybeRunningOffline(resumed, NOW)).toBe(true);
+      expect(silentStations([resumed], NOW)[0]?.timeLeftMs).toBe(30 * 60_000);
+      expect(checkFinalization(noDraft, [resumed], NOW)).toEqual({
+        ok: false,
+        errors: [{ field: 'maybeOffline', candidateId: 'resumed' }],
+      });
+      // A heartbeat since tells the state: the acknowledgement no longer does.
+      expect(maybeRunningOffline({ ...resumed, lastHeartbeatAt: at(-STATION_MISSING_MS + 1) }, NOW)).toBe(
+        false,
+      );
+    });
+
     it('leaves out a test waiting for its resume or its start: its station goes on only with the server', () => {
       expect(maybeRunningOffline({ ...offline, state: 'resumePending' }, NOW)).toBe(false);
       expect(maybeRunningOffline({ ...offline, state: 'waiting', startedAt: null }, NOW)).toBe(false);

@@ -57,6 +57,7 @@ export function isRunning(candidate: RoomCandidate, nowMs: number): boolean {
 function silentFacts(candidate: RoomCandidate): SilentTestFacts {
   return {
     underWay: candidate.state === 'inProgress' || candidate.state === 'paused',
+    goAheadAt: time(candidate.goAheadAt),
     paused: candidate.state === 'paused',
     heard: heardOf(candidate),
     timeLeftMs: candidate.timeLeftMs,
@@ -88,7 +89,8 @@ export function silentStations(candidates: readonly RoomCandidate[], nowMs: numb
   return candidates
     .filter((c) => maybeRunningOffline(c, nowMs))
     .map((candidate) => {
-      const heardAt = time(candidate.lastHeartbeatAt);
+      // Its acknowledgement of the start or the resume is contact too (the card's goAheadAt).
+      const heardAt = Math.max(time(candidate.lastHeartbeatAt) ?? 0, time(candidate.goAheadAt) ?? 0) || null;
       const left = projectedTimeLeftMs(silentFacts(candidate), heardAt ?? nowMs);
       return {
         candidate,

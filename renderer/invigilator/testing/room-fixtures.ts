@@ -36,6 +36,7 @@ export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
     startedAt: at(-45 * 60_000),
     theoreticalEndAt: at(60 * 60_000),
     lastHeartbeatAt: at(0),
+    goAheadAt: null,
     upload: 'none',
     uploadRefusal: null,
     lockdownEvents: [],
