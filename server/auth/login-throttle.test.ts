@@ -49,6 +49,39 @@ describe('login throttle', () => {
     await slowed;
   });
 
+  it('lets an address blocked by guesses at other targets in at the forgiven one, only for a few tries', async () => {
+    let now = 0;
+    const t = new LoginThrottle({
+      limits: { default: 5, ip: 30 },
+      windowMs: 15 * 60_000,
+      now: () => now,
+      slowDownMs: 0,
+    });
+    // A candidate on the school's wifi guesses across session numbers, 4 per number: the address's
+    // overall count fills up without any per-session block, and the invigilator is refused there too.
+    for (let n = 0; n < 30; n++) await t.attempt(`session:${2000 + (n % 8)}`, '10.0.0.1');
+    await expect(t.attempt('session:1001', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+
+    t.forgive('session:1001'); // the referent changes session 1001's password
+    now += 1000;
+    // The invigilator logs in at once, from the same address, with the new password.
+    t.succeeded(await t.attempt('session:1001', '10.0.0.1'));
+    // The guesser is still blocked everywhere else…
+    await expect(t.attempt('session:2000', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    await expect(t.attempt('session:3000', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    // …and gets 5 guesses at the fresh password, then is blocked there again.
+    for (let i = 0; i < 5; i++) await t.attempt('session:1001', '10.0.0.1');
+    await expect(t.attempt('session:1001', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    // The other addresses are not given anything by it.
+    for (let n = 0; n < 30; n++) await t.attempt(`session:${2000 + (n % 8)}`, '10.0.0.2');
+    await expect(t.attempt('session:2000', '10.0.0.2')).rejects.toMatchObject({ status: 429 });
+    // Failures made after the forgiveness block this target as usual (the new guesses count overall).
+    t.forgive('session:1001');
+    now += 1000;
+    for (let n = 0; n < 30; n++) await t.attempt(`session:${4000 + n}`, '10.0.0.3');
+    await expect(t.attempt('session:1001', '10.0.0.3')).rejects.toMatchObject({ status: 429 });
+  });
+
   it('keys IPv6 addresses by /64, IPv4 ones as they are', () => {
     expect(addressKey('2001:db8:0:1:2:3:4:5')).toBe('2001:db8:0:1::/64');
     expect(addressKey('2001:DB8::1')).toBe('2001:db8:0:0::/64');

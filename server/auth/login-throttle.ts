@@ -9,13 +9,22 @@
 // password. IPv6 addresses count by /64, which one subscriber holds whole.
 //
 // Behind a school's one public address, a candidate (a phone on the school's wifi) can still block the
-// invigilator's logins from there for 15 minutes, mid-exam. The way out is the referent's « Changer le
-// mot de passe du surveillant » in the back office (invigilator/invigilator-auth.ts): the secret the
-// failures guessed at is gone, so every failure aimed at its target is forgotten (`forgive`), whichever
-// address made it, in the per-target counts and in each address's overall count alike; each failure
-// remembers its target for that. The invigilator then logs in at once with the new password from the
-// same address. Left over: the candidate may start again, and block that address's new logins after 5
-// more failures; screens already logged in are not affected, and the referent may change it again.
+// invigilator's logins from there for 15 minutes, mid-exam, by guessing at this session or at any others
+// (the overall count). The way out is the referent's « Changer le mot de passe du surveillant » in the
+// back office (invigilator/invigilator-auth.ts): the secret the failures guessed at is gone, so every
+// failure aimed at its target is forgotten (`forgive`), whichever address made it, in the per-target
+// counts and in each address's overall count alike (each failure remembers its target for that); and the
+// failures the addresses made before that at other targets no longer block attempts at this one (they
+// still block every other target). The invigilator then logs in at once with the new password from the
+// same address, whatever filled its overall count.
+//
+// Why that stays safe: only a referent's (or administrator's) deliberate change forgives, never the
+// guesser; what it reopens is this one target, whose password was just drawn anew, and attempts at it
+// count as before (5 failures from the address block it there again, and count in its overall count
+// from then on). So an address blocked for guessing many sessions gains at most 5 guesses at one fresh
+// 47^6 password per change, and nothing at any other session. Left over: the candidate may start again,
+// and block that address's new logins after 5 more failures; screens already logged in are not
+// affected, and the referent may change it again.
 import { ApiError } from '../http/api-error.ts';
 
 export interface LoginThrottleOptions {
@@ -34,15 +43,22 @@ export interface LoginAttempt {
   readonly at: number;
 }
 
-/** A failure counted against a key: when, and the login target it aimed at (none for `fail`). */
+/**
+ * A failure counted against a key: when, the login target it aimed at (none for `fail`), and its place
+ * in the order of all failures (several fall within the same millisecond).
+ */
 interface Failure {
   readonly at: number;
   readonly target: string | null;
+  readonly seq: number;
 }
 
 export class LoginThrottle {
   readonly #o: LoginThrottleOptions;
   readonly #failures = new Map<string, Failure[]>();
+  /** Per target forgiven (its secret replaced): the last failure then, and when. */
+  readonly #forgiven = new Map<string, { seq: number; at: number }>();
+  #seq = 0;
 
   constructor(options: LoginThrottleOptions) {
     this.#o = options;
@@ -50,9 +66,14 @@ export class LoginThrottle {
 
   /** Throws 429 when any of the keys is blocked. */
   check(keys: readonly string[]): void {
+    this.#check(keys, 0);
+  }
+
+  /** As `check`, counting only the failures after the `after`-th. */
+  #check(keys: readonly string[], after: number): void {
     const now = this.#o.now();
     for (const key of keys) {
-      const recent = this.#recent(key, now);
+      const recent = this.#recent(key, now).filter((f) => f.seq > after);
       if (recent.length >= this.#limit(key)) {
         const retryAfterMs = (recent[0]?.at ?? now) + this.#o.windowMs - now;
         const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
@@ -69,14 +90,18 @@ export class LoginThrottle {
   /**
    * Admits a login attempt on `target` (`session:1001`, `email:…`) from `address`, counted as a failure
    * at once (concurrent guesses see it) until `succeeded`: 429 when the address is blocked, for this
-   * target or overall; a delay when the target itself is past its limit.
+   * target or overall (by its failures since the target was last forgiven); a delay when the target
+   * itself is past its limit.
    */
   async attempt(target: string, address: string): Promise<LoginAttempt> {
     const from = addressKey(address);
     const attempt = { target, keys: [`${target}@${from}`, `ip:${from}`], at: this.#o.now() };
-    this.check(attempt.keys);
+    const forgiven = this.#forgiven.get(target);
+    const since = forgiven && attempt.at - forgiven.at < this.#o.windowMs ? forgiven.seq : 0;
+    // Per target, forgiving removed them all anyway; overall, the older ones aimed elsewhere stay.
+    this.#check(attempt.keys, since);
     const slow = this.#recent(target, attempt.at).length >= this.#limit(target);
-    this.#record([target, ...attempt.keys], { at: attempt.at, target });
+    this.#record([target, ...attempt.keys], { at: attempt.at, target, seq: ++this.#seq });
     if (slow) await new Promise((resolve) => setTimeout(resolve, this.#o.slowDownMs ?? 1000));
     return attempt;
   }
@@ -94,10 +119,16 @@ export class LoginThrottle {
 
   /**
    * The target's secret was replaced: every failure aimed at it is forgotten, from every address, in
-   * the per-target counts and in the addresses' overall counts (failures aimed elsewhere still count).
-   * Attempts admitted later count as usual.
+   * the per-target counts and in the addresses' overall counts; the failures aimed elsewhere before now
+   * still count, but no longer block an address's attempts at this target. Attempts admitted later
+   * count as usual.
    */
   forgive(target: string): void {
+    const now = this.#o.now();
+    for (const [other, { at }] of [...this.#forgiven]) {
+      if (now - at >= this.#o.windowMs) this.#forgiven.delete(other);
+    }
+    this.#forgiven.set(target, { seq: this.#seq, at: now });
     for (const [key, failures] of [...this.#failures]) {
       const rest = failures.filter((f) => f.target !== target);
       if (rest.length === failures.length) continue;
@@ -107,7 +138,7 @@ export class LoginThrottle {
   }
 
   fail(keys: readonly string[]): void {
-    this.#record(keys, { at: this.#o.now(), target: null });
+    this.#record(keys, { at: this.#o.now(), target: null, seq: ++this.#seq });
   }
 
   succeed(keys: readonly string[]): void {
@@ -131,6 +162,10 @@ export class LoginThrottle {
   #prune(now: number): void {
     for (const key of [...this.#failures.keys()]) {
       if (this.#recent(key, now).length === 0) this.#failures.delete(key);
+    }
+    // Past the window, every failure older than the forgiveness is out of the counts anyway.
+    for (const [target, { at }] of [...this.#forgiven]) {
+      if (now - at >= this.#o.windowMs) this.#forgiven.delete(target);
     }
   }
 }

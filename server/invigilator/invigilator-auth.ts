@@ -124,6 +124,14 @@ export async function changeInvigilatorPassword(
   return updated;
 }
 
+/**
+ * What a request's token opens. An ended login keeps its row until the purge (10 h past its start plus
+ * a margin: storage/repositories.ts, deleteExpired) and never authenticates anything, but the screen
+ * that holds it is told why it ended: PASSWORD_CHANGED (it was given under a previous invigilator
+ * password: the referent changed it), SESSION_EXPIRED (30 min without contact, or its 10 h). Only the
+ * holder of that token learns it; a token the server does not know (never given, logged out, purged)
+ * and a request without one stay NOT_AUTHENTICATED.
+ */
 async function checkInvigilatorToken(
   ctx: ServerContext,
   token: string | null,
@@ -137,23 +145,23 @@ async function checkInvigilatorToken(
   if (!stored || stored.kind !== 'invigilator' || stored.sessionId === null) {
     throw unauthorized('NOT_AUTHENTICATED', 'this login is unknown: log in again');
   }
+  // The session the login was given for (not necessarily the one asked for: checked below).
+  const own = await ctx.store.sessions.get(stored.sessionId);
+  if (!own) throw unauthorized('NOT_AUTHENTICATED', 'this session no longer exists');
+  // First: a login that also expired since needs the new password all the same.
+  if ((stored.passwordVersion ?? 0) !== own.invigilatorPasswordVersion) {
+    throw unauthorized(
+      'PASSWORD_CHANGED',
+      'the invigilator password has changed: log in again with the new one',
+    );
+  }
   if (stored.expiresAt <= now || stored.maxExpiresAt <= now) {
-    await ctx.store.tokens.delete(hash);
     throw unauthorized('SESSION_EXPIRED', 'this login has expired: log in again');
   }
   if (stored.sessionId !== sessionId) {
     throw new ApiError(403, 'FORBIDDEN', 'this login is for another session');
   }
-  const session = await ctx.store.sessions.get(sessionId);
-  if (!session) throw unauthorized('NOT_AUTHENTICATED', 'this session no longer exists');
-  if ((stored.passwordVersion ?? 0) !== session.invigilatorPasswordVersion) {
-    await ctx.store.tokens.delete(hash);
-    throw unauthorized(
-      'NOT_AUTHENTICATED',
-      'the invigilator password has changed: log in again with the new one',
-    );
-  }
   const extended = Math.min(now + ctx.config.invigilatorIdleMs, stored.maxExpiresAt);
   if (extended - stored.expiresAt > 60_000) await ctx.store.tokens.extend(hash, extended);
-  return { session, maxExpiresAt: stored.maxExpiresAt };
+  return { session: own, maxExpiresAt: stored.maxExpiresAt };
 }

@@ -85,6 +85,38 @@ describe('changing the invigilator password from the back office', () => {
     expect(log.includes(password)).toBe(false);
   });
 
+  it('lets the invigilator in at once though the guesses that blocked the address aimed at other sessions', async () => {
+    // 2 failures per session and address, 12 overall: below the route's 30 requests a minute.
+    server = await startTestServer({ config: { loginMaxFailures: 2 } });
+    day = await seedCertificationDay(server.app, { count: 1 });
+    const referent = await referentOf(day.centreId, 'ref@jean-moulin.test');
+    // A candidate's phone guesses across session numbers, 2 each: the school's address reaches its
+    // overall limit without trying any number past its own limit.
+    for (let n = 0; n < 12; n++) {
+      const guess = await server.app.inject({
+        method: 'POST',
+        url: '/api/invigilator/login',
+        payload: { sessionNumber: 5000 + (n % 6), password: 'wrong!' },
+        remoteAddress: SCHOOL,
+      });
+      expect(guess.statusCode).toBe(401);
+    }
+    const blocked = await login(day.session.invigilatorPassword);
+    expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+
+    const changed = await change(referent);
+    expect(changed.statusCode).toBe(200);
+    expect((await login(newPassword(changed))).statusCode).toBe(200);
+    // The address stays blocked for the other sessions.
+    const elsewhere = await server.app.inject({
+      method: 'POST',
+      url: '/api/invigilator/login',
+      payload: { sessionNumber: 5009, password: 'wrong!' },
+      remoteAddress: SCHOOL,
+    });
+    expect([elsewhere.statusCode, errorOf(elsewhere).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+  });
+
   it('ends the invigilator logins given before the change, and their open event streams', async () => {
     await start();
     const referent = await referentOf(day.centreId, 'ref@jean-moulin.test');
@@ -98,7 +130,7 @@ describe('changing the invigilator password from the back office', () => {
     expect((await change(referent)).statusCode).toBe(200);
 
     const refused = await before.get('');
-    expect([refused.statusCode, errorOf(refused).code]).toEqual([401, 'NOT_AUTHENTICATED']);
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([401, 'PASSWORD_CHANGED']);
     expect(await stream.endsWithin(1000)).toBe(true);
   });
 
@@ -124,8 +156,9 @@ describe('changing the invigilator password from the back office', () => {
       url: `/api/invigilator/sessions/${day.session.id}`,
       headers: { authorization: `Bearer ${token}` },
     });
-    expect([late.statusCode, errorOf(late).message]).toEqual([
+    expect([late.statusCode, errorOf(late).code, errorOf(late).message]).toEqual([
       401,
+      'PASSWORD_CHANGED',
       'the invigilator password has changed: log in again with the new one',
     ]);
   });

@@ -353,8 +353,20 @@ export interface TokenRepository {
   delete(tokenHash: string): Promise<void>;
   /** Ends every session of an account (deactivated), or all but the token hashed `keep` (password change). */
   deleteByAccount(accountId: string, keep?: string): Promise<number>;
+  /**
+   * The housekeeping purge: account logins once expired; invigilator logins only once their maximum
+   * lifetime plus ENDED_INVIGILATOR_LOGIN_KEPT_MS has passed. Until then an ended invigilator login
+   * (30 min without contact, the invigilator password changed) keeps its row, which authenticates
+   * nothing, so that the screen still holding it is told why it ended (invigilator/invigilator-auth.ts).
+   */
   deleteExpired(now: number): Promise<number>;
 }
+
+/**
+ * How long an invigilator login's row outlives its maximum lifetime (10 h): its cookie lasts that long
+ * too, so past it the browser sends nothing; the margin covers a browser clock behind the server's.
+ */
+export const ENDED_INVIGILATOR_LOGIN_KEPT_MS = 60 * 60_000;
 
 export interface SessionCounts {
   candidates: number;
@@ -387,9 +399,11 @@ export interface SessionRepository {
   /** Only when processed and not yet published. */
   publish(id: string, at: number): Promise<boolean>;
   /**
-   * Replaces the invigilator password and counts its version up, and deletes the session's invigilator
-   * logins, at once; only while the session is not processed. Returns the hashes of the logins it
-   * deleted (their event streams are to be closed), or null when nothing changed (processed, or gone).
+   * Replaces the invigilator password and counts its version up, and ends the session's invigilator
+   * logins (expired now; their rows stay until the purge, so that their screens are told why: their
+   * version no longer being the session's keeps them from authenticating anything), at once; only while
+   * the session is not processed. Returns the hashes of the logins it ended (their event streams are to
+   * be closed), or null when nothing changed (processed, or gone).
    */
   changeInvigilatorPassword(
     id: string,

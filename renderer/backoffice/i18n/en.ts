@@ -703,6 +703,8 @@ export const en: BackOfficeMessages = {
       "These alerts await the invigilator's decision, from the room: neutralize the question or leave it to the candidate. The session cannot be finalized before.",
     alertOn: '{{name}}, question {{number}}',
     recheck: 'Check again',
+    answersKept:
+      'Your answers are kept: they will be back in the form as soon as the room is settled ("Check again"), as long as you stay on this page.',
     maybeRunningTitle_one: '1 candidate may still be working offline',
     maybeRunningTitle_other: '{{count}} candidates may still be working offline',
     maybeRunningHint:

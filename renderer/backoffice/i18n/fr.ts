@@ -718,6 +718,8 @@ export const fr = {
       'Ces alertes attendent la décision du surveillant, depuis la salle : neutraliser la question ou la laisser au candidat. La session ne peut pas être finalisée avant.',
     alertOn: '{{name}}, question {{number}}',
     recheck: 'Vérifier à nouveau',
+    answersKept:
+      'Vos réponses sont gardées : elles reviendront dans le formulaire dès que la salle sera réglée (« Vérifier à nouveau »), tant que vous restez sur cette page.',
     maybeRunningTitle_one: '1 candidat compose peut-être encore hors ligne',
     maybeRunningTitle_other: '{{count}} candidats composent peut-être encore hors ligne',
     maybeRunningHint:

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkFinalization, errorCount, roomChanged, testsNeedingReason } from './finalization-form.ts';
+import {
+  checkFinalization,
+  emptyFinalizationDraft,
+  errorCount,
+  hasAnswers,
+  roomChanged,
+  testsNeedingReason,
+} from './finalization-form.ts';
 
 const unfinished = [{ candidateId: 'can_1' }, { candidateId: 'can_2' }];
 
@@ -132,5 +139,21 @@ describe('finalizing from the back office', () => {
       expect(roomChanged('ABORT_REASON_REQUIRED')).toBe(false);
       expect(roomChanged('SESSION_ALREADY_FINALIZED')).toBe(false);
     });
+  });
+
+  it('tells a draft with answers (kept while the room blocks finalization) from an empty one', () => {
+    const empty = emptyFinalizationDraft();
+    expect(hasAnswers(empty)).toBe(false);
+    expect(hasAnswers({ ...empty, globalComment: '   ' })).toBe(false);
+    expect(
+      hasAnswers({ ...empty, abortReasons: { can_1: undefined }, confirmedOver: { can_1: false } }),
+    ).toBe(false);
+    expect(hasAnswers({ ...empty, abortReasons: { can_1: 'technical' } })).toBe(true);
+    expect(hasAnswers({ ...empty, confirmedOver: { can_1: true } })).toBe(true);
+    expect(hasAnswers({ ...empty, hadIncident: false })).toBe(true);
+    expect(hasAnswers({ ...empty, candidateCouldNotJoin: true })).toBe(true);
+    expect(hasAnswers({ ...empty, globalComment: 'Alarme' })).toBe(true);
+    // A fresh one each time: the screen's draft is never shared.
+    expect(emptyFinalizationDraft()).not.toBe(empty);
   });
 });

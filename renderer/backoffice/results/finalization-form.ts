@@ -16,6 +16,31 @@ export interface FinalizationDraft {
   globalComment: string;
 }
 
+/** Nothing answered yet. */
+export function emptyFinalizationDraft(): FinalizationDraft {
+  return {
+    abortReasons: {},
+    confirmedOver: {},
+    hadIncident: null,
+    candidateCouldNotJoin: null,
+    globalComment: '',
+  };
+}
+
+/**
+ * Something was answered or typed: worth saying it is kept while the room blocks finalization (the
+ * screen keeps the draft above the form, which the list of tests to settle replaces meanwhile).
+ */
+export function hasAnswers(draft: FinalizationDraft): boolean {
+  return (
+    Object.values(draft.abortReasons).some((r) => r !== undefined) ||
+    Object.values(draft.confirmedOver).some((over) => over === true) ||
+    draft.hadIncident !== null ||
+    draft.candidateCouldNotJoin !== null ||
+    draft.globalComment.trim() !== ''
+  );
+}
+
 export interface FinalizationErrors {
   /** Maybe still running offline and not confirmed over: finalization waits for them. */
   confirmOver: string[];

@@ -3,8 +3,9 @@
 // or alerts await a decision, the server refuses: the page says what the invigilator must settle first.
 // A test whose station went silent while its candidate may still have time is confirmed over one by one
 // (maybe-running-tests.tsx), then given its reason; if the room changed meanwhile and the server refuses,
-// the list is read again, the answers kept.
-import { useId, useState, type FormEvent } from 'react';
+// the list is read again, the answers kept: they live here, above the form, so that they outlive the
+// list of tests to settle in the room shown instead of it meanwhile (a test resumed, an alert raised).
+import { useId, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import type { ApiFailure } from '../api/centre-client.ts';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
 import { fullName } from '../format.ts';
@@ -23,7 +24,9 @@ import { FormProblems } from '../ui/save-form.tsx';
 import { CommentCount } from './comment-count.tsx';
 import {
   checkFinalization,
+  emptyFinalizationDraft,
   errorCount,
+  hasAnswers,
   roomChanged,
   testsNeedingReason,
   type FinalizationDraft,
@@ -47,6 +50,10 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
     return { session, ...unfinished, checkedAt: Date.now() };
   }, [client, sessionId]);
   useShowCentre(data.data?.session.centreId);
+  // Above the switch below: kept while the room blocks finalization and the form is not shown.
+  const [draft, setDraft] = useState<FinalizationDraft>(emptyFinalizationDraft);
+  /** The server refused because the room changed since the list was read (which was read again). */
+  const [roomRefusal, setRoomRefusal] = useState<ApiFailure | null>(null);
   return (
     <div className="page page-narrow">
       <Loaded resource={data} titled={false}>
@@ -64,13 +71,23 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
                 </a>
               </div>
             ) : running.length > 0 || pendingAlerts.length > 0 ? (
-              <StillInTheRoom running={running} pendingAlerts={pendingAlerts} onRecheck={data.reload} />
+              <StillInTheRoom
+                running={running}
+                pendingAlerts={pendingAlerts}
+                refusal={roomRefusal}
+                answersKept={hasAnswers(draft)}
+                onRecheck={data.reload}
+              />
             ) : (
               <FinalizationForm
                 session={session}
                 unfinished={tests}
                 maybeRunning={maybeRunning}
                 checkedAt={checkedAt}
+                draft={draft}
+                setDraft={setDraft}
+                roomRefusal={roomRefusal}
+                setRoomRefusal={setRoomRefusal}
                 onRecheck={data.reload}
               />
             )}
@@ -81,11 +98,22 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   );
 }
 
-/** What the invigilator must settle in the room before anyone can finalize. */
-function StillInTheRoom({ running, pendingAlerts, onRecheck }: Blockers & { onRecheck(): void }) {
+/**
+ * What the invigilator must settle in the room before anyone can finalize; the refusal that brought it
+ * (the room changed while the referent confirmed), and that the answers given are kept meanwhile.
+ */
+export function StillInTheRoom({
+  running,
+  pendingAlerts,
+  refusal,
+  answersKept,
+  onRecheck,
+}: Blockers & { refusal: ApiFailure | null; answersKept: boolean; onRecheck(): void }) {
   const t = useT();
+  const kept = answersKept ? <p data-testid="answers-kept">{t('finalization.answersKept')}</p> : null;
   return (
     <div data-testid="finalization-blocked">
+      {refusal ? <ErrorNotice failure={refusal}>{kept}</ErrorNotice> : kept}
       {running.length > 0 && (
         <section className="notice notice-warning" aria-labelledby="running" data-testid="still-running">
           <h2 id="running">{t('finalization.runningTitle')}</h2>
@@ -124,6 +152,10 @@ function FinalizationForm({
   unfinished,
   maybeRunning,
   checkedAt,
+  draft,
+  setDraft,
+  roomRefusal,
+  setRoomRefusal,
   onRecheck,
 }: {
   session: CentreSession;
@@ -131,23 +163,19 @@ function FinalizationForm({
   /** Maybe still running offline: confirmed over one by one before anything else. */
   maybeRunning: MaybeRunning;
   checkedAt: number;
-  /** Reads the list again; this form and its answers stay. */
+  /** The answers, kept by the screen (they outlive this form). */
+  draft: FinalizationDraft;
+  setDraft: Dispatch<SetStateAction<FinalizationDraft>>;
+  roomRefusal: ApiFailure | null;
+  setRoomRefusal(refusal: ApiFailure | null): void;
+  /** Reads the list again; the answers stay. */
   onRecheck(): void;
 }) {
   const t = useT();
   const client = useClient();
   const flash = useFlash();
-  const [draft, setDraft] = useState<FinalizationDraft>({
-    abortReasons: {},
-    confirmedOver: {},
-    hadIncident: null,
-    candidateCouldNotJoin: null,
-    globalComment: '',
-  });
   const [errors, setErrors] = useState<FinalizationErrors | null>(null);
   const [confirming, setConfirming] = useState(false);
-  /** The server refused because the room changed since the list was read (which was read again). */
-  const [roomRefusal, setRoomRefusal] = useState<ApiFailure | null>(null);
   const commentCountId = useId();
   const waiting = session.counts.started - session.counts.resultsReceived - session.counts.resultsRefused;
   const checked = checkFinalization(draft, unfinished, maybeRunning);
@@ -282,8 +310,9 @@ function FinalizationForm({
             } catch (error) {
               const failure = asFailure(error);
               if (!roomChanged(failure.code)) throw failure;
-              // A station went silent (or came back), an alert came up: the list is read again, the
-              // answers kept, and the refusal said above it. The dialog closes.
+              // A station went silent (or came back), an alert came up, a test resumed: the list is read
+              // again, the answers kept by the screen (also while the tests to settle in the room replace
+              // this form), and the refusal said above whichever shows. The dialog closes.
               setRoomRefusal(failure);
               onRecheck();
               return;

@@ -37,3 +37,22 @@ export class RequestIds {
     this.#pending.delete(key);
   }
 }
+
+/**
+ * What an action asks, as a key for its request id: the candidate, the action (a command, an alert
+ * decision) and its parameters, whatever order their fields were written in.
+ */
+export function actionKey(candidateId: string, action: string, parameters: unknown): string {
+  return JSON.stringify([candidateId, action, sorted(parameters)]);
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, sorted(v)]),
+  );
+}

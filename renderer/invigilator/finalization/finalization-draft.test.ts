@@ -26,12 +26,36 @@ describe('the finalization draft', () => {
     writeDraft(storage, 'ses-1', typed);
     expect(readDraft(storage, 'ses-1')).toEqual({
       ...typed,
-      // What was not chosen is not kept.
+      // What was not chosen is not kept, nor the confirmation that a test is over.
       abortReasons: { lea: 'technical' },
-      confirmedOver: { lea: true },
+      confirmedOver: {},
     });
     expect(readDraft(storage, 'ses-2')).toBeNull();
     expect([...storage.items.keys()]).toEqual([draftKey('ses-1')]);
+  });
+
+  it('never restores « Je confirme que le test … est terminé » ticked: it is to be checked again', () => {
+    const storage = new FakeStorage();
+    writeDraft(storage, 'ses-1', { ...emptyDraft(), confirmedOver: { lea: true } });
+    // A tick alone is nothing to keep.
+    expect(isEmptyDraft({ ...emptyDraft(), confirmedOver: { lea: true } })).toBe(true);
+    expect(storage.items.size).toBe(0);
+    writeDraft(storage, 'ses-1', typed);
+    expect(storage.getItem(draftKey('ses-1'))).not.toContain('"lea":true');
+    expect(readDraft(storage, 'ses-1')?.confirmedOver).toEqual({});
+    // Nor a tick an earlier version of the screen kept.
+    storage.setItem(
+      draftKey('ses-1'),
+      JSON.stringify({
+        version: 1,
+        sessionId: 'ses-1',
+        draft: { ...typed, abortReasons: { lea: 'technical' }, confirmedOver: { lea: true } },
+      }),
+    );
+    expect(readDraft(storage, 'ses-1')).toMatchObject({
+      abortReasons: { lea: 'technical' },
+      confirmedOver: {},
+    });
   });
 
   it('keeps a comment over 500 characters as typed (the page says it is too long)', () => {
@@ -83,7 +107,7 @@ describe('the finalization draft', () => {
     storage.setItem(draftKey('ses-1'), '{not json');
     expect(readDraft(storage, 'ses-1')).toBeNull();
     storage.setItem(draftKey('ses-1'), JSON.stringify(stored));
-    expect(readDraft(storage, 'ses-1')).toEqual(stored.draft);
+    expect(readDraft(storage, 'ses-1')).toEqual({ ...stored.draft, confirmedOver: {} });
   });
 
   it('never fails the page when the storage refuses (private mode, full) or is missing', () => {

@@ -3,6 +3,11 @@
 // password) loses nothing: the page finds it again once logged in. One per session; what is read back
 // is checked (a damaged one, or one for another session, is dropped), and it goes once the session is
 // finalized, or when the invigilator logs out.
+//
+// Not kept: « Je confirme que le test de … est terminé » (`confirmedOver`). It states what the
+// invigilator saw in the room at that moment (station off, candidate gone); found again maybe 30 minutes
+// or more later, the station may have come back or the candidate be working offline still. The box is
+// shown unticked, to be checked again.
 import { z } from 'zod';
 import { ABORT_REASONS } from '../../../core/scoring/scoring-input.ts';
 import { readJson, removeKey, writeJson, type TabStorage } from '../state/tab-storage.ts';
@@ -25,6 +30,7 @@ const StoredDraftSchema = z
     draft: z
       .object({
         abortReasons: z.record(CandidateId, z.enum([...ABORT_REASONS, ''])),
+        // Written empty (drafts of an earlier screen may hold ticks: never read back).
         confirmedOver: z.record(CandidateId, z.boolean()),
         globalComment: z.string().max(COMMENT_CAP),
         hadIncident: z.boolean().nullable(),
@@ -48,18 +54,21 @@ export function emptyDraft(): FinalizationDraft {
   };
 }
 
-/** Only what the invigilator chose or typed: no unanswered reason, no unticked box. */
+/**
+ * What is kept of what the invigilator chose or typed: no unanswered reason, and no confirmation that a
+ * test is over (a fresh check of the room's, never restored).
+ */
 function chosen(draft: FinalizationDraft): FinalizationDraft {
   return {
     abortReasons: Object.fromEntries(Object.entries(draft.abortReasons).filter(([, r]) => r !== '')),
-    confirmedOver: Object.fromEntries(Object.entries(draft.confirmedOver).filter(([, over]) => over)),
+    confirmedOver: {},
     globalComment: draft.globalComment,
     hadIncident: draft.hadIncident,
     candidateCouldNotJoin: draft.candidateCouldNotJoin,
   };
 }
 
-/** Nothing chosen or typed yet (a comment of spaces alone is nothing). */
+/** Nothing to keep (a comment of spaces alone is nothing, a ticked confirmation is not kept). */
 export function isEmptyDraft(draft: FinalizationDraft): boolean {
   const kept = chosen(draft);
   return (
@@ -92,7 +101,7 @@ export function readDraft(storage: TabStorage | null, sessionId: string): Finali
     removeKey(storage, draftKey(sessionId));
     return null;
   }
-  return parsed.data.draft;
+  return { ...parsed.data.draft, confirmedOver: {} };
 }
 
 export function clearDraft(storage: TabStorage | null, sessionId: string): void {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeStorage } from '../testing/fake-storage.ts';
 import { card } from '../testing/room-fixtures.ts';
 import { renderRoom } from '../testing/render-room.tsx';
-import { writeDraft } from './finalization-draft.ts';
+import { draftKey, writeDraft } from './finalization-draft.ts';
 import { FinalizationScreen } from './finalization-screen.tsx';
 
 /** The screen's clock is this browser's (use-now.ts): times relative to it. */
@@ -103,6 +103,33 @@ describe('finalizing with a candidate whose station is silent while they may sti
     expect(en).toContain('Tom PETIT (Poste 04): Station silent for 3 min · about 40 min were left');
     expect(en).toContain('If the station is switched off or the candidate has left, confirm.');
     expect(en).toContain('I confirm that Tom PETIT’s test is over (station switched off or candidate gone)');
+  });
+
+  it('shows the confirmation unticked after a login that ended, even from a draft that kept it ticked', () => {
+    const storage = new FakeStorage();
+    // Kept by an earlier version of the screen, with the rest of the typing.
+    storage.setItem(
+      draftKey('ses-1'),
+      JSON.stringify({
+        version: 1,
+        sessionId: 'ses-1',
+        draft: {
+          abortReasons: {},
+          confirmedOver: { tom: true },
+          globalComment: 'Coupure réseau à 10 h.',
+          hadIncident: true,
+          candidateCouldNotJoin: null,
+        },
+      }),
+    );
+    const html = renderRoom(<FinalizationScreen storage={storage} />, { candidates: [offline()] });
+    expect(html).toContain('data-testid="draft-restored"');
+    expect(html).toContain('Coupure réseau à 10 h.');
+    const box = /<input[^>]*data-testid="confirm-over"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(box).not.toBe('');
+    expect(box).not.toContain('checked');
+    // Still among the tests to confirm, not yet asked an abort reason.
+    expect(html).not.toContain('data-testid="abort-reason"');
   });
 
   it('asks only an abort reason once the time that was left is gone', () => {

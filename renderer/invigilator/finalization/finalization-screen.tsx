@@ -7,7 +7,7 @@
 // loses nothing, and the page says so when it finds it again.
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useReducer, useState, type FormEvent, type ReactNode } from 'react';
 import { GLOBAL_COMMENT_MAX, type RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-input.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -24,6 +24,7 @@ import { tabStorage, type TabStorage } from '../state/tab-storage.ts';
 import { useNow } from '../state/use-now.ts';
 import { CommentCount } from './comment-count.tsx';
 import { clearDraft, emptyDraft, readDraft, writeDraft } from './finalization-draft.ts';
+import { finalizationFlow, initialFlow } from './finalization-flow.ts';
 import {
   checkFinalization,
   pendingAlerts,
@@ -73,9 +74,12 @@ export function FinalizationScreen({
     if (sessionState === 'created') writeDraft(storage, sessionId, draft);
     else if (sessionState !== null) clearDraft(storage, sessionId);
   }, [storage, sessionId, sessionState, draft]);
-  const [errors, setErrors] = useState<FinalizationError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [flow, step] = useReducer(finalizationFlow, initialFlow);
+  const { errors, failure, confirming } = flow;
+  // After the render that closed the dialog (and after the dialog gave the focus back to its opener).
+  useEffect(() => {
+    if (flow.focusSummary > 0) document.getElementById(ids.summary)?.focus();
+  }, [flow.focusSummary, ids.summary]);
   const [busy, setBusy] = useState(false);
   const unfinished = unfinishedTests(candidates, now, draft.confirmedOver);
 
@@ -103,19 +107,14 @@ export function FinalizationScreen({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const check = checkFinalization(draft, candidates, now);
-    setFailure(null);
-    if (!check.ok) {
-      setErrors(check.errors);
-      document.getElementById(ids.summary)?.focus();
-      return;
-    }
-    setErrors([]);
-    setConfirming(true);
+    step({ type: 'submitted', check: checkFinalization(draft, candidates, now) });
   }
 
   async function finalize() {
+    // Checked again: the room may have changed while the dialog was open (a station gone silent while
+    // its candidate may still have time). Then the dialog closes and the page says what blocks.
     const check = checkFinalization(draft, candidates, now);
+    step({ type: 'confirmed', check });
     if (!check.ok) return;
     setBusy(true);
     try {
@@ -125,10 +124,9 @@ export function FinalizationScreen({
       await load();
       navigate({ page: 'results', sessionId });
     } catch (error) {
-      setConfirming(false);
       // The login ended meanwhile: to the login page (what was typed is kept), then back here.
       if (error instanceof ApiFailure && error.unauthorized) endLogin(error);
-      setFailure(serverMessage(refusalOf(error)));
+      step({ type: 'failed', message: serverMessage(refusalOf(error)) });
     } finally {
       setBusy(false);
     }
@@ -254,14 +252,14 @@ export function FinalizationScreen({
       {confirming && (
         <Dialog
           title={t('finalization.confirmTitle')}
-          onClose={() => setConfirming(false)}
+          onClose={() => step({ type: 'cancelled' })}
           actions={
             <>
               <button
                 type="button"
                 className="button button-secondary"
                 data-autofocus
-                onClick={() => setConfirming(false)}
+                onClick={() => step({ type: 'cancelled' })}
               >
                 {t('confirm.cancel')}
               </button>

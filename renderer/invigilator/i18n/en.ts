@@ -41,8 +41,9 @@ export const en: InvigilatorMessages = {
     ended: {
       expired:
         'Your login has ended: more than 30 minutes without contact with the server (computer asleep, network down), or 10 hours logged in.',
-      revoked:
-        'Your login has ended: the Pix referent has most likely changed the invigilator password; ask them for the new one. (Other possible causes: a logout in another tab, or 10 hours logged in.)',
+      passwordChanged:
+        "Your login has ended: the centre's Pix referent has changed the invigilator password. Ask them for the new password.",
+      ended: 'Your login has ended.',
       unknown:
         'Your login has ended (more than 30 minutes without contact with the server, or the invigilator password was changed).',
       draftKept: 'Log in again: what you entered is kept.',

@@ -42,8 +42,9 @@ export const fr = {
     ended: {
       expired:
         'Votre connexion a pris fin : plus de 30 minutes sans contact avec le serveur (ordinateur en veille, réseau coupé), ou 10 heures de connexion.',
-      revoked:
-        'Votre connexion a pris fin : le référent Pix a sans doute changé le mot de passe du surveillant ; demandez-lui le nouveau. (Autres causes possibles : une déconnexion dans un autre onglet, ou 10 heures de connexion.)',
+      passwordChanged:
+        'Votre connexion a pris fin : le référent Pix du centre a changé le mot de passe du surveillant. Demandez-lui le nouveau mot de passe.',
+      ended: 'Votre connexion a pris fin.',
       unknown:
         'Votre connexion a pris fin (plus de 30 minutes sans contact avec le serveur, ou mot de passe du surveillant changé).',
       draftKept: 'Reconnectez-vous : votre saisie est conservée.',

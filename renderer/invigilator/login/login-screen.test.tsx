@@ -15,8 +15,8 @@ describe('the login page after an ended login', () => {
     const storage = new FakeStorage();
     rememberReturn(storage, { sessionId: 'ses-1', page: 'finalization' });
     writeDraft(storage, 'ses-1', { ...emptyDraft(), globalComment: 'Alarme incendie.' });
-    const html = renderRoom(<LoginScreen ended="revoked" sessionNumber="12345" storage={storage} />);
-    expect(ended(html)).toMatch(/^Votre connexion a pris fin : le référent Pix a sans doute changé/);
+    const html = renderRoom(<LoginScreen ended="passwordChanged" sessionNumber="12345" storage={storage} />);
+    expect(ended(html)).toMatch(/^Votre connexion a pris fin : le référent Pix du centre a changé/);
     expect(ended(html)).toMatch(/Reconnectez-vous : votre saisie est conservée\.$/);
     expect(html).toMatch(/role="status" data-testid="login-ended"/);
     expect(html).toContain('value="12345"');

@@ -8,7 +8,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
-import { RequestIds } from '../api/request-id.ts';
+import { actionKey } from '../api/request-id.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoomStore } from '../state/room-context.tsx';
@@ -28,9 +28,6 @@ export function useCandidateActions() {
   const t = useT();
   const serverMessage = useServerErrorMessage();
   const [busy, setBusy] = useState<string | null>(null);
-  // Per dialog (each view has its own): a retry of the same action sends the same request id, so that
-  // an answer lost on the way never makes the server issue it twice.
-  const [requestIds] = useState(() => new RequestIds());
 
   const failure = useCallback(
     (error: unknown): Outcome => {
@@ -47,16 +44,17 @@ export function useCandidateActions() {
   const command = useCallback(
     async (candidate: RoomCandidate, request: InvigilatorCommandRequest): Promise<Outcome> => {
       setBusy(candidate.candidateId);
-      const key = JSON.stringify(['command', candidate.candidateId, request]);
+      // In the room store: a retry sends the same request id, also from a dialog opened again for it.
+      const key = actionKey(candidate.candidateId, 'command', request);
       try {
-        const requestId = requestIds.for(key);
+        const requestId = store.getState().requestIdFor(key);
         store.getState().applyIssued(
           await client.command(store.getState().sessionId, candidate.candidateId, {
             ...request,
             requestId,
           }),
         );
-        requestIds.succeeded(key);
+        store.getState().requestAnswered(key);
         // Ending the invigilator's own pause continues the test, it is not an unlock (candidate-actions.ts).
         const done = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
         announce(
@@ -67,12 +65,13 @@ export function useCandidateActions() {
         );
         return { ok: true };
       } catch (error) {
+        store.getState().requestAnswered(key, error);
         return failure(error);
       } finally {
         setBusy(null);
       }
     },
-    [client, store, t, failure, requestIds],
+    [client, store, t, failure],
   );
 
   const decideAlert = useCallback(
@@ -83,15 +82,15 @@ export function useCandidateActions() {
         { decision: 'dismissed'; reasonCode: null } | { decision: 'validated'; reasonCode: AlertReasonCode },
     ): Promise<Outcome> => {
       setBusy(candidate.candidateId);
-      const key = JSON.stringify(['alertDecision', alertId, decision]);
+      const key = actionKey(candidate.candidateId, 'alertDecision', { alertId, ...decision });
       try {
-        const requestId = requestIds.for(key);
+        const requestId = store.getState().requestIdFor(key);
         store
           .getState()
           .applyIssued(
             await client.decideAlert(store.getState().sessionId, alertId, { ...decision, requestId }),
           );
-        requestIds.succeeded(key);
+        store.getState().requestAnswered(key);
         announce(
           t(`actions.done.${decision.decision}`, {
             name: fullName(candidate),
@@ -100,12 +99,13 @@ export function useCandidateActions() {
         );
         return { ok: true };
       } catch (error) {
+        store.getState().requestAnswered(key, error);
         return failure(error);
       } finally {
         setBusy(null);
       }
     },
-    [client, store, t, failure, requestIds],
+    [client, store, t, failure],
   );
 
   return { busy, command, decideAlert };

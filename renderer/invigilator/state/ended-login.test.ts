@@ -16,18 +16,23 @@ import {
 import { hrefFor } from './router.ts';
 
 describe('why the login ended', () => {
-  it('reads the server’s code: expired, no longer known (a new password), or not said', () => {
+  it('reads the server’s code: expired, a new password, no longer known, or not said', () => {
     expect(loginEndOf({ status: 401, code: 'SESSION_EXPIRED' })).toBe('expired');
-    expect(loginEndOf({ status: 401, code: 'NOT_AUTHENTICATED' })).toBe('revoked');
+    expect(loginEndOf({ status: 401, code: 'PASSWORD_CHANGED' })).toBe('passwordChanged');
+    // Not a password change: a logout in another tab, the cookie gone… the server does not say.
+    expect(loginEndOf({ status: 401, code: 'NOT_AUTHENTICATED' })).toBe('ended');
     expect(loginEndOf({ status: 401, code: 'HTTP_401' })).toBe('unknown');
     expect(loginEndOf({ status: 403, code: 'FORBIDDEN' })).toBe('unknown');
+    expect(loginEndOf({ status: 403, code: 'PASSWORD_CHANGED' })).toBe('unknown');
   });
 
-  it('keeps an expiry over the « unknown login » the requests after it get', () => {
-    expect(likelierEnd(null, 'revoked')).toBe('revoked');
-    expect(likelierEnd('revoked', 'expired')).toBe('expired');
-    expect(likelierEnd('expired', 'revoked')).toBe('expired');
-    expect(likelierEnd('revoked', 'unknown')).toBe('revoked');
+  it('keeps the most precise cause among the refusals', () => {
+    expect(likelierEnd(null, 'ended')).toBe('ended');
+    expect(likelierEnd('ended', 'expired')).toBe('expired');
+    expect(likelierEnd('expired', 'ended')).toBe('expired');
+    expect(likelierEnd('expired', 'passwordChanged')).toBe('passwordChanged');
+    expect(likelierEnd('passwordChanged', 'expired')).toBe('passwordChanged');
+    expect(likelierEnd('ended', 'unknown')).toBe('ended');
     expect(likelierEnd('unknown', 'unknown')).toBe('unknown');
   });
 });
@@ -84,13 +89,17 @@ describe('what the login page says', () => {
     expect(expired).toContain('plus de 30 minutes sans contact avec le serveur');
     expect(expired).toContain('10 heures');
     expect(expired).not.toContain('mot de passe');
-    const revoked = say(fr, 'revoked', { draft: false, page: true });
-    expect(revoked).toContain('changé le mot de passe du surveillant');
-    expect(revoked).toContain('demandez-lui le nouveau');
-    expect(revoked).not.toContain('30 minutes');
-    expect(say(en, 'revoked', { draft: true, page: true })).toMatch(
+    const changed = say(fr, 'passwordChanged', { draft: false, page: true });
+    expect(changed).toContain('a changé le mot de passe du surveillant');
+    expect(changed).toContain('Demandez-lui le nouveau mot de passe');
+    expect(changed).not.toContain('30 minutes');
+    expect(say(en, 'passwordChanged', { draft: true, page: true })).toMatch(
       /changed the invigilator password.*Log in again: what you entered is kept\.$/,
     );
+    // A login the server does not know: neither an expiry nor a password change is suggested.
+    const ended = say(fr, 'ended', { draft: false, page: false });
+    expect(ended).toBe('Votre connexion a pris fin. Reconnectez-vous pour continuer la surveillance.');
+    expect(say(en, 'ended', { draft: false, page: false })).not.toMatch(/changed|30 minutes/);
     expect(say(en, 'expired', { draft: false, page: false })).toContain('30 minutes without contact');
   });
 
@@ -101,6 +110,6 @@ describe('what the login page says', () => {
     expect(say(fr, 'expired', { draft: false, page: true })).toMatch(
       /Reconnectez-vous : vous reviendrez à la page où vous étiez\.$/,
     );
-    expect(say(fr, 'revoked', { draft: false, page: false })).not.toContain('saisie');
+    expect(say(fr, 'passwordChanged', { draft: false, page: false })).not.toContain('saisie');
   });
 });

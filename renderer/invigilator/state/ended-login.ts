@@ -1,9 +1,11 @@
 // When the invigilator's login ends mid-session (DOMAIN.md §7; server/invigilator/invigilator-auth.ts):
 // why, as far as the server's 401 tells; the page to come back to once logged in again; and what the
-// login page says about it. The server answers SESSION_EXPIRED for a login past its time (30 min
-// without contact, or the 10 h maximum), and deletes it; NOT_AUTHENTICATED for a login it does not know
-// (deleted when the referent changes the invigilator password, by a logout in another tab, or already
-// found expired), or a request without its cookie (the browser drops it after 10 h).
+// login page says about it. The server keeps an ended login (authenticating nothing) until its 10 h
+// maximum and a margin have passed, and answers its requests SESSION_EXPIRED when it is past its time
+// (30 min without contact, or the 10 h maximum), PASSWORD_CHANGED when the referent changed the
+// invigilator password since; NOT_AUTHENTICATED for a login it does not know (a logout in another tab,
+// one forgotten long after it ended), or a request without its cookie (the browser drops it after 10 h):
+// the page then says neither.
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/use-t.ts';
 import { SESSION_PAGES, type LoginEnd, type Route, type SessionPage } from './router.ts';
@@ -11,17 +13,20 @@ import { readJson, removeKey, writeJson, type TabStorage } from './tab-storage.t
 
 /** Why a refused request ended the login. */
 export function loginEndOf(refusal: { status: number; code: string }): LoginEnd {
-  if (refusal.status === 401 && refusal.code === 'SESSION_EXPIRED') return 'expired';
-  if (refusal.status === 401 && refusal.code === 'NOT_AUTHENTICATED') return 'revoked';
+  if (refusal.status !== 401) return 'unknown';
+  if (refusal.code === 'SESSION_EXPIRED') return 'expired';
+  if (refusal.code === 'PASSWORD_CHANGED') return 'passwordChanged';
+  if (refusal.code === 'NOT_AUTHENTICATED') return 'ended';
   return 'unknown';
 }
 
-const WEIGHT: Record<LoginEnd, number> = { unknown: 0, revoked: 1, expired: 2 };
+const WEIGHT: Record<LoginEnd, number> = { unknown: 0, ended: 1, expired: 2, passwordChanged: 3 };
 
 /**
  * The cause to tell when several requests were refused (the stream and a fetch often are together):
- * the server deletes an expired login when it first finds it so, and answers the requests after that
- * NOT_AUTHENTICATED; one SESSION_EXPIRED among them is the real cause.
+ * the most precise one (a server of an earlier version deleted an expired login when it first found it
+ * so, and answered the requests after that NOT_AUTHENTICATED); the new password is what logging in
+ * needs, so a change of it comes first.
  */
 export function likelierEnd(known: LoginEnd | null, next: LoginEnd): LoginEnd {
   return known !== null && WEIGHT[known] >= WEIGHT[next] ? known : next;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Room, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
-import type { InvigilatorClient } from '../api/invigilator-client.ts';
+import { ApiFailure, type InvigilatorClient } from '../api/invigilator-client.ts';
+import { actionKey } from '../api/request-id.ts';
 import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
 import { createRoomStore } from './room-store.ts';
 
@@ -156,8 +157,13 @@ describe('the room store and its live stream', () => {
     expect(store.getState()).toMatchObject({ unauthorized: true, loginEnd: 'expired' });
 
     const changed = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
+    changed.getState().endLogin({ status: 401, code: 'PASSWORD_CHANGED' });
     changed.getState().endLogin({ status: 401, code: 'NOT_AUTHENTICATED' });
-    expect(changed.getState()).toMatchObject({ unauthorized: true, loginEnd: 'revoked' });
+    expect(changed.getState()).toMatchObject({ unauthorized: true, loginEnd: 'passwordChanged' });
+
+    const unknown = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
+    unknown.getState().endLogin({ status: 401, code: 'NOT_AUTHENTICATED' });
+    expect(unknown.getState()).toMatchObject({ unauthorized: true, loginEnd: 'ended' });
   });
 
   it('reloads the room when the server says to resync, and remembers acknowledged lockdown events', async () => {
@@ -371,5 +377,58 @@ describe('the room store and its live stream', () => {
       .getState()
       .applyEvent({ id: 8, name: 'candidate', data: { cause: 'acknowledged:addTime', candidate: received } });
     expect(store.getState().candidates['lea']?.pendingCommands).toEqual([]);
+  });
+});
+
+describe('the request ids of the invigilator’s actions, kept in the room store', () => {
+  const storeWithIds = () => {
+    let drawn = 0;
+    return createRoomStore({
+      sessionId: 'ses-1',
+      client: clientFor(roomWith([])),
+      storage: null,
+      newRequestId: () => `id-${++drawn}`,
+    });
+  };
+  const addTen = actionKey('lea', 'command', { type: 'addTime', minutes: 10 });
+
+  it('gives the same id again to the same action after a lost answer, whichever dialog asks', () => {
+    const store = storeWithIds();
+    // « Ajouter 10 min » for Léa: the answer is lost, the invigilator cancels the dialog…
+    const first = store.getState().requestIdFor(addTen);
+    store.getState().requestAnswered(addTen, new ApiFailure(0, 'NETWORK', 'no answer'));
+    // …opens it again for the same action (the parameters written in another order, say): same id.
+    expect(store.getState().requestIdFor(actionKey('lea', 'command', { minutes: 10, type: 'addTime' }))).toBe(
+      first,
+    );
+    // A server error, a login that ended, a wait asked: the action may be done, the id is kept.
+    for (const error of [
+      new ApiFailure(500, 'INTERNAL', 'oops'),
+      new ApiFailure(401, 'SESSION_EXPIRED', 'expired'),
+      new ApiFailure(429, 'RATE_LIMITED', 'wait'),
+      new Error('the page could not read the answer'),
+    ]) {
+      store.getState().requestAnswered(addTen, error);
+      expect(store.getState().requestIdFor(addTen)).toBe(first);
+    }
+    // Another action, another candidate, other parameters: other ids.
+    const others = [
+      actionKey('lea', 'command', { type: 'addTime', minutes: 15 }),
+      actionKey('tom', 'command', { type: 'addTime', minutes: 10 }),
+      actionKey('lea', 'alertDecision', { alertId: 'a-1', decision: 'dismissed', reasonCode: null }),
+    ].map((key) => store.getState().requestIdFor(key));
+    expect(new Set([first, ...others]).size).toBe(4);
+  });
+
+  it('draws a new id once the action is done, or refused for good', () => {
+    const store = storeWithIds();
+    const first = store.getState().requestIdFor(addTen);
+    store.getState().requestAnswered(addTen);
+    // The same action again, on purpose: a new one.
+    const second = store.getState().requestIdFor(addTen);
+    expect(second).not.toBe(first);
+    // Refused (the station is offline): nothing was issued under it, the next try is a new request.
+    store.getState().requestAnswered(addTen, new ApiFailure(409, 'STATION_OFFLINE', 'offline'));
+    expect(store.getState().requestIdFor(addTen)).not.toBe(second);
   });
 });

@@ -21,6 +21,7 @@ import {
   type InvigilatorClient,
   type IssuedCard,
 } from '../api/invigilator-client.ts';
+import { RequestIds } from '../api/request-id.ts';
 import { openRoomEvents, type RoomEvent } from '../api/room-events.ts';
 import { likelierEnd, loginEndOf } from './ended-login.ts';
 import type { LoginEnd } from './router.ts';
@@ -69,6 +70,19 @@ export interface RoomActions {
    */
   applyIssued(issued: IssuedCard): void;
   acknowledgeLockdown(candidateId: string): void;
+  /**
+   * The request id of the invigilator's action `key` (api/request-id.ts, actionKey: the candidate, the
+   * action, its parameters) until it is answered: a retry sends the same one, also after the dialog was
+   * closed (« Annuler ») and opened again for the same action, so that an answer lost on the way never
+   * makes the server issue it twice (+10 min added twice).
+   */
+  requestIdFor(key: string): string;
+  /**
+   * The answer to the action `key`: done (no `error`), or refused for good (the server issued nothing
+   * under its id: server/exam/command-requests.ts): the same action again is a new one. A failure that
+   * may hide a done action (no answer, a server error, the login ended, too many requests) keeps it.
+   */
+  requestAnswered(key: string, error?: unknown): void;
   /** The server's time now, as far as the screen can tell. */
   serverNow(): number;
 }
@@ -191,6 +205,16 @@ export interface RoomStoreOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** For tests: the wait between reconnection attempts. */
   sleep?: (ms: number) => Promise<void>;
+  /** For tests: draws a request id. */
+  newRequestId?: () => string;
+}
+
+/** A refusal that says the server did nothing under the request id, and will not on a retry. */
+export function refusedForGood(error: unknown): boolean {
+  if (!(error instanceof ApiFailure)) return false;
+  if (error.status < 400 || error.status >= 500) return false;
+  // The login ended (the action may have been done before its answer was lost), a wait asked for.
+  return ![401, 403, 408, 429].includes(error.status);
 }
 
 function browserStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
@@ -217,6 +241,8 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
 
   return createStore<RoomState & RoomActions>()((set, get) => {
     const fetching = new Set<Fetching>();
+    // Not state the screen draws: kept here, beside it, for as long as the room is open.
+    const requestIds = new RequestIds(options.newRequestId);
     let fetchesStarted = 0;
     /** The latest fetch whose answer was applied: an older one answering later is stale. */
     let fetchApplied = 0;
@@ -351,6 +377,12 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
         } catch {
           // Private mode or full storage: the acknowledgment lasts until the page is reloaded.
         }
+      },
+
+      requestIdFor: (key) => requestIds.for(key),
+
+      requestAnswered(key, error) {
+        if (error === undefined || refusedForGood(error)) requestIds.succeeded(key);
       },
 
       serverNow: () => now() + get().serverOffsetMs,

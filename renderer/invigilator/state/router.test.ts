@@ -14,7 +14,8 @@ describe('routes in the hash', () => {
     expect(parseRoute('#/sessions/ses_1/nowhere')).toEqual({ page: 'room', sessionId: 'ses_1' });
     for (const route of [
       { page: 'attendance', sessionId: 'a b' } as const,
-      { page: 'login', ended: 'revoked', sessionNumber: '42' } as const,
+      { page: 'login', ended: 'passwordChanged', sessionNumber: '42' } as const,
+      { page: 'login', ended: 'ended', sessionNumber: '42' } as const,
       { page: 'login', ended: null, sessionNumber: '42' } as const,
     ]) {
       expect(parseRoute(hrefFor(route))).toEqual(route);
@@ -22,7 +23,9 @@ describe('routes in the hash', () => {
   });
 
   it('tells why the login ended only with a reason it knows, and reads the older address', () => {
-    expect(parseRoute('#/?ended=revoked')).toMatchObject({ page: 'login', ended: 'revoked' });
+    expect(parseRoute('#/?ended=passwordChanged')).toMatchObject({ page: 'login', ended: 'passwordChanged' });
+    // An address from before the server told a password change apart (a page left open across an update).
+    expect(parseRoute('#/?ended=revoked')).toMatchObject({ page: 'login', ended: 'unknown' });
     expect(parseRoute('#/?ended=<script>')).toMatchObject({ page: 'login', ended: 'unknown' });
     expect(parseRoute('#/?expired=1&session=12')).toEqual({
       page: 'login',

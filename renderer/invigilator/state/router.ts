@@ -7,11 +7,11 @@ export type SessionPage = (typeof SESSION_PAGES)[number];
 
 /**
  * Why the login page is shown after the invigilator's login ended (state/ended-login.ts reads it from
- * the server's 401): `expired` (30 min without contact, or the 10 h maximum), `revoked` (the login is
- * no longer known: the referent changed the invigilator password, or a logout in another tab),
- * `unknown` (the server did not say).
+ * the server's 401): `expired` (30 min without contact, or the 10 h maximum), `passwordChanged` (the
+ * referent changed the invigilator password), `ended` (the server does not know the login: a logout in
+ * another tab, the cookie gone, or ended long ago), `unknown` (the server did not say).
  */
-export const LOGIN_ENDS = ['expired', 'revoked', 'unknown'] as const;
+export const LOGIN_ENDS = ['expired', 'passwordChanged', 'ended', 'unknown'] as const;
 export type LoginEnd = (typeof LOGIN_ENDS)[number];
 
 export type Route =

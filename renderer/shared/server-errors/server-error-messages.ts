@@ -28,6 +28,8 @@ export const serverErrorsFr = {
     // Accounts and sign-in.
     NOT_AUTHENTICATED: 'Vous n’êtes pas connecté, ou votre connexion a pris fin. Reconnectez-vous.',
     SESSION_EXPIRED: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
+    PASSWORD_CHANGED:
+      'Le mot de passe du surveillant a été changé par le référent Pix du centre. Reconnectez-vous avec le nouveau mot de passe.',
     INVALID_CREDENTIALS:
       'Identifiant ou mot de passe incorrect. Vérifiez-les (majuscules comprises) et réessayez.',
     ACCOUNT_DEACTIVATED: 'Ce compte a été désactivé. Demandez à un administrateur du centre de le réactiver.',
@@ -154,6 +156,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       'The server ran into a problem and changed nothing. Try again in a moment; if it happens again, tell the school’s IT support.',
     NOT_AUTHENTICATED: 'You are not signed in, or your sign-in has ended. Sign in again.',
     SESSION_EXPIRED: 'Your sign-in has expired. Sign in again to continue.',
+    PASSWORD_CHANGED:
+      "The centre's Pix referent has changed the invigilator password. Log in again with the new password.",
     INVALID_CREDENTIALS: 'Wrong identifier or password. Check them (capital letters too) and try again.',
     ACCOUNT_DEACTIVATED:
       'This account has been deactivated. Ask an administrator of the centre to reactivate it.',

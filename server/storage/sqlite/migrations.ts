@@ -408,8 +408,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The centre's referent changes a session's invigilator password (back office: a leak, or the
       -- school's address blocked by a candidate's wrong guesses). Each change counts up the session's
       -- version; an invigilator login keeps the version it was given under and works only while it is
-      -- the session's. The change also deletes the session's logins, but a login that checked the old
-      -- password just before the change may be stored just after it: its version still ends it.
+      -- the session's: the change marks the session's logins expired, and they answer PASSWORD_CHANGED
+      -- until purged; a login that checked the old password just before the change may be stored just
+      -- after it: its version still ends it.
       -- Account logins keep 0 (unused).
       ALTER TABLE sessions ADD COLUMN invigilator_password_version INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE auth_tokens ADD COLUMN password_version INTEGER NOT NULL DEFAULT 0;

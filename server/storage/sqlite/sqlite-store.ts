@@ -34,7 +34,7 @@ import type {
   TestRepository,
   TokenRepository,
 } from '../repositories.ts';
-import { DuplicateError, SHARED_CONTENT_TYPE } from '../repositories.ts';
+import { DuplicateError, ENDED_INVIGILATOR_LOGIN_KEPT_MS, SHARED_CONTENT_TYPE } from '../repositories.ts';
 import { openServerDatabases, type ServerDatabases } from './database.ts';
 import {
   accountFromRow,
@@ -228,7 +228,12 @@ function tokens(db: SqliteDatabase): TokenRepository {
   const extend = db.prepare('UPDATE auth_tokens SET expires_at = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?');
   const removeByAccount = db.prepare('DELETE FROM auth_tokens WHERE account_id = ? AND token_hash <> ?');
-  const expired = db.prepare('DELETE FROM auth_tokens WHERE expires_at <= ? OR max_expires_at <= ?');
+  // Invigilator logins stay ENDED_INVIGILATOR_LOGIN_KEPT_MS past their maximum: their screens are told
+  // why they ended (repositories.ts).
+  const expired = db.prepare(
+    `DELETE FROM auth_tokens WHERE (kind <> 'invigilator' AND (expires_at <= @now OR max_expires_at <= @now))
+       OR max_expires_at <= @now - @kept`,
+  );
   return {
     async create(token) {
       insert.run({ ...token, passwordVersion: token.passwordVersion ?? 0 });
@@ -257,7 +262,7 @@ function tokens(db: SqliteDatabase): TokenRepository {
       return removeByAccount.run(accountId, keep).changes;
     },
     async deleteExpired(now) {
-      return expired.run(now, now).changes;
+      return expired.run({ now, kept: ENDED_INVIGILATOR_LOGIN_KEPT_MS }).changes;
     },
   };
 }
@@ -320,14 +325,16 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
   const invigilatorTokens = db
     .prepare("SELECT token_hash FROM auth_tokens WHERE kind = 'invigilator' AND session_id = ?")
     .pluck();
-  const deleteInvigilatorTokens = db.prepare(
-    "DELETE FROM auth_tokens WHERE kind = 'invigilator' AND session_id = ?",
+  // Ended, not deleted: the screens still holding them are told the password changed (the version
+  // alone would refuse them; the expiry is a second lock).
+  const endInvigilatorTokens = db.prepare(
+    "UPDATE auth_tokens SET expires_at = MIN(expires_at, ?) WHERE kind = 'invigilator' AND session_id = ?",
   );
   const changeInvigilatorPassword = db.transaction(
     (id: string, password: string, at: number): { endedTokenHashes: string[] } | null => {
       if (setInvigilatorPassword.run(password, at, id).changes !== 1) return null;
       const endedTokenHashes = (invigilatorTokens.all(id) as unknown[]).map(str);
-      deleteInvigilatorTokens.run(id);
+      endInvigilatorTokens.run(at, id);
       return { endedTokenHashes };
     },
   );
