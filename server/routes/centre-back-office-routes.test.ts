@@ -157,11 +157,12 @@ describe('centre API: the tests a referent must give an abort reason for', () =>
         [running.lastName, null, false],
       ].sort(),
     );
-    // Its station never heard since, the one not ended may still be going on offline (started just now).
+    // Its station not heard since it acknowledged the start (no heartbeat here), the one not ended may
+    // still be going on offline (started just now).
     expect((await unfinished()).maybeRunning).toEqual([
       expect.objectContaining({
         candidateId: running.id,
-        stationLastHeardAt: null,
+        stationLastHeardAt: new Date(server.clock.now).toISOString(),
         timeLeftMs: expect.any(Number),
       }),
     ]);
