@@ -49,6 +49,7 @@ const EMPTY_JOURNAL: JournalState = {
   storedThrough: 0,
   lastHash: null,
   startedAt: null,
+  startedClockOffsetMs: null,
   downtimeMs: 0,
   answered: 0,
   addedMs: 0,

@@ -190,7 +190,9 @@ async function checkAndStore(
       stationId: station.id,
       receivedAt: ctx.now(),
     },
-    check.journal,
+    // A start the records never brought was written by this station (a resume elsewhere needs them):
+    // its offset goes with it (kept only where no start is stored yet).
+    { ...check.journal, startedClockOffsetMs: test.heartbeat.clockOffsetMs },
   );
   if (!outcome.ok)
     throw new ApiError(409, 'BUNDLE_CONFLICT', 'another result was already accepted for this test');

@@ -38,11 +38,16 @@ export function questionContent(
   };
 }
 
+/**
+ * `clockOffsetMs`: the offset (server − station) last measured for the station writing these records,
+ * kept with the start it writes (null when unknown).
+ */
 export function readRecords(
   previous: JournalState,
   records: readonly JournalRecord[],
   pkg: TestPackage | null,
   receivedAt: number,
+  clockOffsetMs: number | null = null,
 ): Reading {
   const journal = { ...previous };
   const newAlerts: StoredAlert[] = [];
@@ -58,7 +63,10 @@ export function readRecords(
     journal.lastHash = record.hash;
     switch (record.kind) {
       case 'started':
-        journal.startedAt ??= record.wallAt;
+        if (journal.startedAt === null) {
+          journal.startedAt = record.wallAt;
+          journal.startedClockOffsetMs = clockOffsetMs;
+        }
         consumed = 'start';
         causes.push('started');
         break;

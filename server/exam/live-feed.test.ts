@@ -10,6 +10,7 @@ import {
   join,
   readEvents,
   startedJournal,
+  startedTest,
 } from '../testing/exam-helpers.ts';
 import { TestJournal } from '../testing/journal-builder.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
@@ -420,6 +421,61 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     await (await invigilator(server, day)).command(lea().id, { type: 'authorizeResume' });
     const records = await spare.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
     expect(records.json()).toEqual({ records: journal.records, lastTimeLeftMs: 90 * 60_000 - 30_000 });
+  });
+
+  it('places the start on the server’s clock by the offset of the station that wrote it, after a resume on another one', async () => {
+    const MIN = 60_000;
+    // Station A runs 3 minutes ahead of the server, station B (where the test resumes) 2 minutes behind.
+    const aClock = () => server.clock.now + 3 * MIN;
+    const bClock = () => server.clock.now - 2 * MIN;
+    const beat = (by: TestStation, testId: string, phase: string, stationTime: number, lastSeq: number) =>
+      by.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId,
+        phase,
+        current: 0,
+        answered: 0,
+        total: 5,
+        timeLeftMs: 80 * MIN,
+        alertPending: false,
+        lastSeq,
+        stationTime,
+      });
+    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
+    const journal = new TestJournal(testId, aClock() - 3000);
+    journal.open(
+      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
+      pkg.package,
+      pkg.packageHash,
+      startCommandId,
+    );
+    const startedOnServer = server.clock.now; // A's `started` record: aClock() on A's clock
+    expect((await beat(station, testId, 'inProgress', aClock(), 0)).statusCode).toBe(200);
+    expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough: 3 });
+    const before = await inv.card(lea().id);
+    expect(before.startedAt).toBe(new Date(startedOnServer).toISOString());
+
+    // A dies 10 minutes later; the candidate resumes on B, which beats and writes with its own clock.
+    server.clock.advance(10 * MIN);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    const resume = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect((await beat(spare, testId, 'inProgress', bClock(), 3)).statusCode).toBe(200);
+    expect((await server.app.pix.store.tests.get(testId))?.heartbeat.clockOffsetMs).toBe(2 * MIN);
+    const continued = new TestJournal(testId, bClock(), journal.records);
+    continued.append({ kind: 'resumed', payload: { authorization: resume.command.id, downtimeMs: 60_000 } });
+    expect((await replicate(testId, continued.since(3), spare)).json()).toEqual({ storedThrough: 4 });
+
+    const card = await inv.card(lea().id);
+    expect(card.state).toBe('inProgress');
+    expect(card.startedAt).toBe(new Date(startedOnServer).toISOString());
+    expect(card.theoreticalEndAt).toBe(new Date(startedOnServer + card.allowedMs).toISOString());
+    // And after a restart: the writing station's offset is stored with the start (SQLite).
+    await server.app.close();
+    server = await startTestServer({ dbFile: server.dbFile, clock: server.clock });
+    const stored = await server.app.pix.store.tests.get(testId);
+    expect(stored?.journal).toMatchObject({ startedAt: aClock() - 10 * MIN, startedClockOffsetMs: -3 * MIN });
+    const again = await (await invigilator(server, day)).card(lea().id);
+    expect(again.startedAt).toBe(new Date(startedOnServer).toISOString());
   });
 
   /** The first station's report, then the candidate at a spare station whose resume is authorized. */

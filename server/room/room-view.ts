@@ -118,7 +118,8 @@ export function testHeard(ctx: ServerContext, test: StoredTest): TestHeard {
  * What the test's clock is known by, as its card shows it and as finalization decides with it
  * (core/exam/silent-station.ts): one reading, so that the server never refuses what the screen shows
  * nothing for. The freshest heartbeat (the one in memory, else the one stored) gives the time left;
- * the start is the station's wall clock brought to the server's by the last measured offset; and a
+ * the start is the starting station's wall clock brought to the server's by that station's offset
+ * (measured when its start was stored; else the last one measured); and a
  * start or resume the station acknowledged, with no heartbeat heard since, tells when the candidate
  * went on (`goAheadAt`): the card may still show the wait (`startAuthorized`, a stale `resumePending`)
  * or the time left reported before an outage.
@@ -142,7 +143,9 @@ export function testClock(
   const h = test.heartbeat;
   const lastHeartbeatAt = Math.max(h.lastHeartbeatAt ?? 0, live?.lastHeartbeatAt ?? 0) || null;
   const report = live && live.lastHeartbeatAt >= (h.lastHeartbeatAt ?? 0) ? live : h;
-  const startedAt = test.journal.startedAt === null ? null : test.journal.startedAt + (h.clockOffsetMs ?? 0);
+  // On the clock of the station that wrote the start, not of the one holding the test now (a resume).
+  const { startedAt: wallStart, startedClockOffsetMs } = test.journal;
+  const startedAt = wallStart === null ? null : wallStart + (startedClockOffsetMs ?? h.clockOffsetMs ?? 0);
   // Acknowledged after the last heartbeat and the last resume request: what the station did last.
   const after = Math.max(lastHeartbeatAt ?? 0, test.resumeRequestedAt ?? 0);
   let goAheadAt: number | null = null;

@@ -176,7 +176,15 @@ export interface HeartbeatState {
 export interface JournalState {
   storedThrough: number;
   lastHash: string | null;
+  /** The first `started` record's wall time, on the clock of the station that wrote it. */
   startedAt: number | null;
+  /**
+   * That station's clock offset (server − station) when its `started` record was stored: the start on
+   * the server's clock is startedAt + this, whichever station holds the test later (a resume elsewhere
+   * brings another clock). Null when unknown (no heartbeat of it stored yet, tests from before
+   * migration 9): the test's last measured offset stands in.
+   */
+  startedClockOffsetMs: number | null;
   downtimeMs: number;
   answered: number;
   addedMs: number;

@@ -236,6 +236,7 @@ describe('a lockdown event the journal cannot take', () => {
       storedThrough: 0,
       lastHash: null,
       startedAt: null,
+      startedClockOffsetMs: null,
       downtimeMs: 0,
       answered: 0,
       addedMs: 0,

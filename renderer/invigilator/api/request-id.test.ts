@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestIdSchema } from '../../../core/contracts/invigilator-api.ts';
-import { RequestIds, newRequestId } from './request-id.ts';
+import { newRequestId } from './request-id.ts';
 
 describe('request ids', () => {
   it('are UUIDs the server accepts, even from the worst random bytes', () => {
@@ -10,14 +10,5 @@ describe('request ids', () => {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
     expect(newRequestId()).not.toBe(newRequestId());
-  });
-
-  it('are the same for a retry of an action until it succeeds, and different for another action', () => {
-    const ids = new RequestIds();
-    const first = ids.for('add 10 min to lea');
-    expect(ids.for('add 10 min to lea')).toBe(first);
-    expect(ids.for('add 15 min to lea')).not.toBe(first);
-    ids.succeeded('add 10 min to lea');
-    expect(ids.for('add 10 min to lea')).not.toBe(first);
   });
 });

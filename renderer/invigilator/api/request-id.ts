@@ -12,33 +12,6 @@ export function newRequestId(
 }
 
 /**
- * One request id per action (what is asked, as `key`) until it succeeds: a retry after a failure (the
- * answer may have been lost) sends the same id, so the server issues it once; after a success the same
- * action again is a new one.
- */
-export class RequestIds {
-  readonly #pending = new Map<string, string>();
-  readonly #make: () => string;
-
-  constructor(make: () => string = () => newRequestId()) {
-    this.#make = make;
-  }
-
-  for(key: string): string {
-    let id = this.#pending.get(key);
-    if (id === undefined) {
-      id = this.#make();
-      this.#pending.set(key, id);
-    }
-    return id;
-  }
-
-  succeeded(key: string): void {
-    this.#pending.delete(key);
-  }
-}
-
-/**
  * What an action asks, as a key for its request id: the candidate, the action (a command, an alert
  * decision) and its parameters, whatever order their fields were written in.
  */

@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../i18n/use-t.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { forgetReturn } from '../state/ended-login.ts';
 import { hrefFor, navigate, SESSION_PAGES, type SessionPage } from '../state/router.ts';
+import { forgetPendingRequests } from '../state/pending-requests.ts';
 import { tabStorage } from '../state/tab-storage.ts';
 
 const PAGE_LABELS: Record<SessionPage, MessageKey> = {
@@ -32,6 +33,7 @@ export function SessionHeader({ page }: { page: SessionPage }) {
     // come back to.
     const storage = tabStorage();
     clearDraft(storage, sessionId);
+    forgetPendingRequests(storage, sessionId);
     forgetReturn(storage);
     navigate({ page: 'login', ended: null, sessionNumber: session ? String(session.number) : null });
   }

@@ -2,8 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Room, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { ApiFailure, type InvigilatorClient } from '../api/invigilator-client.ts';
 import { actionKey } from '../api/request-id.ts';
+import { FakeStorage, refusingStorage } from '../testing/fake-storage.ts';
 import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
+import {
+  forgetPendingRequests,
+  MAX_PENDING_REQUESTS,
+  PENDING_REQUEST_TTL_MS,
+  pendingRequestsKey,
+} from './pending-requests.ts';
 import { createRoomStore } from './room-store.ts';
+import type { TabStorage } from './tab-storage.ts';
 
 const session = {
   id: 'ses-1',
@@ -387,6 +395,7 @@ describe('the request ids of the invigilator’s actions, kept in the room store
       sessionId: 'ses-1',
       client: clientFor(roomWith([])),
       storage: null,
+      tabStorage: null,
       newRequestId: () => `id-${++drawn}`,
     });
   };
@@ -430,5 +439,94 @@ describe('the request ids of the invigilator’s actions, kept in the room store
     // Refused (the station is offline): nothing was issued under it, the next try is a new request.
     store.getState().requestAnswered(addTen, new ApiFailure(409, 'STATION_OFFLINE', 'offline'));
     expect(store.getState().requestIdFor(addTen)).not.toBe(second);
+  });
+
+  describe('across a reload of the page (the tab’s storage)', () => {
+    let clock = T0;
+    let drawn = 0;
+    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    /** The room store a (re)loaded page creates: its ids drawn anew, what the tab kept read back. */
+    const page = (tab: TabStorage | null, sessionId = 'ses-1') =>
+      createRoomStore({
+        sessionId,
+        client: clientFor(roomWith([])),
+        storage: null,
+        tabStorage: tab,
+        now: () => clock,
+        newRequestId: () => uuid(++drawn),
+      });
+    const lost = new ApiFailure(0, 'NETWORK', 'no answer');
+
+    it('sends the id of the unanswered action again after a reload, for that session only', () => {
+      const tab = new FakeStorage();
+      const before = page(tab).getState();
+      const first = before.requestIdFor(addTen);
+      before.requestAnswered(addTen, lost);
+      // Nothing seems to happen: the invigilator reloads the page, and asks again.
+      clock += 60_000;
+      const after = page(tab).getState();
+      expect(after.requestIdFor(addTen)).toBe(first);
+      expect(page(tab, 'ses-2').getState().requestIdFor(addTen)).not.toBe(first);
+      // Done this time: gone from the tab; the same action after another reload is a new one.
+      after.requestAnswered(addTen);
+      expect(tab.items.has(pendingRequestsKey('ses-1'))).toBe(false);
+      expect(page(tab).getState().requestIdFor(addTen)).not.toBe(first);
+    });
+
+    it('forgets an action refused for good, and all of them on logout', () => {
+      const tab = new FakeStorage();
+      const store = page(tab).getState();
+      const first = store.requestIdFor(addTen);
+      store.requestAnswered(addTen, new ApiFailure(409, 'STATION_OFFLINE', 'offline'));
+      expect(page(tab).getState().requestIdFor(addTen)).not.toBe(first);
+      const pending = page(tab).getState().requestIdFor(addTen);
+      forgetPendingRequests(tab, 'ses-1');
+      expect(page(tab).getState().requestIdFor(addTen)).not.toBe(pending);
+    });
+
+    it('drops what is damaged, older than the TTL, or past the cap (the most recently used stay)', () => {
+      const tab = new FakeStorage();
+      const addFifteen = actionKey('lea', 'command', { type: 'addTime', minutes: 15 });
+      const store = page(tab).getState();
+      const old = store.requestIdFor(addFifteen);
+      clock += 60_000;
+      const kept = store.requestIdFor(addTen);
+      // Tampered with: an id the server would refuse, an entry missing its time.
+      const stored = JSON.parse(tab.items.get(pendingRequestsKey('ses-1')) ?? '') as { entries: unknown[] };
+      stored.entries.push({ key: 'x', id: 'not-a-uuid', usedAt: clock }, { key: 'y', id: uuid(999) });
+      tab.setItem(pendingRequestsKey('ses-1'), JSON.stringify(stored));
+      clock += PENDING_REQUEST_TTL_MS - 30_000; // addFifteen last used more than the TTL ago, addTen not
+      const reloaded = page(tab).getState();
+      expect(reloaded.requestIdFor(addTen)).toBe(kept);
+      expect(reloaded.requestIdFor(addFifteen)).not.toBe(old);
+      const entries = () =>
+        (JSON.parse(tab.items.get(pendingRequestsKey('ses-1')) ?? '') as { entries: { key: string }[] })
+          .entries;
+      expect(
+        entries()
+          .map((e) => e.key)
+          .sort(),
+      ).toEqual([addTen, addFifteen].sort());
+      for (let i = 0; i < MAX_PENDING_REQUESTS + 5; i++) {
+        clock += 1;
+        reloaded.requestIdFor(actionKey(`c-${i}`, 'command', { type: 'pause' }));
+      }
+      expect(entries()).toHaveLength(MAX_PENDING_REQUESTS);
+      expect(entries()[0]?.key).toBe(
+        actionKey(`c-${MAX_PENDING_REQUESTS + 4}`, 'command', { type: 'pause' }),
+      );
+      // Not JSON at all: nothing is read back, nothing throws.
+      tab.setItem(pendingRequestsKey('ses-1'), '{oops');
+      expect(page(tab).getState().requestIdFor(addTen)).not.toBe(kept);
+    });
+
+    it('keeps the ids in memory when the storage refuses', () => {
+      const store = page(refusingStorage).getState();
+      const first = store.requestIdFor(addTen);
+      store.requestAnswered(addTen, lost);
+      expect(store.requestIdFor(addTen)).toBe(first);
+      store.requestAnswered(addTen);
+      expect(store.requestIdFor(addTen)).not.toBe(first);
+    });
   });
 });

@@ -21,10 +21,11 @@ import {
   type InvigilatorClient,
   type IssuedCard,
 } from '../api/invigilator-client.ts';
-import { RequestIds } from '../api/request-id.ts';
 import { openRoomEvents, type RoomEvent } from '../api/room-events.ts';
 import { likelierEnd, loginEndOf } from './ended-login.ts';
+import { KeptRequestIds } from './pending-requests.ts';
 import type { LoginEnd } from './router.ts';
+import { tabStorage, type TabStorage } from './tab-storage.ts';
 
 export type StreamState = 'connecting' | 'open' | 'lost';
 
@@ -74,7 +75,8 @@ export interface RoomActions {
    * The request id of the invigilator's action `key` (api/request-id.ts, actionKey: the candidate, the
    * action, its parameters) until it is answered: a retry sends the same one, also after the dialog was
    * closed (« Annuler ») and opened again for the same action, so that an answer lost on the way never
-   * makes the server issue it twice (+10 min added twice).
+   * makes the server issue it twice (+10 min added twice). Kept in the tab's storage too: a reload of
+   * the page finds it again (state/pending-requests.ts).
    */
   requestIdFor(key: string): string;
   /**
@@ -203,6 +205,8 @@ export interface RoomStoreOptions {
   fetch?: Fetch;
   now?: () => number;
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** This tab's storage (sessionStorage by default), where pending request ids outlive a reload. */
+  tabStorage?: TabStorage | null;
   /** For tests: the wait between reconnection attempts. */
   sleep?: (ms: number) => Promise<void>;
   /** For tests: draws a request id. */
@@ -241,8 +245,14 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
 
   return createStore<RoomState & RoomActions>()((set, get) => {
     const fetching = new Set<Fetching>();
-    // Not state the screen draws: kept here, beside it, for as long as the room is open.
-    const requestIds = new RequestIds(options.newRequestId);
+    // Not state the screen draws: kept here, beside it, and in the tab's storage (state/pending-requests.ts):
+    // a reload of the page finds the pending ones again.
+    const requestIds = new KeptRequestIds({
+      storage: options.tabStorage === undefined ? tabStorage() : options.tabStorage,
+      sessionId: options.sessionId,
+      now,
+      make: options.newRequestId,
+    });
     let fetchesStarted = 0;
     /** The latest fetch whose answer was applied: an older one answering later is stale. */
     let fetchApplied = 0;

@@ -173,3 +173,27 @@ describe('migration 8: one command per request id in a session', () => {
     db.close();
   });
 });
+
+describe('migration 9: the offset of the station that wrote the start, kept with it', () => {
+  it('leaves tests started before without one (the last measured offset stands in)', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 8));
+    db.prepare(
+      `INSERT INTO tests (id, session_id, candidate_id, station_id, joined_at, started_at, clock_offset_ms)
+       VALUES ('tst_1', 'ses_1', 'cnd_1', 'stn_1', 0, 1000, -180000)`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 9));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(
+      db.prepare('SELECT started_at, started_clock_offset_ms, clock_offset_ms FROM tests').get(),
+    ).toEqual({
+      started_at: 1000,
+      started_clock_offset_ms: null,
+      clock_offset_ms: -180000,
+    });
+    db.close();
+  });
+});

@@ -432,4 +432,15 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE request_id IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    description: "a test's start is placed on the server's clock by the offset of the station that wrote it",
+    sql: `
+      -- started_at is the starting station's wall clock; clock_offset_ms is the offset of the station
+      -- that holds the test now, another one after a resume elsewhere. The starting station's offset,
+      -- as measured when its start was stored, is kept with it. Tests started before: NULL, the last
+      -- measured offset stands in (as before).
+      ALTER TABLE tests ADD COLUMN started_clock_offset_ms INTEGER;
+    `,
+  },
 ];

@@ -134,6 +134,7 @@ export function journalFromRow(r: Row): JournalState {
     storedThrough: num(r.stored_through),
     lastHash: strOrNull(r.last_hash),
     startedAt: numOrNull(r.started_at),
+    startedClockOffsetMs: numOrNull(r.started_clock_offset_ms),
     downtimeMs: num(r.downtime_ms),
     answered: num(r.answered),
     addedMs: num(r.added_ms),

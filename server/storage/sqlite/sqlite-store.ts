@@ -61,7 +61,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
 
 const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
   t.generated_at, t.authorization, t.authorization_id, t.resume_station_id, t.resume_requested_at,
-  t.stored_through, t.last_hash, t.started_at, t.downtime_ms, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
+  t.stored_through, t.last_hash, t.started_at, t.started_clock_offset_ms, t.downtime_ms, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
   t.ended_reason, t.phase, t.current_index, t.total, t.time_left_ms, t.time_left_at, t.alert_pending,
   t.heartbeat_seq, t.last_heartbeat_at, t.clock_offset_ms, t.upload_refusal_code, t.upload_refused_at,
   (SELECT b.received_at FROM bundles b WHERE b.test_id = t.id) AS bundle_received_at`;
@@ -756,7 +756,7 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const updateJournal = db.prepare(
     `UPDATE tests SET stored_through = @storedThrough, last_hash = @lastHash, started_at = @startedAt,
-       downtime_ms = @downtimeMs, answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
+       started_clock_offset_ms = @startedClockOffsetMs, downtime_ms = @downtimeMs, answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
        ended_reason = @endedReason
      WHERE id = @id AND stored_through = @expected`,
   );
@@ -1094,7 +1094,9 @@ function bundles(db: SqliteDatabase, writer: WriteBatcher): BundleRepository {
   );
   const ack = db.prepare('SELECT bundle_hash, received_at FROM bundles WHERE test_id = ?');
   const journal = db.prepare(
-    `UPDATE tests SET started_at = COALESCE(started_at, @startedAt), downtime_ms = @downtimeMs,
+    `UPDATE tests SET started_at = COALESCE(started_at, @startedAt),
+       started_clock_offset_ms = CASE WHEN started_at IS NULL THEN @startedClockOffsetMs ELSE started_clock_offset_ms END,
+       downtime_ms = @downtimeMs,
        answered = @answered, added_ms = @addedMs, paused_cause = @pausedCause, paused_reason = @pausedReason,
        ended_reason = @endedReason, upload_refusal_code = NULL, upload_refused_at = NULL WHERE id = @id`,
   );
