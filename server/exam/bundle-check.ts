@@ -45,7 +45,7 @@ export type BundleCheck =
   /** The body is not an upload: no bundle to speak of. */
   | { ok: false; problem: 'BAD_REQUEST'; code: 'INVALID_JSON' | 'INVALID_REQUEST'; message: string };
 
-const EMPTY_JOURNAL: JournalState = {
+export const EMPTY_JOURNAL: JournalState = {
   storedThrough: 0,
   lastHash: null,
   startedAt: null,

@@ -7,6 +7,7 @@ import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
 import {
   bareHeartbeat,
   enrolledStation,
+  examRoom,
   type Invigilator,
   invigilator,
   join,
@@ -24,11 +25,8 @@ describe('alert decisions and a resume on another station', () => {
   let inv: Invigilator;
   let base: string;
   beforeEach(async () => {
-    server = await startTestServer();
     // Two candidates: a card counts its own candidate's incident reports, not the room's.
-    day = await seedCertificationDay(server.app, { count: 2 });
-    station = await enrolledStation(server, day);
-    inv = await invigilator(server, day);
+    ({ server, day, station, inv } = await examRoom(2));
     base = await server.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterEach(() => server.close());
@@ -157,10 +155,7 @@ describe('closing a station from the invigilator screen', () => {
   let inv: Invigilator;
   let base: string;
   beforeEach(async () => {
-    server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 2 });
-    station = await enrolledStation(server, day);
-    inv = await invigilator(server, day);
+    ({ server, day, station, inv } = await examRoom(2));
     base = await server.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterEach(() => server.close());
@@ -264,10 +259,7 @@ describe('a lockdown pause only the station’s heartbeat tells (its journal cou
   let station: TestStation;
   let inv: Invigilator;
   beforeEach(async () => {
-    server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 1 });
-    station = await enrolledStation(server, day);
-    inv = await invigilator(server, day);
+    ({ server, day, station, inv } = await examRoom(1));
   });
   afterEach(() => server.close());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { secretHash } from '../auth/secrets.ts';
 import { ENDED_INVIGILATOR_LOGIN_KEPT_MS } from '../storage/repositories.ts';
-import { invigilator, type Invigilator } from '../testing/exam-helpers.ts';
+import { invigilatedDay, type Invigilator } from '../testing/exam-helpers.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import { errorOf, loginAs, ADMIN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -48,9 +48,7 @@ describe('an ended invigilator login tells its screen why, until the purge forge
   let day: SeededDay;
   let inv: Invigilator;
   beforeEach(async () => {
-    server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 1 });
-    inv = await invigilator(server, day);
+    ({ server, day, inv } = await invigilatedDay(1));
     expect((await inv.get('')).statusCode).toBe(200);
   });
   afterEach(() => server.close());

@@ -13,15 +13,16 @@ import { STATION_MISSING_MS, testHeardRecently } from '../../core/exam/station-p
 import {
   bareHeartbeat,
   enrolledStation,
+  examRoom,
   invigilator,
   join,
   type Invigilator,
   startedJournal,
   startedTest,
 } from '../testing/exam-helpers.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import type { SeededCandidate, SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
-import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { errorOf, type TestServer } from '../testing/test-server.ts';
 
 describe('what finalization waits for', () => {
   let server: TestServer;
@@ -29,10 +30,7 @@ describe('what finalization waits for', () => {
   let station: TestStation;
   let inv: Invigilator;
   beforeEach(async () => {
-    server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 2 });
-    station = await enrolledStation(server, day);
-    inv = await invigilator(server, day);
+    ({ server, day, station, inv } = await examRoom(2));
   });
   afterEach(() => server.close());
 

@@ -5,19 +5,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { CandidateResult, Results } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import {
+  enrolledStation,
+  invigilatedDay,
+  type Invigilator,
+  startedJournal,
+} from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
-import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import type { SeededCandidate, SeededDay } from '../testing/seed.ts';
+import { errorOf, type TestServer } from '../testing/test-server.ts';
 
 describe('the jury’s neutralizations', () => {
   let server: TestServer;
   let day: SeededDay;
   let inv: Invigilator;
   beforeEach(async () => {
-    server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 1 });
-    inv = await invigilator(server, day);
+    ({ server, day, inv } = await invigilatedDay(1));
   });
   afterEach(() => server.close());
 

@@ -10,9 +10,9 @@ import {
   type PackageResponse,
 } from '../../core/contracts/station-server.ts';
 import { TestJournal, type BundleInput } from './journal-builder.ts';
-import type { SeededCandidate, SeededDay } from './seed.ts';
+import { seedCertificationDay, type SeededCandidate, type SeededDay } from './seed.ts';
 import { TestStation } from './station-client.ts';
-import type { TestServer } from './test-server.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 export async function enrolledStation(
   server: TestServer,
@@ -41,6 +41,25 @@ export interface Invigilator {
   ): Promise<{ candidate: RoomCandidate; command: { id: string }; eventId: number }>;
   room(): Promise<{ candidates: RoomCandidate[]; lastEventId: number }>;
   card(candidateId: string): Promise<RoomCandidate>;
+}
+
+/** A test server and a certification day seeded with `count` candidates, its invigilator logged in. */
+export async function invigilatedDay(
+  count: number,
+): Promise<{ server: TestServer; day: SeededDay; inv: Invigilator }> {
+  const server = await startTestServer();
+  const day = await seedCertificationDay(server.app, { count });
+  return { server, day, inv: await invigilator(server, day) };
+}
+
+/** The same with a station of the centre enrolled (before the invigilator logs in). */
+export async function examRoom(
+  count: number,
+): Promise<{ server: TestServer; day: SeededDay; station: TestStation; inv: Invigilator }> {
+  const server = await startTestServer();
+  const day = await seedCertificationDay(server.app, { count });
+  const station = await enrolledStation(server, day);
+  return { server, day, station, inv: await invigilator(server, day) };
 }
 
 export async function invigilator(server: TestServer, day: SeededDay): Promise<Invigilator> {

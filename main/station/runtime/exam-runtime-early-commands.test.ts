@@ -69,33 +69,33 @@ describe('a start confirmed before the station can start', () => {
   });
 });
 
+/** A spare station where the candidate signed in to resume, its downloads failing for now. */
+async function resumingStation() {
+  const { records, wallAt } = await recordsOfADeadStation(2);
+  const h = runtimeHarness({ wallStart: wallAt + MIN });
+  h.server.resuming = true;
+  h.server.records = records;
+  await h.runtime.signIn(signIn);
+  h.server.packageFailure = network;
+  return { h, records };
+}
+
+/** The sync client's command stream (not connected): applies, then acknowledges unless deferred. */
+function commandStream(h: RuntimeHarness, acknowledged: string[]): CommandStream {
+  return new CommandStream({
+    open: async () => network,
+    acknowledge: async (id) => {
+      acknowledged.push(id);
+      return { ok: true, value: {} };
+    },
+    apply: (command) => h.runtime.handleCommand(command),
+    timers: new InstantTimers(),
+  });
+}
+
 describe('commands while a resume from another station downloads its records', () => {
-  /** A spare station where the candidate signed in to resume, its downloads failing for now. */
-  async function resumingStation(): Promise<RuntimeHarness> {
-    const { records, wallAt } = await recordsOfADeadStation(2);
-    const h = runtimeHarness({ wallStart: wallAt + MIN });
-    h.server.resuming = true;
-    h.server.records = records;
-    await h.runtime.signIn(signIn);
-    h.server.packageFailure = network;
-    return h;
-  }
-
-  /** The sync client's command stream (not connected): applies, then acknowledges unless deferred. */
-  function commandStream(h: RuntimeHarness, acknowledged: string[]): CommandStream {
-    return new CommandStream({
-      open: async () => network,
-      acknowledge: async (id) => {
-        acknowledged.push(id);
-        return { ok: true, value: {} };
-      },
-      apply: (command) => h.runtime.handleCommand(command),
-      timers: new InstantTimers(),
-    });
-  }
-
   it('time added and a pause wait, unacknowledged, and apply once each, in order, after the import', async () => {
-    const h = await resumingStation();
+    const { h } = await resumingStation();
     const acknowledged: string[] = [];
     const stream = commandStream(h, acknowledged);
     const addTime: StationCommand = { type: 'addTime', id: 'a1', testId, addedMs: 10 * MIN };
@@ -129,7 +129,7 @@ describe('commands while a resume from another station downloads its records', (
   });
 
   it('the end waits, then ends and seals the test once the records are in', async () => {
-    const h = await resumingStation();
+    const { h } = await resumingStation();
     expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId })).toBe('pending');
     const end: StationCommand = { type: 'endTest', id: 'e1', testId };
     expect(await h.runtime.handleCommand(end)).toBe('deferred');
@@ -144,7 +144,7 @@ describe('commands while a resume from another station downloads its records', (
   });
 
   it('after the candidate cancels the resume here, they wait for the station where the test goes on', async () => {
-    const h = await resumingStation();
+    const { h } = await resumingStation();
     expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId })).toBe('pending');
     const time: StationCommand = { type: 'addTime', id: 't1', testId, addedMs: 10 * MIN };
     expect(await h.runtime.handleCommand(time)).toBe('deferred');
@@ -180,33 +180,16 @@ describe('a relaunch while commands wait for a resume from another station', () 
       },
     };
   }
-  /** The sync client's command stream of one run of the station (not connected). */
-  function commandStream(h: RuntimeHarness, room: Server): CommandStream {
-    return new CommandStream({
-      open: async () => network,
-      acknowledge: async (id) => {
-        room.acknowledged.push(id);
-        return { ok: true, value: {} };
-      },
-      apply: (command) => h.runtime.handleCommand(command),
-      timers: new InstantTimers(),
-    });
-  }
 
   /**
    * A spare station where the candidate asks to resume, its downloads failing: the resume authorized
    * (acknowledged, pending), then time added, a pause and its unlock, deferred (not acknowledged).
    */
   async function deferredDuringDownload() {
-    const { records, wallAt } = await recordsOfADeadStation(2);
-    const h = runtimeHarness({ wallStart: wallAt + MIN });
-    h.server.resuming = true;
-    h.server.records = records;
-    await h.runtime.signIn(signIn);
-    h.server.packageFailure = network;
+    const { h, records } = await resumingStation();
     const issued = [resume('r1'), ...deferredOnes];
     const room = server(issued);
-    const stream = commandStream(h, room);
+    const stream = commandStream(h, room.acknowledged);
     expect(await stream.receive(resume('r1'))).toEqual({ outcome: 'pending', acknowledged: true });
     for (const command of deferredOnes)
       expect(await stream.receive(command)).toEqual({ outcome: 'deferred', acknowledged: false });
@@ -221,7 +204,7 @@ describe('a relaunch while commands wait for a resume from another station', () 
     relaunched.server.resuming = true;
     relaunched.server.records = records;
     await relaunched.runtime.restore();
-    return { relaunched, stream: commandStream(relaunched, room) };
+    return { relaunched, stream: commandStream(relaunched, room.acknowledged) };
   }
 
   /** The records this station wrote after the dead station's, by kind and authorization. */
@@ -230,6 +213,48 @@ describe('a relaunch while commands wait for a resume from another station', () 
       .records(testId)
       .slice(from)
       .map((r) => [r.kind, 'authorization' in r.payload ? r.payload.authorization : undefined]);
+
+  /** What a resume on `authorization` writes, then the deferred commands, each once and in order. */
+  const resumedThenDeferred = (authorization: string) => [
+    ['testOpened', undefined],
+    ['resumed', authorization],
+    ['timeAdded', 'a1'],
+    ['paused', 'p1'],
+    ['unpaused', 'u1'],
+  ];
+
+  /** The invigilator authorizes the resume again (`r2`) after the relaunch: applied and acknowledged. */
+  async function authorizeAgain(stream: CommandStream, issued: StationCommand[]): Promise<void> {
+    issued.push(resume('r2'));
+    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
+  }
+
+  /** The server sends again what is unacknowledged: each deferred command has applied already, once. */
+  async function expectDeferredAppliedOnce(
+    relaunched: RuntimeHarness,
+    room: Server,
+    stream: CommandStream,
+  ): Promise<void> {
+    await room.sendUnacknowledged(stream);
+    for (const command of deferredOnes)
+      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+  }
+
+  /** The relaunched station wrote `expected` after the dead station's records, and its test goes on. */
+  function expectResumed(
+    relaunched: RuntimeHarness,
+    records: RuntimeHarness['server']['records'],
+    expected: ReturnType<typeof resumedThenDeferred>,
+    timeLeftMs: number,
+  ): void {
+    expect(written(relaunched, records.length)).toEqual(expected);
+    expect(relaunched.runtime.status().exam).toMatchObject({
+      phase: 'inProgress',
+      allowedMs: 115 * MIN,
+      timeLeftMs,
+    });
+    expect(relaunched.journal.verify(testId).ok).toBe(true);
+  }
 
   it('dies during the download: the commands come again and apply once each, in order, after the resume', async () => {
     const { h, records, issued, room } = await deferredDuringDownload();
@@ -244,26 +269,11 @@ describe('a relaunch while commands wait for a resume from another station', () 
     expect(relaunched.journal.records(testId)).toEqual([]);
 
     // The first authorization was used by the dead sign-in: the invigilator authorizes the resume again.
-    issued.push(resume('r2'));
-    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
+    await authorizeAgain(stream, issued);
     expect(room.acknowledged).toEqual(['r1', 'r2', 'a1', 'p1', 'u1']);
-    await room.sendUnacknowledged(stream); // nothing left to send
-    for (const command of deferredOnes)
-      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+    await expectDeferredAppliedOnce(relaunched, room, stream); // nothing left to send
 
-    expect(written(relaunched, records.length)).toEqual([
-      ['testOpened', undefined],
-      ['resumed', 'r2'],
-      ['timeAdded', 'a1'],
-      ['paused', 'p1'],
-      ['unpaused', 'u1'],
-    ]);
-    expect(relaunched.runtime.status().exam).toMatchObject({
-      phase: 'inProgress',
-      allowedMs: 115 * MIN,
-      timeLeftMs: 113 * MIN,
-    });
-    expect(relaunched.journal.verify(testId).ok).toBe(true);
+    expectResumed(relaunched, records, resumedThenDeferred('r2'), 113 * MIN);
   });
 
   it('dies once the resume is done, before the deferred commands applied: they apply once each after the new resume', async () => {
@@ -278,26 +288,10 @@ describe('a relaunch while commands wait for a resume from another station', () 
     await room.sendUnacknowledged(stream);
     // After a relaunch the candidate waits for the invigilator's « autoriser la reprise » again.
     expect(relaunched.runtime.phase).toBe('resumePending');
-    issued.push(resume('r2'));
-    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
-    await room.sendUnacknowledged(stream);
-    for (const command of deferredOnes)
-      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+    await authorizeAgain(stream, issued);
+    await expectDeferredAppliedOnce(relaunched, room, stream);
 
-    expect(written(relaunched, records.length)).toEqual([
-      ['testOpened', undefined],
-      ['resumed', 'r1'],
-      ['timeAdded', 'a1'],
-      ['paused', 'p1'],
-      ['unpaused', 'u1'],
-      ['resumed', 'r2'],
-    ]);
-    expect(relaunched.runtime.status().exam).toMatchObject({
-      phase: 'inProgress',
-      allowedMs: 115 * MIN,
-      timeLeftMs: 113 * MIN,
-    });
-    expect(relaunched.journal.verify(testId).ok).toBe(true);
+    expectResumed(relaunched, records, [...resumedThenDeferred('r1'), ['resumed', 'r2']], 113 * MIN);
   });
 
   it('dies between storing the downloads and continuing the chain: the time the old station reported is charged, the commands apply once each after the resume', async () => {
@@ -322,31 +316,16 @@ describe('a relaunch while commands wait for a resume from another station', () 
     await room.sendUnacknowledged(stream); // still deferred: this station's chain is not continued yet
     expect(relaunched.runtime.phase).toBe('resumePending');
     expect(relaunched.journal.records(testId)).toEqual(records);
-    issued.push(resume('r2'));
-    expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
-    await room.sendUnacknowledged(stream);
-    for (const command of deferredOnes)
-      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+    await authorizeAgain(stream, issued);
+    await expectDeferredAppliedOnce(relaunched, room, stream);
 
-    expect(written(relaunched, records.length)).toEqual([
-      ['testOpened', undefined],
-      ['resumed', 'r2'],
-      ['timeAdded', 'a1'],
-      ['paused', 'p1'],
-      ['unpaused', 'u1'],
-    ]);
+    expectResumed(relaunched, records, resumedThenDeferred('r2'), 113 * MIN - 30_000);
     // The 30 s after the old station's last record were the candidate's: not given back. The rest,
     // from then to this resume (3 min 3 s after that record), was not: recorded as downtime.
     expect(relaunched.journal.records(testId)[records.length + 1]?.payload).toEqual({
       authorization: 'r2',
       downtimeMs: 3 * MIN + 3000 - 30_000,
     });
-    expect(relaunched.runtime.status().exam).toMatchObject({
-      phase: 'inProgress',
-      allowedMs: 115 * MIN,
-      timeLeftMs: 113 * MIN - 30_000,
-    });
     expect(relaunched.journal.resumeHandover(testId)).toBeNull();
-    expect(relaunched.journal.verify(testId).ok).toBe(true);
   });
 });

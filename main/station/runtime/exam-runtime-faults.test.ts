@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 /* eslint-disable no-restricted-imports -- a test, never shipped: how the server reads what this station
    wrote and heard (its records and its heartbeat); the station's own code imports nothing from server/. */
+import { EMPTY_JOURNAL } from '../../../server/exam/bundle-check.ts';
 import { readRecords } from '../../../server/exam/journal-reading.ts';
 import { isPaused } from '../../../server/room/room-view.ts';
 import type { StoredTest } from '../../../server/storage/repositories.ts';
@@ -232,19 +233,7 @@ describe('a lockdown event the journal cannot take', () => {
     records: JournalRecord[],
     heartbeat: { phase: string; lastSeq: number },
   ) {
-    const empty = {
-      storedThrough: 0,
-      lastHash: null,
-      startedAt: null,
-      startedClockOffsetMs: null,
-      downtimeMs: 0,
-      answered: 0,
-      addedMs: 0,
-      pausedCause: null,
-      pausedReason: null,
-      endedReason: null,
-    };
-    const { journal } = readRecords(empty, records, h.server.pkg, h.wall.now);
+    const { journal } = readRecords(EMPTY_JOURNAL, records, h.server.pkg, h.wall.now);
     return isPaused({ journal, heartbeat } as unknown as StoredTest);
   }
 

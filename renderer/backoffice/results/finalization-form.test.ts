@@ -9,6 +9,12 @@ import {
 } from './finalization-form.ts';
 
 const unfinished = [{ candidateId: 'can_1' }, { candidateId: 'can_2' }];
+/** A reason for each unfinished test, as the form holds them and as the request sends them. */
+const bothReasons = { can_1: 'technical', can_2: 'candidate' } as const;
+const bothReasonsSent = [
+  { candidateId: 'can_1', reason: 'technical' },
+  { candidateId: 'can_2', reason: 'candidate' },
+];
 
 describe('finalizing from the back office', () => {
   it('needs a reason for each unfinished test and both yes/no answers', () => {
@@ -50,7 +56,7 @@ describe('finalizing from the back office', () => {
     expect(
       checkFinalization(
         {
-          abortReasons: { can_1: 'technical', can_2: 'candidate' },
+          abortReasons: bothReasons,
           confirmedOver: {},
           hadIncident: true,
           candidateCouldNotJoin: false,
@@ -61,10 +67,7 @@ describe('finalizing from the back office', () => {
     ).toEqual({
       ok: true,
       request: {
-        abortReasons: [
-          { candidateId: 'can_1', reason: 'technical' },
-          { candidateId: 'can_2', reason: 'candidate' },
-        ],
+        abortReasons: bothReasonsSent,
         globalComment: 'Coupure réseau à 10 h.',
         hadIncident: true,
         candidateCouldNotJoin: false,
@@ -112,18 +115,11 @@ describe('finalizing from the back office', () => {
       const noReason = checkFinalization(confirmed, unfinished, maybeRunning);
       expect(!noReason.ok && noReason.errors).toMatchObject({ confirmOver: [], abortReasons: ['can_2'] });
       expect(
-        checkFinalization(
-          { ...confirmed, abortReasons: { can_1: 'technical', can_2: 'candidate' } },
-          unfinished,
-          maybeRunning,
-        ),
+        checkFinalization({ ...confirmed, abortReasons: bothReasons }, unfinished, maybeRunning),
       ).toEqual({
         ok: true,
         request: {
-          abortReasons: [
-            { candidateId: 'can_1', reason: 'technical' },
-            { candidateId: 'can_2', reason: 'candidate' },
-          ],
+          abortReasons: bothReasonsSent,
           globalComment: '',
           hadIncident: false,
           candidateCouldNotJoin: false,
