@@ -1,6 +1,7 @@
 // The invigilator screen in Chromium, served by the real server at /invigilator/: logged in through
 // its own form, with helpers to find a candidate's card and wait for what it shows. Screenshots go to
-// test-results/screenshots/<scenario>/, and every screen passes an axe check.
+// test-results/screenshots/<scenario>/, and every screen passes an axe check. Pages of one scenario
+// that also pictures other screens (the back office's) share its numbered sequence (`PictureSequence`).
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -9,20 +10,34 @@ import { SCREENSHOT_ROOT } from '../harness/screenshots.ts';
 
 export const ROOM_VIEWPORT = { width: 1366, height: 768 } as const;
 
+/** A scenario's numbered pictures shared by several pages (the back office's `Captures`). */
+export interface PictureSequence {
+  readonly folder: string;
+  next(name: string): string;
+}
+
 export class InvigilatorPage {
   readonly page: Page;
   readonly context: BrowserContext;
   readonly folder: string;
   readonly consoleErrors: string[] = [];
+  readonly #sequence: PictureSequence | null;
   #count = 0;
 
-  private constructor(context: BrowserContext, page: Page, scenario: string) {
+  private constructor(context: BrowserContext, page: Page, scenario: string | PictureSequence) {
     this.context = context;
     this.page = page;
-    this.folder = path.join(SCREENSHOT_ROOT, scenario);
-    // Pictures of this run only.
-    rmSync(this.folder, { recursive: true, force: true });
-    mkdirSync(this.folder, { recursive: true });
+    if (typeof scenario === 'string') {
+      this.folder = path.join(SCREENSHOT_ROOT, scenario);
+      this.#sequence = null;
+      // Pictures of this run only.
+      rmSync(this.folder, { recursive: true, force: true });
+      mkdirSync(this.folder, { recursive: true });
+    } else {
+      // The sequence's folder, already emptied for this run, its numbers shared with the other pages.
+      this.folder = scenario.folder;
+      this.#sequence = scenario;
+    }
     page.on('pageerror', (error) => this.consoleErrors.push(error.message));
     // Refused requests (a wrong password, a server stopped on purpose) are expected; anything else is not.
     page.on('console', (message) => {
@@ -35,7 +50,7 @@ export class InvigilatorPage {
   static async open(
     browser: Browser,
     serverUrl: string,
-    scenario: string,
+    scenario: string | PictureSequence,
     viewport: { width: number; height: number } = ROOM_VIEWPORT,
   ): Promise<InvigilatorPage> {
     const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -119,7 +134,9 @@ export class InvigilatorPage {
   /** A screenshot of the screen as it is, and its accessibility check (zero violations). */
   async capture(name: string): Promise<string> {
     this.#count += 1;
-    const file = path.join(this.folder, `${String(this.#count).padStart(2, '0')}-${name}.png`);
+    const file =
+      this.#sequence?.next(name) ??
+      path.join(this.folder, `${String(this.#count).padStart(2, '0')}-${name}.png`);
     await this.page.evaluate(
       () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
     );
