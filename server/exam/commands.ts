@@ -237,7 +237,7 @@ async function carryAlertDecisions(
   const test = await ctx.store.tests.get(testId);
   if (!test) return [];
   const applied = new Set<string>();
-  for (const record of await ctx.store.tests.recordsOfKind([testId], 'alertDecided')) {
+  for (const { record } of await ctx.store.tests.recordsOfKind([testId], 'alertDecided')) {
     if (record.kind === 'alertDecided') applied.add(record.payload.alertId);
   }
   const carried: string[] = [];

@@ -40,7 +40,7 @@ export function questionContent(
 
 /**
  * `clockOffsetMs`: the offset (server − station) last measured for the station writing these records,
- * kept with the start it writes (null when unknown).
+ * kept with the start and the alerts it writes (null when unknown).
  */
 export function readRecords(
   previous: JournalState,
@@ -89,6 +89,7 @@ export function readRecords(
           questionNumber,
           content,
           raisedAt: record.wallAt,
+          clockOffsetMs,
           receivedAt,
           decision: null,
           reasonCode: null,

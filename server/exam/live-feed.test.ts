@@ -478,6 +478,72 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     expect(again.startedAt).toBe(new Date(startedOnServer).toISOString());
   });
 
+  it('places lockdown events and alerts on the server’s clock by the offset of the station that wrote them, after a resume on another one', async () => {
+    const MIN = 60_000;
+    // Station A runs 3 minutes ahead of the server, station B (where the test resumes) 2 minutes behind.
+    const aClock = () => server.clock.now + 3 * MIN;
+    const bClock = () => server.clock.now - 2 * MIN;
+    const beat = (by: TestStation, testId: string, stationTime: number, lastSeq: number) =>
+      by.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId,
+        phase: 'inProgress',
+        current: 0,
+        answered: 0,
+        total: 5,
+        timeLeftMs: 80 * MIN,
+        alertPending: true,
+        lastSeq,
+        stationTime,
+      });
+    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
+    const journal = new TestJournal(testId, aClock() - 3000);
+    journal.open(
+      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
+      pkg.package,
+      pkg.packageHash,
+      startCommandId,
+    );
+    const challengeId = pkg.package.challenges[1]?.id ?? '';
+    // Written on A, with A's clock: "perte de focus" and an alert, each at a known server time.
+    const lockdown = journal.append({
+      kind: 'lockdown',
+      payload: { event: 'focusLost', detail: 'another window' },
+    });
+    const raised = journal.append({ kind: 'alertRaised', payload: { alertId: 'alert-1', challengeId } });
+    const focusLostOnServer = new Date(lockdown.wallAt - 3 * MIN).toISOString();
+    const raisedOnServer = new Date(raised.wallAt - 3 * MIN).toISOString();
+    expect((await beat(station, testId, aClock(), 0)).statusCode).toBe(200);
+    const storedThrough = journal.records.length;
+    expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough });
+    const before = await inv.card(lea().id);
+    expect(before.lockdownEvents.map((e) => e.at)).toEqual([focusLostOnServer]);
+    expect(before.alert?.raisedAt).toBe(raisedOnServer);
+
+    // A dies; the candidate resumes on B, which beats and writes with its own clock.
+    server.clock.advance(10 * MIN);
+    const spare = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
+    const resume = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect((await beat(spare, testId, bClock(), storedThrough)).statusCode).toBe(200);
+    const continued = new TestJournal(testId, bClock(), journal.records);
+    continued.append({ kind: 'resumed', payload: { authorization: resume.command.id, downtimeMs: 60_000 } });
+    const again = continued.append({ kind: 'lockdown', payload: { event: 'focusLost', detail: 'on B' } });
+    const againOnServer = new Date(again.wallAt + 2 * MIN).toISOString();
+    expect((await replicate(testId, continued.since(storedThrough), spare)).json()).toEqual({
+      storedThrough: storedThrough + 2,
+    });
+
+    const card = await inv.card(lea().id);
+    expect(card.lockdownEvents.map((e) => e.at)).toEqual([focusLostOnServer, againOnServer]);
+    expect(card.alert?.raisedAt).toBe(raisedOnServer);
+    // And after a restart: each writing station's offset is stored with its records and alerts (SQLite).
+    await server.app.close();
+    server = await startTestServer({ dbFile: server.dbFile, clock: server.clock });
+    const restarted = await (await invigilator(server, day)).card(lea().id);
+    expect(restarted.lockdownEvents.map((e) => e.at)).toEqual([focusLostOnServer, againOnServer]);
+    expect(restarted.alert?.raisedAt).toBe(raisedOnServer);
+  });
+
   /** The first station's report, then the candidate at a spare station whose resume is authorized. */
   async function resumeAfterReport(reportedSeq: (storedSeq: number) => number) {
     const { testId, journal, pkg } = await openJournal();

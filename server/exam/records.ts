@@ -68,7 +68,14 @@ async function receiveOnce(
   const pkg = test.packageId === null ? null : ((await ctx.store.tests.package(test.id))?.package ?? null);
   // The stored heartbeat is this station's: only the test's station writes its records (stationTest).
   const reading = readRecords(test.journal, fresh, pkg, ctx.now(), test.heartbeat.clockOffsetMs);
-  await ctx.store.tests.appendRecords(test.id, fresh, reading.journal, reading.newAlerts, ctx.now());
+  await ctx.store.tests.appendRecords(
+    test.id,
+    fresh,
+    reading.journal,
+    reading.newAlerts,
+    ctx.now(),
+    test.heartbeat.clockOffsetMs,
+  );
   if (reading.consumed !== null && test.authorization === reading.consumed) {
     await ctx.store.tests.clearAuthorization(test.id);
   }

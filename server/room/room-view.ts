@@ -132,6 +132,19 @@ export interface TestClock {
   goAheadAt: number | null;
 }
 
+/**
+ * A station's wall-clock time on the server's clock: by the offset of the station that wrote it, kept
+ * when it was replicated (the one holding the test now may be another, after a resume); else (stored
+ * before that was kept) the last offset measured.
+ */
+export function onServerClock(
+  wallAt: number,
+  writerOffsetMs: number | null,
+  heartbeat: { clockOffsetMs: number | null },
+): number {
+  return wallAt + (writerOffsetMs ?? heartbeat.clockOffsetMs ?? 0);
+}
+
 const GO_AHEAD = new Set(['authorizeStart', 'authorizeResume']);
 
 /** `commands`: the test's commands (others are skipped). */
@@ -145,7 +158,7 @@ export function testClock(
   const report = live && live.lastHeartbeatAt >= (h.lastHeartbeatAt ?? 0) ? live : h;
   // On the clock of the station that wrote the start, not of the one holding the test now (a resume).
   const { startedAt: wallStart, startedClockOffsetMs } = test.journal;
-  const startedAt = wallStart === null ? null : wallStart + (startedClockOffsetMs ?? h.clockOffsetMs ?? 0);
+  const startedAt = wallStart === null ? null : onServerClock(wallStart, startedClockOffsetMs, h);
   // Acknowledged after the last heartbeat and the last resume request: what the station did last.
   const after = Math.max(lastHeartbeatAt ?? 0, test.resumeRequestedAt ?? 0);
   let goAheadAt: number | null = null;
@@ -319,13 +332,12 @@ export function roomCandidate(
   const pending = data.alerts.find((a) => a.testId === test.id && a.decision === null) ?? null;
   const allowedMs = allowedBase + test.journal.addedMs;
   const lockdownEvents = data.lockdown
-    .filter((r) => r.testId === test.id && r.kind === 'lockdown')
-    .flatMap((r) => {
+    .filter(({ record: r }) => r.testId === test.id && r.kind === 'lockdown')
+    .flatMap(({ record: r, clockOffsetMs }) => {
       if (r.kind !== 'lockdown') return [];
       const event = LockdownEventSchema.safeParse(r.payload.event);
-      return event.success
-        ? [{ event: event.data, detail: r.payload.detail, at: iso(r.wallAt + (h.clockOffsetMs ?? 0)) }]
-        : [];
+      const at = iso(onServerClock(r.wallAt, clockOffsetMs, h));
+      return event.success ? [{ event: event.data, detail: r.payload.detail, at }] : [];
     })
     .slice(-MAX_LOCKDOWN_EVENTS);
   return {
@@ -345,7 +357,7 @@ export function roomCandidate(
           id: pending.id,
           challengeId: pending.challengeId,
           questionNumber: pending.questionNumber,
-          raisedAt: iso(pending.raisedAt + (h.clockOffsetMs ?? 0)),
+          raisedAt: iso(onServerClock(pending.raisedAt, pending.clockOffsetMs, h)),
           content: pending.content,
           reasonCodes: alertReasonCodesFor(pending.content),
         }

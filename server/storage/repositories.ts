@@ -246,13 +246,22 @@ export interface QuestionContentFlags {
   focused: boolean;
 }
 
+/** A replicated record with the offset (server − station) of the station that wrote it, when known. */
+export interface ReplicatedRecord {
+  record: JournalRecord;
+  clockOffsetMs: number | null;
+}
+
 export interface StoredAlert {
   id: string;
   testId: string;
   challengeId: string;
   questionNumber: number | null;
   content: QuestionContentFlags;
+  /** The raising station's wall clock. */
   raisedAt: number;
+  /** That station's offset (server − station) when the alert was replicated; null when unknown. */
+  clockOffsetMs: number | null;
   receivedAt: number;
   decision: 'dismissed' | 'validated' | null;
   reasonCode: string | null;
@@ -538,10 +547,12 @@ export interface TestRepository {
     journal: JournalState,
     newAlerts: StoredAlert[],
     at: number,
+    /** The writing station's offset (server − station), kept with the records; null when unknown. */
+    clockOffsetMs?: number | null,
   ): Promise<void>;
   records(id: string, fromSeq?: number): Promise<JournalRecord[]>;
   /** Records of some kinds for several tests (the room's lockdown events), in order. */
-  recordsOfKind(testIds: string[], kind: string): Promise<JournalRecord[]>;
+  recordsOfKind(testIds: string[], kind: string): Promise<ReplicatedRecord[]>;
   setHeartbeat(id: string, heartbeat: HeartbeatState): Promise<void>;
   clearAuthorization(id: string): Promise<void>;
   /**

@@ -443,4 +443,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tests ADD COLUMN started_clock_offset_ms INTEGER;
     `,
   },
+  {
+    version: 10,
+    description:
+      "a record's and an alert's times are placed on the server's clock by the writing station's offset",
+    sql: `
+      -- Like the start (version 9): a record's wall clock (a lockdown event's) and an alert's raised_at
+      -- are the writing station's; its offset, as measured when they were replicated, is kept with them.
+      -- Stored before: NULL, the last measured offset stands in (as before).
+      ALTER TABLE test_records ADD COLUMN clock_offset_ms INTEGER;
+      ALTER TABLE alerts ADD COLUMN clock_offset_ms INTEGER;
+    `,
+  },
 ];

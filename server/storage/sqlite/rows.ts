@@ -191,6 +191,7 @@ export function alertFromRow(r: Row): StoredAlert {
     questionNumber: numOrNull(r.question_number),
     content: json(r.content),
     raisedAt: num(r.raised_at),
+    clockOffsetMs: numOrNull(r.clock_offset_ms),
     receivedAt: num(r.received_at),
     decision: strOrNull(r.decision) as StoredAlert['decision'],
     reasonCode: strOrNull(r.reason_code),

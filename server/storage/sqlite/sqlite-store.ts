@@ -44,6 +44,7 @@ import {
   incidentFromRow,
   json,
   num,
+  numOrNull,
   resultFromRow,
   sessionFromRow,
   stationFromRow,
@@ -752,7 +753,8 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const insertCommand = commandInserter(db);
   const insertRecord = db.prepare(
-    'INSERT INTO test_records (test_id, seq, kind, hash, record, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO test_records (test_id, seq, kind, hash, record, received_at, clock_offset_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateJournal = db.prepare(
     `UPDATE tests SET stored_through = @storedThrough, last_hash = @lastHash, started_at = @startedAt,
@@ -761,8 +763,9 @@ function tests(db: SqliteDatabase): TestRepository {
      WHERE id = @id AND stored_through = @expected`,
   );
   const insertAlert = db.prepare(
-    `INSERT OR IGNORE INTO alerts (id, test_id, challenge_id, question_number, content, raised_at, received_at)
-     VALUES (@id, @testId, @challengeId, @questionNumber, @content, @raisedAt, @receivedAt)`,
+    `INSERT OR IGNORE INTO alerts (id, test_id, challenge_id, question_number, content, raised_at, clock_offset_ms,
+       received_at)
+     VALUES (@id, @testId, @challengeId, @questionNumber, @content, @raisedAt, @clockOffsetMs, @receivedAt)`,
   );
   const records = db
     .prepare('SELECT record FROM test_records WHERE test_id = ? AND seq >= ? ORDER BY seq')
@@ -776,9 +779,8 @@ function tests(db: SqliteDatabase): TestRepository {
     db,
     // Named: for one test, the planner would otherwise read every record of it by the primary key.
     (list) =>
-      `SELECT record FROM test_records INDEXED BY test_records_by_kind
+      `SELECT record, clock_offset_ms FROM test_records INDEXED BY test_records_by_kind
        WHERE kind = ? AND test_id IN (${list}) ORDER BY test_id, seq`,
-    true,
   );
   const clearAuthorization = db.prepare(
     'UPDATE tests SET authorization = NULL, authorization_id = NULL WHERE id = ?',
@@ -811,9 +813,10 @@ function tests(db: SqliteDatabase): TestRepository {
       alerts: Parameters<TestRepository['appendRecords']>[3],
       at: number,
       expected: number,
+      clockOffsetMs: number | null,
     ): boolean => {
       if (updateJournal.run({ ...journal, id, expected }).changes !== 1) return false;
-      for (const r of list) insertRecord.run(id, r.seq, r.kind, r.hash, JSON.stringify(r), at);
+      for (const r of list) insertRecord.run(id, r.seq, r.kind, r.hash, JSON.stringify(r), at, clockOffsetMs);
       for (const a of alerts) {
         insertAlert.run({
           id: a.id,
@@ -822,6 +825,7 @@ function tests(db: SqliteDatabase): TestRepository {
           questionNumber: a.questionNumber,
           content: JSON.stringify(a.content),
           raisedAt: a.raisedAt,
+          clockOffsetMs: a.clockOffsetMs,
           receivedAt: a.receivedAt,
         });
       }
@@ -876,9 +880,9 @@ function tests(db: SqliteDatabase): TestRepository {
     async authorize(id, authorization, command, dropRequest) {
       authorize(id, authorization, command, dropRequest);
     },
-    async appendRecords(id, list, journal, newAlerts, at) {
+    async appendRecords(id, list, journal, newAlerts, at, clockOffsetMs = null) {
       const expected = list.length > 0 ? (list[0]?.seq ?? 1) - 1 : journal.storedThrough;
-      if (!append(id, list, journal, newAlerts, at, expected)) {
+      if (!append(id, list, journal, newAlerts, at, expected, clockOffsetMs)) {
         throw new ConcurrentChangeError(`test ${id} records changed meanwhile`);
       }
     },
@@ -887,8 +891,11 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async recordsOfKind(testIds, kind) {
       if (testIds.length === 0) return [];
-      const rows = recordsOfKind(testIds.length).all(kind, ...testIds) as unknown[];
-      return rows.map((r) => json<JournalRecord>(r));
+      const rows = recordsOfKind(testIds.length).all(kind, ...testIds) as Row[];
+      return rows.map((r) => ({
+        record: json<JournalRecord>(r.record),
+        clockOffsetMs: numOrNull(r.clock_offset_ms),
+      }));
     },
     async setHeartbeat(id, h) {
       heartbeat.run({ ...h, alertPending: h.alertPending ? 1 : 0, id });
