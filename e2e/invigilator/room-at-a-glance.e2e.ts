@@ -234,7 +234,7 @@ describe('the room at a glance', () => {
     for (const card of await room.room()) {
       if (card.alert) await room.decideAlert(card.alert.id, 'validated', 'E1');
     }
-    room.stopHeartbeats();
+    await room.stopHeartbeats();
     await new Promise((resolve) => setTimeout(resolve, 16_000));
     await inv.goTo('Salle');
     await inv.goTo('Finaliser la session');

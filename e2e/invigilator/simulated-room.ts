@@ -267,6 +267,7 @@ export class SimulatedRoom {
   readonly #bank: Map<string, Challenge>;
   readonly #invigilatorToken: string;
   #beat: ReturnType<typeof setInterval> | null = null;
+  readonly #inFlight = new Set<Promise<unknown>>();
   ownsServer = false;
 
   private constructor(
@@ -371,14 +372,22 @@ export class SimulatedRoom {
   startHeartbeats(): void {
     this.#beat ??= setInterval(() => {
       for (const station of this.stations.values()) {
-        if (station.beating && station.testId) void station.heartbeat().catch(() => undefined);
+        if (!station.beating || !station.testId) continue;
+        const beat = station.heartbeat().catch(() => undefined);
+        this.#inFlight.add(beat);
+        void beat.finally(() => this.#inFlight.delete(beat));
       }
     }, HEARTBEAT_EVERY_MS);
   }
 
-  stopHeartbeats(): void {
+  /**
+   * No heartbeat is sent any more, and those already sent have been answered: a busy machine (CI) may
+   * answer them a second or more later, and the server counts silence from when it heard them.
+   */
+  async stopHeartbeats(): Promise<void> {
     if (this.#beat) clearInterval(this.#beat);
     this.#beat = null;
+    await Promise.all([...this.#inFlight]);
   }
 
   /** Stops the stations, and the server if this room started it. */
