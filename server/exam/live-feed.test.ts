@@ -423,23 +423,30 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     expect(records.json()).toEqual({ records: journal.records, lastTimeLeftMs: 90 * 60_000 - 30_000 });
   });
 
-  it('places the start on the server’s clock by the offset of the station that wrote it, after a resume on another one', async () => {
-    const MIN = 60_000;
-    // Station A runs 3 minutes ahead of the server, station B (where the test resumes) 2 minutes behind.
-    const aClock = () => server.clock.now + 3 * MIN;
-    const bClock = () => server.clock.now - 2 * MIN;
-    const beat = (by: TestStation, testId: string, phase: string, stationTime: number, lastSeq: number) =>
-      by.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
-        testId,
-        phase,
-        current: 0,
-        answered: 0,
-        total: 5,
-        timeLeftMs: 80 * MIN,
-        alertPending: false,
-        lastSeq,
-        stationTime,
-      });
+  // Two stations whose clocks are off (A 3 minutes ahead of the server, B 2 minutes behind): a heartbeat
+  // on one's own clock, and a test started on A with its journal opened on A's clock.
+  const MIN = 60_000;
+  const aClock = () => server.clock.now + 3 * MIN;
+  const bClock = () => server.clock.now - 2 * MIN;
+  const skewedBeat = (
+    by: TestStation,
+    testId: string,
+    stationTime: number,
+    lastSeq: number,
+    alertPending = false,
+  ) =>
+    by.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase: 'inProgress',
+      current: 0,
+      answered: 0,
+      total: 5,
+      timeLeftMs: 80 * MIN,
+      alertPending,
+      lastSeq,
+      stationTime,
+    });
+  const startedOnSkewedA = async () => {
     const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
     const journal = new TestJournal(testId, aClock() - 3000);
     journal.open(
@@ -448,8 +455,15 @@ describe('live feed: records, alerts, commands and the event streams', () => {
       pkg.packageHash,
       startCommandId,
     );
+    return { testId, pkg, journal };
+  };
+
+  it('places the start on the server’s clock by the offset of the station that wrote it, after a resume on another one', async () => {
+    const beat = (by: TestStation, testId: string, stationTime: number, lastSeq: number) =>
+      skewedBeat(by, testId, stationTime, lastSeq);
+    const { testId, journal } = await startedOnSkewedA();
     const startedOnServer = server.clock.now; // A's `started` record: aClock() on A's clock
-    expect((await beat(station, testId, 'inProgress', aClock(), 0)).statusCode).toBe(200);
+    expect((await beat(station, testId, aClock(), 0)).statusCode).toBe(200);
     expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough: 3 });
     const before = await inv.card(lea().id);
     expect(before.startedAt).toBe(new Date(startedOnServer).toISOString());
@@ -459,7 +473,7 @@ describe('live feed: records, alerts, commands and the event streams', () => {
     const spare = await enrolledStation(server, day, 'Poste 03');
     expect(await join(server, day, spare, lea())).toMatchObject({ testId, resuming: true });
     const resume = await inv.command(lea().id, { type: 'authorizeResume' });
-    expect((await beat(spare, testId, 'inProgress', bClock(), 3)).statusCode).toBe(200);
+    expect((await beat(spare, testId, bClock(), 3)).statusCode).toBe(200);
     expect((await server.app.pix.store.tests.get(testId))?.heartbeat.clockOffsetMs).toBe(2 * MIN);
     const continued = new TestJournal(testId, bClock(), journal.records);
     continued.append({ kind: 'resumed', payload: { authorization: resume.command.id, downtimeMs: 60_000 } });
@@ -479,30 +493,9 @@ describe('live feed: records, alerts, commands and the event streams', () => {
   });
 
   it('places lockdown events and alerts on the server’s clock by the offset of the station that wrote them, after a resume on another one', async () => {
-    const MIN = 60_000;
-    // Station A runs 3 minutes ahead of the server, station B (where the test resumes) 2 minutes behind.
-    const aClock = () => server.clock.now + 3 * MIN;
-    const bClock = () => server.clock.now - 2 * MIN;
     const beat = (by: TestStation, testId: string, stationTime: number, lastSeq: number) =>
-      by.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
-        testId,
-        phase: 'inProgress',
-        current: 0,
-        answered: 0,
-        total: 5,
-        timeLeftMs: 80 * MIN,
-        alertPending: true,
-        lastSeq,
-        stationTime,
-      });
-    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
-    const journal = new TestJournal(testId, aClock() - 3000);
-    journal.open(
-      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
-      pkg.package,
-      pkg.packageHash,
-      startCommandId,
-    );
+      skewedBeat(by, testId, stationTime, lastSeq, true);
+    const { testId, pkg, journal } = await startedOnSkewedA();
     const challengeId = pkg.package.challenges[1]?.id ?? '';
     // Written on A, with A's clock: "perte de focus" and an alert, each at a known server time.
     const lockdown = journal.append({
