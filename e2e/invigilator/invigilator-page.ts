@@ -127,8 +127,14 @@ export class InvigilatorPage {
     }
   }
 
+  /**
+   * Opens a page of the session and waits until it is shown: its link becomes the current one in the
+   * render that swaps the page. (Returning on the click alone let a fast machine read the page before.)
+   */
   async goTo(page: 'Salle' | 'Finaliser la session' | 'Résultats' | 'Feuille d’émargement'): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: page, exact: true }).click();
+    const link = this.page.getByRole('navigation').getByRole('link', { name: page, exact: true });
+    await link.click();
+    await link.and(this.page.locator('[aria-current="page"]')).waitFor();
   }
 
   /** A screenshot of the screen as it is, and its accessibility check (zero violations). */

@@ -240,7 +240,9 @@ describe('the room at a glance', () => {
     await inv.goTo('Finaliser la session');
     await inv.page.getByTestId('still-running').waitFor({ state: 'detached' });
     expect(await inv.page.getByTestId('pending-alerts').count()).toBe(0);
-    for (const box of await inv.page.getByTestId('confirm-over').all()) await box.check();
+    const boxes = await inv.page.getByTestId('confirm-over').all();
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const box of boxes) await box.check();
     await inv.page.getByTestId('finalize').click();
     await inv.page.getByTestId('finalization-errors').waitFor();
     const unfinished = inv.page.getByTestId('abort-reason');

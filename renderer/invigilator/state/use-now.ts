@@ -6,9 +6,13 @@ const listeners = new Set<() => void>();
 let current = Date.now();
 let timer: ReturnType<typeof setInterval> | null = null;
 
-function subscribe(listener: () => void): () => void {
+/** Starts the clock with its first reader; it stops when the last one leaves. */
+export function subscribeNow(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === null) {
+    // Nothing read the clock meanwhile (the attendance sheet, the login): it is as old as that pause.
+    // Read afresh now, so that a page just opened does not judge stations by a time long past.
+    current = Date.now();
     timer = setInterval(() => {
       current = Date.now();
       for (const l of listeners) l();
@@ -23,12 +27,13 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** The clock's last reading. */
+export function readNow(): number {
+  return current;
+}
+
 /** This browser's clock, updated every second. */
 export function useNow(): number {
   // The same clock when rendered to HTML (the unit tests render screens that way).
-  return useSyncExternalStore(
-    subscribe,
-    () => current,
-    () => current,
-  );
+  return useSyncExternalStore(subscribeNow, readNow, readNow);
 }
