@@ -87,7 +87,8 @@ export const ChoiceSchema = z
   .strict();
 export type Choice = z.infer<typeof ChoiceSchema>;
 
-const placeholderNames = (markdown: string): string[] =>
+/** The field names placed in proposals as `${name}`, spaces around the name allowed (`${ p1 }`). */
+export const placeholderNames = (markdown: string): string[] =>
   [...markdown.matchAll(/\$\{([^}]*)\}/g)].map((m) => (m[1] ?? '').trim());
 
 /** What every challenge shows, with or without its solution. */

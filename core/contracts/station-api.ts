@@ -40,6 +40,8 @@ export const STATION_ERROR_CODES = [
   'STATION_NOT_READY',
   /** The server could not be reached and the action needs it (sign-in). */
   'SERVER_UNREACHABLE',
+  /** Sign-in: the server's join limit blocks this station for a while (HTTP 429). */
+  'TOO_MANY_ATTEMPTS',
   'UNKNOWN_CHALLENGE',
   'ALREADY_ANSWERED',
   /** The current question is frozen by a pending alert. */
@@ -316,6 +318,11 @@ export const STATION_METHODS = {
   reportFocusLost: { request: challengeRef, response: empty },
   /** "Signaler un problème": freezes the question until the invigilator decides. */
   raiseAlert: { request: challengeRef, response: StationStatusSchema },
+  /**
+   * « Annuler mon signalement »: takes back a report that has not reached the server (offline), so the
+   * question unfreezes; refused once the invigilator has it (they decide).
+   */
+  withdrawAlert: { request: challengeRef, response: StationStatusSchema },
   openAttachment: {
     request: z.object({ challengeId: ChallengeIdSchema, hash: ContentHashSchema }).strict(),
     response: z.object({ attachment: AttachmentSchema, viewer: ViewerKindSchema, url: z.string() }).strict(),
@@ -337,6 +344,11 @@ export const STATION_METHODS = {
     request: z.object({ bounds: BrowserBoundsSchema.nullable() }).strict(),
     response: empty,
   },
+  /**
+   * Gives the keyboard to the browser's page (« Aller dans la page », F6); F6 in the page gives it back.
+   * Refused (ILLEGAL_TRANSITION) when no page is shown.
+   */
+  browserFocus: { request: empty, response: empty },
   /** Runs the station's self-check (core/contracts/station-self-check.ts); only at the station home. */
   runSelfCheck: { request: empty, response: SelfCheckReportSchema },
 } as const satisfies Record<StationMethodName, { request: z.ZodType; response: z.ZodType }>;

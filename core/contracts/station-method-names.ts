@@ -11,6 +11,7 @@ export const STATION_METHOD_NAMES = [
   'skipChallenge',
   'reportFocusLost',
   'raiseAlert',
+  'withdrawAlert',
   'openAttachment',
   'finishTest',
   'returnHome',
@@ -20,6 +21,8 @@ export const STATION_METHOD_NAMES = [
   'browserReload',
   'browserHome',
   'browserSetBounds',
+  /** The keyboard way into the browser's page (« Aller dans la page », F6). */
+  'browserFocus',
   /** The referent's "Vérifier ce poste" (issue 8); refused while a test is under way. */
   'runSelfCheck',
 ] as const;

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { oddValue } from '../hashing/odd-json.ts';
+import { verifyChain } from './chain.ts';
 import { chainOf } from './chain-fixtures.ts';
 import { JournalRecordSchema, RecordBodySchema, RecordEnvelopeSchema } from './journal-record.ts';
 import { altered, everyKind, recordPaths, replacement } from './record-alterations.ts';
@@ -25,6 +26,19 @@ describe('JournalRecordSchema', () => {
       expect(verdict(JournalRecordSchema, record)).toEqual({ ok: true, data: record });
       expect(verdict(JournalRecordSchema, record)).toEqual(verdict(IntersectionSchema, record));
     }
+  });
+
+  it('takes a withdrawn alert: its alert and question named, nothing else, hashed into the chain', () => {
+    const withdrawal = { kind: 'alertWithdrawn', payload: { alertId: 'al-1', challengeId: 'rec3' } } as const;
+    expect(RecordBodySchema.safeParse(withdrawal).success).toBe(true);
+    for (const payload of [{ alertId: 'al-1' }, { ...withdrawal.payload, decision: 'dismissed' }, {}])
+      expect(RecordBodySchema.safeParse({ kind: 'alertWithdrawn', payload }).success).toBe(false);
+    const chain = chainOf('test-1', [{ kind: 'alertRaised', payload: withdrawal.payload }, withdrawal]);
+    expect(verifyChain('test-1', chain).ok).toBe(true);
+    const altered = chain.map((r) =>
+      r.kind === 'alertWithdrawn' ? { ...r, payload: { ...r.payload, alertId: 'al-2' } } : r,
+    );
+    expect(verifyChain('test-1', altered).ok).toBe(false);
   });
 
   it('drops unknown fields beside the envelope and refuses unknown payload fields, as before', () => {

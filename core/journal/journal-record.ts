@@ -96,6 +96,16 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   /**
+   * The candidate withdrew a report before it reached the server (offline): the question unfreezes, and
+   * the alert counts as never raised (no decision, no neutralization).
+   */
+  z
+    .object({
+      kind: z.literal('alertWithdrawn'),
+      payload: z.object({ alertId: Id, challengeId: ChallengeIdSchema }).strict(),
+    })
+    .strict(),
+  /**
    * `authorization`: the invigilator's pause command, so a pause delivered again (its acknowledgment
    * lost in a crash) is applied once. Optional: a lockdown pause has none, nor older journals.
    */

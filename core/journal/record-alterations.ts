@@ -42,6 +42,7 @@ export const everyKind: RecordBody[] = [
     kind: 'alertDecided',
     payload: { alertId: 'al-1', challengeId: 'rec3', decision: 'validated', reasonCode: 'E3' },
   },
+  { kind: 'alertWithdrawn', payload: { alertId: 'al-2', challengeId: 'rec3' } },
   { kind: 'paused', payload: { cause: 'invigilator', reason: 'malaise' } },
   { kind: 'paused', payload: { cause: 'invigilator', reason: 'calme', authorization: 'cmd-5' } },
   { kind: 'unpaused', payload: { authorization: null } },

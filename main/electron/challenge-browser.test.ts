@@ -1,6 +1,7 @@
 // The challenge browser against the recording Electron stand-in: what a page can repeat by itself (its
 // in-page address, blocked pages and frames, the windows it opens) reaches the journal thinned out,
 // while the candidate's own pages and typed addresses do.
+import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -148,5 +149,144 @@ describe('the challenge browser’s navigation journal', () => {
     const followed = journaled.filter((n) => !n.allowed).length + (loads() - loadedBefore);
     expect(followed).toBeGreaterThan(30);
     expect(followed).toBeLessThanOrEqual(61);
+  });
+});
+
+describe('the challenge browser and the keyboard', () => {
+  let browser: InstanceType<typeof ElectronChallengeBrowser>;
+  let window: InstanceType<typeof fake.electron.BrowserWindow>;
+  let view: { webContents: FakeWebContents; visible: boolean };
+
+  beforeEach(async () => {
+    window = new fake.electron.BrowserWindow({});
+    browser = new ElectronChallengeBrowser({
+      window: () => window as never,
+      policy: () => ({ schemes: ['https'], rules: [] }),
+      homeUrl: () => 'about:blank',
+      demoServerUrl: () => null,
+      testId: () => 'test-1',
+      sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
+      recordNavigation: async () => true,
+      emit: () => undefined,
+      attachKeyboard: () => undefined,
+      log: () => undefined,
+    });
+    expect((await browser.navigate('https://fr.wikipedia.org/')).ok).toBe(true);
+    view = fake.views.at(-1) as unknown as { webContents: FakeWebContents; visible: boolean };
+  });
+
+  const focusCalls = (contents: FakeWebContents) => contents.calls.filter((c) => c.name === 'focus').length;
+
+  it('leaves the keyboard on the station screen when the page is added', () => {
+    expect(focusCalls(window.webContents)).toBe(1);
+    expect(focusCalls(view.webContents)).toBe(0);
+  });
+
+  it('gives the keyboard to the page on request, only while the page is shown', () => {
+    expect(browser.focus()).toBe(false);
+    expect(focusCalls(view.webContents)).toBe(0);
+    browser.setBounds({ x: 0, y: 0, width: 400, height: 300 });
+    expect(browser.focus()).toBe(true);
+    expect(focusCalls(view.webContents)).toBe(1);
+  });
+
+  it('gives the keyboard back to the station screen on F6 in the page, and leaves other keys to the page', () => {
+    const before = focusCalls(window.webContents);
+    const key = (input: Record<string, unknown>) => view.webContents.fire('before-input-event', input);
+    expect(key({ type: 'keyDown', key: 'Tab' })).toBe(false);
+    expect(key({ type: 'keyDown', key: 'F6', control: true })).toBe(false);
+    expect(focusCalls(window.webContents)).toBe(before);
+    expect(key({ type: 'keyDown', key: 'F6' })).toBe(true);
+    expect(focusCalls(window.webContents)).toBe(before + 1);
+  });
+
+  it('gives the keyboard back to the station screen when the page is hidden while it has it', () => {
+    browser.setBounds({ x: 0, y: 0, width: 400, height: 300 });
+    browser.focus();
+    const before = focusCalls(window.webContents);
+    browser.setBounds(null);
+    expect(view.visible).toBe(false);
+    expect(focusCalls(window.webContents)).toBe(before + 1);
+  });
+});
+
+describe('PDFs in the challenge browser', () => {
+  let window: InstanceType<typeof fake.electron.BrowserWindow>;
+  let view: { webContents: FakeWebContents };
+
+  beforeEach(async () => {
+    window = new fake.electron.BrowserWindow({});
+    const browser = new ElectronChallengeBrowser({
+      window: () => window as never,
+      policy: () => ({ schemes: ['https'], rules: [] }),
+      homeUrl: () => 'about:blank',
+      demoServerUrl: () => null,
+      testId: () => 'test-1',
+      sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
+      recordNavigation: async () => true,
+      emit: () => undefined,
+      attachKeyboard: () => undefined,
+      log: () => undefined,
+    });
+    expect((await browser.navigate('https://example.org/')).ok).toBe(true);
+    view = fake.views.at(-1) as unknown as { webContents: FakeWebContents };
+  });
+
+  /** A download as Electron hands it to will-download, completed at once. */
+  function download(fileName: string, mediaType: string): string | undefined {
+    const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
+    if (!session) throw new Error('no session');
+    const item = Object.assign(new EventEmitter(), {
+      getFilename: () => fileName,
+      getMimeType: () => mediaType,
+      getTotalBytes: () => 1024,
+      getReceivedBytes: () => 1024,
+      getURL: () => `https://example.org/${fileName}`,
+      setSavePath: () => undefined,
+      cancel: () => undefined,
+    });
+    session.fire('will-download', item);
+    item.emit('done', {}, 'completed');
+    return view.webContents.calls.filter((c) => c.name === 'loadURL').at(-1)?.args[0] as string | undefined;
+  }
+
+  it('shows a downloaded PDF without the viewer’s Save and Print buttons', () => {
+    expect(download('reglement.pdf', 'application/pdf')).toMatch(
+      /^pix-download:\/\/[0-9a-f]{32}\/reglement\.pdf#toolbar=0&navpanes=0$/,
+    );
+    expect(download('plan.png', 'image/png')).toMatch(/^pix-download:\/\/[0-9a-f]{32}\/plan\.png$/);
+  });
+
+  it('turns a PDF page from the web into a download, keeping its file name', () => {
+    const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
+    const headers = (url: string, resourceType: string, responseHeaders: Record<string, string[]>) => {
+      let answer: { responseHeaders?: Record<string, string[]> } | null = null;
+      session?.headersReceived?.({ url, resourceType, responseHeaders }, (response) => (answer = response));
+      return answer;
+    };
+    expect(
+      headers('https://example.org/doc', 'mainFrame', {
+        'Content-Type': ['application/pdf'],
+        'content-disposition': ['inline; filename="reglement.pdf"'],
+      }),
+    ).toEqual({
+      responseHeaders: {
+        'Content-Type': ['application/pdf'],
+        'Content-Disposition': ['attachment; filename="reglement.pdf"'],
+      },
+    });
+    expect(
+      headers('https://example.org/doc.pdf', 'mainFrame', { 'content-type': ['application/pdf'] }),
+    ).toEqual({
+      responseHeaders: { 'content-type': ['application/pdf'], 'Content-Disposition': ['attachment'] },
+    });
+    // Pages, frames and the downloaded copy itself are left as they are.
+    expect(headers('https://example.org/', 'mainFrame', { 'content-type': ['text/html'] })).toEqual({});
+    expect(
+      headers('https://example.org/doc.pdf', 'subFrame', { 'content-type': ['application/pdf'] }),
+    ).toEqual({});
+    expect(
+      headers('pix-download://abc/doc.pdf', 'mainFrame', { 'content-type': ['application/pdf'] }),
+    ).toEqual({});
   });
 });

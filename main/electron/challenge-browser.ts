@@ -15,6 +15,7 @@ import { net, session, WebContentsView, type BrowserWindow, type Session, type W
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
 import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
 import { URL_RULE_CATEGORY_LABELS } from '../../core/lockdown/default-block-list.ts';
+import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import type { UrlDecision, UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
@@ -87,6 +88,11 @@ const BLOCKED_PAGES = { sameVisitMs: 10_000, perSecond: 1 };
 const POPUPS = { sameVisitMs: 2_000, perSecond: 1 };
 
 const BLANK = 'about:blank';
+
+/** Whether the panel reserves a region for the page (it is hidden otherwise). */
+function isShown(bounds: BrowserBounds | null): bounds is BrowserBounds {
+  return bounds !== null && bounds.width >= 1 && bounds.height >= 1;
+}
 
 function blockedMessage(decision: UrlDecision): string {
   if (decision.category) {
@@ -162,6 +168,20 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     this.#place();
   }
 
+  /**
+   * The keyboard way into the page (the panel's « Aller dans la page », F6): a native view is outside
+   * the station screen's tab order. False when no page is shown.
+   */
+  focus(): boolean {
+    const candidate = this.#candidate;
+    const contents = candidate?.view.webContents;
+    if (!candidate || !contents || contents.isDestroyed() || candidate.testId !== this.#options.testId())
+      return false;
+    if (!isShown(this.#bounds)) return false;
+    contents.focus();
+    return true;
+  }
+
   /** The test is over: the view and everything the candidate's browsing left are thrown away. */
   async discard(): Promise<void> {
     const candidate = this.#candidate;
@@ -228,6 +248,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     this.#prepareSession(candidate);
     this.#watch(candidate);
     window.contentView.addChildView(candidate.view);
+    // The keyboard stays on the station screen: the page is entered on purpose (focus(), F6).
+    window.webContents.focus();
     this.#place();
     return candidate;
   }
@@ -237,7 +259,10 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     const window = this.#options.window();
     if (!candidate || !window || window.isDestroyed()) return;
     const bounds = this.#bounds;
-    if (!bounds || bounds.width < 1 || bounds.height < 1) {
+    if (!isShown(bounds)) {
+      // A hidden page must not keep the keyboard (a pause, a dialog over the panel): back to the screen.
+      if (!candidate.view.webContents.isDestroyed() && candidate.view.webContents.isFocused())
+        window.webContents.focus();
       candidate.view.setVisible(false);
       return;
     }
@@ -276,6 +301,11 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       }
       callback({ cancel: !decision.allowed });
     });
+    // A PDF a page opens is downloaded like a linked one, so it is shown without the viewer's toolbar.
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      const headers = pdfAsDownload(details);
+      callback(headers ? { responseHeaders: headers } : {});
+    });
     ses.on('will-download', (event, item) => {
       const decision = decideDownload(item.getFilename(), item.getMimeType(), item.getTotalBytes());
       if (!decision.allowed) {
@@ -306,7 +336,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
           allowed: true,
           rule: `download ${decision.viewer}`,
         });
-        this.#load(candidate, url);
+        this.#load(candidate, decision.viewer === 'pdf' ? pdfViewerUrl(url) : url);
       });
     });
     ses.protocol.handle(DOWNLOAD_SCHEME, async (request) => {
@@ -332,6 +362,13 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
   #watch(candidate: Candidate): void {
     const contents = candidate.view.webContents;
     this.#options.attachKeyboard(contents);
+    // F6 leaves the page for the station screen (Tab alone cycles inside the page).
+    contents.on('before-input-event', (event, input) => {
+      if (!isPaneSwitch(input)) return;
+      event.preventDefault();
+      const window = this.#options.window();
+      if (window && !window.isDestroyed()) window.webContents.focus();
+    });
     const guard = (event: { preventDefault(): void }, url: string, isMainFrame: boolean) => {
       const decision = this.#decide(candidate, url, isMainFrame);
       if (!decision.allowed) {
@@ -444,6 +481,49 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       canGoForward: contents.navigationHistory.canGoForward(),
     };
   }
+}
+
+/** F6 without modifiers, as browsers use it to move between their panes (pages do not use it). */
+export function isPaneSwitch(input: {
+  type: string;
+  key: string;
+  alt?: boolean;
+  control?: boolean;
+  meta?: boolean;
+  shift?: boolean;
+}): boolean {
+  return (
+    input.type === 'keyDown' &&
+    input.key === 'F6' &&
+    !input.alt &&
+    !input.control &&
+    !input.meta &&
+    !input.shift
+  );
+}
+
+/**
+ * A PDF page from the web (http or https, the page itself, not a frame): its headers turned into a
+ * download's, so will-download saves it and it is shown from pix-download:// without the toolbar.
+ * Null for anything else (pix-download:// itself, which would loop, included).
+ */
+export function pdfAsDownload(details: {
+  url: string;
+  resourceType: string;
+  responseHeaders?: Record<string, string[]>;
+}): Record<string, string[]> | null {
+  if (details.resourceType !== 'mainFrame' || !/^https?:/i.test(details.url)) return null;
+  const headers = details.responseHeaders ?? {};
+  const header = (name: string) => Object.keys(headers).filter((key) => key.toLowerCase() === name);
+  const types = header('content-type').flatMap((key) => headers[key] ?? []);
+  if (!types.some((type) => /^\s*application\/pdf\b/i.test(type))) return null;
+  const disposition = header('content-disposition').flatMap((key) => headers[key] ?? [])[0] ?? '';
+  const kept = Object.fromEntries(
+    Object.entries(headers).filter(([key]) => key.toLowerCase() !== 'content-disposition'),
+  );
+  // The site's file name is kept; only "inline" becomes "attachment".
+  const filename = /;\s*filename\*?=.*/i.exec(disposition)?.[0] ?? '';
+  return { ...kept, 'Content-Disposition': [`attachment${filename}`] };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ChallengeBrowser {
   reload(): Promise<StationResult<BrowserState>>;
   home(): Promise<StationResult<BrowserState>>;
   setBounds(bounds: BrowserBounds | null): Promise<void> | void;
+  /** Gives the keyboard to the page; false when no page is shown. Absent where it cannot (harness). */
+  focus?(): boolean;
 }
 
 /** Copies an attachment into the candidate's sandbox and says how to show it. */
@@ -49,6 +51,7 @@ export function createStationHandlers(
     skipChallenge: ({ challengeId }) => runtime.skipChallenge(challengeId),
     reportFocusLost: ({ challengeId }) => runtime.reportFocusLost(challengeId),
     raiseAlert: ({ challengeId }) => runtime.raiseAlert(challengeId),
+    withdrawAlert: ({ challengeId }) => runtime.withdrawAlert(challengeId),
     openAttachment: async ({ challengeId, hash }) => {
       const current = runtime.currentChallenge();
       if (!current.ok) return current;
@@ -76,6 +79,10 @@ export function createStationHandlers(
       await browser.setBounds(bounds);
       return { ok: true, value: {} };
     },
+    browserFocus: async () =>
+      browser.focus?.()
+        ? { ok: true, value: {} }
+        : { ok: false, error: { code: 'ILLEGAL_TRANSITION', message: 'No browser page is shown.' } },
     // Between candidates only: a check probes the network and the disk, never during a test.
     runSelfCheck: async () => {
       if (runtime.status().exam.phase !== 'idle') {

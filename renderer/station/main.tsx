@@ -7,14 +7,19 @@ import { createI18n } from '../shared/i18n/i18n.ts';
 import '../shared/tokens.css';
 import '../shared/brand.css';
 import { StationApp } from './station-app.tsx';
+import { keepCandidateLanguage, keptLanguage, sessionStore } from './state/candidate-language.ts';
 import { StationProvider } from './state/station-context.tsx';
 import { createStationStore } from './state/station-store.ts';
 import { unavailableStation } from './unavailable-station.ts';
 import './station.css';
 
-const i18n = createI18n('fr');
+// The candidate's language survives a reload of the screens, not the return home (candidate-language.ts).
+const languageStorage = sessionStore();
+const i18n = createI18n(keptLanguage(languageStorage));
 const api = window.station ?? unavailableStation(i18n.t('home.noStation'));
 const store = createStationStore(api);
+const followPhase = keepCandidateLanguage(i18n, languageStorage);
+store.subscribe((state) => followPhase(state.status?.exam.phase ?? null));
 
 const root = document.getElementById('root');
 if (root) {

@@ -22,6 +22,7 @@ import type {
   StoredTest,
 } from '../storage/repositories.ts';
 import { ensurePackage } from './test-package.ts';
+import { withdrawnAlertIds } from './withdrawn-alerts.ts';
 
 export interface Issued {
   command: StoredCommand;
@@ -278,6 +279,8 @@ export async function decideAlert(
   if (!alert || !test || test.sessionId !== session.id) throw notFound('alert');
   if (alert.decision !== null)
     throw conflict('ALERT_ALREADY_DECIDED', `this alert was already ${alert.decision}`);
+  // The candidate took it back (offline) and answers the question: there is nothing left to decide.
+  if ((await withdrawnAlertIds(ctx, [test.id])).has(alertId)) throw notFound('alert');
   const id = newId('cmd');
   const command = newCommand(
     ctx,

@@ -103,6 +103,18 @@ export function readRecords(
         decidedAlerts.push(record.payload.alertId);
         causes.push('alertDecided');
         break;
+      case 'alertWithdrawn': {
+        // Withdrawn before it reached the server (offline): raised in the same batch, it is never
+        // stored, so the room never shows nor chimes for it. One stored already is left out of the
+        // room, finalization and scoring by this record (withdrawnAlertIds).
+        const raised = newAlerts.findIndex((a) => a.id === record.payload.alertId);
+        if (raised >= 0) {
+          newAlerts.splice(raised, 1);
+          causes.splice(causes.indexOf('alertRaised'), 1);
+        }
+        causes.push('alertWithdrawn');
+        break;
+      }
       case 'paused':
         journal.pausedCause = record.payload.cause;
         journal.pausedReason = record.payload.reason;
@@ -145,6 +157,7 @@ export function mainCause(causes: readonly string[]): string {
     'unpaused',
     'timeAdded',
     'alertDecided',
+    'alertWithdrawn',
     'answered',
   ];
   for (const cause of order) if (causes.includes(cause)) return cause;

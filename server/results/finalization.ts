@@ -19,6 +19,7 @@ import {
 import { testHeardRecently } from '../../core/exam/station-presence.ts';
 import { hasEnded, hasStarted, roomState, testClock, testHeard } from '../room/room-view.ts';
 import { iso } from '../time.ts';
+import { withdrawnAlertIds } from '../exam/withdrawn-alerts.ts';
 import type {
   Finalization,
   StoredCandidate,
@@ -161,9 +162,12 @@ export async function finalizationBlockers(
     const maybe = candidate ? maybeRunningTest(ctx, t, candidate, commands, now) : null;
     return maybe ? [maybe] : [];
   });
-  const alerts = await ctx.store.alerts.listByTests(tests.map((t) => t.id));
+  const testIds = tests.map((t) => t.id);
+  const alerts = await ctx.store.alerts.listByTests(testIds);
+  // Withdrawn by the candidate (offline): nothing for the invigilator to decide.
+  const withdrawn = await withdrawnAlertIds(ctx, testIds);
   const pendingAlerts = alerts
-    .filter((a) => a.decision === null)
+    .filter((a) => a.decision === null && !withdrawn.has(a.id))
     .flatMap((a) => {
       const candidate = byTest.get(a.testId);
       return candidate ? [{ candidate, questionNumber: a.questionNumber }] : [];

@@ -11,6 +11,7 @@ import type { JournalRecord } from '../../core/journal/journal-record.ts';
 import { scoreCertification } from '../../core/scoring/score-certification.ts';
 import type { AbortReason, Completion } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
+import { withdrawnIn } from '../exam/withdrawn-alerts.ts';
 import type { StoredCandidate, StoredResult, StoredSession, StoredTest } from '../storage/repositories.ts';
 
 export interface Evidence {
@@ -69,8 +70,10 @@ export async function alertNeutralizations(
   evidence: Evidence,
 ): Promise<Map<string, string | null>> {
   const neutralized = new Map<string, string | null>();
+  // Withdrawn by the candidate: never raised, even if decided before the withdrawal arrived.
+  const withdrawn = withdrawnIn(evidence.records);
   for (const a of await ctx.store.alerts.listByTests([test.id])) {
-    if (a.decision === 'validated') neutralized.set(a.challengeId, a.reasonCode);
+    if (a.decision === 'validated' && !withdrawn.has(a.id)) neutralized.set(a.challengeId, a.reasonCode);
   }
   for (const record of evidence.records) {
     if (record.kind === 'alertDecided' && record.payload.decision === 'validated') {

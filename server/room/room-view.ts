@@ -14,6 +14,7 @@ import { allowedDurationMs } from '../../core/exam/duration.ts';
 import type { TestHeard } from '../../core/exam/station-presence.ts';
 import { AlertReasonCodeSchema, LockdownEventSchema } from '../../core/journal/journal-record.ts';
 import type { ServerContext } from '../context.ts';
+import { withdrawnAlertIds } from '../exam/withdrawn-alerts.ts';
 import type { StoredCandidate, StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
 import type { LiveHeartbeat } from './heartbeats.ts';
@@ -236,8 +237,9 @@ export async function loadRoomData(
     const heard = resumeStationHeardAt(ctx, test);
     if (heard !== null) resumeHeard.set(test.id, heard);
   }
-  const [alerts, commands, lockdown, incidents] = await Promise.all([
+  const [alerts, withdrawn, commands, lockdown, incidents] = await Promise.all([
     ctx.store.alerts.listByTests(testIds),
+    withdrawnAlertIds(ctx, testIds),
     ctx.store.commands.listByTests(testIds),
     ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
     incidentCounts(ctx, session.id, candidateId),
@@ -248,7 +250,7 @@ export async function loadRoomData(
     tests,
     stationNames,
     resumeHeard,
-    alerts,
+    alerts: alerts.filter((a) => !withdrawn.has(a.id)),
     commands,
     lockdown,
     incidents,

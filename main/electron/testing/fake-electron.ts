@@ -24,6 +24,8 @@ export class FakeWebContents extends FakeEmitter {
   url = '';
   zoom = 1;
   destroyed = false;
+  /** Set by focus(); a test clears it when the focus moves elsewhere. */
+  focused = false;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly session: FakeSession;
   readonly navigationHistory = {
@@ -64,6 +66,13 @@ export class FakeWebContents extends FakeEmitter {
   reload(): void {
     this.#record('reload', []);
   }
+  focus(): void {
+    this.#record('focus', []);
+    this.focused = true;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
   send(channel: string, payload: unknown): void {
     this.#record('send', [channel, payload]);
   }
@@ -86,6 +95,11 @@ type BeforeRequest = (
   callback: (response: { cancel?: boolean }) => void,
 ) => void;
 
+type HeadersReceived = (
+  details: { url: string; resourceType: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
 export class FakeSession extends FakeEmitter {
   readonly partition: string;
   readonly calls: Call[] = [];
@@ -93,8 +107,12 @@ export class FakeSession extends FakeEmitter {
     ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheck: (() => boolean) | null = null;
   beforeRequest: BeforeRequest | null = null;
+  headersReceived: HeadersReceived | null = null;
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
-  readonly webRequest = { onBeforeRequest: (listener: BeforeRequest) => (this.beforeRequest = listener) };
+  readonly webRequest = {
+    onBeforeRequest: (listener: BeforeRequest) => (this.beforeRequest = listener),
+    onHeadersReceived: (listener: HeadersReceived) => (this.headersReceived = listener),
+  };
   readonly protocol = {
     handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) =>
       this.protocolHandlers.set(scheme, handler),

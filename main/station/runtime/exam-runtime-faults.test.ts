@@ -18,6 +18,8 @@ import {
   runtimeHarness,
   signIn,
   startedTest,
+  testPackage,
+  choice,
   type RuntimeHarness,
 } from './runtime-fixtures.ts';
 
@@ -136,6 +138,71 @@ describe('a journal that cannot be written when the test is paused or ended', ()
     pass(h, h.runtime.status().exam.timeLeftMs ?? 0);
     await h.runtime.tick();
     expect(h.runtime.phase).toBe('sealed');
+  });
+});
+
+describe('an end that cannot be written after the last answer (full disk, power cut between the two)', () => {
+  /** The journal refuses only the `ended` record. */
+  function endRefused(h: RuntimeHarness) {
+    const append = h.journal.append.bind(h.journal);
+    return vi.spyOn(h.journal, 'append').mockImplementation((testId, body, at, options) => {
+      if (body.kind === 'ended') throw new Error('disk full');
+      return append(testId, body, at, options);
+    });
+  }
+
+  it('keeps the saved answer, says it is saved, and the tick ends the test', async () => {
+    const lines: string[] = [];
+    const h = runtimeHarness({ pkg: testPackage({ count: 2 }), log: (line) => lines.push(line) });
+    await startedTest(h);
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    const refusal = endRefused(h);
+    expect(await h.runtime.submitAnswer('rec2', choice('1'))).toMatchObject({
+      ok: true,
+      value: { next: null },
+    });
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'answered',
+      payload: { challengeId: 'rec2' },
+    });
+    expect(lines.some((line) => line.startsWith('the end of the test could not be recorded'))).toBe(true);
+    await expect(h.runtime.tick()).rejects.toThrow('disk full');
+    expect(h.runtime.phase).toBe('inProgress');
+    refusal.mockRestore();
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('sealed');
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'ended',
+      payload: { reason: 'finished' },
+    });
+  });
+
+  it('is ended on relaunch, without a resume; or by the tick after the resume if it still fails', async () => {
+    for (const stillFailing of [false, true]) {
+      const first = runtimeHarness({ pkg: testPackage({ count: 2 }) });
+      await startedTest(first);
+      await first.runtime.submitAnswer('rec1', choice('1'));
+      endRefused(first);
+      // The station dies after the last answer's commit (whatever the answer said).
+      await first.runtime.submitAnswer('rec2', choice('1')).catch(() => undefined);
+      expect(first.journal.records('test-1').at(-1)?.kind).toBe('answered');
+
+      const second = runtimeHarness({ file: first.file, pkg: first.server.pkg });
+      const refusal = stillFailing ? endRefused(second) : null;
+      await second.runtime.restore();
+      if (refusal) {
+        expect(second.runtime.phase).toBe('resumePending');
+        refusal.mockRestore();
+        await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
+        await second.runtime.tick();
+      }
+      expect(second.runtime.phase).toBe('sealed');
+      expect(second.journal.records('test-1').at(-1)).toMatchObject({
+        kind: 'ended',
+        payload: { reason: 'finished' },
+      });
+      expect(second.journal.verify('test-1').ok).toBe(true);
+    }
   });
 });
 

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../../core/challenge/answer.ts';
 import type { StationCommand } from '../../../core/contracts/station-server.ts';
+import type { TestPackage } from '../../../core/package/test-package.ts';
+import { MAX_WITHDRAWN_ALERTS } from './exam-runtime.ts';
 import {
   MIN,
   choice,
@@ -254,6 +257,28 @@ describe('answering', () => {
     expect(h.journal.records('test-1').at(-1)).toMatchObject({ payload: { focusedOut: true } });
   });
 
+  it('marks a focused challenge left when the shell says the window lost the focus (a frame held it)', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ focusedIndex: 0 }) });
+    await startedTest(h);
+    const focus = (event: 'focusLost' | 'focusRegained') =>
+      h.runtime.reportLockdown({ kind: 'lockdown', payload: { event, detail: '' } }, false);
+    await focus('focusLost');
+    await focus('focusRegained');
+    await focus('focusLost');
+    const records = h.journal.records('test-1');
+    expect(records.filter((r) => r.kind === 'focusLost')).toEqual([
+      expect.objectContaining({ payload: { challengeId: 'rec1' } }),
+    ]);
+    expect(records.filter((r) => r.kind === 'lockdown')).toHaveLength(3);
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { focusLost: true } });
+    await h.runtime.submitAnswer('rec1', choice('1'));
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({ payload: { focusedOut: true } });
+    // The next question is not focused: leaving it marks nothing.
+    await focus('focusRegained');
+    await focus('focusLost');
+    expect(h.journal.records('test-1').filter((r) => r.kind === 'focusLost')).toHaveLength(1);
+  });
+
   it('ends and seals the test after the last challenge', async () => {
     const h = runtimeHarness({ pkg: testPackage({ count: 2 }) });
     await startedTest(h);
@@ -269,6 +294,78 @@ describe('answering', () => {
     await h.runtime.returnHome();
     expect(h.runtime.phase).toBe('idle');
     expect(h.runtime.status().exam.candidate).toBeNull();
+  });
+});
+
+/** The fixtures' package, its first question a QROCM-ind with a text field and a select. */
+function withFieldsFirst(): TestPackage {
+  const pkg = testPackage();
+  const [first, ...rest] = pkg.challenges;
+  if (!first) throw new Error('empty package');
+  const { choices: _choices, ...shown } = first;
+  return {
+    ...pkg,
+    challenges: [
+      {
+        ...shown,
+        type: 'QROCM-ind',
+        proposals: 'Ville : ${ville} Pays : ${pays}',
+        fields: [
+          { kind: 'text', name: 'ville' },
+          { kind: 'select', name: 'pays', options: ['France', 'Belgique'] },
+        ],
+      },
+      ...rest,
+    ],
+  };
+}
+
+describe('an answer that does not fit the question', () => {
+  const manyFields: AnswerValue = {
+    type: 'fields',
+    fields: Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`f${i}`, 'x'.repeat(2000)])),
+  };
+  it.each<[string, AnswerValue]>([
+    ['thousands of fields for a QCU', manyFields],
+    ['several choices for a QCU', { type: 'choices', choices: ['1'] }],
+    ['a choice the QCU does not have', choice('9')],
+  ])('is refused, nothing written: %s', async (_what, value) => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    const before = h.journal.records('test-1');
+    for (const result of [
+      await h.runtime.saveDraft('rec1', value),
+      await h.runtime.submitAnswer('rec1', value),
+    ])
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(h.journal.records('test-1')).toEqual(before);
+    expect(h.journal.draft('test-1', 'rec1')).toBeNull();
+  });
+
+  it.each<[string, AnswerValue]>([
+    ['a field the question does not have', { type: 'fields', fields: { ville: 'Lyon', autre: 'x' } }],
+    ['a select value that is not an option', { type: 'fields', fields: { ville: 'Lyon', pays: 'Suisse' } }],
+    ['a choice for fields', choice('1')],
+  ])('is refused for fields, nothing written: %s', async (_what, value) => {
+    const h = runtimeHarness({ pkg: withFieldsFirst() });
+    await startedTest(h);
+    const before = h.journal.records('test-1');
+    expect(await h.runtime.saveDraft('rec1', value)).toMatchObject({ ok: false });
+    expect(await h.runtime.submitAnswer('rec1', value)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(h.journal.records('test-1')).toEqual(before);
+  });
+
+  it('accepts a draft with fields still empty, and an answer with an option', async () => {
+    const h = runtimeHarness({ pkg: withFieldsFirst() });
+    await startedTest(h);
+    expect(
+      (await h.runtime.saveDraft('rec1', { type: 'fields', fields: { ville: 'Ly', pays: '' } })).ok,
+    ).toBe(true);
+    const value: AnswerValue = { type: 'fields', fields: { ville: 'Lyon', pays: 'France' } };
+    expect((await h.runtime.submitAnswer('rec1', value)).ok).toBe(true);
   });
 });
 
@@ -314,6 +411,89 @@ describe('alerts', () => {
       kind: 'alertDecided',
       payload: { decision: 'validated', reasonCode: 'E4' },
     });
+  });
+});
+
+describe('a report the candidate withdraws (it has not reached the server)', () => {
+  const raisedId = (h: ReturnType<typeof runtimeHarness>) => {
+    const raised = h.journal.records('test-1').findLast((r) => r.kind === 'alertRaised');
+    if (raised?.kind !== 'alertRaised') throw new Error('no alert raised');
+    return raised.payload.alertId;
+  };
+
+  it('unfreezes the question, recorded in the chain; the timer gets the frozen time back', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ timedIndex: 0 }) });
+    await startedTest(h);
+    pass(h, 10_000);
+    await h.runtime.raiseAlert('rec1');
+    expect(h.runtime.status().exam).toMatchObject({ alertPending: true, alertSent: false });
+    const alertId = raisedId(h);
+    pass(h, 30_000);
+    const withdrawn = await h.runtime.withdrawAlert('rec1');
+    expect(withdrawn).toMatchObject({ ok: true, value: { exam: { alertPending: false, alertSent: false } } });
+    expect(h.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'alertWithdrawn',
+      payload: { alertId, challengeId: 'rec1' },
+    });
+    expect(h.journal.verify('test-1').ok).toBe(true);
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { timerLeftMs: 50_000 } });
+    // A decision that crosses the withdrawal finds no alert: the question is not neutralized.
+    expect(
+      await h.runtime.handleCommand({
+        type: 'alertDecision',
+        id: 'cmd-a',
+        testId: 'test-1',
+        alertId,
+        decision: 'validated',
+        reasonCode: 'E4',
+      }),
+    ).toBe('ignored');
+    expect((await h.runtime.submitAnswer('rec1', choice('1'))).ok).toBe(true);
+    // A relaunch replays the withdrawal.
+    const relaunched = runtimeHarness({ file: h.file, pkg: h.server.pkg });
+    await relaunched.runtime.restore();
+    expect(relaunched.runtime.status().exam).toMatchObject({ alertPending: false, progress: { current: 1 } });
+  });
+
+  it('is refused once the server has the report: the invigilator decides it', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    await h.runtime.raiseAlert('rec1');
+    h.journal.acknowledgeOutbox('test-1', h.journal.records('test-1').length);
+    expect(h.runtime.status().exam.alertSent).toBe(true);
+    const before = h.journal.records('test-1');
+    expect(await h.runtime.withdrawAlert('rec1')).toMatchObject({
+      ok: false,
+      error: { code: 'ALERT_PENDING' },
+    });
+    expect(h.journal.records('test-1')).toEqual(before);
+    expect(h.runtime.status().exam.alertPending).toBe(true);
+  });
+
+  it('is refused without a report on the current question', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    expect(await h.runtime.withdrawAlert('rec1')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    await h.runtime.raiseAlert('rec1');
+    expect(await h.runtime.withdrawAlert('rec2')).toMatchObject({ ok: false });
+  });
+
+  it('is refused after MAX_WITHDRAWN_ALERTS in one test, so the journal stays within its budget', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    for (let i = 0; i < MAX_WITHDRAWN_ALERTS; i++) {
+      await h.runtime.raiseAlert('rec1');
+      expect((await h.runtime.withdrawAlert('rec1')).ok).toBe(true);
+    }
+    await h.runtime.raiseAlert('rec1');
+    expect(await h.runtime.withdrawAlert('rec1')).toMatchObject({
+      ok: false,
+      error: { code: 'ALERT_PENDING' },
+    });
+    expect(h.runtime.status().exam.alertPending).toBe(true);
   });
 });
 

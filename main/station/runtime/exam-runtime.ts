@@ -147,6 +147,11 @@ const RETRY_SEAL_MS = 5000;
 const MAX_HELD_LOCKDOWNS = 50;
 const MAX_LOCKDOWN_DETAIL = 500;
 /**
+ * Reports a candidate may withdraw in one test: each costs two records no invigilator action bounds,
+ * and the journal budget (journal-budget.ts) counts on few of those.
+ */
+export const MAX_WITHDRAWN_ALERTS = 10;
+/**
  * The invigilator's commands about a test that only its records make applicable: while a resume from
  * another station waits for them (download retried), these are deferred, not ignored (an ignored one
  * is acknowledged and lost: the extra time, the end); the server sends them again until they apply.
@@ -442,6 +447,9 @@ export class ExamRuntime {
         await this.#sealSafely();
       } else if (progress.started) {
         this.#phase = 'resumePending';
+        // Every challenge done, the end never written (power cut between the last answer and it): the
+        // test is over, no resume needed. If it still cannot be written, the resume's tick ends it.
+        if (this.#noChallengeLeft()) await this.#endWithNothingLeft();
       } else {
         // Never started: the candidate reads the instructions again, then starts on the presence the
         // invigilator confirmed before the relaunch, if any (acknowledged: never sent again).
@@ -601,7 +609,7 @@ export class ExamRuntime {
 
   saveDraft(challengeId: string, value: AnswerValue): Promise<Result<Record<string, never>>> {
     return this.#serial(() => {
-      const current = this.#checkCurrent(challengeId, { allowAlert: true });
+      const current = this.#checkCurrent(challengeId, { allowAlert: true, value });
       if (!current.ok) return current;
       this.#o.journal.saveDraft(current.value.testId, challengeId, value, this.#o.wallClock());
       return ok({});
@@ -611,7 +619,7 @@ export class ExamRuntime {
   /** Stores the answer (committed before this resolves) and says what to show next. */
   submitAnswer(challengeId: string, value: AnswerValue): Promise<Result<MoveOn>> {
     return this.#serial(async () => {
-      const current = this.#checkCurrent(challengeId);
+      const current = this.#checkCurrent(challengeId, { value });
       if (!current.ok) return current;
       const { challenge, clock, progress } = current.value;
       const elapsedMs = clock.elapsedMs();
@@ -666,6 +674,36 @@ export class ExamRuntime {
       const stored = this.#appendSafely({
         kind: 'alertRaised',
         payload: { alertId: randomUUID(), challengeId },
+      });
+      if (!stored.ok) return stored;
+      this.#announce();
+      return ok(this.status());
+    });
+  }
+
+  /**
+   * « Annuler mon signalement »: takes back a report whose record never left the outbox, so the
+   * invigilator cannot know of it (offline) and the question would stay frozen while the exam clock
+   * runs. One the server has is the invigilator's to decide. Recorded: the jury sees it.
+   */
+  withdrawAlert(challengeId: string): Promise<Result<StationStatus>> {
+    return this.#serial(() => {
+      const current = this.#checkCurrent(challengeId, { allowAlert: true });
+      if (!current.ok) return current;
+      const { testId, progress } = current.value;
+      const alert = progress.alert;
+      if (alert?.challengeId !== challengeId)
+        return fail('INVALID_REQUEST', 'no reported problem to withdraw on this challenge');
+      if (!this.#o.journal.awaitsReplication(testId, alert.seq))
+        return fail('ALERT_PENDING', 'the invigilator has this report: they decide it');
+      if (progress.withdrawnAlerts >= MAX_WITHDRAWN_ALERTS)
+        return fail(
+          'ALERT_PENDING',
+          'no more reports can be withdrawn in this test: wait for the invigilator',
+        );
+      const stored = this.#appendSafely({
+        kind: 'alertWithdrawn',
+        payload: { alertId: alert.alertId, challengeId },
       });
       if (!stored.ok) return stored;
       this.#announce();
@@ -856,11 +894,12 @@ export class ExamRuntime {
         this.#o.log?.(`lockdown event while the resume waits for its records, journaled after them: ${kind}`);
         return;
       }
-      if (lock && this.#phase === 'inProgress') {
-        this.#lockdownPause(t, kind, detail);
-        return;
-      }
-      this.#journalLockdown(t, kind, detail);
+      // The window lost the focus while a focused question was shown: the page cannot always tell (its
+      // focus inside a frame, then Alt+Tab fires no blur there), the shell can.
+      const left = kind === 'focusLost' && this.#phase === 'inProgress' ? this.#currentPackaged() : null;
+      if (lock && this.#phase === 'inProgress') this.#lockdownPause(t, kind, detail);
+      else this.#journalLockdown(t, kind, detail);
+      if (left?.focused && !t.progress.focusLost.has(left.id)) this.#recordFocusLost(t, left.id);
       this.#announce();
     });
     return report.catch((error: unknown) => {
@@ -885,6 +924,15 @@ export class ExamRuntime {
       this.#append(body);
     } catch (error) {
       this.#o.log?.(`lockdown event not journaled (${kind}): ${errorMessage(error)}`);
+    }
+  }
+
+  /** Marks the question left (outside the budget: once per challenge); a failure is logged, not thrown. */
+  #recordFocusLost(t: ActiveTest, challengeId: string): void {
+    try {
+      this.#append({ kind: 'focusLost', payload: { challengeId } });
+    } catch (error) {
+      this.#o.log?.(`focus loss on ${challengeId} not journaled: ${errorMessage(error)}`);
     }
   }
 
@@ -1106,6 +1154,12 @@ export class ExamRuntime {
       const t = this.#test;
       if (!t?.clock || !t.pkg || this.#phase !== 'inProgress') return;
       this.#checkpoint(t.row.testId, t.clock);
+      // An end that could not be written after the last answer: retried here (a failure throws, and
+      // the ticker logs it once), before time up, which the candidate did not reach.
+      if (this.#noChallengeLeft()) {
+        await this.#end('finished', null);
+        return;
+      }
       if (t.clock.isUp()) {
         await this.#end('timeUp', null);
         return;
@@ -1193,9 +1247,26 @@ export class ExamRuntime {
     return index === -1 ? t.pkg.challenges.length : index;
   }
 
+  /** The challenge shown now, or null when none is left. */
+  #currentPackaged(): PackagedChallenge | null {
+    return this.#test?.pkg?.challenges[this.#currentIndex()] ?? null;
+  }
+
+  /** A started test that is not ended and has no challenge left (its `ended` not written yet). */
+  #noChallengeLeft(): boolean {
+    const t = this.#test;
+    if (!t?.pkg || !t.progress.started || t.progress.ended) return false;
+    return this.#currentIndex() >= t.pkg.challenges.length;
+  }
+
+  /**
+   * `value`: an answer or draft, refused unless it fits the challenge (its kind, fields, choices and
+   * options): the schema bounds each field, not how many, and a journal record too big for the result
+   * bundle would leave the test unsealable.
+   */
   #checkCurrent(
     challengeId: string,
-    options: { allowAlert?: boolean } = {},
+    options: { allowAlert?: boolean; value?: AnswerValue } = {},
   ): Result<{ testId: string; challenge: PackagedChallenge; clock: ExamClock; progress: TestProgress }> {
     const t = this.#test;
     if (!t?.pkg || !t.clock || this.#phase !== 'inProgress') {
@@ -1213,15 +1284,30 @@ export class ExamRuntime {
       return fail('INVALID_REQUEST', `"${challengeId}" is not the current challenge`);
     if (t.progress.alert && !options.allowAlert)
       return fail('ALERT_PENDING', 'a reported problem is waiting for the invigilator');
+    const misfit = options.value ? answerMisfit(challenge, options.value) : null;
+    if (misfit) return fail('INVALID_REQUEST', `this answer does not fit the challenge: ${misfit}`);
     return ok({ testId: t.row.testId, challenge, clock: t.clock, progress: t.progress });
   }
 
   /** The candidate moved past a challenge: the next one, or the end when none is left. */
   async #afterChallengeDone(): Promise<Result<MoveOn>> {
     this.#timerExpiredFor = null;
-    if (this.#currentIndex() >= (this.#test?.pkg?.challenges.length ?? 0)) await this.#end('finished', null);
+    if (this.#noChallengeLeft()) await this.#endWithNothingLeft();
     else this.#announce();
     return ok({ status: this.status(), next: this.#shownChallenge() });
+  }
+
+  /**
+   * Ends a test whose challenges are all done. The answer before is committed: a failed `ended` (full
+   * disk, power cut between the two) does not refuse it; logged, and the tick (or the relaunch) retries.
+   */
+  async #endWithNothingLeft(): Promise<void> {
+    try {
+      await this.#end('finished', null);
+    } catch (error) {
+      this.#o.log?.(`the end of the test could not be recorded, tried again shortly: ${errorMessage(error)}`);
+      this.#announce();
+    }
   }
 
   /**
@@ -1585,6 +1671,29 @@ export class ExamRuntime {
       return fail('ILLEGAL_TRANSITION', error instanceof Error ? error.message : 'illegal transition');
     }
   }
+}
+
+/** Why `value` cannot answer `challenge`, or null when it fits (a field left empty is a draft's right). */
+function answerMisfit(challenge: PackagedChallenge, value: AnswerValue): string | null {
+  const kind = challenge.type === 'QCU' ? 'choice' : challenge.type === 'QCM' ? 'choices' : 'fields';
+  if (value.type !== kind) return `a ${challenge.type} takes "${kind}", not "${value.type}"`;
+  const choiceIds = new Set((challenge.choices ?? []).map((c) => c.id));
+  if (value.type === 'choice' && !choiceIds.has(value.choice)) return 'the choice is not one of its choices';
+  if (value.type === 'choices') {
+    if (value.choices.some((id) => !choiceIds.has(id))) return 'a choice is not one of its choices';
+    if (new Set(value.choices).size !== value.choices.length) return 'a choice is given twice';
+  }
+  if (value.type === 'fields') {
+    const fields = new Map((challenge.fields ?? []).map((f) => [f.name, f]));
+    // Stops at the first stranger: a value with thousands of names costs no more than that.
+    for (const [name, text] of Object.entries(value.fields)) {
+      const field = fields.get(name);
+      if (!field) return `"${name}" is not one of its fields`;
+      if (field.kind === 'select' && text !== '' && !field.options.includes(text))
+        return `the value of "${name}" is not one of its options`;
+    }
+  }
+  return null;
 }
 
 function errorMessage(error: unknown): string {

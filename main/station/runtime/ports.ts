@@ -150,6 +150,8 @@ export function joinErrorCode(failure: ServerFailure): StationErrorCode {
     'CANDIDATE_ALREADY_STARTED',
     'STATION_NOT_READY',
   ];
+  // The join limit blocked this station: not a form error, the candidate must stop and call the invigilator.
+  if (failure.status === 429) return 'TOO_MANY_ATTEMPTS';
   return (
     known.find((code) => code === failure.code) ??
     (failure.status && failure.status >= 500 ? 'SERVER_UNREACHABLE' : 'INVALID_REQUEST')

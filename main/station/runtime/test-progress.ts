@@ -12,6 +12,8 @@ export interface TestProgress {
   pause: { cause: 'invigilator' | 'lockdown'; reason: string } | null;
   /** The pending alert; `seq` is its record's, `raisedAtMs` the exam time it froze the challenge at. */
   alert: { alertId: string; challengeId: string; seq: number; raisedAtMs: number } | null;
+  /** Reports the candidate withdrew before they reached the server (capped: exam-runtime.ts). */
+  withdrawnAlerts: number;
   /** Challenges answered, skipped or neutralized by a validated alert: the candidate moved past them. */
   done: Set<string>;
   answered: number;
@@ -35,6 +37,7 @@ export function emptyProgress(): TestProgress {
     ended: null,
     pause: null,
     alert: null,
+    withdrawnAlerts: 0,
     done: new Set(),
     answered: 0,
     currentShownAtMs: 0,
@@ -95,6 +98,14 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
         progress.done.add(record.payload.challengeId);
         showNext(progress, record.elapsedMs);
       }
+      break;
+    case 'alertWithdrawn':
+      // Frozen until now as for a dismissal: the challenge's timer stood still on screen meanwhile.
+      if (progress.alert?.alertId === record.payload.alertId) {
+        progress.currentFrozenMs += Math.max(0, record.elapsedMs - progress.alert.raisedAtMs);
+        progress.alert = null;
+      }
+      progress.withdrawnAlerts += 1;
       break;
     case 'paused':
       progress.pause = { cause: record.payload.cause, reason: record.payload.reason };

@@ -119,6 +119,8 @@ export const en: Messages = {
       SERVER_UNREACHABLE:
         'The station cannot reach the certification server. Try again in a moment; if it goes on, tell the invigilator.',
       STATION_NOT_READY: 'This station is not ready yet. Tell the invigilator.',
+      TOO_MANY_ATTEMPTS:
+        'Too many tries at this station: signing in is blocked for a few minutes. Do not try again: tell the invigilator, they will check your details with you.',
       INVALID_REQUEST: 'Some information is not valid. Check it, then try again.',
       other: 'The station ran into a problem. Try again; if it goes on, tell the invigilator.',
     },
@@ -159,6 +161,8 @@ export const en: Messages = {
     title: 'Your test was interrupted',
     reassure: 'Do not worry: your answers are stored and the time of the interruption is not counted.',
     next: 'Raise your hand and ask the invigilator to let you continue. The test will start again by itself at question {{question}}.',
+    nextUnknown:
+      'Raise your hand and ask the invigilator to let you continue. The test will start again by itself, where you were.',
     timeLeft: 'Time left: {{time}}',
     announce: 'Test interrupted. Ask the invigilator to let you continue.',
   },
@@ -267,6 +271,10 @@ export const en: Messages = {
       pendingOfflineBody:
         'This station cannot tell the invigilator (no connection): raise your hand to call them. Meanwhile this question is blocked.',
       pendingOfflineNext: 'Your report will be sent by itself as soon as the connection is back.',
+      withdrawHint:
+        'If you would rather go on without waiting, cancel your report: the question unblocks and you answer it as usual.',
+      withdraw: 'Cancel my report',
+      withdrawn: 'Report cancelled: you can answer this question.',
       dismissed: 'The invigilator looked at your report: you can answer this question.',
       validated: 'Your report was accepted: the previous question will not count. Here is the next question.',
     },
@@ -330,5 +338,7 @@ export const en: Messages = {
     viewArea: 'Page shown: {{title}}',
     noPage: 'No page open',
     failed: 'The page could not open. Check the address or try again.',
+    enterPage: 'Go into the page',
+    keyboardHint: 'F6 key: go into the page, then back to the browser buttons.',
   },
 };

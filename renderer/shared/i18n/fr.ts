@@ -123,6 +123,8 @@ export const fr = {
       SERVER_UNREACHABLE:
         'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
       STATION_NOT_READY: 'Ce poste n’est pas prêt pour le moment. Prévenez le surveillant.',
+      TOO_MANY_ATTEMPTS:
+        'Trop d’essais sur ce poste : la connexion est bloquée pendant quelques minutes. Ne réessayez pas : prévenez le surveillant, il vérifiera vos informations avec vous.',
       INVALID_REQUEST: 'Certaines informations ne sont pas valides. Vérifiez-les, puis réessayez.',
       other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
     },
@@ -165,6 +167,9 @@ export const fr = {
     reassure:
       'Pas d’inquiétude : vos réponses sont enregistrées et le temps de l’interruption ne vous est pas compté.',
     next: 'Levez la main et demandez au surveillant d’autoriser la reprise. Le test reprendra tout seul à la question {{question}}.',
+    /** Resuming on another station: the progress is not known until the test arrives. */
+    nextUnknown:
+      'Levez la main et demandez au surveillant d’autoriser la reprise. Le test reprendra tout seul, là où vous en étiez.',
     timeLeft: 'Temps restant : {{time}}',
     announce: 'Test interrompu. Demandez au surveillant d’autoriser la reprise.',
   },
@@ -275,6 +280,10 @@ export const fr = {
       pendingOfflineBody:
         'Le poste n’arrive pas à prévenir le surveillant (pas de connexion) : levez la main pour l’appeler. En attendant, cette question est bloquée.',
       pendingOfflineNext: 'Votre signalement partira tout seul dès le retour de la connexion.',
+      withdrawHint:
+        'Si vous préférez continuer sans attendre, annulez votre signalement : la question se débloque et vous y répondez normalement.',
+      withdraw: 'Annuler mon signalement',
+      withdrawn: 'Signalement annulé : vous pouvez répondre à cette question.',
       dismissed: 'Le surveillant a examiné votre signalement : vous pouvez répondre à cette question.',
       validated:
         'Votre signalement a été accepté : la question précédente ne sera pas comptée. Voici la question suivante.',
@@ -343,5 +352,7 @@ export const fr = {
     viewArea: 'Page affichée : {{title}}',
     noPage: 'Aucune page ouverte',
     failed: 'La page n’a pas pu s’ouvrir. Vérifiez l’adresse ou réessayez.',
+    enterPage: 'Aller dans la page',
+    keyboardHint: 'Touche F6 : aller dans la page, puis revenir aux boutons du navigateur.',
   },
 } as const;

@@ -16,7 +16,10 @@ export function ResumeScreen({ status }: { status: StationStatus }) {
       {candidate && <p className="lead">{`${candidate.firstName} ${candidate.lastName}`}</p>}
       <p>{t('resume.reassure')}</p>
       <div className="notice notice-info">
-        <p className="strong">{t('resume.next', { question: (progress?.current ?? 0) + 1 })}</p>
+        <p className="strong">
+          {/* Resuming on another station, the progress arrives with the test package: no number yet. */}
+          {progress ? t('resume.next', { question: progress.current + 1 }) : t('resume.nextUnknown')}
+        </p>
       </div>
       {timeLeftMs !== null && (
         <p data-testid="resume-time-left">{t('resume.timeLeft', { time: formatTimeLeft(timeLeftMs, t) })}</p>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../shared/i18n/i18n.ts';
 import { birthdateOf, checkSignIn, EMPTY_SIGN_IN, fieldOfRefusal, refusalKey } from './sign-in-form.ts';
 
 const filled = {
@@ -79,5 +80,18 @@ describe('refusalKey', () => {
     expect(refusalKey({ code: 'WRONG_ACCESS_CODE' })).toBe('WRONG_ACCESS_CODE');
     expect(refusalKey({ code: 'NO_MATCHING_CANDIDATE' })).toBe('NO_MATCHING_CANDIDATE');
     expect(refusalKey({ code: 'INTERNAL' })).toBe('other');
+  });
+});
+
+describe('a station blocked by the join limit', () => {
+  it('tells the candidate to stop and call the invigilator, not to check the details', () => {
+    expect(refusalKey({ code: 'TOO_MANY_ATTEMPTS' })).toBe('TOO_MANY_ATTEMPTS');
+    expect(fieldOfRefusal('TOO_MANY_ATTEMPTS')).toBeNull();
+    const fr = createI18n('fr').t(`signIn.errors.${refusalKey({ code: 'TOO_MANY_ATTEMPTS' })}`);
+    expect(fr).toContain('Trop d’essais sur ce poste');
+    expect(fr).toContain('prévenez le surveillant');
+    expect(fr).not.toContain('Vérifiez-les');
+    const en = createI18n('en').t(`signIn.errors.${refusalKey({ code: 'TOO_MANY_ATTEMPTS' })}`);
+    expect(en).toContain('Too many tries at this station');
   });
 });

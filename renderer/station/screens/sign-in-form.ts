@@ -102,6 +102,7 @@ export const EXPLAINED_REFUSALS = [
   'CANDIDATE_ALREADY_STARTED',
   'SERVER_UNREACHABLE',
   'STATION_NOT_READY',
+  'TOO_MANY_ATTEMPTS',
   'INVALID_REQUEST',
 ] as const satisfies readonly StationErrorCode[];
 export type ExplainedRefusal = (typeof EXPLAINED_REFUSALS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertUnheard } from './alert-notice.ts';
+import { alertUnheard, refocusOnUnfreeze } from './alert-notice.ts';
 
 describe('a reported problem the invigilator cannot know of', () => {
   it('is one raised offline that has not reached the server', () => {
@@ -11,5 +11,18 @@ describe('a reported problem the invigilator cannot know of', () => {
     expect(alertUnheard({ alertPending: true, alertSent: false }, true)).toBe(false);
     expect(alertUnheard({ alertPending: false, alertSent: false }, false)).toBe(false);
     expect(alertUnheard(null, false)).toBe(false);
+  });
+});
+
+describe('the focus when the question unfreezes', () => {
+  it('goes back to the question when it fell to the page with the notice', () => {
+    expect(refocusOnUnfreeze(true, false, true)).toBe(true);
+  });
+
+  it('stays where the candidate put it, and is not moved while frozen or by other changes', () => {
+    expect(refocusOnUnfreeze(true, false, false)).toBe(false);
+    expect(refocusOnUnfreeze(false, false, true)).toBe(false);
+    expect(refocusOnUnfreeze(false, true, true)).toBe(false);
+    expect(refocusOnUnfreeze(true, true, true)).toBe(false);
   });
 });

@@ -12,3 +12,12 @@ export function alertUnheard(
 ): boolean {
   return exam !== null && exam.alertPending && !exam.alertSent && !online;
 }
+
+/**
+ * Whether the focus goes to the question title as the question unfreezes (the report dismissed or
+ * withdrawn): the notice that held the focus is gone, and the focus fell to the page (the body), where
+ * keyboard and screen-reader users would be lost. A focus the candidate moved elsewhere stays there.
+ */
+export function refocusOnUnfreeze(wasFrozen: boolean, frozen: boolean, focusOnPage: boolean): boolean {
+  return wasFrozen && !frozen && focusOnPage;
+}

@@ -3,7 +3,9 @@
 // the panel draws the controls: address bar, back, forward, reload, home, and the blocked-page message.
 // The browser's first page and the view's placement wait until the question is painted: the candidate
 // reads the question first, and opening a page (in its own process) must not hold it back.
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+// The page is outside this screen's tab order (a native view): « Aller dans la page » or F6 enters it,
+// F6 in the page comes back here (main/electron/challenge-browser.ts).
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationResult } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -45,6 +47,20 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   }, [shown, browser, api]);
 
   useReservedRegion(region, visible);
+
+  const hintId = useId();
+  const enterPage = () => void api.browserFocus({});
+  // F6 from anywhere on the screen, as browsers move between their panes.
+  useEffect(() => {
+    if (!visible) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!isPaneSwitchKey(event)) return;
+      event.preventDefault();
+      void api.browserFocus({});
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [visible, api]);
 
   const run = async (action: () => Promise<StationResult<unknown>>) => {
     setFailed(false);
@@ -134,7 +150,19 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
             </span>
             {browser?.loading && <span role="status">{t('browser.loading')}</span>}
             {failed && <span role="alert">{t('browser.failed')}</span>}
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={enterPage}
+              disabled={!visible}
+              aria-describedby={hintId}
+            >
+              {t('browser.enterPage')}
+            </button>
           </div>
+          <p id={hintId} className="hint">
+            {t('browser.keyboardHint')}
+          </p>
           {blocked && (
             <div className="notice notice-warning browser-blocked" data-testid="browser-blocked">
               <p className="notice-title">{t('browser.blocked', { url: blocked.url })}</p>
@@ -202,6 +230,13 @@ function visibleRect(element: HTMLElement): Bounds | null {
     width: Math.round(right - left),
     height: Math.round(bottom - top),
   };
+}
+
+/** F6 without modifiers (the same key leaves the page: challenge-browser.ts). */
+export function isPaneSwitchKey(
+  event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+) {
+  return event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
 }
 
 /** What the candidate typed, as an address: "wikipedia.org" means https://wikipedia.org/. */

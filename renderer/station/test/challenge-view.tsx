@@ -21,7 +21,7 @@ import { ChoiceAnswer } from './choice-answer.tsx';
 import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
-import { alertUnheard } from './alert-notice.ts';
+import { alertUnheard, refocusOnUnfreeze } from './alert-notice.ts';
 import { challengeTimerBase, challengeTimerRuns } from './challenge-timer.ts';
 import { useCountdown } from './use-countdown.ts';
 import { useMissingImageWords } from './missing-image.ts';
@@ -36,7 +36,7 @@ export const DRAFT_DELAY_MS = 1000;
  */
 export const BUSY_SHOWN_AFTER_MS = 150;
 
-type Action = 'submit' | 'skip' | 'report' | 'finish';
+type Action = 'submit' | 'skip' | 'report' | 'withdraw' | 'finish';
 
 /** The refusals the candidate is told about in their own words; any other gets the general message. */
 type FailureKey = 'STORAGE_FAILED' | 'ALERT_PENDING' | 'other';
@@ -71,9 +71,10 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     if (action === null) setBusyShown(null);
     else busyTimer.current = window.setTimeout(() => setBusyShown(action), BUSY_SHOWN_AFTER_MS);
   };
-  const [dialog, setDialog] = useState<Exclude<Action, 'submit'> | null>(null);
+  const [dialog, setDialog] = useState<Exclude<Action, 'submit' | 'withdraw'> | null>(null);
   const [focusLost, setFocusLost] = useState(current.focusLost);
   const errorId = useId();
+  const withdrawHintId = useId();
   const packageImage = usePackageImages(challenge);
   const missingImage = useMissingImageWords();
   const frozenRef = useRef<HTMLDivElement>(null);
@@ -154,8 +155,14 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   }, [challenge.focused, challenge.id, focusLost, running, api, adjusted, t]);
 
   // ---- alerts
+  const wasFrozen = useRef(frozen);
   useEffect(() => {
+    const before = wasFrozen.current;
+    wasFrozen.current = frozen;
     if (frozen) frozenRef.current?.focus();
+    // The notice held the focus (or its « Annuler » button did): gone with it, back to the question.
+    else if (refocusOnUnfreeze(before, frozen, document.activeElement === document.body))
+      document.getElementById('question-title')?.focus();
   }, [frozen]);
   // Said when the problem is reported here, and again when whether the invigilator knows changes
   // (the connection came back and the alert reached them).
@@ -217,6 +224,18 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     applyStatus(result.value);
   };
 
+  // A report the invigilator cannot know of (offline, not sent): taken back, the question unfreezes.
+  const withdraw = async () => {
+    if (acting.current || !unheard) return;
+    setBusy('withdraw');
+    setFailure(null);
+    const result = await api.withdrawAlert({ challengeId: challenge.id });
+    if (!result.ok) return fail(result.error);
+    setBusy(null);
+    applyStatus(result.value);
+    announce(t('test.alert.withdrawn'));
+  };
+
   const finish = async () => {
     setDialog(null);
     if (acting.current || frozen) return;
@@ -263,6 +282,17 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
             <>
               <p data-testid="alert-unheard">{t('test.alert.pendingOfflineBody')}</p>
               <p>{t('test.alert.pendingOfflineNext')}</p>
+              <p id={withdrawHintId}>{t('test.alert.withdrawHint')}</p>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-describedby={withdrawHintId}
+                aria-disabled={busy !== null || undefined}
+                onClick={() => void withdraw()}
+                data-testid="withdraw-alert"
+              >
+                {t('test.alert.withdraw')}
+              </button>
             </>
           ) : (
             <>

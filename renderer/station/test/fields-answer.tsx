@@ -2,7 +2,7 @@
 // placeholders. Each field has a label (the author's, or "Réponse n") read by screen readers.
 import { useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Field } from '../../../core/challenge/challenge.ts';
+import { placeholderNames, type Field } from '../../../core/challenge/challenge.ts';
 import type { CurrentChallenge } from '../../../core/contracts/station-api.ts';
 import { useMissingImageWords } from './missing-image.ts';
 import { MarkdownView } from '../../shared/markdown/markdown-view.tsx';
@@ -52,9 +52,7 @@ export function FieldsAnswer(props: {
     [fields, numeric, numberHintId, errorId, draft, onChange, t],
   );
 
-  // Fields the proposals forgot to place still appear, after the text.
-  const placed = challenge.proposals ?? '';
-  const unplaced = fields.filter((f) => !placed.includes(`\${${f.name}}`));
+  const unplaced = unplacedFields(challenge.proposals, fields);
 
   return (
     <fieldset className="answer fields" disabled={disabled}>
@@ -82,6 +80,15 @@ export function FieldsAnswer(props: {
       ))}
     </fieldset>
   );
+}
+
+/**
+ * Fields the proposals forgot to place: they still appear, after the text. Read with core's placeholder
+ * rule (which the Markdown rendering follows too), so `${ p1 }` counts as placed and is not drawn twice.
+ */
+export function unplacedFields(proposals: string | undefined, fields: readonly Field[]): Field[] {
+  const placed = new Set(placeholderNames(proposals ?? ''));
+  return fields.filter((f) => !placed.has(f.name));
 }
 
 function AnswerField(props: {

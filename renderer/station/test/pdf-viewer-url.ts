@@ -1,5 +1,2 @@
-// Chromium's PDF viewer without its toolbar: its Save and Print buttons open the system's own dialogs,
-// which no download handler sees, and a Save dialog browses the station's disk (LOCKDOWN.md).
-export function pdfViewerUrl(url: string): string {
-  return `${url.split('#')[0] ?? url}#toolbar=0&navpanes=0`;
-}
+// The rule lives in core: the challenge browser (main process) applies it to downloaded PDFs too.
+export { pdfViewerUrl } from '../../../core/lockdown/pdf-viewer-url.ts';
