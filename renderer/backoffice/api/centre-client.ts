@@ -33,9 +33,11 @@ import {
 import {
   CandidateResultSchema,
   IncidentListSchema,
+  IncidentSchema,
   ResultsSchema,
   type CandidateResult,
   type FinalizationRequest,
+  type IncidentInputSchema,
   type Results,
 } from '../../../core/contracts/invigilator-api.ts';
 import type { AbortReason } from '../../../core/scoring/scoring-input.ts';
@@ -46,6 +48,8 @@ export type BankImportReport = z.infer<typeof BankImportReportSchema>;
 export type ProfileImportReport = z.infer<typeof ProfileImportReportSchema>;
 export type EnrollmentCode = z.infer<typeof EnrollmentCodeSchema>;
 export type Incident = z.infer<typeof IncidentListSchema>['incidents'][number];
+/** A coded incident report as the form sends it (checked by the same schema on the server). */
+export type IncidentInput = z.input<typeof IncidentInputSchema>;
 export type { Account, Candidate, CandidateImportReport, Centre, CentreSession, Results, Station };
 
 /** What the forms send (validated by the same schemas on the server). */
@@ -116,6 +120,9 @@ export const centrePaths = {
   unfinished: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/unfinished-tests`,
   finalization: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/finalization`,
   incidents: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/incidents`,
+  incident: (sessionId: string, incidentId: string) =>
+    `/api/centre/sessions/${id(sessionId)}/incidents/${id(incidentId)}`,
+  neutralizations: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/neutralizations`,
   results: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results`,
   resultsCsv: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results.csv`,
   publication: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/publication`,
@@ -156,11 +163,29 @@ export interface CentreClient {
   importBank(centreId: string, body: unknown): Promise<BankImportReport>;
   issueEnrollmentCode(centreId: string, validForMinutes: number): Promise<EnrollmentCode>;
   stations(centreId: string): Promise<Station[]>;
-  revokeStation(stationId: string): Promise<Station>;
+  /**
+   * Revokes a station. A station with a test running or a signed result awaited is refused
+   * (STATION_IN_USE) unless `force`: the referent saw the list and confirmed.
+   */
+  revokeStation(stationId: string, options?: { force?: boolean }): Promise<Station>;
   /** The tests needing an abort reason, and what must be settled in the room first. */
   unfinishedTests(sessionId: string): Promise<UnfinishedTests>;
   finalize(sessionId: string, request: FinalizationRequest): Promise<Results>;
   incidents(sessionId: string): Promise<Incident[]>;
+  /** Files a coded incident report (before finalization; an E code needs the question number). */
+  reportIncident(sessionId: string, input: IncidentInput): Promise<Incident>;
+  /** Withdraws a report filed by mistake (before finalization). */
+  withdrawIncident(sessionId: string, incidentId: string): Promise<void>;
+  /**
+   * The jury (administrator), before publication: neutralizes a question of a candidate's test, or
+   * undoes its own neutralization; the candidate's result comes back re-scored. Undoing a neutralization
+   * by an alert validated during the test is refused (NEUTRALIZED_BY_ALERT).
+   */
+  neutralizeQuestion(
+    candidateId: string,
+    questionNumber: number,
+    neutralized: boolean,
+  ): Promise<CandidateResult>;
   results(sessionId: string): Promise<Results>;
   /** Refused (SIGNED_RESULTS_AWAITED) while signed results are awaited, unless the request says so. */
   publish(sessionId: string, request: PublicationRequest): Promise<Results>;
@@ -297,7 +322,13 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
       return (await get(z.object({ stations: z.array(StationSchema) }), centrePaths.stations(centreId)))
         .stations;
     },
-    revokeStation: (stationId) => send(StationSchema, 'POST', centrePaths.revoke(stationId)),
+    revokeStation: (stationId, options) =>
+      send(
+        StationSchema,
+        'POST',
+        centrePaths.revoke(stationId),
+        options?.force ? { force: true } : undefined,
+      ),
     async unfinishedTests(sessionId) {
       return get(UnfinishedTestsSchema, centrePaths.unfinished(sessionId));
     },
@@ -306,6 +337,16 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     async incidents(sessionId) {
       return (await get(IncidentListSchema, centrePaths.incidents(sessionId))).incidents;
     },
+    reportIncident: (sessionId, input) =>
+      send(IncidentSchema, 'POST', centrePaths.incidents(sessionId), input),
+    async withdrawIncident(sessionId, incidentId) {
+      await call('DELETE', centrePaths.incident(sessionId, incidentId));
+    },
+    neutralizeQuestion: (candidateId, questionNumber, neutralized) =>
+      send(CandidateResultSchema, 'POST', centrePaths.neutralizations(candidateId), {
+        questionNumber,
+        neutralized,
+      }),
     results: (sessionId) => get(ResultsSchema, centrePaths.results(sessionId)),
     publish: (sessionId, request) => send(ResultsSchema, 'POST', centrePaths.publication(sessionId), request),
     rescoreWithSignedResult: (candidateId, abortReason) =>

@@ -642,6 +642,53 @@ export const en: BackOfficeMessages = {
       days: '{{count}} d ago',
     },
   },
+  // Revoking a station with tests in use, a profile import that replaces profiles, the invigilator
+  // screen's closing (server: STATION_IN_USE, profile import dry run, INVIGILATOR_ACCESS_CLOSED).
+  stationUse: {
+    inUse_one: '{{count}} test in progress or result awaited',
+    inUse_other: '{{count}} tests in progress or results awaited',
+    listIntro_one: 'This station is still used by this candidate:',
+    listIntro_other: 'This station is still used by these {{count}} candidates:',
+    candidate: '{{name}}, session {{number}}: {{state}}',
+    states: { running: 'test in progress', resultAwaited: 'signed result not received yet' },
+    warning:
+      'Once the station is revoked, the server will refuse their signed results until the station is enrolled again with a new code.',
+    revokeAnyway: 'Revoke anyway',
+    changed:
+      'This station has had a test in progress or a signed result awaited since the list was shown: it has been updated. Check it, then revoke again if needed.',
+  },
+  profilesReplace: {
+    choose:
+      'Choose the file: if it replaces profiles already imported, you will see which ones and confirm before the import.',
+    previewTitle_one: 'This file will replace {{count}} profile already imported',
+    previewTitle_other: 'This file will replace {{count}} profiles already imported',
+    warning_one:
+      'Nothing is imported yet. One candidate already has a profile: the new one will replace it. Check the list, then confirm.',
+    warning_other:
+      'Nothing is imported yet. {{count}} candidates already have a profile: the new one will replace it. Check the list, then confirm.',
+    confirm: 'Import and replace',
+    cancel: 'Do not import',
+    cancelled: 'Import cancelled: no profile has changed.',
+    // {{imported}}, {{replaced}} and {{rejected}} are counts, each with its plural.
+    done: '{{imported}}, {{replaced}}, {{rejected}}.',
+    counts: {
+      replaced_one: '{{count}} replaced',
+      replaced_other: '{{count}} replaced',
+    },
+    statuses: { imported: 'imported', replaced: 'replaced', rejected: 'refused' },
+    previewStatuses: {
+      imported: 'will be imported',
+      replaced: 'will replace the current profile',
+      rejected: 'will be refused',
+    },
+    pixChange: 'Pix total: {{before}} → {{after}}',
+  },
+  invigilatorAccess: {
+    closesOn:
+      'The invigilator screen of this session stays open until {{date}} (7 days after the results were calculated); after that, the results are read only here.',
+    closed:
+      'The invigilator screen of this session is closed (7 days after the results were calculated): the results are read here.',
+  },
   kit: {
     title: 'Session kit',
     pageTitle: 'Session kit — Pix certification, session {{number}}',
@@ -878,6 +925,126 @@ export const en: BackOfficeMessages = {
         "The jury's decision: the unanswered questions will count as skipped (candidate abandon) or neutralized (technical problem).",
       rescoreConfirmText:
         "{{name}}'s result will be computed with their station's signed result and the reason for stopping chosen below. Once published, their certificate and its public check will show this result.",
+    },
+  },
+  // The jury's review on the results page (finalization panel, neutralizations) and the coded incident
+  // reports filed on the back office's finalization page.
+  jury: {
+    codes: {
+      E1: 'E1 — The image does not display',
+      E2: 'E2 — The embedded content (simulator) does not work',
+      E3: 'E3 — The file does not open',
+      E4: 'E4 — The website is unavailable',
+      E5: 'E5 — The website is blocked',
+      E8: 'E8 — Extra time exceeded',
+      E9: 'E9 — The software needed does not work',
+      E10: 'E10 — Unintentional focus loss',
+      E11: 'E11 — Question skipped by mistake',
+      E12: 'E12 — Accessibility issue',
+      C1: 'C1 — Name or birthdate change',
+      C2: 'C2 — Extra time change',
+      C4: 'C4 — Signature issue (attendance sheet)',
+      C6: 'C6 — Suspected fraud',
+      C7: 'C7 — Non-blocking technical issue',
+      C8: 'C8 — Non-blocking candidate issue',
+    },
+    panel: {
+      title: 'Finalization',
+      intro:
+        'What was declared when the session was finalized: the jury reads it before publication and, if need be, neutralizes the questions an incident affected.',
+      missing: 'The answers given at finalization are not available. The reports are listed below.',
+      comment: 'General comment',
+      noComment: 'No comment.',
+      hadIncident: 'An incident during the session?',
+      couldNotJoin: 'An enrolled candidate could not join the session?',
+      reportsTitle: 'Reports',
+      reportsNone: 'No report.',
+      reportsCaption: 'The session’s reports',
+      candidate: 'Candidate',
+      code: 'Code',
+      question: 'Question',
+      text: 'Description',
+      noQuestion: '—',
+      noText: 'no description',
+      needsAction: 'for the jury to review',
+    },
+    neutralize: {
+      title: 'The jury’s neutralizations',
+      intro:
+        'A neutralized question counts neither right nor wrong. Neutralize a question when a technical incident hampered the candidate (E report): their result is re-scored at once. Until the results are published, you can undo a neutralization by the jury.',
+      then: 'When the jury is done, tick “The jury has reviewed the session”, then publish.',
+      referent:
+        'Before publication, the jury (an administrator) can neutralize a question an incident affected. Tell them about the reports to review.',
+      summary: '{{name}}: {{status}}, {{score}} Pix',
+      reportedCount_one: '{{count}} question reported',
+      reportedCount_other: '{{count}} questions reported',
+      reportedTitle: 'Reported questions (E codes)',
+      reportedNone: 'No question reported for this candidate.',
+      reportedQuestion: 'Question {{number}}',
+      isNeutralized: 'neutralized',
+      isCounted: 'counted',
+      neutralizedTitle: 'Neutralized questions',
+      neutralizedNone: 'No neutralized question.',
+      neutralizeButton: 'Neutralize',
+      neutralizeLabel: 'Neutralize question {{number}} of {{name}}',
+      undoButton: 'Count again',
+      undoLabel: 'Count question {{number}} of {{name}} again',
+      otherQuestion: 'Another question of {{name}} to neutralize',
+      otherQuestionHint: 'Its number in the candidate’s test, from 1 to {{count}}.',
+      otherSubmit: 'Neutralize this question',
+      errors: {
+        number: 'Write a question number from 1 to {{count}}.',
+        already:
+          'Question {{number}} is already neutralized. To count it again, use “Count again” in the list of neutralized questions.',
+      },
+      neutralizeTitle: 'Neutralize question {{number}} of {{name}}?',
+      neutralizeText:
+        'Question {{number}} will no longer count, neither right nor wrong, and {{name}}’s result will be re-scored at once. You can undo it until the results are published.',
+      neutralizeConfirm: 'Neutralize the question',
+      undoTitle: 'Count question {{number}} of {{name}} again?',
+      undoText:
+        'Question {{number}} will count again, right or wrong according to the candidate’s answer, and {{name}}’s result will be re-scored at once. A question neutralized by an alert validated during the test stays neutralized.',
+      undoConfirm: 'Count again',
+      outcome: '{{status}}, {{score}} Pix, reproducibility rate {{rate}}%',
+      changed: 'result re-scored: {{after}} (before: {{before}})',
+      unchanged: 'result re-scored, unchanged: {{after}}',
+      neutralizedDone: 'Question {{number}} of {{name}} neutralized; {{change}}.',
+      undoneDone: 'Question {{number}} of {{name}} counted again; {{change}}.',
+    },
+    reports: {
+      title: 'Reports',
+      intro:
+        'Record each incident with its code, for the candidate concerned, before finalizing: the jury reviews them before publication, and can neutralize a question reported with an E code. Do not write incidents in the general comment.',
+      caption: 'Reports already recorded',
+      none: 'No report recorded yet.',
+      addTitle: 'Record a report',
+      noCandidates: 'No candidate enrolled: there is nothing to report.',
+      candidate: 'Candidate concerned',
+      chooseCandidate: 'Choose a candidate',
+      code: 'Incident code',
+      chooseCode: 'Choose a code',
+      groupC: 'The candidate or the session (C codes)',
+      groupE: 'A question of the test (E codes)',
+      question: 'Question number',
+      questionHint: 'For an E code: the number of the question affected, from 1 to 48.',
+      description: 'Description',
+      descriptionHint: 'What happened, in 1000 characters at most.',
+      submit: 'Record the report',
+      saving: 'Recording…',
+      saved: 'Report {{code}} recorded for {{name}}. It is in the list above.',
+      withdraw: 'Withdraw',
+      withdrawLabel: 'Withdraw report {{code}} of {{name}}',
+      withdrawTitle: 'Withdraw report {{code}} of {{name}}?',
+      withdrawText:
+        'The report will be deleted and the jury will not see it. Only withdraw a report recorded by mistake.',
+      withdrawConfirm: 'Withdraw the report',
+      withdrawn: 'Report {{code}} of {{name}} withdrawn.',
+      errors: {
+        candidate: 'Choose the candidate concerned.',
+        code: 'Choose the incident code.',
+        question: 'An E code is about a question: write its number, from 1 to 48.',
+        description: 'The description is longer than 1000 characters: shorten it.',
+      },
     },
   },
   accounts: {

@@ -657,6 +657,53 @@ export const fr = {
       days: 'il y a {{count}} j',
     },
   },
+  // Revoking a station with tests in use, a profile import that replaces profiles, the invigilator
+  // screen's closing (server: STATION_IN_USE, profile import dry run, INVIGILATOR_ACCESS_CLOSED).
+  stationUse: {
+    inUse_one: '{{count}} test en cours ou résultat attendu',
+    inUse_other: '{{count}} tests en cours ou résultats attendus',
+    listIntro_one: 'Ce poste est encore utilisé par ce candidat :',
+    listIntro_other: 'Ce poste est encore utilisé par ces {{count}} candidats :',
+    candidate: '{{name}}, session {{number}} : {{state}}',
+    states: { running: 'test en cours', resultAwaited: 'résultat signé pas encore reçu' },
+    warning:
+      'Une fois le poste révoqué, le serveur refusera leurs résultats signés, jusqu’à ce que le poste soit inscrit de nouveau avec un nouveau code.',
+    revokeAnyway: 'Révoquer quand même',
+    changed:
+      'Ce poste a un test en cours ou un résultat signé attendu depuis l’affichage de la liste : elle a été mise à jour. Vérifiez-la, puis révoquez de nouveau si nécessaire.',
+  },
+  profilesReplace: {
+    choose:
+      'Choisissez le fichier : s’il remplace des profils déjà importés, vous verrez lesquels et confirmerez avant l’import.',
+    previewTitle_one: 'Ce fichier remplacera {{count}} profil déjà importé',
+    previewTitle_other: 'Ce fichier remplacera {{count}} profils déjà importés',
+    warning_one:
+      'Rien n’est encore importé. Un candidat a déjà un profil : le nouveau le remplacera. Vérifiez la liste, puis confirmez.',
+    warning_other:
+      'Rien n’est encore importé. {{count}} candidats ont déjà un profil : le nouveau le remplacera. Vérifiez la liste, puis confirmez.',
+    confirm: 'Importer et remplacer',
+    cancel: 'Ne pas importer',
+    cancelled: 'Import annulé : aucun profil n’a changé.',
+    // {{imported}}, {{replaced}} and {{rejected}} are counts, each with its plural.
+    done: '{{imported}}, {{replaced}}, {{rejected}}.',
+    counts: {
+      replaced_one: '{{count}} remplacé',
+      replaced_other: '{{count}} remplacés',
+    },
+    statuses: { imported: 'importé', replaced: 'remplacé', rejected: 'refusé' },
+    previewStatuses: {
+      imported: 'sera importé',
+      replaced: 'remplacera le profil actuel',
+      rejected: 'sera refusé',
+    },
+    pixChange: 'total Pix : {{before}} → {{after}}',
+  },
+  invigilatorAccess: {
+    closesOn:
+      'L’écran surveillant de cette session reste ouvert jusqu’au {{date}} (7 jours après le calcul des résultats) ; ensuite, les résultats se consultent seulement ici.',
+    closed:
+      'L’écran surveillant de cette session est fermé (7 jours après le calcul des résultats) : les résultats se consultent ici.',
+  },
   kit: {
     title: 'Kit de session',
     pageTitle: 'Kit de session — certification Pix, session {{number}}',
@@ -897,6 +944,127 @@ export const fr = {
         'La décision du jury : les questions sans réponse compteront comme passées (abandon du candidat) ou neutralisées (problème technique).',
       rescoreConfirmText:
         'Le résultat de {{name}} sera calculé avec le résultat signé de son poste et la raison de l’arrêt choisie ci-dessous. Une fois publié, son certificat et sa vérification publique montreront ce résultat.',
+    },
+  },
+  // The jury's review on the results page (finalization panel, neutralizations) and the coded incident
+  // reports filed on the back office's finalization page.
+  jury: {
+    codes: {
+      E1: 'E1 — L’image ne s’affiche pas',
+      E2: 'E2 — Le contenu intégré (simulateur) ne fonctionne pas',
+      E3: 'E3 — Le fichier ne s’ouvre pas',
+      E4: 'E4 — Le site à consulter est indisponible',
+      E5: 'E5 — Le site à consulter est bloqué',
+      E8: 'E8 — Le temps majoré est dépassé',
+      E9: 'E9 — Le logiciel nécessaire ne fonctionne pas',
+      E10: 'E10 — Perte de focus involontaire',
+      E11: 'E11 — Question passée par erreur',
+      E12: 'E12 — Problème d’accessibilité',
+      C1: 'C1 — Modification du nom ou de la date de naissance',
+      C2: 'C2 — Modification du temps majoré',
+      C4: 'C4 — Problème de signature (feuille d’émargement)',
+      C6: 'C6 — Suspicion de fraude',
+      C7: 'C7 — Problème technique non bloquant',
+      C8: 'C8 — Problème non bloquant lié au candidat',
+    },
+    panel: {
+      title: 'Finalisation',
+      intro:
+        'Ce qui a été déclaré en finalisant la session : le jury le lit avant la publication, et neutralise si besoin les questions touchées par un incident.',
+      missing:
+        'Les réponses données à la finalisation ne sont pas disponibles. Les signalements sont listés ci-dessous.',
+      comment: 'Commentaire général',
+      noComment: 'Aucun commentaire.',
+      hadIncident: 'Un incident pendant la session ?',
+      couldNotJoin: 'Un candidat inscrit n’a pas pu rejoindre la session ?',
+      reportsTitle: 'Signalements',
+      reportsNone: 'Aucun signalement.',
+      reportsCaption: 'Signalements de la session',
+      candidate: 'Candidat',
+      code: 'Code',
+      question: 'Question',
+      text: 'Description',
+      noQuestion: '—',
+      noText: 'pas de description',
+      needsAction: 'à examiner par le jury',
+    },
+    neutralize: {
+      title: 'Neutralisations du jury',
+      intro:
+        'Une question neutralisée ne compte ni juste ni fausse. Neutralisez une question quand un incident technique a gêné le candidat (signalement E) : son résultat est recalculé aussitôt. Tant que les résultats ne sont pas publiés, vous pouvez annuler une neutralisation du jury.',
+      then: 'Quand le jury a terminé, cochez « Le jury a examiné la session » puis publiez.',
+      referent:
+        'Avant la publication, le jury (un administrateur) peut neutraliser une question touchée par un incident. Prévenez-le des signalements à examiner.',
+      summary: '{{name}} : {{status}}, {{score}} Pix',
+      reportedCount_one: '{{count}} question signalée',
+      reportedCount_other: '{{count}} questions signalées',
+      reportedTitle: 'Questions signalées (codes E)',
+      reportedNone: 'Aucune question signalée pour ce candidat.',
+      reportedQuestion: 'Question {{number}}',
+      isNeutralized: 'neutralisée',
+      isCounted: 'comptée',
+      neutralizedTitle: 'Questions neutralisées',
+      neutralizedNone: 'Aucune question neutralisée.',
+      neutralizeButton: 'Neutraliser',
+      neutralizeLabel: 'Neutraliser la question {{number}} de {{name}}',
+      undoButton: 'Compter de nouveau',
+      undoLabel: 'Compter de nouveau la question {{number}} de {{name}}',
+      otherQuestion: 'Autre question de {{name}} à neutraliser',
+      otherQuestionHint: 'Son numéro dans le test du candidat, de 1 à {{count}}.',
+      otherSubmit: 'Neutraliser cette question',
+      errors: {
+        number: 'Écrivez un numéro de question entre 1 et {{count}}.',
+        already:
+          'La question {{number}} est déjà neutralisée. Pour la compter de nouveau, utilisez « Compter de nouveau » dans la liste des questions neutralisées.',
+      },
+      neutralizeTitle: 'Neutraliser la question {{number}} de {{name}} ?',
+      neutralizeText:
+        'La question {{number}} ne comptera plus, ni juste ni fausse, et le résultat de {{name}} sera recalculé aussitôt. Vous pourrez annuler tant que les résultats ne sont pas publiés.',
+      neutralizeConfirm: 'Neutraliser la question',
+      undoTitle: 'Compter de nouveau la question {{number}} de {{name}} ?',
+      undoText:
+        'La question {{number}} comptera de nouveau, juste ou fausse selon la réponse du candidat, et le résultat de {{name}} sera recalculé aussitôt. Une question neutralisée par une alerte validée pendant le test reste neutralisée.',
+      undoConfirm: 'Compter de nouveau',
+      outcome: '{{status}}, {{score}} Pix, taux de reproductibilité {{rate}} %',
+      changed: 'résultat recalculé : {{after}} (avant : {{before}})',
+      unchanged: 'résultat recalculé, inchangé : {{after}}',
+      neutralizedDone: 'Question {{number}} de {{name}} neutralisée ; {{change}}.',
+      undoneDone: 'Question {{number}} de {{name}} de nouveau comptée ; {{change}}.',
+    },
+    reports: {
+      title: 'Signalements',
+      intro:
+        'Déclarez chaque incident avec son code, pour le candidat concerné, avant de finaliser : le jury les examine avant la publication, et peut neutraliser une question signalée avec un code E. N’écrivez pas les incidents dans le commentaire général.',
+      caption: 'Signalements déjà enregistrés',
+      none: 'Aucun signalement enregistré pour l’instant.',
+      addTitle: 'Enregistrer un signalement',
+      noCandidates: 'Aucun candidat inscrit : il n’y a rien à signaler.',
+      candidate: 'Candidat concerné',
+      chooseCandidate: 'Choisissez un candidat',
+      code: 'Code de l’incident',
+      chooseCode: 'Choisissez un code',
+      groupC: 'Le candidat ou la session (codes C)',
+      groupE: 'Une question du test (codes E)',
+      question: 'Numéro de la question',
+      questionHint: 'Pour un code E : le numéro de la question touchée, de 1 à 48.',
+      description: 'Description',
+      descriptionHint: 'Ce qui s’est passé, en 1000 caractères au plus.',
+      submit: 'Enregistrer le signalement',
+      saving: 'Enregistrement…',
+      saved: 'Signalement {{code}} enregistré pour {{name}}. Il apparaît dans la liste ci-dessus.',
+      withdraw: 'Retirer',
+      withdrawLabel: 'Retirer le signalement {{code}} de {{name}}',
+      withdrawTitle: 'Retirer le signalement {{code}} de {{name}} ?',
+      withdrawText:
+        'Le signalement sera supprimé et le jury ne le verra pas. Ne retirez qu’un signalement enregistré par erreur.',
+      withdrawConfirm: 'Retirer le signalement',
+      withdrawn: 'Signalement {{code}} de {{name}} retiré.',
+      errors: {
+        candidate: 'Choisissez le candidat concerné.',
+        code: 'Choisissez le code de l’incident.',
+        question: 'Un code E concerne une question : écrivez son numéro, de 1 à 48.',
+        description: 'La description fait plus de 1000 caractères : raccourcissez-la.',
+      },
     },
   },
   accounts: {

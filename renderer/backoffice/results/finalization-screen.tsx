@@ -5,6 +5,8 @@
 // (maybe-running-tests.tsx), then given its reason; if the room changed meanwhile and the server refuses,
 // the list is read again, the answers kept: they live here, above the form, so that they outlive the
 // list of tests to settle in the room shown instead of it meanwhile (a test resumed, an alert raised).
+// Above it all, the coded incident reports (incident-reports.tsx): recorded, listed and withdrawn while
+// the session is not finalized, also while the room still blocks finalization.
 import { useId, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import type { ApiFailure } from '../api/centre-client.ts';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
@@ -32,6 +34,7 @@ import {
   type FinalizationDraft,
   type FinalizationErrors,
 } from './finalization-form.ts';
+import { IncidentReportsSection } from './incident-reports.tsx';
 import { MaybeRunningTests } from './maybe-running-tests.tsx';
 
 type Unfinished = UnfinishedTests['tests'];
@@ -70,26 +73,31 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
                   {t('finalization.seeResults')}
                 </a>
               </div>
-            ) : running.length > 0 || pendingAlerts.length > 0 ? (
-              <StillInTheRoom
-                running={running}
-                pendingAlerts={pendingAlerts}
-                refusal={roomRefusal}
-                answersKept={hasAnswers(draft)}
-                onRecheck={data.reload}
-              />
             ) : (
-              <FinalizationForm
-                session={session}
-                unfinished={tests}
-                maybeRunning={maybeRunning}
-                checkedAt={checkedAt}
-                draft={draft}
-                setDraft={setDraft}
-                roomRefusal={roomRefusal}
-                setRoomRefusal={setRoomRefusal}
-                onRecheck={data.reload}
-              />
+              <>
+                <IncidentReportsSection sessionId={sessionId} />
+                {running.length > 0 || pendingAlerts.length > 0 ? (
+                  <StillInTheRoom
+                    running={running}
+                    pendingAlerts={pendingAlerts}
+                    refusal={roomRefusal}
+                    answersKept={hasAnswers(draft)}
+                    onRecheck={data.reload}
+                  />
+                ) : (
+                  <FinalizationForm
+                    session={session}
+                    unfinished={tests}
+                    maybeRunning={maybeRunning}
+                    checkedAt={checkedAt}
+                    draft={draft}
+                    setDraft={setDraft}
+                    roomRefusal={roomRefusal}
+                    setRoomRefusal={setRoomRefusal}
+                    onRecheck={data.reload}
+                  />
+                )}
+              </>
             )}
           </>
         )}

@@ -4,13 +4,15 @@
 // code) once published; the CSV export; and, for an administrator, the publication (with the jury's
 // review when the session needs it, and only « sans attendre » while signed results are awaited) and
 // the re-scoring with a signed result that arrived after publication, or for a candidate listed absent
-// (with the abort reason when the test stopped early).
+// (with the abort reason when the test stopped early). Before publication, the « Finalisation » panel
+// (the comment, the yes/no answers and every incident report with its meaning) and the jury's
+// neutralizations (finalization-panel.tsx, jury-neutralizations.tsx) come before the publication.
 import { useRef, useState } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { byName, dateTime, fullName } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
-import { centrePaths, type CentreSession } from '../api/centre-client.ts';
+import { centrePaths, type CentreSession, type Incident } from '../api/centre-client.ts';
 import { useClient, useIsAdministrator } from '../state/auth.tsx';
 import { useFlash } from '../state/flash.tsx';
 import { hrefFor } from '../state/router.ts';
@@ -23,6 +25,9 @@ import { AWAITED_SIGNED_RESULTS_HEADING, AwaitedSignedResults } from './awaited-
 import { LateSignedResults } from './late-signed-results.tsx';
 import { SignedResultCell } from './signed-result-cell.tsx';
 import { UnscoredSignedResults } from './unscored-signed-results.tsx';
+import { FinalizationPanel } from './finalization-panel.tsx';
+import { JuryNeutralizations } from './jury-neutralizations.tsx';
+import { candidatesById } from './jury-review.ts';
 import { awaitedSignedResults, namesInSentence, publicationRequest, withResult } from './signed-results.ts';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
@@ -30,13 +35,15 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const client = useClient();
   const data = useResource(async () => {
     const session = await client.session(sessionId);
-    return { session, results: session.state === 'created' ? null : await client.results(sessionId) };
+    if (session.state === 'created') return { session, results: null, incidents: [] };
+    const [results, incidents] = await Promise.all([client.results(sessionId), client.incidents(sessionId)]);
+    return { session, results, incidents };
   }, [client, sessionId]);
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-wide">
       <Loaded resource={data} titled={false}>
-        {({ session, results }) => (
+        {({ session, results, incidents }) => (
           <>
             <BackToSession session={session} />
             <PageTitle intro={t('results.intro')}>{t('results.title', { number: session.number })}</PageTitle>
@@ -51,10 +58,12 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
               <ResultsView
                 session={session}
                 results={results}
+                incidents={incidents}
                 onChanged={(changed) =>
                   data.set({
                     session: { ...session, publishedAt: changed.session.publishedAt },
                     results: changed,
+                    incidents,
                   })
                 }
               />
@@ -69,10 +78,13 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
 function ResultsView({
   session,
   results,
+  incidents,
   onChanged,
 }: {
   session: CentreSession;
   results: Results;
+  /** The session's incident reports (those of candidates without a result too). */
+  incidents: readonly Incident[];
   /** Fresher results: published, re-checked, or one candidate re-scored. */
   onChanged: (results: Results) => void;
 }) {
@@ -105,6 +117,21 @@ function ResultsView({
         results={results}
         administrator={administrator}
         onRescored={async () => onChanged(await client.results(session.id))}
+      />
+      <FinalizationPanel
+        finalization={results.finalization}
+        incidents={incidents}
+        candidates={candidatesById(results)}
+      />
+      <JuryNeutralizations
+        results={results}
+        administrator={administrator}
+        onNeutralize={async ({ candidateId, number, neutralized }) => {
+          const rescored = await client.neutralizeQuestion(candidateId, number, neutralized);
+          // Read again: whether the session needs the jury may have changed with it.
+          onChanged(await client.results(session.id).catch(() => withResult(results, rescored)));
+          return rescored;
+        }}
       />
       {!publishedAt && administrator && (
         <Publish session={session} results={results} onPublished={onChanged} />

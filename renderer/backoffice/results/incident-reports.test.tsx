@@ -1,0 +1,115 @@
+// The back office's finalization page records coded incident reports: the reports already recorded,
+// each with its code's meaning and a labelled « Retirer »; a form with the candidate, the code (C and E
+// groups, each with its meaning), the question's number only for an E code, and a description; every
+// field labelled, errors tied to their fields.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import type { Incident } from '../api/centre-client.ts';
+import { addBackOfficeMessages } from '../i18n/use-t.ts';
+import { emptyIncidentDraft, type IncidentDraft } from './incident-report-form.ts';
+import { IncidentReports } from './incident-reports.tsx';
+import { incident } from './jury-fixtures.ts';
+
+const candidates = [
+  { id: 'can_1', firstName: 'Léa', lastName: 'Martin' },
+  { id: 'can_2', firstName: 'Hugo', lastName: 'Bernard' },
+];
+const reports = [
+  incident({
+    id: 'inc_1',
+    candidateId: 'can_1',
+    code: 'E4',
+    questionNumber: 12,
+    description: 'Site en panne.',
+  }),
+];
+
+function section(
+  language: Language,
+  options: { incidents?: Incident[]; draft?: IncidentDraft; candidates?: typeof candidates } = {},
+) {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
+      <IncidentReports
+        candidates={options.candidates ?? candidates}
+        incidents={options.incidents ?? reports}
+        onReport={() => Promise.reject(new Error('not in this test'))}
+        onWithdraw={() => Promise.resolve()}
+        initialDraft={options.draft}
+      />
+    </I18nextProvider>,
+  );
+}
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const labelled = (html: string, label: string) => {
+  const id = new RegExp(`<label for="([^"]+)">${label}`).exec(html)?.[1];
+  expect(id, label).toBeTruthy();
+  return new RegExp(`<(select|input|textarea)[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+};
+
+describe('the incident reports on the back office’s finalization page', () => {
+  it('lists the reports recorded, each with its meaning, question, text and a labelled withdrawal', () => {
+    const html = section('fr');
+    expect(html).toMatch(/^<section[^>]*aria-labelledby="incident-reports"/);
+    expect(html).toContain('N’écrivez pas les incidents dans le commentaire général.');
+    const row = /<tr[^>]*data-code="E4"[^>]*>.*?<\/tr>/s.exec(html)?.[0] ?? '';
+    expect(text(row)).toBe(
+      'Léa MARTIN E4 — Le site à consulter est indisponible Question 12 Site en panne. Retirer',
+    );
+    expect(row).toContain('aria-label="Retirer le signalement E4 de Léa MARTIN"');
+    expect(html).toContain('<caption>Signalements déjà enregistrés</caption>');
+    expect(section('fr', { incidents: [] })).toContain('Aucun signalement enregistré pour l’instant.');
+  });
+
+  it('asks the candidate and the code, every code with its meaning in its group', () => {
+    const html = section('fr');
+    const candidate = labelled(html, 'Candidat concerné');
+    expect(candidate).toMatch(/^<select/);
+    expect(html).toMatch(
+      /<option value="" selected="">Choisissez un candidat<\/option><option value="can_2">BERNARD Hugo<\/option><option value="can_1">MARTIN Léa<\/option>/,
+    );
+    expect(labelled(html, 'Code de l’incident')).toMatch(/^<select/);
+    expect(html).toContain('<optgroup label="Le candidat ou la session (codes C)">');
+    expect(html).toContain('<option value="C6">C6 — Suspicion de fraude</option>');
+    expect(html).toContain('<optgroup label="Une question du test (codes E)">');
+    expect(html).toContain('<option value="E10">E10 — Perte de focus involontaire</option>');
+    expect(html.match(/<option value="[CE]\d+">/g)).toHaveLength(16);
+    expect(labelled(html, 'Description')).toMatch(/^<textarea/);
+    expect(html).toContain(
+      '<button type="submit" class="button button-secondary">Enregistrer le signalement</button>',
+    );
+  });
+
+  it('asks the question’s number once an E code is chosen, and only then', () => {
+    expect(section('fr')).not.toContain('Numéro de la question');
+    expect(section('fr', { draft: { ...emptyIncidentDraft, code: 'C7' } })).not.toContain(
+      'Numéro de la question',
+    );
+    const html = section('fr', { draft: { ...emptyIncidentDraft, code: 'E4' } });
+    const input = labelled(html, 'Numéro de la question');
+    expect(input).toMatch(/^<input/);
+    expect(input).toContain('inputMode="numeric"');
+    expect(html).toContain('Pour un code E : le numéro de la question touchée, de 1 à 48.');
+  });
+
+  it('says when there is no candidate to report on', () => {
+    const html = section('fr', { candidates: [], incidents: [] });
+    expect(html).toContain('Aucun candidat inscrit : il n’y a rien à signaler.');
+    expect(html).not.toContain('<form');
+  });
+
+  it('says it in English too', () => {
+    const html = section('en', { draft: { ...emptyIncidentDraft, code: 'E4' } });
+    expect(text(html)).toContain('Léa MARTIN E4 — The website is unavailable Question 12');
+    expect(html).toContain('aria-label="Withdraw report E4 of Léa MARTIN"');
+    expect(labelled(html, 'Question number')).toMatch(/^<input/);
+    expect(html).not.toMatch(/Signalement|Retirer|Choisissez/);
+  });
+});
