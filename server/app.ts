@@ -126,8 +126,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     log: app.log,
     roomBus: new LiveBus<RoomMessage>(),
     stationBus: new LiveBus<StoredCommand>(),
+    // Each kind of login its own counts, per address overall included (context.ts).
     throttles: {
-      logins: new LoginThrottle({
+      accountLogins: new LoginThrottle({
+        limits: { default: config.loginMaxFailures, ip: config.loginMaxFailures * 6 },
+        windowMs: config.loginWindowMs,
+        now,
+      }),
+      invigilatorLogins: new LoginThrottle({
         limits: { default: config.loginMaxFailures, ip: config.loginMaxFailures * 6 },
         windowMs: config.loginWindowMs,
         now,

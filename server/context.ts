@@ -23,8 +23,13 @@ export interface ServerContext {
   roomBus: LiveBus<RoomMessage>;
   /** Channel: station id. */
   stationBus: LiveBus<StoredCommand>;
-  /** Failed logins (per session, email, address) and failed joins (per station). */
-  throttles: { logins: LoginThrottle; joins: LoginThrottle };
+  /**
+   * Failed logins (per email or session, and per address) and failed joins (per station). Account and
+   * invigilator logins are counted apart: failures at one kind never block the other from an address
+   * (a candidate guessing invigilator passwords from the school's address must not lock its referent
+   * out of the back office, nor the reverse).
+   */
+  throttles: { accountLogins: LoginThrottle; invigilatorLogins: LoginThrottle; joins: LoginThrottle };
   /** Checked for unknown emails, so that their login takes as long as a real one. */
   dummyPasswordHash: () => Promise<string>;
   /** Each centre's bank, indexed once per bank version (key: centre id). */

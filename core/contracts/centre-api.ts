@@ -307,25 +307,37 @@ export const ProfileImportRequestSchema = z
       )
       .min(1)
       .max(2000),
+    /** A preview: the same report, nothing stored (the screen asks before replacing profiles). */
+    dryRun: z.boolean().default(false),
   })
   .strict();
 
 export const ProfileImportReportSchema = z
   .object({
+    /** Nothing was stored: the report says what the import would do. */
+    dryRun: z.boolean(),
+    /** Profiles given to candidates who had none. */
     imported: z.number().int(),
+    /** Profiles that replaced one imported before. */
+    replaced: z.number().int(),
     rejected: z.number().int(),
     entries: z.array(
       z
         .object({
           index: z.number().int().nonnegative(),
-          status: z.enum(['imported', 'rejected']),
+          status: z.enum(['imported', 'replaced', 'rejected']),
           candidateId: Id.nullable(),
           message: z.string().nullable(),
+          /** The candidate's Pix total (sum over competences) before: replaced entries only. */
+          pixBefore: z.number().int().nullable(),
+          /** The entry's Pix total: imported and replaced entries. */
+          pixAfter: z.number().int().nullable(),
         })
         .strict(),
     ),
   })
   .strict();
+export type ProfileImportReport = z.infer<typeof ProfileImportReportSchema>;
 
 // ------------------------------------------------------------------ bank and content
 
@@ -466,6 +478,40 @@ export const EnrollmentCodeRequestSchema = z
   .strict();
 export const EnrollmentCodeSchema = z.object({ code: z.string(), expiresAt: Timestamp }).strict();
 
+/** A test that revoking its station would cut off (its signed result would be refused). */
+export const StationTestInUseSchema = z
+  .object({
+    testId: Id,
+    candidateId: Id,
+    /** « Prénom NOM », as the room shows it. */
+    candidateName: z.string(),
+    sessionId: Id,
+    sessionNumber: z.number().int(),
+    /** running: in course, or waiting to start; resultAwaited: its station's signed result has not come. */
+    state: z.enum(['running', 'resultAwaited']),
+  })
+  .strict();
+export type StationTestInUse = z.infer<typeof StationTestInUseSchema>;
+
+/** Revoking a station with tests in use is refused (STATION_IN_USE) unless `force` says to go ahead. */
+export const StationRevokeRequestSchema = z
+  .object({ force: z.boolean().default(false) })
+  .strict()
+  .nullish();
+
+/** The 409 answer to a revocation while the station has tests in use: the usual error, with them. */
+export const StationInUseRefusalSchema = z
+  .object({
+    error: z
+      .object({
+        code: z.literal('STATION_IN_USE'),
+        message: z.string(),
+        tests: z.array(StationTestInUseSchema),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const StationSchema = z
   .object({
     id: z.string(),
@@ -497,6 +543,8 @@ export const StationSchema = z
       })
       .strict()
       .nullable(),
+    /** In the centre's list, for a station not revoked: the tests its revocation would cut off. */
+    inUse: z.array(StationTestInUseSchema).optional(),
   })
   .strict();
 export type Station = z.infer<typeof StationSchema>;

@@ -57,13 +57,13 @@ export async function loginAccount(
   password: string,
   clientKey: string,
 ): Promise<LoginResult> {
-  const attempt = await ctx.throttles.logins.attempt(`email:${email}`, clientKey);
+  const attempt = await ctx.throttles.accountLogins.attempt(`email:${email}`, clientKey);
   const account = await ctx.store.accounts.findByEmail(email);
   const valid = account
     ? await verifyPassword(password, account.passwordHash)
     : (await verifyPassword(password, await ctx.dummyPasswordHash()), false);
   if (!account || !valid) throw unauthorized('INVALID_CREDENTIALS', 'wrong email or password');
-  ctx.throttles.logins.succeeded(attempt);
+  ctx.throttles.accountLogins.succeeded(attempt);
   // Only after the password checked out: a deactivated account is named as such to its owner alone.
   if (isDeactivated(account)) throw deactivated();
   const token = newToken();
@@ -126,11 +126,11 @@ export async function changePassword(
   newPassword: string,
   by: PasswordChanger,
 ): Promise<void> {
-  const attempt = await ctx.throttles.logins.attempt(`email:${account.email}`, by.clientKey);
+  const attempt = await ctx.throttles.accountLogins.attempt(`email:${account.email}`, by.clientKey);
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
     throw new ApiError(403, 'INVALID_CREDENTIALS', 'the current password is wrong');
   }
-  ctx.throttles.logins.succeeded(attempt);
+  ctx.throttles.accountLogins.succeeded(attempt);
   await ctx.store.accounts.setPassword(account.id, await hashPassword(newPassword, ctx.config.passwordHash));
   await ctx.store.tokens.deleteByAccount(account.id, by.token ? secretHash(by.token) : undefined);
 }

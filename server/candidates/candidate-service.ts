@@ -6,7 +6,7 @@ import type {
   Candidate,
   CandidateImportReport,
   CandidateInput,
-  ProfileImportReportSchema,
+  ProfileImportReport,
   ProfileImportRequestSchema,
 } from '../../core/contracts/centre-api.ts';
 import { levelFromPix } from '../../core/framework/crcn.ts';
@@ -218,11 +218,21 @@ export async function setProfile(
   await ctx.store.candidates.setProfiles([{ candidateId: candidate.id, profile }], ctx.now());
 }
 
+/** A profile's Pix total: what the report shows of a replaced profile, before and after. */
+function pixTotal(profile: Profile): number {
+  return profile.competences.reduce((sum, c) => sum + c.pix, 0);
+}
+
+/**
+ * Gives each entry's profile to the candidate it names. A candidate who already has one gets it
+ * replaced, and the report says so (`replaced`, with both Pix totals): the screen first asks for a dry
+ * run, which stores nothing, and the referent confirms before profiles imported earlier are replaced.
+ */
 export async function importProfiles(
   ctx: ServerContext,
   session: StoredSession,
   request: z.output<typeof ProfileImportRequestSchema>,
-): Promise<z.infer<typeof ProfileImportReportSchema>> {
+): Promise<ProfileImportReport> {
   assertSessionOpen(session);
   const [candidates, tests] = await Promise.all([
     ctx.store.candidates.listBySession(session.id),
@@ -237,8 +247,15 @@ export async function importProfiles(
   }
   const assigned = new Set<string>();
   const toStore: { candidateId: string; profile: Profile }[] = [];
-  const entries = request.profiles.map((entry, index) => {
-    const reject = (message: string) => ({ index, status: 'rejected' as const, candidateId: null, message });
+  const entries = request.profiles.map((entry, index): ProfileImportReport['entries'][number] => {
+    const reject = (message: string) => ({
+      index,
+      status: 'rejected' as const,
+      candidateId: null,
+      message,
+      pixBefore: null,
+      pixAfter: null,
+    });
     let found: StoredCandidate[] | undefined;
     if (entry.externalId !== undefined) found = byExternalId.get(entry.externalId);
     else if (entry.lastName && entry.firstName && entry.birthdate) {
@@ -253,8 +270,30 @@ export async function importProfiles(
     if (assigned.has(candidate.id)) return reject('another entry of the file already gives this profile');
     assigned.add(candidate.id);
     toStore.push({ candidateId: candidate.id, profile: entry.profile });
-    return { index, status: 'imported' as const, candidateId: candidate.id, message: null };
+    const previous = candidate.profileImportedAt !== null ? candidate.profile : null;
+    return {
+      index,
+      status: previous ? ('replaced' as const) : ('imported' as const),
+      candidateId: candidate.id,
+      message: null,
+      pixBefore: previous ? pixTotal(previous) : null,
+      pixAfter: pixTotal(entry.profile),
+    };
   });
-  if (toStore.length > 0) await ctx.store.candidates.setProfiles(toStore, ctx.now());
-  return { imported: toStore.length, rejected: entries.length - toStore.length, entries };
+  if (!request.dryRun && toStore.length > 0) await ctx.store.candidates.setProfiles(toStore, ctx.now());
+  const count = (status: ProfileImportReport['entries'][number]['status']) =>
+    entries.filter((e) => e.status === status).length;
+  if (!request.dryRun && count('replaced') > 0) {
+    ctx.log.info(
+      { sessionId: session.id, imported: count('imported'), replaced: count('replaced') },
+      'profiles imported, some replacing profiles imported before',
+    );
+  }
+  return {
+    dryRun: request.dryRun,
+    imported: count('imported'),
+    replaced: count('replaced'),
+    rejected: count('rejected'),
+    entries,
+  };
 }

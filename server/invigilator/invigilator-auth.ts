@@ -3,12 +3,39 @@
 // while, right password or not; a session under attack only answers more slowly (auth/login-throttle.ts).
 // The centre's referent may change the password from the back office (changeInvigilatorPassword): the
 // way out when a candidate's guesses blocked the school's address, or when the password leaked.
+// The screen shows minors' birthdates, results and fraud reports: 7 days after the session's results
+// are calculated (processed), its invigilator password no longer opens it (INVIGILATOR_ACCESS_CLOSED):
+// the results are in the centre's back office, where the referent reads them.
 import { generateInvigilatorPassword } from '../../core/codes/invigilator-password.ts';
+import { invigilatorAccessClosesAt } from '../../core/session/invigilator-access.ts';
 import { newToken, sameSecret, secretHash } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
-import { ApiError, conflict, notFound, unauthorized } from '../http/api-error.ts';
+import { ApiError, notFound, unauthorized } from '../http/api-error.ts';
 import { closeStreamsOf } from '../http/sse.ts';
 import type { StoredAccount, StoredSession } from '../storage/repositories.ts';
+
+export { INVIGILATOR_ACCESS_AFTER_RESULTS_MS } from '../../core/session/invigilator-access.ts';
+
+/**
+ * Whether the session's invigilator screen is closed for good: its results were calculated (processed,
+ * which this server does at finalization; publication comes after) at least 7 days ago.
+ */
+export function invigilatorAccessClosed(
+  session: Pick<StoredSession, 'state' | 'processedAt' | 'finalizedAt'>,
+  now: number,
+): boolean {
+  const processedAt = session.processedAt ?? (session.state === 'processed' ? session.finalizedAt : null);
+  return processedAt !== null && now >= invigilatorAccessClosesAt(processedAt);
+}
+
+/**
+ * INVIGILATOR_ACCESS_CLOSED: 403 to a login with the right password; 401 to a login given before and
+ * still in use (it no longer authenticates anything: its screen goes back to the login page, which
+ * then says why).
+ */
+const ACCESS_CLOSED =
+  "this session's results were calculated more than 7 days ago: the invigilator screen is closed; " +
+  "the results are in the centre's back office: ask the centre's Pix referent";
 
 /** What the login throttle counts an invigilator's failures against. */
 export function invigilatorLoginTarget(sessionNumber: number): string {
@@ -21,14 +48,21 @@ export async function loginInvigilator(
   password: string,
   clientKey: string,
 ): Promise<{ token: string; expiresAt: number; session: StoredSession }> {
-  const attempt = await ctx.throttles.logins.attempt(invigilatorLoginTarget(sessionNumber), clientKey);
+  const attempt = await ctx.throttles.invigilatorLogins.attempt(
+    invigilatorLoginTarget(sessionNumber),
+    clientKey,
+  );
   const session = await ctx.store.sessions.getByNumber(sessionNumber);
   if (!session || !sameSecret(password, session.invigilatorPassword)) {
     throw unauthorized('INVALID_CREDENTIALS', 'wrong session number or invigilator password');
   }
-  ctx.throttles.logins.succeeded(attempt);
-  const token = newToken();
+  ctx.throttles.invigilatorLogins.succeeded(attempt);
   const now = ctx.now();
+  // Said only to whoever gives the right password: a guesser learns nothing of the session.
+  if (invigilatorAccessClosed(session, now)) {
+    throw new ApiError(403, 'INVIGILATOR_ACCESS_CLOSED', ACCESS_CLOSED);
+  }
+  const token = newToken();
   const expiresAt = now + ctx.config.invigilatorIdleMs;
   await ctx.store.tokens.create({
     tokenHash: secretHash(token),
@@ -89,30 +123,21 @@ function streamOwnerOfHash(tokenHash: string): string {
  * login failure aimed at the session is forgiven, whichever address made it (auth/login-throttle.ts):
  * an invigilator whom a candidate's guesses locked out logs in at once with the new password.
  *
- * Refused once the session is processed: nothing is left to supervise (the room is read only), the
- * results are calculated and the referent who would change the password reads them in the back office
- * anyway, so a lock-out of the invigilator screen then costs at most a 15-minute wait, and a closed
- * session's record (the password its kit printed) stays as it was. A session finalized but not yet
- * processed (a state the schema allows; this server processes at finalization) may still change it:
- * its invigilator screen is still where the room's end, then its results, are read.
+ * Also once the session is processed: its invigilator screen still shows the results, minors'
+ * birthdates and fraud reports until it closes (INVIGILATOR_ACCESS_AFTER_RESULTS_MS), so a leaked
+ * password must be stoppable then too. The change does not reopen a closed screen.
  */
 export async function changeInvigilatorPassword(
   ctx: ServerContext,
   session: StoredSession,
   by: StoredAccount,
 ): Promise<StoredSession> {
-  const refused = () =>
-    conflict(
-      'SESSION_PROCESSED',
-      'the session is finalized and its results are calculated: its invigilator password can no longer change',
-    );
-  if (session.state === 'processed') throw refused();
   let password = generateInvigilatorPassword();
   while (password === session.invigilatorPassword) password = generateInvigilatorPassword();
   const changed = await ctx.store.sessions.changeInvigilatorPassword(session.id, password, ctx.now());
-  // Processed (or deleted) since it was read.
-  if (!changed) throw (await ctx.store.sessions.get(session.id)) ? refused() : notFound('session');
-  ctx.throttles.logins.forgive(invigilatorLoginTarget(session.number));
+  // Deleted since it was read.
+  if (!changed) throw notFound('session');
+  ctx.throttles.invigilatorLogins.forgive(invigilatorLoginTarget(session.number));
   for (const hash of changed.endedTokenHashes) closeStreamsOf(ctx.streams, streamOwnerOfHash(hash));
   // Never the password itself.
   ctx.log.info(
@@ -157,6 +182,9 @@ async function checkInvigilatorToken(
   }
   if (stored.expiresAt <= now || stored.maxExpiresAt <= now) {
     throw unauthorized('SESSION_EXPIRED', 'this login has expired: log in again');
+  }
+  if (invigilatorAccessClosed(own, now)) {
+    throw new ApiError(401, 'INVIGILATOR_ACCESS_CLOSED', ACCESS_CLOSED);
   }
   if (stored.sessionId !== sessionId) {
     throw new ApiError(403, 'FORBIDDEN', 'this login is for another session');

@@ -1,19 +1,24 @@
-// Centre routes for stations: one-time enrollment codes, the centre's stations, revocation.
+// Centre routes for stations: one-time enrollment codes, the centre's stations, revocation. A station
+// with tests in use (running, or a signed result awaited) is revoked only when the request says so:
+// its results would be refused until it is enrolled again.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   EnrollmentCodeRequestSchema,
   EnrollmentCodeSchema,
+  StationInUseRefusalSchema,
+  StationRevokeRequestSchema,
   StationSchema,
 } from '../../core/contracts/centre-api.ts';
+import { ApiErrorSchema } from '../../core/contracts/station-server.ts';
 import { canReachCentre, reachableCentre } from '../accounts/access.ts';
 import type { ServerContext } from '../context.ts';
 import { endStationStreams } from '../exam/command-stream.ts';
-import { notFound } from '../http/api-error.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
 import { CentreParams, StationParams, errors } from '../http/route-schema.ts';
 import { issueEnrollmentCode } from '../stations/enrollment.ts';
-import { stationView } from '../stations/station-view.ts';
+import { stationView, testInUseView } from '../stations/station-view.ts';
 import { iso } from '../time.ts';
 import { requestAccount } from './request-account.ts';
 
@@ -58,7 +63,17 @@ export function centreStationRoutes(app: FastifyInstance, ctx: ServerContext): v
     async (request) => {
       const centre = await reachableCentre(ctx, requestAccount(request), request.params.centreId);
       const stations = await ctx.store.stations.listByCentre(centre.id);
-      return { stations: stations.map((s) => stationView(s, ctx.presence.lastSeen(s.id))) };
+      return {
+        stations: await Promise.all(
+          stations.map(async (s) =>
+            stationView(
+              s,
+              ctx.presence.lastSeen(s.id),
+              s.revokedAt === null ? await ctx.store.stations.testsInUse(s.id) : undefined,
+            ),
+          ),
+        ),
+      };
     },
   );
 
@@ -67,17 +82,41 @@ export function centreStationRoutes(app: FastifyInstance, ctx: ServerContext): v
     {
       schema: {
         tags,
-        summary: 'Revoke a station: its requests are refused from now on',
+        summary:
+          'Revoke a station: its requests, and its signed results, are refused from now on (until it is ' +
+          'enrolled again); refused (409 STATION_IN_USE, with the tests) while it has a test running or a ' +
+          'signed result awaited, unless force',
         params: StationParams,
-        response: { 200: StationSchema, ...errors(401, 404) },
+        body: StationRevokeRequestSchema,
+        response: {
+          200: StationSchema,
+          409: z.union([StationInUseRefusalSchema, ApiErrorSchema]),
+          ...errors(400, 401, 404),
+        },
       },
     },
     async (request) => {
+      const account = requestAccount(request);
       const station = await ctx.store.stations.get(request.params.stationId);
-      if (!station || !canReachCentre(requestAccount(request), station.centreId)) throw notFound('station');
+      if (!station || !canReachCentre(account, station.centreId)) throw notFound('station');
+      const force = request.body?.force ?? false;
+      const inUse = station.revokedAt === null ? await ctx.store.stations.testsInUse(station.id) : [];
+      if (inUse.length > 0 && !force) {
+        throw new ApiError(
+          409,
+          'STATION_IN_USE',
+          `this station has ${inUse.length} test(s) running or whose signed result is awaited: once revoked, ` +
+            'its results are refused until it is enrolled again; revoke it anyway with force',
+          {},
+          { tests: inUse.map(testInUseView) },
+        );
+      }
       await ctx.store.stations.revoke(station.id, ctx.now());
       endStationStreams(ctx, station.id);
-      ctx.log.info({ stationId: station.id }, 'station revoked');
+      ctx.log.info(
+        { stationId: station.id, by: account.id, testsInUse: inUse.map((t) => t.testId) },
+        inUse.length > 0 ? 'station revoked though tests were in use' : 'station revoked',
+      );
       const revoked = (await ctx.store.stations.get(station.id)) ?? station;
       return stationView(revoked, ctx.presence.lastSeen(station.id));
     },

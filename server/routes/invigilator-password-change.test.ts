@@ -182,9 +182,10 @@ describe('changing the invigilator password from the back office', () => {
     expect([unknown.statusCode, errorOf(unknown).code]).toEqual([404, 'NOT_FOUND']);
   });
 
-  it('is refused with 409 once the session is processed, and the password stays', async () => {
+  it('still changes once the session is processed: a leaked password then opens the results no longer', async () => {
     await start();
     const referent = await referentOf(day.centreId, 'ref@jean-moulin.test');
+    const before = await invigilator(server, day);
     const finalized = await referent({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/finalization`,
@@ -192,9 +193,20 @@ describe('changing the invigilator password from the back office', () => {
     });
     expect(finalized.statusCode).toBe(200);
 
-    const refused = await change(referent);
-    expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'SESSION_PROCESSED']);
-    expect(errorOf(refused).message).toMatch(/results are calculated/);
-    expect(await storedPassword()).toBe(day.session.invigilatorPassword);
+    const changed = await change(referent);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ id: day.session.id, state: 'processed' });
+    const password = newPassword(changed);
+    expect(await storedPassword()).toBe(password);
+    const results = `/api/invigilator/sessions/${day.session.id}/results`;
+    const ended = await server.app.inject({
+      method: 'GET',
+      url: results,
+      headers: { authorization: `Bearer ${before.token}` },
+    });
+    expect([ended.statusCode, errorOf(ended).code]).toEqual([401, 'PASSWORD_CHANGED']);
+    const old = await login(day.session.invigilatorPassword);
+    expect([old.statusCode, errorOf(old).code]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect((await login(password)).statusCode).toBe(200);
   });
 });

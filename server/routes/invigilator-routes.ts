@@ -44,7 +44,7 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
         summary:
           'Log in with the session number and the invigilator password (5 failures from one address → 429 there for 15 min, lifted at once when a referent changes the invigilator password; the session itself only slows down)',
         body: InvigilatorLoginRequestSchema,
-        response: { 200: InvigilatorLoginResponseSchema, ...errors(400, 401, 429) },
+        response: { 200: InvigilatorLoginResponseSchema, ...errors(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {

@@ -144,7 +144,9 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
     {
       schema: {
         tags,
-        summary: "An attachment or illustration of the centre's bank, by the SHA-256 of its bytes",
+        summary:
+          "An attachment or illustration of the centre's bank, or cited by the package of a test attached " +
+          'to this station (its session not processed), by the SHA-256 of its bytes',
         description,
         params: z.object({ hash: ContentHashSchema }).strict(),
         response: { 200: z.instanceof(Buffer).describe('the file'), ...errors(401, 403, 404) },
@@ -152,10 +154,13 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
     },
     async (request, reply) => {
       const station = requestStation(request);
+      const { hash } = request.params;
       const bank = await centreBank(ctx, station.centreId);
-      const content = bank.contentHashes.has(request.params.hash)
-        ? await ctx.store.content.get(request.params.hash)
-        : null;
+      // A package is a snapshot: a bank imported since may no longer cite a file a test was given (a
+      // candidate resuming on another station downloads it then). Only this station's own tests count.
+      const cited =
+        bank.contentHashes.has(hash) || (await ctx.store.tests.packageCitesForStation(station.id, hash));
+      const content = cited ? await ctx.store.content.get(hash) : null;
       if (!content) throw new ApiError(404, 'NOT_FOUND', "no such attachment in this centre's bank");
       return reply
         .header('content-type', content.mediaType)

@@ -1,5 +1,6 @@
 // Station enrollment: the centre issues a one-time code (shown once, stored as SHA-256, expiring); the
-// station sends it with its public key; the station id derives from the key (core/identity).
+// station sends it with its public key; the station id derives from the key (core/identity). A revoked
+// station is enrolled again the same way, with a new code: its key's row becomes active again.
 import { randomString } from '../../core/codes/secure-random.ts';
 import type { z } from 'zod';
 import type { EnrollRequestSchema } from '../../core/contracts/station-server.ts';
@@ -76,10 +77,18 @@ export async function enrollStation(
           'this enrollment code has expired: ask for a new one',
         );
       case 'ALREADY_ENROLLED':
-        throw new ApiError(409, 'STATION_ALREADY_ENROLLED', 'this station key is already enrolled');
+        throw new ApiError(
+          409,
+          'STATION_ALREADY_ENROLLED',
+          'this station key is already enrolled (and not revoked): keep the code for another station',
+        );
     }
   }
   const centre = await ctx.store.centres.get(outcome.centreId);
-  ctx.log.info({ stationId, centreId: outcome.centreId }, 'station enrolled');
+  ctx.log.info(
+    { stationId, centreId: outcome.centreId, name: request.name },
+    // A revoked station enrolled again: its requests, and its signed results not sent yet, are accepted again.
+    outcome.reactivated ? 'revoked station enrolled again: active again' : 'station enrolled',
+  );
   return { stationId, centre: { id: outcome.centreId, name: centre?.name ?? '' } };
 }

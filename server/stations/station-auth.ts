@@ -68,7 +68,12 @@ export class StationAuthenticator {
     const station = await this.#ctx.store.stations.get(stationId);
     if (!station) throw new ApiError(401, 'STATION_NOT_READY', 'this station is not enrolled on this server');
     if (station.revokedAt !== null) {
-      throw new ApiError(403, 'STATION_NOT_READY', 'this station was revoked by the centre: enroll it again');
+      // Enrolling it again with a new one-time code makes it active again (stations/enrollment.ts).
+      throw new ApiError(
+        403,
+        'STATION_NOT_READY',
+        'this station was revoked by the centre: enroll it again with a new code',
+      );
     }
     return station;
   }

@@ -1,8 +1,13 @@
-import type { Station } from '../../core/contracts/centre-api.ts';
-import type { StoredStation } from '../storage/repositories.ts';
+import type { Station, StationTestInUse } from '../../core/contracts/centre-api.ts';
+import type { StationTestInUse as StoredTestInUse, StoredStation } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
 
-export function stationView(s: StoredStation, lastSeen: number | null): Station {
+/** `inUse`: the tests its revocation would cut off (the centre's list), when read. */
+export function stationView(
+  s: StoredStation,
+  lastSeen: number | null,
+  inUse?: readonly StoredTestInUse[],
+): Station {
   const seen = Math.max(s.lastSeenAt ?? 0, lastSeen ?? 0);
   return {
     id: s.id,
@@ -15,5 +20,17 @@ export function stationView(s: StoredStation, lastSeen: number | null): Station 
     version: s.version,
     selfCheck:
       s.selfCheck && s.selfCheckAt !== null ? { ...s.selfCheck, receivedAt: iso(s.selfCheckAt) } : null,
+    ...(inUse ? { inUse: inUse.map(testInUseView) } : {}),
+  };
+}
+
+export function testInUseView(t: StoredTestInUse): StationTestInUse {
+  return {
+    testId: t.testId,
+    candidateId: t.candidateId,
+    candidateName: `${t.firstName} ${t.lastName.toLocaleUpperCase('fr-FR')}`,
+    sessionId: t.sessionId,
+    sessionNumber: t.sessionNumber,
+    state: t.running ? 'running' : 'resultAwaited',
   };
 }

@@ -418,9 +418,9 @@ export interface SessionRepository {
   /**
    * Replaces the invigilator password and counts its version up, and ends the session's invigilator
    * logins (expired now; their rows stay until the purge, so that their screens are told why: their
-   * version no longer being the session's keeps them from authenticating anything), at once; only while
-   * the session is not processed. Returns the hashes of the logins it ended (their event streams are to
-   * be closed), or null when nothing changed (processed, or gone).
+   * version no longer being the session's keeps them from authenticating anything), at once, whatever
+   * the session's state. Returns the hashes of the logins it ended (their event streams are to be
+   * closed), or null when nothing changed (the session is gone).
    */
   changeInvigilatorPassword(
     id: string,
@@ -473,8 +473,21 @@ export interface ContentRepository {
 }
 
 export type EnrollOutcome =
-  | { ok: true; centreId: string }
+  /** `reactivated`: the key was enrolled before and revoked; the station is active again. */
+  | { ok: true; centreId: string; reactivated: boolean }
   | { ok: false; problem: 'CODE_UNKNOWN' | 'CODE_USED' | 'CODE_EXPIRED' | 'ALREADY_ENROLLED' };
+
+/** A test that revoking its station would cut off (its signed result would be refused). */
+export interface StationTestInUse {
+  testId: string;
+  candidateId: string;
+  lastName: string;
+  firstName: string;
+  sessionId: string;
+  sessionNumber: number;
+  /** In course in a session still open (waiting to start included); otherwise its result is awaited. */
+  running: boolean;
+}
 
 export interface StationRepository {
   createEnrollmentCode(code: {
@@ -484,11 +497,21 @@ export interface StationRepository {
     createdAt: number;
     expiresAt: number;
   }): Promise<void>;
-  /** Uses the code and registers the station in the code's centre, at once. */
+  /**
+   * Uses the code and registers the station in the code's centre, at once. A key already enrolled is
+   * refused (ALREADY_ENROLLED) unless its station was revoked: it is then active again, in the code's
+   * centre, under the name and machine id given now.
+   */
   enroll(codeHash: string, station: Omit<StoredStation, 'centreId'>, now: number): Promise<EnrollOutcome>;
   get(id: string): Promise<StoredStation | null>;
   listByCentre(centreId: string): Promise<StoredStation[]>;
   revoke(id: string, at: number): Promise<boolean>;
+  /**
+   * The station's tests (attached to it, or asking to resume on it) with no signed result stored or
+   * refused: started ones (their result is awaited, whatever the session's state), and those waiting
+   * to start in a session still open. By session number, then name.
+   */
+  testsInUse(id: string): Promise<StationTestInUse[]>;
   setSelfCheck(id: string, version: string, selfCheck: SelfCheck, at: number): Promise<void>;
   setLastSeen(entries: { stationId: string; at: number }[]): Promise<void>;
   /** Remembers a nonce; false if it was already used (a replay). */
@@ -517,6 +540,12 @@ export interface TestRepository {
   /** Only once: false if the test already has a package. */
   setPackage(id: string, generated: GeneratedPackage): Promise<boolean>;
   package(id: string): Promise<{ package: TestPackage; packageHash: string } | null>;
+  /**
+   * Whether the package of a test attached to the station now, in a session not processed, cites the
+   * file (an attachment or illustration): a package is a snapshot, and a later bank import may have
+   * replaced the challenge that cited it.
+   */
+  packageCitesForStation(stationId: string, hash: string): Promise<boolean>;
   generation(
     id: string,
   ): Promise<{ generated: GeneratedTest; profile: Profile; challenges: Challenge[] } | null>;

@@ -13,6 +13,7 @@ import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
+import { useSubmitGuard } from '../ui/submit-guard.ts';
 
 export function AccountsScreen() {
   const t = useT();
@@ -164,9 +165,12 @@ function CreateAccount({ onCreated }: { onCreated: () => void }) {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const guard = useSubmitGuard();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // One account per click: a second submit while the first is in flight does nothing.
+    if (guard.held) return;
     const form = event.currentTarget;
     setFailure(null);
     setDone(null);
@@ -184,6 +188,7 @@ function CreateAccount({ onCreated }: { onCreated: () => void }) {
       return;
     }
     setErrors({});
+    if (!guard.claim()) return;
     setBusy(true);
     try {
       const created = await client.createAccount(parsed.data);
@@ -196,6 +201,7 @@ function CreateAccount({ onCreated }: { onCreated: () => void }) {
       setFailure(asFailure(e));
     } finally {
       setBusy(false);
+      guard.release();
     }
   }
 

@@ -9,6 +9,7 @@ import { asFailure } from '../state/use-resource.ts';
 import { focusFirstInvalid } from '../ui/field.tsx';
 import { PasswordField } from '../ui/password-field.tsx';
 import { ErrorNotice, PageTitle } from '../ui/page.tsx';
+import { useSubmitGuard } from '../ui/submit-guard.ts';
 
 export function MyAccountScreen() {
   const t = useT();
@@ -19,9 +20,12 @@ export function MyAccountScreen() {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const guard = useSubmitGuard();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // A second submit while the change is in flight would count as a wrong current password.
+    if (guard.held) return;
     const form = event.currentTarget;
     setFailure(null);
     setDone(false);
@@ -34,6 +38,7 @@ export function MyAccountScreen() {
       focusFirstInvalid(form);
       return;
     }
+    if (!guard.claim()) return;
     setBusy(true);
     try {
       await client.changePassword(values.current, values.next);
@@ -44,6 +49,7 @@ export function MyAccountScreen() {
       setFailure(asFailure(e));
     } finally {
       setBusy(false);
+      guard.release();
     }
   }
 

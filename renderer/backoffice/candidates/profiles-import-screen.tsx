@@ -1,6 +1,8 @@
 // Import the candidates' Pix profiles (JSON) for a session: each profile goes to the enrolled
 // candidate with the same student id, or the same names and birthdate; the report says, entry by
-// entry, what was taken and why the rest was refused.
+// entry, what was taken (new, or replacing a profile imported before) and why the rest was refused.
+// The file is first sent as a dry run: if it would replace profiles, the referent sees which and
+// confirms before anything is stored (profile-preview.ts).
 import { useRef, useState } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import { useT, type Translate } from '../i18n/use-t.ts';
@@ -12,7 +14,9 @@ import { ErrorNotice, NextStep } from '../ui/page.tsx';
 import { ImportFileField } from './import-file-field.tsx';
 import { SessionImportPage } from './session-import-page.tsx';
 import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
+import { afterPreview, pixChange, previewBody } from './profile-preview.ts';
 import { DataTable } from '../ui/data-table.tsx';
+import { useSubmitGuard } from '../ui/submit-guard.ts';
 
 export function ProfilesImportScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -29,6 +33,7 @@ export function ProfilesImportScreen({ sessionId }: { sessionId: string }) {
 }
 
 type Entries = { name: string }[];
+type ProfileBody = Extract<ReturnType<typeof readProfileFile>, { ok: true }>['body'];
 
 function ProfilesImport({ session }: { session: CentreSession }) {
   const t = useT();
@@ -37,12 +42,31 @@ function ProfilesImport({ session }: { session: CentreSession }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [result, setResult] = useState<{ report: ProfileImportReport; entries: Entries } | null>(null);
+  // The dry run's report, while the referent decides whether the file may replace profiles.
+  const [pending, setPending] = useState<{
+    body: ProfileBody;
+    report: ProfileImportReport;
+    entries: Entries;
+  } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const guard = useSubmitGuard();
+
+  function show(report: ProfileImportReport, entries: Entries) {
+    setResult({ report, entries });
+    announce(report.dryRun ? previewText(report, t) : importedText(report, t));
+    requestAnimationFrame(() => heading.current?.focus());
+  }
+
+  async function importNow(body: ProfileBody, entries: Entries) {
+    show(await client.importProfiles(session.id, body), entries);
+  }
 
   async function send(file: File) {
+    if (guard.held) return;
     setProblem(null);
     setFailure(null);
     setResult(null);
+    setPending(null);
     const read = readProfileFile(await file.text());
     if (!read.ok) {
       setProblem(
@@ -54,16 +78,37 @@ function ProfilesImport({ session }: { session: CentreSession }) {
       );
       return;
     }
+    const entries = read.body.profiles.map((entry) => ({ name: entryName(entry) }));
+    await run(async () => {
+      // A dry run first: profiles imported before are replaced only once the referent says so.
+      const preview = await client.importProfiles(session.id, previewBody(read.body));
+      if (afterPreview(preview) === 'import') return importNow(read.body, entries);
+      setPending({ body: read.body, report: preview, entries });
+      show(preview, entries);
+    });
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    const { body, entries } = pending;
+    await run(async () => {
+      setPending(null);
+      setResult(null);
+      await importNow(body, entries);
+    });
+  }
+
+  /** One request at a time: a second file or click while one is in flight does nothing. */
+  async function run(work: () => Promise<void>) {
+    if (!guard.claim()) return;
     setBusy(true);
     try {
-      const report = await client.importProfiles(session.id, read.body);
-      setResult({ report, entries: read.body.profiles.map((entry) => ({ name: entryName(entry) })) });
-      announce(importedText(report, t));
-      requestAnimationFrame(() => heading.current?.focus());
+      await work();
     } catch (e) {
       setFailure(asFailure(e));
     } finally {
       setBusy(false);
+      guard.release();
     }
   }
 
@@ -72,7 +117,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
       <p className="hint">{t('profiles.format')}</p>
       <ImportFileField
         label={t('profiles.file')}
-        hint={t('profiles.choose')}
+        hint={t('profilesReplace.choose')}
         accept=".json,application/json"
         testId="profiles-input"
         onFile={(file) => void send(file)}
@@ -87,22 +132,31 @@ function ProfilesImport({ session }: { session: CentreSession }) {
       {result && (
         <section className="section" aria-labelledby="profiles-result" data-testid="profiles-report">
           <h2 id="profiles-result" ref={heading} tabIndex={-1}>
-            {importedText(result.report, t)}
+            {result.report.dryRun ? previewText(result.report, t) : importedText(result.report, t)}
           </h2>
+          {result.report.dryRun && (
+            <p className="notice notice-warning" data-testid="profiles-preview">
+              {t('profilesReplace.warning', { count: result.report.replaced })}
+            </p>
+          )}
           <DataTable
             caption={t('profiles.title')}
             columns={[t('profiles.entry'), t('profiles.candidate'), t('profiles.status')]}
           >
             {result.report.entries.map((entry) => {
               const key = entryMessageKey(entry.message);
+              const change = pixChange(entry);
               return (
                 <tr key={entry.index} data-status={entry.status}>
                   <th scope="row">{entry.index + 1}</th>
                   <td>{result.entries[entry.index]?.name ?? ''}</td>
                   <td>
-                    <span className={`tag tag-${entry.status}`}>
-                      {t(`profiles.statuses.${entry.status}`)}
+                    <span className={`tag ${STATUS_TAGS[entry.status]}`}>
+                      {result.report.dryRun
+                        ? t(`profilesReplace.previewStatuses.${entry.status}`)
+                        : t(`profilesReplace.statuses.${entry.status}`)}
                     </span>
+                    {change && <span className="reason"> {t('profilesReplace.pixChange', change)}</span>}
                     {entry.message && (
                       <span className="reason"> {key ? t(`profiles.messages.${key}`) : entry.message}</span>
                     )}
@@ -111,21 +165,65 @@ function ProfilesImport({ session }: { session: CentreSession }) {
               );
             })}
           </DataTable>
-          <NextStep>
-            <a className="button button-primary" href={hrefFor({ page: 'session', sessionId: session.id })}>
-              {t('common.backToSession')} {session.number}
-            </a>
-          </NextStep>
+          {result.report.dryRun ? (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                aria-disabled={busy || undefined}
+                data-testid="profiles-confirm"
+                onClick={() => void confirm()}
+              >
+                {t('profilesReplace.confirm')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  if (guard.held) return;
+                  setPending(null);
+                  setResult(null);
+                  announce(t('profilesReplace.cancelled'));
+                }}
+              >
+                {t('profilesReplace.cancel')}
+              </button>
+            </div>
+          ) : (
+            <NextStep>
+              <a className="button button-primary" href={hrefFor({ page: 'session', sessionId: session.id })}>
+                {t('common.backToSession')} {session.number}
+              </a>
+            </NextStep>
+          )}
         </section>
       )}
     </>
   );
 }
 
-/** "4 profils importés, 1 refusé.": each count with its plural. */
+const STATUS_TAGS = {
+  imported: 'tag-imported',
+  replaced: 'tag-check-warning',
+  rejected: 'tag-rejected',
+} as const;
+
+/** "4 profils importés, 1 refusé." (and "1 remplacé" when some were): each count with its plural. */
 function importedText(report: ProfileImportReport, t: Translate): string {
-  return t('profiles.done', {
+  if (report.replaced === 0) {
+    return t('profiles.done', {
+      imported: t('profiles.counts.imported', { count: report.imported }),
+      rejected: t('profiles.counts.rejected', { count: report.rejected }),
+    });
+  }
+  return t('profilesReplace.done', {
     imported: t('profiles.counts.imported', { count: report.imported }),
+    replaced: t('profilesReplace.counts.replaced', { count: report.replaced }),
     rejected: t('profiles.counts.rejected', { count: report.rejected }),
   });
+}
+
+/** The dry run's heading: how many profiles the file would replace. */
+function previewText(report: ProfileImportReport, t: Translate): string {
+  return t('profilesReplace.previewTitle', { count: report.replaced });
 }

@@ -19,6 +19,7 @@ import { challengeLabel, moreProblems, rejectedItems, type RejectedItem } from '
 import { challengeProblems } from './challenge-problems.ts';
 
 import { DataTable } from '../ui/data-table.tsx';
+import { useSubmitGuard } from '../ui/submit-guard.ts';
 
 export function ContentScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -126,9 +127,12 @@ function BankImport({
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [missing, setMissing] = useState<CitedFile[]>([]);
+  const guard = useSubmitGuard();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // One import at a time: a second submit would be refused (BANK_IMPORT_BUSY) or import it twice.
+    if (guard.held) return;
     setError(null);
     setRejected(null);
     setFailure(null);
@@ -140,6 +144,7 @@ function BankImport({
       bankInput.current?.focus();
       return;
     }
+    if (!guard.claim()) return;
     setBusy(true);
     try {
       const selected = await Promise.all(
@@ -187,6 +192,7 @@ function BankImport({
       else setFailure(f);
     } finally {
       setBusy(false);
+      guard.release();
     }
   }
 

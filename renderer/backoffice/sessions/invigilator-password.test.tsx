@@ -1,5 +1,6 @@
-// « Changer le mot de passe du surveillant »: offered until the session is processed, and its
-// confirmation says in plain words what it does, in French and in English.
+// « Changer le mot de passe du surveillant »: offered in every state (the invigilator screen shows the
+// results for 7 days after they are calculated), and its confirmation says in plain words what it
+// does, in French and in English.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { fr as invigilatorFr } from '../../invigilator/i18n/fr.ts';
 import { en as invigilatorEn } from '../../invigilator/i18n/en.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
 import { InvigilatorPasswordChangeText } from './invigilator-password-change.tsx';
-import { canChangeInvigilatorPassword } from './invigilator-password.ts';
+import { canChangeInvigilatorPassword, invigilatorScreenClosing } from './invigilator-password.ts';
 
 function explanation(language: Language): string {
   return renderToStaticMarkup(
@@ -19,10 +20,24 @@ function explanation(language: Language): string {
 }
 
 describe('changing the invigilator password', () => {
-  it('is offered until the session is processed (the server refuses it after)', () => {
+  it('is offered in every state, processed too: a leaked password must be stoppable while the screen opens', () => {
     expect(canChangeInvigilatorPassword({ state: 'created' })).toBe(true);
     expect(canChangeInvigilatorPassword({ state: 'finalized' })).toBe(true);
-    expect(canChangeInvigilatorPassword({ state: 'processed' })).toBe(false);
+    expect(canChangeInvigilatorPassword({ state: 'processed' })).toBe(true);
+  });
+
+  it('says when the invigilator screen closes: 7 days after the results are calculated', () => {
+    const finalizedAt = '2026-12-08T11:00:00.000Z';
+    const at = Date.parse(finalizedAt);
+    expect(invigilatorScreenClosing({ state: 'created', finalizedAt: null }, at)).toBeNull();
+    expect(invigilatorScreenClosing({ state: 'processed', finalizedAt }, at)).toEqual({
+      at: '2026-12-15T11:00:00.000Z',
+      closed: false,
+    });
+    expect(invigilatorScreenClosing({ state: 'processed', finalizedAt }, at + 7 * 24 * 3600_000)).toEqual({
+      at: '2026-12-15T11:00:00.000Z',
+      closed: true,
+    });
   });
 
   it('says what it does: the new password to give, screens to log in again, the blocked invigilator let in', () => {

@@ -1,7 +1,23 @@
-// When the referent may change the invigilator password: until the session is processed (the server
-// refuses it after: invigilator/invigilator-auth.ts says why).
+// The invigilator password in the back office. The referent may change it in every state: after the
+// results are calculated too, since the invigilator screen still shows them (and minors' birthdates,
+// fraud reports) until it closes, 7 days later (core/session/invigilator-access.ts); a leaked password
+// must be stoppable until then. The session page says when the screen closes.
+import { invigilatorAccessClosesAt } from '../../../core/session/invigilator-access.ts';
 import type { CentreSession } from '../api/centre-client.ts';
 
-export function canChangeInvigilatorPassword(session: Pick<CentreSession, 'state'>): boolean {
-  return session.state !== 'processed';
+export function canChangeInvigilatorPassword(_session: Pick<CentreSession, 'state'>): boolean {
+  return true;
+}
+
+/**
+ * When the session's invigilator screen closes (its results calculated, which this server does at
+ * finalization), and whether it has: null while the results are not calculated.
+ */
+export function invigilatorScreenClosing(
+  session: Pick<CentreSession, 'state' | 'finalizedAt'>,
+  now: number,
+): { at: string; closed: boolean } | null {
+  if (session.state !== 'processed' || session.finalizedAt === null) return null;
+  const at = invigilatorAccessClosesAt(Date.parse(session.finalizedAt));
+  return { at: new Date(at).toISOString(), closed: now >= at };
 }

@@ -2,7 +2,7 @@
 // the invigilator password), what can be done with it (edit, kit, finalize, results, delete), and its
 // candidates with their profile and whether they may sit the certification.
 import { certifiability } from '../candidates/certifiability.ts';
-import { byName, longDate, listName, shortDate } from '../format.ts';
+import { byName, dateTime, longDate, listName, shortDate } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
 import type { Candidate, CentreSession } from '../api/centre-client.ts';
@@ -13,7 +13,7 @@ import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { ChangeInvigilatorPassword } from './invigilator-password-change.tsx';
-import { canChangeInvigilatorPassword } from './invigilator-password.ts';
+import { canChangeInvigilatorPassword, invigilatorScreenClosing } from './invigilator-password.ts';
 import { nextStep } from './next-step.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
@@ -65,6 +65,7 @@ function SessionPage({
   const step = nextStep(session, candidates, operative, localDay());
   const open = session.state === 'created';
   const deletable = open && session.counts.started === 0;
+  const closing = invigilatorScreenClosing(session, Date.now());
 
   return (
     <>
@@ -122,6 +123,13 @@ function SessionPage({
                 {session.invigilatorPassword}
               </span>
               <span className="hint">{t('session.invigilatorPasswordHint')}</span>
+              {closing && (
+                <span className="hint" data-testid="invigilator-screen-closing">
+                  {closing.closed
+                    ? t('invigilatorAccess.closed')
+                    : t('invigilatorAccess.closesOn', { date: dateTime(closing.at, locale) })}
+                </span>
+              )}
               {canChangeInvigilatorPassword(session) && (
                 <ChangeInvigilatorPassword session={session} onChanged={onSessionChanged} />
               )}

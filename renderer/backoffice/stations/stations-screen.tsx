@@ -1,7 +1,8 @@
 // The centre's exam stations: one-time enrollment codes for IT (one per station, several at once,
 // shown once), and the enrolled stations with their version, last contact and last self-check
-// (warnings first); a station can be revoked, after a confirmation.
-import { useState, type FormEvent } from 'react';
+// (warnings first); a station can be revoked, after a confirmation that names the candidates it would
+// cut off (tests running, signed results awaited): « Révoquer quand même » (station-revocation.ts).
+import { useRef, useState, type FormEvent } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import { dateTime, elapsedSince } from '../format.ts';
 import { useLocale, useT, type Translate } from '../i18n/use-t.ts';
@@ -14,6 +15,8 @@ import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { selfCheckLanguage } from '../../shared/self-check/self-check-wording.ts';
 import { checkWords, codesCsv, orderedChecks, overallCheck, type StationCheck } from './station-check.ts';
 import { DataTable } from '../ui/data-table.tsx';
+import { useSubmitGuard } from '../ui/submit-guard.ts';
+import { listIsStale, revocationPlan, type RevokeStation } from './station-revocation.ts';
 
 const VALIDITIES = { hour: 60, day: 24 * 60, week: 7 * 24 * 60 } as const;
 type Validity = keyof typeof VALIDITIES;
@@ -50,6 +53,7 @@ export function StationsScreen({ centreId }: { centreId: string }) {
             <StationTable
               stations={list}
               onRevoked={(revoked) => stations.set(list.map((s) => (s.id === revoked.id ? revoked : s)))}
+              onStale={stations.reload}
             />
           )}
         </Loaded>
@@ -68,9 +72,12 @@ function EnrollmentCodes({ centreId }: { centreId: string }) {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [codes, setCodes] = useState<EnrollmentCode[]>([]);
+  const guard = useSubmitGuard();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // One batch of codes per click: a second submit while it is issued does nothing.
+    if (guard.held) return;
     const form = event.currentTarget;
     setFailure(null);
     const n = /^\d+$/.test(count.trim()) ? Number(count.trim()) : Number.NaN;
@@ -80,6 +87,7 @@ function EnrollmentCodes({ centreId }: { centreId: string }) {
       return;
     }
     setError(null);
+    if (!guard.claim()) return;
     setBusy(true);
     const issued: EnrollmentCode[] = [];
     try {
@@ -90,6 +98,7 @@ function EnrollmentCodes({ centreId }: { centreId: string }) {
     } finally {
       setCodes(issued);
       setBusy(false);
+      guard.release();
       if (issued.length > 0) announce(t('stations.issued', { count: issued.length }));
     }
   }
@@ -201,20 +210,36 @@ function CheckFinding({ check, locale }: { check: StationCheck; locale: string }
 function StationTable({
   stations,
   onRevoked,
+  onStale,
 }: {
   stations: Station[];
   onRevoked: (station: Station) => void;
+  /** A revocation was refused for tests the list did not show: read it again. */
+  onStale: () => void;
 }) {
   const t = useT();
   const locale = useLocale();
   const client = useClient();
+  const stale = useRef(false);
   if (stations.length === 0) return <p className="empty">{t('stations.empty')}</p>;
   const sorted = [...stations].sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+  const revokeStation: RevokeStation = client.revokeStation;
 
   async function revoke(station: Station) {
-    const revoked = await client.revokeStation(station.id);
-    onRevoked(revoked);
-    announce(t('stations.revokedDone', { name: revoked.name }));
+    try {
+      const revoked = await revokeStation(station.id, { force: revocationPlan(station).force });
+      onRevoked(revoked);
+      announce(t('stations.revokedDone', { name: revoked.name }));
+    } catch (error) {
+      if (listIsStale(asFailure(error))) stale.current = true;
+      throw error;
+    }
+  }
+
+  function closed() {
+    if (!stale.current) return;
+    stale.current = false;
+    onStale();
   }
 
   return (
@@ -232,6 +257,7 @@ function StationTable({
     >
       {sorted.map((station) => {
         const overall = overallCheck(station);
+        const plan = revocationPlan(station);
         return (
           <tr
             key={station.id}
@@ -286,15 +312,24 @@ function StationTable({
               {station.revokedAt
                 ? t('stations.revoked', { date: dateTime(station.revokedAt, locale) })
                 : t('stations.active')}
+              {plan.inUse.length > 0 && (
+                <span className="sub" data-testid="station-in-use">
+                  {t('stationUse.inUse', { count: plan.inUse.length })}
+                </span>
+              )}
             </td>
             <td>
               {!station.revokedAt && (
                 <ConfirmAction
                   title={t('stations.revokeTitle', { name: station.name })}
                   text={t('stations.revokeText')}
-                  confirmLabel={t('stations.revokeConfirm')}
+                  details={plan.inUse.length > 0 ? <InUseList plan={plan} /> : undefined}
+                  confirmLabel={
+                    plan.inUse.length > 0 ? t('stationUse.revokeAnyway') : t('stations.revokeConfirm')
+                  }
                   danger
                   onConfirm={() => revoke(station)}
+                  onClosed={closed}
                 >
                   {(ask) => (
                     <button
@@ -313,5 +348,27 @@ function StationTable({
         );
       })}
     </DataTable>
+  );
+}
+
+/** The candidates a revocation would cut off, in the confirmation. */
+function InUseList({ plan }: { plan: ReturnType<typeof revocationPlan> }) {
+  const t = useT();
+  return (
+    <div className="notice notice-warning" data-testid="station-in-use-list">
+      <p>{t('stationUse.listIntro', { count: plan.inUse.length })}</p>
+      <ul>
+        {plan.inUse.map((test) => (
+          <li key={test.testId}>
+            {t('stationUse.candidate', {
+              name: test.candidateName,
+              number: test.sessionNumber,
+              state: t(`stationUse.states.${test.state}`),
+            })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('stationUse.warning')}</p>
+    </div>
   );
 }

@@ -13,11 +13,14 @@ export function ConfirmAction({
   danger,
   onConfirm,
   onClosed,
+  details,
   children,
 }: {
   title: string;
   /** What will happen, in one sentence. */
   text: string;
+  /** What the referent must know before confirming (who an action would cut off), under the sentence. */
+  details?: ReactNode;
   confirmLabel: string;
   danger?: boolean;
   /** Resolves when done (the dialog closes); a failure stays in the dialog. */
@@ -44,6 +47,7 @@ export function ConfirmAction({
             onConfirm={onConfirm}
           >
             <p>{text}</p>
+            {details}
           </ConfirmDialog>,
           document.body,
         )}

@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t.ts';
 import { asFailure } from '../state/use-resource.ts';
 import type { ApiFailure } from '../api/centre-client.ts';
 import { ErrorNotice } from './page.tsx';
+import { useSubmitGuard } from './submit-guard.ts';
 
 export function ConfirmDialog({
   title,
@@ -29,16 +30,21 @@ export function ConfirmDialog({
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  // The state above comes too late for a double click's second event: the guard says at once.
+  const guard = useSubmitGuard();
   async function confirm() {
-    if (busy || (check && !check())) return;
+    if (guard.held || (check && !check())) return;
+    if (!guard.claim()) return;
     setBusy(true);
     setFailure(null);
     try {
       await onConfirm();
+      // Done: the dialog closes (the guard stays held until it has gone).
       onClose();
     } catch (error) {
       setFailure(asFailure(error));
       setBusy(false);
+      guard.release();
     }
   }
   return (

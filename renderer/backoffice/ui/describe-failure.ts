@@ -14,6 +14,8 @@ const IN_CONTEXT: Readonly<Record<string, MessageKey>> = {
   // Outside the login page, the password asked for is the current one (changing it).
   INVALID_CREDENTIALS: 'errors.INVALID_CREDENTIALS',
   JURY_REVIEW_NEEDED: 'errors.JURY_REVIEW_NEEDED',
+  // A revocation refused for tests the stations list did not show yet: it is read again.
+  STATION_IN_USE: 'stationUse.changed',
 };
 
 export function describeFailure(

@@ -28,6 +28,8 @@ export const en: InvigilatorMessages = {
       sessionNumberFormat: 'The session number has digits only.',
       passwordMissing: 'Enter the invigilator password.',
       INVALID_CREDENTIALS: 'Wrong session number or invigilator password. Check them.',
+      INVIGILATOR_ACCESS_CLOSED:
+        "The results of this session were calculated more than 7 days ago: the invigilator screen is closed. The results are in the certification centre's back office: ask the centre's Pix referent.",
       tooManyAttempts_one:
         "Too many attempts from this network: logging in is blocked for {{count}} more minute. Wait, or ask the centre's Pix referent to change the invigilator password in the Certification centre space (the session's page): with the new password, you can log in at once.",
       tooManyAttempts_other:
@@ -43,6 +45,8 @@ export const en: InvigilatorMessages = {
         'Your login has ended: more than 30 minutes without contact with the server (computer asleep, network down), or 10 hours logged in.',
       passwordChanged:
         "Your login has ended: the centre's Pix referent has changed the invigilator password. Ask them for the new password.",
+      accessClosed:
+        "Your login has ended: the results of this session were calculated more than 7 days ago, the invigilator screen is closed. The results are in the certification centre's back office: ask the centre's Pix referent.",
       ended: 'Your login has ended.',
       unknown:
         'Your login has ended (more than 30 minutes without contact with the server, or the invigilator password was changed).',

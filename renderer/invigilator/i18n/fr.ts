@@ -28,6 +28,8 @@ export const fr = {
       sessionNumberFormat: 'Le numéro de session ne contient que des chiffres.',
       passwordMissing: 'Écrivez le mot de passe surveillant.',
       INVALID_CREDENTIALS: 'Numéro de session ou mot de passe surveillant incorrect. Vérifiez-les.',
+      INVIGILATOR_ACCESS_CLOSED:
+        'Les résultats de cette session ont été calculés il y a plus de 7 jours : l’écran surveillant est fermé. Les résultats sont dans l’Espace centre de certification : demandez-les au référent Pix du centre.',
       tooManyAttempts_one:
         'Trop de tentatives depuis ce réseau : la connexion est bloquée encore {{count}} minute. Attendez, ou demandez au référent Pix du centre de changer le mot de passe du surveillant dans l’Espace centre de certification (page de la session) : avec le nouveau mot de passe, vous vous connecterez tout de suite.',
       tooManyAttempts_other:
@@ -44,6 +46,8 @@ export const fr = {
         'Votre connexion a pris fin : plus de 30 minutes sans contact avec le serveur (ordinateur en veille, réseau coupé), ou 10 heures de connexion.',
       passwordChanged:
         'Votre connexion a pris fin : le référent Pix du centre a changé le mot de passe du surveillant. Demandez-lui le nouveau mot de passe.',
+      accessClosed:
+        'Votre connexion a pris fin : les résultats de cette session ont été calculés il y a plus de 7 jours, l’écran surveillant est fermé. Les résultats sont dans l’Espace centre de certification : demandez-les au référent Pix du centre.',
       ended: 'Votre connexion a pris fin.',
       unknown:
         'Votre connexion a pris fin (plus de 30 minutes sans contact avec le serveur, ou mot de passe du surveillant changé).',

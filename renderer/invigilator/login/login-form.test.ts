@@ -28,6 +28,7 @@ describe('a refused login', () => {
     expect(refused(429, 'TOO_MANY_ATTEMPTS')).toEqual({ key: 'tooManyAttempts', minutes: null });
     expect(refused(429, 'RATE_LIMITED', 60)).toEqual({ key: 'RATE_LIMITED' });
     expect(refused(401, 'INVALID_CREDENTIALS')).toEqual({ key: 'INVALID_CREDENTIALS' });
+    expect(refused(403, 'INVIGILATOR_ACCESS_CLOSED')).toEqual({ key: 'INVIGILATOR_ACCESS_CLOSED' });
     expect(refused(0, 'NETWORK')).toEqual({ key: 'network' });
     expect(refused(500, 'INTERNAL')).toEqual({ key: 'other' });
   });

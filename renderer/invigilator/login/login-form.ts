@@ -21,6 +21,8 @@ export function checkLogin(values: LoginValues): LoginFieldError[] {
 export type LoginRefusal =
   | { key: 'network' }
   | { key: 'INVALID_CREDENTIALS' }
+  /** The session's results were calculated more than 7 days ago: the screen is closed for it. */
+  | { key: 'INVIGILATOR_ACCESS_CLOSED' }
   /** Blocked here after failures from this address (a candidate guessing?): wait, or get a new password. */
   | { key: 'tooManyAttempts'; minutes: number | null }
   /** Too many requests in a minute, right or wrong. */
@@ -42,5 +44,6 @@ export function loginRefusal(failure: {
   }
   if (failure.status === 429) return { key: 'RATE_LIMITED' };
   if (failure.code === 'INVALID_CREDENTIALS') return { key: 'INVALID_CREDENTIALS' };
+  if (failure.code === 'INVIGILATOR_ACCESS_CLOSED') return { key: 'INVIGILATOR_ACCESS_CLOSED' };
   return { key: 'other' };
 }

@@ -149,7 +149,7 @@ function EndedLogin({ ended, kept }: { ended: LoginEnd; kept: { draft: boolean; 
   const words = endedLoginWords(ended, kept);
   return (
     <p className="notice notice-warning" role="status" data-testid="login-ended">
-      {t(words.why)} {t(words.next)}
+      {t(words.why)} {words.next && t(words.next)}
     </p>
   );
 }

@@ -19,6 +19,7 @@ describe('why the login ended', () => {
   it('reads the server’s code: expired, a new password, no longer known, or not said', () => {
     expect(loginEndOf({ status: 401, code: 'SESSION_EXPIRED' })).toBe('expired');
     expect(loginEndOf({ status: 401, code: 'PASSWORD_CHANGED' })).toBe('passwordChanged');
+    expect(loginEndOf({ status: 401, code: 'INVIGILATOR_ACCESS_CLOSED' })).toBe('accessClosed');
     // Not a password change: a logout in another tab, the cookie gone… the server does not say.
     expect(loginEndOf({ status: 401, code: 'NOT_AUTHENTICATED' })).toBe('ended');
     expect(loginEndOf({ status: 401, code: 'HTTP_401' })).toBe('unknown');
@@ -32,6 +33,7 @@ describe('why the login ended', () => {
     expect(likelierEnd('expired', 'ended')).toBe('expired');
     expect(likelierEnd('expired', 'passwordChanged')).toBe('passwordChanged');
     expect(likelierEnd('passwordChanged', 'expired')).toBe('passwordChanged');
+    expect(likelierEnd('accessClosed', 'passwordChanged')).toBe('accessClosed');
     expect(likelierEnd('ended', 'unknown')).toBe('ended');
     expect(likelierEnd('unknown', 'unknown')).toBe('unknown');
   });
@@ -78,7 +80,7 @@ describe('what the login page says', () => {
   const en = translator(addInvigilatorMessages(createI18n('en')));
   const say = (t: typeof fr, ...args: Parameters<typeof endedLoginWords>) => {
     const words = endedLoginWords(...args);
-    return `${t(words.why)} ${t(words.next)}`;
+    return words.next === null ? t(words.why) : `${t(words.why)} ${t(words.next)}`;
   };
 
   it('says why in plain words, from what the server said', () => {
@@ -101,6 +103,11 @@ describe('what the login page says', () => {
     expect(ended).toBe('Votre connexion a pris fin. Reconnectez-vous pour continuer la surveillance.');
     expect(say(en, 'ended', { draft: false, page: false })).not.toMatch(/changed|30 minutes/);
     expect(say(en, 'expired', { draft: false, page: false })).toContain('30 minutes without contact');
+    // Closed for good (results calculated more than 7 days ago): no « reconnectez-vous ».
+    const closed = say(fr, 'accessClosed', { draft: true, page: true });
+    expect(closed).toContain('plus de 7 jours');
+    expect(closed).toContain('demandez-les au référent Pix');
+    expect(closed).not.toContain('Reconnectez-vous');
   });
 
   it('promises the typing is kept only when a draft is, else the page, else nothing', () => {

@@ -16,11 +16,19 @@ export function loginEndOf(refusal: { status: number; code: string }): LoginEnd 
   if (refusal.status !== 401) return 'unknown';
   if (refusal.code === 'SESSION_EXPIRED') return 'expired';
   if (refusal.code === 'PASSWORD_CHANGED') return 'passwordChanged';
+  if (refusal.code === 'INVIGILATOR_ACCESS_CLOSED') return 'accessClosed';
   if (refusal.code === 'NOT_AUTHENTICATED') return 'ended';
   return 'unknown';
 }
 
-const WEIGHT: Record<LoginEnd, number> = { unknown: 0, ended: 1, expired: 2, passwordChanged: 3 };
+// Closed for good comes first: logging in again cannot help.
+const WEIGHT: Record<LoginEnd, number> = {
+  unknown: 0,
+  ended: 1,
+  expired: 2,
+  passwordChanged: 3,
+  accessClosed: 4,
+};
 
 /**
  * The cause to tell when several requests were refused (the stream and a fetch often are together):
@@ -71,7 +79,9 @@ export function returnRoute(point: ReturnPoint | null, loggedInSessionId: string
 export function endedLoginWords(
   end: LoginEnd,
   kept: { draft: boolean; page: boolean },
-): { why: MessageKey; next: MessageKey } {
+): { why: MessageKey; next: MessageKey | null } {
+  // Closed for good: logging in again brings nothing back.
+  if (end === 'accessClosed') return { why: 'login.ended.accessClosed', next: null };
   return {
     why: `login.ended.${end}`,
     next: kept.draft ? 'login.ended.draftKept' : kept.page ? 'login.ended.pageKept' : 'login.ended.again',

@@ -8,10 +8,11 @@ export type SessionPage = (typeof SESSION_PAGES)[number];
 /**
  * Why the login page is shown after the invigilator's login ended (state/ended-login.ts reads it from
  * the server's 401): `expired` (30 min without contact, or the 10 h maximum), `passwordChanged` (the
- * referent changed the invigilator password), `ended` (the server does not know the login: a logout in
+ * referent changed the invigilator password), `accessClosed` (the results were calculated more than 7 days
+ * ago: the screen is closed for good), `ended` (the server does not know the login: a logout in
  * another tab, the cookie gone, or ended long ago), `unknown` (the server did not say).
  */
-export const LOGIN_ENDS = ['expired', 'passwordChanged', 'ended', 'unknown'] as const;
+export const LOGIN_ENDS = ['expired', 'passwordChanged', 'accessClosed', 'ended', 'unknown'] as const;
 export type LoginEnd = (typeof LOGIN_ENDS)[number];
 
 export type Route =

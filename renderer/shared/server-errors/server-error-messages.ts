@@ -119,8 +119,10 @@ export const serverErrorsFr = {
       'La session a un commentaire ou des signalements à examiner : le jury doit l’examiner avant la publication.',
     SESSION_PUBLISHED: 'Les résultats sont déjà publiés.',
     SESSION_NOT_PROCESSED: 'La session n’est pas encore finalisée : ses résultats ne sont pas calculés.',
-    SESSION_PROCESSED:
-      'La session est finalisée et ses résultats sont calculés : le mot de passe du surveillant ne peut plus être changé.',
+    STATION_IN_USE:
+      'Ce poste a un test en cours ou un résultat signé attendu : le révoquer ferait refuser ces résultats. Vérifiez la liste des postes, puis confirmez « Révoquer quand même ».',
+    INVIGILATOR_ACCESS_CLOSED:
+      'Les résultats de cette session ont été calculés il y a plus de 7 jours : l’écran surveillant est fermé. Les résultats sont dans l’Espace centre de certification : demandez-les au référent Pix du centre.',
     SIGNED_RESULTS_AWAITED:
       'Des postes n’ont pas encore envoyé le résultat signé de leur candidat. Rallumez-les dans la salle, connectés au réseau, puis cliquez sur « Vérifier à nouveau » ; ou publiez sans les attendre.',
     NO_LATE_SIGNED_RESULT:
@@ -234,8 +236,10 @@ export const serverErrorsEn: ServerErrorMessages = {
       'The session has a comment or reports to review: the jury must review it before publication.',
     SESSION_PUBLISHED: 'The results are already published.',
     SESSION_NOT_PROCESSED: 'The session is not finalized yet: its results are not computed.',
-    SESSION_PROCESSED:
-      'The session is finalized and its results are computed: the invigilator password can no longer be changed.',
+    STATION_IN_USE:
+      'This station has a test in progress or a signed result awaited: revoking it would have those results refused. Check the list of stations, then confirm “Revoke anyway”.',
+    INVIGILATOR_ACCESS_CLOSED:
+      'The results of this session were calculated more than 7 days ago: the invigilator screen is closed. The results are in the certification centre’s back office: ask the centre’s Pix referent.',
     SIGNED_RESULTS_AWAITED:
       'Some stations have not sent their candidate’s signed result yet. Switch them back on in the room, connected to the network, then click “Check again”; or publish without waiting for them.',
     NO_LATE_SIGNED_RESULT:

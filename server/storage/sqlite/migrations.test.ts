@@ -197,3 +197,39 @@ describe('migration 9: the offset of the station that wrote the start, kept with
     db.close();
   });
 });
+
+describe('migration 11: the files each package cites, kept with its test', () => {
+  it('lists the attachments and illustrations of the packages generated before, once each', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 10));
+    db.prepare(
+      `INSERT INTO tests (id, session_id, candidate_id, station_id, joined_at, package_id, package_hash)
+       VALUES ('tst_1', 'ses_1', 'cnd_1', 'stn_1', 0, 'pkg_1', 'h')`,
+    ).run();
+    const pkg = {
+      challenges: [
+        {
+          id: 'rec1',
+          attachments: [{ hash: CSV, fileName: 'notes.csv', mediaType: 'text/csv', size: 1 }],
+          illustration: { hash: SVG, mediaType: 'image/svg+xml', alt: 'a square' },
+        },
+        { id: 'rec2', attachments: [{ hash: CSV, fileName: 'notes.csv', mediaType: 'text/csv', size: 1 }] },
+        { id: 'rec3', attachments: [] },
+      ],
+    };
+    db.prepare(
+      `INSERT INTO test_packages (test_id, package, generated, profile_snapshot, bank_snapshot)
+       VALUES ('tst_1', ?, '{}', '{}', '[]')`,
+    ).run(JSON.stringify(pkg));
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 11));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.prepare('SELECT test_id, hash FROM package_content ORDER BY hash').all()).toEqual([
+      { test_id: 'tst_1', hash: CSV },
+      { test_id: 'tst_1', hash: SVG },
+    ]);
+    db.close();
+  });
+});

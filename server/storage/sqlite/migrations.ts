@@ -455,4 +455,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE alerts ADD COLUMN clock_offset_ms INTEGER;
     `,
   },
+  {
+    version: 11,
+    description:
+      "the files each test's package cites, so that its station still gets them after a bank import; " +
+      'the tests asking to resume on a station, found without a scan',
+    sql: `
+      -- A package is a snapshot of the bank when the test was generated; a later import replaces
+      -- challenges by id, and with them the files they cite. A station (the test's own, or the one it
+      -- resumes on) must still download the files its package cites: the attachment route serves a file
+      -- outside the current bank when a package of a test attached to the station cites it. Keyed by
+      -- test first: the look-up goes from the station's tests (tests_by_station) to their files.
+      CREATE TABLE package_content (
+        test_id TEXT NOT NULL REFERENCES tests (id) ON DELETE CASCADE,
+        hash    TEXT NOT NULL,
+        PRIMARY KEY (test_id, hash)
+      ) STRICT, WITHOUT ROWID;
+      -- Packages generated before: their attachments and illustrations.
+      INSERT OR IGNORE INTO package_content (test_id, hash)
+        SELECT p.test_id, json_extract(a.value, '$.hash')
+        FROM test_packages p, json_each(p.package, '$.challenges') c, json_each(c.value, '$.attachments') a
+        WHERE json_extract(a.value, '$.hash') IS NOT NULL;
+      INSERT OR IGNORE INTO package_content (test_id, hash)
+        SELECT p.test_id, json_extract(c.value, '$.illustration.hash')
+        FROM test_packages p, json_each(p.package, '$.challenges') c
+        WHERE json_extract(c.value, '$.illustration.hash') IS NOT NULL;
+      -- The centre's list of stations says, for each, which tests revoking it would cut off: those on
+      -- it (tests_by_station) and those asking to resume on it (few rows have one at any time).
+      CREATE INDEX tests_by_resume_station ON tests (resume_station_id) WHERE resume_station_id IS NOT NULL;
+    `,
+  },
 ];

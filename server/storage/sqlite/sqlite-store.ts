@@ -321,7 +321,7 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
   );
   const setInvigilatorPassword = db.prepare(
     `UPDATE sessions SET invigilator_password = ?, invigilator_password_version = invigilator_password_version + 1,
-       updated_at = ? WHERE id = ? AND state <> 'processed'`,
+       updated_at = ? WHERE id = ?`,
   );
   const invigilatorTokens = db
     .prepare("SELECT token_hash FROM auth_tokens WHERE kind = 'invigilator' AND session_id = ?")
@@ -623,7 +623,28 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBat
      VALUES (@id, @centreId, @name, @publicKey, @machineId, @enrolledAt)`,
   );
   const byCentre = db.prepare('SELECT * FROM stations WHERE centre_id = ? ORDER BY name, id');
+  // A revoked station enrolled again with a new code: the same key, so the same row, active again in the
+  // code's centre under the name it gives now (its unsent signed results are then accepted again).
+  const reactivate = db.prepare(
+    `UPDATE stations SET revoked_at = NULL, centre_id = @centreId, name = @name, machine_id = @machineId,
+       enrolled_at = @enrolledAt
+     WHERE id = @id AND revoked_at IS NOT NULL`,
+  );
   const revoke = db.prepare('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  // The tests a revocation would cut off: on the station (or asking to resume there), with no signed
+  // result stored or refused, and either started (a result is awaited, even after finalization) or
+  // waiting to start in a session still open. By the station's index, then the resume column (few rows
+  // have one: a scan that a revocation, a rare action, can afford).
+  const inUse = db.prepare(
+    `SELECT t.id AS test_id, t.candidate_id, c.last_name, c.first_name, s.id AS session_id, s.number,
+       s.state, t.package_id, t.ended_reason, t.phase
+     FROM tests t JOIN candidates c ON c.id = t.candidate_id JOIN sessions s ON s.id = t.session_id
+     WHERE t.id IN (SELECT id FROM tests WHERE station_id = @id
+                    UNION SELECT id FROM tests WHERE resume_station_id = @id)
+       AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = t.id) AND t.upload_refused_at IS NULL
+       AND (t.package_id IS NOT NULL OR s.state = 'created')
+     ORDER BY s.number, c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE`,
+  );
   const selfCheck = db.prepare(
     'UPDATE stations SET version = ?, self_check = ?, self_check_at = ? WHERE id = ?',
   );
@@ -641,15 +662,20 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBat
       // The same station again (its first answer was lost): the same success.
       if (code.used_at !== null) {
         return str(code.station_id) === station.id
-          ? { ok: true, centreId: str(code.centre_id) }
+          ? { ok: true, centreId: str(code.centre_id), reactivated: false }
           : { ok: false, problem: 'CODE_USED' };
       }
       if (num(code.expires_at) <= now) return { ok: false, problem: 'CODE_EXPIRED' };
-      if (get.get(station.id)) return { ok: false, problem: 'ALREADY_ENROLLED' };
+      const existing = get.get(station.id) as Row | undefined;
+      if (existing && existing.revoked_at === null) return { ok: false, problem: 'ALREADY_ENROLLED' };
       const centreId = str(code.centre_id);
       useCode.run(now, station.id, codeHash);
+      if (existing) {
+        reactivate.run({ ...station, centreId });
+        return { ok: true, centreId, reactivated: true };
+      }
       insertStation.run({ ...station, centreId });
-      return { ok: true, centreId };
+      return { ok: true, centreId, reactivated: false };
     },
   );
   const setLastSeen = db.transaction((entries: { stationId: string; at: number }[]) => {
@@ -671,6 +697,20 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBat
     },
     async revoke(id, at) {
       return revoke.run(at, id).changes === 1;
+    },
+    async testsInUse(id) {
+      return (inUse.all({ id }) as Row[]).map((r) => ({
+        testId: str(r.test_id),
+        candidateId: str(r.candidate_id),
+        lastName: str(r.last_name),
+        firstName: str(r.first_name),
+        sessionId: str(r.session_id),
+        sessionNumber: num(r.number),
+        running:
+          str(r.state) === 'created' &&
+          r.ended_reason === null &&
+          !['ended', 'sealed', 'uploaded'].includes(r.phase === null ? '' : str(r.phase)),
+      }));
     },
     async setSelfCheck(id, version, check, at) {
       selfCheck.run(version, JSON.stringify(check), at, id);
@@ -720,6 +760,9 @@ function tests(db: SqliteDatabase): TestRepository {
   const getGeneration = db.prepare(
     'SELECT generated, profile_snapshot, bank_snapshot FROM test_packages WHERE test_id = ?',
   );
+  const insertPackageContent = db.prepare(
+    'INSERT OR IGNORE INTO package_content (test_id, hash) VALUES (?, ?)',
+  );
   const storePackage = db.transaction((id: string, g: GeneratedPackage): boolean => {
     const { packageId, challenges } = g.package;
     if (setPackage.run(packageId, g.packageHash, g.generatedAt, challenges.length, id).changes !== 1)
@@ -731,8 +774,20 @@ function tests(db: SqliteDatabase): TestRepository {
       JSON.stringify(g.profile),
       JSON.stringify(g.challenges),
     );
+    // The files it cites stay downloadable whatever later bank imports do (migration 11).
+    for (const c of challenges) {
+      for (const a of c.attachments) insertPackageContent.run(id, a.hash);
+      if (c.illustration) insertPackageContent.run(id, c.illustration.hash);
+    }
     return true;
   });
+  const packageCites = db
+    .prepare(
+      `SELECT 1 FROM tests t JOIN sessions s ON s.id = t.session_id
+       JOIN package_content p ON p.test_id = t.id AND p.hash = @hash
+       WHERE t.station_id = @stationId AND s.state <> 'processed' LIMIT 1`,
+    )
+    .pluck();
   const neutralize = db.prepare(
     'INSERT OR IGNORE INTO jury_neutralizations (test_id, challenge_id, decided_at, decided_by) VALUES (?, ?, ?, ?)',
   );
@@ -855,6 +910,9 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async setPackage(id, g) {
       return storePackage(id, g);
+    },
+    async packageCitesForStation(stationId, hash) {
+      return packageCites.get({ stationId, hash }) !== undefined;
     },
     async package(id) {
       const row = getPackage.get(id) as Row | undefined;
