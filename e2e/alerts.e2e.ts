@@ -1,5 +1,6 @@
 // "Signaler un problème": the question freezes until the invigilator decides. Dismissed, the
 // candidate answers the same question; validated, the question is neutralized and the next one comes.
+// Offline, a report the invigilator cannot hear may be withdrawn by the candidate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEA } from './fixtures/e2e-candidates.ts';
 import { pressOn } from './harness/candidate-actions.ts';
@@ -72,13 +73,26 @@ describe('alerts', () => {
     );
     await day.capture('alert-validated-next-question');
 
+    // Offline, the invigilator cannot hear a report: the candidate may take it back and answer.
+    await day.server.stop();
+    await page.getByTestId('offline-indicator').waitFor({ timeout: 30_000 });
+    await report();
+    await page.getByTestId('alert-unheard').waitFor();
+    await day.capture('alert-offline-withdraw');
+    await pressOn(page, page.getByTestId('withdraw-alert'), 'Enter', 'withdraw button');
+    await page.getByTestId('alert-pending').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-challenge-id]').getAttribute('data-challenge-id')).toBe(third.id);
+    expect(await page.getByTestId('validate').isDisabled()).toBe(false);
+    await day.capture('alert-withdrawn');
+    await day.server.restart();
+
     await answerAllRight(day, third);
-    await waitForSent(day);
+    await waitForSent(day, 60_000);
     await day.invigilator.waitFor(LEA.key, (c) => c.state === 'resultReceived', 'the result received');
     await day.invigilator.finalize();
     const results = await day.invigilator.results();
     const lea = results.results.find((r) => r.candidateId === day.invigilator.candidateId(LEA.key));
-    // The validated alert neutralized question 2 (and only it).
+    // The validated alert neutralized question 2 (and only it); the withdrawn one, on question 3, nothing.
     expect(lea?.neutralizedQuestions).toEqual([2]);
     expect(lea?.reproducibilityRate).toBe(100);
   });

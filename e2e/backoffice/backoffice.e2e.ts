@@ -625,6 +625,20 @@ describe('after the certification', () => {
     await expect(page.getByTestId('next-step').textContent()).resolves.toContain('La session a eu lieu');
     await page.getByRole('link', { name: 'Finaliser la session' }).click();
     await bo.heading(`Finaliser la session ${session.number}`).waitFor();
+    // The referent records the incident of the day with its code, for the jury: the site of question 2
+    // did not answer for Léa (E4). The question's number is asked only once an E code is chosen.
+    const report = page.getByTestId('incident-form');
+    await report.getByLabel('Candidat concerné').selectOption({ label: 'MARTIN Léa' });
+    expect(await report.getByLabel('Numéro de la question').count()).toBe(0);
+    await report.getByLabel('Code de l’incident').selectOption('E4');
+    await report.getByLabel('Numéro de la question').fill('2');
+    await report.getByLabel('Description').fill('Le site du CDI ne répondait pas.');
+    await report.getByRole('button', { name: 'Enregistrer le signalement' }).click();
+    await page.getByTestId('incident-said').waitFor();
+    const saved = page.getByTestId('incident-reports').getByTestId('incident-row');
+    expect(await saved.count()).toBe(1);
+    expect(await saved.textContent()).toContain('Le site à consulter est indisponible');
+    await bo.capture('incident-report-saved');
     const form = page.getByTestId('finalization-form');
     await form
       .getByText('Pourquoi le test de Hugo BERNARD n’est-il pas terminé ? (arrêté par le surveillant)')
@@ -676,9 +690,28 @@ describe('after the certification', () => {
     );
     expect(early.status()).toBe(409);
 
+    // The finalization is there for the jury to read: the report with its meaning and its question.
+    const finalization = page.getByTestId('finalization-panel');
+    expect(await finalization.textContent()).toContain('Le site du CDI ne répondait pas.');
+    expect(await page.getByTestId('jury-neutralizations-referent').count()).toBe(1);
+
     await bo.logout();
     await bo.login(ADMIN.email, ADMIN.password);
     await bo.go(`#/sessions/${session.id}/results`);
+    // The jury neutralizes the question the report is about: Léa's result is re-scored at once.
+    const jury = page.getByTestId('jury-neutralizations');
+    const leaQuestions = jury.locator('[data-testid="jury-candidate"]', { hasText: 'Léa MARTIN' });
+    await leaQuestions.getByRole('button', { name: 'Neutraliser la question 2 de Léa MARTIN' }).click();
+    await page.getByRole('dialog').waitFor();
+    await bo.capture('jury-neutralize-confirm');
+    await page.getByTestId('confirm').click();
+    await leaQuestions.getByTestId('neutralization-done').waitFor();
+    expect(await leaQuestions.getByTestId('neutralization-done').textContent()).toContain(
+      'Question 2 de Léa MARTIN neutralisée',
+    );
+    expect(await leaQuestions.getByTestId('neutralized-questions').textContent()).toContain('2');
+    await bo.capture('jury-neutralized');
+    await page.getByLabel('Le jury a examiné la session').check();
     await page.getByTestId('publish').click();
     await page.getByRole('dialog').waitFor();
     await bo.capture('publish-confirm');
