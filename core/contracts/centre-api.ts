@@ -474,9 +474,25 @@ export const EnrollmentCodeRequestSchema = z
       .min(5)
       .max(7 * 24 * 60)
       .default(24 * 60),
+    /**
+     * A re-enrollment code: for this revoked station of the centre, the only code that enrolls it again,
+     * and it enrolls no other key. Without it, a code for a new station (it re-activates no revoked key).
+     */
+    stationId: Id.optional(),
   })
   .strict();
-export const EnrollmentCodeSchema = z.object({ code: z.string(), expiresAt: Timestamp }).strict();
+export const EnrollmentCodeSchema = z
+  .object({
+    code: z.string(),
+    expiresAt: Timestamp,
+    /** A re-enrollment code: the revoked station it enrolls again, and no other. */
+    stationId: z.string().optional(),
+  })
+  .strict();
+export type EnrollmentCode = z.infer<typeof EnrollmentCodeSchema>;
+
+/** Most test ids a revocation may confirm: far more than one station ever has in use. */
+export const MAX_CONFIRMED_TESTS = 200;
 
 /** A test that revoking its station would cut off (its signed result would be refused). */
 export const StationTestInUseSchema = z
@@ -493,9 +509,13 @@ export const StationTestInUseSchema = z
   .strict();
 export type StationTestInUse = z.infer<typeof StationTestInUseSchema>;
 
-/** Revoking a station with tests in use is refused (STATION_IN_USE) unless `force` says to go ahead. */
+/**
+ * Revoking a station with tests in use is refused (STATION_IN_USE, with the tests) unless each of them
+ * is in `confirmTestIds`: the tests the referent was shown and chose to cut off. A test that came since
+ * is not among them, so the referent sees it before it is cut off.
+ */
 export const StationRevokeRequestSchema = z
-  .object({ force: z.boolean().default(false) })
+  .object({ confirmTestIds: z.array(Id).max(MAX_CONFIRMED_TESTS).default([]) })
   .strict()
   .nullish();
 

@@ -49,9 +49,16 @@ export const STATION_HTTP_ERROR_CODES = [
   'STALE_REQUEST',
   /** [401] This nonce was already used: sign again with a fresh nonce. */
   'REPLAYED_REQUEST',
-  /** [400/404/410] Enrollment code unknown, used or expired; [409] key already enrolled elsewhere. */
+  /**
+   * [400/404/410] Enrollment code unknown, used or expired; [409] key already enrolled (or revoked, and
+   * the code was not issued to enroll it again).
+   */
   'ENROLLMENT_CODE_INVALID',
   'STATION_ALREADY_ENROLLED',
+  /** [409] The key's station (revoked) belongs to another centre than the code: it never moves. */
+  'STATION_OF_ANOTHER_CENTRE',
+  /** [409] The code was issued to enroll again another (revoked) station: it enrolls no other key. */
+  'ENROLLMENT_CODE_FOR_ANOTHER_STATION',
   // Join (see StationApi's codes).
   'SESSION_NOT_FOUND',
   'WRONG_ACCESS_CODE',

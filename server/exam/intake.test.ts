@@ -310,11 +310,12 @@ describe.each([
       bundle: 'x'.repeat(9 * 1024 * 1024),
     });
     expect([huge.statusCode, errorOf(huge).code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    // Forced: the station's test awaits its signed result (a revocation otherwise refused, STATION_IN_USE).
+    // Confirmed: the station's test awaits its signed result (a revocation otherwise refused,
+    // STATION_IN_USE).
     await day.api({
       method: 'POST',
       url: `/api/centre/stations/${station.id}/revoke`,
-      payload: { force: true },
+      payload: { confirmTestIds: [testId] },
     });
     const revoked = await upload(jws);
     expect([revoked.statusCode, errorOf(revoked).code]).toEqual([403, 'STATION_NOT_READY']);

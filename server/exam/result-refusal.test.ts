@@ -129,11 +129,12 @@ describe('the station reports a result refused for good', () => {
     expect([unknown.statusCode, errorOf(unknown).code]).toEqual([404, 'NOT_FOUND']);
     await expectNothingMarked();
 
-    // Forced: the station's test awaits its signed result (a revocation otherwise refused, STATION_IN_USE).
+    // Confirmed: the station's test awaits its signed result (a revocation otherwise refused,
+    // STATION_IN_USE).
     const revoked = await day.api({
       method: 'POST',
       url: `/api/centre/stations/${station.id}/revoke`,
-      payload: { force: true },
+      payload: { confirmTestIds: [testId] },
     });
     expect(revoked.statusCode).toBe(200);
     const refused = await report();

@@ -69,6 +69,10 @@ export async function stationTest(
 ): Promise<StoredTest> {
   const test = await ctx.store.tests.get(testId);
   if (!test) throw new ApiError(404, 'NOT_FOUND', 'test not found');
+  // Only a test of the station's own centre, whatever its row says (a station never changes centre; a
+  // row moved by an older server must not reach another centre's candidates): as if it did not exist.
+  const session = await ctx.store.sessions.get(test.sessionId);
+  if (session?.centreId !== station.centreId) throw new ApiError(404, 'NOT_FOUND', 'test not found');
   if (test.stationId !== station.id) {
     if (test.resumeStationId === station.id) {
       throw new ApiError(

@@ -146,7 +146,7 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
         tags,
         summary:
           "An attachment or illustration of the centre's bank, or cited by the package of a test attached " +
-          'to this station (its session not processed), by the SHA-256 of its bytes',
+          "to this station (its session, of the station's centre, not processed), by the SHA-256 of its bytes",
         description,
         params: z.object({ hash: ContentHashSchema }).strict(),
         response: { 200: z.instanceof(Buffer).describe('the file'), ...errors(401, 403, 404) },
@@ -157,9 +157,10 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
       const { hash } = request.params;
       const bank = await centreBank(ctx, station.centreId);
       // A package is a snapshot: a bank imported since may no longer cite a file a test was given (a
-      // candidate resuming on another station downloads it then). Only this station's own tests count.
+      // candidate resuming on another station downloads it then). Only this station's own tests count,
+      // in sessions of its own centre.
       const cited =
-        bank.contentHashes.has(hash) || (await ctx.store.tests.packageCitesForStation(station.id, hash));
+        bank.contentHashes.has(hash) || (await ctx.store.tests.packageCitesForStation(station, hash));
       const content = cited ? await ctx.store.content.get(hash) : null;
       if (!content) throw new ApiError(404, 'NOT_FOUND', "no such attachment in this centre's bank");
       return reply

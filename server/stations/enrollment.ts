@@ -1,6 +1,8 @@
 // Station enrollment: the centre issues a one-time code (shown once, stored as SHA-256, expiring); the
 // station sends it with its public key; the station id derives from the key (core/identity). A revoked
-// station is enrolled again the same way, with a new code: its key's row becomes active again.
+// station is enrolled again only with a code issued for it (« Réinscrire ce poste » on its row): its
+// key's row becomes active again, in its own centre. Any other code leaves a revoked key revoked (a
+// stolen laptop does not come back with a code handed to IT for new machines).
 import { randomString } from '../../core/codes/secure-random.ts';
 import type { z } from 'zod';
 import type { EnrollRequestSchema } from '../../core/contracts/station-server.ts';
@@ -24,6 +26,8 @@ export async function issueEnrollmentCode(
   centre: StoredCentre,
   validForMinutes: number,
   createdBy: string | null,
+  /** To enroll again this revoked station of the centre (checked by the caller), and no other key. */
+  forStationId: string | null = null,
 ): Promise<{ code: string; expiresAt: number }> {
   const raw = randomString(CODE_ALPHABET, CODE_LENGTH);
   const now = ctx.now();
@@ -34,6 +38,7 @@ export async function issueEnrollmentCode(
     createdBy,
     createdAt: now,
     expiresAt,
+    forStationId,
   });
   // Grouped by four for reading aloud; the dashes are ignored when it is typed.
   return { code: raw.match(/.{4}/g)?.join('-') ?? raw, expiresAt };
@@ -61,6 +66,10 @@ export async function enrollStation(
     ctx.now(),
   );
   if (!outcome.ok) {
+    if (outcome.problem === 'REVOKED_NEEDS_ITS_CODE' || outcome.problem === 'OTHER_CENTRE') {
+      // A revoked key trying to come back: worth a trace (a stolen machine, or a station moved by hand).
+      ctx.log.warn({ stationId, problem: outcome.problem }, 'revoked station refused enrollment');
+    }
     switch (outcome.problem) {
       case 'CODE_UNKNOWN':
         throw new ApiError(404, 'ENROLLMENT_CODE_INVALID', 'this enrollment code does not exist: check it');
@@ -81,6 +90,28 @@ export async function enrollStation(
           409,
           'STATION_ALREADY_ENROLLED',
           'this station key is already enrolled (and not revoked): keep the code for another station',
+        );
+      case 'REVOKED_NEEDS_ITS_CODE':
+        throw new ApiError(
+          409,
+          'STATION_ALREADY_ENROLLED',
+          'this station key was enrolled, then revoked: only a code issued for this station enrolls it ' +
+            "again; ask the referent to issue a re-enrollment code from the station's row in the back " +
+            'office (« Réinscrire ce poste »), and keep this code for another station',
+        );
+      case 'OTHER_CENTRE':
+        throw new ApiError(
+          409,
+          'STATION_OF_ANOTHER_CENTRE',
+          'this station key is enrolled in another centre (revoked there): a station never changes ' +
+            "centre; enroll it again with a re-enrollment code from its own centre's back office",
+        );
+      case 'CODE_FOR_ANOTHER_STATION':
+        throw new ApiError(
+          409,
+          'ENROLLMENT_CODE_FOR_ANOTHER_STATION',
+          'this code was issued to enroll again another station (a revoked one) and enrolls no other: ' +
+            'ask for a code for this station',
         );
     }
   }

@@ -475,7 +475,24 @@ export interface ContentRepository {
 export type EnrollOutcome =
   /** `reactivated`: the key was enrolled before and revoked; the station is active again. */
   | { ok: true; centreId: string; reactivated: boolean }
-  | { ok: false; problem: 'CODE_UNKNOWN' | 'CODE_USED' | 'CODE_EXPIRED' | 'ALREADY_ENROLLED' };
+  | {
+      ok: false;
+      problem:
+        | 'CODE_UNKNOWN'
+        | 'CODE_USED'
+        | 'CODE_EXPIRED'
+        | 'ALREADY_ENROLLED'
+        /** The key's station was revoked: only a code issued for it enrolls it again. */
+        | 'REVOKED_NEEDS_ITS_CODE'
+        /** The key's station (revoked) belongs to another centre than the code's: it never moves. */
+        | 'OTHER_CENTRE'
+        /** The code was issued to enroll again another (revoked) station. */
+        | 'CODE_FOR_ANOTHER_STATION';
+    };
+
+/** A revocation done, or refused for tests in use that the request did not confirm (then not revoked). */
+export type RevokeOutcome =
+  { ok: true; revoked: boolean; inUse: StationTestInUse[] } | { ok: false; inUse: StationTestInUse[] };
 
 /** A test that revoking its station would cut off (its signed result would be refused). */
 export interface StationTestInUse {
@@ -496,16 +513,27 @@ export interface StationRepository {
     createdBy: string | null;
     createdAt: number;
     expiresAt: number;
+    /** A code to enroll again this revoked station (of the same centre), and no other key. */
+    forStationId: string | null;
   }): Promise<void>;
   /**
    * Uses the code and registers the station in the code's centre, at once. A key already enrolled is
-   * refused (ALREADY_ENROLLED) unless its station was revoked: it is then active again, in the code's
-   * centre, under the name and machine id given now.
+   * refused (ALREADY_ENROLLED) unless its station was revoked: it is then active again, under the name
+   * and machine id given now, if the code was issued for it (REVOKED_NEEDS_ITS_CODE otherwise) and is of
+   * its centre (OTHER_CENTRE otherwise: a station never changes centre). A code issued for a station
+   * enrolls no other key (CODE_FOR_ANOTHER_STATION). A used code enrolls again only the station it
+   * enrolled, while that one is active (its first answer was lost).
    */
   enroll(codeHash: string, station: Omit<StoredStation, 'centreId'>, now: number): Promise<EnrollOutcome>;
   get(id: string): Promise<StoredStation | null>;
   listByCentre(centreId: string): Promise<StoredStation[]>;
   revoke(id: string, at: number): Promise<boolean>;
+  /**
+   * Revokes the station unless it has tests in use (testsInUse) that are not all among `confirmed` (the
+   * ones the referent was shown): the check and the revocation in one transaction, so that a test
+   * started in between is never cut off unseen. `revoked` false: it was revoked already.
+   */
+  revokeConfirmed(id: string, confirmed: readonly string[], at: number): Promise<RevokeOutcome>;
   /**
    * The station's tests (attached to it, or asking to resume on it) with no signed result stored or
    * refused: started ones (their result is awaited, whatever the session's state), and those waiting
@@ -541,11 +569,11 @@ export interface TestRepository {
   setPackage(id: string, generated: GeneratedPackage): Promise<boolean>;
   package(id: string): Promise<{ package: TestPackage; packageHash: string } | null>;
   /**
-   * Whether the package of a test attached to the station now, in a session not processed, cites the
-   * file (an attachment or illustration): a package is a snapshot, and a later bank import may have
-   * replaced the challenge that cited it.
+   * Whether the package of a test attached to the station now, in a session of the station's centre not
+   * processed, cites the file (an attachment or illustration): a package is a snapshot, and a later bank
+   * import may have replaced the challenge that cited it.
    */
-  packageCitesForStation(stationId: string, hash: string): Promise<boolean>;
+  packageCitesForStation(station: { id: string; centreId: string }, hash: string): Promise<boolean>;
   generation(
     id: string,
   ): Promise<{ generated: GeneratedTest; profile: Profile; challenges: Challenge[] } | null>;

@@ -32,7 +32,8 @@ function noBrowser(): StationResult<BrowserState> {
   return { ok: false, error: { code: 'STATION_NOT_READY', message: 'no browser while enrolling' } };
 }
 
-function refusal(failure: ServerFailure): { exitCode: number; why: string } {
+/** What IT reads when the server refuses the enrollment, and the exit code of the command line. */
+export function enrollmentRefusal(failure: ServerFailure): { exitCode: number; why: string } {
   if (failure.kind !== 'http') {
     return {
       exitCode: ENROLL_EXIT_CODES.unreachable,
@@ -49,9 +50,22 @@ function refusal(failure: ServerFailure): { exitCode: number; why: string } {
     return { exitCode: ENROLL_EXIT_CODES.refused, why };
   }
   if (failure.code === 'STATION_ALREADY_ENROLLED') {
+    // Active, or revoked: a revoked station comes back only with the code issued for it.
     return {
       exitCode: ENROLL_EXIT_CODES.refused,
-      why: 'la clé de ce poste est déjà inscrite avec un autre code',
+      why: 'la clé de ce poste est déjà inscrite : s’il a été révoqué, demandez au référent le code de « Réinscrire ce poste » (page Postes), puis relancez avec ce code',
+    };
+  }
+  if (failure.code === 'ENROLLMENT_CODE_FOR_ANOTHER_STATION') {
+    return {
+      exitCode: ENROLL_EXIT_CODES.refused,
+      why: 'ce code a été émis pour réinscrire un autre poste : pour ce poste, demandez un code au référent',
+    };
+  }
+  if (failure.code === 'STATION_OF_ANOTHER_CENTRE') {
+    return {
+      exitCode: ENROLL_EXIT_CODES.refused,
+      why: 'ce poste appartient à un autre centre de certification : utilisez un code de ce centre-là',
     };
   }
   if (failure.code === 'RATE_LIMITED') {
@@ -92,7 +106,7 @@ export async function enrollStation(options: {
     const stationId = services.identity.stationId;
     const answer = await services.enroll(options.code);
     if (!answer.ok) {
-      const { exitCode, why } = refusal(answer);
+      const { exitCode, why } = enrollmentRefusal(answer);
       return {
         exitCode,
         stationId,

@@ -81,13 +81,32 @@ describe('the revocation of a station', () => {
     revokedAt: '2026-06-15T12:00:00.000Z',
   };
 
-  it('asks plainly first, and sends force only once the referent confirmed the list of its tests', async () => {
+  it('asks plainly first, and confirms only the tests the referent was shown', async () => {
     const { client, sent } = clientAnswering(200, revoked);
     await client.revokeStation('sta_1').catch(() => undefined);
-    await client.revokeStation('sta_1', { force: true }).catch(() => undefined);
+    await client.revokeStation('sta_1', { confirmTestIds: [] }).catch(() => undefined);
+    await client.revokeStation('sta_1', { confirmTestIds: ['tst_1', 'tst_2'] }).catch(() => undefined);
     expect(sent.map((s) => [s.method, s.url, s.body])).toEqual([
       ['POST', '/api/centre/stations/sta_1/revoke', undefined],
-      ['POST', '/api/centre/stations/sta_1/revoke', { force: true }],
+      ['POST', '/api/centre/stations/sta_1/revoke', undefined],
+      ['POST', '/api/centre/stations/sta_1/revoke', { confirmTestIds: ['tst_1', 'tst_2'] }],
+    ]);
+  });
+});
+
+describe('the enrollment codes', () => {
+  const issued = { code: 'BCDF-GHJK-MPQR', expiresAt: '2026-06-16T12:00:00.000Z' };
+
+  it('asks a code for a new station, or to enroll again one revoked station', async () => {
+    const { client, sent } = clientAnswering(201, { ...issued, stationId: 'st-1' });
+    await client.issueEnrollmentCode('cen_1', 60);
+    expect(await client.issueEnrollmentCode('cen_1', 1440, { stationId: 'st-1' })).toEqual({
+      ...issued,
+      stationId: 'st-1',
+    });
+    expect(sent.map((s) => [s.method, s.url, s.body])).toEqual([
+      ['POST', '/api/centre/centres/cen_1/enrollment-codes', { validForMinutes: 60 }],
+      ['POST', '/api/centre/centres/cen_1/enrollment-codes', { validForMinutes: 1440, stationId: 'st-1' }],
     ]);
   });
 });

@@ -161,13 +161,22 @@ export interface CentreClient {
   importProfiles(sessionId: string, body: unknown): Promise<ProfileImportReport>;
   bank(centreId: string): Promise<BankSummary>;
   importBank(centreId: string, body: unknown): Promise<BankImportReport>;
-  issueEnrollmentCode(centreId: string, validForMinutes: number): Promise<EnrollmentCode>;
+  /**
+   * A one-time code for a new station; with `stationId`, a code to enroll again that revoked station of
+   * the centre, and no other (« Réinscrire ce poste »).
+   */
+  issueEnrollmentCode(
+    centreId: string,
+    validForMinutes: number,
+    options?: { stationId?: string },
+  ): Promise<EnrollmentCode>;
   stations(centreId: string): Promise<Station[]>;
   /**
    * Revokes a station. A station with a test running or a signed result awaited is refused
-   * (STATION_IN_USE) unless `force`: the referent saw the list and confirmed.
+   * (STATION_IN_USE, with the tests) unless each of them is in `confirmTestIds`: the tests the referent
+   * saw in the list and confirmed cutting off.
    */
-  revokeStation(stationId: string, options?: { force?: boolean }): Promise<Station>;
+  revokeStation(stationId: string, options?: { confirmTestIds?: readonly string[] }): Promise<Station>;
   /** The tests needing an abort reason, and what must be settled in the room first. */
   unfinishedTests(sessionId: string): Promise<UnfinishedTests>;
   finalize(sessionId: string, request: FinalizationRequest): Promise<Results>;
@@ -316,8 +325,11 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     bank: (centreId) => get(BankSummarySchema, centrePaths.bank(centreId)),
     importBank: (centreId, body) =>
       send(BankImportReportSchema, 'POST', centrePaths.bankImport(centreId), body),
-    issueEnrollmentCode: (centreId, validForMinutes) =>
-      send(EnrollmentCodeSchema, 'POST', centrePaths.enrollmentCodes(centreId), { validForMinutes }),
+    issueEnrollmentCode: (centreId, validForMinutes, options) =>
+      send(EnrollmentCodeSchema, 'POST', centrePaths.enrollmentCodes(centreId), {
+        validForMinutes,
+        ...(options?.stationId === undefined ? {} : { stationId: options.stationId }),
+      }),
     async stations(centreId) {
       return (await get(z.object({ stations: z.array(StationSchema) }), centrePaths.stations(centreId)))
         .stations;
@@ -327,7 +339,7 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
         StationSchema,
         'POST',
         centrePaths.revoke(stationId),
-        options?.force ? { force: true } : undefined,
+        options?.confirmTestIds?.length ? { confirmTestIds: [...options.confirmTestIds] } : undefined,
       ),
     async unfinishedTests(sessionId) {
       return get(UnfinishedTestsSchema, centrePaths.unfinished(sessionId));

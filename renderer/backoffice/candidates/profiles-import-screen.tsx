@@ -2,7 +2,9 @@
 // candidate with the same student id, or the same names and birthdate; the report says, entry by
 // entry, what was taken (new, or replacing a profile imported before) and why the rest was refused.
 // The file is first sent as a dry run: if it would replace profiles, the referent sees which and
-// confirms before anything is stored (profile-preview.ts).
+// confirms before anything is stored (profile-preview.ts). The input is emptied once a file is read, so
+// that the same file can be chosen again (after Cancel, a refusal, or a failed import); when Cancel or a
+// failed confirmation removes the focused button's section, the focus goes back to the input.
 import { useRef, useState } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import { useT, type Translate } from '../i18n/use-t.ts';
@@ -11,6 +13,7 @@ import { useClient } from '../state/auth.tsx';
 import { hrefFor } from '../state/router.ts';
 import { asFailure } from '../state/use-resource.ts';
 import { ErrorNotice, NextStep } from '../ui/page.tsx';
+import { readyForAnotherFile } from './file-input.ts';
 import { ImportFileField } from './import-file-field.tsx';
 import { SessionImportPage } from './session-import-page.tsx';
 import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
@@ -49,6 +52,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
     entries: Entries;
   } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const guard = useSubmitGuard();
 
   function show(report: ProfileImportReport, entries: Entries) {
@@ -62,12 +66,18 @@ function ProfilesImport({ session }: { session: CentreSession }) {
   }
 
   async function send(file: File) {
-    if (guard.held) return;
+    if (guard.held) {
+      readyForAnotherFile(input.current, { focus: false });
+      return;
+    }
     setProblem(null);
     setFailure(null);
     setResult(null);
     setPending(null);
-    const read = readProfileFile(await file.text());
+    const text = await file.text();
+    // Read: the input may take the same file again (corrected, or after Cancel).
+    readyForAnotherFile(input.current, { focus: false });
+    const read = readProfileFile(text);
     if (!read.ok) {
       setProblem(
         read.problem === 'notJson'
@@ -94,7 +104,13 @@ function ProfilesImport({ session }: { session: CentreSession }) {
     await run(async () => {
       setPending(null);
       setResult(null);
-      await importNow(body, entries);
+      try {
+        await importNow(body, entries);
+      } catch (error) {
+        // The confirmation's section is gone with the focused button: back to the file.
+        readyForAnotherFile(input.current, { focus: true });
+        throw error;
+      }
     });
   }
 
@@ -120,6 +136,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
         hint={t('profilesReplace.choose')}
         accept=".json,application/json"
         testId="profiles-input"
+        inputRef={input}
         onFile={(file) => void send(file)}
       />
       {busy && <p role="status">{t('profiles.importing')}</p>}
@@ -183,6 +200,7 @@ function ProfilesImport({ session }: { session: CentreSession }) {
                   if (guard.held) return;
                   setPending(null);
                   setResult(null);
+                  readyForAnotherFile(input.current, { focus: true });
                   announce(t('profilesReplace.cancelled'));
                 }}
               >

@@ -608,13 +608,22 @@ export const en: BackOfficeMessages = {
     unknownVersion: 'unknown',
     active: 'active',
     revoked: 'revoked on {{date}}',
+    actions: 'Actions',
     revoke: 'Revoke',
     revokeLabel: 'Revoke station {{name}}',
     revokeTitle: 'Revoke station "{{name}}"?',
     revokeText:
-      'This station will no longer run exams or send results. To use it again, it must be enrolled again with a new code.',
+      'This station will no longer run exams or send results. To use it again, it must be enrolled again with a code created for it ("Enroll this station again" on its row).',
     revokeConfirm: 'Revoke this station',
     revokedDone: 'Station "{{name}}" is revoked.',
+    reenroll: 'Enroll this station again',
+    reenrollLabel: 'Enroll station {{name}} again',
+    reenrolling: 'Creating the code…',
+    reenrollCode: 'Code to enroll station "{{name}}" again: {{code}}',
+    reenrollHow:
+      'On this station, under the exam account with the station app closed, start the app with the command below (IT guide, "inscription"). The station keeps its id, and its results not sent yet are accepted.',
+    reenrollOnly:
+      'This code enrolls only this station, once, until {{date}}. Write it down: it will not be shown again.',
     checks: {
       none: 'never checked',
       ok: 'ready',
@@ -652,7 +661,7 @@ export const en: BackOfficeMessages = {
     candidate: '{{name}}, session {{number}}: {{state}}',
     states: { running: 'test in progress', resultAwaited: 'signed result not received yet' },
     warning:
-      'Once the station is revoked, the server will refuse their signed results until the station is enrolled again with a new code.',
+      'Once the station is revoked, the server will refuse their signed results until the station is enrolled again ("Enroll this station again").',
     revokeAnyway: 'Revoke anyway',
     changed:
       'This station has had a test in progress or a signed result awaited since the list was shown: it has been updated. Check it, then revoke again if needed.',

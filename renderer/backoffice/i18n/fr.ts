@@ -623,13 +623,22 @@ export const fr = {
     unknownVersion: 'inconnue',
     active: 'actif',
     revoked: 'révoqué le {{date}}',
+    actions: 'Actions',
     revoke: 'Révoquer',
     revokeLabel: 'Révoquer le poste {{name}}',
     revokeTitle: 'Révoquer le poste « {{name}} » ?',
     revokeText:
-      'Ce poste ne pourra plus faire passer d’examen ni envoyer de résultats. Pour l’utiliser de nouveau, il faudra l’inscrire à nouveau avec un nouveau code.',
+      'Ce poste ne pourra plus faire passer d’examen ni envoyer de résultats. Pour l’utiliser de nouveau, il faudra le réinscrire avec un code créé pour lui (« Réinscrire ce poste » sur sa ligne).',
     revokeConfirm: 'Révoquer ce poste',
     revokedDone: 'Le poste « {{name}} » est révoqué.',
+    reenroll: 'Réinscrire ce poste',
+    reenrollLabel: 'Réinscrire le poste {{name}}',
+    reenrolling: 'Création du code…',
+    reenrollCode: 'Code de réinscription du poste « {{name}} » : {{code}}',
+    reenrollHow:
+      'Sur ce poste, sous le compte d’examen et la station fermée, lancez la station avec la commande ci-dessous (guide informatique, « inscription »). Le poste retrouve son identifiant, et ses résultats pas encore envoyés sont acceptés.',
+    reenrollOnly:
+      'Ce code ne réinscrit que ce poste, une seule fois, jusqu’au {{date}}. Notez-le : il ne sera plus affiché.',
     checks: {
       none: 'jamais vérifié',
       ok: 'prêt',
@@ -667,7 +676,7 @@ export const fr = {
     candidate: '{{name}}, session {{number}} : {{state}}',
     states: { running: 'test en cours', resultAwaited: 'résultat signé pas encore reçu' },
     warning:
-      'Une fois le poste révoqué, le serveur refusera leurs résultats signés, jusqu’à ce que le poste soit inscrit de nouveau avec un nouveau code.',
+      'Une fois le poste révoqué, le serveur refusera leurs résultats signés, jusqu’à ce que le poste soit réinscrit (« Réinscrire ce poste »).',
     revokeAnyway: 'Révoquer quand même',
     changed:
       'Ce poste a un test en cours ou un résultat signé attendu depuis l’affichage de la liste : elle a été mise à jour. Vérifiez-la, puis révoquez de nouveau si nécessaire.',

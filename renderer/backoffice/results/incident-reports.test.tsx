@@ -9,7 +9,7 @@ import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import type { Incident } from '../api/centre-client.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
 import { emptyIncidentDraft, type IncidentDraft } from './incident-report-form.ts';
-import { IncidentReports } from './incident-reports.tsx';
+import { IncidentReports, incidentActions, type IncidentData } from './incident-reports.tsx';
 import { incident } from './jury-fixtures.ts';
 
 const candidates = [
@@ -111,5 +111,68 @@ describe('the incident reports on the back office’s finalization page', () => 
     expect(html).toContain('aria-label="Withdraw report E4 of Léa MARTIN"');
     expect(labelled(html, 'Question number')).toMatch(/^<input/);
     expect(html).not.toMatch(/Signalement|Retirer|Choisissez/);
+  });
+});
+
+describe('saving and withdrawing reports that overlap', () => {
+  /** A request whose answer the test gives when it wants. */
+  function deferred<T>() {
+    let resolve: (value: T) => void = () => undefined;
+    const promise = new Promise<T>((r) => {
+      resolve = r;
+    });
+    return { promise, resolve };
+  }
+
+  /** The page's data, changed as React's functional updates change it: each on the current value. */
+  function page(incidents: Incident[]) {
+    const state: { data: IncidentData } = { data: { candidates: [], incidents } };
+    const update = (change: (current: IncidentData) => IncidentData) => {
+      state.data = change(state.data);
+    };
+    return { state, update };
+  }
+
+  const inc1 = reports[0] as Incident;
+  const inc2 = incident({ id: 'inc_2', candidateId: 'can_2', code: 'C1' });
+  const saved = incident({ id: 'inc_3', candidateId: 'can_2', code: 'C6' });
+
+  it('keeps a report saved while another was being withdrawn, and the withdrawal too', async () => {
+    const { state, update } = page([inc1]);
+    const reported = deferred<Incident>();
+    const withdrawn = deferred<void>();
+    const actions = incidentActions(
+      { reportIncident: () => reported.promise, withdrawIncident: () => withdrawn.promise },
+      'ses_1',
+      update,
+    );
+    const saving = actions.onReport({ candidateId: 'can_2', code: 'C6', description: '' });
+    const withdrawing = actions.onWithdraw(inc1);
+    withdrawn.resolve();
+    await withdrawing;
+    reported.resolve(saved);
+    await saving;
+    expect(state.data.incidents.map((i) => i.id)).toEqual(['inc_3']);
+  });
+
+  it('does not bring back a report withdrawn while another was being withdrawn', async () => {
+    const { state, update } = page([inc1, inc2]);
+    const first = deferred<void>();
+    const second = deferred<void>();
+    const answers = [first.promise, second.promise];
+    const actions = incidentActions(
+      {
+        reportIncident: () => Promise.reject(new Error('not in this test')),
+        withdrawIncident: () => answers.shift() ?? Promise.resolve(),
+      },
+      'ses_1',
+      update,
+    );
+    const one = actions.onWithdraw(inc1);
+    const two = actions.onWithdraw(inc2);
+    second.resolve();
+    first.resolve();
+    await Promise.all([one, two]);
+    expect(state.data.incidents).toEqual([]);
   });
 });

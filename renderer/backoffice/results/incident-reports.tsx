@@ -5,7 +5,7 @@
 // page and may neutralize a question reported with an E code.
 import { useState, type FormEvent } from 'react';
 import { announce } from '../../shared/announcer.tsx';
-import type { ApiFailure, Candidate, Incident, IncidentInput } from '../api/centre-client.ts';
+import type { ApiFailure, Candidate, CentreClient, Incident, IncidentInput } from '../api/centre-client.ts';
 import { byName, fullName, listName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient } from '../state/auth.tsx';
@@ -32,31 +32,57 @@ type Person = Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
 
 const HEADING = 'incident-reports';
 
+/** What the section shows: the session's candidates and its reports. */
+export interface IncidentData {
+  candidates: Candidate[];
+  incidents: Incident[];
+}
+
+/**
+ * Saving and withdrawing reports, each answer applied to the list as it is when it comes (a save and a
+ * withdrawal may overlap): a list captured when the action started would lose the report saved
+ * meanwhile, or bring back the one withdrawn.
+ */
+export function incidentActions(
+  client: Pick<CentreClient, 'reportIncident' | 'withdrawIncident'>,
+  sessionId: string,
+  update: (change: (current: IncidentData) => IncidentData) => void,
+): {
+  onReport: (input: IncidentInput) => Promise<Incident>;
+  onWithdraw: (incident: Incident) => Promise<void>;
+} {
+  return {
+    async onReport(input) {
+      const saved = await client.reportIncident(sessionId, input);
+      update((d) => ({ ...d, incidents: [...d.incidents.filter((i) => i.id !== saved.id), saved] }));
+      return saved;
+    },
+    async onWithdraw(incident) {
+      await client.withdrawIncident(sessionId, incident.id);
+      update((d) => ({ ...d, incidents: d.incidents.filter((i) => i.id !== incident.id) }));
+    },
+  };
+}
+
 /** The section with its data: the session's candidates and reports, read when the page opens. */
 export function IncidentReportsSection({ sessionId }: { sessionId: string }) {
   const client = useClient();
-  const data = useResource(async () => {
+  const data = useResource<IncidentData>(async () => {
     const [candidates, incidents] = await Promise.all([
       client.candidates(sessionId),
       client.incidents(sessionId),
     ]);
     return { candidates, incidents };
   }, [client, sessionId]);
+  const { onReport, onWithdraw } = incidentActions(client, sessionId, data.update);
   return (
     <Loaded resource={data}>
       {({ candidates, incidents }) => (
         <IncidentReports
           candidates={candidates}
           incidents={incidents}
-          onReport={async (input) => {
-            const saved = await client.reportIncident(sessionId, input);
-            data.set({ candidates, incidents: [...incidents, saved] });
-            return saved;
-          }}
-          onWithdraw={async (incident) => {
-            await client.withdrawIncident(sessionId, incident.id);
-            data.set({ candidates, incidents: incidents.filter((i) => i.id !== incident.id) });
-          }}
+          onReport={onReport}
+          onWithdraw={onWithdraw}
         />
       )}
     </Loaded>

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { StationTestInUse } from '../../../core/contracts/centre-api.ts';
 import { createI18n } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
-import { listIsStale, revocationPlan } from './station-revocation.ts';
+import {
+  REENROLLMENT_MINUTES,
+  canEnrollAgain,
+  enrollCommand,
+  issueReenrollmentCode,
+  listIsStale,
+  revocationPlan,
+  type IssueEnrollmentCode,
+} from './station-revocation.ts';
 
 const test: StationTestInUse = {
   testId: 'tst_1',
@@ -14,10 +22,14 @@ const test: StationTestInUse = {
 };
 
 describe('revoking a station from the back office', () => {
-  it('forces the revocation only once the referent was shown the candidates it cuts off', () => {
-    expect(revocationPlan({ inUse: [test] })).toEqual({ inUse: [test], force: true });
-    expect(revocationPlan({ inUse: [] })).toEqual({ inUse: [], force: false });
-    expect(revocationPlan({})).toEqual({ inUse: [], force: false });
+  it('confirms exactly the tests the referent was shown, and none when none was', () => {
+    const other = { ...test, testId: 'tst_2', candidateId: 'cnd_2' };
+    expect(revocationPlan({ inUse: [test, other] })).toEqual({
+      inUse: [test, other],
+      confirmTestIds: ['tst_1', 'tst_2'],
+    });
+    expect(revocationPlan({ inUse: [] })).toEqual({ inUse: [], confirmTestIds: [] });
+    expect(revocationPlan({})).toEqual({ inUse: [], confirmTestIds: [] });
   });
 
   it('reads the list again when the server found tests it did not show', () => {
@@ -38,5 +50,25 @@ describe('revoking a station from the back office', () => {
     expect(line(en)).toBe('Léa MARTIN, session 1001: signed result not received yet');
     expect(fr('stationUse.revokeAnyway')).toBe('Révoquer quand même');
     expect(fr('stationUse.inUse', { count: 2 })).toBe('2 tests en cours ou résultats attendus');
+  });
+
+  it('enrolls again only a revoked station, with a code created for it and the command for IT', async () => {
+    expect(canEnrollAgain({ revokedAt: '2026-06-15T12:00:00.000Z' })).toBe(true);
+    expect(canEnrollAgain({ revokedAt: null })).toBe(false);
+    const asked: Parameters<IssueEnrollmentCode>[] = [];
+    const issue: IssueEnrollmentCode = (...args) => {
+      asked.push(args);
+      return Promise.resolve({ code: 'BCDF-GHJK-MPQR', expiresAt: '2026-06-16T12:00:00.000Z' });
+    };
+    await issueReenrollmentCode(issue, { id: 'st-1', centreId: 'cen_1' });
+    expect(asked).toEqual([['cen_1', REENROLLMENT_MINUTES, { stationId: 'st-1' }]]);
+    expect(enrollCommand('BCDF-GHJK-MPQR')).toBe('--enroll BCDF-GHJK-MPQR');
+    const fr = translator(addBackOfficeMessages(createI18n('fr')));
+    const en = translator(addBackOfficeMessages(createI18n('en')));
+    expect(fr('stations.reenroll')).toBe('Réinscrire ce poste');
+    expect(en('stations.reenroll')).toBe('Enroll this station again');
+    expect(fr('stations.reenrollOnly', { date: '16/06/2026 14:00' })).toMatch(
+      /^Ce code ne réinscrit que ce poste/,
+    );
   });
 });

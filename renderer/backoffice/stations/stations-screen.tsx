@@ -1,7 +1,8 @@
 // The centre's exam stations: one-time enrollment codes for IT (one per station, several at once,
 // shown once), and the enrolled stations with their version, last contact and last self-check
 // (warnings first); a station can be revoked, after a confirmation that names the candidates it would
-// cut off (tests running, signed results awaited): « Révoquer quand même » (station-revocation.ts).
+// cut off (tests running, signed results awaited): « Révoquer quand même » confirms those tests and no
+// other; a revoked station gets « Réinscrire ce poste », a code for it alone (station-revocation.ts).
 import { useRef, useState, type FormEvent } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import { dateTime, elapsedSince } from '../format.ts';
@@ -16,7 +17,15 @@ import { selfCheckLanguage } from '../../shared/self-check/self-check-wording.ts
 import { checkWords, codesCsv, orderedChecks, overallCheck, type StationCheck } from './station-check.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { useSubmitGuard } from '../ui/submit-guard.ts';
-import { listIsStale, revocationPlan, type RevokeStation } from './station-revocation.ts';
+import {
+  canEnrollAgain,
+  enrollCommand,
+  issueReenrollmentCode,
+  listIsStale,
+  revocationPlan,
+  type IssueEnrollmentCode,
+  type RevokeStation,
+} from './station-revocation.ts';
 
 const VALIDITIES = { hour: 60, day: 24 * 60, week: 7 * 24 * 60 } as const;
 type Validity = keyof typeof VALIDITIES;
@@ -52,7 +61,9 @@ export function StationsScreen({ centreId }: { centreId: string }) {
           {(list) => (
             <StationTable
               stations={list}
-              onRevoked={(revoked) => stations.set(list.map((s) => (s.id === revoked.id ? revoked : s)))}
+              onRevoked={(revoked) =>
+                stations.update((current) => current.map((s) => (s.id === revoked.id ? revoked : s)))
+              }
               onStale={stations.reload}
             />
           )}
@@ -227,7 +238,9 @@ function StationTable({
 
   async function revoke(station: Station) {
     try {
-      const revoked = await revokeStation(station.id, { force: revocationPlan(station).force });
+      // The tests the confirmation named, and no other: one started since is refused, then shown.
+      const { confirmTestIds } = revocationPlan(station);
+      const revoked = await revokeStation(station.id, { confirmTestIds });
       onRevoked(revoked);
       announce(t('stations.revokedDone', { name: revoked.name }));
     } catch (error) {
@@ -252,7 +265,7 @@ function StationTable({
         t('stations.lastSeen'),
         t('stations.check'),
         t('stations.state'),
-        <span className="visually-hidden">{t('stations.revoke')}</span>,
+        <span className="visually-hidden">{t('stations.actions')}</span>,
       ]}
     >
       {sorted.map((station) => {
@@ -319,6 +332,7 @@ function StationTable({
               )}
             </td>
             <td>
+              {canEnrollAgain(station) && <EnrollAgain station={station} />}
               {!station.revokedAt && (
                 <ConfirmAction
                   title={t('stations.revokeTitle', { name: station.name })}
@@ -348,6 +362,68 @@ function StationTable({
         );
       })}
     </DataTable>
+  );
+}
+
+/**
+ * « Réinscrire ce poste » on a revoked station's row: a code that enrolls this station again, and no
+ * other key, shown once with what IT runs on the station.
+ */
+function EnrollAgain({ station }: { station: Station }) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useClient();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [issued, setIssued] = useState<EnrollmentCode | null>(null);
+  const shown = useRef<HTMLDivElement>(null);
+  const guard = useSubmitGuard();
+  const issue: IssueEnrollmentCode = client.issueEnrollmentCode;
+
+  async function enrollAgain() {
+    if (!guard.claim()) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const code = await issueReenrollmentCode(issue, station);
+      setIssued(code);
+      announce(t('stations.reenrollCode', { name: station.name, code: code.code }));
+      requestAnimationFrame(() => shown.current?.focus());
+    } catch (e) {
+      setFailure(asFailure(e));
+    } finally {
+      setBusy(false);
+      guard.release();
+    }
+  }
+
+  if (issued) {
+    return (
+      <div className="notice notice-warning" data-testid="reenrollment-code" tabIndex={-1} ref={shown}>
+        <p>
+          <strong>{t('stations.reenrollCode', { name: station.name, code: issued.code })}</strong>
+        </p>
+        <p>{t('stations.reenrollHow')}</p>
+        <p>
+          <code className="code">{enrollCommand(issued.code)}</code>
+        </p>
+        <p>{t('stations.reenrollOnly', { date: dateTime(issued.expiresAt, locale) })}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        aria-label={t('stations.reenrollLabel', { name: station.name })}
+        aria-disabled={busy || undefined}
+        onClick={() => void enrollAgain()}
+      >
+        {busy ? t('stations.reenrolling') : t('stations.reenroll')}
+      </button>
+      <ErrorNotice failure={failure} />
+    </>
   );
 }
 

@@ -67,6 +67,12 @@ export const serverErrorsFr = {
     // Stations.
     ENROLLMENT_CODE_INVALID: 'Ce code d’inscription est expiré ou déjà utilisé : créez-en un nouveau.',
     STATION_ALREADY_ENROLLED: 'Ce poste est déjà inscrit.',
+    STATION_NOT_REVOKED:
+      'Ce poste est inscrit et n’est pas révoqué : il n’a pas besoin d’être réinscrit. Rechargez la liste des postes.',
+    STATION_OF_ANOTHER_CENTRE:
+      'Ce poste appartient à un autre centre : il ne peut pas changer de centre. Réinscrivez-le depuis la page « Postes » de son centre.',
+    ENROLLMENT_CODE_FOR_ANOTHER_STATION:
+      'Ce code a été créé pour réinscrire un autre poste : il n’inscrit aucun autre poste. Demandez un code pour ce poste.',
     STATION_NOT_READY: 'Ce poste n’est pas (ou plus) inscrit : inscrivez-le de nouveau avec un code.',
     STATION_OFFLINE:
       'Ce poste n’est pas connecté au serveur : il ne peut pas recevoir l’ordre. Fermez-le sur place.',
@@ -190,6 +196,12 @@ export const serverErrorsEn: ServerErrorMessages = {
       'The centre’s files would exceed the space set aside for it on the server: nothing was stored. Ask the server’s administrator to raise it.',
     ENROLLMENT_CODE_INVALID: 'This enrollment code has expired or was already used: create a new one.',
     STATION_ALREADY_ENROLLED: 'This station is already enrolled.',
+    STATION_NOT_REVOKED:
+      'This station is enrolled and not revoked: it does not need to be enrolled again. Reload the list of stations.',
+    STATION_OF_ANOTHER_CENTRE:
+      'This station belongs to another centre: it cannot change centre. Enroll it again from its own centre’s “Stations” page.',
+    ENROLLMENT_CODE_FOR_ANOTHER_STATION:
+      'This code was created to enroll another station again: it enrolls no other station. Ask for a code for this station.',
     STATION_NOT_READY: 'This station is not (or no longer) enrolled: enroll it again with a code.',
     STATION_OFFLINE:
       'This station is not connected to the server: it cannot receive the order. Close it on the spot.',

@@ -233,3 +233,23 @@ describe('migration 11: the files each package cites, kept with its test', () =>
     db.close();
   });
 });
+
+describe('migration 12: an enrollment code may be issued for one revoked station', () => {
+  it('keeps the codes issued before as codes for new stations', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 11));
+    db.prepare(
+      `INSERT INTO enrollment_codes (code_hash, centre_id, created_by, created_at, expires_at)
+       VALUES ('h1', 'cen_1', NULL, 0, 1)`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 12));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(db.prepare('SELECT code_hash, for_station_id FROM enrollment_codes').all()).toEqual([
+      { code_hash: 'h1', for_station_id: null },
+    ]);
+    db.close();
+  });
+});

@@ -485,4 +485,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tests_by_resume_station ON tests (resume_station_id) WHERE resume_station_id IS NOT NULL;
     `,
   },
+  {
+    version: 12,
+    description:
+      'an enrollment code may be issued to enroll again one revoked station, and then enrolls only it',
+    sql: `
+      -- A revoked station is enrolled again only with a code issued for it, from its row in the back
+      -- office: any other code of the centre (one handed to IT for new machines) no longer re-activates a
+      -- revoked key (a stolen laptop), and a code issued for a station enrolls no other key. NULL: a code
+      -- for a new station (all codes issued before).
+      ALTER TABLE enrollment_codes ADD COLUMN for_station_id TEXT;
+    `,
+  },
 ];

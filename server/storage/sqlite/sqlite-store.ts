@@ -23,9 +23,11 @@ import type {
   JournalState,
   ResultRepository,
   ResumeRequest,
+  RevokeOutcome,
   SessionEventRepository,
   SessionRepository,
   StationRepository,
+  StationTestInUse,
   Store,
   StoredBundle,
   StoredCommand,
@@ -610,8 +612,8 @@ function content(db: SqliteDatabase): ContentRepository {
 
 function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBatcher): StationRepository {
   const insertCode = db.prepare(
-    `INSERT INTO enrollment_codes (code_hash, centre_id, created_by, created_at, expires_at)
-     VALUES (@codeHash, @centreId, @createdBy, @createdAt, @expiresAt)`,
+    `INSERT INTO enrollment_codes (code_hash, centre_id, created_by, created_at, expires_at, for_station_id)
+     VALUES (@codeHash, @centreId, @createdBy, @createdAt, @expiresAt, @forStationId)`,
   );
   const getCode = db.prepare('SELECT * FROM enrollment_codes WHERE code_hash = ?');
   const useCode = db.prepare(
@@ -623,12 +625,12 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBat
      VALUES (@id, @centreId, @name, @publicKey, @machineId, @enrolledAt)`,
   );
   const byCentre = db.prepare('SELECT * FROM stations WHERE centre_id = ? ORDER BY name, id');
-  // A revoked station enrolled again with a new code: the same key, so the same row, active again in the
-  // code's centre under the name it gives now (its unsent signed results are then accepted again).
+  // A revoked station enrolled again with a code issued for it: the same key, so the same row, active
+  // again under the name it gives now (its unsent signed results are then accepted again). Never in
+  // another centre: its tests, packages and results stay those of its own.
   const reactivate = db.prepare(
-    `UPDATE stations SET revoked_at = NULL, centre_id = @centreId, name = @name, machine_id = @machineId,
-       enrolled_at = @enrolledAt
-     WHERE id = @id AND revoked_at IS NOT NULL`,
+    `UPDATE stations SET revoked_at = NULL, name = @name, machine_id = @machineId, enrolled_at = @enrolledAt
+     WHERE id = @id AND revoked_at IS NOT NULL AND centre_id = @centreId`,
   );
   const revoke = db.prepare('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   // The tests a revocation would cut off: on the station (or asking to resume there), with no signed
@@ -659,23 +661,58 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBat
     (codeHash: string, station: Record<string, unknown>, now: number): EnrollOutcome => {
       const code = getCode.get(codeHash) as Row | undefined;
       if (!code) return { ok: false, problem: 'CODE_UNKNOWN' };
-      // The same station again (its first answer was lost): the same success.
+      const centreId = str(code.centre_id);
+      const existing = get.get(station.id) as Row | undefined;
       if (code.used_at !== null) {
-        return str(code.station_id) === station.id
-          ? { ok: true, centreId: str(code.centre_id), reactivated: false }
-          : { ok: false, problem: 'CODE_USED' };
+        // The same station again (its first answer was lost): the same success, while it is active in
+        // the code's centre. Revoked since, it is not enrolled: the used code does not say it is.
+        const same =
+          code.station_id === station.id &&
+          existing !== undefined &&
+          existing.revoked_at === null &&
+          existing.centre_id === centreId;
+        return same ? { ok: true, centreId, reactivated: false } : { ok: false, problem: 'CODE_USED' };
       }
       if (num(code.expires_at) <= now) return { ok: false, problem: 'CODE_EXPIRED' };
-      const existing = get.get(station.id) as Row | undefined;
-      if (existing && existing.revoked_at === null) return { ok: false, problem: 'ALREADY_ENROLLED' };
-      const centreId = str(code.centre_id);
-      useCode.run(now, station.id, codeHash);
+      const forStation = code.for_station_id;
+      // Issued to enroll again one revoked station: no other key (a new machine included).
+      if (forStation !== null && forStation !== station.id) {
+        return { ok: false, problem: 'CODE_FOR_ANOTHER_STATION' };
+      }
       if (existing) {
+        if (existing.revoked_at === null) return { ok: false, problem: 'ALREADY_ENROLLED' };
+        if (existing.centre_id !== centreId) return { ok: false, problem: 'OTHER_CENTRE' };
+        if (forStation !== station.id) return { ok: false, problem: 'REVOKED_NEEDS_ITS_CODE' };
+        useCode.run(now, station.id, codeHash);
         reactivate.run({ ...station, centreId });
         return { ok: true, centreId, reactivated: true };
       }
+      useCode.run(now, station.id, codeHash);
       insertStation.run({ ...station, centreId });
       return { ok: true, centreId, reactivated: false };
+    },
+  );
+  const inUseOf = (id: string): StationTestInUse[] =>
+    (inUse.all({ id }) as Row[]).map((r) => ({
+      testId: str(r.test_id),
+      candidateId: str(r.candidate_id),
+      lastName: str(r.last_name),
+      firstName: str(r.first_name),
+      sessionId: str(r.session_id),
+      sessionNumber: num(r.number),
+      running:
+        str(r.state) === 'created' &&
+        r.ended_reason === null &&
+        !['ended', 'sealed', 'uploaded'].includes(r.phase === null ? '' : str(r.phase)),
+    }));
+  // What the referent was shown and what is in use now, read and acted on in one write transaction: a
+  // test that joins the station meanwhile waits for the commit, then finds it revoked.
+  const revokeConfirmed = db.transaction(
+    (id: string, confirmed: readonly string[], at: number): RevokeOutcome => {
+      const tests = inUseOf(id);
+      const seen = new Set(confirmed);
+      if (tests.some((t) => !seen.has(t.testId))) return { ok: false, inUse: tests };
+      return { ok: true, revoked: revoke.run(at, id).changes === 1, inUse: tests };
     },
   );
   const setLastSeen = db.transaction((entries: { stationId: string; at: number }[]) => {
@@ -698,19 +735,11 @@ function stations(db: SqliteDatabase, fast: SqliteDatabase, fastWriter: WriteBat
     async revoke(id, at) {
       return revoke.run(at, id).changes === 1;
     },
+    async revokeConfirmed(id, confirmed, at) {
+      return revokeConfirmed.immediate(id, confirmed, at);
+    },
     async testsInUse(id) {
-      return (inUse.all({ id }) as Row[]).map((r) => ({
-        testId: str(r.test_id),
-        candidateId: str(r.candidate_id),
-        lastName: str(r.last_name),
-        firstName: str(r.first_name),
-        sessionId: str(r.session_id),
-        sessionNumber: num(r.number),
-        running:
-          str(r.state) === 'created' &&
-          r.ended_reason === null &&
-          !['ended', 'sealed', 'uploaded'].includes(r.phase === null ? '' : str(r.phase)),
-      }));
+      return inUseOf(id);
     },
     async setSelfCheck(id, version, check, at) {
       selfCheck.run(version, JSON.stringify(check), at, id);
@@ -785,7 +814,7 @@ function tests(db: SqliteDatabase): TestRepository {
     .prepare(
       `SELECT 1 FROM tests t JOIN sessions s ON s.id = t.session_id
        JOIN package_content p ON p.test_id = t.id AND p.hash = @hash
-       WHERE t.station_id = @stationId AND s.state <> 'processed' LIMIT 1`,
+       WHERE t.station_id = @stationId AND s.centre_id = @centreId AND s.state <> 'processed' LIMIT 1`,
     )
     .pluck();
   const neutralize = db.prepare(
@@ -911,8 +940,8 @@ function tests(db: SqliteDatabase): TestRepository {
     async setPackage(id, g) {
       return storePackage(id, g);
     },
-    async packageCitesForStation(stationId, hash) {
-      return packageCites.get({ stationId, hash }) !== undefined;
+    async packageCitesForStation(station, hash) {
+      return packageCites.get({ stationId: station.id, centreId: station.centreId, hash }) !== undefined;
     },
     async package(id) {
       const row = getPackage.get(id) as Row | undefined;

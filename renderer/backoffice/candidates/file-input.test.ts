@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readyForAnotherFile, type FileInputLike } from './file-input.ts';
+
+function fakeInput(): FileInputLike & { focused: number } {
+  return {
+    value: 'C:\\fakepath\\profils.json',
+    focused: 0,
+    focus() {
+      this.focused += 1;
+    },
+  };
+}
+
+describe('a file input ready for another file', () => {
+  it('is emptied after a file was sent, so that the same file chosen again is read again', () => {
+    const input = fakeInput();
+    readyForAnotherFile(input, { focus: false });
+    expect([input.value, input.focused]).toEqual(['', 0]);
+  });
+
+  it('gets the focus back when the section that had it is gone (Cancel, a failed confirmation)', () => {
+    const input = fakeInput();
+    readyForAnotherFile(input, { focus: true });
+    expect([input.value, input.focused]).toEqual(['', 1]);
+  });
+
+  it('does nothing before the input is on the page', () => {
+    expect(() => readyForAnotherFile(null, { focus: true })).not.toThrow();
+  });
+});

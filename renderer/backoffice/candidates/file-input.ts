@@ -1,0 +1,19 @@
+// A file input that takes another file: browsers fire `change` only when the chosen file differs from
+// the one the input holds, so a referent who picks the same file again (after a cancel, a refusal, or
+// once corrected) would see nothing happen unless the input is emptied first.
+
+/** What of the input this needs (an HTMLInputElement; a fake in tests). */
+export interface FileInputLike {
+  value: string;
+  focus(): void;
+}
+
+/**
+ * Empties the input so that any file, the same one included, can be chosen again; focuses it when the
+ * control that had the focus has gone (a section removed by Cancel, or by a confirmation that failed).
+ */
+export function readyForAnotherFile(input: FileInputLike | null, options: { focus: boolean }): void {
+  if (!input) return;
+  input.value = '';
+  if (options.focus) input.focus();
+}
