@@ -280,13 +280,75 @@ describe('PDFs in the challenge browser', () => {
     ).toEqual({
       responseHeaders: { 'content-type': ['application/pdf'], 'Content-Disposition': ['attachment'] },
     });
-    // Pages, frames and the downloaded copy itself are left as they are.
+    // In a frame (iframe) or an embed (embed, object) too: Chromium's viewer there has the toolbar.
+    for (const resourceType of ['subFrame', 'object'])
+      expect(
+        headers('https://example.org/doc.pdf', resourceType, { 'content-type': ['application/pdf'] }),
+      ).toEqual({
+        responseHeaders: { 'content-type': ['application/pdf'], 'Content-Disposition': ['attachment'] },
+      });
+    // Pages, a script's own fetch of a PDF (a viewer in the page) and the downloaded copy itself are left
+    // as they are.
     expect(headers('https://example.org/', 'mainFrame', { 'content-type': ['text/html'] })).toEqual({});
-    expect(
-      headers('https://example.org/doc.pdf', 'subFrame', { 'content-type': ['application/pdf'] }),
-    ).toEqual({});
+    expect(headers('https://example.org/doc.pdf', 'xhr', { 'content-type': ['application/pdf'] })).toEqual(
+      {},
+    );
     expect(
       headers('pix-download://abc/doc.pdf', 'mainFrame', { 'content-type': ['application/pdf'] }),
     ).toEqual({});
+  });
+
+  it('shows a frame’s PDF in place of its page, and back returns to the page without bouncing to it', () => {
+    const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
+    if (!session) throw new Error('no session');
+    const contents = view.webContents;
+    const entries = [{ url: 'https://example.org/', title: '' }];
+    let active = 0;
+    Object.assign(contents.navigationHistory, {
+      getAllEntries: () => entries,
+      getActiveIndex: () => active,
+    });
+    const loads = () => contents.calls.filter((c) => c.name === 'loadURL').map((c) => String(c.args[0]));
+    /** The PDF at `url` asked for as `resourceType`; whether its download was refused, and what loaded. */
+    const pdf = (url: string, resourceType: string) => {
+      session.headersReceived?.(
+        { url, resourceType, responseHeaders: { 'content-type': ['application/pdf'] } },
+        () => undefined,
+      );
+      const item = Object.assign(new EventEmitter(), {
+        getFilename: () => 'cours.pdf',
+        getMimeType: () => 'application/pdf',
+        getTotalBytes: () => 1024,
+        getReceivedBytes: () => 1024,
+        getURL: () => url,
+        setSavePath: () => undefined,
+        cancel: () => undefined,
+      });
+      const before = loads().length;
+      const refused = session.fire('will-download', item);
+      if (!refused) item.emit('done', {}, 'completed');
+      const loaded = loads().slice(before);
+      // The loaded copy becomes the current history entry, as Chromium does.
+      for (const url of loaded) {
+        entries.splice(active + 1, entries.length, { url, title: '' });
+        active = entries.length - 1;
+      }
+      return { refused, loaded };
+    };
+    const shown = pdf('https://example.org/cours.pdf', 'subFrame');
+    expect(shown.refused).toBe(false);
+    expect(shown.loaded).toEqual([
+      expect.stringMatching(/^pix-download:\/\/[0-9a-f]{32}\/cours\.pdf#toolbar=0/),
+    ]);
+    // Back to the page: it loads again, and so does its frame. The copy stays ahead (forward shows it).
+    active = 0;
+    expect(pdf('https://example.org/cours.pdf', 'subFrame')).toEqual({ refused: true, loaded: [] });
+    expect(pdf('https://example.org/cours.pdf', 'object')).toEqual({ refused: true, loaded: [] });
+    // The same PDF opened by a link on the page is shown again.
+    expect(pdf('https://example.org/cours.pdf', 'mainFrame').loaded).toHaveLength(1);
+    // Another page framing it, reached by a link (nothing ahead in the history): shown again.
+    entries.splice(active + 1, entries.length, { url: 'https://example.org/autre', title: '' });
+    active = entries.length - 1;
+    expect(pdf('https://example.org/cours.pdf', 'subFrame').loaded).toHaveLength(1);
   });
 });

@@ -53,6 +53,8 @@ export interface ChallengeBrowserOptions {
 interface Served {
   file: string;
   mediaType: string;
+  /** The address it was downloaded from. */
+  from: string;
 }
 
 interface Candidate {
@@ -61,6 +63,8 @@ interface Candidate {
   view: WebContentsView;
   /** Files downloaded in this test, by the token in their pix-download:// address. */
   served: Map<string, Served>;
+  /** PDFs a frame or an embed asked for, turned into downloads (pdfAsDownload), not downloaded yet. */
+  framePdfs: Set<string>;
   lastBlocked: { url: string; at: number } | null;
   /** Committed pages: the same page again within two seconds is one visit, ten a second at most. */
   pages: FrameVisitFilter;
@@ -86,6 +90,8 @@ const BLOCKED_FRAMES = { sameVisitMs: 60_000, key: originKey };
 const BLOCKED_PAGES = { sameVisitMs: 10_000, perSecond: 1 };
 /** Windows a page opens: one a second is followed, the same one once in two seconds; others are denied. */
 const POPUPS = { sameVisitMs: 2_000, perSecond: 1 };
+/** Frame PDFs awaiting their download at most (a page can ask for many; the oldest are forgotten). */
+const MAX_FRAME_PDFS = 64;
 
 const BLANK = 'about:blank';
 
@@ -190,6 +196,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     this.#options.window()?.contentView.removeChildView(candidate.view);
     if (!candidate.view.webContents.isDestroyed()) candidate.view.webContents.close();
     candidate.served.clear();
+    candidate.framePdfs.clear();
     await candidate.session.clearStorageData().catch(() => undefined);
     await candidate.session.clearCache().catch(() => undefined);
     this.#options.log('challenge browser: candidate session discarded');
@@ -218,6 +225,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       testId,
       session: ses,
       served: new Map(),
+      framePdfs: new Set(),
       lastBlocked: null,
       pages: new FrameVisitFilter(),
       inPage: new FrameVisitFilter(IN_PAGE),
@@ -301,12 +309,23 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       }
       callback({ cancel: !decision.allowed });
     });
-    // A PDF a page opens is downloaded like a linked one, so it is shown without the viewer's toolbar.
+    // A PDF a page opens, or shows in a frame or an embed, is downloaded like a linked one, so it is
+    // shown without the viewer's toolbar (its Save and Print open the system's dialogs).
     ses.webRequest.onHeadersReceived((details, callback) => {
       const headers = pdfAsDownload(details);
+      if (headers) noteFramePdf(candidate.framePdfs, details.url, details.resourceType !== 'mainFrame');
       callback(headers ? { responseHeaders: headers } : {});
     });
     ses.on('will-download', (event, item) => {
+      // A frame's PDF is shown in place of its page (#load below), and the candidate comes back to the
+      // page with the browser's back button (back(): a history entry like any other). The page loads
+      // again there, and its frame asks for the PDF again: not shown a second time while its copy is
+      // ahead in the history (the forward button shows it), else back would bounce the candidate to it.
+      const fromFrame = candidate.framePdfs.delete(item.getURL());
+      if (fromFrame && this.#shownAhead(candidate, item.getURL())) {
+        event.preventDefault();
+        return;
+      }
       const decision = decideDownload(item.getFilename(), item.getMimeType(), item.getTotalBytes());
       if (!decision.allowed) {
         event.preventDefault();
@@ -329,7 +348,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       });
       item.once('done', (_event, state) => {
         if (state !== 'completed' || this.#candidate !== candidate) return;
-        candidate.served.set(token, { file, mediaType: decision.mediaType });
+        candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
         const url = `${DOWNLOAD_SCHEME}://${token}/${encodeURIComponent(decision.fileName)}`;
         void this.#options.recordNavigation({
           url: item.getURL(),
@@ -413,6 +432,24 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       this.#options.log(`challenge browser: page process gone (${details.reason})`);
       if (this.#candidate === candidate && !contents.isDestroyed()) contents.reload();
     });
+  }
+
+  /** Whether a copy of the file downloaded from `url` is ahead of the current page in the history. */
+  #shownAhead(candidate: Candidate, url: string): boolean {
+    const contents = candidate.view.webContents;
+    if (contents.isDestroyed()) return false;
+    const history = contents.navigationHistory;
+    return history
+      .getAllEntries()
+      .slice(history.getActiveIndex() + 1)
+      .some((entry) => {
+        try {
+          const parsed = new URL(entry.url);
+          return parsed.protocol === `${DOWNLOAD_SCHEME}:` && candidate.served.get(parsed.host)?.from === url;
+        } catch {
+          return false;
+        }
+      });
   }
 
   #load(candidate: Candidate, url: string): void {
@@ -502,17 +539,21 @@ export function isPaneSwitch(input: {
   );
 }
 
+/** What a PDF can be loaded as and shown by Chromium's viewer (webRequest's resourceType). */
+const PDF_RESOURCE_TYPES = new Set(['mainFrame', 'subFrame', 'object']);
+
 /**
- * A PDF page from the web (http or https, the page itself, not a frame): its headers turned into a
- * download's, so will-download saves it and it is shown from pix-download:// without the toolbar.
- * Null for anything else (pix-download:// itself, which would loop, included).
+ * A PDF from the web (http or https) as a page, in a frame (iframe) or an embed (embed, object): its
+ * headers turned into a download's, so will-download saves it and it is shown from pix-download://
+ * without the toolbar, in place of the page. Null for anything else (pix-download:// itself, which
+ * would loop, included).
  */
 export function pdfAsDownload(details: {
   url: string;
   resourceType: string;
   responseHeaders?: Record<string, string[]>;
 }): Record<string, string[]> | null {
-  if (details.resourceType !== 'mainFrame' || !/^https?:/i.test(details.url)) return null;
+  if (!PDF_RESOURCE_TYPES.has(details.resourceType) || !/^https?:/i.test(details.url)) return null;
   const headers = details.responseHeaders ?? {};
   const header = (name: string) => Object.keys(headers).filter((key) => key.toLowerCase() === name);
   const types = header('content-type').flatMap((key) => headers[key] ?? []);
@@ -524,6 +565,17 @@ export function pdfAsDownload(details: {
   // The site's file name is kept; only "inline" becomes "attachment".
   const filename = /;\s*filename\*?=.*/i.exec(disposition)?.[0] ?? '';
   return { ...kept, 'Content-Disposition': [`attachment${filename}`] };
+}
+
+/** Notes a PDF turned into a download as a frame's (or forgets it: the page itself asked for it). */
+function noteFramePdf(framePdfs: Set<string>, url: string, fromFrame: boolean): void {
+  framePdfs.delete(url);
+  if (!fromFrame) return;
+  framePdfs.add(url);
+  for (const oldest of framePdfs) {
+    if (framePdfs.size <= MAX_FRAME_PDFS) break;
+    framePdfs.delete(oldest);
+  }
 }
 
 /**

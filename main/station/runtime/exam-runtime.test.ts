@@ -279,6 +279,39 @@ describe('answering', () => {
     expect(h.journal.records('test-1').filter((r) => r.kind === 'focusLost')).toHaveLength(1);
   });
 
+  it('charges a focus loss to the question shown when the shell reports it, not to the next one', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ focusedIndex: 1 }) });
+    await startedTest(h);
+    // Valider on rec1 (not focused) is being stored when the window loses the focus.
+    const submitted = h.runtime.submitAnswer('rec1', choice('1'));
+    const reported = h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'focusLost', detail: '' } },
+      false,
+    );
+    expect((await submitted).ok).toBe(true);
+    await reported;
+    expect(h.journal.records('test-1').filter((r) => r.kind === 'focusLost')).toEqual([]);
+    expect(h.runtime.currentChallenge()).toMatchObject({
+      ok: true,
+      value: { challenge: { id: 'rec2' }, focusLost: false },
+    });
+  });
+
+  it('does not mark a focused question left once its answer, in flight at the report, is stored', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ focusedIndex: 0 }) });
+    await startedTest(h);
+    const submitted = h.runtime.submitAnswer('rec1', choice('1'));
+    const reported = h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'focusLost', detail: '' } },
+      false,
+    );
+    await Promise.all([submitted, reported]);
+    const records = h.journal.records('test-1');
+    expect(records.filter((r) => r.kind === 'focusLost')).toEqual([]);
+    expect(records.findLast((r) => r.kind === 'answered')).toMatchObject({ payload: { focusedOut: false } });
+    expect(records.at(-1)).toMatchObject({ kind: 'lockdown', payload: { event: 'focusLost' } });
+  });
+
   it('ends and seals the test after the last challenge', async () => {
     const h = runtimeHarness({ pkg: testPackage({ count: 2 }) });
     await startedTest(h);
@@ -421,7 +454,7 @@ describe('a report the candidate withdraws (it has not reached the server)', () 
     return raised.payload.alertId;
   };
 
-  it('unfreezes the question, recorded in the chain; the timer gets the frozen time back', async () => {
+  it('unfreezes the question, recorded in the chain; the timer does not get the frozen time back', async () => {
     const h = runtimeHarness({ pkg: testPackage({ timedIndex: 0 }) });
     await startedTest(h);
     pass(h, 10_000);
@@ -436,7 +469,8 @@ describe('a report the candidate withdraws (it has not reached the server)', () 
       payload: { alertId, challengeId: 'rec1' },
     });
     expect(h.journal.verify('test-1').ok).toBe(true);
-    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { timerLeftMs: 50_000 } });
+    // The candidate's choice, not an invigilator's: the 30 s it stood frozen count (60 - 10 - 30).
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { timerLeftMs: 20_000 } });
     // A decision that crosses the withdrawal finds no alert: the question is not neutralized.
     expect(
       await h.runtime.handleCommand({
@@ -453,6 +487,28 @@ describe('a report the candidate withdraws (it has not reached the server)', () 
     const relaunched = runtimeHarness({ file: h.file, pkg: h.server.pkg });
     await relaunched.runtime.restore();
     expect(relaunched.runtime.status().exam).toMatchObject({ alertPending: false, progress: { current: 1 } });
+  });
+
+  it('does not answer « in time » a question whose timer ran out while the report waited', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ timedIndex: 0 }) });
+    await startedTest(h);
+    pass(h, 10_000);
+    await h.runtime.raiseAlert('rec1');
+    pass(h, 120_000);
+    expect((await h.runtime.withdrawAlert('rec1')).ok).toBe(true);
+    expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { timerLeftMs: 0 } });
+    // The same after a relaunch (the journal is replayed).
+    const relaunched = runtimeHarness({ file: h.file, pkg: h.server.pkg });
+    await relaunched.runtime.restore();
+    await relaunched.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
+    expect(relaunched.runtime.currentChallenge()).toMatchObject({ ok: true, value: { timerLeftMs: 0 } });
+    await relaunched.runtime.tick();
+    expect(relaunched.events).toContainEqual({ type: 'challengeTimerExpired', challengeId: 'rec1' });
+    expect((await relaunched.runtime.submitAnswer('rec1', choice('1'))).ok).toBe(true);
+    expect(relaunched.journal.records('test-1').at(-1)).toMatchObject({
+      kind: 'answered',
+      payload: { challengeId: 'rec1', timedOut: true },
+    });
   });
 
   it('is refused once the server has the report: the invigilator decides it', async () => {

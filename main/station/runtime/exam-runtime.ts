@@ -684,7 +684,8 @@ export class ExamRuntime {
   /**
    * « Annuler mon signalement »: takes back a report whose record never left the outbox, so the
    * invigilator cannot know of it (offline) and the question would stay frozen while the exam clock
-   * runs. One the server has is the invigilator's to decide. Recorded: the jury sees it.
+   * runs. One the server has is the invigilator's to decide. Recorded: the jury sees it. The question's
+   * own timer does not get the frozen time back (test-progress.ts): the candidate chose, no one decided.
    */
   withdrawAlert(challengeId: string): Promise<Result<StationStatus>> {
     return this.#serial(() => {
@@ -877,6 +878,13 @@ export class ExamRuntime {
    * cannot be journaled (full disk) still stops the exam clock.
    */
   reportLockdown(event: RecordBody & { kind: 'lockdown' }, lock: boolean): Promise<void> {
+    // The window lost the focus while a focused question was shown: the page cannot always tell (its
+    // focus inside a frame, then Alt+Tab fires no blur there), the shell can. The question shown is
+    // the one now, not when the job runs: an answer being stored meanwhile moves on to the next one,
+    // which the candidate had not left.
+    const shownTest = this.#test;
+    const shown =
+      event.payload.event === 'focusLost' && this.#phase === 'inProgress' ? this.#currentPackaged() : null;
     const report = this.#serial(() => {
       const t = this.#test;
       if (!t) return;
@@ -894,9 +902,8 @@ export class ExamRuntime {
         this.#o.log?.(`lockdown event while the resume waits for its records, journaled after them: ${kind}`);
         return;
       }
-      // The window lost the focus while a focused question was shown: the page cannot always tell (its
-      // focus inside a frame, then Alt+Tab fires no blur there), the shell can.
-      const left = kind === 'focusLost' && this.#phase === 'inProgress' ? this.#currentPackaged() : null;
+      // Marked only if still the current challenge (not answered or skipped since).
+      const left = shown && t === shownTest && this.#currentPackaged()?.id === shown.id ? shown : null;
       if (lock && this.#phase === 'inProgress') this.#lockdownPause(t, kind, detail);
       else this.#journalLockdown(t, kind, detail);
       if (left?.focused && !t.progress.focusLost.has(left.id)) this.#recordFocusLost(t, left.id);

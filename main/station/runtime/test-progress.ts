@@ -19,7 +19,7 @@ export interface TestProgress {
   answered: number;
   /** Exam time at which the current challenge was shown (the previous challenge's end, or the start). */
   currentShownAtMs: number;
-  /** Exam time the current challenge spent frozen by alerts the invigilator dismissed. */
+  /** Exam time the current challenge spent frozen by alerts the invigilator dismissed (not withdrawn ones). */
   currentFrozenMs: number;
   focusLost: Set<string>;
   addedMs: number;
@@ -100,11 +100,10 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
       }
       break;
     case 'alertWithdrawn':
-      // Frozen until now as for a dismissal: the challenge's timer stood still on screen meanwhile.
-      if (progress.alert?.alertId === record.payload.alertId) {
-        progress.currentFrozenMs += Math.max(0, record.elapsedMs - progress.alert.raisedAtMs);
-        progress.alert = null;
-      }
+      // The candidate's choice, no invigilator decided: the frozen time is not given back, the
+      // challenge's timer counts as if it had never stopped (else report, search, withdraw, answer
+      // « in time »). It may be up already: the ticker then says so.
+      if (progress.alert?.alertId === record.payload.alertId) progress.alert = null;
       progress.withdrawnAlerts += 1;
       break;
     case 'paused':

@@ -272,7 +272,7 @@ export const en: Messages = {
         'This station cannot tell the invigilator (no connection): raise your hand to call them. Meanwhile this question is blocked.',
       pendingOfflineNext: 'Your report will be sent by itself as soon as the connection is back.',
       withdrawHint:
-        'If you would rather go on without waiting, cancel your report: the question unblocks and you answer it as usual.',
+        'If you would rather go on without waiting, cancel your report: the question unblocks and you answer it as usual. If the question has a time limit, the wait will then count against it.',
       withdraw: 'Cancel my report',
       withdrawn: 'Report cancelled: you can answer this question.',
       dismissed: 'The invigilator looked at your report: you can answer this question.',

@@ -281,7 +281,7 @@ export const fr = {
         'Le poste n’arrive pas à prévenir le surveillant (pas de connexion) : levez la main pour l’appeler. En attendant, cette question est bloquée.',
       pendingOfflineNext: 'Votre signalement partira tout seul dès le retour de la connexion.',
       withdrawHint:
-        'Si vous préférez continuer sans attendre, annulez votre signalement : la question se débloque et vous y répondez normalement.',
+        'Si vous préférez continuer sans attendre, annulez votre signalement : la question se débloque et vous y répondez normalement. Si la question a un temps limité, l’attente sera alors décomptée de ce temps.',
       withdraw: 'Annuler mon signalement',
       withdrawn: 'Signalement annulé : vous pouvez répondre à cette question.',
       dismissed: 'Le surveillant a examiné votre signalement : vous pouvez répondre à cette question.',

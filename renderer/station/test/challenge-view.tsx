@@ -18,6 +18,7 @@ import {
 } from './answer-state.ts';
 import { Attachments } from './attachments.tsx';
 import { ChoiceAnswer } from './choice-answer.tsx';
+import { embedFill } from './embed-answer.ts';
 import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
@@ -247,9 +248,10 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
 
   const fromEmbed = (answer: string) => {
     if (draft.type !== 'fields') return;
-    const first = challenge.fields?.[0];
-    if (!first) return;
-    change({ type: 'fields', fields: { ...draft.fields, [first.name]: answer } });
+    // A text the first field cannot take (a select's stranger) is left out: the station refuses it.
+    const fill = embedFill(challenge.fields, answer);
+    if (!fill) return;
+    change({ type: 'fields', fields: { ...draft.fields, [fill.name]: fill.value } });
     announce(t('test.embed.filled'));
   };
 
