@@ -509,6 +509,32 @@ describe('stations', () => {
       checks: [],
     });
     expect(after.status).toBe(403);
+
+    // Revoked by mistake: « Réinscrire ce poste » gives a code for this station alone, which brings its
+    // key back (a code handed out for new machines does not).
+    const anyCode = await fetch(`${server.url}${STATION_API_PATHS.enroll}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(station.enrollBody(state.codes[1] ?? '')),
+    });
+    expect(anyCode.status).toBe(409);
+    await row.getByRole('button', { name: 'Réinscrire le poste Poste 02' }).click();
+    const issued = row.getByTestId('reenrollment-code');
+    await issued.waitFor();
+    const code = /^--enroll (\S+)$/.exec((await issued.locator('code').textContent()) ?? '')?.[1] ?? '';
+    expect(code).not.toBe('');
+    await bo.capture('station-reenrollment-code');
+    const again = await fetch(`${server.url}${STATION_API_PATHS.enroll}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(station.enrollBody(code)),
+    });
+    expect(again.status).toBe(200);
+    await page.getByRole('button', { name: 'Actualiser' }).click();
+    await expect.poll(() => row.textContent()).not.toContain('révoqué le');
+    await row.getByRole('button', { name: 'Révoquer le poste Poste 02' }).click();
+    await page.getByTestId('confirm').click();
+    await expect.poll(() => row.textContent()).toContain('révoqué le');
   });
 });
 
