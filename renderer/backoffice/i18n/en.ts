@@ -1,4 +1,6 @@
 // English: the same messages as French (the type makes sure none is missing).
+import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
+
 import type { BackOfficeMessages } from './messages.ts';
 
 export const en: BackOfficeMessages = {
@@ -939,24 +941,7 @@ export const en: BackOfficeMessages = {
   // The jury's review on the results page (finalization panel, neutralizations) and the coded incident
   // reports filed on the back office's finalization page.
   jury: {
-    codes: {
-      E1: 'E1 — The image does not display',
-      E2: 'E2 — The embedded content (simulator) does not work',
-      E3: 'E3 — The file does not open',
-      E4: 'E4 — The website is unavailable',
-      E5: 'E5 — The website is blocked',
-      E8: 'E8 — Extra time exceeded',
-      E9: 'E9 — The software needed does not work',
-      E10: 'E10 — Unintentional focus loss',
-      E11: 'E11 — Question skipped by mistake',
-      E12: 'E12 — Accessibility issue',
-      C1: 'C1 — Name or birthdate change',
-      C2: 'C2 — Extra time change',
-      C4: 'C4 — Signature issue (attendance sheet)',
-      C6: 'C6 — Suspected fraud',
-      C7: 'C7 — Non-blocking technical issue',
-      C8: 'C8 — Non-blocking candidate issue',
-    },
+    codes: INCIDENT_CODE_WORDS.en,
     panel: {
       title: 'Finalization',
       intro:

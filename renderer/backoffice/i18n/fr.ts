@@ -1,5 +1,7 @@
 // French, the back office's default language. Written for a Pix referent who is a teacher, not an IT
 // person: every page says what it is for and what to do next, and every error says what to fix.
+import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
+
 export const fr = {
   app: {
     name: 'Espace centre de certification',
@@ -958,24 +960,7 @@ export const fr = {
   // The jury's review on the results page (finalization panel, neutralizations) and the coded incident
   // reports filed on the back office's finalization page.
   jury: {
-    codes: {
-      E1: 'E1 — L’image ne s’affiche pas',
-      E2: 'E2 — Le contenu intégré (simulateur) ne fonctionne pas',
-      E3: 'E3 — Le fichier ne s’ouvre pas',
-      E4: 'E4 — Le site à consulter est indisponible',
-      E5: 'E5 — Le site à consulter est bloqué',
-      E8: 'E8 — Le temps majoré est dépassé',
-      E9: 'E9 — Le logiciel nécessaire ne fonctionne pas',
-      E10: 'E10 — Perte de focus involontaire',
-      E11: 'E11 — Question passée par erreur',
-      E12: 'E12 — Problème d’accessibilité',
-      C1: 'C1 — Modification du nom ou de la date de naissance',
-      C2: 'C2 — Modification du temps majoré',
-      C4: 'C4 — Problème de signature (feuille d’émargement)',
-      C6: 'C6 — Suspicion de fraude',
-      C7: 'C7 — Problème technique non bloquant',
-      C8: 'C8 — Problème non bloquant lié au candidat',
-    },
+    codes: INCIDENT_CODE_WORDS.fr,
     panel: {
       title: 'Finalisation',
       intro:

@@ -7,6 +7,7 @@ import type { Incident } from '../api/centre-client.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { DataTable } from '../ui/data-table.tsx';
+import { IncidentFacts } from './incident-facts.tsx';
 import { codeMeaningKey, needsAction, reportsInReadingOrder, type Named } from './jury-review.ts';
 
 export const FINALIZATION_PANEL_HEADING = 'finalization-panel';
@@ -77,18 +78,7 @@ export function FinalizationPanel({
                 {t(codeMeaningKey(report.code))}
                 {needsAction(report.code) && <span className="sub">{t('jury.panel.needsAction')}</span>}
               </td>
-              <td>
-                {report.questionNumber === null
-                  ? t('jury.panel.noQuestion')
-                  : t('jury.neutralize.reportedQuestion', { number: report.questionNumber })}
-              </td>
-              <td>
-                {report.description.trim() === '' ? (
-                  <span className="muted">{t('jury.panel.noText')}</span>
-                ) : (
-                  report.description
-                )}
-              </td>
+              <IncidentFacts report={report} />
             </tr>
           ))}
         </DataTable>

@@ -26,6 +26,7 @@ import {
   type IncidentDraft,
   type IncidentErrors,
 } from './incident-report-form.ts';
+import { IncidentFacts } from './incident-facts.tsx';
 import { codeMeaningKey, reportsInReadingOrder } from './jury-review.ts';
 
 type Person = Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
@@ -183,18 +184,7 @@ export function IncidentReports({
               <tr key={report.id} data-testid="incident-row" data-code={report.code}>
                 <th scope="row">{name}</th>
                 <td>{t(codeMeaningKey(report.code))}</td>
-                <td>
-                  {report.questionNumber === null
-                    ? t('jury.panel.noQuestion')
-                    : t('jury.neutralize.reportedQuestion', { number: report.questionNumber })}
-                </td>
-                <td>
-                  {report.description === '' ? (
-                    <span className="muted">{t('jury.panel.noText')}</span>
-                  ) : (
-                    report.description
-                  )}
-                </td>
+                <IncidentFacts report={report} />
                 <td>
                   <ConfirmAction
                     title={t('jury.reports.withdrawTitle', { code: report.code, name })}

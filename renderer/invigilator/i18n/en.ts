@@ -1,4 +1,6 @@
 // The invigilator screen's messages in English (same keys as French).
+import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
+
 import type { InvigilatorMessages } from './messages.ts';
 
 export const en: InvigilatorMessages = {
@@ -301,24 +303,7 @@ export const en: InvigilatorMessages = {
     handledBack: 'See the candidate’s file',
     lastDecision: 'Last alert handled at {{time}}: {{decision}}',
   },
-  codes: {
-    E1: 'E1 — The image does not display',
-    E2: 'E2 — The embedded content (simulator) does not work',
-    E3: 'E3 — The file does not open',
-    E4: 'E4 — The website is unavailable',
-    E5: 'E5 — The website is blocked',
-    E8: 'E8 — Extra time exceeded',
-    E9: 'E9 — The software needed does not work',
-    E10: 'E10 — Unintentional focus loss',
-    E11: 'E11 — Question skipped by mistake',
-    E12: 'E12 — Accessibility issue',
-    C1: 'C1 — Name or birthdate change',
-    C2: 'C2 — Extra time change',
-    C4: 'C4 — Signature issue (attendance sheet)',
-    C6: 'C6 — Suspected fraud',
-    C7: 'C7 — Non-blocking technical issue',
-    C8: 'C8 — Non-blocking candidate issue',
-  },
+  codes: INCIDENT_CODE_WORDS.en,
   lockdown: {
     title: 'Station events',
     hint: "Kept in the candidate's file for the jury.",

@@ -1,5 +1,7 @@
 // The invigilator screen's messages, French first. Written for a referent watching 30 candidates:
 // short, each state says what is happening and what to do.
+import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
+
 export const fr = {
   app: {
     name: 'Surveillance de la certification Pix',
@@ -318,24 +320,7 @@ export const fr = {
     handledBack: 'Voir la fiche du candidat',
     lastDecision: 'Dernière alerte traitée à {{time}} : {{decision}}',
   },
-  codes: {
-    E1: 'E1 — L’image ne s’affiche pas',
-    E2: 'E2 — Le contenu intégré (simulateur) ne fonctionne pas',
-    E3: 'E3 — Le fichier ne s’ouvre pas',
-    E4: 'E4 — Le site à consulter est indisponible',
-    E5: 'E5 — Le site à consulter est bloqué',
-    E8: 'E8 — Le temps majoré est dépassé',
-    E9: 'E9 — Le logiciel nécessaire ne fonctionne pas',
-    E10: 'E10 — Perte de focus involontaire',
-    E11: 'E11 — Question passée par erreur',
-    E12: 'E12 — Problème d’accessibilité',
-    C1: 'C1 — Modification du nom ou de la date de naissance',
-    C2: 'C2 — Modification du temps majoré',
-    C4: 'C4 — Problème de signature (feuille d’émargement)',
-    C6: 'C6 — Suspicion de fraude',
-    C7: 'C7 — Problème technique non bloquant',
-    C8: 'C8 — Problème non bloquant lié au candidat',
-  },
+  codes: INCIDENT_CODE_WORDS.fr,
   lockdown: {
     title: 'Événements du poste',
     hint: 'Gardés dans le dossier du candidat pour le jury.',
