@@ -19,6 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const at = (...parts: string[]) => path.join(ROOT, ...parts);
 const read = (...parts: string[]) => readFileSync(at(...parts), 'utf8');
 const pkg = JSON.parse(read('package.json')) as {
+  productName?: string;
   main: string;
   scripts: Record<string, string>;
   dependencies?: Record<string, string>;
@@ -119,6 +120,21 @@ describe('electron-builder.yml (exam build)', () => {
     ]) {
       expect(typeof file === 'string' && existsSync(at(file)), String(file)).toBe(true);
     }
+  });
+});
+
+describe('the station’s data folder', () => {
+  // Electron names userData after the packaged package.json's productName (else its lowercase name);
+  // electron-builder's own productName only names the executables. IT's docs give the folder's path.
+  it('is named as IT’s docs say, and the test build keeps its own', async () => {
+    expect(pkg.productName).toBe('Pix Certification Station');
+    expect((await builderConfig('electron-builder.yml')).productName).toBe(pkg.productName);
+    const test = await builderConfig('electron-builder.test.yml');
+    expect(test.extraMetadata?.productName).toBe(test.productName);
+    expect(test.extraMetadata?.productName).not.toBe(pkg.productName);
+    expect(read('docs', 'it', 'journaux-et-donnees.md')).toContain(
+      `%APPDATA%\\${pkg.productName}\\station`,
+    );
   });
 });
 
