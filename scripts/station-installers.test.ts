@@ -132,9 +132,7 @@ describe('the station’s data folder', () => {
     const test = await builderConfig('electron-builder.test.yml');
     expect(test.extraMetadata?.productName).toBe(test.productName);
     expect(test.extraMetadata?.productName).not.toBe(pkg.productName);
-    expect(read('docs', 'it', 'journaux-et-donnees.md')).toContain(
-      `%APPDATA%\\${pkg.productName}\\station`,
-    );
+    expect(read('docs', 'it', 'journaux-et-donnees.md')).toContain(`%APPDATA%\\${pkg.productName}\\station`);
   });
 });
 

@@ -364,6 +364,10 @@ describe('a station that cannot start', () => {
     expect(
       logs.some((line) => line.includes('failed to start') && line.includes('JournalCorruptedError')),
     ).toBe(true);
+    // The same lines stay in the station's log file, which Windows and macOS would otherwise lose.
+    const kept = readFileSync(stationFile(userData, path.join('logs', 'station.log')), 'utf8');
+    for (const line of logs.filter((l) => l.startsWith('[station] '))) expect(kept).toContain(line);
+    expect(kept).toContain('failed to start');
     expect(readFileSync(journal).equals(torn)).toBe(true);
 
     // The kiosk still refuses to close, and the invigilator's prompt still closes it.

@@ -31,6 +31,7 @@ import { activityChange, testUnderWay } from '../station/lockdown/exam-activity.
 import { runtimeLockdownWatch } from '../station/lockdown/runtime-lockdown.ts';
 import { RUN_MARKER_FILE_NAME, RunMarker } from '../station/lockdown/run-marker.ts';
 import type { Platform } from '../station/lockdown/shortcuts.ts';
+import { STATION_LOG_DIR_NAME, StationLogFile, stationLogLine } from '../station/logging/station-log-file.ts';
 import { parseStationCommand } from '../station/self-check/station-command.ts';
 import { trustSystemCertificates } from '../station/self-check/trust-store.ts';
 import { createStationDispatcher, type StationDispatch } from '../station/station-dispatcher.ts';
@@ -94,8 +95,14 @@ protocol.registerSchemesAsPrivileged([
 const rendererRoot = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'preload.cjs');
 
+// The same lines, kept in `<data folder>/logs/station.log`: a graphical program's output is lost on
+// Windows and macOS, and the failure page and the IT docs send IT to this log.
+const stationLog = new StationLogFile({ dir: () => path.join(stationDataDir(), STATION_LOG_DIR_NAME) });
+
 function log(message: string): void {
-  console.log(`[station] ${new Date().toISOString()} ${message}`);
+  const line = stationLogLine(message);
+  console.log(line);
+  stationLog.append(line);
 }
 
 /** What the shell knows while it runs (filled in by start()). */

@@ -53,6 +53,9 @@ describe('shell pages', () => {
     expect(page.indexOf('Prévenez le surveillant')).toBeLessThan(page.indexOf('Tell the invigilator'));
     expect(page).toContain('<code>SQLITE_FULL</code>');
     expect(page).toContain('C:\\Pix\\&lt;station&gt;\\journal.sqlite');
+    // IT is sent to the station's log file by name, in both languages.
+    expect(page).toContain('journal de la station, <code>logs/station.log</code>');
+    expect(page).toContain('station’s log, <code>logs/station.log</code>');
     expect(page).not.toContain('<script');
   });
 

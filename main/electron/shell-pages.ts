@@ -200,14 +200,14 @@ export function startFailurePage(failure: StartFailure): string {
 <p role="alert">${escapeHtml(reason.fr)}</p>
 <p><strong>Prévenez le surveillant : ce poste ne peut pas accueillir de candidat. Le journal des réponses est conservé pour le jury.</strong></p>
 <p>Surveillant : installez le candidat sur un autre poste, puis fermez celui-ci avec le raccourci et le code surveillant.</p>
-<p class="it">Service informatique : code d’erreur <code>${code}</code> ; journal des réponses <code>${journal}</code> (ne le supprimez pas et ne le modifiez pas ; le détail est dans le journal de la station).</p>${itAction('fr')}
+<p class="it">Service informatique : code d’erreur <code>${code}</code> ; journal des réponses <code>${journal}</code> (ne le supprimez pas et ne le modifiez pas ; le détail est dans le journal de la station, <code>logs/station.log</code>, dans le même dossier).</p>${itAction('fr')}
 <hr>
 <section lang="en">
 <h2>This station cannot start</h2>
 <p>${escapeHtml(reason.en)}</p>
 <p><strong>Tell the invigilator: this station cannot take a candidate. The answer journal is kept for the jury.</strong></p>
 <p>Invigilator: seat the candidate at another station, then close this one with the invigilator shortcut and code.</p>
-<p class="it">IT: error code <code>${code}</code>; answer journal <code>${journal}</code> (do not delete or change it; the details are in the station’s log).</p>${itAction('en')}
+<p class="it">IT: error code <code>${code}</code>; answer journal <code>${journal}</code> (do not delete or change it; the details are in the station’s log, <code>logs/station.log</code>, in the same folder).</p>${itAction('en')}
 </section>`,
   );
 }

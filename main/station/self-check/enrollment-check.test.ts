@@ -62,6 +62,16 @@ describe('the enrollment check', () => {
     expect(local({ enrolled: false }, null)?.params).toEqual({ enrolledServer: SERVER });
   });
 
+  it('sends IT to the session or the key’s backup, never to enroll again, when the key cannot be read', () => {
+    // Locked by the OS key store or damaged: `--enroll` cannot read it either, and it must not be
+    // deleted (pending results depend on it), as the start-failure page says.
+    const action = local({ keyProblem: 'the OS key store cannot unseal the key', stationId: null })?.action;
+    expect(action).toMatch(/^Ne réinscrivez pas le poste et ne supprimez pas sa clé/);
+    expect(action).toContain('Ouvrez la session du compte d’examen');
+    expect(action).toContain('restaurez-la (station-key.sealed ou station-key.der) depuis une sauvegarde');
+    expect(action).not.toMatch(/--enroll|nouveau code/);
+  });
+
   it('says what the server answered, naming the station as enrolled', () => {
     const station = { stationId: 'st-7f3a', name: 'Poste 07', centre: 'Collège Jean Moulin' };
     expect(confirmed({ ok: true })).toMatchObject({

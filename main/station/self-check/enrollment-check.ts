@@ -5,6 +5,12 @@ import type { ServerFailure } from '../runtime/ports.ts';
 import type { SelfCheckIdentity } from './self-check-identity.ts';
 import { checkLine } from './self-check-line.ts';
 
+// A key that is there but cannot be opened is not repaired by enrolling again (`--enroll` cannot read
+// it either), nor by deleting it (pending results depend on it): as the start-failure page says
+// (main/electron/start-failure.ts, docs/it/depannage.md), open the right session, or restore the key.
+const KEY_UNREADABLE_ACTION =
+  'Ne réinscrivez pas le poste et ne supprimez pas sa clé : les résultats en attente en dépendent. Ouvrez la session du compte d’examen pour lequel la station a été installée, trousseau déverrouillé ; si la clé reste illisible, restaurez-la (station-key.sealed ou station-key.der) depuis une sauvegarde du dossier de données de ce poste (voir docs/it/depannage.md).';
+
 const ENROLL_ACTION =
   'Inscrivez le poste avec un code d’inscription du centre : réglage enrollmentCode, ou « --enroll CODE » (voir docs/it/inscription.md).';
 
@@ -19,7 +25,7 @@ export function localEnrollmentProblem(
       'failure',
       { code: 'enrollment.keyUnreadable', params: { problem: identity.keyProblem } },
       `clé du poste illisible : ${identity.keyProblem}`,
-      `Réinscrivez le poste (un nouveau code du centre) ; ${ENROLL_ACTION}`,
+      KEY_UNREADABLE_ACTION,
     );
   }
   if (!identity.stationId) {

@@ -168,4 +168,14 @@ describe('the self-check wording', () => {
     expect(selfCheckLanguage('fr-FR')).toBe('fr');
     expect(selfCheckLanguage('de')).toBe('fr');
   });
+
+  it('never tells IT to enroll again when the station key cannot be read: session or backup instead', () => {
+    const fr = word('enrollment.keyUnreadable', { problem: 'locked' }, 'fr').action;
+    const en = word('enrollment.keyUnreadable', { problem: 'locked' }, 'en').action;
+    expect(fr).toMatch(/^Ne réinscrivez pas le poste et ne supprimez pas sa clé/);
+    expect(fr).toContain('restaurez-la (station-key.sealed ou station-key.der) depuis une sauvegarde');
+    expect(en).toMatch(/^Do not enroll the station again nor delete its key/);
+    expect(en).toContain('Open the session of the exam account');
+    for (const action of [fr, en]) expect(action).not.toMatch(/--enroll|nouveau code|new code/);
+  });
 });

@@ -260,7 +260,8 @@ const FR: SelfCheckWordingTable = {
 
   'enrollment.keyUnreadable': {
     detail: (p) => `clé du poste illisible : ${p.problem}`,
-    action: () => `Réinscrivez le poste (un nouveau code du centre) ; ${FR_ENROLL}`,
+    action: () =>
+      'Ne réinscrivez pas le poste et ne supprimez pas sa clé : les résultats en attente en dépendent. Ouvrez la session du compte d’examen pour lequel la station a été installée, trousseau déverrouillé ; si la clé reste illisible, restaurez-la (station-key.sealed ou station-key.der) depuis une sauvegarde du dossier de données de ce poste (voir docs/it/depannage.md).',
   },
   'enrollment.noKey': {
     detail: () => 'le poste n’a pas encore de clé : jamais inscrit',
@@ -584,7 +585,8 @@ const EN: SelfCheckWordingTable = {
 
   'enrollment.keyUnreadable': {
     detail: (p) => `the station’s key cannot be read: ${p.problem}`,
-    action: () => `Enroll the station again (a new code from the centre); ${EN_ENROLL}`,
+    action: () =>
+      'Do not enroll the station again nor delete its key: pending results depend on it. Open the session of the exam account the station was installed for, with its keyring unlocked; if the key still cannot be read, restore it (station-key.sealed or station-key.der) from a backup of this station’s data folder (see docs/it/depannage.md).',
   },
   'enrollment.noKey': {
     detail: () => 'the station has no key yet: never enrolled',
