@@ -114,6 +114,7 @@ export const SELF_CHECK_CODE_PARAMS = {
   'settings.noServerUrl': LAYERS,
   'settings.nothingFound': {},
   'settings.badValues': { values: 'string', origin: 'string' },
+  'settings.badLockdownValues': { values: 'string', origin: 'string' },
   'settings.noSystemSettings': { source: SELF_CHECK_SETTINGS_SOURCES },
   'settings.userServerUrl': LAYERS,
 

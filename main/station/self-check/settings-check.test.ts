@@ -78,6 +78,20 @@ describe('the managed settings check', () => {
     expect(bad.detail).toContain('retentionDays');
     expect(bad).toMatchObject({ code: 'settings.badValues', params: { origin: '/etc/x.json' } });
     expect(bad.params?.values).toMatch(/^retentionDays \(/);
+    // A lockdown value falls back to a weaker default: the station is not ready until IT fixes it.
+    const weaker = checkSettings(
+      evidence({
+        status: 'present',
+        origin: '/etc/x.json',
+        values: { serverUrl: 'https://a.fr', retentionDays: 0, invigilatorCodeHash: 'not a hash' },
+      }),
+    );
+    expect(weaker).toMatchObject({
+      status: 'failure',
+      code: 'settings.badLockdownValues',
+      params: { origin: '/etc/x.json' },
+    });
+    expect(weaker.params?.values).toMatch(/^invigilatorCodeHash \(/);
     const userOnly = checkSettings(
       evidence({ status: 'present', origin: '/etc/x.json', values: { stationName: 'B12' } }, absent, {
         status: 'present',

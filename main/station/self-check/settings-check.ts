@@ -2,6 +2,7 @@
 // and anything refused. A station whose server address comes from nowhere, or from the candidate's own
 // profile, is not ready for an exam.
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import type { StationSettingKey } from '../../../core/lockdown/station-settings.ts';
 import type { RawLayer, ResolvedSettings } from '../settings/resolve-settings.ts';
 import { checkLine } from './self-check-line.ts';
 
@@ -12,6 +13,14 @@ export interface SettingsEvidence {
 }
 
 const DOC = 'voir docs/it/reglages.md';
+
+/** Settings whose default is less strict than what IT may have meant: an invalid one is a failure. */
+const LOCKDOWN_SETTING_KEYS: ReadonlySet<string> = new Set<StationSettingKey>([
+  'urlPolicy',
+  'processDenyList',
+  'invigilatorCodeHash',
+  'extraDisplays',
+]);
 
 function layerKeys(name: string, resolved: ResolvedSettings): string[] {
   return Object.entries(resolved.sources)
@@ -77,6 +86,20 @@ export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheck
         );
   }
   const badValues = resolved.problems.filter((p) => p.key !== null && p.layer !== 'user');
+  // An invalid lockdown value IT meant to set falls back to a weaker default (the shipped block list for
+  // an allow-list with one bad rule, no invigilator code, `cover` for `refuse`): not ready, not a warning.
+  const badLockdown = badValues.filter((p) => p.key !== null && LOCKDOWN_SETTING_KEYS.has(p.key));
+  if (badLockdown.length > 0) {
+    const list = badLockdown.map((p) => `${p.key} (${p.message})`).join(' ; ');
+    const origin = badLockdown[0]?.origin ?? '';
+    return checkLine(
+      'settings',
+      'failure',
+      { code: 'settings.badLockdownValues', params: { values: list, origin } },
+      `réglages de verrouillage invalides, remplacés par les valeurs par défaut : ${list}`,
+      `Corrigez ces valeurs dans ${origin} avant l’épreuve : la valeur par défaut est moins stricte que celle voulue, ${DOC}.`,
+    );
+  }
   if (badValues.length > 0) {
     const list = badValues.map((p) => `${p.key} (${p.message})`).join(' ; ');
     const origin = badValues[0]?.origin ?? '';

@@ -163,6 +163,11 @@ const FR: SelfCheckWordingTable = {
     detail: (p) => `valeurs ignorées : ${p.values}`,
     action: (p) => `Corrigez ces valeurs dans ${p.origin}, ${FR_DOC}.`,
   },
+  'settings.badLockdownValues': {
+    detail: (p) => `réglages de verrouillage invalides, remplacés par les valeurs par défaut : ${p.values}`,
+    action: (p) =>
+      `Corrigez ces valeurs dans ${p.origin} avant l’épreuve : la valeur par défaut est moins stricte que celle voulue (liste de blocage livrée, pas de code surveillant…), ${FR_DOC}.`,
+  },
   'settings.noSystemSettings': {
     detail: (p) => `aucun réglage géré ni machine : serverUrl vient ${FR_SOURCES[p.source] ?? p.source}`,
     action: () =>
@@ -492,6 +497,11 @@ const EN: SelfCheckWordingTable = {
   'settings.badValues': {
     detail: (p) => `values ignored: ${p.values}`,
     action: (p) => `Fix these values in ${p.origin}; ${EN_DOC}.`,
+  },
+  'settings.badLockdownValues': {
+    detail: (p) => `invalid lockdown settings, replaced by the defaults: ${p.values}`,
+    action: (p) =>
+      `Fix these values in ${p.origin} before the exam: the default is less strict than the one intended (the shipped block list, no invigilator code…); ${EN_DOC}.`,
   },
   'settings.noSystemSettings': {
     detail: (p) => `no managed or machine settings: serverUrl comes from ${EN_SOURCES[p.source] ?? p.source}`,
