@@ -315,16 +315,27 @@ export const AlertDecisionRequestSchema = z
 /** C codes (candidate and session events) and E codes (a question, with its number). */
 export const INCIDENT_CODES = ['C1', 'C2', 'C4', 'C6', 'C7', 'C8', ...ALERT_REASON_CODES] as const;
 export const IncidentCodeSchema = z.enum(INCIDENT_CODES);
+export type IncidentCode = (typeof INCIDENT_CODES)[number];
+/** E codes are about one question of the test (its number is given); C codes about the candidate. */
+export const isQuestionCode = (code: IncidentCode): boolean => code.startsWith('E');
+export const C_CODES = INCIDENT_CODES.filter((c) => !isQuestionCode(c));
+export const E_CODES = INCIDENT_CODES.filter(isQuestionCode);
+/** The highest question number a report can name (the longest test). */
+export const INCIDENT_QUESTION_MAX = 48;
+export const INCIDENT_DESCRIPTION_MAX = 1000;
+/** Reports the jury must look at before publication: identity or time changes, fraud, question problems. */
+const JURY_CODES: ReadonlySet<IncidentCode> = new Set<IncidentCode>(['C1', 'C2', 'C6', ...E_CODES]);
+export const codeNeedsJury = (code: string): boolean => (JURY_CODES as ReadonlySet<string>).has(code);
 
 export const IncidentInputSchema = z
   .object({
     candidateId: Id,
     code: IncidentCodeSchema,
-    questionNumber: z.number().int().min(1).max(48).nullable().default(null),
-    description: z.string().trim().max(1000).default(''),
+    questionNumber: z.number().int().min(1).max(INCIDENT_QUESTION_MAX).nullable().default(null),
+    description: z.string().trim().max(INCIDENT_DESCRIPTION_MAX).default(''),
   })
   .strict()
-  .refine((i) => i.code.startsWith('C') || i.questionNumber !== null, {
+  .refine((i) => !isQuestionCode(i.code) || i.questionNumber !== null, {
     path: ['questionNumber'],
     message: 'an E code needs the number of the question',
   });

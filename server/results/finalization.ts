@@ -5,7 +5,7 @@
 // would strand its candidate: the room closes and the server refuses every command), while a test whose
 // station is silent may still run offline (time left) unless the invigilator confirms it over, and while
 // an alert awaits its decision (its question would be scored as if it had never been reported).
-import { INCIDENT_CODES, type FinalizationRequest } from '../../core/contracts/invigilator-api.ts';
+import { codeNeedsJury, type FinalizationRequest } from '../../core/contracts/invigilator-api.ts';
 import type { AbortReason } from '../../core/scoring/scoring-input.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, unprocessable } from '../http/api-error.ts';
@@ -31,14 +31,6 @@ import type {
 } from '../storage/repositories.ts';
 import { completionOf, evidenceOf, isFinished, knownAbortReason, scoreTest } from './scoring.ts';
 
-/** Reports the jury must look at before publication: identity or time changes, fraud, question problems. */
-const NEEDS_ACTION: ReadonlySet<string> = new Set([
-  'C1',
-  'C2',
-  'C6',
-  ...INCIDENT_CODES.filter((c) => c.startsWith('E')),
-]);
-
 /**
  * A result the jury decides on: too few questions left once neutralized to be trusted (DOMAIN.md §6).
  * A cancelled one is not: its cancellation is the decision.
@@ -61,7 +53,7 @@ export function needsJury(
 ): boolean {
   return (
     (finalization?.globalComment ?? '') !== '' ||
-    incidents.some((i) => NEEDS_ACTION.has(i.code)) ||
+    incidents.some((i) => codeNeedsJury(i.code)) ||
     results.some(awaitsJury) ||
     tests.some((t) => t.uploadRefusal !== null && t.bundleReceivedAt === null) ||
     unscored.some((u) => u.abortReasonNeeded)

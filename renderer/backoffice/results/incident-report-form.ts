@@ -1,12 +1,17 @@
 // The coded incident report a referent records on the back office's finalization page, checked before
 // it is sent as the server checks it (IncidentInputSchema): a candidate, a C or E code from core's list,
 // the question's number (1 to 48) for an E code only, and a description of at most 1000 characters.
-import { INCIDENT_CODES } from '../../../core/contracts/invigilator-api.ts';
+import {
+  INCIDENT_CODES,
+  INCIDENT_DESCRIPTION_MAX as DESCRIPTION_MAX,
+  INCIDENT_QUESTION_MAX as QUESTION_MAX,
+  isQuestionCode,
+  type IncidentCode,
+} from '../../../core/contracts/invigilator-api.ts';
 import type { IncidentInput } from '../api/centre-client.ts';
-import { isQuestionCode, type IncidentCode } from './jury-review.ts';
 
-export const DESCRIPTION_MAX = 1000;
-export const QUESTION_MAX = 48;
+export { C_CODES, E_CODES } from '../../../core/contracts/invigilator-api.ts';
+export { DESCRIPTION_MAX, QUESTION_MAX };
 
 export interface IncidentDraft {
   candidateId: string;
@@ -30,9 +35,6 @@ export interface IncidentErrors {
 }
 
 export type IncidentCheck = { ok: true; input: IncidentInput } | { ok: false; errors: IncidentErrors };
-
-export const C_CODES = INCIDENT_CODES.filter((c) => !isQuestionCode(c));
-export const E_CODES = INCIDENT_CODES.filter(isQuestionCode);
 
 /** A known code, or '' (none chosen) for anything else a select could send. */
 export function asIncidentCode(value: string): IncidentCode | '' {

@@ -2,22 +2,24 @@
 // jury reads them (by candidate, then as filed), the questions a candidate's E reports point at, the
 // number of questions of a candidate's test, the question number typed for a neutralization, and the
 // sentence that says what a neutralization changed (DOMAIN.md §6–7).
-import type { CandidateResult, INCIDENT_CODES, Results } from '../../../core/contracts/invigilator-api.ts';
+import {
+  isQuestionCode,
+  type CandidateResult,
+  type IncidentCode,
+  type Results,
+} from '../../../core/contracts/invigilator-api.ts';
 import type { Incident } from '../api/centre-client.ts';
 import { byName, fullName } from '../format.ts';
 import type { MessageKey, Translate } from '../i18n/use-t.ts';
 
-export type IncidentCode = (typeof INCIDENT_CODES)[number];
+export type { IncidentCode };
+export { isQuestionCode };
 
 /** A code's meaning, as the invigilator screen words it: « E4 — Le site à consulter est indisponible ». */
 export const codeMeaningKey = (code: IncidentCode): MessageKey => `jury.codes.${code}`;
 
-/** E codes are about one question of the test (its number is given); C codes about the candidate. */
-export const isQuestionCode = (code: IncidentCode): boolean => code.startsWith('E');
-
-/** Reports the jury must look at before publication (server/results/finalization.ts, NEEDS_ACTION). */
-export const needsAction = (code: IncidentCode): boolean =>
-  code === 'C1' || code === 'C2' || code === 'C6' || isQuestionCode(code);
+/** Reports the jury must look at before publication: the server's rule (core's codeNeedsJury). */
+export { codeNeedsJury as needsAction } from '../../../core/contracts/invigilator-api.ts';
 
 export interface Named {
   firstName: string;

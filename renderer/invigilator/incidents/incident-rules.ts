@@ -1,11 +1,15 @@
 // An incident report's form, checked before it goes to the server (which checks again): a code, and
 // for an E code the number of the question it is about (DOMAIN.md §7).
-import { INCIDENT_CODES } from '../../../core/contracts/invigilator-api.ts';
+import {
+  INCIDENT_CODES,
+  INCIDENT_QUESTION_MAX as MAX_QUESTION_NUMBER,
+  isQuestionCode,
+  type IncidentCode,
+} from '../../../core/contracts/invigilator-api.ts';
 
-export type IncidentCode = (typeof INCIDENT_CODES)[number];
-export const C_CODES = INCIDENT_CODES.filter((c) => c.startsWith('C'));
-export const E_CODES = INCIDENT_CODES.filter((c) => c.startsWith('E'));
-export const MAX_QUESTION_NUMBER = 48;
+export type { IncidentCode };
+export { C_CODES, E_CODES } from '../../../core/contracts/invigilator-api.ts';
+export { MAX_QUESTION_NUMBER };
 
 export interface IncidentDraft {
   code: string;
@@ -23,7 +27,7 @@ export function isIncidentCode(code: string): code is IncidentCode {
 
 export function checkIncident(draft: IncidentDraft): IncidentCheck {
   if (!isIncidentCode(draft.code)) return { ok: false, errors: ['codeMissing'] };
-  const isE = draft.code.startsWith('E');
+  const isE = isQuestionCode(draft.code);
   const raw = draft.questionNumber.trim();
   const number = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (isE && !(number >= 1 && number <= MAX_QUESTION_NUMBER))
