@@ -86,30 +86,28 @@ export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheck
         );
   }
   const badValues = resolved.problems.filter((p) => p.key !== null && p.layer !== 'user');
-  // An invalid lockdown value IT meant to set falls back to a weaker default (the shipped block list for
-  // an allow-list with one bad rule, no invigilator code, `cover` for `refuse`): not ready, not a warning.
-  const badLockdown = badValues.filter((p) => p.key !== null && LOCKDOWN_SETTING_KEYS.has(p.key));
-  if (badLockdown.length > 0) {
-    const list = badLockdown.map((p) => `${p.key} (${p.message})`).join(' ; ');
-    const origin = badLockdown[0]?.origin ?? '';
-    return checkLine(
-      'settings',
-      'failure',
-      { code: 'settings.badLockdownValues', params: { values: list, origin } },
-      `réglages de verrouillage invalides, remplacés par les valeurs par défaut : ${list}`,
-      `Corrigez ces valeurs dans ${origin} avant l’épreuve : la valeur par défaut est moins stricte que celle voulue, ${DOC}.`,
-    );
-  }
   if (badValues.length > 0) {
-    const list = badValues.map((p) => `${p.key} (${p.message})`).join(' ; ');
-    const origin = badValues[0]?.origin ?? '';
-    return checkLine(
-      'settings',
-      'warning',
-      { code: 'settings.badValues', params: { values: list, origin } },
-      `valeurs ignorées : ${list}`,
-      `Corrigez ces valeurs dans ${origin}, ${DOC}.`,
-    );
+    // An invalid lockdown value IT meant to set falls back to a weaker default (the shipped block list
+    // for an allow-list with one bad rule, no invigilator code, `cover` for `refuse`): not ready.
+    const lockdown = badValues.filter((p) => p.key !== null && LOCKDOWN_SETTING_KEYS.has(p.key));
+    const shown = lockdown.length > 0 ? lockdown : badValues;
+    const list = shown.map((p) => `${p.key} (${p.message})`).join(' ; ');
+    const origin = shown[0]?.origin ?? '';
+    return lockdown.length > 0
+      ? checkLine(
+          'settings',
+          'failure',
+          { code: 'settings.badLockdownValues', params: { values: list, origin } },
+          `réglages de verrouillage invalides, remplacés par les valeurs par défaut : ${list}`,
+          `Corrigez ces valeurs dans ${origin} avant l’épreuve : la valeur par défaut est moins stricte que celle voulue, ${DOC}.`,
+        )
+      : checkLine(
+          'settings',
+          'warning',
+          { code: 'settings.badValues', params: { values: list, origin } },
+          `valeurs ignorées : ${list}`,
+          `Corrigez ces valeurs dans ${origin}, ${DOC}.`,
+        );
   }
   if (found.length === 0) {
     return checkLine(
