@@ -17,6 +17,22 @@ vi.mock('electron', () => fake.electron);
 
 const { ElectronChallengeBrowser } = await import('./challenge-browser.ts');
 
+/** A challenge browser in `window` for test-1, allowing https, recording nothing. */
+function browserIn(window: unknown): InstanceType<typeof ElectronChallengeBrowser> {
+  return new ElectronChallengeBrowser({
+    window: () => window as never,
+    policy: () => ({ schemes: ['https'], rules: [] }),
+    homeUrl: () => 'about:blank',
+    demoServerUrl: () => null,
+    testId: () => 'test-1',
+    sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
+    recordNavigation: async () => true,
+    emit: () => undefined,
+    attachKeyboard: () => undefined,
+    log: () => undefined,
+  });
+}
+
 describe('the challenge browser’s navigation journal', () => {
   let now = 1_000_000;
   let journaled: Navigation[] = [];
@@ -159,18 +175,7 @@ describe('the challenge browser and the keyboard', () => {
 
   beforeEach(async () => {
     window = new fake.electron.BrowserWindow({});
-    browser = new ElectronChallengeBrowser({
-      window: () => window as never,
-      policy: () => ({ schemes: ['https'], rules: [] }),
-      homeUrl: () => 'about:blank',
-      demoServerUrl: () => null,
-      testId: () => 'test-1',
-      sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
-      recordNavigation: async () => true,
-      emit: () => undefined,
-      attachKeyboard: () => undefined,
-      log: () => undefined,
-    });
+    browser = browserIn(window);
     expect((await browser.navigate('https://fr.wikipedia.org/')).ok).toBe(true);
     view = fake.views.at(-1) as unknown as { webContents: FakeWebContents; visible: boolean };
   });
@@ -216,18 +221,7 @@ describe('PDFs in the challenge browser', () => {
 
   beforeEach(async () => {
     window = new fake.electron.BrowserWindow({});
-    const browser = new ElectronChallengeBrowser({
-      window: () => window as never,
-      policy: () => ({ schemes: ['https'], rules: [] }),
-      homeUrl: () => 'about:blank',
-      demoServerUrl: () => null,
-      testId: () => 'test-1',
-      sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
-      recordNavigation: async () => true,
-      emit: () => undefined,
-      attachKeyboard: () => undefined,
-      log: () => undefined,
-    });
+    const browser = browserIn(window);
     expect((await browser.navigate('https://example.org/')).ok).toBe(true);
     view = fake.views.at(-1) as unknown as { webContents: FakeWebContents };
   });
