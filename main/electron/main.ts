@@ -32,6 +32,7 @@ import { runtimeLockdownWatch } from '../station/lockdown/runtime-lockdown.ts';
 import { RUN_MARKER_FILE_NAME, RunMarker } from '../station/lockdown/run-marker.ts';
 import type { Platform } from '../station/lockdown/shortcuts.ts';
 import { STATION_LOG_DIR_NAME, StationLogFile, stationLogLine } from '../station/logging/station-log-file.ts';
+import { assertLockdownTrusted, untrustedLockdown } from '../station/settings/lockdown-trust.ts';
 import { parseStationCommand } from '../station/self-check/station-command.ts';
 import { trustSystemCertificates } from '../station/self-check/trust-store.ts';
 import { createStationDispatcher, type StationDispatch } from '../station/station-dispatcher.ts';
@@ -306,6 +307,8 @@ async function start(): Promise<BrowserWindow> {
   for (const problem of settingsService.current().problems) {
     log(`settings (${problem.layer}, ${problem.origin}) ${problem.key ?? ''}: ${problem.message}`);
   }
+  // IT's lockdown settings unusable: no candidate here (the failure page says so; --check says what).
+  assertLockdownTrusted(settingsService.current());
   let settings = settingsService.current().settings;
   let policy = effectivePolicy(settings);
   shell.settings = () => settings;
@@ -326,7 +329,16 @@ async function start(): Promise<BrowserWindow> {
   // change them while the station runs).
   const markerTimer = setInterval(() => {
     marker.touch();
-    void settingsService.reload().catch((error: unknown) => log(`settings reload failed: ${String(error)}`));
+    void settingsService
+      .reload()
+      .then((resolved) => {
+        for (const problem of untrustedLockdown(resolved)) {
+          log(
+            `settings reload: lockdown values kept, ${problem.origin} ${problem.key ?? ''}: ${problem.message}`,
+          );
+        }
+      })
+      .catch((error: unknown) => log(`settings reload failed: ${String(error)}`));
   }, 60_000);
   markerTimer.unref();
   shell.closers.push(() => clearInterval(markerTimer));

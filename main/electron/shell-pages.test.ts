@@ -64,6 +64,11 @@ describe('shell pages', () => {
       ['keyStoreLocked', /trousseau du système/, /keyring unlocked/],
       ['keyUnreadable', /endommagé ou ne lui appartient pas/, /nor copy another station’s/],
       ['keyMissing', /restaurez la clé .* depuis une sauvegarde/, /move the whole data folder aside/],
+      [
+        'lockdownSettings',
+        /réglages de verrouillage .* invalides.*lancez la vérification du poste \(--check\)/s,
+        /run the station check \(--check\)/,
+      ],
     ] as const) {
       const page = startFailurePage({ kind, code: 'X', journalFile: '/data/journal.sqlite' });
       expect(page).toMatch(fr);

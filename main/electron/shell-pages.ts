@@ -176,6 +176,14 @@ const FAILURE_REASONS: Record<StartFailureKind, { fr: string; en: string; it?: {
         en: 'restore the key (station-key.sealed or station-key.der) from a backup of the data folder, then restart the station; failing that, move the whole data folder aside (do not delete it: it holds the answers), hand it to the centre and Pix support, then enroll the station again.',
       },
     },
+    lockdownSettings: {
+      fr: 'Les réglages de verrouillage de ce poste, fixés par le service informatique, sont invalides : la station ne peut pas garantir les conditions de l’épreuve.',
+      en: 'This station’s lockdown settings, set by IT, are invalid: the station cannot guarantee the test’s conditions.',
+      it: {
+        fr: 'lancez la vérification du poste (--check) : elle nomme le fichier ou la clé de registre et chaque valeur refusée ; corrigez-les (docs/it/reglages.md), puis relancez la station.',
+        en: 'run the station check (--check): it names the file or registry key and each refused value; correct them (docs/it/reglages.md), then restart the station.',
+      },
+    },
     other: {
       fr: 'Une erreur empêche la station de démarrer.',
       en: 'An error prevents the station from starting.',

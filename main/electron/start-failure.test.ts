@@ -4,6 +4,7 @@ import { StationKeyError, StationKeyMissingError } from '../station/identity/sta
 import { JournalCorruptedError } from '../station/journal/journal-errors.ts';
 import { startFailurePage } from './shell-pages.ts';
 import { describeStartFailure, errorCode, errorForLog } from './start-failure.ts';
+import { LockdownSettingsError } from '../station/settings/lockdown-trust.ts';
 
 const JOURNAL = '/data/station/journal.sqlite';
 
@@ -29,6 +30,11 @@ describe('why the station could not start', () => {
         'STATION_KEY_LOCKED',
       ],
       [new StationKeyMissingError(1), 'keyMissing', 'STATION_KEY_MISSING'],
+      [
+        new LockdownSettingsError([{ layer: 'managed', origin: 'm.json', key: 'urlPolicy', message: 'bad' }]),
+        'lockdownSettings',
+        'LOCKDOWN_SETTINGS_INVALID',
+      ],
       [new TypeError('boom'), 'other', 'TypeError'],
       ['not even an error', 'other', 'UNKNOWN'],
     ];

@@ -3,7 +3,14 @@
 // error, with its stack, goes to the log.
 
 export type StartFailureKind =
-  'journalDamaged' | 'diskFull' | 'notWritable' | 'keyStoreLocked' | 'keyUnreadable' | 'keyMissing' | 'other';
+  | 'journalDamaged'
+  | 'diskFull'
+  | 'notWritable'
+  | 'keyStoreLocked'
+  | 'keyUnreadable'
+  | 'keyMissing'
+  | 'lockdownSettings'
+  | 'other';
 
 export interface StartFailure {
   kind: StartFailureKind;
@@ -27,6 +34,8 @@ const KINDS: readonly { kind: Exclude<StartFailureKind, 'other'>; codes: RegExp 
   { kind: 'keyUnreadable', codes: /^STATION_KEY_UNREADABLE$/ },
   // No key while results still need it: identity/station-keys.ts StationKeyMissingError.
   { kind: 'keyMissing', codes: /^STATION_KEY_MISSING$/ },
+  // IT's lockdown settings cannot be used (settings/lockdown-trust.ts): the defaults are less strict.
+  { kind: 'lockdownSettings', codes: /^LOCKDOWN_SETTINGS_INVALID$/ },
 ];
 
 /** The first string `code` along the error and its causes (wrappers keep the original as cause). */

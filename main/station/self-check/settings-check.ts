@@ -2,7 +2,7 @@
 // and anything refused. A station whose server address comes from nowhere, or from the candidate's own
 // profile, is not ready for an exam.
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
-import type { StationSettingKey } from '../../../core/lockdown/station-settings.ts';
+import { LOCKDOWN_SETTING_KEYS } from '../settings/lockdown-trust.ts';
 import type { RawLayer, ResolvedSettings } from '../settings/resolve-settings.ts';
 import { checkLine } from './self-check-line.ts';
 
@@ -13,14 +13,6 @@ export interface SettingsEvidence {
 }
 
 const DOC = 'voir docs/it/reglages.md';
-
-/** Settings whose default is less strict than what IT may have meant: an invalid one is a failure. */
-const LOCKDOWN_SETTING_KEYS: ReadonlySet<string> = new Set<StationSettingKey>([
-  'urlPolicy',
-  'processDenyList',
-  'invigilatorCodeHash',
-  'extraDisplays',
-]);
 
 function layerKeys(name: string, resolved: ResolvedSettings): string[] {
   return Object.entries(resolved.sources)
@@ -89,7 +81,9 @@ export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheck
   if (badValues.length > 0) {
     // An invalid lockdown value IT meant to set falls back to a weaker default (the shipped block list
     // for an allow-list with one bad rule, no invigilator code, `cover` for `refuse`): not ready.
-    const lockdown = badValues.filter((p) => p.key !== null && LOCKDOWN_SETTING_KEYS.has(p.key));
+    const lockdown = badValues.filter(
+      (p) => p.key !== null && (LOCKDOWN_SETTING_KEYS as readonly string[]).includes(p.key),
+    );
     const shown = lockdown.length > 0 ? lockdown : badValues;
     const list = shown.map((p) => `${p.key} (${p.message})`).join(' ; ');
     const origin = shown[0]?.origin ?? '';

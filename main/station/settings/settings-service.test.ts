@@ -44,6 +44,31 @@ describe('SettingsService', () => {
     expect(seen).toEqual(['refuse']);
   });
 
+  it('keeps the lockdown values in force when IT’s new ones cannot be used, and takes the rest', async () => {
+    const sys = system({ extraDisplays: 'refuse', serverUrl: 'https://a.example' });
+    const user = new MemoryUserSettingsStore();
+    const service = await SettingsService.open({ system: sys.read, user });
+    // A typo in the policy while a test runs: `cover` (the default) would be less strict than `refuse`.
+    sys.set({ extraDisplays: 'refus', serverUrl: 'https://b.example' });
+    const reloaded = await service.reload();
+    expect(reloaded.settings).toMatchObject({ extraDisplays: 'refuse', serverUrl: 'https://b.example' });
+    expect(reloaded.sources.extraDisplays).toBe('managed');
+    expect(reloaded.problems).toEqual([expect.objectContaining({ layer: 'managed', key: 'extraDisplays' })]);
+    // Nor does a user change in between.
+    expect(service.setUserValues({ stationName: 'Poste 4' }).ok).toBe(true);
+    expect(service.current().settings).toMatchObject({ extraDisplays: 'refuse', stationName: 'Poste 4' });
+    // Corrected: taken at once.
+    sys.set({ extraDisplays: 'cover', serverUrl: 'https://b.example' });
+    expect((await service.reload()).settings.extraDisplays).toBe('cover');
+  });
+
+  it('opens on the defaults when IT’s lockdown values are invalid from the start (the station then refuses to start)', async () => {
+    const sys = system({ extraDisplays: 'refus', invigilatorCodeHash: 'not a hash' });
+    const service = await SettingsService.open({ system: sys.read, user: new MemoryUserSettingsStore() });
+    expect(service.current().settings).toMatchObject({ extraDisplays: 'cover', invigilatorCodeHash: null });
+    expect(service.current().problems.map((p) => p.key)).toEqual(['extraDisplays', 'invigilatorCodeHash']);
+  });
+
   it('reports an unreadable user store instead of failing', async () => {
     const broken = {
       origin: 'user.json',

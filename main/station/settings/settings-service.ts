@@ -2,6 +2,7 @@
 // from) and the one thing it may change (the user layer, within USER_SETTABLE_KEYS). The user layer's
 // storage is a port too: electron-store in the Electron shell, a JSON file or memory elsewhere.
 import type { StationSettingKey, StationSettings } from '../../../core/lockdown/station-settings.ts';
+import { keepLockdownValues, untrustedLockdown } from './lockdown-trust.ts';
 import { readSystemLayers, type SettingsSystemPorts } from './managed-sources.ts';
 import {
   editableKeys,
@@ -21,7 +22,10 @@ export interface UserSettingsStore {
 
 export interface SettingsPort {
   current(): ResolvedSettings;
-  /** Re-reads every layer (IT may change a managed file while the station runs). */
+  /**
+   * Re-reads every layer (IT may change a managed file while the station runs). Lockdown values IT set
+   * that cannot be used now do not weaken those in force: the station keeps them (lockdown-trust.ts).
+   */
   reload(): Promise<ResolvedSettings>;
   /** Changes user settings; refuses keys IT fixed or that only IT may set, and invalid values. */
   setUserValues(
@@ -38,6 +42,8 @@ export class SettingsService implements SettingsPort {
     machine: { status: 'absent' },
   };
   #resolved: ResolvedSettings;
+  /** Set once the system layers were first read: before, the settings in force are only defaults. */
+  #loaded = false;
   readonly #listeners = new Set<(settings: ResolvedSettings) => void>();
 
   private constructor(
@@ -89,7 +95,10 @@ export class SettingsService implements SettingsPort {
   async reload(): Promise<ResolvedSettings> {
     this.#systemLayers = await this.#system();
     const before = JSON.stringify(this.#resolved.settings);
-    this.#resolved = this.#resolve();
+    const next = this.#resolve();
+    this.#resolved =
+      this.#loaded && untrustedLockdown(next).length > 0 ? keepLockdownValues(next, this.#resolved) : next;
+    this.#loaded = true;
     if (JSON.stringify(this.#resolved.settings) !== before) this.#publish();
     return this.#resolved;
   }
@@ -112,7 +121,9 @@ export class SettingsService implements SettingsPort {
       };
     }
     this.#user.write({ ...this.#user.read(), ...checked.values });
-    this.#resolved = this.#resolve();
+    const next = this.#resolve();
+    // The user layer holds no lockdown setting: IT's unusable ones still do not change what is in force.
+    this.#resolved = untrustedLockdown(next).length > 0 ? keepLockdownValues(next, this.#resolved) : next;
     this.#publish();
     return { ok: true, settings: this.#resolved };
   }
