@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  RegistryUnreadableError,
   parseAclProbe,
   parseRegQuery,
   pathChain,
@@ -241,6 +242,22 @@ describe('reading the layers of each OS', () => {
     });
     const withoutPolicy = await readSystemLayers({ ...ports, regQuery: async () => null });
     expect(withoutPolicy.managed).toMatchObject({ status: 'present', values: { stationName: 'file' } });
+  });
+
+  it('Windows: a registry reg.exe cannot read refuses the managed layer instead of reading as no policy', async () => {
+    const ports = fakePorts('win32', {});
+    const layers = await readSystemLayers({
+      ...ports,
+      regQuery: async () => {
+        throw new RegistryUnreadableError(new Error('exit 1'));
+      },
+    });
+    expect(layers.managed).toEqual({
+      status: 'refused',
+      origin: 'HKLM\\SOFTWARE\\Policies\\Pix\\CertificationStation',
+      reason:
+        'could not be checked (the registry cannot be read by reg.exe from this account (registry tools disabled?))',
+    });
   });
 
   it('a probe that fails refuses the layer rather than skipping to the next one', async () => {

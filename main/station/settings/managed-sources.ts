@@ -234,10 +234,22 @@ export interface SettingsSystemPorts {
   readText(path: string): Promise<string>;
   /** A plist converted to JSON text (macOS `plutil -convert json`). */
   plistToJson(path: string): Promise<string>;
-  /** `reg query` output, or null when the key does not exist. */
+  /**
+   * `reg query` output, or null when the key does not exist; RegistryUnreadableError when reg.exe
+   * cannot read the registry at all (registry tools disabled for the account): like any failure to
+   * check a location, the layer is then refused, not absent.
+   */
   regQuery(key: string): Promise<string | null>;
   /** The PowerShell ACL probe's output for a file, or null when the file does not exist. */
   aclProbe(path: string): Promise<string | null>;
+}
+
+/** reg.exe cannot read the registry at all: the policy key, if any, is out of reach. */
+export class RegistryUnreadableError extends Error {
+  constructor(cause: unknown) {
+    super('the registry cannot be read by reg.exe from this account (registry tools disabled?)', { cause });
+    this.name = 'RegistryUnreadableError';
+  }
 }
 
 async function readFileLocation(

@@ -4,7 +4,12 @@
 import { execFile } from 'node:child_process';
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Platform, PosixEntry, SettingsSystemPorts } from './managed-sources.ts';
+import {
+  RegistryUnreadableError,
+  type Platform,
+  type PosixEntry,
+  type SettingsSystemPorts,
+} from './managed-sources.ts';
 
 const run = promisify(execFile);
 const TIMEOUT_MS = 10_000;
@@ -12,6 +17,32 @@ const TIMEOUT_MS = 10_000;
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** A key every Windows has: reg.exe failing on it too is reg.exe refused, not a key missing. */
+export const REGISTRY_PROBE_KEY = 'HKLM\\SOFTWARE';
+
+/**
+ * `reg query <key>`'s output, or null when the key does not exist. reg.exe exits 1 for a missing key,
+ * and also, with a message in the system's language, when registry tools are disabled for the account
+ * (a common lockdown of exam accounts): then the policy would be silently ignored. Told apart by
+ * querying a key that always exists.
+ */
+export async function queryRegistryKey(
+  key: string,
+  regQuery: (key: string) => Promise<string>,
+): Promise<string | null> {
+  try {
+    return await regQuery(key);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 1) throw error;
+  }
+  try {
+    await regQuery(REGISTRY_PROBE_KEY);
+  } catch (error) {
+    throw new RegistryUnreadableError(error);
+  }
+  return null;
 }
 
 // Prints the owner's SID and each access rule as SID|type|rights|inherit-only, names never (they are
@@ -57,16 +88,11 @@ export function nodeSettingsPorts(platform: Platform = process.platform as Platf
       });
       return stdout;
     },
-    async regQuery(key) {
-      try {
-        const { stdout } = await run('reg.exe', ['query', key], { timeout: TIMEOUT_MS, windowsHide: true });
+    regQuery: (key) =>
+      queryRegistryKey(key, async (k) => {
+        const { stdout } = await run('reg.exe', ['query', k], { timeout: TIMEOUT_MS, windowsHide: true });
         return stdout;
-      } catch (error) {
-        // reg.exe exits 1 when the key does not exist.
-        if ((error as { code?: unknown }).code === 1) return null;
-        throw error;
-      }
-    },
+      }),
     async aclProbe(path) {
       try {
         const { stdout } = await run(
