@@ -151,6 +151,12 @@ export const RoomCandidateSchema = z
     pause: z.object({ cause: PauseCauseSchema, reason: z.string() }).strict().nullable(),
     /** A pending alert: the question is frozen until the invigilator decides. */
     alert: RoomAlertSchema.nullable(),
+    /**
+     * The station's last heartbeat says the candidate raised an alert whose record has not reached
+     * the server yet (records lagging or refused): the question is frozen, the card has no alert to
+     * decide, the invigilator should go and see.
+     */
+    alertInTransit: z.boolean(),
     lastAlertDecision: RoomAlertDecisionSchema.nullable(),
     /**
      * Another station asks to resume this candidate's test (the old one died). `lastHeardAt`: when
@@ -175,6 +181,8 @@ export const RoomCandidateSchema = z
     /** 105 min + extra time + time added. */
     allowedMs: z.number().int().positive(),
     addedMs: z.number().int().nonnegative(),
+    /** Time the candidate's stations were down during the test (crashes, power cuts): not counted. */
+    downtimeMs: z.number().int().nonnegative(),
     startedAt: Timestamp.nullable(),
     /** Indicative: start + allowed time (pauses and outages push it back). */
     theoreticalEndAt: Timestamp.nullable(),

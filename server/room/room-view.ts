@@ -300,6 +300,7 @@ export function roomCandidate(
       progress: null,
       pause: null,
       alert: null,
+      alertInTransit: false,
       lastAlertDecision: null,
       resumeRequest: null,
       authorization: null,
@@ -308,6 +309,7 @@ export function roomCandidate(
       timeLeftAt: null,
       allowedMs: allowedBase,
       addedMs: 0,
+      downtimeMs: 0,
       startedAt: null,
       theoreticalEndAt: null,
       lastHeartbeatAt: null,
@@ -364,6 +366,8 @@ export function roomCandidate(
           reasonCodes: alertReasonCodesFor(pending.content),
         }
       : null,
+    // Ended or with a pending alert stored, there is nothing in transit.
+    alertInTransit: pending === null && h.alertPending && state !== 'ended' && state !== 'resultReceived',
     lastAlertDecision: lastAlertDecision(data, test.id),
     resumeRequest:
       test.resumeStationId !== null && test.resumeRequestedAt !== null
@@ -380,6 +384,7 @@ export function roomCandidate(
     timeLeftAt: state === 'resultReceived' || state === 'ended' ? null : isoOrNull(clock.timeLeftAt),
     allowedMs,
     addedMs: test.journal.addedMs,
+    downtimeMs: test.journal.downtimeMs,
     startedAt: isoOrNull(startedAt),
     theoreticalEndAt: startedAt === null ? null : iso(startedAt + allowedMs),
     lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
