@@ -184,7 +184,7 @@ export const RoomCandidateSchema = z
     /** Time the candidate's stations were down during the test (crashes, power cuts): not counted. */
     downtimeMs: z.number().int().nonnegative(),
     startedAt: Timestamp.nullable(),
-    /** Indicative: start + allowed time (pauses and outages push it back). */
+    /** Indicative: the later of start + allowed + downtime and the last report's timeLeftAt + timeLeftMs. */
     theoreticalEndAt: Timestamp.nullable(),
     lastHeartbeatAt: Timestamp.nullable(),
     /**

@@ -2,7 +2,7 @@
 // enrolled key (see station-request-signing.ts); the server answers errors as { error: { code, message } }.
 import { z } from 'zod';
 import { StationIdSchema, StationPublicJwkSchema } from '../identity/station-id.ts';
-import { JournalRecordSchema, AlertReasonCodeSchema } from '../journal/journal-record.ts';
+import { JournalRecordSchema, AlertReasonCodeSchema, WallClockMsSchema } from '../journal/journal-record.ts';
 import { PackageCandidateSchema, PackageSessionSchema, TestPackageSchema } from '../package/test-package.ts';
 import { ExamPhaseSchema, SignInRequestSchema } from './station-api.ts';
 import { SelfCheckCodeTextSchema, SelfCheckParamsSchema } from './station-self-check.ts';
@@ -69,6 +69,8 @@ export const STATION_HTTP_ERROR_CODES = [
   'CANDIDATE_ALREADY_STARTED',
   /** [404] Unknown test, command or attachment. */
   'NOT_FOUND',
+  /** [404] No route at this address (a wrong path in the server address, a proxy): tried again. */
+  'NO_ROUTE',
   /** [403] The test is attached to another station (e.g. resumed elsewhere). */
   'NOT_YOUR_TEST',
   /** [409] The package is not available yet: the invigilator has not authorized the start. */
@@ -146,8 +148,11 @@ export const HeartbeatRequestSchema = z
     alertPending: z.boolean(),
     /** Highest journal seq the station has written (the server compares with what it has). */
     lastSeq: z.number().int().nonnegative(),
-    /** Station wall clock when sent, to measure the clock offset. */
-    stationTime: z.number().int().nonnegative(),
+    /**
+     * Station wall clock when sent, to measure the clock offset: bounded as the records' wallAt are
+     * (the offset moves every station time the room shows).
+     */
+    stationTime: WallClockMsSchema,
   })
   .strict();
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequestSchema>;

@@ -7,7 +7,15 @@ import { z } from 'zod';
 import { oddValue } from '../hashing/odd-json.ts';
 import { verifyChain } from './chain.ts';
 import { chainOf } from './chain-fixtures.ts';
-import { JournalRecordSchema, RecordBodySchema, RecordEnvelopeSchema } from './journal-record.ts';
+import {
+  JournalRecordSchema,
+  MAX_EXAM_TIME_MS,
+  MAX_TIME_ADDED_MS,
+  MAX_WALL_CLOCK_MS,
+  RecordBodySchema,
+  RecordEnvelopeSchema,
+  type JournalRecord,
+} from './journal-record.ts';
 import { altered, everyKind, recordPaths, replacement } from './record-alterations.ts';
 
 /** The schema as it was: envelope and body parsed separately, results merged. */
@@ -70,5 +78,48 @@ describe('JournalRecordSchema', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the bounds of a record’s instants and durations', () => {
+  const HOUR = 3600_000;
+  const ok = (record: unknown) => JournalRecordSchema.safeParse(record).success;
+  const byKind = (kind: JournalRecord['kind']) => {
+    const record = valid.find((r) => r.kind === kind);
+    if (!record) throw new Error(`no ${kind} record`);
+    return record;
+  };
+  const withPayload = (kind: JournalRecord['kind'], change: Record<string, number>) => {
+    const record = byKind(kind);
+    return { ...record, payload: { ...record.payload, ...change } };
+  };
+
+  it('refuses times no clock gives, which the server could not write as dates (8.64e15 and up)', () => {
+    const started = byKind('started');
+    for (const wallAt of [9e15, 8.64e15 + 1, MAX_WALL_CLOCK_MS, -1])
+      expect(ok({ ...started, wallAt })).toBe(false);
+    for (const elapsedMs of [9e15, MAX_EXAM_TIME_MS + 1]) expect(ok({ ...started, elapsedMs })).toBe(false);
+    expect(ok(withPayload('resumed', { downtimeMs: 9e15 }))).toBe(false);
+    expect(ok(withPayload('resumed', { downtimeMs: MAX_WALL_CLOCK_MS }))).toBe(false);
+    expect(ok(withPayload('timeAdded', { addedMs: 9e15 }))).toBe(false);
+    expect(ok(withPayload('timeAdded', { addedMs: MAX_TIME_ADDED_MS + 1 }))).toBe(false);
+    expect(ok(withPayload('answered', { timeSpentMs: 9e15 }))).toBe(false);
+    expect(ok(withPayload('skipped', { timeSpentMs: 9e15 }))).toBe(false);
+    expect(ok(withPayload('packageStored', { allowedMs: 9e15 }))).toBe(false);
+  });
+
+  it('takes whatever a station writes, its clock wrong by years or its test lengthened many times', () => {
+    const started = byKind('started');
+    // A wall clock reset to the epoch, or far ahead; the last instant before the bound.
+    for (const wallAt of [0, Date.UTC(2001, 0, 1), Date.UTC(2099, 11, 31), MAX_WALL_CLOCK_MS - 1])
+      expect(ok({ ...started, wallAt })).toBe(true);
+    // 5 h 15 (200 % extra time) and six additions of 4 h: consumed to the last millisecond.
+    expect(ok({ ...started, elapsedMs: 315 * 60_000 + 6 * 4 * HOUR })).toBe(true);
+    expect(ok(withPayload('answered', { timeSpentMs: 315 * 60_000 + 6 * 4 * HOUR }))).toBe(true);
+    // Downtime is two wall-clock readings apart: a clock set right during an outage makes it years.
+    expect(ok(withPayload('resumed', { downtimeMs: Date.now() - Date.UTC(2000, 0, 1) }))).toBe(true);
+    expect(ok(withPayload('resumed', { downtimeMs: MAX_WALL_CLOCK_MS - 1 }))).toBe(true);
+    // The most an addTime command adds (StationCommandSchema).
+    expect(ok(withPayload('timeAdded', { addedMs: 4 * HOUR }))).toBe(true);
   });
 });

@@ -21,6 +21,34 @@ export type AlertReasonCode = z.infer<typeof AlertReasonCodeSchema>;
 // Defined with the StationApi (the screens name a lock's cause); kept importable from here.
 export { LOCKDOWN_EVENTS, LockdownEventSchema };
 
+// Bounds on instants and durations: the server turns them into dates (new Date(ms).toISOString()
+// throws past 8.64e15, and the API's timestamps take four-digit years only), and what a schema accepts
+// once is stored for good. Wide enough that a station never writes a record its own schema refuses.
+
+/**
+ * A station's wall clock (ms since the epoch) is below this: 2100-01-01. Wide on purpose: the wall
+ * clock is the station's own, possibly wrong by years (a flat battery, a date set by hand), and only
+ * for people: nothing is charged by it.
+ */
+export const MAX_WALL_CLOCK_MS = Date.UTC(2100, 0, 1);
+/** A station wall-clock instant: 0 (a clock reset to the epoch) up to MAX_WALL_CLOCK_MS (excluded). */
+export const WallClockMsSchema = z.number().int().nonnegative().lt(MAX_WALL_CLOCK_MS);
+/**
+ * Exam time (monotonic clock): consumed, allowed, spent on a question. The longest test is 1 h 45
+ * + 200 % = 5 h 15, plus time the invigilator adds (4 h a command, no cap on their number): a week is
+ * out of reach of any exam day.
+ */
+export const MAX_EXAM_TIME_MS = 7 * 24 * 3600_000;
+const ExamTimeMsSchema = z.number().int().nonnegative().max(MAX_EXAM_TIME_MS);
+/** One addition of time: a command adds at most 4 h (StationCommandSchema); a day leaves room. */
+export const MAX_TIME_ADDED_MS = 24 * 3600_000;
+/**
+ * Downtime is the gap between two readings of the station's wall clock (main/station/runtime
+ * exam-runtime.ts #resume), so a clock set right during an outage can make it years long: bounded by
+ * the wall clock's own range, never refused when the resume's own wallAt is not.
+ */
+const DowntimeMsSchema = z.number().int().nonnegative().lt(MAX_WALL_CLOCK_MS);
+
 /** Each kind of record with its payload. */
 export const RecordBodySchema = z.discriminatedUnion('kind', [
   /** The candidate signed in on this station (the journal's first record). */
@@ -38,7 +66,7 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
           packageId: Id,
           packageHash: HashSchema,
           challengeCount: z.number().int().positive(),
-          allowedMs: z.number().int().positive(),
+          allowedMs: ExamTimeMsSchema.positive(),
         })
         .strict(),
     })
@@ -48,7 +76,7 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('resumed'),
-      payload: z.object({ authorization: Id, downtimeMs: z.number().int().nonnegative() }).strict(),
+      payload: z.object({ authorization: Id, downtimeMs: DowntimeMsSchema }).strict(),
     })
     .strict(),
   z
@@ -58,7 +86,7 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
         .object({
           challengeId: ChallengeIdSchema,
           value: AnswerValueSchema,
-          timeSpentMs: z.number().int().nonnegative(),
+          timeSpentMs: ExamTimeMsSchema,
           timedOut: z.boolean(),
           focusedOut: z.boolean(),
         })
@@ -68,9 +96,7 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('skipped'),
-      payload: z
-        .object({ challengeId: ChallengeIdSchema, timeSpentMs: z.number().int().nonnegative() })
-        .strict(),
+      payload: z.object({ challengeId: ChallengeIdSchema, timeSpentMs: ExamTimeMsSchema }).strict(),
     })
     .strict(),
   z
@@ -123,7 +149,9 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('timeAdded'),
-      payload: z.object({ addedMs: z.number().int().positive(), authorization: Id }).strict(),
+      payload: z
+        .object({ addedMs: z.number().int().positive().max(MAX_TIME_ADDED_MS), authorization: Id })
+        .strict(),
     })
     .strict(),
   /** A challenge-browser navigation, allowed or blocked: the jury can see it. */
@@ -158,9 +186,9 @@ export const RecordEnvelopeSchema = z.object({
   /** 1-based position in the test's journal. */
   seq: z.number().int().positive(),
   /** Station wall clock (ms since epoch): for people; never used to charge time. */
-  wallAt: z.number().int().nonnegative(),
+  wallAt: WallClockMsSchema,
   /** Exam time consumed when the record was written (monotonic, persisted). */
-  elapsedMs: z.number().int().nonnegative(),
+  elapsedMs: ExamTimeMsSchema,
   prevHash: HashSchema,
   hash: HashSchema,
 });

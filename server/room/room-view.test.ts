@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PresenceEvent } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { heardRecently, STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
+import { readRecords } from '../exam/journal-reading.ts';
 import {
   bareHeartbeat,
   enrolledStation,
@@ -10,10 +11,12 @@ import {
   join,
   readEvents,
   startedJournal,
+  startedTest,
   type Invigilator,
 } from '../testing/exam-helpers.ts';
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
+import { TestJournal } from '../testing/journal-builder.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testHeard } from './room-view.ts';
 
@@ -256,5 +259,148 @@ describe('the card of a candidate waiting at another station for the resume', ()
     const resumed = await inv.command(lea().id, { type: 'authorizeResume' });
     expect(resumed.candidate).toMatchObject({ station: { id: spare.id }, resumeRequest: null });
     expect((await beat(first, testId, 'resumePending')).json()).toMatchObject({ testElsewhere: true });
+  });
+});
+
+describe('the card’s clock and alert', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let inv: Invigilator;
+  let station: TestStation;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+    inv = await invigilator(server, day);
+    station = await enrolledStation(server, day);
+  });
+  afterEach(() => server.close());
+
+  const MIN = 60_000;
+  const lea = () => day.candidates[0] as SeededCandidate;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const replicate = (testId: string, records: unknown[]) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records });
+  /** A heartbeat of the test in progress, its station's clock on the server's. */
+  const beat = (testId: string, lastSeq: number, timeLeftMs: number | null, alertPending = false) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase: 'inProgress',
+      current: 0,
+      answered: 0,
+      total: 5,
+      timeLeftMs,
+      alertPending,
+      lastSeq,
+      stationTime: server.clock.now,
+    });
+
+  it('puts the theoretical end after the downtime, and after the time the station reports left', async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    expect((await beat(testId, 0, null)).statusCode).toBe(200);
+    expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough: 3 });
+    const started = await inv.card(lea().id);
+    const startedAt = Date.parse(started.startedAt ?? '');
+    expect(started).toMatchObject({ downtimeMs: 0, theoreticalEndAt: iso(startedAt + started.allowedMs) });
+
+    // The station crashed for 20 minutes: the exam clock did not run, the candidate has 20 minutes more.
+    server.clock.advance(25 * MIN);
+    const resume = await inv.command(lea().id, { type: 'authorizeResume' });
+    journal.append({ kind: 'resumed', payload: { authorization: resume.command.id, downtimeMs: 20 * MIN } });
+    expect((await replicate(testId, journal.since(3))).json()).toEqual({ storedThrough: 4 });
+    const resumed = await inv.card(lea().id);
+    expect(resumed.downtimeMs).toBe(20 * MIN);
+    expect(resumed.theoreticalEndAt).toBe(iso(startedAt + resumed.allowedMs + 20 * MIN));
+
+    // What the station reports left wins while the clock runs: it knows of a pause, say, 7 minutes long.
+    server.clock.advance(5 * MIN);
+    const left = startedAt + resumed.allowedMs + 27 * MIN - server.clock.now;
+    expect((await beat(testId, 4, left)).statusCode).toBe(200);
+    const reportedAt = server.clock.now;
+    expect((await inv.card(lea().id)).theoreticalEndAt).toBe(iso(reportedAt + left));
+
+    // Time added after that report: the report does not know of it, the start's reading does.
+    const add = await inv.command(lea().id, { type: 'addTime', minutes: 30 });
+    journal.append({ kind: 'timeAdded', payload: { addedMs: 30 * MIN, authorization: add.command.id } });
+    expect((await replicate(testId, journal.since(4))).json()).toEqual({ storedThrough: 5 });
+    const added = await inv.card(lea().id);
+    expect(added.theoreticalEndAt).toBe(iso(startedAt + added.allowedMs + 20 * MIN));
+    expect(Date.parse(added.theoreticalEndAt ?? '')).toBeGreaterThan(reportedAt + left);
+  });
+
+  it('says an alert is in transit while the heartbeat says so and its record has not arrived', async () => {
+    const { testId, journal, pkg } = await startedJournal(server, day, inv, station, lea());
+    expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough: 3 });
+    expect((await inv.card(lea().id)).alertInTransit).toBe(false);
+    // The candidate reported a problem: the heartbeat says so before the record arrives.
+    journal.append({
+      kind: 'alertRaised',
+      payload: { alertId: 'alert-1', challengeId: pkg.package.challenges[0]?.id ?? '' },
+    });
+    expect((await beat(testId, 4, 80 * MIN, true)).statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({ alertInTransit: true, alert: null });
+    // The record arrives: the alert is on the card, to be decided, nothing in transit.
+    expect((await replicate(testId, journal.since(3))).json()).toEqual({ storedThrough: 4 });
+    expect(await inv.card(lea().id)).toMatchObject({ alertInTransit: false, alert: { id: 'alert-1' } });
+  });
+
+  it('says no alert is in transit once the test ended, whatever the last heartbeat said', async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    expect((await beat(testId, 3, 80 * MIN, true)).statusCode).toBe(200);
+    expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough: 3 });
+    expect((await inv.card(lea().id)).alertInTransit).toBe(true);
+    journal.end('finished');
+    expect((await replicate(testId, journal.since(3))).json()).toEqual({ storedThrough: 4 });
+    expect(await inv.card(lea().id)).toMatchObject({ state: 'ended', alertInTransit: false });
+  });
+
+  it('still draws the room when a station’s clock gave absurd times (rows stored before the bounds)', async () => {
+    const { testId, pkg, startCommandId } = await startedTest(server, day, inv, station, lea());
+    // A clock near where new Date() gives up (8.64e15): records the schemas now refuse, stored as an
+    // older server stored them.
+    const absurd = new TestJournal(testId, 9e15);
+    absurd.open(
+      { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
+      pkg.package,
+      pkg.packageHash,
+      startCommandId,
+    );
+    absurd.append({ kind: 'lockdown', payload: { event: 'focusLost', detail: 'another window' } });
+    absurd.append({
+      kind: 'alertRaised',
+      payload: { alertId: 'alert-1', challengeId: pkg.package.challenges[0]?.id ?? '' },
+    });
+    absurd.append({ kind: 'resumed', payload: { authorization: 'cmd-old', downtimeMs: 9e15 } });
+    expect((await replicate(testId, absurd.records)).statusCode).toBe(400);
+    const store = server.app.pix.store;
+    const stored = await store.tests.get(testId);
+    if (!stored) throw new Error('no test');
+    const receivedAt = server.clock.now;
+    const reading = readRecords(stored.journal, absurd.records, pkg.package, receivedAt, 0);
+    await store.tests.appendRecords(
+      testId,
+      absurd.records,
+      reading.journal,
+      reading.newAlerts,
+      receivedAt,
+      0,
+    );
+
+    const room = await inv.get('');
+    expect(room.statusCode, room.body).toBe(200);
+    const card = await inv.card(lea().id);
+    expect(card).toMatchObject({
+      state: 'inProgress',
+      startedAt: null,
+      theoreticalEndAt: null,
+      downtimeMs: 9e15,
+      lockdownEvents: [],
+      // Still there to be decided, dated when it reached the server.
+      alert: { id: 'alert-1', raisedAt: iso(receivedAt) },
+    });
+    const other = day.candidates[1] as SeededCandidate;
+    expect((await inv.card(other.id)).state).toBe('notArrived');
+    const sheet = await inv.get('/attendance.csv');
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    expect(sheet.body).toContain('présent');
   });
 });

@@ -16,7 +16,7 @@ import { AlertReasonCodeSchema, LockdownEventSchema } from '../../core/journal/j
 import type { ServerContext } from '../context.ts';
 import { withdrawnAlertIds } from '../exam/withdrawn-alerts.ts';
 import type { StoredCandidate, StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
-import { iso, isoOrNull } from '../time.ts';
+import { iso, isoOrNull, stationIso } from '../time.ts';
 import type { LiveHeartbeat } from './heartbeats.ts';
 
 const STARTED_PHASES = new Set(['inProgress', 'paused', 'resumePending', 'ended', 'sealed', 'uploaded']);
@@ -175,6 +175,23 @@ export function testClock(
     startedAt,
     goAheadAt,
   };
+}
+
+/**
+ * When the candidate's time should run out, on the server's clock (indicative, the card's
+ * `theoreticalEndAt`). The exam clock stops while the station is down (a crash, a power cut: the
+ * `resumed` records' downtimeMs) and while the test is paused, so start + time allowed comes too early
+ * after either. The station's report is the best reading: timeLeftMs were left at timeLeftAt, so while
+ * the clock runs the end is timeLeftAt + timeLeftMs. Both readings can only be early (a pause, an outage
+ * or time added after the report, pauses for the start's), so the later one is taken: a report older
+ * than a `timeAdded` record keeps the time added, and a paused test's report still counts its pauses.
+ */
+export function theoreticalEnd(clock: TestClock, allowedMs: number, downtimeMs: number): number | null {
+  const reported =
+    clock.timeLeftMs === null || clock.timeLeftAt === null ? null : clock.timeLeftAt + clock.timeLeftMs;
+  if (clock.startedAt === null) return reported;
+  const fromStart = clock.startedAt + allowedMs + downtimeMs;
+  return reported === null ? fromStart : Math.max(fromStart, reported);
 }
 
 export interface RoomData {
@@ -340,8 +357,9 @@ export function roomCandidate(
     .flatMap(({ record: r, clockOffsetMs }) => {
       if (r.kind !== 'lockdown') return [];
       const event = LockdownEventSchema.safeParse(r.payload.event);
-      const at = iso(onServerClock(r.wallAt, clockOffsetMs, h));
-      return event.success ? [{ event: event.data, detail: r.payload.detail, at }] : [];
+      // A time no clock could give (a row stored before the schemas bounded it) leaves the event out.
+      const at = stationIso(onServerClock(r.wallAt, clockOffsetMs, h));
+      return event.success && at !== null ? [{ event: event.data, detail: r.payload.detail, at }] : [];
     })
     .slice(-MAX_LOCKDOWN_EVENTS);
   return {
@@ -361,7 +379,9 @@ export function roomCandidate(
           id: pending.id,
           challengeId: pending.challengeId,
           questionNumber: pending.questionNumber,
-          raisedAt: iso(onServerClock(pending.raisedAt, pending.clockOffsetMs, h)),
+          // Else when it reached the server: the alert must stay on the card, to be decided.
+          raisedAt:
+            stationIso(onServerClock(pending.raisedAt, pending.clockOffsetMs, h)) ?? iso(pending.receivedAt),
           content: pending.content,
           reasonCodes: alertReasonCodesFor(pending.content),
         }
@@ -385,8 +405,9 @@ export function roomCandidate(
     allowedMs,
     addedMs: test.journal.addedMs,
     downtimeMs: test.journal.downtimeMs,
-    startedAt: isoOrNull(startedAt),
-    theoreticalEndAt: startedAt === null ? null : iso(startedAt + allowedMs),
+    // Station clocks: a bad one leaves these out, never the room (stationIso).
+    startedAt: stationIso(startedAt),
+    theoreticalEndAt: stationIso(theoreticalEnd(clock, allowedMs, test.journal.downtimeMs)),
     lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
     goAheadAt: isoOrNull(clock.goAheadAt),
     upload: uploadState(test),

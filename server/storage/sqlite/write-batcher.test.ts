@@ -122,6 +122,103 @@ describe('group commit (WriteBatcher)', () => {
     expect(synced).toBe(true);
   });
 
+  it('answers synced() only once a sync succeeded: never after a failed one, until one succeeds', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const failed = writer.run(() => insert.run('a'));
+    await tick();
+    // Waiting for the batch when its sync fails: told it failed, not that it is on disk.
+    const during = writer.synced();
+    pending[0]?.(new Error('EIO: the disk failed'));
+    await expect(failed).rejects.toThrow('EIO');
+    await expect(during).rejects.toThrow('EIO');
+    // Asked afterwards, with no write coming: it syncs again itself, and waits for that sync.
+    let synced = false;
+    const after = writer.synced().then(() => (synced = true));
+    await tick();
+    expect(pending).toHaveLength(2);
+    expect(synced).toBe(false);
+    pending[1]?.(new Error('EIO: still failing'));
+    await expect(after).rejects.toThrow('still failing');
+    const retried = writer.synced().then(() => (synced = true));
+    await tick();
+    expect(synced).toBe(false);
+    // That sync of the same WAL file flushes the failed batch's frames too.
+    pending[2]?.(null);
+    await retried;
+    expect(synced).toBe(true);
+    await expect(writer.synced()).resolves.toBeUndefined();
+    expect(pending).toHaveLength(3);
+  });
+
+  /** As the bundles repository answers a station's retry (sqlite-store.ts acknowledgment). */
+  function acknowledgment(db: SqliteDatabase, writer: WriteBatcher) {
+    const answer = { given: false };
+    const promise = (async () => {
+      // The row is there (committed); the receipt waits until it is on disk.
+      const row = db.prepare('SELECT v FROM t WHERE v = ?').pluck().get('bundle');
+      if (row) await writer.synced();
+      answer.given = true;
+      return row;
+    })();
+    return { answer, promise };
+  }
+
+  it('gives no receipt for a bundle whose batch failed to sync until a sync succeeds', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const stored = writer.run(() => db.prepare('INSERT INTO t (v) VALUES (?)').run('bundle'));
+    await tick();
+    pending[0]?.(new Error('EIO: the disk failed'));
+    await expect(stored).rejects.toThrow('EIO');
+    // The station sends it again: the bundle is stored, but not known on disk.
+    const retry = acknowledgment(db, writer);
+    await tick();
+    await tick();
+    expect(retry.answer.given).toBe(false);
+    expect(pending).toHaveLength(2);
+    pending[1]?.(null);
+    await expect(retry.promise).resolves.toBe('bundle');
+  });
+
+  it('has a receipt asked for after a failed sync wait for the next batch’s sync, under way', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const stored = writer.run(() => insert.run('bundle'));
+    await tick();
+    pending[0]?.(new Error('EIO: the disk failed'));
+    await expect(stored).rejects.toThrow('EIO');
+    const other = writer.run(() => insert.run('other'));
+    await tick();
+    expect(pending).toHaveLength(2);
+    const retry = acknowledgment(db, writer);
+    await tick();
+    await tick();
+    expect(retry.answer.given).toBe(false);
+    // No sync of its own: the one under way covers it.
+    expect(pending).toHaveLength(2);
+    pending[1]?.(null);
+    await expect(other).resolves.toBeDefined();
+    await expect(retry.promise).resolves.toBe('bundle');
+  });
+
+  it('drains after a failed sync without waiting for a sync that nothing asks for', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const failed = writer.run(() => db.prepare('INSERT INTO t (v) VALUES (?)').run('a'));
+    await tick();
+    const drained = writer.drain();
+    pending[0]?.(new Error('EIO: the disk failed'));
+    await expect(failed).rejects.toThrow('EIO');
+    await expect(drained).resolves.toBeUndefined();
+  });
+
   it('syncs batches itself only on a WAL file with synchronous=FULL', () => {
     const db = durableDb();
     expect(isDurableWal(db)).toBe(true);

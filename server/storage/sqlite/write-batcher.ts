@@ -44,10 +44,17 @@ export class WriteBatcher {
   #queue: PendingWrite[] = [];
   #scheduled = false;
   #syncing = false;
-  /** Batches committed, and those whose sync completed (synced() waits for the one it saw). */
+  /**
+   * Batches committed, and those known on disk: #synced moves only when a sync succeeds (synced()
+   * waits for the batch it saw). A failed sync leaves it behind; the next successful one covers every
+   * batch committed before it started, the failed ones too: an fsync flushes all of the file's written
+   * data, whichever write put it there, and every batch goes to the same WAL file. (Linux may drop the
+   * pages whose write-back failed and report it once, so after an I/O error even that is not proof; such
+   * a disk is failing, and the writers of the failed batch were told.)
+   */
   #committed = 0;
   #synced = 0;
-  #waiters: { batch: number; resolve: () => void }[] = [];
+  #waiters: { batch: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(db: SqliteDatabase, options: WriteBatcherOptions = {}) {
     this.#db = db;
@@ -72,18 +79,29 @@ export class WriteBatcher {
     });
   }
 
-  /** Resolves once every write committed so far is on disk (for answers read back from the database). */
+  /**
+   * Resolves once every write committed so far is on disk (for answers read back from the database);
+   * rejects when the sync meant to put it there failed. After a failed sync, with no batch coming to
+   * sync again, it syncs again itself: what was committed is answered once a sync succeeds, never before.
+   */
   synced(): Promise<void> {
     const batch = this.#committed;
     if (this.#synced >= batch) return Promise.resolve();
-    return new Promise((resolve) => this.#waiters.push({ batch, resolve }));
+    return new Promise((resolve, reject) => {
+      this.#waiters.push({ batch, resolve, reject });
+      // A sync under way covers it (nothing commits meanwhile), and so does the next batch's.
+      if (!this.#syncing && !this.#scheduled) this.#syncCommitted(() => undefined);
+    });
   }
 
-  /** Resolves once every queued write is committed and on disk. */
+  /**
+   * Resolves once every queued write is committed and its sync done. A failed sync was reported to its
+   * writers; drain neither throws for it nor starts another (synced() would, and wait for it).
+   */
   async drain(): Promise<void> {
     while (this.#queue.length > 0 || this.#scheduled || this.#syncing) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      await this.synced();
+      if (this.#syncing) await this.synced().catch(() => undefined);
     }
   }
 
@@ -112,7 +130,7 @@ export class WriteBatcher {
       this.#schedule();
       return;
     }
-    const batch = ++this.#committed;
+    ++this.#committed;
     const answer = (syncError: Error | null) => {
       items.forEach((item, i) => {
         const outcome = outcomes[i];
@@ -120,19 +138,35 @@ export class WriteBatcher {
         else if (!outcome || 'error' in outcome) item.reject(outcome?.error ?? new Error('not written'));
         else item.resolve(outcome.value);
       });
-      this.#synced = batch;
-      const ready = this.#waiters.filter((w) => w.batch <= batch);
+    };
+    this.#syncCommitted(answer);
+  }
+
+  /**
+   * Syncs what is committed, then answers: `answer` (the batch's writers), and the synced() waiters
+   * this sync covers, resolved when it succeeded, rejected when it failed (#synced stays behind: the
+   * next sync, of the next batch or asked by synced(), tries again).
+   */
+  #syncCommitted(answer: (syncError: Error | null) => void): void {
+    const batch = this.#committed;
+    const settle = (syncError: Error | null) => {
+      if (!syncError) this.#synced = Math.max(this.#synced, batch);
+      answer(syncError);
+      const covered = this.#waiters.filter((w) => w.batch <= batch);
       this.#waiters = this.#waiters.filter((w) => w.batch > batch);
-      for (const waiter of ready) waiter.resolve();
+      for (const waiter of covered) {
+        if (syncError) waiter.reject(syncError);
+        else waiter.resolve();
+      }
     };
     if (!this.#sync) {
-      answer(null);
+      settle(null);
       return;
     }
     this.#syncing = true;
     this.#sync((error) => {
       this.#syncing = false;
-      answer(error);
+      settle(error);
       this.#schedule();
     });
   }
