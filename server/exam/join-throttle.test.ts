@@ -33,3 +33,34 @@ describe('joining: wrong names or birthdates count against the station', () => {
     expect((await joinAs(0)).statusCode).toBe(200);
   });
 });
+
+describe('joining: wrong access codes count against the station', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+    station = await enrolledStation(server, day);
+  });
+  afterEach(() => server.close());
+
+  const candidate = (i: number) => day.candidates[i] as SeededDay['candidates'][number];
+  const joinAs = (i: number, changes: Record<string, unknown> = {}) =>
+    station.inject(server.app, 'POST', STATION_API_PATHS.join, {
+      ...joinRequest(day, candidate(i)),
+      ...changes,
+    });
+
+  it('keeps counting them across a join that succeeds', async () => {
+    // Guessing another session's code, joining one's own candidate now and then to start afresh.
+    const wrongCode = () => joinAs(1, { accessCode: 'BBBB22' });
+    for (let i = 1; i <= 19; i++) expect((await wrongCode()).statusCode).toBe(403);
+    expect((await joinAs(0)).statusCode).toBe(200);
+    expect((await wrongCode()).statusCode).toBe(403);
+    const blocked = await wrongCode();
+    expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+    server.clock.advance(10 * 60_000 + 1);
+    expect((await wrongCode()).statusCode).toBe(403);
+  });
+});

@@ -1,7 +1,7 @@
 // A candidate joins on a station (DOMAIN.md §2): session number and access code, then names (compared
 // normalized) and birthdate, then certifiability. The test is created at the first join; joining again
-// before the start moves it to the new station; after the start it asks for a resume, which the
-// invigilator must authorize.
+// before the start moves it to the new station (its journal begins anew); after the start it asks for a
+// resume, which the invigilator must authorize.
 import type { JoinResponse } from '../../core/contracts/station-server.ts';
 import type { SignInRequest } from '../../core/contracts/station-api.ts';
 import { normalizeAccessCode } from '../../core/codes/access-code.ts';
@@ -13,7 +13,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { hasEnded, hasStarted } from '../room/room-view.ts';
 import { centreName, packageSessionView } from '../sessions/session-service.ts';
-import type { StoredCandidate, StoredStation } from '../storage/repositories.ts';
+import type { StoredCandidate, StoredStation, StoredTest } from '../storage/repositories.ts';
 
 export function packageCandidateView(c: StoredCandidate): PackageCandidate {
   return {
@@ -25,6 +25,13 @@ export function packageCandidateView(c: StoredCandidate): PackageCandidate {
     accessibilityAdjustment: c.accessibilityAdjustment,
   };
 }
+
+/**
+ * Wrong access codes, counted per station against the joins' limit (20 in 10 minutes) and never forgiven
+ * by a join that succeeds: the session numbers of a centre are public, and a station that joins its own
+ * candidate now and then must not get a fresh count of guesses at another session's code each time.
+ */
+const accessCodeKey = (station: StoredStation) => `join:${station.id}`;
 
 /**
  * Wrong names or birthdates, counted per station against the joins' limit (20 in 10 minutes) and never
@@ -40,8 +47,7 @@ export async function joinSession(
   request: SignInRequest,
 ): Promise<JoinResponse> {
   // Access codes are short: a station that keeps guessing is slowed down like a login.
-  const keys = [`join:${station.id}`];
-  ctx.throttles.joins.check([...keys, matchKey(station)]);
+  ctx.throttles.joins.check([accessCodeKey(station), matchKey(station)]);
   const session = await ctx.store.sessions.getByNumber(request.sessionNumber);
   if (!session || session.centreId !== station.centreId) {
     throw new ApiError(
@@ -51,7 +57,7 @@ export async function joinSession(
     );
   }
   if (!sameSecret(normalizeAccessCode(request.accessCode), session.accessCode)) {
-    ctx.throttles.joins.fail(keys);
+    ctx.throttles.joins.fail([accessCodeKey(station)]);
     throw new ApiError(
       403,
       'WRONG_ACCESS_CODE',
@@ -96,22 +102,10 @@ export async function joinSession(
     };
     await ctx.store.tests.create(created);
     test = await ctx.store.tests.get(created.id);
-  } else if (hasEnded(test)) {
-    throw new ApiError(
-      409,
-      'CANDIDATE_ALREADY_STARTED',
-      'this candidate’s test is over: ask the invigilator',
-    );
-  } else if (hasStarted(test)) {
-    await ctx.store.tests.requestResume(test.id, station.id, ctx.now());
-    resuming = true;
-    cause = 'resumeRequested';
-  } else if (test.stationId !== station.id) {
-    await ctx.store.tests.moveToStation(test.id, station.id);
-    cause = 'movedStation';
+  } else {
+    ({ resuming, cause } = await joinAgain(ctx, test, station));
   }
   if (!test) throw new Error('the test vanished');
-  ctx.throttles.joins.succeed(keys);
   await ctx.feed.candidateChanged(session, candidate.id, cause);
   return {
     testId: test.id,
@@ -119,4 +113,54 @@ export async function joinSession(
     candidate: packageCandidateView(candidate),
     resuming,
   };
+}
+
+/**
+ * A candidate whose test exists signs in again. Before the start, the station begins a new journal (its
+ * own `testOpened`, exam-runtime.ts signIn): the one replicated so far is forgotten with the move, or its
+ * record 1 would conflict with the new one and the result be refused (intake compares the chains). Its
+ * records carry nothing scored: no answer, alert or command acknowledgment comes before `started`.
+ * After the start, the candidate asks for a resume, which the invigilator authorizes.
+ */
+async function joinAgain(
+  ctx: ServerContext,
+  test: StoredTest,
+  station: StoredStation,
+): Promise<{ resuming: boolean; cause: string }> {
+  let current = test;
+  if (!hasEnded(current) && !hasStarted(current)) {
+    if (await ctx.store.tests.rejoinBeforeStart(current.id, station.id)) {
+      return { resuming: false, cause: current.stationId === station.id ? 'joined' : 'movedStation' };
+    }
+    // Its start (or end) was stored since it was read: go by what it is now.
+    const fresh = await ctx.store.tests.get(current.id);
+    if (!fresh) throw new Error('the test vanished');
+    current = fresh;
+  }
+  if (hasEnded(current)) {
+    throw new ApiError(
+      409,
+      'CANDIDATE_ALREADY_STARTED',
+      'this candidate’s test is over: ask the invigilator',
+    );
+  }
+  // A resume authorized for another station that never took it (it died too) is withdrawn: the
+  // invigilator can then authorize it here.
+  const withdrawn = await ctx.store.tests.requestResumeWithdrawingElsewhere(
+    current.id,
+    station.id,
+    ctx.now(),
+  );
+  if (withdrawn !== null) {
+    ctx.log.info(
+      {
+        testId: current.id,
+        stationId: station.id,
+        previousStationId: current.stationId,
+        commandId: withdrawn,
+      },
+      'resume authorization withdrawn: the candidate asks to resume on another station',
+    );
+  }
+  return { resuming: true, cause: 'resumeRequested' };
 }

@@ -562,9 +562,21 @@ export interface TestRepository {
   get(id: string): Promise<StoredTest | null>;
   getByCandidate(candidateId: string): Promise<StoredTest | null>;
   listBySession(sessionId: string): Promise<StoredTest[]>;
-  /** Before the start: the candidate moved to another station. */
-  moveToStation(id: string, stationId: string): Promise<void>;
-  requestResume(id: string, stationId: string, at: number): Promise<void>;
+  /**
+   * Before the start, the candidate signed in again (on another station, or on the same one after
+   * cancelling): the station begins a new journal, whose first record differs from the one stored. At
+   * once: the test is attached to the station, its replicated records are deleted and
+   * the journal state they made is reset, so that the new chain is stored from record 1. False, and
+   * nothing written, when the test started or ended meanwhile (its records arrived since it was read).
+   */
+  rejoinBeforeStart(id: string, stationId: string): Promise<boolean>;
+  /**
+   * After the start, the candidate asks to resume on this station (resume_station_id and its time); and, at once, a resume authorization still pending for another station (the one
+   * the test is attached to) is withdrawn: the candidate sits elsewhere now. Its command is retired
+   * (marked acknowledged as of its issue, before this request: never delivered again, to that station
+   * or to the next one, and never read as a go-ahead). Returns the retired command's id, or null.
+   */
+  requestResumeWithdrawingElsewhere(id: string, stationId: string, at: number): Promise<string | null>;
   /** Only once: false if the test already has a package. */
   setPackage(id: string, generated: GeneratedPackage): Promise<boolean>;
   package(id: string): Promise<{ package: TestPackage; packageHash: string } | null>;

@@ -769,9 +769,6 @@ function tests(db: SqliteDatabase): TestRepository {
   const bySession = db.prepare(
     `SELECT ${TEST_COLUMNS} ${TEST_FROM} WHERE t.session_id = ? ORDER BY t.joined_at`,
   );
-  const move = db.prepare(
-    'UPDATE tests SET station_id = ?, resume_station_id = NULL, resume_requested_at = NULL WHERE id = ?',
-  );
   const requestResume = db.prepare(
     'UPDATE tests SET resume_station_id = ?, resume_requested_at = ? WHERE id = ?',
   );
@@ -873,6 +870,46 @@ function tests(db: SqliteDatabase): TestRepository {
     `UPDATE tests SET upload_refusal_code = @code, upload_refused_at = @at
      WHERE id = @id AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = @id)`,
   );
+  // Every journal column comes from the records (journal-reading.ts): back to the defaults of a test
+  // never replicated. Only while nothing says the test started or ended (checked again here: records
+  // may have arrived since the caller read the test). The heartbeat columns are not the records'.
+  const resetJournal = db.prepare(
+    `UPDATE tests SET station_id = @stationId, resume_station_id = NULL, resume_requested_at = NULL,
+       stored_through = 0, last_hash = NULL, started_at = NULL, started_clock_offset_ms = NULL,
+       downtime_ms = 0, answered = 0, added_ms = 0, paused_cause = NULL, paused_reason = NULL,
+       ended_reason = NULL
+     WHERE id = @id AND started_at IS NULL AND ended_reason IS NULL AND upload_refusal_code IS NULL
+       AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = @id)`,
+  );
+  const deleteRecords = db.prepare('DELETE FROM test_records WHERE test_id = ?');
+  const rejoinBeforeStart = db.transaction((id: string, stationId: string): boolean => {
+    if (resetJournal.run({ id, stationId }).changes !== 1) return false;
+    deleteRecords.run(id);
+    return true;
+  });
+  const pendingResumeElsewhere = db
+    .prepare(
+      `SELECT authorization_id FROM tests WHERE id = ? AND authorization = 'resume' AND station_id <> ?`,
+    )
+    .pluck();
+  // Acknowledged "before" the request that withdrew it: room-view.ts reads an acknowledgment made after
+  // the last resume request as the station's go-ahead, which this is not.
+  const retireCommand = db.prepare(
+    `UPDATE commands SET acknowledged_at = MIN(issued_at, ?)
+     WHERE id = ? AND test_id = ? AND acknowledged_at IS NULL`,
+  );
+  const requestResumeWithdrawing = db.transaction(
+    (id: string, stationId: string, at: number): string | null => {
+      const pending = pendingResumeElsewhere.get(id, stationId) as string | null | undefined;
+      let retired: string | null = null;
+      if (pending !== undefined) {
+        clearAuthorization.run(id);
+        if (pending !== null && retireCommand.run(at - 1, pending, id).changes === 1) retired = pending;
+      }
+      requestResume.run(stationId, at, id);
+      return retired;
+    },
+  );
 
   const authorize = db.transaction(
     (
@@ -931,11 +968,11 @@ function tests(db: SqliteDatabase): TestRepository {
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(testFromRow);
     },
-    async moveToStation(id, stationId) {
-      move.run(stationId, id);
+    async rejoinBeforeStart(id, stationId) {
+      return rejoinBeforeStart(id, stationId);
     },
-    async requestResume(id, stationId, at) {
-      requestResume.run(stationId, at, id);
+    async requestResumeWithdrawingElsewhere(id, stationId, at) {
+      return requestResumeWithdrawing(id, stationId, at);
     },
     async setPackage(id, g) {
       return storePackage(id, g);

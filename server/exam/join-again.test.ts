@@ -1,0 +1,229 @@
+// A candidate who signs in again: before the start the new station's journal replaces the one
+// replicated so far (its record 1 differs), and after the start a resume asked from yet another station
+// withdraws one authorized for a station that never took it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Challenge } from '../../core/challenge/challenge.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
+import { packageAllowedMs } from '../../core/package/test-package.ts';
+import {
+  enrolledStation,
+  examRoom,
+  fetchPackage,
+  type Invigilator,
+  join,
+  startedJournal,
+} from '../testing/exam-helpers.ts';
+import { TestJournal, bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import type { SeededDay } from '../testing/seed.ts';
+import type { TestStation } from '../testing/station-client.ts';
+import { errorOf, type TestServer } from '../testing/test-server.ts';
+
+describe('signing in again', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  beforeEach(async () => {
+    ({ server, day, station, inv } = await examRoom(1));
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededDay['candidates'][number];
+  const replicate = (testId: string, records: unknown[], by: TestStation) =>
+    by.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records });
+
+  /** The journal a station begins at the sign-in: its own `testOpened`. */
+  function signedIn(testId: string, by: TestStation): TestJournal {
+    const journal = new TestJournal(testId, server.clock.now);
+    journal.append(
+      {
+        kind: 'testOpened',
+        payload: { sessionId: day.session.id, candidateId: lea().id, stationId: by.id },
+      },
+      1000,
+    );
+    return journal;
+  }
+
+  /**
+   * From the start on `by`: package, start, every question, the end, replicated as it goes, then the
+   * signed result uploaded. Returns the upload's answer.
+   */
+  async function sitTheTest(testId: string, journal: TestJournal, by: TestStation) {
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    const { package: pkg, packageHash } = await fetchPackage(server, by, testId);
+    const from = journal.records.length;
+    journal.append(
+      {
+        kind: 'packageStored',
+        payload: {
+          packageId: pkg.packageId,
+          packageHash,
+          challengeCount: pkg.challenges.length,
+          allowedMs: packageAllowedMs(pkg),
+        },
+      },
+      1000,
+    );
+    journal.append({ kind: 'started', payload: { authorization: start.command.id } }, 1000);
+    const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
+    pkg.challenges.forEach((c, i) => journal.answer(bank.get(c.id) as Challenge, i % 2 === 0));
+    journal.end('finished');
+    const records = await replicate(testId, journal.since(from), by);
+    expect([records.statusCode, records.json()]).toEqual([200, { storedThrough: journal.records.length }]);
+    const jws = await signBundle(
+      bundlePayload({
+        journal,
+        sessionId: day.session.id,
+        candidateId: lea().id,
+        stationId: by.id,
+        pkg,
+        packageHash,
+      }),
+      by.privateKey,
+    );
+    return by.inject(server.app, 'POST', STATION_API_PATHS.result(testId), { bundle: jws });
+  }
+
+  it('on another station before the start: its new chain is stored from record 1, and its result accepted', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const first = signedIn(testId, station);
+    // A lockdown event while the candidate waited there: the first station's, forgotten with its journal.
+    first.append({ kind: 'lockdown', payload: { event: 'focusLost', detail: 'Alt+Tab' } });
+    expect((await replicate(testId, first.records, station)).json()).toEqual({ storedThrough: 2 });
+    expect((await inv.card(lea().id)).lockdownEvents).toHaveLength(1);
+
+    server.clock.advance(60_000);
+    const other = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, other, lea())).toMatchObject({ testId, resuming: false });
+    const second = signedIn(testId, other);
+    expect(second.records[0]?.hash).not.toBe(first.records[0]?.hash);
+    const accepted = await replicate(testId, second.records, other);
+    expect([accepted.statusCode, accepted.json()]).toEqual([200, { storedThrough: 1 }]);
+    expect(await server.app.pix.store.tests.records(testId)).toEqual(second.records);
+    expect(await inv.card(lea().id)).toMatchObject({
+      station: { id: other.id },
+      state: 'signedIn',
+      lockdownEvents: [],
+    });
+    // The first station is told the test went elsewhere.
+    const stale = await replicate(testId, first.records, station);
+    expect([stale.statusCode, errorOf(stale).code]).toEqual([403, 'NOT_YOUR_TEST']);
+
+    const upload = await sitTheTest(testId, second, other);
+    expect(upload.statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({ state: 'resultReceived', upload: 'received' });
+  });
+
+  it('on the same station after cancelling: its new record 1 replaces the one stored', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const first = signedIn(testId, station);
+    expect((await replicate(testId, first.records, station)).json()).toEqual({ storedThrough: 1 });
+
+    server.clock.advance(60_000);
+    expect(await join(server, day, station, lea())).toMatchObject({ testId, resuming: false });
+    const again = signedIn(testId, station);
+    expect(again.records[0]?.hash).not.toBe(first.records[0]?.hash);
+    const accepted = await replicate(testId, again.records, station);
+    expect([accepted.statusCode, accepted.json()]).toEqual([200, { storedThrough: 1 }]);
+
+    const upload = await sitTheTest(testId, again, station);
+    expect(upload.statusCode).toBe(200);
+  });
+
+  it('after the start, resumes where the test is: its records are kept', async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    await replicate(testId, journal.records, station);
+    expect(await join(server, day, station, lea())).toMatchObject({ testId, resuming: true });
+    expect(await server.app.pix.store.tests.records(testId)).toEqual(journal.records);
+  });
+});
+
+describe('a resume asked elsewhere after one authorized for a station that never took it', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  beforeEach(async () => {
+    ({ server, day, station, inv } = await examRoom(1));
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededDay['candidates'][number];
+  const replicate = (testId: string, records: unknown[], by: TestStation) =>
+    by.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records });
+  const pendingFor = async (target: TestStation) =>
+    (await server.app.pix.store.commands.pendingForStation(target.id, 0)).map((c) => c.command.id);
+
+  it('withdraws that authorization, so that the resume can be authorized where the candidate is', async () => {
+    // The test under way on A, which dies; the candidate asks on B, the invigilator authorizes it.
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    await replicate(testId, journal.records, station);
+    server.clock.advance(60_000);
+    const b = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, b, lea())).toMatchObject({ testId, resuming: true });
+    const toB = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(toB.candidate).toMatchObject({ station: { id: b.id }, authorization: 'resume' });
+
+    // B dies before acknowledging it; the candidate signs in on C (in the same millisecond: the
+    // withdrawn command must not read as B's go-ahead all the same).
+    const c = await enrolledStation(server, day, 'Poste 03');
+    expect(await join(server, day, c, lea())).toMatchObject({ testId, resuming: true });
+    const card = await inv.card(lea().id);
+    expect(card).toMatchObject({
+      state: 'resumePending',
+      authorization: null,
+      resumeRequest: { stationId: c.id },
+      pendingCommands: [],
+      goAheadAt: null,
+    });
+    // B, back, is not sent it again; its late acknowledgment changes nothing.
+    expect(await pendingFor(b)).toEqual([]);
+    const lateAck = await b.inject(server.app, 'POST', STATION_API_PATHS.commandAck(toB.command.id), {});
+    expect(lateAck.statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({
+      authorization: null,
+      resumeRequest: { stationId: c.id },
+      goAheadAt: null,
+    });
+
+    const toC = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(toC.candidate).toMatchObject({
+      station: { id: c.id },
+      authorization: 'resume',
+      resumeRequest: null,
+    });
+    // Only the new authorization follows the test to C.
+    expect(await pendingFor(c)).toEqual([toC.command.id]);
+    const records = await c.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect(records.statusCode).toBe(200);
+
+    // B can no longer use the old one: neither its acknowledgment nor a resume under it is taken.
+    const usedByB = new TestJournal(testId, journal.wallAt, journal.records);
+    usedByB.append({ kind: 'resumed', payload: { authorization: toB.command.id, downtimeMs: 0 } });
+    const refused = await replicate(testId, usedByB.since(3), b);
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([403, 'NOT_YOUR_TEST']);
+    const ackAfter = await b.inject(server.app, 'POST', STATION_API_PATHS.commandAck(toB.command.id), {});
+    expect([ackAfter.statusCode, errorOf(ackAfter).code]).toEqual([404, 'NOT_FOUND']);
+
+    const onC = new TestJournal(testId, journal.wallAt, journal.records);
+    onC.append({ kind: 'resumed', payload: { authorization: toC.command.id, downtimeMs: 60_000 } });
+    expect((await replicate(testId, onC.since(3), c)).json()).toEqual({ storedThrough: 4 });
+    expect(await inv.card(lea().id)).toMatchObject({
+      state: 'inProgress',
+      station: { id: c.id },
+      authorization: null,
+    });
+  });
+
+  it('keeps an authorization pending for the station that asks again', async () => {
+    const { testId, journal } = await startedJournal(server, day, inv, station, lea());
+    await replicate(testId, journal.records, station);
+    const b = await enrolledStation(server, day, 'Poste 02');
+    await join(server, day, b, lea());
+    const toB = await inv.command(lea().id, { type: 'authorizeResume' });
+    await join(server, day, b, lea());
+    expect(await inv.card(lea().id)).toMatchObject({ authorization: 'resume', station: { id: b.id } });
+    expect(await pendingFor(b)).toEqual([toB.command.id]);
+  });
+});
