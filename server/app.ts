@@ -57,6 +57,11 @@ export interface ServerOptions {
    * Default false: the headers are ignored.
    */
   trustProxy?: boolean | string[];
+  /**
+   * A sync of the durable writes failed: what the server wrote may not be on the disk, whatever its
+   * cache says. The command line stops the server (a restart reads what the disk holds); logged first.
+   */
+  onDurabilityLost?: (error: Error) => void;
 }
 
 declare module 'fastify' {
@@ -117,7 +122,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installBodyParsers(app);
   installResponseHeaders(app);
 
-  const store: Store = openSqliteStore(dbFile, now);
+  const store: Store = openSqliteStore(dbFile, now, {
+    onDurabilityLost: (error) => {
+      app.log.fatal(
+        { err: error },
+        'the database file could not be synced to disk: results received since the last sync may be lost',
+      );
+      options.onDurabilityLost?.(error);
+    },
+  });
   let dummy: Promise<string> | null = null;
   const ctx: ServerContext = {
     store,

@@ -38,6 +38,8 @@ import { webScreensStatus } from './http/web-screens.ts';
 import { serverFlagsWarning } from './node-flags.ts';
 import { MIGRATIONS } from './storage/sqlite/migrations.ts';
 
+/** Any status but 2 (bad usage): systemd's Restart=on-failure restarts the server. */
+const DURABILITY_LOST_EXIT = 75;
 const root = path.resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
@@ -217,6 +219,10 @@ async function serve(): Promise<void> {
     webRoot,
     demoSitesDir,
     trustProxy: trustProxy.value,
+    // As databases do after a failed fsync: stop, without closing (a close would checkpoint from the
+    // cache), so that the service manager restarts a server that reads what the disk really holds. The
+    // stations keep every result that was not acknowledged and send it again.
+    onDurabilityLost: () => process.exit(DURABILITY_LOST_EXIT),
   });
   if (!app) return;
   const schemaVersion = MIGRATIONS.length;

@@ -56,10 +56,17 @@ import {
 } from './rows.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
-/** `now`: the server's clock, for what depends on the time (which tests are running on a live station). */
-export function openSqliteStore(file: string, now: () => number = Date.now): Store {
+/**
+ * `now`: the server's clock, for what depends on the time (which tests are running on a live station).
+ * `onDurabilityLost`: a sync of the durable writes failed (see WriteBatcherOptions.onSyncFailure).
+ */
+export function openSqliteStore(
+  file: string,
+  now: () => number = Date.now,
+  options: { onDurabilityLost?: (error: Error) => void } = {},
+): Store {
   const dbs = openServerDatabases(file);
-  return new SqliteStore(dbs, now);
+  return new SqliteStore(dbs, now, options.onDurabilityLost);
 }
 
 const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
@@ -119,10 +126,10 @@ class SqliteStore implements Store {
   readonly incidents: IncidentRepository;
   readonly results: ResultRepository;
 
-  constructor(dbs: ServerDatabases, now: () => number) {
+  constructor(dbs: ServerDatabases, now: () => number, onDurabilityLost?: (error: Error) => void) {
     this.#dbs = dbs;
     const db = dbs.main;
-    this.#writer = new WriteBatcher(db);
+    this.#writer = new WriteBatcher(db, onDurabilityLost ? { onSyncFailure: onDurabilityLost } : {});
     // Nonces and room events: synchronous=NORMAL, no sync of their own (see database.ts).
     this.#fastWriter = new WriteBatcher(dbs.fast, { durable: false });
     this.centres = centres(db);

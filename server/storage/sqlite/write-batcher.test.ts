@@ -153,6 +153,27 @@ describe('group commit (WriteBatcher)', () => {
     expect(pending).toHaveLength(3);
   });
 
+  it('tells its owner when a sync fails (the server stops then), after the batch’s writers', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const told: string[] = [];
+    const writer = new WriteBatcher(db, {
+      durable: { sync },
+      onSyncFailure: (error) => told.push(error.message),
+    });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const ok = writer.run(() => insert.run('a'));
+    await tick();
+    pending[0]?.(null);
+    await ok;
+    expect(told).toEqual([]);
+    const failed = writer.run(() => insert.run('b')).catch((error: Error) => `writer: ${error.message}`);
+    await tick();
+    pending[1]?.(new Error('EIO: the disk failed'));
+    expect(await failed).toBe('writer: EIO: the disk failed');
+    expect(told).toEqual(['EIO: the disk failed']);
+  });
+
   /** As the bundles repository answers a station's retry (sqlite-store.ts acknowledgment). */
   function acknowledgment(db: SqliteDatabase, writer: WriteBatcher) {
     const answer = { given: false };

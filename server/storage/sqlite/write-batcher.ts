@@ -30,6 +30,12 @@ export interface WriteBatcherOptions {
    * with synchronous=FULL). `sync` replaces the WAL file's fsync (tests: a sync that fails or waits).
    */
   durable?: { sync?: FileSync } | false;
+  /**
+   * Told when a sync fails, after the batch's writers were. The server stops then (server/main.ts):
+   * after a failed fsync the kernel may have dropped the unwritten pages while SQLite's cache still
+   * holds the rows, so only a restart, which reads the database from the disk, knows what is on it.
+   */
+  onSyncFailure?: (error: Error) => void;
 }
 
 /** SQLite's synchronous=FULL. */
@@ -40,6 +46,7 @@ export class WriteBatcher {
   readonly #batch: (items: PendingWrite[]) => Outcome[];
   /** Null: each commit is as durable as the connection makes it (no separate sync). */
   readonly #sync: FileSync | null;
+  readonly #onSyncFailure: ((error: Error) => void) | undefined;
   #walFd: number | null = null;
   #queue: PendingWrite[] = [];
   #scheduled = false;
@@ -70,6 +77,7 @@ export class WriteBatcher {
     );
     const durable = options.durable ?? (isDurableWal(db) ? {} : false);
     this.#sync = durable === false ? null : (durable.sync ?? ((done) => this.#syncWal(done)));
+    this.#onSyncFailure = options.onSyncFailure;
   }
 
   run<T>(work: () => T): Promise<T> {
@@ -158,6 +166,7 @@ export class WriteBatcher {
         if (syncError) waiter.reject(syncError);
         else waiter.resolve();
       }
+      if (syncError) this.#onSyncFailure?.(syncError);
     };
     if (!this.#sync) {
       settle(null);
