@@ -39,6 +39,11 @@ export interface ServerConfig {
    * referent cannot fill the disk every centre's results are written to.
    */
   contentQuotaBytes: number;
+  /**
+   * How long a bank import's body may take to arrive once it holds the server's one import slot: a
+   * slower upload is cut (408), so that a stalled or trickled one does not keep every centre out.
+   */
+  bankUploadMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -70,4 +75,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   timeZone: 'Europe/Paris',
   // A real bank's files (documents, spreadsheets, images) take tens of megabytes.
   contentQuotaBytes: 1024 * 1024 * 1024,
+  // The largest bank (100 MB) at 10 Mbit/s, as the server's request timeout is sized (app.ts).
+  bankUploadMs: 120_000,
 };

@@ -4,6 +4,7 @@ import {
   candidateCsvTemplate,
   decodeCsv,
   detectSeparator,
+  normalizeHeader,
   parseCandidateCsv,
   parseFrenchDate,
 } from './candidate-csv.ts';
@@ -96,6 +97,63 @@ describe('candidate CSV as French school spreadsheets export it', () => {
     );
     expect(() => parseCandidateCsv(utf8(''), new Set())).toThrow(/empty/);
     expect(() => parseCandidateCsv(utf8('Nom;Prénom\n"Martin;Léa\n'), new Set())).toThrow(/cannot be read/);
+  });
+
+  // A referent's file must not block the event loop: the quadratic normalizer took about 40 s on each of
+  // these (minutes at the 2 MB limit). A synchronous test past its timeout fails (vitest checks it once
+  // the test returns), so the timeout below is what turns "slow" into "fails"; the assertions are behaviour.
+  describe('pathological files, at once', () => {
+    const HEADER = 'Nom;Prénom;Sexe;Date de naissance;Code INSEE;Temps majoré (%);Aménagement';
+    const parens = '('.repeat(200_000);
+
+    it('keeps recognizing "Temps majoré (%)" and other "(…)" in column names', () => {
+      expect(normalizeHeader('Temps majoré (%)')).toBe('tempsmajore');
+      expect(normalizeHeader('Sexe (M ou F)')).toBe('sexe');
+      expect(normalizeHeader('Aménagement accessibilité (oui/non)')).toBe('amenagementaccessibilite');
+    });
+
+    it('reads a header cell full of "(" as an unknown column', { timeout: 5000 }, () => {
+      const csv = `${HEADER};${parens}\nMartin;Léa;F;02/04/2011;69123;30 %;non;x\n`;
+      const parsed = parseCandidateCsv(utf8(csv), new Set());
+      expect(parsed.columns.map((c) => c.field)).toEqual([
+        'lastName',
+        'firstName',
+        'sex',
+        'birthdate',
+        'birthInseeCode',
+        'extraTimePercentage',
+        'accessibilityAdjustment',
+        null,
+      ]);
+      expect(parsed.lines[0]?.errors).toEqual([]);
+      // With the required columns missing, the whole file is refused, the long header cut in the message.
+      let refusal: unknown = null;
+      try {
+        parseCandidateCsv(utf8(`Nom;Prénom;${parens}\nMartin;Léa;x\n`), new Set());
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(ApiError);
+      expect((refusal as ApiError).message).toMatch(
+        /^missing column\(s\): Sexe \(M ou F\), Date de naissance/,
+      );
+      expect((refusal as ApiError).message.length).toBeLessThan(300);
+    });
+
+    it.each([
+      ['Sexe', 2, parens],
+      ['Aménagement', 6, parens],
+      ['Temps majoré (%)', 5, `1${' '.repeat(200_000)}1`],
+    ])('reports an endless "%s" value as invalid on its line', { timeout: 5000 }, (column, index, value) => {
+      const cells = ['Martin', 'Léa', 'F', '02/04/2011', '69123', '0', 'non'];
+      cells[index] = value;
+      const csv = `${HEADER}\nRoux;Tom;M;01/01/2011;69123;;\n${cells.join(';')}\n`;
+      const parsed = parseCandidateCsv(utf8(csv), new Set());
+      expect(parsed.lines.map((l) => l.errors.map((e) => `${e.column}:${e.code}`))).toEqual([
+        [],
+        [`${column}:INVALID`],
+      ]);
+    });
   });
 
   it('offers a template that its own reader accepts', () => {

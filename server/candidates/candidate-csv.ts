@@ -97,16 +97,25 @@ const LABELS: Readonly<Record<CandidateField, string>> = {
   accessibilityAdjustment: 'Aménagement accessibilité (oui/non)',
 };
 
+/** Far longer than any column name: a longer header cell is an unknown column, never normalized. */
+const MAX_HEADER_LENGTH = 200;
+/** Far longer than any way of writing a sex, a yes/no or a percentage: a longer cell is invalid as it is. */
+const MAX_CODE_LENGTH = 50;
+
 export function normalizeHeader(header: string): string {
-  return header
-    .replace(/\([^)]*\)/g, '')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  return (
+    header
+      // "(" excluded inside: with [^)]* a run of "(" without ")" is rescanned from each one (quadratic).
+      .replace(/\([^()]*\)/g, '')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+  );
 }
 
 function fieldOf(header: string): CandidateField | null {
+  if (header.length > MAX_HEADER_LENGTH) return null;
   const key = normalizeHeader(header);
   for (const [field, names] of Object.entries(SYNONYMS) as [CandidateField, readonly string[]][]) {
     if (names.includes(key)) return field;
@@ -158,6 +167,7 @@ const YES = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
 const NO = new Set(['non', 'n', 'no', 'faux', 'false', '0', '']);
 
 function parseFlag(value: string): boolean | null {
+  if (value.length > MAX_CODE_LENGTH) return null;
   const v = normalizeHeader(value) || value.trim().toLowerCase();
   if (YES.has(v)) return true;
   if (NO.has(v)) return false;
@@ -165,6 +175,7 @@ function parseFlag(value: string): boolean | null {
 }
 
 function parseSex(value: string): string {
+  if (value.length > MAX_CODE_LENGTH) return value.trim(); // the schema refuses it: M or F
   const v = normalizeHeader(value);
   if (['m', 'h', 'g', 'masculin', 'homme', 'garcon'].includes(v)) return 'M';
   if (['f', 'feminin', 'femme', 'fille'].includes(v)) return 'F';
@@ -173,7 +184,10 @@ function parseSex(value: string): string {
 
 /** "30", "30 %", "30%", "" → 30, 30, 30, 0; anything else is left for the schema to refuse. */
 function parseExtraTime(value: string): number | string {
-  const v = value.trim().replace(/\s*%$/, '').replace(',', '.');
+  const trimmed = value.trim();
+  if (trimmed.length > MAX_CODE_LENGTH) return trimmed;
+  // Not /\s*%$/: on a long run of spaces it retries from each one (quadratic).
+  const v = (trimmed.endsWith('%') ? trimmed.slice(0, -1).trimEnd() : trimmed).replace(',', '.');
   if (v === '') return 0;
   const n = Number(v);
   return Number.isFinite(n) ? n : value.trim();
@@ -244,7 +258,8 @@ export function parseCandidateCsv(bytes: Uint8Array, enrolledKeys: ReadonlySet<s
       400,
       'INVALID_CSV',
       `missing column(s): ${missing.map((f) => LABELS[f]).join(', ')} (columns found: ${columns
-        .map((c) => c.header)
+        // Cut: a header of a megabyte is not echoed whole in the message.
+        .map((c) => (c.header.length > 60 ? `${c.header.slice(0, 60)}…` : c.header))
         .join(', ')})`,
     );
   }

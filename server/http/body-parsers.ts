@@ -1,5 +1,6 @@
 // Body parsing that keeps the raw bytes: signed station requests are verified over exactly the bytes
-// sent, so JSON is parsed from a buffer kept on the request. CSV and binary uploads arrive as buffers.
+// sent, so JSON is parsed from a buffer kept on the request. Every route takes JSON (or no body); only
+// the routes that take files accept other media types, as raw bytes, in their own scope (acceptFiles).
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './api-error.ts';
 
@@ -11,7 +12,9 @@ declare module 'fastify' {
 }
 
 export function installBodyParsers(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
+  // Fastify's defaults include text/plain, which an HTML form can send: on a cookie-authenticated route
+  // a same-site page could then post to it. Anything but JSON is 415 unless a route takes files.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
     request.rawBody = bytes;
@@ -25,21 +28,16 @@ export function installBodyParsers(app: FastifyInstance): void {
       done(new ApiError(400, 'INVALID_JSON', 'the body is not valid JSON'), undefined);
     }
   });
-  app.addContentTypeParser(
-    ['text/csv', 'application/octet-stream'],
-    { parseAs: 'buffer' },
-    (request, body, done) => {
-      request.rawBody = body as Buffer;
-      done(null, body);
-    },
-  );
-  // Attachments and illustrations are uploaded with their own media type.
-  app.addContentTypeParser(
-    /^(image|application|text|audio|video)\//,
-    { parseAs: 'buffer' },
-    (request, body, done) => {
-      request.rawBody = body as Buffer;
-      done(null, body);
-    },
-  );
+}
+
+/**
+ * Makes the routes of `scope` (an encapsulated plugin: the parser stays in it) take bodies of these media
+ * types as raw bytes; JSON stays JSON. Not for a POST route taking text/plain,
+ * application/x-www-form-urlencoded or multipart/form-data: a form can send those from another site.
+ */
+export function acceptFiles(scope: FastifyInstance, mediaTypes: string[] | RegExp): void {
+  scope.addContentTypeParser(mediaTypes, { parseAs: 'buffer' }, (request, body, done) => {
+    request.rawBody = body as Buffer;
+    done(null, body);
+  });
 }

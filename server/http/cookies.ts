@@ -1,6 +1,7 @@
 // Minimal cookie reading and writing: the web screens' tokens travel in HttpOnly, SameSite=Strict
 // cookies (EventSource cannot send an Authorization header); API clients may use Bearer instead.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.ts';
 
 export function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
@@ -18,11 +19,28 @@ export function readCookie(request: FastifyRequest, name: string): string | null
   return null;
 }
 
-/** The token from `Authorization: Bearer …`, or else from the cookie. */
+/** Methods that change nothing: a cookie may authorize them whoever asks. */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The token from `Authorization: Bearer …`, or else from the cookie. A change authorized by the cookie
+ * must come from the screen's own origin: SameSite=Strict keeps the cookie from other sites, not from a
+ * sibling subdomain of the same site (a page there could post a bodiless form). Browsers say where a
+ * request comes from (Sec-Fetch-Site); a client that does not send it is not a browser page.
+ */
 export function requestToken(request: FastifyRequest, cookie: string): string | null {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim() || null;
-  return readCookie(request, cookie);
+  const token = readCookie(request, cookie);
+  const site = request.headers['sec-fetch-site'];
+  if (
+    token !== null &&
+    !SAFE_METHODS.has(request.method) &&
+    (site === 'same-site' || site === 'cross-site')
+  ) {
+    throw new ApiError(403, 'CROSS_SITE_REQUEST', 'refused: this change was asked by a page of another site');
+  }
+  return token;
 }
 
 export function setTokenCookie(

@@ -61,7 +61,16 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.code(500).send(errorBody('INTERNAL', 'the server could not answer this request'));
   });
 
+  // Not NOT_FOUND, which says a test, command or attachment is unknown (a station sets such a result
+  // aside for good): an address no route serves is a wrong server address or proxy, to be fixed.
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+    reply
+      .code(404)
+      .send(
+        errorBody(
+          'NO_ROUTE',
+          `no route ${request.method} ${request.url.split('?')[0]}: check the server address`,
+        ),
+      );
   });
 }

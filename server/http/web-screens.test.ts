@@ -43,7 +43,7 @@ describe('web screens and demo sites', () => {
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect((await get('/invigilator')).statusCode).toBe(302);
     // Not built: not served.
-    expect(errorOf(await get('/centre/')).code).toBe('NOT_FOUND');
+    expect(errorOf(await get('/centre/')).code).toBe('NO_ROUTE');
 
     expect((await get('/demo-sites/encyclopedie/')).body).toContain('Mont Blanc');
     expect((await get('/demo-sites/encyclopedie/../../web/invigilator/index.html')).statusCode).toBe(404);
@@ -90,6 +90,6 @@ describe('web screens and demo sites', () => {
     expect(empty.lines.find((line) => line.level === 40)?.msg).toMatch(
       /^web screens not built, answered 404: \/invigilator\/, \/centre\/, \/verification\/ /,
     );
-    expect(errorOf(await server.app.inject({ method: 'GET', url: '/centre/' })).code).toBe('NOT_FOUND');
+    expect(errorOf(await server.app.inject({ method: 'GET', url: '/centre/' })).code).toBe('NO_ROUTE');
   });
 });

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect, type Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BankImportRefusalSchema } from '../../core/contracts/centre-api.ts';
 import { syntheticProfile } from '../../core/testing/synthetic-bank.ts';
 import { UNCITED_CONTENT_KEPT_MS, contentHash } from '../content/bank-service.ts';
@@ -288,5 +289,100 @@ describe('centre API: each centre’s attachments within its quota', () => {
     const summary = await day.api({ method: 'GET', url: `/api/centre/centres/${centreId}/bank` });
     expect((summary.json() as { challenges: number }).challenges).toBe(0);
     expect(await server.app.pix.store.content.centreFiles(centreId)).toEqual([]);
+  });
+});
+
+describe('centre API: a bank upload that does not arrive', () => {
+  /** Short for the test; the default is 2 minutes. */
+  const BANK_UPLOAD_MS = 1000;
+  let server: TestServer;
+  let day: SeededDay;
+  let logs: string[];
+  let socket: Socket | null;
+  beforeEach(async () => {
+    logs = [];
+    socket = null;
+    server = await startTestServer({
+      config: { bankUploadMs: BANK_UPLOAD_MS },
+      logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
+    });
+    day = await seedCertificationDay(server.app, { count: 1 });
+  });
+  afterEach(async () => {
+    socket?.destroy();
+    await server.close();
+  });
+
+  /** Sends the headers of a 50 MB import and its first byte, then nothing: a stalled or trickled upload. */
+  function stalledImport(port: number, centreId: string): { socket: Socket; answer: Promise<string> } {
+    const stalled = connect(port, '127.0.0.1');
+    stalled.write(
+      `POST /api/centre/centres/${centreId}/bank/import HTTP/1.1\r\nhost: 127.0.0.1\r\n` +
+        `authorization: Bearer ${day.adminToken}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${50 * 1024 * 1024}\r\n\r\n[`,
+    );
+    let received = '';
+    stalled.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    // What the server said before closing the connection.
+    const answer = new Promise<string>((resolve) => stalled.once('close', () => resolve(received)));
+    stalled.on('error', () => undefined);
+    return { socket: stalled, answer };
+  }
+
+  it('frees the import for other centres once the deadline passes, and tells the slow uploader', async () => {
+    const other = await day.api({ method: 'POST', url: '/api/centre/centres', payload: { name: 'Autre' } });
+    const centreB = (other.json() as { id: string }).id;
+    // A challenge without files: B has none stored.
+    const plain = { ...day.bank[1], attachments: [], illustration: undefined };
+    const importB = () =>
+      day.api({ method: 'POST', url: `/api/centre/centres/${centreB}/bank/import`, payload: [plain] });
+    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const stalled = stalledImport(Number(new URL(base).port), day.centreId);
+    socket = stalled.socket;
+    // A's request is in (the slot is claimed right after authentication, well before B asks).
+    await expect
+      .poll(() => logs.some((l) => l.includes('/bank/import') && l.includes('incoming request')))
+      .toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const busy = await importB();
+    expect([busy.statusCode, errorOf(busy).code]).toEqual([409, 'BANK_IMPORT_BUSY']);
+
+    // Past the deadline A is answered and cut; before the fix it kept the slot for the 5-minute request
+    // timeout (and again on each reconnection). Bounded wait, so the old code fails here, not by timeout.
+    const answer = await Promise.race([
+      stalled.answer,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), BANK_UPLOAD_MS + 3000)),
+    ]);
+    const said = answer ?? '(no answer: A still holds the slot)';
+    expect(said).toMatch(/^HTTP\/1\.1 408 /);
+    expect(said).toMatch(/connection: close/i);
+    expect(said).toContain('"code":"BANK_UPLOAD_TOO_SLOW"');
+    expect(said).toMatch(/did not arrive within 1 s: nothing was imported/);
+
+    const imported = await importB();
+    expect(imported.statusCode).toBe(200);
+    const bankA = await day.api({ method: 'GET', url: `/api/centre/centres/${day.centreId}/bank` });
+    expect((bankA.json() as { challenges: number }).challenges).toBe(day.bank.length);
+  });
+
+  it('lets an import whose body arrived run past the deadline, holding the slot until it answers', async () => {
+    const list = server.app.pix.store.bank.list.bind(server.app.pix.store.bank);
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const spy = vi.spyOn(server.app.pix.store.bank, 'list').mockImplementationOnce(async (centreId) => {
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, BANK_UPLOAD_MS + 800));
+      return list(centreId);
+    });
+    const url = `/api/centre/centres/${day.centreId}/bank/import`;
+    const slow = day.api({ method: 'POST', url, payload: [day.bank[0]] });
+    await inside;
+    // Past the deadline, the import in course still holds the slot.
+    await new Promise((resolve) => setTimeout(resolve, BANK_UPLOAD_MS + 200));
+    const busy = await day.api({ method: 'POST', url, payload: [day.bank[0]] });
+    expect([busy.statusCode, errorOf(busy).code]).toEqual([409, 'BANK_IMPORT_BUSY']);
+    expect((await slow).statusCode).toBe(200);
+    spy.mockRestore();
   });
 });

@@ -1,7 +1,8 @@
 // Centre routes for content: the challenge bank (import, summary) and attachments by content hash.
 // Registered inside the authenticated centre scope. Attachments are read per centre: a centre gets only
 // the files it uploaded or its bank cites, under its own media type (an administrator names the centre).
-import type { FastifyInstance } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ContentHashSchema } from '../../core/challenge/challenge.ts';
@@ -16,7 +17,8 @@ import { ApiErrorSchema } from '../../core/contracts/station-server.ts';
 import { canReachCentre, reachableCentre } from '../accounts/access.ts';
 import { claimBankImport, importBank, storeContent, summarizeBank } from '../content/bank-service.ts';
 import type { ServerContext } from '../context.ts';
-import { badRequest, notFound } from '../http/api-error.ts';
+import { ApiError, badRequest, notFound } from '../http/api-error.ts';
+import { acceptFiles } from '../http/body-parsers.ts';
 import { CentreParams, PathId, errors } from '../http/route-schema.ts';
 import type { StoredAccount } from '../storage/repositories.ts';
 import { requestAccount } from './request-account.ts';
@@ -31,6 +33,45 @@ function contentCentreId(account: StoredAccount, named: string | undefined): str
   return named ?? account.centreId;
 }
 
+/**
+ * Claims the server's bank import before the body is read (a refused import costs no memory), for as long
+ * as the body takes to arrive within config.bankUploadMs: past it the slot is freed and the upload cut
+ * with a 408 (the connection closed after it), so that a stalled or trickled body cannot keep every other
+ * centre's import at 409. Once the body is in, the import keeps the slot until its response is sent.
+ */
+function claimForUpload(ctx: ServerContext) {
+  return async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: RequestPayload,
+  ): Promise<RequestPayload> => {
+    const release = claimBankImport(ctx);
+    const body = new PassThrough();
+    const seconds = Math.round(ctx.config.bankUploadMs / 1000);
+    const deadline = setTimeout(() => {
+      release();
+      request.log.warn(
+        { accountId: request.account?.id, url: request.url },
+        'bank import cut: its body did not arrive in time',
+      );
+      // Fails the body's reading: Fastify answers with this error and closes the connection.
+      body.destroy(
+        new ApiError(
+          408,
+          'BANK_UPLOAD_TOO_SLOW',
+          `the bank file did not arrive within ${seconds} s: nothing was imported; retry from a faster connection, or import the bank in several smaller files`,
+        ),
+      );
+    }, ctx.config.bankUploadMs);
+    payload.once('end', () => clearTimeout(deadline));
+    reply.raw.once('close', () => {
+      clearTimeout(deadline);
+      release();
+    });
+    return payload.pipe(body);
+  };
+}
+
 export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['centre'];
@@ -39,10 +80,8 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
     '/api/centre/centres/:centreId/bank/import',
     {
       bodyLimit: 100 * 1024 * 1024,
-      // Claimed once authenticated, before the body is read: a refused import costs no memory.
-      onRequest: async (_request, reply) => {
-        reply.raw.once('close', claimBankImport(ctx));
-      },
+      // After the scope's authentication (onRequest), before the body is read.
+      preParsing: claimForUpload(ctx),
       schema: {
         tags,
         summary:
@@ -51,7 +90,7 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
         body: BankImportRequestSchema,
         response: {
           200: BankImportReportSchema,
-          ...errors(400, 401, 404, 409, 413),
+          ...errors(400, 401, 404, 408, 409, 413),
           // A refused bank lists its problems, for the back office to say each in its language.
           422: z.union([BankImportRefusalSchema, ApiErrorSchema]),
         },
@@ -79,31 +118,36 @@ export function centreContentRoutes(app: FastifyInstance, ctx: ServerContext): v
     },
   );
 
-  r.put(
-    '/api/centre/content/:hash',
-    {
-      bodyLimit: 30 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Store an attachment or illustration under the SHA-256 of its bytes (body: the file, with its media type)',
-        params: HashParams,
-        querystring: ContentQuery,
-        consumes: ['application/octet-stream', 'application/pdf', 'image/png', 'text/csv', 'text/plain'],
-        body: z.instanceof(Buffer).describe('the file'),
-        response: { 201: ContentStoredSchema, ...errors(400, 401, 404, 413, 415, 422) },
+  // The one route that takes files: each under its own media type, as bytes (body-parsers.ts). A PUT,
+  // which no form can send, so text/plain is safe here.
+  app.register(async (files) => {
+    acceptFiles(files, /^(image|application|text|audio|video)\//);
+    files.withTypeProvider<ZodTypeProvider>().put(
+      '/api/centre/content/:hash',
+      {
+        bodyLimit: 30 * 1024 * 1024,
+        schema: {
+          tags,
+          summary:
+            'Store an attachment or illustration under the SHA-256 of its bytes (body: the file, with its media type)',
+          params: HashParams,
+          querystring: ContentQuery,
+          consumes: ['application/octet-stream', 'application/pdf', 'image/png', 'text/csv', 'text/plain'],
+          body: z.instanceof(Buffer).describe('the file'),
+          response: { 201: ContentStoredSchema, ...errors(400, 401, 404, 413, 415, 422) },
+        },
       },
-    },
-    async (request, reply) => {
-      const account = requestAccount(request);
-      const centreId = contentCentreId(account, request.query.centreId);
-      if (centreId === null) throw badRequest('an administrator names the centre: ?centreId=…');
-      const centre = await reachableCentre(ctx, account, centreId);
-      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      const stored = await storeContent(ctx, centre.id, request.params.hash, mediaType, request.body);
-      return reply.code(201).send({ hash: stored.hash, mediaType: stored.mediaType, size: stored.size });
-    },
-  );
+      async (request, reply) => {
+        const account = requestAccount(request);
+        const centreId = contentCentreId(account, request.query.centreId);
+        if (centreId === null) throw badRequest('an administrator names the centre: ?centreId=…');
+        const centre = await reachableCentre(ctx, account, centreId);
+        const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        const stored = await storeContent(ctx, centre.id, request.params.hash, mediaType, request.body);
+        return reply.code(201).send({ hash: stored.hash, mediaType: stored.mediaType, size: stored.size });
+      },
+    );
+  });
 
   r.get(
     '/api/centre/content/:hash',

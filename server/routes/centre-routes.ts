@@ -53,6 +53,7 @@ import {
 } from '../candidates/candidate-service.ts';
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
+import { acceptFiles } from '../http/body-parsers.ts';
 import { clearTokenCookie, requestToken, setTokenCookie } from '../http/cookies.ts';
 import { CandidateParams, CentreParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
 import { changeInvigilatorPassword } from '../invigilator/invigilator-auth.ts';
@@ -76,6 +77,8 @@ const COOKIE_PATH = '/api/centre';
 const LOGIN_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
 
 const account = requestAccount;
+/** What a CSV file is sent as (Windows names .csv files application/vnd.ms-excel). */
+const CSV_MEDIA_TYPES = ['text/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
 const AccountParams = z.object({ accountId: PathId }).strict();
 
 function centreView(c: StoredCentre) {
@@ -433,25 +436,29 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       },
     );
 
-    s.post(
-      '/api/centre/sessions/:sessionId/candidates/import',
-      {
-        bodyLimit: 2 * 1024 * 1024,
-        schema: {
-          tags,
-          summary: 'Import candidates from a CSV file (text/csv); dryRun=true previews without storing',
-          consumes: ['text/csv'],
-          params: SessionParams,
-          querystring: CandidateImportQuerySchema,
-          body: z.instanceof(Buffer).describe('the CSV file (text/csv)'),
-          response: { 200: CandidateImportReportSchema, ...errors(400, 401, 404, 409, 413, 415) },
+    // The CSV as bytes, in a scope of its own (body-parsers.ts): no form can send these media types.
+    await scoped.register(async (csv) => {
+      acceptFiles(csv, CSV_MEDIA_TYPES);
+      csv.withTypeProvider<ZodTypeProvider>().post(
+        '/api/centre/sessions/:sessionId/candidates/import',
+        {
+          bodyLimit: 2 * 1024 * 1024,
+          schema: {
+            tags,
+            summary: 'Import candidates from a CSV file (text/csv); dryRun=true previews without storing',
+            consumes: CSV_MEDIA_TYPES,
+            params: SessionParams,
+            querystring: CandidateImportQuerySchema,
+            body: z.instanceof(Buffer).describe('the CSV file (text/csv)'),
+            response: { 200: CandidateImportReportSchema, ...errors(400, 401, 404, 409, 413, 415) },
+          },
         },
-      },
-      async (request) => {
-        const session = await reachableSession(ctx, account(request), request.params.sessionId);
-        return importCandidatesCsv(ctx, session, request.body, request.query.dryRun);
-      },
-    );
+        async (request) => {
+          const session = await reachableSession(ctx, account(request), request.params.sessionId);
+          return importCandidatesCsv(ctx, session, request.body, request.query.dryRun);
+        },
+      );
+    });
 
     s.get(
       '/api/centre/candidates/template.csv',

@@ -22,6 +22,10 @@ export const serverErrorsFr = {
     UNSUPPORTED_MEDIA_TYPE:
       'Ce type de fichier n’est pas accepté ici. Vérifiez que vous avez choisi le bon fichier.',
     NOT_FOUND: 'Introuvable : cet élément n’existe pas ou plus. Rechargez la page pour voir l’état actuel.',
+    NO_ROUTE:
+      'Cette adresse n’existe pas sur le serveur de certification. Vérifiez l’adresse du serveur, ou rechargez la page.',
+    CROSS_SITE_REQUEST:
+      'Refusé : cette modification a été demandée depuis une page d’un autre site. Ouvrez l’écran à son adresse habituelle, puis recommencez.',
     RATE_LIMITED: 'Trop de demandes en peu de temps : patientez une minute, puis réessayez.',
     INTERNAL:
       'Le serveur a rencontré un problème et n’a rien modifié. Réessayez dans un instant ; si cela recommence, prévenez le support informatique de l’établissement.',
@@ -62,6 +66,8 @@ export const serverErrorsFr = {
       'Une pièce jointe ne correspond pas à celle attendue par la banque. Vérifiez que vous avez choisi les bons fichiers.',
     BANK_IMPORT_BUSY:
       'Une autre importation de banque d’épreuves est en cours sur ce serveur. Patientez une minute, puis réessayez.',
+    BANK_UPLOAD_TOO_SLOW:
+      'Le fichier de la banque d’épreuves arrive trop lentement : l’envoi a été interrompu pour laisser la place aux autres centres. Réessayez depuis une connexion plus rapide, ou importez la banque en plusieurs parties.',
     CONTENT_QUOTA_EXCEEDED:
       'Les fichiers du centre dépasseraient la place qui lui est réservée sur le serveur : rien n’a été enregistré. Demandez à l’administrateur du serveur d’augmenter cette place.',
     // Stations.
@@ -159,6 +165,10 @@ export const serverErrorsEn: ServerErrorMessages = {
     PAYLOAD_TOO_LARGE: 'What was sent is too large for the server. Check that you chose the right file.',
     UNSUPPORTED_MEDIA_TYPE: 'This type of file is not accepted here. Check that you chose the right file.',
     NOT_FOUND: 'Not found: this item does not exist any more. Reload the page to see the current state.',
+    NO_ROUTE:
+      'This address does not exist on the certification server. Check the server’s address, or reload the page.',
+    CROSS_SITE_REQUEST:
+      'Refused: this change was asked from a page of another site. Open the screen at its usual address, then try again.',
     RATE_LIMITED: 'Too many requests in a short time: wait a minute, then try again.',
     INTERNAL:
       'The server ran into a problem and changed nothing. Try again in a moment; if it happens again, tell the school’s IT support.',
@@ -192,6 +202,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     HASH_MISMATCH: 'An attachment is not the one the bank expects. Check that you chose the right files.',
     BANK_IMPORT_BUSY:
       'Another challenge bank import is in progress on this server. Wait a minute, then try again.',
+    BANK_UPLOAD_TOO_SLOW:
+      'The challenge bank file is arriving too slowly: the upload was stopped to let other centres import. Try again from a faster connection, or import the bank in several parts.',
     CONTENT_QUOTA_EXCEEDED:
       'The centre’s files would exceed the space set aside for it on the server: nothing was stored. Ask the server’s administrator to raise it.',
     ENROLLMENT_CODE_INVALID: 'This enrollment code has expired or was already used: create a new one.',
