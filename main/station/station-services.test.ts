@@ -211,6 +211,60 @@ describe('createStationServices', () => {
     expect(services.syncState().stationRejection).toBeNull();
   });
 
+  it('keeps a result for the server it was taken on: no enrollment elsewhere until that server has it', async () => {
+    server = await new FakeStationServer().listen();
+    const pkg = testPackage({ count: 2 });
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+    // The server takes no result for now.
+    server.fault = (route) => (route === 'result' ? { kind: 'status', status: 503 } : undefined);
+    const dataDir = tempDataDir();
+    const keyStore = new MemoryKeyStore();
+    const a = await station({ dataDir, keyStore });
+    await a.enroll('ENROLL-2026');
+    await a.start();
+    await a.dispatch('signIn', signIn);
+    await a.dispatch('acceptInstructions', {});
+    await until(() => server.openStreams > 0, 5000, 'the command stream');
+    server.sendCommand({ type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' });
+    await until(() => a.runtime.phase === 'inProgress', 5000, 'the start');
+    for (const challenge of pkg.challenges) {
+      await a.dispatch('submitAnswer', { challengeId: challenge.id, value: { type: 'choice', choice: '1' } });
+    }
+    await until(() => server.requests.some((r) => r.route === 'result'), 5000, 'an upload tried');
+    // Enrolled again on the same server (a revoked station, with the code issued for it): allowed.
+    server.enrollmentCodes.add('ENROLL-AGAIN');
+    expect((await a.enroll('ENROLL-AGAIN')).ok).toBe(true);
+    await a.close();
+
+    // IT points the station to another server, and enrolls it there: refused, that server not asked.
+    const other = await new FakeStationServer().listen();
+    try {
+      const b = await station({ dataDir, keyStore, serverUrl: other.url });
+      expect(b.syncState().resultsOfOtherServers).toEqual([{ serverUrl: server.url, testIds: ['test-1'] }]);
+      const refused = await b.enroll('ENROLL-2026');
+      expect(refused).toMatchObject({
+        ok: false,
+        code: 'RESULTS_OF_ANOTHER_SERVER',
+        message: expect.stringContaining(`${server.url} (1 test(s))`),
+      });
+      expect(b.identity.enrollment?.serverUrl).toBe(server.url);
+      await b.start();
+      await b.close();
+      expect(other.requests).toEqual([]);
+    } finally {
+      await other.close();
+    }
+
+    // Pointed back to its server (still enrolled there), the station sends it.
+    server.fault = () => undefined;
+    const c = await station({ dataDir, keyStore });
+    await c.start();
+    await until(() => server.results.has('test-1'), 5000, 'the result on its server');
+    expect(server.resultStores).toBe(1);
+    expect(c.syncState().resultsOfOtherServers).toEqual([]);
+  });
+
   it('carries on when the network goes away, and catches up when it is back', async () => {
     server = await new FakeStationServer().listen();
     const pkg = testPackage({ count: 4 });

@@ -33,7 +33,7 @@ import { createProcessLister, processOs } from './lockdown/process-listing.ts';
 import { ProcessWatch } from './lockdown/process-watch.ts';
 import { runtimeLockdownWatch } from './lockdown/runtime-lockdown.ts';
 import type { Platform } from './lockdown/shortcuts.ts';
-import { AnswerJournal } from './journal/answer-journal.ts';
+import { AnswerJournal, type ResultsOfServer } from './journal/answer-journal.ts';
 import { DEFAULT_RETENTION_MS, PURGE_EVERY_MS, purgeExpired } from './retention.ts';
 import { ExamRuntime } from './runtime/exam-runtime.ts';
 import type { Navigation, ServerResult } from './runtime/ports.ts';
@@ -47,6 +47,7 @@ import { RefusalReporter } from './sync/refusal-reporter.ts';
 import { ResultUploader, type UploadState } from './sync/result-uploader.ts';
 import { BackgroundLoop, realSyncTimers, type SyncTimers } from './sync/retry-timing.ts';
 import { ServerConnection, type FetchLike } from './sync/server-connection.ts';
+import { serverOrigin } from './sync/server-origin.ts';
 import { StationAccess, type StationRejection } from './sync/station-access.ts';
 import { StationServerClient } from './sync/station-server-client.ts';
 
@@ -131,6 +132,11 @@ export interface SyncState {
   stationRejection: StationRejection | null;
   /** The last command event applied (the stream resumes after it). */
   lastCommandEventId: string | null;
+  /**
+   * Tests taken on another server than the one this station points to, whose results wait here: they
+   * are sent only once the station points back to `serverUrl` (normalized).
+   */
+  resultsOfOtherServers: { serverUrl: string; testIds: string[] }[];
 }
 
 export interface StationServices {
@@ -145,6 +151,8 @@ export interface StationServices {
   /**
    * Enrolls the station with the code a referent created for the centre: the server learns the
    * station's public key, the station remembers its centre. Safe to call again (re-enrollment).
+   * Refused (RESULTS_OF_ANOTHER_SERVER, the server not asked) while results taken on another server
+   * than this one wait on the station.
    */
   enroll(enrollmentCode: string): Promise<ServerResult<Enrollment>>;
   /** Journals a challenge-browser navigation (allowed or blocked) while a test is under way. */
@@ -168,6 +176,8 @@ export interface StationServices {
 }
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
+/** enroll's refusal while results taken on another server wait on the station (the server not asked). */
+export const RESULTS_OF_ANOTHER_SERVER = 'RESULTS_OF_ANOTHER_SERVER';
 export const ENROLLMENT_FILE_NAME = 'station.json';
 export const KEY_FILE_NAME = 'station-key.der';
 
@@ -188,7 +198,9 @@ export async function createStationServices(options: StationServicesOptions): Pr
   // The data folder is the owner's only (the key store made it so when it came first).
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
-  const journal = AnswerJournal.open({ file: journalFile });
+  // The tests created from now on belong to this server: their results go nowhere else.
+  const origin = serverOrigin(options.serverUrl);
+  const journal = AnswerJournal.open({ file: journalFile, serverOrigin: origin });
   let loaded: Awaited<ReturnType<typeof loadOrCreateStationKeys>>;
   try {
     loaded = await loadOrCreateStationKeys(keyStore, {
@@ -201,6 +213,21 @@ export async function createStationServices(options: StationServicesOptions): Pr
   const { keys, created } = loaded;
   if (created) log(`station key created: this station is ${keys.stationId}`);
   let enrollment = await loadEnrollment(enrollmentFile, log);
+  try {
+    // Tests from before the journal recorded their server were taken on the one the station is
+    // enrolled on (sign-in needs it): they carry on there, wherever the station is pointed later.
+    const bound = journal.bindTestsToServer(
+      serverOrigin(enrollment?.stationId === keys.stationId ? enrollment.serverUrl : options.serverUrl),
+    );
+    if (bound > 0) log(`${bound} earlier test(s) bound to the server they were taken on`);
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
+  const resultsOfOtherServers = () => journal.resultsOfOtherServers(origin);
+  // Said at every start, so that IT points the station back to the server those results wait for.
+  const waitingAtStart = resultsOfOtherServers();
+  if (waitingAtStart.length > 0) log(`station: ${resultsElsewhere(waitingAtStart)}`);
   const isEnrolled = () =>
     enrollment !== null &&
     enrollment.stationId === keys.stationId &&
@@ -269,6 +296,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
   replicator = new OutboxReplicator({
     journal,
     post: (testId, records) => client.postRecords(testId, records),
+    server: origin,
     timers,
     // A pending alert that waited offline is now on the invigilator's screen: the candidate's says so.
     onStored: (testId) => runtime.recordsReplicated(testId),
@@ -281,6 +309,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
     journal,
     upload: (testId, bundle, hash) => client.uploadResult(testId, bundle, hash),
     markUploaded: (testId) => runtime.markUploaded(testId),
+    server: origin,
     timers,
     onNotYourTest: testElsewhere,
     // The end screen no longer says « being sent »: it tells the candidate to warn the invigilator,
@@ -296,6 +325,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
   reporter = new RefusalReporter({
     journal,
     report: (testId, report) => client.reportResultRefusal(testId, report),
+    server: origin,
     timers,
     access,
     wallClock: wall,
@@ -401,6 +431,19 @@ export async function createStationServices(options: StationServicesOptions): Pr
     journalFile,
 
     async enroll(enrollmentCode) {
+      // Enrolled here, the station would no longer be enrolled on the server those results were taken
+      // on, and could not be again (a server refuses a second enrollment of an active key): pointed
+      // back there, it would send nothing. So not before they are sent. The same server (a revoked
+      // station enrolled again with the code issued for it) is not concerned.
+      const waiting = resultsOfOtherServers();
+      if (waiting.length > 0) {
+        return {
+          ok: false,
+          kind: 'http',
+          code: RESULTS_OF_ANOTHER_SERVER,
+          message: resultsElsewhere(waiting),
+        };
+      }
       const answer = await client.enroll({
         enrollmentCode,
         publicKey: keys.publicJwk,
@@ -451,6 +494,10 @@ export async function createStationServices(options: StationServicesOptions): Pr
       upload: uploader?.state() ?? { pending: 0, failures: 0, lastProblem: null, nextDelayMs: null },
       stationRejection: access.rejection,
       lastCommandEventId: commands.lastEventId,
+      resultsOfOtherServers: resultsOfOtherServers().map((r) => ({
+        serverUrl: r.serverOrigin,
+        testIds: r.testIds,
+      })),
     }),
 
     async start() {
@@ -558,6 +605,15 @@ async function loadEnrollment(file: string, log: (message: string) => void): Pro
   if (read.state === 'enrolled') return read.enrollment;
   if (read.state === 'unreadable') log(`station enrollment file unreadable (${read.problem}): enroll again`);
   return null;
+}
+
+/** What IT must do about results waiting for another server than the station's. */
+function resultsElsewhere(waiting: ResultsOfServer[]): string {
+  const servers = waiting.map((w) => `${w.serverOrigin} (${w.testIds.length} test(s))`).join(', ');
+  return (
+    `results not sent yet to ${servers}, the server they were taken on: point this station back ` +
+    'there (serverUrl) until they are sent; only then enroll it on another server'
+  );
 }
 
 function errorMessage(error: unknown): string {

@@ -920,3 +920,48 @@ describe('importRecords (a test begun on another station)', () => {
     expect(started.records('test-1')).toHaveLength(1);
   });
 });
+
+describe('the server each test was taken on', () => {
+  const X = 'https://certif.example.org';
+  const Y = 'https://other.example.org';
+
+  /** A journal holding, sealed and pending, `old` taken on X and `new` taken on Y. */
+  function onTwoServers() {
+    const file = tempJournalFile();
+    const x = AnswerJournal.open({ file, serverOrigin: X });
+    sealed(x, 'old', 1000, 1);
+    x.close();
+    const journal = AnswerJournal.open({ file, serverOrigin: Y });
+    open.push(journal);
+    sealed(journal, 'new', 2000, 1);
+    return journal;
+  }
+
+  it('is recorded when the test is created, and never changes', () => {
+    const journal = onTwoServers();
+    expect([journal.testServer('old'), journal.testServer('new')]).toEqual([X, Y]);
+    expect(journal.bindTestsToServer(Y)).toBe(0);
+    expect(journal.testServer('old')).toBe(X);
+  });
+
+  it('sends each server only its own tests’ results, records and refusal reports', () => {
+    const journal = onTwoServers();
+    expect(journal.pendingBundles(Y).map((t) => t.testId)).toEqual(['new']);
+    expect(journal.pendingBundles(X).map((t) => t.testId)).toEqual(['old']);
+    expect(journal.pendingBundles().map((t) => t.testId)).toEqual(['old', 'new']);
+    expect(new Set(journal.pendingOutbox(10, Y).map((o) => o.testId))).toEqual(new Set(['new']));
+    expect(journal.pendingOutbox(10)).toHaveLength(4);
+    const refusal = { status: 409, code: 'BUNDLE_CONFLICT', message: 'another', refusedAt: 5 };
+    journal.recordServerRefusal('old', 'result', refusal);
+    expect(journal.unreportedRefusals(Y)).toEqual([]);
+    expect(journal.unreportedRefusals(X)).toEqual([{ testId: 'old', refusal }]);
+  });
+
+  it('says which results wait for another server than the station’s, until that server has them', () => {
+    const journal = onTwoServers();
+    expect(journal.resultsOfOtherServers(Y)).toEqual([{ serverOrigin: X, testIds: ['old'] }]);
+    expect(journal.resultsOfOtherServers(X)).toEqual([{ serverOrigin: Y, testIds: ['new'] }]);
+    journal.acknowledge('old', 10, DAY);
+    expect(journal.resultsOfOtherServers(Y)).toEqual([]);
+  });
+});

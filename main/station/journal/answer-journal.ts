@@ -84,6 +84,13 @@ export interface ServerRefusal {
   refusedAt: number;
 }
 
+/** Tests whose result still needs sending (or its refusal reporting) to a server, by that server. */
+export interface ResultsOfServer {
+  /** The server's normalized address, as the test recorded it. */
+  serverOrigin: string;
+  testIds: string[];
+}
+
 /** A refused result not yet reported to the server (the room shows the refusal once it is). */
 export interface UnreportedRefusal {
   testId: string;
@@ -175,6 +182,24 @@ interface RecordSql {
 /** The server's code and message are kept up to this length (they are for people, not for parsing). */
 const MAX_REFUSAL_TEXT = 2000;
 
+/**
+ * Tests (rows of `tests`) of the server bound as @server, or of any server when it is null. A test
+ * bound to none yet goes with the current server (the services bind such tests when they open).
+ */
+const OF_SERVER = '(@server IS NULL OR server_origin IS NULL OR server_origin = @server)';
+
+/**
+ * The tests whose result still needs this station: started here (or imported) and not sealed, or
+ * sealed and not accepted by the server; none continued elsewhere, none whose refusal the server
+ * answered for good.
+ */
+const AWAITING_RESULT = `SELECT t.test_id FROM tests t
+  WHERE t.acknowledged_at IS NULL AND t.test_id NOT IN (SELECT test_id FROM moved_tests)
+    AND t.test_id NOT IN
+      (SELECT test_id FROM server_refusals WHERE subject = 'result' AND reported_at IS NOT NULL)
+    AND (t.bundle IS NOT NULL OR EXISTS (SELECT 1 FROM records r
+          WHERE r.test_id = t.test_id AND r.kind IN ('started', 'resumed')))`;
+
 const TEST_COLUMNS = `test_id, session_id, candidate_id, station_id, candidate, session, created_at,
   package_hash, bundle, bundle_hash, acknowledged_at, purge_after`;
 const RECORD_COLUMNS = 'test_id, seq, kind, payload, wall_at, elapsed_ms, prev_hash, hash';
@@ -183,6 +208,8 @@ type AppendTime = { wallAt: number; elapsedMs: number };
 
 export class AnswerJournal {
   readonly file: string;
+  /** The server new tests are bound to (null: none recorded; such tests go to the current one). */
+  readonly serverOrigin: string | null;
   readonly #db: SqliteDatabase;
   // Prepared once: the answer path only binds and steps.
   readonly #sql: ReturnType<typeof prepareStatements>;
@@ -193,13 +220,18 @@ export class AnswerJournal {
     options: AppendOptions,
   ) => JournalRecord;
 
-  /** Opens (creating if needed) the journal file; throws JournalCorruptedError on a damaged file. */
-  static open(options: { file: string }): AnswerJournal {
-    return new AnswerJournal(options.file, openJournalDatabase(options.file));
+  /**
+   * Opens (creating if needed) the journal file; throws JournalCorruptedError on a damaged file.
+   * `serverOrigin`: the server the station now works with (sync/server-origin.ts); the tests it creates
+   * belong to it.
+   */
+  static open(options: { file: string; serverOrigin?: string }): AnswerJournal {
+    return new AnswerJournal(options.file, openJournalDatabase(options.file), options.serverOrigin ?? null);
   }
 
-  private constructor(file: string, db: SqliteDatabase) {
+  private constructor(file: string, db: SqliteDatabase, serverOrigin: string | null) {
     this.file = file;
+    this.serverOrigin = serverOrigin;
     this.#db = db;
     this.#sql = prepareStatements(db);
     const append = db.transaction(
@@ -226,6 +258,7 @@ export class AnswerJournal {
         canonicalJson(t.candidate),
         canonicalJson(t.session),
         t.createdAt,
+        this.serverOrigin,
       );
     } catch (error) {
       if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new TestAlreadyExistsError(t.testId);
@@ -236,6 +269,21 @@ export class AnswerJournal {
   test(testId: string): TestRow | null {
     const row = this.#sql.selectTest.get(testId);
     return row ? toTestRow(row) : null;
+  }
+
+  /** The server the test belongs to (its normalized address); null when not bound yet, or unknown test. */
+  testServer(testId: string): string | null {
+    const origin = this.#sql.selectServerOrigin.get(testId);
+    return typeof origin === 'string' ? origin : null;
+  }
+
+  /**
+   * Binds to `serverOrigin` the tests that belong to no server yet (created before the journal recorded
+   * it): they carry on with the server they were taken on, whatever the station is pointed to later.
+   * Returns how many.
+   */
+  bindTestsToServer(serverOrigin: string): number {
+    return this.#sql.bindServerOrigin.run(serverOrigin).changes;
   }
 
   /** Every test the journal holds (purged ones are gone). */
@@ -587,10 +635,10 @@ export class AnswerJournal {
 
   /**
    * Results stored but not yet acknowledged by the server, oldest first (none continued elsewhere,
-   * none the server refused).
+   * none the server refused); with `server`, only those of tests of that server (or bound to none).
    */
-  pendingBundles(): TestRow[] {
-    return this.#sql.selectPendingBundles.all().map(toTestRow);
+  pendingBundles(server?: string): TestRow[] {
+    return this.#sql.selectPendingBundles.all({ server: server ?? null }).map(toTestRow);
   }
 
   /**
@@ -600,6 +648,18 @@ export class AnswerJournal {
    */
   testsAwaitingResult(): string[] {
     return this.#sql.selectAwaitingResult.all().map(String);
+  }
+
+  /**
+   * The tests of testsAwaitingResult that belong to another server than `server`, by server: their
+   * results can reach it only once the station is pointed back there.
+   */
+  resultsOfOtherServers(server: string): ResultsOfServer[] {
+    const byServer = new Map<string, string[]>();
+    for (const row of this.#sql.selectAwaitingElsewhere.all(server)) {
+      byServer.set(row.server_origin, [...(byServer.get(row.server_origin) ?? []), row.test_id]);
+    }
+    return [...byServer].map(([serverOrigin, testIds]) => ({ serverOrigin, testIds }));
   }
 
   /**
@@ -672,10 +732,11 @@ export class AnswerJournal {
 
   /**
    * Refused results whose report the server has not answered for good yet (refused before the reports
-   * existed included), oldest refusal first.
+   * existed included), oldest refusal first; with `server`, only those of tests of that server (or
+   * bound to none).
    */
-  unreportedRefusals(): UnreportedRefusal[] {
-    return this.#sql.selectUnreported.all().map((row) => ({
+  unreportedRefusals(server?: string): UnreportedRefusal[] {
+    return this.#sql.selectUnreported.all({ server: server ?? null }).map((row) => ({
       testId: row.test_id,
       refusal: { status: row.status, code: row.code, message: row.message, refusedAt: row.refused_at },
     }));
@@ -722,11 +783,12 @@ export class AnswerJournal {
   /**
    * Records not yet confirmed stored by the server, each test's in the order they were written, taken
    * in turn from every test (its first, then its second…) so that one test's long backlog does not
-   * hold back the others; none of a test whose records the server refused.
+   * hold back the others; none of a test whose records the server refused. With `server`, only the
+   * records of tests of that server (or bound to none).
    */
-  pendingOutbox(limit: number): OutboxItem[] {
+  pendingOutbox(limit: number, server?: string): OutboxItem[] {
     const max = parseOrThrow(OutboxLimitSchema, limit, 'limit', (m) => new InvalidInputError(m));
-    return this.#sql.selectOutbox.all(max).map((row) => ({
+    return this.#sql.selectOutbox.all({ limit: max, server: server ?? null }).map((row) => ({
       id: row.outbox_id,
       testId: row.test_id,
       seq: row.seq,
@@ -774,9 +836,12 @@ export class AnswerJournal {
 function prepareStatements(db: SqliteDatabase) {
   return {
     insertTest: db.prepare(
-      `INSERT INTO tests (test_id, session_id, candidate_id, station_id, candidate, session, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tests (test_id, session_id, candidate_id, station_id, candidate, session, created_at,
+         server_origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    selectServerOrigin: db.prepare('SELECT server_origin FROM tests WHERE test_id = ?').pluck(),
+    bindServerOrigin: db.prepare('UPDATE tests SET server_origin = ? WHERE server_origin IS NULL'),
     testExists: db.prepare('SELECT 1 FROM tests WHERE test_id = ?'),
     selectTestIds: db.prepare('SELECT test_id FROM tests ORDER BY created_at, rowid').pluck(),
     selectTest: db.prepare<TestSql>(`SELECT ${TEST_COLUMNS} FROM tests WHERE test_id = ?`),
@@ -789,19 +854,15 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT ${TEST_COLUMNS} FROM tests
        WHERE bundle IS NOT NULL AND acknowledged_at IS NULL AND test_id NOT IN (SELECT test_id FROM moved_tests)
          AND test_id NOT IN (SELECT test_id FROM server_refusals WHERE subject = 'result')
+         AND ${OF_SERVER}
        ORDER BY created_at, rowid`,
     ),
-    selectAwaitingResult: db
-      .prepare(
-        `SELECT t.test_id FROM tests t
-         WHERE t.acknowledged_at IS NULL AND t.test_id NOT IN (SELECT test_id FROM moved_tests)
-           AND t.test_id NOT IN
-             (SELECT test_id FROM server_refusals WHERE subject = 'result' AND reported_at IS NOT NULL)
-           AND (t.bundle IS NOT NULL OR EXISTS (SELECT 1 FROM records r
-                 WHERE r.test_id = t.test_id AND r.kind IN ('started', 'resumed')))
-         ORDER BY t.created_at, t.rowid`,
-      )
-      .pluck(),
+    selectAwaitingResult: db.prepare(`${AWAITING_RESULT} ORDER BY t.created_at, t.rowid`).pluck(),
+    selectAwaitingElsewhere: db.prepare<{ test_id: string; server_origin: string }>(
+      `SELECT test_id, server_origin FROM tests
+       WHERE server_origin IS NOT NULL AND server_origin <> ? AND test_id IN (${AWAITING_RESULT})
+       ORDER BY created_at, rowid`,
+    ),
     insertRefusal: db.prepare(
       `INSERT INTO server_refusals (test_id, subject, status, code, message, refused_at)
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -817,7 +878,9 @@ function prepareStatements(db: SqliteDatabase) {
       refused_at: number;
     }>(
       `SELECT test_id, status, code, message, refused_at FROM server_refusals
-       WHERE subject = 'result' AND reported_at IS NULL ORDER BY refused_at, test_id`,
+       WHERE subject = 'result' AND reported_at IS NULL
+         AND test_id IN (SELECT test_id FROM tests WHERE ${OF_SERVER})
+       ORDER BY refused_at, test_id`,
     ),
     updateReported: db.prepare(
       `UPDATE server_refusals SET reported_at = ?, report_outcome = ?
@@ -890,8 +953,9 @@ function prepareStatements(db: SqliteDatabase) {
          SELECT id, test_id, seq, ROW_NUMBER() OVER (PARTITION BY test_id ORDER BY id) AS turn
          FROM outbox
          WHERE test_id NOT IN (SELECT test_id FROM server_refusals WHERE subject = 'records')
+           AND test_id IN (SELECT test_id FROM tests WHERE ${OF_SERVER})
        ) o JOIN records r ON r.test_id = o.test_id AND r.seq = o.seq
-       ORDER BY o.turn, o.id LIMIT ?`,
+       ORDER BY o.turn, o.id LIMIT @limit`,
     ),
     deleteOutbox: db.prepare('DELETE FROM outbox WHERE test_id = ? AND seq <= ?'),
     selectOutboxRow: db.prepare('SELECT 1 FROM outbox WHERE test_id = ? AND seq = ?'),

@@ -179,6 +179,25 @@ describe('migrations', () => {
     journal.close();
   });
 
+  it('8 leaves the tests of a version-7 journal to the server given when they are bound (in flight at the upgrade)', () => {
+    const file = tempJournalFile();
+    const v7 = openJournalDatabase(file, MIGRATIONS.slice(0, 7));
+    v7.prepare(
+      "INSERT INTO tests (test_id, session_id, candidate_id, station_id, candidate, session, created_at) VALUES ('t', 's', 'c', 'st', '{}', '{}', 1)",
+    ).run();
+    v7.close();
+    const journal = AnswerJournal.open({ file, serverOrigin: 'https://new.example.org' });
+    expect(journal.settings().schemaVersion).toBe(latestVersion());
+    // Not bound yet: it would go with whatever server the station points to.
+    expect(journal.testServer('t')).toBeNull();
+    expect(journal.bindTestsToServer('https://certif.example.org')).toBe(1);
+    expect(journal.bindTestsToServer('https://new.example.org')).toBe(0);
+    expect(journal.testServer('t')).toBe('https://certif.example.org');
+    testWithPackage(journal, 'after', 4);
+    expect(journal.testServer('after')).toBe('https://new.example.org');
+    journal.close();
+  });
+
   it('refuse a list with a gap', () => {
     const db = new Database(':memory:');
     const gap: Migration[] = [{ version: 2, description: 'gap', sql: 'SELECT 1' }];

@@ -207,6 +207,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    description: 'the server each test was taken on',
+    sql: `
+      -- The server the test was created with (its normalized address): its records, result and refusal
+      -- report go there only. A server the station was pointed to since does not know the test: it
+      -- would answer 404 and the result would be set aside for good. NULL: a test from before this
+      -- version, bound by the station services when they next open the journal to the server the
+      -- station is enrolled on (tests in flight at the upgrade carry on there).
+      ALTER TABLE tests ADD COLUMN server_origin TEXT;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

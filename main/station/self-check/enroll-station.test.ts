@@ -24,6 +24,21 @@ describe('what IT reads when the server refuses the enrollment', () => {
     expect(enrollmentRefusal(refused(409, 'STATION_OF_ANOTHER_CENTRE')).why).toContain('un autre centre');
   });
 
+  it('sends IT back to the server whose results the station still holds, naming it', () => {
+    const refusal: ServerFailure = {
+      ok: false,
+      kind: 'http',
+      code: 'RESULTS_OF_ANOTHER_SERVER',
+      message: 'results not sent yet',
+    };
+    const { exitCode, why } = enrollmentRefusal(refusal, [
+      { serverUrl: 'https://certif.example.org', testIds: ['t1', 't2'] },
+    ]);
+    expect(exitCode).toBe(ENROLL_EXIT_CODES.refused);
+    expect(why).toContain('https://certif.example.org (2 épreuve(s))');
+    expect(why).toContain('réglage serverUrl');
+  });
+
   it('keeps the server’s words for a refusal it does not know', () => {
     expect(enrollmentRefusal(refused(400, 'SOMETHING_NEW', 'the reason')).why).toBe(
       'le serveur refuse (the reason)',

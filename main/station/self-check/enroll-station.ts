@@ -6,7 +6,7 @@ import type { BrowserState, StationResult } from '../../../core/contracts/statio
 import type { KeyStore } from '../identity/key-store.ts';
 import type { ServerFailure } from '../runtime/ports.ts';
 import type { ChallengeBrowser } from '../station-handlers.ts';
-import { createStationServices } from '../station-services.ts';
+import { RESULTS_OF_ANOTHER_SERVER, createStationServices, type SyncState } from '../station-services.ts';
 import type { FetchLike } from '../sync/server-connection.ts';
 
 /** 0 enrolled; 1 server unreachable (try again later); 2 code refused; 3 nothing to enroll with. */
@@ -32,8 +32,24 @@ function noBrowser(): StationResult<BrowserState> {
   return { ok: false, error: { code: 'STATION_NOT_READY', message: 'no browser while enrolling' } };
 }
 
-/** What IT reads when the server refuses the enrollment, and the exit code of the command line. */
-export function enrollmentRefusal(failure: ServerFailure): { exitCode: number; why: string } {
+/**
+ * What IT reads when the enrollment is refused, and the exit code of the command line. `waiting`: the
+ * results the station keeps for another server (SyncState), which it names.
+ */
+export function enrollmentRefusal(
+  failure: ServerFailure,
+  waiting: SyncState['resultsOfOtherServers'] = [],
+): { exitCode: number; why: string } {
+  if (failure.code === RESULTS_OF_ANOTHER_SERVER) {
+    const servers = waiting.map((w) => `${w.serverUrl} (${w.testIds.length} épreuve(s))`).join(', ');
+    return {
+      exitCode: ENROLL_EXIT_CODES.refused,
+      why:
+        `ce poste garde des résultats pas encore envoyés au serveur où les épreuves ont été passées${servers ? ` : ${servers}` : ''}. ` +
+        'Remettez cette adresse dans le réglage serverUrl (le poste y est toujours inscrit) et laissez-le les envoyer ; ' +
+        'ensuite seulement, inscrivez-le sur un autre serveur. Ce code d’inscription n’a pas servi',
+    };
+  }
   if (failure.kind !== 'http') {
     return {
       exitCode: ENROLL_EXIT_CODES.unreachable,
@@ -106,7 +122,7 @@ export async function enrollStation(options: {
     const stationId = services.identity.stationId;
     const answer = await services.enroll(options.code);
     if (!answer.ok) {
-      const { exitCode, why } = enrollmentRefusal(answer);
+      const { exitCode, why } = enrollmentRefusal(answer, services.syncState().resultsOfOtherServers);
       return {
         exitCode,
         stationId,

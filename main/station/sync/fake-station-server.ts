@@ -171,7 +171,7 @@ export class FakeStationServer {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routeOf(req.method ?? 'GET', url.pathname);
-    if (!route) return sendError(res, 404, 'NOT_FOUND', 'no such route');
+    if (!route) return sendError(res, 404, 'NO_ROUTE', `no route ${req.method ?? 'GET'} ${url.pathname}`);
     const request: FakeRequest = { route: route.name, path: url.pathname, headers: req.headers, body };
     this.requests.push(request);
     const fault = this.fault(route.name, request);

@@ -11,13 +11,20 @@ import {
 import type { ServerResult } from '../runtime/ports.ts';
 import { OutboxReplicator } from './outbox-replicator.ts';
 import { StationAccess } from './station-access.ts';
-import { InstantTimers, until } from './sync-fixtures.ts';
+import { InstantTimers, ManualTimers, until } from './sync-fixtures.ts';
 
 const journals: AnswerJournal[] = [];
-afterEach(() => {
+const replicators: OutboxReplicator[] = [];
+afterEach(async () => {
+  for (const replicator of replicators.splice(0)) await replicator.stop();
   for (const journal of journals.splice(0)) journal.close();
   removeTempJournals();
 });
+
+/** Lets the loop run what it can without any sleep ending. */
+async function turns(n = 20): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** A journal with `answers` answers to test-1 (and optionally test-2), and a server copy in memory. */
 function harness(answers = 3) {
@@ -236,5 +243,121 @@ describe('a test the server refuses does not hold back the others', () => {
     expect(h.posts).toEqual(['test-1']);
     expect(h.access.rejection).toMatchObject({ status: 403, code: 'STATION_NOT_READY' });
     expect(h.journal.serverRefusal('test-1', 'records')).toBeNull();
+  });
+});
+
+/**
+ * test-1 with its first record, and a replicator in the background whose server gives `answers` in
+ * turn, then stores; its timers sleep until released (or woken), drawing `random` for the jitter.
+ */
+function waitingReplicator(answers: ServerResult<{ storedThrough: number }>[], random = 0.5) {
+  const journal = AnswerJournal.open({ file: tempJournalFile('waits-') });
+  journals.push(journal);
+  testWithPackage(journal, 'test-1', 8);
+  journal.append('test-1', opened, { wallAt: 1, elapsedMs: 0 });
+  const timers = new ManualTimers();
+  timers.randomValue = random;
+  const posts: number[][] = [];
+  const replicator = new OutboxReplicator({
+    journal,
+    post: async (_testId, records) => {
+      posts.push(records.map((r) => r.seq));
+      return answers.shift() ?? { ok: true, value: { storedThrough: records.at(-1)?.seq ?? 0 } };
+    },
+    timers,
+  });
+  replicators.push(replicator);
+  let wallAt = 10;
+  /** A candidate's answer: a record committed, and the replicator kicked (as station-services does). */
+  const answer = (challengeId: string) => {
+    journal.append('test-1', answered(challengeId), { wallAt: ++wallAt, elapsedMs: wallAt });
+    replicator.kick();
+  };
+  return { journal, timers, posts, replicator, answer };
+}
+
+describe('the replicator’s waits after a failure', () => {
+  it('waits the whole Retry-After of an overloaded server, whatever the candidate answers meanwhile', async () => {
+    const h = waitingReplicator([
+      { ok: false, kind: 'http', status: 503, code: 'SERVER_BUSY', message: 'busy', retryAfterMs: 120_000 },
+    ]);
+    h.replicator.start();
+    await until(() => h.timers.sleeps.length === 1, 2000, 'the wait');
+    expect(h.timers.sleeps[0]?.ms).toBe(120_000);
+    h.answer('rec1');
+    h.answer('rec2');
+    await turns();
+    expect(h.timers.sleeps[0]?.ended).toBe(false);
+    expect(h.posts).toEqual([[1]]);
+
+    h.timers.sleeps[0]?.release();
+    await until(() => h.journal.pendingOutbox(10).length === 0, 2000, 'the records sent after the wait');
+    expect(h.posts).toEqual([[1], [1, 2, 3]]);
+  });
+
+  it('a new record ends a backoff only once its floor has passed, and the floor grows with the failures', async () => {
+    const boom: ServerResult<{ storedThrough: number }> = {
+      ok: false,
+      kind: 'http',
+      status: 500,
+      code: 'HTTP_500',
+      message: 'boom',
+    };
+    // Jitter 0.9: delays of 900 ms then 1800 ms (1 s base), floors of half the ceiling, 500 then 1000 ms.
+    const h = waitingReplicator([boom, { ...boom }], 0.9);
+    h.replicator.start();
+    await until(() => h.timers.sleeps.length === 1, 2000, 'the first backoff');
+    const floor = h.timers.sleeps[0];
+    expect(floor?.ms).toBe(500);
+    h.answer('rec1');
+    await turns();
+    expect(floor?.ended).toBe(false);
+    expect(h.posts).toEqual([[1]]);
+
+    // Past the floor, the record written meanwhile goes at once, without the rest of the delay.
+    floor?.release();
+    await until(() => h.posts.length === 2, 2000, 'the second try');
+    await until(() => h.timers.sleeps.length === 2, 2000, 'the second backoff');
+    expect(h.timers.sleeps.map((s) => s.ms)).toEqual([500, 1000]);
+    h.timers.sleeps[1]?.release();
+    await until(() => h.timers.sleeps.length === 3, 2000, 'the rest of the second backoff');
+    expect(h.timers.sleeps[2]?.ms).toBe(800);
+    h.answer('rec2');
+    await until(() => h.journal.pendingOutbox(10).length === 0, 2000, 'the records sent');
+    expect(h.timers.sleeps[2]?.ended).toBe(true);
+    expect(h.posts).toEqual([[1], [1, 2], [1, 2, 3]]);
+  });
+});
+
+describe('where records go', () => {
+  it('the records of a test taken on another server are neither sent here nor refused', async () => {
+    const file = tempJournalFile('servers-');
+    const x = AnswerJournal.open({ file, serverOrigin: 'https://certif.example.org' });
+    testWithPackage(x, 'test-x', 4);
+    x.append('test-x', opened, { wallAt: 1, elapsedMs: 0 });
+    x.close();
+    const journal = AnswerJournal.open({ file, serverOrigin: 'https://other.example.org' });
+    journals.push(journal);
+    const posts: string[] = [];
+    const replicator = new OutboxReplicator({
+      journal,
+      post: async (testId, records) => {
+        posts.push(testId);
+        return {
+          ok: false,
+          kind: 'http',
+          status: 404,
+          code: 'NOT_FOUND',
+          message: `test ${testId} not found (${records.length})`,
+        };
+      },
+      server: 'https://other.example.org',
+      timers: new InstantTimers(),
+    });
+    // Nothing of this server's: empty, so the loop sleeps rather than spins.
+    expect(await replicator.flush()).toBe('empty');
+    expect(posts).toEqual([]);
+    expect(journal.serverRefusal('test-x', 'records')).toBeNull();
+    expect(journal.awaitsReplication('test-x', 1)).toBe(true);
   });
 });

@@ -3,17 +3,24 @@
 // a gap (storedThrough) and the station forgets outbox rows up to it. The server's copy feeds the
 // invigilator's live view and lets the candidate resume on another station if this one dies. A test
 // whose records the server refuses (server-verdict.ts) is recorded as refused and left out, so the
-// other tests' records still go.
+// other tests' records still go; those of a test taken on another server wait for it (`server`).
 import type { StationHttpErrorCode } from '../../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import type { OutboxItem, RefusalSubject, ServerRefusal } from '../journal/answer-journal.ts';
 import type { ServerFailure, ServerResult } from '../runtime/ports.ts';
-import { BackgroundLoop, Wakeup, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
+import {
+  BackgroundLoop,
+  Wakeup,
+  runRounds,
+  type Backoff,
+  type SyncRound,
+  type SyncTimers,
+} from './retry-timing.ts';
 import { failureVerdict, serverRefusal } from './server-verdict.ts';
 import type { StationAccess } from './station-access.ts';
 
 export interface ReplicatorJournal {
-  pendingOutbox(limit: number): OutboxItem[];
+  pendingOutbox(limit: number, server?: string): OutboxItem[];
   acknowledgeOutbox(testId: string, storedThrough: number): void;
   records(testId: string): JournalRecord[];
   recordServerRefusal(testId: string, subject: RefusalSubject, refusal: ServerRefusal): void;
@@ -22,6 +29,12 @@ export interface ReplicatorJournal {
 export interface OutboxReplicatorOptions {
   journal: ReplicatorJournal;
   post(testId: string, records: readonly JournalRecord[]): Promise<ServerResult<{ storedThrough: number }>>;
+  /**
+   * The server the station sends to now (server-origin.ts): tests taken on another one are left
+   * as they are, neither sent here (it does not know them: its 404 would set them aside for good) nor
+   * refused, until the station is pointed back to their server. Unset: every test.
+   */
+  server?: string;
   timers: SyncTimers;
   /** Records per request (the contract allows up to 500). */
   batchSize?: number;
@@ -41,11 +54,16 @@ export interface OutboxReplicatorOptions {
 }
 
 /** How one test's batch went: stored, refused for good (set aside), or to try again later. */
-type SendOutcome = 'stored' | 'refused' | 'retry' | 'stop';
+type SendOutcome =
+  | { kind: 'stored' }
+  | { kind: 'refused' }
+  | { kind: 'retry'; failure: ServerFailure }
+  | { kind: 'stop'; failure: ServerFailure };
 
 export type FlushOutcome = 'empty' | 'sent' | 'failed';
 
 const MAX_BATCH = 500;
+const REPLICATION_BACKOFF: Backoff = { baseMs: 1000, capMs: 30_000 };
 /** The server's answer for a test attached to another station (core/contracts/station-server.ts). */
 export const NOT_YOUR_TEST: StationHttpErrorCode = 'NOT_YOUR_TEST';
 
@@ -54,12 +72,17 @@ export class OutboxReplicator {
   readonly #loop = new BackgroundLoop();
   readonly #wakeup = new Wakeup();
   #lastProblem: string | null = null;
+  /** Failed rounds in a row (the backoff grows with them). */
+  #failures = 0;
 
   constructor(options: OutboxReplicatorOptions) {
     this.#o = options;
   }
 
-  /** New records were committed, or the network is back: send now. */
+  /**
+   * New records were committed, or the network is back: send now, unless the server asked to wait
+   * (Retry-After) or a backoff's floor has not passed yet (then as soon as it has).
+   */
   kick(): void {
     this.#wakeup.wake();
   }
@@ -69,22 +92,28 @@ export class OutboxReplicator {
    * A station the server no longer accepts, or no network, ends the batch: the others would fail too.
    */
   async flush(): Promise<FlushOutcome> {
+    return (await this.#flush()).outcome;
+  }
+
+  /** The batch's outcome, and the failure to wait after (the longest Retry-After of the batch's). */
+  async #flush(): Promise<{ outcome: FlushOutcome; failure: ServerFailure | null }> {
     const batchSize = Math.min(this.#o.batchSize ?? 200, MAX_BATCH);
-    const items = this.#o.journal.pendingOutbox(batchSize);
-    if (items.length === 0) return 'empty';
+    const items = this.#o.journal.pendingOutbox(batchSize, this.#o.server);
+    if (items.length === 0) return { outcome: 'empty', failure: null };
     const byTest = new Map<string, JournalRecord[]>();
     for (const item of items) {
       const list = byTest.get(item.testId) ?? [];
       list.push(item.record);
       byTest.set(item.testId, list);
     }
-    let failed = false;
+    let failure: ServerFailure | null = null;
     for (const [testId, records] of byTest) {
       const outcome = await this.#send(testId, records);
-      if (outcome === 'retry' || outcome === 'stop') failed = true;
-      if (outcome === 'stop') break;
+      if (outcome.kind === 'stored' || outcome.kind === 'refused') continue;
+      if ((outcome.failure.retryAfterMs ?? -1) >= (failure?.retryAfterMs ?? -1)) failure = outcome.failure;
+      if (outcome.kind === 'stop') break;
     }
-    return failed ? 'failed' : 'sent';
+    return { outcome: failure ? 'failed' : 'sent', failure };
   }
 
   async #send(testId: string, records: JournalRecord[]): Promise<SendOutcome> {
@@ -110,22 +139,24 @@ export class OutboxReplicator {
       const problem = `the server holds records of ${testId} only up to ${storedThrough}, not ${last}`;
       if (problem !== this.#lastProblem) this.#o.log?.(problem);
       this.#lastProblem = problem;
-      return 'retry';
+      return { kind: 'retry', failure: { ok: false, kind: 'http', code: 'NOT_STORED', message: problem } };
     }
     this.#lastProblem = null;
-    return 'stored';
+    return { kind: 'stored' };
   }
 
   #failed(testId: string, failure: ServerFailure): SendOutcome {
     const verdict = failureVerdict(failure);
     if (verdict === 'refused') {
       this.#refuse(testId, failure);
-      return 'refused';
+      return { kind: 'refused' };
     }
     if (failure.message !== this.#lastProblem) this.#o.log?.(`records of ${testId}: ${failure.message}`);
     this.#lastProblem = failure.message;
     if (verdict === 'notYourTest') this.#o.onNotYourTest?.(testId);
-    return verdict === 'unreachable' || verdict === 'stationRejected' ? 'stop' : 'retry';
+    return verdict === 'unreachable' || verdict === 'stationRejected'
+      ? { kind: 'stop', failure }
+      : { kind: 'retry', failure };
   }
 
   #refuse(testId: string, failure: ServerFailure): void {
@@ -137,36 +168,39 @@ export class OutboxReplicator {
     this.#o.onRefused?.(testId, refusal);
   }
 
+  /**
+   * A round of the loop: a batch that went through is followed by the next at once. A round that
+   * threw (the journal failed) is a failed one: the loop backs off.
+   */
+  async #round(): Promise<SyncRound> {
+    let round: { outcome: FlushOutcome; failure: ServerFailure | null };
+    try {
+      round = await this.#flush();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#o.log?.(`replication failed: ${message}`);
+      round = { outcome: 'failed', failure: { ok: false, kind: 'network', message } };
+    }
+    this.#failures = round.failure ? this.#failures + 1 : 0;
+    return { failure: round.failure, more: round.outcome === 'sent' };
+  }
+
+  /**
+   * Runs until stopped: the server's Retry-After is waited in full, and a new record (kick) ends a
+   * backoff only past its floor, so that a room of stations does not ask a failing or overloaded
+   * server again at the pace of the candidates' answers.
+   */
   start(): void {
-    this.#loop.start(
-      async (stop) => {
-        let attempt = 0;
-        while (!stop.aborted) {
-          let outcome: FlushOutcome;
-          try {
-            outcome = await this.flush();
-          } catch (error) {
-            this.#o.log?.(`replication failed: ${error instanceof Error ? error.message : String(error)}`);
-            outcome = 'failed';
-          }
-          if (outcome === 'sent') {
-            attempt = 0;
-            continue;
-          }
-          if (outcome === 'empty') {
-            attempt = 0;
-            await this.#wakeup.sleep(this.#o.timers, this.#o.idleMs ?? 5000, stop);
-          } else {
-            const delay = backoffDelayMs(attempt++, this.#o.backoff ?? { baseMs: 1000, capMs: 30_000 }, () =>
-              this.#o.timers.random(),
-            );
-            await this.#wakeup.sleep(this.#o.timers, delay, stop);
-          }
-        }
-      },
-      this.#o.log,
-      this.#o.timers,
-    );
+    runRounds(this.#loop, {
+      round: () => this.#round(),
+      failures: () => this.#failures,
+      idleMs: this.#o.idleMs ?? 5000,
+      backoff: this.#o.backoff ?? REPLICATION_BACKOFF,
+      timers: this.#o.timers,
+      wakeup: this.#wakeup,
+      wakeupFloor: true,
+      log: this.#o.log,
+    });
   }
 
   stop(): Promise<void> {

@@ -253,3 +253,22 @@ describe('the report of a refused result', () => {
     expect(journal.refusalReport('test-1')?.outcome).toMatch(/not sent: RECORD_CONFLICT/);
   });
 });
+
+describe('where reports go', () => {
+  it('the refused result of a test taken on another server is not reported here', async () => {
+    const keys = await station();
+    const journal = sealedTests(tempJournalFile('servers-'), 'test-1');
+    journal.recordServerRefusal('test-1', 'result', REFUSAL);
+    journal.bindTestsToServer('https://certif.example.org');
+    const client = clientOf(keys);
+    const reporter = new RefusalReporter({
+      journal,
+      report: (testId, report) => client.reportResultRefusal(testId, report),
+      server: 'https://other.example.org',
+      timers: new InstantTimers(),
+    });
+    expect(await reporter.reportPending()).toEqual({ settled: [], failure: null });
+    expect(server.refusalReports).toEqual([]);
+    expect(journal.unreportedRefusals().map((r) => r.testId)).toEqual(['test-1']);
+  });
+});

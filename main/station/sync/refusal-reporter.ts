@@ -27,13 +27,19 @@ import { failureVerdict } from './server-verdict.ts';
 import type { StationAccess } from './station-access.ts';
 
 export interface RefusalReporterJournal {
-  unreportedRefusals(): UnreportedRefusal[];
+  unreportedRefusals(server?: string): UnreportedRefusal[];
   recordRefusalReported(testId: string, report: RefusalReport): void;
 }
 
 export interface RefusalReporterOptions {
   journal: RefusalReporterJournal;
   report(testId: string, report: ResultRefusalRequest): Promise<ServerResult<ResultRefusalResponse>>;
+  /**
+   * The server the station sends to now (server-origin.ts): tests taken on another one are left
+   * as they are, neither sent here (it does not know them: its 404 would set them aside for good) nor
+   * refused, until the station is pointed back to their server. Unset: every test.
+   */
+  server?: string;
   timers: SyncTimers;
   backoff?: Backoff;
   /** Sleep between checks when nothing is to report (a new refusal wakes the loop at once). */
@@ -77,7 +83,7 @@ export class RefusalReporter {
 
   async #round(): Promise<ReportRound> {
     const round: ReportRound = { settled: [], failure: null };
-    for (const { testId, refusal } of this.#o.journal.unreportedRefusals()) {
+    for (const { testId, refusal } of this.#o.journal.unreportedRefusals(this.#o.server)) {
       const failure = await this.#report(testId, refusal);
       if (!failure) {
         round.settled.push(testId);

@@ -19,6 +19,7 @@ import { FakeStationServer, type Fault } from './fake-station-server.ts';
 import { ResultUploader } from './result-uploader.ts';
 import { UPLOAD_BACKOFF, backoffDelayMs, retryDelayMs } from './retry-timing.ts';
 import { ServerConnection } from './server-connection.ts';
+import { serverOrigin } from './server-origin.ts';
 import { StationAccess } from './station-access.ts';
 import { StationServerClient } from './station-server-client.ts';
 import { InstantTimers, until } from './sync-fixtures.ts';
@@ -375,5 +376,59 @@ describe('retry timing', () => {
     expect(retryDelayMs(0, { retryAfterMs: 7000 }, UPLOAD_BACKOFF, () => 0.5)).toBe(7000);
     expect(retryDelayMs(6, { retryAfterMs: 7000 }, UPLOAD_BACKOFF, () => 0.9)).toBe(54_000);
     expect(retryDelayMs(0, {}, UPLOAD_BACKOFF, () => 0.5)).toBe(500);
+  });
+});
+
+describe('where a result goes', () => {
+  it('an address no route serves (a wrong path, a proxy) is tried again, never taken as a refusal', async () => {
+    server = await new FakeStationServer().listen();
+    const { keys, journal, runtime } = await stationWithSealedResult();
+    server.registerStation(keys.publicJwk);
+    const client = new StationServerClient(
+      new ServerConnection({ serverUrl: `${server.url}/certif`, keys, timeoutMs: 1000 }),
+    );
+    const uploader = new ResultUploader({
+      journal,
+      upload: (testId, bundle, hash) => client.uploadResult(testId, bundle, hash),
+      markUploaded: (testId) => runtime.markUploaded(testId),
+      timers: new InstantTimers(),
+    });
+    const round = await uploader.uploadPending();
+    expect(round.failure).toMatchObject({ status: 404, code: 'NO_ROUTE' });
+    expect(round.refused).toEqual([]);
+    expect(journal.serverRefusal('test-1', 'result')).toBeNull();
+    expect(uploader.state()).toMatchObject({
+      pending: 1,
+      failures: 1,
+      lastProblem: expect.stringMatching(/^no route POST \/certif\/api\/station\/tests\/test-1\/result/),
+    });
+  });
+
+  it('the result of a test taken on another server is neither sent here nor refused: it waits', async () => {
+    server = await new FakeStationServer().listen();
+    const { keys, journal, runtime } = await stationWithSealedResult();
+    server.registerStation(keys.publicJwk);
+    journal.bindTestsToServer('https://certif.example.org');
+    const client = new StationServerClient(
+      new ServerConnection({ serverUrl: server.url, keys, timeoutMs: 1000 }),
+    );
+    const uploaderTo = (serverUrl: string) =>
+      new ResultUploader({
+        journal,
+        upload: (testId, bundle, hash) => client.uploadResult(testId, bundle, hash),
+        markUploaded: (testId) => runtime.markUploaded(testId),
+        server: serverOrigin(serverUrl),
+        timers: new InstantTimers(),
+      });
+    const elsewhere = uploaderTo(server.url);
+    expect(await elsewhere.uploadPending()).toEqual({ uploaded: [], refused: [], failure: null });
+    expect(server.requests.filter((r) => r.route === 'result')).toEqual([]);
+    expect(elsewhere.state().pending).toBe(0);
+    expect(journal.serverRefusal('test-1', 'result')).toBeNull();
+    expect(journal.pendingBundles().map((t) => t.testId)).toEqual(['test-1']);
+
+    // Pointed back to its server (the same address, written otherwise), the station sends it.
+    const back = uploaderTo('https://CERTIF.example.org:443/');
+    expect((await back.uploadPending()).uploaded).toEqual(['test-1']);
   });
 });

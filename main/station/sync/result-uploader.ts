@@ -19,7 +19,7 @@ import { failureVerdict, serverRefusal } from './server-verdict.ts';
 import type { StationAccess } from './station-access.ts';
 
 export interface UploaderJournal {
-  pendingBundles(): TestRow[];
+  pendingBundles(server?: string): TestRow[];
   recordServerRefusal(testId: string, subject: RefusalSubject, refusal: ServerRefusal): void;
 }
 
@@ -28,6 +28,12 @@ export interface ResultUploaderOptions {
   upload(testId: string, bundle: string, bundleHash: string): Promise<ServerResult<ResultUploadResponse>>;
   /** The server stored this result (the runtime's markUploaded: journal acknowledgment, screen). */
   markUploaded(testId: string): Promise<void>;
+  /**
+   * The server the station sends to now (server-origin.ts): tests taken on another one are left
+   * as they are, neither sent here (it does not know them: its 404 would set them aside for good) nor
+   * refused, until the station is pointed back to their server. Unset: every test.
+   */
+  server?: string;
   timers: SyncTimers;
   backoff?: Backoff;
   /** Sleep between checks when nothing is pending (a sealed result wakes the loop at once). */
@@ -43,7 +49,7 @@ export interface ResultUploaderOptions {
 }
 
 export interface UploadState {
-  /** Results sealed and not yet acknowledged (nor refused). */
+  /** Results sealed and not yet acknowledged (nor refused), of tests of the server sent to. */
   pending: number;
   /** Failed rounds in a row. */
   failures: number;
@@ -75,7 +81,7 @@ export class ResultUploader {
 
   state(): UploadState {
     return {
-      pending: this.#o.journal.pendingBundles().length,
+      pending: this.#o.journal.pendingBundles(this.#o.server).length,
       failures: this.#failures,
       lastProblem: this.#lastProblem,
       nextDelayMs: this.#nextDelayMs,
@@ -97,7 +103,7 @@ export class ResultUploader {
 
   async #round(): Promise<UploadRound> {
     const round: UploadRound = { uploaded: [], refused: [], failure: null };
-    for (const row of this.#o.journal.pendingBundles()) {
+    for (const row of this.#o.journal.pendingBundles(this.#o.server)) {
       if (row.bundle === null || row.bundleHash === null) continue;
       const failure = await this.#send(row.testId, row.bundle, row.bundleHash);
       if (!failure) {

@@ -43,6 +43,17 @@ export function backoffDelayMs(attempt: number, backoff: Backoff, random: () => 
   return Math.max(Math.floor(random() * ceiling), Math.ceil(backoff.baseMs / 10));
 }
 
+/**
+ * The part of the backoff after a failure that a wake-up (a new record, a sealed result) does not cut
+ * short: half the exponential ceiling, never more than the delay itself. Without it, a station whose
+ * candidate keeps answering asks a failing server at the pace of the clicks and its backoff never
+ * grows; past it, new work is worth a try before the rest of the delay.
+ */
+export function wakeupFloorMs(attempt: number, delayMs: number, backoff: Backoff): number {
+  const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
+  return Math.min(delayMs, Math.floor(ceiling / 2));
+}
+
 /** The delay before the next try after `failure`: the backoff, but never less than Retry-After. */
 export function retryDelayMs(
   attempt: number,
@@ -127,6 +138,8 @@ export class BackgroundLoop {
 /** One round of a sync that sends what is pending: its failure, if any (one that may pass later). */
 export interface SyncRound {
   failure: ServerFailure | null;
+  /** More is waiting (a full batch went through): the next round runs at once. */
+  more?: boolean;
 }
 
 export interface RoundsOptions {
@@ -139,30 +152,43 @@ export interface RoundsOptions {
   backoff: Backoff;
   timers: SyncTimers;
   wakeup: Wakeup;
+  /**
+   * After a failure without Retry-After, a wake-up ends the backoff only once its floor has passed
+   * (wakeupFloorMs); otherwise at any time.
+   */
+  wakeupFloor?: boolean;
   /** The wait chosen after each round (null: idle), for the station's sync state. */
   onDelay?: (delayMs: number | null) => void;
   log?: (message: string) => void;
 }
 
 /**
- * Runs rounds on `loop` until stopped (the result uploader's, the refusal reporter's): idle after a
- * round without failure, the backoff after a failed one, and never less than the server's Retry-After,
- * which a wake-up does not cut short (the server asked to wait).
+ * Runs rounds on `loop` until stopped (the result uploader's, the refusal reporter's, the outbox
+ * replicator's): idle after a round without failure (none when more is waiting), the backoff after a
+ * failed one, and never less than the server's Retry-After, which a wake-up does not cut short (the
+ * server asked to wait).
  */
 export function runRounds(loop: BackgroundLoop, o: RoundsOptions): void {
   loop.start(
     async (stop) => {
       while (!stop.aborted) {
-        const { failure } = await o.round();
+        const { failure, more } = await o.round();
         if (!failure) {
           o.onDelay?.(null);
-          await o.wakeup.sleep(o.timers, o.idleMs, stop);
+          if (!more) await o.wakeup.sleep(o.timers, o.idleMs, stop);
           continue;
         }
-        const delay = retryDelayMs(o.failures() - 1, failure, o.backoff, () => o.timers.random());
+        const attempt = o.failures() - 1;
+        const delay = retryDelayMs(attempt, failure, o.backoff, () => o.timers.random());
         o.onDelay?.(delay);
-        if (failure.retryAfterMs !== undefined) await o.timers.sleep(delay, stop);
-        else await o.wakeup.sleep(o.timers, delay, stop);
+        if (failure.retryAfterMs !== undefined) {
+          await o.timers.sleep(delay, stop);
+          continue;
+        }
+        // A wake-up during the floor is kept (Wakeup) and ends the rest of the delay at once.
+        const floor = o.wakeupFloor ? wakeupFloorMs(attempt, delay, o.backoff) : 0;
+        if (floor > 0) await o.timers.sleep(floor, stop);
+        if (delay > floor) await o.wakeup.sleep(o.timers, delay - floor, stop);
       }
     },
     o.log,

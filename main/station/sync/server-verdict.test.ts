@@ -43,6 +43,8 @@ describe('failureVerdict', () => {
       [401, 'REPLAYED_REQUEST'],
       [413, 'HTTP_413'],
       [404, 'HTTP_404'],
+      // The server's own answer for an address no route serves (a wrong path, a proxy).
+      [404, 'NO_ROUTE'],
       [200, 'INVALID_RESPONSE'],
     ] as const)
       expect(failureVerdict(http(status, code))).toBe('transient');

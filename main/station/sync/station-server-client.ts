@@ -38,14 +38,30 @@ export interface EnrollInput {
 
 const AnyAnswerSchema = z.unknown();
 
-/** Uploads carry up to 8 MiB of bundle: give them longer than ordinary calls. */
-const UPLOAD_TIMEOUT_MS = 30_000;
+/** The fixed part of a result upload's timeout: the server verifies the bundle before it answers. */
+export const UPLOAD_BASE_TIMEOUT_MS = 30_000;
+/**
+ * The slowest uplink a station's upload is given time for: 16 KiB/s (128 kbit/s), a school's ADSL
+ * uplink (about 1 Mbit/s) shared by a room uploading at time-up. A fixed timeout made a 1–2 MB bundle
+ * time out on such a link at every try, and be sent again for ever; a slower link still gets its
+ * results through as the room's uploads end and the jittered backoff spreads the retries.
+ */
+export const UPLOAD_FLOOR_BYTES_PER_S = 16 * 1024;
 /** Attachments are at most this big (PDFs, spreadsheets, images of a challenge). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 export interface StationServerClientOptions {
-  /** Timeout of a result upload (default 30 s: a bundle is up to 8 MiB). */
+  /** The fixed part of a result upload's timeout (default 30 s), to which the bundle's size adds. */
   uploadTimeoutMs?: number;
+}
+
+/**
+ * The whole timeout of a result upload of `bytes` (the request covers sending the body): the fixed
+ * part, plus the time the bytes take at UPLOAD_FLOOR_BYTES_PER_S (an 8 MiB bundle: 30 s + 512 s). A
+ * stalled connection is given up as late, but one that moves slowly is no longer cut for good.
+ */
+export function uploadTimeoutMs(bytes: number, baseMs = UPLOAD_BASE_TIMEOUT_MS): number {
+  return baseMs + Math.ceil((Math.max(0, bytes) * 1000) / UPLOAD_FLOOR_BYTES_PER_S);
 }
 
 export class StationServerClient implements ExamServer {
@@ -54,7 +70,7 @@ export class StationServerClient implements ExamServer {
 
   constructor(connection: ServerConnection, options: StationServerClientOptions = {}) {
     this.connection = connection;
-    this.#uploadTimeoutMs = options.uploadTimeoutMs ?? UPLOAD_TIMEOUT_MS;
+    this.#uploadTimeoutMs = options.uploadTimeoutMs ?? UPLOAD_BASE_TIMEOUT_MS;
   }
 
   enroll(input: EnrollInput) {
@@ -132,7 +148,7 @@ export class StationServerClient implements ExamServer {
       body: { bundle },
       schema: ResultUploadResponseSchema,
       headers: { [RESULT_IDEMPOTENCY_HEADER]: resultIdempotencyKey(testId, bundleHash) },
-      timeoutMs: this.#uploadTimeoutMs,
+      timeoutMs: uploadTimeoutMs(Buffer.byteLength(bundle, 'utf8'), this.#uploadTimeoutMs),
       // The bundle is the station's signature (a JWS by its key): no request signature on top.
       signedBy: 'body',
     });

@@ -26,6 +26,42 @@ export class InstantTimers implements SyncTimers {
   }
 }
 
+/** One sleep of ManualTimers: it lasts until the test releases it, or its signal aborts (a wake-up, a stop). */
+export interface ManualSleep {
+  ms: number;
+  signal: AbortSignal;
+  /** Ended, by release() or by its signal. */
+  ended: boolean;
+  release(): void;
+}
+
+/** Sync timers whose sleeps end only when the test says so (or are woken): to see what cuts a sleep short. */
+export class ManualTimers implements SyncTimers {
+  readonly sleeps: ManualSleep[] = [];
+  randomValue = 0.5;
+
+  sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const entry: ManualSleep = {
+        ms,
+        signal,
+        ended: false,
+        release: () => {
+          entry.ended = true;
+          resolve();
+        },
+      };
+      this.sleeps.push(entry);
+      if (signal.aborted) entry.release();
+      else signal.addEventListener('abort', () => entry.release(), { once: true });
+    });
+  }
+
+  random(): number {
+    return this.randomValue;
+  }
+}
+
 /** Sync timers that sleep for real, but `scale` times shorter (a 2 s heartbeat every 20 ms at 0.01). */
 export function scaledTimers(scale: number, random = () => 0.5): SyncTimers {
   return {
