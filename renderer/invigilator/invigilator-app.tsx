@@ -8,6 +8,7 @@ import { LoginScreen } from './login/login-screen.tsx';
 import { ResultsScreen } from './results/results-screen.tsx';
 import { RoomScreen } from './room/room-screen.tsx';
 import { SessionHeader } from './session/session-header.tsx';
+import { SessionWatch } from './session/session-watch.tsx';
 import { RoomProvider, useClient, useRoom } from './state/room-context.tsx';
 import { rememberReturn } from './state/ended-login.ts';
 import { createRoomStore } from './state/room-store.ts';
@@ -73,6 +74,9 @@ function SessionPages({ page }: { page: SessionPage }) {
     <div className={`app app-${page}`}>
       <SessionHeader page={page} />
       <main id="main" className="app-main" tabIndex={-1}>
+        {/* On every page: new alerts chime and are announced wherever the invigilator is (its banner,
+            away from the room, is the first thing of the page's content). */}
+        <SessionWatch page={page} />
         {page === 'room' && <RoomScreen />}
         {page === 'finalization' && <FinalizationScreen />}
         {page === 'results' && <ResultsScreen />}

@@ -3,7 +3,7 @@
 // held was already said and is not said again.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { LiveRegionElements, regionsIn, type LiveRegions } from './announcer.tsx';
+import { joinAnnouncements, LiveRegionElements, regionsIn, type LiveRegions } from './announcer.tsx';
 
 const dialog = { tagName: 'DIALOG' } as unknown as Element;
 const other = { tagName: 'DIALOG' } as unknown as Element;
@@ -26,5 +26,24 @@ describe('live regions', () => {
     const html = renderToStaticMarkup(<LiveRegionElements polite="Réponse enregistrée." assertive="" />);
     expect(html).toMatch(/role="status" aria-live="polite" aria-atomic="true"[^>]*>Réponse enregistrée\.</);
     expect(html).toMatch(/role="alert" aria-live="assertive" aria-atomic="true"[^>]*><\/div>/);
+  });
+});
+
+describe('announcements made before the last one was written', () => {
+  it('are said together, in order, rather than the last alone', () => {
+    const first = joinAnnouncements(null, 'Léa MARTIN : Alerte · question 3.');
+    expect(joinAnnouncements(first, 'Tom DURAND : Demande la reprise.')).toBe(
+      'Léa MARTIN : Alerte · question 3. Tom DURAND : Demande la reprise.',
+    );
+    // A sentence without its full stop gets one before the next.
+    expect(
+      joinAnnouncements('Connexion perdue avec le serveur', 'Léa MARTIN : Attend la confirmation.'),
+    ).toBe('Connexion perdue avec le serveur. Léa MARTIN : Attend la confirmation.');
+  });
+
+  it('say the same sentence once, and nothing empty', () => {
+    expect(joinAnnouncements('Réponse enregistrée.', 'Réponse enregistrée.')).toBe('Réponse enregistrée.');
+    expect(joinAnnouncements('Réponse enregistrée.', '')).toBe('Réponse enregistrée.');
+    expect(joinAnnouncements('', 'Il reste 5 minutes.')).toBe('Il reste 5 minutes.');
   });
 });

@@ -7,7 +7,9 @@
 // when it closes. They are the same two elements all along (some screen readers miss a live region
 // just created): a container made once, which React renders into and which is moved whole. They arrive
 // empty in their new place, so nothing already said is said again, while an announcement still on its
-// way lands there.
+// way lands there. Announcements made before the previous one was written (a loop, two screens'
+// effects in one render) are said together, in order: written one after the other, only the last
+// would be heard.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { topOverlay, useTopOverlay } from './overlays.ts';
@@ -21,6 +23,13 @@ export const ANNOUNCE_DELAY_MS = 60;
 
 export function announce(message: string, politeness: Politeness = 'polite'): void {
   for (const listener of listeners) listener(message, politeness);
+}
+
+/** What a region will say: what waits to be written there (null: nothing), then `message`. */
+export function joinAnnouncements(waiting: string | null, message: string): string {
+  if (waiting === null || waiting === '') return message;
+  if (message === '' || message === waiting) return waiting;
+  return `${/[.!?…]$/.test(waiting) ? waiting : `${waiting}.`} ${message}`;
 }
 
 /** What the regions show, and where: the top-most dialog's element, or null for the page. */
@@ -53,13 +62,24 @@ export function LiveAnnouncer() {
 
   useEffect(() => {
     const timers: number[] = [];
+    const waiting: Record<Politeness, string | null> = { polite: null, assertive: null };
     const listener: Listener = (message, politeness) => {
       // Written for where the regions are when it lands (a dialog may have opened or closed since).
       const set = (text: string) =>
         setRegions((r) => ({ ...regionsIn(r, topOverlay()), [politeness]: text }));
+      const before = waiting[politeness];
+      waiting[politeness] = joinAnnouncements(before, message);
+      // A write is on its way: it says this one too.
+      if (before !== null) return;
       // Clear first so that the same sentence twice in a row is read twice.
       set('');
-      timers.push(window.setTimeout(() => set(message), ANNOUNCE_DELAY_MS));
+      timers.push(
+        window.setTimeout(() => {
+          const text = waiting[politeness] ?? '';
+          waiting[politeness] = null;
+          set(text);
+        }, ANNOUNCE_DELAY_MS),
+      );
     };
     listeners.add(listener);
     return () => {

@@ -21,7 +21,7 @@ import { stateText } from '../room/card-text.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { tabStorage, type TabStorage } from '../state/tab-storage.ts';
-import { useNow } from '../state/use-now.ts';
+import { useRoomClock } from '../state/use-room-clock.ts';
 import { CommentCount } from './comment-count.tsx';
 import { clearDraft, emptyDraft, readDraft, writeDraft } from './finalization-draft.ts';
 import { finalizationFlow, initialFlow } from './finalization-flow.ts';
@@ -54,12 +54,9 @@ export function FinalizationScreen({
   const load = useRoom((s) => s.load);
   const endLogin = useRoom((s) => s.endLogin);
   const candidates = useMemo(() => Object.values(candidateMap).sort(byName), [candidateMap]);
-  const offset = useRoom((s) => s.serverOffsetMs);
-  const lostAt = useRoom((s) => s.lostAtServerMs);
-  const stream = useRoom((s) => s.stream);
-  // Cut from the server, the screen hears no heartbeat: judge stations at the moment the cut began.
-  const ticking = useNow() + offset;
-  const now = stream === 'lost' && lostAt !== null ? lostAt : ticking;
+  // Cut from the server (and for a moment after), the screen hears no heartbeat: judge stations at
+  // the moment the cut began (health-clock.ts).
+  const { healthNow: now } = useRoomClock();
   const running = runningTests(candidates, now);
   const silent = silentStations(candidates, now);
   const alerts = pendingAlerts(candidates);

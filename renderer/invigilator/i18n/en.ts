@@ -80,6 +80,15 @@ export const en: InvigilatorMessages = {
     outdatedDetail:
       'The cards may no longer follow the room. Reload the page: nothing is lost, the tests go on at the stations.',
     reload: 'Reload the page',
+    behind: 'The room is not up to date',
+    behindDetail:
+      'The server asked for the room to be loaded again, with no answer so far. Trying again automatically… Tests go on at the stations.',
+  },
+  away: {
+    blocked_one: 'In the room, 1 candidate is blocked, waiting for your decision (an alert or a resume).',
+    blocked_other:
+      'In the room, {{count}} candidates are blocked, waiting for your decision (alerts or resumes).',
+    goToRoom: 'Go to the room',
   },
   room: {
     title: 'The room',
@@ -113,6 +122,7 @@ export const en: InvigilatorMessages = {
     endAt: 'ends ≈ {{time}}',
     endAtLong: 'Theoretical end (indicative): {{time}}',
     noStation: 'no station',
+    arrival: '{{name}}: {{reasons}}',
   },
   state: {
     notArrived: 'Not arrived yet',
@@ -139,6 +149,9 @@ export const en: InvigilatorMessages = {
     alert: 'Alert · question {{question}}',
     locked: 'Locked',
     alertUnknownQuestion: 'Pending alert',
+    alertInTransit: 'Alert raised, not received yet',
+    alertInTransitGo: 'Go and see the candidate',
+    alertInTransitLong: 'Alert raised by the station, not received yet: go and see the candidate',
     alertAndResume: 'Resume + alert Q{{question}}',
     resume: 'Asks to resume',
     resumeStationMissing: 'Asks to resume · station silent',
@@ -197,6 +210,9 @@ export const en: InvigilatorMessages = {
     commandsPending: 'Sent, not yet received by the station: {{list}}',
     refusal: '(refused at {{time}}, code {{code}})',
     alertDecision: 'Alert decision',
+    downtime: 'Station down: {{time}}, not counted',
+    alertInTransitDetail:
+      'Their question is blocked. The alert will show here, to handle, as soon as the server receives it.',
     yes: 'Yes',
   },
   actions: {

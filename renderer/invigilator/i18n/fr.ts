@@ -82,6 +82,17 @@ export const fr = {
     outdatedDetail:
       'Les cartes peuvent ne plus suivre la salle. Rechargez la page : rien n’est perdu, les tests continuent sur les postes.',
     reload: 'Recharger la page',
+    /** The server asked for the room to be fetched again and that fetch failed (room-store.ts, resync). */
+    behind: 'La salle n’est pas à jour',
+    behindDetail:
+      'Le serveur a demandé de recharger la salle, sans réponse pour l’instant. Nouvel essai automatique… Les tests continuent sur les postes.',
+  },
+  /** On the other pages of the session: what waits in the room (session/session-watch.tsx). */
+  away: {
+    blocked_one: 'Dans la salle, 1 candidat est bloqué et attend votre décision (alerte ou reprise).',
+    blocked_other:
+      'Dans la salle, {{count}} candidats sont bloqués et attendent votre décision (alertes ou reprises).',
+    goToRoom: 'Aller à la salle',
   },
   room: {
     title: 'La salle',
@@ -118,6 +129,8 @@ export const fr = {
     endAt: 'fin ≈ {{time}}',
     endAtLong: 'Fin théorique (indicative) : {{time}}',
     noStation: 'pas de poste',
+    /** What screen readers hear when a card newly needs the invigilator (arrival-words.ts). */
+    arrival: '{{name}} : {{reasons}}',
   },
   state: {
     notArrived: 'Pas encore arrivé',
@@ -146,6 +159,10 @@ export const fr = {
     alert: 'Alerte · question {{question}}',
     locked: 'Verrouillé',
     alertUnknownQuestion: 'Alerte en attente',
+    /** The station says an alert was raised; its record has not reached the server yet. */
+    alertInTransit: 'Alerte signalée, pas encore reçue',
+    alertInTransitGo: 'Allez voir le candidat',
+    alertInTransitLong: 'Alerte signalée par le poste, pas encore reçue : allez voir le candidat',
     alertAndResume: 'Reprise + alerte Q{{question}}',
     resume: 'Demande la reprise',
     /** The station where the candidate asked to resume went silent too. */
@@ -208,6 +225,10 @@ export const fr = {
     commandsPending: 'Ordres envoyés, pas encore reçus par le poste : {{list}}',
     refusal: '(refusé à {{time}}, code {{code}})',
     alertDecision: 'Décision sur l’alerte',
+    /** Time the candidate's stations were down during the test: not counted (downtimeMs). */
+    downtime: 'Poste arrêté : {{time}}, non décomptées',
+    alertInTransitDetail:
+      'Sa question est bloquée. L’alerte apparaîtra ici, à traiter, dès que le serveur l’aura reçue.',
     yes: 'Oui',
   },
   actions: {

@@ -229,6 +229,7 @@ describe('sorting the room', () => {
       total: 5,
       attention: 2,
       alerts: 1,
+      blocked: 1,
       active: 1,
       finished: 1,
       absent: 1,
@@ -248,5 +249,28 @@ describe('a finalized room', () => {
     const closed = sortRoom([alerting, resuming], { nowMs: T0, sessionOpen: false });
     expect(roomCounts(closed)).toMatchObject({ attention: 0, alerts: 0 });
     expect(closed.every((e) => e.attention.length === 0 && e.highlight === 'none')).toBe(true);
+  });
+});
+
+describe('an alert the station raised, not received yet', () => {
+  const inTransit = card({ alertInTransit: true });
+
+  it('needs the invigilator as urgently as an alert, and counts as one', () => {
+    expect(attentionOf(inTransit, now)).toEqual([{ kind: 'alertInTransit', since: null }]);
+    expect(roomEntry(inTransit, now)).toMatchObject({ group: 'attention', highlight: 'urgent' });
+    const counts = roomCounts(sortRoom([inTransit, card()], now));
+    expect(counts).toMatchObject({ attention: 1, alerts: 1, blocked: 1 });
+  });
+
+  it('comes before a resume request or a waiting candidate, after a received alert', () => {
+    const resuming = card({ lastName: 'Aaa', state: 'resumePending' });
+    const alerting = card({ lastName: 'Zzz', alert: alertOn(2, -5_000) });
+    const sorted = sortRoom([resuming, { ...inTransit, lastName: 'Mmm' }, alerting], now);
+    expect(names(sorted)).toEqual(['Zzz', 'Mmm', 'Aaa']);
+  });
+
+  it('gives way to the alert itself once its record arrives', () => {
+    const arrived = { ...inTransit, alert: alertOn(4, 0) };
+    expect(attentionOf(arrived, now).map((a) => a.kind)).toEqual(['alert']);
   });
 });

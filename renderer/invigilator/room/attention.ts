@@ -1,5 +1,7 @@
 // What needs the invigilator now (DOMAIN.md §8: with 20+ candidates, who needs help must stand out):
-// a pending alert (the candidate is blocked on the question), a resume to authorize (blocked too),
+// a pending alert (the candidate is blocked on the question), an alert the station says was raised but
+// whose record has not reached the server (blocked as well, nothing to decide yet: go and see), a
+// resume to authorize (blocked too),
 // a candidate waiting for presence confirmation, a station gone silent, a lockdown event not yet seen,
 // a result the server refused (kept on its station: finalize with a comment, the jury will look).
 // Pure rules: the room screen sorts and highlights with them, and the unit tests pin them down.
@@ -8,6 +10,7 @@ import { connectionHealth, resumeStationHealth, type HealthView } from './connec
 
 export const ATTENTION_KINDS = [
   'alert',
+  'alertInTransit',
   'resume',
   'waiting',
   'stationMissing',
@@ -38,7 +41,7 @@ export type RoomGroup = 'attention' | 'active' | 'finished' | 'absent';
 const GROUP_RANK: Record<RoomGroup, number> = { attention: 0, active: 1, finished: 2, absent: 3 };
 
 /**
- * urgent: the candidate is blocked until the invigilator acts (alert, resume);
+ * urgent: the candidate is blocked until the invigilator acts (alert, alert in transit, resume);
  * action: someone waits for a decision or something happened at the station (waiting, lockdown, a
  * result refused by the server);
  * warning: the station stopped answering; finished: the test is over; none: all is well.
@@ -91,6 +94,9 @@ export function attentionOf(candidate: RoomCandidate, context: RoomContext): Att
   const found: Attention[] = [];
   if (context.sessionOpen === false) return found;
   if (candidate.alert) found.push({ kind: 'alert', since: time(candidate.alert.raisedAt) });
+  // The station says the question is frozen on an alert the server has not received yet: as urgent as
+  // one, with nothing to decide until it arrives (then it is the alert itself).
+  else if (candidate.alertInTransit) found.push({ kind: 'alertInTransit', since: null });
   if (candidate.state === 'resumePending' && candidate.authorization !== 'resume') {
     found.push({ kind: 'resume', since: time(candidate.resumeRequest?.at) });
   }
@@ -115,7 +121,7 @@ export function attentionOf(candidate: RoomCandidate, context: RoomContext): Att
 
 export function highlightOf(group: RoomGroup, attention: readonly Attention[]): Highlight {
   const top = attention[0]?.kind;
-  if (top === 'alert' || top === 'resume') return 'urgent';
+  if (top === 'alert' || top === 'alertInTransit' || top === 'resume') return 'urgent';
   if (top === 'waiting' || top === 'lockdown' || top === 'resultRefused') return 'action';
   if (top === 'stationMissing') return 'warning';
   return group === 'finished' ? 'finished' : 'none';
@@ -184,16 +190,24 @@ export interface RoomCounts {
   total: number;
   attention: number;
   alerts: number;
+  /** Candidates blocked until the invigilator acts: an alert (received or in transit), a resume. */
+  blocked: number;
   active: number;
   finished: number;
   absent: number;
 }
 
+/** What blocks the candidate until the invigilator acts (the chime, the banner on every page). */
+export const BLOCKING: ReadonlySet<AttentionKind> = new Set(['alert', 'alertInTransit', 'resume']);
+
 export function roomCounts(entries: readonly RoomEntry[]): RoomCounts {
   return {
     total: entries.length,
     attention: entries.filter((e) => e.group === 'attention').length,
-    alerts: entries.filter((e) => e.attention.some((a) => a.kind === 'alert')).length,
+    // An alert in transit blocks the candidate as much: it counts (title, banner) as one.
+    alerts: entries.filter((e) => e.attention.some((a) => a.kind === 'alert' || a.kind === 'alertInTransit'))
+      .length,
+    blocked: entries.filter((e) => e.attention.some((a) => BLOCKING.has(a.kind))).length,
     active: entries.filter((e) => e.group === 'active').length,
     finished: entries.filter((e) => isFinished(e.candidate)).length,
     absent: entries.filter((e) => e.candidate.state === 'notArrived').length,

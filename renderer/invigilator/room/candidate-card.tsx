@@ -75,6 +75,9 @@ export function CandidateCard({
           since: null,
         };
         break;
+      case 'alertInTransit':
+        flag = { label: t('attention.alertInTransit'), since: null };
+        break;
       case 'resume':
         // The station where they asked went silent too: they may have left (finalization will then ask
         // an abort reason for the test). Unknown while this screen is cut off from the server.
@@ -135,6 +138,8 @@ export function CandidateCard({
   // The foot's right side: how long a blocked candidate has waited, a station's lock, the time left
   // under a button, or the extra time.
   const locked = sessionOpen && candidate.state === 'paused' && candidate.pause?.cause === 'lockdown';
+  // An alert on its way from the station: nothing to decide yet, the invigilator goes to the candidate.
+  const inTransit = top?.kind === 'alertInTransit' && !quick;
   let footRight: ReactNode = extra;
   if (top && (top.kind === 'alert' || top.kind === 'resume') && top.since !== null) {
     footRight = (
@@ -144,7 +149,7 @@ export function CandidateCard({
     );
   } else if (locked) {
     footRight = <span className="card-foot-locked">{t('attention.locked')}</span>;
-  } else if (quick && running && timeText) {
+  } else if ((quick || inTransit) && running && timeText) {
     footRight = <span className="card-foot-time">{timeText}</span>;
   }
 
@@ -162,6 +167,12 @@ export function CandidateCard({
       >
         {quick.label}
       </button>
+    );
+  } else if (inTransit) {
+    line3 = (
+      <p className="card-transit" data-testid="card-transit">
+        {t('attention.alertInTransitGo')}
+      </p>
     );
   } else if (running && timeText) {
     line3 = (

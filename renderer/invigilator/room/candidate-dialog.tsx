@@ -1,7 +1,8 @@
 // A candidate's file, opened from the card: where they are, their time (with the indicative end),
 // the station's connection and events, the pending alert and resume, the actions that fit now (those
 // that cannot be undone ask first), and their incident reports. An alert decided on another screen while
-// this one showed it is said (what was decided), never silently replaced by the file.
+// this one showed it is said (what was decided), never silently replaced by the file or by the next
+// alert (alert-view.ts).
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
@@ -14,8 +15,10 @@ import { IncidentSection } from '../incidents/incident-section.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
 import { useNow } from '../state/use-now.ts';
+import { useRoomClock } from '../state/use-room-clock.ts';
 import { AlertDecision } from './alert-decision.tsx';
 import { decisionOn, decisionText, decisionWhen, handledElsewhereText } from './alert-handled.ts';
+import { alertViewMove } from './alert-view.ts';
 import { roomEntry } from './attention.ts';
 import { availableActions, notStarted, unpauseWord, type CandidateAction } from './candidate-actions.ts';
 import { HealthMark, type CardOpenView } from './candidate-card.tsx';
@@ -87,18 +90,25 @@ export function CandidateDialog({
     target?.focus();
   }, [view, initialView, lockdownHeading]);
 
+  // The alert view follows updates of the alert it shows, never another one (alert-view.ts).
   const currentAlert = view === 'alert' ? (candidate?.alert ?? null) : null;
   useEffect(() => {
-    if (currentAlert) setShownAlert(currentAlert);
-  }, [currentAlert]);
+    if (
+      currentAlert &&
+      currentAlert !== shownAlert &&
+      (shownAlert === null || shownAlert.id === currentAlert.id)
+    )
+      setShownAlert(currentAlert);
+  }, [currentAlert, shownAlert]);
 
-  // The alert left the card. Decided here: the answer to the decision moves on (or shows the refusal).
-  // Decided elsewhere: say what was decided rather than silently showing the file.
-  const alertGone = view === 'alert' && !candidate?.alert;
+  // The alert left the card, or another replaced it. Decided here: the answer to the decision moves on
+  // (or shows the refusal). Decided elsewhere: say what was decided rather than silently showing the
+  // file or the next alert.
+  const alertMove =
+    view === 'alert' ? alertViewMove(shownAlert?.id ?? null, candidate?.alert?.id ?? null, deciding) : null;
   useEffect(() => {
-    if (!alertGone || (shownAlert !== null && deciding === shownAlert.id)) return;
-    setView(shownAlert === null ? 'details' : 'alertHandled');
-  }, [alertGone, deciding, shownAlert]);
+    if (alertMove) setView(alertMove);
+  }, [alertMove]);
   // The resume was authorized (here or elsewhere): back to the file.
   const resumeGone = view === 'resume' && candidate?.state !== 'resumePending';
   useEffect(() => {
@@ -107,6 +117,11 @@ export function CandidateDialog({
 
   if (!candidate) return null;
   const name = fullName(candidate);
+  // Into the alert view: on the alert pending now.
+  const show = (next: View) => {
+    if (next === 'alert') setShownAlert(candidate.alert);
+    setView(next);
+  };
   // Opened from a card's button for one decision: once taken, back to the room; otherwise the file.
   const done = () => (initialView === 'alert' || initialView === 'resume' ? onClose() : setView('details'));
   const backToFile = () => setView('details');
@@ -114,12 +129,11 @@ export function CandidateDialog({
     cancelledFrom.current = from;
     setView('details');
   };
-  const viewedAlert = candidate.alert ?? shownAlert;
-  const titleAlert = view === 'alertHandled' ? shownAlert : viewedAlert;
+  const viewedAlert = shownAlert ?? candidate.alert;
   const title =
     view === 'alert' || view === 'alertHandled'
-      ? titleAlert?.questionNumber
-        ? t('alert.title', { name, question: titleAlert.questionNumber })
+      ? viewedAlert?.questionNumber
+        ? t('alert.title', { name, question: viewedAlert.questionNumber })
         : t('alert.titleUnknown', { name })
       : view === 'resume'
         ? t('confirm.resumeTitle', { name })
@@ -143,13 +157,13 @@ export function CandidateDialog({
     >
       <div ref={body} data-testid="candidate-dialog" data-view={view}>
         {view === 'details' && (
-          <Details candidate={candidate} onView={setView} lockdownHeadingId={lockdownHeading} />
+          <Details candidate={candidate} onView={show} lockdownHeadingId={lockdownHeading} />
         )}
         {view === 'alert' && viewedAlert && (
           <AlertView candidate={candidate} alert={viewedAlert} onDeciding={setDeciding} onDone={done} />
         )}
         {view === 'alertHandled' && shownAlert && (
-          <AlertHandledView candidate={candidate} alertId={shownAlert.id} onView={setView} />
+          <AlertHandledView candidate={candidate} alertId={shownAlert.id} onView={show} />
         )}
         {view === 'resume' && (
           <ResumeView candidate={candidate} onCancel={cancel('authorizeResume')} onDone={done} />
@@ -182,13 +196,12 @@ function Details({
 }) {
   const t = useT();
   const { t: tShared, i18n } = useTranslation();
-  const offset = useRoom((s) => s.serverOffsetMs);
-  const stream = useRoom((s) => s.stream);
   const sessionOpen = useRoom((s) => s.session?.state === 'created');
   const seenAt = useRoom((s) => s.lockdownSeen[candidate.candidateId] ?? null);
   const acknowledge = useRoom((s) => s.acknowledgeLockdown);
-  const now = useNow() + offset;
-  const entry = roomEntry(candidate, { nowMs: now, lockdownSeenAt: () => seenAt });
+  // Stations judged as the room judges them (health-clock.ts): not « muet » just after a reconnection.
+  const { now, healthNow, cutOff } = useRoomClock();
+  const entry = roomEntry(candidate, { nowMs: now, healthNowMs: healthNow, lockdownSeenAt: () => seenAt });
   const { busy, command } = useCandidateActions();
   const [error, setError] = useState<string | null>(null);
   const actions = availableActions(candidate, sessionOpen);
@@ -230,6 +243,15 @@ function Details({
           )}
         </div>
       )}
+      {!candidate.alert && candidate.alertInTransit && (
+        // Raised on the station, its record not here yet: nothing to decide, go and see the candidate.
+        <div className="panel-urgent" data-testid="panel-alert-in-transit">
+          <p>
+            <strong>{t('attention.alertInTransitLong')}</strong>
+          </p>
+          <p>{t('panel.alertInTransitDetail')}</p>
+        </div>
+      )}
       {!candidate.alert && candidate.lastAlertDecision && (
         <p className="hint" data-testid="panel-last-decision">
           {t('alert.lastDecision', {
@@ -245,7 +267,7 @@ function Details({
             time: clockTime(candidate.resumeRequest.at, i18n.language),
           })}
           {/* Silent too: as finalization will, say the candidate may have left (not while cut off). */}
-          {entry.resumeHealth?.health === 'lost' && stream !== 'lost' && (
+          {entry.resumeHealth?.health === 'lost' && !cutOff && (
             <>
               {' '}
               {t('panel.resumeStationSilent', {
@@ -271,7 +293,7 @@ function Details({
           <dt>{t('panel.station')}</dt>
           <dd>
             {candidate.station?.name ?? t('room.noStation')}{' '}
-            <HealthMark health={stream === 'lost' ? null : entry.health} />
+            <HealthMark health={cutOff ? null : entry.health} />
           </dd>
         </div>
         {candidate.progress && (
@@ -284,6 +306,12 @@ function Details({
           <dt>{t('panel.timeLeft')}</dt>
           <dd data-testid="panel-time-left">
             {timeLeft === null ? t('panel.notYet') : formatTimeLeft(timeLeft, tShared)}
+            {candidate.downtimeMs > 0 && (
+              <span className="hint-inline" data-testid="panel-downtime">
+                {' '}
+                · {t('panel.downtime', { time: formatTimeLeft(candidate.downtimeMs, tShared) })}
+              </span>
+            )}
           </dd>
         </div>
         <div>
@@ -468,6 +496,8 @@ function AlertView({
   const { busy, decideAlert } = useCandidateActions();
   return (
     <AlertDecision
+      // One per alert: a code chosen for one is never carried over to the next.
+      key={alert.id}
       candidate={candidate}
       alert={alert}
       nowMs={now}

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { alertOn, at, card, T0 } from '../testing/room-fixtures.ts';
+import { createI18n } from '../../shared/i18n/i18n.ts';
+import { addInvigilatorMessages, translator } from '../i18n/use-t.ts';
 import { sortRoom } from './attention.ts';
+import { arrivalsAnnouncement } from './arrival-words.ts';
 import { RoomArrivals } from './room-arrivals.ts';
 
 const room = (...candidates: RoomCandidate[]) => sortRoom(candidates, { nowMs: T0 });
 const seen = (arrivals: ReturnType<RoomArrivals['observe']>) =>
-  arrivals.map((a) => [a.entry.candidate.candidateId, a.blocking]);
+  arrivals.map((a) => [a.entry.candidate.candidateId, a.chime]);
+const fr = translator(addInvigilatorMessages(createI18n('fr')));
+const en = translator(addInvigilatorMessages(createI18n('en')));
 
 describe('what newly needs the invigilator', () => {
   const calm = card({ candidateId: 'calm' });
@@ -50,5 +55,59 @@ describe('what newly needs the invigilator', () => {
     const closed = (...c: RoomCandidate[]) => sortRoom(c, { nowMs: T0, sessionOpen: false });
     arrivals.observe(closed(calm), true);
     expect(arrivals.observe(closed({ ...calm, alert: alertOn(5, 0) }), true)).toEqual([]);
+  });
+});
+
+describe('what screen readers hear of it', () => {
+  const lea = card({ candidateId: 'lea', firstName: 'Léa', lastName: 'Martin' });
+  const tom = card({ candidateId: 'tom', firstName: 'Tom', lastName: 'Durand' });
+
+  it('names the reason just added, not the one that already topped the card', () => {
+    const arrivals = new RoomArrivals();
+    const alerting = { ...lea, alert: alertOn(3, -1000) };
+    arrivals.observe(room(alerting), true);
+    // A lockdown event on a card whose alert was already known: the news is the event.
+    const locked = {
+      ...alerting,
+      lockdownEvents: [{ event: 'focusLost' as const, detail: '', at: at(0) }],
+    };
+    const found = arrivals.observe(room(locked), true);
+    expect(found.map((a) => a.added)).toEqual([['lockdown']]);
+    expect(arrivalsAnnouncement(found, fr)).toEqual({
+      message: 'Léa MARTIN : Événement sur le poste.',
+      politeness: 'polite',
+    });
+  });
+
+  it('says every arrival of one look in one message, the blocked candidates first and at once', () => {
+    const arrivals = new RoomArrivals();
+    arrivals.observe(room(lea, tom), true);
+    const found = arrivals.observe(
+      room({ ...lea, state: 'waiting' }, { ...tom, alert: alertOn(7, 0) }),
+      true,
+    );
+    expect(arrivalsAnnouncement(found, fr)).toEqual({
+      message: 'Tom DURAND : Alerte · question 7. Léa MARTIN : Attend la confirmation.',
+      politeness: 'assertive',
+    });
+    expect(arrivalsAnnouncement(found, en)?.message).toBe(
+      'Tom DURAND: Alert · question 7. Léa MARTIN: Waiting to start.',
+    );
+    expect(arrivalsAnnouncement([], fr)).toBeNull();
+  });
+
+  it('chimes for an alert the station says is on its way, and not again when it arrives', () => {
+    const arrivals = new RoomArrivals();
+    arrivals.observe(room(lea), true);
+    const transit = arrivals.observe(room({ ...lea, alertInTransit: true }), true);
+    expect(seen(transit)).toEqual([['lea', true]]);
+    expect(arrivalsAnnouncement(transit, fr)).toEqual({
+      message: 'Léa MARTIN : Alerte signalée par le poste, pas encore reçue : allez voir le candidat.',
+      politeness: 'assertive',
+    });
+    const arrived = arrivals.observe(room({ ...lea, alertInTransit: false, alert: alertOn(5, 0) }), true);
+    // Said (it can be decided now), without a second chime.
+    expect(seen(arrived)).toEqual([['lea', false]]);
+    expect(arrivalsAnnouncement(arrived, fr)?.message).toBe('Léa MARTIN : Alerte · question 5.');
   });
 });

@@ -253,3 +253,58 @@ describe('a candidate’s file', () => {
     expect(text(lockedHtml)).toContain('Verrouillé par le poste');
   });
 });
+
+describe('an alert the station raised, not received yet', () => {
+  const lea = card({ firstName: 'Léa', lastName: 'Martin', alertInTransit: true });
+
+  it('draws attention on the card like an alert, with what to do and no button to decide', () => {
+    const entry = roomEntry(lea, { nowMs: T0, lockdownSeenAt: () => null });
+    const html = renderRoom(
+      <CandidateCard
+        entry={entry}
+        nowMs={T0}
+        stale={false}
+        sessionOpen
+        namesake={false}
+        onOpen={noop}
+        onConfirmPresence={noop}
+        busy={false}
+      />,
+      { candidates: [lea] },
+    );
+    expect(html).toContain('data-highlight="urgent"');
+    expect(text(html)).toContain('Alerte signalée, pas encore reçue');
+    expect(text(html)).toContain('Allez voir le candidat');
+    expect(html).not.toContain('quick-alert');
+  });
+
+  it('says so in the file, with nothing to decide yet', () => {
+    const html = renderRoom(
+      <CandidateDialog candidateId={lea.candidateId} initialView="details" onClose={noop} />,
+      { candidates: [lea] },
+    );
+    expect(text(html)).toContain('Alerte signalée par le poste, pas encore reçue : allez voir le candidat');
+    expect(text(html)).not.toContain('Traiter l’alerte');
+  });
+});
+
+describe('the time a candidate’s station was down', () => {
+  it('shows in the file beside the time left, as not counted', () => {
+    const lea = card({ downtimeMs: 12 * 60_000 });
+    const html = (language: 'fr' | 'en') =>
+      text(
+        renderRoom(<CandidateDialog candidateId={lea.candidateId} initialView="details" onClose={noop} />, {
+          candidates: [lea],
+          language,
+        }),
+      );
+    expect(html('fr')).toContain('Poste arrêté : 12 min, non décomptées');
+    expect(html('en')).toContain('Station down: 12 min, not counted');
+    const none = card({ downtimeMs: 0 });
+    expect(
+      renderRoom(<CandidateDialog candidateId={none.candidateId} initialView="details" onClose={noop} />, {
+        candidates: [none],
+      }),
+    ).not.toContain('panel-downtime');
+  });
+});

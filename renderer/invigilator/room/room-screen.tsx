@@ -1,14 +1,13 @@
 // The room: every candidate on one screen (30 fit on 1366×768), what needs the invigilator first and
-// standing out, pending alerts announced as live work, and each card opening the candidate's file.
+// standing out (held still while the pointer or the focus is on the cards), and each card opening the
+// candidate's file. New alerts are chimed and announced on every page (session/session-watch.tsx).
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { announce } from '../../shared/announcer.tsx';
+import { useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
-import { useNow } from '../state/use-now.ts';
-import { roomCounts, sortRoom, type RoomEntry } from './attention.ts';
+import type { RoomEntry } from './attention.ts';
 import { CandidateCard, type CardOpenView } from './candidate-card.tsx';
 import { CandidateDialog } from './candidate-dialog.tsx';
 import {
@@ -18,42 +17,20 @@ import {
   useFocusRescue,
   type CardFocus,
 } from './focus-rescue.ts';
-import { playChime } from './alert-chime.ts';
-import { RoomArrivals } from './room-arrivals.ts';
+import { heldOrder, ORDER_RELEASE_MS, sameOrder } from './frozen-order.ts';
 import { useChimePreference } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
+import { useRoomEntries } from './use-room-entries.ts';
 
 export function RoomScreen() {
   const t = useT();
   const serverMessage = useServerErrorMessage();
   const candidates = useRoom((s) => s.candidates);
-  const lockdownSeen = useRoom((s) => s.lockdownSeen);
-  const stream = useRoom((s) => s.stream);
-  const lostAt = useRoom((s) => s.lostAtServerMs);
-  const offset = useRoom((s) => s.serverOffsetMs);
-  const session = useRoom((s) => s.session);
   const loaded = useRoom((s) => s.loaded);
   const loadError = useRoom((s) => s.loadError);
   const load = useRoom((s) => s.load);
-  const now = useNow() + offset;
-  const stale = stream === 'lost';
-  const healthNow = stale && lostAt !== null ? lostAt : now;
-  // Actions need a session known to be open; the room reads as finalized only once it is known to be.
-  const sessionOpen = session?.state === 'created';
-  const closed = Boolean(session) && !sessionOpen;
-
-  const entries = useMemo(
-    () =>
-      sortRoom(Object.values(candidates), {
-        nowMs: now,
-        healthNowMs: healthNow,
-        lockdownSeenAt: (id) => lockdownSeen[id] ?? null,
-        // Until the session is known, as open: an alert is never hidden for want of it.
-        sessionOpen: !closed,
-      }),
-    [candidates, now, healthNow, lockdownSeen, closed],
-  );
-  const counts = roomCounts(entries);
+  const { entries: sorted, counts, now, cutOff: stale, sessionOpen, closed } = useRoomEntries();
+  const { entries, hold } = useHeldOrder(sorted);
   const namesakes = useMemo(() => {
     const seen = new Map<string, number>();
     for (const c of Object.values(candidates)) {
@@ -68,8 +45,6 @@ export function RoomScreen() {
   const [quickError, setQuickError] = useState<string | null>(null);
 
   const chime = useChimePreference();
-  useArrivals(entries, loaded, chime.wanted);
-  useAlertTitle(counts.alerts);
   // Like every page, the room starts from its title, once it is there (after login, or a link here).
   const heading = useFocusOnMount<HTMLHeadingElement>(loaded);
   // A card's button gone once its action is done (« Confirmer la présence »), or a card moved when the
@@ -145,7 +120,7 @@ export function RoomScreen() {
       {entries.length === 0 ? (
         <p>{t('room.empty')}</p>
       ) : (
-        <ul className="room-grid" aria-label={t('room.listLabel')} data-testid="room-grid">
+        <ul className="room-grid" aria-label={t('room.listLabel')} data-testid="room-grid" {...hold}>
           {entries.map((entry) => (
             <CandidateCard
               key={entry.candidate.candidateId}
@@ -189,47 +164,64 @@ export function RoomScreen() {
 }
 
 /**
- * What newly needs the invigilator (room-arrivals.ts): screen readers hear each new alert, resume
- * request and arrival once, when it appears; a new alert or resume request also chimes when wanted.
+ * The cards in the room's order, held still while the pointer is on them or the keyboard's focus is in
+ * them (frozen-order.ts), and for ORDER_RELEASE_MS after both left: a card must not move under a click
+ * or a key press. New cards still come (at the end), removed ones go.
  */
-function useArrivals(entries: RoomEntry[], loaded: boolean, chime: boolean) {
-  const t = useT();
-  const arrivals = useRef(new RoomArrivals());
-  useEffect(() => {
-    const found = arrivals.current.observe(entries, loaded);
-    if (chime && found.some((a) => a.blocking)) playChime();
-    for (const { entry } of found) {
-      const top = entry.attention[0];
-      if (!top) continue;
-      const name = fullName(entry.candidate);
-      if (top.kind === 'alert') {
-        const q = entry.candidate.alert?.questionNumber;
-        announce(
-          `${name} : ${q ? t('attention.alert', { question: q }) : t('attention.alertUnknownQuestion')}`,
-          'assertive',
-        );
-      } else if (top.kind === 'resume') {
-        announce(`${name} : ${t('attention.resume')}`, 'assertive');
-      } else if (top.kind === 'waiting') {
-        announce(`${name} : ${t('attention.waiting')}`);
-      } else if (top.kind === 'lockdown') {
-        announce(`${name} : ${t('attention.lockdown')}`);
-      } else if (top.kind === 'resultRefused') {
-        announce(`${name} : ${t('attention.resultRefused')}. ${t('upload.refused')}`);
-      }
-    }
-    // A change of the chime setting alone finds nothing new (the same room is looked at again).
-  }, [entries, loaded, chime, t]);
-}
+function useHeldOrder(sorted: RoomEntry[]) {
+  const [frozen, setFrozen] = useState(false);
+  const inside = useRef({ pointer: false, focus: false });
+  const release = useRef<number | null>(null);
+  const sortedIds = sorted.map((e) => e.candidate.candidateId);
+  const [shown, setShown] = useState<string[]>(sortedIds);
+  const next = heldOrder(shown, sortedIds, frozen);
+  // Kept from render to render (the order on screen is what a frozen room holds).
+  if (!sameOrder(next, shown)) setShown(next);
+  const byId = new Map(sorted.map((e) => [e.candidate.candidateId, e]));
+  const entries = next.flatMap((id) => byId.get(id) ?? []);
 
-/** A pending alert shows in the tab's title too, for an invigilator looking at another tab or window. */
-function useAlertTitle(alerts: number) {
-  const t = useT();
-  useEffect(() => {
-    const base = t('app.name');
-    document.title = alerts > 0 ? t('room.alertsTitle', { count: alerts }) : base;
-    return () => {
-      document.title = base;
-    };
-  }, [alerts, t]);
+  useEffect(
+    () => () => {
+      if (release.current !== null) window.clearTimeout(release.current);
+    },
+    [],
+  );
+  const update = () => {
+    if (release.current !== null) window.clearTimeout(release.current);
+    release.current = null;
+    if (inside.current.pointer || inside.current.focus) setFrozen(true);
+    else
+      release.current = window.setTimeout(() => {
+        release.current = null;
+        setFrozen(false);
+      }, ORDER_RELEASE_MS);
+  };
+  // Held by a pointer that moves or presses on the cards (about to click), not by one merely left
+  // where the room appeared.
+  const pointerIn = () => {
+    if (inside.current.pointer) return;
+    inside.current.pointer = true;
+    update();
+  };
+  const hold = {
+    onPointerMove: pointerIn,
+    onPointerDown: pointerIn,
+    onPointerLeave: () => {
+      inside.current.pointer = false;
+      update();
+    },
+    // The keyboard's focus: one a click left on a card (or gave back there when its file closed)
+    // must not hold the room still once the pointer has gone.
+    onFocus: (event: FocusEvent<HTMLElement>) => {
+      inside.current.focus = event.target.matches(':focus-visible');
+      update();
+    },
+    onBlur: (event: FocusEvent<HTMLElement>) => {
+      // Focus moving from card to card stays inside.
+      if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+      inside.current.focus = false;
+      update();
+    },
+  };
+  return { entries, hold };
 }

@@ -46,6 +46,17 @@ export function useCandidateActions() {
       setBusy(candidate.candidateId);
       // In the room store: a retry sends the same request id, also from a dialog opened again for it.
       const key = actionKey(candidate.candidateId, 'command', request);
+      // Ending the invigilator's own pause continues the test, it is not an unlock (candidate-actions.ts).
+      const done = (): Outcome => {
+        const word = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
+        announce(
+          t(`actions.done.${word}`, {
+            name: fullName(candidate),
+            minutes: request.type === 'addTime' ? request.minutes : 0,
+          }),
+        );
+        return { ok: true };
+      };
       try {
         const requestId = store.getState().requestIdFor(key);
         store.getState().applyIssued(
@@ -55,17 +66,11 @@ export function useCandidateActions() {
           }),
         );
         store.getState().requestAnswered(key);
-        // Ending the invigilator's own pause continues the test, it is not an unlock (candidate-actions.ts).
-        const done = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
-        announce(
-          t(`actions.done.${done}`, {
-            name: fullName(candidate),
-            minutes: request.type === 'addTime' ? request.minutes : 0,
-          }),
-        );
-        return { ok: true };
+        return done();
       } catch (error) {
-        store.getState().requestAnswered(key, error);
+        // The answer was lost, but the room already showed the action done: it is (another try would
+        // be a new action).
+        if (store.getState().requestAnswered(key, error) === 'done') return done();
         return failure(error);
       } finally {
         setBusy(null);
@@ -83,6 +88,15 @@ export function useCandidateActions() {
     ): Promise<Outcome> => {
       setBusy(candidate.candidateId);
       const key = actionKey(candidate.candidateId, 'alertDecision', { alertId, ...decision });
+      const done = (): Outcome => {
+        announce(
+          t(`actions.done.${decision.decision}`, {
+            name: fullName(candidate),
+            code: decision.reasonCode ?? '',
+          }),
+        );
+        return { ok: true };
+      };
       try {
         const requestId = store.getState().requestIdFor(key);
         store
@@ -91,15 +105,9 @@ export function useCandidateActions() {
             await client.decideAlert(store.getState().sessionId, alertId, { ...decision, requestId }),
           );
         store.getState().requestAnswered(key);
-        announce(
-          t(`actions.done.${decision.decision}`, {
-            name: fullName(candidate),
-            code: decision.reasonCode ?? '',
-          }),
-        );
-        return { ok: true };
+        return done();
       } catch (error) {
-        store.getState().requestAnswered(key, error);
+        if (store.getState().requestAnswered(key, error) === 'done') return done();
         return failure(error);
       } finally {
         setBusy(null);

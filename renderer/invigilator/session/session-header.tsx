@@ -1,5 +1,6 @@
 // The top of every session page: who and where (centre, room, date, examiner, session number), the
-// pages of the session, the language and logout; and the banner when the live connection is lost.
+// pages of the session, the language and logout; and the banner when the room on screen no longer
+// follows the server (the live connection lost, or a fetch of the room the server asked for failed).
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../../shared/announcer.tsx';
@@ -11,6 +12,7 @@ import { useClient, useRoom } from '../state/room-context.tsx';
 import { forgetReturn } from '../state/ended-login.ts';
 import { hrefFor, navigate, SESSION_PAGES, type SessionPage } from '../state/router.ts';
 import { forgetPendingRequests } from '../state/pending-requests.ts';
+import { roomFreshness } from '../state/room-freshness.ts';
 import { tabStorage } from '../state/tab-storage.ts';
 
 const PAGE_LABELS: Record<SessionPage, MessageKey> = {
@@ -106,26 +108,37 @@ function OutdatedBanner() {
   );
 }
 
-/** "Connexion perdue": shown as long as the live stream is down (it reconnects by itself). */
+/**
+ * "Connexion perdue": shown as long as the live stream is down (it reconnects by itself); "La salle
+ * n’est pas à jour": the fetch of the room the server asked for failed (tried again by itself, or at
+ * once with « Réessayer »). Said when it starts, and when the room is up to date again.
+ */
 function ConnectionBanner() {
   const t = useT();
   const stream = useRoom((s) => s.stream);
   const loaded = useRoom((s) => s.loaded);
-  const wasLost = useRef(false);
+  const resyncFailed = useRoom((s) => s.resyncFailed);
+  const load = useRoom((s) => s.load);
+  const freshness = roomFreshness({ stream, loaded, resyncFailed });
+  const wasStale = useRef(false);
   useEffect(() => {
-    if (stream === 'lost') {
-      wasLost.current = true;
-      announce(t('connection.lost'), 'assertive');
-    } else if (stream === 'open' && wasLost.current) {
-      wasLost.current = false;
-      announce(t('connection.back'));
-    }
-  }, [stream, t]);
-  if (stream !== 'lost' || !loaded) return null;
+    if (freshness === 'lost') announce(t('connection.lost'), 'assertive');
+    else if (freshness === 'behind') announce(t('connection.behind'), 'assertive');
+    else if (wasStale.current) announce(t('connection.back'));
+    wasStale.current = freshness !== 'upToDate';
+  }, [freshness, t]);
+  if (freshness === 'upToDate') return null;
   return (
-    <div className="connection-banner" data-testid="connection-lost">
-      <p className="connection-banner-title">{t('connection.lost')}</p>
-      <p>{t('connection.lostDetail')}</p>
+    <div className="connection-banner" data-testid="connection-lost" data-freshness={freshness}>
+      <p className="connection-banner-title">
+        {t(freshness === 'lost' ? 'connection.lost' : 'connection.behind')}
+      </p>
+      <p>{t(freshness === 'lost' ? 'connection.lostDetail' : 'connection.behindDetail')}</p>
+      {freshness === 'behind' && (
+        <button type="button" className="button button-secondary" onClick={() => void load()}>
+          {t('connection.retry')}
+        </button>
+      )}
     </div>
   );
 }

@@ -2,13 +2,19 @@
 // this tab's storage (state/tab-storage.ts) as well as in memory: a stressed invigilator reloads the page
 // when nothing seems to happen, and the retry that follows must send the id the lost request carried, so
 // that the server issues the action once (+10 min added once). One list per session. What is read back
-// is checked (a damaged entry is dropped), and so is an entry not used for PENDING_REQUEST_TTL_MS (after
-// a reload that late, the same action is meant as a new one); at most MAX_PENDING_REQUESTS are stored,
-// the most recently used. In memory, as before, an id stays until answered. Gone once answered (done,
-// or refused for good), and on logout.
+// is checked (a damaged entry is dropped); at most MAX_PENDING_REQUESTS are stored, the most recently
+// used.
+//
+// The server answers an id with its first answer forever: an id is sent again only to retry the SAME
+// action the invigilator did not see succeed. So an id goes once answered (done, or refused for good),
+// once not used for PENDING_REQUEST_TTL_MS (in memory as after a reload: « Ajouter 10 min » 40 minutes
+// after a lost one is meant as a new one), once the room shows the action's effect
+// (request-effects.ts), once a later action on the same candidate succeeded, and on logout.
 import { z } from 'zod';
 import { RequestIdSchema } from '../../../core/contracts/invigilator-api.ts';
+import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { newRequestId } from '../api/request-id.ts';
+import { cardBefore, cardMovedOn, effectShown, parseActionKey, type SentAction } from './request-effects.ts';
 import { readJson, removeKey, writeJson, type TabStorage } from './tab-storage.ts';
 
 export const PENDING_REQUEST_TTL_MS = 10 * 60_000;
@@ -27,6 +33,17 @@ const StoredSchema = z
 
 type Entry = z.infer<typeof EntrySchema>;
 
+/** In memory only: what the last send of the action found, and whether its answer is awaited. */
+interface Kept extends Entry {
+  sent: SentAction | null;
+  inFlight: boolean;
+  /** The room showed the action done while its answer was awaited. */
+  effectSeen: boolean;
+}
+
+/** What the answer to an action means for the screen. */
+export type AnswerOutcome = 'done' | 'failed';
+
 export function pendingRequestsKey(sessionId: string): string {
   return `pix-invigilator:pending-requests:${sessionId}`;
 }
@@ -37,8 +54,8 @@ export function forgetPendingRequests(storage: TabStorage | null, sessionId: str
 }
 
 /** Used within the TTL (a clock set back by more than it counts as stale too), most recent first, capped. */
-function fresh(entries: readonly Entry[], now: number): Entry[] {
-  const latest = new Map<string, Entry>();
+function fresh<E extends Entry>(entries: readonly E[], now: number): E[] {
+  const latest = new Map<string, E>();
   for (const e of entries) {
     if (now - e.usedAt > PENDING_REQUEST_TTL_MS || e.usedAt - now > PENDING_REQUEST_TTL_MS) continue;
     const known = latest.get(e.key);
@@ -69,7 +86,7 @@ export class KeptRequestIds {
   readonly #sessionId: string;
   readonly #now: () => number;
   readonly #make: () => string;
-  #entries: Entry[];
+  #entries: Kept[];
 
   constructor(options: {
     storage: TabStorage | null;
@@ -81,21 +98,82 @@ export class KeptRequestIds {
     this.#sessionId = options.sessionId;
     this.#now = options.now;
     this.#make = options.make ?? (() => newRequestId());
-    this.#entries = readEntries(this.#storage, this.#sessionId, this.#now());
+    // Read back after a reload: what the card was like when sent is not known.
+    this.#entries = readEntries(this.#storage, this.#sessionId, this.#now()).map((e) => ({
+      ...e,
+      sent: sentAction(e.key, null, null),
+      inFlight: false,
+      effectSeen: false,
+    }));
     this.#save();
   }
 
-  for(key: string): string {
+  /**
+   * The id to send the action `key` with now: the kept one (a retry), unless it went stale. `card`:
+   * the candidate's card as it is when sent; `serverNowMs`: the server's time then.
+   */
+  for(key: string, context: { card?: RoomCandidate | null; serverNowMs?: number } = {}): string {
     const now = this.#now();
+    this.#entries = fresh(this.#entries, now);
     const id = this.#entries.find((e) => e.key === key)?.id ?? this.#make();
-    this.#entries = [{ key, id, usedAt: now }, ...this.#entries.filter((e) => e.key !== key)];
+    const sent = sentAction(key, context.serverNowMs ?? null, context.card ?? null);
+    this.#entries = [
+      { key, id, usedAt: now, sent, inFlight: true, effectSeen: false },
+      ...this.#entries.filter((e) => e.key !== key),
+    ];
     this.#save();
     return id;
   }
 
+  /**
+   * Done: gone, and with it the ids kept for that candidate's earlier actions (not awaiting an answer):
+   * the invigilator saw the card after them, another try is a new action.
+   */
   succeeded(key: string): void {
+    const candidateId = parseActionKey(key)?.candidateId;
+    this.#entries = this.#entries.filter(
+      (e) => e.key !== key && (e.inFlight || candidateId === undefined || candidateOf(e) !== candidateId),
+    );
+    this.#save();
+  }
+
+  /** Refused for good: the server issued nothing under the id, the same action again is a new one. */
+  refused(key: string): void {
     this.#entries = this.#entries.filter((e) => e.key !== key);
     this.#save();
+  }
+
+  /**
+   * No answer, or one that may hide a done action: the id is kept for a retry, unless the room showed
+   * the action done meanwhile: then it is done (and gone).
+   */
+  unanswered(key: string): AnswerOutcome {
+    const entry = this.#entries.find((e) => e.key === key);
+    if (entry?.effectSeen) {
+      this.succeeded(key);
+      return 'done';
+    }
+    if (entry) entry.inFlight = false;
+    return 'failed';
+  }
+
+  /**
+   * A card the room now shows: the ids of that candidate's actions whose effect it shows go (one
+   * awaiting its answer is marked done, told when the answer comes or fails to).
+   */
+  observe(card: RoomCandidate): void {
+    let changed = false;
+    this.#entries = this.#entries.filter((e) => {
+      if (!e.sent || e.sent.action.candidateId !== card.candidateId) return true;
+      if (e.inFlight) {
+        if (effectShown(e.sent, card)) e.effectSeen = true;
+        return true;
+      }
+      if (!cardMovedOn(e.sent, card)) return true;
+      changed = true;
+      return false;
+    });
+    if (changed) this.#save();
   }
 
   #save(): void {
@@ -106,7 +184,16 @@ export class KeptRequestIds {
     writeJson(this.#storage, pendingRequestsKey(this.#sessionId), {
       version: VERSION,
       sessionId: this.#sessionId,
-      entries: fresh(this.#entries, this.#now()),
+      entries: fresh(this.#entries, this.#now()).map(({ key, id, usedAt }) => ({ key, id, usedAt })),
     });
   }
+}
+
+function sentAction(key: string, serverNowMs: number | null, card: RoomCandidate | null): SentAction | null {
+  const action = parseActionKey(key);
+  return action ? { action, sentAtServerMs: serverNowMs, before: cardBefore(card) } : null;
+}
+
+function candidateOf(entry: Kept): string | undefined {
+  return entry.sent?.action.candidateId;
 }

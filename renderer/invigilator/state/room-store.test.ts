@@ -10,7 +10,9 @@ import {
   PENDING_REQUEST_TTL_MS,
   pendingRequestsKey,
 } from './pending-requests.ts';
-import { createRoomStore } from './room-store.ts';
+import { healthNow, REOPEN_SETTLE_MS } from './health-clock.ts';
+import { createRoomStore, RESYNC_RETRY_MS } from './room-store.ts';
+import { connectionHealth } from '../room/connection-health.ts';
 import type { TabStorage } from './tab-storage.ts';
 
 const session = {
@@ -364,6 +366,66 @@ describe('the room store and its live stream', () => {
     });
   });
 
+  it('judges stations as of the loss for a while after the stream reopens, not as muted (heartbeats are not replayed)', async () => {
+    let clock = T0;
+    const lea = card({ candidateId: 'lea', lastHeartbeatAt: at(0) });
+    const streams = [streamResponse('', true), streamResponse('', false)];
+    let wake = (): void => undefined;
+    const store = createRoomStore({
+      sessionId: 'ses-1',
+      client: clientFor(roomWith([lea])),
+      fetch: async () => streams.shift() ?? new Promise<Response>(() => undefined),
+      storage: null,
+      now: () => clock,
+      sleep: () => new Promise<void>((resolve) => (wake = resolve)),
+    });
+    await store.getState().load();
+    const close = store.getState().connect();
+    await vi.waitFor(() => expect(store.getState().stream).toBe('lost'));
+    expect(store.getState().lostAtServerMs).toBe(T0);
+    // Cut off for 30 s, then back: no heartbeat was replayed, the card still says 09:00:00.
+    clock += 30_000;
+    wake();
+    await vi.waitFor(() => expect(store.getState().stream).toBe('open'));
+    const judged = (at: number) => connectionHealth(lea, healthNow(store.getState(), at)).health;
+    expect(judged(clock + 1_000)).toBe('ok');
+    // Each live station is heard again within that time; one that stays silent turns red then.
+    expect(judged(clock + REOPEN_SETTLE_MS)).toBe('lost');
+    // A fetch of the room brings current heartbeats: judged as of now again.
+    await store.getState().load();
+    expect(healthNow(store.getState(), clock + 1_000)).toBe(clock + 1_000);
+    close();
+  });
+
+  it('fetches the room again, with a growing delay, until a resync works, and says meanwhile it is not up to date', async () => {
+    const lea = card({ candidateId: 'lea' });
+    let answers = 0;
+    const room = vi.fn(async () => {
+      answers += 1;
+      // The first fetch (the page's) works; after the resync the server fails twice.
+      if (answers === 2 || answers === 3) throw new ApiFailure(502, 'BAD_GATEWAY', 'down');
+      return roomWith([{ ...lea, incidents: answers }], 10);
+    });
+    const waits: number[] = [];
+    const seen: boolean[] = [];
+    const store = createRoomStore({
+      sessionId: 'ses-1',
+      client: { room } as unknown as InvigilatorClient,
+      storage: null,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    await store.getState().load();
+    store.subscribe((s, before) => {
+      if (s.resyncFailed !== before.resyncFailed) seen.push(s.resyncFailed);
+    });
+    store.getState().applyEvent({ id: 11, name: 'resync', data: {} });
+    await vi.waitFor(() => expect(room).toHaveBeenCalledTimes(4));
+    await vi.waitFor(() => expect(store.getState().resyncFailed).toBe(false));
+    expect(seen).toEqual([true, false]);
+    expect(waits).toEqual([RESYNC_RETRY_MS[0], RESYNC_RETRY_MS[1]]);
+    expect(store.getState().candidates.lea?.incidents).toBe(4);
+  });
+
   it("keeps the card the stream brought when an action's answer comes after it (the station was faster)", () => {
     const store = createRoomStore({ sessionId: 'ses-1', client: clientFor(roomWith([])), storage: null });
     const addTime = { id: 'cmd-1', type: 'addTime' as const, issuedAt: at(0), acknowledgedAt: null };
@@ -439,6 +501,136 @@ describe('the request ids of the invigilator’s actions, kept in the room store
     // Refused (the station is offline): nothing was issued under it, the next try is a new request.
     store.getState().requestAnswered(addTen, new ApiFailure(409, 'STATION_OFFLINE', 'offline'));
     expect(store.getState().requestIdFor(addTen)).not.toBe(second);
+  });
+
+  describe('reused only to retry the same action the invigilator did not see done', () => {
+    let clock = T0;
+    const lost = new ApiFailure(502, 'BAD_GATEWAY', 'no answer');
+    const storeWith = (...cards: RoomCandidate[]) => {
+      let drawn = 0;
+      const store = createRoomStore({
+        sessionId: 'ses-1',
+        client: clientFor(roomWith([])),
+        storage: null,
+        tabStorage: null,
+        now: () => clock,
+        newRequestId: () => `id-${++drawn}`,
+      });
+      cards.forEach((candidate, i) =>
+        store.getState().applyEvent({ id: i + 1, name: 'candidate', data: { cause: 'x', candidate } }),
+      );
+      return store;
+    };
+    const lea = card({ candidateId: 'lea', addedMs: 0 });
+
+    it('draws a new id once the kept one is older than the TTL, without a reload', () => {
+      const store = storeWith(lea);
+      // « Ajouter 10 min » at 10:00: applied, but its answer is lost (502).
+      const first = store.getState().requestIdFor(addTen);
+      store.getState().requestAnswered(addTen, lost);
+      clock += 5 * 60_000;
+      expect(store.getState().requestIdFor(addTen)).toBe(first);
+      store.getState().requestAnswered(addTen, lost);
+      // « Ajouter 10 min » again at 10:45: meant as 10 more minutes, not a replay of the first answer.
+      clock += PENDING_REQUEST_TTL_MS + 1;
+      expect(store.getState().requestIdFor(addTen)).not.toBe(first);
+    });
+
+    it('draws a new id once the room shows the action done', () => {
+      const store = storeWith(lea);
+      const first = store.getState().requestIdFor(addTen);
+      store.getState().requestAnswered(addTen, lost);
+      // The stream shows it: 10 minutes were added. The next « Ajouter 10 min » adds 10 more.
+      store.getState().applyEvent({
+        id: 10,
+        name: 'candidate',
+        data: { cause: 'command:addTime', candidate: { ...lea, addedMs: 600_000 } },
+      });
+      expect(store.getState().requestIdFor(addTen)).not.toBe(first);
+    });
+
+    it('draws a new id once a later action on that candidate succeeded, not for another candidate', () => {
+      const tom = card({ candidateId: 'tom' });
+      const store = storeWith(lea, tom);
+      const pause = actionKey('lea', 'command', { type: 'pause', reason: '' });
+      const tomPause = actionKey('tom', 'command', { type: 'pause', reason: '' });
+      const first = store.getState().requestIdFor(pause);
+      store.getState().requestAnswered(pause, lost);
+      const tomFirst = store.getState().requestIdFor(tomPause);
+      store.getState().requestAnswered(tomPause, lost);
+      const unlock = actionKey('lea', 'command', { type: 'unlock' });
+      store.getState().requestIdFor(unlock);
+      expect(store.getState().requestAnswered(unlock)).toBe('done');
+      expect(store.getState().requestIdFor(pause)).not.toBe(first);
+      expect(store.getState().requestIdFor(tomPause)).toBe(tomFirst);
+    });
+
+    it('tells the action done when its answer is lost but the stream showed it meanwhile', () => {
+      const store = storeWith(lea);
+      const first = store.getState().requestIdFor(addTen);
+      const issued = { id: 'cmd-1', type: 'addTime', issuedAt: at(clock - T0 + 300), acknowledgedAt: null };
+      store.getState().applyEvent({
+        id: 10,
+        name: 'candidate',
+        data: { cause: 'command:addTime', candidate: { ...lea, pendingCommands: [issued] } },
+      });
+      expect(store.getState().requestAnswered(addTen, lost)).toBe('done');
+      expect(store.getState().requestIdFor(addTen)).not.toBe(first);
+    });
+
+    it('tells an alert decision done when the stream shows that very decision taken', () => {
+      const alert = alertOn(3, 0);
+      const store = storeWith({ ...lea, alert });
+      const validate = actionKey('lea', 'alertDecision', {
+        alertId: alert.id,
+        decision: 'validated',
+        reasonCode: 'E1',
+      });
+      store.getState().requestIdFor(validate);
+      const decided = {
+        ...lea,
+        alert: null,
+        lastAlertDecision: {
+          alertId: alert.id,
+          decision: 'validated' as const,
+          reasonCode: 'E1' as const,
+          questionNumber: 3,
+          decidedAt: at(clock - T0),
+        },
+      };
+      store
+        .getState()
+        .applyEvent({ id: 10, name: 'candidate', data: { cause: 'alert', candidate: decided } });
+      expect(store.getState().requestAnswered(validate, lost)).toBe('done');
+      // Decided otherwise (on another screen): not this one, which stays failed.
+      const other = storeWith({ ...lea, alert });
+      other.getState().requestIdFor(validate);
+      other.getState().applyEvent({
+        id: 10,
+        name: 'candidate',
+        data: {
+          cause: 'alert',
+          candidate: {
+            ...decided,
+            lastAlertDecision: { ...decided.lastAlertDecision, decision: 'dismissed', reasonCode: null },
+          },
+        },
+      });
+      expect(other.getState().requestAnswered(validate, lost)).toBe('failed');
+    });
+
+    it('keeps the id when nothing shows the action done (a retry must not issue it twice)', () => {
+      const store = storeWith(lea);
+      const first = store.getState().requestIdFor(addTen);
+      // Another card change that is not this action's effect.
+      store.getState().applyEvent({
+        id: 10,
+        name: 'candidate',
+        data: { cause: 'progress', candidate: { ...lea, progress: { question: 4, answered: 3, total: 48 } } },
+      });
+      expect(store.getState().requestAnswered(addTen, lost)).toBe('failed');
+      expect(store.getState().requestIdFor(addTen)).toBe(first);
+    });
   });
 
   describe('across a reload of the page (the tab’s storage)', () => {

@@ -23,7 +23,9 @@ import {
 } from '../api/invigilator-client.ts';
 import { openRoomEvents, type RoomEvent } from '../api/room-events.ts';
 import { likelierEnd, loginEndOf } from './ended-login.ts';
-import { KeptRequestIds } from './pending-requests.ts';
+import { healthHeld } from './health-clock.ts';
+import { KeptRequestIds, type AnswerOutcome } from './pending-requests.ts';
+import { parseActionKey } from './request-effects.ts';
 import type { LoginEnd } from './router.ts';
 import { tabStorage, type TabStorage } from './tab-storage.ts';
 
@@ -36,13 +38,23 @@ export interface RoomState {
   candidates: Record<string, RoomCandidate>;
   lastEventId: number;
   stream: StreamState;
-  /** Server time (ms) when the stream was lost: heartbeats are judged as of then while it is. */
+  /**
+   * Server time (ms) when the stream was lost: heartbeats are judged as of then while it is, and for a
+   * while after it reopens (health-clock.ts); cleared by a fetch of the room.
+   */
   lostAtServerMs: number | null;
+  /** Server time (ms) when the stream opened again after that loss. */
+  reopenedAtServerMs: number | null;
   /** Server time minus this browser's clock, from the last server time received. */
   serverOffsetMs: number;
   loaded: boolean;
   /** Why the room could not be loaded (the screen words it in its language). */
   loadError: RefusalLike | null;
+  /**
+   * The server asked for the room to be fetched again (`resync`) and that fetch failed: the cards may
+   * be stale. Tried again with a growing delay until it succeeds; the screen says so meanwhile.
+   */
+  resyncFailed: boolean;
   /** The login expired or was refused: back to the login screen. */
   unauthorized: boolean;
   /** Why, as far as the server's answers tell (state/ended-login.ts). */
@@ -82,9 +94,10 @@ export interface RoomActions {
   /**
    * The answer to the action `key`: done (no `error`), or refused for good (the server issued nothing
    * under its id: server/exam/command-requests.ts): the same action again is a new one. A failure that
-   * may hide a done action (no answer, a server error, the login ended, too many requests) keeps it.
+   * may hide a done action (no answer, a server error, the login ended, too many requests) keeps it,
+   * unless the room showed the action done meanwhile: then it is `done` (pending-requests.ts).
    */
-  requestAnswered(key: string, error?: unknown): void;
+  requestAnswered(key: string, error?: unknown): AnswerOutcome;
   /** The server's time now, as far as the screen can tell. */
   serverNow(): number;
 }
@@ -213,6 +226,11 @@ export interface RoomStoreOptions {
   newRequestId?: () => string;
 }
 
+/** The waits between fetches of the room after a failed `resync` (then the last one, again and again). */
+export const RESYNC_RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000] as const;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** A refusal that says the server did nothing under the request id, and will not on a retry. */
 export function refusedForGood(error: unknown): boolean {
   if (!(error instanceof ApiFailure)) return false;
@@ -253,6 +271,10 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       now,
       make: options.newRequestId,
     });
+    const sleep = options.sleep ?? defaultSleep;
+    /** The stream was closed for good (the session's pages left): no more fetches are retried. */
+    let stopped = false;
+    let resyncRetrying = false;
     let fetchesStarted = 0;
     /** The latest fetch whose answer was applied: an older one answering later is stale. */
     let fetchApplied = 0;
@@ -266,6 +288,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
     const apply = (eventId: number | null, change: Change) => {
       set((state) => applyChange(state, change, false));
       for (const f of fetching) f.applied.push({ eventId, change });
+      if (change.kind === 'card') requestIds.observe(change.candidate);
     };
 
     const applyRoom = (room: Room, applied: Fetching['applied']) => {
@@ -285,30 +308,57 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
         lastEventId: Math.max(state.lastEventId, room.lastEventId),
         loaded: true,
         loadError: null,
+        resyncFailed: false,
+        // Heartbeats as the server has them now: no longer judged as of a loss (unless still cut off).
+        ...(state.stream === 'lost' ? {} : { lostAtServerMs: null, reopenedAtServerMs: null }),
       }));
+      for (const card of Object.values(picture.candidates)) requestIds.observe(card);
     };
 
     const endLogin = (refusal: { status: number; code: string }) => {
       set((state) => ({ unauthorized: true, loginEnd: likelierEnd(state.loginEnd, loginEndOf(refusal)) }));
     };
 
-    const load = async () => {
+    /** Fetches the room; `failed` when it could not (a newer fetch answered first counts as done). */
+    const load = async (): Promise<'done' | 'failed'> => {
       const mine: Fetching = { order: ++fetchesStarted, applied: [] };
       fetching.add(mine);
       try {
         const room = await options.client.room(options.sessionId);
-        if (mine.order < fetchApplied) return;
+        if (mine.order < fetchApplied) return 'done';
         fetchApplied = mine.order;
         applyRoom(room, mine.applied);
+        return 'done';
       } catch (error) {
         if (error instanceof ApiFailure && (error.status === 401 || error.status === 403)) {
           endLogin(error);
-          return;
+          return 'failed';
         }
-        if (mine.order < fetchApplied) return;
+        if (mine.order < fetchApplied) return 'done';
         set({ loadError: refusalOf(error) });
+        return 'failed';
       } finally {
         fetching.delete(mine);
+      }
+    };
+
+    /**
+     * The server said the screen's picture may be stale (`resync`): fetch the room, and until that
+     * works, say so and try again with a growing delay (the room could otherwise stay stale unseen).
+     */
+    const resync = async () => {
+      if ((await load()) === 'done') return;
+      set({ resyncFailed: true });
+      if (resyncRetrying) return;
+      resyncRetrying = true;
+      try {
+        for (let attempt = 0; ; attempt++) {
+          await sleep(RESYNC_RETRY_MS[Math.min(attempt, RESYNC_RETRY_MS.length - 1)] ?? 15_000);
+          if (stopped || get().unauthorized || !get().resyncFailed) return;
+          if ((await load()) === 'done') return;
+        }
+      } finally {
+        resyncRetrying = false;
       }
     };
 
@@ -319,15 +369,19 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       lastEventId: 0,
       stream: 'connecting',
       lostAtServerMs: null,
+      reopenedAtServerMs: null,
       serverOffsetMs: 0,
       loaded: false,
       loadError: null,
+      resyncFailed: false,
       unauthorized: false,
       loginEnd: null,
       outdated: false,
       lockdownSeen: readSeen(),
 
-      load,
+      load: async () => {
+        await load();
+      },
       endLogin,
 
       connect() {
@@ -337,15 +391,29 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           ...(options.fetch ? { fetch: options.fetch } : {}),
           ...(options.sleep ? { sleep: options.sleep } : {}),
           handlers: {
-            onOpen: () => set({ stream: 'open', lostAtServerMs: null }),
+            // Heartbeats are not replayed: stations are still judged as of the loss for a while
+            // (health-clock.ts), or every running one would read « Poste muet » for a moment.
+            onOpen: () =>
+              set((state) => ({
+                stream: 'open',
+                reopenedAtServerMs: state.lostAtServerMs === null ? null : get().serverNow(),
+              })),
             onEvent: (event) => get().applyEvent(event),
             onDrop: () => {
-              if (get().stream !== 'lost') set({ stream: 'lost', lostAtServerMs: get().serverNow() });
+              const state = get();
+              if (state.stream === 'lost') return;
+              const now = state.serverNow();
+              // Lost again before heartbeats were current: judged as of the first loss still.
+              const lostAt = healthHeld(state, now) ? (state.lostAtServerMs ?? now) : now;
+              set({ stream: 'lost', lostAtServerMs: lostAt, reopenedAtServerMs: null });
             },
             onUnauthorized: endLogin,
           },
         });
-        return () => connection.close();
+        return () => {
+          stopped = true;
+          connection.close();
+        };
       },
 
       applyEvent(event) {
@@ -355,7 +423,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
           set({ lastEventId: event.id });
         }
         if (event.name === 'resync') {
-          void load();
+          void resync();
           return;
         }
         const change = changeOf(event);
@@ -370,6 +438,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
 
       replaceCandidate(candidate) {
         set((state) => applyChange(state, { kind: 'card', candidate }, false));
+        requestIds.observe(candidate);
       },
 
       applyIssued({ candidate, eventId }) {
@@ -389,10 +458,24 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
         }
       },
 
-      requestIdFor: (key) => requestIds.for(key),
+      requestIdFor: (key) => {
+        const candidateId = parseActionKey(key)?.candidateId;
+        return requestIds.for(key, {
+          card: candidateId === undefined ? null : (get().candidates[candidateId] ?? null),
+          serverNowMs: get().serverNow(),
+        });
+      },
 
       requestAnswered(key, error) {
-        if (error === undefined || refusedForGood(error)) requestIds.succeeded(key);
+        if (error === undefined) {
+          requestIds.succeeded(key);
+          return 'done';
+        }
+        if (refusedForGood(error)) {
+          requestIds.refused(key);
+          return 'failed';
+        }
+        return requestIds.unanswered(key);
       },
 
       serverNow: () => now() + get().serverOffsetMs,

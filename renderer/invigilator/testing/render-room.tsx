@@ -8,7 +8,7 @@ import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import type { InvigilatorClient } from '../api/invigilator-client.ts';
 import { addInvigilatorMessages } from '../i18n/use-t.ts';
 import { ClientProvider, RoomProvider } from '../state/room-context.tsx';
-import { createRoomStore, type RoomStore } from '../state/room-store.ts';
+import { createRoomStore, type RoomState, type RoomStore } from '../state/room-store.ts';
 
 export const testSession: InvigilatorSession = {
   id: 'ses-1',
@@ -35,11 +35,14 @@ export function renderRoom(
     language = 'fr',
     loaded = true,
     session = testSession,
+    state = {},
   }: {
     candidates?: RoomCandidate[];
     language?: Language;
     loaded?: boolean;
     session?: InvigilatorSession;
+    /** More of the store's state (the stream, a failed resync…). */
+    state?: Partial<RoomState>;
   } = {},
 ): string {
   const store = createRoomStore({ sessionId: session.id, client: unusedClient, storage: null });
@@ -47,6 +50,7 @@ export function renderRoom(
     session: loaded ? session : null,
     candidates: Object.fromEntries(candidates.map((c) => [c.candidateId, c])),
     loaded,
+    ...state,
   });
   // Rendered to HTML, the store is read through its initial state: here, the one just set.
   const rendered: RoomStore = { ...store, getInitialState: store.getState };

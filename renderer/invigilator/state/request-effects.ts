@@ -1,0 +1,96 @@
+// Whether the room shows that an invigilator's action took effect, for its kept request id
+// (pending-requests.ts). The server answers a request id with its first answer forever
+// (server/exam/command-requests.ts): an id may be sent again only to retry the same action the
+// invigilator did not see succeed. Once the room shows it done, the same action again is a new one
+// (« Ajouter 10 min » a second time must add 10 more minutes, not replay the first answer).
+import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+
+/** What an action key (api/request-id.ts, actionKey) asks: the candidate, the action, its parameters. */
+export interface KeyedAction {
+  candidateId: string;
+  /** `command` (with `type`) or `alertDecision` (with `alertId`, `decision`, `reasonCode`). */
+  action: string;
+  parameters: Record<string, unknown>;
+}
+
+export function parseActionKey(key: string): KeyedAction | null {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [candidateId, action, parameters] = parsed as unknown[];
+    if (typeof candidateId !== 'string' || typeof action !== 'string') return null;
+    if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) return null;
+    return { candidateId, action, parameters: parameters as Record<string, unknown> };
+  } catch {
+    return null;
+  }
+}
+
+/** The card as it was when the action was sent: what its effect is told from. */
+export interface CardBefore {
+  state: RoomCandidate['state'];
+  authorization: RoomCandidate['authorization'];
+  addedMs: number;
+}
+
+export function cardBefore(card: RoomCandidate | null | undefined): CardBefore | null {
+  return card ? { state: card.state, authorization: card.authorization, addedMs: card.addedMs } : null;
+}
+
+export interface SentAction {
+  action: KeyedAction;
+  /** Server time of the last send (null: unknown, read back after a reload). */
+  sentAtServerMs: number | null;
+  before: CardBefore | null;
+}
+
+/** A command's time on the card is the server's; the screen's estimate of it may be this far off. */
+export const CLOCK_SLACK_MS = 2_000;
+
+/**
+ * The card shows this very action done: a command of its type issued since it was sent, the minutes
+ * it adds added, the decision it takes on its alert taken. Strong enough to tell the invigilator
+ * « done » when the answer itself was lost.
+ */
+export function effectShown(sent: SentAction, card: RoomCandidate): boolean {
+  const { action, sentAtServerMs, before } = sent;
+  const p = action.parameters;
+  if (action.action === 'alertDecision') {
+    const decided = card.lastAlertDecision;
+    return (
+      decided !== null &&
+      decided.alertId === p['alertId'] &&
+      decided.decision === p['decision'] &&
+      decided.reasonCode === (p['reasonCode'] ?? null)
+    );
+  }
+  if (action.action !== 'command') return false;
+  if (
+    sentAtServerMs !== null &&
+    card.pendingCommands.some(
+      (c) => c.type === p['type'] && Date.parse(c.issuedAt) >= sentAtServerMs - CLOCK_SLACK_MS,
+    )
+  ) {
+    return true;
+  }
+  const minutes = p['minutes'];
+  return (
+    p['type'] === 'addTime' &&
+    before !== null &&
+    typeof minutes === 'number' &&
+    card.addedMs - before.addedMs >= minutes * 60_000
+  );
+}
+
+/**
+ * The card moved on from where the action was asked: its effect shown, or for a decision its alert
+ * gone, or for a change of state (presence, pause, resume, end…) the state changed. Another try of it
+ * then would be a new action, which the server checks against the new state.
+ */
+export function cardMovedOn(sent: SentAction, card: RoomCandidate): boolean {
+  if (effectShown(sent, card)) return true;
+  const { action, before } = sent;
+  if (action.action === 'alertDecision') return card.alert?.id !== action.parameters['alertId'];
+  if (action.action !== 'command' || before === null || action.parameters['type'] === 'addTime') return false;
+  return card.state !== before.state || card.authorization !== before.authorization;
+}
