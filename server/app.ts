@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DestinationStream } from 'pino';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { dummyHash } from './auth/password-hash.ts';
-import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
+import { DEFAULT_CONFIG, REQUEST_TIMEOUT_MS, type ServerConfig } from './config.ts';
 import type { RoomMessage, ServerContext } from './context.ts';
 import { installBodyParsers } from './http/body-parsers.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -111,10 +111,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     trustProxy: options.trustProxy ?? false,
     // Stations and screens reconnect: close idle keep-alive connections on shutdown.
     forceCloseConnections: 'idle',
-    // A request must arrive whole within 5 minutes (Node's own default, which Fastify turns off):
-    // a client that announces a large body and sends it a byte at a time is cut, not kept for ever.
-    // The largest upload, a 100 MB bank, takes under 2 minutes at 10 Mbit/s.
-    requestTimeout: 300_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -46,6 +46,13 @@ export interface ServerConfig {
   bankUploadMs: number;
 }
 
+/**
+ * A request must arrive whole within this (Node's own default, which Fastify turns off): a client that
+ * announces a large body and sends it a byte at a time is cut, not kept for ever. The largest upload, a
+ * 100 MB bank, takes under 2 minutes at 10 Mbit/s.
+ */
+export const REQUEST_TIMEOUT_MS = 300_000;
+
 export const DEFAULT_CONFIG: ServerConfig = {
   maxReachableLevel: DEFAULT_MAX_REACHABLE_LEVEL,
   passwordHash: DEFAULT_PASSWORD_HASH_PARAMS,

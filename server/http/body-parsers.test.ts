@@ -64,7 +64,24 @@ describe('body media types', () => {
       });
       expect([site, forged.statusCode, errorOf(forged).code]).toEqual([site, 403, 'CROSS_SITE_REQUEST']);
     }
+    // A browser without Sec-Fetch-Site: its Origin says it.
+    for (const origin of ['https://autre.lycee.fr', 'null']) {
+      const forged = await server.app.inject({
+        method: 'POST',
+        url,
+        cookies: { [CENTRE_TOKEN_COOKIE]: day.adminToken },
+        headers: { host: 'certif.lycee.fr', origin },
+      });
+      expect([origin, forged.statusCode, errorOf(forged).code]).toEqual([origin, 403, 'CROSS_SITE_REQUEST']);
+    }
     expect(await storedPassword()).toBe(before);
+    const sameOrigin = await server.app.inject({
+      method: 'POST',
+      url,
+      cookies: { [CENTRE_TOKEN_COOKIE]: day.adminToken },
+      headers: { host: 'certif.lycee.fr', origin: 'https://certif.lycee.fr' },
+    });
+    expect(sameOrigin.statusCode).toBe(200);
     // Reading is not refused; the screen's own page changes it; a Bearer token is not a cookie.
     const read = await server.app.inject({
       method: 'GET',

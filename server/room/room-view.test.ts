@@ -341,11 +341,15 @@ describe('the card’s clock and alert', () => {
     // The record arrives: the alert is on the card, to be decided, nothing in transit.
     expect((await replicate(testId, journal.since(3))).json()).toEqual({ storedThrough: 4 });
     expect(await inv.card(lea().id)).toMatchObject({ alertInTransit: false, alert: { id: 'alert-1' } });
+    // Decided before the station's next heartbeat (which still says pending): not a new alert.
+    expect((await inv.post('/alerts/alert-1/decision', { decision: 'dismissed' })).statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({ alertInTransit: false, alert: null });
   });
 
   it('says no alert is in transit once the test ended, whatever the last heartbeat said', async () => {
     const { testId, journal } = await startedJournal(server, day, inv, station, lea());
-    expect((await beat(testId, 3, 80 * MIN, true)).statusCode).toBe(200);
+    // The alert's record written (seq 4), not sent yet.
+    expect((await beat(testId, 4, 80 * MIN, true)).statusCode).toBe(200);
     expect((await replicate(testId, journal.records)).json()).toEqual({ storedThrough: 3 });
     expect((await inv.card(lea().id)).alertInTransit).toBe(true);
     journal.end('finished');

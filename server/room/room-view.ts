@@ -386,8 +386,15 @@ export function roomCandidate(
           reasonCodes: alertReasonCodesFor(pending.content),
         }
       : null,
-    // Ended or with a pending alert stored, there is nothing in transit.
-    alertInTransit: pending === null && h.alertPending && state !== 'ended' && state !== 'resultReceived',
+    // The station holds records the server lacks: a stored (or just decided) alert is not in transit,
+    // though the last heartbeat, sent before the decision, still says an alert is pending.
+    alertInTransit:
+      pending === null &&
+      h.alertPending &&
+      h.lastSeq !== null &&
+      h.lastSeq > test.journal.storedThrough &&
+      state !== 'ended' &&
+      state !== 'resultReceived',
     lastAlertDecision: lastAlertDecision(data, test.id),
     resumeRequest:
       test.resumeStationId !== null && test.resumeRequestedAt !== null

@@ -5,6 +5,7 @@ import { syntheticProfile } from '../../core/testing/synthetic-bank.ts';
 import { UNCITED_CONTENT_KEPT_MS, contentHash } from '../content/bank-service.ts';
 import { SEED_ATTACHMENT, client, seedBank, seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import { ADMIN, errorOf, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { bankUploadAllowedMs } from './centre-content-routes.ts';
 
 describe('centre API: bank, content and profiles', () => {
   let server: TestServer;
@@ -292,6 +293,17 @@ describe('centre API: each centre’s attachments within its quota', () => {
   });
 });
 
+describe('bankUploadAllowedMs', () => {
+  it('gives a large bank the time it takes at 2 Mbit/s, between the minimum and the request timeout', () => {
+    expect(bankUploadAllowedMs(120_000, undefined)).toBe(120_000);
+    expect(bankUploadAllowedMs(120_000, '1000000')).toBe(120_000);
+    // 40 MiB (a bank with base64 attachments) at 256 KiB/s: 160 s, where a fixed 120 s cut it.
+    expect(bankUploadAllowedMs(120_000, String(40 * 1024 * 1024))).toBe(160_000);
+    expect(bankUploadAllowedMs(120_000, String(100 * 1024 * 1024))).toBe(300_000);
+    expect(bankUploadAllowedMs(120_000, 'not a number')).toBe(120_000);
+  });
+});
+
 describe('centre API: a bank upload that does not arrive', () => {
   /** Short for the test; the default is 2 minutes. */
   const BANK_UPLOAD_MS = 1000;
@@ -313,13 +325,16 @@ describe('centre API: a bank upload that does not arrive', () => {
     await server.close();
   });
 
-  /** Sends the headers of a 50 MB import and its first byte, then nothing: a stalled or trickled upload. */
+  /**
+   * Sends the headers of a 100 KB import and its first byte, then nothing: a stalled or trickled upload
+   * (small enough that the minimum deadline applies: bankUploadAllowedMs).
+   */
   function stalledImport(port: number, centreId: string): { socket: Socket; answer: Promise<string> } {
     const stalled = connect(port, '127.0.0.1');
     stalled.write(
       `POST /api/centre/centres/${centreId}/bank/import HTTP/1.1\r\nhost: 127.0.0.1\r\n` +
         `authorization: Bearer ${day.adminToken}\r\ncontent-type: application/json\r\n` +
-        `content-length: ${50 * 1024 * 1024}\r\n\r\n[`,
+        `content-length: ${100 * 1024}\r\n\r\n[`,
     );
     let received = '';
     stalled.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));

@@ -20,6 +20,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError, badRequest, notFound } from '../http/api-error.ts';
 import { acceptFiles } from '../http/body-parsers.ts';
 import { CentreParams, PathId, errors } from '../http/route-schema.ts';
+import { REQUEST_TIMEOUT_MS } from '../config.ts';
 import type { StoredAccount } from '../storage/repositories.ts';
 import { requestAccount } from './request-account.ts';
 
@@ -39,6 +40,20 @@ function contentCentreId(account: StoredAccount, named: string | undefined): str
  * with a 408 (the connection closed after it), so that a stalled or trickled body cannot keep every other
  * centre's import at 409. Once the body is in, the import keeps the slot until its response is sent.
  */
+/** A bank body is given at least this rate (2 Mbit/s: a school's uplink), up to the request timeout. */
+const BANK_UPLOAD_MIN_BYTES_PER_S = 256 * 1024;
+
+/**
+ * How long a bank body may take once it holds the slot: `minimumMs`, or more for a large file at the
+ * minimum rate (base64 attachments make banks large), never more than the request timeout (app.ts).
+ */
+export function bankUploadAllowedMs(minimumMs: number, contentLength: string | undefined): number {
+  const bytes = Number(contentLength);
+  const atMinimumRate =
+    Number.isFinite(bytes) && bytes > 0 ? (bytes / BANK_UPLOAD_MIN_BYTES_PER_S) * 1000 : 0;
+  return Math.max(minimumMs, Math.min(REQUEST_TIMEOUT_MS, Math.ceil(atMinimumRate)));
+}
+
 function claimForUpload(ctx: ServerContext) {
   return async (
     request: FastifyRequest,
@@ -47,7 +62,8 @@ function claimForUpload(ctx: ServerContext) {
   ): Promise<RequestPayload> => {
     const release = claimBankImport(ctx);
     const body = new PassThrough();
-    const seconds = Math.round(ctx.config.bankUploadMs / 1000);
+    const allowedMs = bankUploadAllowedMs(ctx.config.bankUploadMs, request.headers['content-length']);
+    const seconds = Math.round(allowedMs / 1000);
     const deadline = setTimeout(() => {
       release();
       request.log.warn(
@@ -62,7 +78,7 @@ function claimForUpload(ctx: ServerContext) {
           `the bank file did not arrive within ${seconds} s: nothing was imported; retry from a faster connection, or import the bank in several smaller files`,
         ),
       );
-    }, ctx.config.bankUploadMs);
+    }, allowedMs);
     payload.once('end', () => clearTimeout(deadline));
     reply.raw.once('close', () => {
       clearTimeout(deadline);

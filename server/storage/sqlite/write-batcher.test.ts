@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WriteBatcher, isDurableWal, type FileSync } from './write-batcher.ts';
+import { WalNotOpenedError, WriteBatcher, isDurableWal, type FileSync } from './write-batcher.ts';
 
 const dirs: string[] = [];
 const dbs: SqliteDatabase[] = [];
@@ -172,6 +172,41 @@ describe('group commit (WriteBatcher)', () => {
     pending[1]?.(new Error('EIO: the disk failed'));
     expect(await failed).toBe('writer: EIO: the disk failed');
     expect(told).toEqual(['EIO: the disk failed']);
+  });
+
+  it('does not tell its owner when the WAL file could not even be opened (no disk failure)', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const told: string[] = [];
+    const writer = new WriteBatcher(db, { durable: { sync }, onSyncFailure: (e) => told.push(e.message) });
+    const failed = writer.run(() => db.prepare('INSERT INTO t (v) VALUES (?)').run('a'));
+    await tick();
+    pending[0]?.(new WalNotOpenedError(new Error('EMFILE: too many open files')));
+    await expect(failed).rejects.toThrow('EMFILE');
+    expect(told).toEqual([]);
+  });
+
+  it('settles synced() waiters when the batch they counted on could not even commit', async () => {
+    const db = durableDb();
+    const { sync, pending } = heldSync();
+    const writer = new WriteBatcher(db, { durable: { sync } });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const failed = writer.run(() => insert.run('a')).catch(() => 'failed');
+    await tick();
+    pending[0]?.(new Error('EIO'));
+    expect(await failed).toBe('failed');
+    // A write queued, then a waiter (which leaves the sync to that write's batch), then the batch fails
+    // before committing: the waiter is not left waiting for ever.
+    const lost = writer.run(() => 1).catch(() => 'not committed');
+    const waiter = writer.synced().then(
+      () => 'synced',
+      () => 'refused',
+    );
+    db.close();
+    expect(await lost).toBe('not committed');
+    await tick();
+    pending[1]?.(null);
+    expect(await waiter).toBe('synced');
   });
 
   /** As the bundles repository answers a station's retry (sqlite-store.ts acknowledgment). */

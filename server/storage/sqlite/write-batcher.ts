@@ -135,7 +135,10 @@ export class WriteBatcher {
       outcomes = this.#sync ? this.#commitWithoutSync(items) : this.#batch(items);
     } catch (error) {
       for (const item of items) item.reject(error);
-      this.#schedule();
+      // synced() waiters counted on this batch's sync: one still has to settle them.
+      if (this.#waiters.length > 0 && !this.#syncing && this.#synced < this.#committed) {
+        this.#syncCommitted(() => undefined);
+      } else this.#schedule();
       return;
     }
     ++this.#committed;
@@ -166,7 +169,7 @@ export class WriteBatcher {
         if (syncError) waiter.reject(syncError);
         else waiter.resolve();
       }
-      if (syncError) this.#onSyncFailure?.(syncError);
+      if (syncError && !(syncError instanceof WalNotOpenedError)) this.#onSyncFailure?.(syncError);
     };
     if (!this.#sync) {
       settle(null);
@@ -196,10 +199,25 @@ export class WriteBatcher {
       // connection closes, which happens only after close().
       this.#walFd ??= openSync(`${this.#db.name}-wal`, 'r+');
     } catch (error) {
-      done(error instanceof Error ? error : new Error(String(error)));
+      // Not a disk that failed to keep written data (too many open files, permissions): the batch is
+      // refused and the next one tries again; the owner is not told durability was lost.
+      done(new WalNotOpenedError(error));
       return;
     }
     fsync(this.#walFd, done);
+  }
+}
+
+/** The WAL file could not be opened to sync it: nothing was written to the disk by the attempt. */
+export class WalNotOpenedError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `the WAL file could not be opened to sync it: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
+    this.name = 'WalNotOpenedError';
   }
 }
 
