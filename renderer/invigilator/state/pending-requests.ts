@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { RequestIdSchema } from '../../../core/contracts/invigilator-api.ts';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { newRequestId } from '../api/request-id.ts';
-import { cardBefore, cardMovedOn, effectShown, parseActionKey, type SentAction } from './request-effects.ts';
+import { cardBefore, effectShown, parseActionKey, type SentAction } from './request-effects.ts';
 import { readJson, removeKey, writeJson, type TabStorage } from './tab-storage.ts';
 
 export const PENDING_REQUEST_TTL_MS = 10 * 60_000;
@@ -126,14 +126,12 @@ export class KeptRequestIds {
   }
 
   /**
-   * Done: gone, and with it the ids kept for that candidate's earlier actions (not awaiting an answer):
-   * the invigilator saw the card after them, another try is a new action.
+   * Done: gone. The ids of that candidate's earlier actions whose answer was lost stay (until the TTL):
+   * the screen told the invigilator to try those again, and a retry must replay them, not issue them
+   * twice (10 minutes added twice).
    */
   succeeded(key: string): void {
-    const candidateId = parseActionKey(key)?.candidateId;
-    this.#entries = this.#entries.filter(
-      (e) => e.key !== key && (e.inFlight || candidateId === undefined || candidateOf(e) !== candidateId),
-    );
+    this.#entries = this.#entries.filter((e) => e.key !== key);
     this.#save();
   }
 
@@ -158,22 +156,16 @@ export class KeptRequestIds {
   }
 
   /**
-   * A card the room now shows: the ids of that candidate's actions whose effect it shows go (one
-   * awaiting its answer is marked done, told when the answer comes or fails to).
+   * A card the room now shows: an action awaiting its answer whose effect it shows is marked done (told
+   * when the answer comes or fails to). One whose answer was already lost keeps its id: the screen said
+   * to try again, and the retry must replay it, not issue it a second time.
    */
   observe(card: RoomCandidate): void {
-    let changed = false;
-    this.#entries = this.#entries.filter((e) => {
-      if (!e.sent || e.sent.action.candidateId !== card.candidateId) return true;
-      if (e.inFlight) {
-        if (effectShown(e.sent, card)) e.effectSeen = true;
-        return true;
+    for (const e of this.#entries) {
+      if (e.inFlight && e.sent?.action.candidateId === card.candidateId && effectShown(e.sent, card)) {
+        e.effectSeen = true;
       }
-      if (!cardMovedOn(e.sent, card)) return true;
-      changed = true;
-      return false;
-    });
-    if (changed) this.#save();
+    }
   }
 
   #save(): void {
@@ -192,8 +184,4 @@ export class KeptRequestIds {
 function sentAction(key: string, serverNowMs: number | null, card: RoomCandidate | null): SentAction | null {
   const action = parseActionKey(key);
   return action ? { action, sentAtServerMs: serverNowMs, before: cardBefore(card) } : null;
-}
-
-function candidateOf(entry: Kept): string | undefined {
-  return entry.sent?.action.candidateId;
 }

@@ -81,16 +81,3 @@ export function effectShown(sent: SentAction, card: RoomCandidate): boolean {
     card.addedMs - before.addedMs >= minutes * 60_000
   );
 }
-
-/**
- * The card moved on from where the action was asked: its effect shown, or for a decision its alert
- * gone, or for a change of state (presence, pause, resume, end…) the state changed. Another try of it
- * then would be a new action, which the server checks against the new state.
- */
-export function cardMovedOn(sent: SentAction, card: RoomCandidate): boolean {
-  if (effectShown(sent, card)) return true;
-  const { action, before } = sent;
-  if (action.action === 'alertDecision') return card.alert?.id !== action.parameters['alertId'];
-  if (action.action !== 'command' || before === null || action.parameters['type'] === 'addTime') return false;
-  return card.state !== before.state || card.authorization !== before.authorization;
-}

@@ -536,20 +536,22 @@ describe('the request ids of the invigilator’s actions, kept in the room store
       expect(store.getState().requestIdFor(addTen)).not.toBe(first);
     });
 
-    it('draws a new id once the room shows the action done', () => {
+    it('keeps the id of an action whose answer was lost, even once the room shows it done', () => {
       const store = storeWith(lea);
       const first = store.getState().requestIdFor(addTen);
-      store.getState().requestAnswered(addTen, lost);
-      // The stream shows it: 10 minutes were added. The next « Ajouter 10 min » adds 10 more.
+      // The screen says « le serveur ne répond pas, réessayez ».
+      expect(store.getState().requestAnswered(addTen, lost)).toBe('failed');
+      // The stream comes back and shows the 10 minutes added: the invigilator, told to, tries again.
       store.getState().applyEvent({
         id: 10,
         name: 'candidate',
         data: { cause: 'command:addTime', candidate: { ...lea, addedMs: 600_000 } },
       });
-      expect(store.getState().requestIdFor(addTen)).not.toBe(first);
+      // The same id: the server replays its first answer, the time is not added twice.
+      expect(store.getState().requestIdFor(addTen)).toBe(first);
     });
 
-    it('draws a new id once a later action on that candidate succeeded, not for another candidate', () => {
+    it('keeps a lost action’s id when a later action on that candidate succeeded (a retry of it replays it)', () => {
       const tom = card({ candidateId: 'tom' });
       const store = storeWith(lea, tom);
       const pause = actionKey('lea', 'command', { type: 'pause', reason: '' });
@@ -561,8 +563,11 @@ describe('the request ids of the invigilator’s actions, kept in the room store
       const unlock = actionKey('lea', 'command', { type: 'unlock' });
       store.getState().requestIdFor(unlock);
       expect(store.getState().requestAnswered(unlock)).toBe('done');
-      expect(store.getState().requestIdFor(pause)).not.toBe(first);
+      expect(store.getState().requestIdFor(pause)).toBe(first);
       expect(store.getState().requestIdFor(tomPause)).toBe(tomFirst);
+      // Done at last: the next pause is a new action.
+      expect(store.getState().requestAnswered(pause)).toBe('done');
+      expect(store.getState().requestIdFor(pause)).not.toBe(first);
     });
 
     it('tells the action done when its answer is lost but the stream showed it meanwhile', () => {
