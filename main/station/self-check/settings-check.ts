@@ -2,7 +2,7 @@
 // and anything refused. A station whose server address comes from nowhere, or from the candidate's own
 // profile, is not ready for an exam.
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
-import { LOCKDOWN_SETTING_KEYS } from '../settings/lockdown-trust.ts';
+import { untrustedLockdown } from '../settings/lockdown-trust.ts';
 import type { RawLayer, ResolvedSettings } from '../settings/resolve-settings.ts';
 import { checkLine } from './self-check-line.ts';
 
@@ -80,10 +80,9 @@ export function checkSettings({ resolved, layers }: SettingsEvidence): SelfCheck
   const badValues = resolved.problems.filter((p) => p.key !== null && p.layer !== 'user');
   if (badValues.length > 0) {
     // An invalid lockdown value IT meant to set falls back to a weaker default (the shipped block list
-    // for an allow-list with one bad rule, no invigilator code, `cover` for `refuse`): not ready.
-    const lockdown = badValues.filter(
-      (p) => p.key !== null && (LOCKDOWN_SETTING_KEYS as readonly string[]).includes(p.key),
-    );
+    // for an allow-list with one bad rule, no invigilator code, `cover` for `refuse`): not ready, and
+    // the station does not start (lockdown-trust.ts says which values count).
+    const lockdown = untrustedLockdown(resolved).filter((p) => p.key !== null);
     const shown = lockdown.length > 0 ? lockdown : badValues;
     const list = shown.map((p) => `${p.key} (${p.message})`).join(' ; ');
     const origin = shown[0]?.origin ?? '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertLockdownTrusted, LockdownSettingsError, untrustedLockdown } from './lockdown-trust.ts';
-import type { SettingsProblem } from './resolve-settings.ts';
+import { resolveSettings, type SettingsProblem } from './resolve-settings.ts';
 
 const problem = (layer: SettingsProblem['layer'], key: string | null): SettingsProblem => ({
   layer,
@@ -24,6 +24,15 @@ describe('untrustedLockdown', () => {
       problem('user', null),
     ];
     expect(untrustedLockdown({ problems })).toEqual(problems.slice(0, 5));
+  });
+
+  it('leaves out a bad machine value under a valid managed one, which overrides it anyway', () => {
+    const problems = [problem('machine', 'urlPolicy'), problem('machine', 'extraDisplays')];
+    const sources = {
+      ...resolveSettings({}).sources,
+      urlPolicy: 'managed' as const,
+    };
+    expect(untrustedLockdown({ problems, sources })).toEqual([problems[1]]);
   });
 
   it('lets a station with usable settings start, and stops one without, naming each value', () => {

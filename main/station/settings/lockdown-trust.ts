@@ -16,9 +16,20 @@ export const LOCKDOWN_SETTING_KEYS: readonly StationSettingKey[] = [
 
 const LOCKDOWN_KEYS: ReadonlySet<string> = new Set(LOCKDOWN_SETTING_KEYS);
 
-/** A bad value of a lockdown setting, or a whole IT layer refused (it may have held some). */
-export function untrustedLockdown(resolved: Pick<ResolvedSettings, 'problems'>): SettingsProblem[] {
-  return resolved.problems.filter((p) => p.layer !== 'user' && (p.key === null || LOCKDOWN_KEYS.has(p.key)));
+/**
+ * A bad value of a lockdown setting, or a whole IT layer refused (it may have held some). A bad value
+ * in the machine layer under a valid managed one is overridden anyway: it weakens nothing.
+ */
+export function untrustedLockdown(
+  resolved: Pick<ResolvedSettings, 'problems'> & Partial<Pick<ResolvedSettings, 'sources'>>,
+): SettingsProblem[] {
+  return resolved.problems.filter(
+    (p) =>
+      p.layer !== 'user' &&
+      (p.key === null ||
+        (LOCKDOWN_KEYS.has(p.key) &&
+          !(p.layer === 'machine' && resolved.sources?.[p.key as StationSettingKey] === 'managed'))),
+  );
 }
 
 /** `next`, with the lockdown values (and their sources) of `inForce`. */
@@ -48,7 +59,9 @@ export class LockdownSettingsError extends Error {
 }
 
 /** Throws when IT's lockdown settings cannot be used. */
-export function assertLockdownTrusted(resolved: Pick<ResolvedSettings, 'problems'>): void {
+export function assertLockdownTrusted(
+  resolved: Pick<ResolvedSettings, 'problems'> & Partial<Pick<ResolvedSettings, 'sources'>>,
+): void {
   const untrusted = untrustedLockdown(resolved);
   if (untrusted.length > 0) throw new LockdownSettingsError(untrusted);
 }
