@@ -47,11 +47,12 @@ export interface ServerConfig {
 }
 
 /**
- * A request must arrive whole within this (Node's own default, which Fastify turns off): a client that
- * announces a large body and sends it a byte at a time is cut, not kept for ever. The largest upload, a
- * 100 MB bank, takes under 2 minutes at 10 Mbit/s.
+ * A request must arrive whole within this: a client that announces a large body and sends it a byte at
+ * a time is cut, not kept for ever. Sized for the largest result a station may send (9 MB) over a school
+ * uplink shared by a room at time-up (16 KiB/s each, as the station allows: main/station/sync
+ * station-server-client.ts); the largest bank (100 MB) takes under 2 minutes at 10 Mbit/s.
  */
-export const REQUEST_TIMEOUT_MS = 300_000;
+export const REQUEST_TIMEOUT_MS = 600_000;
 
 export const DEFAULT_CONFIG: ServerConfig = {
   maxReachableLevel: DEFAULT_MAX_REACHABLE_LEVEL,

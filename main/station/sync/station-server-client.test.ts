@@ -9,6 +9,7 @@ import {
   StationServerClient,
   UPLOAD_BASE_TIMEOUT_MS,
   UPLOAD_FLOOR_BYTES_PER_S,
+  UPLOAD_MAX_TIMEOUT_MS,
   uploadTimeoutMs,
 } from './station-server-client.ts';
 
@@ -21,6 +22,8 @@ describe('the result upload’s timeout', () => {
     expect(uploadTimeoutMs(0)).toBe(UPLOAD_BASE_TIMEOUT_MS);
     expect(uploadTimeoutMs(2 * 1024 * 1024)).toBe(30_000 + 128_000);
     expect(uploadTimeoutMs(8 * 1024 * 1024)).toBe(30_000 + 512_000);
+    // Never longer than the server waits for a body (it answers 408 then).
+    expect(uploadTimeoutMs(12 * 1024 * 1024)).toBe(UPLOAD_MAX_TIMEOUT_MS);
     expect(uploadTimeoutMs(UPLOAD_FLOOR_BYTES_PER_S, 1000)).toBe(2000);
   });
 

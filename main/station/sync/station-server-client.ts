@@ -56,12 +56,22 @@ export interface StationServerClientOptions {
 }
 
 /**
+ * The server cuts a request whose body has not arrived within 10 minutes (server/config.ts
+ * REQUEST_TIMEOUT_MS; older servers: 5): waiting longer would only hide its 408.
+ */
+export const UPLOAD_MAX_TIMEOUT_MS = 600_000;
+
+/**
  * The whole timeout of a result upload of `bytes` (the request covers sending the body): the fixed
- * part, plus the time the bytes take at UPLOAD_FLOOR_BYTES_PER_S (an 8 MiB bundle: 30 s + 512 s). A
- * stalled connection is given up as late, but one that moves slowly is no longer cut for good.
+ * part, plus the time the bytes take at UPLOAD_FLOOR_BYTES_PER_S (a 2 MiB bundle: 30 s + 128 s), at
+ * most what the server waits. A stalled connection is given up as late, but one that moves slowly is
+ * no longer cut for good.
  */
 export function uploadTimeoutMs(bytes: number, baseMs = UPLOAD_BASE_TIMEOUT_MS): number {
-  return baseMs + Math.ceil((Math.max(0, bytes) * 1000) / UPLOAD_FLOOR_BYTES_PER_S);
+  return Math.min(
+    Math.max(baseMs, UPLOAD_MAX_TIMEOUT_MS),
+    baseMs + Math.ceil((Math.max(0, bytes) * 1000) / UPLOAD_FLOOR_BYTES_PER_S),
+  );
 }
 
 export class StationServerClient implements ExamServer {
