@@ -329,6 +329,38 @@ describe('the replicator’s waits after a failure', () => {
   });
 });
 
+describe('one test the server keeps failing', () => {
+  it('does not hold back the live records of the other tests (no floor when some got through)', async () => {
+    const journal = AnswerJournal.open({ file: tempJournalFile('one-failing-') });
+    journals.push(journal);
+    for (const id of ['test-bad', 'test-live']) {
+      testWithPackage(journal, id, 8);
+      journal.append(id, opened, { wallAt: 1, elapsedMs: 0 });
+    }
+    const timers = new ManualTimers();
+    timers.randomValue = 0.9;
+    const posts: string[] = [];
+    const replicator = new OutboxReplicator({
+      journal,
+      post: async (testId, records) => {
+        posts.push(`${testId}:${records.map((r) => r.seq).join(',')}`);
+        return testId === 'test-bad'
+          ? { ok: false, kind: 'http', status: 500, code: 'HTTP_500', message: 'boom' }
+          : { ok: true, value: { storedThrough: records.at(-1)?.seq ?? 0 } };
+      },
+      timers,
+    });
+    replicators.push(replicator);
+    replicator.start();
+    await until(() => timers.sleeps.length === 1, 2000, 'the backoff');
+    // The live candidate answers during the backoff: the record goes at once, no floor waited.
+    journal.append('test-live', answered('rec1'), { wallAt: 2, elapsedMs: 2 });
+    replicator.kick();
+    await until(() => posts.includes('test-live:2'), 2000, 'the live record sent');
+    expect(timers.sleeps[0]?.ended).toBe(true);
+  });
+});
+
 describe('where records go', () => {
   it('the records of a test taken on another server are neither sent here nor refused', async () => {
     const file = tempJournalFile('servers-');

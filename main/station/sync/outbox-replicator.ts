@@ -74,6 +74,8 @@ export class OutboxReplicator {
   #lastProblem: string | null = null;
   /** Failed rounds in a row (the backoff grows with them). */
   #failures = 0;
+  /** The last round stored records of some test: its failure was one test's, not the server's. */
+  #storedSome = false;
 
   constructor(options: OutboxReplicatorOptions) {
     this.#o = options;
@@ -96,10 +98,10 @@ export class OutboxReplicator {
   }
 
   /** The batch's outcome, and the failure to wait after (the longest Retry-After of the batch's). */
-  async #flush(): Promise<{ outcome: FlushOutcome; failure: ServerFailure | null }> {
+  async #flush(): Promise<{ outcome: FlushOutcome; failure: ServerFailure | null; storedSome: boolean }> {
     const batchSize = Math.min(this.#o.batchSize ?? 200, MAX_BATCH);
     const items = this.#o.journal.pendingOutbox(batchSize, this.#o.server);
-    if (items.length === 0) return { outcome: 'empty', failure: null };
+    if (items.length === 0) return { outcome: 'empty', failure: null, storedSome: false };
     const byTest = new Map<string, JournalRecord[]>();
     for (const item of items) {
       const list = byTest.get(item.testId) ?? [];
@@ -107,13 +109,15 @@ export class OutboxReplicator {
       byTest.set(item.testId, list);
     }
     let failure: ServerFailure | null = null;
+    let storedSome = false;
     for (const [testId, records] of byTest) {
       const outcome = await this.#send(testId, records);
+      storedSome ||= outcome.kind === 'stored';
       if (outcome.kind === 'stored' || outcome.kind === 'refused') continue;
       if ((outcome.failure.retryAfterMs ?? -1) >= (failure?.retryAfterMs ?? -1)) failure = outcome.failure;
       if (outcome.kind === 'stop') break;
     }
-    return { outcome: failure ? 'failed' : 'sent', failure };
+    return { outcome: failure ? 'failed' : 'sent', failure, storedSome };
   }
 
   async #send(testId: string, records: JournalRecord[]): Promise<SendOutcome> {
@@ -173,14 +177,15 @@ export class OutboxReplicator {
    * threw (the journal failed) is a failed one: the loop backs off.
    */
   async #round(): Promise<SyncRound> {
-    let round: { outcome: FlushOutcome; failure: ServerFailure | null };
+    let round: { outcome: FlushOutcome; failure: ServerFailure | null; storedSome: boolean };
     try {
       round = await this.#flush();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.#o.log?.(`replication failed: ${message}`);
-      round = { outcome: 'failed', failure: { ok: false, kind: 'network', message } };
+      round = { outcome: 'failed', failure: { ok: false, kind: 'network', message }, storedSome: false };
     }
+    this.#storedSome = round.storedSome;
     this.#failures = round.failure ? this.#failures + 1 : 0;
     return { failure: round.failure, more: round.outcome === 'sent' };
   }
@@ -198,7 +203,9 @@ export class OutboxReplicator {
       backoff: this.#o.backoff ?? REPLICATION_BACKOFF,
       timers: this.#o.timers,
       wakeup: this.#wakeup,
-      wakeupFloor: true,
+      // One test the server keeps failing must not slow the live records of the others: the floor
+      // holds only when nothing got through (the server, not one test, is in trouble).
+      wakeupFloor: () => !this.#storedSome,
       log: this.#o.log,
     });
   }

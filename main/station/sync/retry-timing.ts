@@ -154,9 +154,9 @@ export interface RoundsOptions {
   wakeup: Wakeup;
   /**
    * After a failure without Retry-After, a wake-up ends the backoff only once its floor has passed
-   * (wakeupFloorMs); otherwise at any time.
+   * (wakeupFloorMs); otherwise at any time. A function decides after each failed round.
    */
-  wakeupFloor?: boolean;
+  wakeupFloor?: boolean | (() => boolean);
   /** The wait chosen after each round (null: idle), for the station's sync state. */
   onDelay?: (delayMs: number | null) => void;
   log?: (message: string) => void;
@@ -186,7 +186,8 @@ export function runRounds(loop: BackgroundLoop, o: RoundsOptions): void {
           continue;
         }
         // A wake-up during the floor is kept (Wakeup) and ends the rest of the delay at once.
-        const floor = o.wakeupFloor ? wakeupFloorMs(attempt, delay, o.backoff) : 0;
+        const withFloor = typeof o.wakeupFloor === 'function' ? o.wakeupFloor() : o.wakeupFloor === true;
+        const floor = withFloor ? wakeupFloorMs(attempt, delay, o.backoff) : 0;
         if (floor > 0) await o.timers.sleep(floor, stop);
         if (delay > floor) await o.wakeup.sleep(o.timers, delay - floor, stop);
       }
