@@ -5,6 +5,11 @@
 
 /** How long after the pointer and the focus left the cards the room re-sorts (a slip out and back in). */
 export const ORDER_RELEASE_MS = 1_000;
+/**
+ * A pointer or a keyboard focus left still on the cards holds the order this long at most: the urgent
+ * cards must come first again while nobody is about to click (a room that scrolls would hide them).
+ */
+export const ORDER_IDLE_HOLD_MS = 4_000;
 
 /**
  * The order to show: `sorted` when not frozen; else `shown` (the order on screen) without the cards

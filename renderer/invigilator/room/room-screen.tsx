@@ -17,7 +17,7 @@ import {
   useFocusRescue,
   type CardFocus,
 } from './focus-rescue.ts';
-import { heldOrder, ORDER_RELEASE_MS, sameOrder } from './frozen-order.ts';
+import { heldOrder, ORDER_IDLE_HOLD_MS, ORDER_RELEASE_MS, sameOrder } from './frozen-order.ts';
 import { useChimePreference } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
 import { useRoomEntries } from './use-room-entries.ts';
@@ -166,12 +166,14 @@ export function RoomScreen() {
 /**
  * The cards in the room's order, held still while the pointer is on them or the keyboard's focus is in
  * them (frozen-order.ts), and for ORDER_RELEASE_MS after both left: a card must not move under a click
- * or a key press. New cards still come (at the end), removed ones go.
+ * or a key press. Left still for ORDER_IDLE_HOLD_MS, they no longer hold it. New cards still come (at the
+ * end), removed ones go.
  */
 function useHeldOrder(sorted: RoomEntry[]) {
   const [frozen, setFrozen] = useState(false);
   const inside = useRef({ pointer: false, focus: false });
   const release = useRef<number | null>(null);
+  const idle = useRef<number | null>(null);
   const sortedIds = sorted.map((e) => e.candidate.candidateId);
   const [shown, setShown] = useState<string[]>(sortedIds);
   const next = heldOrder(shown, sortedIds, frozen);
@@ -183,6 +185,7 @@ function useHeldOrder(sorted: RoomEntry[]) {
   useEffect(
     () => () => {
       if (release.current !== null) window.clearTimeout(release.current);
+      if (idle.current !== null) window.clearTimeout(idle.current);
     },
     [],
   );
@@ -196,9 +199,19 @@ function useHeldOrder(sorted: RoomEntry[]) {
         setFrozen(false);
       }, ORDER_RELEASE_MS);
   };
+  // Each move, press or key on the cards holds the order a while longer; left still, it lets go.
+  const active = () => {
+    if (idle.current !== null) window.clearTimeout(idle.current);
+    idle.current = window.setTimeout(() => {
+      idle.current = null;
+      inside.current = { pointer: false, focus: false };
+      update();
+    }, ORDER_IDLE_HOLD_MS);
+  };
   // Held by a pointer that moves or presses on the cards (about to click), not by one merely left
   // where the room appeared.
   const pointerIn = () => {
+    active();
     if (inside.current.pointer) return;
     inside.current.pointer = true;
     update();
@@ -206,6 +219,12 @@ function useHeldOrder(sorted: RoomEntry[]) {
   const hold = {
     onPointerMove: pointerIn,
     onPointerDown: pointerIn,
+    onKeyDown: () => {
+      active();
+      if (inside.current.focus) return;
+      inside.current.focus = true;
+      update();
+    },
     onPointerLeave: () => {
       inside.current.pointer = false;
       update();
@@ -214,6 +233,7 @@ function useHeldOrder(sorted: RoomEntry[]) {
     // must not hold the room still once the pointer has gone.
     onFocus: (event: FocusEvent<HTMLElement>) => {
       inside.current.focus = event.target.matches(':focus-visible');
+      if (inside.current.focus) active();
       update();
     },
     onBlur: (event: FocusEvent<HTMLElement>) => {
