@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Challenge } from '../../core/challenge/challenge.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { packageAllowedMs } from '../../core/package/test-package.ts';
 import {
   enrolledStation,
   examRoom,
@@ -53,19 +52,7 @@ describe('signing in again', () => {
     const start = await inv.command(lea().id, { type: 'authorizeStart' });
     const { package: pkg, packageHash } = await fetchPackage(server, by, testId);
     const from = journal.records.length;
-    journal.append(
-      {
-        kind: 'packageStored',
-        payload: {
-          packageId: pkg.packageId,
-          packageHash,
-          challengeCount: pkg.challenges.length,
-          allowedMs: packageAllowedMs(pkg),
-        },
-      },
-      1000,
-    );
-    journal.append({ kind: 'started', payload: { authorization: start.command.id } }, 1000);
+    journal.start(pkg, packageHash, start.command.id);
     const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
     pkg.challenges.forEach((c, i) => journal.answer(bank.get(c.id) as Challenge, i % 2 === 0));
     journal.end('finished');

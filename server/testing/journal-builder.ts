@@ -56,6 +56,11 @@ export class TestJournal {
     authorization = 'cmd_start',
   ) {
     this.append({ kind: 'testOpened', payload: ids }, 1000);
+    this.start(pkg, packageHash, authorization);
+  }
+
+  /** packageStored and started, after a testOpened: the test is in progress. */
+  start(pkg: TestPackage, packageHash: string, authorization = 'cmd_start') {
     this.append(
       {
         kind: 'packageStored',
