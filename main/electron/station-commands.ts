@@ -14,6 +14,7 @@ import {
   SELF_CHECK_EXIT_UNUSABLE,
   type SelfCheckReport,
 } from '../../core/contracts/station-self-check.ts';
+import { adoptResults } from '../station/self-check/adopt-results.ts';
 import type { UrlProbe } from '../station/self-check/browser-check.ts';
 import type { DisplaySnapshot } from '../station/self-check/display-check.ts';
 import { enrollStation } from '../station/self-check/enroll-station.ts';
@@ -138,14 +139,23 @@ export async function runStationCommand(
     out(command.json ? `${JSON.stringify(report, null, 2)}\n` : text);
     return SELF_CHECK_EXIT_CODES[report.overall];
   }
-  // Enrolling writes the station's key and enrollment: never beside a running station.
+  // Enrolling writes the station's key and enrollment, adopting results the journal: never beside a
+  // running station.
   if (!app.requestSingleInstanceLock()) {
     process.stderr.write(
-      'La station est ouverte sur ce poste : fermez-la (Ctrl+Alt+Maj+K puis le code surveillant) avant --enroll.\n',
+      `La station est ouverte sur ce poste : fermez-la (Ctrl+Alt+Maj+K puis le code surveillant) avant ${
+        command.kind === 'enroll' ? '--enroll' : '--adopt-results'
+      }.\n`,
     );
     return SELF_CHECK_EXIT_UNUSABLE;
   }
   const { settings } = await settingsPort.reload();
+  if (command.kind === 'adoptResults') {
+    const adopted = await adoptResults({ dataDir, serverUrl: settings.serverUrl, from: command.from });
+    log(`--adopt-results ${command.from}: ${adopted.text.trim()}`);
+    out(adopted.text);
+    return adopted.exitCode;
+  }
   const outcome = await enrollStation({
     dataDir,
     serverUrl: settings.serverUrl,

@@ -964,4 +964,13 @@ describe('the server each test was taken on', () => {
     journal.acknowledge('old', 10, DAY);
     expect(journal.resultsOfOtherServers(Y)).toEqual([]);
   });
+
+  it('moves a server’s tests to another address when IT says they are one server', () => {
+    const journal = onTwoServers();
+    expect(journal.moveTestsToServer('https://unknown.example.org', Y)).toBe(0);
+    expect(journal.moveTestsToServer(X, Y)).toBe(1);
+    expect(journal.testServer('old')).toBe(Y);
+    expect(journal.resultsOfOtherServers(Y)).toEqual([]);
+    expect(journal.pendingBundles(Y).map((t) => t.testId)).toEqual(['old', 'new']);
+  });
 });

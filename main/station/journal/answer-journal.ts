@@ -286,6 +286,14 @@ export class AnswerJournal {
     return this.#sql.bindServerOrigin.run(serverOrigin).changes;
   }
 
+  /**
+   * IT's decision that `from` and `to` are one server (its address changed: http to https, a new name):
+   * the tests of `from` now belong to `to`, their results and records sent there. Returns how many.
+   */
+  moveTestsToServer(from: string, to: string): number {
+    return this.#sql.moveServerOrigin.run(to, from).changes;
+  }
+
   /** Every test the journal holds (purged ones are gone). */
   testIds(): string[] {
     return this.#sql.selectTestIds.all().map(String);
@@ -842,6 +850,7 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     selectServerOrigin: db.prepare('SELECT server_origin FROM tests WHERE test_id = ?').pluck(),
     bindServerOrigin: db.prepare('UPDATE tests SET server_origin = ? WHERE server_origin IS NULL'),
+    moveServerOrigin: db.prepare('UPDATE tests SET server_origin = ? WHERE server_origin = ?'),
     testExists: db.prepare('SELECT 1 FROM tests WHERE test_id = ?'),
     selectTestIds: db.prepare('SELECT test_id FROM tests ORDER BY created_at, rowid').pluck(),
     selectTest: db.prepare<TestSql>(`SELECT ${TEST_COLUMNS} FROM tests WHERE test_id = ?`),

@@ -19,6 +19,26 @@ describe('the station command line', () => {
     expect(parseStationCommand(['station', '--lang=fr'])).toEqual({ kind: 'kiosk' });
   });
 
+  it('reads --adopt-results OLD_URL, alone, and refuses anything but a web address', () => {
+    expect(parseStationCommand(['electron', '.', '--adopt-results', 'http://10.0.0.5:8080'])).toEqual({
+      kind: 'adoptResults',
+      from: 'http://10.0.0.5:8080',
+    });
+    expect(parseStationCommand(['x', '--adopt-results=https://old.example.org/'])).toEqual({
+      kind: 'adoptResults',
+      from: 'https://old.example.org/',
+    });
+    for (const argv of [
+      ['x', '--adopt-results'],
+      ['x', '--adopt-results', 'file:///etc/passwd'],
+      ['x', '--adopt-results', 'not a url'],
+      ['x', '--adopt-results', 'http://a.example', '--check'],
+      ['x', '--adopt-results', 'http://a.example', '--enroll', 'BCDF-GHJK-MPQR'],
+    ]) {
+      expect(parseStationCommand(argv).kind, argv.join(' ')).toBe('invalid');
+    }
+  });
+
   it('refuses --enroll without a code, and --enroll with --check', () => {
     expect(parseStationCommand(['station', '--enroll'])).toMatchObject({ kind: 'invalid' });
     expect(parseStationCommand(['station', '--enroll', '--check'])).toMatchObject({ kind: 'invalid' });
