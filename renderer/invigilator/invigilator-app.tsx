@@ -7,6 +7,7 @@ import { FinalizationScreen } from './finalization/finalization-screen.tsx';
 import { LoginScreen } from './login/login-screen.tsx';
 import { ResultsScreen } from './results/results-screen.tsx';
 import { RoomScreen } from './room/room-screen.tsx';
+import { RoomViewProvider } from './room/use-room-entries.ts';
 import { SessionHeader } from './session/session-header.tsx';
 import { SessionWatch } from './session/session-watch.tsx';
 import { RoomProvider, useClient, useRoom } from './state/room-context.tsx';
@@ -74,13 +75,15 @@ function SessionPages({ page }: { page: SessionPage }) {
     <div className={`app app-${page}`}>
       <SessionHeader page={page} />
       <main id="main" className="app-main" tabIndex={-1}>
-        {/* On every page: new alerts chime and are announced wherever the invigilator is (its banner,
-            away from the room, is the first thing of the page's content). */}
-        <SessionWatch page={page} />
-        {page === 'room' && <RoomScreen />}
-        {page === 'finalization' && <FinalizationScreen />}
-        {page === 'results' && <ResultsScreen />}
-        {page === 'attendance' && <AttendanceScreen />}
+        <RoomViewProvider>
+          {/* On every page: new alerts chime and are announced wherever the invigilator is (its banner,
+              away from the room, is the first thing of the page's content). */}
+          <SessionWatch page={page} />
+          {page === 'room' && <RoomScreen />}
+          {page === 'finalization' && <FinalizationScreen />}
+          {page === 'results' && <ResultsScreen />}
+          {page === 'attendance' && <AttendanceScreen />}
+        </RoomViewProvider>
       </main>
     </div>
   );

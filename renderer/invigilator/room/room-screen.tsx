@@ -20,7 +20,7 @@ import {
 import { heldOrder, ORDER_IDLE_HOLD_MS, ORDER_RELEASE_MS, sameOrder } from './frozen-order.ts';
 import { useChimePreference } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
-import { useRoomEntries } from './use-room-entries.ts';
+import { useRoomView } from './use-room-entries.ts';
 
 export function RoomScreen() {
   const t = useT();
@@ -29,7 +29,7 @@ export function RoomScreen() {
   const loaded = useRoom((s) => s.loaded);
   const loadError = useRoom((s) => s.loadError);
   const load = useRoom((s) => s.load);
-  const { entries: sorted, counts, now, cutOff: stale, sessionOpen, closed } = useRoomEntries();
+  const { entries: sorted, counts, now, cutOff: stale, sessionOpen, closed } = useRoomView();
   const { entries, hold } = useHeldOrder(sorted);
   const namesakes = useMemo(() => {
     const seen = new Map<string, number>();

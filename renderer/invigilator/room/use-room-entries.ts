@@ -1,7 +1,7 @@
 // The room as the invigilator reads it (attention.ts), for the room page and for the watch kept on
 // every page of the session (session/session-watch.tsx): the same cards, sorted the same way, judged
-// by the same clocks.
-import { useMemo } from 'react';
+// by the same clocks, once a tick for both (RoomViewProvider, around the session's pages).
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useRoom } from '../state/room-context.tsx';
 import { useRoomClock } from '../state/use-room-clock.ts';
 import { roomCounts, sortRoom, type RoomCounts, type RoomEntry } from './attention.ts';
@@ -19,7 +19,7 @@ export interface RoomView {
   closed: boolean;
 }
 
-export function useRoomEntries(): RoomView {
+function useRoomEntries(): RoomView {
   const candidates = useRoom((s) => s.candidates);
   const lockdownSeen = useRoom((s) => s.lockdownSeen);
   const session = useRoom((s) => s.session);
@@ -40,4 +40,17 @@ export function useRoomEntries(): RoomView {
   );
   const counts = useMemo(() => roomCounts(entries), [entries]);
   return { entries, counts, now, cutOff, sessionOpen, closed };
+}
+
+const RoomViewContext = createContext<RoomView | null>(null);
+
+/** Sorts the room once a tick for everything in the session's pages that reads it. */
+export function RoomViewProvider({ children }: { children: ReactNode }) {
+  return createElement(RoomViewContext.Provider, { value: useRoomEntries() }, children);
+}
+
+export function useRoomView(): RoomView {
+  const view = useContext(RoomViewContext);
+  if (!view) throw new Error('useRoomView outside RoomViewProvider');
+  return view;
 }

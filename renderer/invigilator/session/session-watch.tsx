@@ -11,7 +11,7 @@ import { arrivalsAnnouncement } from '../room/arrival-words.ts';
 import type { RoomEntry } from '../room/attention.ts';
 import { RoomArrivals } from '../room/room-arrivals.ts';
 import { useChimePreference } from '../room/use-alert-chime.ts';
-import { useRoomEntries } from '../room/use-room-entries.ts';
+import { useRoomView } from '../room/use-room-entries.ts';
 import { useRoom } from '../state/room-context.tsx';
 import { hrefFor, type SessionPage } from '../state/router.ts';
 
@@ -19,7 +19,7 @@ export function SessionWatch({ page }: { page: SessionPage }) {
   const t = useT();
   const loaded = useRoom((s) => s.loaded);
   const sessionId = useRoom((s) => s.sessionId);
-  const { entries, counts } = useRoomEntries();
+  const { entries, counts } = useRoomView();
   const chime = useChimePreference();
   useEffect(() => startAudioOnFirstGesture(), []);
   useArrivals(entries, loaded, chime.wanted);

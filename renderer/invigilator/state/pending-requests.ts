@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { RequestIdSchema } from '../../../core/contracts/invigilator-api.ts';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { newRequestId } from '../api/request-id.ts';
-import { cardBefore, effectShown, parseActionKey, type SentAction } from './request-effects.ts';
+import { effectShown, parseActionKey, type SentAction } from './request-effects.ts';
 import { readJson, removeKey, writeJson, type TabStorage } from './tab-storage.ts';
 
 export const PENDING_REQUEST_TTL_MS = 10 * 60_000;
@@ -183,5 +183,5 @@ export class KeptRequestIds {
 
 function sentAction(key: string, serverNowMs: number | null, card: RoomCandidate | null): SentAction | null {
   const action = parseActionKey(key);
-  return action ? { action, sentAtServerMs: serverNowMs, before: cardBefore(card) } : null;
+  return action ? { action, sentAtServerMs: serverNowMs, addedMsBefore: card?.addedMs ?? null } : null;
 }

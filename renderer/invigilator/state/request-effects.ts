@@ -26,22 +26,12 @@ export function parseActionKey(key: string): KeyedAction | null {
   }
 }
 
-/** The card as it was when the action was sent: what its effect is told from. */
-export interface CardBefore {
-  state: RoomCandidate['state'];
-  authorization: RoomCandidate['authorization'];
-  addedMs: number;
-}
-
-export function cardBefore(card: RoomCandidate | null | undefined): CardBefore | null {
-  return card ? { state: card.state, authorization: card.authorization, addedMs: card.addedMs } : null;
-}
-
 export interface SentAction {
   action: KeyedAction;
   /** Server time of the last send (null: unknown, read back after a reload). */
   sentAtServerMs: number | null;
-  before: CardBefore | null;
+  /** The time added on the card when it was sent (null: unknown): « Ajouter » is told done from it. */
+  addedMsBefore: number | null;
 }
 
 /** A command's time on the card is the server's; the screen's estimate of it may be this far off. */
@@ -53,7 +43,7 @@ export const CLOCK_SLACK_MS = 2_000;
  * « done » when the answer itself was lost.
  */
 export function effectShown(sent: SentAction, card: RoomCandidate): boolean {
-  const { action, sentAtServerMs, before } = sent;
+  const { action, sentAtServerMs, addedMsBefore } = sent;
   const p = action.parameters;
   if (action.action === 'alertDecision') {
     const decided = card.lastAlertDecision;
@@ -76,8 +66,8 @@ export function effectShown(sent: SentAction, card: RoomCandidate): boolean {
   const minutes = p['minutes'];
   return (
     p['type'] === 'addTime' &&
-    before !== null &&
+    addedMsBefore !== null &&
     typeof minutes === 'number' &&
-    card.addedMs - before.addedMs >= minutes * 60_000
+    card.addedMs - addedMsBefore >= minutes * 60_000
   );
 }

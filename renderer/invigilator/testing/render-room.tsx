@@ -7,6 +7,7 @@ import type { InvigilatorSession, RoomCandidate } from '../../../core/contracts/
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import type { InvigilatorClient } from '../api/invigilator-client.ts';
 import { addInvigilatorMessages } from '../i18n/use-t.ts';
+import { RoomViewProvider } from '../room/use-room-entries.ts';
 import { ClientProvider, RoomProvider } from '../state/room-context.tsx';
 import { createRoomStore, type RoomState, type RoomStore } from '../state/room-store.ts';
 
@@ -57,7 +58,9 @@ export function renderRoom(
   return renderToStaticMarkup(
     <I18nextProvider i18n={addInvigilatorMessages(createI18n(language))}>
       <ClientProvider client={unusedClient}>
-        <RoomProvider store={rendered}>{node}</RoomProvider>
+        <RoomProvider store={rendered}>
+          <RoomViewProvider>{node}</RoomViewProvider>
+        </RoomProvider>
       </ClientProvider>
     </I18nextProvider>,
   );
