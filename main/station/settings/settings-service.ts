@@ -80,8 +80,15 @@ export class SettingsService implements SettingsPort {
     }
   }
 
+  /**
+   * The layers resolved. Once the system layers were read, IT's lockdown values that cannot be used
+   * never replace those in force (lockdown-trust.ts), whatever else changed.
+   */
   #resolve(): ResolvedSettings {
-    return resolveSettings({ ...this.#systemLayers, user: this.#userLayer() });
+    const next = resolveSettings({ ...this.#systemLayers, user: this.#userLayer() });
+    return this.#loaded && untrustedLockdown(next).length > 0
+      ? keepLockdownValues(next, this.#resolved)
+      : next;
   }
 
   #publish(): void {
@@ -95,9 +102,7 @@ export class SettingsService implements SettingsPort {
   async reload(): Promise<ResolvedSettings> {
     this.#systemLayers = await this.#system();
     const before = JSON.stringify(this.#resolved.settings);
-    const next = this.#resolve();
-    this.#resolved =
-      this.#loaded && untrustedLockdown(next).length > 0 ? keepLockdownValues(next, this.#resolved) : next;
+    this.#resolved = this.#resolve();
     this.#loaded = true;
     if (JSON.stringify(this.#resolved.settings) !== before) this.#publish();
     return this.#resolved;
@@ -121,9 +126,7 @@ export class SettingsService implements SettingsPort {
       };
     }
     this.#user.write({ ...this.#user.read(), ...checked.values });
-    const next = this.#resolve();
-    // The user layer holds no lockdown setting: IT's unusable ones still do not change what is in force.
-    this.#resolved = untrustedLockdown(next).length > 0 ? keepLockdownValues(next, this.#resolved) : next;
+    this.#resolved = this.#resolve();
     this.#publish();
     return { ok: true, settings: this.#resolved };
   }
