@@ -40,8 +40,9 @@ export interface ServerConfig {
    */
   contentQuotaBytes: number;
   /**
-   * How long a bank import's body may take to arrive once it holds the server's one import slot: a
-   * slower upload is cut (408), so that a stalled or trickled one does not keep every centre out.
+   * How long a bank import's body may take at least to arrive once it holds the server's one import
+   * slot (a large one gets the time it takes at 2 Mbit/s: centre-content-routes.ts bankUploadAllowedMs):
+   * a slower upload is cut (408), so that a stalled or trickled one does not keep every centre out.
    */
   bankUploadMs: number;
 }
@@ -83,6 +84,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   timeZone: 'Europe/Paris',
   // A real bank's files (documents, spreadsheets, images) take tens of megabytes.
   contentQuotaBytes: 1024 * 1024 * 1024,
-  // The largest bank (100 MB) at 10 Mbit/s, as the server's request timeout is sized (app.ts).
+  // The largest bank (100 MB) at 10 Mbit/s; larger announced bodies get more (bankUploadAllowedMs).
   bankUploadMs: 120_000,
 };
