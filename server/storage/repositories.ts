@@ -7,7 +7,7 @@ import type { StationCommand } from '../../core/contracts/station-server.ts';
 import type { ResultBundlePayload } from '../../core/bundle/result-bundle.ts';
 import type { GeneratedTest } from '../../core/generation/generated-test.ts';
 import type { StationPublicJwk } from '../../core/identity/station-id.ts';
-import type { JournalRecord } from '../../core/journal/journal-record.ts';
+import type { JournalRecord, RecordKind } from '../../core/journal/journal-record.ts';
 import type { Profile } from '../../core/profile/profile.ts';
 import type { CertificationScore } from '../../core/scoring/certification-score.ts';
 import type { Completion } from '../../core/scoring/scoring-input.ts';
@@ -621,7 +621,7 @@ export interface TestRepository {
   ): Promise<void>;
   records(id: string, fromSeq?: number): Promise<JournalRecord[]>;
   /** Records of some kinds for several tests (the room's lockdown events), in order. */
-  recordsOfKind(testIds: string[], kind: string): Promise<ReplicatedRecord[]>;
+  recordsOfKind(testIds: string[], kind: RecordKind): Promise<ReplicatedRecord[]>;
   setHeartbeat(id: string, heartbeat: HeartbeatState): Promise<void>;
   clearAuthorization(id: string): Promise<void>;
   /**

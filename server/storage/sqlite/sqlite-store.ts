@@ -5,7 +5,7 @@ import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { Challenge } from '../../../core/challenge/challenge.ts';
 import { ResultBundlePayloadSchema } from '../../../core/bundle/result-bundle.ts';
 import { STATION_MISSING_MS } from '../../../core/exam/station-presence.ts';
-import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import type { JournalRecord, RecordKind } from '../../../core/journal/journal-record.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import type {
   AccountRepository,
@@ -863,13 +863,25 @@ function tests(db: SqliteDatabase): TestRepository {
        time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, alert_pending = @alertPending,
        heartbeat_seq = @lastSeq, last_heartbeat_at = @lastHeartbeatAt, clock_offset_ms = @clockOffsetMs WHERE id = @id`,
   );
-  const recordsOfKind = inList(
-    db,
-    // Named: for one test, the planner would otherwise read every record of it by the primary key.
-    (list) =>
-      `SELECT record, clock_offset_ms FROM test_records INDEXED BY test_records_by_kind
-       WHERE kind = ? AND test_id IN (${list}) ORDER BY test_id, seq`,
-  );
+  // The kind is written into the statement, one per kind: bound as a parameter, SQLite compiled the
+  // statement again at every call (twice per result received, for the room's card: measured). Kinds
+  // are core's names, never a caller's text; anything else is refused before it reaches SQL.
+  const ofKind = new Map<RecordKind, ReturnType<typeof inList>>();
+  const recordsOfKind = (kind: RecordKind) => {
+    let statements = ofKind.get(kind);
+    if (!statements) {
+      if (!/^[A-Za-z]+$/.test(kind)) throw new Error(`not a record kind: ${JSON.stringify(kind)}`);
+      statements = inList(
+        db,
+        // Named: for one test, the planner would otherwise read every record of it by the primary key.
+        (list) =>
+          `SELECT record, clock_offset_ms FROM test_records INDEXED BY test_records_by_kind
+           WHERE kind = '${kind}' AND test_id IN (${list}) ORDER BY test_id, seq`,
+      );
+      ofKind.set(kind, statements);
+    }
+    return statements;
+  };
   const clearAuthorization = db.prepare(
     'UPDATE tests SET authorization = NULL, authorization_id = NULL WHERE id = ?',
   );
@@ -1022,7 +1034,7 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async recordsOfKind(testIds, kind) {
       if (testIds.length === 0) return [];
-      const rows = recordsOfKind(testIds.length).all(kind, ...testIds) as Row[];
+      const rows = recordsOfKind(kind)(testIds.length).all(...testIds) as Row[];
       return rows.map((r) => ({
         record: json<JournalRecord>(r.record),
         clockOffsetMs: numOrNull(r.clock_offset_ms),
