@@ -1,5 +1,12 @@
 // The HTTP contract between a station and the central server. Stations sign every request with their
 // enrolled key (see station-request-signing.ts); the server answers errors as { error: { code, message } }.
+//
+// Compatibility (the server is updated first, stations school by school after it): requests are strict
+// (the server refuses a field it does not know), while the server's answers and commands are read by
+// tolerantly: a field a station does not know is dropped, so that a server may add one without
+// stopping every station not yet updated. What the station signs or hashes stays strict (test packages,
+// journal records): a station must not take in content it cannot check. A new command type is ignored
+// by older stations (never acknowledged); a change of meaning is a new type, never a new field.
 import { z } from 'zod';
 import { StationIdSchema, StationPublicJwkSchema } from '../identity/station-id.ts';
 import { JournalRecordSchema, AlertReasonCodeSchema, WallClockMsSchema } from '../journal/journal-record.ts';
@@ -28,9 +35,7 @@ export const STATION_API_PATHS = {
   compatibility: '/api/stations/compatibility',
 } as const;
 
-export const ApiErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }).strict() })
-  .strict();
+export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /**
@@ -121,20 +126,19 @@ export const EnrollRequestSchema = z
     machineId: z.string().max(200),
   })
   .strict();
-export const EnrollResponseSchema = z
-  .object({ stationId: StationIdSchema, centre: z.object({ id: Id, name: z.string() }).strict() })
-  .strict();
+export const EnrollResponseSchema = z.object({
+  stationId: StationIdSchema,
+  centre: z.object({ id: Id, name: z.string() }),
+});
 
 export const JoinRequestSchema = SignInRequestSchema;
-export const JoinResponseSchema = z
-  .object({
-    testId: Id,
-    session: PackageSessionSchema,
-    candidate: PackageCandidateSchema,
-    /** True when this candidate already has an unfinished test: the station must wait for "authorize resume". */
-    resuming: z.boolean(),
-  })
-  .strict();
+export const JoinResponseSchema = z.object({
+  testId: Id,
+  session: PackageSessionSchema,
+  candidate: PackageCandidateSchema,
+  /** True when this candidate already has an unfinished test: the station must wait for "authorize resume". */
+  resuming: z.boolean(),
+});
 export type JoinResponse = z.infer<typeof JoinResponseSchema>;
 
 export const HeartbeatRequestSchema = z
@@ -156,23 +160,22 @@ export const HeartbeatRequestSchema = z
   })
   .strict();
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequestSchema>;
-export const HeartbeatResponseSchema = z
-  .object({
-    serverTime: z.number().int().nonnegative(),
-    /**
-     * True when the heartbeat names a test that is now attached to another station (the candidate
-     * resumed there, or signed in there before the start): the station stops that test without sealing
-     * it and keeps its journal for the jury. Absent (false) otherwise.
-     */
-    testElsewhere: z.boolean().optional(),
-  })
-  .strict();
+export const HeartbeatResponseSchema = z.object({
+  serverTime: z.number().int().nonnegative(),
+  /**
+   * True when the heartbeat names a test that is now attached to another station (the candidate
+   * resumed there, or signed in there before the start): the station stops that test without sealing
+   * it and keeps its journal for the jury. Absent (false) otherwise.
+   */
+  testElsewhere: z.boolean().optional(),
+});
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
 
 /** GET package: the candidate's test package and its hash (SHA-256 of its canonical JSON, core/hashing). */
-export const PackageResponseSchema = z
-  .object({ package: TestPackageSchema, packageHash: z.string().regex(/^[0-9a-f]{64}$/) })
-  .strict();
+export const PackageResponseSchema = z.object({
+  package: TestPackageSchema,
+  packageHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export type PackageResponse = z.infer<typeof PackageResponseSchema>;
 
 /**
@@ -181,12 +184,10 @@ export type PackageResponse = z.infer<typeof PackageResponseSchema>;
  * came after the last of these records (null otherwise; absent from older servers). Records mark only
  * answers and events: without it, minutes spent on a question before the station died were given back.
  */
-export const TestRecordsResponseSchema = z
-  .object({
-    records: z.array(JournalRecordSchema).max(20_000),
-    lastTimeLeftMs: z.number().int().nonnegative().nullable().optional(),
-  })
-  .strict();
+export const TestRecordsResponseSchema = z.object({
+  records: z.array(JournalRecordSchema).max(20_000),
+  lastTimeLeftMs: z.number().int().nonnegative().nullable().optional(),
+});
 export type TestRecordsResponse = z.infer<typeof TestRecordsResponseSchema>;
 
 /**
@@ -199,7 +200,7 @@ export const RecordsRequestSchema = z
   .object({ records: z.array(JournalRecordSchema).min(1).max(500) })
   .strict();
 /** Highest seq stored contiguously from 1: the station may forget outbox rows up to it. */
-export const RecordsResponseSchema = z.object({ storedThrough: z.number().int().nonnegative() }).strict();
+export const RecordsResponseSchema = z.object({ storedThrough: z.number().int().nonnegative() });
 
 /**
  * Commands stream (GET commands, text/event-stream): each command is an SSE event named `command`
@@ -211,9 +212,7 @@ export const RecordsResponseSchema = z.object({ storedThrough: z.number().int().
  */
 export const STATION_COMMAND_EVENT = 'command';
 export const COMMAND_REDELIVERY_MS = 10_000;
-export const CommandAckResponseSchema = z
-  .object({ acknowledgedAt: z.iso.datetime({ offset: true }) })
-  .strict();
+export const CommandAckResponseSchema = z.object({ acknowledgedAt: z.iso.datetime({ offset: true }) });
 
 /** The station's version and self-check (issue 8), stored for the centre's station list. */
 export const SelfCheckRequestSchema = z
@@ -243,7 +242,7 @@ export const SelfCheckRequestSchema = z
   })
   .strict();
 export type SelfCheckRequest = z.infer<typeof SelfCheckRequestSchema>;
-export const SelfCheckResponseSchema = z.object({ recordedAt: z.iso.datetime({ offset: true }) }).strict();
+export const SelfCheckResponseSchema = z.object({ recordedAt: z.iso.datetime({ offset: true }) });
 
 /** GET compatibility?version=1.2.3: what a station checks before exam day (self-check). */
 export const CompatibilityQuerySchema = z
@@ -254,16 +253,14 @@ export const CompatibilityQuerySchema = z
       .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[0-9A-Za-z.-]{1,40})?$/, 'must be a version such as 1.4.0'),
   })
   .strict();
-export const CompatibilityResponseSchema = z
-  .object({
-    serverVersion: z.string(),
-    /** Server clock (ms since the epoch), to measure the station's clock offset. */
-    serverTime: z.number().int().nonnegative(),
-    /** Oldest station version the server accepts; null when every version is accepted. */
-    minimumStationVersion: z.string().nullable(),
-    versionAllowed: z.boolean(),
-  })
-  .strict();
+export const CompatibilityResponseSchema = z.object({
+  serverVersion: z.string(),
+  /** Server clock (ms since the epoch), to measure the station's clock offset. */
+  serverTime: z.number().int().nonnegative(),
+  /** Oldest station version the server accepts; null when every version is accepted. */
+  minimumStationVersion: z.string().nullable(),
+  versionAllowed: z.boolean(),
+});
 export type CompatibilityResponse = z.infer<typeof CompatibilityResponseSchema>;
 
 /**
@@ -273,47 +270,41 @@ export type CompatibilityResponse = z.infer<typeof CompatibilityResponseSchema>;
 export const CLOSE_STATION_FRESH_MS = 60_000;
 
 export const StationCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('authorizeStart'), id: Id, testId: Id }).strict(),
-  z.object({ type: z.literal('withdrawAuthorization'), id: Id, testId: Id }).strict(),
-  z.object({ type: z.literal('authorizeResume'), id: Id, testId: Id }).strict(),
-  z.object({ type: z.literal('pause'), id: Id, testId: Id, reason: z.string().max(500) }).strict(),
-  z.object({ type: z.literal('unlock'), id: Id, testId: Id }).strict(),
-  z
-    .object({
-      type: z.literal('addTime'),
-      id: Id,
-      testId: Id,
-      addedMs: z
-        .number()
-        .int()
-        .positive()
-        .max(4 * 3600_000),
-    })
-    .strict(),
-  z.object({ type: z.literal('endTest'), id: Id, testId: Id }).strict(),
-  z
-    .object({
-      type: z.literal('alertDecision'),
-      id: Id,
-      testId: Id,
-      alertId: Id,
-      decision: z.enum(['dismissed', 'validated']),
-      reasonCode: AlertReasonCodeSchema.nullable(),
-    })
-    .strict(),
+  z.object({ type: z.literal('authorizeStart'), id: Id, testId: Id }),
+  z.object({ type: z.literal('withdrawAuthorization'), id: Id, testId: Id }),
+  z.object({ type: z.literal('authorizeResume'), id: Id, testId: Id }),
+  z.object({ type: z.literal('pause'), id: Id, testId: Id, reason: z.string().max(500) }),
+  z.object({ type: z.literal('unlock'), id: Id, testId: Id }),
+  z.object({
+    type: z.literal('addTime'),
+    id: Id,
+    testId: Id,
+    addedMs: z
+      .number()
+      .int()
+      .positive()
+      .max(4 * 3600_000),
+  }),
+  z.object({ type: z.literal('endTest'), id: Id, testId: Id }),
+  z.object({
+    type: z.literal('alertDecision'),
+    id: Id,
+    testId: Id,
+    alertId: Id,
+    decision: z.enum(['dismissed', 'validated']),
+    reasonCode: AlertReasonCodeSchema.nullable(),
+  }),
   /**
    * The invigilator closes the station (the app quits), sent to the station `testId` is attached to
    * when no test is under way there. The station obeys only while none is (no one signed in, or that
    * test not started or over) and only within CLOSE_STATION_FRESH_MS of `issuedAt` (server time, ms).
    */
-  z
-    .object({
-      type: z.literal('closeStation'),
-      id: Id,
-      testId: Id,
-      issuedAt: z.number().int().nonnegative(),
-    })
-    .strict(),
+  z.object({
+    type: z.literal('closeStation'),
+    id: Id,
+    testId: Id,
+    issuedAt: z.number().int().nonnegative(),
+  }),
 ]);
 export type StationCommand = z.infer<typeof StationCommandSchema>;
 
@@ -331,9 +322,10 @@ export const ResultUploadRequestSchema = z
       .max(8 * 1024 * 1024),
   })
   .strict();
-export const ResultUploadResponseSchema = z
-  .object({ bundleHash: z.string().regex(/^[0-9a-f]{64}$/), receivedAt: z.iso.datetime({ offset: true }) })
-  .strict();
+export const ResultUploadResponseSchema = z.object({
+  bundleHash: z.string().regex(/^[0-9a-f]{64}$/),
+  receivedAt: z.iso.datetime({ offset: true }),
+});
 export type ResultUploadResponse = z.infer<typeof ResultUploadResponseSchema>;
 
 /** The station's journal keeps the server's message up to this length. */
@@ -357,5 +349,5 @@ export type ResultRefusalRequest = z.infer<typeof ResultRefusalRequestSchema>;
  * `marked`: true when the test is marked refused (now or before: the room says the result is kept on
  * the station); false when a result of the test was accepted, which stands.
  */
-export const ResultRefusalResponseSchema = z.object({ marked: z.boolean() }).strict();
+export const ResultRefusalResponseSchema = z.object({ marked: z.boolean() });
 export type ResultRefusalResponse = z.infer<typeof ResultRefusalResponseSchema>;

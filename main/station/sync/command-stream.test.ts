@@ -104,6 +104,14 @@ describe('the command stream', () => {
     expect(logs.filter((m) => /ignored/.test(m))).toHaveLength(2);
   });
 
+  it('applies a known command from a newer server without the fields it does not know', async () => {
+    await follow();
+    server.sendRaw(
+      'id: 3\nevent: command\ndata: {"type":"unlock","id":"c3","testId":"test-1","issuedBy":"Mme Martin"}\n\n',
+    );
+    await until(() => server.acknowledged.includes('c3'), 3000, 'c3');
+    expect(applied).toEqual([{ type: 'unlock', id: 'c3', testId: 'test-1' }]);
+  });
   it('does not acknowledge a command deferred by the runtime, and applies it after the next one', async () => {
     let resumed = false;
     const commands = await follow(5000, (command) => {

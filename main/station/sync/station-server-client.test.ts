@@ -53,3 +53,57 @@ describe('the result upload’s timeout', () => {
     await vi.waitFor(() => expect(outcome).toMatchObject({ ok: false, kind: 'timeout' }));
   });
 });
+
+// Servers are updated before the stations of every school: an answer with a field this station does
+// not know yet must still be read (the field dropped), or one server update would stop every station.
+describe('answers from a newer server', () => {
+  async function clientAnswering(status: number, body: unknown) {
+    const keys = (await loadOrCreateStationKeys(new MemoryKeyStore())).keys;
+    const fetch: FetchLike = () =>
+      Promise.resolve(
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+      );
+    return new StationServerClient(
+      new ServerConnection({ serverUrl: 'https://certif.example.org', keys, fetch }),
+    );
+  }
+
+  it('are read without the fields this station does not know', async () => {
+    const client = await clientAnswering(200, { serverTime: 1_790_000_000_000, roomMessage: 'new' });
+    const answer = await client.heartbeat({
+      testId: 'test-1',
+      phase: 'inProgress',
+      current: 0,
+      answered: 0,
+      total: 32,
+      timeLeftMs: 60_000,
+      alertPending: false,
+      lastSeq: 3,
+      stationTime: 1_790_000_000_000,
+    });
+    expect(answer).toEqual({ ok: true, value: { serverTime: 1_790_000_000_000 } });
+  });
+
+  it('give their error code even with details this station does not know', async () => {
+    const client = await clientAnswering(409, {
+      error: { code: 'NOT_AUTHORIZED', message: 'not yet', hint: 'ask the invigilator' },
+      requestId: 'r-1',
+    });
+    const answer = await client.fetchPackage('test-1');
+    expect(answer).toMatchObject({
+      ok: false,
+      kind: 'http',
+      status: 409,
+      code: 'NOT_AUTHORIZED',
+      message: 'not yet',
+    });
+  });
+
+  it('still refuse a field they do not know inside a test package (its content is checked, not guessed)', async () => {
+    const client = await clientAnswering(200, {
+      package: { unknownPart: true },
+      packageHash: 'f'.repeat(64),
+    });
+    expect(await client.fetchPackage('test-1')).toMatchObject({ ok: false, code: 'INVALID_RESPONSE' });
+  });
+});
