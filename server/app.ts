@@ -7,7 +7,9 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { KnownDevices } from './auth/known-devices.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import { KNOWN_DEVICE_MS } from './http/login-device.ts';
 import { dummyHash } from './auth/password-hash.ts';
 import { DEFAULT_CONFIG, REQUEST_TIMEOUT_MS, type ServerConfig } from './config.ts';
 import type { RoomMessage, ServerContext } from './context.ts';
@@ -150,6 +152,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       }),
       joins: new LoginThrottle({ limits: { default: 20 }, windowMs: 10 * 60_000, now }),
     },
+    knownDevices: new KnownDevices({ ttlMs: KNOWN_DEVICE_MS, now }),
     dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
     bankCache: new Map(),
     presence: null as unknown as StationPresence,

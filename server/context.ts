@@ -1,6 +1,7 @@
 // What every service needs, built once by buildServer: storage, the clock, settings, the log, the live
 // buses and the login throttles.
 import type { FastifyBaseLogger } from 'fastify';
+import type { KnownDevices } from './auth/known-devices.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CachedBank } from './content/bank-service.ts';
 import type { BundleVerifier } from './exam/bundle-verifier.ts';
@@ -30,6 +31,8 @@ export interface ServerContext {
    * out of the back office, nor the reverse).
    */
   throttles: { accountLogins: LoginThrottle; invigilatorLogins: LoginThrottle; joins: LoginThrottle };
+  /** Browsers that logged in before: their login attempts are not blocked by their address's failures. */
+  knownDevices: KnownDevices;
   /** Checked for unknown emails, so that their login takes as long as a real one. */
   dummyPasswordHash: () => Promise<string>;
   /** Each centre's bank, indexed once per bank version (key: centre id). */

@@ -51,13 +51,20 @@ export interface LoginResult {
   account: StoredAccount;
 }
 
+/** What the login throttle counts an account's failures against. */
+export function accountLoginTarget(email: string): string {
+  return `email:${email}`;
+}
+
 export async function loginAccount(
   ctx: ServerContext,
   email: string,
   password: string,
   clientKey: string,
+  /** The throttle key of a browser that logged in to this account before (http/login-device.ts). */
+  deviceKey: string | null = null,
 ): Promise<LoginResult> {
-  const attempt = await ctx.throttles.accountLogins.attempt(`email:${email}`, clientKey);
+  const attempt = await ctx.throttles.accountLogins.attempt(accountLoginTarget(email), clientKey, deviceKey);
   const account = await ctx.store.accounts.findByEmail(email);
   const valid = account
     ? await verifyPassword(password, account.passwordHash)
@@ -126,7 +133,7 @@ export async function changePassword(
   newPassword: string,
   by: PasswordChanger,
 ): Promise<void> {
-  const attempt = await ctx.throttles.accountLogins.attempt(`email:${account.email}`, by.clientKey);
+  const attempt = await ctx.throttles.accountLogins.attempt(accountLoginTarget(account.email), by.clientKey);
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
     throw new ApiError(403, 'INVALID_CREDENTIALS', 'the current password is wrong');
   }

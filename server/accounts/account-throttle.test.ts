@@ -42,6 +42,22 @@ describe('centre accounts: no lockout by others, password change ends other sess
     expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
   });
 
+  it('lets in the browser that logged in to the account before, whatever others failed from its address', async () => {
+    const first = await login(ADMIN.password, '203.0.113.50');
+    const device = first.cookies.find((c) => c.name === 'pix_centre_device');
+    expect(device).toMatchObject({ path: '/api/centre/login', httpOnly: true, sameSite: 'Strict' });
+    for (let i = 0; i < 5; i++) await login('not it', '203.0.113.50');
+    expect((await login(ADMIN.password, '203.0.113.50')).statusCode).toBe(429);
+    const known = await server.app.inject({
+      method: 'POST',
+      url: '/api/centre/login',
+      payload: { email: ADMIN.email, password: ADMIN.password },
+      remoteAddress: '203.0.113.50',
+      cookies: { pix_centre_device: device?.value ?? '' },
+    });
+    expect(known.statusCode).toBe(200);
+  });
+
   it('ends the other sessions when the password changes, and keeps the current one', async () => {
     const stolen = await loginAs(server.app, ADMIN.email, ADMIN.password);
     const mine = await loginAs(server.app, ADMIN.email, ADMIN.password);

@@ -31,7 +31,7 @@ describe('centre accounts: login, sessions that expire, throttling, password cha
   it('logs in (case-insensitive email), sets an HttpOnly cookie that works too, and logs out', async () => {
     const ok = await login(ADMIN.email.toUpperCase(), ADMIN.password);
     expect(ok.statusCode).toBe(200);
-    const cookie = String(ok.headers['set-cookie']);
+    const cookie = [ok.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('pix_centre=')) ?? '';
     expect(cookie).toMatch(/^pix_centre=[^;]+; Path=\/api\/centre; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     const me = await server.app.inject({
       method: 'GET',

@@ -82,6 +82,24 @@ describe('login throttle', () => {
     await expect(t.attempt('session:1001', '10.0.0.3')).rejects.toMatchObject({ status: 429 });
   });
 
+  it('counts a known device on its own: its address’s failures do not block it, its own failures do', async () => {
+    const t = throttle();
+    // A pupil blocks the school's address, for this session and overall.
+    await t.attempt('session:1', '10.0.0.1');
+    await t.attempt('session:1', '10.0.0.1');
+    await t.attempt('session:2', '10.0.0.1');
+    await expect(t.attempt('session:1', '10.0.0.1')).rejects.toMatchObject({ status: 429 });
+    // The invigilator's laptop, behind the same address, logged in to session 1 before.
+    const laptop = await t.attempt('session:1', '10.0.0.1', 'device:aa');
+    t.succeeded(laptop);
+    // Its own mistypes count, against it alone: the address's counts do not move.
+    await t.attempt('session:1', '10.0.0.1', 'device:aa');
+    await t.attempt('session:1', '10.0.0.1', 'device:aa');
+    await expect(t.attempt('session:1', '10.0.0.1', 'device:aa')).rejects.toMatchObject({ status: 429 });
+    await t.attempt('session:1', '10.0.0.1', 'device:bb');
+    await expect(t.attempt('session:3', '10.0.0.2')).resolves.toMatchObject({ target: 'session:3' });
+  });
+
   it('keys IPv6 addresses by /64, IPv4 ones as they are', () => {
     expect(addressKey('2001:db8:0:1:2:3:4:5')).toBe('2001:db8:0:1::/64');
     expect(addressKey('2001:DB8::1')).toBe('2001:db8:0:0::/64');

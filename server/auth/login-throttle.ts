@@ -9,8 +9,10 @@
 // password. IPv6 addresses count by /64, which one subscriber holds whole.
 //
 // Behind a school's one public address, a candidate (a phone on the school's wifi) can still block the
-// invigilator's logins from there for 15 minutes, mid-exam, by guessing at this session or at any others
-// (the overall count). The way out is the referent's « Changer le mot de passe du surveillant » in the
+// logins of new browsers from there for 15 minutes, mid-exam, by guessing at this session or at any
+// others (the overall count). A browser that logged in to the target before is not blocked by them: it
+// shows its device cookie (known-devices.ts) and its attempts count under that alone. For a browser
+// that never did (or after a server restart), the way out is the referent's « Changer le mot de passe du surveillant » in the
 // back office (invigilator/invigilator-auth.ts): the secret the failures guessed at is gone, so every
 // failure aimed at its target is forgotten (`forgive`), whichever address made it, in the per-target
 // counts and in each address's overall count alike (each failure remembers its target for that); and the
@@ -41,6 +43,8 @@ export interface LoginAttempt {
   readonly target: string;
   readonly keys: readonly string[];
   readonly at: number;
+  /** Counted under a known device's key alone, not its address's. */
+  readonly device?: true;
 }
 
 /**
@@ -93,21 +97,31 @@ export class LoginThrottle {
    * target or overall (by its failures since the target was last forgiven); a delay when the target
    * itself is past its limit.
    */
-  async attempt(target: string, address: string): Promise<LoginAttempt> {
+  async attempt(target: string, address: string, device: string | null = null): Promise<LoginAttempt> {
+    const at = this.#o.now();
+    // A device that logged in to this target before (known-devices.ts) counts on its own: what others
+    // failed from its address does not block it, and its own failures block only itself.
     const from = addressKey(address);
-    const attempt = { target, keys: [`${target}@${from}`, `ip:${from}`], at: this.#o.now() };
+    const attempt: LoginAttempt =
+      device === null
+        ? { target, keys: [`${target}@${from}`, `ip:${from}`], at }
+        : { target, keys: [device], at, device: true };
     const forgiven = this.#forgiven.get(target);
-    const since = forgiven && attempt.at - forgiven.at < this.#o.windowMs ? forgiven.seq : 0;
+    const since = forgiven && at - forgiven.at < this.#o.windowMs ? forgiven.seq : 0;
     // Per target, forgiving removed them all anyway; overall, the older ones aimed elsewhere stay.
     this.#check(attempt.keys, since);
-    const slow = this.#recent(target, attempt.at).length >= this.#limit(target);
-    this.#record([target, ...attempt.keys], { at: attempt.at, target, seq: ++this.#seq });
+    const slow = this.#recent(target, at).length >= this.#limit(target);
+    this.#record([target, ...attempt.keys], { at, target, seq: ++this.#seq });
     if (slow) await new Promise((resolve) => setTimeout(resolve, this.#o.slowDownMs ?? 1000));
     return attempt;
   }
 
   /** The attempt was right: its target and address start afresh, the address's overall count forgets it. */
-  succeeded({ target, keys, at }: LoginAttempt): void {
+  succeeded({ target, keys, at, device }: LoginAttempt): void {
+    if (device) {
+      this.succeed([target, ...keys]);
+      return;
+    }
     const [perTarget = '', overall = ''] = keys;
     this.succeed([target, perTarget]);
     const rest = [...(this.#failures.get(overall) ?? [])];

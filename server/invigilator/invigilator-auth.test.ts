@@ -30,6 +30,54 @@ describe('invigilator login throttling: addresses are blocked, a session is only
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  it('lets in, behind the school’s one address, the browser that logged in before, whatever pupils tried there', async () => {
+    const first = await login(day.session.invigilatorPassword, '203.0.113.9');
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => c.name === 'pix_invigilator_device');
+    expect(device).toMatchObject({ path: '/api/invigilator/login', httpOnly: true, sameSite: 'Strict' });
+    // Both cookies were set: the screen's token and the device's.
+    expect(first.cookies.map((c) => c.name).sort()).toEqual(['pix_invigilator', 'pix_invigilator_device']);
+    // A pupil guesses from the same address, then floods the route past its rate limit.
+    for (let i = 0; i < 5; i++) expect((await login('wrong!', '203.0.113.9')).statusCode).toBe(401);
+    const flood = await Promise.all(Array.from({ length: 30 }, () => login('wrong!', '203.0.113.9')));
+    expect(flood.some((r) => errorOf(r).code === 'RATE_LIMITED')).toBe(true);
+    const stranger = await login(day.session.invigilatorPassword, '203.0.113.9');
+    expect(stranger.statusCode).toBe(429);
+
+    const again = await server.app.inject({
+      method: 'POST',
+      url: '/api/invigilator/login',
+      payload: { sessionNumber: day.session.number, password: day.session.invigilatorPassword },
+      remoteAddress: '203.0.113.9',
+      cookies: { pix_invigilator_device: device?.value ?? '' },
+    });
+    expect(again.statusCode).toBe(200);
+    // The same device secret, given again for another month.
+    expect(again.cookies.find((c) => c.name === 'pix_invigilator_device')?.value).toBe(device?.value);
+  });
+
+  it('gives no pass to a device cookie from another session, nor to one made up', async () => {
+    const other = await seedCertificationDay(server.app, { count: 1, admin: false });
+    const elsewhere = await server.app.inject({
+      method: 'POST',
+      url: '/api/invigilator/login',
+      payload: { sessionNumber: other.session.number, password: other.session.invigilatorPassword },
+      remoteAddress: '198.51.100.7',
+    });
+    const device = elsewhere.cookies.find((c) => c.name === 'pix_invigilator_device')?.value ?? '';
+    for (let i = 0; i < 5; i++) await login('wrong!', '203.0.113.9');
+    for (const cookie of [device, 'made-up-device-secret']) {
+      const blocked = await server.app.inject({
+        method: 'POST',
+        url: '/api/invigilator/login',
+        payload: { sessionNumber: day.session.number, password: day.session.invigilatorPassword },
+        remoteAddress: '203.0.113.9',
+        cookies: { pix_invigilator_device: cookie },
+      });
+      expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+    }
+  });
+
   it('still blocks the address that keeps guessing, right password or not, and its whole IPv6 /64', async () => {
     for (let i = 0; i < 5; i++) expect((await login('wrong!', '203.0.113.9')).statusCode).toBe(401);
     const blocked = await login(day.session.invigilatorPassword, '203.0.113.9');

@@ -47,10 +47,13 @@ export async function loginInvigilator(
   sessionNumber: number,
   password: string,
   clientKey: string,
+  /** The throttle key of a browser that logged in to this session before (http/login-device.ts). */
+  deviceKey: string | null = null,
 ): Promise<{ token: string; expiresAt: number; session: StoredSession }> {
   const attempt = await ctx.throttles.invigilatorLogins.attempt(
     invigilatorLoginTarget(sessionNumber),
     clientKey,
+    deviceKey,
   );
   const session = await ctx.store.sessions.getByNumber(sessionNumber);
   if (!session || !sameSecret(password, session.invigilatorPassword)) {

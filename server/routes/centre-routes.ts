@@ -32,6 +32,7 @@ import {
   requireAdministrator,
 } from '../accounts/access.ts';
 import {
+  accountLoginTarget,
   accountView,
   authenticateAccount,
   changePassword,
@@ -41,6 +42,7 @@ import {
   setAccountActive,
 } from '../accounts/account-service.ts';
 import { candidateCsvTemplate } from '../candidates/candidate-csv.ts';
+import { CENTRE_LOGIN, loginDeviceKey, loginRateKey, rememberLoginDevice } from '../http/login-device.ts';
 import {
   candidateView,
   candidateViews,
@@ -94,18 +96,29 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   r.post(
     '/api/centre/login',
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: {
+        rateLimit: { ...LOGIN_RATE_LIMIT, keyGenerator: loginRateKey(ctx.knownDevices, CENTRE_LOGIN) },
+      },
       schema: {
         tags,
-        summary: 'Log in with email and password (sets the pix_centre cookie too)',
+        summary:
+          'Log in with email and password (sets the pix_centre cookie too; a browser that logged in to the account before counts its failures apart, with its pix_centre_device cookie)',
         body: CentreLoginRequestSchema,
         response: { 200: CentreLoginResponseSchema, ...errors(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const result = await loginAccount(ctx, email, password, request.ip);
+      const target = accountLoginTarget(email);
+      const result = await loginAccount(
+        ctx,
+        email,
+        password,
+        request.ip,
+        loginDeviceKey(request, ctx.knownDevices, CENTRE_LOGIN, target),
+      );
       setTokenCookie(request, reply, CENTRE_TOKEN_COOKIE, result.token, COOKIE_PATH, ctx.config.accountMaxMs);
+      rememberLoginDevice(request, reply, ctx.knownDevices, CENTRE_LOGIN, target);
       return { token: result.token, expiresAt: iso(result.expiresAt), account: accountView(result.account) };
     },
   );

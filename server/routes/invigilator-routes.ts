@@ -18,7 +18,14 @@ import { decideAlert, issueCommand } from '../exam/commands.ts';
 import { clearTokenCookie, requestToken, setTokenCookie } from '../http/cookies.ts';
 import { PathId, SessionParams, errors } from '../http/route-schema.ts';
 import {
+  INVIGILATOR_LOGIN,
+  loginDeviceKey,
+  loginRateKey,
+  rememberLoginDevice,
+} from '../http/login-device.ts';
+import {
   authenticateInvigilator,
+  invigilatorLoginTarget,
   loginInvigilator,
   logoutInvigilator,
 } from '../invigilator/invigilator-auth.ts';
@@ -38,21 +45,29 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
   r.post(
     '/api/invigilator/login',
     {
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: 30,
+          timeWindow: 60_000,
+          keyGenerator: loginRateKey(ctx.knownDevices, INVIGILATOR_LOGIN),
+        },
+      },
       schema: {
         tags,
         summary:
-          'Log in with the session number and the invigilator password (5 failures from one address → 429 there for 15 min, lifted at once when a referent changes the invigilator password; the session itself only slows down)',
+          'Log in with the session number and the invigilator password (5 failures from one address → 429 there for 15 min, lifted at once when a referent changes the invigilator password; the session itself only slows down; a browser that logged in to the session before counts its failures apart, with its pix_invigilator_device cookie)',
         body: InvigilatorLoginRequestSchema,
         response: { 200: InvigilatorLoginResponseSchema, ...errors(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
+      const target = invigilatorLoginTarget(request.body.sessionNumber);
       const { token, expiresAt, session } = await loginInvigilator(
         ctx,
         request.body.sessionNumber,
         request.body.password,
         request.ip,
+        loginDeviceKey(request, ctx.knownDevices, INVIGILATOR_LOGIN, target),
       );
       setTokenCookie(
         request,
@@ -62,6 +77,7 @@ export async function invigilatorRoutes(app: FastifyInstance, ctx: ServerContext
         cookiePath(session.id),
         ctx.config.invigilatorMaxMs,
       );
+      rememberLoginDevice(request, reply, ctx.knownDevices, INVIGILATOR_LOGIN, target);
       return {
         token,
         expiresAt: iso(expiresAt),
