@@ -18,6 +18,7 @@ import { adoptResults } from '../station/self-check/adopt-results.ts';
 import type { UrlProbe } from '../station/self-check/browser-check.ts';
 import type { DisplaySnapshot } from '../station/self-check/display-check.ts';
 import { enrollStation } from '../station/self-check/enroll-station.ts';
+import { resendRefused } from '../station/self-check/resend-refused.ts';
 import { runSelfCheck } from '../station/self-check/run-self-check.ts';
 import { loadSelfCheckIdentity } from '../station/self-check/self-check-identity.ts';
 import { formatSelfCheck } from '../station/self-check/self-check-text.ts';
@@ -119,7 +120,14 @@ export async function electronSelfCheck(
   });
 }
 
-/** Runs `--enroll` or `--check` (the app is ready) and returns the exit code. */
+/** The switch of each command that changes the station's files (named when the station is open). */
+const COMMAND_SWITCHES = {
+  enroll: '--enroll',
+  adoptResults: '--adopt-results',
+  resendRefused: '--resend-refused',
+} as const;
+
+/** Runs an IT command (--enroll, --check, …; the app is ready) and returns the exit code. */
 export async function runStationCommand(
   command: Exclude<StationCommand, { kind: 'kiosk' }>,
   settingsPort: SettingsPort,
@@ -144,10 +152,16 @@ export async function runStationCommand(
   if (!app.requestSingleInstanceLock()) {
     process.stderr.write(
       `La station est ouverte sur ce poste : fermez-la (Ctrl+Alt+Maj+K puis le code surveillant) avant ${
-        command.kind === 'enroll' ? '--enroll' : '--adopt-results'
+        COMMAND_SWITCHES[command.kind]
       }.\n`,
     );
     return SELF_CHECK_EXIT_UNUSABLE;
+  }
+  if (command.kind === 'resendRefused') {
+    const resent = resendRefused({ dataDir });
+    log(`--resend-refused: ${resent.text.trim()}`);
+    out(resent.text);
+    return resent.exitCode;
   }
   const { settings } = await settingsPort.reload();
   if (command.kind === 'adoptResults') {

@@ -91,6 +91,13 @@ export interface ResultsOfServer {
   testIds: string[];
 }
 
+/** A refusal IT had forgotten (clearServerRefusals): what it was about, and the server's words. */
+export interface ClearedRefusal {
+  testId: string;
+  subject: RefusalSubject;
+  refusal: ServerRefusal;
+}
+
 /** A refused result not yet reported to the server (the room shows the refusal once it is). */
 export interface UnreportedRefusal {
   testId: string;
@@ -730,6 +737,25 @@ export class AnswerJournal {
     }
   }
 
+  /**
+   * IT's `--resend-refused` (self-check/resend-refused.ts): every refusal is forgotten, with its report,
+   * so that what it held back (results, records) is sent again and the server verifies it anew; a
+   * refusal that still holds is recorded again. Returns what was forgotten, oldest first, for the log.
+   */
+  clearServerRefusals(): ClearedRefusal[] {
+    return this.#db
+      .transaction(() => {
+        const rows = this.#sql.selectAllRefusals.all();
+        this.#sql.deleteAllRefusals.run();
+        return rows.map((row) => ({
+          testId: row.test_id,
+          subject: row.subject === 'records' ? ('records' as const) : ('result' as const),
+          refusal: { status: row.status, code: row.code, message: row.message, refusedAt: row.refused_at },
+        }));
+      })
+      .immediate();
+  }
+
   /** The server's refusal of this test's result or records; null when it refused neither. */
   serverRefusal(testId: string, subject: RefusalSubject): ServerRefusal | null {
     const row = this.#sql.selectRefusal.get(testId, subject);
@@ -879,6 +905,18 @@ function prepareStatements(db: SqliteDatabase) {
     selectRefusal: db.prepare<{ status: number | null; code: string; message: string; refused_at: number }>(
       'SELECT status, code, message, refused_at FROM server_refusals WHERE test_id = ? AND subject = ?',
     ),
+    selectAllRefusals: db.prepare<{
+      test_id: string;
+      subject: string;
+      status: number | null;
+      code: string;
+      message: string;
+      refused_at: number;
+    }>(
+      `SELECT test_id, subject, status, code, message, refused_at FROM server_refusals
+       ORDER BY refused_at, test_id, subject`,
+    ),
+    deleteAllRefusals: db.prepare('DELETE FROM server_refusals'),
     selectUnreported: db.prepare<{
       test_id: string;
       status: number | null;

@@ -39,6 +39,17 @@ describe('the station command line', () => {
     }
   });
 
+  it('reads --resend-refused, alone', () => {
+    expect(parseStationCommand(['electron', '.', '--resend-refused'])).toEqual({ kind: 'resendRefused' });
+    for (const argv of [
+      ['x', '--resend-refused', '--check'],
+      ['x', '--resend-refused', '--enroll', 'BCDF-GHJK-MPQR'],
+      ['x', '--adopt-results', 'http://a.example', '--resend-refused'],
+    ]) {
+      expect(parseStationCommand(argv).kind, argv.join(' ')).toBe('invalid');
+    }
+  });
+
   it('refuses --enroll without a code, and --enroll with --check', () => {
     expect(parseStationCommand(['station', '--enroll'])).toMatchObject({ kind: 'invalid' });
     expect(parseStationCommand(['station', '--enroll', '--check'])).toMatchObject({ kind: 'invalid' });

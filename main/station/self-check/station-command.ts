@@ -1,13 +1,14 @@
 // The station's command line for IT (issue 8), read the same way by the Electron app and the plain-Node
 // scripts: `--enroll CODE` (or --enroll=CODE), `--check` (with --json for scripts), `--adopt-results
-// OLD_URL` (the server's address changed: the results waiting for the old one go to serverUrl). Anything
-// else starts the kiosk. Electron adds its own switches and the app path to argv: unknown arguments are
+// OLD_URL` (the server's address changed: the results waiting for the old one go to serverUrl),
+// `--resend-refused` (what the server refused is sent again, once). Anything else starts the kiosk. Electron adds its own switches and the app path to argv: unknown arguments are
 // ignored.
 export type StationCommand =
   | { kind: 'kiosk' }
   | { kind: 'enroll'; code: string }
   | { kind: 'check'; json: boolean }
   | { kind: 'adoptResults'; from: string }
+  | { kind: 'resendRefused' }
   | { kind: 'invalid'; message: string };
 
 /** The value of `--name VALUE` or `--name=VALUE`: undefined when absent, null when given empty. */
@@ -34,6 +35,15 @@ export function parseStationCommand(argv: readonly string[]): StationCommand {
   const json = argv.includes('--json');
   const code = optionValue(argv, '--enroll');
   const adopt = optionValue(argv, '--adopt-results');
+  if (argv.includes('--resend-refused')) {
+    if (adopt !== undefined || code !== undefined || check) {
+      return {
+        kind: 'invalid',
+        message: '--resend-refused se lance seul, avant ou après --enroll, --check ou --adopt-results.',
+      };
+    }
+    return { kind: 'resendRefused' };
+  }
   if (adopt !== undefined) {
     if (code !== undefined || check) {
       return { kind: 'invalid', message: '--adopt-results se lance seul, avant --enroll ou --check.' };
