@@ -191,6 +191,18 @@ export const ExamViewSchema = z
      * It stands still during a pause and while an alert is pending: screens re-base on it.
      */
     challengeTimerLeftMs: z.number().int().nonnegative().nullable(),
+    /**
+     * The candidate left the current question (a focused one): recorded by the page or by the shell,
+     * which sees what the page cannot (focus inside a frame, then Alt+Tab). The screen says so at once.
+     */
+    currentFocusLost: z.boolean(),
+    /**
+     * The invigilator authorized the start (or the resume) and the station is getting the test ready
+     * (`downloading`), or its last try failed and it tries again every few seconds (`retrying`: no
+     * network, the server refusing the package, a full disk); `none` otherwise. The waiting screens
+     * say so: the candidate no longer waits for an invigilator who already clicked.
+     */
+    preparation: z.enum(['none', 'downloading', 'retrying']),
     upload: UploadStateSchema,
     /**
      * The test last taken here continues on another station (the candidate resumed there): this

@@ -26,6 +26,8 @@ const status: StationStatus = {
     alertPending: false,
     alertSent: false,
     challengeTimerLeftMs: null,
+    currentFocusLost: false,
+    preparation: 'none',
     upload: 'notStarted',
     movedElsewhere: null,
     endSummary: null,

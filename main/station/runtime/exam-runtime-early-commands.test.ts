@@ -329,3 +329,44 @@ describe('a relaunch while commands wait for a resume from another station', () 
     expect(relaunched.journal.resumeHandover(testId)).toBeNull();
   });
 });
+
+// Once the invigilator clicked, the candidate must not read « wait for the invigilator » any longer:
+// the status says the test is being prepared, or that it does not arrive and the station tries again.
+describe('the preparation of an authorized test, told to the screens', () => {
+  it('a start: downloading, retrying while the package does not come, then none once started', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    expect(h.runtime.status().exam.preparation).toBe('none');
+    h.server.packageFailure = network;
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId })).toBe('pending');
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'waiting', preparation: 'retrying' });
+    // Told as it happens (the screens do not poll): first getting ready, then trying again.
+    const told = h.events.flatMap((e) => (e.type === 'status' ? [e.status.exam.preparation] : []));
+    expect(told).toEqual(expect.arrayContaining(['downloading', 'retrying']));
+    h.server.packageFailure = null;
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'inProgress', preparation: 'none' });
+  });
+
+  it('a start withdrawn while it fails: none again (the candidate waits for the invigilator)', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    h.server.packageFailure = network;
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId });
+    await h.runtime.handleCommand({ type: 'withdrawAuthorization', id: 'w1', testId });
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'waiting', preparation: 'none' });
+  });
+
+  it('a resume: retrying while its downloads fail, none once resumed', async () => {
+    const { h } = await resumingStation();
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId });
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'resumePending', preparation: 'retrying' });
+    h.server.packageFailure = null;
+    pass(h, 3000);
+    await h.runtime.tick();
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'inProgress', preparation: 'none' });
+  });
+});

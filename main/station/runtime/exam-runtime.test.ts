@@ -262,7 +262,10 @@ describe('answering', () => {
     await startedTest(h);
     const focus = (event: 'focusLost' | 'focusRegained') =>
       h.runtime.reportLockdown({ kind: 'lockdown', payload: { event, detail: '' } }, false);
+    expect(h.runtime.status().exam.currentFocusLost).toBe(false);
     await focus('focusLost');
+    // The status says so: the page, which missed it, tells the candidate at once.
+    expect(h.runtime.status().exam.currentFocusLost).toBe(true);
     await focus('focusRegained');
     await focus('focusLost');
     const records = h.journal.records('test-1');
@@ -273,6 +276,7 @@ describe('answering', () => {
     expect(h.runtime.currentChallenge()).toMatchObject({ ok: true, value: { focusLost: true } });
     await h.runtime.submitAnswer('rec1', choice('1'));
     expect(h.journal.records('test-1').at(-1)).toMatchObject({ payload: { focusedOut: true } });
+    expect(h.runtime.status().exam.currentFocusLost).toBe(false);
     // The next question is not focused: leaving it marks nothing.
     await focus('focusRegained');
     await focus('focusLost');

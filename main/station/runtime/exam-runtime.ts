@@ -190,6 +190,8 @@ export class ExamRuntime {
   #pendingStart: string | null = null;
   /** A resume on this station of a test begun elsewhere, waiting for its download (retried on tick). */
   #pendingResume: string | null = null;
+  /** Getting the authorized test ready: its first try under way, or a failed try to be retried. */
+  #preparation: 'none' | 'downloading' | 'retrying' = 'none';
   #lastDownloadAttemptAt = Number.NEGATIVE_INFINITY;
   #lastSealAttemptAt = Number.NEGATIVE_INFINITY;
   #lastOmissionSaveAt = Number.NEGATIVE_INFINITY;
@@ -331,10 +333,27 @@ export class ExamRuntime {
       alertPending: t?.progress.alert !== null && t?.progress.alert !== undefined,
       alertSent: this.#alertSent(),
       challengeTimerLeftMs: this.#shownTimerLeftMs(),
+      currentFocusLost: this.#currentFocusLost(),
+      preparation: this.#phase === 'waiting' || this.#phase === 'resumePending' ? this.#preparation : 'none',
       upload: this.#uploadView(),
       movedElsewhere: this.#movedElsewhere,
       endSummary: this.#endSummaryView(),
     };
+  }
+
+  /** A change of the preparation's state is told to the screens at once (the download takes a while). */
+  #prepare(state: 'none' | 'downloading' | 'retrying'): void {
+    if (state === this.#preparation) return;
+    this.#preparation = state;
+    this.#announce();
+  }
+
+  /** Whether the question shown now was left (its focus lost), as recorded in the journal. */
+  #currentFocusLost(): boolean {
+    const t = this.#test;
+    if (!t || this.#phase !== 'inProgress') return false;
+    const shown = this.#currentPackaged();
+    return shown !== null && shown !== undefined && t.progress.focusLost.has(shown.id);
   }
 
   /** Whether the pending alert's record left the outbox: the server has it, the invigilator sees it. */
@@ -562,6 +581,7 @@ export class ExamRuntime {
       this.#test = null;
       this.#pendingStart = null;
       this.#pendingResume = null;
+      this.#preparation = 'none';
       this.#move('idle');
       return ok(this.status());
     });
@@ -1328,6 +1348,7 @@ export class ExamRuntime {
     if (t && authorization !== this.#pendingStart)
       this.#o.journal.holdStartAuthorization(t.row.testId, authorization);
     this.#pendingStart = authorization;
+    if (authorization === null) this.#prepare('none');
   }
 
   /**
@@ -1339,10 +1360,12 @@ export class ExamRuntime {
     if (!t) return false;
     this.#holdStart(authorization);
     this.#lastDownloadAttemptAt = this.#o.monotonic.now();
+    if (this.#phase === 'waiting' && this.#preparation === 'none') this.#prepare('downloading');
     if (!t.pkg) {
       const fetched = await this.#o.server.fetchPackage(t.row.testId);
       if (!fetched.ok) {
         this.#o.log?.(`package download failed: ${fetched.message}`);
+        this.#prepare('retrying');
         return false;
       }
       try {
@@ -1350,6 +1373,7 @@ export class ExamRuntime {
       } catch (error) {
         // A package that fails its hash check or is not this candidate's is never stored nor started.
         this.#o.log?.(`the downloaded package was refused: ${errorMessage(error)}`);
+        this.#prepare('retrying');
         return false;
       }
       t.pkg = fetched.value.package;
@@ -1364,9 +1388,11 @@ export class ExamRuntime {
       this.#append({ kind: 'started', payload: { authorization } });
     } catch (error) {
       this.#o.log?.(`the start could not be recorded, tried again shortly: ${errorMessage(error)}`);
+      this.#prepare('retrying');
       return false;
     }
     this.#pendingStart = null;
+    this.#preparation = 'none';
     t.clock?.start();
     this.#lastTimeLeft = t.clock?.timeLeftMs() ?? null;
     this.#move('inProgress');
@@ -1400,15 +1426,18 @@ export class ExamRuntime {
     const testId = t.row.testId;
     this.#pendingResume = authorization;
     this.#lastDownloadAttemptAt = this.#o.monotonic.now();
+    if (this.#preparation === 'none') this.#prepare('downloading');
     if (!t.resumeImport) {
       const fetched = await this.#o.server.fetchPackage(testId);
       if (!fetched.ok) {
         this.#o.log?.(`package download for the resume failed: ${fetched.message}`);
+        this.#prepare('retrying');
         return false;
       }
       const remote = await this.#o.server.fetchRecords(testId);
       if (!remote.ok) {
         this.#o.log?.(`records download for the resume failed: ${remote.message}`);
+        this.#prepare('retrying');
         return false;
       }
       let records: JournalRecord[];
@@ -1423,6 +1452,7 @@ export class ExamRuntime {
       } catch (error) {
         // A chain that does not verify is never continued: the invigilator sees the resume waiting.
         this.#o.log?.(`the server's records cannot be continued: ${errorMessage(error)}`);
+        this.#prepare('retrying');
         return false;
       }
       t.pkg = fetched.value.package;
@@ -1436,9 +1466,11 @@ export class ExamRuntime {
       await this.#continueResumed(t, t.resumeImport, authorization);
     } catch (error) {
       this.#o.log?.(`the resume could not be recorded, tried again shortly: ${errorMessage(error)}`);
+      this.#prepare('retrying');
       return false;
     }
     this.#pendingResume = null;
+    this.#preparation = 'none';
     return true;
   }
 

@@ -41,6 +41,8 @@ export function stationStatus(
       alertPending: false,
       alertSent: false,
       challengeTimerLeftMs: null,
+      currentFocusLost: false,
+      preparation: 'none',
       upload: 'notStarted',
       movedElsewhere: null,
       endSummary: null,
