@@ -589,8 +589,16 @@ export const UnfinishedTestsSchema = z
         })
         .strict(),
     ),
-    /** Tests still running on a live station: the invigilator ends them (or they finish) first. */
-    running: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),
+    /**
+     * Tests still running on a live station: the invigilator ends them (or they finish) first.
+     * `started` false: the candidate signed in at a station and the test never started (nothing to
+     * end: the invigilator closes that station from the room, « Fermer le poste », or it is shut down).
+     */
+    running: z.array(
+      z
+        .object({ candidateId: Id, firstName: z.string(), lastName: z.string(), started: z.boolean() })
+        .strict(),
+    ),
     /**
      * Tests whose station is silent while their candidate may still have time (the test goes on
      * offline): wait for the station, or confirm each over in the finalization (`confirmedOver`); then

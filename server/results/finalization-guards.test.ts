@@ -90,7 +90,7 @@ describe('what finalization waits for', () => {
     // The centre's form says the same, and does not ask an abort reason for it.
     expect(await unfinishedTests()).toMatchObject({
       tests: [],
-      running: [{ candidateId: candidate(0).id }],
+      running: [{ candidateId: candidate(0).id, started: true }],
       pendingAlerts: [],
     });
     // Back office: the session is in progress, not one to finalize.
@@ -109,6 +109,18 @@ describe('what finalization waits for', () => {
     const done = await finalize([{ candidateId: candidate(0).id, reason: 'candidate' }]);
     expect(done.statusCode).toBe(200);
     expect((done.json() as Results).results[0]).toMatchObject({ finished: false, abortReason: 'candidate' });
+  });
+
+  it('says when a candidate blocking it signed in at a station but never started: close that station', async () => {
+    const joined = await join(server, day, station, candidate(1));
+    expect((await bareHeartbeat(server, station, joined.testId, 'waiting')).statusCode).toBe(200);
+    const refused = await finalize();
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'TESTS_STILL_RUNNING']);
+    expect(errorOf(refused).message).toContain('signed in at a station and their test never started');
+    expect(errorOf(refused).message).not.toContain('end them');
+    expect(await unfinishedTests()).toMatchObject({
+      running: [{ candidateId: candidate(1).id, started: false }],
+    });
   });
 
   it('finalizes a test whose station went silent with its time gone as unfinished, with its abort reason', async () => {

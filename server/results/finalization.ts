@@ -107,7 +107,11 @@ export interface MaybeRunningTest {
 }
 
 export interface FinalizationBlockers {
-  running: StoredCandidate[];
+  /**
+   * Tests not over on a live station; `started` false: signed in, never started (nothing to end: the
+   * invigilator closes that station, or the candidate cancels).
+   */
+  running: { candidate: StoredCandidate; started: boolean }[];
   /** Held back unless the invigilator confirms each over (FinalizationRequest.confirmedOver). */
   maybeRunning: MaybeRunningTest[];
   pendingAlerts: { candidate: StoredCandidate; questionNumber: number | null }[];
@@ -146,7 +150,12 @@ export async function finalizationBlockers(
 ): Promise<FinalizationBlockers> {
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const byTest = new Map(tests.map((t) => [t.id, byId.get(t.candidateId)]));
-  const running = tests.filter((t) => isRunning(ctx, t)).flatMap((t) => byId.get(t.candidateId) ?? []);
+  const running = tests
+    .filter((t) => isRunning(ctx, t))
+    .flatMap((t) => {
+      const candidate = byId.get(t.candidateId);
+      return candidate ? [{ candidate, started: hasStarted(t) }] : [];
+    });
   const now = ctx.now();
   const commands = await ctx.store.commands.listByTests(tests.map((t) => t.id));
   const maybeRunning = tests.flatMap((t): MaybeRunningTest[] => {
@@ -186,9 +195,20 @@ function assertNothingPending(
   confirmedOver: ReadonlySet<string>,
 ): void {
   if (running.length > 0) {
+    const started = running.filter((r) => r.started).map((r) => nameOf(r.candidate));
+    const waiting = running.filter((r) => !r.started).map((r) => nameOf(r.candidate));
     throw conflict(
       'TESTS_STILL_RUNNING',
-      `these tests are still running, or their candidate waits at another station for the resume: end them or authorize the resume from the room, or wait for them to finish: ${running.map(nameOf).join(', ')}`,
+      [
+        started.length > 0
+          ? `these tests are still running, or their candidate waits at another station for the resume: end them or authorize the resume from the room, or wait for them to finish: ${started.join(', ')}`
+          : '',
+        waiting.length > 0
+          ? `these candidates are signed in at a station and their test never started: close that station from the room (close the station), or shut it down: ${waiting.join(', ')}`
+          : '',
+      ]
+        .filter((part) => part !== '')
+        .join('; '),
     );
   }
   const unconfirmed = maybeRunning.filter((t) => !confirmedOver.has(t.candidate.id));

@@ -147,6 +147,14 @@ describe('the room hears of changes made elsewhere', () => {
     stream.close();
   });
 
+  it('refuses to delete the session once a candidate joined on a station, and keeps the room as it was', async () => {
+    const joined = await join(server, day, station, lea());
+    const refused = await day.api({ method: 'DELETE', url: `/api/centre/sessions/${day.session.id}` });
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'SESSION_STARTED']);
+    expect(errorOf(refused).message).toContain('signed in at a station');
+    expect((await first.card(lea().id)).testId).toBe(joined.testId);
+  });
+
   it('refuses to remove a candidate who has joined on a station, and keeps their card and test', async () => {
     const joined = await join(server, day, station, lea());
     const refused = await day.api({ method: 'DELETE', url: `/api/centre/candidates/${lea().id}` });

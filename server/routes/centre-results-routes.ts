@@ -146,7 +146,7 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       const unfinished = [];
       // The same rules finalization applies (finalization.ts), read ahead for the form.
       const blockers = await finalizationBlockers(ctx, candidates, tests);
-      const running = new Set(blockers.running.map((c) => c.id));
+      const running = new Set(blockers.running.map((r) => r.candidate.id));
       for (const test of startedTests(tests)) {
         const candidate = byId.get(test.candidateId);
         if (!candidate || running.has(candidate.id)) continue;
@@ -167,7 +167,7 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       });
       return {
         tests: unfinished,
-        running: blockers.running.map(named),
+        running: blockers.running.map((r) => ({ ...named(r.candidate), started: r.started })),
         maybeRunning: blockers.maybeRunning.map((t) => ({
           ...named(t.candidate),
           stationLastHeardAt: t.stationLastHeardAt === null ? null : iso(t.stationLastHeardAt),

@@ -151,7 +151,7 @@ export async function deleteSession(ctx: ServerContext, session: StoredSession):
   if (!(await ctx.store.sessions.delete(session.id))) {
     throw conflict(
       'SESSION_STARTED',
-      'a test has started in this session (or it is finalized): it can no longer be deleted',
+      'a candidate has signed in at a station in this session (or it is finalized): it can no longer be deleted',
     );
   }
 }

@@ -46,7 +46,7 @@ export const serverErrorsFr = {
     // Sessions and candidates.
     SESSION_CLOSED: 'La session est finalisée : elle ne peut plus être modifiée.',
     SESSION_STARTED:
-      'Un test a déjà commencé dans cette session (ou elle est finalisée) : elle ne peut plus être supprimée.',
+      'Un candidat s’est déjà connecté sur un poste dans cette session (ou elle est finalisée) : elle ne peut plus être supprimée.',
     SESSION_NOT_FOUND: 'Aucune session ne porte ce numéro dans ce centre. Vérifiez le numéro.',
     ALREADY_ENROLLED:
       'Un candidat avec les mêmes nom, prénom et date de naissance est déjà inscrit à cette session.',
@@ -186,7 +186,7 @@ export const serverErrorsEn: ServerErrorMessages = {
     OWN_ACCOUNT: 'You cannot deactivate your own account.',
     SESSION_CLOSED: 'The session is finalized: it can no longer be changed.',
     SESSION_STARTED:
-      'A test has already started in this session (or it is finalized): it can no longer be deleted.',
+      'A candidate has already signed in at a station in this session (or it is finalized): it can no longer be deleted.',
     SESSION_NOT_FOUND: 'No session has this number in this centre. Check the number.',
     ALREADY_ENROLLED: 'A candidate with the same names and birthdate is already enrolled in this session.',
     CANDIDATE_STARTED: 'This candidate’s test has started: the enrolment can no longer change.',

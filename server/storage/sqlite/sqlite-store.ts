@@ -316,8 +316,10 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
      WHERE id = @id AND state = 'created'`,
   );
   const remove = db.prepare(
+    // Not once a candidate joined at a station (their test row exists): the station and the room know
+    // the session, and the deletion would take the candidate's test with it.
     `DELETE FROM sessions WHERE id = ? AND state = 'created'
-       AND NOT EXISTS (SELECT 1 FROM tests WHERE session_id = ? AND package_id IS NOT NULL)`,
+       AND NOT EXISTS (SELECT 1 FROM tests WHERE session_id = ?)`,
   );
   const finalize = db.prepare(
     `UPDATE sessions SET state = 'processed', finalization = ?, finalized_at = ?, processed_at = ?,
