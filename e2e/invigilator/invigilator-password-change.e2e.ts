@@ -1,7 +1,8 @@
 // « Changer le mot de passe du surveillant », end to end: the real server (its own process) serving the
 // invigilator screen and the back office, in Chromium, every page from the same address (127.0.0.1, as
 // a school's screens behind its one public address). An invigilator screen is open on the room; another
-// is blocked by « Trop de tentatives » after 5 wrong passwords; the referent changes the password in
+// is blocked by « Trop de tentatives » after 5 wrong passwords, while the first browser still logs in
+// again (the server knows it from its first login); the referent changes the password in
 // the back office (a confirmation, then the new password shown); the blocked screen logs in at once
 // with it, and the screen logged in with the old one is sent to the login page, told why.
 // Every screen passes axe and is pictured in test-results/screenshots/invigilator-password-change/.
@@ -106,6 +107,17 @@ describe('the referent changes the invigilator password', () => {
     expect(await message.getAttribute('role')).toBe('alert');
     expect(await page.getByTestId('room-grid').count()).toBe(0);
     await blocked.capture('login-too-many-attempts');
+  });
+
+  it('the browser of the screen logged in before logs in again from the same address, whatever was tried there', async () => {
+    // Another tab of the same browser: its device cookie (set at its first login) is sent with the login.
+    const again = await watching.context.newPage();
+    await again.goto(`${server.url}/invigilator/`);
+    await again.getByLabel('Numéro de session').fill(String(seeded.session.number));
+    const answer = await submitLogin(again, seeded.session.invigilatorPassword);
+    expect(answer.status()).toBe(200);
+    await again.getByTestId('room-grid').waitFor();
+    await again.close();
   });
 
   it('the referent changes it in the back office, after a confirmation, and sees the new one', async () => {
