@@ -7,7 +7,6 @@ import { offlineSituation } from './offline-situation.ts';
 describe('what the offline note says', () => {
   it('says the test goes on only during the test, and that the result waits once it is over', () => {
     expect(offlineSituation('inProgress')).toBe('testGoesOn');
-    expect(offlineSituation('paused')).toBe('testGoesOn');
     expect(offlineSituation('ended')).toBe('resultKept');
     expect(offlineSituation('sealed')).toBe('resultKept');
     expect(offlineSituation('uploaded')).toBe('resultSent');
@@ -18,13 +17,24 @@ describe('what the offline note says', () => {
 
   it('never says the test goes on while a reported problem freezes the question', () => {
     expect(offlineSituation('inProgress', true)).toBe('questionFrozen');
-    expect(offlineSituation('paused', true)).toBe('questionFrozen');
     expect(offlineSituation('inProgress', false)).toBe('testGoesOn');
     // Once the test is over, a frozen question is no longer the matter.
     expect(offlineSituation('ended', true)).toBe('resultKept');
     expect(fr.connection.situation.questionFrozen).not.toMatch(/continue normalement/);
     expect(fr.connection.situation.questionFrozen).toMatch(/levez la main/);
     expect(en.connection.situation.questionFrozen).toMatch(/raise your hand/);
+  });
+
+  it('never says the test goes on during a pause: its end waits for the connection', () => {
+    expect(offlineSituation('paused')).toBe('pauseWaits');
+    // The question is hidden while paused: the pause is what the candidate waits for.
+    expect(offlineSituation('paused', true)).toBe('pauseWaits');
+    expect(fr.connection.situation.pauseWaits).toBe(
+      'La fin de la pause arrivera au retour de la connexion. Restez à votre place.',
+    );
+    expect(en.connection.situation.pauseWaits).toBe(
+      'The end of the pause will arrive when the connection is back. Stay in your seat.',
+    );
   });
 
   it('has a sentence in French and in English for every phase', () => {

@@ -15,7 +15,7 @@ import { WaitingScreen } from './screens/waiting-screen.tsx';
 import { useStation } from './state/station-context.tsx';
 import { useFocusOnMount } from '../shared/use-focus-on-mount.ts';
 import { TestScreen } from './test/test-screen.tsx';
-import { stationErrorKey } from './screens/station-error-notice.tsx';
+import { UnavailableNotice } from './screens/unavailable-notice.tsx';
 
 export function StationApp() {
   const { t, i18n } = useTranslation();
@@ -49,14 +49,8 @@ export function StationApp() {
     screen = (
       <div className="screen screen-narrow">
         <h1>{t('app.title')}</h1>
-        <div role="alert" className="notice notice-warning">
-          <p>{t('home.notReadyTitle')}</p>
-          <p>
-            {/* Opened outside the station app (no bridge), or the station's own refusal, by its code. */}
-            {window.station ? t(`stationError.${stationErrorKey(unavailable.code)}`) : t('home.noStation')}
-          </p>
-          <p>{t('home.notReadyNext')}</p>
-        </div>
+        {/* Opened outside the station app (no bridge), or the station's own refusal, by its code. */}
+        <UnavailableNotice error={unavailable} bridged={window.station !== undefined} />
         <SelfCheckLink onOpen={() => setChecking(true)} />
       </div>
     );

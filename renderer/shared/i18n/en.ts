@@ -39,6 +39,7 @@ export const en: Messages = {
       testGoesOn: 'Your answers stay stored on this station. The test goes on as usual.',
       questionFrozen:
         'This question stays blocked until the connection is back: raise your hand to call the invigilator.',
+      pauseWaits: 'The end of the pause will arrive when the connection is back. Stay in your seat.',
       resultKept: 'Your result stays on this station and will be sent when the connection is back.',
       resultSent: 'Your result has already been sent: there is nothing to do.',
     },
@@ -67,6 +68,7 @@ export const en: Messages = {
       other: 'This station must be checked before it welcomes a candidate.',
     },
     notReadyNext: 'Tell the invigilator. This message goes away by itself when the station is ready.',
+    unavailableFault: 'The station ran into a problem while starting: it keeps trying by itself.',
     offlineNext:
       'The station cannot reach the certification server. You cannot sign in while this message is shown. Tell the invigilator if it stays for more than a minute.',
     movedTitle: 'This test goes on at another station',
@@ -153,6 +155,14 @@ export const en: Messages = {
     next: 'Stay in your seat: the test will start by itself on this screen.',
     notYou: 'Not you? Back to the start',
   },
+  preparation: {
+    title: 'Getting your test ready',
+    started: 'The invigilator started your test: getting it ready…',
+    resumed: 'The invigilator let you continue: getting your test ready…',
+    resumeNext: 'Stay in your seat: the test will start again by itself on this screen.',
+    retrying:
+      'The test is not reaching this station yet: the station keeps trying. Raise your hand to tell the invigilator.',
+  },
   closed: {
     title: 'This station is closed',
     body: 'The invigilator closed this station from their screen. There is nothing more to do here.',
@@ -218,6 +228,13 @@ export const en: Messages = {
     timeLeftValue: '{{time}}',
     extraTimeIncluded: 'extra time included',
     loading: 'Loading the question…',
+    loadError: {
+      body: 'The station could not show the question. Click “Try again”.',
+      retry: 'Try again',
+      next: 'If the question still does not show, raise your hand.',
+    },
+    finishing:
+      'Your answers are stored. The station is finishing the test… If this goes on, raise your hand.',
     questionRegion: 'Question',
     answerLegend: 'Your answer',
     chooseOne: 'Choose one answer.',

@@ -40,6 +40,7 @@ export const fr = {
       testGoesOn: 'Vos réponses restent enregistrées sur ce poste. Le test continue normalement.',
       questionFrozen:
         'Cette question reste bloquée jusqu’au retour de la connexion : levez la main pour appeler le surveillant.',
+      pauseWaits: 'La fin de la pause arrivera au retour de la connexion. Restez à votre place.',
       resultKept: 'Votre résultat reste sur ce poste et partira dès le retour de la connexion.',
       resultSent: 'Votre résultat est déjà envoyé : vous n’avez rien à faire.',
     },
@@ -70,6 +71,8 @@ export const fr = {
     },
     notReadyNext:
       'Prévenez le surveillant de la salle. Ce message disparaîtra tout seul quand le poste sera prêt.',
+    /** The station's status could not be read (not its refusal to welcome a candidate): it asks again. */
+    unavailableFault: 'Le poste a rencontré un problème en démarrant : il réessaie tout seul.',
     offlineNext:
       'Le poste n’arrive pas à joindre le serveur de certification. Vous ne pourrez pas vous connecter tant que ce message est affiché. Prévenez le surveillant s’il reste plus d’une minute.',
     movedTitle: 'Ce test continue sur un autre poste',
@@ -158,6 +161,15 @@ export const fr = {
     next: 'Restez à votre place : le test démarrera tout seul sur cet écran.',
     notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
   },
+  /** The invigilator started (or let resume) the test and the station is getting it ready. */
+  preparation: {
+    title: 'Préparation de votre test',
+    started: 'Le surveillant a lancé votre test : préparation en cours…',
+    resumed: 'Le surveillant a autorisé la reprise : préparation de votre test en cours…',
+    resumeNext: 'Restez à votre place : le test reprendra tout seul sur cet écran.',
+    retrying:
+      'Le test n’arrive pas encore sur ce poste : le poste réessaie. Levez la main pour prévenir le surveillant.',
+  },
   closed: {
     title: 'Ce poste est fermé',
     body: 'Le surveillant a fermé ce poste depuis son écran. Il n’y a plus rien à faire ici.',
@@ -228,6 +240,13 @@ export const fr = {
     timeLeftValue: '{{time}}',
     extraTimeIncluded: 'temps supplémentaire compris',
     loading: 'Chargement de la question…',
+    loadError: {
+      body: 'Le poste n’a pas pu afficher la question. Cliquez sur « Réessayer ».',
+      retry: 'Réessayer',
+      next: 'Si la question ne s’affiche toujours pas, levez la main.',
+    },
+    /** Every question is done but the station has not recorded the end yet (it tries again). */
+    finishing: 'Vos réponses sont enregistrées. Le poste termine le test… Si cela dure, levez la main.',
     questionRegion: 'Question',
     answerLegend: 'Votre réponse',
     chooseOne: 'Choisissez une seule réponse.',

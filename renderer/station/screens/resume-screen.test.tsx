@@ -25,3 +25,34 @@ describe('ResumeScreen', () => {
     expect(en).not.toContain('question 1');
   });
 });
+
+describe('ResumeScreen ways out and preparation', () => {
+  it('lets the candidate go back to the home while the test’s records are not on this station', () => {
+    const status = stationStatus({ phase: 'resumePending', progress: null, timeLeftMs: null });
+    expect(renderScreen(<ResumeScreen status={status} />)).toContain(
+      'Ce n’est pas vous ? Revenir à l’accueil',
+    );
+    expect(renderScreen(<ResumeScreen status={status} />, 'en')).toContain('Not you? Back to the start');
+    // Resuming here, on the test's own records: no way out, the invigilator decides.
+    const here = stationStatus({ phase: 'resumePending', progress: { current: 3, answered: 3, total: 32 } });
+    expect(renderScreen(<ResumeScreen status={here} />)).not.toContain('Ce n’est pas vous');
+  });
+
+  it('says the resume was authorized and the test is being prepared, no longer to ask for it', () => {
+    const status = stationStatus({ phase: 'resumePending', preparation: 'downloading' });
+    const fr = renderScreen(<ResumeScreen status={status} />);
+    expect(fr).toContain('Le surveillant a autorisé la reprise : préparation de votre test en cours…');
+    expect(fr).toContain('Restez à votre place : le test reprendra tout seul sur cet écran.');
+    expect(fr).not.toContain('demandez au surveillant d’autoriser la reprise');
+    expect(renderScreen(<ResumeScreen status={status} />, 'en')).toContain(
+      'The invigilator let you continue: getting your test ready…',
+    );
+  });
+
+  it('says when the test does not arrive, and to raise a hand', () => {
+    const status = stationStatus({ phase: 'resumePending', preparation: 'retrying' });
+    expect(renderScreen(<ResumeScreen status={status} />)).toContain(
+      'Le test n’arrive pas encore sur ce poste : le poste réessaie. Levez la main pour prévenir le surveillant.',
+    );
+  });
+});

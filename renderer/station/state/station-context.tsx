@@ -25,6 +25,11 @@ export function useStationApi(): StationApi {
   return useContextValue().api;
 }
 
+/** The store itself, for what an action must read when its answer arrives (not at the click). */
+export function useStationStore(): StationStore {
+  return useContextValue().store;
+}
+
 export function useStation<T>(selector: (state: StationState & StationActions) => T): T {
   return useStore(useContextValue().store, selector);
 }

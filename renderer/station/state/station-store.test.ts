@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
   CurrentChallenge,
   StationApi,
@@ -7,7 +7,7 @@ import type {
   StationStatus,
 } from '../../../core/contracts/station-api.ts';
 import { stationStatus } from '../testing/render-screen.tsx';
-import { createStationStore } from './station-store.ts';
+import { createStationStore, STATUS_RETRY_MS } from './station-store.ts';
 
 function status(phase: StationStatus['exam']['phase'], current = 0, answered = 0): StationStatus {
   return stationStatus(
@@ -243,5 +243,80 @@ describe('the screens’ station store', () => {
     store.getState().connect();
     await settle();
     expect(store.getState().unavailable).toEqual(error);
+  });
+
+  it('loads the current challenge again when the candidate asks, after it could not be loaded', async () => {
+    const fake = fakeApi();
+    const store = createStationStore(fake.api);
+    store.getState().connect();
+    fake.emit({ type: 'status', status: status('inProgress', 0) });
+    fake.answer(0, { ok: false, error: { code: 'INTERNAL', message: 'no challenge' } });
+    await settle();
+    expect(store.getState().challengeError?.code).toBe('INTERNAL');
+    store.getState().reloadChallenge();
+    // Asked again, and the screen says it is loading meanwhile rather than the old error.
+    expect(fake.fetches).toBe(2);
+    expect(store.getState().challengeError).toBeNull();
+    fake.answer(1, { ok: true, value: challenge(0) });
+    await settle();
+    expect(store.getState().challenge?.index).toBe(0);
+  });
+
+  describe('when the status cannot be read', () => {
+    afterEach(() => vi.useRealTimers());
+
+    function failingThenReady(failures: number) {
+      let calls = 0;
+      const api = {
+        onEvent: () => () => undefined,
+        getStatus: () => {
+          calls += 1;
+          return Promise.resolve(
+            calls <= failures
+              ? { ok: false, error: { code: 'STATION_NOT_READY', message: 'starting' } }
+              : { ok: true, value: status('idle') },
+          );
+        },
+      } as unknown as StationApi;
+      return {
+        api,
+        get calls() {
+          return calls;
+        },
+      };
+    }
+
+    it('asks again every 10 seconds, and stops once it is read', async () => {
+      vi.useFakeTimers();
+      const fake = failingThenReady(2);
+      const store = createStationStore(fake.api);
+      store.getState().connect();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(store.getState().unavailable?.code).toBe('STATION_NOT_READY');
+      expect(STATUS_RETRY_MS).toBe(10_000);
+      await vi.advanceTimersByTimeAsync(STATUS_RETRY_MS - 1);
+      expect(fake.calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fake.calls).toBe(2);
+      await vi.advanceTimersByTimeAsync(STATUS_RETRY_MS);
+      expect(fake.calls).toBe(3);
+      // Read: the "not ready" screen goes away by itself, and nothing is asked again.
+      expect(store.getState().status?.exam.phase).toBe('idle');
+      expect(store.getState().unavailable).toBeNull();
+      await vi.advanceTimersByTimeAsync(5 * STATUS_RETRY_MS);
+      expect(fake.calls).toBe(3);
+    });
+
+    it('stops asking when the screens go away', async () => {
+      vi.useFakeTimers();
+      const fake = failingThenReady(Infinity);
+      const store = createStationStore(fake.api);
+      const disconnect = store.getState().connect();
+      await vi.advanceTimersByTimeAsync(STATUS_RETRY_MS);
+      expect(fake.calls).toBe(2);
+      disconnect();
+      await vi.advanceTimersByTimeAsync(5 * STATUS_RETRY_MS);
+      expect(fake.calls).toBe(2);
+    });
   });
 });

@@ -22,8 +22,10 @@ export interface StationState {
   status: StationStatus | null;
   /** performance.now() when `status` arrived: the countdown runs from there. */
   statusAt: number;
-  /** The station could not be reached at all (no API, or getStatus failed). */
-  /** Why the station's status could not be read at all (the screen words it by its code). */
+  /**
+   * Why the station's status could not be read at all (no API, or getStatus failed; the screen words
+   * it by its code). Asked again every STATUS_RETRY_MS until it is read.
+   */
   unavailable: StationError | null;
   challenge: CurrentChallenge | null;
   /** performance.now() when `challenge` arrived (for its own timer). */
@@ -49,6 +51,8 @@ export interface StationActions {
    * screens ask for the challenge themselves.
    */
   moveOn(move: () => Promise<StationResult<MoveOn>>): Promise<StationResult<MoveOn>>;
+  /** The candidate's « Réessayer » after the current challenge could not be loaded: asks for it again. */
+  reloadChallenge(): void;
   dismissWarning(): void;
   clearAlertOutcome(): void;
   clearBlocked(): void;
@@ -58,6 +62,8 @@ export type StationStore = StoreApi<StationState & StationActions>;
 
 const SHOWS_CHALLENGE = new Set(['inProgress', 'paused']);
 const RESYNC_EVERY_MS = 30_000;
+/** While the status cannot be read, it is asked for again this often (the screen says it will clear). */
+export const STATUS_RETRY_MS = 10_000;
 
 /** Whether `challenge` is the one the status says is shown. */
 function shows(challenge: CurrentChallenge | null, status: StationStatus): boolean {
@@ -193,15 +199,26 @@ export function createStationStore(
 
       connect() {
         const off = api.onEvent(onEvent);
-        void refreshStatus().then((result) => {
-          if (!result.ok) set({ unavailable: result.error });
-        });
+        let stopped = false;
+        let retry: ReturnType<typeof setTimeout> | undefined;
+        // Until a status is read (or pushed), the "not ready" screen stays: it is asked for again now
+        // and then, so that it goes away by itself once the station answers.
+        const load = () => {
+          void refreshStatus().then((result) => {
+            if (stopped || result.ok || get().status) return;
+            set({ unavailable: result.error });
+            retry = setTimeout(load, STATUS_RETRY_MS);
+          });
+        };
+        load();
         // The countdown runs on this screen between statuses: re-read the station's time now and
         // then so that the two never drift apart (the station stays the authority).
         const resync = setInterval(() => {
           if (get().status?.exam.phase === 'inProgress') void refreshStatus();
         }, RESYNC_EVERY_MS);
         return () => {
+          stopped = true;
+          clearTimeout(retry);
           clearInterval(resync);
           off();
         };
@@ -243,6 +260,14 @@ export function createStationStore(
         }
         syncChallenge(status);
         return result;
+      },
+
+      reloadChallenge() {
+        const status = get().status;
+        if (!status) return;
+        // The error goes while the challenge is asked for again: the screen says it is loading.
+        set({ challengeError: null });
+        syncChallenge(status);
       },
 
       dismissWarning: () => set({ warning: null }),

@@ -8,7 +8,8 @@ import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { formatCountdown } from '../../shared/format-duration.ts';
 import { MarkdownView } from '../../shared/markdown/markdown-view.tsx';
-import { useStation, useStationApi } from '../state/station-context.tsx';
+import { useAnnounceOnChange } from '../announce-on-change.ts';
+import { useStation, useStationApi, useStationStore } from '../state/station-context.tsx';
 import {
   initialDraft,
   missingAnswer,
@@ -23,7 +24,10 @@ import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
 import { alertUnheard, refocusOnUnfreeze } from './alert-notice.ts';
+import { createBusyAction } from './busy-action.ts';
+import { failureAfter, failureKey, type FailureKey } from './challenge-failure.ts';
 import { challengeTimerBase, challengeTimerRuns } from './challenge-timer.ts';
+import { focusLostShown } from './focus-lost.ts';
 import { useCountdown } from './use-countdown.ts';
 import { useMissingImageWords } from './missing-image.ts';
 import { usePackageImages } from './use-package-images.ts';
@@ -39,18 +43,12 @@ export const BUSY_SHOWN_AFTER_MS = 150;
 
 type Action = 'submit' | 'skip' | 'report' | 'withdraw' | 'finish';
 
-/** The refusals the candidate is told about in their own words; any other gets the general message. */
-type FailureKey = 'STORAGE_FAILED' | 'ALERT_PENDING' | 'other';
-
-function failureKey(error: StationError): FailureKey {
-  return error.code === 'STORAGE_FAILED' || error.code === 'ALERT_PENDING' ? error.code : 'other';
-}
-
 export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: string) => void }) {
   const { current } = props;
   const { challenge } = current;
   const { t } = useTranslation();
   const api = useStationApi();
+  const store = useStationStore();
   const applyStatus = useStation((s) => s.applyStatus);
   const moveOn = useStation((s) => s.moveOn);
   const challengeAt = useStation((s) => s.challengeAt);
@@ -62,18 +60,13 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   // The refusal's message key, worded at each render (so a language switch rewords it).
   const [failure, setFailure] = useState<FailureKey | null>(null);
   // The action under way (a second click does nothing meanwhile), and the one the buttons show.
-  const acting = useRef<Action | null>(null);
   const [busy, setBusyShown] = useState<Action | null>(null);
-  const busyTimer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(busyTimer.current), []);
-  const setBusy = (action: Action | null) => {
-    acting.current = action;
-    window.clearTimeout(busyTimer.current);
-    if (action === null) setBusyShown(null);
-    else busyTimer.current = window.setTimeout(() => setBusyShown(action), BUSY_SHOWN_AFTER_MS);
-  };
+  const [action] = useState(() => createBusyAction<Action>(setBusyShown, BUSY_SHOWN_AFTER_MS));
+  useEffect(() => () => action.dispose(), [action]);
   const [dialog, setDialog] = useState<Exclude<Action, 'submit' | 'withdraw'> | null>(null);
-  const [focusLost, setFocusLost] = useState(current.focusLost);
+  // Left as this page saw it; the station's own record (status) counts too.
+  const [focusLostHere, setFocusLost] = useState(current.focusLost);
+  const focusLost = useStation((s) => focusLostShown(focusLostHere, s.status?.exam ?? null, current.index));
   const errorId = useId();
   const withdrawHintId = useId();
   const packageImage = usePackageImages(challenge);
@@ -93,6 +86,12 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     if (!running) setDialog(null);
   }, [running]);
   const shownDialog = running ? dialog : null;
+  // A refusal met before or during a pause is not said again once the test runs again.
+  const [wasRunning, setWasRunning] = useState(running);
+  if (wasRunning !== running) {
+    setWasRunning(running);
+    setFailure((f) => failureAfter(f, wasRunning, running));
+  }
 
   // A new challenge: keyboard and screen-reader users start from "Question n sur N".
   useEffect(() => {
@@ -127,9 +126,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const timerRuns = useStation((s) => challengeTimerRuns(s.status?.exam ?? null));
   const timerLeft = useCountdown(timerBaseMs, timerBaseAt, timerRuns && timerBaseMs !== null);
   const timerOver = timerExpired === challenge.id || timerLeft === 0;
-  useEffect(() => {
-    if (timerOver) announce(t('test.timer.expired'));
-  }, [timerOver, t]);
+  useAnnounceOnChange(timerOver, (over) => (over ? t('test.timer.expired') : null));
 
   // ---- focused challenge: leaving the window counts (focus moving into one of our frames does not)
   useEffect(() => {
@@ -137,7 +134,6 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     const lost = () => {
       setFocusLost(true);
       void api.reportFocusLost({ challengeId: challenge.id });
-      announce(adjusted ? t('test.focus.lostAdjusted') : t('test.focus.lost'));
     };
     const onBlur = () =>
       window.setTimeout(() => {
@@ -153,7 +149,14 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
       window.removeEventListener('blur', onBlur);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [challenge.focused, challenge.id, focusLost, running, api, adjusted, t]);
+  }, [challenge.focused, challenge.id, focusLost, running, api]);
+  // Said once when the question is left, whoever saw it first (this page or the station); a question
+  // opened already left says so in its notice.
+  useAnnounceOnChange(
+    challenge.focused && focusLost,
+    (lost) => (lost ? (adjusted ? t('test.focus.lostAdjusted') : t('test.focus.lost')) : null),
+    { atMount: false },
+  );
 
   // ---- alerts
   const wasFrozen = useRef(frozen);
@@ -177,13 +180,14 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   }, [frozen, unheard, t]);
 
   const fail = (error: StationError) => {
-    setBusy(null);
-    setFailure(failureKey(error));
-    requestAnimationFrame(() => errorRef.current?.focus());
+    // Read when the refusal arrives: the phase may have changed since the click.
+    const key = failureKey(error, store.getState().status?.exam.phase ?? null);
+    setFailure(key);
+    if (key) requestAnimationFrame(() => errorRef.current?.focus());
   };
 
   const submit = async () => {
-    if (acting.current || frozen) return;
+    if (action.acting || frozen) return;
     const gap = missingAnswer(challenge, draft);
     const value = toAnswerValue(draft);
     if (gap || !value) {
@@ -192,10 +196,12 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
       return;
     }
     window.clearTimeout(draftTimer.current);
-    setBusy('submit');
     setFailure(null);
     // The station answers with the next challenge: drawn at once, without asking again.
-    const result = await moveOn(() => api.submitAnswer({ challengeId: challenge.id, value }));
+    const result = await action.run('submit', () =>
+      moveOn(() => api.submitAnswer({ challengeId: challenge.id, value })),
+    );
+    if (!result) return;
     if (!result.ok) return fail(result.error);
     clearAlertOutcome();
     announce(t('test.stored'));
@@ -203,11 +209,13 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
 
   const skip = async () => {
     setDialog(null);
-    if (acting.current || frozen) return;
+    if (action.acting || frozen) return;
     window.clearTimeout(draftTimer.current);
-    setBusy('skip');
     setFailure(null);
-    const result = await moveOn(() => api.skipChallenge({ challengeId: challenge.id }));
+    const result = await action.run('skip', () =>
+      moveOn(() => api.skipChallenge({ challengeId: challenge.id })),
+    );
+    if (!result) return;
     if (!result.ok) return fail(result.error);
     clearAlertOutcome();
     announce(t('test.skippedAnnounce'));
@@ -215,33 +223,31 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
 
   const report = async () => {
     setDialog(null);
-    if (acting.current || frozen) return;
-    setBusy('report');
+    if (action.acting || frozen) return;
     setFailure(null);
     clearAlertOutcome();
-    const result = await api.raiseAlert({ challengeId: challenge.id });
+    const result = await action.run('report', () => api.raiseAlert({ challengeId: challenge.id }));
+    if (!result) return;
     if (!result.ok) return fail(result.error);
-    setBusy(null);
     applyStatus(result.value);
   };
 
   // A report the invigilator cannot know of (offline, not sent): taken back, the question unfreezes.
   const withdraw = async () => {
-    if (acting.current || !unheard) return;
-    setBusy('withdraw');
+    if (action.acting || !unheard) return;
     setFailure(null);
-    const result = await api.withdrawAlert({ challengeId: challenge.id });
+    const result = await action.run('withdraw', () => api.withdrawAlert({ challengeId: challenge.id }));
+    if (!result) return;
     if (!result.ok) return fail(result.error);
-    setBusy(null);
     applyStatus(result.value);
     announce(t('test.alert.withdrawn'));
   };
 
   const finish = async () => {
     setDialog(null);
-    if (acting.current || frozen) return;
-    setBusy('finish');
-    const result = await api.finishTest({});
+    if (action.acting || frozen) return;
+    const result = await action.run('finish', () => api.finishTest({}));
+    if (!result) return;
     if (!result.ok) return fail(result.error);
     applyStatus(result.value);
   };

@@ -1,10 +1,9 @@
 // Paused by the invigilator, or locked by the station (a lockdown event): the clock is stopped and
 // the screen says who can make the test go on.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockdownEvent, StationStatus } from '../../../core/contracts/station-api.ts';
-import { announce } from '../../shared/announcer.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import { useAnnounceOnChange } from '../announce-on-change.ts';
 
 /** The lockdown events that lock the station, each with its short sentence (the journal keeps the detail). */
 const LOCK_REASONS = [
@@ -25,7 +24,8 @@ export function PausedPanel({ status }: { status: StationStatus }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const pause = status.exam.pause;
   const locked = pause?.cause === 'lockdown';
-  useEffect(() => announce(t('paused.announce'), 'assertive'), [t]);
+  // Said when the pause starts (the panel appears), not again when the language changes.
+  useAnnounceOnChange('paused', () => t('paused.announce'), { politeness: 'assertive' });
   return (
     <section className="paused screen-narrow" aria-labelledby="paused-title" data-testid="paused">
       <div className="pause-mark" aria-hidden="true" />

@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../core/contracts/station-api.ts';
-import { announce } from '../../shared/announcer.tsx';
+import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
+import { useAnnounceOnChange } from '../announce-on-change.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import { BrowserPanel } from './browser-panel.tsx';
 import { ChallengeView } from './challenge-view.tsx';
@@ -19,19 +20,26 @@ export function TestScreen({ status }: { status: StationStatus }) {
   const warning = useStation((s) => s.warning);
   const dismissWarning = useStation((s) => s.dismissWarning);
   const alertOutcome = useStation((s) => s.alertOutcome);
+  const reloadChallenge = useStation((s) => s.reloadChallenge);
   const [browserShown, setBrowserShown] = useState(true);
   const paused = status.exam.phase === 'paused';
   const focused = current?.challenge.focused ?? false;
+  // Every question is done but the end is not recorded yet (a full disk: the station tries again).
+  // The last question stays current in the status: it is not shown again, it was answered.
+  const progress = status.exam.progress;
+  const finishing = !paused && progress !== null && progress.answered >= progress.total;
 
-  useEffect(() => {
-    if (warning === 15) announce(t('test.warning.m15'));
-    if (warning === 5) announce(t('test.warning.m5'));
-  }, [warning, t]);
-
-  useEffect(() => {
-    if (alertOutcome)
-      announce(alertOutcome.decision === 'dismissed' ? t('test.alert.dismissed') : t('test.alert.validated'));
-  }, [alertOutcome, t]);
+  // Said when the warning or the decision arrives, not again when the language changes.
+  useAnnounceOnChange(warning, (w) =>
+    w === 15 ? t('test.warning.m15') : w === 5 ? t('test.warning.m5') : null,
+  );
+  useAnnounceOnChange(alertOutcome, (outcome) =>
+    outcome === null
+      ? null
+      : outcome.decision === 'dismissed'
+        ? t('test.alert.dismissed')
+        : t('test.alert.validated'),
+  );
 
   // Back from a pause: start again from the question's title.
   const [wasPaused, setWasPaused] = useState(paused);
@@ -74,23 +82,40 @@ export function TestScreen({ status }: { status: StationStatus }) {
         inert={paused}
       >
         <div className="question-column" ref={questionColumn}>
-          {current ? (
+          {finishing ? (
+            <FinishingNotice />
+          ) : current ? (
             <ChallengeView key={current.challenge.id} current={current} onLink={openLink} />
           ) : challengeError ? (
-            <div role="alert" className="notice notice-error">
-              <p>{t('test.errors.other')}</p>
+            <div role="alert" className="notice notice-error" data-testid="challenge-error">
+              <p>{t('test.loadError.body')}</p>
+              <button type="button" className="button button-primary" onClick={reloadChallenge}>
+                {t('test.loadError.retry')}
+              </button>
+              <p>{t('test.loadError.next')}</p>
             </div>
           ) : (
             <p role="status">{t('test.loading')}</p>
           )}
         </div>
         {/* Focused challenges go without the browser: their notice says so. */}
-        {current && !paused && !focused && (
+        {current && !paused && !focused && !finishing && (
           <div className="browser-column">
             <BrowserPanel shown={browserShown} onToggle={() => setBrowserShown((v) => !v)} />
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The answers are all stored and the station is recording the end: said, and focused (the question is gone). */
+function FinishingNotice() {
+  const { t } = useTranslation();
+  const notice = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div ref={notice} tabIndex={-1} role="status" className="notice notice-info" data-testid="finishing">
+      <p>{t('test.finishing')}</p>
     </div>
   );
 }

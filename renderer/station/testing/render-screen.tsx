@@ -1,12 +1,12 @@
 // Test helpers: a station status to tweak, and a screen rendered to HTML in French or English, with
-// the shared i18n instance and a StationApi that is never called.
+// the shared i18n instance, a StationApi that is never called and, when given, what the store holds.
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import type { ExamView, StationApi, StationStatus } from '../../../core/contracts/station-api.ts';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { StationProvider } from '../state/station-context.tsx';
-import { createStationStore } from '../state/station-store.ts';
+import { createStationStore, type StationState } from '../state/station-store.ts';
 
 export function stationStatus(
   exam: Partial<ExamView> = {},
@@ -55,20 +55,32 @@ const unusedApi = new Proxy({} as StationApi, {
   get: (_target, name) => (name === 'onEvent' ? () => () => undefined : () => new Promise(() => undefined)),
 });
 
-/** The screen's HTML, in `language`. */
-export function renderHtml(screen: ReactNode, language: Language = 'fr'): string {
+/** The screen's HTML, in `language`, the store holding `state`. */
+export function renderHtml(
+  screen: ReactNode,
+  language: Language = 'fr',
+  state: Partial<StationState> = {},
+): string {
+  const created = createStationStore(unusedApi);
+  created.setState(state);
+  // Rendered on the "server", zustand reads the store's initial state: here, the state given.
+  const store = { ...created, getInitialState: created.getState };
   return renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(language)}>
-      <StationProvider api={unusedApi} store={createStationStore(unusedApi)}>
+      <StationProvider api={unusedApi} store={store}>
         {screen}
       </StationProvider>
     </I18nextProvider>,
   );
 }
 
-/** The screen's text as the candidate reads it (tags stripped), in `language`. */
-export function renderScreen(screen: ReactNode, language: Language = 'fr'): string {
-  return renderHtml(screen, language)
+/** The screen's text as the candidate reads it (tags stripped), in `language`, the store holding `state`. */
+export function renderScreen(
+  screen: ReactNode,
+  language: Language = 'fr',
+  state: Partial<StationState> = {},
+): string {
+  return renderHtml(screen, language, state)
     .replace(/<[^>]+>/g, ' ')
     .replaceAll('&#x27;', "'")
     .replaceAll('&quot;', '"')
