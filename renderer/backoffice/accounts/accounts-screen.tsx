@@ -1,6 +1,8 @@
 // Accounts (administrators): who can log in, for which centre; create referents (or administrators),
-// deactivate someone who left (their open sessions end at once), reactivate.
+// deactivate someone who left (their open sessions end at once), reactivate (a failure shown in the
+// account's row and said aloud: account-activity.ts).
 import { useState, type FormEvent } from 'react';
+import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { CreateAccountRequestSchema } from '../../../core/contracts/centre-api.ts';
 import { dateTime } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
@@ -13,7 +15,9 @@ import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
+import { describeFailure } from '../ui/describe-failure.ts';
 import { useSubmitGuard } from '../ui/submit-guard.ts';
+import { changeAccountActivity } from './account-activity.ts';
 
 export function AccountsScreen() {
   const t = useT();
@@ -61,15 +65,23 @@ function AccountTable({
   const locale = useLocale();
   const me = useMe();
   const client = useClient();
+  const serverMessage = useServerErrorMessage();
+  // A reactivation that failed, by account: shown in its row until the next try.
+  const [failures, setFailures] = useState<Record<string, ApiFailure | undefined>>({});
   const centreName = (id: string | null) =>
     id === null ? t('accounts.allCentres') : (me.centres.find((c) => c.id === id)?.name ?? id);
   const sorted = [...accounts].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
 
   async function setActive(account: Account, active: boolean) {
-    const changed = await client.setAccountActive(account.id, active);
-    onChanged(changed);
-    const done = active ? 'accounts.reactivatedDone' : 'accounts.deactivatedDone';
-    announce(t(done, { name: changed.displayName }));
+    setFailures((f) => ({ ...f, [account.id]: undefined }));
+    const outcome = await changeAccountActivity(account, active, {
+      send: (accountId, value) => client.setAccountActive(accountId, value),
+      announce,
+      t,
+      describe: (failure) => describeFailure(failure, t, serverMessage),
+    });
+    if (outcome.ok) onChanged(outcome.account);
+    else setFailures((f) => ({ ...f, [account.id]: outcome.failure }));
   }
 
   return (
@@ -139,6 +151,7 @@ function AccountTable({
                   }
                 </ConfirmAction>
               )}
+              <ErrorNotice failure={failures[account.id] ?? null} />
             </td>
           </tr>
         );

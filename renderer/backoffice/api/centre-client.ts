@@ -201,6 +201,33 @@ export interface CentreClient {
   /** Administrator: re-score with a signed result that arrived after publication (the code is kept). */
   /** `abortReason` only when the results say the test needs one (`abortReasonNeeded`). */
   rescoreWithSignedResult(candidateId: string, abortReason?: AbortReason): Promise<CandidateResult>;
+  /**
+   * A file to save (results CSV, certificate PDF), fetched like any other request: a refusal (409, an
+   * expired login: 401, reported to `onUnauthorized`) is an ApiFailure, never an error body saved as the
+   * file. The file name is the server's (Content-Disposition), null when it gives none.
+   */
+  download(url: string): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` first, then `filename`). */
+export function fileNameOf(contentDisposition: string | null): string | null {
+  if (!contentDisposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(contentDisposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A badly encoded name: the plain one, if any.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/.exec(contentDisposition);
+  const name = plain?.[1] ?? plain?.[2];
+  return name ? name : null;
 }
 
 async function errorOf(response: Response): Promise<ApiFailure> {
@@ -235,9 +262,10 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     url: string,
     body?: unknown,
     raw?: { body: Blob; type: string },
+    accept = 'application/json',
   ): Promise<Response> {
     let response: Response;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (raw) headers['content-type'] = raw.type;
     else if (body !== undefined) headers['content-type'] = 'application/json';
     try {
@@ -368,5 +396,15 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
         centrePaths.signedResultRescoring(candidateId),
         abortReason === undefined ? {} : { abortReason },
       ),
+    async download(url) {
+      const response = await call('GET', url, undefined, undefined, '*/*');
+      let blob: Blob;
+      try {
+        blob = await response.blob();
+      } catch (error) {
+        throw new ApiFailure(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+      }
+      return { blob, fileName: fileNameOf(response.headers.get('content-disposition')) };
+    },
   };
 }

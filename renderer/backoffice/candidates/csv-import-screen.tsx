@@ -1,6 +1,7 @@
 // Import a class list (CSV): the template to fill, the file, a preview line by line (what will be
 // imported, what is refused and how to fix it), then the import itself and its report. Nothing is
-// stored before the referent confirms; refused lines are never stored.
+// stored before the referent confirms; refused lines are never stored. The input is emptied once the
+// file is read, so that the corrected file (often the same name) can be chosen again after a refusal.
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import {
@@ -14,6 +15,7 @@ import { hrefFor } from '../state/router.ts';
 import { asFailure } from '../state/use-resource.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { ErrorNotice, NextStep } from '../ui/page.tsx';
+import { takeChosenFile } from './file-input.ts';
 import { ImportFileField } from './import-file-field.tsx';
 import { SessionImportPage } from './session-import-page.tsx';
 import { acceptedLines, importSummary, lineErrorText, previewSummary } from './import-report.ts';
@@ -37,8 +39,8 @@ export function CsvImportScreen({ sessionId }: { sessionId: string }) {
 type Step =
   | { step: 'choose' }
   | { step: 'checking' }
-  | { step: 'preview'; file: File; report: CandidateImportReport }
-  | { step: 'importing'; file: File; report: CandidateImportReport }
+  | { step: 'preview'; file: Blob; report: CandidateImportReport }
+  | { step: 'importing'; file: Blob; report: CandidateImportReport }
   | { step: 'done'; report: CandidateImportReport };
 
 function CsvImport({ session }: { session: CentreSession }) {
@@ -49,10 +51,12 @@ function CsvImport({ session }: { session: CentreSession }) {
   const input = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
-  async function preview(file: File) {
+  async function preview(chosen: File) {
     setFailure(null);
     setStep({ step: 'checking' });
     try {
+      // Read, then the input emptied: browsers fire `change` only for a different file (file-input.ts).
+      const file = await takeChosenFile(chosen, input.current);
       const report = await client.importCandidates(session.id, file, true);
       setStep({ step: 'preview', file, report });
       announce(previewSummary(acceptedLines(report), report.rejected, t));

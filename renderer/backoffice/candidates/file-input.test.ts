@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readyForAnotherFile, type FileInputLike } from './file-input.ts';
+import { readyForAnotherFile, takeChosenFile, type FileInputLike } from './file-input.ts';
 
 function fakeInput(): FileInputLike & { focused: number } {
   return {
@@ -26,5 +26,22 @@ describe('a file input ready for another file', () => {
 
   it('does nothing before the input is on the page', () => {
     expect(() => readyForAnotherFile(null, { focus: true })).not.toThrow();
+  });
+});
+
+describe('a chosen file taken for a preview', () => {
+  it('is read, then the input emptied, so that the corrected file chosen again is sent again', async () => {
+    const input = fakeInput();
+    const bytes = await takeChosenFile(new Blob(['Nom;Prénom\r\n'], { type: 'text/csv' }), input);
+    expect([input.value, input.focused]).toEqual(['', 0]);
+    expect(await bytes.text()).toBe('Nom;Prénom\r\n');
+    expect(bytes.type).toBe('text/csv');
+  });
+
+  it('empties the input even when the file cannot be read', async () => {
+    const input = fakeInput();
+    const unreadable = { type: '', arrayBuffer: () => Promise.reject(new Error('NotFoundError')) } as Blob;
+    await expect(takeChosenFile(unreadable, input)).rejects.toThrow('NotFoundError');
+    expect(input.value).toBe('');
   });
 });

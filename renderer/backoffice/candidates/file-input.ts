@@ -17,3 +17,17 @@ export function readyForAnotherFile(input: FileInputLike | null, options: { focu
   input.value = '';
   if (options.focus) input.focus();
 }
+
+/**
+ * The chosen file's bytes, read at once, then the input emptied (readyForAnotherFile): whatever comes
+ * of them (a refusal, a preview with nothing to import), choosing the corrected file, same name and
+ * all, is read again. The bytes are kept, so that what is imported is what was previewed.
+ */
+export async function takeChosenFile(file: Blob, input: FileInputLike | null): Promise<Blob> {
+  try {
+    return new Blob([await file.arrayBuffer()], { type: file.type });
+  } finally {
+    // Unreadable too (moved, deleted): the input takes it again once it is back.
+    readyForAnotherFile(input, { focus: false });
+  }
+}

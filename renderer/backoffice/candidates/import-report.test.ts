@@ -57,6 +57,36 @@ describe('the CSV import report in French', () => {
     );
   });
 
+  it('says when the column is missing from the file, with the field’s hint, never the server’s English', () => {
+    const withoutInsee = columns.filter((c) => c.field !== 'birthInseeCode');
+    const text = lineErrorText(
+      {
+        column: 'Code INSEE de naissance',
+        code: 'INVALID',
+        message: 'born in France: give the INSEE code of the town, or its postal code and name',
+      },
+      withoutInsee,
+      t,
+    );
+    expect(text).toBe(
+      'Colonne « Code INSEE de naissance » : la colonne manque : ajoutez-la (voir le modèle) ; né(e) en France : écrivez le code INSEE de la commune (5 caractères), ou bien son code postal et son nom.',
+    );
+    expect(text).not.toMatch(/born in France|détail/);
+    expect(
+      lineErrorText(
+        { column: 'Pays de naissance', code: 'REQUIRED', message: 'must not be empty' },
+        columns,
+        t,
+      ),
+    ).toBe(
+      'Colonne « Pays de naissance » : la colonne manque : ajoutez-la (voir le modèle) ; écrivez le pays de naissance (France pour une naissance en France).',
+    );
+    const en = translator(addBackOfficeMessages(createI18n('en')));
+    expect(
+      lineErrorText({ column: 'Commune de naissance', code: 'INVALID', message: 'born abroad' }, columns, en),
+    ).toMatch(/^Column "Commune de naissance": the column is missing: add it \(see the template\); /);
+  });
+
   it('keeps what the server said for a column it did not recognise', () => {
     expect(lineErrorText({ column: 'Classe', code: 'INVALID', message: 'too long' }, columns, t)).toBe(
       'Colonne « Classe » : la valeur n’est pas valable. (détail : too long)',

@@ -1,6 +1,8 @@
 // The CSV import's per-line report in the referent's words: which column, what is wrong, how to fix
 // it. The server names the column as written in the file and, for the columns it recognised, the
-// field behind it; the field decides the advice.
+// field behind it; the field decides the advice. A field the file has no column for is named by the
+// server's own label (the template's header): mapped back here, so that the advice is still ours (and
+// says to add the column), never the server's English detail.
 import type { CandidateImportReport } from '../api/centre-client.ts';
 import type { MessageKey, Translate } from '../i18n/use-t.ts';
 
@@ -27,9 +29,34 @@ function isField(value: string | null | undefined): value is ImportField {
   return (FIELDS as readonly (string | null | undefined)[]).includes(value);
 }
 
+/**
+ * The server's label of each field (server/candidates/candidate-csv.ts, LABELS: the template's
+ * headers), which its line errors give as the column when the file has none for that field.
+ */
+const SERVER_LABELS: Readonly<Record<ImportField, string>> = {
+  lastName: 'Nom',
+  firstName: 'Prénom',
+  sex: 'Sexe (M ou F)',
+  birthdate: 'Date de naissance (JJ/MM/AAAA)',
+  birthCountry: 'Pays de naissance',
+  birthCity: 'Commune de naissance',
+  birthInseeCode: 'Code INSEE de naissance',
+  birthPostalCode: 'Code postal de naissance',
+  externalId: 'Identifiant externe',
+  resultEmail: 'E-mail des résultats',
+  extraTimePercentage: 'Temps majoré (%)',
+  accessibilityAdjustment: 'Aménagement accessibilité (oui/non)',
+};
+
 export function fieldOfColumn(column: string, columns: Columns): ImportField | null {
   const field = columns.find((c) => c.header === column)?.field;
   return isField(field) ? field : null;
+}
+
+/** The field behind a server label that is none of the file's headers: its column is missing. */
+export function missingColumnField(column: string, columns: Columns): ImportField | null {
+  if (columns.some((c) => c.header === column)) return null;
+  return FIELDS.find((f) => SERVER_LABELS[f] === column) ?? null;
 }
 
 export function lineErrorText(error: LineError, columns: Columns, t: Translate): string {
@@ -43,6 +70,10 @@ export function lineErrorText(error: LineError, columns: Columns, t: Translate):
     return t('csvImport.wholeLine') + t(key, { detail });
   }
   const prefix = t('csvImport.columnLabel', { column: error.column });
+  const missing = missingColumnField(error.column, columns);
+  if (missing) {
+    return prefix + t('csvImport.missingColumn', { hint: t(`csvImport.fieldHints.${missing}`) });
+  }
   const field = fieldOfColumn(error.column, columns);
   if (error.code === 'REQUIRED' && field !== 'birthInseeCode' && field !== 'birthCity') {
     return prefix + t('csvImport.lineErrors.REQUIRED');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
+import { createI18n } from '../../shared/i18n/i18n.ts';
+import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
+import {
+  entryMessageKey,
+  entryName,
+  profileFileProblemText,
+  profileProblemText,
+  readProfileFile,
+} from './profile-file.ts';
 
 const profile = { competences: [{ code: '1.1', pix: 16 }], validatedSkills: ['@rechercheWeb1'] };
 
@@ -37,7 +45,7 @@ describe('reading a profiles file', () => {
 
   it('explains a file that is not JSON, not profiles, empty, or has a wrong profile', () => {
     expect(readProfileFile('Nom;Prénom')).toMatchObject({ ok: false, problem: 'notJson' });
-    expect(readProfileFile('{"bank": []}')).toMatchObject({ ok: false, problem: 'shape' });
+    expect(readProfileFile('{"bank": []}')).toMatchObject({ ok: false, problem: 'notProfiles' });
     expect(readProfileFile('[]')).toMatchObject({ ok: false, problem: 'empty' });
     const wrong = readProfileFile(
       JSON.stringify({
@@ -45,7 +53,50 @@ describe('reading a profiles file', () => {
       }),
     );
     expect(wrong).toMatchObject({ ok: false, problem: 'shape' });
-    expect(!wrong.ok && wrong.detail).toMatch(/profiles\.0\.profile\.competences\.0\.code/);
+  });
+
+  it('says a wrong profile by its entry number and field names, in French, never zod’s raw English', () => {
+    const t = translator(addBackOfficeMessages(createI18n('fr')));
+    const wrong = readProfileFile(
+      JSON.stringify({
+        profiles: [
+          { externalId: 'A', profile },
+          { externalId: 'B', profile: { ...profile, competences: [{ code: '9.9', pix: 8 }] } },
+        ],
+      }),
+    );
+    expect(wrong).toMatchObject({ ok: false, problem: 'shape' });
+    const texts =
+      wrong.ok || wrong.problem !== 'shape' ? [] : wrong.problems.map((p) => profileProblemText(p, t));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(
+      /^entrée 2, champ « profil › compétences › n° 1 › code » : doit être un code de compétence du CRCN \(1\.1, /,
+    );
+    expect(texts[0]).not.toMatch(/profiles\.1|must be/);
+
+    const missing = readProfileFile(JSON.stringify([{ externalId: 'A', profile: { competences: [] } }]));
+    const missingText =
+      missing.ok || missing.problem !== 'shape' ? '' : profileProblemText(missing.problems[0]!, t);
+    expect(missingText).toMatch(/^entrée 1, champ « profil › acquis validés » : /);
+    expect(missingText).not.toMatch(/Invalid|expected/);
+
+    const en = translator(addBackOfficeMessages(createI18n('en')));
+    const inEnglish = readProfileFile(JSON.stringify([{ externalId: 'A', profile: 3 }]), 'en');
+    expect(
+      inEnglish.ok || inEnglish.problem !== 'shape' ? '' : profileProblemText(inEnglish.problems[0]!, en),
+    ).toMatch(/^entry 1, field "profile": /);
+  });
+
+  it('says a JSON file without profiles in its own words', () => {
+    expect(readProfileFile('{"bank": []}')).toEqual({ ok: false, problem: 'notProfiles' });
+  });
+
+  it('puts the problems in the screen’s sentence, joined', () => {
+    const t = translator(addBackOfficeMessages(createI18n('fr')));
+    const read = readProfileFile(JSON.stringify([{ lastName: '', profile: 1 }, { profile: 2 }]));
+    expect(!read.ok && profileFileProblemText(read, t)).toBe(
+      'Ce fichier JSON ne contient pas de profils au format attendu : entrée 1, champ « nom » : ne doit pas être vide ; entrée 1, champ « profil » : Entrée invalide : objet attendu, nombre reçu ; entrée 2, champ « profil » : Entrée invalide : objet attendu, nombre reçu',
+    );
   });
 
   it('names an entry and reads the server’s reasons', () => {

@@ -6,7 +6,9 @@
 // that the same file can be chosen again (after Cancel, a refusal, or a failed import); when Cancel or a
 // failed confirmation removes the focused button's section, the focus goes back to the input.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { announce } from '../../shared/announcer.tsx';
+import type { Language } from '../../shared/i18n/i18n.ts';
 import { useT, type Translate } from '../i18n/use-t.ts';
 import type { ApiFailure, CentreSession, ProfileImportReport } from '../api/centre-client.ts';
 import { useClient } from '../state/auth.tsx';
@@ -16,7 +18,7 @@ import { ErrorNotice, NextStep } from '../ui/page.tsx';
 import { readyForAnotherFile } from './file-input.ts';
 import { ImportFileField } from './import-file-field.tsx';
 import { SessionImportPage } from './session-import-page.tsx';
-import { entryMessageKey, entryName, readProfileFile } from './profile-file.ts';
+import { entryMessageKey, entryName, profileFileProblemText, readProfileFile } from './profile-file.ts';
 import { afterPreview, pixChange, previewBody } from './profile-preview.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { useSubmitGuard } from '../ui/submit-guard.ts';
@@ -40,6 +42,8 @@ type ProfileBody = Extract<ReturnType<typeof readProfileFile>, { ok: true }>['bo
 
 function ProfilesImport({ session }: { session: CentreSession }) {
   const t = useT();
+  // The file's problems are worded in the screen's language (profile-file.ts).
+  const language: Language = useTranslation().i18n.language === 'en' ? 'en' : 'fr';
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -77,15 +81,9 @@ function ProfilesImport({ session }: { session: CentreSession }) {
     const text = await file.text();
     // Read: the input may take the same file again (corrected, or after Cancel).
     readyForAnotherFile(input.current, { focus: false });
-    const read = readProfileFile(text);
+    const read = readProfileFile(text, language);
     if (!read.ok) {
-      setProblem(
-        read.problem === 'notJson'
-          ? t('profiles.errors.notJson', { message: read.detail })
-          : read.problem === 'empty'
-            ? t('profiles.errors.empty')
-            : t('profiles.errors.shape', { details: read.detail }),
-      );
+      setProblem(profileFileProblemText(read, t));
       return;
     }
     const entries = read.body.profiles.map((entry) => ({ name: entryName(entry) }));

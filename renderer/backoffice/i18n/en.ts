@@ -82,6 +82,7 @@ export const en: BackOfficeMessages = {
     required: 'Required field.',
     refresh: 'Refresh',
     download: 'Download',
+    downloadFailed: 'The file "{{file}}" was not downloaded: {{reason}}',
     print: 'Print',
     nextStep: 'Next step',
     backToSession: 'Back to session',
@@ -149,7 +150,12 @@ export const en: BackOfficeMessages = {
         started_other: '{{count}} started',
         received_one: '{{count}} result received',
         received_other: '{{count}} results received',
+        refused_one: '{{count}} result refused',
+        refused_other: '{{count}} results refused',
       },
+      refusedHint_one: 'Result refused by the server: the jury must examine it (log kept on the station).',
+      refusedHint_other:
+        '{{count}} results refused by the server: the jury must examine them (logs kept on the stations).',
     },
     states: {
       created: 'In preparation',
@@ -231,13 +237,18 @@ export const en: BackOfficeMessages = {
       'The session and its {{count}} enrolled candidates will be deleted. This cannot be undone.',
     deleteConfirm: 'Delete for good',
     deleted: 'Session {{number}} deleted.',
-    cannotDelete: 'Cannot delete: a test has already started or the session is finalized.',
+    cannotDelete:
+      'Cannot delete: a candidate has already signed in at a station (the station and the invigilator screen know them).',
     next: {
       noCandidates: 'Enrol the candidates: one by one, or by importing the class list (CSV).',
       noProfiles_one:
         '{{count}} candidate without a Pix profile: import their profile (JSON file), otherwise they cannot sit the certification.',
       noProfiles_other:
         '{{count}} candidates without a Pix profile: import the profiles (JSON file), otherwise they cannot sit the certification.',
+      notCertifiable_one:
+        '{{count}} candidate has a Pix profile too thin (fewer than 5 competences at level 1): they will be refused at sign-in. Import a fuller profile, or remove them from the session.',
+      notCertifiable_other:
+        '{{count}} candidates have a Pix profile too thin (fewer than 5 competences at level 1): they will be refused at sign-in. Import fuller profiles, or remove them from the session.',
       noBank:
         'The centre\'s challenge bank is empty: import it in "Challenges and profiles" before exam day.',
       ready:
@@ -458,6 +469,7 @@ export const en: BackOfficeMessages = {
       extraTimePercentage: 'write a whole number between 0 and 200 (0 if none).',
       accessibilityAdjustment: 'write oui or non.',
     },
+    missingColumn: 'the column is missing: add it (see the template); {{hint}}',
     serverSaid: '(detail: {{message}})',
     errors: {
       INVALID_CSV:
@@ -501,7 +513,26 @@ export const en: BackOfficeMessages = {
     errors: {
       notJson: 'This file is not valid JSON ({{message}}). Check that you chose the profiles file.',
       shape: 'This JSON file does not hold profiles in the expected format: {{details}}',
+      notProfiles:
+        'This JSON file holds no profiles: it needs a list of profiles, an object with "profiles", or a session file with "candidates".',
       empty: 'This file holds no profile.',
+    },
+    problemFile: 'the file: {{message}}',
+    problemsJoin: '; ',
+    problemEntry: 'entry {{number}}: {{message}}',
+    problemField: 'entry {{number}}, field "{{field}}": {{message}}',
+    fieldItem: 'no. {{number}}',
+    fields: {
+      externalId: 'external id',
+      lastName: 'last name',
+      firstName: 'first name',
+      birthdate: 'birthdate',
+      profile: 'profile',
+      competences: 'competences',
+      code: 'code',
+      pix: 'Pix',
+      validatedSkills: 'validated skills',
+      answeredChallengeIds: 'challenges already answered',
     },
   },
   content: {
@@ -756,6 +787,9 @@ export const en: BackOfficeMessages = {
     runningTitle: 'Tests still running',
     runningIntro:
       'These candidates are still sitting their test, or wait at another station for the invigilator to authorize the resume. The invigilator must first end the test from the room ("End the test") or authorize the resume ("Authorize resume"), or wait for them to finish: the session cannot be finalized before.',
+    notStartedTitle: 'Candidates signed in whose test has not started',
+    notStartedIntro:
+      'These candidates signed in at a station, but their test never started: there is nothing to end or resume. The invigilator closes their station from the room ("Close the station"), or the station is shut down; they will be marked absent. The session cannot be finalized before.',
     alertsTitle: 'Pending alerts',
     alertsIntro:
       "These alerts await the invigilator's decision, from the room: neutralize the question or leave it to the candidate. The session cannot be finalized before.",
@@ -810,6 +844,10 @@ export const en: BackOfficeMessages = {
     confirmTitle: 'Finalize session {{number}}?',
     confirmText:
       'The results will be computed now. Afterwards the session, its candidates and their profiles can no longer change.',
+    confirmAbsent_one:
+      '{{count}} enrolled candidate has not started: they will be marked absent and can no longer join the session.',
+    confirmAbsent_other:
+      '{{count}} enrolled candidates have not started: they will be marked absent and can no longer join the session.',
     confirm: 'Finalize',
     done: 'Session finalized: the results are computed.',
     errors: {
@@ -1065,6 +1103,7 @@ export const en: BackOfficeMessages = {
     deactivateConfirm: 'Deactivate the account',
     deactivatedDone: "{{name}}'s account is deactivated.",
     reactivatedDone: "{{name}}'s account is reactivated.",
+    reactivateFailed: "{{name}}'s account was not reactivated: {{reason}}",
     createTitle: 'Create an account',
     displayName: 'Display name',
     displayNameHint: 'Example: Mrs Claire Durand.',

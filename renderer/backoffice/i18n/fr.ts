@@ -82,6 +82,8 @@ export const fr = {
     required: 'Champ obligatoire.',
     refresh: 'Actualiser',
     download: 'Télécharger',
+    // Said aloud when a download is refused or fails (ui/download-link.tsx); shown next to the link too.
+    downloadFailed: 'Le fichier « {{file}} » n’a pas été téléchargé : {{reason}}',
     print: 'Imprimer',
     nextStep: 'Prochaine étape',
     backToSession: 'Retour à la session',
@@ -150,7 +152,14 @@ export const fr = {
         started_other: '{{count}} ont commencé',
         received_one: '{{count}} résultat reçu',
         received_other: '{{count}} résultats reçus',
+        // Only when some were refused (signed results the server refused for good).
+        refused_one: '{{count}} résultat refusé',
+        refused_other: '{{count}} résultats refusés',
       },
+      refusedHint_one:
+        'Résultat refusé par le serveur : le jury doit l’examiner (journal gardé sur le poste).',
+      refusedHint_other:
+        '{{count}} résultats refusés par le serveur : le jury doit les examiner (journaux gardés sur les postes).',
     },
     states: {
       created: 'En préparation',
@@ -232,13 +241,18 @@ export const fr = {
       'La session et ses {{count}} candidats inscrits seront supprimés. Cela ne peut pas être annulé.',
     deleteConfirm: 'Supprimer définitivement',
     deleted: 'Session {{number}} supprimée.',
-    cannotDelete: 'Suppression impossible : un test a déjà commencé ou la session est finalisée.',
+    cannotDelete:
+      'Suppression impossible : un candidat s’est déjà connecté sur un poste (le poste et l’écran surveillant le connaissent).',
     next: {
       noCandidates: 'Inscrivez les candidats : un par un, ou en important la liste de la classe (CSV).',
       noProfiles_one:
         '{{count}} candidat sans profil Pix : importez son profil (fichier JSON), sinon il ne pourra pas passer la certification.',
       noProfiles_other:
         '{{count}} candidats sans profil Pix : importez les profils (fichier JSON), sinon ils ne pourront pas passer la certification.',
+      notCertifiable_one:
+        '{{count}} candidat a un profil Pix trop court (moins de 5 compétences au niveau 1) : il sera refusé à la connexion. Importez un profil plus complet, ou retirez-le de la session.',
+      notCertifiable_other:
+        '{{count}} candidats ont un profil Pix trop court (moins de 5 compétences au niveau 1) : ils seront refusés à la connexion. Importez des profils plus complets, ou retirez-les de la session.',
       noBank:
         'La banque d’épreuves du centre est vide : importez-la dans « Épreuves et profils » avant le jour de l’examen.',
       ready:
@@ -467,6 +481,8 @@ export const fr = {
       extraTimePercentage: 'écrivez un nombre entier entre 0 et 200 (0 si aucun).',
       accessibilityAdjustment: 'écrivez oui ou non.',
     },
+    // A column the file lacks (named by the template's header), then the field's hint.
+    missingColumn: 'la colonne manque : ajoutez-la (voir le modèle) ; {{hint}}',
     serverSaid: '(détail : {{message}})',
     errors: {
       INVALID_CSV:
@@ -513,7 +529,27 @@ export const fr = {
       notJson:
         'Ce fichier n’est pas un JSON valide ({{message}}). Vérifiez que vous avez choisi le fichier des profils.',
       shape: 'Ce fichier JSON ne contient pas de profils au format attendu : {{details}}',
+      notProfiles:
+        'Ce fichier JSON ne contient pas de profils : il faut une liste de profils, un objet avec "profiles", ou un fichier de session avec "candidates".',
       empty: 'Ce fichier ne contient aucun profil.',
+    },
+    // A problem of the file (profile-file.ts): the entry by its number, the field by its name.
+    problemFile: 'le fichier : {{message}}',
+    problemsJoin: ' ; ',
+    problemEntry: 'entrée {{number}} : {{message}}',
+    problemField: 'entrée {{number}}, champ « {{field}} » : {{message}}',
+    fieldItem: 'n° {{number}}',
+    fields: {
+      externalId: 'identifiant externe',
+      lastName: 'nom',
+      firstName: 'prénom',
+      birthdate: 'date de naissance',
+      profile: 'profil',
+      competences: 'compétences',
+      code: 'code',
+      pix: 'Pix',
+      validatedSkills: 'acquis validés',
+      answeredChallengeIds: 'questions déjà répondues',
     },
   },
   content: {
@@ -771,6 +807,9 @@ export const fr = {
     runningTitle: 'Tests encore en cours',
     runningIntro:
       'Ces candidats passent encore leur test, ou attendent sur un autre poste que le surveillant autorise la reprise. Le surveillant doit d’abord terminer le test depuis la salle (« Terminer le test ») ou autoriser la reprise (« Autoriser la reprise »), ou attendez qu’ils finissent : la session ne peut pas être finalisée avant.',
+    notStartedTitle: 'Candidats connectés dont le test n’a pas commencé',
+    notStartedIntro:
+      'Ces candidats se sont connectés sur un poste, mais leur test n’a jamais commencé : il n’y a rien à terminer ni à reprendre. Le surveillant ferme leur poste depuis la salle (« Fermer le poste »), ou le poste est éteint ; le candidat sera noté absent. La session ne peut pas être finalisée avant.',
     alertsTitle: 'Alertes en attente',
     alertsIntro:
       'Ces alertes attendent la décision du surveillant, depuis la salle : neutraliser la question ou la laisser au candidat. La session ne peut pas être finalisée avant.',
@@ -827,6 +866,11 @@ export const fr = {
     confirmTitle: 'Finaliser la session {{number}} ?',
     confirmText:
       'Les résultats seront calculés maintenant. Ensuite, la session, ses candidats et leurs profils ne pourront plus être modifiés.',
+    // Said with the confirmation when some enrolled candidates did not start (counts.candidates − started).
+    confirmAbsent_one:
+      '{{count}} inscrit n’a pas commencé : il sera noté absent et ne pourra plus rejoindre la session.',
+    confirmAbsent_other:
+      '{{count}} inscrits n’ont pas commencé : ils seront notés absents et ne pourront plus rejoindre la session.',
     confirm: 'Finaliser',
     done: 'Session finalisée : les résultats sont calculés.',
     errors: {
@@ -1085,6 +1129,7 @@ export const fr = {
     deactivateConfirm: 'Désactiver le compte',
     deactivatedDone: 'Le compte de {{name}} est désactivé.',
     reactivatedDone: 'Le compte de {{name}} est réactivé.',
+    reactivateFailed: 'Le compte de {{name}} n’a pas été réactivé : {{reason}}',
     createTitle: 'Créer un compte',
     displayName: 'Nom affiché',
     displayNameHint: 'Exemple : Mme Claire Durand.',

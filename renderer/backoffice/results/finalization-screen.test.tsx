@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { ApiFailure } from '../api/centre-client.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
-import { StillInTheRoom } from './finalization-screen.tsx';
+import { FinalizationConfirmText, StillInTheRoom } from './finalization-screen.tsx';
 
-const running = [{ candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' }];
+type Running = Parameters<typeof StillInTheRoom>[0]['running'];
+const running: Running = [{ candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin', started: true }];
 
-function blocked(language: Language, options: { refusal?: ApiFailure | null; answersKept: boolean }): string {
+function blocked(
+  language: Language,
+  options: { refusal?: ApiFailure | null; answersKept: boolean; running?: Running },
+): string {
   return renderToStaticMarkup(
     <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
       <StillInTheRoom
-        running={running as Parameters<typeof StillInTheRoom>[0]['running']}
+        running={options.running ?? running}
         pendingAlerts={[]}
         refusal={options.refusal ?? null}
         answersKept={options.answersKept}
@@ -49,5 +53,65 @@ describe('the back office’s finalization while the room blocks it', () => {
     const none = blocked('fr', { answersKept: false });
     expect(none).not.toContain('data-testid="answers-kept"');
     expect(none).not.toContain('data-testid="error"');
+  });
+});
+
+/** The section of `html` with this test id. */
+const section = (html: string, testId: string) =>
+  new RegExp(`<section[^>]*data-testid="${testId}"[^>]*>.*?</section>`, 's').exec(html)?.[0] ?? '';
+
+describe('a candidate signed in whose test never started, at finalization', () => {
+  const mixed: Running = [
+    { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin', started: true },
+    { candidateId: 'can_2', firstName: 'Noé', lastName: 'Petit', started: false },
+  ];
+
+  it('is not told to end the test or authorize the resume (refused for a test never started), but to close the station', () => {
+    const html = blocked('fr', { answersKept: false, running: mixed });
+    const started = text(section(html, 'still-running'));
+    expect(started).toContain('Léa MARTIN');
+    expect(started).toContain('« Terminer le test »');
+    expect(started).not.toContain('Noé PETIT');
+    const notStarted = text(section(html, 'signed-in-not-started'));
+    expect(notStarted).toContain('Noé PETIT');
+    expect(notStarted).toContain('« Fermer le poste »');
+    expect(notStarted).not.toMatch(/Terminer le test|Autoriser la reprise/);
+    expect(notStarted).not.toContain('Léa MARTIN');
+  });
+
+  it('shows only the closing advice when no test started', () => {
+    const html = blocked('en', { answersKept: false, running: [mixed[1]!] });
+    expect(html).not.toContain('data-testid="still-running"');
+    const notStarted = text(section(html, 'signed-in-not-started'));
+    expect(notStarted).toContain('&quot;Close the station&quot;');
+    expect(notStarted).not.toMatch(/End the test|Authorize resume/);
+  });
+});
+
+describe('the confirmation of a finalization', () => {
+  const counts = { candidates: 5, joined: 3, started: 3, resultsReceived: 3, resultsRefused: 0, running: 0 };
+  const confirmText = (language: Language, c: typeof counts) =>
+    text(
+      renderToStaticMarkup(
+        <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
+          <FinalizationConfirmText counts={c} />
+        </I18nextProvider>,
+      ),
+    );
+
+  it('says how many enrolled candidates did not start and that they will be recorded absent', () => {
+    expect(confirmText('fr', counts)).toContain('2 inscrits n’ont pas commencé : ils seront notés absents');
+    expect(confirmText('fr', { ...counts, started: 4 })).toContain(
+      '1 inscrit n’a pas commencé : il sera noté absent',
+    );
+    expect(confirmText('en', counts)).toContain(
+      '2 enrolled candidates have not started: they will be marked absent',
+    );
+  });
+
+  it('says nothing of absents when every enrolled candidate started', () => {
+    const all = confirmText('fr', { ...counts, started: 5 });
+    expect(all).toContain('Les résultats seront calculés maintenant.');
+    expect(all).not.toContain('absent');
   });
 });

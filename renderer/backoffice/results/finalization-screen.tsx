@@ -29,6 +29,7 @@ import {
   emptyFinalizationDraft,
   errorCount,
   hasAnswers,
+  notStartedCount,
   roomChanged,
   testsNeedingReason,
   type FinalizationDraft,
@@ -119,15 +120,34 @@ export function StillInTheRoom({
 }: Blockers & { refusal: ApiFailure | null; answersKept: boolean; onRecheck(): void }) {
   const t = useT();
   const kept = answersKept ? <p data-testid="answers-kept">{t('finalization.answersKept')}</p> : null;
+  const started = running.filter((c) => c.started);
+  const notStarted = running.filter((c) => !c.started);
   return (
     <div data-testid="finalization-blocked">
       {refusal ? <ErrorNotice failure={refusal}>{kept}</ErrorNotice> : kept}
-      {running.length > 0 && (
+      {started.length > 0 && (
         <section className="notice notice-warning" aria-labelledby="running" data-testid="still-running">
           <h2 id="running">{t('finalization.runningTitle')}</h2>
           <p>{t('finalization.runningIntro')}</p>
           <ul>
-            {running.map((c) => (
+            {started.map((c) => (
+              <li key={c.candidateId}>{fullName(c)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {/* Signed in, test never started: nothing to end or resume (the server refuses both); the
+          station is closed from the room, or shut down. */}
+      {notStarted.length > 0 && (
+        <section
+          className="notice notice-warning"
+          aria-labelledby="not-started"
+          data-testid="signed-in-not-started"
+        >
+          <h2 id="not-started">{t('finalization.notStartedTitle')}</h2>
+          <p>{t('finalization.notStartedIntro')}</p>
+          <ul>
+            {notStarted.map((c) => (
               <li key={c.candidateId}>{fullName(c)}</li>
             ))}
           </ul>
@@ -329,9 +349,28 @@ function FinalizationForm({
             navigate({ page: 'results', sessionId: session.id });
           }}
         >
-          <p>{t('finalization.confirmText')}</p>
+          <FinalizationConfirmText counts={session.counts} />
         </ConfirmDialog>
       )}
     </form>
+  );
+}
+
+/**
+ * What finalizing does, said before it is confirmed: it cannot be undone, and every enrolled candidate
+ * who did not start is recorded absent (and can no longer join): said with their number.
+ */
+export function FinalizationConfirmText({ counts }: { counts: CentreSession['counts'] }) {
+  const t = useT();
+  const absent = notStartedCount(counts);
+  return (
+    <>
+      <p>{t('finalization.confirmText')}</p>
+      {absent > 0 && (
+        <p data-testid="confirm-absent">
+          <strong>{t('finalization.confirmAbsent', { count: absent })}</strong>
+        </p>
+      )}
+    </>
   );
 }

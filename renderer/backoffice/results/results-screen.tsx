@@ -21,6 +21,9 @@ import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
 import { DataTable } from '../ui/data-table.tsx';
+import { DownloadLink } from '../ui/download-link.tsx';
+import { sessionActions } from '../sessions/session-actions.ts';
+import { localDay } from '../sessions/session-groups.ts';
 import { AWAITED_SIGNED_RESULTS_HEADING, AwaitedSignedResults } from './awaited-signed-results.tsx';
 import { LateSignedResults } from './late-signed-results.tsx';
 import { SignedResultCell } from './signed-result-cell.tsx';
@@ -50,9 +53,12 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
             {results === null ? (
               <div className="notice">
                 <p>{t('results.notYet')}</p>
-                <a className="button button-primary" href={hrefFor({ page: 'finalization', sessionId })}>
-                  {t('results.finalizeNow')}
-                </a>
+                {/* Only on a session to finalize, as on the session page (sessions/session-actions.ts). */}
+                {sessionActions(session, localDay()).finalize && (
+                  <a className="button button-primary" href={hrefFor({ page: 'finalization', sessionId })}>
+                    {t('results.finalizeNow')}
+                  </a>
+                )}
               </div>
             ) : (
               <ResultsView
@@ -136,16 +142,16 @@ function ResultsView({
       {!publishedAt && administrator && (
         <Publish session={session} results={results} onPublished={onChanged} />
       )}
-      <p>
-        <a
+      <div className="download-block">
+        <DownloadLink
           className="button button-secondary"
           href={centrePaths.resultsCsv(session.id)}
-          download
-          data-testid="results-csv"
+          fileName={`resultats-session-${session.number}.csv`}
+          testId="results-csv"
         >
           {t('results.exportCsv')}
-        </a>
-      </p>
+        </DownloadLink>
+      </div>
       <DataTable
         caption={t('results.table')}
         className="results-table"
@@ -237,15 +243,15 @@ function ResultsView({
                       {r.verificationCode}
                     </span>
                     {publishedAt ? (
-                      <a
+                      <DownloadLink
                         className="sub"
                         href={centrePaths.certificatePdf(r.candidateId)}
-                        download
-                        data-testid="certificate-pdf"
-                        aria-label={t('results.certificateLabel', { name: fullName(r) })}
+                        fileName={`certificat-${r.verificationCode}.pdf`}
+                        testId="certificate-pdf"
+                        label={t('results.certificateLabel', { name: fullName(r) })}
                       >
                         {t('results.certificatePdf')}
-                      </a>
+                      </DownloadLink>
                     ) : (
                       <span className="sub">{t('results.afterPublication')}</span>
                     )}

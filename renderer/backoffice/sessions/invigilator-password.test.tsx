@@ -1,5 +1,5 @@
 // « Changer le mot de passe du surveillant »: offered in every state (the invigilator screen shows the
-// results for 7 days after they are calculated), and its confirmation says in plain words what it
+// results for 7 days after they are calculated) until that screen is closed for good, and its confirmation says in plain words what it
 // does, in French and in English.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -21,9 +21,19 @@ function explanation(language: Language): string {
 
 describe('changing the invigilator password', () => {
   it('is offered in every state, processed too: a leaked password must be stoppable while the screen opens', () => {
-    expect(canChangeInvigilatorPassword({ state: 'created' })).toBe(true);
-    expect(canChangeInvigilatorPassword({ state: 'finalized' })).toBe(true);
-    expect(canChangeInvigilatorPassword({ state: 'processed' })).toBe(true);
+    const now = Date.parse('2026-12-10T09:00:00.000Z');
+    expect(canChangeInvigilatorPassword({ state: 'created', finalizedAt: null }, now)).toBe(true);
+    expect(canChangeInvigilatorPassword({ state: 'finalized', finalizedAt: null }, now)).toBe(true);
+    expect(
+      canChangeInvigilatorPassword({ state: 'processed', finalizedAt: '2026-12-08T11:00:00.000Z' }, now),
+    ).toBe(true);
+  });
+
+  it('is no longer offered once the invigilator screen is closed for good', () => {
+    const finalizedAt = '2026-12-08T11:00:00.000Z';
+    const closesAt = Date.parse('2026-12-15T11:00:00.000Z');
+    expect(canChangeInvigilatorPassword({ state: 'processed', finalizedAt }, closesAt - 1)).toBe(true);
+    expect(canChangeInvigilatorPassword({ state: 'processed', finalizedAt }, closesAt)).toBe(false);
   });
 
   it('says when the invigilator screen closes: 7 days after the results are calculated', () => {

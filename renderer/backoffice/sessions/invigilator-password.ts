@@ -1,12 +1,16 @@
 // The invigilator password in the back office. The referent may change it in every state: after the
 // results are calculated too, since the invigilator screen still shows them (and minors' birthdates,
 // fraud reports) until it closes, 7 days later (core/session/invigilator-access.ts); a leaked password
-// must be stoppable until then. The session page says when the screen closes.
+// must be stoppable until then. Once the screen is closed for good, no password opens it: changing it
+// would only hand out a new one for nothing. The session page says when the screen closes.
 import { invigilatorAccessClosesAt } from '../../../core/session/invigilator-access.ts';
 import type { CentreSession } from '../api/centre-client.ts';
 
-export function canChangeInvigilatorPassword(_session: Pick<CentreSession, 'state'>): boolean {
-  return true;
+export function canChangeInvigilatorPassword(
+  session: Pick<CentreSession, 'state' | 'finalizedAt'>,
+  now: number,
+): boolean {
+  return !invigilatorScreenClosing(session, now)?.closed;
 }
 
 /**

@@ -7,7 +7,10 @@ import type { CentreSession } from '../api/centre-client.ts';
 export type SessionGroup = 'upcoming' | 'toFinalize' | 'processed';
 export const SESSION_GROUPS: readonly SessionGroup[] = ['upcoming', 'toFinalize', 'processed'];
 
-export function sessionGroup(session: CentreSession, today: string): SessionGroup {
+/** What of a session its group depends on. */
+type Grouped = Pick<CentreSession, 'state' | 'date' | 'counts'>;
+
+export function sessionGroup(session: Grouped, today: string): SessionGroup {
   if (session.state !== 'created') return 'processed';
   // The server refuses to finalize while a test runs: such a session is not one to finalize yet.
   if (isInProgress(session)) return 'upcoming';
@@ -16,7 +19,7 @@ export function sessionGroup(session: CentreSession, today: string): SessionGrou
 }
 
 /** Tests are running (or candidates wait to start) on stations the server still hears from. */
-export function isInProgress(session: CentreSession): boolean {
+export function isInProgress(session: Pick<CentreSession, 'state' | 'counts'>): boolean {
   return session.state === 'created' && session.counts.running > 0;
 }
 

@@ -15,6 +15,7 @@ import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
 import { ChangeInvigilatorPassword } from './invigilator-password-change.tsx';
 import { canChangeInvigilatorPassword, invigilatorScreenClosing } from './invigilator-password.ts';
 import { nextStep } from './next-step.ts';
+import { sessionActions } from './session-actions.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { progressWord } from './candidate-progress.ts';
@@ -62,10 +63,12 @@ function SessionPage({
   const locale = useLocale();
   const client = useClient();
   const flash = useFlash();
-  const step = nextStep(session, candidates, operative, localDay());
-  const open = session.state === 'created';
-  const deletable = open && session.counts.started === 0;
-  const closing = invigilatorScreenClosing(session, Date.now());
+  const today = localDay();
+  const step = nextStep(session, candidates, operative, today);
+  const actions = sessionActions(session, today);
+  const deletable = actions.deletable;
+  const now = Date.now();
+  const closing = invigilatorScreenClosing(session, now);
 
   return (
     <>
@@ -90,8 +93,8 @@ function SessionPage({
           <dl className="details" data-testid="session-details">
             <dt>{t('session.state')}</dt>
             <dd>
-              <span className={`tag tag-${sessionStateLabel(session, localDay())}`}>
-                {t(`sessions.states.${sessionStateLabel(session, localDay())}`)}
+              <span className={`tag tag-${sessionStateLabel(session, today)}`}>
+                {t(`sessions.states.${sessionStateLabel(session, today)}`)}
               </span>
             </dd>
             <dt>{t('session.date')}</dt>
@@ -130,7 +133,7 @@ function SessionPage({
                     : t('invigilatorAccess.closesOn', { date: dateTime(closing.at, locale) })}
                 </span>
               )}
-              {canChangeInvigilatorPassword(session) && (
+              {canChangeInvigilatorPassword(session, now) && (
                 <ChangeInvigilatorPassword session={session} onChanged={onSessionChanged} />
               )}
             </dd>
@@ -145,7 +148,7 @@ function SessionPage({
                 {t('session.kit')}
               </a>
             </li>
-            {open && (
+            {actions.edit && (
               <li>
                 <a
                   className="button button-secondary"
@@ -155,7 +158,7 @@ function SessionPage({
                 </a>
               </li>
             )}
-            {open && (
+            {actions.finalize && (
               <li>
                 <a
                   className="button button-secondary"
@@ -165,7 +168,7 @@ function SessionPage({
                 </a>
               </li>
             )}
-            {!open && (
+            {actions.results && (
               <li>
                 <a
                   className="button button-primary"
@@ -175,7 +178,7 @@ function SessionPage({
                 </a>
               </li>
             )}
-            {open && (
+            {actions.delete && (
               <li>
                 <ConfirmAction
                   title={t('session.deleteTitle', { number: session.number })}

@@ -15,7 +15,7 @@ import {
   type SessionGroup,
 } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
-import { sessionCountsText } from './session-counts.ts';
+import { refusedResultsHint, sessionCountsText } from './session-counts.ts';
 
 export function SessionsScreen({ centreId }: { centreId: string }) {
   const t = useT();
@@ -77,32 +77,40 @@ function SessionGroupSection({ group, sessions }: { group: SessionGroup; session
             <span className="visually-hidden">{t('sessions.table.open')}</span>,
           ]}
         >
-          {sessions.map((s) => (
-            <tr key={s.id} data-testid="session-row" data-session-id={s.id}>
-              <th scope="row" className="mono">
-                {s.number}
-              </th>
-              <td>
-                {longDate(s.date, locale)} · {s.time}
-              </td>
-              <td>{s.room}</td>
-              <td>{s.examiner}</td>
-              <td>{sessionCountsText(s.counts, t)}</td>
-              <td>
-                <span className={`tag tag-${sessionStateLabel(s, today)}`}>
-                  {t(`sessions.states.${sessionStateLabel(s, today)}`)}
-                </span>
-              </td>
-              <td>
-                <a
-                  href={hrefFor({ page: 'session', sessionId: s.id })}
-                  aria-label={t('sessions.table.openLabel', { number: s.number })}
-                >
-                  {t('sessions.table.open')}
-                </a>
-              </td>
-            </tr>
-          ))}
+          {sessions.map((s) => {
+            const refused = refusedResultsHint(s.counts, t);
+            return (
+              <tr key={s.id} data-testid="session-row" data-session-id={s.id}>
+                <th scope="row" className="mono">
+                  {s.number}
+                </th>
+                <td>
+                  {longDate(s.date, locale)} · {s.time}
+                </td>
+                <td>{s.room}</td>
+                <td>{s.examiner}</td>
+                <td>{sessionCountsText(s.counts, t)}</td>
+                <td>
+                  <span className={`tag tag-${sessionStateLabel(s, today)}`}>
+                    {t(`sessions.states.${sessionStateLabel(s, today)}`)}
+                  </span>
+                  {refused && (
+                    <span className="sub" data-testid="refused-results">
+                      {refused}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <a
+                    href={hrefFor({ page: 'session', sessionId: s.id })}
+                    aria-label={t('sessions.table.openLabel', { number: s.number })}
+                  >
+                    {t('sessions.table.open')}
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
         </DataTable>
       )}
     </section>
