@@ -139,6 +139,8 @@ export async function changePassword(
   }
   ctx.throttles.accountLogins.succeeded(attempt);
   await ctx.store.accounts.setPassword(account.id, await hashPassword(newPassword, ctx.config.passwordHash));
+  // A browser that logged in with the old password (a thief's too) is no longer known for the account.
+  ctx.knownDevices.forget(accountLoginTarget(account.email));
   await ctx.store.tokens.deleteByAccount(account.id, by.token ? secretHash(by.token) : undefined);
 }
 
@@ -169,6 +171,7 @@ export async function setAccountActive(
   } else if (!isDeactivated(account)) {
     await ctx.store.accounts.setDeactivatedAt(account.id, ctx.now());
     await ctx.store.tokens.deleteByAccount(account.id);
+    ctx.knownDevices.forget(accountLoginTarget(account.email));
   }
   ctx.log.info(
     { accountId: account.id, by: by.id, active },

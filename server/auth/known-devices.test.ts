@@ -5,9 +5,14 @@ import { KnownDevices } from './known-devices.ts';
 
 const DAY = 24 * 3600_000;
 
-function devices(max?: number) {
+function devices(max?: number, maxPerTarget?: number) {
   let now = 0;
-  const known = new KnownDevices({ ttlMs: 30 * DAY, now: () => now, ...(max ? { max } : {}) });
+  const known = new KnownDevices({
+    ttlMs: 30 * DAY,
+    now: () => now,
+    ...(max ? { max } : {}),
+    ...(maxPerTarget ? { maxPerTarget } : {}),
+  });
   return { known, advance: (ms: number) => (now += ms) };
 }
 
@@ -64,5 +69,26 @@ describe('known devices', () => {
     expect(known.keyOfAny(second)).toBeNull();
     expect(known.keyOfAny(first)).not.toBeNull();
     expect(known.keyOfAny(third)).not.toBeNull();
+  });
+
+  it('forgets every device at a target whose password changed, and only there', () => {
+    const { known } = devices();
+    const laptop = known.remember(null, 'session:1001');
+    known.remember(laptop, 'session:1002');
+    const thief = known.remember(null, 'session:1001');
+    known.forget('session:1001');
+    expect(known.keyFor(laptop, 'session:1001')).toBeNull();
+    expect(known.keyFor(thief, 'session:1001')).toBeNull();
+    expect(known.keyOfAny(thief)).toBeNull();
+    expect(known.keyFor(laptop, 'session:1002')).not.toBeNull();
+  });
+
+  it('knows a few devices per target: one password making devices at will crowds out only its own target', () => {
+    const { known } = devices(undefined, 3);
+    const elsewhere = known.remember(null, 'session:2002');
+    const first = known.remember(null, 'session:1001');
+    for (let i = 0; i < 3; i++) known.remember(null, 'session:1001');
+    expect(known.keyFor(first, 'session:1001')).toBeNull();
+    expect(known.keyFor(elsewhere, 'session:2002')).not.toBeNull();
   });
 });

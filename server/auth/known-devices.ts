@@ -14,6 +14,11 @@ export interface KnownDevicesOptions {
   now: () => number;
   /** Devices remembered at most (the oldest are forgotten first). */
   max?: number;
+  /**
+   * Devices known at one target at most (the least recently seen there are forgotten first): whoever
+   * has a password can make a new device at each login, but only crowds out that target's own.
+   */
+  maxPerTarget?: number;
 }
 
 export class KnownDevices {
@@ -39,8 +44,29 @@ export class KnownDevices {
     // Moved to the end: the map's order is the order of last use, the first is forgotten first.
     this.#devices.delete(hash);
     this.#devices.set(hash, targets);
+    this.#limitTarget(target);
     this.#prune(now);
     return kept;
+  }
+
+  /**
+   * The target's password changed: no device is known there any more (one that logged in with a
+   * leaked password keeps no counts of its own). Its other targets stay.
+   */
+  forget(target: string): void {
+    for (const [hash, targets] of [...this.#devices]) {
+      if (targets.delete(target) && targets.size === 0) this.#devices.delete(hash);
+    }
+  }
+
+  /** Beyond maxPerTarget devices at `target`, the least recently seen forget it. */
+  #limitTarget(target: string): void {
+    const holders = [...this.#devices].filter(([, targets]) => targets.has(target));
+    const excess = holders.length - (this.#o.maxPerTarget ?? 20);
+    for (const [hash, targets] of holders.slice(0, Math.max(0, excess))) {
+      targets.delete(target);
+      if (targets.size === 0) this.#devices.delete(hash);
+    }
   }
 
   /** The key its failures at `target` count under, when the secret is a device known there; else null. */

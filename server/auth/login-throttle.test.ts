@@ -100,6 +100,15 @@ describe('login throttle', () => {
     await expect(t.attempt('session:3', '10.0.0.2')).resolves.toMatchObject({ target: 'session:3' });
   });
 
+  it('forgets a known device’s failures only at the target it then logged in to', async () => {
+    const t = throttle();
+    await t.attempt('session:1', '10.0.0.1', 'device:aa');
+    // A right password at another session it knows does not wipe its guess at session 1.
+    t.succeeded(await t.attempt('session:2', '10.0.0.1', 'device:aa'));
+    await t.attempt('session:1', '10.0.0.1', 'device:aa');
+    await expect(t.attempt('session:1', '10.0.0.1', 'device:aa')).rejects.toMatchObject({ status: 429 });
+  });
+
   it('keys IPv6 addresses by /64, IPv4 ones as they are', () => {
     expect(addressKey('2001:db8:0:1:2:3:4:5')).toBe('2001:db8:0:1::/64');
     expect(addressKey('2001:DB8::1')).toBe('2001:db8:0:0::/64');

@@ -119,7 +119,10 @@ export class LoginThrottle {
   /** The attempt was right: its target and address start afresh, the address's overall count forgets it. */
   succeeded({ target, keys, at, device }: LoginAttempt): void {
     if (device) {
-      this.succeed([target, ...keys]);
+      // The device's failures at this target only: the key is the device's for every target it knows,
+      // and a right password here must not wipe its guesses at another.
+      this.succeed([target]);
+      for (const key of keys) this.#forget(key, (f) => f.target === target);
       return;
     }
     const [perTarget = '', overall = ''] = keys;
@@ -149,6 +152,13 @@ export class LoginThrottle {
       if (rest.length) this.#failures.set(key, rest);
       else this.#failures.delete(key);
     }
+  }
+
+  /** Drops the key's failures that `which` selects. */
+  #forget(key: string, which: (f: Failure) => boolean): void {
+    const rest = (this.#failures.get(key) ?? []).filter((f) => !which(f));
+    if (rest.length) this.#failures.set(key, rest);
+    else this.#failures.delete(key);
   }
 
   fail(keys: readonly string[]): void {

@@ -2,6 +2,7 @@
 // after a right password. Its path is the login route's own, so the browser sends it nowhere else.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KnownDevices } from '../auth/known-devices.ts';
+import { addressKey } from '../auth/login-throttle.ts';
 import { readCookie, setTokenCookie } from './cookies.ts';
 
 /** How long a browser stays known after its last successful login (weeks pass between two sessions). */
@@ -41,10 +42,11 @@ export function rememberLoginDevice(
 }
 
 /**
- * The rate limit's key for a login route: a known device's own, else the address (a school's pupils
- * flooding the route from its one address must not keep its invigilator's laptop out either).
+ * The rate limit's key for a login route: a known device's own, else the address, IPv6 by its /64 as
+ * the throttle counts it (a school's pupils flooding the route from its one address must not keep its
+ * invigilator's laptop out either).
  */
 export function loginRateKey(devices: KnownDevices, route: LoginRoute) {
   return (request: FastifyRequest): string =>
-    devices.keyOfAny(readCookie(request, route.cookie)) ?? request.ip;
+    devices.keyOfAny(readCookie(request, route.cookie)) ?? addressKey(request.ip);
 }

@@ -56,6 +56,28 @@ describe('invigilator login throttling: addresses are blocked, a session is only
     expect(again.cookies.find((c) => c.name === 'pix_invigilator_device')?.value).toBe(device?.value);
   });
 
+  it('forgets the browsers that logged in with a password the referent changed', async () => {
+    const first = await login(day.session.invigilatorPassword, '198.51.100.7');
+    const device = first.cookies.find((c) => c.name === 'pix_invigilator_device')?.value ?? '';
+    const admin = await loginAs(server.app, ADMIN.email, ADMIN.password);
+    const changed = await server.app.inject({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.session.id}/invigilator-password`,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(changed.statusCode).toBe(200);
+    // Its guesses now count against its address, as anyone's.
+    for (let i = 0; i < 5; i++) await login('wrong!', '198.51.100.7');
+    const blocked = await server.app.inject({
+      method: 'POST',
+      url: '/api/invigilator/login',
+      payload: { sessionNumber: day.session.number, password: 'wrong!' },
+      remoteAddress: '198.51.100.7',
+      cookies: { pix_invigilator_device: device },
+    });
+    expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+  });
+
   it('gives no pass to a device cookie from another session, nor to one made up', async () => {
     const other = await seedCertificationDay(server.app, { count: 1, admin: false });
     const elsewhere = await server.app.inject({

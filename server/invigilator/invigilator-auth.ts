@@ -141,6 +141,8 @@ export async function changeInvigilatorPassword(
   // Deleted since it was read.
   if (!changed) throw notFound('session');
   ctx.throttles.invigilatorLogins.forgive(invigilatorLoginTarget(session.number));
+  // Browsers that logged in with the old password are no longer known there (auth/known-devices.ts).
+  ctx.knownDevices.forget(invigilatorLoginTarget(session.number));
   for (const hash of changed.endedTokenHashes) closeStreamsOf(ctx.streams, streamOwnerOfHash(hash));
   // Never the password itself.
   ctx.log.info(
