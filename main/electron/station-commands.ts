@@ -157,13 +157,13 @@ export async function runStationCommand(
     );
     return SELF_CHECK_EXIT_UNUSABLE;
   }
+  const { settings } = await settingsPort.reload();
   if (command.kind === 'resendRefused') {
-    const resent = resendRefused({ dataDir });
+    const resent = resendRefused({ dataDir, serverUrl: settings.serverUrl });
     log(`--resend-refused: ${resent.text.trim()}`);
     out(resent.text);
     return resent.exitCode;
   }
-  const { settings } = await settingsPort.reload();
   if (command.kind === 'adoptResults') {
     const adopted = await adoptResults({ dataDir, serverUrl: settings.serverUrl, from: command.from });
     log(`--adopt-results ${command.from}: ${adopted.text.trim()}`);

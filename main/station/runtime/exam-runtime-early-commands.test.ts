@@ -370,3 +370,21 @@ describe('the preparation of an authorized test, told to the screens', () => {
     expect(h.runtime.status().exam).toMatchObject({ phase: 'inProgress', preparation: 'none' });
   });
 });
+
+describe('the preparation state, after the candidate went to another station', () => {
+  it('never reaches the next candidate: « none » until their own start is authorized', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    h.server.packageFailure = network;
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId });
+    expect(h.runtime.status().exam.preparation).toBe('retrying');
+    // The invigilator sends the candidate to another station; this one stops the test.
+    expect(await h.runtime.testMovedElsewhere(testId)).toBe(true);
+    h.server.packageFailure = null;
+    h.server.testId = 'test-2';
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'waiting', preparation: 'none' });
+  });
+});

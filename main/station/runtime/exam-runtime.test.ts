@@ -283,6 +283,16 @@ describe('answering', () => {
     expect(h.journal.records('test-1').filter((r) => r.kind === 'focusLost')).toHaveLength(1);
   });
 
+  it('keeps saying the question was left while the test is paused (it stays on screen)', async () => {
+    const h = runtimeHarness({ pkg: testPackage({ focusedIndex: 0 }) });
+    await startedTest(h);
+    await h.runtime.reportLockdown({ kind: 'lockdown', payload: { event: 'focusLost', detail: '' } }, false);
+    await h.runtime.handleCommand({ type: 'pause', id: 'cmd-p', testId: 'test-1', reason: 'calme' });
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'paused', currentFocusLost: true });
+    await h.runtime.handleCommand({ type: 'unlock', id: 'cmd-u', testId: 'test-1' });
+    expect(h.runtime.status().exam).toMatchObject({ phase: 'inProgress', currentFocusLost: true });
+  });
+
   it('charges a focus loss to the question shown when the shell reports it, not to the next one', async () => {
     const h = runtimeHarness({ pkg: testPackage({ focusedIndex: 1 }) });
     await startedTest(h);

@@ -334,11 +334,22 @@ export class ExamRuntime {
       alertSent: this.#alertSent(),
       challengeTimerLeftMs: this.#shownTimerLeftMs(),
       currentFocusLost: this.#currentFocusLost(),
-      preparation: this.#phase === 'waiting' || this.#phase === 'resumePending' ? this.#preparation : 'none',
+      preparation: this.#preparationView(),
       upload: this.#uploadView(),
       movedElsewhere: this.#movedElsewhere,
       endSummary: this.#endSummaryView(),
     };
+  }
+
+  /**
+   * Only while an authorization waits to be used on this test (held start or resume): a state left
+   * from a test that went elsewhere never reaches the next candidate's screen.
+   */
+  #preparationView(): 'none' | 'downloading' | 'retrying' {
+    const pending =
+      (this.#phase === 'waiting' && this.#pendingStart !== null) ||
+      (this.#phase === 'resumePending' && this.#pendingResume !== null);
+    return pending ? this.#preparation : 'none';
   }
 
   /** A change of the preparation's state is told to the screens at once (the download takes a while). */
@@ -351,7 +362,8 @@ export class ExamRuntime {
   /** Whether the question shown now was left (its focus lost), as recorded in the journal. */
   #currentFocusLost(): boolean {
     const t = this.#test;
-    if (!t || this.#phase !== 'inProgress') return false;
+    // Paused too: the question stays on screen (inert), its notice with it.
+    if (!t || (this.#phase !== 'inProgress' && this.#phase !== 'paused')) return false;
     const shown = this.#currentPackaged();
     return shown !== null && shown !== undefined && t.progress.focusLost.has(shown.id);
   }
@@ -514,6 +526,7 @@ export class ExamRuntime {
     return this.#serial(async () => {
       if (this.#phase !== 'idle')
         return fail('ILLEGAL_TRANSITION', 'a candidate is already signed in on this station');
+      this.#preparation = 'none';
       const station = this.#o.station();
       if (!station.enrolled || this.#fault || this.#closing)
         return fail('STATION_NOT_READY', this.status().station.notReadyReason ?? '');
@@ -1151,6 +1164,7 @@ export class ExamRuntime {
       this.#test = null;
       this.#pendingStart = null;
       this.#pendingResume = null;
+      this.#preparation = 'none';
       this.#timerExpiredFor = null;
       this.#lastTimeLeft = null;
       this.#movedElsewhere = { firstName: t.row.candidate.firstName, lastName: t.row.candidate.lastName };
@@ -1360,7 +1374,7 @@ export class ExamRuntime {
     if (!t) return false;
     this.#holdStart(authorization);
     this.#lastDownloadAttemptAt = this.#o.monotonic.now();
-    if (this.#phase === 'waiting' && this.#preparation === 'none') this.#prepare('downloading');
+    if (this.#phase === 'waiting' && this.#preparation !== 'retrying') this.#prepare('downloading');
     if (!t.pkg) {
       const fetched = await this.#o.server.fetchPackage(t.row.testId);
       if (!fetched.ok) {
@@ -1426,7 +1440,7 @@ export class ExamRuntime {
     const testId = t.row.testId;
     this.#pendingResume = authorization;
     this.#lastDownloadAttemptAt = this.#o.monotonic.now();
-    if (this.#preparation === 'none') this.#prepare('downloading');
+    if (this.#preparation !== 'retrying') this.#prepare('downloading');
     if (!t.resumeImport) {
       const fetched = await this.#o.server.fetchPackage(testId);
       if (!fetched.ok) {

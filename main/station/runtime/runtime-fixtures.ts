@@ -49,6 +49,8 @@ export class FakeServer implements ExamServer {
   recordsFailure: Extract<ServerResult<never>, { ok: false }> | null = null;
   /** Join answers `resuming: true` (the candidate began on another station). */
   resuming = false;
+  /** The test join answers with (another candidate's test: another id). */
+  testId = 'test-1';
   /** What the server replicated of the test (served to a station resuming it). */
   records: JournalRecord[] = [];
   /** The time left the last station's last heartbeat reported (resume elsewhere); null: none. */
@@ -65,7 +67,7 @@ export class FakeServer implements ExamServer {
     return {
       ok: true,
       value: {
-        testId: 'test-1',
+        testId: this.testId,
         session: this.pkg.session,
         candidate: this.pkg.candidate,
         resuming: this.resuming,

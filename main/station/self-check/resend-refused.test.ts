@@ -15,6 +15,7 @@ afterAll(() => {
 });
 
 const REFUSED_AT = Date.UTC(2026, 11, 8, 10, 47);
+const SERVER = 'https://certif.lycee.fr';
 
 function dataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pix-resend-'));
@@ -22,8 +23,8 @@ function dataDir(): string {
   return dir;
 }
 
-function withJournal<T>(dir: string, use: (journal: AnswerJournal) => T): T {
-  const journal = AnswerJournal.open({ file: path.join(dir, JOURNAL_FILE_NAME) });
+function withJournal<T>(dir: string, use: (journal: AnswerJournal) => T, server = SERVER): T {
+  const journal = AnswerJournal.open({ file: path.join(dir, JOURNAL_FILE_NAME), serverOrigin: server });
   try {
     return use(journal);
   } finally {
@@ -32,19 +33,23 @@ function withJournal<T>(dir: string, use: (journal: AnswerJournal) => T): T {
 }
 
 /** A sealed result the server refused for good, its refusal reported to it. */
-function refusedResult(dir: string, testId: string): void {
-  withJournal(dir, (journal) => {
-    testWithPackage(journal, testId, 4);
-    journal.append(testId, opened, { wallAt: 1, elapsedMs: 0 });
-    journal.storeBundle(testId, 'bundle', sha256Hex('bundle'));
-    journal.recordServerRefusal(testId, 'result', {
-      status: 422,
-      code: 'PACKAGE_MISMATCH',
-      message: 'no test package was issued for this test',
-      refusedAt: REFUSED_AT,
-    });
-    journal.recordRefusalReported(testId, { reportedAt: REFUSED_AT + 1000, outcome: 'marked' });
-  });
+function refusedResult(dir: string, testId: string, server = SERVER): void {
+  withJournal(
+    dir,
+    (journal) => {
+      testWithPackage(journal, testId, 4);
+      journal.append(testId, opened, { wallAt: 1, elapsedMs: 0 });
+      journal.storeBundle(testId, 'bundle', sha256Hex('bundle'));
+      journal.recordServerRefusal(testId, 'result', {
+        status: 422,
+        code: 'PACKAGE_MISMATCH',
+        message: 'no test package was issued for this test',
+        refusedAt: REFUSED_AT,
+      });
+      journal.recordRefusalReported(testId, { reportedAt: REFUSED_AT + 1000, outcome: 'marked' });
+    },
+    server,
+  );
 }
 
 const pending = (dir: string) => withJournal(dir, (journal) => journal.pendingBundles().map((t) => t.testId));
@@ -55,7 +60,7 @@ describe('resendRefused (--resend-refused)', () => {
     refusedResult(dir, 'test-1');
     expect(pending(dir)).toEqual([]);
 
-    const outcome = resendRefused({ dataDir: dir });
+    const outcome = resendRefused({ dataDir: dir, serverUrl: SERVER });
     expect(outcome.exitCode).toBe(0);
     expect(outcome.text).toContain('1 test(s) refusé(s) par le serveur seront envoyés de nouveau');
     expect(outcome.text).toContain(
@@ -67,11 +72,11 @@ describe('resendRefused (--resend-refused)', () => {
       expect(journal.refusalReport('test-1')).toBeNull();
     });
     // Nothing left to forget: a second run says so.
-    expect(resendRefused({ dataDir: dir }).text).toContain('rien à faire');
+    expect(resendRefused({ dataDir: dir, serverUrl: SERVER }).text).toContain('rien à faire');
   });
 
   it('changes nothing on a station without a journal or without refusals', () => {
-    expect(resendRefused({ dataDir: dataDir() })).toEqual({
+    expect(resendRefused({ dataDir: dataDir(), serverUrl: SERVER })).toEqual({
       exitCode: 0,
       text: 'Aucun test sur ce poste : rien à faire.\n',
     });
@@ -81,9 +86,21 @@ describe('resendRefused (--resend-refused)', () => {
       journal.append('test-2', opened, { wallAt: 1, elapsedMs: 0 });
       journal.storeBundle('test-2', 'bundle', sha256Hex('bundle'));
     });
-    expect(resendRefused({ dataDir: dir }).text).toBe(
+    expect(resendRefused({ dataDir: dir, serverUrl: SERVER }).text).toBe(
       'Le serveur n’a rien refusé de ce poste : rien à faire.\n',
     );
     expect(pending(dir)).toEqual(['test-2']);
+  });
+
+  it('names apart the refused results of another server: they go only to it', () => {
+    const dir = dataDir();
+    refusedResult(dir, 'test-1');
+    refusedResult(dir, 'test-9', 'http://10.0.0.5:8080');
+    const text = resendRefused({ dataDir: dir, serverUrl: SERVER }).text;
+    expect(text).toContain('1 test(s) refusé(s) par le serveur seront envoyés de nouveau');
+    expect(text).toContain(
+      '1 test(s) passé(s) sur http://10.0.0.5:8080 seront envoyés de nouveau quand la station sera de nouveau réglée sur ce serveur',
+    );
+    expect(text.indexOf('test-9')).toBeGreaterThan(text.indexOf('10.0.0.5'));
   });
 });
