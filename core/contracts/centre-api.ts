@@ -590,6 +590,11 @@ export const UnfinishedTestsSchema = z
         .strict(),
     ),
     /**
+     * Enrolled candidates whom finalizing now records absent (no test started, no result): said in the
+     * confirmation. Counted as finalization counts them, not from the packages issued.
+     */
+    absentIfFinalized: z.number().int().nonnegative(),
+    /**
      * Tests still running on a live station: the invigilator ends them (or they finish) first.
      * `started` false: the candidate signed in at a station and the test never started (nothing to
      * end: the invigilator closes that station from the room, « Fermer le poste », or it is shut down).

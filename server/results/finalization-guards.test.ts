@@ -92,6 +92,7 @@ describe('what finalization waits for', () => {
       tests: [],
       running: [{ candidateId: candidate(0).id, started: true }],
       pendingAlerts: [],
+      absentIfFinalized: 1,
     });
     // Back office: the session is in progress, not one to finalize.
     expect((await sessionRow())?.counts.running).toBe(1);
@@ -120,6 +121,8 @@ describe('what finalization waits for', () => {
     expect(errorOf(refused).message).not.toContain('end them');
     expect(await unfinishedTests()).toMatchObject({
       running: [{ candidateId: candidate(1).id, started: false }],
+      // Neither started: finalizing would record both absent.
+      absentIfFinalized: 2,
     });
   });
 

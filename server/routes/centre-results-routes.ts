@@ -165,8 +165,10 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
         firstName: c.firstName,
         lastName: c.lastName,
       });
+      const started = new Set(startedTests(tests).map((t) => t.candidateId));
       return {
         tests: unfinished,
+        absentIfFinalized: candidates.filter((c) => !started.has(c.id)).length,
         running: blockers.running.map((r) => ({ ...named(r.candidate), started: r.started })),
         maybeRunning: blockers.maybeRunning.map((t) => ({
           ...named(t.candidate),

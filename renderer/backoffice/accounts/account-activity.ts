@@ -8,7 +8,7 @@ import { asFailure } from '../state/use-resource.ts';
 
 export interface ActivityIo {
   send(accountId: string, active: boolean): Promise<Account>;
-  /** Polite: the row's notice is an alert already; this one names the account, after it. */
+  /** The row's notice is not an alert (ErrorNotice `announced`): this says it, naming the account. */
   announce(message: string): void;
   t: Translate;
   /** The failure in the referent's words (describeFailure). */

@@ -151,7 +151,7 @@ function AccountTable({
                   }
                 </ConfirmAction>
               )}
-              <ErrorNotice failure={failures[account.id] ?? null} />
+              <ErrorNotice failure={failures[account.id] ?? null} announced />
             </td>
           </tr>
         );

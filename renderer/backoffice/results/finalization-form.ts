@@ -129,8 +129,3 @@ const ROOM_CHANGED = new Set(['TESTS_MAYBE_RUNNING', 'TESTS_STILL_RUNNING', 'ALE
 export function roomChanged(code: string): boolean {
   return ROOM_CHANGED.has(code);
 }
-
-/** Enrolled candidates whose test never started: finalizing records them absent, for good. */
-export function notStartedCount(counts: { candidates: number; started: number }): number {
-  return Math.max(0, counts.candidates - counts.started);
-}

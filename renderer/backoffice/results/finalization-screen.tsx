@@ -29,7 +29,6 @@ import {
   emptyFinalizationDraft,
   errorCount,
   hasAnswers,
-  notStartedCount,
   roomChanged,
   testsNeedingReason,
   type FinalizationDraft,
@@ -61,7 +60,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   return (
     <div className="page page-narrow">
       <Loaded resource={data} titled={false}>
-        {({ session, tests, running, maybeRunning, pendingAlerts, checkedAt }) => (
+        {({ session, tests, running, maybeRunning, pendingAlerts, absentIfFinalized, checkedAt }) => (
           <>
             <BackToSession session={session} />
             <PageTitle intro={t('finalization.intro')}>
@@ -89,6 +88,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
                   <FinalizationForm
                     session={session}
                     unfinished={tests}
+                    absent={absentIfFinalized}
                     maybeRunning={maybeRunning}
                     checkedAt={checkedAt}
                     draft={draft}
@@ -178,6 +178,7 @@ export function StillInTheRoom({
 function FinalizationForm({
   session,
   unfinished,
+  absent,
   maybeRunning,
   checkedAt,
   draft,
@@ -188,6 +189,8 @@ function FinalizationForm({
 }: {
   session: CentreSession;
   unfinished: Unfinished;
+  /** Enrolled candidates finalizing now records absent (the server counts them). */
+  absent: number;
   /** Maybe still running offline: confirmed over one by one before anything else. */
   maybeRunning: MaybeRunning;
   checkedAt: number;
@@ -349,7 +352,7 @@ function FinalizationForm({
             navigate({ page: 'results', sessionId: session.id });
           }}
         >
-          <FinalizationConfirmText counts={session.counts} />
+          <FinalizationConfirmText absent={absent} />
         </ConfirmDialog>
       )}
     </form>
@@ -360,9 +363,8 @@ function FinalizationForm({
  * What finalizing does, said before it is confirmed: it cannot be undone, and every enrolled candidate
  * who did not start is recorded absent (and can no longer join): said with their number.
  */
-export function FinalizationConfirmText({ counts }: { counts: CentreSession['counts'] }) {
+export function FinalizationConfirmText({ absent }: { absent: number }) {
   const t = useT();
-  const absent = notStartedCount(counts);
   return (
     <>
       <p>{t('finalization.confirmText')}</p>

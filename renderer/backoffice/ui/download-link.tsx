@@ -69,7 +69,7 @@ export function DownloadLink({
       >
         {children}
       </a>
-      <ErrorNotice failure={failure} />
+      <ErrorNotice failure={failure} announced />
     </>
   );
 }

@@ -24,12 +24,26 @@ export function PageTitle({ children, intro }: { children: ReactNode; intro?: Re
   );
 }
 
-export function ErrorNotice({ failure, children }: { failure: ApiFailure | null; children?: ReactNode }) {
+export function ErrorNotice({
+  failure,
+  children,
+  announced = false,
+}: {
+  failure: ApiFailure | null;
+  children?: ReactNode;
+  /** The caller says it aloud itself, with more context (a name): no alert role, or it is said twice. */
+  announced?: boolean;
+}) {
   const t = useT();
   const serverMessage = useServerErrorMessage();
   if (!failure) return null;
   return (
-    <div className="notice notice-error" role="alert" data-testid="error" data-code={failure.code}>
+    <div
+      className="notice notice-error"
+      role={announced ? undefined : 'alert'}
+      data-testid="error"
+      data-code={failure.code}
+    >
       <p>{describeFailure(failure, t, serverMessage)}</p>
       {children}
     </div>
