@@ -6,21 +6,10 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { CandidateInputSchema, type CandidateInput } from '../../core/contracts/centre-api.ts';
 import { candidateMatchKey } from '../../core/session/candidate-name.ts';
+import { CANDIDATE_CSV_LABELS, type CandidateCsvField } from '../../core/session/candidate-csv-columns.ts';
 import { ApiError } from '../http/api-error.ts';
 
-export type CandidateField =
-  | 'lastName'
-  | 'firstName'
-  | 'sex'
-  | 'birthdate'
-  | 'birthCountry'
-  | 'birthCity'
-  | 'birthInseeCode'
-  | 'birthPostalCode'
-  | 'externalId'
-  | 'resultEmail'
-  | 'extraTimePercentage'
-  | 'accessibilityAdjustment';
+export type CandidateField = CandidateCsvField;
 
 /** Column names after normalization (lower case, no accents, letters and digits only, no "(…)"). */
 const SYNONYMS: Readonly<Record<CandidateField, readonly string[]>> = {
@@ -82,20 +71,7 @@ const SYNONYMS: Readonly<Record<CandidateField, readonly string[]>> = {
 
 const REQUIRED: readonly CandidateField[] = ['lastName', 'firstName', 'sex', 'birthdate'];
 
-const LABELS: Readonly<Record<CandidateField, string>> = {
-  lastName: 'Nom',
-  firstName: 'Prénom',
-  sex: 'Sexe (M ou F)',
-  birthdate: 'Date de naissance (JJ/MM/AAAA)',
-  birthCountry: 'Pays de naissance',
-  birthCity: 'Commune de naissance',
-  birthInseeCode: 'Code INSEE de naissance',
-  birthPostalCode: 'Code postal de naissance',
-  externalId: 'Identifiant externe',
-  resultEmail: 'E-mail des résultats',
-  extraTimePercentage: 'Temps majoré (%)',
-  accessibilityAdjustment: 'Aménagement accessibilité (oui/non)',
-};
+const LABELS = CANDIDATE_CSV_LABELS;
 
 /** Far longer than any column name: a longer header cell is an unknown column, never normalized. */
 const MAX_HEADER_LENGTH = 200;

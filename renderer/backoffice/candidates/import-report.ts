@@ -3,50 +3,19 @@
 // field behind it; the field decides the advice. A field the file has no column for is named by the
 // server's own label (the template's header): mapped back here, so that the advice is still ours (and
 // says to add the column), never the server's English detail.
+import { CANDIDATE_CSV_LABELS, type CandidateCsvField } from '../../../core/session/candidate-csv-columns.ts';
 import type { CandidateImportReport } from '../api/centre-client.ts';
 import type { MessageKey, Translate } from '../i18n/use-t.ts';
 
 type LineError = CandidateImportReport['lines'][number]['errors'][number];
 type Columns = CandidateImportReport['columns'];
 
-const FIELDS = [
-  'lastName',
-  'firstName',
-  'sex',
-  'birthdate',
-  'birthCountry',
-  'birthCity',
-  'birthInseeCode',
-  'birthPostalCode',
-  'externalId',
-  'resultEmail',
-  'extraTimePercentage',
-  'accessibilityAdjustment',
-] as const;
-type ImportField = (typeof FIELDS)[number];
+const FIELDS = Object.keys(CANDIDATE_CSV_LABELS) as CandidateCsvField[];
+type ImportField = CandidateCsvField;
 
 function isField(value: string | null | undefined): value is ImportField {
   return (FIELDS as readonly (string | null | undefined)[]).includes(value);
 }
-
-/**
- * The server's label of each field (server/candidates/candidate-csv.ts, LABELS: the template's
- * headers), which its line errors give as the column when the file has none for that field.
- */
-const SERVER_LABELS: Readonly<Record<ImportField, string>> = {
-  lastName: 'Nom',
-  firstName: 'Prénom',
-  sex: 'Sexe (M ou F)',
-  birthdate: 'Date de naissance (JJ/MM/AAAA)',
-  birthCountry: 'Pays de naissance',
-  birthCity: 'Commune de naissance',
-  birthInseeCode: 'Code INSEE de naissance',
-  birthPostalCode: 'Code postal de naissance',
-  externalId: 'Identifiant externe',
-  resultEmail: 'E-mail des résultats',
-  extraTimePercentage: 'Temps majoré (%)',
-  accessibilityAdjustment: 'Aménagement accessibilité (oui/non)',
-};
 
 export function fieldOfColumn(column: string, columns: Columns): ImportField | null {
   const field = columns.find((c) => c.header === column)?.field;
@@ -56,7 +25,7 @@ export function fieldOfColumn(column: string, columns: Columns): ImportField | n
 /** The field behind a server label that is none of the file's headers: its column is missing. */
 export function missingColumnField(column: string, columns: Columns): ImportField | null {
   if (columns.some((c) => c.header === column)) return null;
-  return FIELDS.find((f) => SERVER_LABELS[f] === column) ?? null;
+  return FIELDS.find((f) => CANDIDATE_CSV_LABELS[f] === column) ?? null;
 }
 
 export function lineErrorText(error: LineError, columns: Columns, t: Translate): string {
