@@ -14,12 +14,14 @@ describe('invigilator login throttling: addresses are blocked, a session is only
   });
   afterEach(() => server.close());
 
-  const login = (password: string, remoteAddress: string) =>
+  /** A login from `remoteAddress`, with the device cookie a browser got at an earlier login, if any. */
+  const login = (password: string, remoteAddress: string, device?: string, sessionNumber?: number) =>
     server.app.inject({
       method: 'POST',
       url: '/api/invigilator/login',
-      payload: { sessionNumber: day.session.number, password },
+      payload: { sessionNumber: sessionNumber ?? day.session.number, password },
       remoteAddress,
+      ...(device === undefined ? {} : { cookies: { pix_invigilator_device: device } }),
     });
 
   it('lets the invigilator in from another address whatever others failed, after a short delay', async () => {
@@ -44,13 +46,7 @@ describe('invigilator login throttling: addresses are blocked, a session is only
     const stranger = await login(day.session.invigilatorPassword, '203.0.113.9');
     expect(stranger.statusCode).toBe(429);
 
-    const again = await server.app.inject({
-      method: 'POST',
-      url: '/api/invigilator/login',
-      payload: { sessionNumber: day.session.number, password: day.session.invigilatorPassword },
-      remoteAddress: '203.0.113.9',
-      cookies: { pix_invigilator_device: device?.value ?? '' },
-    });
+    const again = await login(day.session.invigilatorPassword, '203.0.113.9', device?.value ?? '');
     expect(again.statusCode).toBe(200);
     // The same device secret, given again for another month.
     expect(again.cookies.find((c) => c.name === 'pix_invigilator_device')?.value).toBe(device?.value);
@@ -68,34 +64,22 @@ describe('invigilator login throttling: addresses are blocked, a session is only
     expect(changed.statusCode).toBe(200);
     // Its guesses now count against its address, as anyone's.
     for (let i = 0; i < 5; i++) await login('wrong!', '198.51.100.7');
-    const blocked = await server.app.inject({
-      method: 'POST',
-      url: '/api/invigilator/login',
-      payload: { sessionNumber: day.session.number, password: 'wrong!' },
-      remoteAddress: '198.51.100.7',
-      cookies: { pix_invigilator_device: device },
-    });
+    const blocked = await login('wrong!', '198.51.100.7', device);
     expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
   });
 
   it('gives no pass to a device cookie from another session, nor to one made up', async () => {
     const other = await seedCertificationDay(server.app, { count: 1, admin: false });
-    const elsewhere = await server.app.inject({
-      method: 'POST',
-      url: '/api/invigilator/login',
-      payload: { sessionNumber: other.session.number, password: other.session.invigilatorPassword },
-      remoteAddress: '198.51.100.7',
-    });
+    const elsewhere = await login(
+      other.session.invigilatorPassword,
+      '198.51.100.7',
+      undefined,
+      other.session.number,
+    );
     const device = elsewhere.cookies.find((c) => c.name === 'pix_invigilator_device')?.value ?? '';
     for (let i = 0; i < 5; i++) await login('wrong!', '203.0.113.9');
     for (const cookie of [device, 'made-up-device-secret']) {
-      const blocked = await server.app.inject({
-        method: 'POST',
-        url: '/api/invigilator/login',
-        payload: { sessionNumber: day.session.number, password: day.session.invigilatorPassword },
-        remoteAddress: '203.0.113.9',
-        cookies: { pix_invigilator_device: cookie },
-      });
+      const blocked = await login(day.session.invigilatorPassword, '203.0.113.9', cookie);
       expect([blocked.statusCode, errorOf(blocked).code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
     }
   });
