@@ -164,6 +164,44 @@ describe('the room at a glance', () => {
     await inv.closeDialog();
   });
 
+  it('holds the cards still under a moving pointer when a new alert comes, then puts the alert first', async () => {
+    const order = () =>
+      inv.page
+        .getByTestId('candidate-card')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-candidate-id')));
+    // The last calm candidate: their card is far down the room, behind every alert.
+    const key = keysOf('inProgress').at(-1);
+    const station = key ? room.stations.get(key) : undefined;
+    if (!key || !station) throw new Error('no candidate in progress');
+    const id = room.candidateId(key);
+    const before = await order();
+    expect(before.indexOf(id)).toBeGreaterThan(5);
+    // The invigilator's pointer moves over the cards, about to click one.
+    const box = await inv.card(before[2] ?? '').boundingBox();
+    if (!box) throw new Error('no card on screen');
+    const wiggle = async (dx: number) => inv.page.mouse.move(box.x + box.width / 2 + dx, box.y + 10);
+    // It keeps moving (a pointer left still lets go after 4 s) until the alert is on screen.
+    let moving = true;
+    const keepMoving = (async () => {
+      for (let dx = 0; moving; dx = (dx + 3) % 12) {
+        await wiggle(dx);
+        await inv.page.waitForTimeout(300);
+      }
+    })();
+    try {
+      await station.raiseAlert();
+      await inv.waitForCard(id, { attention: 'alert' });
+      // The alert is shown on its card, where the card was: nothing moved under the pointer.
+      expect(await order()).toEqual(before);
+    } finally {
+      moving = false;
+      await keepMoving;
+    }
+    // The pointer leaves the cards: the room sorts again, the new alert among the first.
+    await inv.page.mouse.move(5, 5);
+    await expect.poll(async () => (await order()).indexOf(id), { timeout: 10_000 }).toBeLessThan(6);
+  });
+
   it('is usable on a tablet (the cards flow into fewer columns) and in English', async () => {
     await inv.page.setViewportSize({ width: 1024, height: 768 });
     await inv.capture('room-tablet-landscape');
