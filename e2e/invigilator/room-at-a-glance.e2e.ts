@@ -202,6 +202,21 @@ describe('the room at a glance', () => {
     await expect.poll(async () => (await order()).indexOf(id), { timeout: 10_000 }).toBeLessThan(6);
   });
 
+  it('shows an alert the station reports before its record arrives, then the alert itself', async () => {
+    const key = keysOf('inProgress').at(-2);
+    const station = key ? room.stations.get(key) : undefined;
+    if (!key || !station) throw new Error('no candidate in progress');
+    const id = room.candidateId(key);
+    await station.raiseAlert(station.current, undefined, { replicated: false });
+    const card = await inv.waitForCard(id, { attention: 'alertInTransit', highlight: 'urgent' });
+    expect(await card.textContent()).toContain('Alerte en route');
+    await inv.capture('alert-in-transit');
+    // The record arrives: the card offers the decision, as for any alert.
+    await station.replicate();
+    await inv.waitForCard(id, { attention: 'alert' });
+    expect(await inv.card(id).getByTestId('quick-alert').count()).toBe(1);
+  });
+
   it('is usable on a tablet (the cards flow into fewer columns) and in English', async () => {
     await inv.page.setViewportSize({ width: 1024, height: 768 });
     await inv.capture('room-tablet-landscape');

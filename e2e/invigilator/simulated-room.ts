@@ -149,14 +149,22 @@ export class SimulatedStation {
     return index >= 0 ? index : this.current;
   }
 
-  /** The candidate reports a problem on question `index` (0-based), which becomes the current one. */
-  async raiseAlert(index = this.current, alertId = `alert-${this.key}-${Date.now()}`): Promise<string> {
+  /**
+   * The candidate reports a problem on question `index` (0-based), which becomes the current one.
+   * `replicated: false`: its record does not reach the server (a network that lets heartbeats through
+   * but not the record yet): the heartbeat says an alert is pending, `replicate()` sends it later.
+   */
+  async raiseAlert(
+    index = this.current,
+    alertId = `alert-${this.key}-${Date.now()}`,
+    { replicated = true } = {},
+  ): Promise<string> {
     const challenge = this.#pkg().package.challenges[index];
     if (!challenge) throw new Error(`no question ${index + 1}`);
     this.current = index;
     this.alertPending = true;
     this.#journal().append({ kind: 'alertRaised', payload: { alertId, challengeId: challenge.id } }, 1000);
-    await this.replicate();
+    if (replicated) await this.replicate();
     await this.heartbeat();
     return alertId;
   }

@@ -149,7 +149,7 @@ export const en: InvigilatorMessages = {
     alert: 'Alert · question {{question}}',
     locked: 'Locked',
     alertUnknownQuestion: 'Pending alert',
-    alertInTransit: 'Alert raised, not received yet',
+    alertInTransit: 'Alert on its way',
     alertInTransitGo: 'Go and see the candidate',
     alertInTransitLong: 'Alert raised by the station, not received yet: go and see the candidate',
     alertAndResume: 'Resume + alert Q{{question}}',

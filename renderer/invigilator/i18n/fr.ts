@@ -160,7 +160,7 @@ export const fr = {
     locked: 'Verrouillé',
     alertUnknownQuestion: 'Alerte en attente',
     /** The station says an alert was raised; its record has not reached the server yet. */
-    alertInTransit: 'Alerte signalée, pas encore reçue',
+    alertInTransit: 'Alerte en route',
     alertInTransitGo: 'Allez voir le candidat',
     alertInTransitLong: 'Alerte signalée par le poste, pas encore reçue : allez voir le candidat',
     alertAndResume: 'Reprise + alerte Q{{question}}',

@@ -273,7 +273,7 @@ describe('an alert the station raised, not received yet', () => {
       { candidates: [lea] },
     );
     expect(html).toContain('data-highlight="urgent"');
-    expect(text(html)).toContain('Alerte signalée, pas encore reçue');
+    expect(text(html)).toContain('Alerte en route');
     expect(text(html)).toContain('Allez voir le candidat');
     expect(html).not.toContain('quick-alert');
   });
