@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrollStation } from '../main/station/self-check/enroll-station.ts';
 import { nodeSelfCheck } from '../main/station/self-check/node-self-check.ts';
 import { seedBank, seedCertificationDay, type SeededDay } from '../server/testing/seed.ts';
-import { ADMIN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { ADMIN, loginAs, startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { centreClient, parseServerUrl, stationsTable, unreachableMessage } from './station-centre.ts';
 
 let server: TestServer;
@@ -59,6 +59,32 @@ describe('station:centre (IT’s side of the centre API)', () => {
     });
     const after = stationsTable(await client.stations(day.centreId));
     expect(after).toMatch(new RegExp(`B12-07\\t${enrolled.stationId}\\t0\\.1\\.0\\t\\d{4}-.*\\t.*attention`));
+  });
+
+  it('issues the code that enrolls a revoked station again, and refuses it for a station not revoked', async () => {
+    const client = await centreClient({ serverUrl, email: ADMIN.email, password: ADMIN.password });
+    const first = await client.issueCode(day.centreId, 60);
+    const enroll = (code: string) =>
+      enrollStation({ dataDir, serverUrl, stationName: 'B12-07', machineId: 'm', code });
+    const enrolled = await enroll(first.code);
+    expect(enrolled.exitCode).toBe(0);
+    const stationId = enrolled.stationId ?? '';
+    await expect(client.issueCode(day.centreId, 60, stationId)).rejects.toThrow(/not revoked/);
+
+    const admin = await loginAs(server.app, ADMIN.email, ADMIN.password);
+    const revoked = await server.app.inject({
+      method: 'POST',
+      url: `/api/centre/stations/${stationId}/revoke`,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(revoked.statusCode).toBe(200);
+    const again = await client.issueCode(day.centreId, 60, stationId);
+    expect(again.stationId).toBe(stationId);
+    // The same station (its key, in dataDir) is enrolled again with it, under the same id.
+    const reenrolled = await enroll(again.code);
+    expect([reenrolled.exitCode, reenrolled.stationId]).toEqual([0, stationId]);
+    expect(stationsTable(await client.stations(day.centreId))).toContain(`B12-07\t${stationId}`);
+    expect(stationsTable(await client.stations(day.centreId))).not.toContain('(révoqué)');
   });
 
   it('says why a login is refused', async () => {

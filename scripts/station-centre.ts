@@ -1,8 +1,9 @@
 // `npm run station:centre -- <codes|stations> --server URL --email E [--centre ID] [--count N]
-// [--valid-minutes M]`: what IT needs from the centre's side of the certification server when deploying a
-// room, over its HTTP API with a referent's or administrator's account (password from PIX_PASSWORD, or
-// typed): one-time enrollment codes in bulk (one per station, as CSV to hand to a deployment tool), and
-// the centre's stations with their version, last contact and last self-check.
+// [--valid-minutes M] [--station ID]`: what IT needs from the centre's side of the certification server
+// when deploying a room, over its HTTP API with a referent's or administrator's account (password from
+// PIX_PASSWORD, or typed): one-time enrollment codes in bulk (one per station, as CSV to hand to a
+// deployment tool), the code that enrolls again one revoked station (`--station`, its id from
+// `stations`), and the centre's stations with their version, last contact and last self-check.
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -142,12 +143,13 @@ export async function centreClient(options: CentreClientOptions) {
           token,
         )
       ).centres,
-    issueCode: (centreId: string, validForMinutes: number) =>
+    /** With `stationId`: the code that enrolls that revoked station again (its key only). */
+    issueCode: (centreId: string, validForMinutes: number, stationId?: string) =>
       call(
         'POST',
         `/api/centre/centres/${encodeURIComponent(centreId)}/enrollment-codes`,
         EnrollmentCodeSchema,
-        { validForMinutes },
+        { validForMinutes, ...(stationId === undefined ? {} : { stationId }) },
         token,
       ),
     stations: async (centreId: string) =>
@@ -208,12 +210,14 @@ async function main(): Promise<number> {
       centre: { type: 'string' },
       count: { type: 'string', default: '1' },
       'valid-minutes': { type: 'string', default: String(24 * 60) },
+      station: { type: 'string' },
     },
   });
   const command = positionals[0];
   if ((command !== 'codes' && command !== 'stations') || !values.server || !values.email) {
     process.stderr.write(
       'npm run station:centre -- codes --server URL --email E [--centre ID] [--count 30] [--valid-minutes 1440]\n' +
+        'npm run station:centre -- codes --server URL --email E [--centre ID] --station ID   (un poste révoqué, à réinscrire)\n' +
         'npm run station:centre -- stations --server URL --email E [--centre ID]\n',
     );
     return 2;
@@ -250,6 +254,16 @@ async function main(): Promise<number> {
   if (!Number.isInteger(count) || count < 1 || count > 500) {
     process.stderr.write('--count : un nombre de postes entre 1 et 500\n');
     return 2;
+  }
+  if (values.station !== undefined) {
+    // One code for one revoked station: it enrolls that station's key again, and no other.
+    if (count !== 1) {
+      process.stderr.write('--station : un seul code, pour ce poste (sans --count)\n');
+      return 2;
+    }
+    const { code, expiresAt } = await client.issueCode(centreId, minutes, values.station);
+    process.stdout.write(`code;expire;poste\n${code};${expiresAt};${values.station}\n`);
+    return 0;
   }
   process.stdout.write('code;expire\n');
   for (let i = 0; i < count; i++) {
