@@ -5,6 +5,16 @@ import { invigilatedDay, type Invigilator } from '../testing/exam-helpers.ts';
 import { seedCertificationDay, type SeededDay } from '../testing/seed.ts';
 import { errorOf, loginAs, ADMIN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
+/** « Changer le mot de passe du surveillant », by the administrator. */
+async function changeInvigilatorPassword(server: TestServer, sessionId: string) {
+  const admin = await loginAs(server.app, ADMIN.email, ADMIN.password);
+  return server.app.inject({
+    method: 'POST',
+    url: `/api/centre/sessions/${sessionId}/invigilator-password`,
+    headers: { authorization: `Bearer ${admin}` },
+  });
+}
+
 describe('invigilator login throttling: addresses are blocked, a session is only slowed down', () => {
   let server: TestServer;
   let day: SeededDay;
@@ -55,13 +65,7 @@ describe('invigilator login throttling: addresses are blocked, a session is only
   it('forgets the browsers that logged in with a password the referent changed', async () => {
     const first = await login(day.session.invigilatorPassword, '198.51.100.7');
     const device = first.cookies.find((c) => c.name === 'pix_invigilator_device')?.value ?? '';
-    const admin = await loginAs(server.app, ADMIN.email, ADMIN.password);
-    const changed = await server.app.inject({
-      method: 'POST',
-      url: `/api/centre/sessions/${day.session.id}/invigilator-password`,
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(changed.statusCode).toBe(200);
+    expect((await changeInvigilatorPassword(server, day.session.id)).statusCode).toBe(200);
     // Its guesses now count against its address, as anyone's.
     for (let i = 0; i < 5; i++) await login('wrong!', '198.51.100.7');
     const blocked = await login('wrong!', '198.51.100.7', device);
@@ -156,13 +160,7 @@ describe('an ended invigilator login tells its screen why, until the purge forge
   });
 
   it('answers PASSWORD_CHANGED once the referent changed the password, never authenticating again', async () => {
-    const admin = await loginAs(server.app, ADMIN.email, ADMIN.password);
-    const changed = await server.app.inject({
-      method: 'POST',
-      url: `/api/centre/sessions/${day.session.id}/invigilator-password`,
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(changed.statusCode).toBe(200);
+    expect((await changeInvigilatorPassword(server, day.session.id)).statusCode).toBe(200);
     const passwordChanged: [number, string] = [401, 'PASSWORD_CHANGED'];
     expect(await answers()).toEqual([passwordChanged, passwordChanged, passwordChanged]);
     // Kept, ended: the row says so twice over (its version, its expiry).
