@@ -62,17 +62,20 @@ describe('finalizing with a candidate whose station is silent while they may sti
    * Silent for 3 min 30 s (the screen's clock may lag behind this test's by a few seconds); about 40
    * minutes were left when it was last heard.
    */
-  const offline = () =>
-    card({
+  const offline = () => {
+    // One instant for both: two calls to `ago` a millisecond apart made it 40 min and 1 ms, so « 41 ».
+    const lastHeard = ago(3.5 * 60_000);
+    return card({
       candidateId: 'tom',
       firstName: 'Tom',
       lastName: 'Petit',
       station: { id: 'st-4', name: 'Poste 04' },
       state: 'inProgress',
-      lastHeartbeatAt: ago(3.5 * 60_000),
+      lastHeartbeatAt: lastHeard,
       timeLeftMs: 40 * 60_000,
-      timeLeftAt: ago(3.5 * 60_000),
+      timeLeftAt: lastHeard,
     });
+  };
 
   it('says how long the station has been silent, the time that was left, what to do, with a confirmation to tick', () => {
     const html = renderRoom(<FinalizationScreen />, { candidates: [offline()] });
