@@ -118,12 +118,13 @@ export const SELF_CHECK_CODE_PARAMS = {
   'settings.noSystemSettings': { source: SELF_CHECK_SETTINGS_SOURCES },
   'settings.userServerUrl': LAYERS,
 
-  'server.ok': { url: 'string', ms: 'number', serverVersion: 'string?' },
-  'server.tlsRefused': { url: 'string', tlsError: SELF_CHECK_TLS_ERRORS },
-  'server.timeout': { url: 'string', seconds: 'number' },
-  'server.notFound': { url: 'string' },
-  'server.unreachable': { url: 'string', error: 'string?' },
-  'server.notPix': { url: 'string', status: 'number' },
+  // `via`: the proxy that carried the request, or would have (absent: direct).
+  'server.ok': { url: 'string', ms: 'number', serverVersion: 'string?', via: 'string?' },
+  'server.tlsRefused': { url: 'string', tlsError: SELF_CHECK_TLS_ERRORS, via: 'string?' },
+  'server.timeout': { url: 'string', seconds: 'number', via: 'string?' },
+  'server.notFound': { url: 'string', via: 'string?' },
+  'server.unreachable': { url: 'string', error: 'string?', via: 'string?' },
+  'server.notPix': { url: 'string', status: 'number', via: 'string?' },
 
   'clock.noServerTime': {},
   'clock.inSync': {},

@@ -35,10 +35,41 @@ const ServerUrlSchema = z
     }
   }, 'must be an http(s) address without user or password, e.g. https://pix.lycee.example');
 
+/**
+ * How the station reaches its server: the system's proxy settings (as the challenge browser does,
+ * PAC and WPAD included), no proxy, or one named proxy (http or https, host and port, no credentials).
+ */
+export const ServerProxySchema = z.union([
+  z.literal('system'),
+  z.literal('direct'),
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (
+          (url.protocol === 'https:' || url.protocol === 'http:') &&
+          !url.username &&
+          !url.password &&
+          url.pathname === '/' &&
+          !url.search &&
+          !url.hash
+        );
+      } catch {
+        return false;
+      }
+    }, 'must be "system", "direct" or a proxy address without user, password or path, e.g. http://proxy.lycee.example:3128'),
+]);
+export type ServerProxy = z.infer<typeof ServerProxySchema>;
+
 /** Each setting on its own, so one bad value in a file is reported and dropped alone. */
 export const STATION_SETTING_FIELDS = {
   /** The centre's certification server. */
   serverUrl: ServerUrlSchema.nullable(),
+  /** The route of the station's own requests to its server (not the challenge browser's). */
+  serverProxy: ServerProxySchema,
   /** The centre's name, shown on the station's home screen. */
   centre: z.string().trim().min(1).max(120).nullable(),
   /** How this station is named to the invigilator ("Salle B - poste 12"); the computer name if unset. */
@@ -81,6 +112,7 @@ export type StationSettingsLayer = Partial<StationSettings>;
 export function defaultStationSettings(): StationSettings {
   return {
     serverUrl: null,
+    serverProxy: 'system',
     centre: null,
     stationName: null,
     extraDisplays: 'cover',

@@ -18,6 +18,7 @@ import { FakeStationServer } from '../station/sync/fake-station-server.ts';
 import { idleBrowser, until } from '../station/sync/sync-fixtures.ts';
 import type { FakeEmitter } from './testing/fake-electron.ts';
 import { createFakeElectron, FakeWebContents, type FakeElectron } from './testing/fake-electron.ts';
+import { startTestProxy, type TestProxy } from '../station/network/testing/test-proxy.ts';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 const moduleInternals = Module as unknown as { _load: Loader };
@@ -77,12 +78,21 @@ afterEach(() => {
 
 /** Loads a fresh copy of the bundle against a fresh fake Electron, as if the app were launched. */
 async function launch(
-  options: { argv?: string[]; settings?: Record<string, unknown>; userData?: string } = {},
+  options: {
+    argv?: string[];
+    settings?: Record<string, unknown>;
+    userData?: string;
+    proxyList?: string;
+  } = {},
 ) {
   const userData = options.userData ?? userDataDir();
   if (options.settings)
     writeFileSync(path.join(userData, 'station-settings.json'), JSON.stringify(options.settings));
-  const fake = createFakeElectron({ userData, argv: options.argv });
+  const fake = createFakeElectron({
+    userData,
+    argv: options.argv,
+    ...(options.proxyList === undefined ? {} : { proxyList: options.proxyList }),
+  });
   current = fake;
   vi.spyOn(console, 'log').mockImplementation((message: unknown) => void logs.push(String(message)));
   const argv = process.argv;
@@ -628,5 +638,58 @@ describe('a whole test through the kiosk', () => {
     await until(() => fake.calls.some((c) => c.name === 'app.quit'), 10_000, 'the quit');
     expect(server.acknowledged).toContain('cmd-close');
     expect(logs.some((line) => line.includes('station closing: invigilator command'))).toBe(true);
+  }, 60_000);
+});
+
+describe('a school network that lets the web out only through its proxy', () => {
+  let server: FakeStationServer | null = null;
+  let proxy: TestProxy | null = null;
+  afterEach(async () => {
+    await server?.close();
+    await proxy?.close();
+    server = proxy = null;
+  });
+
+  it('reaches the certification server through the proxy the system’s settings give', async () => {
+    server = await new FakeStationServer().listen();
+    proxy = await startTestProxy();
+    const pkg = testPackage({ count: 2 });
+    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+    server.packages.set('test-1', pkg);
+    const userData = userDataDir();
+    const prepared = await createStationServices({
+      dataDir: path.join(userData, 'station'),
+      serverUrl: server.url,
+      stationName: 'Poste 07',
+      machineId: 'm',
+      browser: idleBrowser,
+      attachmentUrl: () => '',
+    });
+    server.registerStation(prepared.identity.publicKey);
+    expect((await prepared.enroll('ENROLL-2026')).ok).toBe(true);
+    await prepared.close();
+
+    const { fake } = await launch({
+      userData,
+      settings: { serverUrl: server.url, stationName: 'Poste 07' },
+      proxyList: `PROXY 127.0.0.1:${proxy.port}; DIRECT`,
+    });
+    const kiosk = await started(fake);
+    const call = (method: string, request: unknown = {}) => invoke(fake, kiosk.webContents, method, request);
+    const signedIn = await call('signIn', {
+      sessionNumber: 1001,
+      accessCode: 'BCDF23',
+      firstName: 'Léa',
+      lastName: 'Martin',
+      birthdate: '2011-04-02',
+    });
+    expect(signedIn.ok).toBe(true);
+    // The join went through the proxy (an http server: the proxy's own request), and the log says so.
+    expect(proxy.carried.some((line) => line.startsWith(`POST ${server?.url}/api/station/`))).toBe(true);
+    expect(fake.defaultSession.calls.some((c) => c.name === 'resolveProxy')).toBe(true);
+    expect(logs.some((line) => line.includes(`reached through the proxy ${proxy?.url}`))).toBe(true);
+
+    server.sendCommand({ type: 'closeStation', id: 'cmd-close', testId: 'test-1', issuedAt: server.now() });
+    await until(() => fake.calls.some((c) => c.name === 'app.quit'), 10_000, 'the quit');
   }, 60_000);
 });

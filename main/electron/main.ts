@@ -57,6 +57,7 @@ import {
 import { DOWNLOAD_SCHEME, ElectronChallengeBrowser, installDemoSites } from './challenge-browser.ts';
 import { createNoticeWindow, DisplayGuard } from './display-guard.ts';
 import { openElectronSettings } from './electron-settings.ts';
+import { electronServerRoutes } from './server-routes.ts';
 import { CLOSE_BUDGET_MS, settleWithin } from './closing.ts';
 import { attachKeyboard, createKioskWindow, followSessionEnd, moveToDisplay } from './kiosk-window.ts';
 import { monitorLockdown } from './lockdown-monitor.ts';
@@ -322,6 +323,9 @@ async function start(): Promise<BrowserWindow> {
 
   // The centre's server may use the establishment's own certificate authority, installed in the OS.
   trustSystemCertificates(log);
+  // Reached as the system's proxy settings say (or the serverProxy setting), as the browser is.
+  const serverRoutes = electronServerRoutes(() => settings.serverProxy, log);
+  shell.closers.push(() => serverRoutes.close());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { marker, previous } = RunMarker.open(path.join(dataDir, RUN_MARKER_FILE_NAME));
   shell.closers.push(() => marker.close());
@@ -420,6 +424,7 @@ async function start(): Promise<BrowserWindow> {
       stationName: settings.stationName ?? hostname(),
       keyStore: stationKeyStore(dataDir),
       machineId: await readMachineId(log),
+      fetch: serverRoutes.fetch,
       browser,
       attachmentUrl: (file) => sandboxFileUrl(sandboxRoot, file) ?? `${APP_ORIGIN}${SANDBOX_PATH}missing`,
       retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,

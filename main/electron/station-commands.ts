@@ -19,6 +19,7 @@ import type { UrlProbe } from '../station/self-check/browser-check.ts';
 import type { DisplaySnapshot } from '../station/self-check/display-check.ts';
 import { enrollStation } from '../station/self-check/enroll-station.ts';
 import { resendRefused } from '../station/self-check/resend-refused.ts';
+import { electronServerRoutes } from './server-routes.ts';
 import { runSelfCheck } from '../station/self-check/run-self-check.ts';
 import { loadSelfCheckIdentity } from '../station/self-check/self-check-identity.ts';
 import { formatSelfCheck } from '../station/self-check/self-check-text.ts';
@@ -103,21 +104,29 @@ export async function electronSelfCheck(
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const resolved = await settingsPort.reload();
   const { settings } = resolved;
-  const identity = await loadSelfCheckIdentity({
-    dataDir,
-    keyStore: stationKeyStore(dataDir),
-    serverUrl: settings.serverUrl,
-    stationName: settings.stationName ?? hostname(),
-  });
-  return runSelfCheck({
-    version: app.getVersion(),
-    dataDir,
-    journalFile: path.join(dataDir, JOURNAL_FILE_NAME),
-    settings: { resolved, layers: await readSystemLayers(nodeSettingsPorts()) },
-    identity,
-    displays: () => Promise.resolve(displaySnapshot()),
-    probeUrl: challengeBrowserProbe(settings.serverUrl, settings.demoMode, log),
-  });
+  const routes = electronServerRoutes(() => settings.serverProxy, log);
+  try {
+    // The report is posted by the same routes as the probe.
+    const identity = await loadSelfCheckIdentity({
+      dataDir,
+      keyStore: stationKeyStore(dataDir),
+      serverUrl: settings.serverUrl,
+      stationName: settings.stationName ?? hostname(),
+      fetch: routes.fetch,
+    });
+    return await runSelfCheck({
+      version: app.getVersion(),
+      dataDir,
+      journalFile: path.join(dataDir, JOURNAL_FILE_NAME),
+      settings: { resolved, layers: await readSystemLayers(nodeSettingsPorts()) },
+      identity,
+      displays: () => Promise.resolve(displaySnapshot()),
+      probeUrl: challengeBrowserProbe(settings.serverUrl, settings.demoMode, log),
+      routes,
+    });
+  } finally {
+    await routes.close();
+  }
 }
 
 /** The switch of each command that changes the station's files (named when the station is open). */
@@ -170,8 +179,10 @@ export async function runStationCommand(
     out(adopted.text);
     return adopted.exitCode;
   }
+  const routes = electronServerRoutes(() => settings.serverProxy, log);
   const outcome = await enrollStation({
     dataDir,
+    fetch: routes.fetch,
     serverUrl: settings.serverUrl,
     stationName: settings.stationName ?? hostname(),
     machineId: await readMachineId(log),
@@ -179,6 +190,7 @@ export async function runStationCommand(
     code: command.code,
     log,
   });
+  await routes.close();
   keepCopy(dataDir, 'enrollment.txt', outcome.text);
   out(outcome.text);
   return outcome.exitCode;

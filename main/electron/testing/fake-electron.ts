@@ -103,6 +103,8 @@ type HeadersReceived = (
 export class FakeSession extends FakeEmitter {
   readonly partition: string;
   readonly calls: Call[] = [];
+  /** What the system's proxy settings give for any address (Chromium's PAC result). */
+  proxyList = 'DIRECT';
   permissionRequest:
     ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheck: (() => boolean) | null = null;
@@ -158,6 +160,10 @@ export class FakeSession extends FakeEmitter {
     this.calls.push({ name: 'clearCache', args: [] });
     return Promise.resolve();
   }
+  resolveProxy(url: string): Promise<string> {
+    this.calls.push({ name: 'resolveProxy', args: [url] });
+    return Promise.resolve(this.proxyList);
+  }
 }
 
 export interface FakeDisplay {
@@ -167,13 +173,20 @@ export interface FakeDisplay {
   internal: boolean;
 }
 
-export function createFakeElectron(options: { userData: string; argv?: string[]; displays?: FakeDisplay[] }) {
+export function createFakeElectron(options: {
+  userData: string;
+  argv?: string[];
+  displays?: FakeDisplay[];
+  /** The system's proxy settings for every address, as Chromium resolves them (default DIRECT). */
+  proxyList?: string;
+}) {
   const calls: Call[] = [];
   const record =
     (name: string) =>
     (...args: unknown[]) =>
       void calls.push({ name, args });
   const defaultSession = new FakeSession('');
+  if (options.proxyList !== undefined) defaultSession.proxyList = options.proxyList;
   const sessions = new Map<string, FakeSession>();
   const windows: FakeBrowserWindow[] = [];
   const views: FakeWebContentsView[] = [];

@@ -16,6 +16,7 @@ import { JOURNAL_FILE_NAME, KEY_FILE_NAME } from '../station-services.ts';
 import type { FetchLike } from '../sync/server-connection.ts';
 import type { UrlProbe } from './browser-check.ts';
 import type { DisplaySnapshot } from './display-check.ts';
+import { ServerRoutes, settingProxyList } from '../network/server-routes.ts';
 import { runSelfCheck, type SelfCheckInput } from './run-self-check.ts';
 import { loadSelfCheckIdentity } from './self-check-identity.ts';
 
@@ -74,7 +75,13 @@ export interface NodeSelfCheckOptions {
   keyStore?: KeyStore;
   /** The displays, where the host can count them. */
   displays?: () => Promise<DisplaySnapshot | null>;
+  /** Requests to the server; default: by the routes the serverProxy setting gives. */
   fetch?: FetchLike;
+  /**
+   * The system's proxy settings for an address (a PAC result), for serverProxy "system"; plain Node
+   * cannot read them (Chromium does, in the station): direct by default.
+   */
+  systemProxy?: (url: string) => Promise<string>;
   now?: () => number;
   measureDisk?: SelfCheckInput['measureDisk'];
   probeJournal?: SelfCheckInput['probeJournal'];
@@ -98,24 +105,35 @@ export async function nodeSelfCheck(options: NodeSelfCheckOptions): Promise<Self
         };
   const resolved = resolveSettings({ ...layers, user });
   const { settings } = resolved;
-  const identity = await loadSelfCheckIdentity({
-    dataDir,
-    keyStore: options.keyStore ?? new FileKeyStore(path.join(dataDir, KEY_FILE_NAME)),
-    serverUrl: settings.serverUrl,
-    stationName: settings.stationName ?? hostname(),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  return runSelfCheck({
-    version: options.version,
-    dataDir,
-    journalFile: path.join(dataDir, JOURNAL_FILE_NAME),
-    settings: { resolved, layers },
-    identity,
-    displays: options.displays ?? (() => Promise.resolve(null)),
-    probeUrl: nodeUrlProbe(settings, options.fetch),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.measureDisk ? { measureDisk: options.measureDisk } : {}),
-    ...(options.probeJournal ? { probeJournal: options.probeJournal } : {}),
-  });
+  const systemProxy = options.systemProxy ?? (() => Promise.resolve('DIRECT'));
+  const routes = options.fetch
+    ? null
+    : new ServerRoutes({ resolveProxy: settingProxyList(settings.serverProxy, systemProxy) });
+  const serverFetch = options.fetch ?? routes?.fetch;
+  try {
+    const identity = await loadSelfCheckIdentity({
+      dataDir,
+      keyStore: options.keyStore ?? new FileKeyStore(path.join(dataDir, KEY_FILE_NAME)),
+      serverUrl: settings.serverUrl,
+      stationName: settings.stationName ?? hostname(),
+      ...(serverFetch ? { fetch: serverFetch } : {}),
+    });
+    return await runSelfCheck({
+      version: options.version,
+      dataDir,
+      journalFile: path.join(dataDir, JOURNAL_FILE_NAME),
+      settings: { resolved, layers },
+      identity,
+      displays: options.displays ?? (() => Promise.resolve(null)),
+      // Test addresses are the challenge browser's business: its own route (here, Node's).
+      probeUrl: nodeUrlProbe(settings, options.fetch),
+      ...(routes ? { routes } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.measureDisk ? { measureDisk: options.measureDisk } : {}),
+      ...(options.probeJournal ? { probeJournal: options.probeJournal } : {}),
+    });
+  } finally {
+    await routes?.close();
+  }
 }

@@ -10,6 +10,7 @@ import {
   type SelfCheckReport,
 } from '../../../core/contracts/station-self-check.ts';
 import type { ServerFailure } from '../runtime/ports.ts';
+import type { ServerRoutes } from '../network/server-routes.ts';
 import type { FetchLike } from '../sync/server-connection.ts';
 import { checkChallengeBrowser, type UrlProbe } from './browser-check.ts';
 import { checkDisplays, type DisplaySnapshot } from './display-check.ts';
@@ -33,8 +34,10 @@ export interface SelfCheckInput {
   displays(): Promise<DisplaySnapshot | null>;
   /** Fetches a test address as the challenge browser would (after the policy said yes). */
   probeUrl: UrlProbe;
-  /** Unsigned requests (server probe); default Node's fetch. */
+  /** Unsigned requests (server probe); default Node's fetch, or the routes' when given. */
   fetch?: FetchLike;
+  /** The routes of the station's requests to its server (system proxy or setting); default direct. */
+  routes?: Pick<ServerRoutes, 'fetch' | 'routesFor' | 'lastRoute'>;
   now?: () => number;
   /** For tests: disk space and the durable-write probe. */
   measureDisk?: (folder: string) => Promise<number>;
@@ -95,14 +98,31 @@ export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckRepo
       'pas d’adresse de serveur configurée',
     );
 
+  // The route the server is reached by: the one that carried the probe, else the first one set.
+  const firstRoute = serverUrl && input.routes ? (await input.routes.routesFor(serverUrl))[0] : undefined;
+  const via = (url: string): string | null => {
+    const route = input.routes?.lastRoute(url) ?? firstRoute;
+    return route?.kind === 'proxy' ? route.url : null;
+  };
+  const probed = serverUrl
+    ? probeServer({
+        serverUrl,
+        version: input.version,
+        fetch: input.routes?.fetch ?? input.fetch,
+        now,
+        via: () => via(serverUrl),
+      })
+    : null;
   const [serverPart, tls, displays, disk, browser] = await Promise.all([
-    serverUrl
-      ? probeServer({ serverUrl, version: input.version, fetch: input.fetch, now }).then((probe) => ({
-          probe,
-          lines: serverLines(serverUrl, probe, input.version),
-        }))
+    serverUrl && probed
+      ? probed.then((probe) => ({ probe, lines: serverLines(serverUrl, probe, input.version) }))
       : Promise.resolve({ probe: null, lines: [skipped('server'), skipped('clock'), skipped('version')] }),
-    serverUrl ? checkTls(serverUrl, now) : Promise.resolve(skipped('tls')),
+    // Through the proxy, the certificate is read once the probe has found the route.
+    serverUrl && probed
+      ? input.routes
+        ? probed.then(() => checkTls(serverUrl, now, undefined, via(serverUrl)))
+        : checkTls(serverUrl, now)
+      : Promise.resolve(skipped('tls')),
     input
       .displays()
       .then((snapshot) => checkDisplays(snapshot, settings.extraDisplays))

@@ -19,6 +19,7 @@ import { seedBank, seedCertificationDay, type SeededDay } from '../../../server/
 import { startTestServer, type TestServer } from '../../../server/testing/test-server.ts';
 /* eslint-enable no-restricted-imports */
 import type { RawLayer } from '../settings/resolve-settings.ts';
+import { startTestProxy } from '../network/testing/test-proxy.ts';
 import { ENROLL_EXIT_CODES, enrollStation } from './enroll-station.ts';
 import { nodeSelfCheck, type NodeSelfCheckOptions } from './node-self-check.ts';
 import { formatSelfCheck } from './self-check-text.ts';
@@ -284,6 +285,49 @@ describe('self-check', () => {
     expect(off.version?.status).toBe('skipped');
     expect(off.enrollment?.status).toBe('warning');
     expect(offline.recorded).toBeNull();
+  });
+
+  it('through the school’s proxy: the server is reached and the report sent by it, and the lines say so', async () => {
+    await enroll(await enrollmentCode());
+    const proxy = await startTestProxy();
+    try {
+      const report = await check({ systemLayers: managed({ serverUrl, serverProxy: proxy.url }) });
+      const lines = byId(report);
+      expect(lines.server).toMatchObject({
+        status: 'ok',
+        code: 'server.ok',
+        params: { url: serverUrl, via: proxy.url },
+      });
+      expect(lines.server?.detail).toMatch(new RegExp(`— par le proxy ${proxy.url.replace(/\./g, '\\.')}$`));
+      expect(report.recorded).toMatchObject({ ok: true });
+      // The probe and the signed report both went through the proxy (an http server: its own requests).
+      expect(
+        proxy.carried.some((line) => line.startsWith(`GET ${serverUrl}/api/stations/compatibility`)),
+      ).toBe(true);
+      expect(proxy.carried.some((line) => line.startsWith(`POST ${serverUrl}/api/station/self-check`))).toBe(
+        true,
+      );
+
+      // The system's settings (serverProxy "system", the default) are followed as well.
+      proxy.carried.length = 0;
+      const bySystem = await check({
+        systemLayers: managed({ serverUrl }),
+        systemProxy: () => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}; DIRECT`),
+      });
+      expect(byId(bySystem).server?.params).toMatchObject({ via: proxy.url });
+      expect(proxy.carried.length).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+    // The proxy named by IT is down: the server line names it, with no way around it.
+    const down = await check({ systemLayers: managed({ serverUrl, serverProxy: proxy.url }) });
+    expect(byId(down).server).toMatchObject({
+      status: 'failure',
+      code: 'server.unreachable',
+      params: { url: serverUrl, error: 'ECONNREFUSED', via: proxy.url },
+    });
+    expect(byId(down).server?.detail).toContain(`injoignable (ECONNREFUSED) — par le proxy ${proxy.url}`);
+    expect(down.recorded).toBeNull();
   });
 
   // openssl makes the throw-away certificate (present on Debian with ca-certificates).

@@ -17,7 +17,14 @@ export const CLOCK_FAILURE_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
 
 export type ServerProbe =
-  | { ok: true; answer: CompatibilityResponse | null; roundTripMs: number; offsetMs: number | null }
+  | {
+      ok: true;
+      answer: CompatibilityResponse | null;
+      roundTripMs: number;
+      offsetMs: number | null;
+      /** The proxy that carried the request (absent: direct). */
+      via?: string;
+    }
   | {
       ok: false;
       detail: string;
@@ -34,6 +41,28 @@ function causeCode(error: unknown): string | null {
 
 /** Asks the server; never throws. */
 export async function probeServer(options: {
+  serverUrl: string;
+  version: string;
+  fetch?: FetchLike;
+  now?: () => number;
+  /** After the request: the proxy that carried it, or would have (null: direct). */
+  via?: () => string | null;
+}): Promise<ServerProbe> {
+  const probe = await askServer(options);
+  const via = options.via?.() ?? null;
+  if (via === null) return probe;
+  const through = ` — par le proxy ${via}`;
+  return probe.ok
+    ? { ...probe, via }
+    : { ...probe, detail: `${probe.detail}${through}`, found: withVia(probe.found, via) };
+}
+
+function withVia(found: SelfCheckFinding, via: string): SelfCheckFinding {
+  return { ...found, params: { ...found.params, via } } as SelfCheckFinding;
+}
+
+/** The compatibility request itself. */
+async function askServer(options: {
   serverUrl: string;
   version: string;
   fetch?: FetchLike;
@@ -140,9 +169,10 @@ export function serverLines(serverUrl: string, probe: ServerProbe, version: stri
         url: serverUrl,
         ms: probe.roundTripMs,
         ...(probe.answer ? { serverVersion: probe.answer.serverVersion } : {}),
+        ...(probe.via ? { via: probe.via } : {}),
       },
     },
-    `${serverUrl} répond en ${probe.roundTripMs} ms${probe.answer ? ` (serveur ${probe.answer.serverVersion})` : ''}`,
+    `${serverUrl} répond en ${probe.roundTripMs} ms${probe.answer ? ` (serveur ${probe.answer.serverVersion})` : ''}${probe.via ? ` — par le proxy ${probe.via}` : ''}`,
   );
   return [server, clockLine(probe.offsetMs), versionLine(probe.answer, version)];
 }

@@ -1,9 +1,12 @@
 // The TLS check from the handshake it observes: the certificate's last day and issuer, an expiry close
 // enough to warn, and refusals in plain words, each with the code and parameters the screens word.
-import type { PeerCertificate } from 'node:tls';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import tls, { type PeerCertificate } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { SELF_CHECK_TLS_ERRORS } from '../../../core/contracts/station-self-check-codes.ts';
 import { SelfCheckLineSchema, type SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import { localhostCertificate, startTestProxy } from '../network/testing/test-proxy.ts';
 import { checkTls, tlsErrorCode, tlsProblem, type Handshake } from './tls-check.ts';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
@@ -95,5 +98,36 @@ describe('the TLS check', () => {
     }
     expect(tlsErrorCode('ECONNREFUSED')).toBeNull();
     expect(tlsProblem('ECONNREFUSED')).toBeNull();
+  });
+});
+
+describe('the TLS check through the school’s proxy', () => {
+  it('reads the server’s certificate through the tunnel, and says when the proxy refuses it', async () => {
+    const { cert, key } = localhostCertificate();
+    tls.setDefaultCACertificates([...tls.getCACertificates('default'), cert]);
+    const server = https.createServer({ cert, key }, (_request, response) => response.end('ok'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const proxy = await startTestProxy();
+    const url = `https://localhost:${(server.address() as AddressInfo).port}`;
+    try {
+      const line = await checkTls(url, Date.now, undefined, proxy.url);
+      expect(line).toMatchObject({
+        status: 'ok',
+        code: 'tls.validUntil',
+        params: { until: '2126-10-31', issuer: 'Pix station tests' },
+      });
+      expect(proxy.carried).toEqual([`CONNECT localhost:${(server.address() as AddressInfo).port}`]);
+
+      proxy.refuseTunnels = 407;
+      expect(await checkTls(url, Date.now, undefined, proxy.url)).toMatchObject({
+        status: 'skipped',
+        code: 'tls.noConnection',
+        params: { error: 'PROXY_REFUSED_407' },
+      });
+    } finally {
+      await proxy.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   type SelfCheckTlsError,
 } from '../../../core/contracts/station-self-check-codes.ts';
 import type { SelfCheckLine } from '../../../core/contracts/station-self-check.ts';
+import { openTunnel } from '../network/proxy-tunnel.ts';
 import { checkLine } from './self-check-line.ts';
 
 /** A certificate expiring sooner than this is worth renewing before exam day. */
@@ -32,24 +33,31 @@ export interface Handshake {
   certificate: PeerCertificate | null;
 }
 
-function handshake(host: string, port: number): Promise<Handshake> {
+/** The handshake, straight to the server or through the proxy that carries the station's requests. */
+async function handshake(host: string, port: number, via: string | null): Promise<Handshake> {
+  const socket = via === null ? undefined : await openTunnel(via, host, port, TIMEOUT_MS);
   return new Promise((resolve, reject) => {
-    const socket = connect({ host, port, servername: host, rejectUnauthorized: false, timeout: TIMEOUT_MS });
-    socket.once('secureConnect', () => {
-      const certificate = socket.getPeerCertificate();
-      const error = socket.authorizationError;
+    const tlsSocket = connect({
+      ...(socket ? { socket } : { host, port }),
+      servername: host,
+      rejectUnauthorized: false,
+      timeout: TIMEOUT_MS,
+    });
+    tlsSocket.once('secureConnect', () => {
+      const certificate = tlsSocket.getPeerCertificate();
+      const error = tlsSocket.authorizationError;
       resolve({
-        authorized: socket.authorized,
+        authorized: tlsSocket.authorized,
         error: error ? String((error as Error & { code?: string }).code ?? error) : null,
         certificate: certificate && Object.keys(certificate).length > 0 ? certificate : null,
       });
-      socket.end();
+      tlsSocket.end();
     });
-    socket.once('timeout', () => {
-      socket.destroy();
+    tlsSocket.once('timeout', () => {
+      tlsSocket.destroy();
       reject(new Error('timeout'));
     });
-    socket.once('error', reject);
+    tlsSocket.once('error', reject);
   });
 }
 
@@ -64,7 +72,9 @@ export async function checkTls(
   serverUrl: string,
   now: () => number = Date.now,
   /** For tests: the handshake (by default a real one, certificate read but not enforced). */
-  connectTls: (host: string, port: number) => Promise<Handshake> = handshake,
+  connectTls: (host: string, port: number, via: string | null) => Promise<Handshake> = handshake,
+  /** The proxy that carries the station's requests to the server (null: direct). */
+  via: string | null = null,
 ): Promise<SelfCheckLine> {
   let url: URL;
   try {
@@ -85,7 +95,7 @@ export async function checkTls(
   const port = url.port ? Number(url.port) : 443;
   let result: Handshake;
   try {
-    result = await connectTls(host, port);
+    result = await connectTls(host, port, via);
   } catch (error) {
     const code = (error as { code?: string }).code;
     const tlsError = code ? tlsErrorCode(code) : null;

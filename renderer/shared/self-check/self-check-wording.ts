@@ -80,6 +80,10 @@ const GB = 1024 ** 3;
 const FR_TLS = SELF_CHECK_TLS_REASONS_FR;
 
 const FR_DOC = 'voir docs/it/reglages.md';
+/** The proxy that carried (or would have carried) the station's request to its server. */
+const frVia = (p: { via?: string }) => (p.via === undefined ? '' : ` — par le proxy ${p.via}`);
+const enVia = (p: { via?: string }) => (p.via === undefined ? '' : ` — through the proxy ${p.via}`);
+
 const FR_NETWORK =
   'Vérifiez le réseau du poste, le pare-feu et le proxy (le poste doit joindre le serveur en HTTPS).';
 const FR_ENROLL =
@@ -180,27 +184,27 @@ const FR: SelfCheckWordingTable = {
 
   'server.ok': {
     detail: (p, f) =>
-      `${p.url} répond en ${f.unit(p.ms, 'millisecond')}${p.serverVersion !== undefined ? ` (serveur ${p.serverVersion})` : ''}`,
+      `${p.url} répond en ${f.unit(p.ms, 'millisecond')}${p.serverVersion !== undefined ? ` (serveur ${p.serverVersion})` : ''}${frVia(p)}`,
   },
   'server.tlsRefused': {
-    detail: (p) => `${p.url} : ${FR_TLS[p.tlsError]}`,
+    detail: (p) => `${p.url} : ${FR_TLS[p.tlsError]}${frVia(p)}`,
     action: () =>
       'Installez sur le serveur un certificat valide pour son nom, émis par une autorité que le système du poste reconnaît.',
   },
   'server.timeout': {
-    detail: (p, f) => `${p.url} ne répond pas en ${f.unit(p.seconds, 'second')}`,
+    detail: (p, f) => `${p.url} ne répond pas en ${f.unit(p.seconds, 'second')}${frVia(p)}`,
     action: () => FR_NETWORK,
   },
   'server.notFound': {
-    detail: (p) => `${p.url} introuvable : le DNS ne connaît pas ce nom de serveur`,
+    detail: (p) => `${p.url} introuvable : le DNS ne connaît pas ce nom de serveur${frVia(p)}`,
     action: () => 'Vérifiez l’adresse (serverUrl) et le DNS du poste.',
   },
   'server.unreachable': {
-    detail: (p) => `${p.url} injoignable${p.error !== undefined ? ` (${p.error})` : ''}`,
+    detail: (p) => `${p.url} injoignable${p.error !== undefined ? ` (${p.error})` : ''}${frVia(p)}`,
     action: () => FR_NETWORK,
   },
   'server.notPix': {
-    detail: (p) => `${p.url} répond ${p.status}, mais pas comme un serveur de certification Pix`,
+    detail: (p) => `${p.url} répond ${p.status}, mais pas comme un serveur de certification Pix${frVia(p)}`,
     action: () => 'Vérifiez l’adresse (serverUrl) : un proxy ou un autre site répond à sa place.',
   },
 
@@ -516,27 +520,27 @@ const EN: SelfCheckWordingTable = {
 
   'server.ok': {
     detail: (p, f) =>
-      `${p.url} answers in ${f.unit(p.ms, 'millisecond')}${p.serverVersion !== undefined ? ` (server ${p.serverVersion})` : ''}`,
+      `${p.url} answers in ${f.unit(p.ms, 'millisecond')}${p.serverVersion !== undefined ? ` (server ${p.serverVersion})` : ''}${enVia(p)}`,
   },
   'server.tlsRefused': {
-    detail: (p) => `${p.url}: ${EN_TLS[p.tlsError]}`,
+    detail: (p) => `${p.url}: ${EN_TLS[p.tlsError]}${enVia(p)}`,
     action: () =>
       'Install on the server a valid certificate for its name, issued by an authority that the station’s system trusts.',
   },
   'server.timeout': {
-    detail: (p, f) => `${p.url} does not answer within ${f.unit(p.seconds, 'second', 'long')}`,
+    detail: (p, f) => `${p.url} does not answer within ${f.unit(p.seconds, 'second', 'long')}${enVia(p)}`,
     action: () => EN_NETWORK,
   },
   'server.notFound': {
-    detail: (p) => `${p.url} not found: the DNS does not know this server name`,
+    detail: (p) => `${p.url} not found: the DNS does not know this server name${enVia(p)}`,
     action: () => 'Check the address (serverUrl) and the station’s DNS.',
   },
   'server.unreachable': {
-    detail: (p) => `${p.url} unreachable${p.error !== undefined ? ` (${p.error})` : ''}`,
+    detail: (p) => `${p.url} unreachable${p.error !== undefined ? ` (${p.error})` : ''}${enVia(p)}`,
     action: () => EN_NETWORK,
   },
   'server.notPix': {
-    detail: (p) => `${p.url} answers ${p.status}, but not as a Pix certification server`,
+    detail: (p) => `${p.url} answers ${p.status}, but not as a Pix certification server${enVia(p)}`,
     action: () => 'Check the address (serverUrl): a proxy or another website answers in its place.',
   },
 
