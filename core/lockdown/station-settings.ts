@@ -49,8 +49,11 @@ export const ServerProxySchema = z.union([
     .refine((value) => {
       try {
         const url = new URL(value);
+        // As the station reads a proxy's address (main/station/network/proxy-list.ts).
         return (
           (url.protocol === 'https:' || url.protocol === 'http:') &&
+          /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)$/.test(url.hostname) &&
+          url.port !== '0' &&
           !url.username &&
           !url.password &&
           url.pathname === '/' &&

@@ -189,8 +189,7 @@ export async function runStationCommand(
     keyStore: stationKeyStore(dataDir),
     code: command.code,
     log,
-  });
-  await routes.close();
+  }).finally(() => routes.close());
   keepCopy(dataDir, 'enrollment.txt', outcome.text);
   out(outcome.text);
   return outcome.exitCode;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ServerProxySchema } from '../../../core/lockdown/station-settings.ts';
 import { parseProxyList, routeName } from './proxy-list.ts';
+import { settingProxyList } from './server-routes.ts';
 
 describe('the routes of a PAC result', () => {
   it('keeps DIRECT alone', () => {
@@ -56,5 +58,40 @@ describe('the routes of a PAC result', () => {
   it('names each route for the logs', () => {
     expect(routeName({ kind: 'direct' })).toBe('direct');
     expect(routeName({ kind: 'proxy', url: 'http://p:1' })).toBe('http://p:1');
+  });
+});
+
+describe('a proxy named by the serverProxy setting', () => {
+  it('is read by the station exactly when the setting accepts it (never silently direct)', async () => {
+    const values = [
+      'http://proxy.lycee.fr:3128',
+      'http://proxy_lycee:3128',
+      'https://proxy.lycee.fr',
+      'http://10.0.0.5',
+      'http://[fd00::5]:8080',
+      'http://p:0',
+      'http://p:65536',
+      'http://user:pass@p:3128',
+      'http://p:3128/path',
+      'http://p!x:3128',
+      'socks5://p:1080',
+      'ftp://p:21',
+    ];
+    for (const value of values) {
+      const accepted = ServerProxySchema.safeParse(value).success;
+      const routes = accepted
+        ? parseProxyList(await settingProxyList(value, () => Promise.resolve('DIRECT'))('https://s/')).routes
+        : [];
+      expect({ value, accepted, proxy: routes.some((r) => r.kind === 'proxy') }).toEqual({
+        value,
+        accepted,
+        proxy: accepted,
+      });
+    }
+    expect(ServerProxySchema.safeParse('http://proxy_lycee:3128').success).toBe(true);
+    expect(ServerProxySchema.safeParse('http://p:0').success).toBe(false);
+    expect(ServerProxySchema.safeParse('system').success).toBe(true);
+    expect(ServerProxySchema.safeParse('direct').success).toBe(true);
+    expect(ServerProxySchema.safeParse('System').success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The routes to an address as the system's proxy settings give them: Chromium's resolution
-// (`app.resolveProxy`, which runs the PAC script or WPAD a school's network may use) writes them as a
+// (`session.resolveProxy`, which runs the PAC script or WPAD a school's network may use) writes them as a
 // PAC result, e.g. "PROXY proxy.lycee.fr:3128; DIRECT", tried in order. The station's own requests to
 // its server follow them as the challenge browser does; SOCKS and QUIC proxies are not followed.
 
@@ -22,7 +22,7 @@ const SCHEMES: Readonly<Record<string, { protocol: 'http:' | 'https:'; port: num
 
 /** "host:port" (IPv6 in brackets) as a proxy URL, or null when it is not one. */
 function proxyUrl(protocol: 'http:' | 'https:', defaultPort: number, hostPort: string): string | null {
-  if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(hostPort)) return null;
+  if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)(:\d{1,5})?$/.test(hostPort)) return null;
   let url: URL;
   try {
     url = new URL(`${protocol}//${hostPort}`);

@@ -3,14 +3,25 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ServerRoutes, settingProxyList } from './server-routes.ts';
-import { closedPort, localhostCertificate, startTestProxy, type TestProxy } from './testing/test-proxy.ts';
+import type { FetchLike } from '../sync/server-connection.ts';
+import { ServerRoutes, settingProxyList, type ServerRoutesOptions } from './server-routes.ts';
+import {
+  closedPort,
+  localhostCertificate,
+  startSilentProxy,
+  startTestProxy,
+  type TestProxy,
+} from './testing/test-proxy.ts';
 
-/** The server the station talks to: says which request it got, and streams on /events. */
+/** The server the station talks to: says which request it got, streams on /events, drops /reset. */
 function handler(request: http.IncomingMessage, response: http.ServerResponse): void {
   let body = '';
   request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
   request.on('end', () => {
+    if (request.url === '/reset') {
+      request.socket.destroy();
+      return;
+    }
     if (request.url === '/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write('data: one\n\n');
@@ -34,16 +45,27 @@ let secure: https.Server;
 let plainUrl: string;
 let secureUrl: string;
 let proxy: TestProxy;
-const routes: ServerRoutes[] = [];
+const made: ServerRoutes[] = [];
 
+/** Routes whose direct requests are counted. */
 function serverRoutes(
   resolve: (url: string) => Promise<string>,
-  log: string[] = [],
-  now?: () => number,
-): ServerRoutes {
-  const made = new ServerRoutes({ resolveProxy: resolve, log: (m) => log.push(m), ...(now ? { now } : {}) });
-  routes.push(made);
-  return made;
+  options: Partial<ServerRoutesOptions> = {},
+): { routes: ServerRoutes; log: string[]; direct: () => number } {
+  const log: string[] = [];
+  let direct = 0;
+  const countingDirect: FetchLike = (input, init) => {
+    direct++;
+    return fetch(input, init);
+  };
+  const routes = new ServerRoutes({
+    resolveProxy: resolve,
+    log: (m) => log.push(m),
+    direct: countingDirect,
+    ...options,
+  });
+  made.push(routes);
+  return { routes, log, direct: () => direct };
 }
 
 beforeAll(async () => {
@@ -59,10 +81,11 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(routes.splice(0).map((r) => r.close()));
+  await Promise.all(made.splice(0).map((r) => r.close()));
   proxy.carried.length = 0;
   proxy.headers.length = 0;
   proxy.refuseTunnels = null;
+  proxy.refuseRequests = null;
 });
 
 afterAll(async () => {
@@ -78,51 +101,52 @@ const post = (body: string) => ({
   headers: { 'content-type': 'application/json', 'x-station-id': 'st-1' },
   body,
 });
+const securePort = () => (secure.address() as AddressInfo).port;
+const secureOrigin = () => new URL(secureUrl).origin;
 
 describe('the station’s requests to its server', () => {
   it('go straight to the server when the settings say DIRECT, and never to the proxy', async () => {
-    const log: string[] = [];
-    const r = serverRoutes(() => Promise.resolve('DIRECT'), log);
-    const response = await r.fetch(`${plainUrl}/api/x`, post('{"a":1}'));
+    const { routes, log, direct } = serverRoutes(() => Promise.resolve('DIRECT'));
+    const response = await routes.fetch(`${plainUrl}/api/x`, post('{"a":1}'));
     expect(await response.json()).toEqual({
       method: 'POST',
       path: '/api/x',
       body: '{"a":1}',
       station: 'st-1',
     });
+    expect(direct()).toBe(1);
     expect(proxy.carried).toEqual([]);
-    expect(r.lastRoute(plainUrl)).toEqual({ kind: 'direct' });
+    expect(routes.lastRoute(plainUrl)).toEqual({ kind: 'direct' });
     expect(log).toEqual([`server ${plainUrl}: reached directly`]);
   });
 
   it('go through the proxy, by a tunnel to an https server, body and headers intact', async () => {
-    const log: string[] = [];
-    const r = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}; DIRECT`), log);
-    const response = await r.fetch(`${secureUrl}/api/results`, post('{"bundle":"x.y.z"}'));
+    const { routes, log, direct } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
+    const response = await routes.fetch(`${secureUrl}/api/results`, post('{"bundle":"x.y.z"}'));
     expect(await response.json()).toEqual({
       method: 'POST',
       path: '/api/results',
       body: '{"bundle":"x.y.z"}',
       station: 'st-1',
     });
-    const port = (secure.address() as AddressInfo).port;
-    expect(proxy.carried).toEqual([`CONNECT localhost:${port}`]);
+    expect(proxy.carried).toEqual([`CONNECT localhost:${securePort()}`]);
     // The proxy saw the tunnel's address only: the station's headers travelled inside it, encrypted.
     expect(proxy.headers[0]?.['x-station-id']).toBeUndefined();
-    expect(r.lastRoute(secureUrl)).toEqual({ kind: 'proxy', url: proxy.url });
-    expect(log).toEqual([`server ${new URL(secureUrl).origin}: reached through the proxy ${proxy.url}`]);
+    expect(direct()).toBe(0);
+    expect(routes.lastRoute(secureUrl)).toEqual({ kind: 'proxy', url: proxy.url });
+    expect(log).toEqual([`server ${secureOrigin()}: reached through the proxy ${proxy.url}`]);
   });
 
   it('go through the proxy, as the proxy’s own request, to an http server', async () => {
-    const r = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
-    const response = await r.fetch(`${plainUrl}/api/heartbeat`, post('{}'));
+    const { routes } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
+    const response = await routes.fetch(`${plainUrl}/api/heartbeat`, post('{}'));
     expect((await response.json()) as unknown).toMatchObject({ path: '/api/heartbeat', station: 'st-1' });
     expect(proxy.carried).toEqual([`POST ${plainUrl}/api/heartbeat`]);
   });
 
   it('read a server-sent stream through the tunnel as it comes', async () => {
-    const r = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
-    const response = await r.fetch(`${secureUrl}/events`, { method: 'GET' });
+    const { routes } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
+    const response = await routes.fetch(`${secureUrl}/events`, { method: 'GET' });
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe('data: one\n\n');
@@ -133,73 +157,136 @@ describe('the station’s requests to its server', () => {
     expect(rest).toBe('data: two\n\n');
   });
 
-  it('take the next route when the proxy is down, and try that proxy last for five minutes', async () => {
-    const down = await closedPort();
-    let now = 1_000_000;
-    const log: string[] = [];
-    let resolved = 0;
-    const r = serverRoutes(
-      () => {
-        resolved++;
-        return Promise.resolve(`PROXY 127.0.0.1:${down}; PROXY 127.0.0.1:${proxy.port}`);
-      },
-      log,
-      () => now,
-    );
-    expect((await r.fetch(`${secureUrl}/a`, post('{"n":1}'))).status).toBe(200);
-    expect(proxy.carried).toHaveLength(1);
-    expect(log[0]).toBe(`server route http://127.0.0.1:${down} failed (ECONNREFUSED): trying ${proxy.url}`);
-    // The second request goes through the working proxy first: no new failure.
-    expect((await r.fetch(`${secureUrl}/b`, post('{"n":2}'))).status).toBe(200);
-    expect(log.filter((m) => m.includes('failed'))).toHaveLength(1);
-    expect(resolved).toBe(1);
-    // Five minutes on, the settings are read again and the first proxy is tried first again.
-    now += 5 * 60_000 + 1;
-    await r.fetch(`${secureUrl}/c`, post('{}'));
-    expect(resolved).toBe(2);
-    expect(log.filter((m) => m.includes('failed'))).toHaveLength(2);
-  });
-
-  it('take DIRECT when the proxy refuses the tunnel (403), without holding it against the proxy', async () => {
-    proxy.refuseTunnels = 403;
-    const log: string[] = [];
-    const r = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}; DIRECT`), log);
-    expect((await r.fetch(`${secureUrl}/a`, post('{}'))).status).toBe(200);
-    expect(r.lastRoute(secureUrl)).toEqual({ kind: 'direct' });
-    expect(log[0]).toMatch(
-      /^server route http:\/\/127\.0\.0\.1:\d+ failed \(PROXY_REFUSED_403\): trying direct$/,
-    );
-    proxy.refuseTunnels = null;
-    await r.fetch(`${secureUrl}/b`, post('{}'));
-    expect(r.lastRoute(secureUrl)).toEqual({ kind: 'proxy', url: proxy.url });
-  });
-
-  it('fail as the last route failed when none can carry the request', async () => {
+  it('name a proxy’s refusal as a connection error is named (PROXY_REFUSED_…), tunnel or not', async () => {
+    const { routes } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
     proxy.refuseTunnels = 407;
-    const r = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}`));
-    const failed = await r.fetch(`${secureUrl}/a`, post('{}')).catch((error: unknown) => error);
-    // Named as a connection error is, for the self-check to say: fetch's TypeError, the code in its cause.
-    expect(failed).toBeInstanceOf(TypeError);
-    expect((failed as { cause: { code: string } }).cause.code).toBe('PROXY_REFUSED_407');
-    expect(r.lastRoute(secureUrl)).toBeNull();
+    const tunnel = await routes.fetch(`${secureUrl}/a`, post('{}')).catch((error: unknown) => error);
+    expect(tunnel).toBeInstanceOf(TypeError);
+    expect((tunnel as { cause: { code: string } }).cause.code).toBe('PROXY_REFUSED_407');
+    // A plain http server: the proxy's 407 comes as an answer, which is the proxy's, not the server's.
+    proxy.refuseRequests = 407;
+    const forward = await routes.fetch(`${plainUrl}/a`, post('{}')).catch((error: unknown) => error);
+    expect((forward as { cause: { code: string } }).cause.code).toBe('PROXY_REFUSED_407');
+    expect(routes.lastRoute(plainUrl)).toEqual({ kind: 'proxy', url: proxy.url });
+  });
+});
+
+describe('the choice among several routes', () => {
+  it('takes the first that reaches the server, checks it once, and says why the others were passed', async () => {
+    const down = await closedPort();
+    let resolved = 0;
+    const { routes, log, direct } = serverRoutes(() => {
+      resolved++;
+      return Promise.resolve(`PROXY 127.0.0.1:${down}; PROXY 127.0.0.1:${proxy.port}; DIRECT`);
+    });
+    expect((await routes.fetch(`${secureUrl}/a`, post('{"n":1}'))).status).toBe(200);
+    expect(log).toEqual([
+      `server ${secureOrigin()}: reached through the proxy ${proxy.url} (http://127.0.0.1:${down}: ECONNREFUSED)`,
+    ]);
+    // The check's tunnel, then the request's.
+    expect(proxy.carried).toEqual([`CONNECT localhost:${securePort()}`, `CONNECT localhost:${securePort()}`]);
+    // The next requests go the same way with no new check, and nothing new is logged.
+    await Promise.all([
+      routes.fetch(`${secureUrl}/b`, post('{"n":2}')),
+      routes.fetch(`${secureUrl}/c`, post('{"n":3}')),
+    ]);
+    expect(proxy.carried.length).toBeLessThanOrEqual(4);
+    expect(log).toHaveLength(1);
+    expect(direct()).toBe(0);
+    expect(resolved).toBe(1);
   });
 
-  it('stop at once when the caller gave up (its timeout), without trying the other routes', async () => {
+  it('passes a proxy that hangs after a few seconds of check, not a request’s whole timeout', async () => {
+    const silent = await startSilentProxy();
+    try {
+      const { routes, log, direct } = serverRoutes(
+        () => Promise.resolve(`PROXY 127.0.0.1:${silent.port}; DIRECT`),
+        { probeTimeoutMs: 300 },
+      );
+      // The request's own timeout (10 s, as the station's) is not what ends the wait on the hung proxy.
+      const response = await routes.fetch(`${secureUrl}/a`, {
+        ...post('{}'),
+        signal: AbortSignal.timeout(10_000),
+      });
+      expect(response.status).toBe(200);
+      expect(direct()).toBe(1);
+      expect(silent.connections()).toBe(1);
+      expect(log).toEqual([`server ${secureOrigin()}: reached directly (${silent.url}: ETIMEDOUT)`]);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('gives the caller up at its own timeout while the routes are being checked, sending nothing', async () => {
+    const silent = await startSilentProxy();
+    try {
+      const { routes, direct } = serverRoutes(
+        () => Promise.resolve(`PROXY 127.0.0.1:${silent.port}; DIRECT`),
+        {
+          probeTimeoutMs: 60_000,
+        },
+      );
+      const gaveUp = routes.fetch(`${secureUrl}/a`, { ...post('{}'), signal: AbortSignal.timeout(200) });
+      await expect(gaveUp).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(direct()).toBe(0);
+      expect(routes.lastRoute(secureUrl)).toBeNull();
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('never sends a request a second way: a failure is the caller’s, and the routes are checked before the next', async () => {
+    const { routes, direct } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}; DIRECT`));
+    // The server drops the connection after reading the request: it may have acted on it.
+    await expect(routes.fetch(`${secureUrl}/reset`, post('{"once":true}'))).rejects.toThrow(/fetch failed/);
+    expect(direct()).toBe(0);
+    expect(routes.lastRoute(secureUrl)).toEqual({ kind: 'proxy', url: proxy.url });
+    const before = proxy.carried.length;
+    expect((await routes.fetch(`${secureUrl}/b`, post('{}'))).status).toBe(200);
+    // A new check (its own tunnel) came first.
+    expect(proxy.carried.length).toBeGreaterThan(before);
+    expect(direct()).toBe(0);
+  });
+
+  it('takes the preferred proxy back once it works again (checked every five minutes)', async () => {
+    let now = 1_000_000;
+    proxy.refuseTunnels = 403;
+    const { routes, log } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${proxy.port}; DIRECT`), {
+      now: () => now,
+    });
+    await routes.fetch(`${secureUrl}/a`, post('{}'));
+    expect(routes.lastRoute(secureUrl)).toEqual({ kind: 'direct' });
+    expect(log).toEqual([`server ${secureOrigin()}: reached directly (${proxy.url}: PROXY_REFUSED_403)`]);
+    proxy.refuseTunnels = null;
+    now += 4 * 60_000;
+    await routes.fetch(`${secureUrl}/b`, post('{}'));
+    expect(routes.lastRoute(secureUrl)).toEqual({ kind: 'direct' });
+    now += 60_000 + 1;
+    await routes.fetch(`${secureUrl}/c`, post('{}'));
+    expect(routes.lastRoute(secureUrl)).toEqual({ kind: 'proxy', url: proxy.url });
+    expect(log.at(-1)).toBe(`server ${secureOrigin()}: reached through the proxy ${proxy.url}`);
+  });
+
+  it('says once that no route reaches the server, and the request fails with the first route’s error', async () => {
     const down = await closedPort();
-    const r = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${down}; DIRECT`));
-    const gaveUp = AbortSignal.abort();
-    await expect(r.fetch(`${plainUrl}/a`, { ...post('{}'), signal: gaveUp })).rejects.toThrow();
-    expect(r.lastRoute(plainUrl)).toBeNull();
+    const serverDown = `https://localhost:${await closedPort()}`;
+    const { routes, log } = serverRoutes(() => Promise.resolve(`PROXY 127.0.0.1:${down}; DIRECT`));
+    for (let i = 0; i < 3; i++) {
+      const failed = await routes.fetch(`${serverDown}/a`, post('{}')).catch((error: unknown) => error);
+      expect((failed as { cause: { code: string } }).cause.code).toBe('ECONNREFUSED');
+    }
+    expect(log).toEqual([
+      `server ${serverDown}: no route reaches it (http://127.0.0.1:${down}: ECONNREFUSED; direct: ECONNREFUSED)`,
+    ]);
   });
 
   it('go direct, and say why, when the proxy settings cannot be read or name only SOCKS', async () => {
-    const log: string[] = [];
-    const broken = serverRoutes(() => Promise.reject(new Error('network service gone')), log);
-    expect((await broken.fetch(`${plainUrl}/a`, post('{}'))).status).toBe(200);
-    const socks = serverRoutes(() => Promise.resolve('SOCKS5 127.0.0.1:1080'), log);
-    expect((await socks.fetch(`${plainUrl}/b`, post('{}'))).status).toBe(200);
-    expect(log).toContain('the proxy settings could not be read (network service gone): direct');
-    expect(log).toContain(
+    const broken = serverRoutes(() => Promise.reject(new Error('network service gone')));
+    expect((await broken.routes.fetch(`${plainUrl}/a`, post('{}'))).status).toBe(200);
+    const socks = serverRoutes(() => Promise.resolve('SOCKS5 127.0.0.1:1080'));
+    expect((await socks.routes.fetch(`${plainUrl}/b`, post('{}'))).status).toBe(200);
+    expect(broken.log[0]).toBe('the proxy settings could not be read (network service gone): direct');
+    expect(socks.log[0]).toBe(
       'proxy entries not followed for the server (only HTTP proxies are): SOCKS5 127.0.0.1:1080',
     );
     expect(proxy.carried).toEqual([]);
@@ -221,10 +308,12 @@ describe('the serverProxy setting', () => {
   });
 
   it('sends requests through the proxy it names, with no way around it', async () => {
-    const r = serverRoutes(settingProxyList(proxy.url, () => Promise.resolve('DIRECT')));
-    expect((await r.fetch(`${secureUrl}/a`, post('{}'))).status).toBe(200);
+    const { routes, direct } = serverRoutes(settingProxyList(proxy.url, () => Promise.resolve('DIRECT')));
+    expect((await routes.fetch(`${secureUrl}/a`, post('{}'))).status).toBe(200);
     expect(proxy.carried).toHaveLength(1);
+    await routes.close();
     proxy.refuseTunnels = 403;
-    await expect(r.fetch(`${secureUrl}/b`, post('{}'))).rejects.toThrow();
+    await expect(routes.fetch(`${secureUrl}/b`, post('{}'))).rejects.toThrow();
+    expect(direct()).toBe(0);
   });
 });

@@ -15,6 +15,8 @@ export interface TestProxy {
   headers: http.IncomingHttpHeaders[];
   /** Answers tunnels with this status instead of opening them (e.g. 403, 407). */
   refuseTunnels: number | null;
+  /** Answers plain http requests with this status instead of forwarding them (e.g. 407). */
+  refuseRequests: number | null;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,12 @@ export async function startTestProxy(): Promise<TestProxy> {
   const server = http.createServer((request, response) => {
     carried.push(`${request.method ?? '?'} ${request.url ?? ''}`);
     headers.push(request.headers);
+    if (proxy.refuseRequests !== null) {
+      response
+        .writeHead(proxy.refuseRequests, { 'proxy-authenticate': 'Basic realm="lycee"' })
+        .end('refused');
+      return;
+    }
     let target: URL;
     try {
       target = new URL(request.url ?? '');
@@ -49,6 +57,7 @@ export async function startTestProxy(): Promise<TestProxy> {
     carried,
     headers,
     refuseTunnels: null,
+    refuseRequests: null,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -89,6 +98,35 @@ export function localhostCertificate(): { cert: string; key: string } {
   return {
     cert: readFileSync(new URL('./localhost-cert.pem', import.meta.url), 'utf8'),
     key: readFileSync(new URL('./localhost-key.pem', import.meta.url), 'utf8'),
+  };
+}
+
+/** A proxy that takes connections and never answers (a hung one, or one behind a dropping firewall). */
+export async function startSilentProxy(): Promise<{
+  url: string;
+  port: number;
+  connections: () => number;
+  close(): Promise<void>;
+}> {
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    connections: () => connections,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
