@@ -1,7 +1,8 @@
 // A full certification, keyboard only, from the station home to the certificate: sign-in refusals
 // shown next to their field, instructions, waiting, every challenge format (files opened in the
 // built-in viewers, the challenge browser with a blocked page, the simulator posting its answer),
-// the result stored and sent, the session finalized and the certificate checked by its code.
+// the result stored and sent, the session finalized and the certificate checked by its code. The
+// station reaches the server only through the school's proxy (its serverProxy setting).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELF_CHECK_IDS } from '../core/contracts/station-self-check.ts';
 import { LEA, TOM } from './fixtures/e2e-candidates.ts';
@@ -22,7 +23,7 @@ import { api, publishResults } from './harness/seed-session.ts';
 let day: CertificationDay;
 
 beforeAll(async () => {
-  day = await CertificationDay.open({ scenario: 'full-certification' });
+  day = await CertificationDay.open({ scenario: 'full-certification', schoolProxy: true });
 });
 
 afterAll(async () => {
@@ -54,6 +55,10 @@ describe('a full certification', () => {
     // The challenge browser's home page (a demo site) answered through the URL policy.
     expect(Object.fromEntries(lines).browser).toBe('ok');
     expect(await verdict.textContent()).toContain('Poste « Poste 07 »');
+    // The server was reached through the school's proxy, and the line says so.
+    await expect
+      .poll(() => page.locator('[data-check="server"]').textContent())
+      .toContain(`— par le proxy ${day.proxy?.url ?? '?'}`);
     await day.capture('station-self-check');
 
     // The report reached the server: the centre's station list shows the version and the check.
@@ -207,6 +212,14 @@ describe('a full certification', () => {
     await day.capture('finished-sending');
     await waitForSent(day);
     await day.capture('finished-sent');
+    // Everything went through the school's proxy: the join, the commands' stream, the live records,
+    // the result (the server is plain http here: the proxy's own requests, each written in full).
+    const carried = day.proxy?.carried ?? [];
+    const server = day.server.url;
+    expect(carried).toContainEqual(`POST ${server}/api/station/join`);
+    expect(carried).toContainEqual(`GET ${server}/api/station/commands`);
+    expect(carried.some((line) => line.startsWith(`POST ${server}/api/station/heartbeat`))).toBe(true);
+    expect(carried.some((line) => /^POST \S+\/api\/station\/tests\/[^/]+\/result$/.test(line))).toBe(true);
   });
 
   it('ends with the server’s certificate and its verification code', async () => {

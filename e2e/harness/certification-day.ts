@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StationStatus } from '../../core/contracts/station-api.ts';
 import { createDemoUrlPolicy } from '../../core/lockdown/default-block-list.ts';
 import { demoSiteUrl } from '../../core/lockdown/demo-sites.ts';
+import { startTestProxy, type TestProxy } from '../../main/station/network/testing/test-proxy.ts';
 import type { E2ECandidate } from '../fixtures/e2e-candidates.ts';
 import { axeViolations, describeFindings, type AxeFinding } from './accessibility.ts';
 import { CandidatePage, SANDBOX_URL_BASE, STATION_ORIGIN } from './candidate-page.ts';
@@ -52,6 +53,8 @@ export interface DayOptions {
   seeded?: SeededSession;
   /** The station watches this machine's real programs for forbidden software (default: it sees none). */
   watchMachineProcesses?: boolean;
+  /** The station reaches the server through a school proxy (its serverProxy setting names it). */
+  schoolProxy?: boolean;
 }
 
 interface Harness {
@@ -76,6 +79,8 @@ export class CertificationDay {
   #borrowedServer = false;
   #watchMachineProcesses = false;
   #browserHome = BROWSER_HOME;
+  /** The school's proxy the station goes through, when the day has one. */
+  proxy: TestProxy | null = null;
 
   private constructor(init: {
     server: CertificationServer;
@@ -154,6 +159,7 @@ export class CertificationDay {
     day.#borrowedServer = options.server !== undefined;
     day.#watchMachineProcesses = options.watchMachineProcesses === true;
     day.#browserHome = options.browserHome ?? BROWSER_HOME;
+    if (options.schoolProxy) day.proxy = await startTestProxy();
     await day.launchStation();
     return day;
   }
@@ -209,6 +215,7 @@ export class CertificationDay {
         pageOrigin: STATION_ORIGIN,
         watchMachineProcesses: this.#watchMachineProcesses,
         browserHomeUrl: this.#browserHome,
+        serverProxy: this.proxy?.url ?? null,
       },
       harness.view,
     );
@@ -282,6 +289,7 @@ export class CertificationDay {
       if (harness.ownsBrowser) await harness.browser.close().catch(() => undefined);
     }
     if (!this.#borrowedServer) await this.server.close().catch(() => undefined);
+    await this.proxy?.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

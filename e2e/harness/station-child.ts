@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { BrowserState, StationResult } from '../../core/contracts/station-api.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../../main/station/station-handlers.ts';
 import { nodeSelfCheck } from '../../main/station/self-check/node-self-check.ts';
+import { ServerRoutes, settingProxyList } from '../../main/station/network/server-routes.ts';
 import { createStationServices } from '../../main/station/station-services.ts';
 import { runtimeLockdownWatch } from '../../main/station/lockdown/runtime-lockdown.ts';
 import { stationVersion } from '../../scripts/station-cli-options.ts';
@@ -60,7 +61,15 @@ function attachmentUrl(file: string): string {
 }
 
 async function main(): Promise<void> {
+  // Behind the school's proxy, as a station whose serverProxy setting names it.
+  const routes = options.serverProxy
+    ? new ServerRoutes({
+        resolveProxy: settingProxyList(options.serverProxy, () => Promise.resolve('DIRECT')),
+        log: (message) => send({ type: 'log', message }),
+      })
+    : null;
   const services = await createStationServices({
+    ...(routes ? { fetch: routes.fetch } : {}),
     dataDir: options.dataDir,
     serverUrl: options.serverUrl,
     stationName: options.stationName,
@@ -86,7 +95,11 @@ async function main(): Promise<void> {
             machine: {
               status: 'present',
               origin: 'réglages du banc de test',
-              values: { demoMode: true, browserHomeUrl: options.browserHomeUrl },
+              values: {
+                demoMode: true,
+                browserHomeUrl: options.browserHomeUrl,
+                ...(options.serverProxy ? { serverProxy: options.serverProxy } : {}),
+              },
             },
           }),
       }),

@@ -31,6 +31,8 @@ export interface StationChildOptions {
    * a station in demo mode with this setting would.
    */
   browserHomeUrl: string;
+  /** The station's serverProxy setting (a school's proxy), or null: straight to the server. */
+  serverProxy: string | null;
 }
 
 export type BrowserOperation = 'navigate' | 'back' | 'forward' | 'reload' | 'home' | 'setBounds';
