@@ -22,18 +22,27 @@ export const InvigilatorCodeHashSchema = z
     'must be pbkdf2-sha256$<iterations ≥ 100000>$<salt base64>$<32-byte hash base64>',
   );
 
+/** An http(s) address without user or password, or null. */
+function httpAddress(value: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password
+    ? url
+    : null;
+}
+
 const ServerUrlSchema = z
   .string()
   .trim()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) address without user or password, e.g. https://pix.lycee.example');
+  .refine(
+    (value) => httpAddress(value) !== null,
+    'must be an http(s) address without user or password, e.g. https://pix.lycee.example',
+  );
 
 /**
  * How the station reaches its server: the system's proxy settings (as the challenge browser does,
@@ -47,22 +56,16 @@ export const ServerProxySchema = z.union([
     .trim()
     .max(2048)
     .refine((value) => {
-      try {
-        const url = new URL(value);
-        // As the station reads a proxy's address (main/station/network/proxy-list.ts).
-        return (
-          (url.protocol === 'https:' || url.protocol === 'http:') &&
-          /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)$/.test(url.hostname) &&
-          url.port !== '0' &&
-          !url.username &&
-          !url.password &&
-          url.pathname === '/' &&
-          !url.search &&
-          !url.hash
-        );
-      } catch {
-        return false;
-      }
+      const url = httpAddress(value);
+      // As the station reads a proxy's address (main/station/network/proxy-list.ts).
+      return (
+        url !== null &&
+        /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)$/.test(url.hostname) &&
+        url.port !== '0' &&
+        url.pathname === '/' &&
+        !url.search &&
+        !url.hash
+      );
     }, 'must be "system", "direct" or a proxy address without user, password or path, e.g. http://proxy.lycee.example:3128'),
 ]);
 export type ServerProxy = z.infer<typeof ServerProxySchema>;

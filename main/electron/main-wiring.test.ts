@@ -448,6 +448,29 @@ describe('the OS ending the session', () => {
   });
 });
 
+/**
+ * A user-data folder whose station IT enrolled beforehand (its key in the plain file, migrated at
+ * launch), on a server that has one two-question test for Léa.
+ */
+async function enrolledWithOneTest(server: FakeStationServer): Promise<string> {
+  const pkg = testPackage({ count: 2 });
+  server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
+  server.packages.set('test-1', pkg);
+  const userData = userDataDir();
+  const prepared = await createStationServices({
+    dataDir: path.join(userData, 'station'),
+    serverUrl: server.url,
+    stationName: 'Poste 07',
+    machineId: 'm',
+    browser: idleBrowser,
+    attachmentUrl: () => '',
+  });
+  server.registerStation(prepared.identity.publicKey);
+  expect((await prepared.enroll('ENROLL-2026')).ok).toBe(true);
+  await prepared.close();
+  return userData;
+}
+
 describe('a whole test through the kiosk', () => {
   let server: FakeStationServer | null = null;
   afterEach(async () => {
@@ -457,22 +480,7 @@ describe('a whole test through the kiosk', () => {
 
   it('browses under the URL policy in a per-candidate session, journals navigations, and discards it at the end', async () => {
     server = await new FakeStationServer().listen();
-    const pkg = testPackage({ count: 2 });
-    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
-    server.packages.set('test-1', pkg);
-    // The station was enrolled by IT beforehand (its key in the plain file, migrated at launch).
-    const userData = userDataDir();
-    const prepared = await createStationServices({
-      dataDir: path.join(userData, 'station'),
-      serverUrl: server.url,
-      stationName: 'Poste 07',
-      machineId: 'm',
-      browser: idleBrowser,
-      attachmentUrl: () => '',
-    });
-    server.registerStation(prepared.identity.publicKey);
-    expect((await prepared.enroll('ENROLL-2026')).ok).toBe(true);
-    await prepared.close();
+    const userData = await enrolledWithOneTest(server);
 
     const { fake } = await launch({ userData, settings: { serverUrl: server.url, stationName: 'Poste 07' } });
     const kiosk = await started(fake);
@@ -653,21 +661,7 @@ describe('a school network that lets the web out only through its proxy', () => 
   it('reaches the certification server through the proxy the system’s settings give', async () => {
     server = await new FakeStationServer().listen();
     proxy = await startTestProxy();
-    const pkg = testPackage({ count: 2 });
-    server.joinAnswer = { testId: 'test-1', session: pkg.session, candidate: pkg.candidate, resuming: false };
-    server.packages.set('test-1', pkg);
-    const userData = userDataDir();
-    const prepared = await createStationServices({
-      dataDir: path.join(userData, 'station'),
-      serverUrl: server.url,
-      stationName: 'Poste 07',
-      machineId: 'm',
-      browser: idleBrowser,
-      attachmentUrl: () => '',
-    });
-    server.registerStation(prepared.identity.publicKey);
-    expect((await prepared.enroll('ENROLL-2026')).ok).toBe(true);
-    await prepared.close();
+    const userData = await enrolledWithOneTest(server);
 
     const { fake } = await launch({
       userData,
