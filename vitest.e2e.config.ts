@@ -10,6 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // `expect.poll` waits for the server, the station or the screens, each in its own process on a
+    // busy machine: 10 s rather than the default 1 s (well under the test timeout above).
+    expect: { poll: { timeout: 10_000 } },
     // A stray `import 'electron'` must fail at once rather than try to download a binary.
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
   },

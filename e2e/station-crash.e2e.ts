@@ -49,9 +49,11 @@ describe('a station crash', () => {
     await typeInto(page, page.locator(`[data-field="${field}"]`), draftText, 'text field');
     // The draft is saved about a second after typing stops.
     await new Promise((resolve) => setTimeout(resolve, 1600));
+    // Captured before the time left is read: its screenshots and accessibility check take time that
+    // would otherwise count as lost in the crash.
+    await day.capture('before-crash');
     const before = await day.waitForStatus((s) => s.exam.phase === 'inProgress');
     const answeredBefore = before.exam.progress?.answered ?? 0;
-    await day.capture('before-crash');
 
     await day.killStation();
     const killedAt = Date.now();
@@ -61,10 +63,10 @@ describe('a station crash', () => {
     expect(await page.getByText('demandez au surveillant d’autoriser la reprise').count()).toBeGreaterThan(0);
     const resumed = await day.waitForStatus((s) => s.exam.phase === 'resumePending');
     expect(resumed.exam.progress?.answered).toBe(answeredBefore);
-    // Time left kept: what was left at the crash, minus at most the last clock checkpoint (1 s), and
-    // nothing of the downtime.
+    // Time left kept: nothing of the downtime is charged. The clock resumes from its last checkpoint
+    // (written every second), so the candidate may get back up to about a second run since, but no more.
     const lost = (before.exam.timeLeftMs ?? 0) - (resumed.exam.timeLeftMs ?? 0);
-    expect(lost).toBeGreaterThanOrEqual(0);
+    expect(lost).toBeGreaterThan(-1500);
     expect(lost).toBeLessThan(2000);
     expect(Date.now() - killedAt).toBeGreaterThanOrEqual(DOWNTIME_MS);
     await day.capture('resume-pending');

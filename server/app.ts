@@ -143,11 +143,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       accountLogins: new LoginThrottle({
         limits: { default: config.loginMaxFailures, ip: config.loginMaxFailures * 6 },
         windowMs: config.loginWindowMs,
+        slowDownMs: config.loginSlowDownMs,
         now,
       }),
       invigilatorLogins: new LoginThrottle({
         limits: { default: config.loginMaxFailures, ip: config.loginMaxFailures * 6 },
         windowMs: config.loginWindowMs,
+        slowDownMs: config.loginSlowDownMs,
         now,
       }),
       joins: new LoginThrottle({ limits: { default: 20 }, windowMs: 10 * 60_000, now }),

@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** Failed logins per key before 429, and the window they are counted in. */
   loginMaxFailures: number;
   loginWindowMs: number;
+  /** The wait for each login attempt on a target (session, account) past its failures (login-throttle.ts). */
+  loginSlowDownMs: number;
   /** A station missing for this long appears as "missing" (the screen colours it earlier). */
   presenceFlushMs: number;
   /** Station enrollments per client address per minute (a whole lab may share one NAT address). */
@@ -64,6 +66,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   invigilatorMaxMs: 10 * 3600_000,
   loginMaxFailures: 5,
   loginWindowMs: 15 * 60_000,
+  loginSlowDownMs: 1000,
   presenceFlushMs: 1000,
   enrollPerMinute: 120,
   // One worker from 2 cores: measured on 2 cores (bench/server-intake.bench.ts, warm server), it takes

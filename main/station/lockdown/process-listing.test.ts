@@ -1,10 +1,12 @@
 // Process listings of each system, parsed from sample outputs in the documented formats (only Linux
 // runs here), the Linux /proc reader on a made-up tree and on the real one, and the long-lived listing
 // session Windows uses, driven with a Node stand-in for PowerShell.
+import type * as childProcess from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileDenyList, findForbidden, shippedDenyList } from '../../../core/lockdown/process-deny-list.ts';
 import {
   LineListingSession,
@@ -17,6 +19,19 @@ import {
   POWERSHELL_LISTING_SCRIPT,
   processOs,
 } from './process-listing.ts';
+
+// The processes the listing sessions start, kept so that a test can wait for one's exit (the session
+// keeps its own private).
+const spawned = vi.hoisted(() => [] as ChildProcess[]);
+vi.mock('node:child_process', async (importOriginal) => {
+  const actual = await importOriginal<typeof childProcess>();
+  const spawn = (...args: Parameters<typeof actual.spawn>) => {
+    const child = actual.spawn(...args);
+    spawned.push(child);
+    return child;
+  };
+  return { ...actual, spawn };
+});
 
 // Windows PowerShell 5.1: ConvertTo-Csv quotes every value; a $null property is an empty field.
 const POWERSHELL_SAMPLE = [
@@ -229,7 +244,12 @@ describe('the long-lived listing session (PowerShell on Windows; a Node stand-in
   it('starts the process again on the next request when it ended', async () => {
     const session = standIn('exitAfterOne');
     const first = round(await session.request());
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const child = spawned.at(-1);
+    expect(String(child?.pid)).toBe(first[0]);
+    // Once it has exited (the session's own exit handler, added first, has run): no guess at how long.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
     const second = round(await session.request());
     expect(second[1]).toBe('round 1');
     expect(second[0]).not.toBe(first[0]);

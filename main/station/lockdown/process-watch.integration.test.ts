@@ -15,6 +15,7 @@ import { testPackage } from '../runtime/runtime-fixtures.ts';
 import { createStationServices, type StationServices } from '../station-services.ts';
 import { FakeStationServer } from '../sync/fake-station-server.ts';
 import { idleBrowser, scaledTimers, tempDataDir, until } from '../sync/sync-fixtures.ts';
+import { listLinuxProcesses } from './process-listing.ts';
 
 const signIn = {
   sessionNumber: 1001,
@@ -69,6 +70,16 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
     server = await new FakeStationServer().listen();
     const pkg = testPackage({ count: 3 });
     const logs: string[] = [];
+    // The station's own Linux listing, numbered as it starts and kept as it ends: the test can wait
+    // for the watch's rounds instead of guessing how long they take.
+    let listingsStarted = 0;
+    const listings: { n: number; pids: ReadonlySet<number> }[] = [];
+    const list = async () => {
+      const n = ++listingsStarted;
+      const processes = await listLinuxProcesses();
+      listings.push({ n, pids: new Set(processes.map((p) => p.pid)) });
+      return processes;
+    };
     station = await createStationServices({
       dataDir: tempDataDir(),
       serverUrl: server.url,
@@ -80,7 +91,7 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
       heartbeatEveryMs: 20,
       tickEveryMs: 20,
       clocks: { timers: scaledTimers(0.01) },
-      processWatch: { everyMs: 100 },
+      processWatch: { everyMs: 100, list },
       log: (m) => logs.push(m),
     });
     const services = station;
@@ -116,8 +127,14 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(serverView()).toHaveLength(1);
 
+    const stoppedPid = first.pid;
     await stop(first);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // A listing begun after the exit no longer shows it: the watch saw it gone, so a restart is new.
+    const stoppedAt = listingsStarted;
+    await waitFor(
+      () => listings.some((l) => l.n > stoppedAt && !l.pids.has(stoppedPid ?? -1)),
+      'a listing without the stopped program',
+    );
     expect(serverView()).toHaveLength(1);
     await startAnydesk(dir);
     await waitFor(() => serverView().length === 2, 'the report after the restart');
