@@ -154,7 +154,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       }),
       joins: new LoginThrottle({ limits: { default: 20 }, windowMs: 10 * 60_000, now }),
     },
-    knownDevices: new KnownDevices({ ttlMs: KNOWN_DEVICE_MS, now }),
+    // Read back from the database: a restart keeps the browsers that logged in (known-devices.ts).
+    knownDevices: await KnownDevices.open(store.knownDevices, {
+      ttlMs: KNOWN_DEVICE_MS,
+      now,
+      onStoreError: (error) => app.log.error({ err: error }, 'known device not stored'),
+    }),
     dummyPasswordHash: () => (dummy ??= dummyHash(config.passwordHash)),
     bankCache: new Map(),
     presence: null as unknown as StationPresence,

@@ -5,7 +5,14 @@
 // logged in this morning and must log in again after a sleep. A stranger cannot have such a cookie:
 // it is a random secret, known here only by its hash, given only to whoever gave the right password.
 //
-// Kept in memory, as the failures are: a restart forgets both (the browser then logs in as any other).
+// They survive a restart (a deployment on exam day must not block the invigilator's laptop behind the
+// school's address again): KnownDevices.open reads them from the store (KnownDeviceRepository), and each
+// change is written behind to it. The checks read memory only (the rate limit asks on every login
+// request); a login does not wait for its write, and a write lost (a power cut) only makes that browser
+// log in as one never seen. Stored: the hash of each secret (never the secret), its targets with their
+// expiry, and the order of last logins (which devices are forgotten first). The failures counted under a
+// device's key or an address stay in memory (login-throttle.ts): a restart forgets those.
+import type { ForgottenDevice, KnownDeviceRepository } from '../storage/repositories.ts';
 import { newToken, secretHash } from './secrets.ts';
 
 export interface KnownDevicesOptions {
@@ -19,15 +26,43 @@ export interface KnownDevicesOptions {
    * has a password can make a new device at each login, but only crowds out that target's own.
    */
   maxPerTarget?: number;
+  /** A write to the store failed (the device is known until a restart): told, never thrown. */
+  onStoreError?: (error: unknown) => void;
 }
 
 export class KnownDevices {
   readonly #o: KnownDevicesOptions;
   /** By the hash of the device's secret: the targets it logged in to, and until when each is known. */
   readonly #devices = new Map<string, Map<string, number>>();
+  /** Where each change is written behind; null: in memory only (a restart forgets every device). */
+  #store: KnownDeviceRepository | null = null;
+  /** The order number of the last login (a device's `seen` in the store). */
+  #seen = 0;
+  /** Writes to the store under way. */
+  readonly #writing = new Set<Promise<void>>();
 
+  /** Devices in memory only (tests); the server opens them from its store (`open`). */
   constructor(options: KnownDevicesOptions) {
     this.#o = options;
+  }
+
+  /**
+   * The devices the store keeps (those still known now), least recently seen first as they were; each
+   * change is then written to the store as it is made, in order, without waiting for it.
+   */
+  static async open(store: KnownDeviceRepository, options: KnownDevicesOptions): Promise<KnownDevices> {
+    const known = new KnownDevices(options);
+    for (const device of await store.load(options.now())) {
+      known.#devices.set(device.deviceHash, new Map(device.targets.map((t) => [t.target, t.expiresAt])));
+      known.#seen = Math.max(known.#seen, device.seen);
+    }
+    known.#store = store;
+    return known;
+  }
+
+  /** Resolves once the writes made so far are done (a failed one was told to onStoreError). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#writing]);
   }
 
   /**
@@ -40,12 +75,15 @@ export class KnownDevices {
     const kept = known && secret !== null ? secret : newToken();
     const hash = secretHash(kept);
     const targets = known ?? new Map<string, number>();
-    targets.set(target, now + this.#o.ttlMs);
+    const expiresAt = now + this.#o.ttlMs;
+    targets.set(target, expiresAt);
     // Moved to the end: the map's order is the order of last use, the first is forgotten first.
     this.#devices.delete(hash);
     this.#devices.set(hash, targets);
-    this.#limitTarget(target);
-    this.#prune(now);
+    const seen = ++this.#seen;
+    const forgotten = [...this.#limitTarget(target), ...this.#prune(now)];
+    // The targets found expired (#live) are not listed: the store deletes every expired one itself.
+    this.#write((store) => store.remember({ deviceHash: hash, target, expiresAt, seen }, forgotten, now));
     return kept;
   }
 
@@ -57,16 +95,20 @@ export class KnownDevices {
     for (const [hash, targets] of [...this.#devices]) {
       if (targets.delete(target) && targets.size === 0) this.#devices.delete(hash);
     }
+    this.#write((store) => store.forget(target));
   }
 
-  /** Beyond maxPerTarget devices at `target`, the least recently seen forget it. */
-  #limitTarget(target: string): void {
+  /** Beyond maxPerTarget devices at `target`, the least recently seen forget it (returned). */
+  #limitTarget(target: string): ForgottenDevice[] {
     const holders = [...this.#devices].filter(([, targets]) => targets.has(target));
     const excess = holders.length - (this.#o.maxPerTarget ?? 20);
+    const forgotten: ForgottenDevice[] = [];
     for (const [hash, targets] of holders.slice(0, Math.max(0, excess))) {
       targets.delete(target);
       if (targets.size === 0) this.#devices.delete(hash);
+      forgotten.push({ deviceHash: hash, target });
     }
+    return forgotten;
   }
 
   /** The key its failures at `target` count under, when the secret is a device known there; else null. */
@@ -94,14 +136,33 @@ export class KnownDevices {
     return undefined;
   }
 
-  #prune(now: number): void {
+  /** Beyond max devices, the expired ones, then the least recently seen, are forgotten (these returned). */
+  #prune(now: number): ForgottenDevice[] {
     const max = this.#o.max ?? 10_000;
-    if (this.#devices.size <= max) return;
+    if (this.#devices.size <= max) return [];
     for (const hash of [...this.#devices.keys()]) this.#live(hash, now);
+    const forgotten: ForgottenDevice[] = [];
     for (const hash of this.#devices.keys()) {
       if (this.#devices.size <= max) break;
       this.#devices.delete(hash);
+      forgotten.push({ deviceHash: hash, target: null });
     }
+    return forgotten;
+  }
+
+  /** Made now, in the order of the changes; a failure is told, never thrown at the login. */
+  #write(write: (store: KnownDeviceRepository) => Promise<void>): void {
+    if (!this.#store) return;
+    let written: Promise<void>;
+    try {
+      written = write(this.#store);
+    } catch (error) {
+      written = Promise.reject(error);
+    }
+    const done = written
+      .catch((error: unknown) => this.#o.onStoreError?.(error))
+      .finally(() => this.#writing.delete(done));
+    this.#writing.add(done);
   }
 }
 

@@ -11,8 +11,8 @@
 // Behind a school's one public address, a candidate (a phone on the school's wifi) can still block the
 // logins of new browsers from there for 15 minutes, mid-exam, by guessing at this session or at any
 // others (the overall count). A browser that logged in to the target before is not blocked by them: it
-// shows its device cookie (known-devices.ts) and its attempts count under that alone. For a browser
-// that never did (or after a server restart), the way out is the referent's « Changer le mot de passe du surveillant » in the
+// shows its device cookie (known-devices.ts, which keeps the devices across a restart) and its attempts
+// count under that alone. For a browser that never did, the way out is the referent's « Changer le mot de passe du surveillant » in the
 // back office (invigilator/invigilator-auth.ts): the secret the failures guessed at is gone, so every
 // failure aimed at its target is forgotten (`forgive`), whichever address made it, in the per-target
 // counts and in each address's overall count alike (each failure remembers its target for that); and the
@@ -59,6 +59,10 @@ interface Failure {
 
 export class LoginThrottle {
   readonly #o: LoginThrottleOptions;
+  /**
+   * In memory only, as the forgiven targets: a restart forgets every count (a short window's worth),
+   * while the known devices persist (known-devices.ts).
+   */
   readonly #failures = new Map<string, Failure[]>();
   /** Per target forgiven (its secret replaced): the last failure then, and when. */
   readonly #forgiven = new Map<string, { seq: number; at: number }>();

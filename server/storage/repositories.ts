@@ -385,6 +385,48 @@ export interface TokenRepository {
  */
 export const ENDED_INVIGILATOR_LOGIN_KEPT_MS = 60 * 60_000;
 
+/**
+ * A browser that logged in (auth/known-devices.ts), by the SHA-256 of its device secret (never the
+ * secret): the targets it is known at, and its place in the order of last logins.
+ */
+export interface StoredKnownDevice {
+  deviceHash: string;
+  /** Each target still known, with when it stops being (its last successful login there + the TTL). */
+  targets: { target: string; expiresAt: number }[];
+  /** The order of its last successful login at any target (larger is later). */
+  seen: number;
+}
+
+/** One of the device's targets forgotten, or all of them (target null: the device itself). */
+export interface ForgottenDevice {
+  deviceHash: string;
+  target: string | null;
+}
+
+/**
+ * The known devices, kept so that a restart does not forget them. auth/known-devices.ts holds them in
+ * memory too and decides which are known and which are forgotten; this only keeps what it decided.
+ * KnownDevices does not wait for its writes (a login does not wait for the disk, and a lost write
+ * only makes a browser log in as a new one): each write must be applied in the order it was called.
+ * A write need not be durable before it resolves (the SQLite backend does not sync it).
+ */
+export interface KnownDeviceRepository {
+  /** Deletes the targets expired at `now`, and returns every device still known, least recently seen first. */
+  load(now: number): Promise<StoredKnownDevice[]>;
+  /**
+   * A successful login of the device at `target`, at once: known there until `expiresAt`, `seen` set on
+   * all its targets; the `forgotten` ones deleted, and every target expired at `now` (so the rows stay
+   * bounded by what is known).
+   */
+  remember(
+    login: { deviceHash: string; target: string; expiresAt: number; seen: number },
+    forgotten: readonly ForgottenDevice[],
+    now: number,
+  ): Promise<void>;
+  /** No device is known at `target` any more (its password changed); their other targets stay. */
+  forget(target: string): Promise<void>;
+}
+
 export interface SessionCounts {
   candidates: number;
   joined: number;
@@ -728,6 +770,7 @@ export interface Store {
   centres: CentreRepository;
   accounts: AccountRepository;
   tokens: TokenRepository;
+  knownDevices: KnownDeviceRepository;
   sessions: SessionRepository;
   candidates: CandidateRepository;
   bank: BankRepository;

@@ -253,3 +253,34 @@ describe('migration 12: an enrollment code may be issued for one revoked station
     db.close();
   });
 });
+
+describe('migration 13: the browsers that logged in stay known across a restart', () => {
+  it('adds an empty table of devices by target, one row per device and target', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 12));
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 13));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    expect(db.prepare('SELECT COUNT(*) FROM known_devices').pluck().get()).toBe(0);
+    const insert = db.prepare(
+      'INSERT INTO known_devices (device_hash, target, expires_at, seen) VALUES (?, ?, ?, ?)',
+    );
+    insert.run(CSV, 'session:1001', 10, 1);
+    insert.run(CSV, 'email:a@example.org', 20, 1);
+    insert.run(SVG, 'session:1001', 30, 2);
+    expect(() => insert.run(CSV, 'session:1001', 40, 3)).toThrow(
+      /UNIQUE constraint failed: known_devices.device_hash, known_devices.target/,
+    );
+    // STRICT: no time stored as text by mistake.
+    expect(() => insert.run(SVG, 'session:1002', 'tomorrow', 3)).toThrow(/cannot store TEXT value/);
+    // A password change (by target) and the purge (by expiry) use their indexes.
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join();
+    expect(plan("DELETE FROM known_devices WHERE target = 'session:1001'")).toContain(
+      'known_devices_by_target',
+    );
+    expect(plan('DELETE FROM known_devices WHERE expires_at <= 15')).toContain('known_devices_expiry');
+    db.close();
+  });
+});

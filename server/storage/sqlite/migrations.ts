@@ -497,4 +497,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE enrollment_codes ADD COLUMN for_station_id TEXT;
     `,
   },
+  {
+    version: 13,
+    description: 'the browsers that logged in to a target stay known across a restart',
+    sql: `
+      -- A browser that logged in to a target (a session's invigilator screen, an account) holds a random
+      -- device secret in a cookie (auth/known-devices.ts): its login attempts there are counted on their
+      -- own, not with its address's. Kept here so that a restart (a deployment on exam day) does not
+      -- block the invigilator's laptop behind the school's address again. One row per device and
+      -- target; the secret is stored as SHA-256 only (a copy of the database lets no browser pass).
+      -- expires_at: 30 days after the last successful login there (rows past it are deleted at each
+      -- write). seen: the order of the device's last successful login at any target, the same on all its
+      -- rows (larger is later): the least recently seen are forgotten first, beyond 20 devices at a
+      -- target or 10 000 overall. Written on the fast connection (a login's device, like a nonce, may
+      -- be lost to a power cut: the browser is then one that never logged in).
+      CREATE TABLE known_devices (
+        device_hash TEXT NOT NULL,
+        target      TEXT NOT NULL,                   -- 'session:<number>' or 'email:<address>'
+        expires_at  INTEGER NOT NULL,
+        seen        INTEGER NOT NULL,
+        PRIMARY KEY (device_hash, target)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX known_devices_by_target ON known_devices (target);
+      CREATE INDEX known_devices_expiry ON known_devices (expires_at);
+    `,
+  },
 ];

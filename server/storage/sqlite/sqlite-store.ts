@@ -21,6 +21,7 @@ import type {
   GeneratedPackage,
   IncidentRepository,
   JournalState,
+  KnownDeviceRepository,
   ResultRepository,
   ResumeRequest,
   RevokeOutcome,
@@ -32,6 +33,7 @@ import type {
   StoredBundle,
   StoredCommand,
   StoredContent,
+  StoredKnownDevice,
   StoredResult,
   TestRepository,
   TokenRepository,
@@ -113,6 +115,7 @@ class SqliteStore implements Store {
   readonly centres: CentreRepository;
   readonly accounts: AccountRepository;
   readonly tokens: TokenRepository;
+  readonly knownDevices: KnownDeviceRepository;
   readonly sessions: SessionRepository;
   readonly candidates: CandidateRepository;
   readonly bank: BankRepository;
@@ -130,11 +133,12 @@ class SqliteStore implements Store {
     this.#dbs = dbs;
     const db = dbs.main;
     this.#writer = new WriteBatcher(db, onDurabilityLost ? { onSyncFailure: onDurabilityLost } : {});
-    // Nonces and room events: synchronous=NORMAL, no sync of their own (see database.ts).
+    // Nonces, room events and known devices: synchronous=NORMAL, no sync of their own (see database.ts).
     this.#fastWriter = new WriteBatcher(dbs.fast, { durable: false });
     this.centres = centres(db);
     this.accounts = accounts(db);
     this.tokens = tokens(db);
+    this.knownDevices = knownDevices(dbs.fast, this.#fastWriter);
     this.sessions = sessions(db, now);
     this.candidates = candidates(db);
     this.bank = bank(db);
@@ -273,6 +277,59 @@ function tokens(db: SqliteDatabase): TokenRepository {
     },
     async deleteExpired(now) {
       return expired.run({ now, kept: ENDED_INVIGILATOR_LOGIN_KEPT_MS }).changes;
+    },
+  };
+}
+
+/**
+ * The browsers that logged in (auth/known-devices.ts), on the fast connection through its batcher: a
+ * login does not wait for an fsync, and losing the last device written to a power cut only makes that
+ * browser log in as a new one (like a nonce). The batcher commits in the order of the calls, each call
+ * in one transaction, which the repository promises (KnownDevices does not wait for its writes).
+ */
+function knownDevices(fast: SqliteDatabase, fastWriter: WriteBatcher): KnownDeviceRepository {
+  const expired = fast.prepare('DELETE FROM known_devices WHERE expires_at <= ?');
+  const live = fast.prepare(
+    'SELECT device_hash, target, expires_at, seen FROM known_devices WHERE expires_at > ? ORDER BY seen, device_hash',
+  );
+  const upsert = fast.prepare(
+    `INSERT INTO known_devices (device_hash, target, expires_at, seen) VALUES (@deviceHash, @target, @expiresAt, @seen)
+     ON CONFLICT (device_hash, target) DO UPDATE SET expires_at = excluded.expires_at`,
+  );
+  const setSeen = fast.prepare('UPDATE known_devices SET seen = ? WHERE device_hash = ?');
+  const forgetOne = fast.prepare('DELETE FROM known_devices WHERE device_hash = ? AND target = ?');
+  const forgetDevice = fast.prepare('DELETE FROM known_devices WHERE device_hash = ?');
+  const forgetTarget = fast.prepare('DELETE FROM known_devices WHERE target = ?');
+  return {
+    load(now) {
+      return fastWriter.run(() => {
+        expired.run(now);
+        const devices = new Map<string, StoredKnownDevice>();
+        for (const r of live.all(now) as Row[]) {
+          const deviceHash = str(r.device_hash);
+          let device = devices.get(deviceHash);
+          if (!device) {
+            device = { deviceHash, targets: [], seen: num(r.seen) };
+            devices.set(deviceHash, device);
+          }
+          device.targets.push({ target: str(r.target), expiresAt: num(r.expires_at) });
+        }
+        return [...devices.values()];
+      });
+    },
+    remember(login, forgotten, now) {
+      return fastWriter.run(() => {
+        expired.run(now);
+        for (const f of forgotten) {
+          if (f.target === null) forgetDevice.run(f.deviceHash);
+          else forgetOne.run(f.deviceHash, f.target);
+        }
+        upsert.run(login);
+        setSeen.run(login.seen, login.deviceHash);
+      });
+    },
+    async forget(target) {
+      await fastWriter.run(() => forgetTarget.run(target));
     },
   };
 }
