@@ -710,7 +710,8 @@ describe('after the certification', () => {
     const csv = await bo.download(page.getByTestId('results-csv'));
     expect(csv.suggestedFilename()).toBe(`resultats-session-${session.number}.csv`);
     expect(readFileSync(await csv.path(), 'utf8')).toContain('Martin');
-    // Before publication the certificate is not there, for anyone.
+    // Before publication the certificate is not there, for anyone (nor the session's file of them).
+    expect(await page.getByTestId('certificates-pdf').count()).toBe(0);
     const early = await page.request.get(
       `${server.url}/api/centre/candidates/${await lea.getAttribute('data-candidate-id')}/certificate.pdf`,
     );
@@ -750,6 +751,13 @@ describe('after the certification', () => {
       page.getByRole('link', { name: 'Télécharger le certificat de Léa MARTIN (PDF)' }),
     );
     expect(certificate.suggestedFilename()).toBe(`certificat-${state.leaCode}.pdf`);
+    // Every certificate of the session in one file to print, one page each.
+    const all = await bo.download(
+      page.getByRole('link', { name: 'Tous les certificats à imprimer (PDF, un par page)' }),
+    );
+    expect(all.suggestedFilename()).toBe(`certificats-session-${session.number}.pdf`);
+    const allPdf = readFileSync(await all.path()).toString('latin1');
+    expect(allPdf).toContain(`/URI (${server.url}/verification/${state.leaCode})`);
     const pdf = readFileSync(await certificate.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The link printed on it (and clickable) opens the public page with the code filled in.

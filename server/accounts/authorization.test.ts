@@ -84,6 +84,7 @@ describe('a referent reaches only their own centre', () => {
       ['GET', `/api/centre/sessions/${session}/unfinished-tests`],
       ['GET', `/api/centre/sessions/${session}/results`],
       ['GET', `/api/centre/sessions/${session}/results.csv`],
+      ['GET', `/api/centre/sessions/${session}/certificates.pdf`],
       ['GET', `/api/centre/candidates/${candidate}/certificate`],
       ['GET', `/api/centre/candidates/${candidate}/certificate.pdf`],
     ];

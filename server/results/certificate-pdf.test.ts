@@ -3,7 +3,13 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { Certificate } from '../../core/contracts/public-api.ts';
 import { COMPETENCE_CODES } from '../../core/framework/crcn.ts';
-import { certificatePdf, frenchLongDate, frenchText, verificationLink } from './certificate-pdf.ts';
+import {
+  certificatePdf,
+  certificatesPdf,
+  frenchLongDate,
+  frenchText,
+  verificationLink,
+} from './certificate-pdf.ts';
 import { competenceLabel } from './results-view.ts';
 
 const LEVELS = [3, 2, 4, 1, 0, 3, 2, 5, 1, 2, 0, 3, 2, 1, 4, 2];
@@ -131,6 +137,35 @@ describe('the certificate PDF', () => {
       'Çağla Łucja Nguyễn Thị Minh-Khai Marie-Antoinette MARTIN- DESJARDINS DE LA FONTAINE',
     );
     expect(read.lines).toContain('P-BCDF2346');
+  });
+});
+
+describe('a session’s certificates in one file', () => {
+  it('prints each on its own page, in the order given, each with its own code and link', async () => {
+    const three = [
+      certificate({ firstName: 'Ana', lastName: 'Blanc', verificationCode: 'P-BBBBBBBB' }),
+      certificate({ firstName: 'Léa', lastName: 'Martin', verificationCode: 'P-CCCCCCCC' }),
+      certificate({ firstName: 'Tom', lastName: 'Petit', verificationCode: 'P-DDDDDDDD' }),
+    ];
+    const read = await readBack(
+      await certificatesPdf(three, PAGE, {
+        title: 'Certificats Pix — session 1001',
+        subject: 'Certificats Pix de la session 1001 (3)',
+        createdAt: '2026-12-15T09:30:00.000Z',
+      }),
+    );
+    expect(read.pages).toBe(3);
+    expect(read.subject).toBe('Certificats Pix de la session 1001 (3)');
+    const at = (line: string) => read.lines.indexOf(line);
+    expect([at('Ana BLANC'), at('Léa MARTIN'), at('Tom PETIT')].every((i) => i >= 0)).toBe(true);
+    expect(at('Ana BLANC')).toBeLessThan(at('P-BBBBBBBB'));
+    expect(at('P-BBBBBBBB')).toBeLessThan(at('Léa MARTIN'));
+    expect(at('Léa MARTIN')).toBeLessThan(at('P-CCCCCCCC'));
+    expect(at('P-CCCCCCCC')).toBeLessThan(at('Tom PETIT'));
+    expect(at('Tom PETIT')).toBeLessThan(at('P-DDDDDDDD'));
+    expect(new Set(read.links)).toEqual(
+      new Set(three.map((c) => `https://pix.example.fr/verification/${c.verificationCode}`)),
+    );
   });
 });
 

@@ -92,6 +92,12 @@ describe('finalization, scoring, publication and certificates', () => {
     expect(
       (await server.app.inject({ method: 'GET', url: `/api/public/certificates/${code}` })).statusCode,
     ).toBe(404);
+    // Nothing to print before publication.
+    const early = await day.api({
+      method: 'GET',
+      url: `/api/centre/sessions/${day.session.id}/certificates.pdf`,
+    });
+    expect([early.statusCode, errorOf(early).code]).toEqual([409, 'NO_CERTIFICATE']);
     const published = await day.api({
       method: 'POST',
       url: `/api/centre/sessions/${day.session.id}/publication`,
@@ -135,6 +141,20 @@ describe('finalization, scoring, publication and certificates', () => {
       `/URI (https://certif.lycee.fr/pix/verification/${code})`,
     );
     expect(printed.rawPayload.toString('latin1')).not.toContain('pix-certif.example');
+    // The whole session's certificates in one file to print: here the one certified candidate's page.
+    const all = await day.api({
+      method: 'GET',
+      url: `/api/centre/sessions/${day.session.id}/certificates.pdf`,
+    });
+    expect(all.statusCode).toBe(200);
+    expect(all.headers['content-type']).toBe('application/pdf');
+    expect(all.headers['content-disposition']).toBe(
+      `attachment; filename="certificats-session-${day.session.number}.pdf"`,
+    );
+    expect(all.rawPayload.toString('latin1')).toContain(
+      `/URI (https://certif.lycee.fr/pix/verification/${code})`,
+    );
+    expect(all.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
 
     expect(
       errorOf(await server.app.inject({ method: 'GET', url: '/api/public/certificates/P-BCDFGHJ2' })).code,
@@ -359,6 +379,54 @@ describe('finalization, scoring, publication and certificates', () => {
       await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/results` })
     ).json() as Results;
     expect(results.finalization?.needsJury).toBe(true);
+  });
+
+  it('writes each candidate’s external identifier and birthdate in the school’s file, an absent one’s too', async () => {
+    const ids = ['INE-0001', 'INE-0002'];
+    for (const [i, externalId] of ids.entries()) {
+      const who = candidate(i);
+      const edited = await day.api({
+        method: 'PUT',
+        url: `/api/centre/candidates/${who.id}`,
+        payload: {
+          lastName: who.lastName,
+          firstName: who.firstName,
+          sex: 'F',
+          birthdate: who.birthdate,
+          birthCountry: 'France',
+          birthInseeCode: '69123',
+          externalId,
+        },
+      });
+      expect(edited.statusCode).toBe(200);
+    }
+    await sit(candidate(0), () => 'right');
+    expect((await finalize({ globalComment: '' })).statusCode).toBe(200);
+    const csv = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/results.csv` });
+    const [header, ...rows] = csv.body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((line) => line.split(';'));
+    // The candidate list's own headers: the school's records, and a re-import, know them.
+    expect(header?.slice(0, 5)).toEqual([
+      'Nom',
+      'Prénom',
+      'Date de naissance (JJ/MM/AAAA)',
+      'Identifiant externe',
+      'Statut',
+    ]);
+    const rowOf = (who: SeededCandidate) => rows.find((r) => r[0] === who.lastName && r[1] === who.firstName);
+    const french = (ymd: string) => ymd.split('-').reverse().join('/');
+    expect(rowOf(candidate(0))?.slice(2, 5)).toEqual([
+      french(candidate(0).birthdate),
+      'INE-0001',
+      'Certifié',
+    ]);
+    expect(rowOf(candidate(1))?.slice(2, 5)).toEqual([french(candidate(1).birthdate), 'INE-0002', 'absent']);
+    // No identifier given: the cell is empty, the birthdate is there.
+    expect(rowOf(candidate(2))?.slice(2, 5)).toEqual([french(candidate(2).birthdate), '', 'absent']);
+    for (const row of rows) expect(row).toHaveLength(header?.length ?? 0);
   });
 
   it('lets only an administrator publish and neutralize, and a referent only see their centre’s results', async () => {

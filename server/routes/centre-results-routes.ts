@@ -23,7 +23,7 @@ import { reachableCandidate, reachableSession, requireAdministrator } from '../a
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, notFound, unprocessable } from '../http/api-error.ts';
 import { CandidateParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
-import { certificatePdf } from '../results/certificate-pdf.ts';
+import { certificatePdf, certificatesPdf } from '../results/certificate-pdf.ts';
 import {
   assertPublishable,
   finalizationBlockers,
@@ -231,7 +231,61 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="resultats-session-${session.number}.csv"`)
-        .send(resultsCsv(await resultsView(ctx, session)));
+        .send(
+          resultsCsv(await resultsView(ctx, session), await ctx.store.candidates.listBySession(session.id)),
+        );
+    },
+  );
+
+  r.get(
+    '/api/centre/sessions/:sessionId/certificates.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'Every certificate of the session in one PDF to print (one page each, by name), once published',
+        params: SessionParams,
+        response: { 200: z.instanceof(Buffer).describe('application/pdf'), ...errors(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const session = await reachableSession(ctx, requestAccount(request), request.params.sessionId);
+      if (session.publishedAt === null) throw conflict('NO_CERTIFICATE', 'the results are not published yet');
+      const [candidates, results, centre] = await Promise.all([
+        ctx.store.candidates.listBySession(session.id),
+        ctx.store.results.listBySession(session.id),
+        centreName(ctx, session.centreId),
+      ]);
+      const byCandidate = new Map(candidates.map((c) => [c.id, c]));
+      const certificates = results
+        .flatMap((result) => {
+          const candidate = byCandidate.get(result.candidateId);
+          const certificate = candidate ? certificateView(result, candidate, session, centre) : null;
+          return certificate ? [certificate] : [];
+        })
+        // As the attendance sheet and the results list them: by last name, then first name.
+        .sort(
+          (a, b) =>
+            a.lastName.localeCompare(b.lastName, 'fr', { sensitivity: 'base' }) ||
+            a.firstName.localeCompare(b.firstName, 'fr', { sensitivity: 'base' }),
+        );
+      if (certificates.length === 0)
+        throw conflict('NO_CERTIFICATE', 'no candidate of this session is certified');
+      const pdf = await certificatesPdf(
+        certificates,
+        {
+          verificationPage: `${ctx.config.publicUrl ?? `${request.protocol}://${request.host}`}/verification/`,
+        },
+        {
+          title: `Certificats Pix — session ${session.number}`,
+          subject: `Certificats Pix de la session ${session.number} (${certificates.length})`,
+          createdAt: new Date(session.publishedAt).toISOString(),
+        },
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="certificats-session-${session.number}.pdf"`)
+        .send(pdf);
     },
   );
 

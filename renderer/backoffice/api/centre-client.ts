@@ -125,6 +125,7 @@ export const centrePaths = {
   neutralizations: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/neutralizations`,
   results: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results`,
   resultsCsv: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results.csv`,
+  certificatesPdf: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/certificates.pdf`,
   publication: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/publication`,
   signedResultRescoring: (candidateId: string) =>
     `/api/centre/candidates/${id(candidateId)}/signed-result-rescoring`,

@@ -865,6 +865,7 @@ export const en: BackOfficeMessages = {
     notYet: 'No results yet: the session is not finalized.',
     finalizeNow: 'Finalize the session',
     exportCsv: 'Export the results (CSV)',
+    certificatesPdf: 'Every certificate to print (PDF, one per page)',
     published: 'Results published on {{date}}: the certificates are available and anyone can check them.',
     notPublished: 'Results not published yet: the certificates are not available yet.',
     referentPublish: 'An administrator publishes the results. Tell them when you have checked the table.',

@@ -888,6 +888,7 @@ export const fr = {
     notYet: 'Pas encore de résultats : la session n’est pas finalisée.',
     finalizeNow: 'Finaliser la session',
     exportCsv: 'Exporter les résultats (CSV)',
+    certificatesPdf: 'Tous les certificats à imprimer (PDF, un par page)',
     published: 'Résultats publiés le {{date}} : les certificats sont disponibles et vérifiables par tous.',
     notPublished: 'Résultats pas encore publiés : les certificats ne sont pas encore disponibles.',
     referentPublish:

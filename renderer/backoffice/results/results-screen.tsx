@@ -151,6 +151,17 @@ function ResultsView({
         >
           {t('results.exportCsv')}
         </DownloadLink>
+        {/* Every certificate to print at once, one per page (once published). */}
+        {publishedAt && results.results.some((r) => r.verificationCode !== null) && (
+          <DownloadLink
+            className="button button-secondary"
+            href={centrePaths.certificatesPdf(session.id)}
+            fileName={`certificats-session-${session.number}.pdf`}
+            testId="certificates-pdf"
+          >
+            {t('results.certificatesPdf')}
+          </DownloadLink>
+        )}
       </div>
       <DataTable
         caption={t('results.table')}
