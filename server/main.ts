@@ -5,6 +5,7 @@
 //                  [--public-url https://certif.example.fr]   (printed on certificates; also PIX_PUBLIC_URL)
 //                  [--time-zone Europe/Paris]   (the centres' clock, for exports; also PIX_TIME_ZONE)
 //                  [--content-quota-mb 1024]   (attachments one centre may keep; also PIX_CONTENT_QUOTA_MB)
+//                  [--max-reachable-level 5]   (highest level open to certification, 1 to 8; also PIX_MAX_REACHABLE_LEVEL)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 //   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite   (online copy of the database)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
@@ -28,6 +29,7 @@ import {
   describeDatabaseFailure,
   describeListenFailure,
   describeTrustProxy,
+  parseMaxReachableLevel,
   parsePort,
   parseTrustProxy,
   serverOptions,
@@ -46,7 +48,7 @@ const USAGE = `Usage:
   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
                     --web-root dist/web --demo-sites dir --trust-proxy --trust-proxy-from 10.0.0.5
                     --min-station-version 1.2.0 --public-url https://certif.example.fr
-                    --time-zone Europe/Paris --content-quota-mb 1024]
+                    --time-zone Europe/Paris --content-quota-mb 1024 --max-reachable-level 5]
   npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite
@@ -209,12 +211,21 @@ async function serve(): Promise<void> {
     return;
   }
   const contentQuotaBytes = Number(quotaMb) * 1024 * 1024;
+  const maxReachableLevel = parseMaxReachableLevel(values['max-reachable-level']);
+  if (maxReachableLevel === null) {
+    process.stderr.write(
+      '--max-reachable-level (or PIX_MAX_REACHABLE_LEVEL) must be a level from 1 to 8 ' +
+        `(got "${values['max-reachable-level']}")\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   // Always a folder, built or not: a screen missing from it is logged (web-screens.ts), not silent.
   const webRoot = path.resolve(values['web-root'] || path.join(root, 'dist', 'web'));
   const demoSitesDir = orDefault(values['demo-sites'], path.join(root, 'resources', 'demo', 'sites'));
   const schemaBefore = readSchemaVersion(dbFile);
   const app = await openServer({
-    config: { minimumStationVersion: minimum, publicUrl, timeZone, contentQuotaBytes },
+    config: { minimumStationVersion: minimum, publicUrl, timeZone, contentQuotaBytes, maxReachableLevel },
     logger: true,
     webRoot,
     demoSitesDir,
@@ -228,11 +239,12 @@ async function serve(): Promise<void> {
   const schemaVersion = MIGRATIONS.length;
   const applied = schemaBefore === null ? null : schemaVersion - schemaBefore;
   app.log.info(
-    { version: SERVER_VERSION, dbFile, schemaVersion, migrationsApplied: applied },
+    { version: SERVER_VERSION, dbFile, schemaVersion, migrationsApplied: applied, maxReachableLevel },
     `Pix certification server ${SERVER_VERSION}, database ${dbFile}, schema version ${schemaVersion} ` +
       (applied === null
         ? '(migrations applied at this start: unknown)'
-        : `(${applied} migration${applied === 1 ? '' : 's'} applied at this start)`),
+        : `(${applied} migration${applied === 1 ? '' : 's'} applied at this start)`) +
+      `; levels open to certification: 1 to ${maxReachableLevel}`,
   );
   const screens = webScreensStatus(webRoot);
   const demoSitesServed = demoSitesDir !== undefined && existsSync(demoSitesDir);

@@ -11,6 +11,7 @@ import {
   databaseFile,
   describeDatabaseFailure,
   describeListenFailure,
+  parseMaxReachableLevel,
   parsePort,
   parseTrustProxy,
   serverOptions,
@@ -34,6 +35,15 @@ describe('server command line', () => {
     expect(['0', '8080', '65535', ' 443 '].map(parsePort)).toEqual([0, 8080, 65535, 443]);
     for (const bad of ['abc', '99999', '65536', '-1', '80.5', '', '0x50', '1e3'])
       expect(parsePort(bad)).toBeNull();
+  });
+
+  it('takes the highest level open to certification from 1 to 8, 5 unless given', () => {
+    expect(serverOptions({}, ROOT)['max-reachable-level'].default).toBe('5');
+    expect(serverOptions({ PIX_MAX_REACHABLE_LEVEL: '6' }, ROOT)['max-reachable-level'].default).toBe('6');
+    expect(serverOptions({ PIX_MAX_REACHABLE_LEVEL: '' }, ROOT)['max-reachable-level'].default).toBe('5');
+    expect(['1', '5', ' 6 ', '8'].map(parseMaxReachableLevel)).toEqual([1, 5, 6, 8]);
+    for (const bad of ['0', '9', '10', '-1', '5.5', '', 'five', '05', '1e1'])
+      expect(parseMaxReachableLevel(bad), bad).toBeNull();
   });
 
   it('trusts X-Forwarded-* from the loopback proxy only with --trust-proxy, from the named addresses with --trust-proxy-from', () => {

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_MAX_REACHABLE_LEVEL, MAX_LEVEL } from '../../core/framework/crcn.ts';
 
 /** The database's file name in the data folder (`--data-dir`), unless `--db` names the file itself. */
 export const DB_FILE_NAME = 'pix-certification.sqlite';
@@ -20,6 +21,7 @@ export const SERVER_ENVIRONMENT = [
   'PIX_PUBLIC_URL',
   'PIX_TIME_ZONE',
   'PIX_CONTENT_QUOTA_MB',
+  'PIX_MAX_REACHABLE_LEVEL',
   'PIX_ADMIN_PASSWORD',
 ] as const;
 
@@ -41,6 +43,10 @@ export function serverOptions(env: NodeJS.ProcessEnv, root: string) {
     'public-url': { type: 'string', default: env.PIX_PUBLIC_URL },
     'time-zone': { type: 'string', default: env.PIX_TIME_ZONE || 'Europe/Paris' },
     'content-quota-mb': { type: 'string', default: env.PIX_CONTENT_QUOTA_MB || '1024' },
+    'max-reachable-level': {
+      type: 'string',
+      default: env.PIX_MAX_REACHABLE_LEVEL || String(DEFAULT_MAX_REACHABLE_LEVEL),
+    },
     help: { type: 'boolean', short: 'h', default: false },
   } as const;
 }
@@ -56,6 +62,17 @@ export function parsePort(text: string): number | null {
   if (!/^[0-9]{1,5}$/.test(trimmed)) return null;
   const port = Number(trimmed);
   return port <= 65535 ? port : null;
+}
+
+/**
+ * The highest level open to certification (DOMAIN.md §1, `maxReachableLevel`): a level of the framework,
+ * 1 to 8, or null. Scores are capped at it; each result keeps the one it was first scored with.
+ */
+export function parseMaxReachableLevel(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^[0-9]$/.test(trimmed)) return null;
+  const level = Number(trimmed);
+  return level >= 1 && level <= MAX_LEVEL ? level : null;
 }
 
 /** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */

@@ -22,7 +22,7 @@ function runServer(
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [path.join(ROOT, 'server', 'main.ts'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '', HOST: '', PIX_DATA_DIR: '', ...env },
+      env: { ...process.env, PORT: '', HOST: '', PIX_DATA_DIR: '', PIX_MAX_REACHABLE_LEVEL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -60,6 +60,50 @@ describe('npm run server, refusing what it cannot use', () => {
       '--port (or PORT) must be a whole number from 0 to 65535 (got "http")\n',
     ]);
     expect(existsSync(dir)).toBe(false);
+  }, 60_000);
+
+  it('refuses a highest level that is not one of the framework, before creating the database', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'pix-main-')), 'data');
+    const given = await runServer(['--max-reachable-level', '9', '--data-dir', dir]);
+    expect([given.code, given.stderr]).toEqual([
+      2,
+      '--max-reachable-level (or PIX_MAX_REACHABLE_LEVEL) must be a level from 1 to 8 (got "9")\n',
+    ]);
+    const fromEnv = await runServer(['--data-dir', dir], { PIX_MAX_REACHABLE_LEVEL: 'cinq' });
+    expect([fromEnv.code, fromEnv.stderr]).toEqual([
+      2,
+      '--max-reachable-level (or PIX_MAX_REACHABLE_LEVEL) must be a level from 1 to 8 (got "cinq")\n',
+    ]);
+    expect(existsSync(dir)).toBe(false);
+  }, 60_000);
+
+  it('scores with the highest level given, as its start log says', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pix-main-'));
+    const child = spawn(
+      NODE,
+      [path.join(ROOT, 'server', 'main.ts'), '--port', '0', '--host', '127.0.0.1', '--data-dir', dir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '', HOST: '', PIX_DATA_DIR: '', PIX_MAX_REACHABLE_LEVEL: '6' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    let stdout = '';
+    const started = await new Promise<Record<string, unknown> | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        const line = stdout.split('\n').find((l) => l.includes('levels open to certification'));
+        if (line) resolve(JSON.parse(line) as Record<string, unknown>);
+      });
+      child.on('exit', () => resolve(null));
+    });
+    child.kill('SIGTERM');
+    await exited;
+    clearTimeout(timer);
+    expect(started).toMatchObject({ maxReachableLevel: 6 });
+    expect(started?.msg).toMatch(/; levels open to certification: 1 to 6$/);
   }, 60_000);
 
   it('says the port is taken, and exits 1', async () => {

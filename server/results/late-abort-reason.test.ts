@@ -97,7 +97,11 @@ describe('a late signed result for a candidate listed absent', () => {
       const held = await publish();
       expect([held.statusCode, errorOf(held).code]).toEqual([409, 'JURY_REVIEW_NEEDED']);
       const csv = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/results.csv` });
-      expect(csv.body).toContain(`${candidate(0).lastName};${candidate(0).firstName};;résultat en attente;`);
+      // Its birthdate (the seed gives no external identifier), then the status.
+      const birthdate = candidate(0).birthdate.split('-').reverse().join('/');
+      expect(csv.body).toContain(
+        `${candidate(0).lastName};${candidate(0).firstName};${birthdate};;résultat en attente;`,
+      );
 
       // The re-scoring asks the reason: none, or not one of the two, is refused, and changes nothing.
       for (const payload of [undefined, {}]) {

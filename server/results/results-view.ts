@@ -3,6 +3,7 @@
 import type { CandidateResult, Results } from '../../core/contracts/invigilator-api.ts';
 import type { Certificate } from '../../core/contracts/public-api.ts';
 import { COMPETENCES, type CompetenceCode } from '../../core/framework/crcn.ts';
+import { CANDIDATE_CSV_LABELS } from '../../core/session/candidate-csv-columns.ts';
 import type { ServerContext } from '../context.ts';
 import { centreName, invigilatorSessionView } from '../sessions/session-service.ts';
 import type {
@@ -163,23 +164,38 @@ const STATUS_WORDS: Readonly<Record<CandidateResult['status'], string>> = {
   cancelled: 'Annulé',
 };
 
-/** The results for a school's records: one line per candidate, Excel-friendly (BOM, `;`). */
-export function resultsCsv(results: Results): string {
+/** What the school's file says of each candidate besides the results: how its records know them. */
+export type CandidateIdentity = Pick<StoredCandidate, 'id' | 'birthdate' | 'externalId'>;
+
+/**
+ * The results for a school's records: one line per candidate, Excel-friendly (BOM, `;`). Every line,
+ * an absent candidate's too, carries the candidate's external identifier and birthdate (from
+ * `candidates`, the session's candidates), so that the school matches it to its own records; the
+ * headers are the candidate list's (core/session/candidate-csv-columns.ts).
+ */
+export function resultsCsv(results: Results, candidates: readonly CandidateIdentity[]): string {
+  const identityOf = new Map(candidates.map((c) => [c.id, c]));
+  const identity = (candidateId: string) => {
+    const c = identityOf.get(candidateId);
+    return [c ? spreadsheetDate(c.birthdate) : '', c?.externalId ?? ''];
+  };
   const header = [
-    'Nom',
-    'Prénom',
-    'Date de naissance',
+    CANDIDATE_CSV_LABELS.lastName,
+    CANDIDATE_CSV_LABELS.firstName,
+    CANDIDATE_CSV_LABELS.birthdate,
+    CANDIDATE_CSV_LABELS.externalId,
     'Statut',
     'Score Pix',
     'Code de vérification',
     ...COMPETENCES.map((c) => `Niveau ${c.code}`),
   ];
+  const noResult = (status: string) => [status, '', '', ...COMPETENCES.map(() => '')];
   const lines = results.results.map((r) => {
     const levels = COMPETENCES.map((c) => r.competences.find((x) => x.code === c.code)?.level ?? '');
     return [
       r.lastName,
       r.firstName,
-      spreadsheetDate(r.birthdate),
+      ...identity(r.candidateId),
       STATUS_WORDS[r.status],
       r.pixScore,
       r.verificationCode ?? '',
@@ -187,8 +203,8 @@ export function resultsCsv(results: Results): string {
     ];
   });
   for (const a of results.absent)
-    lines.push([a.lastName, a.firstName, '', 'absent', '', '', ...COMPETENCES.map(() => '')]);
+    lines.push([a.lastName, a.firstName, ...identity(a.candidateId), ...noResult('absent')]);
   for (const u of results.unscoredSignedResults)
-    lines.push([u.lastName, u.firstName, '', 'résultat en attente', '', '', ...COMPETENCES.map(() => '')]);
+    lines.push([u.lastName, u.firstName, ...identity(u.candidateId), ...noResult('résultat en attente')]);
   return spreadsheetCsv(header, lines);
 }

@@ -18,7 +18,8 @@ export const en: InvigilatorMessages = {
   },
   login: {
     title: 'Invigilator access',
-    intro: 'Log in with the session number and the invigilator password printed on the session notice.',
+    intro:
+      'Log in with the session number and the invigilator password printed on the “Session kit” the Pix referent prints (invigilator page).',
     sessionNumber: 'Session number',
     sessionNumberHint: 'Digits only, for example 12345.',
     password: 'Invigilator password',

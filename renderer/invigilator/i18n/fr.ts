@@ -18,7 +18,7 @@ export const fr = {
   login: {
     title: 'Espace surveillant',
     intro:
-      'Connectez-vous avec le numéro de la session et le mot de passe surveillant, inscrits sur la convocation de la session.',
+      'Connectez-vous avec le numéro de la session et le mot de passe surveillant, inscrits sur le « Kit de session » que le référent Pix imprime (page du surveillant).',
     sessionNumber: 'Numéro de session',
     sessionNumberHint: 'Des chiffres seulement, par exemple 12345.',
     password: 'Mot de passe surveillant',
