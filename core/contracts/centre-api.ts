@@ -662,3 +662,77 @@ export const SignedResultRescoringRequestSchema = z
   .object({ abortReason: AbortReasonSchema.optional() })
   .strict();
 export type SignedResultRescoringRequest = z.infer<typeof SignedResultRescoringRequestSchema>;
+
+// ------------------------------------------------------------------ readiness before exam day
+
+/** How many attachments a readiness list gives at most (the rest are counted). */
+export const READINESS_LISTED = 50;
+
+/**
+ * An attachment no exam station can open (core/challenge/station-viewers.ts): on exam day the candidate
+ * would have to raise an alert and the question would be neutralized.
+ */
+export const UnopenableAttachmentSchema = z
+  .object({ challengeId: z.string(), fileName: z.string(), mediaType: z.string() })
+  .strict();
+export type UnopenableAttachment = z.infer<typeof UnopenableAttachmentSchema>;
+
+/** Why a candidate's test could not be generated now (the codes the exam-day start would answer). */
+export const TestPreparationErrorSchema = z.discriminatedUnion('code', [
+  z
+    .object({
+      code: z.literal('MISSING_CHALLENGES'),
+      /** The tested competences where the bank has no challenge for any of the candidate's validated skills. */
+      competences: z.array(CompetenceCodeSchema).min(1),
+      message: z.string(),
+    })
+    .strict(),
+  z.object({ code: z.literal('NOT_CERTIFIABLE'), message: z.string() }).strict(),
+  z.object({ code: z.literal('INVALID_PROFILE'), message: z.string() }).strict(),
+]);
+export type TestPreparationError = z.infer<typeof TestPreparationErrorSchema>;
+
+export const CandidateReadinessSchema = z
+  .object({
+    candidateId: Id,
+    firstName: z.string(),
+    lastName: z.string(),
+    /** null: the test can be generated from the current bank and profile. */
+    error: TestPreparationErrorSchema.nullable(),
+    /**
+     * The attachments no station can open among the challenges the candidate's test could contain,
+     * whatever the seed drawn on exam day (the first READINESS_LISTED).
+     */
+    unopenable: z.array(UnopenableAttachmentSchema).max(READINESS_LISTED),
+    moreUnopenable: z.number().int().nonnegative(),
+  })
+  .strict();
+export type CandidateReadiness = z.infer<typeof CandidateReadinessSchema>;
+
+/**
+ * Whether each candidate's test can be generated on exam day and opened on the stations, checked now
+ * with the exam-day generation (nothing stored). Only the candidates with a certifiable profile whose
+ * test is not generated yet are checked; the others are counted.
+ */
+export const SessionReadinessSchema = z
+  .object({
+    candidates: z.array(CandidateReadinessSchema),
+    notChecked: z
+      .object({
+        withoutProfile: z.number().int().nonnegative(),
+        notCertifiable: z.number().int().nonnegative(),
+        /** Their test was generated when the invigilator authorized the start. */
+        alreadyGenerated: z.number().int().nonnegative(),
+      })
+      .strict(),
+    bank: z
+      .object({
+        operative: z.number().int().nonnegative(),
+        /** The bank's operative challenges' attachments no station can open, whoever sits. */
+        unopenable: z.array(UnopenableAttachmentSchema).max(READINESS_LISTED),
+        moreUnopenable: z.number().int().nonnegative(),
+      })
+      .strict(),
+  })
+  .strict();
+export type SessionReadiness = z.infer<typeof SessionReadinessSchema>;

@@ -10,6 +10,7 @@ import {
   ContentHashSchema,
   PackagedChallengeSchema,
 } from '../challenge/challenge.ts';
+import { VIEWER_KINDS } from '../challenge/station-viewers.ts';
 import type { StationMethodName } from './station-method-names.ts';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { BirthdateSchema, PersonNameSchema, SessionNumberSchema } from '../session/session.ts';
@@ -284,7 +285,7 @@ export const BrowserStateSchema = z
   .strict();
 export type BrowserState = z.infer<typeof BrowserStateSchema>;
 
-export const ViewerKindSchema = z.enum(['pdf', 'image', 'text', 'csv']);
+export const ViewerKindSchema = z.enum(VIEWER_KINDS);
 
 // ---------------------------------------------------------------------------------------------
 // Methods: name → request schema and response (value) schema.

@@ -71,6 +71,7 @@ import {
 import type { StoredCentre } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
 import { centreContentRoutes } from './centre-content-routes.ts';
+import { centreReadinessRoutes } from './centre-readiness-routes.ts';
 import { centreStationRoutes } from './centre-station-routes.ts';
 import { centreResultsRoutes } from './centre-results-routes.ts';
 import { requestAccount } from './request-account.ts';
@@ -598,6 +599,7 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     );
 
     centreContentRoutes(scoped, ctx);
+    centreReadinessRoutes(scoped, ctx);
     centreStationRoutes(scoped, ctx);
     centreResultsRoutes(scoped, ctx);
   });

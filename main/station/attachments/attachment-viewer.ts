@@ -2,23 +2,14 @@
 // again if it is missing), its media type says which viewer the screen uses, and the station's
 // `attachmentUrl` turns the file into an address the screen may load (app:// in Electron, a local
 // route in the browser harness).
-import type { z } from 'zod';
 import type { Attachment } from '../../../core/challenge/challenge.ts';
-import type { StationResult, ViewerKindSchema } from '../../../core/contracts/station-api.ts';
+import { viewerKindOf, type ViewerKind } from '../../../core/challenge/station-viewers.ts';
+import type { StationResult } from '../../../core/contracts/station-api.ts';
 import type { AttachmentViewer } from '../station-handlers.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 
-export type ViewerKind = z.infer<typeof ViewerKindSchema>;
-
-/** The viewer for a media type, or null when the station cannot show that kind of file. */
-export function viewerKindOf(mediaType: string): ViewerKind | null {
-  const type = mediaType.toLowerCase();
-  if (type === 'application/pdf') return 'pdf';
-  if (type.startsWith('image/')) return 'image';
-  if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') return 'csv';
-  if (type.startsWith('text/') || type === 'application/json' || type === 'application/xml') return 'text';
-  return null;
-}
+// Which media types a station opens is core's rule, shared with the server's readiness check.
+export { viewerKindOf, type ViewerKind };
 
 export interface AttachmentViewerOptions {
   store: Pick<AttachmentStore, 'ensure'>;

@@ -18,6 +18,7 @@ import {
   EnrollmentCodeSchema,
   MeResponseSchema,
   ProfileImportReportSchema,
+  SessionReadinessSchema,
   StationSchema,
   UnfinishedTestsSchema,
   type Account,
@@ -27,6 +28,7 @@ import {
   type Centre,
   type CentreSession,
   type PublicationRequest,
+  type SessionReadiness,
   type Station,
   type UnfinishedTests,
 } from '../../../core/contracts/centre-api.ts';
@@ -50,7 +52,16 @@ export type EnrollmentCode = z.infer<typeof EnrollmentCodeSchema>;
 export type Incident = z.infer<typeof IncidentListSchema>['incidents'][number];
 /** A coded incident report as the form sends it (checked by the same schema on the server). */
 export type IncidentInput = z.input<typeof IncidentInputSchema>;
-export type { Account, Candidate, CandidateImportReport, Centre, CentreSession, Results, Station };
+export type {
+  Account,
+  Candidate,
+  CandidateImportReport,
+  Centre,
+  CentreSession,
+  Results,
+  SessionReadiness,
+  Station,
+};
 
 /** What the forms send (validated by the same schemas on the server). */
 export interface SessionDetailsInput {
@@ -107,6 +118,7 @@ export const centrePaths = {
   session: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}`,
   invigilatorPassword: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/invigilator-password`,
   candidates: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/candidates`,
+  readiness: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/readiness`,
   candidateImport: (sessionId: string, dryRun: boolean) =>
     `/api/centre/sessions/${id(sessionId)}/candidates/import?dryRun=${dryRun}`,
   candidateTemplate: '/api/centre/candidates/template.csv',
@@ -154,6 +166,11 @@ export interface CentreClient {
    */
   changeInvigilatorPassword(sessionId: string): Promise<CentreSession>;
   candidates(sessionId: string): Promise<Candidate[]>;
+  /**
+   * Before exam day: whether each certifiable candidate's test can be generated from the bank and their
+   * profile, and the files it could contain that the stations cannot open (nothing is stored).
+   */
+  readiness(sessionId: string): Promise<SessionReadiness>;
   createCandidate(sessionId: string, input: CandidateInputBody): Promise<Candidate>;
   candidate(candidateId: string): Promise<Candidate>;
   updateCandidate(candidateId: string, input: CandidateInputBody): Promise<Candidate>;
@@ -333,6 +350,7 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
     async candidates(sessionId) {
       return (await get(CandidateListSchema, centrePaths.candidates(sessionId))).candidates;
     },
+    readiness: (sessionId) => get(SessionReadinessSchema, centrePaths.readiness(sessionId)),
     createCandidate: (sessionId, input) =>
       send(CandidateSchema, 'POST', centrePaths.candidates(sessionId), input),
     candidate: (candidateId) => get(CandidateSchema, centrePaths.candidate(candidateId)),

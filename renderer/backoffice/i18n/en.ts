@@ -251,6 +251,12 @@ export const en: BackOfficeMessages = {
         '{{count}} candidates have a Pix profile too thin (fewer than 5 competences at level 1): they will be refused at sign-in. Import fuller profiles, or remove them from the session.',
       noBank:
         'The centre\'s challenge bank is empty: import it in "Challenges and profiles" before exam day.',
+      checking:
+        "Checking that each candidate's test can be prepared from the challenge bank and opened on the stations…",
+      checkFailed:
+        'The candidates and the bank are in place, but checking their tests did not succeed: it is not known yet whether each test can be prepared on exam day.',
+      testsNotReady:
+        'Not everything is ready: on exam day, some candidates could not sit their test normally. Fix the points below, then check again.',
       ready:
         'All set: print the session kit, check the stations of the room, then on exam day give the password to the invigilator.',
       inProgress_one:
@@ -262,6 +268,38 @@ export const en: BackOfficeMessages = {
       publish:
         'The results are computed. An administrator must publish them to make the certificates available.',
       published: 'The results are published: download the certificates from the results page.',
+    },
+    readiness: {
+      unbuildableTitle_one: '{{count}} test cannot be prepared',
+      unbuildableTitle_other: '{{count}} tests cannot be prepared',
+      unbuildableIntro:
+        "A candidate's test is prepared from their Pix profile and the bank when the invigilator authorizes the start: unless this is fixed, the candidate will not be able to start.",
+      missingChallenges_one:
+        "{{name}}'s test cannot be prepared: the bank does not have enough questions for competence {{competences}}. Import a more complete bank.",
+      missingChallenges_other:
+        "{{name}}'s test cannot be prepared: the bank does not have enough questions for competences {{competences}}. Import a more complete bank.",
+      notCertifiable:
+        "{{name}}'s test cannot be prepared: their Pix profile has fewer than 5 competences at level 1. Import a fuller profile.",
+      invalidProfile:
+        "{{name}}'s test cannot be prepared: their Pix profile cannot be read. Import it again.",
+      unopenableTitle_one: '{{count}} attached file the stations cannot open',
+      unopenableTitle_other: '{{count}} attached files the stations cannot open',
+      unopenableIntro:
+        'The exam stations open PDFs, images, CSV tables and text. If one of these questions is asked, the candidate will not be able to open its file: they will have to report a problem, and the question will be neutralized.',
+      unopenable:
+        'Question {{challenge}} uses a {{extension}} file ("{{file}}") the stations cannot open: replace it with a PDF or a CSV.',
+      unopenableType:
+        'Question {{challenge}} uses a file "{{file}}" ({{type}}) the stations cannot open: replace it with a PDF or a CSV.',
+      askedTo: 'It may be asked to {{names}}.',
+      moreUnopenable:
+        'More questions have a file the stations cannot open: check every attached file of the bank.',
+      fixBank: 'Fix the bank, then import it again in "Challenges and profiles".',
+      recheck: 'Check again',
+      elsewhere_one:
+        'The bank also has {{count}} question with a file the stations cannot open. No candidate of this session can be asked it, but replace that file before other sessions.',
+      elsewhere_other:
+        'The bank also has {{count}} questions with a file the stations cannot open. No candidate of this session can be asked them, but replace those files before other sessions.',
+      elsewhereList: 'See these questions',
     },
     candidates: {
       title: 'Candidates',

@@ -255,6 +255,12 @@ export const fr = {
         '{{count}} candidats ont un profil Pix trop court (moins de 5 compétences au niveau 1) : ils seront refusés à la connexion. Importez des profils plus complets, ou retirez-les de la session.',
       noBank:
         'La banque d’épreuves du centre est vide : importez-la dans « Épreuves et profils » avant le jour de l’examen.',
+      checking:
+        'Vérification que le test de chaque candidat pourra être préparé avec la banque d’épreuves et ouvert sur les postes…',
+      checkFailed:
+        'Les candidats et la banque sont en place, mais la vérification de leurs tests n’a pas abouti : on ne sait pas encore si chaque test pourra être préparé le jour de l’examen.',
+      testsNotReady:
+        'Tout n’est pas prêt : le jour de l’examen, des candidats ne pourraient pas passer leur test normalement. Corrigez les points ci-dessous, puis vérifiez de nouveau.',
       ready:
         'Tout est prêt : imprimez le kit de session, vérifiez les postes de la salle, puis le jour de l’examen donnez le mot de passe au surveillant.',
       inProgress_one:
@@ -266,6 +272,39 @@ export const fr = {
       publish:
         'Les résultats sont calculés. Un administrateur doit les publier pour rendre les certificats disponibles.',
       published: 'Les résultats sont publiés : téléchargez les certificats depuis la page des résultats.',
+    },
+    // Before exam day: can each candidate's test be prepared and its files opened (sessions/test-readiness.ts).
+    readiness: {
+      unbuildableTitle_one: '{{count}} test ne peut pas être préparé',
+      unbuildableTitle_other: '{{count}} tests ne peuvent pas être préparés',
+      unbuildableIntro:
+        'Le test d’un candidat est préparé à partir de son profil Pix et de la banque quand le surveillant autorise le début : sans correction, ce candidat ne pourra pas commencer.',
+      missingChallenges_one:
+        'Le test de {{name}} ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence {{competences}}. Importez une banque plus complète.',
+      missingChallenges_other:
+        'Le test de {{name}} ne peut pas être préparé : la banque n’a pas assez de questions pour les compétences {{competences}}. Importez une banque plus complète.',
+      notCertifiable:
+        'Le test de {{name}} ne peut pas être préparé : son profil Pix a moins de 5 compétences au niveau 1. Importez un profil plus complet.',
+      invalidProfile:
+        'Le test de {{name}} ne peut pas être préparé : son profil Pix n’est pas lisible. Importez-le de nouveau.',
+      unopenableTitle_one: '{{count}} fichier joint que les postes ne peuvent pas ouvrir',
+      unopenableTitle_other: '{{count}} fichiers joints que les postes ne peuvent pas ouvrir',
+      unopenableIntro:
+        'Les postes d’examen ouvrent les PDF, les images, les tableaux CSV et les textes. Si l’une de ces questions est posée, le candidat ne pourra pas ouvrir son fichier : il devra signaler un problème, et la question sera neutralisée.',
+      unopenable:
+        'La question {{challenge}} utilise un fichier {{extension}} (« {{file}} ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF ou un CSV.',
+      unopenableType:
+        'La question {{challenge}} utilise un fichier « {{file}} » ({{type}}) que les postes ne peuvent pas ouvrir : remplacez-le par un PDF ou un CSV.',
+      askedTo: 'Elle peut être posée à {{names}}.',
+      moreUnopenable:
+        'D’autres questions encore ont un fichier que les postes ne peuvent pas ouvrir : vérifiez tous les fichiers joints de la banque.',
+      fixBank: 'Corrigez la banque, puis importez-la de nouveau dans « Épreuves et profils ».',
+      recheck: 'Vérifier de nouveau',
+      elsewhere_one:
+        'La banque contient aussi {{count}} question avec un fichier que les postes ne peuvent pas ouvrir. Aucun candidat de cette session ne peut la recevoir, mais remplacez ce fichier avant d’autres sessions.',
+      elsewhere_other:
+        'La banque contient aussi {{count}} questions avec un fichier que les postes ne peuvent pas ouvrir. Aucun candidat de cette session ne peut les recevoir, mais remplacez ces fichiers avant d’autres sessions.',
+      elsewhereList: 'Voir ces questions',
     },
     candidates: {
       title: 'Candidats',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, CentreSession } from '../api/centre-client.ts';
+import type { Candidate, CentreSession, SessionReadiness } from '../api/centre-client.ts';
 import { createI18n } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
-import { nextStep } from './next-step.ts';
+import { nextStep, readinessCheck, type ReadinessCheck } from './next-step.ts';
 
 const today = '2026-12-01';
 const session = (extra: Partial<CentreSession> = {}) =>
@@ -22,30 +22,48 @@ const candidate = (withProfile: boolean, certifiable = withProfile) =>
     certifiable,
   }) as Candidate;
 
+const report = (extra: Partial<SessionReadiness> = {}): SessionReadiness => ({
+  candidates: [],
+  notChecked: { withoutProfile: 0, notCertifiable: 0, alreadyGenerated: 0 },
+  bank: { operative: 12, unopenable: [], moreUnopenable: 0 },
+  ...extra,
+});
+/** Every test checked and ready. */
+const allReady: ReadinessCheck = { state: 'loaded', report: report() };
+const lea = { candidateId: 'cnd_lea', firstName: 'Léa', lastName: 'Martin' };
+const hugo = { candidateId: 'cnd_hugo', firstName: 'Hugo', lastName: 'Bernard' };
+const xlsx = {
+  challengeId: 'rec123',
+  fileName: 'Budget.XLSX',
+  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
 describe('the next step of a session', () => {
   it('asks for what is missing first: candidates, profiles, the bank; then says it is ready', () => {
-    expect(nextStep(session(), [], 10, today)).toEqual({ step: 'noCandidates' });
-    expect(nextStep(session(), [candidate(true), candidate(false), candidate(false)], 10, today)).toEqual({
+    expect(nextStep(session(), [], 10, today, allReady)).toEqual({ step: 'noCandidates' });
+    expect(
+      nextStep(session(), [candidate(true), candidate(false), candidate(false)], 10, today, allReady),
+    ).toEqual({
       step: 'noProfiles',
       count: 2,
     });
-    expect(nextStep(session(), [candidate(true)], 0, today)).toEqual({ step: 'noBank' });
-    expect(nextStep(session(), [candidate(true)], null, today)).toEqual({ step: 'ready' });
-    expect(nextStep(session(), [candidate(true)], 12, today)).toEqual({ step: 'ready' });
+    expect(nextStep(session(), [candidate(true)], 0, today, allReady)).toEqual({ step: 'noBank' });
+    expect(nextStep(session(), [candidate(true)], null, today, allReady)).toEqual({ step: 'ready' });
+    expect(nextStep(session(), [candidate(true)], 12, today, allReady)).toEqual({ step: 'ready' });
   });
 
   it('asks for fuller profiles (or the candidates removed) when some are not certifiable, once all have one', () => {
     const thin = candidate(true, false);
-    expect(nextStep(session(), [candidate(true), thin, thin], 12, today)).toEqual({
+    expect(nextStep(session(), [candidate(true), thin, thin], 12, today, allReady)).toEqual({
       step: 'notCertifiable',
       count: 2,
     });
     // The missing profiles first: they are asked for before.
-    expect(nextStep(session(), [candidate(false), thin], 12, today)).toEqual({
+    expect(nextStep(session(), [candidate(false), thin], 12, today, allReady)).toEqual({
       step: 'noProfiles',
       count: 1,
     });
-    expect(nextStep(session(), [thin], 0, today)).toEqual({ step: 'notCertifiable', count: 1 });
+    expect(nextStep(session(), [thin], 0, today, allReady)).toEqual({ step: 'notCertifiable', count: 1 });
     const fr = translator(addBackOfficeMessages(createI18n('fr')));
     expect(fr('session.next.notCertifiable', { count: 1 })).toMatch(
       /^1 candidat a un profil Pix trop court .* Importez un profil plus complet, ou retirez-le de la session\.$/,
@@ -64,22 +82,103 @@ describe('the next step of a session', () => {
       resultsRefused: 0,
       running: 2,
     };
-    expect(nextStep(session({ date: today, counts }), [candidate(true)], 12, today)).toEqual({
+    expect(nextStep(session({ date: today, counts }), [candidate(true)], 12, today, allReady)).toEqual({
       step: 'inProgress',
       count: 2,
     });
     expect(
-      nextStep(session({ date: today, counts: { ...counts, running: 0 } }), [candidate(true)], 12, today),
+      nextStep(
+        session({ date: today, counts: { ...counts, running: 0 } }),
+        [candidate(true)],
+        12,
+        today,
+        allReady,
+      ),
     ).toEqual({ step: 'finalize' });
   });
 
   it('after the exam: finalize, then publish, then nothing but the certificates', () => {
-    expect(nextStep(session({ date: '2026-11-30' }), [candidate(true)], 12, today)).toEqual({
+    expect(nextStep(session({ date: '2026-11-30' }), [candidate(true)], 12, today, allReady)).toEqual({
       step: 'finalize',
     });
-    expect(nextStep(session({ state: 'processed' }), [], 12, today)).toEqual({ step: 'publish' });
+    expect(nextStep(session({ state: 'processed' }), [], 12, today, allReady)).toEqual({ step: 'publish' });
     expect(
-      nextStep(session({ state: 'processed', publishedAt: '2026-12-09T10:00:00Z' }), [], 12, today),
+      nextStep(session({ state: 'processed', publishedAt: '2026-12-09T10:00:00Z' }), [], 12, today, allReady),
     ).toEqual({ step: 'published' });
+  });
+});
+
+describe('« Tout est prêt » only once every test can be built and opened', () => {
+  const fr = translator(addBackOfficeMessages(createI18n('fr')));
+  const ready = [candidate(true), candidate(true)];
+
+  it('waits for the check of the tests, and says when it failed, before saying anything is ready', () => {
+    expect(nextStep(session(), ready, 12, today, { state: 'loading' })).toEqual({ step: 'checking' });
+    expect(nextStep(session(), ready, 12, today, { state: 'failed' })).toEqual({ step: 'checkFailed' });
+    expect(fr('session.next.checking')).toMatch(/^Vérification .*…$/);
+    expect(fr('session.next.checkFailed')).not.toContain('Tout est prêt');
+    // What is missing before still comes first, without waiting for the check.
+    expect(nextStep(session(), [candidate(false)], 12, today, { state: 'loading' })).toEqual({
+      step: 'noProfiles',
+      count: 1,
+    });
+    expect(nextStep(session(), ready, 0, today, { state: 'failed' })).toEqual({ step: 'noBank' });
+    // The bank unknown to the page: the check's count of it says it is empty.
+    const empty = report({ bank: { operative: 0, unopenable: [], moreUnopenable: 0 } });
+    expect(nextStep(session(), ready, null, today, { state: 'loaded', report: empty })).toEqual({
+      step: 'noBank',
+    });
+  });
+
+  it('lists a candidate whose test the bank cannot prepare, instead of « Tout est prêt »', () => {
+    const missing = report({
+      candidates: [
+        { ...hugo, error: null, unopenable: [], moreUnopenable: 0 },
+        {
+          ...lea,
+          error: { code: 'MISSING_CHALLENGES', competences: ['3.1'], message: 'no challenge for 3.1' },
+          unopenable: [],
+          moreUnopenable: 0,
+        },
+      ],
+    });
+    const step = nextStep(session(), ready, 12, today, { state: 'loaded', report: missing });
+    expect(step).toEqual({
+      step: 'testsNotReady',
+      problems: {
+        unbuildable: [{ candidateId: lea.candidateId, name: 'Léa MARTIN', error: expect.anything() }],
+        unopenable: [],
+        moreUnopenable: false,
+      },
+    });
+    expect(fr('session.next.testsNotReady')).toMatch(/^Tout n’est pas prêt/);
+  });
+
+  it('lists a file the stations cannot open that a test could contain, instead of « Tout est prêt »', () => {
+    const spreadsheet = report({
+      candidates: [{ ...lea, error: null, unopenable: [xlsx], moreUnopenable: 0 }],
+      bank: { operative: 12, unopenable: [xlsx], moreUnopenable: 0 },
+    });
+    expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: spreadsheet })).toMatchObject({
+      step: 'testsNotReady',
+      problems: { unbuildable: [], unopenable: [{ ...xlsx, candidates: ['Léa MARTIN'] }] },
+    });
+    // Only in the bank, for no candidate of the session: the session is ready (the page says it apart).
+    const elsewhere = report({ bank: { operative: 12, unopenable: [xlsx], moreUnopenable: 0 } });
+    expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: elsewhere })).toEqual({
+      step: 'ready',
+    });
+  });
+
+  it('reads the page’s resource: loading again, failed, or its report', () => {
+    expect(readinessCheck({ data: null, error: null, loading: true })).toEqual({ state: 'loading' });
+    expect(readinessCheck({ data: report(), error: null, loading: true })).toEqual({ state: 'loading' });
+    expect(readinessCheck({ data: null, error: new Error('down'), loading: false })).toEqual({
+      state: 'failed',
+    });
+    expect(readinessCheck({ data: report(), error: null, loading: false })).toEqual({
+      state: 'loaded',
+      report: report(),
+    });
   });
 });

@@ -11,10 +11,11 @@ import { useFlash } from '../state/flash.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
-import { Loaded, NextStep, PageTitle } from '../ui/page.tsx';
+import { Loaded, PageTitle } from '../ui/page.tsx';
 import { ChangeInvigilatorPassword } from './invigilator-password-change.tsx';
 import { canChangeInvigilatorPassword, invigilatorScreenClosing } from './invigilator-password.ts';
-import { nextStep } from './next-step.ts';
+import { nextStep, readinessCheck } from './next-step.ts';
+import { SessionNextStep } from './session-next-step.tsx';
 import { sessionActions } from './session-actions.ts';
 import { localDay, sessionStateLabel } from './session-groups.ts';
 import { DataTable } from '../ui/data-table.tsx';
@@ -64,7 +65,13 @@ function SessionPage({
   const client = useClient();
   const flash = useFlash();
   const today = localDay();
-  const step = nextStep(session, candidates, operative, today);
+  // The tests are checked (server: exam/test-readiness.ts) only once nothing else is missing before.
+  const checked = nextStep(session, candidates, operative, today, { state: 'loading' }).step === 'checking';
+  const readiness = useResource(
+    async () => (checked ? client.readiness(session.id) : null),
+    [client, session.id, checked],
+  );
+  const step = nextStep(session, candidates, operative, today, readinessCheck(readiness));
   const actions = sessionActions(session, today);
   const deletable = actions.deletable;
   const now = Date.now();
@@ -81,11 +88,13 @@ function SessionPage({
       >
         {t('session.title', { number: session.number })}
       </PageTitle>
-      <NextStep>
-        <p data-step={step.step}>
-          {t(`session.next.${step.step}`, 'count' in step ? { count: step.count } : {})}
-        </p>
-      </NextStep>
+      <SessionNextStep
+        step={step}
+        centreId={session.centreId}
+        report={readiness.data}
+        failure={readiness.error}
+        onCheckAgain={readiness.reload}
+      />
 
       <div className="session-layout">
         <section className="section card-panel" aria-labelledby="session-details">

@@ -1,0 +1,22 @@
+// Which attachments an exam station can open, and with which of its viewers: one list for the station
+// (main/station/attachments/attachment-viewer.ts opens the file with it) and for the server, which warns
+// the referent before exam day about a challenge whose file the stations cannot open.
+import type { Attachment, Challenge } from './challenge.ts';
+
+export const VIEWER_KINDS = ['pdf', 'image', 'text', 'csv'] as const;
+export type ViewerKind = (typeof VIEWER_KINDS)[number];
+
+/** The viewer for a media type, or null when the station cannot show that kind of file. */
+export function viewerKindOf(mediaType: string): ViewerKind | null {
+  const type = mediaType.toLowerCase();
+  if (type === 'application/pdf') return 'pdf';
+  if (type.startsWith('image/')) return 'image';
+  if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') return 'csv';
+  if (type.startsWith('text/') || type === 'application/json' || type === 'application/xml') return 'text';
+  return null;
+}
+
+/** The challenge's attachments no station can open (a candidate would have to raise an alert). */
+export function unopenableAttachments(challenge: Pick<Challenge, 'attachments'>): Attachment[] {
+  return challenge.attachments.filter((a) => viewerKindOf(a.mediaType) === null);
+}

@@ -1,0 +1,203 @@
+// What the referent reads when the session's tests are not ready: one plain sentence per candidate or
+// file, saying what to do, in French and English; headings and lists, said aloud when the check ends.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { CompetenceCode } from '../../../core/framework/crcn.ts';
+import { ApiFailure, type SessionReadiness } from '../api/centre-client.ts';
+import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
+import { nextStep, type NextStep } from './next-step.ts';
+import { SessionNextStep } from './session-next-step.tsx';
+import {
+  askedToSentence,
+  extensionOf,
+  testProblems,
+  unbuildableSentence,
+  unopenableElsewhere,
+  unopenableSentence,
+} from './test-readiness.ts';
+
+const fr = translator(addBackOfficeMessages(createI18n('fr')));
+const en = translator(addBackOfficeMessages(createI18n('en')));
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ODT = 'application/vnd.oasis.opendocument.text';
+const lea = { candidateId: 'cnd_lea', firstName: 'Léa', lastName: 'Martin' };
+const hugo = { candidateId: 'cnd_hugo', firstName: 'Hugo', lastName: 'Bernard' };
+const budget = { challengeId: 'recBudget', fileName: 'budget.xlsx', mediaType: XLSX };
+const letter = { challengeId: 'recLettre', fileName: 'lettre.odt', mediaType: ODT };
+
+const report = (extra: Partial<SessionReadiness> = {}): SessionReadiness => ({
+  candidates: [],
+  notChecked: { withoutProfile: 0, notCertifiable: 0, alreadyGenerated: 0 },
+  bank: { operative: 40, unopenable: [], moreUnopenable: 0 },
+  ...extra,
+});
+const missing = (competences: CompetenceCode[]) =>
+  ({ code: 'MISSING_CHALLENGES', competences, message: 'no challenge' }) as const;
+
+describe('the readiness problems of a session’s tests', () => {
+  it('says whose test cannot be prepared and what to do, in plain French and English', () => {
+    const problems = testProblems(
+      report({
+        candidates: [
+          { ...lea, error: missing(['3.1']), unopenable: [], moreUnopenable: 0 },
+          { ...hugo, error: missing(['1.2', '3.1', '4.2']), unopenable: [], moreUnopenable: 0 },
+        ],
+      }),
+    );
+    // By name: BERNARD before MARTIN.
+    expect(problems?.unbuildable.map((u) => unbuildableSentence(u, fr, 'fr-FR'))).toEqual([
+      'Le test de Hugo BERNARD ne peut pas être préparé : la banque n’a pas assez de questions pour les compétences 1.2, 3.1 et 4.2. Importez une banque plus complète.',
+      'Le test de Léa MARTIN ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence 3.1. Importez une banque plus complète.',
+    ]);
+    expect(unbuildableSentence(problems!.unbuildable[1]!, en, 'en-GB')).toBe(
+      "Léa MARTIN's test cannot be prepared: the bank does not have enough questions for competence 3.1. Import a more complete bank.",
+    );
+    const invalid = {
+      candidateId: 'c',
+      name: 'Léa MARTIN',
+      error: { code: 'INVALID_PROFILE', message: '' },
+    } as const;
+    expect(unbuildableSentence(invalid, fr, 'fr-FR')).toMatch(
+      /^Le test de Léa MARTIN ne peut pas .* Importez-le de nouveau\.$/,
+    );
+  });
+
+  it('groups the files the stations cannot open by question, with whom it may be asked', () => {
+    const problems = testProblems(
+      report({
+        candidates: [
+          { ...lea, error: null, unopenable: [budget, letter], moreUnopenable: 0 },
+          { ...hugo, error: null, unopenable: [budget], moreUnopenable: 0 },
+        ],
+      }),
+    );
+    expect(problems?.unopenable).toEqual([
+      { ...budget, candidates: ['Hugo BERNARD', 'Léa MARTIN'] },
+      { ...letter, candidates: ['Léa MARTIN'] },
+    ]);
+    const [first] = problems?.unopenable ?? [];
+    expect(`${unopenableSentence(first!, fr)} ${askedToSentence(first!, fr, 'fr-FR')}`).toBe(
+      'La question recBudget utilise un fichier .xlsx (« budget.xlsx ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF ou un CSV. Elle peut être posée à Hugo BERNARD et Léa MARTIN.',
+    );
+    expect(unopenableSentence(first!, en)).toBe(
+      'Question recBudget uses a .xlsx file ("budget.xlsx") the stations cannot open: replace it with a PDF or a CSV.',
+    );
+    // A file named without an extension: its media type says what it is.
+    expect(unopenableSentence({ ...letter, fileName: 'lettre' }, fr)).toBe(
+      `La question recLettre utilise un fichier « lettre » (${ODT}) que les postes ne peuvent pas ouvrir : remplacez-le par un PDF ou un CSV.`,
+    );
+    expect([extensionOf('Budget.XLSX'), extensionOf('notes'), extensionOf('archive.tar.gz')]).toEqual([
+      '.xlsx',
+      null,
+      '.gz',
+    ]);
+  });
+
+  it('finds nothing to fix when every test is ready, and counts the bank’s other files apart', () => {
+    const ok = report({
+      candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 0 }],
+      bank: { operative: 40, unopenable: [letter], moreUnopenable: 2 },
+    });
+    expect(testProblems(ok)).toBeNull();
+    expect(unopenableElsewhere(ok)).toEqual({ files: [letter], count: 3 });
+    expect(
+      unopenableElsewhere(
+        report({
+          candidates: [{ ...lea, error: null, unopenable: [letter], moreUnopenable: 0 }],
+          bank: { operative: 40, unopenable: [letter, budget], moreUnopenable: 0 },
+        }),
+      ),
+    ).toEqual({ files: [budget], count: 1 });
+    // Files the server left out of a candidate's list still stop « Tout est prêt ».
+    expect(
+      testProblems(report({ candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 3 }] })),
+    ).toEqual({ unbuildable: [], unopenable: [], moreUnopenable: true });
+  });
+});
+
+function render(
+  step: NextStep,
+  options: { report?: SessionReadiness; failure?: ApiFailure; language?: Language } = {},
+) {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={addBackOfficeMessages(createI18n(options.language ?? 'fr'))}>
+      <SessionNextStep
+        step={step}
+        centreId="ctr_1"
+        report={options.report ?? null}
+        failure={options.failure ?? null}
+        onCheckAgain={() => undefined}
+      />
+    </I18nextProvider>,
+  );
+}
+
+describe('the session page’s next step, with the check of the tests', () => {
+  const session = {
+    date: '2026-12-08',
+    time: '09:00',
+    state: 'created',
+    publishedAt: null,
+    counts: { candidates: 2, joined: 0, started: 0, resultsReceived: 0, resultsRefused: 0, running: 0 },
+  } as never;
+  const candidates = [{ profile: {}, certifiable: true }] as never;
+  const stepFor = (r: SessionReadiness) =>
+    nextStep(session, candidates, 40, '2026-12-01', { state: 'loaded', report: r });
+
+  it('says the check is under way, in a status region, never « Tout est prêt » meanwhile', () => {
+    const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'loading' }));
+    expect(html).toMatch(/<p data-step="checking" role="status">Vérification que le test de chaque candidat/);
+    expect(html).not.toContain('Tout est prêt');
+  });
+
+  it('says why the check failed, with a retry, never « Tout est prêt »', () => {
+    const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'failed' }), {
+      failure: new ApiFailure(0, 'NETWORK', 'fetch failed'),
+    });
+    expect(html).toContain('la vérification de leurs tests n’a pas abouti');
+    expect(html).toContain('data-testid="error"');
+    expect(html).toContain('>Réessayer</button>');
+    expect(html).not.toContain('Tout est prêt');
+  });
+
+  it('lists who is affected and what to do under headings, with a way to the bank and to check again', () => {
+    const r = report({
+      candidates: [
+        { ...lea, error: missing(['3.1']), unopenable: [], moreUnopenable: 0 },
+        { ...hugo, error: null, unopenable: [budget], moreUnopenable: 0 },
+      ],
+      bank: { operative: 40, unopenable: [budget, letter], moreUnopenable: 0 },
+    });
+    const html = render(stepFor(r), { report: r });
+    expect(html).not.toContain('Tout est prêt');
+    expect(html).toContain('Tout n’est pas prêt');
+    expect(html).toContain('<h2 id="unbuildable-tests">1 test ne peut pas être préparé</h2>');
+    expect(html).toContain(
+      '<li data-candidate-id="cnd_lea" data-code="MISSING_CHALLENGES">Le test de Léa MARTIN ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence 3.1. Importez une banque plus complète.</li>',
+    );
+    expect(html).toContain(
+      '<h2 id="unopenable-files">1 fichier joint que les postes ne peuvent pas ouvrir</h2>',
+    );
+    expect(html).toContain('Elle peut être posée à Hugo BERNARD.');
+    expect(html).toContain('href="#/centres/ctr_1/content"');
+    expect(html).toContain('>Vérifier de nouveau</button>');
+    // The bank's other file, which no candidate here can be asked, is said apart.
+    expect(html).toContain(
+      'La banque contient aussi 1 question avec un fichier que les postes ne peuvent pas ouvrir.',
+    );
+    expect(html).toContain('<summary>Voir ces questions</summary>');
+    const english = render(stepFor(r), { report: r, language: 'en' });
+    expect(english).toContain('<h2 id="unbuildable-tests">1 test cannot be prepared</h2>');
+    expect(english).toContain('It may be asked to Hugo BERNARD.');
+  });
+
+  it('says « Tout est prêt » once every test can be built and opened', () => {
+    const r = report({ candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 0 }] });
+    const html = render(stepFor(r), { report: r });
+    expect(html).toContain('<p data-step="ready" role="status">Tout est prêt : imprimez le kit de session');
+    expect(html).not.toContain('<h2');
+    expect(html).not.toContain('bank-unopenable');
+  });
+});
