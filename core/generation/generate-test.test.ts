@@ -17,18 +17,7 @@ import {
   MissingChallengesError,
   NotCertifiableError,
 } from './generation-errors.ts';
-
-// Four competences at level 1, one skill and one challenge each: with the competence under test
-// (1.1) the candidate is certifiable, and the rows only describe 1.1.
-const FILLERS = [
-  { code: '2.1', skill: '@interagir1' },
-  { code: '3.1', skill: '@textes1' },
-  { code: '4.1', skill: '@securite1' },
-  { code: '5.1', skill: '@depannage1' },
-] as const;
-const FILLER_BANK = FILLERS.map((f) =>
-  qcuChallenge({ id: `filler${f.code[0]}`, skill: f.skill, competence: f.code }),
-);
+import { FILLER_BANK, FILLERS } from '../testing/certifiable-fillers.ts';
 
 /** `@web5:a` → challenge `web5a` of skill `@web5` in 1.1; `@web5:a!obsolete` → with that status. */
 function bank11(...specs: string[]): Challenge[] {

@@ -9,16 +9,7 @@ import { syntheticBank, syntheticProfile } from '../testing/synthetic-bank.ts';
 import { indexBank } from './bank-index.ts';
 import { generateTest, possibleChallenges } from './generate-test.ts';
 import { InvalidGenerationInputError, NotCertifiableError } from './generation-errors.ts';
-
-const FILLERS = [
-  { code: '2.1', skill: '@interagir1' },
-  { code: '3.1', skill: '@textes1' },
-  { code: '4.1', skill: '@securite1' },
-  { code: '5.1', skill: '@depannage1' },
-] as const;
-const FILLER_BANK = FILLERS.map((f) =>
-  qcuChallenge({ id: `filler${f.code[0]}`, skill: f.skill, competence: f.code }),
-);
+import { FILLER_BANK, FILLERS } from '../testing/certifiable-fillers.ts';
 
 /** `@web5:a` → challenge `web5a` of skill `@web5` in 1.1. */
 const in11 = (...specs: string[]): Challenge[] =>
