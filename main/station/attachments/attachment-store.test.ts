@@ -7,7 +7,8 @@ import type { ServerResult } from '../runtime/ports.ts';
 import { testPackage } from '../runtime/runtime-fixtures.ts';
 import { tempDataDir } from '../sync/sync-fixtures.ts';
 import { AttachmentStore, contentsOf, sha256Of } from './attachment-store.ts';
-import { createAttachmentViewer, viewerKindOf } from './attachment-viewer.ts';
+import { viewerKindOf } from '../../../core/challenge/station-viewers.ts';
+import { createAttachmentViewer } from './attachment-viewer.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const pdf = bytes('%PDF-1.4 horaires des bus');

@@ -3,13 +3,11 @@
 // `attachmentUrl` turns the file into an address the screen may load (app:// in Electron, a local
 // route in the browser harness).
 import type { Attachment } from '../../../core/challenge/challenge.ts';
+// Which media types a station opens is core's rule, shared with the server's readiness check.
 import { viewerKindOf, type ViewerKind } from '../../../core/challenge/station-viewers.ts';
 import type { StationResult } from '../../../core/contracts/station-api.ts';
 import type { AttachmentViewer } from '../station-handlers.ts';
 import type { AttachmentStore } from './attachment-store.ts';
-
-// Which media types a station opens is core's rule, shared with the server's readiness check.
-export { viewerKindOf, type ViewerKind };
 
 export interface AttachmentViewerOptions {
   store: Pick<AttachmentStore, 'ensure'>;

@@ -6,14 +6,10 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 
 /** Named as the station's requests name it (server-routes.ts): PROXY_REFUSED_407… */
-export class TunnelRefused extends Error {
-  readonly code: string;
-  readonly status: number;
-  constructor(status: number) {
-    super(`the proxy refused the tunnel (${status})`);
-    this.status = status;
-    this.code = `PROXY_REFUSED_${status}`;
-  }
+function tunnelRefused(status: number): Error {
+  return Object.assign(new Error(`the proxy refused the tunnel (${status})`), {
+    code: `PROXY_REFUSED_${status}`,
+  });
 }
 
 /** A socket to host:port through the proxy (http://p:3128 or https://p:443); rejects on refusal. */
@@ -35,7 +31,7 @@ export function openTunnel(proxyUrl: string, host: string, port: number, timeout
         return;
       }
       socket.destroy();
-      reject(new TunnelRefused(response.statusCode ?? 0));
+      reject(tunnelRefused(response.statusCode ?? 0));
     });
     request.once('timeout', () =>
       request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),

@@ -63,7 +63,7 @@ function proxyRefusal(error: unknown): number | null {
 }
 
 /** What went wrong, for the log and the self-check: a code (ECONNREFUSED, PROXY_REFUSED_407…). */
-export function routeFailure(error: unknown): string {
+function routeFailure(error: unknown): string {
   const refused = proxyRefusal(error);
   if (refused !== null) return `PROXY_REFUSED_${refused}`;
   for (const e of causes(error).reverse()) {
