@@ -62,6 +62,32 @@ describe('room cards', () => {
   });
 });
 
+describe('the attendance sheet’s presence', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  beforeEach(async () => {
+    server = await startTestServer();
+    day = await seedCertificationDay(server.app, { count: 2 });
+  });
+  afterEach(() => server.close());
+
+  it('says a candidate signed in on a station but never started is not « présent »', async () => {
+    const station = await enrolledStation(server, day);
+    const [lea, hugo] = day.candidates as [SeededCandidate, SeededCandidate];
+    expect(await join(server, day, station, lea)).toMatchObject({ resuming: false });
+    const inv = await invigilator(server, day);
+    const sheet = await inv.get('/attendance.csv');
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    const presence = (c: SeededCandidate) =>
+      sheet.body
+        .split('\n')
+        .find((line) => line.includes(c.lastName))
+        ?.split(';')[5];
+    expect(presence(lea)).toBe('connecté, test non commencé');
+    expect(presence(hugo)).toBe('pas encore arrivé');
+  });
+});
+
 describe('the card of a candidate waiting at another station for the resume', () => {
   let server: TestServer;
   let day: SeededDay;

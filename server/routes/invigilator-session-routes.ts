@@ -10,6 +10,7 @@ import {
   IncidentSchema,
   ResultsSchema,
 } from '../../core/contracts/invigilator-api.ts';
+import { attendanceOf, type Attendance } from '../../core/session/attendance.ts';
 import type { ServerContext } from '../context.ts';
 import { PathId, SessionParams, errors } from '../http/route-schema.ts';
 import { spreadsheetCsv, spreadsheetDate, spreadsheetTime } from '../http/spreadsheet-csv.ts';
@@ -18,6 +19,14 @@ import { incidentView, reportIncident, withdrawIncident } from '../results/incid
 import { resultsView } from '../results/results-view.ts';
 import { loadRoomData, roomCandidate } from '../room/room-view.ts';
 import { invigilatedSession } from './request-invigilator.ts';
+
+/** The sheet's « Présence » column, in French like the rest of the file (a school's records). */
+const PRESENCE_WORDS: Record<Attendance, string> = {
+  present: 'présent',
+  notStarted: 'connecté, test non commencé',
+  notArrived: 'pas encore arrivé',
+  absent: 'absent',
+};
 
 export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -118,8 +127,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
     async (request, reply) => {
       const session = invigilatedSession(request);
       const data = await loadRoomData(ctx, session);
-      // While the session is open, a candidate not seen yet may still come.
-      const notSeen = session.state === 'created' ? 'pas encore arrivé' : 'absent';
+      const sessionOpen = session.state === 'created';
       const lines = data.candidates.map((c) => {
         const card = roomCandidate(data, c, ctx.feed.live);
         return [
@@ -128,7 +136,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
           spreadsheetDate(c.birthdate),
           c.extraTimePercentage ? `${c.extraTimePercentage} %` : '',
           card.station?.name ?? '',
-          card.state === 'notArrived' ? notSeen : 'présent',
+          PRESENCE_WORDS[attendanceOf(card.state, sessionOpen)],
           card.startedAt ? spreadsheetTime(card.startedAt, ctx.config.timeZone) : '',
           '',
         ];

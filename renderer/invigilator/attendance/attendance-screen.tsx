@@ -17,7 +17,11 @@ export function AttendanceScreen() {
   const session = useRoom((s) => s.session);
   const sessionId = useRoom((s) => s.sessionId);
   const candidates = useRoom((s) => s.candidates);
-  const lines = useMemo(() => attendanceLines(Object.values(candidates)), [candidates]);
+  const sessionOpen = session?.state === 'created';
+  const lines = useMemo(
+    () => attendanceLines(Object.values(candidates), sessionOpen),
+    [candidates, sessionOpen],
+  );
   if (!session) return <p className="page">{t('connection.loading')}</p>;
   const today = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
     dateStyle: 'long',
@@ -64,14 +68,20 @@ export function AttendanceScreen() {
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={line.candidateId} data-testid="attendance-line" className={line.present ? '' : 'absent'}>
+            <tr
+              key={line.candidateId}
+              data-testid="attendance-line"
+              className={line.presence === 'absent' || line.presence === 'notArrived' ? 'absent' : ''}
+            >
               <th scope="row">{line.lastName.toLocaleUpperCase('fr-FR')}</th>
               <td>{line.firstName}</td>
               <td>{frenchDate(line.birthdate)}</td>
               <td>{line.station ?? '—'}</td>
-              <td>{line.present ? t('attendance.present') : t('attendance.absent')}</td>
+              <td>{t(`attendance.presenceWords.${line.presence}`)}</td>
               <td>{line.startedAt ? clockTime(line.startedAt, i18n.language) : '—'}</td>
-              <td>{line.present ? stateText(line.candidate, t, session?.state === 'created') : '—'}</td>
+              <td>
+                {line.candidate.state === 'notArrived' ? '—' : stateText(line.candidate, t, sessionOpen)}
+              </td>
               <td>{line.incidents > 0 ? line.incidents : ''}</td>
               <td className="signature-cell" />
             </tr>

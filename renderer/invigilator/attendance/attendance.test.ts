@@ -4,7 +4,7 @@ import { attendanceLines, frenchDate } from './attendance.ts';
 
 describe('the attendance sheet', () => {
   it('lists everyone in name order, absent or present, with station and start', () => {
-    const lines = attendanceLines([
+    const room = [
       card({
         lastName: 'Zidane',
         firstName: 'Léo',
@@ -20,13 +20,23 @@ describe('the attendance sheet', () => {
         startedAt: null,
       }),
       card({ lastName: 'Martin', firstName: 'Léa', birthdate: '2011-04-02', extraTimePercentage: 30 }),
-    ]);
-    expect(lines.map((l) => [l.lastName, l.present, l.station !== null])).toEqual([
-      ['Ângel', false, false],
-      ['Martin', true, true],
-      ['Zidane', true, true],
+      card({ lastName: 'Petit', firstName: 'Noé', state: 'waiting', startedAt: null }),
+    ];
+    const lines = attendanceLines(room, true);
+    expect(lines.map((l) => [l.lastName, l.presence, l.station !== null])).toEqual([
+      ['Ângel', 'notArrived', false],
+      ['Martin', 'present', true],
+      ['Petit', 'notStarted', true],
+      ['Zidane', 'present', true],
     ]);
     expect(lines[1]).toMatchObject({ birthdate: '2011-04-02', extraTimePercentage: 30 });
+    // Finalized: whoever never started is absent, as finalization recorded them.
+    expect(attendanceLines(room, false).map((l) => l.presence)).toEqual([
+      'absent',
+      'present',
+      'absent',
+      'present',
+    ]);
   });
 
   it('writes birthdates the French way', () => {

@@ -1,6 +1,7 @@
 // The attendance sheet's lines (feuille d'émargement): every enrolled candidate in name order, present
 // or absent, with the station, the start time and how the test ended, and room for the signature.
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import { attendanceOf, type Attendance } from '../../../core/session/attendance.ts';
 import { byName } from '../room/attention.ts';
 
 export interface AttendanceLine {
@@ -10,14 +11,18 @@ export interface AttendanceLine {
   birthdate: string;
   extraTimePercentage: number;
   station: string | null;
-  present: boolean;
+  /** As finalization records it: only a test that started makes its candidate present. */
+  presence: Attendance;
   startedAt: string | null;
   /** The card, for the words of its state. */
   candidate: RoomCandidate;
   incidents: number;
 }
 
-export function attendanceLines(candidates: readonly RoomCandidate[]): AttendanceLine[] {
+export function attendanceLines(
+  candidates: readonly RoomCandidate[],
+  sessionOpen: boolean,
+): AttendanceLine[] {
   return [...candidates].sort(byName).map((c) => ({
     candidateId: c.candidateId,
     lastName: c.lastName,
@@ -25,7 +30,7 @@ export function attendanceLines(candidates: readonly RoomCandidate[]): Attendanc
     birthdate: c.birthdate,
     extraTimePercentage: c.extraTimePercentage,
     station: c.station?.name ?? null,
-    present: c.state !== 'notArrived',
+    presence: attendanceOf(c.state, sessionOpen),
     startedAt: c.startedAt,
     candidate: c,
     incidents: c.incidents,
