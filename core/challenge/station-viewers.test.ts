@@ -13,10 +13,15 @@ describe('which attachments a station opens', () => {
     ['text/plain', 'text'],
     ['application/json', 'text'],
     ['application/xml', 'text'],
-    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', null],
-    ['application/vnd.oasis.opendocument.spreadsheet', null],
-    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', null],
-    ['application/vnd.oasis.opendocument.text', null],
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'spreadsheet'],
+    ['application/vnd.ms-excel', 'spreadsheet'],
+    ['application/vnd.oasis.opendocument.spreadsheet', 'spreadsheet'],
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'document'],
+    ['APPLICATION/VND.OASIS.OPENDOCUMENT.TEXT', 'document'],
+    // Old binary Word, presentations and archives stay unopenable.
+    ['application/msword', null],
+    ['application/vnd.openxmlformats-officedocument.presentationml.presentation', null],
+    ['application/vnd.oasis.opendocument.presentation', null],
     ['application/zip', null],
   ])('%s → %s', (mediaType, kind) => {
     expect(viewerKindOf(mediaType)).toBe(kind);
@@ -34,10 +39,11 @@ describe('which attachments a station opens', () => {
       attachments: [
         file('notes.csv', 'text/csv'),
         file('notes.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-        file('lettre.odt', 'application/vnd.oasis.opendocument.text'),
+        file('lettre.doc', 'application/msword'),
+        file('diaporama.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'),
       ],
     };
-    expect(unopenableAttachments(challenge).map((a) => a.fileName)).toEqual(['notes.xlsx', 'lettre.odt']);
+    expect(unopenableAttachments(challenge).map((a) => a.fileName)).toEqual(['lettre.doc', 'diaporama.pptx']);
     expect(unopenableAttachments(qcuChallenge({ id: 'c2', skill: '@web1', competence: '1.1' }))).toEqual([]);
   });
 });

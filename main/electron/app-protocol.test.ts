@@ -92,6 +92,12 @@ describe('candidates’ files under app://station/__sandbox/', () => {
     expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/data.json')?.contentType).toBe(
       'text/plain; charset=utf-8',
     );
+    // Office files reach the screens' viewers as opaque bytes; old Word files are not served.
+    for (const name of ['notes.xlsx', 'notes.ods', 'lettre.docx', 'lettre.odt'])
+      expect(resolveSandboxFile(sandbox, `app://station/__sandbox/t/${name}`)?.contentType).toBe(
+        'application/octet-stream',
+      );
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/lettre.doc')).toBeNull();
   });
 
   it.each([

@@ -65,6 +65,12 @@ const SANDBOX_TYPES: Record<string, string> = {
   '.json': 'text/plain; charset=utf-8',
   '.xml': 'text/plain; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
+  // Office files are read as bytes by the screens' viewers (spreadsheet, document): opaque data here.
+  '.xlsx': 'application/octet-stream',
+  '.xls': 'application/octet-stream',
+  '.ods': 'application/octet-stream',
+  '.docx': 'application/octet-stream',
+  '.odt': 'application/octet-stream',
 };
 
 /** The app:// address of a file under the sandbox root (null when the file is not under it). */

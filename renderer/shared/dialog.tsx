@@ -16,6 +16,11 @@ export interface DialogProps {
   /** Long content (files): the body scrolls and takes the keyboard focus to be scrolled with the arrows. */
   scrollable?: boolean;
   /**
+   * Whether the body is the dialog's description, read with its title when it opens (default). Not for
+   * a file's whole content (a spreadsheet's every cell): that is read by moving through it.
+   */
+  bodyDescribes?: boolean;
+  /**
    * Where focus goes back when the button that opened the dialog is gone (its decision removed it):
    * elements to try in order, read when the dialog closes, before the page's main heading.
    */
@@ -30,6 +35,7 @@ export function Dialog({
   className,
   closeLabel,
   scrollable,
+  bodyDescribes = true,
   returnFocusFallback,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -81,7 +87,7 @@ export function Dialog({
       ref={ref}
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
-      aria-describedby={bodyId}
+      aria-describedby={bodyDescribes ? bodyId : undefined}
     >
       <div className="dialog-header">
         {/* tabIndex -1: a view can start from the title (said once, as the dialog's name), out of Tab. */}

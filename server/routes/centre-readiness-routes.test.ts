@@ -17,13 +17,14 @@ import {
 } from '../testing/seed.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
-const XLSX = Buffer.from('PK\u0003\u0004 not really a spreadsheet', 'utf8');
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxAttachment = {
-  hash: contentHash(XLSX),
-  fileName: 'tableau.xlsx',
-  mediaType: XLSX_TYPE,
-  size: XLSX.length,
+// Old binary Word: a type no station opens (spreadsheets and .docx/.odt have viewers).
+const DOC = Buffer.from('\u00d0\u00cf\u0011\u00e0 not really a Word file', 'latin1');
+const DOC_TYPE = 'application/msword';
+const docAttachment = {
+  hash: contentHash(DOC),
+  fileName: 'lettre.doc',
+  mediaType: DOC_TYPE,
+  size: DOC.length,
 };
 
 let server: TestServer;
@@ -100,19 +101,19 @@ describe('the readiness of a session’s tests before exam day', () => {
     server = await startTestServer();
     const day = await seedCertificationDay(server.app, { count: 3 });
     const lea = day.candidates[0] as SeededCandidate;
-    // Every challenge of Léa's validated skills in her first tested competence gets a spreadsheet:
+    // Every challenge of Léa's validated skills in her first tested competence gets a Word file:
     // her test asks at least one of them, whatever the seed.
     const profile = day.profiles.get(lea.id);
     const competence = profile?.competences.find((c) => c.pix >= 8)?.code;
     const validated = new Set(profile?.validatedSkills);
     const changed: Challenge[] = day.bank
       .filter((c) => c.competence === competence && validated.has(c.skill))
-      .map((c) => ({ ...c, attachments: [xlsxAttachment] }));
+      .map((c) => ({ ...c, attachments: [docAttachment] }));
     expect(changed.length).toBeGreaterThan(0);
     const imported = await day.api({
       method: 'POST',
       url: `/api/centre/centres/${day.centreId}/bank/import`,
-      payload: { challenges: changed, content: [{ mediaType: XLSX_TYPE, base64: XLSX.toString('base64') }] },
+      payload: { challenges: changed, content: [{ mediaType: DOC_TYPE, base64: DOC.toString('base64') }] },
     });
     expect(imported.statusCode, imported.body).toBe(200);
     const operative = new Set(changed.filter(isOperative).map((c) => c.id));
@@ -124,20 +125,20 @@ describe('the readiness of a session’s tests before exam day', () => {
     for (const item of mine?.unopenable ?? []) {
       expect(item).toEqual({
         challengeId: expect.any(String),
-        fileName: 'tableau.xlsx',
-        mediaType: XLSX_TYPE,
+        fileName: 'lettre.doc',
+        mediaType: DOC_TYPE,
       });
       expect(changed.map((c) => c.id)).toContain(item.challengeId);
     }
-    // The bank's list, whoever sits: every operative challenge given the spreadsheet.
+    // The bank's list, whoever sits: every operative challenge given the Word file.
     expect(report.bank.unopenable.length + report.bank.moreUnopenable).toBe(operative.size);
     for (const item of report.bank.unopenable) expect(operative.has(item.challengeId)).toBe(true);
 
-    // Léa's test, generated on exam day, asks only spreadsheets the readiness listed for her.
+    // Léa's test, generated on exam day, asks only Word files the readiness listed for her.
     const station = await enrolledStation(server, day);
     const inv = await invigilator(server, day);
     const { pkg } = await startedTest(server, day, inv, station, lea);
-    const asked = pkg.package.challenges.filter((c) => c.attachments.some((a) => a.mediaType === XLSX_TYPE));
+    const asked = pkg.package.challenges.filter((c) => c.attachments.some((a) => a.mediaType === DOC_TYPE));
     expect(asked.length).toBeGreaterThan(0);
     const listed = new Set(mine?.unopenable.map((u) => u.challengeId));
     for (const c of asked) expect(listed.has(c.id)).toBe(true);

@@ -151,7 +151,8 @@ describe('the attachment viewer', () => {
     ['text/csv', 'csv'],
     ['text/plain', 'text'],
     ['application/json', 'text'],
-    ['application/vnd.oasis.opendocument.spreadsheet', null],
+    ['application/vnd.oasis.opendocument.spreadsheet', 'spreadsheet'],
+    ['application/msword', null],
   ])('shows %s with the %s viewer', (mediaType, kind) => {
     expect(viewerKindOf(mediaType)).toBe(kind);
   });

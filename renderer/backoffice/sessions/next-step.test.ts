@@ -32,10 +32,10 @@ const report = (extra: Partial<SessionReadiness> = {}): SessionReadiness => ({
 const allReady: ReadinessCheck = { state: 'loaded', report: report() };
 const lea = { candidateId: 'cnd_lea', firstName: 'Léa', lastName: 'Martin' };
 const hugo = { candidateId: 'cnd_hugo', firstName: 'Hugo', lastName: 'Bernard' };
-const xlsx = {
+const pptx = {
   challengeId: 'rec123',
-  fileName: 'Budget.XLSX',
-  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  fileName: 'Budget.PPTX',
+  mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
 describe('the next step of a session', () => {
@@ -156,15 +156,15 @@ describe('« Tout est prêt » only once every test can be built and opened', ()
 
   it('lists a file the stations cannot open that a test could contain, instead of « Tout est prêt »', () => {
     const spreadsheet = report({
-      candidates: [{ ...lea, error: null, unopenable: [xlsx], moreUnopenable: 0 }],
-      bank: { operative: 12, unopenable: [xlsx], moreUnopenable: 0 },
+      candidates: [{ ...lea, error: null, unopenable: [pptx], moreUnopenable: 0 }],
+      bank: { operative: 12, unopenable: [pptx], moreUnopenable: 0 },
     });
     expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: spreadsheet })).toMatchObject({
       step: 'testsNotReady',
-      problems: { unbuildable: [], unopenable: [{ ...xlsx, candidates: ['Léa MARTIN'] }] },
+      problems: { unbuildable: [], unopenable: [{ ...pptx, candidates: ['Léa MARTIN'] }] },
     });
     // Only in the bank, for no candidate of the session: the session is ready (the page says it apart).
-    const elsewhere = report({ bank: { operative: 12, unopenable: [xlsx], moreUnopenable: 0 } });
+    const elsewhere = report({ bank: { operative: 12, unopenable: [pptx], moreUnopenable: 0 } });
     expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: elsewhere })).toEqual({
       step: 'ready',
     });

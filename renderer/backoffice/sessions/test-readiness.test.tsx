@@ -20,12 +20,12 @@ import {
 
 const fr = translator(addBackOfficeMessages(createI18n('fr')));
 const en = translator(addBackOfficeMessages(createI18n('en')));
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ODT = 'application/vnd.oasis.opendocument.text';
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+const ODP = 'application/vnd.oasis.opendocument.presentation';
 const lea = { candidateId: 'cnd_lea', firstName: 'Léa', lastName: 'Martin' };
 const hugo = { candidateId: 'cnd_hugo', firstName: 'Hugo', lastName: 'Bernard' };
-const budget = { challengeId: 'recBudget', fileName: 'budget.xlsx', mediaType: XLSX };
-const letter = { challengeId: 'recLettre', fileName: 'lettre.odt', mediaType: ODT };
+const budget = { challengeId: 'recBudget', fileName: 'budget.pptx', mediaType: PPTX };
+const letter = { challengeId: 'recLettre', fileName: 'lettre.odp', mediaType: ODP };
 
 const report = (extra: Partial<SessionReadiness> = {}): SessionReadiness => ({
   candidates: [],
@@ -79,14 +79,14 @@ describe('the readiness problems of a session’s tests', () => {
     ]);
     const [first] = problems?.unopenable ?? [];
     expect(`${unopenableSentence(first!, fr)} ${askedToSentence(first!, fr, 'fr-FR')}`).toBe(
-      'La question recBudget utilise un fichier .xlsx (« budget.xlsx ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF ou un CSV. Elle peut être posée à Hugo BERNARD et Léa MARTIN.',
+      'La question recBudget utilise un fichier .pptx (« budget.pptx ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt). Elle peut être posée à Hugo BERNARD et Léa MARTIN.',
     );
     expect(unopenableSentence(first!, en)).toBe(
-      'Question recBudget uses a .xlsx file ("budget.xlsx") the stations cannot open: replace it with a PDF or a CSV.',
+      'Question recBudget uses a .pptx file ("budget.pptx") the stations cannot open: replace it with a PDF, a CSV, a spreadsheet (.xlsx, .ods) or a document (.docx, .odt).',
     );
     // A file named without an extension: its media type says what it is.
     expect(unopenableSentence({ ...letter, fileName: 'lettre' }, fr)).toBe(
-      `La question recLettre utilise un fichier « lettre » (${ODT}) que les postes ne peuvent pas ouvrir : remplacez-le par un PDF ou un CSV.`,
+      `La question recLettre utilise un fichier « lettre » (${ODP}) que les postes ne peuvent pas ouvrir : remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt).`,
     );
     expect([extensionOf('Budget.XLSX'), extensionOf('notes'), extensionOf('archive.tar.gz')]).toEqual([
       '.xlsx',

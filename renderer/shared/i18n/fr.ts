@@ -331,7 +331,14 @@ export const fr = {
     attachments: {
       title: 'Fichiers de la question',
       open: 'Ouvrir {{name}}',
-      kind: { pdf: 'document PDF', image: 'image', text: 'texte', csv: 'tableau' },
+      kind: {
+        pdf: 'document PDF',
+        image: 'image',
+        text: 'texte',
+        csv: 'tableau',
+        spreadsheet: 'classeur (tableur)',
+        document: 'document texte',
+      },
       opening: 'Ouverture du fichier…',
       failed: 'Ce fichier ne s’ouvre pas. Vous pouvez cliquer sur « Signaler un problème ».',
       viewerTitle: 'Fichier : {{name}}',
@@ -343,6 +350,38 @@ export const fr = {
       size: { bytes: '{{n}} o', kb: '{{n}} Ko', mb: '{{n}} Mo' },
       /** The badge of a file without an extension (the others show theirs: PDF, CSV…). */
       fileBadge: 'FICHIER',
+      /** A spreadsheet or document the viewer cannot read (corrupt, protected by a password). */
+      unreadable:
+        'Ce fichier ne peut pas être lu : il est peut-être abîmé ou protégé par un mot de passe. Fermez cette fenêtre et cliquez sur « Signaler un problème ».',
+      /** The read-only spreadsheet viewer (.xlsx, .xls, .ods). */
+      sheet: {
+        tabs: 'Feuilles du classeur',
+        grid: 'Feuille « {{name}} »',
+        corner: 'Lignes et colonnes',
+        hint: 'Lecture seule. Déplacez-vous avec les flèches. Pour additionner des cellules, sélectionnez-les avec Maj + flèches ou Maj + clic : leur somme s’affiche en bas.',
+        empty: 'Cette feuille est vide.',
+        cut: 'Cette feuille est très grande : seules les lignes 1 à {{rows}} et les colonnes A à {{lastColumn}} sont affichées.',
+        status: 'Sélection',
+        cell: 'Cellule {{address}}',
+        formula: 'Formule : {{formula}}',
+        value: 'Valeur : {{value}}',
+        emptyCell: 'Cellule vide',
+        range: 'Cellules {{range}} ({{cells}} cellules)',
+        sum: 'Somme : {{value}}',
+        average: 'Moyenne : {{value}}',
+        count: 'Nombre : {{value}}',
+        noNumbers: 'Aucun nombre dans la sélection.',
+        announceRange:
+          '{{range}} sélectionnées. Somme : {{sum}}. Moyenne : {{average}}. Nombre : {{numbers}}.',
+        announceRangeNoNumbers: '{{range}} sélectionnées. Aucun nombre.',
+      },
+      /** The read-only document viewer (.docx, .odt). */
+      document: {
+        label: 'Contenu du document {{name}}',
+        table: 'Tableau {{n}} du document',
+        imageNoAlt: 'Image du document (sans description)',
+        truncated: 'Ce document est très long : la fin n’est pas affichée.',
+      },
     },
     embed: {
       title: 'Simulateur',

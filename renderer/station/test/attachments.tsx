@@ -1,5 +1,6 @@
 // A challenge's files: the station copies each into the candidate's sandbox and says which built-in
-// viewer shows it (PDF, image, text, CSV as a table). Nothing is executed or downloaded elsewhere.
+// viewer shows it (PDF, image, text, CSV as a table, spreadsheets and word-processor files read only:
+// viewers/). Nothing is executed or downloaded elsewhere.
 import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { Dialog } from '../../shared/dialog.tsx';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import { parseCsv } from './csv-table.ts';
 import { pdfViewerUrl } from './pdf-viewer-url.ts';
+import { OfficeViewer } from './viewers/office-viewer.tsx';
 
 type Opened = StationResponse<'openAttachment'>;
 
@@ -106,6 +108,7 @@ export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose:
       onClose={onClose}
       className={`viewer viewer-for-${opened.viewer}`}
       scrollable
+      bodyDescribes={opened.viewer !== 'spreadsheet' && opened.viewer !== 'document'}
       actions={
         <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
           {t('common.close')}
@@ -127,6 +130,14 @@ export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose:
       )}
       {(opened.viewer === 'text' || opened.viewer === 'csv') && (
         <TextContent url={opened.url} kind={opened.viewer} name={name} />
+      )}
+      {(opened.viewer === 'spreadsheet' || opened.viewer === 'document') && (
+        <OfficeViewer
+          kind={opened.viewer}
+          url={opened.url}
+          mediaType={opened.attachment.mediaType}
+          name={name}
+        />
       )}
     </Dialog>
   );

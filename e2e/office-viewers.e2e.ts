@@ -1,0 +1,344 @@
+// The spreadsheet and document viewers in real Chromium, under the station's Content-Security-Policy:
+// the candidate screens' attachment dialog (AttachmentViewer, bundled with its lazily loaded viewers)
+// opens the committed office files from a sandbox address, as the station gives them. What the
+// candidate sees is checked (a cell's value, a formula, the Somme of a selected range, a document's
+// heading and table), with the keyboard, axe on each open viewer, and a screenshot of each. Lighter
+// than a certification day: no server and no station process, only the screens' own code.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { utils, write } from '@e965/xlsx';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../main/electron/app-protocol.ts';
+import { axeViolations, describeFindings } from './harness/accessibility.ts';
+import { launchChromium } from './harness/chromium.ts';
+import { Screenshots } from './harness/screenshots.ts';
+import { FILES } from './fixtures/e2e-bank.ts';
+
+const ORIGIN = 'https://station.pix.test';
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+} as const;
+
+/** The page: the station's attachment dialog for the file named in the address, in French. */
+const ENTRY = `
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from './renderer/shared/i18n/i18n.ts';
+import { LiveAnnouncer } from './renderer/shared/announcer.tsx';
+import './renderer/shared/tokens.css';
+import './renderer/shared/brand.css';
+import './renderer/station/station.css';
+import { AttachmentViewer } from './renderer/station/test/attachments.tsx';
+import { documentFromHtml, sanitizeDocumentHtml } from './renderer/station/test/viewers/document-html.ts';
+
+window.sanitizeToModel = (html) => {
+  const fragment = sanitizeDocumentHtml(html);
+  // Serialized in the fragment's own (inert) document: nothing is loaded.
+  const box = fragment.ownerDocument.createElement('div');
+  box.append(fragment.cloneNode(true));
+  return { html: box.innerHTML, model: documentFromHtml(fragment) };
+};
+
+const params = new URLSearchParams(location.search);
+const file = params.get('file');
+const root = createRoot(document.getElementById('root'));
+const i18n = createI18n('fr');
+root.render(
+  <I18nextProvider i18n={i18n}>
+    <LiveAnnouncer />
+    <main>
+      <h1>Question 1 sur 10</h1>
+      {file && (
+        <AttachmentViewer
+          opened={{
+            attachment: { hash: 'a'.repeat(64), fileName: file, mediaType: params.get('type'), size: 1 },
+            viewer: params.get('viewer'),
+            url: '/sandbox/' + encodeURIComponent(file),
+          }}
+          onClose={() => root.render(<main><h1>Fermé</h1></main>)}
+        />
+      )}
+    </main>
+  </I18nextProvider>,
+);
+`;
+
+let browser: Browser;
+let page: Page;
+let shots: Screenshots;
+const assets = new Map<string, { body: Buffer; type: string }>();
+const sandbox = new Map<string, Buffer>();
+const problems: string[] = [];
+
+/** A sheet larger than the grid draws: 2,500 rows × 120 columns. */
+function largeWorkbook(): Buffer {
+  const rows = Array.from({ length: 2500 }, (_, r) => Array.from({ length: 120 }, (_, c) => r * 1000 + c));
+  const book = utils.book_new();
+  utils.book_append_sheet(book, utils.aoa_to_sheet(rows), 'Relevés');
+  return Buffer.from(write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+
+beforeAll(async () => {
+  const bundle = await build({
+    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'tsx', sourcefile: 'office-viewers-page.tsx' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: '/out',
+    entryNames: 'app',
+    jsx: 'automatic',
+    write: false,
+    target: 'chrome140',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  for (const output of bundle.outputFiles) {
+    const name = path.relative('/out', output.path);
+    assets.set(`/${name}`, {
+      body: Buffer.from(output.contents),
+      type: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+    });
+  }
+  for (const name of [
+    'sortie-scolaire.xlsx',
+    'points-club.ods',
+    'conseil-vie-collegienne.docx',
+    'lettre-sortie.odt',
+  ])
+    sandbox.set(name, readFileSync(path.join(FILES, name)));
+  sandbox.set('releves-annee.xlsx', largeWorkbook());
+  // A damaged spreadsheet (a zip cut short) and a Word file saved with a password (an encrypted OLE container).
+  sandbox.set('abime.xlsx', readFileSync(path.join(FILES, 'sortie-scolaire.xlsx')).subarray(0, 900));
+  sandbox.set(
+    'protege.docx',
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048, 7)]),
+  );
+
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`${page.url()}: page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`);
+  });
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/') {
+      await route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+        body: '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Certification Pix</title><link rel="stylesheet" href="/app.css"></head><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>',
+      });
+      return;
+    }
+    const file = url.pathname.startsWith('/sandbox/')
+      ? sandbox.get(decodeURIComponent(url.pathname.slice(9)))
+      : undefined;
+    if (file) {
+      await route.fulfill({ contentType: 'application/octet-stream', body: file });
+      return;
+    }
+    const asset = assets.get(url.pathname);
+    await route.fulfill(asset ? { contentType: asset.type, body: asset.body } : { status: 404, body: '' });
+  });
+  shots = new Screenshots('office-viewers', () => page, null);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(file: string, type: string, viewer: 'spreadsheet' | 'document'): Promise<void> {
+  const query = new URLSearchParams({ file, type, viewer });
+  await page.goto(`${ORIGIN}/?${query.toString()}`);
+  await page.getByRole('dialog', { name: `Fichier : ${file}` }).waitFor();
+}
+
+async function expectAccessible(screen: string): Promise<void> {
+  const findings = await axeViolations(page, screen);
+  expect(findings, describeFindings(findings)).toEqual([]);
+}
+
+const status = () => page.getByTestId('sheet-status').innerText();
+const cell = (text: string) => page.getByRole('gridcell', { name: text, exact: true });
+
+describe('the spreadsheet viewer', () => {
+  it('shows an .xlsx’s sheets, values, formulas and the Somme of a selected range', async () => {
+    await open('sortie-scolaire.xlsx', TYPES.xlsx, 'spreadsheet');
+    const grid = page.getByRole('grid', { name: 'Feuille « Dépenses »' });
+    await grid.waitFor();
+    // The dialog is not described by its content (every cell would be read when it opens).
+    expect(await page.getByRole('dialog').getAttribute('aria-describedby')).toBeNull();
+    // Values as the file formats them, with French separators.
+    await cell('6,50').waitFor();
+    await cell('665,60').waitFor();
+    expect(await page.getByRole('columnheader', { name: 'D', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: '5', exact: true }).count()).toBe(1);
+
+    // With the keyboard: Tab reaches A1 (the one cell in the Tab order), arrows go to the total.
+    await cell('Dépense').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('665,60');
+    expect(await status()).toContain('Cellule D5');
+    expect(await status()).toContain('Formule : =SOMME(D2:D4)');
+    expect(await status()).toContain('Valeur : 665,60');
+    expect(await page.locator('.sheet-grid [tabindex="0"]').count()).toBe(1);
+    await shots.take('xlsx-formula');
+
+    // Shift+arrows select D2:D4: the status line adds them up as office software does.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(status).toContain('Somme : 665,6');
+    expect(await status()).toContain('Cellules D2:D4 (3 cellules)');
+    expect(await status()).toContain('Moyenne : 221,866667');
+    expect(await status()).toContain('Nombre : 3');
+    expect(await page.locator('.sheet-grid td[aria-selected="true"]').count()).toBe(3);
+    // The screen reader hears the totals once the selection settles.
+    await expect.poll(() => page.locator('[aria-live="polite"]').innerText()).toContain('Somme : 665,6');
+    await shots.take('xlsx-range-sum');
+    await expectAccessible('xlsx');
+
+    // Shift+click: the prices and quantities of the car and the museum (B2:C3), text left out.
+    await cell('450,00').first().click();
+    await cell('28')
+      .first()
+      .click({ modifiers: ['Shift'] });
+    await expect.poll(status).toContain('Somme : 485,5');
+    expect(await status()).toContain('Nombre : 4');
+
+    // The second sheet, through the tabs (arrow keys, as the tabs pattern says).
+    await page.getByRole('tab', { name: 'Dépenses' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('grid', { name: 'Feuille « Élèves »' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Élèves' }).getAttribute('aria-selected')).toBe('true');
+    await cell('4e B').waitFor();
+    await shots.take('xlsx-second-sheet');
+    await expectAccessible('xlsx-second-sheet');
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('stays usable at 200 % zoom (a 1366 × 850 screen seen as 683 × 425 CSS pixels)', async () => {
+    await page.setViewportSize({ width: 683, height: 425 });
+    try {
+      await open('sortie-scolaire.xlsx', TYPES.xlsx, 'spreadsheet');
+      await cell('182,00').click();
+      await cell('33,60').click({ modifiers: ['Shift'] });
+      await expect.poll(status).toContain('Somme : 215,6');
+      // The dialog's content scrolls; nothing is wider than the window.
+      await page.getByTestId('sheet-status').scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(683);
+      await shots.take('xlsx-zoom-200');
+      await expectAccessible('xlsx-zoom-200');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('shows an .ods with the text its author’s office suite saved', async () => {
+    await open('points-club.ods', TYPES.ods, 'spreadsheet');
+    await page.getByRole('grid', { name: 'Feuille « Points »' }).waitFor();
+    await cell('39').click();
+    expect(await status()).toContain('Formule : =SOMME(C2:C4)');
+    expect(await page.getByRole('tablist').count()).toBe(0);
+    await shots.take('ods');
+    await expectAccessible('ods');
+  });
+
+  it('draws a large sheet in part, says so, and still reaches its last cell', async () => {
+    await open('releves-annee.xlsx', TYPES.xlsx, 'spreadsheet');
+    await page.getByText(/seules les lignes 1 à 2.000 et les colonnes A à CV sont affichées/).waitFor();
+    expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe('2001');
+    expect(await page.locator('.sheet-grid tbody tr[data-row]').count()).toBeLessThan(200);
+    await cell('0').click();
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('1999099');
+    expect(await status()).toContain('Cellule CV2000');
+    await page.keyboard.press('Control+Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('0');
+    await shots.take('xlsx-large');
+    // axe takes its time over a grid of 100 columns: the hidden spacer rows and row indexes are checked.
+    await expectAccessible('xlsx-large');
+  });
+
+  it('says in French that a damaged file cannot be read', async () => {
+    await open('abime.xlsx', TYPES.xlsx, 'spreadsheet');
+    await page.getByTestId('viewer-unreadable').waitFor();
+    expect(await page.getByTestId('viewer-unreadable').innerText()).toContain('« Signaler un problème »');
+    await shots.take('xlsx-damaged');
+    await expectAccessible('xlsx-damaged');
+  });
+});
+
+describe('the document viewer', () => {
+  it('shows a .docx’s heading, formatting, list and table, its link as text', async () => {
+    await open('conseil-vie-collegienne.docx', TYPES.docx, 'document');
+    await page
+      .getByRole('heading', { name: 'Compte rendu du conseil de vie collégienne', level: 3 })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Projets retenus', level: 4 }).waitFor();
+    expect(await page.locator('.viewer-document strong').first().innerText()).toBe('jeudi 9 janvier');
+    expect(await page.locator('.viewer-document ul li').count()).toBe(3);
+    await page.getByRole('cell', { name: 'Mme Diallo' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Budget' }).count()).toBe(1);
+    // The link is words, never an address the station would follow.
+    expect(await page.getByRole('dialog').getByRole('link').count()).toBe(0);
+    expect(await page.locator('.viewer-document').innerText()).toContain(
+      'le site du collège (https://college.pix-demo.test/cvc)',
+    );
+    await shots.take('docx');
+    await expectAccessible('docx');
+  });
+
+  it('shows an .odt read with the browser’s own XML parser', async () => {
+    await open('lettre-sortie.odt', TYPES.odt, 'document');
+    await page.getByRole('heading', { name: 'Sortie au musée des sciences', level: 3 }).waitFor();
+    expect(await page.locator('.viewer-document ol li').allInnerTexts()).toEqual([
+      'Un pique-nique',
+      'Une bouteille d’eau',
+      'L’autorisation signée',
+    ]);
+    await page.getByRole('cell', { name: 'Visite guidée' }).waitFor();
+    expect(await page.locator('.viewer-document strong').innerText()).toBe('mardi 4 février');
+    await shots.take('odt');
+    await expectAccessible('odt');
+  });
+
+  it('says in French that a password-protected file cannot be read', async () => {
+    await open('protege.docx', TYPES.docx, 'document');
+    await page.getByTestId('viewer-unreadable').waitFor();
+    expect(await page.getByTestId('viewer-unreadable').innerText()).toContain('protégé par un mot de passe');
+  });
+
+  it('sanitizes a .docx’s HTML with DOMPurify: no script, no handler, no remote image, no link', async () => {
+    await page.goto(`${ORIGIN}/`);
+    const result = await page.evaluate(
+      (html) =>
+        (
+          window as unknown as { sanitizeToModel: (h: string) => { html: string; model: unknown } }
+        ).sanitizeToModel(html),
+      '<p>Avant<script>alert(1)</script><img src="x" onerror="alert(2)" alt="piège">' +
+        '<img src="https://tracker.example/pixel.png" alt="Logo"><a href="javascript:alert(3)">clic</a>' +
+        '<a href="https://site.example/" onclick="alert(4)">site</a><iframe src="https://evil.example"></iframe>' +
+        '</p><svg onload="alert(5)"></svg>',
+    );
+    expect(result.html).not.toMatch(/<script|onerror|onclick|onload|<iframe|<svg|javascript:|tracker/i);
+    const model = JSON.stringify(result.model);
+    expect(model).not.toMatch(/alert|tracker|evil|javascript/);
+    expect(model).toContain('"kind":"missingImage","alt":"Logo"');
+    expect(model).toContain('"kind":"link","url":"https://site.example/"');
+  });
+
+  it('ran without a script error or a blocked resource', () => {
+    expect(problems).toEqual([]);
+  });
+});

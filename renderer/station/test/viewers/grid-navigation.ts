@@ -1,0 +1,104 @@
+// Moving in the spreadsheet grid with the keyboard, as in office software: arrows, Home/End (Ctrl: to
+// the first/last cell), Page up/down, Shift to extend the selection from where it started, Ctrl+A for
+// the whole sheet. And which rows to draw: a large sheet draws only the rows in view, plus a margin.
+import { rangeBetween, type CellPosition, type CellRange } from './cell-address.ts';
+
+export interface GridSelection {
+  /** The cell with the focus (where the selection ends). */
+  active: CellPosition;
+  /** Where the selection started (the active cell itself for a single cell). */
+  anchor: CellPosition;
+}
+
+export interface GridKey {
+  key: string;
+  shift: boolean;
+  /** Ctrl, or Cmd on a Mac. */
+  ctrl: boolean;
+}
+
+export const selectionRange = (selection: GridSelection): CellRange =>
+  rangeBetween(selection.anchor, selection.active);
+
+export function singleCell(position: CellPosition): GridSelection {
+  return { active: position, anchor: position };
+}
+
+/** The selection after a key, or null when the key is not the grid's (Tab, Escape, letters…). */
+export function navigate(
+  selection: GridSelection,
+  key: GridKey,
+  size: { rows: number; columns: number },
+  pageRows: number,
+): GridSelection | null {
+  if (size.rows === 0 || size.columns === 0) return null;
+  const last = { row: size.rows - 1, column: size.columns - 1 };
+  if (key.ctrl && key.key.toLowerCase() === 'a') {
+    return { anchor: { row: 0, column: 0 }, active: last };
+  }
+  const { row, column } = selection.active;
+  const page = Math.max(1, pageRows);
+  let next: CellPosition;
+  switch (key.key) {
+    case 'ArrowUp':
+      next = { row: key.ctrl ? 0 : row - 1, column };
+      break;
+    case 'ArrowDown':
+      next = { row: key.ctrl ? last.row : row + 1, column };
+      break;
+    case 'ArrowLeft':
+      next = { row, column: key.ctrl ? 0 : column - 1 };
+      break;
+    case 'ArrowRight':
+      next = { row, column: key.ctrl ? last.column : column + 1 };
+      break;
+    case 'Home':
+      next = key.ctrl ? { row: 0, column: 0 } : { row, column: 0 };
+      break;
+    case 'End':
+      next = key.ctrl ? last : { row, column: last.column };
+      break;
+    case 'PageUp':
+      next = { row: row - page, column };
+      break;
+    case 'PageDown':
+      next = { row: row + page, column };
+      break;
+    default:
+      return null;
+  }
+  const active = {
+    row: Math.min(Math.max(next.row, 0), last.row),
+    column: Math.min(Math.max(next.column, 0), last.column),
+  };
+  return key.shift ? { anchor: selection.anchor, active } : singleCell(active);
+}
+
+/** Sheets up to this many rows are drawn whole; larger ones only around what is in view. */
+export const DRAW_ALL_ROWS = 200;
+
+/** The rows to draw, [start, end), for a scroll position; always including the active row. */
+export function rowWindow(options: {
+  scrollTop: number;
+  viewportHeight: number;
+  rowHeight: number;
+  rowCount: number;
+  activeRow: number;
+  margin?: number;
+}): { start: number; end: number } {
+  const { rowCount } = options;
+  if (rowCount <= DRAW_ALL_ROWS) return { start: 0, end: rowCount };
+  const margin = options.margin ?? 20;
+  const height = Math.max(1, options.rowHeight);
+  const first = Math.floor(Math.max(0, options.scrollTop) / height);
+  const inView = Math.ceil(Math.max(options.viewportHeight, height) / height);
+  let start = Math.max(0, first - margin);
+  let end = Math.min(rowCount, first + inView + margin);
+  // The active row may be out of view (the keyboard moved past the edge): draw around it instead, so
+  // that it can take the focus, which then scrolls it into view.
+  if (options.activeRow < start || options.activeRow >= end) {
+    start = Math.max(0, options.activeRow - inView - margin);
+    end = Math.min(rowCount, options.activeRow + inView + margin);
+  }
+  return { start, end };
+}

@@ -1,0 +1,22 @@
+// The spreadsheet and document viewers, each in a chunk of its own (dynamic import): their parsers
+// (SheetJS; mammoth, DOMPurify, fflate) are loaded when a candidate opens such a file, so the candidate
+// screens' first load does not carry them. Whatever fails inside shows the "cannot be read" message.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeViewerProps } from './use-file-content.ts';
+import { ViewerBoundary } from './viewer-boundary.tsx';
+import { Unreadable } from './viewer-messages.tsx';
+
+const SpreadsheetViewer = lazy(() => import('./spreadsheet-viewer.tsx'));
+const DocumentViewer = lazy(() => import('./document-viewer.tsx'));
+
+export function OfficeViewer({ kind, ...file }: OfficeViewerProps & { kind: 'spreadsheet' | 'document' }) {
+  const { t } = useTranslation();
+  return (
+    <ViewerBoundary fallback={<Unreadable />}>
+      <Suspense fallback={<p role="status">{t('test.attachments.opening')}</p>}>
+        {kind === 'spreadsheet' ? <SpreadsheetViewer {...file} /> : <DocumentViewer {...file} />}
+      </Suspense>
+    </ViewerBoundary>
+  );
+}

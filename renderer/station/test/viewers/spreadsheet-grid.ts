@@ -1,0 +1,138 @@
+// The grid the spreadsheet viewer draws, from a workbook read by SheetJS: per visible sheet, what each
+// cell shows (the file's cached value as the file formats it: nothing is recomputed), its formula as
+// stored, and its number for the status line's totals. Large sheets are cut to a size the screen can
+// draw; the grid says how much was left out.
+import { SSF, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { booleanText, errorText, localizedNumberText } from './cell-text.ts';
+
+export const MAX_ROWS = 2000;
+export const MAX_COLUMNS = 100;
+
+export interface GridCell {
+  /** What the cell shows. */
+  text: string;
+  /** Its number, for Somme/Moyenne/Nombre; null for text, dates, booleans and errors. */
+  number: number | null;
+  /** The formula as stored (no "=", English function names), or null. */
+  formula: string | null;
+  /** Numbers line up on the right, as in office software. */
+  align: 'start' | 'end' | 'center';
+}
+
+export interface SheetGrid {
+  name: string;
+  /** The rows and columns drawn (from A1), within MAX_ROWS × MAX_COLUMNS. */
+  rowCount: number;
+  columnCount: number;
+  /** How many the sheet has (more than drawn when it was cut). */
+  totalRows: number;
+  totalColumns: number;
+  /** Filled cells only, by `cellKey`. */
+  cells: ReadonlyMap<number, GridCell>;
+}
+
+/** Cells are keyed by one number: row × the widest sheet office software allows (16,384 columns). */
+const STRIDE = 16384;
+export const cellKey = (row: number, column: number): number => row * STRIDE + column;
+export const keyPosition = (key: number): { row: number; column: number } => ({
+  row: Math.floor(key / STRIDE),
+  column: key % STRIDE,
+});
+
+export function cellAt(grid: SheetGrid, row: number, column: number): GridCell | undefined {
+  return grid.cells.get(cellKey(row, column));
+}
+
+export interface GridOptions {
+  language: string;
+  maxRows?: number;
+  maxColumns?: number;
+}
+
+/** The workbook's sheets as grids, hidden sheets left out (unless every sheet is hidden). */
+export function workbookGrids(book: WorkBook, options: GridOptions): SheetGrid[] {
+  // SheetJS formats .xlsx/.xls values itself (English separators); an .ods keeps the text it showed.
+  const formattedBySheetJs = book.bookType !== 'ods';
+  const hidden = (index: number) => (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
+  const shown = book.SheetNames.filter((_, i) => !hidden(i));
+  return (shown.length > 0 ? shown : book.SheetNames).map((name) => {
+    const sheet = book.Sheets[name];
+    return sheetGrid(name, sheet, { ...options, localize: formattedBySheetJs });
+  });
+}
+
+function sheetGrid(
+  name: string,
+  sheet: WorkSheet | undefined,
+  options: GridOptions & { localize: boolean },
+): SheetGrid {
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  const maxColumns = options.maxColumns ?? MAX_COLUMNS;
+  const cells = new Map<number, GridCell>();
+  // With `sheetRows`, SheetJS keeps the sheet's whole extent in !fullref.
+  const extent = sheet?.['!fullref'] ?? sheet?.['!ref'];
+  if (!sheet || !extent) {
+    return { name, rowCount: 0, columnCount: 0, totalRows: 0, totalColumns: 0, cells };
+  }
+  const whole = decodeRange(extent);
+  let usedRows = 0;
+  let usedColumns = 0;
+  for (const key of Object.keys(sheet)) {
+    if (key.startsWith('!')) continue;
+    const position = decodeCell(key);
+    if (!position || position.row >= maxRows || position.column >= maxColumns) continue;
+    const cell = gridCell(sheet[key] as CellObject, options);
+    if (!cell) continue;
+    cells.set(cellKey(position.row, position.column), cell);
+    usedRows = Math.max(usedRows, position.row + 1);
+    usedColumns = Math.max(usedColumns, position.column + 1);
+  }
+  const totalRows = Math.max(whole.bottom + 1, usedRows);
+  const totalColumns = Math.max(whole.right + 1, usedColumns);
+  return {
+    name,
+    rowCount: Math.min(totalRows, maxRows),
+    columnCount: Math.min(totalColumns, maxColumns),
+    totalRows,
+    totalColumns,
+    cells,
+  };
+}
+
+function gridCell(cell: CellObject, options: { language: string; localize: boolean }): GridCell | null {
+  const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : null;
+  if (cell.t === 'z' && !formula) return null;
+  const raw = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
+  const isDate = cell.t === 'd' || (cell.t === 'n' && typeof cell.z === 'string' && SSF.is_date(cell.z));
+  if (cell.t === 'n' && typeof cell.v === 'number' && !isDate) {
+    return {
+      text: options.localize ? localizedNumberText(raw, options.language) : raw,
+      number: Number.isFinite(cell.v) ? cell.v : null,
+      formula,
+      align: 'end',
+    };
+  }
+  if (cell.t === 'b') {
+    const text = options.localize ? booleanText(cell.v === true, options.language) : raw;
+    return { text, number: null, formula, align: 'center' };
+  }
+  if (cell.t === 'e') {
+    const text = options.localize ? errorText(raw, options.language) : raw;
+    return { text, number: null, formula, align: 'center' };
+  }
+  return { text: raw, number: null, formula, align: isDate ? 'end' : 'start' };
+}
+
+/** "B3" → row 2, column 1 (null for a key that is not a cell address). */
+function decodeCell(address: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/.exec(address);
+  if (!match) return null;
+  let column = 0;
+  for (const letter of match[1] ?? '') column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+function decodeRange(ref: string): { bottom: number; right: number } {
+  const end = decodeCell(ref.split(':').pop() ?? '');
+  return end ? { bottom: end.row, right: end.column } : { bottom: 0, right: 0 };
+}

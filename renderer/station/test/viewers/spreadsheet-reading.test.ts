@@ -1,0 +1,151 @@
+// Real files written by SheetJS and read back as the viewer reads them: values as the file formats
+// them (French separators for .xlsx on a French screen), formulas as stored, totals' numbers, caps.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { utils, write, type WorkBook } from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { rangeStatistics } from './range-statistics.ts';
+import { cellAt, workbookGrids, type SheetGrid } from './spreadsheet-grid.ts';
+import { readSpreadsheet } from './spreadsheet-reading.ts';
+import { UnreadableFile } from './unreadable-file.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ODS_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const XLS_TYPE = 'application/vnd.ms-excel';
+const FILES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/files');
+
+function book(): WorkBook {
+  const sheet = utils.aoa_to_sheet([
+    ['Élève', 'Note', 'Admis'],
+    ['Camille', 14.5, true],
+    ['Yanis', 1234.5, false],
+  ]);
+  sheet.B2 = { t: 'n', v: 14.5 };
+  sheet.B3 = { t: 'n', v: 1234.5, z: '#,##0.00' };
+  sheet.B4 = { t: 'n', v: 1249, f: 'SUM(B2:B3)' };
+  sheet.D2 = { t: 'n', v: 45306, z: 'dd/mm/yyyy' };
+  sheet.D3 = { t: 'e', v: 0x0f };
+  sheet['!ref'] = 'A1:D4';
+  const hidden = utils.aoa_to_sheet([['secret']]);
+  const result = utils.book_new();
+  utils.book_append_sheet(result, sheet, 'Notes');
+  utils.book_append_sheet(result, hidden, 'Cachée');
+  utils.book_append_sheet(result, utils.aoa_to_sheet([]), 'Vide');
+  result.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 1 }, { Hidden: 0 }] };
+  return result;
+}
+
+const bytesOf = (b: WorkBook, bookType: 'xlsx' | 'ods' | 'xls') =>
+  new Uint8Array(write(b, { type: 'array', bookType }) as ArrayBuffer);
+const text = (grid: SheetGrid | undefined, row: number, column: number) =>
+  grid ? cellAt(grid, row, column)?.text : 'no grid';
+
+describe('reading a spreadsheet', () => {
+  it('shows an .xlsx as a French office suite would, and leaves hidden sheets out', () => {
+    const grids = readSpreadsheet(bytesOf(book(), 'xlsx'), XLSX_TYPE, 'fr');
+    expect(grids.map((g) => g.name)).toEqual(['Notes', 'Vide']);
+    const [notes, empty] = grids;
+    expect(notes).toMatchObject({ rowCount: 4, columnCount: 4, totalRows: 4, totalColumns: 4 });
+    expect(text(notes, 0, 0)).toBe('Élève');
+    expect(text(notes, 1, 1)).toBe('14,5');
+    expect(text(notes, 2, 1)).toBe('1\u202f234,50');
+    expect(text(notes, 1, 2)).toBe('VRAI');
+    expect(text(notes, 1, 3)).toBe('15/01/2024');
+    expect(text(notes, 2, 3)).toBe('#VALEUR!');
+    expect(notes && cellAt(notes, 3, 1)).toEqual({
+      text: '1249',
+      number: 1249,
+      formula: 'SUM(B2:B3)',
+      align: 'end',
+    });
+    // A date is not a number to add up; a boolean neither.
+    expect(notes && cellAt(notes, 1, 3)?.number).toBeNull();
+    expect(notes && cellAt(notes, 1, 2)?.number).toBeNull();
+    expect(empty).toMatchObject({ rowCount: 0, columnCount: 0 });
+  });
+
+  it('keeps English separators on an English screen', () => {
+    const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), XLSX_TYPE, 'en');
+    expect(text(notes, 2, 1)).toBe('1,234.50');
+    expect(text(notes, 1, 2)).toBe('TRUE');
+  });
+
+  it('reads .ods and .xls too', () => {
+    const [ods] = readSpreadsheet(bytesOf(book(), 'ods'), ODS_TYPE, 'fr');
+    expect(text(ods, 0, 1)).toBe('Note');
+    expect(ods && cellAt(ods, 3, 1)).toMatchObject({ number: 1249, formula: 'SUM(B2:B3)' });
+    const [xls] = readSpreadsheet(bytesOf(book(), 'xls'), XLS_TYPE, 'fr');
+    expect(text(xls, 1, 1)).toBe('14,5');
+  });
+
+  it('reads the committed fixtures: two sheets, formulas, totals', () => {
+    const outing = readSpreadsheet(
+      new Uint8Array(readFileSync(path.join(FILES, 'sortie-scolaire.xlsx'))),
+      XLSX_TYPE,
+      'fr',
+    );
+    expect(outing.map((g) => g.name)).toEqual(['Dépenses', 'Élèves']);
+    const [costs] = outing;
+    expect(text(costs, 2, 1)).toBe('6,50');
+    expect(costs && cellAt(costs, 4, 3)).toMatchObject({ text: '665,60', formula: 'SUM(D2:D4)' });
+    expect(costs && rangeStatistics(costs, { top: 1, left: 3, bottom: 3, right: 3 })).toEqual({
+      sum: 665.6,
+      average: 665.6 / 3,
+      count: 3,
+    });
+    const [points] = readSpreadsheet(
+      new Uint8Array(readFileSync(path.join(FILES, 'points-club.ods'))),
+      ODS_TYPE,
+      'fr',
+    );
+    expect(text(points, 4, 2)).toBe('39');
+  });
+
+  it('cuts a large sheet to what the grid draws, and says how large it was', () => {
+    const rows = Array.from({ length: 30 }, (_, r) => Array.from({ length: 12 }, (_, c) => r * 100 + c));
+    const big = utils.book_new();
+    utils.book_append_sheet(big, utils.aoa_to_sheet(rows), 'Grand');
+    const [grid] = workbookGrids(big, { language: 'fr', maxRows: 10, maxColumns: 5 });
+    expect(grid).toMatchObject({ rowCount: 10, columnCount: 5, totalRows: 30, totalColumns: 12 });
+    expect(grid && cellAt(grid, 9, 4)?.text).toBe('904');
+    expect(grid && cellAt(grid, 10, 0)).toBeUndefined();
+    expect(grid && cellAt(grid, 0, 5)).toBeUndefined();
+  });
+
+  it.each([
+    ['plain text given as .xlsx', new TextEncoder().encode('Élève;Note\nCamille;12'), XLSX_TYPE],
+    ['a zip that is not a spreadsheet', new TextEncoder().encode('PK\u0003\u0004 broken'), XLSX_TYPE],
+    [
+      'a password-protected (encrypted) container',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]),
+      XLSX_TYPE,
+    ],
+    ['an empty file', new Uint8Array(), ODS_TYPE],
+  ])('refuses %s as unreadable', (_, bytes, mediaType) => {
+    expect(() => readSpreadsheet(bytes, mediaType, 'fr')).toThrow(UnreadableFile);
+  });
+
+  it('reads a CSV that was given as .xls (a common export)', () => {
+    const [grid] = readSpreadsheet(new TextEncoder().encode('Élève,Note\nCamille,12\n'), XLS_TYPE, 'fr');
+    expect(text(grid, 1, 1)).toBe('12');
+  });
+});
+
+describe('the status line’s statistics', () => {
+  it('adds up the numbers of a selection, leaving text and empty cells out', () => {
+    const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), XLSX_TYPE, 'fr');
+    if (!notes) throw new Error('no sheet');
+    expect(rangeStatistics(notes, { top: 0, left: 0, bottom: 3, right: 3 })).toEqual({
+      sum: 14.5 + 1234.5 + 1249,
+      average: (14.5 + 1234.5 + 1249) / 3,
+      count: 3,
+    });
+    expect(rangeStatistics(notes, { top: 0, left: 0, bottom: 2, right: 0 })).toEqual({
+      sum: 0,
+      average: null,
+      count: 0,
+    });
+    // A selection larger than the sheet counts what is there.
+    expect(rangeStatistics(notes, { top: 1, left: 1, bottom: 1999, right: 99 }).count).toBe(3);
+  });
+});
