@@ -30,6 +30,8 @@ import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import { SERVER_VERSION } from './version.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { rescoreLateResult } from './results/finalization.ts';
+import { resultMailerSettings } from './mail/mail-settings.ts';
+import { ResultMailer } from './mail/result-mailer.ts';
 import type { Store, StoredCommand } from './storage/repositories.ts';
 
 /** How long requests in course may finish when the server shuts down before their connections are cut. */
@@ -121,6 +123,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installBodyParsers(app);
   installResponseHeaders(app);
 
+  // Checked before the database is opened (the command line checks it first, with its own words).
+  const mailSettings = resultMailerSettings(config);
+  if (mailSettings && !mailSettings.ok) throw new Error(mailSettings.message);
   const store: Store = openSqliteStore(dbFile, now, {
     onDurabilityLost: (error) => {
       app.log.fatal(
@@ -170,6 +175,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         ? new WorkerBundleVerifier(config.bundleVerifierThreads)
         : inlineVerifier,
     intakeGate: new IntakeGate(config.resultsInFlight, app.log),
+    resultMailer: null,
     onResultReceived: async (sessionId, candidateId) => {
       // The session read once for both (every accepted bundle comes here): only a processed,
       // unpublished session re-scores a late result (rescoreLateResult checks it again).
@@ -191,6 +197,17 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   ctx.feed.bootSeq = await store.events.maxSeq();
   await store.events.skipIds(EVENT_IDS_SKIPPED_AT_START);
   app.decorate('pix', ctx);
+  // The result e-mails go once the server is ready (a server built only to create an account sends
+  // none), and stop before the database closes; without a mail server they wait, and the log says so.
+  ctx.resultMailer = mailSettings?.ok ? new ResultMailer(ctx, mailSettings.value) : null;
+  app.addHook('onReady', async () => {
+    if (ctx.resultMailer) return ctx.resultMailer.start();
+    const waiting = await store.resultEmails.pendingCount();
+    app.log[waiting > 0 ? 'warn' : 'info'](
+      { waiting },
+      `result e-mails not sent: no mail server configured (--smtp-url); ${waiting} waiting`,
+    );
+  });
 
   // Housekeeping: last-seen times to disk, expired nonces and tokens away.
   const flush = setInterval(() => {
@@ -237,6 +254,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     clearInterval(purge);
     await ctx.presence.flush();
     await ctx.bundleVerifier.close();
+    await ctx.resultMailer?.stop();
     await store.close();
   });
 

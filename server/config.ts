@@ -47,6 +47,13 @@ export interface ServerConfig {
    * a slower upload is cut (408), so that a stalled or trickled one does not keep every centre out.
    */
   bankUploadMs: number;
+  /**
+   * The mail server the results go through at publication (smtp:// or smtps://, its account in it:
+   * mail/mail-settings.ts); null: none is sent, they wait in the outbox until one is given.
+   */
+  smtpUrl: string | null;
+  /** The sender of the result e-mails ("Pix certification <certif@example.fr>"); needed with smtpUrl. */
+  mailFrom: string | null;
 }
 
 /**
@@ -89,4 +96,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   contentQuotaBytes: 1024 * 1024 * 1024,
   // The largest bank (100 MB) at 10 Mbit/s; larger announced bodies get more (bankUploadAllowedMs).
   bankUploadMs: 120_000,
+  smtpUrl: null,
+  mailFrom: null,
 };

@@ -8,6 +8,7 @@ import type { BundleVerifier } from './exam/bundle-verifier.ts';
 import type { IntakeGate } from './exam/intake-gate.ts';
 import type { ServerConfig } from './config.ts';
 import type { LiveBus } from './live/live-bus.ts';
+import type { ResultMailer } from './mail/result-mailer.ts';
 import type { StationPresence } from './live/presence.ts';
 import type { SseStream } from './http/sse.ts';
 import type { RoomFeed } from './room/room-feed.ts';
@@ -49,4 +50,6 @@ export interface ServerContext {
   bundleVerifier: BundleVerifier;
   /** Result uploads in course, and the limit past which they are refused for now. */
   intakeGate: IntakeGate;
+  /** Sends the result e-mails (mail/result-mailer.ts); null without a mail server: they wait. */
+  resultMailer: ResultMailer | null;
 }

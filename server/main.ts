@@ -6,6 +6,8 @@
 //                  [--time-zone Europe/Paris]   (the centres' clock, for exports; also PIX_TIME_ZONE)
 //                  [--content-quota-mb 1024]   (attachments one centre may keep; also PIX_CONTENT_QUOTA_MB)
 //                  [--max-reachable-level 5]   (highest level open to certification, 1 to 8; also PIX_MAX_REACHABLE_LEVEL)
+//                  [--smtp-url smtps://user:password@smtp.example.fr:465 --mail-from "Pix <certif@example.fr>"]
+//                  (results e-mailed at publication; also PIX_SMTP_URL, PIX_MAIL_FROM; without it they wait)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 //   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite   (online copy of the database)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
@@ -29,6 +31,7 @@ import {
   describeDatabaseFailure,
   describeListenFailure,
   describeTrustProxy,
+  parseMailOptions,
   parseMaxReachableLevel,
   parsePort,
   parseTrustProxy,
@@ -48,7 +51,9 @@ const USAGE = `Usage:
   npm run server [-- --port 8080 --host 0.0.0.0 --data-dir .data/server --db file.sqlite
                     --web-root dist/web --demo-sites dir --trust-proxy --trust-proxy-from 10.0.0.5
                     --min-station-version 1.2.0 --public-url https://certif.example.fr
-                    --time-zone Europe/Paris --content-quota-mb 1024 --max-reachable-level 5]
+                    --time-zone Europe/Paris --content-quota-mb 1024 --max-reachable-level 5
+                    --smtp-url smtps://user:password@smtp.example.fr:465
+                    --mail-from "Pix certification <certif@example.fr>"]
   npm run server -- create-admin --email you@example.org [--name "Nom Prénom"]
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite
@@ -196,6 +201,13 @@ async function serve(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // The password of --smtp-url never in a message: parseMailOptions words its refusals without it.
+  const mail = parseMailOptions(values['smtp-url'], values['mail-from'], publicUrl);
+  if (!mail.ok) {
+    process.stderr.write(`${mail.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const timeZone = values['time-zone'];
   if (!isTimeZone(timeZone)) {
     process.stderr.write(`--time-zone must be an IANA time zone such as Europe/Paris (got "${timeZone}")\n`);
@@ -225,7 +237,15 @@ async function serve(): Promise<void> {
   const demoSitesDir = orDefault(values['demo-sites'], path.join(root, 'resources', 'demo', 'sites'));
   const schemaBefore = readSchemaVersion(dbFile);
   const app = await openServer({
-    config: { minimumStationVersion: minimum, publicUrl, timeZone, contentQuotaBytes, maxReachableLevel },
+    config: {
+      minimumStationVersion: minimum,
+      publicUrl,
+      timeZone,
+      contentQuotaBytes,
+      maxReachableLevel,
+      smtpUrl: mail.value.smtpUrl,
+      mailFrom: mail.value.mailFrom,
+    },
     logger: true,
     webRoot,
     demoSitesDir,

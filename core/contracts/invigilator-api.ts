@@ -15,6 +15,7 @@ import { CertificationStatusSchema, ScoringReasonSchema } from '../scoring/certi
 import { CompetenceOutcomeSchema } from '../scoring/competence-outcome.ts';
 import { AbortReasonSchema } from '../scoring/scoring-input.ts';
 import { EndReasonSchema, PauseCauseSchema } from './station-api.ts';
+import { JuryDecisionSchema } from './jury-decisions.ts';
 import { SessionNumberSchema, SessionStateSchema } from '../session/session.ts';
 
 const Id = z.string().min(1).max(64);
@@ -434,11 +435,27 @@ export const CandidateResultSchema = z
     /** It reached the server after the results were published (re-scored with it since, or not). */
     signedResultAfterPublication: z.boolean(),
     incidents: z.array(IncidentSchema),
+    /**
+     * The jury's decisions on the candidate after the start (identity corrections, cancellation and
+     * its undoing), oldest first: status `cancelled` with the reason JURY_CANCELLED while the latest
+     * of a cancel and an undo is a cancel.
+     */
+    juryDecisions: z.array(JuryDecisionSchema),
+    /** The certificate's code: only for a validated result (a cancelled one keeps it for an undo). */
     verificationCode: z.string().nullable(),
     scoredAt: Timestamp,
   })
   .strict();
 export type CandidateResult = z.infer<typeof CandidateResultSchema>;
+
+/**
+ * The jury corrected a candidate's identity (centre API, …/identity-correction): their result as it now
+ * reads, or null while the session is not scored yet (the correction may come during the session).
+ */
+export const IdentityCorrectionResponseSchema = z
+  .object({ result: CandidateResultSchema.nullable() })
+  .strict();
+export type IdentityCorrectionResponse = z.infer<typeof IdentityCorrectionResponseSchema>;
 
 export const ResultsSchema = z
   .object({

@@ -18,6 +18,8 @@ export const SCORING_REASONS = [
   'SCORE_ZERO',
   /** Fewer than ceil(0.66 × asked) challenges not neutralized: the jury decides. */
   'NOT_TRUSTED',
+  /** The jury cancelled the certification (C6 fraud, or another ground it stated): cancelled. */
+  'JURY_CANCELLED',
 ] as const;
 export const ScoringReasonSchema = z.enum(SCORING_REASONS);
 export type ScoringReason = z.infer<typeof ScoringReasonSchema>;

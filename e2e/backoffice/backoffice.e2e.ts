@@ -688,6 +688,85 @@ describe('after the certification', () => {
     await bo.heading(`Résultats de la session ${session.number}`).waitFor();
   });
 
+  it('lets the jury correct a candidate’s name, and cancel then restore a certification, before publication', async () => {
+    const page = bo.page;
+    const session = state.session as CentreSession;
+    await bo.logout();
+    await bo.login(ADMIN.email, ADMIN.password);
+    await bo.go(`#/sessions/${session.id}/results`);
+    const jury = page.getByTestId('jury-decisions');
+    // Hugo's name is misspelt on the class list (C1): the jury corrects it, with the reason.
+    const hugoBox = jury.locator('[data-testid="jury-decision-candidate"]', { hasText: 'Hugo BERNARD' });
+    await hugoBox.locator('summary').click();
+    const form = hugoBox.getByRole('form', { name: 'Corriger l’identité de Hugo BERNARD' });
+    expect(await form.getByLabel('Nom de naissance').inputValue()).toBe('Bernard');
+    expect(await form.getByLabel('Date de naissance').inputValue()).toBe('2010-11-23');
+    await form.getByLabel('Nom de naissance').fill('Bernardi');
+    await form.getByRole('button', { name: 'Corriger l’identité' }).click();
+    // The reason is required: said under its field, nothing sent.
+    await form.getByText('Écrivez le motif de la décision.').waitFor();
+    await form
+      .getByLabel('Motif de la décision')
+      .fill('Signalement C1 : son nom s’écrit Bernardi sur sa pièce d’identité.');
+    await form.getByRole('button', { name: 'Corriger l’identité' }).click();
+    const corrected = jury
+      .locator('[data-testid="jury-decision-candidate"]', { hasText: 'Hugo BERNARDI' })
+      .getByTestId('jury-decision-done');
+    await corrected.waitFor();
+    expect(await corrected.textContent()).toContain(
+      'Identité corrigée : Hugo BERNARD, né(e) le 23/11/2010 devient Hugo BERNARDI, né(e) le 23/11/2010.',
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'jury-decision-done',
+    );
+    await page.locator('[data-testid="result-row"]', { hasText: 'Hugo BERNARDI' }).waitFor();
+    await bo.capture('jury-identity-corrected');
+
+    // Léa's certification is cancelled (a fraud, say), then restored: the same verification code.
+    const leaRow = page.locator('[data-testid="result-row"]', { hasText: 'Léa MARTIN' });
+    const code = (await leaRow.getByTestId('verification-code').textContent()) ?? '';
+    expect(code).toMatch(/^P-/);
+    const leaBox = jury.locator('[data-testid="jury-decision-candidate"]', { hasText: 'Léa MARTIN' });
+    await leaBox.locator('summary').click();
+    await leaBox.getByRole('button', { name: 'Annuler la certification de Léa MARTIN' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(
+      `Le certificat au code ${code} ne sera plus valide : il ne sera plus téléchargeable, et la vérification publique de ce code indiquera qu’il a été annulé par le jury.`,
+    );
+    await dialog.getByTestId('confirm').click();
+    await dialog.getByText('Écrivez le motif de la décision.').waitFor();
+    await dialog
+      .getByLabel('Motif de la décision')
+      .fill('Signalement C6 : téléphone utilisé pendant le test.');
+    await bo.capture('jury-cancel-confirm');
+    await dialog.getByTestId('confirm').click();
+    await leaBox.getByTestId('jury-decision-done').waitFor();
+    await expect.poll(() => leaRow.getAttribute('data-status')).toBe('cancelled');
+    expect(await leaRow.getByTestId('verification-code').count()).toBe(0);
+    expect(await leaRow.textContent()).toContain('certification annulée par le jury');
+    expect(await leaBox.getByTestId('jury-standing').textContent()).toContain(
+      'Certification annulée par le jury le',
+    );
+    await bo.capture('jury-cancelled');
+    await leaBox.getByRole('button', { name: 'Rétablir la certification de Léa MARTIN' }).click();
+    await dialog.waitFor();
+    await dialog.getByLabel('Motif de la décision').fill('Erreur : le téléphone était celui d’un voisin.');
+    await dialog.getByTestId('confirm').click();
+    await expect.poll(() => leaRow.getAttribute('data-status')).toBe('validated');
+    expect(await leaRow.getByTestId('verification-code').textContent()).toBe(code);
+    const history = leaBox.getByTestId('jury-decision-history');
+    expect(
+      await history.locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind'))),
+    ).toEqual(['cancel', 'uncancel']);
+    expect(await history.textContent()).toContain('par Direction du collège');
+    await bo.capture('jury-decisions-taken');
+    // The referent goes on with the results.
+    await bo.logout();
+    await bo.login(REFERENT.email, REFERENT.password);
+    await bo.go(`#/sessions/${session.id}/results`);
+  });
+
   it('shows the results per candidate; the referent exports them, an administrator publishes them', async () => {
     const page = bo.page;
     const session = state.session as CentreSession;
@@ -746,6 +825,9 @@ describe('after the certification', () => {
     await expect
       .poll(() => page.getByTestId('publication-state').textContent())
       .toMatch(/^Résultats publiés le/);
+    // The results by e-mail: no candidate of this class gave an address for them, and the page says so
+    // (pictured and checked with the rest).
+    await page.getByTestId('result-emails-none').waitFor();
     await bo.capture('results-published');
     const certificate = await bo.download(
       page.getByRole('link', { name: 'Télécharger le certificat de Léa MARTIN (PDF)' }),
@@ -768,6 +850,54 @@ describe('after the certification', () => {
     const pictures = await pdfPagePictures(browser, pdf);
     expect(pictures).toHaveLength(1);
     for (const picture of pictures) writeFileSync(captures.next('certificate-pdf'), picture);
+  });
+
+  it('opens Léa’s test record for the jury: questions and statuses, reports, browsing and station events', async () => {
+    const page = bo.page;
+    const session = state.session as CentreSession;
+    // From the results page, by keyboard: the link in Léa's row.
+    await bo.go(`#/sessions/${session.id}/results`);
+    const link = page.getByRole('link', { name: 'Dossier du test de Léa MARTIN' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await bo.heading('Dossier du test de Léa MARTIN').waitFor();
+    // Sealed and sent by the station: the record reads its signed result, verified by the server.
+    const evidence = page.getByTestId('record-evidence');
+    expect(await evidence.getAttribute('data-source')).toBe('bundle');
+    expect(await evidence.textContent()).toContain('Résultat signé du poste, vérifié par le serveur');
+    expect(await page.getByTestId('record-stations').textContent()).toBe('Poste 07');
+    expect(await page.getByTestId('record-end').textContent()).toContain('toutes les questions traitées');
+    // Her ten questions, every answer right as the harness gave it; question 2 neutralized by the jury.
+    const questions = page.getByTestId('record-question');
+    expect(await questions.count()).toBe(10);
+    for (const question of await questions.all())
+      expect(await question.getAttribute('data-status')).toBe('ok');
+    const second = questions.nth(1);
+    expect(await second.getAttribute('data-neutralized')).toBe('jury');
+    expect(await second.textContent()).toContain('Oui : par le jury');
+    expect(await questions.first().getByTestId('record-status').textContent()).toBe('Juste');
+    // The referent's report is there, with its meaning; Léa raised no alert.
+    const alerts = page.getByTestId('record-alerts');
+    expect(await alerts.textContent()).toContain('Aucune alerte.');
+    const report = alerts.getByTestId('record-report');
+    expect(await report.getAttribute('data-code')).toBe('E4');
+    expect(await report.textContent()).toContain('Le site du CDI ne répondait pas.');
+    // The harness's station opens the test browser on its home page when the test starts, and Léa
+    // browses no further: that page, allowed, nothing blocked. No lockdown event, no pause.
+    const pages = page.getByTestId('record-page');
+    expect(await pages.count()).toBeGreaterThanOrEqual(1);
+    for (const row of await pages.all()) expect(await row.getAttribute('data-allowed')).toBe('true');
+    expect(await pages.first().textContent()).toContain('https://atelier.pix-demo.test/');
+    expect(await page.getByTestId('record-navigation-summary').textContent()).toContain('dont 0 bloquée');
+    await page.getByRole('heading', { level: 2, name: 'Verrouillage du poste' }).waitFor();
+    expect(await page.getByTestId('record-lockdown-none').textContent()).toBe('Aucun événement du poste.');
+    expect(await page.getByTestId('record-pauses-none').count()).toBe(1);
+    await bo.capture('test-record');
+    // As the jury prints it: no menu, no buttons, the sections one after the other.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('print-record').isVisible()).toBe(false);
+    await bo.capture('test-record-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('lets anyone check the certificate by its code on the public page', async () => {
@@ -803,6 +933,50 @@ describe('after the certification', () => {
       await page.goto(`${server.url}/verification/?code=${state.leaCode.toLowerCase()}`);
       await page.getByTestId('verify-valid').waitFor();
       expect(new URL(page.url()).pathname).toBe(`/verification/${state.leaCode}`);
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it('says on the public page that a certificate the jury cancelled after publication was cancelled', async () => {
+    const session = state.session as CentreSession;
+    const { token } = await api<{ token: string }>(server, 'POST', '/api/centre/login', {
+      body: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const { candidates } = await api<{ candidates: Candidate[] }>(
+      server,
+      'GET',
+      `/api/centre/sessions/${session.id}/candidates`,
+      { token },
+    );
+    const leaId = candidates.find((c) => c.firstName === 'Léa')?.id ?? '';
+    const decide = (cancelled: boolean, reason: string) =>
+      api(server, 'POST', `/api/centre/candidates/${leaId}/cancellation`, {
+        token,
+        body: { cancelled, reason },
+      });
+    await decide(true, 'Fraude établie après la publication (C6).');
+    const visitor = await BackOfficePage.open(
+      browser,
+      server.url,
+      captures,
+      `/verification/${state.leaCode}`,
+    );
+    try {
+      const page = visitor.page;
+      const cancelled = page.getByTestId('verify-cancelled');
+      await cancelled.waitFor();
+      expect(await cancelled.textContent()).toContain(
+        `Le certificat au code ${state.leaCode} a été annulé par le jury de certification le`,
+      );
+      expect(await page.getByTestId('verify-valid').count()).toBe(0);
+      expect(await page.textContent('body')).not.toContain('Fraude');
+      await visitor.capture('verify-cancelled');
+      // Restored: the same code is genuine again.
+      await decide(false, 'Décision revue : la fraude n’est pas établie.');
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      await page.getByTestId('verify-valid').waitFor();
+      expect(await page.getByTestId('holder').textContent()).toBe('Léa MARTIN');
     } finally {
       await visitor.close();
     }

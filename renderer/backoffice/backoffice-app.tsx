@@ -21,6 +21,7 @@ import { SessionKitScreen } from './sessions/session-kit-screen.tsx';
 import { SessionScreen } from './sessions/session-screen.tsx';
 import { SessionsScreen } from './sessions/sessions-screen.tsx';
 import { StationsScreen } from './stations/stations-screen.tsx';
+import { TestRecordScreen } from './test-record/test-record-screen.tsx';
 import { useAuth, useMe } from './state/auth.tsx';
 import { pickCentre, rememberCentre, rememberedCentre } from './state/current-centre.ts';
 import { FlashProvider } from './state/flash.tsx';
@@ -141,6 +142,8 @@ function Page({ route }: { route: Route }) {
       return <CandidateScreen key={route.candidateId} candidateId={route.candidateId} />;
     case 'editCandidate':
       return <CandidateFormScreen key={route.candidateId} sessionId={null} candidateId={route.candidateId} />;
+    case 'testRecord':
+      return <TestRecordScreen key={route.candidateId} candidateId={route.candidateId} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -1,9 +1,13 @@
 // The public certificate check (no login): type the verification code printed on a certificate, or
-// follow a link that carries it, and see whether it is genuine and what it certifies. Only published
-// results answer; the server limits how fast anyone can try codes.
+// follow a link that carries it, and see whether it is genuine and what it certifies, or that the jury
+// cancelled it. Only published results answer; the server limits how fast anyone can try codes.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CertificateSchema, type Certificate } from '../../core/contracts/public-api.ts';
+import {
+  CancelledCertificateSchema,
+  CertificateSchema,
+  type Certificate,
+} from '../../core/contracts/public-api.ts';
 import { COMPETENCES } from '../../core/framework/crcn.ts';
 import { LanguageSwitch } from '../shared/language-switch.tsx';
 import { useFocusOnMount } from '../shared/use-focus-on-mount.ts';
@@ -23,6 +27,7 @@ type Outcome =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'valid'; certificate: Certificate }
+  | { state: 'cancelled'; code: string; cancelledAt: string }
   | { state: 'invalid'; failure: Failure };
 
 async function lookUp(code: string): Promise<Outcome> {
@@ -38,6 +43,16 @@ async function lookUp(code: string): Promise<Outcome> {
   if (response.status === 404) return { state: 'invalid', failure: { kind: 'notFound', code } };
   if (response.status === 400) return { state: 'invalid', failure: { kind: 'format' } };
   if (response.status === 429) return { state: 'invalid', failure: { kind: 'rateLimited' } };
+  // Gone: the jury cancelled it (core/contracts/public-api.ts): said so, never shown as valid.
+  if (response.status === 410) {
+    const gone = CancelledCertificateSchema.safeParse(await response.json().catch(() => null));
+    if (!gone.success) return { state: 'invalid', failure: { kind: 'http', status: 410 } };
+    return {
+      state: 'cancelled',
+      code: gone.data.error.verificationCode,
+      cancelledAt: gone.data.error.cancelledAt,
+    };
+  }
   if (!response.ok) return { state: 'invalid', failure: { kind: 'http', status: response.status } };
   const parsed = CertificateSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) return { state: 'invalid', failure: { kind: 'unreadable' } };
@@ -174,6 +189,9 @@ export function VerifyApp() {
         {outcome.state === 'valid' && (
           <CertificateView certificate={outcome.certificate} headingRef={resultHeading} />
         )}
+        {outcome.state === 'cancelled' && (
+          <CancelledView code={outcome.code} cancelledAt={outcome.cancelledAt} headingRef={resultHeading} />
+        )}
         {outcome.state === 'invalid' && <FailureView failure={outcome.failure} headingRef={resultHeading} />}
       </main>
     </>
@@ -194,6 +212,34 @@ export function FailureView({
         {failureTitle(failure, t)}
       </h2>
       <p>{failureMessage(failure, t)}</p>
+    </section>
+  );
+}
+
+/** A certificate the jury cancelled: its code, when, and that it certifies nothing. */
+export function CancelledView({
+  code,
+  cancelledAt,
+  headingRef,
+}: {
+  code: string;
+  cancelledAt: string;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+}) {
+  const t = useT();
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
+  return (
+    <section
+      className="notice notice-error"
+      aria-labelledby="verify-cancelled"
+      data-testid="verify-cancelled"
+    >
+      <h2 id="verify-cancelled" ref={headingRef} tabIndex={-1}>
+        {t('cancelledTitle')}
+      </h2>
+      <p>{t('cancelled', { code, date: formatDate(cancelledAt, locale) })}</p>
+      <p>{t('cancelledNext')}</p>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import {
   databaseFile,
   describeDatabaseFailure,
   describeListenFailure,
+  parseMailOptions,
   parseMaxReachableLevel,
   parsePort,
   parseTrustProxy,
@@ -60,6 +61,42 @@ describe('server command line', () => {
       expect(parsed.ok, bad).toBe(false);
       if (!parsed.ok) expect(parsed.message).toContain(`"${bad}"`);
     }
+  });
+
+  it('takes the mail server and the sender from --smtp-url and --mail-from, or their variables', () => {
+    const options = serverOptions(
+      { PIX_SMTP_URL: 'smtps://u:p@smtp.example.fr', PIX_MAIL_FROM: 'Pix <certif@example.fr>' },
+      ROOT,
+    );
+    expect([options['smtp-url'].default, options['mail-from'].default]).toEqual([
+      'smtps://u:p@smtp.example.fr',
+      'Pix <certif@example.fr>',
+    ]);
+    expect(serverOptions({}, ROOT)['smtp-url'].default).toBeUndefined();
+    const publicUrl = 'https://certif.example.fr';
+    // None: nothing sent (the e-mails wait); an empty variable counts as none.
+    expect(parseMailOptions(undefined, undefined, null)).toEqual({
+      ok: true,
+      value: { smtpUrl: null, mailFrom: null },
+    });
+    expect(parseMailOptions(' ', '', null)).toEqual({ ok: true, value: { smtpUrl: null, mailFrom: null } });
+    expect(parseMailOptions('smtps://u:p@smtp.example.fr', 'Pix <certif@example.fr>', publicUrl)).toEqual({
+      ok: true,
+      value: { smtpUrl: 'smtps://u:p@smtp.example.fr', mailFrom: 'Pix <certif@example.fr>' },
+    });
+    const refusal = (parsed: ReturnType<typeof parseMailOptions>) => (parsed.ok ? '' : parsed.message);
+    expect(refusal(parseMailOptions(undefined, 'not an address', null))).toMatch(/^--mail-from/);
+    expect(refusal(parseMailOptions('smtps://u:hunter22@smtp.example.fr', undefined, publicUrl))).toMatch(
+      /^--smtp-url needs --mail-from/,
+    );
+    expect(
+      refusal(parseMailOptions('smtps://u:hunter22@smtp.example.fr', 'certif@example.fr', null)),
+    ).toMatch(/^--smtp-url needs --public-url/);
+    const bad = refusal(
+      parseMailOptions('smtps://u:hunter22@smtp.example.fr:465/x', 'certif@example.fr', publicUrl),
+    );
+    expect(bad).toMatch(/^--smtp-url \(or PIX_SMTP_URL\) takes no path/);
+    expect(bad).not.toContain('hunter22');
   });
 
   it('names the database file in the data folder as buildServer does, unless --db names it', async () => {

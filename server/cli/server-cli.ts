@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_MAX_REACHABLE_LEVEL, MAX_LEVEL } from '../../core/framework/crcn.ts';
+import { parseMailFrom, resultMailerSettings } from '../mail/mail-settings.ts';
 
 /** The database's file name in the data folder (`--data-dir`), unless `--db` names the file itself. */
 export const DB_FILE_NAME = 'pix-certification.sqlite';
@@ -23,6 +24,8 @@ export const SERVER_ENVIRONMENT = [
   'PIX_CONTENT_QUOTA_MB',
   'PIX_MAX_REACHABLE_LEVEL',
   'PIX_ADMIN_PASSWORD',
+  'PIX_SMTP_URL',
+  'PIX_MAIL_FROM',
 ] as const;
 
 /** The options of `npm run server` for node:util parseArgs, their defaults taken from `env` (an empty variable counts as unset). */
@@ -47,6 +50,9 @@ export function serverOptions(env: NodeJS.ProcessEnv, root: string) {
       type: 'string',
       default: env.PIX_MAX_REACHABLE_LEVEL || String(DEFAULT_MAX_REACHABLE_LEVEL),
     },
+    // The variable rather than the option on a shared machine: a command line is visible to every user.
+    'smtp-url': { type: 'string', default: env.PIX_SMTP_URL },
+    'mail-from': { type: 'string', default: env.PIX_MAIL_FROM },
     help: { type: 'boolean', short: 'h', default: false },
   } as const;
 }
@@ -73,6 +79,29 @@ export function parseMaxReachableLevel(text: string): number | null {
   if (!/^[0-9]$/.test(trimmed)) return null;
   const level = Number(trimmed);
   return level >= 1 && level <= MAX_LEVEL ? level : null;
+}
+
+/**
+ * The mail server of the result e-mails (`--smtp-url`, PIX_SMTP_URL) and their sender (`--mail-from`,
+ * PIX_MAIL_FROM), given the public address (`--public-url`, which the e-mails give for checking
+ * certificates). No --smtp-url: nothing is sent (the e-mails wait); one given needs the other two. The
+ * refusal is one line and never quotes the password.
+ */
+export function parseMailOptions(
+  smtpUrl: string | undefined,
+  mailFrom: string | undefined,
+  publicUrl: string | null,
+): { ok: true; value: { smtpUrl: string | null; mailFrom: string | null } } | { ok: false; message: string } {
+  const url = smtpUrl?.trim() || null;
+  const from = mailFrom?.trim() || null;
+  if (url === null) {
+    const sender = from === null ? null : parseMailFrom(from);
+    if (sender && !sender.ok) return sender;
+    return { ok: true, value: { smtpUrl: null, mailFrom: from } };
+  }
+  const settings = resultMailerSettings({ smtpUrl: url, mailFrom: from, publicUrl });
+  if (settings && !settings.ok) return settings;
+  return { ok: true, value: { smtpUrl: url, mailFrom: from } };
 }
 
 /** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */

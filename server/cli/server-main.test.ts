@@ -172,6 +172,33 @@ describe('npm run server, refusing what it cannot use', () => {
     expect(run.code).toBe(2);
   }, 60_000);
 
+  it('refuses mail settings it cannot use, before creating the database, never quoting the SMTP password', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'pix-main-')), 'data');
+    const secret = 'Sm7p-s3cret-pa55';
+    const url = `smtps://certif:${secret}@smtp.example.fr:465`;
+    const withoutSender = await runServer(['--data-dir', dir], { PIX_SMTP_URL: url, PIX_MAIL_FROM: '' });
+    expect([withoutSender.code, withoutSender.stderr]).toEqual([
+      2,
+      '--smtp-url needs --mail-from (or PIX_MAIL_FROM), the sender of the result e-mails, such as "Pix certification <certif@example.fr>"\n',
+    ]);
+    const badUrl = await runServer([
+      '--data-dir',
+      dir,
+      '--smtp-url',
+      `smtp://certif:${secret}@smtp.example.fr/x`,
+    ]);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(
+      /^--smtp-url \(or PIX_SMTP_URL\) takes no path .*\(got "smtp:\/\/certif:\*\*\*@smtp\.example\.fr\/x"\)\n$/,
+    );
+    const help = await runServer(['--help'], { PIX_SMTP_URL: url });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--smtp-url');
+    for (const run of [withoutSender, badUrl, help])
+      expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+    expect(existsSync(dir)).toBe(false);
+  }, 60_000);
+
   it('backs up the database of a running server into a file the server can start on', async () => {
     server = await startTestServer();
     await createAdministrator(server.app);

@@ -1,6 +1,7 @@
 // Results as the invigilator and the centre read them (core/contracts/invigilator-api.ts Results), and
 // certificates (core/contracts/public-api.ts Certificate).
 import type { CandidateResult, Results } from '../../core/contracts/invigilator-api.ts';
+import type { JuryDecision } from '../../core/contracts/jury-decisions.ts';
 import type { Certificate } from '../../core/contracts/public-api.ts';
 import { COMPETENCES, type CompetenceCode } from '../../core/framework/crcn.ts';
 import { CANDIDATE_CSV_LABELS } from '../../core/session/candidate-csv-columns.ts';
@@ -16,6 +17,7 @@ import type {
 import { spreadsheetCsv, spreadsheetDate } from '../http/spreadsheet-csv.ts';
 import { iso, isoOrNull } from '../time.ts';
 import { incidentView } from './incidents.ts';
+import { juryDecisionViews } from './jury-decisions.ts';
 import { needsJury } from './finalization.ts';
 import { signedResultOf, unscoredSignedResults } from './signed-results.ts';
 
@@ -23,7 +25,10 @@ export function competenceLabel(code: CompetenceCode): string {
   return COMPETENCES.find((c) => c.code === code)?.label.fr ?? code;
 }
 
-/** One candidate's result; its test (for its signed result) is read when not given. */
+/**
+ * One candidate's result; its test (for its signed result) and the jury's decisions on the candidate
+ * are read when not given.
+ */
 export async function candidateResultView(
   ctx: ServerContext,
   session: StoredSession,
@@ -31,6 +36,7 @@ export async function candidateResultView(
   candidate: StoredCandidate,
   incidents: readonly StoredIncident[],
   test?: StoredTest,
+  juryDecisions?: readonly JuryDecision[],
 ): Promise<CandidateResult> {
   const pkg = (await ctx.store.tests.package(result.testId))?.package;
   const order = new Map((pkg?.challenges ?? []).map((c, i) => [c.id, i + 1]));
@@ -70,7 +76,12 @@ export async function candidateResultView(
     signedResultReceivedAt: isoOrNull(signed.receivedAt),
     signedResultAfterPublication: signed.afterPublication,
     incidents: incidents.filter((i) => i.candidateId === candidate.id).map(incidentView),
-    verificationCode: result.verificationCode,
+    juryDecisions: [
+      ...(juryDecisions ??
+        (await juryDecisionViews(ctx, await ctx.store.juryDecisions.listByCandidate(candidate.id)))),
+    ],
+    // A certificate's code: none for a certification the jury cancelled (it keeps it for an undo).
+    verificationCode: score.status === 'validated' ? result.verificationCode : null,
     scoredAt: iso(result.scoredAt),
   };
 }
@@ -84,12 +95,27 @@ export async function resultsView(ctx: ServerContext, session: StoredSession): P
   ]);
   const resultOf = new Map(results.map((r) => [r.candidateId, r]));
   const testOf = new Map(tests.map((t) => [t.id, t]));
+  const decisions = await ctx.store.juryDecisions.listBySession(session.id);
+  const decisionViews = await juryDecisionViews(ctx, decisions);
+  const decisionsOf = new Map<string, JuryDecision[]>();
+  decisions.forEach((d, i) => {
+    const view = decisionViews[i];
+    if (view) decisionsOf.set(d.candidateId, [...(decisionsOf.get(d.candidateId) ?? []), view]);
+  });
   const views: CandidateResult[] = [];
   for (const candidate of candidates) {
     const result = resultOf.get(candidate.id);
     if (result) {
       views.push(
-        await candidateResultView(ctx, session, result, candidate, incidents, testOf.get(result.testId)),
+        await candidateResultView(
+          ctx,
+          session,
+          result,
+          candidate,
+          incidents,
+          testOf.get(result.testId),
+          decisionsOf.get(candidate.id) ?? [],
+        ),
       );
     }
   }

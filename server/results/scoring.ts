@@ -4,6 +4,7 @@
 // reason given at finalization (or by the administrator re-scoring with a late signed result), never
 // one assumed; the levels are capped as they were when the result was first scored.
 import type { AnswerStatus } from '../../core/challenge/answer.ts';
+import type { Challenge } from '../../core/challenge/challenge.ts';
 import { createAnswerChecker } from '../../core/checking/check-answer.ts';
 import { generateVerificationCode } from '../../core/codes/verification-code.ts';
 import type { EndReason } from '../../core/contracts/station-api.ts';
@@ -84,6 +85,34 @@ export async function alertNeutralizations(
   return neutralized;
 }
 
+/**
+ * Each answered or skipped challenge's status (DOMAIN.md §5), as scoring counts it: the first answer
+ * to it, checked against the solutions as they were when the test was generated (`challenges`); a
+ * challenge missing from them is left out unless skipped. The jury's test record shows the same.
+ */
+export function answerStatuses(
+  records: readonly JournalRecord[],
+  challenges: readonly Challenge[],
+  options: { accessibilityAdjustment: boolean },
+): Map<string, AnswerStatus> {
+  const solutions = new Map(challenges.map((c) => [c.id, c]));
+  const statuses = new Map<string, AnswerStatus>();
+  for (const record of records) {
+    if (record.kind === 'answered' && !statuses.has(record.payload.challengeId)) {
+      const challenge = solutions.get(record.payload.challengeId);
+      if (!challenge) continue;
+      const { value, timedOut, focusedOut } = record.payload;
+      statuses.set(
+        challenge.id,
+        createAnswerChecker(challenge)(value, { skipped: false, timedOut, focusedOut }, options),
+      );
+    } else if (record.kind === 'skipped' && !statuses.has(record.payload.challengeId)) {
+      statuses.set(record.payload.challengeId, 'aband');
+    }
+  }
+  return statuses;
+}
+
 export interface ScoringTerms {
   /** Required when the test did not end normally (completionOf): none is assumed. */
   abortReason: AbortReason | null;
@@ -109,24 +138,10 @@ export async function scoreTest(
     ctx.store.tests.juryNeutralizations(test.id),
   ]);
   if (!generation || !stored) throw new Error(`test ${test.id} has no package to score`);
-  const solutions = new Map(generation.challenges.map((c) => [c.id, c]));
-  const options = { accessibilityAdjustment: candidate.accessibilityAdjustment };
-
-  const statuses = new Map<string, AnswerStatus>();
+  const statuses = answerStatuses(evidence.records, generation.challenges, {
+    accessibilityAdjustment: candidate.accessibilityAdjustment,
+  });
   const neutralized = new Set<string>([...jury, ...alerted.keys()]);
-  for (const record of evidence.records) {
-    if (record.kind === 'answered' && !statuses.has(record.payload.challengeId)) {
-      const challenge = solutions.get(record.payload.challengeId);
-      if (!challenge) continue;
-      const { value, timedOut, focusedOut } = record.payload;
-      statuses.set(
-        challenge.id,
-        createAnswerChecker(challenge)(value, { skipped: false, timedOut, focusedOut }, options),
-      );
-    } else if (record.kind === 'skipped' && !statuses.has(record.payload.challengeId)) {
-      statuses.set(record.payload.challengeId, 'aband');
-    }
-  }
 
   const asked = stored.package.challenges.map((c) => ({
     challengeId: c.id,

@@ -23,6 +23,7 @@ import { reachableCandidate, reachableSession, requireAdministrator } from '../a
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, notFound, unprocessable } from '../http/api-error.ts';
 import { CandidateParams, PathId, SessionParams, errors } from '../http/route-schema.ts';
+import { publishWithResultEmails } from '../mail/result-email-queue.ts';
 import { certificatePdf, certificatesPdf } from '../results/certificate-pdf.ts';
 import {
   assertPublishable,
@@ -469,7 +470,8 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
           'the session has a comment, reports that need action, results too neutralized to be trusted, signed results the server refused or signed results whose abort reason the jury must give: the jury reviews it first',
         );
       }
-      if (!(await ctx.store.sessions.publish(session.id, ctx.now()))) {
+      // The result e-mails are queued with it (mail/result-email-queue.ts).
+      if (!(await publishWithResultEmails(ctx, session.id, ctx.now()))) {
         throw conflict('SESSION_PUBLISHED', 'the results are already published');
       }
       const published = await reachableSession(ctx, account, session.id);

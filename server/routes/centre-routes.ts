@@ -74,6 +74,9 @@ import { centreContentRoutes } from './centre-content-routes.ts';
 import { centreReadinessRoutes } from './centre-readiness-routes.ts';
 import { centreStationRoutes } from './centre-station-routes.ts';
 import { centreResultsRoutes } from './centre-results-routes.ts';
+import { centreJuryRoutes } from './centre-jury-routes.ts';
+import { centreResultEmailRoutes } from './centre-result-email-routes.ts';
+import { centreTestRecordRoutes } from './centre-test-record-routes.ts';
 import { requestAccount } from './request-account.ts';
 
 const COOKIE_PATH = '/api/centre';
@@ -602,5 +605,8 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     centreReadinessRoutes(scoped, ctx);
     centreStationRoutes(scoped, ctx);
     centreResultsRoutes(scoped, ctx);
+    centreJuryRoutes(scoped, ctx);
+    centreResultEmailRoutes(scoped, ctx);
+    centreTestRecordRoutes(scoped, ctx);
   });
 }

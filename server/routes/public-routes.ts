@@ -3,13 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  CERTIFICATE_CANCELLED,
+  CancelledCertificateSchema,
   CertificateSchema,
   HealthSchema,
   VerificationParamsSchema,
 } from '../../core/contracts/public-api.ts';
 import { SERVER_VERSION } from '../version.ts';
 import type { ServerContext } from '../context.ts';
-import { notFound } from '../http/api-error.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
 import { errors } from '../http/route-schema.ts';
 import { certificateView } from '../results/results-view.ts';
 import { centreName } from '../sessions/session-service.ts';
@@ -25,9 +27,10 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
       config: { rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
         tags,
-        summary: 'Check a certificate by its verification code (P- and 8 characters)',
+        summary:
+          'Check a certificate by its verification code (P- and 8 characters); one the jury cancelled answers 410 CERTIFICATE_CANCELLED',
         params: VerificationParamsSchema,
-        response: { 200: CertificateSchema, ...errors(400, 404, 429) },
+        response: { 200: CertificateSchema, 410: CancelledCertificateSchema, ...errors(400, 404, 429) },
       },
     },
     async (request) => {
@@ -38,6 +41,17 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
         result && candidate && session
           ? certificateView(result, candidate, session, await centreName(ctx, session.centreId))
           : null;
+      // Cancelled by the jury once published: said so (Gone), never shown as valid, nor the holder.
+      const cancelledAt = result?.juryCancelledAt ?? null;
+      if (result?.verificationCode && session && session.publishedAt !== null && cancelledAt !== null) {
+        throw new ApiError(
+          410,
+          CERTIFICATE_CANCELLED,
+          'this certificate was cancelled by the jury: it is not valid',
+          {},
+          { verificationCode: result.verificationCode, cancelledAt: iso(cancelledAt) },
+        );
+      }
       if (!certificate) throw notFound('certificate');
       return certificate;
     },

@@ -11,6 +11,7 @@ import type { JournalRecord, RecordKind } from '../../core/journal/journal-recor
 import type { Profile } from '../../core/profile/profile.ts';
 import type { CertificationScore } from '../../core/scoring/certification-score.ts';
 import type { Completion } from '../../core/scoring/scoring-input.ts';
+import type { ResultEmailFailureKind, ResultEmailState } from '../../core/contracts/result-emails.ts';
 import type { SessionState } from '../../core/session/session.ts';
 import type { TestPackage } from '../../core/package/test-package.ts';
 
@@ -341,6 +342,34 @@ export interface StoredResult {
    * its certificate says so, and every re-scoring keeps it whatever the setting has become.
    */
   maxReachableLevel: number;
+  /**
+   * When the jury cancelled the certification, while that stands (its latest cancel, not undone since);
+   * null or absent otherwise. Read only: a result as read then carries `score` with the cancellation
+   * applied (core/scoring/jury-cancellation.ts: status cancelled, JURY_CANCELLED) and its verification
+   * code kept (an undo restores the same); a result is written as scored, the cancellation kept apart
+   * in the jury's decisions, so a re-scoring keeps it and an undo restores the score under it.
+   */
+  juryCancelledAt?: number | null;
+}
+
+/** The identity a certificate carries, which the jury may correct after the start (C1). */
+export interface CandidateIdentityFields {
+  lastName: string;
+  firstName: string;
+  birthdate: string;
+}
+
+/** One of the jury's decisions on a candidate, kept as taken (migration 14). */
+export interface StoredJuryDecision {
+  id: string;
+  candidateId: string;
+  kind: 'identity' | 'cancel' | 'uncancel';
+  /** kind `identity`: the identity before and after; null for the others. */
+  identity: { before: CandidateIdentityFields; after: CandidateIdentityFields } | null;
+  reason: string;
+  decidedAt: number;
+  /** The administrator's account. */
+  decidedBy: string;
 }
 
 // ------------------------------------------------------------------ repositories
@@ -455,8 +484,12 @@ export interface SessionRepository {
   delete(id: string): Promise<boolean>;
   /** created → finalized → processed in one step, with every result; false if not `created`. */
   finalize(id: string, finalization: Finalization, results: StoredResult[], at: number): Promise<boolean>;
-  /** Only when processed and not yet published. */
-  publish(id: string, at: number): Promise<boolean>;
+  /**
+   * Only when processed and not yet published. `resultEmails` names the result e-mails to queue from
+   * the session's candidates and results as the publication finds them: they are written with it, in
+   * its transaction (a crash cannot publish without queuing them, nor queue them for a refused one).
+   */
+  publish(id: string, at: number, resultEmails?: ResultEmailPlan): Promise<boolean>;
   /**
    * Replaces the invigilator password and counts its version up, and ends the session's invigilator
    * logins (expired now; their rows stay until the purge, so that their screens are told why: their
@@ -662,6 +695,8 @@ export interface TestRepository {
     clockOffsetMs?: number | null,
   ): Promise<void>;
   records(id: string, fromSeq?: number): Promise<JournalRecord[]>;
+  /** Every replicated record of the test with its writer's clock offset, in order (the jury's record). */
+  replicatedRecords(id: string): Promise<ReplicatedRecord[]>;
   /** Records of some kinds for several tests (the room's lockdown events), in order. */
   recordsOfKind(testIds: string[], kind: RecordKind): Promise<ReplicatedRecord[]>;
   setHeartbeat(id: string, heartbeat: HeartbeatState): Promise<void>;
@@ -766,6 +801,95 @@ export interface ResultRepository {
   replace(result: StoredResult, options?: { evenIfPublished?: boolean }): Promise<boolean>;
 }
 
+/** A result e-mail queued at publication (mail/result-email-recipients.ts). */
+export interface NewResultEmail {
+  id: string;
+  recipient: string;
+  /** In the message's order. */
+  candidateIds: string[];
+}
+
+export type ResultEmailPlan = (
+  candidates: readonly StoredCandidate[],
+  results: readonly StoredResult[],
+) => NewResultEmail[];
+
+/** Why an attempt failed, as the outbox keeps it (never a credential). */
+export interface ResultEmailFailure {
+  kind: ResultEmailFailureKind;
+  detail: string;
+}
+
+export interface StoredResultEmail extends NewResultEmail {
+  sessionId: string;
+  state: ResultEmailState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastAttemptAt: number | null;
+  lastFailure: ResultEmailFailure | null;
+  sentAt: number | null;
+  createdAt: number;
+}
+
+/**
+ * The outbox of result e-mails (mail/result-mailer.ts sends it). Each outcome is recorded only if the
+ * row is still the pending one the mailer read (`attempts` as read): a « Renvoyer » in between wins.
+ */
+export interface ResultEmailRepository {
+  /** The session's, by recipient. */
+  listBySession(sessionId: string): Promise<StoredResultEmail[]>;
+  get(id: string): Promise<StoredResultEmail | null>;
+  /** Pending rows due at `now`, the longest waiting first. */
+  due(now: number, limit: number): Promise<StoredResultEmail[]>;
+  /** When the next pending row is due; null when none is pending. */
+  nextAttemptAt(): Promise<number | null>;
+  pendingCount(): Promise<number>;
+  recordSent(id: string, previousAttempts: number, at: number): Promise<boolean>;
+  /** A failed attempt, tried again at `nextAttemptAt`. */
+  recordRetry(
+    id: string,
+    previousAttempts: number,
+    failure: ResultEmailFailure,
+    at: number,
+    nextAttemptAt: number,
+  ): Promise<boolean>;
+  /** A failed attempt, given up. */
+  recordFailed(
+    id: string,
+    previousAttempts: number,
+    failure: ResultEmailFailure,
+    at: number,
+  ): Promise<boolean>;
+  /** A sent or failed row back in the queue, due at `at`, its attempts counted from 0; false otherwise. */
+  resend(id: string, at: number): Promise<boolean>;
+}
+
+/**
+ * What an identity correction did: `notStarted`, the candidate's test has not started (the referent
+ * edits the candidate); `stale`, their identity is no longer the one it corrects (corrected meanwhile);
+ * `duplicate`, another candidate of the session has that identity (joining would match both).
+ */
+export type IdentityCorrectionOutcome = 'corrected' | 'notStarted' | 'stale' | 'duplicate';
+/** `unchanged`: the certification already stands so (cancelled, or not); `noResult`: nothing to cancel. */
+export type CancellationOutcome = 'decided' | 'unchanged' | 'noResult';
+
+export interface JuryDecisionRepository {
+  /** Oldest first. */
+  listByCandidate(candidateId: string): Promise<StoredJuryDecision[]>;
+  /** Every candidate's of the session, oldest first. */
+  listBySession(sessionId: string): Promise<StoredJuryDecision[]>;
+  /**
+   * Corrects a candidate's identity (names, birthdate and `matchKey`) and records the decision (kind
+   * `identity`, its `before` the identity it corrects), at once; nothing is written unless `corrected`.
+   */
+  correctIdentity(decision: StoredJuryDecision, matchKey: string): Promise<IdentityCorrectionOutcome>;
+  /**
+   * Records a cancel or an uncancel, only when the candidate has a result and it changes whether the
+   * certification stands cancelled: checked and written at once (two jurors at the same time: one wins).
+   */
+  decideCancellation(decision: StoredJuryDecision): Promise<CancellationOutcome>;
+}
+
 export interface Store {
   centres: CentreRepository;
   accounts: AccountRepository;
@@ -783,6 +907,8 @@ export interface Store {
   bundles: BundleRepository;
   incidents: IncidentRepository;
   results: ResultRepository;
+  juryDecisions: JuryDecisionRepository;
+  resultEmails: ResultEmailRepository;
   close(): Promise<void>;
 }
 

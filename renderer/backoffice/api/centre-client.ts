@@ -35,14 +35,30 @@ import {
 import {
   CandidateResultSchema,
   IncidentListSchema,
+  IdentityCorrectionResponseSchema,
   IncidentSchema,
   ResultsSchema,
   type CandidateResult,
+  type IdentityCorrectionResponse,
   type FinalizationRequest,
   type IncidentInputSchema,
   type Results,
 } from '../../../core/contracts/invigilator-api.ts';
+import {
+  CandidateTestRecordSchema,
+  type CandidateTestRecord,
+} from '../../../core/contracts/candidate-record.ts';
+import {
+  ResultEmailListSchema,
+  ResultEmailSchema,
+  type ResultEmail,
+  type ResultEmailList,
+} from '../../../core/contracts/result-emails.ts';
 import type { AbortReason } from '../../../core/scoring/scoring-input.ts';
+import type {
+  CancellationRequest,
+  IdentityCorrectionRequest,
+} from '../../../core/contracts/jury-decisions.ts';
 
 export type Me = z.infer<typeof MeResponseSchema>;
 export type BankSummary = z.infer<typeof BankSummarySchema>;
@@ -135,6 +151,9 @@ export const centrePaths = {
   incident: (sessionId: string, incidentId: string) =>
     `/api/centre/sessions/${id(sessionId)}/incidents/${id(incidentId)}`,
   neutralizations: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/neutralizations`,
+  identityCorrection: (candidateId: string) =>
+    `/api/centre/candidates/${id(candidateId)}/identity-correction`,
+  cancellation: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/cancellation`,
   results: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results`,
   resultsCsv: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/results.csv`,
   certificatesPdf: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/certificates.pdf`,
@@ -142,6 +161,10 @@ export const centrePaths = {
   signedResultRescoring: (candidateId: string) =>
     `/api/centre/candidates/${id(candidateId)}/signed-result-rescoring`,
   certificatePdf: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/certificate.pdf`,
+  resultEmails: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/result-emails`,
+  resendResultEmail: (sessionId: string, emailId: string) =>
+    `/api/centre/sessions/${id(sessionId)}/result-emails/${id(emailId)}/resend`,
+  testRecord: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/test-record`,
 } as const;
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -213,12 +236,32 @@ export interface CentreClient {
     questionNumber: number,
     neutralized: boolean,
   ): Promise<CandidateResult>;
+  /**
+   * The jury (administrator), once the candidate's test has started, before or after publication:
+   * corrects the names or birthdate their certificate carries (C1); the result comes back as it now
+   * reads (null before the session is scored).
+   */
+  correctIdentity(
+    candidateId: string,
+    request: IdentityCorrectionRequest,
+  ): Promise<IdentityCorrectionResponse>;
+  /** The jury cancels a candidate's certification (C6), or undoes that; the result comes back. */
+  decideCancellation(candidateId: string, request: CancellationRequest): Promise<CandidateResult>;
   results(sessionId: string): Promise<Results>;
   /** Refused (SIGNED_RESULTS_AWAITED) while signed results are awaited, unless the request says so. */
   publish(sessionId: string, request: PublicationRequest): Promise<Results>;
   /** Administrator: re-score with a signed result that arrived after publication (the code is kept). */
   /** `abortReason` only when the results say the test needs one (`abortReasonNeeded`). */
   rescoreWithSignedResult(candidateId: string, abortReason?: AbortReason): Promise<CandidateResult>;
+  /** The results e-mailed at publication: each message, its candidates and where its sending stands. */
+  resultEmails(sessionId: string): Promise<ResultEmailList>;
+  /** Administrator: a sent or failed message back in the queue (RESULT_EMAIL_PENDING if it is there). */
+  resendResultEmail(sessionId: string, emailId: string): Promise<ResultEmail>;
+  /**
+   * The record of the candidate's test for the jury (« Dossier du test »), once the session is
+   * finalized (SESSION_NOT_FINALIZED before); NOT_FOUND for a candidate who never started.
+   */
+  testRecord(candidateId: string): Promise<CandidateTestRecord>;
   /**
    * A file to save (results CSV, certificate PDF), fetched like any other request: a refusal (409, an
    * expired login: 401, reported to `onUnauthorized`) is an ApiFailure, never an error body saved as the
@@ -406,6 +449,10 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
         questionNumber,
         neutralized,
       }),
+    correctIdentity: (candidateId, request) =>
+      send(IdentityCorrectionResponseSchema, 'POST', centrePaths.identityCorrection(candidateId), request),
+    decideCancellation: (candidateId, request) =>
+      send(CandidateResultSchema, 'POST', centrePaths.cancellation(candidateId), request),
     results: (sessionId) => get(ResultsSchema, centrePaths.results(sessionId)),
     publish: (sessionId, request) => send(ResultsSchema, 'POST', centrePaths.publication(sessionId), request),
     rescoreWithSignedResult: (candidateId, abortReason) =>
@@ -415,6 +462,10 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
         centrePaths.signedResultRescoring(candidateId),
         abortReason === undefined ? {} : { abortReason },
       ),
+    testRecord: (candidateId) => get(CandidateTestRecordSchema, centrePaths.testRecord(candidateId)),
+    resultEmails: (sessionId) => get(ResultEmailListSchema, centrePaths.resultEmails(sessionId)),
+    resendResultEmail: (sessionId, emailId) =>
+      send(ResultEmailSchema, 'POST', centrePaths.resendResultEmail(sessionId, emailId)),
     async download(url) {
       const response = await call('GET', url, undefined, undefined, '*/*');
       let blob: Blob;

@@ -43,6 +43,7 @@ export function juryResult(
     signedResultReceivedAt: '2026-12-08T10:00:00.000Z',
     signedResultAfterPublication: false,
     incidents: [],
+    juryDecisions: [],
     verificationCode: 'P-BCDF2346',
     scoredAt: '2026-12-08T11:00:00.000Z',
     ...over,

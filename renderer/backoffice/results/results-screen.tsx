@@ -6,7 +6,8 @@
 // the re-scoring with a signed result that arrived after publication, or for a candidate listed absent
 // (with the abort reason when the test stopped early). Before publication, the « Finalisation » panel
 // (the comment, the yes/no answers and every incident report with its meaning) and the jury's
-// neutralizations (finalization-panel.tsx, jury-neutralizations.tsx) come before the publication.
+// neutralizations (finalization-panel.tsx, jury-neutralizations.tsx) come before the publication;
+// the jury's identity corrections and cancellations (jury-decisions.tsx), before and after it.
 import { useRef, useState } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { byName, dateTime, fullName } from '../format.ts';
@@ -30,7 +31,9 @@ import { SignedResultCell } from './signed-result-cell.tsx';
 import { UnscoredSignedResults } from './unscored-signed-results.tsx';
 import { FinalizationPanel } from './finalization-panel.tsx';
 import { JuryNeutralizations } from './jury-neutralizations.tsx';
+import { JuryDecisions } from './jury-decisions.tsx';
 import { candidatesById } from './jury-review.ts';
+import { ResultEmails } from './result-emails.tsx';
 import { awaitedSignedResults, namesInSentence, publicationRequest, withResult } from './signed-results.ts';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
@@ -139,9 +142,29 @@ function ResultsView({
           return rescored;
         }}
       />
+      {/* Before and after publication: a certificate with a wrong name, or obtained by fraud. */}
+      <JuryDecisions
+        results={results}
+        administrator={administrator}
+        onCorrectIdentity={async (candidateId, request) => {
+          const { result } = await client.correctIdentity(candidateId, request);
+          // Read again: the names sort the table, and the reports name the candidate.
+          const fresh = await client.results(session.id).catch(() => null);
+          const after = result ?? fresh?.results.find((r) => r.candidateId === candidateId);
+          if (!after) throw new Error('the corrected candidate has no result');
+          onChanged(fresh ?? withResult(results, after));
+          return after;
+        }}
+        onDecideCancellation={async (candidateId, request) => {
+          const decided = await client.decideCancellation(candidateId, request);
+          onChanged(await client.results(session.id).catch(() => withResult(results, decided)));
+          return decided;
+        }}
+      />
       {!publishedAt && administrator && (
         <Publish session={session} results={results} onPublished={onChanged} />
       )}
+      {publishedAt && <ResultEmails sessionId={session.id} administrator={administrator} />}
       <div className="download-block">
         <DownloadLink
           className="button button-secondary"
@@ -244,6 +267,15 @@ function ResultsView({
                   published={publishedAt !== null}
                   onRescored={(rescored) => onChanged(withResult(results, rescored))}
                 />
+                {/* What the station journaled, for the jury (test-record/test-record-screen.tsx). */}
+                <a
+                  className="sub"
+                  href={hrefFor({ page: 'testRecord', candidateId: r.candidateId })}
+                  aria-label={t('testRecord.linkLabel', { name: fullName(r) })}
+                  data-testid="test-record-link"
+                >
+                  {t('testRecord.link')}
+                </a>
               </td>
               <td>
                 {r.verificationCode === null ? (

@@ -35,6 +35,7 @@ function result(candidateId: string, lastName: string, over: Partial<CandidateRe
     signedResultReceivedAt: '2026-12-08T10:00:00.000Z',
     signedResultAfterPublication: false,
     incidents: [],
+    juryDecisions: [],
     verificationCode: 'P-BCDF2346',
     scoredAt: '2026-12-08T11:00:00.000Z',
     ...over,

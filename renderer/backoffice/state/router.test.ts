@@ -23,6 +23,7 @@ describe('back-office routes', () => {
       { page: 'results', sessionId: 'ses_1' },
       { page: 'candidate', candidateId: 'can 2/é' },
       { page: 'editCandidate', candidateId: 'can_2' },
+      { page: 'testRecord', candidateId: 'can 2/é' },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

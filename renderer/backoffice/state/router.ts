@@ -26,6 +26,8 @@ export type Route =
   | { page: CentrePage; centreId: string }
   | { page: SessionPage; sessionId: string }
   | { page: 'candidate' | 'editCandidate'; candidateId: string }
+  /** The jury's record of the candidate's test (« Dossier du test »), once the session is finalized. */
+  | { page: 'testRecord'; candidateId: string }
   | { page: 'notFound' };
 
 /** The path segment after /sessions/<id>/ for each session page ('' for the session itself). */
@@ -81,6 +83,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'candidates' && (tail === '' || tail === 'edit')) {
     return { page: tail === 'edit' ? 'editCandidate' : 'candidate', candidateId: itemId };
   }
+  if (head === 'candidates' && tail === 'test-record') return { page: 'testRecord', candidateId: itemId };
   return { page: 'notFound' };
 }
 
@@ -101,6 +104,8 @@ export function hrefFor(route: Route): string {
     case 'candidate':
     case 'editCandidate':
       return `#/candidates/${encodeURIComponent(route.candidateId)}${route.page === 'editCandidate' ? '/edit' : ''}`;
+    case 'testRecord':
+      return `#/candidates/${encodeURIComponent(route.candidateId)}/test-record`;
     default:
       if ('centreId' in route) {
         return `#/centres/${encodeURIComponent(route.centreId)}/${CENTRE_SEGMENTS[route.page]}`;

@@ -16,10 +16,13 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   check,
+  cancelLabel,
 }: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The safe choice's words, when « Annuler » would be ambiguous (cancelling a certification). */
+  cancelLabel?: string;
   danger?: boolean;
   /** Resolves when done (the dialog closes); a failure stays in the dialog. */
   onConfirm: () => Promise<void>;
@@ -54,7 +57,7 @@ export function ConfirmDialog({
       actions={
         <>
           <button type="button" className="button button-secondary" data-autofocus onClick={onClose}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </button>
           <button
             type="button"

@@ -1,5 +1,6 @@
 // The invigilator screen's messages in English (same keys as French).
 import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
+import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
 
 import type { InvigilatorMessages } from './messages.ts';
 
@@ -340,18 +341,7 @@ export const en: InvigilatorMessages = {
       forbiddenProcess: 'Forbidden app',
       uncleanExit: 'Abrupt stop',
     },
-    events: {
-      focusLost: 'The candidate left the test window',
-      focusRegained: 'Back in the test window',
-      displayAdded: 'Extra display plugged in',
-      displayRemoved: 'Extra display unplugged',
-      lockScreen: 'Session locked (lock screen)',
-      suspend: 'Station went to sleep',
-      resume: 'Station woke up',
-      rendererCrashed: 'The test screen crashed and was restarted',
-      forbiddenProcess: 'Forbidden software detected',
-      uncleanExit: 'Station stopped abruptly (power cut, crash)',
-    },
+    events: LOCKDOWN_EVENT_WORDS.en,
   },
   incidents: {
     title: 'Reports',
@@ -479,6 +469,7 @@ export const en: InvigilatorMessages = {
       REPRODUCIBILITY_BELOW_50: 'Reproducibility rate below 50 %',
       SCORE_ZERO: 'No competence certified',
       NOT_TRUSTED: 'Too many neutralized questions: the jury decides',
+      JURY_CANCELLED: 'Certification cancelled by the jury',
     },
     level: 'lvl {{level}}',
     absent: 'Absent',

@@ -1,6 +1,7 @@
 // The invigilator screen's messages, French first. Written for a referent watching 30 candidates:
 // short, each state says what is happening and what to do.
 import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
+import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
 
 export const fr = {
   app: {
@@ -361,18 +362,7 @@ export const fr = {
       forbiddenProcess: 'Logiciel interdit',
       uncleanExit: 'Arrêt brutal',
     },
-    events: {
-      focusLost: 'Le candidat a quitté la fenêtre du test',
-      focusRegained: 'Retour dans la fenêtre du test',
-      displayAdded: 'Écran supplémentaire branché',
-      displayRemoved: 'Écran supplémentaire débranché',
-      lockScreen: 'Session verrouillée (écran de verrouillage)',
-      suspend: 'Mise en veille du poste',
-      resume: 'Sortie de veille du poste',
-      rendererCrashed: 'L’écran du test a planté et a été relancé',
-      forbiddenProcess: 'Logiciel interdit détecté',
-      uncleanExit: 'Arrêt brutal du poste (coupure, plantage)',
-    },
+    events: LOCKDOWN_EVENT_WORDS.fr,
   },
   incidents: {
     title: 'Signalements',
@@ -502,6 +492,7 @@ export const fr = {
       REPRODUCIBILITY_BELOW_50: 'Taux de reproductibilité sous 50 %',
       SCORE_ZERO: 'Aucune compétence certifiée',
       NOT_TRUSTED: 'Trop de questions neutralisées : le jury décide',
+      JURY_CANCELLED: 'Certification annulée par le jury',
     },
     level: 'niv. {{level}}',
     absent: 'Absents',

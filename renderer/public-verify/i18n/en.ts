@@ -27,6 +27,11 @@ export const en: Widen<typeof fr> = {
   notCertified: 'not certified',
   maxLevel: 'Levels 1 to {{level}} are open to this certification.',
   another: 'Check another code',
+  cancelledTitle: 'Certificate cancelled by the jury',
+  cancelled:
+    'The certificate with code {{code}} was cancelled by the certification jury on {{date}}: it is not valid and certifies no result.',
+  cancelledNext:
+    'A holder who thinks this is a mistake can contact the certification centre that ran their session.',
   outcome: {
     notFound: 'No certificate found for this code',
     format: 'This code does not have the right format',

@@ -25,6 +25,11 @@ export const fr = {
   notCertified: 'non certifiée',
   maxLevel: 'Les niveaux 1 à {{level}} sont ouverts à cette certification.',
   another: 'Vérifier un autre code',
+  cancelledTitle: 'Certificat annulé par le jury',
+  cancelled:
+    'Le certificat au code {{code}} a été annulé par le jury de certification le {{date}} : il n’est pas valide et ne certifie aucun résultat.',
+  cancelledNext:
+    'Le titulaire qui pense qu’il s’agit d’une erreur peut s’adresser au centre de certification qui a organisé sa session.',
   outcome: {
     notFound: 'Aucun certificat trouvé pour ce code',
     format: 'Ce code n’a pas le bon format',

@@ -131,6 +131,8 @@ export const serverErrorsFr = {
       'La session a un commentaire ou des signalements à examiner : le jury doit l’examiner avant la publication.',
     SESSION_PUBLISHED: 'Les résultats sont déjà publiés.',
     SESSION_NOT_PROCESSED: 'La session n’est pas encore finalisée : ses résultats ne sont pas calculés.',
+    SESSION_NOT_FINALIZED:
+      'La session n’est pas encore finalisée : pendant l’épreuve, l’écran surveillant montre ce qui arrive à chaque candidat. Le dossier du test s’ouvre une fois la session finalisée.',
     STATION_IN_USE:
       'Ce poste a un test en cours ou un résultat signé attendu : le révoquer ferait refuser ces résultats. Vérifiez la liste des postes, puis confirmez « Révoquer quand même ».',
     INVIGILATOR_ACCESS_CLOSED:
@@ -145,6 +147,19 @@ export const serverErrorsFr = {
       'Cette question a été neutralisée par une alerte validée par le surveillant pendant le test : le jury ne peut pas annuler cette neutralisation ici. Rien n’a été modifié.',
     NO_CERTIFICATE:
       'Pas de certificat : les résultats ne sont pas publiés, ou le candidat n’est pas certifié.',
+    // The jury's decisions after the start.
+    CANDIDATE_NOT_STARTED:
+      'Le test de ce candidat n’a pas commencé : son identité se corrige dans la liste des candidats de la session. Rien n’a été modifié.',
+    IDENTITY_UNCHANGED:
+      'Ce sont déjà le nom, le prénom et la date de naissance du candidat : il n’y a rien à corriger.',
+    IDENTITY_CHANGED:
+      'L’identité de ce candidat a été modifiée entre-temps. Rechargez la page pour la voir, puis corrigez-la si besoin. Rien n’a été modifié.',
+    ALREADY_CANCELLED:
+      'Le jury a déjà annulé cette certification. Rechargez la page pour voir la décision prise.',
+    NOT_CANCELLED:
+      'Cette certification n’est pas annulée : il n’y a rien à rétablir. Rechargez la page pour voir son état.',
+    RESULT_EMAIL_PENDING:
+      'Cet e-mail attend déjà d’être envoyé : il part dès que le serveur de messagerie l’accepte. Actualisez la liste pour voir où il en est.',
   },
   fallback:
     'L’opération n’a pas abouti (code {{code}}). Réessayez ; si cela persiste, contactez le référent Pix ou le support informatique de l’établissement en indiquant ce code.',
@@ -260,6 +275,8 @@ export const serverErrorsEn: ServerErrorMessages = {
       'The session has a comment or reports to review: the jury must review it before publication.',
     SESSION_PUBLISHED: 'The results are already published.',
     SESSION_NOT_PROCESSED: 'The session is not finalized yet: its results are not computed.',
+    SESSION_NOT_FINALIZED:
+      'The session is not finalized yet: during the exam, the invigilator screen shows what happens to each candidate. The test record opens once the session is finalized.',
     STATION_IN_USE:
       'This station has a test in progress or a signed result awaited: revoking it would have those results refused. Check the list of stations, then confirm “Revoke anyway”.',
     INVIGILATOR_ACCESS_CLOSED:
@@ -273,6 +290,17 @@ export const serverErrorsEn: ServerErrorMessages = {
     NEUTRALIZED_BY_ALERT:
       'This question was neutralized by an alert the invigilator validated during the test: the jury cannot undo this neutralization here. Nothing was changed.',
     NO_CERTIFICATE: 'No certificate: the results are not published, or the candidate is not certified.',
+    CANDIDATE_NOT_STARTED:
+      'This candidate’s test has not started: their identity is corrected in the session’s list of candidates. Nothing was changed.',
+    IDENTITY_UNCHANGED: 'These are already the candidate’s names and birthdate: there is nothing to correct.',
+    IDENTITY_CHANGED:
+      'This candidate’s identity was changed meanwhile. Reload the page to see it, then correct it if need be. Nothing was changed.',
+    ALREADY_CANCELLED:
+      'The jury has already cancelled this certification. Reload the page to see the decision.',
+    NOT_CANCELLED:
+      'This certification is not cancelled: there is nothing to restore. Reload the page to see where it stands.',
+    RESULT_EMAIL_PENDING:
+      'This e-mail is already waiting to be sent: it goes as soon as the mail server accepts it. Refresh the list to see where it stands.',
   },
   fallback:
     'The operation did not go through (code {{code}}). Try again; if it keeps happening, contact the Pix referent or the school’s IT support and give this code.',

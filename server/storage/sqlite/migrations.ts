@@ -522,4 +522,59 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX known_devices_expiry ON known_devices (expires_at);
     `,
   },
+  {
+    version: 14,
+    description:
+      "the jury's decisions on a candidate after the start: identity corrections (C1) and cancellations",
+    sql: `
+      -- Each decision kept as it was taken, never edited: who (an administrator's account), when, why.
+      -- kind 'identity': a name or birthdate corrected after the start (C1), when the referent can no
+      -- longer edit the candidate; detail holds the identity before and after (JSON), the candidate row
+      -- holds the current one (its certificate and the public check read it). kind 'cancel' and
+      -- 'uncancel': the certification cancelled (C6 fraud, or another ground the jury states), or that
+      -- undone; the latest of the two decides (detail '{}'). seq orders decisions taken the same
+      -- millisecond.
+      CREATE TABLE jury_decisions (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        candidate_id TEXT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+        kind         TEXT NOT NULL CHECK (kind IN ('identity', 'cancel', 'uncancel')),
+        detail       TEXT NOT NULL,                  -- JSON
+        reason       TEXT NOT NULL,
+        decided_at   INTEGER NOT NULL,
+        decided_by   TEXT NOT NULL REFERENCES accounts (id)
+      ) STRICT;
+      CREATE INDEX jury_decisions_by_candidate ON jury_decisions (candidate_id, seq);
+    `,
+  },
+  {
+    version: 15,
+    description: 'results e-mailed at publication to the address each candidate gave for them',
+    sql: `
+      -- The outbox: one message per session and result address (a teacher's address may be given for a
+      -- whole class), written with the publication, sent after it by the mailer, retried with a delay
+      -- after a failure, so that a mail server down at publication delays the mails and loses none.
+      -- state: 'pending' (to send at next_attempt_at), 'sent', 'failed' (given up: the back office says
+      -- so and can send it again). candidate_ids: JSON array, in the message's order. last_error never
+      -- holds a credential (the mailer's own words, the SMTP address without its password);
+      -- last_error_kind says what failed, for the back office to word it (mail/smtp-failure.ts).
+      CREATE TABLE result_emails (
+        id              TEXT PRIMARY KEY,
+        session_id      TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        recipient       TEXT NOT NULL,
+        candidate_ids   TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        last_error      TEXT,
+        last_error_kind TEXT CHECK (last_error_kind IN
+                          ('unreachable', 'authentication', 'rejected', 'refused', 'temporary', 'content', 'other')),
+        sent_at         INTEGER,
+        created_at      INTEGER NOT NULL,
+        UNIQUE (session_id, recipient)
+      ) STRICT;
+      CREATE INDEX result_emails_due ON result_emails (next_attempt_at) WHERE state = 'pending';
+    `,
+  },
 ];

@@ -20,8 +20,11 @@ import type {
   EnrollOutcome,
   GeneratedPackage,
   IncidentRepository,
+  JuryDecisionRepository,
   JournalState,
   KnownDeviceRepository,
+  ResultEmailPlan,
+  ResultEmailRepository,
   ResultRepository,
   ResumeRequest,
   RevokeOutcome,
@@ -57,6 +60,14 @@ import {
   type Row,
 } from './rows.ts';
 import { WriteBatcher } from './write-batcher.ts';
+import { resultEmailQueuer, resultEmails } from './result-email-store.ts';
+import {
+  juryCancelledAtOf,
+  juryCancelledAtSql,
+  juryDecisions,
+  withJuryCancellation,
+} from './jury-decisions.ts';
+import { isJuryCancelled } from '../../../core/scoring/jury-cancellation.ts';
 
 /**
  * `now`: the server's clock, for what depends on the time (which tests are running on a live station).
@@ -128,6 +139,8 @@ class SqliteStore implements Store {
   readonly bundles: BundleRepository;
   readonly incidents: IncidentRepository;
   readonly results: ResultRepository;
+  readonly resultEmails: ResultEmailRepository;
+  readonly juryDecisions: JuryDecisionRepository;
 
   constructor(dbs: ServerDatabases, now: () => number, onDurabilityLost?: (error: Error) => void) {
     this.#dbs = dbs;
@@ -151,6 +164,8 @@ class SqliteStore implements Store {
     this.bundles = bundles(db, this.#writer);
     this.incidents = incidents(db);
     this.results = results(db);
+    this.resultEmails = resultEmails(db);
+    this.juryDecisions = juryDecisions(db);
   }
 
   async close(): Promise<void> {
@@ -412,6 +427,12 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
     insert.run({ ...row, number });
     return number;
   });
+  const queueResultEmails = resultEmailQueuer(db);
+  const publishAll = db.transaction((id: string, at: number, plan: ResultEmailPlan | undefined) => {
+    if (publish.run(at, at, id).changes !== 1) return false;
+    if (plan) queueResultEmails(id, at, plan);
+    return true;
+  });
   const finalizeAll = db.transaction(
     (id: string, finalization: string, results: StoredResult[], at: number): boolean => {
       if (finalize.run(finalization, at, at, at, id).changes !== 1) return false;
@@ -463,8 +484,8 @@ function sessions(db: SqliteDatabase, now: () => number): SessionRepository {
     async finalize(id, finalization, results, at) {
       return finalizeAll(id, JSON.stringify(finalization), results, at);
     },
-    async publish(id, at) {
-      return publish.run(at, at, id).changes === 1;
+    async publish(id, at, resultEmails) {
+      return publishAll(id, at, resultEmails);
     },
     async changeInvigilatorPassword(id, password, at) {
       return changeInvigilatorPassword(id, password, at);
@@ -480,6 +501,10 @@ function resultInserter(db: SqliteDatabase): (result: StoredResult) => void {
        @neutralized, @verificationCode, @scoredAt, @maxReachableLevel)`,
   );
   return (result) => {
+    // Written as scored: the jury's cancellation is read on top of it (jury-decisions.ts), never stored
+    // in its place (an undo must find the score under it).
+    if (isJuryCancelled(result.score))
+      throw new Error(`result ${result.candidateId}: the jury's cancellation is not a score to store`);
     try {
       insert.run({
         candidateId: result.candidateId,
@@ -917,6 +942,9 @@ function tests(db: SqliteDatabase): TestRepository {
   const records = db
     .prepare('SELECT record FROM test_records WHERE test_id = ? AND seq >= ? ORDER BY seq')
     .pluck();
+  const replicatedRecords = db.prepare(
+    'SELECT record, clock_offset_ms FROM test_records WHERE test_id = ? ORDER BY seq',
+  );
   const heartbeat = db.prepare(
     `UPDATE tests SET phase = @phase, current_index = @currentIndex, total = @total,
        time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, alert_pending = @alertPending,
@@ -1090,6 +1118,12 @@ function tests(db: SqliteDatabase): TestRepository {
     },
     async records(id, fromSeq = 1) {
       return (records.all(id, fromSeq) as unknown[]).map((r) => json<JournalRecord>(r));
+    },
+    async replicatedRecords(id) {
+      return (replicatedRecords.all(id) as Row[]).map((r) => ({
+        record: json<JournalRecord>(r.record),
+        clockOffsetMs: numOrNull(r.clock_offset_ms),
+      }));
     },
     async recordsOfKind(testIds, kind) {
       if (testIds.length === 0) return [];
@@ -1389,9 +1423,12 @@ function incidents(db: SqliteDatabase): IncidentRepository {
 }
 
 function results(db: SqliteDatabase): ResultRepository {
-  const bySession = db.prepare('SELECT * FROM results WHERE session_id = ?');
-  const get = db.prepare('SELECT * FROM results WHERE candidate_id = ?');
-  const byCode = db.prepare('SELECT * FROM results WHERE verification_code = ?');
+  // With the jury's cancellation while it stands (jury-decisions.ts): every reader sees it.
+  const read = `SELECT r.*, ${juryCancelledAtSql('r')} AS jury_cancelled_at FROM results r`;
+  const bySession = db.prepare(`${read} WHERE r.session_id = ?`);
+  const get = db.prepare(`${read} WHERE r.candidate_id = ?`);
+  const byCode = db.prepare(`${read} WHERE r.verification_code = ?`);
+  const asRead = (row: Row) => withJuryCancellation(resultFromRow(row), juryCancelledAtOf(row));
   const insert = resultInserter(db);
   const published = db.prepare('SELECT published_at FROM sessions WHERE id = ?').pluck();
   const replace = db.transaction((result: StoredResult, evenIfPublished: boolean) => {
@@ -1401,15 +1438,15 @@ function results(db: SqliteDatabase): ResultRepository {
   });
   return {
     async listBySession(sessionId) {
-      return (bySession.all(sessionId) as Row[]).map(resultFromRow);
+      return (bySession.all(sessionId) as Row[]).map(asRead);
     },
     async get(candidateId) {
       const row = get.get(candidateId) as Row | undefined;
-      return row ? resultFromRow(row) : null;
+      return row ? asRead(row) : null;
     },
     async findByVerificationCode(code) {
       const row = byCode.get(code) as Row | undefined;
-      return row ? resultFromRow(row) : null;
+      return row ? asRead(row) : null;
     },
     async replace(result, options) {
       return replace(result, options?.evenIfPublished === true);

@@ -1,0 +1,66 @@
+// The results e-mailed at publication, as the back office reads them (server/mail/): one message per
+// result address a session's candidates gave (often a teacher's, the same for a class), with the
+// candidates it carries and where its sending stands. GET for the centre's referents and the
+// administrators; « Renvoyer » (administrators) puts a sent or failed message back in the queue.
+import { z } from 'zod';
+
+const Id = z.string().min(1).max(64);
+const Timestamp = z.iso.datetime({ offset: true });
+
+/** pending: waits for its (next) attempt; sent: the mail server accepted it; failed: given up. */
+export const RESULT_EMAIL_STATES = ['pending', 'sent', 'failed'] as const;
+export const ResultEmailStateSchema = z.enum(RESULT_EMAIL_STATES);
+export type ResultEmailState = z.infer<typeof ResultEmailStateSchema>;
+
+/**
+ * What the last attempt ran into, for the screen to word it: the mail server could not be reached;
+ * it refused the server's SMTP account (the --smtp-url credentials); it refused the recipient's
+ * address for good (5xx); it refused the message for good (the sender, the contents); it asked to
+ * try later (4xx); the message could not be written (the session's results are gone); anything else.
+ */
+export const RESULT_EMAIL_FAILURE_KINDS = [
+  'unreachable',
+  'authentication',
+  'rejected',
+  'refused',
+  'temporary',
+  'content',
+  'other',
+] as const;
+export const ResultEmailFailureKindSchema = z.enum(RESULT_EMAIL_FAILURE_KINDS);
+export type ResultEmailFailureKind = z.infer<typeof ResultEmailFailureKindSchema>;
+
+export const ResultEmailSchema = z
+  .object({
+    id: Id,
+    recipient: z.string(),
+    /** The candidates whose results it carries, in the message's order (by name). */
+    candidates: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),
+    state: ResultEmailStateSchema,
+    /** Attempts since it was queued (or queued again). */
+    attempts: z.number().int().min(0),
+    /** Pending: when the mailer tries it (now or later, after a failure); null otherwise. */
+    nextAttemptAt: Timestamp.nullable(),
+    lastAttemptAt: Timestamp.nullable(),
+    /** The last time the mail server accepted it (kept when it is sent again). */
+    sentAt: Timestamp.nullable(),
+    /** The last attempt's failure, when it failed; its detail is the mail server's words, no credential. */
+    lastFailure: z.object({ kind: ResultEmailFailureKindSchema, detail: z.string() }).strict().nullable(),
+    createdAt: Timestamp,
+  })
+  .strict();
+export type ResultEmail = z.infer<typeof ResultEmailSchema>;
+
+export const ResultEmailListSchema = z
+  .object({
+    /**
+     * False when the server has no mail server (--smtp-url): the messages wait, pending, until it is
+     * given one and restarted.
+     */
+    mailServerConfigured: z.boolean(),
+    emails: z.array(ResultEmailSchema),
+  })
+  .strict();
+export type ResultEmailList = z.infer<typeof ResultEmailListSchema>;
+
+export const ResultEmailParamsSchema = z.object({ sessionId: Id, emailId: Id }).strict();

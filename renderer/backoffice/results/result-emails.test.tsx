@@ -1,0 +1,164 @@
+// « Envoi des résultats par e-mail » as the results page shows it: each message, its candidates and its
+// state in words (waiting, and for what; sent and when; given up, why and what to do), « Renvoyer » for
+// an administrator on a sent or failed one, and why nothing goes when the server has no mail server.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { ResultEmail, ResultEmailList } from '../../../core/contracts/result-emails.ts';
+import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import { addBackOfficeMessages } from '../i18n/use-t.ts';
+import { ResultEmailsView } from './result-emails.tsx';
+
+function email(overrides: Partial<ResultEmail>): ResultEmail {
+  return {
+    id: 'eml_1',
+    recipient: 'prof.durand@college.fr',
+    candidates: [
+      { candidateId: 'can_2', firstName: 'Hugo', lastName: 'Bernard' },
+      { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' },
+    ],
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: '2026-12-08T10:00:00.000Z',
+    lastAttemptAt: null,
+    sentAt: null,
+    lastFailure: null,
+    createdAt: '2026-12-08T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function section(list: ResultEmailList, options: { language?: Language; administrator?: boolean } = {}) {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={addBackOfficeMessages(createI18n(options.language ?? 'fr'))}>
+      <ResultEmailsView
+        list={list}
+        administrator={options.administrator ?? true}
+        refreshing={false}
+        failure={null}
+        onRefresh={() => undefined}
+        onResend={() => Promise.resolve()}
+      />
+    </I18nextProvider>,
+  );
+}
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const rowOf = (html: string, state: string) =>
+  text(new RegExp(`<tr[^>]*data-state="${state}"[^>]*>.*?</tr>`, 's').exec(html)?.[0] ?? '');
+
+describe('the results sent by e-mail, on the results page', () => {
+  it('lists each message with its candidates and its state, under a heading that names the section', () => {
+    const html = section({
+      mailServerConfigured: true,
+      emails: [
+        email({ id: 'eml_1' }),
+        email({
+          id: 'eml_2',
+          recipient: 'famille@example.org',
+          candidates: [{ candidateId: 'can_3', firstName: 'Emma', lastName: 'Robert' }],
+          state: 'sent',
+          attempts: 1,
+          sentAt: '2026-12-08T10:01:00.000Z',
+        }),
+      ],
+    });
+    expect(html).toMatch(/^<section[^>]*aria-labelledby="result-emails"/);
+    expect(html).toContain('<h2 id="result-emails">Envoi des résultats par e-mail</h2>');
+    expect(html).toContain(
+      '<caption class="visually-hidden">Messages des résultats, par destinataire</caption>',
+    );
+    expect(rowOf(html, 'pending')).toBe(
+      'prof.durand@college.fr Hugo BERNARD Léa MARTIN En attente Part dans un instant.',
+    );
+    expect(rowOf(html, 'sent')).toMatch(
+      /^famille@example\.org Emma ROBERT Envoyé Envoyé le \d\d\/12\/2026 \d\d:01\. Renvoyer$/,
+    );
+    expect(html).toContain('aria-label="Renvoyer le message à famille@example.org"');
+    // A pending message is not sent again: it is on its way.
+    expect(html.match(/data-testid="resend-result-email"/g)).toHaveLength(1);
+    expect(html).not.toContain('result-emails-no-mail-server');
+  });
+
+  it('says why a message failed, what the mail server said and what to do', () => {
+    const html = section({
+      mailServerConfigured: true,
+      emails: [
+        email({
+          state: 'failed',
+          attempts: 1,
+          nextAttemptAt: null,
+          lastFailure: { kind: 'rejected', detail: '550 5.1.1 mailbox unknown' },
+        }),
+        email({
+          id: 'eml_2',
+          recipient: 'famille@example.org',
+          attempts: 2,
+          nextAttemptAt: '2026-12-08T10:06:00.000Z',
+          lastFailure: { kind: 'unreachable', detail: 'connect ECONNREFUSED' },
+        }),
+      ],
+    });
+    expect(rowOf(html, 'failed')).toContain(
+      'Échec Abandonné : le serveur de messagerie a refusé l’adresse du destinataire. 1 essai Réponse du serveur de messagerie : « 550 5.1.1 mailbox unknown » Vérifiez l’adresse avec son destinataire',
+    );
+    expect(rowOf(html, 'pending')).toMatch(
+      /En attente Nouvel essai le \d\d\/12\/2026 \d\d:06\. Dernier échec : le serveur de messagerie ne répond pas\. 2 essais/,
+    );
+  });
+
+  it('says the messages wait for a mail server when the server has none', () => {
+    const html = section({ mailServerConfigured: false, emails: [email({})] });
+    expect(html).toContain('data-testid="result-emails-no-mail-server"');
+    expect(text(html)).toContain('Les messages attendent : aucun serveur de messagerie n’est configuré');
+    expect(text(html)).toContain('(réglage --smtp-url)');
+    expect(rowOf(html, 'pending')).toContain('Attend qu’un serveur de messagerie soit configuré.');
+  });
+
+  it('offers no « Renvoyer » to a referent, and says who can', () => {
+    const html = section(
+      {
+        mailServerConfigured: true,
+        emails: [email({ state: 'sent', attempts: 1, sentAt: '2026-12-08T10:01:00.000Z' })],
+      },
+      { administrator: false },
+    );
+    expect(html).not.toContain('resend-result-email');
+    expect(html).not.toContain('<th scope="col">Action</th>');
+    expect(text(html)).toContain('Un administrateur peut renvoyer un message envoyé ou en échec.');
+  });
+
+  it('says when no candidate gave an address', () => {
+    const html = section({ mailServerConfigured: false, emails: [] });
+    expect(html).toContain('data-testid="result-emails-none"');
+    expect(html).not.toContain('<table');
+    expect(html).not.toContain('result-emails-no-mail-server');
+  });
+
+  it('says it in English too', () => {
+    const html = section(
+      {
+        mailServerConfigured: true,
+        emails: [
+          email({
+            state: 'failed',
+            attempts: 10,
+            nextAttemptAt: null,
+            lastFailure: { kind: 'authentication', detail: '' },
+          }),
+        ],
+      },
+      { language: 'en' },
+    );
+    expect(html).toContain('<h2 id="result-emails">Results sent by email</h2>');
+    expect(rowOf(html, 'failed')).toContain(
+      'Failed Given up: the mail server refused the certification server’s user name or password. 10 attempts Tell IT',
+    );
+    expect(html).toContain('aria-label="Send the message to prof.durand@college.fr again"');
+    expect(html).not.toMatch(/Renvoyer|Échec|attente/);
+  });
+});

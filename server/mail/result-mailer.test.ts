@@ -1,0 +1,245 @@
+// The mailer against a real SMTP server on a loopback port (testing/smtp-receiver.ts): what arrives
+// (read back with mailparser), what the outbox records after each outcome, and what a restart does.
+// Time is the test clock: retries are reached by moving it, never by waiting.
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Results } from '../../core/contracts/invigilator-api.ts';
+import type { ResultEmail, ResultEmailList } from '../../core/contracts/result-emails.ts';
+import type { ServerConfig } from '../config.ts';
+import { publishableDay } from '../testing/result-email-day.ts';
+import { client } from '../testing/seed.ts';
+import { closedPort, SmtpReceiver } from '../testing/smtp-receiver.ts';
+import { ADMIN, loginAs, startTestServer, type TestClock, type TestServer } from '../testing/test-server.ts';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './retry-schedule.ts';
+
+const USER = 'certif@college.fr';
+/** Characters that need encoding in the URL, so that both forms are looked for in the logs. */
+const PASSWORD = 'Sm7p/s3cret:Pa55word';
+const FROM = 'Pix certification <certif@college.fr>';
+const PUBLIC_URL = 'https://certif.lycee.fr';
+
+const smtpUrl = (port: number, withAccount = true) =>
+  `smtp://${withAccount ? `${encodeURIComponent(USER)}:${encodeURIComponent(PASSWORD)}@` : ''}127.0.0.1:${port}`;
+
+function mailConfig(port: number, withAccount = true): Partial<ServerConfig> {
+  return { smtpUrl: smtpUrl(port, withAccount), mailFrom: FROM, publicUrl: PUBLIC_URL };
+}
+
+describe('the result mailer', () => {
+  const closing: (() => Promise<void>)[] = [];
+  /** The servers open: each restart replaces one. */
+  const servers = new Set<TestServer>();
+  afterEach(async () => {
+    for (const server of servers) await server.close();
+    servers.clear();
+    for (const close of closing.splice(0).reverse()) await close();
+  });
+  const lines: string[] = [];
+  const logger = { level: 'debug', stream: { write: (line: string) => void lines.push(line) } };
+
+  async function receiver(account: boolean): Promise<SmtpReceiver> {
+    const started = await SmtpReceiver.start(account ? { user: USER, password: PASSWORD } : null);
+    closing.push(() => started.close());
+    return started;
+  }
+
+  async function emails(app: FastifyInstance, sessionId: string): Promise<ResultEmailList> {
+    const api = client(app, await loginAs(app, ADMIN.email, ADMIN.password));
+    return (await api({ method: 'GET', url: `/api/centre/sessions/${sessionId}/result-emails` })).json();
+  }
+
+  /** The same database and clock, restarted with these settings. */
+  async function restart(previous: TestServer, clock: TestClock, config: Partial<ServerConfig>) {
+    servers.delete(previous);
+    await previous.close();
+    const server = await startTestServer({ dbFile: previous.dbFile, clock, config, logger });
+    servers.add(server);
+    return server;
+  }
+
+  function mailer(server: TestServer) {
+    const sender = server.app.pix.resultMailer;
+    if (!sender) throw new Error('no mailer');
+    return sender;
+  }
+
+  function expectNoSecretInLogs(recipients: string[]) {
+    const log = lines.join('');
+    expect(log).toContain('"msg":"result e-mail');
+    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(PASSWORD).toString('base64')])
+      expect(log.includes(secret), 'the SMTP password appears in the log').toBe(false);
+    // An address is personal data: the logs name the row and the domain only.
+    for (const recipient of recipients) expect(log.includes(recipient), recipient).toBe(false);
+  }
+
+  it('sends each address its candidates’ results, with a certificate per certified candidate', async () => {
+    lines.length = 0;
+    const smtp = await receiver(true);
+    const day = await publishableDay(
+      [
+        { resultEmail: 'prof.durand@college.fr', sits: 'right' },
+        { resultEmail: 'prof.durand@college.fr', sits: 'wrong' },
+        { resultEmail: 'prof.durand@college.fr', sits: 'right' },
+        { resultEmail: 'famille.thomas@example.org', sits: 'right' },
+      ],
+      { config: mailConfig(smtp.port), logger },
+    );
+    servers.add(day.server);
+    await day.publish();
+    await mailer(day.server).sendDue();
+
+    expect(smtp.received.map((r) => r.to).sort()).toEqual([
+      ['famille.thomas@example.org'],
+      ['prof.durand@college.fr'],
+    ]);
+    const results = (
+      await day.day.api({ method: 'GET', url: `/api/centre/sessions/${day.day.session.id}/results` })
+    ).json() as Results;
+    const codeOf = (i: number) =>
+      results.results.find((r) => r.candidateId === day.candidates[i]?.id)?.verificationCode ?? '';
+    const [lea, chloe] = [codeOf(0), codeOf(2)];
+    expect(lea).toMatch(/^P-/);
+
+    const received = smtp.received.find((r) => r.to[0] === 'prof.durand@college.fr');
+    if (!received) throw new Error('no message to the teacher');
+    const { mail } = received;
+    expect(received.user).toBe(USER);
+    expect(mail.subject).toBe(`Résultats de certification Pix — session N° ${day.day.session.number}`);
+    expect(mail.from?.value[0]).toEqual({ name: 'Pix certification', address: 'certif@college.fr' });
+    const text = mail.text ?? '';
+    // By name: Hugo Bernard, Chloé Dubois, Léa Martin.
+    expect(text.indexOf('Hugo Bernard')).toBeLessThan(text.indexOf('Chloé Dubois'));
+    expect(text.indexOf('Chloé Dubois')).toBeLessThan(text.indexOf('Léa Martin'));
+    expect(text).toMatch(/Hugo Bernard\s*: non certifié, 0 Pix/);
+    expect(text).toMatch(/Léa Martin\s*: certifié, \d+ Pix/);
+    expect(text).toContain(lea);
+    expect(text).toContain(`${PUBLIC_URL}/verification/${lea}`);
+    expect(mail.html).toContain(`href="${PUBLIC_URL}/verification/${chloe}"`);
+    expect(mail.html).not.toMatch(/<img|src=/i);
+    expect(mail.attachments.map((a) => [a.contentType, a.filename]).sort()).toEqual(
+      [
+        ['application/pdf', `certificat-Dubois-Chloe-${chloe}.pdf`],
+        ['application/pdf', `certificat-Martin-Lea-${lea}.pdf`],
+      ].sort(),
+    );
+    for (const attachment of mail.attachments)
+      expect(attachment.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const { emails: sent } = await emails(day.server.app, day.day.session.id);
+    for (const email of sent) {
+      expect(email).toMatchObject({ state: 'sent', attempts: 1, lastFailure: null, nextAttemptAt: null });
+      expect(email.sentAt).toBe(new Date(day.server.clock.now).toISOString());
+    }
+    expectNoSecretInLogs(['prof.durand@college.fr', 'famille.thomas@example.org']);
+  }, 60_000);
+
+  it('waits without a mail server, retries with backoff, gives up, and after « Renvoyer » and a restart sends', async () => {
+    lines.length = 0;
+    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], { logger });
+    servers.add(day.server);
+    const clock = day.server.clock;
+    const sessionId = day.day.session.id;
+    await day.publish();
+    // No mail server: queued, and the back office says why nothing goes.
+    expect(day.server.app.pix.resultMailer).toBeNull();
+    let list = await emails(day.server.app, sessionId);
+    expect(list.mailServerConfigured).toBe(false);
+    expect(list.emails.map((e) => [e.state, e.attempts])).toEqual([['pending', 0]]);
+
+    // Restarted with a mail server that does not answer: tried at start, then later and later.
+    let server = await restart(day.server, clock, mailConfig(await closedPort()));
+    await mailer(server).sendDue();
+    list = await emails(server.app, sessionId);
+    expect(list.mailServerConfigured).toBe(true);
+    let [email] = list.emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'pending', attempts: 1, lastFailure: { kind: 'unreachable' } });
+    expect(Date.parse(email.nextAttemptAt ?? '')).toBe(clock.now + (RETRY_DELAYS_MS[0] ?? 0));
+    // Not due yet: nothing tried.
+    clock.advance((RETRY_DELAYS_MS[0] ?? 0) / 2);
+    expect(await mailer(server).sendDue()).toBe(0);
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      clock.now = Date.parse(email.nextAttemptAt ?? '');
+      expect(await mailer(server).sendDue()).toBe(1);
+      [email] = (await emails(server.app, sessionId)).emails as [ResultEmail];
+      expect(email.attempts).toBe(attempt);
+      if (attempt < MAX_ATTEMPTS) {
+        const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length) - 1] ?? 0;
+        expect(Date.parse(email.nextAttemptAt ?? '')).toBe(clock.now + delay);
+      }
+    }
+    expect(email).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS, nextAttemptAt: null });
+    expect(email.lastFailure?.kind).toBe('unreachable');
+
+    // A mail server that does not know the address: given up at once, without waiting.
+    const smtp = await receiver(true);
+    smtp.mode = 'unknownRecipient';
+    server = await restart(server, clock, mailConfig(smtp.port));
+    const api = client(server.app, await loginAs(server.app, ADMIN.email, ADMIN.password));
+    const resend = () =>
+      api({ method: 'POST', url: `/api/centre/sessions/${sessionId}/result-emails/${email.id}/resend` });
+    expect((await resend()).statusCode).toBe(200);
+    await mailer(server).sendDue();
+    [email] = (await emails(server.app, sessionId)).emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'failed', attempts: 1, lastFailure: { kind: 'rejected' } });
+    expect(email.lastFailure?.detail).toContain('550');
+
+    // Its login refused with a reply that quotes the password: retried, the password never kept.
+    smtp.mode = 'refuseLogin';
+    expect((await resend()).statusCode).toBe(200);
+    await mailer(server).sendDue();
+    [email] = (await emails(server.app, sessionId)).emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'pending', attempts: 1, lastFailure: { kind: 'authentication' } });
+    expect(email.lastFailure?.detail).toContain('login refused for certif@college.fr with ***');
+    expect(JSON.stringify(email)).not.toContain(PASSWORD);
+
+    // Asked to try later (451): retried too.
+    smtp.mode = 'tryLater';
+    clock.now = Date.parse(email.nextAttemptAt ?? '');
+    await mailer(server).sendDue();
+    [email] = (await emails(server.app, sessionId)).emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'pending', attempts: 2, lastFailure: { kind: 'temporary' } });
+
+    // The server restarts once the mail server is fine: the pending message goes at start.
+    smtp.mode = 'accept';
+    clock.now = Date.parse(email.nextAttemptAt ?? '');
+    const arrived = smtp.next();
+    server = await restart(server, clock, mailConfig(smtp.port));
+    const { to, mail } = await arrived;
+    await mailer(server).sendDue();
+    expect(to).toEqual(['prof@college.fr']);
+    expect(mail.attachments).toHaveLength(1);
+    [email] = (await emails(server.app, sessionId)).emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'sent', attempts: 3, lastFailure: null });
+    expect(smtp.received).toHaveLength(1);
+    expectNoSecretInLogs(['prof@college.fr']);
+  }, 120_000);
+
+  it('lets the server stop during a send that hangs, and keeps that message pending for the next start', async () => {
+    // A mail server that accepts the connection and never greets.
+    const silent = createServer(() => undefined);
+    const sockets = new Set<Socket>();
+    const connected = new Promise<void>((resolve) =>
+      silent.on('connection', (socket) => {
+        sockets.add(socket);
+        resolve();
+      }),
+    );
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    closing.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
+      config: mailConfig((silent.address() as AddressInfo).port, false),
+    });
+    await day.publish();
+    await connected;
+    // close() waits for the send a few seconds, then cuts it: it resolves, nothing is lost.
+    await day.server.close();
+    const server = await startTestServer({ dbFile: day.server.dbFile, clock: day.server.clock });
+    servers.add(server);
+    const { emails: left } = await emails(server.app, day.day.session.id);
+    expect(left.map((e) => [e.state, e.attempts, e.lastFailure])).toEqual([['pending', 0, null]]);
+  }, 60_000);
+});
