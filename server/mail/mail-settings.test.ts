@@ -15,6 +15,7 @@ describe('the mail settings', () => {
         host: 'smtp.example.fr',
         port: 465,
         secure: true,
+        requireTLS: false,
         user: 'certif@lycee.fr',
         pass: 'p@ss/w0rd',
         display: 'smtps://certif%40lycee.fr@smtp.example.fr:465',
@@ -24,6 +25,11 @@ describe('the mail settings', () => {
       ok: true,
       value: { host: 'relais.ac-lyon.fr', port: 25, secure: false, user: null, pass: null },
     });
+    // smtp:// to another machine must get STARTTLS (a stripped offer fails the send, never goes in
+    // clear); a mail server on this machine may be spoken to in clear.
+    expect(parseSmtpUrl('smtp://u:p@relais.ac-lyon.fr:587')).toMatchObject({ value: { requireTLS: true } });
+    for (const local of ['smtp://localhost:25', 'smtp://127.0.0.1:2525', 'smtp://[::1]:25'])
+      expect(parseSmtpUrl(local)).toMatchObject({ value: { requireTLS: false } });
     expect(parseSmtpUrl('smtps://smtp.example.fr')).toMatchObject({ ok: true, value: { port: 465 } });
     expect(parseSmtpUrl('smtp://smtp.example.fr')).toMatchObject({ ok: true, value: { port: 587 } });
     expect(parseSmtpUrl('smtp://[::1]:2525')).toMatchObject({

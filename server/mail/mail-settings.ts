@@ -9,8 +9,14 @@ import type { ServerConfig } from '../config.ts';
 export interface SmtpSettings {
   host: string;
   port: number;
-  /** smtps:// (TLS from the first byte, port 465); smtp:// upgrades with STARTTLS when offered. */
+  /** smtps:// (TLS from the first byte, port 465); smtp:// upgrades with STARTTLS. */
   secure: boolean;
+  /**
+   * smtp:// to another machine: STARTTLS is required, never optional, so that someone on the way who
+   * strips the server's offer of it gets neither the password nor the pupils' results in clear. Only a
+   * mail server on this machine (loopback) may be spoken to in clear.
+   */
+  requireTLS: boolean;
   user: string | null;
   pass: string | null;
   /** The address as logs and messages show it: never its password. */
@@ -75,18 +81,25 @@ export function parseSmtpUrl(text: string): Parsed<SmtpSettings> {
   const port = url.port === '' ? (secure ? 465 : 587) : Number(url.port);
   if (port === 0) return refuse('names port 0');
   const account = user === null ? '' : `${encodeURIComponent(user)}@`;
+  // An IPv6 address is written in brackets in the URL, bare for the socket.
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   return {
     ok: true,
     value: {
-      // An IPv6 address is written in brackets in the URL, bare for the socket.
-      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      host,
       port,
       secure,
+      requireTLS: !secure && !isLoopback(host),
       user,
       pass,
       display: `${url.protocol}//${account}${url.hostname}:${port}`,
     },
   };
+}
+
+/** A mail server on this machine: the only one spoken to without TLS. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export function parseMailFrom(text: string): Parsed<MailSender> {

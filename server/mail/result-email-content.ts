@@ -7,6 +7,7 @@ import { certificateView, resultsView } from '../results/results-view.ts';
 import { centreName } from '../sessions/session-service.ts';
 import type { StoredResultEmail } from '../storage/repositories.ts';
 import {
+  MAX_ATTACHED_CERTIFICATES,
   resultEmailMessage,
   type ResultEmailCandidate,
   type ResultEmailMessage,
@@ -55,6 +56,8 @@ export async function composeResultEmail(
   const resultOf = new Map(results.map((r) => [r.candidateId, r]));
   const listed: ResultEmailCandidate[] = [];
   const attachments: ResultEmailAttachment[] = [];
+  const certified = email.candidateIds.filter((id) => viewOf.get(id)?.status === 'validated').length;
+  const certificatesAttached = certified <= MAX_ATTACHED_CERTIFICATES;
   for (const candidateId of email.candidateIds) {
     const shown = viewOf.get(candidateId);
     const candidate = candidateOf.get(candidateId);
@@ -70,7 +73,7 @@ export async function composeResultEmail(
       pixScore: shown.pixScore,
       verificationCode: certificate?.verificationCode ?? null,
     });
-    if (certificate) {
+    if (certificate && certificatesAttached) {
       attachments.push({
         filename: certificateFileName(
           certificate.firstName,
@@ -90,6 +93,7 @@ export async function composeResultEmail(
     centre,
     candidates: listed,
     verificationPage,
+    certificatesAttached,
   });
   return { ...message, attachments };
 }

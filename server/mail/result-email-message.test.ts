@@ -7,6 +7,7 @@ const facts: ResultEmailFacts = {
   time: '09:00',
   centre: 'Collège Jean Moulin',
   verificationPage: 'https://certif.lycee.fr/verification/',
+  certificatesAttached: true,
   candidates: [
     { firstName: 'Hugo', lastName: 'Bernard', status: 'rejected', pixScore: 0, verificationCode: null },
     {
@@ -51,6 +52,10 @@ describe('the result e-mail', () => {
       ],
     });
     expect(two.text).toContain('Les certificats des 2 candidats certifiés sont joints');
+    // Too many for one message (a year group's shared address): not attached, and said where they are.
+    const many = resultEmailMessage({ ...facts, certificatesAttached: false });
+    expect(many.text).toContain('trop nombreux pour un seul message, ne sont pas joints');
+    expect(many.text).not.toContain('est joint à ce message');
   });
 
   it('escapes every value in the HTML body and loads nothing from outside', () => {

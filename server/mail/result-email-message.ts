@@ -24,7 +24,16 @@ export interface ResultEmailFacts {
   candidates: readonly ResultEmailCandidate[];
   /** The public verification page (`https://…/verification/`), as certificates print it. */
   verificationPage: string;
+  /** False past MAX_ATTACHED_CERTIFICATES: the message would outgrow what mail servers accept. */
+  certificatesAttached: boolean;
 }
+
+/**
+ * Certificates attached to one message at most (about 60 KB each as PDF, a third more once encoded):
+ * a school's address given for a whole year group would otherwise make a message mail servers refuse
+ * for its size (often 10 to 25 MB), and nobody would get the results.
+ */
+export const MAX_ATTACHED_CERTIFICATES = 40;
 
 export interface ResultEmailMessage {
   subject: string;
@@ -69,6 +78,8 @@ function sessionLine(facts: ResultEmailFacts): string {
 function certificatesSentence(facts: ResultEmailFacts): string {
   const certified = facts.candidates.filter((c) => c.verificationCode !== null).length;
   if (certified === 0) return 'Aucun candidat de ce message n’est certifié : aucun certificat n’est joint.';
+  if (!facts.certificatesAttached)
+    return `Les certificats des ${certified} candidats certifiés, trop nombreux pour un seul message, ne sont pas joints : le centre de certification les imprime depuis son espace (un PDF par candidat, ou tous en un seul fichier).`;
   return certified === 1
     ? 'Le certificat du candidat certifié est joint à ce message (PDF).'
     : `Les certificats des ${certified} candidats certifiés sont joints à ce message (un PDF chacun).`;

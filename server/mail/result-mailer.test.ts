@@ -215,6 +215,57 @@ describe('the result mailer', () => {
     expectNoSecretInLogs(['prof@college.fr']);
   }, 120_000);
 
+  it('stops sending while the mail server refuses its login: one attempt, not one per message', async () => {
+    const smtp = await receiver(true);
+    smtp.mode = 'refuseLogin';
+    const plans = ['a@college.fr', 'b@college.fr', 'c@college.fr'].map((resultEmail) => ({
+      resultEmail,
+      sits: 'right' as const,
+    }));
+    const day = await publishableDay(plans, { config: mailConfig(smtp.port), logger });
+    servers.add(day.server);
+    const clock = day.server.clock;
+    const sessionId = day.day.session.id;
+    await day.publish();
+    const attempts = async () =>
+      (await emails(day.server.app, sessionId)).emails.map((e) => e.attempts).sort();
+    // One login refused (by the loop the publication woke, or by this round, whichever came first):
+    // the two other messages are not tried (a wrong password must not become one failed login per
+    // message, which locks the school's mail account).
+    await mailer(day.server).sendDue();
+    expect(await attempts()).toEqual([0, 0, 1]);
+    // Paused: the two others are due, but nothing is tried before the pause ends.
+    expect(await mailer(day.server).sendDue()).toBe(0);
+    // « Envoyer maintenant » on the one tried: due now rather than at its next try, its attempt kept.
+    const api = client(day.server.app, await loginAs(day.server.app, ADMIN.email, ADMIN.password));
+    const tried = (await emails(day.server.app, sessionId)).emails.find((e) => e.attempts === 1);
+    const now = await api({
+      method: 'POST',
+      url: `/api/centre/sessions/${sessionId}/result-emails/${tried?.id ?? ''}/resend`,
+    });
+    expect(now.statusCode, now.body).toBe(200);
+    expect(now.json()).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: new Date(clock.now).toISOString(),
+    });
+    await mailer(day.server).sendDue();
+    expect(await attempts()).toEqual([0, 0, 2]);
+    clock.advance(RETRY_DELAYS_MS[1] ?? 0);
+    expect(await mailer(day.server).sendDue()).toBe(1);
+    expect(await attempts()).toEqual([0, 1, 2]);
+    // The login is fixed on the mail server's side: after the next pause, everything goes.
+    smtp.mode = 'accept';
+    expect(await mailer(day.server).sendDue()).toBe(0);
+    clock.advance(RETRY_DELAYS_MS[2] ?? 0);
+    expect(await mailer(day.server).sendDue()).toBe(3);
+    expect(smtp.received.map((r) => r.to[0]).sort()).toEqual([
+      'a@college.fr',
+      'b@college.fr',
+      'c@college.fr',
+    ]);
+  }, 60_000);
+
   it('lets the server stop during a send that hangs, and keeps that message pending for the next start', async () => {
     // A mail server that accepts the connection and never greets.
     const silent = createServer(() => undefined);

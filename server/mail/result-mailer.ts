@@ -11,7 +11,7 @@ import type { StoredResultEmail } from '../storage/repositories.ts';
 import { describeSender, passwordRedactor, type ResultMailerSettings } from './mail-settings.ts';
 import { composeResultEmail } from './result-email-content.ts';
 import { recipientDomain } from './result-email-recipients.ts';
-import { nextAttemptAt } from './retry-schedule.ts';
+import { nextAttemptAt, RETRY_DELAYS_MS } from './retry-schedule.ts';
 import { smtpFailure } from './smtp-failure.ts';
 
 /** Rows read per round: each is sent on its own, in turn. */
@@ -20,6 +20,8 @@ const BATCH = 20;
 const MAX_SLEEP_MS = 5 * 60_000;
 /** Waited again after an error of the loop itself (the database). */
 const LOOP_ERROR_SLEEP_MS = 60_000;
+/** The longest pause after the mail server itself failed: one login attempt a quarter hour at most. */
+const SERVER_PAUSE_MAX_MS = 15 * 60_000;
 /** At shutdown: how long a message being sent may finish before it is cut (it stays pending). */
 const STOP_GRACE_MS = 5000;
 /** A mail server that does not answer is given up on for this attempt (nodemailer's are minutes). */
@@ -52,6 +54,10 @@ export class ResultMailer {
   #timer: NodeJS.Timeout | null = null;
   #started = false;
   #stopped = false;
+  /** The mail server itself failed (smtpFailure's serverWide) this many times in a row… */
+  #serverFailures = 0;
+  /** …so nothing is sent before this time (an administrator's « Renvoyer » ends the pause). */
+  #pausedUntil = 0;
   /** The rounds, one after another: the loop's and the ones asked for (tests, wake-ups) never overlap. */
   #rounds: Promise<unknown> = Promise.resolve();
 
@@ -59,11 +65,12 @@ export class ResultMailer {
     this.#ctx = ctx;
     this.#settings = settings;
     this.#redact = passwordRedactor(settings.smtp);
-    const { host, port, secure, user, pass } = settings.smtp;
+    const { host, port, secure, requireTLS, user, pass } = settings.smtp;
     this.#transport = createTransport({
       host,
       port,
       secure,
+      requireTLS,
       ...(user === null ? {} : { auth: { user, pass: pass ?? '' } }),
       ...TIMEOUTS,
     });
@@ -87,6 +94,7 @@ export class ResultMailer {
 
   /** Something was queued (a publication, « Renvoyer »): look now rather than at the next wake-up. */
   wake(): void {
+    this.#pausedUntil = 0;
     if (this.#started && !this.#stopped) this.#sleep(0);
   }
 
@@ -130,9 +138,10 @@ export class ResultMailer {
       const tried = await this.sendDue();
       // Stopped, or woken during the round (a publication it did not see): that call decided.
       if (this.#stopped || this.#timer !== null) return;
-      if (tried >= BATCH) return this.#sleep(0);
+      if (tried >= BATCH && !this.#paused()) return this.#sleep(0);
       const next = await this.#ctx.store.resultEmails.nextAttemptAt();
-      this.#sleep(next === null ? MAX_SLEEP_MS : next - this.#ctx.now());
+      const at = next === null ? null : Math.max(next, this.#pausedUntil);
+      this.#sleep(at === null ? MAX_SLEEP_MS : at - this.#ctx.now());
     } catch (error) {
       if (this.#stopped || this.#timer !== null) return;
       this.#ctx.log.error({ err: error }, 'result e-mails: the outbox could not be read or written');
@@ -140,16 +149,27 @@ export class ResultMailer {
     }
   }
 
+  #paused(): boolean {
+    return this.#ctx.now() < this.#pausedUntil;
+  }
+
   async #round(): Promise<number> {
-    if (this.#stopped) return 0;
+    if (this.#stopped || this.#paused()) return 0;
     const due = await this.#ctx.store.resultEmails.due(this.#ctx.now(), BATCH);
     let tried = 0;
     for (const email of due) {
-      if (this.#stopped) break;
+      if (this.#stopped || this.#paused()) break;
       await this.#send(email);
       tried += 1;
     }
     return tried;
+  }
+
+  /** The mail server itself failed: the other messages wait, later and later, up to a quarter hour. */
+  #pauseAfterServerFailure(at: number): void {
+    this.#serverFailures += 1;
+    const delay = RETRY_DELAYS_MS[Math.min(this.#serverFailures, RETRY_DELAYS_MS.length) - 1] ?? 60_000;
+    this.#pausedUntil = at + Math.min(delay, SERVER_PAUSE_MAX_MS);
   }
 
   async #send(email: StoredResultEmail): Promise<void> {
@@ -203,6 +223,7 @@ export class ResultMailer {
       }
       const failure = smtpFailure(error, this.#redact);
       const at = now();
+      if (failure.serverWide) this.#pauseAfterServerFailure(at);
       const retryAt = failure.permanent ? null : nextAttemptAt(attempt, at);
       const recorded = { kind: failure.kind, detail: failure.detail };
       const facts = { ...about, kind: failure.kind, code: failure.code, responseCode: failure.responseCode };
@@ -223,6 +244,8 @@ export class ResultMailer {
       }
       return;
     }
+    this.#serverFailures = 0;
+    this.#pausedUntil = 0;
     await store.resultEmails.recordSent(email.id, email.attempts, now());
     log.info({ ...about, candidates: email.candidateIds.length }, 'result e-mail sent');
   }

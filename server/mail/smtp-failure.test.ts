@@ -18,6 +18,7 @@ describe('a failed send', () => {
     expect(smtpFailure(recipient, same)).toEqual({
       kind: 'rejected',
       permanent: true,
+      serverWide: false,
       detail: '550 5.1.1 mailbox unknown',
       code: 'EENVELOPE',
       responseCode: 550,
@@ -34,6 +35,22 @@ describe('a failed send', () => {
     expect(smtpFailure(sequence, same)).toMatchObject({ kind: 'temporary', permanent: false });
   });
 
+  it('blames the mail server, not the message, for a refused sender or a login it requires', () => {
+    // Every message would meet these: retried later (the mailer pauses), never given up one by one.
+    const sender = error('Mail command failed', {
+      code: 'EENVELOPE',
+      command: 'MAIL FROM',
+      responseCode: 553,
+    });
+    expect(smtpFailure(sender, same)).toMatchObject({ kind: 'refused', permanent: false, serverWide: true });
+    const login = error('Authentication required', {
+      code: 'EENVELOPE',
+      command: 'MAIL FROM',
+      responseCode: 530,
+    });
+    expect(smtpFailure(login, same)).toMatchObject({ kind: 'authentication', serverWide: true });
+  });
+
   it('tries again after a 4xx, a login refused or a server out of reach', () => {
     expect(
       smtpFailure(error('x', { code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451 }), same),
@@ -44,6 +61,7 @@ describe('a failed send', () => {
     expect(smtpFailure(error('Invalid login', { code: 'EAUTH', responseCode: 535 }), same)).toMatchObject({
       kind: 'authentication',
       permanent: false,
+      serverWide: true,
     });
     const refused = error('connect ECONNREFUSED 127.0.0.1:25', {
       code: 'ESOCKET',
@@ -52,6 +70,7 @@ describe('a failed send', () => {
     expect(smtpFailure(refused, same)).toEqual({
       kind: 'unreachable',
       permanent: false,
+      serverWide: true,
       detail: 'connect ECONNREFUSED 127.0.0.1:25',
       code: 'ESOCKET',
       responseCode: null,

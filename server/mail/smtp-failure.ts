@@ -9,6 +9,12 @@ export interface SmtpFailure {
   kind: ResultEmailFailureKind;
   /** Sending the same message again would meet the same refusal. */
   permanent: boolean;
+  /**
+   * The mail server itself failed (down, the login refused, the sender refused): every message would
+   * meet it, so the mailer stops sending for a while rather than trying each one (a wrong password
+   * must not become a hundred failed logins that lock the school's account).
+   */
+  serverWide: boolean;
   detail: string;
   /** For the logs: nodemailer's code and the SMTP reply code, when there are. */
   code: string | null;
@@ -48,15 +54,24 @@ export function smtpFailure(error: unknown, redact: (text: string) => string): S
   const message = error instanceof Error ? error.message : String(error);
   const detail = redact((reply ?? message).replace(/\s+/g, ' ').trim()).slice(0, DETAIL_MAX);
   const base = { detail, code, responseCode };
-  if (code === 'EAUTH' || code === 'ENOAUTH') return { ...base, kind: 'authentication', permanent: false };
+  if (code === 'EAUTH' || code === 'ENOAUTH')
+    return { ...base, kind: 'authentication', permanent: false, serverWide: true };
   if (responseCode !== null) {
+    // Refused before any recipient (the sender, a login the server requires): the setting's fault.
+    if (responseCode === 530 || /^MAIL\b/i.test(command))
+      return {
+        ...base,
+        kind: responseCode === 530 ? 'authentication' : 'refused',
+        permanent: false,
+        serverWide: true,
+      };
     const permanent =
       field<boolean>(error, 'permanent', 'boolean') ?? (responseCode >= 500 && responseCode !== 503);
-    if (!permanent) return { ...base, kind: 'temporary', permanent };
-    // Refused at RCPT TO: this address; anywhere else (MAIL FROM, the data): the message itself.
-    return { ...base, kind: /^RCPT\b/i.test(command) ? 'rejected' : 'refused', permanent };
+    if (!permanent) return { ...base, kind: 'temporary', permanent, serverWide: false };
+    // Refused at RCPT TO: this address; anywhere else (the data): the message itself.
+    return { ...base, kind: /^RCPT\b/i.test(command) ? 'rejected' : 'refused', permanent, serverWide: false };
   }
   if ((code !== null && UNREACHABLE.has(code)) || (originalCode !== null && UNREACHABLE.has(originalCode)))
-    return { ...base, kind: 'unreachable', permanent: false };
-  return { ...base, kind: 'other', permanent: false };
+    return { ...base, kind: 'unreachable', permanent: false, serverWide: true };
+  return { ...base, kind: 'other', permanent: false, serverWide: false };
 }

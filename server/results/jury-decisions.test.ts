@@ -288,6 +288,12 @@ describe('the jury’s identity corrections and cancellations', () => {
     // Twice is refused; undoing what is not cancelled too.
     const again = await cancel(lea, true);
     expect([again.statusCode, errorOf(again).code]).toEqual([409, 'ALREADY_CANCELLED']);
+    // The invigilator's results (open to whoever holds the session's password for 7 days) show the
+    // outcome, never the jury's grounds or who decided.
+    const invigilated = (await inv.get('/results')).json() as Results;
+    const seen = invigilated.results.find((r) => r.candidateId === lea.id);
+    expect(seen).toMatchObject({ status: 'cancelled', juryDecisions: [] });
+    expect(JSON.stringify(invigilated)).not.toContain('Fraude constatée');
     const csv = await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/results.csv` });
     expect(csv.body).toContain('Annulé');
     expect(csv.body).not.toContain(code);

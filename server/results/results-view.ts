@@ -86,6 +86,16 @@ export async function candidateResultView(
   };
 }
 
+/**
+ * The invigilator's results: the outcome of a jury's decision shows (a cancelled certification), never
+ * its grounds or who took it — the session's password is handed to the room's invigilators, and their
+ * screen stays open 7 days; the jury's file stays with the centre.
+ */
+export async function invigilatorResultsView(ctx: ServerContext, session: StoredSession): Promise<Results> {
+  const results = await resultsView(ctx, session);
+  return { ...results, results: results.results.map((r) => ({ ...r, juryDecisions: [] })) };
+}
+
 export async function resultsView(ctx: ServerContext, session: StoredSession): Promise<Results> {
   const [candidates, results, incidents, tests] = await Promise.all([
     ctx.store.candidates.listBySession(session.id),

@@ -77,7 +77,7 @@ export function centreResultEmailRoutes(app: FastifyInstance, ctx: ServerContext
       schema: {
         tags,
         summary:
-          'Administrator: send a result e-mail again (a sent or failed one): back in the queue, its attempts counted from 0, with the results as they are when it goes',
+          'Administrator: send a result e-mail again (a sent or failed one): back in the queue, its attempts counted from 0, with the results as they are when it goes; a pending one waiting for its next try goes now (its attempts kept)',
         params: ResultEmailParamsSchema,
         response: { 200: ResultEmailSchema, ...errors(401, 403, 404, 409) },
       },
@@ -88,7 +88,13 @@ export function centreResultEmailRoutes(app: FastifyInstance, ctx: ServerContext
       const session = await reachableSession(ctx, account, request.params.sessionId);
       const email = await ctx.store.resultEmails.get(request.params.emailId);
       if (!email || email.sessionId !== session.id) throw notFound('result e-mail');
-      if (!(await ctx.store.resultEmails.resend(email.id, ctx.now()))) {
+      // Pending: sooner than its next try (the mail server is fixed: no need to wait hours); without a
+      // mail server, nothing could send it sooner.
+      const queued =
+        email.state === 'pending'
+          ? ctx.resultMailer !== null && (await ctx.store.resultEmails.sendNow(email.id, ctx.now()))
+          : await ctx.store.resultEmails.resend(email.id, ctx.now());
+      if (!queued) {
         throw conflict('RESULT_EMAIL_PENDING', 'this e-mail is already waiting to be sent');
       }
       ctx.log.info(
@@ -101,9 +107,9 @@ export function centreResultEmailRoutes(app: FastifyInstance, ctx: ServerContext
         'result e-mail queued again',
       );
       ctx.resultMailer?.wake();
-      const queued = await ctx.store.resultEmails.get(email.id);
-      if (!queued) throw notFound('result e-mail');
-      return resultEmailView(queued, await candidatesOf(session.id));
+      const now = await ctx.store.resultEmails.get(email.id);
+      if (!now) throw notFound('result e-mail');
+      return resultEmailView(now, await candidatesOf(session.id));
     },
   );
 }

@@ -16,7 +16,7 @@ import { PathId, SessionParams, errors } from '../http/route-schema.ts';
 import { spreadsheetCsv, spreadsheetDate, spreadsheetTime } from '../http/spreadsheet-csv.ts';
 import { finalizeSession } from '../results/finalization.ts';
 import { incidentView, reportIncident, withdrawIncident } from '../results/incidents.ts';
-import { resultsView } from '../results/results-view.ts';
+import { invigilatorResultsView } from '../results/results-view.ts';
 import { loadRoomData, roomCandidate } from '../room/room-view.ts';
 import { invigilatedSession } from './request-invigilator.ts';
 
@@ -97,7 +97,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
       const session = invigilatedSession(request);
       await finalizeSession(ctx, session, request.body, 'invigilator');
       const updated = (await ctx.store.sessions.get(session.id)) ?? session;
-      return resultsView(ctx, updated);
+      return invigilatorResultsView(ctx, updated);
     },
   );
 
@@ -111,7 +111,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
         response: { 200: ResultsSchema, ...errors(401, 403) },
       },
     },
-    async (request) => resultsView(ctx, invigilatedSession(request)),
+    async (request) => invigilatorResultsView(ctx, invigilatedSession(request)),
   );
 
   r.get(

@@ -862,6 +862,8 @@ export interface ResultEmailRepository {
   ): Promise<boolean>;
   /** A sent or failed row back in the queue, due at `at`, its attempts counted from 0; false otherwise. */
   resend(id: string, at: number): Promise<boolean>;
+  /** A pending row due at `at` (sooner than its retry), its attempts kept; false when not pending. */
+  sendNow(id: string, at: number): Promise<boolean>;
 }
 
 /**

@@ -1051,8 +1051,7 @@ export const en: BackOfficeMessages = {
       corrected:
         'Identity corrected: {{before}} becomes {{after}}. The result, the certificate and its public check now carry this identity.',
       certificationTitle: 'Certification',
-      standingCancelled:
-        'Certification cancelled by the jury on {{date}}: no certificate is issued, and the public check of its code says it was cancelled.',
+      standingCancelled: 'Certification cancelled by the jury on {{date}}: no certificate is issued.',
       standing: 'Current result: {{outcome}}.',
       cancel: 'Cancel the certification',
       cancelLabel: 'Cancel the certification of {{name}}',
@@ -1062,7 +1061,7 @@ export const en: BackOfficeMessages = {
       cancelText:
         'Their result will read “Cancelled”, with no score nor certified level, and no certificate will be issued.',
       cancelCode:
-        'The certificate with code {{code}} will no longer be valid: it can no longer be downloaded, and the public check of this code will say the jury cancelled it.',
+        'The certificate with code {{code}} will no longer be valid: it can no longer be downloaded and, once the results are published, the public check of this code will say the jury cancelled it.',
       cancelUndo: 'The jury can restore the certification later, with the same verification code.',
       cancelConfirm: 'Cancel the certification',
       cancelKeep: 'Do not cancel',
@@ -1071,8 +1070,7 @@ export const en: BackOfficeMessages = {
         'Their result will be the one scored from their answers again (with the neutralizations decided since). If certified, their certificate will be valid again, with the same verification code, and its public check will show it again.',
       uncancelConfirm: 'Restore the certification',
       uncancelKeep: 'Leave it cancelled',
-      cancelled:
-        'Certification of {{name}} cancelled: no certificate is issued, and the public check of its code says the jury cancelled it.',
+      cancelled: 'Certification of {{name}} cancelled: no certificate is issued.',
       uncancelled: 'Certification of {{name}} restored: {{outcome}}.',
       historyTitle: 'Decisions taken',
       historyNone: 'No jury decision for this candidate.',
@@ -1369,7 +1367,7 @@ export const en: BackOfficeMessages = {
     title: 'Results sent by email',
     intro:
       'Each address given for the results at enrolment ("Email to receive the results") gets one message: the results of its candidates (status, Pix score, verification code) and the PDF certificate of each certified candidate. An absent candidate or one without an address is in no message.',
-    none: 'No candidate with a result gave an address for their results: no message is sent.',
+    none: 'No message for this session: at publication, no candidate with a result had given an address for their results (or the session was published before the server e-mailed results).',
     notConfiguredTitle: 'The messages are waiting: no mail server is configured',
     notConfigured:
       'The certification server has no mail server (the --smtp-url setting): the messages are ready and waiting. Ask IT to configure it and restart the server: they will then go by themselves.',
@@ -1411,6 +1409,8 @@ export const en: BackOfficeMessages = {
     resendText_other:
       'The message goes again, with its {{count}} candidates’ results as they are now and the certificate of each certified candidate.',
     resent: 'The message to {{recipient}} is waiting to be sent again.',
+    sendNow: 'Send now',
+    sendNowLabel: 'Send the message to {{recipient}} now, without waiting for the next try',
     referent: 'An administrator can send a sent or failed message again.',
     refresh: 'Refresh',
     refreshing: 'Refreshing…',

@@ -1079,8 +1079,7 @@ export const fr = {
       corrected:
         'Identité corrigée : {{before}} devient {{after}}. Le résultat, le certificat et sa vérification publique portent désormais cette identité.',
       certificationTitle: 'Certification',
-      standingCancelled:
-        'Certification annulée par le jury le {{date}} : aucun certificat n’est délivré, et la vérification publique de son code indique qu’il a été annulé.',
+      standingCancelled: 'Certification annulée par le jury le {{date}} : aucun certificat n’est délivré.',
       standing: 'Résultat actuel : {{outcome}}.',
       cancel: 'Annuler la certification',
       cancelLabel: 'Annuler la certification de {{name}}',
@@ -1090,7 +1089,7 @@ export const fr = {
       cancelText:
         'Son résultat deviendra « Annulé », sans score ni niveau certifié, et aucun certificat ne sera délivré.',
       cancelCode:
-        'Le certificat au code {{code}} ne sera plus valide : il ne sera plus téléchargeable, et la vérification publique de ce code indiquera qu’il a été annulé par le jury.',
+        'Le certificat au code {{code}} ne sera plus valide : il ne sera plus téléchargeable et, une fois les résultats publiés, la vérification publique de ce code indiquera qu’il a été annulé par le jury.',
       cancelUndo: 'Le jury pourra rétablir la certification plus tard, avec le même code de vérification.',
       cancelConfirm: 'Annuler la certification',
       cancelKeep: 'Ne pas annuler',
@@ -1099,8 +1098,7 @@ export const fr = {
         'Son résultat redeviendra celui calculé d’après ses réponses (avec les neutralisations décidées depuis). S’il est certifié, son certificat redeviendra valide, avec le même code de vérification, et sa vérification publique le montrera de nouveau.',
       uncancelConfirm: 'Rétablir la certification',
       uncancelKeep: 'Laisser annulée',
-      cancelled:
-        'Certification de {{name}} annulée : aucun certificat n’est délivré, et la vérification publique de son code indique qu’il a été annulé par le jury.',
+      cancelled: 'Certification de {{name}} annulée : aucun certificat n’est délivré.',
       uncancelled: 'Certification de {{name}} rétablie : {{outcome}}.',
       historyTitle: 'Décisions déjà prises',
       historyNone: 'Aucune décision du jury pour ce candidat.',
@@ -1404,7 +1402,7 @@ export const fr = {
     title: 'Envoi des résultats par e-mail',
     intro:
       'Chaque adresse donnée pour les résultats à l’inscription (« E-mail pour recevoir les résultats ») reçoit un seul message : les résultats de ses candidats (statut, score Pix, code de vérification) et le certificat PDF de chaque candidat certifié. Un candidat absent ou sans adresse n’est dans aucun message.',
-    none: 'Aucun candidat ayant un résultat n’a donné d’adresse pour ses résultats : aucun message n’est envoyé.',
+    none: 'Aucun message pour cette session : à la publication, aucun candidat ayant un résultat n’avait donné d’adresse pour ses résultats (ou la session a été publiée avant que le serveur n’envoie les résultats par e-mail).',
     notConfiguredTitle: 'Les messages attendent : aucun serveur de messagerie n’est configuré',
     notConfigured:
       'Le serveur de certification n’a pas de serveur de messagerie (réglage --smtp-url) : les messages sont prêts et attendent. Demandez au service informatique de le configurer puis de redémarrer le serveur : ils partiront alors d’eux-mêmes.',
@@ -1448,6 +1446,8 @@ export const fr = {
     resendText_other:
       'Le message repart, avec les résultats de ses {{count}} candidats tels qu’ils sont maintenant et le certificat de chaque candidat certifié.',
     resent: 'Le message à {{recipient}} est de nouveau en attente d’envoi.',
+    sendNow: 'Envoyer maintenant',
+    sendNowLabel: 'Envoyer maintenant le message à {{recipient}}, sans attendre le prochain essai',
     referent: 'Un administrateur peut renvoyer un message envoyé ou en échec.',
     refresh: 'Actualiser',
     refreshing: 'Actualisation…',

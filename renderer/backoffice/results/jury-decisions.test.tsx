@@ -125,7 +125,7 @@ describe('the jury’s decisions on the results page', () => {
     const cancelled = candidate(lea);
     expect(cancelled).toContain('aria-label="Rétablir la certification de Léa MARTIN"');
     expect(text(cancelled)).toMatch(
-      /Certification annulée par le jury le 09\/12\/2026 \d\d:00 : aucun certificat n’est délivré, et la vérification publique de son code indique qu’il a été annulé\./,
+      /Certification annulée par le jury le 09\/12\/2026 \d\d:00 : aucun certificat n’est délivré\./,
     );
     expect(text(cancelled)).toContain('Signalement C6 du surveillant sans description');
   });

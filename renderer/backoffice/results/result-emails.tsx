@@ -127,6 +127,17 @@ export function ResultEmailsView({
               </td>
               {administrator && (
                 <td>
+                  {email.state === 'pending' && email.attempts > 0 && list.mailServerConfigured && (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      data-testid="send-result-email-now"
+                      aria-label={t('resultEmails.sendNowLabel', { recipient: email.recipient })}
+                      onClick={() => void onResend(email).catch(() => undefined)}
+                    >
+                      {t('resultEmails.sendNow')}
+                    </button>
+                  )}
                   {email.state !== 'pending' && (
                     <ConfirmAction
                       title={t('resultEmails.resendTitle', { recipient: email.recipient })}

@@ -112,6 +112,7 @@ describe('the test record’s page', () => {
     for (const words of [LOCKDOWN_EVENT_WORDS.fr, LOCKDOWN_EVENT_WORDS.en])
       expect(Object.keys(words).sort()).toEqual([...LOCKDOWN_EVENTS].sort());
     expect(fr.testRecord.lockdown.events).toBe(LOCKDOWN_EVENT_WORDS.fr);
+    expect(en.testRecord.lockdown.events).toBe(LOCKDOWN_EVENT_WORDS.en);
     const events = rows(render('fr'), 'record-station-event').map(text);
     expect(events[0]).toContain('Écran supplémentaire branché');
     expect(events[0]).toContain('HDMI-1');

@@ -75,6 +75,9 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
        last_error_kind = NULL
      WHERE id = ? AND state IN ('sent', 'failed')`,
   );
+  const sendNow = db.prepare(
+    `UPDATE result_emails SET next_attempt_at = MIN(next_attempt_at, ?) WHERE id = ? AND state = 'pending'`,
+  );
   return {
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(resultEmailFromRow);
@@ -109,6 +112,9 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
     },
     async resend(id, at) {
       return resend.run(at, id).changes === 1;
+    },
+    async sendNow(id, at) {
+      return sendNow.run(at, id).changes === 1;
     },
   };
 }
