@@ -132,6 +132,21 @@ describe('the results sent by e-mail, on the results page', () => {
     expect(text(html)).toContain('Un administrateur peut renvoyer un message envoyé ou en échec.');
   });
 
+  it('offers « Envoyer maintenant » on a message waiting for its next try, once a mail server is set', () => {
+    const retrying = email({ attempts: 2, lastFailure: { kind: 'unreachable', detail: 'ECONNREFUSED' } });
+    const sendNow = (html: string) => html.includes('data-testid="send-result-email-now"');
+    expect(sendNow(section({ mailServerConfigured: true, emails: [retrying] }))).toBe(true);
+    expect(section({ mailServerConfigured: true, emails: [retrying] })).toContain(
+      'aria-label="Envoyer maintenant le message à prof.durand@college.fr, sans attendre le prochain essai"',
+    );
+    // Never tried yet (it goes in a moment), no mail server to send it, or a referent: none.
+    expect(sendNow(section({ mailServerConfigured: true, emails: [email({})] }))).toBe(false);
+    expect(sendNow(section({ mailServerConfigured: false, emails: [retrying] }))).toBe(false);
+    expect(
+      sendNow(section({ mailServerConfigured: true, emails: [retrying] }, { administrator: false })),
+    ).toBe(false);
+  });
+
   it('says when no candidate gave an address', () => {
     const html = section({ mailServerConfigured: false, emails: [] });
     expect(html).toContain('data-testid="result-emails-none"');
