@@ -17,6 +17,14 @@ describe('what a cell shows on a French screen', () => {
     expect(errorText('#VALUE!', 'en')).toBe('#VALUE!');
   });
 
+  it('shows text from the file as it is, even named like an object’s own properties', () => {
+    for (const text of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(errorText(text, 'fr')).toBe(text);
+      expect(formulaForDisplay(`${text}(A1,B1)`, 'fr')).toBe(`=${text}(A1;B1)`);
+      expect(formulaForDisplay(`${text.toUpperCase()}(A1)`, 'fr')).toBe(`=${text.toUpperCase()}(A1)`);
+    }
+  });
+
   it('formats the status line’s totals without floating-point noise', () => {
     expect(formatNumber(0.1 + 0.2, 'fr')).toBe('0,3');
     expect(formatNumber(665.6, 'fr')).toBe('665,6');

@@ -18,15 +18,16 @@ export function booleanText(value: boolean, language: string): string {
   return value ? 'TRUE' : 'FALSE';
 }
 
-const FRENCH_ERRORS: Record<string, string> = {
-  '#VALUE!': '#VALEUR!',
-  '#NAME?': '#NOM?',
-  '#NUM!': '#NOMBRE!',
-  '#NULL!': '#NUL!',
-};
+// Maps, not plain objects: the keys looked up come from the file ("__proto__", "constructor"…).
+const FRENCH_ERRORS = new Map([
+  ['#VALUE!', '#VALEUR!'],
+  ['#NAME?', '#NOM?'],
+  ['#NUM!', '#NOMBRE!'],
+  ['#NULL!', '#NUL!'],
+]);
 
 export function errorText(text: string, language: string): string {
-  return isFrench(language) ? (FRENCH_ERRORS[text] ?? text) : text;
+  return isFrench(language) ? (FRENCH_ERRORS.get(text) ?? text) : text;
 }
 
 /** A number for the status line (totals): "1 234,5" in French, up to six decimals. */
@@ -37,69 +38,71 @@ export function formatNumber(value: number, language: string): string {
 }
 
 // The functions candidates meet in class, with the names French Excel and LibreOffice give them.
-const FRENCH_FUNCTIONS: Record<string, string> = {
-  ABS: 'ABS',
-  AND: 'ET',
-  AVERAGE: 'MOYENNE',
-  AVERAGEIF: 'MOYENNE.SI',
-  AVERAGEIFS: 'MOYENNE.SI.ENS',
-  CONCAT: 'CONCAT',
-  CONCATENATE: 'CONCATENER',
-  COUNT: 'NB',
-  COUNTA: 'NBVAL',
-  COUNTBLANK: 'NB.VIDE',
-  COUNTIF: 'NB.SI',
-  COUNTIFS: 'NB.SI.ENS',
-  DATE: 'DATE',
-  DAY: 'JOUR',
-  HLOOKUP: 'RECHERCHEH',
-  IF: 'SI',
-  IFERROR: 'SIERREUR',
-  IFS: 'SI.CONDITIONS',
-  INDEX: 'INDEX',
-  INT: 'ENT',
-  ISBLANK: 'ESTVIDE',
-  ISNUMBER: 'ESTNUM',
-  LARGE: 'GRANDE.VALEUR',
-  LEFT: 'GAUCHE',
-  LEN: 'NBCAR',
-  LOOKUP: 'RECHERCHE',
-  LOWER: 'MINUSCULE',
-  MATCH: 'EQUIV',
-  MAX: 'MAX',
-  MEDIAN: 'MEDIANE',
-  MID: 'STXT',
-  MIN: 'MIN',
-  MOD: 'MOD',
-  MONTH: 'MOIS',
-  NOT: 'NON',
-  NOW: 'MAINTENANT',
-  OR: 'OU',
-  POWER: 'PUISSANCE',
-  PRODUCT: 'PRODUIT',
-  PROPER: 'NOMPROPRE',
-  RAND: 'ALEA',
-  RANDBETWEEN: 'ALEA.ENTRE.BORNES',
-  RANK: 'RANG',
-  RIGHT: 'DROITE',
-  ROUND: 'ARRONDI',
-  ROUNDDOWN: 'ARRONDI.INF',
-  ROUNDUP: 'ARRONDI.SUP',
-  SMALL: 'PETITE.VALEUR',
-  SQRT: 'RACINE',
-  SUM: 'SOMME',
-  SUMIF: 'SOMME.SI',
-  SUMIFS: 'SOMME.SI.ENS',
-  SUMPRODUCT: 'SOMMEPROD',
-  TEXT: 'TEXTE',
-  TODAY: 'AUJOURDHUI',
-  TRIM: 'SUPPRESPACE',
-  UPPER: 'MAJUSCULE',
-  VALUE: 'CNUM',
-  VLOOKUP: 'RECHERCHEV',
-  XLOOKUP: 'RECHERCHEX',
-  YEAR: 'ANNEE',
-};
+const FRENCH_FUNCTIONS = new Map(
+  Object.entries({
+    ABS: 'ABS',
+    AND: 'ET',
+    AVERAGE: 'MOYENNE',
+    AVERAGEIF: 'MOYENNE.SI',
+    AVERAGEIFS: 'MOYENNE.SI.ENS',
+    CONCAT: 'CONCAT',
+    CONCATENATE: 'CONCATENER',
+    COUNT: 'NB',
+    COUNTA: 'NBVAL',
+    COUNTBLANK: 'NB.VIDE',
+    COUNTIF: 'NB.SI',
+    COUNTIFS: 'NB.SI.ENS',
+    DATE: 'DATE',
+    DAY: 'JOUR',
+    HLOOKUP: 'RECHERCHEH',
+    IF: 'SI',
+    IFERROR: 'SIERREUR',
+    IFS: 'SI.CONDITIONS',
+    INDEX: 'INDEX',
+    INT: 'ENT',
+    ISBLANK: 'ESTVIDE',
+    ISNUMBER: 'ESTNUM',
+    LARGE: 'GRANDE.VALEUR',
+    LEFT: 'GAUCHE',
+    LEN: 'NBCAR',
+    LOOKUP: 'RECHERCHE',
+    LOWER: 'MINUSCULE',
+    MATCH: 'EQUIV',
+    MAX: 'MAX',
+    MEDIAN: 'MEDIANE',
+    MID: 'STXT',
+    MIN: 'MIN',
+    MOD: 'MOD',
+    MONTH: 'MOIS',
+    NOT: 'NON',
+    NOW: 'MAINTENANT',
+    OR: 'OU',
+    POWER: 'PUISSANCE',
+    PRODUCT: 'PRODUIT',
+    PROPER: 'NOMPROPRE',
+    RAND: 'ALEA',
+    RANDBETWEEN: 'ALEA.ENTRE.BORNES',
+    RANK: 'RANG',
+    RIGHT: 'DROITE',
+    ROUND: 'ARRONDI',
+    ROUNDDOWN: 'ARRONDI.INF',
+    ROUNDUP: 'ARRONDI.SUP',
+    SMALL: 'PETITE.VALEUR',
+    SQRT: 'RACINE',
+    SUM: 'SOMME',
+    SUMIF: 'SOMME.SI',
+    SUMIFS: 'SOMME.SI.ENS',
+    SUMPRODUCT: 'SOMMEPROD',
+    TEXT: 'TEXTE',
+    TODAY: 'AUJOURDHUI',
+    TRIM: 'SUPPRESPACE',
+    UPPER: 'MAJUSCULE',
+    VALUE: 'CNUM',
+    VLOOKUP: 'RECHERCHEV',
+    XLOOKUP: 'RECHERCHEX',
+    YEAR: 'ANNEE',
+  }),
+);
 
 /** Prefixes Excel stores before newer functions (`_xlfn.IFS`, `_xlfn._xlws.SORT`): never shown. */
 const STORAGE_PREFIX = /^(?:_xlfn\.|_xlws\.)+/i;
@@ -131,7 +134,7 @@ export function formulaForDisplay(formula: string, language: string): string {
       const upper = name.toUpperCase();
       if (isCall) {
         const bare = name.replace(STORAGE_PREFIX, '');
-        out += french ? (FRENCH_FUNCTIONS[bare.toUpperCase()] ?? bare) : bare;
+        out += french ? (FRENCH_FUNCTIONS.get(bare.toUpperCase()) ?? bare) : bare;
       } else if (french && (upper === 'TRUE' || upper === 'FALSE')) {
         out += upper === 'TRUE' ? 'VRAI' : 'FAUX';
       } else {

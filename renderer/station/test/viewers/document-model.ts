@@ -49,8 +49,13 @@ export const MAX_DEPTH = 40;
 export class ReadingBudget {
   #used = 0;
   truncated = false;
-  take(): boolean {
-    this.#used += 1;
+  /** How much has been taken so far. */
+  get used(): number {
+    return this.#used;
+  }
+  /** Takes `count` nodes (a repeated table row or cell counts as many times as it is drawn). */
+  take(count = 1): boolean {
+    this.#used += count;
     if (this.#used > MAX_NODES) this.truncated = true;
     return !this.truncated;
   }

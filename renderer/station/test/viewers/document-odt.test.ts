@@ -5,9 +5,11 @@ import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Block, DocumentContent } from './document-model.ts';
+import { MAX_UNZIPPED_BYTES } from './file-limits.ts';
+import { MAX_NODES, type Block, type DocumentContent } from './document-model.ts';
 import { readOdt, type ParseXml } from './document-odt.ts';
 import { UnreadableFile } from './unreadable-file.ts';
+import { zipClaiming } from './zip-testing.ts';
 
 const FILES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/files');
 const parseXml: ParseXml = (xml) =>
@@ -187,6 +189,38 @@ describe('reading an OpenDocument text', () => {
       [1, 1],
     ]);
     expect(blocks).toHaveLength(2);
+  });
+
+  it('counts repeated rows and cells against the reading budget (no blow-up from a tiny file)', () => {
+    // Each level draws 100 rows of 50 copies of the level below: 5,000³ cells from a few hundred bytes.
+    let cell = '<text:p>x</text:p>';
+    for (let level = 0; level < 3; level += 1) {
+      cell =
+        '<table:table><table:table-row table:number-rows-repeated="100">' +
+        `<table:table-cell table:number-columns-repeated="50">${cell}</table:table-cell>` +
+        '</table:table-row></table:table>';
+    }
+    const { blocks, truncated } = read(odt(cell));
+    expect(truncated).toBe(true);
+    // What would be drawn (counted up to a bound): no more than the budget allows.
+    let drawn = 0;
+    const count = (list: Block[]) => {
+      for (const block of list) {
+        if (drawn > 1_000_000 || block.kind !== 'table') continue;
+        for (const row of block.rows)
+          for (const c of row) {
+            drawn += 1;
+            count(c.blocks);
+          }
+      }
+    };
+    count(blocks);
+    expect(drawn).toBeLessThanOrEqual(MAX_NODES);
+  });
+
+  it('refuses a zip bomb before unpacking it', () => {
+    const bomb = zipClaiming(MAX_UNZIPPED_BYTES + 1, { 'content.xml': strToU8('<a/>') });
+    expect(() => read(bomb)).toThrow(/too large/);
   });
 
   it('stops at a sane depth on a hostile nesting, without crashing', () => {

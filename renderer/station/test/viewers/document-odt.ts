@@ -14,6 +14,7 @@ import {
   type TableCell,
   type TextFormat,
 } from './document-model.ts';
+import { checkFileLimits } from './file-limits.ts';
 import { isZip } from './file-signature.ts';
 import { UnreadableFile } from './unreadable-file.ts';
 
@@ -50,6 +51,7 @@ const TEXT = 3;
 
 export function readOdt(bytes: Uint8Array, parseXml: ParseXml): DocumentContent {
   if (!isZip(bytes)) throw new UnreadableFile('not a zip');
+  checkFileLimits(bytes);
   const parts = unzip(
     bytes,
     (file) =>
@@ -262,11 +264,15 @@ class OdtReader {
         rows.push(...this.tableRows(node, header, depth + 1));
       else if (is(node, NS.table, 'table-row')) {
         const cells: TableCell[] = [];
+        const rowStart = this.budget.used;
         for (const cell of children(node)) {
           if (!is(cell, NS.table, 'table-cell')) continue; // covered cells are drawn by their spanning cell
+          const cellStart = this.budget.used;
           const blocks = depth < MAX_DEPTH ? this.blocks(cell, depth + 1) : [];
+          // Each copy of a repeated cell is drawn, and counted, as many times as its content is large.
+          const cost = Math.max(1, this.budget.used - cellStart);
           const repeat = Math.min(repeated(attr(cell, NS.table, 'number-columns-repeated')), 50);
-          for (let i = 0; i < repeat; i += 1) {
+          for (let i = 0; i < repeat && (i === 0 || this.budget.take(cost)); i += 1) {
             cells.push({
               header,
               colSpan: repeated(attr(cell, NS.table, 'number-columns-spanned')),
@@ -275,8 +281,10 @@ class OdtReader {
             });
           }
         }
+        const cost = Math.max(1, this.budget.used - rowStart);
         const repeat = Math.min(repeated(attr(node, NS.table, 'number-rows-repeated')), 100);
-        for (let i = 0; i < repeat && cells.length > 0; i += 1) rows.push(cells);
+        for (let i = 0; i < repeat && cells.length > 0 && (i === 0 || this.budget.take(cost)); i += 1)
+          rows.push(cells);
       }
     }
     return rows;

@@ -1,6 +1,6 @@
 // What an office file's first bytes say it is. SheetJS reads anything (random bytes become a sheet of
-// garbage text), so a spreadsheet that is neither a zip nor an OLE container is refused as unreadable
-// rather than shown as nonsense; the candidate is then told to report it.
+// garbage text, text is guessed as CSV or HTML), so a spreadsheet that is neither a zip nor an OLE
+// container is refused as unreadable rather than shown wrong; the candidate is then told to report it.
 
 /** .xlsx, .ods, .docx, .odt are zips. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -14,10 +14,10 @@ export function isOleContainer(bytes: Uint8Array): boolean {
 }
 
 /**
- * Whether the spreadsheet viewer should try the file: a zip or an OLE container, or, for a file given
- * as .xls, also text (Excel's "web page" and CSV exports are often named .xls, and SheetJS reads them).
+ * Whether the spreadsheet viewer should try the file: a real spreadsheet container only, a zip (.xlsx,
+ * .ods) or an OLE container (.xls). Text (a CSV or an Excel "web page" named .xls, a .csv served as
+ * .xls) is refused: SheetJS would guess its format and misread it (French "12,5" became 125).
  */
-export function mayBeSpreadsheet(bytes: Uint8Array, mediaType: string): boolean {
-  if (isZip(bytes) || isOleContainer(bytes)) return true;
-  return mediaType.toLowerCase() === 'application/vnd.ms-excel' && bytes.length > 0 && !bytes.includes(0);
+export function mayBeSpreadsheet(bytes: Uint8Array): boolean {
+  return isZip(bytes) || isOleContainer(bytes);
 }

@@ -63,23 +63,33 @@ describe('moving in the grid with the keyboard', () => {
 describe('the rows drawn', () => {
   const view = { viewportHeight: 400, rowHeight: 40, activeRow: 0 };
   it('draws a small sheet whole', () => {
-    expect(rowWindow({ ...view, scrollTop: 2000, rowCount: DRAW_ALL_ROWS })).toEqual({
-      start: 0,
-      end: DRAW_ALL_ROWS,
-    });
+    expect(rowWindow({ ...view, scrollTop: 2000, rowCount: DRAW_ALL_ROWS })).toEqual([
+      { start: 0, end: DRAW_ALL_ROWS },
+    ]);
   });
 
   it('draws a large sheet around what is in view', () => {
-    expect(rowWindow({ ...view, scrollTop: 4000, rowCount: 2000, activeRow: 100, margin: 5 })).toEqual({
-      start: 95,
-      end: 115,
-    });
-    expect(rowWindow({ ...view, scrollTop: 0, rowCount: 2000, margin: 5 })).toEqual({ start: 0, end: 15 });
+    expect(rowWindow({ ...view, scrollTop: 4000, rowCount: 2000, activeRow: 100, margin: 5 })).toEqual([
+      { start: 95, end: 115 },
+    ]);
+    expect(rowWindow({ ...view, scrollTop: 0, rowCount: 2000, margin: 5 })).toEqual([{ start: 0, end: 15 }]);
   });
 
-  it('draws the active row even when the view is elsewhere', () => {
-    const window = rowWindow({ ...view, scrollTop: 0, rowCount: 2000, activeRow: 1500, margin: 5 });
-    expect(window.start).toBeLessThanOrEqual(1500);
-    expect(window.end).toBeGreaterThan(1500);
+  it('draws what is in view when scrolled away from the active cell (wheel, scroll bar)', () => {
+    // A1 is active and the view is at row 500: rows 495-514 are drawn, and A1's row on its own.
+    expect(rowWindow({ ...view, scrollTop: 20000, rowCount: 2000, activeRow: 0, margin: 5 })).toEqual([
+      { start: 0, end: 1 },
+      { start: 495, end: 515 },
+    ]);
+    expect(rowWindow({ ...view, scrollTop: 0, rowCount: 2000, activeRow: 1500, margin: 5 })).toEqual([
+      { start: 0, end: 15 },
+      { start: 1500, end: 1501 },
+    ]);
+  });
+
+  it('never draws past the end of the sheet', () => {
+    expect(rowWindow({ ...view, scrollTop: 1e9, rowCount: 2000, activeRow: 1999, margin: 5 })).toEqual([
+      { start: 1985, end: 2000 },
+    ]);
   });
 });

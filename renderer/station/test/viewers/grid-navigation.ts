@@ -77,7 +77,18 @@ export function navigate(
 /** Sheets up to this many rows are drawn whole; larger ones only around what is in view. */
 export const DRAW_ALL_ROWS = 200;
 
-/** The rows to draw, [start, end), for a scroll position; always including the active row. */
+export interface RowSegment {
+  /** The first row drawn. */
+  start: number;
+  /** The row after the last one drawn. */
+  end: number;
+}
+
+/**
+ * The rows to draw, as sorted [start, end) segments: those in view (from the scroll position) with a
+ * margin, and, when the active row is elsewhere (the view was scrolled away from it with the mouse), that
+ * row as well, on its own, so that it keeps the Tab stop and can take the focus again.
+ */
 export function rowWindow(options: {
   scrollTop: number;
   viewportHeight: number;
@@ -85,20 +96,17 @@ export function rowWindow(options: {
   rowCount: number;
   activeRow: number;
   margin?: number;
-}): { start: number; end: number } {
+}): RowSegment[] {
   const { rowCount } = options;
-  if (rowCount <= DRAW_ALL_ROWS) return { start: 0, end: rowCount };
+  if (rowCount <= DRAW_ALL_ROWS) return rowCount > 0 ? [{ start: 0, end: rowCount }] : [];
   const margin = options.margin ?? 20;
   const height = Math.max(1, options.rowHeight);
-  const first = Math.floor(Math.max(0, options.scrollTop) / height);
   const inView = Math.ceil(Math.max(options.viewportHeight, height) / height);
-  let start = Math.max(0, first - margin);
-  let end = Math.min(rowCount, first + inView + margin);
-  // The active row may be out of view (the keyboard moved past the edge): draw around it instead, so
-  // that it can take the focus, which then scrolls it into view.
-  if (options.activeRow < start || options.activeRow >= end) {
-    start = Math.max(0, options.activeRow - inView - margin);
-    end = Math.min(rowCount, options.activeRow + inView + margin);
-  }
-  return { start, end };
+  const first = Math.min(Math.floor(Math.max(0, options.scrollTop) / height), Math.max(0, rowCount - inView));
+  const start = Math.max(0, first - margin);
+  const end = Math.min(rowCount, first + inView + margin);
+  const active = options.activeRow;
+  if (active < 0 || active >= rowCount || (active >= start && active < end)) return [{ start, end }];
+  const extra = { start: active, end: active + 1 };
+  return active < start ? [extra, { start, end }] : [{ start, end }, extra];
 }

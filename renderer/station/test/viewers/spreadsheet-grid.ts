@@ -3,6 +3,7 @@
 // stored, and its number for the status line's totals. Large sheets are cut to a size the screen can
 // draw; the grid says how much was left out.
 import { SSF, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { columnLetters } from './cell-address.ts';
 import { booleanText, errorText, localizedNumberText } from './cell-text.ts';
 
 export const MAX_ROWS = 2000;
@@ -75,17 +76,23 @@ function sheetGrid(
     return { name, rowCount: 0, columnCount: 0, totalRows: 0, totalColumns: 0, cells };
   }
   const whole = decodeRange(extent);
+  // The cells are looked up within what the grid draws (never all listed: a sheet can hold many more).
+  const drawnRange = decodeRange(sheet['!ref'] ?? extent);
+  const lastRow = Math.min(drawnRange.bottom, maxRows - 1);
+  const lastColumn = Math.min(drawnRange.right, maxColumns - 1);
+  const letters = Array.from({ length: lastColumn + 1 }, (_, c) => columnLetters(c));
   let usedRows = 0;
   let usedColumns = 0;
-  for (const key of Object.keys(sheet)) {
-    if (key.startsWith('!')) continue;
-    const position = decodeCell(key);
-    if (!position || position.row >= maxRows || position.column >= maxColumns) continue;
-    const cell = gridCell(sheet[key] as CellObject, options);
-    if (!cell) continue;
-    cells.set(cellKey(position.row, position.column), cell);
-    usedRows = Math.max(usedRows, position.row + 1);
-    usedColumns = Math.max(usedColumns, position.column + 1);
+  for (let row = 0; row <= lastRow; row += 1) {
+    for (let column = 0; column <= lastColumn; column += 1) {
+      const address = `${letters[column]}${row + 1}`;
+      if (!Object.hasOwn(sheet, address)) continue;
+      const cell = gridCell(sheet[address] as CellObject, options);
+      if (!cell) continue;
+      cells.set(cellKey(row, column), cell);
+      usedRows = Math.max(usedRows, row + 1);
+      usedColumns = Math.max(usedColumns, column + 1);
+    }
   }
   const totalRows = Math.max(whole.bottom + 1, usedRows);
   const totalColumns = Math.max(whole.right + 1, usedColumns);

@@ -4,14 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { utils, write, type WorkBook } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './file-limits.ts';
 import { rangeStatistics } from './range-statistics.ts';
 import { cellAt, workbookGrids, type SheetGrid } from './spreadsheet-grid.ts';
 import { readSpreadsheet } from './spreadsheet-reading.ts';
 import { UnreadableFile } from './unreadable-file.ts';
+import { zipClaiming } from './zip-testing.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ODS_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
-const XLS_TYPE = 'application/vnd.ms-excel';
 const FILES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/files');
 
 function book(): WorkBook {
@@ -42,7 +41,7 @@ const text = (grid: SheetGrid | undefined, row: number, column: number) =>
 
 describe('reading a spreadsheet', () => {
   it('shows an .xlsx as a French office suite would, and leaves hidden sheets out', () => {
-    const grids = readSpreadsheet(bytesOf(book(), 'xlsx'), XLSX_TYPE, 'fr');
+    const grids = readSpreadsheet(bytesOf(book(), 'xlsx'), 'fr');
     expect(grids.map((g) => g.name)).toEqual(['Notes', 'Vide']);
     const [notes, empty] = grids;
     expect(notes).toMatchObject({ rowCount: 4, columnCount: 4, totalRows: 4, totalColumns: 4 });
@@ -65,23 +64,22 @@ describe('reading a spreadsheet', () => {
   });
 
   it('keeps English separators on an English screen', () => {
-    const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), XLSX_TYPE, 'en');
+    const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), 'en');
     expect(text(notes, 2, 1)).toBe('1,234.50');
     expect(text(notes, 1, 2)).toBe('TRUE');
   });
 
   it('reads .ods and .xls too', () => {
-    const [ods] = readSpreadsheet(bytesOf(book(), 'ods'), ODS_TYPE, 'fr');
+    const [ods] = readSpreadsheet(bytesOf(book(), 'ods'), 'fr');
     expect(text(ods, 0, 1)).toBe('Note');
     expect(ods && cellAt(ods, 3, 1)).toMatchObject({ number: 1249, formula: 'SUM(B2:B3)' });
-    const [xls] = readSpreadsheet(bytesOf(book(), 'xls'), XLS_TYPE, 'fr');
+    const [xls] = readSpreadsheet(bytesOf(book(), 'xls'), 'fr');
     expect(text(xls, 1, 1)).toBe('14,5');
   });
 
   it('reads the committed fixtures: two sheets, formulas, totals', () => {
     const outing = readSpreadsheet(
       new Uint8Array(readFileSync(path.join(FILES, 'sortie-scolaire.xlsx'))),
-      XLSX_TYPE,
       'fr',
     );
     expect(outing.map((g) => g.name)).toEqual(['Dépenses', 'Élèves']);
@@ -93,11 +91,7 @@ describe('reading a spreadsheet', () => {
       average: 665.6 / 3,
       count: 3,
     });
-    const [points] = readSpreadsheet(
-      new Uint8Array(readFileSync(path.join(FILES, 'points-club.ods'))),
-      ODS_TYPE,
-      'fr',
-    );
+    const [points] = readSpreadsheet(new Uint8Array(readFileSync(path.join(FILES, 'points-club.ods'))), 'fr');
     expect(text(points, 4, 2)).toBe('39');
   });
 
@@ -113,27 +107,45 @@ describe('reading a spreadsheet', () => {
   });
 
   it.each([
-    ['plain text given as .xlsx', new TextEncoder().encode('Élève;Note\nCamille;12'), XLSX_TYPE],
-    ['a zip that is not a spreadsheet', new TextEncoder().encode('PK\u0003\u0004 broken'), XLSX_TYPE],
+    ['plain text given as .xlsx', new TextEncoder().encode('Élève;Note\nCamille;12')],
+    ['a zip that is not a spreadsheet', new TextEncoder().encode('PK\u0003\u0004 broken')],
     [
       'a password-protected (encrypted) container',
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]),
-      XLSX_TYPE,
     ],
-    ['an empty file', new Uint8Array(), ODS_TYPE],
-  ])('refuses %s as unreadable', (_, bytes, mediaType) => {
-    expect(() => readSpreadsheet(bytes, mediaType, 'fr')).toThrow(UnreadableFile);
+    ['an empty file', new Uint8Array()],
+    // SheetJS would guess these as CSV/HTML, and read the French "12,5" as 125.
+    ['a French CSV named .xls', new TextEncoder().encode('Élève;Note\nCamille;12,5\nYanis;8,75\n')],
+    ['a CSV named .xls', new TextEncoder().encode('Élève,Note\nCamille,12\n')],
+    ['an Excel "web page" named .xls', new TextEncoder().encode('<table><tr><td>12,5</td></tr></table>')],
+    ['a file over the size limit', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x50, 0, 1).fill(0x4b, 1, 2)],
+    ['a zip bomb (declared size)', zipClaiming(MAX_UNZIPPED_BYTES + 1)],
+  ])('refuses %s as unreadable', (_, bytes) => {
+    expect(() => readSpreadsheet(bytes, 'fr')).toThrow(UnreadableFile);
   });
 
-  it('reads a CSV that was given as .xls (a common export)', () => {
-    const [grid] = readSpreadsheet(new TextEncoder().encode('Élève,Note\nCamille,12\n'), XLS_TYPE, 'fr');
-    expect(text(grid, 1, 1)).toBe('12');
+  it('reads no cell past the columns the grid draws', () => {
+    const sheet = utils.aoa_to_sheet([Array.from({ length: 300 }, (_, c) => c)]);
+    const big = utils.book_new();
+    let listed = false;
+    const watched = new Proxy(sheet, {
+      ownKeys: (target) => {
+        listed = true;
+        return Reflect.ownKeys(target);
+      },
+    });
+    utils.book_append_sheet(big, watched, 'Large');
+    const [grid] = workbookGrids(big, { language: 'fr', maxColumns: 5 });
+    expect(grid).toMatchObject({ rowCount: 1, columnCount: 5, totalColumns: 300 });
+    expect(grid?.cells.size).toBe(5);
+    // The sheet's cells are looked up within the grid's bounds, never all listed.
+    expect(listed).toBe(false);
   });
 });
 
 describe('the status line’s statistics', () => {
   it('adds up the numbers of a selection, leaving text and empty cells out', () => {
-    const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), XLSX_TYPE, 'fr');
+    const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), 'fr');
     if (!notes) throw new Error('no sheet');
     expect(rangeStatistics(notes, { top: 0, left: 0, bottom: 3, right: 3 })).toEqual({
       sum: 14.5 + 1234.5 + 1249,

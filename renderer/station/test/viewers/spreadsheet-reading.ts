@@ -1,13 +1,15 @@
 // Reading a spreadsheet's bytes in the screen (sandboxed, no Node): SheetJS, in this lazily loaded
 // chunk only. Macros are never kept (bookVBA off) and nothing is computed: cells show the values the
-// file saved. A corrupt or password-protected file throws UnreadableFile.
+// file saved. A corrupt, password-protected, too large or text file throws UnreadableFile.
 import { read } from '@e965/xlsx';
+import { checkFileLimits } from './file-limits.ts';
 import { mayBeSpreadsheet } from './file-signature.ts';
 import { MAX_ROWS, workbookGrids, type SheetGrid } from './spreadsheet-grid.ts';
 import { UnreadableFile } from './unreadable-file.ts';
 
-export function readSpreadsheet(bytes: Uint8Array, mediaType: string, language: string): SheetGrid[] {
-  if (!mayBeSpreadsheet(bytes, mediaType)) throw new UnreadableFile('not a spreadsheet');
+export function readSpreadsheet(bytes: Uint8Array, language: string): SheetGrid[] {
+  if (!mayBeSpreadsheet(bytes)) throw new UnreadableFile('not a spreadsheet');
+  checkFileLimits(bytes);
   let grids: SheetGrid[];
   try {
     const book = read(bytes, {

@@ -143,7 +143,16 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
   };
 
   const columns = Array.from({ length: columnCount }, (_, c) => c);
-  const rows = Array.from({ length: drawn.end - drawn.start }, (_, i) => drawn.start + i);
+  // The drawn segments' rows, with spacers of the missing rows' height in between, so that the scroll
+  // bar is the whole sheet's and each drawn row is where it belongs.
+  const body: (number | { gapFrom: number; rows: number })[] = [];
+  let next = 0;
+  for (const segment of drawn) {
+    if (segment.start > next) body.push({ gapFrom: next, rows: segment.start - next });
+    for (let r = segment.start; r < segment.end; r += 1) body.push(r);
+    next = segment.end;
+  }
+  if (next < rowCount) body.push({ gapFrom: next, rows: rowCount - next });
   const cut = grid.totalRows > rowCount || grid.totalColumns > columnCount;
 
   return (
@@ -198,51 +207,47 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
             </tr>
           </thead>
           <tbody>
-            {drawn.start > 0 && (
-              <tr aria-hidden="true" className="sheet-spacer">
-                <td colSpan={columnCount + 1} style={{ height: drawn.start * view.rowHeight }} />
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={r} data-row={r} aria-rowindex={r + 2}>
-                <th
-                  scope="row"
-                  aria-colindex={1}
-                  className={range.top <= r && r <= range.bottom ? 'sheet-header-selected' : undefined}
-                >
-                  {r + 1}
-                </th>
-                {columns.map((c) => {
-                  const cell = cellAt(grid, r, c);
-                  const isActive = selection.active.row === r && selection.active.column === c;
-                  const selected = inRange(range, r, c);
-                  return (
-                    <td
-                      key={c}
-                      id={cellId(r, c)}
-                      data-column={c}
-                      aria-colindex={c + 2}
-                      aria-selected={selected}
-                      tabIndex={isActive ? 0 : -1}
-                      className={[
-                        'sheet-cell',
-                        cell ? `sheet-cell-${cell.align}` : '',
-                        selected ? 'sheet-cell-selected' : '',
-                        isActive ? 'sheet-cell-active' : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' ')}
-                    >
-                      {cell?.text}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-            {drawn.end < rowCount && (
-              <tr aria-hidden="true" className="sheet-spacer">
-                <td colSpan={columnCount + 1} style={{ height: (rowCount - drawn.end) * view.rowHeight }} />
-              </tr>
+            {body.map((r) =>
+              typeof r !== 'number' ? (
+                <tr key={`gap-${r.gapFrom}`} aria-hidden="true" className="sheet-spacer">
+                  <td colSpan={columnCount + 1} style={{ height: r.rows * view.rowHeight }} />
+                </tr>
+              ) : (
+                <tr key={r} data-row={r} aria-rowindex={r + 2}>
+                  <th
+                    scope="row"
+                    aria-colindex={1}
+                    className={range.top <= r && r <= range.bottom ? 'sheet-header-selected' : undefined}
+                  >
+                    {r + 1}
+                  </th>
+                  {columns.map((c) => {
+                    const cell = cellAt(grid, r, c);
+                    const isActive = selection.active.row === r && selection.active.column === c;
+                    const selected = inRange(range, r, c);
+                    return (
+                      <td
+                        key={c}
+                        id={cellId(r, c)}
+                        data-column={c}
+                        aria-colindex={c + 2}
+                        aria-selected={selected}
+                        tabIndex={isActive ? 0 : -1}
+                        className={[
+                          'sheet-cell',
+                          cell ? `sheet-cell-${cell.align}` : '',
+                          selected ? 'sheet-cell-selected' : '',
+                          isActive ? 'sheet-cell-active' : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' ')}
+                      >
+                        {cell?.text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ),
             )}
           </tbody>
         </table>

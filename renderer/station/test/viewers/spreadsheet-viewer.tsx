@@ -14,7 +14,7 @@ export default function SpreadsheetViewer({ url, mediaType }: OfficeViewerProps)
   const language = i18n.language;
   const content = useFileContent(
     url,
-    (bytes) => readSpreadsheet(bytes, mediaType, language),
+    (bytes) => readSpreadsheet(bytes, language),
     `${mediaType} ${language}`,
   );
   if (content.state !== 'ready') return <NotReady content={content} />;

@@ -2,6 +2,7 @@
 // them with a viewer's reader. A file that does not arrive and a file that cannot be read are told
 // apart: the first may be worth another try, the second is to be reported.
 import { useEffect, useRef, useState } from 'react';
+import { MAX_FILE_BYTES } from './file-limits.ts';
 import { UnreadableFile } from './unreadable-file.ts';
 
 /** What an office viewer is given: the file's address in the sandbox, its type and its name. */
@@ -28,12 +29,16 @@ export function useFileContent<T>(
     let live = true;
     setContent({ state: 'loading' });
     fetch(url)
-      .then((response) =>
-        response.ok ? response.arrayBuffer() : Promise.reject(new Error(String(response.status))),
-      )
+      .then((response) => {
+        if (!response.ok) return Promise.reject(new Error(String(response.status)));
+        // A file too large to read is not even downloaded when its size is given.
+        if (Number(response.headers.get('content-length')) > MAX_FILE_BYTES) return null;
+        return response.arrayBuffer();
+      })
       .then(
         async (buffer) => {
           try {
+            if (!buffer || buffer.byteLength > MAX_FILE_BYTES) throw new UnreadableFile('too large');
             const value = await reader.current(new Uint8Array(buffer));
             if (live) setContent({ state: 'ready', value });
           } catch (error) {
