@@ -732,7 +732,7 @@ describe('after the certification', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(
-      `Le certificat au code ${code} ne sera plus valide : il ne sera plus téléchargeable, et la vérification publique de ce code indiquera qu’il a été annulé par le jury.`,
+      `Le certificat au code ${code} ne sera plus valide : il ne sera plus téléchargeable et, une fois les résultats publiés, la vérification publique de ce code indiquera qu’il a été annulé par le jury.`,
     );
     await dialog.getByTestId('confirm').click();
     await dialog.getByText('Écrivez le motif de la décision.').waitFor();
