@@ -14,6 +14,7 @@ import type {
   StoredSession,
   StoredTest,
 } from '../storage/repositories.ts';
+import { EMPTY_JOURNAL } from '../exam/bundle-check.ts';
 import { TestJournal } from '../testing/journal-builder.ts';
 import { answerStatuses } from './scoring.ts';
 import { buildTestRecord, navigationsListed, writerOffsets, type TestRecordFacts } from './test-record.ts';
@@ -101,18 +102,7 @@ function storedTest(overrides: Partial<StoredTest> = {}): StoredTest {
     authorizationId: null,
     resumeStationId: null,
     resumeRequestedAt: null,
-    journal: {
-      storedThrough: 0,
-      lastHash: null,
-      startedAt: null,
-      startedClockOffsetMs: null,
-      downtimeMs: 0,
-      answered: 0,
-      addedMs: 0,
-      pausedCause: null,
-      pausedReason: null,
-      endedReason: null,
-    },
+    journal: EMPTY_JOURNAL,
     heartbeat: {
       phase: null,
       currentIndex: null,
