@@ -31,6 +31,13 @@ const Ms = z.number().int().nonnegative();
  * looks for. The others are counted (`navigation.omitted`).
  */
 export const MAX_NAVIGATIONS_LISTED = 300;
+/**
+ * At most this many station events (lockdown events and focused questions left) are listed, the first
+ * ones in the order they happened: a station that reports the same event in a loop (a second screen
+ * plugged in and out, a window that takes the focus) would make a page no one can read or print. The
+ * others are counted (`stationEvents.omitted`).
+ */
+export const MAX_STATION_EVENTS_LISTED = 300;
 /** The challenge's instruction is shown as plain text, cut to about this many characters. */
 export const INSTRUCTION_EXCERPT_MAX = 160;
 
@@ -274,7 +281,15 @@ export const CandidateTestRecordSchema = z
         limit: z.number().int().positive(),
       })
       .strict(),
-    /** Every record in order, navigations beyond the limit left out. */
+    stationEvents: z
+      .object({
+        total: Ms,
+        /** Left out of the timeline (MAX_STATION_EVENTS_LISTED): the latest ones. */
+        omitted: Ms,
+        limit: z.number().int().positive(),
+      })
+      .strict(),
+    /** Every record in order, navigations and station events beyond their limits left out. */
     timeline: z.array(TimelineEntrySchema),
   })
   .strict();

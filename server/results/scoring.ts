@@ -24,9 +24,17 @@ export interface Evidence {
 /** The signed bundle when it arrived, or else what was replicated during the test. */
 export async function evidenceOf(ctx: ServerContext, test: StoredTest): Promise<Evidence> {
   const bundle = await ctx.store.bundles.get(test.id);
+  return evidenceFrom(bundle, bundle ? [] : await ctx.store.tests.records(test.id));
+}
+
+/** The evidence from what was read: the signed result when there is one, else the replicated records. */
+export function evidenceFrom(
+  bundle: { payload: Pick<Evidence, 'records'> & { endReason: EndReason } } | null,
+  replicated: readonly JournalRecord[],
+): Evidence {
   if (bundle)
     return { records: bundle.payload.records, source: 'bundle', endReason: bundle.payload.endReason };
-  const records = await ctx.store.tests.records(test.id);
+  const records = [...replicated];
   const ended = records.find((r) => r.kind === 'ended');
   return { records, source: 'records', endReason: ended?.kind === 'ended' ? ended.payload.reason : null };
 }

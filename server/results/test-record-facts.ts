@@ -6,7 +6,7 @@ import type { ServerContext } from '../context.ts';
 import { centreName } from '../sessions/session-service.ts';
 import type { StoredCandidate, StoredSession } from '../storage/repositories.ts';
 import { startedTests } from './finalization.ts';
-import { alertNeutralizations, answerStatuses, evidenceOf, knownAbortReason } from './scoring.ts';
+import { alertNeutralizations, answerStatuses, evidenceFrom, knownAbortReason } from './scoring.ts';
 import type { TestRecordFacts } from './test-record.ts';
 
 export async function testRecordFacts(
@@ -17,14 +17,18 @@ export async function testRecordFacts(
   const test = await ctx.store.tests.getByCandidate(candidate.id);
   // Started as finalization counts it: a package, and a start heard of or a signed result received.
   if (!test || startedTests([test]).length === 0) return null;
-  const [generation, stored, bundle, evidence, replicated] = await Promise.all([
+  const [generation, stored, bundle, replicated] = await Promise.all([
     ctx.store.tests.generation(test.id),
     ctx.store.tests.package(test.id),
     ctx.store.bundles.get(test.id),
-    evidenceOf(ctx, test),
     ctx.store.tests.replicatedRecords(test.id),
   ]);
   if (!generation || !stored) return null;
+  // Read once: the evidence scoring uses (evidenceOf) and the records' writers' offsets.
+  const evidence = evidenceFrom(
+    bundle,
+    replicated.map((r) => r.record),
+  );
   const [alertNeutralized, juryNeutralized, alerts, incidents, commands, previous, centre] =
     await Promise.all([
       alertNeutralizations(ctx, test, evidence),

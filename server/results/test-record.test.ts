@@ -17,7 +17,13 @@ import type {
 import { EMPTY_JOURNAL } from '../exam/bundle-check.ts';
 import { TestJournal } from '../testing/journal-builder.ts';
 import { answerStatuses } from './scoring.ts';
-import { buildTestRecord, navigationsListed, writerOffsets, type TestRecordFacts } from './test-record.ts';
+import {
+  buildTestRecord,
+  navigationsListed,
+  stationEventsListed,
+  writerOffsets,
+  type TestRecordFacts,
+} from './test-record.ts';
 
 const START = Date.parse('2026-12-08T08:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -245,6 +251,35 @@ describe('the navigations listed', () => {
     const record = buildTestRecord(facts(journal));
     expect(record.navigation.total).toBe(3);
     expect(record.timeline).toHaveLength(journal.records.length);
+  });
+});
+
+describe('the station events listed', () => {
+  const journalWith = (events: number) => {
+    const journal = openedJournal();
+    for (let i = 0; i < events; i += 1)
+      journal.append({ kind: 'lockdown', payload: { event: 'displayAdded', detail: `écran ${i}` } });
+    journal.answer(challenge(0), true);
+    return journal;
+  };
+
+  it('lists the first ones in the order they happened, and counts the others', () => {
+    const journal = journalWith(5);
+    const { listed, summary } = stationEventsListed(journal.records, 3);
+    const details = journal.records
+      .filter((r) => listed.has(r.seq))
+      .map((r) => (r.kind === 'lockdown' ? r.payload.detail : ''));
+    expect(details).toEqual(['écran 0', 'écran 1', 'écran 2']);
+    expect(summary).toEqual({ total: 5, omitted: 2, limit: 3 });
+  });
+
+  it('leaves the others out of the timeline, and keeps every other record', () => {
+    const journal = journalWith(320);
+    const record = buildTestRecord(facts(journal));
+    expect(record.stationEvents).toEqual({ total: 320, omitted: 20, limit: 300 });
+    expect(record.timeline.filter((e) => e.kind === 'lockdown')).toHaveLength(300);
+    expect(record.timeline).toHaveLength(journal.records.length - 20);
+    expect(record.timeline.at(-1)?.kind).toBe('answered');
   });
 });
 

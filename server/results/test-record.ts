@@ -8,6 +8,7 @@
 import type { AnswerStatus } from '../../core/challenge/answer.ts';
 import {
   MAX_NAVIGATIONS_LISTED,
+  MAX_STATION_EVENTS_LISTED,
   type CandidateTestRecord,
   type RecordAlert,
   type RecordNeutralization,
@@ -188,13 +189,32 @@ export function navigationsListed(
   };
 }
 
+/** The station's events (lockdown events, focused questions left): the first `limit` are listed. */
+export function stationEventsListed(
+  records: readonly JournalRecord[],
+  limit = MAX_STATION_EVENTS_LISTED,
+): { listed: Set<number>; summary: CandidateTestRecord['stationEvents'] } {
+  const events = records.filter((r) => r.kind === 'lockdown' || r.kind === 'focusLost');
+  const listed = events.slice(0, limit);
+  return {
+    listed: new Set(listed.map((r) => r.seq)),
+    summary: { total: events.length, omitted: events.length - listed.length, limit },
+  };
+}
+
+/** The records the timeline leaves out: navigations and station events beyond their limits. */
+interface Listed {
+  navigations: ReadonlySet<number>;
+  stationEvents: ReadonlySet<number>;
+}
+
 interface Timeline {
   entries: TimelineEntry[];
   /** Each record's time on the server's clock, by seq (every record, listed or not). */
   at: Map<number, string | null>;
 }
 
-function timelineOf(facts: TestRecordFacts, listed: ReadonlySet<number>): Timeline {
+function timelineOf(facts: TestRecordFacts, listed: Listed): Timeline {
   const { records } = facts.evidence;
   const order = facts.pkg.challenges.map((c) => c.id);
   const numberOf = new Map(order.map((id, i) => [id, i + 1]));
@@ -224,7 +244,9 @@ function timelineOf(facts: TestRecordFacts, listed: ReadonlySet<number>): Timeli
     if (record.kind === 'alertDecided' && record.payload.decision === 'validated')
       done.add(record.payload.challengeId);
     if (record.kind === 'ended') running = false;
-    if (record.kind === 'navigation' && !listed.has(record.seq)) return;
+    if (record.kind === 'navigation' && !listed.navigations.has(record.seq)) return;
+    if ((record.kind === 'lockdown' || record.kind === 'focusLost') && !listed.stationEvents.has(record.seq))
+      return;
     entries.push(
       timelineEntry(record, { seq: record.seq, at: moment, elapsedMs: record.elapsedMs, questionNumber }),
     );
@@ -386,7 +408,8 @@ export function buildTestRecord(facts: TestRecordFacts): CandidateTestRecord {
   const { candidate, session, evidence } = facts;
   const { records } = evidence;
   const navigation = navigationsListed(records);
-  const timeline = timelineOf(facts, navigation.listed);
+  const stationEvents = stationEventsListed(records);
+  const timeline = timelineOf(facts, { navigations: navigation.listed, stationEvents: stationEvents.listed });
   const firstOf = (kind: JournalRecord['kind']) => records.find((r) => r.kind === kind);
   const lastEnd = records.findLast((r) => r.kind === 'ended');
   let addedMs = 0;
@@ -449,6 +472,7 @@ export function buildTestRecord(facts: TestRecordFacts): CandidateTestRecord {
         : [];
     }),
     navigation: navigation.summary,
+    stationEvents: stationEvents.summary,
     timeline: timeline.entries,
   };
 }

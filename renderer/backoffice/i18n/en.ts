@@ -1346,6 +1346,10 @@ export const en: BackOfficeMessages = {
       detail: 'Detail',
       events: LOCKDOWN_EVENT_WORDS.en,
       questionLeft: 'The candidate left the question (focused question)',
+      omitted_one:
+        '{{total}} events in all: only the first {{limit}} are listed, {{count}} later one is not.',
+      omitted_other:
+        '{{total}} events in all: only the first {{limit}} are listed, the {{count}} later ones are not.',
     },
     pauses: {
       title: 'Pauses and time added',

@@ -1381,6 +1381,10 @@ export const fr = {
       // The invigilator screen's words (renderer/invigilator/i18n lockdown.events): one name per event.
       events: LOCKDOWN_EVENT_WORDS.fr,
       questionLeft: 'Le candidat a quitté la question (question focalisée)',
+      omitted_one:
+        '{{total}} événements au total : seuls les {{limit}} premiers sont listés, {{count}} plus récent ne l’est pas.',
+      omitted_other:
+        '{{total}} événements au total : seuls les {{limit}} premiers sont listés, les {{count}} plus récents ne le sont pas.',
     },
     pauses: {
       title: 'Pauses et temps ajouté',

@@ -224,6 +224,7 @@ export function sampleRecord(overrides: Partial<CandidateTestRecord> = {}): Cand
       },
     ],
     navigation: { total: 2, blocked: 1, omitted: { allowed: 0, blocked: 0 }, limit: 300 },
+    stationEvents: { total: 2, omitted: 0, limit: 300 },
     timeline,
     ...overrides,
   });

@@ -20,38 +20,49 @@ export function RecordLockdown({ record, name }: { record: CandidateTestRecord; 
       {rows.length === 0 ? (
         <p data-testid="record-lockdown-none">{t('testRecord.lockdown.none')}</p>
       ) : (
-        <DataTable
-          caption={t('testRecord.lockdown.caption', { name })}
-          className="record-table"
-          testId="record-lockdown-table"
-          columns={[
-            t('testRecord.lockdown.time'),
-            t('testRecord.lockdown.question'),
-            t('testRecord.lockdown.event'),
-            t('testRecord.lockdown.detail'),
-          ]}
-        >
-          {rows.map((row) => (
-            <tr
-              key={row.seq}
-              data-testid="record-station-event"
-              data-event={row.kind === 'lockdown' ? row.event : 'questionLeft'}
-            >
-              <th scope="row">
-                <Moment at={row.at} reference={record.startedAt} />
-              </th>
-              <td>
-                <QuestionNumber number={row.questionNumber} />
-              </td>
-              <td>
-                {row.kind === 'lockdown'
-                  ? t(`testRecord.lockdown.events.${row.event}`)
-                  : t('testRecord.lockdown.questionLeft')}
-              </td>
-              <td>{row.kind === 'lockdown' && row.detail !== '' ? row.detail : '—'}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          {record.stationEvents.omitted > 0 && (
+            <p className="notice notice-warning" data-testid="record-lockdown-omitted">
+              {t('testRecord.lockdown.omitted', {
+                count: record.stationEvents.omitted,
+                total: record.stationEvents.total,
+                limit: record.stationEvents.limit,
+              })}
+            </p>
+          )}
+          <DataTable
+            caption={t('testRecord.lockdown.caption', { name })}
+            className="record-table"
+            testId="record-lockdown-table"
+            columns={[
+              t('testRecord.lockdown.time'),
+              t('testRecord.lockdown.question'),
+              t('testRecord.lockdown.event'),
+              t('testRecord.lockdown.detail'),
+            ]}
+          >
+            {rows.map((row) => (
+              <tr
+                key={row.seq}
+                data-testid="record-station-event"
+                data-event={row.kind === 'lockdown' ? row.event : 'questionLeft'}
+              >
+                <th scope="row">
+                  <Moment at={row.at} reference={record.startedAt} />
+                </th>
+                <td>
+                  <QuestionNumber number={row.questionNumber} />
+                </td>
+                <td>
+                  {row.kind === 'lockdown'
+                    ? t(`testRecord.lockdown.events.${row.event}`)
+                    : t('testRecord.lockdown.questionLeft')}
+                </td>
+                <td>{row.kind === 'lockdown' && row.detail !== '' ? row.detail : '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
       )}
     </section>
   );

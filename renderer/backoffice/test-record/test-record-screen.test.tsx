@@ -107,6 +107,17 @@ describe('the test record’s page', () => {
     expect(text(render('fr', none))).toContain('Aucune page demandée dans le navigateur du test.');
   });
 
+  it('says how many station events a long list leaves out, and nothing when none is', () => {
+    const record = sampleRecord({ stationEvents: { total: 1_250, omitted: 950, limit: 300 } });
+    expect(text(render('fr', record))).toContain(
+      '1250 événements au total : seuls les 300 premiers sont listés, les 950 plus récents ne le sont pas.',
+    );
+    expect(text(render('en', record))).toContain(
+      '1250 events in all: only the first 300 are listed, the 950 later ones are not.',
+    );
+    expect(render('fr')).not.toContain('record-lockdown-omitted');
+  });
+
   it('names the station’s events as the invigilator screen does, and the questions left', () => {
     // One list for both screens (shared/i18n): every event the station reports has its words.
     for (const words of [LOCKDOWN_EVENT_WORDS.fr, LOCKDOWN_EVENT_WORDS.en])
