@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debuggingSwitches, resolveAppAsset, resolveSandboxFile, sandboxFileUrl } from './app-protocol.ts';
+import {
+  debuggingSwitches,
+  resolveAppAsset,
+  resolveSandboxFile,
+  sandboxFileUrl,
+  sandboxTypeOf,
+} from './app-protocol.ts';
 
 const root = path.resolve('/opt/station/renderer');
 
@@ -109,6 +115,61 @@ describe('candidates’ files under app://station/__sandbox/', () => {
     ['outside the sandbox path', 'app://station/x.pdf'],
   ])('refuses %s', (_what, url) => {
     expect(resolveSandboxFile(sandbox, url)).toBeNull();
+  });
+
+  it('serves a file by the attachment’s declared media type, its name lacking the extension', () => {
+    const file = path.join(sandbox, 'test-1', 'b'.repeat(64), 'releve');
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const url = sandboxFileUrl(sandbox, file, xlsx) ?? '';
+    expect(url).toBe(
+      `app://station/__sandbox/test-1/${'b'.repeat(64)}/releve?type=application%2Fvnd.openxmlformats-officedocument.spreadsheetml.sheet`,
+    );
+    expect(resolveSandboxFile(sandbox, url)).toEqual({ file, contentType: 'application/octet-stream' });
+    // Without the type, a name without extension is not served (as before).
+    expect(resolveSandboxFile(sandbox, url.split('?')[0] ?? '')).toBeNull();
+  });
+
+  it('serves a file with a known extension by it, whatever type the address declares', () => {
+    const pdf = sandboxFileUrl(sandbox, path.join(sandbox, 't', 'notes.txt'), 'application/pdf') ?? '';
+    expect(resolveSandboxFile(sandbox, pdf)?.contentType).toBe('text/plain; charset=utf-8');
+    expect(
+      resolveSandboxFile(sandbox, 'app://station/__sandbox/t/photo.png?type=image%2Fsvg%2Bxml')?.contentType,
+    ).toBe('image/png');
+    expect(
+      resolveSandboxFile(sandbox, 'app://station/__sandbox/t/notes.xlsx?type=application%2Fpdf')?.contentType,
+    ).toBe('application/octet-stream');
+  });
+
+  it('never serves SVG by the address’s type', () => {
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/dessin?type=image%2Fsvg%2Bxml')).toBeNull();
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/dessin?type=IMAGE%2FSVG%2BXML')).toBeNull();
+    // By its own extension, an .svg is still served as before (the image viewer shows it in an <img>).
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/dessin.svg')?.contentType).toBe(
+      'image/svg+xml',
+    );
+    // Another image type is served by the address for a file without extension.
+    expect(resolveSandboxFile(sandbox, 'app://station/__sandbox/t/photo?type=image%2Fpng')?.contentType).toBe(
+      'image/png',
+    );
+  });
+
+  it('never serves a declared type as HTML or script: only the types by extension', () => {
+    expect(sandboxTypeOf('text/html')).toBe('text/plain; charset=utf-8');
+    expect(sandboxTypeOf('application/javascript')).toBeNull();
+    expect(sandboxTypeOf('image/x-icon')).toBeNull();
+    expect(sandboxTypeOf('IMAGE/PNG')).toBe('image/png');
+    expect(sandboxTypeOf('text/csv')).toBe('text/plain; charset=utf-8');
+    expect(sandboxTypeOf('application/vnd.oasis.opendocument.text')).toBe('application/octet-stream');
+    // An unknown type in the address adds no way in: the extension decides, or nothing is served.
+    expect(
+      resolveSandboxFile(sandbox, 'app://station/__sandbox/t/page.html?type=text%2Fhtml')?.contentType,
+    ).toBe('text/plain; charset=utf-8');
+    expect(
+      resolveSandboxFile(sandbox, 'app://station/__sandbox/t/page.html?type=application%2Fjavascript'),
+    ).toBeNull();
+    expect(sandboxFileUrl(sandbox, path.join(sandbox, 't', 'x'), 'application/x-msdownload')).toBe(
+      'app://station/__sandbox/t/x',
+    );
   });
 
   it('gives no address to a file outside the sandbox', () => {

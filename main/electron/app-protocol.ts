@@ -1,6 +1,7 @@
 // Pure rules for the privileged app:// scheme that serves the renderer (no Electron import here, so
 // the rules are tested in plain Node). Requests resolve inside the renderer folder or not at all.
 import path from 'node:path';
+import { viewerKindOf } from '../../core/challenge/station-viewers.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'station';
@@ -73,13 +74,43 @@ const SANDBOX_TYPES: Record<string, string> = {
   '.odt': 'application/octet-stream',
 };
 
-/** The app:// address of a file under the sandbox root (null when the file is not under it). */
-export function sandboxFileUrl(sandboxRoot: string, file: string): string | null {
+const SERVED_IMAGE_TYPES = new Set(Object.values(SANDBOX_TYPES).filter((type) => type.startsWith('image/')));
+
+/**
+ * The type a file is served as from the attachment's declared media type (what the screen's viewer
+ * was chosen by), within the same safe types as by extension; null for a type the station does not
+ * open. A file named without its extension ("releve" for a spreadsheet) is served so all the same.
+ */
+export function sandboxTypeOf(mediaType: string): string | null {
+  const type = mediaType.toLowerCase();
+  switch (viewerKindOf(type)) {
+    case 'pdf':
+      return 'application/pdf';
+    case 'image':
+      return SERVED_IMAGE_TYPES.has(type) ? type : null;
+    case 'text':
+    case 'csv':
+      return 'text/plain; charset=utf-8';
+    case 'spreadsheet':
+    case 'document':
+      return 'application/octet-stream';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The app:// address of a file under the sandbox root (null when the file is not under it). With the
+ * attachment's media type, the address carries it (`?type=`): a file whose name has no extension the
+ * station knows is served by it (never as SVG).
+ */
+export function sandboxFileUrl(sandboxRoot: string, file: string, mediaType?: string): string | null {
   const root = path.resolve(sandboxRoot);
   const resolved = path.resolve(file);
   if (!resolved.startsWith(root + path.sep)) return null;
   const parts = path.relative(root, resolved).split(path.sep).map(encodeURIComponent);
-  return `${APP_ORIGIN}${SANDBOX_PATH}${parts.join('/')}`;
+  const type = mediaType && sandboxTypeOf(mediaType) ? `?type=${encodeURIComponent(mediaType)}` : '';
+  return `${APP_ORIGIN}${SANDBOX_PATH}${parts.join('/')}${type}`;
 }
 
 /** Maps an app://station/__sandbox/… URL back to its file, refusing anything that leaves the root. */
@@ -107,7 +138,12 @@ export function resolveSandboxFile(
   const root = path.resolve(sandboxRoot);
   const file = path.resolve(root, ...decoded);
   if (!file.startsWith(root + path.sep)) return null;
-  const contentType = SANDBOX_TYPES[path.extname(file).toLowerCase()];
+  // The file's own extension decides when the station knows it: the address's type is only for a
+  // file named without one ("releve"), and is never SVG (an image that can hold script and links).
+  const byExtension = SANDBOX_TYPES[path.extname(file).toLowerCase()];
+  const declared = byExtension === undefined ? url.searchParams.get('type') : null;
+  const byDeclared = declared === null ? null : sandboxTypeOf(declared);
+  const contentType = byExtension ?? (byDeclared === 'image/svg+xml' ? null : byDeclared);
   return contentType ? { file, contentType } : null;
 }
 

@@ -426,7 +426,10 @@ async function start(): Promise<BrowserWindow> {
       machineId: await readMachineId(log),
       fetch: serverRoutes.fetch,
       browser,
-      attachmentUrl: (file) => sandboxFileUrl(sandboxRoot, file) ?? `${APP_ORIGIN}${SANDBOX_PATH}missing`,
+      // The attachment's declared type goes with its address: a file named without its extension is
+      // still served as what it is (app-protocol.ts checks the type against its own list).
+      attachmentUrl: (file, attachment) =>
+        sandboxFileUrl(sandboxRoot, file, attachment.mediaType) ?? `${APP_ORIGIN}${SANDBOX_PATH}missing`,
       retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
       // The centre's deny list, read at each round (IT may change the managed settings while running).
       processWatch: { setting: () => settings.processDenyList },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { DOCX_OPTIONS } from './document-docx.ts';
 import { documentFromHtml } from './document-html.ts';
 import type { Block } from './document-model.ts';
 
@@ -18,13 +19,15 @@ function blocks(html: string): Block[] {
 }
 
 describe('a .docx in the document viewer', () => {
-  it('keeps the fixture’s heading, bold and italic, list, table and link text', async () => {
-    const { value } = await mammoth.convertToHtml({
-      buffer: readFileSync(path.join(FILES, 'conseil-vie-collegienne.docx')),
-    });
+  it('keeps the fixture’s heading, bold, italic and underline, list, table and link text', async () => {
+    const { value } = await mammoth.convertToHtml(
+      { buffer: readFileSync(path.join(FILES, 'conseil-vie-collegienne.docx')) },
+      DOCX_OPTIONS,
+    );
     const read = blocks(value);
     expect(read.map((b) => b.kind)).toEqual([
       'heading',
+      'paragraph',
       'paragraph',
       'heading',
       'list',
@@ -42,13 +45,19 @@ describe('a .docx in the document viewer', () => {
       text: 'jeudi 9 janvier',
       bold: true,
     });
-    expect(read[3]).toMatchObject({ kind: 'list', ordered: false });
-    const table = read[5];
+    // Mammoth drops underline unless told (styleMap "u => u").
+    expect(read[2]?.kind === 'paragraph' && read[2].content).toContainEqual({
+      kind: 'text',
+      text: 'présente le projet de sa classe',
+      underline: true,
+    });
+    expect(read[4]).toMatchObject({ kind: 'list', ordered: false });
+    const table = read[6];
     expect(table?.kind === 'table' && table.rows[0]?.map((c) => c.header)).toEqual([true, true, true]);
     expect(table?.kind === 'table' && table.rows[1]?.[1]?.blocks).toEqual([
       { kind: 'paragraph', content: [{ kind: 'text', text: '320 €' }] },
     ]);
-    expect(read[6]?.kind === 'paragraph' && read[6].content).toContainEqual({
+    expect(read[7]?.kind === 'paragraph' && read[7].content).toContainEqual({
       kind: 'link',
       url: 'https://college.pix-demo.test/cvc',
       content: [{ kind: 'text', text: 'le site du collège' }],

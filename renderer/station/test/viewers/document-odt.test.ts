@@ -55,11 +55,12 @@ const blocksOf = (body: string, options?: Parameters<typeof odt>[1]): Block[] =>
   read(odt(body, options)).blocks;
 
 describe('reading an OpenDocument text', () => {
-  it('reads the fixture: headings, bold and italic, a numbered list, a table with its header row, a link', () => {
+  it('reads the fixture: headings, bold, italic and underline, a numbered list, a table with its header row, a link', () => {
     const { blocks, truncated } = read(new Uint8Array(readFileSync(path.join(FILES, 'lettre-sortie.odt'))));
     expect(truncated).toBe(false);
     expect(blocks.map((b) => b.kind)).toEqual([
       'heading',
+      'paragraph',
       'paragraph',
       'heading',
       'list',
@@ -87,17 +88,22 @@ describe('reading an OpenDocument text', () => {
     expect(
       letter?.kind === 'paragraph' && letter.content.map((i) => (i.kind === 'text' ? i.text : '')).join(''),
     ).toContain('à 8 h 15 devant');
-    const list = blocks[3];
+    expect(blocks[2]?.kind === 'paragraph' && blocks[2].content).toContainEqual({
+      kind: 'text',
+      text: 'à 16 h 30',
+      underline: true,
+    });
+    const list = blocks[4];
     expect(list).toMatchObject({ kind: 'list', ordered: true });
     expect(list?.kind === 'list' && list.items).toHaveLength(3);
-    const table = blocks[5];
+    const table = blocks[6];
     expect(table?.kind === 'table' && table.rows.map((row) => row.map((c) => c.header))).toEqual([
       [true, true],
       [false, false],
       [false, false],
       [false, false],
     ]);
-    expect(blocks[6]?.kind === 'paragraph' && blocks[6].content).toContainEqual({
+    expect(blocks[7]?.kind === 'paragraph' && blocks[7].content).toContainEqual({
       kind: 'link',
       url: 'https://college.pix-demo.test/sorties',
       content: [{ kind: 'text', text: 'le site du collège' }],

@@ -8,7 +8,8 @@ import {
   type GridKey,
 } from './grid-navigation.ts';
 
-const size = { rows: 50, columns: 6 };
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i);
+const size = { rows: upTo(50), columns: upTo(6) };
 const key = (name: string, mods: Partial<GridKey> = {}): GridKey => ({
   key: name,
   shift: false,
@@ -52,11 +53,27 @@ describe('moving in the grid with the keyboard', () => {
     });
   });
 
+  it('steps over hidden rows and columns, and ends on visible ones', () => {
+    // Row 3 and column C (2) hidden; row 49 (the last) hidden too.
+    const lines = { rows: upTo(49).filter((r) => r !== 2), columns: [0, 1, 3, 4, 5] };
+    expect(navigate(at(1, 1), key('ArrowDown'), lines, 10)).toEqual(at(3, 1));
+    expect(navigate(at(3, 1), key('ArrowUp'), lines, 10)).toEqual(at(1, 1));
+    expect(navigate(at(0, 1), key('ArrowRight'), lines, 10)).toEqual(at(0, 3));
+    expect(navigate(at(0, 3), key('ArrowLeft'), lines, 10)).toEqual(at(0, 1));
+    // A page counts the rows seen: ten visible rows down from row 1 is row 12 (row 3 skipped).
+    expect(navigate(at(1, 0), key('PageDown'), lines, 10)).toEqual(at(12, 0));
+    expect(navigate(at(7, 0), key('End', { ctrl: true }), lines, 10)).toEqual(at(48, 5));
+    expect(navigate(at(4, 4), key('a', { ctrl: true }), lines, 10)).toEqual({
+      anchor: { row: 0, column: 0 },
+      active: { row: 48, column: 5 },
+    });
+  });
+
   it('leaves other keys to the page (Tab, Escape, letters)', () => {
     expect(navigate(at(1, 1), key('Tab'), size, 10)).toBeNull();
     expect(navigate(at(1, 1), key('Escape'), size, 10)).toBeNull();
     expect(navigate(at(1, 1), key('a'), size, 10)).toBeNull();
-    expect(navigate(at(0, 0), key('ArrowDown'), { rows: 0, columns: 0 }, 10)).toBeNull();
+    expect(navigate(at(0, 0), key('ArrowDown'), { rows: [], columns: [] }, 10)).toBeNull();
   });
 });
 

@@ -1,7 +1,10 @@
 // Moving in the spreadsheet grid with the keyboard, as in office software: arrows, Home/End (Ctrl: to
 // the first/last cell), Page up/down, Shift to extend the selection from where it started, Ctrl+A for
-// the whole sheet. And which rows to draw: a large sheet draws only the rows in view, plus a margin.
+// the whole sheet; over the visible rows and columns only (hidden ones are stepped over). And which
+// rows to draw: a large sheet draws only the rows in view, plus a margin.
 import { rangeBetween, type CellPosition, type CellRange } from './cell-address.ts';
+import type { VisibleLines } from './merged-cells.ts';
+import { positionOf } from './visible-axis.ts';
 
 export interface GridSelection {
   /** The cell with the focus (where the selection ends). */
@@ -24,19 +27,31 @@ export function singleCell(position: CellPosition): GridSelection {
   return { active: position, anchor: position };
 }
 
-/** The selection after a key, or null when the key is not the grid's (Tab, Escape, letters…). */
+/**
+ * The selection after a key, or null when the key is not the grid's (Tab, Escape, letters…). Moves
+ * count visible rows and columns (`lines`: their indexes, in order); the result is in the sheet's own
+ * row and column indexes.
+ */
 export function navigate(
   selection: GridSelection,
   key: GridKey,
-  size: { rows: number; columns: number },
+  lines: VisibleLines,
   pageRows: number,
 ): GridSelection | null {
-  if (size.rows === 0 || size.columns === 0) return null;
-  const last = { row: size.rows - 1, column: size.columns - 1 };
+  const rowCount = lines.rows.length;
+  const columnCount = lines.columns.length;
+  if (rowCount === 0 || columnCount === 0) return null;
+  // Positions in the visible lines, from here on.
+  const last = { row: rowCount - 1, column: columnCount - 1 };
+  const toSheet = (position: CellPosition): CellPosition => ({
+    row: lines.rows[position.row] ?? 0,
+    column: lines.columns[position.column] ?? 0,
+  });
   if (key.ctrl && key.key.toLowerCase() === 'a') {
-    return { anchor: { row: 0, column: 0 }, active: last };
+    return { anchor: toSheet({ row: 0, column: 0 }), active: toSheet(last) };
   }
-  const { row, column } = selection.active;
+  const row = positionOf(lines.rows, selection.active.row);
+  const column = positionOf(lines.columns, selection.active.column);
   const page = Math.max(1, pageRows);
   let next: CellPosition;
   switch (key.key) {
@@ -67,10 +82,10 @@ export function navigate(
     default:
       return null;
   }
-  const active = {
+  const active = toSheet({
     row: Math.min(Math.max(next.row, 0), last.row),
     column: Math.min(Math.max(next.column, 0), last.column),
-  };
+  });
   return key.shift ? { anchor: selection.anchor, active } : singleCell(active);
 }
 

@@ -1,10 +1,13 @@
 // The grid the spreadsheet viewer draws, from a workbook read by SheetJS: per visible sheet, what each
 // cell shows (the file's cached value as the file formats it: nothing is recomputed), its formula as
-// stored, and its number for the status line's totals. Large sheets are cut to a size the screen can
+// stored, and its number for the status line's totals; hidden rows and columns and merged ranges
+// (sheet-layout.ts). Large sheets are cut to a size the screen can
 // draw; the grid says how much was left out.
 import { SSF, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { columnLetters } from './cell-address.ts';
 import { booleanText, errorText, localizedNumberText } from './cell-text.ts';
+import { unescapeXml } from './ods-hidden-lines.ts';
+import { sheetLayout, type SheetLayout } from './sheet-layout.ts';
 
 export const MAX_ROWS = 2000;
 export const MAX_COLUMNS = 100;
@@ -18,9 +21,16 @@ export interface GridCell {
   formula: string | null;
   /** Numbers line up on the right, as in office software. */
   align: 'start' | 'end' | 'center';
+  /** The number format the file gives a number (not "General"), for the totals' format. */
+  numberFormat?: string;
+  /**
+   * A formula the file holds without its result (a generated file never opened in office software):
+   * the station computes nothing, so the cell shows the formula, and it counts in no total.
+   */
+  uncalculated?: true;
 }
 
-export interface SheetGrid {
+export interface SheetGrid extends SheetLayout {
   name: string;
   /** The rows and columns drawn (from A1), within MAX_ROWS × MAX_COLUMNS. */
   rowCount: number;
@@ -58,7 +68,9 @@ export function workbookGrids(book: WorkBook, options: GridOptions): SheetGrid[]
   const shown = book.SheetNames.filter((_, i) => !hidden(i));
   return (shown.length > 0 ? shown : book.SheetNames).map((name) => {
     const sheet = book.Sheets[name];
-    return sheetGrid(name, sheet, { ...options, localize: formattedBySheetJs });
+    // SheetJS keeps an .ods's sheet name as written in the XML ("Notes &amp; moyennes").
+    const shownName = formattedBySheetJs ? name : unescapeXml(name);
+    return sheetGrid(shownName, sheet, { ...options, localize: formattedBySheetJs });
   });
 }
 
@@ -73,7 +85,17 @@ function sheetGrid(
   // With `sheetRows`, SheetJS keeps the sheet's whole extent in !fullref.
   const extent = sheet?.['!fullref'] ?? sheet?.['!ref'];
   if (!sheet || !extent) {
-    return { name, rowCount: 0, columnCount: 0, totalRows: 0, totalColumns: 0, cells };
+    return {
+      name,
+      rowCount: 0,
+      columnCount: 0,
+      totalRows: 0,
+      totalColumns: 0,
+      cells,
+      hiddenRows: new Set(),
+      hiddenColumns: new Set(),
+      merges: [],
+    };
   }
   const whole = decodeRange(extent);
   // The cells are looked up within what the grid draws (never all listed: a sheet can hold many more).
@@ -96,28 +118,41 @@ function sheetGrid(
   }
   const totalRows = Math.max(whole.bottom + 1, usedRows);
   const totalColumns = Math.max(whole.right + 1, usedColumns);
+  const rowCount = Math.min(totalRows, maxRows);
+  const columnCount = Math.min(totalColumns, maxColumns);
   return {
     name,
-    rowCount: Math.min(totalRows, maxRows),
-    columnCount: Math.min(totalColumns, maxColumns),
+    rowCount,
+    columnCount,
     totalRows,
     totalColumns,
     cells,
+    ...sheetLayout(sheet, rowCount, columnCount),
   };
 }
 
 function gridCell(cell: CellObject, options: { language: string; localize: boolean }): GridCell | null {
   const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : null;
-  if (cell.t === 'z' && !formula) return null;
+  // No result saved: SheetJS gives a blank cell (`z`) for `<c><f>…</f></c>`, an error cell without
+  // value for `<c t="e"><f>…</f></c>`.
+  const noResult = cell.t === 'z' || ((cell.v === undefined || cell.v === null) && cell.w === undefined);
+  if (noResult && !formula) return null;
+  if (noResult && formula) {
+    return { text: '', number: null, formula, align: 'start', uncalculated: true };
+  }
   const raw = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
   const isDate = cell.t === 'd' || (cell.t === 'n' && typeof cell.z === 'string' && SSF.is_date(cell.z));
   if (cell.t === 'n' && typeof cell.v === 'number' && !isDate) {
-    return {
+    const number: GridCell = {
       text: options.localize ? localizedNumberText(raw, options.language) : raw,
       number: Number.isFinite(cell.v) ? cell.v : null,
       formula,
       align: 'end',
     };
+    // An .ods keeps LibreOffice's text, not a format SheetJS applies: its totals stay plain numbers.
+    const format = typeof cell.z === 'string' ? cell.z : 'General';
+    if (options.localize && format !== 'General') number.numberFormat = format;
+    return number;
   }
   if (cell.t === 'b') {
     const text = options.localize ? booleanText(cell.v === true, options.language) : raw;

@@ -3,13 +3,34 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { utils, write, type WorkBook } from '@e965/xlsx';
-import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './file-limits.ts';
+import type * as OdsScanner from './ods-hidden-lines.ts';
 import { rangeStatistics } from './range-statistics.ts';
 import { cellAt, workbookGrids, type SheetGrid } from './spreadsheet-grid.ts';
 import { readSpreadsheet } from './spreadsheet-reading.ts';
 import { UnreadableFile } from './unreadable-file.ts';
 import { zipClaiming } from './zip-testing.ts';
+
+// The .ods scanner as the reader calls it, which a test can make fail or report sheets the file lacks.
+const scanner = vi.hoisted(() => ({ fail: false, extra: new Map<string, OdsScanner.HiddenLines>() }));
+vi.mock('./ods-hidden-lines.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof OdsScanner>();
+  return {
+    ...original,
+    odsHiddenLines: (...args: Parameters<typeof original.odsHiddenLines>) => {
+      if (scanner.fail) throw new Error('invalid zip data');
+      const found = original.odsHiddenLines(...args);
+      for (const [name, lines] of scanner.extra) found.set(name, lines);
+      return found;
+    },
+  };
+});
+afterEach(() => {
+  scanner.fail = false;
+  scanner.extra.clear();
+});
 
 const FILES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/files');
 
@@ -38,6 +59,38 @@ const bytesOf = (b: WorkBook, bookType: 'xlsx' | 'ods' | 'xls') =>
   new Uint8Array(write(b, { type: 'array', bookType }) as ArrayBuffer);
 const text = (grid: SheetGrid | undefined, row: number, column: number) =>
   grid ? cellAt(grid, row, column)?.text : 'no grid';
+
+/**
+ * An .ods of two sheets: "Effectifs & co" with row 3 hidden by hand, row 5 by a filter (repeated) and
+ * column B hidden; "__proto__" with its first row hidden.
+ */
+function odsWithHiddenLines(): Uint8Array {
+  const sheet = utils.aoa_to_sheet([
+    ['Classe', 'Code', 'Élèves'],
+    ['6e A', 'X-61', 25],
+    ['6e C', 'X-63', 30],
+    ['5e A', 'X-51', 25],
+    ['5e B', 'X-52', 27],
+  ]);
+  const ods = utils.book_new();
+  utils.book_append_sheet(ods, sheet, 'Effectifs & co');
+  utils.book_append_sheet(ods, utils.aoa_to_sheet([['x']]), '__proto__');
+  const files = unzipSync(bytesOf(ods, 'ods'));
+  let rows = 0;
+  const content = strFromU8(files['content.xml'] ?? new Uint8Array())
+    .replace(/<table:table-row>/g, () => {
+      rows += 1;
+      if (rows === 3 || rows === 6) return '<table:table-row table:visibility="collapse">';
+      if (rows === 5) return '<table:table-row table:visibility="filter" table:number-rows-repeated="1">';
+      return '<table:table-row>';
+    })
+    .replace(
+      /(<table:table table:name="Effectifs &amp; co"[^>]*>)/,
+      '$1<table:table-column/><table:table-column table:visibility="collapse"/><table:table-column table:number-columns-repeated="3"/>',
+    );
+  files['content.xml'] = strToU8(content);
+  return zipSync(files);
+}
 
 describe('reading a spreadsheet', () => {
   it('shows an .xlsx as a French office suite would, and leaves hidden sheets out', () => {
@@ -90,9 +143,109 @@ describe('reading a spreadsheet', () => {
       sum: 665.6,
       average: 665.6 / 3,
       count: 3,
+      // The three totals are shown with two decimals: the status line shows its sum so.
+      numberFormat: '0.00',
     });
     const [points] = readSpreadsheet(new Uint8Array(readFileSync(path.join(FILES, 'points-club.ods'))), 'fr');
     expect(text(points, 4, 2)).toBe('39');
+  });
+
+  it('reads the layout the author gave: hidden row and column, merged title, percentages', () => {
+    const [classes] = readSpreadsheet(
+      new Uint8Array(readFileSync(path.join(FILES, 'effectifs-college.xlsx'))),
+      'fr',
+    );
+    if (!classes) throw new Error('no sheet');
+    // Row 5 (6e C, closed) and column C (an internal code) are hidden in the file.
+    expect([...classes.hiddenRows]).toEqual([4]);
+    expect([...classes.hiddenColumns]).toEqual([2]);
+    expect(classes.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 4 }]);
+    expect(cellAt(classes, 2, 4)).toMatchObject({ text: '48%', number: 0.48, numberFormat: '0%' });
+    // The totals' formulas were never computed: shown as formulas, counted nowhere.
+    expect(cellAt(classes, 6, 1)).toEqual({
+      text: '',
+      number: null,
+      formula: 'SUM(B3:B6)',
+      align: 'start',
+      uncalculated: true,
+    });
+    // The share of girls: 48 % + 50 % + 52 % (the closed class left out), in their format.
+    expect(rangeStatistics(classes, { top: 2, left: 4, bottom: 5, right: 4 })).toEqual({
+      sum: 1.5,
+      average: 0.5,
+      count: 3,
+      numberFormat: '0%',
+    });
+    // Pupils: 25 + 24 + 25, neither the hidden 30 nor the uncomputed total; the hidden column's
+    // numbers neither (none here but its codes), nor anything of a hidden column in a wider range.
+    expect(rangeStatistics(classes, { top: 2, left: 1, bottom: 6, right: 1 })).toMatchObject({
+      sum: 74,
+      count: 3,
+    });
+  });
+
+  it('reads an .ods’s hidden rows and columns, which SheetJS leaves out', () => {
+    const [effectifs, other] = readSpreadsheet(odsWithHiddenLines(), 'fr');
+    expect(effectifs?.name).toBe('Effectifs & co');
+    expect([...(effectifs?.hiddenRows ?? [])]).toEqual([2, 4]);
+    expect([...(effectifs?.hiddenColumns ?? [])]).toEqual([1]);
+    expect(effectifs && rangeStatistics(effectifs, { top: 1, left: 0, bottom: 4, right: 2 })).toMatchObject({
+      sum: 50,
+      count: 2,
+    });
+    // A sheet really named "__proto__" gets its hidden row too.
+    expect(other?.name).toBe('__proto__');
+    expect([...(other?.hiddenRows ?? [])]).toEqual([0]);
+    expect(Object.hasOwn(Object.prototype, '!rows')).toBe(false);
+  });
+
+  it('ignores hidden lines the scanner finds for a sheet SheetJS did not read', () => {
+    const sheet = utils.aoa_to_sheet([['x'], ['y']]);
+    const ods = utils.book_new();
+    utils.book_append_sheet(ods, sheet, 'Seule');
+    scanner.extra.set('__proto__', { rows: [0], columns: [0] });
+    scanner.extra.set('Absente', { rows: [1], columns: [] });
+    const grids = readSpreadsheet(bytesOf(ods, 'ods'), 'fr');
+    expect(grids.map((g) => [g.name, [...g.hiddenRows]])).toEqual([['Seule', []]]);
+    // Never written on Object.prototype, where every object would find it.
+    expect(Object.hasOwn(Object.prototype, '!rows')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, '!cols')).toBe(false);
+  });
+
+  it('shows every row and column of an .ods whose hidden lines cannot be scanned', () => {
+    scanner.fail = true;
+    const [effectifs, other] = readSpreadsheet(odsWithHiddenLines(), 'fr');
+    expect(text(effectifs, 2, 0)).toBe('6e C');
+    expect(effectifs?.hiddenRows.size).toBe(0);
+    expect(effectifs?.hiddenColumns.size).toBe(0);
+    expect(other?.hiddenRows.size).toBe(0);
+  });
+
+  it('shows a formula SheetJS wrote without its value as not computed', () => {
+    const sheet = utils.aoa_to_sheet([[1], [2]]);
+    sheet.A3 = { t: 'n', f: 'SUM(A1:A2)' };
+    sheet['!ref'] = 'A1:A3';
+    const withFormula = utils.book_new();
+    utils.book_append_sheet(withFormula, sheet, 'F');
+    const [grid] = readSpreadsheet(bytesOf(withFormula, 'xlsx'), 'fr');
+    expect(grid && cellAt(grid, 2, 0)).toMatchObject({
+      formula: 'SUM(A1:A2)',
+      uncalculated: true,
+      number: null,
+    });
+  });
+
+  it('hides hidden columns’ numbers from the totals', () => {
+    const sheet = utils.aoa_to_sheet([[1, 100, 2]]);
+    sheet['!cols'] = [{}, { hidden: true }, {}];
+    const wide = utils.book_new();
+    utils.book_append_sheet(wide, sheet, 'C');
+    const [grid] = readSpreadsheet(bytesOf(wide, 'xlsx'), 'fr');
+    if (!grid) throw new Error('no sheet');
+    expect(rangeStatistics(grid, { top: 0, left: 0, bottom: 0, right: 2 })).toMatchObject({
+      sum: 3,
+      count: 2,
+    });
   });
 
   it('cuts a large sheet to what the grid draws, and says how large it was', () => {
@@ -151,11 +304,14 @@ describe('the status line’s statistics', () => {
       sum: 14.5 + 1234.5 + 1249,
       average: (14.5 + 1234.5 + 1249) / 3,
       count: 3,
+      // 14.5 and 1249 in General, 1 234,50 with thousands: no common format.
+      numberFormat: null,
     });
     expect(rangeStatistics(notes, { top: 0, left: 0, bottom: 2, right: 0 })).toEqual({
       sum: 0,
       average: null,
       count: 0,
+      numberFormat: null,
     });
     // A selection larger than the sheet counts what is there.
     expect(rangeStatistics(notes, { top: 1, left: 1, bottom: 1999, right: 99 }).count).toBe(3);

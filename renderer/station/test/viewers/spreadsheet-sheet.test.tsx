@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../testing/render-screen.tsx';
 import { rangeStatistics } from './range-statistics.ts';
 import { cellKey, type GridCell, type SheetGrid } from './spreadsheet-grid.ts';
-import { SelectionStatus, SpreadsheetSheet } from './spreadsheet-sheet.tsx';
+import type { SheetLayout } from './sheet-layout.ts';
+import { mergePart, SelectionStatus, SpreadsheetSheet } from './spreadsheet-sheet.tsx';
 import { SpreadsheetWorkbook } from './spreadsheet-viewer.tsx';
 
 const number = (n: number, text = String(n).replace('.', ','), formula: string | null = null): GridCell => ({
@@ -19,6 +20,7 @@ function grid(
   rows: (GridCell | null)[][],
   name = 'Dépenses',
   total?: { rows: number; columns: number },
+  layout: Partial<SheetLayout> = {},
 ): SheetGrid {
   const cells = new Map<number, GridCell>();
   rows.forEach((row, r) => row.forEach((cell, c) => cell && cells.set(cellKey(r, c), cell)));
@@ -31,6 +33,10 @@ function grid(
     totalRows: total?.rows ?? rowCount,
     totalColumns: total?.columns ?? columnCount,
     cells,
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    merges: [],
+    ...layout,
   };
 }
 
@@ -100,6 +106,22 @@ describe('the spreadsheet grid', () => {
 
   it('says when a sheet is empty, and when a large one was cut', () => {
     expect(renderHtml(<SpreadsheetSheet grid={grid([])} />)).toContain('Cette feuille est vide.');
+    // Every row (or every column) hidden: the sheet is not empty, the file hides it.
+    const filled = [
+      [label('a'), label('b')],
+      [label('c'), label('d')],
+    ];
+    for (const layout of [{ hiddenRows: new Set([0, 1]) }, { hiddenColumns: new Set([0, 1]) }]) {
+      const html = renderHtml(<SpreadsheetSheet grid={grid(filled, 'Masquée', undefined, layout)} />);
+      expect(html).toContain('Toutes les lignes ou colonnes de cette feuille sont masquées dans le fichier.');
+      expect(html).not.toContain('Cette feuille est vide.');
+    }
+    expect(
+      renderHtml(
+        <SpreadsheetSheet grid={grid(filled, 'Hidden', undefined, { hiddenRows: new Set([0, 1]) })} />,
+        'en',
+      ),
+    ).toContain('Every row or column of this sheet is hidden in the file.');
     const cut = renderHtml(
       <SpreadsheetSheet grid={grid([[label('x')]], 'Grand', { rows: 5000, columns: 120 })} />,
     );
@@ -114,6 +136,167 @@ describe('the spreadsheet grid', () => {
     expect(drawn).toBeLessThan(100);
     expect(html).toContain('aria-rowcount="2001"');
     expect(html).toContain('class="sheet-spacer"');
+  });
+
+  it('leaves hidden rows and columns out, keeping the others’ numbers and letters', () => {
+    const classes = grid(
+      [
+        [label('Classe'), label('Code'), label('Élèves')],
+        [label('6e A'), label('X-61'), number(25)],
+        [label('6e C'), label('X-63'), number(30)],
+        [label('5e A'), label('X-51'), number(25)],
+      ],
+      'Effectifs',
+      undefined,
+      { hiddenRows: new Set([2]), hiddenColumns: new Set([1]) },
+    );
+    const html = renderHtml(<SpreadsheetSheet grid={classes} />);
+    expect(html).not.toContain('6e C');
+    expect(html).not.toContain('X-61');
+    expect(html).not.toMatch(/>B<\/th>/);
+    expect(html).toMatch(/>A<\/th><th scope="col" aria-colindex="4"[^>]*>C<\/th>/);
+    const rowNumbers = [...html.matchAll(/<th scope="row"[^>]*>(\d+)<\/th>/g)].map((m) => m[1]);
+    expect(rowNumbers).toEqual(['1', '2', '4']);
+    // The cells keep their place in the sheet for screen readers: row 4 is aria-rowindex 5.
+    expect(html).toContain('<tr data-row="3" aria-rowindex="5">');
+
+    const status = renderHtml(
+      <SelectionStatus
+        grid={classes}
+        selection={{ anchor: { row: 1, column: 0 }, active: { row: 3, column: 2 } }}
+        statistics={rangeStatistics(classes, { top: 1, left: 0, bottom: 3, right: 2 })}
+        language="fr"
+      />,
+    );
+    // 2 visible rows × 2 visible columns; 25 + 25, not the hidden 30.
+    expect(status).toContain('Cellules A2:C4 (4 cellules)');
+    expect(status).toContain('Somme : 50');
+    expect(status).toContain('Nombre : 2');
+  });
+
+  it('draws a merged range as one cell spanning its visible rows and columns', () => {
+    const html = renderHtml(
+      <SpreadsheetSheet
+        grid={grid(
+          [
+            [label('Effectifs du collège'), null, null, null],
+            [label('Classe'), label('Code'), label('Élèves'), label('Filles')],
+            [label('6e A'), label('X'), number(25), number(12)],
+          ],
+          'Effectifs',
+          undefined,
+          { hiddenColumns: new Set([1]), merges: [{ top: 0, left: 0, bottom: 0, right: 3 }] },
+        )}
+      />,
+    );
+    // Four columns merged, one of them hidden: three spanned; the title holds the focus (A1).
+    expect(html).toMatch(
+      /<tr data-row="0" aria-rowindex="2"><th[^>]*>1<\/th><td id="[^"]+" data-row="0" data-column="0" aria-colindex="2" colSpan="3" aria-selected="true" tabindex="0" class="sheet-cell sheet-cell-start sheet-cell-merged[^"]*">Effectifs du collège<\/td><\/tr>/,
+    );
+  });
+
+  it('cuts a merged range at the edge of the drawn rows of a large sheet', () => {
+    const rows = Array.from({ length: 2000 }, (_, r) => [number(r), number(r)]);
+    const html = renderHtml(
+      <SpreadsheetSheet
+        grid={grid(rows, 'Grand', undefined, { merges: [{ top: 10, left: 0, bottom: 400, right: 1 }] })}
+      />,
+    );
+    const drawn = html.match(/<tr data-row=/g)?.length ?? 0;
+    // The range's part starts at row 11 and spans the drawn rows after it, not the spacer.
+    expect(html).toMatch(
+      new RegExp(`data-row="10" data-column="0" aria-colindex="2" colSpan="2" rowSpan="${drawn - 10}"`),
+    );
+    expect(html).not.toContain('data-row="11" data-column=');
+  });
+
+  it('has screen readers read a merge cut by the drawn rows once', () => {
+    // Rows 11 to 401 merged; drawn: the active row 11 alone, then the rows in view, 200 to 260.
+    const merge = { top: 10, left: 0, bottom: 400, right: 1 };
+    const rows = Array.from({ length: 2000 }, (_, r) => r);
+    const lines = { rows, columns: [0, 1] };
+    const drawn = [
+      { start: 10, end: 11 },
+      { start: 200, end: 260 },
+    ];
+    const home = mergePart(merge, lines, drawn, { position: 10, segmentStart: 10, segmentEnd: 11 }, 0);
+    expect(home).toEqual({
+      at: { row: 10, column: 0 },
+      span: { rows: 1, columns: 2 },
+      holdsHome: true,
+      readOut: true,
+    });
+    const again = mergePart(merge, lines, drawn, { position: 200, segmentStart: 200, segmentEnd: 260 }, 0);
+    expect(again).toMatchObject({ span: { rows: 60, columns: 2 }, holdsHome: false, readOut: false });
+    // Other cells of the part draw nothing.
+    expect(
+      mergePart(merge, lines, drawn, { position: 201, segmentStart: 200, segmentEnd: 260 }, 0),
+    ).toBeNull();
+    // The home's row not drawn: the first part drawn is the one read.
+    const scrolled = [{ start: 200, end: 260 }];
+    expect(
+      mergePart(merge, lines, scrolled, { position: 200, segmentStart: 200, segmentEnd: 260 }, 0),
+    ).toMatchObject({ holdsHome: false, readOut: true });
+  });
+
+  it('windows a large sheet over its visible rows only', () => {
+    // 2,000 rows, every other one hidden (a filter): the window counts the 1,000 visible rows.
+    const rows = Array.from({ length: 2000 }, (_, r) => [number(r)]);
+    const hiddenRows = new Set(Array.from({ length: 1000 }, (_, i) => i * 2 + 1));
+    const html = renderHtml(<SpreadsheetSheet grid={grid(rows, 'Filtrée', undefined, { hiddenRows })} />);
+    const drawn = [...html.matchAll(/<tr data-row="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.every((r) => r % 2 === 0)).toBe(true);
+    expect(drawn.slice(0, 3)).toEqual([0, 2, 4]);
+    // The spacer stands for the visible rows not drawn, not for the hidden ones.
+    const spacer = /class="sheet-spacer"><td colSpan="2" style="height:(\d+)px"/.exec(html);
+    expect(Number(spacer?.[1])).toBe((1000 - drawn.length) * 34);
+  });
+
+  it('shows a formula the file holds without its result, muted and said so', () => {
+    const uncalculated: GridCell = {
+      text: '',
+      number: null,
+      formula: 'SUM(A1:A2)',
+      align: 'start',
+      uncalculated: true,
+    };
+    const sheet = grid([[number(1)], [number(2)], [uncalculated]]);
+    const html = renderHtml(<SpreadsheetSheet grid={sheet} />);
+    // Said in words on screen too, not by grey italics alone.
+    expect(html).toContain('<span class="sheet-cell-uncalculated">=SOMME(A1:A2) (non calculée)</span>');
+    expect(renderHtml(<SpreadsheetSheet grid={sheet} />, 'en')).toContain('=SUM(A1:A2) (not calculated)');
+    const status = renderHtml(
+      <SelectionStatus
+        grid={sheet}
+        selection={{ anchor: { row: 2, column: 0 }, active: { row: 2, column: 0 } }}
+        statistics={rangeStatistics(sheet, { top: 2, left: 0, bottom: 2, right: 0 })}
+        language="fr"
+      />,
+    );
+    expect(status).toContain('Formule : =SOMME(A1:A2)');
+    expect(status).toContain('Valeur : non calculée');
+    expect(rangeStatistics(sheet, { top: 0, left: 0, bottom: 2, right: 0 })).toMatchObject({
+      sum: 3,
+      count: 2,
+    });
+  });
+
+  it('shows the totals of percentages as percentages', () => {
+    const percent = (n: number): GridCell => ({ ...number(n, `${n * 100}%`), numberFormat: '0%' });
+    const shares = grid([[percent(0.25)], [percent(0.5)]]);
+    const range = { top: 0, left: 0, bottom: 1, right: 0 };
+    const status = renderHtml(
+      <SelectionStatus
+        grid={shares}
+        selection={{ anchor: { row: 0, column: 0 }, active: { row: 1, column: 0 } }}
+        statistics={rangeStatistics(shares, range)}
+        language="fr"
+      />,
+    );
+    expect(status).toContain('Somme : 75%');
+    expect(status).toContain('Moyenne : 38%');
+    expect(status).toContain('Nombre : 2');
   });
 
   it('has one tab per sheet when the workbook has several', () => {

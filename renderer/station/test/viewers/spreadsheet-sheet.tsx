@@ -1,7 +1,11 @@
 // One sheet as an ARIA grid: column letters and row numbers, the cells' values, one cell in the Tab
 // order at a time (roving tabindex), arrows / Home / End / Page up-down to move, Shift (or Shift+click,
 // or a drag) to select a range, whose Somme, Moyenne and Nombre show in the status line as in office
-// software. Read only: nothing can be typed in. A large sheet draws only the rows in view.
+// software. Read only: nothing can be typed in. A large sheet draws only the rows in view. Hidden rows
+// and columns are not drawn (the headers keep their numbers and letters); a merged range is one cell.
+// A merged range cut by the drawn rows' window is drawn as one cell per drawn part, each with the
+// range's value (the focus and the range's id stay on the part with its top row; screen readers read
+// one part only).
 import {
   useEffect,
   useId,
@@ -14,8 +18,16 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../../../shared/announcer.tsx';
-import { cellAddress, columnLetters, inRange, rangeAddress, rangeCellCount } from './cell-address.ts';
-import { formatNumber, formulaForDisplay } from './cell-text.ts';
+import {
+  cellAddress,
+  columnLetters,
+  inRange,
+  rangeAddress,
+  rangeCellCount,
+  type CellPosition,
+  type CellRange,
+} from './cell-address.ts';
+import { formulaForDisplay } from './cell-text.ts';
 import {
   DRAW_ALL_ROWS,
   navigate,
@@ -23,9 +35,13 @@ import {
   selectionRange,
   singleCell,
   type GridSelection,
+  type RowSegment,
 } from './grid-navigation.ts';
+import { mergeHome, mergeIndex, settleOnMerges, type MergeIndex, type VisibleLines } from './merged-cells.ts';
 import { rangeStatistics, type RangeStatistics } from './range-statistics.ts';
-import { cellAt, type SheetGrid } from './spreadsheet-grid.ts';
+import { cellAt, type GridCell, type SheetGrid } from './spreadsheet-grid.ts';
+import { statisticText } from './statistic-text.ts';
+import { positionOf, visibleCount, visibleIndexes } from './visible-axis.ts';
 
 /** A row's height before one is measured (CSS pixels at 100 %). */
 const DEFAULT_ROW_HEIGHT = 34;
@@ -36,7 +52,18 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const id = useId();
-  const [selection, setSelection] = useState<GridSelection>(singleCell({ row: 0, column: 0 }));
+  const lines = useMemo<VisibleLines>(
+    () => ({
+      rows: visibleIndexes(grid.rowCount, grid.hiddenRows),
+      columns: visibleIndexes(grid.columnCount, grid.hiddenColumns),
+    }),
+    [grid],
+  );
+  const merges = useMemo(() => mergeIndex(grid.merges), [grid]);
+  const [selection, setSelection] = useState<GridSelection>(() => {
+    const first = { row: lines.rows[0] ?? 0, column: lines.columns[0] ?? 0 };
+    return singleCell(settleOnMerges(first, first, '', merges, lines));
+  });
   const [view, setView] = useState({ scrollTop: 0, height: 480, rowHeight: DEFAULT_ROW_HEIGHT });
   const scroller = useRef<HTMLDivElement>(null);
   const focusActive = useRef(false);
@@ -44,12 +71,14 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
 
   const { rowCount, columnCount } = grid;
   const range = selectionRange(selection);
+  // The window counts visible rows: `drawn` holds positions in `lines.rows`.
+  const visibleRows = lines.rows.length;
   const drawn = rowWindow({
     scrollTop: view.scrollTop,
     viewportHeight: view.height,
     rowHeight: view.rowHeight,
-    rowCount,
-    activeRow: selection.active.row,
+    rowCount: visibleRows,
+    activeRow: positionOf(lines.rows, selection.active.row),
   });
   const cellId = (row: number, column: number) => `${id}-${row}-${column}`;
 
@@ -83,17 +112,17 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
   // Screen readers hear the focused cell; the totals of a range and a cell's formula are said once the
   // selection settles.
   const statistics = useMemo(
-    () => rangeStatistics(grid, range),
-    [grid, range.top, range.left, range.bottom, range.right],
+    () => rangeStatistics(grid, range, { merges, lines }),
+    [grid, merges, lines, range.top, range.left, range.bottom, range.right],
   );
-  const active = cellAt(grid, selection.active.row, selection.active.column);
+  const active = valueCell(grid, merges, selection.active.row, selection.active.column);
   const spoken =
     rangeCellCount(range) > 1
       ? statistics.count > 0
         ? t('test.attachments.sheet.announceRange', {
             range: rangeAddress(range),
-            sum: formatNumber(statistics.sum, language),
-            average: formatNumber(statistics.average ?? 0, language),
+            sum: statisticText(statistics.sum, statistics.numberFormat, language),
+            average: statisticText(statistics.average ?? 0, statistics.numberFormat, language),
             numbers: statistics.count,
           })
         : t('test.attachments.sheet.announceRangeNoNumbers', { range: rangeAddress(range) })
@@ -107,24 +136,28 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
   }, [spoken]);
 
   if (rowCount === 0 || columnCount === 0) return <p>{t('test.attachments.sheet.empty')}</p>;
+  // Not empty: the file hides all of it (every row, or every column).
+  if (visibleRows === 0 || lines.columns.length === 0) return <p>{t('test.attachments.sheet.allHidden')}</p>;
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const pageRows = Math.max(1, Math.floor(view.height / view.rowHeight) - 2);
     const next = navigate(
       selection,
       { key: event.key, shift: event.shiftKey, ctrl: event.ctrlKey || event.metaKey },
-      { rows: rowCount, columns: columnCount },
+      lines,
       pageRows,
     );
     if (!next) return;
     event.preventDefault();
     focusActive.current = true;
-    setSelection(next);
+    const active = settleOnMerges(selection.active, next.active, event.key, merges, lines);
+    // navigate() gives one object as anchor and active for a single cell.
+    setSelection(next.anchor === next.active ? singleCell(active) : { anchor: next.anchor, active });
   };
 
   const cellOf = (event: MouseEvent<HTMLTableElement>) => {
     const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-column]');
-    const row = cell?.parentElement?.dataset.row;
+    const row = cell?.dataset.row;
     const column = cell?.dataset.column;
     return row === undefined || column === undefined ? null : { row: Number(row), column: Number(column) };
   };
@@ -142,17 +175,25 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
     if (position) setSelection((current) => ({ anchor: current.anchor, active: position }));
   };
 
-  const columns = Array.from({ length: columnCount }, (_, c) => c);
+  const columns = lines.columns;
   // The drawn segments' rows, with spacers of the missing rows' height in between, so that the scroll
   // bar is the whole sheet's and each drawn row is where it belongs.
-  const body: (number | { gapFrom: number; rows: number })[] = [];
+  type BodyRow = { row: number; position: number; segmentStart: number; segmentEnd: number };
+  const body: (BodyRow | { gapFrom: number; rows: number })[] = [];
   let next = 0;
   for (const segment of drawn) {
     if (segment.start > next) body.push({ gapFrom: next, rows: segment.start - next });
-    for (let r = segment.start; r < segment.end; r += 1) body.push(r);
+    for (let p = segment.start; p < segment.end; p += 1) {
+      body.push({
+        row: lines.rows[p] ?? 0,
+        position: p,
+        segmentStart: segment.start,
+        segmentEnd: segment.end,
+      });
+    }
     next = segment.end;
   }
-  if (next < rowCount) body.push({ gapFrom: next, rows: rowCount - next });
+  if (next < visibleRows) body.push({ gapFrom: next, rows: visibleRows - next });
   const cut = grid.totalRows > rowCount || grid.totalColumns > columnCount;
 
   return (
@@ -169,7 +210,7 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
         className="sheet-scroll"
         ref={scroller}
         onScroll={
-          rowCount > DRAW_ALL_ROWS
+          visibleRows > DRAW_ALL_ROWS
             ? (event) => {
                 const scrollTop = event.currentTarget.scrollTop;
                 setView((v) => (v.scrollTop === scrollTop ? v : { ...v, scrollTop }));
@@ -199,7 +240,7 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
                   key={c}
                   scope="col"
                   aria-colindex={c + 2}
-                  className={range.left <= c && c <= range.right ? 'sheet-header-selected' : undefined}
+                  className={headerClass(range.left <= c && c <= range.right, grid.hiddenColumns.has(c - 1))}
                 >
                   {columnLetters(c)}
                 </th>
@@ -207,97 +248,182 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
             </tr>
           </thead>
           <tbody>
-            {body.map((r) =>
-              typeof r !== 'number' ? (
-                <tr key={`gap-${r.gapFrom}`} aria-hidden="true" className="sheet-spacer">
-                  <td colSpan={columnCount + 1} style={{ height: r.rows * view.rowHeight }} />
-                </tr>
-              ) : (
+            {body.map((line) => {
+              if (!('row' in line)) {
+                return (
+                  <tr key={`gap-${line.gapFrom}`} aria-hidden="true" className="sheet-spacer">
+                    <td colSpan={columns.length + 1} style={{ height: line.rows * view.rowHeight }} />
+                  </tr>
+                );
+              }
+              const r = line.row;
+              return (
                 <tr key={r} data-row={r} aria-rowindex={r + 2}>
                   <th
                     scope="row"
                     aria-colindex={1}
-                    className={range.top <= r && r <= range.bottom ? 'sheet-header-selected' : undefined}
+                    className={headerClass(range.top <= r && r <= range.bottom, grid.hiddenRows.has(r - 1))}
                   >
                     {r + 1}
                   </th>
                   {columns.map((c) => {
-                    const cell = cellAt(grid, r, c);
-                    const isActive = selection.active.row === r && selection.active.column === c;
-                    const selected = inRange(range, r, c);
+                    const merge = merges.at(r, c);
+                    let at = { row: r, column: c };
+                    let span: { rows: number; columns: number } | null = null;
+                    let holdsHome = true;
+                    let readOut = true;
+                    if (merge) {
+                      const part = mergePart(merge, lines, drawn, line, c);
+                      if (!part) return null;
+                      ({ at, span, holdsHome, readOut } = part);
+                    }
+                    const cell = merge ? cellAt(grid, merge.top, merge.left) : cellAt(grid, r, c);
+                    const isActive =
+                      holdsHome && selection.active.row === at.row && selection.active.column === at.column;
+                    const selected = inRange(range, at.row, at.column);
                     return (
                       <td
                         key={c}
-                        id={cellId(r, c)}
-                        data-column={c}
+                        id={holdsHome ? cellId(at.row, at.column) : undefined}
+                        data-row={at.row}
+                        data-column={at.column}
                         aria-colindex={c + 2}
-                        aria-selected={selected}
+                        colSpan={span && span.columns > 1 ? span.columns : undefined}
+                        rowSpan={span && span.rows > 1 ? span.rows : undefined}
+                        // A merge drawn again past the drawn rows' edge is read once, on its first part.
+                        aria-selected={readOut ? selected : undefined}
+                        aria-hidden={readOut ? undefined : true}
                         tabIndex={isActive ? 0 : -1}
                         className={[
                           'sheet-cell',
                           cell ? `sheet-cell-${cell.align}` : '',
+                          merge ? 'sheet-cell-merged' : '',
                           selected ? 'sheet-cell-selected' : '',
                           isActive ? 'sheet-cell-active' : '',
                         ]
                           .filter(Boolean)
                           .join(' ')}
                       >
-                        {cell?.text}
+                        <CellContent cell={cell} language={language} />
                       </td>
                     );
                   })}
                 </tr>
-              ),
-            )}
+              );
+            })}
           </tbody>
         </table>
       </div>
-      <SelectionStatus grid={grid} selection={selection} statistics={statistics} language={language} />
+      <SelectionStatus
+        grid={grid}
+        merges={merges}
+        selection={selection}
+        statistics={statistics}
+        language={language}
+      />
     </div>
   );
+}
+
+/** A drawn part of a merged range: its home, its span, and whether it is the part a screen reader reads. */
+export interface MergePart {
+  at: CellPosition;
+  span: { rows: number; columns: number };
+  /** The part with the range's first visible row: it holds the range's id and the focus. */
+  holdsHome: boolean;
+  /** The one part read out: the home's, or, when the home's row is not drawn, the first drawn. */
+  readOut: boolean;
+}
+
+/**
+ * How a merged range is drawn at a drawn row and column: a part (one cell spanning the range's rows in
+ * this segment of drawn rows), or null when another cell of the segment draws it. A range cut by the
+ * drawn rows' window is drawn once per segment.
+ */
+export function mergePart(
+  merge: CellRange,
+  lines: VisibleLines,
+  drawn: readonly RowSegment[],
+  line: { position: number; segmentStart: number; segmentEnd: number },
+  column: number,
+): MergePart | null {
+  const home = mergeHome(merge, lines);
+  if (!home) return null;
+  // The range's part in this segment of drawn rows starts at its first row here.
+  const homePosition = positionOf(lines.rows, home.row);
+  const partTop = Math.max(line.segmentStart, homePosition);
+  if (line.position !== partTop || column !== home.column) return null;
+  const bottom = visibleCount(lines.rows, 0, merge.bottom) - 1;
+  const holdsHome = partTop === homePosition;
+  const homeDrawn = drawn.some((s) => s.start <= homePosition && homePosition < s.end);
+  const firstDrawn = drawn.find((s) => s.end > homePosition && s.start <= bottom);
+  return {
+    at: home,
+    span: {
+      rows: Math.min(bottom, line.segmentEnd - 1) - line.position + 1,
+      columns: visibleCount(lines.columns, merge.left, merge.right),
+    },
+    holdsHome,
+    readOut: holdsHome || (!homeDrawn && firstDrawn?.start === line.segmentStart),
+  };
 }
 
 /** The status line: the active cell (address, formula, value), or the range and its totals. */
 export function SelectionStatus({
   grid,
+  merges,
   selection,
   statistics,
   language,
 }: {
   grid: SheetGrid;
+  /** The sheet's merge index (the grid's); built here when not given. */
+  merges?: MergeIndex;
   selection: GridSelection;
   /** The selection's totals (rangeStatistics). */
   statistics: RangeStatistics;
   language: string;
 }) {
   const { t } = useTranslation();
+  const index = useMemo(() => merges ?? mergeIndex(grid.merges), [merges, grid]);
   const range = selectionRange(selection);
-  const count = rangeCellCount(range);
   let parts: string[];
-  if (count === 1) {
-    const cell = cellAt(grid, range.top, range.left);
+  if (rangeCellCount(range) === 1) {
+    const cell = valueCell(grid, index, range.top, range.left);
     parts = [
       t('test.attachments.sheet.cell', { address: cellAddress({ row: range.top, column: range.left }) }),
     ];
     if (cell?.formula)
       parts.push(t('test.attachments.sheet.formula', { formula: formulaForDisplay(cell.formula, language) }));
     parts.push(
-      cell && cell.text !== ''
-        ? t('test.attachments.sheet.value', { value: cell.text })
-        : t('test.attachments.sheet.emptyCell'),
+      cell?.uncalculated
+        ? t('test.attachments.sheet.notCalculated')
+        : cell && cell.text !== ''
+          ? t('test.attachments.sheet.value', { value: cell.text })
+          : t('test.attachments.sheet.emptyCell'),
     );
   } else {
+    // The cells the candidate sees: hidden rows and columns of the range are not counted.
+    const hiddenIn = (hidden: ReadonlySet<number>, from: number, to: number) => {
+      let n = 0;
+      for (const index of hidden) if (index >= from && index <= to) n += 1;
+      return n;
+    };
+    const count =
+      (range.bottom - range.top + 1 - hiddenIn(grid.hiddenRows, range.top, range.bottom)) *
+      (range.right - range.left + 1 - hiddenIn(grid.hiddenColumns, range.left, range.right));
     parts = [
       t('test.attachments.sheet.range', {
         range: rangeAddress(range),
         cells: count.toLocaleString(language),
       }),
     ];
+    const shown = (value: number) => statisticText(value, statistics.numberFormat, language);
     if (statistics.count === 0) parts.push(t('test.attachments.sheet.noNumbers'));
     else
       parts.push(
-        t('test.attachments.sheet.sum', { value: formatNumber(statistics.sum, language) }),
-        t('test.attachments.sheet.average', { value: formatNumber(statistics.average ?? 0, language) }),
+        t('test.attachments.sheet.sum', { value: shown(statistics.sum) }),
+        t('test.attachments.sheet.average', { value: shown(statistics.average ?? 0) }),
         t('test.attachments.sheet.count', { value: statistics.count.toLocaleString(language) }),
       );
   }
@@ -314,5 +440,31 @@ export function SelectionStatus({
         </span>
       ))}
     </div>
+  );
+}
+
+/** A header's look: selected, and marked after hidden rows or columns (as office software does). */
+function headerClass(selected: boolean, afterHidden: boolean): string | undefined {
+  const names = [selected ? 'sheet-header-selected' : '', afterHidden ? 'sheet-header-after-hidden' : ''];
+  return names.filter(Boolean).join(' ') || undefined;
+}
+
+/** The cell whose value a position shows: a merged range's top-left cell for any of its cells. */
+function valueCell(grid: SheetGrid, merges: MergeIndex, row: number, column: number): GridCell | undefined {
+  const merge = merges.at(row, column);
+  return merge ? cellAt(grid, merge.top, merge.left) : cellAt(grid, row, column);
+}
+
+/**
+ * A cell's text; a formula the file holds without its result shows, muted, with a word that says so
+ * (seen and heard alike: not by its grey italics alone).
+ */
+function CellContent({ cell, language }: { cell: GridCell | undefined; language: string }) {
+  const { t } = useTranslation();
+  if (!cell?.uncalculated || !cell.formula) return cell?.text;
+  return (
+    <span className="sheet-cell-uncalculated">
+      {formulaForDisplay(cell.formula, language)} {t('test.attachments.sheet.uncalculated')}
+    </span>
   );
 }
