@@ -1,7 +1,9 @@
 // The results e-mailed at publication, as the back office reads them (server/mail/): one message per
 // result address a session's candidates gave (often a teacher's, the same for a class), with the
-// candidates it carries and where its sending stands. GET for the centre's referents and the
-// administrators; « Renvoyer » (administrators) puts a sent or failed message back in the queue.
+// candidates it carries and where its sending stands; then one update per change of a candidate's
+// result after publication (a jury's decision, a late signed result), to that candidate's address.
+// GET for the centre's referents and the administrators; « Renvoyer » (administrators) puts a sent or
+// failed message back in the queue.
 import { z } from 'zod';
 
 const Id = z.string().min(1).max(64);
@@ -30,9 +32,29 @@ export const RESULT_EMAIL_FAILURE_KINDS = [
 export const ResultEmailFailureKindSchema = z.enum(RESULT_EMAIL_FAILURE_KINDS);
 export type ResultEmailFailureKind = z.infer<typeof ResultEmailFailureKindSchema>;
 
+/**
+ * Why an update was sent after publication (one message per change, to the candidate's result address):
+ * the jury cancelled the certification, or undid that; corrected the identity; a result appeared (a
+ * candidate listed absent whose station's signed result came late) or changed (re-scored with it).
+ */
+export const RESULT_EMAIL_UPDATE_CAUSES = [
+  'cancelled',
+  'restored',
+  'identityCorrected',
+  'resultAdded',
+  'resultChanged',
+] as const;
+export const ResultEmailUpdateCauseSchema = z.enum(RESULT_EMAIL_UPDATE_CAUSES);
+export type ResultEmailUpdateCause = z.infer<typeof ResultEmailUpdateCauseSchema>;
+
 export const ResultEmailSchema = z
   .object({
     id: Id,
+    /**
+     * Null: the message of the publication. Otherwise an update queued by a change after it, about one
+     * candidate (its only one), with why; the publication's message keeps its own state beside it.
+     */
+    update: z.object({ candidateId: Id, cause: ResultEmailUpdateCauseSchema }).strict().nullable(),
     recipient: z.string(),
     /** The candidates whose results it carries, in the message's order (by name). */
     candidates: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),

@@ -11,6 +11,7 @@ import { CsvImportScreen } from './candidates/csv-import-screen.tsx';
 import { ProfilesImportScreen } from './candidates/profiles-import-screen.tsx';
 import { CentresScreen } from './centres/centres-screen.tsx';
 import { ContentScreen } from './content/content-screen.tsx';
+import { FinalizationRecordScreen } from './finalization-record/finalization-record-screen.tsx';
 import { useT } from './i18n/use-t.ts';
 import { AppShell, CentreProvider } from './layout/app-shell.tsx';
 import { LoginScreen } from './login/login-screen.tsx';
@@ -138,6 +139,8 @@ function Page({ route }: { route: Route }) {
       return <FinalizationScreen key={route.sessionId} sessionId={route.sessionId} />;
     case 'results':
       return <ResultsScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'finalizationRecord':
+      return <FinalizationRecordScreen key={route.sessionId} sessionId={route.sessionId} />;
     case 'candidate':
       return <CandidateScreen key={route.candidateId} candidateId={route.candidateId} />;
     case 'editCandidate':

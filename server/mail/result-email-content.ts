@@ -1,6 +1,7 @@
-// A queued result e-mail made into a message at the time it is sent, from the results as they are
-// then (the back office's view of them, a jury's later correction included), with each certified
-// candidate's certificate attached: the same PDF the back office downloads (results/certificate-pdf.ts).
+// A queued result e-mail (the publication's, or an update after it) made into a message at the time it
+// is sent, from the results as they are then (the back office's view of them, a jury's later correction
+// included), with each certified candidate's certificate attached: the same PDF the back office
+// downloads (results/certificate-pdf.ts).
 import type { ServerContext } from '../context.ts';
 import { certificatePdf } from '../results/certificate-pdf.ts';
 import { certificateView, resultsView } from '../results/results-view.ts';
@@ -86,7 +87,19 @@ export async function composeResultEmail(
     }
   }
   if (listed.length === 0) return null;
+  // An update names its candidate as the results now do (an identity correction: the corrected name),
+  // with their status now, against which the message checks that its cause still holds.
+  const about = email.update === null ? null : viewOf.get(email.update.candidateId);
   const message = resultEmailMessage({
+    update:
+      email.update === null || !about
+        ? null
+        : {
+            cause: email.update.cause,
+            firstName: about.firstName,
+            lastName: about.lastName,
+            status: about.status,
+          },
     sessionNumber: session.number,
     date: session.date,
     time: session.time,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, resultEmailMessage, type ResultEmailFacts } from './result-email-message.ts';
+import type { ResultEmailUpdateCause } from '../../core/contracts/result-emails.ts';
+import {
+  escapeHtml,
+  resultEmailMessage,
+  type ResultEmailFacts,
+  type ResultEmailUpdateFacts,
+} from './result-email-message.ts';
 
 const facts: ResultEmailFacts = {
   sessionNumber: 1042,
@@ -24,8 +30,8 @@ const facts: ResultEmailFacts = {
 describe('the result e-mail', () => {
   it('says the session and, per candidate, the status in words, the score and how to check the certificate', () => {
     const { subject, text } = resultEmailMessage(facts);
-    expect(subject).toBe('Résultats de certification Pix — session N° 1042');
-    expect(text).toContain('session N° 1042 sont publiés');
+    expect(subject).toBe('Résultats de certification Pix — session n° 1042');
+    expect(text).toContain('session n° 1042 sont publiés');
     expect(text).toContain('8 décembre 2026 à 09:00, Collège Jean Moulin');
     expect(text).toMatch(/Hugo Bernard\u00a0: non certifié, 0 Pix\n/);
     expect(text).toMatch(/Léa Martin\u00a0: certifié, 312 Pix\n {2}Code de vérification\u00a0: P-BCDF2346\n/);
@@ -78,5 +84,121 @@ describe('the result e-mail', () => {
     expect(html).toContain('<a href="https://certif.lycee.fr/verification/P-BCDF2346">P-BCDF2346</a>');
     expect(html).not.toMatch(/<img|<link|src=|url\(/i);
     expect(escapeHtml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
+  });
+});
+
+describe('the update e-mail, after publication', () => {
+  const one = (candidate: ResultEmailFacts['candidates'][number]) => ({
+    ...facts,
+    candidates: [candidate],
+  });
+  const cancelled = {
+    firstName: 'Inès',
+    lastName: 'Petit',
+    status: 'cancelled' as const,
+    pixScore: 120,
+    verificationCode: null,
+  };
+
+  it('says it is an update, what changed for whom, then the result as it stands', () => {
+    const { subject, text, html } = resultEmailMessage({
+      ...one(cancelled),
+      update: { cause: 'cancelled', firstName: 'Inès', lastName: 'Petit', status: 'cancelled' },
+    });
+    expect(subject).toBe('Résultats mis à jour — session n° 1042');
+    expect(text).toContain('session n° 1042 a changé depuis la publication des résultats');
+    expect(text).not.toContain('sont publiés');
+    expect(text).toMatch(
+      /La certification de Inès Petit a été annulée par le jury : [^\n]+\n\nRésultat à ce jour\u00a0:\nInès Petit\u00a0: certification annulée\n/,
+    );
+    expect(text).toContain('les résultats de ce candidat lors de son inscription');
+    expect(html).toContain('<strong>La certification de Inès Petit a été annulée par le jury');
+    expect(html).toContain('<title>Résultats mis à jour — session n° 1042</title>');
+  });
+
+  it('words each cause, the identity correction with the corrected name, and escapes it in HTML', () => {
+    const lea = {
+      firstName: 'Léa',
+      lastName: 'Martin <Durand>',
+      status: 'validated' as const,
+      pixScore: 312,
+      verificationCode: 'P-BCDF2346',
+    };
+    const words = (cause: ResultEmailUpdateCause) =>
+      resultEmailMessage({
+        ...one(lea),
+        update: { cause, firstName: lea.firstName, lastName: lea.lastName, status: lea.status },
+      });
+    expect(words('identityCorrected').text).toContain(
+      'Le jury a corrigé l’identité de Léa Martin <Durand> (nom, prénom ou date de naissance). Le certificat joint remplace celui reçu auparavant.',
+    );
+    expect(words('identityCorrected').html).toContain('l’identité de Léa Martin &lt;Durand&gt;');
+    expect(words('identityCorrected').html).not.toContain('<Durand>');
+    expect(words('restored').text).toContain(
+      'a levé l’annulation de la certification de Léa Martin <Durand> : son résultat est rétabli, avec le même code de vérification.',
+    );
+    expect(words('resultAdded').text).toContain('arrivé après la publication, est maintenant connu');
+    expect(words('resultChanged').text).toContain(
+      'Le résultat de Léa Martin <Durand> a été recalculé : les données complètes de son test, reçues après la publication, ont été prises en compte.',
+    );
+    expect(words('resultChanged').text).not.toContain('poste');
+    for (const cause of ['restored', 'resultAdded', 'resultChanged', 'identityCorrected'] as const) {
+      expect(words(cause).subject).toBe('Résultats mis à jour — session n° 1042');
+      expect(words(cause).text).toMatch(/Léa Martin <Durand>\u00a0: certifié, 312 Pix\n/);
+    }
+  });
+
+  const sentence = (
+    update: ResultEmailUpdateFacts,
+    candidate: ResultEmailFacts['candidates'][number] = cancelled,
+    certificatesAttached = true,
+  ) => {
+    const { text } = resultEmailMessage({ ...one(candidate), certificatesAttached, update });
+    return text.split('\n\n')[2] ?? '';
+  };
+  const rejected = { ...cancelled, status: 'rejected' as const, pixScore: 80 };
+  const certified = {
+    ...cancelled,
+    status: 'validated' as const,
+    pixScore: 312,
+    verificationCode: 'P-BCDF2346',
+  };
+  const about = { firstName: 'Inès', lastName: 'Petit' };
+
+  it('says neutrally that the result changed when the queued cause no longer holds at send time', () => {
+    const neutral = 'Le résultat de Inès Petit a changé depuis la publication des résultats.';
+    // Cancelled, then restored before the message went: it must not say the certificate is void.
+    const undone = resultEmailMessage({
+      ...one(certified),
+      update: { cause: 'cancelled', ...about, status: 'validated' },
+    });
+    expect(undone.text).toContain(neutral);
+    expect(undone.text).not.toContain('annulée');
+    expect(undone.text).toMatch(/Inès Petit\u00a0: certifié, 312 Pix\n/);
+    expect(undone.html).toContain(`<strong>${neutral}</strong>`);
+    expect(sentence({ cause: 'cancelled', ...about, status: 'rejected' }, rejected)).toBe(neutral);
+    // Restored, then cancelled again.
+    expect(sentence({ cause: 'restored', ...about, status: 'cancelled' })).toBe(neutral);
+    // Still holding: the cause's own sentence.
+    expect(sentence({ cause: 'cancelled', ...about, status: 'cancelled' })).toContain('annulée par le jury');
+  });
+
+  it('promises the same verification code only to a certified result, a replaced certificate only when attached', () => {
+    expect(sentence({ cause: 'restored', ...about, status: 'validated' }, certified)).toBe(
+      'Le jury a levé l’annulation de la certification de Inès Petit : son résultat est rétabli, avec le même code de vérification.',
+    );
+    expect(sentence({ cause: 'restored', ...about, status: 'rejected' }, rejected)).toBe(
+      'Le jury a levé l’annulation de la certification de Inès Petit : son résultat est rétabli.',
+    );
+    const corrected = 'Le jury a corrigé l’identité de Inès Petit (nom, prénom ou date de naissance).';
+    expect(sentence({ cause: 'identityCorrected', ...about, status: 'validated' }, certified)).toBe(
+      `${corrected} Le certificat joint remplace celui reçu auparavant.`,
+    );
+    expect(sentence({ cause: 'identityCorrected', ...about, status: 'rejected' }, rejected)).toBe(corrected);
+    expect(sentence({ cause: 'identityCorrected', ...about, status: 'cancelled' })).toBe(corrected);
+    // Certified, but its certificate not attached (too many for the message): nothing replaces it.
+    expect(sentence({ cause: 'identityCorrected', ...about, status: 'validated' }, certified, false)).toBe(
+      corrected,
+    );
   });
 });

@@ -2,6 +2,7 @@
 // HTML body saying the same. Pure: the mailer gathers the facts at send time (result-email-content.ts),
 // so that a message sent after a jury's correction carries the corrected result. The HTML escapes
 // every value and loads nothing from outside (no image, no style sheet): mail clients block those.
+import type { ResultEmailUpdateCause } from '../../core/contracts/result-emails.ts';
 import type { CertificationStatus } from '../../core/scoring/certification-score.ts';
 import { frenchLongDate, verificationLink } from '../results/certificate-pdf.ts';
 
@@ -26,6 +27,20 @@ export interface ResultEmailFacts {
   verificationPage: string;
   /** False past MAX_ATTACHED_CERTIFICATES: the message would outgrow what mail servers accept. */
   certificatesAttached: boolean;
+  /**
+   * An update after publication (result-email-updates.ts): why, about its one candidate (named as the
+   * results now name them: an identity correction's corrected name). Absent: the publication's message.
+   */
+  update?: ResultEmailUpdateFacts | null;
+}
+
+/** What an update says of its one candidate: why it was queued, and their result as it now reads. */
+export interface ResultEmailUpdateFacts {
+  cause: ResultEmailUpdateCause;
+  firstName: string;
+  lastName: string;
+  /** Their status now: the cause may no longer hold (cancelled, then restored before the message went). */
+  status: CertificationStatus;
 }
 
 /**
@@ -51,7 +66,7 @@ export const STATUS_WORDS: Readonly<Record<CertificationStatus, string>> = {
 };
 
 export function resultEmailSubject(sessionNumber: number): string {
-  return `Résultats de certification Pix — session N° ${sessionNumber}`;
+  return `Résultats de certification Pix — session n° ${sessionNumber}`;
 }
 
 export function escapeHtml(text: string): string {
@@ -63,7 +78,50 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-const fullName = (c: ResultEmailCandidate) => `${c.firstName} ${c.lastName}`;
+export function resultEmailUpdateSubject(sessionNumber: number): string {
+  return `Résultats mis à jour — session n° ${sessionNumber}`;
+}
+
+const fullName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
+
+/**
+ * Whether the queued cause still describes the result as it now reads: the text is written when the
+ * message goes, so a cancellation undone meanwhile (or the reverse) must not be announced as standing.
+ */
+function causeHolds(cause: ResultEmailUpdateCause, status: CertificationStatus): boolean {
+  if (cause === 'cancelled') return status === 'cancelled';
+  if (cause === 'restored') return status !== 'cancelled';
+  return true;
+}
+
+/**
+ * What changed, in one sentence naming the candidate. A cancellation says the jury cancelled it and
+ * nothing of why: the jury's grounds (a fraud suspected, say) are for the centre, not for a mailbox.
+ * `certificateAttached`: this message carries the candidate's certificate.
+ */
+export function updateSentence(update: ResultEmailUpdateFacts, certificateAttached: boolean): string {
+  const name = fullName(update);
+  if (!causeHolds(update.cause, update.status))
+    return `Le résultat de ${name} a changé depuis la publication des résultats.`;
+  switch (update.cause) {
+    case 'cancelled':
+      return `La certification de ${name} a été annulée par le jury : elle ne donne pas de certificat, et un certificat déjà reçu pour elle n’est plus valable.`;
+    case 'restored':
+      // Only a certified result has a code to keep.
+      return update.status === 'validated'
+        ? `Le jury a levé l’annulation de la certification de ${name} : son résultat est rétabli, avec le même code de vérification.`
+        : `Le jury a levé l’annulation de la certification de ${name} : son résultat est rétabli.`;
+    case 'identityCorrected':
+      // Any of the three may have changed; a replacement only when there is a certificate to replace.
+      return certificateAttached
+        ? `Le jury a corrigé l’identité de ${name} (nom, prénom ou date de naissance). Le certificat joint remplace celui reçu auparavant.`
+        : `Le jury a corrigé l’identité de ${name} (nom, prénom ou date de naissance).`;
+    case 'resultAdded':
+      return `Le résultat de ${name}, arrivé après la publication, est maintenant connu.`;
+    case 'resultChanged':
+      return `Le résultat de ${name} a été recalculé : les données complètes de son test, reçues après la publication, ont été prises en compte.`;
+  }
+}
 
 /** « certifié, 312 Pix »; a cancelled certification has no score to give. */
 function outcome(c: ResultEmailCandidate): string {
@@ -90,17 +148,34 @@ const VERIFY =
 const WHY =
   'Vous recevez ce message parce que cette adresse a été donnée pour les résultats de ces candidats ' +
   'lors de leur inscription à la session.';
+const WHY_UPDATE =
+  'Vous recevez ce message parce que cette adresse a été donnée pour les résultats de ce candidat ' +
+  'lors de son inscription à la session.';
 const NO_REPLY =
   'Ce message est envoyé automatiquement par le serveur de certification : merci de ne pas y répondre. ' +
   'Pour toute question, adressez-vous au centre de certification.';
 
 export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage {
-  const subject = resultEmailSubject(facts.sessionNumber);
-  const intro = `Les résultats de la certification Pix de la session N° ${facts.sessionNumber} sont publiés.`;
+  const update = facts.update ?? null;
+  const subject =
+    update === null ? resultEmailSubject(facts.sessionNumber) : resultEmailUpdateSubject(facts.sessionNumber);
+  const intro =
+    update === null
+      ? `Les résultats de la certification Pix de la session n° ${facts.sessionNumber} sont publiés.`
+      : `Un résultat de la certification Pix de la session n° ${facts.sessionNumber} a changé depuis la publication des résultats.`;
   const session = `Session${NBSP}: ${sessionLine(facts)}.`;
   const verify = `${VERIFY}${NBSP}: ${facts.verificationPage}`;
+  const why = update === null ? WHY : WHY_UPDATE;
+  // Then the result as it stands when the message goes (a later change sends its own update).
+  // Its certificate goes with it as the composer attaches them: certified, and not too many.
+  const changed =
+    update === null
+      ? null
+      : updateSentence(update, update.status === 'validated' && facts.certificatesAttached);
+  const now = `Résultat à ce jour${NBSP}:`;
 
   const lines = ['Bonjour,', '', intro, session, ''];
+  if (changed !== null) lines.push(changed, '', now);
   for (const c of facts.candidates) {
     lines.push(`${fullName(c)}${NBSP}: ${outcome(c)}`);
     if (c.verificationCode !== null) {
@@ -108,7 +183,7 @@ export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage 
       lines.push(`  Vérification${NBSP}: ${verificationLink(facts.verificationPage, c.verificationCode)}`);
     }
   }
-  lines.push('', certificatesSentence(facts), verify, '', WHY, NO_REPLY, '');
+  lines.push('', certificatesSentence(facts), verify, '', why, NO_REPLY, '');
 
   const rows = facts.candidates.map((c) => {
     const code =
@@ -129,6 +204,9 @@ export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage 
     '<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a2e;line-height:1.4">',
     '<p>Bonjour,</p>',
     `<p>${escapeHtml(intro)}<br>${escapeHtml(session)}</p>`,
+    ...(changed === null
+      ? []
+      : [`<p><strong>${escapeHtml(changed)}</strong></p>`, `<p>${escapeHtml(now)}</p>`]),
     '<table style="border-collapse:collapse">',
     '<thead><tr>' +
       ['Candidat', 'Statut', 'Score Pix', 'Code de vérification']
@@ -138,7 +216,7 @@ export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage 
     `<tbody>${rows.join('')}</tbody>`,
     '</table>',
     `<p>${escapeHtml(certificatesSentence(facts))}<br>${page}</p>`,
-    `<p style="color:#555566;font-size:90%">${escapeHtml(WHY)}<br>${escapeHtml(NO_REPLY)}</p>`,
+    `<p style="color:#555566;font-size:90%">${escapeHtml(why)}<br>${escapeHtml(NO_REPLY)}</p>`,
     '</body></html>',
     '',
   ].join('\n');

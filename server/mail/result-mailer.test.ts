@@ -105,7 +105,7 @@ describe('the result mailer', () => {
     if (!received) throw new Error('no message to the teacher');
     const { mail } = received;
     expect(received.user).toBe(USER);
-    expect(mail.subject).toBe(`Résultats de certification Pix — session N° ${day.day.session.number}`);
+    expect(mail.subject).toBe(`Résultats de certification Pix — session n° ${day.day.session.number}`);
     expect(mail.from?.value[0]).toEqual({ name: 'Pix certification', address: 'certif@college.fr' });
     const text = mail.text ?? '';
     // By name: Hugo Bernard, Chloé Dubois, Léa Martin.
@@ -264,6 +264,59 @@ describe('the result mailer', () => {
       'b@college.fr',
       'c@college.fr',
     ]);
+  }, 60_000);
+
+  it('keeps its pause after a mail-server failure when a jury’s decision queues an update: « Envoyer maintenant » ends it', async () => {
+    const smtp = await receiver(true);
+    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
+      config: mailConfig(smtp.port),
+      logger,
+    });
+    servers.add(day.server);
+    const sessionId = day.day.session.id;
+    await day.publish();
+    await mailer(day.server).sendDue();
+    expect(smtp.received).toHaveLength(1);
+    const decide = (cancelled: boolean) =>
+      day.day.api({
+        method: 'POST',
+        url: `/api/centre/candidates/${day.candidates[0]?.id ?? ''}/cancellation`,
+        payload: { cancelled, reason: 'Téléphone portable utilisé pendant le test (C6).' },
+      });
+    const updates = async () =>
+      (await emails(day.server.app, sessionId)).emails.filter((e) => e.update !== null);
+
+    // The mail server refuses the login: the cancellation's update is tried once, then a pause.
+    smtp.mode = 'refuseLogin';
+    expect((await decide(true)).statusCode).toBe(200);
+    await mailer(day.server).sendDue();
+    expect((await updates()).map((e) => [e.update?.cause, e.attempts])).toEqual([['cancelled', 1]]);
+
+    // Another decision during the pause: its update is due, but waits for the pause like the others
+    // (a decision must not become one more failed login on the school's mail account).
+    day.server.clock.advance(1000);
+    expect((await decide(false)).statusCode).toBe(200);
+    expect(await mailer(day.server).sendDue()).toBe(0);
+    const [, restored] = await updates();
+    expect([restored?.update?.cause, restored?.state, restored?.attempts]).toEqual([
+      'restored',
+      'pending',
+      0,
+    ]);
+
+    // « Envoyer maintenant », an administrator's: the pause ends, the message goes.
+    smtp.mode = 'accept';
+    const now = await day.day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${sessionId}/result-emails/${restored?.id ?? ''}/resend`,
+    });
+    expect(now.statusCode, now.body).toBe(200);
+    await mailer(day.server).sendDue();
+    expect((await updates()).find((e) => e.id === restored?.id)).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+    });
+    expect(smtp.received.at(-1)?.mail.subject).toMatch(/^Résultats mis à jour/);
   }, 60_000);
 
   it('lets the server stop during a send that hangs, and keeps that message pending for the next start', async () => {

@@ -1,5 +1,6 @@
-// The mailer: sends the outbox's result e-mails (storage: result_emails) through the mail server, one at
-// a time, in the background of the server. Each due row is made into its message at that moment
+// The mailer: sends the outbox's result e-mails (storage: result_emails, the publication's, and
+// result_email_updates, the updates of a published result: one outbox to it) through the mail server,
+// one at a time, in the background of the server. Each due row is made into its message at that moment
 // (result-email-content.ts), sent, and its outcome recorded: sent; or, after a failure, tried again
 // later (retry-schedule.ts), or given up at once when the mail server refused it for good. The outbox is
 // in the database, so a restart resumes where the last run stopped (a message whose acceptance was
@@ -92,9 +93,14 @@ export class ResultMailer {
     this.#sleep(0);
   }
 
-  /** Something was queued (a publication, « Renvoyer »): look now rather than at the next wake-up. */
-  wake(): void {
-    this.#pausedUntil = 0;
+  /**
+   * Something was queued (a publication, « Renvoyer », an update): look now rather than at the next
+   * wake-up. `endPause: false` (a jury's decision, a re-scoring: nobody asked to retry) keeps the pause
+   * after a mail-server failure: only an administrator's « Renvoyer » or « Envoyer maintenant » should
+   * try a server that failed before its time.
+   */
+  wake(options: { endPause?: boolean } = {}): void {
+    if (options.endPause !== false) this.#pausedUntil = 0;
     if (this.#started && !this.#stopped) this.#sleep(0);
   }
 

@@ -20,6 +20,7 @@ import { testHeardRecently } from '../../core/exam/station-presence.ts';
 import { hasEnded, hasStarted, roomState, testClock, testHeard } from '../room/room-view.ts';
 import { iso } from '../time.ts';
 import { withdrawnAlertIds } from '../exam/withdrawn-alerts.ts';
+import { planResultEmailUpdate } from '../mail/result-email-updates.ts';
 import type {
   Finalization,
   StoredCandidate,
@@ -360,12 +361,21 @@ export async function rescoreLateResult(
     await makeCodesUnique(ctx, [result]);
   }
   const afterPublication = options.afterPublication === true;
-  if (!(await ctx.store.results.replace(result, { evenIfPublished: afterPublication }))) {
+  // After publication the change's update e-mail is queued with it (mail/result-email-updates.ts).
+  const written = await ctx.store.results.replace(
+    result,
+    afterPublication
+      ? { evenIfPublished: true, resultEmailUpdate: planResultEmailUpdate }
+      : { evenIfPublished: false },
+  );
+  if (!written) {
     // Published while it was being scored: left to an administrator, as any result arriving after.
     ctx.log.info({ sessionId, candidateId }, 'late result not applied: the results were published meanwhile');
     return null;
   }
   ctx.log.info({ sessionId, candidateId, source: result.source }, 'late result scored');
+  // Its update, if queued, goes once any pause after a mail-server failure is over.
+  if (afterPublication) ctx.resultMailer?.wake({ endPause: false });
   return result;
 }
 

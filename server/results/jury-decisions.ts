@@ -4,7 +4,8 @@
 // cancelled (C6 fraud, or another ground stated) or that undone. Each decision is kept as taken, with
 // who, when and why (migration 14). A cancellation stands over every re-scoring (it is kept apart from
 // the score: storage/sqlite/jury-decisions.ts), and its undoing restores the score under it with the
-// same verification code.
+// same verification code. After publication, each decision queues, with it, an update e-mail to the
+// candidate's result address (mail/result-email-updates.ts); the mailer is woken to send it.
 import type {
   CancellationRequest,
   IdentityCorrectionRequest,
@@ -14,6 +15,7 @@ import { candidateMatchKey } from '../../core/session/candidate-name.ts';
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../http/api-error.ts';
+import { planResultEmailUpdate } from '../mail/result-email-updates.ts';
 import type {
   CandidateIdentityFields,
   StoredAccount,
@@ -58,7 +60,11 @@ export async function correctIdentity(
     decidedAt: ctx.now(),
     decidedBy: by.id,
   };
-  const outcome = await ctx.store.juryDecisions.correctIdentity(decision, candidateMatchKey(after));
+  const outcome = await ctx.store.juryDecisions.correctIdentity(
+    decision,
+    candidateMatchKey(after),
+    planResultEmailUpdate,
+  );
   if (outcome === 'notStarted') throw notStarted();
   if (outcome === 'duplicate')
     throw conflict('ALREADY_ENROLLED', 'another candidate of the session has the same names and birthdate');
@@ -73,8 +79,17 @@ export async function correctIdentity(
     { sessionId: session.id, candidateId: candidate.id, by: by.id, decision: decision.id },
     'identity corrected by the jury',
   );
+  wakeMailer(ctx, session);
   // The room's card shows the names.
   await ctx.feed.candidateChanged(session, candidate.id, 'identityCorrected');
+}
+
+/**
+ * Published: the decision may have queued an update e-mail (storage decides, in its transaction). A
+ * pause after a mail-server failure stands: a decision is no reason to try that server again sooner.
+ */
+function wakeMailer(ctx: ServerContext, session: StoredSession): void {
+  if (session.publishedAt !== null) ctx.resultMailer?.wake({ endPause: false });
 }
 
 function notStarted() {
@@ -100,7 +115,7 @@ export async function decideCancellation(
     decidedAt: ctx.now(),
     decidedBy: by.id,
   };
-  const outcome = await ctx.store.juryDecisions.decideCancellation(decision);
+  const outcome = await ctx.store.juryDecisions.decideCancellation(decision, planResultEmailUpdate);
   if (outcome === 'noResult') throw notFound('result');
   if (outcome === 'unchanged') {
     throw request.cancelled
@@ -117,6 +132,7 @@ export async function decideCancellation(
     },
     request.cancelled ? 'certification cancelled by the jury' : 'jury’s cancellation undone',
   );
+  wakeMailer(ctx, session);
   await ctx.feed.candidateChanged(session, candidate.id, 'juryCancellation');
 }
 

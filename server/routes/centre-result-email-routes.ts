@@ -1,5 +1,6 @@
-// Centre routes of the result e-mails (mail/): where each message of a published session stands, for
-// the centre's referents and the administrators; « Renvoyer » for an administrator, which puts a sent
+// Centre routes of the result e-mails (mail/): where each message of a published session stands (the
+// publication's, and the updates its results' later changes queued), for the centre's referents and
+// the administrators; « Renvoyer » for an administrator, which puts a sent
 // or failed message back in the queue (its attempts counted from 0) and wakes the mailer.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,6 +25,7 @@ function resultEmailView(
 ): ResultEmail {
   return {
     id: email.id,
+    update: email.update,
     recipient: email.recipient,
     candidates: email.candidateIds.flatMap((id) => {
       const c = candidates.get(id);
@@ -53,7 +55,7 @@ export function centreResultEmailRoutes(app: FastifyInstance, ctx: ServerContext
       schema: {
         tags,
         summary:
-          'The results e-mailed at publication: one message per result address, its candidates and where its sending stands (empty before publication)',
+          'The results e-mailed at publication: one message per result address, its candidates and where its sending stands (empty before publication); then an update per change of a candidate’s result after publication (update: the candidate and why)',
         params: SessionParams,
         response: { 200: ResultEmailListSchema, ...errors(401, 404) },
       },

@@ -77,6 +77,7 @@ import { centreResultsRoutes } from './centre-results-routes.ts';
 import { centreJuryRoutes } from './centre-jury-routes.ts';
 import { centreResultEmailRoutes } from './centre-result-email-routes.ts';
 import { centreTestRecordRoutes } from './centre-test-record-routes.ts';
+import { centreFinalizationRecordRoutes } from './centre-finalization-record-routes.ts';
 import { requestAccount } from './request-account.ts';
 
 const COOKIE_PATH = '/api/centre';
@@ -608,5 +609,6 @@ export async function centreRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     centreJuryRoutes(scoped, ctx);
     centreResultEmailRoutes(scoped, ctx);
     centreTestRecordRoutes(scoped, ctx);
+    centreFinalizationRecordRoutes(scoped, ctx);
   });
 }

@@ -11,7 +11,11 @@ import type { JournalRecord, RecordKind } from '../../core/journal/journal-recor
 import type { Profile } from '../../core/profile/profile.ts';
 import type { CertificationScore } from '../../core/scoring/certification-score.ts';
 import type { Completion } from '../../core/scoring/scoring-input.ts';
-import type { ResultEmailFailureKind, ResultEmailState } from '../../core/contracts/result-emails.ts';
+import type {
+  ResultEmailFailureKind,
+  ResultEmailState,
+  ResultEmailUpdateCause,
+} from '../../core/contracts/result-emails.ts';
 import type { SessionState } from '../../core/session/session.ts';
 import type { TestPackage } from '../../core/package/test-package.ts';
 
@@ -798,7 +802,14 @@ export interface ResultRepository {
    * written, and false returned, once the session's results are published: the check and the write are
    * one transaction, so a publication landing during the re-scoring wins.
    */
-  replace(result: StoredResult, options?: { evenIfPublished?: boolean }): Promise<boolean>;
+  replace(
+    result: StoredResult,
+    options?: {
+      evenIfPublished?: boolean;
+      /** Once published: the update e-mail the change calls for, queued in the same transaction. */
+      resultEmailUpdate?: ResultEmailUpdatePlan;
+    },
+  ): Promise<boolean>;
 }
 
 /** A result e-mail queued at publication (mail/result-email-recipients.ts). */
@@ -814,6 +825,34 @@ export type ResultEmailPlan = (
   results: readonly StoredResult[],
 ) => NewResultEmail[];
 
+/**
+ * A change of a candidate's result once the session is published, as the update's plan reads it: a
+ * jury's decision (its cause), or a result written (the one it replaces, null when it had none).
+ */
+export type ResultChange =
+  | { kind: 'jury'; cause: Extract<ResultEmailUpdateCause, 'cancelled' | 'restored' | 'identityCorrected'> }
+  | { kind: 'result'; previous: StoredResult | null; next: StoredResult };
+
+/** An update queued after publication about one candidate (mail/result-email-updates.ts). */
+export interface ResultEmailUpdate {
+  candidateId: string;
+  cause: ResultEmailUpdateCause;
+}
+
+export interface NewResultEmailUpdate extends ResultEmailUpdate {
+  id: string;
+  recipient: string;
+}
+
+/**
+ * Called by storage inside the transaction of a change to a published session's candidate who has a
+ * result: the update message to queue with it, or null (no address, nothing a recipient would see).
+ */
+export type ResultEmailUpdatePlan = (
+  candidate: StoredCandidate,
+  change: ResultChange,
+) => NewResultEmailUpdate | null;
+
 /** Why an attempt failed, as the outbox keeps it (never a credential). */
 export interface ResultEmailFailure {
   kind: ResultEmailFailureKind;
@@ -822,6 +861,8 @@ export interface ResultEmailFailure {
 
 export interface StoredResultEmail extends NewResultEmail {
   sessionId: string;
+  /** Null: the publication's message; otherwise an update (its one candidate in candidateIds). */
+  update: ResultEmailUpdate | null;
   state: ResultEmailState;
   attempts: number;
   nextAttemptAt: number;
@@ -832,7 +873,8 @@ export interface StoredResultEmail extends NewResultEmail {
 }
 
 /**
- * The outbox of result e-mails (mail/result-mailer.ts sends it). Each outcome is recorded only if the
+ * The outbox of result e-mails (mail/result-mailer.ts sends it): the publication's and the updates,
+ * read and written alike by their id. Each outcome is recorded only if the
  * row is still the pending one the mailer read (`attempts` as read): a « Renvoyer » in between wins.
  */
 export interface ResultEmailRepository {
@@ -883,13 +925,22 @@ export interface JuryDecisionRepository {
   /**
    * Corrects a candidate's identity (names, birthdate and `matchKey`) and records the decision (kind
    * `identity`, its `before` the identity it corrects), at once; nothing is written unless `corrected`.
+   * Once published, the update e-mail `resultEmailUpdate` plans is queued in the same transaction.
    */
-  correctIdentity(decision: StoredJuryDecision, matchKey: string): Promise<IdentityCorrectionOutcome>;
+  correctIdentity(
+    decision: StoredJuryDecision,
+    matchKey: string,
+    resultEmailUpdate?: ResultEmailUpdatePlan,
+  ): Promise<IdentityCorrectionOutcome>;
   /**
    * Records a cancel or an uncancel, only when the candidate has a result and it changes whether the
-   * certification stands cancelled: checked and written at once (two jurors at the same time: one wins).
+   * certification stands cancelled: checked and written at once (two jurors at the same time: one wins),
+   * with the update e-mail `resultEmailUpdate` plans once published.
    */
-  decideCancellation(decision: StoredJuryDecision): Promise<CancellationOutcome>;
+  decideCancellation(
+    decision: StoredJuryDecision,
+    resultEmailUpdate?: ResultEmailUpdatePlan,
+  ): Promise<CancellationOutcome>;
 }
 
 export interface Store {

@@ -1,6 +1,8 @@
 // A certification day ready to publish, for the result e-mail tests: candidates given result addresses
 // (through the candidate form's route, as a referent would), each one sitting a test with every answer
-// right (certified) or wrong (not certified), or absent, and the session finalized by the invigilator.
+// right (certified) or wrong (not certified), or absent, or sitting it offline (every answer right, and
+// nothing of it reaching the server until `uploadLate`: listed absent at finalization), and the session
+// finalized by the invigilator.
 import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { Candidate } from '../../core/contracts/centre-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
@@ -13,7 +15,7 @@ import { startTestServer, type TestClock, type TestServer } from './test-server.
 /** How each candidate takes part: a result address (or none) and how they sit. */
 export interface ResultEmailCandidatePlan {
   resultEmail: string | null;
-  sits: 'right' | 'wrong' | 'absent';
+  sits: 'right' | 'wrong' | 'absent' | 'offline';
 }
 
 export interface PublishableDay {
@@ -21,6 +23,8 @@ export interface PublishableDay {
   day: SeededDay;
   candidates: SeededCandidate[];
   publish(): Promise<void>;
+  /** The signed result of the i-th candidate, who sat `offline`, arrives now. */
+  uploadLate(i: number): Promise<void>;
 }
 
 const CANDIDATE_INPUT_FIELDS = [
@@ -59,17 +63,20 @@ export async function publishableDay(
   const station = await enrolledStation(server, day);
   const inv = await invigilator(server, day);
   const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
+  const late = new Map<number, () => Promise<void>>();
   for (const [i, plan] of plans.entries()) {
     const candidate = day.candidates[i];
     if (!candidate || plan.sits === 'absent') continue;
     const { journal, ...started } = await startedJournal(server, day, inv, station, candidate);
     for (const c of started.pkg.package.challenges)
-      journal.answer(bank.get(c.id) as Challenge, plan.sits === 'right');
+      journal.answer(bank.get(c.id) as Challenge, plan.sits !== 'wrong');
     journal.end('finished');
-    const replicated = await station.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
-      records: journal.records,
-    });
-    if (replicated.statusCode !== 200) throw new Error(`records: ${replicated.body}`);
+    if (plan.sits !== 'offline') {
+      const replicated = await station.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
+        records: journal.records,
+      });
+      if (replicated.statusCode !== 200) throw new Error(`records: ${replicated.body}`);
+    }
     const bundle = await signBundle(
       bundlePayload({
         journal,
@@ -81,10 +88,14 @@ export async function publishableDay(
       }),
       station.privateKey,
     );
-    const uploaded = await station.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), {
-      bundle,
-    });
-    if (uploaded.statusCode !== 200) throw new Error(`result: ${uploaded.body}`);
+    const upload = async () => {
+      const uploaded = await station.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), {
+        bundle,
+      });
+      if (uploaded.statusCode !== 200) throw new Error(`result: ${uploaded.body}`);
+    };
+    if (plan.sits === 'offline') late.set(i, upload);
+    else await upload();
   }
   const finalized = await inv.post('/finalization', {
     abortReasons: [],
@@ -104,6 +115,11 @@ export async function publishableDay(
         payload: {},
       });
       if (published.statusCode !== 200) throw new Error(`publication: ${published.body}`);
+    },
+    async uploadLate(i) {
+      const upload = late.get(i);
+      if (!upload) throw new Error(`candidate ${i} did not sit offline`);
+      await upload();
     },
   };
 }

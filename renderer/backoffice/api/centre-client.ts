@@ -49,6 +49,10 @@ import {
   type CandidateTestRecord,
 } from '../../../core/contracts/candidate-record.ts';
 import {
+  FinalizationRecordSchema,
+  type FinalizationRecord,
+} from '../../../core/contracts/finalization-record.ts';
+import {
   ResultEmailListSchema,
   ResultEmailSchema,
   type ResultEmail,
@@ -165,6 +169,7 @@ export const centrePaths = {
   resendResultEmail: (sessionId: string, emailId: string) =>
     `/api/centre/sessions/${id(sessionId)}/result-emails/${id(emailId)}/resend`,
   testRecord: (candidateId: string) => `/api/centre/candidates/${id(candidateId)}/test-record`,
+  finalizationRecord: (sessionId: string) => `/api/centre/sessions/${id(sessionId)}/finalization-record`,
 } as const;
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -262,6 +267,8 @@ export interface CentreClient {
    * finalized (SESSION_NOT_FINALIZED before); NOT_FOUND for a candidate who never started.
    */
   testRecord(candidateId: string): Promise<CandidateTestRecord>;
+  /** The session's record to print (« Procès-verbal »), once finalized (SESSION_NOT_FINALIZED before). */
+  finalizationRecord(sessionId: string): Promise<FinalizationRecord>;
   /**
    * A file to save (results CSV, certificate PDF), fetched like any other request: a refusal (409, an
    * expired login: 401, reported to `onUnauthorized`) is an ApiFailure, never an error body saved as the
@@ -463,6 +470,8 @@ export function createCentreClient(options: ClientOptions = {}): CentreClient {
         abortReason === undefined ? {} : { abortReason },
       ),
     testRecord: (candidateId) => get(CandidateTestRecordSchema, centrePaths.testRecord(candidateId)),
+    finalizationRecord: (sessionId) =>
+      get(FinalizationRecordSchema, centrePaths.finalizationRecord(sessionId)),
     resultEmails: (sessionId) => get(ResultEmailListSchema, centrePaths.resultEmails(sessionId)),
     resendResultEmail: (sessionId, emailId) =>
       send(ResultEmailSchema, 'POST', centrePaths.resendResultEmail(sessionId, emailId)),

@@ -12,6 +12,7 @@ import { ResultEmailsView } from './result-emails.tsx';
 function email(overrides: Partial<ResultEmail>): ResultEmail {
   return {
     id: 'eml_1',
+    update: null,
     recipient: 'prof.durand@college.fr',
     candidates: [
       { candidateId: 'can_2', firstName: 'Hugo', lastName: 'Bernard' },
@@ -152,6 +153,57 @@ describe('the results sent by e-mail, on the results page', () => {
     expect(html).toContain('data-testid="result-emails-none"');
     expect(html).not.toContain('<table');
     expect(html).not.toContain('result-emails-no-mail-server');
+  });
+
+  it('shows each update beside the first message, with why it was sent and its own state', () => {
+    const first = email({ state: 'sent', attempts: 1, sentAt: '2026-12-08T10:01:00.000Z' });
+    const lea = { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' };
+    const cancelled = email({
+      id: 'emu_1',
+      update: { candidateId: 'can_1', cause: 'cancelled' },
+      candidates: [lea],
+      createdAt: '2026-12-09T08:00:00.000Z',
+    });
+    const restored = email({
+      id: 'emu_2',
+      update: { candidateId: 'can_1', cause: 'restored' },
+      candidates: [lea],
+      state: 'failed',
+      attempts: 10,
+      nextAttemptAt: null,
+      lastFailure: { kind: 'unreachable', detail: '' },
+    });
+    const list = { mailServerConfigured: true, emails: [first, cancelled, restored] };
+    const html = section(list);
+    const rows = [...html.matchAll(/<tr[^>]*data-testid="result-email"[^>]*>.*?<\/tr>/gs)].map((m) => m[0]);
+    expect(rows).toHaveLength(3);
+    // The publication's message says nothing more than before, and is still sent.
+    expect(text(rows[0] ?? '')).toMatch(
+      /^prof\.durand@college\.fr Hugo BERNARD Léa MARTIN Envoyé Envoyé le /,
+    );
+    expect(rows[0]).not.toContain('data-update');
+    expect(rows[1]).toContain('data-update="cancelled"');
+    expect(text(rows[1] ?? '')).toBe(
+      'prof.durand@college.fr Léa MARTIN Mise à jour : certification annulée par le jury En attente Part dans un instant.',
+    );
+    expect(text(rows[2] ?? '')).toMatch(
+      /^prof\.durand@college\.fr Léa MARTIN Mise à jour : annulation levée par le jury, résultat rétabli Échec Abandonné : /,
+    );
+    // An update given up is sent again like any message.
+    expect(rows[2]).toContain('data-testid="resend-result-email"');
+    expect(text(html)).toContain('son adresse reçoit en plus un message de mise à jour');
+    // No update: no note about their rows; the introduction says updates may come.
+    const alone = text(section({ mailServerConfigured: true, emails: [first] }));
+    expect(alone).not.toContain('son adresse reçoit en plus');
+    expect(alone).toContain('reçoit un message à la publication');
+    expect(alone).toContain('un message de mise à jour');
+    expect(alone).not.toContain('un seul message');
+
+    const english = section(list, { language: 'en' });
+    expect(text(english)).toContain('Léa MARTIN Update: certification cancelled by the jury Waiting');
+    expect(text(english)).toContain('Update: cancellation undone by the jury, result restored Failed');
+    expect(text(english)).toContain('their address also gets an update message');
+    expect(english).not.toMatch(/Mise à jour/);
   });
 
   it('says it in English too', () => {

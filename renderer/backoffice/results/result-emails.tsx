@@ -3,7 +3,9 @@
 // a moment, for its next attempt after a failure, or for a mail server the server does not have yet),
 // sent and when, or given up and why, in words, with what to do. « Actualiser » reads the states
 // again (the mailer works in the background); an administrator sends a sent or failed message again
-// (« Renvoyer », confirmed first), a referent reads who can.
+// (« Renvoyer », confirmed first), a referent reads who can. A change of a candidate's result after
+// publication adds an update message on its own row, saying why it was sent, beside the first message
+// whose state stays as it was.
 import { useState } from 'react';
 import type { ResultEmail, ResultEmailList } from '../../../core/contracts/result-emails.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -88,6 +90,7 @@ export function ResultEmailsView({
     <section className="section card-panel" aria-labelledby={HEADING} data-testid="result-emails">
       <h2 id={HEADING}>{t('resultEmails.title')}</h2>
       <p className="hint">{t('resultEmails.intro')}</p>
+      {list.emails.some((e) => e.update !== null) && <p className="hint">{t('resultEmails.updatesIntro')}</p>}
       {waiting && (
         <div className="notice notice-warning" data-testid="result-emails-no-mail-server">
           <p className="notice-title">{t('resultEmails.notConfiguredTitle')}</p>
@@ -108,7 +111,12 @@ export function ResultEmailsView({
           ]}
         >
           {list.emails.map((email) => (
-            <tr key={email.id} data-testid="result-email" data-state={email.state}>
+            <tr
+              key={email.id}
+              data-testid="result-email"
+              data-state={email.state}
+              data-update={email.update?.cause}
+            >
               <th scope="row">{email.recipient}</th>
               <td>
                 <ul className="inline-list">
@@ -116,6 +124,11 @@ export function ResultEmailsView({
                     <li key={c.candidateId}>{fullName(c)}</li>
                   ))}
                 </ul>
+                {email.update && (
+                  <span className="sub" data-testid="result-email-update">
+                    {t('resultEmails.update', { why: t(`resultEmails.updateCauses.${email.update.cause}`) })}
+                  </span>
+                )}
               </td>
               <td>
                 <span className={`tag ${TAG[email.state]}`}>{t(`resultEmails.states.${email.state}`)}</span>
@@ -186,10 +199,22 @@ export function ResultEmailsView({
 }
 
 /** The section for a published session: reads its messages, refreshes them, sends one again. */
-export function ResultEmails({ sessionId, administrator }: { sessionId: string; administrator: boolean }) {
+export function ResultEmails({
+  sessionId,
+  administrator,
+  changedWith,
+}: {
+  sessionId: string;
+  administrator: boolean;
+  /**
+   * The results as the page shows them: read again when they change (a jury's decision, a re-scoring
+   * after publication may have queued an update), the messages shown until then.
+   */
+  changedWith?: unknown;
+}) {
   const t = useT();
   const client = useClient();
-  const data = useResource(() => client.resultEmails(sessionId), [client, sessionId]);
+  const data = useResource(() => client.resultEmails(sessionId), [client, sessionId, changedWith]);
   const [refreshing, setRefreshing] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   if (data.data === null) {

@@ -164,7 +164,9 @@ function ResultsView({
       {!publishedAt && administrator && (
         <Publish session={session} results={results} onPublished={onChanged} />
       )}
-      {publishedAt && <ResultEmails sessionId={session.id} administrator={administrator} />}
+      {publishedAt && (
+        <ResultEmails sessionId={session.id} administrator={administrator} changedWith={results} />
+      )}
       <div className="download-block">
         <DownloadLink
           className="button button-secondary"
@@ -174,6 +176,14 @@ function ResultsView({
         >
           {t('results.exportCsv')}
         </DownloadLink>
+        {/* The finalization's record to print and sign (finalization-record/). */}
+        <a
+          className="button button-secondary"
+          href={hrefFor({ page: 'finalizationRecord', sessionId: session.id })}
+          data-testid="finalization-record-link"
+        >
+          {t('finalizationRecord.link')}
+        </a>
         {/* Every certificate to print at once, one per page (once published). */}
         {publishedAt && results.results.some((r) => r.verificationCode !== null) && (
           <DownloadLink

@@ -187,6 +187,18 @@ function SessionPage({
                 </a>
               </li>
             )}
+            {/* Finalized: the record to print and sign (finalization-record/). */}
+            {actions.results && (
+              <li>
+                <a
+                  className="button button-secondary"
+                  href={hrefFor({ page: 'finalizationRecord', sessionId: session.id })}
+                  data-testid="finalization-record-link"
+                >
+                  {t('finalizationRecord.link')}
+                </a>
+              </li>
+            )}
             {actions.delete && (
               <li>
                 <ConfirmAction

@@ -21,6 +21,7 @@ describe('back-office routes', () => {
       { page: 'kit', sessionId: 'ses_1' },
       { page: 'finalization', sessionId: 'ses_1' },
       { page: 'results', sessionId: 'ses_1' },
+      { page: 'finalizationRecord', sessionId: 'ses_1' },
       { page: 'candidate', candidateId: 'can 2/é' },
       { page: 'editCandidate', candidateId: 'can_2' },
       { page: 'testRecord', candidateId: 'can 2/é' },

@@ -14,6 +14,8 @@ export const SESSION_PAGES = [
   'kit',
   'finalization',
   'results',
+  /** The printable finalization record (« Procès-verbal »), once the session is finalized. */
+  'finalizationRecord',
 ] as const;
 export type SessionPage = (typeof SESSION_PAGES)[number];
 
@@ -40,6 +42,7 @@ const SESSION_SEGMENTS: Record<SessionPage, string> = {
   kit: 'kit',
   finalization: 'finalization',
   results: 'results',
+  finalizationRecord: 'finalization-record',
 };
 const CENTRE_SEGMENTS: Record<CentrePage, string> = {
   sessions: 'sessions',

@@ -1,14 +1,18 @@
 // The jury's decisions in SQLite (migration 14): identity corrections written with the candidate row
 // they change, cancellations and their undoing checked against the standing one, all in one transaction
-// each. Results are read with the standing cancellation applied (sqlite-store.ts results()).
+// each. Results are read with the standing cancellation applied (sqlite-store.ts results()). Once the
+// session is published, the decision's update e-mail is queued in its transaction (result-email-store.ts):
+// no decision without its message, no message without its decision.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { juryCancelled } from '../../../core/scoring/jury-cancellation.ts';
 import type {
   CandidateIdentityFields,
   JuryDecisionRepository,
+  ResultEmailUpdatePlan,
   StoredJuryDecision,
   StoredResult,
 } from '../repositories.ts';
+import { resultEmailUpdateQueuer } from './result-email-store.ts';
 import { json, num, numOrNull, str, type Row } from './rows.ts';
 
 /**
@@ -94,34 +98,50 @@ export function juryDecisions(db: SqliteDatabase): JuryDecisionRepository {
     decidedBy: d.decidedBy,
   });
 
-  const correctIdentity = db.transaction((d: StoredJuryDecision, matchKey: string) => {
-    if (!d.identity) throw new Error('an identity correction without its identities');
-    const { before, after } = d.identity;
-    if (!started.get(d.candidateId)) return 'notStarted' as const;
-    if (sameIdentity.get({ id: d.candidateId, matchKey, birthdate: after.birthdate }))
-      return 'duplicate' as const;
-    const changed = correct.run({
-      ...after,
-      matchKey,
-      at: d.decidedAt,
-      id: d.candidateId,
-      beforeLastName: before.lastName,
-      beforeFirstName: before.firstName,
-      beforeBirthdate: before.birthdate,
-    }).changes;
-    if (changed !== 1) return 'stale' as const;
-    insert.run(row(d));
-    return 'corrected' as const;
-  });
+  const queueUpdate = resultEmailUpdateQueuer(db);
+  // The message before the decision's row: were that row refused, the message would go with it.
+  const queueUpdateOf = (d: StoredJuryDecision, plan: ResultEmailUpdatePlan | undefined) => {
+    if (!plan) return;
+    const cause =
+      d.kind === 'identity' ? 'identityCorrected' : d.kind === 'cancel' ? 'cancelled' : 'restored';
+    queueUpdate(d.candidateId, { kind: 'jury', cause }, `jury:${d.id}`, d.decidedAt, plan);
+  };
 
-  const decideCancellation = db.transaction((d: StoredJuryDecision) => {
-    if (d.kind === 'identity') throw new Error('not a cancellation');
-    if (!hasResult.get(d.candidateId)) return 'noResult' as const;
-    const cancelled = standing.get(d.candidateId) === 'cancel';
-    if (cancelled === (d.kind === 'cancel')) return 'unchanged' as const;
-    insert.run(row(d));
-    return 'decided' as const;
-  });
+  const correctIdentity = db.transaction(
+    (d: StoredJuryDecision, matchKey: string, plan: ResultEmailUpdatePlan | undefined) => {
+      if (!d.identity) throw new Error('an identity correction without its identities');
+      const { before, after } = d.identity;
+      if (!started.get(d.candidateId)) return 'notStarted' as const;
+      if (sameIdentity.get({ id: d.candidateId, matchKey, birthdate: after.birthdate }))
+        return 'duplicate' as const;
+      const changed = correct.run({
+        ...after,
+        matchKey,
+        at: d.decidedAt,
+        id: d.candidateId,
+        beforeLastName: before.lastName,
+        beforeFirstName: before.firstName,
+        beforeBirthdate: before.birthdate,
+      }).changes;
+      if (changed !== 1) return 'stale' as const;
+      queueUpdateOf(d, plan);
+      insert.run(row(d));
+      return 'corrected' as const;
+    },
+  );
+
+  const decideCancellation = db.transaction(
+    (d: StoredJuryDecision, plan: ResultEmailUpdatePlan | undefined) => {
+      if (d.kind === 'identity') throw new Error('not a cancellation');
+      if (!hasResult.get(d.candidateId)) return 'noResult' as const;
+      const cancelled = standing.get(d.candidateId) === 'cancel';
+      // The same decision again changes nothing: refused, and no second message.
+      if (cancelled === (d.kind === 'cancel')) return 'unchanged' as const;
+      queueUpdateOf(d, plan);
+      insert.run(row(d));
+      return 'decided' as const;
+    },
+  );
 
   return {
     async listByCandidate(candidateId) {
@@ -130,11 +150,11 @@ export function juryDecisions(db: SqliteDatabase): JuryDecisionRepository {
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(decisionFromRow);
     },
-    async correctIdentity(decision, matchKey) {
-      return correctIdentity(decision, matchKey);
+    async correctIdentity(decision, matchKey, resultEmailUpdate) {
+      return correctIdentity(decision, matchKey, resultEmailUpdate);
     },
-    async decideCancellation(decision) {
-      return decideCancellation(decision);
+    async decideCancellation(decision, resultEmailUpdate) {
+      return decideCancellation(decision, resultEmailUpdate);
     },
   };
 }

@@ -284,3 +284,49 @@ describe('migration 13: the browsers that logged in stay known across a restart'
     db.close();
   });
 });
+
+describe('migration 16: the updates of a published result, beside the publication’s messages', () => {
+  it('keeps the messages queued before as they were, and adds an empty table of updates, one per change', () => {
+    const db = new Database(':memory:');
+    // Rows alone: their session and candidate play no part here.
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 15));
+    db.prepare(
+      `INSERT INTO result_emails (id, session_id, recipient, candidate_ids, state, attempts, next_attempt_at,
+         sent_at, created_at)
+       VALUES ('eml_1', 'ses_1', 'prof@college.fr', '["cnd_1","cnd_2"]', 'sent', 1, 5, 6, 5)`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 16));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    expect(db.prepare('SELECT id, state, sent_at, candidate_ids FROM result_emails').all()).toEqual([
+      { id: 'eml_1', state: 'sent', sent_at: 6, candidate_ids: '["cnd_1","cnd_2"]' },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM result_email_updates').pluck().get()).toBe(0);
+    const insert = db.prepare(
+      `INSERT INTO result_email_updates (id, session_id, candidate_id, recipient, cause, cause_key, state,
+         next_attempt_at, created_at)
+       VALUES (?, 'ses_1', 'cnd_1', 'prof@college.fr', ?, ?, 'pending', 7, 7)`,
+    );
+    // The same address as the publication's message, as many times as there are changes…
+    insert.run('emu_1', 'cancelled', 'jury:jur_1');
+    insert.run('emu_2', 'restored', 'jury:jur_2');
+    // …but one message per change, and only for a reason the back office can word.
+    expect(() => insert.run('emu_3', 'cancelled', 'jury:jur_1')).toThrow(
+      /UNIQUE constraint failed: result_email_updates.cause_key/,
+    );
+    expect(() => insert.run('emu_4', 'fraud', 'jury:jur_4')).toThrow(/CHECK constraint failed/);
+    expect(db.prepare('SELECT attempts, state FROM result_email_updates WHERE id = ?').get('emu_1')).toEqual({
+      attempts: 0,
+      state: 'pending',
+    });
+    // The mailer's due rows use their index.
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join();
+    expect(
+      plan("SELECT * FROM result_email_updates WHERE state = 'pending' AND next_attempt_at <= 10"),
+    ).toContain('result_email_updates_due');
+    db.close();
+  });
+});

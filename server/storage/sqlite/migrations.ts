@@ -577,4 +577,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX result_emails_due ON result_emails (next_attempt_at) WHERE state = 'pending';
     `,
   },
+  {
+    version: 16,
+    description: 'result e-mails updating a published result: one per change, beside the publication’s',
+    sql: `
+      -- A change of a candidate's result after publication (a jury's decision, a late signed result
+      -- re-scored) queues an update to that candidate's result address, written in the change's
+      -- transaction. A table of its own rather than the publication's row queued again: that row keeps
+      -- saying when the first message went (UNIQUE (session_id, recipient) allows one per address), and
+      -- each update keeps its own state, attempts and failure, as the mailer records them there too.
+      -- cause: why it was queued (the back office and the message say so); cause_key: the change it
+      -- belongs to (the jury decision's id, the result written), so that no change queues two.
+      CREATE TABLE result_email_updates (
+        id              TEXT PRIMARY KEY,
+        session_id      TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        candidate_id    TEXT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+        recipient       TEXT NOT NULL,
+        cause           TEXT NOT NULL CHECK (cause IN
+                          ('cancelled', 'restored', 'identityCorrected', 'resultAdded', 'resultChanged')),
+        cause_key       TEXT NOT NULL UNIQUE,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        last_error      TEXT,
+        last_error_kind TEXT CHECK (last_error_kind IN
+                          ('unreachable', 'authentication', 'rejected', 'refused', 'temporary', 'content', 'other')),
+        sent_at         INTEGER,
+        created_at      INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX result_email_updates_due ON result_email_updates (next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX result_email_updates_by_session ON result_email_updates (session_id, recipient);
+    `,
+  },
 ];

@@ -1,10 +1,33 @@
-// The outbox of result e-mails in SQLite (migration 15, table result_emails): queued in the
-// publication's transaction (queueResultEmails, called by the sessions' publish), then read and
-// updated one row at a time by the mailer (mail/result-mailer.ts).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { ResultEmailFailureKind, ResultEmailState } from '../../../core/contracts/result-emails.ts';
-import type { ResultEmailPlan, ResultEmailRepository, StoredResultEmail } from '../repositories.ts';
+// The outbox of result e-mails in SQLite: the publication's (migration 15, table result_emails),
+// queued in the publication's transaction (queueResultEmails, called by the sessions' publish), and the
+// updates of a published result (migration 16, table result_email_updates), queued in the change's
+// transaction (resultEmailUpdateQueuer). The mailer (mail/result-mailer.ts) reads them as one outbox and
+// updates one row at a time by its id, whichever table holds it: one machinery for both.
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import type {
+  ResultEmailFailureKind,
+  ResultEmailState,
+  ResultEmailUpdateCause,
+} from '../../../core/contracts/result-emails.ts';
+import type {
+  ResultChange,
+  ResultEmailPlan,
+  ResultEmailRepository,
+  ResultEmailUpdatePlan,
+  StoredResultEmail,
+} from '../repositories.ts';
 import { candidateFromRow, json, num, numOrNull, resultFromRow, str, strOrNull, type Row } from './rows.ts';
+
+const COLUMNS = `id, session_id, recipient, state, attempts, next_attempt_at, last_attempt_at, last_error,
+  last_error_kind, sent_at, created_at`;
+
+/** Both tables as one outbox; an update carries its one candidate, and why. */
+const OUTBOX = `(
+  SELECT ${COLUMNS}, candidate_ids, NULL AS update_candidate_id, NULL AS update_cause, 0 AS is_update
+    FROM result_emails
+  UNION ALL
+  SELECT ${COLUMNS}, json_array(candidate_id), candidate_id, cause, 1 FROM result_email_updates
+)`;
 
 function resultEmailFromRow(r: Row): StoredResultEmail {
   const kind = strOrNull(r.last_error_kind) as ResultEmailFailureKind | null;
@@ -20,6 +43,13 @@ function resultEmailFromRow(r: Row): StoredResultEmail {
     lastFailure: kind === null ? null : { kind, detail: str(r.last_error ?? '') },
     sentAt: numOrNull(r.sent_at),
     createdAt: num(r.created_at),
+    update:
+      num(r.is_update) === 1
+        ? {
+            candidateId: str(r.update_candidate_id),
+            cause: str(r.update_cause) as ResultEmailUpdateCause,
+          }
+        : null,
   };
 }
 
@@ -49,34 +79,122 @@ export function resultEmailQueuer(
   };
 }
 
+/**
+ * Queues, inside the transaction of a change to a candidate's result, the update `plan` names: only
+ * once the session is published (before, its publication's message will carry the change) and while the
+ * candidate has a result (else there is nothing to send: their result, when it comes, queues its own).
+ * None either while the publication's message to the same address, with this candidate, has not gone
+ * yet (written when it goes, it will carry the change), nor for a result re-scored under the jury's
+ * standing cancellation (it still reads cancelled: nothing new to say). `causeKey` names the change (a
+ * jury decision's id, the result written): the same change never queues a second message. True when
+ * one was queued.
+ */
+export function resultEmailUpdateQueuer(
+  db: SqliteDatabase,
+): (
+  candidateId: string,
+  change: ResultChange,
+  causeKey: string,
+  at: number,
+  plan: ResultEmailUpdatePlan,
+) => boolean {
+  const candidate = db.prepare(
+    `SELECT c.*, s.published_at AS session_published_at,
+       EXISTS (SELECT 1 FROM results r WHERE r.candidate_id = c.id) AS has_result
+     FROM candidates c JOIN sessions s ON s.id = c.session_id WHERE c.id = ?`,
+  );
+  const cancellationStands = db
+    .prepare(
+      `SELECT kind = 'cancel' FROM jury_decisions WHERE candidate_id = ? AND kind IN ('cancel', 'uncancel')
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .pluck();
+  // Pending and never sent: one put back by « Renvoyer » was already read as it was, so the update goes.
+  const publicationUnsent = db
+    .prepare(
+      `SELECT 1 FROM result_emails e, json_each(e.candidate_ids) c
+       WHERE e.session_id = @sessionId AND e.recipient = @recipient AND e.state = 'pending'
+         AND e.sent_at IS NULL AND c.value = @candidateId`,
+    )
+    .pluck();
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO result_email_updates (id, session_id, candidate_id, recipient, cause, cause_key,
+       state, attempts, next_attempt_at, created_at)
+     VALUES (@id, @sessionId, @candidateId, @recipient, @cause, @causeKey, 'pending', 0, @at, @at)`,
+  );
+  return (candidateId, change, causeKey, at, plan) => {
+    const row = candidate.get(candidateId) as Row | undefined;
+    if (!row || row.session_published_at === null || num(row.has_result) !== 1) return false;
+    // A result's change only: a jury's decision says something new even then (an uncancel is queued
+    // before its row, while the cancellation it ends still stands).
+    if (change.kind === 'result' && cancellationStands.get(candidateId) === 1) return false;
+    const stored = candidateFromRow(row);
+    const email = plan(stored, change);
+    if (email === null) return false;
+    const params = { sessionId: stored.sessionId, recipient: email.recipient, candidateId };
+    if (publicationUnsent.get(params) !== undefined) return false;
+    return (
+      insert.run({
+        id: email.id,
+        sessionId: stored.sessionId,
+        candidateId: email.candidateId,
+        recipient: email.recipient,
+        cause: email.cause,
+        causeKey,
+        at,
+      }).changes === 1
+    );
+  };
+}
+
 export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
-  const bySession = db.prepare('SELECT * FROM result_emails WHERE session_id = ? ORDER BY recipient, id');
-  const get = db.prepare('SELECT * FROM result_emails WHERE id = ?');
+  // The publication's message first, then the updates in the order they came.
+  const bySession = db.prepare(
+    `SELECT * FROM ${OUTBOX} WHERE session_id = ? ORDER BY recipient, is_update, created_at, id`,
+  );
+  const get = db.prepare(`SELECT * FROM ${OUTBOX} WHERE id = ?`);
   const due = db.prepare(
-    `SELECT * FROM result_emails WHERE state = 'pending' AND next_attempt_at <= ?
-     ORDER BY next_attempt_at, created_at, id LIMIT ?`,
+    `SELECT * FROM ${OUTBOX} WHERE state = 'pending' AND next_attempt_at <= ?
+     ORDER BY next_attempt_at, created_at, is_update, id LIMIT ?`,
   );
   const nextAttemptAt = db
-    .prepare("SELECT MIN(next_attempt_at) FROM result_emails WHERE state = 'pending'")
+    .prepare(
+      `SELECT MIN(at) FROM (
+         SELECT MIN(next_attempt_at) AS at FROM result_emails WHERE state = 'pending'
+         UNION ALL SELECT MIN(next_attempt_at) FROM result_email_updates WHERE state = 'pending')`,
+    )
     .pluck();
-  const pendingCount = db.prepare("SELECT COUNT(*) FROM result_emails WHERE state = 'pending'").pluck();
-  const sent = db.prepare(
-    `UPDATE result_emails SET state = 'sent', attempts = @attempts, sent_at = @at, last_attempt_at = @at,
+  const pendingCount = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM result_emails WHERE state = 'pending')
+         + (SELECT COUNT(*) FROM result_email_updates WHERE state = 'pending')`,
+    )
+    .pluck();
+  // Each write prepared for both tables and run on both: an id is in one of them only.
+  const onBoth = (sql: (table: string) => string) =>
+    ['result_emails', 'result_email_updates'].map((table) => db.prepare(sql(table)));
+  const changed = (statements: Statement[], ...params: unknown[]) =>
+    statements.reduce((sum, statement) => sum + statement.run(...params).changes, 0) === 1;
+  const sent = onBoth(
+    (
+      table,
+    ) => `UPDATE ${table} SET state = 'sent', attempts = @attempts, sent_at = @at, last_attempt_at = @at,
        last_error = NULL, last_error_kind = NULL
      WHERE id = @id AND state = 'pending' AND attempts = @previous`,
   );
-  const failed = db.prepare(
-    `UPDATE result_emails SET state = @state, attempts = @attempts, next_attempt_at = @next,
+  const failed = onBoth(
+    (table) => `UPDATE ${table} SET state = @state, attempts = @attempts, next_attempt_at = @next,
        last_attempt_at = @at, last_error = @detail, last_error_kind = @kind
      WHERE id = @id AND state = 'pending' AND attempts = @previous`,
   );
-  const resend = db.prepare(
-    `UPDATE result_emails SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL,
+  const resend = onBoth(
+    (table) => `UPDATE ${table} SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL,
        last_error_kind = NULL
      WHERE id = ? AND state IN ('sent', 'failed')`,
   );
-  const sendNow = db.prepare(
-    `UPDATE result_emails SET next_attempt_at = MIN(next_attempt_at, ?) WHERE id = ? AND state = 'pending'`,
+  const sendNow = onBoth(
+    (table) =>
+      `UPDATE ${table} SET next_attempt_at = MIN(next_attempt_at, ?) WHERE id = ? AND state = 'pending'`,
   );
   return {
     async listBySession(sessionId) {
@@ -96,25 +214,35 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
       return num(pendingCount.get());
     },
     async recordSent(id, previous, at) {
-      return sent.run({ id, previous, attempts: previous + 1, at }).changes === 1;
+      return changed(sent, { id, previous, attempts: previous + 1, at });
     },
     async recordRetry(id, previous, failure, at, next) {
-      return (
-        failed.run({ id, previous, attempts: previous + 1, at, next, state: 'pending', ...failure })
-          .changes === 1
-      );
+      return changed(failed, {
+        id,
+        previous,
+        attempts: previous + 1,
+        at,
+        next,
+        state: 'pending',
+        ...failure,
+      });
     },
     async recordFailed(id, previous, failure, at) {
-      return (
-        failed.run({ id, previous, attempts: previous + 1, at, next: at, state: 'failed', ...failure })
-          .changes === 1
-      );
+      return changed(failed, {
+        id,
+        previous,
+        attempts: previous + 1,
+        at,
+        next: at,
+        state: 'failed',
+        ...failure,
+      });
     },
     async resend(id, at) {
-      return resend.run(at, id).changes === 1;
+      return changed(resend, at, id);
     },
     async sendNow(id, at) {
-      return sendNow.run(at, id).changes === 1;
+      return changed(sendNow, at, id);
     },
   };
 }

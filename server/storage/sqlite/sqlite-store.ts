@@ -25,6 +25,7 @@ import type {
   KnownDeviceRepository,
   ResultEmailPlan,
   ResultEmailRepository,
+  ResultEmailUpdatePlan,
   ResultRepository,
   ResumeRequest,
   RevokeOutcome,
@@ -60,7 +61,7 @@ import {
   type Row,
 } from './rows.ts';
 import { WriteBatcher } from './write-batcher.ts';
-import { resultEmailQueuer, resultEmails } from './result-email-store.ts';
+import { resultEmailQueuer, resultEmailUpdateQueuer, resultEmails } from './result-email-store.ts';
 import {
   juryCancelledAtOf,
   juryCancelledAtSql,
@@ -1431,11 +1432,27 @@ function results(db: SqliteDatabase): ResultRepository {
   const asRead = (row: Row) => withJuryCancellation(resultFromRow(row), juryCancelledAtOf(row));
   const insert = resultInserter(db);
   const published = db.prepare('SELECT published_at FROM sessions WHERE id = ?').pluck();
-  const replace = db.transaction((result: StoredResult, evenIfPublished: boolean) => {
-    if (!evenIfPublished && (published.get(result.sessionId) ?? null) !== null) return false;
-    insert(result);
-    return true;
-  });
+  const scored = db.prepare('SELECT * FROM results WHERE candidate_id = ?');
+  const queueUpdate = resultEmailUpdateQueuer(db);
+  const replace = db.transaction(
+    (result: StoredResult, evenIfPublished: boolean, plan: ResultEmailUpdatePlan | undefined) => {
+      if (!evenIfPublished && (published.get(result.sessionId) ?? null) !== null) return false;
+      const before = scored.get(result.candidateId) as Row | undefined;
+      insert(result);
+      // Once published, its update e-mail with it (result-email-store.ts; none before publication).
+      const previous = before ? resultFromRow(before) : null;
+      const key = `result:${result.candidateId}:${result.source}:${result.scoredAt}`;
+      if (plan)
+        queueUpdate(
+          result.candidateId,
+          { kind: 'result', previous, next: result },
+          key,
+          result.scoredAt,
+          plan,
+        );
+      return true;
+    },
+  );
   return {
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(asRead);
@@ -1449,7 +1466,7 @@ function results(db: SqliteDatabase): ResultRepository {
       return row ? asRead(row) : null;
     },
     async replace(result, options) {
-      return replace(result, options?.evenIfPublished === true);
+      return replace(result, options?.evenIfPublished === true, options?.resultEmailUpdate);
     },
   };
 }

@@ -1,0 +1,517 @@
+// The update e-mails of a published result, end to end: a jury's decision or a late signed result after
+// publication queues, in its own transaction, one update to the candidate's result address, sent by the
+// mailer to a real SMTP server on loopback (testing/smtp-receiver.ts) and read back with mailparser. The
+// publication's message keeps its own state beside it; the same decision again, or a replayed signed
+// result, queues nothing more; a change before publication, or before the publication's message has
+// gone, queues nothing (that message carries it), nor a re-scoring under a standing cancellation; a
+// cause undone before its message goes is worded neutrally; a change whose transaction fails leaves no
+// message, and a message that fails no change.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResultEmail, ResultEmailList } from '../../core/contracts/result-emails.ts';
+import type { ServerConfig } from '../config.ts';
+import type { StoredJuryDecision, StoredResult } from '../storage/repositories.ts';
+import { publishableDay, type PublishableDay } from '../testing/result-email-day.ts';
+import type { SeededCandidate } from '../testing/seed.ts';
+import { SmtpReceiver, type ReceivedMail } from '../testing/smtp-receiver.ts';
+import { ADMIN, errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { planResultEmailUpdate, updateCause } from './result-email-updates.ts';
+
+const PUBLIC_URL = 'https://certif.lycee.fr';
+const TEACHER = 'prof.durand@college.fr';
+const FAMILY = 'famille.martin@example.org';
+/** The jury's grounds: in the decision, never in a mailbox. */
+const GROUNDS = 'Téléphone portable utilisé pendant le test (C6).';
+
+const mailConfig = (port: number): Partial<ServerConfig> => ({
+  smtpUrl: `smtp://127.0.0.1:${port}`,
+  mailFrom: 'Pix certification <certif@college.fr>',
+  publicUrl: PUBLIC_URL,
+});
+
+describe('result e-mails updating a published result', () => {
+  const servers: TestServer[] = [];
+  const receivers: SmtpReceiver[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+    for (const receiver of receivers.splice(0)) await receiver.close();
+  });
+
+  async function dayWith(
+    plans: Parameters<typeof publishableDay>[0],
+    withMailServer = true,
+  ): Promise<{ day: PublishableDay; smtp: SmtpReceiver | null }> {
+    const smtp = withMailServer ? await SmtpReceiver.start(null) : null;
+    if (smtp) receivers.push(smtp);
+    const day = await publishableDay(plans, smtp ? { config: mailConfig(smtp.port) } : {});
+    servers.push(day.server);
+    return { day, smtp };
+  }
+
+  const candidateOf = (day: PublishableDay, i: number) => day.candidates[i] as SeededCandidate;
+  const nameOf = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
+
+  async function emails(day: PublishableDay): Promise<ResultEmailList> {
+    const r = await day.day.api({
+      method: 'GET',
+      url: `/api/centre/sessions/${day.day.session.id}/result-emails`,
+    });
+    expect(r.statusCode).toBe(200);
+    return r.json();
+  }
+  const updates = async (day: PublishableDay): Promise<ResultEmail[]> =>
+    (await emails(day)).emails.filter((e) => e.update !== null);
+
+  const cancel = (day: PublishableDay, who: SeededCandidate, cancelled: boolean) =>
+    day.day.api({
+      method: 'POST',
+      url: `/api/centre/candidates/${who.id}/cancellation`,
+      payload: { cancelled, reason: GROUNDS },
+    });
+
+  async function sendDue(day: PublishableDay): Promise<void> {
+    const mailer = day.server.app.pix.resultMailer;
+    if (!mailer) throw new Error('no mailer');
+    await mailer.sendDue();
+  }
+
+  const lastTo = (smtp: SmtpReceiver, recipient: string): ReceivedMail => {
+    const mail = smtp.received.filter((r) => r.to[0] === recipient).at(-1);
+    if (!mail) throw new Error(`nothing received by ${recipient}`);
+    return mail;
+  };
+
+  it('sends one update to the candidate’s address for a cancellation, without its grounds, and another for its undoing', async () => {
+    const { day, smtp } = await dayWith([
+      { resultEmail: TEACHER, sits: 'right' },
+      { resultEmail: TEACHER, sits: 'right' },
+      { resultEmail: null, sits: 'right' },
+    ]);
+    if (!smtp) throw new Error('no receiver');
+    const number = day.day.session.number;
+    await day.publish();
+    await sendDue(day);
+    const [first] = (await emails(day)).emails;
+    expect(first).toMatchObject({ update: null, state: 'sent', recipient: TEACHER });
+    expect(smtp.received).toHaveLength(1);
+
+    day.server.clock.advance(3_600_000);
+    const lea = candidateOf(day, 0);
+    expect((await cancel(day, lea, true)).statusCode).toBe(200);
+    // The same decision again is refused: no second message.
+    const again = await cancel(day, lea, true);
+    expect([again.statusCode, errorOf(again).code]).toEqual([409, 'ALREADY_CANCELLED']);
+    let list = await emails(day);
+    expect(list.emails.map((e) => [e.recipient, e.update?.cause ?? null, e.state])).toEqual([
+      [TEACHER, null, 'sent'],
+      [TEACHER, 'cancelled', 'pending'],
+    ]);
+    expect(list.emails[1]?.candidates).toEqual([
+      { candidateId: lea.id, firstName: lea.firstName, lastName: lea.lastName },
+    ]);
+    expect(list.emails[1]?.update).toEqual({ candidateId: lea.id, cause: 'cancelled' });
+
+    await sendDue(day);
+    expect(smtp.received).toHaveLength(2);
+    const cancelled = lastTo(smtp, TEACHER).mail;
+    expect(cancelled.subject).toBe(`Résultats mis à jour — session n° ${number}`);
+    const text = cancelled.text ?? '';
+    expect(text).toContain(`La certification de ${nameOf(lea)} a été annulée par le jury`);
+    expect(text).toMatch(new RegExp(`${nameOf(lea)}\\s*: certification annulée`));
+    // Only the candidate whose result changed, and nothing of why the jury decided.
+    expect(text).not.toContain(nameOf(candidateOf(day, 1)));
+    for (const body of [text, cancelled.html || '']) {
+      expect(body).not.toContain('Téléphone');
+      expect(body).not.toContain('C6');
+    }
+    expect(cancelled.attachments).toEqual([]);
+    list = await emails(day);
+    // The publication's message still says when it went; the update has its own state.
+    expect(list.emails[0]).toEqual(first);
+    expect(list.emails[1]).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(list.emails[1]?.sentAt).toBe(new Date(day.server.clock.now).toISOString());
+
+    // Undone: another update, the certificate again.
+    day.server.clock.advance(60_000);
+    expect((await cancel(day, lea, false)).statusCode).toBe(200);
+    expect((await updates(day)).map((e) => [e.update?.cause, e.state])).toEqual([
+      ['cancelled', 'sent'],
+      ['restored', 'pending'],
+    ]);
+    await sendDue(day);
+    const restored = lastTo(smtp, TEACHER).mail;
+    expect(restored.subject).toBe(`Résultats mis à jour — session n° ${number}`);
+    expect(restored.text).toContain(`levé l’annulation de la certification de ${nameOf(lea)}`);
+    expect(restored.text).toMatch(new RegExp(`${nameOf(lea)}\\s*: certifié, \\d+ Pix`));
+    expect(restored.text).not.toContain('Téléphone');
+    expect(restored.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+
+    // A candidate without a result address: the decision stands, no message.
+    expect((await cancel(day, candidateOf(day, 2), true)).statusCode).toBe(200);
+    expect(await updates(day)).toHaveLength(2);
+    expect(smtp.received).toHaveLength(3);
+  }, 60_000);
+
+  it('sends the corrected name after an identity correction, once', async () => {
+    const { day, smtp } = await dayWith([{ resultEmail: FAMILY, sits: 'right' }]);
+    if (!smtp) throw new Error('no receiver');
+    await day.publish();
+    await sendDue(day);
+    const lea = candidateOf(day, 0);
+    const correction = {
+      lastName: 'Martin-Durand',
+      firstName: 'Léa',
+      birthdate: lea.birthdate,
+      reason: 'Nom d’usage oublié à l’inscription.',
+    };
+    const correct = () =>
+      day.day.api({
+        method: 'POST',
+        url: `/api/centre/candidates/${lea.id}/identity-correction`,
+        payload: correction,
+      });
+    expect((await correct()).statusCode).toBe(200);
+    const same = await correct();
+    expect([same.statusCode, errorOf(same).code]).toEqual([422, 'IDENTITY_UNCHANGED']);
+    expect((await updates(day)).map((e) => [e.recipient, e.update?.cause])).toEqual([
+      [FAMILY, 'identityCorrected'],
+    ]);
+
+    await sendDue(day);
+    const { mail } = lastTo(smtp, FAMILY);
+    expect(smtp.received).toHaveLength(2);
+    expect(mail.subject).toBe(`Résultats mis à jour — session n° ${day.day.session.number}`);
+    expect(mail.text).toContain(
+      'Le jury a corrigé l’identité de Léa Martin-Durand (nom, prénom ou date de naissance). Le certificat joint remplace celui reçu auparavant.',
+    );
+    expect(mail.text).toMatch(/Léa Martin-Durand\s*: certifié, \d+ Pix/);
+    expect(mail.text).not.toContain('oublié');
+    expect(mail.attachments.map((a) => a.filename)).toEqual([
+      expect.stringMatching(/^certificat-Martin-Durand-Lea-P-/),
+    ]);
+
+    // « Renvoyer » on the update: that message again, the publication's left as it was.
+    const [publication, update] = (await emails(day)).emails;
+    const resent = await day.day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.day.session.id}/result-emails/${update?.id ?? ''}/resend`,
+    });
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json()).toMatchObject({ id: update?.id, state: 'pending', update: update?.update });
+    await sendDue(day);
+    expect(smtp.received.map((r) => r.mail.subject?.startsWith('Résultats mis à jour'))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect((await emails(day)).emails[0]).toEqual(publication);
+  }, 60_000);
+
+  it('sends the result of a candidate listed absent whose signed result is re-scored after publication, once', async () => {
+    const { day, smtp } = await dayWith([
+      { resultEmail: TEACHER, sits: 'right' },
+      { resultEmail: FAMILY, sits: 'offline' },
+    ]);
+    if (!smtp) throw new Error('no receiver');
+    await day.publish();
+    await sendDue(day);
+    // Listed absent at publication: in no message.
+    expect((await emails(day)).emails.map((e) => e.recipient)).toEqual([TEACHER]);
+
+    day.server.clock.advance(3_600_000);
+    await day.uploadLate(1);
+    // Stored, not applied by itself: nothing to send yet.
+    expect(await updates(day)).toEqual([]);
+    const hugo = candidateOf(day, 1);
+    const rescore = () =>
+      day.day.api({ method: 'POST', url: `/api/centre/candidates/${hugo.id}/signed-result-rescoring` });
+    expect((await rescore()).statusCode).toBe(200);
+    // Replayed: the upload is taken again, the re-scoring refused; still one message.
+    await day.uploadLate(1);
+    const twice = await rescore();
+    expect([twice.statusCode, errorOf(twice).code]).toEqual([409, 'NO_LATE_SIGNED_RESULT']);
+    expect((await emails(day)).emails.map((e) => [e.recipient, e.update?.cause ?? null, e.state])).toEqual([
+      [FAMILY, 'resultAdded', 'pending'],
+      [TEACHER, null, 'sent'],
+    ]);
+
+    await sendDue(day);
+    const { mail } = lastTo(smtp, FAMILY);
+    expect(mail.subject).toBe(`Résultats mis à jour — session n° ${day.day.session.number}`);
+    expect(mail.text).toContain(`Le résultat de ${nameOf(hugo)}, arrivé après la publication`);
+    expect(mail.text).toMatch(new RegExp(`${nameOf(hugo)}\\s*: certifié, \\d+ Pix`));
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    expect(smtp.received.map((r) => r.to[0])).toEqual([TEACHER, FAMILY]);
+  }, 60_000);
+
+  it('queues nothing for a change before publication: the publication’s message carries it', async () => {
+    const { day, smtp } = await dayWith([
+      { resultEmail: TEACHER, sits: 'right' },
+      { resultEmail: TEACHER, sits: 'right' },
+    ]);
+    if (!smtp) throw new Error('no receiver');
+    const lea = candidateOf(day, 0);
+    expect((await cancel(day, lea, true)).statusCode).toBe(200);
+    const corrected = await day.day.api({
+      method: 'POST',
+      url: `/api/centre/candidates/${candidateOf(day, 1).id}/identity-correction`,
+      payload: {
+        lastName: 'Corrigé',
+        firstName: 'Hugo',
+        birthdate: candidateOf(day, 1).birthdate,
+        reason: 'Faute de frappe.',
+      },
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect(await emails(day)).toEqual({ mailServerConfigured: true, emails: [] });
+
+    await day.publish();
+    expect((await emails(day)).emails.map((e) => e.update)).toEqual([null]);
+    await sendDue(day);
+    expect(smtp.received).toHaveLength(1);
+    const text = smtp.received[0]?.mail.text ?? '';
+    expect(text).toMatch(new RegExp(`${nameOf(lea)}\\s*: certification annulée`));
+    expect(text).toMatch(/Hugo Corrigé\s*: certifié/);
+  }, 60_000);
+
+  it('queues no update while the publication’s message to that address has not gone: it will carry the change', async () => {
+    const { day } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }], false);
+    await day.publish();
+    const lea = candidateOf(day, 0);
+    expect((await cancel(day, lea, true)).statusCode).toBe(200);
+    const list = await emails(day);
+    expect(list.mailServerConfigured).toBe(false);
+    // The publication's message only: one message, not the result then its update.
+    expect(list.emails.map((e) => [e.update?.cause ?? null, e.state, e.attempts])).toEqual([
+      [null, 'pending', 0],
+    ]);
+    expect(await day.server.app.pix.store.resultEmails.pendingCount()).toBe(1);
+
+    // Given a mail server and restarted: the publication's message goes, the cancellation in it.
+    const smtp = await SmtpReceiver.start(null);
+    receivers.push(smtp);
+    const { dbFile, clock } = day.server;
+    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
+    const restarted = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
+    servers.push(restarted);
+    await restarted.app.pix.resultMailer?.sendDue();
+    expect(smtp.received.map((r) => r.mail.subject)).toEqual([
+      `Résultats de certification Pix — session n° ${day.day.session.number}`,
+    ]);
+    expect(smtp.received[0]?.mail.text).toMatch(new RegExp(`${nameOf(lea)}\\s*: certification annulée`));
+    expect(await restarted.app.pix.store.resultEmails.pendingCount()).toBe(0);
+  }, 60_000);
+
+  it('queues the update once the publication’s message has gone, even put back by « Renvoyer », and without a mail server it waits', async () => {
+    const { day } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }], false);
+    await day.publish();
+    const { store } = day.server.app.pix;
+    const [publication] = (await emails(day)).emails;
+    if (!publication) throw new Error('no publication message');
+    // As if it had gone before the mail server was removed.
+    expect(await store.resultEmails.recordSent(publication.id, 0, day.server.clock.now)).toBe(true);
+    const lea = candidateOf(day, 0);
+    expect((await cancel(day, lea, true)).statusCode).toBe(200);
+    let list = await emails(day);
+    expect(list.mailServerConfigured).toBe(false);
+    expect(list.emails.map((e) => [e.update?.cause ?? null, e.state])).toEqual([
+      [null, 'sent'],
+      ['cancelled', 'pending'],
+    ]);
+
+    // « Renvoyer » on the publication's message: pending again, but its recipient read the old one.
+    day.server.clock.advance(60_000);
+    const resent = await day.day.api({
+      method: 'POST',
+      url: `/api/centre/sessions/${day.day.session.id}/result-emails/${publication.id}/resend`,
+    });
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect((await cancel(day, lea, false)).statusCode).toBe(200);
+    list = await emails(day);
+    expect(list.emails.map((e) => [e.update?.cause ?? null, e.state])).toEqual([
+      [null, 'pending'],
+      ['cancelled', 'pending'],
+      ['restored', 'pending'],
+    ]);
+    expect(await store.resultEmails.pendingCount()).toBe(3);
+  }, 60_000);
+
+  it('says neutrally that the result changed when a cancellation was undone before its message went', async () => {
+    // No mail server yet: the updates wait, as they would through a pause (a running mailer could send
+    // the first between the two decisions).
+    const { day } = await dayWith([{ resultEmail: FAMILY, sits: 'right' }], false);
+    await day.publish();
+    const [publication] = (await emails(day)).emails;
+    const { store } = day.server.app.pix;
+    expect(await store.resultEmails.recordSent(publication?.id ?? '', 0, day.server.clock.now)).toBe(true);
+    const lea = candidateOf(day, 0);
+    expect((await cancel(day, lea, true)).statusCode).toBe(200);
+    day.server.clock.advance(60_000);
+    expect((await cancel(day, lea, false)).statusCode).toBe(200);
+    expect((await updates(day)).map((e) => [e.update?.cause, e.state])).toEqual([
+      ['cancelled', 'pending'],
+      ['restored', 'pending'],
+    ]);
+
+    const smtp = await SmtpReceiver.start(null);
+    receivers.push(smtp);
+    const { dbFile, clock } = day.server;
+    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
+    const restarted = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
+    servers.push(restarted);
+    await restarted.app.pix.resultMailer?.sendDue();
+    const [first, second] = smtp.received.map((r) => r.mail);
+    if (!first || !second) throw new Error('the updates did not go');
+    // The « cancelled » message, written now, shows a certified result: it must not call it void.
+    const text = first.text ?? '';
+    expect(text).toContain(`Le résultat de ${nameOf(lea)} a changé depuis la publication des résultats.`);
+    expect(text).not.toContain('annulée');
+    expect(text).not.toContain('n’est plus valable');
+    expect(text).toMatch(new RegExp(`${nameOf(lea)}\\s*: certifié, \\d+ Pix`));
+    expect(first.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    expect(second.text).toContain(`levé l’annulation de la certification de ${nameOf(lea)}`);
+    expect(second.text).toContain('avec le même code de vérification');
+  }, 60_000);
+
+  it('queues nothing for a result re-scored while the jury’s cancellation stands: it still reads cancelled', async () => {
+    const { day, smtp } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }]);
+    if (!smtp) throw new Error('no receiver');
+    await day.publish();
+    await sendDue(day);
+    const { store } = day.server.app.pix;
+    const lea = candidateOf(day, 0);
+    expect((await cancel(day, lea, true)).statusCode).toBe(200);
+    await sendDue(day);
+    // Re-scored under the cancellation (its score as scored changes; what is read does not).
+    const raw = (await store.results.get(lea.id)) as StoredResult;
+    const rescored: StoredResult = {
+      ...raw,
+      score: { ...raw.score, status: 'rejected', pixScore: 40, reasons: [] },
+      scoredAt: raw.scoredAt + 1,
+    };
+    const plan = { evenIfPublished: true, resultEmailUpdate: planResultEmailUpdate };
+    expect(await store.results.replace(rescored, plan)).toBe(true);
+    expect((await store.results.get(lea.id))?.score.status).toBe('cancelled');
+    expect((await updates(day)).map((e) => [e.update?.cause, e.state])).toEqual([['cancelled', 'sent']]);
+
+    // Undone: its update says so, with the result as re-scored.
+    day.server.clock.advance(60_000);
+    expect((await cancel(day, lea, false)).statusCode).toBe(200);
+    expect((await updates(day)).map((e) => e.update?.cause)).toEqual(['cancelled', 'restored']);
+    await sendDue(day);
+    const { mail } = lastTo(smtp, TEACHER);
+    expect(mail.text).toContain(
+      `levé l’annulation de la certification de ${nameOf(lea)} : son résultat est rétabli.`,
+    );
+    expect(mail.text).toMatch(new RegExp(`${nameOf(lea)}\\s*: non certifié, 40 Pix`));
+  }, 60_000);
+
+  it('writes a change and its message together or not at all', async () => {
+    const { day } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }], false);
+    await day.publish();
+    const { store } = day.server.app.pix;
+    // Gone: else the publication's message would carry the change, and no update be queued.
+    const [publication] = (await emails(day)).emails;
+    expect(await store.resultEmails.recordSent(publication?.id ?? '', 0, day.server.clock.now)).toBe(true);
+    const lea = candidateOf(day, 0);
+    const decision = (decidedBy: string): StoredJuryDecision => ({
+      id: `jur_${decidedBy}`,
+      candidateId: lea.id,
+      kind: 'cancel',
+      identity: null,
+      reason: GROUNDS,
+      decidedAt: day.server.clock.now,
+      decidedBy,
+    });
+
+    // The decision's row refused (an account that does not exist): its message goes with it.
+    await expect(
+      store.juryDecisions.decideCancellation(decision('acc_nobody'), planResultEmailUpdate),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    expect(await updates(day)).toEqual([]);
+    expect(await store.juryDecisions.listByCandidate(lea.id)).toEqual([]);
+
+    // The message refused: the decision goes with it.
+    const failing = () => {
+      throw new Error('the outbox is full');
+    };
+    const administrator = await store.accounts.findByEmail(ADMIN.email);
+    if (!administrator) throw new Error('no administrator');
+    await expect(store.juryDecisions.decideCancellation(decision(administrator.id), failing)).rejects.toThrow(
+      'the outbox is full',
+    );
+    expect(await store.juryDecisions.listByCandidate(lea.id)).toEqual([]);
+    expect((await store.results.get(lea.id))?.score.status).toBe('validated');
+
+    // A result written after publication: the same.
+    const result = (await store.results.get(lea.id)) as StoredResult;
+    const rescored: StoredResult = {
+      ...result,
+      score: { ...result.score, status: 'rejected' },
+      scoredAt: result.scoredAt + 1,
+    };
+    await expect(
+      store.results.replace(rescored, { evenIfPublished: true, resultEmailUpdate: failing }),
+    ).rejects.toThrow('the outbox is full');
+    expect((await store.results.get(lea.id))?.score.status).toBe('validated');
+    expect(await updates(day)).toEqual([]);
+
+    // And when it goes through: one message, once, whatever the number of times the change is replayed.
+    expect(
+      await store.results.replace(rescored, {
+        evenIfPublished: true,
+        resultEmailUpdate: planResultEmailUpdate,
+      }),
+    ).toBe(true);
+    expect(
+      await store.results.replace(rescored, {
+        evenIfPublished: true,
+        resultEmailUpdate: planResultEmailUpdate,
+      }),
+    ).toBe(true);
+    expect((await updates(day)).map((e) => e.update?.cause)).toEqual(['resultChanged']);
+  }, 60_000);
+});
+
+describe('whether a change calls for an update', () => {
+  const result = (
+    overrides: Partial<StoredResult['score']> = {},
+    code: string | null = 'P-AAAA',
+  ): StoredResult => ({
+    candidateId: 'cnd_1',
+    sessionId: 'ses_1',
+    testId: 'tst_1',
+    score: {
+      reproducibilityRate: 90,
+      competences: [],
+      pixScore: 312,
+      status: 'validated',
+      trusted: true,
+      reasons: [],
+      ...overrides,
+    },
+    completion: { finished: true },
+    source: 'bundle',
+    neutralized: [],
+    verificationCode: code,
+    scoredAt: 1,
+    maxReachableLevel: 7,
+  });
+
+  it('names the jury’s decisions, a result that appears, and a result that reads differently', () => {
+    expect(updateCause({ kind: 'jury', cause: 'cancelled' })).toBe('cancelled');
+    expect(updateCause({ kind: 'result', previous: null, next: result() })).toBe('resultAdded');
+    expect(updateCause({ kind: 'result', previous: result(), next: result({ pixScore: 320 }) })).toBe(
+      'resultChanged',
+    );
+    expect(
+      updateCause({ kind: 'result', previous: result(), next: result({ status: 'rejected' }, null) }),
+    ).toBe('resultChanged');
+  });
+
+  it('calls for none when the recipient would read the same result (the signed result scored the same)', () => {
+    const before = { ...result(), source: 'records' as const, scoredAt: 0 };
+    expect(
+      updateCause({ kind: 'result', previous: before, next: result({ reproducibilityRate: 95 }) }),
+    ).toBeNull();
+  });
+});
