@@ -24,6 +24,7 @@ const Timestamp = z.iso.datetime({ offset: true });
 const StationMoment = Timestamp.nullable();
 const QuestionNumber = z.number().int().positive();
 const Ms = z.number().int().nonnegative();
+const Count = z.number().int().nonnegative();
 
 /**
  * At most this many navigations are listed (the blocked ones first, then the allowed ones, in the
@@ -33,11 +34,16 @@ const Ms = z.number().int().nonnegative();
 export const MAX_NAVIGATIONS_LISTED = 300;
 /**
  * At most this many station events (lockdown events and focused questions left) are listed, the first
- * ones in the order they happened: a station that reports the same event in a loop (a second screen
- * plugged in and out, a window that takes the focus) would make a page no one can read or print. The
- * others are counted (`stationEvents.omitted`).
+ * half and the last half in the order they happened: a station that reports the same event in a loop
+ * (a second screen plugged in and out, a window that takes the focus) would make a page no one can
+ * read or print. The ones between are counted (`stationEvents.omitted`).
  */
 export const MAX_STATION_EVENTS_LISTED = 300;
+/** How many of the first and of the last station events a list of `limit` holds. */
+export function stationEventHalves(limit: number): { first: number; last: number } {
+  const first = Math.ceil(limit / 2);
+  return { first, last: limit - first };
+}
 /** The challenge's instruction is shown as plain text, cut to about this many characters. */
 export const INSTRUCTION_EXCERPT_MAX = 160;
 
@@ -283,9 +289,9 @@ export const CandidateTestRecordSchema = z
       .strict(),
     stationEvents: z
       .object({
-        total: Ms,
-        /** Left out of the timeline (MAX_STATION_EVENTS_LISTED): the latest ones. */
-        omitted: Ms,
+        total: Count,
+        /** Left out of the timeline (MAX_STATION_EVENTS_LISTED): the ones between the first and last. */
+        omitted: Count,
         limit: z.number().int().positive(),
       })
       .strict(),

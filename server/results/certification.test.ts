@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { Results } from '../../core/contracts/invigilator-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { DEFAULT_MAX_REACHABLE_LEVEL, PIX_PER_LEVEL } from '../../core/framework/crcn.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
-import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import { enrolledStation, invigilator, type Invigilator, sitTest } from '../testing/exam-helpers.ts';
 import { referentOf, seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -14,13 +12,11 @@ describe('finalization, scoring, publication and certificates', () => {
   let day: SeededDay;
   let station: TestStation;
   let inv: Invigilator;
-  let bank: Map<string, Challenge>;
   beforeEach(async () => {
     server = await startTestServer();
     day = await seedCertificationDay(server.app, { count: 3 });
     station = await enrolledStation(server, day);
     inv = await invigilator(server, day);
-    bank = new Map(day.bank.map((c) => [c.id, c]));
   });
   afterEach(() => server.close());
 
@@ -32,32 +28,9 @@ describe('finalization, scoring, publication and certificates', () => {
     answers: (index: number) => 'right' | 'wrong' | 'none',
     options: { end?: 'finished' | 'endedByInvigilator' | null; upload?: boolean; by?: TestStation } = {},
   ) {
-    const by = options.by ?? station;
-    const { journal, ...started } = await startedJournal(server, day, inv, by, who);
-    started.pkg.package.challenges.forEach((c, i) => {
-      const answer = answers(i);
-      if (answer !== 'none') journal.answer(bank.get(c.id) as Challenge, answer === 'right');
-    });
-    if (options.end !== null) journal.end(options.end ?? 'finished');
-    const replicated = await by.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
-      records: journal.records,
-    });
-    expect(replicated.statusCode).toBe(200);
-    const input = {
-      journal,
-      sessionId: day.session.id,
-      candidateId: who.id,
-      stationId: by.id,
-      pkg: started.pkg.package,
-      packageHash: started.pkg.packageHash,
-      endReason: options.end ?? 'finished',
-    };
-    const upload = async () => {
-      const jws = await signBundle(bundlePayload(input), by.privateKey);
-      return by.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), { bundle: jws });
-    };
-    if (options.upload !== false && options.end !== null) expect((await upload()).statusCode).toBe(200);
-    return { ...started, journal, upload };
+    const sat = await sitTest(server, day, inv, options.by ?? station, who, { answers, end: options.end });
+    if (options.upload !== false && options.end !== null) expect((await sat.upload()).statusCode).toBe(200);
+    return sat;
   }
 
   const finalize = (payload: Record<string, unknown>) =>

@@ -5,17 +5,20 @@
 // reason; every refusal changes nothing; the decisions are listed in order, with who, when and why.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Challenge } from '../../core/challenge/challenge.ts';
 import type {
   CandidateResult,
   IdentityCorrectionResponse,
   Results,
 } from '../../core/contracts/invigilator-api.ts';
 import { CancelledCertificateSchema, type Certificate } from '../../core/contracts/public-api.ts';
-import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { candidateMatchKey } from '../../core/session/candidate-name.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
-import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import {
+  enrolledStation,
+  invigilator,
+  type Invigilator,
+  sitTest,
+  startedJournal,
+} from '../testing/exam-helpers.ts';
 import { referentOf, seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
 import { errorOf, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -39,28 +42,8 @@ describe('the jury’s identity corrections and cancellations', () => {
 
   /** Sits a candidate's test, every answer right; the signed result sent unless `upload` is false. */
   async function sit(who: SeededCandidate, options: { upload?: boolean } = {}) {
-    const bank = new Map(day.bank.map((c) => [c.id, c]));
-    const { journal, ...started } = await startedJournal(server, day, inv, station, who);
-    for (const c of started.pkg.package.challenges) journal.answer(bank.get(c.id) as Challenge, true);
-    journal.end('finished');
-    const replicated = await station.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
-      records: journal.records,
-    });
-    expect(replicated.statusCode).toBe(200);
-    const upload = async () => {
-      const payload = bundlePayload({
-        journal,
-        sessionId: day.session.id,
-        candidateId: who.id,
-        stationId: station.id,
-        pkg: started.pkg.package,
-        packageHash: started.pkg.packageHash,
-      });
-      const sent = await station.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), {
-        bundle: await signBundle(payload, station.privateKey),
-      });
-      expect(sent.statusCode).toBe(200);
-    };
+    const sat = await sitTest(server, day, inv, station, who);
+    const upload = async () => expect((await sat.upload()).statusCode).toBe(200);
     if (options.upload !== false) await upload();
     return { upload };
   }

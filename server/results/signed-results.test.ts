@@ -4,12 +4,9 @@
 // after publication is kept out of the published certificate and flagged, until an administrator
 // re-scores with it (the verification code kept, the public verification showing the new score).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { CandidateResult, Results } from '../../core/contracts/invigilator-api.ts';
 import type { Certificate } from '../../core/contracts/public-api.ts';
-import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
-import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
+import { enrolledStation, invigilator, type Invigilator, sitTest } from '../testing/exam-helpers.ts';
 import { referentOf, seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
 import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -17,13 +14,11 @@ describe('signed results awaited at publication, and arriving after it', () => {
   let server: TestServer;
   let day: SeededDay;
   let inv: Invigilator;
-  let bank: Map<string, Challenge>;
   let stations = 0;
   beforeEach(async () => {
     server = await startTestServer();
     day = await seedCertificationDay(server.app, { count: 3 });
     inv = await invigilator(server, day);
-    bank = new Map(day.bank.map((c) => [c.id, c]));
   });
   afterEach(() => server.close());
 
@@ -37,31 +32,9 @@ describe('signed results awaited at publication, and arriving after it', () => {
    */
   async function sit(who: SeededCandidate, replicatedAnswers = Infinity) {
     const station = await enrolledStation(server, day, `Poste ${++stations}`);
-    const { journal, ...started } = await startedJournal(server, day, inv, station, who);
-    for (const c of started.pkg.package.challenges) journal.answer(bank.get(c.id) as Challenge, true);
-    journal.end('finished');
-    const answers = journal.records.filter((r) => r.kind === 'answered');
-    const cut = answers[replicatedAnswers];
-    const replicated = cut ? journal.records.filter((r) => r.seq < cut.seq) : journal.records;
-    const sent = await station.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
-      records: replicated,
-    });
-    expect(sent.statusCode).toBe(200);
-    const upload = async () => {
-      const payload = bundlePayload({
-        journal,
-        sessionId: day.session.id,
-        candidateId: who.id,
-        stationId: station.id,
-        pkg: started.pkg.package,
-        packageHash: started.pkg.packageHash,
-      });
-      const r = await station.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), {
-        bundle: await signBundle(payload, station.privateKey),
-      });
-      expect(r.statusCode).toBe(200);
-    };
-    return { ...started, upload };
+    const sat = await sitTest(server, day, inv, station, who, { replicatedAnswers });
+    const upload = async () => expect((await sat.upload()).statusCode).toBe(200);
+    return { ...sat, upload };
   }
 
   const finalize = (

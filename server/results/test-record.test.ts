@@ -263,21 +263,27 @@ describe('the station events listed', () => {
     return journal;
   };
 
-  it('lists the first ones in the order they happened, and counts the others', () => {
-    const journal = journalWith(5);
-    const { listed, summary } = stationEventsListed(journal.records, 3);
+  it('lists the first half and the last half in the order they happened, and counts the ones between', () => {
+    const journal = journalWith(7);
+    const { listed, summary } = stationEventsListed(journal.records, 4);
     const details = journal.records
       .filter((r) => listed.has(r.seq))
       .map((r) => (r.kind === 'lockdown' ? r.payload.detail : ''));
-    expect(details).toEqual(['écran 0', 'écran 1', 'écran 2']);
-    expect(summary).toEqual({ total: 5, omitted: 2, limit: 3 });
+    expect(details).toEqual(['écran 0', 'écran 1', 'écran 5', 'écran 6']);
+    expect(summary).toEqual({ total: 7, omitted: 3, limit: 4 });
+    expect(stationEventsListed(journal.records, 7).summary.omitted).toBe(0);
   });
 
   it('leaves the others out of the timeline, and keeps every other record', () => {
     const journal = journalWith(320);
     const record = buildTestRecord(facts(journal));
     expect(record.stationEvents).toEqual({ total: 320, omitted: 20, limit: 300 });
-    expect(record.timeline.filter((e) => e.kind === 'lockdown')).toHaveLength(300);
+    const listed = record.timeline.filter((e) => e.kind === 'lockdown');
+    expect(listed).toHaveLength(300);
+    expect(listed.map((e) => (e.kind === 'lockdown' ? e.detail : '')).slice(149, 151)).toEqual([
+      'écran 149',
+      'écran 170',
+    ]);
     expect(record.timeline).toHaveLength(journal.records.length - 20);
     expect(record.timeline.at(-1)?.kind).toBe('answered');
   });

@@ -9,6 +9,7 @@ import type { AnswerStatus } from '../../core/challenge/answer.ts';
 import {
   MAX_NAVIGATIONS_LISTED,
   MAX_STATION_EVENTS_LISTED,
+  stationEventHalves,
   type CandidateTestRecord,
   type RecordAlert,
   type RecordNeutralization,
@@ -189,13 +190,19 @@ export function navigationsListed(
   };
 }
 
-/** The station's events (lockdown events, focused questions left): the first `limit` are listed. */
+/**
+ * The station's events (lockdown events, focused questions left) listed: the first half of `limit`
+ * and the last half, so that the jury sees how the test began and how it ended (the end is often
+ * where it matters); the ones between are counted.
+ */
 export function stationEventsListed(
   records: readonly JournalRecord[],
   limit = MAX_STATION_EVENTS_LISTED,
 ): { listed: Set<number>; summary: CandidateTestRecord['stationEvents'] } {
   const events = records.filter((r) => r.kind === 'lockdown' || r.kind === 'focusLost');
-  const listed = events.slice(0, limit);
+  const { first, last } = stationEventHalves(limit);
+  const listed =
+    events.length <= limit ? events : [...events.slice(0, first), ...events.slice(events.length - last)];
   return {
     listed: new Set(listed.map((r) => r.seq)),
     summary: { total: events.length, omitted: events.length - listed.length, limit },

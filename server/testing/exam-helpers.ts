@@ -9,7 +9,8 @@ import {
   type JoinResponse,
   type PackageResponse,
 } from '../../core/contracts/station-server.ts';
-import { TestJournal, type BundleInput } from './journal-builder.ts';
+import type { EndReason } from '../../core/contracts/station-api.ts';
+import { TestJournal, bundlePayload, signBundle, type BundleInput } from './journal-builder.ts';
 import { seedCertificationDay, type SeededCandidate, type SeededDay } from './seed.ts';
 import { TestStation } from './station-client.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -198,6 +199,69 @@ export async function finishedTest(
       packageHash: started.pkg.packageHash,
     },
   };
+}
+
+/** How a test is sat (sitTest): each question's answer, the end, what reached the server during it. */
+export interface Sitting {
+  /** Right (the default), wrong, or left unanswered. */
+  answers?: (index: number) => 'right' | 'wrong' | 'none';
+  /** How the journal ends: 'finished' by default; null leaves the test running. */
+  end?: EndReason | null;
+  /** The records replicated during the test stop before this answer (all of them, the end too, by default). */
+  replicatedAnswers?: number;
+}
+
+/**
+ * A test sat at `station`: answered as `sitting` says, its records replicated, and the signed result
+ * ready to send (`upload` sends it and gives the server's answer; `input` seals other bundles).
+ */
+export async function sitTest(
+  server: TestServer,
+  day: SeededDay,
+  inv: Invigilator,
+  station: TestStation,
+  candidate: SeededCandidate,
+  sitting: Sitting = {},
+): Promise<
+  Awaited<ReturnType<typeof startedJournal>> & {
+    input: BundleInput;
+    upload: () => Promise<LightMyRequestResponse>;
+  }
+> {
+  const bank = new Map(day.bank.map((c) => [c.id, c] as [string, Challenge]));
+  const started = await startedJournal(server, day, inv, station, candidate);
+  const { journal } = started;
+  started.pkg.package.challenges.forEach((c, i) => {
+    const answer = sitting.answers?.(i) ?? 'right';
+    if (answer !== 'none') journal.answer(bank.get(c.id) as Challenge, answer === 'right');
+  });
+  const end = sitting.end === undefined ? 'finished' : sitting.end;
+  if (end !== null) journal.end(end);
+  const cut = journal.records.filter((r) => r.kind === 'answered')[sitting.replicatedAnswers ?? Infinity];
+  const replicated = await station.inject(server.app, 'POST', STATION_API_PATHS.records(started.testId), {
+    records: cut ? journal.records.filter((r) => r.seq < cut.seq) : journal.records,
+  });
+  if (replicated.statusCode !== 200) throw new Error(`records: ${replicated.body}`);
+  const input: BundleInput = {
+    journal,
+    sessionId: day.session.id,
+    candidateId: candidate.id,
+    stationId: station.id,
+    pkg: started.pkg.package,
+    packageHash: started.pkg.packageHash,
+    ...(end !== null ? { endReason: end } : {}),
+  };
+  const upload = async () => {
+    // A station seals its result once the test has ended (the journal may have ended since it was sat):
+    // a running test has none to send.
+    const ended = journal.records.findLast((r) => r.kind === 'ended');
+    if (ended?.kind !== 'ended') throw new Error('the test has not ended: no signed result to send');
+    const payload = bundlePayload({ ...input, endReason: ended.payload.reason });
+    return station.inject(server.app, 'POST', STATION_API_PATHS.result(started.testId), {
+      bundle: await signBundle(payload, station.privateKey),
+    });
+  };
+  return { ...started, input, upload };
 }
 
 /**

@@ -1,6 +1,6 @@
 // « Verrouillage du poste »: the lockdown events the station journaled (in the invigilator screen's
 // words), and each time the candidate left a focused question, in the order they happened.
-import type { CandidateTestRecord } from '../../../core/contracts/candidate-record.ts';
+import { stationEventHalves, type CandidateTestRecord } from '../../../core/contracts/candidate-record.ts';
 import { useT } from '../i18n/use-t.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { Moment, QuestionNumber } from './record-moment.tsx';
@@ -26,7 +26,7 @@ export function RecordLockdown({ record, name }: { record: CandidateTestRecord; 
               {t('testRecord.lockdown.omitted', {
                 count: record.stationEvents.omitted,
                 total: record.stationEvents.total,
-                limit: record.stationEvents.limit,
+                ...stationEventHalves(record.stationEvents.limit),
               })}
             </p>
           )}

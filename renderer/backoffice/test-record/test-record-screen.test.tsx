@@ -110,10 +110,10 @@ describe('the test record’s page', () => {
   it('says how many station events a long list leaves out, and nothing when none is', () => {
     const record = sampleRecord({ stationEvents: { total: 1_250, omitted: 950, limit: 300 } });
     expect(text(render('fr', record))).toContain(
-      '1250 événements au total : seuls les 300 premiers sont listés, les 950 plus récents ne le sont pas.',
+      '1250 événements au total : les 150 premiers et les 150 derniers sont listés ; les 950 événements entre eux ne le sont pas.',
     );
     expect(text(render('en', record))).toContain(
-      '1250 events in all: only the first 300 are listed, the 950 later ones are not.',
+      '1250 events in all: the first 150 and the last 150 are listed; the 950 events between them are not.',
     );
     expect(render('fr')).not.toContain('record-lockdown-omitted');
   });
