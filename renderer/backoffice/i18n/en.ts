@@ -991,7 +991,7 @@ export const en: BackOfficeMessages = {
       rescoreLabel: "Recompute {{name}}'s result with their station's signed result",
       rescoreConfirmTitle: "Recompute {{name}}'s result?",
       rescoreConfirmText:
-        "{{name}}'s result will be computed again with their station's signed result, which holds all their answers. The verification code does not change: the certificate and its public verification will show the new result. Tell the candidate if their score changes.",
+        "{{name}}'s result will be computed again with their station's signed result, which holds all their answers. The verification code does not change: the certificate and its public verification will show the new result. If the results are published and the candidate gave an address for their results, an update message is sent to it; otherwise, tell the candidate if their score changes.",
       rescoreConfirm: 'Recompute',
       rescoredDone:
         "{{name}}'s result recomputed with the signed result: {{score}} Pix. The verification code stays the same.",

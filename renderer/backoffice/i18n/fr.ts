@@ -1017,7 +1017,7 @@ export const fr = {
       rescoreLabel: 'Recalculer le résultat de {{name}} avec le résultat signé de son poste',
       rescoreConfirmTitle: 'Recalculer le résultat de {{name}} ?',
       rescoreConfirmText:
-        'Le résultat de {{name}} sera calculé de nouveau avec le résultat signé de son poste, qui contient toutes ses réponses. Le code de vérification ne change pas : le certificat et sa vérification publique montreront le nouveau résultat. Prévenez le candidat si son score change.',
+        'Le résultat de {{name}} sera calculé de nouveau avec le résultat signé de son poste, qui contient toutes ses réponses. Le code de vérification ne change pas : le certificat et sa vérification publique montreront le nouveau résultat. Si les résultats sont publiés et que le candidat a donné une adresse pour ses résultats, un message de mise à jour lui est envoyé ; sinon, prévenez-le si son score change.',
       rescoreConfirm: 'Recalculer',
       rescoredDone:
         'Résultat de {{name}} recalculé avec le résultat signé : {{score}} Pix. Le code de vérification reste le même.',
