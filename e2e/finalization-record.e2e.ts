@@ -7,6 +7,7 @@
 // pictured: the table's header repeats, the signature block stays whole).
 // Pictures in test-results/screenshots/finalization-record/.
 import { writeFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../server/testing/test-server.ts';
@@ -237,6 +238,12 @@ describe('the finalization record', () => {
     // What the browser prints (page.pdf renders with the print rules, on the page size they ask).
     const pdf = await page.pdf({ preferCSSPageSize: true });
     await page.emulateMedia({ media: null });
+    // The first sheet starts with the record (a named page must not leave it blank).
+    const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+    const first = (await (await doc.getPage(1)).getTextContent()).items
+      .map((item) => ('str' in item ? item.str : ''))
+      .join('');
+    expect(first).toContain(`Procès-verbal de la session n° ${number()}`);
     const pictures = await pdfPagePictures(browser, pdf);
     // 24 candidates run over a second sheet (the pictures are looked at: header repeated there).
     expect(pictures.length).toBeGreaterThanOrEqual(2);
