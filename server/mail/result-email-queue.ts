@@ -19,6 +19,8 @@ export async function publishWithResultEmails(
       ? `result e-mails queued: ${queued}`
       : `result e-mails queued: ${queued}, waiting: no mail server configured (--smtp-url)`,
   );
-  ctx.resultMailer?.wake();
+  // A look at the outbox now; a pause after a mail-server failure stands (only « Renvoyer » and
+  // « Envoyer maintenant », the administrator's word that the server is fixed, end it).
+  ctx.resultMailer?.wake({ endPause: false });
   return true;
 }

@@ -7,6 +7,10 @@ describe('what a cell shows on a French screen', () => {
     expect(localizedNumberText('12.5%', 'fr')).toBe('12,5%');
     expect(localizedNumberText('1.23457E+11', 'fr')).toBe('1,23457E+11');
     expect(localizedNumberText('1,234.50', 'en')).toBe('1,234.50');
+    // Text a format adds keeps its punctuation; a leading decimal point is still a separator.
+    expect(localizedNumberText('3 pts.', 'fr')).toBe('3 pts.');
+    expect(localizedNumberText('1,250 km, env.', 'fr')).toBe('1\u202f250 km, env.');
+    expect(localizedNumberText('.50', 'fr')).toBe(',50');
   });
 
   it('says VRAI/FAUX and the French error names', () => {

@@ -9,8 +9,9 @@ const isFrench = (language: string) => language.toLowerCase().startsWith('fr');
 /** A number as SheetJS formatted it, with French separators on a French screen. */
 export function localizedNumberText(text: string, language: string): string {
   if (!isFrench(language)) return text;
-  // Narrow no-break space: what French number formatting (Intl) groups thousands with.
-  return text.replace(/[.,]/g, (sep) => (sep === '.' ? ',' : '\u202f'));
+  // Narrow no-break space: what French number formatting (Intl) groups thousands with. Only separators
+  // followed by a digit: a format's own text (`0" pts."`, `#,##0" km, env."`) keeps its punctuation.
+  return text.replace(/[.,](?=\d)/g, (sep) => (sep === '.' ? ',' : '\u202f'));
 }
 
 export function booleanText(value: boolean, language: string): string {

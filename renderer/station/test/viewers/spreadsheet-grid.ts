@@ -149,9 +149,10 @@ function gridCell(cell: CellObject, options: { language: string; localize: boole
       formula,
       align: 'end',
     };
-    // An .ods keeps LibreOffice's text, not a format SheetJS applies: its totals stay plain numbers.
+    // An .ods keeps LibreOffice's text for its cells; its number styles (SheetJS reads them as formats)
+    // still give the statistics their form, as an .xlsx's formats do (25 % + 50 % is 75 %, not 0,75).
     const format = typeof cell.z === 'string' ? cell.z : 'General';
-    if (options.localize && format !== 'General') number.numberFormat = format;
+    if (format !== 'General') number.numberFormat = format;
     return number;
   }
   if (cell.t === 'b') {

@@ -297,6 +297,25 @@ describe('reading a spreadsheet', () => {
 });
 
 describe('the status line’s statistics', () => {
+  it('takes an .ods’s number styles as an .xlsx’s formats: percentages add up as percentages', () => {
+    const sheet = utils.aoa_to_sheet([[0.25, 0.5, 1234.5]]);
+    sheet.A1 = { t: 'n', v: 0.25, z: '0%' };
+    sheet.B1 = { t: 'n', v: 0.5, z: '0%' };
+    sheet.C1 = { t: 'n', v: 1234.5, z: '#,##0.00' };
+    const shares = utils.book_new();
+    utils.book_append_sheet(shares, sheet, 'Parts');
+    const [grid] = readSpreadsheet(bytesOf(shares, 'ods'), 'fr');
+    if (!grid) throw new Error('no sheet');
+    expect(cellAt(grid, 0, 0)?.numberFormat).toBe('0%');
+    expect(rangeStatistics(grid, { top: 0, left: 0, bottom: 0, right: 1 })).toEqual({
+      sum: 0.75,
+      average: 0.375,
+      count: 2,
+      numberFormat: '0%',
+    });
+    expect(rangeStatistics(grid, { top: 0, left: 0, bottom: 0, right: 2 }).numberFormat).toBeNull();
+  });
+
   it('adds up the numbers of a selection, leaving text and empty cells out', () => {
     const [notes] = readSpreadsheet(bytesOf(book(), 'xlsx'), 'fr');
     if (!notes) throw new Error('no sheet');
