@@ -3,7 +3,7 @@
 // Time is the test clock: retries are reached by moving it, never by waiting.
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Results } from '../../core/contracts/invigilator-api.ts';
 import type { ResultEmail, ResultEmailList } from '../../core/contracts/result-emails.ts';
 import type { ServerConfig } from '../config.ts';
@@ -264,6 +264,20 @@ describe('the result mailer', () => {
       'b@college.fr',
       'c@college.fr',
     ]);
+  }, 60_000);
+
+  it('is told of a publication without its pause being ended (only an administrator’s « Renvoyer » ends it)', async () => {
+    const smtp = await receiver(true);
+    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
+      config: mailConfig(smtp.port),
+      logger,
+    });
+    servers.add(day.server);
+    const wake = vi.spyOn(mailer(day.server), 'wake');
+    await day.publish();
+    // Looked at at once, its pause after a mail-server failure standing (the publication does not say
+    // the mail server was fixed).
+    expect(wake.mock.calls).toEqual([[{ endPause: false }]]);
   }, 60_000);
 
   it('keeps its pause after a mail-server failure when a jury’s decision queues an update: « Envoyer maintenant » ends it', async () => {
