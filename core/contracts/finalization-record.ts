@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AbortReasonSchema } from '../scoring/scoring-input.ts';
 import { BirthdateSchema } from '../session/session.ts';
-import { AccountRoleSchema } from './centre-api.ts';
+import { AccountRoleSchema, CentreSessionSchema } from './centre-api.ts';
 import { IncidentCodeSchema } from './invigilator-api.ts';
 import { EndReasonSchema } from './station-api.ts';
 
@@ -72,19 +72,18 @@ export type RecordCandidate = z.infer<typeof RecordCandidateSchema>;
 
 export const FinalizationRecordSchema = z
   .object({
-    session: z
-      .object({
-        id: Id,
-        number: z.number().int().positive(),
-        centreId: Id,
-        centreName: z.string(),
-        address: z.string(),
-        room: z.string(),
-        date: z.string(),
-        time: z.string(),
-        examiner: z.string(),
-      })
-      .strict(),
+    /** The session's facts as the back office has them, without its codes. */
+    session: CentreSessionSchema.pick({
+      id: true,
+      number: true,
+      centreId: true,
+      centreName: true,
+      address: true,
+      room: true,
+      date: true,
+      time: true,
+      examiner: true,
+    }).strict(),
     finalization: z
       .object({
         finalizedAt: Timestamp.nullable(),
