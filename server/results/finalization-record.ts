@@ -45,14 +45,20 @@ export interface FinalizationRecordFacts {
 /** The invigilator screen finalizes as 'invigilator' (finalization.ts), the back office as the account's id. */
 const INVIGILATOR = 'invigilator';
 
+/** The id of the account that finalized the session, or null when the invigilator did (or none yet). */
+function finalizingAccountId(session: StoredSession): string | null {
+  const by = session.finalization?.finalizedBy ?? INVIGILATOR;
+  return by === INVIGILATOR ? null : by;
+}
+
 export async function finalizationRecordFacts(
   ctx: ServerContext,
   session: StoredSession,
 ): Promise<FinalizationRecordFacts> {
-  const by = session.finalization?.finalizedBy ?? INVIGILATOR;
+  const accountId = finalizingAccountId(session);
   const [centre, finalizer, candidates, tests, results, incidents] = await Promise.all([
     centreName(ctx, session.centreId),
-    by === INVIGILATOR ? null : ctx.store.accounts.get(by),
+    accountId === null ? null : ctx.store.accounts.get(accountId),
     ctx.store.candidates.listBySession(session.id),
     ctx.store.tests.listBySession(session.id),
     ctx.store.results.listBySession(session.id),
@@ -78,8 +84,7 @@ export async function finalizationRecordFacts(
 }
 
 function finalizerOf(facts: FinalizationRecordFacts): Finalizer {
-  const by = facts.session.finalization?.finalizedBy ?? INVIGILATOR;
-  if (by === INVIGILATOR) return { kind: 'invigilator' };
+  if (finalizingAccountId(facts.session) === null) return { kind: 'invigilator' };
   return {
     kind: 'account',
     displayName: facts.finalizer?.displayName ?? null,
