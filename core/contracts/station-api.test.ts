@@ -96,4 +96,18 @@ describe('the StationApi contract', () => {
     expect(StationEventSchema.safeParse({ type: 'timeWarning', minutesLeft: 5 }).success).toBe(true);
     expect(StationEventSchema.safeParse({ type: 'timeWarning', minutesLeft: 7 }).success).toBe(false);
   });
+
+  it('tells the screens of an office file downloaded in the challenge browser, and nothing more', () => {
+    const opened = {
+      type: 'browserFileOpened',
+      viewer: 'spreadsheet',
+      url: 'app://station/__sandbox/test-1/downloads/0a1b2c3d-budget.xlsx',
+      fileName: 'budget.xlsx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+    expect(StationEventSchema.safeParse(opened).success).toBe(true);
+    expect(StationEventSchema.safeParse({ ...opened, viewer: 'pdf' }).success).toBe(false);
+    expect(StationEventSchema.safeParse({ ...opened, url: '' }).success).toBe(false);
+    expect(StationEventSchema.safeParse({ ...opened, path: '/tmp/budget.xlsx' }).success).toBe(false);
+  });
 });

@@ -389,6 +389,20 @@ export const StationEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection'), online: z.boolean() }).strict(),
   z.object({ type: z.literal('browserState'), state: BrowserStateSchema }).strict(),
   z.object({ type: z.literal('browserBlocked'), url: z.string(), reason: z.string() }).strict(),
+  /**
+   * A spreadsheet or word-processor file the candidate downloaded in the challenge browser: the screens
+   * show it in their read-only office viewer, as a challenge's attachment. `url` is the station's
+   * address of the saved copy (as openAttachment's); `mediaType` is the station's, never the site's.
+   */
+  z
+    .object({
+      type: z.literal('browserFileOpened'),
+      viewer: z.enum(['spreadsheet', 'document']),
+      url: z.string().min(1).max(4096),
+      fileName: z.string().min(1).max(255),
+      mediaType: z.string().min(1).max(255),
+    })
+    .strict(),
   /** The invigilator closed this station: it stops now (the app quits where there is one). */
   z.object({ type: z.literal('stationClosing') }).strict(),
 ]);

@@ -167,6 +167,18 @@ async function serve(
   return route.abort('blockedbyclient');
 }
 
+/**
+ * The address the screens load a file of the station's sandbox folder from (as the station child's
+ * attachmentUrl gives an attachment's), or null when the file is not in that folder.
+ */
+export function sandboxFileAddress(sandboxDir: string, file: string): string | null {
+  const root = path.resolve(sandboxDir);
+  const resolved = path.resolve(file);
+  if (!resolved.startsWith(root + path.sep)) return null;
+  const relative = path.relative(root, resolved).split(path.sep).map(encodeURIComponent).join('/');
+  return `${SANDBOX_URL_BASE}/${relative}`;
+}
+
 /** The file for a URL path under `root`, or null when the path would leave it. */
 function inside(root: string, urlPath: string): string | null {
   let decoded: string;

@@ -14,7 +14,7 @@ import { demoSiteUrl } from '../../core/lockdown/demo-sites.ts';
 import { startTestProxy, type TestProxy } from '../../main/station/network/testing/test-proxy.ts';
 import type { E2ECandidate } from '../fixtures/e2e-candidates.ts';
 import { axeViolations, describeFindings, type AxeFinding } from './accessibility.ts';
-import { CandidatePage, SANDBOX_URL_BASE, STATION_ORIGIN } from './candidate-page.ts';
+import { CandidatePage, SANDBOX_URL_BASE, sandboxFileAddress, STATION_ORIGIN } from './candidate-page.ts';
 import { CertificationServer } from './certification-server.ts';
 import { HarnessChallengeBrowser } from './challenge-browser.ts';
 import { launchChromium } from './chromium.ts';
@@ -144,6 +144,12 @@ export class CertificationDay {
       record: async (navigation) =>
         day?.stationOrNull ? day.stationOrNull.recordNavigation(navigation) : false,
       emit: (event) => candidate?.emit(event),
+      // The test's own sandbox folder, as Electron's main gives its browser (purged with the test).
+      downloadsFolder: async () => {
+        const folder = await day?.stationOrNull?.testSandboxFolder().catch(() => null);
+        return folder ? path.join(folder, 'downloads') : null;
+      },
+      fileUrl: (file) => sandboxFileAddress(path.join(dataDir, 'sandbox'), file),
       ...(options.place ? { place: options.place } : {}),
     });
     candidate = await CandidatePage.open({

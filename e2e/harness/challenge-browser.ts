@@ -3,14 +3,29 @@
 // (core/lockdown/url-policy.ts). A refused page is replaced by a clear blocked page; each top-level
 // navigation, allowed or not, is journaled through the station (runtime.recordNavigation). Demo sites
 // (`https://<site>.pix-demo.test/`) are served from their folder, as Electron's demo mode does.
-import type { Browser, CDPSession, Page, Route } from 'playwright-core';
+// Downloads go as in Electron's (main/electron/challenge-browser.ts): the station's download policy
+// decides, an allowed file is saved in the test's sandbox folder (`downloads/`), a spreadsheet or a
+// document opens in the screens' office viewers (browserFileOpened), a PDF, an image or a text in the
+// view (from DOWNLOAD_ORIGIN, standing for Electron's pix-download://), and a refused one is said
+// (browserBlocked) and journaled.
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, CDPSession, Download, Page, Route } from 'playwright-core';
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
+import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
+import { decideDownload, isOfficeViewer } from '../../main/station/lockdown/download-policy.ts';
 import type { BrowserBounds } from '../../main/station/station-handlers.ts';
 import { blockedPageHtml, blockedReason } from './blocked-page.ts';
 import { isPdfViewerResource } from './candidate-page.ts';
+import { contentTypeOf } from './content-types.ts';
 import { demoSiteFile, fulfillDemoSite } from './demo-site-files.ts';
 import type { BrowserTarget } from './station-process.ts';
+
+/** Where the view shows a downloaded PDF, image or text (Electron's pix-download://<token>/<name>). */
+export const DOWNLOAD_ORIGIN = 'https://pix-download.pix.test';
 
 export interface ChallengeBrowserOptions {
   browser: Browser;
@@ -20,8 +35,12 @@ export interface ChallengeBrowserOptions {
   demoSitesDir: string;
   /** Journals a navigation in the candidate's test. */
   record: (navigation: { url: string; allowed: boolean; rule: string | null }) => Promise<unknown>;
-  /** Pushes browserState / browserBlocked events to the candidate screens. */
+  /** Pushes browserState / browserBlocked / browserFileOpened events to the candidate screens. */
   emit: (event: StationEvent) => void;
+  /** The folder of the test under way where downloads are saved (`<sandbox>/<test>/downloads`), or null. */
+  downloadsFolder: () => Promise<string | null>;
+  /** The address the candidate screens load a saved file from (the sandbox's, as attachments'), or null. */
+  fileUrl: (file: string) => string | null;
   /** Headed demo: places the browser's window over the region the screens reserve. */
   place?: (page: Page, bounds: BrowserBounds | null) => Promise<void>;
 }
@@ -37,6 +56,10 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   #opening: Promise<Page> | null = null;
   #announcing: Promise<void> | null = null;
   #announceAgain = false;
+  /** The media type each top-level response was sent with (a download's type is the response's). */
+  readonly #mediaTypes = new Map<string, string>();
+  /** Downloaded PDFs, images and texts shown in the view, by the token in their address. */
+  readonly #served = new Map<string, { file: string; mediaType: string }>();
   readonly navigations: { url: string; allowed: boolean; rule: string | null }[] = [];
 
   constructor(options: ChallengeBrowserOptions) {
@@ -58,7 +81,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       // Headed demo: the view is a real window placed over the screens; headless: sized to the region.
       viewport: this.#o.place ? null : { width: 800, height: 600 },
       locale: 'fr-FR',
-      acceptDownloads: false,
+      // Kept by Playwright until the station's policy decided (download-policy.ts), then saved or dropped.
+      acceptDownloads: true,
       serviceWorkers: 'block',
     });
     await context.route('**/*', (route) => this.#route(route));
@@ -86,6 +110,14 @@ export class HarnessChallengeBrowser implements BrowserTarget {
         void this.#announce();
       }
     });
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+        this.#noteMediaType(response.url(), response.headers()['content-type'] ?? '');
+    });
+    // A download still under way when the context closes (the next candidate, the station killed) ends
+    // with it: nothing is saved or said.
+    page.on('download', (download) => void this.#download(page, download).catch(() => undefined));
     this.#page = page;
     this.#cdp = await context.newCDPSession(page);
     return page;
@@ -98,6 +130,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     this.#page = null;
     this.#cdp = null;
     this.#bounds = null;
+    this.#mediaTypes.clear();
+    this.#served.clear();
     if (!opening) return;
     await opening.then((page) => page.context().close()).catch(() => undefined);
   }
@@ -232,11 +266,108 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     await this.#o.record(navigation).catch(() => undefined);
   }
 
+  /** A top-level response's type, for the download it may turn into (the last hundred are kept). */
+  #noteMediaType(url: string, mediaType: string): void {
+    this.#mediaTypes.delete(url);
+    this.#mediaTypes.set(url, mediaType);
+    for (const oldest of this.#mediaTypes.keys()) {
+      if (this.#mediaTypes.size <= 100) break;
+      this.#mediaTypes.delete(oldest);
+    }
+  }
+
+  /**
+   * A file the page sent as a download (a link to it, a script): the station's policy decides on its
+   * name and type, then on its size, as Electron's will-download does.
+   */
+  async #download(page: Page, download: Download): Promise<void> {
+    const url = download.url();
+    const name = download.suggestedFilename();
+    const mediaType = this.#mediaTypes.get(url) ?? '';
+    // The navigation became a download: the page stays, and is no longer loading. Said before a refusal,
+    // so that this state does not take the refusal's message away.
+    this.#loading = false;
+    await this.#announce();
+    const byType = decideDownload(name, mediaType, 0);
+    if (!byType.allowed) {
+      await download.cancel().catch(() => undefined);
+      await this.#refuseDownload(url, name, byType.reason);
+      return;
+    }
+    const received = await download.path().catch(() => null);
+    if (!received || this.#page !== page) {
+      await download.delete().catch(() => undefined);
+      return;
+    }
+    const decision = decideDownload(name, mediaType, (await stat(received)).size);
+    const folder = decision.allowed ? await this.#o.downloadsFolder() : null;
+    if (!decision.allowed || !folder || this.#page !== page) {
+      await download.delete().catch(() => undefined);
+      if (!decision.allowed) await this.#refuseDownload(url, name, decision.reason);
+      return;
+    }
+    await mkdir(folder, { recursive: true });
+    const token = randomUUID().replaceAll('-', '');
+    const file = path.join(folder, `${token.slice(0, 8)}-${decision.fileName}`);
+    await download.saveAs(file);
+    await download.delete().catch(() => undefined);
+    await this.#journal({ url, allowed: true, rule: `download ${decision.viewer}` });
+    const viewer = decision.viewer;
+    if (isOfficeViewer(viewer)) {
+      // Over the screens, in their office viewers; the page stays as it was.
+      const fileUrl = this.#o.fileUrl(file);
+      if (fileUrl)
+        this.#o.emit({
+          type: 'browserFileOpened',
+          viewer,
+          url: fileUrl,
+          fileName: decision.fileName,
+          mediaType: decision.mediaType,
+        });
+      return;
+    }
+    this.#served.set(token, { file, mediaType: decision.mediaType });
+    const shown = `${DOWNLOAD_ORIGIN}/${token}/${encodeURIComponent(decision.fileName)}`;
+    await this.#settle(
+      page.goto(viewer === 'pdf' ? pdfViewerUrl(shown) : shown, {
+        timeout: NAVIGATION_TIMEOUT_MS,
+        waitUntil: 'domcontentloaded',
+      }),
+    );
+  }
+
+  /** A download the policy refused: said to the candidate and journaled, as Electron does. */
+  async #refuseDownload(url: string, name: string, reason: string): Promise<void> {
+    this.#o.emit({ type: 'browserBlocked', url: url.slice(0, 2048), reason });
+    await this.#journal({ url, allowed: false, rule: `download refused: ${name}` });
+  }
+
+  /** A downloaded file shown in the view, as the station serves its copy (never the site's type). */
+  async #serveDownload(route: Route, url: string): Promise<void> {
+    const token = new URL(url).pathname.split('/')[1] ?? '';
+    const served = this.#served.get(token);
+    if (!served) return route.fulfill({ status: 404, body: 'Not found' });
+    if (route.request().isNavigationRequest() && route.request().frame() === this.#page?.mainFrame())
+      void this.#journal({ url, allowed: true, rule: 'downloaded file' });
+    return route.fulfill({
+      status: 200,
+      body: await readFile(served.file),
+      headers: {
+        'content-type': served.mediaType,
+        'x-content-type-options': 'nosniff',
+        ...(served.mediaType.startsWith('text/')
+          ? { 'content-security-policy': "default-src 'none'; sandbox" }
+          : {}),
+      },
+    });
+  }
+
   async #route(route: Route): Promise<void> {
     const request = route.request();
     const url = request.url();
     // Chromium's own PDF viewer shows PDF files found while browsing (as in the station's view).
     if (isPdfViewerResource(url)) return route.continue();
+    if (url.startsWith(`${DOWNLOAD_ORIGIN}/`)) return this.#serveDownload(route, url);
     const topLevel = request.isNavigationRequest() && request.frame() === this.#page?.mainFrame();
     const decision = evaluateUrl(url, this.#o.policy, { topLevel });
     if (!decision.allowed) {
@@ -250,11 +381,24 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       }
       return route.abort('blockedbyclient');
     }
-    // Journaled without holding the page back (the journal's order is the order of the requests).
-    if (topLevel) void this.#journal({ url, allowed: true, rule: decision.rule });
     const file = demoSiteFile(url, this.#o.demoSitesDir);
+    // A file Chromium downloads rather than shows (no type it displays) is journaled as a download once
+    // the policy decided (#download), as Electron journals it, not as a page.
+    const downloaded = file !== null && isDownloadedFile(file);
+    if (topLevel && file && downloaded) this.#noteMediaType(url, contentTypeOf(file));
+    // Journaled without holding the page back (the journal's order is the order of the requests).
+    if (topLevel && !downloaded) void this.#journal({ url, allowed: true, rule: decision.rule });
     if (file) return fulfillDemoSite(route, file);
     // The demo policy lets nothing else through; a centre's policy would reach the web here.
     return route.continue();
+  }
+}
+
+/** A demo site's file the harness serves with no type Chromium shows (content-types.ts): downloaded. */
+function isDownloadedFile(file: string): boolean {
+  try {
+    return statSync(file).isFile() && contentTypeOf(file) === 'application/octet-stream';
+  } catch {
+    return false;
   }
 }

@@ -170,6 +170,11 @@ async function main(): Promise<void> {
       case 'syncState':
         send({ type: 'reply', id: message.id, value: services.syncState() });
         break;
+      case 'testSandboxFolder': {
+        const testId = services.runtime.testId;
+        send({ type: 'reply', id: message.id, value: testId ? services.attachments.folder(testId) : null });
+        break;
+      }
       case 'emit':
         socket.broadcast(message.event);
         break;

@@ -149,6 +149,11 @@ export class StationProcess {
     await this.#call({ type: 'lockdown', cause });
   }
 
+  /** The sandbox folder of the test under way, or null (the challenge browser's downloads go there). */
+  testSandboxFolder(): Promise<string | null> {
+    return this.#call({ type: 'testSandboxFolder' }) as Promise<string | null>;
+  }
+
   syncState(): Promise<SyncStateView> {
     return this.#call({ type: 'syncState' }) as Promise<SyncStateView>;
   }

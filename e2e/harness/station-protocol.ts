@@ -49,6 +49,11 @@ export type ToChild =
   | { type: 'advanceClock'; id: number; ms: number }
   | { type: 'syncState'; id: number }
   /**
+   * The sandbox folder of the test under way (null without one): where the challenge browser saves the
+   * candidate's downloads (`<folder>/downloads`), as Electron's does.
+   */
+  | { type: 'testSandboxFolder'; id: number }
+  /**
    * What the (absent) shell detects and reports through the real LockdownWatch, with its real wording:
    * the machine went to sleep or its session was locked. Either locks the test.
    */

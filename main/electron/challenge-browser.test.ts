@@ -2,11 +2,13 @@
 // in-page address, blocked pages and frames, the windows it opens) reaches the journal thinned out,
 // while the candidate's own pages and typed addresses do.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StationEvent } from '../../core/contracts/station-api.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
+import { resolveSandboxFile, sandboxFileUrl } from './app-protocol.ts';
 import type { FakeWebContents } from './testing/fake-electron.ts';
 
 const fake = await vi.hoisted(async () => {
@@ -26,6 +28,7 @@ function browserIn(window: unknown): InstanceType<typeof ElectronChallengeBrowse
     demoServerUrl: () => null,
     testId: () => 'test-1',
     sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
+    sandboxFileUrl: () => null,
     recordNavigation: async () => true,
     emit: () => undefined,
     attachKeyboard: () => undefined,
@@ -52,6 +55,7 @@ describe('the challenge browser’s navigation journal', () => {
       demoServerUrl: () => null,
       testId: () => 'test-1',
       sandboxFolder: () => mkdtempSync(path.join(tmpdir(), 'sandbox-')),
+      sandboxFileUrl: () => null,
       recordNavigation: async (navigation) => {
         journaled.push(navigation);
         return true;
@@ -344,5 +348,172 @@ describe('PDFs in the challenge browser', () => {
     entries.splice(active + 1, entries.length, { url: 'https://example.org/autre', title: '' });
     active = entries.length - 1;
     expect(pdf('https://example.org/cours.pdf', 'subFrame').loaded).toHaveLength(1);
+  });
+});
+
+describe('office files downloaded in the challenge browser', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  let sandboxRoot: string;
+  let testId: string | null;
+  let events: StationEvent[];
+  let journaled: Navigation[];
+  let view: { webContents: FakeWebContents };
+  let browser: InstanceType<typeof ElectronChallengeBrowser>;
+  let now = 1_000_000;
+
+  beforeEach(async () => {
+    sandboxRoot = mkdtempSync(path.join(tmpdir(), 'sandbox-root-'));
+    testId = 'test-1';
+    events = [];
+    journaled = [];
+    const window = new fake.electron.BrowserWindow({});
+    browser = new ElectronChallengeBrowser({
+      window: () => window as never,
+      policy: () => ({ schemes: ['https'], rules: [] }),
+      homeUrl: () => 'about:blank',
+      demoServerUrl: () => null,
+      testId: () => testId,
+      sandboxFolder: (id) => path.join(sandboxRoot, id),
+      // As main.ts: the app:// address the station screen loads attachments from.
+      sandboxFileUrl: (file, mediaType) => sandboxFileUrl(sandboxRoot, file, mediaType),
+      recordNavigation: async (navigation) => {
+        journaled.push(navigation);
+        return true;
+      },
+      emit: (event) => events.push(event),
+      attachKeyboard: () => undefined,
+      log: () => undefined,
+      now: () => now,
+    });
+    expect((await browser.navigate('https://example.org/')).ok).toBe(true);
+    view = fake.views.at(-1) as unknown as { webContents: FakeWebContents };
+  });
+
+  /** A download as Electron hands it to will-download; `finish` ends it as Electron's 'done' would. */
+  function download(fileName: string, mediaType: string) {
+    const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
+    if (!session) throw new Error('no session');
+    let savedTo: string | null = null;
+    const item = Object.assign(new EventEmitter(), {
+      getFilename: () => fileName,
+      getMimeType: () => mediaType,
+      getTotalBytes: () => 2048,
+      getReceivedBytes: () => 2048,
+      getURL: () => `https://example.org/fichiers/${fileName}`,
+      setSavePath: (file: string) => {
+        savedTo = file;
+      },
+      cancel: () => undefined,
+    });
+    const refused = session.fire('will-download', item);
+    return {
+      refused,
+      savedTo: () => savedTo,
+      finish: (state: 'completed' | 'cancelled' | 'interrupted' = 'completed') => {
+        // What Chromium would have written at the save path.
+        if (state === 'completed' && savedTo) writeFileSync(savedTo, 'PK');
+        item.emit('done', {}, state);
+      },
+    };
+  }
+
+  const loads = () => view.webContents.calls.filter((c) => c.name === 'loadURL').map((c) => c.args[0]);
+  const opened = () => events.filter((e) => e.type === 'browserFileOpened');
+
+  it('opens a downloaded spreadsheet in the station screen’s viewer, not in the view, and journals it', () => {
+    const before = loads();
+    const item = download('budget.xlsx', 'application/octet-stream');
+    expect(item.refused).toBe(false);
+    // Saved in the test's own sandbox folder, under a name of its own.
+    expect(path.dirname(item.savedTo() ?? '')).toBe(path.join(sandboxRoot, 'test-1', 'downloads'));
+    expect(path.basename(item.savedTo() ?? '')).toMatch(/^[0-9a-f]{8}-budget\.xlsx$/);
+    expect(opened()).toEqual([]);
+    item.finish();
+    expect(loads()).toEqual(before);
+    expect(opened()).toEqual([
+      {
+        type: 'browserFileOpened',
+        viewer: 'spreadsheet',
+        url: expect.stringMatching(
+          /^app:\/\/station\/__sandbox\/test-1\/downloads\/[0-9a-f]{8}-budget\.xlsx\?type=/,
+        ),
+        fileName: 'budget.xlsx',
+        // Core's type for the viewer, not the site's octet-stream.
+        mediaType: XLSX,
+      },
+    ]);
+    // The address is one the station's app:// protocol serves: the saved copy, as opaque bytes.
+    const [event] = opened();
+    if (event?.type !== 'browserFileOpened') throw new Error('no event');
+    expect(resolveSandboxFile(sandboxRoot, event.url)).toEqual({
+      file: item.savedTo(),
+      contentType: 'application/octet-stream',
+    });
+    expect(journaled).toContainEqual({
+      url: 'https://example.org/fichiers/budget.xlsx',
+      allowed: true,
+      rule: 'download spreadsheet',
+    });
+    expect(events.filter((e) => e.type === 'browserBlocked')).toEqual([]);
+  });
+
+  it('opens a downloaded word-processor file in the document viewer', () => {
+    const item = download('compte-rendu.docx', DOCX);
+    item.finish();
+    expect(opened()).toMatchObject([
+      { type: 'browserFileOpened', viewer: 'document', fileName: 'compte-rendu.docx', mediaType: DOCX },
+    ]);
+    expect(journaled.at(-1)).toEqual({
+      url: 'https://example.org/fichiers/compte-rendu.docx',
+      allowed: true,
+      rule: 'download document',
+    });
+  });
+
+  it('names a file sent without an extension after its type', () => {
+    download('export', XLSX).finish();
+    expect(opened()).toMatchObject([{ viewer: 'spreadsheet', fileName: 'export.xlsx', mediaType: XLSX }]);
+  });
+
+  it('refuses what no viewer reads (old Word, executables, archives), saying what can be opened', async () => {
+    for (const [name, type] of [
+      ['lettre.doc', 'application/msword'],
+      ['setup.exe', 'application/octet-stream'],
+      ['archive.zip', 'application/zip'],
+    ] as const) {
+      const item = download(name, type);
+      expect(item.refused).toBe(true);
+      expect(item.savedTo()).toBeNull();
+      // Refusals are journaled as blocked pages are: one a second at most (the candidate is told each).
+      now += 2_000;
+    }
+    await Promise.resolve();
+    expect(opened()).toEqual([]);
+    const blocked = events.filter((e) => e.type === 'browserBlocked');
+    expect(blocked.map((e) => e.type === 'browserBlocked' && e.url)).toEqual([
+      'https://example.org/fichiers/lettre.doc',
+      'https://example.org/fichiers/setup.exe',
+      'https://example.org/fichiers/archive.zip',
+    ]);
+    for (const event of blocked)
+      expect(event).toMatchObject({ reason: expect.stringContaining('tableurs et documents de traitement') });
+    expect(journaled.filter((n) => !n.allowed).map((n) => n.rule)).toEqual([
+      'download refused: lettre.doc',
+      'download refused: setup.exe',
+      'download refused: archive.zip',
+    ]);
+  });
+
+  it('opens nothing for a download that did not complete, or that completes after the test', async () => {
+    download('budget.xlsx', XLSX).finish('cancelled');
+    download('notes.ods', 'application/vnd.oasis.opendocument.spreadsheet').finish('interrupted');
+    const late = download('lettre.odt', 'application/vnd.oasis.opendocument.text');
+    // The next candidate's browser: the first one's view and downloads are thrown away.
+    testId = 'test-2';
+    expect((await browser.navigate('https://example.org/')).ok).toBe(true);
+    late.finish();
+    expect(opened()).toEqual([]);
+    expect(journaled.filter((n) => n.rule?.startsWith('download'))).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
 // in an in-memory partition created for one candidate and thrown away after the test (nothing carries
 // over to the next candidate), with no preload and every permission denied. One URL policy decides for
 // request filtering (webRequest), navigations, redirects and window.open; popups open in the same view.
-// Downloads go to the candidate's sandbox folder and are shown by Chromium's own viewers, never opened
-// by the OS. Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation);
+// Downloads go to the candidate's sandbox folder, never opened by the OS: PDFs, images and text are
+// shown in the view by Chromium's own viewers, spreadsheets and word-processor files by the station
+// screen's read-only office viewers (a browserFileOpened event, as a challenge's attachment). Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation);
 // what a page can repeat by itself (in-page address changes, blocked pages and frames, windows it opens)
 // is thinned out first, as the station window's embedded frames are (frame-visit-filter.ts): each
 // record is a synced commit queued ahead of the candidate's answers.
@@ -19,7 +20,12 @@ import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import type { UrlDecision, UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
-import { decideDownload, MAX_DOWNLOAD_BYTES } from '../station/lockdown/download-policy.ts';
+import {
+  decideDownload,
+  isOfficeViewer,
+  MAX_DOWNLOAD_BYTES,
+  type OfficeDownloadViewer,
+} from '../station/lockdown/download-policy.ts';
 import { FrameVisitFilter, originKey } from './frame-visit-filter.ts';
 import { challengeDecision } from './navigation-rules.ts';
 import { hardenSession, safeOrigin } from './session-hardening.ts';
@@ -40,8 +46,14 @@ export interface ChallengeBrowserOptions {
   testId(): string | null;
   /** The candidate's sandbox folder for this test (downloads go to <folder>/downloads). */
   sandboxFolder(testId: string): string;
+  /**
+   * The address the station screen loads a file of the sandbox from (app://station/__sandbox/…, as a
+   * challenge's attachments), with the type the station serves it as; null when it is not in the
+   * sandbox. How a downloaded spreadsheet or document reaches the screen's office viewers.
+   */
+  sandboxFileUrl(file: string, mediaType: string): string | null;
   recordNavigation(navigation: Navigation): Promise<boolean>;
-  /** Pushes browserState / browserBlocked to the candidate screen. */
+  /** Pushes browserState / browserBlocked / browserFileOpened to the candidate screen. */
   emit(event: StationEvent): void;
   /** Keyboard handling shared with the kiosk window (shortcut table, zoom). */
   attachKeyboard(contents: WebContents): void;
@@ -348,14 +360,20 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       });
       item.once('done', (_event, state) => {
         if (state !== 'completed' || this.#candidate !== candidate) return;
-        candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
-        const url = `${DOWNLOAD_SCHEME}://${token}/${encodeURIComponent(decision.fileName)}`;
         void this.#options.recordNavigation({
           url: item.getURL(),
           allowed: true,
           rule: `download ${decision.viewer}`,
         });
-        this.#load(candidate, decision.viewer === 'pdf' ? pdfViewerUrl(url) : url);
+        // A spreadsheet or a document opens over the station screen; the page stays as it was.
+        const viewer = decision.viewer;
+        if (isOfficeViewer(viewer)) {
+          this.#openOnScreen(file, viewer, decision.fileName, decision.mediaType);
+          return;
+        }
+        candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
+        const url = `${DOWNLOAD_SCHEME}://${token}/${encodeURIComponent(decision.fileName)}`;
+        this.#load(candidate, viewer === 'pdf' ? pdfViewerUrl(url) : url);
       });
     });
     ses.protocol.handle(DOWNLOAD_SCHEME, async (request) => {
@@ -450,6 +468,16 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
           return false;
         }
       });
+  }
+
+  /** Tells the screens to show a downloaded office file in their read-only viewer (never in the view). */
+  #openOnScreen(file: string, viewer: OfficeDownloadViewer, fileName: string, mediaType: string): void {
+    const url = this.#options.sandboxFileUrl(file, mediaType);
+    if (!url) {
+      this.#options.log(`challenge browser: a downloaded ${viewer} is outside the sandbox, not shown`);
+      return;
+    }
+    this.#options.emit({ type: 'browserFileOpened', viewer, url, fileName, mediaType });
   }
 
   #load(candidate: Candidate, url: string): void {

@@ -398,6 +398,9 @@ async function start(): Promise<BrowserWindow> {
     testId: () => (testUnderWay(shell.phase) ? (station?.runtime.testId ?? null) : null),
     // The test's own sandbox folder: purged with the test's other files.
     sandboxFolder: (testId) => station?.attachments.folder(testId) ?? path.join(sandboxRoot, 'unenrolled'),
+    // A downloaded spreadsheet or document opens in the screen's office viewers, from app:// as an
+    // attachment does.
+    sandboxFileUrl: (file, mediaType) => sandboxFileUrl(sandboxRoot, file, mediaType),
     recordNavigation: async (navigation) => (await station?.recordNavigation(navigation)) ?? false,
     emit: send,
     attachKeyboard: (contents) => attachShellKeyboard(contents, quit),

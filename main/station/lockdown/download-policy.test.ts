@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideDownload, MAX_DOWNLOAD_BYTES, safeFileName } from './download-policy.ts';
+import { DOCUMENT_TYPES, SPREADSHEET_TYPES } from '../../../core/challenge/station-viewers.ts';
+import { decideDownload, isOfficeViewer, MAX_DOWNLOAD_BYTES, safeFileName } from './download-policy.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
+const ODT = 'application/vnd.oasis.opendocument.text';
+const XLS = 'application/vnd.ms-excel';
 
 describe('downloads', () => {
   it.each([
@@ -21,7 +28,14 @@ describe('downloads', () => {
     ['page.html', 'text/html'],
     ['image.svg', 'image/svg+xml'],
     ['archive.zip', 'application/zip'],
-    ['doc.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    // Old binary Word: no viewer reads it, whatever the site calls it.
+    ['lettre.doc', 'application/msword'],
+    ['lettre.doc', DOCX],
+    ['noext', 'application/msword'],
+    // An office name does not make an executable or an archive a spreadsheet.
+    ['budget.xlsx.exe', XLSX],
+    ['classeur.xlsm', 'application/vnd.ms-excel.sheet.macroEnabled.12'],
+    ['modele.dotx', DOCX],
     ['app.dmg', 'application/x-apple-diskimage'],
     ['shortcut.lnk', 'application/octet-stream'],
     ['noext', 'application/x-msdownload'],
@@ -32,6 +46,67 @@ describe('downloads', () => {
 
   it('refuses files over the size limit', () => {
     expect(decideDownload('big.pdf', 'application/pdf', MAX_DOWNLOAD_BYTES + 1).allowed).toBe(false);
+    expect(decideDownload('big.xlsx', XLSX, MAX_DOWNLOAD_BYTES + 1)).toEqual({
+      allowed: false,
+      reason: 'Ce fichier est trop volumineux pour être ouvert sur ce poste.',
+    });
+    expect(decideDownload('big.xlsx', XLSX, MAX_DOWNLOAD_BYTES).allowed).toBe(true);
+  });
+
+  it('says what the station can open when it refuses a type', () => {
+    expect(decideDownload('setup.exe', 'application/octet-stream', 10)).toEqual({
+      allowed: false,
+      reason:
+        'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte le peuvent).',
+    });
+  });
+
+  it.each([
+    ['budget.xlsx', XLSX, 'spreadsheet', 'budget.xlsx', XLSX],
+    ['Relevé 2024.XLS', XLS, 'spreadsheet', 'Relevé 2024.xls', XLS],
+    ['points.ods', ODS, 'spreadsheet', 'points.ods', ODS],
+    ['compte-rendu.docx', DOCX, 'document', 'compte-rendu.docx', DOCX],
+    ['lettre.odt', ODT, 'document', 'lettre.odt', ODT],
+    // The name decides: a site that says octet-stream, or something else, changes nothing.
+    ['budget.xlsx', 'application/octet-stream', 'spreadsheet', 'budget.xlsx', XLSX],
+    ['lettre.odt', 'text/html', 'document', 'lettre.odt', ODT],
+    ['compte-rendu.docx', '', 'document', 'compte-rendu.docx', DOCX],
+  ])(
+    '%s (%s) opens in the station’s %s viewer as %s, served as core’s type',
+    (name, type, viewer, fileName, served) => {
+      const decision = decideDownload(name, type, 1000);
+      expect(decision).toEqual({ allowed: true, viewer, fileName, mediaType: served });
+    },
+  );
+
+  it.each([
+    ['export', XLSX, 'spreadsheet', 'export.xlsx'],
+    ['export', `${XLSX}; charset=binary`, 'spreadsheet', 'export.xlsx'],
+    ['notes', XLS.toUpperCase(), 'spreadsheet', 'notes.xls'],
+    ['tableau', ODS, 'spreadsheet', 'tableau.ods'],
+    ['lettre', DOCX, 'document', 'lettre.docx'],
+    ['', ODT, 'document', 'fichier.odt'],
+  ])('%s with no extension, sent as %s, opens in the %s viewer as %s', (name, type, viewer, fileName) => {
+    expect(decideDownload(name, type, 1000)).toMatchObject({ allowed: true, viewer, fileName });
+  });
+
+  it('serves office files as the types of the station’s viewers (core’s lists), never the site’s', () => {
+    for (const [name, list] of [
+      ['a.xlsx', SPREADSHEET_TYPES],
+      ['a.xls', SPREADSHEET_TYPES],
+      ['a.ods', SPREADSHEET_TYPES],
+      ['a.docx', DOCUMENT_TYPES],
+      ['a.odt', DOCUMENT_TYPES],
+    ] as const) {
+      const decision = decideDownload(name, 'application/x-evil', 10);
+      if (!decision.allowed) throw new Error(`${name} refused`);
+      expect(list).toContain(decision.mediaType);
+      expect(isOfficeViewer(decision.viewer)).toBe(true);
+    }
+    for (const name of ['a.pdf', 'a.png', 'a.txt', 'a.csv']) {
+      const decision = decideDownload(name, 'application/octet-stream', 10);
+      expect(decision.allowed && isOfficeViewer(decision.viewer)).toBe(false);
+    }
   });
 
   it('serves text-like files as plain text, whatever the site says', () => {

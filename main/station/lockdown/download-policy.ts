@@ -1,9 +1,36 @@
 // Files the candidate downloads in the challenge browser: saved in the candidate's sandbox folder under
 // a safe name and shown in a built-in viewer, never handed to the OS to open, so nothing downloaded can
-// run. Types with no built-in viewer (executables, archives, office files) are refused outright.
+// run. PDFs, images and text are shown in the challenge browser itself; spreadsheets and word-processor
+// files in the station screen's read-only office viewers (those of a challenge's attachments). Types
+// with no built-in viewer (executables, archives, old binary Word .doc) are refused outright.
 import path from 'node:path';
+import { DOCUMENT_TYPES, SPREADSHEET_TYPES } from '../../../core/challenge/station-viewers.ts';
 
-export type DownloadViewer = 'pdf' | 'image' | 'text' | 'csv';
+export type DownloadViewer = 'pdf' | 'image' | 'text' | 'csv' | 'spreadsheet' | 'document';
+
+/** The viewers of the station screen (its office viewers), not of the challenge browser's page. */
+export type OfficeDownloadViewer = Extract<DownloadViewer, 'spreadsheet' | 'document'>;
+
+export function isOfficeViewer(viewer: DownloadViewer): viewer is OfficeDownloadViewer {
+  return viewer === 'spreadsheet' || viewer === 'document';
+}
+
+/** A media type of core's lists (station-viewers.ts), checked there rather than copied. */
+function officeType(list: readonly string[], type: string): string {
+  if (!list.includes(type)) throw new Error(`${type} is not among the station's office types`);
+  return type;
+}
+const XLSX = officeType(
+  SPREADSHEET_TYPES,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+);
+const XLS = officeType(SPREADSHEET_TYPES, 'application/vnd.ms-excel');
+const ODS = officeType(SPREADSHEET_TYPES, 'application/vnd.oasis.opendocument.spreadsheet');
+const DOCX = officeType(
+  DOCUMENT_TYPES,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+);
+const ODT = officeType(DOCUMENT_TYPES, 'application/vnd.oasis.opendocument.text');
 
 export type DownloadDecision =
   | { allowed: true; viewer: DownloadViewer; fileName: string; mediaType: string }
@@ -23,6 +50,12 @@ const VIEWABLE: Record<string, { viewer: DownloadViewer; mediaType: string }> = 
   '.md': { viewer: 'text', mediaType: 'text/plain; charset=utf-8' },
   '.csv': { viewer: 'csv', mediaType: 'text/plain; charset=utf-8' },
   '.tsv': { viewer: 'csv', mediaType: 'text/plain; charset=utf-8' },
+  // Old binary Word (.doc) is not here: no viewer reads it (station-viewers.ts).
+  '.xlsx': { viewer: 'spreadsheet', mediaType: XLSX },
+  '.xls': { viewer: 'spreadsheet', mediaType: XLS },
+  '.ods': { viewer: 'spreadsheet', mediaType: ODS },
+  '.docx': { viewer: 'document', mediaType: DOCX },
+  '.odt': { viewer: 'document', mediaType: ODT },
 };
 
 // The media types sites send for the same kinds, when the name has no useful extension.
@@ -37,7 +70,16 @@ const BY_MEDIA_TYPE: Record<string, string> = {
   'application/csv': '.csv',
   'text/tab-separated-values': '.tsv',
   'application/json': '.json',
+  [XLSX]: '.xlsx',
+  [XLS]: '.xls',
+  [ODS]: '.ods',
+  [DOCX]: '.docx',
+  [ODT]: '.odt',
 };
+
+/** Said when a type has no viewer here: what the station can open. */
+export const REFUSED_TYPE_REASON =
+  'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte le peuvent).';
 
 /** At most this many bytes are kept per download (bigger files are stopped). */
 export const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
@@ -71,8 +113,7 @@ export function decideDownload(
   if (!chosen || !viewable) {
     return {
       allowed: false,
-      reason:
-        'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes et CSV le peuvent).',
+      reason: REFUSED_TYPE_REASON,
     };
   }
   return {

@@ -354,6 +354,7 @@ export const en: Messages = {
         uncalculated: '(not calculated)',
         notCalculated: 'Value: not calculated (the file does not hold the formula’s result)',
         range: 'Cells {{range}} ({{cells}} cells)',
+        widened: 'Selection widened to include whole merged cells',
         sum: 'Sum: {{value}}',
         average: 'Average: {{value}}',
         count: 'Count: {{value}}',
@@ -367,6 +368,12 @@ export const en: Messages = {
         imageNoAlt: 'Image in the document (no description)',
         truncated: 'This document is very long: the end is not shown.',
       },
+    },
+    /** A spreadsheet or document downloaded in the challenge browser, in its viewer (downloaded-file.tsx). */
+    downloaded: {
+      title: 'Downloaded file: {{name}}',
+      notice:
+        'This file was downloaded from the web page in the browser. It is read-only: you can look at it, but not change it.',
     },
     embed: {
       title: 'Simulator',

@@ -371,6 +371,8 @@ export const fr = {
         uncalculated: '(non calculée)',
         notCalculated: 'Valeur : non calculée (le fichier ne contient pas le résultat de la formule)',
         range: 'Cellules {{range}} ({{cells}} cellules)',
+        /** After the range, when the selection grew to take in whole the merged cells it touched. */
+        widened: 'Sélection agrandie pour inclure les cellules fusionnées en entier',
         sum: 'Somme : {{value}}',
         average: 'Moyenne : {{value}}',
         count: 'Nombre : {{value}}',
@@ -386,6 +388,12 @@ export const fr = {
         imageNoAlt: 'Image du document (sans description)',
         truncated: 'Ce document est très long : la fin n’est pas affichée.',
       },
+    },
+    /** A spreadsheet or document downloaded in the challenge browser, in its viewer (downloaded-file.tsx). */
+    downloaded: {
+      title: 'Fichier téléchargé : {{name}}',
+      notice:
+        'Ce fichier a été téléchargé depuis la page web du navigateur. Il est en lecture seule : vous pouvez le consulter, mais pas le modifier.',
     },
     embed: {
       title: 'Simulateur',
