@@ -15,6 +15,7 @@ import { axeViolations, describeFindings } from './harness/accessibility.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { Screenshots } from './harness/screenshots.ts';
 import { FILES } from './fixtures/e2e-bank.ts';
+import { withEditedPart } from '../renderer/station/test/viewers/zip-testing.ts';
 
 const ORIGIN = 'https://station.pix.test';
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -84,6 +85,32 @@ function largeWorkbook(): Buffer {
   return Buffer.from(write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 }
 
+/**
+ * A class outing: two classes share one coach (C2:C3 merged, 450 €), and a cancelled class's row 5
+ * has height 0, as Excel saves a row dragged shut: `<row ht="0" customHeight="1">`, not "hidden"
+ * (written by hand: SheetJS writes no such row).
+ */
+function sharedCoachWorkbook(): Buffer {
+  const sheet = utils.aoa_to_sheet([
+    ['Classe', 'Élèves', 'Car (€)'],
+    ['6e A', 25, 450],
+    ['6e B', 27, null],
+    ['5e A', 24, 380],
+    ['5e C (annulée)', 99, 999],
+    ['4e A', 26, 300],
+  ]);
+  sheet['!merges'] = [utils.decode_range('C2:C3')];
+  sheet['!cols'] = [{ wch: 16 }, { wch: 10 }, { wch: 10 }];
+  const book = utils.book_new();
+  utils.book_append_sheet(book, sheet, 'Sortie');
+  const bytes = new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  return Buffer.from(
+    withEditedPart(bytes, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('<row r="5">', '<row r="5" ht="0" customHeight="1">'),
+    ),
+  );
+}
+
 beforeAll(async () => {
   const bundle = await build({
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'tsx', sourcefile: 'office-viewers-page.tsx' },
@@ -114,6 +141,7 @@ beforeAll(async () => {
   ])
     sandbox.set(name, readFileSync(path.join(FILES, name)));
   sandbox.set('releves-annee.xlsx', largeWorkbook());
+  sandbox.set('car-partage.xlsx', sharedCoachWorkbook());
   // A damaged spreadsheet (a zip cut short) and a Word file saved with a password (an encrypted OLE container).
   sandbox.set('abime.xlsx', readFileSync(path.join(FILES, 'sortie-scolaire.xlsx')).subarray(0, 900));
   sandbox.set(
@@ -310,6 +338,68 @@ describe('the spreadsheet viewer', () => {
       await expectAccessible('xlsx-layout-zoom-200');
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('widens a selection over a merged cell, and hides a row of height 0', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    for (const zoom of [100, 200] as const) {
+      // 200 %: a 1366 × 850 screen seen as 683 × 425 CSS pixels.
+      if (zoom === 200) await page.setViewportSize({ width: 683, height: 425 });
+      try {
+        await open('car-partage.xlsx', TYPES.xlsx, 'spreadsheet');
+        await page.getByRole('grid', { name: 'Feuille « Sortie »' }).waitFor();
+        // Row 5 has no height: not drawn, the headers skip its number, as for a hidden row.
+        expect(await page.getByText('5e C (annulée)').count()).toBe(0);
+        expect(await page.getByRole('rowheader').allInnerTexts()).toEqual(['1', '2', '3', '4', '6']);
+
+        // From 25 (B2), next to the coach merged over C2:C3: Shift+Right lands on it, and the
+        // selection grows to B2:C3, 27 (B3) with it: 25 + 27 + 450, not 25 + 450.
+        await cell('25').click();
+        expect(await status()).toContain('Cellule B2');
+        await page.keyboard.press('Shift+ArrowRight');
+        await expect.poll(status).toContain('Cellules B2:C3 (4 cellules)');
+        expect(await status()).toContain('Sélection agrandie pour inclure les cellules fusionnées en entier');
+        expect(await status()).toContain('Somme : 502');
+        expect(await status()).toContain('Nombre : 3');
+        // The focus is on the merged cell; B2, B3 and the merge are highlighted, and columns B and C.
+        expect(await focused()).toBe('450');
+        expect(await page.locator('.sheet-grid td[aria-selected="true"]').allInnerTexts()).toEqual([
+          '25',
+          '450',
+          '27',
+        ]);
+        expect(await page.locator('.sheet-header-selected').allInnerTexts()).toEqual(['B', 'C', '2', '3']);
+        // A screen reader hears the widened range and its totals once the selection settles.
+        await expect
+          .poll(() => page.locator('[aria-live="polite"]').innerText())
+          .toContain('B2:C3 sélectionnées. Somme : 502');
+        expect(await page.locator('[aria-live="polite"]').innerText()).toContain('Sélection agrandie');
+        // At 200 %, the highlighted cells and then the status line, which the dialog scrolls to.
+        if (zoom === 200) await shots.take('xlsx-merge-widened-zoom-200-cells');
+        await page.getByTestId('sheet-status').scrollIntoViewIfNeeded();
+        await shots.take(zoom === 100 ? 'xlsx-merge-widened' : 'xlsx-merge-widened-zoom-200');
+        await expectAccessible(zoom === 100 ? 'xlsx-merge-widened' : 'xlsx-merge-widened-zoom-200');
+
+        // Shift+click on the merge from A2 widens alike: A2:C3, 6e B's row with it.
+        await cell('6e A').click();
+        await cell('450').click({ modifiers: ['Shift'] });
+        await expect.poll(status).toContain('Cellules A2:C3 (6 cellules)');
+        expect(await status()).toContain('Somme : 502');
+
+        // Down the pupils from B2: row 5 stepped over, its 99 not added (25 + 27 + 24 + 26).
+        await cell('25').click();
+        for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowDown');
+        await expect.poll(status).toContain('Cellules B2:B6 (4 cellules)');
+        expect(await status()).toContain('Somme : 102');
+        expect(await status()).not.toContain('agrandie');
+        expect(await focused()).toBe('26');
+        if (zoom === 200) {
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(683);
+        }
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
     }
   });
 

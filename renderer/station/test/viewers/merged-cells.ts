@@ -84,3 +84,48 @@ export function settleOnMerges(
   const landed = merges.at(target.row, target.column);
   return (landed && mergeHome(landed, lines)) ?? target;
 }
+
+const touches = (a: CellRange, b: CellRange) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const holds = (outer: CellRange, inner: CellRange) =>
+  outer.top <= inner.top &&
+  inner.bottom <= outer.bottom &&
+  outer.left <= inner.left &&
+  inner.right <= outer.right;
+
+/**
+ * The selection grown until it holds whole every merged range it touches, as Excel and LibreOffice
+ * select (a merged cell is one cell: it is in the selection or not). Growing can touch other merges:
+ * it goes on until nothing changes. A merge the file hides entirely (no home) is not drawn, so it
+ * widens nothing: the candidate could not see why the selection grew. The active cell is not moved.
+ */
+export function widenOverMerges(
+  range: CellRange,
+  merges: readonly CellRange[],
+  lines: VisibleLines,
+): CellRange {
+  const drawn = merges.filter((merge) => mergeHome(merge, lines) !== null);
+  let widened = range;
+  // Each pass that grows the range makes it strictly larger, and a range never outgrows the sheet.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const merge of drawn) {
+      if (!touches(merge, widened) || holds(widened, merge)) continue;
+      widened = {
+        top: Math.min(widened.top, merge.top),
+        left: Math.min(widened.left, merge.left),
+        bottom: Math.max(widened.bottom, merge.bottom),
+        right: Math.max(widened.right, merge.right),
+      };
+      grew = true;
+    }
+  }
+  return widened;
+}
+
+/** Whether a (widened) selection is one cell to the candidate: a single cell, or exactly one merge. */
+export function isOneCell(range: CellRange, merges: MergeIndex): boolean {
+  if (range.top === range.bottom && range.left === range.right) return true;
+  const merge = merges.at(range.top, range.left);
+  return merge !== undefined && holds(merge, range);
+}

@@ -1,6 +1,6 @@
 import { utils, type Range, type WorkSheet } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { MAX_MERGES, sheetLayout } from './sheet-layout.ts';
+import { isHiddenColumn, isHiddenRow, MAX_MERGES, sheetLayout } from './sheet-layout.ts';
 
 const merge = (top: number, left: number, bottom: number, right: number): Range => ({
   s: { r: top, c: left },
@@ -35,5 +35,34 @@ describe('a sheet’s merged ranges', () => {
     const many = Array.from({ length: MAX_MERGES + 5 }, (_, i) => merge(i % 2000, 0, i % 2000, 0));
     many.push(merge(0, 1, 0, 2));
     expect(sheetLayout(sheetWith(many), 2000, 100).merges).toEqual([]);
+  });
+});
+
+describe('a sheet’s hidden rows and columns', () => {
+  it('hides a row of no height and a column of no width, as hidden ones', () => {
+    const sheet: WorkSheet = {
+      ...utils.aoa_to_sheet([[1, 2, 3, 4, 5]]),
+      '!rows': [{ hpt: 15 }, { hpt: 0, hpx: 0 }, { hpx: 0 }, { hidden: true }, { hpt: 12.75, hpx: 17 }, {}],
+      '!cols': [
+        { wch: 10 },
+        { width: 0 },
+        { wpx: 0 },
+        { wch: 0 },
+        { hidden: true, width: 8 },
+        { width: 0.5 },
+      ],
+    };
+    const layout = sheetLayout(sheet, 6, 6);
+    expect([...layout.hiddenRows]).toEqual([1, 2, 3]);
+    expect([...layout.hiddenColumns]).toEqual([1, 2, 3, 4]);
+  });
+
+  it('takes a size below 0 (a damaged file) as none, and a size that is not a number as not given', () => {
+    expect(isHiddenRow({ hpt: -3 })).toBe(true);
+    expect(isHiddenRow({ hpt: Number.NaN })).toBe(false);
+    expect(isHiddenRow(undefined)).toBe(false);
+    expect(isHiddenColumn({ width: -1 })).toBe(true);
+    expect(isHiddenColumn({ width: Number.NaN, wch: 8 })).toBe(false);
+    expect(isHiddenColumn({ hidden: false, width: 12 })).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 // What of a sheet's layout the grid keeps, so that the candidate sees what the question's author saw:
-// hidden rows and columns (hidden by hand or by an autofilter: the file says "hidden" either way) and
-// merged ranges. SheetJS gives rows' and columns' properties only when read with `cellStyles`.
-import type { WorkSheet } from '@e965/xlsx';
+// hidden rows and columns (hidden by hand or by an autofilter: the file says "hidden" either way; a row
+// of height 0 or a column of width 0 is hidden too, as Excel and LibreOffice show it) and merged
+// ranges. SheetJS gives rows' and columns' properties only when read with `cellStyles`.
+import type { ColInfo, RowInfo, WorkSheet } from '@e965/xlsx';
 import type { CellRange } from './cell-address.ts';
 
 export interface SheetLayout {
@@ -11,12 +12,33 @@ export interface SheetLayout {
   merges: readonly CellRange[];
 }
 
+/** A size the file gives that leaves nothing to draw (0, or less: a damaged file); NaN is no size. */
+const isFlat = (size: number | undefined) => typeof size === 'number' && size <= 0;
+
+/**
+ * A row of no height: SheetJS reads `<row ht="0">` as hpt 0 (and hpx 0). An .ods's `style:row-height`
+ * it does not read (ods-hidden-lines.ts marks those rows hidden).
+ */
+export const isHiddenRow = (row: RowInfo | undefined): boolean =>
+  row?.hidden === true || isFlat(row?.hpt) || isFlat(row?.hpx);
+
+/**
+ * A column of no width: SheetJS reads `<col width="0">` as width 0 (without wpx or wch, which it
+ * works out from a width above 0 only); a sheet built in memory may give wpx or wch instead.
+ */
+export const isHiddenColumn = (column: ColInfo | undefined): boolean =>
+  column?.hidden === true || isFlat(column?.width) || isFlat(column?.wpx) || isFlat(column?.wch);
+
 /** The hidden rows/columns among the first `limit`, from SheetJS's `!rows` or `!cols`. */
-function hiddenIndexes(lines: readonly ({ hidden?: boolean } | undefined)[] | undefined, limit: number) {
+function hiddenIndexes<Line>(
+  lines: readonly (Line | undefined)[] | undefined,
+  limit: number,
+  isHidden: (line: Line | undefined) => boolean,
+) {
   const hidden = new Set<number>();
   if (!lines) return hidden;
   const end = Math.min(lines.length, limit);
-  for (let i = 0; i < end; i += 1) if (lines[i]?.hidden === true) hidden.add(i);
+  for (let i = 0; i < end; i += 1) if (isHidden(lines[i])) hidden.add(i);
   return hidden;
 }
 
@@ -64,8 +86,8 @@ export function sheetLayout(sheet: WorkSheet, rowCount: number, columnCount: num
       taken.fill(1, row * columnCount + left, row * columnCount + right + 1);
   }
   return {
-    hiddenRows: hiddenIndexes(sheet['!rows'], rowCount),
-    hiddenColumns: hiddenIndexes(sheet['!cols'], columnCount),
+    hiddenRows: hiddenIndexes(sheet['!rows'], rowCount, isHiddenRow),
+    hiddenColumns: hiddenIndexes(sheet['!cols'], columnCount, isHiddenColumn),
     merges,
   };
 }

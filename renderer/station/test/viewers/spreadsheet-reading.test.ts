@@ -2,7 +2,7 @@
 // them (French separators for .xlsx on a French screen), formulas as stored, totals' numbers, caps.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { utils, write, type WorkBook } from '@e965/xlsx';
+import { read, utils, write, type WorkBook } from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES } from './file-limits.ts';
@@ -11,7 +11,7 @@ import { rangeStatistics } from './range-statistics.ts';
 import { cellAt, workbookGrids, type SheetGrid } from './spreadsheet-grid.ts';
 import { readSpreadsheet } from './spreadsheet-reading.ts';
 import { UnreadableFile } from './unreadable-file.ts';
-import { zipClaiming } from './zip-testing.ts';
+import { withEditedPart, zipClaiming } from './zip-testing.ts';
 
 // The .ods scanner as the reader calls it, which a test can make fail or report sheets the file lacks.
 const scanner = vi.hoisted(() => ({ fail: false, extra: new Map<string, OdsScanner.HiddenLines>() }));
@@ -91,6 +91,54 @@ function odsWithHiddenLines(): Uint8Array {
   files['content.xml'] = strToU8(content);
   return zipSync(files);
 }
+
+/** Pupils per class: A1:C5, class "6e C" (row 3) and the codes (column B) to be given no size by hand. */
+function classesBook(): WorkBook {
+  const classes = utils.book_new();
+  utils.book_append_sheet(
+    classes,
+    utils.aoa_to_sheet([
+      ['Classe', 'Code', 'Élèves'],
+      ['6e A', 61, 25],
+      ['6e C', 63, 30],
+      ['5e A', 51, 25],
+      ['5e B', 52, 27],
+    ]),
+    'Effectifs',
+  );
+  return classes;
+}
+
+/**
+ * An .xlsx as Excel saves a row dragged to height 0 and a column to width 0: `<row ht="0"
+ * customHeight="1">`, `<col width="0" customWidth="1">`, no "hidden" (SheetJS writes neither).
+ */
+const xlsxWithFlatLines = () =>
+  withEditedPart(bytesOf(classesBook(), 'xlsx'), 'xl/worksheets/sheet1.xml', (xml) =>
+    xml
+      .replace('<row r="3">', '<row r="3" ht="0" customHeight="1">')
+      .replace('<sheetData>', '<cols><col min="2" max="2" width="0" customWidth="1"/></cols><sheetData>'),
+  );
+
+/** The same as an .ods: row 3 and column B with automatic styles of no height and no width. */
+const odsWithFlatLines = () =>
+  withEditedPart(bytesOf(classesBook(), 'ods'), 'content.xml', (xml) => {
+    let rows = 0;
+    return xml
+      .replace(
+        '<office:automatic-styles>',
+        '<office:automatic-styles><style:style style:name="ro9" style:family="table-row"><style:table-row-properties style:row-height="0cm"/></style:style>' +
+          '<style:style style:name="co9" style:family="table-column"><style:table-column-properties style:column-width="0cm"/></style:style>',
+      )
+      .replace(/<table:table-row>/g, () => {
+        rows += 1;
+        return rows === 3 ? '<table:table-row table:style-name="ro9">' : '<table:table-row>';
+      })
+      .replace(
+        /(<table:table table:name="Effectifs"[^>]*>)/,
+        '$1<table:table-column/><table:table-column table:style-name="co9"/><table:table-column/>',
+      );
+  });
 
 describe('reading a spreadsheet', () => {
   it('shows an .xlsx as a French office suite would, and leaves hidden sheets out', () => {
@@ -197,6 +245,36 @@ describe('reading a spreadsheet', () => {
     expect(other?.name).toBe('__proto__');
     expect([...(other?.hiddenRows ?? [])]).toEqual([0]);
     expect(Object.hasOwn(Object.prototype, '!rows')).toBe(false);
+  });
+
+  it('hides an .xlsx’s row of height 0 and column of width 0, as hidden ones', () => {
+    const bytes = xlsxWithFlatLines();
+    // What SheetJS makes of them (read with the styles): sizes of 0, no "hidden".
+    const sheet = read(bytes, { type: 'array', cellStyles: true }).Sheets.Effectifs;
+    expect(sheet?.['!rows']?.[2]).toEqual({ hpt: 0, hpx: 0 });
+    expect(sheet?.['!cols']?.[1]).toMatchObject({ width: 0 });
+    expect(sheet?.['!cols']?.[1]?.hidden).toBeUndefined();
+    const [grid] = readSpreadsheet(bytes, 'fr');
+    if (!grid) throw new Error('no sheet');
+    expect([...grid.hiddenRows]).toEqual([2]);
+    expect([...grid.hiddenColumns]).toEqual([1]);
+    // The cells are still read (the row keeps its number); the totals leave them out: 25 + 25 + 27.
+    expect(text(grid, 2, 0)).toBe('6e C');
+    expect(rangeStatistics(grid, { top: 1, left: 0, bottom: 4, right: 2 })).toMatchObject({
+      sum: 77,
+      count: 3,
+    });
+  });
+
+  it('hides an .ods’s row of height 0 and column of width 0, which SheetJS does not read', () => {
+    const [grid] = readSpreadsheet(odsWithFlatLines(), 'fr');
+    if (!grid) throw new Error('no sheet');
+    expect([...grid.hiddenRows]).toEqual([2]);
+    expect([...grid.hiddenColumns]).toEqual([1]);
+    expect(rangeStatistics(grid, { top: 1, left: 0, bottom: 4, right: 2 })).toMatchObject({
+      sum: 77,
+      count: 3,
+    });
   });
 
   it('ignores hidden lines the scanner finds for a sheet SheetJS did not read', () => {

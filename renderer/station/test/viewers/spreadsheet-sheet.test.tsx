@@ -195,6 +195,74 @@ describe('the spreadsheet grid', () => {
     );
   });
 
+  it('widens a selection over a merge it touches, and says so', () => {
+    // Two classes share one coach: B2:B3 merged (450). A2:B2 picked takes A3 in.
+    const outing = grid(
+      [
+        [label('Classe'), label('Car')],
+        [number(25), number(450)],
+        [number(27), null],
+        [number(24), number(380)],
+      ],
+      'Sortie',
+      undefined,
+      { merges: [{ top: 1, left: 1, bottom: 2, right: 1 }] },
+    );
+    const widened = { top: 1, left: 0, bottom: 2, right: 1 };
+    const status = (
+      selection: { anchor: { row: number; column: number }; active: { row: number; column: number } },
+      language: 'fr' | 'en' = 'fr',
+    ) =>
+      renderHtml(
+        <SelectionStatus
+          grid={outing}
+          selection={selection}
+          statistics={rangeStatistics(outing, widened)}
+          language={language}
+        />,
+        language,
+      );
+    const html = status({ anchor: { row: 1, column: 0 }, active: { row: 1, column: 1 } });
+    expect(html).toContain('Cellules A2:B3 (4 cellules)');
+    expect(html).toContain('Sélection agrandie pour inclure les cellules fusionnées en entier');
+    expect(html).toContain('Somme : 502');
+    expect(status({ anchor: { row: 1, column: 0 }, active: { row: 1, column: 1 } }, 'en')).toContain(
+      'Selection widened to include whole merged cells',
+    );
+    // The merged cell alone is one cell: its address and value, nothing widened.
+    const alone = renderHtml(
+      <SelectionStatus
+        grid={outing}
+        selection={{ anchor: { row: 1, column: 1 }, active: { row: 1, column: 1 } }}
+        statistics={rangeStatistics(outing, { top: 1, left: 1, bottom: 2, right: 1 })}
+        language="fr"
+      />,
+    );
+    expect(alone).toContain('Cellule B2');
+    expect(alone).toContain('Valeur : 450');
+    expect(alone).not.toContain('agrandie');
+    // A selection that holds the merge already is not said to be widened.
+    expect(status({ anchor: { row: 1, column: 0 }, active: { row: 2, column: 1 } })).not.toContain(
+      'agrandie',
+    );
+    // A merge whose top row is hidden widens the range by that row only: nothing more to see, not said.
+    const hiddenTop = grid([[number(1)], [number(10)], [null], [number(100)]], 'Masquée', undefined, {
+      hiddenRows: new Set([1]),
+      merges: [{ top: 1, left: 0, bottom: 2, right: 0 }],
+    });
+    const quiet = renderHtml(
+      <SelectionStatus
+        grid={hiddenTop}
+        selection={{ anchor: { row: 2, column: 0 }, active: { row: 3, column: 0 } }}
+        statistics={rangeStatistics(hiddenTop, { top: 1, left: 0, bottom: 3, right: 0 })}
+        language="fr"
+      />,
+    );
+    expect(quiet).toContain('Cellules A2:A4 (2 cellules)');
+    expect(quiet).toContain('Somme : 110');
+    expect(quiet).not.toContain('agrandie');
+  });
+
   it('cuts a merged range at the edge of the drawn rows of a large sheet', () => {
     const rows = Array.from({ length: 2000 }, (_, r) => [number(r), number(r)]);
     const html = renderHtml(

@@ -2,7 +2,8 @@
 // order at a time (roving tabindex), arrows / Home / End / Page up-down to move, Shift (or Shift+click,
 // or a drag) to select a range, whose Somme, Moyenne and Nombre show in the status line as in office
 // software. Read only: nothing can be typed in. A large sheet draws only the rows in view. Hidden rows
-// and columns are not drawn (the headers keep their numbers and letters); a merged range is one cell.
+// and columns are not drawn (the headers keep their numbers and letters); a merged range is one cell,
+// and a selection that touches one takes it whole (merged-cells.ts), as in office software.
 // A merged range cut by the drawn rows' window is drawn as one cell per drawn part, each with the
 // range's value (the focus and the range's id stay on the part with its top row; screen readers read
 // one part only).
@@ -23,7 +24,6 @@ import {
   columnLetters,
   inRange,
   rangeAddress,
-  rangeCellCount,
   type CellPosition,
   type CellRange,
 } from './cell-address.ts';
@@ -37,7 +37,15 @@ import {
   type GridSelection,
   type RowSegment,
 } from './grid-navigation.ts';
-import { mergeHome, mergeIndex, settleOnMerges, type MergeIndex, type VisibleLines } from './merged-cells.ts';
+import {
+  isOneCell,
+  mergeHome,
+  mergeIndex,
+  settleOnMerges,
+  widenOverMerges,
+  type MergeIndex,
+  type VisibleLines,
+} from './merged-cells.ts';
 import { rangeStatistics, type RangeStatistics } from './range-statistics.ts';
 import { cellAt, type GridCell, type SheetGrid } from './spreadsheet-grid.ts';
 import { statisticText } from './statistic-text.ts';
@@ -70,7 +78,13 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
   const dragging = useRef(false);
 
   const { rowCount, columnCount } = grid;
-  const range = selectionRange(selection);
+  const picked = selectionRange(selection);
+  // What is highlighted, counted and read out: the selection with the merges it touches taken whole.
+  const range = useMemo(
+    () => widenOverMerges(picked, grid.merges, lines),
+    [grid, lines, picked.top, picked.left, picked.bottom, picked.right],
+  );
+  const widened = shownCellCount(grid, range) > shownCellCount(grid, picked);
   // The window counts visible rows: `drawn` holds positions in `lines.rows`.
   const visibleRows = lines.rows.length;
   const drawn = rowWindow({
@@ -116,19 +130,24 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
     [grid, merges, lines, range.top, range.left, range.bottom, range.right],
   );
   const active = valueCell(grid, merges, selection.active.row, selection.active.column);
-  const spoken =
-    rangeCellCount(range) > 1
-      ? statistics.count > 0
-        ? t('test.attachments.sheet.announceRange', {
-            range: rangeAddress(range),
-            sum: statisticText(statistics.sum, statistics.numberFormat, language),
-            average: statisticText(statistics.average ?? 0, statistics.numberFormat, language),
-            numbers: statistics.count,
-          })
-        : t('test.attachments.sheet.announceRangeNoNumbers', { range: rangeAddress(range) })
-      : active?.formula
-        ? t('test.attachments.sheet.formula', { formula: formulaForDisplay(active.formula, language) })
-        : '';
+  const totals = !isOneCell(range, merges)
+    ? statistics.count > 0
+      ? t('test.attachments.sheet.announceRange', {
+          range: rangeAddress(range),
+          sum: statisticText(statistics.sum, statistics.numberFormat, language),
+          average: statisticText(statistics.average ?? 0, statistics.numberFormat, language),
+          numbers: statistics.count,
+        })
+      : t('test.attachments.sheet.announceRangeNoNumbers', { range: rangeAddress(range) })
+    : '';
+  // A selection that grew over a merge says so: the candidate did not pick those cells one by one.
+  const spoken = totals
+    ? widened
+      ? `${totals} ${t('test.attachments.sheet.widened')}.`
+      : totals
+    : active?.formula
+      ? t('test.attachments.sheet.formula', { formula: formulaForDisplay(active.formula, language) })
+      : '';
   useEffect(() => {
     if (!spoken) return;
     const timer = setTimeout(() => announce(spoken), ANNOUNCE_AFTER_MS);
@@ -318,6 +337,7 @@ export function SpreadsheetSheet({ grid }: { grid: SheetGrid }) {
         grid={grid}
         merges={merges}
         selection={selection}
+        range={range}
         statistics={statistics}
         language={language}
       />
@@ -373,6 +393,7 @@ export function SelectionStatus({
   grid,
   merges,
   selection,
+  range: given,
   statistics,
   language,
 }: {
@@ -380,19 +401,27 @@ export function SelectionStatus({
   /** The sheet's merge index (the grid's); built here when not given. */
   merges?: MergeIndex;
   selection: GridSelection;
-  /** The selection's totals (rangeStatistics). */
+  /** The selection widened over the merges it touches (widenOverMerges); worked out here when not given. */
+  range?: CellRange;
+  /** The selection's totals (rangeStatistics), over the widened range. */
   statistics: RangeStatistics;
   language: string;
 }) {
   const { t } = useTranslation();
   const index = useMemo(() => merges ?? mergeIndex(grid.merges), [merges, grid]);
-  const range = selectionRange(selection);
+  const picked = selectionRange(selection);
+  const range =
+    given ??
+    widenOverMerges(picked, grid.merges, {
+      rows: visibleIndexes(grid.rowCount, grid.hiddenRows),
+      columns: visibleIndexes(grid.columnCount, grid.hiddenColumns),
+    });
   let parts: string[];
-  if (rangeCellCount(range) === 1) {
-    const cell = valueCell(grid, index, range.top, range.left);
-    parts = [
-      t('test.attachments.sheet.cell', { address: cellAddress({ row: range.top, column: range.left }) }),
-    ];
+  if (isOneCell(range, index)) {
+    // One cell, or one merged cell: the cell the focus is on (a merge's home), as before any widening.
+    const { row, column } = selection.active;
+    const cell = valueCell(grid, index, row, column);
+    parts = [t('test.attachments.sheet.cell', { address: cellAddress({ row, column }) })];
     if (cell?.formula)
       parts.push(t('test.attachments.sheet.formula', { formula: formulaForDisplay(cell.formula, language) }));
     parts.push(
@@ -403,21 +432,15 @@ export function SelectionStatus({
           : t('test.attachments.sheet.emptyCell'),
     );
   } else {
-    // The cells the candidate sees: hidden rows and columns of the range are not counted.
-    const hiddenIn = (hidden: ReadonlySet<number>, from: number, to: number) => {
-      let n = 0;
-      for (const index of hidden) if (index >= from && index <= to) n += 1;
-      return n;
-    };
-    const count =
-      (range.bottom - range.top + 1 - hiddenIn(grid.hiddenRows, range.top, range.bottom)) *
-      (range.right - range.left + 1 - hiddenIn(grid.hiddenColumns, range.left, range.right));
+    const count = shownCellCount(grid, range);
     parts = [
       t('test.attachments.sheet.range', {
         range: rangeAddress(range),
         cells: count.toLocaleString(language),
       }),
     ];
+    // Only when the candidate sees more cells: a merge's hidden top row brings in nothing to see.
+    if (count > shownCellCount(grid, picked)) parts.push(t('test.attachments.sheet.widened'));
     const shown = (value: number) => statisticText(value, statistics.numberFormat, language);
     if (statistics.count === 0) parts.push(t('test.attachments.sheet.noNumbers'));
     else
@@ -440,6 +463,19 @@ export function SelectionStatus({
         </span>
       ))}
     </div>
+  );
+}
+
+/** The cells of a range the candidate sees: hidden rows and columns of the range are not counted. */
+function shownCellCount(grid: SheetGrid, range: CellRange): number {
+  const hiddenIn = (hidden: ReadonlySet<number>, from: number, to: number) => {
+    let n = 0;
+    for (const index of hidden) if (index >= from && index <= to) n += 1;
+    return n;
+  };
+  return (
+    (range.bottom - range.top + 1 - hiddenIn(grid.hiddenRows, range.top, range.bottom)) *
+    (range.right - range.left + 1 - hiddenIn(grid.hiddenColumns, range.left, range.right))
   );
 }
 
