@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, REQUEST_TIMEOUT_MS, type ServerConfig } from './config.
 import type { RoomMessage, ServerContext } from './context.ts';
 import { installBodyParsers } from './http/body-parsers.ts';
 import { installErrorHandling } from './http/error-handler.ts';
+import { StorageFaults } from './http/storage-faults.ts';
 import { ApiError } from './http/api-error.ts';
 import { installResponseHeaders } from './http/response-headers.ts';
 import { LiveBus } from './live/live-bus.ts';
@@ -62,7 +63,8 @@ export interface ServerOptions {
    */
   trustProxy?: boolean | string[];
   /**
-   * A sync of the durable writes failed: what the server wrote may not be on the disk, whatever its
+   * A sync of the durable writes failed, or a statement met an error that says the disk failed to take
+   * written data (http/storage-faults.ts): what the server wrote may not be on the disk, whatever its
    * cache says. The command line stops the server (a restart reads what the disk holds); logged first.
    */
   onDurabilityLost?: (error: Error) => void;
@@ -119,7 +121,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  // The disk's and the database file's failures: answered 503 and logged for IT at most once a minute
+  // per kind, the background tasks' too (below).
+  const storageFaults = new StorageFaults({
+    log: app.log,
+    databaseFile: dbFile,
+    now,
+    ...(options.onDurabilityLost ? { onDurabilityLost: options.onDurabilityLost } : {}),
+  });
+  installErrorHandling(app, storageFaults);
   installBodyParsers(app);
   installResponseHeaders(app);
 
@@ -211,14 +221,21 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   // Housekeeping: last-seen times to disk, expired nonces and tokens away.
   const flush = setInterval(() => {
-    ctx.presence.flush().catch((error: unknown) => app.log.error({ err: error }, 'presence flush failed'));
+    ctx.presence
+      .flush()
+      .catch(
+        (error: unknown) =>
+          storageFaults.noteTask(error, 'presence flush') ||
+          app.log.error({ err: error }, 'presence flush failed'),
+      );
   }, 5000);
   const presence = setInterval(() => ctx.feed.flushPresence(), config.presenceFlushMs);
   presence.unref();
   const purge = setInterval(() => {
     const at = now();
-    Promise.all([store.stations.purgeNonces(at), store.tokens.deleteExpired(at)]).catch((error: unknown) =>
-      app.log.error({ err: error }, 'purge failed'),
+    Promise.all([store.stations.purgeNonces(at), store.tokens.deleteExpired(at)]).catch(
+      (error: unknown) =>
+        storageFaults.noteTask(error, 'purge') || app.log.error({ err: error }, 'purge failed'),
     );
   }, 60_000);
   flush.unref();

@@ -250,9 +250,10 @@ async function serve(): Promise<void> {
     webRoot,
     demoSitesDir,
     trustProxy: trustProxy.value,
-    // As databases do after a failed fsync: stop, without closing (a close would checkpoint from the
-    // cache), so that the service manager restarts a server that reads what the disk really holds. The
-    // stations keep every result that was not acknowledged and send it again.
+    // As databases do after a failed fsync (or a write the disk refused: http/storage-faults.ts): stop,
+    // without closing (a close would checkpoint from the cache), so that the service manager restarts a
+    // server that reads what the disk really holds. The stations keep every result that was not
+    // acknowledged and send it again.
     onDurabilityLost: () => process.exit(DURABILITY_LOST_EXIT),
   });
   if (!app) return;

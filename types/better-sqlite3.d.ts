@@ -59,6 +59,7 @@ declare module 'better-sqlite3' {
   /** Errors from SQLite carry its extended result code, e.g. `SQLITE_CONSTRAINT_UNIQUE`. */
   export class SqliteError extends Error {
     code: string;
+    constructor(message: string, code: string);
   }
 
   interface DatabaseConstructor {

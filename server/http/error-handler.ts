@@ -1,9 +1,11 @@
 // Turns every failure into { error: { code, message } } with a fitting status: schema failures name the
-// offending field, framework errors (body too large, bad media type) keep their status, and anything
+// offending field, framework errors (body too large, bad media type) keep their status, the disk's and
+// the database file's failures are a 503 that says what happened (storage-faults.ts), and anything
 // unexpected is a 500 that says nothing about the inside (the log has the details).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ApiError, errorBody } from './api-error.ts';
+import type { StorageFaults } from './storage-faults.ts';
 
 const FRAMEWORK_CODES: Readonly<Record<string, { status: number; code: string; message: string }>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the body is too large' },
@@ -20,7 +22,8 @@ const FRAMEWORK_CODES: Readonly<Record<string, { status: number; code: string; m
   },
 };
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `storageFaults`: answers and logs SQLite's disk and file failures (without it they are 500s). */
+export function installErrorHandling(app: FastifyInstance, storageFaults?: StorageFaults): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) {
       // A 503 is a refusal to take more work for now, logged where it is decided (intake-gate.ts).
@@ -56,6 +59,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Framework validation of parameters, headers...: the message is about the request, not the server.
       return reply.code(status).send(errorBody('INVALID_REQUEST', error.message));
+    }
+    // Logged by storageFaults, at most once a minute per kind: not once per refused request.
+    const fault = storageFaults?.answer(error, {
+      method: request.method,
+      route: request.routeOptions.url ?? '(no route)',
+    });
+    if (fault) {
+      return reply.code(fault.status).headers(fault.headers).send(errorBody(fault.code, fault.message));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(errorBody('INTERNAL', 'the server could not answer this request'));

@@ -37,6 +37,11 @@ describe('failureVerdict', () => {
     for (const [status, code] of [
       [500, 'HTTP_500'],
       [503, 'HTTP_503'],
+      // The server's disk or database (server/http/storage-faults.ts): nothing was stored, the station
+      // keeps its records and result and sends them again after Retry-After.
+      [503, 'STORAGE_FULL'],
+      [503, 'STORAGE_BUSY'],
+      [503, 'STORAGE_UNAVAILABLE'],
       [408, 'HTTP_408'],
       [429, 'RATE_LIMITED'],
       [401, 'STALE_REQUEST'],

@@ -29,6 +29,12 @@ export const serverErrorsFr = {
     RATE_LIMITED: 'Trop de demandes en peu de temps : patientez une minute, puis réessayez.',
     INTERNAL:
       'Le serveur a rencontré un problème et n’a rien modifié. Réessayez dans un instant ; si cela recommence, prévenez le support informatique de l’établissement.',
+    // The server's disk or database (server/http/storage-faults.ts): nothing was stored.
+    STORAGE_FULL:
+      'Le serveur ne peut plus rien enregistrer : son disque est plein. Rien n’a été modifié, et les réponses des candidats restent sur leurs postes. Prévenez le service informatique de l’établissement, puis réessayez plus tard.',
+    STORAGE_BUSY: 'Le serveur est occupé et n’a rien modifié. Réessayez dans quelques secondes.',
+    STORAGE_UNAVAILABLE:
+      'Le serveur n’arrive plus à lire ou à écrire ses données. Rien n’a été modifié, et les réponses des candidats restent sur leurs postes. Réessayez dans un moment ; si cela continue, prévenez le service informatique de l’établissement.',
     // Accounts and sign-in.
     NOT_AUTHENTICATED: 'Vous n’êtes pas connecté, ou votre connexion a pris fin. Reconnectez-vous.',
     SESSION_EXPIRED: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
@@ -187,6 +193,11 @@ export const serverErrorsEn: ServerErrorMessages = {
     RATE_LIMITED: 'Too many requests in a short time: wait a minute, then try again.',
     INTERNAL:
       'The server ran into a problem and changed nothing. Try again in a moment; if it happens again, tell the school’s IT support.',
+    STORAGE_FULL:
+      'The server cannot store anything any more: its disk is full. Nothing was changed, and the candidates’ answers stay on their stations. Tell the school’s IT support, then try again later.',
+    STORAGE_BUSY: 'The server is busy and changed nothing. Try again in a few seconds.',
+    STORAGE_UNAVAILABLE:
+      'The server can no longer read or write its data. Nothing was changed, and the candidates’ answers stay on their stations. Try again in a moment; if it goes on, tell the school’s IT support.',
     NOT_AUTHENTICATED: 'You are not signed in, or your sign-in has ended. Sign in again.',
     SESSION_EXPIRED: 'Your sign-in has expired. Sign in again to continue.',
     PASSWORD_CHANGED:

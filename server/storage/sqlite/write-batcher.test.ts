@@ -106,6 +106,31 @@ describe('group commit (WriteBatcher)', () => {
     writer.close();
   });
 
+  it('fails the whole batch, storing none of it, when SQLite rolled back the transaction (disk full)', async () => {
+    const db = durableDb();
+    const writer = new WriteBatcher(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    // A full disk, as SQLite sees it: no page beyond those the file has. A short row still fits in them;
+    // a long one needs new pages, and SQLITE_FULL then rolls back the whole transaction, not the statement.
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    const results = await Promise.allSettled([
+      writer.run(() => insert.run('a')),
+      writer.run(() => insert.run('x'.repeat(20_000))),
+      writer.run(() => insert.run('c')),
+    ]);
+    // Every writer is told, with SQLite's own error (not "no transaction is active"), and none of the
+    // three is stored: the first was rolled back with the batch, the third never ran on its own.
+    expect(
+      results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'stored')),
+    ).toEqual(['SQLITE_FULL', 'SQLITE_FULL', 'SQLITE_FULL']);
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(0);
+    // Room again: the next batch is stored.
+    db.pragma('max_page_count = 100000');
+    await writer.run(() => insert.run('c'));
+    expect(db.prepare('SELECT v FROM t').pluck().all()).toEqual(['c']);
+    writer.close();
+  });
+
   it('synced() waits for the sync of what is already committed', async () => {
     const db = durableDb();
     const { sync, pending } = heldSync();

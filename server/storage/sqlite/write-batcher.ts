@@ -1,7 +1,8 @@
 // Group commit for the writes that come by the hundred per second (result bundles, room events): every
 // write queued while the current turn of the event loop runs joins one batch, committed in one
-// transaction. Each write is its own savepoint: one failure does not undo the others. Each write is
-// answered only once its batch is on disk, so what is acknowledged survives a power cut.
+// transaction. Each write is its own savepoint: one failure does not undo the others (unless SQLite
+// itself rolled back the whole transaction: then the batch fails as one, see the constructor). Each
+// write is answered only once its batch is on disk, so what is acknowledged survives a power cut.
 //
 // On a durable connection (WAL, synchronous=FULL) the batch commits with synchronous=NORMAL, which
 // writes the WAL without the fsync, and the WAL file is then fsynced on libuv's thread pool before
@@ -71,6 +72,11 @@ export class WriteBatcher {
         try {
           return { value: one(item) };
         } catch (error) {
+          // Some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM) make SQLite roll back the whole
+          // transaction, not just the statement: the batch's earlier writes are gone, and the next ones
+          // would each commit on their own, unsynced and answered as failed. The batch fails as one,
+          // with that error: nothing of it was stored.
+          if (!db.inTransaction) throw error;
           return { error };
         }
       }),
