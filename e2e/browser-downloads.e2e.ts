@@ -1,14 +1,15 @@
 // Files downloaded in the challenge browser: the candidate clicks a link on a web page, the station's
 // download policy decides, and a spreadsheet or a word-processor file opens over the test screen in the
-// read-only office viewers a challenge's own files open in (not in the browser's page); an installer or
-// an archive is refused with the reason. Each download is saved in the test's sandbox folder and
-// journaled. The .xlsx and the .docx are made here with the libraries of the viewers' fixtures (SheetJS,
-// fflate) and put on the tests' demo site, whose page links to them (fixtures/sites/atelier/documents.html).
+// read-only office viewers a challenge's own files open in (not in the browser's page); an installer, an
+// archive or a file too big is refused with a notice that says which file and why, while the page stays
+// usable. Each download is saved in the test's sandbox folder and journaled. The .xlsx and the .docx
+// are made here with the libraries of the viewers' fixtures (SheetJS, fflate) and put on the tests' demo
+// site, whose page links to them (fixtures/sites/atelier/documents.html).
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Challenge } from '../core/challenge/challenge.ts';
 import { LEA } from './fixtures/e2e-candidates.ts';
@@ -193,25 +194,107 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await expect.poll(() => view.url()).toBe(PAGE);
   });
 
-  it('refuses an installer and an archive: the candidate is told, nothing is kept', async () => {
+  it('refuses an installer and an archive: the candidate is told which file and why, nothing is kept', async () => {
     const page = day.page;
+    const notice = page.getByTestId('browser-refused-download');
     for (const [link, file] of [
       ['Logiciel du club (installateur)', 'installer-club.exe'],
       ['Photos du club (archive)', 'photos-club.zip'],
     ] as const) {
+      const seen = await watchScreenEvents(page);
       await view.getByRole('link', { name: link }).click();
-      const blocked = page.getByTestId('browser-blocked');
-      await expect.poll(() => blocked.innerText()).toContain(FILE(file));
+      await expect
+        .poll(() => textOf(notice))
+        .toBe(
+          `Ce fichier ne peut pas être ouvert sur ce poste : ${file} ` +
+            'Seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte s’ouvrent ici. ' +
+            'Vous pouvez continuer sur cette page. Fermer',
+        );
+      // The page's own state comes after the refusal (as Electron's did-stop-loading can): once the
+      // screens have it, the notice is still there, and it never said the page was blocked.
+      await expect.poll(() => seen.stateAfterRefusal()).toBe(true);
+      expect(await notice.count()).toBe(1);
+      expect(await page.getByTestId('browser-blocked').count()).toBe(0);
       expect(navigations()).toContainEqual({
         url: FILE(file),
         allowed: false,
         rule: `download refused: ${file}`,
       });
     }
-    // Nothing opened, nothing kept.
+    // Nothing opened, nothing kept, and the page is still the one with the links.
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(savedDownloads().filter((name) => /\.(exe|zip)$/.test(name))).toEqual([]);
     expect(view.url()).toBe(PAGE);
+    expect(await page.locator('#browser-address').inputValue()).toBe(PAGE);
+    // Screenshot and axe, the notice shown.
     await day.capture('download-refused');
   });
+
+  it('closes the notice with the keyboard, back to the way into the page', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('browser-refused-download');
+    await pressOn(page, notice.getByRole('button', { name: 'Fermer' }), 'Enter', 'close button');
+    await notice.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Aller dans la page');
+    expect(view.url()).toBe(PAGE);
+  });
+
+  it('says a file too big for the station is too big, and the page is still usable', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('browser-refused-download');
+    // Sent as a download (no type the browser shows), 51 MB: over the station's limit.
+    const big = path.join(day.server.demoSitesDir, 'atelier', 'export-complet.md');
+    writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 0x61));
+    await typeInto(page, page.locator('#browser-address'), FILE('export-complet.md'), 'address bar');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => textOf(notice))
+      .toBe(
+        'Ce fichier ne peut pas être ouvert sur ce poste : export-complet.md ' +
+          'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page. Fermer',
+      );
+    expect(view.url()).toBe(PAGE);
+    expect(savedDownloads().filter((name) => name.endsWith('export-complet.md'))).toEqual([]);
+    expect(navigations()).toContainEqual({
+      url: FILE('export-complet.md'),
+      allowed: false,
+      rule: 'download refused: export-complet.md',
+    });
+    await day.capture('download-too-big');
+    // The page still works: its link opens the notes, and leaving the page takes the notice away.
+    await view.getByRole('link', { name: 'Notes de la réunion (texte)' }).click();
+    await expect
+      .poll(() => view.url())
+      .toMatch(/^https:\/\/pix-download\.pix\.test\/[0-9a-f]{32}\/notes-reunion\.md$/);
+    await notice.waitFor({ state: 'detached' });
+  });
 });
+
+/** An element's text as read, its lines and spaces as single spaces (empty when it is not there). */
+async function textOf(element: Locator): Promise<string> {
+  if ((await element.count()) === 0) return '';
+  return (await element.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Records, in the candidate screens, the station events they receive from now on: whether a
+ * browserState came after a browserBlocked (the order Electron can send them in).
+ */
+async function watchScreenEvents(page: Page): Promise<{ stateAfterRefusal: () => Promise<boolean> }> {
+  const key = `events-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((name) => {
+    const seen: string[] = [];
+    (window as unknown as Record<string, string[]>)[name] = seen;
+    window.station?.onEvent((event) => seen.push(event.type));
+  }, key);
+  return {
+    stateAfterRefusal: () =>
+      page.evaluate((name) => {
+        const seen = (window as unknown as Record<string, string[]>)[name] ?? [];
+        const refusal = seen.indexOf('browserBlocked');
+        return refusal >= 0 && seen.indexOf('browserState', refusal) > refusal;
+      }, key),
+  };
+}

@@ -110,4 +110,27 @@ describe('the StationApi contract', () => {
     expect(StationEventSchema.safeParse({ ...opened, url: '' }).success).toBe(false);
     expect(StationEventSchema.safeParse({ ...opened, path: '/tmp/budget.xlsx' }).success).toBe(false);
   });
+
+  it('tells a refused download apart from a blocked page, by its file name and problem only', () => {
+    const page = { type: 'browserBlocked', url: 'https://chatgpt.com/', reason: 'site bloqué' };
+    expect(StationEventSchema.safeParse(page).success).toBe(true);
+    const refused = {
+      ...page,
+      url: 'https://example.org/setup.exe',
+      download: { fileName: 'setup.exe', problem: 'type' },
+    };
+    expect(StationEventSchema.safeParse(refused).success).toBe(true);
+    expect(
+      StationEventSchema.safeParse({ ...refused, download: { fileName: 'film.mp4', problem: 'size' } })
+        .success,
+    ).toBe(true);
+    for (const download of [
+      { fileName: 'setup.exe', problem: 'virus' },
+      { fileName: '', problem: 'type' },
+      { fileName: 'a'.repeat(256), problem: 'type' },
+      { fileName: 'setup.exe', problem: 'type', message: 'Fichier refusé' },
+      { problem: 'type' },
+    ])
+      expect(StationEventSchema.safeParse({ ...refused, download }).success).toBe(false);
+  });
 });

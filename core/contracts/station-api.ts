@@ -287,6 +287,17 @@ export type BrowserState = z.infer<typeof BrowserStateSchema>;
 
 export const ViewerKindSchema = z.enum(VIEWER_KINDS);
 
+/** Why the station refused a file downloaded in the challenge browser: no viewer reads it, or too big. */
+export const DOWNLOAD_PROBLEMS = ['type', 'size'] as const;
+export const DownloadProblemSchema = z.enum(DOWNLOAD_PROBLEMS);
+export type DownloadProblem = z.infer<typeof DownloadProblemSchema>;
+
+/** A refused download, as the screens word it: the file's name (as the site gave it) and the problem. */
+export const BrowserDownloadRefusalSchema = z
+  .object({ fileName: z.string().min(1).max(255), problem: DownloadProblemSchema })
+  .strict();
+export type BrowserDownloadRefusal = z.infer<typeof BrowserDownloadRefusalSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Methods: name → request schema and response (value) schema.
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +399,19 @@ export const StationEventSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('connection'), online: z.boolean() }).strict(),
   z.object({ type: z.literal('browserState'), state: BrowserStateSchema }).strict(),
-  z.object({ type: z.literal('browserBlocked'), url: z.string(), reason: z.string() }).strict(),
+  /**
+   * A page (or a frame) the URL policy refused, or a download the station refused (`download`: the
+   * screens say that a file could not be opened, not that the page was blocked, in the candidate's
+   * language). `reason` is the station's own detail, in French: the screens never show it.
+   */
+  z
+    .object({
+      type: z.literal('browserBlocked'),
+      url: z.string(),
+      reason: z.string(),
+      download: BrowserDownloadRefusalSchema.optional(),
+    })
+    .strict(),
   /**
    * A spreadsheet or word-processor file the candidate downloaded in the challenge browser: the screens
    * show it in their read-only office viewer, as a challenge's attachment. `url` is the station's

@@ -16,7 +16,11 @@ import type { Browser, CDPSession, Download, Page, Route } from 'playwright-core
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
 import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
-import { decideDownload, isOfficeViewer } from '../../main/station/lockdown/download-policy.ts';
+import {
+  decideDownload,
+  isOfficeViewer,
+  type DownloadRefusal,
+} from '../../main/station/lockdown/download-policy.ts';
 import type { BrowserBounds } from '../../main/station/station-handlers.ts';
 import { blockedPageHtml, blockedReason } from './blocked-page.ts';
 import { isPdfViewerResource } from './candidate-page.ts';
@@ -284,14 +288,13 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const url = download.url();
     const name = download.suggestedFilename();
     const mediaType = this.#mediaTypes.get(url) ?? '';
-    // The navigation became a download: the page stays, and is no longer loading. Said before a refusal,
-    // so that this state does not take the refusal's message away.
+    // The navigation became a download: the page stays, and is no longer loading.
     this.#loading = false;
     await this.#announce();
     const byType = decideDownload(name, mediaType, 0);
     if (!byType.allowed) {
       await download.cancel().catch(() => undefined);
-      await this.#refuseDownload(url, name, byType.reason);
+      await this.#refuseDownload(url, name, byType);
       return;
     }
     const received = await download.path().catch(() => null);
@@ -303,7 +306,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const folder = decision.allowed ? await this.#o.downloadsFolder() : null;
     if (!decision.allowed || !folder || this.#page !== page) {
       await download.delete().catch(() => undefined);
-      if (!decision.allowed) await this.#refuseDownload(url, name, decision.reason);
+      if (!decision.allowed) await this.#refuseDownload(url, name, decision);
       return;
     }
     await mkdir(folder, { recursive: true });
@@ -336,10 +339,20 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     );
   }
 
-  /** A download the policy refused: said to the candidate and journaled, as Electron does. */
-  async #refuseDownload(url: string, name: string, reason: string): Promise<void> {
-    this.#o.emit({ type: 'browserBlocked', url: url.slice(0, 2048), reason });
+  /**
+   * A download the policy refused: said to the candidate (which file, and why) and journaled, as
+   * Electron does. The page's state is said again after it, as Electron's did-stop-loading can come
+   * after its refusal: the screens must keep the refusal's message through a state of the same page.
+   */
+  async #refuseDownload(url: string, name: string, refusal: DownloadRefusal): Promise<void> {
+    this.#o.emit({
+      type: 'browserBlocked',
+      url: url.slice(0, 2048),
+      reason: refusal.reason,
+      download: { fileName: refusal.shownName, problem: refusal.problem },
+    });
     await this.#journal({ url, allowed: false, rule: `download refused: ${name}` });
+    await this.#announce();
   }
 
   /** A downloaded file shown in the view, as the station serves its copy (never the site's type). */

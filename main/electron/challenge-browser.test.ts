@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StationEvent } from '../../core/contracts/station-api.ts';
+import { StationEventSchema, type StationEvent } from '../../core/contracts/station-api.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import { resolveSandboxFile, sandboxFileUrl } from './app-protocol.ts';
 import type { FakeWebContents } from './testing/fake-electron.ts';
@@ -391,25 +391,35 @@ describe('office files downloaded in the challenge browser', () => {
   });
 
   /** A download as Electron hands it to will-download; `finish` ends it as Electron's 'done' would. */
-  function download(fileName: string, mediaType: string) {
+  function download(fileName: string, mediaType: string, totalBytes = 2048) {
     const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
     if (!session) throw new Error('no session');
     let savedTo: string | null = null;
+    let received = 0;
+    let cancelled = false;
     const item = Object.assign(new EventEmitter(), {
       getFilename: () => fileName,
       getMimeType: () => mediaType,
-      getTotalBytes: () => 2048,
-      getReceivedBytes: () => 2048,
+      getTotalBytes: () => totalBytes,
+      getReceivedBytes: () => received,
       getURL: () => `https://example.org/fichiers/${fileName}`,
       setSavePath: (file: string) => {
         savedTo = file;
       },
-      cancel: () => undefined,
+      cancel: () => {
+        cancelled = true;
+      },
     });
     const refused = session.fire('will-download', item);
     return {
       refused,
       savedTo: () => savedTo,
+      cancelled: () => cancelled,
+      /** Chromium received `bytes` so far. */
+      receive: (bytes: number) => {
+        received = bytes;
+        item.emit('updated', {}, 'progressing');
+      },
       finish: (state: 'completed' | 'cancelled' | 'interrupted' = 'completed') => {
         // What Chromium would have written at the save path.
         if (state === 'completed' && savedTo) writeFileSync(savedTo, 'PK');
@@ -496,12 +506,47 @@ describe('office files downloaded in the challenge browser', () => {
       'https://example.org/fichiers/setup.exe',
       'https://example.org/fichiers/archive.zip',
     ]);
-    for (const event of blocked)
+    // The screens say which file could not be opened and why, in the candidate's language.
+    expect(blocked.map((e) => e.type === 'browserBlocked' && e.download)).toEqual([
+      { fileName: 'lettre.doc', problem: 'type' },
+      { fileName: 'setup.exe', problem: 'type' },
+      { fileName: 'archive.zip', problem: 'type' },
+    ]);
+    for (const event of blocked) {
+      expect(StationEventSchema.parse(event)).toEqual(event);
       expect(event).toMatchObject({ reason: expect.stringContaining('tableurs et documents de traitement') });
+    }
     expect(journaled.filter((n) => !n.allowed).map((n) => n.rule)).toEqual([
       'download refused: lettre.doc',
       'download refused: setup.exe',
       'download refused: archive.zip',
+    ]);
+  });
+
+  it('refuses a file over the size limit, said up front or found while it arrives, as too big', async () => {
+    const announced = download('video.pdf', 'application/pdf', 60 * 1024 * 1024);
+    expect(announced.refused).toBe(true);
+    now += 2_000;
+    // No size said up front: stopped at the limit, once, however many more bytes arrive.
+    const unsaid = download('atlas.pdf', 'application/pdf', 0);
+    expect(unsaid.refused).toBe(false);
+    unsaid.receive(1024);
+    expect(unsaid.cancelled()).toBe(false);
+    unsaid.receive(50 * 1024 * 1024 + 1);
+    unsaid.receive(51 * 1024 * 1024);
+    expect(unsaid.cancelled()).toBe(true);
+    unsaid.finish('cancelled');
+    await Promise.resolve();
+    expect(
+      events.filter((e) => e.type === 'browserBlocked').map((e) => e.type === 'browserBlocked' && e.download),
+    ).toEqual([
+      { fileName: 'video.pdf', problem: 'size' },
+      { fileName: 'atlas.pdf', problem: 'size' },
+    ]);
+    expect(loads()).not.toContainEqual(expect.stringContaining('atlas.pdf'));
+    expect(journaled.filter((n) => !n.allowed).map((n) => n.rule)).toEqual([
+      'download refused: video.pdf',
+      'download refused: atlas.pdf',
     ]);
   });
 

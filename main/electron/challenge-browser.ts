@@ -13,7 +13,12 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { net, session, WebContentsView, type BrowserWindow, type Session, type WebContents } from 'electron';
-import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
+import type {
+  BrowserDownloadRefusal,
+  BrowserState,
+  StationEvent,
+  StationResult,
+} from '../../core/contracts/station-api.ts';
 import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
 import { URL_RULE_CATEGORY_LABELS } from '../../core/lockdown/default-block-list.ts';
 import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
@@ -24,6 +29,7 @@ import {
   decideDownload,
   isOfficeViewer,
   MAX_DOWNLOAD_BYTES,
+  type DownloadRefusal,
   type OfficeDownloadViewer,
 } from '../station/lockdown/download-policy.ts';
 import { FrameVisitFilter, originKey } from './frame-visit-filter.ts';
@@ -341,13 +347,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const decision = decideDownload(item.getFilename(), item.getMimeType(), item.getTotalBytes());
       if (!decision.allowed) {
         event.preventDefault();
-        void this.#recordAndEmitBlocked(
-          candidate,
-          item.getURL(),
-          `download refused: ${item.getFilename()}`,
-          decision.reason,
-          candidate.blockedPages,
-        );
+        this.#refuseDownload(candidate, item.getURL(), item.getFilename(), decision);
         return;
       }
       const folder = path.join(this.#options.sandboxFolder(candidate.testId), 'downloads');
@@ -355,8 +355,15 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const token = randomUUID().replaceAll('-', '');
       const file = path.join(folder, `${token.slice(0, 8)}-${decision.fileName}`);
       item.setSavePath(file);
+      // A site that did not say the size up front: stopped at the limit, and the candidate told why.
+      let tooBig = false;
       item.on('updated', () => {
-        if (item.getReceivedBytes() > MAX_DOWNLOAD_BYTES) item.cancel();
+        if (tooBig || item.getReceivedBytes() <= MAX_DOWNLOAD_BYTES) return;
+        tooBig = true;
+        item.cancel();
+        const refusal = decideDownload(item.getFilename(), item.getMimeType(), item.getReceivedBytes());
+        if (!refusal.allowed && this.#candidate === candidate)
+          this.#refuseDownload(candidate, item.getURL(), item.getFilename(), refusal);
       });
       item.once('done', (_event, state) => {
         if (state !== 'completed' || this.#candidate !== candidate) return;
@@ -515,20 +522,44 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     );
   }
 
-  /** `journal`: what thins out the record (null: none, it is always written or was filtered before). */
+  /**
+   * A download the policy refused: the screens say a file could not be opened (the page stays as it
+   * was), and it is journaled as blocked pages are, thinned out (a script can start them in a loop).
+   */
+  #refuseDownload(candidate: Candidate, url: string, suggestedName: string, refusal: DownloadRefusal): void {
+    void this.#recordAndEmitBlocked(
+      candidate,
+      url,
+      `download refused: ${suggestedName}`,
+      refusal.reason,
+      candidate.blockedPages,
+      { fileName: refusal.shownName, problem: refusal.problem },
+    );
+  }
+
+  /**
+   * `journal`: what thins out the record (null: none, it is always written or was filtered before);
+   * `download`: the refused file, when it is one.
+   */
   async #recordAndEmitBlocked(
     candidate: Candidate,
     url: string,
     rule: string,
     reason: string,
     journal: FrameVisitFilter | null,
+    download?: BrowserDownloadRefusal,
   ): Promise<void> {
     // One blocked page can be refused by several handlers in a row: it is said and logged once.
     const now = this.#now();
     if (candidate.lastBlocked && candidate.lastBlocked.url === url && now - candidate.lastBlocked.at < 2_000)
       return;
     candidate.lastBlocked = { url, at: now };
-    this.#options.emit({ type: 'browserBlocked', url: url.slice(0, 2048), reason });
+    this.#options.emit({
+      type: 'browserBlocked',
+      url: url.slice(0, 2048),
+      reason,
+      ...(download ? { download } : {}),
+    });
     const navigation = { url, allowed: false, rule };
     if (!journal || journal.admit(navigation, now)) await this.#options.recordNavigation(navigation);
   }

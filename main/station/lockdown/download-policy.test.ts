@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, SPREADSHEET_TYPES } from '../../../core/challenge/station-viewers.ts';
-import { decideDownload, isOfficeViewer, MAX_DOWNLOAD_BYTES, safeFileName } from './download-policy.ts';
+import {
+  decideDownload,
+  isOfficeViewer,
+  MAX_DOWNLOAD_BYTES,
+  refusedFileName,
+  safeFileName,
+} from './download-policy.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -40,15 +46,42 @@ describe('downloads', () => {
     ['shortcut.lnk', 'application/octet-stream'],
     ['noext', 'application/x-msdownload'],
     ['facture.pdf.exe', 'application/pdf'],
-  ])('%s (%s) is refused', (name, type) => {
-    expect(decideDownload(name, type, 1000).allowed).toBe(false);
+  ])('%s (%s) is refused for its type', (name, type) => {
+    expect(decideDownload(name, type, 1000)).toMatchObject({ allowed: false, problem: 'type' });
+  });
+
+  it.each([
+    ['setup.exe', 'setup.exe'],
+    ['C:\\Users\\eleve\\setup.exe', 'setup.exe'],
+    ['../../archive.zip', 'archive.zip'],
+    // A right-to-left override would show "setup\u202Egpj.exe" as "setupexe.jpg".
+    ['setup\u202Egpj.exe', 'setupgpj.exe'],
+    ['  lettre\u0007.doc  ', 'lettre.doc'],
+    ['', 'fichier'],
+    ['\u200B', 'fichier'],
+  ])('a refused %j is shown as %j', (name, shown) => {
+    expect(decideDownload(name, 'application/octet-stream', 10)).toMatchObject({ shownName: shown });
+  });
+
+  it('shows at most 255 characters of a refused name, never half a character', () => {
+    expect(refusedFileName(`${'a'.repeat(300)}.exe`)).toBe('a'.repeat(255));
+    // 254 letters then an emoji (two UTF-16 units): the emoji does not fit whole, so it goes.
+    const shown = refusedFileName(`${'a'.repeat(254)}😀.exe`);
+    expect(shown).toBe('a'.repeat(254));
+    expect(shown.length).toBeLessThanOrEqual(255);
   });
 
   it('refuses files over the size limit', () => {
     expect(decideDownload('big.pdf', 'application/pdf', MAX_DOWNLOAD_BYTES + 1).allowed).toBe(false);
     expect(decideDownload('big.xlsx', XLSX, MAX_DOWNLOAD_BYTES + 1)).toEqual({
       allowed: false,
+      problem: 'size',
+      shownName: 'big.xlsx',
       reason: 'Ce fichier est trop volumineux pour être ouvert sur ce poste.',
+    });
+    // Too big is said before the type: an .exe of 60 MB is too big as well.
+    expect(decideDownload('setup.exe', 'application/octet-stream', MAX_DOWNLOAD_BYTES + 1)).toMatchObject({
+      problem: 'size',
     });
     expect(decideDownload('big.xlsx', XLSX, MAX_DOWNLOAD_BYTES).allowed).toBe(true);
   });
@@ -56,6 +89,8 @@ describe('downloads', () => {
   it('says what the station can open when it refuses a type', () => {
     expect(decideDownload('setup.exe', 'application/octet-stream', 10)).toEqual({
       allowed: false,
+      problem: 'type',
+      shownName: 'setup.exe',
       reason:
         'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte le peuvent).',
     });

@@ -5,6 +5,7 @@
 // with no built-in viewer (executables, archives, old binary Word .doc) are refused outright.
 import path from 'node:path';
 import { DOCUMENT_TYPES, SPREADSHEET_TYPES } from '../../../core/challenge/station-viewers.ts';
+import type { DownloadProblem } from '../../../core/contracts/station-api.ts';
 
 export type DownloadViewer = 'pdf' | 'image' | 'text' | 'csv' | 'spreadsheet' | 'document';
 
@@ -33,8 +34,18 @@ const DOCX = officeType(
 const ODT = officeType(DOCUMENT_TYPES, 'application/vnd.oasis.opendocument.text');
 
 export type DownloadDecision =
-  | { allowed: true; viewer: DownloadViewer; fileName: string; mediaType: string }
-  | { allowed: false; reason: string };
+  { allowed: true; viewer: DownloadViewer; fileName: string; mediaType: string } | DownloadRefusal;
+
+/**
+ * `problem` is what the screens say, in the candidate's language; `shownName` the name they say it
+ * about (refusedFileName); `reason` the station's own detail, in French (never shown to the candidate).
+ */
+export type DownloadRefusal = {
+  allowed: false;
+  problem: DownloadProblem;
+  shownName: string;
+  reason: string;
+};
 
 /** Extensions the viewers show, with the media type the file is served as (never the site's claim). */
 const VIEWABLE: Record<string, { viewer: DownloadViewer; mediaType: string }> = {
@@ -97,13 +108,38 @@ export function safeFileName(suggested: string, extension: string): string {
   return `${windowsReserved.slice(0, 100)}${extension}`;
 }
 
+/** At most this many characters of a refused file's name are shown (the event's limit). */
+const MAX_SHOWN_NAME = 255;
+
+/**
+ * The name a refused file is shown under: the site's own name (the candidate recognises the link),
+ * without its folders, control characters or invisible format characters (a right-to-left override
+ * would show "setup.exe" as something else), and no longer than the event allows.
+ */
+export function refusedFileName(suggested: string): string {
+  const base = path.posix
+    .basename(suggested.replaceAll('\\', '/'))
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
+  let shown = base.slice(0, MAX_SHOWN_NAME);
+  // A cut between the two halves of a surrogate pair leaves half a character: dropped.
+  if (/[\uD800-\uDBFF]$/.test(shown)) shown = shown.slice(0, -1);
+  return shown || 'fichier';
+}
+
 export function decideDownload(
   suggestedName: string,
   mediaType: string,
   totalBytes: number,
 ): DownloadDecision {
   if (totalBytes > MAX_DOWNLOAD_BYTES) {
-    return { allowed: false, reason: 'Ce fichier est trop volumineux pour être ouvert sur ce poste.' };
+    return {
+      allowed: false,
+      problem: 'size',
+      shownName: refusedFileName(suggestedName),
+      reason: 'Ce fichier est trop volumineux pour être ouvert sur ce poste.',
+    };
   }
   const extension = path.extname(suggestedName).toLowerCase();
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -113,6 +149,8 @@ export function decideDownload(
   if (!chosen || !viewable) {
     return {
       allowed: false,
+      problem: 'type',
+      shownName: refusedFileName(suggestedName),
       reason: REFUSED_TYPE_REASON,
     };
   }

@@ -396,6 +396,11 @@ export const en: Messages = {
     loading: 'Loading the page…',
     blocked: 'This page is blocked during the certification: {{url}}',
     blockedNext: 'Go back or use another website.',
+    downloadRefused: 'This file cannot be opened on this station: {{fileName}}',
+    downloadRefusedType:
+      'Only PDFs, images, text files, CSV files, spreadsheets and word-processor documents open here. You can carry on with this page.',
+    downloadRefusedSize: 'It is too big for this station. You can carry on with this page.',
+    closeNotice: 'Close',
     hide: 'Hide the browser',
     show: 'Show the browser',
     viewArea: 'Page shown: {{title}}',

@@ -417,6 +417,11 @@ export const fr = {
     loading: 'Chargement de la page…',
     blocked: 'Cette page est bloquée pendant la certification : {{url}}',
     blockedNext: 'Revenez en arrière ou utilisez un autre site.',
+    downloadRefused: 'Ce fichier ne peut pas être ouvert sur ce poste : {{fileName}}',
+    downloadRefusedType:
+      'Seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte s’ouvrent ici. Vous pouvez continuer sur cette page.',
+    downloadRefusedSize: 'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page.',
+    closeNotice: 'Fermer',
     hide: 'Masquer le navigateur',
     show: 'Afficher le navigateur',
     viewArea: 'Page affichée : {{title}}',

@@ -146,6 +146,83 @@ describe('the screens’ station store', () => {
     expect(store.getState().blocked).toBeNull();
   });
 
+  describe('a refused download', () => {
+    const PAGE = 'https://atelier.pix-demo.test/telechargements.html';
+    const state = (url: string, loading: boolean, title = '') => ({
+      type: 'browserState' as const,
+      state: { url, title, loading, canGoBack: true, canGoForward: false },
+    });
+    const refused = (fileName: string, problem: 'type' | 'size' = 'type') => ({
+      type: 'browserBlocked' as const,
+      url: `https://atelier.pix-demo.test/fichiers/${fileName}`,
+      reason: 'Ce type de fichier ne peut pas être ouvert sur ce poste.',
+      download: { fileName, problem },
+    });
+    const connected = () => {
+      const fake = fakeApi();
+      const store = createStationStore(fake.api);
+      store.getState().connect();
+      return { fake, store };
+    };
+
+    it('keeps its message through the page’s state that comes after it (Electron’s order)', () => {
+      const { fake, store } = connected();
+      fake.emit(state(PAGE, false));
+      // The click on the link starts a load that turns into a download: the page never changes.
+      fake.emit(state(PAGE, true));
+      fake.emit(refused('setup.exe'));
+      fake.emit(state(PAGE, false));
+      expect(store.getState().blocked).toMatchObject({
+        download: { fileName: 'setup.exe', problem: 'type' },
+      });
+      // Another page, still loading: the message stays until it has loaded.
+      fake.emit(state('https://atelier.pix-demo.test/', true));
+      expect(store.getState().blocked).not.toBeNull();
+      fake.emit(state('https://atelier.pix-demo.test/', false));
+      expect(store.getState().blocked).toBeNull();
+    });
+
+    it('keeps its message through the page’s states when they came first (the harness’s order)', () => {
+      const { fake, store } = connected();
+      fake.emit(state(PAGE, true));
+      fake.emit(state(PAGE, false));
+      fake.emit(refused('archive.zip'));
+      // The same page again (its title, a late state of the load that became the download).
+      fake.emit(state(PAGE, false, 'Téléchargements'));
+      fake.emit(state(PAGE, false, 'Téléchargements'));
+      expect(store.getState().blocked?.download?.fileName).toBe('archive.zip');
+      fake.emit(state(`${PAGE}#documents`, false));
+      expect(store.getState().blocked).toBeNull();
+    });
+
+    it('learns the page from the first state when none was known at the refusal', () => {
+      const { fake, store } = connected();
+      fake.emit(refused('film.mp4', 'size'));
+      fake.emit(state(PAGE, false));
+      expect(store.getState().blocked?.download).toEqual({ fileName: 'film.mp4', problem: 'size' });
+      fake.emit(state('https://atelier.pix-demo.test/', false));
+      expect(store.getState().blocked).toBeNull();
+    });
+
+    it('is replaced by the next refusal, and goes when the candidate closes it', () => {
+      const { fake, store } = connected();
+      fake.emit(state(PAGE, false));
+      fake.emit(refused('setup.exe'));
+      fake.emit(refused('film.mp4', 'size'));
+      expect(store.getState().blocked?.download).toEqual({ fileName: 'film.mp4', problem: 'size' });
+      // A blocked page replaces it, and follows the page's rule again (its address has not loaded).
+      fake.emit({ type: 'browserBlocked', url: 'https://chatgpt.com/', reason: 'bloqué' });
+      expect(store.getState().blocked).toEqual({ url: 'https://chatgpt.com/', reason: 'bloqué' });
+      fake.emit(state(PAGE, false));
+      expect(store.getState().blocked).toBeNull();
+      fake.emit(refused('setup.exe'));
+      store.getState().clearBlocked();
+      expect(store.getState().blocked).toBeNull();
+      fake.emit(state(PAGE, false));
+      expect(store.getState().blocked).toBeNull();
+    });
+  });
+
   it('never goes back to a status older than one the station pushed meanwhile', async () => {
     const fake = fakeApi();
     const store = createStationStore(fake.api);

@@ -3,6 +3,7 @@
 // screens never decide the exam state themselves, they show the station's.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
+  BrowserDownloadRefusal,
   BrowserState,
   CurrentChallenge,
   MoveOn,
@@ -33,7 +34,11 @@ export interface StationState {
   challengeError: StationError | null;
   online: boolean;
   browser: BrowserState | null;
-  blocked: { url: string; reason: string } | null;
+  /**
+   * The challenge browser's last refusal: a page (said until another page has loaded) or a download
+   * (`download`: said until the candidate leaves the page they were on, or closes the message).
+   */
+  blocked: { url: string; reason: string; download?: BrowserDownloadRefusal } | null;
   warning: 15 | 5 | null;
   alertOutcome: AlertOutcome | null;
   timerExpired: string | null;
@@ -108,6 +113,11 @@ export function createStationStore(
   let moving = 0;
   /** The last status the station pushed while an answer was on its way. */
   let held: StationStatus | null = null;
+  /**
+   * The page the candidate was on when a download was refused (null: not known yet, the first page
+   * state says it). The page did not change: its own states keep the message.
+   */
+  let refusedOn: string | null = null;
 
   const store = createStore<StationState & StationActions>()((set, get) => {
     /** Fetches the current challenge when the station moved to another one. */
@@ -166,15 +176,31 @@ export function createStationStore(
         case 'alertDecided':
           set({ alertOutcome: { challengeId: event.challengeId, decision: event.decision } });
           break;
-        case 'browserState':
+        case 'browserState': {
           set({ browser: event.state });
+          const blocked = get().blocked;
+          if (!blocked || event.state.loading) break;
+          if (blocked.download) {
+            // A refused download leaves the page as it was: its states, before or after the refusal
+            // (Electron's did-stop-loading), keep the message; another page takes it away.
+            if (refusedOn === null) refusedOn = event.state.url;
+            else if (event.state.url !== refusedOn) set({ blocked: null });
+            break;
+          }
           // The blocked message stays until another page has finished loading (states computed while
           // the blocked request was in flight may still carry the previous address).
-          if (get().blocked && !event.state.loading && event.state.url !== get().blocked?.url)
-            set({ blocked: null });
+          if (event.state.url !== blocked.url) set({ blocked: null });
           break;
+        }
         case 'browserBlocked':
-          set({ blocked: { url: event.url, reason: event.reason } });
+          refusedOn = event.download ? (get().browser?.url ?? null) : null;
+          set({
+            blocked: {
+              url: event.url,
+              reason: event.reason,
+              ...(event.download ? { download: event.download } : {}),
+            },
+          });
           break;
         case 'stationClosing':
           set({ closing: true });

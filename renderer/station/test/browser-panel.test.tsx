@@ -1,11 +1,21 @@
 // The challenge browser's page is a native view outside the screen's tab order: the panel offers a
 // keyboard way in and says the shortcut that leads in and back out.
 import { describe, expect, it } from 'vitest';
-import { renderScreen } from '../testing/render-screen.tsx';
+import type { StationState } from '../state/station-store.ts';
+import { renderHtml, renderScreen } from '../testing/render-screen.tsx';
 import { BrowserPanel, isPaneSwitchKey } from './browser-panel.tsx';
 
-const panel = (language: 'fr' | 'en' = 'fr') =>
-  renderScreen(<BrowserPanel shown onToggle={() => undefined} />, language);
+const panel = (language: 'fr' | 'en' = 'fr', state: Partial<StationState> = {}) =>
+  renderScreen(<BrowserPanel shown onToggle={() => undefined} />, language, state);
+
+const REASON = 'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF…).';
+const refused = (problem: 'type' | 'size', fileName = 'installer-club.exe') => ({
+  blocked: {
+    url: `https://atelier.pix-demo.test/${fileName}`,
+    reason: REASON,
+    download: { fileName, problem },
+  },
+});
 
 const key = (
   key: string,
@@ -33,5 +43,65 @@ describe('BrowserPanel and the keyboard', () => {
     expect(isPaneSwitchKey(key('F6'))).toBe(true);
     expect(isPaneSwitchKey(key('F6', { ctrlKey: true }))).toBe(false);
     expect(isPaneSwitchKey(key('F5'))).toBe(false);
+  });
+});
+
+describe('BrowserPanel and what the browser refused', () => {
+  it('says a refused file type cannot be opened here, that the page is still there, and offers to close', () => {
+    const fr = panel('fr', refused('type'));
+    expect(fr).toContain(
+      'Ce fichier ne peut pas être ouvert sur ce poste : installer-club.exe ' +
+        'Seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte s’ouvrent ici. ' +
+        'Vous pouvez continuer sur cette page. Fermer',
+    );
+    // Nothing was blocked: not the blocked page's words, nor the station's French detail, nor the address.
+    expect(fr).not.toContain('bloquée');
+    expect(fr).not.toContain(REASON);
+    expect(fr).not.toContain('https://atelier.pix-demo.test/installer-club.exe');
+    const en = panel('en', refused('type'));
+    expect(en).toContain(
+      'This file cannot be opened on this station: installer-club.exe ' +
+        'Only PDFs, images, text files, CSV files, spreadsheets and word-processor documents open here. ' +
+        'You can carry on with this page. Close',
+    );
+    expect(en).not.toContain(REASON);
+  });
+
+  it('says a file too big for the station is too big, in both languages', () => {
+    const fr = panel('fr', refused('size', 'video-sortie.pdf'));
+    expect(fr).toContain(
+      'Ce fichier ne peut pas être ouvert sur ce poste : video-sortie.pdf ' +
+        'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page. Fermer',
+    );
+    expect(fr).not.toContain('Seuls les PDF');
+    expect(panel('en', refused('size', 'video-sortie.pdf'))).toContain(
+      'This file cannot be opened on this station: video-sortie.pdf ' +
+        'It is too big for this station. You can carry on with this page. Close',
+    );
+  });
+
+  it('ties « Fermer » to the notice it closes, for screen readers', () => {
+    const html = renderHtml(<BrowserPanel shown onToggle={() => undefined} />, 'fr', refused('type'));
+    const title = /<p id="([^"]+)" class="notice-title">Ce fichier ne peut pas être ouvert/.exec(html);
+    expect(title).not.toBeNull();
+    expect(html).toContain(
+      `<button type="button" class="button button-secondary" aria-describedby="${title?.[1]}">Fermer</button>`,
+    );
+  });
+
+  it('keeps the blocked-page message for a page, with no close button', () => {
+    const blocked = { url: 'https://chatgpt.com/', reason: 'site bloqué' };
+    const fr = panel('fr', { blocked });
+    expect(fr).toContain(
+      'Cette page est bloquée pendant la certification : https://chatgpt.com/ Revenez en arrière ou utilisez un autre site.',
+    );
+    expect(fr).not.toContain('Fermer');
+    expect(fr).not.toContain('Ce fichier');
+  });
+
+  it('says nothing of a refusal when there is none', () => {
+    const fr = panel();
+    expect(fr).not.toContain('bloquée');
+    expect(fr).not.toContain('Ce fichier');
   });
 });

@@ -1,16 +1,20 @@
 // The challenge browser beside the question. The page itself is drawn by the station over the region
 // this panel reserves (a view owned by the main process in Electron, a second page in the harness);
-// the panel draws the controls: address bar, back, forward, reload, home, and the blocked-page message.
+// the panel draws the controls: address bar, back, forward, reload, home, and the blocked-page message,
+// or, for a download the station refused, a notice that the file cannot be opened while the page stays
+// usable (the candidate closes it, or it goes when they leave the page: station-store.ts).
 // The browser's first page and the view's placement wait until the question is painted: the candidate
 // reads the question first, and opening a page (in its own process) must not hold it back.
 // The page is outside this screen's tab order (a native view): « Aller dans la page » or F6 enters it,
 // F6 in the page comes back here (main/electron/challenge-browser.ts).
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationResult } from '../../../core/contracts/station-api.ts';
-import { announce } from '../../shared/announcer.tsx';
+import type { TFunction } from 'i18next';
+import type { BrowserDownloadRefusal, StationResult } from '../../../core/contracts/station-api.ts';
 import { useOverlayOpen } from '../../shared/overlays.ts';
+import { useAnnounceOnChange } from '../announce-on-change.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
+import type { StationState } from '../state/station-store.ts';
 import { afterPaint } from './after-paint.ts';
 
 type Bounds = { x: number; y: number; width: number; height: number };
@@ -20,6 +24,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   const api = useStationApi();
   const browser = useStation((s) => s.browser);
   const blocked = useStation((s) => s.blocked);
+  const clearBlocked = useStation((s) => s.clearBlocked);
   const phase = useStation((s) => s.status?.exam.phase);
   const overlayOpen = useOverlayOpen();
   const region = useRef<HTMLDivElement>(null);
@@ -32,9 +37,8 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
     if (!editing) setAddress(browser?.url ?? '');
   }, [browser?.url, editing]);
 
-  useEffect(() => {
-    if (blocked) announce(t('browser.blocked', { url: blocked.url }));
-  }, [blocked, t]);
+  // Said once per refusal: not again when the language changes or the panel comes back.
+  useAnnounceOnChange(blocked, (b) => (b ? blockedSentence(b, t) : null), { atMount: false });
 
   // Open the browser's home page the first time the panel is shown for this candidate.
   const opened = useRef(false);
@@ -50,6 +54,15 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
 
   const hintId = useId();
   const enterPage = () => void api.browserFocus({});
+  const enterPageButton = useRef<HTMLButtonElement>(null);
+  const addressField = useRef<HTMLInputElement>(null);
+  // The notice's « Fermer » takes the keyboard back to the page's way in (the notice says the
+  // candidate can carry on with the page), or to the address bar when no page is shown.
+  const closeNotice = () => {
+    clearBlocked();
+    const button = enterPageButton.current;
+    (button && !button.disabled ? button : addressField.current)?.focus();
+  };
   // F6 from anywhere on the screen, as browsers move between their panes.
   useEffect(() => {
     if (!visible) return;
@@ -128,6 +141,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
             </label>
             <input
               id="browser-address"
+              ref={addressField}
               className="input browser-address"
               type="text"
               inputMode="url"
@@ -151,6 +165,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
             {browser?.loading && <span role="status">{t('browser.loading')}</span>}
             {failed && <span role="alert">{t('browser.failed')}</span>}
             <button
+              ref={enterPageButton}
               type="button"
               className="button button-quiet"
               onClick={enterPage}
@@ -163,17 +178,51 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
           <p id={hintId} className="hint">
             {t('browser.keyboardHint')}
           </p>
-          {blocked && (
-            <div className="notice notice-warning browser-blocked" data-testid="browser-blocked">
-              <p className="notice-title">{t('browser.blocked', { url: blocked.url })}</p>
-              <p>{t('browser.blockedNext')}</p>
-            </div>
+          {blocked?.download ? (
+            <RefusedDownload download={blocked.download} onClose={closeNotice} />
+          ) : (
+            blocked && (
+              <div className="notice notice-warning browser-blocked" data-testid="browser-blocked">
+                <p className="notice-title">{t('browser.blocked', { url: blocked.url })}</p>
+                <p>{t('browser.blockedNext')}</p>
+              </div>
+            )
           )}
           <div ref={region} className="browser-view" aria-hidden="true" data-testid="browser-view" />
         </>
       )}
     </section>
   );
+}
+
+/**
+ * A download the station refused: the file could not be opened, nothing was blocked and the page is
+ * still there. Said in the candidate's words, by problem (the station's French reason is never shown).
+ */
+function RefusedDownload({ download, onClose }: { download: BrowserDownloadRefusal; onClose: () => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <div className="notice browser-refused-download" data-testid="browser-refused-download">
+      <p id={titleId} className="notice-title">
+        {t('browser.downloadRefused', { fileName: download.fileName })}
+      </p>
+      <p>{t(refusedDownloadNext(download))}</p>
+      <button type="button" className="button button-secondary" onClick={onClose} aria-describedby={titleId}>
+        {t('browser.closeNotice')}
+      </button>
+    </div>
+  );
+}
+
+function refusedDownloadNext(download: BrowserDownloadRefusal) {
+  return download.problem === 'size' ? 'browser.downloadRefusedSize' : 'browser.downloadRefusedType';
+}
+
+/** What a screen reader hears when the browser refuses a page or a download (as the panel shows it). */
+function blockedSentence(blocked: NonNullable<StationState['blocked']>, t: TFunction): string {
+  if (!blocked.download) return t('browser.blocked', { url: blocked.url });
+  return `${t('browser.downloadRefused', { fileName: blocked.download.fileName })}. ${t(refusedDownloadNext(blocked.download))}`;
 }
 
 /** Keeps the station's browser view over `region` (in CSS pixels of this page), or hidden. */
