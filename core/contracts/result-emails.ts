@@ -1,7 +1,8 @@
 // The results e-mailed at publication, as the back office reads them (server/mail/): one message per
 // result address a session's candidates gave (often a teacher's, the same for a class), with the
 // candidates it carries and where its sending stands; then one update per change of a candidate's
-// result after publication (a jury's decision, a late signed result), to that candidate's address.
+// result after publication (a jury's decision, a late signed result), to that candidate's address, or
+// one for the changes that came while it had not gone yet.
 // GET for the centre's referents and the administrators; « Renvoyer » (administrators) puts a sent or
 // failed message back in the queue.
 import { z } from 'zod';
@@ -33,7 +34,8 @@ export const ResultEmailFailureKindSchema = z.enum(RESULT_EMAIL_FAILURE_KINDS);
 export type ResultEmailFailureKind = z.infer<typeof ResultEmailFailureKindSchema>;
 
 /**
- * Why an update was sent after publication (one message per change, to the candidate's result address):
+ * Why an update was sent after publication (one message per change, or per changes that came while it
+ * waited, to the candidate's result address):
  * the jury cancelled the certification, or undid that; corrected the identity; a result appeared (a
  * candidate listed absent whose station's signed result came late) or changed (re-scored with it).
  */
@@ -47,14 +49,49 @@ export const RESULT_EMAIL_UPDATE_CAUSES = [
 export const ResultEmailUpdateCauseSchema = z.enum(RESULT_EMAIL_UPDATE_CAUSES);
 export type ResultEmailUpdateCause = z.infer<typeof ResultEmailUpdateCauseSchema>;
 
+const isCancellation = (cause: ResultEmailUpdateCause) => cause === 'cancelled' || cause === 'restored';
+
+/**
+ * What an update announces of the changes it carries (several when they came while it waited, never
+ * sent: one message rather than two in a row), in the order they came, each said once: a cancellation
+ * and its undoing cancel out (the recipient never read the first; the jury's back-and-forth is not
+ * theirs to follow), a result that arrived then was re-scored is a result that arrived.
+ */
+export function announcedUpdateCauses(causes: readonly ResultEmailUpdateCause[]): ResultEmailUpdateCause[] {
+  const flips = causes.filter(isCancellation).length;
+  const group = (cause: ResultEmailUpdateCause) =>
+    isCancellation(cause) ? 'cancellation' : cause === 'identityCorrected' ? 'identity' : 'result';
+  const said: ResultEmailUpdateCause[] = [];
+  causes.forEach((cause, i) => {
+    // Each group where it last changed.
+    if (causes.slice(i + 1).some((later) => group(later) === group(cause))) return;
+    if (isCancellation(cause) && flips % 2 === 0) return;
+    said.push(group(cause) === 'result' && causes.includes('resultAdded') ? 'resultAdded' : cause);
+  });
+  return said;
+}
+
+/**
+ * The jury cancelled and undid (or undid and cancelled again) while the update waited: it says neither,
+ * the result as it reads when it goes is what the recipient gets.
+ */
+export function cancellationBackAndForth(causes: readonly ResultEmailUpdateCause[]): boolean {
+  return causes.some(isCancellation) && !announcedUpdateCauses(causes).some(isCancellation);
+}
+
 export const ResultEmailSchema = z
   .object({
     id: Id,
     /**
      * Null: the message of the publication. Otherwise an update queued by a change after it, about one
-     * candidate (its only one), with why; the publication's message keeps its own state beside it.
+     * candidate (its only one), with why: its causes, in the order they came (more than one when later
+     * changes came while it waited, never sent: merged into it); the publication's message keeps its
+     * own state beside it.
      */
-    update: z.object({ candidateId: Id, cause: ResultEmailUpdateCauseSchema }).strict().nullable(),
+    update: z
+      .object({ candidateId: Id, causes: z.array(ResultEmailUpdateCauseSchema).min(1) })
+      .strict()
+      .nullable(),
     recipient: z.string(),
     /** The candidates whose results it carries, in the message's order (by name). */
     candidates: z.array(z.object({ candidateId: Id, firstName: z.string(), lastName: z.string() }).strict()),

@@ -95,7 +95,7 @@ export async function composeResultEmail(
       email.update === null || !about
         ? null
         : {
-            cause: email.update.cause,
+            causes: email.update.causes,
             firstName: about.firstName,
             lastName: about.lastName,
             status: about.status,

@@ -103,7 +103,7 @@ describe('the update e-mail, after publication', () => {
   it('says it is an update, what changed for whom, then the result as it stands', () => {
     const { subject, text, html } = resultEmailMessage({
       ...one(cancelled),
-      update: { cause: 'cancelled', firstName: 'Inès', lastName: 'Petit', status: 'cancelled' },
+      update: { causes: ['cancelled'], firstName: 'Inès', lastName: 'Petit', status: 'cancelled' },
     });
     expect(subject).toBe('Résultats mis à jour — session n° 1042');
     expect(text).toContain('session n° 1042 a changé depuis la publication des résultats');
@@ -127,7 +127,7 @@ describe('the update e-mail, after publication', () => {
     const words = (cause: ResultEmailUpdateCause) =>
       resultEmailMessage({
         ...one(lea),
-        update: { cause, firstName: lea.firstName, lastName: lea.lastName, status: lea.status },
+        update: { causes: [cause], firstName: lea.firstName, lastName: lea.lastName, status: lea.status },
       });
     expect(words('identityCorrected').text).toContain(
       'Le jury a corrigé l’identité de Léa Martin <Durand> (nom, prénom ou date de naissance). Le certificat joint remplace celui reçu auparavant.',
@@ -170,35 +170,117 @@ describe('the update e-mail, after publication', () => {
     // Cancelled, then restored before the message went: it must not say the certificate is void.
     const undone = resultEmailMessage({
       ...one(certified),
-      update: { cause: 'cancelled', ...about, status: 'validated' },
+      update: { causes: ['cancelled'], ...about, status: 'validated' },
     });
     expect(undone.text).toContain(neutral);
     expect(undone.text).not.toContain('annulée');
     expect(undone.text).toMatch(/Inès Petit\u00a0: certifié, 312 Pix\n/);
     expect(undone.html).toContain(`<strong>${neutral}</strong>`);
-    expect(sentence({ cause: 'cancelled', ...about, status: 'rejected' }, rejected)).toBe(neutral);
+    expect(sentence({ causes: ['cancelled'], ...about, status: 'rejected' }, rejected)).toBe(neutral);
     // Restored, then cancelled again.
-    expect(sentence({ cause: 'restored', ...about, status: 'cancelled' })).toBe(neutral);
+    expect(sentence({ causes: ['restored'], ...about, status: 'cancelled' })).toBe(neutral);
     // Still holding: the cause's own sentence.
-    expect(sentence({ cause: 'cancelled', ...about, status: 'cancelled' })).toContain('annulée par le jury');
+    expect(sentence({ causes: ['cancelled'], ...about, status: 'cancelled' })).toContain(
+      'annulée par le jury',
+    );
   });
 
   it('promises the same verification code only to a certified result, a replaced certificate only when attached', () => {
-    expect(sentence({ cause: 'restored', ...about, status: 'validated' }, certified)).toBe(
+    expect(sentence({ causes: ['restored'], ...about, status: 'validated' }, certified)).toBe(
       'Le jury a levé l’annulation de la certification de Inès Petit : son résultat est rétabli, avec le même code de vérification.',
     );
-    expect(sentence({ cause: 'restored', ...about, status: 'rejected' }, rejected)).toBe(
+    expect(sentence({ causes: ['restored'], ...about, status: 'rejected' }, rejected)).toBe(
       'Le jury a levé l’annulation de la certification de Inès Petit : son résultat est rétabli.',
     );
     const corrected = 'Le jury a corrigé l’identité de Inès Petit (nom, prénom ou date de naissance).';
-    expect(sentence({ cause: 'identityCorrected', ...about, status: 'validated' }, certified)).toBe(
+    expect(sentence({ causes: ['identityCorrected'], ...about, status: 'validated' }, certified)).toBe(
       `${corrected} Le certificat joint remplace celui reçu auparavant.`,
     );
-    expect(sentence({ cause: 'identityCorrected', ...about, status: 'rejected' }, rejected)).toBe(corrected);
-    expect(sentence({ cause: 'identityCorrected', ...about, status: 'cancelled' })).toBe(corrected);
-    // Certified, but its certificate not attached (too many for the message): nothing replaces it.
-    expect(sentence({ cause: 'identityCorrected', ...about, status: 'validated' }, certified, false)).toBe(
+    expect(sentence({ causes: ['identityCorrected'], ...about, status: 'rejected' }, rejected)).toBe(
       corrected,
     );
+    expect(sentence({ causes: ['identityCorrected'], ...about, status: 'cancelled' })).toBe(corrected);
+    // Certified, but its certificate not attached (too many for the message): nothing replaces it.
+    expect(sentence({ causes: ['identityCorrected'], ...about, status: 'validated' }, certified, false)).toBe(
+      corrected,
+    );
+  });
+
+  it('says each change once when several came before it went, and never a cancellation undone meanwhile', () => {
+    const lea = {
+      firstName: 'Léa',
+      lastName: 'Martin',
+      status: 'validated' as const,
+      pixScore: 312,
+      verificationCode: 'P-BCDF2346',
+    };
+    const merged = (
+      causes: ResultEmailUpdateCause[],
+      candidate: ResultEmailFacts['candidates'][number] = lea,
+    ) =>
+      resultEmailMessage({
+        ...one(candidate),
+        update: {
+          causes,
+          firstName: candidate.firstName,
+          lastName: candidate.lastName,
+          status: candidate.status,
+        },
+      });
+    const late = merged(['resultAdded', 'identityCorrected']);
+    expect(late.subject).toBe('Résultats mis à jour — session n° 1042');
+    expect(late.text).toContain(
+      'Le résultat de Léa Martin a changé plusieurs fois depuis la publication des résultats\u00a0:\n' +
+        '- Le résultat, arrivé après la publication, est maintenant connu.\n' +
+        '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).\n\n' +
+        'Résultat à ce jour\u00a0:\nLéa Martin\u00a0: certifié, 312 Pix\n',
+    );
+    // Its first certificate: it replaces none.
+    expect(late.text).not.toContain('remplace');
+    expect(late.html).toContain(
+      '<ul><li>Le résultat, arrivé après la publication, est maintenant connu.</li><li>Le jury a corrigé l’identité du candidat',
+    );
+
+    // A certificate the recipient had: the corrected one replaces it; a re-scoring twice is said once.
+    const rescored = merged(['identityCorrected', 'resultChanged', 'resultChanged']);
+    expect(rescored.text.match(/^- /gm)).toHaveLength(2);
+    expect(rescored.text).toContain(
+      '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance) : le certificat joint remplace celui reçu auparavant.\n- Le résultat a été recalculé : ',
+    );
+
+    // Cancelled and restored around a correction: the correction alone, in its own sentence.
+    const corrected = merged(['cancelled', 'identityCorrected', 'restored']);
+    expect(corrected.text).toContain(
+      '\n\nLe jury a corrigé l’identité de Léa Martin (nom, prénom ou date de naissance). Le certificat joint remplace celui reçu auparavant.\n\n',
+    );
+    for (const message of [corrected, merged(['cancelled', 'restored'])]) {
+      expect(message.text).not.toContain('annul');
+      expect(message.text).not.toContain('plusieurs fois');
+      expect(message.html).not.toContain('<ul>');
+    }
+    // Cancelled and restored, nothing else: the result as it now reads, said neutrally.
+    expect(merged(['cancelled', 'restored']).text).toContain(
+      'Un résultat de la certification Pix de la session n° 1042 a été revu depuis la publication des résultats.',
+    );
+    expect(corrected.text).toContain('session n° 1042 a changé depuis la publication des résultats.');
+    expect(merged(['cancelled', 'restored']).text).toContain(
+      '\n\nLe résultat de Léa Martin a été revu par le jury depuis la publication des résultats.\n\nRésultat à ce jour',
+    );
+
+    // A cancellation standing among the changes is said, without a certificate to replace.
+    const void_ = merged(['identityCorrected', 'cancelled'], cancelled);
+    expect(void_.text).toContain(
+      'Le résultat de Inès Petit a changé plusieurs fois depuis la publication des résultats\u00a0:\n' +
+        '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).\n' +
+        '- La certification a été annulée par le jury : elle ne donne pas de certificat, et un certificat déjà reçu pour elle n’est plus valable.\n',
+    );
+    // Restored then cancelled again (the recipient had read it cancelled): the correction alone.
+    expect(merged(['restored', 'cancelled', 'identityCorrected'], cancelled).text).toContain(
+      '\n\nLe jury a corrigé l’identité de Inès Petit (nom, prénom ou date de naissance).\n\n',
+    );
+    // A cancellation that no longer holds when it goes (its undoing queued none) is not announced.
+    const stale = merged(['identityCorrected', 'cancelled']);
+    expect(stale.text).not.toContain('annul');
+    expect(stale.text).toContain('Le jury a corrigé l’identité de Léa Martin');
   });
 });

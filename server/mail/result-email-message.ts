@@ -2,7 +2,7 @@
 // HTML body saying the same. Pure: the mailer gathers the facts at send time (result-email-content.ts),
 // so that a message sent after a jury's correction carries the corrected result. The HTML escapes
 // every value and loads nothing from outside (no image, no style sheet): mail clients block those.
-import type { ResultEmailUpdateCause } from '../../core/contracts/result-emails.ts';
+import { announcedUpdateCauses, type ResultEmailUpdateCause } from '../../core/contracts/result-emails.ts';
 import type { CertificationStatus } from '../../core/scoring/certification-score.ts';
 import { frenchLongDate, verificationLink } from '../results/certificate-pdf.ts';
 
@@ -36,7 +36,8 @@ export interface ResultEmailFacts {
 
 /** What an update says of its one candidate: why it was queued, and their result as it now reads. */
 export interface ResultEmailUpdateFacts {
-  cause: ResultEmailUpdateCause;
+  /** The changes it carries, in the order they came: several when later ones came while it waited. */
+  causes: readonly ResultEmailUpdateCause[];
   firstName: string;
   lastName: string;
   /** Their status now: the cause may no longer hold (cancelled, then restored before the message went). */
@@ -99,11 +100,15 @@ function causeHolds(cause: ResultEmailUpdateCause, status: CertificationStatus):
  * nothing of why: the jury's grounds (a fraud suspected, say) are for the centre, not for a mailbox.
  * `certificateAttached`: this message carries the candidate's certificate.
  */
-export function updateSentence(update: ResultEmailUpdateFacts, certificateAttached: boolean): string {
+function causeSentence(
+  cause: ResultEmailUpdateCause,
+  update: ResultEmailUpdateFacts,
+  certificateAttached: boolean,
+): string {
   const name = fullName(update);
-  if (!causeHolds(update.cause, update.status))
+  if (!causeHolds(cause, update.status))
     return `Le résultat de ${name} a changé depuis la publication des résultats.`;
-  switch (update.cause) {
+  switch (cause) {
     case 'cancelled':
       return `La certification de ${name} a été annulée par le jury : elle ne donne pas de certificat, et un certificat déjà reçu pour elle n’est plus valable.`;
     case 'restored':
@@ -121,6 +126,73 @@ export function updateSentence(update: ResultEmailUpdateFacts, certificateAttach
     case 'resultChanged':
       return `Le résultat de ${name} a été recalculé : les données complètes de son test, reçues après la publication, ont été prises en compte.`;
   }
+}
+
+/**
+ * One of several changes, under a sentence that names the candidate: the same words, without it.
+ * `replacesCertificate`: a certificate is attached and the recipient had one before (not when the
+ * result itself only just arrived).
+ */
+function changeLine(
+  cause: ResultEmailUpdateCause,
+  status: CertificationStatus,
+  replacesCertificate: boolean,
+) {
+  switch (cause) {
+    case 'cancelled':
+      return 'La certification a été annulée par le jury : elle ne donne pas de certificat, et un certificat déjà reçu pour elle n’est plus valable.';
+    case 'restored':
+      return status === 'validated'
+        ? 'Le jury a levé l’annulation de la certification : le résultat est rétabli, avec le même code de vérification.'
+        : 'Le jury a levé l’annulation de la certification : le résultat est rétabli.';
+    case 'identityCorrected':
+      return replacesCertificate
+        ? 'Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance) : le certificat joint remplace celui reçu auparavant.'
+        : 'Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).';
+    case 'resultAdded':
+      return 'Le résultat, arrivé après la publication, est maintenant connu.';
+    case 'resultChanged':
+      return 'Le résultat a été recalculé : les données complètes du test, reçues après la publication, ont été prises en compte.';
+  }
+}
+
+/** What an update says changed: a sentence naming the candidate, then each change when there are several. */
+export interface UpdateWording {
+  sentence: string;
+  changes: string[];
+  /** Nothing left to announce (a cancellation and its undoing): the message says the result was reviewed. */
+  reviewed: boolean;
+}
+
+/**
+ * The wording of an update. One change: its own sentence (neutral when it no longer holds, as below).
+ * Several, merged while it waited: each said once, in the order they came, a cancellation and its
+ * undoing saying nothing (announcedUpdateCauses), nor a cause that no longer holds when it goes; the
+ * ones left said plainly, or a neutral sentence when none is left (the recipient gets the result as it
+ * now reads; whether it differs from what they last read is not known here: a re-scoring under the
+ * cancellation queues nothing of its own, so the message goes rather than hide it).
+ */
+export function updateWording(update: ResultEmailUpdateFacts, certificateAttached: boolean): UpdateWording {
+  const [only] = update.causes;
+  if (update.causes.length === 1 && only !== undefined)
+    return { sentence: causeSentence(only, update, certificateAttached), changes: [], reviewed: false };
+  const said = announcedUpdateCauses(update.causes).filter((cause) => causeHolds(cause, update.status));
+  const [one] = said;
+  if (said.length === 0)
+    return {
+      sentence: `Le résultat de ${fullName(update)} a été revu par le jury depuis la publication des résultats.`,
+      changes: [],
+      reviewed: true,
+    };
+  if (said.length === 1 && one !== undefined)
+    return { sentence: causeSentence(one, update, certificateAttached), changes: [], reviewed: false };
+  return {
+    sentence: `Le résultat de ${fullName(update)} a changé plusieurs fois depuis la publication des résultats${NBSP}:`,
+    changes: said.map((cause) =>
+      changeLine(cause, update.status, certificateAttached && !said.includes('resultAdded')),
+    ),
+    reviewed: false,
+  };
 }
 
 /** « certifié, 312 Pix »; a cancelled certification has no score to give. */
@@ -159,23 +231,24 @@ export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage 
   const update = facts.update ?? null;
   const subject =
     update === null ? resultEmailSubject(facts.sessionNumber) : resultEmailUpdateSubject(facts.sessionNumber);
-  const intro =
-    update === null
-      ? `Les résultats de la certification Pix de la session n° ${facts.sessionNumber} sont publiés.`
-      : `Un résultat de la certification Pix de la session n° ${facts.sessionNumber} a changé depuis la publication des résultats.`;
-  const session = `Session${NBSP}: ${sessionLine(facts)}.`;
-  const verify = `${VERIFY}${NBSP}: ${facts.verificationPage}`;
-  const why = update === null ? WHY : WHY_UPDATE;
-  // Then the result as it stands when the message goes (a later change sends its own update).
-  // Its certificate goes with it as the composer attaches them: certified, and not too many.
+  // What changed, then the result as it stands when the message goes (a later change sends its own
+  // update). Its certificate goes with it as the composer attaches them: certified, and not too many.
   const changed =
     update === null
       ? null
-      : updateSentence(update, update.status === 'validated' && facts.certificatesAttached);
+      : updateWording(update, update.status === 'validated' && facts.certificatesAttached);
+  const intro =
+    changed === null
+      ? `Les résultats de la certification Pix de la session n° ${facts.sessionNumber} sont publiés.`
+      : `Un résultat de la certification Pix de la session n° ${facts.sessionNumber} a ${changed.reviewed ? 'été revu' : 'changé'} depuis la publication des résultats.`;
+  const session = `Session${NBSP}: ${sessionLine(facts)}.`;
+  const verify = `${VERIFY}${NBSP}: ${facts.verificationPage}`;
+  const why = update === null ? WHY : WHY_UPDATE;
   const now = `Résultat à ce jour${NBSP}:`;
 
   const lines = ['Bonjour,', '', intro, session, ''];
-  if (changed !== null) lines.push(changed, '', now);
+  if (changed !== null)
+    lines.push(changed.sentence, ...changed.changes.map((change) => `- ${change}`), '', now);
   for (const c of facts.candidates) {
     lines.push(`${fullName(c)}${NBSP}: ${outcome(c)}`);
     if (c.verificationCode !== null) {
@@ -206,7 +279,13 @@ export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage 
     `<p>${escapeHtml(intro)}<br>${escapeHtml(session)}</p>`,
     ...(changed === null
       ? []
-      : [`<p><strong>${escapeHtml(changed)}</strong></p>`, `<p>${escapeHtml(now)}</p>`]),
+      : [
+          `<p><strong>${escapeHtml(changed.sentence)}</strong></p>`,
+          ...(changed.changes.length === 0
+            ? []
+            : [`<ul>${changed.changes.map((change) => `<li>${escapeHtml(change)}</li>`).join('')}</ul>`]),
+          `<p>${escapeHtml(now)}</p>`,
+        ]),
     '<table style="border-collapse:collapse">',
     '<thead><tr>' +
       ['Candidat', 'Statut', 'Score Pix', 'Code de vérification']

@@ -4,17 +4,20 @@
 // publication's message keeps its own state beside it; the same decision again, or a replayed signed
 // result, queues nothing more; a change before publication, or before the publication's message has
 // gone, queues nothing (that message carries it), nor a re-scoring under a standing cancellation; a
-// cause undone before its message goes is worded neutrally; a change whose transaction fails leaves no
-// message, and a message that fails no change.
+// change made while an update to the same address waits, never sent (or failed and waiting for its
+// retry), is merged into it, one made while the mailer sends it gets its own; a cancellation undone
+// before its message goes is not announced; a change whose transaction fails leaves no message, and a
+// message that fails no change.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResultEmail, ResultEmailList } from '../../core/contracts/result-emails.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredJuryDecision, StoredResult } from '../storage/repositories.ts';
 import { publishableDay, type PublishableDay } from '../testing/result-email-day.ts';
-import type { SeededCandidate } from '../testing/seed.ts';
+import { client, type SeededCandidate } from '../testing/seed.ts';
 import { SmtpReceiver, type ReceivedMail } from '../testing/smtp-receiver.ts';
-import { ADMIN, errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ADMIN, errorOf, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { planResultEmailUpdate, updateCause } from './result-email-updates.ts';
+import { RETRY_DELAYS_MS } from './retry-schedule.ts';
 
 const PUBLIC_URL = 'https://certif.lycee.fr';
 const TEACHER = 'prof.durand@college.fr';
@@ -60,6 +63,8 @@ describe('result e-mails updating a published result', () => {
   }
   const updates = async (day: PublishableDay): Promise<ResultEmail[]> =>
     (await emails(day)).emails.filter((e) => e.update !== null);
+  /** Why a message goes: null for the publication's, an update's causes in the order they came. */
+  const why = (e: ResultEmail) => e.update?.causes.join(' + ') ?? null;
 
   const cancel = (day: PublishableDay, who: SeededCandidate, cancelled: boolean) =>
     day.day.api({
@@ -101,14 +106,14 @@ describe('result e-mails updating a published result', () => {
     const again = await cancel(day, lea, true);
     expect([again.statusCode, errorOf(again).code]).toEqual([409, 'ALREADY_CANCELLED']);
     let list = await emails(day);
-    expect(list.emails.map((e) => [e.recipient, e.update?.cause ?? null, e.state])).toEqual([
+    expect(list.emails.map((e) => [e.recipient, why(e), e.state])).toEqual([
       [TEACHER, null, 'sent'],
       [TEACHER, 'cancelled', 'pending'],
     ]);
     expect(list.emails[1]?.candidates).toEqual([
       { candidateId: lea.id, firstName: lea.firstName, lastName: lea.lastName },
     ]);
-    expect(list.emails[1]?.update).toEqual({ candidateId: lea.id, cause: 'cancelled' });
+    expect(list.emails[1]?.update).toEqual({ candidateId: lea.id, causes: ['cancelled'] });
 
     await sendDue(day);
     expect(smtp.received).toHaveLength(2);
@@ -133,7 +138,7 @@ describe('result e-mails updating a published result', () => {
     // Undone: another update, the certificate again.
     day.server.clock.advance(60_000);
     expect((await cancel(day, lea, false)).statusCode).toBe(200);
-    expect((await updates(day)).map((e) => [e.update?.cause, e.state])).toEqual([
+    expect((await updates(day)).map((e) => [why(e), e.state])).toEqual([
       ['cancelled', 'sent'],
       ['restored', 'pending'],
     ]);
@@ -172,9 +177,7 @@ describe('result e-mails updating a published result', () => {
     expect((await correct()).statusCode).toBe(200);
     const same = await correct();
     expect([same.statusCode, errorOf(same).code]).toEqual([422, 'IDENTITY_UNCHANGED']);
-    expect((await updates(day)).map((e) => [e.recipient, e.update?.cause])).toEqual([
-      [FAMILY, 'identityCorrected'],
-    ]);
+    expect((await updates(day)).map((e) => [e.recipient, why(e)])).toEqual([[FAMILY, 'identityCorrected']]);
 
     await sendDue(day);
     const { mail } = lastTo(smtp, FAMILY);
@@ -229,7 +232,7 @@ describe('result e-mails updating a published result', () => {
     await day.uploadLate(1);
     const twice = await rescore();
     expect([twice.statusCode, errorOf(twice).code]).toEqual([409, 'NO_LATE_SIGNED_RESULT']);
-    expect((await emails(day)).emails.map((e) => [e.recipient, e.update?.cause ?? null, e.state])).toEqual([
+    expect((await emails(day)).emails.map((e) => [e.recipient, why(e), e.state])).toEqual([
       [FAMILY, 'resultAdded', 'pending'],
       [TEACHER, null, 'sent'],
     ]);
@@ -281,9 +284,7 @@ describe('result e-mails updating a published result', () => {
     const list = await emails(day);
     expect(list.mailServerConfigured).toBe(false);
     // The publication's message only: one message, not the result then its update.
-    expect(list.emails.map((e) => [e.update?.cause ?? null, e.state, e.attempts])).toEqual([
-      [null, 'pending', 0],
-    ]);
+    expect(list.emails.map((e) => [why(e), e.state, e.attempts])).toEqual([[null, 'pending', 0]]);
     expect(await day.server.app.pix.store.resultEmails.pendingCount()).toBe(1);
 
     // Given a mail server and restarted: the publication's message goes, the cancellation in it.
@@ -313,7 +314,7 @@ describe('result e-mails updating a published result', () => {
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
     let list = await emails(day);
     expect(list.mailServerConfigured).toBe(false);
-    expect(list.emails.map((e) => [e.update?.cause ?? null, e.state])).toEqual([
+    expect(list.emails.map((e) => [why(e), e.state])).toEqual([
       [null, 'sent'],
       ['cancelled', 'pending'],
     ]);
@@ -327,15 +328,15 @@ describe('result e-mails updating a published result', () => {
     expect(resent.statusCode, resent.body).toBe(200);
     expect((await cancel(day, lea, false)).statusCode).toBe(200);
     list = await emails(day);
-    expect(list.emails.map((e) => [e.update?.cause ?? null, e.state])).toEqual([
+    // The undoing merged into the update still waiting (never sent), not into the publication's.
+    expect(list.emails.map((e) => [why(e), e.state])).toEqual([
       [null, 'pending'],
-      ['cancelled', 'pending'],
-      ['restored', 'pending'],
+      ['cancelled + restored', 'pending'],
     ]);
-    expect(await store.resultEmails.pendingCount()).toBe(3);
+    expect(await store.resultEmails.pendingCount()).toBe(2);
   }, 60_000);
 
-  it('says neutrally that the result changed when a cancellation was undone before its message went', async () => {
+  it('sends one message, saying neither, when a cancellation was undone before its update went', async () => {
     // No mail server yet: the updates wait, as they would through a pause (a running mailer could send
     // the first between the two decisions).
     const { day } = await dayWith([{ resultEmail: FAMILY, sits: 'right' }], false);
@@ -347,10 +348,7 @@ describe('result e-mails updating a published result', () => {
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
     day.server.clock.advance(60_000);
     expect((await cancel(day, lea, false)).statusCode).toBe(200);
-    expect((await updates(day)).map((e) => [e.update?.cause, e.state])).toEqual([
-      ['cancelled', 'pending'],
-      ['restored', 'pending'],
-    ]);
+    expect((await updates(day)).map((e) => [why(e), e.state])).toEqual([['cancelled + restored', 'pending']]);
 
     const smtp = await SmtpReceiver.start(null);
     receivers.push(smtp);
@@ -359,17 +357,18 @@ describe('result e-mails updating a published result', () => {
     const restarted = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
     servers.push(restarted);
     await restarted.app.pix.resultMailer?.sendDue();
-    const [first, second] = smtp.received.map((r) => r.mail);
-    if (!first || !second) throw new Error('the updates did not go');
-    // The « cancelled » message, written now, shows a certified result: it must not call it void.
-    const text = first.text ?? '';
-    expect(text).toContain(`Le résultat de ${nameOf(lea)} a changé depuis la publication des résultats.`);
-    expect(text).not.toContain('annulée');
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received.map((r) => r.mail);
+    // Written now, it shows a certified result: it must not call it void, nor tell of a cancellation
+    // the recipient never read (but whatever else the jury did meanwhile shows in the result).
+    const text = mail?.text ?? '';
+    expect(text).toContain(
+      `Le résultat de ${nameOf(lea)} a été revu par le jury depuis la publication des résultats.`,
+    );
+    expect(text).not.toContain('annul');
     expect(text).not.toContain('n’est plus valable');
     expect(text).toMatch(new RegExp(`${nameOf(lea)}\\s*: certifié, \\d+ Pix`));
-    expect(first.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
-    expect(second.text).toContain(`levé l’annulation de la certification de ${nameOf(lea)}`);
-    expect(second.text).toContain('avec le même code de vérification');
+    expect(mail?.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
   }, 60_000);
 
   it('queues nothing for a result re-scored while the jury’s cancellation stands: it still reads cancelled', async () => {
@@ -391,12 +390,12 @@ describe('result e-mails updating a published result', () => {
     const plan = { evenIfPublished: true, resultEmailUpdate: planResultEmailUpdate };
     expect(await store.results.replace(rescored, plan)).toBe(true);
     expect((await store.results.get(lea.id))?.score.status).toBe('cancelled');
-    expect((await updates(day)).map((e) => [e.update?.cause, e.state])).toEqual([['cancelled', 'sent']]);
+    expect((await updates(day)).map((e) => [why(e), e.state])).toEqual([['cancelled', 'sent']]);
 
     // Undone: its update says so, with the result as re-scored.
     day.server.clock.advance(60_000);
     expect((await cancel(day, lea, false)).statusCode).toBe(200);
-    expect((await updates(day)).map((e) => e.update?.cause)).toEqual(['cancelled', 'restored']);
+    expect((await updates(day)).map((e) => why(e))).toEqual(['cancelled', 'restored']);
     await sendDue(day);
     const { mail } = lastTo(smtp, TEACHER);
     expect(mail.text).toContain(
@@ -468,7 +467,200 @@ describe('result e-mails updating a published result', () => {
         resultEmailUpdate: planResultEmailUpdate,
       }),
     ).toBe(true);
-    expect((await updates(day)).map((e) => e.update?.cause)).toEqual(['resultChanged']);
+    expect((await updates(day)).map((e) => why(e))).toEqual(['resultChanged']);
+  }, 60_000);
+
+  /** The same database and clock, restarted with a mail server: what waited goes. */
+  async function restartWithMailServer(day: PublishableDay) {
+    const smtp = await SmtpReceiver.start(null);
+    receivers.push(smtp);
+    const { dbFile, clock } = day.server;
+    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
+    const server = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
+    servers.push(server);
+    const api = client(server.app, await loginAs(server.app, ADMIN.email, ADMIN.password));
+    const list = async (): Promise<ResultEmail[]> =>
+      (
+        (
+          await api({ method: 'GET', url: `/api/centre/sessions/${day.day.session.id}/result-emails` })
+        ).json() as ResultEmailList
+      ).emails.filter((e) => e.update !== null);
+    const mailer = server.app.pix.resultMailer;
+    if (!mailer) throw new Error('no mailer');
+    return { smtp, server, api, list, mailer };
+  }
+
+  it('merges the changes made before an update went into it: one message saying each; a later change gets its own, and one made while it is retried is merged again', async () => {
+    const { day } = await dayWith([{ resultEmail: FAMILY, sits: 'offline' }], false);
+    await day.publish();
+    const hugo = candidateOf(day, 0);
+    day.server.clock.advance(3_600_000);
+    await day.uploadLate(0);
+    const rescored = await day.day.api({
+      method: 'POST',
+      url: `/api/centre/candidates/${hugo.id}/signed-result-rescoring`,
+    });
+    expect(rescored.statusCode, rescored.body).toBe(200);
+    day.server.clock.advance(60_000);
+    const correct = (api: typeof day.day.api, lastName: string) =>
+      api({
+        method: 'POST',
+        url: `/api/centre/candidates/${hugo.id}/identity-correction`,
+        payload: {
+          lastName,
+          firstName: hugo.firstName,
+          birthdate: hugo.birthdate,
+          reason: 'Nom d’usage oublié.',
+        },
+      });
+    expect((await correct(day.day.api, 'Bernard-Lopez')).statusCode).toBe(200);
+    // One row, saying both, in the order they came.
+    const [waiting, ...more] = await updates(day);
+    expect(more).toEqual([]);
+    expect(waiting).toMatchObject({
+      recipient: FAMILY,
+      state: 'pending',
+      attempts: 0,
+      update: { candidateId: hugo.id, causes: ['resultAdded', 'identityCorrected'] },
+    });
+
+    const { smtp, api, list, mailer } = await restartWithMailServer(day);
+    await mailer.sendDue();
+    expect(smtp.received).toHaveLength(1);
+    const { mail } = lastTo(smtp, FAMILY);
+    expect(mail.subject).toBe(`Résultats mis à jour — session n° ${day.day.session.number}`);
+    const text = mail.text ?? '';
+    expect(text).toContain(
+      `Le résultat de ${hugo.firstName} Bernard-Lopez a changé plusieurs fois depuis la publication des résultats`,
+    );
+    expect(text).toContain('- Le résultat, arrivé après la publication, est maintenant connu.');
+    expect(text).toContain('- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).');
+    expect(text).toMatch(new RegExp(`${hugo.firstName} Bernard-Lopez\\s*: certifié, \\d+ Pix`));
+    expect(text).not.toContain('oublié');
+    expect(mail.attachments.map((a) => a.filename)).toEqual([
+      expect.stringMatching(/^certificat-Bernard-Lopez-/),
+    ]);
+    expect((await list()).map((e) => [why(e), e.state])).toEqual([
+      ['resultAdded + identityCorrected', 'sent'],
+    ]);
+
+    // Sent: the next change is a message of its own.
+    const cancelled = await api({
+      method: 'POST',
+      url: `/api/centre/candidates/${hugo.id}/cancellation`,
+      payload: { cancelled: true, reason: GROUNDS },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    await mailer.sendDue();
+    expect(smtp.received).toHaveLength(2);
+    expect(lastTo(smtp, FAMILY).mail.text).toContain(
+      `La certification de ${hugo.firstName} Bernard-Lopez a été annulée par le jury`,
+    );
+
+    // Its undoing fails once (the mail server asks to try later); a correction made before the retry is
+    // merged into it: never delivered, it goes once, saying both.
+    smtp.mode = 'tryLater';
+    day.server.clock.advance(60_000);
+    expect(
+      (
+        await api({
+          method: 'POST',
+          url: `/api/centre/candidates/${hugo.id}/cancellation`,
+          payload: { cancelled: false, reason: 'Le téléphone était celui du surveillant.' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await mailer.sendDue();
+    let rows = await list();
+    expect(rows.map((e) => [why(e), e.state, e.attempts])).toEqual([
+      ['resultAdded + identityCorrected', 'sent', 1],
+      ['cancelled', 'sent', 1],
+      ['restored', 'pending', 1],
+    ]);
+    const retryAt = rows[2]?.nextAttemptAt;
+    expect((await correct(api, 'Lopez')).statusCode).toBe(200);
+    rows = await list();
+    expect(rows.map((e) => [why(e), e.state, e.attempts])).toEqual([
+      ['resultAdded + identityCorrected', 'sent', 1],
+      ['cancelled', 'sent', 1],
+      ['restored + identityCorrected', 'pending', 1],
+    ]);
+    // Its retry stays when it was planned.
+    expect(rows[2]?.nextAttemptAt).toBe(retryAt);
+    smtp.mode = 'accept';
+    day.server.clock.advance(RETRY_DELAYS_MS[0] ?? 0);
+    await mailer.sendDue();
+    expect(smtp.received).toHaveLength(3);
+    const last = lastTo(smtp, FAMILY).mail.text ?? '';
+    expect(last).toContain(`Le résultat de ${hugo.firstName} Lopez a changé plusieurs fois`);
+    expect(last).toContain(
+      '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance) : le certificat joint remplace celui reçu auparavant.',
+    );
+    expect(last).toContain(
+      '- Le jury a levé l’annulation de la certification : le résultat est rétabli, avec le même code de vérification.',
+    );
+    expect(last).not.toContain('téléphone');
+    expect((await list()).map((e) => [why(e), e.state, e.attempts])).toEqual([
+      ['resultAdded + identityCorrected', 'sent', 1],
+      ['cancelled', 'sent', 1],
+      ['restored + identityCorrected', 'sent', 2],
+    ]);
+  }, 60_000);
+
+  it('never merges a change into an update the mailer is sending: it gets its own message', async () => {
+    const { day, smtp } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }]);
+    if (!smtp) throw new Error('no receiver');
+    await day.publish();
+    await sendDue(day);
+    const { store } = day.server.app.pix;
+    const lea = candidateOf(day, 0);
+    const administrator = await store.accounts.findByEmail(ADMIN.email);
+    if (!administrator) throw new Error('no administrator');
+    // When the update reaches the mail server, its acceptance not recorded yet, the jury cancels: in
+    // that very moment (the decision's transaction runs before the mailer hears back).
+    let outcome: Promise<unknown> = Promise.resolve();
+    const arrived = smtp.next().then((received) => {
+      day.server.clock.advance(1000);
+      outcome = store.juryDecisions.decideCancellation(
+        {
+          id: 'jur_during_send',
+          candidateId: lea.id,
+          kind: 'cancel',
+          identity: null,
+          reason: GROUNDS,
+          decidedAt: day.server.clock.now,
+          decidedBy: administrator.id,
+        },
+        planResultEmailUpdate,
+      );
+      return received;
+    });
+    const corrected = await day.day.api({
+      method: 'POST',
+      url: `/api/centre/candidates/${lea.id}/identity-correction`,
+      payload: {
+        lastName: 'Martin-Durand',
+        firstName: lea.firstName,
+        birthdate: lea.birthdate,
+        reason: 'Faute.',
+      },
+    });
+    expect(corrected.statusCode).toBe(200);
+    await sendDue(day);
+    const first = await arrived;
+    expect(await outcome).toBe('decided');
+    // The correction's message, written before the cancellation, says nothing of it…
+    expect(first.mail.text).toContain('Le jury a corrigé l’identité de');
+    expect(first.mail.text).not.toContain('annul');
+    // …and is recorded sent with its own cause only; the cancellation goes in a message of its own
+    // (sent by this round or the next, as the mailer's loop and the test's rounds take turns).
+    await sendDue(day);
+    expect(smtp.received).toHaveLength(3);
+    expect(lastTo(smtp, TEACHER).mail.text).toContain(`a été annulée par le jury`);
+    expect((await updates(day)).map((e) => [why(e), e.state])).toEqual([
+      ['identityCorrected', 'sent'],
+      ['cancelled', 'sent'],
+    ]);
   }, 60_000);
 });
 

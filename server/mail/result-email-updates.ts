@@ -4,8 +4,10 @@
 // the change's transaction (storage/sqlite/result-email-store.ts) and sent by the same mailer as the
 // publication's (result-mailer.ts). Before publication nothing is queued, nor while the publication's
 // message to that address has not gone: written when it goes, it carries the change. A result re-scored
-// under the jury's standing cancellation queues nothing either (it still reads cancelled). The text is
-// written at send time: a cause undone meanwhile is worded neutrally (result-email-message.ts). Like
+// under the jury's standing cancellation queues nothing either (it still reads cancelled). A change
+// while an update to the same candidate and address waits, never sent nor being sent, is merged into
+// it: one message saying each change, not two in a row where the second explains the first. The text
+// is written at send time: a cause undone meanwhile is worded neutrally (result-email-message.ts). Like
 // the publication's, an update waits in the outbox when the server has no mail server (--smtp-url), and
 // goes once it has one: the back office says so.
 import type { ResultEmailUpdateCause } from '../../core/contracts/result-emails.ts';

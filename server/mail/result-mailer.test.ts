@@ -304,18 +304,20 @@ describe('the result mailer', () => {
     smtp.mode = 'refuseLogin';
     expect((await decide(true)).statusCode).toBe(200);
     await mailer(day.server).sendDue();
-    expect((await updates()).map((e) => [e.update?.cause, e.attempts])).toEqual([['cancelled', 1]]);
+    expect((await updates()).map((e) => [e.update?.causes, e.attempts])).toEqual([[['cancelled'], 1]]);
 
-    // Another decision during the pause: its update is due, but waits for the pause like the others
-    // (a decision must not become one more failed login on the school's mail account).
+    // Another decision during the pause: never delivered, the waiting update carries it (its retry's
+    // time and attempts kept), and still waits for the pause like the others (a decision must not
+    // become one more failed login on the school's mail account).
     day.server.clock.advance(1000);
     expect((await decide(false)).statusCode).toBe(200);
     expect(await mailer(day.server).sendDue()).toBe(0);
-    const [, restored] = await updates();
-    expect([restored?.update?.cause, restored?.state, restored?.attempts]).toEqual([
-      'restored',
+    const [restored, ...more] = await updates();
+    expect(more).toEqual([]);
+    expect([restored?.update?.causes, restored?.state, restored?.attempts]).toEqual([
+      ['cancelled', 'restored'],
       'pending',
-      0,
+      1,
     ]);
 
     // « Envoyer maintenant », an administrator's: the pause ends, the message goes.
@@ -328,9 +330,14 @@ describe('the result mailer', () => {
     await mailer(day.server).sendDue();
     expect((await updates()).find((e) => e.id === restored?.id)).toMatchObject({
       state: 'sent',
-      attempts: 1,
+      attempts: 2,
     });
-    expect(smtp.received.at(-1)?.mail.subject).toMatch(/^Résultats mis à jour/);
+    expect(smtp.received).toHaveLength(2);
+    const { mail } = smtp.received.at(-1) ?? {};
+    expect(mail?.subject).toMatch(/^Résultats mis à jour/);
+    // Cancelled and restored before anything went: neither announced.
+    expect(mail?.text).toContain('a été revu par le jury depuis la publication des résultats.');
+    expect(mail?.text).not.toContain('annul');
   }, 60_000);
 
   it('lets the server stop during a send that hangs, and keeps that message pending for the next start', async () => {

@@ -4,7 +4,9 @@
 // (result-email-content.ts), sent, and its outcome recorded: sent; or, after a failure, tried again
 // later (retry-schedule.ts), or given up at once when the mail server refused it for good. The outbox is
 // in the database, so a restart resumes where the last run stopped (a message whose acceptance was
-// not yet recorded when the server stopped is sent again: at least once, never lost).
+// not yet recorded when the server stopped is sent again: at least once, never lost). Each row is taken
+// (storage marks it) in the transaction that reads it before it is written: a change to its candidate
+// merges into an update only until then, and gets its own message after (never recorded sent unsaid).
 // Times come from the server's clock (ctx.now): tests move it instead of waiting.
 import { createTransport } from 'nodemailer';
 import type { ServerContext } from '../context.ts';
@@ -61,6 +63,8 @@ export class ResultMailer {
   #pausedUntil = 0;
   /** The rounds, one after another: the loop's and the ones asked for (tests, wake-ups) never overlap. */
   #rounds: Promise<unknown> = Promise.resolve();
+  /** Rows a stopped mailer had taken were freed (before this one's first round). */
+  #released = false;
 
   constructor(ctx: ServerContext, settings: ResultMailerSettings) {
     this.#ctx = ctx;
@@ -161,10 +165,19 @@ export class ResultMailer {
 
   async #round(): Promise<number> {
     if (this.#stopped || this.#paused()) return 0;
-    const due = await this.#ctx.store.resultEmails.due(this.#ctx.now(), BATCH);
+    const { resultEmails } = this.#ctx.store;
+    if (!this.#released) {
+      // A send cut at the last stop left its row taken: changes could no longer merge into it.
+      await resultEmails.releaseSending();
+      this.#released = true;
+    }
+    const due = await resultEmails.due(this.#ctx.now(), BATCH);
     let tried = 0;
-    for (const email of due) {
+    for (const read of due) {
       if (this.#stopped || this.#paused()) break;
+      // As it is now (a change may have merged into it since `due`); null: no longer the one read.
+      const email = await resultEmails.takeForSending(read.id, read.attempts, this.#ctx.now());
+      if (email === null) continue;
       await this.#send(email);
       tried += 1;
     }

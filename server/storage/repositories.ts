@@ -833,15 +833,21 @@ export type ResultChange =
   | { kind: 'jury'; cause: Extract<ResultEmailUpdateCause, 'cancelled' | 'restored' | 'identityCorrected'> }
   | { kind: 'result'; previous: StoredResult | null; next: StoredResult };
 
-/** An update queued after publication about one candidate (mail/result-email-updates.ts). */
+/**
+ * An update after publication about one candidate (mail/result-email-updates.ts), as stored: why, in
+ * the order the changes came (more than one when later changes came while it waited, never sent).
+ */
 export interface ResultEmailUpdate {
   candidateId: string;
-  cause: ResultEmailUpdateCause;
+  causes: ResultEmailUpdateCause[];
 }
 
-export interface NewResultEmailUpdate extends ResultEmailUpdate {
+/** The update a change calls for: a new message, or merged into the one still waiting. */
+export interface NewResultEmailUpdate {
   id: string;
   recipient: string;
+  candidateId: string;
+  cause: ResultEmailUpdateCause;
 }
 
 /**
@@ -883,6 +889,14 @@ export interface ResultEmailRepository {
   get(id: string): Promise<StoredResultEmail | null>;
   /** Pending rows due at `now`, the longest waiting first. */
   due(now: number, limit: number): Promise<StoredResultEmail[]>;
+  /**
+   * The mailer takes a due row to send it: as it is now (a change may have merged into it since `due`),
+   * or null when it is no longer the pending one read. From then on no change merges into it (it gets
+   * its own update), until its attempt's outcome is recorded.
+   */
+  takeForSending(id: string, previousAttempts: number, at: number): Promise<StoredResultEmail | null>;
+  /** Rows taken by a mailer that stopped before their outcome (a send cut at shutdown): free again. */
+  releaseSending(): Promise<number>;
   /** When the next pending row is due; null when none is pending. */
   nextAttemptAt(): Promise<number | null>;
   pendingCount(): Promise<number>;

@@ -1420,8 +1420,12 @@ export const en: BackOfficeMessages = {
     refreshing: 'Refreshing…',
     refreshed: 'Message states refreshed.',
     updatesIntro:
-      'When a candidate’s result changes after publication (a jury decision, a signed result received later), their address also gets an update message, on its own row below.',
+      'When a candidate’s result changes after publication (a jury decision, a signed result received later), their address also gets an update message, on its own row below. Changes made before it goes are sent together, in that one message.',
     update: 'Update: {{why}}',
+    updateMerged: 'Update combining {{number}} changes: {{whys}}',
+    updateThen: '; then ',
+    cancellationBackAndForth:
+      'The cancellation and its undoing both came before sending: the message does not mention them and gives the result as it stands at that time.',
     updateCauses: {
       cancelled: 'certification cancelled by the jury',
       restored: 'cancellation undone by the jury, result restored',

@@ -1457,8 +1457,12 @@ export const fr = {
     refreshing: 'Actualisation…',
     refreshed: 'État des messages actualisé.',
     updatesIntro:
-      'Quand le résultat d’un candidat change après la publication (décision du jury, résultat signé arrivé après), son adresse reçoit en plus un message de mise à jour, qui a sa propre ligne ci-dessous.',
+      'Quand le résultat d’un candidat change après la publication (décision du jury, résultat signé arrivé après), son adresse reçoit en plus un message de mise à jour, qui a sa propre ligne ci-dessous. Les changements arrivés avant son envoi partent ensemble, dans ce seul message.',
     update: 'Mise à jour : {{why}}',
+    updateMerged: 'Mise à jour regroupant {{number}} changements : {{whys}}',
+    updateThen: ' ; puis ',
+    cancellationBackAndForth:
+      'L’annulation et sa levée se sont suivies avant l’envoi : le message n’en parle pas, il donne le résultat tel qu’il est à ce moment-là.',
     updateCauses: {
       cancelled: 'certification annulée par le jury',
       restored: 'annulation levée par le jury, résultat rétabli',

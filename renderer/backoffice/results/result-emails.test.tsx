@@ -160,13 +160,13 @@ describe('the results sent by e-mail, on the results page', () => {
     const lea = { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' };
     const cancelled = email({
       id: 'emu_1',
-      update: { candidateId: 'can_1', cause: 'cancelled' },
+      update: { candidateId: 'can_1', causes: ['cancelled'] },
       candidates: [lea],
       createdAt: '2026-12-09T08:00:00.000Z',
     });
     const restored = email({
       id: 'emu_2',
-      update: { candidateId: 'can_1', cause: 'restored' },
+      update: { candidateId: 'can_1', causes: ['restored'] },
       candidates: [lea],
       state: 'failed',
       attempts: 10,
@@ -227,5 +227,52 @@ describe('the results sent by e-mail, on the results page', () => {
     );
     expect(html).toContain('aria-label="Send the message to prof.durand@college.fr again"');
     expect(html).not.toMatch(/Renvoyer|Échec|attente/);
+  });
+
+  it('shows an update that carries several changes on one row, each in the order it came, in French and English', () => {
+    const lea = { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' };
+    const merged = email({
+      id: 'emu_1',
+      update: { candidateId: 'can_1', causes: ['resultAdded', 'identityCorrected'] },
+      candidates: [lea],
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-12-09T08:05:00.000Z',
+      lastFailure: { kind: 'temporary', detail: '' },
+    });
+    const undone = email({
+      id: 'emu_2',
+      update: { candidateId: 'can_1', causes: ['cancelled', 'restored', 'identityCorrected'] },
+      candidates: [lea],
+      state: 'sent',
+      attempts: 1,
+      sentAt: '2026-12-09T09:00:00.000Z',
+    });
+    const list = { mailServerConfigured: true, emails: [merged, undone] };
+    const html = section(list);
+    const rows = [...html.matchAll(/<tr[^>]*data-testid="result-email"[^>]*>.*?<\/tr>/gs)].map((m) => m[0]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('data-update="resultAdded identityCorrected"');
+    expect(text(rows[0] ?? '')).toMatch(
+      /^prof\.durand@college\.fr Léa MARTIN Mise à jour regroupant 2 changements : résultat arrivé après la publication ; puis identité corrigée par le jury En attente Nouvel essai le /,
+    );
+    // No cancellation undone in it: nothing more said.
+    expect(rows[0]).not.toContain('result-email-update-unsaid');
+    expect(text(rows[1] ?? '')).toContain(
+      'Mise à jour regroupant 3 changements : certification annulée par le jury ; puis annulation levée par le jury, résultat rétabli ; puis identité corrigée par le jury L’annulation et sa levée se sont suivies avant l’envoi : le message n’en parle pas',
+    );
+    expect(text(html)).toContain(
+      'Les changements arrivés avant son envoi partent ensemble, dans ce seul message.',
+    );
+
+    const english = text(section(list, { language: 'en' }));
+    expect(english).toContain(
+      'Léa MARTIN Update combining 2 changes: result received after publication; then identity corrected by the jury Waiting',
+    );
+    expect(english).toContain(
+      'Update combining 3 changes: certification cancelled by the jury; then cancellation undone by the jury, result restored; then identity corrected by the jury The cancellation and its undoing both came before sending: the message does not mention them',
+    );
+    expect(english).toContain('Changes made before it goes are sent together, in that one message.');
+    expect(english).not.toMatch(/Mise à jour|regroupant|puis/);
   });
 });

@@ -5,9 +5,14 @@
 // again (the mailer works in the background); an administrator sends a sent or failed message again
 // (« Renvoyer », confirmed first), a referent reads who can. A change of a candidate's result after
 // publication adds an update message on its own row, saying why it was sent, beside the first message
-// whose state stays as it was.
+// whose state stays as it was; later changes made before it goes are merged into it (server/mail/), so
+// its row lists them, and says when a cancellation and its undoing leave the message silent on both.
 import { useState } from 'react';
-import type { ResultEmail, ResultEmailList } from '../../../core/contracts/result-emails.ts';
+import {
+  cancellationBackAndForth,
+  type ResultEmail,
+  type ResultEmailList,
+} from '../../../core/contracts/result-emails.ts';
 import { announce } from '../../shared/announcer.tsx';
 import type { ApiFailure } from '../api/centre-client.ts';
 import { dateTime, fullName } from '../format.ts';
@@ -65,6 +70,14 @@ export function stateLines(
   return lines;
 }
 
+/** Why an update goes: its change, or the changes merged into it, in the order they came. */
+export function updateLine(update: NonNullable<ResultEmail['update']>, t: Translate): string {
+  const [why, ...later] = update.causes.map((cause) => t(`resultEmails.updateCauses.${cause}`));
+  if (why === undefined || later.length === 0) return t('resultEmails.update', { why: why ?? '' });
+  const whys = [why, ...later].join(t('resultEmails.updateThen'));
+  return t('resultEmails.updateMerged', { number: later.length + 1, whys });
+}
+
 /** The section, with the messages it was given (ResultEmails reads them). */
 export function ResultEmailsView({
   list,
@@ -115,7 +128,7 @@ export function ResultEmailsView({
               key={email.id}
               data-testid="result-email"
               data-state={email.state}
-              data-update={email.update?.cause}
+              data-update={email.update?.causes.join(' ')}
             >
               <th scope="row">{email.recipient}</th>
               <td>
@@ -126,7 +139,12 @@ export function ResultEmailsView({
                 </ul>
                 {email.update && (
                   <span className="sub" data-testid="result-email-update">
-                    {t('resultEmails.update', { why: t(`resultEmails.updateCauses.${email.update.cause}`) })}
+                    {updateLine(email.update, t)}
+                  </span>
+                )}
+                {email.update && cancellationBackAndForth(email.update.causes) && (
+                  <span className="sub" data-testid="result-email-update-unsaid">
+                    {t('resultEmails.cancellationBackAndForth')}
                   </span>
                 )}
               </td>

@@ -330,3 +330,61 @@ describe('migration 16: the updates of a published result, beside the publicatio
     db.close();
   });
 });
+
+describe('migration 17: an update not sent yet carries the later changes of its candidate', () => {
+  it('makes each update queued before its own first change, and frees every row for the mailer', () => {
+    const db = new Database(':memory:');
+    // Rows alone: their session and candidate play no part here.
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 16));
+    db.prepare(
+      `INSERT INTO result_emails (id, session_id, recipient, candidate_ids, state, attempts, next_attempt_at,
+         created_at)
+       VALUES ('eml_1', 'ses_1', 'prof@college.fr', '["cnd_1"]', 'pending', 0, 5, 5)`,
+    ).run();
+    const update = db.prepare(
+      `INSERT INTO result_email_updates (id, session_id, candidate_id, recipient, cause, cause_key, state,
+         attempts, next_attempt_at, sent_at, created_at)
+       VALUES (?, 'ses_1', 'cnd_1', 'prof@college.fr', ?, ?, ?, ?, 9, ?, ?)`,
+    );
+    update.run('emu_2', 'restored', 'jury:jur_2', 'pending', 0, null, 8);
+    update.run('emu_1', 'cancelled', 'jury:jur_1', 'sent', 1, 7, 6);
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 17));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(17);
+    // In the order they were queued.
+    expect(db.prepare('SELECT * FROM result_email_update_causes ORDER BY seq').all()).toEqual([
+      { seq: 1, update_id: 'emu_1', cause: 'cancelled', cause_key: 'jury:jur_1', queued_at: 6 },
+      { seq: 2, update_id: 'emu_2', cause: 'restored', cause_key: 'jury:jur_2', queued_at: 8 },
+    ]);
+    expect(db.prepare('SELECT id, sending_since FROM result_emails').all()).toEqual([
+      { id: 'eml_1', sending_since: null },
+    ]);
+    expect(db.prepare('SELECT id, state, sending_since FROM result_email_updates ORDER BY id').all()).toEqual(
+      [
+        { id: 'emu_1', state: 'sent', sending_since: null },
+        { id: 'emu_2', state: 'pending', sending_since: null },
+      ],
+    );
+    const carry = db.prepare(
+      'INSERT INTO result_email_update_causes (update_id, cause, cause_key, queued_at) VALUES (?, ?, ?, 10)',
+    );
+    // A change merged into the waiting one; never a change twice, nor a cause the back office cannot word.
+    carry.run('emu_2', 'identityCorrected', 'jury:jur_3');
+    expect(() => carry.run('emu_2', 'identityCorrected', 'jury:jur_1')).toThrow(
+      /UNIQUE constraint failed: result_email_update_causes.cause_key/,
+    );
+    expect(() => carry.run('emu_2', 'fraud', 'jury:jur_4')).toThrow(/CHECK constraint failed/);
+    // An update's causes go with it (a session deleted deletes its updates).
+    db.pragma('foreign_keys = ON');
+    db.prepare("DELETE FROM result_email_updates WHERE id = 'emu_2'").run();
+    expect(db.prepare('SELECT update_id FROM result_email_update_causes').pluck().all()).toEqual(['emu_1']);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join();
+    expect(
+      plan("SELECT cause FROM result_email_update_causes WHERE update_id = 'emu_1' ORDER BY seq"),
+    ).toContain('result_email_update_causes_by_update');
+    db.close();
+  });
+});

@@ -610,4 +610,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX result_email_updates_by_session ON result_email_updates (session_id, recipient);
     `,
   },
+  {
+    version: 17,
+    description: 'a result update not sent yet carries the later changes of its candidate: one message',
+    sql: `
+      -- Two changes in a row for one candidate (a late result scored, then the identity corrected) made
+      -- two messages, the second explaining the first. Now a change finding an update to the same
+      -- candidate and address still waiting, never sent and not being sent, is merged into it. Each
+      -- change an update carries is a row here, in the order they came (seq): its cause, for the
+      -- message and the back office to say, and its key, so that no change is queued twice, merged or
+      -- not. The updates queued before are their own first change (result_email_updates.cause and
+      -- cause_key keep the first one's).
+      CREATE TABLE result_email_update_causes (
+        seq       INTEGER PRIMARY KEY,
+        update_id TEXT NOT NULL REFERENCES result_email_updates (id) ON DELETE CASCADE,
+        cause     TEXT NOT NULL CHECK (cause IN
+                    ('cancelled', 'restored', 'identityCorrected', 'resultAdded', 'resultChanged')),
+        cause_key TEXT NOT NULL UNIQUE,
+        queued_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX result_email_update_causes_by_update ON result_email_update_causes (update_id, seq);
+      INSERT INTO result_email_update_causes (update_id, cause, cause_key, queued_at)
+        SELECT id, cause, cause_key, created_at FROM result_email_updates ORDER BY created_at, id;
+      -- When the mailer took the row to send it (written as it reads it, in one transaction; cleared
+      -- with the attempt's outcome, and when a mailer starts: a send cut by a stop). A change never
+      -- merges into a message being written or sent (it would be recorded sent without it), nor leaves
+      -- the publication's to carry it: it gets its own update.
+      ALTER TABLE result_emails ADD COLUMN sending_since INTEGER;
+      ALTER TABLE result_email_updates ADD COLUMN sending_since INTEGER;
+    `,
+  },
 ];
