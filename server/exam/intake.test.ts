@@ -80,6 +80,31 @@ describe.each([
     server.app.pix.bundleVerifier = verifier;
   });
 
+  it('gives the receipt of a stored result even when what follows its storage fails', async () => {
+    const jws = await signBundle(bundlePayload(input), station.privateKey);
+    const ctx = server.app.pix;
+    const follow = ctx.onResultReceived;
+    const errors: unknown[] = [];
+    const log = ctx.log.error.bind(ctx.log);
+    ctx.log.error = ((...args: Parameters<typeof log>) => {
+      errors.push(args[0]);
+      log(...args);
+    }) as typeof ctx.log.error;
+    // A disk that fills up between the bundle's commit and the late re-scoring or the room's event.
+    ctx.onResultReceived = () =>
+      Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    const first = await upload(jws);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({
+      bundleHash: bundleHash(jws),
+      receivedAt: new Date(server.clock.now).toISOString(),
+    });
+    expect(await stored()).toBe(1);
+    expect(errors).toEqual([expect.objectContaining({ testId, candidateId: input.candidateId })]);
+    ctx.onResultReceived = follow;
+    ctx.log.error = log;
+  });
+
   it('answers 503 with Retry-After past its limit of uploads in course, and takes the upload sent again', async () => {
     const jws = await signBundle(bundlePayload(input), station.privateKey);
     const verifier = server.app.pix.bundleVerifier;

@@ -198,7 +198,17 @@ async function checkAndStore(
     throw new ApiError(409, 'BUNDLE_CONFLICT', 'another result was already accepted for this test');
   if (outcome.firstTime) {
     ctx.log.info({ testId: test.id, stationId: station.id, bundleHash: hash }, 'result received');
-    await ctx.onResultReceived(test.sessionId, test.candidateId);
+    // The result is stored and on disk: its receipt goes whatever happens next. A failure of what follows
+    // (a late result's re-scoring, the room's update) answered as an error would have the station send
+    // it again for nothing (the same bundle gets its receipt without this step), and a 503 would say
+    // nothing was stored. A late result left unscored is applied at publication (centre-results-routes.ts),
+    // or re-scored by an administrator from the results page.
+    await ctx.onResultReceived(test.sessionId, test.candidateId).catch((error: unknown) => {
+      ctx.log.error(
+        { testId: test.id, sessionId: test.sessionId, candidateId: test.candidateId, err: error },
+        'result stored, but its re-scoring or the room’s update failed',
+      );
+    });
   }
   return acknowledgment(outcome.bundle);
 }

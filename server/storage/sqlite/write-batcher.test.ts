@@ -131,6 +131,35 @@ describe('group commit (WriteBatcher)', () => {
     writer.close();
   });
 
+  it('takes the write lock once per batch: a lock held elsewhere fails the batch before any write runs', async () => {
+    const db = durableDb();
+    // Another process's writer (a backup, an sqlite3 shell) holding the lock past the busy timeout.
+    const other = new Database(db.name);
+    dbs.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    db.pragma('busy_timeout = 10');
+    const writer = new WriteBatcher(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    let ran = 0;
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c'].map((v) =>
+        writer.run(() => {
+          ran++;
+          return insert.run(v);
+        }),
+      ),
+    );
+    // Deferred, each write would have waited for the lock in turn (the whole timeout each), then failed.
+    expect(ran).toBe(0);
+    expect(
+      results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'stored')),
+    ).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY', 'SQLITE_BUSY']);
+    other.exec('ROLLBACK');
+    await writer.run(() => insert.run('d'));
+    expect(db.prepare('SELECT v FROM t').pluck().all()).toEqual(['d']);
+    writer.close();
+  });
+
   it('synced() waits for the sync of what is already committed', async () => {
     const db = durableDb();
     const { sync, pending } = heldSync();

@@ -12,7 +12,7 @@
 // runs, new writes queue up and commit together after it: one fsync per batch, batches that grow with
 // the load.
 import { closeSync, fsync, openSync } from 'node:fs';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Database as SqliteDatabase, Transaction } from 'better-sqlite3';
 
 interface PendingWrite {
   work: () => unknown;
@@ -44,7 +44,12 @@ const FULL = 2;
 
 export class WriteBatcher {
   readonly #db: SqliteDatabase;
-  readonly #batch: (items: PendingWrite[]) => Outcome[];
+  /**
+   * Run as BEGIN IMMEDIATE: the write lock is taken (or waited for, up to the busy timeout) once for
+   * the batch. Deferred, a lock held by another process (a backup, an sqlite3 shell) would make each
+   * write wait the whole timeout in turn on the event loop, then fail anyway.
+   */
+  readonly #batch: Transaction<(items: PendingWrite[]) => Outcome[]>;
   /** Null: each commit is as durable as the connection makes it (no separate sync). */
   readonly #sync: FileSync | null;
   readonly #onSyncFailure: ((error: Error) => void) | undefined;
@@ -138,7 +143,7 @@ export class WriteBatcher {
     let outcomes: Outcome[];
     try {
       if (!this.#db.open) throw new Error('the database is closed');
-      outcomes = this.#sync ? this.#commitWithoutSync(items) : this.#batch(items);
+      outcomes = this.#sync ? this.#commitWithoutSync(items) : this.#batch.immediate(items);
     } catch (error) {
       for (const item of items) item.reject(error);
       // synced() waiters counted on this batch's sync: one still has to settle them.
@@ -193,7 +198,7 @@ export class WriteBatcher {
   #commitWithoutSync(items: PendingWrite[]): Outcome[] {
     this.#db.pragma('synchronous = NORMAL');
     try {
-      return this.#batch(items);
+      return this.#batch.immediate(items);
     } finally {
       this.#db.pragma('synchronous = FULL');
     }
