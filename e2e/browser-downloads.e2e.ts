@@ -1,10 +1,13 @@
 // Files downloaded in the challenge browser: the candidate clicks a link on a web page, the station's
-// download policy decides, and a spreadsheet or a word-processor file opens over the test screen in the
-// read-only office viewers a challenge's own files open in (not in the browser's page); an installer, an
-// archive or a file too big is refused with a notice that says which file and why, while the page stays
-// usable. Each download is saved in the test's sandbox folder and journaled. The .xlsx and the .docx
-// are made here with the libraries of the viewers' fixtures (SheetJS, fflate) and put on the tests' demo
-// site, whose page links to them (fixtures/sites/atelier/documents.html).
+// download policy decides, and a spreadsheet or a word-processor file is offered by a calm notice in
+// the browser column; it opens in the read-only office viewers a challenge's own files open in (not in
+// the browser's page) only when the candidate presses « Ouvrir le fichier ». A page that downloads a
+// file by itself (frames) has it offered once a visit, never opened. An installer, an archive, an old
+// Word file or a file too big is refused with a notice that says which file and why, while the page
+// stays usable. Each download is saved in the test's sandbox folder and journaled. The .xlsx and the
+// .docx are made here with the libraries of the viewers' fixtures (SheetJS, fflate) and put on the
+// tests' demo site, whose pages link to them (fixtures/sites/atelier/documents.html,
+// telechargement-auto.html).
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -81,6 +84,10 @@ beforeAll(async () => {
   const site = path.join(day.server.demoSitesDir, 'atelier');
   writeFileSync(path.join(site, 'budget-sortie.xlsx'), budgetXlsx());
   writeFileSync(path.join(site, 'compte-rendu.docx'), minutesDocx());
+  // Named as a spreadsheet, but not one: saved, offered, and unreadable in the viewer.
+  writeFileSync(path.join(site, 'inscriptions.xlsx'), Buffer.from('PK\u0003\u0004 pas un vrai classeur'));
+  // Old binary Word: refused, with what to look for instead.
+  writeFileSync(path.join(site, 'lettre-parents.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]));
   // Served with no type the browser shows (as many sites send files): downloaded, then shown as text.
   writeFileSync(path.join(site, 'notes-reunion.md'), '# Notes\n\nApporter les autorisations signées.\n');
   // What a site offers that the station never opens: a Windows program and an archive.
@@ -109,7 +116,7 @@ function savedDownloads(): string[] {
 const navigations = () => day.view?.navigations ?? [];
 
 describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge browser', () => {
-  it('opens a downloaded spreadsheet in the station’s viewer, over the screen, and Escape closes it', async () => {
+  it('offers a downloaded spreadsheet in a notice, and opens it only on « Ouvrir le fichier »', async () => {
     const page = day.page;
     let challenge: Challenge | null = await signInAndStart(day, LEA);
     // A question with the browser beside it (a focused one goes without).
@@ -126,6 +133,21 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     if (!day.view) throw new Error('no challenge browser');
     view = await day.view.page();
     await view.getByRole('link', { name: 'Budget de la sortie (tableur)' }).click();
+    const notice = page.getByTestId('downloaded-file-notice');
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : budget-sortie.xlsx Ouvrir le fichier Fermer');
+    // Said once to screen readers; nothing opened over the screen, the page still shown and usable.
+    await expect
+      .poll(() => page.getByTestId('announcer-polite').textContent())
+      .toContain('Fichier téléchargé : budget-sortie.xlsx');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(day.view.bounds).not.toBeNull();
+    expect(view.url()).toBe(PAGE);
+    await day.capture('downloaded-notice');
+
+    const open = notice.getByRole('button', { name: 'Ouvrir le fichier' });
+    await pressOn(page, open, 'Enter', 'open button');
     const dialog = page.getByRole('dialog', { name: 'Fichier téléchargé : budget-sortie.xlsx' });
     await dialog.waitFor();
     // The values as the file formats them (French separators), the total's formula with it.
@@ -135,7 +157,7 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await expect
       .poll(() => page.getByTestId('sheet-status').innerText())
       .toContain('Formule : =SOMME(B2:B4)');
-    expect(await page.getByTestId('downloaded-file-notice').innerText()).toBe(
+    expect(await page.getByTestId('downloaded-file-hint').innerText()).toBe(
       'Ce fichier a été téléchargé depuis la page web du navigateur. Il est en lecture seule : vous pouvez le consulter, mais pas le modifier.',
     );
     // The browser's page is hidden under the dialog (a native view would cover it), and stays where it was.
@@ -145,8 +167,11 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    // Back where the candidate was on the screen: the browser's address bar.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('browser-address');
+    // Back on the button that opened it; the notice stays, to open the file again.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Ouvrir le fichier');
+    expect(await notice.count()).toBe(1);
     await expect.poll(() => day.view?.bounds ?? null).not.toBeNull();
     // Saved in the test's sandbox folder, journaled as a download.
     expect(savedDownloads()).toContainEqual(expect.stringMatching(/^[0-9a-f]{8}-budget-sortie\.xlsx$/));
@@ -159,9 +184,15 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     expect(navigations().filter((n) => n.url === FILE('budget-sortie.xlsx'))).toHaveLength(1);
   });
 
-  it('opens a downloaded word-processor file in the document viewer', async () => {
+  it('replaces the notice with the next file, and opens it in the document viewer', async () => {
     const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
     await view.getByRole('link', { name: 'Compte rendu de la réunion (document)' }).click();
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : compte-rendu.docx Ouvrir le fichier Fermer');
+    expect(await notice.count()).toBe(1);
+    await notice.getByRole('button', { name: 'Ouvrir le fichier' }).click();
     const dialog = page.getByRole('dialog', { name: 'Fichier téléchargé : compte-rendu.docx' });
     await dialog.waitFor();
     await dialog.getByRole('heading', { name: 'Réunion du club informatique' }).waitFor();
@@ -169,11 +200,36 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await day.capture('downloaded-document');
     await pressOn(page, dialog.getByRole('button', { name: 'Fermer' }), 'Enter', 'close button');
     await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Ouvrir le fichier');
     expect(navigations()).toContainEqual({
       url: FILE('compte-rendu.docx'),
       allowed: true,
       rule: 'download document',
     });
+  });
+
+  it('says a web site’s file it cannot read has another version to find, not a problem to report', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
+    await view.getByRole('link', { name: 'Inscriptions (tableur abîmé)' }).click();
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : inscriptions.xlsx Ouvrir le fichier Fermer');
+    await notice.getByRole('button', { name: 'Ouvrir le fichier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fichier téléchargé : inscriptions.xlsx' });
+    await dialog.getByTestId('viewer-unreadable').waitFor();
+    expect(await dialog.getByTestId('viewer-unreadable').innerText()).toBe(
+      'Ce fichier ne peut pas être lu sur ce poste. Cherchez sur la page une autre version, par exemple en PDF.',
+    );
+    await day.capture('downloaded-unreadable');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // « Fermer » takes the notice away, and the keyboard back to the browser's address bar.
+    await pressOn(page, notice.getByRole('button', { name: 'Fermer' }), 'Enter', 'notice close button');
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('browser-address');
   });
 
   it('shows a downloaded text in the browser’s own page, as the station does', async () => {
@@ -194,22 +250,26 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await expect.poll(() => view.url()).toBe(PAGE);
   });
 
-  it('refuses an installer and an archive: the candidate is told which file and why, nothing is kept', async () => {
+  it('refuses an installer, an archive, an old Word file: the candidate is told which and why, nothing is kept', async () => {
     const page = day.page;
     const notice = page.getByTestId('browser-refused-download');
-    for (const [link, file] of [
-      ['Logiciel du club (installateur)', 'installer-club.exe'],
-      ['Photos du club (archive)', 'photos-club.zip'],
+    const canOpen =
+      'On peut ouvrir ici : PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt. ' +
+      'Vous pouvez continuer sur cette page.';
+    for (const [link, file, next] of [
+      ['Logiciel du club (installateur)', 'installer-club.exe', canOpen],
+      ['Photos du club (archive)', 'photos-club.zip', canOpen],
+      [
+        'Lettre aux parents (ancien Word)',
+        'lettre-parents.doc',
+        'Les anciens fichiers Word (.doc) ne s’ouvrent pas ici : cherchez sur la page une version .docx, .odt ou PDF.',
+      ],
     ] as const) {
       const seen = await watchScreenEvents(page);
       await view.getByRole('link', { name: link }).click();
       await expect
         .poll(() => textOf(notice))
-        .toBe(
-          `Ce fichier ne peut pas être ouvert sur ce poste : ${file} ` +
-            'Seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte s’ouvrent ici. ' +
-            'Vous pouvez continuer sur cette page. Fermer',
-        );
+        .toBe(`Ce fichier ne peut pas être ouvert sur ce poste : ${file} ${next} Fermer`);
       // The page's own state comes after the refusal (as Electron's did-stop-loading can): once the
       // screens have it, the notice is still there, and it never said the page was blocked.
       await expect.poll(() => seen.stateAfterRefusal()).toBe(true);
@@ -223,7 +283,7 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     }
     // Nothing opened, nothing kept, and the page is still the one with the links.
     expect(await page.getByRole('dialog').count()).toBe(0);
-    expect(savedDownloads().filter((name) => /\.(exe|zip)$/.test(name))).toEqual([]);
+    expect(savedDownloads().filter((name) => /\.(exe|zip|doc)$/.test(name))).toEqual([]);
     expect(view.url()).toBe(PAGE);
     expect(await page.locator('#browser-address').inputValue()).toBe(PAGE);
     // Screenshot and axe, the notice shown.
@@ -270,6 +330,41 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
       .toMatch(/^https:\/\/pix-download\.pix\.test\/[0-9a-f]{32}\/notes-reunion\.md$/);
     await notice.waitFor({ state: 'detached' });
   });
+
+  it('offers a file a page downloads by itself once a visit, opening nothing: the toolbar stays usable', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
+    const budgetDownloads = () =>
+      navigations().filter((n) => n.url === FILE('budget-sortie.xlsx') && n.rule === 'download spreadsheet')
+        .length;
+    const before = budgetDownloads();
+    await typeInto(page, page.locator('#browser-address'), PAGE, 'address bar');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view.url()).toBe(PAGE);
+    const seen = await watchScreenEvents(page);
+    // The page's two frames download the budget as soon as it loads: one visit, one file offered.
+    await view.getByRole('link', { name: 'Page qui télécharge toute seule' }).click();
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : budget-sortie.xlsx Ouvrir le fichier Fermer');
+    await view.waitForLoadState('load');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(day.view?.bounds).not.toBeNull();
+    await day.capture('download-by-itself');
+    // The browser's own buttons are reachable: back to the documents.
+    await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
+    await expect.poll(() => view.url()).toBe(PAGE);
+    expect(await seen.count('browserFileOpened')).toBe(1);
+    expect(budgetDownloads()).toBe(before + 1);
+    // Another visit of that page: the file is offered again, once, and still nothing opens.
+    await view.getByRole('link', { name: 'Page qui télécharge toute seule' }).click();
+    await expect.poll(() => seen.count('browserFileOpened')).toBe(2);
+    await view.waitForLoadState('load');
+    await expect.poll(() => budgetDownloads()).toBe(before + 2);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await notice.count()).toBe(1);
+    expect(day.view?.bounds).not.toBeNull();
+  });
 });
 
 /** An element's text as read, its lines and spaces as single spaces (empty when it is not there). */
@@ -280,9 +375,12 @@ async function textOf(element: Locator): Promise<string> {
 
 /**
  * Records, in the candidate screens, the station events they receive from now on: whether a
- * browserState came after a browserBlocked (the order Electron can send them in).
+ * browserState came after a browserBlocked (the order Electron can send them in), how many of a type.
  */
-async function watchScreenEvents(page: Page): Promise<{ stateAfterRefusal: () => Promise<boolean> }> {
+async function watchScreenEvents(page: Page): Promise<{
+  stateAfterRefusal: () => Promise<boolean>;
+  count: (type: string) => Promise<number>;
+}> {
   const key = `events-${Math.random().toString(36).slice(2)}`;
   await page.evaluate((name) => {
     const seen: string[] = [];
@@ -296,5 +394,12 @@ async function watchScreenEvents(page: Page): Promise<{ stateAfterRefusal: () =>
         const refusal = seen.indexOf('browserBlocked');
         return refusal >= 0 && seen.indexOf('browserState', refusal) > refusal;
       }, key),
+    count: (type) =>
+      page.evaluate(
+        ({ name, type }) =>
+          ((window as unknown as Record<string, string[]>)[name] ?? []).filter((seen) => seen === type)
+            .length,
+        { name: key, type },
+      ),
   };
 }

@@ -19,6 +19,13 @@ export const DOCUMENT_TYPES: readonly string[] = [
   'application/vnd.oasis.opendocument.text',
 ];
 
+/**
+ * The largest file the office viewers read (checked before parsing, in the candidate's screen): also
+ * the largest spreadsheet or document the challenge browser keeps, so that none is saved only to be
+ * shown as unreadable (main/station/lockdown/download-policy.ts).
+ */
+export const MAX_VIEWER_FILE_BYTES = 20 * 1024 * 1024;
+
 /** The viewer for a media type, or null when the station cannot show that kind of file. */
 export function viewerKindOf(mediaType: string): ViewerKind | null {
   const type = mediaType.toLowerCase();

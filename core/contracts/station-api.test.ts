@@ -109,6 +109,13 @@ describe('the StationApi contract', () => {
     expect(StationEventSchema.safeParse({ ...opened, viewer: 'pdf' }).success).toBe(false);
     expect(StationEventSchema.safeParse({ ...opened, url: '' }).success).toBe(false);
     expect(StationEventSchema.safeParse({ ...opened, path: '/tmp/budget.xlsx' }).success).toBe(false);
+    // Only the types of core's office viewers: never a site's own claim.
+    expect(
+      StationEventSchema.safeParse({ ...opened, mediaType: 'application/vnd.oasis.opendocument.text' })
+        .success,
+    ).toBe(true);
+    for (const mediaType of ['text/html', 'application/msword', 'application/octet-stream', ''])
+      expect(StationEventSchema.safeParse({ ...opened, mediaType }).success).toBe(false);
   });
 
   it('tells a refused download apart from a blocked page, by its file name and problem only', () => {
@@ -124,6 +131,10 @@ describe('the StationApi contract', () => {
       StationEventSchema.safeParse({ ...refused, download: { fileName: 'film.mp4', problem: 'size' } })
         .success,
     ).toBe(true);
+    for (const problem of ['quota', 'oldWord', 'macroOrTemplate'])
+      expect(
+        StationEventSchema.safeParse({ ...refused, download: { fileName: 'lettre.doc', problem } }).success,
+      ).toBe(true);
     for (const download of [
       { fileName: 'setup.exe', problem: 'virus' },
       { fileName: '', problem: 'type' },

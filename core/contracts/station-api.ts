@@ -10,7 +10,7 @@ import {
   ContentHashSchema,
   PackagedChallengeSchema,
 } from '../challenge/challenge.ts';
-import { VIEWER_KINDS } from '../challenge/station-viewers.ts';
+import { DOCUMENT_TYPES, SPREADSHEET_TYPES, VIEWER_KINDS } from '../challenge/station-viewers.ts';
 import type { StationMethodName } from './station-method-names.ts';
 import { describeIssues } from '../validation/describe-issues.ts';
 import { BirthdateSchema, PersonNameSchema, SessionNumberSchema } from '../session/session.ts';
@@ -287,8 +287,12 @@ export type BrowserState = z.infer<typeof BrowserStateSchema>;
 
 export const ViewerKindSchema = z.enum(VIEWER_KINDS);
 
-/** Why the station refused a file downloaded in the challenge browser: no viewer reads it, or too big. */
-export const DOWNLOAD_PROBLEMS = ['type', 'size'] as const;
+/**
+ * Why the station refused a file downloaded in the challenge browser: no viewer reads it (`type`; old
+ * binary Word `oldWord`; Office files with macros or templates `macroOrTemplate`, each said with what to
+ * look for instead), too big (`size`), or the test already saved as many files as it may (`quota`).
+ */
+export const DOWNLOAD_PROBLEMS = ['type', 'size', 'quota', 'oldWord', 'macroOrTemplate'] as const;
 export const DownloadProblemSchema = z.enum(DOWNLOAD_PROBLEMS);
 export type DownloadProblem = z.infer<typeof DownloadProblemSchema>;
 
@@ -423,7 +427,7 @@ export const StationEventSchema = z.discriminatedUnion('type', [
       viewer: z.enum(['spreadsheet', 'document']),
       url: z.string().min(1).max(4096),
       fileName: z.string().min(1).max(255),
-      mediaType: z.string().min(1).max(255),
+      mediaType: z.enum([...SPREADSHEET_TYPES, ...DOCUMENT_TYPES] as [string, ...string[]]),
     })
     .strict(),
   /** The invigilator closed this station: it stops now (the app quits where there is one). */

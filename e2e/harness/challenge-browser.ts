@@ -4,11 +4,10 @@
 // navigation, allowed or not, is journaled through the station (runtime.recordNavigation). Demo sites
 // (`https://<site>.pix-demo.test/`) are served from their folder, as Electron's demo mode does.
 // Downloads go as in Electron's (main/electron/challenge-browser.ts): the station's download policy
-// decides, an allowed file is saved in the test's sandbox folder (`downloads/`), a spreadsheet or a
-// document opens in the screens' office viewers (browserFileOpened), a PDF, an image or a text in the
-// view (from DOWNLOAD_ORIGIN, standing for Electron's pix-download://), and a refused one is said
-// (browserBlocked) and journaled.
-import { randomUUID } from 'node:crypto';
+// decides, an allowed file is saved in the test's sandbox folder (`downloads/`) once a page visit and
+// within the test's quota, a spreadsheet or a document is offered in the screens' office viewers
+// (browserFileOpened), a PDF, an image or a text shown in the view (from DOWNLOAD_ORIGIN, standing for
+// Electron's pix-download://), and a refused one is said (browserBlocked) and journaled.
 import { statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,9 +15,16 @@ import type { Browser, CDPSession, Download, Page, Route } from 'playwright-core
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
 import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
+import { FrameVisitFilter } from '../../main/electron/frame-visit-filter.ts';
 import {
   decideDownload,
+  downloadToken,
+  DownloadQuota,
+  fileOpenedEvent,
   isOfficeViewer,
+  quotaRefusal,
+  savedFileName,
+  servedFileHeaders,
   type DownloadRefusal,
 } from '../../main/station/lockdown/download-policy.ts';
 import type { BrowserBounds } from '../../main/station/station-handlers.ts';
@@ -50,6 +56,8 @@ export interface ChallengeBrowserOptions {
 }
 
 const NAVIGATION_TIMEOUT_MS = 10_000;
+/** Allowed downloads: a file once per page visit, two a second at most (as Electron's DOWNLOADS). */
+const DOWNLOADS = { sameVisitMs: Number.POSITIVE_INFINITY, perSecond: 2 };
 
 export class HarnessChallengeBrowser implements BrowserTarget {
   readonly #o: ChallengeBrowserOptions;
@@ -64,6 +72,10 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   readonly #mediaTypes = new Map<string, string>();
   /** Downloaded PDFs, images and texts shown in the view, by the token in their address. */
   readonly #served = new Map<string, { file: string; mediaType: string }>();
+  /** Files the page shown downloaded (new for each page committed), as Electron's. */
+  #downloads = new FrameVisitFilter(DOWNLOADS);
+  /** What this candidate's test may save (download-policy.ts). */
+  #quota = new DownloadQuota();
   readonly navigations: { url: string; allowed: boolean; rule: string | null }[] = [];
 
   constructor(options: ChallengeBrowserOptions) {
@@ -102,7 +114,10 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     });
     const page = await context.newPage();
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) void this.#announce();
+      if (frame !== page.mainFrame()) return;
+      // A new page visit: the files the previous page downloaded may be downloaded again.
+      this.#downloads = new FrameVisitFilter(DOWNLOADS);
+      void this.#announce();
     });
     page.on('load', () => {
       this.#loading = false;
@@ -136,6 +151,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     this.#bounds = null;
     this.#mediaTypes.clear();
     this.#served.clear();
+    this.#downloads = new FrameVisitFilter(DOWNLOADS);
+    this.#quota = new DownloadQuota();
     if (!opening) return;
     await opening.then((page) => page.context().close()).catch(() => undefined);
   }
@@ -297,36 +314,39 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       await this.#refuseDownload(url, name, byType);
       return;
     }
+    // The same file again from the same page (a frame, a refresh, a script): saved and said once.
+    if (!this.#downloads.admit({ url, allowed: true, rule: null }, Date.now())) {
+      await download.cancel().catch(() => undefined);
+      return;
+    }
     const received = await download.path().catch(() => null);
     if (!received || this.#page !== page) {
       await download.delete().catch(() => undefined);
       return;
     }
-    const decision = decideDownload(name, mediaType, (await stat(received)).size);
-    const folder = decision.allowed ? await this.#o.downloadsFolder() : null;
-    if (!decision.allowed || !folder || this.#page !== page) {
+    const size = (await stat(received)).size;
+    const decision = decideDownload(name, mediaType, size);
+    const reservation = decision.allowed ? this.#quota.reserve(decision.viewer, size) : null;
+    const folder = reservation ? await this.#o.downloadsFolder() : null;
+    if (!decision.allowed || !reservation || !folder || this.#page !== page) {
+      reservation?.release();
       await download.delete().catch(() => undefined);
       if (!decision.allowed) await this.#refuseDownload(url, name, decision);
+      else if (!reservation) await this.#refuseDownload(url, name, quotaRefusal(name));
       return;
     }
     await mkdir(folder, { recursive: true });
-    const token = randomUUID().replaceAll('-', '');
-    const file = path.join(folder, `${token.slice(0, 8)}-${decision.fileName}`);
+    const token = downloadToken();
+    const file = path.join(folder, savedFileName(token, decision.fileName));
     await download.saveAs(file);
     await download.delete().catch(() => undefined);
+    reservation.settle(size);
     await this.#journal({ url, allowed: true, rule: `download ${decision.viewer}` });
     const viewer = decision.viewer;
     if (isOfficeViewer(viewer)) {
-      // Over the screens, in their office viewers; the page stays as it was.
+      // Offered on the screens, in their office viewers; the page stays as it was.
       const fileUrl = this.#o.fileUrl(file);
-      if (fileUrl)
-        this.#o.emit({
-          type: 'browserFileOpened',
-          viewer,
-          url: fileUrl,
-          fileName: decision.fileName,
-          mediaType: decision.mediaType,
-        });
+      if (fileUrl) this.#o.emit(fileOpenedEvent({ ...decision, viewer }, fileUrl));
       return;
     }
     this.#served.set(token, { file, mediaType: decision.mediaType });
@@ -365,13 +385,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     return route.fulfill({
       status: 200,
       body: await readFile(served.file),
-      headers: {
-        'content-type': served.mediaType,
-        'x-content-type-options': 'nosniff',
-        ...(served.mediaType.startsWith('text/')
-          ? { 'content-security-policy': "default-src 'none'; sandbox" }
-          : {}),
-      },
+      headers: servedFileHeaders(served.mediaType),
     });
   }
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StationEventSchema, type StationEvent } from '../../core/contracts/station-api.ts';
+import { MAX_VIEWER_FILE_BYTES } from '../../core/challenge/station-viewers.ts';
+import { MAX_DOWNLOADS_PER_TEST } from '../station/lockdown/download-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import { resolveSandboxFile, sandboxFileUrl } from './app-protocol.ts';
 import type { FakeWebContents } from './testing/fake-electron.ts';
@@ -326,10 +328,11 @@ describe('PDFs in the challenge browser', () => {
       const refused = session.fire('will-download', item);
       if (!refused) item.emit('done', {}, 'completed');
       const loaded = loads().slice(before);
-      // The loaded copy becomes the current history entry, as Chromium does.
+      // The loaded copy becomes the current history entry, as Chromium does, and is a page committed.
       for (const url of loaded) {
         entries.splice(active + 1, entries.length, { url, title: '' });
         active = entries.length - 1;
+        contents.fire('did-navigate', url);
       }
       return { refused, loaded };
     };
@@ -340,6 +343,7 @@ describe('PDFs in the challenge browser', () => {
     ]);
     // Back to the page: it loads again, and so does its frame. The copy stays ahead (forward shows it).
     active = 0;
+    contents.fire('did-navigate', 'https://example.org/');
     expect(pdf('https://example.org/cours.pdf', 'subFrame')).toEqual({ refused: true, loaded: [] });
     expect(pdf('https://example.org/cours.pdf', 'object')).toEqual({ refused: true, loaded: [] });
     // The same PDF opened by a link on the page is shown again.
@@ -347,6 +351,7 @@ describe('PDFs in the challenge browser', () => {
     // Another page framing it, reached by a link (nothing ahead in the history): shown again.
     entries.splice(active + 1, entries.length, { url: 'https://example.org/autre', title: '' });
     active = entries.length - 1;
+    contents.fire('did-navigate', 'https://example.org/autre');
     expect(pdf('https://example.org/cours.pdf', 'subFrame').loaded).toHaveLength(1);
   });
 });
@@ -391,7 +396,12 @@ describe('office files downloaded in the challenge browser', () => {
   });
 
   /** A download as Electron hands it to will-download; `finish` ends it as Electron's 'done' would. */
-  function download(fileName: string, mediaType: string, totalBytes = 2048) {
+  function download(
+    fileName: string,
+    mediaType: string,
+    totalBytes = 2048,
+    url = `https://example.org/fichiers/${fileName}`,
+  ) {
     const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
     if (!session) throw new Error('no session');
     let savedTo: string | null = null;
@@ -402,7 +412,7 @@ describe('office files downloaded in the challenge browser', () => {
       getMimeType: () => mediaType,
       getTotalBytes: () => totalBytes,
       getReceivedBytes: () => received,
-      getURL: () => `https://example.org/fichiers/${fileName}`,
+      getURL: () => url,
       setSavePath: (file: string) => {
         savedTo = file;
       },
@@ -423,6 +433,8 @@ describe('office files downloaded in the challenge browser', () => {
       finish: (state: 'completed' | 'cancelled' | 'interrupted' = 'completed') => {
         // What Chromium would have written at the save path.
         if (state === 'completed' && savedTo) writeFileSync(savedTo, 'PK');
+        // Completed, Chromium has received the whole file.
+        if (state === 'completed') received = Math.max(received, totalBytes);
         item.emit('done', {}, state);
       },
     };
@@ -486,7 +498,7 @@ describe('office files downloaded in the challenge browser', () => {
     expect(opened()).toMatchObject([{ viewer: 'spreadsheet', fileName: 'export.xlsx', mediaType: XLSX }]);
   });
 
-  it('refuses what no viewer reads (old Word, executables, archives), saying what can be opened', async () => {
+  it('refuses what no viewer reads (old Word, executables, archives), saying which problem', async () => {
     for (const [name, type] of [
       ['lettre.doc', 'application/msword'],
       ['setup.exe', 'application/octet-stream'],
@@ -508,13 +520,14 @@ describe('office files downloaded in the challenge browser', () => {
     ]);
     // The screens say which file could not be opened and why, in the candidate's language.
     expect(blocked.map((e) => e.type === 'browserBlocked' && e.download)).toEqual([
-      { fileName: 'lettre.doc', problem: 'type' },
+      // Old Word is said apart: the screens tell what version to look for instead.
+      { fileName: 'lettre.doc', problem: 'oldWord' },
       { fileName: 'setup.exe', problem: 'type' },
       { fileName: 'archive.zip', problem: 'type' },
     ]);
     for (const event of blocked) {
       expect(StationEventSchema.parse(event)).toEqual(event);
-      expect(event).toMatchObject({ reason: expect.stringContaining('tableurs et documents de traitement') });
+      expect(event).toMatchObject({ reason: expect.stringContaining('classeurs .xlsx .xls .ods') });
     }
     expect(journaled.filter((n) => !n.allowed).map((n) => n.rule)).toEqual([
       'download refused: lettre.doc',
@@ -560,5 +573,100 @@ describe('office files downloaded in the challenge browser', () => {
     late.finish();
     expect(opened()).toEqual([]);
     expect(journaled.filter((n) => n.rule?.startsWith('download'))).toEqual([]);
+  });
+
+  it('saves, journals and offers a file a page downloads again and again once a page visit', () => {
+    const saved: (string | null)[] = [];
+    // A frame, a refresh or a script asking for the same file: once for this visit of the page.
+    for (let i = 0; i < 3; i += 1) {
+      now += 3_000;
+      const item = download('budget.xlsx', XLSX);
+      expect(item.refused).toBe(i > 0);
+      saved.push(item.savedTo());
+      item.finish();
+    }
+    expect(saved.filter(Boolean)).toHaveLength(1);
+    expect(opened()).toHaveLength(1);
+    expect(journaled.filter((n) => n.rule === 'download spreadsheet')).toHaveLength(1);
+    // Nothing said as refused either: the page is as it was.
+    expect(events.filter((e) => e.type === 'browserBlocked')).toEqual([]);
+    // Another file of the same page is its own download.
+    download('notes.ods', 'application/vnd.oasis.opendocument.spreadsheet').finish();
+    expect(opened()).toHaveLength(2);
+    // The page again (back, a link): a new visit, where the file is saved and offered once more.
+    view.webContents.fire('did-navigate', 'https://example.org/');
+    now += 1_000;
+    const again = download('budget.xlsx', XLSX);
+    expect(again.refused).toBe(false);
+    again.finish();
+    expect(opened()).toHaveLength(3);
+  });
+
+  it('refuses the files over the test’s quota, saying so, and counts only what was saved', async () => {
+    const refusedAt: number[] = [];
+    const last = MAX_DOWNLOADS_PER_TEST + 2;
+    for (let i = 1; i <= last; i += 1) {
+      now += 1_000;
+      const item = download(`notes-${i}.txt`, 'text/plain', 100);
+      if (item.refused) refusedAt.push(i);
+      // The first one does not complete: it gives its room back.
+      item.finish(i === 1 ? 'cancelled' : 'completed');
+    }
+    await Promise.resolve();
+    expect(refusedAt).toEqual([last]);
+    expect(events.filter((e) => e.type === 'browserBlocked')).toEqual([
+      {
+        type: 'browserBlocked',
+        url: `https://example.org/fichiers/notes-${last}.txt`,
+        reason: expect.stringContaining('Trop de fichiers'),
+        download: { fileName: `notes-${last}.txt`, problem: 'quota' },
+      },
+    ]);
+    expect(journaled.at(-1)).toEqual({
+      url: `https://example.org/fichiers/notes-${last}.txt`,
+      allowed: false,
+      rule: `download refused: notes-${last}.txt`,
+    });
+    // The next candidate's test has a quota of its own.
+    testId = 'test-2';
+    expect((await browser.navigate('https://example.org/')).ok).toBe(true);
+    expect(download('notes-1.txt', 'text/plain', 100).refused).toBe(false);
+  });
+
+  it('refuses the bytes over the test’s quota, however few the files', () => {
+    const film = (i: number) => download(`film-${i}.pdf`, 'application/pdf', 45 * 1024 * 1024);
+    const items = [1, 2, 3, 4].map((i) => {
+      now += 1_000;
+      return film(i);
+    });
+    expect(items.map((item) => item.refused)).toEqual([false, false, false, false]);
+    for (const item of items) item.finish();
+    now += 1_000;
+    expect(film(5).refused).toBe(true);
+    expect(events.filter((e) => e.type === 'browserBlocked').at(-1)).toMatchObject({
+      download: { fileName: 'film-5.pdf', problem: 'quota' },
+    });
+  });
+
+  it('refuses a spreadsheet bigger than the office viewers read, said up front or found on the way', () => {
+    const said = download('gros.xlsx', XLSX, MAX_VIEWER_FILE_BYTES + 1);
+    expect(said.refused).toBe(true);
+    expect(said.savedTo()).toBeNull();
+    now += 3_000;
+    // A size the site did not say: stopped once past the viewers' limit, not the station's 50 MB.
+    const unsaid = download('export.ods', 'application/vnd.oasis.opendocument.spreadsheet', 0);
+    expect(unsaid.refused).toBe(false);
+    unsaid.receive(MAX_VIEWER_FILE_BYTES);
+    expect(unsaid.cancelled()).toBe(false);
+    unsaid.receive(MAX_VIEWER_FILE_BYTES + 1);
+    expect(unsaid.cancelled()).toBe(true);
+    unsaid.finish('cancelled');
+    expect(opened()).toEqual([]);
+    expect(
+      events.filter((e) => e.type === 'browserBlocked').map((e) => e.type === 'browserBlocked' && e.download),
+    ).toEqual([
+      { fileName: 'gros.xlsx', problem: 'size' },
+      { fileName: 'export.ods', problem: 'size' },
+    ]);
   });
 });

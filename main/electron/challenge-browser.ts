@@ -4,9 +4,10 @@
 // request filtering (webRequest), navigations, redirects and window.open; popups open in the same view.
 // Downloads go to the candidate's sandbox folder, never opened by the OS: PDFs, images and text are
 // shown in the view by Chromium's own viewers, spreadsheets and word-processor files by the station
-// screen's read-only office viewers (a browserFileOpened event, as a challenge's attachment). Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation);
-// what a page can repeat by itself (in-page address changes, blocked pages and frames, windows it opens)
-// is thinned out first, as the station window's embedded frames are (frame-visit-filter.ts): each
+// screen's read-only office viewers (a browserFileOpened event: the screen offers to open it, as a
+// challenge's attachment). Every top-level navigation, allowed or blocked, is journaled
+// (runtime.recordNavigation); what a page can repeat by itself (in-page address changes, blocked pages
+// and frames, windows it opens, the files it downloads) is thinned out first, as the station window's embedded frames are (frame-visit-filter.ts): each
 // record is a synced commit queued ahead of the candidate's answers.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -27,8 +28,14 @@ import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
 import {
   decideDownload,
+  downloadToken,
+  DownloadQuota,
+  fileOpenedEvent,
   isOfficeViewer,
-  MAX_DOWNLOAD_BYTES,
+  maxDownloadBytes,
+  quotaRefusal,
+  savedFileName,
+  servedFileHeaders,
   type DownloadRefusal,
   type OfficeDownloadViewer,
 } from '../station/lockdown/download-policy.ts';
@@ -94,6 +101,13 @@ interface Candidate {
   blockedPages: FrameVisitFilter;
   /** window.open, which a script can call in a loop: the windows followed (opened here or refused). */
   popups: FrameVisitFilter;
+  /**
+   * Files the page being shown downloaded (new for each page committed): a frame, a refresh or a
+   * script can download the same file again and again; it is saved, journaled and said once a visit.
+   */
+  downloads: FrameVisitFilter;
+  /** What this test's downloads may take on the disk (download-policy.ts). */
+  quota: DownloadQuota;
 }
 
 /** In-page addresses: the same one within ten seconds is one, one a second at most. */
@@ -108,6 +122,11 @@ const BLOCKED_FRAMES = { sameVisitMs: 60_000, key: originKey };
 const BLOCKED_PAGES = { sameVisitMs: 10_000, perSecond: 1 };
 /** Windows a page opens: one a second is followed, the same one once in two seconds; others are denied. */
 const POPUPS = { sameVisitMs: 2_000, perSecond: 1 };
+/**
+ * Allowed downloads: a file once per page visit (the filter is replaced when a page commits), two a
+ * second at most (a candidate does not click more; a script starting many has the rest dropped, unsaid).
+ */
+const DOWNLOADS = { sameVisitMs: Number.POSITIVE_INFINITY, perSecond: 2 };
 /** Frame PDFs awaiting their download at most (a page can ask for many; the oldest are forgotten). */
 const MAX_FRAME_PDFS = 64;
 
@@ -250,6 +269,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       blockedFrames: new FrameVisitFilter(BLOCKED_FRAMES),
       blockedPages: new FrameVisitFilter(BLOCKED_PAGES),
       popups: new FrameVisitFilter(POPUPS),
+      downloads: new FrameVisitFilter(DOWNLOADS),
+      quota: new DownloadQuota(),
       view: new WebContentsView({
         webPreferences: {
           partition,
@@ -350,15 +371,28 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         this.#refuseDownload(candidate, item.getURL(), item.getFilename(), decision);
         return;
       }
+      // The same file again from the same page (a frame reloaded, a refresh, a script): already saved
+      // and said. Not saved twice, not journaled or said again.
+      if (!candidate.downloads.admit({ url: item.getURL(), allowed: true, rule: null }, this.#now())) {
+        event.preventDefault();
+        return;
+      }
+      const reservation = candidate.quota.reserve(decision.viewer, item.getTotalBytes());
+      if (!reservation) {
+        event.preventDefault();
+        this.#refuseDownload(candidate, item.getURL(), item.getFilename(), quotaRefusal(item.getFilename()));
+        return;
+      }
       const folder = path.join(this.#options.sandboxFolder(candidate.testId), 'downloads');
       mkdirSync(folder, { recursive: true });
-      const token = randomUUID().replaceAll('-', '');
-      const file = path.join(folder, `${token.slice(0, 8)}-${decision.fileName}`);
+      const token = downloadToken();
+      const file = path.join(folder, savedFileName(token, decision.fileName));
       item.setSavePath(file);
       // A site that did not say the size up front: stopped at the limit, and the candidate told why.
+      const maxBytes = maxDownloadBytes(decision.viewer);
       let tooBig = false;
       item.on('updated', () => {
-        if (tooBig || item.getReceivedBytes() <= MAX_DOWNLOAD_BYTES) return;
+        if (tooBig || item.getReceivedBytes() <= maxBytes) return;
         tooBig = true;
         item.cancel();
         const refusal = decideDownload(item.getFilename(), item.getMimeType(), item.getReceivedBytes());
@@ -366,16 +400,20 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
           this.#refuseDownload(candidate, item.getURL(), item.getFilename(), refusal);
       });
       item.once('done', (_event, state) => {
-        if (state !== 'completed' || this.#candidate !== candidate) return;
+        if (state !== 'completed' || this.#candidate !== candidate) {
+          reservation.release();
+          return;
+        }
+        reservation.settle(item.getReceivedBytes());
         void this.#options.recordNavigation({
           url: item.getURL(),
           allowed: true,
           rule: `download ${decision.viewer}`,
         });
-        // A spreadsheet or a document opens over the station screen; the page stays as it was.
+        // A spreadsheet or a document is offered on the station screen; the page stays as it was.
         const viewer = decision.viewer;
         if (isOfficeViewer(viewer)) {
-          this.#openOnScreen(file, viewer, decision.fileName, decision.mediaType);
+          this.#offerOnScreen(file, { ...decision, viewer });
           return;
         }
         candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
@@ -389,15 +427,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       if (!served) return new Response('Not found', { status: 404 });
       // Read through Node's file access, never handed to the OS to open.
       const body = await readFile(served.file);
-      return new Response(body, {
-        headers: {
-          'content-type': served.mediaType,
-          'x-content-type-options': 'nosniff',
-          ...(served.mediaType.startsWith('text/')
-            ? { 'content-security-policy': "default-src 'none'; sandbox" }
-            : {}),
-        },
-      });
+      return new Response(body, { headers: servedFileHeaders(served.mediaType) });
     });
     const demoServer = this.#options.demoServerUrl();
     if (demoServer) installDemoSites(ses, demoServer);
@@ -446,7 +476,11 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       }
       changed();
     };
-    contents.on('did-navigate', (_event, url) => committed(url, candidate.pages));
+    contents.on('did-navigate', (_event, url) => {
+      // A new page visit: the files the previous page downloaded may be downloaded again.
+      candidate.downloads = new FrameVisitFilter(DOWNLOADS);
+      committed(url, candidate.pages);
+    });
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
       if (isMainFrame) committed(url, candidate.inPage);
     });
@@ -477,14 +511,22 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       });
   }
 
-  /** Tells the screens to show a downloaded office file in their read-only viewer (never in the view). */
-  #openOnScreen(file: string, viewer: OfficeDownloadViewer, fileName: string, mediaType: string): void {
-    const url = this.#options.sandboxFileUrl(file, mediaType);
+  /**
+   * Tells the screens a downloaded office file is ready: they offer to open it in their read-only
+   * viewer (never in the view), and open it only when the candidate asks.
+   */
+  #offerOnScreen(
+    file: string,
+    decision: { viewer: OfficeDownloadViewer; fileName: string; mediaType: string },
+  ): void {
+    const url = this.#options.sandboxFileUrl(file, decision.mediaType);
     if (!url) {
-      this.#options.log(`challenge browser: a downloaded ${viewer} is outside the sandbox, not shown`);
+      this.#options.log(
+        `challenge browser: a downloaded ${decision.viewer} is outside the sandbox, not shown`,
+      );
       return;
     }
-    this.#options.emit({ type: 'browserFileOpened', viewer, url, fileName, mediaType });
+    this.#options.emit(fileOpenedEvent(decision, url));
   }
 
   #load(candidate: Candidate, url: string): void {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_TYPES, SPREADSHEET_TYPES } from '../../../core/challenge/station-viewers.ts';
+import {
+  DOCUMENT_TYPES,
+  MAX_VIEWER_FILE_BYTES,
+  SPREADSHEET_TYPES,
+} from '../../../core/challenge/station-viewers.ts';
+import { StationEventSchema } from '../../../core/contracts/station-api.ts';
 import {
   decideDownload,
+  DownloadQuota,
+  fileOpenedEvent,
   isOfficeViewer,
   MAX_DOWNLOAD_BYTES,
+  MAX_DOWNLOAD_BYTES_PER_TEST,
+  MAX_DOWNLOADS_PER_TEST,
+  quotaRefusal,
   refusedFileName,
   safeFileName,
+  savedFileName,
+  servedFileHeaders,
 } from './download-policy.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,20 +46,32 @@ describe('downloads', () => {
     ['page.html', 'text/html'],
     ['image.svg', 'image/svg+xml'],
     ['archive.zip', 'application/zip'],
-    // Old binary Word: no viewer reads it, whatever the site calls it.
-    ['lettre.doc', 'application/msword'],
-    ['lettre.doc', DOCX],
-    ['noext', 'application/msword'],
     // An office name does not make an executable or an archive a spreadsheet.
     ['budget.xlsx.exe', XLSX],
-    ['classeur.xlsm', 'application/vnd.ms-excel.sheet.macroEnabled.12'],
-    ['modele.dotx', DOCX],
+    ['presentation.pptx', 'application/octet-stream'],
     ['app.dmg', 'application/x-apple-diskimage'],
     ['shortcut.lnk', 'application/octet-stream'],
     ['noext', 'application/x-msdownload'],
     ['facture.pdf.exe', 'application/pdf'],
   ])('%s (%s) is refused for its type', (name, type) => {
     expect(decideDownload(name, type, 1000)).toMatchObject({ allowed: false, problem: 'type' });
+  });
+
+  it.each([
+    // Old binary Word: no viewer reads it, whatever the site calls it.
+    ['lettre.doc', 'application/msword', 'oldWord'],
+    ['lettre.DOC', DOCX, 'oldWord'],
+    ['modele.dot', 'application/msword', 'oldWord'],
+    ['noext', 'application/msword', 'oldWord'],
+    // Office files with macros, and templates: said apart, with what to look for instead.
+    ['classeur.xlsm', 'application/vnd.ms-excel.sheet.macroEnabled.12', 'macroOrTemplate'],
+    ['classeur.xlsm', XLSX, 'macroOrTemplate'],
+    ['modele.dotx', DOCX, 'macroOrTemplate'],
+    ['modele.xltx', 'application/octet-stream', 'macroOrTemplate'],
+    ['lettre.docm', DOCX, 'macroOrTemplate'],
+    ['noext', 'application/vnd.ms-excel.sheet.macroenabled.12', 'macroOrTemplate'],
+  ])('%s (%s) is refused as %s', (name, type, problem) => {
+    expect(decideDownload(name, type, 1000)).toMatchObject({ allowed: false, problem });
   });
 
   it.each([
@@ -83,7 +107,26 @@ describe('downloads', () => {
     expect(decideDownload('setup.exe', 'application/octet-stream', MAX_DOWNLOAD_BYTES + 1)).toMatchObject({
       problem: 'size',
     });
-    expect(decideDownload('big.xlsx', XLSX, MAX_DOWNLOAD_BYTES).allowed).toBe(true);
+    expect(decideDownload('big.pdf', 'application/pdf', MAX_DOWNLOAD_BYTES).allowed).toBe(true);
+  });
+
+  it('refuses a spreadsheet or a document bigger than the office viewers read, before it is saved', () => {
+    // The viewers' own limit, from core: a 30 MB .xlsx would be saved and then shown as damaged.
+    expect(MAX_VIEWER_FILE_BYTES).toBeLessThan(MAX_DOWNLOAD_BYTES);
+    for (const [name, type] of [
+      ['big.xlsx', XLSX],
+      ['big.ods', ODS],
+      ['big.docx', DOCX],
+      ['big', ODT],
+    ] as const) {
+      expect(decideDownload(name, type, MAX_VIEWER_FILE_BYTES + 1)).toMatchObject({
+        allowed: false,
+        problem: 'size',
+      });
+      expect(decideDownload(name, type, MAX_VIEWER_FILE_BYTES).allowed).toBe(true);
+    }
+    // A PDF is shown by Chromium's viewer: the station's own limit holds.
+    expect(decideDownload('big.pdf', 'application/pdf', MAX_VIEWER_FILE_BYTES + 1).allowed).toBe(true);
   });
 
   it('says what the station can open when it refuses a type', () => {
@@ -92,7 +135,7 @@ describe('downloads', () => {
       problem: 'type',
       shownName: 'setup.exe',
       reason:
-        'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte le peuvent).',
+        'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt le peuvent).',
     });
   });
 
@@ -157,7 +200,99 @@ describe('downloads', () => {
     ['a<b>:c|d?.pdf', '.pdf', 'a_b__c_d_.pdf'],
     ['   .hidden.pdf', '.pdf', 'hidden.pdf'],
     ['x'.repeat(300) + '.pdf', '.pdf', 'x'.repeat(100) + '.pdf'],
-  ])('names %s safely', (name, ext, expected) => {
+    // Control characters and invisible format ones go: the name is shown in the viewer's title.
+    ['budget\u0007\n.xlsx', '.xlsx', 'budget.xlsx'],
+    ['budget\u202Exslx.exe.xlsx', '.xlsx', 'budgetxslx.exe.xlsx'],
+    ['\u200B\u2066notes\u2069\uFEFF.txt', '.txt', 'notes.txt'],
+    ['\u202E\u200B', '.pdf', 'fichier.pdf'],
+  ])('names %j safely', (name, ext, expected) => {
     expect(safeFileName(name, ext)).toBe(expected);
+  });
+
+  it('names a saved copy after its token and serves it as the station’s type, never sniffed', () => {
+    expect(savedFileName('0a1b2c3d4e5f60718293a4b5c6d7e8f9', 'budget.xlsx')).toBe('0a1b2c3d-budget.xlsx');
+    expect(servedFileHeaders('application/pdf')).toEqual({
+      'content-type': 'application/pdf',
+      'x-content-type-options': 'nosniff',
+    });
+    // A text can hold HTML: shown as inert text, whatever it says.
+    expect(servedFileHeaders('text/plain; charset=utf-8')).toMatchObject({
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+  });
+
+  it('tells the screens of an office file with an event the contract accepts', () => {
+    const decision = decideDownload('budget.xlsx', 'application/octet-stream', 10);
+    if (!decision.allowed || !isOfficeViewer(decision.viewer)) throw new Error('not an office file');
+    const event = fileOpenedEvent({ ...decision, viewer: decision.viewer }, 'app://station/__sandbox/t/a');
+    expect(event).toEqual({
+      type: 'browserFileOpened',
+      viewer: 'spreadsheet',
+      url: 'app://station/__sandbox/t/a',
+      fileName: 'budget.xlsx',
+      mediaType: XLSX,
+    });
+    expect(StationEventSchema.parse(event)).toEqual(event);
+  });
+});
+
+describe('a test’s download quota', () => {
+  const MB = 1024 * 1024;
+
+  it('refuses the file after the test’s last one, and counts only saved or running downloads', () => {
+    const quota = new DownloadQuota();
+    const saved = [];
+    for (let i = 0; i < MAX_DOWNLOADS_PER_TEST; i += 1) {
+      const reservation = quota.reserve('text', 1000);
+      if (!reservation) throw new Error(`file ${i + 1} refused`);
+      saved.push(reservation);
+    }
+    expect(quota.reserve('text', 10)).toBeNull();
+    // A download that did not complete gives its room back (once, however often it is said).
+    saved[0]?.release();
+    saved[0]?.release();
+    expect(quota.used.files).toBe(MAX_DOWNLOADS_PER_TEST - 1);
+    const again = quota.reserve('pdf', 10);
+    expect(again).not.toBeNull();
+    expect(quota.reserve('pdf', 10)).toBeNull();
+    // A saved one does not: settling then releasing changes nothing.
+    saved[1]?.settle(1000);
+    saved[1]?.release();
+    expect(quota.used.files).toBe(MAX_DOWNLOADS_PER_TEST);
+  });
+
+  it('refuses what would take the test over its bytes, counting each download as it ends', () => {
+    const quota = new DownloadQuota();
+    const first = quota.reserve('pdf', 150 * MB);
+    expect(first).not.toBeNull();
+    expect(quota.reserve('pdf', 51 * MB)).toBeNull();
+    expect(quota.reserve('pdf', 50 * MB)).not.toBeNull();
+    expect(quota.used.bytes).toBe(MAX_DOWNLOAD_BYTES_PER_TEST);
+    // Saved smaller than it said: the rest is free again.
+    first?.settle(10 * MB);
+    expect(quota.used.bytes).toBe(60 * MB);
+    expect(quota.reserve('pdf', 140 * MB)).not.toBeNull();
+    expect(quota.reserve('text', 1)).toBeNull();
+  });
+
+  it('holds the most a download may weigh when the site does not say its size', () => {
+    const quota = new DownloadQuota();
+    // Four of unknown size hold 4 × 50 MB: a fifth must wait for one of them to end.
+    const running = [1, 2, 3, 4].map(() => quota.reserve('pdf', 0));
+    expect(running.every((r) => r !== null)).toBe(true);
+    expect(quota.reserve('pdf', 0)).toBeNull();
+    running[0]?.settle(2 * MB);
+    // An office file never weighs more than the viewers read (20 MB): it fits in what is left.
+    expect(quota.reserve('spreadsheet', 0)).not.toBeNull();
+    expect(quota.used.bytes).toBe(3 * MAX_DOWNLOAD_BYTES + 2 * MB + MAX_VIEWER_FILE_BYTES);
+  });
+
+  it('is refused as a quota problem, under the site’s name for the file', () => {
+    expect(quotaRefusal('C:\\Téléchargements\\budget\u202E.xlsx')).toEqual({
+      allowed: false,
+      problem: 'quota',
+      shownName: 'budget.xlsx',
+      reason: 'Trop de fichiers ont été téléchargés pendant ce test : celui-ci n’est pas enregistré.',
+    });
   });
 });

@@ -2,10 +2,17 @@
 // a safe name and shown in a built-in viewer, never handed to the OS to open, so nothing downloaded can
 // run. PDFs, images and text are shown in the challenge browser itself; spreadsheets and word-processor
 // files in the station screen's read-only office viewers (those of a challenge's attachments). Types
-// with no built-in viewer (executables, archives, old binary Word .doc) are refused outright.
+// with no built-in viewer (executables, archives, old binary Word .doc) are refused outright, and so is
+// what goes over a test's quota (the files land on the disk that holds the answer journal).
+// Electron's challenge browser and the e2e harness's both decide, name and serve files with this module.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { DOCUMENT_TYPES, SPREADSHEET_TYPES } from '../../../core/challenge/station-viewers.ts';
-import type { DownloadProblem } from '../../../core/contracts/station-api.ts';
+import {
+  DOCUMENT_TYPES,
+  MAX_VIEWER_FILE_BYTES,
+  SPREADSHEET_TYPES,
+} from '../../../core/challenge/station-viewers.ts';
+import type { DownloadProblem, StationEvent } from '../../../core/contracts/station-api.ts';
 
 export type DownloadViewer = 'pdf' | 'image' | 'text' | 'csv' | 'spreadsheet' | 'document';
 
@@ -88,12 +95,109 @@ const BY_MEDIA_TYPE: Record<string, string> = {
   [ODT]: '.odt',
 };
 
-/** Said when a type has no viewer here: what the station can open. */
+/**
+ * Kinds no viewer reads but that a site often offers, refused with their own problem so the screens
+ * say what to look for instead: old binary Word (.doc, and its templates .dot), and Office files with
+ * macros or made as templates (teachers' sites offer .xlsm and .dotx; the viewers read neither).
+ */
+const REFUSED_KINDS: Record<string, Extract<DownloadProblem, 'oldWord' | 'macroOrTemplate'>> = {
+  '.doc': 'oldWord',
+  '.dot': 'oldWord',
+  '.xlsm': 'macroOrTemplate',
+  '.xltx': 'macroOrTemplate',
+  '.xltm': 'macroOrTemplate',
+  '.docm': 'macroOrTemplate',
+  '.dotx': 'macroOrTemplate',
+  '.dotm': 'macroOrTemplate',
+};
+const REFUSED_KINDS_BY_MEDIA_TYPE: Record<string, string> = {
+  'application/msword': '.doc',
+  'application/vnd.ms-word.document.macroenabled.12': '.docm',
+  'application/vnd.ms-excel.sheet.macroenabled.12': '.xlsm',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template': '.xltx',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.template': '.dotx',
+};
+
+/** Said when a type has no viewer here: what the station can open (the station's log, in French). */
 export const REFUSED_TYPE_REASON =
-  'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte le peuvent).';
+  'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt le peuvent).';
 
 /** At most this many bytes are kept per download (bigger files are stopped). */
 export const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The most a download shown by `viewer` may weigh: a spreadsheet or a document no more than the office
+ * viewers read (core's MAX_VIEWER_FILE_BYTES), so none is saved and then shown as damaged.
+ */
+export function maxDownloadBytes(viewer: DownloadViewer | null): number {
+  return viewer && isOfficeViewer(viewer) ? MAX_VIEWER_FILE_BYTES : MAX_DOWNLOAD_BYTES;
+}
+
+/**
+ * What one test may save, all its downloads together. They land on the disk that holds the answer
+ * journal, and a page can start downloads by itself (a frame, a script, a loop): without a bound it
+ * could fill that disk and stop the candidate's answers being written. A test has about thirty
+ * questions and few of them need a file, so 30 files is more than any candidate clicks; 200 MB holds
+ * four files at the 50 MB limit or ten office files at the viewers' 20 MB, and is nothing to a lab disk.
+ */
+export const MAX_DOWNLOADS_PER_TEST = 30;
+export const MAX_DOWNLOAD_BYTES_PER_TEST = 200 * 1024 * 1024;
+
+/** Room held for one download until it ends. */
+export interface DownloadReservation {
+  /** Saved, `bytes` long: that is what it counts from now on. */
+  settle(bytes: number): void;
+  /** Not saved (cancelled, interrupted, stopped, the test over): it no longer counts. */
+  release(): void;
+}
+
+/**
+ * The test's quota. A download counts from its start (several can run at once): as one file, and as
+ * the bytes it says it has, or the most it may have when it does not say (it is stopped beyond).
+ */
+export class DownloadQuota {
+  #files = 0;
+  #bytes = 0;
+
+  /** Holds room for a download `viewer` shows, `declaredBytes` long (0: unknown); null when full. */
+  reserve(viewer: DownloadViewer, declaredBytes: number): DownloadReservation | null {
+    let held = declaredBytes > 0 ? declaredBytes : maxDownloadBytes(viewer);
+    if (this.#files >= MAX_DOWNLOADS_PER_TEST || this.#bytes + held > MAX_DOWNLOAD_BYTES_PER_TEST)
+      return null;
+    this.#files += 1;
+    this.#bytes += held;
+    let ended = false;
+    return {
+      settle: (bytes) => {
+        if (ended) return;
+        ended = true;
+        this.#bytes += Math.max(0, bytes) - held;
+        held = 0;
+      },
+      release: () => {
+        if (ended) return;
+        ended = true;
+        this.#files -= 1;
+        this.#bytes -= held;
+      },
+    };
+  }
+
+  /** Files and bytes counted now (for tests and logs). */
+  get used(): { files: number; bytes: number } {
+    return { files: this.#files, bytes: this.#bytes };
+  }
+}
+
+/** A download over the test's quota: refused, said as such (the page stays usable). */
+export function quotaRefusal(suggestedName: string): DownloadRefusal {
+  return {
+    allowed: false,
+    problem: 'quota',
+    shownName: refusedFileName(suggestedName),
+    reason: 'Trop de fichiers ont été téléchargés pendant ce test : celui-ci n’est pas enregistré.',
+  };
+}
 
 /** A name that is safe on every OS: no folders, no reserved names, no control characters. */
 export function safeFileName(suggested: string, extension: string): string {
@@ -101,7 +205,8 @@ export function safeFileName(suggested: string, extension: string): string {
     .basename(suggested.replaceAll('\\', '/'))
     .normalize('NFC')
     .replace(/[<>:"/\\|?*]/g, '_')
-    .replace(/\p{Cc}/gu, '_')
+    // Control characters, and invisible format ones (a right-to-left override shown in a title).
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   const stem = base.slice(0, base.length - path.extname(base).length) || 'fichier';
   const windowsReserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) ? `_${stem}` : stem;
@@ -133,31 +238,73 @@ export function decideDownload(
   mediaType: string,
   totalBytes: number,
 ): DownloadDecision {
-  if (totalBytes > MAX_DOWNLOAD_BYTES) {
-    return {
-      allowed: false,
-      problem: 'size',
-      shownName: refusedFileName(suggestedName),
-      reason: 'Ce fichier est trop volumineux pour être ouvert sur ce poste.',
-    };
-  }
+  const tooBig = (): DownloadRefusal => ({
+    allowed: false,
+    problem: 'size',
+    shownName: refusedFileName(suggestedName),
+    reason: 'Ce fichier est trop volumineux pour être ouvert sur ce poste.',
+  });
+  if (totalBytes > MAX_DOWNLOAD_BYTES) return tooBig();
   const extension = path.extname(suggestedName).toLowerCase();
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
   // The name decides first: a ".exe" sent as text/plain is still an executable.
   const chosen = extension ? VIEWABLE[extension] && extension : BY_MEDIA_TYPE[type];
   const viewable = chosen ? VIEWABLE[chosen] : undefined;
   if (!chosen || !viewable) {
+    const kind = REFUSED_KINDS[extension || (REFUSED_KINDS_BY_MEDIA_TYPE[type] ?? '')];
     return {
       allowed: false,
-      problem: 'type',
+      problem: kind ?? 'type',
       shownName: refusedFileName(suggestedName),
       reason: REFUSED_TYPE_REASON,
     };
   }
+  // A spreadsheet or a document the office viewers would not read: refused before it is saved.
+  if (totalBytes > maxDownloadBytes(viewable.viewer)) return tooBig();
   return {
     allowed: true,
     viewer: viewable.viewer,
     fileName: safeFileName(suggestedName, chosen),
     mediaType: viewable.mediaType,
+  };
+}
+
+// ------------------------------------------------------------------ saving and serving (both browsers)
+
+/** The token of a saved download: its pix-download:// address, and the start of its file's name. */
+export function downloadToken(): string {
+  return randomUUID().replaceAll('-', '');
+}
+
+/** The saved copy's name: unique in the test's folder (the token's start), then the safe name. */
+export function savedFileName(token: string, fileName: string): string {
+  return `${token.slice(0, 8)}-${fileName}`;
+}
+
+/**
+ * The headers a saved download is shown in the view with: the station's type, never sniffed, and a
+ * text shown as inert text (no script, no request) whatever it holds.
+ */
+export function servedFileHeaders(mediaType: string): Record<string, string> {
+  return {
+    'content-type': mediaType,
+    'x-content-type-options': 'nosniff',
+    ...(mediaType.startsWith('text/') ? { 'content-security-policy': "default-src 'none'; sandbox" } : {}),
+  };
+}
+
+export type BrowserFileOpened = Extract<StationEvent, { type: 'browserFileOpened' }>;
+
+/** What the screens are told of a spreadsheet or a document saved at `url` (the station's address). */
+export function fileOpenedEvent(
+  decision: { viewer: OfficeDownloadViewer; fileName: string; mediaType: string },
+  url: string,
+): BrowserFileOpened {
+  return {
+    type: 'browserFileOpened',
+    viewer: decision.viewer,
+    url,
+    fileName: decision.fileName,
+    mediaType: decision.mediaType,
   };
 }

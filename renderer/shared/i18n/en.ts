@@ -372,8 +372,11 @@ export const en: Messages = {
     /** A spreadsheet or document downloaded in the challenge browser, in its viewer (downloaded-file.tsx). */
     downloaded: {
       title: 'Downloaded file: {{name}}',
+      open: 'Open the file',
       notice:
         'This file was downloaded from the web page in the browser. It is read-only: you can look at it, but not change it.',
+      unreadable:
+        'This file cannot be read on this station. Look on the page for another version, for example a PDF.',
     },
     embed: {
       title: 'Simulator',
@@ -398,8 +401,14 @@ export const en: Messages = {
     blockedNext: 'Go back or use another website.',
     downloadRefused: 'This file cannot be opened on this station: {{fileName}}',
     downloadRefusedType:
-      'Only PDFs, images, text files, CSV files, spreadsheets and word-processor documents open here. You can carry on with this page.',
+      'This station opens: PDFs, images, text files, CSV files, spreadsheets .xlsx .xls .ods and documents .docx .odt. You can carry on with this page.',
     downloadRefusedSize: 'It is too big for this station. You can carry on with this page.',
+    downloadRefusedQuota:
+      'Too many files have been downloaded during this test: this one is not saved. You can carry on with this page.',
+    downloadRefusedOldWord:
+      'Old Word files (.doc) do not open here: look on the page for a .docx, .odt or PDF version.',
+    downloadRefusedMacroOrTemplate:
+      'Office files with macros and templates (.xlsm, .docm, .xltx, .dotx) do not open here: look on the page for an .xlsx, .docx, .ods, .odt or PDF version.',
     closeNotice: 'Close',
     hide: 'Hide the browser',
     show: 'Show the browser',

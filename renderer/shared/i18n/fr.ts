@@ -391,9 +391,14 @@ export const fr = {
     },
     /** A spreadsheet or document downloaded in the challenge browser, in its viewer (downloaded-file.tsx). */
     downloaded: {
+      /** The notice's title in the browser column, and the viewer's title once opened. */
       title: 'Fichier téléchargé : {{name}}',
+      open: 'Ouvrir le fichier',
       notice:
         'Ce fichier a été téléchargé depuis la page web du navigateur. Il est en lecture seule : vous pouvez le consulter, mais pas le modifier.',
+      /** A web site's file the viewer cannot read: nothing to report, another version to look for. */
+      unreadable:
+        'Ce fichier ne peut pas être lu sur ce poste. Cherchez sur la page une autre version, par exemple en PDF.',
     },
     embed: {
       title: 'Simulateur',
@@ -419,8 +424,14 @@ export const fr = {
     blockedNext: 'Revenez en arrière ou utilisez un autre site.',
     downloadRefused: 'Ce fichier ne peut pas être ouvert sur ce poste : {{fileName}}',
     downloadRefusedType:
-      'Seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte s’ouvrent ici. Vous pouvez continuer sur cette page.',
+      'On peut ouvrir ici : PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt. Vous pouvez continuer sur cette page.',
     downloadRefusedSize: 'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page.',
+    downloadRefusedQuota:
+      'Trop de fichiers ont été téléchargés pendant ce test : celui-ci n’est pas enregistré. Vous pouvez continuer sur cette page.',
+    downloadRefusedOldWord:
+      'Les anciens fichiers Word (.doc) ne s’ouvrent pas ici : cherchez sur la page une version .docx, .odt ou PDF.',
+    downloadRefusedMacroOrTemplate:
+      'Les fichiers Office à macros et les modèles (.xlsm, .docm, .xltx, .dotx) ne s’ouvrent pas ici : cherchez sur la page une version .xlsx, .docx, .ods, .odt ou PDF.',
     closeNotice: 'Fermer',
     hide: 'Masquer le navigateur',
     show: 'Afficher le navigateur',

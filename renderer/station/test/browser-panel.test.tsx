@@ -1,6 +1,7 @@
 // The challenge browser's page is a native view outside the screen's tab order: the panel offers a
 // keyboard way in and says the shortcut that leads in and back out.
 import { describe, expect, it } from 'vitest';
+import type { DownloadProblem } from '../../../core/contracts/station-api.ts';
 import type { StationState } from '../state/station-store.ts';
 import { renderHtml, renderScreen } from '../testing/render-screen.tsx';
 import { BrowserPanel, isPaneSwitchKey } from './browser-panel.tsx';
@@ -9,7 +10,7 @@ const panel = (language: 'fr' | 'en' = 'fr', state: Partial<StationState> = {}) 
   renderScreen(<BrowserPanel shown onToggle={() => undefined} />, language, state);
 
 const REASON = 'Ce type de fichier ne peut pas être ouvert sur ce poste (seuls les PDF…).';
-const refused = (problem: 'type' | 'size', fileName = 'installer-club.exe') => ({
+const refused = (problem: DownloadProblem, fileName = 'installer-club.exe') => ({
   blocked: {
     url: `https://atelier.pix-demo.test/${fileName}`,
     reason: REASON,
@@ -51,7 +52,7 @@ describe('BrowserPanel and what the browser refused', () => {
     const fr = panel('fr', refused('type'));
     expect(fr).toContain(
       'Ce fichier ne peut pas être ouvert sur ce poste : installer-club.exe ' +
-        'Seuls les PDF, images, textes, CSV, tableurs et documents de traitement de texte s’ouvrent ici. ' +
+        'On peut ouvrir ici : PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt. ' +
         'Vous pouvez continuer sur cette page. Fermer',
     );
     // Nothing was blocked: not the blocked page's words, nor the station's French detail, nor the address.
@@ -61,7 +62,7 @@ describe('BrowserPanel and what the browser refused', () => {
     const en = panel('en', refused('type'));
     expect(en).toContain(
       'This file cannot be opened on this station: installer-club.exe ' +
-        'Only PDFs, images, text files, CSV files, spreadsheets and word-processor documents open here. ' +
+        'This station opens: PDFs, images, text files, CSV files, spreadsheets .xlsx .xls .ods and documents .docx .odt. ' +
         'You can carry on with this page. Close',
     );
     expect(en).not.toContain(REASON);
@@ -73,10 +74,42 @@ describe('BrowserPanel and what the browser refused', () => {
       'Ce fichier ne peut pas être ouvert sur ce poste : video-sortie.pdf ' +
         'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page. Fermer',
     );
-    expect(fr).not.toContain('Seuls les PDF');
+    expect(fr).not.toContain('On peut ouvrir ici');
     expect(panel('en', refused('size', 'video-sortie.pdf'))).toContain(
       'This file cannot be opened on this station: video-sortie.pdf ' +
         'It is too big for this station. You can carry on with this page. Close',
+    );
+  });
+
+  it('says the test saved as many files as it may, in both languages', () => {
+    expect(panel('fr', refused('quota', 'fiche-12.pdf'))).toContain(
+      'Ce fichier ne peut pas être ouvert sur ce poste : fiche-12.pdf ' +
+        'Trop de fichiers ont été téléchargés pendant ce test : celui-ci n’est pas enregistré. ' +
+        'Vous pouvez continuer sur cette page. Fermer',
+    );
+    expect(panel('en', refused('quota', 'fiche-12.pdf'))).toContain(
+      'Too many files have been downloaded during this test: this one is not saved. ' +
+        'You can carry on with this page. Close',
+    );
+  });
+
+  it('says an old Word file, or an Office file with macros or a template, has another version to find', () => {
+    const fr = panel('fr', refused('oldWord', 'lettre.doc'));
+    expect(fr).toContain(
+      'Ce fichier ne peut pas être ouvert sur ce poste : lettre.doc ' +
+        'Les anciens fichiers Word (.doc) ne s’ouvrent pas ici : cherchez sur la page une version .docx, .odt ou PDF. Fermer',
+    );
+    // Never that spreadsheets and documents open here: that file is one, and it did not.
+    expect(fr).not.toContain('On peut ouvrir ici');
+    expect(panel('en', refused('oldWord', 'lettre.doc'))).toContain(
+      'Old Word files (.doc) do not open here: look on the page for a .docx, .odt or PDF version.',
+    );
+    expect(panel('fr', refused('macroOrTemplate', 'classeur.xlsm'))).toContain(
+      'Les fichiers Office à macros et les modèles (.xlsm, .docm, .xltx, .dotx) ne s’ouvrent pas ici : ' +
+        'cherchez sur la page une version .xlsx, .docx, .ods, .odt ou PDF.',
+    );
+    expect(panel('en', refused('macroOrTemplate', 'classeur.xlsm'))).toContain(
+      'Office files with macros and templates (.xlsm, .docm, .xltx, .dotx) do not open here',
     );
   });
 

@@ -215,8 +215,17 @@ function RefusedDownload({ download, onClose }: { download: BrowserDownloadRefus
   );
 }
 
+/** What to do next, by problem: each says what the candidate can look for, or carry on with. */
+const REFUSED_DOWNLOAD_NEXT = {
+  type: 'browser.downloadRefusedType',
+  size: 'browser.downloadRefusedSize',
+  quota: 'browser.downloadRefusedQuota',
+  oldWord: 'browser.downloadRefusedOldWord',
+  macroOrTemplate: 'browser.downloadRefusedMacroOrTemplate',
+} as const satisfies Record<BrowserDownloadRefusal['problem'], string>;
+
 function refusedDownloadNext(download: BrowserDownloadRefusal) {
-  return download.problem === 'size' ? 'browser.downloadRefusedSize' : 'browser.downloadRefusedType';
+  return REFUSED_DOWNLOAD_NEXT[download.problem];
 }
 
 /** What a screen reader hears when the browser refuses a page or a download (as the panel shows it). */

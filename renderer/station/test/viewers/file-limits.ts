@@ -1,11 +1,12 @@
 // Limits on what a viewer reads, checked before any parsing: a small hostile file (a zip bomb, a huge
 // declared sheet) must not freeze or crash the candidate's screen. Over a limit, the file is unreadable
 // (the candidate is told to report it); exam files are far below.
+import { MAX_VIEWER_FILE_BYTES } from '../../../../core/challenge/station-viewers.ts';
 import { isZip } from './file-signature.ts';
 import { UnreadableFile } from './unreadable-file.ts';
 
-/** The largest file a viewer reads. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The largest file a viewer reads (core's: the challenge browser keeps no larger office file). */
+export const MAX_FILE_BYTES = MAX_VIEWER_FILE_BYTES;
 /** The most a zip (.xlsx, .ods, .docx, .odt) may unpack to, all its parts together. */
 export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 

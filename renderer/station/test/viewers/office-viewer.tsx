@@ -5,18 +5,28 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeViewerProps } from './use-file-content.ts';
 import { ViewerBoundary } from './viewer-boundary.tsx';
-import { Unreadable } from './viewer-messages.tsx';
+import { Unreadable, UnreadableMessage } from './viewer-messages.tsx';
 
 const SpreadsheetViewer = lazy(() => import('./spreadsheet-viewer.tsx'));
 const DocumentViewer = lazy(() => import('./document-viewer.tsx'));
 
-export function OfficeViewer({ kind, ...file }: OfficeViewerProps & { kind: 'spreadsheet' | 'document' }) {
+export function OfficeViewer({
+  kind,
+  unreadableMessage = null,
+  ...file
+}: OfficeViewerProps & {
+  kind: 'spreadsheet' | 'document';
+  /** What to say when the file cannot be read, instead of the attachments' « report it ». */
+  unreadableMessage?: string | null;
+}) {
   const { t } = useTranslation();
   return (
-    <ViewerBoundary fallback={<Unreadable />}>
-      <Suspense fallback={<p role="status">{t('test.attachments.opening')}</p>}>
-        {kind === 'spreadsheet' ? <SpreadsheetViewer {...file} /> : <DocumentViewer {...file} />}
-      </Suspense>
-    </ViewerBoundary>
+    <UnreadableMessage.Provider value={unreadableMessage}>
+      <ViewerBoundary fallback={<Unreadable />}>
+        <Suspense fallback={<p role="status">{t('test.attachments.opening')}</p>}>
+          {kind === 'spreadsheet' ? <SpreadsheetViewer {...file} /> : <DocumentViewer {...file} />}
+        </Suspense>
+      </ViewerBoundary>
+    </UnreadableMessage.Provider>
   );
 }

@@ -1,12 +1,17 @@
 // What the office viewers say while a file opens, when it does not arrive, and when it cannot be read.
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileContent } from './use-file-content.ts';
 
+/** What « cannot be read » says when a caller has its own words (OfficeViewer's unreadableMessage). */
+export const UnreadableMessage = createContext<string | null>(null);
+
 export function Unreadable() {
   const { t } = useTranslation();
+  const message = useContext(UnreadableMessage);
   return (
     <p role="alert" className="viewer-unreadable" data-testid="viewer-unreadable">
-      {t('test.attachments.unreadable')}
+      {message ?? t('test.attachments.unreadable')}
     </p>
   );
 }
