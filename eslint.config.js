@@ -127,4 +127,28 @@ export default tseslint.config(
       }),
     },
   },
+  // The server's storage engine stays behind its repository layer (a PostgreSQL backend is planned):
+  // only storage/ (and the SQLite-only backup command, and tests on real files) know it is SQLite.
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/storage/**', 'server/cli/database-backup.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [
+          electronOnly,
+          electronStoreOnly,
+          {
+            name: 'better-sqlite3',
+            message: 'Only server/storage/ knows the storage engine: go through the Store.',
+          },
+        ],
+        patterns: [
+          {
+            group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+            message: 'The server depends on core/ only.',
+          },
+        ],
+      }),
+    },
+  },
 );

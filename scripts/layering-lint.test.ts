@@ -73,6 +73,23 @@ describe('layering lint rules', () => {
     expect((await restrictedImportErrors(file, code)).length).toBeGreaterThan(0);
   });
 
+  it('keeps the storage engine behind server/storage/', async () => {
+    const code = "import Database from 'better-sqlite3';\nexport const d = Database;\n";
+    const errors = await restrictedImportErrors('server/http/x.ts', code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('Only server/storage/ knows the storage engine');
+    expect(await restrictedImportErrors('server/storage/sqlite/x.ts', code)).toEqual([]);
+    // The server's other rules still hold where this one applies.
+    expect(
+      (
+        await restrictedImportErrors(
+          'server/http/x.ts',
+          "import Store from 'electron-store';\nexport const s = Store;\n",
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('lets core/ use zod', async () => {
     expect(
       await restrictedImportErrors('core/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n"),

@@ -64,8 +64,9 @@ export interface ServerOptions {
   trustProxy?: boolean | string[];
   /**
    * A sync of the durable writes failed, or a statement met an error that says the disk failed to take
-   * written data (http/storage-faults.ts): what the server wrote may not be on the disk, whatever its
-   * cache says. The command line stops the server (a restart reads what the disk holds); logged first.
+   * written data (StorageFault.durabilityLost, http/storage-faults.ts): what the server wrote may not be
+   * on the disk, whatever its cache says. The command line stops the server (a restart reads what the
+   * disk holds); logged first.
    */
   onDurabilityLost?: (error: Error) => void;
 }
@@ -121,15 +122,6 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // The disk's and the database file's failures: answered 503 and logged for IT at most once a minute
-  // per kind, the background tasks' too (below).
-  const storageFaults = new StorageFaults({
-    log: app.log,
-    databaseFile: dbFile,
-    now,
-    ...(options.onDurabilityLost ? { onDurabilityLost: options.onDurabilityLost } : {}),
-  });
-  installErrorHandling(app, storageFaults);
   installBodyParsers(app);
   installResponseHeaders(app);
 
@@ -145,6 +137,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       options.onDurabilityLost?.(error);
     },
   });
+  // The disk's and the database file's failures, as the store recognises them: answered 503 and logged
+  // for IT at most once a minute per kind, the background tasks' too (below).
+  const storageFaults = new StorageFaults({
+    log: app.log,
+    faultOf: (error) => store.faultOf(error),
+    now,
+    ...(options.onDurabilityLost ? { onDurabilityLost: options.onDurabilityLost } : {}),
+  });
+  installErrorHandling(app, storageFaults);
   let dummy: Promise<string> | null = null;
   const ctx: ServerContext = {
     store,
@@ -269,6 +270,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     clearInterval(presence);
     clearInterval(flush);
     clearInterval(purge);
+    storageFaults.close();
     await ctx.presence.flush();
     await ctx.bundleVerifier.close();
     await ctx.resultMailer?.stop();

@@ -250,7 +250,7 @@ async function serve(): Promise<void> {
     webRoot,
     demoSitesDir,
     trustProxy: trustProxy.value,
-    // As databases do after a failed fsync (or a write the disk refused: http/storage-faults.ts): stop,
+    // As databases do after a failed fsync (or a write the disk refused: storage/sqlite/storage-fault.ts): stop,
     // without closing (a close would checkpoint from the cache), so that the service manager restarts a
     // server that reads what the disk really holds. The stations keep every result that was not
     // acknowledged and send it again.

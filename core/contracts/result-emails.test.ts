@@ -39,8 +39,13 @@ describe('what an update announces of the changes it carries', () => {
       'identityCorrected',
       'restored',
     ]);
-    expect(cancellationBackAndForth(['cancelled', 'identityCorrected', 'restored'])).toBe(true);
-    expect(cancellationBackAndForth(['cancelled', 'restored', 'cancelled'])).toBe(false);
-    expect(cancellationBackAndForth(['identityCorrected', 'resultChanged'])).toBe(false);
+    // Which came first says which back-and-forth it was (the back office words them apart).
+    expect(cancellationBackAndForth(['cancelled', 'identityCorrected', 'restored'])).toBe('cancelledFirst');
+    expect(cancellationBackAndForth(['restored', 'identityCorrected', 'cancelled'])).toBe('restoredFirst');
+    expect(
+      cancellationBackAndForth(['identityCorrected', 'restored', 'cancelled', 'restored', 'cancelled']),
+    ).toBe('restoredFirst');
+    expect(cancellationBackAndForth(['cancelled', 'restored', 'cancelled'])).toBeNull();
+    expect(cancellationBackAndForth(['identityCorrected', 'resultChanged'])).toBeNull();
   });
 });

@@ -72,11 +72,16 @@ export function announcedUpdateCauses(causes: readonly ResultEmailUpdateCause[])
 }
 
 /**
- * The jury cancelled and undid (or undid and cancelled again) while the update waited: it says neither,
- * the result as it reads when it goes is what the recipient gets.
+ * The jury cancelled and undid (`cancelledFirst`), or undid a cancellation and cancelled again
+ * (`restoredFirst`: the first of them says which), while the update waited: it says neither, the result
+ * as it reads when it goes is what the recipient gets. Null: no such back-and-forth.
  */
-export function cancellationBackAndForth(causes: readonly ResultEmailUpdateCause[]): boolean {
-  return causes.some(isCancellation) && !announcedUpdateCauses(causes).some(isCancellation);
+export function cancellationBackAndForth(
+  causes: readonly ResultEmailUpdateCause[],
+): 'cancelledFirst' | 'restoredFirst' | null {
+  const first = causes.find(isCancellation);
+  if (first === undefined || announcedUpdateCauses(causes).some(isCancellation)) return null;
+  return first === 'cancelled' ? 'cancelledFirst' : 'restoredFirst';
 }
 
 export const ResultEmailSchema = z

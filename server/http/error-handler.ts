@@ -22,7 +22,7 @@ const FRAMEWORK_CODES: Readonly<Record<string, { status: number; code: string; m
   },
 };
 
-/** `storageFaults`: answers and logs SQLite's disk and file failures (without it they are 500s). */
+/** `storageFaults`: answers and logs the storage's disk and file failures (without it they are 500s). */
 export function installErrorHandling(app: FastifyInstance, storageFaults?: StorageFaults): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) {

@@ -1,62 +1,16 @@
-// SQLite's failures that come from the disk or the database file, not from the request: a full disk, a
-// database locked too long by another program, an I/O error, a read-only or damaged file. The request
-// is answered 503 with a code of its own and Retry-After (stations keep what they send and try again,
-// the screens say what happened), never an anonymous 500. Nothing was stored: SQLite rolled back the
-// statement, or the whole transaction (write-batcher.ts fails its whole batch then); only a route that
-// made several store calls keeps those that succeeded before the fault, as on any error. IT gets one
-// log line per kind of fault a minute at most, with the count of requests refused meanwhile, so that a
-// full disk under thirty stations' heartbeats does not flood the log.
-import path from 'node:path';
-import Database from 'better-sqlite3';
+// The storage's failures that come from its disk or its files, not from the request: a full disk, a
+// database locked too long by another program, an I/O error, a read-only or damaged file. Which errors
+// those are is the storage backend's to say (Store.faultOf; SQLite's: storage/sqlite/storage-fault.ts);
+// here they are answered and logged alike, whatever the backend. The request is answered 503 with a
+// code of its own and Retry-After (stations keep what they send and try again, the screens say what
+// happened), never an anonymous 500. Nothing was stored: the backend rolled back the statement or the
+// whole transaction; only a route that made several store calls keeps those that succeeded before the
+// fault, as on any error. IT gets one log line per kind of fault a minute at most, with the count of
+// requests refused meanwhile, so that a full disk under thirty stations' heartbeats does not flood the
+// log; the count still pending is written at the end of that minute, and a line says when a kind of
+// fault has not been seen for a minute.
+import type { StorageFault, StorageFaultKind } from '../storage/repositories.ts';
 import { ApiError } from './api-error.ts';
-
-export type StorageFaultKind = 'full' | 'busy' | 'ioError' | 'readOnly' | 'corrupt' | 'cantOpen' | 'noMemory';
-
-/** By SQLite's primary result code (the extended code starts with it: SQLITE_IOERR_FSYNC). */
-const KINDS: Readonly<Record<string, StorageFaultKind>> = {
-  SQLITE_FULL: 'full',
-  SQLITE_BUSY: 'busy',
-  SQLITE_IOERR: 'ioError',
-  SQLITE_READONLY: 'readOnly',
-  SQLITE_CORRUPT: 'corrupt',
-  SQLITE_NOTADB: 'corrupt',
-  SQLITE_CANTOPEN: 'cantOpen',
-  SQLITE_NOMEM: 'noMemory',
-};
-
-/**
- * The extended codes that say the disk failed to take data SQLite wrote. They stop the server, as a
- * failed sync of the batcher does (WriteBatcherOptions.onSyncFailure), for the same reason and one more:
- * after such an error Linux may have dropped the pages it could not write while marking them clean, so
- * SQLite's cache holds rows the disk may not; and WAL recovery at the next start stops at the first frame
- * whose checksum chain breaks, so a page lost in the middle of the WAL would take every later commit
- * with it, acknowledged or not. Going on would acknowledge results that a restart may lose; stopping now
- * loses only what was never acknowledged, which the stations still hold and send again. The other errors
- * change nothing on the disk and may pass: a read error, a lock or shared-memory error, a full disk
- * (write() refused with ENOSPC keeps nothing in the kernel's cache) are answered 503 and the server goes on.
- */
-const WRITE_LOST_CODES: ReadonlySet<string> = new Set([
-  'SQLITE_IOERR_WRITE',
-  'SQLITE_IOERR_FSYNC',
-  'SQLITE_IOERR_DIR_FSYNC',
-]);
-
-export interface StorageFault {
-  kind: StorageFaultKind;
-  /** SQLite's extended code (better-sqlite3's SqliteError.code). */
-  sqliteCode: string;
-  /** The disk may not hold what SQLite wrote: the server stops. */
-  writeLost: boolean;
-}
-
-/** The storage fault behind `error`, or null when it is not one (a constraint, a bug: a 500). */
-export function storageFaultOf(error: unknown): StorageFault | null {
-  if (!(error instanceof Database.SqliteError) || typeof error.code !== 'string') return null;
-  const primary = /^SQLITE_[A-Z]+/.exec(error.code)?.[0];
-  const kind = primary === undefined ? undefined : KINDS[primary];
-  if (kind === undefined) return null;
-  return { kind, sqliteCode: error.code, writeLost: WRITE_LOST_CODES.has(error.code) };
-}
 
 /** Seconds the client is asked to wait: a lock passes in seconds, a full or failing disk needs someone. */
 export const STORAGE_RETRY_AFTER_S: Readonly<Record<'full' | 'busy' | 'unavailable', number>> = {
@@ -91,40 +45,22 @@ export function storageFaultAnswer(kind: StorageFaultKind): ApiError {
   );
 }
 
-/** What IT reads, by kind: what happened and where to look (`folder`: the database's folder). */
-function describe(kind: StorageFaultKind, folder: string): string {
-  switch (kind) {
-    case 'full':
-      return `the disk holding the database (${folder}) is full: free space on it`;
-    case 'busy':
-      return `the database (${folder}) stayed locked by another program or connection past the busy timeout (a backup, an sqlite3 shell?)`;
-    case 'ioError':
-      return `the disk holding the database (${folder}) failed a read or a write: check the disk and the system log`;
-    case 'readOnly':
-      return `the database (${folder}) cannot be written: read-only file, folder or file system (remounted read-only after errors?), or the file was moved or deleted`;
-    case 'corrupt':
-      return `the database file in ${folder} is damaged: stop the server and restore the last backup`;
-    case 'cantOpen':
-      return `a database file in ${folder} cannot be opened: permissions, a missing folder, or too many open files`;
-    case 'noMemory':
-      return 'the server ran out of memory while using its database';
-  }
-}
-
 /** Where the lines go (the server's log). */
 export interface StorageFaultLog {
+  info(fields: object, message: string): void;
   error(fields: object, message: string): void;
   fatal(fields: object, message: string): void;
 }
 
 export interface StorageFaultsOptions {
   log: StorageFaultLog;
-  /** The SQLite file: only its folder is logged. */
-  databaseFile: string;
+  /** Which errors are storage faults: the backend's to say (Store.faultOf). */
+  faultOf: (error: unknown) => StorageFault | null;
+  /** The server's clock; the end-of-minute lines are timed on it. */
   now: () => number;
   /** At most one line per kind of fault in this time (default a minute). */
   logIntervalMs?: number;
-  /** The disk may not hold what was written (WRITE_LOST_CODES): the server stops (server/main.ts). */
+  /** The storage may not hold what it wrote (StorageFault.durabilityLost): the server stops (main.ts). */
   onDurabilityLost?: (error: Error) => void;
 }
 
@@ -135,19 +71,33 @@ export interface FaultedRequest {
   route: string;
 }
 
+/** One kind of fault, from its first line until a minute passes without it. */
+interface KindState {
+  /** When its last line was written. */
+  at: number;
+  /** The faults met since that line, not yet in a line. */
+  refused: number;
+  /** The last fault met, and when. */
+  last: StorageFault;
+  seenAt: number;
+  /** The end-of-minute review, and when it is due. */
+  timer: NodeJS.Timeout | null;
+  timerAt: number;
+}
+
 export class StorageFaults {
   readonly #log: StorageFaultLog;
-  readonly #folder: string;
+  readonly #faultOf: (error: unknown) => StorageFault | null;
   readonly #now: () => number;
   readonly #intervalMs: number;
   readonly #onDurabilityLost: ((error: Error) => void) | undefined;
-  /** Per kind: when its last line was written, and the faults met since, not yet in a line. */
-  readonly #lines = new Map<StorageFaultKind, { at: number; refused: number }>();
+  readonly #kinds = new Map<StorageFaultKind, KindState>();
   #durabilityLost = false;
+  #closed = false;
 
   constructor(options: StorageFaultsOptions) {
     this.#log = options.log;
-    this.#folder = path.dirname(path.resolve(options.databaseFile));
+    this.#faultOf = options.faultOf;
     this.#now = options.now;
     this.#intervalMs = options.logIntervalMs ?? 60_000;
     this.#onDurabilityLost = options.onDurabilityLost;
@@ -155,7 +105,7 @@ export class StorageFaults {
 
   /** The 503 for `error` when it is a storage fault (logged, and the server stopped if need be), else null. */
   answer(error: unknown, request: FaultedRequest): ApiError | null {
-    const fault = storageFaultOf(error);
+    const fault = this.#faultOf(error);
     if (!fault) return null;
     const answer = storageFaultAnswer(fault.kind);
     this.#note(fault, error, `${request.method} ${request.route}`, answer.code);
@@ -168,45 +118,125 @@ export class StorageFaults {
    * it is not, for the caller to log.
    */
   noteTask(error: unknown, task: string): boolean {
-    const fault = storageFaultOf(error);
+    const fault = this.#faultOf(error);
     if (!fault) return false;
     this.#note(fault, error, task, storageFaultAnswer(fault.kind).code);
     return true;
   }
 
+  /** The server closes: the counts still pending are written now, and no line is timed any more. */
+  close(): void {
+    this.#closed = true;
+    for (const state of this.#kinds.values()) {
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = null;
+      if (state.refused > 0) this.#writePending(state, this.#now());
+    }
+  }
+
   #note(fault: StorageFault, error: unknown, during: string, code: string): void {
-    const { kind, sqliteCode } = fault;
+    const now = this.#now();
     const fields = {
-      storageFault: kind,
-      sqliteCode,
-      sqliteMessage: error instanceof Error ? error.message : String(error),
-      databaseFolder: this.#folder,
+      storageFault: fault.kind,
+      ...fault.logFields,
       answered: `503 ${code}`,
       during,
     };
-    if (fault.writeLost && !this.#durabilityLost) {
+    let state = this.#kinds.get(fault.kind);
+    const logged = !state || now - state.at >= this.#intervalMs;
+    const refusedMeanwhile = state?.refused ?? 0;
+    if (!state) {
+      state = { at: now, refused: 0, last: fault, seenAt: now, timer: null, timerAt: 0 };
+      this.#kinds.set(fault.kind, state);
+    }
+    state.last = fault;
+    state.seenAt = now;
+    if (fault.durabilityLost && !this.#durabilityLost) {
       this.#durabilityLost = true;
-      this.#lines.set(kind, { at: this.#now(), refused: 0 });
+      state.at = now;
+      state.refused = 0;
       this.#log.fatal(
         fields,
-        `storage fault: the disk holding the database (${this.#folder}) failed to keep data the server wrote (${sqliteCode}): ` +
+        `storage fault: the disk holding the database (${fault.where}) failed to keep data the server wrote (${fault.code}): ` +
           'the server stops so that a restart reads what the disk really holds; the stations send again what was not acknowledged',
       );
+      this.#arm(state);
       this.#onDurabilityLost?.(error as Error);
       return;
     }
-    const now = this.#now();
-    const last = this.#lines.get(kind);
-    if (last && now - last.at < this.#intervalMs) {
-      last.refused += 1;
+    if (!logged) {
+      state.refused += 1;
+      this.#arm(state);
       return;
     }
-    const refusedMeanwhile = last?.refused ?? 0;
-    this.#lines.set(kind, { at: now, refused: 0 });
+    state.at = now;
+    state.refused = 0;
     this.#log.error(
       { ...fields, refusedMeanwhile },
-      `storage fault: ${describe(kind, this.#folder)} (${sqliteCode}); requests that need the database are answered 503 ${code}, nothing stored` +
+      `storage fault: ${fault.description} (${fault.code}); requests that need the database are answered 503 ${code}, nothing stored` +
         (refusedMeanwhile > 0 ? `; ${refusedMeanwhile} more since the last such line` : ''),
+    );
+    this.#arm(state);
+  }
+
+  /**
+   * Times the next review of a kind: the end of the minute of its last line while refusals are pending,
+   * else a minute after the fault was last met. A timer already due earlier is kept: the review times
+   * the next one from what it finds.
+   */
+  #arm(state: KindState): void {
+    if (this.#closed) return;
+    const dueAt = (state.refused > 0 ? state.at : state.seenAt) + this.#intervalMs;
+    if (state.timer && state.timerAt <= dueAt) return;
+    if (state.timer) clearTimeout(state.timer);
+    state.timerAt = dueAt;
+    state.timer = setTimeout(() => this.#review(state), Math.max(0, dueAt - this.#now()));
+    // Never what keeps the process alive.
+    state.timer.unref();
+  }
+
+  /**
+   * The count pending at the end of a minute is written then, not when a later fault comes: else IT would
+   * never learn the last count, nor that the faults stopped. "No longer seen" is said a minute after
+   * the last fault rather than at the first successful write: a success does not prove the fault gone
+   * (a full disk still takes a row that fits in the file's free pages, a lock comes and goes, reads
+   * succeed on a read-only file), and the HTTP layer does not see the store's successes. The line says
+   * only what the server saw: none of this kind for a minute (perhaps no write was tried).
+   */
+  #review(state: KindState): void {
+    state.timer = null;
+    if (this.#closed) return;
+    const now = this.#now();
+    if (state.refused > 0 && now - state.at >= this.#intervalMs) this.#writePending(state, now);
+    if (state.refused === 0 && now - state.seenAt >= this.#intervalMs) {
+      this.#kinds.delete(state.last.kind);
+      const { kind, code, where } = state.last;
+      this.#log.info(
+        { storageFault: kind, ...state.last.logFields, lastSeenAt: new Date(state.seenAt).toISOString() },
+        `storage fault no longer seen: no "${kind}" fault of the database (${where}) for ${Math.round(this.#intervalMs / 1000)} s; ` +
+          `the last was ${code} at ${new Date(state.seenAt).toISOString()}`,
+      );
+      return;
+    }
+    this.#arm(state);
+  }
+
+  /** The faults counted since the kind's last line, in a line of their own. */
+  #writePending(state: KindState, now: number): void {
+    const { last, refused } = state;
+    const answered = storageFaultAnswer(last.kind).code;
+    state.at = now;
+    state.refused = 0;
+    this.#log.error(
+      {
+        storageFault: last.kind,
+        ...last.logFields,
+        answered: `503 ${answered}`,
+        refusedMeanwhile: refused,
+        lastSeenAt: new Date(state.seenAt).toISOString(),
+      },
+      `storage fault: ${last.description} (${last.code}); ${refused} more since the last such line, ` +
+        `answered 503 ${answered}, nothing stored; the last at ${new Date(state.seenAt).toISOString()}`,
     );
   }
 }

@@ -165,14 +165,16 @@ describe('the update e-mail, after publication', () => {
   };
   const about = { firstName: 'Inès', lastName: 'Petit' };
 
-  it('says neutrally that the result changed when the queued cause no longer holds at send time', () => {
-    const neutral = 'Le résultat de Inès Petit a changé depuis la publication des résultats.';
+  it('says neutrally that the result was updated when the queued cause no longer holds at send time', () => {
+    // The same words as a cancellation and its undoing merged (below): one situation, one wording.
+    const neutral = 'Le résultat de Inès Petit a été mis à jour depuis la publication des résultats.';
     // Cancelled, then restored before the message went: it must not say the certificate is void.
     const undone = resultEmailMessage({
       ...one(certified),
       update: { causes: ['cancelled'], ...about, status: 'validated' },
     });
     expect(undone.text).toContain(neutral);
+    expect(undone.text).toContain('session n° 1042 a été mis à jour depuis la publication des résultats.');
     expect(undone.text).not.toContain('annulée');
     expect(undone.text).toMatch(/Inès Petit\u00a0: certifié, 312 Pix\n/);
     expect(undone.html).toContain(`<strong>${neutral}</strong>`);
@@ -230,22 +232,22 @@ describe('the update e-mail, after publication', () => {
     const late = merged(['resultAdded', 'identityCorrected']);
     expect(late.subject).toBe('Résultats mis à jour — session n° 1042');
     expect(late.text).toContain(
-      'Le résultat de Léa Martin a changé plusieurs fois depuis la publication des résultats\u00a0:\n' +
+      'Plusieurs changements concernent le résultat de Léa Martin\u00a0:\n' +
         '- Le résultat, arrivé après la publication, est maintenant connu.\n' +
-        '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).\n\n' +
+        '- L’identité (nom, prénom ou date de naissance) a été corrigée par le jury.\n\n' +
         'Résultat à ce jour\u00a0:\nLéa Martin\u00a0: certifié, 312 Pix\n',
     );
     // Its first certificate: it replaces none.
     expect(late.text).not.toContain('remplace');
     expect(late.html).toContain(
-      '<ul><li>Le résultat, arrivé après la publication, est maintenant connu.</li><li>Le jury a corrigé l’identité du candidat',
+      '<ul><li>Le résultat, arrivé après la publication, est maintenant connu.</li><li>L’identité (nom, prénom ou date de naissance) a été corrigée',
     );
 
     // A certificate the recipient had: the corrected one replaces it; a re-scoring twice is said once.
     const rescored = merged(['identityCorrected', 'resultChanged', 'resultChanged']);
     expect(rescored.text.match(/^- /gm)).toHaveLength(2);
     expect(rescored.text).toContain(
-      '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance) : le certificat joint remplace celui reçu auparavant.\n- Le résultat a été recalculé : ',
+      '- L’identité (nom, prénom ou date de naissance) a été corrigée par le jury : le certificat joint remplace celui reçu auparavant.\n- Le résultat a été recalculé : ',
     );
 
     // Cancelled and restored around a correction: the correction alone, in its own sentence.
@@ -255,29 +257,41 @@ describe('the update e-mail, after publication', () => {
     );
     for (const message of [corrected, merged(['cancelled', 'restored'])]) {
       expect(message.text).not.toContain('annul');
-      expect(message.text).not.toContain('plusieurs fois');
+      expect(message.text).not.toContain('Plusieurs changements');
       expect(message.html).not.toContain('<ul>');
     }
-    // Cancelled and restored, nothing else: the result as it now reads, said neutrally.
-    expect(merged(['cancelled', 'restored']).text).toContain(
-      'Un résultat de la certification Pix de la session n° 1042 a été revu depuis la publication des résultats.',
+    // Cancelled and restored, nothing else: the result as it now reads, said neutrally (not « revu par
+    // le jury », which would alarm), in the words of a single change that no longer holds.
+    const pair = merged(['cancelled', 'restored']);
+    expect(pair.text).toContain(
+      'Un résultat de la certification Pix de la session n° 1042 a été mis à jour depuis la publication des résultats.',
     );
     expect(corrected.text).toContain('session n° 1042 a changé depuis la publication des résultats.');
-    expect(merged(['cancelled', 'restored']).text).toContain(
-      '\n\nLe résultat de Léa Martin a été revu par le jury depuis la publication des résultats.\n\nRésultat à ce jour',
+    expect(pair.text).toContain(
+      '\n\nLe résultat de Léa Martin a été mis à jour depuis la publication des résultats.\n\nRésultat à ce jour',
     );
+    expect(pair.text).not.toContain('revu');
 
     // A cancellation standing among the changes is said, without a certificate to replace.
     const void_ = merged(['identityCorrected', 'cancelled'], cancelled);
     expect(void_.text).toContain(
-      'Le résultat de Inès Petit a changé plusieurs fois depuis la publication des résultats\u00a0:\n' +
-        '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).\n' +
+      'Plusieurs changements concernent le résultat de Inès Petit\u00a0:\n' +
+        '- L’identité (nom, prénom ou date de naissance) a été corrigée par le jury.\n' +
         '- La certification a été annulée par le jury : elle ne donne pas de certificat, et un certificat déjà reçu pour elle n’est plus valable.\n',
     );
     // Restored then cancelled again (the recipient had read it cancelled): the correction alone.
     expect(merged(['restored', 'cancelled', 'identityCorrected'], cancelled).text).toContain(
       '\n\nLe jury a corrigé l’identité de Inès Petit (nom, prénom ou date de naissance).\n\n',
     );
+    // Cancelled at publication (the family never had a valid certificate), then restored and the
+    // identity corrected: the certificate attached is their first, it replaces none.
+    const lifted = merged(['restored', 'identityCorrected']);
+    expect(lifted.text).toContain(
+      '- Le jury a levé l’annulation de la certification : le résultat est rétabli, avec le même code de vérification.\n' +
+        '- L’identité (nom, prénom ou date de naissance) a été corrigée par le jury.\n',
+    );
+    expect(lifted.text).not.toContain('remplace');
+    expect(lifted.html).not.toContain('remplace');
     // A cancellation that no longer holds when it goes (its undoing queued none) is not announced.
     const stale = merged(['identityCorrected', 'cancelled']);
     expect(stale.text).not.toContain('annul');

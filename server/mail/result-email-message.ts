@@ -96,18 +96,23 @@ function causeHolds(cause: ResultEmailUpdateCause, status: CertificationStatus):
 }
 
 /**
+ * Nothing left to announce (a cancellation and its undoing, or a change the result no longer shows):
+ * the result as it now reads, without a word that could alarm (« revu par le jury »).
+ */
+const neutralSentence = (update: ResultEmailUpdateFacts) =>
+  `Le résultat de ${fullName(update)} a été mis à jour depuis la publication des résultats.`;
+
+/**
  * What changed, in one sentence naming the candidate. A cancellation says the jury cancelled it and
  * nothing of why: the jury's grounds (a fraud suspected, say) are for the centre, not for a mailbox.
- * `certificateAttached`: this message carries the candidate's certificate.
+ * `replacesCertificate`: this message carries the candidate's certificate and they had one before.
  */
 function causeSentence(
   cause: ResultEmailUpdateCause,
   update: ResultEmailUpdateFacts,
-  certificateAttached: boolean,
+  replacesCertificate: boolean,
 ): string {
   const name = fullName(update);
-  if (!causeHolds(cause, update.status))
-    return `Le résultat de ${name} a changé depuis la publication des résultats.`;
   switch (cause) {
     case 'cancelled':
       return `La certification de ${name} a été annulée par le jury : elle ne donne pas de certificat, et un certificat déjà reçu pour elle n’est plus valable.`;
@@ -118,7 +123,7 @@ function causeSentence(
         : `Le jury a levé l’annulation de la certification de ${name} : son résultat est rétabli.`;
     case 'identityCorrected':
       // Any of the three may have changed; a replacement only when there is a certificate to replace.
-      return certificateAttached
+      return replacesCertificate
         ? `Le jury a corrigé l’identité de ${name} (nom, prénom ou date de naissance). Le certificat joint remplace celui reçu auparavant.`
         : `Le jury a corrigé l’identité de ${name} (nom, prénom ou date de naissance).`;
     case 'resultAdded':
@@ -128,11 +133,7 @@ function causeSentence(
   }
 }
 
-/**
- * One of several changes, under a sentence that names the candidate: the same words, without it.
- * `replacesCertificate`: a certificate is attached and the recipient had one before (not when the
- * result itself only just arrived).
- */
+/** One of several changes, under a sentence that names the candidate: the same words, without it. */
 function changeLine(
   cause: ResultEmailUpdateCause,
   status: CertificationStatus,
@@ -147,8 +148,8 @@ function changeLine(
         : 'Le jury a levé l’annulation de la certification : le résultat est rétabli.';
     case 'identityCorrected':
       return replacesCertificate
-        ? 'Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance) : le certificat joint remplace celui reçu auparavant.'
-        : 'Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).';
+        ? 'L’identité (nom, prénom ou date de naissance) a été corrigée par le jury : le certificat joint remplace celui reçu auparavant.'
+        : 'L’identité (nom, prénom ou date de naissance) a été corrigée par le jury.';
     case 'resultAdded':
       return 'Le résultat, arrivé après la publication, est maintenant connu.';
     case 'resultChanged':
@@ -160,38 +161,32 @@ function changeLine(
 export interface UpdateWording {
   sentence: string;
   changes: string[];
-  /** Nothing left to announce (a cancellation and its undoing): the message says the result was reviewed. */
-  reviewed: boolean;
+  /** Nothing left to announce (a cancellation and its undoing): the message says the result was updated. */
+  neutral: boolean;
 }
 
 /**
- * The wording of an update. One change: its own sentence (neutral when it no longer holds, as below).
- * Several, merged while it waited: each said once, in the order they came, a cancellation and its
- * undoing saying nothing (announcedUpdateCauses), nor a cause that no longer holds when it goes; the
- * ones left said plainly, or a neutral sentence when none is left (the recipient gets the result as it
- * now reads; whether it differs from what they last read is not known here: a re-scoring under the
- * cancellation queues nothing of its own, so the message goes rather than hide it).
+ * The wording of an update: the changes it carries (one, or several merged while it waited), each said
+ * once, in the order they came, a cancellation and its undoing saying nothing (announcedUpdateCauses),
+ * nor a cause that no longer holds when it goes; one left: its sentence; several: one line each; none:
+ * the neutral sentence (the recipient gets the result as it now reads; whether it differs from what
+ * they last read is not known here: a re-scoring under the cancellation queues nothing of its own, so
+ * the message goes rather than hide it). The certificate attached replaces one received before only
+ * if the recipient had one: not when the result only just arrived, nor when a cancellation was lifted
+ * (cancelled at publication, they never had a valid one).
  */
 export function updateWording(update: ResultEmailUpdateFacts, certificateAttached: boolean): UpdateWording {
-  const [only] = update.causes;
-  if (update.causes.length === 1 && only !== undefined)
-    return { sentence: causeSentence(only, update, certificateAttached), changes: [], reviewed: false };
   const said = announcedUpdateCauses(update.causes).filter((cause) => causeHolds(cause, update.status));
+  const replacesCertificate =
+    certificateAttached && !said.some((cause) => cause === 'resultAdded' || cause === 'restored');
   const [one] = said;
-  if (said.length === 0)
-    return {
-      sentence: `Le résultat de ${fullName(update)} a été revu par le jury depuis la publication des résultats.`,
-      changes: [],
-      reviewed: true,
-    };
-  if (said.length === 1 && one !== undefined)
-    return { sentence: causeSentence(one, update, certificateAttached), changes: [], reviewed: false };
+  if (one === undefined) return { sentence: neutralSentence(update), changes: [], neutral: true };
+  if (said.length === 1)
+    return { sentence: causeSentence(one, update, replacesCertificate), changes: [], neutral: false };
   return {
-    sentence: `Le résultat de ${fullName(update)} a changé plusieurs fois depuis la publication des résultats${NBSP}:`,
-    changes: said.map((cause) =>
-      changeLine(cause, update.status, certificateAttached && !said.includes('resultAdded')),
-    ),
-    reviewed: false,
+    sentence: `Plusieurs changements concernent le résultat de ${fullName(update)}${NBSP}:`,
+    changes: said.map((cause) => changeLine(cause, update.status, replacesCertificate)),
+    neutral: false,
   };
 }
 
@@ -240,7 +235,7 @@ export function resultEmailMessage(facts: ResultEmailFacts): ResultEmailMessage 
   const intro =
     changed === null
       ? `Les résultats de la certification Pix de la session n° ${facts.sessionNumber} sont publiés.`
-      : `Un résultat de la certification Pix de la session n° ${facts.sessionNumber} a ${changed.reviewed ? 'été revu' : 'changé'} depuis la publication des résultats.`;
+      : `Un résultat de la certification Pix de la session n° ${facts.sessionNumber} a ${changed.neutral ? 'été mis à jour' : 'changé'} depuis la publication des résultats.`;
   const session = `Session${NBSP}: ${sessionLine(facts)}.`;
   const verify = `${VERIFY}${NBSP}: ${facts.verificationPage}`;
   const why = update === null ? WHY : WHY_UPDATE;

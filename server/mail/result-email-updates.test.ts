@@ -363,7 +363,7 @@ describe('result e-mails updating a published result', () => {
     // the recipient never read (but whatever else the jury did meanwhile shows in the result).
     const text = mail?.text ?? '';
     expect(text).toContain(
-      `Le résultat de ${nameOf(lea)} a été revu par le jury depuis la publication des résultats.`,
+      `Le résultat de ${nameOf(lea)} a été mis à jour depuis la publication des résultats.`,
     );
     expect(text).not.toContain('annul');
     expect(text).not.toContain('n’est plus valable');
@@ -531,10 +531,10 @@ describe('result e-mails updating a published result', () => {
     expect(mail.subject).toBe(`Résultats mis à jour — session n° ${day.day.session.number}`);
     const text = mail.text ?? '';
     expect(text).toContain(
-      `Le résultat de ${hugo.firstName} Bernard-Lopez a changé plusieurs fois depuis la publication des résultats`,
+      `Plusieurs changements concernent le résultat de ${hugo.firstName} Bernard-Lopez\u00a0:`,
     );
     expect(text).toContain('- Le résultat, arrivé après la publication, est maintenant connu.');
-    expect(text).toContain('- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance).');
+    expect(text).toContain('- L’identité (nom, prénom ou date de naissance) a été corrigée par le jury.');
     expect(text).toMatch(new RegExp(`${hugo.firstName} Bernard-Lopez\\s*: certifié, \\d+ Pix`));
     expect(text).not.toContain('oublié');
     expect(mail.attachments.map((a) => a.filename)).toEqual([
@@ -558,7 +558,7 @@ describe('result e-mails updating a published result', () => {
     );
 
     // Its undoing fails once (the mail server asks to try later); a correction made before the retry is
-    // merged into it: never delivered, it goes once, saying both.
+    // merged into it: never delivered, it goes once, saying both, with every attempt ahead of it again.
     smtp.mode = 'tryLater';
     day.server.clock.advance(60_000);
     expect(
@@ -583,19 +583,20 @@ describe('result e-mails updating a published result', () => {
     expect(rows.map((e) => [why(e), e.state, e.attempts])).toEqual([
       ['resultAdded + identityCorrected', 'sent', 1],
       ['cancelled', 'sent', 1],
-      ['restored + identityCorrected', 'pending', 1],
+      ['restored + identityCorrected', 'pending', 0],
     ]);
-    // Its retry stays when it was planned.
+    // Its retry, a minute away, stays when it was planned.
     expect(rows[2]?.nextAttemptAt).toBe(retryAt);
     smtp.mode = 'accept';
     day.server.clock.advance(RETRY_DELAYS_MS[0] ?? 0);
     await mailer.sendDue();
     expect(smtp.received).toHaveLength(3);
     const last = lastTo(smtp, FAMILY).mail.text ?? '';
-    expect(last).toContain(`Le résultat de ${hugo.firstName} Lopez a changé plusieurs fois`);
-    expect(last).toContain(
-      '- Le jury a corrigé l’identité du candidat (nom, prénom ou date de naissance) : le certificat joint remplace celui reçu auparavant.',
-    );
+    expect(last).toContain(`Plusieurs changements concernent le résultat de ${hugo.firstName} Lopez`);
+    // A cancellation lifted: whether they hold a certificate of it is not known here, so the one
+    // attached claims to replace none.
+    expect(last).toContain('- L’identité (nom, prénom ou date de naissance) a été corrigée par le jury.\n');
+    expect(last).not.toContain('remplace');
     expect(last).toContain(
       '- Le jury a levé l’annulation de la certification : le résultat est rétabli, avec le même code de vérification.',
     );
@@ -603,7 +604,7 @@ describe('result e-mails updating a published result', () => {
     expect((await list()).map((e) => [why(e), e.state, e.attempts])).toEqual([
       ['resultAdded + identityCorrected', 'sent', 1],
       ['cancelled', 'sent', 1],
-      ['restored + identityCorrected', 'sent', 2],
+      ['restored + identityCorrected', 'sent', 1],
     ]);
   }, 60_000);
 

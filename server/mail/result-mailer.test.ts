@@ -11,6 +11,7 @@ import { publishableDay } from '../testing/result-email-day.ts';
 import { client } from '../testing/seed.ts';
 import { closedPort, SmtpReceiver } from '../testing/smtp-receiver.ts';
 import { ADMIN, loginAs, startTestServer, type TestClock, type TestServer } from '../testing/test-server.ts';
+import { SENDING_CLAIM_MS } from '../storage/repositories.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './retry-schedule.ts';
 
 const USER = 'certif@college.fr';
@@ -306,8 +307,8 @@ describe('the result mailer', () => {
     await mailer(day.server).sendDue();
     expect((await updates()).map((e) => [e.update?.causes, e.attempts])).toEqual([[['cancelled'], 1]]);
 
-    // Another decision during the pause: never delivered, the waiting update carries it (its retry's
-    // time and attempts kept), and still waits for the pause like the others (a decision must not
+    // Another decision during the pause: never delivered, the waiting update carries it (every attempt
+    // ahead of it again: a new change), and still waits for the pause like the others (a decision must not
     // become one more failed login on the school's mail account).
     day.server.clock.advance(1000);
     expect((await decide(false)).statusCode).toBe(200);
@@ -317,7 +318,7 @@ describe('the result mailer', () => {
     expect([restored?.update?.causes, restored?.state, restored?.attempts]).toEqual([
       ['cancelled', 'restored'],
       'pending',
-      1,
+      0,
     ]);
 
     // « Envoyer maintenant », an administrator's: the pause ends, the message goes.
@@ -330,13 +331,14 @@ describe('the result mailer', () => {
     await mailer(day.server).sendDue();
     expect((await updates()).find((e) => e.id === restored?.id)).toMatchObject({
       state: 'sent',
-      attempts: 2,
+      attempts: 1,
     });
     expect(smtp.received).toHaveLength(2);
     const { mail } = smtp.received.at(-1) ?? {};
     expect(mail?.subject).toMatch(/^Résultats mis à jour/);
     // Cancelled and restored before anything went: neither announced.
-    expect(mail?.text).toContain('a été revu par le jury depuis la publication des résultats.');
+    expect(mail?.text).toContain('a été mis à jour depuis la publication des résultats.');
+    expect(mail?.text).not.toContain('revu');
     expect(mail?.text).not.toContain('annul');
   }, 60_000);
 
@@ -366,5 +368,100 @@ describe('the result mailer', () => {
     servers.add(server);
     const { emails: left } = await emails(server.app, day.day.session.id);
     expect(left.map((e) => [e.state, e.attempts, e.lastFailure])).toEqual([['pending', 0, null]]);
+  }, 60_000);
+  /** A mail server that accepts the connection and never greets: a send hangs until it is cut. */
+  async function silentMailServer(): Promise<{ port: number; connected: Promise<void> }> {
+    const silent = createServer(() => undefined);
+    const sockets = new Set<Socket>();
+    const connected = new Promise<void>((resolve) =>
+      silent.on('connection', (socket) => {
+        sockets.add(socket);
+        resolve();
+      }),
+    );
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    closing.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    return { port: (silent.address() as AddressInfo).port, connected };
+  }
+
+  /** The publication's message to the one candidate's family, its send cut by a stop: taken still. */
+  async function cutAtStop() {
+    const silent = await silentMailServer();
+    const day = await publishableDay([{ resultEmail: 'famille@example.org', sits: 'right' }], {
+      config: mailConfig(silent.port, false),
+    });
+    await day.publish();
+    await silent.connected;
+    await day.server.close();
+    const candidateId = day.candidates[0]?.id ?? '';
+    const sessionId = day.day.session.id;
+    return {
+      dbFile: day.server.dbFile,
+      clock: day.server.clock,
+      /** The jury cancels, or undoes that, on this server (an administrator). */
+      decide: async (server: TestServer, cancelled: boolean) => {
+        const api = client(server.app, await loginAs(server.app, ADMIN.email, ADMIN.password));
+        const response = await api({
+          method: 'POST',
+          url: `/api/centre/candidates/${candidateId}/cancellation`,
+          payload: { cancelled, reason: 'Téléphone portable utilisé pendant le test (C6).' },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+      },
+      outbox: async (server: TestServer) =>
+        (await emails(server.app, sessionId)).emails.map((e) => [e.update?.causes ?? null, e.state]),
+    };
+  }
+
+  it('frees, when a server opens its file, a message whose send a stop cut: a change then waits in it, and it goes once', async () => {
+    const cut = await cutAtStop();
+    // Restarted without a mail server once no send can still hold it: the message is free again.
+    cut.clock.advance(SENDING_CLAIM_MS);
+    const server = await startTestServer({ dbFile: cut.dbFile, clock: cut.clock, logger });
+    servers.add(server);
+    expect(server.app.pix.resultMailer).toBeNull();
+    // Not gone yet: written when it goes, it carries the cancellation (no update of its own).
+    await cut.decide(server, true);
+    expect(await cut.outbox(server)).toEqual([[null, 'pending']]);
+
+    const smtp = await receiver(false);
+    const sending = await restart(server, cut.clock, mailConfig(smtp.port, false));
+    await mailer(sending).sendDue();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]?.mail.subject).toMatch(/^Résultats de certification Pix/);
+    expect(smtp.received[0]?.mail.text).toContain('certification annulée');
+    expect(await cut.outbox(sending)).toEqual([[null, 'sent']]);
+  }, 60_000);
+
+  it('never sends, after a restart, an update before the message a stop cut: that message goes once no send can hold it, saying both', async () => {
+    const cut = await cutAtStop();
+    const smtp = await receiver(false);
+    // Restarted at once: the cut send's claim may still be live (another server on the file, one still
+    // stopping): it is not sent a second time meanwhile, and the change's update waits behind it.
+    const server = await startTestServer({
+      dbFile: cut.dbFile,
+      clock: cut.clock,
+      config: mailConfig(smtp.port, false),
+      logger,
+    });
+    servers.add(server);
+    await cut.decide(server, true);
+    expect(await cut.outbox(server)).toEqual([
+      [null, 'pending'],
+      [['cancelled'], 'pending'],
+    ]);
+    await mailer(server).sendDue();
+    expect(smtp.received).toHaveLength(0);
+
+    // Once no send can hold it: freed by the mailer's round, the update folded into it, one message.
+    cut.clock.advance(SENDING_CLAIM_MS);
+    await mailer(server).sendDue();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]?.mail.subject).toMatch(/^Résultats de certification Pix/);
+    expect(smtp.received[0]?.mail.text).toContain('certification annulée');
+    expect(await cut.outbox(server)).toEqual([[null, 'sent']]);
   }, 60_000);
 });

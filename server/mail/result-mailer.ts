@@ -6,11 +6,15 @@
 // in the database, so a restart resumes where the last run stopped (a message whose acceptance was
 // not yet recorded when the server stopped is sent again: at least once, never lost). Each row is taken
 // (storage marks it) in the transaction that reads it before it is written: a change to its candidate
-// merges into an update only until then, and gets its own message after (never recorded sent unsaid).
+// merges into an update only until then, and gets its own message after (never recorded sent unsaid);
+// if the attempt fails, that message folds back into it (storage: never sent before it, nor beside it).
+// A row taken stays so until its outcome, or until storage frees it once no send can still hold it
+// (SENDING_CLAIM_MS: a mailer stopped or killed mid-send; another server on the same file never
+// sends a row this one holds).
 // Times come from the server's clock (ctx.now): tests move it instead of waiting.
 import { createTransport } from 'nodemailer';
 import type { ServerContext } from '../context.ts';
-import type { StoredResultEmail } from '../storage/repositories.ts';
+import { SENDING_CLAIM_MS, type StoredResultEmail } from '../storage/repositories.ts';
 import { describeSender, passwordRedactor, type ResultMailerSettings } from './mail-settings.ts';
 import { composeResultEmail } from './result-email-content.ts';
 import { recipientDomain } from './result-email-recipients.ts';
@@ -27,6 +31,15 @@ const LOOP_ERROR_SLEEP_MS = 60_000;
 const SERVER_PAUSE_MAX_MS = 15 * 60_000;
 /** At shutdown: how long a message being sent may finish before it is cut (it stays pending). */
 const STOP_GRACE_MS = 5000;
+/**
+ * The longest a send may last before this attempt is given up (a temporary failure): each wait below
+ * is between two exchanges, and a server trickling its answers could hold a send for ever. Its row's
+ * claim (SENDING_CLAIM_MS) must outlast it, the message being written and the stop's grace.
+ */
+const SEND_LIMIT_MS = 5 * 60_000;
+// Storage frees a claim after SENDING_CLAIM_MS: were a send longer, its row could go twice.
+if (SEND_LIMIT_MS + 2 * STOP_GRACE_MS >= SENDING_CLAIM_MS)
+  throw new Error('a result e-mail claim must outlast the longest send');
 /** A mail server that does not answer is given up on for this attempt (nodemailer's are minutes). */
 const TIMEOUTS = {
   connectionTimeout: 30_000,
@@ -63,8 +76,6 @@ export class ResultMailer {
   #pausedUntil = 0;
   /** The rounds, one after another: the loop's and the ones asked for (tests, wake-ups) never overlap. */
   #rounds: Promise<unknown> = Promise.resolve();
-  /** Rows a stopped mailer had taken were freed (before this one's first round). */
-  #released = false;
 
   constructor(ctx: ServerContext, settings: ResultMailerSettings) {
     this.#ctx = ctx;
@@ -166,11 +177,9 @@ export class ResultMailer {
   async #round(): Promise<number> {
     if (this.#stopped || this.#paused()) return 0;
     const { resultEmails } = this.#ctx.store;
-    if (!this.#released) {
-      // A send cut at the last stop left its row taken: changes could no longer merge into it.
-      await resultEmails.releaseSending();
-      this.#released = true;
-    }
+    // A send cut at a stop (this server's last run, or another's) left its row taken: once no send can
+    // still hold it, it is free again, to be sent and to carry the changes.
+    await resultEmails.releaseSending(this.#ctx.now());
     const due = await resultEmails.due(this.#ctx.now(), BATCH);
     let tried = 0;
     for (const read of due) {
@@ -232,7 +241,7 @@ export class ResultMailer {
         text: message.text,
         html: message.html,
         attachments: message.attachments,
-        signal: this.#abort.signal,
+        signal: AbortSignal.any([this.#abort.signal, AbortSignal.timeout(SEND_LIMIT_MS)]),
       });
     } catch (error) {
       if (this.#abort.signal.aborted) {

@@ -879,6 +879,13 @@ export interface StoredResultEmail extends NewResultEmail {
 }
 
 /**
+ * How long a row the mailer took stays its: longer than any send (result-mailer.ts gives up on one after
+ * SEND_LIMIT_MS, and a stopping server cuts its own within seconds), so that an older
+ * claim can only be a stopped or killed mailer's, and a live one is never freed under it (sent twice).
+ */
+export const SENDING_CLAIM_MS = 10 * 60_000;
+
+/**
  * The outbox of result e-mails (mail/result-mailer.ts sends it): the publication's and the updates,
  * read and written alike by their id. Each outcome is recorded only if the
  * row is still the pending one the mailer read (`attempts` as read): a « Renvoyer » in between wins.
@@ -887,17 +894,28 @@ export interface ResultEmailRepository {
   /** The session's, by recipient. */
   listBySession(sessionId: string): Promise<StoredResultEmail[]>;
   get(id: string): Promise<StoredResultEmail | null>;
-  /** Pending rows due at `now`, the longest waiting first. */
+  /**
+   * Pending rows due at `now`, the longest waiting first: none taken, and no update while an older
+   * message to the same address about the same candidate has not gone (it must not arrive first).
+   */
   due(now: number, limit: number): Promise<StoredResultEmail[]>;
   /**
    * The mailer takes a due row to send it: as it is now (a change may have merged into it since `due`),
-   * or null when it is no longer the pending one read. From then on no change merges into it (it gets
-   * its own update), until its attempt's outcome is recorded.
+   * or null when it is no longer the pending one read, or is taken already (by another server on the
+   * same file, or a stopping one). From then on no change merges into it (it gets its own update),
+   * until its attempt's outcome is recorded: a failure then folds those updates back into it.
    */
   takeForSending(id: string, previousAttempts: number, at: number): Promise<StoredResultEmail | null>;
-  /** Rows taken by a mailer that stopped before their outcome (a send cut at shutdown): free again. */
-  releaseSending(): Promise<number>;
-  /** When the next pending row is due; null when none is pending. */
+  /**
+   * Frees the rows taken at least SENDING_CLAIM_MS before `at` (no send lasts that long: a mailer
+   * stopped or killed before their outcome), folding into each the updates queued meanwhile; done when
+   * the store opens and at each mailer round. How many were freed.
+   */
+  releaseSending(at: number): Promise<number>;
+  /**
+   * When the next pending row is due, as `due` reads them (a taken one: when its claim runs out); null
+   * when none is pending.
+   */
   nextAttemptAt(): Promise<number | null>;
   pendingCount(): Promise<number>;
   recordSent(id: string, previousAttempts: number, at: number): Promise<boolean>;
@@ -957,6 +975,34 @@ export interface JuryDecisionRepository {
   ): Promise<CancellationOutcome>;
 }
 
+// ------------------------------------------------------------------ storage faults
+
+/**
+ * What failed in the storage itself: `full` (no room left on its disk), `busy` (locked by another
+ * program past the wait), or why it cannot be used (`ioError`, `readOnly`, `corrupt`, `cantOpen`,
+ * `noMemory`: one answer, told apart to IT).
+ */
+export type StorageFaultKind = 'full' | 'busy' | 'ioError' | 'readOnly' | 'corrupt' | 'cantOpen' | 'noMemory';
+
+/**
+ * A failure of the storage's disk, files, locks or memory, not of the request (a constraint) nor a bug:
+ * nothing of the failed call was stored. Each backend recognises its own (Store.faultOf); the HTTP layer
+ * answers and logs them alike (http/storage-faults.ts).
+ */
+export interface StorageFault {
+  kind: StorageFaultKind;
+  /** The backend's own code, quoted to IT (SQLite's extended code: SQLITE_IOERR_FSYNC). */
+  code: string;
+  /** The storage may not hold what it said it wrote: the server must stop (a restart reads what it holds). */
+  durabilityLost: boolean;
+  /** Where the database is, as IT is shown it (SQLite: its folder; never a password or a whole URL). */
+  where: string;
+  /** For IT: what happened and what to do, in the backend's terms. */
+  description: string;
+  /** What the log says of it, under the names the IT guide gives (SQLite: sqliteCode, databaseFolder…). */
+  logFields: Readonly<Record<string, string>>;
+}
+
 export interface Store {
   centres: CentreRepository;
   accounts: AccountRepository;
@@ -976,6 +1022,8 @@ export interface Store {
   results: ResultRepository;
   juryDecisions: JuryDecisionRepository;
   resultEmails: ResultEmailRepository;
+  /** The storage fault behind an error this store threw, or null when it is not one (a 500). */
+  faultOf(error: unknown): StorageFault | null;
   close(): Promise<void>;
 }
 

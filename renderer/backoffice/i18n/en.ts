@@ -1424,8 +1424,12 @@ export const en: BackOfficeMessages = {
     update: 'Update: {{why}}',
     updateMerged: 'Update combining {{number}} changes: {{whys}}',
     updateThen: '; then ',
-    cancellationBackAndForth:
-      'The cancellation and its undoing both came before sending: the message does not mention them and gives the result as it stands at that time.',
+    cancellationBackAndForth: {
+      cancelledFirst:
+        'The cancellation and its undoing both came before sending: the message does not mention them and gives the result as it stands at that time.',
+      restoredFirst:
+        'The cancellation was undone, then the certification cancelled again, before sending: the message does not mention either and gives the result as it stands at that time.',
+    },
     updateCauses: {
       cancelled: 'certification cancelled by the jury',
       restored: 'cancellation undone by the jury, result restored',

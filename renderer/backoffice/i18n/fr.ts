@@ -1461,8 +1461,12 @@ export const fr = {
     update: 'Mise à jour : {{why}}',
     updateMerged: 'Mise à jour regroupant {{number}} changements : {{whys}}',
     updateThen: ' ; puis ',
-    cancellationBackAndForth:
-      'L’annulation et sa levée se sont suivies avant l’envoi : le message n’en parle pas, il donne le résultat tel qu’il est à ce moment-là.',
+    cancellationBackAndForth: {
+      cancelledFirst:
+        'L’annulation et sa levée se sont suivies avant l’envoi : le message n’en parle pas, il donne le résultat tel qu’il est à ce moment-là.',
+      restoredFirst:
+        'La levée de l’annulation puis une nouvelle annulation se sont suivies avant l’envoi : le message n’en parle pas, il donne le résultat tel qu’il est à ce moment-là.',
+    },
     updateCauses: {
       cancelled: 'certification annulée par le jury',
       restored: 'annulation levée par le jury, résultat rétabli',

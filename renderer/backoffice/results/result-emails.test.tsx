@@ -275,4 +275,26 @@ describe('the results sent by e-mail, on the results page', () => {
     expect(english).toContain('Changes made before it goes are sent together, in that one message.');
     expect(english).not.toMatch(/Mise à jour|regroupant|puis/);
   });
+
+  it('says an undoing then a new cancellation in that order, not as a cancellation and its undoing', () => {
+    const lea = { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' };
+    const again = email({
+      id: 'emu_3',
+      update: { candidateId: 'can_1', causes: ['restored', 'identityCorrected', 'cancelled'] },
+      candidates: [lea],
+      state: 'pending',
+      attempts: 0,
+    });
+    const list = { mailServerConfigured: true, emails: [again] };
+    const french = text(section(list));
+    expect(french).toContain(
+      'La levée de l’annulation puis une nouvelle annulation se sont suivies avant l’envoi : le message n’en parle pas',
+    );
+    expect(french).not.toContain('L’annulation et sa levée');
+    const english = text(section(list, { language: 'en' }));
+    expect(english).toContain(
+      'The cancellation was undone, then the certification cancelled again, before sending: the message does not mention either',
+    );
+    expect(english).not.toContain('The cancellation and its undoing');
+  });
 });

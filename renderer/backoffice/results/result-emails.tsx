@@ -6,12 +6,14 @@
 // (« Renvoyer », confirmed first), a referent reads who can. A change of a candidate's result after
 // publication adds an update message on its own row, saying why it was sent, beside the first message
 // whose state stays as it was; later changes made before it goes are merged into it (server/mail/), so
-// its row lists them, and says when a cancellation and its undoing leave the message silent on both.
+// its row lists them, and says when a cancellation and its undoing (or an undoing and a new
+// cancellation) leave the message silent on both.
 import { useState } from 'react';
 import {
   cancellationBackAndForth,
   type ResultEmail,
   type ResultEmailList,
+  type ResultEmailUpdateCause,
 } from '../../../core/contracts/result-emails.ts';
 import { announce } from '../../shared/announcer.tsx';
 import type { ApiFailure } from '../api/centre-client.ts';
@@ -78,6 +80,20 @@ export function updateLine(update: NonNullable<ResultEmail['update']>, t: Transl
   return t('resultEmails.updateMerged', { number: later.length + 1, whys });
 }
 
+/**
+ * Says that a cancellation and its undoing (in the order the jury made them) left the message silent
+ * on both; nothing when there was no such back-and-forth.
+ */
+function BackAndForthNote({ causes, t }: { causes: readonly ResultEmailUpdateCause[]; t: Translate }) {
+  const order = cancellationBackAndForth(causes);
+  if (order === null) return null;
+  return (
+    <span className="sub" data-testid="result-email-update-unsaid">
+      {t(`resultEmails.cancellationBackAndForth.${order}`)}
+    </span>
+  );
+}
+
 /** The section, with the messages it was given (ResultEmails reads them). */
 export function ResultEmailsView({
   list,
@@ -142,11 +158,7 @@ export function ResultEmailsView({
                     {updateLine(email.update, t)}
                   </span>
                 )}
-                {email.update && cancellationBackAndForth(email.update.causes) && (
-                  <span className="sub" data-testid="result-email-update-unsaid">
-                    {t('resultEmails.cancellationBackAndForth')}
-                  </span>
-                )}
+                {email.update && <BackAndForthNote causes={email.update.causes} t={t} />}
               </td>
               <td>
                 <span className={`tag ${TAG[email.state]}`}>{t(`resultEmails.states.${email.state}`)}</span>

@@ -632,10 +632,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX result_email_update_causes_by_update ON result_email_update_causes (update_id, seq);
       INSERT INTO result_email_update_causes (update_id, cause, cause_key, queued_at)
         SELECT id, cause, cause_key, created_at FROM result_email_updates ORDER BY created_at, id;
-      -- When the mailer took the row to send it (written as it reads it, in one transaction; cleared
-      -- with the attempt's outcome, and when a mailer starts: a send cut by a stop). A change never
+      -- When the mailer took the row to send it (written as it reads it, in one transaction, only if
+      -- no one holds it; cleared with the attempt's outcome, or once older than any send: a send cut by
+      -- a stop or a kill, freed when a server opens the file and at each mailer round). A change never
       -- merges into a message being written or sent (it would be recorded sent without it), nor leaves
-      -- the publication's to carry it: it gets its own update.
+      -- the publication's to carry it: it gets its own update, held back until that message goes, or
+      -- folded back into it if that message goes back unsent.
       ALTER TABLE result_emails ADD COLUMN sending_since INTEGER;
       ALTER TABLE result_email_updates ADD COLUMN sending_since INTEGER;
     `,

@@ -10,7 +10,8 @@ import type { ResultEmailUpdateCause } from '../../../core/contracts/result-emai
 import { planResultEmailUpdate } from '../../mail/result-email-updates.ts';
 import { publishableDay, type PublishableDay } from '../../testing/result-email-day.ts';
 import type { TestServer } from '../../testing/test-server.ts';
-import { resultEmailUpdateQueuer } from './result-email-store.ts';
+import { SENDING_CLAIM_MS } from '../repositories.ts';
+import { resultEmails as openResultEmails, resultEmailUpdateQueuer } from './result-email-store.ts';
 
 type JuryCause = Extract<ResultEmailUpdateCause, 'cancelled' | 'restored' | 'identityCorrected'>;
 
@@ -45,6 +46,7 @@ describe('an update waiting for the mailer', () => {
       resultEmails,
       publication,
       at,
+      dbFile: day.server.dbFile,
       change: (cause: JuryCause, key: string) =>
         queue(candidateId, { kind: 'jury', cause }, key, at + ++changes, planResultEmailUpdate),
       /** The updates: their causes and state, oldest first. */
@@ -98,26 +100,29 @@ describe('an update waiting for the mailer', () => {
     expect(await resultEmails.recordRetry(first.id, 0, failure, at, at + 60_000)).toBe(true);
     // Never delivered: merged, its retry's time and attempts kept.
     expect(change('restored', 'jury:b')).toBe(true);
+    // A new change: every attempt again, and no later than its retry.
     expect(await updates()).toEqual([
-      { id: first.id, causes: ['cancelled', 'restored'], state: 'pending', attempts: 1 },
+      { id: first.id, causes: ['cancelled', 'restored'], state: 'pending', attempts: 0 },
     ]);
     expect(await resultEmails.get(first.id)).toMatchObject({
       state: 'pending',
-      attempts: 1,
+      attempts: 0,
       nextAttemptAt: at + 60_000,
       update: { causes: ['cancelled', 'restored'] },
     });
 
-    // Taken by a mailer cut at shutdown: nothing merges into it until a mailer starts and frees it.
-    expect(await resultEmails.takeForSending(first.id, 1, at + 60_000)).not.toBeNull();
+    // Taken by a mailer cut at shutdown: nothing merges into it until its claim is freed, once no send
+    // can still hold it; the change queued meanwhile then folds back into it.
+    expect(await resultEmails.takeForSending(first.id, 0, at + 60_000)).not.toBeNull();
     expect(change('identityCorrected', 'jury:c')).toBe(true);
-    expect(await resultEmails.releaseSending()).toBe(1);
-    expect(await resultEmails.releaseSending()).toBe(0);
-    // Free again: the newest one waiting carries the next change.
+    expect(await updates()).toHaveLength(2);
+    expect(await resultEmails.releaseSending(at + 60_000 + SENDING_CLAIM_MS - 1)).toBe(0);
+    expect(await resultEmails.releaseSending(at + 60_000 + SENDING_CLAIM_MS)).toBe(1);
+    expect(await resultEmails.releaseSending(at + 60_000 + SENDING_CLAIM_MS)).toBe(0);
+    // Free again: it carries the next change too.
     expect(change('cancelled', 'jury:d')).toBe(true);
     expect((await updates()).map((u) => u.causes)).toEqual([
-      ['cancelled', 'restored'],
-      ['identityCorrected', 'cancelled'],
+      ['cancelled', 'restored', 'identityCorrected', 'cancelled'],
     ]);
   }, 60_000);
 
@@ -130,5 +135,124 @@ describe('an update waiting for the mailer', () => {
     expect(await resultEmails.takeForSending(publication.id, 0, at)).toMatchObject({ id: publication.id });
     expect(change('cancelled', 'jury:b')).toBe(true);
     expect((await updates()).map((u) => [u.causes, u.state])).toEqual([[['cancelled'], 'pending']]);
+  }, 60_000);
+  const temporary = { kind: 'temporary' as const, detail: '451 4.7.1 greylisted, try again later' };
+
+  it('folds the update queued while an update was being sent back into it when that send fails: one message, in order', async () => {
+    const { resultEmails, at, change, updates } = await published(true);
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    const [u1] = await updates();
+    if (!u1) throw new Error('no update');
+    expect(await resultEmails.takeForSending(u1.id, 0, at)).not.toBeNull();
+    // While it is sent the jury restores: a message of its own, held back behind the one being sent.
+    expect(change('restored', 'jury:b')).toBe(true);
+    expect(await updates()).toHaveLength(2);
+    expect((await resultEmails.due(at + 1000, 20)).filter((e) => e.update !== null)).toEqual([]);
+    // Greylisted: the restoration must not go first (nor as a second message): it folds back in.
+    expect(await resultEmails.recordRetry(u1.id, 0, temporary, at + 10, at + 60_000)).toBe(true);
+    expect(await updates()).toEqual([
+      { id: u1.id, causes: ['cancelled', 'restored'], state: 'pending', attempts: 0 },
+    ]);
+    expect(await resultEmails.due(at + 1000, 20)).toEqual([]);
+    expect((await resultEmails.due(at + 60_000, 20)).map((e) => e.id)).toEqual([u1.id]);
+    expect(await resultEmails.nextAttemptAt()).toBe(at + 60_000);
+  }, 60_000);
+
+  it('keeps the changes queued while an update was being sent in it when it is given up', async () => {
+    const { resultEmails, at, change, updates } = await published(true);
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    const [u1] = await updates();
+    if (!u1) throw new Error('no update');
+    expect(await resultEmails.takeForSending(u1.id, 0, at)).not.toBeNull();
+    expect(change('restored', 'jury:b')).toBe(true);
+    const refused = { kind: 'rejected' as const, detail: '550 no such mailbox' };
+    expect(await resultEmails.recordFailed(u1.id, 0, refused, at + 10)).toBe(true);
+    // Not sent alone to the address that refused the first (« restored », of a cancellation never read):
+    // « Renvoyer » sends both, as one.
+    expect(await updates()).toEqual([
+      { id: u1.id, causes: ['cancelled', 'restored'], state: 'failed', attempts: 1 },
+    ]);
+  }, 60_000);
+
+  it('drops the updates queued while the publication’s message was being sent when that send fails: it says them', async () => {
+    const { resultEmails, publication, at, change, updates } = await published(false);
+    expect(await resultEmails.takeForSending(publication.id, 0, at)).not.toBeNull();
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    expect(change('identityCorrected', 'jury:b')).toBe(true);
+    expect(await updates()).toHaveLength(1);
+    // Never before the results it says changed.
+    expect(await resultEmails.due(at + 1000, 20)).toEqual([]);
+    expect(await resultEmails.recordRetry(publication.id, 0, temporary, at + 10, at + 60_000)).toBe(true);
+    // Written from the results as they are when it goes: nothing left to update.
+    expect(await updates()).toEqual([]);
+    expect((await resultEmails.due(at + 60_000, 20)).map((e) => e.id)).toEqual([publication.id]);
+    // Once it went, a change is an update again.
+    expect(await resultEmails.takeForSending(publication.id, 1, at + 60_000)).not.toBeNull();
+    expect(await resultEmails.recordSent(publication.id, 1, at + 60_001)).toBe(true);
+    expect(change('restored', 'jury:c')).toBe(true);
+    expect((await updates()).map((u) => u.causes)).toEqual([['restored']]);
+  }, 60_000);
+
+  it('keeps the updates queued while a publication’s message sent again by « Renvoyer » fails: they explain what changed', async () => {
+    const { resultEmails, publication, at, change, updates } = await published(true);
+    expect(await resultEmails.resend(publication.id, at)).toBe(true);
+    expect(await resultEmails.takeForSending(publication.id, 0, at)).not.toBeNull();
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    expect(await resultEmails.recordRetry(publication.id, 0, temporary, at + 10, at + 60_000)).toBe(true);
+    expect((await updates()).map((u) => [u.causes, u.state])).toEqual([[['cancelled'], 'pending']]);
+  }, 60_000);
+
+  it('sends the update queued behind the publication’s message after it, once it went', async () => {
+    const { resultEmails, publication, at, change, updates } = await published(false);
+    expect(await resultEmails.takeForSending(publication.id, 0, at)).not.toBeNull();
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    expect(await resultEmails.due(at + 1000, 20)).toEqual([]);
+    expect(await resultEmails.recordSent(publication.id, 0, at + 10)).toBe(true);
+    const [update] = await updates();
+    expect((await resultEmails.due(at + 1000, 20)).map((e) => e.id)).toEqual([update?.id]);
+  }, 60_000);
+
+  it('gives a change merged into an update deep in its retries every attempt again, and a near time', async () => {
+    const { resultEmails, at, change, updates } = await published(true);
+    expect(change('identityCorrected', 'jury:a')).toBe(true);
+    const [u1] = await updates();
+    if (!u1) throw new Error('no update');
+    const hours = 8 * 60 * 60_000;
+    for (let attempt = 0; attempt < 9; attempt += 1) {
+      expect(await resultEmails.takeForSending(u1.id, attempt, at)).not.toBeNull();
+      expect(await resultEmails.recordRetry(u1.id, attempt, temporary, at, at + hours)).toBe(true);
+    }
+    expect(await resultEmails.get(u1.id)).toMatchObject({ attempts: 9, nextAttemptAt: at + hours });
+    // Merged (the second change, at + 2): goes within a minute, with the whole retry schedule ahead of it.
+    expect(change('cancelled', 'jury:b')).toBe(true);
+    expect(await resultEmails.get(u1.id)).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: at + 2 + 60_000,
+      update: { causes: ['identityCorrected', 'cancelled'] },
+    });
+  }, 60_000);
+
+  it('takes a row only if no one holds it, and frees at opening only claims older than any send', async () => {
+    const { resultEmails, publication, at, change, updates, dbFile } = await published(false);
+    expect(await resultEmails.takeForSending(publication.id, 0, at)).not.toBeNull();
+    // Another server on the same file, or one still stopping, holds it: not taken twice.
+    expect(await resultEmails.takeForSending(publication.id, 0, at + 1000)).toBeNull();
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    // Neither due nor sent first meanwhile; due again when the claim may be freed.
+    expect(await resultEmails.due(at + SENDING_CLAIM_MS, 20)).toEqual([]);
+    expect(await resultEmails.nextAttemptAt()).toBe(at + SENDING_CLAIM_MS);
+
+    // A server opening the file while the claim may be live (within SENDING_CLAIM_MS) leaves it.
+    const db = new Database(dbFile);
+    connections.push(db);
+    openResultEmails(db, () => at + SENDING_CLAIM_MS - 1);
+    expect(await resultEmails.takeForSending(publication.id, 0, at + SENDING_CLAIM_MS - 1)).toBeNull();
+    expect(await updates()).toHaveLength(1);
+    // Opened later (a restart, with or without a mail server): freed, and the update queued meanwhile
+    // dropped (the message, written when it goes, says it).
+    openResultEmails(db, () => at + SENDING_CLAIM_MS);
+    expect(await updates()).toEqual([]);
+    expect(await resultEmails.takeForSending(publication.id, 0, at + SENDING_CLAIM_MS)).not.toBeNull();
   }, 60_000);
 });

@@ -11,17 +11,48 @@ import type {
   ResultEmailState,
   ResultEmailUpdateCause,
 } from '../../../core/contracts/result-emails.ts';
-import type {
-  ResultChange,
-  ResultEmailPlan,
-  ResultEmailRepository,
-  ResultEmailUpdatePlan,
-  StoredResultEmail,
+import {
+  SENDING_CLAIM_MS,
+  type ResultChange,
+  type ResultEmailPlan,
+  type ResultEmailRepository,
+  type ResultEmailUpdatePlan,
+  type StoredResultEmail,
 } from '../repositories.ts';
 import { candidateFromRow, json, num, numOrNull, resultFromRow, str, strOrNull, type Row } from './rows.ts';
 
 const COLUMNS = `id, session_id, recipient, state, attempts, next_attempt_at, last_attempt_at, last_error,
-  last_error_kind, sent_at, created_at`;
+  last_error_kind, sent_at, created_at, sending_since`;
+
+/**
+ * When a change is merged into an update that waits for a retry, the update goes at the latest this
+ * long after it (the first retry's wait: a greylisting server's own delay): the new change must not
+ * wait hours behind a retry schedule that was not its own.
+ */
+const MERGED_RETRY_MS = 60_000;
+
+/**
+ * A change merged into a waiting update is a new message's worth: it gets every attempt again, and
+ * goes soon rather than at a far retry (an update deep in its retries would otherwise carry it hours
+ * late, and give it up after one try). Safe: only an update nobody is sending is ever merged into.
+ */
+const FRESH_BUDGET = `UPDATE result_email_updates SET attempts = 0, next_attempt_at = MIN(next_attempt_at, @soon)
+  WHERE id = @id AND state = 'pending'`;
+
+/**
+ * Whether the outbox row `o` is an update that must wait: an older message to the same address about
+ * the same candidate (the publication's, or an update) has not gone yet. It was queued on its own
+ * because that one was taken; if that one is taken again, still being sent by a mailer that stopped, or
+ * waiting for its retry, this one must not arrive first (« the jury restored » before « cancelled »).
+ */
+const HELD_BACK = `o.is_update = 1 AND (
+  EXISTS (SELECT 1 FROM result_emails e, json_each(e.candidate_ids) c
+          WHERE e.session_id = o.session_id AND e.recipient = o.recipient AND e.state = 'pending'
+            AND e.sent_at IS NULL AND c.value = o.update_candidate_id)
+  OR EXISTS (SELECT 1 FROM result_email_updates p
+             WHERE p.session_id = o.session_id AND p.recipient = o.recipient
+               AND p.candidate_id = o.update_candidate_id AND p.state = 'pending' AND p.sent_at IS NULL
+               AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.id < o.id))))`;
 
 /**
  * Both tables as one outbox; an update carries its one candidate, and why: the changes it carries, in
@@ -148,6 +179,7 @@ export function resultEmailUpdateQueuer(
     `INSERT INTO result_email_update_causes (update_id, cause, cause_key, queued_at)
      VALUES (@updateId, @cause, @causeKey, @at)`,
   );
+  const freshBudget = db.prepare(FRESH_BUDGET);
   return (candidateId, change, causeKey, at, plan) => {
     const row = candidate.get(candidateId) as Row | undefined;
     if (!row || row.session_published_at === null || num(row.has_result) !== 1) return false;
@@ -160,32 +192,40 @@ export function resultEmailUpdateQueuer(
     if (known.get(causeKey) !== undefined) return false;
     const params = { sessionId: stored.sessionId, recipient: email.recipient, candidateId };
     if (publicationUnsent.get(params) !== undefined) return false;
-    // A retry's time and attempts stay as they were: the merged message goes when that one would have.
     let updateId = waiting.get(params) as string | undefined;
     if (updateId === undefined) {
       updateId = email.id;
       insert.run({ ...params, id: updateId, cause: email.cause, causeKey, at });
-    }
+    } else freshBudget.run({ id: updateId, soon: at + MERGED_RETRY_MS });
     carry.run({ updateId, cause: email.cause, causeKey, at });
     return true;
   };
 }
 
-export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
+/**
+ * The outbox, for the mailer and the back office. Opening it frees the rows a mailer took and could not
+ * finish (stopped or killed mid-send), once no live send can still hold them (SENDING_CLAIM_MS): a
+ * server restarted without a mail server would otherwise keep them taken, every change to their
+ * candidates queueing a message of its own.
+ */
+export function resultEmails(db: SqliteDatabase, now: () => number): ResultEmailRepository {
   // The publication's message first, then the updates in the order they came.
   const bySession = db.prepare(
     `SELECT * FROM ${OUTBOX} WHERE session_id = ? ORDER BY recipient, is_update, created_at, id`,
   );
   const get = db.prepare(`SELECT * FROM ${OUTBOX} WHERE id = ?`);
   const due = db.prepare(
-    `SELECT * FROM ${OUTBOX} WHERE state = 'pending' AND next_attempt_at <= ?
-     ORDER BY next_attempt_at, created_at, is_update, id LIMIT ?`,
+    `SELECT * FROM ${OUTBOX} o
+     WHERE o.state = 'pending' AND o.sending_since IS NULL AND o.next_attempt_at <= ? AND NOT (${HELD_BACK})
+     ORDER BY o.next_attempt_at, o.created_at, o.is_update, o.id LIMIT ?`,
   );
+  // A taken row is due again when releaseSending may free it; one held back, once the one before has
+  // gone (recording that wakes the mailer).
   const nextAttemptAt = db
     .prepare(
-      `SELECT MIN(at) FROM (
-         SELECT MIN(next_attempt_at) AS at FROM result_emails WHERE state = 'pending'
-         UNION ALL SELECT MIN(next_attempt_at) FROM result_email_updates WHERE state = 'pending')`,
+      `SELECT MIN(CASE WHEN o.sending_since IS NULL THEN o.next_attempt_at
+                       ELSE MAX(o.next_attempt_at, o.sending_since + ${SENDING_CLAIM_MS}) END)
+       FROM ${OUTBOX} o WHERE o.state = 'pending' AND NOT (${HELD_BACK})`,
     )
     .pluck();
   const pendingCount = db
@@ -199,17 +239,77 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
     ['result_emails', 'result_email_updates'].map((table) => db.prepare(sql(table)));
   const changed = (statements: Statement[], ...params: unknown[]) =>
     statements.reduce((sum, statement) => sum + statement.run(...params).changes, 0) === 1;
-  // Taken in the same transaction as it is read: no change merges into it after that.
+  // Taken in the same transaction as it is read: no change merges into it after that. Only if no one
+  // holds it: another server on the same file, or one still stopping, may be sending it.
   const take = onBoth(
     (table) => `UPDATE ${table} SET sending_since = @at
-     WHERE id = @id AND state = 'pending' AND attempts = @previous`,
+     WHERE id = @id AND state = 'pending' AND attempts = @previous AND sending_since IS NULL`,
   );
   const takeForSending = db.transaction((id: string, previous: number, at: number) =>
     changed(take, { id, previous, at }) ? (get.get(id) as Row | undefined) : undefined,
   );
-  const release = onBoth(
-    (table) => `UPDATE ${table} SET sending_since = NULL WHERE sending_since IS NOT NULL`,
+  const stale = db
+    .prepare(
+      `SELECT id FROM result_emails WHERE sending_since <= @before
+       UNION ALL SELECT id FROM result_email_updates WHERE sending_since <= @before`,
+    )
+    .pluck();
+  const release = onBoth((table) => `UPDATE ${table} SET sending_since = NULL WHERE id = ?`);
+  const releaseStale = db.transaction((at: number) => {
+    const ids = stale.all({ before: at - SENDING_CLAIM_MS }) as string[];
+    for (const id of ids) {
+      changed(release, id);
+      foldQueued(id, at);
+    }
+    return ids.length;
+  });
+  // Updates queued while a row was taken, to its address and about its candidates, never sent nor taken
+  // (held back by `due` meanwhile). The update's own are its later ones, as they came. None into a row
+  // sent before and put back by « Renvoyer »: its recipient read it, the updates explain what changed.
+  const queuedBehindUpdate = db
+    .prepare(
+      `SELECT q.id FROM result_email_updates u JOIN result_email_updates q
+         ON q.session_id = u.session_id AND q.recipient = u.recipient AND q.candidate_id = u.candidate_id
+       WHERE u.id = ? AND u.sent_at IS NULL
+         AND q.state = 'pending' AND q.sent_at IS NULL AND q.sending_since IS NULL
+         AND (q.created_at > u.created_at OR (q.created_at = u.created_at AND q.id > u.id))
+       ORDER BY q.created_at, q.id`,
+    )
+    .pluck();
+  const moveCauses = db.prepare('UPDATE result_email_update_causes SET update_id = ? WHERE update_id = ?');
+  const deleteUpdate = db.prepare('DELETE FROM result_email_updates WHERE id = ?');
+  const freshBudget = db.prepare(FRESH_BUDGET);
+  const dropBehindPublication = db.prepare(
+    `DELETE FROM result_email_updates
+     WHERE id IN (SELECT q.id FROM result_emails e, json_each(e.candidate_ids) c
+                    JOIN result_email_updates q ON q.candidate_id = c.value
+                  WHERE e.id = ? AND e.sent_at IS NULL
+                    AND q.session_id = e.session_id AND q.recipient = e.recipient
+                    AND q.state = 'pending' AND q.sent_at IS NULL AND q.sending_since IS NULL)`,
   );
+  /**
+   * A taken row goes back without having been sent (its attempt failed, or its mailer stopped): the
+   * updates queued meanwhile, which its recipient has not read either, fold into it, so that it never
+   * arrives after them nor alongside them (two messages, the second explaining the first). An update
+   * takes their changes (and a fresh budget: FRESH_BUDGET); the publication's message, written from the
+   * results as they are when it goes, says them already: they are dropped. Chosen over only holding
+   * them back in `due` (which stays, for the time a stopped mailer's claim runs): one message, and each
+   * path that frees a row without sending it (retry, give up, a stopped mailer) goes through here.
+   */
+  function foldQueued(id: string, at: number): void {
+    const row = get.get(id) as Row | undefined;
+    if (!row) return;
+    if (num(row.is_update) !== 1) {
+      dropBehindPublication.run(id);
+      return;
+    }
+    const queued = queuedBehindUpdate.all(id) as string[];
+    for (const later of queued) {
+      moveCauses.run(id, later);
+      deleteUpdate.run(later);
+    }
+    if (queued.length > 0) freshBudget.run({ id, soon: at + MERGED_RETRY_MS });
+  }
   // Each outcome frees the row: a retry may carry the changes that come until then.
   const sent = onBoth(
     (
@@ -223,6 +323,11 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
        last_attempt_at = @at, last_error = @detail, last_error_kind = @kind, sending_since = NULL
      WHERE id = @id AND state = 'pending' AND attempts = @previous`,
   );
+  const recordFailure = db.transaction((params: { id: string; at: number } & Record<string, unknown>) => {
+    if (!changed(failed, params)) return false;
+    foldQueued(params.id, params.at);
+    return true;
+  });
   const resend = onBoth(
     (table) => `UPDATE ${table} SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL,
        last_error_kind = NULL, sending_since = NULL
@@ -232,6 +337,13 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
     (table) =>
       `UPDATE ${table} SET next_attempt_at = MIN(next_attempt_at, ?) WHERE id = ? AND state = 'pending'`,
   );
+  // Nothing is written unless a stopped mailer left a row taken. A write refused here (a full disk) must
+  // not keep the server from starting: every mailer round releases stale claims again.
+  try {
+    releaseStale(now());
+  } catch {
+    // Released by the mailer's next round.
+  }
   return {
     async listBySession(sessionId) {
       return (bySession.all(sessionId) as Row[]).map(resultEmailFromRow);
@@ -247,8 +359,8 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
       const row = takeForSending(id, previous, at);
       return row ? resultEmailFromRow(row) : null;
     },
-    async releaseSending() {
-      return release.reduce((sum, statement) => sum + statement.run().changes, 0);
+    async releaseSending(at) {
+      return releaseStale(at);
     },
     async nextAttemptAt() {
       return numOrNull(nextAttemptAt.get() ?? null);
@@ -260,7 +372,7 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
       return changed(sent, { id, previous, attempts: previous + 1, at });
     },
     async recordRetry(id, previous, failure, at, next) {
-      return changed(failed, {
+      return recordFailure({
         id,
         previous,
         attempts: previous + 1,
@@ -271,7 +383,7 @@ export function resultEmails(db: SqliteDatabase): ResultEmailRepository {
       });
     },
     async recordFailed(id, previous, failure, at) {
-      return changed(failed, {
+      return recordFailure({
         id,
         previous,
         attempts: previous + 1,

@@ -1,6 +1,7 @@
 // The SQLite backend of the storage seam (better-sqlite3: synchronous, in-process). Each method is
 // one statement or one transaction; result bundles and room events are written by group commit (see
 // write-batcher.ts) so that many concurrent uploads share one fsync.
+import path from 'node:path';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { Challenge } from '../../../core/challenge/challenge.ts';
 import { ResultBundlePayloadSchema } from '../../../core/bundle/result-bundle.ts';
@@ -33,6 +34,7 @@ import type {
   SessionRepository,
   StationRepository,
   StationTestInUse,
+  StorageFault,
   Store,
   StoredBundle,
   StoredCommand,
@@ -61,6 +63,7 @@ import {
   type Row,
 } from './rows.ts';
 import { WriteBatcher } from './write-batcher.ts';
+import { sqliteStorageFault } from './storage-fault.ts';
 import { resultEmailQueuer, resultEmailUpdateQueuer, resultEmails } from './result-email-store.ts';
 import {
   juryCancelledAtOf,
@@ -80,7 +83,7 @@ export function openSqliteStore(
   options: { onDurabilityLost?: (error: Error) => void } = {},
 ): Store {
   const dbs = openServerDatabases(file);
-  return new SqliteStore(dbs, now, options.onDurabilityLost);
+  return new SqliteStore(dbs, path.dirname(path.resolve(file)), now, options.onDurabilityLost);
 }
 
 const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
@@ -122,6 +125,8 @@ function inList(db: SqliteDatabase, sql: (list: string) => string, pluck = false
 
 class SqliteStore implements Store {
   readonly #dbs: ServerDatabases;
+  /** The database's folder: what IT is shown of where it is (storage-fault.ts). */
+  readonly #folder: string;
   readonly #writer: WriteBatcher;
   readonly #fastWriter: WriteBatcher;
   readonly centres: CentreRepository;
@@ -143,8 +148,14 @@ class SqliteStore implements Store {
   readonly resultEmails: ResultEmailRepository;
   readonly juryDecisions: JuryDecisionRepository;
 
-  constructor(dbs: ServerDatabases, now: () => number, onDurabilityLost?: (error: Error) => void) {
+  constructor(
+    dbs: ServerDatabases,
+    folder: string,
+    now: () => number,
+    onDurabilityLost?: (error: Error) => void,
+  ) {
     this.#dbs = dbs;
+    this.#folder = folder;
     const db = dbs.main;
     this.#writer = new WriteBatcher(db, onDurabilityLost ? { onSyncFailure: onDurabilityLost } : {});
     // Nonces, room events and known devices: synchronous=NORMAL, no sync of their own (see database.ts).
@@ -165,8 +176,12 @@ class SqliteStore implements Store {
     this.bundles = bundles(db, this.#writer);
     this.incidents = incidents(db);
     this.results = results(db);
-    this.resultEmails = resultEmails(db);
+    this.resultEmails = resultEmails(db, now);
     this.juryDecisions = juryDecisions(db);
+  }
+
+  faultOf(error: unknown): StorageFault | null {
+    return sqliteStorageFault(error, this.#folder);
   }
 
   async close(): Promise<void> {
