@@ -1,10 +1,13 @@
 // Files downloaded in the challenge browser: the candidate clicks a link on a web page, the station's
 // download policy decides, and a spreadsheet or a word-processor file is offered by a calm notice in
-// the browser column; it opens in the read-only office viewers a challenge's own files open in (not in
-// the browser's page) only when the candidate presses « Ouvrir le fichier ». A page that downloads a
-// file by itself (frames) has it offered once a visit, never opened. An installer, an archive, an old
-// Word file or a file too big is refused with a notice that says which file and why, while the page
-// stays usable. Each download is saved in the test's sandbox folder and journaled. The .xlsx and the
+// the browser panel, above the page where a refusal is said (in view on a 1366×768 screen); it opens in
+// the read-only office viewers a challenge's own files open in (not in the browser's page) only when
+// the candidate presses « Ouvrir le fichier ». The same link clicked again after « Fermer » offers the
+// saved copy again. A page that downloads a file by itself (frames) has it saved once a visit, never
+// opened. An installer, an archive, an old Word file or a file too big is refused with a notice that
+// says which file and why, while the page stays usable; a name of any length wraps inside the panel.
+// The next question takes the notices away. Each download is saved in the test's sandbox folder once
+// and journaled under a clean name. The .xlsx and the
 // .docx are made here with the libraries of the viewers' fixtures (SheetJS, fflate) and put on the
 // tests' demo site, whose pages link to them (fixtures/sites/atelier/documents.html,
 // telechargement-auto.html).
@@ -78,9 +81,15 @@ function minutesDocx(): Uint8Array {
 
 let day: CertificationDay;
 let view: Page;
+/** The question the downloads are made on (one with the browser beside it). */
+let question: Challenge;
 
 beforeAll(async () => {
-  day = await CertificationDay.open({ scenario: 'browser-downloads' });
+  // A lab's small screen: the notices must be in view without scrolling.
+  day = await CertificationDay.open({
+    scenario: 'browser-downloads',
+    viewport: { width: 1366, height: 768 },
+  });
   const site = path.join(day.server.demoSitesDir, 'atelier');
   writeFileSync(path.join(site, 'budget-sortie.xlsx'), budgetXlsx());
   writeFileSync(path.join(site, 'compte-rendu.docx'), minutesDocx());
@@ -124,7 +133,8 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
       await answerRight(day, challenge);
       challenge = await nextChallengeOrEnd(day, challenge.id);
     }
-    expect(challenge).not.toBeNull();
+    if (!challenge) throw new Error('no question with the browser');
+    question = challenge;
     await typeInto(page, page.locator('#browser-address'), PAGE.replace('https://', ''), 'address bar');
     await page.keyboard.press('Enter');
     await page.getByText('Page affichée : Documents du club informatique').waitFor();
@@ -144,6 +154,8 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(day.view.bounds).not.toBeNull();
     expect(view.url()).toBe(PAGE);
+    // Where a refusal is said: in the browser panel, above the page, in view without scrolling.
+    await expectAboveThePage(page, notice);
     await day.capture('downloaded-notice');
 
     const open = notice.getByRole('button', { name: 'Ouvrir le fichier' });
@@ -226,10 +238,31 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await day.capture('downloaded-unreadable');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    // « Fermer » takes the notice away, and the keyboard back to the browser's address bar.
+    // « Fermer » takes the notice away, and the keyboard back to the way into the page.
     await pressOn(page, notice.getByRole('button', { name: 'Fermer' }), 'Enter', 'notice close button');
     await notice.waitFor({ state: 'detached' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('browser-address');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Aller dans la page');
+  });
+
+  it('offers the saved copy again when the candidate clicks the same link after « Fermer »', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
+    const journaled = () => navigations().filter((n) => n.url === FILE('inscriptions.xlsx')).length;
+    const saved = () => savedDownloads().filter((name) => name.endsWith('-inscriptions.xlsx')).length;
+    expect(journaled()).toBe(1);
+    expect(saved()).toBe(1);
+    expect(await notice.count()).toBe(0);
+    await view.getByRole('link', { name: 'Inscriptions (tableur abîmé)' }).click();
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : inscriptions.xlsx Ouvrir le fichier Fermer');
+    // The same copy: not saved, not journaled a second time.
+    expect(journaled()).toBe(1);
+    expect(saved()).toBe(1);
+    await pressOn(page, notice.getByRole('button', { name: 'Fermer' }), 'Enter', 'notice close button');
+    await notice.waitFor({ state: 'detached' });
   });
 
   it('shows a downloaded text in the browser’s own page, as the station does', async () => {
@@ -282,6 +315,7 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
       });
     }
     // Nothing opened, nothing kept, and the page is still the one with the links.
+    await expectAboveThePage(page, notice);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(savedDownloads().filter((name) => /\.(exe|zip|doc)$/.test(name))).toEqual([]);
     expect(view.url()).toBe(PAGE);
@@ -338,6 +372,8 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
       navigations().filter((n) => n.url === FILE('budget-sortie.xlsx') && n.rule === 'download spreadsheet')
         .length;
     const before = budgetDownloads();
+    const saved = () => savedDownloads().filter((name) => name.endsWith('-budget-sortie.xlsx')).length;
+    const savedBefore = saved();
     await typeInto(page, page.locator('#browser-address'), PAGE, 'address bar');
     await page.keyboard.press('Enter');
     await expect.poll(() => view.url()).toBe(PAGE);
@@ -354,18 +390,109 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     // The browser's own buttons are reachable: back to the documents.
     await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
     await expect.poll(() => view.url()).toBe(PAGE);
-    expect(await seen.count('browserFileOpened')).toBe(1);
+    // Both frames' downloads are the one copy, saved and journaled once (the second frame's offers it
+    // again: the same notice, said once).
+    const firstVisit = await seen.offers();
+    expect(firstVisit.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(firstVisit).size).toBe(1);
     expect(budgetDownloads()).toBe(before + 1);
-    // Another visit of that page: the file is offered again, once, and still nothing opens.
+    expect(saved()).toBe(savedBefore + 1);
+    // Another visit of that page: the file is saved and offered again (a new copy), and still nothing opens.
     await view.getByRole('link', { name: 'Page qui télécharge toute seule' }).click();
-    await expect.poll(() => seen.count('browserFileOpened')).toBe(2);
+    await expect.poll(async () => new Set(await seen.offers()).size).toBe(2);
     await view.waitForLoadState('load');
     await expect.poll(() => budgetDownloads()).toBe(before + 2);
+    expect(saved()).toBe(savedBefore + 2);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await notice.count()).toBe(1);
     expect(day.view?.bounds).not.toBeNull();
   });
+
+  it('wraps a refused file’s very long name inside the panel, journaled clean and bounded', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('browser-refused-download');
+    // 250 letters without a space, as some sites name their exports.
+    const long = `${'inscriptionsclubinformatique'.repeat(9).slice(0, 250)}.exe`;
+    writeFileSync(path.join(day.server.demoSitesDir, 'atelier', long), Buffer.from('MZ'));
+    await typeInto(page, page.locator('#browser-address'), FILE(long), 'address bar');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => textOf(notice))
+      .toContain(`Ce fichier ne peut pas être ouvert sur ce poste : ${long}`);
+    // The newer notice replaced the downloaded file's: one at a time.
+    expect(await page.getByTestId('downloaded-file-notice').count()).toBe(0);
+    // Inside the panel: nothing sticks out to the right, the name is isolated and wrapped.
+    const fits = await notice.evaluate((element) => {
+      const panel = element.closest('section')?.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      const name = element.querySelector('bdi');
+      return {
+        inPanel: panel !== undefined && box.right <= panel.right + 0.5,
+        noOverflow: element.scrollWidth <= element.clientWidth,
+        nameLines: name ? name.getClientRects().length : 0,
+      };
+    });
+    expect(fits).toEqual({ inPanel: true, noOverflow: true, nameLines: expect.any(Number) });
+    expect(fits.nameLines).toBeGreaterThan(1);
+    await expectAboveThePage(page, notice);
+    expect(navigations()).toContainEqual({
+      url: FILE(long),
+      allowed: false,
+      rule: `download refused: ${long}`,
+    });
+    await day.capture('long-name-refused');
+    // The notice goes by itself (the page changes) while the keyboard is in it: the keyboard goes to
+    // the address bar, not to nothing.
+    await notice.getByRole('button', { name: 'Fermer' }).focus();
+    await view.getByRole('link', { name: 'Retour aux documents' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('browser-address');
+  });
+
+  it('takes the notice away when the candidate moves to the next question', async () => {
+    const page = day.page;
+    await expect.poll(() => view.url()).toBe(PAGE);
+    await view.getByRole('link', { name: 'Logiciel du club (installateur)' }).click();
+    await page.getByTestId('browser-refused-download').waitFor();
+    const address = await page.locator('#browser-address').inputValue();
+    // The next question with the browser beside it (the browser keeps its page across questions).
+    let challenge: Challenge | null = question;
+    do {
+      await answerRight(day, challenge);
+      challenge = await nextChallengeOrEnd(day, challenge.id);
+    } while (challenge?.focused);
+    if (!challenge) throw new Error('the test ended');
+    await page.locator('#browser-address').waitFor();
+    // The page is still there; its notice, about the previous question, is not.
+    expect(await page.locator('#browser-address').inputValue()).toBe(address);
+    expect(await page.getByTestId('browser-refused-download').count()).toBe(0);
+    expect(await page.getByTestId('downloaded-file-notice').count()).toBe(0);
+    await day.capture('next-question-no-notice');
+  });
 });
+
+/**
+ * The notice is in the browser panel above the page's region (never under it, out of view on a small
+ * screen), and wholly inside the window without scrolling.
+ */
+async function expectAboveThePage(page: Page, notice: Locator): Promise<void> {
+  const box = await notice.boundingBox();
+  const region = await page.getByTestId('browser-view').boundingBox();
+  const window = page.viewportSize();
+  if (!box || !region || !window) throw new Error('no notice, page region or window');
+  expect(box.y + box.height).toBeLessThanOrEqual(region.y);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(window.height);
+  // The page, drawn by the station over the region, is placed below the notice, never over it, and
+  // never out of the panel (a long notice leaves the region less than its minimum height).
+  await expect
+    .poll(() => day.view?.bounds?.y ?? Number.POSITIVE_INFINITY)
+    .toBeGreaterThanOrEqual(Math.floor(box.y + box.height));
+  const panel = await notice.locator('xpath=ancestor::section[1]').boundingBox();
+  const bounds = day.view?.bounds;
+  if (!panel || !bounds) throw new Error('no panel or page');
+  expect(bounds.y + bounds.height).toBeLessThanOrEqual(Math.ceil(panel.y + panel.height));
+}
 
 /** An element's text as read, its lines and spaces as single spaces (empty when it is not there). */
 async function textOf(element: Locator): Promise<string> {
@@ -380,14 +507,23 @@ async function textOf(element: Locator): Promise<string> {
 async function watchScreenEvents(page: Page): Promise<{
   stateAfterRefusal: () => Promise<boolean>;
   count: (type: string) => Promise<number>;
+  /** The saved copies offered (browserFileOpened's addresses), in order. */
+  offers: () => Promise<string[]>;
 }> {
   const key = `events-${Math.random().toString(36).slice(2)}`;
   await page.evaluate((name) => {
     const seen: string[] = [];
+    const offers: string[] = [];
     (window as unknown as Record<string, string[]>)[name] = seen;
-    window.station?.onEvent((event) => seen.push(event.type));
+    (window as unknown as Record<string, string[]>)[`${name}-offers`] = offers;
+    window.station?.onEvent((event) => {
+      seen.push(event.type);
+      if (event.type === 'browserFileOpened') offers.push(event.url);
+    });
   }, key);
   return {
+    offers: () =>
+      page.evaluate((name) => (window as unknown as Record<string, string[]>)[`${name}-offers`] ?? [], key),
     stateAfterRefusal: () =>
       page.evaluate((name) => {
         const seen = (window as unknown as Record<string, string[]>)[name] ?? [];

@@ -296,9 +296,12 @@ export const DOWNLOAD_PROBLEMS = ['type', 'size', 'quota', 'oldWord', 'macroOrTe
 export const DownloadProblemSchema = z.enum(DOWNLOAD_PROBLEMS);
 export type DownloadProblem = z.infer<typeof DownloadProblemSchema>;
 
-/** A refused download, as the screens word it: the file's name (as the site gave it) and the problem. */
+/**
+ * A refused download, as the screens word it: the file's name (as the site gave it, cleaned; absent
+ * when nothing showable is left, the screens then say « fichier » in their language) and the problem.
+ */
 export const BrowserDownloadRefusalSchema = z
-  .object({ fileName: z.string().min(1).max(255), problem: DownloadProblemSchema })
+  .object({ fileName: z.string().min(1).max(255).optional(), problem: DownloadProblemSchema })
   .strict();
 export type BrowserDownloadRefusal = z.infer<typeof BrowserDownloadRefusalSchema>;
 

@@ -18,13 +18,17 @@ import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import { FrameVisitFilter } from '../../main/electron/frame-visit-filter.ts';
 import {
   decideDownload,
+  downloadJournalRule,
   downloadToken,
   DownloadQuota,
   fileOpenedEvent,
   isOfficeViewer,
   quotaRefusal,
+  refusalForScreens,
+  REOFFERS_PER_SECOND,
   savedFileName,
   servedFileHeaders,
+  type BrowserFileOpened,
   type DownloadRefusal,
 } from '../../main/station/lockdown/download-policy.ts';
 import type { BrowserBounds } from '../../main/station/station-handlers.ts';
@@ -74,6 +78,10 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   readonly #served = new Map<string, { file: string; mediaType: string }>();
   /** Files the page shown downloaded (new for each page committed), as Electron's. */
   #downloads = new FrameVisitFilter(DOWNLOADS);
+  /** The office files this page visit saved, by their address: offered again when clicked again. */
+  #offered = new Map<string, BrowserFileOpened>();
+  /** Offers made again, two a second at most (as Electron's). */
+  #reoffers = new FrameVisitFilter({ sameVisitMs: 0, perSecond: REOFFERS_PER_SECOND });
   /** What this candidate's test may save (download-policy.ts). */
   #quota = new DownloadQuota();
   readonly navigations: { url: string; allowed: boolean; rule: string | null }[] = [];
@@ -117,6 +125,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       if (frame !== page.mainFrame()) return;
       // A new page visit: the files the previous page downloaded may be downloaded again.
       this.#downloads = new FrameVisitFilter(DOWNLOADS);
+      this.#offered = new Map();
       void this.#announce();
     });
     page.on('load', () => {
@@ -152,6 +161,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     this.#mediaTypes.clear();
     this.#served.clear();
     this.#downloads = new FrameVisitFilter(DOWNLOADS);
+    this.#offered = new Map();
     this.#quota = new DownloadQuota();
     if (!opening) return;
     await opening.then((page) => page.context().close()).catch(() => undefined);
@@ -311,14 +321,19 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const byType = decideDownload(name, mediaType, 0);
     if (!byType.allowed) {
       await download.cancel().catch(() => undefined);
-      await this.#refuseDownload(url, name, byType);
+      await this.#refuseDownload(url, byType);
       return;
     }
-    // The same file again from the same page (a frame, a refresh, a script): saved and said once.
+    // The same file again from the same page (a frame, a refresh, a script, the candidate's click after
+    // closing its notice): saved and journaled once; an office file's saved copy is offered again.
     if (!this.#downloads.admit({ url, allowed: true, rule: null }, Date.now())) {
       await download.cancel().catch(() => undefined);
+      const offer = this.#offered.get(url);
+      if (offer && this.#reoffers.admit({ url, allowed: true, rule: null }, Date.now())) this.#o.emit(offer);
       return;
     }
+    // The page visit the download started in: its saved copy is offered again from there.
+    const offered = this.#offered;
     const received = await download.path().catch(() => null);
     if (!received || this.#page !== page) {
       await download.delete().catch(() => undefined);
@@ -331,8 +346,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     if (!decision.allowed || !reservation || !folder || this.#page !== page) {
       reservation?.release();
       await download.delete().catch(() => undefined);
-      if (!decision.allowed) await this.#refuseDownload(url, name, decision);
-      else if (!reservation) await this.#refuseDownload(url, name, quotaRefusal(name));
+      if (!decision.allowed) await this.#refuseDownload(url, decision);
+      else if (!reservation) await this.#refuseDownload(url, quotaRefusal(name));
       return;
     }
     await mkdir(folder, { recursive: true });
@@ -341,12 +356,15 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     await download.saveAs(file);
     await download.delete().catch(() => undefined);
     reservation.settle(size);
-    await this.#journal({ url, allowed: true, rule: `download ${decision.viewer}` });
+    await this.#journal({ url, allowed: true, rule: downloadJournalRule(decision) });
     const viewer = decision.viewer;
     if (isOfficeViewer(viewer)) {
       // Offered on the screens, in their office viewers; the page stays as it was.
       const fileUrl = this.#o.fileUrl(file);
-      if (fileUrl) this.#o.emit(fileOpenedEvent({ ...decision, viewer }, fileUrl));
+      if (!fileUrl) return;
+      const offer = fileOpenedEvent({ ...decision, viewer }, fileUrl);
+      offered.set(url, offer);
+      this.#o.emit(offer);
       return;
     }
     this.#served.set(token, { file, mediaType: decision.mediaType });
@@ -364,14 +382,15 @@ export class HarnessChallengeBrowser implements BrowserTarget {
    * Electron does. The page's state is said again after it, as Electron's did-stop-loading can come
    * after its refusal: the screens must keep the refusal's message through a state of the same page.
    */
-  async #refuseDownload(url: string, name: string, refusal: DownloadRefusal): Promise<void> {
+  async #refuseDownload(url: string, refusal: DownloadRefusal): Promise<void> {
     this.#o.emit({
       type: 'browserBlocked',
       url: url.slice(0, 2048),
       reason: refusal.reason,
-      download: { fileName: refusal.shownName, problem: refusal.problem },
+      download: refusalForScreens(refusal),
     });
-    await this.#journal({ url, allowed: false, rule: `download refused: ${name}` });
+    // Journaled under the name shown, as Electron does (never the site's raw name).
+    await this.#journal({ url, allowed: false, rule: downloadJournalRule(refusal) });
     await this.#announce();
   }
 

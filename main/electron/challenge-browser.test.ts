@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StationEventSchema, type StationEvent } from '../../core/contracts/station-api.ts';
 import { MAX_VIEWER_FILE_BYTES } from '../../core/challenge/station-viewers.ts';
-import { MAX_DOWNLOADS_PER_TEST } from '../station/lockdown/download-policy.ts';
+import { MAX_DOWNLOADS_PER_TEST, REOFFERS_PER_SECOND } from '../station/lockdown/download-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import { resolveSandboxFile, sandboxFileUrl } from './app-protocol.ts';
 import type { FakeWebContents } from './testing/fake-electron.ts';
@@ -575,9 +575,10 @@ describe('office files downloaded in the challenge browser', () => {
     expect(journaled.filter((n) => n.rule?.startsWith('download'))).toEqual([]);
   });
 
-  it('saves, journals and offers a file a page downloads again and again once a page visit', () => {
+  it('saves and journals a file a page downloads again and again once a page visit, offering its copy again', () => {
     const saved: (string | null)[] = [];
-    // A frame, a refresh or a script asking for the same file: once for this visit of the page.
+    // A frame, a refresh, a script or the candidate's second click asking for the same file: saved
+    // and journaled once for this visit of the page; the saved copy is offered again each time.
     for (let i = 0; i < 3; i += 1) {
       now += 3_000;
       const item = download('budget.xlsx', XLSX);
@@ -586,20 +587,80 @@ describe('office files downloaded in the challenge browser', () => {
       item.finish();
     }
     expect(saved.filter(Boolean)).toHaveLength(1);
-    expect(opened()).toHaveLength(1);
+    const [first, ...again] = opened();
+    expect(again).toEqual([first, first]);
     expect(journaled.filter((n) => n.rule === 'download spreadsheet')).toHaveLength(1);
     // Nothing said as refused either: the page is as it was.
     expect(events.filter((e) => e.type === 'browserBlocked')).toEqual([]);
     // Another file of the same page is its own download.
     download('notes.ods', 'application/vnd.oasis.opendocument.spreadsheet').finish();
-    expect(opened()).toHaveLength(2);
+    expect(opened()).toHaveLength(4);
+    expect(opened().at(-1)).toMatchObject({ fileName: 'notes.ods' });
     // The page again (back, a link): a new visit, where the file is saved and offered once more.
     view.webContents.fire('did-navigate', 'https://example.org/');
     now += 1_000;
-    const again = download('budget.xlsx', XLSX);
-    expect(again.refused).toBe(false);
-    again.finish();
-    expect(opened()).toHaveLength(3);
+    const visit = download('budget.xlsx', XLSX);
+    expect(visit.refused).toBe(false);
+    visit.finish();
+    expect(opened()).toHaveLength(5);
+    expect(opened().at(-1)).not.toEqual(first);
+    expect(journaled.filter((n) => n.rule === 'download spreadsheet')).toHaveLength(3);
+  });
+
+  it('offers a copy again two times a second at most when a page downloads it in a loop', () => {
+    download('budget.xlsx', XLSX).finish();
+    expect(opened()).toHaveLength(1);
+    now += 5_000;
+    // A script: ten times within the same second.
+    for (let i = 0; i < 10; i += 1) expect(download('budget.xlsx', XLSX).refused).toBe(true);
+    expect(opened()).toHaveLength(1 + REOFFERS_PER_SECOND);
+    now += 1_000;
+    expect(download('budget.xlsx', XLSX).refused).toBe(true);
+    expect(opened()).toHaveLength(2 + REOFFERS_PER_SECOND);
+  });
+
+  it('offers nothing again for a file still arriving: it is offered once saved', () => {
+    const first = download('budget.xlsx', XLSX);
+    now += 3_000;
+    expect(download('budget.xlsx', XLSX).refused).toBe(true);
+    expect(opened()).toEqual([]);
+    first.finish();
+    expect(opened()).toHaveLength(1);
+  });
+
+  it('never opens a download stopped at its size limit, even reported completed in the same tick', () => {
+    const unsaid = download('export.xlsx', XLSX, 0);
+    unsaid.receive(MAX_VIEWER_FILE_BYTES + 1);
+    expect(unsaid.cancelled()).toBe(true);
+    // Electron had the whole file already: the cancel comes too late, 'done' still says completed.
+    unsaid.finish('completed');
+    expect(opened()).toEqual([]);
+    expect(journaled.filter((n) => n.allowed && n.rule?.startsWith('download'))).toEqual([]);
+    now += 3_000;
+    const pdf = download('atlas.pdf', 'application/pdf', 0);
+    pdf.receive(50 * 1024 * 1024 + 1);
+    pdf.finish('completed');
+    expect(loads()).not.toContainEqual(expect.stringContaining('atlas.pdf'));
+    // Its room is given back: the quota counts what was saved, nothing of these two.
+    for (let i = 1; i <= 4; i += 1) {
+      now += 1_000;
+      const item = download(`film-${i}.pdf`, 'application/pdf', 45 * 1024 * 1024);
+      expect(item.refused).toBe(false);
+      item.finish();
+    }
+  });
+
+  it('journals a refused file under the name the screens show, never the site’s raw one', async () => {
+    const hostile = `${'z'.repeat(300)}\u202Egpj\u2028.exe`;
+    download(hostile, 'application/octet-stream');
+    now += 3_000;
+    download('\u202E\u2029', 'application/octet-stream');
+    await Promise.resolve();
+    const rules = journaled.filter((n) => !n.allowed).map((n) => n.rule);
+    expect(rules).toEqual([`download refused: ${'z'.repeat(255)}`, 'download refused: (sans nom)']);
+    expect(
+      events.filter((e) => e.type === 'browserBlocked').map((e) => e.type === 'browserBlocked' && e.download),
+    ).toEqual([{ fileName: 'z'.repeat(255), problem: 'type' }, { problem: 'type' }]);
   });
 
   it('refuses the files over the test’s quota, saying so, and counts only what was saved', async () => {

@@ -28,14 +28,18 @@ import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
 import {
   decideDownload,
+  downloadJournalRule,
   downloadToken,
   DownloadQuota,
   fileOpenedEvent,
   isOfficeViewer,
   maxDownloadBytes,
   quotaRefusal,
+  refusalForScreens,
+  REOFFERS_PER_SECOND,
   savedFileName,
   servedFileHeaders,
+  type BrowserFileOpened,
   type DownloadRefusal,
   type OfficeDownloadViewer,
 } from '../station/lockdown/download-policy.ts';
@@ -106,6 +110,13 @@ interface Candidate {
    * script can download the same file again and again; it is saved, journaled and said once a visit.
    */
   downloads: FrameVisitFilter;
+  /**
+   * The office files this page visit saved, by the address they came from: the same link clicked again
+   * (the candidate closed the notice) offers the saved copy again, without saving or journaling it twice.
+   */
+  offered: Map<string, BrowserFileOpened>;
+  /** Those offers made again: a page repeating a download in a loop has two a second said at most. */
+  reoffers: FrameVisitFilter;
   /** What this test's downloads may take on the disk (download-policy.ts). */
   quota: DownloadQuota;
 }
@@ -127,6 +138,8 @@ const POPUPS = { sameVisitMs: 2_000, perSecond: 1 };
  * second at most (a candidate does not click more; a script starting many has the rest dropped, unsaid).
  */
 const DOWNLOADS = { sameVisitMs: Number.POSITIVE_INFINITY, perSecond: 2 };
+/** A saved office file offered again (the same link within the visit): each time, a few a second at most. */
+const REOFFERS = { sameVisitMs: 0, perSecond: REOFFERS_PER_SECOND };
 /** Frame PDFs awaiting their download at most (a page can ask for many; the oldest are forgotten). */
 const MAX_FRAME_PDFS = 64;
 
@@ -270,6 +283,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       blockedPages: new FrameVisitFilter(BLOCKED_PAGES),
       popups: new FrameVisitFilter(POPUPS),
       downloads: new FrameVisitFilter(DOWNLOADS),
+      offered: new Map(),
+      reoffers: new FrameVisitFilter(REOFFERS),
       quota: new DownloadQuota(),
       view: new WebContentsView({
         webPreferences: {
@@ -368,19 +383,23 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       const decision = decideDownload(item.getFilename(), item.getMimeType(), item.getTotalBytes());
       if (!decision.allowed) {
         event.preventDefault();
-        this.#refuseDownload(candidate, item.getURL(), item.getFilename(), decision);
+        this.#refuseDownload(candidate, item.getURL(), decision);
         return;
       }
-      // The same file again from the same page (a frame reloaded, a refresh, a script): already saved
-      // and said. Not saved twice, not journaled or said again.
+      // The same file again from the same page (a frame reloaded, a refresh, a script, the candidate
+      // clicking the link again after closing its notice): already saved and journaled, not twice. An
+      // office file is offered again (its saved copy); one still arriving is offered when it is saved.
       if (!candidate.downloads.admit({ url: item.getURL(), allowed: true, rule: null }, this.#now())) {
         event.preventDefault();
+        const offer = candidate.offered.get(item.getURL());
+        if (offer && candidate.reoffers.admit({ url: item.getURL(), allowed: true, rule: null }, this.#now()))
+          this.#options.emit(offer);
         return;
       }
       const reservation = candidate.quota.reserve(decision.viewer, item.getTotalBytes());
       if (!reservation) {
         event.preventDefault();
-        this.#refuseDownload(candidate, item.getURL(), item.getFilename(), quotaRefusal(item.getFilename()));
+        this.#refuseDownload(candidate, item.getURL(), quotaRefusal(item.getFilename()));
         return;
       }
       const folder = path.join(this.#options.sandboxFolder(candidate.testId), 'downloads');
@@ -390,17 +409,21 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       item.setSavePath(file);
       // A site that did not say the size up front: stopped at the limit, and the candidate told why.
       const maxBytes = maxDownloadBytes(decision.viewer);
-      let tooBig = false;
+      // The page visit the download started in: its saved copy is offered again from there.
+      const offered = candidate.offered;
+      let stopped = false;
       item.on('updated', () => {
-        if (tooBig || item.getReceivedBytes() <= maxBytes) return;
-        tooBig = true;
+        if (stopped || item.getReceivedBytes() <= maxBytes) return;
+        stopped = true;
         item.cancel();
         const refusal = decideDownload(item.getFilename(), item.getMimeType(), item.getReceivedBytes());
         if (!refusal.allowed && this.#candidate === candidate)
-          this.#refuseDownload(candidate, item.getURL(), item.getFilename(), refusal);
+          this.#refuseDownload(candidate, item.getURL(), refusal);
       });
       item.once('done', (_event, state) => {
-        if (state !== 'completed' || this.#candidate !== candidate) {
+        // Stopped at the limit, it is never opened, even should Electron still report it 'completed'
+        // (the cancel and the end in the same tick): a part of a file over the limit.
+        if (state !== 'completed' || stopped || this.#candidate !== candidate) {
           reservation.release();
           return;
         }
@@ -408,12 +431,13 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         void this.#options.recordNavigation({
           url: item.getURL(),
           allowed: true,
-          rule: `download ${decision.viewer}`,
+          rule: downloadJournalRule(decision),
         });
         // A spreadsheet or a document is offered on the station screen; the page stays as it was.
         const viewer = decision.viewer;
         if (isOfficeViewer(viewer)) {
-          this.#offerOnScreen(file, { ...decision, viewer });
+          const offer = this.#offerOnScreen(file, { ...decision, viewer });
+          if (offer) offered.set(item.getURL(), offer);
           return;
         }
         candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
@@ -479,6 +503,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     contents.on('did-navigate', (_event, url) => {
       // A new page visit: the files the previous page downloaded may be downloaded again.
       candidate.downloads = new FrameVisitFilter(DOWNLOADS);
+      candidate.offered = new Map();
       committed(url, candidate.pages);
     });
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
@@ -513,20 +538,22 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
 
   /**
    * Tells the screens a downloaded office file is ready: they offer to open it in their read-only
-   * viewer (never in the view), and open it only when the candidate asks.
+   * viewer (never in the view), and open it only when the candidate asks. Returns what they were told.
    */
   #offerOnScreen(
     file: string,
     decision: { viewer: OfficeDownloadViewer; fileName: string; mediaType: string },
-  ): void {
+  ): BrowserFileOpened | null {
     const url = this.#options.sandboxFileUrl(file, decision.mediaType);
     if (!url) {
       this.#options.log(
         `challenge browser: a downloaded ${decision.viewer} is outside the sandbox, not shown`,
       );
-      return;
+      return null;
     }
-    this.#options.emit(fileOpenedEvent(decision, url));
+    const offer = fileOpenedEvent(decision, url);
+    this.#options.emit(offer);
+    return offer;
   }
 
   #load(candidate: Candidate, url: string): void {
@@ -566,16 +593,17 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
 
   /**
    * A download the policy refused: the screens say a file could not be opened (the page stays as it
-   * was), and it is journaled as blocked pages are, thinned out (a script can start them in a loop).
+   * was), and it is journaled as blocked pages are, thinned out (a script can start them in a loop),
+   * under the name the screens show (the site's own can be any length and carry bidi overrides).
    */
-  #refuseDownload(candidate: Candidate, url: string, suggestedName: string, refusal: DownloadRefusal): void {
+  #refuseDownload(candidate: Candidate, url: string, refusal: DownloadRefusal): void {
     void this.#recordAndEmitBlocked(
       candidate,
       url,
-      `download refused: ${suggestedName}`,
+      downloadJournalRule(refusal),
       refusal.reason,
       candidate.blockedPages,
-      { fileName: refusal.shownName, problem: refusal.problem },
+      refusalForScreens(refusal),
     );
   }
 

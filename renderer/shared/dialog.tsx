@@ -6,7 +6,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { overlayOpened } from './overlays.ts';
 
 export interface DialogProps {
-  title: string;
+  /** Text, or text with an isolated part (a file's name in <bdi>). */
+  title: ReactNode;
   children: ReactNode;
   onClose: () => void;
   /** The buttons; the first one with `data-autofocus` gets focus when the dialog opens. */

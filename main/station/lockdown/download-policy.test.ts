@@ -7,6 +7,7 @@ import {
 import { StationEventSchema } from '../../../core/contracts/station-api.ts';
 import {
   decideDownload,
+  downloadJournalRule,
   DownloadQuota,
   fileOpenedEvent,
   isOfficeViewer,
@@ -14,6 +15,7 @@ import {
   MAX_DOWNLOAD_BYTES_PER_TEST,
   MAX_DOWNLOADS_PER_TEST,
   quotaRefusal,
+  refusalForScreens,
   refusedFileName,
   safeFileName,
   savedFileName,
@@ -81,8 +83,13 @@ describe('downloads', () => {
     // A right-to-left override would show "setup\u202Egpj.exe" as "setupexe.jpg".
     ['setup\u202Egpj.exe', 'setupgpj.exe'],
     ['  lettre\u0007.doc  ', 'lettre.doc'],
-    ['', 'fichier'],
-    ['\u200B', 'fichier'],
+    // Line and paragraph separators would put the name on two lines.
+    ['lettre\u2028aux\u2029parents.doc', 'lettreauxparents.doc'],
+    // Nothing showable left: no name (the screens say « fichier » in the candidate's language).
+    ['', null],
+    ['\u200B', null],
+    ['\u2028 \u2029', null],
+    ['/', null],
   ])('a refused %j is shown as %j', (name, shown) => {
     expect(decideDownload(name, 'application/octet-stream', 10)).toMatchObject({ shownName: shown });
   });
@@ -92,7 +99,38 @@ describe('downloads', () => {
     // 254 letters then an emoji (two UTF-16 units): the emoji does not fit whole, so it goes.
     const shown = refusedFileName(`${'a'.repeat(254)}😀.exe`);
     expect(shown).toBe('a'.repeat(254));
-    expect(shown.length).toBeLessThanOrEqual(255);
+    expect(shown?.length).toBeLessThanOrEqual(255);
+  });
+
+  it('journals a refused download under its shown name, never the site’s raw one', () => {
+    const hostile = `${'x'.repeat(400)}\u202Egpj\u2028\n.exe`;
+    const rule = downloadJournalRule(decideDownload(hostile, 'application/octet-stream', 10));
+    expect(rule).toBe(`download refused: ${'x'.repeat(255)}`);
+    expect(rule).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+    expect(downloadJournalRule(decideDownload('\u202E', 'application/octet-stream', 10))).toBe(
+      'download refused: (sans nom)',
+    );
+    expect(downloadJournalRule(quotaRefusal('notes\u202E.txt'))).toBe('download refused: notes.txt');
+    // An allowed one is journaled by its viewer: no name of the site's at all.
+    expect(downloadJournalRule(decideDownload(`budget\u202E${'y'.repeat(300)}.xlsx`, XLSX, 10))).toBe(
+      'download spreadsheet',
+    );
+  });
+
+  it('tells the screens a refused file without a showable name as having none', () => {
+    const unnamed = decideDownload('\u2029', 'application/octet-stream', 10);
+    if (unnamed.allowed) throw new Error('allowed');
+    expect(refusalForScreens(unnamed)).toEqual({ problem: 'type' });
+    const event = {
+      type: 'browserBlocked',
+      url: 'https://example.org/x',
+      reason: 'r',
+      download: refusalForScreens(unnamed),
+    };
+    expect(StationEventSchema.parse(event)).toEqual(event);
+    const named = decideDownload('setup.exe', 'application/octet-stream', 10);
+    if (named.allowed) throw new Error('allowed');
+    expect(refusalForScreens(named)).toEqual({ fileName: 'setup.exe', problem: 'type' });
   });
 
   it('refuses files over the size limit', () => {
@@ -205,6 +243,8 @@ describe('downloads', () => {
     ['budget\u202Exslx.exe.xlsx', '.xlsx', 'budgetxslx.exe.xlsx'],
     ['\u200B\u2066notes\u2069\uFEFF.txt', '.txt', 'notes.txt'],
     ['\u202E\u200B', '.pdf', 'fichier.pdf'],
+    // Line and paragraph separators too: the name would be shown on two lines.
+    ['budget\u2028sortie\u2029.xlsx', '.xlsx', 'budgetsortie.xlsx'],
   ])('names %j safely', (name, ext, expected) => {
     expect(safeFileName(name, ext)).toBe(expected);
   });

@@ -12,7 +12,11 @@ import {
   MAX_VIEWER_FILE_BYTES,
   SPREADSHEET_TYPES,
 } from '../../../core/challenge/station-viewers.ts';
-import type { DownloadProblem, StationEvent } from '../../../core/contracts/station-api.ts';
+import type {
+  BrowserDownloadRefusal,
+  DownloadProblem,
+  StationEvent,
+} from '../../../core/contracts/station-api.ts';
 
 export type DownloadViewer = 'pdf' | 'image' | 'text' | 'csv' | 'spreadsheet' | 'document';
 
@@ -45,12 +49,13 @@ export type DownloadDecision =
 
 /**
  * `problem` is what the screens say, in the candidate's language; `shownName` the name they say it
- * about (refusedFileName); `reason` the station's own detail, in French (never shown to the candidate).
+ * about (refusedFileName; null when nothing of it is left: the screens say « fichier » in their own
+ * language); `reason` the station's own detail, in French (never shown to the candidate).
  */
 export type DownloadRefusal = {
   allowed: false;
   problem: DownloadProblem;
-  shownName: string;
+  shownName: string | null;
   reason: string;
 };
 
@@ -189,6 +194,14 @@ export class DownloadQuota {
   }
 }
 
+/**
+ * A saved spreadsheet or document is offered again when its page downloads it again within the visit
+ * (the candidate closed the notice and clicks the link again): never saved or journaled twice, and
+ * offered at most this many times a second, so a frame or a script downloading it in a loop does not
+ * flood the screens (their notice is not modal, and says a file once in two seconds at most).
+ */
+export const REOFFERS_PER_SECOND = 2;
+
 /** A download over the test's quota: refused, said as such (the page stays usable). */
 export function quotaRefusal(suggestedName: string): DownloadRefusal {
   return {
@@ -199,14 +212,18 @@ export function quotaRefusal(suggestedName: string): DownloadRefusal {
   };
 }
 
+/** What no shown or saved name keeps: controls, invisible format characters, line and paragraph breaks. */
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
 /** A name that is safe on every OS: no folders, no reserved names, no control characters. */
 export function safeFileName(suggested: string, extension: string): string {
   const base = path.posix
     .basename(suggested.replaceAll('\\', '/'))
     .normalize('NFC')
     .replace(/[<>:"/\\|?*]/g, '_')
-    // Control characters, and invisible format ones (a right-to-left override shown in a title).
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    // Control characters, invisible format ones (a right-to-left override shown in a title), and
+    // line and paragraph separators (a name on two lines).
+    .replace(UNSHOWABLE, '')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   const stem = base.slice(0, base.length - path.extname(base).length) || 'fichier';
   const windowsReserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) ? `_${stem}` : stem;
@@ -218,19 +235,35 @@ const MAX_SHOWN_NAME = 255;
 
 /**
  * The name a refused file is shown under: the site's own name (the candidate recognises the link),
- * without its folders, control characters or invisible format characters (a right-to-left override
- * would show "setup.exe" as something else), and no longer than the event allows.
+ * without its folders, control characters, invisible format characters (a right-to-left override
+ * would show "setup.exe" as something else) or line breaks, and no longer than the event allows.
+ * Null when nothing is left: the screens then say « fichier » in the candidate's language.
  */
-export function refusedFileName(suggested: string): string {
+export function refusedFileName(suggested: string): string | null {
   const base = path.posix
     .basename(suggested.replaceAll('\\', '/'))
     .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(UNSHOWABLE, '')
     .trim();
   let shown = base.slice(0, MAX_SHOWN_NAME);
   // A cut between the two halves of a surrogate pair leaves half a character: dropped.
   if (/[\uD800-\uDBFF]$/.test(shown)) shown = shown.slice(0, -1);
-  return shown || 'fichier';
+  return shown.trim() || null;
+}
+
+/**
+ * What the journal (read by the invigilator and the back office) says of a decided download: the
+ * viewer of an allowed one (its saved name is the station's), the cleaned and bounded shown name of a
+ * refused one, never the site's raw name (any length, bidi overrides, line breaks).
+ */
+export function downloadJournalRule(decision: DownloadDecision): string {
+  if (decision.allowed) return `download ${decision.viewer}`;
+  return `download refused: ${decision.shownName ?? '(sans nom)'}`;
+}
+
+/** A refusal as the screens are told of it (browserBlocked's `download`). */
+export function refusalForScreens(refusal: DownloadRefusal): BrowserDownloadRefusal {
+  return { problem: refusal.problem, ...(refusal.shownName ? { fileName: refusal.shownName } : {}) };
 }
 
 export function decideDownload(

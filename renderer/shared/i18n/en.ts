@@ -400,6 +400,7 @@ export const en: Messages = {
     blocked: 'This page is blocked during the certification: {{url}}',
     blockedNext: 'Go back or use another website.',
     downloadRefused: 'This file cannot be opened on this station: {{fileName}}',
+    unnamedFile: 'file with no name',
     downloadRefusedType:
       'This station opens: PDFs, images, text files, CSV files, spreadsheets .xlsx .xls .ods and documents .docx .odt. You can carry on with this page.',
     downloadRefusedSize: 'It is too big for this station. You can carry on with this page.',

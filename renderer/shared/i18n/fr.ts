@@ -423,6 +423,8 @@ export const fr = {
     blocked: 'Cette page est bloquée pendant la certification : {{url}}',
     blockedNext: 'Revenez en arrière ou utilisez un autre site.',
     downloadRefused: 'Ce fichier ne peut pas être ouvert sur ce poste : {{fileName}}',
+    /** The name said when a refused file has none that can be shown. */
+    unnamedFile: 'fichier sans nom',
     downloadRefusedType:
       'On peut ouvrir ici : PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt. Vous pouvez continuer sur cette page.',
     downloadRefusedSize: 'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page.',

@@ -223,6 +223,111 @@ describe('the screens’ station store', () => {
     });
   });
 
+  describe('the browser panel’s notices', () => {
+    const PAGE = 'https://atelier.pix-demo.test/documents.html';
+    const file = (fileName = 'budget.xlsx'): StationEvent => ({
+      type: 'browserFileOpened',
+      viewer: 'spreadsheet',
+      url: `app://station/__sandbox/test-1/downloads/0a1b2c3d-${fileName}`,
+      fileName,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    const refused: StationEvent = {
+      type: 'browserBlocked',
+      url: 'https://atelier.pix-demo.test/setup.exe',
+      reason: 'refusé',
+      download: { fileName: 'setup.exe', problem: 'type' },
+    };
+    /** A candidate at question 0 (drawn), the browser on PAGE. */
+    const atQuestion = async () => {
+      const fake = fakeApi();
+      const store = createStationStore(fake.api);
+      store.getState().connect();
+      fake.emit({ type: 'status', status: status('inProgress', 0) });
+      fake.answer(0, { ok: true, value: challenge(0) });
+      await settle();
+      fake.emit({
+        type: 'browserState',
+        state: { url: PAGE, title: '', loading: false, canGoBack: false, canGoForward: false },
+      });
+      return { fake, store };
+    };
+
+    it('keeps the file the station offers, one notice at a time with a refusal', async () => {
+      const { fake, store } = await atQuestion();
+      fake.emit(file());
+      expect(store.getState().downloaded).toMatchObject({ fileName: 'budget.xlsx' });
+      fake.emit(refused);
+      expect(store.getState().downloaded).toBeNull();
+      expect(store.getState().blocked?.download?.fileName).toBe('setup.exe');
+      fake.emit(file('notes.ods'));
+      expect(store.getState().blocked).toBeNull();
+      expect(store.getState().downloaded).toMatchObject({ fileName: 'notes.ods' });
+    });
+
+    it('shows the same file again when the station offers it again after « Fermer »', async () => {
+      const { fake, store } = await atQuestion();
+      const offer = file();
+      fake.emit(offer);
+      store.getState().clearDownloaded();
+      expect(store.getState().downloaded).toBeNull();
+      // The candidate clicks the link again: the station offers the saved copy again.
+      fake.emit({ ...offer });
+      expect(store.getState().downloaded).toEqual(offer);
+    });
+
+    it('offers nothing that arrives during a pause, and a pause takes the offer away', async () => {
+      const { fake, store } = await atQuestion();
+      fake.emit(file());
+      fake.emit({ type: 'status', status: status('paused', 0) });
+      expect(store.getState().downloaded).toBeNull();
+      fake.emit(file());
+      expect(store.getState().downloaded).toBeNull();
+      fake.emit({ type: 'status', status: status('inProgress', 0) });
+      expect(store.getState().downloaded).toBeNull();
+    });
+
+    it('clears both notices when the next question is drawn after an answer', async () => {
+      const { fake, store } = await atQuestion();
+      fake.emit(file());
+      await store.getState().moveOn(async () => ({
+        ok: true,
+        value: { status: status('inProgress', 1, 1), next: challenge(1) },
+      }));
+      expect(store.getState().challenge?.index).toBe(1);
+      expect(store.getState().downloaded).toBeNull();
+      fake.emit(refused);
+      expect(store.getState().blocked).not.toBeNull();
+      // The station moves on by itself (the question's timer): the challenge is fetched, then drawn.
+      fake.emit({ type: 'status', status: status('inProgress', 2, 2) });
+      expect(store.getState().blocked).not.toBeNull();
+      fake.answer(1, { ok: true, value: challenge(2) });
+      await settle();
+      expect(store.getState().challenge?.index).toBe(2);
+      expect(store.getState().blocked).toBeNull();
+      // The same page's later states do not bring back a cleared refusal.
+      fake.emit({
+        type: 'browserState',
+        state: { url: PAGE, title: 'Documents', loading: false, canGoBack: false, canGoForward: false },
+      });
+      expect(store.getState().blocked).toBeNull();
+    });
+
+    it('keeps the notices while the same question is drawn again', async () => {
+      const { fake, store } = await atQuestion();
+      fake.emit(refused);
+      // A status about something else (the time left) on the same question.
+      fake.emit({
+        type: 'status',
+        status: {
+          ...status('inProgress', 0),
+          station: { ...status('inProgress', 0).station, online: false },
+        },
+      });
+      expect(store.getState().blocked).not.toBeNull();
+    });
+  });
+
   it('never goes back to a status older than one the station pushed meanwhile', async () => {
     const fake = fakeApi();
     const store = createStationStore(fake.api);

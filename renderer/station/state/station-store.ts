@@ -39,6 +39,13 @@ export interface StationState {
    * (`download`: said until the candidate leaves the page they were on, or closes the message).
    */
   blocked: { url: string; reason: string; download?: BrowserDownloadRefusal } | null;
+  /**
+   * The spreadsheet or document the challenge browser last saved (browserFileOpened), offered by the
+   * panel's notice until the candidate closes it. One notice at a time: a refusal replaces it, and it
+   * replaces a refusal. Both go when the question changes (the browser keeps its page across questions,
+   * its notices are about the question they came with) and, for this one, when the test is paused.
+   */
+  downloaded: BrowserFileOpened | null;
   warning: 15 | 5 | null;
   alertOutcome: AlertOutcome | null;
   timerExpired: string | null;
@@ -61,7 +68,10 @@ export interface StationActions {
   dismissWarning(): void;
   clearAlertOutcome(): void;
   clearBlocked(): void;
+  clearDownloaded(): void;
 }
+
+export type BrowserFileOpened = Extract<StationEvent, { type: 'browserFileOpened' }>;
 
 export type StationStore = StoreApi<StationState & StationActions>;
 
@@ -98,10 +108,23 @@ function statusChanges(
     statusAt: at,
     unavailable: null,
     online: status.station.online,
+    // A file saved while the test is not going on is not offered afterwards (paused, locked, ended).
+    ...(status.exam.phase === 'inProgress' ? {} : { downloaded: null }),
     ...(status.exam.phase === 'idle' || testChanged
-      ? { warning: null, alertOutcome: null, blocked: null, browser: null }
+      ? { warning: null, alertOutcome: null, blocked: null, downloaded: null, browser: null }
       : {}),
   };
+}
+
+/**
+ * The browser's notices when the screens draw `next` after `previous`: gone with the question they came
+ * with (the page stays, a refusal or a file about question 3 means nothing at question 12).
+ */
+export function noticesAfter(
+  previous: CurrentChallenge | null,
+  next: CurrentChallenge | null,
+): Pick<StationState, 'blocked' | 'downloaded'> | null {
+  return previous?.challenge.id === next?.challenge.id ? null : { blocked: null, downloaded: null };
 }
 
 export function createStationStore(
@@ -120,12 +143,19 @@ export function createStationStore(
   let refusedOn: string | null = null;
 
   const store = createStore<StationState & StationActions>()((set, get) => {
+    /** The changes that draw `next` as the current challenge: the previous question's notices go. */
+    const drawChallenge = (next: CurrentChallenge | null): Partial<StationState> => {
+      const notices = noticesAfter(get().challenge, next);
+      if (notices) refusedOn = null;
+      return { challenge: next, ...notices };
+    };
+
     /** Fetches the current challenge when the station moved to another one. */
     const syncChallenge = (status: StationStatus) => {
       const { phase, progress } = status.exam;
       if (!SHOWS_CHALLENGE.has(phase) || !progress) {
         loadingFor = null;
-        if (get().challenge) set({ challenge: null, challengeError: null, timerExpired: null });
+        if (get().challenge) set({ ...drawChallenge(null), challengeError: null, timerExpired: null });
         return;
       }
       if (shows(get().challenge, status)) return;
@@ -137,7 +167,12 @@ export function createStationStore(
         if (loadingFor !== key) return;
         loadingFor = null;
         if (result.ok) {
-          set({ challenge: result.value, challengeAt: now(), challengeError: null, timerExpired: null });
+          set({
+            ...drawChallenge(result.value),
+            challengeAt: now(),
+            challengeError: null,
+            timerExpired: null,
+          });
         } else {
           set({ challengeError: result.error });
         }
@@ -194,13 +229,21 @@ export function createStationStore(
         }
         case 'browserBlocked':
           refusedOn = event.download ? (get().browser?.url ?? null) : null;
+          // One notice at a time: the newer one, where the candidate looks.
           set({
             blocked: {
               url: event.url,
               reason: event.reason,
               ...(event.download ? { download: event.download } : {}),
             },
+            downloaded: null,
           });
+          break;
+        case 'browserFileOpened':
+          // Each time the station offers it (a new object, so the screens show and say it again: the
+          // same file again is the candidate clicking its link again after closing the notice).
+          if (get().status?.exam.phase !== 'inProgress') break;
+          set({ downloaded: event, blocked: null });
           break;
         case 'stationClosing':
           set({ closing: true });
@@ -218,6 +261,7 @@ export function createStationStore(
       online: true,
       browser: null,
       blocked: null,
+      downloaded: null,
       warning: null,
       alertOutcome: null,
       timerExpired: null,
@@ -280,7 +324,7 @@ export function createStationStore(
           set({
             ...changes,
             ...(draw
-              ? { challenge: next, challengeAt: now(), challengeError: null, timerExpired: null }
+              ? { ...drawChallenge(next), challengeAt: now(), challengeError: null, timerExpired: null }
               : {}),
           });
         }
@@ -299,6 +343,7 @@ export function createStationStore(
       dismissWarning: () => set({ warning: null }),
       clearAlertOutcome: () => set({ alertOutcome: null }),
       clearBlocked: () => set({ blocked: null }),
+      clearDownloaded: () => set({ downloaded: null }),
     };
   });
   return store;

@@ -3,8 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DownloadProblem } from '../../../core/contracts/station-api.ts';
 import type { StationState } from '../state/station-store.ts';
-import { renderHtml, renderScreen } from '../testing/render-screen.tsx';
-import { BrowserPanel, isPaneSwitchKey } from './browser-panel.tsx';
+import { renderHtml, renderScreen, stationStatus } from '../testing/render-screen.tsx';
+import { createI18n } from '../../shared/i18n/i18n.ts';
+import {
+  BrowserPanel,
+  isPaneSwitchKey,
+  noticeKey,
+  NoticeAnnouncements,
+  noticeSentence,
+  rescueFocus,
+} from './browser-panel.tsx';
 
 const panel = (language: 'fr' | 'en' = 'fr', state: Partial<StationState> = {}) =>
   renderScreen(<BrowserPanel shown onToggle={() => undefined} />, language, state);
@@ -136,5 +144,125 @@ describe('BrowserPanel and what the browser refused', () => {
     const fr = panel();
     expect(fr).not.toContain('bloquée');
     expect(fr).not.toContain('Ce fichier');
+  });
+});
+
+describe('BrowserPanel and a downloaded file', () => {
+  const downloaded = {
+    type: 'browserFileOpened' as const,
+    viewer: 'spreadsheet' as const,
+    url: 'app://station/__sandbox/test-1/downloads/0a1b2c3d-budget-sortie.xlsx',
+    fileName: 'budget-sortie.xlsx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+  const html = (state: Partial<StationState>, language: 'fr' | 'en' = 'fr') =>
+    renderHtml(<BrowserPanel shown onToggle={() => undefined} />, language, {
+      status: stationStatus(),
+      ...state,
+    });
+
+  it('offers the file above the page, where a refusal is said, not under it', () => {
+    const fr = html({ downloaded });
+    const notice = fr.indexOf('data-testid="downloaded-file-notice"');
+    expect(notice).toBeGreaterThan(fr.indexOf('Touche F6'));
+    expect(notice).toBeLessThan(fr.indexOf('data-testid="browser-view"'));
+    expect(
+      renderScreen(<BrowserPanel shown onToggle={() => undefined} />, 'fr', {
+        downloaded,
+        status: stationStatus(),
+      }),
+    ).toContain('Fichier téléchargé : budget-sortie.xlsx Ouvrir le fichier Fermer');
+    // Not over the page, not a dialog until the candidate asks.
+    expect(fr).not.toContain('<dialog');
+  });
+
+  it('shows one notice: the file, whatever refusal the store still holds', () => {
+    const fr = html({ downloaded, ...refused('type') });
+    expect(fr).toContain('downloaded-file-notice');
+    expect(fr).not.toContain('browser-refused-download');
+  });
+
+  it('offers nothing while the test is not going on', () => {
+    const paused = html({ downloaded, status: stationStatus({ phase: 'paused' }) });
+    expect(paused).not.toContain('downloaded-file-notice');
+    expect(html({ downloaded, status: stationStatus() })).toContain('downloaded-file-notice');
+  });
+
+  it('isolates a refused file’s name in <bdi>, and says a name it has none for in the screen’s language', () => {
+    expect(html(refused('type', 'installer-club.exe'))).toContain(
+      'Ce fichier ne peut pas être ouvert sur ce poste : <bdi class="file-name">installer-club.exe</bdi>',
+    );
+    const unnamed = {
+      blocked: {
+        url: 'https://atelier.pix-demo.test/x',
+        reason: REASON,
+        download: { problem: 'type' as const },
+      },
+    };
+    expect(html(unnamed, 'en')).toContain(
+      'This file cannot be opened on this station: <bdi class="file-name">file with no name</bdi>',
+    );
+    expect(html(unnamed)).toContain(
+      'Ce fichier ne peut pas être ouvert sur ce poste : <bdi class="file-name">fichier sans nom</bdi>',
+    );
+  });
+});
+
+describe('what the panel says of its notices', () => {
+  const t = createI18n('en').t;
+  const file = {
+    type: 'browserFileOpened' as const,
+    viewer: 'document' as const,
+    url: 'app://station/__sandbox/test-1/downloads/0a1b2c3d-lettre.docx',
+    fileName: 'lettre.docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+
+  it('says a notice once, only while the panel is on screen, and then when it is shown', () => {
+    const said = new NoticeAnnouncements();
+    const notice = { ...file };
+    // Arrived while the panel is hidden (collapsed, a dialog over it): said when shown, once.
+    expect(said.admit(notice, noticeKey(notice), false, 0)).toBe(false);
+    expect(said.admit(notice, noticeKey(notice), true, 5_000)).toBe(true);
+    expect(said.admit(notice, noticeKey(notice), true, 9_000)).toBe(false);
+  });
+
+  it('says the same file offered again at most once in two seconds', () => {
+    const said = new NoticeAnnouncements();
+    expect(said.admit({ ...file }, noticeKey(file), true, 0)).toBe(true);
+    // A page downloading it in a loop: each offer is a new notice, shown but not said again.
+    expect(said.admit({ ...file }, noticeKey(file), true, 500)).toBe(false);
+    expect(said.admit({ ...file }, noticeKey(file), true, 1_999)).toBe(false);
+    // Another file is said at once.
+    const other = { ...file, url: `${file.url}-2` };
+    expect(said.admit(other, noticeKey(other), true, 1_999)).toBe(true);
+    // The candidate clicking again later is told again.
+    expect(said.admit({ ...file }, noticeKey(file), true, 2_000)).toBe(true);
+  });
+
+  it('tells a refused file from a blocked page at the same address', () => {
+    const url = 'https://atelier.pix-demo.test/x';
+    expect(noticeKey({ url, reason: 'r', download: { problem: 'type' } })).not.toBe(
+      noticeKey({ url, reason: 'r' }),
+    );
+  });
+
+  it('says each notice as it is shown, in the screen’s language', () => {
+    expect(noticeSentence(file, t)).toBe('Downloaded file: lettre.docx');
+    expect(noticeSentence({ url: 'https://x.test/', reason: 'r', download: { problem: 'size' } }, t)).toBe(
+      'This file cannot be opened on this station: file with no name. It is too big for this station. You can carry on with this page.',
+    );
+  });
+
+  it('moves the keyboard out of a notice that goes by itself, and only then', () => {
+    const inside = {};
+    const notice = { contains: (node: Node | null) => node === inside };
+    const moves: string[] = [];
+    const move = () => moves.push('address');
+    expect(rescueFocus(notice, inside as Element, move)).toBe(true);
+    expect(rescueFocus(notice, {} as Element, move)).toBe(false);
+    expect(rescueFocus(notice, null, move)).toBe(false);
+    expect(rescueFocus(null, inside as Element, move)).toBe(false);
+    expect(moves).toEqual(['address']);
   });
 });

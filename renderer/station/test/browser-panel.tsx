@@ -1,21 +1,34 @@
 // The challenge browser beside the question. The page itself is drawn by the station over the region
 // this panel reserves (a view owned by the main process in Electron, a second page in the harness);
-// the panel draws the controls: address bar, back, forward, reload, home, and the blocked-page message,
-// or, for a download the station refused, a notice that the file cannot be opened while the page stays
-// usable (the candidate closes it, or it goes when they leave the page: station-store.ts).
+// the panel draws the controls: address bar, back, forward, reload, home, and above the page, one notice
+// at a time (the newer replaces the other): the blocked-page message, a download the station refused
+// (the file cannot be opened, the page stays usable), or a spreadsheet or document it saved, offered
+// with « Ouvrir le fichier » (downloaded-file.tsx). The candidate closes a notice, or it goes when they
+// leave the page or the question (station-store.ts). A notice is said when the panel is on screen: one
+// that arrives while the panel is hidden is said when it is shown again, if it is still there.
 // The browser's first page and the view's placement wait until the question is painted: the candidate
 // reads the question first, and opening a page (in its own process) must not hold it back.
 // The page is outside this screen's tab order (a native view): « Aller dans la page » or F6 enters it,
 // F6 in the page comes back here (main/electron/challenge-browser.ts).
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { BrowserDownloadRefusal, StationResult } from '../../../core/contracts/station-api.ts';
+import { announce } from '../../shared/announcer.tsx';
 import { useOverlayOpen } from '../../shared/overlays.ts';
-import { useAnnounceOnChange } from '../announce-on-change.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
-import type { StationState } from '../state/station-store.ts';
+import type { BrowserFileOpened, StationState } from '../state/station-store.ts';
 import { afterPaint } from './after-paint.ts';
+import { DownloadedFileNotice, DownloadedFileViewer, SentenceWithName } from './downloaded-file.tsx';
 
 type Bounds = { x: number; y: number; width: number; height: number };
 
@@ -25,7 +38,11 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   const browser = useStation((s) => s.browser);
   const blocked = useStation((s) => s.blocked);
   const clearBlocked = useStation((s) => s.clearBlocked);
+  const downloaded = useStation((s) => s.downloaded);
+  const clearDownloaded = useStation((s) => s.clearDownloaded);
   const phase = useStation((s) => s.status?.exam.phase);
+  /** The downloaded file open in the office viewer (it stays open if a newer notice comes). */
+  const [viewing, setViewing] = useState<BrowserFileOpened | null>(null);
   const overlayOpen = useOverlayOpen();
   const region = useRef<HTMLDivElement>(null);
   const [address, setAddress] = useState('');
@@ -37,8 +54,13 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
     if (!editing) setAddress(browser?.url ?? '');
   }, [browser?.url, editing]);
 
-  // Said once per refusal: not again when the language changes or the panel comes back.
-  useAnnounceOnChange(blocked, (b) => (b ? blockedSentence(b, t) : null), { atMount: false });
+  // Said once per notice, when the panel is on screen: not again when the language changes or the
+  // panel comes back, and the same file not twice within two seconds (a page downloading it in a loop).
+  const notice = downloaded ?? blocked;
+  useEffect(() => {
+    if (!notice || !NOTICES_SAID.admit(notice, noticeKey(notice), visible, performance.now())) return;
+    announce(noticeSentence(notice, t));
+  }, [notice, visible, t]);
 
   // Open the browser's home page the first time the panel is shown for this candidate.
   const opened = useRef(false);
@@ -58,11 +80,13 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   const addressField = useRef<HTMLInputElement>(null);
   // The notice's « Fermer » takes the keyboard back to the page's way in (the notice says the
   // candidate can carry on with the page), or to the address bar when no page is shown.
-  const closeNotice = () => {
-    clearBlocked();
+  const closeNotice = (clear: () => void) => () => {
+    clear();
     const button = enterPageButton.current;
     (button && !button.disabled ? button : addressField.current)?.focus();
   };
+  // A notice that goes by itself (replaced, the page or the question changed) with the keyboard in it.
+  const focusAddress = () => addressField.current?.focus();
   // F6 from anywhere on the screen, as browsers move between their panes.
   useEffect(() => {
     if (!visible) return;
@@ -178,21 +202,103 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
           <p id={hintId} className="hint">
             {t('browser.keyboardHint')}
           </p>
-          {blocked?.download ? (
-            <RefusedDownload download={blocked.download} onClose={closeNotice} />
-          ) : (
-            blocked && (
-              <div className="notice notice-warning browser-blocked" data-testid="browser-blocked">
-                <p className="notice-title">{t('browser.blocked', { url: blocked.url })}</p>
-                <p>{t('browser.blockedNext')}</p>
-              </div>
-            )
-          )}
+          {/* Always there (empty without a notice): its height moves the page's region (useReservedRegion). */}
+          <div className="browser-notices">
+            {downloaded && phase === 'inProgress' ? (
+              // Keyed: one kind of notice replacing the other is a notice gone (KeepsFocus's cleanup).
+              <KeepsFocus key="downloaded" onGone={focusAddress}>
+                <DownloadedFileNotice
+                  file={downloaded}
+                  onOpen={() => setViewing(downloaded)}
+                  onDismiss={closeNotice(clearDownloaded)}
+                />
+              </KeepsFocus>
+            ) : blocked?.download ? (
+              <KeepsFocus key="refused" onGone={focusAddress}>
+                <RefusedDownload download={blocked.download} onClose={closeNotice(clearBlocked)} />
+              </KeepsFocus>
+            ) : (
+              blocked && (
+                <div className="notice notice-warning browser-blocked" data-testid="browser-blocked">
+                  <p className="notice-title">{t('browser.blocked', { url: blocked.url })}</p>
+                  <p>{t('browser.blockedNext')}</p>
+                </div>
+              )
+            )}
+          </div>
           <div ref={region} className="browser-view" aria-hidden="true" data-testid="browser-view" />
         </>
       )}
+      {viewing && (
+        <DownloadedFileViewer key={viewing.url} opened={viewing} onClose={() => setViewing(null)} />
+      )}
     </section>
   );
+}
+
+/**
+ * Gives the keyboard to `onGone` when its notice leaves the screen by itself while focus is in it (a
+ * newer notice, another page, the next question), instead of leaving it on nothing (<body>).
+ */
+function KeepsFocus({ onGone, children }: { onGone: () => void; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const gone = useRef(onGone);
+  gone.current = onGone;
+  // A layout effect's cleanup runs before its elements leave the document: the focus is still there.
+  useLayoutEffect(() => {
+    const element = box.current;
+    return () => {
+      rescueFocus(element, document.activeElement, () => gone.current());
+    };
+  }, []);
+  return (
+    <div ref={box} className="browser-notice-box">
+      {children}
+    </div>
+  );
+}
+
+/** Calls `moveFocus` when `active` is inside `container` (the notice about to go); says whether it did. */
+export function rescueFocus(
+  container: Pick<Node, 'contains'> | null,
+  active: Element | null,
+  moveFocus: () => void,
+): boolean {
+  if (!container || !active || !container.contains(active)) return false;
+  moveFocus();
+  return true;
+}
+
+/** What the panel's notices are said as: one notice once, and the same file not twice in two seconds. */
+export class NoticeAnnouncements {
+  static readonly SAME_FILE_MS = 2_000;
+  readonly #said = new WeakSet<object>();
+  readonly #lastByKey = new Map<string, number>();
+
+  /**
+   * Whether to say `notice` (about `key`: a file, a page) now. Not while the panel is hidden (it is
+   * said when shown, if still there); each notice once; the same key at most once in two seconds.
+   */
+  admit(notice: object, key: string, visible: boolean, now: number): boolean {
+    if (!visible || this.#said.has(notice)) return false;
+    this.#said.add(notice);
+    for (const [k, at] of this.#lastByKey)
+      if (now - at >= NoticeAnnouncements.SAME_FILE_MS) this.#lastByKey.delete(k);
+    if (this.#lastByKey.has(key)) return false;
+    this.#lastByKey.set(key, now);
+    return true;
+  }
+}
+
+/** For the whole screen: a panel that comes back (after a pause, a focused question) says nothing again. */
+const NOTICES_SAID = new NoticeAnnouncements();
+
+type PanelNotice = BrowserFileOpened | NonNullable<StationState['blocked']>;
+
+/** What makes two notices about the same thing: the saved file, the refused file, the blocked page. */
+export function noticeKey(notice: PanelNotice): string {
+  if ('type' in notice) return `file ${notice.url}`;
+  return `${notice.download ? 'refused' : 'blocked'} ${notice.url}`;
 }
 
 /**
@@ -203,9 +309,12 @@ function RefusedDownload({ download, onClose }: { download: BrowserDownloadRefus
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <div className="notice browser-refused-download" data-testid="browser-refused-download">
+    <div className="notice browser-notice browser-refused-download" data-testid="browser-refused-download">
       <p id={titleId} className="notice-title">
-        {t('browser.downloadRefused', { fileName: download.fileName })}
+        <SentenceWithName
+          sentence={(fileName) => t('browser.downloadRefused', { fileName })}
+          name={download.fileName ?? t('browser.unnamedFile')}
+        />
       </p>
       <p>{t(refusedDownloadNext(download))}</p>
       <button type="button" className="button button-secondary" onClick={onClose} aria-describedby={titleId}>
@@ -228,10 +337,12 @@ function refusedDownloadNext(download: BrowserDownloadRefusal) {
   return REFUSED_DOWNLOAD_NEXT[download.problem];
 }
 
-/** What a screen reader hears when the browser refuses a page or a download (as the panel shows it). */
-function blockedSentence(blocked: NonNullable<StationState['blocked']>, t: TFunction): string {
-  if (!blocked.download) return t('browser.blocked', { url: blocked.url });
-  return `${t('browser.downloadRefused', { fileName: blocked.download.fileName })}. ${t(refusedDownloadNext(blocked.download))}`;
+/** What a screen reader hears of a notice (as the panel shows it). */
+export function noticeSentence(notice: PanelNotice, t: TFunction): string {
+  if ('type' in notice) return t('test.downloaded.title', { name: notice.fileName });
+  if (!notice.download) return t('browser.blocked', { url: notice.url });
+  const fileName = notice.download.fileName ?? t('browser.unnamedFile');
+  return `${t('browser.downloadRefused', { fileName })}. ${t(refusedDownloadNext(notice.download))}`;
 }
 
 /** Keeps the station's browser view over `region` (in CSS pixels of this page), or hidden. */
@@ -250,7 +361,7 @@ function useReservedRegion(region: RefObject<HTMLDivElement | null>, visible: bo
       frame = 0;
       const element = region.current;
       if (!visible || !element) return send(null);
-      send(visibleRect(element));
+      send(visibleRect(element, element.closest<HTMLElement>('.browser')));
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -259,8 +370,11 @@ function useReservedRegion(region: RefObject<HTMLDivElement | null>, visible: bo
     let first = () => {};
     if (visible) first = afterPaint(measure);
     else measure();
+    // The region's own size, and the size of what is above it in the panel (a notice that comes, goes
+    // or wraps moves the region down or up without always resizing it: its height has a minimum).
     const observer = new ResizeObserver(schedule);
-    if (region.current) observer.observe(region.current);
+    const element = region.current;
+    for (const child of element?.parentElement?.children ?? []) observer.observe(child);
     window.addEventListener('resize', schedule);
     window.addEventListener('scroll', schedule, true);
     return () => {
@@ -274,13 +388,18 @@ function useReservedRegion(region: RefObject<HTMLDivElement | null>, visible: bo
   }, [api, region, visible]);
 }
 
-/** The part of the element inside the window: a native view must not spill over the page's edges. */
-function visibleRect(element: HTMLElement): Bounds | null {
+/**
+ * The part of the element inside the window and its panel: a native view must not spill over the
+ * page's edges, nor out of the panel when a long notice leaves the region less than its minimum height
+ * (a small screen: the region then overflows the panel, the view stops at the panel's edge).
+ */
+function visibleRect(element: HTMLElement, panel: HTMLElement | null): Bounds | null {
   const rect = element.getBoundingClientRect();
-  const left = Math.max(0, rect.left);
-  const top = Math.max(0, rect.top);
-  const right = Math.min(window.innerWidth, rect.right);
-  const bottom = Math.min(window.innerHeight, rect.bottom);
+  const box = panel?.getBoundingClientRect();
+  const left = Math.max(0, rect.left, box?.left ?? 0);
+  const top = Math.max(0, rect.top, box?.top ?? 0);
+  const right = Math.min(window.innerWidth, rect.right, box?.right ?? Number.POSITIVE_INFINITY);
+  const bottom = Math.min(window.innerHeight, rect.bottom, box?.bottom ?? Number.POSITIVE_INFINITY);
   if (right - left < 1 || bottom - top < 1) return null;
   return {
     x: Math.round(left),

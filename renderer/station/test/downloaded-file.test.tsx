@@ -1,14 +1,14 @@
 // A file downloaded in the challenge browser is offered by a notice, and opens in the office viewer's
 // dialog only when the candidate asks; named as downloaded, said to be read-only, in the screen's
-// language. What the screen does with the station's events (a second file, a pause) is the reducer's;
-// the notice, the dialog and the focus in a real browser are proven in e2e/browser-downloads.e2e.ts.
+// language, its name isolated from the sentence. What the screen keeps of the station's events (a
+// second file, a pause, the next question) is the store's (station-store.test.ts); the notice's place,
+// the dialog and the focus in a real browser are proven in e2e/browser-downloads.e2e.ts.
 import { describe, expect, it } from 'vitest';
 import { renderHtml, renderScreen } from '../testing/render-screen.tsx';
 import {
-  downloadedFiles,
   DownloadedFileNotice,
   DownloadedFileViewer,
-  NO_DOWNLOADED_FILE,
+  SentenceWithName,
   type DownloadedFileOpened,
 } from './downloaded-file.tsx';
 import { Unreadable, UnreadableMessage } from './viewers/viewer-messages.tsx';
@@ -20,20 +20,16 @@ const opened: DownloadedFileOpened = {
   fileName: 'budget.xlsx',
   mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-const second: DownloadedFileOpened = {
-  type: 'browserFileOpened',
-  viewer: 'document',
-  url: 'app://station/__sandbox/test-1/downloads/4e5f6a7b-compte-rendu.docx',
-  fileName: 'compte-rendu.docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 
 describe('DownloadedFileNotice', () => {
   it('names the file and offers to open or close, both tied to the name, in both languages', () => {
     const html = renderHtml(
       <DownloadedFileNotice file={opened} onOpen={() => undefined} onDismiss={() => undefined} />,
     );
-    const title = /<p id="([^"]+)" class="notice-title">Fichier téléchargé : budget.xlsx<\/p>/.exec(html);
+    const title =
+      /<p id="([^"]+)" class="notice-title">Fichier téléchargé : <bdi class="file-name">budget.xlsx<\/bdi><\/p>/.exec(
+        html,
+      );
     expect(title).not.toBeNull();
     expect(html).toContain(`aria-describedby="${title?.[1]}">Ouvrir le fichier</button>`);
     expect(html).toContain(`aria-describedby="${title?.[1]}">Fermer</button>`);
@@ -48,36 +44,42 @@ describe('DownloadedFileNotice', () => {
   });
 });
 
-describe('the downloaded files the screen offers', () => {
-  const downloaded = (file: DownloadedFileOpened, inProgress = true) =>
-    ({ type: 'downloaded', file, inProgress }) as const;
+describe('a file’s name in a sentence', () => {
+  const sentence = (language: 'fr' | 'en', name: string) =>
+    renderHtml(
+      <DownloadedFileNotice
+        file={{ ...opened, fileName: name }}
+        onOpen={() => undefined}
+        onDismiss={() => undefined}
+      />,
+      language,
+    );
 
-  it('offers a file without opening it; the viewer opens only when asked', () => {
-    const offered = downloadedFiles(NO_DOWNLOADED_FILE, downloaded(opened));
-    expect(offered).toEqual({ notice: opened, viewing: null });
-    expect(downloadedFiles(offered, { type: 'open' })).toEqual({ notice: opened, viewing: opened });
-    // Closing the viewer leaves the notice, to open the file again.
-    const closed = downloadedFiles(downloadedFiles(offered, { type: 'open' }), { type: 'closeViewer' });
-    expect(closed).toEqual({ notice: opened, viewing: null });
-    expect(downloadedFiles(NO_DOWNLOADED_FILE, { type: 'open' })).toEqual(NO_DOWNLOADED_FILE);
+  it('isolates the name in <bdi>, where the sentence puts it, in both languages', () => {
+    expect(sentence('fr', 'budget.xlsx')).toContain(
+      'class="notice-title">Fichier téléchargé : <bdi class="file-name">budget.xlsx</bdi></p>',
+    );
+    expect(sentence('en', 'budget.xlsx')).toContain(
+      'class="notice-title">Downloaded file: <bdi class="file-name">budget.xlsx</bdi></p>',
+    );
+    // A right-to-left name stays inside its <bdi>, the French sentence around it untouched.
+    expect(sentence('fr', 'ميزانية.xlsx')).toContain(
+      'Fichier téléchargé : <bdi class="file-name">ميزانية.xlsx</bdi>',
+    );
   });
 
-  it('replaces the notice with a second file, leaving an open viewer on what is being read', () => {
-    const reading = downloadedFiles(downloadedFiles(NO_DOWNLOADED_FILE, downloaded(opened)), {
-      type: 'open',
-    });
-    expect(downloadedFiles(reading, downloaded(second))).toEqual({ notice: second, viewing: opened });
-    const offered = downloadedFiles(NO_DOWNLOADED_FILE, downloaded(opened));
-    expect(downloadedFiles(offered, downloaded(second))).toEqual({ notice: second, viewing: null });
+  it('never reads a site’s name as markup or as a placeholder', () => {
+    const html = sentence('fr', '<b>{{name}}</b>$&.xlsx');
+    expect(html).toContain(
+      'Fichier téléchargé : <bdi class="file-name">&lt;b&gt;{{name}}&lt;/b&gt;$&amp;.xlsx</bdi>',
+    );
+    expect(html).not.toContain('<b>');
   });
 
-  it('offers nothing that arrives during a pause, and a pause or « Fermer » takes all away', () => {
-    expect(downloadedFiles(NO_DOWNLOADED_FILE, downloaded(opened, false))).toEqual(NO_DOWNLOADED_FILE);
-    const reading = downloadedFiles(downloadedFiles(NO_DOWNLOADED_FILE, downloaded(opened)), {
-      type: 'open',
-    });
-    expect(downloadedFiles(reading, { type: 'paused' })).toEqual(NO_DOWNLOADED_FILE);
-    expect(downloadedFiles(reading, { type: 'dismiss' })).toEqual(NO_DOWNLOADED_FILE);
+  it('puts the name after a sentence that has no place for it', () => {
+    expect(renderHtml(<SentenceWithName sentence={() => 'Fichier téléchargé'} name="budget.xlsx" />)).toBe(
+      'Fichier téléchargé <bdi class="file-name">budget.xlsx</bdi>',
+    );
   });
 });
 
@@ -92,6 +94,18 @@ describe('DownloadedFileViewer', () => {
     const en = renderScreen(<DownloadedFileViewer opened={opened} onClose={() => undefined} />, 'en');
     expect(en).toContain('Downloaded file: budget.xlsx');
     expect(en).toContain('This file was downloaded from the web page in the browser. It is read-only');
+  });
+
+  it('titles the viewer with the name isolated in <bdi>, free to wrap', () => {
+    const long = `${'a'.repeat(250)}.xlsx`;
+    const html = renderHtml(
+      <DownloadedFileViewer opened={{ ...opened, fileName: long }} onClose={() => undefined} />,
+    );
+    expect(html).toMatch(
+      new RegExp(
+        `<h2 id="[^"]+" tabindex="-1">Fichier téléchargé : <bdi class="file-name">${long}</bdi></h2>`,
+      ),
+    );
   });
 
   it('is the spreadsheet or the document viewer’s dialog, not described by the file’s content', () => {

@@ -1,99 +1,48 @@
 // A spreadsheet or word-processor file the candidate downloaded in the challenge browser. The station
-// saved it in the candidate's sandbox and said so (browserFileOpened): a calm notice in the browser
-// column names it and offers « Ouvrir le fichier ». Nothing opens by itself: a page can download a file
-// on every visit (a frame, a refresh, a script), and a dialog that came back each time would trap the
-// candidate. Opened, the file is shown in the read-only office viewer and dialog a challenge's own files
-// open in (attachments.tsx), never in the browser's page. Paused or locked, the notice and viewer go.
-import { useEffect, useId, useReducer, useRef } from 'react';
+// saved it in the candidate's sandbox and said so (browserFileOpened, kept by the store): the browser
+// panel shows a calm notice where it shows a refused file (above the page), which names it and offers
+// « Ouvrir le fichier ». Nothing opens by itself: a page can download a file on every visit (a frame, a
+// refresh, a script), and a dialog that came back each time would trap the candidate. Opened, the file
+// is shown in the read-only office viewer and dialog a challenge's own files open in (attachments.tsx),
+// never in the browser's page.
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationEvent } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
-import { useStation, useStationApi } from '../state/station-context.tsx';
 import { OfficeViewer } from './viewers/office-viewer.tsx';
 
 export type DownloadedFileOpened = Extract<StationEvent, { type: 'browserFileOpened' }>;
 
-/** The file the notice names (the last one downloaded), and the one shown in the viewer, if any. */
-export interface DownloadedFiles {
-  notice: DownloadedFileOpened | null;
-  viewing: DownloadedFileOpened | null;
-}
+/** Stands for the name in the translated sentence, which is then cut around it (never in a file name). */
+const NAME_MARK = '\u0000';
 
-export type DownloadedFilesAction =
-  | { type: 'downloaded'; file: DownloadedFileOpened; inProgress: boolean }
-  | { type: 'open' }
-  | { type: 'closeViewer' }
-  | { type: 'dismiss' }
-  | { type: 'paused' };
-
-export const NO_DOWNLOADED_FILE: DownloadedFiles = { notice: null, viewing: null };
-
-export function downloadedFiles(state: DownloadedFiles, action: DownloadedFilesAction): DownloadedFiles {
-  switch (action.type) {
-    // A file that arrives once the test is paused is not offered afterwards. Another file replaces
-    // the notice; a viewer the candidate opened stays on what they are reading.
-    case 'downloaded':
-      return action.inProgress ? { ...state, notice: action.file } : state;
-    case 'open':
-      return state.notice ? { ...state, viewing: state.notice } : state;
-    case 'closeViewer':
-      return { ...state, viewing: null };
-    case 'dismiss':
-    case 'paused':
-      return NO_DOWNLOADED_FILE;
-  }
-}
-
-/** Listens for the files the challenge browser hands to the screen, and offers the last one. */
-export function DownloadedFile() {
-  const { t } = useTranslation();
-  const api = useStationApi();
-  const [files, dispatch] = useReducer(downloadedFiles, NO_DOWNLOADED_FILE);
-  const inProgress = useStation((s) => s.status?.exam.phase === 'inProgress');
-  const inProgressNow = useRef(inProgress);
-  const tNow = useRef(t);
-  tNow.current = t;
-  useEffect(() => {
-    inProgressNow.current = inProgress;
-    if (!inProgress) dispatch({ type: 'paused' });
-  }, [inProgress]);
-
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type !== 'browserFileOpened') return;
-        dispatch({ type: 'downloaded', file: event, inProgress: inProgressNow.current });
-        // Said once, when it arrives (the station says a file once per visit of its page).
-        if (inProgressNow.current) announce(tNow.current('test.downloaded.title', { name: event.fileName }));
-      }),
-    [api],
-  );
-
-  if (!inProgress || !files.notice) return null;
+/**
+ * A translated sentence with a file's name in it, the name isolated (<bdi>: a right-to-left or mixed
+ * name does not reorder the sentence around it) and allowed to wrap anywhere (a 255-character name
+ * without spaces stays inside the panel). `sentence` words it with the name it is given. The name is
+ * never passed through the translation: a site's name is never read as markup or as a placeholder.
+ */
+export function SentenceWithName({ sentence, name }: { sentence: (name: string) => string; name: string }) {
+  const [before, after, ...more] = sentence(NAME_MARK).split(NAME_MARK);
+  const isolated = <bdi className="file-name">{name}</bdi>;
+  // A translation without the name's place: the sentence, then the name.
+  if (after === undefined || more.length > 0)
+    return (
+      <>
+        {sentence('').trim()} {isolated}
+      </>
+    );
   return (
     <>
-      <DownloadedFileNotice
-        file={files.notice}
-        onOpen={() => dispatch({ type: 'open' })}
-        onDismiss={() => {
-          dispatch({ type: 'dismiss' });
-          // The notice's buttons are gone: back to the browser, where the candidate was.
-          document.getElementById('browser-address')?.focus();
-        }}
-      />
-      {files.viewing && (
-        <DownloadedFileViewer
-          key={files.viewing.url}
-          opened={files.viewing}
-          onClose={() => dispatch({ type: 'closeViewer' })}
-        />
-      )}
+      {before}
+      {isolated}
+      {after}
     </>
   );
 }
 
-/** The notice in the browser column: which file, « Ouvrir le fichier » and « Fermer ». */
+/** The notice in the browser panel: which file, « Ouvrir le fichier » and « Fermer ». */
 export function DownloadedFileNotice({
   file,
   onOpen,
@@ -106,9 +55,9 @@ export function DownloadedFileNotice({
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <div className="notice downloaded-file-notice" data-testid="downloaded-file-notice">
+    <div className="notice browser-notice downloaded-file-notice" data-testid="downloaded-file-notice">
       <p id={titleId} className="notice-title">
-        {t('test.downloaded.title', { name: file.fileName })}
+        <SentenceWithName sentence={(name) => t('test.downloaded.title', { name })} name={file.fileName} />
       </p>
       <div className="downloaded-file-actions">
         <button type="button" className="button button-primary" onClick={onOpen} aria-describedby={titleId}>
@@ -144,7 +93,9 @@ export function DownloadedFileViewer({
   }, [notice]);
   return (
     <Dialog
-      title={t('test.downloaded.title', { name })}
+      title={
+        <SentenceWithName sentence={(shown) => t('test.downloaded.title', { name: shown })} name={name} />
+      }
       onClose={onClose}
       className={`viewer viewer-for-${opened.viewer} downloaded-file`}
       scrollable

@@ -9,7 +9,6 @@ import { useAnnounceOnChange } from '../announce-on-change.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import { BrowserPanel } from './browser-panel.tsx';
 import { ChallengeView } from './challenge-view.tsx';
-import { DownloadedFile } from './downloaded-file.tsx';
 import { PausedPanel } from './paused-panel.tsx';
 import { TestBar } from './test-bar.tsx';
 
@@ -103,8 +102,6 @@ export function TestScreen({ status }: { status: StationStatus }) {
         {current && !paused && !focused && !finishing && (
           <div className="browser-column">
             <BrowserPanel shown={browserShown} onToggle={() => setBrowserShown((v) => !v)} />
-            {/* Spreadsheets and documents downloaded in the browser open in the office viewers. */}
-            <DownloadedFile />
           </div>
         )}
       </div>
