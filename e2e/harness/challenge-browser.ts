@@ -69,6 +69,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   #cdp: CDPSession | null = null;
   #bounds: BrowserBounds | null = null;
   #loading = false;
+  /** A main-frame navigation was requested and has not committed (nor failed, nor become a download). */
+  #navigating = false;
   #opening: Promise<Page> | null = null;
   #announcing: Promise<void> | null = null;
   #announceAgain = false;
@@ -123,20 +125,34 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const page = await context.newPage();
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
+      this.#navigating = false;
       // A new page visit: the files the previous page downloaded may be downloaded again.
       this.#downloads = new FrameVisitFilter(DOWNLOADS);
       this.#offered = new Map();
       void this.#announce();
     });
     page.on('load', () => {
+      // The previous document's load, arriving late while the next navigation is under way (a slow
+      // image, a loaded machine), says nothing about the page to come: announced as loaded at its old
+      // address, it would clear the blocked-page message the refusal of that navigation just showed.
+      if (this.#navigating) return;
       this.#loading = false;
       void this.#announce();
     });
     page.on('request', (request) => {
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !this.#loading) {
+      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      this.#navigating = true;
+      if (!this.#loading) {
         this.#loading = true;
         void this.#announce();
       }
+    });
+    // A navigation that never commits (aborted by the policy, a network error): the page stays.
+    page.on('requestfailed', (request) => {
+      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      this.#navigating = false;
+      this.#loading = false;
+      void this.#announce();
     });
     page.on('response', (response) => {
       const request = response.request();
@@ -283,6 +299,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     } catch {
       // Timeouts and aborted loads: the page shows what it has.
     }
+    this.#navigating = false;
     this.#loading = false;
     await this.#announce();
   }
@@ -316,6 +333,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const name = download.suggestedFilename();
     const mediaType = this.#mediaTypes.get(url) ?? '';
     // The navigation became a download: the page stays, and is no longer loading.
+    this.#navigating = false;
     this.#loading = false;
     await this.#announce();
     const byType = decideDownload(name, mediaType, 0);
