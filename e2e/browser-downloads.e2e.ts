@@ -7,11 +7,10 @@
 // opened. An installer, an archive, an old Word file or a file too big is refused with a notice that
 // says which file and why, while the page stays usable; a name of any length wraps inside the panel.
 // The next question takes the notices away. Each download is saved in the test's sandbox folder once
-// and journaled under a clean name. The .xlsx and the
-// .docx are made here with the libraries of the viewers' fixtures (SheetJS, fflate) and put on the
-// tests' demo site, whose pages link to them (fixtures/sites/atelier/documents.html,
-// telechargement-auto.html).
-import { readdirSync, writeFileSync } from 'node:fs';
+// and journaled under a clean name. The .xlsx is made here with SheetJS, the .docx is the office
+// viewers' own fixture (fixtures/files/), and both are put on the tests' demo site, whose pages link to
+// them (fixtures/sites/atelier/documents.html, telechargement-auto.html).
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
@@ -43,41 +42,8 @@ function budgetXlsx(): Uint8Array {
   return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
-/** The smallest .docx Word opens: a heading (its style named in styles.xml) and a paragraph. */
-function minutesDocx(): Uint8Array {
-  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
-  const paragraph = (text: string, style = '') =>
-    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-  return zipSync({
-    '[Content_Types].xml': xml(
-      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-        `<Default Extension="xml" ContentType="application/xml"/>` +
-        `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-        `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-        `</Types>`,
-    ),
-    '_rels/.rels': xml(
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        `<Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`,
-    ),
-    'word/_rels/document.xml.rels': xml(
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        `<Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
-    ),
-    'word/styles.xml': xml(
-      `<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
-    ),
-    'word/document.xml': xml(
-      `<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>` +
-        paragraph('Réunion du club informatique', 'Heading1') +
-        paragraph('Prochaine réunion : mercredi 15 janvier, en salle B12.') +
-        `<w:sectPr/></w:body></w:document>`,
-    ),
-  });
-}
+/** The office viewers' fixture files (made by fixtures/files/make-office-files.ts). */
+const FIXTURE_FILES = path.join(import.meta.dirname, 'fixtures', 'files');
 
 let day: CertificationDay;
 let view: Page;
@@ -92,7 +58,11 @@ beforeAll(async () => {
   });
   const site = path.join(day.server.demoSitesDir, 'atelier');
   writeFileSync(path.join(site, 'budget-sortie.xlsx'), budgetXlsx());
-  writeFileSync(path.join(site, 'compte-rendu.docx'), minutesDocx());
+  // The office viewers' own .docx fixture (e2e/fixtures/files/), offered by the site under another name.
+  copyFileSync(
+    path.join(FIXTURE_FILES, 'conseil-vie-collegienne.docx'),
+    path.join(site, 'compte-rendu.docx'),
+  );
   // Named as a spreadsheet, but not one: saved, offered, and unreadable in the viewer.
   writeFileSync(path.join(site, 'inscriptions.xlsx'), Buffer.from('PK\u0003\u0004 pas un vrai classeur'));
   // Old binary Word: refused, with what to look for instead.
@@ -207,8 +177,8 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await notice.getByRole('button', { name: 'Ouvrir le fichier' }).click();
     const dialog = page.getByRole('dialog', { name: 'Fichier téléchargé : compte-rendu.docx' });
     await dialog.waitFor();
-    await dialog.getByRole('heading', { name: 'Réunion du club informatique' }).waitFor();
-    expect(await dialog.innerText()).toContain('Prochaine réunion : mercredi 15 janvier, en salle B12.');
+    await dialog.getByRole('heading', { name: 'Compte rendu du conseil de vie collégienne' }).waitFor();
+    expect(await dialog.locator('.viewer-document strong').first().innerText()).toBe('jeudi 9 janvier');
     await day.capture('downloaded-document');
     await pressOn(page, dialog.getByRole('button', { name: 'Fermer' }), 'Enter', 'close button');
     await dialog.waitFor({ state: 'detached' });
