@@ -188,19 +188,28 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     intakeGate: new IntakeGate(config.resultsInFlight, app.log),
     resultMailer: null,
     onResultReceived: async (sessionId, candidateId) => {
+      // Never throws: the result is stored and gets its receipt (intake.ts). A storage fault here is
+      // noted as a background task's (a disk that lost written data stops the server), anything else
+      // logged; the room hears of the result even when its re-scoring failed (publication applies it).
+      const failed = (what: string) => (error: unknown) => {
+        if (!storageFaults.noteTask(error, what))
+          app.log.error({ err: error, sessionId, candidateId }, `${what} failed`);
+      };
       // The session read once for both (every accepted bundle comes here): only a processed,
       // unpublished session re-scores a late result (rescoreLateResult checks it again).
-      const session = await store.sessions.get(sessionId);
+      const session = await store.sessions.get(sessionId).catch(failed('reading the session of a result'));
       if (!session) return;
       // Scored first, then announced: a results screen that reloads on the event finds the new score.
       if (session.state === 'processed' && session.publishedAt === null) {
-        await rescoreLateResult(ctx, sessionId, candidateId);
+        await rescoreLateResult(ctx, sessionId, candidateId).catch(failed('late result re-scoring'));
       } else if (session.publishedAt !== null) {
         // Not applied to a published certificate by itself: the results screen shows it to the
         // administrators, who re-score with it (signed-results.ts).
         app.log.warn({ sessionId, candidateId }, 'signed result received after publication: not applied');
       }
-      await ctx.feed.candidateChanged(session, candidateId, 'resultReceived');
+      await ctx.feed
+        .candidateChanged(session, candidateId, 'resultReceived')
+        .catch(failed('the room’s update after a result'));
     },
   };
   ctx.presence = new StationPresence(ctx);

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundleHash } from '../../core/bundle/bundle-hash.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
@@ -345,5 +346,37 @@ describe.each([
     const revoked = await upload(jws);
     expect([revoked.statusCode, errorOf(revoked).code]).toEqual([403, 'STATION_NOT_READY']);
     expect(await stored()).toBe(0);
+  });
+});
+
+describe('after a result is stored', () => {
+  it('gives the receipt, and stops the server when what follows finds the disk lost written data', async () => {
+    const stopped: unknown[] = [];
+    const server = await startTestServer({ onDurabilityLost: (error) => stopped.push(error) });
+    try {
+      const day = await seedCertificationDay(server.app, { count: 1 });
+      const station = await enrolledStation(server, day);
+      const inv = await invigilator(server, day);
+      const { testId, input } = await finishedTest(
+        server,
+        day,
+        inv,
+        station,
+        day.candidates[0] as SeededCandidate,
+      );
+      // The room's event after the commit meets a disk that failed to keep what was written.
+      const lost = new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_FSYNC');
+      const feed = server.app.pix.feed;
+      feed.candidateChanged = () => Promise.reject(lost);
+      const jws = await signBundle(bundlePayload(input), station.privateKey);
+      const r = await station.inject(server.app, 'POST', STATION_API_PATHS.result(testId), { bundle: jws });
+      expect([r.statusCode, r.json()]).toEqual([
+        200,
+        { bundleHash: bundleHash(jws), receivedAt: new Date(server.clock.now).toISOString() },
+      ]);
+      expect(stopped).toEqual([lost]);
+    } finally {
+      await server.close();
+    }
   });
 });
