@@ -11,7 +11,7 @@
 import { statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, CDPSession, Download, Page, Route } from 'playwright-core';
+import type { Browser, CDPSession, Download, Page, Request, Route } from 'playwright-core';
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
 import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
@@ -71,6 +71,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   #loading = false;
   /** A main-frame navigation was requested and has not committed (nor failed, nor become a download). */
   #navigating = false;
+  /** That navigation's request: only its own failure ends it (not one a newer navigation cut short). */
+  #navigation: Request | null = null;
   #opening: Promise<Page> | null = null;
   #announcing: Promise<void> | null = null;
   #announceAgain = false;
@@ -82,6 +84,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   #downloads = new FrameVisitFilter(DOWNLOADS);
   /** The office files this page visit saved, by their address: offered again when clicked again. */
   #offered = new Map<string, BrowserFileOpened>();
+  /** The files this test saved, by their address: a page downloading one on each visit shows its copy. */
+  readonly #saved = new Map<string, { bytes: number } & ({ offer: BrowserFileOpened } | { shown: string })>();
   /** Offers made again, two a second at most (as Electron's). */
   #reoffers = new FrameVisitFilter({ sameVisitMs: 0, perSecond: REOFFERS_PER_SECOND });
   /** What this candidate's test may save (download-policy.ts). */
@@ -142,6 +146,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     page.on('request', (request) => {
       if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
       this.#navigating = true;
+      this.#navigation = request;
       if (!this.#loading) {
         this.#loading = true;
         void this.#announce();
@@ -150,6 +155,9 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     // A navigation that never commits (aborted by the policy, a network error): the page stays.
     page.on('requestfailed', (request) => {
       if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      // One cut short by a newer navigation: that newer one is still under way.
+      if (request !== this.#navigation) return;
+      this.#navigation = null;
       this.#navigating = false;
       this.#loading = false;
       void this.#announce();
@@ -178,6 +186,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     this.#served.clear();
     this.#downloads = new FrameVisitFilter(DOWNLOADS);
     this.#offered = new Map();
+    this.#saved.clear();
     this.#quota = new DownloadQuota();
     if (!opening) return;
     await opening.then((page) => page.context().close()).catch(() => undefined);
@@ -344,7 +353,9 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     }
     // The same file again from the same page (a frame, a refresh, a script, the candidate's click after
     // closing its notice): saved and journaled once; an office file's saved copy is offered again.
-    if (!this.#downloads.admit({ url, allowed: true, rule: null }, Date.now())) {
+    const downloads = this.#downloads;
+    const visit = { url, allowed: true, rule: null };
+    if (!downloads.admit(visit, Date.now())) {
       await download.cancel().catch(() => undefined);
       const offer = this.#offered.get(url);
       if (offer && this.#reoffers.admit({ url, allowed: true, rule: null }, Date.now())) this.#o.emit(offer);
@@ -354,15 +365,31 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const offered = this.#offered;
     const received = await download.path().catch(() => null);
     if (!received || this.#page !== page) {
+      // Not saved: clicking the link again downloads it again.
+      downloads.forget(visit);
       await download.delete().catch(() => undefined);
       return;
     }
     const size = (await stat(received)).size;
+    // Saved earlier in the test (another visit of the page): its copy again, not saved nor counted twice.
+    const copy = this.#saved.get(url);
+    if (copy && copy.bytes === size) {
+      await download.delete().catch(() => undefined);
+      if ('offer' in copy) {
+        offered.set(url, copy.offer);
+        this.#o.emit(copy.offer);
+      } else
+        await this.#settle(
+          page.goto(copy.shown, { timeout: NAVIGATION_TIMEOUT_MS, waitUntil: 'domcontentloaded' }),
+        );
+      return;
+    }
     const decision = decideDownload(name, mediaType, size);
     const reservation = decision.allowed ? this.#quota.reserve(decision.viewer, size) : null;
     const folder = reservation ? await this.#o.downloadsFolder() : null;
     if (!decision.allowed || !reservation || !folder || this.#page !== page) {
       reservation?.release();
+      downloads.forget(visit);
       await download.delete().catch(() => undefined);
       if (!decision.allowed) await this.#refuseDownload(url, decision);
       else if (!reservation) await this.#refuseDownload(url, quotaRefusal(name));
@@ -382,13 +409,16 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       if (!fileUrl) return;
       const offer = fileOpenedEvent({ ...decision, viewer }, fileUrl);
       offered.set(url, offer);
+      this.#saved.set(url, { bytes: size, offer });
       this.#o.emit(offer);
       return;
     }
     this.#served.set(token, { file, mediaType: decision.mediaType });
-    const shown = `${DOWNLOAD_ORIGIN}/${token}/${encodeURIComponent(decision.fileName)}`;
+    const served = `${DOWNLOAD_ORIGIN}/${token}/${encodeURIComponent(decision.fileName)}`;
+    const shown = viewer === 'pdf' ? pdfViewerUrl(served) : served;
+    this.#saved.set(url, { bytes: size, shown });
     await this.#settle(
-      page.goto(viewer === 'pdf' ? pdfViewerUrl(shown) : shown, {
+      page.goto(shown, {
         timeout: NAVIGATION_TIMEOUT_MS,
         waitUntil: 'domcontentloaded',
       }),

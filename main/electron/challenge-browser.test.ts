@@ -596,15 +596,67 @@ describe('office files downloaded in the challenge browser', () => {
     download('notes.ods', 'application/vnd.oasis.opendocument.spreadsheet').finish();
     expect(opened()).toHaveLength(4);
     expect(opened().at(-1)).toMatchObject({ fileName: 'notes.ods' });
-    // The page again (back, a link): a new visit, where the file is saved and offered once more.
+    // The page again (back, a link): a new visit, where the saved copy is offered again, not saved twice.
     view.webContents.fire('did-navigate', 'https://example.org/');
     now += 1_000;
     const visit = download('budget.xlsx', XLSX);
-    expect(visit.refused).toBe(false);
-    visit.finish();
+    expect(visit.refused).toBe(true);
+    expect(visit.savedTo()).toBeNull();
     expect(opened()).toHaveLength(5);
-    expect(opened().at(-1)).not.toEqual(first);
-    expect(journaled.filter((n) => n.rule === 'download spreadsheet')).toHaveLength(3);
+    expect(opened().at(-1)).toEqual(first);
+    expect(journaled.filter((n) => n.rule === 'download spreadsheet')).toHaveLength(2);
+  });
+
+  it('downloads again a file that was not saved when its link is clicked again in the same visit', async () => {
+    for (const state of ['cancelled', 'interrupted'] as const) {
+      now += 3_000;
+      const item = download('budget.xlsx', XLSX);
+      expect(item.refused).toBe(false);
+      item.finish(state);
+    }
+    now += 3_000;
+    // Stopped at its limit, then the same link again.
+    const big = download('budget.xlsx', XLSX, 0);
+    big.receive(MAX_VIEWER_FILE_BYTES + 1);
+    big.finish('cancelled');
+    now += 3_000;
+    const again = download('budget.xlsx', XLSX);
+    expect(again.refused).toBe(false);
+    again.finish();
+    expect(opened()).toHaveLength(1);
+    // Refused for the quota: clicked again, it is said again (not silently dropped).
+    for (let i = 1; i < MAX_DOWNLOADS_PER_TEST; i += 1) {
+      now += 1_000;
+      download(`notes-${i}.txt`, 'text/plain', 100).finish();
+    }
+    now += 1_000;
+    expect(download('last.txt', 'text/plain', 100).refused).toBe(true);
+    now += 11_000;
+    expect(download('last.txt', 'text/plain', 100).refused).toBe(true);
+    await Promise.resolve();
+    const quota = events.filter((e) => e.type === 'browserBlocked' && e.download?.problem === 'quota');
+    expect(quota).toHaveLength(2);
+  });
+
+  it('shows a file a page downloads on each visit from its copy, never counting it in the quota again', () => {
+    const big = 20 * 1024 * 1024;
+    for (let i = 0; i < 12; i += 1) {
+      view.webContents.fire('did-navigate', 'https://example.org/');
+      now += 3_000;
+      const item = download('atlas.pdf', 'application/pdf', big);
+      expect(item.refused).toBe(i > 0);
+      item.finish();
+    }
+    const shown = loads().filter((u) => String(u).includes('atlas.pdf'));
+    expect(shown).toHaveLength(12);
+    expect(new Set(shown).size).toBe(1);
+    // The quota has room still: another 45 MB file is saved.
+    now += 3_000;
+    expect(download('film.pdf', 'application/pdf', 45 * 1024 * 1024).refused).toBe(false);
+    // The same address with another size is another file: saved as such.
+    view.webContents.fire('did-navigate', 'https://example.org/');
+    now += 3_000;
+    expect(download('atlas.pdf', 'application/pdf', big + 1).refused).toBe(false);
   });
 
   it('offers a copy again two times a second at most when a page downloads it in a loop', () => {

@@ -86,6 +86,9 @@ interface Served {
   from: string;
 }
 
+/** A saved file: its size, and its offer (office files) or its address in the view (the others). */
+type SavedCopy = { bytes: number } & ({ offer: BrowserFileOpened } | { shown: string });
+
 interface Candidate {
   testId: string;
   session: Session;
@@ -117,6 +120,11 @@ interface Candidate {
   offered: Map<string, BrowserFileOpened>;
   /** Those offers made again: a page repeating a download in a loop has two a second said at most. */
   reoffers: FrameVisitFilter;
+  /**
+   * The files this test saved, by the address they came from: a page downloading a file by itself on
+   * each visit has it shown (or offered) again from its copy, not saved and counted in the quota again.
+   */
+  saved: Map<string, SavedCopy>;
   /** What this test's downloads may take on the disk (download-policy.ts). */
   quota: DownloadQuota;
 }
@@ -285,6 +293,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       downloads: new FrameVisitFilter(DOWNLOADS),
       offered: new Map(),
       reoffers: new FrameVisitFilter(REOFFERS),
+      saved: new Map(),
       quota: new DownloadQuota(),
       view: new WebContentsView({
         webPreferences: {
@@ -389,16 +398,30 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       // The same file again from the same page (a frame reloaded, a refresh, a script, the candidate
       // clicking the link again after closing its notice): already saved and journaled, not twice. An
       // office file is offered again (its saved copy); one still arriving is offered when it is saved.
-      if (!candidate.downloads.admit({ url: item.getURL(), allowed: true, rule: null }, this.#now())) {
+      const downloads = candidate.downloads;
+      const visit = { url: item.getURL(), allowed: true, rule: null };
+      if (!downloads.admit(visit, this.#now())) {
         event.preventDefault();
         const offer = candidate.offered.get(item.getURL());
         if (offer && candidate.reoffers.admit({ url: item.getURL(), allowed: true, rule: null }, this.#now()))
           this.#options.emit(offer);
         return;
       }
+      // Saved earlier in the test (another visit of the page): its copy again, not saved nor counted twice.
+      const copy = candidate.saved.get(item.getURL());
+      if (copy && (item.getTotalBytes() <= 0 || item.getTotalBytes() === copy.bytes)) {
+        event.preventDefault();
+        if ('offer' in copy) {
+          candidate.offered.set(item.getURL(), copy.offer);
+          this.#options.emit(copy.offer);
+        } else this.#load(candidate, copy.shown);
+        return;
+      }
       const reservation = candidate.quota.reserve(decision.viewer, item.getTotalBytes());
       if (!reservation) {
         event.preventDefault();
+        // Not saved: the same link may be clicked again (once room is made, or to be told again).
+        downloads.forget(visit);
         this.#refuseDownload(candidate, item.getURL(), quotaRefusal(item.getFilename()));
         return;
       }
@@ -425,9 +448,12 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         // (the cancel and the end in the same tick): a part of a file over the limit.
         if (state !== 'completed' || stopped || this.#candidate !== candidate) {
           reservation.release();
+          // Not saved: clicking the link again downloads it again.
+          downloads.forget(visit);
           return;
         }
         reservation.settle(item.getReceivedBytes());
+        const bytes = item.getReceivedBytes();
         void this.#options.recordNavigation({
           url: item.getURL(),
           allowed: true,
@@ -437,12 +463,17 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         const viewer = decision.viewer;
         if (isOfficeViewer(viewer)) {
           const offer = this.#offerOnScreen(file, { ...decision, viewer });
-          if (offer) offered.set(item.getURL(), offer);
+          if (offer) {
+            offered.set(item.getURL(), offer);
+            candidate.saved.set(item.getURL(), { bytes, offer });
+          }
           return;
         }
         candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
         const url = `${DOWNLOAD_SCHEME}://${token}/${encodeURIComponent(decision.fileName)}`;
-        this.#load(candidate, viewer === 'pdf' ? pdfViewerUrl(url) : url);
+        const shown = viewer === 'pdf' ? pdfViewerUrl(url) : url;
+        candidate.saved.set(item.getURL(), { bytes, shown });
+        this.#load(candidate, shown);
       });
     });
     ses.protocol.handle(DOWNLOAD_SCHEME, async (request) => {

@@ -30,4 +30,13 @@ describe('FrameVisitFilter', () => {
     expect(filter.admit(visit('https://ads.example/c', false), 60_000)).toBe(true);
     expect(originKey(visit('not an address', false))).toBe('blocked not an address');
   });
+
+  it('admits again a visit it was told to forget, and only that one', () => {
+    const filter = new FrameVisitFilter({ sameVisitMs: Number.POSITIVE_INFINITY });
+    expect(filter.admit(visit('https://a.example/f.pdf'), 0)).toBe(true);
+    expect(filter.admit(visit('https://a.example/g.pdf'), 0)).toBe(true);
+    filter.forget(visit('https://a.example/f.pdf'));
+    expect(filter.admit(visit('https://a.example/f.pdf'), 5_000)).toBe(true);
+    expect(filter.admit(visit('https://a.example/g.pdf'), 5_000)).toBe(false);
+  });
 });

@@ -49,6 +49,11 @@ export class FrameVisitFilter {
     this.#recent.set(key, now);
     return true;
   }
+
+  /** Forgets `visit`: the same visit again is admitted (a download that was not saved, say). */
+  forget(visit: Navigation): void {
+    this.#recent.delete(this.#key(visit));
+  }
 }
 
 /** The origin of an address (scheme and host), or the address itself when it has none. */

@@ -12,6 +12,7 @@ import {
   NoticeAnnouncements,
   noticeSentence,
   rescueFocus,
+  viewedAt,
 } from './browser-panel.tsx';
 
 const panel = (language: 'fr' | 'en' = 'fr', state: Partial<StationState> = {}) =>
@@ -252,6 +253,21 @@ describe('what the panel says of its notices', () => {
     expect(noticeSentence({ url: 'https://x.test/', reason: 'r', download: { problem: 'size' } }, t)).toBe(
       'This file cannot be opened on this station: file with no name. It is too big for this station. You can carry on with this page.',
     );
+  });
+
+  it('says a site’s file name as it is, never read by the translation', () => {
+    for (const fileName of ['{{name}}.xlsx', '$t(browser.unnamedFile).docx', '{{fileName}}', 'a {{url}} b']) {
+      expect(noticeSentence({ ...file, fileName }, t)).toBe(`Downloaded file: ${fileName}`);
+      expect(
+        noticeSentence({ url: 'https://x.test/', reason: 'r', download: { fileName, problem: 'type' } }, t),
+      ).toContain(`This file cannot be opened on this station: ${fileName}.`);
+    }
+  });
+
+  it('closes the office viewer when the question changes, and does not open it again there', () => {
+    expect(viewedAt({ file, question: 'c1' }, 'c1')).toBe(file);
+    expect(viewedAt({ file, question: 'c1' }, 'c2')).toBeNull();
+    expect(viewedAt(null, 'c1')).toBeNull();
   });
 
   it('moves the keyboard out of a notice that goes by itself, and only then', () => {

@@ -28,7 +28,12 @@ import { useOverlayOpen } from '../../shared/overlays.ts';
 import { useStation, useStationApi } from '../state/station-context.tsx';
 import type { BrowserFileOpened, StationState } from '../state/station-store.ts';
 import { afterPaint } from './after-paint.ts';
-import { DownloadedFileNotice, DownloadedFileViewer, SentenceWithName } from './downloaded-file.tsx';
+import {
+  DownloadedFileNotice,
+  DownloadedFileViewer,
+  SentenceWithName,
+  sentenceWithName,
+} from './downloaded-file.tsx';
 
 type Bounds = { x: number; y: number; width: number; height: number };
 
@@ -41,8 +46,12 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   const downloaded = useStation((s) => s.downloaded);
   const clearDownloaded = useStation((s) => s.clearDownloaded);
   const phase = useStation((s) => s.status?.exam.phase);
+  const question = useStation((s) => s.challenge?.challenge.id ?? null);
   /** The downloaded file open in the office viewer (it stays open if a newer notice comes). */
-  const [viewing, setViewing] = useState<BrowserFileOpened | null>(null);
+  const [viewed, setViewed] = useState<Viewing | null>(null);
+  const viewing = viewedAt(viewed, question);
+  // Closed with the question it was opened at, as the notices are (noticesAfter): not open again there.
+  if (viewed && !viewing) setViewed(null);
   const overlayOpen = useOverlayOpen();
   const region = useRef<HTMLDivElement>(null);
   const [address, setAddress] = useState('');
@@ -209,7 +218,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
               <KeepsFocus key="downloaded" onGone={focusAddress}>
                 <DownloadedFileNotice
                   file={downloaded}
-                  onOpen={() => setViewing(downloaded)}
+                  onOpen={() => setViewed({ file: downloaded, question })}
                   onDismiss={closeNotice(clearDownloaded)}
                 />
               </KeepsFocus>
@@ -229,9 +238,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
           <div ref={region} className="browser-view" aria-hidden="true" data-testid="browser-view" />
         </>
       )}
-      {viewing && (
-        <DownloadedFileViewer key={viewing.url} opened={viewing} onClose={() => setViewing(null)} />
-      )}
+      {viewing && <DownloadedFileViewer key={viewing.url} opened={viewing} onClose={() => setViewed(null)} />}
     </section>
   );
 }
@@ -337,12 +344,23 @@ function refusedDownloadNext(download: BrowserDownloadRefusal) {
   return REFUSED_DOWNLOAD_NEXT[download.problem];
 }
 
+/** A downloaded file open in the office viewer, and the question it was opened at. */
+export type Viewing = { file: BrowserFileOpened; question: string | null };
+
+/** The file still open at `question`: none once the candidate went to another question. */
+export function viewedAt(viewing: Viewing | null, question: string | null): BrowserFileOpened | null {
+  return viewing && viewing.question === question ? viewing.file : null;
+}
+
 /** What a screen reader hears of a notice (as the panel shows it). */
 export function noticeSentence(notice: PanelNotice, t: TFunction): string {
-  if ('type' in notice) return t('test.downloaded.title', { name: notice.fileName });
+  // The names go in after the translation, as the notices show them (SentenceWithName).
+  if ('type' in notice)
+    return sentenceWithName((name) => t('test.downloaded.title', { name }), notice.fileName);
   if (!notice.download) return t('browser.blocked', { url: notice.url });
   const fileName = notice.download.fileName ?? t('browser.unnamedFile');
-  return `${t('browser.downloadRefused', { fileName })}. ${t(refusedDownloadNext(notice.download))}`;
+  const refused = sentenceWithName((name) => t('browser.downloadRefused', { fileName: name }), fileName);
+  return `${refused}. ${t(refusedDownloadNext(notice.download))}`;
 }
 
 /** Keeps the station's browser view over `region` (in CSS pixels of this page), or hidden. */

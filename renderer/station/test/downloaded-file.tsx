@@ -23,6 +23,13 @@ const NAME_MARK = '\u0000';
  * without spaces stays inside the panel). `sentence` words it with the name it is given. The name is
  * never passed through the translation: a site's name is never read as markup or as a placeholder.
  */
+/** The same sentence as text (what a screen reader is told), the name put in after the translation. */
+export function sentenceWithName(sentence: (name: string) => string, name: string): string {
+  const [before, after, ...more] = sentence(NAME_MARK).split(NAME_MARK);
+  if (after === undefined || more.length > 0) return `${sentence('').trim()} ${name}`;
+  return `${before ?? ''}${name}${after}`;
+}
+
 export function SentenceWithName({ sentence, name }: { sentence: (name: string) => string; name: string }) {
   const [before, after, ...more] = sentence(NAME_MARK).split(NAME_MARK);
   const isolated = <bdi className="file-name">{name}</bdi>;
