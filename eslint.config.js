@@ -21,6 +21,35 @@ function restrict({ paths = [], patterns = [] }) {
   return ['error', { paths, patterns }];
 }
 
+/** The server outside storage/: no storage engine, and (but where it is assembled) no SQLite module. */
+function serverBehindStorage({ sqliteModules }) {
+  return restrict({
+    paths: [
+      electronOnly,
+      electronStoreOnly,
+      {
+        name: 'better-sqlite3',
+        message: 'Only server/storage/ knows the storage engine: go through the Store.',
+      },
+    ],
+    patterns: [
+      {
+        group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+        message: 'The server depends on core/ only.',
+      },
+      ...(sqliteModules
+        ? [
+            {
+              group: ['**/storage/sqlite/**'],
+              message:
+                'Only server/storage/ (and app.ts, main.ts, cli/) may import the SQLite backend: use the Store and server/storage/repositories.ts.',
+            },
+          ]
+        : []),
+    ],
+  });
+}
+
 const upwardFromCore = [
   {
     group: ['**/main/**', '**/server/**', '**/renderer/**', '**/preload/**'],
@@ -132,23 +161,13 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     ignores: ['server/storage/**', 'server/cli/database-backup.ts', '**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': restrict({
-        paths: [
-          electronOnly,
-          electronStoreOnly,
-          {
-            name: 'better-sqlite3',
-            message: 'Only server/storage/ knows the storage engine: go through the Store.',
-          },
-        ],
-        patterns: [
-          {
-            group: ['**/main/**', '**/renderer/**', '**/preload/**'],
-            message: 'The server depends on core/ only.',
-          },
-        ],
-      }),
-    },
+    rules: { 'no-restricted-imports': serverBehindStorage({ sqliteModules: true }) },
+  },
+  // Only where the server is put together (it opens the SQLite store, runs its migrations) may name
+  // the SQLite backend's modules; the rest sees the Store and repositories.ts.
+  {
+    files: ['server/app.ts', 'server/main.ts', 'server/cli/**/*.ts'],
+    ignores: ['server/cli/database-backup.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': serverBehindStorage({ sqliteModules: false }) },
   },
 );

@@ -90,6 +90,24 @@ describe('layering lint rules', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('keeps the SQLite backend’s modules behind server/storage/, but where the server is assembled', async () => {
+    const code = (from: string) =>
+      `import { openSqliteStore } from '${from}storage/sqlite/sqlite-store.ts';\nexport const o = openSqliteStore;\n`;
+    const errors = await restrictedImportErrors('server/exam/x.ts', code('../'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('may import the SQLite backend');
+    for (const file of ['server/app.ts', 'server/main.ts', 'server/cli/x.ts'])
+      expect(
+        await restrictedImportErrors(file, code(file.startsWith('server/cli/') ? '../' : './')),
+        file,
+      ).toEqual([]);
+    expect(await restrictedImportErrors('server/storage/x.ts', code('./'))).toEqual([]);
+    expect(await restrictedImportErrors('server/exam/x.test.ts', code('../'))).toEqual([]);
+    // Where it is assembled, the engine itself stays behind storage/.
+    const engine = "import Database from 'better-sqlite3';\nexport const d = Database;\n";
+    expect(await restrictedImportErrors('server/app.ts', engine)).toHaveLength(1);
+  });
+
   it('lets core/ use zod', async () => {
     expect(
       await restrictedImportErrors('core/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n"),

@@ -12,7 +12,21 @@ import { client } from '../testing/seed.ts';
 import { closedPort, SmtpReceiver } from '../testing/smtp-receiver.ts';
 import { ADMIN, loginAs, startTestServer, type TestClock, type TestServer } from '../testing/test-server.ts';
 import { SENDING_CLAIM_MS } from '../storage/repositories.ts';
+import type * as Content from './result-email-content.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './retry-schedule.ts';
+
+/** Run while a message is written (set by a test: the clock moved as if drawing took that long). */
+const writing = vi.hoisted(() => ({ during: null as (() => void) | null }));
+vi.mock('./result-email-content.ts', async (original) => {
+  const actual = await original<typeof Content>();
+  return {
+    ...actual,
+    composeResultEmail: async (...args: Parameters<typeof actual.composeResultEmail>) => {
+      writing.during?.();
+      return actual.composeResultEmail(...args);
+    },
+  };
+});
 
 const USER = 'certif@college.fr';
 /** Characters that need encoding in the URL, so that both forms are looked for in the logs. */
@@ -133,6 +147,50 @@ describe('the result mailer', () => {
       expect(email.sentAt).toBe(new Date(day.server.clock.now).toISOString());
     }
     expectNoSecretInLogs(['prof.durand@college.fr', 'famille.thomas@example.org']);
+  }, 60_000);
+
+  it('does not send a message whose writing used the time its claim keeps for the send: tried again later', async () => {
+    lines.length = 0;
+    const smtp = await receiver(true);
+    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
+      config: mailConfig(smtp.port),
+      logger,
+    });
+    servers.add(day.server);
+    const clock = day.server.clock;
+    // The claim (SENDING_CLAIM_MS) less the send's 5 minutes and twice the stop's 5 seconds. Once: the
+    // round the publication wakes, or the one asked for, whichever writes it.
+    const writeLimit = SENDING_CLAIM_MS - 5 * 60_000 - 2 * 5000;
+    const slowOnce = (ms: number) => {
+      writing.during = () => {
+        writing.during = null;
+        clock.advance(ms);
+      };
+    };
+    slowOnce(writeLimit + 1);
+    try {
+      await day.publish();
+      await mailer(day.server).sendDue();
+    } finally {
+      writing.during = null;
+    }
+    expect(smtp.received).toEqual([]);
+    let [email] = (await emails(day.server.app, day.day.session.id)).emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'pending', attempts: 1, lastFailure: { kind: 'other' } });
+    expect(Date.parse(email.nextAttemptAt ?? '')).toBe(clock.now + (RETRY_DELAYS_MS[0] ?? 0));
+    expect(lines.join('')).toContain('result e-mail took too long to write: tried again later');
+
+    // Written within the limit: sent.
+    clock.now = Date.parse(email.nextAttemptAt ?? '');
+    slowOnce(writeLimit);
+    try {
+      expect(await mailer(day.server).sendDue()).toBe(1);
+    } finally {
+      writing.during = null;
+    }
+    expect(smtp.received.map((r) => r.to)).toEqual([['prof@college.fr']]);
+    [email] = (await emails(day.server.app, day.day.session.id)).emails as [ResultEmail];
+    expect(email).toMatchObject({ state: 'sent', attempts: 2 });
   }, 60_000);
 
   it('waits without a mail server, retries with backoff, gives up, and after « Renvoyer » and a restart sends', async () => {

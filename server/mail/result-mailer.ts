@@ -40,6 +40,12 @@ const SEND_LIMIT_MS = 5 * 60_000;
 // Storage frees a claim after SENDING_CLAIM_MS: were a send longer, its row could go twice.
 if (SEND_LIMIT_MS + 2 * STOP_GRACE_MS >= SENDING_CLAIM_MS)
   throw new Error('a result e-mail claim must outlast the longest send');
+/**
+ * The longest the message may take to be written (its certificates drawn) and still be sent: the claim
+ * runs from the take, so what writing used is no longer there for the send. Later, the attempt is
+ * given up before sending (tried again later), so that no send can outlive its claim.
+ */
+const WRITE_LIMIT_MS = SENDING_CLAIM_MS - SEND_LIMIT_MS - 2 * STOP_GRACE_MS;
 /** A mail server that does not answer is given up on for this attempt (nodemailer's are minutes). */
 const TIMEOUTS = {
   connectionTimeout: 30_000,
@@ -185,9 +191,10 @@ export class ResultMailer {
     for (const read of due) {
       if (this.#stopped || this.#paused()) break;
       // As it is now (a change may have merged into it since `due`); null: no longer the one read.
-      const email = await resultEmails.takeForSending(read.id, read.attempts, this.#ctx.now());
+      const takenAt = this.#ctx.now();
+      const email = await resultEmails.takeForSending(read.id, read.attempts, takenAt);
       if (email === null) continue;
-      await this.#send(email);
+      await this.#send(email, takenAt);
       tried += 1;
     }
     return tried;
@@ -200,7 +207,7 @@ export class ResultMailer {
     this.#pausedUntil = at + Math.min(delay, SERVER_PAUSE_MAX_MS);
   }
 
-  async #send(email: StoredResultEmail): Promise<void> {
+  async #send(email: StoredResultEmail, takenAt: number): Promise<void> {
     const { store, log, now } = this.#ctx;
     const attempt = email.attempts + 1;
     const about = {
@@ -230,6 +237,27 @@ export class ResultMailer {
       const failure = { kind: 'content' as const, detail: 'no published result of these candidates to send' };
       await store.resultEmails.recordFailed(email.id, email.attempts, failure, now());
       log.warn({ ...about, kind: failure.kind }, 'result e-mail failed: nothing left to send');
+      return;
+    }
+    const written = now();
+    if (written - takenAt > WRITE_LIMIT_MS) {
+      // Sent now, it could outlive its claim (and go twice): tried again, from a fresh take.
+      const failure = {
+        kind: 'other' as const,
+        detail: 'the message took too long to write; tried again later',
+      };
+      const retryAt = nextAttemptAt(attempt, written);
+      const facts = { ...about, kind: failure.kind, writingMs: written - takenAt };
+      if (retryAt === null) {
+        await store.resultEmails.recordFailed(email.id, email.attempts, failure, written);
+        log.warn(facts, 'result e-mail took too long to write: given up');
+      } else {
+        await store.resultEmails.recordRetry(email.id, email.attempts, failure, written, retryAt);
+        log.warn(
+          { ...facts, retryAt: new Date(retryAt).toISOString() },
+          'result e-mail took too long to write: tried again later',
+        );
+      }
       return;
     }
     try {

@@ -903,7 +903,8 @@ export interface ResultEmailRepository {
    * The mailer takes a due row to send it: as it is now (a change may have merged into it since `due`),
    * or null when it is no longer the pending one read, or is taken already (by another server on the
    * same file, or a stopping one). From then on no change merges into it (it gets its own update),
-   * until its attempt's outcome is recorded: a failure then folds those updates back into it.
+   * until its attempt's outcome is recorded: a retry then folds those updates back into it (a give-up
+   * only when its address was refused: recordFailed).
    */
   takeForSending(id: string, previousAttempts: number, at: number): Promise<StoredResultEmail | null>;
   /**
@@ -927,7 +928,10 @@ export interface ResultEmailRepository {
     at: number,
     nextAttemptAt: number,
   ): Promise<boolean>;
-  /** A failed attempt, given up. */
+  /**
+   * A failed attempt, given up. The updates queued while it was taken fold into it only when its
+   * address was refused (`rejected`); otherwise they stay queued and go on their own.
+   */
   recordFailed(
     id: string,
     previousAttempts: number,
@@ -1034,5 +1038,16 @@ export class DuplicateError extends Error {
     super(`${field} is already used`);
     this.name = 'DuplicateError';
     this.field = field;
+  }
+}
+
+/**
+ * Another request changed the same rows first: the caller reads again and retries. Any backend throws
+ * it, so callers outside storage/ recognise it here.
+ */
+export class ConcurrentChangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentChangeError';
   }
 }

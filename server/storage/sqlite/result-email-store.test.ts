@@ -174,6 +174,25 @@ describe('an update waiting for the mailer', () => {
     ]);
   }, 60_000);
 
+  it('leaves the changes queued while an update was being sent to go on their own when it is given up for another reason than its address', async () => {
+    const { resultEmails, at, change, updates } = await published(true);
+    expect(change('cancelled', 'jury:a')).toBe(true);
+    const [u1] = await updates();
+    if (!u1) throw new Error('no update');
+    expect(await resultEmails.takeForSending(u1.id, 0, at)).not.toBeNull();
+    expect(change('restored', 'jury:b')).toBe(true);
+    // The message itself refused (its size, its content): the address may take the next one.
+    const refused = { kind: 'refused' as const, detail: '552 message too large' };
+    expect(await resultEmails.recordFailed(u1.id, 0, refused, at + 10)).toBe(true);
+    const rows = await updates();
+    expect(rows).toEqual([
+      { id: u1.id, causes: ['cancelled'], state: 'failed', attempts: 1 },
+      { id: expect.any(String), causes: ['restored'], state: 'pending', attempts: 0 },
+    ]);
+    // Not held back by the given-up one: it gets its attempt.
+    expect((await resultEmails.due(at + 1000, 20)).map((e) => e.id)).toEqual([rows[1]?.id]);
+  }, 60_000);
+
   it('drops the updates queued while the publication’s message was being sent when that send fails: it says them', async () => {
     const { resultEmails, publication, at, change, updates } = await published(false);
     expect(await resultEmails.takeForSending(publication.id, 0, at)).not.toBeNull();

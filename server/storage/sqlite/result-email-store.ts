@@ -294,7 +294,8 @@ export function resultEmails(db: SqliteDatabase, now: () => number): ResultEmail
    * takes their changes (and a fresh budget: FRESH_BUDGET); the publication's message, written from the
    * results as they are when it goes, says them already: they are dropped. Chosen over only holding
    * them back in `due` (which stays, for the time a stopped mailer's claim runs): one message, and each
-   * path that frees a row without sending it (retry, give up, a stopped mailer) goes through here.
+   * path that frees a row without sending it (retry, a stopped mailer, a give-up for a refused address:
+   * recordFailure) goes through here.
    */
   function foldQueued(id: string, at: number): void {
     const row = get.get(id) as Row | undefined;
@@ -323,9 +324,14 @@ export function resultEmails(db: SqliteDatabase, now: () => number): ResultEmail
        last_attempt_at = @at, last_error = @detail, last_error_kind = @kind, sending_since = NULL
      WHERE id = @id AND state = 'pending' AND attempts = @previous`,
   );
-  const recordFailure = db.transaction((params: { id: string; at: number } & Record<string, unknown>) => {
+  // Given up, a row is never sent again unless « Renvoyer »: the changes queued behind it fold into it
+  // only when its address was refused (sent alone, they would explain a message never read, to an
+  // address that refuses it too). Any other give-up leaves them alone: a failed row holds nothing back,
+  // so they go on their own attempts.
+  type Outcome = { id: string; at: number; state: 'pending' | 'failed'; kind: ResultEmailFailureKind };
+  const recordFailure = db.transaction((params: Outcome & Record<string, unknown>) => {
     if (!changed(failed, params)) return false;
-    foldQueued(params.id, params.at);
+    if (params.state === 'pending' || params.kind === 'rejected') foldQueued(params.id, params.at);
     return true;
   });
   const resend = onBoth(

@@ -44,7 +44,12 @@ import type {
   TestRepository,
   TokenRepository,
 } from '../repositories.ts';
-import { DuplicateError, ENDED_INVIGILATOR_LOGIN_KEPT_MS, SHARED_CONTENT_TYPE } from '../repositories.ts';
+import {
+  ConcurrentChangeError,
+  DuplicateError,
+  ENDED_INVIGILATOR_LOGIN_KEPT_MS,
+  SHARED_CONTENT_TYPE,
+} from '../repositories.ts';
 import { openServerDatabases, type ServerDatabases } from './database.ts';
 import {
   accountFromRow,
@@ -1159,14 +1164,6 @@ function tests(db: SqliteDatabase): TestRepository {
       return refuseUpload.run({ id, code: refusal.code, at: refusal.at }).changes === 1;
     },
   };
-}
-
-/** Another request changed the same rows first: the caller reads again and retries. */
-export class ConcurrentChangeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConcurrentChangeError';
-  }
 }
 
 /** Inserts a command; DuplicateError('requestId') when its session already has one under its request id. */
