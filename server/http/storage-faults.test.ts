@@ -31,6 +31,15 @@ describe('storageFaultAnswer', () => {
 describe('StorageFaults', () => {
   const request = { method: 'POST', route: '/api/station/heartbeat' };
   const databaseFolder = '/var/lib/pix';
+  /** What every line about SQLite's full disk names, and how it begins. */
+  const FULL_DISK_FIELDS = {
+    storageFault: 'full',
+    sqliteCode: 'SQLITE_FULL',
+    sqliteMessage: 'database or disk is full',
+    databaseFolder: '/var/lib/pix',
+  };
+  const FULL_DISK_SAID =
+    'storage fault: the disk holding the database (/var/lib/pix) is full: free space on it (SQLITE_FULL); ';
 
   // The timers of the end-of-minute lines are vitest's; so is the clock of the tests that let them fire.
   const opened: StorageFaults[] = [];
@@ -83,17 +92,12 @@ describe('StorageFaults', () => {
     expect(lines[0]).toEqual({
       level: 'error',
       fields: {
-        storageFault: 'full',
-        sqliteCode: 'SQLITE_FULL',
-        sqliteMessage: 'database or disk is full',
-        databaseFolder: '/var/lib/pix',
+        ...FULL_DISK_FIELDS,
         answered: '503 STORAGE_FULL',
         during: 'POST /api/station/heartbeat',
         refusedMeanwhile: 0,
       },
-      message:
-        'storage fault: the disk holding the database (/var/lib/pix) is full: free space on it (SQLITE_FULL); ' +
-        'requests that need the database are answered 503 STORAGE_FULL, nothing stored',
+      message: `${FULL_DISK_SAID}requests that need the database are answered 503 STORAGE_FULL, nothing stored`,
     });
     // Another kind has its own line at once.
     faults.answer(sqliteError('SQLITE_BUSY'), request);
@@ -159,16 +163,13 @@ describe('StorageFaults', () => {
     expect(lines[1]).toEqual({
       level: 'error',
       fields: {
-        storageFault: 'full',
-        sqliteCode: 'SQLITE_FULL',
-        sqliteMessage: 'database or disk is full',
-        databaseFolder: '/var/lib/pix',
+        ...FULL_DISK_FIELDS,
         answered: '503 STORAGE_FULL',
         refusedMeanwhile: 5,
         lastSeenAt: '2026-12-08T09:00:10.000Z',
       },
       message:
-        'storage fault: the disk holding the database (/var/lib/pix) is full: free space on it (SQLITE_FULL); ' +
+        FULL_DISK_SAID +
         '5 more since the last such line, answered 503 STORAGE_FULL, nothing stored; the last at 2026-12-08T09:00:10.000Z',
     });
     // A minute after the last fault, not before: the fault ended, as far as the server saw.
@@ -178,13 +179,7 @@ describe('StorageFaults', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toEqual({
       level: 'info',
-      fields: {
-        storageFault: 'full',
-        sqliteCode: 'SQLITE_FULL',
-        sqliteMessage: 'database or disk is full',
-        databaseFolder: '/var/lib/pix',
-        lastSeenAt: '2026-12-08T09:00:10.000Z',
-      },
+      fields: { ...FULL_DISK_FIELDS, lastSeenAt: '2026-12-08T09:00:10.000Z' },
       message:
         'storage fault no longer seen: no "full" fault of the database (/var/lib/pix) for 60 s; ' +
         'the last was SQLITE_FULL at 2026-12-08T09:00:10.000Z',

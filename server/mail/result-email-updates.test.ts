@@ -12,8 +12,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ResultEmail, ResultEmailList } from '../../core/contracts/result-emails.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredJuryDecision, StoredResult } from '../storage/repositories.ts';
-import { publishableDay, type PublishableDay } from '../testing/result-email-day.ts';
-import { client, type SeededCandidate } from '../testing/seed.ts';
+import {
+  publishableDay,
+  type PublishableDay,
+  type ResultEmailCandidatePlan,
+} from '../testing/result-email-day.ts';
+import { client, type Inject, type SeededCandidate } from '../testing/seed.ts';
 import { SmtpReceiver, type ReceivedMail } from '../testing/smtp-receiver.ts';
 import { ADMIN, errorOf, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { planResultEmailUpdate, updateCause } from './result-email-updates.ts';
@@ -39,15 +43,28 @@ describe('result e-mails updating a published result', () => {
     for (const receiver of receivers.splice(0)) await receiver.close();
   });
 
-  async function dayWith(
-    plans: Parameters<typeof publishableDay>[0],
-    withMailServer = true,
-  ): Promise<{ day: PublishableDay; smtp: SmtpReceiver | null }> {
-    const smtp = withMailServer ? await SmtpReceiver.start(null) : null;
-    if (smtp) receivers.push(smtp);
-    const day = await publishableDay(plans, smtp ? { config: mailConfig(smtp.port) } : {});
+  /** A mail server of the test's (on loopback), closed after the test. */
+  async function mailServer(): Promise<SmtpReceiver> {
+    const smtp = await SmtpReceiver.start(null);
+    receivers.push(smtp);
+    return smtp;
+  }
+
+  /** A day to publish, its server sending to a mail server of the test's. */
+  async function dayWithMailServer(
+    plans: readonly ResultEmailCandidatePlan[],
+  ): Promise<{ day: PublishableDay; smtp: SmtpReceiver }> {
+    const smtp = await mailServer();
+    const day = await publishableDay(plans, { config: mailConfig(smtp.port) });
     servers.push(day.server);
     return { day, smtp };
+  }
+
+  /** A day to publish, its server without a mail server: what is queued waits. */
+  async function dayWithoutMailServer(plans: readonly ResultEmailCandidatePlan[]): Promise<PublishableDay> {
+    const day = await publishableDay(plans);
+    servers.push(day.server);
+    return day;
   }
 
   const candidateOf = (day: PublishableDay, i: number) => day.candidates[i] as SeededCandidate;
@@ -85,16 +102,80 @@ describe('result e-mails updating a published result', () => {
     return mail;
   };
 
+  /** Published, and the publication's messages sent: a change from now on is an update. */
+  async function publishedAndSent(plans: readonly ResultEmailCandidatePlan[]) {
+    const { day, smtp } = await dayWithMailServer(plans);
+    await day.publish();
+    await sendDue(day);
+    return { day, smtp };
+  }
+
+  /**
+   * Published without a mail server, the publication's message recorded sent as if it had gone before
+   * the mail server was removed (else it would carry the change, and no update be queued).
+   */
+  async function publishedAsIfSent(plans: readonly ResultEmailCandidatePlan[]) {
+    const day = await dayWithoutMailServer(plans);
+    await day.publish();
+    const { store } = day.server.app.pix;
+    const [publication] = (await emails(day)).emails;
+    if (!publication) throw new Error('no publication message');
+    if (!(await store.resultEmails.recordSent(publication.id, 0, day.server.clock.now)))
+      throw new Error('the publication message not recorded sent');
+    return { day, store, publication };
+  }
+
+  /** The same database and clock, restarted with a mail server: what waited goes. */
+  async function restartWithMailServer(day: PublishableDay) {
+    const smtp = await mailServer();
+    const { dbFile, clock } = day.server;
+    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
+    const server = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
+    servers.push(server);
+    const api = client(server.app, await loginAs(server.app, ADMIN.email, ADMIN.password));
+    const list = async (): Promise<ResultEmail[]> =>
+      (
+        (
+          await api({ method: 'GET', url: `/api/centre/sessions/${day.day.session.id}/result-emails` })
+        ).json() as ResultEmailList
+      ).emails.filter((e) => e.update !== null);
+    const mailer = server.app.pix.resultMailer;
+    if (!mailer) throw new Error('no mailer');
+    return { smtp, server, api, list, mailer };
+  }
+
+  /** The jury's identity correction, through `api` (the server it talks to), the first name kept. */
+  const correctIdentity = (api: Inject, who: SeededCandidate, lastName: string, reason: string) =>
+    api({
+      method: 'POST',
+      url: `/api/centre/candidates/${who.id}/identity-correction`,
+      payload: { lastName, firstName: who.firstName, birthdate: who.birthdate, reason },
+    });
+  const rescore = (day: PublishableDay, who: SeededCandidate) =>
+    day.day.api({ method: 'POST', url: `/api/centre/candidates/${who.id}/signed-result-rescoring` });
+  /** A cancellation as the jury's route stores it, written straight to the store by a test. */
+  const juryCancellation = (
+    who: SeededCandidate,
+    id: string,
+    decidedBy: string,
+    decidedAt: number,
+  ): StoredJuryDecision => ({
+    id,
+    candidateId: who.id,
+    kind: 'cancel',
+    identity: null,
+    reason: GROUNDS,
+    decidedAt,
+    decidedBy,
+  });
+
   it('sends one update to the candidate’s address for a cancellation, without its grounds, and another for its undoing', async () => {
-    const { day, smtp } = await dayWith([
+    const { day, smtp } = await publishedAndSent([
       { resultEmail: TEACHER, sits: 'right' },
       { resultEmail: TEACHER, sits: 'right' },
       { resultEmail: null, sits: 'right' },
     ]);
-    if (!smtp) throw new Error('no receiver');
     const number = day.day.session.number;
-    await day.publish();
-    await sendDue(day);
     const [first] = (await emails(day)).emails;
     expect(first).toMatchObject({ update: null, state: 'sent', recipient: TEACHER });
     expect(smtp.received).toHaveLength(1);
@@ -157,23 +238,10 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('sends the corrected name after an identity correction, once', async () => {
-    const { day, smtp } = await dayWith([{ resultEmail: FAMILY, sits: 'right' }]);
-    if (!smtp) throw new Error('no receiver');
-    await day.publish();
-    await sendDue(day);
+    const { day, smtp } = await publishedAndSent([{ resultEmail: FAMILY, sits: 'right' }]);
     const lea = candidateOf(day, 0);
-    const correction = {
-      lastName: 'Martin-Durand',
-      firstName: 'Léa',
-      birthdate: lea.birthdate,
-      reason: 'Nom d’usage oublié à l’inscription.',
-    };
     const correct = () =>
-      day.day.api({
-        method: 'POST',
-        url: `/api/centre/candidates/${lea.id}/identity-correction`,
-        payload: correction,
-      });
+      correctIdentity(day.day.api, lea, 'Martin-Durand', 'Nom d’usage oublié à l’inscription.');
     expect((await correct()).statusCode).toBe(200);
     const same = await correct();
     expect([same.statusCode, errorOf(same).code]).toEqual([422, 'IDENTITY_UNCHANGED']);
@@ -210,13 +278,10 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('sends the result of a candidate listed absent whose signed result is re-scored after publication, once', async () => {
-    const { day, smtp } = await dayWith([
+    const { day, smtp } = await publishedAndSent([
       { resultEmail: TEACHER, sits: 'right' },
       { resultEmail: FAMILY, sits: 'offline' },
     ]);
-    if (!smtp) throw new Error('no receiver');
-    await day.publish();
-    await sendDue(day);
     // Listed absent at publication: in no message.
     expect((await emails(day)).emails.map((e) => e.recipient)).toEqual([TEACHER]);
 
@@ -225,12 +290,10 @@ describe('result e-mails updating a published result', () => {
     // Stored, not applied by itself: nothing to send yet.
     expect(await updates(day)).toEqual([]);
     const hugo = candidateOf(day, 1);
-    const rescore = () =>
-      day.day.api({ method: 'POST', url: `/api/centre/candidates/${hugo.id}/signed-result-rescoring` });
-    expect((await rescore()).statusCode).toBe(200);
+    expect((await rescore(day, hugo)).statusCode).toBe(200);
     // Replayed: the upload is taken again, the re-scoring refused; still one message.
     await day.uploadLate(1);
-    const twice = await rescore();
+    const twice = await rescore(day, hugo);
     expect([twice.statusCode, errorOf(twice).code]).toEqual([409, 'NO_LATE_SIGNED_RESULT']);
     expect((await emails(day)).emails.map((e) => [e.recipient, why(e), e.state])).toEqual([
       [FAMILY, 'resultAdded', 'pending'],
@@ -247,23 +310,13 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('queues nothing for a change before publication: the publication’s message carries it', async () => {
-    const { day, smtp } = await dayWith([
+    const { day, smtp } = await dayWithMailServer([
       { resultEmail: TEACHER, sits: 'right' },
       { resultEmail: TEACHER, sits: 'right' },
     ]);
-    if (!smtp) throw new Error('no receiver');
     const lea = candidateOf(day, 0);
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
-    const corrected = await day.day.api({
-      method: 'POST',
-      url: `/api/centre/candidates/${candidateOf(day, 1).id}/identity-correction`,
-      payload: {
-        lastName: 'Corrigé',
-        firstName: 'Hugo',
-        birthdate: candidateOf(day, 1).birthdate,
-        reason: 'Faute de frappe.',
-      },
-    });
+    const corrected = await correctIdentity(day.day.api, candidateOf(day, 1), 'Corrigé', 'Faute de frappe.');
     expect(corrected.statusCode).toBe(200);
     expect(await emails(day)).toEqual({ mailServerConfigured: true, emails: [] });
 
@@ -277,7 +330,7 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('queues no update while the publication’s message to that address has not gone: it will carry the change', async () => {
-    const { day } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }], false);
+    const day = await dayWithoutMailServer([{ resultEmail: TEACHER, sits: 'right' }]);
     await day.publish();
     const lea = candidateOf(day, 0);
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
@@ -288,13 +341,8 @@ describe('result e-mails updating a published result', () => {
     expect(await day.server.app.pix.store.resultEmails.pendingCount()).toBe(1);
 
     // Given a mail server and restarted: the publication's message goes, the cancellation in it.
-    const smtp = await SmtpReceiver.start(null);
-    receivers.push(smtp);
-    const { dbFile, clock } = day.server;
-    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
-    const restarted = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
-    servers.push(restarted);
-    await restarted.app.pix.resultMailer?.sendDue();
+    const { smtp, server: restarted, mailer } = await restartWithMailServer(day);
+    await mailer.sendDue();
     expect(smtp.received.map((r) => r.mail.subject)).toEqual([
       `Résultats de certification Pix — session n° ${day.day.session.number}`,
     ]);
@@ -303,13 +351,7 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('queues the update once the publication’s message has gone, even put back by « Renvoyer », and without a mail server it waits', async () => {
-    const { day } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }], false);
-    await day.publish();
-    const { store } = day.server.app.pix;
-    const [publication] = (await emails(day)).emails;
-    if (!publication) throw new Error('no publication message');
-    // As if it had gone before the mail server was removed.
-    expect(await store.resultEmails.recordSent(publication.id, 0, day.server.clock.now)).toBe(true);
+    const { day, store, publication } = await publishedAsIfSent([{ resultEmail: TEACHER, sits: 'right' }]);
     const lea = candidateOf(day, 0);
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
     let list = await emails(day);
@@ -339,24 +381,15 @@ describe('result e-mails updating a published result', () => {
   it('sends one message, saying neither, when a cancellation was undone before its update went', async () => {
     // No mail server yet: the updates wait, as they would through a pause (a running mailer could send
     // the first between the two decisions).
-    const { day } = await dayWith([{ resultEmail: FAMILY, sits: 'right' }], false);
-    await day.publish();
-    const [publication] = (await emails(day)).emails;
-    const { store } = day.server.app.pix;
-    expect(await store.resultEmails.recordSent(publication?.id ?? '', 0, day.server.clock.now)).toBe(true);
+    const { day } = await publishedAsIfSent([{ resultEmail: FAMILY, sits: 'right' }]);
     const lea = candidateOf(day, 0);
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
     day.server.clock.advance(60_000);
     expect((await cancel(day, lea, false)).statusCode).toBe(200);
     expect((await updates(day)).map((e) => [why(e), e.state])).toEqual([['cancelled + restored', 'pending']]);
 
-    const smtp = await SmtpReceiver.start(null);
-    receivers.push(smtp);
-    const { dbFile, clock } = day.server;
-    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
-    const restarted = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
-    servers.push(restarted);
-    await restarted.app.pix.resultMailer?.sendDue();
+    const { smtp, mailer } = await restartWithMailServer(day);
+    await mailer.sendDue();
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received.map((r) => r.mail);
     // Written now, it shows a certified result: it must not call it void, nor tell of a cancellation
@@ -372,10 +405,7 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('queues nothing for a result re-scored while the jury’s cancellation stands: it still reads cancelled', async () => {
-    const { day, smtp } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }]);
-    if (!smtp) throw new Error('no receiver');
-    await day.publish();
-    await sendDue(day);
+    const { day, smtp } = await publishedAndSent([{ resultEmail: TEACHER, sits: 'right' }]);
     const { store } = day.server.app.pix;
     const lea = candidateOf(day, 0);
     expect((await cancel(day, lea, true)).statusCode).toBe(200);
@@ -405,22 +435,10 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('writes a change and its message together or not at all', async () => {
-    const { day } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }], false);
-    await day.publish();
-    const { store } = day.server.app.pix;
-    // Gone: else the publication's message would carry the change, and no update be queued.
-    const [publication] = (await emails(day)).emails;
-    expect(await store.resultEmails.recordSent(publication?.id ?? '', 0, day.server.clock.now)).toBe(true);
+    const { day, store } = await publishedAsIfSent([{ resultEmail: TEACHER, sits: 'right' }]);
     const lea = candidateOf(day, 0);
-    const decision = (decidedBy: string): StoredJuryDecision => ({
-      id: `jur_${decidedBy}`,
-      candidateId: lea.id,
-      kind: 'cancel',
-      identity: null,
-      reason: GROUNDS,
-      decidedAt: day.server.clock.now,
-      decidedBy,
-    });
+    const decision = (decidedBy: string) =>
+      juryCancellation(lea, `jur_${decidedBy}`, decidedBy, day.server.clock.now);
 
     // The decision's row refused (an account that does not exist): its message goes with it.
     await expect(
@@ -470,49 +488,17 @@ describe('result e-mails updating a published result', () => {
     expect((await updates(day)).map((e) => why(e))).toEqual(['resultChanged']);
   }, 60_000);
 
-  /** The same database and clock, restarted with a mail server: what waited goes. */
-  async function restartWithMailServer(day: PublishableDay) {
-    const smtp = await SmtpReceiver.start(null);
-    receivers.push(smtp);
-    const { dbFile, clock } = day.server;
-    await servers.splice(servers.indexOf(day.server), 1)[0]?.close();
-    const server = await startTestServer({ dbFile, clock, config: mailConfig(smtp.port) });
-    servers.push(server);
-    const api = client(server.app, await loginAs(server.app, ADMIN.email, ADMIN.password));
-    const list = async (): Promise<ResultEmail[]> =>
-      (
-        (
-          await api({ method: 'GET', url: `/api/centre/sessions/${day.day.session.id}/result-emails` })
-        ).json() as ResultEmailList
-      ).emails.filter((e) => e.update !== null);
-    const mailer = server.app.pix.resultMailer;
-    if (!mailer) throw new Error('no mailer');
-    return { smtp, server, api, list, mailer };
-  }
-
   it('merges the changes made before an update went into it: one message saying each; a later change gets its own, and one made while it is retried is merged again', async () => {
-    const { day } = await dayWith([{ resultEmail: FAMILY, sits: 'offline' }], false);
+    const day = await dayWithoutMailServer([{ resultEmail: FAMILY, sits: 'offline' }]);
     await day.publish();
     const hugo = candidateOf(day, 0);
     day.server.clock.advance(3_600_000);
     await day.uploadLate(0);
-    const rescored = await day.day.api({
-      method: 'POST',
-      url: `/api/centre/candidates/${hugo.id}/signed-result-rescoring`,
-    });
+    const rescored = await rescore(day, hugo);
     expect(rescored.statusCode, rescored.body).toBe(200);
     day.server.clock.advance(60_000);
-    const correct = (api: typeof day.day.api, lastName: string) =>
-      api({
-        method: 'POST',
-        url: `/api/centre/candidates/${hugo.id}/identity-correction`,
-        payload: {
-          lastName,
-          firstName: hugo.firstName,
-          birthdate: hugo.birthdate,
-          reason: 'Nom d’usage oublié.',
-        },
-      });
+    const correct = (api: Inject, lastName: string) =>
+      correctIdentity(api, hugo, lastName, 'Nom d’usage oublié.');
     expect((await correct(day.day.api, 'Bernard-Lopez')).statusCode).toBe(200);
     // One row, saying both, in the order they came.
     const [waiting, ...more] = await updates(day);
@@ -609,10 +595,7 @@ describe('result e-mails updating a published result', () => {
   }, 60_000);
 
   it('never merges a change into an update the mailer is sending: it gets its own message', async () => {
-    const { day, smtp } = await dayWith([{ resultEmail: TEACHER, sits: 'right' }]);
-    if (!smtp) throw new Error('no receiver');
-    await day.publish();
-    await sendDue(day);
+    const { day, smtp } = await publishedAndSent([{ resultEmail: TEACHER, sits: 'right' }]);
     const { store } = day.server.app.pix;
     const lea = candidateOf(day, 0);
     const administrator = await store.accounts.findByEmail(ADMIN.email);
@@ -623,29 +606,12 @@ describe('result e-mails updating a published result', () => {
     const arrived = smtp.next().then((received) => {
       day.server.clock.advance(1000);
       outcome = store.juryDecisions.decideCancellation(
-        {
-          id: 'jur_during_send',
-          candidateId: lea.id,
-          kind: 'cancel',
-          identity: null,
-          reason: GROUNDS,
-          decidedAt: day.server.clock.now,
-          decidedBy: administrator.id,
-        },
+        juryCancellation(lea, 'jur_during_send', administrator.id, day.server.clock.now),
         planResultEmailUpdate,
       );
       return received;
     });
-    const corrected = await day.day.api({
-      method: 'POST',
-      url: `/api/centre/candidates/${lea.id}/identity-correction`,
-      payload: {
-        lastName: 'Martin-Durand',
-        firstName: lea.firstName,
-        birthdate: lea.birthdate,
-        reason: 'Faute.',
-      },
-    });
+    const corrected = await correctIdentity(day.day.api, lea, 'Martin-Durand', 'Faute.');
     expect(corrected.statusCode).toBe(200);
     await sendDue(day);
     const first = await arrived;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Results } from '../../core/contracts/invigilator-api.ts';
 import type { ResultEmail, ResultEmailList } from '../../core/contracts/result-emails.ts';
 import type { ServerConfig } from '../config.ts';
-import { publishableDay } from '../testing/result-email-day.ts';
+import { publishableDay, type ResultEmailCandidatePlan } from '../testing/result-email-day.ts';
 import { client } from '../testing/seed.ts';
 import { closedPort, SmtpReceiver } from '../testing/smtp-receiver.ts';
 import { ADMIN, loginAs, startTestServer, type TestClock, type TestServer } from '../testing/test-server.ts';
@@ -59,6 +59,31 @@ describe('the result mailer', () => {
     return started;
   }
 
+  /** A mail server that accepts the connection and never greets: a send hangs until it is cut. */
+  async function silentMailServer(): Promise<{ port: number; connected: Promise<void> }> {
+    const silent = createServer(() => undefined);
+    const sockets = new Set<Socket>();
+    const connected = new Promise<void>((resolve) =>
+      silent.on('connection', (socket) => {
+        sockets.add(socket);
+        resolve();
+      }),
+    );
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    closing.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    return { port: (silent.address() as AddressInfo).port, connected };
+  }
+
+  /** A day to publish, its server sending to the mail server on `port` (with the account), logging. */
+  async function dayMailingTo(port: number, plans: readonly ResultEmailCandidatePlan[]) {
+    const day = await publishableDay(plans, { config: mailConfig(port), logger });
+    servers.add(day.server);
+    return day;
+  }
+
   async function emails(app: FastifyInstance, sessionId: string): Promise<ResultEmailList> {
     const api = client(app, await loginAs(app, ADMIN.email, ADMIN.password));
     return (await api({ method: 'GET', url: `/api/centre/sessions/${sessionId}/result-emails` })).json();
@@ -91,16 +116,12 @@ describe('the result mailer', () => {
   it('sends each address its candidates’ results, with a certificate per certified candidate', async () => {
     lines.length = 0;
     const smtp = await receiver(true);
-    const day = await publishableDay(
-      [
-        { resultEmail: 'prof.durand@college.fr', sits: 'right' },
-        { resultEmail: 'prof.durand@college.fr', sits: 'wrong' },
-        { resultEmail: 'prof.durand@college.fr', sits: 'right' },
-        { resultEmail: 'famille.thomas@example.org', sits: 'right' },
-      ],
-      { config: mailConfig(smtp.port), logger },
-    );
-    servers.add(day.server);
+    const day = await dayMailingTo(smtp.port, [
+      { resultEmail: 'prof.durand@college.fr', sits: 'right' },
+      { resultEmail: 'prof.durand@college.fr', sits: 'wrong' },
+      { resultEmail: 'prof.durand@college.fr', sits: 'right' },
+      { resultEmail: 'famille.thomas@example.org', sits: 'right' },
+    ]);
     await day.publish();
     await mailer(day.server).sendDue();
 
@@ -152,11 +173,7 @@ describe('the result mailer', () => {
   it('does not send a message whose writing used the time its claim keeps for the send: tried again later', async () => {
     lines.length = 0;
     const smtp = await receiver(true);
-    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
-      config: mailConfig(smtp.port),
-      logger,
-    });
-    servers.add(day.server);
+    const day = await dayMailingTo(smtp.port, [{ resultEmail: 'prof@college.fr', sits: 'right' }]);
     const clock = day.server.clock;
     // The claim (SENDING_CLAIM_MS) less the send's 5 minutes and twice the stop's 5 seconds. Once: the
     // round the publication wakes, or the one asked for, whichever writes it.
@@ -281,8 +298,7 @@ describe('the result mailer', () => {
       resultEmail,
       sits: 'right' as const,
     }));
-    const day = await publishableDay(plans, { config: mailConfig(smtp.port), logger });
-    servers.add(day.server);
+    const day = await dayMailingTo(smtp.port, plans);
     const clock = day.server.clock;
     const sessionId = day.day.session.id;
     await day.publish();
@@ -327,11 +343,7 @@ describe('the result mailer', () => {
 
   it('is told of a publication without its pause being ended (only an administrator’s « Renvoyer » ends it)', async () => {
     const smtp = await receiver(true);
-    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
-      config: mailConfig(smtp.port),
-      logger,
-    });
-    servers.add(day.server);
+    const day = await dayMailingTo(smtp.port, [{ resultEmail: 'prof@college.fr', sits: 'right' }]);
     const wake = vi.spyOn(mailer(day.server), 'wake');
     await day.publish();
     // Looked at at once, its pause after a mail-server failure standing (the publication does not say
@@ -341,11 +353,7 @@ describe('the result mailer', () => {
 
   it('keeps its pause after a mail-server failure when a jury’s decision queues an update: « Envoyer maintenant » ends it', async () => {
     const smtp = await receiver(true);
-    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
-      config: mailConfig(smtp.port),
-      logger,
-    });
-    servers.add(day.server);
+    const day = await dayMailingTo(smtp.port, [{ resultEmail: 'prof@college.fr', sits: 'right' }]);
     const sessionId = day.day.session.id;
     await day.publish();
     await mailer(day.server).sendDue();
@@ -400,51 +408,6 @@ describe('the result mailer', () => {
     expect(mail?.text).not.toContain('annul');
   }, 60_000);
 
-  it('lets the server stop during a send that hangs, and keeps that message pending for the next start', async () => {
-    // A mail server that accepts the connection and never greets.
-    const silent = createServer(() => undefined);
-    const sockets = new Set<Socket>();
-    const connected = new Promise<void>((resolve) =>
-      silent.on('connection', (socket) => {
-        sockets.add(socket);
-        resolve();
-      }),
-    );
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    closing.push(async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    });
-    const day = await publishableDay([{ resultEmail: 'prof@college.fr', sits: 'right' }], {
-      config: mailConfig((silent.address() as AddressInfo).port, false),
-    });
-    await day.publish();
-    await connected;
-    // close() waits for the send a few seconds, then cuts it: it resolves, nothing is lost.
-    await day.server.close();
-    const server = await startTestServer({ dbFile: day.server.dbFile, clock: day.server.clock });
-    servers.add(server);
-    const { emails: left } = await emails(server.app, day.day.session.id);
-    expect(left.map((e) => [e.state, e.attempts, e.lastFailure])).toEqual([['pending', 0, null]]);
-  }, 60_000);
-  /** A mail server that accepts the connection and never greets: a send hangs until it is cut. */
-  async function silentMailServer(): Promise<{ port: number; connected: Promise<void> }> {
-    const silent = createServer(() => undefined);
-    const sockets = new Set<Socket>();
-    const connected = new Promise<void>((resolve) =>
-      silent.on('connection', (socket) => {
-        sockets.add(socket);
-        resolve();
-      }),
-    );
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    closing.push(async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    });
-    return { port: (silent.address() as AddressInfo).port, connected };
-  }
-
   /** The publication's message to the one candidate's family, its send cut by a stop: taken still. */
   async function cutAtStop() {
     const silent = await silentMailServer();
@@ -457,6 +420,7 @@ describe('the result mailer', () => {
     const candidateId = day.candidates[0]?.id ?? '';
     const sessionId = day.day.session.id;
     return {
+      sessionId,
       dbFile: day.server.dbFile,
       clock: day.server.clock,
       /** The jury cancels, or undoes that, on this server (an administrator). */
@@ -473,6 +437,15 @@ describe('the result mailer', () => {
         (await emails(server.app, sessionId)).emails.map((e) => [e.update?.causes ?? null, e.state]),
     };
   }
+
+  it('lets the server stop during a send that hangs, and keeps that message pending for the next start', async () => {
+    // The server's close() waits for the send a few seconds, then cuts it: it resolves, nothing is lost.
+    const cut = await cutAtStop();
+    const server = await startTestServer({ dbFile: cut.dbFile, clock: cut.clock });
+    servers.add(server);
+    const { emails: left } = await emails(server.app, cut.sessionId);
+    expect(left.map((e) => [e.state, e.attempts, e.lastFailure])).toEqual([['pending', 0, null]]);
+  }, 60_000);
 
   it('frees, when a server opens its file, a message whose send a stop cut: a change then waits in it, and it goes once', async () => {
     const cut = await cutAtStop();

@@ -8,15 +8,15 @@ import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../core/journal/journal-record.ts';
 import {
   enrolledStation,
-  invigilator,
+  invigilatedDay,
   join,
   startedJournal,
   type Invigilator,
 } from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
+import type { SeededCandidate, SeededDay } from '../testing/seed.ts';
 import type { TestStation } from '../testing/station-client.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import type { TestServer } from '../testing/test-server.ts';
 import { buildFinalizationRecord, finalizationRecordFacts } from './finalization-record.ts';
 
 describe('the finalization record', () => {
@@ -25,10 +25,8 @@ describe('the finalization record', () => {
   let inv: Invigilator;
   let bank: Map<string, Challenge>;
   beforeEach(async () => {
-    server = await startTestServer();
     // Martin Léa, Bernard Hugo (30 % extra time), Dubois Chloé, Thomas Lucas.
-    day = await seedCertificationDay(server.app, { count: 4 });
-    inv = await invigilator(server, day);
+    ({ server, day, inv } = await invigilatedDay(4));
     bank = new Map(day.bank.map((c) => [c.id, c]));
   });
   afterEach(() => server.close());

@@ -8,10 +8,15 @@ import type { Challenge } from '../../core/challenge/challenge.ts';
 import type { CandidateResult, Results } from '../../core/contracts/invigilator-api.ts';
 import type { EndReason } from '../../core/contracts/station-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { enrolledStation, invigilator, type Invigilator, startedJournal } from '../testing/exam-helpers.ts';
+import {
+  enrolledStation,
+  invigilatedDay,
+  type Invigilator,
+  startedJournal,
+} from '../testing/exam-helpers.ts';
 import { bundlePayload, signBundle } from '../testing/journal-builder.ts';
-import { seedCertificationDay, type SeededCandidate, type SeededDay } from '../testing/seed.ts';
-import { errorOf, startTestServer, type TestServer } from '../testing/test-server.ts';
+import type { SeededCandidate, SeededDay } from '../testing/seed.ts';
+import { errorOf, type TestServer } from '../testing/test-server.ts';
 
 describe('a late signed result for a candidate listed absent', () => {
   let server: TestServer;
@@ -19,9 +24,7 @@ describe('a late signed result for a candidate listed absent', () => {
   let inv: Invigilator;
   let bank: Map<string, Challenge>;
   beforeEach(async () => {
-    server = await startTestServer();
-    day = await seedCertificationDay(server.app, { count: 3 });
-    inv = await invigilator(server, day);
+    ({ server, day, inv } = await invigilatedDay(3));
     bank = new Map(day.bank.map((c) => [c.id, c]));
   });
   afterEach(() => server.close());

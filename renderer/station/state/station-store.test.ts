@@ -86,11 +86,26 @@ function fakeApi() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A store on a fake station, the screens connected to it (the status asked for). */
+function connectedStore() {
+  const fake = fakeApi();
+  const store = createStationStore(fake.api);
+  store.getState().connect();
+  return { fake, store };
+}
+
+/** The same, the candidate at question 0, its challenge drawn (one fetch so far). */
+async function atFirstQuestion() {
+  const { fake, store } = connectedStore();
+  fake.emit({ type: 'status', status: status('inProgress', 0) });
+  fake.answer(0, { ok: true, value: challenge(0) });
+  await settle();
+  return { fake, store };
+}
+
 describe('the screens’ station store', () => {
   it('fetches the challenge when the station moves to another one, once per move', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
+    const { fake, store } = connectedStore();
     fake.emit({ type: 'status', status: status('inProgress', 0) });
     // The same status again (a submit response after its event) does not fetch twice.
     store.getState().applyStatus(status('inProgress', 0));
@@ -103,9 +118,7 @@ describe('the screens’ station store', () => {
   });
 
   it('drops a late answer about a challenge the station has already left', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
+    const { fake, store } = connectedStore();
     fake.emit({ type: 'status', status: status('inProgress', 0) });
     fake.emit({ type: 'status', status: status('inProgress', 1, 1) });
     fake.answer(1, { ok: true, value: challenge(1) });
@@ -115,9 +128,7 @@ describe('the screens’ station store', () => {
   });
 
   it('forgets the challenge, warnings and alert outcome when the candidate leaves', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
+    const { fake, store } = connectedStore();
     fake.emit({ type: 'status', status: status('inProgress', 0) });
     fake.answer(0, { ok: true, value: challenge(0) });
     fake.emit({ type: 'timeWarning', minutesLeft: 15 });
@@ -131,9 +142,7 @@ describe('the screens’ station store', () => {
   });
 
   it('keeps the blocked-page message until another page has finished loading', () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
+    const { fake, store } = connectedStore();
     const state = (url: string, loading: boolean) => ({
       type: 'browserState' as const,
       state: { url, title: '', loading, canGoBack: true, canGoForward: false },
@@ -158,15 +167,8 @@ describe('the screens’ station store', () => {
       reason: 'Ce type de fichier ne peut pas être ouvert sur ce poste.',
       download: { fileName, problem },
     });
-    const connected = () => {
-      const fake = fakeApi();
-      const store = createStationStore(fake.api);
-      store.getState().connect();
-      return { fake, store };
-    };
-
     it('keeps its message through the page’s state that comes after it (Electron’s order)', () => {
-      const { fake, store } = connected();
+      const { fake, store } = connectedStore();
       fake.emit(state(PAGE, false));
       // The click on the link starts a load that turns into a download: the page never changes.
       fake.emit(state(PAGE, true));
@@ -183,7 +185,7 @@ describe('the screens’ station store', () => {
     });
 
     it('keeps its message through the page’s states when they came first (the harness’s order)', () => {
-      const { fake, store } = connected();
+      const { fake, store } = connectedStore();
       fake.emit(state(PAGE, true));
       fake.emit(state(PAGE, false));
       fake.emit(refused('archive.zip'));
@@ -196,7 +198,7 @@ describe('the screens’ station store', () => {
     });
 
     it('learns the page from the first state when none was known at the refusal', () => {
-      const { fake, store } = connected();
+      const { fake, store } = connectedStore();
       fake.emit(refused('film.mp4', 'size'));
       fake.emit(state(PAGE, false));
       expect(store.getState().blocked?.download).toEqual({ fileName: 'film.mp4', problem: 'size' });
@@ -205,7 +207,7 @@ describe('the screens’ station store', () => {
     });
 
     it('is replaced by the next refusal, and goes when the candidate closes it', () => {
-      const { fake, store } = connected();
+      const { fake, store } = connectedStore();
       fake.emit(state(PAGE, false));
       fake.emit(refused('setup.exe'));
       fake.emit(refused('film.mp4', 'size'));
@@ -240,12 +242,7 @@ describe('the screens’ station store', () => {
     };
     /** A candidate at question 0 (drawn), the browser on PAGE. */
     const atQuestion = async () => {
-      const fake = fakeApi();
-      const store = createStationStore(fake.api);
-      store.getState().connect();
-      fake.emit({ type: 'status', status: status('inProgress', 0) });
-      fake.answer(0, { ok: true, value: challenge(0) });
-      await settle();
+      const { fake, store } = await atFirstQuestion();
       fake.emit({
         type: 'browserState',
         state: { url: PAGE, title: '', loading: false, canGoBack: false, canGoForward: false },
@@ -329,21 +326,14 @@ describe('the screens’ station store', () => {
   });
 
   it('never goes back to a status older than one the station pushed meanwhile', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect(); // asks for the status (idle, at that time)…
+    const { fake, store } = connectedStore(); // asks for the status (idle, at that time)…
     fake.emit({ type: 'status', status: status('signedIn') }); // …and a newer one is pushed first
     await settle();
     expect(store.getState().status?.exam.phase).toBe('signedIn');
   });
 
   it('draws the challenge an answer brings, with its status, in one update and without asking again', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
-    fake.emit({ type: 'status', status: status('inProgress', 0) });
-    fake.answer(0, { ok: true, value: challenge(0) });
-    await settle();
+    const { fake, store } = await atFirstQuestion();
     const updates: string[] = [];
     store.subscribe((state) =>
       updates.push(`${state.status?.exam.progress?.current}:${state.challenge?.index}`),
@@ -369,12 +359,7 @@ describe('the screens’ station store', () => {
   });
 
   it('keeps a newer status pushed while the answer was on its way, and its fitting challenge', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
-    fake.emit({ type: 'status', status: status('inProgress', 0) });
-    fake.answer(0, { ok: true, value: challenge(0) });
-    await settle();
+    const { fake, store } = await atFirstQuestion();
     await store.getState().moveOn(async () => {
       fake.emit({ type: 'status', status: status('paused', 1, 1) }); // the invigilator paused meanwhile
       return { ok: true, value: { status: status('inProgress', 1, 1), next: challenge(1) } };
@@ -385,12 +370,7 @@ describe('the screens’ station store', () => {
   });
 
   it('asks for the challenge itself when the answer was refused after the station moved on', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
-    fake.emit({ type: 'status', status: status('inProgress', 0) });
-    fake.answer(0, { ok: true, value: challenge(0) });
-    await settle();
+    const { fake, store } = await atFirstQuestion();
     const refused = await store.getState().moveOn(async () => {
       fake.emit({ type: 'status', status: status('inProgress', 1, 1) });
       return { ok: false, error: { code: 'ALREADY_ANSWERED', message: 'déjà répondu' } };
@@ -403,9 +383,7 @@ describe('the screens’ station store', () => {
   });
 
   it('follows the connection events', () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
+    const { fake, store } = connectedStore();
     fake.emit({ type: 'connection', online: false });
     expect(store.getState().online).toBe(false);
     fake.emit({ type: 'connection', online: true });
@@ -428,9 +406,7 @@ describe('the screens’ station store', () => {
   });
 
   it('loads the current challenge again when the candidate asks, after it could not be loaded', async () => {
-    const fake = fakeApi();
-    const store = createStationStore(fake.api);
-    store.getState().connect();
+    const { fake, store } = connectedStore();
     fake.emit({ type: 'status', status: status('inProgress', 0) });
     fake.answer(0, { ok: false, error: { code: 'INTERNAL', message: 'no challenge' } });
     await settle();

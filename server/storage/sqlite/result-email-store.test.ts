@@ -42,20 +42,38 @@ describe('an update waiting for the mailer', () => {
     const at = day.server.clock.now;
     // Each change a millisecond after the last: the newest update waiting is the one it finds.
     let changes = 0;
+    const change = (cause: JuryCause, key: string) =>
+      queue(candidateId, { kind: 'jury', cause }, key, at + ++changes, planResultEmailUpdate);
+    /** The updates: their causes and state, oldest first. */
+    const updates = async () =>
+      (await resultEmails.listBySession(sessionId)).flatMap((e) =>
+        e.update ? [{ id: e.id, causes: e.update.causes, state: e.state, attempts: e.attempts }] : [],
+      );
+    /** The first change's update (key `jury:a`), queued on its own: a message of its own. */
+    const firstUpdate = async (cause: JuryCause) => {
+      if (!change(cause, 'jury:a')) throw new Error(`${cause}: no update queued`);
+      const [update] = await updates();
+      if (!update) throw new Error('no update');
+      return update;
+    };
     return {
       resultEmails,
       publication,
       at,
       dbFile: day.server.dbFile,
-      change: (cause: JuryCause, key: string) =>
-        queue(candidateId, { kind: 'jury', cause }, key, at + ++changes, planResultEmailUpdate),
-      /** The updates: their causes and state, oldest first. */
-      updates: async () =>
-        (await resultEmails.listBySession(sessionId)).flatMap((e) =>
-          e.update ? [{ id: e.id, causes: e.update.causes, state: e.state, attempts: e.attempts }] : [],
-        ),
+      change,
+      updates,
+      firstUpdate,
+      /** The same, then taken by the mailer (its first attempt, at `at`): being sent. */
+      updateBeingSent: async (cause: JuryCause) => {
+        const update = await firstUpdate(cause);
+        if (!(await resultEmails.takeForSending(update.id, 0, at))) throw new Error('not taken');
+        return update;
+      },
     };
   }
+
+  const temporary = { kind: 'temporary' as const, detail: '451 4.7.1 greylisted, try again later' };
 
   it('carries the changes that come until the mailer takes it, then lets the next one make its own', async () => {
     const { resultEmails, at, change, updates } = await published(true);
@@ -91,11 +109,8 @@ describe('an update waiting for the mailer', () => {
   }, 60_000);
 
   it('merges into an update whose attempt failed and waits for its retry, and into one a stopped mailer had taken', async () => {
-    const { resultEmails, at, change, updates } = await published(true);
-    expect(change('cancelled', 'jury:a')).toBe(true);
-    const [first] = await updates();
-    if (!first) throw new Error('no update');
-    expect(await resultEmails.takeForSending(first.id, 0, at)).not.toBeNull();
+    const { resultEmails, at, change, updates, updateBeingSent } = await published(true);
+    const first = await updateBeingSent('cancelled');
     const failure = { kind: 'temporary' as const, detail: '451 try again later' };
     expect(await resultEmails.recordRetry(first.id, 0, failure, at, at + 60_000)).toBe(true);
     // Never delivered: merged, its retry's time and attempts kept.
@@ -136,14 +151,10 @@ describe('an update waiting for the mailer', () => {
     expect(change('cancelled', 'jury:b')).toBe(true);
     expect((await updates()).map((u) => [u.causes, u.state])).toEqual([[['cancelled'], 'pending']]);
   }, 60_000);
-  const temporary = { kind: 'temporary' as const, detail: '451 4.7.1 greylisted, try again later' };
 
   it('folds the update queued while an update was being sent back into it when that send fails: one message, in order', async () => {
-    const { resultEmails, at, change, updates } = await published(true);
-    expect(change('cancelled', 'jury:a')).toBe(true);
-    const [u1] = await updates();
-    if (!u1) throw new Error('no update');
-    expect(await resultEmails.takeForSending(u1.id, 0, at)).not.toBeNull();
+    const { resultEmails, at, change, updates, updateBeingSent } = await published(true);
+    const u1 = await updateBeingSent('cancelled');
     // While it is sent the jury restores: a message of its own, held back behind the one being sent.
     expect(change('restored', 'jury:b')).toBe(true);
     expect(await updates()).toHaveLength(2);
@@ -159,11 +170,8 @@ describe('an update waiting for the mailer', () => {
   }, 60_000);
 
   it('keeps the changes queued while an update was being sent in it when it is given up', async () => {
-    const { resultEmails, at, change, updates } = await published(true);
-    expect(change('cancelled', 'jury:a')).toBe(true);
-    const [u1] = await updates();
-    if (!u1) throw new Error('no update');
-    expect(await resultEmails.takeForSending(u1.id, 0, at)).not.toBeNull();
+    const { resultEmails, at, change, updates, updateBeingSent } = await published(true);
+    const u1 = await updateBeingSent('cancelled');
     expect(change('restored', 'jury:b')).toBe(true);
     const refused = { kind: 'rejected' as const, detail: '550 no such mailbox' };
     expect(await resultEmails.recordFailed(u1.id, 0, refused, at + 10)).toBe(true);
@@ -175,11 +183,8 @@ describe('an update waiting for the mailer', () => {
   }, 60_000);
 
   it('leaves the changes queued while an update was being sent to go on their own when it is given up for another reason than its address', async () => {
-    const { resultEmails, at, change, updates } = await published(true);
-    expect(change('cancelled', 'jury:a')).toBe(true);
-    const [u1] = await updates();
-    if (!u1) throw new Error('no update');
-    expect(await resultEmails.takeForSending(u1.id, 0, at)).not.toBeNull();
+    const { resultEmails, at, change, updates, updateBeingSent } = await published(true);
+    const u1 = await updateBeingSent('cancelled');
     expect(change('restored', 'jury:b')).toBe(true);
     // The message itself refused (its size, its content): the address may take the next one.
     const refused = { kind: 'refused' as const, detail: '552 message too large' };
@@ -232,10 +237,8 @@ describe('an update waiting for the mailer', () => {
   }, 60_000);
 
   it('gives a change merged into an update deep in its retries every attempt again, and a near time', async () => {
-    const { resultEmails, at, change, updates } = await published(true);
-    expect(change('identityCorrected', 'jury:a')).toBe(true);
-    const [u1] = await updates();
-    if (!u1) throw new Error('no update');
+    const { resultEmails, at, change, firstUpdate } = await published(true);
+    const u1 = await firstUpdate('identityCorrected');
     const hours = 8 * 60 * 60_000;
     for (let attempt = 0; attempt < 9; attempt += 1) {
       expect(await resultEmails.takeForSending(u1.id, attempt, at)).not.toBeNull();
