@@ -27,6 +27,7 @@ import { stationRoutes } from './routes/station-routes.ts';
 import { invigilatorRoutes } from './routes/invigilator-routes.ts';
 import { RoomFeed } from './room/room-feed.ts';
 import { centreRoutes } from './routes/centre-routes.ts';
+import { sweepAtStart } from './content/content-sweep.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import { SERVER_VERSION } from './version.ts';
 import { publicRoutes } from './routes/public-routes.ts';
@@ -250,6 +251,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   }, 60_000);
   flush.unref();
   purge.unref();
+  // The attachments no longer cited that an import's failed sweep, or an older server, left behind: freed
+  // in the background once the server listens (content-sweep.ts), never holding or failing the start.
+  let closing = false;
+  app.addHook('onListen', async () => {
+    void sweepAtStart(ctx, storageFaults, () => closing);
+  });
   // Open event streams would keep the server from closing: end them first.
   // Requests in course get a short grace, then every connection still open is cut: a socket a client
   // left open with no request on it (seen under load; never idle in Node's sense) or a request whose
@@ -270,6 +277,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   let cutConnections: NodeJS.Timeout | null = null;
   app.addHook('preClose', async () => {
+    closing = true;
     for (const stream of [...ctx.streams]) stream.close();
     cutConnections = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
     cutConnections.unref();

@@ -21,6 +21,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, unprocessable } from '../http/api-error.ts';
 import type { StoredContent } from '../storage/repositories.ts';
 import { withCentreContent } from './centre-content-lock.ts';
+import { sweepAfterImport } from './content-sweep.ts';
 
 export type BankSummary = z.infer<typeof BankSummarySchema>;
 
@@ -178,7 +179,7 @@ export async function importBank(
   }
   if (problems.length > 0) throw invalidBank(problems);
   // The quota's read and the files' writes are one turn for the centre (centre-content-lock.ts).
-  await withCentreContent(ctx, centreId, async () => {
+  const forgotten = await withCentreContent(ctx, centreId, async () => {
     // Every file the bank cites but does not carry is one the centre has: only carried ones can be new.
     const unreferenced = new Set(await ctx.store.content.missing(centreId, [...inlineSizes.keys()]));
     const citedByBank = new Set([...merged.values()].flatMap((c) => neededContent(c).map((n) => n.hash)));
@@ -196,8 +197,11 @@ export async function importBank(
     // Files the bank no longer cites, uploaded long ago, stop counting against the centre's quota.
     await ctx.store.content.forget(centreId, stale);
     await ctx.store.bank.importChallenges(centreId, challenges, now);
+    return stale.length;
   });
   ctx.bankCache.delete(centreId);
+  // Their bytes go once no other centre references them and no test package cites them (content-sweep.ts).
+  if (forgotten > 0) await sweepAfterImport(ctx);
   return {
     imported: challenges.length,
     contentStored: content.length,
@@ -273,7 +277,8 @@ const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 /**
  * A file the centre uploaded stops counting against its quota a day after it was last uploaded or cited,
  * once its bank no longer cites it: files sent for an import still to come keep their place, while the
- * files of banks replaced since do not fill the quota for ever.
+ * files of banks replaced since do not fill the quota for ever. The next import forgets such files, and
+ * their bytes are deleted when nothing else cites them (content-sweep.ts).
  */
 export const UNCITED_CONTENT_KEPT_MS = 24 * 3600_000;
 

@@ -547,8 +547,24 @@ export interface ContentRepository {
   missing(centreId: string, hashes: string[]): Promise<string[]>;
   /** The files the centre references, with their size and when it last referenced each (its quota). */
   centreFiles(centreId: string): Promise<{ hash: string; size: number; at: number }[]>;
-  /** Drops the centre's references to these files (the bytes stay: packages issued may cite them). */
+  /**
+   * Drops the centre's references to these files (the bytes stay while a package cites them or another
+   * centre references them; sweepUncited deletes the others).
+   */
   forget(centreId: string, hashes: readonly string[]): Promise<void>;
+  /**
+   * Deletes at once the stored bytes that no centre references and no test package cites (of any
+   * session, processed or not: the jury's record and a resuming station may need them), and says how
+   * many files and bytes that freed. A put is wholly before or after it: bytes just put, with their
+   * reference, are never swept.
+   */
+  sweepUncited(): Promise<SweptContent>;
+}
+
+/** What a sweep of uncited content freed (counts only: never which files, another centre's included). */
+export interface SweptContent {
+  files: number;
+  bytes: number;
 }
 
 export type EnrollOutcome =

@@ -388,3 +388,34 @@ describe('migration 17: an update not sent yet carries the later changes of its 
     db.close();
   });
 });
+
+describe('migration 18: the stored files are found by hash among the references', () => {
+  it('lets the uncited files’ deletion and its foreign-key check look each file up by hash, not scan', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 18));
+    expect(db.pragma('user_version', { simple: true })).toBe(18);
+    // The sweep's statement (sqlite-store.ts): each stored file looked up in both lists by its hash.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN DELETE FROM content
+         WHERE NOT EXISTS (SELECT 1 FROM centre_content r WHERE r.hash = content.hash)
+           AND NOT EXISTS (SELECT 1 FROM package_content p WHERE p.hash = content.hash)`,
+      )
+      .all()
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toContainEqual(
+      expect.stringMatching(/SEARCH r USING COVERING INDEX centre_content_by_hash/),
+    );
+    expect(plan).toContainEqual(
+      expect.stringMatching(/SEARCH p USING COVERING INDEX package_content_by_hash/),
+    );
+    // The foreign key from centre_content to content is checked through the same index.
+    expect(
+      db
+        .prepare("EXPLAIN QUERY PLAN SELECT 1 FROM centre_content WHERE hash = 'x'")
+        .all()
+        .map((row) => (row as { detail: string }).detail),
+    ).toEqual([expect.stringMatching(/USING COVERING INDEX centre_content_by_hash/)]);
+  });
+});

@@ -642,4 +642,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE result_email_updates ADD COLUMN sending_since INTEGER;
     `,
   },
+  {
+    version: 18,
+    description: 'the stored files are found by hash among the references: deleting uncited ones stays quick',
+    sql: `
+      -- Files no centre references and no package cites are deleted after each bank import and at start
+      -- (server/content/content-sweep.ts). Both tables are keyed by their owner first; without these,
+      -- each deleted file had the foreign key's check read every centre's references (a national server
+      -- holds hundreds of thousands), and the sweep read the package list once per stored file.
+      CREATE INDEX centre_content_by_hash ON centre_content (hash);
+      CREATE INDEX package_content_by_hash ON package_content (hash);
+    `,
+  },
 ];

@@ -679,10 +679,26 @@ function content(db: SqliteDatabase): ContentRepository {
       for (const r of refs) refer.run(centreId, r.hash, r.mediaType, at);
     },
   );
+  // The bytes and their reference in one transaction: a sweep never finds them unreferenced in between.
   const putOne = db.transaction((centreId: string, c: StoredContent, at: number) => {
     insert.run(c.hash, SHARED_CONTENT_TYPE, c.size, c.bytes, at);
     refer.run(centreId, c.hash, c.mediaType, at);
   });
+  // One statement, so one transaction: a put (above) is wholly before it or after it, and the write
+  // batcher's transactions on this connection run whole between the event loop's turns, never during
+  // it. Each stored file is looked up in both lists by their hash indexes (migration 18), which also
+  // serve the foreign key's check of each deleted file. The freed pages join the file's free list and the next writes
+  // reuse them: the file stops growing but does not shrink. No PRAGMA incremental_vacuum: it only acts
+  // when auto_vacuum is INCREMENTAL, and the server's databases have SQLite's default, NONE (database.ts
+  // sets none); switching needs a VACUUM of the whole file, never run at start (IT may run one offline).
+  const sweepUncited = db
+    .prepare(
+      `DELETE FROM content
+       WHERE NOT EXISTS (SELECT 1 FROM centre_content r WHERE r.hash = content.hash)
+         AND NOT EXISTS (SELECT 1 FROM package_content p WHERE p.hash = content.hash)
+       RETURNING size`,
+    )
+    .pluck();
   const row = (r: Row, mediaType: string): StoredContent => ({
     hash: str(r.hash),
     mediaType,
@@ -716,6 +732,10 @@ function content(db: SqliteDatabase): ContentRepository {
     },
     async forget(centreId, hashes) {
       forgetAll(centreId, hashes);
+    },
+    async sweepUncited() {
+      const sizes = sweepUncited.all() as unknown[];
+      return { files: sizes.length, bytes: sizes.reduce<number>((sum, size) => sum + num(size), 0) };
     },
   };
 }
