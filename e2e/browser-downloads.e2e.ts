@@ -3,9 +3,12 @@
 // the browser panel, above the page where a refusal is said (in view on a 1366×768 screen); it opens in
 // the read-only office viewers a challenge's own files open in (not in the browser's page) only when
 // the candidate presses « Ouvrir le fichier ». The same link clicked again after « Fermer » offers the
-// saved copy again. A page that downloads a file by itself (frames) has it saved once, offered again
-// from that copy on each visit, never opened. An installer, an archive, an old Word file or a file too big is refused with a notice that
-// says which file and why, while the page stays usable; a name of any length wraps inside the panel.
+// saved copy again. A page that downloads a file by itself (frames, a script), a spreadsheet or a text,
+// has it saved once, offered again from that copy on each visit, never opened: the browser's page stays
+// where the candidate is, and « Ouvrir le fichier » shows a text there. An installer, an archive, an old
+// Word file or a file too big is refused with a notice that says which file and why, while the page
+// stays usable; a long name is shown cut in its middle (its extension in view), whole to screen readers
+// and when the keyboard is in the notice.
 // The next question takes the notices away. Each download is saved in the test's sandbox folder once
 // and journaled under a clean name. The .xlsx is made here with SheetJS, the .docx is the office
 // viewers' own fixture (fixtures/files/), and both are put on the tests' demo site, whose pages link to
@@ -69,6 +72,10 @@ beforeAll(async () => {
   writeFileSync(path.join(site, 'lettre-parents.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]));
   // Served with no type the browser shows (as many sites send files): downloaded, then shown as text.
   writeFileSync(path.join(site, 'notes-reunion.md'), '# Notes\n\nApporter les autorisations signées.\n');
+  // Downloaded by a script of consignes-auto.html as soon as it loads, on each visit (sent with no type
+  // the browser shows, as a site's attachment: a text the station shows, named .md here because the
+  // harness's demo sites send a .txt as text/plain, which Chromium would show in the frame instead).
+  writeFileSync(path.join(site, 'consignes-club.md'), 'Rendez-vous mercredi à 14 h en salle 12.\n');
   // What a site offers that the station never opens: a Windows program and an archive.
   writeFileSync(path.join(site, 'installer-club.exe'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]));
   writeFileSync(path.join(site, 'photos-club.zip'), zipSync({ 'photo.txt': strToU8('une photo') }));
@@ -119,7 +126,7 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
       .toBe('Fichier téléchargé : budget-sortie.xlsx Ouvrir le fichier Fermer');
     // Said once to screen readers; nothing opened over the screen, the page still shown and usable.
     await expect
-      .poll(() => page.getByTestId('announcer-polite').textContent())
+      .poll(async () => spaced((await page.getByTestId('announcer-polite').textContent()) ?? ''))
       .toContain('Fichier téléchargé : budget-sortie.xlsx');
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(day.view.bounds).not.toBeNull();
@@ -137,9 +144,9 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await page.getByRole('gridcell', { name: '450,00', exact: true }).waitFor();
     await page.getByRole('gridcell', { name: '665,60', exact: true }).click();
     await expect
-      .poll(() => page.getByTestId('sheet-status').innerText())
+      .poll(async () => spaced(await page.getByTestId('sheet-status').innerText()))
       .toContain('Formule : =SOMME(B2:B4)');
-    expect(await page.getByTestId('downloaded-file-hint').innerText()).toBe(
+    expect(spaced(await page.getByTestId('downloaded-file-hint').innerText())).toBe(
       'Ce fichier a été téléchargé depuis la page web du navigateur. Il est en lecture seule : vous pouvez le consulter, mais pas le modifier.',
     );
     // The browser's page is hidden under the dialog (a native view would cover it), and stays where it was.
@@ -381,6 +388,118 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     expect(day.view?.bounds).not.toBeNull();
   });
 
+  it('offers a text a page downloads by itself on each visit, never moving the page, and opens it on request', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
+    const AUTO = FILE('consignes-auto.html');
+    const journaled = () =>
+      navigations().filter((n) => n.url === FILE('consignes-club.md') && n.rule === 'download text').length;
+    const saved = () => savedDownloads().filter((name) => name.endsWith('-consignes-club.md')).length;
+    await typeInto(page, page.locator('#browser-address'), PAGE, 'address bar');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view.url()).toBe(PAGE);
+    const seen = await watchScreenEvents(page);
+    // First visit: the page's script downloads the text. Offered by the notice; the page stays.
+    await view.getByRole('link', { name: 'Consignes qui se téléchargent toutes seules' }).click();
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : consignes-club.md Ouvrir le fichier Fermer');
+    expect(view.url()).toBe(AUTO);
+    expect(await view.getByRole('heading', { name: 'Consignes du club' }).count()).toBe(1);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(saved()).toBe(1);
+    expect(journaled()).toBe(1);
+    await day.capture('text-by-itself-first-visit');
+    const [offer] = await seen.offers();
+    expect(offer).toMatch(/^https:\/\/pix-download\.pix\.test\/[0-9a-f]{32}\/consignes-club\.md$/);
+    // Second visit (back to the documents, the link again): its copy offered again, not saved nor
+    // journaled again, and still the page is where the candidate is.
+    await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
+    await expect.poll(() => view.url()).toBe(PAGE);
+    await view.getByRole('link', { name: 'Consignes qui se téléchargent toutes seules' }).click();
+    await expect.poll(async () => (await seen.offers()).length).toBe(2);
+    await expect.poll(() => view.url()).toBe(AUTO);
+    await view.waitForLoadState('load');
+    expect(new Set(await seen.offers())).toEqual(new Set([offer]));
+    expect(view.url()).toBe(AUTO);
+    expect(saved()).toBe(1);
+    expect(journaled()).toBe(1);
+    expect(await notice.count()).toBe(1);
+    await expectAboveThePage(page, notice);
+    await day.capture('text-by-itself-second-visit');
+    // « Ouvrir le fichier »: the copy shown in the browser's page, journaled as the downloaded file's
+    // page; the notice, done with, goes, and the keyboard to the way into the page.
+    await pressOn(page, notice.getByRole('button', { name: 'Ouvrir le fichier' }), 'Enter', 'open button');
+    await expect.poll(() => view.url()).toBe(offer);
+    expect(await view.locator('body').innerText()).toContain('Rendez-vous mercredi à 14 h en salle 12.');
+    await notice.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Aller dans la page');
+    expect(navigations()).toContainEqual({ url: offer, allowed: true, rule: 'downloaded file' });
+    expect(saved()).toBe(1);
+    // Back to the page that downloads it (the next tests start there): the page, not bounced to the copy.
+    await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
+    await expect.poll(() => view.url()).toBe(AUTO);
+    expect(saved()).toBe(1);
+  });
+
+  it('shortens a downloaded file’s long name in its notice: two lines, the extension in view, whole when asked', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
+    // A spreadsheet under a 254-character name (the station saves it under a shorter safe name).
+    const long = `${'rapport-annuel-des-ventes-de-la-cooperative-scolaire-'.repeat(5).slice(0, 249)}.xlsx`;
+    expect(long).toHaveLength(254);
+    copyFileSync(
+      path.join(day.server.demoSitesDir, 'atelier', 'budget-sortie.xlsx'),
+      path.join(day.server.demoSitesDir, 'atelier', long),
+    );
+    await typeInto(page, page.locator('#browser-address'), FILE(long), 'address bar');
+    await page.keyboard.press('Enter');
+    // Saved under its first hundred characters (download-policy.ts safeFileName), shown cut in the middle.
+    const whole = `${long.slice(0, 100)}.xlsx`;
+    const title = notice.locator('.notice-title');
+    await expect
+      .poll(() =>
+        title
+          .locator('[aria-hidden="true"]')
+          .getAttribute('title')
+          .catch(() => null),
+      )
+      .toBe(whole);
+    const shown = await title.locator('[aria-hidden="true"]').innerText();
+    expect(shown).toBe('rapport-annuel-des-ventes-de…ooperative-sco.xlsx');
+    // Two lines at most at 1366×768, the page's region below it.
+    expect(await linesOf(title)).toBeLessThanOrEqual(2);
+    await expectAboveThePage(page, notice);
+    // The whole (saved) name on hover (above), and to screen readers, said once.
+    const said = spaced(await title.ariaSnapshot());
+    expect(said).toBe(`- paragraph: "Fichier téléchargé : ${whole}"`);
+    await day.capture('long-name-downloaded');
+    // The keyboard in the notice shows the whole name (a candidate without a mouse can read it).
+    await notice.getByRole('button', { name: 'Ouvrir le fichier' }).focus();
+    await expect.poll(() => title.locator('[aria-hidden="true"]').count()).toBe(0);
+    expect(spaced(await title.innerText())).toBe(`Fichier téléchargé : ${whole}`);
+    await day.capture('long-name-downloaded-keyboard');
+    // At 200 % zoom (1366 px shown as 683): still inside the panel, the extension in view.
+    await page.locator('#browser-address').focus();
+    await expect.poll(() => title.locator('[aria-hidden="true"]').count()).toBe(1);
+    await page.setViewportSize({ width: 683, height: 384 });
+    try {
+      const fits = await notice.evaluate((element) => ({
+        noOverflow: element.scrollWidth <= element.clientWidth,
+        inWindow: element.getBoundingClientRect().right <= window.innerWidth + 0.5,
+      }));
+      expect(fits).toEqual({ noOverflow: true, inWindow: true });
+      expect(await title.innerText()).toMatch(/\.xlsx$/);
+      await day.capture('long-name-downloaded-zoom-200');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    await pressOn(page, notice.getByRole('button', { name: 'Fermer' }), 'Enter', 'notice close button');
+    await notice.waitFor({ state: 'detached' });
+  });
+
   it('wraps a refused file’s very long name inside the panel, journaled clean and bounded', async () => {
     const page = day.page;
     const notice = page.getByTestId('browser-refused-download');
@@ -391,22 +510,29 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     await page.keyboard.press('Enter');
     await expect
       .poll(() => textOf(notice))
-      .toContain(`Ce fichier ne peut pas être ouvert sur ce poste : ${long}`);
+      .toContain('Ce fichier ne peut pas être ouvert sur ce poste : inscriptionsclubinformatiquei…');
     // The newer notice replaced the downloaded file's: one at a time.
     expect(await page.getByTestId('downloaded-file-notice').count()).toBe(0);
-    // Inside the panel: nothing sticks out to the right, the name is isolated and wrapped.
+    // Inside the panel: nothing sticks out to the right, the name isolated and cut in its middle, the
+    // sentence on two lines at most, said whole (once) to screen readers.
     const fits = await notice.evaluate((element) => {
       const panel = element.closest('section')?.getBoundingClientRect();
       const box = element.getBoundingClientRect();
-      const name = element.querySelector('bdi');
       return {
         inPanel: panel !== undefined && box.right <= panel.right + 0.5,
         noOverflow: element.scrollWidth <= element.clientWidth,
-        nameLines: name ? name.getClientRects().length : 0,
       };
     });
-    expect(fits).toEqual({ inPanel: true, noOverflow: true, nameLines: expect.any(Number) });
-    expect(fits.nameLines).toBeGreaterThan(1);
+    expect(fits).toEqual({ inPanel: true, noOverflow: true });
+    const title = notice.locator('.notice-title');
+    expect(await title.locator('bdi [aria-hidden="true"]').innerText()).toBe(
+      'inscriptionsclubinformatiquei…clubinformatiq.exe',
+    );
+    expect(await title.locator('bdi [aria-hidden="true"]').getAttribute('title')).toBe(long);
+    expect(await linesOf(title)).toBeLessThanOrEqual(2);
+    expect(spaced(await title.ariaSnapshot())).toBe(
+      `- paragraph: "Ce fichier ne peut pas être ouvert sur ce poste : ${long}"`,
+    );
     await expectAboveThePage(page, notice);
     expect(navigations()).toContainEqual({
       url: FILE(long),
@@ -465,6 +591,19 @@ async function expectAboveThePage(page: Page, notice: Locator): Promise<void> {
   const bounds = day.view?.bounds;
   if (!panel || !bounds) throw new Error('no panel or page');
   expect(bounds.y + bounds.height).toBeLessThanOrEqual(Math.ceil(panel.y + panel.height));
+}
+
+/** A text's spaces (French typography's no-break ones before « : » included) as single spaces. */
+function spaced(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** How many lines an element's text takes (its height in its own line height). */
+async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const lineHeight = Number.parseFloat(getComputedStyle(node).lineHeight);
+    return Math.round(node.getBoundingClientRect().height / lineHeight);
+  });
 }
 
 /** An element's text as read, its lines and spaces as single spaces (empty when it is not there). */

@@ -118,6 +118,23 @@ describe('the StationApi contract', () => {
       expect(StationEventSchema.safeParse({ ...opened, mediaType }).success).toBe(false);
   });
 
+  it('offers a PDF, an image, a text or a CSV a page downloaded by itself, by its address in the browser', () => {
+    const offered = {
+      type: 'browserFileOpened',
+      viewer: 'text',
+      url: 'pix-download://0a1b2c3d4e5f60718293a4b5c6d7e8f9/consignes.txt',
+      fileName: 'consignes.txt',
+    };
+    expect(StationEventSchema.safeParse(offered).success).toBe(true);
+    for (const viewer of ['pdf', 'image', 'csv'])
+      expect(StationEventSchema.safeParse({ ...offered, viewer }).success).toBe(true);
+    // No media type to claim (the view serves the copy with the station's), nothing else either.
+    expect(StationEventSchema.safeParse({ ...offered, mediaType: 'text/plain' }).success).toBe(false);
+    expect(StationEventSchema.safeParse({ ...offered, viewer: 'spreadsheet' }).success).toBe(false);
+    expect(StationEventSchema.safeParse({ ...offered, viewer: 'html' }).success).toBe(false);
+    expect(StationEventSchema.safeParse({ ...offered, fileName: '' }).success).toBe(false);
+  });
+
   it('tells a refused download apart from a blocked page, by its file name and problem only', () => {
     const page = { type: 'browserBlocked', url: 'https://chatgpt.com/', reason: 'site bloqué' };
     expect(StationEventSchema.safeParse(page).success).toBe(true);

@@ -420,19 +420,32 @@ export const StationEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   /**
-   * A spreadsheet or word-processor file the candidate downloaded in the challenge browser: the screens
-   * show it in their read-only office viewer, as a challenge's attachment. `url` is the station's
-   * address of the saved copy (as openAttachment's); `mediaType` is the station's, never the site's.
+   * A file the challenge browser saved, offered by the screens' notice (« Ouvrir le fichier »): nothing
+   * opens by itself. A spreadsheet or word-processor file opens in their read-only office viewer, as a
+   * challenge's attachment: `url` is the station's address of the saved copy (as openAttachment's),
+   * `mediaType` the station's, never the site's. A PDF, an image, a text or a CSV a page downloaded by
+   * itself (not the candidate's click) opens in the challenge browser's page: `url` is the browser's
+   * address of the saved copy, asked for with browserNavigate.
    */
-  z
-    .object({
-      type: z.literal('browserFileOpened'),
-      viewer: z.enum(['spreadsheet', 'document']),
-      url: z.string().min(1).max(4096),
-      fileName: z.string().min(1).max(255),
-      mediaType: z.enum([...SPREADSHEET_TYPES, ...DOCUMENT_TYPES] as [string, ...string[]]),
-    })
-    .strict(),
+  z.discriminatedUnion('viewer', [
+    z
+      .object({
+        type: z.literal('browserFileOpened'),
+        viewer: z.enum(['spreadsheet', 'document']),
+        url: z.string().min(1).max(4096),
+        fileName: z.string().min(1).max(255),
+        mediaType: z.enum([...SPREADSHEET_TYPES, ...DOCUMENT_TYPES] as [string, ...string[]]),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('browserFileOpened'),
+        viewer: z.enum(['pdf', 'image', 'text', 'csv']),
+        url: z.string().min(1).max(4096),
+        fileName: z.string().min(1).max(255),
+      })
+      .strict(),
+  ]),
   /** The invigilator closed this station: it stops now (the app quits where there is one). */
   z.object({ type: z.literal('stationClosing') }).strict(),
 ]);

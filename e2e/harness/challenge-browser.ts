@@ -7,13 +7,14 @@
 // decides, an allowed file is saved in the test's sandbox folder (`downloads/`) once a page visit and
 // within the test's quota, a spreadsheet or a document is offered in the screens' office viewers
 // (browserFileOpened), a PDF, an image or a text shown in the view (from DOWNLOAD_ORIGIN, standing for
-// Electron's pix-download://), and a refused one is said (browserBlocked) and journaled.
+// Electron's pix-download://) when the candidate clicked for it, offered like an office file when the
+// page downloaded it by itself (Chromium's user gesture, read from the DevTools protocol as Electron's
+// DownloadItem reads it), and a refused one is said (browserBlocked) and journaled.
 import { statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, CDPSession, Download, Page, Request, Route } from 'playwright-core';
 import type { BrowserState, StationEvent, StationResult } from '../../core/contracts/station-api.ts';
-import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import { FrameVisitFilter } from '../../main/electron/frame-visit-filter.ts';
 import {
@@ -23,11 +24,14 @@ import {
   DownloadQuota,
   fileOpenedEvent,
   isOfficeViewer,
+  opensInView,
   quotaRefusal,
   refusalForScreens,
   REOFFERS_PER_SECOND,
+  savedCopyAddress,
   savedFileName,
   servedFileHeaders,
+  viewOfferEvent,
   type BrowserFileOpened,
   type DownloadRefusal,
 } from '../../main/station/lockdown/download-policy.ts';
@@ -78,14 +82,24 @@ export class HarnessChallengeBrowser implements BrowserTarget {
   #announceAgain = false;
   /** The media type each top-level response was sent with (a download's type is the response's). */
   readonly #mediaTypes = new Map<string, string>();
+  /**
+   * Whether each page or frame request came with the candidate's gesture (a click), by its address:
+   * a download without one is the page's own (download-policy.ts opensInView). The last hundred.
+   */
+  readonly #gestures = new Map<string, boolean>();
+  /** The address the candidate last asked for in the toolbar, until a page commits (as Electron's). */
+  #typed: string | null = null;
   /** Downloaded PDFs, images and texts shown in the view, by the token in their address. */
   readonly #served = new Map<string, { file: string; mediaType: string }>();
   /** Files the page shown downloaded (new for each page committed), as Electron's. */
   #downloads = new FrameVisitFilter(DOWNLOADS);
-  /** The office files this page visit saved, by their address: offered again when clicked again. */
+  /** The files this page visit offered, by their address: offered again when downloaded again. */
   #offered = new Map<string, BrowserFileOpened>();
-  /** The files this test saved, by their address: a page downloading one on each visit shows its copy. */
-  readonly #saved = new Map<string, { bytes: number } & ({ offer: BrowserFileOpened } | { shown: string })>();
+  /**
+   * The files this test saved, by their address: a page downloading one on each visit offers its copy
+   * (`shown`: its address in the view, null for an office file).
+   */
+  readonly #saved = new Map<string, { bytes: number; offer: BrowserFileOpened; shown: string | null }>();
   /** Offers made again, two a second at most (as Electron's). */
   #reoffers = new FrameVisitFilter({ sameVisitMs: 0, perSecond: REOFFERS_PER_SECOND });
   /** What this candidate's test may save (download-policy.ts). */
@@ -130,6 +144,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
       this.#navigating = false;
+      this.#typed = null;
       // A new page visit: the files the previous page downloaded may be downloaded again.
       this.#downloads = new FrameVisitFilter(DOWNLOADS);
       this.#offered = new Map();
@@ -171,7 +186,19 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     // with it: nothing is saved or said.
     page.on('download', (download) => void this.#download(page, download).catch(() => undefined));
     this.#page = page;
-    this.#cdp = await context.newCDPSession(page);
+    const cdp = await context.newCDPSession(page);
+    // Chromium says of each request whether a user gesture started it, as Electron's DownloadItem does.
+    cdp.on('Network.requestWillBeSent', (sent) => {
+      if (sent.type !== 'Document') return;
+      this.#gestures.delete(sent.request.url);
+      this.#gestures.set(sent.request.url, sent.hasUserGesture === true);
+      for (const oldest of this.#gestures.keys()) {
+        if (this.#gestures.size <= 100) break;
+        this.#gestures.delete(oldest);
+      }
+    });
+    await cdp.send('Network.enable');
+    this.#cdp = cdp;
     return page;
   }
 
@@ -183,6 +210,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     this.#cdp = null;
     this.#bounds = null;
     this.#mediaTypes.clear();
+    this.#gestures.clear();
+    this.#typed = null;
     this.#served.clear();
     this.#downloads = new FrameVisitFilter(DOWNLOADS);
     this.#offered = new Map();
@@ -198,6 +227,12 @@ export class HarnessChallengeBrowser implements BrowserTarget {
 
   async navigate(url: string): Promise<StationResult<BrowserState>> {
     const page = await this.page();
+    // A saved copy (« Ouvrir le fichier » on one the page downloaded by itself), as Electron's
+    // challengeDecision allows its pix-download:// addresses: shown, and journaled as it is served.
+    if (this.#isServed(url)) {
+      await this.#settle(page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS, waitUntil: 'domcontentloaded' }));
+      return { ok: true, value: await this.state() };
+    }
     const decision = evaluateUrl(url, this.#o.policy, { topLevel: true });
     if (!decision.allowed && !/^https?:/i.test(url)) {
       // Not a web address (javascript:, file:…): never handed to the browser at all.
@@ -205,6 +240,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       await this.#blocked(url, decision);
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedReason(decision) } };
     }
+    if (decision.allowed) this.#typed = url;
     await this.#settle(page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS, waitUntil: 'domcontentloaded' }));
     if (!decision.allowed)
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedReason(decision) } };
@@ -351,14 +387,24 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       await this.#refuseDownload(url, byType);
       return;
     }
+    // The candidate's click shows a PDF, an image or a text at once; the page's own download is offered.
+    const typedAddress = this.#typed !== null && this.#typed === url;
+    this.#typed = null;
+    const inView = opensInView(byType.viewer, {
+      userGesture: this.#gestures.get(url) === true,
+      typedAddress,
+    });
     // The same file again from the same page (a frame, a refresh, a script, the candidate's click after
-    // closing its notice): saved and journaled once; an office file's saved copy is offered again.
+    // closing its notice): saved and journaled once; its saved copy is offered again (shown, for the
+    // candidate's click on a PDF, an image or a text).
     const downloads = this.#downloads;
     const visit = { url, allowed: true, rule: null };
     if (!downloads.admit(visit, Date.now())) {
       await download.cancel().catch(() => undefined);
       const offer = this.#offered.get(url);
-      if (offer && this.#reoffers.admit({ url, allowed: true, rule: null }, Date.now())) this.#o.emit(offer);
+      const shown = this.#saved.get(url)?.shown;
+      if (offer && inView && shown) await this.#show(page, shown);
+      else if (offer && this.#reoffers.admit(visit, Date.now())) this.#o.emit(offer);
       return;
     }
     // The page visit the download started in: its saved copy is offered again from there.
@@ -375,13 +421,11 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     const copy = this.#saved.get(url);
     if (copy && copy.bytes === size) {
       await download.delete().catch(() => undefined);
-      if ('offer' in copy) {
+      if (inView && copy.shown) await this.#show(page, copy.shown);
+      else {
         offered.set(url, copy.offer);
         this.#o.emit(copy.offer);
-      } else
-        await this.#settle(
-          page.goto(copy.shown, { timeout: NAVIGATION_TIMEOUT_MS, waitUntil: 'domcontentloaded' }),
-        );
+      }
       return;
     }
     const decision = decideDownload(name, mediaType, size);
@@ -409,20 +453,29 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       if (!fileUrl) return;
       const offer = fileOpenedEvent({ ...decision, viewer }, fileUrl);
       offered.set(url, offer);
-      this.#saved.set(url, { bytes: size, offer });
+      this.#saved.set(url, { bytes: size, offer, shown: null });
       this.#o.emit(offer);
       return;
     }
     this.#served.set(token, { file, mediaType: decision.mediaType });
-    const served = `${DOWNLOAD_ORIGIN}/${token}/${encodeURIComponent(decision.fileName)}`;
-    const shown = viewer === 'pdf' ? pdfViewerUrl(served) : served;
-    this.#saved.set(url, { bytes: size, shown });
-    await this.#settle(
-      page.goto(shown, {
-        timeout: NAVIGATION_TIMEOUT_MS,
-        waitUntil: 'domcontentloaded',
-      }),
-    );
+    const shown = savedCopyAddress(`${DOWNLOAD_ORIGIN}/`, token, decision);
+    const offer = viewOfferEvent({ ...decision, viewer }, shown);
+    this.#saved.set(url, { bytes: size, offer, shown });
+    if (inView) return this.#show(page, shown);
+    // Offered as an office file is; « Ouvrir le fichier » shows it (navigate()).
+    offered.set(url, offer);
+    this.#o.emit(offer);
+  }
+
+  /** A saved copy shown in the view, at the candidate's click. */
+  #show(page: Page, shown: string): Promise<void> {
+    return this.#settle(page.goto(shown, { timeout: NAVIGATION_TIMEOUT_MS, waitUntil: 'domcontentloaded' }));
+  }
+
+  /** Whether `url` is the address of a file this test saved (DOWNLOAD_ORIGIN/<token>/…). */
+  #isServed(url: string): boolean {
+    if (!url.startsWith(`${DOWNLOAD_ORIGIN}/`)) return false;
+    return this.#served.has(new URL(url).pathname.split('/')[1] ?? '');
   }
 
   /**

@@ -232,7 +232,7 @@ describe('PDFs in the challenge browser', () => {
     view = fake.views.at(-1) as unknown as { webContents: FakeWebContents };
   });
 
-  /** A download as Electron hands it to will-download, completed at once. */
+  /** A download the candidate clicked for, as Electron hands it to will-download, completed at once. */
   function download(fileName: string, mediaType: string): string | undefined {
     const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
     if (!session) throw new Error('no session');
@@ -242,6 +242,8 @@ describe('PDFs in the challenge browser', () => {
       getTotalBytes: () => 1024,
       getReceivedBytes: () => 1024,
       getURL: () => `https://example.org/${fileName}`,
+      getURLChain: () => [`https://example.org/${fileName}`],
+      hasUserGesture: () => true,
       setSavePath: () => undefined,
       cancel: () => undefined,
     });
@@ -298,7 +300,7 @@ describe('PDFs in the challenge browser', () => {
     ).toEqual({});
   });
 
-  it('shows a frame’s PDF in place of its page, and back returns to the page without bouncing to it', () => {
+  it('shows a frame’s PDF the candidate clicked for in place of its page, and back returns to the page without bouncing to it', () => {
     const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
     if (!session) throw new Error('no session');
     const contents = view.webContents;
@@ -321,6 +323,9 @@ describe('PDFs in the challenge browser', () => {
         getTotalBytes: () => 1024,
         getReceivedBytes: () => 1024,
         getURL: () => url,
+        getURLChain: () => [url],
+        // A link in the frame the candidate clicked (a frame's own PDF is offered: see below).
+        hasUserGesture: () => true,
         setSavePath: () => undefined,
         cancel: () => undefined,
       });
@@ -395,12 +400,16 @@ describe('office files downloaded in the challenge browser', () => {
     view = fake.views.at(-1) as unknown as { webContents: FakeWebContents };
   });
 
-  /** A download as Electron hands it to will-download; `finish` ends it as Electron's 'done' would. */
+  /**
+   * A download as Electron hands it to will-download; `finish` ends it as Electron's 'done' would.
+   * `by`: the candidate's click (Chromium's user gesture), or the page by itself (a frame, a script).
+   */
   function download(
     fileName: string,
     mediaType: string,
     totalBytes = 2048,
     url = `https://example.org/fichiers/${fileName}`,
+    by: 'candidate' | 'page' = 'candidate',
   ) {
     const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
     if (!session) throw new Error('no session');
@@ -413,6 +422,8 @@ describe('office files downloaded in the challenge browser', () => {
       getTotalBytes: () => totalBytes,
       getReceivedBytes: () => received,
       getURL: () => url,
+      getURLChain: () => [url],
+      hasUserGesture: () => by === 'candidate',
       setSavePath: (file: string) => {
         savedTo = file;
       },
@@ -638,18 +649,35 @@ describe('office files downloaded in the challenge browser', () => {
     expect(quota).toHaveLength(2);
   });
 
-  it('shows a file a page downloads on each visit from its copy, never counting it in the quota again', () => {
+  it('offers a file a page downloads on each visit from its copy, never moving the view nor counting it again', () => {
     const big = 20 * 1024 * 1024;
+    const atlas = 'https://example.org/fichiers/atlas.pdf';
     for (let i = 0; i < 12; i += 1) {
       view.webContents.fire('did-navigate', 'https://example.org/');
       now += 3_000;
-      const item = download('atlas.pdf', 'application/pdf', big);
+      const item = download('atlas.pdf', 'application/pdf', big, atlas, 'page');
       expect(item.refused).toBe(i > 0);
       item.finish();
     }
-    const shown = loads().filter((u) => String(u).includes('atlas.pdf'));
-    expect(shown).toHaveLength(12);
-    expect(new Set(shown).size).toBe(1);
+    // Saved once, journaled once, offered on each visit (the same copy); the view never moved to it.
+    expect(loads().filter((u) => String(u).includes('atlas.pdf'))).toEqual([]);
+    const offers = opened().filter((e) => e.fileName === 'atlas.pdf');
+    expect(offers).toHaveLength(12);
+    expect(new Set(offers.map((e) => e.url)).size).toBe(1);
+    expect(offers[0]).toEqual({
+      type: 'browserFileOpened',
+      viewer: 'pdf',
+      url: expect.stringMatching(/^pix-download:\/\/[0-9a-f]{32}\/atlas\.pdf#toolbar=0&navpanes=0$/),
+      fileName: 'atlas.pdf',
+    });
+    expect(StationEventSchema.parse(offers[0])).toEqual(offers[0]);
+    expect(journaled.filter((n) => n.rule === 'download pdf')).toHaveLength(1);
+    // The candidate clicking its link on another visit: the copy shown at once, as a click shows it.
+    view.webContents.fire('did-navigate', 'https://example.org/');
+    now += 3_000;
+    expect(download('atlas.pdf', 'application/pdf', big, atlas).refused).toBe(true);
+    expect(loads().at(-1)).toBe(offers[0]?.url);
+    expect(opened().filter((e) => e.fileName === 'atlas.pdf')).toHaveLength(12);
     // The quota has room still: another 45 MB file is saved.
     now += 3_000;
     expect(download('film.pdf', 'application/pdf', 45 * 1024 * 1024).refused).toBe(false);
@@ -657,6 +685,77 @@ describe('office files downloaded in the challenge browser', () => {
     view.webContents.fire('did-navigate', 'https://example.org/');
     now += 3_000;
     expect(download('atlas.pdf', 'application/pdf', big + 1).refused).toBe(false);
+  });
+
+  it('offers a text, an image or a PDF a page downloads by itself, and shows it at once only for the candidate’s click', () => {
+    const before = loads();
+    // A frame or a script: saved, journaled, offered; the view stays on the page.
+    const byPage = download('consignes.txt', 'text/plain', 100, undefined, 'page');
+    expect(byPage.refused).toBe(false);
+    byPage.finish();
+    expect(loads()).toEqual(before);
+    expect(opened()).toEqual([
+      {
+        type: 'browserFileOpened',
+        viewer: 'text',
+        url: expect.stringMatching(/^pix-download:\/\/[0-9a-f]{32}\/consignes\.txt$/),
+        fileName: 'consignes.txt',
+      },
+    ]);
+    expect(StationEventSchema.parse(opened()[0])).toEqual(opened()[0]);
+    expect(journaled.filter((n) => n.rule === 'download text')).toHaveLength(1);
+    now += 3_000;
+    download('carte.png', 'image/png', 100, undefined, 'page').finish();
+    expect(opened().at(-1)).toMatchObject({ viewer: 'image', fileName: 'carte.png' });
+    expect(loads()).toEqual(before);
+    // The candidate's click on a link: shown in the view at once, as before, and not offered.
+    now += 3_000;
+    download('plan.png', 'image/png', 100).finish();
+    expect(loads().at(-1)).toMatch(/^pix-download:\/\/[0-9a-f]{32}\/plan\.png$/);
+    expect(opened()).toHaveLength(2);
+  });
+
+  it('shows the copy a page offered when the candidate clicks its link in the same visit, saved once', () => {
+    const page = download('consignes.txt', 'text/plain', 100, undefined, 'page');
+    page.finish();
+    const [offer] = opened();
+    now += 3_000;
+    const click = download('consignes.txt', 'text/plain', 100);
+    expect(click.refused).toBe(true);
+    expect(click.savedTo()).toBeNull();
+    expect(loads().at(-1)).toBe(offer?.url);
+    expect(opened()).toHaveLength(1);
+    expect(journaled.filter((n) => n.rule === 'download text')).toHaveLength(1);
+  });
+
+  it('shows at once a text whose address the candidate typed, but not the page’s own downloads after it', async () => {
+    const typed = 'https://example.org/fichiers/consignes.txt';
+    expect((await browser.navigate(typed)).ok).toBe(true);
+    const before = loads().length;
+    // Electron's navigation from the toolbar carries no user gesture of the page's: the address decides.
+    download('consignes.txt', 'text/plain', 100, typed, 'page').finish();
+    expect(loads().slice(before)).toEqual([
+      expect.stringMatching(/^pix-download:\/\/[0-9a-f]{32}\/consignes\.txt$/),
+    ]);
+    expect(opened()).toEqual([]);
+    // A page committed since: the same address downloaded by the page is its own, offered.
+    view.webContents.fire('did-navigate', 'https://example.org/');
+    now += 3_000;
+    expect((await browser.navigate('https://example.org/')).ok).toBe(true);
+    view.webContents.fire('did-navigate', 'https://example.org/');
+    download('notes.txt', 'text/plain', 100, 'https://example.org/fichiers/notes.txt', 'page').finish();
+    expect(opened()).toHaveLength(1);
+  });
+
+  it('opens an offered copy in the view on the candidate’s request, journaled as the downloaded file’s page', async () => {
+    download('consignes.txt', 'text/plain', 100, undefined, 'page').finish();
+    const [offer] = opened();
+    if (!offer) throw new Error('not offered');
+    // « Ouvrir le fichier »: the screens ask for the copy's address (browserNavigate).
+    expect((await browser.navigate(offer.url)).ok).toBe(true);
+    expect(loads().at(-1)).toBe(offer.url);
+    view.webContents.fire('did-navigate', offer.url);
+    expect(journaled.at(-1)).toEqual({ url: offer.url, allowed: true, rule: 'downloaded file' });
   });
 
   it('offers a copy again two times a second at most when a page downloads it in a loop', () => {

@@ -5,10 +5,12 @@
 // Downloads go to the candidate's sandbox folder, never opened by the OS: PDFs, images and text are
 // shown in the view by Chromium's own viewers, spreadsheets and word-processor files by the station
 // screen's read-only office viewers (a browserFileOpened event: the screen offers to open it, as a
-// challenge's attachment). Every top-level navigation, allowed or blocked, is journaled
-// (runtime.recordNavigation); what a page can repeat by itself (in-page address changes, blocked pages
-// and frames, windows it opens, the files it downloads) is thinned out first, as the station window's embedded frames are (frame-visit-filter.ts): each
-// record is a synced commit queued ahead of the candidate's answers.
+// challenge's attachment). A PDF, an image or a text is shown at once only when the candidate clicked
+// for it; one the page downloads by itself is offered the same way (download-policy.ts opensInView).
+// Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation); what a page
+// can repeat by itself (in-page address changes, blocked pages and frames, windows it opens, the files
+// it downloads) is thinned out first, as the station window's embedded frames are
+// (frame-visit-filter.ts): each record is a synced commit queued ahead of the candidate's answers.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -22,7 +24,6 @@ import type {
 } from '../../core/contracts/station-api.ts';
 import { demoSiteTarget } from '../../core/lockdown/demo-sites.ts';
 import { URL_RULE_CATEGORY_LABELS } from '../../core/lockdown/default-block-list.ts';
-import { pdfViewerUrl } from '../../core/lockdown/pdf-viewer-url.ts';
 import type { UrlDecision, UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
@@ -34,11 +35,14 @@ import {
   fileOpenedEvent,
   isOfficeViewer,
   maxDownloadBytes,
+  opensInView,
   quotaRefusal,
   refusalForScreens,
   REOFFERS_PER_SECOND,
+  savedCopyAddress,
   savedFileName,
   servedFileHeaders,
+  viewOfferEvent,
   type BrowserFileOpened,
   type DownloadRefusal,
   type OfficeDownloadViewer,
@@ -86,8 +90,11 @@ interface Served {
   from: string;
 }
 
-/** A saved file: its size, and its offer (office files) or its address in the view (the others). */
-type SavedCopy = { bytes: number } & ({ offer: BrowserFileOpened } | { shown: string });
+/**
+ * A saved file: its size, what the screens are told to offer it, and its address in the view (a PDF,
+ * an image or a text; null for an office file, which the screens' viewers open).
+ */
+type SavedCopy = { bytes: number; offer: BrowserFileOpened; shown: string | null };
 
 interface Candidate {
   testId: string;
@@ -114,19 +121,23 @@ interface Candidate {
    */
   downloads: FrameVisitFilter;
   /**
-   * The office files this page visit saved, by the address they came from: the same link clicked again
-   * (the candidate closed the notice) offers the saved copy again, without saving or journaling it twice.
+   * The files this page visit offered (office files, and the others the page downloaded by itself), by
+   * the address they came from: the same download again offers the saved copy again, without saving or
+   * journaling it twice.
    */
   offered: Map<string, BrowserFileOpened>;
   /** Those offers made again: a page repeating a download in a loop has two a second said at most. */
   reoffers: FrameVisitFilter;
   /**
    * The files this test saved, by the address they came from: a page downloading a file by itself on
-   * each visit has it shown (or offered) again from its copy, not saved and counted in the quota again.
+   * each visit has it offered again from its copy (shown, when the candidate clicked), not saved and
+   * counted in the quota again.
    */
   saved: Map<string, SavedCopy>;
   /** What this test's downloads may take on the disk (download-policy.ts). */
   quota: DownloadQuota;
+  /** The address the candidate last asked for in the toolbar, until a page commits: theirs if a download. */
+  typed: string | null;
 }
 
 /** In-page addresses: the same one within ten seconds is one, one a second at most. */
@@ -146,7 +157,7 @@ const POPUPS = { sameVisitMs: 2_000, perSecond: 1 };
  * second at most (a candidate does not click more; a script starting many has the rest dropped, unsaid).
  */
 const DOWNLOADS = { sameVisitMs: Number.POSITIVE_INFINITY, perSecond: 2 };
-/** A saved office file offered again (the same link within the visit): each time, a few a second at most. */
+/** A saved file offered again (the same download within the visit): each time, a few a second at most. */
 const REOFFERS = { sameVisitMs: 0, perSecond: REOFFERS_PER_SECOND };
 /** Frame PDFs awaiting their download at most (a page can ask for many; the oldest are forgotten). */
 const MAX_FRAME_PDFS = 64;
@@ -195,6 +206,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       await this.#blocked(candidate, url, decision, 'candidate');
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedMessage(decision) } };
     }
+    candidate.typed = url;
     this.#load(candidate, url);
     return { ok: true, value: this.#state(candidate) };
   }
@@ -295,6 +307,7 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       reoffers: new FrameVisitFilter(REOFFERS),
       saved: new Map(),
       quota: new DownloadQuota(),
+      typed: null,
       view: new WebContentsView({
         webPreferences: {
           partition,
@@ -380,10 +393,12 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       callback(headers ? { responseHeaders: headers } : {});
     });
     ses.on('will-download', (event, item) => {
-      // A frame's PDF is shown in place of its page (#load below), and the candidate comes back to the
+      // A frame's PDF is offered (the page asked for it, not the candidate), or shown in place of its
+      // page when the candidate clicked for it in the frame; either way the candidate comes back to the
       // page with the browser's back button (back(): a history entry like any other). The page loads
-      // again there, and its frame asks for the PDF again: not shown a second time while its copy is
-      // ahead in the history (the forward button shows it), else back would bounce the candidate to it.
+      // again there, and its frame asks for the PDF again: not shown nor offered a second time while its
+      // copy is ahead in the history (the forward button shows it), else back would bounce the
+      // candidate to it.
       const fromFrame = candidate.framePdfs.delete(item.getURL());
       if (fromFrame && this.#shownAhead(candidate, item.getURL())) {
         event.preventDefault();
@@ -395,26 +410,34 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         this.#refuseDownload(candidate, item.getURL(), decision);
         return;
       }
+      // The candidate's click (Chromium's user gesture) shows a PDF, an image or a text at once; what
+      // the page downloads by itself (a frame, a script, a refresh) is offered, the view stays put.
+      const typedAddress = candidate.typed !== null && item.getURLChain()[0] === candidate.typed;
+      candidate.typed = null;
+      const inView = opensInView(decision.viewer, { userGesture: item.hasUserGesture(), typedAddress });
       // The same file again from the same page (a frame reloaded, a refresh, a script, the candidate
-      // clicking the link again after closing its notice): already saved and journaled, not twice. An
-      // office file is offered again (its saved copy); one still arriving is offered when it is saved.
+      // clicking the link again after closing its notice): already saved and journaled, not twice. Its
+      // saved copy is offered again (shown, for the candidate's click on a PDF, an image or a text); one
+      // still arriving is offered when it is saved.
       const downloads = candidate.downloads;
       const visit = { url: item.getURL(), allowed: true, rule: null };
       if (!downloads.admit(visit, this.#now())) {
         event.preventDefault();
         const offer = candidate.offered.get(item.getURL());
-        if (offer && candidate.reoffers.admit({ url: item.getURL(), allowed: true, rule: null }, this.#now()))
-          this.#options.emit(offer);
+        const shown = candidate.saved.get(item.getURL())?.shown;
+        if (offer && inView && shown) this.#load(candidate, shown);
+        else if (offer && candidate.reoffers.admit(visit, this.#now())) this.#options.emit(offer);
         return;
       }
       // Saved earlier in the test (another visit of the page): its copy again, not saved nor counted twice.
       const copy = candidate.saved.get(item.getURL());
       if (copy && (item.getTotalBytes() <= 0 || item.getTotalBytes() === copy.bytes)) {
         event.preventDefault();
-        if ('offer' in copy) {
+        if (inView && copy.shown) this.#load(candidate, copy.shown);
+        else {
           candidate.offered.set(item.getURL(), copy.offer);
           this.#options.emit(copy.offer);
-        } else this.#load(candidate, copy.shown);
+        }
         return;
       }
       const reservation = candidate.quota.reserve(decision.viewer, item.getTotalBytes());
@@ -465,15 +488,21 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
           const offer = this.#offerOnScreen(file, { ...decision, viewer });
           if (offer) {
             offered.set(item.getURL(), offer);
-            candidate.saved.set(item.getURL(), { bytes, offer });
+            candidate.saved.set(item.getURL(), { bytes, offer, shown: null });
           }
           return;
         }
         candidate.served.set(token, { file, mediaType: decision.mediaType, from: item.getURL() });
-        const url = `${DOWNLOAD_SCHEME}://${token}/${encodeURIComponent(decision.fileName)}`;
-        const shown = viewer === 'pdf' ? pdfViewerUrl(url) : url;
-        candidate.saved.set(item.getURL(), { bytes, shown });
-        this.#load(candidate, shown);
+        const shown = savedCopyAddress(`${DOWNLOAD_SCHEME}://`, token, decision);
+        const offer = viewOfferEvent({ ...decision, viewer }, shown);
+        candidate.saved.set(item.getURL(), { bytes, offer, shown });
+        if (inView) this.#load(candidate, shown);
+        else {
+          // Offered as an office file is: « Ouvrir le fichier » shows it in the view (browserNavigate),
+          // journaled there as the page visit it is (did-navigate).
+          offered.set(item.getURL(), offer);
+          this.#options.emit(offer);
+        }
       });
     });
     ses.protocol.handle(DOWNLOAD_SCHEME, async (request) => {
@@ -535,6 +564,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       // A new page visit: the files the previous page downloaded may be downloaded again.
       candidate.downloads = new FrameVisitFilter(DOWNLOADS);
       candidate.offered = new Map();
+      // What the candidate typed was a page: what downloads from now on is not their typing.
+      candidate.typed = null;
       committed(url, candidate.pages);
     });
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {

@@ -14,12 +14,15 @@ import {
   MAX_DOWNLOAD_BYTES,
   MAX_DOWNLOAD_BYTES_PER_TEST,
   MAX_DOWNLOADS_PER_TEST,
+  opensInView,
   quotaRefusal,
   refusalForScreens,
   refusedFileName,
   safeFileName,
+  savedCopyAddress,
   savedFileName,
   servedFileHeaders,
+  viewOfferEvent,
 } from './download-policy.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -271,6 +274,41 @@ describe('downloads', () => {
       url: 'app://station/__sandbox/t/a',
       fileName: 'budget.xlsx',
       mediaType: XLSX,
+    });
+    expect(StationEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('shows a PDF, an image or a text at once only when the candidate asked for it; an office file never', () => {
+    for (const viewer of ['pdf', 'image', 'text', 'csv'] as const) {
+      // A click on a link, or the address typed in the toolbar.
+      expect(opensInView(viewer, { userGesture: true, typedAddress: false })).toBe(true);
+      expect(opensInView(viewer, { userGesture: false, typedAddress: true })).toBe(true);
+      // A frame, a script, a refresh or a redirect of the page's own: offered, the view stays.
+      expect(opensInView(viewer, { userGesture: false, typedAddress: false })).toBe(false);
+    }
+    for (const viewer of ['spreadsheet', 'document'] as const)
+      for (const userGesture of [true, false])
+        expect(opensInView(viewer, { userGesture, typedAddress: userGesture })).toBe(false);
+  });
+
+  it('offers a PDF, an image or a text at its address in the view, with an event the contract accepts', () => {
+    const text = decideDownload('consignes de l’exercice.txt', 'text/plain', 10);
+    const pdf = decideDownload('cours.pdf', 'application/pdf', 10);
+    if (!text.allowed || !pdf.allowed) throw new Error('refused');
+    const token = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const textUrl = savedCopyAddress('pix-download://', token, text);
+    expect(textUrl).toBe(`pix-download://${token}/consignes%20de%20l%E2%80%99exercice.txt`);
+    // A PDF without its viewer's Save and Print buttons, wherever the copy is served from.
+    expect(savedCopyAddress('https://pix-download.pix.test/', token, pdf)).toBe(
+      `https://pix-download.pix.test/${token}/cours.pdf#toolbar=0&navpanes=0`,
+    );
+    if (isOfficeViewer(text.viewer)) throw new Error('an office file');
+    const event = viewOfferEvent({ ...text, viewer: text.viewer }, textUrl);
+    expect(event).toEqual({
+      type: 'browserFileOpened',
+      viewer: 'text',
+      url: textUrl,
+      fileName: 'consignes de l’exercice.txt',
     });
     expect(StationEventSchema.parse(event)).toEqual(event);
   });

@@ -7,6 +7,7 @@
 // Electron's challenge browser and the e2e harness's both decide, name and serve files with this module.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { pdfViewerUrl } from '../../../core/lockdown/pdf-viewer-url.ts';
 import {
   DOCUMENT_TYPES,
   MAX_VIEWER_FILE_BYTES,
@@ -327,12 +328,16 @@ export function servedFileHeaders(mediaType: string): Record<string, string> {
 }
 
 export type BrowserFileOpened = Extract<StationEvent, { type: 'browserFileOpened' }>;
+/** A spreadsheet or a document offered: opened in the screens' office viewers. */
+export type OfficeFileOffer = Extract<BrowserFileOpened, { viewer: OfficeDownloadViewer }>;
+/** A PDF, an image, a text or a CSV offered: opened in the challenge browser's page. */
+export type ViewFileOffer = Exclude<BrowserFileOpened, OfficeFileOffer>;
 
 /** What the screens are told of a spreadsheet or a document saved at `url` (the station's address). */
 export function fileOpenedEvent(
   decision: { viewer: OfficeDownloadViewer; fileName: string; mediaType: string },
   url: string,
-): BrowserFileOpened {
+): OfficeFileOffer {
   return {
     type: 'browserFileOpened',
     viewer: decision.viewer,
@@ -340,4 +345,47 @@ export function fileOpenedEvent(
     fileName: decision.fileName,
     mediaType: decision.mediaType,
   };
+}
+
+/**
+ * Where a saved PDF, image or text is shown in the challenge browser's page: `base` (Electron's
+ * pix-download://, the harness's stand-in origin), the download's token, its safe name; a PDF without
+ * its viewer's toolbar (pdf-viewer-url.ts).
+ */
+export function savedCopyAddress(
+  base: string,
+  token: string,
+  decision: { viewer: DownloadViewer; fileName: string },
+): string {
+  const url = `${base}${token}/${encodeURIComponent(decision.fileName)}`;
+  return decision.viewer === 'pdf' ? pdfViewerUrl(url) : url;
+}
+
+/** What the screens are told of a PDF, an image or a text offered, `url` its address in the view. */
+export function viewOfferEvent(
+  decision: { viewer: Exclude<DownloadViewer, OfficeDownloadViewer>; fileName: string },
+  url: string,
+): ViewFileOffer {
+  return { type: 'browserFileOpened', viewer: decision.viewer, url, fileName: decision.fileName };
+}
+
+/**
+ * Whether a saved file is shown in the challenge browser's page at once; if not, the screens offer it
+ * with their notice (« Ouvrir le fichier ») and nothing moves. A spreadsheet or a document is always
+ * offered (it opens in the screens' office viewers). A PDF, an image or a text is shown at once only
+ * when the candidate asked for it: a page can download one by itself on each visit (a frame, a script,
+ * a refresh), and a view that jumped to it every time would take the page away from a pupil under
+ * stress. The candidate asked when the download carries Chromium's user gesture (Electron's
+ * DownloadItem.hasUserGesture, the harness's Network.requestWillBeSent hasUserGesture: a click on a
+ * link, in the page or in one of its frames, or a script acting on that click at once), or when it is
+ * the address they typed in the toolbar (`typedAddress`). A frame loading by itself, a timer, a refresh
+ * or a redirect of the page's own carries no gesture. Where Chromium says nothing of a click (a link
+ * it does not report a gesture for), the file is offered: one click more for the candidate, never a
+ * page that moves by itself.
+ */
+export function opensInView(
+  viewer: DownloadViewer,
+  request: { userGesture: boolean; typedAddress: boolean },
+): viewer is Exclude<DownloadViewer, OfficeDownloadViewer> {
+  return !isOfficeViewer(viewer) && (request.userGesture || request.typedAddress);
 }

@@ -3,10 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import type { DownloadProblem } from '../../../core/contracts/station-api.ts';
 import type { StationState } from '../state/station-store.ts';
-import { renderHtml, renderScreen, stationStatus } from '../testing/render-screen.tsx';
+import {
+  renderHtml as renderRawHtml,
+  renderScreen as renderRawScreen,
+  stationStatus,
+} from '../testing/render-screen.tsx';
 import { createI18n } from '../../shared/i18n/i18n.ts';
 import {
   BrowserPanel,
+  fileOpening,
   isPaneSwitchKey,
   noticeKey,
   NoticeAnnouncements,
@@ -14,6 +19,11 @@ import {
   rescueFocus,
   viewedAt,
 } from './browser-panel.tsx';
+
+/** French typography's no-break spaces (before « : ») as plain spaces: these tests are about names. */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const renderHtml = (...args: Parameters<typeof renderRawHtml>) => plainSpaces(renderRawHtml(...args));
+const renderScreen = (...args: Parameters<typeof renderRawScreen>) => plainSpaces(renderRawScreen(...args));
 
 const panel = (language: 'fr' | 'en' = 'fr', state: Partial<StationState> = {}) =>
   renderScreen(<BrowserPanel shown onToggle={() => undefined} />, language, state);
@@ -206,6 +216,52 @@ describe('BrowserPanel and a downloaded file', () => {
     expect(html(unnamed)).toContain(
       'Ce fichier ne peut pas être ouvert sur ce poste : <bdi class="file-name">fichier sans nom</bdi>',
     );
+  });
+});
+
+describe('BrowserPanel and a long file name', () => {
+  const long = `${'inscriptionsclubinformatique'.repeat(9).slice(0, 250)}.exe`;
+
+  it('shows a refused file’s long name cut in its middle, said whole, the extension in view', () => {
+    const html = renderHtml(<BrowserPanel shown onToggle={() => undefined} />, 'fr', {
+      status: stationStatus(),
+      ...refused('type', long),
+    });
+    expect(html).toContain(
+      `Ce fichier ne peut pas être ouvert sur ce poste : <bdi class="file-name"><span aria-hidden="true" title="${long}">` +
+        'inscriptionsclubinformatiquei…clubinformatiq.exe</span>' +
+        `<span class="visually-hidden">${long}</span></bdi>`,
+    );
+    // What a screen reader is told when it arrives: the whole name, once.
+    const said = noticeSentence(
+      { url: 'https://x.test/', reason: 'r', download: { problem: 'type', fileName: long } },
+      createI18n('fr').t,
+    );
+    expect(said.split(long)).toHaveLength(2);
+  });
+});
+
+describe('« Ouvrir le fichier »', () => {
+  it('opens an office file in the viewer’s dialog, and the others in the browser’s page', () => {
+    const office = {
+      type: 'browserFileOpened' as const,
+      viewer: 'spreadsheet' as const,
+      url: 'app://station/__sandbox/test-1/downloads/0a1b2c3d-budget.xlsx',
+      fileName: 'budget.xlsx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+    expect(fileOpening(office)).toEqual({ viewer: office });
+    // A text a page downloaded by itself: its saved copy's address, shown in the browser's page.
+    const text = {
+      type: 'browserFileOpened' as const,
+      viewer: 'text' as const,
+      url: 'pix-download://0a1b2c3d4e5f60718293a4b5c6d7e8f9/consignes.txt',
+      fileName: 'consignes.txt',
+    };
+    expect(fileOpening(text)).toEqual({ address: text.url });
+    expect(fileOpening({ ...text, viewer: 'pdf', url: `${text.url}#toolbar=0` })).toEqual({
+      address: `${text.url}#toolbar=0`,
+    });
   });
 });
 

@@ -2,8 +2,9 @@
 // this panel reserves (a view owned by the main process in Electron, a second page in the harness);
 // the panel draws the controls: address bar, back, forward, reload, home, and above the page, one notice
 // at a time (the newer replaces the other): the blocked-page message, a download the station refused
-// (the file cannot be opened, the page stays usable), or a spreadsheet or document it saved, offered
-// with « Ouvrir le fichier » (downloaded-file.tsx). The candidate closes a notice, or it goes when they
+// (the file cannot be opened, the page stays usable), or a file it saved, offered with « Ouvrir le
+// fichier » (downloaded-file.tsx): a spreadsheet or a document opens in the office viewer's dialog, a
+// PDF, an image or a text a page downloaded by itself in the browser's page. The candidate closes a notice, or it goes when they
 // leave the page or the question (station-store.ts). A notice is said when the panel is on screen: one
 // that arrives while the panel is hidden is said when it is shown again, if it is still there.
 // The browser's first page and the view's placement wait until the question is painted: the candidate
@@ -31,8 +32,11 @@ import { afterPaint } from './after-paint.ts';
 import {
   DownloadedFileNotice,
   DownloadedFileViewer,
+  isOfficeFile,
   SentenceWithName,
   sentenceWithName,
+  useKeyboardInNotice,
+  type OfficeFileOpened,
 } from './downloaded-file.tsx';
 
 type Bounds = { x: number; y: number; width: number; height: number };
@@ -112,6 +116,15 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
     setFailed(false);
     const result = await action();
     if (!result.ok && result.error.code !== 'URL_BLOCKED') setFailed(true);
+  };
+
+  // « Ouvrir le fichier »: an office file in the viewer's dialog (the notice stays, to open it again);
+  // the others in the browser's page, where the notice has nothing more to offer.
+  const openFile = (file: BrowserFileOpened) => {
+    const opening = fileOpening(file);
+    if ('viewer' in opening) return setViewed({ file: opening.viewer, question });
+    closeNotice(clearDownloaded)();
+    void run(() => api.browserNavigate({ url: opening.address }));
   };
 
   const go = (event: FormEvent) => {
@@ -218,7 +231,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
               <KeepsFocus key="downloaded" onGone={focusAddress}>
                 <DownloadedFileNotice
                   file={downloaded}
-                  onOpen={() => setViewed({ file: downloaded, question })}
+                  onOpen={() => openFile(downloaded)}
                   onDismiss={closeNotice(clearDownloaded)}
                 />
               </KeepsFocus>
@@ -315,12 +328,19 @@ export function noticeKey(notice: PanelNotice): string {
 function RefusedDownload({ download, onClose }: { download: BrowserDownloadRefusal; onClose: () => void }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const { inside, onFocus, onBlur } = useKeyboardInNotice();
   return (
-    <div className="notice browser-notice browser-refused-download" data-testid="browser-refused-download">
+    <div
+      className="notice browser-notice browser-refused-download"
+      data-testid="browser-refused-download"
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
       <p id={titleId} className="notice-title">
         <SentenceWithName
           sentence={(fileName) => t('browser.downloadRefused', { fileName })}
           name={download.fileName ?? t('browser.unnamedFile')}
+          whole={inside}
         />
       </p>
       <p>{t(refusedDownloadNext(download))}</p>
@@ -344,11 +364,20 @@ function refusedDownloadNext(download: BrowserDownloadRefusal) {
   return REFUSED_DOWNLOAD_NEXT[download.problem];
 }
 
+/**
+ * Where « Ouvrir le fichier » opens `file`: a spreadsheet or a document in the office viewer's dialog;
+ * a PDF, an image or a text (one a page downloaded by itself) at its saved copy's address in the
+ * browser's page, as the candidate's click on its link shows it.
+ */
+export function fileOpening(file: BrowserFileOpened): { viewer: OfficeFileOpened } | { address: string } {
+  return isOfficeFile(file) ? { viewer: file } : { address: file.url };
+}
+
 /** A downloaded file open in the office viewer, and the question it was opened at. */
-export type Viewing = { file: BrowserFileOpened; question: string | null };
+export type Viewing = { file: OfficeFileOpened; question: string | null };
 
 /** The file still open at `question`: none once the candidate went to another question. */
-export function viewedAt(viewing: Viewing | null, question: string | null): BrowserFileOpened | null {
+export function viewedAt(viewing: Viewing | null, question: string | null): OfficeFileOpened | null {
   return viewing && viewing.question === question ? viewing.file : null;
 }
 

@@ -4,14 +4,21 @@
 // second file, a pause, the next question) is the store's (station-store.test.ts); the notice's place,
 // the dialog and the focus in a real browser are proven in e2e/browser-downloads.e2e.ts.
 import { describe, expect, it } from 'vitest';
-import { renderHtml, renderScreen } from '../testing/render-screen.tsx';
+import { renderHtml as renderRawHtml, renderScreen as renderRawScreen } from '../testing/render-screen.tsx';
 import {
   DownloadedFileNotice,
   DownloadedFileViewer,
+  isOfficeFile,
   SentenceWithName,
   type DownloadedFileOpened,
 } from './downloaded-file.tsx';
+import { SHOWN_NAME_MAX, shortenedFileName } from './shortened-file-name.ts';
 import { Unreadable, UnreadableMessage } from './viewers/viewer-messages.tsx';
+
+/** French typography's no-break spaces (before « : ») as plain spaces: these tests are about names. */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const renderHtml = (...args: Parameters<typeof renderRawHtml>) => plainSpaces(renderRawHtml(...args));
+const renderScreen = (...args: Parameters<typeof renderRawScreen>) => plainSpaces(renderRawScreen(...args));
 
 const opened: DownloadedFileOpened = {
   type: 'browserFileOpened',
@@ -83,6 +90,72 @@ describe('a file’s name in a sentence', () => {
   });
 });
 
+describe('a long file name in a notice', () => {
+  // 250 characters without a space, as some sites name their exports, and the extension.
+  const long = `${'inscriptionsclubinformatique'.repeat(9).slice(0, 250)}.xlsx`;
+  const notice = (fileName: string, language: 'fr' | 'en' = 'fr') =>
+    renderHtml(
+      <DownloadedFileNotice
+        file={{ ...opened, fileName }}
+        onOpen={() => undefined}
+        onDismiss={() => undefined}
+      />,
+      language,
+    );
+
+  it('is shown cut in its middle, its start and its extension in view, whole on hover', () => {
+    const html = notice(long);
+    const shown = /<span aria-hidden="true" title="([^"]+)">([^<]+)<\/span>/.exec(html);
+    expect(shown?.[1]).toBe(long);
+    expect(shown?.[2]).toBe(shortenedFileName(long));
+    expect(shown?.[2]).toBe('inscriptionsclubinformatique…clubinformatiq.xlsx');
+    expect(Array.from(shown?.[2] ?? '')).toHaveLength(SHOWN_NAME_MAX);
+  });
+
+  it('is said whole, once, to screen readers: the shortened part is hidden from them', () => {
+    const html = notice(long);
+    expect(html).toContain(
+      `Fichier téléchargé : <bdi class="file-name"><span aria-hidden="true" title="${long}">` +
+        `${shortenedFileName(long)}</span><span class="visually-hidden">${long}</span></bdi></p>`,
+    );
+    // Out of the hidden part and the tooltip, the whole name is written once.
+    const read = html.replace(/<span aria-hidden="true"[^>]*>[^<]*<\/span>/g, '');
+    expect(read.split(long)).toHaveLength(2);
+    // In English too, in the sentence's place for it.
+    expect(notice(long, 'en')).toContain(`Downloaded file: <bdi class="file-name"><span aria-hidden="true"`);
+  });
+
+  it('is shown whole when asked (the keyboard in the notice), and a short one is never cut', () => {
+    expect(renderHtml(<SentenceWithName sentence={(name) => `Fichier : ${name}`} name={long} whole />)).toBe(
+      `Fichier : <bdi class="file-name">${long}</bdi>`,
+    );
+    expect(notice('budget-sortie.xlsx')).toContain('<bdi class="file-name">budget-sortie.xlsx</bdi>');
+    expect(notice('budget-sortie.xlsx')).not.toContain('aria-hidden');
+  });
+});
+
+describe('a PDF, an image or a text a page downloaded by itself', () => {
+  it('is offered by the same notice, in both languages', () => {
+    const text: DownloadedFileOpened = {
+      type: 'browserFileOpened',
+      viewer: 'text',
+      url: 'pix-download://0a1b2c3d4e5f60718293a4b5c6d7e8f9/consignes.txt',
+      fileName: 'consignes.txt',
+    };
+    expect(isOfficeFile(text)).toBe(false);
+    expect(isOfficeFile(opened)).toBe(true);
+    expect(
+      renderScreen(<DownloadedFileNotice file={text} onOpen={() => undefined} onDismiss={() => undefined} />),
+    ).toBe('Fichier téléchargé : consignes.txt Ouvrir le fichier Fermer');
+    expect(
+      renderScreen(
+        <DownloadedFileNotice file={text} onOpen={() => undefined} onDismiss={() => undefined} />,
+        'en',
+      ),
+    ).toBe('Downloaded file: consignes.txt Open the file Close');
+  });
+});
+
 describe('DownloadedFileViewer', () => {
   it('titles the viewer with the file’s name and says it comes from the web page, read-only', () => {
     const fr = renderScreen(<DownloadedFileViewer opened={opened} onClose={() => undefined} />);
@@ -96,14 +169,16 @@ describe('DownloadedFileViewer', () => {
     expect(en).toContain('This file was downloaded from the web page in the browser. It is read-only');
   });
 
-  it('titles the viewer with the name isolated in <bdi>, free to wrap', () => {
+  it('titles the viewer with the name isolated in <bdi>, a long one cut in its middle, whole for screen readers', () => {
     const long = `${'a'.repeat(250)}.xlsx`;
     const html = renderHtml(
       <DownloadedFileViewer opened={{ ...opened, fileName: long }} onClose={() => undefined} />,
     );
     expect(html).toMatch(
       new RegExp(
-        `<h2 id="[^"]+" tabindex="-1">Fichier téléchargé : <bdi class="file-name">${long}</bdi></h2>`,
+        `<h2 id="[^"]+" tabindex="-1">Fichier téléchargé : <bdi class="file-name">` +
+          `<span aria-hidden="true" title="${long}">${'a'.repeat(28)}…${'a'.repeat(14)}.xlsx</span>` +
+          `<span class="visually-hidden">${long}</span></bdi></h2>`,
       ),
     );
   });
