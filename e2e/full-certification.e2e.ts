@@ -122,6 +122,10 @@ describe('a full certification', () => {
     await day.capture('sign-in-filled');
     await submitSignIn(page);
     await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
+    // French punctuation keeps to its word: no « left alone at a line end, no ? or : starting a line.
+    const instructions = (await page.locator('main').textContent()) ?? '';
+    expect(instructions).toContain('cliquez sur «\u202fSignaler un problème\u202f»');
+    expect(instructions).not.toMatch(/« | [»?!;:]/);
     await day.capture('instructions');
     // Continuing without ticking the box says what is missing.
     await pressOn(page, page.getByRole('button', { name: 'Continuer' }), 'Enter', 'continue button');
@@ -171,8 +175,9 @@ describe('a full certification', () => {
           .locator('.instruction img[alt="Graphique des livres empruntés au CDI par mois"]')
           .waitFor();
         expect(await page.locator('.instruction img').count()).toBe(1);
+        // …and what to do if it is needed to answer.
         expect(await page.locator('.instruction').textContent()).toContain(
-          '(image non affichée : Logo du CDI)',
+          '(image non affichée\u00a0: Logo du CDI. Si elle vous manque pour répondre, cliquez sur «\u202fSignaler un problème\u202f».)',
         );
       }
       if (challenge.illustration) {

@@ -221,8 +221,8 @@ describe('the spreadsheet viewer', () => {
     await page.keyboard.press('Control+ArrowDown');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('665,60');
     expect(await status()).toContain('Cellule D5');
-    expect(await status()).toContain('Formule : =SOMME(D2:D4)');
-    expect(await status()).toContain('Valeur : 665,60');
+    expect(await status()).toContain('Formule\u00a0: =SOMME(D2:D4)');
+    expect(await status()).toContain('Valeur\u00a0: 665,60');
     expect(await page.locator('.sheet-grid [tabindex="0"]').count()).toBe(1);
     await shots.take('xlsx-formula');
 
@@ -231,13 +231,15 @@ describe('the spreadsheet viewer', () => {
     await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('Shift+ArrowUp');
     // The three totals have two decimals: so have their Somme and Moyenne (as Excel's status bar).
-    await expect.poll(status).toContain('Somme : 665,60');
+    await expect.poll(status).toContain('Somme\u00a0: 665,60');
     expect(await status()).toContain('Cellules D2:D4 (3 cellules)');
-    expect(await status()).toContain('Moyenne : 221,87');
-    expect(await status()).toContain('Nombre : 3');
+    expect(await status()).toContain('Moyenne\u00a0: 221,87');
+    expect(await status()).toContain('Nombre\u00a0: 3');
     expect(await page.locator('.sheet-grid td[aria-selected="true"]').count()).toBe(3);
     // The screen reader hears the totals once the selection settles.
-    await expect.poll(() => page.locator('[aria-live="polite"]').innerText()).toContain('Somme : 665,60');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').innerText())
+      .toContain('Somme\u00a0: 665,60');
     await shots.take('xlsx-range-sum');
     await expectAccessible('xlsx');
 
@@ -246,8 +248,8 @@ describe('the spreadsheet viewer', () => {
     await cell('28')
       .first()
       .click({ modifiers: ['Shift'] });
-    await expect.poll(status).toContain('Somme : 485,5');
-    expect(await status()).toContain('Nombre : 4');
+    await expect.poll(status).toContain('Somme\u00a0: 485,5');
+    expect(await status()).toContain('Nombre\u00a0: 4');
 
     // The second sheet, through the tabs (arrow keys, as the tabs pattern says).
     await page.getByRole('tab', { name: 'Dépenses' }).focus();
@@ -268,7 +270,7 @@ describe('the spreadsheet viewer', () => {
       await open('sortie-scolaire.xlsx', TYPES.xlsx, 'spreadsheet');
       await cell('182,00').click();
       await cell('33,60').click({ modifiers: ['Shift'] });
-      await expect.poll(status).toContain('Somme : 215,60');
+      await expect.poll(status).toContain('Somme\u00a0: 215,60');
       // The dialog's content scrolls; nothing is wider than the window.
       await page.getByTestId('sheet-status').scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(683);
@@ -309,18 +311,18 @@ describe('the spreadsheet viewer', () => {
     await cell('25').first().click();
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(status).toContain('Cellules B3:B7 (4 cellules)');
-    expect(await status()).toContain('Somme : 74');
-    expect(await status()).toContain('Nombre : 3');
+    expect(await status()).toContain('Somme\u00a0: 74');
+    expect(await status()).toContain('Nombre\u00a0: 3');
     // The total was never computed in the file: its formula shows, muted, and says so.
     await cell('=SOMME(B3:B6) (non calculée)').click();
-    expect(await status()).toContain('Formule : =SOMME(B3:B6)');
-    expect(await status()).toContain('Valeur : non calculée');
+    expect(await status()).toContain('Formule\u00a0: =SOMME(B3:B6)');
+    expect(await status()).toContain('Valeur\u00a0: non calculée');
     await shots.take('xlsx-layout-uncalculated');
     // The share of girls: percentages add up as percentages.
     await cell('48%').click();
     await cell('52%').click({ modifiers: ['Shift'] });
-    await expect.poll(status).toContain('Somme : 150%');
-    expect(await status()).toContain('Moyenne : 50%');
+    await expect.poll(status).toContain('Somme\u00a0: 150%');
+    expect(await status()).toContain('Moyenne\u00a0: 50%');
     expect(await status()).toContain('Cellules E3:E6 (3 cellules)');
     await shots.take('xlsx-layout');
     await expectAccessible('xlsx-layout');
@@ -330,7 +332,7 @@ describe('the spreadsheet viewer', () => {
       await open('effectifs-college.xlsx', TYPES.xlsx, 'spreadsheet');
       await cell('48%').click();
       await cell('52%').click({ modifiers: ['Shift'] });
-      await expect.poll(status).toContain('Somme : 150%');
+      await expect.poll(status).toContain('Somme\u00a0: 150%');
       expect(await title.getAttribute('colspan')).toBe('4');
       await page.getByTestId('sheet-status').scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(683);
@@ -360,8 +362,8 @@ describe('the spreadsheet viewer', () => {
         await page.keyboard.press('Shift+ArrowRight');
         await expect.poll(status).toContain('Cellules B2:C3 (4 cellules)');
         expect(await status()).toContain('Sélection agrandie pour inclure les cellules fusionnées en entier');
-        expect(await status()).toContain('Somme : 502');
-        expect(await status()).toContain('Nombre : 3');
+        expect(await status()).toContain('Somme\u00a0: 502');
+        expect(await status()).toContain('Nombre\u00a0: 3');
         // The focus is on the merged cell; B2, B3 and the merge are highlighted, and columns B and C.
         expect(await focused()).toBe('450');
         expect(await page.locator('.sheet-grid td[aria-selected="true"]').allInnerTexts()).toEqual([
@@ -373,7 +375,7 @@ describe('the spreadsheet viewer', () => {
         // A screen reader hears the widened range and its totals once the selection settles.
         await expect
           .poll(() => page.locator('[aria-live="polite"]').innerText())
-          .toContain('B2:C3 sélectionnées. Somme : 502');
+          .toContain('B2:C3 sélectionnées. Somme\u00a0: 502');
         expect(await page.locator('[aria-live="polite"]').innerText()).toContain('Sélection agrandie');
         // At 200 %, the highlighted cells and then the status line, which the dialog scrolls to.
         if (zoom === 200) await shots.take('xlsx-merge-widened-zoom-200-cells');
@@ -385,13 +387,13 @@ describe('the spreadsheet viewer', () => {
         await cell('6e A').click();
         await cell('450').click({ modifiers: ['Shift'] });
         await expect.poll(status).toContain('Cellules A2:C3 (6 cellules)');
-        expect(await status()).toContain('Somme : 502');
+        expect(await status()).toContain('Somme\u00a0: 502');
 
         // Down the pupils from B2: row 5 stepped over, its 99 not added (25 + 27 + 24 + 26).
         await cell('25').click();
         for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowDown');
         await expect.poll(status).toContain('Cellules B2:B6 (4 cellules)');
-        expect(await status()).toContain('Somme : 102');
+        expect(await status()).toContain('Somme\u00a0: 102');
         expect(await status()).not.toContain('agrandie');
         expect(await focused()).toBe('26');
         if (zoom === 200) {
@@ -407,7 +409,7 @@ describe('the spreadsheet viewer', () => {
     await open('points-club.ods', TYPES.ods, 'spreadsheet');
     await page.getByRole('grid', { name: 'Feuille « Points »' }).waitFor();
     await cell('39').click();
-    expect(await status()).toContain('Formule : =SOMME(C2:C4)');
+    expect(await status()).toContain('Formule\u00a0: =SOMME(C2:C4)');
     expect(await page.getByRole('tablist').count()).toBe(0);
     await shots.take('ods');
     await expectAccessible('ods');
@@ -449,7 +451,9 @@ describe('the spreadsheet viewer', () => {
   it('says in French that a damaged file cannot be read', async () => {
     await open('abime.xlsx', TYPES.xlsx, 'spreadsheet');
     await page.getByTestId('viewer-unreadable').waitFor();
-    expect(await page.getByTestId('viewer-unreadable').innerText()).toContain('« Signaler un problème »');
+    expect(await page.getByTestId('viewer-unreadable').innerText()).toContain(
+      '«\u202fSignaler un problème\u202f»',
+    );
     await shots.take('xlsx-damaged');
     await expectAccessible('xlsx-damaged');
   });

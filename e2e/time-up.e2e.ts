@@ -1,6 +1,6 @@
-// Time runs out: calm warnings at 15 and 5 minutes (shown and announced, once each), then the "time
-// is up" screen; the answers already stored are sent. The station's exam clock is moved forward
-// instead of waiting 105 minutes.
+// Time runs out: calm warnings at 15 and 5 minutes (shown and announced, once each, with the time the
+// bar shows), then the "time is up" screen; the answers already stored are sent. The station's exam
+// clock is moved forward instead of waiting 105 minutes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEA } from './fixtures/e2e-candidates.ts';
 import { CertificationDay, STATION_MODE } from './harness/certification-day.ts';
@@ -16,6 +16,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await day?.close();
 });
+
+/** The warning's words and the bar's time, read from one frame (a tick between two reads could differ). */
+async function warningAndBar(): Promise<{ warning: string; bar: string }> {
+  return day.page.evaluate(() => ({
+    warning: document.querySelector('[data-testid="time-warning"] p')?.textContent ?? '',
+    bar: document.querySelector('[data-testid="time-left"] [role="timer"]')?.textContent ?? '',
+  }));
+}
 
 // The Electron app's exam clock runs on real time: this scenario needs the harness's movable clock.
 describe.skipIf(STATION_MODE === 'electron')('time up', () => {
@@ -35,15 +43,21 @@ describe.skipIf(STATION_MODE === 'electron')('time up', () => {
 
     await day.advanceClock(80 * MIN);
     await page.getByTestId('time-warning').waitFor();
-    expect(await page.getByTestId('time-warning').textContent()).toContain('Il reste 15 minutes');
+    // The warning says the time the bar shows (never « 15 minutes » beside « 14 min »).
+    // (The harness moved the clock at once: the bar shows it once the station's new status is in.)
+    await expect.poll(async () => (await warningAndBar()).bar).toMatch(/^1[34] min$/);
+    const fifteen = await warningAndBar();
+    expect(fifteen.warning).toBe(`Il reste ${fifteen.bar}.`);
     await expect
       .poll(() => page.getByTestId('announcer-polite').textContent())
-      .toContain('Il reste 15 minutes');
-    expect(await page.getByTestId('time-left').textContent()).toMatch(/1[34] min/);
+      .toContain('Il reste moins de 15 minutes.');
     await day.capture('warning-15-minutes');
 
     await day.advanceClock(10 * MIN);
-    await expect.poll(() => page.getByTestId('time-warning').textContent()).toContain('Il reste 5 minutes');
+    await expect.poll(() => page.getByTestId('time-warning').textContent()).toContain('Pensez à valider');
+    await expect.poll(async () => (await warningAndBar()).bar).toMatch(/^[345] min$/);
+    const five = await warningAndBar();
+    expect(five.warning).toBe(`Il reste ${five.bar}. Pensez à valider votre réponse.`);
     await day.capture('warning-5-minutes');
 
     await day.advanceClock(5 * MIN);

@@ -1,7 +1,7 @@
 // A small, calm indicator when the station cannot reach the server, saying what that means where the
 // candidate is (offline-situation.ts): during the test, that it goes on and the answers are stored (or,
-// on a question frozen by a reported problem, that it stays blocked; paused, that the pause's end waits
-// for the connection).
+// on a question frozen by a reported problem, what unblocks it, as the notice below says; paused, that
+// the pause's end waits for the connection).
 // Announced once when the connection goes and once when it comes back.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ export function ConnectionIndicator() {
   const situation = offlineSituation(
     useStation((s) => s.status?.exam.phase ?? 'idle'),
     useStation((s) => s.status?.exam.alertPending ?? false),
+    useStation((s) => s.status?.exam.alertSent ?? false),
   );
   const detail = t(`connection.situation.${situation}`);
   const previous = useRef<boolean | null>(null);

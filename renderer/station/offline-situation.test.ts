@@ -16,13 +16,27 @@ describe('what the offline note says', () => {
   });
 
   it('never says the test goes on while a reported problem freezes the question', () => {
-    expect(offlineSituation('inProgress', true)).toBe('questionFrozen');
+    expect(offlineSituation('inProgress', true, true)).toBe('questionFrozen');
+    expect(offlineSituation('inProgress', true, false)).toBe('reportNotSent');
     expect(offlineSituation('inProgress', false)).toBe('testGoesOn');
     // Once the test is over, a frozen question is no longer the matter.
     expect(offlineSituation('ended', true)).toBe('resultKept');
-    expect(fr.connection.situation.questionFrozen).not.toMatch(/continue normalement/);
-    expect(fr.connection.situation.questionFrozen).toMatch(/levez la main/);
-    expect(en.connection.situation.questionFrozen).toMatch(/raise your hand/);
+    for (const situation of ['questionFrozen', 'reportNotSent'] as const) {
+      expect(fr.connection.situation[situation]).not.toMatch(/continue normalement/);
+      expect(fr.connection.situation[situation]).toMatch(/levez la main/);
+      expect(en.connection.situation[situation]).toMatch(/raise your hand/);
+    }
+  });
+
+  it('agrees with the notice under it: a report not sent can be cancelled, a sent one waits', () => {
+    // The notice offers « Annuler mon signalement » only for a report that has not left the station.
+    expect(fr.connection.situation.reportNotSent).toMatch(/annulez-le pour continuer/);
+    expect(en.connection.situation.reportNotSent).toMatch(/cancel it to go on/);
+    // Neither says the question unblocks when the connection comes back: only a decision does.
+    for (const situation of ['questionFrozen', 'reportNotSent'] as const)
+      expect(fr.connection.situation[situation]).not.toMatch(/jusqu’au retour/);
+    expect(fr.connection.situation.questionFrozen).toMatch(/décision du surveillant/);
+    expect(fr.connection.situation.questionFrozen).not.toMatch(/annul/);
   });
 
   it('never says the test goes on during a pause: its end waits for the connection', () => {
@@ -39,8 +53,12 @@ describe('what the offline note says', () => {
 
   it('has a sentence in French and in English for every phase', () => {
     for (const phase of EXAM_PHASES) {
-      for (const alertPending of [false, true]) {
-        const situation = offlineSituation(phase, alertPending);
+      for (const [alertPending, alertSent] of [
+        [false, false],
+        [true, false],
+        [true, true],
+      ] as const) {
+        const situation = offlineSituation(phase, alertPending, alertSent);
         expect(fr.connection.situation[situation]).toMatch(/\S/);
         expect(en.connection.situation[situation]).toMatch(/\S/);
       }

@@ -38,7 +38,8 @@ export const en: Messages = {
       waitingForInvigilator: 'The invigilator’s go-ahead will arrive when the connection is back.',
       testGoesOn: 'Your answers stay stored on this station. The test goes on as usual.',
       questionFrozen:
-        'This question stays blocked until the connection is back: raise your hand to call the invigilator.',
+        'Question blocked by your report: raise your hand. The invigilator’s decision will arrive when the connection is back.',
+      reportNotSent: 'Question blocked by your report: raise your hand, or cancel it to go on.',
       pauseWaits: 'The end of the pause will arrive when the connection is back. Stay in your seat.',
       resultKept: 'Your result stays on this station and will be sent when the connection is back.',
       resultSent: 'Your result has already been sent: there is nothing to do.',
@@ -270,6 +271,8 @@ export const en: Messages = {
       title: 'Report a problem?',
       body: 'Use this button if the question does not work: an image that does not show, a file that does not open, a website that cannot be reached…',
       consequence: 'The invigilator will come. Meanwhile the question is blocked.',
+      consequenceOffline:
+        'No connection: the invigilator will only see your report when the connection is back. Raise your hand to call them. Meanwhile the question is blocked.',
       confirm: 'Report the problem',
     },
     finishDialog: {
@@ -311,8 +314,10 @@ export const en: Messages = {
       lostAdjusted: 'You left the question. With your adjustment, your answer will count as usual.',
     },
     warning: {
-      m15: '15 minutes left.',
-      m5: '5 minutes left. Remember to validate your answer.',
+      m15: '{{time}} left.',
+      m5: '{{time}} left. Remember to validate your answer.',
+      under15: 'Less than 15 minutes left.',
+      under5: 'Less than 5 minutes left. Remember to validate your answer.',
       dismiss: 'Hide this message',
     },
     attachments: {
@@ -366,6 +371,8 @@ export const en: Messages = {
         label: 'Content of the document {{name}}',
         table: 'Table {{n}} of the document',
         imageNoAlt: 'Image in the document (no description)',
+        missingImage: '(image not shown: {{alt}})',
+        missingImageNoAlt: '(image not shown)',
         truncated: 'This document is very long: the end is not shown.',
       },
     },
@@ -385,8 +392,8 @@ export const en: Messages = {
     illustrationMissing:
       'The image of the question does not show. Here is its description; if you need it to answer, click “Report a problem”.',
     illustration: 'Illustration',
-    imageNotShown: '(image not shown: {{alt}})',
-    imageNotShownNoAlt: '(image not shown)',
+    imageNotShown: '(image not shown: {{alt}}. If you need it to answer, click “Report a problem”.)',
+    imageNotShownNoAlt: '(image not shown. If you need it to answer, click “Report a problem”.)',
   },
   browser: {
     region: 'Browser',

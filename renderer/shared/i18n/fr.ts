@@ -10,18 +10,18 @@ export const fr = {
     close: 'Fermer',
     back: 'Retour',
     loading: 'Chargement…',
-    askInvigilator: 'Levez la main : le surveillant va venir vous aider.',
+    askInvigilator: 'Levez la main : le surveillant va venir vous aider.',
   },
   /** A refusal of the station, by its code (never the station's own words, written for the logs). */
   stationError: {
     ILLEGAL_TRANSITION:
-      'Le poste est déjà passé à une autre étape : cette action n’est plus possible. Si l’écran ne change pas, prévenez le surveillant.',
+      'Le poste est déjà passé à une autre étape : cette action n’est plus possible. Si l’écran ne change pas, prévenez le surveillant.',
     STATION_NOT_READY: 'Ce poste n’est pas prêt pour le moment. Prévenez le surveillant.',
     SERVER_UNREACHABLE:
-      'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
+      'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
     STORAGE_FAILED:
-      'Le poste n’a pas pu enregistrer votre demande. Réessayez ; si cela continue, prévenez le surveillant.',
-    other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
+      'Le poste n’a pas pu enregistrer votre demande. Réessayez ; si cela continue, prévenez le surveillant.',
+    other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
   },
   duration: {
     hoursMinutes: '{{hours}} h {{minutes}} min',
@@ -38,11 +38,14 @@ export const fr = {
       beforeJoining: 'Vous pourrez vous connecter dès le retour de la connexion.',
       waitingForInvigilator: 'L’autorisation du surveillant arrivera au retour de la connexion.',
       testGoesOn: 'Vos réponses restent enregistrées sur ce poste. Le test continue normalement.',
+      /** A report the server has: the invigilator knows, and only their decision unblocks the question. */
       questionFrozen:
-        'Cette question reste bloquée jusqu’au retour de la connexion : levez la main pour appeler le surveillant.',
+        'Question bloquée par votre signalement : levez la main. La décision du surveillant arrivera au retour de la connexion.',
+      /** A report that has not left the station: the candidate may also take it back (test.alert.withdraw). */
+      reportNotSent: 'Question bloquée par votre signalement : levez la main, ou annulez-le pour continuer.',
       pauseWaits: 'La fin de la pause arrivera au retour de la connexion. Restez à votre place.',
       resultKept: 'Votre résultat reste sur ce poste et partira dès le retour de la connexion.',
-      resultSent: 'Votre résultat est déjà envoyé : vous n’avez rien à faire.',
+      resultSent: 'Votre résultat est déjà envoyé : vous n’avez rien à faire.',
     },
     backOnline: 'La connexion au serveur est revenue.',
     wentOffline: 'Connexion au serveur perdue. {{detail}}',
@@ -64,20 +67,20 @@ export const fr = {
     notReadyReason: {
       notEnrolled: 'Ce poste n’est pas encore inscrit auprès du serveur de certification.',
       closedByInvigilator: 'Le surveillant a fermé ce poste.',
-      stationFault: 'Ce poste a un problème technique : il ne peut pas accueillir de candidat.',
+      stationFault: 'Ce poste a un problème technique : il ne peut pas accueillir de candidat.',
       stationRevoked:
-        'Le serveur de certification n’accepte plus ce poste (inconnu ou retiré) : il doit être inscrit à nouveau.',
+        'Le serveur de certification n’accepte plus ce poste (inconnu ou retiré) : il doit être inscrit à nouveau.',
       other: 'Ce poste doit être vérifié avant d’accueillir un candidat.',
     },
     notReadyNext:
       'Prévenez le surveillant de la salle. Ce message disparaîtra tout seul quand le poste sera prêt.',
     /** The station's status could not be read (not its refusal to welcome a candidate): it asks again. */
-    unavailableFault: 'Le poste a rencontré un problème en démarrant : il réessaie tout seul.',
+    unavailableFault: 'Le poste a rencontré un problème en démarrant : il réessaie tout seul.',
     offlineNext:
       'Le poste n’arrive pas à joindre le serveur de certification. Vous ne pourrez pas vous connecter tant que ce message est affiché. Prévenez le surveillant s’il reste plus d’une minute.',
     movedTitle: 'Ce test continue sur un autre poste',
     movedBody:
-      'Le test de {{name}} a repris sur un autre poste : on le termine là-bas, pas sur celui-ci. Les réponses données ici sont conservées pour le jury.',
+      'Le test de {{name}} a repris sur un autre poste : on le termine là-bas, pas sur celui-ci. Les réponses données ici sont conservées pour le jury.',
     movedNext: 'Rien à faire sur ce poste. En cas de doute, demandez au surveillant.',
     movedAnnounce: 'Ce test continue sur un autre poste. Rien à faire sur ce poste.',
   },
@@ -109,47 +112,47 @@ export const fr = {
       accessCodeFormat: 'Le code d’accès a 4 lettres puis 2 chiffres, par exemple BCDF23.',
       lastNameMissing: 'Écrivez votre nom.',
       firstNameMissing: 'Écrivez votre prénom.',
-      birthdateMissing: 'Écrivez votre date de naissance : jour, mois et année.',
+      birthdateMissing: 'Écrivez votre date de naissance : jour, mois et année.',
       birthdateInvalid: 'Cette date n’existe pas. Vérifiez le jour, le mois et l’année (4 chiffres).',
       SESSION_NOT_FOUND: 'Aucune session ne porte ce numéro. Vérifiez-le avec le surveillant.',
-      SESSION_CLOSED: 'Cette session est terminée : on ne peut plus s’y connecter. Prévenez le surveillant.',
+      SESSION_CLOSED: 'Cette session est terminée : on ne peut plus s’y connecter. Prévenez le surveillant.',
       WRONG_ACCESS_CODE:
         'Ce code d’accès ne correspond pas à cette session. Vérifiez-le avec le surveillant.',
       NO_MATCHING_CANDIDATE:
         'Aucun candidat inscrit à cette session n’a ce nom, ce prénom et cette date de naissance. Vérifiez l’orthographe et la date. Si tout est juste, prévenez le surveillant.',
       SEVERAL_MATCHING_CANDIDATES:
-        'Plusieurs candidats inscrits correspondent à ces informations. Prévenez le surveillant : il vous aidera à vous connecter.',
+        'Plusieurs candidats inscrits correspondent à ces informations. Prévenez le surveillant : il vous aidera à vous connecter.',
       NOT_CERTIFIABLE:
-        'Vous ne pouvez pas passer cette certification : il faut avoir validé au moins 5 compétences au niveau 1 sur Pix. Prévenez le surveillant.',
+        'Vous ne pouvez pas passer cette certification : il faut avoir validé au moins 5 compétences au niveau 1 sur Pix. Prévenez le surveillant.',
       CANDIDATE_ALREADY_STARTED:
         'Vous avez déjà commencé ce test (peut-être sur un autre poste). Prévenez le surveillant.',
       SERVER_UNREACHABLE:
-        'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
+        'Le poste n’arrive pas à joindre le serveur de certification. Réessayez dans un instant ; si cela continue, prévenez le surveillant.',
       STATION_NOT_READY: 'Ce poste n’est pas prêt pour le moment. Prévenez le surveillant.',
       TOO_MANY_ATTEMPTS:
-        'Trop d’essais sur ce poste : la connexion est bloquée pendant quelques minutes. Ne réessayez pas : prévenez le surveillant, il vérifiera vos informations avec vous.',
+        'Trop d’essais sur ce poste : la connexion est bloquée pendant quelques minutes. Ne réessayez pas : prévenez le surveillant, il vérifiera vos informations avec vous.',
       INVALID_REQUEST: 'Certaines informations ne sont pas valides. Vérifiez-les, puis réessayez.',
-      other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
+      other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
     },
   },
   instructions: {
     title: 'Avant de commencer',
     hello: 'Bonjour {{firstName}} {{lastName}}.',
     session: 'Session {{number}} · {{centre}} · {{room}}',
-    notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
+    notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
     rulesTitle: 'Les consignes',
     duration: 'Le test dure {{duration}}.',
     durationExtra: 'Le test dure {{duration}}, votre temps supplémentaire compris.',
     oneByOne: 'Les questions arrivent une par une. On ne peut pas revenir à une question déjà validée.',
-    skip: 'Si vous ne savez pas répondre, cliquez sur « Je passe ».',
+    skip: 'Si vous ne savez pas répondre, cliquez sur « Je passe ».',
     browser:
-      'Certaines questions demandent de chercher sur Internet : utilisez le navigateur affiché à côté de la question.',
+      'Certaines questions demandent de chercher sur Internet : utilisez le navigateur affiché à côté de la question.',
     special:
-      'Certaines questions sont chronométrées, d’autres demandent de rester sur la question (mode focus) : un message vous le dit sur la question.',
+      'Certaines questions sont chronométrées, d’autres demandent de rester sur la question (mode focus) : un message vous le dit sur la question.',
     problem:
-      'Si une question ne fonctionne pas (image, fichier, site…), cliquez sur « Signaler un problème » : le surveillant viendra.',
+      'Si une question ne fonctionne pas (image, fichier, site…), cliquez sur « Signaler un problème » : le surveillant viendra.',
     stored: 'Chaque réponse validée est enregistrée sur ce poste, même si le réseau est coupé.',
-    results: 'Vous n’aurez pas votre résultat à la fin du test : il sera publié plus tard.',
+    results: 'Vous n’aurez pas votre résultat à la fin du test : il sera publié plus tard.',
     honesty: 'Il est interdit de communiquer ou d’utiliser un téléphone ou un autre appareil.',
     accept: 'J’ai lu ces consignes et je m’engage à les respecter.',
     acceptMissing: 'Cochez la case pour confirmer que vous avez lu les consignes.',
@@ -158,17 +161,17 @@ export const fr = {
   waiting: {
     title: 'En attente du surveillant',
     body: 'Le surveillant va vérifier votre identité, puis lancer votre test.',
-    next: 'Restez à votre place : le test démarrera tout seul sur cet écran.',
-    notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
+    next: 'Restez à votre place : le test démarrera tout seul sur cet écran.',
+    notYou: 'Ce n’est pas vous ? Revenir à l’accueil',
   },
   /** The invigilator started (or let resume) the test and the station is getting it ready. */
   preparation: {
     title: 'Préparation de votre test',
-    started: 'Le surveillant a lancé votre test : préparation en cours…',
-    resumed: 'Le surveillant a autorisé la reprise : préparation de votre test en cours…',
-    resumeNext: 'Restez à votre place : le test reprendra tout seul sur cet écran.',
+    started: 'Le surveillant a lancé votre test : préparation en cours…',
+    resumed: 'Le surveillant a autorisé la reprise : préparation de votre test en cours…',
+    resumeNext: 'Restez à votre place : le test reprendra tout seul sur cet écran.',
     retrying:
-      'Le test n’arrive pas encore sur ce poste : le poste réessaie. Levez la main pour prévenir le surveillant.',
+      'Le test n’arrive pas encore sur ce poste : le poste réessaie. Levez la main pour prévenir le surveillant.',
   },
   closed: {
     title: 'Ce poste est fermé',
@@ -177,22 +180,22 @@ export const fr = {
   resume: {
     title: 'Votre test a été interrompu',
     reassure:
-      'Pas d’inquiétude : vos réponses sont enregistrées et le temps de l’interruption ne vous est pas compté.',
+      'Pas d’inquiétude : vos réponses sont enregistrées et le temps de l’interruption ne vous est pas compté.',
     next: 'Levez la main et demandez au surveillant d’autoriser la reprise. Le test reprendra tout seul à la question {{question}}.',
     /** Resuming on another station: the progress is not known until the test arrives. */
     nextUnknown:
       'Levez la main et demandez au surveillant d’autoriser la reprise. Le test reprendra tout seul, là où vous en étiez.',
-    timeLeft: 'Temps restant : {{time}}',
+    timeLeft: 'Temps restant : {{time}}',
     announce: 'Test interrompu. Demandez au surveillant d’autoriser la reprise.',
   },
   paused: {
     invigilatorTitle: 'Test en pause',
     invigilatorBody:
-      'Le surveillant a mis votre test en pause. Le temps est arrêté : vous ne perdez pas de temps.',
+      'Le surveillant a mis votre test en pause. Le temps est arrêté : vous ne perdez pas de temps.',
     invigilatorNext:
-      'Restez à votre place : le test reprendra tout seul, là où vous en étiez, quand le surveillant mettra fin à la pause.',
+      'Restez à votre place : le test reprendra tout seul, là où vous en étiez, quand le surveillant mettra fin à la pause.',
     lockdownTitle: 'Poste verrouillé',
-    lockdownBody: '{{reason}} Le temps est arrêté : vous ne perdez pas de temps.',
+    lockdownBody: '{{reason}} Le temps est arrêté : vous ne perdez pas de temps.',
     /** What locked the station, by its lockdown event (one short sentence each). */
     lockReason: {
       displayAdded: 'Un autre écran a été branché sur l’ordinateur.',
@@ -202,18 +205,18 @@ export const fr = {
       forbiddenProcess: 'Un logiciel interdit pendant la certification est ouvert sur l’ordinateur.',
       other: 'Le poste a détecté un problème.',
     },
-    lockdownNext: 'Levez la main : le surveillant doit déverrouiller le poste.',
-    message: 'Message du surveillant : {{reason}}',
+    lockdownNext: 'Levez la main : le surveillant doit déverrouiller le poste.',
+    message: 'Message du surveillant : {{reason}}',
     announce: 'Test en pause. Le temps est arrêté.',
   },
   ended: {
     finishedTitle: 'Test terminé',
-    finishedBody: 'Vous avez traité toutes les questions. Merci !',
-    skipped_one: 'Vous avez passé {{count}} question avec « Je passe ».',
-    skipped_other: 'Vous avez passé {{count}} questions avec « Je passe ».',
-    neutralized_one: '{{count}} question ne sera pas comptée : le surveillant a accepté votre signalement.',
+    finishedBody: 'Vous avez traité toutes les questions. Merci !',
+    skipped_one: 'Vous avez passé {{count}} question avec « Je passe ».',
+    skipped_other: 'Vous avez passé {{count}} questions avec « Je passe ».',
+    neutralized_one: '{{count}} question ne sera pas comptée : le surveillant a accepté votre signalement.',
     neutralized_other:
-      '{{count}} questions ne seront pas comptées : le surveillant a accepté vos signalements.',
+      '{{count}} questions ne seront pas comptées : le surveillant a accepté vos signalements.',
     candidateTitle: 'Test terminé',
     candidateBody: 'Vous avez terminé votre test.',
     timeUpTitle: 'Le temps est écoulé',
@@ -224,7 +227,7 @@ export const fr = {
     abortedBody: 'Votre test a été arrêté. Vos réponses déjà validées sont enregistrées.',
     sealing: 'Enregistrement de vos réponses…',
     sending: 'Vos réponses sont enregistrées sur ce poste. Le résultat est en cours d’envoi au serveur.',
-    sendingNext: 'Vous n’avez rien à faire : le poste l’enverra tout seul, même plus tard.',
+    sendingNext: 'Vous n’avez rien à faire : le poste l’enverra tout seul, même plus tard.',
     sent: 'Résultat envoyé au serveur de certification.',
     refused: 'Le serveur a refusé le résultat de ce poste. Il reste enregistré ici. Prévenez le surveillant.',
     results: 'Votre résultat sera publié plus tard, quand la session aura été traitée.',
@@ -241,7 +244,7 @@ export const fr = {
     extraTimeIncluded: 'temps supplémentaire compris',
     loading: 'Chargement de la question…',
     loadError: {
-      body: 'Le poste n’a pas pu afficher la question. Cliquez sur « Réessayer ».',
+      body: 'Le poste n’a pas pu afficher la question. Cliquez sur « Réessayer ».',
       retry: 'Réessayer',
       next: 'Si la question ne s’affiche toujours pas, levez la main.',
     },
@@ -263,29 +266,32 @@ export const fr = {
     skippedAnnounce: 'Question passée.',
     draftSaved: 'Réponse en cours enregistrée automatiquement.',
     errors: {
-      chooseOne: 'Choisissez une réponse pour valider, ou cliquez sur « Je passe ».',
-      chooseSeveral: 'Choisissez au moins une réponse pour valider, ou cliquez sur « Je passe ».',
-      fillAll: 'Remplissez toutes les réponses pour valider, ou cliquez sur « Je passe ».',
-      fillOne: 'Écrivez votre réponse pour valider, ou cliquez sur « Je passe ».',
+      chooseOne: 'Choisissez une réponse pour valider, ou cliquez sur « Je passe ».',
+      chooseSeveral: 'Choisissez au moins une réponse pour valider, ou cliquez sur « Je passe ».',
+      fillAll: 'Remplissez toutes les réponses pour valider, ou cliquez sur « Je passe ».',
+      fillOne: 'Écrivez votre réponse pour valider, ou cliquez sur « Je passe ».',
       number: 'Écrivez un nombre, par exemple 12 ou 4,5.',
       STORAGE_FAILED:
-        'La réponse n’a pas pu être enregistrée. Réessayez de valider ; si cela continue, prévenez le surveillant.',
-      ALERT_PENDING: 'Un problème est signalé sur cette question : attendez le surveillant.',
-      other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
+        'La réponse n’a pas pu être enregistrée. Réessayez de valider ; si cela continue, prévenez le surveillant.',
+      ALERT_PENDING: 'Un problème est signalé sur cette question : attendez le surveillant.',
+      other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
     },
     skipDialog: {
-      title: 'Passer cette question ?',
+      title: 'Passer cette question ?',
       body: 'Vous ne pourrez pas revenir à cette question. Elle comptera comme non répondue.',
       confirm: 'Oui, je passe',
     },
     reportDialog: {
-      title: 'Signaler un problème ?',
-      body: 'Utilisez ce bouton si la question ne fonctionne pas : image qui ne s’affiche pas, fichier qui ne s’ouvre pas, site inaccessible…',
+      title: 'Signaler un problème ?',
+      body: 'Utilisez ce bouton si la question ne fonctionne pas : image qui ne s’affiche pas, fichier qui ne s’ouvre pas, site inaccessible…',
       consequence: 'Le surveillant viendra voir. En attendant, la question sera bloquée.',
+      /** Offline, the report cannot reach the invigilator's screen: the candidate calls them. */
+      consequenceOffline:
+        'Pas de connexion : le surveillant ne verra votre signalement qu’au retour de la connexion. Levez la main pour l’appeler. En attendant, la question sera bloquée.',
       confirm: 'Signaler le problème',
     },
     finishDialog: {
-      title: 'Terminer le test maintenant ?',
+      title: 'Terminer le test maintenant ?',
       body_one: 'La dernière question comptera comme non répondue. Vous ne pourrez plus reprendre le test.',
       body_other:
         'Les {{count}} questions restantes compteront comme non répondues. Vous ne pourrez plus reprendre le test.',
@@ -297,20 +303,20 @@ export const fr = {
         'Le surveillant a été prévenu et va venir vous voir. En attendant, cette question est bloquée.',
       pendingNext: 'Levez la main pour que le surveillant vous trouve facilement.',
       pendingOfflineBody:
-        'Le poste n’arrive pas à prévenir le surveillant (pas de connexion) : levez la main pour l’appeler. En attendant, cette question est bloquée.',
+        'Le poste n’arrive pas à prévenir le surveillant (pas de connexion) : levez la main pour l’appeler. En attendant, cette question est bloquée.',
       pendingOfflineNext: 'Votre signalement partira tout seul dès le retour de la connexion.',
       withdrawHint:
-        'Si vous préférez continuer sans attendre, annulez votre signalement : la question se débloque et vous y répondez normalement. Si la question a un temps limité, l’attente sera alors décomptée de ce temps.',
+        'Si vous préférez continuer sans attendre, annulez votre signalement : la question se débloque et vous y répondez normalement. Si la question a un temps limité, l’attente sera alors décomptée de ce temps.',
       withdraw: 'Annuler mon signalement',
-      withdrawn: 'Signalement annulé : vous pouvez répondre à cette question.',
-      dismissed: 'Le surveillant a examiné votre signalement : vous pouvez répondre à cette question.',
+      withdrawn: 'Signalement annulé : vous pouvez répondre à cette question.',
+      dismissed: 'Le surveillant a examiné votre signalement : vous pouvez répondre à cette question.',
       validated:
-        'Votre signalement a été accepté : la question précédente ne sera pas comptée. Voici la question suivante.',
+        'Votre signalement a été accepté : la question précédente ne sera pas comptée. Voici la question suivante.',
     },
     timer: {
       label: 'Question chronométrée',
-      left: 'Temps pour cette question : {{time}}',
-      frozen: 'Ce temps est arrêté tant que la question est bloquée : vous ne le perdez pas.',
+      left: 'Temps pour cette question : {{time}}',
+      frozen: 'Ce temps est arrêté tant que la question est bloquée : vous ne le perdez pas.',
       expired:
         'Le temps de cette question est écoulé. Vous pouvez encore valider votre réponse, mais elle ne sera pas comptée comme juste.',
     },
@@ -323,9 +329,15 @@ export const fr = {
       lostAdjusted:
         'Vous avez quitté la question. Avec votre aménagement, votre réponse sera comptée normalement.',
     },
+    /**
+     * The 15- and 5-minute warnings: shown with the time left as the bar shows it (never a fixed figure
+     * beside a bar that moved on); said, and shown until the bar has caught up, as "less than".
+     */
     warning: {
-      m15: 'Il reste 15 minutes.',
-      m5: 'Il reste 5 minutes. Pensez à valider votre réponse.',
+      m15: 'Il reste {{time}}.',
+      m5: 'Il reste {{time}}. Pensez à valider votre réponse.',
+      under15: 'Il reste moins de 15 minutes.',
+      under5: 'Il reste moins de 5 minutes. Pensez à valider votre réponse.',
       dismiss: 'Masquer ce message',
     },
     attachments: {
@@ -340,45 +352,45 @@ export const fr = {
         document: 'document texte',
       },
       opening: 'Ouverture du fichier…',
-      failed: 'Ce fichier ne s’ouvre pas. Vous pouvez cliquer sur « Signaler un problème ».',
-      viewerTitle: 'Fichier : {{name}}',
+      failed: 'Ce fichier ne s’ouvre pas. Vous pouvez cliquer sur « Signaler un problème ».',
+      viewerTitle: 'Fichier : {{name}}',
       pdfFallback:
-        'Si le document ne s’affiche pas, fermez cette fenêtre et cliquez sur « Signaler un problème ».',
+        'Si le document ne s’affiche pas, fermez cette fenêtre et cliquez sur « Signaler un problème ».',
       csvCaption: 'Contenu du tableau {{name}}',
       empty: 'Ce fichier est vide.',
-      image: 'Image jointe : {{name}}',
+      image: 'Image jointe : {{name}}',
       size: { bytes: '{{n}} o', kb: '{{n}} Ko', mb: '{{n}} Mo' },
       /** The badge of a file without an extension (the others show theirs: PDF, CSV…). */
       fileBadge: 'FICHIER',
       /** A spreadsheet or document the viewer cannot read (corrupt, protected by a password). */
       unreadable:
-        'Ce fichier ne peut pas être lu : il est peut-être abîmé ou protégé par un mot de passe. Fermez cette fenêtre et cliquez sur « Signaler un problème ».',
+        'Ce fichier ne peut pas être lu : il est peut-être abîmé ou protégé par un mot de passe. Fermez cette fenêtre et cliquez sur « Signaler un problème ».',
       /** The read-only spreadsheet viewer (.xlsx, .xls, .ods). */
       sheet: {
         tabs: 'Feuilles du classeur',
-        grid: 'Feuille « {{name}} »',
+        grid: 'Feuille « {{name}} »',
         corner: 'Lignes et colonnes',
-        hint: 'Lecture seule. Déplacez-vous avec les flèches. Pour additionner des cellules, sélectionnez-les avec Maj + flèches ou Maj + clic : leur somme s’affiche en bas.',
+        hint: 'Lecture seule. Déplacez-vous avec les flèches. Pour additionner des cellules, sélectionnez-les avec Maj + flèches ou Maj + clic : leur somme s’affiche en bas.',
         empty: 'Cette feuille est vide.',
         allHidden: 'Toutes les lignes ou colonnes de cette feuille sont masquées dans le fichier.',
-        cut: 'Cette feuille est très grande : seules les lignes 1 à {{rows}} et les colonnes A à {{lastColumn}} sont affichées.',
+        cut: 'Cette feuille est très grande : seules les lignes 1 à {{rows}} et les colonnes A à {{lastColumn}} sont affichées.',
         status: 'Sélection',
         cell: 'Cellule {{address}}',
-        formula: 'Formule : {{formula}}',
-        value: 'Valeur : {{value}}',
+        formula: 'Formule : {{formula}}',
+        value: 'Valeur : {{value}}',
         emptyCell: 'Cellule vide',
         /** Shown after a formula the file holds without its result (the station computes nothing). */
         uncalculated: '(non calculée)',
-        notCalculated: 'Valeur : non calculée (le fichier ne contient pas le résultat de la formule)',
+        notCalculated: 'Valeur : non calculée (le fichier ne contient pas le résultat de la formule)',
         range: 'Cellules {{range}} ({{cells}} cellules)',
         /** After the range, when the selection grew to take in whole the merged cells it touched. */
         widened: 'Sélection agrandie pour inclure les cellules fusionnées en entier',
-        sum: 'Somme : {{value}}',
-        average: 'Moyenne : {{value}}',
-        count: 'Nombre : {{value}}',
+        sum: 'Somme : {{value}}',
+        average: 'Moyenne : {{value}}',
+        count: 'Nombre : {{value}}',
         noNumbers: 'Aucun nombre dans la sélection.',
         announceRange:
-          '{{range}} sélectionnées. Somme : {{sum}}. Moyenne : {{average}}. Nombre : {{numbers}}.',
+          '{{range}} sélectionnées. Somme : {{sum}}. Moyenne : {{average}}. Nombre : {{numbers}}.',
         announceRangeNoNumbers: '{{range}} sélectionnées. Aucun nombre.',
       },
       /** The read-only document viewer (.docx, .odt). */
@@ -386,16 +398,19 @@ export const fr = {
         label: 'Contenu du document {{name}}',
         table: 'Tableau {{n}} du document',
         imageNoAlt: 'Image du document (sans description)',
-        truncated: 'Ce document est très long : la fin n’est pas affichée.',
+        /** An image the file only links to: no advice to report, a web site's file is not the question's. */
+        missingImage: '(image non affichée : {{alt}})',
+        missingImageNoAlt: '(image non affichée)',
+        truncated: 'Ce document est très long : la fin n’est pas affichée.',
       },
     },
     /** A spreadsheet or document downloaded in the challenge browser, in its viewer (downloaded-file.tsx). */
     downloaded: {
       /** The notice's title in the browser column, and the viewer's title once opened. */
-      title: 'Fichier téléchargé : {{name}}',
+      title: 'Fichier téléchargé : {{name}}',
       open: 'Ouvrir le fichier',
       notice:
-        'Ce fichier a été téléchargé depuis la page web du navigateur. Il est en lecture seule : vous pouvez le consulter, mais pas le modifier.',
+        'Ce fichier a été téléchargé depuis la page web du navigateur. Il est en lecture seule : vous pouvez le consulter, mais pas le modifier.',
       /** A web site's file the viewer cannot read: nothing to report, another version to look for. */
       unreadable:
         'Ce fichier ne peut pas être lu sur ce poste. Cherchez sur la page une autre version, par exemple en PDF.',
@@ -405,11 +420,13 @@ export const fr = {
       filled: 'Le simulateur a rempli votre réponse.',
     },
     illustrationMissing:
-      'L’image de la question ne s’affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».',
+      'L’image de la question ne s’affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».',
     illustration: 'Illustration',
     /** An image in the question's text that the station does not show (never fetched from the web). */
-    imageNotShown: '(image non affichée : {{alt}})',
-    imageNotShownNoAlt: '(image non affichée)',
+    imageNotShown:
+      '(image non affichée : {{alt}}. Si elle vous manque pour répondre, cliquez sur « Signaler un problème ».)',
+    imageNotShownNoAlt:
+      '(image non affichée. Si elle vous manque pour répondre, cliquez sur « Signaler un problème ».)',
   },
   browser: {
     region: 'Navigateur',
@@ -420,27 +437,27 @@ export const fr = {
     reload: 'Recharger la page',
     home: 'Page d’accueil du navigateur',
     loading: 'Chargement de la page…',
-    blocked: 'Cette page est bloquée pendant la certification : {{url}}',
+    blocked: 'Cette page est bloquée pendant la certification : {{url}}',
     blockedNext: 'Revenez en arrière ou utilisez un autre site.',
-    downloadRefused: 'Ce fichier ne peut pas être ouvert sur ce poste : {{fileName}}',
+    downloadRefused: 'Ce fichier ne peut pas être ouvert sur ce poste : {{fileName}}',
     /** The name said when a refused file has none that can be shown. */
     unnamedFile: 'fichier sans nom',
     downloadRefusedType:
-      'On peut ouvrir ici : PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt. Vous pouvez continuer sur cette page.',
+      'On peut ouvrir ici : PDF, images, textes, CSV, classeurs .xlsx .xls .ods et documents .docx .odt. Vous pouvez continuer sur cette page.',
     downloadRefusedSize: 'Il est trop volumineux pour ce poste. Vous pouvez continuer sur cette page.',
     downloadRefusedQuota:
-      'Trop de fichiers ont été téléchargés pendant ce test : celui-ci n’est pas enregistré. Vous pouvez continuer sur cette page.',
+      'Trop de fichiers ont été téléchargés pendant ce test : celui-ci n’est pas enregistré. Vous pouvez continuer sur cette page.',
     downloadRefusedOldWord:
-      'Les anciens fichiers Word (.doc) ne s’ouvrent pas ici : cherchez sur la page une version .docx, .odt ou PDF.',
+      'Les anciens fichiers Word (.doc) ne s’ouvrent pas ici : cherchez sur la page une version .docx, .odt ou PDF.',
     downloadRefusedMacroOrTemplate:
-      'Les fichiers Office à macros et les modèles (.xlsm, .docm, .xltx, .dotx) ne s’ouvrent pas ici : cherchez sur la page une version .xlsx, .docx, .ods, .odt ou PDF.',
+      'Les fichiers Office à macros et les modèles (.xlsm, .docm, .xltx, .dotx) ne s’ouvrent pas ici : cherchez sur la page une version .xlsx, .docx, .ods, .odt ou PDF.',
     closeNotice: 'Fermer',
     hide: 'Masquer le navigateur',
     show: 'Afficher le navigateur',
-    viewArea: 'Page affichée : {{title}}',
+    viewArea: 'Page affichée : {{title}}',
     noPage: 'Aucune page ouverte',
     failed: 'La page n’a pas pu s’ouvrir. Vérifiez l’adresse ou réessayez.',
     enterPage: 'Aller dans la page',
-    keyboardHint: 'Touche F6 : aller dans la page, puis revenir aux boutons du navigateur.',
+    keyboardHint: 'Touche F6 : aller dans la page, puis revenir aux boutons du navigateur.',
   },
 } as const;

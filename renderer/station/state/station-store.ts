@@ -14,9 +14,14 @@ import type {
   StationStatus,
 } from '../../../core/contracts/station-api.ts';
 
+/**
+ * How a reported problem was settled: by the invigilator (dismissed, validated) or, for a report that
+ * never left the station, by the candidate taking it back (withdrawn). Each is shown until the next
+ * action, so the candidate sees why the question unfroze (or moved on).
+ */
 export interface AlertOutcome {
   challengeId: string;
-  decision: 'dismissed' | 'validated';
+  decision: 'dismissed' | 'validated' | 'withdrawn';
 }
 
 export interface StationState {
@@ -67,6 +72,8 @@ export interface StationActions {
   reloadChallenge(): void;
   dismissWarning(): void;
   clearAlertOutcome(): void;
+  /** The candidate took back the report on `challengeId` (the station accepted the withdrawal). */
+  alertWithdrawn(challengeId: string): void;
   clearBlocked(): void;
   clearDownloaded(): void;
 }
@@ -342,6 +349,7 @@ export function createStationStore(
 
       dismissWarning: () => set({ warning: null }),
       clearAlertOutcome: () => set({ alertOutcome: null }),
+      alertWithdrawn: (challengeId) => set({ alertOutcome: { challengeId, decision: 'withdrawn' } }),
       clearBlocked: () => set({ blocked: null }),
       clearDownloaded: () => set({ downloaded: null }),
     };

@@ -1,6 +1,7 @@
 // Which frozen-question notice the candidate reads after reporting a problem: "the invigilator has been
-// told", or, when they cannot have been, "raise your hand".
+// told", or, when they cannot have been, "raise your hand"; and which note says how it was settled.
 import type { ExamView } from '../../../core/contracts/station-api.ts';
+import type { AlertOutcome } from '../state/station-store.ts';
 
 /**
  * A reported problem the invigilator cannot know of: the station is offline and the alert has not
@@ -20,4 +21,18 @@ export function alertUnheard(
  */
 export function refocusOnUnfreeze(wasFrozen: boolean, frozen: boolean, focusOnPage: boolean): boolean {
   return wasFrozen && !frozen && focusOnPage;
+}
+
+/**
+ * The settled report a question shows above it, if any: a dismissed or withdrawn report on this very
+ * question (it unfroze: say why), or a validated one on the question before (neutralized: say why the
+ * test moved on).
+ */
+export function alertOutcomeShown(
+  outcome: AlertOutcome | null,
+  challengeId: string,
+): AlertOutcome['decision'] | null {
+  if (outcome === null) return null;
+  const onThisQuestion = outcome.challengeId === challengeId;
+  return onThisQuestion === (outcome.decision !== 'validated') ? outcome.decision : null;
 }

@@ -23,7 +23,7 @@ import { embedFill } from './embed-answer.ts';
 import { EmbedFrame } from './embed-frame.tsx';
 import { FieldsAnswer } from './fields-answer.tsx';
 import { Illustration } from './illustration.tsx';
-import { alertUnheard, refocusOnUnfreeze } from './alert-notice.ts';
+import { alertOutcomeShown, alertUnheard, refocusOnUnfreeze } from './alert-notice.ts';
 import { createBusyAction } from './busy-action.ts';
 import { failureAfter, failureKey, type FailureKey } from './challenge-failure.ts';
 import { challengeTimerBase, challengeTimerRuns } from './challenge-timer.ts';
@@ -55,6 +55,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const timerExpired = useStation((s) => s.timerExpired);
   const alertOutcome = useStation((s) => s.alertOutcome);
   const clearAlertOutcome = useStation((s) => s.clearAlertOutcome);
+  const alertWithdrawn = useStation((s) => s.alertWithdrawn);
   const [draft, setDraft] = useState<AnswerDraft>(() => initialDraft(challenge, current.draft));
   const [missing, setMissing] = useState<MissingAnswer | null>(null);
   // The refusal's message key, worded at each render (so a language switch rewords it).
@@ -240,7 +241,8 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     if (!result) return;
     if (!result.ok) return fail(result.error);
     applyStatus(result.value);
-    announce(t('test.alert.withdrawn'));
+    // Shown above the question and said (test-screen.tsx), as the invigilator's decisions are.
+    alertWithdrawn(challenge.id);
   };
 
   const finish = async () => {
@@ -261,21 +263,16 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
     announce(t('test.embed.filled'));
   };
 
-  const outcomeHere =
-    alertOutcome &&
-    ((alertOutcome.decision === 'dismissed' && alertOutcome.challengeId === challenge.id) ||
-      (alertOutcome.decision === 'validated' && alertOutcome.challengeId !== challenge.id));
+  const outcomeShown = alertOutcomeShown(alertOutcome, challenge.id);
   const shownError = missing ? t(`test.errors.${missing}`) : failure ? t(`test.errors.${failure}`) : null;
   // The answer given is captured at the click: the fields stay as they are while it is stored.
   const inputsDisabled = frozen;
 
   return (
     <article className="challenge" data-challenge-id={challenge.id} aria-labelledby="question-title">
-      {outcomeHere && (
+      {outcomeShown && (
         <div className="notice notice-info" data-testid="alert-outcome">
-          <p>
-            {alertOutcome.decision === 'dismissed' ? t('test.alert.dismissed') : t('test.alert.validated')}
-          </p>
+          <p>{t(`test.alert.${outcomeShown}`)}</p>
         </div>
       )}
       {frozen && (
@@ -439,7 +436,7 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
       {shownDialog === 'report' && (
         <ConfirmDialog
           title={t('test.reportDialog.title')}
-          body={[t('test.reportDialog.body'), t('test.reportDialog.consequence')]}
+          body={[t('test.reportDialog.body'), <ReportConsequence key="consequence" />]}
           confirm={t('test.reportDialog.confirm')}
           onConfirm={() => void report()}
           onCancel={() => setDialog(null)}
@@ -456,6 +453,16 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
       )}
     </article>
   );
+}
+
+/**
+ * What reporting does: the invigilator comes; offline, the report cannot reach their screen, so the
+ * candidate is told to call them (reworded if the connection changes while the dialog is open).
+ */
+export function ReportConsequence() {
+  const { t } = useTranslation();
+  const online = useStation((s) => s.online);
+  return <>{online ? t('test.reportDialog.consequence') : t('test.reportDialog.consequenceOffline')}</>;
 }
 
 /** How many questions finishing now leaves unanswered (read when the dialog opens). */

@@ -5,7 +5,9 @@ import { TestBar } from './test-bar.tsx';
 
 function spokenProgress(answered: number, language: 'fr' | 'en' = 'fr'): string | undefined {
   const status = stationStatus({ progress: { current: answered, answered, total: 32 } });
-  return /aria-valuetext="([^"]*)"/.exec(renderHtml(<TestBar status={status} />, language))?.[1];
+  return /aria-valuetext="([^"]*)"/.exec(
+    renderHtml(<TestBar status={status} left={status.exam.timeLeftMs} />, language),
+  )?.[1];
 }
 
 describe('TestBar progress', () => {

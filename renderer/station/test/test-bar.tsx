@@ -1,5 +1,7 @@
 // The bar above the question: question n of N, the progress bar, and the time left (extra time
 // included). The time is not a live region: screen readers hear the 15- and 5-minute warnings instead.
+// The time left is counted once, by the test screen (useExamTimeLeft), and given to the bar and to the
+// time warning: two countdowns ticking apart could show two different minutes side by side.
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../core/contracts/station-api.ts';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
@@ -8,11 +10,15 @@ import { useCountdown } from './use-countdown.ts';
 
 const LOW_TIME_MS = 5 * 60_000;
 
-export function TestBar({ status }: { status: StationStatus }) {
-  const { t } = useTranslation();
+/** The exam's time left now, in ms (null before the station gives it), counted on this screen. */
+export function useExamTimeLeft(status: StationStatus): number | null {
   const statusAt = useStation((s) => s.statusAt);
-  const { progress, timeLeftMs, phase, candidate } = status.exam;
-  const left = useCountdown(timeLeftMs, statusAt, phase === 'inProgress');
+  return useCountdown(status.exam.timeLeftMs, statusAt, status.exam.phase === 'inProgress');
+}
+
+export function TestBar({ status, left }: { status: StationStatus; left: number | null }) {
+  const { t } = useTranslation();
+  const { progress, candidate } = status.exam;
   const current = (progress?.current ?? 0) + 1;
   const total = progress?.total ?? 1;
   const answered = progress?.answered ?? 0;

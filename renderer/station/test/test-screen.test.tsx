@@ -33,6 +33,35 @@ describe('TestScreen', () => {
     );
   });
 
+  it('says in the time warning the time the bar shows, rounded the same way (minutes up)', () => {
+    const shown = (minutesLeft: number, warning: 15 | 5, language: 'fr' | 'en' = 'fr') => {
+      const status = stationStatus({ timeLeftMs: minutesLeft * 60_000 });
+      const html = renderHtml(<TestScreen status={status} />, language, {
+        warning,
+        statusAt: performance.now(),
+      });
+      return {
+        bar: /class="time-left-value"[^>]*>([^<]*)</.exec(html)?.[1],
+        warning: /data-testid="time-warning"><p>([^<]*)</.exec(html)?.[1],
+      };
+    };
+    // 13 min 30 s left: the bar says « 14 min », so does the warning (never « 15 minutes » beside it).
+    expect(shown(13.5, 15)).toEqual({ bar: '14 min', warning: 'Il reste 14 min.' });
+    // Minutes are rounded up on both: 14 min 30 s is « 15 min », never less than is left.
+    expect(shown(14.5, 15)).toEqual({ bar: '15 min', warning: 'Il reste 15 min.' });
+    expect(shown(4.5, 5)).toEqual({
+      bar: '5 min',
+      warning: 'Il reste 5 min. Pensez à valider votre réponse.',
+    });
+    expect(shown(0.5, 5)).toEqual({ bar: '30 s', warning: 'Il reste 30 s. Pensez à valider votre réponse.' });
+    // The station's warning came before its new status: the bar still counts from before.
+    expect(shown(20, 15).warning).toBe('Il reste moins de 15 minutes.');
+    expect(shown(3.2, 5, 'en')).toEqual({
+      bar: '4 min',
+      warning: '4 min left. Remember to validate your answer.',
+    });
+  });
+
   it('does not say the test is finishing while questions are left', () => {
     const status = stationStatus({ progress: { current: 31, answered: 31, total: 32 } });
     expect(renderScreen(<TestScreen status={status} />)).not.toContain('Le poste termine le test');

@@ -10,7 +10,8 @@ import { useStation, useStationApi } from '../state/station-context.tsx';
 import { BrowserPanel } from './browser-panel.tsx';
 import { ChallengeView } from './challenge-view.tsx';
 import { PausedPanel } from './paused-panel.tsx';
-import { TestBar } from './test-bar.tsx';
+import { TestBar, useExamTimeLeft } from './test-bar.tsx';
+import { timeWarningSaid, timeWarningShown } from './time-warning.ts';
 
 export function TestScreen({ status }: { status: StationStatus }) {
   const { t } = useTranslation();
@@ -18,7 +19,6 @@ export function TestScreen({ status }: { status: StationStatus }) {
   const current = useStation((s) => s.challenge);
   const challengeError = useStation((s) => s.challengeError);
   const warning = useStation((s) => s.warning);
-  const dismissWarning = useStation((s) => s.dismissWarning);
   const alertOutcome = useStation((s) => s.alertOutcome);
   const reloadChallenge = useStation((s) => s.reloadChallenge);
   const [browserShown, setBrowserShown] = useState(true);
@@ -30,15 +30,9 @@ export function TestScreen({ status }: { status: StationStatus }) {
   const finishing = !paused && progress !== null && progress.answered >= progress.total;
 
   // Said when the warning or the decision arrives, not again when the language changes.
-  useAnnounceOnChange(warning, (w) =>
-    w === 15 ? t('test.warning.m15') : w === 5 ? t('test.warning.m5') : null,
-  );
+  useAnnounceOnChange(warning, (w) => (w === null ? null : timeWarningSaid(w, t)));
   useAnnounceOnChange(alertOutcome, (outcome) =>
-    outcome === null
-      ? null
-      : outcome.decision === 'dismissed'
-        ? t('test.alert.dismissed')
-        : t('test.alert.validated'),
+    outcome === null ? null : t(`test.alert.${outcome.decision}`),
   );
 
   // Back from a pause: start again from the question's title.
@@ -66,15 +60,7 @@ export function TestScreen({ status }: { status: StationStatus }) {
 
   return (
     <div className="test">
-      <TestBar status={status} />
-      {warning && (
-        <div className="notice notice-info time-warning" data-testid="time-warning">
-          <p>{warning === 15 ? t('test.warning.m15') : t('test.warning.m5')}</p>
-          <button type="button" className="button button-quiet" onClick={dismissWarning}>
-            {t('test.warning.dismiss')}
-          </button>
-        </div>
-      )}
+      <TimeLeft status={status} />
       {paused && <PausedPanel status={status} />}
       <div
         className={`test-body ${browserShown && !focused ? 'with-browser' : ''}`}
@@ -106,6 +92,30 @@ export function TestScreen({ status }: { status: StationStatus }) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The bar and the time warning under it, from one countdown: they never show two different times. Its
+ * tick, once a second, redraws these two only, not the question.
+ */
+function TimeLeft({ status }: { status: StationStatus }) {
+  const { t } = useTranslation();
+  const warning = useStation((s) => s.warning);
+  const dismissWarning = useStation((s) => s.dismissWarning);
+  const left = useExamTimeLeft(status);
+  return (
+    <>
+      <TestBar status={status} left={left} />
+      {warning && (
+        <div className="notice notice-info time-warning" data-testid="time-warning">
+          <p>{timeWarningShown(warning, left, t)}</p>
+          <button type="button" className="button button-quiet" onClick={dismissWarning}>
+            {t('test.warning.dismiss')}
+          </button>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -71,7 +71,7 @@ describe('the document viewer', () => {
   it('shows the file’s images, words for the others, and links as text only', () => {
     expect(html).toContain(`<img class="document-image" src="${PNG}" alt="Plan"/>`);
     expect(html).toContain('alt="Image du document (sans description)"');
-    expect(html).toContain('(image non affichée : Logo)');
+    expect(html).toContain('(image non affichée\u00a0: Logo)');
     expect(html).toContain('le site<span class="document-link-url"> (https://college.pix-demo.test/)</span>');
     expect(html).not.toMatch(/<a[\s>]/);
     expect(html).not.toContain('href');

@@ -126,7 +126,9 @@ function renderInline(inline: Inline, key: number, t: T): ReactNode {
     case 'missingImage':
       return (
         <span key={key} className="muted">
-          {inline.alt ? t('test.imageNotShown', { alt: inline.alt }) : t('test.imageNotShownNoAlt')}
+          {inline.alt
+            ? t('test.attachments.document.missingImage', { alt: inline.alt })
+            : t('test.attachments.document.missingImageNoAlt')}
         </span>
       );
     case 'link': {

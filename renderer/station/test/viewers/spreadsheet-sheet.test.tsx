@@ -51,7 +51,7 @@ describe('the spreadsheet grid', () => {
   it('is an ARIA grid with column letters, row numbers and values, A1 alone in the Tab order', () => {
     const html = renderHtml(<SpreadsheetSheet grid={costs} />);
     expect(html).toContain('role="grid"');
-    expect(html).toContain('aria-label="Feuille « Dépenses »"');
+    expect(html).toContain('aria-label="Feuille «\u202fDépenses\u202f»"');
     expect(html).toContain('aria-rowcount="5"');
     expect(html).toContain('aria-colcount="3"');
     expect(html).toMatch(
@@ -62,7 +62,7 @@ describe('the spreadsheet grid', () => {
     expect(html).toMatch(/aria-selected="true" tabindex="0"[^>]*>Dépense</);
     expect(html).toContain('>450,00</td>');
     expect(html).toContain('Cellule A1');
-    expect(html).toContain('Valeur : Dépense');
+    expect(html).toContain('Valeur\u00a0: Dépense');
   });
 
   it('shows a cell’s formula as French office software writes it, and a range’s totals', () => {
@@ -75,8 +75,8 @@ describe('the spreadsheet grid', () => {
       />,
     );
     expect(formula).toContain('Cellule B4');
-    expect(formula).toContain('Formule : =SOMME(B2:B3)');
-    expect(formula).toContain('Valeur : 632,00');
+    expect(formula).toContain('Formule\u00a0: =SOMME(B2:B3)');
+    expect(formula).toContain('Valeur\u00a0: 632,00');
 
     const range = { top: 0, left: 0, bottom: 2, right: 1 };
     const totals = renderHtml(
@@ -88,9 +88,9 @@ describe('the spreadsheet grid', () => {
       />,
     );
     expect(totals).toContain('Cellules A1:B3 (6 cellules)');
-    expect(totals).toContain('Somme : 632');
-    expect(totals).toContain('Moyenne : 316');
-    expect(totals).toContain('Nombre : 2');
+    expect(totals).toContain('Somme\u00a0: 632');
+    expect(totals).toContain('Moyenne\u00a0: 316');
+    expect(totals).toContain('Nombre\u00a0: 2');
 
     const words = renderHtml(
       <SelectionStatus
@@ -170,8 +170,8 @@ describe('the spreadsheet grid', () => {
     );
     // 2 visible rows × 2 visible columns; 25 + 25, not the hidden 30.
     expect(status).toContain('Cellules A2:C4 (4 cellules)');
-    expect(status).toContain('Somme : 50');
-    expect(status).toContain('Nombre : 2');
+    expect(status).toContain('Somme\u00a0: 50');
+    expect(status).toContain('Nombre\u00a0: 2');
   });
 
   it('draws a merged range as one cell spanning its visible rows and columns', () => {
@@ -225,7 +225,7 @@ describe('the spreadsheet grid', () => {
     const html = status({ anchor: { row: 1, column: 0 }, active: { row: 1, column: 1 } });
     expect(html).toContain('Cellules A2:B3 (4 cellules)');
     expect(html).toContain('Sélection agrandie pour inclure les cellules fusionnées en entier');
-    expect(html).toContain('Somme : 502');
+    expect(html).toContain('Somme\u00a0: 502');
     expect(status({ anchor: { row: 1, column: 0 }, active: { row: 1, column: 1 } }, 'en')).toContain(
       'Selection widened to include whole merged cells',
     );
@@ -239,7 +239,7 @@ describe('the spreadsheet grid', () => {
       />,
     );
     expect(alone).toContain('Cellule B2');
-    expect(alone).toContain('Valeur : 450');
+    expect(alone).toContain('Valeur\u00a0: 450');
     expect(alone).not.toContain('agrandie');
     // A selection that holds the merge already is not said to be widened.
     expect(status({ anchor: { row: 1, column: 0 }, active: { row: 2, column: 1 } })).not.toContain(
@@ -259,7 +259,7 @@ describe('the spreadsheet grid', () => {
       />,
     );
     expect(quiet).toContain('Cellules A2:A4 (2 cellules)');
-    expect(quiet).toContain('Somme : 110');
+    expect(quiet).toContain('Somme\u00a0: 110');
     expect(quiet).not.toContain('agrandie');
   });
 
@@ -342,8 +342,8 @@ describe('the spreadsheet grid', () => {
         language="fr"
       />,
     );
-    expect(status).toContain('Formule : =SOMME(A1:A2)');
-    expect(status).toContain('Valeur : non calculée');
+    expect(status).toContain('Formule\u00a0: =SOMME(A1:A2)');
+    expect(status).toContain('Valeur\u00a0: non calculée');
     expect(rangeStatistics(sheet, { top: 0, left: 0, bottom: 2, right: 0 })).toMatchObject({
       sum: 3,
       count: 2,
@@ -362,9 +362,9 @@ describe('the spreadsheet grid', () => {
         language="fr"
       />,
     );
-    expect(status).toContain('Somme : 75%');
-    expect(status).toContain('Moyenne : 38%');
-    expect(status).toContain('Nombre : 2');
+    expect(status).toContain('Somme\u00a0: 75%');
+    expect(status).toContain('Moyenne\u00a0: 38%');
+    expect(status).toContain('Nombre\u00a0: 2');
   });
 
   it('has one tab per sheet when the workbook has several', () => {
