@@ -21,7 +21,7 @@ describe('SelfCheckResults', () => {
     expect(text).toContain('Poste « Poste 07 » (st-7f3a), version 1.4.2');
     expect(text).not.toContain('station 1.4.2');
     expect(renderHtml(<SelfCheckResults report={REPORT} />)).toContain(
-      '<strong>Horloge du poste</strong> : <span>12 s en retard sur le serveur</span>',
+      '<strong>Horloge du poste</strong>\u00a0: <span>12 s en retard sur le serveur</span>',
     );
     expect(text).toContain('Rapport enregistré par le serveur.');
   });

@@ -65,19 +65,19 @@ const FR: Words = {
   again: 'Vérifier à nouveau',
   running: 'Vérification en cours…',
   back: 'Retour à l’accueil',
-  todo: 'À faire :',
-  failed: 'La vérification n’a pas pu se faire :',
+  todo: 'À faire :',
+  failed: 'La vérification n’a pas pu se faire :',
   failure: {
     ILLEGAL_TRANSITION: 'le poste ne se vérifie qu’entre deux candidats.',
     STATION_NOT_READY: 'ce poste ne peut pas se vérifier lui-même ici. Prévenez le service informatique.',
-    other: 'le poste n’a pas répondu. Réessayez ; si cela continue, prévenez le service informatique.',
+    other: 'le poste n’a pas répondu. Réessayez ; si cela continue, prévenez le service informatique.',
   },
   results: 'Résultat de chaque vérification',
   status: { ok: 'OK', warning: 'Attention', failure: 'Échec', skipped: 'Non vérifié' },
   verdict: {
     ok: 'Ce poste est prêt pour l’examen.',
-    warning: 'Ce poste fonctionne, mais corrigez les points « Attention » avant le jour de l’examen.',
-    failure: 'Ce poste n’est pas prêt : corrigez les points « Échec » ou prévenez le service informatique.',
+    warning: 'Ce poste fonctionne, mais corrigez les points « Attention » avant le jour de l’examen.',
+    failure: 'Ce poste n’est pas prêt : corrigez les points « Échec » ou prévenez le service informatique.',
   },
   checks: {
     settings: 'Réglages gérés par l’informatique',
@@ -89,16 +89,16 @@ const FR: Words = {
     displays: 'Écrans branchés',
     disk: 'Espace disque libre',
     journal: 'Journal des réponses (écriture durable)',
-    browser: 'Navigateur d’épreuve : sites du centre',
+    browser: 'Navigateur d’épreuve : sites du centre',
   },
-  station: (name, id, version) => `Poste « ${name} »${id ? ` (${id})` : ''}, version ${version}`,
+  station: (name, id, version) => `Poste «\u202f${name}\u202f»${id ? ` (${id})` : ''}, version ${version}`,
   checkedAt: (when) => `Vérifié le ${when}.`,
   recorded: 'Rapport enregistré par le serveur.',
   recordedAt: (when) => `Rapport enregistré par le serveur le ${when}.`,
   notRecorded:
-    'Rapport non enregistré par le serveur : voir la ligne « Inscription du poste auprès du centre ».',
+    'Rapport non enregistré par le serveur : voir la ligne « Inscription du poste auprès du centre ».',
   notRecordedBecause: (why) =>
-    `Rapport non enregistré par le serveur : ${why} Voir la ligne « Inscription du poste auprès du centre ».`,
+    `Rapport non enregistré par le serveur\u00a0: ${why} Voir la ligne «\u202fInscription du poste auprès du centre\u202f».`,
   notRecordedWhy: {
     stationRefused: 'le serveur ne connaît pas ce poste ou l’a révoqué.',
     clockRefused: 'le serveur a refusé la demande, car l’horloge du poste n’est pas à l’heure.',
@@ -262,7 +262,7 @@ export function SelfCheckScreen({ onBack }: { onBack: () => void }) {
 /** The verdict and one line per check, in the screen's language. */
 export function SelfCheckResults({ report }: { report: SelfCheckReport }) {
   const words = useWords();
-  const colon = words.language === 'fr' ? ' : ' : ': ';
+  const colon = words.language === 'fr' ? ' : ' : ': ';
   return (
     <section aria-labelledby="self-check-results" data-overall={report.overall}>
       <div role="status" className={NOTICE[report.overall]} data-testid="self-check-verdict">
