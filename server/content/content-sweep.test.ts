@@ -20,7 +20,8 @@ import {
 import type { TestStation } from '../testing/station-client.ts';
 import { ADMIN, loginAs, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { UNCITED_CONTENT_KEPT_MS, contentHash } from './bank-service.ts';
-import { START_SWEEP_TASK } from './content-sweep.ts';
+import { START_SWEEP_TASK, sweepUncitedContent } from './content-sweep.ts';
+import type { ServerContext } from '../context.ts';
 
 const file = (text: string, mediaType = 'text/plain'): StoredContent => {
   const bytes = Buffer.from(text, 'utf8');
@@ -87,6 +88,77 @@ describe('ContentRepository.sweepUncited (SQLite)', () => {
     const orphan = file('pour un centre qui n’existe pas');
     await expect(store.content.put('no-such-centre', orphan, at)).rejects.toThrow(/FOREIGN KEY/);
     expect(await store.content.get(orphan.hash)).toBeNull();
+  });
+});
+
+describe('a large backlog', () => {
+  let store: Store;
+  const at = Date.parse('2026-12-08T08:00:00Z');
+  const files = ['premier fichier', 'deuxième fichier', 'troisième fichier'].map((text) => file(text));
+  const byHash = [...files].sort((a, b) => (a.hash < b.hash ? -1 : 1));
+  beforeEach(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pix-sweep-'));
+    store = openSqliteStore(path.join(dir, 'server.sqlite'), () => at);
+    await store.centres.create({ id: 'c1', name: 'c1', createdAt: at });
+    for (const f of files) await store.content.put('c1', f, at);
+    await store.content.forget(
+      'c1',
+      files.map((f) => f.hash),
+    );
+  });
+  afterEach(() => store.close());
+
+  it('is deleted a batch at a time: files in hash order while those before them take less than the batch', async () => {
+    const [first, second, third] = byHash as [StoredContent, StoredContent, StoredContent];
+    // One byte more than the first file: the second starts within the batch, the third does not.
+    expect(await store.content.sweepUncited(first.size + 1)).toEqual({
+      files: 2,
+      bytes: first.size + second.size,
+    });
+    expect(await store.content.get(first.hash)).toBeNull();
+    expect(await store.content.get(third.hash)).not.toBeNull();
+    // At least one file, however small the batch.
+    expect(await store.content.sweepUncited(1)).toEqual({ files: 1, bytes: third.size });
+  });
+
+  it('is freed by the sweep one batch per turn of the event loop, logged once with the total', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = { info: (fields: Record<string, unknown>) => void lines.push(fields) };
+    const sweep = store.content.sweepUncited.bind(store.content);
+    const batches: number[] = [];
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    vi.spyOn(store.content, 'sweepUncited').mockImplementation(async () => {
+      batches.push(turns);
+      return sweep(1);
+    });
+    try {
+      const swept = await sweepUncitedContent(
+        { store, log: log as unknown as ServerContext['log'] },
+        'at start',
+      );
+      expect(swept).toEqual({ files: 3, bytes: files.reduce((sum, f) => sum + f.size, 0) });
+    } finally {
+      clearInterval(ticking);
+    }
+    // Three batches of one file, then one that finds nothing; never two in the same turn.
+    expect(batches).toHaveLength(4);
+    expect(lines).toEqual([{ filesFreed: 3, bytesFreed: files.reduce((sum, f) => sum + f.size, 0) }]);
+  });
+
+  it('stops between batches once the server is closing, and logs what it freed', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = { info: (fields: Record<string, unknown>) => void lines.push(fields) };
+    const sweep = store.content.sweepUncited.bind(store.content);
+    vi.spyOn(store.content, 'sweepUncited').mockImplementation(async () => sweep(1));
+    const swept = await sweepUncitedContent(
+      { store, log: log as unknown as ServerContext['log'] },
+      'at start',
+      () => true,
+    );
+    expect(swept).toEqual({ files: 1, bytes: byHash[0]?.size });
+    expect(lines).toEqual([{ filesFreed: 1, bytesFreed: byHash[0]?.size }]);
+    expect(await store.content.get(byHash[2]?.hash ?? '')).not.toBeNull();
   });
 });
 
@@ -289,7 +361,8 @@ describe('the sweep at start', () => {
     const swept = new Promise((resolve) => (called = resolve));
     vi.spyOn(content, 'sweepUncited').mockImplementation(async () => {
       const outcome = options.failure ? Promise.reject(options.failure) : sweep();
-      void outcome.then(called, called);
+      // The last batch is the one that finds nothing left (or the failure).
+      void outcome.then((batch) => batch.files === 0 && called(batch), called);
       return outcome;
     });
     const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -310,7 +383,8 @@ describe('the sweep at start', () => {
     await earlier.close();
 
     const { outcome, lines, server: s } = await listening({ dbFile });
-    expect(outcome).toEqual({ files: 1, bytes: left.size });
+    // The last batch finds nothing left: the one before freed the file.
+    expect(outcome).toEqual({ files: 0, bytes: 0 });
     expect(await s.app.pix.store.content.get(left.hash)).toBeNull();
     expect(sweepLines(lines)).toMatchObject([{ level: 30, filesFreed: 1, bytesFreed: left.size }]);
   });

@@ -9,18 +9,33 @@ import type { SweptContent } from '../storage/repositories.ts';
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
-/** Deletes the uncited bytes (ContentRepository.sweepUncited) and says so when it freed any. */
+/**
+ * Deletes the uncited bytes (ContentRepository.sweepUncited) a batch per turn of the event loop, so that
+ * a large backlog never holds the stations' requests for long, and says so when it freed any (what it
+ * freed before a failure too). `closing`: stops between batches once the server is closing.
+ */
 export async function sweepUncitedContent(
   ctx: Pick<ServerContext, 'store' | 'log'>,
   when: 'after a bank import' | 'at start',
+  closing: () => boolean = () => false,
 ): Promise<SweptContent> {
-  const swept = await ctx.store.content.sweepUncited();
-  if (swept.files > 0) {
-    ctx.log.info(
-      { filesFreed: swept.files, bytesFreed: swept.bytes },
-      `attachments no centre and no test package cites any more deleted ${when}: ` +
-        `${swept.files} file${swept.files === 1 ? '' : 's'}, ${megabytes(swept.bytes)} MB freed in the database`,
-    );
+  const swept = { files: 0, bytes: 0 };
+  try {
+    for (;;) {
+      const batch = await ctx.store.content.sweepUncited();
+      swept.files += batch.files;
+      swept.bytes += batch.bytes;
+      if (batch.files === 0 || closing()) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    if (swept.files > 0) {
+      ctx.log.info(
+        { filesFreed: swept.files, bytesFreed: swept.bytes },
+        `attachments no centre and no test package cites any more deleted ${when}: ` +
+          `${swept.files} file${swept.files === 1 ? '' : 's'}, ${megabytes(swept.bytes)} MB freed in the database`,
+      );
+    }
   }
   return swept;
 }
@@ -66,7 +81,7 @@ export async function sweepAtStart(
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (closing()) return;
   try {
-    await sweepUncitedContent(ctx, 'at start');
+    await sweepUncitedContent(ctx, 'at start', closing);
   } catch (error) {
     if (!faults.noteTask(error, START_SWEEP_TASK))
       ctx.log.error({ err: error }, `${START_SWEEP_TASK} failed`);

@@ -553,13 +553,21 @@ export interface ContentRepository {
    */
   forget(centreId: string, hashes: readonly string[]): Promise<void>;
   /**
-   * Deletes at once the stored bytes that no centre references and no test package cites (of any
-   * session, processed or not: the jury's record and a resuming station may need them), and says how
-   * many files and bytes that freed. A put is wholly before or after it: bytes just put, with their
+   * Deletes at once stored bytes that no centre references and no test package cites (of any session,
+   * processed or not: the jury's record and a resuming station may need them), and says how many files
+   * and bytes that freed: files in hash order while those before them take less than `batchBytes`
+   * (always one at least; default SWEEP_BATCH_BYTES), so that a caller frees a large backlog a batch
+   * per turn (content-sweep.ts). A put is wholly before or after it: bytes just put, with their
    * reference, are never swept.
    */
-  sweepUncited(): Promise<SweptContent>;
+  sweepUncited(batchBytes?: number): Promise<SweptContent>;
 }
+
+/**
+ * What one sweep deletes at most, beyond its first file: deleting a file reads every page of it (its
+ * overflow chain), on the event loop, and a first start after an upgrade may find gigabytes to free.
+ */
+export const SWEEP_BATCH_BYTES = 32 * 1024 * 1024;
 
 /** What a sweep of uncited content freed (counts only: never which files, another centre's included). */
 export interface SweptContent {

@@ -49,6 +49,7 @@ import {
   DuplicateError,
   ENDED_INVIGILATOR_LOGIN_KEPT_MS,
   SHARED_CONTENT_TYPE,
+  SWEEP_BATCH_BYTES,
 } from '../repositories.ts';
 import { openServerDatabases, type ServerDatabases } from './database.ts';
 import {
@@ -693,9 +694,14 @@ function content(db: SqliteDatabase): ContentRepository {
   // sets none); switching needs a VACUUM of the whole file, never run at start (IT may run one offline).
   const sweepUncited = db
     .prepare(
-      `DELETE FROM content
-       WHERE NOT EXISTS (SELECT 1 FROM centre_content r WHERE r.hash = content.hash)
-         AND NOT EXISTS (SELECT 1 FROM package_content p WHERE p.hash = content.hash)
+      `DELETE FROM content WHERE hash IN (
+         SELECT hash FROM (
+           SELECT hash, SUM(size) OVER (ORDER BY hash ROWS UNBOUNDED PRECEDING) - size AS before
+           FROM content c
+           WHERE NOT EXISTS (SELECT 1 FROM centre_content r WHERE r.hash = c.hash)
+             AND NOT EXISTS (SELECT 1 FROM package_content p WHERE p.hash = c.hash)
+         ) WHERE before < ?
+       )
        RETURNING size`,
     )
     .pluck();
@@ -733,8 +739,8 @@ function content(db: SqliteDatabase): ContentRepository {
     async forget(centreId, hashes) {
       forgetAll(centreId, hashes);
     },
-    async sweepUncited() {
-      const sizes = sweepUncited.all() as unknown[];
+    async sweepUncited(batchBytes = SWEEP_BATCH_BYTES) {
+      const sizes = sweepUncited.all(batchBytes) as unknown[];
       return { files: sizes.length, bytes: sizes.reduce<number>((sum, size) => sum + num(size), 0) };
     },
   };
