@@ -398,11 +398,16 @@ describe('migration 18: the stored files are found by hash among the references'
     // The sweep's statement (sqlite-store.ts): each stored file looked up in both lists by its hash.
     const plan = db
       .prepare(
-        `EXPLAIN QUERY PLAN DELETE FROM content
-         WHERE NOT EXISTS (SELECT 1 FROM centre_content r WHERE r.hash = content.hash)
-           AND NOT EXISTS (SELECT 1 FROM package_content p WHERE p.hash = content.hash)`,
+        `EXPLAIN QUERY PLAN DELETE FROM content WHERE hash IN (
+           SELECT hash FROM (
+             SELECT hash, SUM(size) OVER (ORDER BY hash ROWS UNBOUNDED PRECEDING) - size AS before
+             FROM content c
+             WHERE NOT EXISTS (SELECT 1 FROM centre_content r WHERE r.hash = c.hash)
+               AND NOT EXISTS (SELECT 1 FROM package_content p WHERE p.hash = c.hash)
+           ) WHERE before < ?
+         )`,
       )
-      .all()
+      .all(1)
       .map((row) => (row as { detail: string }).detail);
     expect(plan).toContainEqual(
       expect.stringMatching(/SEARCH r USING COVERING INDEX centre_content_by_hash/),
