@@ -5,9 +5,10 @@
 // the candidate presses « Ouvrir le fichier ». The same link clicked again after « Fermer » offers the
 // saved copy again. A page that downloads a file by itself (frames, a script), a spreadsheet or a text,
 // has it saved once, offered again from that copy on each visit, never opened: the browser's page stays
-// where the candidate is, and « Ouvrir le fichier » shows a text there. An installer, an archive, an old
-// Word file or a file too big is refused with a notice that says which file and why, while the page
-// stays usable; a long name is shown cut in its middle (its extension in view), whole to screen readers
+// where the candidate is, and « Ouvrir le fichier » shows a text there; so is one a window the page
+// opens, while a text at the address the candidate typed (as typed) is shown at once. An installer, an
+// archive, an old Word file or a file too big is refused with a notice that says which file and why,
+// while the page stays usable; a long name is shown cut in its middle (its extension in view), whole to screen readers
 // and when the keyboard is in the notice.
 // The next question takes the notices away. Each download is saved in the test's sandbox folder once
 // and journaled under a clean name. The .xlsx is made here with SheetJS, the .docx is the office
@@ -258,6 +259,45 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
     // Back to the page with the links.
     await pressOn(day.page, day.page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
     await expect.poll(() => view.url()).toBe(PAGE);
+  });
+
+  it('shows at once a file at the address the candidate typed as typed; offers one a window opens', async () => {
+    const page = day.page;
+    const notice = page.getByTestId('downloaded-file-notice');
+    const site = path.join(day.server.demoSitesDir, 'atelier');
+    writeFileSync(path.join(site, 'Résumé consignes.md'), 'Prévoir un pique-nique.\n');
+    writeFileSync(path.join(site, 'horaires-club.md'), 'Le club ouvre à 13 h 30.\n');
+    // Typed as a pupil types it: capital letter, accents, a space (the toolbar adds https://). Chromium
+    // downloads it at its canonical address: still the candidate's own, shown in the page at once.
+    await typeInto(
+      page,
+      page.locator('#browser-address'),
+      'Atelier.pix-demo.test/Résumé consignes.md',
+      'address bar',
+    );
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => view.url())
+      .toMatch(/^https:\/\/pix-download\.pix\.test\/[0-9a-f]{32}\/R%C3%A9sum%C3%A9%20consignes\.md$/);
+    expect(await view.locator('body').innerText()).toContain('Prévoir un pique-nique.');
+    expect(await notice.count()).toBe(0);
+    await day.capture('typed-file-shown');
+    await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
+    await expect.poll(() => view.url()).toBe(PAGE);
+    // A window the page opens on a file (window.open, as a script on load or a target="_blank" link):
+    // loaded in the view by the station, neither typed nor clicked there, so offered; the page stays.
+    await view.evaluate(() => {
+      window.open('horaires-club.md');
+    });
+    await expect
+      .poll(() => textOf(notice))
+      .toBe('Fichier téléchargé : horaires-club.md Ouvrir le fichier Fermer');
+    await view.waitForLoadState('load');
+    expect(view.url()).toBe(PAGE);
+    expect(savedDownloads()).toContainEqual(expect.stringMatching(/^[0-9a-f]{8}-horaires-club\.md$/));
+    await day.capture('window-file-offered');
+    await pressOn(page, notice.getByRole('button', { name: 'Fermer' }), 'Enter', 'notice close button');
+    await notice.waitFor({ state: 'detached' });
   });
 
   it('refuses an installer, an archive, an old Word file: the candidate is told which and why, nothing is kept', async () => {

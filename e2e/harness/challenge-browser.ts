@@ -7,9 +7,10 @@
 // decides, an allowed file is saved in the test's sandbox folder (`downloads/`) once a page visit and
 // within the test's quota, a spreadsheet or a document is offered in the screens' office viewers
 // (browserFileOpened), a PDF, an image or a text shown in the view (from DOWNLOAD_ORIGIN, standing for
-// Electron's pix-download://) when the candidate clicked for it, offered like an office file when the
-// page downloaded it by itself (Chromium's user gesture, read from the DevTools protocol as Electron's
-// DownloadItem reads it), and a refused one is said (browserBlocked) and journaled.
+// Electron's pix-download://) when the candidate asked for it (Chromium's user activation, read from
+// the DevTools protocol as Electron's DownloadItem reads it, or the address they typed), offered like
+// an office file when the page downloaded it by itself or a window opened it, and a refused one is
+// said (browserBlocked) and journaled.
 import { statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import type { BrowserState, StationEvent, StationResult } from '../../core/contr
 import { evaluateUrl, type UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import { FrameVisitFilter } from '../../main/electron/frame-visit-filter.ts';
 import {
+  comparableAddress,
   decideDownload,
   downloadJournalRule,
   downloadToken,
@@ -28,6 +30,7 @@ import {
   quotaRefusal,
   refusalForScreens,
   REOFFERS_PER_SECOND,
+  sameAddress,
   savedCopyAddress,
   savedFileName,
   servedFileHeaders,
@@ -87,7 +90,16 @@ export class HarnessChallengeBrowser implements BrowserTarget {
    * a download without one is the page's own (download-policy.ts opensInView). The last hundred.
    */
   readonly #gestures = new Map<string, boolean>();
-  /** The address the candidate last asked for in the toolbar, until a page commits (as Electron's). */
+  /**
+   * The first address (before any redirect) of each page or frame navigation, by its address now: a
+   * download is the candidate's typed address when its first one is (as Electron's getURLChain()[0]).
+   * The last hundred.
+   */
+  readonly #firstAddresses = new Map<string, string>();
+  /**
+   * The address the candidate last asked for in the toolbar (comparableAddress), until a page commits
+   * or a download from it arrives (as Electron's).
+   */
   #typed: string | null = null;
   /** Downloaded PDFs, images and texts shown in the view, by the token in their address. */
   readonly #served = new Map<string, { file: string; mediaType: string }>();
@@ -130,14 +142,13 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       serviceWorkers: 'block',
     });
     await context.route('**/*', (route) => this.#route(route));
-    // Popups open in the same view, as in the station.
+    // Popups open in the same view, as in the station: their address is loaded there (#route), and the
+    // window the page opened goes, as Electron's setWindowOpenHandler denies it.
     context.on('page', (popup) => {
       void popup.opener().then(async (opener) => {
         if (!opener) return;
         await popup.waitForLoadState('domcontentloaded').catch(() => undefined);
-        const url = popup.url();
         await popup.close().catch(() => undefined);
-        if (url && url !== 'about:blank') await this.navigate(url);
       });
     });
     const page = await context.newPage();
@@ -159,7 +170,11 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       void this.#announce();
     });
     page.on('request', (request) => {
-      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      if (!request.isNavigationRequest()) return;
+      let first = request;
+      for (let from = first.redirectedFrom(); from; from = from.redirectedFrom()) first = from;
+      remember(this.#firstAddresses, request.url(), first.url());
+      if (request.frame() !== page.mainFrame()) return;
       this.#navigating = true;
       this.#navigation = request;
       if (!this.#loading) {
@@ -190,12 +205,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     // Chromium says of each request whether a user gesture started it, as Electron's DownloadItem does.
     cdp.on('Network.requestWillBeSent', (sent) => {
       if (sent.type !== 'Document') return;
-      this.#gestures.delete(sent.request.url);
-      this.#gestures.set(sent.request.url, sent.hasUserGesture === true);
-      for (const oldest of this.#gestures.keys()) {
-        if (this.#gestures.size <= 100) break;
-        this.#gestures.delete(oldest);
-      }
+      remember(this.#gestures, sent.request.url, sent.hasUserGesture === true);
     });
     await cdp.send('Network.enable');
     this.#cdp = cdp;
@@ -211,6 +221,7 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     this.#bounds = null;
     this.#mediaTypes.clear();
     this.#gestures.clear();
+    this.#firstAddresses.clear();
     this.#typed = null;
     this.#served.clear();
     this.#downloads = new FrameVisitFilter(DOWNLOADS);
@@ -225,7 +236,15 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     await this.reset();
   }
 
-  async navigate(url: string): Promise<StationResult<BrowserState>> {
+  navigate(url: string): Promise<StationResult<BrowserState>> {
+    return this.#go(url, 'candidate');
+  }
+
+  /**
+   * `by`: the candidate's toolbar (their address: a download from it is theirs), or a window the page
+   * opened (window.open, target="_blank": #route), loaded as Electron's setWindowOpenHandler loads it.
+   */
+  async #go(url: string, by: 'candidate' | 'page'): Promise<StationResult<BrowserState>> {
     const page = await this.page();
     // A saved copy (« Ouvrir le fichier » on one the page downloaded by itself), as Electron's
     // challengeDecision allows its pix-download:// addresses: shown, and journaled as it is served.
@@ -240,7 +259,8 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       await this.#blocked(url, decision);
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedReason(decision) } };
     }
-    if (decision.allowed) this.#typed = url;
+    // As loaded (canonical, without its fragment): compared with the download's first address.
+    if (decision.allowed && by === 'candidate') this.#typed = comparableAddress(url);
     await this.#settle(page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS, waitUntil: 'domcontentloaded' }));
     if (!decision.allowed)
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedReason(decision) } };
@@ -387,9 +407,12 @@ export class HarnessChallengeBrowser implements BrowserTarget {
       await this.#refuseDownload(url, byType);
       return;
     }
-    // The candidate's click shows a PDF, an image or a text at once; the page's own download is offered.
-    const typedAddress = this.#typed !== null && this.#typed === url;
-    this.#typed = null;
+    // What the candidate asked for (Chromium's user activation: a click or a key press in the page in
+    // the last seconds; or the address they typed, before any redirect) shows a PDF, an image or a text
+    // at once; what the page downloads by itself later or on load is offered.
+    const typedAddress = sameAddress(this.#typed, this.#firstAddresses.get(url) ?? url);
+    // Used up once matched; the page's own downloads arriving meanwhile leave it for the typed file.
+    if (typedAddress) this.#typed = null;
     const inView = opensInView(byType.viewer, {
       userGesture: this.#gestures.get(url) === true,
       typedAddress,
@@ -509,12 +532,29 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     });
   }
 
+  /** Whether a navigation is the view's (its page or one of its frames), not a window's it opened. */
+  #inView(request: Request): boolean {
+    try {
+      return request.frame().page() === this.#page;
+    } catch {
+      // A new window's first request, sent before its frame exists.
+      return false;
+    }
+  }
+
   async #route(route: Route): Promise<void> {
     const request = route.request();
     const url = request.url();
     // Chromium's own PDF viewer shows PDF files found while browsing (as in the station's view).
     if (isPdfViewerResource(url)) return route.continue();
     if (url.startsWith(`${DOWNLOAD_ORIGIN}/`)) return this.#serveDownload(route, url);
+    if (request.isNavigationRequest() && !this.#inView(request)) {
+      // A window the page opened (window.open, target="_blank"): as Electron's setWindowOpenHandler,
+      // the window loads nothing and the station loads its address in the view, neither typed nor with
+      // the page's gesture: a file a window opens is offered, never shown at once (opensInView).
+      void this.#go(url, 'page').catch(() => undefined);
+      return route.abort('aborted');
+    }
     const topLevel = request.isNavigationRequest() && request.frame() === this.#page?.mainFrame();
     const decision = evaluateUrl(url, this.#o.policy, { topLevel });
     if (!decision.allowed) {
@@ -547,5 +587,15 @@ function isDownloadedFile(file: string): boolean {
     return statSync(file).isFile() && contentTypeOf(file) === 'application/octet-stream';
   } catch {
     return false;
+  }
+}
+
+/** Sets `key` as the newest of `map`, which keeps the last hundred. */
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= 100) break;
+    map.delete(oldest);
   }
 }

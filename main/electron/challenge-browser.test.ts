@@ -410,6 +410,8 @@ describe('office files downloaded in the challenge browser', () => {
     totalBytes = 2048,
     url = `https://example.org/fichiers/${fileName}`,
     by: 'candidate' | 'page' = 'candidate',
+    /** The addresses before `url` (redirects), the first one asked for. */
+    redirectedFrom: string[] = [],
   ) {
     const session = fake.sessions.get([...fake.sessions.keys()].at(-1) ?? '');
     if (!session) throw new Error('no session');
@@ -422,7 +424,7 @@ describe('office files downloaded in the challenge browser', () => {
       getTotalBytes: () => totalBytes,
       getReceivedBytes: () => received,
       getURL: () => url,
-      getURLChain: () => [url],
+      getURLChain: () => [...redirectedFrom, url],
       hasUserGesture: () => by === 'candidate',
       setSavePath: (file: string) => {
         savedTo = file;
@@ -745,6 +747,58 @@ describe('office files downloaded in the challenge browser', () => {
     view.webContents.fire('did-navigate', 'https://example.org/');
     download('notes.txt', 'text/plain', 100, 'https://example.org/fichiers/notes.txt', 'page').finish();
     expect(opened()).toHaveLength(1);
+  });
+
+  it('shows at once the file at the address the candidate typed as they typed it, redirected or not', async () => {
+    // The toolbar's address for « Exemple.fr/Résumé consignes.pdf » (browser-panel.tsx normalizeAddress).
+    expect((await browser.navigate('https://Exemple.fr/Résumé consignes.pdf#page=2')).ok).toBe(true);
+    const before = loads().length;
+    // Chromium's download: its first address canonical, then a redirect to where the file is.
+    download('Résumé consignes.pdf', 'application/pdf', 100, 'https://cdn.exemple.fr/f/123.pdf', 'page', [
+      'https://exemple.fr/R%C3%A9sum%C3%A9%20consignes.pdf',
+    ]).finish();
+    expect(loads().slice(before)).toEqual([expect.stringMatching(/^pix-download:\/\/[0-9a-f]{32}\//)]);
+    expect(opened()).toEqual([]);
+    // Matched, the typed address is used up: the same file downloaded by the page again is offered.
+    now += 3_000;
+    view.webContents.fire('did-navigate', 'https://exemple.fr/');
+    download(
+      'autre.pdf',
+      'application/pdf',
+      100,
+      'https://exemple.fr/R%C3%A9sum%C3%A9%20consignes.pdf',
+      'page',
+    ).finish();
+    expect(opened()).toHaveLength(1);
+  });
+
+  it('keeps the typed address while a page’s own download arrives first: the typed file is still shown', async () => {
+    const typed = 'https://example.org/fichiers/consignes.txt';
+    expect((await browser.navigate(typed)).ok).toBe(true);
+    const before = loads().length;
+    // The page still shown downloads a file of its own (a frame, a timer) while the typed one loads.
+    download('pub.png', 'image/png', 100, 'https://example.org/pub.png', 'page').finish();
+    expect(opened()).toHaveLength(1);
+    expect(loads().length).toBe(before);
+    now += 3_000;
+    download('consignes.txt', 'text/plain', 100, typed, 'page').finish();
+    expect(loads().slice(before)).toEqual([
+      expect.stringMatching(/^pix-download:\/\/[0-9a-f]{32}\/consignes\.txt$/),
+    ]);
+    expect(opened()).toHaveLength(1);
+  });
+
+  it('offers a file a window opens (window.open, target="_blank"): loaded in the view, neither typed nor clicked', () => {
+    const open = view.webContents.windowOpenHandler;
+    if (!open) throw new Error('no window open handler');
+    const url = 'https://example.org/fichiers/consignes.pdf';
+    expect(open({ url })).toEqual({ action: 'deny' });
+    expect(loads().at(-1)).toBe(url);
+    const before = loads().length;
+    // Chromium's download of the load the station made: no gesture of the page's.
+    download('consignes.pdf', 'application/pdf', 100, url, 'page').finish();
+    expect(loads().length).toBe(before);
+    expect(opened()).toEqual([expect.objectContaining({ viewer: 'pdf', fileName: 'consignes.pdf' })]);
   });
 
   it('opens an offered copy in the view on the candidate’s request, journaled as the downloaded file’s page', async () => {

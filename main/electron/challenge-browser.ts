@@ -2,11 +2,11 @@
 // in an in-memory partition created for one candidate and thrown away after the test (nothing carries
 // over to the next candidate), with no preload and every permission denied. One URL policy decides for
 // request filtering (webRequest), navigations, redirects and window.open; popups open in the same view.
-// Downloads go to the candidate's sandbox folder, never opened by the OS: PDFs, images and text are
-// shown in the view by Chromium's own viewers, spreadsheets and word-processor files by the station
-// screen's read-only office viewers (a browserFileOpened event: the screen offers to open it, as a
-// challenge's attachment). A PDF, an image or a text is shown at once only when the candidate clicked
-// for it; one the page downloads by itself is offered the same way (download-policy.ts opensInView).
+// Downloads go to the candidate's sandbox folder, never opened by the OS. Spreadsheets and
+// word-processor files are offered (a browserFileOpened event: the screen offers to open them in its
+// read-only office viewers, as a challenge's attachments). PDFs, images and text open in the view, in
+// Chromium's own viewers: at once when the candidate asked for them (a click or a key press in the page
+// just before, or the address typed), else offered the same way (download-policy.ts opensInView).
 // Every top-level navigation, allowed or blocked, is journaled (runtime.recordNavigation); what a page
 // can repeat by itself (in-page address changes, blocked pages and frames, windows it opens, the files
 // it downloads) is thinned out first, as the station window's embedded frames are
@@ -28,6 +28,7 @@ import type { UrlDecision, UrlPolicy } from '../../core/lockdown/url-policy.ts';
 import type { Navigation } from '../station/runtime/ports.ts';
 import type { BrowserBounds, ChallengeBrowser } from '../station/station-handlers.ts';
 import {
+  comparableAddress,
   decideDownload,
   downloadJournalRule,
   downloadToken,
@@ -39,6 +40,7 @@ import {
   quotaRefusal,
   refusalForScreens,
   REOFFERS_PER_SECOND,
+  sameAddress,
   savedCopyAddress,
   savedFileName,
   servedFileHeaders,
@@ -136,7 +138,10 @@ interface Candidate {
   saved: Map<string, SavedCopy>;
   /** What this test's downloads may take on the disk (download-policy.ts). */
   quota: DownloadQuota;
-  /** The address the candidate last asked for in the toolbar, until a page commits: theirs if a download. */
+  /**
+   * The address the candidate last asked for in the toolbar (comparableAddress), until a page commits
+   * or a download from it arrives: that download is theirs (download-policy.ts sameAddress).
+   */
   typed: string | null;
 }
 
@@ -206,7 +211,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
       await this.#blocked(candidate, url, decision, 'candidate');
       return { ok: false, error: { code: 'URL_BLOCKED', message: blockedMessage(decision) } };
     }
-    candidate.typed = url;
+    // As loaded (canonical, without its fragment): compared with the download's first address.
+    candidate.typed = comparableAddress(url);
     this.#load(candidate, url);
     return { ok: true, value: this.#state(candidate) };
   }
@@ -410,10 +416,12 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
         this.#refuseDownload(candidate, item.getURL(), decision);
         return;
       }
-      // The candidate's click (Chromium's user gesture) shows a PDF, an image or a text at once; what
-      // the page downloads by itself (a frame, a script, a refresh) is offered, the view stays put.
-      const typedAddress = candidate.typed !== null && item.getURLChain()[0] === candidate.typed;
-      candidate.typed = null;
+      // What the candidate asked for (Chromium's user activation: a click or a key press in the page in
+      // the last seconds; or the address they typed, before any redirect) shows a PDF, an image or a
+      // text at once; what the page downloads by itself later or on load is offered, the view stays put.
+      const typedAddress = sameAddress(candidate.typed, item.getURLChain()[0] ?? item.getURL());
+      // Used up once matched; the page's own downloads arriving meanwhile leave it for the typed file.
+      if (typedAddress) candidate.typed = null;
       const inView = opensInView(decision.viewer, { userGesture: item.hasUserGesture(), typedAddress });
       // The same file again from the same page (a frame reloaded, a refresh, a script, the candidate
       // clicking the link again after closing its notice): already saved and journaled, not twice. Its
@@ -538,7 +546,8 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     contents.on('will-redirect', (event) => guard(event, event.url, event.isMainFrame));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // Popups open in the same view (one browser, one history, all of it under the same policy). A page
-    // opening windows in a loop has one a second followed; the others are denied, unsaid.
+    // opening windows in a loop has one a second followed; the others are denied, unsaid. Loaded by the
+    // station, neither typed nor with the page's gesture: a file a window opens is offered, not shown.
     contents.setWindowOpenHandler(({ url }) => {
       const decision = this.#decide(candidate, url, true);
       if (!candidate.popups.admit({ url, allowed: decision.allowed, rule: null }, this.#now()))

@@ -6,6 +6,7 @@ import {
 } from '../../../core/challenge/station-viewers.ts';
 import { StationEventSchema } from '../../../core/contracts/station-api.ts';
 import {
+  comparableAddress,
   decideDownload,
   downloadJournalRule,
   DownloadQuota,
@@ -19,10 +20,12 @@ import {
   refusalForScreens,
   refusedFileName,
   safeFileName,
+  sameAddress,
   savedCopyAddress,
   savedFileName,
   servedFileHeaders,
   viewOfferEvent,
+  type DownloadViewer,
 } from './download-policy.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -289,6 +292,39 @@ describe('downloads', () => {
     for (const viewer of ['spreadsheet', 'document'] as const)
       for (const userGesture of [true, false])
         expect(opensInView(viewer, { userGesture, typedAddress: userGesture })).toBe(false);
+  });
+
+  it('says nothing of the file’s kind when it is not shown at once: a PDF is offered as a spreadsheet is', () => {
+    // Were opensInView a type predicate, `viewer` would be an office viewer here, and the comparison
+    // with 'pdf' would not typecheck (npx tsc): a PDF the page downloaded by itself is offered too.
+    const offeredPdf = (viewer: DownloadViewer) =>
+      !opensInView(viewer, { userGesture: false, typedAddress: false }) && viewer === 'pdf';
+    expect(offeredPdf('pdf')).toBe(true);
+    expect(offeredPdf('spreadsheet')).toBe(false);
+  });
+
+  it('tells the address the candidate typed from a download’s, as Chromium writes it, whatever its fragment', () => {
+    // The toolbar's address as the candidate typed it, against the download's as Chromium sends it.
+    expect(
+      sameAddress(
+        'https://exemple.fr/Résumé consignes.pdf',
+        'https://exemple.fr/R%C3%A9sum%C3%A9%20consignes.pdf',
+      ),
+    ).toBe(true);
+    expect(sameAddress('https://Exemple.fr/doc.pdf', 'https://exemple.fr/doc.pdf')).toBe(true);
+    expect(sameAddress('https://exemple.fr', 'https://exemple.fr/')).toBe(true);
+    expect(sameAddress('https://exemple.fr/doc.pdf#page=2', 'https://exemple.fr/doc.pdf')).toBe(true);
+    // Another file, query or site is not the typed address; nor is anything when nothing was typed.
+    expect(sameAddress('https://exemple.fr/doc.pdf', 'https://exemple.fr/doc2.pdf')).toBe(false);
+    expect(sameAddress('https://exemple.fr/doc.pdf?v=1', 'https://exemple.fr/doc.pdf')).toBe(false);
+    expect(sameAddress('https://exemple.fr/doc.pdf', 'https://exemple.com/doc.pdf')).toBe(false);
+    expect(sameAddress(null, 'https://exemple.fr/doc.pdf')).toBe(false);
+    // What is not an address matches nothing, not even itself.
+    expect(sameAddress('pas une adresse', 'pas une adresse')).toBe(false);
+    expect(comparableAddress('https://Exemple.fr/Résumé consignes.pdf#p2')).toBe(
+      'https://exemple.fr/R%C3%A9sum%C3%A9%20consignes.pdf',
+    );
+    expect(comparableAddress('exemple.fr/doc.pdf')).toBeNull();
   });
 
   it('offers a PDF, an image or a text at its address in the view, with an event the contract accepts', () => {

@@ -1,7 +1,8 @@
 // Files the candidate downloads in the challenge browser: saved in the candidate's sandbox folder under
 // a safe name and shown in a built-in viewer, never handed to the OS to open, so nothing downloaded can
-// run. PDFs, images and text are shown in the challenge browser itself; spreadsheets and word-processor
-// files in the station screen's read-only office viewers (those of a challenge's attachments). Types
+// run. PDFs, images and text are shown in the challenge browser itself (at once when the candidate
+// asked for them, else offered: opensInView); spreadsheets and word-processor files in the station
+// screen's read-only office viewers (those of a challenge's attachments). Types
 // with no built-in viewer (executables, archives, old binary Word .doc) are refused outright, and so is
 // what goes over a test's quota (the files land on the disk that holds the answer journal).
 // Electron's challenge browser and the e2e harness's both decide, name and serve files with this module.
@@ -375,17 +376,45 @@ export function viewOfferEvent(
  * offered (it opens in the screens' office viewers). A PDF, an image or a text is shown at once only
  * when the candidate asked for it: a page can download one by itself on each visit (a frame, a script,
  * a refresh), and a view that jumped to it every time would take the page away from a pupil under
- * stress. The candidate asked when the download carries Chromium's user gesture (Electron's
- * DownloadItem.hasUserGesture, the harness's Network.requestWillBeSent hasUserGesture: a click on a
- * link, in the page or in one of its frames, or a script acting on that click at once), or when it is
- * the address they typed in the toolbar (`typedAddress`). A frame loading by itself, a timer, a refresh
- * or a redirect of the page's own carries no gesture. Where Chromium says nothing of a click (a link
- * it does not report a gesture for), the file is offered: one click more for the candidate, never a
- * page that moves by itself.
+ * stress. « Asked » is one of two things. Chromium's user activation (Electron's
+ * DownloadItem.hasUserGesture, the harness's Network.requestWillBeSent hasUserGesture): a click or a
+ * key press in the page or one of its frames in the last few seconds (Chromium keeps the activation
+ * about five seconds), so what the page starts within them (a timer, a frame it adds) counts as asked
+ * too. Or the address the candidate typed in the toolbar (`typedAddress`, sameAddress). A page
+ * downloading by itself later, or on load without any input, is offered; so is a file a window opens
+ * (window.open, a target="_blank" link): the window is loaded in the view by the station, with no
+ * typed address nor gesture, in Electron and in the harness alike. One click more for the candidate,
+ * never a page that moves by itself.
  */
 export function opensInView(
   viewer: DownloadViewer,
   request: { userGesture: boolean; typedAddress: boolean },
-): viewer is Exclude<DownloadViewer, OfficeDownloadViewer> {
+): boolean {
   return !isOfficeViewer(viewer) && (request.userGesture || request.typedAddress);
+}
+
+/**
+ * An address as the station compares it with a download's (sameAddress): canonical, as Chromium writes
+ * it (host in lower case, path percent-encoded), without its fragment (#page=2 is the same file). Null
+ * when it is not an absolute address.
+ */
+export function comparableAddress(address: string): string | null {
+  try {
+    const url = new URL(address);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a download's first address (before any redirect) is the one the candidate typed in the
+ * toolbar: « exemple.fr/Résumé consignes.pdf » as typed is the download's
+ * https://exemple.fr/R%C3%A9sum%C3%A9%20consignes.pdf. `typed` null: nothing typed, nothing matches.
+ */
+export function sameAddress(typed: string | null, download: string): boolean {
+  if (typed === null) return false;
+  const a = comparableAddress(typed);
+  return a !== null && a === comparableAddress(download);
 }

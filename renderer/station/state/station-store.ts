@@ -45,8 +45,9 @@ export interface StationState {
    */
   blocked: { url: string; reason: string; download?: BrowserDownloadRefusal } | null;
   /**
-   * The spreadsheet or document the challenge browser last saved (browserFileOpened), offered by the
-   * panel's notice until the candidate closes it. One notice at a time: a refusal replaces it, and it
+   * The file the challenge browser last offered (browserFileOpened): a spreadsheet or a document, or a
+   * PDF, an image or a text a page downloaded by itself; offered by the panel's notice until the
+   * candidate closes it. One notice at a time: a refusal replaces it, and it
    * replaces a refusal. Both go when the question changes (the browser keeps its page across questions,
    * its notices are about the question they came with) and, for this one, when the test is paused.
    */

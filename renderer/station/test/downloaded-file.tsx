@@ -6,7 +6,8 @@
 // script), and a dialog or a page that came back each time would trap the candidate. Opened, an office
 // file is shown in the read-only office viewer and dialog a challenge's own files open in
 // (attachments.tsx), never in the browser's page; the others in the browser's page (browser-panel.tsx).
-// A long name is shown cut in its middle (shortened-file-name.ts), whole to screen readers.
+// A long name is shown cut in its middle in the notice (shortened-file-name.ts), whole to screen
+// readers; the viewer's title, which has room, shows it whole.
 import { useEffect, useId, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationEvent } from '../../../core/contracts/station-api.ts';
@@ -171,8 +172,13 @@ export function DownloadedFileViewer({ opened, onClose }: { opened: OfficeFileOp
   }, [notice]);
   return (
     <Dialog
+      // The dialog has room for the whole name: read whole by the keyboard too, and said once.
       title={
-        <SentenceWithName sentence={(shown) => t('test.downloaded.title', { name: shown })} name={name} />
+        <SentenceWithName
+          sentence={(shown) => t('test.downloaded.title', { name: shown })}
+          name={name}
+          whole
+        />
       }
       onClose={onClose}
       className={`viewer viewer-for-${opened.viewer} downloaded-file`}
