@@ -15,6 +15,7 @@ import { BackOfficePage, Captures } from './backoffice/backoffice-page.ts';
 import { pdfPagePictures } from './backoffice/pdf-pictures.ts';
 import { CertificationServer } from './harness/certification-server.ts';
 import { launchChromium } from './harness/chromium.ts';
+import { plainSpaces } from './harness/plain-spaces.ts';
 import { ensureWebScreensBuilt } from './harness/renderer-build.ts';
 import { api, seedSession } from './harness/seed-session.ts';
 import { SimulatedRoom, demoRoomContent, type SimulatedStation } from './invigilator/simulated-room.ts';
@@ -169,7 +170,10 @@ describe('the finalization record', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
     // Each row's cells after its name: extra time, presence, end, abort reason, neutralized, reports.
     const cells = (key: string) =>
-      table.locator(`[data-candidate-id="${room.candidateId(key)}"] td`).allTextContents();
+      table
+        .locator(`[data-candidate-id="${room.candidateId(key)}"] td`)
+        .allTextContents()
+        .then((texts) => texts.map(plainSpaces));
     const NA = '—sans objet';
     await expect(cells(sat.finished)).resolves.toEqual([
       expect.any(String),
@@ -182,7 +186,7 @@ describe('the finalization record', () => {
     await expect(cells(sat.stopped)).resolves.toEqual([
       expect.any(String),
       'Présent',
-      'Arrêté par le surveillant',
+      'Terminé par le surveillant',
       'Problème technique',
       '0',
       'C7 — Problème technique non bloquant : Le poste s’est figé, test arrêté.',

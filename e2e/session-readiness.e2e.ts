@@ -14,6 +14,7 @@ import { E2E_BANK, fileContent, type FileContent } from './fixtures/e2e-bank.ts'
 import { HUGO, LEA } from './fixtures/e2e-candidates.ts';
 import { CertificationServer } from './harness/certification-server.ts';
 import { launchChromium } from './harness/chromium.ts';
+import { plainSpaces } from './harness/plain-spaces.ts';
 import { ensureWebScreensBuilt } from './harness/renderer-build.ts';
 import { api, e2eContent, seedSession, type SeededSession } from './harness/seed-session.ts';
 
@@ -93,7 +94,7 @@ describe('the session’s readiness check', () => {
     const panel = page.getByTestId('next-step');
     const status = panel.getByRole('status');
     await panel.locator('[data-step="testsNotReady"]').waitFor();
-    await expect(status.textContent()).resolves.toBe(
+    await expect(status.textContent().then(plainSpaces)).resolves.toBe(
       'Tout n’est pas prêt : le jour de l’examen, des candidats ne pourraient pas passer leur test normalement. Corrigez les points ci-dessous, puis vérifiez de nouveau.',
     );
     const files = panel.getByRole('region', {
@@ -101,7 +102,12 @@ describe('the session’s readiness check', () => {
     });
     await files.getByRole('heading', { level: 2 }).waitFor();
     // One line for the question, naming its file, the fix and both candidates (sorted by last name).
-    await expect(files.getByRole('listitem').allTextContents()).resolves.toEqual([
+    await expect(
+      files
+        .getByRole('listitem')
+        .allTextContents()
+        .then((texts) => texts.map(plainSpaces)),
+    ).resolves.toEqual([
       `La question ${QUESTION} utilise un fichier .doc (« ${DOC.fileName} ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt). Elle peut être posée à Hugo BERNARD et Léa MARTIN.`,
     ]);
     // The tests themselves can be prepared: only the file is wrong.
@@ -127,7 +133,7 @@ describe('the session’s readiness check', () => {
     const panel = page.getByTestId('next-step');
     await panel.getByRole('button', { name: 'Vérifier de nouveau' }).click();
     await panel.locator('[data-step="ready"]').waitFor();
-    await expect(panel.getByRole('status').textContent()).resolves.toBe(
+    await expect(panel.getByRole('status').textContent().then(plainSpaces)).resolves.toBe(
       'Tout est prêt : imprimez le kit de session, vérifiez les postes de la salle, puis le jour de l’examen donnez le mot de passe au surveillant.',
     );
     await expect(panel.getByTestId('unopenable-files').count()).resolves.toBe(0);

@@ -41,10 +41,12 @@ import {
   classList,
   profilesFile,
 } from './backoffice-files.ts';
+import { plainSpaces } from '../harness/plain-spaces.ts';
 import { BackOfficePage, Captures } from './backoffice-page.ts';
 import { pdfPagePictures } from './pdf-pictures.ts';
 
 const run = promisify(execFile);
+/** A text with the no-break spaces of French typography made ordinary, for lines that mix in the server's words. */
 
 const ADMIN = { email: 'direction@college-jean-moulin.test', password: 'la direction garde ce mot de passe' };
 const REFERENT = {
@@ -152,7 +154,7 @@ describe('the first administrator and the centre', () => {
     await page.getByRole('button', { name: 'Créer le centre' }).click();
     await bo.heading(/Sessions de certification/).waitFor();
     await expect(page.getByTestId('flash').textContent()).resolves.toContain(
-      'Centre « Collège Jean Moulin » créé.',
+      'Centre « Collège Jean Moulin » créé.',
     );
     state.centreId = decodeURIComponent(/#\/centres\/([^/]+)\/sessions/.exec(page.url())?.[1] ?? '');
     expect(state.centreId).toMatch(/^ctr_/);
@@ -297,11 +299,11 @@ describe('a referent prepares the session', () => {
         .nth(line - 2)
         .textContent()) ?? '';
     expect(await reasons(6)).toContain(
-      'Colonne « Date de naissance » : écrivez une date réelle sous la forme jj/mm/aaaa',
+      'Colonne « Date de naissance » : écrivez une date réelle sous la forme jj/mm/aaaa',
     );
-    expect(await reasons(7)).toContain('Colonne « Sexe » : écrivez F ou M.');
+    expect(await reasons(7)).toContain('Colonne « Sexe » : écrivez F ou M.');
     expect(await reasons(8)).toContain('ce candidat apparaît deux fois dans le fichier (Ligne 2)');
-    expect(await reasons(9)).toContain('Colonne « Prénom » : la case est vide : remplissez-la.');
+    expect(await reasons(9)).toContain('Colonne « Prénom » : la case est vide : remplissez-la.');
     expect(await page.getByTestId('csv-line').nth(0).getAttribute('data-status')).toBe('valid');
     await bo.capture('csv-preview');
     // Nothing stored by the preview.
@@ -336,7 +338,7 @@ describe('a referent prepares the session', () => {
     await bo.heading('Ajouter un candidat').waitFor();
     await page.getByLabel('Pays de naissance').fill('Belgique');
     await page.getByRole('button', { name: 'Ajouter le candidat' }).click();
-    await page.getByText('Né(e) à l’étranger : écrivez la ville de naissance.').waitFor();
+    await page.getByText('Né(e) à l’étranger : écrivez la ville de naissance.').waitFor();
     await page.getByText('Choisissez F ou M.').waitFor();
     await bo.capture('candidate-form-errors');
     await page.getByLabel('Nom de naissance').fill('Lambert');
@@ -381,7 +383,9 @@ describe('a referent prepares the session', () => {
     await rejected.waitFor();
     expect(await rejected.textContent()).toContain(BROKEN_CHALLENGE_ID);
     expect(await rejected.textContent()).toContain('Rien n’a changé');
-    expect(await rejected.textContent()).toContain('Épreuve 4 (e2eQcm) : champ type : Option invalide');
+    expect(plainSpaces(await rejected.textContent())).toContain(
+      'Épreuve 4 (e2eQcm) : champ type : Option invalide',
+    );
     await bo.capture('bank-rejected');
 
     // The right file without its attached files: the screen warns, the server (which has none of them
@@ -392,7 +396,7 @@ describe('a referent prepares the session', () => {
     await expect
       .poll(() => rejected.textContent())
       .toMatch(
-        /Épreuve \S+ : le fichier joint « .+ » n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur/,
+        /Épreuve \S+\s:\sle fichier joint «\s.+\s» n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur/,
       );
     await bo.capture('bank-rejected-files');
 
@@ -400,7 +404,7 @@ describe('a referent prepares the session', () => {
     await form.getByRole('button', { name: 'Importer la banque' }).click();
     await expect
       .poll(() => page.getByTestId('bank-imported').textContent())
-      .toBe('Banque importée : 10 épreuves, 5 fichiers joints enregistrés.');
+      .toBe('Banque importée : 10 épreuves, 5 fichiers joints enregistrés.');
     expect(await page.getByTestId('bank-totals').textContent()).toBe(
       '10 épreuves, dont 10 utilisables en certification.',
     );
@@ -491,7 +495,7 @@ describe('stations', () => {
     expect(await row.textContent()).toContain('prêt, avec des avertissements');
     await row.locator('summary').click();
     // Warnings come first.
-    expect(await row.locator('.check-lines li').first().textContent()).toContain(
+    expect(plainSpaces(await row.locator('.check-lines li').first().textContent())).toContain(
       'Horloge : L’horloge du poste a 4 s',
     );
     await bo.capture('stations-list');
@@ -667,18 +671,18 @@ describe('after the certification', () => {
     await bo.capture('incident-report-saved');
     const form = page.getByTestId('finalization-form');
     await form
-      .getByText('Pourquoi le test de Hugo BERNARD n’est-il pas terminé ? (arrêté par le surveillant)')
+      .getByText('Pourquoi le test de Hugo BERNARD n’est-il pas terminé ? (terminé par le surveillant)')
       .waitFor();
     await form.getByRole('button', { name: 'Finaliser et calculer les résultats' }).click();
     await form.getByText('3 points à corriger dans le formulaire').waitFor();
     await bo.capture('finalization-errors');
     await form.getByLabel('Problème technique').check();
     await form
-      .getByRole('group', { name: 'Y a-t-il eu un incident pendant la session ?' })
+      .getByRole('group', { name: 'Y a-t-il eu un incident pendant la session ?' })
       .getByLabel('Oui')
       .check();
     await form
-      .getByRole('group', { name: 'Un candidat inscrit n’a-t-il pas pu rejoindre la session ?' })
+      .getByRole('group', { name: 'Un candidat inscrit a-t-il été empêché de rejoindre la session ?' })
       .getByLabel('Non')
       .check();
     await form.getByRole('button', { name: 'Finaliser et calculer les résultats' }).click();
@@ -714,7 +718,7 @@ describe('after the certification', () => {
       .getByTestId('jury-decision-done');
     await corrected.waitFor();
     expect(await corrected.textContent()).toContain(
-      'Identité corrigée : Hugo BERNARD, né(e) le 23/11/2010 devient Hugo BERNARDI, né(e) le 23/11/2010.',
+      'Identité corrigée : Hugo BERNARD, né(e) le 23/11/2010 devient Hugo BERNARDI, né(e) le 23/11/2010.',
     );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'jury-decision-done',
@@ -732,7 +736,7 @@ describe('after the certification', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(
-      `Le certificat au code ${code} ne sera plus valide : il ne sera plus téléchargeable et, une fois les résultats publiés, la vérification publique de ce code indiquera qu’il a été annulé par le jury.`,
+      `Le certificat au code ${code} ne sera plus valide\u00a0: il ne sera plus téléchargeable et, une fois les résultats publiés, la vérification publique de ce code indiquera qu’il a été annulé par le jury.`,
     );
     await dialog.getByTestId('confirm').click();
     await dialog.getByText('Écrivez le motif de la décision.').waitFor();
@@ -874,7 +878,7 @@ describe('after the certification', () => {
       expect(await question.getAttribute('data-status')).toBe('ok');
     const second = questions.nth(1);
     expect(await second.getAttribute('data-neutralized')).toBe('jury');
-    expect(await second.textContent()).toContain('Oui : par le jury');
+    expect(await second.textContent()).toContain('Oui : par le jury');
     expect(await questions.first().getByTestId('record-status').textContent()).toBe('Juste');
     // The referent's report is there, with its meaning; Léa raised no alert.
     const alerts = page.getByTestId('record-alerts');
@@ -1013,7 +1017,7 @@ describe('what must be refused', () => {
           'appartient à un autre centre',
         );
         // Their menu stays on their own centre.
-        expect(await page.getByTestId('current-centre').textContent()).toBe('Centre : Lycée Voltaire');
+        expect(await page.getByTestId('current-centre').textContent()).toBe('Centre : Lycée Voltaire');
       }
       await other.go(`#/sessions/${session.id}`);
       await page.getByTestId('error').waitFor();
@@ -1073,7 +1077,7 @@ describe('what must be refused', () => {
     await expect
       .poll(() => page.getByTestId('session-ended').textContent())
       .toBe(
-        'Votre session a expiré (après 2 heures sans activité, ou 12 heures au plus) : reconnectez-vous.',
+        'Votre session a expiré (après 2 heures sans activité, ou 12 heures au plus) : reconnectez-vous.',
       );
     await bo.capture('session-expired');
     await bo.login(ADMIN.email, ADMIN.password);

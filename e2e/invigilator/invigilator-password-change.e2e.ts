@@ -84,7 +84,7 @@ describe('the referent changes the invigilator password', () => {
     await watching.capture('room-logged-in');
   });
 
-  it(`another screen, after ${MAX_FAILURES} wrong passwords from the same address, is refused « Trop de tentatives », even with the right one`, async () => {
+  it(`another screen, after ${MAX_FAILURES} wrong passwords from the same address, is refused «\u202fTrop de tentatives\u202f», even with the right one`, async () => {
     blocked = await InvigilatorPage.open(browser, server.url, captures);
     const page = blocked.page;
     await page.getByLabel('Numéro de session').fill(String(seeded.session.number));
@@ -131,7 +131,7 @@ describe('the referent changes the invigilator password', () => {
 
     await page.getByRole('button', { name: 'Changer le mot de passe du surveillant' }).click();
     const dialog = page.getByRole('dialog', {
-      name: `Changer le mot de passe du surveillant de la session ${seeded.session.number} ?`,
+      name: `Changer le mot de passe du surveillant de la session ${seeded.session.number}\u202f?`,
     });
     await dialog.waitFor();
     const said = (await dialog.textContent()) ?? '';
@@ -164,7 +164,7 @@ describe('the referent changes the invigilator password', () => {
     expect(newPassword).toMatch(/^\S{6}$/);
     await expect
       .poll(() => page.getByTestId('flash').textContent())
-      .toBe(`Nouveau mot de passe du surveillant : ${newPassword}. Donnez-le au surveillant.`);
+      .toBe(`Nouveau mot de passe du surveillant\u00a0: ${newPassword}. Donnez-le au surveillant.`);
     // What the page shows is what the server keeps.
     const stored = await api<CentreSession>(server, 'GET', `/api/centre/sessions/${seeded.session.id}`, {
       token: seeded.adminToken,
@@ -191,8 +191,8 @@ describe('the referent changes the invigilator password', () => {
     expect(new URL(page.url()).hash).toBe(`#/?ended=passwordChanged&session=${seeded.session.number}`);
     await page.getByRole('heading', { level: 1, name: 'Espace surveillant' }).waitFor();
     expect(await ended.textContent()).toBe(
-      'Votre connexion a pris fin : le référent Pix du centre a changé le mot de passe du surveillant. ' +
-        'Demandez-lui le nouveau mot de passe. Reconnectez-vous : vous reviendrez à la page où vous étiez.',
+      'Votre connexion a pris fin : le référent Pix du centre a changé le mot de passe du surveillant. ' +
+        'Demandez-lui le nouveau mot de passe. Reconnectez-vous : vous reviendrez à la page où vous étiez.',
     );
     expect(await ended.getAttribute('role')).toBe('status');
     expect(await page.getByLabel('Numéro de session').inputValue()).toBe(String(seeded.session.number));

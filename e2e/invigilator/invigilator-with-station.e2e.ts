@@ -134,6 +134,9 @@ describe('the invigilator screen with a station', () => {
     await expect
       .poll(() => inv.page.getByTestId('panel-state').textContent(), { timeout: 10_000 })
       .toBe('En pause (surveillant)');
+    // The time left counts the 10 min added, as the time allowed does (1 h 55 min), confirmed or not
+    // by the station yet: never the « 1 h 45 min » of a report from before it.
+    expect(await inv.page.getByTestId('panel-time-left').innerText()).toMatch(/^1 h 5\d min/);
     await inv.capture('station-locked');
     await inv.page.getByTestId('action-unlock').click();
     await day.page.getByTestId('paused').waitFor({ state: 'detached' });
@@ -230,7 +233,7 @@ describe('the invigilator screen with a station', () => {
     await inv.page.getByTestId('confirm-finalize').click();
     const row = inv.page.locator(`[data-testid="result-row"][data-candidate-id="${leaId}"]`);
     await row.waitFor({ timeout: 30_000 });
-    expect(await row.textContent()).toContain('arrêté : abandon');
+    expect(await row.textContent()).toContain('arrêté : abandon');
     const results = await day.invigilator.results();
     const lea = results.results.find((r) => r.candidateId === leaId);
     expect(lea?.abortReason).toBe('candidate');

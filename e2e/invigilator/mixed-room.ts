@@ -81,9 +81,14 @@ export async function seedMixedRoom(room: SimulatedRoom): Promise<MixedRoom> {
   await room.command(authorizedKey, { type: 'authorizeStart' });
 
   const locked = await started('lockdown-paused', 8, 16);
-  await locked?.lockdown('focusLost', 'another window took the focus', true);
+  // The details as the station writes them (main/station/lockdown/lockdown-watch.ts): in French.
+  await locked?.lockdown('focusLost', 'La fenêtre du test n’est plus au premier plan.', true);
   const forbidden = await started('lockdown-event', 13, 25);
-  await forbidden?.lockdown('forbiddenProcess', 'TeamViewer.exe', false);
+  await forbidden?.lockdown(
+    'forbiddenProcess',
+    'Logiciel interdit en cours d’exécution : TeamViewer (TeamViewer.exe, prise de main à distance).',
+    false,
+  );
   const paused = await started('paused', 10, 21);
   await paused?.pausedByInvigilator('Téléphone sorti');
 

@@ -146,9 +146,17 @@ describe('the room at a glance', () => {
     const events = inv.page.getByTestId('lockdown-events');
     await events.waitFor();
     expect(await events.textContent()).toContain('Le candidat a quitté la fenêtre du test');
+    // The translated label only: not the station's own sentence saying it again.
+    expect(await events.textContent()).not.toContain('premier plan');
     expect(await inv.page.getByTestId('action-unlock').count()).toBe(1);
     await inv.capture('candidate-lockdown');
     await inv.page.getByTestId('lockdown-seen').click();
+    await inv.closeDialog();
+    // A forbidden software's name is data: it stays after the label.
+    await inv.openFile(idOf('lockdown-event'));
+    const forbidden = (await inv.page.getByTestId('lockdown-events').textContent()) ?? '';
+    expect(forbidden).toContain('Logiciel interdit détecté — TeamViewer (TeamViewer.exe');
+    expect(forbidden).not.toContain('en cours d’exécution');
     await inv.closeDialog();
     // Seen: the card no longer calls for attention, but the station is still locked.
     await inv.waitForCard(idOf('lockdown-paused'), { state: 'paused', attention: 'lockdown' });
@@ -158,7 +166,7 @@ describe('the room at a glance', () => {
     await inv.card(idOf('resume-other')).getByTestId('quick-resume').click();
     await inv.page.getByTestId('confirm-resume').waitFor();
     expect(await inv.page.getByTestId('candidate-dialog').textContent()).toContain(
-      'Il reprendra sur le poste',
+      'Il reprendra sur : Poste',
     );
     await inv.capture('resume-confirmation');
     await inv.closeDialog();
@@ -280,6 +288,10 @@ describe('the room at a glance', () => {
     await inv.page.getByTestId('pending-alerts').waitFor();
     await inv.page.getByTestId('finalize').click();
     await inv.page.getByTestId('finalization-errors').waitFor();
+    // Times as the cards say them (« 1 h 15 min », never « 75 min »), and what to wait for.
+    const blocked = await inv.page.locator('main').innerText();
+    expect(blocked).not.toMatch(/environ ([6-9]\d|\d{3,}) min/);
+    expect(blocked).not.toContain('attendez son poste');
     await inv.capture('finalization-blocked');
     // The alerts are decided, then the stations go quiet (switched off): 15 s later they are silent.
     // With time left their candidates may still be working offline: the invigilator confirms each test
@@ -300,6 +312,9 @@ describe('the room at a glance', () => {
     await inv.page.getByTestId('finalization-errors').waitFor();
     const unfinished = inv.page.getByTestId('abort-reason');
     expect(await unfinished.count()).toBeGreaterThan(5);
+    // Namesakes (two « Jade MOREAU ») are told apart by their birthdate: no two questions alike.
+    const legends = await unfinished.locator('legend').allInnerTexts();
+    expect(new Set(legends).size).toBe(legends.length);
     await inv.capture('finalization-errors');
     for (const group of await unfinished.all()) await group.getByTestId('abort-technical').check();
     await inv.page.getByTestId('global-comment').fill('Alarme incendie à 10 h 12 : évacuation de 8 minutes.');
@@ -323,6 +338,11 @@ describe('the room at a glance', () => {
     expect(counts).toMatch(/\d+ absents?/);
     expect(counts).not.toMatch(/à traiter|en cours/);
     expect(await inv.page.title()).not.toMatch(/Alerte/);
+    // Nothing a result depends on is cut: the instruction wraps, the invigilator's end is short.
+    const uploads = await inv.page.getByTestId('card-upload').allInnerTexts();
+    expect(uploads).toContain('Rallumez le poste pour envoyer le résultat');
+    const states = await inv.page.getByTestId('card-state').allInnerTexts();
+    expect(states.some((s) => s.includes('Terminé (surveillant)'))).toBe(true);
     await inv.capture('room-finalized');
   });
 

@@ -40,7 +40,7 @@ describe('reactivating an account', () => {
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.failure.code).toBe('NETWORK');
     expect(down.said).toHaveLength(1);
-    expect(down.said[0]).toMatch(/^Le compte de Sophie Leroy n’a pas été réactivé : /);
+    expect(down.said[0]).toMatch(/^Le compte de Sophie Leroy n’a pas été réactivé\u00a0: /);
     expect(down.said[0]).not.toContain('Failed to fetch');
   });
 

@@ -15,7 +15,7 @@ const columns = [
 describe('the CSV import report in French', () => {
   it('says which column is wrong and how to write it', () => {
     expect(lineErrorText({ column: 'Sexe', code: 'INVALID', message: 'must be M or F' }, columns, t)).toBe(
-      'Colonne « Sexe » : écrivez F ou M.',
+      'Colonne « Sexe » : écrivez F ou M.',
     );
     expect(
       lineErrorText(
@@ -28,10 +28,10 @@ describe('the CSV import report in French', () => {
         t,
       ),
     ).toBe(
-      'Colonne « Date de naissance (format: jj/mm/aaaa) » : écrivez une date réelle sous la forme jj/mm/aaaa (par exemple 02/04/2011).',
+      'Colonne « Date de naissance (format: jj/mm/aaaa) » : écrivez une date réelle sous la forme jj/mm/aaaa (par exemple 02/04/2011).',
     );
     expect(lineErrorText({ column: 'Nom', code: 'REQUIRED', message: 'is empty' }, columns, t)).toBe(
-      'Colonne « Nom » : la case est vide : remplissez-la.',
+      'Colonne « Nom » : la case est vide : remplissez-la.',
     );
     expect(
       lineErrorText(
@@ -39,7 +39,7 @@ describe('the CSV import report in French', () => {
         columns,
         t,
       ),
-    ).toMatch(/^Colonne « Code INSEE » : né\(e\) en France : écrivez le code INSEE/);
+    ).toMatch(/^Colonne «\u202fCode INSEE\u202f»\u00a0: né\(e\) en France\u00a0: écrivez le code INSEE/);
   });
 
   it('explains whole-line problems, with the line of the first copy', () => {
@@ -50,7 +50,7 @@ describe('the CSV import report in French', () => {
         t,
       ),
     ).toBe(
-      'Ligne entière : ce candidat apparaît deux fois dans le fichier (Ligne 3) : gardez une seule ligne.',
+      'Ligne entière : ce candidat apparaît deux fois dans le fichier (Ligne 3) : gardez une seule ligne.',
     );
     expect(lineErrorText({ column: null, code: 'ALREADY_ENROLLED', message: 'x' }, columns, t)).toMatch(
       /déjà inscrit à la session/,
@@ -69,7 +69,7 @@ describe('the CSV import report in French', () => {
       t,
     );
     expect(text).toBe(
-      'Colonne « Code INSEE de naissance » : la colonne manque : ajoutez-la (voir le modèle) ; né(e) en France : écrivez le code INSEE de la commune (5 caractères), ou bien son code postal et son nom.',
+      'Colonne « Code INSEE de naissance » : la colonne manque : ajoutez-la (voir le modèle) ; né(e) en France : écrivez le code INSEE de la commune (5 caractères), ou bien son code postal et son nom.',
     );
     expect(text).not.toMatch(/born in France|détail/);
     expect(
@@ -79,7 +79,7 @@ describe('the CSV import report in French', () => {
         t,
       ),
     ).toBe(
-      'Colonne « Pays de naissance » : la colonne manque : ajoutez-la (voir le modèle) ; écrivez le pays de naissance (France pour une naissance en France).',
+      'Colonne « Pays de naissance » : la colonne manque : ajoutez-la (voir le modèle) ; écrivez le pays de naissance (France pour une naissance en France).',
     );
     const en = translator(addBackOfficeMessages(createI18n('en')));
     expect(
@@ -89,7 +89,7 @@ describe('the CSV import report in French', () => {
 
   it('keeps what the server said for a column it did not recognise', () => {
     expect(lineErrorText({ column: 'Classe', code: 'INVALID', message: 'too long' }, columns, t)).toBe(
-      'Colonne « Classe » : la valeur n’est pas valable. (détail : too long)',
+      'Colonne « Classe » : la valeur n’est pas valable. (détail : too long)',
     );
   });
 

@@ -70,14 +70,14 @@ describe('reading a profiles file', () => {
       wrong.ok || wrong.problem !== 'shape' ? [] : wrong.problems.map((p) => profileProblemText(p, t));
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(
-      /^entrée 2, champ « profil › compétences › n° 1 › code » : doit être un code de compétence du CRCN \(1\.1, /,
+      /^entrée 2, champ «\u202fprofil › compétences › n° 1 › code\u202f»\u00a0: doit être un code de compétence du CRCN \(1\.1, /,
     );
     expect(texts[0]).not.toMatch(/profiles\.1|must be/);
 
     const missing = readProfileFile(JSON.stringify([{ externalId: 'A', profile: { competences: [] } }]));
     const missingText =
       missing.ok || missing.problem !== 'shape' ? '' : profileProblemText(missing.problems[0]!, t);
-    expect(missingText).toMatch(/^entrée 1, champ « profil › acquis validés » : /);
+    expect(missingText).toMatch(/^entrée 1, champ «\u202fprofil › acquis validés\u202f»\u00a0: /);
     expect(missingText).not.toMatch(/Invalid|expected/);
 
     const en = translator(addBackOfficeMessages(createI18n('en')));
@@ -95,7 +95,7 @@ describe('reading a profiles file', () => {
     const t = translator(addBackOfficeMessages(createI18n('fr')));
     const read = readProfileFile(JSON.stringify([{ lastName: '', profile: 1 }, { profile: 2 }]));
     expect(!read.ok && profileFileProblemText(read, t)).toBe(
-      'Ce fichier JSON ne contient pas de profils au format attendu : entrée 1, champ « nom » : ne doit pas être vide ; entrée 1, champ « profil » : Entrée invalide : objet attendu, nombre reçu ; entrée 2, champ « profil » : Entrée invalide : objet attendu, nombre reçu',
+      'Ce fichier JSON ne contient pas de profils au format attendu : entrée 1, champ « nom » : ne doit pas être vide ; entrée 1, champ « profil » : Entrée invalide : objet attendu, nombre reçu ; entrée 2, champ « profil » : Entrée invalide : objet attendu, nombre reçu',
     );
   });
 

@@ -33,14 +33,14 @@ const lines = (language: 'fr' | 'en') =>
 describe('a refused bank in the referent’s words', () => {
   it('says each problem in French, with its challenge and what to do', () => {
     expect(lines('fr')).toEqual([
-      'Épreuve recQcm : le fichier joint « notes.csv » n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-le avec les fichiers joints.',
-      'Épreuve recImg : son illustration n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-la avec les fichiers joints.',
-      'Épreuve recY : elle range l’acquis @web3 dans la compétence 1.2, alors que la banque le range dans la compétence 1.1 : un acquis n’appartient qu’à une compétence.',
-      'Épreuve recX : son identifiant figure deux fois dans le fichier : chaque épreuve doit avoir le sien.',
-      'Épreuve recZ : le fichier joint « plan.pdf » fait 10 octets, et non 12 comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
-      'Le fichier joint n° 3 inclus dans la banque ne correspond pas à son empreinte SHA-256 : il a été abîmé. Exportez la banque de nouveau.',
+      'Épreuve recQcm : le fichier joint « notes.csv » n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-le avec les fichiers joints.',
+      'Épreuve recImg : son illustration n’est ni parmi les fichiers sélectionnés ni déjà sur le serveur : sélectionnez-la avec les fichiers joints.',
+      'Épreuve recY : elle range l’acquis @web3 dans la compétence 1.2, alors que la banque le range dans la compétence 1.1 : un acquis n’appartient qu’à une compétence.',
+      'Épreuve recX : son identifiant figure deux fois dans le fichier : chaque épreuve doit avoir le sien.',
+      'Épreuve recZ : le fichier joint « plan.pdf » fait 10 octets, et non 12 comme l’indique l’épreuve : vérifiez que c’est le bon fichier.',
+      'Le fichier joint n° 3 inclus dans la banque ne correspond pas à son empreinte SHA-256 : il a été abîmé. Exportez la banque de nouveau.',
       // Only a schema issue the screen did not check first keeps the server's words (shown in monospace).
-      'Épreuve 4 : type: Invalid option verbatim',
+      'Épreuve 4 : type: Invalid option verbatim',
       '… et 4 autres problèmes, à voir une fois ceux-ci corrigés.',
     ]);
   });

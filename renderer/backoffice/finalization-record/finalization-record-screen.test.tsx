@@ -20,7 +20,7 @@ const render = (language: Language, record: FinalizationRecord = sampleFinalizat
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\r\n]+/g, ' ')
     .trim();
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => text(m[1] ?? ''));
 const headings = (html: string) =>
@@ -89,14 +89,14 @@ describe('the finalization record’s page', () => {
     ]);
     const rows = byTestId(html, 'tr', 'pv-candidate');
     expect(rows[0]).toBe(
-      'BERNARD Hugo né(e) le 23/11/2010 +30 % Présent Arrêté par le surveillant Problème technique 0 C7 — Problème technique non bloquant : Le poste a redémarré.',
+      'BERNARD Hugo né(e) le 23/11/2010 +30 % Présent Terminé par le surveillant Problème technique 0 C7 — Problème technique non bloquant : Le poste a redémarré.',
     );
     // Nothing to say: a dash on paper, « sans objet » for screen readers.
     expect(rows[1]).toBe(
       'DUBOIS Inès né(e) le 14/07/2011 aucun Absent Pas de test — sans objet — sans objet C4 — Problème de signature (feuille d’émargement)',
     );
     expect(rows[2]).toContain(
-      'Terminé — sans objet 1 E4 — Le site à consulter est indisponible, question 5 : Site indisponible.',
+      'Terminé — sans objet 1 E4 — Le site à consulter est indisponible, question 5 : Site indisponible.',
     );
     expect(rows[3]).toContain('Terminé (temps écoulé)');
     expect(rows[3]).toContain(' aucun');
@@ -123,7 +123,7 @@ describe('the finalization record’s page', () => {
     const html = render('en');
     expect(text(html)).toContain('Signature of the Pix referent');
     expect(byTestId(html, 'tr', 'pv-candidate')[0]).toContain(
-      'Present Stopped by the invigilator Technical problem',
+      'Present Ended by the invigilator Technical problem',
     );
     expect(byTestId(html, 'dd', 'pv-had-incident')).toEqual(['Yes']);
   });

@@ -45,7 +45,7 @@ describe('a candidate’s line', () => {
 
   it('says how the test ended, telling out of time and stopped by the invigilator apart', () => {
     expect([hugo, ines, lea, tom].map((c) => outcomeText(c, fr))).toEqual([
-      'Arrêté par le surveillant',
+      'Terminé par le surveillant',
       'Pas de test',
       'Terminé',
       'Terminé (temps écoulé)',
@@ -71,7 +71,7 @@ describe('a candidate’s line', () => {
 
   it('words a report with its code’s meaning, the question of an E code, and its text', () => {
     expect(incidentText({ code: 'E4', questionNumber: 5, description: 'Site indisponible.' }, fr)).toBe(
-      'E4 — Le site à consulter est indisponible, question 5 : Site indisponible.',
+      'E4 — Le site à consulter est indisponible, question 5 : Site indisponible.',
     );
     expect(incidentText({ code: 'C4', questionNumber: null, description: '  ' }, fr)).toBe(
       'C4 — Problème de signature (feuille d’émargement)',

@@ -87,7 +87,7 @@ describe('plural forms of the back office', () => {
     // A size in whole millions takes French's "many" form.
     expect(
       tFor('fr')('content.problems.contentSize', { file: 'plan.pdf', count: 2_000_000, expected: 12 }),
-    ).toMatch(/^le fichier joint « plan\.pdf » fait 2000000 octets, et non 12/);
+    ).toMatch(/^le fichier joint «\u202fplan\.pdf\u202f» fait 2000000 octets, et non 12/);
     expect(tFor('fr')('finalization.waitingResults', { count: 1 })).toMatch(
       /^1 test a commencé sans que son résultat soit arrivé\./,
     );

@@ -10,8 +10,8 @@ const fr = translator(addBackOfficeMessages(createI18n('fr')));
 const en = translator(addBackOfficeMessages(createI18n('en')));
 
 describe('the session kit’s steps', () => {
-  it('call the candidate’s « Signaler un problème » an alert, as the invigilator screen does', () => {
-    expect(fr('kit.steps.alerts')).toContain('traitez aussitôt les alertes (« Signaler un problème »)');
+  it('call the candidate’s « Signaler un problème » an alert, as the invigilator screen does', () => {
+    expect(fr('kit.steps.alerts')).toContain('traitez aussitôt les alertes (« Signaler un problème »)');
     expect(fr('kit.steps.alerts')).not.toContain('signalements');
     expect(en('kit.steps.alerts')).toContain('handle the alerts ("Report a problem")');
     expect(en('kit.steps.alerts')).not.toContain('reports');

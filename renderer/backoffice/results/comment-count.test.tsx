@@ -22,8 +22,8 @@ describe('the global comment’s count in the back office', () => {
     expect(count(612)).not.toContain('aria-live');
   });
 
-  it('says in words how far over the limit the text is, with no bare « ! »', () => {
-    expect(count(523)).toContain('523 / 500 caractères : 23 de trop');
+  it('says in words how far over the limit the text is, with no bare « ! »', () => {
+    expect(count(523)).toContain('523 / 500 caractères : 23 de trop');
     expect(count(523)).not.toContain('!');
     expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
   });
@@ -31,7 +31,7 @@ describe('the global comment’s count in the back office', () => {
   it('words the crossing of the limit in the back office’s language', () => {
     const words = commentCountWords(translator(addBackOfficeMessages(createI18n('fr'))));
     expect(words.wentOver({ max: 500 })).toBe(
-      'Le commentaire fait plus de 500 caractères : raccourcissez-le.',
+      'Le commentaire fait plus de 500 caractères : raccourcissez-le.',
     );
     expect(words.backUnder({ max: 500 })).toBe('Le commentaire tient de nouveau en 500 caractères.');
   });

@@ -48,19 +48,19 @@ function panel(
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\r\n]+/g, ' ')
     .trim();
 const row = (html: string, code: string) =>
   text(new RegExp(`<tr[^>]*data-code="${code}"[^>]*>(.*?)</tr>`).exec(html)?.[1] ?? '');
 
-describe('the « Finalisation » panel of the results page', () => {
+describe('the « Finalisation » panel of the results page', () => {
   it('is a section named by its title, with the comment and both answers', () => {
     const html = panel('fr');
     expect(html).toMatch(/^<section[^>]*aria-labelledby="finalization-panel"/);
     expect(html).toContain('<h2 id="finalization-panel">Finalisation</h2>');
     expect(text(html)).toContain('Commentaire général Coupure réseau à 10 h 12 pendant cinq minutes.');
-    expect(text(html)).toContain('Un incident pendant la session ? Oui');
-    expect(text(html)).toContain('Un candidat inscrit n’a pas pu rejoindre la session ? Non');
+    expect(text(html)).toContain('Un incident pendant la session ? Oui');
+    expect(text(html)).toContain('Un candidat inscrit a-t-il été empêché de rejoindre la session ? Non');
   });
 
   it('lists each report with its code’s meaning, its candidate, its question and its text', () => {

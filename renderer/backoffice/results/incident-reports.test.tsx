@@ -96,12 +96,12 @@ describe('the incident reports on the back office’s finalization page', () => 
     const input = labelled(html, 'Numéro de la question');
     expect(input).toMatch(/^<input/);
     expect(input).toContain('inputMode="numeric"');
-    expect(html).toContain('Pour un code E : le numéro de la question touchée, de 1 à 48.');
+    expect(html).toContain('Pour un code E : le numéro de la question touchée, de 1 à 48.');
   });
 
   it('says when there is no candidate to report on', () => {
     const html = section('fr', { candidates: [], incidents: [] });
-    expect(html).toContain('Aucun candidat inscrit : il n’y a rien à signaler.');
+    expect(html).toContain('Aucun candidat inscrit : il n’y a rien à signaler.');
     expect(html).not.toContain('<form');
   });
 

@@ -23,7 +23,7 @@ import {
 import { incident, juryResult } from './jury-fixtures.ts';
 
 const current = { lastName: 'Bernard', firstName: 'Hugo', birthdate: '2011-02-02' };
-const draft = { ...identityDraft(current), reason: '  Signalement C1 : « Bernardi » sur sa carte. ' };
+const draft = { ...identityDraft(current), reason: '  Signalement C1 : « Bernardi » sur sa carte. ' };
 
 describe('the identity correction form', () => {
   it('opens with the identity the certificate carries, and no reason', () => {
@@ -38,7 +38,7 @@ describe('the identity correction form', () => {
         lastName: 'Bernardi',
         firstName: 'Hugo',
         birthdate: '2011-02-02',
-        reason: 'Signalement C1 : « Bernardi » sur sa carte.',
+        reason: 'Signalement C1 : « Bernardi » sur sa carte.',
       },
     });
     if (checked.ok) expect(IdentityCorrectionRequestSchema.safeParse(checked.input).success).toBe(true);
@@ -142,7 +142,7 @@ describe('what the results say of the jury’s decisions', () => {
       },
     });
     expect(decisionWhat(corrected, t, 'fr-FR')).toBe(
-      'Identité corrigée : Hugo BERNARD, né(e) le 02/02/2011 → Hugo BERNARDI, né(e) le 02/02/2011',
+      'Identité corrigée : Hugo BERNARD, né(e) le 02/02/2011 → Hugo BERNARDI, né(e) le 02/02/2011',
     );
     expect(decisionWhat(decision({ kind: 'uncancel' }), t, 'fr-FR')).toBe('Certification rétablie');
     expect(decisionWhoWhen(corrected, t, 'fr-FR')).toMatch(

@@ -68,7 +68,7 @@ const candidate = (result: CandidateResult, done: string | null = null) =>
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\r\n]+/g, ' ')
     .trim();
 const box = (html: string, candidateId: string) =>
   new RegExp(`<details[^>]*data-candidate-id="${candidateId}"[^>]*>.*?</details>`, 's').exec(html)?.[0] ?? '';
@@ -77,7 +77,7 @@ describe('the jury’s decisions on the results page', () => {
   it('is a section named by its title, one box per candidate by name, open where there is something to see', () => {
     const html = section('fr');
     expect(html).toMatch(/^<section[^>]*aria-labelledby="jury-decisions"/);
-    expect(html).toContain('<h2 id="jury-decisions">Décisions du jury : identité et annulation</h2>');
+    expect(html).toContain('<h2 id="jury-decisions">Décisions du jury : identité et annulation</h2>');
     expect([...html.matchAll(/<details[^>]*data-candidate-id="([^"]+)"/g)].map((m) => m[1])).toEqual([
       'can_2',
       'can_3',
@@ -86,13 +86,13 @@ describe('the jury’s decisions on the results page', () => {
     expect(box(html, 'can_2')).toMatch(/^<details[^>]* open=""/);
     expect(box(html, 'can_3')).not.toMatch(/^<details[^>]* open=""/);
     expect(text(/<summary>(.*?)<\/summary>/s.exec(box(html, 'can_2'))?.[1] ?? '')).toBe(
-      'Hugo BERNARDI : Certifié · identité signalée (C1) · 1 décision du jury',
+      'Hugo BERNARDI : Certifié · identité signalée (C1) · 1 décision du jury',
     );
   });
 
   it('offers the identity prefilled, with the C1 report as the invigilator wrote it, and a reason to give', () => {
     const html = candidate(hugo);
-    expect(text(html)).toContain('Signalement C1 du surveillant « Son nom s’écrit Bernardi. »');
+    expect(text(html)).toContain('Signalement C1 du surveillant « Son nom s’écrit Bernardi. »');
     const form = /<form[^>]*data-testid="identity-correction".*?<\/form>/s.exec(html)?.[0] ?? '';
     expect(form).toContain('aria-label="Corriger l’identité de Hugo BERNARDI"');
     for (const [label, value] of [
@@ -112,7 +112,7 @@ describe('the jury’s decisions on the results page', () => {
   it('lists the decisions taken: what, before → after, who, when, why', () => {
     const history = /<ol[^>]*data-testid="jury-decision-history".*?<\/ol>/s.exec(candidate(hugo))?.[0] ?? '';
     expect(text(history)).toMatch(
-      /^Identité corrigée : Hugo BERNARD, né\(e\) le 02\/02\/2011 → Hugo BERNARDI, né\(e\) le 02\/02\/2011 \(le 09\/12\/2026 \d\d:05, par Direction du collège\) Motif : « Nom mal orthographié \(C1\)\. »$/,
+      /^Identité corrigée\u00a0: Hugo BERNARD, né\(e\) le 02\/02\/2011 → Hugo BERNARDI, né\(e\) le 02\/02\/2011 \(le 09\/12\/2026 \d\d:05, par Direction du collège\) Motif\u00a0: «\u202fNom mal orthographié \(C1\)\.\u202f»$/,
     );
     expect(text(candidate(quiet))).toContain('Aucune décision du jury pour ce candidat.');
   });
@@ -121,11 +121,11 @@ describe('the jury’s decisions on the results page', () => {
     const valid = candidate(quiet);
     expect(valid).toContain('aria-label="Annuler la certification de Chloé DUBOIS"');
     expect(valid).toContain('data-testid="cancel-certification"');
-    expect(text(valid)).toContain('Résultat actuel : Certifié, 64 Pix');
+    expect(text(valid)).toContain('Résultat actuel : Certifié, 64 Pix');
     const cancelled = candidate(lea);
     expect(cancelled).toContain('aria-label="Rétablir la certification de Léa MARTIN"');
     expect(text(cancelled)).toMatch(
-      /Certification annulée par le jury le 09\/12\/2026 \d\d:00 : aucun certificat n’est délivré\./,
+      /Certification annulée par le jury le 09\/12\/2026 \d\d:00\u00a0: aucun certificat n’est délivré\./,
     );
     expect(text(cancelled)).toContain('Signalement C6 du surveillant sans description');
   });

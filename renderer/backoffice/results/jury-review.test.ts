@@ -110,7 +110,7 @@ describe('what a neutralization changed', () => {
 
   it('names the question and the candidate, with the result before and after', () => {
     expect(neutralizationDone({ number: 12, neutralized: true }, before, after, tFor('fr'))).toBe(
-      'Question 12 de Léa MARTIN neutralisée ; résultat recalculé : Certifié, 72 Pix, taux de reproductibilité 55 % (avant : Non certifié, 0 Pix, taux de reproductibilité 45 %).',
+      'Question 12 de Léa MARTIN neutralisée ; résultat recalculé : Certifié, 72 Pix, taux de reproductibilité 55 % (avant : Non certifié, 0 Pix, taux de reproductibilité 45 %).',
     );
     expect(neutralizationDone({ number: 12, neutralized: false }, after, before, tFor('en'))).toBe(
       'Question 12 of Léa MARTIN counted again; result re-scored: Not certified, 0 Pix, reproducibility rate 45% (before: Certified, 72 Pix, reproducibility rate 55%).',
@@ -119,7 +119,7 @@ describe('what a neutralization changed', () => {
 
   it('says when the result did not change', () => {
     expect(neutralizationDone({ number: 3, neutralized: true }, after, after, tFor('fr'))).toBe(
-      'Question 3 de Léa MARTIN neutralisée ; résultat recalculé, inchangé : Certifié, 72 Pix, taux de reproductibilité 55 %.',
+      'Question 3 de Léa MARTIN neutralisée ; résultat recalculé, inchangé : Certifié, 72 Pix, taux de reproductibilité 55 %.',
     );
   });
 });

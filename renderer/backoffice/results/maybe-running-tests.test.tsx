@@ -56,13 +56,13 @@ describe('the tests that may still run offline, on the back office’s finalizat
     const html = list('fr');
     expect(html).toContain('2 candidats composent peut-être encore hors ligne');
     expect(html).toContain(
-      'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
+      'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
     );
     expect(html).toContain('avant de confirmer, vérifiez auprès du surveillant ou dans la salle');
     expect(line(html, 'can_1')).toContain(
-      `Léa MARTIN : Poste muet depuis ${clock('fr-FR', heardAt)} · il lui reste peut-être environ 13 min`,
+      `Léa MARTIN\u00a0: Poste muet depuis ${clock('fr-FR', heardAt)} · il lui reste peut-être environ 13 min`,
     );
-    expect(line(html, 'can_2')).toContain('Noé PETIT : Poste jamais entendu · temps restant inconnu');
+    expect(line(html, 'can_2')).toContain('Noé PETIT : Poste jamais entendu · temps restant inconnu');
     expect(html).toContain(`Situation à ${clock('fr-FR', new Date(checkedAt).toISOString())}.`);
     expect(html).toContain('Vérifier à nouveau');
   });
@@ -73,7 +73,7 @@ describe('the tests that may still run offline, on the back office’s finalizat
     expect(first).toMatch(
       /<label class="checkbox"><input type="checkbox"[^>]*\/><span>Je confirme que le test de Léa MARTIN est terminé \(poste éteint ou candidat parti\)<\/span><\/label>/,
     );
-    const factsId = /<p id="([^"]+)">Léa MARTIN :/.exec(first)?.[1];
+    const factsId = /<p id="([^"]+)">Léa MARTIN\u00a0:/.exec(first)?.[1];
     const hintId = /<p id="([^"]+)">Leur poste ne donne plus de nouvelles/.exec(html)?.[1];
     expect(factsId && hintId).toBeTruthy();
     expect(first).toContain(`aria-describedby="${factsId} ${hintId}"`);

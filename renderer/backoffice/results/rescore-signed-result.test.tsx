@@ -19,7 +19,7 @@ describe('the abort reason asked when re-scoring with a late signed result', () 
   it('is a fieldset whose legend names the candidate, with both reasons and none chosen', () => {
     const html = question('fr');
     expect(html).toMatch(/^<fieldset/);
-    expect(html).toContain('<legend>Pourquoi le test de Léa MARTIN s’est-il arrêté avant la fin ?</legend>');
+    expect(html).toContain('<legend>Pourquoi le test de Léa MARTIN s’est-il arrêté avant la fin ?</legend>');
     expect(html.match(/type="radio"/g)).toHaveLength(2);
     expect(html).toContain('value="candidate"');
     expect(html).toContain('value="technical"');

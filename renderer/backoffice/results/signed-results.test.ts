@@ -88,7 +88,7 @@ describe('signed results on the results page', () => {
     );
   });
 
-  it('publishes « sans attendre » only while signed results are awaited', () => {
+  it('publishes « sans attendre » only while signed results are awaited', () => {
     expect(publicationRequest(resultsOf(result('c1', 'Martin')), false)).toEqual({
       juryReviewed: false,
       withoutAwaitedSignedResults: false,
@@ -127,7 +127,7 @@ describe('signed results on the results page', () => {
     ).toEqual({ kind: 'appliedAfterPublication', scoredAt: '2026-12-09T09:00:00.000Z' });
   });
 
-  it('never says « pas encore arrivé » of a result scored from its signed result', () => {
+  it('never says « pas encore arrivé » of a result scored from its signed result', () => {
     // Applied, its arrival time unknown: nothing to say, not « awaited ».
     expect(signedResultNote(result('c1', 'Martin', { signedResultReceivedAt: null }))).toBeNull();
     expect(
@@ -166,7 +166,7 @@ describe('signed results on the results page', () => {
     expect(en('results.unscored.intro', { count: 2 })).toMatch(/^These 2 candidates were listed absent/);
     expect(fr('results.unscored.reasonNeeded')).toContain('Le jury décide');
     expect(en('results.unscored.reasonNeeded')).toContain('The jury decides');
-    expect(fr('results.maxLevel', { level: 5 })).toBe('niveaux ouverts à la certification : 1 à 5');
+    expect(fr('results.maxLevel', { level: 5 })).toBe('niveaux ouverts à la certification : 1 à 5');
     expect(en('results.maxLevel', { level: 5 })).toBe('levels open to certification: 1 to 5');
   });
 

@@ -12,7 +12,7 @@ describe('a candidate’s progress in the back office', () => {
     expect(progressWord({ progress: 'notJoined' }, { state: 'processed' })).toBe('absent');
     expect(
       fr(`session.candidates.progresses.${progressWord({ progress: 'notJoined' }, { state: 'processed' })}`),
-    ).toBe('absent : n’est pas venu');
+    ).toBe('absent : n’est pas venu');
   });
 
   it('keeps what a candidate who came did, whatever the session’s state', () => {

@@ -58,7 +58,7 @@ describe('changing the invigilator password', () => {
     expect(html).toContain(
       'Les écrans surveillant ouverts devront se reconnecter avec le nouveau mot de passe',
     );
-    expect(html).toContain('« Trop de tentatives »');
+    expect(html).toContain('« Trop de tentatives »');
     expect(html).toContain('se connecter tout de suite');
   });
 

@@ -48,8 +48,8 @@ describe('the readiness problems of a session’s tests', () => {
     );
     // By name: BERNARD before MARTIN.
     expect(problems?.unbuildable.map((u) => unbuildableSentence(u, fr, 'fr-FR'))).toEqual([
-      'Le test de Hugo BERNARD ne peut pas être préparé : la banque n’a pas assez de questions pour les compétences 1.2, 3.1 et 4.2. Importez une banque plus complète.',
-      'Le test de Léa MARTIN ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence 3.1. Importez une banque plus complète.',
+      'Le test de Hugo BERNARD ne peut pas être préparé : la banque n’a pas assez de questions pour les compétences 1.2, 3.1 et 4.2. Importez une banque plus complète.',
+      'Le test de Léa MARTIN ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence 3.1. Importez une banque plus complète.',
     ]);
     expect(unbuildableSentence(problems!.unbuildable[1]!, en, 'en-GB')).toBe(
       "Léa MARTIN's test cannot be prepared: the bank does not have enough questions for competence 3.1. Import a more complete bank.",
@@ -79,14 +79,14 @@ describe('the readiness problems of a session’s tests', () => {
     ]);
     const [first] = problems?.unopenable ?? [];
     expect(`${unopenableSentence(first!, fr)} ${askedToSentence(first!, fr, 'fr-FR')}`).toBe(
-      'La question recBudget utilise un fichier .pptx (« budget.pptx ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt). Elle peut être posée à Hugo BERNARD et Léa MARTIN.',
+      'La question recBudget utilise un fichier .pptx (« budget.pptx ») que les postes ne peuvent pas ouvrir : remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt). Elle peut être posée à Hugo BERNARD et Léa MARTIN.',
     );
     expect(unopenableSentence(first!, en)).toBe(
       'Question recBudget uses a .pptx file ("budget.pptx") the stations cannot open: replace it with a PDF, a CSV, a spreadsheet (.xlsx, .ods) or a document (.docx, .odt).',
     );
     // A file named without an extension: its media type says what it is.
     expect(unopenableSentence({ ...letter, fileName: 'lettre' }, fr)).toBe(
-      `La question recLettre utilise un fichier « lettre » (${ODP}) que les postes ne peuvent pas ouvrir : remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt).`,
+      `La question recLettre utilise un fichier «\u202flettre\u202f» (${ODP}) que les postes ne peuvent pas ouvrir\u00a0: remplacez-le par un PDF, un CSV, un classeur (.xlsx, .ods) ou un document (.docx, .odt).`,
     );
     expect([extensionOf('Budget.XLSX'), extensionOf('notes'), extensionOf('archive.tar.gz')]).toEqual([
       '.xlsx',
@@ -146,13 +146,13 @@ describe('the session page’s next step, with the check of the tests', () => {
   const stepFor = (r: SessionReadiness) =>
     nextStep(session, candidates, 40, '2026-12-01', { state: 'loaded', report: r });
 
-  it('says the check is under way, in a status region, never « Tout est prêt » meanwhile', () => {
+  it('says the check is under way, in a status region, never « Tout est prêt » meanwhile', () => {
     const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'loading' }));
     expect(html).toMatch(/<p data-step="checking" role="status">Vérification que le test de chaque candidat/);
     expect(html).not.toContain('Tout est prêt');
   });
 
-  it('says why the check failed, with a retry, never « Tout est prêt »', () => {
+  it('says why the check failed, with a retry, never « Tout est prêt »', () => {
     const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'failed' }), {
       failure: new ApiFailure(0, 'NETWORK', 'fetch failed'),
     });
@@ -175,7 +175,7 @@ describe('the session page’s next step, with the check of the tests', () => {
     expect(html).toContain('Tout n’est pas prêt');
     expect(html).toContain('<h2 id="unbuildable-tests">1 test ne peut pas être préparé</h2>');
     expect(html).toContain(
-      '<li data-candidate-id="cnd_lea" data-code="MISSING_CHALLENGES">Le test de Léa MARTIN ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence 3.1. Importez une banque plus complète.</li>',
+      '<li data-candidate-id="cnd_lea" data-code="MISSING_CHALLENGES">Le test de Léa MARTIN ne peut pas être préparé : la banque n’a pas assez de questions pour la compétence 3.1. Importez une banque plus complète.</li>',
     );
     expect(html).toContain(
       '<h2 id="unopenable-files">1 fichier joint que les postes ne peuvent pas ouvrir</h2>',
@@ -193,10 +193,10 @@ describe('the session page’s next step, with the check of the tests', () => {
     expect(english).toContain('It may be asked to Hugo BERNARD.');
   });
 
-  it('says « Tout est prêt » once every test can be built and opened', () => {
+  it('says « Tout est prêt » once every test can be built and opened', () => {
     const r = report({ candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 0 }] });
     const html = render(stepFor(r), { report: r });
-    expect(html).toContain('<p data-step="ready" role="status">Tout est prêt : imprimez le kit de session');
+    expect(html).toContain('<p data-step="ready" role="status">Tout est prêt : imprimez le kit de session');
     expect(html).not.toContain('<h2');
     expect(html).not.toContain('bank-unopenable');
   });

@@ -46,7 +46,7 @@ describe('revoking a station from the back office', () => {
         number: test.sessionNumber,
         state: t(`stationUse.states.${test.state}`),
       });
-    expect(line(fr)).toBe('Léa MARTIN, session 1001 : résultat signé pas encore reçu');
+    expect(line(fr)).toBe('Léa MARTIN, session 1001 : résultat signé pas encore reçu');
     expect(line(en)).toBe('Léa MARTIN, session 1001: signed result not received yet');
     expect(fr('stationUse.revokeAnyway')).toBe('Révoquer quand même');
     expect(fr('stationUse.inUse', { count: 2 })).toBe('2 tests en cours ou résultats attendus');

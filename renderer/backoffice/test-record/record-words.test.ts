@@ -43,7 +43,7 @@ describe('the answer as given', () => {
   });
 
   it('gives several fields with their labels, an empty one said empty, in each language', () => {
-    expect(answerText(q5?.answer ?? null, fr)).toBe('Premier : pare-feu ; Second : (vide)');
+    expect(answerText(q5?.answer ?? null, fr)).toBe('Premier : pare-feu ; Second : (vide)');
     expect(answerText(q5?.answer ?? null, en)).toBe('Premier: pare-feu ; Second: (empty)');
   });
 
@@ -59,8 +59,8 @@ describe('a question’s status, count and neutralization', () => {
   it('words every status scoring gives, and how it counts', () => {
     expect(questions.map((q) => statusText(q, fr))).toEqual([
       'Juste',
-      'Question quittée : réponse juste, donnée après avoir quitté la question',
-      'Passée (« Je passe »)',
+      'Question quittée : réponse juste, donnée après avoir quitté la question',
+      'Passée (« Je passe »)',
       'Sans réponse',
       'Fausse',
     ]);
@@ -77,12 +77,12 @@ describe('a question’s status, count and neutralization', () => {
 
   it('says who neutralized, with the alert’s code in the invigilator’s words', () => {
     expect(neutralizationText({ by: 'alert', reasonCode: 'E5' }, fr)).toBe(
-      'Oui : alerte validée par le surveillant (E5 — Le site à consulter est bloqué)',
+      'Oui : alerte validée par le surveillant (E5 — Le site à consulter est bloqué)',
     );
     expect(neutralizationText({ by: 'alert', reasonCode: null }, en)).toBe(
       'Yes: alert validated by the invigilator',
     );
-    expect(neutralizationText({ by: 'jury' }, fr)).toBe('Oui : par le jury');
+    expect(neutralizationText({ by: 'jury' }, fr)).toBe('Oui : par le jury');
     expect(neutralizationText(null, fr)).toBe('Non');
   });
 });
@@ -96,8 +96,8 @@ describe('the header’s lines', () => {
         fr,
       ),
     ).toEqual([
-      'arrêté par le surveillant',
-      'raison de l’arrêt donnée à la finalisation : problème technique',
+      'terminé par le surveillant',
+      'raison de l’arrêt donnée à la finalisation : problème technique',
     ]);
     expect(endLines({ reason: null, at: null, abortReason: null, confirmedOver: true }, en)).toEqual([
       'no end recorded (the station stopped, or its last records never arrived)',
@@ -121,7 +121,7 @@ describe('the header’s lines', () => {
         'fr-FR',
       ),
     ).toEqual([
-      'Enregistrements reçus pendant le test : le serveur a refusé le résultat signé du poste (code CHAIN_BROKEN).',
+      'Enregistrements reçus pendant le test : le serveur a refusé le résultat signé du poste (code CHAIN_BROKEN).',
       '1 enregistrement dans le journal du test.',
     ]);
     expect(
@@ -154,9 +154,9 @@ describe('the pauses’ words', () => {
     const i18n = i18nFor('fr');
     const duration = (ms: number) => formatTimeLeft(ms, i18n.t);
     expect(pauseRows(sampleRecord()).map((row) => pauseWords(row, fr, duration))).toEqual([
-      ['Pause par le surveillant', 'motif : « Alarme incendie »'],
+      ['Pause par le surveillant', 'motif : « Alarme incendie »'],
       ['Fin de la pause, après 5 min', null],
-      ['Temps ajouté par le surveillant : 10 min', null],
+      ['Temps ajouté par le surveillant : 10 min', null],
       ['Reprise du test après un arrêt du poste de 2 min, non compté au candidat', null],
     ]);
   });

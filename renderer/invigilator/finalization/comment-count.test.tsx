@@ -23,7 +23,7 @@ describe('the global comment’s count', () => {
   });
 
   it('says in words how far over the limit the text is', () => {
-    expect(count(523)).toContain('523 / 500 caractères : 23 de trop');
+    expect(count(523)).toContain('523 / 500 caractères : 23 de trop');
     expect(count(523)).toContain('count-over');
     expect(count(501, 'en')).toContain('501 / 500 characters: 1 too many');
   });

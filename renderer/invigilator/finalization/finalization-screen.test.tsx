@@ -14,7 +14,7 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 function text(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\r\n]+/g, ' ')
     .trim();
 }
 
@@ -38,15 +38,15 @@ describe('finalizing with a candidate waiting at another station for the resume'
   it('lists them to settle in the room, with what to do, and asks no abort reason', () => {
     const html = renderRoom(<FinalizationScreen />, { candidates: [resuming(2_000)] });
     const running = /<section[^>]*data-testid="still-running".*?<\/section>/s.exec(html)?.[0] ?? '';
-    expect(text(running)).toContain('Léa MARTIN : attend la reprise au poste Poste 09');
-    expect(text(running)).toContain('autorisez la reprise depuis la salle (« Autoriser la reprise »)');
+    expect(text(running)).toContain('Léa MARTIN : attend la reprise sur Poste 09');
+    expect(text(running)).toContain('autorisez la reprise depuis la salle (« Autoriser la reprise »)');
     expect(text(running)).toContain('attendez que ce poste soit muet');
     // Not the hint for tests under way on their own station: ending them is not what this one needs.
     expect(text(running)).not.toContain('Terminez d’abord leur test');
     expect(html).not.toContain('data-testid="abort-reason"');
 
     const en = renderRoom(<FinalizationScreen />, { candidates: [resuming(2_000)], language: 'en' });
-    expect(text(en)).toContain('Léa MARTIN: waiting to resume at station Poste 09');
+    expect(text(en)).toContain('Léa MARTIN: waiting to resume on Poste 09');
     expect(text(en)).toContain('authorize the resume from the room (&quot;Authorize resume&quot;)');
   });
 
@@ -62,7 +62,7 @@ describe('finalizing with a candidate whose station is silent while they may sti
    * Silent for 3 min 30 s (the screen's clock may lag behind this test's by a few seconds); about 40
    * minutes were left when it was last heard.
    */
-  const offline = () => {
+  const offline = (timeLeftMs = 40 * 60_000) => {
     // One instant for both: two calls to `ago` a millisecond apart made it 40 min and 1 ms, so « 41 ».
     const lastHeard = ago(3.5 * 60_000);
     return card({
@@ -72,20 +72,26 @@ describe('finalizing with a candidate whose station is silent while they may sti
       station: { id: 'st-4', name: 'Poste 04' },
       state: 'inProgress',
       lastHeartbeatAt: lastHeard,
-      timeLeftMs: 40 * 60_000,
+      timeLeftMs,
       timeLeftAt: lastHeard,
     });
   };
+
+  it('says the time that was left as the card says it, in hours and minutes', () => {
+    const html = renderRoom(<FinalizationScreen />, { candidates: [offline(75 * 60_000)] });
+    expect(text(html)).toContain('il lui restait environ 1 h 15 min');
+    expect(text(html)).not.toContain('75 min');
+  });
 
   it('says how long the station has been silent, the time that was left, what to do, with a confirmation to tick', () => {
     const html = renderRoom(<FinalizationScreen />, { candidates: [offline()] });
     const section = /<section[^>]*data-testid="maybe-offline".*?<\/section>/s.exec(html)?.[0] ?? '';
     expect(text(section)).toContain('1 candidat compose peut-être encore hors ligne');
     expect(text(section)).toContain(
-      'Tom PETIT (Poste 04) : Poste muet depuis 3 min · il lui restait environ 40 min',
+      'Tom PETIT (Poste 04) : Poste muet depuis 3 min · il lui restait environ 40 min',
     );
     expect(text(section)).toContain(
-      'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
+      'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
     );
     // A checkbox with its own label, described by the facts and the hint; not ticked.
     const box = /<input[^>]*data-testid="confirm-over"[^>]*>/.exec(section)?.[0] ?? '';
@@ -193,5 +199,30 @@ describe('a finalization typed before the login ended (or before going to the ro
       expect(html).not.toContain('Alarme incendie');
       expect(input(html, 'abort-technical')).not.toContain('checked');
     }
+  });
+});
+
+describe('finalizing with two namesakes whose tests did not finish', () => {
+  const jade = (id: string, birthdate: string) =>
+    card({
+      candidateId: id,
+      firstName: 'Jade',
+      lastName: 'Moreau',
+      birthdate,
+      state: 'ended',
+      endReason: 'endedByInvigilator',
+      upload: 'received',
+    });
+
+  it('asks the abort reason of each with the birthdate, and says what each reason covers', () => {
+    const html = text(
+      renderRoom(<FinalizationScreen />, {
+        candidates: [jade('j1', '2011-09-08'), jade('j2', '2012-02-14')],
+      }),
+    );
+    expect(html).toContain('Raison de l’arrêt pour Jade MOREAU (08/09/2011)');
+    expect(html).toContain('Raison de l’arrêt pour Jade MOREAU (14/02/2012)');
+    expect(html).toContain('Abandon du candidat Le candidat a arrêté de lui-même (malaise, départ…).');
+    expect(html).toContain('Problème technique Panne de poste, de réseau ou de courant');
   });
 });

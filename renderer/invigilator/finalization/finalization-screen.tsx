@@ -13,11 +13,14 @@ import { ABORT_REASONS, type AbortReason } from '../../../core/scoring/scoring-i
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
-import { elapsed, fullName } from '../format.ts';
+import { useTranslation } from 'react-i18next';
+import { formatTimeLeft } from '../../shared/format-duration.ts';
+import { elapsed } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
 import { byName } from '../room/attention.ts';
 import { stateText } from '../room/card-text.ts';
+import { useCandidateName } from '../room/use-candidate-name.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
 import { tabStorage, type TabStorage } from '../state/tab-storage.ts';
@@ -54,6 +57,7 @@ export function FinalizationScreen({
   const load = useRoom((s) => s.load);
   const endLogin = useRoom((s) => s.endLogin);
   const candidates = useMemo(() => Object.values(candidateMap).sort(byName), [candidateMap]);
+  const nameOf = useCandidateName();
   // Cut from the server (and for a moment after), the screen hears no heartbeat: judge stations at
   // the moment the cut began (health-clock.ts).
   const { healthNow: now } = useRoomClock();
@@ -158,7 +162,7 @@ export function FinalizationScreen({
           <ul>
             {refused.map((c) => (
               <li key={c.candidateId} data-candidate-id={c.candidateId}>
-                {c.station ? `${fullName(c)} (${c.station.name})` : fullName(c)}
+                {c.station ? `${nameOf(c)} (${c.station.name})` : nameOf(c)}
               </li>
             ))}
           </ul>
@@ -195,7 +199,7 @@ export function FinalizationScreen({
               {unfinished.map((c) => (
                 <AbortReasonField
                   key={c.candidateId}
-                  name={fullName(c)}
+                  name={nameOf(c)}
                   state={stateText(c, t, session?.state === 'created')}
                   candidateId={c.candidateId}
                   value={draft.abortReasons[c.candidateId] ?? ''}
@@ -295,6 +299,7 @@ function StillInTheRoom({
   nowMs: number;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const room = <a href={hrefFor({ page: 'room', sessionId })}>{t('finalization.toRoom')}</a>;
   const resuming = running.filter((c) => waitsForResume(c, nowMs));
   const hints = [
@@ -311,8 +316,8 @@ function StillInTheRoom({
           candidateId: c.candidateId,
           text:
             c.resumeRequest && resuming.includes(c)
-              ? t('finalization.resumeWaiting', { name: fullName(c), station: c.resumeRequest.stationName })
-              : fullName(c),
+              ? t('finalization.resumeWaiting', { name: nameOf(c), station: c.resumeRequest.stationName })
+              : nameOf(c),
         }))}
         hint={hints.filter((h) => h !== null).join(' ')}
         room={room}
@@ -323,8 +328,7 @@ function StillInTheRoom({
         title={t('finalization.alertsTitle', { count: alerts.length })}
         lines={alerts.map((c) => {
           const number = c.alert?.questionNumber ?? null;
-          const text =
-            number === null ? fullName(c) : t('finalization.alertOn', { name: fullName(c), number });
+          const text = number === null ? nameOf(c) : t('finalization.alertOn', { name: nameOf(c), number });
           return { candidateId: c.candidateId, text };
         })}
         hint={t('finalization.alertsHint')}
@@ -393,16 +397,19 @@ function SilentStationLine({
   onConfirm(over: boolean): void;
 }) {
   const t = useT();
+  const { t: tShared } = useTranslation();
+  const nameOf = useCandidateName();
   const ids = { facts: useId(), box: useId(), error: useId() };
   const { candidate, silentForMs, timeLeftMs } = silent;
-  const name = fullName(candidate);
+  const name = nameOf(candidate);
   const facts = [
     silentForMs === null
       ? t('finalization.neverHeard')
       : t('finalization.silentFor', { elapsed: elapsed(silentForMs) }),
     timeLeftMs === null
       ? t('finalization.timeLeftUnknown')
-      : t('finalization.timeLeftThen', { minutes: Math.max(1, Math.ceil(timeLeftMs / 60_000)) }),
+      : // Said as the card says it (« 1 h 15 min »).
+        t('finalization.timeLeftThen', { time: formatTimeLeft(timeLeftMs, tShared) }),
   ].join(' · ');
   return (
     <li
@@ -512,7 +519,11 @@ function AbortReasonField({
               data-testid={`abort-${reason}`}
               onChange={() => onChange(reason)}
             />
-            {t(`finalization.abortReasons.${reason}`)}
+            {/* With what each covers, as the back office says it. */}
+            <span>
+              {t(`finalization.abortReasons.${reason}`)}
+              <span className="hint-inline">{t(`finalization.abortReasonHints.${reason}`)}</span>
+            </span>
           </label>
         ))}
       </div>

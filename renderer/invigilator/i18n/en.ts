@@ -121,6 +121,8 @@ export const en: InvigilatorMessages = {
     extraTimeLong: 'Extra time: {{percent}} %',
     addedTime: '+{{minutes}} min added',
     timeLeft: '{{time}} left',
+    unconfirmed: 'to be confirmed',
+    addedUnconfirmed: '{{minutes}} min added, waiting for the station',
     endAt: 'ends ≈ {{time}}',
     endAtLong: 'Theoretical end (indicative): {{time}}',
     noStation: 'no station',
@@ -145,6 +147,9 @@ export const en: InvigilatorMessages = {
       endedByInvigilator: 'Ended by the invigilator',
       aborted: 'Test stopped',
       unknown: 'Test finished',
+    },
+    endedShort: {
+      endedByInvigilator: 'Ended (invigilator)',
     },
   },
   attention: {
@@ -174,7 +179,7 @@ export const en: InvigilatorMessages = {
     none: '',
     pending: 'Result being sent',
     received: 'Result received',
-    waitingStation: 'Result waiting: switch the station back on so that it sends it',
+    waitingStation: 'Switch the station back on to send the result',
     refused: 'Kept on the station. Finalize with a comment.',
     refusedClosed: 'Refused by the server, kept on the station',
     refusedLong:
@@ -188,13 +193,14 @@ export const en: InvigilatorMessages = {
   },
   panel: {
     title: '{{name}}',
-    close: 'Close',
+    close: 'Back to the room',
     station: 'Station',
     state: 'State',
     progress: 'Progress',
     progressValue_one: 'question {{question}} of {{total}}, {{count}} answer stored',
     progressValue_other: 'question {{question}} of {{total}}, {{count}} answers stored',
     timeLeft: 'Time left',
+    timeLeftUnconfirmed: '{{time}} ({{added}})',
     allowed: 'Time allowed',
     allowedValue: '{{time}} (1 h 45 + extra time + added time)',
     started: 'Started',
@@ -206,9 +212,9 @@ export const en: InvigilatorMessages = {
     birthdate: 'Birthdate',
     actions: 'Actions',
     notYet: 'not yet',
-    resumeRequest: 'Station {{station}} asks to resume this test (since {{time}}).',
+    resumeRequest: '{{station}} asks to resume this test (since {{time}}).',
     resumeStationSilent:
-      'Station {{station}} has not answered for {{time}}. If the candidate left, their test is to be finalized as unfinished, with a reason.',
+      '{{station}} has not answered for {{time}}. If the candidate left, their test is to be finalized as unfinished, with a reason.',
     commandsPending: 'Sent, not yet received by the station: {{list}}',
     refusal: '(refused at {{time}}, code {{code}})',
     alertDecision: 'Alert decision',
@@ -266,8 +272,8 @@ export const en: InvigilatorMessages = {
     resumeBody:
       'The test resumes at the question where it stopped, with the time that was left. The time the station was down is not counted.',
     resumeOnOwn:
-      "Station {{other}} no longer asks for it and the candidate's own station, {{station}}, is back: it will resume there.",
-    resumeOnOther: 'It will resume on station {{station}}.',
+      "{{other}} no longer asks to resume and the candidate's own station is back. It will resume on: {{station}}.",
+    resumeOnOther: 'It will resume on: {{station}}.',
     resumeConfirm: 'Authorize resume',
     resumeAlertWarning:
       'An alert is still pending on question {{question}}. The candidate stays blocked on that question until it is handled: handle it now or right after the resume, it stays at the top of the room.',
@@ -378,7 +384,7 @@ export const en: InvigilatorMessages = {
     alertsHint:
       'First decide each of them from the room: neutralize the question or leave it to the candidate.',
     alertOn: '{{name}}, question {{number}}',
-    resumeWaiting: '{{name}}: waiting to resume at station {{station}}',
+    resumeWaiting: '{{name}}: waiting to resume on {{station}}',
     resumeHint:
       'A candidate waiting to resume at another station is still in the room: authorize the resume from the room ("Authorize resume"). If they left, wait for that station to go silent (15 seconds without news, for example once switched off): their test is then to be finalized as unfinished.',
     toRoom: 'Go to the room',
@@ -389,7 +395,7 @@ export const en: InvigilatorMessages = {
     silentLine: '{{name}}: {{facts}}',
     silentFor: 'Station silent for {{elapsed}}',
     neverHeard: 'Station never heard from',
-    timeLeftThen: 'about {{minutes}} min were left',
+    timeLeftThen: 'about {{time}} were left',
     timeLeftUnknown: 'time left unknown',
     confirmOver: 'I confirm that {{name}}’s test is over (station switched off or candidate gone)',
     refusedTitle_one: '1 result refused by the server',
@@ -405,6 +411,10 @@ export const en: InvigilatorMessages = {
       candidate: 'The candidate abandoned',
       technical: 'Technical problem',
     },
+    abortReasonHints: {
+      candidate: 'The candidate stopped of their own accord (feeling unwell, leaving…).',
+      technical: 'A station, network or power failure that prevented finishing.',
+    },
     comment: 'Global comment on the session (optional)',
     commentHint:
       "For the whole session. A candidate's incidents go in their reports, with their code. A comment sends the session to the jury before publication.",
@@ -412,7 +422,7 @@ export const en: InvigilatorMessages = {
     commentCountOver: '{{count}} / {{max}} characters: {{excess}} too many',
     commentBackUnder: 'The comment fits in {{max}} characters again.',
     hadIncident: 'Was there an incident during the session?',
-    couldNotJoin: 'Could a candidate not join the session?',
+    couldNotJoin: 'Was an enrolled candidate prevented from joining the session?',
     yes: 'Yes',
     no: 'No',
     submit: 'Finalize the session',
@@ -425,7 +435,7 @@ export const en: InvigilatorMessages = {
       abortReason: 'Give the reason the test stopped.',
       running: 'Tests are still running or waiting for a resume: first settle them from the room.',
       maybeOffline:
-        'A candidate may still be working offline: wait for their station, or confirm their test is over.',
+        'A candidate may still be working offline: wait for their station to come back, or confirm their test is over.',
       confirmOver: 'Wait for this station to come back, or tick this box if their test is over.',
       alerts: 'Alerts await your decision: first decide them from the room.',
       comment: 'The comment is longer than {{max}} characters.',

@@ -5,10 +5,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import type { AlertReasonCode } from '../../../core/journal/journal-record.ts';
-import { clockTime, elapsed, fullName } from '../format.ts';
+import { clockTime, elapsed } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { alertCodeGroups } from './candidate-actions.ts';
 import type { Outcome } from './use-candidate-actions.ts';
+import { useCandidateName } from './use-candidate-name.ts';
 
 export interface AlertDecisionProps {
   candidate: RoomCandidate;
@@ -23,6 +24,7 @@ export interface AlertDecisionProps {
 
 export function AlertDecision({ candidate, alert, nowMs, busy, onDecide }: AlertDecisionProps) {
   const t = useT();
+  const nameOf = useCandidateName();
   const { i18n } = useTranslation();
   const [code, setCode] = useState<AlertReasonCode | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -123,7 +125,7 @@ export function AlertDecision({ candidate, alert, nowMs, busy, onDecide }: Alert
           </button>
         </section>
       </div>
-      <p className="visually-hidden">{fullName(candidate)}</p>
+      <p className="visually-hidden">{nameOf(candidate)}</p>
     </div>
   );
 }

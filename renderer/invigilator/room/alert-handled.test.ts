@@ -27,15 +27,17 @@ describe('an alert decided on another screen', () => {
 
   it('says whether the question was neutralized or the candidate must answer it', () => {
     expect(handledElsewhereText(validated, fr)).toBe(
-      'Alerte déjà traitée (depuis un autre écran ?) : validée (E4) — question neutralisée',
+      'Alerte déjà traitée (depuis un autre écran ?) : validée (E4) — question neutralisée',
     );
     expect(handledElsewhereText(dismissed, fr)).toBe(
-      'Alerte déjà traitée (depuis un autre écran ?) : refusée — le candidat doit répondre',
+      'Alerte déjà traitée (depuis un autre écran ?) : refusée — le candidat doit répondre',
     );
     expect(handledElsewhereText(validated, en)).toBe(
       'Alert already handled (from another screen?): validated (E4) — question neutralized',
     );
-    expect(handledElsewhereText(null, fr)).toMatch(/^Alerte déjà traitée \(depuis un autre écran \?\)\./);
+    expect(handledElsewhereText(null, fr)).toMatch(
+      /^Alerte déjà traitée \(depuis un autre écran\u202f\?\)\./,
+    );
     expect(decisionWhen(validated, fr, 'fr')).toMatch(/^Question 12, décision prise à \d\d:\d\d\.$/);
   });
 
@@ -43,7 +45,7 @@ describe('an alert decided on another screen', () => {
     const say = vi.fn();
     announceHandledElsewhere(dismissed, fr, say);
     expect(say).toHaveBeenCalledWith(
-      'Alerte déjà traitée (depuis un autre écran ?) : refusée — le candidat doit répondre',
+      'Alerte déjà traitée (depuis un autre écran ?) : refusée — le candidat doit répondre',
       'assertive',
     );
   });

@@ -2,9 +2,9 @@
 // just added, not whatever tops the card, all of one look in one message: announced one by one, each
 // would replace the last before it is read. Assertive when a candidate is blocked (an alert, one on its
 // way, a resume), polite otherwise; the blocked ones first.
-import { fullName } from '../format.ts';
 import type { Translate } from '../i18n/use-t.ts';
 import { BLOCKING } from './attention.ts';
+import { candidateName } from './namesakes.ts';
 import type { Arrival, ArrivalKind } from './room-arrivals.ts';
 
 export interface Announcement {
@@ -34,14 +34,18 @@ function reasonText(kind: ArrivalKind, arrival: Arrival, t: Translate): string {
 const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 const urgent = (arrival: Arrival) => arrival.added.some((kind) => BLOCKING.has(kind));
 
-export function arrivalsAnnouncement(arrivals: readonly Arrival[], t: Translate): Announcement | null {
+export function arrivalsAnnouncement(
+  arrivals: readonly Arrival[],
+  t: Translate,
+  namesakes: ReadonlySet<string> = new Set(),
+): Announcement | null {
   if (arrivals.length === 0) return null;
   const ordered = [...arrivals.filter(urgent), ...arrivals.filter((a) => !urgent(a))];
   const message = ordered
     .map((arrival) =>
       sentence(
         t('room.arrival', {
-          name: fullName(arrival.entry.candidate),
+          name: candidateName(arrival.entry.candidate, namesakes),
           reasons: arrival.added.map((kind) => reasonText(kind, arrival, t)).join(', '),
         }),
       ),

@@ -7,10 +7,11 @@ import { formatTimeLeft } from '../../shared/format-duration.ts';
 import { frenchDate } from '../attendance/attendance.ts';
 import { clockTime, elapsed, fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
+import { useRoom } from '../state/room-context.tsx';
 import { PROBLEM_LOCKDOWN_EVENTS, type RoomEntry } from './attention.ts';
-import { stateText, uploadWord } from './card-text.ts';
+import { cardStateText, uploadWord } from './card-text.ts';
 import type { HealthView } from './connection-health.ts';
-import { timeLeftNow } from './time-left.ts';
+import { timeLeftWithAdded } from './time-left.ts';
 
 export type CardOpenView = 'details' | 'alert' | 'resume' | 'lockdown';
 
@@ -48,8 +49,9 @@ export function CandidateCard({
   const nameId = useId();
   const { candidate, attention, highlight, health } = entry;
   const top = attention[0] ?? null;
+  const report = useRoom((s) => s.timeReports[candidate.candidateId]);
   // No clock runs in a finalized room.
-  const timeLeft = sessionOpen ? timeLeftNow(candidate, nowMs) : null;
+  const timeLeft = sessionOpen ? timeLeftWithAdded(candidate, nowMs, report) : null;
   const name = fullName(candidate);
   const running =
     candidate.state === 'inProgress' || candidate.state === 'paused' || candidate.state === 'resumePending';
@@ -121,7 +123,14 @@ export function CandidateCard({
       quick = { label: t('quick.lockdown'), action: () => onOpen('lockdown'), testId: 'quick-lockdown' };
   }
 
-  const timeText = timeLeft === null ? null : t('room.timeLeft', { time: formatTimeLeft(timeLeft, tShared) });
+  const timeText =
+    timeLeft === null ? null : t('room.timeLeft', { time: formatTimeLeft(timeLeft.ms, tShared) });
+  // Time added since the station's last report is counted, and said not confirmed yet (in place of the
+  // indicative end, which is not either).
+  const timeTitle =
+    timeLeft && timeLeft.unconfirmedMs > 0
+      ? t('room.addedUnconfirmed', { minutes: Math.round(timeLeft.unconfirmedMs / 60_000) })
+      : undefined;
   const extra =
     candidate.extraTimePercentage > 0 && candidate.state !== 'notArrived' && !finished ? (
       <span
@@ -150,7 +159,12 @@ export function CandidateCard({
   } else if (locked) {
     footRight = <span className="card-foot-locked">{t('attention.locked')}</span>;
   } else if ((quick || inTransit) && running && timeText) {
-    footRight = <span className="card-foot-time">{timeText}</span>;
+    footRight = (
+      <span className="card-foot-time" title={timeTitle}>
+        {timeText}
+        {timeTitle && <span className="visually-hidden"> — {timeTitle}</span>}
+      </span>
+    );
   }
 
   // Line 3: the button, or the time, or how a finished test ended.
@@ -178,24 +192,36 @@ export function CandidateCard({
     line3 = (
       <p className="card-time" data-testid="card-time">
         <span>{timeText}</span>
-        {endAt && (
-          <span className="card-end" title={t('room.endAtLong', { time: endAt })}>
-            {t('room.endAt', { time: endAt })}
+        {timeTitle ? (
+          <span className="card-end" title={timeTitle} data-testid="card-time-unconfirmed">
+            <span aria-hidden="true">{t('room.unconfirmed')}</span>
+            <span className="visually-hidden">{timeTitle}</span>
           </span>
+        ) : (
+          endAt && (
+            <span className="card-end" title={t('room.endAtLong', { time: endAt })}>
+              {t('room.endAt', { time: endAt })}
+            </span>
+          )
         )}
       </p>
     );
   } else if (finished) {
+    const word = uploadWord(candidate.upload, health.health, sessionOpen);
+    // What to do to keep a result (switch its station back on) wraps to two lines, never cut.
     line3 = (
       <p
-        className={`card-upload upload-${candidate.upload}`}
+        className={`card-upload upload-${candidate.upload} upload-word-${word}`}
         data-testid="card-upload"
-        title={refused ? t('upload.refusedLong') : undefined}
+        title={
+          refused ? t('upload.refusedLong') : word === 'waitingStation' ? t(`upload.${word}`) : undefined
+        }
       >
-        {t(`upload.${uploadWord(candidate.upload, health.health, sessionOpen)}`)}
+        {t(`upload.${word}`)}
       </p>
     );
   }
+  const state = cardStateText(candidate, t, sessionOpen);
 
   return (
     <li
@@ -236,7 +262,16 @@ export function CandidateCard({
               ✓
             </span>
           )}
-          {stateText(candidate, t, sessionOpen)}
+          {state.short === state.long ? (
+            state.long
+          ) : (
+            <>
+              <span aria-hidden="true" title={state.long}>
+                {state.short}
+              </span>
+              <span className="visually-hidden">{state.long}</span>
+            </>
+          )}
         </p>
       )}
       {line3}

@@ -10,7 +10,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
 import { frenchDate } from '../attendance/attendance.ts';
-import { clockTime, elapsed, fullName } from '../format.ts';
+import { clockTime, elapsed } from '../format.ts';
 import { IncidentSection } from '../incidents/incident-section.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
@@ -27,8 +27,9 @@ import { stateText } from './card-text.ts';
 import { fileFocus, type FileFocus, type FileView } from './file-focus.ts';
 import { useFocusRescue } from './focus-rescue.ts';
 import { LockdownEvents } from './lockdown-events.tsx';
-import { timeLeftNow } from './time-left.ts';
+import { timeLeftWithAdded } from './time-left.ts';
 import { useCandidateActions, type Outcome } from './use-candidate-actions.ts';
+import { useCandidateName } from './use-candidate-name.ts';
 
 type View = FileView;
 type ShownAlert = NonNullable<RoomCandidate['alert']>;
@@ -48,6 +49,7 @@ export function CandidateDialog({
 }) {
   const t = useT();
   const candidate = useRoom((s) => s.candidates[candidateId]);
+  const nameOf = useCandidateName();
   const [view, setView] = useState<View>(initialView === 'lockdown' ? 'details' : initialView);
   const body = useRef<HTMLDivElement>(null);
   const lockdownHeading = useId();
@@ -116,7 +118,7 @@ export function CandidateDialog({
   }, [resumeGone]);
 
   if (!candidate) return null;
-  const name = fullName(candidate);
+  const name = nameOf(candidate);
   // Into the alert view: on the alert pending now.
   const show = (next: View) => {
     if (next === 'alert') setShownAlert(candidate.alert);
@@ -205,7 +207,8 @@ function Details({
   const { busy, command } = useCandidateActions();
   const [error, setError] = useState<string | null>(null);
   const actions = availableActions(candidate, sessionOpen);
-  const timeLeft = timeLeftNow(candidate, now);
+  const report = useRoom((s) => s.timeReports[candidate.candidateId]);
+  const timeLeft = timeLeftWithAdded(candidate, now, report);
   const incidentsHeading = useId();
   // The button just pressed (« Confirmer la présence », « Retirer la confirmation », « Déverrouiller »)
   // goes once the station acts on it: focus moves to the state line, which says what changed, never
@@ -305,7 +308,17 @@ function Details({
         <div>
           <dt>{t('panel.timeLeft')}</dt>
           <dd data-testid="panel-time-left">
-            {timeLeft === null ? t('panel.notYet') : formatTimeLeft(timeLeft, tShared)}
+            {timeLeft === null
+              ? t('panel.notYet')
+              : timeLeft.unconfirmedMs > 0
+                ? // Added since the station's last report: counted, not confirmed by the station yet.
+                  t('panel.timeLeftUnconfirmed', {
+                    time: formatTimeLeft(timeLeft.ms, tShared),
+                    added: t('room.addedUnconfirmed', {
+                      minutes: Math.round(timeLeft.unconfirmedMs / 60_000),
+                    }),
+                  })
+                : formatTimeLeft(timeLeft.ms, tShared)}
             {candidate.downtimeMs > 0 && (
               <span className="hint-inline" data-testid="panel-downtime">
                 {' '}
@@ -696,9 +709,9 @@ function EndTestView({ candidate, onCancel, onDone }: ViewProps) {
 export function CloseStationView({ candidate, onCancel, onDone }: ViewProps) {
   const t = useT();
   const { busy, command } = useCandidateActions();
+  const name = useCandidateName()(candidate);
   const station = candidate.station?.name ?? '';
   if (notStarted(candidate)) {
-    const name = fullName(candidate);
     return (
       <ConfirmBody
         body={t('confirm.closeStationNotStartedBody', { station, name })}
@@ -719,8 +732,8 @@ export function CloseStationView({ candidate, onCancel, onDone }: ViewProps) {
         candidate.upload !== 'received' ? (
           <p className="notice notice-warning">
             {candidate.upload === 'refused'
-              ? t('confirm.closeStationResultRefused', { name: fullName(candidate) })
-              : t('confirm.closeStationResultPending', { name: fullName(candidate) })}
+              ? t('confirm.closeStationResultRefused', { name })
+              : t('confirm.closeStationResultPending', { name })}
           </p>
         ) : undefined
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../shared/i18n/i18n.ts';
 import { addInvigilatorMessages, translator } from '../i18n/use-t.ts';
 import { card } from '../testing/room-fixtures.ts';
-import { stateText, uploadWord } from './card-text.ts';
+import { cardStateText, stateText, uploadWord } from './card-text.ts';
 
 const fr = translator(addInvigilatorMessages(createI18n('fr')));
 const en = translator(addInvigilatorMessages(createI18n('en')));
@@ -11,7 +11,7 @@ describe('the words on a card', () => {
   it('says "not arrived yet" while the session is open, and "absent" once it is finalized', () => {
     const away = card({ state: 'notArrived', testId: null, station: null, progress: null });
     expect(stateText(away, fr, true)).toBe('Pas encore arrivé');
-    expect(stateText(away, fr, false)).toBe('Absent : n’est pas venu');
+    expect(stateText(away, fr, false)).toBe('Absent : n’est pas venu');
     expect(stateText(away, en, false)).toBe('Absent: did not come');
   });
 
@@ -57,7 +57,7 @@ describe('the room’s counts', () => {
       'Gardé sur le poste. Finalisez avec un commentaire.',
     );
     expect(fr('upload.refusedLong')).toBe(
-      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste, même éteint : n’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
+      'Le serveur a refusé ce résultat. Il reste enregistré sur le poste, même éteint : n’effacez pas et ne réinstallez pas ce poste tant que le référent ne vous l’a pas dit. Finalisez la session quand même, en le signalant dans le commentaire : le jury examinera le poste.',
     );
     expect(en('attention.resultRefused')).toBe('Result refused by the server');
     expect(en(`upload.${uploadWord('refused', 'lost')}`)).toBe(
@@ -81,11 +81,28 @@ describe('the room’s counts', () => {
   });
 
   it('asks to switch a silent station back on when a finished test’s result has not arrived', () => {
-    expect(fr(`upload.${uploadWord('pending', 'off')}`)).toBe(
-      'Résultat en attente : rallumez le poste pour qu’il l’envoie',
-    );
+    expect(fr(`upload.${uploadWord('pending', 'off')}`)).toBe('Rallumez le poste pour envoyer le résultat');
     expect(en(`upload.${uploadWord('pending', 'off')}`)).toBe(
-      'Result waiting: switch the station back on so that it sends it',
+      'Switch the station back on to send the result',
     );
+  });
+});
+
+describe('the state on a narrow card', () => {
+  it('shortens « Terminé par le surveillant », cut on a card of 30, keeping the whole words as its name', () => {
+    const ended = card({ state: 'ended', endReason: 'endedByInvigilator' });
+    expect(cardStateText(ended, fr, true)).toEqual({
+      short: 'Terminé (surveillant)',
+      long: 'Terminé par le surveillant',
+    });
+    expect(cardStateText(ended, en, false)).toEqual({
+      short: 'Ended (invigilator)',
+      long: 'Ended by the invigilator',
+    });
+  });
+
+  it('keeps the other states whole', () => {
+    const done = card({ state: 'resultReceived', endReason: 'finished' });
+    expect(cardStateText(done, fr, true)).toEqual({ short: 'Test terminé', long: 'Test terminé' });
   });
 });

@@ -40,6 +40,22 @@ export function stateText(candidate: RoomCandidate, t: Translate, sessionOpen: b
 }
 
 /**
+ * The state as the card says it: shorter where the words would be cut on a narrow card (1366×768 with
+ * 30 cards, 200 % zoom); `long` is the whole wording, the card's accessible name and title.
+ */
+export function cardStateText(
+  candidate: RoomCandidate,
+  t: Translate,
+  sessionOpen: boolean,
+): { short: string; long: string } {
+  const long = stateText(candidate, t, sessionOpen);
+  const ended = candidate.state === 'ended' || candidate.state === 'resultReceived';
+  return ended && candidate.endReason === 'endedByInvigilator'
+    ? { short: t('state.endedShort.endedByInvigilator'), long }
+    : { short: long, long };
+}
+
+/**
  * A finished test's result: received, being sent, or waiting for its station (closed or switched off
  * before sending it: only switching it back on sends it). Calm words, not the missing-station alarm.
  * Refused by the server, it is no longer on its way whatever the station does: that one is to act on

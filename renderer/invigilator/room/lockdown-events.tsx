@@ -5,6 +5,7 @@ import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { clockTime } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { PROBLEM_LOCKDOWN_EVENTS } from './attention.ts';
+import { lockdownEventData } from './lockdown-detail.ts';
 
 export function LockdownEvents({
   candidate,
@@ -34,7 +35,7 @@ export function LockdownEvents({
           {[...events].reverse().map((e, i) => (
             <li key={`${e.at}-${i}`} className={PROBLEM_LOCKDOWN_EVENTS.has(e.event) ? 'event-problem' : ''}>
               <time dateTime={e.at}>{clockTime(e.at, i18n.language)}</time> {t(`lockdown.events.${e.event}`)}
-              {e.detail && <span className="muted"> — {e.detail}</span>}
+              {lockdownEventData(e) && <span className="muted"> — {lockdownEventData(e)}</span>}
             </li>
           ))}
         </ol>

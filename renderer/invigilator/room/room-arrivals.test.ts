@@ -74,7 +74,7 @@ describe('what screen readers hear of it', () => {
     const found = arrivals.observe(room(locked), true);
     expect(found.map((a) => a.added)).toEqual([['lockdown']]);
     expect(arrivalsAnnouncement(found, fr)).toEqual({
-      message: 'Léa MARTIN : Événement sur le poste.',
+      message: 'Léa MARTIN : Événement sur le poste.',
       politeness: 'polite',
     });
   });
@@ -87,7 +87,7 @@ describe('what screen readers hear of it', () => {
       true,
     );
     expect(arrivalsAnnouncement(found, fr)).toEqual({
-      message: 'Tom DURAND : Alerte · question 7. Léa MARTIN : Attend la confirmation.',
+      message: 'Tom DURAND : Alerte · question 7. Léa MARTIN : Attend la confirmation.',
       politeness: 'assertive',
     });
     expect(arrivalsAnnouncement(found, en)?.message).toBe(
@@ -102,12 +102,12 @@ describe('what screen readers hear of it', () => {
     const transit = arrivals.observe(room({ ...lea, alertInTransit: true }), true);
     expect(seen(transit)).toEqual([['lea', true]]);
     expect(arrivalsAnnouncement(transit, fr)).toEqual({
-      message: 'Léa MARTIN : Alerte signalée par le poste, pas encore reçue : allez voir le candidat.',
+      message: 'Léa MARTIN : Alerte signalée par le poste, pas encore reçue : allez voir le candidat.',
       politeness: 'assertive',
     });
     const arrived = arrivals.observe(room({ ...lea, alertInTransit: false, alert: alertOn(5, 0) }), true);
     // Said (it can be decided now), without a second chime.
     expect(seen(arrived)).toEqual([['lea', false]]);
-    expect(arrivalsAnnouncement(arrived, fr)?.message).toBe('Léa MARTIN : Alerte · question 5.');
+    expect(arrivalsAnnouncement(arrived, fr)?.message).toBe('Léa MARTIN : Alerte · question 5.');
   });
 });

@@ -13,7 +13,7 @@ const noop = () => undefined;
 function text(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\r\n]+/g, ' ')
     .trim();
 }
 
@@ -123,11 +123,11 @@ describe('a candidate asking to resume at another station', () => {
         ),
       );
     const heard = asking(2_000);
-    expect(file(heard)).toContain('Le poste Poste 09 demande à reprendre ce test');
+    expect(file(heard)).toContain('Poste 09 demande à reprendre ce test');
     expect(file(heard)).not.toContain('ne répond plus');
     const silent = asking(60_000);
     expect(file(silent)).toMatch(
-      /Le poste Poste 09 ne répond plus depuis \d+ (s|min)\. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison\./,
+      /Poste 09 ne répond plus depuis \d+ (s|min)\. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison\./,
     );
   });
 
@@ -139,17 +139,17 @@ describe('a candidate asking to resume at another station', () => {
           { candidates: [candidate] },
         ),
       );
-    expect(confirm(asking(2_000))).toContain('Il reprendra sur le poste Poste 09.');
+    expect(confirm(asking(2_000))).toContain('Il reprendra sur : Poste 09.');
     const back = { ...asking(60_000), lastHeartbeatAt: ago(2_000) };
     expect(confirm(back)).toContain(
-      `Le poste Poste 09 ne la demande plus et le poste du candidat, ${back.station?.name ?? ''}, est revenu : il reprendra sur celui-ci.`,
+      `Poste 09 ne demande plus la reprise et le poste du candidat est revenu. Il reprendra sur\u00a0: ${back.station?.name ?? ''}.`,
     );
-    expect(confirm(back)).not.toContain('Il reprendra sur le poste Poste 09');
+    expect(confirm(back)).not.toContain('Il reprendra sur : Poste 09');
   });
 });
 
 describe('a candidate’s file', () => {
-  it('says « Oui » for an accessibility adjustment, not a bare tick', () => {
+  it('says « Oui » for an accessibility adjustment, not a bare tick', () => {
     const lea = card({ accessibilityAdjustment: true });
     const fr = renderRoom(
       <CandidateDialog candidateId={lea.candidateId} initialView="details" onClose={noop} />,
@@ -215,7 +215,7 @@ describe('a candidate’s file', () => {
       }),
     );
     expect(confirm).toContain('L’application de certification se ferme sur Poste 03.');
-    expect(confirm).toContain('n’a pas commencé son test : rien n’est perdu.');
+    expect(confirm).toContain('n’a pas commencé son test : rien n’est perdu.');
     expect(confirm).toContain('le candidat sera noté absent');
     expect(confirm).toContain(
       'peut se connecter de nouveau sur un poste tant que la session n’est pas finalisée',
@@ -225,7 +225,7 @@ describe('a candidate’s file', () => {
     expect(confirm).not.toContain('résultat');
   });
 
-  it('pauses the test, and continues it: « verrouiller » is for a station that locked itself', () => {
+  it('pauses the test, and continues it: « verrouiller » is for a station that locked itself', () => {
     const running = card({ state: 'inProgress' });
     const html = renderRoom(
       <CandidateDialog candidateId={running.candidateId} initialView="details" onClose={noop} />,
@@ -283,7 +283,7 @@ describe('an alert the station raised, not received yet', () => {
       <CandidateDialog candidateId={lea.candidateId} initialView="details" onClose={noop} />,
       { candidates: [lea] },
     );
-    expect(text(html)).toContain('Alerte signalée par le poste, pas encore reçue : allez voir le candidat');
+    expect(text(html)).toContain('Alerte signalée par le poste, pas encore reçue : allez voir le candidat');
     expect(text(html)).not.toContain('Traiter l’alerte');
   });
 });
@@ -298,7 +298,7 @@ describe('the time a candidate’s station was down', () => {
           language,
         }),
       );
-    expect(html('fr')).toContain('Poste arrêté : 12 min, non décomptées');
+    expect(html('fr')).toContain('Poste arrêté : 12 min, non décomptées');
     expect(html('en')).toContain('Station down: 12 min, not counted');
     const none = card({ downtimeMs: 0 });
     expect(
@@ -306,5 +306,136 @@ describe('the time a candidate’s station was down', () => {
         candidates: [none],
       }),
     ).not.toContain('panel-downtime');
+  });
+});
+
+describe('a decision on one of two namesakes', () => {
+  const jade1 = card({
+    firstName: 'Jade',
+    lastName: 'Moreau',
+    birthdate: '2011-09-08',
+    state: 'resumePending',
+  });
+  const jade2 = card({
+    firstName: 'Jade',
+    lastName: 'Moreau',
+    birthdate: '2012-02-14',
+    state: 'resumePending',
+  });
+
+  it('names the candidate with the birthdate in the dialog’s question', () => {
+    const html = (view: 'resume' | 'details') =>
+      text(
+        renderRoom(<CandidateDialog candidateId={jade2.candidateId} initialView={view} onClose={noop} />, {
+          candidates: [jade1, jade2],
+        }),
+      );
+    expect(html('resume')).toMatch(/Autoriser la reprise de Jade MOREAU \(14\/02\/2012\)\s?\?/);
+    expect(html('details')).toContain('Jade MOREAU (14/02/2012)');
+  });
+
+  it('names a candidate alone under that name without it', () => {
+    const html = text(
+      renderRoom(<CandidateDialog candidateId={jade1.candidateId} initialView="resume" onClose={noop} />, {
+        candidates: [jade1],
+      }),
+    );
+    expect(html).toContain('Autoriser la reprise de Jade MOREAU');
+    expect(html).not.toContain('08/09/2011)');
+  });
+});
+
+describe('a finished test on a card of 30', () => {
+  const cardHtml = (candidate: ReturnType<typeof card>, health: 'off' | 'ok' = 'off') => {
+    const nowMs = T0 + 120_000;
+    const entry = roomEntry(candidate, { nowMs, lockdownSeenAt: () => null });
+    return renderRoom(
+      <CandidateCard
+        entry={{ ...entry, health: { health, silentMs: 120_000 } }}
+        nowMs={nowMs}
+        stale={false}
+        sessionOpen={false}
+        namesake={false}
+        onOpen={noop}
+        onConfirmPresence={noop}
+        busy={false}
+      />,
+      { candidates: [candidate] },
+    );
+  };
+
+  it('says what keeps a result on two lines, never cut, with the whole words as its title', () => {
+    const html = cardHtml(card({ state: 'ended', endReason: 'finished', upload: 'pending' }));
+    expect(html).toMatch(
+      /<p class="card-upload upload-pending upload-word-waitingStation" data-testid="card-upload" title="Rallumez le poste pour envoyer le résultat">Rallumez le poste pour envoyer le résultat<\/p>/,
+    );
+    const css = readFileSync(new URL('../invigilator.css', import.meta.url), 'utf8');
+    expect(css).toMatch(
+      /\.card-upload\.upload-word-waitingStation \{[^}]*-webkit-line-clamp: 2;[^}]*white-space: normal;/,
+    );
+  });
+
+  it('shortens « Terminé par le surveillant », the whole words read by screen readers', () => {
+    const html = cardHtml(
+      card({ state: 'ended', endReason: 'endedByInvigilator', upload: 'received' }),
+      'ok',
+    );
+    expect(html).toContain(
+      '<span aria-hidden="true" title="Terminé par le surveillant">Terminé (surveillant)</span><span class="visually-hidden">Terminé par le surveillant</span>',
+    );
+  });
+});
+
+describe('time added since the station’s last report', () => {
+  const paused = card({
+    state: 'paused',
+    pause: { cause: 'invigilator', reason: '' },
+    timeLeftMs: 105 * 60_000,
+    timeLeftAt: new Date(T0).toISOString(),
+    addedMs: 10 * 60_000,
+    allowedMs: 115 * 60_000,
+  });
+  const report = { [paused.candidateId]: { at: paused.timeLeftAt, addedMs: 0 } };
+
+  it('is counted in the file’s time left, said not confirmed by the station yet', () => {
+    const html = text(
+      renderRoom(<CandidateDialog candidateId={paused.candidateId} initialView="details" onClose={noop} />, {
+        candidates: [paused],
+        state: { timeReports: report },
+      }),
+    );
+    expect(html).toContain('Temps restant 1 h 55 min (10 min ajoutées, en attente du poste)');
+    expect(html).toContain('Durée accordée 1 h 55 min');
+  });
+
+  it('is counted on the card too, said « à confirmer » in place of the indicative end', () => {
+    const entry = roomEntry(paused, { nowMs: T0, lockdownSeenAt: () => null });
+    const html = renderRoom(
+      <CandidateCard
+        entry={entry}
+        nowMs={T0}
+        stale={false}
+        sessionOpen
+        namesake={false}
+        onOpen={noop}
+        onConfirmPresence={noop}
+        busy={false}
+      />,
+      { candidates: [paused], state: { timeReports: report } },
+    );
+    expect(text(html)).toContain('Reste 1 h 55 min à confirmer 10 min ajoutées, en attente du poste');
+    expect(html).toContain('title="10 min ajoutées, en attente du poste"');
+    expect(html).not.toContain('fin ≈');
+  });
+
+  it('says the time left as the station reported it once its report counts the time added', () => {
+    const html = text(
+      renderRoom(<CandidateDialog candidateId={paused.candidateId} initialView="details" onClose={noop} />, {
+        candidates: [paused],
+        state: { timeReports: { [paused.candidateId]: { at: paused.timeLeftAt, addedMs: 10 * 60_000 } } },
+      }),
+    );
+    expect(html).toContain('Temps restant 1 h 45 min');
+    expect(html).not.toContain('en attente du poste');
   });
 });

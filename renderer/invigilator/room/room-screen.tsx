@@ -2,9 +2,8 @@
 // standing out (held still while the pointer or the focus is on the cards), and each card opening the
 // candidate's file. New alerts are chimed and announced on every page (session/session-watch.tsx).
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
-import { useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
 import type { RoomEntry } from './attention.ts';
@@ -21,24 +20,18 @@ import { heldOrder, ORDER_IDLE_HOLD_MS, ORDER_RELEASE_MS, sameOrder } from './fr
 import { useChimePreference } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
 import { useRoomView } from './use-room-entries.ts';
+import { candidateName, isNamesake } from './namesakes.ts';
+import { useNamesakes } from './use-candidate-name.ts';
 
 export function RoomScreen() {
   const t = useT();
   const serverMessage = useServerErrorMessage();
-  const candidates = useRoom((s) => s.candidates);
   const loaded = useRoom((s) => s.loaded);
   const loadError = useRoom((s) => s.loadError);
   const load = useRoom((s) => s.load);
   const { entries: sorted, counts, now, cutOff: stale, sessionOpen, closed } = useRoomView();
   const { entries, hold } = useHeldOrder(sorted);
-  const namesakes = useMemo(() => {
-    const seen = new Map<string, number>();
-    for (const c of Object.values(candidates)) {
-      const key = fullName(c).toLocaleLowerCase('fr-FR');
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
-    return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
-  }, [candidates]);
+  const namesakes = useNamesakes();
   // The file open, and the card control that opened it (focus goes back to that card when it closes).
   const [open, setOpen] = useState<{ candidateId: string; view: CardOpenView; from: CardFocus } | null>(null);
   const { busy, command } = useCandidateActions();
@@ -128,7 +121,7 @@ export function RoomScreen() {
               nowMs={now}
               stale={stale}
               sessionOpen={sessionOpen}
-              namesake={namesakes.has(fullName(entry.candidate).toLocaleLowerCase('fr-FR'))}
+              namesake={isNamesake(entry.candidate, namesakes)}
               busy={busy === entry.candidate.candidateId}
               onOpen={(view) => {
                 setQuickError(null);
@@ -141,7 +134,8 @@ export function RoomScreen() {
               onConfirmPresence={() => {
                 setQuickError(null);
                 void command(entry.candidate, { type: 'authorizeStart' }).then((outcome) => {
-                  if (!outcome.ok) setQuickError(`${fullName(entry.candidate)} — ${outcome.message}`);
+                  if (!outcome.ok)
+                    setQuickError(`${candidateName(entry.candidate, namesakes)} — ${outcome.message}`);
                 });
               }}
             />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, card, T0 } from '../testing/room-fixtures.ts';
-import { timeLeftNow } from './time-left.ts';
+import { nextTimeReport, timeLeftNow, timeLeftWithAdded } from './time-left.ts';
 
 describe('time left as of now', () => {
   it('counts down from the last measure while the test runs', () => {
@@ -26,5 +26,39 @@ describe('time left as of now', () => {
 
   it('is unknown before the station measured it', () => {
     expect(timeLeftNow(card({ timeLeftMs: null, timeLeftAt: null }), T0)).toBeNull();
+  });
+});
+
+describe('time added after the station’s last report', () => {
+  const paused = card({ state: 'paused', timeLeftMs: 6_300_000, timeLeftAt: at(0), addedMs: 0 });
+
+  it('is counted in the time left, said unconfirmed until the station reports again', () => {
+    const report = nextTimeReport(undefined, paused);
+    const added = { ...paused, addedMs: 600_000 };
+    expect(nextTimeReport(report, added)).toBe(report);
+    expect(timeLeftWithAdded(added, T0 + 60_000, nextTimeReport(report, added))).toEqual({
+      ms: 6_900_000,
+      unconfirmedMs: 600_000,
+    });
+  });
+
+  it('is confirmed by the station’s next report, which counts it', () => {
+    const report = nextTimeReport(undefined, paused);
+    const reported = { ...paused, addedMs: 600_000, timeLeftMs: 6_900_000, timeLeftAt: at(5000) };
+    const next = nextTimeReport(report, reported);
+    expect(next).toEqual({ at: at(5000), addedMs: 600_000 });
+    expect(timeLeftWithAdded(reported, T0 + 60_000, next)).toEqual({ ms: 6_900_000, unconfirmedMs: 0 });
+  });
+
+  it('is nothing when no time was added, or the report is unknown', () => {
+    expect(timeLeftWithAdded(paused, T0, nextTimeReport(undefined, paused))).toEqual({
+      ms: 6_300_000,
+      unconfirmedMs: 0,
+    });
+    expect(timeLeftWithAdded({ ...paused, addedMs: 600_000 }, T0, undefined)).toEqual({
+      ms: 6_300_000,
+      unconfirmedMs: 0,
+    });
+    expect(timeLeftWithAdded(card({ timeLeftMs: null, timeLeftAt: null }), T0, undefined)).toBeNull();
   });
 });

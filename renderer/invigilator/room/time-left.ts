@@ -16,3 +16,39 @@ export function timeLeftNow(
   const until = Math.min(nowMs, Math.max(lastHeard, measuredAt) + HEARTBEAT_LOST_MS);
   return Math.max(0, candidate.timeLeftMs - Math.max(0, until - measuredAt));
 }
+
+/**
+ * The added time the station's last time report already counted: the time left it reported at `at`
+ * included `addedMs` of added time. Time added since (the station paused or locked does not report)
+ * is not in that report yet.
+ */
+export interface TimeReport {
+  at: string | null;
+  addedMs: number;
+}
+
+/** The report kept for a card that came in: a new report counts the time added so far. */
+export function nextTimeReport(
+  previous: TimeReport | undefined,
+  candidate: Pick<RoomCandidate, 'timeLeftAt' | 'addedMs'>,
+): TimeReport {
+  if (previous && previous.at === candidate.timeLeftAt) return previous;
+  return { at: candidate.timeLeftAt, addedMs: candidate.addedMs };
+}
+
+/**
+ * The time left as of now with the time added after the station's last report, which the station has
+ * not confirmed yet (`unconfirmedMs`): without it the file would say « 1 h 45 min left » beside
+ * « 1 h 55 min allowed, +10 min added ».
+ */
+export function timeLeftWithAdded(
+  candidate: Pick<RoomCandidate, 'state' | 'timeLeftMs' | 'timeLeftAt' | 'lastHeartbeatAt' | 'addedMs'>,
+  nowMs: number,
+  report: TimeReport | undefined,
+): { ms: number; unconfirmedMs: number } | null {
+  const left = timeLeftNow(candidate, nowMs);
+  if (left === null) return null;
+  const unconfirmedMs =
+    report && report.at === candidate.timeLeftAt ? Math.max(0, candidate.addedMs - report.addedMs) : 0;
+  return { ms: left + unconfirmedMs, unconfirmedMs };
+}

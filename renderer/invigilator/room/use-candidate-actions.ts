@@ -9,10 +9,10 @@ import { refusalOf } from '../../shared/server-errors/server-error-messages.ts';
 import { useServerErrorMessage } from '../../shared/server-errors/use-server-error-message.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
 import { actionKey } from '../api/request-id.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoomStore } from '../state/room-context.tsx';
 import { unpauseWord } from './candidate-actions.ts';
+import { useCandidateName } from './use-candidate-name.ts';
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -27,6 +27,7 @@ export function useCandidateActions() {
   const store = useRoomStore();
   const t = useT();
   const serverMessage = useServerErrorMessage();
+  const nameOf = useCandidateName();
   const [busy, setBusy] = useState<string | null>(null);
 
   const failure = useCallback(
@@ -51,7 +52,7 @@ export function useCandidateActions() {
         const word = request.type === 'unlock' ? unpauseWord(candidate) : request.type;
         announce(
           t(`actions.done.${word}`, {
-            name: fullName(candidate),
+            name: nameOf(candidate),
             minutes: request.type === 'addTime' ? request.minutes : 0,
           }),
         );
@@ -76,7 +77,7 @@ export function useCandidateActions() {
         setBusy(null);
       }
     },
-    [client, store, t, failure],
+    [client, store, t, failure, nameOf],
   );
 
   const decideAlert = useCallback(
@@ -91,7 +92,7 @@ export function useCandidateActions() {
       const done = (): Outcome => {
         announce(
           t(`actions.done.${decision.decision}`, {
-            name: fullName(candidate),
+            name: nameOf(candidate),
             code: decision.reasonCode ?? '',
           }),
         );
@@ -113,7 +114,7 @@ export function useCandidateActions() {
         setBusy(null);
       }
     },
-    [client, store, t, failure],
+    [client, store, t, failure, nameOf],
   );
 
   return { busy, command, decideAlert };

@@ -8,6 +8,7 @@ import { announce } from '../../shared/announcer.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { playChime, startAudioOnFirstGesture } from '../room/alert-chime.ts';
 import { arrivalsAnnouncement } from '../room/arrival-words.ts';
+import { useNamesakes } from '../room/use-candidate-name.ts';
 import type { RoomEntry } from '../room/attention.ts';
 import { RoomArrivals } from '../room/room-arrivals.ts';
 import { useChimePreference } from '../room/use-alert-chime.ts';
@@ -46,11 +47,15 @@ export function SessionWatch({ page }: { page: SessionPage }) {
 function useArrivals(entries: RoomEntry[], loaded: boolean, chime: boolean) {
   const t = useT();
   const arrivals = useRef<RoomArrivals | null>(null);
+  // Read when something arrives: a change of names alone announces nothing.
+  const known = useNamesakes();
+  const namesakes = useRef(known);
+  namesakes.current = known;
   useEffect(() => {
     arrivals.current ??= new RoomArrivals();
     const found = arrivals.current.observe(entries, loaded);
     if (chime && found.some((a) => a.chime)) playChime();
-    const said = arrivalsAnnouncement(found, t);
+    const said = arrivalsAnnouncement(found, t, namesakes.current);
     if (said) announce(said.message, said.politeness);
     // A change of the chime setting alone finds nothing new (the same room is looked at again).
   }, [entries, loaded, chime, t]);

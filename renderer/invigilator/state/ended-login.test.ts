@@ -85,7 +85,7 @@ describe('what the login page says', () => {
 
   it('says why in plain words, from what the server said', () => {
     expect(say(fr, 'unknown', { draft: true, page: true })).toBe(
-      'Votre connexion a pris fin (plus de 30 minutes sans contact avec le serveur, ou mot de passe du surveillant changé). Reconnectez-vous : votre saisie est conservée.',
+      'Votre connexion a pris fin (plus de 30 minutes sans contact avec le serveur, ou mot de passe du surveillant changé). Reconnectez-vous : votre saisie est conservée.',
     );
     const expired = say(fr, 'expired', { draft: false, page: true });
     expect(expired).toContain('plus de 30 minutes sans contact avec le serveur');
@@ -115,7 +115,7 @@ describe('what the login page says', () => {
     expect(endedLoginWords('expired', { draft: false, page: true }).next).toBe('login.ended.pageKept');
     expect(endedLoginWords('expired', { draft: false, page: false }).next).toBe('login.ended.again');
     expect(say(fr, 'expired', { draft: false, page: true })).toMatch(
-      /Reconnectez-vous : vous reviendrez à la page où vous étiez\.$/,
+      /Reconnectez-vous\u00a0: vous reviendrez à la page où vous étiez\.$/,
     );
     expect(say(fr, 'passwordChanged', { draft: false, page: false })).not.toContain('saisie');
   });

@@ -28,6 +28,7 @@ import { KeptRequestIds, type AnswerOutcome } from './pending-requests.ts';
 import { parseActionKey } from './request-effects.ts';
 import type { LoginEnd } from './router.ts';
 import { tabStorage, type TabStorage } from './tab-storage.ts';
+import { nextTimeReport, type TimeReport } from '../room/time-left.ts';
 
 export type StreamState = 'connecting' | 'open' | 'lost';
 
@@ -66,6 +67,11 @@ export interface RoomState {
   outdated: boolean;
   /** Per candidate, the time of the latest lockdown event the invigilator acknowledged. */
   lockdownSeen: Record<string, string>;
+  /**
+   * Per candidate, the added time the station's last time report counted (room/time-left.ts): time
+   * added since shows in the time left as not confirmed by the station yet.
+   */
+  timeReports: Record<string, TimeReport>;
 }
 
 export interface RoomActions {
@@ -144,6 +150,22 @@ function changeOf(event: RoomEvent): Change | 'invalid' | null {
     default:
       return null;
   }
+}
+
+/** The time reports for these cards: kept while a card's report is the same one (time-left.ts). */
+function timeReportsOf(
+  previous: Readonly<Record<string, TimeReport>>,
+  candidates: Readonly<Record<string, RoomCandidate>>,
+): Record<string, TimeReport> {
+  return Object.fromEntries(
+    Object.values(candidates).map((c) => [c.candidateId, nextTimeReport(previous[c.candidateId], c)]),
+  );
+}
+
+/** The picture after the change, with the time reports that go with its cards. */
+function withChange(state: RoomState, change: Change): Picture & Pick<RoomState, 'timeReports'> {
+  const picture = applyChange(state, change, false);
+  return { ...picture, timeReports: timeReportsOf(state.timeReports, picture.candidates) };
 }
 
 const later = (a: string, b: string | null) => b === null || Date.parse(a) > Date.parse(b);
@@ -286,7 +308,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
 
     /** Applies a change to the cards on screen, and remembers it for the room fetches in flight. */
     const apply = (eventId: number | null, change: Change) => {
-      set((state) => applyChange(state, change, false));
+      set((state) => withChange(state, change));
       for (const f of fetching) f.applied.push({ eventId, change });
       if (change.kind === 'card') requestIds.observe(change.candidate);
     };
@@ -305,6 +327,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       }
       set((state) => ({
         ...picture,
+        timeReports: timeReportsOf(state.timeReports, picture.candidates),
         lastEventId: Math.max(state.lastEventId, room.lastEventId),
         loaded: true,
         loadError: null,
@@ -378,6 +401,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       loginEnd: null,
       outdated: false,
       lockdownSeen: readSeen(),
+      timeReports: {},
 
       load: async () => {
         await load();
@@ -437,7 +461,7 @@ export function createRoomStore(options: RoomStoreOptions): RoomStore {
       },
 
       replaceCandidate(candidate) {
-        set((state) => applyChange(state, { kind: 'card', candidate }, false));
+        set((state) => withChange(state, { kind: 'card', candidate }));
         requestIds.observe(candidate);
       },
 
