@@ -281,9 +281,24 @@ describe.skipIf(STATION_MODE === 'electron')('files downloaded in the challenge 
       .toMatch(/^https:\/\/pix-download\.pix\.test\/[0-9a-f]{32}\/R%C3%A9sum%C3%A9%20consignes\.md$/);
     expect(await view.locator('body').innerText()).toContain('Prévoir un pique-nique.');
     expect(await notice.count()).toBe(0);
+    // Said as the file it is, by its name: not « Aucune page ouverte », nor the copy's token address.
+    const status = page.locator('.browser-page-title');
+    const address = page.locator('#browser-address');
+    await expect.poll(() => textOf(status)).toBe('Fichier affiché : Résumé consignes.md');
+    expect(await address.inputValue()).toBe('Résumé consignes.md');
+    expect(await address.inputValue()).not.toContain('pix-download');
     await day.capture('typed-file-shown');
     await pressOn(page, page.getByRole('button', { name: 'Page précédente' }), 'Enter', 'back');
     await expect.poll(() => view.url()).toBe(PAGE);
+    await expect.poll(() => textOf(status)).toBe('Page affichée : Documents du club informatique');
+    await expect.poll(() => address.inputValue()).toBe(PAGE);
+    // Forward: the file again, said by its name; an address typed over its name goes there as usual.
+    await pressOn(page, page.getByRole('button', { name: 'Page suivante' }), 'Enter', 'forward');
+    await expect.poll(() => textOf(status)).toBe('Fichier affiché : Résumé consignes.md');
+    await typeInto(page, address, 'atelier.pix-demo.test/documents.html', 'address bar');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view.url()).toBe(PAGE);
+    await expect.poll(() => textOf(status)).toBe('Page affichée : Documents du club informatique');
     // A window the page opens on a file (window.open, as a script on load or a target="_blank" link):
     // loaded in the view by the station, neither typed nor clicked there, so offered; the page stays.
     await view.evaluate(() => {

@@ -278,6 +278,8 @@ export const BrowserStateSchema = z
   .object({
     url: z.string(),
     title: z.string(),
+    /** A downloaded file's saved copy shown in the view: its name (the screens say a file, not a page). */
+    file: z.string().min(1).max(255).optional(),
     loading: z.boolean(),
     canGoBack: z.boolean(),
     canGoForward: z.boolean(),

@@ -35,6 +35,7 @@ import {
   savedFileName,
   servedFileHeaders,
   viewOfferEvent,
+  viewStatus,
   type BrowserFileOpened,
   type DownloadRefusal,
 } from '../../main/station/lockdown/download-policy.ts';
@@ -324,9 +325,10 @@ export class HarnessChallengeBrowser implements BrowserTarget {
     } catch {
       // The page is closing: no history to read.
     }
-    const url = page.url();
-    // A page without a <title> shows its address in Chromium's entry: the screens want no title then.
-    return { url, title: title === url ? '' : title, loading: this.#loading, canGoBack, canGoForward };
+    // A page without a <title> shows its address in Chromium's entry: its host is said instead, and a
+    // saved copy by its file's name (viewStatus, as Electron says them).
+    const shown = viewStatus(`${DOWNLOAD_ORIGIN}/`, { url: page.url(), title });
+    return { ...shown, loading: this.#loading, canGoBack, canGoForward };
   }
 
   /**

@@ -749,6 +749,28 @@ describe('office files downloaded in the challenge browser', () => {
     expect(opened()).toHaveLength(1);
   });
 
+  it('says a file shown in the view by its name, and an untitled page by its host', async () => {
+    // Electron's getTitle() gives an untitled document's address (a text has no <title>).
+    view.webContents.getTitle = () => view.webContents.getURL();
+    download('Résumé consignes.txt', 'text/plain', 100).finish();
+    expect(loads().at(-1)).toMatch(/^pix-download:\/\/[0-9a-f]{32}\/R%C3%A9sum%C3%A9%20consignes\.txt$/);
+    const states = () => events.flatMap((e) => (e.type === 'browserState' ? [e.state] : []));
+    view.webContents.fire('page-title-updated');
+    const shown = states().at(-1);
+    expect(shown).toMatchObject({ title: 'Résumé consignes.txt', file: 'Résumé consignes.txt' });
+    expect(shown?.url).toBe(loads().at(-1));
+    expect(StationEventSchema.parse({ type: 'browserState', state: shown })).toBeTruthy();
+    // A text a site serves as a page: no title of its own, said by its host, not as a file.
+    const reload = await browser.navigate('https://atelier.example.org/consignes.txt');
+    expect(reload.ok && reload.value).toEqual({
+      url: 'https://atelier.example.org/consignes.txt',
+      title: 'atelier.example.org',
+      loading: false,
+      canGoBack: false,
+      canGoForward: false,
+    });
+  });
+
   it('shows at once the file at the address the candidate typed as they typed it, redirected or not', async () => {
     // The toolbar's address for « Exemple.fr/Résumé consignes.pdf » (browser-panel.tsx normalizeAddress).
     expect((await browser.navigate('https://Exemple.fr/Résumé consignes.pdf#page=2')).ok).toBe(true);

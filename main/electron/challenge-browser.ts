@@ -45,6 +45,7 @@ import {
   savedFileName,
   servedFileHeaders,
   viewOfferEvent,
+  viewStatus,
   type BrowserFileOpened,
   type DownloadRefusal,
   type OfficeDownloadViewer,
@@ -710,9 +711,14 @@ export class ElectronChallengeBrowser implements ChallengeBrowser {
     if (contents.isDestroyed())
       return { url: '', title: '', loading: false, canGoBack: false, canGoForward: false };
     const url = contents.getURL();
-    return {
+    // getTitle() gives the address for an untitled page: a saved copy is said by its file's name, a
+    // page by its host (viewStatus, as the harness says them).
+    const shown = viewStatus(`${DOWNLOAD_SCHEME}://`, {
       url: url === BLANK ? '' : url,
       title: contents.getTitle(),
+    });
+    return {
+      ...shown,
       loading: contents.isLoading(),
       canGoBack: contents.navigationHistory.canGoBack(),
       canGoForward: contents.navigationHistory.canGoForward(),

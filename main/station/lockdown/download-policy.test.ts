@@ -4,7 +4,7 @@ import {
   MAX_VIEWER_FILE_BYTES,
   SPREADSHEET_TYPES,
 } from '../../../core/challenge/station-viewers.ts';
-import { StationEventSchema } from '../../../core/contracts/station-api.ts';
+import { BrowserStateSchema, StationEventSchema } from '../../../core/contracts/station-api.ts';
 import {
   comparableAddress,
   decideDownload,
@@ -25,6 +25,7 @@ import {
   savedFileName,
   servedFileHeaders,
   viewOfferEvent,
+  viewStatus,
   type DownloadViewer,
 } from './download-policy.ts';
 
@@ -347,6 +348,64 @@ describe('downloads', () => {
       fileName: 'consignes de l’exercice.txt',
     });
     expect(StationEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('says a saved copy shown in the view by its file’s name, never by its token address', () => {
+    const token = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const text = decideDownload('Résumé consignes.md', 'text/plain', 10);
+    const pdf = decideDownload('cours.pdf', 'application/pdf', 10);
+    if (!text.allowed || !pdf.allowed) throw new Error('refused');
+    for (const base of ['pix-download://', 'https://pix-download.pix.test/']) {
+      const textUrl = savedCopyAddress(base, token, text);
+      // Electron's getTitle() gives the address of an untitled document; the harness gives nothing.
+      for (const title of [textUrl, '']) {
+        const status = viewStatus(base, { url: textUrl, title });
+        expect(status).toEqual({ url: textUrl, title: 'Résumé consignes.md', file: 'Résumé consignes.md' });
+        expect(
+          BrowserStateSchema.parse({ ...status, loading: false, canGoBack: true, canGoForward: false }),
+        ).toMatchObject({ file: 'Résumé consignes.md' });
+      }
+      // A PDF's viewer fragment is not part of its name.
+      const pdfUrl = savedCopyAddress(base, token, pdf);
+      expect(viewStatus(base, { url: pdfUrl, title: pdfUrl })).toMatchObject({
+        title: 'cours.pdf',
+        file: 'cours.pdf',
+      });
+    }
+    // Cleaned as names are elsewhere: no folders, no invisible characters.
+    expect(
+      viewStatus('pix-download://', {
+        url: `pix-download://${token}/a%2Fb%2Fnotes%E2%80%AEtxt.exe`,
+        title: '',
+      }),
+    ).toMatchObject({ file: 'notestxt.exe' });
+    // Not a saved copy: no token, a malformed name, another site.
+    for (const url of [
+      'pix-download://nottoken/cours.pdf',
+      `pix-download://${token}/%E0%A4%A`,
+      `https://pix-download.pix.test.evil.example/${token}/cours.pdf`,
+    ])
+      expect(viewStatus('https://pix-download.pix.test/', { url, title: 't' }).file).toBeUndefined();
+  });
+
+  it('says an untitled page by its host, and no page as no page', () => {
+    const url = 'https://atelier.pix-demo.test/R%C3%A9sum%C3%A9%20consignes.txt';
+    // The harness (Chromium's entry) and Electron (getTitle()) give the address as the title.
+    for (const title of [
+      '',
+      '  ',
+      url,
+      'https://atelier.pix-demo.test/Résumé consignes.txt',
+      'atelier.pix-demo.test/Résumé consignes.txt',
+    ])
+      expect(viewStatus('pix-download://', { url, title })).toEqual({ url, title: 'atelier.pix-demo.test' });
+    // A page's own title is kept as it is.
+    expect(viewStatus('pix-download://', { url, title: 'Atelier' })).toEqual({ url, title: 'Atelier' });
+    expect(viewStatus('pix-download://', { url: '', title: '' })).toEqual({ url: '', title: '' });
+    expect(viewStatus('pix-download://', { url: 'about:blank', title: '' })).toEqual({
+      url: 'about:blank',
+      title: '',
+    });
   });
 });
 

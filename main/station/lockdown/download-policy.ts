@@ -362,6 +362,70 @@ export function savedCopyAddress(
   return decision.viewer === 'pdf' ? pdfViewerUrl(url) : url;
 }
 
+/**
+ * The name of the saved copy `url` shows (an address savedCopyAddress made under `base`), decoded and
+ * cleaned as a refused file's name is; null when `url` is no saved copy's (a page).
+ */
+export function savedCopyName(base: string, url: string): string | null {
+  if (!url.startsWith(base)) return null;
+  // The PDF viewer's #toolbar=0 (and any query) is not part of the name.
+  const [token, encoded, ...more] = (url.slice(base.length).split(/[?#]/)[0] ?? '').split('/');
+  if (!token || !/^[0-9a-f]{32}$/i.test(token) || !encoded || more.length > 0) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+  return refusedFileName(name);
+}
+
+/**
+ * What the screens say of the view (browserState's url, title and file), in Electron and the harness
+ * alike. A saved copy (shown from `base`): its file's name as the title and as `file`, so the screens
+ * say « Fichier affiché » with a name the candidate recognises, never the internal token address. A
+ * page without a title of its own (a text a site serves, an untitled page; Chromium gives its address
+ * as the title then): its host, so a page that is there is never said as « no page open ».
+ */
+export function viewStatus(
+  base: string,
+  page: { url: string; title: string },
+): { url: string; title: string; file?: string } {
+  const file = savedCopyName(base, page.url);
+  if (file !== null) return { url: page.url, title: file, file };
+  const title = page.title.trim();
+  if (title && !isAddressTitle(title, page.url)) return { url: page.url, title: page.title };
+  return { url: page.url, title: hostOf(page.url) };
+}
+
+/** Whether `title` is only the page's address, as Chromium writes it for a page without a title. */
+function isAddressTitle(title: string, url: string): boolean {
+  const forms = new Set<string>();
+  for (const form of [url, safeDecode(url)]) {
+    forms.add(form);
+    forms.add(form.replace(/^https?:\/\//i, ''));
+    forms.add(form.replace(/^https?:\/\//i, '').replace(/\/$/, ''));
+  }
+  return forms.has(title) || forms.has(safeDecode(title));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The host of an address ("" for none: about:blank, a data: page). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** What the screens are told of a PDF, an image or a text offered, `url` its address in the view. */
 export function viewOfferEvent(
   decision: { viewer: Exclude<DownloadViewer, OfficeDownloadViewer>; fileName: string },

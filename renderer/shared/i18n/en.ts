@@ -421,6 +421,8 @@ export const en: Messages = {
     hide: 'Hide the browser',
     show: 'Show the browser',
     viewArea: 'Page shown: {{title}}',
+    /** A downloaded file (its saved copy) shown in the browser's page. */
+    fileShown: 'File shown: {{name}}',
     noPage: 'No page open',
     failed: 'The page could not open. Check the address or try again.',
     enterPage: 'Go into the page',

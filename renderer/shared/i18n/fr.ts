@@ -455,6 +455,8 @@ export const fr = {
     hide: 'Masquer le navigateur',
     show: 'Afficher le navigateur',
     viewArea: 'Page affichée : {{title}}',
+    /** A downloaded file (its saved copy) shown in the browser's page. */
+    fileShown: 'Fichier affiché : {{name}}',
     noPage: 'Aucune page ouverte',
     failed: 'La page n’a pas pu s’ouvrir. Vérifiez l’adresse ou réessayez.',
     enterPage: 'Aller dans la page',

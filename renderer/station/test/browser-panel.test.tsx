@@ -9,7 +9,10 @@ import {
   stationStatus,
 } from '../testing/render-screen.tsx';
 import { createI18n } from '../../shared/i18n/i18n.ts';
+import { shortenedFileName } from './shortened-file-name.ts';
 import {
+  addressShown,
+  addressToOpen,
   BrowserPanel,
   fileOpening,
   isPaneSwitchKey,
@@ -336,5 +339,61 @@ describe('what the panel says of its notices', () => {
     expect(rescueFocus(notice, null, move)).toBe(false);
     expect(rescueFocus(null, inside as Element, move)).toBe(false);
     expect(moves).toEqual(['address']);
+  });
+});
+
+describe('BrowserPanel and what the view shows', () => {
+  const token = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+  const fileUrl = `pix-download://${token}/R%C3%A9sum%C3%A9%20consignes.txt`;
+  const history = { loading: false, canGoBack: true, canGoForward: false };
+  const fileShown = (file: string) => ({
+    browser: { url: fileUrl, title: file, file, ...history },
+    status: stationStatus(),
+  });
+  const html = (state: Partial<StationState>, language: 'fr' | 'en' = 'fr') =>
+    renderHtml(<BrowserPanel shown onToggle={() => undefined} />, language, state);
+
+  it('says a downloaded file shown in the page as a file, by its name, never its internal address', () => {
+    const fr = html(fileShown('Résumé consignes.txt'));
+    expect(fr).toContain('Fichier affiché : <bdi class="file-name">Résumé consignes.txt</bdi>');
+    expect(fr).not.toContain('Aucune page ouverte');
+    expect(fr).not.toContain('Page affichée');
+    // The address field names the file; the token address is nowhere on screen.
+    expect(fr).toContain('value="Résumé consignes.txt"');
+    expect(fr).not.toContain(token);
+    expect(html(fileShown('Résumé consignes.txt'), 'en')).toContain(
+      'File shown: <bdi class="file-name">Résumé consignes.txt</bdi>',
+    );
+  });
+
+  it('shortens a long file name in the status line as the notices do, said whole', () => {
+    const long = `${'inscriptionsclubinformatique'.repeat(9).slice(0, 200)}.txt`;
+    const fr = html(fileShown(long));
+    expect(fr).toContain(`<span aria-hidden="true" title="${long}">${shortenedFileName(long)}</span>`);
+    expect(fr).toContain(`<span class="visually-hidden">${long}</span>`);
+  });
+
+  it('says an untitled page by its host, and « Aucune page ouverte » only without any page', () => {
+    const page = { url: 'https://atelier.pix-demo.test/consignes.txt', title: '', ...history };
+    expect(html({ browser: page })).toContain('Page affichée : atelier.pix-demo.test');
+    expect(html({ browser: page })).not.toContain('Aucune page ouverte');
+    expect(html({ browser: { ...page, title: 'Atelier' } }, 'en')).toContain('Page shown: Atelier');
+    expect(html({ browser: page })).toContain('value="https://atelier.pix-demo.test/consignes.txt"');
+    expect(html({ browser: null })).toContain('Aucune page ouverte');
+    expect(html({ browser: { ...page, url: '' } })).toContain('Aucune page ouverte');
+    expect(html({ browser: { ...page, url: 'about:blank' } })).toContain('Aucune page ouverte');
+  });
+
+  it('opens the file again from its name in the field, and what the candidate types as an address', () => {
+    const file = fileShown('Résumé consignes.txt').browser;
+    expect(addressShown(file)).toBe('Résumé consignes.txt');
+    expect(addressShown(null)).toBe('');
+    // « Aller » with the field as it was: the file again (its name is no site's address).
+    expect(addressToOpen('Résumé consignes.txt', file)).toBe(fileUrl);
+    // Typed over it: the typed address, as on any page.
+    expect(addressToOpen('atelier.pix-demo.test', file)).toBe('https://atelier.pix-demo.test');
+    const page = { url: 'https://atelier.pix-demo.test/', title: 'Atelier', ...history };
+    expect(addressToOpen('Résumé consignes.txt', page)).toBe('https://Résumé consignes.txt');
+    expect(addressToOpen('  ', file)).toBeNull();
   });
 });

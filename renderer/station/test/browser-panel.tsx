@@ -58,14 +58,17 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
   if (viewed && !viewing) setViewed(null);
   const overlayOpen = useOverlayOpen();
   const region = useRef<HTMLDivElement>(null);
-  const [address, setAddress] = useState('');
+  // What the view shows from the first render (a panel shown again shows it at once).
+  const [address, setAddress] = useState(() => addressShown(browser));
   const [editing, setEditing] = useState(false);
   const [failed, setFailed] = useState(false);
   const visible = shown && !overlayOpen && phase === 'inProgress';
 
+  // A file shown is named by its name in the field, never by its internal (token) address.
+  const shownAddress = addressShown(browser);
   useEffect(() => {
-    if (!editing) setAddress(browser?.url ?? '');
-  }, [browser?.url, editing]);
+    if (!editing) setAddress(shownAddress);
+  }, [shownAddress, editing]);
 
   // Said once per notice, when the panel is on screen: not again when the language changes or the
   // panel comes back, and the same file not twice within two seconds (a page downloading it in a loop).
@@ -129,7 +132,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
 
   const go = (event: FormEvent) => {
     event.preventDefault();
-    const url = normalizeAddress(address);
+    const url = addressToOpen(address, browser);
     if (!url) return;
     setEditing(false);
     void run(() => api.browserNavigate({ url }));
@@ -206,7 +209,7 @@ export function BrowserPanel({ shown, onToggle }: { shown: boolean; onToggle: ()
           </form>
           <div className="browser-status">
             <span className="browser-page-title">
-              {browser?.title ? t('browser.viewArea', { title: browser.title }) : t('browser.noPage')}
+              <ViewStatus browser={browser} />
             </span>
             {browser?.loading && <span role="status">{t('browser.loading')}</span>}
             {failed && <span role="alert">{t('browser.failed')}</span>}
@@ -461,6 +464,42 @@ export function isPaneSwitchKey(
   event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
 ) {
   return event.key === 'F6' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+}
+
+/**
+ * What the status line says is shown: a downloaded file by its name (isolated, shortened if long, as
+ * the notices name files), a page by its title (its host when it has none: the station says it), and
+ * « Aucune page ouverte » only when there is no page at all.
+ */
+function ViewStatus({ browser }: { browser: StationState['browser'] }) {
+  const { t } = useTranslation();
+  if (browser?.file)
+    return <SentenceWithName sentence={(name) => t('browser.fileShown', { name })} name={browser.file} />;
+  // The station gives an untitled page's host as its title; a blank page has neither.
+  const title = browser?.title || hostOf(browser?.url ?? '');
+  return <>{title ? t('browser.viewArea', { title }) : t('browser.noPage')}</>;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** What the address field shows of the view: a file's name, else the page's address. */
+export function addressShown(browser: StationState['browser']): string {
+  return browser?.file ?? browser?.url ?? '';
+}
+
+/**
+ * Where « Aller » goes with the field's `text`: what the candidate typed, as an address; the file
+ * shown again when the field still holds its name (it stands for the file, not for a site).
+ */
+export function addressToOpen(text: string, browser: StationState['browser']): string | null {
+  if (browser?.file && text === browser.file) return browser.url || null;
+  return normalizeAddress(text);
 }
 
 /** What the candidate typed, as an address: "wikipedia.org" means https://wikipedia.org/. */
