@@ -34,6 +34,15 @@ describe('the detail shown after a lockdown event’s label', () => {
     ).toBe('écran 2 (1280×720)');
   });
 
+  it('says whole the sentences that tell what the label cannot: a station to change, a time away', () => {
+    const crash = 'L’écran du test a planté. Il plante de façon répétée : le poste doit être changé.';
+    expect(lockdownEventData({ event: 'rendererCrashed', detail: crash })).toBe(crash);
+    expect(lockdownEventData({ event: 'focusRegained', detail: 'Retour dans le test après 42 s.' })).toBe(
+      'Retour dans le test après 42 s.',
+    );
+    expect(lockdownEventData({ event: 'rendererCrashed', detail: '  ' })).toBeNull();
+  });
+
   it('drops a detail that does not have the station’s form', () => {
     expect(lockdownEventData({ event: 'forbiddenProcess', detail: 'anything at all' })).toBeNull();
     expect(lockdownEventData({ event: 'displayAdded', detail: '' })).toBeNull();

@@ -21,6 +21,25 @@ describe('a candidate named where another has the same name', () => {
     expect(candidateName(lea, namesakes)).toBe('Léa MARTIN');
   });
 
+  it('takes as namesakes the names the join cannot tell apart: accents, hyphens, spaces', () => {
+    const accented = card({
+      candidateId: 'c-4',
+      firstName: 'Léa-Marie',
+      lastName: 'Dupont',
+      birthdate: '2011-03-04',
+    });
+    const plain = card({
+      candidateId: 'c-5',
+      firstName: 'Lea Marie',
+      lastName: 'DUPONT ',
+      birthdate: '2012-05-06',
+    });
+    const both = namesakeNames([accented, plain, lea]);
+    expect(isNamesake(accented, both)).toBe(true);
+    expect(isNamesake(plain, both)).toBe(true);
+    expect(isNamesake(lea, both)).toBe(false);
+  });
+
   it('names a candidate alone in the session without a birthdate', () => {
     expect(candidateName(jade1, namesakeNames([jade1, lea]))).toBe('Jade MOREAU');
   });

@@ -2,11 +2,14 @@
 // of them — a card, a dialog's question, a finalization line — the birthdate tells which one, so that
 // a decision is never taken for the wrong candidate.
 import { frenchDate } from '../attendance/attendance.ts';
+import { candidateMatchKey } from '../../../core/session/candidate-name.ts';
 import { fullName } from '../format.ts';
 
 type Named = { firstName: string; lastName: string };
 
-const nameKey = (candidate: Named) => fullName(candidate).toLocaleLowerCase('fr-FR');
+// The join's own « same name » (accents, ligatures, spaces and hyphens aside): the candidates it could
+// not tell apart are the ones the invigilator must.
+const nameKey = (candidate: Named) => candidateMatchKey(candidate);
 
 /** The names (as keys) that more than one candidate of the session bears. */
 export function namesakeNames(candidates: Iterable<Named>): ReadonlySet<string> {

@@ -18,9 +18,12 @@ export function timeLeftNow(
 }
 
 /**
- * The added time the station's last time report already counted: the time left it reported at `at`
- * included `addedMs` of added time. Time added since (the station paused or locked does not report)
- * is not in that report yet.
+ * The added time the station's last time report already counted, as this screen saw it: the time left
+ * reported at `at` is taken to include the `addedMs` known when that report arrived. Time added since
+ * is not in it until the station's next heartbeat (every 2 s, paused or not, once the command reached
+ * it; longer when it is offline). A guess of this screen's: a heartbeat computed before the station
+ * applied the time but arriving after the card can show the time once without it, and a reload takes
+ * the time added so far as counted.
  */
 export interface TimeReport {
   at: string | null;

@@ -141,6 +141,23 @@ describe('the screens’ station store', () => {
     expect(store.getState().alertOutcome).toBeNull();
   });
 
+  it('takes back a time warning once time added has made it untrue, not while the bar catches up', async () => {
+    const { fake, store } = connectedStore();
+    const withLeft = (timeLeftMs: number): StationStatus => {
+      const s = status('inProgress', 0);
+      return { ...s, exam: { ...s.exam, timeLeftMs } };
+    };
+    fake.emit({ type: 'status', status: withLeft(5 * 60_000 + 30_000) });
+    fake.emit({ type: 'timeWarning', minutesLeft: 5 });
+    await settle();
+    // Within the minute's margin: the warning the station just gave stays.
+    fake.emit({ type: 'status', status: withLeft(5 * 60_000 + 50_000) });
+    expect(store.getState().warning).toBe(5);
+    // The invigilator added 20 minutes: « moins de 5 minutes » would be untrue beside the bar.
+    fake.emit({ type: 'status', status: withLeft(25 * 60_000) });
+    expect(store.getState().warning).toBeNull();
+  });
+
   it('keeps the blocked-page message until another page has finished loading', () => {
     const { fake, store } = connectedStore();
     const state = (url: string, loading: boolean) => ({

@@ -104,6 +104,7 @@ function statusChanges(
   previous: StationStatus | null,
   status: StationStatus,
   at: number,
+  warning: StationState['warning'] = null,
 ): Partial<StationState> | null {
   // The same status twice (pushed, then as an answer) changes nothing: no redraw, and the countdown
   // keeps its base.
@@ -118,6 +119,9 @@ function statusChanges(
     online: status.station.online,
     // A file saved while the test is not going on is not offered afterwards (paused, locked, ended).
     ...(status.exam.phase === 'inProgress' ? {} : { downloaded: null }),
+    // A warning time added has made untrue (« moins de 5 minutes » beside a bar at 23 min) goes; a
+    // minute's margin keeps the one the station just gave while the bar catches up.
+    ...(warning !== null && (status.exam.timeLeftMs ?? 0) > (warning + 1) * 60_000 ? { warning: null } : {}),
     ...(status.exam.phase === 'idle' || testChanged
       ? { warning: null, alertOutcome: null, blocked: null, downloaded: null, browser: null }
       : {}),
@@ -303,7 +307,7 @@ export function createStationStore(
       },
 
       applyStatus(status) {
-        const changes = statusChanges(get().status, status, now());
+        const changes = statusChanges(get().status, status, now(), get().warning);
         if (!changes) return;
         set(changes);
         syncChallenge(status);
@@ -325,7 +329,7 @@ export function createStationStore(
           SHOWS_CHALLENGE.has(status.exam.phase) &&
           shows(next, status) &&
           !shows(get().challenge, status);
-        const changes = statusChanges(get().status, status, now());
+        const changes = statusChanges(get().status, status, now(), get().warning);
         if (draw) loadingFor = null;
         // One update: the new status and the next challenge are drawn together.
         if (changes || draw) {
