@@ -133,6 +133,8 @@ export const SELF_CHECK_CODE_PARAMS = {
   'clock.ahead': { seconds: 'number' },
 
   'version.serverTooOld': { version: 'string' },
+  /** The server's version is older than the station's: it may refuse what the station sends. */
+  'version.serverOlder': { version: 'string', serverVersion: 'string' },
   'version.refused': { version: 'string', minimum: 'string' },
   'version.accepted': { version: 'string', minimum: 'string' },
   'version.acceptedAny': { version: 'string' },

@@ -45,9 +45,10 @@ function compatibility(
   offsetMs: number,
   minimumStationVersion: string | null = '1.2.0',
   versionAllowed = true,
+  serverVersion = '2.0.1',
 ) {
   return {
-    serverVersion: '2.0.1',
+    serverVersion,
     serverTime: SENT_AT + 20 + offsetMs,
     minimumStationVersion,
     versionAllowed,
@@ -107,6 +108,21 @@ describe('the server check', () => {
       code: 'version.acceptedAny',
       params: { version: '1.4.0' },
     });
+  });
+
+  it('warns that a server older than the station may refuse its results, and not for the same version', async () => {
+    const older = await lines(answering(compatibility(0, null, true, '1.3.9')));
+    expect(older.version).toMatchObject({
+      status: 'warning',
+      code: 'version.serverOlder',
+      params: { version: '1.4.0', serverVersion: '1.3.9' },
+    });
+    expect(older.version?.action).toMatch(/avant les postes/);
+    for (const same of ['1.4.0', '1.4.1', 'dev build'])
+      expect((await lines(answering(compatibility(0, null, true, same)))).version).toMatchObject({
+        status: 'ok',
+        code: 'version.acceptedAny',
+      });
   });
 
   it('reads a server older than the self-check: reachable, version unknown, clock from its Date header', async () => {

@@ -1,5 +1,6 @@
 // One unsigned request to the server's compatibility route answers three checks: is the server there,
 // how far is this station's clock from the server's, and does the server accept this station version.
+import { compareVersions, RELEASE_VERSION_PATTERN } from '../../../core/versioning/compare-versions.ts';
 import {
   CompatibilityResponseSchema,
   STATION_API_PATHS,
@@ -229,6 +230,21 @@ function versionLine(answer: CompatibilityResponse | null, version: string): Sel
       { code: 'version.refused', params: { version, minimum } },
       `version ${version} refusée : le serveur demande la version ${answer.minimumStationVersion} ou plus récente`,
       `Installez la station ${answer.minimumStationVersion} ou plus récente (voir docs/it/mise-a-jour.md).`,
+    );
+  }
+  // The server refuses what it does not know in what a station sends (records, results): a newer
+  // station on an older server may see its results refused (docs/it/mise-a-jour.md: the server first).
+  if (
+    RELEASE_VERSION_PATTERN.test(answer.serverVersion) &&
+    RELEASE_VERSION_PATTERN.test(version) &&
+    compareVersions(answer.serverVersion, version) < 0
+  ) {
+    return checkLine(
+      'version',
+      'warning',
+      { code: 'version.serverOlder', params: { version, serverVersion: answer.serverVersion } },
+      `version ${version} : le serveur (version ${answer.serverVersion}) est plus ancien que la station et peut refuser ses résultats`,
+      'Mettez à jour le serveur de certification avant les postes (voir docs/it/mise-a-jour.md).',
     );
   }
   return answer.minimumStationVersion

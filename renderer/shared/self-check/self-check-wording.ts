@@ -224,6 +224,11 @@ const FR: SelfCheckWordingTable = {
       `version ${p.version} : le serveur ne dit pas quelles versions il accepte (serveur plus ancien que la station)`,
     action: () => 'Mettez à jour le serveur de certification.',
   },
+  'version.serverOlder': {
+    detail: (p) =>
+      `version ${p.version} : le serveur (version ${p.serverVersion}) est plus ancien que la station et peut refuser ses résultats`,
+    action: () => 'Mettez à jour le serveur de certification avant les postes (voir docs/it/mise-a-jour.md).',
+  },
   'version.refused': {
     detail: (p) =>
       `version ${p.version} refusée : le serveur demande la version ${p.minimum} ou plus récente`,
@@ -559,6 +564,11 @@ const EN: SelfCheckWordingTable = {
     detail: (p) =>
       `version ${p.version}: the server does not say which versions it accepts (the server is older than the station)`,
     action: () => 'Update the certification server.',
+  },
+  'version.serverOlder': {
+    detail: (p) =>
+      `version ${p.version}: the server (version ${p.serverVersion}) is older than the station and may refuse its results`,
+    action: () => 'Update the certification server before the stations (see docs/it/mise-a-jour.md).',
   },
   'version.refused': {
     detail: (p) => `version ${p.version} refused: the server requires version ${p.minimum} or later`,
