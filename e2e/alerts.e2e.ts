@@ -2,6 +2,7 @@
 // candidate answers the same question; validated, the question is neutralized and the next one comes.
 // Offline, a report the invigilator cannot hear may be withdrawn by the candidate: the dialog, the
 // offline note at the top and the notice all say so alike, and the withdrawal is confirmed on screen.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEA } from './fixtures/e2e-candidates.ts';
 import { pressOn } from './harness/candidate-actions.ts';
@@ -23,6 +24,43 @@ beforeAll(async () => {
 afterAll(async () => {
   await day?.close();
 });
+
+/**
+ * The station header's items (name, station, offline note, language switch): none over another, none
+ * past the window's edge, the switch's word on one line; `oneRow`: the switch on the note's row.
+ */
+async function expectHeaderLaidOut(page: Page, oneRow: boolean): Promise<void> {
+  const layout = await page.evaluate(() => {
+    const items = Array.from(document.querySelectorAll('.app-header > *')).map((element) => {
+      const r = element.getBoundingClientRect();
+      return { name: element.className, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    });
+    const word = document.createRange();
+    word.selectNodeContents(document.querySelector('.language-switch') as Element);
+    return { items, width: document.documentElement.clientWidth, switchLines: word.getClientRects().length };
+  });
+  expect(layout.items.map((i) => i.name)).toEqual([
+    'app-name',
+    'app-station',
+    'connection-offline',
+    'button button-quiet language-switch',
+  ]);
+  for (const item of layout.items) {
+    expect(item.left, item.name).toBeGreaterThanOrEqual(0);
+    expect(item.right, item.name).toBeLessThanOrEqual(layout.width);
+  }
+  for (const [i, a] of layout.items.entries()) {
+    for (const b of layout.items.slice(i + 1)) {
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(overlap, `${a.name} over ${b.name}`).toBe(false);
+    }
+  }
+  expect(layout.switchLines).toBe(1);
+  if (oneRow) {
+    const [, , note, language] = layout.items;
+    expect(language && note && language.top < note.bottom && note.top < language.bottom).toBe(true);
+  }
+}
 
 /** Reports a problem on the current question; returns what the confirmation dialog said. */
 async function report(): Promise<string> {
@@ -90,6 +128,15 @@ describe('alerts', () => {
     expect(note).toContain('levez la main, ou annulez-le pour continuer');
     expect(note).not.toContain('jusqu’au retour de la connexion');
     await day.capture('alert-offline-withdraw');
+    // Beside this long note the language switch stays on the header's first line, its word whole.
+    await expectHeaderLaidOut(page, true);
+    if (STATION_MODE === 'chromium') {
+      // At 200 % zoom (1366 × 850 seen as 683 × 425): the header's items may wrap, none over another.
+      await page.setViewportSize({ width: 683, height: 425 });
+      await expectHeaderLaidOut(page, false);
+      await day.capture('alert-offline-withdraw-zoom');
+      await page.setViewportSize({ width: 1366, height: 850 });
+    }
     await pressOn(page, page.getByTestId('withdraw-alert'), 'Enter', 'withdraw button');
     await page.getByTestId('alert-pending').waitFor({ state: 'detached' });
     expect(await page.locator('[data-challenge-id]').getAttribute('data-challenge-id')).toBe(third.id);

@@ -176,9 +176,12 @@ describe('a full certification', () => {
           .locator('.instruction img[alt="Graphique des livres empruntés au CDI par mois"]')
           .waitFor();
         expect(await page.locator('.instruction img').count()).toBe(1);
-        // …and what to do if it is needed to answer.
+        // …marked where it was; what to do if it is needed to answer is said once, under the answers.
         expect(await page.locator('.instruction').textContent()).toContain(
-          '(image non affichée\u00a0: Logo du CDI. Si elle vous manque pour répondre, cliquez sur «\u202fSignaler un problème\u202f».)',
+          '(image non affichée\u00a0: Logo du CDI)',
+        );
+        expect(await page.getByTestId('missing-images').textContent()).toBe(
+          'Une image de la question n’est pas affichée. Si elle vous manque pour répondre, cliquez sur «\u202fSignaler un problème\u202f».',
         );
       }
       if (challenge.illustration) {

@@ -15,7 +15,7 @@ import { axeViolations, describeFindings } from './harness/accessibility.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { Screenshots } from './harness/screenshots.ts';
 import { FILES } from './fixtures/e2e-bank.ts';
-import { withEditedPart } from '../renderer/station/test/viewers/zip-testing.ts';
+import { withEditedPart, withLinkedImage } from '../renderer/station/test/viewers/zip-testing.ts';
 
 const ORIGIN = 'https://station.pix.test';
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -63,6 +63,7 @@ root.render(
             url: '/sandbox/' + encodeURIComponent(file),
           }}
           onClose={() => root.render(<main><h1>Fermé</h1></main>)}
+          reported={params.get('reported') === '1'}
         />
       )}
     </main>
@@ -141,6 +142,17 @@ beforeAll(async () => {
   ])
     sandbox.set(name, readFileSync(path.join(FILES, name)));
   sandbox.set('releves-annee.xlsx', largeWorkbook());
+  // The council's minutes with the college's logo only linked to, not carried (never fetched).
+  sandbox.set(
+    'compte-rendu-logo.docx',
+    Buffer.from(
+      withLinkedImage(
+        new Uint8Array(readFileSync(path.join(FILES, 'conseil-vie-collegienne.docx'))),
+        'Logo du collège',
+        'https://college.pix-demo.test/logo.png',
+      ),
+    ),
+  );
   sandbox.set('car-partage.xlsx', sharedCoachWorkbook());
   // A damaged spreadsheet (a zip cut short) and a Word file saved with a password (an encrypted OLE container).
   sandbox.set('abime.xlsx', readFileSync(path.join(FILES, 'sortie-scolaire.xlsx')).subarray(0, 900));
@@ -188,8 +200,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(file: string, type: string, viewer: 'spreadsheet' | 'document'): Promise<void> {
-  const query = new URLSearchParams({ file, type, viewer });
+async function open(
+  file: string,
+  type: string,
+  viewer: 'spreadsheet' | 'document',
+  /** A report of the question is pending (« Signaler un problème » disabled). */
+  reported = false,
+): Promise<void> {
+  const query = new URLSearchParams({ file, type, viewer, ...(reported ? { reported: '1' } : {}) });
   await page.goto(`${ORIGIN}/?${query.toString()}`);
   await page.getByRole('dialog', { name: `Fichier : ${file}` }).waitFor();
 }
@@ -481,6 +499,34 @@ describe('the document viewer', () => {
     );
     await shots.take('docx');
     await expectAccessible('docx');
+  });
+
+  it('marks where a .docx’s linked image was, and says once what to do if it is needed', async () => {
+    await open('compte-rendu-logo.docx', TYPES.docx, 'document');
+    const note = page.getByTestId('document-missing-images');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(
+      'Une image de ce document n’est pas affichée. Si elle vous manque pour répondre, fermez cette fenêtre et cliquez sur «\u202fSignaler un problème\u202f».',
+    );
+    expect(await page.locator('.viewer-document').textContent()).toContain(
+      'Réunion du jeudi 9 janvier au CDI, de 12 h 30 à 13 h 30. (image non affichée\u00a0: Logo du collège)',
+    );
+    expect(await page.locator('.viewer-document img').count()).toBe(0);
+    expect(await page.getByText('Signaler un problème').count()).toBe(1);
+    await shots.take('docx-missing-image');
+    await expectAccessible('docx-missing-image');
+  });
+
+  it('while a report of the question is pending, says to tell the invigilator, not to press the disabled button', async () => {
+    await open('compte-rendu-logo.docx', TYPES.docx, 'document', true);
+    const note = page.getByTestId('document-missing-images');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(
+      'Une image de ce document n’est pas affichée. Vous avez signalé un problème\u00a0: quand le surveillant viendra vous voir, dites-lui si elle vous manque pour répondre.',
+    );
+    expect(await page.getByText('Signaler un problème').count()).toBe(0);
+    await shots.take('docx-missing-image-reported');
+    await expectAccessible('docx-missing-image-reported');
   });
 
   it('shows an .odt read with the browser’s own XML parser', async () => {

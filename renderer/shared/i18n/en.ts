@@ -373,6 +373,14 @@ export const en: Messages = {
         imageNoAlt: 'Image in the document (no description)',
         missingImage: '(image not shown: {{alt}})',
         missingImageNoAlt: '(image not shown)',
+        missingImages_one:
+          'An image of this document is not shown. If you need it to answer, close this window and click “Report a problem”.',
+        missingImages_other:
+          '{{count}} images of this document are not shown. If you need one of them to answer, close this window and click “Report a problem”.',
+        missingImagesReported_one:
+          'An image of this document is not shown. You have reported a problem: when the invigilator comes to see you, tell them if you need it to answer.',
+        missingImagesReported_other:
+          '{{count}} images of this document are not shown. You have reported a problem: when the invigilator comes to see you, tell them if you need one of them to answer.',
         truncated: 'This document is very long: the end is not shown.',
       },
     },
@@ -392,8 +400,16 @@ export const en: Messages = {
     illustrationMissing:
       'The image of the question does not show. Here is its description; if you need it to answer, click “Report a problem”.',
     illustration: 'Illustration',
-    imageNotShown: '(image not shown: {{alt}}. If you need it to answer, click “Report a problem”.)',
-    imageNotShownNoAlt: '(image not shown. If you need it to answer, click “Report a problem”.)',
+    imageNotShown: '(image not shown: {{alt}})',
+    imageNotShownNoAlt: '(image not shown)',
+    imagesNotShown_one:
+      'An image of the question is not shown. If you need it to answer, click “Report a problem”.',
+    imagesNotShown_other:
+      '{{count}} images of the question are not shown. If you need one of them to answer, click “Report a problem”.',
+    imagesNotShownReported_one:
+      'An image of the question is not shown. You have reported a problem: when the invigilator comes to see you, tell them if you need it to answer.',
+    imagesNotShownReported_other:
+      '{{count}} images of the question are not shown. You have reported a problem: when the invigilator comes to see you, tell them if you need one of them to answer.',
   },
   browser: {
     region: 'Browser',

@@ -398,9 +398,22 @@ export const fr = {
         label: 'Contenu du document {{name}}',
         table: 'Tableau {{n}} du document',
         imageNoAlt: 'Image du document (sans description)',
-        /** An image the file only links to: no advice to report, a web site's file is not the question's. */
+        /** An image the file only links to (never fetched), marked where it was. */
         missingImage: '(image non affichée : {{alt}})',
         missingImageNoAlt: '(image non affichée)',
+        /**
+         * Said once above a question's own document holding such images; not above a web site's file
+         * (a web site's file is not the question's to report).
+         */
+        missingImages_one:
+          'Une image de ce document n’est pas affichée. Si elle vous manque pour répondre, fermez cette fenêtre et cliquez sur « Signaler un problème ».',
+        missingImages_other:
+          '{{count}} images de ce document ne sont pas affichées. Si l’une d’elles vous manque pour répondre, fermez cette fenêtre et cliquez sur « Signaler un problème ».',
+        /** The same while a report of the question is pending: « Signaler un problème » is disabled. */
+        missingImagesReported_one:
+          'Une image de ce document n’est pas affichée. Vous avez signalé un problème : quand le surveillant viendra vous voir, dites-lui si elle vous manque pour répondre.',
+        missingImagesReported_other:
+          '{{count}} images de ce document ne sont pas affichées. Vous avez signalé un problème : quand le surveillant viendra vous voir, dites-lui si l’une d’elles vous manque pour répondre.',
         truncated: 'Ce document est très long : la fin n’est pas affichée.',
       },
     },
@@ -422,11 +435,19 @@ export const fr = {
     illustrationMissing:
       'L’image de la question ne s’affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».',
     illustration: 'Illustration',
-    /** An image in the question's text that the station does not show (never fetched from the web). */
-    imageNotShown:
-      '(image non affichée : {{alt}}. Si elle vous manque pour répondre, cliquez sur « Signaler un problème ».)',
-    imageNotShownNoAlt:
-      '(image non affichée. Si elle vous manque pour répondre, cliquez sur « Signaler un problème ».)',
+    /** An image in the question's text that the station does not show (never fetched from the web), marked where it was. */
+    imageNotShown: '(image non affichée : {{alt}})',
+    imageNotShownNoAlt: '(image non affichée)',
+    /** Said once, right after the question's text, for a question holding such images (each one is only marked). */
+    imagesNotShown_one:
+      'Une image de la question n’est pas affichée. Si elle vous manque pour répondre, cliquez sur « Signaler un problème ».',
+    imagesNotShown_other:
+      '{{count}} images de la question ne sont pas affichées. Si l’une d’elles vous manque pour répondre, cliquez sur « Signaler un problème ».',
+    /** The same while a report of this question is pending: « Signaler un problème » is disabled. */
+    imagesNotShownReported_one:
+      'Une image de la question n’est pas affichée. Vous avez signalé un problème : quand le surveillant viendra vous voir, dites-lui si elle vous manque pour répondre.',
+    imagesNotShownReported_other:
+      '{{count}} images de la question ne sont pas affichées. Vous avez signalé un problème : quand le surveillant viendra vous voir, dites-lui si l’une d’elles vous manque pour répondre.',
   },
   browser: {
     region: 'Navigateur',

@@ -65,6 +65,8 @@ export interface SafeMarkdown {
   fragment: DocumentFragment;
   /** Slot number (as found by FIELD_MARK) → field name. */
   slots: string[];
+  /** How many images became words (`missingImage`): what the candidate reads as images not shown. */
+  missingImages: number;
 }
 
 export function renderSafeMarkdown(markdown: string, options: SafeMarkdownOptions = {}): SafeMarkdown {
@@ -87,6 +89,7 @@ export function renderSafeMarkdown(markdown: string, options: SafeMarkdownOption
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
   });
+  let missingImages = 0;
   for (const img of Array.from(fragment.querySelectorAll('img'))) {
     const src = img.getAttribute('src');
     const resolved = src && options.resolveImage ? options.resolveImage(src) : null;
@@ -97,11 +100,12 @@ export function renderSafeMarkdown(markdown: string, options: SafeMarkdownOption
       // A remote (or unknown) image is never fetched: its alternative text stays readable.
       const alt = (img.getAttribute('alt') ?? '').trim();
       img.replaceWith(fragment.ownerDocument.createTextNode(options.missingImage?.(alt) ?? alt));
+      missingImages += 1;
     }
   }
   for (const link of Array.from(fragment.querySelectorAll('a'))) {
     const href = link.getAttribute('href');
     if (!href || !/^https?:/i.test(href)) link.removeAttribute('href');
   }
-  return { fragment, slots };
+  return { fragment, slots, missingImages };
 }

@@ -29,6 +29,7 @@ export function Attachments({
   // Paused or locked, the question is hidden: its file viewer closes with it (a modal viewer left open
   // would keep the pause panel from being read), and a file still opening is not shown afterwards.
   const inProgress = useStation((s) => s.status?.exam.phase === 'inProgress');
+  const reported = useStation((s) => s.status?.exam.alertPending ?? false);
   const inProgressNow = useRef(inProgress);
   useEffect(() => {
     inProgressNow.current = inProgress;
@@ -81,7 +82,9 @@ export function Attachments({
           </li>
         ))}
       </ul>
-      {opened && inProgress && <AttachmentViewer opened={opened} onClose={() => setOpened(null)} />}
+      {opened && inProgress && (
+        <AttachmentViewer opened={opened} onClose={() => setOpened(null)} reported={reported} />
+      )}
     </section>
   );
 }
@@ -99,7 +102,19 @@ function formatSize(bytes: number, t: TFunction, language: string): string {
   return t('test.attachments.size.mb', { n: mb });
 }
 
-export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose: () => void }) {
+export function AttachmentViewer({
+  opened,
+  onClose,
+  reported = false,
+}: {
+  opened: Opened;
+  onClose: () => void;
+  /**
+   * A report of the question is pending: « Signaler un problème » is disabled, and a document's
+   * missing images are worded for that (viewer-messages.tsx).
+   */
+  reported?: boolean;
+}) {
   const { t } = useTranslation();
   const name = opened.attachment.fileName;
   return (
@@ -137,6 +152,7 @@ export function AttachmentViewer({ opened, onClose }: { opened: Opened; onClose:
           url={opened.url}
           mediaType={opened.attachment.mediaType}
           name={name}
+          missingImagesAdvice={reported ? 'reported' : 'report'}
         />
       )}
     </Dialog>

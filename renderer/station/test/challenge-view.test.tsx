@@ -6,9 +6,16 @@ import type { CurrentChallenge } from '../../../core/contracts/station-api.ts';
 import { ConnectionIndicator } from '../connection-indicator.tsx';
 import { renderScreen, stationStatus } from '../testing/render-screen.tsx';
 import { ChallengeView, ReportConsequence } from './challenge-view.tsx';
+import type * as MissingImage from './missing-image.ts';
 
-// The question's text needs a DOM to be sanitized; it is not what these tests read.
+// The question's text needs a DOM to be sanitized; it is not what these tests read. Nor is how many of
+// its images are not shown (counted from the sanitized HTML: e2e/missing-image-count.e2e.ts): here each
+// Markdown image of the texts the question shows counts as one.
 vi.mock('../../shared/markdown/markdown-view.tsx', () => ({ MarkdownView: () => null }));
+vi.mock('./missing-image.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof MissingImage>()),
+  missingImageCount: (texts: readonly (string | undefined)[]) => texts.join('\n').split('![').length - 1,
+}));
 
 const CURRENT: CurrentChallenge = {
   index: 2,
@@ -101,5 +108,88 @@ describe('a withdrawn report', () => {
     expect(renderScreen(view, 'en', state)).toContain('Report cancelled: you can answer this question.');
     const elsewhere = { ...state, alertOutcome: { challengeId: 'c2', decision: 'withdrawn' as const } };
     expect(renderScreen(view, 'fr', elsewhere)).not.toContain('Signalement annulé');
+  });
+});
+
+describe('the images of a question not shown', () => {
+  const QROCM: CurrentChallenge = {
+    ...CURRENT,
+    challenge: {
+      ...CURRENT.challenge,
+      type: 'QROCM-ind',
+      choices: undefined,
+      instruction: 'Regardez le logo : ![Logo du CDI](https://cdi.example/logo.png)',
+      proposals:
+        '- ![Affiche du club](https://club.example/a.png) ${p1}\n- ![Affiche du foyer](https://foyer.example/b.png) ${p2}',
+      fields: [
+        { kind: 'text', name: 'p1' },
+        { kind: 'text', name: 'p2' },
+      ],
+    },
+  };
+  const running = { status: stationStatus(), online: true };
+  const view = (current: CurrentChallenge) => <ChallengeView current={current} onLink={() => undefined} />;
+  const times = (text: string, part: string) => text.split(part).length - 1;
+
+  it('says what to do once for the question, however many of its images (text and proposals) are missing', () => {
+    const text = renderScreen(view(QROCM), 'fr', running);
+    expect(times(text, 'vous manque pour répondre')).toBe(1);
+    expect(text).toContain(
+      '3 images de la question ne sont pas affichées. Si l’une d’elles vous manque pour répondre, cliquez sur « Signaler un problème ».',
+    );
+    expect(renderScreen(view(QROCM), 'en', running)).toContain(
+      '3 images of the question are not shown. If you need one of them to answer, click “Report a problem”.',
+    );
+    const one = { ...QROCM, challenge: { ...QROCM.challenge, proposals: '${p1} ${p2}' } };
+    expect(renderScreen(view(one), 'fr', running)).toContain(
+      'Une image de la question n’est pas affichée. Si elle vous manque pour répondre, cliquez sur « Signaler un problème ».',
+    );
+  });
+
+  it('says nothing of images when all are shown, nor of proposals a QCU does not show', () => {
+    expect(renderScreen(view(CURRENT), 'fr', running)).not.toContain('affichée');
+    const qcu = {
+      ...CURRENT,
+      challenge: { ...CURRENT.challenge, proposals: '![Affiche](https://x.example/a.png)' },
+    };
+    expect(renderScreen(view(qcu), 'fr', running)).not.toContain('affichée');
+  });
+});
+
+describe('where and how the images not shown are said', () => {
+  const withImage: CurrentChallenge = {
+    ...CURRENT,
+    challenge: {
+      ...CURRENT.challenge,
+      instruction: 'Quel jour se réunit le club ? ![Affiche du club](https://club.example/a.png)',
+      attachments: [{ hash: 'b'.repeat(64), fileName: 'planning.csv', mediaType: 'text/csv', size: 2048 }],
+    },
+  };
+  const view = <ChallengeView current={withImage} onLink={() => undefined} />;
+  const note = 'Une image de la question n’est pas affichée.';
+
+  it('says it right after the question’s text, before its files and its answers (on screen at 1366×768)', () => {
+    const text = renderScreen(view, 'fr', { status: stationStatus(), online: true });
+    expect(text).toContain(note);
+    expect(text.indexOf(note)).toBeLessThan(text.indexOf('planning.csv'));
+    expect(text.indexOf(note)).toBeLessThan(text.indexOf('Le lundi'));
+    expect(text.indexOf(note)).toBeLessThan(text.indexOf('Valider'));
+  });
+
+  it('does not send the candidate to « Signaler un problème » while a report is pending (the button is disabled)', () => {
+    for (const online of [true, false]) {
+      const status = stationStatus({ alertPending: true, alertSent: online }, { online });
+      const text = renderScreen(view, 'fr', { status, online });
+      expect(text).toContain(
+        'Une image de la question n’est pas affichée. Vous avez signalé un problème : quand le surveillant viendra vous voir, dites-lui si elle vous manque pour répondre.',
+      );
+      // (the screen's text, its no-break spaces read as spaces)
+      expect(text).not.toContain('cliquez sur');
+      const english = renderScreen(view, 'en', { status, online });
+      expect(english).toContain(
+        'An image of the question is not shown. You have reported a problem: when the invigilator comes to see you, tell them if you need it to answer.',
+      );
+      expect(english).not.toContain('click “Report a problem”');
+    }
   });
 });

@@ -1,7 +1,7 @@
 // One challenge: its text, illustration, files and simulator, the answer in its format, and the
 // candidate's actions. "Valider" moves on only once the station says the answer is stored; the draft
 // is saved about a second after each change so a crash loses nothing typed.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentChallenge, StationError } from '../../../core/contracts/station-api.ts';
 import { announce } from '../../shared/announcer.tsx';
@@ -29,7 +29,7 @@ import { failureAfter, failureKey, type FailureKey } from './challenge-failure.t
 import { challengeTimerBase, challengeTimerRuns } from './challenge-timer.ts';
 import { focusLostShown } from './focus-lost.ts';
 import { useCountdown } from './use-countdown.ts';
-import { useMissingImageWords } from './missing-image.ts';
+import { missingImageCount, useMissingImageWords } from './missing-image.ts';
 import { usePackageImages } from './use-package-images.ts';
 
 /** Drafts are saved this long after the last change. */
@@ -72,6 +72,13 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const withdrawHintId = useId();
   const packageImage = usePackageImages(challenge);
   const missingImage = useMissingImageWords();
+  // Each image not shown is marked where it was; what to do about them is said once, after the text.
+  const fieldsShown = draft.type === 'fields';
+  const missingImages = useMemo(
+    () =>
+      missingImageCount([challenge.instruction, fieldsShown ? challenge.proposals : undefined], packageImage),
+    [challenge.instruction, challenge.proposals, fieldsShown, packageImage],
+  );
   const frozenRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   // Only what this challenge shows, read one value at a time: a new status that changes none of
@@ -347,6 +354,18 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
         linkHint={t('browser.region')}
         headingOffset={1}
       />
+      {/* Read once with the question, before its files and answers (not a live region): at 1366×768 a
+          note under the answers is often off screen. While a report is pending, « Signaler un
+          problème » is disabled: the note says to tell the invigilator instead. */}
+      {missingImages > 0 && (
+        <div className="notice notice-info" data-testid="missing-images">
+          <p>
+            {frozen
+              ? t('test.imagesNotShownReported', { count: missingImages })
+              : t('test.imagesNotShown', { count: missingImages })}
+          </p>
+        </div>
+      )}
       {challenge.illustration && <Illustration challengeId={challenge.id} image={challenge.illustration} />}
       {challenge.attachments.length > 0 && (
         <Attachments challengeId={challenge.id} attachments={challenge.attachments} />

@@ -202,6 +202,7 @@ export function DownloadedFileViewer({ opened, onClose }: { opened: OfficeFileOp
         name={name}
         // A web site's file: nothing for the candidate to report, another version to look for.
         unreadableMessage={t('test.downloaded.unreadable')}
+        missingImagesAdvice={null}
       />
     </Dialog>
   );

@@ -1,22 +1,36 @@
 // A word-processor file's content as React elements (never HTML from the file): headings below the
 // dialog's title, paragraphs, lists, tables, bold/italic; images only from inside the file; links as
 // words (and their address), never followed: the station does not navigate from a viewer.
-import { createElement, Fragment, type ReactNode } from 'react';
+import { createElement, Fragment, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  missingImageCount,
   plainText,
   type Block,
   type DocumentContent,
   type Inline,
   type TableCell,
 } from './document-model.ts';
+import { MissingImagesAdvice } from './viewer-messages.tsx';
 
 export function DocumentArticle({ content, name }: { content: DocumentContent; name: string }) {
   const { t } = useTranslation();
+  const advice = useContext(MissingImagesAdvice);
   const tables = { count: 0 };
   if (content.blocks.length === 0) return <p>{t('test.attachments.empty')}</p>;
+  // Each image not shown is marked where it was; what to do about them is said once, before the text.
+  const missing = advice ? missingImageCount(content.blocks) : 0;
   return (
     <article className="viewer-document" aria-label={t('test.attachments.document.label', { name })}>
+      {missing > 0 && (
+        <div className="notice notice-info" data-testid="document-missing-images">
+          <p>
+            {advice === 'reported'
+              ? t('test.attachments.document.missingImagesReported', { count: missing })
+              : t('test.attachments.document.missingImages', { count: missing })}
+          </p>
+        </div>
+      )}
       {renderBlocks(content.blocks, t, tables)}
       {content.truncated && <p className="hint">{t('test.attachments.document.truncated')}</p>}
     </article>
@@ -124,11 +138,13 @@ function renderInline(inline: Inline, key: number, t: T): ReactNode {
         />
       );
     case 'missingImage':
+      // Spaced from the words around it: an image often sits right against them.
       return (
         <span key={key} className="muted">
+          {' '}
           {inline.alt
             ? t('test.attachments.document.missingImage', { alt: inline.alt })
-            : t('test.attachments.document.missingImageNoAlt')}
+            : t('test.attachments.document.missingImageNoAlt')}{' '}
         </span>
       );
     case 'link': {

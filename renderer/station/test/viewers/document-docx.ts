@@ -7,8 +7,23 @@ import { checkFileLimits } from './file-limits.ts';
 import { isZip } from './file-signature.ts';
 import { UnreadableFile } from './unreadable-file.ts';
 
+/**
+ * An image the file carries, as a data: URI; one it only links to (never read: external file access is
+ * off) keeps its description and no address, so that the viewer marks it as not shown. Mammoth's own
+ * converter drops such an image without a word: the candidate would not know something is missing.
+ */
+const convertImage = mammoth.images.imgElement((image) =>
+  Promise.resolve()
+    .then(() => image.readAsBase64String())
+    .then(
+      (data) => ({ src: `data:${image.contentType};base64,${data}` }),
+      () => ({ src: '' }),
+    ),
+);
+
 /** Mammoth's options (exported for the tests: mammoth in Node reads a Buffer, not an ArrayBuffer). */
 export const DOCX_OPTIONS = {
+  convertImage,
   ignoreEmptyParagraphs: true,
   externalFileAccess: false,
   includeEmbeddedStyleMap: false,

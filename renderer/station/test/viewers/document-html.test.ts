@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCX_OPTIONS } from './document-docx.ts';
 import { documentFromHtml } from './document-html.ts';
 import type { Block } from './document-model.ts';
+import { withLinkedImage } from './zip-testing.ts';
 
 const FILES = path.resolve(import.meta.dirname, '../../../../e2e/fixtures/files');
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -61,6 +62,21 @@ describe('a .docx in the document viewer', () => {
       kind: 'link',
       url: 'https://college.pix-demo.test/cvc',
       content: [{ kind: 'text', text: 'le site du collège' }],
+    });
+  });
+
+  it('marks an image the .docx only links to as not shown, with its description (mammoth would drop it)', async () => {
+    const docx = withLinkedImage(
+      new Uint8Array(readFileSync(path.join(FILES, 'conseil-vie-collegienne.docx'))),
+      'Logo du collège',
+      'https://college.pix-demo.test/logo.png',
+    );
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(docx) }, DOCX_OPTIONS);
+    expect(value).not.toContain('college.pix-demo.test/logo');
+    const paragraph = blocks(value)[1];
+    expect(paragraph?.kind === 'paragraph' && paragraph.content.at(-1)).toEqual({
+      kind: 'missingImage',
+      alt: 'Logo du collège',
     });
   });
 

@@ -72,6 +72,27 @@ export function hasContent(content: Inline[]): boolean {
   );
 }
 
+/** How many images the document does not show (said once above it, each one marked where it was). */
+export function missingImageCount(blocks: readonly Block[]): number {
+  const inInlines = (content: readonly Inline[]): number =>
+    content.reduce(
+      (n, inline) =>
+        n + (inline.kind === 'missingImage' ? 1 : inline.kind === 'link' ? inInlines(inline.content) : 0),
+      0,
+    );
+  return blocks.reduce((n, block) => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return n + inInlines(block.content);
+      case 'list':
+        return n + block.items.reduce((m, item) => m + missingImageCount(item), 0);
+      case 'table':
+        return n + block.rows.flat().reduce((m, cell) => m + missingImageCount(cell.blocks), 0);
+    }
+  }, 0);
+}
+
 /** The plain text of inline content (a link's label, a cell's words). */
 export function plainText(content: Inline[]): string {
   return content

@@ -1,10 +1,21 @@
-// What the office viewers say while a file opens, when it does not arrive, and when it cannot be read.
+// What the office viewers say while a file opens, when it does not arrive, when it cannot be read, and
+// whether a document says what to do about its images not shown.
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileContent } from './use-file-content.ts';
 
 /** What « cannot be read » says when a caller has its own words (OfficeViewer's unreadableMessage). */
 export const UnreadableMessage = createContext<string | null>(null);
+
+/**
+ * What a document says (once, above it) about the images it does not show (OfficeViewer's
+ * missingImagesAdvice): for a question's own file, `report` (« Signaler un problème »), or `reported`
+ * while a report of the question is pending (the button is disabled: tell the invigilator when they
+ * come); for a web site's file, null: nothing there is the question's to report. Each such image is
+ * marked where it was either way.
+ */
+export type MissingImagesAdvice = 'report' | 'reported' | null;
+export const MissingImagesAdvice = createContext<MissingImagesAdvice>('report');
 
 export function Unreadable() {
   const { t } = useTranslation();

@@ -26,3 +26,28 @@ export function withEditedPart(zip: Uint8Array, part: string, edit: (xml: string
   files[part] = strToU8(edited);
   return zipSync(files);
 }
+
+/**
+ * The .docx with an image at the end of its second paragraph that the file only links to (a
+ * relationship to an outside address, as Word saves « Insérer et lier »): the viewer never reads it.
+ */
+export function withLinkedImage(docx: Uint8Array, description: string, url: string): Uint8Array {
+  const drawing =
+    '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">' +
+    `<wp:extent cx="952500" cy="952500"/><wp:docPr id="901" name="Image liée" descr="${description}"/>` +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill>' +
+    '<a:blip r:link="rIdLinkedImage"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
+  const withDrawing = withEditedPart(docx, 'word/document.xml', (xml) => {
+    const second = xml.indexOf('</w:p>', xml.indexOf('</w:p>') + 1);
+    return second < 0 ? xml : xml.slice(0, second) + drawing + xml.slice(second);
+  });
+  return withEditedPart(withDrawing, 'word/_rels/document.xml.rels', (xml) =>
+    xml.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdLinkedImage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" ' +
+        `Target="${url}" TargetMode="External"/></Relationships>`,
+    ),
+  );
+}
