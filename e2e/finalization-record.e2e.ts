@@ -254,8 +254,14 @@ describe('the finalization record', () => {
     pictures.forEach((picture, i) => writeFileSync(captures.next(`record-a4-page-${i + 1}`), picture));
   });
 
-  it('is linked from the results page too', async () => {
+  it('is linked from the results page too, which names the two « Jade MOREAU » with their birthdate', async () => {
     await bo.go(`#/sessions/${sessionId()}/results`);
+    // The demo room's namesakes are both absent: the list says which is which, and only of them.
+    const absent = plainSpaces((await bo.page.getByTestId('absent').textContent()) ?? '');
+    expect(absent).toContain('Jade MOREAU (08/09/2011)');
+    expect(absent).toContain('Jade MOREAU (14/02/2012)');
+    expect(absent).toMatch(/Zoé LAMBERT(?! \()/);
+    await bo.capture('results-namesakes');
     await bo.page.getByRole('link', { name: 'Imprimer le procès-verbal' }).click();
     await bo.heading(`Procès-verbal de la session n° ${number()}`).waitFor();
   });

@@ -1,4 +1,6 @@
-// Dates, times and names as the referent reads them, in the page's language.
+// Dates, times and names as the referent reads them, in the page's language. A name and a calendar
+// date are written as on the invigilator's screen (shared/format.ts).
+export { fullName, shortDate } from '../shared/format.ts';
 
 /** A session date (YYYY-MM-DD) in words: "mardi 8 décembre 2026". */
 export function longDate(date: string, locale: string): string {
@@ -10,15 +12,6 @@ export function longDate(date: string, locale: string): string {
     month: 'long',
     year: 'numeric',
   }).format(parsed);
-}
-
-/** A calendar date (YYYY-MM-DD) as on forms: "08/12/2026". */
-export function shortDate(date: string, locale: string): string {
-  const parsed = new Date(`${date}T12:00:00`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    parsed,
-  );
 }
 
 /** A moment (ISO timestamp): "08/12/2026 14:05". */
@@ -37,10 +30,6 @@ export function timeOfDay(iso: string, locale: string, today: number): string {
   if (Number.isNaN(parsed.getTime())) return iso;
   if (parsed.toDateString() !== new Date(today).toDateString()) return dateTime(iso, locale);
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(parsed);
-}
-
-export function fullName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName} ${person.lastName.toLocaleUpperCase('fr-FR')}`;
 }
 
 /** "LASTNAME Firstname", for lists sorted by last name. */

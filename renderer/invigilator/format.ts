@@ -1,4 +1,6 @@
-// Dates and times as the invigilator reads them, in the screen's language.
+// Dates and times as the invigilator reads them, in the screen's language; a name as both desks write it.
+export { fullName } from '../shared/format.ts';
+
 export function clockTime(iso: string | number | null, language: string): string {
   if (iso === null) return '';
   const date = new Date(iso);
@@ -28,8 +30,4 @@ export function elapsed(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
-}
-
-export function fullName(candidate: { firstName: string; lastName: string }): string {
-  return `${candidate.firstName} ${candidate.lastName.toLocaleUpperCase('fr-FR')}`;
 }

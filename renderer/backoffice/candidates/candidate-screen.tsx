@@ -13,6 +13,8 @@ import { useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
 import { Loaded, PageTitle } from '../ui/page.tsx';
+import { sessionNamer, type RosterCandidate } from '../../shared/namesakes.ts';
+import { rosterOf } from '../results/candidate-names.tsx';
 import { certifiability } from './certifiability.ts';
 import { progressWord } from '../sessions/candidate-progress.ts';
 import { DataTable } from '../ui/data-table.tsx';
@@ -21,25 +23,48 @@ export function CandidateScreen({ candidateId }: { candidateId: string }) {
   const client = useClient();
   const data = useResource(async () => {
     const candidate = await client.candidate(candidateId);
-    return { candidate, session: await client.session(candidate.sessionId) };
+    // The session's candidates: a namesake is removed by a question that names her with her birthdate.
+    const [session, candidates] = await Promise.all([
+      client.session(candidate.sessionId),
+      client.candidates(candidate.sessionId),
+    ]);
+    return { candidate, session, roster: rosterOf(candidates) };
   }, [client, candidateId]);
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page">
       <Loaded resource={data} titled={false}>
-        {({ candidate, session }) => <CandidatePage candidate={candidate} session={session} />}
+        {({ candidate, session, roster }) => (
+          <CandidatePage candidate={candidate} session={session} roster={roster} />
+        )}
       </Loaded>
     </div>
   );
 }
 
-function CandidatePage({ candidate, session }: { candidate: Candidate; session: CentreSession }) {
+function CandidatePage({
+  candidate,
+  session,
+  roster,
+}: {
+  candidate: Candidate;
+  session: CentreSession;
+  roster: readonly RosterCandidate[];
+}) {
   const t = useT();
   const locale = useLocale();
   const client = useClient();
   const flash = useFlash();
   const verdict = certifiability(candidate);
   const name = fullName(candidate);
+  // The page shows her birthdate; the removal's question and its flash, read apart, say it too.
+  const removalName = sessionNamer(
+    [...roster, { ...candidate, candidateId: candidate.id }],
+    locale,
+  )({
+    ...candidate,
+    candidateId: candidate.id,
+  });
   const changeable = session.state === 'created' && candidate.editable;
   const birthplace = [
     candidate.birthCity,
@@ -111,13 +136,13 @@ function CandidatePage({ candidate, session }: { candidate: Candidate; session: 
               ) : (
                 <li>
                   <ConfirmAction
-                    title={t('candidate.removeTitle', { name })}
+                    title={t('candidate.removeTitle', { name: removalName })}
                     text={t('candidate.removeText')}
                     confirmLabel={t('candidate.removeConfirm')}
                     danger
                     onConfirm={async () => {
                       await client.deleteCandidate(candidate.id);
-                      flash(t('candidate.removed', { name }));
+                      flash(t('candidate.removed', { name: removalName }));
                       navigate({ page: 'session', sessionId: session.id });
                     }}
                   >

@@ -128,3 +128,24 @@ describe('the finalization record’s page', () => {
     expect(byTestId(html, 'dd', 'pv-had-incident')).toEqual(['Yes']);
   });
 });
+
+describe('the record of a session with two namesakes', () => {
+  it('tells them apart: every row names its candidate with the birthdate, as the record identifies everyone', () => {
+    const sample = sampleFinalizationRecord();
+    const first = sample.candidates[0]!;
+    const record: FinalizationRecord = {
+      ...sample,
+      candidates: [
+        { ...first, candidateId: 'can_j1', lastName: 'Moreau', firstName: 'Jade', birthdate: '2011-09-08' },
+        { ...first, candidateId: 'can_j2', lastName: 'MOREAU', firstName: 'Jade', birthdate: '2012-02-14' },
+        ...sample.candidates,
+      ],
+    };
+    const rows = all(
+      render('fr', record),
+      /<tr[^>]*data-testid="pv-candidate"[^>]*>\s*<th scope="row">(.*?)<\/th>/gs,
+    );
+    expect(rows.slice(0, 2)).toEqual(['MOREAU Jade né(e) le 08/09/2011', 'MOREAU Jade né(e) le 14/02/2012']);
+    expect(rows[2]).toMatch(/ né\(e\) le \d{2}\/\d{2}\/\d{4}$/);
+  });
+});

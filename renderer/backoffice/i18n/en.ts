@@ -845,7 +845,7 @@ export const en: BackOfficeMessages = {
     silentLine: '{{name}}: {{facts}}',
     silentSince: 'Station silent since {{time}}',
     neverHeard: 'Station never heard from',
-    timeLeft: 'they may have about {{minutes}} min left',
+    timeLeft: 'they may have about {{time}} left',
     timeLeftUnknown: 'time left unknown',
     confirmOver: "I confirm that {{name}}'s test is over (station switched off or candidate gone)",
     checkedAt: 'As of {{time}}.',

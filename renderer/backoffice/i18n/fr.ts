@@ -866,7 +866,7 @@ export const fr = {
     silentLine: '{{name}} : {{facts}}',
     silentSince: 'Poste muet depuis {{time}}',
     neverHeard: 'Poste jamais entendu',
-    timeLeft: 'il lui reste peut-être environ {{minutes}} min',
+    timeLeft: 'il lui reste peut-être environ {{time}}',
     timeLeftUnknown: 'temps restant inconnu',
     confirmOver: 'Je confirme que le test de {{name}} est terminé (poste éteint ou candidat parti)',
     checkedAt: 'Situation à {{time}}.',

@@ -1,5 +1,4 @@
 // The back office's messages, in their own i18next namespace (see shared/i18n/namespace-messages.ts).
-import { useTranslation } from 'react-i18next';
 import {
   namespaceMessages,
   type MessageKeyOf,
@@ -18,8 +17,5 @@ export const addBackOfficeMessages = messages.addMessages;
 export const translator = messages.translator;
 export const useT = messages.useT;
 
-/** The screen's language as a BCP 47 tag for Intl formatting. */
-export function useLocale(): string {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en-GB' : 'fr-FR';
-}
+/** The screen's language as a BCP 47 tag for Intl formatting (shared with the invigilator's screen). */
+export { useLocale } from '../../shared/use-locale.ts';

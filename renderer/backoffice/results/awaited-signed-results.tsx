@@ -4,12 +4,12 @@ import { useState } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { announce } from '../../shared/announcer.tsx';
 import type { ApiFailure, CentreSession } from '../api/centre-client.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient } from '../state/auth.tsx';
 import { asFailure } from '../state/use-resource.ts';
 import { ErrorNotice } from '../ui/page.tsx';
 import { awaitedSignedResults } from './signed-results.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 /** The box's title: focus goes there when a refused publication reveals signed results awaited. */
 export const AWAITED_SIGNED_RESULTS_HEADING = 'signed-awaited';
@@ -24,6 +24,7 @@ export function AwaitedSignedResults({
   onChanged: (results: Results) => void;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const client = useClient();
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -67,7 +68,7 @@ export function AwaitedSignedResults({
           <p>{t('results.signed.awaitedIntro', { count: awaited.length })}</p>
           <ul data-testid="signed-results-awaited-list">
             {awaited.map((r) => (
-              <li key={r.candidateId}>{fullName(r)}</li>
+              <li key={r.candidateId}>{nameOf(r)}</li>
             ))}
           </ul>
           <p>{t('results.signed.awaitedWhatToDo')}</p>

@@ -11,6 +11,7 @@ import { addBackOfficeMessages } from '../i18n/use-t.ts';
 import { FinalizationPanel } from './finalization-panel.tsx';
 import { incident, juryResult, juryResults } from './jury-fixtures.ts';
 import { candidatesById } from './jury-review.ts';
+import { inSession, jade1, jade2, withNamesakes } from './namesake-fixtures.tsx';
 
 const finalization = {
   globalComment: 'Coupure réseau à 10 h 12 pendant cinq minutes.',
@@ -40,7 +41,13 @@ function panel(
 ) {
   return renderToStaticMarkup(
     <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
-      <FinalizationPanel finalization={answers} incidents={incidents} candidates={candidatesById(results)} />
+      {inSession(
+        <FinalizationPanel
+          finalization={answers}
+          incidents={incidents}
+          candidates={candidatesById(results)}
+        />,
+      )}
     </I18nextProvider>,
   );
 }
@@ -88,5 +95,34 @@ describe('the « Finalisation » panel of the results page', () => {
     expect(text(html)).toContain('An incident during the session? Yes');
     expect(row(html, 'E4')).toContain('E4 — The website is unavailable for the jury to review Question 12');
     expect(html).not.toMatch(/Commentaire|Signalements|indisponible/);
+  });
+});
+
+describe('the « Finalisation » panel of a session with two namesakes', () => {
+  it('names the namesake a report is about with the birthdate, the third candidate without', () => {
+    // The report is on the absent « Jade MOREAU »; the other has a result, Léa MARTIN a report too.
+    const namesakes = juryResults(
+      [
+        juryResult(jade1.candidateId, 'Jade', 'Moreau', { birthdate: jade1.birthdate }),
+        juryResult('can_1', 'Léa', 'Martin'),
+      ],
+      { finalization, absent: [{ candidateId: jade2.candidateId, firstName: 'Jade', lastName: 'Moreau' }] },
+    );
+    const html = renderToStaticMarkup(
+      <I18nextProvider i18n={addBackOfficeMessages(createI18n('fr'))}>
+        {withNamesakes(
+          <FinalizationPanel
+            finalization={finalization}
+            incidents={[
+              incident({ id: 'inc_1', candidateId: jade2.candidateId, code: 'C8' }),
+              incident({ id: 'inc_2', candidateId: 'can_1', code: 'C7' }),
+            ]}
+            candidates={candidatesById(namesakes)}
+          />,
+        )}
+      </I18nextProvider>,
+    );
+    expect(row(html, 'C8')).toMatch(/^Jade MOREAU \(14\/02\/2012\) C8/);
+    expect(row(html, 'C7')).toMatch(/^Léa MARTIN C7/);
   });
 });

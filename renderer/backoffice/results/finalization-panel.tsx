@@ -4,11 +4,11 @@
 // must examine say so.
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import type { Incident } from '../api/centre-client.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { IncidentFacts } from './incident-facts.tsx';
 import { codeMeaningKey, needsAction, reportsInReadingOrder, type Named } from './jury-review.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 export const FINALIZATION_PANEL_HEADING = 'finalization-panel';
 
@@ -24,11 +24,12 @@ export function FinalizationPanel({
   candidates: ReadonlyMap<string, Named>;
 }) {
   const t = useT();
+  const named = useCandidateName();
   const reports = reportsInReadingOrder(incidents, candidates);
   const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
   const nameOf = (candidateId: string) => {
     const candidate = candidates.get(candidateId);
-    return candidate ? fullName(candidate) : candidateId;
+    return candidate ? named({ candidateId, ...candidate }) : candidateId;
   };
   return (
     <section

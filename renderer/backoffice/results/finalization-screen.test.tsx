@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { ApiFailure } from '../api/centre-client.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
-import { FinalizationConfirmText, StillInTheRoom } from './finalization-screen.tsx';
+import { AbortReasonFor, FinalizationConfirmText, StillInTheRoom } from './finalization-screen.tsx';
+import { inSession, jade1, jade2, withNamesakes } from './namesake-fixtures.tsx';
 
 type Running = Parameters<typeof StillInTheRoom>[0]['running'];
 const running: Running = [{ candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin', started: true }];
@@ -18,13 +19,15 @@ function blocked(
 ): string {
   return renderToStaticMarkup(
     <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
-      <StillInTheRoom
-        running={options.running ?? running}
-        pendingAlerts={[]}
-        refusal={options.refusal ?? null}
-        answersKept={options.answersKept}
-        onRecheck={() => undefined}
-      />
+      {inSession(
+        <StillInTheRoom
+          running={options.running ?? running}
+          pendingAlerts={[]}
+          refusal={options.refusal ?? null}
+          answersKept={options.answersKept}
+          onRecheck={() => undefined}
+        />,
+      )}
     </I18nextProvider>,
   );
 }
@@ -105,5 +108,57 @@ describe('the confirmation of a finalization', () => {
       '2 enrolled candidates have not started: they will be marked absent',
     );
     expect(confirmText('fr', 0)).not.toContain('absent');
+  });
+});
+
+describe('finalizing a session with two namesakes', () => {
+  const render = (language: Language, node: React.ReactNode) =>
+    text(
+      renderToStaticMarkup(
+        <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
+          {withNamesakes(node)}
+        </I18nextProvider>,
+      ),
+    );
+  const unfinished = (candidate: { candidateId: string; firstName: string; lastName: string }) => ({
+    candidateId: candidate.candidateId,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    endReason: 'endedByInvigilator' as const,
+    resultReceived: true,
+  });
+  const reasonFor = (language: Language, candidate: Parameters<typeof unfinished>[0]) =>
+    render(
+      language,
+      <AbortReasonFor test={unfinished(candidate)} value={null} onChange={() => undefined} invalid={false} />,
+    );
+
+  it('asks the abort reason of each with the birthdate, even when the other is not listed; the third without', () => {
+    expect(reasonFor('fr', jade2)).toContain(
+      'Pourquoi le test de Jade MOREAU (14/02/2012) n’est-il pas terminé',
+    );
+    expect(reasonFor('fr', jade1)).toContain(
+      'Pourquoi le test de Jade MOREAU (08/09/2011) n’est-il pas terminé',
+    );
+    const lea = reasonFor('fr', { candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin' });
+    expect(lea).toContain('Pourquoi le test de Léa MARTIN n’est-il pas terminé');
+    expect(lea).not.toMatch(/Léa MARTIN \(\d/);
+    expect(reasonFor('en', jade2)).toContain('Jade MOREAU (14/02/2012)');
+  });
+
+  it('names the namesake with the birthdate in what is still to settle in the room', () => {
+    const html = render(
+      'fr',
+      <StillInTheRoom
+        running={[{ candidateId: jade1.candidateId, firstName: 'Jade', lastName: 'Moreau', started: true }]}
+        pendingAlerts={[{ candidateId: 'can_1', firstName: 'Léa', lastName: 'Martin', questionNumber: 4 }]}
+        refusal={null}
+        answersKept={false}
+        onRecheck={() => undefined}
+      />,
+    );
+    expect(html).toContain('Jade MOREAU (08/09/2011)');
+    expect(html).toContain('Léa MARTIN');
+    expect(html).not.toMatch(/Léa MARTIN \(\d/);
   });
 });

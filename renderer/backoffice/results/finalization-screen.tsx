@@ -10,7 +10,6 @@
 import { useId, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import type { ApiFailure } from '../api/centre-client.ts';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
 import type { CentreSession } from '../api/centre-client.ts';
@@ -23,7 +22,9 @@ import { Field, RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 import { BackToSession } from '../ui/back-to-session.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../ui/page.tsx';
 import { FormProblems } from '../ui/save-form.tsx';
+import { CandidateNamesProvider, rosterOf, useCandidateName } from './candidate-names.tsx';
 import { CommentCount } from './comment-count.tsx';
+import { abortReasonOptions } from './rescore-signed-result.tsx';
 import {
   checkFinalization,
   emptyFinalizationDraft,
@@ -31,6 +32,7 @@ import {
   hasAnswers,
   roomChanged,
   testsNeedingReason,
+  type AbortReason,
   type FinalizationDraft,
   type FinalizationErrors,
 } from './finalization-form.ts';
@@ -45,12 +47,14 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
   const client = useClient();
   const data = useResource(async () => {
-    const [session, unfinished] = await Promise.all([
+    const [session, unfinished, candidates] = await Promise.all([
       client.session(sessionId),
       client.unfinishedTests(sessionId),
+      // All of them, to name a namesake with the birthdate even where the other is not listed.
+      client.candidates(sessionId),
     ]);
     // When it was read, on this computer's clock: the silent stations' facts are as of then.
-    return { session, ...unfinished, checkedAt: Date.now() };
+    return { session, ...unfinished, roster: rosterOf(candidates), checkedAt: Date.now() };
   }, [client, sessionId]);
   useShowCentre(data.data?.session.centreId);
   // Above the switch below: kept while the room blocks finalization and the form is not shown.
@@ -60,8 +64,8 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   return (
     <div className="page page-narrow">
       <Loaded resource={data} titled={false}>
-        {({ session, tests, running, maybeRunning, pendingAlerts, absentIfFinalized, checkedAt }) => (
-          <>
+        {({ session, tests, running, maybeRunning, pendingAlerts, absentIfFinalized, roster, checkedAt }) => (
+          <CandidateNamesProvider roster={roster}>
             <BackToSession session={session} />
             <PageTitle intro={t('finalization.intro')}>
               {t('finalization.title', { number: session.number })}
@@ -100,7 +104,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
                 )}
               </>
             )}
-          </>
+          </CandidateNamesProvider>
         )}
       </Loaded>
     </div>
@@ -119,6 +123,7 @@ export function StillInTheRoom({
   onRecheck,
 }: Blockers & { refusal: ApiFailure | null; answersKept: boolean; onRecheck(): void }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const kept = answersKept ? <p data-testid="answers-kept">{t('finalization.answersKept')}</p> : null;
   const started = running.filter((c) => c.started);
   const notStarted = running.filter((c) => !c.started);
@@ -131,7 +136,7 @@ export function StillInTheRoom({
           <p>{t('finalization.runningIntro')}</p>
           <ul>
             {started.map((c) => (
-              <li key={c.candidateId}>{fullName(c)}</li>
+              <li key={c.candidateId}>{nameOf(c)}</li>
             ))}
           </ul>
         </section>
@@ -148,7 +153,7 @@ export function StillInTheRoom({
           <p>{t('finalization.notStartedIntro')}</p>
           <ul>
             {notStarted.map((c) => (
-              <li key={c.candidateId}>{fullName(c)}</li>
+              <li key={c.candidateId}>{nameOf(c)}</li>
             ))}
           </ul>
         </section>
@@ -161,8 +166,8 @@ export function StillInTheRoom({
             {pendingAlerts.map((a, i) => (
               <li key={`${a.candidateId}-${i}`}>
                 {a.questionNumber === null
-                  ? fullName(a)
-                  : t('finalization.alertOn', { name: fullName(a), number: a.questionNumber })}
+                  ? nameOf(a)
+                  : t('finalization.alertOn', { name: nameOf(a), number: a.questionNumber })}
               </li>
             ))}
           </ul>
@@ -261,29 +266,14 @@ function FinalizationForm({
           <>
             <p className="hint">{t('finalization.unfinishedIntro')}</p>
             {needingReason.map((test) => (
-              <RadioGroup
+              <AbortReasonFor
                 key={test.candidateId}
-                legend={`${t('finalization.reasonFor', { name: fullName(test) })} (${t(`finalization.ended.${test.endReason ?? 'none'}`)})`}
-                name={`abort-${test.candidateId}`}
+                test={test}
                 value={draft.abortReasons[test.candidateId] ?? null}
-                options={[
-                  {
-                    value: 'candidate',
-                    label: t('finalization.reasons.candidate'),
-                    hint: t('finalization.reasons.candidateHint'),
-                  },
-                  {
-                    value: 'technical',
-                    label: t('finalization.reasons.technical'),
-                    hint: t('finalization.reasons.technicalHint'),
-                  },
-                ]}
                 onChange={(reason) =>
                   setDraft((d) => ({ ...d, abortReasons: { ...d.abortReasons, [test.candidateId]: reason } }))
                 }
-                error={
-                  errors?.abortReasons.includes(test.candidateId) ? t('finalization.errors.reason') : null
-                }
+                invalid={errors?.abortReasons.includes(test.candidateId) ?? false}
               />
             ))}
           </>
@@ -356,6 +346,32 @@ function FinalizationForm({
         </ConfirmDialog>
       )}
     </form>
+  );
+}
+
+/** The abort reason of one unfinished test, its candidate named as the session names them (a namesake with the birthdate). */
+export function AbortReasonFor({
+  test,
+  value,
+  onChange,
+  invalid,
+}: {
+  test: Unfinished[number];
+  value: AbortReason | null;
+  onChange(reason: AbortReason): void;
+  invalid: boolean;
+}) {
+  const t = useT();
+  const nameOf = useCandidateName();
+  return (
+    <RadioGroup
+      legend={`${t('finalization.reasonFor', { name: nameOf(test) })} (${t(`finalization.ended.${test.endReason ?? 'none'}`)})`}
+      name={`abort-${test.candidateId}`}
+      value={value}
+      options={abortReasonOptions(t)}
+      onChange={onChange}
+      error={invalid ? t('finalization.errors.reason') : null}
+    />
   );
 }
 

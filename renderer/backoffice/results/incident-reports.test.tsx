@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import type { Incident } from '../api/centre-client.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
+import { CandidateNamesProvider, rosterOf } from './candidate-names.tsx';
 import { emptyIncidentDraft, type IncidentDraft } from './incident-report-form.ts';
 import { IncidentReports, incidentActions, type IncidentData } from './incident-reports.tsx';
 import { incident } from './jury-fixtures.ts';
 
 const candidates = [
-  { id: 'can_1', firstName: 'Léa', lastName: 'Martin' },
-  { id: 'can_2', firstName: 'Hugo', lastName: 'Bernard' },
+  { id: 'can_1', firstName: 'Léa', lastName: 'Martin', birthdate: '2011-04-02' },
+  { id: 'can_2', firstName: 'Hugo', lastName: 'Bernard', birthdate: '2010-11-23' },
 ];
 const reports = [
   incident({
@@ -32,13 +33,15 @@ function section(
 ) {
   return renderToStaticMarkup(
     <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
-      <IncidentReports
-        candidates={options.candidates ?? candidates}
-        incidents={options.incidents ?? reports}
-        onReport={() => Promise.reject(new Error('not in this test'))}
-        onWithdraw={() => Promise.resolve()}
-        initialDraft={options.draft}
-      />
+      <CandidateNamesProvider roster={rosterOf(options.candidates ?? candidates)}>
+        <IncidentReports
+          candidates={options.candidates ?? candidates}
+          incidents={options.incidents ?? reports}
+          onReport={() => Promise.reject(new Error('not in this test'))}
+          onWithdraw={() => Promise.resolve()}
+          initialDraft={options.draft}
+        />
+      </CandidateNamesProvider>
     </I18nextProvider>,
   );
 }
@@ -53,6 +56,28 @@ const labelled = (html: string, label: string) => {
   expect(id, label).toBeTruthy();
   return new RegExp(`<(select|input|textarea)[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
 };
+
+describe('the incident reports of a session with two namesakes', () => {
+  const jades = [
+    ...candidates,
+    { id: 'can_3', firstName: 'Jade', lastName: 'Moreau', birthdate: '2011-09-08' },
+    { id: 'can_4', firstName: 'Jade', lastName: 'MOREAU', birthdate: '2012-02-14' },
+  ];
+  const onJade = [incident({ id: 'inc_2', candidateId: 'can_4', code: 'C8' })];
+
+  it('names each of the two with the birthdate, in the choice of candidate and in the reports; the others without', () => {
+    const html = section('fr', { candidates: jades, incidents: onJade });
+    expect(html).toContain('<option value="can_3">MOREAU Jade (08/09/2011)</option>');
+    expect(html).toContain('<option value="can_4">MOREAU Jade (14/02/2012)</option>');
+    expect(html).toContain('<option value="can_1">MARTIN Léa</option>');
+    const row = /<tr[^>]*data-code="C8"[^>]*>.*?<\/tr>/s.exec(html)?.[0] ?? '';
+    expect(text(row)).toMatch(/^Jade MOREAU \(14\/02\/2012\) C8/);
+    expect(row).toContain('aria-label="Retirer le signalement C8 de Jade MOREAU (14/02/2012)"');
+    expect(section('en', { candidates: jades, incidents: onJade })).toContain(
+      '<option value="can_3">MOREAU Jade (08/09/2011)</option>',
+    );
+  });
+});
 
 describe('the incident reports on the back office’s finalization page', () => {
   it('lists the reports recorded, each with its meaning, question, text and a labelled withdrawal', () => {

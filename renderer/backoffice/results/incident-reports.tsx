@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import type { ApiFailure, Candidate, CentreClient, Incident, IncidentInput } from '../api/centre-client.ts';
-import { byName, fullName, listName } from '../format.ts';
+import { byName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient } from '../state/auth.tsx';
 import { asFailure, useResource } from '../state/use-resource.ts';
@@ -26,10 +26,11 @@ import {
   type IncidentDraft,
   type IncidentErrors,
 } from './incident-report-form.ts';
+import { useCandidateListName, useCandidateName, type NameOf } from './candidate-names.tsx';
 import { IncidentFacts } from './incident-facts.tsx';
 import { codeMeaningKey, reportsInReadingOrder } from './jury-review.ts';
 
-type Person = Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
+type Person = Pick<Candidate, 'id' | 'firstName' | 'lastName' | 'birthdate'>;
 
 const HEADING = 'incident-reports';
 
@@ -112,9 +113,13 @@ export function IncidentReports({
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const nameOf = (candidateId: string) => {
+  // Two « Jade MOREAU »: each named with the birthdate, in the list to choose from and in the reports,
+  // as the rest of the page names them (candidate-names.tsx).
+  const named = useCandidateName();
+  const listed = useCandidateListName();
+  const nameOf = (candidateId: string, as: NameOf = named) => {
     const candidate = byId.get(candidateId);
-    return candidate ? fullName(candidate) : candidateId;
+    return candidate ? as({ ...candidate, candidateId }) : candidateId;
   };
   const reports = reportsInReadingOrder(incidents, byId);
   const sorted = [...candidates].sort(byName);
@@ -242,7 +247,7 @@ export function IncidentReports({
                   <option value="">{t('jury.reports.chooseCandidate')}</option>
                   {sorted.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {listName(c)}
+                      {nameOf(c.id, listed)}
                     </option>
                   ))}
                 </select>

@@ -10,6 +10,7 @@ import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
 import { incident, juryResult, juryResults } from './jury-fixtures.ts';
 import { CandidateDecisions, JuryDecisions } from './jury-decisions.tsx';
+import { inSession, jade1, jade2, withNamesakes } from './namesake-fixtures.tsx';
 
 const identityDecision = {
   id: 'jur_1',
@@ -50,7 +51,7 @@ const quiet = juryResult('can_3', 'Chloé', 'Dubois');
 
 const wrap = (language: Language, node: React.ReactNode) =>
   renderToStaticMarkup(
-    <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>{node}</I18nextProvider>,
+    <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>{inSession(node)}</I18nextProvider>,
   );
 const never = () => Promise.reject(new Error('not in this test'));
 const section = (language: Language, administrator = true) =>
@@ -149,5 +150,33 @@ describe('the jury’s decisions on the results page', () => {
     const html = section('en');
     expect(text(html)).toContain('Jury decisions: identity and cancellation');
     expect(html).toContain('aria-label="Restore the certification of Léa MARTIN"');
+  });
+});
+
+describe('the jury’s decisions in a session with two namesakes', () => {
+  const jadeResult = juryResult(jade2.candidateId, 'Jade', 'Moreau', { birthdate: jade2.birthdate });
+  const otherJade = juryResult(jade1.candidateId, 'Jade', 'Moreau', { birthdate: jade1.birthdate });
+  const leaResult = juryResult('can_1', 'Léa', 'Martin');
+  const html = wrap(
+    'fr',
+    withNamesakes(
+      <JuryDecisions
+        results={juryResults([jadeResult, otherJade, leaResult])}
+        administrator
+        onCorrectIdentity={never}
+        onDecideCancellation={never}
+      />,
+    ),
+  );
+
+  it('names each of the two with the birthdate in its box and in the correction it offers; the third without', () => {
+    const summary = (candidateId: string) =>
+      text(/<summary>(.*?)<\/summary>/s.exec(box(html, candidateId))?.[1] ?? '');
+    expect(summary(jade2.candidateId)).toMatch(/^Jade MOREAU \(14\/02\/2012\)\s:/);
+    expect(summary(jade1.candidateId)).toMatch(/^Jade MOREAU \(08\/09\/2011\)\s:/);
+    expect(summary('can_1')).toMatch(/^Léa MARTIN\s:/);
+    expect(box(html, jade2.candidateId)).toContain(
+      'aria-label="Corriger l’identité de Jade MOREAU (14/02/2012)"',
+    );
   });
 });

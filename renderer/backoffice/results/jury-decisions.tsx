@@ -15,7 +15,7 @@ import type {
 } from '../../../core/contracts/jury-decisions.ts';
 import { CommentCount, type CommentCountWords } from '../../shared/comment-count.tsx';
 import type { ApiFailure, Incident } from '../api/centre-client.ts';
-import { byName, dateTime, fullName } from '../format.ts';
+import { byName, dateTime } from '../format.ts';
 import { useLocale, useT, type Translate } from '../i18n/use-t.ts';
 import { asFailure } from '../state/use-resource.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
@@ -38,6 +38,7 @@ import {
   type IdentityErrors,
 } from './jury-decision-form.ts';
 import { outcomeText } from './jury-review.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 /** The id of a candidate's « what was decided » line, which takes the focus after a decision. */
 export const juryDecisionDoneId = (candidateId: string) => `jury-decision-done-${candidateId}`;
@@ -67,6 +68,7 @@ export function JuryDecisions({
   onDecideCancellation: (candidateId: string, request: CancellationRequest) => Promise<CandidateResult>;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
   const [asking, setAsking] = useState<{ candidateId: string; cancelled: boolean } | null>(null);
   // What the last decision on each candidate said, numbered: each new one takes the focus.
@@ -92,7 +94,7 @@ export function JuryDecisions({
         <p className="hint">{t('jury.decisions.referent')}</p>
         {decided.map((result) => (
           <div key={result.candidateId} className="section">
-            <h3>{fullName(result)}</h3>
+            <h3>{nameOf(result)}</h3>
             <DecisionHistory result={result} />
           </div>
         ))}
@@ -137,9 +139,9 @@ export function JuryDecisions({
               said(
                 askedFor.candidateId,
                 asking.cancelled
-                  ? t('jury.decisions.cancelled', { name: fullName(after) })
+                  ? t('jury.decisions.cancelled', { name: nameOf(after) })
                   : t('jury.decisions.uncancelled', {
-                      name: fullName(after),
+                      name: nameOf(after),
                       outcome: outcomeText(after, t),
                     }),
               );
@@ -172,8 +174,9 @@ export function CandidateDecisions({
   onAsk: (cancelled: boolean) => void;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
-  const name = fullName(result);
+  const name = nameOf(result);
   const doneLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (doneSeq !== undefined) doneLine.current?.focus();
@@ -306,13 +309,14 @@ function IdentityForm({
   onCorrect: (request: IdentityCorrectionRequest) => Promise<void>;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const countId = useId();
   const [draft, setDraft] = useState<IdentityDraft>(() => identityDraft(result));
   const [errors, setErrors] = useState<IdentityErrors>({});
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const guard = useSubmitGuard();
-  const name = fullName(result);
+  const name = nameOf(result);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -410,10 +414,11 @@ function CancellationDialog({
   onConfirm: (reason: string) => Promise<void>;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const countId = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<'empty' | 'tooLong' | null>(null);
-  const name = fullName(result);
+  const name = nameOf(result);
   const check = () => {
     const checked = checkJuryReason(reason);
     setError(checked.ok ? null : checked.error);

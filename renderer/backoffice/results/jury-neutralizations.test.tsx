@@ -11,6 +11,7 @@ import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
 import { incident, juryResult, juryResults } from './jury-fixtures.ts';
 import { CandidateQuestions, JuryNeutralizations } from './jury-neutralizations.tsx';
+import { inSession, jade2, withNamesakes } from './namesake-fixtures.tsx';
 
 const lea = juryResult('can_1', 'Léa', 'Martin', {
   status: 'rejected',
@@ -33,7 +34,7 @@ const results = juryResults([lea, hugo]);
 
 const wrap = (language: Language, node: React.ReactNode) =>
   renderToStaticMarkup(
-    <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>{node}</I18nextProvider>,
+    <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>{inSession(node)}</I18nextProvider>,
   );
 const section = (language: Language, options: { administrator?: boolean; results?: Results } = {}) =>
   wrap(
@@ -138,5 +139,33 @@ describe('the jury’s neutralizations on the results page', () => {
     expect(text(box(html, 'can_1'))).toContain('E4 — The website is unavailable');
     expect(box(html, 'can_1')).toContain('aria-label="Count question 3 of Léa MARTIN again"');
     expect(html).not.toMatch(/Neutraliser|Compter|Question signalée/);
+  });
+});
+
+describe('the jury’s neutralizations in a session with two namesakes', () => {
+  // One « Jade MOREAU » has a report; the other is in the session (maybe absent), Léa MARTIN too.
+  const jadeResult = juryResult(jade2.candidateId, 'Jade', 'Moreau', {
+    birthdate: jade2.birthdate,
+    incidents: [incident({ id: 'inc_9', candidateId: jade2.candidateId, code: 'E4', questionNumber: 5 })],
+  });
+  const html = wrap(
+    'fr',
+    withNamesakes(
+      <JuryNeutralizations
+        results={juryResults([jadeResult, juryResult('can_1', 'Léa', 'Martin')])}
+        administrator
+        onNeutralize={() => Promise.reject(new Error('not in this test'))}
+      />,
+    ),
+  );
+
+  it('names the namesake with the birthdate in its box and on the question to neutralize; the third without', () => {
+    const jadeBox = box(html, jade2.candidateId);
+    expect(text(jadeBox)).toMatch(/^Jade MOREAU \(14\/02\/2012\)\s:/);
+    expect(jadeBox).toContain('aria-label="Neutraliser la question 5 de Jade MOREAU (14/02/2012)"');
+    expect(text(box(html, 'can_1'))).toMatch(/^Léa MARTIN\s:/);
+    // The other « Jade MOREAU » has no report: her birthdate, as the page writes it, is nowhere.
+    expect(text(html)).not.toContain('Jade MOREAU (08/09/2011)');
+    expect(html).not.toContain('08/09/2011');
   });
 });

@@ -8,7 +8,7 @@
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { CandidateResult, Results } from '../../../core/contracts/invigilator-api.ts';
-import { byName, fullName } from '../format.ts';
+import { byName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field, focusFirstInvalid } from '../ui/field.tsx';
@@ -19,6 +19,7 @@ import {
   questionCount,
   reportedQuestions,
 } from './jury-review.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 /** One change the jury asked for: a question of a candidate's test, neutralized or counted again. */
 export interface NeutralizationChange {
@@ -42,6 +43,7 @@ export function JuryNeutralizations({
   onNeutralize: (change: NeutralizationChange) => Promise<CandidateResult>;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const [asking, setAsking] = useState<NeutralizationChange | null>(null);
   const [done, setDone] = useState<Readonly<Record<string, string>>>({});
   if (results.session.publishedAt !== null || results.results.length === 0) return null;
@@ -77,7 +79,7 @@ export function JuryNeutralizations({
           <ConfirmDialog
             title={t(asking.neutralized ? 'jury.neutralize.neutralizeTitle' : 'jury.neutralize.undoTitle', {
               number: asking.number,
-              name: fullName(askedFor),
+              name: nameOf(askedFor),
             })}
             confirmLabel={t(
               asking.neutralized ? 'jury.neutralize.neutralizeConfirm' : 'jury.neutralize.undoConfirm',
@@ -85,7 +87,7 @@ export function JuryNeutralizations({
             onClose={() => setAsking(null)}
             onConfirm={async () => {
               const after = await onNeutralize(asking);
-              const said = neutralizationDone(asking, askedFor, after, t);
+              const said = neutralizationDone(asking, askedFor, after, t, nameOf);
               setDone((d) => ({ ...d, [asking.candidateId]: said }));
               // The button may be gone (a question counted again leaves the list): the keyboard goes to
               // the sentence that says what changed (the dialog leaves focus the page placed).
@@ -97,7 +99,7 @@ export function JuryNeutralizations({
             <p>
               {t(asking.neutralized ? 'jury.neutralize.neutralizeText' : 'jury.neutralize.undoText', {
                 number: asking.number,
-                name: fullName(askedFor),
+                name: nameOf(askedFor),
               })}
             </p>
           </ConfirmDialog>,
@@ -119,7 +121,8 @@ export function CandidateQuestions({
   onAsk: (number: number, neutralized: boolean) => void;
 }) {
   const t = useT();
-  const name = fullName(result);
+  const nameOf = useCandidateName();
+  const name = nameOf(result);
   const reported = reportedQuestions(result);
   const toggle = (number: number, neutralized: boolean) => (
     <button
@@ -213,6 +216,7 @@ export function CandidateQuestions({
 /** Any question of the candidate's test, by its number, to neutralize. */
 function OtherQuestion({ result, onAsk }: { result: CandidateResult; onAsk: (number: number) => void }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const count = questionCount(result);
@@ -234,7 +238,7 @@ function OtherQuestion({ result, onAsk }: { result: CandidateResult; onAsk: (num
   return (
     <form noValidate className="inline-form" onSubmit={submit} data-testid="other-question">
       <Field
-        label={t('jury.neutralize.otherQuestion', { name: fullName(result) })}
+        label={t('jury.neutralize.otherQuestion', { name: nameOf(result) })}
         hint={t('jury.neutralize.otherQuestionHint', { count })}
         error={error}
       >

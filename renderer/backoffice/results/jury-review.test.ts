@@ -2,6 +2,8 @@
 // for a neutralization, the reports in reading order, and what a neutralization changed, in words.
 import { describe, expect, it } from 'vitest';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import { sessionNamer } from '../../shared/namesakes.ts';
+import { fullName } from '../format.ts';
 import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
 import { incident, juryResult, juryResults } from './jury-fixtures.ts';
 import {
@@ -109,17 +111,29 @@ describe('what a neutralization changed', () => {
   const after = juryResult('can_1', 'Léa', 'Martin', { pixScore: 72, reproducibilityRate: 55 });
 
   it('names the question and the candidate, with the result before and after', () => {
-    expect(neutralizationDone({ number: 12, neutralized: true }, before, after, tFor('fr'))).toBe(
+    expect(neutralizationDone({ number: 12, neutralized: true }, before, after, tFor('fr'), fullName)).toBe(
       'Question 12 de Léa MARTIN neutralisée ; résultat recalculé : Certifié, 72 Pix, taux de reproductibilité 55 % (avant : Non certifié, 0 Pix, taux de reproductibilité 45 %).',
     );
-    expect(neutralizationDone({ number: 12, neutralized: false }, after, before, tFor('en'))).toBe(
+    expect(neutralizationDone({ number: 12, neutralized: false }, after, before, tFor('en'), fullName)).toBe(
       'Question 12 of Léa MARTIN counted again; result re-scored: Not certified, 0 Pix, reproducibility rate 45% (before: Certified, 72 Pix, reproducibility rate 55%).',
     );
   });
 
   it('says when the result did not change', () => {
-    expect(neutralizationDone({ number: 3, neutralized: true }, after, after, tFor('fr'))).toBe(
+    expect(neutralizationDone({ number: 3, neutralized: true }, after, after, tFor('fr'), fullName)).toBe(
       'Question 3 de Léa MARTIN neutralisée ; résultat recalculé, inchangé : Certifié, 72 Pix, taux de reproductibilité 55 %.',
+    );
+  });
+
+  it('names a namesake with the birthdate, as the page names it', () => {
+    const jade = juryResult('can_2', 'Jade', 'Moreau', { birthdate: '2011-09-08' });
+    const otherJade = juryResult('can_3', 'Jade', 'MOREAU', { birthdate: '2012-02-14' });
+    const nameOf = sessionNamer([after, jade, otherJade], 'fr-FR');
+    expect(neutralizationDone({ number: 3, neutralized: true }, jade, jade, tFor('fr'), nameOf)).toContain(
+      'Question 3 de Jade MOREAU (08/09/2011) neutralisée',
+    );
+    expect(neutralizationDone({ number: 3, neutralized: true }, after, after, tFor('fr'), nameOf)).toContain(
+      'Question 3 de Léa MARTIN neutralisée',
     );
   });
 });

@@ -9,7 +9,7 @@ import {
   type Results,
 } from '../../../core/contracts/invigilator-api.ts';
 import type { Incident } from '../api/centre-client.ts';
-import { byName, fullName } from '../format.ts';
+import { byName } from '../format.ts';
 import type { MessageKey, Translate } from '../i18n/use-t.ts';
 
 export type { IncidentCode };
@@ -105,12 +105,14 @@ export function neutralizationDone(
   before: CandidateResult,
   after: CandidateResult,
   t: Translate,
+  /** As the page names candidates (a namesake with the birthdate: candidate-names.tsx). */
+  nameOf: (candidate: CandidateResult) => string,
 ): string {
   const was = outcomeText(before, t);
   const now = outcomeText(after, t);
   return t(change.neutralized ? 'jury.neutralize.neutralizedDone' : 'jury.neutralize.undoneDone', {
     number: change.number,
-    name: fullName(after),
+    name: nameOf(after),
     change:
       was === now
         ? t('jury.neutralize.unchanged', { after: now })

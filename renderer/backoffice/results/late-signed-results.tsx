@@ -1,12 +1,13 @@
 // After publication, the candidates whose station's signed result arrived since and is not applied to
 // their certificate yet (signed-results.ts): an administrator re-scores each from the table.
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { lateSignedResults } from './signed-results.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 export function LateSignedResults({ results, administrator }: { results: Results; administrator: boolean }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const late = lateSignedResults(results);
   if (late.length === 0) return null;
   return (
@@ -21,7 +22,7 @@ export function LateSignedResults({ results, administrator }: { results: Results
       <p>{t('results.signed.lateIntro', { count: late.length })}</p>
       <ul>
         {late.map((r) => (
-          <li key={r.candidateId}>{fullName(r)}</li>
+          <li key={r.candidateId}>{nameOf(r)}</li>
         ))}
       </ul>
       <p>{administrator ? t('results.signed.lateAdministrator') : t('results.signed.lateReferent')}</p>

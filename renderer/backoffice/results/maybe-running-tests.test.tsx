@@ -8,6 +8,7 @@ import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
 import { MaybeRunningTests } from './maybe-running-tests.tsx';
+import { inSession, jade2, withNamesakes } from './namesake-fixtures.tsx';
 
 const heardAt = '2026-12-08T09:41:00.000Z';
 const checkedAt = Date.parse(heardAt) + 3 * 60_000;
@@ -24,18 +25,26 @@ const tests: UnfinishedTests['maybeRunning'] = [
 
 function list(
   language: Language,
-  options: { confirmed?: string[]; invalid?: string[]; tests?: UnfinishedTests['maybeRunning'] } = {},
+  options: {
+    confirmed?: string[];
+    invalid?: string[];
+    tests?: UnfinishedTests['maybeRunning'];
+    namesakes?: boolean;
+  } = {},
 ): string {
+  const rendered = (
+    <MaybeRunningTests
+      tests={options.tests ?? tests}
+      checkedAt={checkedAt}
+      confirmedOver={Object.fromEntries((options.confirmed ?? []).map((id) => [id, true]))}
+      invalid={options.invalid ?? []}
+      onConfirm={() => undefined}
+      onRecheck={() => undefined}
+    />
+  );
   return renderToStaticMarkup(
     <I18nextProvider i18n={addBackOfficeMessages(createI18n(language))}>
-      <MaybeRunningTests
-        tests={options.tests ?? tests}
-        checkedAt={checkedAt}
-        confirmedOver={Object.fromEntries((options.confirmed ?? []).map((id) => [id, true]))}
-        invalid={options.invalid ?? []}
-        onConfirm={() => undefined}
-        onRecheck={() => undefined}
-      />
+      {options.namesakes ? withNamesakes(rendered) : inSession(rendered)}
     </I18nextProvider>,
   );
 }
@@ -107,5 +116,50 @@ describe('the tests that may still run offline, on the back office’s finalizat
       'I confirm that Léa MARTIN&#x27;s test is over (station switched off or candidate gone)',
     );
     expect(html).not.toMatch(/Poste|compose|Vérifier/);
+  });
+});
+
+describe('the time a silent station’s candidate may still have', () => {
+  const left = (language: Language, timeLeftMs: number) =>
+    line(list(language, { tests: [{ ...tests[0]!, timeLeftMs }] }), 'can_1');
+
+  it('is said in hours and minutes past an hour, rounded up, never under a minute', () => {
+    expect(left('fr', 95 * 60_000)).toContain('il lui reste peut-être environ 1 h 35 min');
+    expect(left('fr', 120 * 60_000)).toContain('il lui reste peut-être environ 2 h');
+    expect(left('fr', 59 * 60_000 + 1)).toContain('il lui reste peut-être environ 1 h');
+    expect(left('fr', 5 * 60_000 + 1)).toContain('il lui reste peut-être environ 6 min');
+    expect(left('fr', 20_000)).toContain('il lui reste peut-être environ 1 min');
+    expect(left('en', 95 * 60_000)).toContain('they may have about 1 h 35 min left');
+  });
+});
+
+describe('a namesake whose station went silent', () => {
+  // One of the two « Jade MOREAU » is listed (the other finished), beside Léa MARTIN.
+  const silent: UnfinishedTests['maybeRunning'] = [
+    {
+      candidateId: 'can_1',
+      firstName: 'Léa',
+      lastName: 'Martin',
+      stationLastHeardAt: null,
+      timeLeftMs: null,
+    },
+    {
+      candidateId: jade2.candidateId,
+      firstName: 'Jade',
+      lastName: 'Moreau',
+      stationLastHeardAt: null,
+      timeLeftMs: null,
+    },
+  ];
+
+  it('is named with the birthdate in its facts and in what the referent confirms; the other without', () => {
+    const html = list('fr', { tests: silent, namesakes: true });
+    expect(line(html, 'can_j2')).toContain('Jade MOREAU (14/02/2012)\u00a0: Poste jamais entendu');
+    expect(line(html, 'can_j2')).toContain('Je confirme que le test de Jade MOREAU (14/02/2012) est terminé');
+    expect(line(html, 'can_1')).toContain('Léa MARTIN\u00a0: Poste jamais entendu');
+    expect(line(html, 'can_1')).not.toContain('Léa MARTIN (');
+    expect(line(list('en', { tests: silent, namesakes: true }), 'can_j2')).toContain(
+      'Jade MOREAU (14/02/2012)',
+    );
   });
 });

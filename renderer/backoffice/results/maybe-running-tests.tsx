@@ -3,10 +3,13 @@
 // Finalization waits for each, or for the referent to confirm it over, as the invigilator does on their
 // screen. The referent may not be in the room: they check with the invigilator, or in the room, first.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UnfinishedTests } from '../../../core/contracts/centre-api.ts';
-import { fullName, timeOfDay } from '../format.ts';
+import { formatTimeLeft } from '../../shared/format-duration.ts';
+import { timeOfDay } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { FieldError } from '../ui/field.tsx';
+import { useCandidateName } from './candidate-names.tsx';
 
 type MaybeRunning = UnfinishedTests['maybeRunning'][number];
 
@@ -81,15 +84,19 @@ function MaybeRunningLine({
   onConfirm(over: boolean): void;
 }) {
   const t = useT();
+  const { t: shared } = useTranslation();
+  const nameOf = useCandidateName();
   const ids = { facts: useId(), error: useId() };
-  const name = fullName(test);
+  const name = nameOf(test);
   const facts = [
     test.stationLastHeardAt === null
       ? t('finalization.neverHeard')
       : t('finalization.silentSince', { time: timeOfDay(test.stationLastHeardAt, locale, checkedAt) }),
     test.timeLeftMs === null
       ? t('finalization.timeLeftUnknown')
-      : t('finalization.timeLeft', { minutes: Math.max(1, Math.ceil(test.timeLeftMs / 60_000)) }),
+      : // In hours and minutes as everywhere (« 1 h 35 min », not « 95 min »); a minute at least, rounded
+        // up: the facts are as of when the list was read, seconds would claim a precision they lack.
+        t('finalization.timeLeft', { time: formatTimeLeft(Math.max(60_000, test.timeLeftMs), shared) }),
   ].join(' · ');
   return (
     <li

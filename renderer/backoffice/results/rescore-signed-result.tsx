@@ -13,6 +13,24 @@ import { useFlash } from '../state/flash.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { RadioGroup, focusFirstInvalid } from '../ui/field.tsx';
 
+/** The two abort reasons, with what each means: the same words at finalization and at re-scoring. */
+export function abortReasonOptions(
+  t: ReturnType<typeof useT>,
+): { value: AbortReason; label: string; hint: string }[] {
+  return [
+    {
+      value: 'candidate',
+      label: t('finalization.reasons.candidate'),
+      hint: t('finalization.reasons.candidateHint'),
+    },
+    {
+      value: 'technical',
+      label: t('finalization.reasons.technical'),
+      hint: t('finalization.reasons.technicalHint'),
+    },
+  ];
+}
+
 /** The question in the confirmation: why the test stopped, with what each answer means. */
 export function AbortReasonQuestion({
   name,
@@ -33,18 +51,7 @@ export function AbortReasonQuestion({
       hint={t('results.unscored.reasonHint')}
       name="abortReason"
       value={value}
-      options={[
-        {
-          value: 'candidate',
-          label: t('finalization.reasons.candidate'),
-          hint: t('finalization.reasons.candidateHint'),
-        },
-        {
-          value: 'technical',
-          label: t('finalization.reasons.technical'),
-          hint: t('finalization.reasons.technicalHint'),
-        },
-      ]}
+      options={abortReasonOptions(t)}
       onChange={onChange}
       error={missing ? t('finalization.errors.reason') : null}
     />

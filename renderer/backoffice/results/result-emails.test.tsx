@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResultEmail, ResultEmailList } from '../../../core/contracts/result-emails.ts';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
+import { inSession, jade1, lea, withNamesakes } from './namesake-fixtures.tsx';
 import { ResultEmailsView } from './result-emails.tsx';
 
 function email(overrides: Partial<ResultEmail>): ResultEmail {
@@ -32,14 +33,16 @@ function email(overrides: Partial<ResultEmail>): ResultEmail {
 function section(list: ResultEmailList, options: { language?: Language; administrator?: boolean } = {}) {
   return renderToStaticMarkup(
     <I18nextProvider i18n={addBackOfficeMessages(createI18n(options.language ?? 'fr'))}>
-      <ResultEmailsView
-        list={list}
-        administrator={options.administrator ?? true}
-        refreshing={false}
-        failure={null}
-        onRefresh={() => undefined}
-        onResend={() => Promise.resolve()}
-      />
+      {inSession(
+        <ResultEmailsView
+          list={list}
+          administrator={options.administrator ?? true}
+          refreshing={false}
+          failure={null}
+          onRefresh={() => undefined}
+          onResend={() => Promise.resolve()}
+        />,
+      )}
     </I18nextProvider>,
   );
 }
@@ -296,5 +299,41 @@ describe('the results sent by e-mail, on the results page', () => {
       'The cancellation was undone, then the certification cancelled again, before sending: the message does not mention either',
     );
     expect(english).not.toContain('The cancellation and its undoing');
+  });
+});
+
+describe('a message carrying the results of a namesake', () => {
+  it('names the namesake with the birthdate, and the other candidate without', () => {
+    const list: ResultEmailList = {
+      mailServerConfigured: true,
+      emails: [
+        email({
+          candidates: [jade1, lea].map(({ candidateId, firstName, lastName }) => ({
+            candidateId,
+            firstName,
+            lastName,
+          })),
+        }),
+      ],
+    };
+    const html = renderToStaticMarkup(
+      <I18nextProvider i18n={addBackOfficeMessages(createI18n('fr'))}>
+        {withNamesakes(
+          <ResultEmailsView
+            list={list}
+            administrator
+            refreshing={false}
+            failure={null}
+            onRefresh={() => undefined}
+            onResend={() => Promise.resolve()}
+          />,
+        )}
+      </I18nextProvider>,
+    );
+    expect(html).toContain('<li>Jade MOREAU (08/09/2011)</li>');
+    expect(html).toContain('<li>Léa MARTIN</li>');
+    // The other « Jade MOREAU » is in no message: her birthdate, as the page writes it, is nowhere.
+    expect(html).not.toContain('Jade MOREAU (14/02/2012)');
+    expect(html).not.toContain('14/02/2012');
   });
 });

@@ -17,13 +17,14 @@ import {
 } from '../../../core/contracts/result-emails.ts';
 import { announce } from '../../shared/announcer.tsx';
 import type { ApiFailure } from '../api/centre-client.ts';
-import { dateTime, fullName } from '../format.ts';
+import { dateTime } from '../format.ts';
 import { useLocale, useT, type Translate } from '../i18n/use-t.ts';
 import { useClient } from '../state/auth.tsx';
 import { asFailure, useResource } from '../state/use-resource.ts';
 import { ConfirmAction } from '../ui/confirm-action.tsx';
 import { DataTable } from '../ui/data-table.tsx';
 import { ErrorNotice } from '../ui/page.tsx';
+import { useCandidateName } from './candidate-names.tsx';
 
 const HEADING = 'result-emails';
 
@@ -113,6 +114,7 @@ export function ResultEmailsView({
   onResend: (email: ResultEmail) => Promise<void>;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
   const waiting = !list.mailServerConfigured && list.emails.some((e) => e.state === 'pending');
   return (
@@ -150,7 +152,7 @@ export function ResultEmailsView({
               <td>
                 <ul className="inline-list">
                   {email.candidates.map((c) => (
-                    <li key={c.candidateId}>{fullName(c)}</li>
+                    <li key={c.candidateId}>{nameOf(c)}</li>
                   ))}
                 </ul>
                 {email.update && (

@@ -8,9 +8,9 @@
 // (the comment, the yes/no answers and every incident report with its meaning) and the jury's
 // neutralizations (finalization-panel.tsx, jury-neutralizations.tsx) come before the publication;
 // the jury's identity corrections and cancellations (jury-decisions.tsx), before and after it.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
-import { byName, dateTime, fullName } from '../format.ts';
+import { byName, dateTime } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { useShowCentre } from '../layout/app-shell.tsx';
 import { centrePaths, type CentreSession, type Incident } from '../api/centre-client.ts';
@@ -26,6 +26,7 @@ import { DownloadLink } from '../ui/download-link.tsx';
 import { sessionActions } from '../sessions/session-actions.ts';
 import { localDay } from '../sessions/session-groups.ts';
 import { AWAITED_SIGNED_RESULTS_HEADING, AwaitedSignedResults } from './awaited-signed-results.tsx';
+import { CandidateNamesProvider, rosterOf, useCandidateName } from './candidate-names.tsx';
 import { LateSignedResults } from './late-signed-results.tsx';
 import { SignedResultCell } from './signed-result-cell.tsx';
 import { UnscoredSignedResults } from './unscored-signed-results.tsx';
@@ -41,15 +42,20 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const client = useClient();
   const data = useResource(async () => {
     const session = await client.session(sessionId);
-    if (session.state === 'created') return { session, results: null, incidents: [] };
-    const [results, incidents] = await Promise.all([client.results(sessionId), client.incidents(sessionId)]);
-    return { session, results, incidents };
+    if (session.state === 'created') return { session, results: null, incidents: [], candidates: [] };
+    const [results, incidents, candidates] = await Promise.all([
+      client.results(sessionId),
+      client.incidents(sessionId),
+      // All of them, to name a namesake with the birthdate even where the other is not listed.
+      client.candidates(sessionId),
+    ]);
+    return { session, results, incidents, candidates };
   }, [client, sessionId]);
   useShowCentre(data.data?.session.centreId);
   return (
     <div className="page page-wide">
       <Loaded resource={data} titled={false}>
-        {({ session, results, incidents }) => (
+        {({ session, results, incidents, candidates }) => (
           <>
             <BackToSession session={session} />
             <PageTitle intro={t('results.intro')}>{t('results.title', { number: session.number })}</PageTitle>
@@ -64,24 +70,45 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
                 )}
               </div>
             ) : (
-              <ResultsView
-                session={session}
-                results={results}
-                incidents={incidents}
-                onChanged={(changed) =>
-                  data.set({
-                    session: { ...session, publishedAt: changed.session.publishedAt },
-                    results: changed,
-                    incidents,
-                  })
-                }
-              />
+              // The results' identities after the enrolled ones: a correction by the jury is the fresher.
+              <ResultsNames candidates={candidates} results={results}>
+                <ResultsView
+                  session={session}
+                  results={results}
+                  incidents={incidents}
+                  onChanged={(changed) =>
+                    data.set({
+                      session: { ...session, publishedAt: changed.session.publishedAt },
+                      results: changed,
+                      incidents,
+                      candidates,
+                    })
+                  }
+                />
+              </ResultsNames>
             )}
           </>
         )}
       </Loaded>
     </div>
   );
+}
+
+/**
+ * The names of the results page, from the enrolled candidates then the results' identities: the roster
+ * is made again only when either changes, not at each redraw (which would name every line anew).
+ */
+function ResultsNames({
+  candidates,
+  results,
+  children,
+}: {
+  candidates: Parameters<typeof rosterOf>[0];
+  results: Results;
+  children: ReactNode;
+}) {
+  const roster = useMemo(() => rosterOf(candidates, results), [candidates, results]);
+  return <CandidateNamesProvider roster={roster}>{children}</CandidateNamesProvider>;
 }
 
 function ResultsView({
@@ -98,6 +125,7 @@ function ResultsView({
   onChanged: (results: Results) => void;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
   const client = useClient();
   const administrator = useIsAdministrator();
@@ -222,7 +250,7 @@ function ResultsView({
               data-signed-result={r.signedResult}
             >
               <th scope="row" id={`result-${r.candidateId}`} tabIndex={-1}>
-                {fullName(r)}
+                {nameOf(r)}
               </th>
               <td>
                 <span className={`tag status-${r.status}`}>{t(`results.statuses.${r.status}`)}</span>
@@ -281,7 +309,7 @@ function ResultsView({
                 <a
                   className="sub"
                   href={hrefFor({ page: 'testRecord', candidateId: r.candidateId })}
-                  aria-label={t('testRecord.linkLabel', { name: fullName(r) })}
+                  aria-label={t('testRecord.linkLabel', { name: nameOf(r) })}
                   data-testid="test-record-link"
                 >
                   {t('testRecord.link')}
@@ -301,7 +329,7 @@ function ResultsView({
                         href={centrePaths.certificatePdf(r.candidateId)}
                         fileName={`certificat-${r.verificationCode}.pdf`}
                         testId="certificate-pdf"
-                        label={t('results.certificateLabel', { name: fullName(r) })}
+                        label={t('results.certificateLabel', { name: nameOf(r) })}
                       >
                         {t('results.certificatePdf')}
                       </DownloadLink>
@@ -321,7 +349,7 @@ function ResultsView({
       ) : (
         <ul data-testid="absent">
           {[...results.absent].sort(byName).map((a) => (
-            <li key={a.candidateId}>{fullName(a)}</li>
+            <li key={a.candidateId}>{nameOf(a)}</li>
           ))}
         </ul>
       )}
@@ -339,6 +367,7 @@ function Publish({
   onPublished: (results: Results) => void;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
   const client = useClient();
   const flash = useFlash();
@@ -400,7 +429,7 @@ function Publish({
             title={t('results.signed.publishWithoutConfirmTitle')}
             text={t('results.signed.publishWithoutConfirmText', {
               count: awaited.length,
-              names: namesInSentence(awaited, locale),
+              names: namesInSentence(awaited, locale, nameOf),
             })}
             confirmLabel={t('results.signed.publishWithout')}
             danger

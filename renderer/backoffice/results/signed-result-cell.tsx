@@ -1,10 +1,11 @@
 // What a result's row says of its station's signed result (signed-results.ts), and an administrator's
 // re-scoring with one that arrived after publication.
 import type { CandidateResult } from '../../../core/contracts/invigilator-api.ts';
-import { dateTime, fullName } from '../format.ts';
+import { dateTime } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { RescoreWithSignedResult } from './rescore-signed-result.tsx';
 import { signedResultNote } from './signed-results.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 export function SignedResultCell({
   result,
@@ -20,6 +21,7 @@ export function SignedResultCell({
   onRescored: (result: CandidateResult) => void;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
   const note = signedResultNote(result);
   if (note === null) return null;
@@ -41,7 +43,7 @@ export function SignedResultCell({
         // Its abort reason, if it stopped early, was given at finalization.
         <RescoreWithSignedResult
           candidateId={result.candidateId}
-          name={fullName(result)}
+          name={nameOf(result)}
           abortReasonNeeded={false}
           onRescored={onRescored}
         />

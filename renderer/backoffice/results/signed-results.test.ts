@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateResult, Results } from '../../../core/contracts/invigilator-api.ts';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
+import { sessionNamer } from '../../shared/namesakes.ts';
+import { fullName } from '../format.ts';
 import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
 import {
   awaitedSignedResults,
@@ -185,24 +187,35 @@ describe('signed results on the results page', () => {
       { firstName: 'Léa', lastName: 'Martin' },
       { firstName: 'Hugo', lastName: 'Bernard' },
     ];
-    expect(namesInSentence(people, 'fr-FR')).toBe('Léa MARTIN et Hugo BERNARD');
-    expect(namesInSentence(people, 'en-GB')).toBe('Léa MARTIN and Hugo BERNARD');
+    expect(namesInSentence(people, 'fr-FR', fullName)).toBe('Léa MARTIN et Hugo BERNARD');
+    expect(namesInSentence(people, 'en-GB', fullName)).toBe('Léa MARTIN and Hugo BERNARD');
     const fr = tFor('fr');
     expect(
       fr('results.signed.publishWithoutConfirmText', {
         count: 1,
-        names: namesInSentence(people.slice(0, 1), 'fr-FR'),
+        names: namesInSentence(people.slice(0, 1), 'fr-FR', fullName),
       }),
     ).toMatch(/^Le résultat de Léa MARTIN restera calculé d’après les réponses reçues pendant le test/);
     expect(
-      fr('results.signed.publishWithoutConfirmText', { count: 2, names: namesInSentence(people, 'fr-FR') }),
+      fr('results.signed.publishWithoutConfirmText', {
+        count: 2,
+        names: namesInSentence(people, 'fr-FR', fullName),
+      }),
     ).toMatch(/^Les résultats de Léa MARTIN et Hugo BERNARD resteront calculés d’après les réponses reçues/);
     expect(
       tFor('en')('results.signed.publishWithoutConfirmText', {
         count: 2,
-        names: namesInSentence(people, 'en-GB'),
+        names: namesInSentence(people, 'en-GB', fullName),
       }),
     ).toMatch(/^The results of Léa MARTIN and Hugo BERNARD will stay computed from the answers received/);
     expect(fr('results.signed.awaitedIntro', { count: 2 })).toMatch(/^Les postes de ces 2 candidats/);
+  });
+
+  it('names each as the page does: a namesake with the birthdate', () => {
+    const jade = { candidateId: 'c1', firstName: 'Jade', lastName: 'Moreau', birthdate: '2011-09-08' };
+    const otherJade = { candidateId: 'c2', firstName: 'Jade', lastName: 'Moreau', birthdate: '2012-02-14' };
+    const hugo = { candidateId: 'c3', firstName: 'Hugo', lastName: 'Bernard', birthdate: '2011-01-01' };
+    const nameOf = sessionNamer([jade, otherJade, hugo], 'fr-FR');
+    expect(namesInSentence([jade, hugo], 'fr-FR', nameOf)).toBe('Jade MOREAU (08/09/2011) et Hugo BERNARD');
   });
 });

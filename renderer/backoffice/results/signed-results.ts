@@ -5,7 +5,7 @@
 // arrives after publication is not applied to the certificate by itself: an administrator re-scores.
 import type { PublicationRequest } from '../../../core/contracts/centre-api.ts';
 import type { CandidateResult, Results } from '../../../core/contracts/invigilator-api.ts';
-import { byName, fullName } from '../format.ts';
+import { byName } from '../format.ts';
 
 /** Candidates whose signed result is awaited, by name: publication waits for them unless told not to. */
 export function awaitedSignedResults(results: Results): CandidateResult[] {
@@ -79,10 +79,14 @@ export function withResult(results: Results, result: CandidateResult): Results {
   };
 }
 
-/** Names in a sentence: "Léa MARTIN et Hugo BERNARD", "Léa MARTIN, Hugo BERNARD and Zoé LAMBERT". */
-export function namesInSentence(
-  people: readonly { firstName: string; lastName: string }[],
+/**
+ * Names in a sentence: "Léa MARTIN et Hugo BERNARD", "Léa MARTIN, Hugo BERNARD and Zoé LAMBERT"; each
+ * as the page names it (`nameOf`: a namesake with the birthdate, candidate-names.tsx).
+ */
+export function namesInSentence<Person>(
+  people: readonly Person[],
   locale: string,
+  nameOf: (person: Person) => string,
 ): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(people.map(fullName));
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(people.map(nameOf));
 }

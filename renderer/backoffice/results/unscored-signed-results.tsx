@@ -3,10 +3,11 @@
 // reason too (nobody said whether the candidate or a technical problem stopped it): the jury decides,
 // and the administrator gives it in the re-scoring's confirmation.
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
-import { dateTime, fullName } from '../format.ts';
+import { dateTime } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { RescoreWithSignedResult } from './rescore-signed-result.tsx';
 import { unscoredSignedResults } from './signed-results.ts';
+import { useCandidateName } from './candidate-names.tsx';
 
 export function UnscoredSignedResults({
   results,
@@ -19,6 +20,7 @@ export function UnscoredSignedResults({
   onRescored: () => Promise<void>;
 }) {
   const t = useT();
+  const nameOf = useCandidateName();
   const locale = useLocale();
   const unscored = unscoredSignedResults(results);
   if (unscored.length === 0) return null;
@@ -36,7 +38,7 @@ export function UnscoredSignedResults({
         {unscored.map((u) => (
           <li key={u.candidateId} data-testid="unscored-signed-result" data-candidate-id={u.candidateId}>
             {t('results.unscored.item', {
-              name: fullName(u),
+              name: nameOf(u),
               ended: t(`finalization.ended.${u.endReason ?? 'none'}`),
               date: dateTime(u.signedResultReceivedAt, locale),
             })}{' '}
@@ -44,7 +46,7 @@ export function UnscoredSignedResults({
             {administrator && (
               <RescoreWithSignedResult
                 candidateId={u.candidateId}
-                name={fullName(u)}
+                name={nameOf(u)}
                 abortReasonNeeded={u.abortReasonNeeded}
                 onRescored={onRescored}
               />

@@ -16,6 +16,10 @@ const session = (extra: Partial<CentreSession> = {}) =>
   }) as CentreSession;
 const candidate = (withProfile: boolean, certifiable = withProfile) =>
   ({
+    id: 'cnd_lea',
+    firstName: 'Léa',
+    lastName: 'Martin',
+    birthdate: '2011-03-07',
     profile: withProfile
       ? { competences: [], validatedSkills: 0, answeredChallenges: 0, importedAt: '2026-11-01T00:00:00Z' }
       : null,

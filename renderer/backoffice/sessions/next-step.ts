@@ -4,6 +4,7 @@
 // server's readiness check), then the kit; after the exam, finalization (once no test is running any
 // more), then publication. « Tout est prêt » only once the check says every test can be built and opened.
 import type { Candidate, CentreSession, SessionReadiness } from '../api/centre-client.ts';
+import { rosterOf } from '../results/candidate-names.tsx';
 import { isInProgress, sessionGroup } from './session-groups.ts';
 import { testProblems, type TestProblems } from './test-readiness.ts';
 
@@ -59,6 +60,6 @@ export function nextStep(
   if (operative === 0) return { step: 'noBank' };
   if (readiness.state === 'loading') return { step: 'checking' };
   if (readiness.state === 'failed') return { step: 'checkFailed' };
-  const problems = testProblems(readiness.report);
+  const problems = testProblems(readiness.report, rosterOf(candidates));
   return problems ? { step: 'testsNotReady', problems } : { step: 'ready' };
 }

@@ -24,6 +24,11 @@ const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.prese
 const ODP = 'application/vnd.oasis.opendocument.presentation';
 const lea = { candidateId: 'cnd_lea', firstName: 'Léa', lastName: 'Martin' };
 const hugo = { candidateId: 'cnd_hugo', firstName: 'Hugo', lastName: 'Bernard' };
+/** The session's candidates (the check lists them without their birthdates). */
+const roster = [
+  { ...lea, birthdate: '2011-03-07' },
+  { ...hugo, birthdate: '2010-11-23' },
+];
 const budget = { challengeId: 'recBudget', fileName: 'budget.pptx', mediaType: PPTX };
 const letter = { challengeId: 'recLettre', fileName: 'lettre.odp', mediaType: ODP };
 
@@ -45,6 +50,7 @@ describe('the readiness problems of a session’s tests', () => {
           { ...hugo, error: missing(['1.2', '3.1', '4.2']), unopenable: [], moreUnopenable: 0 },
         ],
       }),
+      roster,
     );
     // By name: BERNARD before MARTIN.
     expect(problems?.unbuildable.map((u) => unbuildableSentence(u, fr, 'fr-FR'))).toEqual([
@@ -72,6 +78,7 @@ describe('the readiness problems of a session’s tests', () => {
           { ...hugo, error: null, unopenable: [budget], moreUnopenable: 0 },
         ],
       }),
+      roster,
     );
     expect(problems?.unopenable).toEqual([
       { ...budget, candidates: ['Hugo BERNARD', 'Léa MARTIN'] },
@@ -100,7 +107,7 @@ describe('the readiness problems of a session’s tests', () => {
       candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 0 }],
       bank: { operative: 40, unopenable: [letter], moreUnopenable: 2 },
     });
-    expect(testProblems(ok)).toBeNull();
+    expect(testProblems(ok, roster)).toBeNull();
     expect(unopenableElsewhere(ok)).toEqual({ files: [letter], count: 3 });
     expect(
       unopenableElsewhere(
@@ -112,8 +119,36 @@ describe('the readiness problems of a session’s tests', () => {
     ).toEqual({ files: [budget], count: 1 });
     // Files the server left out of a candidate's list still stop « Tout est prêt ».
     expect(
-      testProblems(report({ candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 3 }] })),
+      testProblems(
+        report({ candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 3 }] }),
+        roster,
+      ),
     ).toEqual({ unbuildable: [], unopenable: [], moreUnopenable: true });
+  });
+});
+
+describe('the readiness problems of a session with two namesakes', () => {
+  const jade1 = { candidateId: 'cnd_j1', firstName: 'Jade', lastName: 'Moreau' };
+  const jade2 = { candidateId: 'cnd_j2', firstName: 'Jade', lastName: 'MOREAU' };
+  const jades = [...roster, { ...jade1, birthdate: '2011-09-08' }, { ...jade2, birthdate: '2012-02-14' }];
+
+  it('names the namesake with the birthdate, whose test or file it is, even when the check lists her alone', () => {
+    const problems = testProblems(
+      report({
+        candidates: [
+          { ...jade2, error: missing(['3.1']), unopenable: [budget], moreUnopenable: 0 },
+          { ...lea, error: null, unopenable: [budget], moreUnopenable: 0 },
+        ],
+      }),
+      jades,
+    );
+    expect(unbuildableSentence(problems!.unbuildable[0]!, fr, 'fr-FR')).toMatch(
+      /^Le test de Jade MOREAU \(14\/02\/2012\) ne peut pas être préparé/,
+    );
+    expect(unbuildableSentence(problems!.unbuildable[0]!, en, 'en-GB')).toMatch(
+      /^Jade MOREAU \(14\/02\/2012\)'s test cannot be prepared/,
+    );
+    expect(problems?.unopenable[0]?.candidates).toEqual(['Léa MARTIN', 'Jade MOREAU (14/02/2012)']);
   });
 });
 
@@ -142,7 +177,12 @@ describe('the session page’s next step, with the check of the tests', () => {
     publishedAt: null,
     counts: { candidates: 2, joined: 0, started: 0, resultsReceived: 0, resultsRefused: 0, running: 0 },
   } as never;
-  const candidates = [{ profile: {}, certifiable: true }] as never;
+  const candidates = roster.map((c) => ({
+    ...c,
+    id: c.candidateId,
+    profile: {},
+    certifiable: true,
+  })) as never;
   const stepFor = (r: SessionReadiness) =>
     nextStep(session, candidates, 40, '2026-12-01', { state: 'loaded', report: r });
 

@@ -5,12 +5,13 @@
 // not stop this session, but they would stop another one.
 import type { SessionReadiness } from '../api/centre-client.ts';
 import type { TestPreparationError } from '../../../core/contracts/centre-api.ts';
-import { byName, fullName } from '../format.ts';
+import { sessionNamer, type RosterCandidate } from '../../shared/namesakes.ts';
+import { byName } from '../format.ts';
 import type { Translate } from '../i18n/use-t.ts';
 
 export interface UnbuildableTest {
   candidateId: string;
-  /** « Léa MARTIN ». */
+  /** « Léa MARTIN », « Jade MOREAU (08/09/2011) » when the session has another « Jade MOREAU ». */
   name: string;
   error: TestPreparationError;
 }
@@ -32,18 +33,32 @@ export interface TestProblems {
   moreUnopenable: boolean;
 }
 
-/** The problems the session's tests would meet on exam day, or null when every test is ready. */
-export function testProblems(report: SessionReadiness): TestProblems | null {
+/**
+ * The birthdate that tells namesakes apart is written dd/mm/yyyy in both of the back office's languages
+ * (fr-FR, en-GB): the names are made here, before the page's language is known.
+ */
+const DATE_LOCALE = 'fr-FR';
+
+/**
+ * The problems the session's tests would meet on exam day, or null when every test is ready. `roster`:
+ * all of the session's candidates (the check lists only some, without birthdates), so that one of two
+ * « Jade MOREAU » is named with the birthdate and the referent fixes the right profile.
+ */
+export function testProblems(
+  report: SessionReadiness,
+  roster: readonly RosterCandidate[],
+): TestProblems | null {
+  const nameOf = sessionNamer(roster, DATE_LOCALE);
   const sorted = [...report.candidates].sort(byName);
   const unbuildable = sorted.flatMap((c) =>
-    c.error ? [{ candidateId: c.candidateId, name: fullName(c), error: c.error }] : [],
+    c.error ? [{ candidateId: c.candidateId, name: nameOf(c), error: c.error }] : [],
   );
   const files = new Map<string, UnopenableFile>();
   for (const c of sorted) {
     for (const u of c.unopenable) {
       const key = `${u.challengeId}\u0000${u.fileName}`;
       const file = files.get(key) ?? { ...u, candidates: [] };
-      file.candidates.push(fullName(c));
+      file.candidates.push(nameOf(c));
       files.set(key, file);
     }
   }

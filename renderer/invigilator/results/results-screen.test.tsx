@@ -3,6 +3,7 @@
 // they would otherwise vanish from the page).
 import { describe, expect, it } from 'vitest';
 import { renderRoom } from '../testing/render-room.tsx';
+import { card } from '../testing/room-fixtures.ts';
 import { AbsentCandidates } from './results-screen.tsx';
 
 const text = (html: string) =>
@@ -39,5 +40,48 @@ describe('the candidates without a result', () => {
     expect(english).toContain('Results that arrived after finalization');
     const none = renderRoom(<AbsentCandidates results={{ ...results, unscoredSignedResults: [] }} />);
     expect(none).not.toContain('results-unscored');
+  });
+});
+
+describe('namesakes among the candidates without a result', () => {
+  // Two « Jade MOREAU » in the room: one absent, the other with a result (not in these lists).
+  const jadeAbsent = card({
+    candidateId: 'j1',
+    firstName: 'Jade',
+    lastName: 'Moreau',
+    birthdate: '2011-09-08',
+  });
+  const jadeScored = card({
+    candidateId: 'j2',
+    firstName: 'Jade',
+    lastName: 'MOREAU',
+    birthdate: '2012-02-14',
+  });
+  const yanis = card({
+    candidateId: 'c1',
+    firstName: 'Yanis',
+    lastName: 'Benhamou',
+    birthdate: '2011-05-06',
+  });
+  const results = {
+    absent: [
+      { candidateId: 'j1', firstName: 'Jade', lastName: 'Moreau' },
+      { candidateId: 'c1', firstName: 'Yanis', lastName: 'Benhamou' },
+    ],
+    unscoredSignedResults: [],
+  };
+
+  it('names the absent namesake with the birthdate found in the room, and the other absent without', () => {
+    const html = text(
+      renderRoom(<AbsentCandidates results={results} />, { candidates: [jadeAbsent, jadeScored, yanis] }),
+    );
+    expect(html).toContain('Jade MOREAU (08/09/2011)');
+    expect(html).toContain('Yanis BENHAMOU');
+    expect(html).not.toContain('Yanis BENHAMOU (');
+    const english = renderRoom(<AbsentCandidates results={results} />, {
+      candidates: [jadeAbsent, jadeScored, yanis],
+      language: 'en',
+    });
+    expect(text(english)).toContain('Jade MOREAU (08/09/2011)');
   });
 });

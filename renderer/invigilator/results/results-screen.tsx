@@ -6,8 +6,8 @@ import { useServerErrorMessage } from '../../shared/server-errors/use-server-err
 import { useEffect, useState } from 'react';
 import type { Results } from '../../../core/contracts/invigilator-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
-import { fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
+import { useListedCandidateName } from '../room/use-candidate-name.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 
 export function ResultsScreen() {
@@ -22,6 +22,8 @@ export function ResultsScreen() {
   const cards = useRoom((s) => s.candidates);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Namesakes named with their birthdate, as in the room; the results' identities are the fresher.
+  const nameOf = useListedCandidateName(results?.results);
 
   useEffect(() => {
     if (state === null || state === 'created') return;
@@ -77,7 +79,7 @@ export function ResultsScreen() {
               <tbody>
                 {sorted.map((r) => (
                   <tr key={r.candidateId} data-testid="result-row" data-candidate-id={r.candidateId}>
-                    <th scope="row">{fullName(r)}</th>
+                    <th scope="row">{nameOf(r)}</th>
                     <td>
                       <span className={`tag status-${r.status}`}>{t(`results.statuses.${r.status}`)}</span>
                       {r.reasons.map((reason) => (
@@ -142,6 +144,7 @@ export function AbsentCandidates({
   results: Pick<Results, 'absent' | 'unscoredSignedResults'>;
 }) {
   const t = useT();
+  const nameOf = useListedCandidateName();
   return (
     <>
       <h2>{t('results.absent')}</h2>
@@ -150,7 +153,7 @@ export function AbsentCandidates({
       ) : (
         <ul>
           {results.absent.map((a) => (
-            <li key={a.candidateId}>{fullName(a)}</li>
+            <li key={a.candidateId}>{nameOf(a)}</li>
           ))}
         </ul>
       )}
@@ -163,7 +166,7 @@ export function AbsentCandidates({
           <ul>
             {results.unscoredSignedResults.map((u) => (
               <li key={u.candidateId} data-candidate-id={u.candidateId}>
-                {fullName(u)}
+                {nameOf(u)}
               </li>
             ))}
           </ul>

@@ -4,7 +4,8 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
-import { frenchDate } from '../attendance/attendance.ts';
+import { shortDate } from '../../shared/format.ts';
+import { useLocale } from '../../shared/use-locale.ts';
 import { clockTime, elapsed, fullName } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useRoom } from '../state/room-context.tsx';
@@ -46,6 +47,7 @@ export function CandidateCard({
 }: CandidateCardProps) {
   const t = useT();
   const { t: tShared, i18n } = useTranslation();
+  const locale = useLocale();
   const nameId = useId();
   const { candidate, attention, highlight, health } = entry;
   const top = attention[0] ?? null;
@@ -240,7 +242,7 @@ export function CandidateCard({
             <span className="card-lastname">{candidate.lastName.toLocaleUpperCase('fr-FR')}</span>{' '}
             {candidate.firstName}
           </span>
-          {namesake && <span className="card-birthdate"> {frenchDate(candidate.birthdate)}</span>}
+          {namesake && <span className="card-birthdate"> {shortDate(candidate.birthdate, locale)}</span>}
           <span className="visually-hidden"> — {t('room.openHint')}</span>
         </button>
       </h2>

@@ -9,7 +9,8 @@ import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { announce } from '../../shared/announcer.tsx';
 import { Dialog } from '../../shared/dialog.tsx';
 import { formatTimeLeft } from '../../shared/format-duration.ts';
-import { frenchDate } from '../attendance/attendance.ts';
+import { shortDate } from '../../shared/format.ts';
+import { useLocale } from '../../shared/use-locale.ts';
 import { clockTime, elapsed } from '../format.ts';
 import { IncidentSection } from '../incidents/incident-section.tsx';
 import { useT } from '../i18n/use-t.ts';
@@ -198,6 +199,7 @@ function Details({
 }) {
   const t = useT();
   const { t: tShared, i18n } = useTranslation();
+  const locale = useLocale();
   const sessionOpen = useRoom((s) => s.session?.state === 'created');
   const seenAt = useRoom((s) => s.lockdownSeen[candidate.candidateId] ?? null);
   const acknowledge = useRoom((s) => s.acknowledgeLockdown);
@@ -290,7 +292,7 @@ function Details({
         </div>
         <div>
           <dt>{t('panel.birthdate')}</dt>
-          <dd>{frenchDate(candidate.birthdate)}</dd>
+          <dd>{shortDate(candidate.birthdate, locale)}</dd>
         </div>
         <div>
           <dt>{t('panel.station')}</dt>
