@@ -10,6 +10,7 @@ import { AnswerStatusSchema } from '../challenge/answer.ts';
 import { ChallengeIdSchema, ChallengeTypeSchema } from '../challenge/challenge.ts';
 import { CompetenceCodeSchema } from '../framework/crcn.ts';
 import { AlertReasonCodeSchema } from '../journal/journal-record.ts';
+import { LockdownFactsSchema } from '../journal/lockdown-facts.ts';
 import { AbortReasonSchema } from '../scoring/scoring-input.ts';
 import { SessionStateSchema } from '../session/session.ts';
 import { IncidentCodeSchema } from './invigilator-api.ts';
@@ -202,8 +203,15 @@ export const TimelineEntrySchema = z.discriminatedUnion('kind', [
       rule: z.string().nullable(),
     })
     .strict(),
+  /** `detail`: the station's French sentence; `facts`: what it knows as data (newer stations only). */
   z
-    .object({ ...entry, kind: z.literal('lockdown'), event: LockdownEventSchema, detail: z.string() })
+    .object({
+      ...entry,
+      kind: z.literal('lockdown'),
+      event: LockdownEventSchema,
+      detail: z.string(),
+      facts: LockdownFactsSchema.optional(),
+    })
     .strict(),
   z.object({ ...entry, kind: z.literal('ended'), reason: EndReasonSchema }).strict(),
 ]);

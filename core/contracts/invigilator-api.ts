@@ -11,6 +11,7 @@ import {
   LockdownEventSchema,
   type AlertReasonCode,
 } from '../journal/journal-record.ts';
+import { LockdownFactsSchema } from '../journal/lockdown-facts.ts';
 import { CertificationStatusSchema, ScoringReasonSchema } from '../scoring/certification-score.ts';
 import { CompetenceOutcomeSchema } from '../scoring/competence-outcome.ts';
 import { AbortReasonSchema } from '../scoring/scoring-input.ts';
@@ -179,8 +180,15 @@ export const RoomCandidateSchema = z
     /** Time left including extra and added time, as measured at `timeLeftAt` (the last heartbeat). */
     timeLeftMs: z.number().int().nonnegative().nullable(),
     timeLeftAt: Timestamp.nullable(),
+    /**
+     * The time added that `timeLeftMs` counts, as the station said in that heartbeat: `addedMs` beyond
+     * it is added and not confirmed by the station yet. Null when the station did not say (an older
+     * station) or there is no time left.
+     */
+    timeLeftAddedMs: z.number().int().nonnegative().nullable(),
     /** 105 min + extra time + time added. */
     allowedMs: z.number().int().positive(),
+    /** Time added, as the station's replicated records say (each applied an invigilator's addTime). */
     addedMs: z.number().int().nonnegative(),
     /** Time the candidate's stations were down during the test (crashes, power cuts): not counted. */
     downtimeMs: z.number().int().nonnegative(),
@@ -196,6 +204,14 @@ export const RoomCandidateSchema = z
      */
     goAheadAt: Timestamp.nullable(),
     /**
+     * The test went ahead, though the state may still show the wait: started as its records or
+     * heartbeats say, or its station said it applied the start (then died before saying more), or its
+     * result is stored. A start held while the candidate reads the instructions does not count. The
+     * attendance sheet lists the candidate present by it, and an unfinished test needs an abort reason
+     * (as finalization and its record count it: server/room/room-view.ts testWentAhead).
+     */
+    wentAhead: z.boolean(),
+    /**
      * The result: none before the end; pending once the test ended; received once stored; refused when
      * the server refused it for good (see `uploadRefusal`): the station keeps it and does not send it
      * again, and the jury will need that station's journal.
@@ -206,8 +222,19 @@ export const RoomCandidateSchema = z
       .object({ code: z.string().max(64), at: Timestamp })
       .strict()
       .nullable(),
+    /**
+     * `detail`: the station's French sentence for the jury; `facts`: what it knows as data, to be said in
+     * the screen's language (absent from older stations' records: then only the sentence is known).
+     */
     lockdownEvents: z.array(
-      z.object({ event: LockdownEventSchema, detail: z.string(), at: Timestamp }).strict(),
+      z
+        .object({
+          event: LockdownEventSchema,
+          detail: z.string(),
+          facts: LockdownFactsSchema.optional(),
+          at: Timestamp,
+        })
+        .strict(),
     ),
     /** Commands sent to the station and not acknowledged yet. */
     pendingCommands: z.array(RoomCommandSchema),
@@ -236,7 +263,8 @@ export type Room = z.infer<typeof RoomSchema>;
  * - `removed`: { candidateId } the back office removed the candidate from the session: drop the card;
  * - `resync`: {} the server restarted or the history was cut: fetch the room again;
  * - `presence` (no id, every second while something changed): { serverTime, heartbeats: [{ candidateId,
- *   lastHeartbeatAt, timeLeftMs, timeLeftAt }], resumeRequests: [{ candidateId, stationId, lastHeardAt }] }:
+ *   lastHeartbeatAt, timeLeftMs, timeLeftAt, timeLeftAddedMs }], resumeRequests: [{ candidateId,
+ *   stationId, lastHeardAt }] }:
  *   `resumeRequests` are the heartbeats of the stations where candidates wait for a resume (the card's
  *   `resumeRequest.lastHeardAt`, when its `stationId` is that one).
  */
@@ -260,6 +288,7 @@ export const PresenceEventSchema = z
           lastHeartbeatAt: Timestamp,
           timeLeftMs: z.number().int().nonnegative().nullable(),
           timeLeftAt: Timestamp.nullable(),
+          timeLeftAddedMs: z.number().int().nonnegative().nullable(),
         })
         .strict(),
     ),

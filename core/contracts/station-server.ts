@@ -9,7 +9,12 @@
 // by older stations (never acknowledged); a change of meaning is a new type, never a new field.
 import { z } from 'zod';
 import { StationIdSchema, StationPublicJwkSchema } from '../identity/station-id.ts';
-import { JournalRecordSchema, AlertReasonCodeSchema, WallClockMsSchema } from '../journal/journal-record.ts';
+import {
+  JournalRecordSchema,
+  AlertReasonCodeSchema,
+  MAX_EXAM_TIME_MS,
+  WallClockMsSchema,
+} from '../journal/journal-record.ts';
 import { PackageCandidateSchema, PackageSessionSchema, TestPackageSchema } from '../package/test-package.ts';
 import { ExamPhaseSchema, SignInRequestSchema } from './station-api.ts';
 import { SelfCheckCodeTextSchema, SelfCheckParamsSchema } from './station-self-check.ts';
@@ -149,6 +154,12 @@ export const HeartbeatRequestSchema = z
     answered: z.number().int().nonnegative().nullable(),
     total: z.number().int().positive().nullable(),
     timeLeftMs: z.number().int().nonnegative().nullable(),
+    /**
+     * The time added (all of the test's `timeAdded` records) that `timeLeftMs` already counts, sent with
+     * it: the room says time added is confirmed by the station from this, not by guessing when the
+     * station applied it. Absent from older stations; refused without a time left.
+     */
+    addedMs: z.number().int().nonnegative().max(MAX_EXAM_TIME_MS).optional(),
     alertPending: z.boolean(),
     /** Highest journal seq the station has written (the server compares with what it has). */
     lastSeq: z.number().int().nonnegative(),
@@ -158,7 +169,11 @@ export const HeartbeatRequestSchema = z
      */
     stationTime: WallClockMsSchema,
   })
-  .strict();
+  .strict()
+  .refine((h) => h.addedMs === undefined || h.timeLeftMs !== null, {
+    message: 'addedMs counts in a time left: it comes with timeLeftMs',
+    path: ['addedMs'],
+  });
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequestSchema>;
 export const HeartbeatResponseSchema = z.object({
   serverTime: z.number().int().nonnegative(),
@@ -207,11 +222,25 @@ export const RecordsResponseSchema = z.object({ storedThrough: z.number().int().
  * whose `id` is a server-wide increasing number and whose data is a StationCommand. On (re)connect
  * the server sends every unacknowledged command with an id above Last-Event-ID, and sends again any
  * command still unacknowledged after COMMAND_REDELIVERY_MS. The station applies a command at most once
- * (by command id) and then acknowledges it (POST commandAck, empty body or `{}`), also when it had
+ * (by command id) and then acknowledges it (POST commandAck, CommandAckRequest), also when it had
  * nothing to do. Comments (`: keep-alive`) are sent every 15 s.
  */
 export const STATION_COMMAND_EVENT = 'command';
 export const COMMAND_REDELIVERY_MS = 10_000;
+/**
+ * What the station did with the command it acknowledges: `applied`; `pending`, kept to apply later (a
+ * start while the candidate still reads the instructions, a package or resume download that failed);
+ * `ignored`, nothing to do. A command it cannot take yet (deferred) is not acknowledged at all.
+ */
+export const COMMAND_ACK_OUTCOMES = ['applied', 'pending', 'ignored'] as const;
+export const CommandAckOutcomeSchema = z.enum(COMMAND_ACK_OUTCOMES);
+export type CommandAckOutcome = z.infer<typeof CommandAckOutcomeSchema>;
+/**
+ * The acknowledgement's body: the outcome, which says whether a start went ahead (only `applied` does);
+ * older stations send `{}` or no body.
+ */
+export const CommandAckRequestSchema = z.object({ outcome: CommandAckOutcomeSchema.optional() }).strict();
+export type CommandAckRequest = z.infer<typeof CommandAckRequestSchema>;
 export const CommandAckResponseSchema = z.object({ acknowledgedAt: z.iso.datetime({ offset: true }) });
 
 /** The station's version and self-check (issue 8), stored for the centre's station list. */

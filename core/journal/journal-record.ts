@@ -10,6 +10,7 @@ import {
   LockdownEventSchema,
   PauseCauseSchema,
 } from '../contracts/station-api.ts';
+import { LockdownFactsSchema } from './lockdown-facts.ts';
 
 const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
 const Id = z.string().min(1).max(64);
@@ -163,10 +164,21 @@ export const RecordBodySchema = z.discriminatedUnion('kind', [
         .strict(),
     })
     .strict(),
+  /**
+   * What the station's lockdown watch detected: `detail` is the French sentence for the jury, `facts`
+   * what it knows as data, for the screens to say in their language (absent from older stations'
+   * records, which hash and parse as before).
+   */
   z
     .object({
       kind: z.literal('lockdown'),
-      payload: z.object({ event: LockdownEventSchema, detail: z.string().max(500) }).strict(),
+      payload: z
+        .object({
+          event: LockdownEventSchema,
+          detail: z.string().max(500),
+          facts: LockdownFactsSchema.optional(),
+        })
+        .strict(),
     })
     .strict(),
   z

@@ -49,6 +49,39 @@ export const everyKind: RecordBody[] = [
   { kind: 'timeAdded', payload: { addedMs: 60_000, authorization: 'cmd-3' } },
   { kind: 'navigation', payload: { url: 'https://exemple.pix-demo.test/', allowed: false, rule: null } },
   { kind: 'lockdown', payload: { event: 'focusLost', detail: '' } },
+  {
+    kind: 'lockdown',
+    payload: {
+      event: 'forbiddenProcess',
+      detail: 'Logiciel interdit en cours d’exécution : AnyDesk (anydesk.exe, prise de main à distance).',
+      facts: { type: 'program', name: 'AnyDesk', category: 'remoteControl', executables: ['anydesk.exe'] },
+    },
+  },
+  {
+    kind: 'lockdown',
+    payload: {
+      event: 'rendererCrashed',
+      detail: 'L’écran du test s’est arrêté (crashed, code 139).',
+      facts: {
+        type: 'crash',
+        process: 'screen',
+        reason: 'crashed',
+        exitCode: 139,
+        crashes: 4,
+        windowMs: 60_000,
+        restarted: false,
+      },
+    },
+  },
+  {
+    kind: 'lockdown',
+    payload: {
+      event: 'displayAdded',
+      detail: 'Écran branché : HP E24 (1280×1024).',
+      facts: { type: 'display', label: 'HP E24', width: 1280, height: 1024, handling: 'covered' },
+    },
+  },
+  { kind: 'lockdown', payload: { event: 'focusRegained', detail: '', facts: { type: 'away', awayMs: 1 } } },
   { kind: 'ended', payload: { reason: 'timeUp', authorization: 'cmd-4' } },
 ];
 /** A path into a record: the envelope's fields, the payload's, the answer's. */
@@ -87,6 +120,19 @@ export const recordPaths: (readonly string[])[] = [
   ['payload', 'value', 'fields'],
   ['payload', 'value', 'fields', 'reponse'],
   ['payload', 'value', 'extra'],
+  ...[
+    'type',
+    'name',
+    'category',
+    'executables',
+    'exitCode',
+    'crashes',
+    'label',
+    'width',
+    'awayMs',
+    'extra',
+  ].map((key) => ['payload', 'facts', key]),
+  ['payload', 'facts'],
 ];
 
 /** A copy of `record` with the value at `path` replaced (or removed when `value` is undefined). */
@@ -114,6 +160,8 @@ export const replacement = fc.oneof(
     'focusLost',
     '',
     'x'.repeat(65),
+    'x'.repeat(101),
+    2 ** 32,
     'a'.repeat(64),
     -1,
     0,

@@ -15,9 +15,26 @@ export type Attendance =
   /** The session is finalized and the test never started. */
   | 'absent';
 
-const NOT_STARTED: ReadonlySet<RoomCandidateState> = new Set(['signedIn', 'waiting', 'startAuthorized']);
+/** The card's states of a candidate signed in whose test has not started (as far as the card shows). */
+export const NOT_STARTED: ReadonlySet<RoomCandidateState> = new Set([
+  'signedIn',
+  'waiting',
+  'startAuthorized',
+]);
 
-export function attendanceOf(state: RoomCandidateState, sessionOpen: boolean): Attendance {
+/**
+ * `wentAhead`: the test went ahead though the card may not show it (the card's `wentAhead`,
+ * server/room/room-view.ts testWentAhead): its station applied the start and died before anything else
+ * reached the server, or its result is stored. Finalization counts that test as started: the sheet must
+ * not list absent a candidate whose test went ahead. A start held while the candidate read the
+ * instructions does not count.
+ */
+export function attendanceOf(
+  state: RoomCandidateState,
+  sessionOpen: boolean,
+  wentAhead: boolean,
+): Attendance {
+  if (wentAhead) return 'present';
   if (state === 'notArrived') return sessionOpen ? 'notArrived' : 'absent';
   if (NOT_STARTED.has(state)) return sessionOpen ? 'notStarted' : 'absent';
   return 'present';

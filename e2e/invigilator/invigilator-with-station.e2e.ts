@@ -121,7 +121,27 @@ describe('the invigilator screen with a station', () => {
     await expect
       .poll(() => inv.page.getByTestId('candidate-dialog').textContent(), { timeout: 10_000 })
       .toContain('+10 min ajoutées');
+    // The station's heartbeat says its time left counts the 10 min (the server's fact, not a guess of
+    // this screen's): the file no longer says they wait for the station.
+    await day.invigilator.waitFor(
+      LEA.key,
+      (c) => c.addedMs === 10 * 60_000 && c.timeLeftAddedMs === 10 * 60_000,
+      'the station’s report counting the added time',
+    );
+    const timeLeft = inv.page.getByTestId('panel-time-left');
+    await expect.poll(() => timeLeft.innerText(), { timeout: 10_000 }).toMatch(/^1 h 5\d min$/);
+    await inv.capture('add-time-confirmed');
     await inv.closeDialog();
+    // A reload reads the same facts from the server: the card says the time left, confirmed.
+    await inv.page.reload();
+    const grid = inv.page.getByTestId('room-grid');
+    await grid.or(inv.page.getByLabel('Numéro de session')).waitFor();
+    if (!(await grid.isVisible())) await inv.login(day.seeded.session);
+    const card = await inv.waitForCard(leaId, { state: 'inProgress' });
+    await expect.poll(() => card.getByTestId('card-time').innerText()).toMatch(/^Reste 1 h 5\d min/);
+    expect(await card.getByTestId('card-time-unconfirmed').count()).toBe(0);
+    expect(await card.innerText()).not.toContain('en attente du poste');
+    await inv.capture('add-time-confirmed-after-reload');
   });
 
   it('locks the station and unlocks it', async () => {

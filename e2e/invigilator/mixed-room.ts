@@ -3,6 +3,12 @@
 // station and on another), candidates waiting for presence confirmation, a silent station, lockdown
 // events, pauses, tests under way (some with extra time), finished ones (result received or still
 // uploading, one ended by the invigilator) and candidates not arrived.
+import {
+  defaultProcessDenyListSetting,
+  describeForbidden,
+  effectiveDenyList,
+} from '../../core/lockdown/process-deny-list.ts';
+import { LockdownWatch, type LockdownReport } from '../../main/station/lockdown/lockdown-watch.ts';
 import type { SimulatedRoom, SimulatedStation } from './simulated-room.ts';
 
 export interface MixedRoom {
@@ -10,6 +16,17 @@ export interface MixedRoom {
   roles: Map<string, string>;
   /** The silent station stopped at this time (Date.now()): wait until it reads as missing. */
   silentSince: number;
+}
+
+/** What the station's lockdown watch reports for what `act` makes it see (`advance`: time passing). */
+async function watched(
+  act: (watch: LockdownWatch, advance: (ms: number) => void) => Promise<void>,
+): Promise<LockdownReport[]> {
+  const reports: LockdownReport[] = [];
+  let now = 0;
+  const watch = new LockdownWatch({ report: (r) => void reports.push(r), now: () => now });
+  await act(watch, (ms) => (now += ms));
+  return reports;
 }
 
 export async function seedMixedRoom(room: SimulatedRoom): Promise<MixedRoom> {
@@ -80,15 +97,34 @@ export async function seedMixedRoom(room: SimulatedRoom): Promise<MixedRoom> {
   await (await station(authorizedKey, number++)).join('waiting');
   await room.command(authorizedKey, { type: 'authorizeStart' });
 
+  // The events as the station's own watch reports them (its French sentence and its facts).
   const locked = await started('lockdown-paused', 8, 16);
-  // The details as the station writes them (main/station/lockdown/lockdown-watch.ts): in French.
-  await locked?.lockdown('focusLost', 'La fenêtre du test n’est plus au premier plan.', true);
+  for (const report of await watched((watch) => watch.focusLost())) await locked?.lockdown(report, true);
   const forbidden = await started('lockdown-event', 13, 25);
+  // Relaunched after a power cut the day before: the last sign of life is said with its date.
+  for (const report of await watched((watch) =>
+    watch.previousExitWasUnclean(new Date(Date.now() - 30 * 3600_000)),
+  ))
+    await forbidden?.lockdown(report, false);
+  // An older station's record: its French sentence only.
   await forbidden?.lockdown(
-    'forbiddenProcess',
-    'Logiciel interdit en cours d’exécution : TeamViewer (TeamViewer.exe, prise de main à distance).',
+    {
+      event: 'displayAdded',
+      detail: 'Écran branché : DELL U2419H (1920×1080). Il est recouvert par un écran vide.',
+    },
     false,
   );
+  const teamviewer = effectiveDenyList(defaultProcessDenyListSetting()).find((e) => e.id === 'teamviewer');
+  if (!teamviewer) throw new Error('TeamViewer is no longer deny-listed');
+  const reports = await watched(async (watch, advance) => {
+    await watch.focusLost();
+    advance(130_000);
+    await watch.focusRegained();
+    const processes = ['TeamViewer.exe'];
+    const description = describeForbidden(teamviewer, processes);
+    await watch.forbiddenProcess({ entry: teamviewer, processes, description, lock: false });
+  });
+  for (const report of reports) await forbidden?.lockdown(report, report.lock);
   const paused = await started('paused', 10, 21);
   await paused?.pausedByInvigilator('Téléphone sorti');
 

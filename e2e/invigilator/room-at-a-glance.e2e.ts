@@ -152,12 +152,39 @@ describe('the room at a glance', () => {
     await inv.capture('candidate-lockdown');
     await inv.page.getByTestId('lockdown-seen').click();
     await inv.closeDialog();
-    // A forbidden software's name is data: it stays after the label.
-    await inv.openFile(idOf('lockdown-event'));
-    const forbidden = (await inv.page.getByTestId('lockdown-events').textContent()) ?? '';
-    expect(forbidden).toContain('Logiciel interdit détecté — TeamViewer (TeamViewer.exe');
-    expect(forbidden).not.toContain('en cours d’exécution');
+    // What the station knew, said in the screen's words; an older station's record by its name and data.
+    const said = async () => {
+      await inv.openFile(idOf('lockdown-event'));
+      const list = inv.page.getByTestId('lockdown-events');
+      const rows = await list.locator('li').allTextContents();
+      return rows.map((row) => row.replace(/^\S+ /, '').replace(/\u00a0/g, ' '));
+    };
+    expect(await said()).toEqual([
+      'Logiciel interdit : TeamViewer (TeamViewer.exe), prise de main à distance',
+      'Retour dans la fenêtre du test après 2 min 10 s d’absence',
+      'Le candidat a quitté la fenêtre du test',
+      'Écran supplémentaire branché — DELL U2419H (1920×1080)',
+      expect.stringMatching(
+        /^Arrêt brutal du poste \(coupure, plantage\), dernier signe de vie le \d{1,2} \p{L}+( \d{4})? à \d\d:\d\d$/u,
+      ),
+    ]);
+    await inv.capture('candidate-lockdown-facts');
     await inv.closeDialog();
+    await inv.page.getByRole('button', { name: 'Switch the screens to English' }).click();
+    await inv.page.getByRole('heading', { name: 'The room' }).waitFor();
+    expect(await said()).toEqual([
+      'Forbidden software: TeamViewer (TeamViewer.exe), remote control',
+      'Back in the test window after 2 min 10 s away',
+      'The candidate left the test window',
+      'Extra display plugged in — DELL U2419H (1920×1080)',
+      expect.stringMatching(
+        /^Station stopped abruptly \(power cut, crash\), last sign of life on \d{1,2} [A-Z][a-z]+( \d{4})? at \d\d:\d\d$/,
+      ),
+    ]);
+    await inv.capture('candidate-lockdown-facts-english');
+    await inv.closeDialog();
+    await inv.page.getByRole('button', { name: /français/i }).click();
+    await inv.page.getByRole('heading', { name: 'La salle' }).waitFor();
     // Seen: the card no longer calls for attention, but the station is still locked.
     await inv.waitForCard(idOf('lockdown-paused'), { state: 'paused', attention: 'lockdown' });
   });

@@ -14,6 +14,7 @@ import {
   type PackageResponse,
 } from '../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../core/journal/journal-record.ts';
+import type { LockdownFacts } from '../../core/journal/lockdown-facts.ts';
 import { packageAllowedMs } from '../../core/package/test-package.ts';
 import { TestJournal, answerFor, bundlePayload, signBundle } from '../../server/testing/journal-builder.ts';
 import { TestStation } from '../../server/testing/station-client.ts';
@@ -169,8 +170,16 @@ export class SimulatedStation {
     return alertId;
   }
 
-  async lockdown(event: LockdownEventName, detail: string, pause: boolean): Promise<void> {
-    this.#journal().append({ kind: 'lockdown', payload: { event, detail } }, 1000);
+  /** A lockdown event as the station's watch reports it: its sentence, and its facts when it has some. */
+  async lockdown(
+    report: { event: LockdownEventName; detail: string; facts?: LockdownFacts },
+    pause: boolean,
+  ): Promise<void> {
+    const { event, detail, facts } = report;
+    this.#journal().append(
+      { kind: 'lockdown', payload: { event, detail, ...(facts ? { facts } : {}) } },
+      1000,
+    );
     if (pause) {
       this.#journal().append({ kind: 'paused', payload: { cause: 'lockdown', reason: detail } }, 10);
       this.phase = 'paused';

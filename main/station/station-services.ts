@@ -358,7 +358,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       access.observe(result);
       return result;
     },
-    acknowledge: (commandId) => client.acknowledgeCommand(commandId),
+    acknowledge: (commandId, outcome) => client.acknowledgeCommand(commandId, outcome),
     apply: async (command) => {
       // A close command that waited while the station was off is not obeyed when it starts again.
       if (
@@ -570,7 +570,7 @@ function createProcessWatch(
     list,
     os: processOs(platform),
     setting: o.setting ?? (() => defaults),
-    report: (found) => lockdown.forbiddenProcess(found.description, found.lock),
+    report: (found) => lockdown.forbiddenProcess(found),
     // Its own clock: the sync loops' test timers are scaled down, a listing every few ms would not be.
     timers: o.timers ?? realSyncTimers,
     ...(o.everyMs === undefined ? {} : { everyMs: o.everyMs }),

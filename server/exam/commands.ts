@@ -6,7 +6,7 @@ import type {
   InvigilatorCommandRequest,
   RoomCandidate,
 } from '../../core/contracts/invigilator-api.ts';
-import type { StationCommand } from '../../core/contracts/station-server.ts';
+import type { CommandAckOutcome, StationCommand } from '../../core/contracts/station-server.ts';
 import { resumeRequestStale } from '../../core/exam/station-presence.ts';
 import { AlertReasonCodeSchema } from '../../core/journal/journal-record.ts';
 import { newId } from '../auth/secrets.ts';
@@ -52,6 +52,7 @@ function newCommand(
     command,
     issuedAt: ctx.now(),
     acknowledgedAt: null,
+    acknowledgedOutcome: null,
     request,
   };
 }
@@ -307,20 +308,32 @@ export async function decideAlert(
   return { command: stored, ...present(view) };
 }
 
-/** The station applied (or had nothing to do with) a command. */
+/**
+ * The station applied a command, kept it for later, or had nothing to do with it: `outcome` as it said
+ * (null: an older station, which does not say). A second acknowledgement (a redelivery) keeps the first
+ * one's time, and changes its outcome only to `applied` (a start held while the candidate read the
+ * instructions, applied since): what a station did is never undone by what it says later.
+ */
 export async function acknowledgeCommand(
   ctx: ServerContext,
   stationId: string,
   commandId: string,
+  outcome: CommandAckOutcome | null,
 ): Promise<number> {
   const command = await ctx.store.commands.get(commandId);
   const test = command ? await ctx.store.tests.get(command.testId) : null;
   if (!command || !test || test.stationId !== stationId) {
     throw new ApiError(404, 'NOT_FOUND', 'no such command for this station');
   }
-  if (command.acknowledgedAt !== null) return command.acknowledgedAt;
+  if (command.acknowledgedAt !== null) {
+    if (outcome === 'applied' && command.acknowledgedOutcome !== 'applied') {
+      await ctx.store.commands.acknowledge(command.id, command.acknowledgedAt, outcome);
+      await ctx.feed.candidateChanged(test.sessionId, test.candidateId, `applied:${command.command.type}`);
+    }
+    return command.acknowledgedAt;
+  }
   const at = ctx.now();
-  await ctx.store.commands.acknowledge(command.id, at);
+  await ctx.store.commands.acknowledge(command.id, at, outcome);
   if (test.authorizationId === command.id && command.command.type === 'authorizeResume') {
     await ctx.store.tests.clearAuthorization(test.id);
   }

@@ -44,6 +44,7 @@ export async function receiveHeartbeat(
   const last = live ?? {
     timeLeftMs: previous.timeLeftMs,
     timeLeftAt: previous.timeLeftAt,
+    timeLeftAddedMs: previous.timeLeftAddedMs,
     lastSeq: previous.lastSeq,
   };
   // A station with no time to report after one was reported (the one resuming the test, before its
@@ -55,6 +56,8 @@ export async function receiveHeartbeat(
     total: heartbeat.total,
     timeLeftMs: carried ? last.timeLeftMs : heartbeat.timeLeftMs,
     timeLeftAt: carried ? last.timeLeftAt : heartbeat.timeLeftMs === null ? null : now,
+    // Kept with the time left it was said with (the room tells time added confirmed by it).
+    timeLeftAddedMs: carried ? last.timeLeftAddedMs : (heartbeat.addedMs ?? null),
     alertPending: heartbeat.alertPending,
     lastSeq: carried ? (last.lastSeq ?? heartbeat.lastSeq) : heartbeat.lastSeq,
     lastHeartbeatAt: now,
@@ -70,6 +73,7 @@ export async function receiveHeartbeat(
     lastHeartbeatAt: now,
     timeLeftMs: next.timeLeftMs,
     timeLeftAt: next.timeLeftAt,
+    timeLeftAddedMs: next.timeLeftAddedMs,
     lastSeq: next.lastSeq ?? heartbeat.lastSeq,
   });
   const timeLeftStale =

@@ -100,6 +100,47 @@ describe('compiled bundle payload check', () => {
     ]);
   });
 
+  it('checks a lockdown record’s facts, optional and bounded, as zod does', () => {
+    const lockdowns = payload.records.filter((r) => r.kind === 'lockdown');
+    // Older stations' records (no facts) and newer ones (facts) side by side.
+    expect(lockdowns.some((r) => r.payload.facts === undefined)).toBe(true);
+    expect(lockdowns.filter((r) => r.payload.facts !== undefined).length).toBeGreaterThanOrEqual(3);
+    const withFacts = (facts: unknown) => ({
+      ...payload,
+      records: payload.records.map((r) =>
+        r.kind === 'lockdown' && r.payload.facts?.type === 'program'
+          ? { ...r, payload: { ...r.payload, facts } }
+          : r,
+      ),
+    });
+    const program = { type: 'program', name: 'AnyDesk', category: 'remoteControl', executables: ['a.exe'] };
+    const verdicts = [
+      program,
+      { ...program, name: 'x'.repeat(81) },
+      { ...program, executables: ['x'.repeat(101)] },
+      { ...program, executables: ['a', 'b', 'c', 'd'] },
+      { ...program, category: 'game' },
+      { ...program, extra: 1 },
+      {
+        type: 'crash',
+        process: 'screen',
+        reason: 'x',
+        exitCode: 2 ** 32,
+        crashes: 1,
+        windowMs: 1,
+        restarted: true,
+      },
+      { type: 'away', awayMs: 9e15 },
+      { type: 'away', awayMs: 1.5 },
+      null,
+    ].map((facts) => {
+      const input = withFacts(facts);
+      expect(parserVerdict(input)).toEqual(zodVerdict(input));
+      return [compiledPayloadCheck(input), zodVerdict(input).ok];
+    });
+    expect(verdicts).toEqual([[true, true], ...Array.from({ length: 9 }, () => [false, false])]);
+  });
+
   it('leaves a record with an unknown envelope field to zod, which drops the field', () => {
     const extra = { ...payload, records: records.map((r, i) => (i === 0 ? { ...r, note: 'x' } : r)) };
     expect(compiledPayloadCheck(extra)).toBe(false);

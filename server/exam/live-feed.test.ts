@@ -288,11 +288,87 @@ describe('live feed: records, alerts, commands and the event streams', () => {
         lastHeartbeatAt: secondAt,
         timeLeftMs: null,
         timeLeftAt: null,
+        timeLeftAddedMs: null,
       },
     ]);
     const bad = await beat('dancing');
     expect(bad.statusCode).toBe(400);
     room.close();
+  });
+
+  it('keeps the time added a heartbeat’s time left counts with that time left: card, presence, after a restart', async () => {
+    const { testId, pkg, journal } = await openJournal();
+    await replicate(testId, journal.records);
+    const add = await inv.command(lea().id, { type: 'addTime', minutes: 10 });
+    journal.append({ kind: 'timeAdded', payload: { addedMs: 600_000, authorization: add.command.id } });
+    expect((await replicate(testId, journal.since(3))).statusCode).toBe(200);
+    const room = await readEvents(
+      `${base}/api/invigilator/sessions/${day.session.id}/events?after=${(await inv.room()).lastEventId}`,
+      { authorization: `Bearer ${inv.token}` },
+    );
+    const beat = (timeLeft: { timeLeftMs: number | null; addedMs?: number }) =>
+      station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+        testId,
+        phase: 'inProgress',
+        current: 0,
+        answered: 0,
+        total: pkg.package.challenges.length,
+        alertPending: false,
+        lastSeq: journal.records.at(-1)?.seq ?? 0,
+        stationTime: server.clock.now,
+        ...timeLeft,
+      });
+    // Computed before the station applied the 10 min, heard after their record: it counts none.
+    expect((await beat({ timeLeftMs: 100 * 60_000, addedMs: 0 })).statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({ addedMs: 600_000, timeLeftAddedMs: 0 });
+    server.clock.advance(2000);
+    expect((await beat({ timeLeftMs: 110 * 60_000, addedMs: 600_000 })).statusCode).toBe(200);
+    const counted = new Date(server.clock.now).toISOString();
+    expect(await inv.card(lea().id)).toMatchObject({
+      timeLeftMs: 110 * 60_000,
+      timeLeftAt: counted,
+      timeLeftAddedMs: 600_000,
+    });
+    const presence = await room.next(
+      (e) =>
+        e.event === 'presence' &&
+        (JSON.parse(e.data) as { heartbeats: { timeLeftAt: string }[] }).heartbeats.some(
+          (h) => h.timeLeftAt === counted,
+        ),
+      3000,
+    );
+    expect(JSON.parse(presence.data).heartbeats).toEqual([
+      {
+        candidateId: lea().id,
+        lastHeartbeatAt: counted,
+        timeLeftMs: 110 * 60_000,
+        timeLeftAt: counted,
+        timeLeftAddedMs: 600_000,
+      },
+    ]);
+    room.close();
+    // Said without a time left to count it in: refused, nothing changed.
+    const refused = await beat({ timeLeftMs: null, addedMs: 0 });
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused).code).toBe('INVALID_REQUEST');
+    expect((await inv.card(lea().id)).timeLeftAddedMs).toBe(600_000);
+
+    // Stored with the time left (the first one heard, and every TIME_LEFT_STORED_EVERY_MS): a server
+    // restart reads the pair stored.
+    await server.app.close();
+    server = await startTestServer({ dbFile: server.dbFile, clock: server.clock });
+    inv = await invigilator(server, day);
+    expect(await inv.card(lea().id)).toMatchObject({ timeLeftMs: 100 * 60_000, timeLeftAddedMs: 0 });
+    server.clock.advance(30_000);
+    expect((await beat({ timeLeftMs: 109 * 60_000, addedMs: 600_000 })).statusCode).toBe(200);
+    await server.app.close();
+    server = await startTestServer({ dbFile: server.dbFile, clock: server.clock });
+    inv = await invigilator(server, day);
+    expect(await inv.card(lea().id)).toMatchObject({ timeLeftMs: 109 * 60_000, timeLeftAddedMs: 600_000 });
+
+    // An older station does not say it: unknown (the screen guesses, as before).
+    expect((await beat({ timeLeftMs: 108 * 60_000 })).statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({ timeLeftMs: 108 * 60_000, timeLeftAddedMs: null });
   });
 
   it('replays exactly the events missed while disconnected (Last-Event-ID), and asks to resync after a restart', async () => {

@@ -97,9 +97,9 @@ async function acknowledgeApplied(
   }
   for (const id of ids) {
     const command = await ctx.store.commands.get(id);
-    if (command && command.testId === testId && command.acknowledgedAt === null) {
-      await ctx.store.commands.acknowledge(id, ctx.now());
-    }
+    // Acknowledged already (its first time kept) or not: the record proves it was applied.
+    if (command && command.testId === testId && command.acknowledgedOutcome !== 'applied')
+      await ctx.store.commands.acknowledge(id, ctx.now(), 'applied');
   }
 }
 

@@ -232,7 +232,7 @@ describe('what finalization waits for', () => {
         server.app,
         'POST',
         STATION_API_PATHS.commandAck(started.startCommandId),
-        {},
+        { outcome: 'applied' },
       );
       expect(ack.statusCode).toBe(200);
       server.clock.advance(STATION_MISSING_MS + 5_000);
@@ -249,8 +249,16 @@ describe('what finalization waits for', () => {
         { candidateId: candidate(0).id, timeLeftMs: allowedMs - STATION_MISSING_MS - 5_000 },
       ]);
       expect((await sessionRow())?.counts.running).toBe(1);
-      // Confirmed over: finalized.
-      expect((await finalize([], [candidate(0).id])).statusCode).toBe(200);
+      // Confirmed over: the candidate was there (the station applied the start), so the test is
+      // unfinished, not absent: finalized with its abort reason.
+      const noReason = await finalize([], [candidate(0).id]);
+      expect([noReason.statusCode, errorOf(noReason).code]).toEqual([422, 'ABORT_REASON_REQUIRED']);
+      const done = await finalize([{ candidateId: candidate(0).id, reason: 'technical' }], [candidate(0).id]);
+      expect(done.statusCode).toBe(200);
+      expect((done.json() as Results).results[0]).toMatchObject({
+        finished: false,
+        abortReason: 'technical',
+      });
     });
 
     it('waits for a test whose resume the station acknowledged before going silent, from then with the time it reported', async () => {

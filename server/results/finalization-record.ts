@@ -25,6 +25,7 @@ import type {
   StoredTest,
 } from '../storage/repositories.ts';
 import { iso, isoOrNull } from '../time.ts';
+import { loadStartedTests } from './finalization.ts';
 import { evidenceOf, knownAbortReason } from './scoring.ts';
 
 export interface FinalizationRecordFacts {
@@ -35,6 +36,8 @@ export interface FinalizationRecordFacts {
   candidates: readonly StoredCandidate[];
   tests: ReadonlyMap<string, StoredTest>;
   results: ReadonlyMap<string, StoredResult>;
+  /** Candidates whose test went ahead (finalization.ts startedTests): present, whatever their card shows. */
+  wentAhead: ReadonlySet<string>;
   /** The end the station recorded, per candidate whose test has evidence of one. */
   endReasons: ReadonlyMap<string, EndReason | null>;
   incidents: readonly StoredIncident[];
@@ -66,6 +69,7 @@ export async function finalizationRecordFacts(
   ]);
   // Only tests that were opened have an end to read (the journal's or the signed result's).
   const opened = tests.filter((test) => test.packageId !== null);
+  const wentAhead = await loadStartedTests(ctx, session.id, tests);
   const ends = await Promise.all(opened.map(async (test) => (await evidenceOf(ctx, test)).endReason));
   const endReasons = new Map<string, EndReason | null>(
     opened.map((test, i) => [test.candidateId, ends[i] ?? null]),
@@ -77,6 +81,7 @@ export async function finalizationRecordFacts(
     candidates,
     tests: new Map(tests.map((t) => [t.candidateId, t])),
     results: new Map(results.map((r) => [r.candidateId, r])),
+    wentAhead: new Set(wentAhead.map((t) => t.candidateId)),
     endReasons,
     incidents,
     now: ctx.now(),
@@ -100,7 +105,13 @@ const byName = (a: StoredCandidate, b: StoredCandidate) =>
 function candidateLine(facts: FinalizationRecordFacts, candidate: StoredCandidate): RecordCandidate {
   const test = facts.tests.get(candidate.id) ?? null;
   const result = facts.results.get(candidate.id) ?? null;
-  const attendance = attendanceOf(roomState(test), facts.session.state === 'created');
+  // Present as finalization counts it: a test whose start its station applied before dying shows the
+  // wait on its card (startAuthorized), yet finalization scored it (finalization.ts startedTests).
+  const attendance = attendanceOf(
+    roomState(test),
+    facts.session.state === 'created',
+    facts.wentAhead.has(candidate.id),
+  );
   const abortReason =
     result && !result.completion.finished ? knownAbortReason(facts.session, candidate.id, result) : null;
   const outcome: RecordOutcome = result

@@ -17,7 +17,7 @@ import {
   type SilentTestFacts,
 } from '../../core/exam/silent-station.ts';
 import { testHeardRecently } from '../../core/exam/station-presence.ts';
-import { hasEnded, hasStarted, roomState, testClock, testHeard } from '../room/room-view.ts';
+import { hasEnded, hasStarted, roomState, testClock, testHeard, testWentAhead } from '../room/room-view.ts';
 import { iso } from '../time.ts';
 import { withdrawnAlertIds } from '../exam/withdrawn-alerts.ts';
 import { planResultEmailUpdate } from '../mail/result-email-updates.ts';
@@ -61,9 +61,32 @@ export function needsJury(
   );
 }
 
-/** Tests that started (or whose result arrived): they get a result; the others' candidates were absent. */
-export function startedTests(tests: readonly StoredTest[]): StoredTest[] {
-  return tests.filter((t) => t.packageId !== null && (hasStarted(t) || t.bundleReceivedAt !== null));
+/**
+ * Tests that went ahead (room-view.ts testWentAhead: started, its result received or stored, or its
+ * start applied by a station that died before saying more): they get a result, an unfinished one needs
+ * an abort reason; the others' candidates were absent. A start authorized and never applied (never
+ * acknowledged, or held while the candidate read the instructions) proves nothing. `commands`: the
+ * tests' (others are skipped); `scored`: the candidates with a stored result.
+ */
+export function startedTests(
+  tests: readonly StoredTest[],
+  commands: readonly StoredCommand[],
+  scored: ReadonlySet<string>,
+): StoredTest[] {
+  return tests.filter((t) => testWentAhead(t, commands, scored.has(t.candidateId)));
+}
+
+/** The session's tests that went ahead (startedTests), read with their commands and the stored results. */
+export async function loadStartedTests(
+  ctx: ServerContext,
+  sessionId: string,
+  tests: readonly StoredTest[],
+): Promise<StoredTest[]> {
+  const [commands, results] = await Promise.all([
+    ctx.store.commands.listByTests(tests.map((t) => t.id)),
+    ctx.store.results.listBySession(sessionId),
+  ]);
+  return startedTests(tests, commands, new Set(results.map((r) => r.candidateId)));
 }
 
 /**
@@ -262,7 +285,7 @@ export async function finalizeSession(
     evidence: Awaited<ReturnType<typeof evidenceOf>>;
   }[] = [];
   const missing: string[] = [];
-  for (const test of startedTests(tests)) {
+  for (const test of await loadStartedTests(ctx, session.id, tests)) {
     const candidate = byId.get(test.candidateId);
     if (!candidate) continue;
     const evidence = await evidenceOf(ctx, test);

@@ -15,8 +15,15 @@ export async function testRecordFacts(
   session: StoredSession,
 ): Promise<TestRecordFacts | null> {
   const test = await ctx.store.tests.getByCandidate(candidate.id);
-  // Started as finalization counts it: a package, and a start heard of or a signed result received.
-  if (!test || startedTests([test]).length === 0) return null;
+  if (!test) return null;
+  const [commands, previous] = await Promise.all([
+    ctx.store.commands.listByTests([test.id]),
+    ctx.store.results.get(candidate.id),
+  ]);
+  // Went ahead as finalization counts it: a package, and a start heard of (or applied by its
+  // station), a signed result received or a result stored.
+  const scored = new Set(previous ? [candidate.id] : []);
+  if (startedTests([test], commands, scored).length === 0) return null;
   const [generation, stored, bundle, replicated] = await Promise.all([
     ctx.store.tests.generation(test.id),
     ctx.store.tests.package(test.id),
@@ -29,16 +36,13 @@ export async function testRecordFacts(
     bundle,
     replicated.map((r) => r.record),
   );
-  const [alertNeutralized, juryNeutralized, alerts, incidents, commands, previous, centre] =
-    await Promise.all([
-      alertNeutralizations(ctx, test, evidence),
-      ctx.store.tests.juryNeutralizations(test.id),
-      ctx.store.alerts.listByTests([test.id]),
-      ctx.store.incidents.listBySession(session.id),
-      ctx.store.commands.listByTests([test.id]),
-      ctx.store.results.get(candidate.id),
-      centreName(ctx, session.centreId),
-    ]);
+  const [alertNeutralized, juryNeutralized, alerts, incidents, centre] = await Promise.all([
+    alertNeutralizations(ctx, test, evidence),
+    ctx.store.tests.juryNeutralizations(test.id),
+    ctx.store.alerts.listByTests([test.id]),
+    ctx.store.incidents.listBySession(session.id),
+    centreName(ctx, session.centreId),
+  ]);
   const stationIds = new Set([
     test.stationId,
     ...(bundle ? [bundle.stationId] : []),

@@ -115,6 +115,7 @@ function storedTest(overrides: Partial<StoredTest> = {}): StoredTest {
       total: null,
       timeLeftMs: null,
       timeLeftAt: null,
+      timeLeftAddedMs: null,
       alertPending: false,
       lastSeq: null,
       lastHeartbeatAt: null,
@@ -274,6 +275,46 @@ describe('the station events listed', () => {
     expect(stationEventsListed(journal.records, 7).summary.omitted).toBe(0);
   });
 
+  it('carry the facts the station journaled beside its sentence, none for an older station', () => {
+    const journal = openedJournal();
+    const display = {
+      type: 'display',
+      label: 'HP E24',
+      width: 1280,
+      height: 1024,
+      handling: 'covered',
+    } as const;
+    journal.append({ kind: 'lockdown', payload: { event: 'displayAdded', detail: 'écran', facts: display } });
+    journal.append({ kind: 'lockdown', payload: { event: 'focusLost', detail: '' } });
+    const listed = buildTestRecord(facts(journal)).timeline.filter((e) => e.kind === 'lockdown');
+    expect(listed).toMatchObject([
+      { event: 'displayAdded', detail: 'écran', facts: display },
+      { event: 'focusLost' },
+    ]);
+    expect(listed[1]).not.toHaveProperty('facts');
+  });
+
+  it('leave out facts that do not fit their event, and read a last sign of life on the server’s clock', () => {
+    const journal = openedJournal();
+    const away = { type: 'away', awayMs: 5_000 } as const;
+    const lastSeenAt = START - 3600_000;
+    // Well formed, signed and kept whole at intake: only what is shown of it is left out.
+    journal.append({ kind: 'lockdown', payload: { event: 'forbiddenProcess', detail: 'x', facts: away } });
+    journal.append({
+      kind: 'lockdown',
+      payload: { event: 'uncleanExit', detail: 'y', facts: { type: 'lastSeen', lastSeenAt } },
+    });
+    const heartbeat = { ...storedTest().heartbeat, clockOffsetMs: 7_000 };
+    const listed = buildTestRecord(facts(journal, { test: storedTest({ heartbeat }) })).timeline.filter(
+      (e) => e.kind === 'lockdown',
+    );
+    expect(listed).toEqual([
+      expect.not.objectContaining({ facts: expect.anything() }),
+      expect.objectContaining({ facts: { type: 'lastSeen', lastSeenAt: lastSeenAt + 7_000 } }),
+    ]);
+    expect(listed[0]).toMatchObject({ event: 'forbiddenProcess', detail: 'x' });
+  });
+
   it('leaves the others out of the timeline, and keeps every other record', () => {
     const journal = journalWith(320);
     const record = buildTestRecord(facts(journal));
@@ -413,6 +454,7 @@ describe('the stations and the authorizations', () => {
           : { type, id: `cmd-${seq}`, testId: 'test-1' },
       issuedAt: START + seq * 60_000,
       acknowledgedAt: seq === 3 ? null : START + seq * 60_000 + 500,
+      acknowledgedOutcome: seq === 3 ? null : 'applied',
     }) satisfies StoredCommand;
 
   it('lists the stations in the order the test ran on them, and each start and resume given', () => {

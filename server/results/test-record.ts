@@ -18,10 +18,11 @@ import {
 } from '../../core/contracts/candidate-record.ts';
 import { IncidentCodeSchema } from '../../core/contracts/invigilator-api.ts';
 import { AlertReasonCodeSchema, type JournalRecord } from '../../core/journal/journal-record.ts';
+import { lockdownPayload, type LockdownFacts } from '../../core/journal/lockdown-facts.ts';
 import { packageAllowedMs, type TestPackage } from '../../core/package/test-package.ts';
 import { countChallenge } from '../../core/scoring/counted-challenge.ts';
 import type { AbortReason } from '../../core/scoring/scoring-input.ts';
-import { onServerClock } from '../room/room-view.ts';
+import { factsOnServerClock, onServerClock } from '../room/room-view.ts';
 import type {
   ReplicatedRecord,
   StoredAlert,
@@ -109,7 +110,12 @@ function challengeOf(record: JournalRecord): string | null {
 
 type Base = Pick<TimelineEntry, 'seq' | 'at' | 'elapsedMs' | 'questionNumber'>;
 
-function timelineEntry(record: JournalRecord, base: Base): TimelineEntry {
+/** `toServer`: a lockdown record's facts with their instants on the server's clock, as `base.at` is. */
+function timelineEntry(
+  record: JournalRecord,
+  base: Base,
+  toServer: (facts: unknown) => LockdownFacts | undefined,
+): TimelineEntry {
   switch (record.kind) {
     case 'testOpened':
       return { ...base, kind: 'testOpened', stationId: record.payload.stationId };
@@ -157,7 +163,12 @@ function timelineEntry(record: JournalRecord, base: Base): TimelineEntry {
         rule: record.payload.rule,
       };
     case 'lockdown':
-      return { ...base, kind: 'lockdown', event: record.payload.event, detail: record.payload.detail };
+      // Facts that do not fit their event are left out (a record intake kept whole: it is signed).
+      return {
+        ...base,
+        kind: 'lockdown',
+        ...lockdownPayload(record.payload.event, record.payload.detail, toServer(record.payload.facts)),
+      };
     case 'ended':
       return { ...base, kind: 'ended', reason: record.payload.reason };
   }
@@ -255,7 +266,11 @@ function timelineOf(facts: TestRecordFacts, listed: Listed): Timeline {
     if ((record.kind === 'lockdown' || record.kind === 'focusLost') && !listed.stationEvents.has(record.seq))
       return;
     entries.push(
-      timelineEntry(record, { seq: record.seq, at: moment, elapsedMs: record.elapsedMs, questionNumber }),
+      timelineEntry(
+        record,
+        { seq: record.seq, at: moment, elapsedMs: record.elapsedMs, questionNumber },
+        (f) => factsOnServerClock(f, offsets[i] ?? null, facts.test.heartbeat),
+      ),
     );
   });
   return { entries, at };

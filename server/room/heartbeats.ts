@@ -9,6 +9,8 @@ export interface LiveHeartbeat {
   lastHeartbeatAt: number;
   timeLeftMs: number | null;
   timeLeftAt: number | null;
+  /** The time added timeLeftMs counts (null: the station did not say, an older one). */
+  timeLeftAddedMs: number | null;
   /** The station's highest journal seq when it sent it: its time left is newer than those records. */
   lastSeq: number;
 }

@@ -84,6 +84,7 @@ export class RoomFeed {
           lastHeartbeatAt: iso(e.lastHeartbeatAt),
           timeLeftMs: e.timeLeftMs,
           timeLeftAt: isoOrNull(e.timeLeftAt),
+          timeLeftAddedMs: e.timeLeftAddedMs,
         })),
         resumeRequests: resumeRequests.map((r) => ({
           candidateId: r.candidateId,

@@ -13,15 +13,70 @@ import type { EndReason } from '../../core/contracts/station-api.ts';
 import { allowedDurationMs } from '../../core/exam/duration.ts';
 import type { TestHeard } from '../../core/exam/station-presence.ts';
 import { AlertReasonCodeSchema, LockdownEventSchema } from '../../core/journal/journal-record.ts';
+import {
+  LockdownFactsSchema,
+  lockdownPayload,
+  type LockdownFacts,
+} from '../../core/journal/lockdown-facts.ts';
 import type { ServerContext } from '../context.ts';
 import { withdrawnAlertIds } from '../exam/withdrawn-alerts.ts';
-import type { StoredCandidate, StoredCommand, StoredSession, StoredTest } from '../storage/repositories.ts';
+import type {
+  ReplicatedRecord,
+  StoredCandidate,
+  StoredCommand,
+  StoredSession,
+  StoredTest,
+} from '../storage/repositories.ts';
 import { iso, isoOrNull, stationIso } from '../time.ts';
 import type { LiveHeartbeat } from './heartbeats.ts';
 
 const STARTED_PHASES = new Set(['inProgress', 'paused', 'resumePending', 'ended', 'sealed', 'uploaded']);
 const ENDED_PHASES = new Set(['ended', 'sealed', 'uploaded']);
 const MAX_LOCKDOWN_EVENTS = 20;
+
+/**
+ * A lockdown record's facts, if well formed (a row stored before they were checked may not be), an
+ * instant in them (a last sign of life) brought to the server's clock as the record's time is; none
+ * when it then falls outside their bounds.
+ */
+export function factsOnServerClock(
+  facts: unknown,
+  writerOffsetMs: number | null,
+  heartbeat: { clockOffsetMs: number | null },
+): LockdownFacts | undefined {
+  const parsed = LockdownFactsSchema.safeParse(facts);
+  if (!parsed.success) return undefined;
+  if (parsed.data.type !== 'lastSeen') return parsed.data;
+  const lastSeenAt = onServerClock(parsed.data.lastSeenAt, writerOffsetMs, heartbeat);
+  const moved = LockdownFactsSchema.safeParse({ ...parsed.data, lastSeenAt });
+  return moved.success ? moved.data : undefined;
+}
+
+/**
+ * The last lockdown events of a test for its card, times on the server's clock. Cut to the last ones
+ * before anything is parsed (a flapping focus journals up to a thousand). Facts as the station
+ * journaled them, when they are well formed and fit their event (lockdownPayload): else, or from an
+ * older station, none (the screen reads the sentence). A last sign of life is brought to the server's
+ * clock as the event's own time is.
+ */
+export function cardLockdownEvents(
+  rows: readonly ReplicatedRecord[],
+  testId: string,
+  heartbeat: { clockOffsetMs: number | null },
+): RoomCandidate['lockdownEvents'] {
+  return rows
+    .filter(({ record: r }) => r.testId === testId && r.kind === 'lockdown')
+    .slice(-MAX_LOCKDOWN_EVENTS)
+    .flatMap(({ record: r, clockOffsetMs }) => {
+      if (r.kind !== 'lockdown') return [];
+      const event = LockdownEventSchema.safeParse(r.payload.event);
+      // A time no clock could give (a row stored before the schemas bounded it) leaves the event out.
+      const at = stationIso(onServerClock(r.wallAt, clockOffsetMs, heartbeat));
+      if (!event.success || at === null) return [];
+      const facts = factsOnServerClock(r.payload.facts, clockOffsetMs, heartbeat);
+      return [{ ...lockdownPayload(event.data, r.payload.detail, facts), at }];
+    });
+}
 
 /** The heartbeat's phase, unless records newer than it say more. */
 function freshPhase(test: StoredTest): string | null {
@@ -129,6 +184,8 @@ export interface TestClock {
   lastHeartbeatAt: number | null;
   timeLeftMs: number | null;
   timeLeftAt: number | null;
+  /** The time added that timeLeftMs counts, as its station said (null: it did not, an older one). */
+  timeLeftAddedMs: number | null;
   startedAt: number | null;
   goAheadAt: number | null;
 }
@@ -147,6 +204,38 @@ export function onServerClock(
 }
 
 const GO_AHEAD = new Set(['authorizeStart', 'authorizeResume']);
+
+/**
+ * A start or resume its station said it applied (whatever was heard since: once applied, the test
+ * started). A held start (`pending`: the candidate still reads the instructions, may cancel or lose the
+ * station before accepting them), an ignored one, and one an older station acknowledged without saying
+ * (the phase the server last knew may be another station's: no guess) never count by themselves.
+ */
+function appliedGoAhead(command: StoredCommand): boolean {
+  return GO_AHEAD.has(command.command.type) && command.acknowledgedOutcome === 'applied';
+}
+
+/**
+ * The test went ahead: started as its records or heartbeats say (hasStarted), its result received or
+ * scored (`resultStored`), or its station applied the start though nothing else of it reached the server
+ * (it died right after). The one fact the card (`wentAhead`), finalization (startedTests), the attendance
+ * sheet and the finalization record count a candidate present by. `commands`: the test's (others are
+ * skipped). Not `goAheadAt`, which stays conservative for a test that may still run offline.
+ */
+export function testWentAhead(
+  test: StoredTest,
+  commands: readonly StoredCommand[],
+  resultStored: boolean,
+): boolean {
+  // No package, nothing could start (a stored result or a bundle always has one).
+  if (test.packageId === null) return false;
+  return (
+    resultStored ||
+    hasStarted(test) ||
+    test.bundleReceivedAt !== null ||
+    commands.some((c) => c.testId === test.id && appliedGoAhead(c))
+  );
+}
 
 /** `commands`: the test's commands (others are skipped). */
 export function testClock(
@@ -172,6 +261,7 @@ export function testClock(
     lastHeartbeatAt,
     timeLeftMs: report.timeLeftMs,
     timeLeftAt: report.timeLeftAt,
+    timeLeftAddedMs: report.timeLeftAddedMs,
     startedAt,
     goAheadAt,
   };
@@ -205,6 +295,8 @@ export interface RoomData {
   commands: Awaited<ReturnType<ServerContext['store']['commands']['listByTests']>>;
   lockdown: Awaited<ReturnType<ServerContext['store']['tests']['recordsOfKind']>>;
   incidents: Map<string, number>;
+  /** Candidates with a stored result (testWentAhead). */
+  scored: ReadonlySet<string>;
   /** Server time when the data was read: recent alert decisions are shown for a while after it. */
   now: number;
 }
@@ -254,12 +346,15 @@ export async function loadRoomData(
     const heard = resumeStationHeardAt(ctx, test);
     if (heard !== null) resumeHeard.set(test.id, heard);
   }
-  const [alerts, withdrawn, commands, lockdown, incidents] = await Promise.all([
+  const [alerts, withdrawn, commands, lockdown, incidents, results] = await Promise.all([
     ctx.store.alerts.listByTests(testIds),
     withdrawnAlertIds(ctx, testIds),
     ctx.store.commands.listByTests(testIds),
     ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
     incidentCounts(ctx, session.id, candidateId),
+    candidateId === undefined
+      ? ctx.store.results.listBySession(session.id)
+      : ctx.store.results.get(candidateId).then((r) => (r ? [r] : [])),
   ]);
   return {
     session,
@@ -271,6 +366,7 @@ export async function loadRoomData(
     commands,
     lockdown,
     incidents,
+    scored: new Set(results.map((r) => r.candidateId)),
     now: ctx.now(),
   };
 }
@@ -324,6 +420,7 @@ export function roomCandidate(
       endReason: null,
       timeLeftMs: null,
       timeLeftAt: null,
+      timeLeftAddedMs: null,
       allowedMs: allowedBase,
       addedMs: 0,
       downtimeMs: 0,
@@ -331,6 +428,7 @@ export function roomCandidate(
       theoreticalEndAt: null,
       lastHeartbeatAt: null,
       goAheadAt: null,
+      wentAhead: false,
       upload: 'none',
       uploadRefusal: null,
       lockdownEvents: [],
@@ -352,16 +450,7 @@ export function roomCandidate(
       : null;
   const pending = data.alerts.find((a) => a.testId === test.id && a.decision === null) ?? null;
   const allowedMs = allowedBase + test.journal.addedMs;
-  const lockdownEvents = data.lockdown
-    .filter(({ record: r }) => r.testId === test.id && r.kind === 'lockdown')
-    .flatMap(({ record: r, clockOffsetMs }) => {
-      if (r.kind !== 'lockdown') return [];
-      const event = LockdownEventSchema.safeParse(r.payload.event);
-      // A time no clock could give (a row stored before the schemas bounded it) leaves the event out.
-      const at = stationIso(onServerClock(r.wallAt, clockOffsetMs, h));
-      return event.success && at !== null ? [{ event: event.data, detail: r.payload.detail, at }] : [];
-    })
-    .slice(-MAX_LOCKDOWN_EVENTS);
+  const lockdownEvents = cardLockdownEvents(data.lockdown, test.id, h);
   return {
     candidateId: candidate.id,
     testId: test.id,
@@ -409,6 +498,7 @@ export function roomCandidate(
     endReason: (test.journal.endedReason as EndReason | null) ?? null,
     timeLeftMs: state === 'resultReceived' || state === 'ended' ? null : clock.timeLeftMs,
     timeLeftAt: state === 'resultReceived' || state === 'ended' ? null : isoOrNull(clock.timeLeftAt),
+    timeLeftAddedMs: state === 'resultReceived' || state === 'ended' ? null : clock.timeLeftAddedMs,
     allowedMs,
     addedMs: test.journal.addedMs,
     downtimeMs: test.journal.downtimeMs,
@@ -417,6 +507,7 @@ export function roomCandidate(
     theoreticalEndAt: stationIso(theoreticalEnd(clock, allowedMs, test.journal.downtimeMs)),
     lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
     goAheadAt: isoOrNull(clock.goAheadAt),
+    wentAhead: testWentAhead(test, data.commands, data.scored.has(candidate.id)),
     upload: uploadState(test),
     uploadRefusal:
       test.bundleReceivedAt === null && test.uploadRefusal !== null

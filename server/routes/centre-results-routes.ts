@@ -29,9 +29,9 @@ import {
   assertPublishable,
   finalizationBlockers,
   finalizeSession,
+  loadStartedTests,
   needsJury,
   rescoreLateResult,
-  startedTests,
 } from '../results/finalization.ts';
 import {
   alertNeutralizations,
@@ -148,7 +148,8 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
       // The same rules finalization applies (finalization.ts), read ahead for the form.
       const blockers = await finalizationBlockers(ctx, candidates, tests);
       const running = new Set(blockers.running.map((r) => r.candidate.id));
-      for (const test of startedTests(tests)) {
+      const started = await loadStartedTests(ctx, session.id, tests);
+      for (const test of started) {
         const candidate = byId.get(test.candidateId);
         if (!candidate || running.has(candidate.id)) continue;
         const { endReason } = await evidenceOf(ctx, test);
@@ -166,10 +167,10 @@ export function centreResultsRoutes(app: FastifyInstance, ctx: ServerContext): v
         firstName: c.firstName,
         lastName: c.lastName,
       });
-      const started = new Set(startedTests(tests).map((t) => t.candidateId));
+      const present = new Set(started.map((t) => t.candidateId));
       return {
         tests: unfinished,
-        absentIfFinalized: candidates.filter((c) => !started.has(c.id)).length,
+        absentIfFinalized: candidates.filter((c) => !present.has(c.id)).length,
         running: blockers.running.map((r) => ({ ...named(r.candidate), started: r.started })),
         maybeRunning: blockers.maybeRunning.map((t) => ({
           ...named(t.candidate),

@@ -136,7 +136,7 @@ export function invigilatorSessionRoutes(app: FastifyInstance, ctx: ServerContex
           spreadsheetDate(c.birthdate),
           c.extraTimePercentage ? `${c.extraTimePercentage} %` : '',
           card.station?.name ?? '',
-          PRESENCE_WORDS[attendanceOf(card.state, sessionOpen)],
+          PRESENCE_WORDS[attendanceOf(card.state, sessionOpen, card.wentAhead)],
           card.startedAt ? spreadsheetTime(card.startedAt, ctx.config.timeZone) : '',
           '',
         ];

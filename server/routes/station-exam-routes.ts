@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ContentHashSchema } from '../../core/challenge/challenge.ts';
 import {
+  CommandAckRequestSchema,
   CommandAckResponseSchema,
   HeartbeatRequestSchema,
   HeartbeatResponseSchema,
@@ -191,13 +192,19 @@ export function stationExamRoutes(app: FastifyInstance, ctx: ServerContext): voi
         summary: 'Acknowledge a command (applied, or nothing to do)',
         description,
         params: z.object({ commandId: PathId }).strict(),
-        body: z.object({}).strict().nullish(),
+        // Older stations send `{}` or nothing: the outcome is then not known.
+        body: CommandAckRequestSchema.nullish(),
         response: { 200: CommandAckResponseSchema, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => ({
       acknowledgedAt: iso(
-        await acknowledgeCommand(ctx, requestStation(request).id, request.params.commandId),
+        await acknowledgeCommand(
+          ctx,
+          requestStation(request).id,
+          request.params.commandId,
+          request.body?.outcome ?? null,
+        ),
       ),
     }),
   );

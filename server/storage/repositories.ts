@@ -3,7 +3,7 @@
 // are async (a network database needs it) and each one is atomic: a use case that must change several
 // rows at once is one method, so a backend can give it one transaction.
 import type { Challenge } from '../../core/challenge/challenge.ts';
-import type { StationCommand } from '../../core/contracts/station-server.ts';
+import type { CommandAckOutcome, StationCommand } from '../../core/contracts/station-server.ts';
 import type { ResultBundlePayload } from '../../core/bundle/result-bundle.ts';
 import type { GeneratedTest } from '../../core/generation/generated-test.ts';
 import type { StationPublicJwk } from '../../core/identity/station-id.ts';
@@ -170,6 +170,8 @@ export interface HeartbeatState {
   total: number | null;
   timeLeftMs: number | null;
   timeLeftAt: number | null;
+  /** The time added that timeLeftMs counts, as the station said; null when it did not (an older one). */
+  timeLeftAddedMs: number | null;
   alertPending: boolean;
   /** The station's highest journal seq when it sent the heartbeat (older than the records → stale phase). */
   lastSeq: number | null;
@@ -283,6 +285,11 @@ export interface StoredCommand {
   command: StationCommand;
   issuedAt: number;
   acknowledgedAt: number | null;
+  /**
+   * What the station said it did with it (null: not said, or not acknowledged); rises to `applied` when
+   * a later acknowledgement or the test's records prove it, never falls back.
+   */
+  acknowledgedOutcome: CommandAckOutcome | null;
   /**
    * The invigilator's request id (a retry sends it again) and what was asked under it, if the screen
    * gave one: unique per session, so that a retry never issues a second command.
@@ -757,7 +764,11 @@ export interface CommandRepository {
   get(id: string): Promise<StoredCommand | null>;
   /** Unacknowledged commands for the tests now attached to this station, after `afterSeq`. */
   pendingForStation(stationId: string, afterSeq: number): Promise<StoredCommand[]>;
-  acknowledge(id: string, at: number): Promise<void>;
+  /**
+   * A command already acknowledged keeps its first acknowledgement's time and outcome, except that an
+   * `applied` outcome replaces any other (a held start applied since, records that prove it).
+   */
+  acknowledge(id: string, at: number, outcome: CommandAckOutcome | null): Promise<void>;
   listByTests(testIds: string[]): Promise<StoredCommand[]>;
 }
 

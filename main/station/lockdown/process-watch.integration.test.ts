@@ -144,6 +144,7 @@ describe.runIf(process.platform === 'linux')('forbidden software during a real t
       expect(record.payload).toMatchObject({
         event: 'forbiddenProcess',
         detail: 'Logiciel interdit en cours d’exécution : AnyDesk (anydesk, prise de main à distance).',
+        facts: { type: 'program', name: 'AnyDesk', category: 'remoteControl', executables: ['anydesk'] },
       });
     }
 

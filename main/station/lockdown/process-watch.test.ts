@@ -145,22 +145,31 @@ describe('the forbidden-process watch', () => {
 });
 
 describe('the lockdown watch’s forbidden-process report', () => {
-  it('journals the software’s name, and says when the test is paused', async () => {
+  it('journals the software’s name, what it is and its processes, and says when the test is paused', async () => {
+    const { watch, reports, running } = setup();
+    watch.watch('test-1');
+    running([...SHELL, p(10, 'anydesk'), p(11, 'anydesk'), p(12, 'obs')]);
+    await watch.scan();
+    await watch.stop();
     const sent: LockdownReport[] = [];
     const lockdown = new LockdownWatch({ now: () => 0, report: (r) => void sent.push(r) });
-    await lockdown.forbiddenProcess('AnyDesk (anydesk.exe, prise de main à distance)', false);
-    await lockdown.forbiddenProcess('OBS Studio (obs64.exe, partage ou enregistrement d’écran)', true);
+    const [anydesk, obs] = reports;
+    if (!anydesk || !obs) throw new Error('both programs are found');
+    await lockdown.forbiddenProcess(anydesk);
+    await lockdown.forbiddenProcess({ ...obs, lock: true });
     expect(sent).toEqual([
       {
         event: 'forbiddenProcess',
-        detail: 'Logiciel interdit en cours d’exécution : AnyDesk (anydesk.exe, prise de main à distance).',
+        detail: 'Logiciel interdit en cours d’exécution : AnyDesk (anydesk, prise de main à distance).',
         lock: false,
+        facts: { type: 'program', name: 'AnyDesk', category: 'remoteControl', executables: ['anydesk'] },
       },
       {
         event: 'forbiddenProcess',
         detail:
-          'Logiciel interdit en cours d’exécution : OBS Studio (obs64.exe, partage ou enregistrement d’écran). Le test est suspendu.',
+          'Logiciel interdit en cours d’exécution : OBS Studio (obs, partage ou enregistrement d’écran). Le test est suspendu.',
         lock: true,
+        facts: { type: 'program', name: 'OBS Studio', category: 'screenSharing', executables: ['obs'] },
       },
     ]);
   });

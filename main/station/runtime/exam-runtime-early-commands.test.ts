@@ -81,17 +81,57 @@ async function resumingStation() {
 }
 
 /** The sync client's command stream (not connected): applies, then acknowledges unless deferred. */
-function commandStream(h: RuntimeHarness, acknowledged: string[]): CommandStream {
+function commandStream(h: RuntimeHarness, acknowledged: string[], outcomes: string[] = []): CommandStream {
   return new CommandStream({
     open: async () => network,
-    acknowledge: async (id) => {
+    acknowledge: async (id, outcome) => {
       acknowledged.push(id);
+      outcomes.push(`${id}: ${outcome}`);
       return { ok: true, value: {} };
     },
     apply: (command) => h.runtime.handleCommand(command),
     timers: new InstantTimers(),
   });
 }
+
+describe('the acknowledgement of a start says whether the test went ahead', () => {
+  it('held while the candidate reads the instructions: pending; the test starts only once they accept them', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    const outcomes: string[] = [];
+    const stream = commandStream(h, [], outcomes);
+    await stream.receive({ type: 'authorizeStart', id: 'c1', testId });
+    expect(outcomes).toEqual(['c1: pending']);
+    expect(startedBy(h)).toBeNull();
+    await h.runtime.acceptInstructions();
+    expect(startedBy(h)).toEqual({ authorization: 'c1' });
+  });
+
+  it('while the candidate waits, instructions accepted: applied, the start written', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    const outcomes: string[] = [];
+    const stream = commandStream(h, [], outcomes);
+    await stream.receive({ type: 'authorizeStart', id: 'c1', testId });
+    expect(outcomes).toEqual(['c1: applied']);
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(startedBy(h)).toEqual({ authorization: 'c1' });
+  });
+
+  it('withdrawn before the instructions are accepted: the withdrawal applied, the start never', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    const outcomes: string[] = [];
+    const stream = commandStream(h, [], outcomes);
+    await stream.receive({ type: 'authorizeStart', id: 'c1', testId });
+    await stream.receive({ type: 'withdrawAuthorization', id: 'w1', testId });
+    await h.runtime.acceptInstructions();
+    expect(outcomes).toEqual(['c1: pending', 'w1: applied']);
+    expect(h.runtime.phase).toBe('waiting');
+    expect(startedBy(h)).toBeNull();
+  });
+});
 
 describe('commands while a resume from another station downloads its records', () => {
   it('time added and a pause wait, unacknowledged, and apply once each, in order, after the import', async () => {

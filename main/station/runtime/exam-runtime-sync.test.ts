@@ -2,7 +2,9 @@
 // navigation log, downloads retried on tick, sealing retried after a failure, and resuming on this
 // station a test begun on another one (PLAN.md §7).
 import { describe, expect, it } from 'vitest';
-import type { JournalRecord } from '../../../core/journal/journal-record.ts';
+import { HeartbeatRequestSchema } from '../../../core/contracts/station-server.ts';
+import { MAX_EXAM_TIME_MS, type JournalRecord } from '../../../core/journal/journal-record.ts';
+import type { LockdownFacts } from '../../../core/journal/lockdown-facts.ts';
 import { ExamRuntime } from './exam-runtime.ts';
 import { MAX_JOURNALED_RULE, MAX_JOURNALED_URL } from './journal-budget.ts';
 import {
@@ -106,6 +108,66 @@ describe('command outcomes', () => {
     expect(h.runtime.phase).toBe('waiting');
     expect(h.journal.package('test-1')).toBeNull();
     expect(h.journal.records('test-1').map((r) => r.kind)).toEqual(['testOpened']);
+  });
+});
+
+describe('the heartbeat’s time added', () => {
+  it('says how much added time its time left counts, from the moment the station applies it', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    // No time left yet, so no time added counted in it.
+    expect(h.runtime.heartbeat()).toMatchObject({ timeLeftMs: null });
+    expect(h.runtime.heartbeat()).not.toHaveProperty('addedMs');
+    await h.runtime.acceptInstructions();
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' });
+    pass(h, MIN);
+    expect(h.runtime.heartbeat()).toMatchObject({ timeLeftMs: 104 * MIN, addedMs: 0 });
+    await h.runtime.handleCommand({ type: 'addTime', id: 'c2', testId: 'test-1', addedMs: 10 * MIN });
+    expect(h.runtime.heartbeat()).toMatchObject({ timeLeftMs: 114 * MIN, addedMs: 10 * MIN });
+    await h.runtime.handleCommand({ type: 'addTime', id: 'c3', testId: 'test-1', addedMs: 5 * MIN });
+    expect(h.runtime.heartbeat()).toMatchObject({ timeLeftMs: 119 * MIN, addedMs: 15 * MIN });
+  });
+
+  it('leaves it out past the contract’s bound (a week), where the server would refuse every heartbeat', async () => {
+    const h = runtimeHarness();
+    await startedTest(h);
+    // 42 × 4 h is the bound itself (7 days): still said; one more hour goes past it.
+    for (let i = 0; i < 42; i++)
+      await h.runtime.handleCommand({
+        type: 'addTime',
+        id: `a${i}`,
+        testId: 'test-1',
+        addedMs: 4 * 3600_000,
+      });
+    expect(h.runtime.heartbeat()).toMatchObject({ addedMs: MAX_EXAM_TIME_MS });
+    expect(HeartbeatRequestSchema.safeParse({ ...h.runtime.heartbeat(), stationTime: 0 }).success).toBe(true);
+    await h.runtime.handleCommand({ type: 'addTime', id: 'a42', testId: 'test-1', addedMs: 3600_000 });
+    const beat = h.runtime.heartbeat();
+    expect(beat.timeLeftMs).toBeGreaterThan(MAX_EXAM_TIME_MS);
+    expect(beat).not.toHaveProperty('addedMs');
+    expect(HeartbeatRequestSchema.safeParse({ ...beat, stationTime: 0 }).success).toBe(true);
+  });
+
+  it('still counts it after a relaunch, and on the station the test is resumed on', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    await first.runtime.handleCommand({ type: 'addTime', id: 'c2', testId: 'test-1', addedMs: 10 * MIN });
+    pass(first, MIN);
+    await first.runtime.submitAnswer('rec1', choice('1'));
+    const relaunched = runtimeHarness({ file: first.file, pkg: first.server.pkg });
+    await relaunched.runtime.restore();
+    expect(relaunched.runtime.heartbeat()).toMatchObject({
+      phase: 'resumePending',
+      timeLeftMs: 114 * MIN,
+      addedMs: 10 * MIN,
+    });
+
+    const elsewhere = runtimeHarness({ wallStart: first.wall.now + MIN });
+    elsewhere.server.resuming = true;
+    elsewhere.server.records = first.journal.records('test-1');
+    await elsewhere.runtime.signIn(signIn);
+    await elsewhere.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    expect(elsewhere.runtime.heartbeat()).toMatchObject({ timeLeftMs: 114 * MIN, addedMs: 10 * MIN });
   });
 });
 
@@ -376,6 +438,37 @@ describe('resume on another station', () => {
       payload: { event: 'focusLost', detail: expect.stringContaining('pendant l’attente de la reprise') },
     });
     expect(mine[2]).toMatchObject({ payload: { event: 'lockScreen' } });
+    expect(h.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('keeps the facts of the lockdown events it holds, and never says facts of another event', async () => {
+    const { records, wallAt } = await recordsOfADeadStation(2);
+    const h = runtimeHarness({ wallStart: wallAt + 5 * MIN });
+    h.server.resuming = true;
+    h.server.records = records;
+    await h.runtime.signIn(signIn);
+    const program = {
+      type: 'program',
+      name: 'AnyDesk',
+      category: 'remoteControl',
+      executables: ['x'],
+    } satisfies LockdownFacts;
+    await h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'forbiddenProcess', detail: 'AnyDesk.', facts: program } },
+      false,
+    );
+    await h.runtime.reportLockdown(
+      { kind: 'lockdown', payload: { event: 'focusRegained', detail: 'Retour.', facts: program } },
+      false,
+    );
+    await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' });
+    const mine = h.journal.records('test-1').slice(records.length);
+    expect(mine.map((r) => r.kind === 'lockdown' && r.payload)).toEqual([
+      false,
+      { event: 'forbiddenProcess', detail: expect.stringContaining('AnyDesk.'), facts: program },
+      { event: 'focusRegained', detail: expect.stringContaining('Retour.') },
+      false,
+    ]);
     expect(h.journal.verify('test-1').ok).toBe(true);
   });
 

@@ -18,7 +18,12 @@ import type {
   StationStatus,
 } from '../../../core/contracts/station-api.ts';
 import type { HeartbeatRequest, StationCommand } from '../../../core/contracts/station-server.ts';
-import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
+import {
+  MAX_EXAM_TIME_MS,
+  type JournalRecord,
+  type RecordBody,
+} from '../../../core/journal/journal-record.ts';
+import { lockdownPayload, MAX_OMITTED, type LockdownFacts } from '../../../core/journal/lockdown-facts.ts';
 import { packageAllowedMs, type TestPackage } from '../../../core/package/test-package.ts';
 import { ExamClock, systemMonotonicClock, type MonotonicClock } from '../clock/exam-clock.ts';
 import { assertMove } from './exam-phase.ts';
@@ -44,6 +49,7 @@ import {
   lockdownSummary,
   MAX_JOURNALED_RULE,
   MAX_JOURNALED_URL,
+  MAX_LOCKDOWN_DETAIL,
   navigationSummary,
   shortenForJournal,
   usageOf,
@@ -88,7 +94,7 @@ interface ActiveTest {
    * can be written before them (the import needs an empty journal), so they wait here, in the station
    * log too, and are journaled right after this station's `testOpened`.
    */
-  held: { event: LockdownEvent; detail: string; at: number }[];
+  held: { event: LockdownEvent; detail: string; facts?: LockdownFacts; at: number }[];
   /**
    * A resume from another station whose records are imported but whose own records (`testOpened`,
    * then the start or resume) are not all written yet (a write failed): the tick goes on from there.
@@ -145,7 +151,6 @@ const RETRY_DOWNLOAD_MS = 3000;
 const RETRY_SEAL_MS = 5000;
 /** Lockdown events kept while a resume waits for its records; more are only counted and logged. */
 const MAX_HELD_LOCKDOWNS = 50;
-const MAX_LOCKDOWN_DETAIL = 500;
 /**
  * Reports a candidate may withdraw in one test: each costs two records no invigilator action bounds,
  * and the journal budget (journal-budget.ts) counts on few of those.
@@ -411,6 +416,7 @@ export class ExamRuntime {
   /** What the heartbeat tells the server about this station. */
   heartbeat(): Omit<HeartbeatRequest, 'stationTime'> {
     const view = this.#examView();
+    const added = this.#test?.clock?.addedMs();
     return {
       testId: this.testId,
       phase: view.phase,
@@ -418,6 +424,12 @@ export class ExamRuntime {
       answered: view.progress?.answered ?? null,
       total: view.progress?.total ?? null,
       timeLeftMs: view.timeLeftMs,
+      // The time added this time left counts, read from the same clock: the room then knows when time
+      // the invigilator added is confirmed, without guessing when this station applied it. Left out past
+      // the contract's bound (a week of added time): the server would refuse every heartbeat with it.
+      ...(view.timeLeftMs !== null && added !== undefined && added <= MAX_EXAM_TIME_MS
+        ? { addedMs: added }
+        : {}),
       alertPending: view.alertPending,
       lastSeq: this.#test?.progress.lastSeq ?? 0,
     };
@@ -921,7 +933,12 @@ export class ExamRuntime {
     const report = this.#serial(() => {
       const t = this.#test;
       if (!t) return;
-      const { event: kind, detail } = event.payload;
+      // Facts of another event are dropped here, once: never journaled (lockdownPayload).
+      const {
+        event: kind,
+        detail,
+        facts,
+      } = lockdownPayload(event.payload.event, event.payload.detail, event.payload.facts);
       if (t.progress.ended) {
         // The end screen: the test is over and its journal closed (or about to be, sealed).
         this.#o.log?.(
@@ -930,15 +947,16 @@ export class ExamRuntime {
         return;
       }
       if (this.#awaitingResumedRecords()) {
-        if (t.held.length < MAX_HELD_LOCKDOWNS) t.held.push({ event: kind, detail, at: this.#o.wallClock() });
+        if (t.held.length < MAX_HELD_LOCKDOWNS)
+          t.held.push({ ...lockdownPayload(kind, detail, facts), at: this.#o.wallClock() });
         else this.#omit(t, 'lockdown', kind);
         this.#o.log?.(`lockdown event while the resume waits for its records, journaled after them: ${kind}`);
         return;
       }
       // Marked only if still the current challenge (not answered or skipped since).
       const left = shown && t === shownTest && this.#currentPackaged()?.id === shown.id ? shown : null;
-      if (lock && this.#phase === 'inProgress') this.#lockdownPause(t, kind, detail);
-      else this.#journalLockdown(t, kind, detail);
+      if (lock && this.#phase === 'inProgress') this.#lockdownPause(t, kind, detail, facts);
+      else this.#journalLockdown(t, kind, detail, facts);
       if (left?.focused && !t.progress.focusLost.has(left.id)) this.#recordFocusLost(t, left.id);
       this.#announce();
     });
@@ -951,10 +969,10 @@ export class ExamRuntime {
    * Journals a lockdown event that does not pause the test, within the test's budget. A failure is
    * logged, not thrown.
    */
-  #journalLockdown(t: ActiveTest, kind: LockdownEvent, detail: string): void {
+  #journalLockdown(t: ActiveTest, kind: LockdownEvent, detail: string, facts?: LockdownFacts): void {
     const body: RecordBody & { kind: 'lockdown' } = {
       kind: 'lockdown',
-      payload: { event: kind, detail: shortenForJournal(detail, MAX_LOCKDOWN_DETAIL) },
+      payload: lockdownPayload(kind, shortenForJournal(detail, MAX_LOCKDOWN_DETAIL), facts),
     };
     if (!t.budget.admits(t.usage, body, t.pkg, t.progress.done)) {
       this.#omit(t, 'lockdown', kind);
@@ -984,11 +1002,11 @@ export class ExamRuntime {
    * retried on tick and before any other record). Lost if the station is relaunched before: the
    * relaunch asks for the invigilator's resume anyway.
    */
-  #lockdownPause(t: ActiveTest, kind: LockdownEvent, detail: string): void {
+  #lockdownPause(t: ActiveTest, kind: LockdownEvent, detail: string, facts?: LockdownFacts): void {
     const reason = shortenForJournal(detail, MAX_LOCKDOWN_DETAIL);
     t.clock?.stop();
     const pending: UnwrittenPause = {
-      lockdown: { kind: 'lockdown', payload: { event: kind, detail: reason } },
+      lockdown: { kind: 'lockdown', payload: lockdownPayload(kind, reason, facts) },
       event: kind,
       reason,
       at: this.#o.wallClock(),
@@ -1015,20 +1033,18 @@ export class ExamRuntime {
     const pending = t.unwrittenPause;
     if (!pending) return;
     if (pending.lockdown) {
-      const { event, detail } = pending.lockdown.payload;
+      const { event, detail, facts } = pending.lockdown.payload;
       const when = new Date(pending.at).toISOString();
       this.#write(
         t,
         pending.late
           ? {
               kind: 'lockdown',
-              payload: {
+              payload: lockdownPayload(
                 event,
-                detail: shortenForJournal(
-                  `${detail} (journalisé en retard, survenu à ${when})`,
-                  MAX_LOCKDOWN_DETAIL,
-                ),
-              },
+                shortenForJournal(`${detail} (journalisé en retard, survenu à ${when})`, MAX_LOCKDOWN_DETAIL),
+                facts,
+              ),
             }
           : pending.lockdown,
       );
@@ -1121,7 +1137,13 @@ export class ExamRuntime {
       }
       for (const [event, count] of t.omitted.lockdowns) {
         this.#append(
-          { kind: 'lockdown', payload: { event, detail: lockdownSummary(count) } },
+          {
+            kind: 'lockdown',
+            payload: lockdownPayload(event, lockdownSummary(count), {
+              type: 'omitted',
+              count: Math.min(count, MAX_OMITTED),
+            }),
+          },
           { saysOmitted: event },
         );
         t.omitted.lockdowns.delete(event);
@@ -1556,7 +1578,7 @@ export class ExamRuntime {
       const detail = `${held.detail} (pendant l’attente de la reprise, ${when})`;
       const body: RecordBody & { kind: 'lockdown' } = {
         kind: 'lockdown',
-        payload: { event: held.event, detail: shortenForJournal(detail, MAX_LOCKDOWN_DETAIL) },
+        payload: lockdownPayload(held.event, shortenForJournal(detail, MAX_LOCKDOWN_DETAIL), held.facts),
       };
       if (t.budget.admits(t.usage, body, t.pkg, t.progress.done)) this.#append(body);
       else this.#omit(t, 'lockdown', held.event);

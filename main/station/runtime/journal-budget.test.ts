@@ -6,6 +6,15 @@ import { MAX_FIELD_LENGTH } from '../../../core/challenge/answer.ts';
 import type { PackagedChallenge } from '../../../core/challenge/challenge.ts';
 import { MAX_BUNDLE_RECORDS } from '../../../core/bundle/result-bundle.ts';
 import { MAX_BUNDLE_LENGTH } from '../../../core/bundle/verify-bundle.ts';
+import {
+  MAX_DISPLAY_LABEL,
+  MAX_EXECUTABLE_NAME,
+  MAX_EXECUTABLES,
+  MAX_OMITTED,
+  MAX_PROGRAM_NAME,
+  type LockdownFacts,
+} from '../../../core/journal/lockdown-facts.ts';
+import { LOCKDOWN_EVENTS, type LockdownEvent } from '../../../core/contracts/station-api.ts';
 import type { TestPackage } from '../../../core/package/test-package.ts';
 import {
   emptyUsage,
@@ -14,12 +23,15 @@ import {
   LOCKDOWNS_PER_TEST,
   NAVIGATIONS_PER_TEST,
   navigationSummary,
+  MAX_LOCKDOWN_DETAIL,
   PAYLOAD_LIMIT_BYTES,
   plannedRecordBytes,
+  RESERVED_OTHER_RECORDS,
   shortenForJournal,
   TARGET_PAYLOAD_BYTES,
   TARGET_RECORDS,
   usageOf,
+  worstSummaryBytes,
 } from './journal-budget.ts';
 import {
   MIN,
@@ -33,6 +45,26 @@ import {
 
 /** JSON writes it as six bytes: the worst any character of a text can cost. */
 const WORST = '\u0001';
+
+/** A forbidden program's facts at their largest: every text at its longest, in the costliest characters. */
+const worstProgram: LockdownFacts = {
+  type: 'program',
+  name: WORST.repeat(MAX_PROGRAM_NAME),
+  category: 'screenSharing',
+  executables: Array.from({ length: MAX_EXECUTABLES }, () => WORST.repeat(MAX_EXECUTABLE_NAME)),
+};
+const worstDisplay: LockdownFacts = {
+  type: 'display',
+  label: WORST.repeat(MAX_DISPLAY_LABEL),
+  width: 99_999,
+  height: 99_999,
+  handling: 'covered',
+};
+/** A lockdown record at its worst: the longest sentence, and the facts given (which must fit the event). */
+const worstLockdown = (event: LockdownEvent, facts?: LockdownFacts) => ({
+  kind: 'lockdown' as const,
+  payload: { event, detail: WORST.repeat(MAX_LOCKDOWN_DETAIL), ...(facts && { facts }) },
+});
 
 /** A full test of 48 focused QROCM with three text fields of the longest names (the bank's largest). */
 function worstPackage(): TestPackage {
@@ -101,6 +133,28 @@ describe('the budget', () => {
     ).toBe(false);
   });
 
+  it('keeps room for each invigilator action as large as a lockdown pause with its largest facts', () => {
+    const budget = new JournalBudget('test-1');
+    const allDone = new Set(pkg.challenges.map((c) => c.id));
+    const pausing = plannedRecordBytes('test-1', worstLockdown('forbiddenProcess', worstProgram));
+    expect(pausing).toBeGreaterThan(5000);
+    expect(budget.reserve(pkg, allDone).bytes).toBeGreaterThanOrEqual(RESERVED_OTHER_RECORDS * pausing);
+  });
+
+  it('keeps room for each record saying what was left out, its facts included', () => {
+    for (const event of LOCKDOWN_EVENTS) {
+      const summary = plannedRecordBytes('test-1', {
+        kind: 'lockdown',
+        payload: {
+          event,
+          detail: lockdownSummary(MAX_OMITTED),
+          facts: { type: 'omitted', count: MAX_OMITTED },
+        },
+      });
+      expect(worstSummaryBytes('test-1'), event).toBeGreaterThanOrEqual(summary);
+    }
+  });
+
   it('sizes a record as the sealed payload holds it, or more', async () => {
     const h = runtimeHarness();
     await startedTest(h);
@@ -133,12 +187,16 @@ describe('a test with endless browsing and lockdown events', () => {
     // A flapping focus and a process coming back, every kind of event, details at their worst.
     let lockdownsTried = 0;
     for (let i = 0; i < LOCKDOWNS_PER_TEST + 500; i++) {
-      const event =
-        (['focusLost', 'focusRegained', 'displayAdded', 'forbiddenProcess'] as const)[i % 4] ?? 'focusLost';
-      await h.runtime.reportLockdown(
-        { kind: 'lockdown', payload: { event, detail: WORST.repeat(500) } },
-        false,
-      );
+      // Each with the largest facts its event carries.
+      const [event, facts] = (
+        [
+          ['focusLost', undefined],
+          ['focusRegained', { type: 'away', awayMs: 3600_000 }],
+          ['displayAdded', worstDisplay],
+          ['forbiddenProcess', worstProgram],
+        ] as const
+      )[i % 4] ?? ['focusLost', undefined];
+      await h.runtime.reportLockdown(worstLockdown(event, facts), false);
       lockdownsTried += 1;
     }
     // Pages, in-page addresses and blocked frames without end, addresses and rules far too long.
@@ -158,8 +216,17 @@ describe('a test with endless browsing and lockdown events', () => {
     expect(navigationsJournaled).toBeLessThan(navigationsTried);
     expect(lines.filter((l) => l.includes('journal budget is reached'))).toHaveLength(2);
 
-    // Then the invigilator's actions, past the 200 records kept for them, reasons at their worst.
-    for (let i = 0; i < 150; i++) {
+    // Then the invigilator's actions, past the 200 records kept for them, reasons at their worst: pauses,
+    // and forbidden software that pauses the test (outside the budget), its facts at their largest.
+    for (let i = 0; i < 100; i++) {
+      await h.runtime.reportLockdown(worstLockdown('forbiddenProcess', worstProgram), true);
+      lockdownsTried += 1;
+      expect(h.runtime.phase).toBe('paused');
+      expect(await h.runtime.handleCommand({ type: 'unlock', id: `l${i}`, testId: 'test-1' })).toBe(
+        'applied',
+      );
+    }
+    for (let i = 0; i < 100; i++) {
       expect(
         await h.runtime.handleCommand({
           type: 'pause',
@@ -205,6 +272,12 @@ describe('a test with endless browsing and lockdown events', () => {
       .filter((r) => r.kind === 'lockdown')
       .reduce((sum, r) => sum + Number(r.kind === 'lockdown' ? /^(\d+)/.exec(r.payload.detail)?.[1] : 0), 0);
     expect(journaledLockdowns + leftOut).toBe(lockdownsTried);
+    for (const summary of summaries)
+      if (summary.kind === 'lockdown')
+        expect(summary.payload.facts).toEqual({
+          type: 'omitted',
+          count: Number(/^(\d+)/.exec(summary.payload.detail)?.[1]),
+        });
 
     // Both limits, with the margin the budget promises (journal-budget.ts).
     const payloadBytes = Math.ceil(((jws.split('.')[1] ?? '').length * 3) / 4);
@@ -271,6 +344,15 @@ describe('what the budget left out, across a relaunch', () => {
     expect(
       said.map((r) => (r.kind === 'navigation' ? r.payload.rule : r.kind === 'lockdown' && r.payload.detail)),
     ).toEqual([navigationSummary(navigationsLeftOut + 3), lockdownSummary(lockdownsLeftOut + 2)]);
+    // The count as data too, for the screens to say it in their language.
+    expect(said.map((r) => r.kind === 'lockdown' && r.payload)).toEqual([
+      false,
+      {
+        event: 'focusLost',
+        detail: expect.any(String),
+        facts: { type: 'omitted', count: lockdownsLeftOut + 2 },
+      },
+    ]);
     expect(records.at(-1)?.kind).toBe('ended');
     expect(second.journal.omittedRecords('test-1')).toEqual({ navigations: 0, lockdowns: new Map() });
   }, 60_000);

@@ -5,7 +5,8 @@
 //
 // Every record kind but two is bounded by the test itself: one answer or skip and one focus loss per
 // challenge (48 at most), and a few dozen records that each take an invigilator's action (start,
-// pauses, unlocks, alerts, time added, resumes, the end). Browsing (every page, every in-page address,
+// pauses, unlocks, alerts, time added, resumes, the end; a lockdown event that pauses the test waits
+// for an unlock too, and is written outside the budget). Browsing (every page, every in-page address,
 // every blocked frame) and lockdown events (focus, displays, processes) are not: a page can change its
 // address in a loop, a window manager can flap the focus for an hour. Those two are budgeted here:
 // - each is journaled shortened (addresses to MAX_JOURNALED_URL characters, rules to
@@ -24,25 +25,50 @@
 // - the reserve for what the test may still write is counted at its worst, from the test's package:
 //   per challenge not yet done, its answer record with every text field at its 2,000-character maximum
 //   in characters JSON writes as six bytes each (\u0001), plus its focus-loss record; plus
-//   RESERVED_OTHER_RECORDS (200) records of the largest invigilator kind (a pause with a 500-character
-//   reason, likewise escaped: 3,697 bytes) for the start, pauses, alerts, time added, resumes and the
-//   end; plus 11 records saying what was left out, and 4 kB for the payload's other fields;
+//   RESERVED_OTHER_RECORDS (200) records of the largest kind an invigilator's action writes or follows
+//   (worstOtherBytes: the larger of a pause with a 500-character reason, likewise escaped, 3,697 bytes,
+//   and a lockdown event that pauses the test, its 500-character sentence and its largest facts, a
+//   program's 80-character name and three 100-character processes, likewise escaped: 5,670 bytes) for
+//   the start, pauses, alerts, time added, resumes and the end; plus 11 records saying what was left
+//   out (455 bytes, their facts included), and 4 kB for the payload's other fields (bytes for a test id
+//   of 6 characters; the code computes them for the real one);
 // - a full test of 48 challenges with 3 text fields each (the bank's largest) reserves at the start
-//   48 × 36,806 + 200 × 3,697 + 11 × 409 + 4,096 ≈ 2.52 MB (the same is assumed before the package is
-//   known), which leaves browsing and lockdown events 2.19 MB: lockdown records take at most
-//   LOCKDOWN_BYTES_PER_TEST (640 kB), navigations the rest, some 950 at the longest (1,622 bytes) or
-//   the 4,000 of the cap at an ordinary length (~370 bytes). As the candidate answers, the answers'
-//   real size replaces their reserve (almost always far smaller) and browsing may use what is left;
+//   48 × 36,806 + 200 × 5,670 + 11 × 455 + 4,096 ≈ 2.91 MB (the same is assumed before the package is
+//   known), which leaves browsing and lockdown events 1.80 MB: lockdown records take at most
+//   LOCKDOWN_BYTES_PER_TEST (640 kB), navigations the rest, some 710 at the longest (1,622 bytes) or
+//   3,100 at an ordinary length (~370 bytes). As the candidate answers, the answers' real size replaces
+//   their reserve (almost always far smaller) and browsing may use what is left, up to its cap (4,000);
 // - worst case, the sealed payload is the target plus what was written beyond the reserve after the
-//   budget ran out: more than 200 invigilator actions in one test, each at most 3.7 kB, which the
-//   margin (1.57 MB, over 400 such records) absorbs. Records: 4,000 + 1,000 (the caps) + 96 + 200 +
-//   11 is far under 15,000. journal-budget.test.ts drives this worst case (and 300 invigilator
-//   records) and seals it with the real sealer: 4.5 MB of payload, a JWS of 6.0 MB.
+//   budget ran out: more than 200 records of invigilator actions and locks in one test, each at most
+//   5.7 kB (a lock and its unlock write three: the lockdown, the pause, the unpause, ~9.6 kB), which the
+//   margin absorbs (1.57 MB: 270 such records, some 160 worst-case locks beyond the reserve; more would
+//   pass the bundle's limit, a test no room has seen). Records: 4,000 + 1,000 (the caps) + 96 + 200 +
+//   11 is far under 15,000. journal-budget.test.ts drives this worst case (lockdown records with their
+//   largest facts, pausing ones included, and 500 invigilator records) and seals it with the real
+//   sealer: 4.9 MB of payload, a JWS of 6.5 MB.
 import type { PackagedChallenge } from '../../../core/challenge/challenge.ts';
 import { MAX_FIELD_LENGTH } from '../../../core/challenge/answer.ts';
 import { MAX_BUNDLE_RECORDS } from '../../../core/bundle/result-bundle.ts';
 import { MAX_BUNDLE_LENGTH } from '../../../core/bundle/verify-bundle.ts';
 import type { JournalRecord, RecordBody } from '../../../core/journal/journal-record.ts';
+import {
+  FACTS_OF_EVENT,
+  MAX_AWAY_MS,
+  MAX_CRASH_REASON,
+  MAX_CRASH_WINDOW_MS,
+  MAX_CRASHES,
+  MAX_DISPLAY_LABEL,
+  MAX_DISPLAY_SIDE,
+  MAX_EXECUTABLE_NAME,
+  MAX_EXECUTABLES,
+  MAX_OMITTED,
+  MAX_PROGRAM_NAME,
+  MIN_EXIT_CODE,
+  PROGRAM_CATEGORIES,
+  type LockdownFacts,
+  type LockdownFactsType,
+} from '../../../core/journal/lockdown-facts.ts';
+import { LOCKDOWN_EVENTS } from '../../../core/journal/journal-record.ts';
 import { MAX_CHALLENGES_PER_TEST, type TestPackage } from '../../../core/package/test-package.ts';
 
 /** Header, dots and signature of the compact JWS, generously. */
@@ -56,6 +82,8 @@ const PAYLOAD_FIELDS_BYTES = 4096;
 /** Journaled addresses and rules are cut to this many characters, marker included. */
 export const MAX_JOURNALED_URL = 1024;
 export const MAX_JOURNALED_RULE = 300;
+/** A lockdown record's sentence is cut to this many characters (the record takes 500). */
+export const MAX_LOCKDOWN_DETAIL = 500;
 /** At most this many navigation records, and lockdown records that do not pause the test, per test. */
 export const NAVIGATIONS_PER_TEST = 4000;
 export const LOCKDOWNS_PER_TEST = 1000;
@@ -124,7 +152,10 @@ export function shortenForJournal(text: string, max: number): string {
   return `${text.slice(0, keep)}…[+${text.length - keep}]`;
 }
 
-/** The worst size of a record of `testId` with this body, once appended (seq, times and hashes at their longest). */
+/**
+ * The worst size of a record of `testId` with this body, once appended (seq, times and hashes at their
+ * longest).
+ */
 export function plannedRecordBytes(testId: string, body: RecordBody): number {
   return (
     jsonBytes({
@@ -176,12 +207,60 @@ function worstAnswerValue(challenge: ChallengeShape) {
   }
 }
 
-/** The largest record an invigilator's action writes: a pause with the longest reason. */
-function worstOtherBytes(testId: string): number {
-  return plannedRecordBytes(testId, {
+/** The largest facts of each type: every text at its longest in the costliest characters. */
+const WORST_FACTS: { [T in LockdownFactsType]: Extract<LockdownFacts, { type: T }> } = {
+  program: {
+    type: 'program',
+    name: worstText(MAX_PROGRAM_NAME),
+    category: [...PROGRAM_CATEGORIES].sort((a, b) => b.length - a.length)[0] ?? 'screenSharing',
+    executables: Array.from({ length: MAX_EXECUTABLES }, () => worstText(MAX_EXECUTABLE_NAME)),
+  },
+  display: {
+    type: 'display',
+    label: worstText(MAX_DISPLAY_LABEL),
+    width: MAX_DISPLAY_SIDE,
+    height: MAX_DISPLAY_SIDE,
+    handling: 'covered',
+  },
+  crash: {
+    type: 'crash',
+    process: 'graphics',
+    reason: worstText(MAX_CRASH_REASON),
+    exitCode: MIN_EXIT_CODE,
+    crashes: MAX_CRASHES,
+    windowMs: MAX_CRASH_WINDOW_MS,
+    restarted: false,
+  },
+  away: { type: 'away', awayMs: MAX_AWAY_MS - 1 },
+  asleep: { type: 'asleep', asleepMs: MAX_AWAY_MS - 1 },
+  lastSeen: { type: 'lastSeen', lastSeenAt: MAX_AWAY_MS - 1 },
+  omitted: { type: 'omitted', count: MAX_OMITTED },
+};
+
+/** The largest lockdown record: the longest sentence, with the largest facts its event may carry. */
+export function worstLockdownBytes(testId: string): number {
+  return Math.max(
+    ...LOCKDOWN_EVENTS.flatMap((event) =>
+      FACTS_OF_EVENT[event].map((type) =>
+        plannedRecordBytes(testId, {
+          kind: 'lockdown',
+          payload: { event, detail: worstText(MAX_LOCKDOWN_DETAIL), facts: WORST_FACTS[type] },
+        }),
+      ),
+    ),
+  );
+}
+
+/**
+ * The largest record an invigilator's action may write or follow: a pause with the longest reason, or
+ * a lockdown event that pauses the test (written outside the budget: each waits for an unlock).
+ */
+export function worstOtherBytes(testId: string): number {
+  const pause = plannedRecordBytes(testId, {
     kind: 'paused',
     payload: { cause: 'invigilator', reason: worstText(500), authorization: worstText(64) },
   });
+  return Math.max(pause, worstLockdownBytes(testId));
 }
 
 /** A test's package, unknown before the start: the worst of a full test of the bank's largest answers. */
@@ -203,15 +282,20 @@ export class JournalBudget {
   /** Worst bytes per challenge of the package, computed once. */
   #perChallenge: Map<string, number> | null = null;
   #packageId: string | null = null;
+  /** Worst bytes of one reserved invigilator record and of one summary: computed once. */
+  readonly #otherBytes: number;
+  readonly #summaryBytes: number;
 
   constructor(testId: string) {
     this.#testId = testId;
+    this.#otherBytes = worstOtherBytes(testId);
+    this.#summaryBytes = worstSummaryBytes(testId);
   }
 
   /** Bytes and records to keep for what the test may still write (`done`: challenges moved past). */
   reserve(pkg: TestPackage | null, done: ReadonlySet<string>): { bytes: number; records: number } {
-    const other = RESERVED_OTHER_RECORDS * worstOtherBytes(this.#testId);
-    const summaries = SUMMARY_RECORDS * this.#summaryBytes();
+    const other = RESERVED_OTHER_RECORDS * this.#otherBytes;
+    const summaries = SUMMARY_RECORDS * this.#summaryBytes;
     if (!pkg) {
       return {
         bytes: PAYLOAD_FIELDS_BYTES + unknownPackageBytes(this.#testId) + other + summaries,
@@ -252,20 +336,23 @@ export class JournalBudget {
     this.#packageId = pkg.packageId;
     return this.#perChallenge;
   }
+}
 
-  #summaryBytes(): number {
-    const most = Number.MAX_SAFE_INTEGER;
-    return Math.max(
-      plannedRecordBytes(this.#testId, {
-        kind: 'navigation',
-        payload: { url: '', allowed: false, rule: navigationSummary(most) },
-      }),
-      plannedRecordBytes(this.#testId, {
+/** The largest record saying what was left out (of any kind, with the largest count). */
+export function worstSummaryBytes(testId: string): number {
+  const most = Number.MAX_SAFE_INTEGER;
+  return Math.max(
+    plannedRecordBytes(testId, {
+      kind: 'navigation',
+      payload: { url: '', allowed: false, rule: navigationSummary(most) },
+    }),
+    ...LOCKDOWN_EVENTS.map((event) =>
+      plannedRecordBytes(testId, {
         kind: 'lockdown',
-        payload: { event: 'forbiddenProcess', detail: lockdownSummary(most) },
+        payload: { event, detail: lockdownSummary(most), facts: WORST_FACTS.omitted },
       }),
-    );
-  }
+    ),
+  );
 }
 
 /** The rule text of the record that says how many navigations were left out (French: for the jury). */

@@ -37,7 +37,7 @@ async function follow(
   const client = new StationServerClient(connection);
   stream = new CommandStream({
     open: (headers, signal) => connection.openStream(STATION_API_PATHS.commands, { headers, signal }),
-    acknowledge: (id) => client.acknowledgeCommand(id),
+    acknowledge: (id, outcome) => client.acknowledgeCommand(id, outcome),
     apply: async (command): Promise<CommandOutcome> => {
       applied.push(command);
       return outcome(command);
@@ -63,6 +63,24 @@ describe('the command stream', () => {
     expect(server.acknowledged).toEqual(['c1', 'c2']);
     // The station moves past an event once the server has answered its acknowledgment.
     await until(() => commands.lastEventId === '2', 3000, 'Last-Event-ID 2');
+  });
+
+  it('says in each acknowledgement what it did with the command, again when it is delivered again', async () => {
+    const outcomes: Record<string, CommandOutcome> = { c1: 'applied', c2: 'pending', c3: 'ignored' };
+    await follow(5000, (command) => outcomes[command.id] ?? 'deferred');
+    server.sendCommand(pause('c1'));
+    server.sendCommand({ type: 'authorizeStart', id: 'c2', testId: 'test-1' });
+    server.sendCommand({ type: 'unlock', id: 'c3', testId: 'test-1' });
+    await until(() => server.acknowledged.length === 3, 3000, 'three acknowledgments');
+    // Delivered again (its acknowledgement lost to the server): the same outcome, not applied again.
+    await stream?.receive({ type: 'authorizeStart', id: 'c2', testId: 'test-1' });
+    expect(server.acknowledgedOutcomes).toEqual([
+      { commandId: 'c1', outcome: 'applied' },
+      { commandId: 'c2', outcome: 'pending' },
+      { commandId: 'c3', outcome: 'ignored' },
+      { commandId: 'c2', outcome: 'pending' },
+    ]);
+    expect(applied.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
   });
 
   it('resumes after a cut with Last-Event-ID, and applies nothing twice', async () => {

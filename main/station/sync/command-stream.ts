@@ -5,7 +5,11 @@
 // station cannot apply yet (deferred) is not acknowledged: it is tried again after the next command
 // applied here (the resume that brings what it needs), and the server sends it again meanwhile.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { StationCommandSchema, type StationCommand } from '../../../core/contracts/station-server.ts';
+import {
+  StationCommandSchema,
+  type CommandAckOutcome,
+  type StationCommand,
+} from '../../../core/contracts/station-server.ts';
 import { describeIssues } from '../../../core/validation/describe-issues.ts';
 import type { CommandOutcome, ServerResult } from '../runtime/ports.ts';
 import { BackgroundLoop, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
@@ -15,7 +19,11 @@ export const COMMAND_EVENT = 'command';
 export interface CommandStreamOptions {
   /** Opens the event stream (signed GET), with Last-Event-ID when one is known. */
   open(headers: Record<string, string>, signal: AbortSignal): Promise<ServerResult<Response>>;
-  acknowledge(commandId: string): Promise<ServerResult<unknown>>;
+  /**
+   * Acknowledges a command with what was done with it: the server counts a start as gone ahead only
+   * when `applied` (a start held while the candidate reads the instructions is `pending`).
+   */
+  acknowledge(commandId: string, outcome: CommandAckOutcome): Promise<ServerResult<unknown>>;
   /** Applies a command (the runtime's handleCommand). */
   apply(command: StationCommand): Promise<CommandOutcome>;
   timers: SyncTimers;
@@ -37,7 +45,8 @@ const DEFAULT_SILENCE_MS = 45_000;
 export class CommandStream {
   readonly #o: CommandStreamOptions;
   readonly #loop = new BackgroundLoop();
-  readonly #applied = new Map<string, CommandOutcome>();
+  /** What was done with each command applied here (a deferred one is not: it is tried again). */
+  readonly #applied = new Map<string, CommandAckOutcome>();
   /** Commands the runtime deferred, by id, in the order they came. */
   readonly #deferred = new Map<string, StationCommand>();
   /** Commands being applied: a second delivery meanwhile (the stream, a retry) waits for the first. */
@@ -101,15 +110,17 @@ export class CommandStream {
     if (outcome === undefined) {
       const applying = this.#o.apply(command);
       this.#applying.set(command.id, applying);
+      let done: CommandOutcome;
       try {
-        outcome = await applying;
+        done = await applying;
       } finally {
         this.#applying.delete(command.id);
       }
-      if (outcome === 'deferred') {
+      if (done === 'deferred') {
         this.#deferred.set(command.id, command);
-        return { outcome, acknowledged: false };
+        return { outcome: done, acknowledged: false };
       }
+      outcome = done;
       this.#deferred.delete(command.id);
       this.#applied.set(command.id, outcome);
       if (this.#applied.size > REMEMBERED_COMMANDS) {
@@ -117,7 +128,7 @@ export class CommandStream {
         if (oldest !== undefined) this.#applied.delete(oldest);
       }
     }
-    const ack = await this.#o.acknowledge(command.id);
+    const ack = await this.#o.acknowledge(command.id, outcome);
     if (!ack.ok)
       this.#o.log?.(`command ${command.id} not acknowledged (${ack.message}): the server will send it again`);
     if (fresh) this.#o.onAcknowledged?.(command, outcome, ack.ok);

@@ -10,6 +10,7 @@ import { bundleHash } from '../../../core/bundle/bundle-hash.ts';
 import { verifyResultBundle } from '../../../core/bundle/verify-bundle.ts';
 import {
   EnrollRequestSchema,
+  CommandAckRequestSchema,
   HeartbeatRequestSchema,
   JoinRequestSchema,
   RecordsRequestSchema,
@@ -95,6 +96,8 @@ export class FakeStationServer {
   readonly heartbeats: HeartbeatRequest[] = [];
   readonly commands: { eventId: number; command: StationCommand }[] = [];
   readonly acknowledged: string[] = [];
+  /** Each acknowledgement's outcome, in order (undefined: none said, as older stations). */
+  readonly acknowledgedOutcomes: { commandId: string; outcome: string | undefined }[] = [];
   readonly #streams = new Set<ServerResponse>();
 
   constructor() {
@@ -233,9 +236,14 @@ export class FakeStationServer {
         res.on('close', () => this.#streams.delete(res));
         return;
       }
-      case 'commandAck':
-        this.acknowledged.push(decodeURIComponent(route.param));
+      case 'commandAck': {
+        const parsed = CommandAckRequestSchema.safeParse(json);
+        if (!parsed.success) return sendError(res, 400, 'INVALID_REQUEST', 'bad acknowledgement');
+        const commandId = decodeURIComponent(route.param);
+        this.acknowledged.push(commandId);
+        this.acknowledgedOutcomes.push({ commandId, outcome: parsed.data.outcome });
         return answer(200, { acknowledgedAt: new Date(this.now()).toISOString() });
+      }
       case 'postRecords': {
         const parsed = RecordsRequestSchema.safeParse(json);
         if (!parsed.success) return sendError(res, 400, 'INVALID_REQUEST', 'bad records');

@@ -1,6 +1,7 @@
 // The heartbeat: every 2 s the station tells the server where it stands (phase, question n of N, time
-// left, last journal record written) so the invigilator sees it live. Each answer also measures the
-// server's clock offset, and the heartbeat is what decides whether the station shows itself online.
+// left and the time added it counts, last journal record written) so the invigilator sees it live.
+// Each answer also measures the server's clock offset, and the heartbeat is what decides whether the
+// station shows itself online.
 import type { HeartbeatRequest } from '../../../core/contracts/station-server.ts';
 import { systemMonotonicClock, type MonotonicClock } from '../clock/exam-clock.ts';
 import type { ServerResult } from '../runtime/ports.ts';

@@ -15,6 +15,8 @@ import {
   ResultUploadResponseSchema,
   STATION_API_PATHS,
   TestRecordsResponseSchema,
+  type CommandAckOutcome,
+  type CommandAckRequest,
   type HeartbeatRequest,
   type JoinResponse,
   type PackageResponse,
@@ -140,10 +142,11 @@ export class StationServerClient implements ExamServer {
     });
   }
 
-  /** Acknowledges a command (whatever the answer's body: only the status matters). */
-  async acknowledgeCommand(commandId: string): Promise<ServerResult<true>> {
+  /** Acknowledges a command with its outcome (whatever the answer's body: only the status matters). */
+  async acknowledgeCommand(commandId: string, outcome: CommandAckOutcome): Promise<ServerResult<true>> {
+    const body: CommandAckRequest = { outcome };
     const result = await this.connection.request('POST', STATION_API_PATHS.commandAck(commandId), {
-      body: {},
+      body,
       schema: AnyAnswerSchema,
     });
     return result.ok ? { ok: true, value: true } : result;

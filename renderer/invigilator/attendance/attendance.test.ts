@@ -39,6 +39,40 @@ describe('the attendance sheet', () => {
     ]);
   });
 
+  it('lists present a candidate whose test went ahead, though the card still shows the wait; not one whose start was only held', () => {
+    const ackedAt = '2026-12-08T08:05:00.000Z';
+    const room = [
+      card({
+        lastName: 'Moreau',
+        state: 'startAuthorized',
+        startedAt: null,
+        goAheadAt: ackedAt,
+        wentAhead: true,
+      }),
+      // Acknowledged while the candidate still read the instructions (held), then silence.
+      card({
+        lastName: 'Petit',
+        state: 'startAuthorized',
+        startedAt: null,
+        goAheadAt: ackedAt,
+        wentAhead: false,
+      }),
+      card({
+        lastName: 'Roux',
+        state: 'startAuthorized',
+        startedAt: null,
+        goAheadAt: null,
+        wentAhead: false,
+      }),
+    ];
+    for (const open of [true, false])
+      expect(attendanceLines(room, open).map((l) => l.presence)).toEqual([
+        'present',
+        open ? 'notStarted' : 'absent',
+        open ? 'notStarted' : 'absent',
+      ]);
+  });
+
   it('writes birthdates the French way', () => {
     expect(frenchDate('2011-04-02')).toBe('02/04/2011');
     expect(frenchDate('bad')).toBe('bad');

@@ -30,7 +30,7 @@ export function attendanceLines(
     birthdate: c.birthdate,
     extraTimePercentage: c.extraTimePercentage,
     station: c.station?.name ?? null,
-    presence: attendanceOf(c.state, sessionOpen),
+    presence: attendanceOf(c.state, sessionOpen, c.wentAhead),
     startedAt: c.startedAt,
     candidate: c,
     incidents: c.incidents,

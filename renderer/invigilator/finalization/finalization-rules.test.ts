@@ -301,6 +301,42 @@ describe('finalization', () => {
       );
     });
 
+    it('asks an abort reason for a start its station applied and never said more of, as the server does', () => {
+      // The station applied the start, said so, and died: the candidate was there, not absent.
+      const acked = card({
+        wentAhead: true,
+        candidateId: 'acked',
+        state: 'startAuthorized',
+        authorization: 'start',
+        startedAt: null,
+        theoreticalEndAt: null,
+        progress: null,
+        timeLeftMs: null,
+        timeLeftAt: null,
+        lastHeartbeatAt: null,
+        allowedMs: 126 * 60_000,
+        goAheadAt: at(-STATION_MISSING_MS),
+      });
+      // Confirmed over while it may still run, or once its whole time is gone.
+      expect(unfinishedTests([acked], NOW, { acked: true }).map((c) => c.candidateId)).toEqual(['acked']);
+      const later = T0 + 127 * 60_000;
+      expect(unfinishedTests([acked], later).map((c) => c.candidateId)).toEqual(['acked']);
+      expect(checkFinalization(noDraft, [acked], later)).toEqual({
+        ok: false,
+        errors: [{ field: 'abortReason', candidateId: 'acked' }],
+      });
+      // Authorized and never acknowledged: nothing says the candidate came (absent, no reason asked).
+      const never = { ...acked, goAheadAt: null, wentAhead: false };
+      expect(unfinishedTests([never], later)).toEqual([]);
+      // Acknowledged but held (the candidate still read the instructions): not gone ahead either.
+      const held = { ...acked, wentAhead: false };
+      expect(unfinishedTests([held], later)).toEqual([]);
+      expect(checkFinalization(noDraft, [held, never], later)).toMatchObject({
+        ok: true,
+        request: { abortReasons: [] },
+      });
+    });
+
     it('leaves out a test waiting for its resume or its start: its station goes on only with the server', () => {
       expect(maybeRunningOffline({ ...offline, state: 'resumePending' }, NOW)).toBe(false);
       expect(maybeRunningOffline({ ...offline, state: 'waiting', startedAt: null }, NOW)).toBe(false);

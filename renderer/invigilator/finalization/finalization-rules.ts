@@ -27,8 +27,18 @@ const STARTED_STATES = new Set<RoomCandidate['state']>([
 ]);
 const OVER_STATES = new Set<RoomCandidate['state']>(['notArrived', 'ended', 'resultReceived']);
 
+/**
+ * Started: said by a record or a heartbeat, or the server's `wentAhead` (its station applied the start,
+ * so the candidate was there, though it may have died before saying more; the card still shows the
+ * wait). The server counts it the same (server/results/finalization.ts startedTests): unfinished, it
+ * needs an abort reason. Not `goAheadAt`: a start held while the candidate read the instructions was
+ * acknowledged too, and never went ahead.
+ */
 export function hasStarted(candidate: RoomCandidate): boolean {
-  return candidate.testId !== null && (candidate.startedAt !== null || STARTED_STATES.has(candidate.state));
+  return (
+    candidate.testId !== null &&
+    (candidate.startedAt !== null || STARTED_STATES.has(candidate.state) || candidate.wentAhead)
+  );
 }
 
 export function endedNormally(candidate: RoomCandidate): boolean {

@@ -226,3 +226,36 @@ describe('finalizing with two namesakes whose tests did not finish', () => {
     expect(html).toContain('Problème technique Panne de poste, de réseau ou de courant');
   });
 });
+
+describe('finalizing with a candidate whose station started the test and went silent', () => {
+  // Acknowledged `applied` 3 hours ago (its whole time is gone), nothing heard since: the card still waits.
+  const vanished = card({
+    candidateId: 'ines',
+    firstName: 'Inès',
+    lastName: 'Roux',
+    state: 'startAuthorized',
+    authorization: 'start',
+    startedAt: null,
+    progress: null,
+    timeLeftMs: null,
+    timeLeftAt: null,
+    theoreticalEndAt: null,
+    lastHeartbeatAt: null,
+    goAheadAt: ago(3 * 60 * 60_000),
+    wentAhead: true,
+  });
+
+  it('asks why it stopped, saying what happened rather than the wait the card shows', () => {
+    const html = renderRoom(<FinalizationScreen />, { candidates: [vanished] });
+    expect(html).toMatch(/data-testid="abort-reason" data-candidate-id="ines"/);
+    expect(text(html)).toContain(
+      'Le poste a lancé le test puis ne s’est plus manifesté\u00a0: indiquez pourquoi il s’est arrêté',
+    );
+  });
+
+  it('asks nothing of a start that was only held (the candidate never went past the instructions)', () => {
+    const html = renderRoom(<FinalizationScreen />, { candidates: [{ ...vanished, wentAhead: false }] });
+    expect(html).not.toContain('data-testid="abort-reason"');
+    expect(html).not.toContain('ne s’est plus manifesté');
+  });
+});

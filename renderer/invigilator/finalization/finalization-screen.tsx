@@ -19,7 +19,6 @@ import { elapsed } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ApiFailure } from '../api/invigilator-client.ts';
 import { byName } from '../room/attention.ts';
-import { stateText } from '../room/card-text.ts';
 import { useCandidateName } from '../room/use-candidate-name.ts';
 import { useClient, useRoom } from '../state/room-context.tsx';
 import { hrefFor, navigate } from '../state/router.ts';
@@ -40,6 +39,7 @@ import {
   type FinalizationError,
   type SilentStation,
 } from './finalization-rules.ts';
+import { unfinishedStateText } from './unfinished-state.ts';
 
 export function FinalizationScreen({
   storage: givenStorage,
@@ -200,7 +200,7 @@ export function FinalizationScreen({
                 <AbortReasonField
                   key={c.candidateId}
                   name={nameOf(c)}
-                  state={stateText(c, t, session?.state === 'created')}
+                  state={unfinishedStateText(c, t, session?.state === 'created')}
                   candidateId={c.candidateId}
                   value={draft.abortReasons[c.candidateId] ?? ''}
                   invalid={has('abortReason', c.candidateId)}

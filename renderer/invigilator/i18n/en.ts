@@ -348,6 +348,31 @@ export const en: InvigilatorMessages = {
       uncleanExit: 'Abrupt stop',
     },
     events: LOCKDOWN_EVENT_WORDS.en,
+    facts: {
+      program: 'Forbidden software: {{name}} ({{executables}}), {{category}}',
+      programNoExecutable: 'Forbidden software: {{name}}, {{category}}',
+      categories: {
+        remoteControl: 'remote control',
+        screenSharing: 'screen sharing or recording',
+        messaging: 'messaging',
+        aiAssistant: 'AI assistant',
+      },
+      display: '{{label}} ({{width}} × {{height}})',
+      displayUnnamed: 'unnamed display ({{width}} × {{height}})',
+      displayCovered: 'Extra display plugged in: {{display}}, hidden behind a blank screen',
+      displayRefused: 'Extra display plugged in: {{display}}. The centre forbids it, the test is paused',
+      displayRemoved: 'Extra display unplugged: {{display}}',
+      crashWhat: { screen: 'The test screen', graphics: "The station's display" },
+      crashRestarted: '{{what}} crashed and was restarted',
+      crashRestartedAgain: '{{what}} crashed and was restarted ({{count}} times in {{window}})',
+      crashRepeated: '{{what}} crashed {{count}} times in {{window}}: the station must be changed',
+      away: 'Back in the test window after {{time}} away',
+      asleep: 'Station woke up after {{time}} asleep',
+      lastSeen: 'Station stopped abruptly (power cut, crash), last sign of life at {{time}}',
+      lastSeenOn: 'Station stopped abruptly (power cut, crash), last sign of life on {{date}} at {{time}}',
+      omitted_one: '{{event}}: {{count}} more time, not written in the journal (limit reached)',
+      omitted_other: '{{event}}: {{count}} more times, not written in the journal (limit reached)',
+    },
   },
   incidents: {
     title: 'Reports',
@@ -406,6 +431,8 @@ export const en: InvigilatorMessages = {
     unfinishedHint:
       'For every test that did not end normally, give the reason. Candidate abandoned: unanswered questions count as skipped. Technical problem: they are neutralized.',
     unfinishedNone: 'Every test that started ended normally.',
+    /** A test its station started, then nothing more heard: its card still shows the wait. */
+    wentAheadUnheard: 'The station started the test, then was never heard from again: say why it stopped',
     abortReason: 'Reason the test stopped for {{name}}',
     abortReasons: {
       candidate: 'The candidate abandoned',

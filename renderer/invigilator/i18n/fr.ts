@@ -373,6 +373,33 @@ export const fr = {
       uncleanExit: 'Arrêt brutal',
     },
     events: LOCKDOWN_EVENT_WORDS.fr,
+    /** What the station knew of an event, said in place of its name (older stations wrote a sentence only). */
+    facts: {
+      program: 'Logiciel interdit : {{name}} ({{executables}}), {{category}}',
+      programNoExecutable: 'Logiciel interdit : {{name}}, {{category}}',
+      categories: {
+        remoteControl: 'prise de main à distance',
+        screenSharing: 'partage ou enregistrement d’écran',
+        messaging: 'messagerie',
+        aiAssistant: 'assistant d’intelligence artificielle',
+      },
+      display: '{{label}} ({{width}} × {{height}})',
+      displayUnnamed: 'écran sans nom ({{width}} × {{height}})',
+      displayCovered: 'Écran supplémentaire branché : {{display}}, caché par un écran vide',
+      displayRefused:
+        'Écran supplémentaire branché : {{display}}. Le centre l’interdit, le test est suspendu',
+      displayRemoved: 'Écran supplémentaire débranché : {{display}}',
+      crashWhat: { screen: 'L’écran du test', graphics: 'L’affichage du poste' },
+      crashRestarted: '{{what}} a planté et a été relancé',
+      crashRestartedAgain: '{{what}} a planté et a été relancé ({{count}} fois en {{window}})',
+      crashRepeated: '{{what}} a planté {{count}} fois en {{window}} : le poste doit être changé',
+      away: 'Retour dans la fenêtre du test après {{time}} d’absence',
+      asleep: 'Sortie de veille du poste après {{time}} en veille',
+      lastSeen: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie à {{time}}',
+      lastSeenOn: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie le {{date}} à {{time}}',
+      omitted_one: '{{event}} : {{count}} fois de plus, non noté dans le journal (limite atteinte)',
+      omitted_other: '{{event}} : {{count}} fois de plus, non notées dans le journal (limite atteinte)',
+    },
   },
   incidents: {
     title: 'Signalements',
@@ -431,6 +458,9 @@ export const fr = {
     unfinishedHint:
       'Pour chaque test qui ne s’est pas terminé normalement, indiquez la raison. Abandon du candidat : les questions sans réponse comptent comme passées. Problème technique : elles sont neutralisées.',
     unfinishedNone: 'Tous les tests commencés se sont terminés normalement.',
+    /** A test its station started, then nothing more heard: its card still shows the wait. */
+    wentAheadUnheard:
+      'Le poste a lancé le test puis ne s’est plus manifesté : indiquez pourquoi il s’est arrêté',
     abortReason: 'Raison de l’arrêt pour {{name}}',
     abortReasons: {
       candidate: 'Abandon du candidat',

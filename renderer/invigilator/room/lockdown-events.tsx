@@ -5,7 +5,7 @@ import type { RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
 import { clockTime } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { PROBLEM_LOCKDOWN_EVENTS } from './attention.ts';
-import { lockdownEventData } from './lockdown-detail.ts';
+import { lockdownEventData, lockdownFactsText } from './lockdown-detail.ts';
 
 export function LockdownEvents({
   candidate,
@@ -19,7 +19,7 @@ export function LockdownEvents({
   headingId: string;
 }) {
   const t = useT();
-  const { i18n } = useTranslation();
+  const { t: tShared, i18n } = useTranslation();
   const events = candidate.lockdownEvents;
   return (
     <section className="panel-section" aria-labelledby={headingId} data-testid="lockdown-events">
@@ -32,12 +32,21 @@ export function LockdownEvents({
         <p>{t('lockdown.none')}</p>
       ) : (
         <ol className="event-list">
-          {[...events].reverse().map((e, i) => (
-            <li key={`${e.at}-${i}`} className={PROBLEM_LOCKDOWN_EVENTS.has(e.event) ? 'event-problem' : ''}>
-              <time dateTime={e.at}>{clockTime(e.at, i18n.language)}</time> {t(`lockdown.events.${e.event}`)}
-              {lockdownEventData(e) && <span className="muted"> — {lockdownEventData(e)}</span>}
-            </li>
-          ))}
+          {[...events].reverse().map((e, i) => {
+            const said = lockdownFactsText(e, t, tShared, i18n.language);
+            // An older station's record: the event's name, then what its French sentence holds.
+            const data = said === null ? lockdownEventData(e) : null;
+            return (
+              <li
+                key={`${e.at}-${i}`}
+                className={PROBLEM_LOCKDOWN_EVENTS.has(e.event) ? 'event-problem' : ''}
+              >
+                <time dateTime={e.at}>{clockTime(e.at, i18n.language)}</time>{' '}
+                {said ?? t(`lockdown.events.${e.event}`)}
+                {data && <span className="muted"> — {data}</span>}
+              </li>
+            );
+          })}
         </ol>
       )}
       {unseen > 0 && (

@@ -18,12 +18,11 @@ export function timeLeftNow(
 }
 
 /**
- * The added time the station's last time report already counted, as this screen saw it: the time left
- * reported at `at` is taken to include the `addedMs` known when that report arrived. Time added since
- * is not in it until the station's next heartbeat (every 2 s, paused or not, once the command reached
- * it; longer when it is offline). A guess of this screen's: a heartbeat computed before the station
- * applied the time but arriving after the card can show the time once without it, and a reload takes
- * the time added so far as counted.
+ * The added time the station's last time report counted, as this screen saw it, for an older station
+ * that does not say it (`timeLeftAddedMs` null): the time left reported at `at` is taken to include the
+ * `addedMs` known when that report arrived. A guess: a heartbeat computed before the station applied the
+ * time but arriving after the card can show the time once without it, and a reload takes the time
+ * added so far as counted.
  */
 export interface TimeReport {
   at: string | null;
@@ -40,18 +39,33 @@ export function nextTimeReport(
 }
 
 /**
- * The time left as of now with the time added after the station's last report, which the station has
- * not confirmed yet (`unconfirmedMs`): without it the file would say « 1 h 45 min left » beside
- * « 1 h 55 min allowed, +10 min added ».
+ * The added time the reported time left counts: what the station said with it, through the server
+ * (the same after a reload); else this screen's guess (null: no report seen).
+ */
+export function addedCounted(
+  candidate: Pick<RoomCandidate, 'timeLeftAt' | 'timeLeftAddedMs'>,
+  report: TimeReport | undefined,
+): number | null {
+  if (candidate.timeLeftAddedMs !== null) return candidate.timeLeftAddedMs;
+  return report && report.at === candidate.timeLeftAt ? report.addedMs : null;
+}
+
+/**
+ * The time left as of now with the time added (the station's replicated records) that its last report
+ * did not count yet (`unconfirmedMs`): without it the file would say « 1 h 45 min left » beside
+ * « 1 h 55 min allowed, +10 min added ». Counted more than the records say (a record on its way): nothing.
  */
 export function timeLeftWithAdded(
-  candidate: Pick<RoomCandidate, 'state' | 'timeLeftMs' | 'timeLeftAt' | 'lastHeartbeatAt' | 'addedMs'>,
+  candidate: Pick<
+    RoomCandidate,
+    'state' | 'timeLeftMs' | 'timeLeftAt' | 'lastHeartbeatAt' | 'addedMs' | 'timeLeftAddedMs'
+  >,
   nowMs: number,
   report: TimeReport | undefined,
 ): { ms: number; unconfirmedMs: number } | null {
   const left = timeLeftNow(candidate, nowMs);
   if (left === null) return null;
-  const unconfirmedMs =
-    report && report.at === candidate.timeLeftAt ? Math.max(0, candidate.addedMs - report.addedMs) : 0;
+  const counted = addedCounted(candidate, report);
+  const unconfirmedMs = counted === null ? 0 : Math.max(0, candidate.addedMs - counted);
   return { ms: left + unconfirmedMs, unconfirmedMs };
 }

@@ -87,7 +87,13 @@ describe('the room store and its live stream', () => {
             data: {
               serverTime: at(2000),
               heartbeats: [
-                { candidateId: 'lea', lastHeartbeatAt: at(2000), timeLeftMs: 1000, timeLeftAt: at(2000) },
+                {
+                  candidateId: 'lea',
+                  lastHeartbeatAt: at(2000),
+                  timeLeftMs: 1000,
+                  timeLeftAt: at(2000),
+                  timeLeftAddedMs: null,
+                },
               ],
               resumeRequests: [],
             },
@@ -306,8 +312,20 @@ describe('the room store and its live stream', () => {
         data: {
           serverTime: at(5000),
           heartbeats: [
-            { candidateId: 'zoe', lastHeartbeatAt: at(5000), timeLeftMs: 500, timeLeftAt: at(5000) },
-            { candidateId: 'lea', lastHeartbeatAt: at(1000), timeLeftMs: 900, timeLeftAt: at(1000) },
+            {
+              candidateId: 'zoe',
+              lastHeartbeatAt: at(5000),
+              timeLeftMs: 500,
+              timeLeftAt: at(5000),
+              timeLeftAddedMs: 600_000,
+            },
+            {
+              candidateId: 'lea',
+              lastHeartbeatAt: at(1000),
+              timeLeftMs: 900,
+              timeLeftAt: at(1000),
+              timeLeftAddedMs: null,
+            },
           ],
           resumeRequests: [],
         },
@@ -329,6 +347,7 @@ describe('the room store and its live stream', () => {
         lastHeartbeatAt: at(5000),
         timeLeftMs: 500,
         timeLeftAt: at(5000),
+        timeLeftAddedMs: 600_000,
       });
       expect(store.getState().session?.state).toBe('finalized');
     });

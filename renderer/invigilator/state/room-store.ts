@@ -206,6 +206,7 @@ function applyChange(picture: Picture, change: Change, replayed: boolean): Pictu
           lastHeartbeatAt: beat.lastHeartbeatAt,
           timeLeftMs: beat.timeLeftMs,
           timeLeftAt: beat.timeLeftAt,
+          timeLeftAddedMs: beat.timeLeftAddedMs,
         };
       }
       // The station where the candidate waits for the resume: only the one the card names (the

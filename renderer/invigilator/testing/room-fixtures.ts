@@ -10,8 +10,18 @@ export const at = (ms: number) => new Date(T0 + ms).toISOString();
 
 let next = 1;
 
+/** States the server only shows for a test that went ahead: `wentAhead` follows the state unless told. */
+const WENT_AHEAD_STATES = new Set<RoomCandidate['state']>([
+  'inProgress',
+  'paused',
+  'resumePending',
+  'ended',
+  'resultReceived',
+]);
+
 export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
   const n = next++;
+  const state = overrides.state ?? 'inProgress';
   return {
     candidateId: `cand-${n}`,
     testId: `test-${n}`,
@@ -32,6 +42,7 @@ export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
     endReason: null,
     timeLeftMs: 60 * 60_000,
     timeLeftAt: at(0),
+    timeLeftAddedMs: null,
     allowedMs: 105 * 60_000,
     addedMs: 0,
     downtimeMs: 0,
@@ -39,6 +50,7 @@ export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
     theoreticalEndAt: at(60 * 60_000),
     lastHeartbeatAt: at(0),
     goAheadAt: null,
+    wentAhead: WENT_AHEAD_STATES.has(state),
     upload: 'none',
     uploadRefusal: null,
     lockdownEvents: [],

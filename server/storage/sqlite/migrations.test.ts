@@ -424,3 +424,49 @@ describe('migration 18: the stored files are found by hash among the references'
     ).toEqual([expect.stringMatching(/USING COVERING INDEX centre_content_by_hash/)]);
   });
 });
+
+describe('migration 19: the time added the last heartbeat’s time left counts', () => {
+  it('leaves a time left stored before it without one (the screen guesses as before)', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 18));
+    db.prepare(
+      `INSERT INTO tests (id, session_id, candidate_id, station_id, joined_at, time_left_ms, time_left_at)
+       VALUES ('tst_1', 'ses_1', 'cnd_1', 'stn_1', 0, 600000, 5000)`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 19));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(19);
+    expect(db.prepare('SELECT time_left_ms, time_left_at, time_left_added_ms FROM tests').get()).toEqual({
+      time_left_ms: 600000,
+      time_left_at: 5000,
+      time_left_added_ms: null,
+    });
+    db.close();
+  });
+});
+
+describe('migration 20: an acknowledged command keeps what the station did with it', () => {
+  it('leaves the acknowledgements made before it unsaid, and takes only the outcomes', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 19));
+    db.prepare(
+      `INSERT INTO commands (id, session_id, test_id, station_id, type, command, issued_at, acknowledged_at)
+       VALUES ('cmd_1', 'ses_1', 'tst_1', 'stn_1', 'authorizeStart', '{}', 1000, 2000)`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 20));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    expect(db.prepare('SELECT acknowledged_at, ack_outcome FROM commands').get()).toEqual({
+      acknowledged_at: 2000,
+      ack_outcome: null,
+    });
+    const set = db.prepare("UPDATE commands SET ack_outcome = ? WHERE id = 'cmd_1'");
+    for (const outcome of ['applied', 'pending', 'ignored']) expect(set.run(outcome).changes).toBe(1);
+    expect(() => set.run('deferred')).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -654,4 +654,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX package_content_by_hash ON package_content (hash);
     `,
   },
+  {
+    version: 19,
+    description: 'the last heartbeat says how much added time its time left counts',
+    sql: `
+      -- Stored with time_left_ms, as the station sent them together: the room says time added is
+      -- confirmed once the station's time left counts it (renderer/invigilator/room/time-left.ts).
+      -- NULL: not said (an older station, or a time left stored before this column).
+      ALTER TABLE tests ADD COLUMN time_left_added_ms INTEGER;
+    `,
+  },
+  {
+    version: 20,
+    description: 'an acknowledged command keeps what the station did with it',
+    sql: `
+      -- What the station said it did (applied, pending: held for later, ignored); NULL when it did not
+      -- say (an older station, or acknowledged before this column): then only the test's records tell
+      -- whether it started (room-view.ts wentAhead). Rises to applied when records prove it.
+      ALTER TABLE commands ADD COLUMN ack_outcome TEXT
+        CHECK (ack_outcome IN ('applied', 'pending', 'ignored'));
+    `,
+  },
 ];

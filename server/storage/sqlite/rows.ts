@@ -1,5 +1,6 @@
 // Row ↔ object mapping for the SQLite backend. JSON columns hold values the server validated before
 // writing them, so they are read back without a second validation.
+import type { CommandAckOutcome } from '../../../core/contracts/station-server.ts';
 import type {
   HeartbeatState,
   JournalState,
@@ -151,6 +152,7 @@ export function heartbeatFromRow(r: Row): HeartbeatState {
     total: numOrNull(r.total),
     timeLeftMs: numOrNull(r.time_left_ms),
     timeLeftAt: numOrNull(r.time_left_at),
+    timeLeftAddedMs: numOrNull(r.time_left_added_ms),
     alertPending: num(r.alert_pending) === 1,
     lastSeq: numOrNull(r.heartbeat_seq),
     lastHeartbeatAt: numOrNull(r.last_heartbeat_at),
@@ -210,6 +212,8 @@ export function commandFromRow(r: Row): StoredCommand {
     command: json(r.command),
     issuedAt: num(r.issued_at),
     acknowledgedAt: numOrNull(r.acknowledged_at),
+    // The column's CHECK holds it to the outcomes (migration 20).
+    acknowledgedOutcome: strOrNull(r.ack_outcome) as CommandAckOutcome | null,
   };
 }
 

@@ -95,7 +95,7 @@ export function openSqliteStore(
 const TEST_COLUMNS = `t.id, t.session_id, t.candidate_id, t.station_id, t.joined_at, t.package_id, t.package_hash,
   t.generated_at, t.authorization, t.authorization_id, t.resume_station_id, t.resume_requested_at,
   t.stored_through, t.last_hash, t.started_at, t.started_clock_offset_ms, t.downtime_ms, t.answered, t.added_ms, t.paused_cause, t.paused_reason,
-  t.ended_reason, t.phase, t.current_index, t.total, t.time_left_ms, t.time_left_at, t.alert_pending,
+  t.ended_reason, t.phase, t.current_index, t.total, t.time_left_ms, t.time_left_at, t.time_left_added_ms, t.alert_pending,
   t.heartbeat_seq, t.last_heartbeat_at, t.clock_offset_ms, t.upload_refusal_code, t.upload_refused_at,
   (SELECT b.received_at FROM bundles b WHERE b.test_id = t.id) AS bundle_received_at`;
 // A scalar subquery, not a LEFT JOIN: same row (one bundle per test at most), but the join made one
@@ -994,8 +994,9 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   const heartbeat = db.prepare(
     `UPDATE tests SET phase = @phase, current_index = @currentIndex, total = @total,
-       time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, alert_pending = @alertPending,
-       heartbeat_seq = @lastSeq, last_heartbeat_at = @lastHeartbeatAt, clock_offset_ms = @clockOffsetMs WHERE id = @id`,
+       time_left_ms = @timeLeftMs, time_left_at = @timeLeftAt, time_left_added_ms = @timeLeftAddedMs,
+       alert_pending = @alertPending, heartbeat_seq = @lastSeq, last_heartbeat_at = @lastHeartbeatAt,
+       clock_offset_ms = @clockOffsetMs WHERE id = @id`,
   );
   // The kind is written into the statement, one per kind: bound as a parameter, SQLite compiled the
   // statement again at every call (twice per result received, for the room's card: measured). Kinds
@@ -1265,7 +1266,11 @@ function commands(db: SqliteDatabase): CommandRepository {
     `SELECT c.* FROM commands c JOIN tests t ON t.id = c.test_id
      WHERE t.station_id = ? AND c.acknowledged_at IS NULL AND c.seq > ? ORDER BY c.seq`,
   );
-  const ack = db.prepare('UPDATE commands SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL');
+  const ack = db.prepare(
+    `UPDATE commands SET acknowledged_at = COALESCE(acknowledged_at, @at),
+       ack_outcome = CASE WHEN acknowledged_at IS NULL OR @outcome = 'applied' THEN @outcome ELSE ack_outcome END
+     WHERE id = @id`,
+  );
   const byRequest = db.prepare('SELECT * FROM commands WHERE session_id = ? AND request_id = ?');
   const setAnswer = db.prepare('UPDATE commands SET answer = ? WHERE id = ? AND answer IS NULL');
   return {
@@ -1291,8 +1296,8 @@ function commands(db: SqliteDatabase): CommandRepository {
     async pendingForStation(stationId, afterSeq) {
       return (pending.all(stationId, afterSeq) as Row[]).map(commandFromRow);
     },
-    async acknowledge(id, at) {
-      ack.run(at, id);
+    async acknowledge(id, at, outcome) {
+      ack.run({ id, at, outcome });
     },
     async listByTests(testIds) {
       if (testIds.length === 0) return [];
