@@ -13,7 +13,7 @@ import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
 import type { CardChange } from '../room/room-feed.ts';
-import { hasEnded, hasStarted, isPaused, testHeard } from '../room/room-view.ts';
+import { hasEnded, hasStarted, isPaused, testHeard, testWentAhead } from '../room/room-view.ts';
 import type {
   CommandRequest,
   ResumeRequest,
@@ -104,6 +104,9 @@ export async function issueCommand(
     }
     case 'withdrawAuthorization': {
       if (started) throw conflict('ALREADY_STARTED', 'the test has already started');
+      // Its station applied the start, though nothing more of it arrived (it may have died): too late.
+      if (testWentAhead(test, await ctx.store.commands.listByTests([testId]), false))
+        throw conflict('ALREADY_STARTED', 'the station has started the test');
       if (test.authorization !== 'start') throw conflict('NOTHING_TO_WITHDRAW', 'no start was authorized');
       await ctx.store.tests.authorize(
         testId,

@@ -158,6 +158,15 @@ describe('a test whose start its station acknowledged, then silence', () => {
       expect(await presence(candidate(1))).toBe('absent');
     });
 
+    it('cannot be withdrawn any more: the station started it', async () => {
+      await acknowledgedStart(candidate(0), 'waiting', { outcome: 'applied' });
+      const refused = await inv.post(`/candidates/${candidate(0).id}/commands`, {
+        type: 'withdrawAuthorization',
+      });
+      expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'ALREADY_STARTED']);
+      expect(await inv.card(candidate(0).id)).toMatchObject({ authorization: 'start', wentAhead: true });
+    });
+
     it('is still started when a heartbeat is heard after it (sent before the start, arriving late)', async () => {
       const { testId } = await acknowledgedStart(candidate(0), 'waiting', { outcome: 'applied' });
       server.clock.advance(1_000);

@@ -14,6 +14,9 @@ describe('actions offered on a card', () => {
       'withdrawAuthorization',
       'closeStation',
     ]);
+    expect(
+      availableActions(card({ state: 'startAuthorized', authorization: 'start', wentAhead: true })),
+    ).toEqual(['closeStation']);
     expect(availableActions(card({ state: 'waiting', station: null }))).toEqual(['authorizeStart']);
     expect(availableActions(card({ state: 'inProgress' }))).toEqual(['pause', 'addTime', 'endTest']);
     expect(availableActions(card({ state: 'paused' }))).toEqual(['unlock', 'addTime', 'endTest']);

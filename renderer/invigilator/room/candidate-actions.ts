@@ -41,7 +41,8 @@ export function availableActions(candidate: RoomCandidate, sessionOpen = true): 
   if ((state === 'signedIn' || state === 'waiting') && candidate.authorization !== 'start') {
     actions.push('authorizeStart');
   }
-  if (state === 'startAuthorized') actions.push('withdrawAuthorization');
+  // Not once its station applied the start (the card may still show the wait): the server refuses it.
+  if (state === 'startAuthorized' && !candidate.wentAhead) actions.push('withdrawAuthorization');
   if (state === 'resumePending' && candidate.authorization !== 'resume') actions.push('authorizeResume');
   if (state === 'inProgress') actions.push('pause');
   if (state === 'paused') actions.push('unlock');

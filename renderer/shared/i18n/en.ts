@@ -399,6 +399,8 @@ export const en: Messages = {
     },
     illustrationMissing:
       'The image of the question does not show. Here is its description; if you need it to answer, click “Report a problem”.',
+    illustrationMissingReported:
+      'The image of the question does not show. Here is its description. You have reported a problem: when the invigilator comes to see you, tell them if you need it to answer.',
     illustration: 'Illustration',
     imageNotShown: '(image not shown: {{alt}})',
     imageNotShownNoAlt: '(image not shown)',

@@ -434,6 +434,9 @@ export const fr = {
     },
     illustrationMissing:
       'L’image de la question ne s’affiche pas. Voici sa description ; si elle est nécessaire pour répondre, cliquez sur « Signaler un problème ».',
+    /** The same while a report of this question is pending: « Signaler un problème » is disabled. */
+    illustrationMissingReported:
+      'L’image de la question ne s’affiche pas. Voici sa description. Vous avez signalé un problème : quand le surveillant viendra vous voir, dites-lui si elle vous manque pour répondre.',
     illustration: 'Illustration',
     /** An image in the question's text that the station does not show (never fetched from the web), marked where it was. */
     imageNotShown: '(image non affichée : {{alt}})',

@@ -366,7 +366,9 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
           </p>
         </div>
       )}
-      {challenge.illustration && <Illustration challengeId={challenge.id} image={challenge.illustration} />}
+      {challenge.illustration && (
+        <Illustration challengeId={challenge.id} image={challenge.illustration} reported={frozen} />
+      )}
       {challenge.attachments.length > 0 && (
         <Attachments challengeId={challenge.id} attachments={challenge.attachments} />
       )}

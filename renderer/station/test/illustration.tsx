@@ -1,11 +1,34 @@
 // A challenge's illustration: a package image the station stored in the candidate's sandbox (asked
-// for like a file, by its hash). If it cannot be shown, its description is, with what to do.
+// for like a file, by its hash). If it cannot be shown, its description is, with what to do: report it,
+// or, once a report of the question is pending (« Signaler un problème » disabled), tell the invigilator.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Illustration as IllustrationData } from '../../../core/challenge/challenge.ts';
 import { useStationApi } from '../state/station-context.tsx';
 
-export function Illustration({ challengeId, image }: { challengeId: string; image: IllustrationData }) {
+/** The description of an illustration that cannot be shown, and what to do about it. */
+export function MissingIllustration({ alt, reported }: { alt: string; reported: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-warning illustration-missing" data-testid="illustration-missing">
+      <p className="notice-title">
+        {t(reported ? 'test.illustrationMissingReported' : 'test.illustrationMissing')}
+      </p>
+      <p>{alt}</p>
+    </div>
+  );
+}
+
+export function Illustration({
+  challengeId,
+  image,
+  reported,
+}: {
+  challengeId: string;
+  image: IllustrationData;
+  /** A report of this question is pending. */
+  reported: boolean;
+}) {
   const { t } = useTranslation();
   const api = useStationApi();
   const [url, setUrl] = useState<string | null>(null);
@@ -23,14 +46,7 @@ export function Illustration({ challengeId, image }: { challengeId: string; imag
     };
   }, [api, challengeId, image.hash]);
 
-  if (failed) {
-    return (
-      <div className="notice notice-warning illustration-missing" data-testid="illustration-missing">
-        <p className="notice-title">{t('test.illustrationMissing')}</p>
-        <p>{image.alt}</p>
-      </div>
-    );
-  }
+  if (failed) return <MissingIllustration alt={image.alt} reported={reported} />;
   return (
     <figure className="illustration">
       {url ? (
