@@ -143,6 +143,14 @@ describe('a test whose start its station acknowledged, then silence', () => {
         [candidate(0).id, false, 'technical'],
       ]);
       expect(results.absent.map((a) => a.candidateId)).toEqual([candidate(1).id]);
+      // What the room's load reads of the results: the scored candidates' ids, the session's or one's.
+      const { results: stored } = server.app.pix.store;
+      expect(await stored.scoredCandidates(day.session.id)).toEqual(new Set([candidate(0).id]));
+      expect(await stored.scoredCandidates(day.session.id, candidate(0).id)).toEqual(
+        new Set([candidate(0).id]),
+      );
+      expect(await stored.scoredCandidates(day.session.id, candidate(1).id)).toEqual(new Set());
+      expect(await stored.scoredCandidates('ses_other')).toEqual(new Set());
 
       const pv = await record();
       const line = (id: string) => pv.candidates.find((c) => c.candidateId === id);

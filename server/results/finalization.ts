@@ -82,11 +82,11 @@ export async function loadStartedTests(
   sessionId: string,
   tests: readonly StoredTest[],
 ): Promise<StoredTest[]> {
-  const [commands, results] = await Promise.all([
+  const [commands, scored] = await Promise.all([
     ctx.store.commands.listByTests(tests.map((t) => t.id)),
-    ctx.store.results.listBySession(sessionId),
+    ctx.store.results.scoredCandidates(sessionId),
   ]);
-  return startedTests(tests, commands, new Set(results.map((r) => r.candidateId)));
+  return startedTests(tests, commands, scored);
 }
 
 /**

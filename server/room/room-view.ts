@@ -346,15 +346,13 @@ export async function loadRoomData(
     const heard = resumeStationHeardAt(ctx, test);
     if (heard !== null) resumeHeard.set(test.id, heard);
   }
-  const [alerts, withdrawn, commands, lockdown, incidents, results] = await Promise.all([
+  const [alerts, withdrawn, commands, lockdown, incidents, scored] = await Promise.all([
     ctx.store.alerts.listByTests(testIds),
     withdrawnAlertIds(ctx, testIds),
     ctx.store.commands.listByTests(testIds),
     ctx.store.tests.recordsOfKind(testIds, 'lockdown'),
     incidentCounts(ctx, session.id, candidateId),
-    candidateId === undefined
-      ? ctx.store.results.listBySession(session.id)
-      : ctx.store.results.get(candidateId).then((r) => (r ? [r] : [])),
+    ctx.store.results.scoredCandidates(session.id, candidateId),
   ]);
   return {
     session,
@@ -366,7 +364,7 @@ export async function loadRoomData(
     commands,
     lockdown,
     incidents,
-    scored: new Set(results.map((r) => r.candidateId)),
+    scored,
     now: ctx.now(),
   };
 }

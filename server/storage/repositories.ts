@@ -830,6 +830,8 @@ export interface IncidentRepository {
 
 export interface ResultRepository {
   listBySession(sessionId: string): Promise<StoredResult[]>;
+  /** The candidates of the session with a stored result (one of them only, if given): ids, nothing parsed. */
+  scoredCandidates(sessionId: string, candidateId?: string): Promise<Set<string>>;
   get(candidateId: string): Promise<StoredResult | null>;
   findByVerificationCode(code: string): Promise<StoredResult | null>;
   /**

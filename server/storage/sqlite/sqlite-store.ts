@@ -1472,6 +1472,10 @@ function results(db: SqliteDatabase): ResultRepository {
   const bySession = db.prepare(`${read} WHERE r.session_id = ?`);
   const get = db.prepare(`${read} WHERE r.candidate_id = ?`);
   const byCode = db.prepare(`${read} WHERE r.verification_code = ?`);
+  const scoredIds = db.prepare('SELECT candidate_id FROM results WHERE session_id = ?').pluck();
+  const scoredOne = db
+    .prepare('SELECT candidate_id FROM results WHERE session_id = ? AND candidate_id = ?')
+    .pluck();
   const asRead = (row: Row) => withJuryCancellation(resultFromRow(row), juryCancelledAtOf(row));
   const insert = resultInserter(db);
   const published = db.prepare('SELECT published_at FROM sessions WHERE id = ?').pluck();
@@ -1503,6 +1507,11 @@ function results(db: SqliteDatabase): ResultRepository {
     async get(candidateId) {
       const row = get.get(candidateId) as Row | undefined;
       return row ? asRead(row) : null;
+    },
+    async scoredCandidates(sessionId, candidateId) {
+      const ids =
+        candidateId === undefined ? scoredIds.all(sessionId) : scoredOne.all(sessionId, candidateId);
+      return new Set(ids as string[]);
     },
     async findByVerificationCode(code) {
       const row = byCode.get(code) as Row | undefined;
