@@ -9,6 +9,7 @@
 // by older stations (never acknowledged); a change of meaning is a new type, never a new field.
 import { z } from 'zod';
 import { StationIdSchema, StationPublicJwkSchema } from '../identity/station-id.ts';
+import { RELEASE_VERSION_PATTERN } from '../versioning/compare-versions.ts';
 import {
   JournalRecordSchema,
   AlertReasonCodeSchema,
@@ -276,10 +277,7 @@ export const SelfCheckResponseSchema = z.object({ recordedAt: z.iso.datetime({ o
 /** GET compatibility?version=1.2.3: what a station checks before exam day (self-check). */
 export const CompatibilityQuerySchema = z
   .object({
-    version: z
-      .string()
-      .trim()
-      .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[0-9A-Za-z.-]{1,40})?$/, 'must be a version such as 1.4.0'),
+    version: z.string().trim().regex(RELEASE_VERSION_PATTERN, 'must be a version such as 1.4.0'),
   })
   .strict();
 export const CompatibilityResponseSchema = z.object({
