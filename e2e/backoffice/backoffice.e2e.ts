@@ -1072,6 +1072,9 @@ describe('what must be refused', () => {
     // Expired: two idle hours later, the next click says so and leads back to the login.
     await bo.nav('Sessions').click();
     await bo.heading(/Sessions de certification/).waitFor();
+    // The list loaded first: a fetch still under way when the clock moves would end the session
+    // before the click (and the menu would be gone under it).
+    await page.getByTestId('sessions-upcoming').waitFor();
     await server.advanceClock(2 * 3600_000 + 60_000);
     await bo.nav('Postes').click();
     await expect
