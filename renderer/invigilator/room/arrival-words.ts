@@ -4,7 +4,7 @@
 // way, a resume), polite otherwise; the blocked ones first.
 import type { Translate } from '../i18n/use-t.ts';
 import { BLOCKING } from './attention.ts';
-import { candidateName } from './namesakes.ts';
+import { candidateName } from '../../shared/namesakes.ts';
 import type { Arrival, ArrivalKind } from './room-arrivals.ts';
 
 export interface Announcement {

@@ -20,7 +20,7 @@ import { heldOrder, ORDER_IDLE_HOLD_MS, ORDER_RELEASE_MS, sameOrder } from './fr
 import { useChimePreference } from './use-alert-chime.ts';
 import { useCandidateActions } from './use-candidate-actions.ts';
 import { useRoomView } from './use-room-entries.ts';
-import { candidateName, isNamesake } from './namesakes.ts';
+import { candidateName, isNamesake } from '../../shared/namesakes.ts';
 import { useNamesakes } from './use-candidate-name.ts';
 
 export function RoomScreen() {
