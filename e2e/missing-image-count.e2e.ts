@@ -2,54 +2,35 @@
 // the number of « image non affichée » marks the candidate reads. The marks come from the real
 // MarkdownView (DOMPurify needs a real DOM: Chromium), rendered here with react-dom/server, and the
 // count is compared with them for the texts where a count read from the Markdown alone would differ.
-import path from 'node:path';
-import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { openSanitizerPage, type SanitizerPage } from './harness/sanitizer-page.ts';
 
-let browser: Browser;
-let page: Page;
+/** In the page: the marks MarkdownView draws for a text, and the count missing-image.ts gives for it. */
+const ENTRY = `import { createElement } from 'react';
+  import { renderToStaticMarkup } from 'react-dom/server';
+  import { MarkdownView } from './renderer/shared/markdown/markdown-view.tsx';
+  import { missingImageCount } from './renderer/station/test/missing-image.ts';
+  const HASH = 'a'.repeat(64);
+  // Only the package image the station opened is shown, as usePackageImages resolves them.
+  const resolveImage = (src) => (src === 'package:' + HASH ? 'https://station.pix.test/sandbox/plan.png' : null);
+  const missingImage = (alt) => '(image non affichée' + (alt ? ' : ' + alt : '') + ')';
+  window.compare = (markdown) => ({
+    html: renderToStaticMarkup(createElement(MarkdownView, { markdown, resolveImage, missingImage })),
+    count: missingImageCount([markdown], resolveImage),
+  });`;
+
+let sanitizer: SanitizerPage;
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: {
-      contents: `import { createElement } from 'react';
-        import { renderToStaticMarkup } from 'react-dom/server';
-        import { MarkdownView } from './renderer/shared/markdown/markdown-view.tsx';
-        import { missingImageCount } from './renderer/station/test/missing-image.ts';
-        const HASH = 'a'.repeat(64);
-        // Only the package image the station opened is shown, as usePackageImages resolves them.
-        const resolveImage = (src) => (src === 'package:' + HASH ? 'https://station.pix.test/sandbox/plan.png' : null);
-        const missingImage = (alt) => '(image non affichée' + (alt ? ' : ' + alt : '') + ')';
-        window.compare = (markdown) => ({
-          html: renderToStaticMarkup(createElement(MarkdownView, { markdown, resolveImage, missingImage })),
-          count: missingImageCount([markdown], resolveImage),
-        });`,
-      resolveDir: path.resolve(import.meta.dirname, '..'),
-      loader: 'tsx',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    logLevel: 'silent',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+  sanitizer = await openSanitizerPage(ENTRY);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await sanitizer?.close();
 });
 
 type Compared = { html: string; count: number };
-const compare = (markdown: string): Promise<Compared> =>
-  page.evaluate((m) => (window as unknown as { compare: (m: string) => Compared }).compare(m), markdown);
+const compare = (markdown: string): Promise<Compared> => sanitizer.call<Compared>('compare', markdown);
 const marks = (html: string) => html.split('image non affichée').length - 1;
 
 const HASH = 'a'.repeat(64);

@@ -1,52 +1,34 @@
 // The challenge Markdown renderer in real Chromium (DOMPurify needs a real DOM): what authors write is
 // shown, and nothing that runs code, listens to events or fetches remote content gets through.
-import path from 'node:path';
-import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { openSanitizerPage, type SanitizerPage } from './harness/sanitizer-page.ts';
 
-let browser: Browser;
-let page: Page;
+/** In the page: what the sanitizer makes of a text, as HTML, and the fields it placed. */
+const ENTRY = `import { renderSafeMarkdown } from './renderer/shared/markdown/safe-markdown.ts';
+  window.render = (markdown, fields) => {
+    const out = renderSafeMarkdown(markdown, {
+      fields,
+      resolveImage: (src) => (src.startsWith('package:') ? 'https://station.pix.test/sandbox/' + src.slice(8) : null),
+      missingImage: (alt) => '(image non affichée' + (alt ? ' : ' + alt : '') + ')',
+    });
+    const box = document.createElement('div');
+    box.append(out.fragment);
+    return { html: box.innerHTML, slots: out.slots };
+  };`;
+
+let sanitizer: SanitizerPage;
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: {
-      contents: `import { renderSafeMarkdown } from './renderer/shared/markdown/safe-markdown.ts';
-        window.render = (markdown, fields) => {
-          const out = renderSafeMarkdown(markdown, {
-            fields,
-            resolveImage: (src) => (src.startsWith('package:') ? 'https://station.pix.test/sandbox/' + src.slice(8) : null),
-            missingImage: (alt) => '(image non affichée' + (alt ? ' : ' + alt : '') + ')',
-          });
-          const box = document.createElement('div');
-          box.append(out.fragment);
-          return { html: box.innerHTML, slots: out.slots };
-        };`,
-      resolveDir: path.resolve(import.meta.dirname, '..'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+  sanitizer = await openSanitizerPage(ENTRY);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await sanitizer?.close();
 });
 
 type Rendered = { html: string; slots: string[] };
 const render = (markdown: string, fields: string[] = []): Promise<Rendered> =>
-  page.evaluate(
-    ([m, f]) => (window as unknown as { render: (m: string, f: string[]) => Rendered }).render(m, f),
-    [markdown, fields] as const,
-  );
+  sanitizer.call<Rendered>('render', markdown, fields);
 
 describe('safe Markdown', () => {
   it('renders what authors write: emphasis, lists, tables, links', async () => {
