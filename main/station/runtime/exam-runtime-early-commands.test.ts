@@ -180,7 +180,9 @@ describe('commands while a resume from another station downloads its records', (
     expect(await h.runtime.handleCommand(end)).toBe('applied');
     expect(h.runtime.phase).toBe('sealed');
     expect(h.sealed[0]?.test.endReason).toBe('endedByInvigilator');
-    expect(await h.runtime.handleCommand(end)).toBe('ignored');
+    // Delivered again: the journal holds it, so applied (already), and sealed once.
+    expect(await h.runtime.handleCommand(end)).toBe('applied');
+    expect(h.sealed).toHaveLength(1);
   });
 
   it('after the candidate cancels the resume here, they wait for the station where the test goes on', async () => {
@@ -269,7 +271,10 @@ describe('a relaunch while commands wait for a resume from another station', () 
     expect(await stream.receive(resume('r2'))).toEqual({ outcome: 'applied', acknowledged: true });
   }
 
-  /** The server sends again what is unacknowledged: each deferred command has applied already, once. */
+  /**
+   * The server sends again what is unacknowledged: each deferred command has applied already, once, and
+   * is acknowledged so (its id is in the journal).
+   */
   async function expectDeferredAppliedOnce(
     relaunched: RuntimeHarness,
     room: Server,
@@ -277,7 +282,7 @@ describe('a relaunch while commands wait for a resume from another station', () 
   ): Promise<void> {
     await room.sendUnacknowledged(stream);
     for (const command of deferredOnes)
-      expect(await relaunched.runtime.handleCommand(command)).toBe('ignored');
+      expect(await relaunched.runtime.handleCommand(command)).toBe('applied');
   }
 
   /** The relaunched station wrote `expected` after the dead station's records, and its test goes on. */

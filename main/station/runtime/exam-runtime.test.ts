@@ -703,7 +703,7 @@ describe('resume after a crash', () => {
     expect(third.runtime.phase).toBe('inProgress');
   });
 
-  it('ignores a pause delivered again after the relaunch (its acknowledgment lost in the crash)', async () => {
+  it('a pause delivered again after the relaunch (its acknowledgment lost in the crash): applied once, acknowledged applied', async () => {
     const first = runtimeHarness();
     await startedTest(first);
     const pause: StationCommand = { type: 'pause', id: 'cmd-p', testId: 'test-1', reason: 'calme' };
@@ -715,10 +715,11 @@ describe('resume after a crash', () => {
     const second = runtimeHarness({ file: first.file, seal: await verifyingSealer() });
     await second.runtime.restore();
     expect(second.runtime.phase).toBe('resumePending');
-    expect(await second.runtime.handleCommand(pause)).toBe('ignored');
+    // The journal holds it: the server is told it was applied, and it is not applied a second time.
+    expect(await second.runtime.handleCommand(pause)).toBe('applied');
     expect(second.runtime.phase).toBe('resumePending');
     await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
-    expect(await second.runtime.handleCommand(pause)).toBe('ignored');
+    expect(await second.runtime.handleCommand(pause)).toBe('applied');
     expect(second.runtime.phase).toBe('inProgress');
     expect(second.runtime.status().exam.pause).toBeNull();
     const pauses = second.journal.records('test-1').filter((r) => r.kind === 'paused');
@@ -777,6 +778,91 @@ describe('resume after a crash', () => {
     const second = runtimeHarness({ file: first.file });
     await second.runtime.restore();
     expect(second.runtime.phase).toBe('signedIn');
+  });
+});
+
+describe('a command delivered again after a relaunch (its acknowledgment lost with the station)', () => {
+  const alertIdIn = (records: { kind: string; payload: unknown }[]) =>
+    (records.findLast((r) => r.kind === 'alertRaised')?.payload as { alertId: string }).alertId;
+
+  it('is acknowledged applied when its journal holds it, whatever its kind, and is not applied again', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    const time: StationCommand = { type: 'addTime', id: 'cmd-t', testId: 'test-1', addedMs: 5 * MIN };
+    const pause: StationCommand = { type: 'pause', id: 'cmd-p', testId: 'test-1', reason: 'calme' };
+    const unlock: StationCommand = { type: 'unlock', id: 'cmd-u', testId: 'test-1' };
+    for (const command of [time, pause, unlock])
+      expect(await first.runtime.handleCommand(command)).toBe('applied');
+    await first.runtime.raiseAlert('rec1');
+    const alertId = alertIdIn(first.journal.records('test-1'));
+    // Its record names the alert, not the command: the same decision for the same alert is this one.
+    const decision: StationCommand = {
+      type: 'alertDecision',
+      id: 'cmd-d',
+      testId: 'test-1',
+      alertId,
+      decision: 'validated',
+      reasonCode: 'E3',
+    };
+    expect(await first.runtime.handleCommand(decision)).toBe('applied');
+    const { allowedMs } = first.runtime.status().exam;
+    first.journal.close(); // the station dies before any of these acknowledgments reached the server
+
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('resumePending');
+    const journaled = second.journal.records('test-1').length;
+    const start: StationCommand = { type: 'authorizeStart', id: 'cmd-start', testId: 'test-1' };
+    for (const command of [start, time, pause, unlock, decision])
+      expect(await second.runtime.handleCommand(command), command.id).toBe('applied');
+    expect(second.journal.records('test-1')).toHaveLength(journaled);
+    expect(second.runtime.phase).toBe('resumePending');
+    // Not what the journal holds: the other decision for that alert is not this command.
+    const dismissal: StationCommand = { ...decision, id: 'cmd-d2', decision: 'dismissed', reasonCode: null };
+    expect(await second.runtime.handleCommand(dismissal)).toBe('ignored');
+
+    await second.runtime.handleCommand({ type: 'authorizeResume', id: 'cmd-r', testId: 'test-1' });
+    expect(second.runtime.phase).toBe('inProgress');
+    expect(second.runtime.status().exam).toMatchObject({ pause: null, allowedMs, progress: { current: 1 } });
+    for (const command of [start, time, pause, unlock, decision])
+      expect(await second.runtime.handleCommand(command), command.id).toBe('applied');
+    // Only the resume was written: the time was added once, the pause not taken again.
+    expect(
+      second.journal
+        .records('test-1')
+        .slice(journaled)
+        .map((r) => r.kind),
+    ).toEqual(['resumed']);
+    expect(second.runtime.status().exam).toMatchObject({ phase: 'inProgress', allowedMs });
+    expect(second.journal.verify('test-1').ok).toBe(true);
+  });
+
+  it('the end that sealed the test: applied, though the relaunched station no longer holds that test', async () => {
+    const first = runtimeHarness();
+    await startedTest(first);
+    const pause: StationCommand = { type: 'pause', id: 'cmd-p', testId: 'test-1', reason: 'calme' };
+    const end: StationCommand = { type: 'endTest', id: 'cmd-e', testId: 'test-1' };
+    expect(await first.runtime.handleCommand(pause)).toBe('applied');
+    expect(await first.runtime.handleCommand(end)).toBe('applied');
+    expect(first.runtime.phase).toBe('sealed');
+    first.journal.close();
+
+    const second = runtimeHarness({ file: first.file });
+    await second.runtime.restore();
+    expect(second.runtime.phase).toBe('idle'); // sealed: nothing to resume
+    const journaled = second.journal.records('test-1').length;
+    expect(await second.runtime.handleCommand(end)).toBe('applied');
+    expect(await second.runtime.handleCommand(pause)).toBe('applied');
+    expect(await second.runtime.handleCommand({ type: 'endTest', id: 'cmd-e2', testId: 'test-1' })).toBe(
+      'ignored',
+    );
+    // Also once another candidate signed in here.
+    second.server.testId = 'test-2';
+    expect((await second.runtime.signIn(signIn)).ok).toBe(true);
+    expect(second.runtime.testId).toBe('test-2');
+    expect(await second.runtime.handleCommand(end)).toBe('applied');
+    expect(second.journal.records('test-1')).toHaveLength(journaled);
+    expect(second.sealed).toEqual([]);
   });
 });
 

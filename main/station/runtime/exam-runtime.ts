@@ -39,7 +39,13 @@ import type {
   TestRow,
 } from './ports.ts';
 import { joinErrorCode } from './ports.ts';
-import { applyRecord, currentTimerLeftMs, replay, type TestProgress } from './test-progress.ts';
+import {
+  applyRecord,
+  commandApplied,
+  currentTimerLeftMs,
+  replay,
+  type TestProgress,
+} from './test-progress.ts';
 import { choiceOrder } from './choice-order.ts';
 import type { EndSummary, LockdownEvent, NotReadyCode } from '../../../core/contracts/station-api.ts';
 import { endSummaryOf, lockEventOf } from './screen-facts.ts';
@@ -797,11 +803,12 @@ export class ExamRuntime {
         // A test this station gave up before it ever resumed it (the candidate cancelled the sign-in
         // here): not acknowledged, such a command follows the test to the station it goes to next,
         // where the server sends what this one left. One whose test is (or was) here is simply over.
-        return AWAIT_RESUMED_RECORDS.has(command.type) && this.#o.journal.test(command.testId) === null
-          ? 'deferred'
-          : 'ignored';
+        if (this.#o.journal.test(command.testId) === null)
+          return AWAIT_RESUMED_RECORDS.has(command.type) ? 'deferred' : 'ignored';
+        return this.#appliedToEarlierTest(command) ? 'applied' : 'ignored';
       }
-      if (t.progress.authorizations.has(command.id)) return 'ignored';
+      // Delivered again (its acknowledgment lost in a relaunch): the server is told the truth at once.
+      if (commandApplied(t.progress, command)) return 'applied';
       if (this.#awaitingResumedRecords() && AWAIT_RESUMED_RECORDS.has(command.type)) return 'deferred';
       switch (command.type) {
         case 'authorizeStart':
@@ -872,6 +879,19 @@ export class ExamRuntime {
         }
       }
     });
+  }
+
+  /**
+   * Whether an earlier test's journal here shows `command` applied: an end seals the test at once, so
+   * after a relaunch before its acknowledgment the station no longer holds that test as its own.
+   */
+  #appliedToEarlierTest(command: StationCommand): boolean {
+    try {
+      return commandApplied(replay(this.#o.journal.records(command.testId)), command);
+    } catch (error) {
+      this.#o.log?.(`the journal of test ${command.testId} cannot be read: ${errorMessage(error)}`);
+      return false;
+    }
   }
 
   /**
@@ -1613,7 +1633,7 @@ export class ExamRuntime {
     });
   }
 
-  /** `authorization`: the invigilator's command, recorded so that a second delivery is ignored. */
+  /** `authorization`: the invigilator's command, recorded so that a second delivery is not applied twice. */
   #pause(cause: 'invigilator' | 'lockdown', reason: string, authorization?: string): void {
     this.#appendStoppingClock({
       kind: 'paused',

@@ -95,12 +95,12 @@ export interface ExamServer {
 }
 
 /**
- * What became of an invigilator command: `applied`; `pending` (accepted, finishes by itself, such as a
- * start waiting for the package download); `ignored` (already applied, another test, or nothing to do
- * in this phase); `deferred` (not applicable yet, but it will be: a pause, time added, the end or an
- * alert's decision for a test resumed from another station whose records have not reached this station
- * yet). The sync client acknowledges every command except a deferred one, which the server sends again
- * until it is applied.
+ * What became of an invigilator command: `applied` (now, or before: its journal holds it); `pending`
+ * (accepted, finishes by itself, such as a start waiting for the package download); `ignored` (another
+ * test, or nothing to do in this phase); `deferred` (not applicable yet, but it will be: a pause, time
+ * added, the end or an alert's decision for a test resumed from another station whose records have not
+ * reached this station yet). The sync client acknowledges every command except a deferred one, which
+ * the server sends again until it is applied.
  */
 export type CommandOutcome = 'applied' | 'pending' | 'ignored' | 'deferred';
 

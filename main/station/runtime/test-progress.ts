@@ -2,6 +2,7 @@
 // appended, and a relaunch replays the journal through the same reducer, so the state after a crash
 // is exactly the state before it.
 import type { EndReason } from '../../../core/contracts/station-api.ts';
+import type { StationCommand } from '../../../core/contracts/station-server.ts';
 import type { JournalRecord } from '../../../core/journal/journal-record.ts';
 import { challengeTimerLeftMs } from '../clock/exam-clock.ts';
 
@@ -26,9 +27,13 @@ export interface TestProgress {
   downtimeMs: number;
   /** Authorizations and commands already applied (idempotency across restarts). */
   authorizations: Set<string>;
+  /** Alerts decided, and how: their record names the alert, not the command that decided it. */
+  decidedAlerts: Map<string, AlertDecision>;
   lastElapsedMs: number;
   lastSeq: number;
 }
+
+type AlertDecision = Extract<JournalRecord, { kind: 'alertDecided' }>['payload']['decision'];
 
 export function emptyProgress(): TestProgress {
   return {
@@ -46,6 +51,7 @@ export function emptyProgress(): TestProgress {
     addedMs: 0,
     downtimeMs: 0,
     authorizations: new Set(),
+    decidedAlerts: new Map(),
     lastElapsedMs: 0,
     lastSeq: 0,
   };
@@ -94,6 +100,7 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
       if (progress.alert)
         progress.currentFrozenMs += Math.max(0, record.elapsedMs - progress.alert.raisedAtMs);
       progress.alert = null;
+      progress.decidedAlerts.set(record.payload.alertId, record.payload.decision);
       if (record.payload.decision === 'validated') {
         progress.done.add(record.payload.challengeId);
         showNext(progress, record.elapsedMs);
@@ -124,6 +131,17 @@ export function applyRecord(progress: TestProgress, record: JournalRecord): Test
       break;
   }
   return progress;
+}
+
+/**
+ * Whether the journal shows `command` applied to this test: a record names it (its authorization),
+ * or, for an alert decision, the alert was decided the same way (the server allows one decision per
+ * alert). Such a command delivered again (its acknowledgment lost in a relaunch) is applied already:
+ * it is acknowledged `applied`, never applied twice.
+ */
+export function commandApplied(progress: TestProgress, command: StationCommand): boolean {
+  if (progress.authorizations.has(command.id)) return true;
+  return command.type === 'alertDecision' && progress.decidedAlerts.get(command.alertId) === command.decision;
 }
 
 /** A new challenge is shown: its own timer starts afresh. */

@@ -1,9 +1,10 @@
 // The invigilator's commands reach the station as server-sent events (event `command`, data a
 // StationCommand, id increasing). The stream is reopened after any failure with Last-Event-ID, each
 // command is applied at most once (by command id) and then acknowledged; the server sends again what
-// was not acknowledged, so a lost acknowledgment only means one more (ignored) delivery. A command the
-// station cannot apply yet (deferred) is not acknowledged: it is tried again after the next command
-// applied here (the resume that brings what it needs), and the server sends it again meanwhile.
+// was not acknowledged, so a lost acknowledgment only means one more delivery (acknowledged `applied`
+// again, never applied twice). A command the station cannot apply yet (deferred) is not acknowledged:
+// it is tried again after the next command applied here (the resume that brings what it needs), and
+// the server sends it again meanwhile.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import {
   StationCommandSchema,
