@@ -1,6 +1,7 @@
 // English: the same messages as French (the type makes sure none is missing).
 import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
 import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
+import { LOCKDOWN_FACT_WORDS } from '../../shared/i18n/lockdown-fact-words.ts';
 
 import type { BackOfficeMessages } from './messages.ts';
 
@@ -1345,6 +1346,7 @@ export const en: BackOfficeMessages = {
       event: 'Event',
       detail: 'Detail',
       events: LOCKDOWN_EVENT_WORDS.en,
+      facts: LOCKDOWN_FACT_WORDS.en,
       questionLeft: 'The candidate left the question (focused question)',
       omitted_one:
         '{{total}} events in all: the first {{first}} and the last {{last}} are listed; {{count}} event between them is not.',

@@ -2,6 +2,7 @@
 // person: every page says what it is for and what to do next, and every error says what to fix.
 import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
 import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
+import { LOCKDOWN_FACT_WORDS } from '../../shared/i18n/lockdown-fact-words.ts';
 
 export const fr = {
   app: {
@@ -1381,6 +1382,8 @@ export const fr = {
       detail: 'Détail',
       // The invigilator screen's words (renderer/invigilator/i18n lockdown.events): one name per event.
       events: LOCKDOWN_EVENT_WORDS.fr,
+      // What the station knew of an event, in the invigilator screen's words (lockdown.facts).
+      facts: LOCKDOWN_FACT_WORDS.fr,
       questionLeft: 'Le candidat a quitté la question (question focalisée)',
       omitted_one:
         '{{total}} événements au total : les {{first}} premiers et les {{last}} derniers sont listés ; {{count}} événement entre eux ne l’est pas.',

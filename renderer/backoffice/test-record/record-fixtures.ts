@@ -229,3 +229,27 @@ export function sampleRecord(overrides: Partial<CandidateTestRecord> = {}): Cand
     ...overrides,
   });
 }
+
+type LockdownEntry = Extract<TimelineEntry, { kind: 'lockdown' }>;
+
+/**
+ * Léa's record with these lockdown events in place of hers, on question 5: from a newer station (with
+ * `facts`) or an older one (its French sentence only).
+ */
+export function recordWithLockdown(
+  events: Omit<LockdownEntry, 'kind' | 'seq' | 'elapsedMs' | 'questionNumber'>[],
+): CandidateTestRecord {
+  const base = sampleRecord();
+  const others = base.timeline.filter((e) => e.kind !== 'lockdown' && e.kind !== 'focusLost');
+  const lockdown = events.map((e, i): LockdownEntry => ({
+    ...e,
+    kind: 'lockdown',
+    seq: 1000 + i,
+    elapsedMs: 0,
+    questionNumber: 5,
+  }));
+  return sampleRecord({
+    timeline: [...others, ...lockdown],
+    stationEvents: { total: events.length, omitted: 0, limit: 300 },
+  });
+}

@@ -1,13 +1,17 @@
 // « Verrouillage du poste »: the lockdown events the station journaled (in the invigilator screen's
-// words), and each time the candidate left a focused question, in the order they happened.
+// words: their names, and what the station knew of each, in the page's language), and each time the
+// candidate left a focused question, in the order they happened.
+import { useTranslation } from 'react-i18next';
 import { stationEventHalves, type CandidateTestRecord } from '../../../core/contracts/candidate-record.ts';
 import { useT } from '../i18n/use-t.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { Moment, QuestionNumber } from './record-moment.tsx';
 import { stationEventRows } from './record-rows.ts';
+import { lockdownDetail, type LockdownDetail } from './record-words.ts';
 
 export function RecordLockdown({ record, name }: { record: CandidateTestRecord; name: string }) {
   const t = useT();
+  const { t: tShared, i18n } = useTranslation();
   const rows = stationEventRows(record);
   return (
     <section
@@ -58,7 +62,11 @@ export function RecordLockdown({ record, name }: { record: CandidateTestRecord; 
                     ? t(`testRecord.lockdown.events.${row.event}`)
                     : t('testRecord.lockdown.questionLeft')}
                 </td>
-                <td>{row.kind === 'lockdown' && row.detail !== '' ? row.detail : '—'}</td>
+                <td>
+                  <Detail
+                    detail={row.kind === 'lockdown' ? lockdownDetail(row, t, tShared, i18n.language) : null}
+                  />
+                </td>
               </tr>
             ))}
           </DataTable>
@@ -66,4 +74,10 @@ export function RecordLockdown({ record, name }: { record: CandidateTestRecord; 
       )}
     </section>
   );
+}
+
+/** The station's own sentence is French whatever the page's language: screen readers read it so. */
+function Detail({ detail }: { detail: LockdownDetail | null }) {
+  if (detail === null) return <>—</>;
+  return detail.stationSentence ? <span lang="fr">{detail.text}</span> : <>{detail.text}</>;
 }

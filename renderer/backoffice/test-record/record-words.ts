@@ -1,15 +1,17 @@
 // The test record in the jury's words: the answer as the candidate gave it, a question's status and
 // how it counts, why it is neutralized, how the test ended, where the record comes from, and the times
 // (on the server's clock, to the second: events a few seconds apart must be told apart).
+import type { TFunction } from 'i18next';
 import type {
   CandidateTestRecord,
   RecordedAnswer,
   RecordNeutralization,
   RecordQuestion,
 } from '../../../core/contracts/candidate-record.ts';
+import { lockdownFactsText, type SayLockdown } from '../../shared/lockdown-facts-text.ts';
 import { dateTime } from '../format.ts';
 import type { Translate } from '../i18n/use-t.ts';
-import type { PauseRow } from './record-rows.ts';
+import type { PauseRow, StationEventRow } from './record-rows.ts';
 
 /**
  * A time of day to the second ("09:02:15"), with its date when it is not the day of `reference` (the
@@ -163,4 +165,25 @@ export function pauseWords(
     case 'resumed':
       return [t('testRecord.pauses.resumed', { duration: duration(row.downtimeMs) }), null];
   }
+}
+
+/** A lockdown event's detail, and whether it is the station's own sentence (always in French). */
+export type LockdownDetail = { text: string; stationSentence: boolean };
+
+/**
+ * A lockdown event's detail: what the station knew of it (its facts), in the page's language and in
+ * the invigilator screen's words (shared/lockdown-facts-text.ts); for an older station's record (no
+ * facts), its French sentence as written; null when there is neither. `language`: the page's i18next
+ * language (« fr », « en »).
+ */
+export function lockdownDetail(
+  row: Extract<StationEventRow, { kind: 'lockdown' }>,
+  t: Translate,
+  tShared: TFunction,
+  language: string,
+): LockdownDetail | null {
+  const say: SayLockdown = (key, values) => t(`testRecord.lockdown.${key}`, values);
+  const said = lockdownFactsText(row, say, tShared, language);
+  if (said !== null) return { text: said, stationSentence: false };
+  return row.detail.trim() === '' ? null : { text: row.detail, stationSentence: true };
 }

@@ -8,10 +8,11 @@ import type { CandidateTestRecord } from '../../../core/contracts/candidate-reco
 import { LOCKDOWN_EVENTS } from '../../../core/contracts/station-api.ts';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
+import { LOCKDOWN_FACT_WORDS } from '../../shared/i18n/lockdown-fact-words.ts';
 import { en } from '../i18n/en.ts';
 import { fr } from '../i18n/fr.ts';
 import { addBackOfficeMessages } from '../i18n/use-t.ts';
-import { sampleRecord } from './record-fixtures.ts';
+import { recordWithLockdown, sampleRecord } from './record-fixtures.ts';
 import { TestRecord } from './test-record-screen.tsx';
 
 const render = (language: Language, record: CandidateTestRecord = sampleRecord()) =>
@@ -128,6 +129,90 @@ describe('the test record’s page', () => {
     expect(events[0]).toContain('Écran supplémentaire branché');
     expect(events[0]).toContain('HDMI-1');
     expect(events[1]).toContain('Le candidat a quitté la question (question focalisée)');
+  });
+
+  describe('says what the station knew of an event, as the invigilator screen does', () => {
+    // A newer station's events (with facts), each beside the French sentence it wrote for older screens.
+    const teamViewer =
+      'Logiciel interdit en cours d’exécution : TeamViewer (TeamViewer.exe, prise de main à distance). Le test est suspendu.';
+    const record = recordWithLockdown([
+      {
+        event: 'forbiddenProcess',
+        detail: teamViewer,
+        facts: {
+          type: 'program',
+          name: 'TeamViewer',
+          category: 'remoteControl',
+          executables: ['TeamViewer.exe'],
+        },
+        at: new Date(2026, 11, 8, 9, 10).toISOString(),
+      },
+      {
+        event: 'focusRegained',
+        detail: 'Retour dans le test après 2 min 10 s.',
+        facts: { type: 'away', awayMs: 130_000 },
+        at: new Date(2026, 11, 8, 9, 12).toISOString(),
+      },
+      {
+        // Off since the evening before (the server's clock, as the event's time): the date is said.
+        event: 'uncleanExit',
+        detail: 'La station ne s’était pas arrêtée normalement.',
+        facts: { type: 'lastSeen', lastSeenAt: new Date(2026, 11, 7, 18, 40).getTime() },
+        at: new Date(2026, 11, 8, 9, 20).toISOString(),
+      },
+      {
+        event: 'focusLost',
+        detail: 'La fenêtre du test n’est plus au premier plan.',
+        facts: { type: 'omitted', count: 12 },
+        at: new Date(2026, 11, 8, 9, 25).toISOString(),
+      },
+    ]);
+    /** Each row's detail, its last cell, its no-break spaces kept. */
+    const details = (language: Language) =>
+      rows(render(language, record), 'record-station-event').map((row) =>
+        (row.split('<td>').at(-1) ?? '').replace(/<[^>]+>/g, '').trim(),
+      );
+
+    it('from the same words (one list for both screens)', () => {
+      expect(fr.testRecord.lockdown.facts).toBe(LOCKDOWN_FACT_WORDS.fr);
+      expect(en.testRecord.lockdown.facts).toBe(LOCKDOWN_FACT_WORDS.en);
+    });
+
+    it('in French, with French punctuation, in place of the station’s sentence', () => {
+      expect(details('fr')).toEqual([
+        'Logiciel interdit\u00a0: TeamViewer (TeamViewer.exe), prise de main à distance',
+        'Retour dans la fenêtre du test après 2 min 10 s d’absence',
+        'Arrêt brutal du poste (coupure, plantage), dernier signe de vie le 7 décembre à 18:40',
+        'Le candidat a quitté la fenêtre du test\u00a0: 12 fois de plus, non notées dans le journal (limite atteinte)',
+      ]);
+      expect(render('fr', record)).not.toContain('en cours d’exécution');
+    });
+
+    it('in English, without a word of the station’s French', () => {
+      const said = details('en');
+      expect(said).toEqual([
+        'Forbidden software: TeamViewer (TeamViewer.exe), remote control',
+        'Back in the test window after 2 min 10 s away',
+        'Station stopped abruptly (power cut, crash), last sign of life on 7 December at 18:40',
+        'The candidate left the test window: 12 more times, not written in the journal (limit reached)',
+      ]);
+      expect(text(render('en', record))).not.toMatch(/Logiciel|exécution|Retour|La station|fenêtre/);
+    });
+
+    it('and an older station’s sentence (no facts) as it wrote it, in French on either page', () => {
+      const older = recordWithLockdown([
+        { event: 'forbiddenProcess', detail: teamViewer, at: new Date(2026, 11, 8, 9, 10).toISOString() },
+        { event: 'suspend', detail: ' ', at: null },
+      ]);
+      for (const language of ['fr', 'en'] as const) {
+        const [process, suspend] = rows(render(language, older), 'record-station-event');
+        expect(process).toContain(`<span lang="fr">${teamViewer}</span>`);
+        expect(text(suspend ?? '')).toMatch(/ —$/);
+      }
+      expect(text(rows(render('en', older), 'record-station-event')[0] ?? '')).toContain(
+        'Forbidden software detected',
+      );
+    });
   });
 
   it('says the header: stations in order, the end, the time and where the record comes from', () => {

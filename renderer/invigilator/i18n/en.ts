@@ -1,6 +1,7 @@
 // The invigilator screen's messages in English (same keys as French).
 import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
 import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
+import { LOCKDOWN_FACT_WORDS } from '../../shared/i18n/lockdown-fact-words.ts';
 
 import type { InvigilatorMessages } from './messages.ts';
 
@@ -348,31 +349,7 @@ export const en: InvigilatorMessages = {
       uncleanExit: 'Abrupt stop',
     },
     events: LOCKDOWN_EVENT_WORDS.en,
-    facts: {
-      program: 'Forbidden software: {{name}} ({{executables}}), {{category}}',
-      programNoExecutable: 'Forbidden software: {{name}}, {{category}}',
-      categories: {
-        remoteControl: 'remote control',
-        screenSharing: 'screen sharing or recording',
-        messaging: 'messaging',
-        aiAssistant: 'AI assistant',
-      },
-      display: '{{label}} ({{width}} × {{height}})',
-      displayUnnamed: 'unnamed display ({{width}} × {{height}})',
-      displayCovered: 'Extra display plugged in: {{display}}, hidden behind a blank screen',
-      displayRefused: 'Extra display plugged in: {{display}}. The centre forbids it, the test is paused',
-      displayRemoved: 'Extra display unplugged: {{display}}',
-      crashWhat: { screen: 'The test screen', graphics: "The station's display" },
-      crashRestarted: '{{what}} crashed and was restarted',
-      crashRestartedAgain: '{{what}} crashed and was restarted ({{count}} times in {{window}})',
-      crashRepeated: '{{what}} crashed {{count}} times in {{window}}: the station must be changed',
-      away: 'Back in the test window after {{time}} away',
-      asleep: 'Station woke up after {{time}} asleep',
-      lastSeen: 'Station stopped abruptly (power cut, crash), last sign of life at {{time}}',
-      lastSeenOn: 'Station stopped abruptly (power cut, crash), last sign of life on {{date}} at {{time}}',
-      omitted_one: '{{event}}: {{count}} more time, not written in the journal (limit reached)',
-      omitted_other: '{{event}}: {{count}} more times, not written in the journal (limit reached)',
-    },
+    facts: LOCKDOWN_FACT_WORDS.en,
   },
   incidents: {
     title: 'Reports',

@@ -2,6 +2,7 @@
 // short, each state says what is happening and what to do.
 import { INCIDENT_CODE_WORDS } from '../../shared/i18n/incident-code-words.ts';
 import { LOCKDOWN_EVENT_WORDS } from '../../shared/i18n/lockdown-event-words.ts';
+import { LOCKDOWN_FACT_WORDS } from '../../shared/i18n/lockdown-fact-words.ts';
 
 export const fr = {
   app: {
@@ -374,32 +375,7 @@ export const fr = {
     },
     events: LOCKDOWN_EVENT_WORDS.fr,
     /** What the station knew of an event, said in place of its name (older stations wrote a sentence only). */
-    facts: {
-      program: 'Logiciel interdit : {{name}} ({{executables}}), {{category}}',
-      programNoExecutable: 'Logiciel interdit : {{name}}, {{category}}',
-      categories: {
-        remoteControl: 'prise de main à distance',
-        screenSharing: 'partage ou enregistrement d’écran',
-        messaging: 'messagerie',
-        aiAssistant: 'assistant d’intelligence artificielle',
-      },
-      display: '{{label}} ({{width}} × {{height}})',
-      displayUnnamed: 'écran sans nom ({{width}} × {{height}})',
-      displayCovered: 'Écran supplémentaire branché : {{display}}, caché par un écran vide',
-      displayRefused:
-        'Écran supplémentaire branché : {{display}}. Le centre l’interdit, le test est suspendu',
-      displayRemoved: 'Écran supplémentaire débranché : {{display}}',
-      crashWhat: { screen: 'L’écran du test', graphics: 'L’affichage du poste' },
-      crashRestarted: '{{what}} a planté et a été relancé',
-      crashRestartedAgain: '{{what}} a planté et a été relancé ({{count}} fois en {{window}})',
-      crashRepeated: '{{what}} a planté {{count}} fois en {{window}} : le poste doit être changé',
-      away: 'Retour dans la fenêtre du test après {{time}} d’absence',
-      asleep: 'Sortie de veille du poste après {{time}} en veille',
-      lastSeen: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie à {{time}}',
-      lastSeenOn: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie le {{date}} à {{time}}',
-      omitted_one: '{{event}} : {{count}} fois de plus, non noté dans le journal (limite atteinte)',
-      omitted_other: '{{event}} : {{count}} fois de plus, non notées dans le journal (limite atteinte)',
-    },
+    facts: LOCKDOWN_FACT_WORDS.fr,
   },
   incidents: {
     title: 'Signalements',

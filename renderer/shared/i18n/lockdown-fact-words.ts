@@ -1,0 +1,56 @@
+// What the station knew of a lockdown event (its `facts`, core/journal/lockdown-facts.ts), said in place
+// of the event's name, in the words of the invigilator screen (live) and of the back office's test
+// record (for the jury) alike: one list, so that both read the same (shared/lockdown-facts-text.ts).
+// Each desk holds it beside its event names (`events`: lockdown-event-words.ts) as `facts`.
+export const LOCKDOWN_FACT_WORDS = {
+  fr: {
+    program: 'Logiciel interdit : {{name}} ({{executables}}), {{category}}',
+    programNoExecutable: 'Logiciel interdit : {{name}}, {{category}}',
+    categories: {
+      remoteControl: 'prise de main à distance',
+      screenSharing: 'partage ou enregistrement d’écran',
+      messaging: 'messagerie',
+      aiAssistant: 'assistant d’intelligence artificielle',
+    },
+    display: '{{label}} ({{width}} × {{height}})',
+    displayUnnamed: 'écran sans nom ({{width}} × {{height}})',
+    displayCovered: 'Écran supplémentaire branché : {{display}}, caché par un écran vide',
+    displayRefused: 'Écran supplémentaire branché : {{display}}. Le centre l’interdit, le test est suspendu',
+    displayRemoved: 'Écran supplémentaire débranché : {{display}}',
+    crashWhat: { screen: 'L’écran du test', graphics: 'L’affichage du poste' },
+    crashRestarted: '{{what}} a planté et a été relancé',
+    crashRestartedAgain: '{{what}} a planté et a été relancé ({{count}} fois en {{window}})',
+    crashRepeated: '{{what}} a planté {{count}} fois en {{window}} : le poste doit être changé',
+    away: 'Retour dans la fenêtre du test après {{time}} d’absence',
+    asleep: 'Sortie de veille du poste après {{time}} en veille',
+    lastSeen: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie à {{time}}',
+    lastSeenOn: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie le {{date}} à {{time}}',
+    omitted_one: '{{event}} : {{count}} fois de plus, non noté dans le journal (limite atteinte)',
+    omitted_other: '{{event}} : {{count}} fois de plus, non notées dans le journal (limite atteinte)',
+  },
+  en: {
+    program: 'Forbidden software: {{name}} ({{executables}}), {{category}}',
+    programNoExecutable: 'Forbidden software: {{name}}, {{category}}',
+    categories: {
+      remoteControl: 'remote control',
+      screenSharing: 'screen sharing or recording',
+      messaging: 'messaging',
+      aiAssistant: 'AI assistant',
+    },
+    display: '{{label}} ({{width}} × {{height}})',
+    displayUnnamed: 'unnamed display ({{width}} × {{height}})',
+    displayCovered: 'Extra display plugged in: {{display}}, hidden behind a blank screen',
+    displayRefused: 'Extra display plugged in: {{display}}. The centre forbids it, the test is paused',
+    displayRemoved: 'Extra display unplugged: {{display}}',
+    crashWhat: { screen: 'The test screen', graphics: "The station's display" },
+    crashRestarted: '{{what}} crashed and was restarted',
+    crashRestartedAgain: '{{what}} crashed and was restarted ({{count}} times in {{window}})',
+    crashRepeated: '{{what}} crashed {{count}} times in {{window}}: the station must be changed',
+    away: 'Back in the test window after {{time}} away',
+    asleep: 'Station woke up after {{time}} asleep',
+    lastSeen: 'Station stopped abruptly (power cut, crash), last sign of life at {{time}}',
+    lastSeenOn: 'Station stopped abruptly (power cut, crash), last sign of life on {{date}} at {{time}}',
+    omitted_one: '{{event}}: {{count}} more time, not written in the journal (limit reached)',
+    omitted_other: '{{event}}: {{count}} more times, not written in the journal (limit reached)',
+  },
+} as const;
