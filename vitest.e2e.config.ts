@@ -9,7 +9,9 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['scripts/test-temp-root.ts', 'e2e/harness/global-setup.ts'],
-    maxWorkers: 2,
+    // With the real Electron (ELECTRON_PATH, the installers' workflow) one at a time: its stations share
+    // the machine's settings file and one display, where two kiosk windows would take focus from each other.
+    maxWorkers: process.env.ELECTRON_PATH ? 1 : 2,
     testTimeout: 120_000,
     hookTimeout: 60_000,
     // `expect.poll` waits for the server, the station or the screens, each in its own process on a

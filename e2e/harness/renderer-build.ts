@@ -1,6 +1,8 @@
 // The built screens the harness serves: the candidate screens (dist/renderer) and the web screens
 // the server serves (dist/web/<screen>), built by Vite when a source under renderer/ or core/ is newer
-// than the build, so a test never runs stale screens.
+// than the build, so a test never runs stale screens. The run's global setup builds them all once:
+// two e2e files run at once, and Vite empties a screen's folder before writing it, so a build started
+// by one file would take the screen away from the other's server.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ function newest(folder: string): number {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) latest = Math.max(latest, newest(full));
-    else if (!entry.name.endsWith('.test.ts')) latest = Math.max(latest, statSync(full).mtimeMs);
+    else if (!/\.test\.tsx?$/.test(entry.name)) latest = Math.max(latest, statSync(full).mtimeMs);
   }
   return latest;
 }

@@ -52,7 +52,11 @@ export async function openSanitizerPage(entry: string): Promise<SanitizerPage> {
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
+    // A bundle that throws while loading would otherwise surface later as a function missing.
+    const failures: Error[] = [];
+    page.on('pageerror', (error) => failures.push(error));
     await page.addScriptTag({ content: script });
+    if (failures[0]) throw new Error(`the sanitizer entry failed to load: ${failures[0].message}`);
     return new SanitizerPage(browser, page);
   } catch (error) {
     await browser.close();

@@ -53,7 +53,7 @@ describe('an event said from its facts', () => {
     ).toBeNull();
   });
 
-  it('gives the last sign of life its time only when the event’s own time is unknown', () => {
+  it('dates the last sign of life only when it fell on another day than the event (or the event’s time is unknown: time only)', () => {
     const lastSeenAt = new Date(2026, 11, 7, 18, 40).getTime();
     const facts = { type: 'lastSeen', lastSeenAt } as const;
     expect(lockdownFactsText({ event: 'uncleanExit', facts, at: null }, say, tShared, 'fr')).toBe(
@@ -67,5 +67,13 @@ describe('an event said from its facts', () => {
         'en',
       ),
     ).toBe('facts.lastSeenOn {"date":"7 December","time":"18:40"}');
+    expect(
+      lockdownFactsText(
+        { event: 'uncleanExit', facts, at: new Date(2026, 11, 7, 18, 45).toISOString() },
+        say,
+        tShared,
+        'en',
+      ),
+    ).toBe('facts.lastSeen {"time":"18:40"}');
   });
 });
