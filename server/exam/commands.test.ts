@@ -64,6 +64,24 @@ describe('alert decisions and a resume on another station', () => {
   const pendingFor = async (target: TestStation) =>
     (await server.app.pix.store.commands.pendingForStation(target.id, 0)).map((c) => c.command);
 
+  it('no longer sends a start withdrawn before its station acknowledged it', async () => {
+    await join(server, day, station, lea());
+    const start = (await inv.command(lea().id, { type: 'authorizeStart' })).command.id;
+    expect((await pendingFor(station)).map((c) => c.id)).toEqual([start]);
+    const withdrawal = (await inv.command(lea().id, { type: 'withdrawAuthorization' })).command.id;
+    // Sent again after the withdrawal (an acknowledgment lost, the station relaunched), the start would
+    // be held again at the station: only the withdrawal goes.
+    expect((await pendingFor(station)).map((c) => c.id)).toEqual([withdrawal]);
+    expect((await inv.card(lea().id)).pendingCommands).not.toContainEqual(
+      expect.objectContaining({ type: 'authorizeStart' }),
+    );
+    // A start the station applied meanwhile still says so when its acknowledgment comes.
+    await station.inject(server.app, 'POST', STATION_API_PATHS.commandAck(start), { outcome: 'applied' });
+    expect(await server.app.pix.store.commands.get(start)).toMatchObject({ acknowledgedOutcome: 'applied' });
+    const again = (await inv.command(lea().id, { type: 'authorizeStart' })).command.id;
+    expect((await pendingFor(station)).map((c) => c.id)).toEqual([withdrawal, again]);
+  });
+
   it("answers a command with the candidate's card and the id of the room event that carries it", async () => {
     const { testId, journal } = await startedJournal(server, day, inv, station, lea());
     await replicate(testId, journal.records);

@@ -1073,6 +1073,12 @@ function tests(db: SqliteDatabase): TestRepository {
       dropRequest: ResumeRequest | undefined,
     ) => {
       if (dropRequest) dropResumeRequest.run(id, dropRequest.stationId, dropRequest.requestedAt);
+      if (authorization === null) {
+        // A start withdrawn before its station acknowledged it is no longer sent: delivered again after
+        // the withdrawal (its acknowledgment lost, the station relaunched), it would be held again.
+        const withdrawn = (get.get(id) as Row).authorization_id;
+        if (withdrawn !== null) retireCommand.run(command.issuedAt - 1, str(withdrawn), id);
+      }
       if (authorization === 'resume') moveForResume.run(id);
       setAuthorization.run(authorization, authorization === null ? null : command.id, id);
       // The command goes to the station the test is attached to now (after a resume move).
