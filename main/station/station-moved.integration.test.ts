@@ -2,30 +2,17 @@
 // certification server attaches the test to the new station and refuses the old one's records. The old
 // station, when it is heard again, must stop its stale copy without sealing a competing result, keep its
 // journal for the jury, and go back to its home saying the test goes on elsewhere.
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../core/challenge/answer.ts';
 import type { PackagedChallenge } from '../../core/challenge/challenge.ts';
 import type { StationStatus } from '../../core/contracts/station-api.ts';
-/* eslint-disable no-restricted-imports -- tests against the real server (never shipped): the station's
-   own code still imports nothing from server/. */
-import { invigilator, type Invigilator } from '../../server/testing/exam-helpers.ts';
-import { seedCertificationDay, type SeededDay } from '../../server/testing/seed.ts';
-import { startTestServer, type TestServer } from '../../server/testing/test-server.ts';
-/* eslint-enable no-restricted-imports */
 import { AnswerJournal } from './journal/answer-journal.ts';
-import { createStationServices, type StationServices } from './station-services.ts';
-import { idleBrowser, scaledTimers, tempDataDir, until } from './sync/sync-fixtures.ts';
-
-let server: TestServer | null = null;
-const running: StationServices[] = [];
+import { closeRoom, openRoom, signIn, startStation, stopStation, type Room } from './real-server-room.ts';
+import type { StationServices } from './station-services.ts';
+import { tempDataDir, until } from './sync/sync-fixtures.ts';
 
 // Closing lets requests in flight end (the server waits for the stations' connections): room for it.
-afterEach(async () => {
-  for (const station of running.splice(0)) await station.close();
-  await server?.close();
-  server = null;
-}, 30_000);
+afterEach(closeRoom, 30_000);
 
 function someAnswer(challenge: PackagedChallenge): AnswerValue {
   const first = challenge.choices?.[0]?.id ?? '1';
@@ -35,68 +22,6 @@ function someAnswer(challenge: PackagedChallenge): AnswerValue {
     type: 'fields',
     fields: Object.fromEntries((challenge.fields ?? []).map((f) => [f.name, 'Lyon'])),
   };
-}
-
-interface Room {
-  server: TestServer;
-  day: SeededDay;
-  inv: Invigilator;
-  url: string;
-}
-
-async function room(): Promise<Room> {
-  server = await startTestServer();
-  const day = await seedCertificationDay(server.app, { count: 1, competences: 5 });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = server.app.server.address() as AddressInfo;
-  return { server, day, inv: await invigilator(server, day), url: `http://127.0.0.1:${port}` };
-}
-
-/** A station on `dataDir`, enrolled (the first time) and started, with the room's clock. */
-async function station(r: Room, dataDir: string, name: string): Promise<StationServices> {
-  const clock = r.server.clock;
-  const services = await createStationServices({
-    dataDir,
-    serverUrl: r.url,
-    stationName: name,
-    // No forbidden software, whatever else runs on the test machine.
-    processWatch: { list: () => Promise.resolve([]) },
-    machineId: 'lab-image-2026',
-    browser: idleBrowser,
-    attachmentUrl: (file) => `file://${file}`,
-    clocks: { wall: () => clock.now, timers: scaledTimers(0.02) },
-    heartbeatEveryMs: 50,
-    tickEveryMs: 50,
-  });
-  running.push(services);
-  if (!services.identity.enrolled) {
-    const code = await r.day.api({
-      method: 'POST',
-      url: `/api/centre/centres/${r.day.centreId}/enrollment-codes`,
-      payload: {},
-    });
-    const enrolled = await services.enroll((code.json() as { code: string }).code);
-    if (!enrolled.ok) throw new Error(enrolled.message);
-  }
-  await services.start();
-  await until(() => services.syncState().online, 10_000, `${name} online`);
-  return services;
-}
-
-async function stop(services: StationServices): Promise<void> {
-  running.splice(running.indexOf(services), 1);
-  await services.close();
-}
-
-function signIn(r: Room, services: StationServices) {
-  const candidate = r.day.candidates[0]!;
-  return services.dispatch('signIn', {
-    sessionNumber: r.day.session.number,
-    accessCode: r.day.session.accessCode,
-    firstName: candidate.firstName,
-    lastName: candidate.lastName,
-    birthdate: candidate.birthdate,
-  });
 }
 
 async function answerCurrent(services: StationServices) {
@@ -133,17 +58,17 @@ const statusOf = async (services: StationServices) =>
 
 describe('a station whose test went on at another one', () => {
   it('relaunched, recognises its stale copy, keeps it for the jury and seals nothing; the result comes from the other station', async () => {
-    const r = await room();
+    const r = await openRoom();
     const dirA = tempDataDir('station-a-');
-    const a = await station(r, dirA, 'Poste 01');
+    const a = await startStation(r, dirA, { name: 'Poste 01' });
     const testId = await startedOn(r, a);
-    await stop(a); // the station dies
+    await stopStation(a); // the station dies
 
-    const b = await station(r, tempDataDir('station-b-'), 'Poste 02');
+    const b = await startStation(r, tempDataDir('station-b-'), { name: 'Poste 02' });
     await resumedOn(r, b);
 
     // A comes back: it restores the test, and the server tells it the test went on elsewhere.
-    const again = await station(r, dirA, 'Poste 01');
+    const again = await startStation(r, dirA, { name: 'Poste 01' });
     await until(() => again.runtime.phase === 'idle', 10_000, 'A back at its home');
     expect((await statusOf(again)).exam.movedElsewhere).toEqual({
       firstName: r.day.candidates[0]!.firstName,
@@ -155,7 +80,7 @@ describe('a station whose test went on at another one', () => {
     const card = await r.inv.card(r.day.candidates[0]!.id);
     expect(card).toMatchObject({ state: 'resultReceived', station: { id: b.identity.stationId } });
     expect(again.syncState().upload.pending).toBe(0);
-    await stop(again);
+    await stopStation(again);
 
     // A's copy is still there, whole, for the jury; never to be resumed.
     const journal = AnswerJournal.open({ file: again.journalFile });
@@ -171,10 +96,10 @@ describe('a station whose test went on at another one', () => {
   });
 
   it('still running, stops the test the invigilator moved to another station', async () => {
-    const r = await room();
-    const a = await station(r, tempDataDir('station-a-'), 'Poste 01');
+    const r = await openRoom();
+    const a = await startStation(r, tempDataDir('station-a-'), { name: 'Poste 01' });
     await startedOn(r, a);
-    const b = await station(r, tempDataDir('station-b-'), 'Poste 02');
+    const b = await startStation(r, tempDataDir('station-b-'), { name: 'Poste 02' });
     await resumedOn(r, b);
     await until(() => a.runtime.phase === 'idle', 10_000, 'A back at its home');
     expect((await statusOf(a)).exam.movedElsewhere).not.toBeNull();

@@ -2,43 +2,15 @@
 // certification server, and before any of its records do. Relaunched, it is sent the command again:
 // its acknowledgment must say at once that the command was applied (what the server keeps of what each
 // station did with a command), not wait for records that may never come.
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-/* eslint-disable no-restricted-imports -- tests against the real server (never shipped): the station's
-   own code still imports nothing from server/. */
-import { invigilator, type Invigilator } from '../../server/testing/exam-helpers.ts';
-import { seedCertificationDay, type SeededDay } from '../../server/testing/seed.ts';
-import { startTestServer, type TestServer } from '../../server/testing/test-server.ts';
-/* eslint-enable no-restricted-imports */
-import { createStationServices, type StationServices } from './station-services.ts';
+import { closeRoom, openRoom, signIn, startStation, stopStation, type Room } from './real-server-room.ts';
+import type { StationServices } from './station-services.ts';
 import type { FetchLike } from './sync/server-connection.ts';
-import { idleBrowser, scaledTimers, tempDataDir, until } from './sync/sync-fixtures.ts';
-
-let server: TestServer | null = null;
-const running: StationServices[] = [];
+import { tempDataDir, until } from './sync/sync-fixtures.ts';
 
 // Closing lets requests in flight end (the server waits for the stations' connections): room for it.
-afterEach(async () => {
-  for (const station of running.splice(0)) await station.close();
-  await server?.close();
-  server = null;
-}, 30_000);
-
-interface Room {
-  server: TestServer;
-  day: SeededDay;
-  inv: Invigilator;
-  url: string;
-}
-
-async function room(): Promise<Room> {
-  server = await startTestServer();
-  const day = await seedCertificationDay(server.app, { count: 1, competences: 5 });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = server.app.server.address() as AddressInfo;
-  return { server, day, inv: await invigilator(server, day), url: `http://127.0.0.1:${port}` };
-}
+afterEach(closeRoom, 30_000);
 
 /**
  * The network between the station and the server: no record or result ever gets through, and
@@ -75,69 +47,24 @@ function network() {
   return { net, fetch };
 }
 
-/** A station on `dataDir`, enrolled (the first time) and started, with the room's clock. */
-async function station(r: Room, dataDir: string, fetch: FetchLike): Promise<StationServices> {
-  const clock = r.server.clock;
-  const services = await createStationServices({
-    dataDir,
-    serverUrl: r.url,
-    stationName: 'Poste 01',
-    // No forbidden software, whatever else runs on the test machine.
-    processWatch: { list: () => Promise.resolve([]) },
-    machineId: 'lab-image-2026',
-    browser: idleBrowser,
-    attachmentUrl: (file) => `file://${file}`,
-    clocks: { wall: () => clock.now, timers: scaledTimers(0.02) },
-    heartbeatEveryMs: 50,
-    tickEveryMs: 50,
-    fetch,
-  });
-  running.push(services);
-  if (!services.identity.enrolled) {
-    const code = await r.day.api({
-      method: 'POST',
-      url: `/api/centre/centres/${r.day.centreId}/enrollment-codes`,
-      payload: {},
-    });
-    const enrolled = await services.enroll((code.json() as { code: string }).code);
-    if (!enrolled.ok) throw new Error(enrolled.message);
-  }
-  await services.start();
-  await until(() => services.syncState().online, 10_000, 'the station online');
-  return services;
-}
-
 async function signInAndAccept(r: Room, services: StationServices): Promise<void> {
-  const candidate = r.day.candidates[0]!;
-  const signedIn = await services.dispatch('signIn', {
-    sessionNumber: r.day.session.number,
-    accessCode: r.day.session.accessCode,
-    firstName: candidate.firstName,
-    lastName: candidate.lastName,
-    birthdate: candidate.birthdate,
-  });
-  expect(signedIn.ok).toBe(true);
+  expect((await signIn(r, services)).ok).toBe(true);
   expect((await services.dispatch('acceptInstructions', {})).ok).toBe(true);
-}
-
-async function stop(services: StationServices): Promise<void> {
-  running.splice(running.indexOf(services), 1);
-  await services.close();
 }
 
 describe('a station relaunched before the server got its acknowledgment', () => {
   it('acknowledges the start it applied as applied, and the server stores that before any record', async () => {
-    const r = await room();
+    const r = await openRoom();
     const candidate = r.day.candidates[0]!;
     const dir = tempDataDir('station-relaunch-');
     const { net, fetch } = network();
-    const first = await station(r, dir, fetch);
+    const first = await startStation(r, dir, { fetch });
     await signInAndAccept(r, first);
     const start = (await r.inv.command(candidate.id, { type: 'authorizeStart' })).command.id;
     await until(() => first.runtime.phase === 'inProgress', 10_000, 'the start');
     await until(() => net.tried.includes(start), 10_000, 'the acknowledgment tried');
     const testId = first.runtime.testId ?? '';
-    await stop(first); // the station dies
+    await stopStation(first); // the station dies
 
     const store = r.server.app.pix.store;
     expect(await store.commands.get(start)).toMatchObject({
@@ -145,7 +72,7 @@ describe('a station relaunched before the server got its acknowledgment', () => 
       acknowledgedOutcome: null,
     });
     net.acks = true;
-    const relaunched = await station(r, dir, fetch);
+    const relaunched = await startStation(r, dir, { fetch });
     await until(
       async () => ((await store.commands.get(start))?.acknowledgedAt ?? null) !== null,
       10_000,
@@ -160,12 +87,12 @@ describe('a station relaunched before the server got its acknowledgment', () => 
   });
 
   it('acknowledges the end that sealed its test as applied, though it no longer holds that test', async () => {
-    const r = await room();
+    const r = await openRoom();
     const candidate = r.day.candidates[0]!;
     const dir = tempDataDir('station-relaunch-');
     const { net, fetch } = network();
     net.acks = true;
-    const first = await station(r, dir, fetch);
+    const first = await startStation(r, dir, { fetch });
     await signInAndAccept(r, first);
     await r.inv.command(candidate.id, { type: 'authorizeStart' });
     await until(() => first.runtime.phase === 'inProgress', 10_000, 'the start');
@@ -184,12 +111,12 @@ describe('a station relaunched before the server got its acknowledgment', () => 
     );
     await until(() => first.runtime.phase === 'sealed', 10_000, 'the end, sealed');
     await until(() => net.tried.includes(end), 10_000, 'the acknowledgment tried');
-    await stop(first); // the station dies
+    await stopStation(first); // the station dies
 
     const store = r.server.app.pix.store;
     expect(await store.commands.get(end)).toMatchObject({ acknowledgedAt: null, acknowledgedOutcome: null });
     net.acks = true;
-    const relaunched = await station(r, dir, fetch);
+    const relaunched = await startStation(r, dir, { fetch });
     expect(relaunched.runtime.phase).toBe('idle'); // sealed: nothing of it to restore
     await until(
       async () => ((await store.commands.get(end))?.acknowledgedAt ?? null) !== null,
