@@ -10,6 +10,7 @@
 //                  (results e-mailed at publication; also PIX_SMTP_URL, PIX_MAIL_FROM; without it they wait)
 //   npm run server -- create-admin --email you@example.org   (password from PIX_ADMIN_PASSWORD or stdin)
 //   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite   (online copy of the database)
+//   npm run server -- audit-test <testId>   (regenerates a test from its seed, profile and bank snapshot)
 // Logs are JSON lines (pino) on stdout; they never contain passwords, tokens, signatures or codes.
 // A value it cannot use (a port, a time zone…) gets one line on stderr and exit code 2; a database or a
 // port it cannot open gets what failed, where, and what to do, and exit code 1; never a stack trace.
@@ -25,6 +26,7 @@ import { describeIssues } from '../core/validation/describe-issues.ts';
 import { createAccount } from './accounts/account-service.ts';
 import { buildServer, SERVER_VERSION } from './app.ts';
 import { BackupRefusal, backupDatabase, readSchemaVersion } from './cli/database-backup.ts';
+import { auditTestCommand } from './cli/test-audit-command.ts';
 import {
   SERVER_ENVIRONMENT,
   databaseFile,
@@ -58,6 +60,9 @@ const USAGE = `Usage:
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite
                     (a consistent copy of the database, the server running or not)
+  npm run server -- audit-test <testId>
+                    (regenerates the test from its recorded seed, profile and bank snapshot:
+                     exit 0 it matches the challenges asked, 1 it differs, 2 it cannot be audited)
 Environment: ${SERVER_ENVIRONMENT.join(', ')}.
 Every option, its variable and default: server/README.md.
 `;
@@ -171,6 +176,13 @@ async function backup(): Promise<void> {
     );
     process.exitCode = 1;
   }
+}
+
+async function auditTestCli(): Promise<void> {
+  const outcome = await auditTestCommand(dbFile, positionals[1], SERVER_VERSION);
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
 }
 
 async function serve(): Promise<void> {
@@ -305,8 +317,11 @@ async function serve(): Promise<void> {
 const command = positionals[0] ?? 'serve';
 if (command === 'create-admin') await createAdmin();
 else if (command === 'backup') await backup();
+else if (command === 'audit-test') await auditTestCli();
 else if (command === 'serve') await serve();
 else {
-  process.stderr.write(`unknown command "${command}": use serve (default), create-admin or backup\n`);
+  process.stderr.write(
+    `unknown command "${command}": use serve (default), create-admin, backup or audit-test\n`,
+  );
   process.exitCode = 2;
 }

@@ -1,5 +1,7 @@
 // The candidate's test package, generated once with core (seeded, seed recorded) when the invigilator
 // first authorizes the start, and served to the station the test is attached to, with its attachments.
+// Kept with it: the profile and the bank as generation read them, so that an audit regenerates the test
+// (test-audit.ts).
 import { toPackagedChallenge, type Challenge } from '../../core/challenge/challenge.ts';
 import { generateTest } from '../../core/generation/generate-test.ts';
 import {
@@ -17,6 +19,7 @@ import { ApiError, unprocessable } from '../http/api-error.ts';
 import { centreName, packageSessionView } from '../sessions/session-service.ts';
 import type { StoredCandidate, StoredSession, StoredStation, StoredTest } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
+import { generationBankOf } from './generation-bank.ts';
 import { packageCandidateView } from './join.ts';
 
 export async function ensurePackage(
@@ -55,6 +58,8 @@ export async function ensurePackage(
     generated,
     profile: candidate.profile,
     challenges: asked,
+    // The draw's other input: the seed and profile alone redraw differently once an import changes the bank.
+    generationBank: generationBankOf(bank.index),
     generatedAt: ctx.now(),
   });
   ctx.log.info({ testId: test.id, seed, challenges: challenges.length }, 'test package generated');

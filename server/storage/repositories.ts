@@ -243,7 +243,30 @@ export interface GeneratedPackage {
   profile: Profile;
   /** The asked challenges as the bank held them, solutions included: scoring checks against these. */
   challenges: Challenge[];
+  /** What generation read from the bank (exam/generation-bank.ts), for audit: stored once per hash. */
+  generationBank: StoredGenerationBank;
   generatedAt: number;
+}
+
+/** A bank as test generation read it, stored once under the SHA-256 of its text (its content hash). */
+export interface StoredGenerationBank {
+  hash: string;
+  /** Canonical JSON (exam/generation-bank.ts reads it). */
+  content: string;
+}
+
+/**
+ * What a test's audit reads (exam/test-audit.ts), as stored: the JSON values parsed but not trusted, the
+ * audit checks them. `generationBank` null: generated before the server kept it (migration 21).
+ */
+export interface GenerationRecord {
+  package: unknown;
+  packageHash: string;
+  generated: unknown;
+  profile: unknown;
+  /** The asked challenges as scored (solutions included). */
+  asked: unknown;
+  generationBank: StoredGenerationBank | null;
 }
 
 export interface QuestionContentFlags {
@@ -699,6 +722,8 @@ export interface TestRepository {
   generation(
     id: string,
   ): Promise<{ generated: GeneratedTest; profile: Profile; challenges: Challenge[] } | null>;
+  /** The test's package and what it was generated from, for its audit; null without a package. */
+  generationRecord(id: string): Promise<GenerationRecord | null>;
   /** The jury's neutralizations: set or cleared, returns the test's whole list. */
   setJuryNeutralization(
     id: string,

@@ -470,3 +470,29 @@ describe('migration 20: an acknowledged command keeps what the station did with 
     db.close();
   });
 });
+
+describe('migration 21: each test package keeps the bank its test was drawn from', () => {
+  it('leaves the packages generated before without one, and lets new ones name a stored bank only', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 20));
+    db.prepare(
+      `INSERT INTO test_packages (test_id, package, generated, profile_snapshot, bank_snapshot)
+       VALUES ('tst_1', '{}', '{}', '{}', '[]')`,
+    ).run();
+
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 21));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(21);
+    expect(db.prepare('SELECT generation_bank FROM test_packages').pluck().get()).toBeNull();
+    expect(db.prepare('SELECT COUNT(*) FROM generation_banks').pluck().get()).toBe(0);
+    db.pragma('foreign_keys = ON');
+    const point = db.prepare("UPDATE test_packages SET generation_bank = ? WHERE test_id = 'tst_1'");
+    expect(() => point.run('d'.repeat(64))).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO generation_banks (hash, content, stored_at) VALUES (?, '{}', 1)").run(
+      'd'.repeat(64),
+    );
+    expect(point.run('d'.repeat(64)).changes).toBe(1);
+    db.close();
+  });
+});

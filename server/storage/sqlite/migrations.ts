@@ -675,4 +675,22 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (ack_outcome IN ('applied', 'pending', 'ignored'));
     `,
   },
+  {
+    version: 21,
+    description:
+      'each test package keeps the bank its test was drawn from, so that it can be regenerated for audit',
+    sql: `
+      -- A bank import changes the centre's bank in place: the seed and profile alone no longer give the
+      -- same test. What generation read from the bank (server/exam/generation-bank.ts: the operative
+      -- challenges' ids by skill and competence) is kept once per distinct content, under its SHA-256:
+      -- every test drawn from one bank state points at the same row.
+      CREATE TABLE generation_banks (
+        hash      TEXT PRIMARY KEY,
+        content   TEXT NOT NULL,                     -- canonical JSON; its SHA-256 is the hash
+        stored_at INTEGER NOT NULL
+      ) STRICT;
+      -- NULL: generated before this migration (the bank it was drawn from was not kept).
+      ALTER TABLE test_packages ADD COLUMN generation_bank TEXT REFERENCES generation_banks (hash);
+    `,
+  },
 ];

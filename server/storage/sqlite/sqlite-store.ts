@@ -915,8 +915,20 @@ function tests(db: SqliteDatabase): TestRepository {
      WHERE id = ? AND package_id IS NULL`,
   );
   const insertPackage = db.prepare(
-    `INSERT INTO test_packages (test_id, package, generated, profile_snapshot, bank_snapshot)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO test_packages (test_id, package, generated, profile_snapshot, bank_snapshot, generation_bank)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  // One row per bank state (content hash): the thirty tests of a session drawn from it share it.
+  const hasGenerationBank = db.prepare('SELECT 1 FROM generation_banks WHERE hash = ?').pluck();
+  const insertGenerationBank = db.prepare(
+    'INSERT OR IGNORE INTO generation_banks (hash, content, stored_at) VALUES (?, ?, ?)',
+  );
+  const getGenerationRecord = db.prepare(
+    `SELECT p.package, t.package_hash, p.generated, p.profile_snapshot, p.bank_snapshot,
+       p.generation_bank, g.content AS generation_bank_content
+     FROM test_packages p JOIN tests t ON t.id = p.test_id
+       LEFT JOIN generation_banks g ON g.hash = p.generation_bank
+     WHERE p.test_id = ?`,
   );
   const getPackage = db.prepare(
     'SELECT p.package, t.package_hash FROM test_packages p JOIN tests t ON t.id = p.test_id WHERE p.test_id = ?',
@@ -931,12 +943,16 @@ function tests(db: SqliteDatabase): TestRepository {
     const { packageId, challenges } = g.package;
     if (setPackage.run(packageId, g.packageHash, g.generatedAt, challenges.length, id).changes !== 1)
       return false;
+    const bank = g.generationBank;
+    if (hasGenerationBank.get(bank.hash) === undefined)
+      insertGenerationBank.run(bank.hash, bank.content, g.generatedAt);
     insertPackage.run(
       id,
       JSON.stringify(g.package),
       JSON.stringify(g.generated),
       JSON.stringify(g.profile),
       JSON.stringify(g.challenges),
+      bank.hash,
     );
     // The files it cites stay downloadable whatever later bank imports do (migration 11).
     for (const c of challenges) {
@@ -1152,6 +1168,30 @@ function tests(db: SqliteDatabase): TestRepository {
         generated: json(row.generated),
         profile: json(row.profile_snapshot),
         challenges: json(row.bank_snapshot),
+      };
+    },
+    async generationRecord(id) {
+      const row = getGenerationRecord.get(id) as Row | undefined;
+      if (!row) return null;
+      // Text that is not JSON (an altered row) is returned as text: the audit reports it unreadable.
+      const stored = (value: unknown): unknown => {
+        try {
+          return JSON.parse(String(value));
+        } catch {
+          return String(value);
+        }
+      };
+      const hash = row.generation_bank;
+      const content = row.generation_bank_content;
+      return {
+        package: stored(row.package),
+        packageHash: str(row.package_hash),
+        generated: stored(row.generated),
+        profile: stored(row.profile_snapshot),
+        asked: stored(row.bank_snapshot),
+        // A bank row gone (foreign keys off) reads as altered (no text), not as generated before.
+        generationBank:
+          hash === null ? null : { hash: str(hash), content: typeof content === 'string' ? content : '' },
       };
     },
     async setJuryNeutralization(id, challengeId, neutralized, at, by) {
