@@ -370,6 +370,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       }
       return runtime.handleCommand(command);
     },
+    appliedSince: (command) => runtime.showsApplied(command),
     // Closing waits for the acknowledgment: the server must not send the command again at next start.
     onAcknowledged: (command, outcome) => {
       if (command.type !== 'closeStation' || outcome !== 'applied') return;

@@ -78,8 +78,11 @@ describe('alert decisions and a resume on another station', () => {
     // A start the station applied meanwhile still says so when its acknowledgment comes.
     await station.inject(server.app, 'POST', STATION_API_PATHS.commandAck(start), { outcome: 'applied' });
     expect(await server.app.pix.store.commands.get(start)).toMatchObject({ acknowledgedOutcome: 'applied' });
-    const again = (await inv.command(lea().id, { type: 'authorizeStart' })).command.id;
-    expect((await pendingFor(station)).map((c) => c.id)).toEqual([withdrawal, again]);
+    // The candidate began on it: a new start is refused (a resume is what goes on from it), as the
+    // withdrawal would be, and nothing more is sent.
+    const again = await inv.post(`/candidates/${lea().id}/commands`, { type: 'authorizeStart' });
+    expect([again.statusCode, errorOf(again).code]).toEqual([409, 'ALREADY_STARTED']);
+    expect((await pendingFor(station)).map((c) => c.id)).toEqual([withdrawal]);
   });
 
   it("answers a command with the candidate's card and the id of the room event that carries it", async () => {

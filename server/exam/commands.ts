@@ -13,7 +13,7 @@ import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
 import type { CardChange } from '../room/room-feed.ts';
-import { hasEnded, hasStarted, isPaused, testHeard, testWentAhead } from '../room/room-view.ts';
+import { goAheadApplied, hasEnded, hasStarted, isPaused, testHeard } from '../room/room-view.ts';
 import type {
   CommandRequest,
   ResumeRequest,
@@ -85,7 +85,10 @@ export async function issueCommand(
   const testId = test.id;
   /** Commands to send after this one (alert decisions that follow a resume to another station). */
   let after: string[] = [];
-  const started = hasStarted(test);
+  const commands = await ctx.store.commands.listByTests([testId]);
+  // Its station applied the start though nothing more of it reached the server (it may have died right
+  // after, the candidate asking to resume elsewhere): started all the same, a resume goes on from it.
+  const started = hasStarted(test) || goAheadApplied(test, commands);
   const ended = hasEnded(test);
   const inProgress = () => {
     if (!started) throw conflict('NOT_STARTED', 'the test has not started');
@@ -103,10 +106,7 @@ export async function issueCommand(
       break;
     }
     case 'withdrawAuthorization': {
-      if (started) throw conflict('ALREADY_STARTED', 'the test has already started');
-      // Its station applied the start, though nothing more of it arrived (it may have died): too late.
-      if (testWentAhead(test, await ctx.store.commands.listByTests([testId]), false))
-        throw conflict('ALREADY_STARTED', 'the station has started the test');
+      if (started) throw conflict('ALREADY_STARTED', 'the station has started the test');
       if (test.authorization !== 'start') throw conflict('NOTHING_TO_WITHDRAW', 'no start was authorized');
       await ctx.store.tests.authorize(
         testId,

@@ -214,3 +214,118 @@ describe('a resume asked elsewhere after one authorized for a station that never
     expect(await pendingFor(b)).toEqual([toB.command.id]);
   });
 });
+
+describe('signing in again at another station after the invigilator authorized the start', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  beforeEach(async () => {
+    ({ server, day, station, inv } = await examRoom(1));
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededDay['candidates'][number];
+  const replicate = (testId: string, records: unknown[], by: TestStation) =>
+    by.inject(server.app, 'POST', STATION_API_PATHS.records(testId), { records });
+  const acknowledge = (by: TestStation, commandId: string, outcome?: 'applied' | 'pending') =>
+    by.inject(server.app, 'POST', STATION_API_PATHS.commandAck(commandId), outcome ? { outcome } : {});
+  const pendingFor = async (target: TestStation) =>
+    (await server.app.pix.store.commands.pendingForStation(target.id, 0)).map((c) => c.command.id);
+
+  it('the start applied there, nothing of it arrived: the candidate asks to resume, and goes on from it', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    await fetchPackage(server, station, testId);
+    expect((await acknowledge(station, start.command.id, 'applied')).statusCode).toBe(200);
+    // The station dies before any record or heartbeat of the test reached the server.
+    expect((await server.app.pix.store.tests.get(testId))?.journal.startedAt).toBeNull();
+
+    server.clock.advance(60_000);
+    const b = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, b, lea())).toMatchObject({ testId, resuming: true });
+    expect(await inv.card(lea().id)).toMatchObject({
+      state: 'resumePending',
+      station: { id: station.id },
+      resumeRequest: { stationId: b.id },
+      wentAhead: true,
+    });
+    // A new start is refused: the candidate began, only a resume goes on from it.
+    const again = await inv.post(`/candidates/${lea().id}/commands`, { type: 'authorizeStart' });
+    expect([again.statusCode, errorOf(again).code]).toEqual([409, 'ALREADY_STARTED']);
+
+    const resume = await inv.command(lea().id, { type: 'authorizeResume' });
+    expect(resume.candidate).toMatchObject({ station: { id: b.id }, authorization: 'resume' });
+    expect(await pendingFor(b)).toEqual([resume.command.id]);
+    // The same test package, and the server's records (none): B continues the chain from there.
+    const { package: pkg, packageHash } = await fetchPackage(server, b, testId);
+    const held = await b.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect([held.statusCode, held.json()]).toEqual([200, { records: [], lastTimeLeftMs: null }]);
+    const onB = new TestJournal(testId, server.clock.now);
+    onB.open(
+      { sessionId: day.session.id, candidateId: lea().id, stationId: b.id },
+      pkg,
+      packageHash,
+      resume.command.id,
+    );
+    expect((await replicate(testId, onB.records, b)).json()).toEqual({ storedThrough: 3 });
+    expect(await inv.card(lea().id)).toMatchObject({
+      state: 'inProgress',
+      station: { id: b.id },
+      authorization: null,
+    });
+  });
+
+  it('the start held there (the candidate still reading): it is withdrawn, to be authorized again here', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    expect((await acknowledge(station, start.command.id, 'pending')).statusCode).toBe(200);
+
+    const b = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, b, lea())).toMatchObject({ testId, resuming: false });
+    expect(await inv.card(lea().id)).toMatchObject({
+      state: 'signedIn',
+      station: { id: b.id },
+      authorization: null,
+      pendingCommands: [],
+      wentAhead: false,
+    });
+    // The first station can no longer start with it: nothing sent, its package and its records refused.
+    expect(await pendingFor(station)).toEqual([]);
+    expect(await pendingFor(b)).toEqual([]);
+    const pkg = await station.inject(server.app, 'GET', STATION_API_PATHS.package(testId));
+    expect([pkg.statusCode, errorOf(pkg).code]).toEqual([403, 'NOT_YOUR_TEST']);
+    const late = await acknowledge(station, start.command.id, 'applied');
+    expect([late.statusCode, errorOf(late).code]).toEqual([404, 'NOT_FOUND']);
+    expect((await server.app.pix.store.commands.get(start.command.id))?.acknowledgedOutcome).toBe('pending');
+
+    // Confirmed again where the candidate sits: the start goes to B.
+    const here = await inv.command(lea().id, { type: 'authorizeStart' });
+    expect(here.candidate).toMatchObject({ state: 'startAuthorized', station: { id: b.id } });
+    expect(await pendingFor(b)).toEqual([here.command.id]);
+    await fetchPackage(server, b, testId);
+  });
+
+  it('the start not yet received there (its station off): it is retired, never sent to it', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    expect(await pendingFor(station)).toEqual([start.command.id]);
+
+    const b = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, b, lea())).toMatchObject({ testId, resuming: false });
+    expect(await pendingFor(station)).toEqual([]);
+    expect(await server.app.pix.store.commands.get(start.command.id)).toMatchObject({
+      acknowledgedOutcome: null,
+    });
+    expect(await inv.card(lea().id)).toMatchObject({ authorization: null, pendingCommands: [] });
+  });
+
+  it('on the same station after cancelling: the start is authorized again, as after a move', async () => {
+    await join(server, day, station, lea());
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    expect((await acknowledge(station, start.command.id, 'pending')).statusCode).toBe(200);
+    // The candidate cancelled there (the station forgot the held start with its journal), then signs in.
+    expect(await join(server, day, station, lea())).toMatchObject({ resuming: false });
+    expect(await inv.card(lea().id)).toMatchObject({ state: 'signedIn', authorization: null });
+  });
+});

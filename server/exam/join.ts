@@ -119,8 +119,15 @@ export async function joinSession(
  * A candidate whose test exists signs in again. Before the start, the station begins a new journal (its
  * own `testOpened`, exam-runtime.ts signIn): the one replicated so far is forgotten with the move, or its
  * record 1 would conflict with the new one and the result be refused (intake compares the chains). Its
- * records carry nothing scored: no answer, alert or command acknowledgment comes before `started`.
- * After the start, the candidate asks for a resume, which the invigilator authorizes.
+ * records carry nothing scored: no answer, alert or command acknowledgment comes before `started`. A
+ * start authorized for the station they left is withdrawn with the move: the invigilator confirms the
+ * candidate's presence where they sit now (the card shows the start to authorize again), and that
+ * station can no longer start with it.
+ * After the start, the candidate asks for a resume, which the invigilator authorizes: also when the
+ * station they left acknowledged the start `applied` and died before any record of it arrived (the
+ * store refuses the move then). The new station continues the same test, whatever of it the server
+ * holds (exam-runtime.ts #resumeFromServer): the candidate began, and only the invigilator lets them
+ * go on.
  */
 async function joinAgain(
   ctx: ServerContext,
@@ -129,10 +136,23 @@ async function joinAgain(
 ): Promise<{ resuming: boolean; cause: string }> {
   let current = test;
   if (!hasEnded(current) && !hasStarted(current)) {
-    if (await ctx.store.tests.rejoinBeforeStart(current.id, station.id)) {
+    const rejoin = await ctx.store.tests.rejoinBeforeStart(current.id, station.id);
+    if (rejoin.rejoined) {
+      if (rejoin.withdrawnStart !== null) {
+        ctx.log.info(
+          {
+            testId: current.id,
+            stationId: station.id,
+            previousStationId: current.stationId,
+            commandId: rejoin.withdrawnStart,
+          },
+          'start authorization withdrawn: the candidate signed in again before starting',
+        );
+      }
       return { resuming: false, cause: current.stationId === station.id ? 'joined' : 'movedStation' };
     }
-    // Its start (or end) was stored since it was read: go by what it is now.
+    // Its start (or end) was stored since it was read, or its station applied the start though nothing
+    // of it arrived: go by what it is now.
     const fresh = await ctx.store.tests.get(current.id);
     if (!fresh) throw new Error('the test vanished');
     current = fresh;

@@ -75,7 +75,10 @@ async function receiveOnce(
     ctx.now(),
     test.heartbeat.clockOffsetMs,
   );
-  if (reading.consumed !== null && test.authorization === reading.consumed) {
+  // Consumed by its kind, or by its command named in them: a resume elsewhere of a test whose start
+  // never reached the server writes `started` under the resume's authorization (exam-runtime.ts).
+  const named = test.authorizationId !== null && reading.applied.includes(test.authorizationId);
+  if (reading.consumed !== null && (test.authorization === reading.consumed || named)) {
     await ctx.store.tests.clearAuthorization(test.id);
   }
   await acknowledgeApplied(ctx, test.id, reading.applied, reading.decidedAlerts);

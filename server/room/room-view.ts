@@ -216,6 +216,14 @@ function appliedGoAhead(command: StoredCommand): boolean {
 }
 
 /**
+ * Its station said it applied a start or resume of it: the candidate began, whatever reached the server
+ * since (the station may have died right after). `commands`: the test's (others are skipped).
+ */
+export function goAheadApplied(test: StoredTest, commands: readonly StoredCommand[]): boolean {
+  return commands.some((c) => c.testId === test.id && appliedGoAhead(c));
+}
+
+/**
  * The test went ahead: started as its records or heartbeats say (hasStarted), its result received or
  * scored (`resultStored`), or its station applied the start though nothing else of it reached the server
  * (it died right after). The one fact the card (`wentAhead`), finalization (startedTests), the attendance
@@ -229,12 +237,7 @@ export function testWentAhead(
 ): boolean {
   // No package, nothing could start (a stored result or a bundle always has one).
   if (test.packageId === null) return false;
-  return (
-    resultStored ||
-    hasStarted(test) ||
-    test.bundleReceivedAt !== null ||
-    commands.some((c) => c.testId === test.id && appliedGoAhead(c))
-  );
+  return resultStored || hasStarted(test) || test.bundleReceivedAt !== null || goAheadApplied(test, commands);
 }
 
 /** `commands`: the test's commands (others are skipped). */

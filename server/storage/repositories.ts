@@ -684,6 +684,9 @@ export type RecordsOutcome =
   | { ok: true; storedThrough: number; stored: JournalRecord[] }
   | { ok: false; problem: 'RECORD_CONFLICT' | 'CHAIN_BROKEN'; message: string };
 
+/** `withdrawnStart`: the start authorization withdrawn by the move (its command id; null if unnamed). */
+export type RejoinOutcome = { rejoined: false } | { rejoined: true; withdrawnStart: string | null };
+
 export interface TestRepository {
   create(test: {
     id: string;
@@ -699,10 +702,13 @@ export interface TestRepository {
    * Before the start, the candidate signed in again (on another station, or on the same one after
    * cancelling): the station begins a new journal, whose first record differs from the one stored. At
    * once: the test is attached to the station, its replicated records are deleted and
-   * the journal state they made is reset, so that the new chain is stored from record 1. False, and
-   * nothing written, when the test started or ended meanwhile (its records arrived since it was read).
+   * the journal state they made is reset, so that the new chain is stored from record 1; and a start
+   * authorized meanwhile is withdrawn (the invigilator confirms the candidate's presence again, where
+   * they sit now), its command retired like a withdrawn one. Not rejoined, and nothing written, when the
+   * test started or ended meanwhile (its records arrived since it was read), or when its station
+   * acknowledged a start or resume `applied` (the candidate began there: a resume, not a new start).
    */
-  rejoinBeforeStart(id: string, stationId: string): Promise<boolean>;
+  rejoinBeforeStart(id: string, stationId: string): Promise<RejoinOutcome>;
   /**
    * After the start, the candidate asks to resume on this station (resume_station_id and its time); and, at once, a resume authorization still pending for another station (the one
    * the test is attached to) is withdrawn: the candidate sits elsewhere now. Its command is retired

@@ -90,6 +90,7 @@ function commandStream(h: RuntimeHarness, acknowledged: string[], outcomes: stri
       return { ok: true, value: {} };
     },
     apply: (command) => h.runtime.handleCommand(command),
+    appliedSince: (command) => h.runtime.showsApplied(command),
     timers: new InstantTimers(),
   });
 }
@@ -105,6 +106,34 @@ describe('the acknowledgement of a start says whether the test went ahead', () =
     expect(startedBy(h)).toBeNull();
     await h.runtime.acceptInstructions();
     expect(startedBy(h)).toEqual({ authorization: 'c1' });
+  });
+
+  it('held, then delivered again once the test started on it (its acknowledgement lost): applied, started once', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    const outcomes: string[] = [];
+    const stream = commandStream(h, [], outcomes);
+    const start: StationCommand = { type: 'authorizeStart', id: 'c1', testId };
+    await stream.receive(start);
+    await h.runtime.acceptInstructions();
+    await stream.receive(start);
+    expect(outcomes).toEqual(['c1: pending', 'c1: applied']);
+    expect(h.journal.records(testId).filter((r) => r.kind === 'started')).toHaveLength(1);
+  });
+
+  it('held, withdrawn, then delivered again: not held again, the candidate does not start on it', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    const outcomes: string[] = [];
+    const stream = commandStream(h, [], outcomes);
+    const start: StationCommand = { type: 'authorizeStart', id: 'c1', testId };
+    await stream.receive(start);
+    await stream.receive({ type: 'withdrawAuthorization', id: 'w1', testId });
+    await stream.receive(start);
+    await h.runtime.acceptInstructions();
+    expect(outcomes).toEqual(['c1: pending', 'w1: applied', 'c1: pending']);
+    expect(h.runtime.phase).toBe('waiting');
+    expect(startedBy(h)).toBeNull();
   });
 
   it('while the candidate waits, instructions accepted: applied, the start written', async () => {

@@ -89,6 +89,23 @@ describe('the packageStored record', () => {
     expect(h.runtime.phase).toBe('sealed');
   });
 
+  it('is written on a resume elsewhere when the server holds no record at all (the start applied there, acknowledged only)', async () => {
+    const h = runtimeHarness({ pkg, seal: await verifyingSealer() });
+    h.server.resuming = true;
+    h.server.records = [];
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand({ type: 'authorizeResume', id: 'r1', testId: 'test-1' })).toBe(
+      'applied',
+    );
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(kinds(h)).toEqual(['testOpened', 'packageStored', 'started']);
+    expect(h.journal.records('test-1').at(-1)?.payload).toEqual({ authorization: 'r1' });
+    // Nothing of the old station's time is known: the clock runs from this start.
+    expect(h.runtime.status().exam.timeLeftMs).toBe(h.runtime.status().exam.allowedMs);
+    await answerAll(h);
+    expect(h.runtime.phase).toBe('sealed');
+  });
+
   it('is written on a resume elsewhere of records that started without it', async () => {
     const file = await journalWithoutPackageRecord(false);
     const old = runtimeHarness({ pkg, file });

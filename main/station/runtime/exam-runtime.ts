@@ -882,6 +882,18 @@ export class ExamRuntime {
   }
 
   /**
+   * Whether this station's journal shows `command` applied (by its id: a held start the test started
+   * on since, acknowledged `pending` then). Reads only: nothing is applied, held or started here.
+   */
+  showsApplied(command: StationCommand): Promise<boolean> {
+    return this.#serial(() => {
+      const t = this.#test;
+      if (t && command.testId === t.row.testId) return commandApplied(t.progress, command);
+      return this.#o.journal.test(command.testId) !== null && this.#appliedToEarlierTest(command);
+    });
+  }
+
+  /**
    * Whether an earlier test's journal here shows `command` applied: an end seals the test at once, so
    * after a relaunch before its acknowledgment the station no longer holds that test as its own.
    */
@@ -1499,11 +1511,15 @@ export class ExamRuntime {
       let records: JournalRecord[];
       try {
         this.#o.journal.storePackage(testId, fetched.value.package, fetched.value.packageHash);
-        // What the server said with them is kept with them: a relaunch before `testOpened` needs it.
-        this.#o.journal.importRecords(testId, remote.value.records, {
-          timeLeftMs: remote.value.lastTimeLeftMs,
-          receivedAt: this.#o.wallClock(),
-        });
+        // None: the old station applied the start and died before any record of it reached the server.
+        // The chain begins here (this station's `testOpened`, then the start on the resume's authority).
+        if (remote.value.records.length > 0) {
+          // What the server said with them is kept with them: a relaunch before `testOpened` needs it.
+          this.#o.journal.importRecords(testId, remote.value.records, {
+            timeLeftMs: remote.value.lastTimeLeftMs,
+            receivedAt: this.#o.wallClock(),
+          });
+        }
         records = this.#o.journal.records(testId);
       } catch (error) {
         // A chain that does not verify is never continued: the invigilator sees the resume waiting.
@@ -1572,6 +1588,9 @@ export class ExamRuntime {
       this.#move('ended');
       await this.#sealSafely();
     } else if (!t.progress.started) {
+      // Its start never reached the server (the old station died first): the test starts here on the
+      // resume's authority, its clock from zero. Nothing of the time run over there is known, and
+      // nothing the candidate did there is here: every question is answered again.
       this.#append({ kind: 'started', payload: { authorization } });
       t.resumeImport = null;
       t.clock?.start();

@@ -30,6 +30,7 @@ afterEach(async () => {
 async function follow(
   silenceTimeoutMs = 5000,
   outcome: (command: StationCommand) => CommandOutcome | Promise<CommandOutcome> = () => 'applied',
+  appliedSince?: (command: StationCommand) => Promise<boolean>,
 ): Promise<CommandStream> {
   const { keys } = await loadOrCreateStationKeys(new MemoryKeyStore());
   server.registerStation(keys.publicJwk);
@@ -45,6 +46,7 @@ async function follow(
     timers: new InstantTimers(),
     silenceTimeoutMs,
     log: (message) => logs.push(message),
+    ...(appliedSince ? { appliedSince } : {}),
   });
   stream.start();
   await until(() => server.openStreams === 1, 3000, 'the stream');
@@ -80,6 +82,44 @@ describe('the command stream', () => {
       { commandId: 'c3', outcome: 'ignored' },
       { commandId: 'c2', outcome: 'pending' },
     ]);
+    expect(applied.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('acknowledges a held start delivered again with what became of it: applied once started, never applied again', async () => {
+    const outcomes: Record<string, CommandOutcome> = { c1: 'applied', c2: 'pending', c3: 'ignored' };
+    /** What the journal shows applied (the runtime's showsApplied): the start, once the test began. */
+    const journaled = new Set<string>(['c1']);
+    const asked: string[] = [];
+    await follow(
+      5000,
+      (command) => outcomes[command.id] ?? 'deferred',
+      (command) => {
+        asked.push(command.id);
+        return Promise.resolve(journaled.has(command.id));
+      },
+    );
+    server.sendCommand(pause('c1'));
+    server.sendCommand({ type: 'authorizeStart', id: 'c2', testId: 'test-1' });
+    server.sendCommand({ type: 'unlock', id: 'c3', testId: 'test-1' });
+    await until(() => server.acknowledged.length === 3, 3000, 'three acknowledgments');
+    const start: StationCommand = { type: 'authorizeStart', id: 'c2', testId: 'test-1' };
+    // Delivered again while still held (the candidate reads on): `pending` still.
+    await stream?.receive(start);
+    // The candidate accepted the instructions and the test started on it; delivered again.
+    journaled.add('c2');
+    expect(await stream?.receive(start)).toEqual({ outcome: 'applied', acknowledged: true });
+    await stream?.receive(start);
+    await stream?.receive(pause('c1'));
+    await stream?.receive({ type: 'unlock', id: 'c3', testId: 'test-1' });
+    expect(server.acknowledgedOutcomes.slice(3)).toEqual([
+      { commandId: 'c2', outcome: 'pending' },
+      { commandId: 'c2', outcome: 'applied' },
+      { commandId: 'c2', outcome: 'applied' },
+      { commandId: 'c1', outcome: 'applied' },
+      { commandId: 'c3', outcome: 'ignored' },
+    ]);
+    // Only a held command is asked about, and only read: each command was applied once.
+    expect(asked).toEqual(['c2', 'c2']);
     expect(applied.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
   });
 

@@ -1,10 +1,11 @@
 // The invigilator's commands reach the station as server-sent events (event `command`, data a
 // StationCommand, id increasing). The stream is reopened after any failure with Last-Event-ID, each
 // command is applied at most once (by command id) and then acknowledged; the server sends again what
-// was not acknowledged, so a lost acknowledgment only means one more delivery (acknowledged `applied`
-// again, never applied twice). A command the station cannot apply yet (deferred) is not acknowledged:
-// it is tried again after the next command applied here (the resume that brings what it needs), and
-// the server sends it again meanwhile.
+// was not acknowledged, so a lost acknowledgment only means one more delivery (acknowledged with what
+// became of the command: `applied` again, or `applied` now for a start held then; never applied twice).
+// A command the station cannot apply yet (deferred) is not acknowledged: it is tried again after the
+// next command applied here (the resume that brings what it needs), and the server sends it again
+// meanwhile.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import {
   StationCommandSchema,
@@ -27,6 +28,14 @@ export interface CommandStreamOptions {
   acknowledge(commandId: string, outcome: CommandAckOutcome): Promise<ServerResult<unknown>>;
   /** Applies a command (the runtime's handleCommand). */
   apply(command: StationCommand): Promise<CommandOutcome>;
+  /**
+   * Whether the station's journal shows the command applied now (the runtime's showsApplied): read
+   * only, it applies nothing. Asked when a command held here (`pending`: a start kept while the
+   * candidate read the instructions) is delivered again, its acknowledgment lost: started since, it is
+   * acknowledged `applied`. Never `apply` again: a start withdrawn or replaced meanwhile would be held
+   * (or started on) once more.
+   */
+  appliedSince?(command: StationCommand): Promise<boolean>;
   timers: SyncTimers;
   /** The stream is reopened when nothing (not even a keep-alive comment) came for this long. */
   silenceTimeoutMs?: number;
@@ -108,6 +117,11 @@ export class CommandStream {
     }
     let outcome = this.#applied.get(command.id);
     const fresh = outcome === undefined;
+    // Kept for later when it came: the server is told what became of it since, not what it was then.
+    if (outcome === 'pending' && (await this.#o.appliedSince?.(command))) {
+      outcome = 'applied';
+      this.#applied.set(command.id, outcome);
+    }
     if (outcome === undefined) {
       const applying = this.#o.apply(command);
       this.#applying.set(command.id, applying);

@@ -29,6 +29,7 @@ import type {
   ResultEmailUpdatePlan,
   ResultRepository,
   ResumeRequest,
+  RejoinOutcome,
   RevokeOutcome,
   SessionEventRepository,
   SessionRepository,
@@ -1042,32 +1043,48 @@ function tests(db: SqliteDatabase): TestRepository {
   );
   // Every journal column comes from the records (journal-reading.ts): back to the defaults of a test
   // never replicated. Only while nothing says the test started or ended (checked again here: records
-  // may have arrived since the caller read the test). The heartbeat columns are not the records'.
+  // may have arrived since the caller read the test), nor that its station applied a start or resume
+  // (acknowledged `applied`: the candidate began there, though no record of it arrived). The heartbeat
+  // columns are not the records'.
   const resetJournal = db.prepare(
     `UPDATE tests SET station_id = @stationId, resume_station_id = NULL, resume_requested_at = NULL,
        stored_through = 0, last_hash = NULL, started_at = NULL, started_clock_offset_ms = NULL,
        downtime_ms = 0, answered = 0, added_ms = 0, paused_cause = NULL, paused_reason = NULL,
        ended_reason = NULL
      WHERE id = @id AND started_at IS NULL AND ended_reason IS NULL AND upload_refusal_code IS NULL
-       AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = @id)`,
+       AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.test_id = @id)
+       AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.test_id = @id AND c.ack_outcome = 'applied'
+         AND c.type IN ('authorizeStart', 'authorizeResume'))`,
   );
-  const deleteRecords = db.prepare('DELETE FROM test_records WHERE test_id = ?');
-  const rejoinBeforeStart = db.transaction((id: string, stationId: string): boolean => {
-    if (resetJournal.run({ id, stationId }).changes !== 1) return false;
-    deleteRecords.run(id);
-    return true;
-  });
-  const pendingResumeElsewhere = db
-    .prepare(
-      `SELECT authorization_id FROM tests WHERE id = ? AND authorization = 'resume' AND station_id <> ?`,
-    )
-    .pluck();
   // Acknowledged "before" the request that withdrew it: room-view.ts reads an acknowledgment made after
   // the last resume request as the station's go-ahead, which this is not.
   const retireCommand = db.prepare(
     `UPDATE commands SET acknowledged_at = MIN(issued_at, ?)
      WHERE id = ? AND test_id = ? AND acknowledged_at IS NULL`,
   );
+  const deleteRecords = db.prepare('DELETE FROM test_records WHERE test_id = ?');
+  const heldStart = db
+    .prepare(`SELECT authorization_id FROM tests WHERE id = ? AND authorization = 'start'`)
+    .pluck();
+  const rejoinBeforeStart = db.transaction((id: string, stationId: string): RejoinOutcome => {
+    // Read before the move: the start confirmed the candidate at the station they left.
+    const start = heldStart.get(id) as string | null | undefined;
+    if (resetJournal.run({ id, stationId }).changes !== 1) return { rejoined: false };
+    deleteRecords.run(id);
+    if (start === undefined) return { rejoined: true, withdrawnStart: null };
+    // The presence confirmed over there is withdrawn: the invigilator confirms it again where the
+    // candidate sits now. Its command is retired (never sent again, to either station): one that
+    // station holds can no longer start the test (its package is refused to it, heartbeat.ts tells
+    // it the test went elsewhere).
+    clearAuthorization.run(id);
+    if (start !== null) retireCommand.run(Number.MAX_SAFE_INTEGER, start, id);
+    return { rejoined: true, withdrawnStart: start };
+  });
+  const pendingResumeElsewhere = db
+    .prepare(
+      `SELECT authorization_id FROM tests WHERE id = ? AND authorization = 'resume' AND station_id <> ?`,
+    )
+    .pluck();
   const requestResumeWithdrawing = db.transaction(
     (id: string, stationId: string, at: number): string | null => {
       const pending = pendingResumeElsewhere.get(id, stationId) as string | null | undefined;
