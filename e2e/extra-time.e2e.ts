@@ -38,7 +38,8 @@ describe('extra time', () => {
     await day.invigilator.waitFor(HUGO.key, (c) => c.state === 'waiting', 'Hugo waiting');
     await day.invigilator.authorizeStart(HUGO.key);
     const first = await waitForChallenge(page);
-    expect(await page.getByTestId('time-left').textContent()).toContain('2 h 17 min');
+    // Each number held to its unit by a no-break space (U+00A0).
+    expect(await page.getByTestId('time-left').textContent()).toContain('2\u00a0h 17\u00a0min');
     expect(await page.getByTestId('time-left').textContent()).toContain('temps supplémentaire compris');
     await day.capture('test-extra-time');
     const card = await day.invigilator.candidate(HUGO.key);
@@ -89,7 +90,7 @@ describe('extra time', () => {
       await day.advanceClock(106 * MIN);
       const status = await day.waitForStatus((s) => (s.exam.timeLeftMs ?? 0) < 31 * MIN);
       expect(status.exam.phase).toBe('inProgress');
-      await expect.poll(() => page.getByTestId('time-left').textContent()).toMatch(/3[01] min/);
+      await expect.poll(() => page.getByTestId('time-left').textContent()).toMatch(/3[01]\u00a0min/);
       await day.capture('past-105-minutes');
     }
 

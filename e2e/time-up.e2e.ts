@@ -45,7 +45,7 @@ describe.skipIf(STATION_MODE === 'electron')('time up', () => {
     await page.getByTestId('time-warning').waitFor();
     // The warning says the time the bar shows (never « 15 minutes » beside « 14 min »).
     // (The harness moved the clock at once: the bar shows it once the station's new status is in.)
-    await expect.poll(async () => (await warningAndBar()).bar).toMatch(/^1[34] min$/);
+    await expect.poll(async () => (await warningAndBar()).bar).toMatch(/^1[34]\u00a0min$/);
     const fifteen = await warningAndBar();
     expect(fifteen.warning).toBe(`Il reste ${fifteen.bar}.`);
     await expect
@@ -55,7 +55,7 @@ describe.skipIf(STATION_MODE === 'electron')('time up', () => {
 
     await day.advanceClock(10 * MIN);
     await expect.poll(() => page.getByTestId('time-warning').textContent()).toContain('Pensez à valider');
-    await expect.poll(async () => (await warningAndBar()).bar).toMatch(/^[345] min$/);
+    await expect.poll(async () => (await warningAndBar()).bar).toMatch(/^[345]\u00a0min$/);
     const five = await warningAndBar();
     expect(five.warning).toBe(`Il reste ${five.bar}. Pensez à valider votre réponse.`);
     await day.capture('warning-5-minutes');

@@ -17,7 +17,7 @@ import type { Candidate, CentreSession } from '../../core/contracts/centre-api.t
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { TestStation } from '../../server/testing/station-client.ts';
 import { pressOn } from '../harness/candidate-actions.ts';
-import { CertificationDay } from '../harness/certification-day.ts';
+import { CertificationDay, STATION_MODE } from '../harness/certification-day.ts';
 import { CertificationServer } from '../harness/certification-server.ts';
 import { launchChromium } from '../harness/chromium.ts';
 import { ensureWebScreensBuilt, ROOT } from '../harness/renderer-build.ts';
@@ -556,8 +556,9 @@ describe('the session kit', () => {
     );
     expect(await page.getByTestId('kit-candidate').count()).toBe(5);
     const hugo = page.locator('[data-testid="kit-candidate"]', { hasText: 'BERNARD' });
-    expect(await hugo.textContent()).toContain('+30 %');
-    expect(await hugo.textContent()).toContain('2 h 17 min');
+    // Each number held to its unit by a no-break space: « 30 » never ends a line with « % » on the next.
+    expect(await hugo.textContent()).toContain('+30\u00a0%');
+    expect(await hugo.textContent()).toContain('2\u00a0h 17\u00a0min');
     expect(await page.getByTestId('kit-steps').locator('li').count()).toBe(8);
     expect(await kit.textContent()).toContain(`${server.url}/invigilator/`);
     await bo.capture('session-kit');
@@ -618,6 +619,9 @@ describe('after the certification', () => {
     const day = await CertificationDay.open({ scenario: 'backoffice-station', server, seeded, browser });
     try {
       const first = await signInAndStart(day, LEA);
+      // The station's process watch finds remote-control software running during her test: reported
+      // (the centre's default), the test goes on. The jury reads it in her record.
+      if (STATION_MODE === 'chromium') await day.station.forbiddenProcess('teamviewer', ['TeamViewer.exe']);
       expect(await answerAllRight(day, first)).toHaveLength(10);
       await waitForSent(day);
       await pressOn(
@@ -887,14 +891,36 @@ describe('after the certification', () => {
     expect(await report.getAttribute('data-code')).toBe('E4');
     expect(await report.textContent()).toContain('Le site du CDI ne répondait pas.');
     // The harness's station opens the test browser on its home page when the test starts, and Léa
-    // browses no further: that page, allowed, nothing blocked. No lockdown event, no pause.
+    // browses no further: that page, allowed, nothing blocked. One lockdown event (the software found
+    // running), no pause.
     const pages = page.getByTestId('record-page');
     expect(await pages.count()).toBeGreaterThanOrEqual(1);
     for (const row of await pages.all()) expect(await row.getAttribute('data-allowed')).toBe('true');
     expect(await pages.first().textContent()).toContain('https://atelier.pix-demo.test/');
     expect(await page.getByTestId('record-navigation-summary').textContent()).toContain('dont 0 bloquée');
     await page.getByRole('heading', { level: 2, name: 'Verrouillage du poste' }).waitFor();
-    expect(await page.getByTestId('record-lockdown-none').textContent()).toBe('Aucun événement du poste.');
+    /** The event and its detail (the row's last two cells): the detail says only what the name does not. */
+    const stationEvents = async () => {
+      const rows = await page.getByTestId('record-station-event').all();
+      return Promise.all(
+        rows.map(async (row) => [
+          await row.getAttribute('data-event'),
+          ...(await row.locator('td').allTextContents()).slice(-2).map(plainSpaces),
+        ]),
+      );
+    };
+    if (STATION_MODE === 'chromium') {
+      expect(await stationEvents()).toEqual([
+        [
+          'forbiddenProcess',
+          'Logiciel interdit détecté',
+          'TeamViewer (TeamViewer.exe), prise de main à distance',
+        ],
+      ]);
+      await page.getByTestId('record-station-event').scrollIntoViewIfNeeded();
+    } else {
+      expect(await page.getByTestId('record-lockdown-none').textContent()).toBe('Aucun événement du poste.');
+    }
     expect(await page.getByTestId('record-pauses-none').count()).toBe(1);
     await bo.capture('test-record');
     // As the jury prints it: no menu, no buttons, the sections one after the other.
@@ -902,6 +928,18 @@ describe('after the certification', () => {
     expect(await page.getByTestId('print-record').isVisible()).toBe(false);
     await bo.capture('test-record-print');
     await page.emulateMedia({ media: 'screen' });
+    // In English: the event and what the station knew of it in the page's language, never its French.
+    if (STATION_MODE === 'chromium') {
+      await page.getByRole('button', { name: 'Switch the screens to English' }).click();
+      await bo.heading('Test record of Léa MARTIN').waitFor();
+      expect(await stationEvents()).toEqual([
+        ['forbiddenProcess', 'Forbidden software detected', 'TeamViewer (TeamViewer.exe), remote control'],
+      ]);
+      await page.getByTestId('record-station-event').scrollIntoViewIfNeeded();
+      await bo.capture('test-record-english');
+      await page.locator('.language-switch').click();
+      await bo.heading('Dossier du test de Léa MARTIN').waitFor();
+    }
   });
 
   it('lets anyone check the certificate by its code on the public page', async () => {

@@ -9,6 +9,11 @@ import { nodeSelfCheck } from '../../main/station/self-check/node-self-check.ts'
 import { ServerRoutes, settingProxyList } from '../../main/station/network/server-routes.ts';
 import { createStationServices } from '../../main/station/station-services.ts';
 import { runtimeLockdownWatch } from '../../main/station/lockdown/runtime-lockdown.ts';
+import {
+  defaultProcessDenyListSetting,
+  describeForbidden,
+  effectiveDenyList,
+} from '../../core/lockdown/process-deny-list.ts';
 import { stationVersion } from '../../scripts/station-cli-options.ts';
 import type { BrowserOperation, FromChild, StationChildOptions, ToChild } from './station-protocol.ts';
 import { serveStationSocket } from './station-socket.ts';
@@ -167,6 +172,21 @@ async function main(): Promise<void> {
           send({ type: 'reply', id: message.id, value: true }),
         );
         break;
+      case 'forbiddenProcess': {
+        const entry = effectiveDenyList(defaultProcessDenyListSetting()).find(
+          (e) => e.id === message.entryId,
+        );
+        if (!entry) {
+          send({ type: 'reply', id: message.id, value: false });
+          break;
+        }
+        const { processes } = message;
+        const description = describeForbidden(entry, processes);
+        void lockdown
+          .forbiddenProcess({ entry, processes, description, lock: false })
+          .then(() => send({ type: 'reply', id: message.id, value: true }));
+        break;
+      }
       case 'syncState':
         send({ type: 'reply', id: message.id, value: services.syncState() });
         break;

@@ -149,6 +149,16 @@ export class StationProcess {
     await this.#call({ type: 'lockdown', cause });
   }
 
+  /**
+   * What the process watch reports when software of the shipped deny list runs on the machine
+   * (`entryId`: « teamviewer »; `processes`: « TeamViewer.exe »): a lockdown event with its French
+   * sentence and its facts, journaled in the test under way; reported only, the test goes on.
+   */
+  async forbiddenProcess(entryId: string, processes: string[]): Promise<void> {
+    if (!(await this.#call({ type: 'forbiddenProcess', entryId, processes })))
+      throw new Error(`the deny list has no entry ${entryId}`);
+  }
+
   /** The sandbox folder of the test under way, or null (the challenge browser's downloads go there). */
   testSandboxFolder(): Promise<string | null> {
     return this.#call({ type: 'testSandboxFolder' }) as Promise<string | null>;

@@ -58,6 +58,12 @@ export type ToChild =
    * the machine went to sleep or its session was locked. Either locks the test.
    */
   | { type: 'lockdown'; id: number; cause: 'suspend' | 'lockScreen' }
+  /**
+   * What the (absent) process watch finds, reported through the real LockdownWatch: software of the
+   * shipped deny list (`entryId`, « teamviewer ») running as `processes`. Reported only, the test goes
+   * on (the centre's default). The reply says whether the deny list has that entry.
+   */
+  | { type: 'forbiddenProcess'; id: number; entryId: string; processes: string[] }
   | { type: 'close'; id: number }
   /** An event from the harness's side of the station (the challenge browser) for the screens. */
   | { type: 'emit'; event: StationEvent };

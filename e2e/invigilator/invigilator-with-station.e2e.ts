@@ -120,7 +120,7 @@ describe('the invigilator screen with a station', () => {
     expect(status.exam.timeLeftMs).toBeLessThanOrEqual(before + 10 * 60_000);
     await expect
       .poll(() => inv.page.getByTestId('candidate-dialog').textContent(), { timeout: 10_000 })
-      .toContain('+10 min ajoutées');
+      .toContain('+10\u00a0min ajoutées');
     // The station's heartbeat says its time left counts the 10 min (the server's fact, not a guess of
     // this screen's): the file no longer says they wait for the station.
     await day.invigilator.waitFor(
@@ -129,7 +129,7 @@ describe('the invigilator screen with a station', () => {
       'the station’s report counting the added time',
     );
     const timeLeft = inv.page.getByTestId('panel-time-left');
-    await expect.poll(() => timeLeft.innerText(), { timeout: 10_000 }).toMatch(/^1 h 5\d min$/);
+    await expect.poll(() => timeLeft.innerText(), { timeout: 10_000 }).toMatch(/^1\sh 5\d\smin$/);
     await inv.capture('add-time-confirmed');
     await inv.closeDialog();
     // A reload reads the same facts from the server: the card says the time left, confirmed.
@@ -138,7 +138,7 @@ describe('the invigilator screen with a station', () => {
     await grid.or(inv.page.getByLabel('Numéro de session')).waitFor();
     if (!(await grid.isVisible())) await inv.login(day.seeded.session);
     const card = await inv.waitForCard(leaId, { state: 'inProgress' });
-    await expect.poll(() => card.getByTestId('card-time').innerText()).toMatch(/^Reste 1 h 5\d min/);
+    await expect.poll(() => card.getByTestId('card-time').innerText()).toMatch(/^Reste 1\sh 5\d\smin/);
     expect(await card.getByTestId('card-time-unconfirmed').count()).toBe(0);
     expect(await card.innerText()).not.toContain('en attente du poste');
     await inv.capture('add-time-confirmed-after-reload');
@@ -156,7 +156,7 @@ describe('the invigilator screen with a station', () => {
       .toBe('En pause (surveillant)');
     // The time left counts the 10 min added, as the time allowed does (1 h 55 min), confirmed or not
     // by the station yet: never the « 1 h 45 min » of a report from before it.
-    expect(await inv.page.getByTestId('panel-time-left').innerText()).toMatch(/^1 h 5\d min/);
+    expect(await inv.page.getByTestId('panel-time-left').innerText()).toMatch(/^1\sh 5\d\smin/);
     await inv.capture('station-locked');
     await inv.page.getByTestId('action-unlock').click();
     await day.page.getByTestId('paused').waitFor({ state: 'detached' });

@@ -317,7 +317,7 @@ describe('the room at a glance', () => {
     await inv.page.getByTestId('finalization-errors').waitFor();
     // Times as the cards say them (« 1 h 15 min », never « 75 min »), and what to wait for.
     const blocked = await inv.page.locator('main').innerText();
-    expect(blocked).not.toMatch(/environ ([6-9]\d|\d{3,}) min/);
+    expect(blocked).not.toMatch(/environ ([6-9]\d|\d{3,})\smin/);
     expect(blocked).not.toContain('attendez son poste');
     await inv.capture('finalization-blocked');
     // The alerts are decided, then the stations go quiet (switched off): 15 s later they are silent.

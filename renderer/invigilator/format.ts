@@ -23,11 +23,14 @@ export function sessionDate(date: string, language: string): string {
   }).format(parsed);
 }
 
-/** A short elapsed time: "12 s", "3 min", "1 h 05". */
+/**
+ * A short elapsed time: "12 s", "3 min", "1 h 05", each number held to its unit by a no-break space
+ * (U+00A0) so that a narrow card never puts « 12 » at a line's end and « s » on the next.
+ */
 export function elapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return `${seconds}\u00a0s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+  if (minutes < 60) return `${minutes}\u00a0min`;
+  return `${Math.floor(minutes / 60)}\u00a0h\u00a0${String(minutes % 60).padStart(2, '0')}`;
 }

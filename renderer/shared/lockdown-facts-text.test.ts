@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from './i18n/i18n.ts';
-import { lockdownFactsText, type SayLockdown } from './lockdown-facts-text.ts';
+import { lockdownFactsText, type FactsEvent, type SayLockdown } from './lockdown-facts-text.ts';
 
 const tShared: TFunction = createI18n('fr').t;
 /** Says the key and its values, as a desk's table would say its words. */
@@ -75,5 +75,80 @@ describe('an event said from its facts', () => {
         'en',
       ),
     ).toBe('facts.lastSeen {"time":"18:40"}');
+  });
+
+  describe('beside the event’s name (a table with a column for it): only what the name does not say', () => {
+    const crash = (process: 'screen' | 'graphics', crashes: number, restarted: boolean) =>
+      lockdownFactsText(
+        {
+          event: 'rendererCrashed',
+          facts: {
+            type: 'crash',
+            process,
+            reason: 'crashed',
+            exitCode: null,
+            crashes,
+            windowMs: 60_000,
+            restarted,
+          },
+          at: null,
+        },
+        say,
+        tShared,
+        'fr',
+        'besideName',
+      );
+
+    it('the software, the display, the time away, the count left out, without the name’s words', () => {
+      const program: FactsEvent = {
+        event: 'forbiddenProcess',
+        facts: { type: 'program', name: 'AnyDesk', category: 'remoteControl', executables: ['a.exe'] },
+        at: null,
+      };
+      expect(lockdownFactsText(program, say, tShared, 'fr', 'besideName')).toBe(
+        'facts.beside.program {"name":"AnyDesk","executables":"a.exe","category":"facts.categories.remoteControl"}',
+      );
+      // In place of the name (the invigilator's card), the whole sentence, as before.
+      expect(lockdownFactsText(program, say, tShared, 'fr')).toMatch(/^facts\.program /);
+      const unnamed = { type: 'display', label: null, width: 1280, height: 1024, handling: null } as const;
+      expect(
+        lockdownFactsText(
+          { event: 'displayRemoved', facts: unnamed, at: null },
+          say,
+          tShared,
+          'fr',
+          'besideName',
+        ),
+      ).toBe('facts.beside.displayUnnamed {"width":1280,"height":1024}');
+      expect(
+        lockdownFactsText(
+          { event: 'displayAdded', facts: { ...unnamed, handling: 'refused' }, at: null },
+          say,
+          tShared,
+          'fr',
+          'besideName',
+        ),
+      ).toBe(
+        'facts.beside.displayRefused {"display":"facts.beside.displayUnnamed {\\"width\\":1280,\\"height\\":1024}"}',
+      );
+      expect(
+        lockdownFactsText(
+          { event: 'focusLost', facts: { type: 'omitted', count: 3 }, at: null },
+          say,
+          tShared,
+          'fr',
+          'besideName',
+        ),
+      ).toBe('facts.beside.omitted {"count":3}');
+    });
+
+    it('a crash: nothing for the test screen restarted once (the name says it all), else what differs', () => {
+      expect(crash('screen', 1, true)).toBeNull();
+      expect(crash('graphics', 1, true)).toBe('facts.beside.crashGraphics');
+      expect(crash('screen', 2, true)).toBe('facts.beside.crashAgain {"count":2,"window":"1\u00a0min"}');
+      expect(crash('graphics', 4, false)).toBe(
+        'facts.beside.crashRepeatedGraphics {"count":4,"window":"1\u00a0min"}',
+      );
+    });
   });
 });

@@ -321,6 +321,7 @@ describe('finalization, scoring, publication and certificates', () => {
   });
 
   it('takes incident reports with C and E codes until finalization', async () => {
+    await sit(candidate(0), () => 'right');
     const e = await inv.post('/incidents', { candidateId: candidate(0).id, code: 'E1' });
     expect(e.statusCode).toBe(400);
     const ok = await inv.post('/incidents', {
@@ -352,6 +353,23 @@ describe('finalization, scoring, publication and certificates', () => {
       await day.api({ method: 'GET', url: `/api/centre/sessions/${day.session.id}/results` })
     ).json() as Results;
     expect(results.finalization?.needsJury).toBe(true);
+  });
+
+  it('refuses an E code naming a question the candidate’s test does not have, or a test with none yet', async () => {
+    const sat = await sit(candidate(0), () => 'right');
+    const total = sat.pkg.package.challenges.length;
+    const report = (who: SeededCandidate, questionNumber: number) =>
+      inv.post('/incidents', { candidateId: who.id, code: 'E4', questionNumber, description: 'site' });
+    const beyond = await report(candidate(0), total + 1);
+    expect([beyond.statusCode, errorOf(beyond).code]).toEqual([400, 'QUESTION_NOT_IN_TEST']);
+    expect(errorOf(beyond).message).toContain(`has ${total} questions`);
+    // A candidate who never started has no question to name.
+    const none = await report(candidate(1), 1);
+    expect([none.statusCode, errorOf(none).code]).toEqual([409, 'NO_TEST_QUESTIONS']);
+    expect(((await inv.get('/incidents')).json() as { incidents: unknown[] }).incidents).toHaveLength(0);
+    expect((await report(candidate(0), total)).statusCode).toBe(201);
+    // A C code names no question: taken whether the candidate started or not.
+    expect((await inv.post('/incidents', { candidateId: candidate(1).id, code: 'C8' })).statusCode).toBe(201);
   });
 
   it('writes each candidate’s external identifier and birthdate in the school’s file, an absent one’s too', async () => {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { IncidentInputSchema, IncidentSchema } from '../../core/contracts/invigilator-api.ts';
 import { newId } from '../auth/secrets.ts';
 import type { ServerContext } from '../context.ts';
-import { conflict, notFound } from '../http/api-error.ts';
+import { badRequest, conflict, notFound } from '../http/api-error.ts';
 import type { StoredIncident, StoredSession } from '../storage/repositories.ts';
 import { iso } from '../time.ts';
 
@@ -19,6 +19,27 @@ export function incidentView(i: StoredIncident): z.infer<typeof IncidentSchema> 
   };
 }
 
+/**
+ * An E code names a question of the candidate's own test: the jury neutralizes that question by its
+ * number, so a number the test never had (31 of a 13-question test) or a test with no questions yet
+ * would send it to nothing, and the question that was meant would be missed.
+ */
+async function checkQuestionOfTest(ctx: ServerContext, candidateId: string, questionNumber: number) {
+  const test = await ctx.store.tests.getByCandidate(candidateId);
+  const generated = test ? await ctx.store.tests.package(test.id) : null;
+  if (!generated)
+    throw conflict(
+      'NO_TEST_QUESTIONS',
+      'this candidate’s test has no questions yet: an E code names a question of the test, use a C code',
+    );
+  const total = generated.package.challenges.length;
+  if (questionNumber > total)
+    throw badRequest(
+      `this candidate’s test has ${total} questions: question ${questionNumber} is not one of them`,
+      'QUESTION_NOT_IN_TEST',
+    );
+}
+
 export async function reportIncident(
   ctx: ServerContext,
   session: StoredSession,
@@ -29,6 +50,8 @@ export async function reportIncident(
     throw conflict('SESSION_CLOSED', 'the session is finalized: reports can no longer change');
   const candidate = await ctx.store.candidates.get(input.candidateId);
   if (!candidate || candidate.sessionId !== session.id) throw notFound('candidate');
+  if (input.code.startsWith('E') && input.questionNumber !== null)
+    await checkQuestionOfTest(ctx, candidate.id, input.questionNumber);
   const incident: StoredIncident = {
     id: newId('inc'),
     sessionId: session.id,

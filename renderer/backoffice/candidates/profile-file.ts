@@ -94,7 +94,7 @@ const FRENCH: readonly Rule[] = [
   [/^is too long \((\d+) characters at most\)$/, (m) => `est trop long (${m[1]} caractères au plus)`],
   [/^must be a date written YYYY-MM-DD$/, () => 'doit être une date écrite AAAA-MM-JJ'],
   [/^must be a whole number of Pix$/, () => 'doit être un nombre entier de Pix'],
-  [/^must be at most (\d+) Pix$/, (m) => `doit valoir au plus ${m[1]} Pix`],
+  [/^must be at most (\d+) Pix$/, (m) => `doit valoir au plus ${m[1]}\u00a0Pix`],
   [/^each competence appears once$/, () => 'chaque compétence ne doit figurer qu’une fois'],
 ];
 

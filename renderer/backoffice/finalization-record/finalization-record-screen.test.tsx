@@ -89,7 +89,7 @@ describe('the finalization record’s page', () => {
     ]);
     const rows = byTestId(html, 'tr', 'pv-candidate');
     expect(rows[0]).toBe(
-      'BERNARD Hugo né(e) le 23/11/2010 +30 % Présent Terminé par le surveillant Problème technique 0 C7 — Problème technique non bloquant : Le poste a redémarré.',
+      'BERNARD Hugo né(e) le 23/11/2010 +30\u00a0% Présent Terminé par le surveillant Problème technique 0 C7 — Problème technique non bloquant : Le poste a redémarré.',
     );
     // Nothing to say: a dash on paper, « sans objet » for screen readers.
     expect(rows[1]).toBe(

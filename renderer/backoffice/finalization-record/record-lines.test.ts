@@ -64,7 +64,7 @@ describe('a candidate’s line', () => {
   });
 
   it('says the extra time, or that there is none', () => {
-    expect(extraTimeText(30, fr)).toBe('+30 %');
+    expect(extraTimeText(30, fr)).toBe('+30\u00a0%');
     expect(extraTimeText(0, fr)).toBe('aucun');
     expect(extraTimeText(0, en)).toBe('none');
   });

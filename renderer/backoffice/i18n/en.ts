@@ -401,7 +401,7 @@ export const en: BackOfficeMessages = {
     externalId: 'Student id',
     resultEmail: 'Results email',
     extraTime: 'Extra time',
-    extraTimeValue: '{{value}} %',
+    extraTimeValue: '{{value}} %',
     adjustment: 'Accessibility adjustment',
     progress: 'Progress',
     edit: 'Edit the enrolment',
@@ -719,8 +719,8 @@ export const en: BackOfficeMessages = {
     },
     ago: {
       now: 'just now',
-      minutes: '{{count}} min ago',
-      hours: '{{count}} h ago',
+      minutes: '{{count}} min ago',
+      hours: '{{count}} h ago',
       days: '{{count}} d ago',
     },
   },
@@ -938,11 +938,11 @@ export const en: BackOfficeMessages = {
     none: 'none',
     finished: 'finished',
     aborted: { candidate: 'candidate abandon', technical: 'technical problem' },
-    rate: 'reproducibility rate {{rate}} %',
+    rate: 'reproducibility rate {{rate}} %',
     statuses: { validated: 'Certified', rejected: 'Not certified', cancelled: 'Cancelled' },
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'technical problem and too few answers',
-      REPRODUCIBILITY_BELOW_50: 'fewer than 50 % right answers',
+      REPRODUCIBILITY_BELOW_50: 'fewer than 50 % right answers',
       SCORE_ZERO: 'no competence certified',
       NOT_TRUSTED: 'too many neutralized questions: the jury decides',
       JURY_CANCELLED: 'certification cancelled by the jury',
@@ -995,7 +995,7 @@ export const en: BackOfficeMessages = {
         "{{name}}'s result will be computed again with their station's signed result, which holds all their answers. The verification code does not change: the certificate and its public verification will show the new result. If the results are published and the candidate gave an address for their results, an update message is sent to it; otherwise, tell the candidate if their score changes.",
       rescoreConfirm: 'Recompute',
       rescoredDone:
-        "{{name}}'s result recomputed with the signed result: {{score}} Pix. The verification code stays the same.",
+        "{{name}}'s result recomputed with the signed result: {{score}} Pix. The verification code stays the same.",
     },
     unscored: {
       title: 'Signed results of candidates listed absent',
@@ -1121,7 +1121,7 @@ export const en: BackOfficeMessages = {
       then: 'When the jury is done, tick “The jury has reviewed the session”, then publish.',
       referent:
         'Before publication, the jury (an administrator) can neutralize a question an incident affected. Tell them about the reports to review.',
-      summary: '{{name}}: {{status}}, {{score}} Pix',
+      summary: '{{name}}: {{status}}, {{score}} Pix',
       reportedCount_one: '{{count}} question reported',
       reportedCount_other: '{{count}} questions reported',
       reportedTitle: 'Reported questions (E codes)',
@@ -1151,7 +1151,7 @@ export const en: BackOfficeMessages = {
       undoText:
         'Question {{number}} will count again, right or wrong according to the candidate’s answer, and {{name}}’s result will be re-scored at once. A question neutralized by an alert validated during the test stays neutralized.',
       undoConfirm: 'Count again',
-      outcome: '{{status}}, {{score}} Pix, reproducibility rate {{rate}}%',
+      outcome: '{{status}}, {{score}} Pix, reproducibility rate {{rate}}%',
       changed: 'result re-scored: {{after}} (before: {{before}})',
       unchanged: 'result re-scored, unchanged: {{after}}',
       neutralizedDone: 'Question {{number}} of {{name}} neutralized; {{change}}.',
@@ -1208,7 +1208,7 @@ export const en: BackOfficeMessages = {
       title: 'The test',
       candidate: 'Candidate',
       born: 'born on {{date}}',
-      extraTime: '{{percent}} % extra time',
+      extraTime: '{{percent}} % extra time',
       accessibility: 'accessibility adjustment',
       session: 'Session',
       sessionValue: 'no. {{number}} · {{centre}} · {{room}} · {{date}} at {{time}}',
@@ -1483,7 +1483,7 @@ export const en: BackOfficeMessages = {
     },
     bornOn: 'born {{date}}',
     noExtraTime: 'none',
-    extraTime: '+{{percent}} %',
+    extraTime: '+{{percent}} %',
     presence: {
       present: 'Present',
       absent: 'Absent',

@@ -409,7 +409,7 @@ export const fr = {
     externalId: 'Identifiant de l’élève',
     resultEmail: 'E-mail des résultats',
     extraTime: 'Temps majoré',
-    extraTimeValue: '{{value}} %',
+    extraTimeValue: '{{value}} %',
     adjustment: 'Aménagement d’accessibilité',
     progress: 'Avancement',
     edit: 'Modifier l’inscription',
@@ -740,8 +740,8 @@ export const fr = {
     },
     ago: {
       now: 'à l’instant',
-      minutes: 'il y a {{count}} min',
-      hours: 'il y a {{count}} h',
+      minutes: 'il y a {{count}} min',
+      hours: 'il y a {{count}} h',
       days: 'il y a {{count}} j',
     },
   },
@@ -964,11 +964,11 @@ export const fr = {
     none: 'aucune',
     finished: 'terminé',
     aborted: { candidate: 'abandon du candidat', technical: 'problème technique' },
-    rate: 'taux de reproductibilité {{rate}} %',
+    rate: 'taux de reproductibilité {{rate}} %',
     statuses: { validated: 'Certifié', rejected: 'Non certifié', cancelled: 'Annulé' },
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'problème technique et trop peu de réponses',
-      REPRODUCIBILITY_BELOW_50: 'moins de 50 % de bonnes réponses',
+      REPRODUCIBILITY_BELOW_50: 'moins de 50 % de bonnes réponses',
       SCORE_ZERO: 'aucune compétence certifiée',
       NOT_TRUSTED: 'trop de questions neutralisées : le jury décide',
       JURY_CANCELLED: 'certification annulée par le jury',
@@ -1022,7 +1022,7 @@ export const fr = {
         'Le résultat de {{name}} sera calculé de nouveau avec le résultat signé de son poste, qui contient toutes ses réponses. Le code de vérification ne change pas : le certificat et sa vérification publique montreront le nouveau résultat. Si les résultats sont publiés et que le candidat a donné une adresse pour ses résultats, un message de mise à jour lui est envoyé ; sinon, prévenez-le si son score change.',
       rescoreConfirm: 'Recalculer',
       rescoredDone:
-        'Résultat de {{name}} recalculé avec le résultat signé : {{score}} Pix. Le code de vérification reste le même.',
+        'Résultat de {{name}} recalculé avec le résultat signé : {{score}} Pix. Le code de vérification reste le même.',
     },
     unscored: {
       title: 'Résultats signés de candidats notés absents',
@@ -1152,7 +1152,7 @@ export const fr = {
       then: 'Quand le jury a terminé, cochez « Le jury a examiné la session » puis publiez.',
       referent:
         'Avant la publication, le jury (un administrateur) peut neutraliser une question touchée par un incident. Prévenez-le des signalements à examiner.',
-      summary: '{{name}} : {{status}}, {{score}} Pix',
+      summary: '{{name}} : {{status}}, {{score}} Pix',
       reportedCount_one: '{{count}} question signalée',
       reportedCount_other: '{{count}} questions signalées',
       reportedTitle: 'Questions signalées (codes E)',
@@ -1182,7 +1182,7 @@ export const fr = {
       undoText:
         'La question {{number}} comptera de nouveau, juste ou fausse selon la réponse du candidat, et le résultat de {{name}} sera recalculé aussitôt. Une question neutralisée par une alerte validée pendant le test reste neutralisée.',
       undoConfirm: 'Compter de nouveau',
-      outcome: '{{status}}, {{score}} Pix, taux de reproductibilité {{rate}} %',
+      outcome: '{{status}}, {{score}} Pix, taux de reproductibilité {{rate}} %',
       changed: 'résultat recalculé : {{after}} (avant : {{before}})',
       unchanged: 'résultat recalculé, inchangé : {{after}}',
       neutralizedDone: 'Question {{number}} de {{name}} neutralisée ; {{change}}.',
@@ -1241,7 +1241,7 @@ export const fr = {
       title: 'Le test',
       candidate: 'Candidat',
       born: 'né(e) le {{date}}',
-      extraTime: 'temps majoré de {{percent}} %',
+      extraTime: 'temps majoré de {{percent}} %',
       accessibility: 'aménagement d’accessibilité',
       session: 'Session',
       sessionValue: 'n° {{number}} · {{centre}} · {{room}} · {{date}} à {{time}}',
@@ -1522,7 +1522,7 @@ export const fr = {
     },
     bornOn: 'né(e) le {{date}}',
     noExtraTime: 'aucun',
-    extraTime: '+{{percent}} %',
+    extraTime: '+{{percent}} %',
     presence: {
       present: 'Présent',
       absent: 'Absent',

@@ -122,7 +122,7 @@ describe('the jury’s decisions on the results page', () => {
     const valid = candidate(quiet);
     expect(valid).toContain('aria-label="Annuler la certification de Chloé DUBOIS"');
     expect(valid).toContain('data-testid="cancel-certification"');
-    expect(text(valid)).toContain('Résultat actuel : Certifié, 64 Pix');
+    expect(text(valid)).toContain('Résultat actuel : Certifié, 64\u00a0Pix');
     const cancelled = candidate(lea);
     expect(cancelled).toContain('aria-label="Rétablir la certification de Léa MARTIN"');
     expect(text(cancelled)).toMatch(

@@ -112,16 +112,16 @@ describe('what a neutralization changed', () => {
 
   it('names the question and the candidate, with the result before and after', () => {
     expect(neutralizationDone({ number: 12, neutralized: true }, before, after, tFor('fr'), fullName)).toBe(
-      'Question 12 de Léa MARTIN neutralisée ; résultat recalculé : Certifié, 72 Pix, taux de reproductibilité 55 % (avant : Non certifié, 0 Pix, taux de reproductibilité 45 %).',
+      'Question 12 de Léa MARTIN neutralisée ; résultat recalculé : Certifié, 72\u00a0Pix, taux de reproductibilité 55\u00a0% (avant : Non certifié, 0\u00a0Pix, taux de reproductibilité 45\u00a0%).',
     );
     expect(neutralizationDone({ number: 12, neutralized: false }, after, before, tFor('en'), fullName)).toBe(
-      'Question 12 of Léa MARTIN counted again; result re-scored: Not certified, 0 Pix, reproducibility rate 45% (before: Certified, 72 Pix, reproducibility rate 55%).',
+      'Question 12 of Léa MARTIN counted again; result re-scored: Not certified, 0\u00a0Pix, reproducibility rate 45% (before: Certified, 72\u00a0Pix, reproducibility rate 55%).',
     );
   });
 
   it('says when the result did not change', () => {
     expect(neutralizationDone({ number: 3, neutralized: true }, after, after, tFor('fr'), fullName)).toBe(
-      'Question 3 de Léa MARTIN neutralisée ; résultat recalculé, inchangé : Certifié, 72 Pix, taux de reproductibilité 55 %.',
+      'Question 3 de Léa MARTIN neutralisée ; résultat recalculé, inchangé : Certifié, 72\u00a0Pix, taux de reproductibilité 55\u00a0%.',
     );
   });
 

@@ -69,7 +69,7 @@ describe('the tests that may still run offline, on the back office’s finalizat
     );
     expect(html).toContain('avant de confirmer, vérifiez auprès du surveillant ou dans la salle');
     expect(line(html, 'can_1')).toContain(
-      `Léa MARTIN\u00a0: Poste muet depuis ${clock('fr-FR', heardAt)} · il lui reste peut-être environ 13 min`,
+      `Léa MARTIN\u00a0: Poste muet depuis ${clock('fr-FR', heardAt)} · il lui reste peut-être environ 13\u00a0min`,
     );
     expect(line(html, 'can_2')).toContain('Noé PETIT : Poste jamais entendu · temps restant inconnu');
     expect(html).toContain(`Situation à ${clock('fr-FR', new Date(checkedAt).toISOString())}.`);
@@ -110,7 +110,7 @@ describe('the tests that may still run offline, on the back office’s finalizat
     expect(html).toContain('1 candidate may still be working offline');
     expect(html).toContain('check with the invigilator or in the room');
     expect(html).toContain(
-      `Léa MARTIN: Station silent since ${clock('en-GB', heardAt)} · they may have about 13 min left`,
+      `Léa MARTIN: Station silent since ${clock('en-GB', heardAt)} · they may have about 13\u00a0min left`,
     );
     expect(html).toContain(
       'I confirm that Léa MARTIN&#x27;s test is over (station switched off or candidate gone)',
@@ -124,12 +124,12 @@ describe('the time a silent station’s candidate may still have', () => {
     line(list(language, { tests: [{ ...tests[0]!, timeLeftMs }] }), 'can_1');
 
   it('is said in hours and minutes past an hour, rounded up, never under a minute', () => {
-    expect(left('fr', 95 * 60_000)).toContain('il lui reste peut-être environ 1 h 35 min');
-    expect(left('fr', 120 * 60_000)).toContain('il lui reste peut-être environ 2 h');
-    expect(left('fr', 59 * 60_000 + 1)).toContain('il lui reste peut-être environ 1 h');
-    expect(left('fr', 5 * 60_000 + 1)).toContain('il lui reste peut-être environ 6 min');
-    expect(left('fr', 20_000)).toContain('il lui reste peut-être environ 1 min');
-    expect(left('en', 95 * 60_000)).toContain('they may have about 1 h 35 min left');
+    expect(left('fr', 95 * 60_000)).toContain('il lui reste peut-être environ 1\u00a0h 35\u00a0min');
+    expect(left('fr', 120 * 60_000)).toContain('il lui reste peut-être environ 2\u00a0h');
+    expect(left('fr', 59 * 60_000 + 1)).toContain('il lui reste peut-être environ 1\u00a0h');
+    expect(left('fr', 5 * 60_000 + 1)).toContain('il lui reste peut-être environ 6\u00a0min');
+    expect(left('fr', 20_000)).toContain('il lui reste peut-être environ 1\u00a0min');
+    expect(left('en', 95 * 60_000)).toContain('they may have about 1\u00a0h 35\u00a0min left');
   });
 });
 

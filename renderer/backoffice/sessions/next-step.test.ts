@@ -44,30 +44,40 @@ const pptx = {
 
 describe('the next step of a session', () => {
   it('asks for what is missing first: candidates, profiles, the bank; then says it is ready', () => {
-    expect(nextStep(session(), [], 10, today, allReady)).toEqual({ step: 'noCandidates' });
+    expect(nextStep(session(), [], 10, today, allReady, 'fr-FR')).toEqual({ step: 'noCandidates' });
     expect(
-      nextStep(session(), [candidate(true), candidate(false), candidate(false)], 10, today, allReady),
+      nextStep(
+        session(),
+        [candidate(true), candidate(false), candidate(false)],
+        10,
+        today,
+        allReady,
+        'fr-FR',
+      ),
     ).toEqual({
       step: 'noProfiles',
       count: 2,
     });
-    expect(nextStep(session(), [candidate(true)], 0, today, allReady)).toEqual({ step: 'noBank' });
-    expect(nextStep(session(), [candidate(true)], null, today, allReady)).toEqual({ step: 'ready' });
-    expect(nextStep(session(), [candidate(true)], 12, today, allReady)).toEqual({ step: 'ready' });
+    expect(nextStep(session(), [candidate(true)], 0, today, allReady, 'fr-FR')).toEqual({ step: 'noBank' });
+    expect(nextStep(session(), [candidate(true)], null, today, allReady, 'fr-FR')).toEqual({ step: 'ready' });
+    expect(nextStep(session(), [candidate(true)], 12, today, allReady, 'fr-FR')).toEqual({ step: 'ready' });
   });
 
   it('asks for fuller profiles (or the candidates removed) when some are not certifiable, once all have one', () => {
     const thin = candidate(true, false);
-    expect(nextStep(session(), [candidate(true), thin, thin], 12, today, allReady)).toEqual({
+    expect(nextStep(session(), [candidate(true), thin, thin], 12, today, allReady, 'fr-FR')).toEqual({
       step: 'notCertifiable',
       count: 2,
     });
     // The missing profiles first: they are asked for before.
-    expect(nextStep(session(), [candidate(false), thin], 12, today, allReady)).toEqual({
+    expect(nextStep(session(), [candidate(false), thin], 12, today, allReady, 'fr-FR')).toEqual({
       step: 'noProfiles',
       count: 1,
     });
-    expect(nextStep(session(), [thin], 0, today, allReady)).toEqual({ step: 'notCertifiable', count: 1 });
+    expect(nextStep(session(), [thin], 0, today, allReady, 'fr-FR')).toEqual({
+      step: 'notCertifiable',
+      count: 1,
+    });
     const fr = translator(addBackOfficeMessages(createI18n('fr')));
     expect(fr('session.next.notCertifiable', { count: 1 })).toMatch(
       /^1 candidat a un profil Pix trop court .* Importez un profil plus complet, ou retirez-le de la session\.$/,
@@ -86,7 +96,9 @@ describe('the next step of a session', () => {
       resultsRefused: 0,
       running: 2,
     };
-    expect(nextStep(session({ date: today, counts }), [candidate(true)], 12, today, allReady)).toEqual({
+    expect(
+      nextStep(session({ date: today, counts }), [candidate(true)], 12, today, allReady, 'fr-FR'),
+    ).toEqual({
       step: 'inProgress',
       count: 2,
     });
@@ -97,17 +109,29 @@ describe('the next step of a session', () => {
         12,
         today,
         allReady,
+        'fr-FR',
       ),
     ).toEqual({ step: 'finalize' });
   });
 
   it('after the exam: finalize, then publish, then nothing but the certificates', () => {
-    expect(nextStep(session({ date: '2026-11-30' }), [candidate(true)], 12, today, allReady)).toEqual({
+    expect(
+      nextStep(session({ date: '2026-11-30' }), [candidate(true)], 12, today, allReady, 'fr-FR'),
+    ).toEqual({
       step: 'finalize',
     });
-    expect(nextStep(session({ state: 'processed' }), [], 12, today, allReady)).toEqual({ step: 'publish' });
+    expect(nextStep(session({ state: 'processed' }), [], 12, today, allReady, 'fr-FR')).toEqual({
+      step: 'publish',
+    });
     expect(
-      nextStep(session({ state: 'processed', publishedAt: '2026-12-09T10:00:00Z' }), [], 12, today, allReady),
+      nextStep(
+        session({ state: 'processed', publishedAt: '2026-12-09T10:00:00Z' }),
+        [],
+        12,
+        today,
+        allReady,
+        'fr-FR',
+      ),
     ).toEqual({ step: 'published' });
   });
 });
@@ -117,19 +141,23 @@ describe('« Tout est prêt » only once every test can be built and opened', ()
   const ready = [candidate(true), candidate(true)];
 
   it('waits for the check of the tests, and says when it failed, before saying anything is ready', () => {
-    expect(nextStep(session(), ready, 12, today, { state: 'loading' })).toEqual({ step: 'checking' });
-    expect(nextStep(session(), ready, 12, today, { state: 'failed' })).toEqual({ step: 'checkFailed' });
+    expect(nextStep(session(), ready, 12, today, { state: 'loading' }, 'fr-FR')).toEqual({
+      step: 'checking',
+    });
+    expect(nextStep(session(), ready, 12, today, { state: 'failed' }, 'fr-FR')).toEqual({
+      step: 'checkFailed',
+    });
     expect(fr('session.next.checking')).toMatch(/^Vérification .*…$/);
     expect(fr('session.next.checkFailed')).not.toContain('Tout est prêt');
     // What is missing before still comes first, without waiting for the check.
-    expect(nextStep(session(), [candidate(false)], 12, today, { state: 'loading' })).toEqual({
+    expect(nextStep(session(), [candidate(false)], 12, today, { state: 'loading' }, 'fr-FR')).toEqual({
       step: 'noProfiles',
       count: 1,
     });
-    expect(nextStep(session(), ready, 0, today, { state: 'failed' })).toEqual({ step: 'noBank' });
+    expect(nextStep(session(), ready, 0, today, { state: 'failed' }, 'fr-FR')).toEqual({ step: 'noBank' });
     // The bank unknown to the page: the check's count of it says it is empty.
     const empty = report({ bank: { operative: 0, unopenable: [], moreUnopenable: 0 } });
-    expect(nextStep(session(), ready, null, today, { state: 'loaded', report: empty })).toEqual({
+    expect(nextStep(session(), ready, null, today, { state: 'loaded', report: empty }, 'fr-FR')).toEqual({
       step: 'noBank',
     });
   });
@@ -146,7 +174,7 @@ describe('« Tout est prêt » only once every test can be built and opened', ()
         },
       ],
     });
-    const step = nextStep(session(), ready, 12, today, { state: 'loaded', report: missing });
+    const step = nextStep(session(), ready, 12, today, { state: 'loaded', report: missing }, 'fr-FR');
     expect(step).toEqual({
       step: 'testsNotReady',
       problems: {
@@ -163,13 +191,15 @@ describe('« Tout est prêt » only once every test can be built and opened', ()
       candidates: [{ ...lea, error: null, unopenable: [pptx], moreUnopenable: 0 }],
       bank: { operative: 12, unopenable: [pptx], moreUnopenable: 0 },
     });
-    expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: spreadsheet })).toMatchObject({
+    expect(
+      nextStep(session(), ready, 12, today, { state: 'loaded', report: spreadsheet }, 'fr-FR'),
+    ).toMatchObject({
       step: 'testsNotReady',
       problems: { unbuildable: [], unopenable: [{ ...pptx, candidates: ['Léa MARTIN'] }] },
     });
     // Only in the bank, for no candidate of the session: the session is ready (the page says it apart).
     const elsewhere = report({ bank: { operative: 12, unopenable: [pptx], moreUnopenable: 0 } });
-    expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: elsewhere })).toEqual({
+    expect(nextStep(session(), ready, 12, today, { state: 'loaded', report: elsewhere }, 'fr-FR')).toEqual({
       step: 'ready',
     });
   });

@@ -38,12 +38,14 @@ export type NextStep =
   | { step: 'publish' }
   | { step: 'published' };
 
+/** `locale`: the page's, for the dates it writes (a namesake's birthdate in a test's problem). */
 export function nextStep(
   session: CentreSession,
   candidates: readonly Candidate[],
   operativeChallenges: number | null,
   today: string,
   readiness: ReadinessCheck,
+  locale: string,
 ): NextStep {
   if (session.state !== 'created') return session.publishedAt ? { step: 'published' } : { step: 'publish' };
   if (isInProgress(session)) return { step: 'inProgress', count: session.counts.running };
@@ -60,6 +62,6 @@ export function nextStep(
   if (operative === 0) return { step: 'noBank' };
   if (readiness.state === 'loading') return { step: 'checking' };
   if (readiness.state === 'failed') return { step: 'checkFailed' };
-  const problems = testProblems(readiness.report, rosterOf(candidates));
+  const problems = testProblems(readiness.report, rosterOf(candidates), locale);
   return problems ? { step: 'testsNotReady', problems } : { step: 'ready' };
 }

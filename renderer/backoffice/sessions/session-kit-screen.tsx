@@ -135,7 +135,7 @@ function Kit({ session, candidates }: { session: CentreSession; candidates: Cand
                   <th scope="row">{c.lastName.toLocaleUpperCase('fr-FR')}</th>
                   <td>{c.firstName}</td>
                   <td>{shortDate(c.birthdate, locale)}</td>
-                  <td>{c.extraTimePercentage > 0 ? `+${c.extraTimePercentage} %` : t('kit.noExtra')}</td>
+                  <td>{c.extraTimePercentage > 0 ? `+${c.extraTimePercentage}\u00a0%` : t('kit.noExtra')}</td>
                   <td>{formatTimeLeft(allowedDurationMs(c.extraTimePercentage), shared)}</td>
                   <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
                   <td className="kit-signature" />

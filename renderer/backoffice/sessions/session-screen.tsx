@@ -66,12 +66,13 @@ function SessionPage({
   const flash = useFlash();
   const today = localDay();
   // The tests are checked (server: exam/test-readiness.ts) only once nothing else is missing before.
-  const checked = nextStep(session, candidates, operative, today, { state: 'loading' }).step === 'checking';
+  const checked =
+    nextStep(session, candidates, operative, today, { state: 'loading' }, locale).step === 'checking';
   const readiness = useResource(
     async () => (checked ? client.readiness(session.id) : null),
     [client, session.id, checked],
   );
-  const step = nextStep(session, candidates, operative, today, readinessCheck(readiness));
+  const step = nextStep(session, candidates, operative, today, readinessCheck(readiness), locale);
   const actions = sessionActions(session, today);
   const deletable = actions.deletable;
   const now = Date.now();
@@ -304,7 +305,7 @@ function Candidates({ session, candidates }: { session: CentreSession; candidate
                   <a href={hrefFor({ page: 'candidate', candidateId: c.id })}>{listName(c)}</a>
                 </th>
                 <td>{shortDate(c.birthdate, locale)}</td>
-                <td>{c.extraTimePercentage > 0 ? `${c.extraTimePercentage} %` : '—'}</td>
+                <td>{c.extraTimePercentage > 0 ? `${c.extraTimePercentage}\u00a0%` : '—'}</td>
                 <td>{c.accessibilityAdjustment ? t('common.yes') : t('common.no')}</td>
                 <td>
                   {c.profile

@@ -51,6 +51,7 @@ describe('the readiness problems of a session’s tests', () => {
         ],
       }),
       roster,
+      'fr-FR',
     );
     // By name: BERNARD before MARTIN.
     expect(problems?.unbuildable.map((u) => unbuildableSentence(u, fr, 'fr-FR'))).toEqual([
@@ -79,6 +80,7 @@ describe('the readiness problems of a session’s tests', () => {
         ],
       }),
       roster,
+      'fr-FR',
     );
     expect(problems?.unopenable).toEqual([
       { ...budget, candidates: ['Hugo BERNARD', 'Léa MARTIN'] },
@@ -107,7 +109,7 @@ describe('the readiness problems of a session’s tests', () => {
       candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 0 }],
       bank: { operative: 40, unopenable: [letter], moreUnopenable: 2 },
     });
-    expect(testProblems(ok, roster)).toBeNull();
+    expect(testProblems(ok, roster, 'fr-FR')).toBeNull();
     expect(unopenableElsewhere(ok)).toEqual({ files: [letter], count: 3 });
     expect(
       unopenableElsewhere(
@@ -122,6 +124,7 @@ describe('the readiness problems of a session’s tests', () => {
       testProblems(
         report({ candidates: [{ ...lea, error: null, unopenable: [], moreUnopenable: 3 }] }),
         roster,
+        'fr-FR',
       ),
     ).toEqual({ unbuildable: [], unopenable: [], moreUnopenable: true });
   });
@@ -141,6 +144,7 @@ describe('the readiness problems of a session with two namesakes', () => {
         ],
       }),
       jades,
+      'fr-FR',
     );
     expect(unbuildableSentence(problems!.unbuildable[0]!, fr, 'fr-FR')).toMatch(
       /^Le test de Jade MOREAU \(14\/02\/2012\) ne peut pas être préparé/,
@@ -149,6 +153,33 @@ describe('the readiness problems of a session with two namesakes', () => {
       /^Jade MOREAU \(14\/02\/2012\)'s test cannot be prepared/,
     );
     expect(problems?.unopenable[0]?.candidates).toEqual(['Léa MARTIN', 'Jade MOREAU (14/02/2012)']);
+  });
+
+  it('writes her birthdate as the page’s language does (the locale it is given, never French regardless)', () => {
+    const check = report({
+      candidates: [{ ...jade2, error: missing(['3.1']), unopenable: [budget], moreUnopenable: 0 }],
+    });
+    const named = (locale: string) => testProblems(check, jades, locale)?.unbuildable[0]?.name;
+    expect(named('fr-FR')).toBe('Jade MOREAU (14/02/2012)');
+    // A locale that puts the month first tells the page's language from French.
+    expect(named('en-US')).toBe('Jade MOREAU (02/14/2012)');
+    const ready = [{ id: 'cnd_j2', firstName: 'Jade', lastName: 'MOREAU', birthdate: '2012-02-14' }];
+    const step = nextStep(
+      { state: 'created', date: '2026-12-08', publishedAt: null, counts: { running: 0 } } as never,
+      [...ready, { ...ready[0], id: 'cnd_j1', birthdate: '2011-09-08' }].map((c) => ({
+        ...c,
+        profile: {},
+        certifiable: true,
+      })) as never,
+      40,
+      '2026-12-01',
+      { state: 'loaded', report: check },
+      'en-US',
+    );
+    expect(step).toMatchObject({
+      step: 'testsNotReady',
+      problems: { unbuildable: [{ name: 'Jade MOREAU (02/14/2012)' }] },
+    });
   });
 });
 
@@ -184,16 +215,16 @@ describe('the session page’s next step, with the check of the tests', () => {
     certifiable: true,
   })) as never;
   const stepFor = (r: SessionReadiness) =>
-    nextStep(session, candidates, 40, '2026-12-01', { state: 'loaded', report: r });
+    nextStep(session, candidates, 40, '2026-12-01', { state: 'loaded', report: r }, 'fr-FR');
 
   it('says the check is under way, in a status region, never « Tout est prêt » meanwhile', () => {
-    const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'loading' }));
+    const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'loading' }, 'fr-FR'));
     expect(html).toMatch(/<p data-step="checking" role="status">Vérification que le test de chaque candidat/);
     expect(html).not.toContain('Tout est prêt');
   });
 
   it('says why the check failed, with a retry, never « Tout est prêt »', () => {
-    const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'failed' }), {
+    const html = render(nextStep(session, candidates, 40, '2026-12-01', { state: 'failed' }, 'fr-FR'), {
       failure: new ApiFailure(0, 'NETWORK', 'fetch failed'),
     });
     expect(html).toContain('la vérification de leurs tests n’a pas abouti');

@@ -34,21 +34,17 @@ export interface TestProblems {
 }
 
 /**
- * The birthdate that tells namesakes apart is written dd/mm/yyyy in both of the back office's languages
- * (fr-FR, en-GB): the names are made here, before the page's language is known.
- */
-const DATE_LOCALE = 'fr-FR';
-
-/**
  * The problems the session's tests would meet on exam day, or null when every test is ready. `roster`:
  * all of the session's candidates (the check lists only some, without birthdates), so that one of two
- * « Jade MOREAU » is named with the birthdate and the referent fixes the right profile.
+ * « Jade MOREAU » is named with the birthdate and the referent fixes the right profile. `locale`: the
+ * page's (use-locale.ts), which writes that birthdate as every other date of the page.
  */
 export function testProblems(
   report: SessionReadiness,
   roster: readonly RosterCandidate[],
+  locale: string,
 ): TestProblems | null {
-  const nameOf = sessionNamer(roster, DATE_LOCALE);
+  const nameOf = sessionNamer(roster, locale);
   const sorted = [...report.candidates].sort(byName);
   const unbuildable = sorted.flatMap((c) =>
     c.error ? [{ candidateId: c.candidateId, name: nameOf(c), error: c.error }] : [],

@@ -3,13 +3,14 @@ import { formatTimeLeft } from '../../shared/format-duration.ts';
 import { createI18n, type Language } from '../../shared/i18n/i18n.ts';
 import { addBackOfficeMessages, translator } from '../i18n/use-t.ts';
 import { sampleRecord } from './record-fixtures.ts';
-import { pauseRows } from './record-rows.ts';
+import { pauseRows, type StationEventRow } from './record-rows.ts';
 import {
   answerText,
   authorizationText,
   countedText,
   endLines,
   evidenceLines,
+  lockdownDetail,
   neutralizationText,
   pauseWords,
   recordTime,
@@ -155,9 +156,42 @@ describe('the pauses’ words', () => {
     const duration = (ms: number) => formatTimeLeft(ms, i18n.t);
     expect(pauseRows(sampleRecord()).map((row) => pauseWords(row, fr, duration))).toEqual([
       ['Pause par le surveillant', 'motif : « Alarme incendie »'],
-      ['Fin de la pause, après 5 min', null],
-      ['Temps ajouté par le surveillant : 10 min', null],
-      ['Reprise du test après un arrêt du poste de 2 min, non compté au candidat', null],
+      ['Fin de la pause, après 5\u00a0min', null],
+      ['Temps ajouté par le surveillant : 10\u00a0min', null],
+      ['Reprise du test après un arrêt du poste de 2\u00a0min, non compté au candidat', null],
     ]);
+  });
+});
+
+describe('a lockdown event’s detail, beside its name', () => {
+  const crash = (crashes: number): Extract<StationEventRow, { kind: 'lockdown' }> => ({
+    seq: 4,
+    at: '2026-12-08T08:10:00.000Z',
+    elapsedMs: 480_000,
+    questionNumber: 3,
+    kind: 'lockdown',
+    event: 'rendererCrashed',
+    detail: 'L’écran du test s’est arrêté (crashed). Il est relancé et le test reprend où il en était.',
+    facts: {
+      type: 'crash',
+      process: 'screen',
+      reason: 'crashed',
+      exitCode: null,
+      crashes,
+      windowMs: 60_000,
+      restarted: true,
+    },
+  });
+  const i18n = i18nFor('fr');
+
+  it('adds nothing when the name says it all, and never falls back to the station’s sentence then', () => {
+    expect(lockdownDetail(crash(1), fr, i18n.t, 'fr')).toBeNull();
+  });
+
+  it('says what the name does not: how many times, within how long', () => {
+    expect(lockdownDetail(crash(2), fr, i18n.t, 'fr')).toEqual({
+      text: '2 fois en 1\u00a0min',
+      stationSentence: false,
+    });
   });
 });

@@ -8,6 +8,7 @@ import type {
   RecordNeutralization,
   RecordQuestion,
 } from '../../../core/contracts/candidate-record.ts';
+import { factsFitEvent } from '../../../core/journal/lockdown-facts.ts';
 import { lockdownFactsText, type SayLockdown } from '../../shared/lockdown-facts-text.ts';
 import { dateTime } from '../format.ts';
 import type { Translate } from '../i18n/use-t.ts';
@@ -171,8 +172,9 @@ export function pauseWords(
 export type LockdownDetail = { text: string; stationSentence: boolean };
 
 /**
- * A lockdown event's detail: what the station knew of it (its facts), in the page's language and in
- * the invigilator screen's words (shared/lockdown-facts-text.ts); for an older station's record (no
+ * A lockdown event's detail, beside its name (the « Événement » column): what the station knew of it
+ * (its facts) that the name does not say, in the page's language and in the invigilator screen's words
+ * (shared/lockdown-facts-text.ts), null when the name says it all; for an older station's record (no
  * facts), its French sentence as written; null when there is neither. `language`: the page's i18next
  * language (« fr », « en »).
  */
@@ -182,8 +184,10 @@ export function lockdownDetail(
   tShared: TFunction,
   language: string,
 ): LockdownDetail | null {
-  const say: SayLockdown = (key, values) => t(`testRecord.lockdown.${key}`, values);
-  const said = lockdownFactsText(row, say, tShared, language);
-  if (said !== null) return { text: said, stationSentence: false };
+  if (row.facts && factsFitEvent(row.event, row.facts)) {
+    const say: SayLockdown = (key, values) => t(`testRecord.lockdown.${key}`, values);
+    const said = lockdownFactsText(row, say, tShared, language, 'besideName');
+    return said === null ? null : { text: said, stationSentence: false };
+  }
   return row.detail.trim() === '' ? null : { text: row.detail, stationSentence: true };
 }

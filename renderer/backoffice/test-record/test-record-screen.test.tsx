@@ -178,23 +178,36 @@ describe('the test record’s page', () => {
       expect(en.testRecord.lockdown.facts).toBe(LOCKDOWN_FACT_WORDS.en);
     });
 
-    it('in French, with French punctuation, in place of the station’s sentence', () => {
+    it('in French, in place of the station’s sentence, saying only what the event’s name does not', () => {
       expect(details('fr')).toEqual([
-        'Logiciel interdit\u00a0: TeamViewer (TeamViewer.exe), prise de main à distance',
-        'Retour dans la fenêtre du test après 2 min 10 s d’absence',
-        'Arrêt brutal du poste (coupure, plantage), dernier signe de vie le 7 décembre à 18:40',
-        'Le candidat a quitté la fenêtre du test\u00a0: 12 fois de plus, non notées dans le journal (limite atteinte)',
+        'TeamViewer (TeamViewer.exe), prise de main à distance',
+        'Après 2\u00a0min 10\u00a0s d’absence',
+        'Dernier signe de vie le 7 décembre à 18:40',
+        '12 fois de plus, non notées dans le journal (limite atteinte)',
       ]);
       expect(render('fr', record)).not.toContain('en cours d’exécution');
+    });
+
+    it('never says the event’s name again in its detail', () => {
+      for (const language of ['fr', 'en'] as const) {
+        for (const row of rows(render(language, record), 'record-station-event')) {
+          const cells = row.split('<td>').map((cell) => cell.replace(/<[^>]+>/g, '').trim());
+          const [event, detail] = cells.slice(-2);
+          expect(event).not.toBe('');
+          // Not the name, nor the name's first words (« Logiciel interdit », « Retour dans la fenêtre »).
+          const opening = (event ?? '').split(/\s+/).slice(0, 2).join(' ');
+          expect(detail).not.toContain(opening);
+        }
+      }
     });
 
     it('in English, without a word of the station’s French', () => {
       const said = details('en');
       expect(said).toEqual([
-        'Forbidden software: TeamViewer (TeamViewer.exe), remote control',
-        'Back in the test window after 2 min 10 s away',
-        'Station stopped abruptly (power cut, crash), last sign of life on 7 December at 18:40',
-        'The candidate left the test window: 12 more times, not written in the journal (limit reached)',
+        'TeamViewer (TeamViewer.exe), remote control',
+        'After 2\u00a0min 10\u00a0s away',
+        'Last sign of life on 7 December at 18:40',
+        '12 more times, not written in the journal (limit reached)',
       ]);
       expect(text(render('en', record))).not.toMatch(/Logiciel|exécution|Retour|La station|fenêtre/);
     });

@@ -79,8 +79,8 @@ describe('finalizing with a candidate whose station is silent while they may sti
 
   it('says the time that was left as the card says it, in hours and minutes', () => {
     const html = renderRoom(<FinalizationScreen />, { candidates: [offline(75 * 60_000)] });
-    expect(text(html)).toContain('il lui restait environ 1 h 15 min');
-    expect(text(html)).not.toContain('75 min');
+    expect(text(html)).toContain('il lui restait environ 1\u00a0h 15\u00a0min');
+    expect(text(html)).not.toContain('75\u00a0min');
   });
 
   it('says how long the station has been silent, the time that was left, what to do, with a confirmation to tick', () => {
@@ -88,7 +88,7 @@ describe('finalizing with a candidate whose station is silent while they may sti
     const section = /<section[^>]*data-testid="maybe-offline".*?<\/section>/s.exec(html)?.[0] ?? '';
     expect(text(section)).toContain('1 candidat compose peut-être encore hors ligne');
     expect(text(section)).toContain(
-      'Tom PETIT (Poste 04) : Poste muet depuis 3 min · il lui restait environ 40 min',
+      'Tom PETIT (Poste 04) : Poste muet depuis 3\u00a0min · il lui restait environ 40\u00a0min',
     );
     expect(text(section)).toContain(
       'Si le candidat compose encore, attendez : son test continue hors ligne et son poste renverra ses réponses dès que le réseau revient. Si le poste est éteint ou le candidat est parti, confirmez.',
@@ -109,7 +109,7 @@ describe('finalizing with a candidate whose station is silent while they may sti
 
     const en = text(renderRoom(<FinalizationScreen />, { candidates: [offline()], language: 'en' }));
     expect(en).toContain('1 candidate may still be working offline');
-    expect(en).toContain('Tom PETIT (Poste 04): Station silent for 3 min · about 40 min were left');
+    expect(en).toContain('Tom PETIT (Poste 04): Station silent for 3\u00a0min · about 40\u00a0min were left');
     expect(en).toContain('If the station is switched off or the candidate has left, confirm.');
     expect(en).toContain('I confirm that Tom PETIT’s test is over (station switched off or candidate gone)');
   });
@@ -257,5 +257,57 @@ describe('finalizing with a candidate whose station started the test and went si
     const html = renderRoom(<FinalizationScreen />, { candidates: [{ ...vanished, wentAhead: false }] });
     expect(html).not.toContain('data-testid="abort-reason"');
     expect(html).not.toContain('ne s’est plus manifesté');
+  });
+});
+
+describe('« Oui, il y a eu un incident » with no coded report (DOMAIN.md §8)', () => {
+  const done = (candidateId: string, incidents: number) =>
+    card({ candidateId, state: 'ended', endReason: 'finished', incidents });
+  function screen(answer: boolean, incidents: number, language: 'fr' | 'en' = 'fr'): string {
+    const storage = new FakeStorage();
+    writeDraft(storage, 'ses-1', {
+      abortReasons: {},
+      confirmedOver: {},
+      globalComment: '',
+      hadIncident: answer,
+      candidateCouldNotJoin: false,
+    });
+    return renderRoom(<FinalizationScreen storage={storage} />, {
+      candidates: [done('lea', incidents), done('tom', 0)],
+      language,
+    });
+  }
+  const notice = (html: string) =>
+    text(/<p[^>]*data-testid="incident-without-report"[^>]*>.*?<\/p>/s.exec(html)?.[0] ?? '');
+
+  it('says the incident goes into a candidate’s coded report, and links to the room', () => {
+    const html = screen(true, 0);
+    expect(notice(html)).toContain('Aucun signalement n’a été fait dans cette session.');
+    expect(notice(html)).toContain('ajoutez-lui un signalement avec son code depuis sa fiche dans la salle');
+    expect(html).toMatch(
+      /data-testid="incident-without-report"[^>]*>.*?<a href="[^"]*ses-1[^"]*">Salle<\/a>/s,
+    );
+    expect(notice(screen(true, 0, 'en'))).toContain('No report was made in this session.');
+  });
+
+  it('says nothing once a report exists, or when there was no incident', () => {
+    expect(screen(true, 1)).not.toContain('incident-without-report');
+    expect(screen(false, 0)).not.toContain('incident-without-report');
+  });
+});
+
+describe('results the server refused, at finalization', () => {
+  it('says the jury examines them by itself: not to be written into the global comment (DOMAIN.md §8)', () => {
+    const refused = card({ candidateId: 'lea', state: 'ended', endReason: 'finished', upload: 'refused' });
+    const section = (language: 'fr' | 'en') =>
+      text(
+        /<section[^>]*data-testid="refused-results".*?<\/section>/s.exec(
+          renderRoom(<FinalizationScreen storage={null} />, { candidates: [refused], language }),
+        )?.[0] ?? '',
+      );
+    expect(section('fr')).toContain('le jury examinera ces résultats de lui-même');
+    expect(section('fr')).toContain('inutile de l’écrire dans le commentaire global');
+    expect(section('fr')).not.toMatch(/Signalez-le dans le commentaire/);
+    expect(section('en')).toContain('no need to write it in the global comment');
   });
 });

@@ -65,6 +65,8 @@ export function FinalizationScreen({
   const silent = silentStations(candidates, now);
   const alerts = pendingAlerts(candidates);
   const refused = refusedResults(candidates);
+  // « Oui, un incident » with no coded report: the incident would reach the jury as nothing at all.
+  const reports = candidates.reduce((sum, c) => sum + c.incidents, 0);
   const ids = { comment: useId(), commentHint: useId(), commentCount: useId(), summary: useId() };
   const [storage] = useState(() => (givenStorage === undefined ? tabStorage() : givenStorage));
   const [restored] = useState(() => readDraft(storage, sessionId));
@@ -239,6 +241,12 @@ export function FinalizationScreen({
           invalid={has('hadIncident')}
           onChange={(v) => setDraft((d) => ({ ...d, hadIncident: v }))}
         />
+        {draft.hadIncident === true && reports === 0 && (
+          <p className="notice notice-warning" role="status" data-testid="incident-without-report">
+            {t('finalization.incidentWithoutReport')}{' '}
+            <a href={hrefFor({ page: 'room', sessionId })}>{t('app.nav.room')}</a>
+          </p>
+        )}
         <YesNo
           label={t('finalization.couldNotJoin')}
           name="candidateCouldNotJoin"

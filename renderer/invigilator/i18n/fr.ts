@@ -124,13 +124,13 @@ export const fr = {
     /** A chime for each new alert or resume request (alert-chime.ts). */
     chime: 'Son à chaque alerte',
     openHint: 'ouvrir la fiche',
-    extraTime: '+{{percent}} %',
-    extraTimeLong: 'Temps majoré de {{percent}} %',
-    addedTime: '+{{minutes}} min ajoutées',
+    extraTime: '+{{percent}} %',
+    extraTimeLong: 'Temps majoré de {{percent}} %',
+    addedTime: '+{{minutes}} min ajoutées',
     timeLeft: 'Reste {{time}}',
     /** Time added since the station's last report (room/time-left.ts): counted, not confirmed yet. */
     unconfirmed: 'à confirmer',
-    addedUnconfirmed: '{{minutes}} min ajoutées, en attente du poste',
+    addedUnconfirmed: '{{minutes}} min ajoutées, en attente du poste',
     endAt: 'fin ≈ {{time}}',
     endAtLong: 'Fin théorique (indicative) : {{time}}',
     noStation: 'pas de poste',
@@ -184,7 +184,7 @@ export const fr = {
   },
   health: {
     ok: 'Poste connecté',
-    late: 'Pas de nouvelles du poste depuis {{seconds}} s',
+    late: 'Pas de nouvelles du poste depuis {{seconds}} s',
     lost: 'Poste injoignable depuis {{time}}',
     off: 'Poste éteint ou hors ligne depuis {{time}}',
     unknown: 'État du poste inconnu (connexion au serveur perdue)',
@@ -220,7 +220,7 @@ export const fr = {
     timeLeft: 'Temps restant',
     timeLeftUnconfirmed: '{{time}} ({{added}})',
     allowed: 'Durée accordée',
-    allowedValue: '{{time}} (1 h 45 + temps majoré + temps ajouté)',
+    allowedValue: '{{time}} (1 h 45 + temps majoré + temps ajouté)',
     started: 'Début',
     theoreticalEnd: 'Fin théorique',
     theoreticalEndNote:
@@ -267,7 +267,7 @@ export const fr = {
       pause: 'Le test de {{name}} est en pause.',
       unlock: 'Le poste de {{name}} est déverrouillé.',
       continue: 'Le test de {{name}} reprend.',
-      addTime: '{{minutes}} min ajoutées à {{name}}.',
+      addTime: '{{minutes}} min ajoutées à {{name}}.',
       endTest: 'Le test de {{name}} est terminé.',
       closeStation: 'Le poste de {{name}} se ferme.',
       dismissed: 'Alerte refusée : {{name}} doit répondre à la question.',
@@ -291,7 +291,7 @@ export const fr = {
     addTimeBody:
       'Le temps ajouté ne peut pas être retiré. Indiquez la raison dans un signalement (C2 si le temps majoré était erroné).',
     addTimeMinutes: 'Minutes à ajouter',
-    addTimeConfirm: 'Ajouter {{minutes}} min',
+    addTimeConfirm: 'Ajouter {{minutes}} min',
     resumeTitle: 'Autoriser la reprise de {{name}} ?',
     resumeBody:
       'Le test reprend à la question où il s’est arrêté, avec le temps qu’il restait. Le temps pendant lequel le poste était arrêté n’est pas décompté.',
@@ -387,14 +387,14 @@ export const fr = {
     codeGroupC: 'Candidat et session',
     codeGroupE: 'Question',
     chooseCode: 'Choisissez un code',
-    questionNumber: 'Numéro de la question',
+    questionNumber: 'Numéro de la question (de 1 à {{max}})',
     description: 'Description (facultative)',
     remove: 'Retirer',
     removeLabel: 'Retirer le signalement {{code}}',
     questionShort: 'question {{question}}',
     errors: {
       codeMissing: 'Choisissez un code.',
-      questionMissing: 'Un code E concerne une question : indiquez son numéro (de 1 à 48).',
+      questionMissing: 'Un code E concerne une question du test : indiquez son numéro, de 1 à {{max}}.',
     },
     added: 'Signalement {{code}} ajouté.',
     loadFailed: 'Les signalements ne peuvent pas être chargés : {{message}}',
@@ -429,7 +429,7 @@ export const fr = {
     refusedTitle_one: '1 résultat refusé par le serveur',
     refusedTitle_other: '{{count}} résultats refusés par le serveur',
     refusedHint:
-      'Cela n’empêche pas de finaliser. Signalez-le dans le commentaire global : le jury examinera ces postes. Leur résultat y reste enregistré, même éteints : ne les effacez pas et ne les réinstallez pas tant que le référent ne vous l’a pas dit.',
+      'Cela n’empêche pas de finaliser, et le jury examinera ces résultats de lui-même : inutile de l’écrire dans le commentaire global. Si un candidat a eu un problème sur son poste, ajoutez-lui un signalement avec son code. Leur résultat y reste enregistré, même éteints : ne les effacez pas et ne les réinstallez pas tant que le référent ne vous l’a pas dit.',
     unfinishedTitle: 'Tests non terminés',
     unfinishedHint:
       'Pour chaque test qui ne s’est pas terminé normalement, indiquez la raison. Abandon du candidat : les questions sans réponse comptent comme passées. Problème technique : elles sont neutralisées.',
@@ -455,6 +455,9 @@ export const fr = {
     commentCountOver: '{{count}} / {{max}} caractères : {{excess}} de trop',
     commentBackUnder: 'Le commentaire tient de nouveau en {{max}} caractères.',
     hadIncident: 'Y a-t-il eu un incident pendant la session ?',
+    // DOMAIN.md §8: incidents end up in the global comment instead of coded reports.
+    incidentWithoutReport:
+      'Aucun signalement n’a été fait dans cette session. Si l’incident a touché un candidat, ajoutez-lui un signalement avec son code depuis sa fiche dans la salle (partie « Signalements ») : c’est ce que le jury lit pour décider. Le commentaire global est pour ce qui concerne toute la session.',
     // Asked in the positive (as in the back office): « Oui » means a candidate could not join.
     couldNotJoin: 'Un candidat inscrit a-t-il été empêché de rejoindre la session ?',
     yes: 'Oui',
@@ -511,7 +514,7 @@ export const fr = {
     refused: 'résultat signé refusé par le serveur : il reste sur le poste, pour le jury',
     reasons: {
       TECHNICAL_ABORT_TOO_FEW_ANSWERS: 'Problème technique avec trop peu de réponses',
-      REPRODUCIBILITY_BELOW_50: 'Taux de reproductibilité sous 50 %',
+      REPRODUCIBILITY_BELOW_50: 'Taux de reproductibilité sous 50 %',
       SCORE_ZERO: 'Aucune compétence certifiée',
       NOT_TRUSTED: 'Trop de questions neutralisées : le jury décide',
       JURY_CANCELLED: 'Certification annulée par le jury',

@@ -24,6 +24,15 @@ describe('incident reports', () => {
     });
   });
 
+  it('refuses a question beyond the candidate’s own test once its length is known', () => {
+    const e = (questionNumber: string) => ({ code: 'E1', questionNumber, description: '' });
+    expect(checkIncident(e('13'), 13).ok).toBe(true);
+    expect(checkIncident(e('14'), 13)).toEqual({ ok: false, errors: ['questionMissing'] });
+    // Never beyond the longest test, whatever a card says.
+    expect(checkIncident(e('49'), 60).ok).toBe(false);
+    expect(checkIncident({ code: 'C7', questionNumber: '31', description: '' }, 13).ok).toBe(true);
+  });
+
   it('drops a question number given with a C code', () => {
     expect(checkIncident({ code: 'C6', questionNumber: '3', description: 'téléphone' })).toEqual({
       ok: true,

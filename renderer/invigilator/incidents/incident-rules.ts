@@ -25,12 +25,17 @@ export function isIncidentCode(code: string): code is IncidentCode {
   return (INCIDENT_CODES as readonly string[]).includes(code);
 }
 
-export function checkIncident(draft: IncidentDraft): IncidentCheck {
+/**
+ * `questions`: how many questions the candidate's test has, once its package was opened (the card's
+ * progress); until then, the longest test's. A question beyond it would send the jury to a question the
+ * candidate never had.
+ */
+export function checkIncident(draft: IncidentDraft, questions: number = MAX_QUESTION_NUMBER): IncidentCheck {
   if (!isIncidentCode(draft.code)) return { ok: false, errors: ['codeMissing'] };
   const isE = isQuestionCode(draft.code);
   const raw = draft.questionNumber.trim();
   const number = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (isE && !(number >= 1 && number <= MAX_QUESTION_NUMBER))
+  if (isE && !(number >= 1 && number <= Math.min(questions, MAX_QUESTION_NUMBER)))
     return { ok: false, errors: ['questionMissing'] };
   return {
     ok: true,

@@ -20,6 +20,8 @@ import {
 
 export function IncidentSection({ candidate, headingId }: { candidate: RoomCandidate; headingId: string }) {
   const t = useT();
+  // The test's own length once its package was opened; the longest test's before (the server checks too).
+  const questions = candidate.progress?.total ?? MAX_QUESTION_NUMBER;
   const serverMessage = useServerErrorMessage();
   const client = useClient();
   const sessionId = useRoom((s) => s.sessionId);
@@ -68,9 +70,9 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    const checked = checkIncident(draft);
+    const checked = checkIncident(draft, questions);
     if (!checked.ok) {
-      setErrors(checked.errors.map((e) => t(`incidents.errors.${e}`)));
+      setErrors(checked.errors.map((e) => t(`incidents.errors.${e}`, { max: questions })));
       return;
     }
     setErrors([]);
@@ -180,14 +182,14 @@ export function IncidentSection({ candidate, headingId }: { candidate: RoomCandi
             </div>
             {isE && (
               <div className="field">
-                <label htmlFor={ids.question}>{t('incidents.questionNumber')}</label>
+                <label htmlFor={ids.question}>{t('incidents.questionNumber', { max: questions })}</label>
                 <input
                   id={ids.question}
                   className="input input-number"
                   inputMode="numeric"
                   type="number"
                   min={1}
-                  max={MAX_QUESTION_NUMBER}
+                  max={questions}
                   value={draft.questionNumber}
                   data-testid="incident-question"
                   onChange={(e) => setDraft((d) => ({ ...d, questionNumber: e.target.value }))}

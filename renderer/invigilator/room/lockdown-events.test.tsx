@@ -84,11 +84,11 @@ describe('a station event said from its facts', () => {
   it('in French, with French punctuation, never the station’s own sentence', () => {
     expect(rows(events, 'fr').reverse()).toEqual([
       'Logiciel interdit\u00a0: AnyDesk (anydesk.exe), prise de main à distance',
-      'L’affichage du poste a planté 3 fois en 1 min\u00a0: le poste doit être changé',
+      'L’affichage du poste a planté 3 fois en 1\u00a0min\u00a0: le poste doit être changé',
       'L’écran du test a planté et a été relancé',
-      'L’écran du test a planté et a été relancé (2 fois en 1 min)',
-      'Retour dans la fenêtre du test après 2 min 10 s d’absence',
-      'Sortie de veille du poste après 2 h 05 min en veille',
+      'L’écran du test a planté et a été relancé (2 fois en 1\u00a0min)',
+      'Retour dans la fenêtre du test après 2\u00a0min 10\u00a0s d’absence',
+      'Sortie de veille du poste après 2\u00a0h 05\u00a0min en veille',
       'Écran supplémentaire branché\u00a0: HP E24 (1280 × 1024), caché par un écran vide',
       'Écran supplémentaire branché\u00a0: écran sans nom (1280 × 1024). Le centre l’interdit, le test est suspendu',
       'Écran supplémentaire débranché\u00a0: HP E24 (1280 × 1024)',
@@ -102,11 +102,11 @@ describe('a station event said from its facts', () => {
     const said = rows(events, 'en').reverse();
     expect(said).toEqual([
       'Forbidden software: AnyDesk (anydesk.exe), remote control',
-      "The station's display crashed 3 times in 1 min: the station must be changed",
+      "The station's display crashed 3 times in 1\u00a0min: the station must be changed",
       'The test screen crashed and was restarted',
-      'The test screen crashed and was restarted (2 times in 1 min)',
-      'Back in the test window after 2 min 10 s away',
-      'Station woke up after 2 h 05 min asleep',
+      'The test screen crashed and was restarted (2 times in 1\u00a0min)',
+      'Back in the test window after 2\u00a0min 10\u00a0s away',
+      'Station woke up after 2\u00a0h 05\u00a0min asleep',
       'Extra display plugged in: HP E24 (1280 × 1024), hidden behind a blank screen',
       'Extra display plugged in: unnamed display (1280 × 1024). The centre forbids it, the test is paused',
       'Extra display unplugged: HP E24 (1280 × 1024)',

@@ -127,7 +127,7 @@ describe('a candidate asking to resume at another station', () => {
     expect(file(heard)).not.toContain('ne répond plus');
     const silent = asking(60_000);
     expect(file(silent)).toMatch(
-      /Poste 09 ne répond plus depuis \d+ (s|min)\. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison\./,
+      /Poste 09 ne répond plus depuis \d+\u00a0(s|min)\. Si le candidat est parti, son test sera à finaliser comme non terminé, avec une raison\./,
     );
   });
 
@@ -298,8 +298,8 @@ describe('the time a candidate’s station was down', () => {
           language,
         }),
       );
-    expect(html('fr')).toContain('Poste arrêté : 12 min, non décomptées');
-    expect(html('en')).toContain('Station down: 12 min, not counted');
+    expect(html('fr')).toContain('Poste arrêté : 12\u00a0min, non décomptées');
+    expect(html('en')).toContain('Station down: 12\u00a0min, not counted');
     const none = card({ downtimeMs: 0 });
     expect(
       renderRoom(<CandidateDialog candidateId={none.candidateId} initialView="details" onClose={noop} />, {
@@ -404,8 +404,8 @@ describe('time added since the station’s last report', () => {
         state: { timeReports: report },
       }),
     );
-    expect(html).toContain('Temps restant 1 h 55 min (10 min ajoutées, en attente du poste)');
-    expect(html).toContain('Durée accordée 1 h 55 min');
+    expect(html).toContain('Temps restant 1\u00a0h 55\u00a0min (10\u00a0min ajoutées, en attente du poste)');
+    expect(html).toContain('Durée accordée 1\u00a0h 55\u00a0min');
   });
 
   it('is counted on the card too, said « à confirmer » in place of the indicative end', () => {
@@ -423,8 +423,10 @@ describe('time added since the station’s last report', () => {
       />,
       { candidates: [paused], state: { timeReports: report } },
     );
-    expect(text(html)).toContain('Reste 1 h 55 min à confirmer 10 min ajoutées, en attente du poste');
-    expect(html).toContain('title="10 min ajoutées, en attente du poste"');
+    expect(text(html)).toContain(
+      'Reste 1\u00a0h 55\u00a0min à confirmer 10\u00a0min ajoutées, en attente du poste',
+    );
+    expect(html).toContain('title="10\u00a0min ajoutées, en attente du poste"');
     expect(html).not.toContain('fin ≈');
   });
 
@@ -435,7 +437,7 @@ describe('time added since the station’s last report', () => {
         state: { timeReports: { [paused.candidateId]: { at: paused.timeLeftAt, addedMs: 10 * 60_000 } } },
       }),
     );
-    expect(html).toContain('Temps restant 1 h 45 min');
+    expect(html).toContain('Temps restant 1\u00a0h 45\u00a0min');
     expect(html).not.toContain('en attente du poste');
   });
 });

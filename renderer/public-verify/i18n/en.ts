@@ -19,7 +19,7 @@ export const en: Widen<typeof fr> = {
   centre: 'Certification centre',
   sessionDate: 'Session date',
   score: 'Certified Pix score',
-  scoreValue: '{{score}} Pix',
+  scoreValue: '{{score}} Pix',
   published: 'Results published on',
   competencesTitle: 'Level certified per competence',
   competence: 'Competence',

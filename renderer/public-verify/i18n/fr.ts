@@ -17,7 +17,7 @@ export const fr = {
   centre: 'Centre de certification',
   sessionDate: 'Date de la session',
   score: 'Score Pix certifié',
-  scoreValue: '{{score}} Pix',
+  scoreValue: '{{score}} Pix',
   published: 'Résultats publiés le',
   competencesTitle: 'Niveau certifié par compétence',
   competence: 'Compétence',

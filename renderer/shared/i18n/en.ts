@@ -24,12 +24,12 @@ export const en: Messages = {
     other: 'The station ran into a problem. Try again; if it goes on, tell the invigilator.',
   },
   duration: {
-    hoursMinutes: '{{hours}} h {{minutes}} min',
-    hours: '{{hours}} h',
-    minutes: '{{minutes}} min',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
+    hours: '{{hours}} h',
+    minutes: '{{minutes}} min',
     lessThanMinute: 'less than a minute',
-    seconds: '{{seconds}} s',
-    minutesSeconds: '{{minutes}} min {{seconds}} s',
+    seconds: '{{seconds}} s',
+    minutesSeconds: '{{minutes}} min {{seconds}} s',
   },
   connection: {
     offline: 'Offline',
@@ -61,6 +61,8 @@ export const en: Messages = {
     start: 'Start my certification',
     notReadyTitle: 'This station is not ready yet.',
     notReadyReason: {
+      enrolling:
+        'This station is enrolling with the certification server: this may take a minute when the network has just started.',
       notEnrolled: 'This station is not enrolled with the certification server yet.',
       closedByInvigilator: 'The invigilator closed this station.',
       stationFault: 'This station has a technical problem: it cannot welcome a candidate.',
@@ -69,6 +71,11 @@ export const en: Messages = {
       other: 'This station must be checked before it welcomes a candidate.',
     },
     notReadyNext: 'Tell the invigilator. This message goes away by itself when the station is ready.',
+    notReadyNextBy: {
+      notEnrolled: 'Tell the invigilator. The Pix referent or the IT department must enroll this station.',
+      stationRevoked:
+        'Tell the invigilator. This message will not go away by itself: the Pix referent or the IT department must enroll this station again.',
+    },
     unavailableFault: 'The station ran into a problem while starting: it keeps trying by itself.',
     offlineNext:
       'The station cannot reach the certification server. You cannot sign in while this message is shown. Tell the invigilator if it stays for more than a minute.',
@@ -215,7 +222,8 @@ export const en: Messages = {
     sending: 'Your answers are stored on this station. The result is being sent to the server.',
     sendingNext: 'You have nothing to do: the station will send it by itself, even later.',
     sent: 'Result sent to the certification server.',
-    refused: 'The server refused this station’s result. It stays stored here. Tell the invigilator.',
+    refused:
+      'Your answers are safely stored on this station. The server could not accept the result as it is: tell the invigilator, who will deal with it.',
     results: 'Your result will be published later, once the session has been processed.',
     goHome: 'Finish and go back to the start',
     leave: 'You may leave your seat when the invigilator tells you to.',
@@ -304,13 +312,15 @@ export const en: Messages = {
       frozen: 'This time is stopped while the question is on hold: you do not lose it.',
       expired:
         'The time for this question is over. You can still validate your answer, but it will not count as right.',
+      expiredExtraTime:
+        'You have extra time, but this question’s time is not extended. If it was not enough, click “Report a problem”.',
     },
     focus: {
       label: 'Focus mode question',
       body: 'Stay on this question until you have validated it. The browser is not available for this question.',
       bodyAdjusted:
         'Try to stay on this question until you have validated it. With your adjustment, leaving the question does not change your result.',
-      lost: 'You left the question. You can still answer, but your answer will not count as right.',
+      lost: 'You left the question. You can still answer, but your answer will not count as right. If you did not leave it yourself (a window opened by itself), click “Report a problem”.',
       lostAdjusted: 'You left the question. With your adjustment, your answer will count as usual.',
     },
     warning: {
@@ -338,7 +348,7 @@ export const en: Messages = {
       csvCaption: 'Content of the table {{name}}',
       empty: 'This file is empty.',
       image: 'Attached image: {{name}}',
-      size: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB' },
+      size: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB' },
       fileBadge: 'FILE',
       unreadable:
         'This file cannot be read: it may be damaged or protected by a password. Close this window and click “Report a problem”.',

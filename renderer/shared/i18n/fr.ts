@@ -24,12 +24,12 @@ export const fr = {
     other: 'Le poste a rencontré un problème. Réessayez ; si cela continue, prévenez le surveillant.',
   },
   duration: {
-    hoursMinutes: '{{hours}} h {{minutes}} min',
-    hours: '{{hours}} h',
-    minutes: '{{minutes}} min',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
+    hours: '{{hours}} h',
+    minutes: '{{minutes}} min',
     lessThanMinute: 'moins d’une minute',
-    seconds: '{{seconds}} s',
-    minutesSeconds: '{{minutes}} min {{seconds}} s',
+    seconds: '{{seconds}} s',
+    minutesSeconds: '{{minutes}} min {{seconds}} s',
   },
   connection: {
     offline: 'Hors connexion',
@@ -65,6 +65,8 @@ export const fr = {
     notReadyTitle: 'Ce poste n’est pas prêt pour le moment.',
     /** Why the station is not ready, by its code (the station's notReadyCode). */
     notReadyReason: {
+      enrolling:
+        'Ce poste s’inscrit auprès du serveur de certification : cela peut prendre une minute quand le réseau vient de démarrer.',
       notEnrolled: 'Ce poste n’est pas encore inscrit auprès du serveur de certification.',
       closedByInvigilator: 'Le surveillant a fermé ce poste.',
       stationFault: 'Ce poste a un problème technique : il ne peut pas accueillir de candidat.',
@@ -74,6 +76,16 @@ export const fr = {
     },
     notReadyNext:
       'Prévenez le surveillant de la salle. Ce message disparaîtra tout seul quand le poste sera prêt.',
+    /**
+     * What to do when a person must act (notReadyNext would be untrue): a station not enrolled and not
+     * enrolling by itself (no code in its settings, or the code refused) never clears, nor a revoked one.
+     */
+    notReadyNextBy: {
+      notEnrolled:
+        'Prévenez le surveillant de la salle. Le référent Pix ou le service informatique doit inscrire ce poste.',
+      stationRevoked:
+        'Prévenez le surveillant de la salle. Ce message ne disparaîtra pas tout seul : le référent Pix ou le service informatique doit inscrire ce poste à nouveau.',
+    },
     /** The station's status could not be read (not its refusal to welcome a candidate): it asks again. */
     unavailableFault: 'Le poste a rencontré un problème en démarrant : il réessaie tout seul.',
     offlineNext:
@@ -229,7 +241,8 @@ export const fr = {
     sending: 'Vos réponses sont enregistrées sur ce poste. Le résultat est en cours d’envoi au serveur.',
     sendingNext: 'Vous n’avez rien à faire : le poste l’enverra tout seul, même plus tard.',
     sent: 'Résultat envoyé au serveur de certification.',
-    refused: 'Le serveur a refusé le résultat de ce poste. Il reste enregistré ici. Prévenez le surveillant.',
+    refused:
+      'Vos réponses sont bien enregistrées sur ce poste. Le serveur n’a pas pu accepter le résultat tel quel : prévenez le surveillant, il s’en occupe.',
     results: 'Votre résultat sera publié plus tard, quand la session aura été traitée.',
     goHome: 'Terminer et revenir à l’accueil',
     leave: 'Vous pouvez quitter votre place quand le surveillant vous le dit.',
@@ -319,13 +332,15 @@ export const fr = {
       frozen: 'Ce temps est arrêté tant que la question est bloquée : vous ne le perdez pas.',
       expired:
         'Le temps de cette question est écoulé. Vous pouvez encore valider votre réponse, mais elle ne sera pas comptée comme juste.',
+      expiredExtraTime:
+        'Vous avez un temps majoré, mais le temps de cette question n’est pas allongé. S’il ne vous a pas suffi, cliquez sur « Signaler un problème ».',
     },
     focus: {
       label: 'Question en mode focus',
       body: 'Restez sur cette question jusqu’à ce que vous l’ayez validée. Le navigateur n’est pas disponible pour cette question.',
       bodyAdjusted:
         'Essayez de rester sur cette question jusqu’à ce que vous l’ayez validée. Avec votre aménagement, sortir de la question ne change pas votre résultat.',
-      lost: 'Vous avez quitté la question. Vous pouvez quand même répondre, mais votre réponse ne sera pas comptée comme juste.',
+      lost: 'Vous avez quitté la question. Vous pouvez quand même répondre, mais votre réponse ne sera pas comptée comme juste. Si vous ne l’avez pas quittée vous-même (une fenêtre s’est ouverte toute seule), cliquez sur « Signaler un problème ».',
       lostAdjusted:
         'Vous avez quitté la question. Avec votre aménagement, votre réponse sera comptée normalement.',
     },
@@ -359,7 +374,7 @@ export const fr = {
       csvCaption: 'Contenu du tableau {{name}}',
       empty: 'Ce fichier est vide.',
       image: 'Image jointe : {{name}}',
-      size: { bytes: '{{n}} o', kb: '{{n}} Ko', mb: '{{n}} Mo' },
+      size: { bytes: '{{n}} o', kb: '{{n}} Ko', mb: '{{n}} Mo' },
       /** The badge of a file without an extension (the others show theirs: PDF, CSV…). */
       fileBadge: 'FICHIER',
       /** A spreadsheet or document the viewer cannot read (corrupt, protected by a password). */

@@ -1,6 +1,8 @@
 // What the station knew of a lockdown event (its `facts`, core/journal/lockdown-facts.ts), said in place
 // of the event's name, in the words of the invigilator screen (live) and of the back office's test
 // record (for the jury) alike: one list, so that both read the same (shared/lockdown-facts-text.ts).
+// `beside`: the same facts for a table that names the event in a column of its own (the test record),
+// without the name's words again.
 // Each desk holds it beside its event names (`events`: lockdown-event-words.ts) as `facts`.
 export const LOCKDOWN_FACT_WORDS = {
   fr: {
@@ -27,6 +29,29 @@ export const LOCKDOWN_FACT_WORDS = {
     lastSeenOn: 'Arrêt brutal du poste (coupure, plantage), dernier signe de vie le {{date}} à {{time}}',
     omitted_one: '{{event}} : {{count}} fois de plus, non noté dans le journal (limite atteinte)',
     omitted_other: '{{event}} : {{count}} fois de plus, non notées dans le journal (limite atteinte)',
+    /**
+     * Beside the event's name (the test record's « Détail » column, next to its « Événement »): only
+     * what the name does not say. A screen that crashed once and was restarted has nothing to add.
+     */
+    beside: {
+      program: '{{name}} ({{executables}}), {{category}}',
+      programNoExecutable: '{{name}}, {{category}}',
+      displayUnnamed: 'Écran sans nom ({{width}} × {{height}})',
+      displayCovered: '{{display}}, caché par un écran vide',
+      displayRefused: '{{display}}. Le centre l’interdit, le test est suspendu',
+      crashGraphics: 'L’affichage du poste (pas l’écran du test)',
+      crashAgain: '{{count}} fois en {{window}}',
+      crashAgainGraphics: 'L’affichage du poste (pas l’écran du test), {{count}} fois en {{window}}',
+      crashRepeated: '{{count}} fois en {{window}}, non relancé : le poste doit être changé',
+      crashRepeatedGraphics:
+        'L’affichage du poste (pas l’écran du test), {{count}} fois en {{window}}, non relancé : le poste doit être changé',
+      away: 'Après {{time}} d’absence',
+      asleep: 'Après {{time}} en veille',
+      lastSeen: 'Dernier signe de vie à {{time}}',
+      lastSeenOn: 'Dernier signe de vie le {{date}} à {{time}}',
+      omitted_one: '{{count}} fois de plus, non noté dans le journal (limite atteinte)',
+      omitted_other: '{{count}} fois de plus, non notées dans le journal (limite atteinte)',
+    },
   },
   en: {
     program: 'Forbidden software: {{name}} ({{executables}}), {{category}}',
@@ -52,5 +77,24 @@ export const LOCKDOWN_FACT_WORDS = {
     lastSeenOn: 'Station stopped abruptly (power cut, crash), last sign of life on {{date}} at {{time}}',
     omitted_one: '{{event}}: {{count}} more time, not written in the journal (limit reached)',
     omitted_other: '{{event}}: {{count}} more times, not written in the journal (limit reached)',
+    beside: {
+      program: '{{name}} ({{executables}}), {{category}}',
+      programNoExecutable: '{{name}}, {{category}}',
+      displayUnnamed: 'Unnamed display ({{width}} × {{height}})',
+      displayCovered: '{{display}}, hidden behind a blank screen',
+      displayRefused: '{{display}}. The centre forbids it, the test is paused',
+      crashGraphics: "The station's display (not the test screen)",
+      crashAgain: '{{count}} times in {{window}}',
+      crashAgainGraphics: "The station's display (not the test screen), {{count}} times in {{window}}",
+      crashRepeated: '{{count}} times in {{window}}, not restarted: the station must be changed',
+      crashRepeatedGraphics:
+        "The station's display (not the test screen), {{count}} times in {{window}}, not restarted: the station must be changed",
+      away: 'After {{time}} away',
+      asleep: 'After {{time}} asleep',
+      lastSeen: 'Last sign of life at {{time}}',
+      lastSeenOn: 'Last sign of life on {{date}} at {{time}}',
+      omitted_one: '{{count}} more time, not written in the journal (limit reached)',
+      omitted_other: '{{count}} more times, not written in the journal (limit reached)',
+    },
   },
 } as const;

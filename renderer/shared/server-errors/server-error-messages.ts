@@ -58,6 +58,11 @@ export const serverErrorsFr = {
       'Un candidat avec les mêmes nom, prénom et date de naissance est déjà inscrit à cette session.',
     CANDIDATE_STARTED: 'Le test de ce candidat a commencé : son inscription ne peut plus changer.',
     CANDIDATE_JOINED: 'Ce candidat s’est déjà connecté à un poste : il ne peut plus être retiré.',
+    // Incident reports: an E code names a question of the candidate's own test.
+    QUESTION_NOT_IN_TEST:
+      'Le test de ce candidat n’a pas de question à ce numéro. Vérifiez le numéro de la question (affiché en haut de son écran), puis réessayez.',
+    NO_TEST_QUESTIONS:
+      'Le test de ce candidat n’a pas encore de questions (il n’a pas commencé) : un code E concerne une question. Choisissez un code C.',
     INVALID_CSV:
       'Le fichier de candidats ne peut pas être lu : vérifiez qu’il suit le modèle (colonnes, séparateur « ; »), puis réessayez.',
     INVALID_PROFILE: 'Le profil de ce candidat est incomplet ou illisible : importez-le de nouveau.',
@@ -217,6 +222,10 @@ export const serverErrorsEn: ServerErrorMessages = {
     ALREADY_ENROLLED: 'A candidate with the same names and birthdate is already enrolled in this session.',
     CANDIDATE_STARTED: 'This candidate’s test has started: the enrolment can no longer change.',
     CANDIDATE_JOINED: 'This candidate has already joined on a station: they can no longer be removed.',
+    QUESTION_NOT_IN_TEST:
+      'This candidate’s test has no question with this number. Check the question number (shown at the top of their screen), then try again.',
+    NO_TEST_QUESTIONS:
+      'This candidate’s test has no questions yet (it has not started): an E code is about one question. Choose a C code.',
     INVALID_CSV:
       'The candidate file cannot be read: check that it follows the template (columns, “;” separator), then try again.',
     INVALID_PROFILE: 'This candidate’s profile is incomplete or unreadable: import it again.',

@@ -49,12 +49,19 @@ describe('EndScreen when the server refused the result', () => {
     return renderScreen(<EndScreen status={status} />, language);
   }
 
-  it('no longer says it is being sent: the result stays here and the invigilator must be told', () => {
+  it('no longer says it is being sent: the answers stay here and the invigilator must be told', () => {
     const fr = refused();
     expect(fr).toContain(
-      'Le serveur a refusé le résultat de ce poste. Il reste enregistré ici. Prévenez le surveillant.',
+      'Vos réponses sont bien enregistrées sur ce poste. Le serveur n’a pas pu accepter le résultat tel quel : prévenez le surveillant, il s’en occupe.',
     );
     expect(fr).not.toContain('en cours d’envoi');
-    expect(refused('en')).toContain('The server refused this station’s result. It stays stored here.');
+    expect(refused('en')).toContain(
+      'Your answers are safely stored on this station. The server could not accept the result as it is: tell the invigilator',
+    );
+  });
+
+  it('does not tell a 14-year-old their result was refused (the invigilator’s screen says that)', () => {
+    expect(refused()).not.toMatch(/a refusé|refusé le résultat/);
+    expect(refused('en')).not.toMatch(/refused/);
   });
 });

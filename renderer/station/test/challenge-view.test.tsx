@@ -193,3 +193,54 @@ describe('where and how the images not shown are said', () => {
     }
   });
 });
+
+describe('what a candidate is told when a question is lost through no fault of theirs', () => {
+  const view = (current: CurrentChallenge) => <ChallengeView current={current} onLink={() => undefined} />;
+  const timedOut: CurrentChallenge = { ...CURRENT, timerLeftMs: 0 };
+  const withExtraTime = (extraTimePercentage: number) =>
+    stationStatus({
+      candidate: {
+        firstName: 'Hugo',
+        lastName: 'Petit',
+        extraTimePercentage,
+        accessibilityAdjustment: false,
+      },
+    });
+
+  it('tells an extra-time candidate the question’s timer is not lengthened, and that a report is the way', () => {
+    const text = renderScreen(view(timedOut), 'fr', { status: withExtraTime(30), online: true });
+    expect(text).toContain('Le temps de cette question est écoulé.');
+    expect(text).toContain(
+      'Vous avez un temps majoré, mais le temps de cette question n’est pas allongé. S’il ne vous a pas suffi, cliquez sur « Signaler un problème ».',
+    );
+    expect(renderScreen(view(timedOut), 'en', { status: withExtraTime(30), online: true })).toContain(
+      'You have extra time, but this question’s time is not extended. If it was not enough, click “Report a problem”.',
+    );
+  });
+
+  it('says nothing of extra time to a candidate who has none, nor before the timer runs out', () => {
+    expect(renderScreen(view(timedOut), 'fr', { status: withExtraTime(0), online: true })).not.toContain(
+      'temps majoré',
+    );
+    const running = { ...CURRENT, timerLeftMs: 120_000 };
+    expect(renderScreen(view(running), 'fr', { status: withExtraTime(30), online: true })).not.toContain(
+      'temps majoré',
+    );
+  });
+
+  it('tells a candidate who left a focused question that a report is the way if they did not leave it', () => {
+    const left: CurrentChallenge = {
+      ...CURRENT,
+      focusLost: true,
+      challenge: { ...CURRENT.challenge, focused: true },
+    };
+    const text = renderScreen(view(left), 'fr', { status: stationStatus(), online: true });
+    expect(text).toContain('Vous avez quitté la question.');
+    expect(text).toContain(
+      'Si vous ne l’avez pas quittée vous-même (une fenêtre s’est ouverte toute seule), cliquez sur « Signaler un problème ».',
+    );
+    expect(renderScreen(view(left), 'en', { status: stationStatus(), online: true })).toContain(
+      'If you did not leave it yourself (a window opened by itself), click “Report a problem”.',
+    );
+  });
+});

@@ -87,6 +87,9 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
   const running = useStation((s) => s.status?.exam.phase === 'inProgress');
   const unheard = useStation((s) => alertUnheard(s.status?.exam ?? null, s.online));
   const adjusted = useStation((s) => s.status?.exam.candidate?.accessibilityAdjustment ?? false);
+  // A question's own timer is not lengthened by extra time (DOMAIN.md §7, E8): such a candidate is told
+  // the report is how a question the timer cut short is looked at again.
+  const extraTime = useStation((s) => (s.status?.exam.candidate?.extraTimePercentage ?? 0) > 0);
 
   // Paused or locked, the question is hidden and out of reach: a confirmation left open over it would
   // stay modal and keep the pause panel from being read or focused. It closes, and does not come back.
@@ -321,7 +324,10 @@ export function ChallengeView(props: { current: CurrentChallenge; onLink: (url: 
         >
           <p className="notice-title">{t('test.timer.label')}</p>
           {timerOver ? (
-            <p>{t('test.timer.expired')}</p>
+            <>
+              <p>{t('test.timer.expired')}</p>
+              {extraTime && <p>{t('test.timer.expiredExtraTime')}</p>}
+            </>
           ) : (
             <p>{t('test.timer.left', { time: formatCountdown(timerLeft ?? 0, t) })}</p>
           )}

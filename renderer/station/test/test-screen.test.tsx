@@ -46,19 +46,22 @@ describe('TestScreen', () => {
       };
     };
     // 13 min 30 s left: the bar says « 14 min », so does the warning (never « 15 minutes » beside it).
-    expect(shown(13.5, 15)).toEqual({ bar: '14 min', warning: 'Il reste 14 min.' });
+    expect(shown(13.5, 15)).toEqual({ bar: '14\u00a0min', warning: 'Il reste 14\u00a0min.' });
     // Minutes are rounded up on both: 14 min 30 s is « 15 min », never less than is left.
-    expect(shown(14.5, 15)).toEqual({ bar: '15 min', warning: 'Il reste 15 min.' });
+    expect(shown(14.5, 15)).toEqual({ bar: '15\u00a0min', warning: 'Il reste 15\u00a0min.' });
     expect(shown(4.5, 5)).toEqual({
-      bar: '5 min',
-      warning: 'Il reste 5 min. Pensez à valider votre réponse.',
+      bar: '5\u00a0min',
+      warning: 'Il reste 5\u00a0min. Pensez à valider votre réponse.',
     });
-    expect(shown(0.5, 5)).toEqual({ bar: '30 s', warning: 'Il reste 30 s. Pensez à valider votre réponse.' });
+    expect(shown(0.5, 5)).toEqual({
+      bar: '30\u00a0s',
+      warning: 'Il reste 30\u00a0s. Pensez à valider votre réponse.',
+    });
     // The station's warning came before its new status: the bar still counts from before.
     expect(shown(20, 15).warning).toBe('Il reste moins de 15 minutes.');
     expect(shown(3.2, 5, 'en')).toEqual({
-      bar: '4 min',
-      warning: '4 min left. Remember to validate your answer.',
+      bar: '4\u00a0min',
+      warning: '4\u00a0min left. Remember to validate your answer.',
     });
   });
 

@@ -16,12 +16,12 @@ describe('the time warning', () => {
       const bar = formatTimeLeft(left, fr.t);
       expect(timeWarningShown(15, left, fr.t)).toBe(`Il reste ${bar}.`);
     }
-    expect(timeWarningShown(15, 13.5 * MIN, fr.t)).toBe('Il reste 14 min.');
-    expect(timeWarningShown(15, 14 * MIN + 1, fr.t)).toBe('Il reste 15 min.');
+    expect(timeWarningShown(15, 13.5 * MIN, fr.t)).toBe('Il reste 14\u00a0min.');
+    expect(timeWarningShown(15, 14 * MIN + 1, fr.t)).toBe('Il reste 15\u00a0min.');
     expect(timeWarningShown(5, 4 * MIN + 10_000, fr.t)).toBe(
-      'Il reste 5 min. Pensez à valider votre réponse.',
+      'Il reste 5\u00a0min. Pensez à valider votre réponse.',
     );
-    expect(timeWarningShown(5, 40_000, en.t)).toBe('40 s left. Remember to validate your answer.');
+    expect(timeWarningShown(5, 40_000, en.t)).toBe('40\u00a0s left. Remember to validate your answer.');
   });
 
   it('says "less than" before the bar has reached the warning, and to screen readers', () => {
