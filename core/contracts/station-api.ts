@@ -120,6 +120,8 @@ export type LockdownEvent = z.infer<typeof LockdownEventSchema>;
 
 /** Why the station cannot welcome a candidate, as a code the screens translate. */
 export const NOT_READY_CODES = [
+  /** Not enrolled, trying with the settings' code (clears by itself once the server answers). */
+  'enrolling',
   'notEnrolled',
   'closedByInvigilator',
   'stationFault',

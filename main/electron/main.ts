@@ -425,6 +425,9 @@ async function start(): Promise<BrowserWindow> {
       dataDir,
       serverUrl: settings.serverUrl,
       stationName: settings.stationName ?? hostname(),
+      // Not enrolled yet: the station enrolls itself with it once started, trying again while the
+      // network is not up (a lab station often starts before it).
+      enrollmentCode: settings.enrollmentCode,
       keyStore: stationKeyStore(dataDir),
       machineId: await readMachineId(log),
       fetch: serverRoutes.fetch,
@@ -482,14 +485,6 @@ async function start(): Promise<BrowserWindow> {
     const status = await services.start();
     shell.phase = status.exam.phase;
     if (previous.unclean) await watch.previousExitWasUnclean(previous.lastSeen);
-    if (!services.identity.enrolled && settings.enrollmentCode) {
-      const enrolled = await services.enroll(settings.enrollmentCode);
-      log(
-        enrolled.ok
-          ? 'station enrolled with the code from the settings'
-          : `enrollment failed: ${enrolled.message}`,
-      );
-    }
   }
 
   // ------------------------------------------------------------------ StationApi over IPC

@@ -24,6 +24,7 @@ import {
 import { AttachmentStore, contentsOf } from './attachments/attachment-store.ts';
 import { createAttachmentViewer } from './attachments/attachment-viewer.ts';
 import type { MonotonicClock } from './clock/exam-clock.ts';
+import { AutoEnrollment, type AutoEnrollmentState } from './identity/auto-enrollment.ts';
 import { readEnrollment, sameServer, writeEnrollment, type Enrollment } from './identity/enrollment.ts';
 import { FileKeyStore, type KeyStore } from './identity/key-store.ts';
 import { loadOrCreateStationKeys } from './identity/station-keys.ts';
@@ -58,6 +59,11 @@ export interface StationServicesOptions {
   serverUrl: string;
   /** The name to enroll under ("Poste 07"); once enrolled, the enrolled name is shown. */
   stationName: string;
+  /**
+   * The settings' enrollment code: from start() until the station is enrolled, it enrolls itself,
+   * trying again while the server cannot be reached (identity/auto-enrollment.ts).
+   */
+  enrollmentCode?: string | null;
   /** Where the private key lives. Default: a 0600 file `<dataDir>/station-key.der` (FileKeyStore). */
   keyStore?: KeyStore;
   /** node-machine-id's value, recorded for IT and never trusted (cloned lab images share it). */
@@ -155,6 +161,8 @@ export interface StationServices {
    * than this one wait on the station.
    */
   enroll(enrollmentCode: string): Promise<ServerResult<Enrollment>>;
+  /** The enrollment with the settings' code: off (no code), trying, enrolled, refused or stopped. */
+  readonly autoEnrollment: AutoEnrollmentState;
   /** Journals a challenge-browser navigation (allowed or blocked) while a test is under way. */
   recordNavigation(navigation: Navigation): Promise<boolean>;
   /** The connection, clock offset, uploads in course. */
@@ -272,6 +280,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
       reporter?.kick();
     },
   });
+  // Set below, once the runtime it tells of its changes exists; read by the station's status meanwhile.
+  let autoEnrollment: AutoEnrollment | null = null;
   const runtime = new ExamRuntime({
     journal,
     server: client,
@@ -281,6 +291,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       name: enrollment && isEnrolled() ? enrollment.name : options.stationName,
       centreName: enrollment && isEnrolled() ? enrollment.centre.name : null,
       enrolled: isEnrolled(),
+      enrolling: autoEnrollment?.state.state === 'trying',
       refusedByServer: access.rejection !== null,
     }),
     ...(options.clocks?.monotonic ? { monotonic: options.clocks.monotonic } : {}),
@@ -393,6 +404,16 @@ export async function createStationServices(options: StationServicesOptions): Pr
   const purger = new BackgroundLoop();
   const processWatch = createProcessWatch(options, runtime, wall, log);
   const viewer = createAttachmentViewer({ store: attachments, attachmentUrl: options.attachmentUrl });
+  autoEnrollment = options.enrollmentCode
+    ? new AutoEnrollment({
+        code: options.enrollmentCode,
+        enrolled: isEnrolled,
+        enroll: (code) => services.enroll(code),
+        timers,
+        log,
+        onChange: () => runtime.stationChanged(),
+      })
+    : null;
   const dispatch = createStationDispatcher(
     createStationHandlers(runtime, options.browser, viewer, options.selfCheck),
     (method, error) => log(`station: unexpected failure in ${method}: ${errorMessage(error)}`),
@@ -427,6 +448,9 @@ export async function createStationServices(options: StationServicesOptions): Pr
     onEvent: (listener) => runtime.onEvent(listener),
     get identity() {
       return identity();
+    },
+    get autoEnrollment() {
+      return autoEnrollment?.state ?? { state: 'off' };
     },
     attachments,
     journalFile,
@@ -524,7 +548,9 @@ export async function createStationServices(options: StationServicesOptions): Pr
         timers,
       );
       startSync();
-      return status;
+      autoEnrollment?.start();
+      // Enrolling by itself from now on: the status said so (its first attempt is under way).
+      return autoEnrollment ? runtime.status() : status;
     },
 
     async close() {
@@ -532,6 +558,7 @@ export async function createStationServices(options: StationServicesOptions): Pr
       closed = true;
       stopTicking?.();
       await Promise.all([
+        autoEnrollment?.stop(),
         processWatch?.close(),
         heartbeat.stop(),
         commands.stop(),

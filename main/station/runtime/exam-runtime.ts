@@ -252,7 +252,11 @@ export class ExamRuntime {
     const notReadyReason =
       this.#fault ??
       (this.#closing ? 'le surveillant a fermé ce poste' : null) ??
-      (station.enrolled ? null : 'ce poste n’est pas encore inscrit auprès du serveur de certification') ??
+      (station.enrolled
+        ? null
+        : station.enrolling
+          ? 'ce poste s’inscrit auprès du serveur de certification avec le code de ses réglages'
+          : 'ce poste n’est pas encore inscrit auprès du serveur de certification') ??
       (station.refusedByServer
         ? 'le serveur de certification ne connaît pas ce poste ou l’a révoqué : il faut l’inscrire à nouveau'
         : null);
@@ -275,7 +279,7 @@ export class ExamRuntime {
   #notReadyCode(station: StationIdentityInfo): NotReadyCode | null {
     if (this.#fault !== null) return 'stationFault';
     if (this.#closing) return 'closedByInvigilator';
-    if (!station.enrolled) return 'notEnrolled';
+    if (!station.enrolled) return station.enrolling ? 'enrolling' : 'notEnrolled';
     return station.refusedByServer ? 'stationRevoked' : null;
   }
 

@@ -133,6 +133,8 @@ export interface StationIdentityInfo {
   name: string;
   centreName: string | null;
   enrolled: boolean;
+  /** Not enrolled yet, and enrolling by itself with the settings' code (identity/auto-enrollment.ts). */
+  enrolling?: boolean;
   /** The server answered that it does not know this station or revoked it (sync/station-access.ts). */
   refusedByServer?: boolean;
 }

@@ -37,6 +37,29 @@ const confirmed = (answer: Parameters<typeof confirmedEnrollment>[1]) =>
   SelfCheckLineSchema.parse(confirmedEnrollment(identity(), answer));
 
 describe('the enrollment check', () => {
+  it('says that a station with a code in its settings enrolls itself, and what a refusal means', () => {
+    const withCode = (values: Partial<SelfCheckIdentity>) => {
+      const line = localEnrollmentProblem(identity(values), SERVER, true);
+      return line && SelfCheckLineSchema.parse(line);
+    };
+    const notEnrolled = withCode({ enrollment: null, enrolled: false });
+    // Same code and parameters as without a code: only what IT reads changes.
+    expect(notEnrolled).toMatchObject({
+      status: 'failure',
+      code: 'enrollment.notEnrolled',
+      params: { stationId: 'st-7f3a' },
+    });
+    expect(notEnrolled?.detail).toContain('un code d’inscription est dans les réglages (enrollmentCode)');
+    expect(notEnrolled?.action).toMatch(/s’inscrit toute seule avec ce code et réessaie/);
+    expect(notEnrolled?.action).toMatch(/automatic enrollment refused/);
+    expect(withCode({ stationId: null })?.action).toMatch(
+      /^Démarrez la station : elle crée sa clé et s’inscrit/,
+    );
+    // Without a code, nothing enrolls it by itself.
+    expect(local({ enrollment: null })?.action).not.toMatch(/toute seule/);
+    expect(withCode({})).toBeNull();
+  });
+
   it('finds nothing wrong locally with a key enrolled on this server', () => {
     expect(local({})).toBeNull();
   });

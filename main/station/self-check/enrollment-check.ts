@@ -14,10 +14,22 @@ const KEY_UNREADABLE_ACTION =
 const ENROLL_ACTION =
   'Inscrivez le poste avec un code d’inscription du centre : réglage enrollmentCode, ou « --enroll CODE » (voir docs/it/inscription.md).';
 
-/** The local verdict: a failure line, or null when the station believes it is enrolled. */
+// With a code in the settings, the open station enrolls itself and keeps trying while the server does
+// not answer (identity/auto-enrollment.ts); it stops only on a refusal, which its log says.
+const CODE_IN_SETTINGS = 'un code d’inscription est dans les réglages (enrollmentCode)';
+const NO_KEY_CODE_ACTION =
+  'Démarrez la station : elle crée sa clé et s’inscrit toute seule avec ce code, en réessayant tant que le serveur ne répond pas (voir docs/it/inscription.md).';
+const NOT_ENROLLED_CODE_ACTION =
+  'Ouverte, la station s’inscrit toute seule avec ce code et réessaie tant que le serveur ne répond pas. Si elle reste non inscrite alors que le serveur répond, le code a été refusé, et son journal dit pourquoi (« automatic enrollment refused ») : demandez un nouveau code, mettez-le dans enrollmentCode et relancez la station, ou fermez-la et lancez « --enroll CODE » (voir docs/it/inscription.md).';
+
+/**
+ * The local verdict: a failure line, or null when the station believes it is enrolled.
+ * `enrollmentCodeSet`: the settings hold an enrollment code, with which the station enrolls itself.
+ */
 export function localEnrollmentProblem(
   identity: SelfCheckIdentity,
   serverUrl: string | null,
+  enrollmentCodeSet = false,
 ): SelfCheckLine | null {
   if (identity.keyProblem) {
     return checkLine(
@@ -33,8 +45,8 @@ export function localEnrollmentProblem(
       'enrollment',
       'failure',
       { code: 'enrollment.noKey', params: {} },
-      'le poste n’a pas encore de clé : jamais inscrit',
-      ENROLL_ACTION,
+      `le poste n’a pas encore de clé : jamais inscrit${enrollmentCodeSet ? ` ; ${CODE_IN_SETTINGS}` : ''}`,
+      enrollmentCodeSet ? NO_KEY_CODE_ACTION : ENROLL_ACTION,
     );
   }
   const enrollment = identity.enrollment;
@@ -43,8 +55,8 @@ export function localEnrollmentProblem(
       'enrollment',
       'failure',
       { code: 'enrollment.notEnrolled', params: { stationId: identity.stationId } },
-      `poste ${identity.stationId} non inscrit`,
-      ENROLL_ACTION,
+      `poste ${identity.stationId} non inscrit${enrollmentCodeSet ? ` ; ${CODE_IN_SETTINGS}` : ''}`,
+      enrollmentCodeSet ? NOT_ENROLLED_CODE_ACTION : ENROLL_ACTION,
     );
   }
   if (enrollment.stationId !== identity.stationId) {

@@ -141,7 +141,11 @@ export async function runSelfCheck(input: SelfCheckInput): Promise<SelfCheckRepo
   // Timed alone, after the rest: the durable-write figure should not measure the other checks.
   const journal = await checkJournal(input.dataDir, input.journalFile, input.probeJournal);
 
-  const local = localEnrollmentProblem(input.identity, serverUrl);
+  const local = localEnrollmentProblem(
+    input.identity,
+    serverUrl,
+    input.settings.resolved.settings.enrollmentCode !== null,
+  );
   const lines: SelfCheckLine[] = [
     checkSettings(input.settings),
     ...serverPart.lines,

@@ -253,6 +253,16 @@ describe('self-check', () => {
     expect(formatSelfCheck(report)).toMatch(/PAS PRÊT.*code de sortie 2/);
   });
 
+  it('a station not enrolled with a code in its settings: --check says it enrolls itself, and what a refusal means', async () => {
+    const report = await check({ systemLayers: managed({ serverUrl, enrollmentCode: 'BCDF-GHJK-MPQR' }) });
+    const { enrollment } = byId(report);
+    expect(enrollment).toMatchObject({ status: 'failure', code: 'enrollment.noKey' });
+    expect(enrollment?.detail).toMatch(/un code d’inscription est dans les réglages \(enrollmentCode\)/);
+    expect(enrollment?.action).toMatch(/s’inscrit toute seule avec ce code, en réessayant/);
+    // The code itself is never written in the report (it goes to a file and to the server).
+    expect(formatSelfCheck(report)).not.toContain('BCDF-GHJK-MPQR');
+  });
+
   it('a revoked station and a blocked test address are failures; an unreachable server skips what needs it', async () => {
     const { stationId } = await enroll(await enrollmentCode());
     const revoked = await day.api({ method: 'POST', url: `/api/centre/stations/${stationId}/revoke` });

@@ -5,10 +5,26 @@ import type { NotReadyCode, StationStatus } from '../../../core/contracts/statio
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 
 /** Said from the code: the station's own reason is French text for the logs. */
-const NOT_READY_REASONS = ['notEnrolled', 'closedByInvigilator', 'stationFault', 'stationRevoked'] as const;
+const NOT_READY_REASONS = [
+  'enrolling',
+  'notEnrolled',
+  'closedByInvigilator',
+  'stationFault',
+  'stationRevoked',
+] as const;
 
 function notReadyReason(code: NotReadyCode | null): (typeof NOT_READY_REASONS)[number] | 'other' {
   return NOT_READY_REASONS.find((known) => known === code) ?? 'other';
+}
+
+/**
+ * What to do: the reasons that a person must clear say who (« disparaîtra tout seul » would be untrue);
+ * a station enrolling with its settings' code clears by itself, one with none or a refused one does not.
+ */
+function notReadyNextKey(reason: ReturnType<typeof notReadyReason>) {
+  return reason === 'notEnrolled' || reason === 'stationRevoked'
+    ? (`home.notReadyNextBy.${reason}` as const)
+    : ('home.notReadyNext' as const);
 }
 
 export function StationHome({ status, onStart }: { status: StationStatus; onStart: () => void }) {
@@ -51,7 +67,7 @@ export function StationHome({ status, onStart }: { status: StationStatus; onStar
           <div className="notice notice-warning" data-testid="not-ready">
             <p className="notice-title">{t('home.notReadyTitle')}</p>
             <p>{t(`home.notReadyReason.${notReadyReason(station.notReadyCode)}`)}</p>
-            <p>{t('home.notReadyNext')}</p>
+            <p>{t(notReadyNextKey(notReadyReason(station.notReadyCode)))}</p>
           </div>
         )}
         {station.ready && !station.online && (
