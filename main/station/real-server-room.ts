@@ -2,6 +2,9 @@
 // services run against it (enrolled on first start, the server's test clock as their wall clock).
 // Shared by the station's integration tests that kill and relaunch stations.
 import type { AddressInfo } from 'node:net';
+import type { AnswerValue } from '../../core/challenge/answer.ts';
+import type { PackagedChallenge } from '../../core/challenge/challenge.ts';
+import type { StationStatus } from '../../core/contracts/station-api.ts';
 /* eslint-disable no-restricted-imports -- tests against the real server (never shipped): the station's
    own code still imports nothing from server/. */
 import { invigilator, type Invigilator } from '../../server/testing/exam-helpers.ts';
@@ -99,3 +102,28 @@ export function signIn(r: Room, services: StationServices) {
     birthdate: candidate.birthdate,
   });
 }
+
+/** An answer of the right shape for the challenge (right or wrong does not matter here). */
+export function someAnswer(challenge: PackagedChallenge): AnswerValue {
+  const first = challenge.choices?.[0]?.id ?? '1';
+  if (challenge.type === 'QCU') return { type: 'choice', choice: first };
+  if (challenge.type === 'QCM') return { type: 'choices', choices: [first] };
+  return {
+    type: 'fields',
+    fields: Object.fromEntries((challenge.fields ?? []).map((f) => [f.name, 'Lyon'])),
+  };
+}
+
+/** Answers the question the station shows now. */
+export async function answerCurrent(services: StationServices) {
+  const current = services.runtime.currentChallenge();
+  if (!current.ok) throw new Error(current.error.message);
+  return services.dispatch('submitAnswer', {
+    challengeId: current.value.challenge.id,
+    value: someAnswer(current.value.challenge),
+  });
+}
+
+/** The station's status, as its screens read it. */
+export const statusOf = async (services: StationServices) =>
+  ((await services.dispatch('getStatus', {})) as { ok: true; value: StationStatus }).value;

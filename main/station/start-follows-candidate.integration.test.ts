@@ -5,13 +5,17 @@
 // still read the instructions): the authorization is withdrawn, the invigilator confirms the presence
 // again where the candidate sits, and the first station can no longer start with it.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerValue } from '../../core/challenge/answer.ts';
-import type { PackagedChallenge } from '../../core/challenge/challenge.ts';
-import type { StationStatus } from '../../core/contracts/station-api.ts';
 import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { AnswerJournal } from './journal/answer-journal.ts';
-import { closeRoom, openRoom, signIn, startStation, stopStation } from './real-server-room.ts';
-import type { StationServices } from './station-services.ts';
+import {
+  answerCurrent,
+  closeRoom,
+  openRoom,
+  signIn,
+  startStation,
+  statusOf,
+  stopStation,
+} from './real-server-room.ts';
 import type { FetchLike } from './sync/server-connection.ts';
 import { tempDataDir, until } from './sync/sync-fixtures.ts';
 
@@ -35,28 +39,6 @@ function network() {
   };
   return { net, fetch };
 }
-
-function someAnswer(challenge: PackagedChallenge): AnswerValue {
-  const first = challenge.choices?.[0]?.id ?? '1';
-  if (challenge.type === 'QCU') return { type: 'choice', choice: first };
-  if (challenge.type === 'QCM') return { type: 'choices', choices: [first] };
-  return {
-    type: 'fields',
-    fields: Object.fromEntries((challenge.fields ?? []).map((f) => [f.name, 'Lyon'])),
-  };
-}
-
-async function answerCurrent(services: StationServices) {
-  const current = services.runtime.currentChallenge();
-  if (!current.ok) throw new Error(current.error.message);
-  return services.dispatch('submitAnswer', {
-    challengeId: current.value.challenge.id,
-    value: someAnswer(current.value.challenge),
-  });
-}
-
-const statusOf = async (services: StationServices) =>
-  ((await services.dispatch('getStatus', {})) as { ok: true; value: StationStatus }).value;
 
 describe('a start authorized at one station, the candidate signing in at another', () => {
   it('applied there, nothing of it on the server: the candidate resumes the same test, authorized by the invigilator', async () => {

@@ -3,35 +3,22 @@
 // station, when it is heard again, must stop its stale copy without sealing a competing result, keep its
 // journal for the jury, and go back to its home saying the test goes on elsewhere.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerValue } from '../../core/challenge/answer.ts';
-import type { PackagedChallenge } from '../../core/challenge/challenge.ts';
-import type { StationStatus } from '../../core/contracts/station-api.ts';
 import { AnswerJournal } from './journal/answer-journal.ts';
-import { closeRoom, openRoom, signIn, startStation, stopStation, type Room } from './real-server-room.ts';
+import {
+  answerCurrent,
+  closeRoom,
+  openRoom,
+  signIn,
+  startStation,
+  statusOf,
+  stopStation,
+  type Room,
+} from './real-server-room.ts';
 import type { StationServices } from './station-services.ts';
 import { tempDataDir, until } from './sync/sync-fixtures.ts';
 
 // Closing lets requests in flight end (the server waits for the stations' connections): room for it.
 afterEach(closeRoom, 30_000);
-
-function someAnswer(challenge: PackagedChallenge): AnswerValue {
-  const first = challenge.choices?.[0]?.id ?? '1';
-  if (challenge.type === 'QCU') return { type: 'choice', choice: first };
-  if (challenge.type === 'QCM') return { type: 'choices', choices: [first] };
-  return {
-    type: 'fields',
-    fields: Object.fromEntries((challenge.fields ?? []).map((f) => [f.name, 'Lyon'])),
-  };
-}
-
-async function answerCurrent(services: StationServices) {
-  const current = services.runtime.currentChallenge();
-  if (!current.ok) throw new Error(current.error.message);
-  return services.dispatch('submitAnswer', {
-    challengeId: current.value.challenge.id,
-    value: someAnswer(current.value.challenge),
-  });
-}
 
 /** The candidate starts on A and answers one question, replicated to the server. */
 async function startedOn(r: Room, a: StationServices): Promise<string> {
@@ -52,9 +39,6 @@ async function resumedOn(r: Room, b: StationServices): Promise<void> {
   await r.inv.command(r.day.candidates[0]!.id, { type: 'authorizeResume' });
   await until(() => b.runtime.phase === 'inProgress', 10_000, 'the resume on B');
 }
-
-const statusOf = async (services: StationServices) =>
-  ((await services.dispatch('getStatus', {})) as { ok: true; value: StationStatus }).value;
 
 describe('a station whose test went on at another one', () => {
   it('relaunched, recognises its stale copy, keeps it for the jury and seals nothing; the result comes from the other station', async () => {

@@ -1,20 +1,17 @@
 // The station home: which station this is, its centre, whether it reaches the server, and whether it
 // can welcome a candidate (and if not, why and what to do).
 import { useTranslation } from 'react-i18next';
-import type { NotReadyCode, StationStatus } from '../../../core/contracts/station-api.ts';
+import {
+  NOT_READY_CODES,
+  type NotReadyCode,
+  type StationStatus,
+} from '../../../core/contracts/station-api.ts';
 import { useFocusOnMount } from '../../shared/use-focus-on-mount.ts';
 
 /** Said from the code: the station's own reason is French text for the logs. */
-const NOT_READY_REASONS = [
-  'enrolling',
-  'notEnrolled',
-  'closedByInvigilator',
-  'stationFault',
-  'stationRevoked',
-] as const;
-
-function notReadyReason(code: NotReadyCode | null): (typeof NOT_READY_REASONS)[number] | 'other' {
-  return NOT_READY_REASONS.find((known) => known === code) ?? 'other';
+function notReadyReason(code: NotReadyCode | null): NotReadyCode | 'other' {
+  // A code from a newer station than these screens: said in general words.
+  return NOT_READY_CODES.find((known) => known === code) ?? 'other';
 }
 
 /**
