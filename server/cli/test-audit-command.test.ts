@@ -116,7 +116,8 @@ describe('npm run server -- audit-test', () => {
         2,
         `no database at ${path.join(dir, 'missing.sqlite')}: name it with --db, or its folder with --data-dir (PIX_DATA_DIR)\n`,
       ],
-      [started, path.join(dir, 'notes.sqlite'), 1, /notes\.sqlite: it is not a SQLite database\.\n/],
+      // A file that cannot be opened is « cannot audit », never « differs » (which says the test was altered).
+      [started, path.join(dir, 'notes.sqlite'), 2, /notes\.sqlite: it is not a SQLite database\.\n/],
     ];
     for (const [testId, dbFile, exitCode, stderr] of cases) {
       const outcome = await auditTestCommand(dbFile, testId, 'test');

@@ -1,7 +1,8 @@
 // `npm run server -- audit-test <testId>`: regenerates a test from its recorded seed, profile and bank
 // snapshot (server/exam/test-audit.ts) and says whether it is the test that was asked. Exit codes: 0 it
 // matches, 1 it differs (each difference on its own line), 2 nothing to compare (no such test, no
-// package, generated before the bank was kept, a bad id or no database): one line, no stack trace.
+// package, generated before the bank was kept, a bad id, no database or one that cannot be opened): one
+// line, no stack trace.
 import { existsSync } from 'node:fs';
 import { auditTest, type TestAudit } from '../exam/test-audit.ts';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
@@ -38,7 +39,8 @@ export async function auditTestCommand(
   } catch (error) {
     const message = describeDatabaseFailure(error, dbFile, serverVersion);
     if (message === null) throw error;
-    return { exitCode: 1, stdout: '', stderr: `${message}\n` };
+    // Nothing could be compared: « cannot audit » (2), never « differs » (1), which says the test was altered.
+    return { exitCode: 2, stdout: '', stderr: `${message}\n` };
   }
   try {
     return outcomeOf(await auditTest(store, testId));

@@ -308,6 +308,9 @@ describe('results the server refused, at finalization', () => {
     expect(section('fr')).toContain('le jury examinera ces résultats de lui-même');
     expect(section('fr')).toContain('inutile de l’écrire dans le commentaire global');
     expect(section('fr')).not.toMatch(/Signalez-le dans le commentaire/);
+    // What must not be wiped is named: the stations, where the results stay.
+    expect(section('fr')).toContain('Ces résultats restent enregistrés sur les postes, même éteints');
+    expect(section('en')).toContain('These results stay recorded on the stations, even switched off');
     expect(section('en')).toContain('no need to write it in the global comment');
   });
 });

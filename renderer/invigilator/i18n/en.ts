@@ -403,7 +403,7 @@ export const en: InvigilatorMessages = {
     refusedTitle_one: '1 result refused by the server',
     refusedTitle_other: '{{count}} results refused by the server',
     refusedHint:
-      'This does not prevent finalizing, and the jury will examine these results by itself: no need to write it in the global comment. If a candidate had a problem with their station, add a report with its code. Their result stays recorded there, even switched off: do not wipe or reinstall them until the referent says so.',
+      'This does not prevent finalizing, and the jury will examine these results by itself: no need to write it in the global comment. If a candidate had a problem with their station, add a report with its code. These results stay recorded on the stations, even switched off: do not wipe or reinstall the stations until the referent says so.',
     unfinishedTitle: 'Unfinished tests',
     unfinishedHint:
       'For every test that did not end normally, give the reason. Candidate abandoned: unanswered questions count as skipped. Technical problem: they are neutralized.',

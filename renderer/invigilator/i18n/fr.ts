@@ -429,7 +429,7 @@ export const fr = {
     refusedTitle_one: '1 résultat refusé par le serveur',
     refusedTitle_other: '{{count}} résultats refusés par le serveur',
     refusedHint:
-      'Cela n’empêche pas de finaliser, et le jury examinera ces résultats de lui-même : inutile de l’écrire dans le commentaire global. Si un candidat a eu un problème sur son poste, ajoutez-lui un signalement avec son code. Leur résultat y reste enregistré, même éteints : ne les effacez pas et ne les réinstallez pas tant que le référent ne vous l’a pas dit.',
+      'Cela n’empêche pas de finaliser, et le jury examinera ces résultats de lui-même : inutile de l’écrire dans le commentaire global. Si un candidat a eu un problème sur son poste, ajoutez-lui un signalement avec son code. Ces résultats restent enregistrés sur les postes, même éteints : ne les effacez pas et ne les réinstallez pas tant que le référent ne vous l’a pas dit.',
     unfinishedTitle: 'Tests non terminés',
     unfinishedHint:
       'Pour chaque test qui ne s’est pas terminé normalement, indiquez la raison. Abandon du candidat : les questions sans réponse comptent comme passées. Problème technique : elles sont neutralisées.',
