@@ -659,6 +659,17 @@ describe('after the certification', () => {
     await expect(page.getByTestId('next-step').textContent()).resolves.toContain('La session a eu lieu');
     await page.getByRole('link', { name: 'Finaliser la session' }).click();
     await bo.heading(`Finaliser la session ${session.number}`).waitFor();
+    // « Oui, un incident » with no coded report yet: the form sends the referent to the reports above
+    // (DOMAIN.md §8: incidents written in the comment instead of coded reports).
+    await page
+      .getByTestId('finalization-form')
+      .getByRole('group', { name: 'Y a-t-il eu un incident pendant la session ?' })
+      .getByLabel('Oui')
+      .check();
+    expect(await page.getByTestId('incident-without-report').textContent()).toContain(
+      'Aucun signalement n’est enregistré pour cette session.',
+    );
+    await bo.capture('incident-without-report');
     // The referent records the incident of the day with its code, for the jury: the site of question 2
     // did not answer for Léa (E4). The question's number is asked only once an E code is chosen.
     const report = page.getByTestId('incident-form');
@@ -673,12 +684,14 @@ describe('after the certification', () => {
     expect(await saved.count()).toBe(1);
     expect(await saved.textContent()).toContain('Le site à consulter est indisponible');
     await bo.capture('incident-report-saved');
+    // Once a report exists, the form says nothing more about it.
+    await page.getByTestId('incident-without-report').waitFor({ state: 'detached' });
     const form = page.getByTestId('finalization-form');
     await form
       .getByText('Pourquoi le test de Hugo BERNARD n’est-il pas terminé ? (terminé par le surveillant)')
       .waitFor();
     await form.getByRole('button', { name: 'Finaliser et calculer les résultats' }).click();
-    await form.getByText('3 points à corriger dans le formulaire').waitFor();
+    await form.getByText('2 points à corriger dans le formulaire').waitFor();
     await bo.capture('finalization-errors');
     await form.getByLabel('Problème technique').check();
     await form

@@ -873,6 +873,8 @@ export const en: BackOfficeMessages = {
     },
     questionsTitle: 'How it went',
     hadIncident: 'Was there an incident during the session?',
+    incidentWithoutReport:
+      'No report is recorded for this session. If the incident affected a candidate, record it above in “Reports”, with its code: that is what the jury reads to decide. The general comment is for what concerns the whole session.',
     couldNotJoin: 'Was an enrolled candidate prevented from joining the session?',
     comment: 'General comment (optional)',
     commentHint:

@@ -896,6 +896,9 @@ export const fr = {
     },
     questionsTitle: 'Le déroulement',
     hadIncident: 'Y a-t-il eu un incident pendant la session ?',
+    // DOMAIN.md §8: incidents end up in the comment instead of coded reports.
+    incidentWithoutReport:
+      'Aucun signalement n’est enregistré pour cette session. Si l’incident a touché un candidat, enregistrez-le plus haut dans « Signalements », avec son code : c’est ce que le jury lit pour décider. Le commentaire général est pour ce qui concerne toute la session.',
     couldNotJoin: 'Un candidat inscrit a-t-il été empêché de rejoindre la session ?',
     comment: 'Commentaire général (facultatif)',
     commentHint:

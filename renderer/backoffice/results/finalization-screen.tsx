@@ -59,6 +59,8 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
   useShowCentre(data.data?.session.centreId);
   // Above the switch below: kept while the room blocks finalization and the form is not shown.
   const [draft, setDraft] = useState<FinalizationDraft>(emptyFinalizationDraft);
+  // How many coded reports the session has (the section above reads them): null until read.
+  const [reports, setReports] = useState<number | null>(null);
   /** The server refused because the room changed since the list was read (which was read again). */
   const [roomRefusal, setRoomRefusal] = useState<ApiFailure | null>(null);
   return (
@@ -79,7 +81,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
               </div>
             ) : (
               <>
-                <IncidentReportsSection sessionId={sessionId} />
+                <IncidentReportsSection sessionId={sessionId} onCount={setReports} />
                 {running.length > 0 || pendingAlerts.length > 0 ? (
                   <StillInTheRoom
                     running={running}
@@ -97,6 +99,7 @@ export function FinalizationScreen({ sessionId }: { sessionId: string }) {
                     checkedAt={checkedAt}
                     draft={draft}
                     setDraft={setDraft}
+                    reports={reports}
                     roomRefusal={roomRefusal}
                     setRoomRefusal={setRoomRefusal}
                     onRecheck={data.reload}
@@ -188,6 +191,7 @@ function FinalizationForm({
   checkedAt,
   draft,
   setDraft,
+  reports,
   roomRefusal,
   setRoomRefusal,
   onRecheck,
@@ -202,6 +206,8 @@ function FinalizationForm({
   /** The answers, kept by the screen (they outlive this form). */
   draft: FinalizationDraft;
   setDraft: Dispatch<SetStateAction<FinalizationDraft>>;
+  /** The session's coded reports: « Oui, un incident » with none is pointed to them (DOMAIN.md §8). */
+  reports: number | null;
   roomRefusal: ApiFailure | null;
   setRoomRefusal(refusal: ApiFailure | null): void;
   /** Reads the list again; the answers stay. */
@@ -289,6 +295,11 @@ function FinalizationForm({
           onChange={(v) => setDraft((d) => ({ ...d, hadIncident: v === 'yes' }))}
           error={errors?.hadIncident ? t('finalization.errors.answer') : null}
         />
+        {draft.hadIncident === true && reports === 0 && (
+          <p className="notice notice-warning" role="status" data-testid="incident-without-report">
+            {t('finalization.incidentWithoutReport')}
+          </p>
+        )}
         <RadioGroup
           legend={t('finalization.couldNotJoin')}
           name="candidateCouldNotJoin"

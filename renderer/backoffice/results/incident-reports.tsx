@@ -3,7 +3,7 @@
 // meaning, the question's number for an E code, what happened. Saved reports are listed at once, each
 // can be withdrawn (a report filed by mistake) after a confirmation; the jury reads them on the results
 // page and may neutralize a question reported with an E code.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { announce } from '../../shared/announcer.tsx';
 import type { ApiFailure, Candidate, CentreClient, Incident, IncidentInput } from '../api/centre-client.ts';
 import { byName } from '../format.ts';
@@ -66,8 +66,17 @@ export function incidentActions(
   };
 }
 
-/** The section with its data: the session's candidates and reports, read when the page opens. */
-export function IncidentReportsSection({ sessionId }: { sessionId: string }) {
+/**
+ * The section with its data: the session's candidates and reports, read when the page opens.
+ * `onCount`: told how many reports the session has, once read and after each change.
+ */
+export function IncidentReportsSection({
+  sessionId,
+  onCount,
+}: {
+  sessionId: string;
+  onCount?: (count: number) => void;
+}) {
   const client = useClient();
   const data = useResource<IncidentData>(async () => {
     const [candidates, incidents] = await Promise.all([
@@ -77,6 +86,10 @@ export function IncidentReportsSection({ sessionId }: { sessionId: string }) {
     return { candidates, incidents };
   }, [client, sessionId]);
   const { onReport, onWithdraw } = incidentActions(client, sessionId, data.update);
+  const count = data.data?.incidents.length ?? null;
+  useEffect(() => {
+    if (count !== null) onCount?.(count);
+  }, [count, onCount]);
   return (
     <Loaded resource={data}>
       {({ candidates, incidents }) => (
