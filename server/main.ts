@@ -60,7 +60,7 @@ const USAGE = `Usage:
                     (password from PIX_ADMIN_PASSWORD, or typed on stdin)
   npm run server -- backup --to /var/backups/pix/pix-2026-12-08.sqlite
                     (a consistent copy of the database, the server running or not)
-  npm run server -- audit-test <testId>
+  npm run server -- audit-test <testId | candidateId>
                     (regenerates the test from its recorded seed, profile and bank snapshot:
                      exit 0 it matches the challenges asked, 1 it differs, 2 it cannot be audited)
 Environment: ${SERVER_ENVIRONMENT.join(', ')}.

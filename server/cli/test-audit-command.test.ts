@@ -40,6 +40,8 @@ describe('npm run server -- audit-test', () => {
   let server: TestServer;
   let started: string;
   let joinedOnly: string;
+  let startedCandidate: string;
+  let absentCandidate: string;
   beforeAll(async () => {
     server = await startTestServer();
     const day = await seedCertificationDay(server.app, { count: 3 });
@@ -49,6 +51,8 @@ describe('npm run server -- audit-test', () => {
     started = (await join(server, day, station, first)).testId;
     await inv.command(first.id, { type: 'authorizeStart' });
     joinedOnly = (await join(server, day, station, second)).testId;
+    startedCandidate = first.id;
+    absentCandidate = (day.candidates[2] as SeededCandidate).id;
   }, 60_000);
   afterAll(() => server.close());
 
@@ -87,6 +91,18 @@ describe('npm run server -- audit-test', () => {
     expect((await audit(started)).exitCode).toBe(0);
   });
 
+  it('takes the candidate’s id as well (in the address of the back office’s test record)', async () => {
+    expect(startedCandidate).toMatch(/^cnd_/);
+    const outcome = await audit(startedCandidate);
+    expect([outcome.exitCode, outcome.stderr]).toEqual([0, '']);
+    expect(outcome.stdout).toMatch(new RegExp(`^test ${started} matches`));
+    const none = await audit(absentCandidate);
+    expect([none.exitCode, none.stdout]).toEqual([2, '']);
+    expect(none.stderr).toBe(
+      `candidate ${absentCandidate} has no test in this database (never signed in, or unknown)\n`,
+    );
+  });
+
   it('exits 2 with one line when there is nothing to compare or nothing to open', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pix-audit-'));
     writeFileSync(path.join(dir, 'notes.sqlite'), 'these are notes, not a database '.repeat(8));
@@ -95,7 +111,7 @@ describe('npm run server -- audit-test', () => {
         undefined,
         server.dbFile,
         2,
-        'audit-test needs the id of the test: npm run server -- audit-test <testId>\n',
+        'audit-test needs the id of the test or of its candidate: npm run server -- audit-test <testId | candidateId>\n',
       ],
       [
         '../etc',
@@ -161,6 +177,6 @@ describe('npm run server -- audit-test', () => {
     ]);
     const help = await runServer(['audit-test', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('npm run server -- audit-test <testId>');
+    expect(help.stdout).toContain('npm run server -- audit-test <testId | candidateId>');
   }, 90_000);
 });

@@ -1,4 +1,4 @@
-// `npm run server -- audit-test <testId>`: regenerates a test from its recorded seed, profile and bank
+// `npm run server -- audit-test <testId | candidateId>`: regenerates a test from its recorded seed, profile and bank
 // snapshot (server/exam/test-audit.ts) and says whether it is the test that was asked. Exit codes: 0 it
 // matches, 1 it differs (each difference on its own line), 2 nothing to compare (no such test, no
 // package, generated before the bank was kept, a bad id, no database or one that cannot be opened): one
@@ -14,8 +14,9 @@ export interface CommandOutcome {
   stderr: string;
 }
 
-/** Test ids are the server's own (`newId`): letters, digits, `_` and `-`. */
+/** Test and candidate ids are the server's own (`newId`): letters, digits, `_` and `-`. */
 const TEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CANDIDATE_PREFIX = 'cnd_';
 
 export async function auditTestCommand(
   dbFile: string,
@@ -23,7 +24,10 @@ export async function auditTestCommand(
   serverVersion: string,
 ): Promise<CommandOutcome> {
   const refuse = (message: string): CommandOutcome => ({ exitCode: 2, stdout: '', stderr: `${message}\n` });
-  if (!testId) return refuse('audit-test needs the id of the test: npm run server -- audit-test <testId>');
+  if (!testId)
+    return refuse(
+      'audit-test needs the id of the test or of its candidate: npm run server -- audit-test <testId | candidateId>',
+    );
   if (!TEST_ID.test(testId)) {
     return refuse(`"${testId}" is not a test id (letters, digits, "_" and "-", such as tst_4f9…)`);
   }
@@ -43,6 +47,13 @@ export async function auditTestCommand(
     return { exitCode: 2, stdout: '', stderr: `${message}\n` };
   }
   try {
+    // A candidate's id (in the address of the back office's « Dossier du test ») names their one test.
+    if (testId.startsWith(CANDIDATE_PREFIX)) {
+      const test = await store.tests.getByCandidate(testId);
+      if (!test)
+        return refuse(`candidate ${testId} has no test in this database (never signed in, or unknown)`);
+      return outcomeOf(await auditTest(store, test.id));
+    }
     return outcomeOf(await auditTest(store, testId));
   } finally {
     await store.close();
