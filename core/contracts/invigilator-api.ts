@@ -212,6 +212,13 @@ export const RoomCandidateSchema = z
      */
     wentAhead: z.boolean(),
     /**
+     * It went ahead, but no record of its start reached the server (its station died first): a resume on
+     * another station starts it again at the first question, with the time left its station last
+     * reported (`timeLeftMs`; else all of `allowedMs`), and what the candidate did there is not here.
+     * The invigilator is told before authorizing it, and makes a report for the jury.
+     */
+    startNotReceived: z.boolean(),
+    /**
      * The result: none before the end; pending once the test ended; received once stored; refused when
      * the server refused it for good (see `uploadRefusal`): the station keeps it and does not send it
      * again, and the jury will need that station's journal.

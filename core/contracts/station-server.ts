@@ -199,6 +199,8 @@ export type PackageResponse = z.infer<typeof PackageResponseSchema>;
  * and the time left the candidate's last station reported in its last heartbeat, when that heartbeat
  * came after the last of these records (null otherwise; absent from older servers). Records mark only
  * answers and events: without it, minutes spent on a question before the station died were given back.
+ * When none of the records is the start (the station died before it arrived), whenever that heartbeat
+ * came: the new station starts the test again at the first question with that time left.
  */
 export const TestRecordsResponseSchema = z.object({
   records: z.array(JournalRecordSchema).max(20_000),

@@ -64,7 +64,12 @@ describe('a start authorized at one station, the candidate signing in at another
     await stopStation(a); // A dies: none of its records, no heartbeat of the test reached the server
 
     expect((await store.tests.get(testId))?.journal).toMatchObject({ storedThrough: 0, startedAt: null });
-    expect(await r.inv.card(candidate.id)).toMatchObject({ wentAhead: true, station: { name: 'Poste 01' } });
+    // The invigilator is told a resume starts it again (the resume's confirmation says so).
+    expect(await r.inv.card(candidate.id)).toMatchObject({
+      wentAhead: true,
+      startNotReceived: true,
+      station: { name: 'Poste 01' },
+    });
 
     const b = await startStation(r, tempDataDir('station-b-'), { name: 'Poste 02' });
     expect((await signIn(r, b)).ok).toBe(true);
@@ -94,6 +99,7 @@ describe('a start authorized at one station, the candidate signing in at another
       state: 'resultReceived',
       station: { name: 'Poste 02' },
       authorization: null,
+      startNotReceived: false,
     });
     await stopStation(b);
     const journal = AnswerJournal.open({ file: b.journalFile });

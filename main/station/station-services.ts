@@ -392,6 +392,8 @@ export async function createStationServices(options: StationServicesOptions): Pr
     timers,
     log,
   });
+  // A start held while the candidate read the instructions, now begun: the server is told at once.
+  runtime.onHeldStartApplied((commandId) => commands.appliedLater(commandId));
   // A resume that completed on its own retry applies at once what the invigilator decided meanwhile
   // (time added, the end…), without waiting for the server to send it again.
   let phase = runtime.phase;

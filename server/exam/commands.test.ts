@@ -1,7 +1,7 @@
 // Invigilator commands that must survive a move to another station: an alert decision taken while the
 // test waits for its resume reaches the station the candidate resumes on, after the resume, whatever
 // became of it on the old station.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STATION_API_PATHS, type StationCommand } from '../../core/contracts/station-server.ts';
 import { STATION_MISSING_MS } from '../../core/exam/station-presence.ts';
 import {
@@ -166,6 +166,95 @@ describe('alert decisions and a resume on another station', () => {
     expect(await pendingFor(spare)).toEqual([{ type: 'authorizeResume', id: resume.command.id, testId }]);
     expect((await server.app.pix.store.commands.get(decision))?.acknowledgedAt).not.toBeNull();
     stream.close();
+  });
+});
+
+describe('a start confirmed while its package is generated', () => {
+  let server: TestServer;
+  let day: SeededDay;
+  let station: TestStation;
+  let inv: Invigilator;
+  beforeEach(async () => {
+    ({ server, day, station, inv } = await examRoom(1));
+  });
+  afterEach(() => server.close());
+
+  const lea = () => day.candidates[0] as SeededDay['candidates'][number];
+  const store = () => server.app.pix.store;
+
+  /** Runs `meanwhile` once, right after the package is stored and before the start is written. */
+  function whileGenerating(meanwhile: () => Promise<void>) {
+    const tests = store().tests;
+    const setPackage = tests.setPackage.bind(tests);
+    vi.spyOn(tests, 'setPackage').mockImplementationOnce(async (...args) => {
+      const stored = await setPackage(...args);
+      await meanwhile();
+      return stored;
+    });
+  }
+
+  const authorizeStart = () => inv.post(`/candidates/${lea().id}/commands`, { type: 'authorizeStart' });
+  const startsFor = async (target: TestStation) =>
+    (await store().commands.pendingForStation(target.id, 0)).filter(
+      (c) => c.command.type === 'authorizeStart',
+    );
+
+  it('refuses it when the candidate signed in at another station meanwhile: no start reaches either', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const spare = await enrolledStation(server, day, 'Poste 02');
+    whileGenerating(async () => {
+      await join(server, day, spare, lea());
+    });
+    const refused = await authorizeStart();
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('STATION_CHANGED');
+    expect(await startsFor(spare)).toEqual([]);
+    expect(await startsFor(station)).toEqual([]);
+    expect(await store().tests.get(testId)).toMatchObject({ authorization: null, authorizationId: null });
+    expect(await inv.card(lea().id)).toMatchObject({ station: { name: 'Poste 02' }, authorization: null });
+
+    // Confirmed again where the candidate sits: the start goes there.
+    const start = (await inv.command(lea().id, { type: 'authorizeStart' })).command;
+    expect((await startsFor(spare)).map((c) => c.id)).toEqual([start.id]);
+    expect(await startsFor(station)).toEqual([]);
+  });
+
+  it('refuses it when a start was acknowledged applied meanwhile (another screen confirmed it too)', async () => {
+    const { testId } = await join(server, day, station, lea());
+    let other = '';
+    whileGenerating(async () => {
+      other = (await inv.command(lea().id, { type: 'authorizeStart' })).command.id;
+      await station.inject(server.app, 'POST', STATION_API_PATHS.commandAck(other), { outcome: 'applied' });
+    });
+    const refused = await authorizeStart();
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('ALREADY_STARTED');
+    const commands = await store().commands.listByTests([testId]);
+    expect(commands.filter((c) => c.command.type === 'authorizeStart').map((c) => c.id)).toEqual([other]);
+    expect(await store().tests.get(testId)).toMatchObject({ authorization: 'start', authorizationId: other });
+  });
+
+  it('refuses it when the station says the test started meanwhile', async () => {
+    const { testId } = await join(server, day, station, lea());
+    whileGenerating(async () => {
+      expect((await bareHeartbeat(server, station, testId, 'inProgress')).statusCode).toBe(200);
+    });
+    const refused = await authorizeStart();
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('ALREADY_STARTED');
+    expect(await startsFor(station)).toEqual([]);
+  });
+
+  it('writes it for the station the invigilator saw when nothing changed', async () => {
+    await join(server, day, station, lea());
+    let generated = false;
+    whileGenerating(async () => {
+      generated = true;
+    });
+    const answered = await authorizeStart();
+    expect(answered.statusCode).toBe(200);
+    expect(generated).toBe(true);
+    expect((await startsFor(station)).map((c) => c.command.type)).toEqual(['authorizeStart']);
   });
 });
 

@@ -99,10 +99,29 @@ export async function issueCommand(
     case 'authorizeStart': {
       if (started)
         throw conflict('ALREADY_STARTED', 'the test has already started: authorize a resume instead');
+      // The presence is confirmed at the station the invigilator saw: the command goes there only.
+      const confirmedAt = test.stationId;
       await ensurePackage(ctx, session, candidate, test);
       test = (await ctx.store.tests.get(testId)) ?? test;
       const command = newCommand(ctx, session, test, { type: 'authorizeStart', id, testId }, requestRef);
-      await ctx.store.tests.authorize(testId, 'start', command);
+      // Generating the package took time: the candidate may have signed in at another station, or
+      // begun, meanwhile. Checked again where it is written, so that no start reaches a station the
+      // invigilator never confirmed.
+      await ctx.store.tests.authorize(
+        testId,
+        'start',
+        { ...command, stationId: confirmedAt },
+        undefined,
+        (current, currentCommands) => {
+          if (current.stationId !== confirmedAt)
+            throw conflict(
+              'STATION_CHANGED',
+              'the candidate signed in at another station meanwhile: confirm their presence there',
+            );
+          if (hasStarted(current) || goAheadApplied(current, currentCommands))
+            throw conflict('ALREADY_STARTED', 'the test has already started: authorize a resume instead');
+        },
+      );
       break;
     }
     case 'withdrawAuthorization': {

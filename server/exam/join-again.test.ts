@@ -276,6 +276,89 @@ describe('signing in again at another station after the invigilator authorized t
     });
   });
 
+  it('the start applied there, only its heartbeats arrived: the resume starts again with the time they reported', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    const { package: pkg } = await fetchPackage(server, station, testId);
+    expect((await acknowledge(station, start.command.id, 'applied')).statusCode).toBe(200);
+    // Its records never get through (seq 1 to 5 written there), its heartbeats do: 97 min left.
+    const beat = await station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase: 'inProgress',
+      current: 2,
+      answered: 2,
+      total: pkg.challenges.length,
+      timeLeftMs: 97 * 60_000,
+      alertPending: false,
+      lastSeq: 5,
+      stationTime: server.clock.now,
+    });
+    expect(beat.statusCode).toBe(200);
+    expect(await inv.card(lea().id)).toMatchObject({ wentAhead: true, startNotReceived: true });
+
+    server.clock.advance(10 * 60_000); // the station died: its downtime is never charged
+    const b = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, b, lea())).toMatchObject({ testId, resuming: true });
+    expect(await inv.card(lea().id)).toMatchObject({
+      state: 'resumePending',
+      resumeRequest: { stationId: b.id },
+      timeLeftMs: 97 * 60_000,
+      startNotReceived: true,
+    });
+    const resume = await inv.command(lea().id, { type: 'authorizeResume' });
+    const { packageHash } = await fetchPackage(server, b, testId);
+    // No record: the time the heartbeats reported, not the whole time again.
+    const held = await b.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    expect([held.statusCode, held.json()]).toEqual([200, { records: [], lastTimeLeftMs: 97 * 60_000 }]);
+
+    // B's start arrives: the test is under way as the server knows it, nothing left to warn about.
+    const onB = new TestJournal(testId, server.clock.now);
+    onB.open(
+      { sessionId: day.session.id, candidateId: lea().id, stationId: b.id },
+      pkg,
+      packageHash,
+      resume.command.id,
+    );
+    expect((await replicate(testId, onB.records, b)).json()).toEqual({ storedThrough: 3 });
+    expect(await inv.card(lea().id)).toMatchObject({ wentAhead: true, startNotReceived: false });
+  });
+
+  it('the start applied there, its sign-in arrived but not its start: the heartbeats’ time is handed over', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const opened = new TestJournal(testId, server.clock.now);
+    opened.append({
+      kind: 'testOpened',
+      payload: { sessionId: day.session.id, candidateId: lea().id, stationId: station.id },
+    });
+    expect((await replicate(testId, opened.records, station)).json()).toEqual({ storedThrough: 1 });
+    const start = await inv.command(lea().id, { type: 'authorizeStart' });
+    const { package: pkg } = await fetchPackage(server, station, testId);
+    expect((await acknowledge(station, start.command.id, 'applied')).statusCode).toBe(200);
+    const beat = await station.inject(server.app, 'POST', STATION_API_PATHS.heartbeat, {
+      testId,
+      phase: 'inProgress',
+      current: 0,
+      answered: 0,
+      total: pkg.challenges.length,
+      timeLeftMs: 100 * 60_000,
+      alertPending: false,
+      lastSeq: 3,
+      stationTime: server.clock.now,
+    });
+    expect(beat.statusCode).toBe(200);
+
+    const b = await enrolledStation(server, day, 'Poste 02');
+    expect(await join(server, day, b, lea())).toMatchObject({ testId, resuming: true });
+    expect(await inv.card(lea().id)).toMatchObject({ startNotReceived: true });
+    await inv.command(lea().id, { type: 'authorizeResume' });
+    const held = await b.inject(server.app, 'GET', STATION_API_PATHS.records(testId));
+    // Reported after the last record (seq 3 there, 1 here): charged all the same, the start is redone.
+    expect([held.statusCode, held.json()]).toEqual([
+      200,
+      { records: opened.records, lastTimeLeftMs: 100 * 60_000 },
+    ]);
+  });
+
   it('the start held there (the candidate still reading): it is withdrawn, to be authorized again here', async () => {
     const { testId } = await join(server, day, station, lea());
     const start = await inv.command(lea().id, { type: 'authorizeStart' });

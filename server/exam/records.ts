@@ -121,8 +121,9 @@ function chainBroken(message: string): ApiError {
 
 /**
  * Every stored record, for a resume on another station (after the invigilator authorized it), and the
- * time left the test's station last reported, when it reported it at the last of these records: from
- * memory, or after a server restart the one stored (at most TIME_LEFT_STORED_EVERY_MS old).
+ * time left the test's station last reported, when it reported it at the last of these records, or at
+ * any point when none of them is the start: from memory, or after a server restart the one stored (at
+ * most TIME_LEFT_STORED_EVERY_MS old).
  */
 export async function recordsForResume(
   ctx: ServerContext,
@@ -139,5 +140,10 @@ export async function recordsForResume(
   // Only a report made at the last stored record counts: one made further on proves records the server
   // never received (answers the candidate gives again), whose time must not be charged twice.
   const atLastRecord = last.lastSeq === (records.at(-1)?.seq ?? 0);
-  return { records, lastTimeLeftMs: atLastRecord ? last.timeLeftMs : null };
+  // Its start never arrived (the station died first): the new station starts the test again at the
+  // first question, and this report is all the server knows of the time run there. It is charged, as
+  // time always is as the server knows it (never the downtime, nor the whole time again); what was
+  // answered there is lost, as the invigilator is told before authorizing (the card's startNotReceived).
+  const startReceived = records.some((r) => r.kind === 'started');
+  return { records, lastTimeLeftMs: atLastRecord || !startReceived ? last.timeLeftMs : null };
 }

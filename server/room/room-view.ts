@@ -240,6 +240,15 @@ export function testWentAhead(
   return resultStored || hasStarted(test) || test.bundleReceivedAt !== null || goAheadApplied(test, commands);
 }
 
+/**
+ * None of the records stored is its start, and it is not over: if it went ahead (testWentAhead), its
+ * station died before its start arrived, and a resume elsewhere starts it again at the first question
+ * (server/exam/records.ts recordsForResume, exam-runtime.ts #continueResumed).
+ */
+function startNotReceived(test: StoredTest, resultStored: boolean): boolean {
+  return test.journal.startedAt === null && !resultStored && !hasEnded(test);
+}
+
 /** `commands`: the test's commands (others are skipped). */
 export function testClock(
   test: StoredTest,
@@ -430,6 +439,7 @@ export function roomCandidate(
       lastHeartbeatAt: null,
       goAheadAt: null,
       wentAhead: false,
+      startNotReceived: false,
       upload: 'none',
       uploadRefusal: null,
       lockdownEvents: [],
@@ -452,6 +462,8 @@ export function roomCandidate(
   const pending = data.alerts.find((a) => a.testId === test.id && a.decision === null) ?? null;
   const allowedMs = allowedBase + test.journal.addedMs;
   const lockdownEvents = cardLockdownEvents(data.lockdown, test.id, h);
+  const resultStored = data.scored.has(candidate.id);
+  const wentAhead = testWentAhead(test, data.commands, resultStored);
   return {
     candidateId: candidate.id,
     testId: test.id,
@@ -508,7 +520,8 @@ export function roomCandidate(
     theoreticalEndAt: stationIso(theoreticalEnd(clock, allowedMs, test.journal.downtimeMs)),
     lastHeartbeatAt: isoOrNull(lastHeartbeatAt),
     goAheadAt: isoOrNull(clock.goAheadAt),
-    wentAhead: testWentAhead(test, data.commands, data.scored.has(candidate.id)),
+    wentAhead,
+    startNotReceived: wentAhead && startNotReceived(test, resultStored),
     upload: uploadState(test),
     uploadRefusal:
       test.bundleReceivedAt === null && test.uploadRefusal !== null

@@ -743,12 +743,16 @@ export interface TestRepository {
    * Records the invigilator's authorization with its command, at once. A resume moves the test to
    * the station that asked for it, if any; unless `dropRequest` is that request (its station no longer
    * asks): it is cleared and the test resumes where it is. A request made since is moved to as usual.
+   * `recheck`, if given, is called first in the same transaction with the test and its commands as they
+   * are now (what the caller read may have changed while it awaited): throwing refuses the
+   * authorization, and nothing is written.
    */
   authorize(
     id: string,
     authorization: 'start' | 'resume' | null,
     command: StoredCommand,
     dropRequest?: ResumeRequest,
+    recheck?: (current: StoredTest, commands: readonly StoredCommand[]) => void,
   ): Promise<void>;
   /** Appends records that continue the stored chain (hash-checked by the caller) with the state they imply. */
   appendRecords(

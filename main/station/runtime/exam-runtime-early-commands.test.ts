@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StationCommand } from '../../../core/contracts/station-server.ts';
 import { CommandStream } from '../sync/command-stream.ts';
-import { InstantTimers } from '../sync/sync-fixtures.ts';
+import { InstantTimers, until } from '../sync/sync-fixtures.ts';
 import {
   MIN,
   pass,
@@ -460,5 +460,77 @@ describe('the preparation state, after the candidate went to another station', (
     await h.runtime.signIn(signIn);
     await h.runtime.acceptInstructions();
     expect(h.runtime.status().exam).toMatchObject({ phase: 'waiting', preparation: 'none' });
+  });
+});
+
+describe('a held start applied later is told at once (the server counts the candidate present by it)', () => {
+  /** The command ids the runtime says were applied after being held. */
+  const told = (h: RuntimeHarness): string[] => {
+    const ids: string[] = [];
+    h.runtime.onHeldStartApplied((id) => ids.push(id));
+    return ids;
+  };
+
+  it('held while the candidate reads the instructions: told when they accept them, not before', async () => {
+    const h = runtimeHarness();
+    const ids = told(h);
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId })).toBe('pending');
+    expect(ids).toEqual([]);
+    await h.runtime.acceptInstructions();
+    expect(startedBy(h)).toEqual({ authorization: 'c1' });
+    expect(ids).toEqual(['c1']);
+  });
+
+  it('applied as it came: acknowledged so by the stream, not told again', async () => {
+    const h = runtimeHarness();
+    const ids = told(h);
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId })).toBe('applied');
+    expect(ids).toEqual([]);
+  });
+
+  it('held while its package download failed: told when the retry starts the test', async () => {
+    const h = runtimeHarness();
+    const ids = told(h);
+    await h.runtime.signIn(signIn);
+    await h.runtime.acceptInstructions();
+    h.server.packageFailure = network;
+    expect(await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId })).toBe('pending');
+    h.server.packageFailure = null;
+    h.mono.advance(5000);
+    await h.runtime.tick();
+    expect(h.runtime.phase).toBe('inProgress');
+    expect(ids).toEqual(['c1']);
+  });
+
+  it('held before a relaunch: told when the candidate starts after it', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    await h.runtime.handleCommand({ type: 'authorizeStart', id: 'c1', testId });
+    h.journal.close();
+    const relaunched = runtimeHarness({ file: h.file });
+    const ids = told(relaunched);
+    await relaunched.runtime.restore();
+    await relaunched.runtime.acceptInstructions();
+    expect(ids).toEqual(['c1']);
+  });
+
+  it('through the command stream: `pending`, then `applied` as soon as the test starts, never delivered again', async () => {
+    const h = runtimeHarness();
+    await h.runtime.signIn(signIn);
+    const outcomes: string[] = [];
+    const stream = commandStream(h, [], outcomes);
+    h.runtime.onHeldStartApplied((id) => stream.appliedLater(id));
+    await stream.receive({ type: 'authorizeStart', id: 'c1', testId });
+    await h.runtime.acceptInstructions();
+    stream.start();
+    try {
+      await until(() => outcomes.length === 2, 3000, 'the applied acknowledgement');
+    } finally {
+      await stream.stop();
+    }
+    expect(outcomes).toEqual(['c1: pending', 'c1: applied']);
   });
 });

@@ -147,3 +147,46 @@ describe('the packageStored record', () => {
     expect(kinds(relaunched).slice(-2)).toEqual(['ended', 'packageStored']);
   });
 });
+
+describe('a resume elsewhere of a test whose start never reached the server', () => {
+  const resume = { type: 'authorizeResume', id: 'r1', testId: 'test-1' } as const;
+
+  it('starts again at the first question with the time left the old station’s heartbeats reported', async () => {
+    const h = runtimeHarness({ pkg, seal: await verifyingSealer() });
+    h.server.resuming = true;
+    h.server.records = [];
+    h.server.lastTimeLeftMs = 97 * MIN;
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand(resume)).toBe('applied');
+    expect(h.runtime.phase).toBe('inProgress');
+    const { allowedMs, timeLeftMs } = h.runtime.status().exam;
+    // Charged as the server knows it: neither the whole time again nor the time the station was down.
+    expect(timeLeftMs).toBe(97 * MIN);
+    const started = h.journal.records('test-1').at(-1);
+    expect(started).toMatchObject({ kind: 'started', elapsedMs: (allowedMs ?? 0) - 97 * MIN });
+    const current = h.runtime.currentChallenge();
+    expect(current.ok && current.value.challenge.id).toBe(pkg.challenges[0]?.id);
+    h.journal.close();
+
+    // A relaunch keeps it: the journal's own start carries the time run.
+    const relaunched = runtimeHarness({ pkg, file: h.file, seal: await verifyingSealer() });
+    await relaunched.runtime.restore();
+    expect(relaunched.runtime.phase).toBe('resumePending');
+    expect(relaunched.runtime.status().exam.timeLeftMs).toBe(97 * MIN);
+  });
+
+  it('charges it too when its sign-in arrived but not its start', async () => {
+    const dead = runtimeHarness({ pkg });
+    await dead.runtime.signIn(signIn);
+    const h = runtimeHarness({ pkg, seal: await verifyingSealer() });
+    h.server.resuming = true;
+    h.server.records = dead.journal.records('test-1'); // testOpened only
+    h.server.lastTimeLeftMs = 100 * MIN;
+    await h.runtime.signIn(signIn);
+    expect(await h.runtime.handleCommand(resume)).toBe('applied');
+    expect(kinds(h)).toEqual(['testOpened', 'testOpened', 'packageStored', 'started']);
+    expect(h.runtime.status().exam.timeLeftMs).toBe(100 * MIN);
+    await answerAll(h);
+    expect(h.runtime.phase).toBe('sealed');
+  });
+});

@@ -186,6 +186,7 @@ export class ExamRuntime {
   readonly #o: Required<Omit<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'onPackageStored' | 'log'>> &
     Pick<ExamRuntimeOptions, 'onSealed' | 'onRecord' | 'onPackageStored' | 'log'>;
   readonly #listeners = new Set<(event: StationEvent) => void>();
+  readonly #heldStartListeners = new Set<(commandId: string) => void>();
   #phase: ExamPhase = 'idle';
   #test: ActiveTest | null = null;
   #online = false;
@@ -229,6 +230,17 @@ export class ExamRuntime {
   onEvent(listener: (event: StationEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Called when the test starts on a start held before (acknowledged `pending`: the candidate was
+   * reading the instructions, or its package download failed), with that command's id: the server
+   * must hear at once that it was `applied`, as it counts the candidate present by it and the station
+   * may die before any record reaches it. A start applied as it came is acknowledged as such already.
+   */
+  onHeldStartApplied(listener: (commandId: string) => void): () => void {
+    this.#heldStartListeners.add(listener);
+    return () => this.#heldStartListeners.delete(listener);
   }
 
   #emit(event: StationEvent): void {
@@ -1430,6 +1442,8 @@ export class ExamRuntime {
   async #start(authorization: string): Promise<boolean> {
     const t = this.#test;
     if (!t) return false;
+    // Held already: acknowledged `pending` then, never sent by the server again.
+    const held = this.#pendingStart === authorization;
     this.#holdStart(authorization);
     this.#lastDownloadAttemptAt = this.#o.monotonic.now();
     if (this.#phase === 'waiting' && this.#preparation !== 'retrying') this.#prepare('downloading');
@@ -1468,6 +1482,7 @@ export class ExamRuntime {
     t.clock?.start();
     this.#lastTimeLeft = t.clock?.timeLeftMs() ?? null;
     this.#move('inProgress');
+    if (held) for (const listener of this.#heldStartListeners) listener(authorization);
     return true;
   }
 
@@ -1564,7 +1579,11 @@ export class ExamRuntime {
   ): NonNullable<ActiveTest['resumeImport']> {
     const atHandover = imported.length === t.progress.lastSeq ? t.progress : replay(imported);
     const sinceLastRecordMs = this.#timeSpentAfterRecords(pkg, atHandover, timeLeftMs);
-    const elapsedMs = Math.max(t.progress.lastElapsedMs, atHandover.lastElapsedMs + sinceLastRecordMs);
+    const elapsedMs = Math.max(
+      t.progress.lastElapsedMs,
+      atHandover.lastElapsedMs + sinceLastRecordMs,
+      this.#timeRunBeforeStartArrived(pkg, atHandover, timeLeftMs),
+    );
     t.clock = this.#newClock(pkg, t.progress, elapsedMs);
     return { sinceLastRecordMs, lastWallAt: imported.at(-1)?.wallAt ?? null, opened: false };
   }
@@ -1593,8 +1612,8 @@ export class ExamRuntime {
       await this.#sealSafely();
     } else if (!t.progress.started) {
       // Its start never reached the server (the old station died first): the test starts here on the
-      // resume's authority, its clock from zero. Nothing of the time run over there is known, and
-      // nothing the candidate did there is here: every question is answered again.
+      // resume's authority, its clock where the old station's heartbeats left it (#handOver; from zero
+      // when none said). Nothing the candidate did there is here: every question is answered again.
       this.#append({ kind: 'started', payload: { authorization } });
       t.resumeImport = null;
       t.clock?.start();
@@ -1634,6 +1653,20 @@ export class ExamRuntime {
     if (lastTimeLeftMs === null || !progress.started || progress.ended) return 0;
     const atLastRecord = this.#newClock(pkg, progress, progress.lastElapsedMs).timeLeftMs();
     return Math.max(0, atLastRecord - lastTimeLeftMs);
+  }
+
+  /**
+   * Exam time the old station's heartbeats show it ran when none of the records handed over is the
+   * start (it died before the start arrived): the test starts again here, at the first question, with
+   * the time left the server knows. Never the whole time again; the downtime is not charged.
+   */
+  #timeRunBeforeStartArrived(
+    pkg: TestPackage,
+    progress: TestProgress,
+    lastTimeLeftMs: number | null,
+  ): number {
+    if (lastTimeLeftMs === null || progress.started) return 0;
+    return Math.max(0, this.#newClock(pkg, progress, 0).timeLeftMs() - lastTimeLeftMs);
   }
 
   /**

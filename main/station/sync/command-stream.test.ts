@@ -123,6 +123,46 @@ describe('the command stream', () => {
     expect(applied.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
   });
 
+  it('acknowledges a held start `applied` as soon as the test starts on it, until the server takes it, without applying it again', async () => {
+    await follow(5000, (command) => (command.type === 'authorizeStart' ? 'pending' : 'applied'));
+    server.sendCommand({ type: 'authorizeStart', id: 'c1', testId: 'test-1' });
+    await until(() => server.acknowledged.length === 1, 3000, 'the pending acknowledgment');
+    // The server does not send it again: only the station can tell it the candidate started.
+    let refused = 0;
+    server.fault = (route) => {
+      if (route !== 'commandAck' || refused >= 2) return undefined;
+      refused += 1;
+      return { kind: 'status', status: 503 };
+    };
+    stream?.appliedLater('c1');
+    await until(() => server.acknowledged.length === 2, 3000, 'the applied acknowledgment');
+    expect(refused).toBe(2);
+    expect(server.acknowledgedOutcomes).toEqual([
+      { commandId: 'c1', outcome: 'pending' },
+      { commandId: 'c1', outcome: 'applied' },
+    ]);
+    // Delivered again after all: applied, and never applied twice.
+    expect(await stream?.receive({ type: 'authorizeStart', id: 'c1', testId: 'test-1' })).toEqual({
+      outcome: 'applied',
+      acknowledged: true,
+    });
+    expect(applied.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('stops acknowledging a held start applied later once the command is no longer this station’s (404)', async () => {
+    await follow();
+    server.fault = (route) =>
+      route === 'commandAck' ? { kind: 'status', status: 404, code: 'NOT_FOUND' } : undefined;
+    stream?.appliedLater('c9');
+    await until(() => logs.some((l) => l.includes('no longer this station')), 3000, 'given up');
+    const asked = server.requests.filter((r) => r.route === 'commandAck').length;
+    server.fault = () => undefined;
+    stream?.appliedLater('c10');
+    await until(() => server.acknowledged.includes('c10'), 3000, 'the next one');
+    // c9 was not sent again with c10.
+    expect(server.requests.filter((r) => r.route === 'commandAck')).toHaveLength(asked + 1);
+  });
+
   it('resumes after a cut with Last-Event-ID, and applies nothing twice', async () => {
     const commands = await follow();
     server.sendCommand(pause('c1'));

@@ -5,7 +5,8 @@
 // became of the command: `applied` again, or `applied` now for a start held then; never applied twice).
 // A command the station cannot apply yet (deferred) is not acknowledged: it is tried again after the
 // next command applied here (the resume that brings what it needs), and the server sends it again
-// meanwhile.
+// meanwhile. A start held here (`pending`) and applied later, when the candidate starts, is acknowledged
+// `applied` at once, tried again until the server takes it: the server does not send it again.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import {
   StationCommandSchema,
@@ -13,8 +14,16 @@ import {
   type StationCommand,
 } from '../../../core/contracts/station-server.ts';
 import { describeIssues } from '../../../core/validation/describe-issues.ts';
-import type { CommandOutcome, ServerResult } from '../runtime/ports.ts';
-import { BackgroundLoop, backoffDelayMs, type Backoff, type SyncTimers } from './retry-timing.ts';
+import type { CommandOutcome, ServerFailure, ServerResult } from '../runtime/ports.ts';
+import {
+  BackgroundLoop,
+  UPLOAD_BACKOFF,
+  Wakeup,
+  backoffDelayMs,
+  runRounds,
+  type Backoff,
+  type SyncTimers,
+} from './retry-timing.ts';
 
 export const COMMAND_EVENT = 'command';
 
@@ -62,6 +71,11 @@ export class CommandStream {
   /** Commands being applied: a second delivery meanwhile (the stream, a retry) waits for the first. */
   readonly #applying = new Map<string, Promise<CommandOutcome>>();
   #retrying: Promise<void> | null = null;
+  /** Commands acknowledged `pending`, applied since, whose `applied` the server has not taken yet. */
+  readonly #appliedLater = new Set<string>();
+  readonly #laterLoop = new BackgroundLoop();
+  readonly #laterWakeup = new Wakeup();
+  #laterFailures = 0;
   #lastEventId: string | null = null;
   #serverRetryMs: number | null = null;
   /** An acknowledgment failed on this connection: Last-Event-ID stays before it. */
@@ -99,10 +113,52 @@ export class CommandStream {
       this.#o.log,
       this.#o.timers,
     );
+    runRounds(this.#laterLoop, {
+      round: () => this.#acknowledgeAppliedLater(),
+      failures: () => this.#laterFailures,
+      idleMs: 60_000,
+      backoff: this.#o.backoff ?? UPLOAD_BACKOFF,
+      timers: this.#o.timers,
+      wakeup: this.#laterWakeup,
+      ...(this.#o.log ? { log: this.#o.log } : {}),
+    });
   }
 
-  stop(): Promise<void> {
-    return this.#loop.stop();
+  async stop(): Promise<void> {
+    await Promise.all([this.#loop.stop(), this.#laterLoop.stop()]);
+  }
+
+  /**
+   * A command acknowledged `pending` was applied since (the runtime's held start, once the candidate
+   * started): acknowledged `applied` now, and again after each failure, until the server takes it. The
+   * server counts the candidate present by it: the station may die before any record or heartbeat of
+   * the test reaches it, and it never sends the command again to learn it. Before start(): sent then.
+   * Kept in memory only: after a relaunch, the `started` record names the command, and the server
+   * counts it applied when the record arrives.
+   */
+  appliedLater(commandId: string): void {
+    this.#applied.set(commandId, 'applied');
+    this.#appliedLater.add(commandId);
+    this.#laterWakeup.wake();
+  }
+
+  /** One round of the acknowledgements owed by appliedLater. */
+  async #acknowledgeAppliedLater(): Promise<{ failure: ServerFailure | null }> {
+    let failure: ServerFailure | null = null;
+    for (const commandId of [...this.#appliedLater]) {
+      const ack = await this.#o.acknowledge(commandId, 'applied');
+      // The server's 404: the command is no longer this station's (the test went elsewhere).
+      if (ack.ok || (ack.kind === 'http' && ack.status === 404 && ack.code === 'NOT_FOUND')) {
+        this.#appliedLater.delete(commandId);
+        if (!ack.ok)
+          this.#o.log?.(`command ${commandId}: applied, but no longer this station's to acknowledge`);
+        continue;
+      }
+      this.#o.log?.(`command ${commandId} applied, not acknowledged yet (${ack.message}): tried again`);
+      failure ??= ack;
+    }
+    this.#laterFailures = failure ? this.#laterFailures + 1 : 0;
+    return { failure };
   }
 
   /**
@@ -135,7 +191,8 @@ export class CommandStream {
         this.#deferred.set(command.id, command);
         return { outcome: done, acknowledged: false };
       }
-      outcome = done;
+      // Applied meanwhile (the candidate started while its `pending` was on its way): said so.
+      outcome = done === 'pending' && this.#applied.get(command.id) === 'applied' ? 'applied' : done;
       this.#deferred.delete(command.id);
       this.#applied.set(command.id, outcome);
       if (this.#applied.size > REMEMBERED_COMMANDS) {

@@ -275,6 +275,8 @@ export const en: InvigilatorMessages = {
     resumeOnOwn:
       "{{other}} no longer asks to resume and the candidate's own station is back. It will resume on: {{station}}.",
     resumeOnOther: 'It will resume on: {{station}}.',
+    resumeStartNotReceived:
+      'No answer from this candidate reached the server from {{station}}: if they resume, their test starts again at the first question, with {{time}} left. The time the station was down is not counted. Make a report for the jury.',
     resumeConfirm: 'Authorize resume',
     resumeAlertWarning:
       'An alert is still pending on question {{question}}. The candidate stays blocked on that question until it is handled: handle it now or right after the resume, it stays at the top of the room.',

@@ -299,6 +299,9 @@ export const fr = {
     resumeOnOwn:
       '{{other}} ne demande plus la reprise et le poste du candidat est revenu. Il reprendra sur : {{station}}.',
     resumeOnOther: 'Il reprendra sur : {{station}}.',
+    /** The test went ahead, its start never reached the server: a resume elsewhere starts it again. */
+    resumeStartNotReceived:
+      'Aucune réponse de ce candidat n’est arrivée au serveur depuis {{station}} : s’il reprend, son test recommence à la première question, avec {{time}} de temps restant. Le temps pendant lequel le poste était arrêté n’est pas décompté. Faites un signalement pour le jury.',
     resumeConfirm: 'Autoriser la reprise',
     resumeAlertWarning:
       'Une alerte est toujours en attente sur la question {{question}}. Le candidat restera bloqué sur cette question tant qu’elle n’est pas traitée : traitez-la maintenant ou juste après la reprise, elle reste en tête de la salle.',

@@ -578,15 +578,27 @@ function ResumeView({
   const t = useT();
   const offset = useRoom((s) => s.serverOffsetMs);
   const now = useNow() + offset;
+  const { t: tShared } = useTranslation();
   const { busy, command } = useCandidateActions();
   const request = candidate.resumeRequest;
+  const onOwn = resumesOnOwnStation(candidate, now);
+  // Its start never reached the server: elsewhere the test starts again, with the time the server
+  // knows (server/exam/records.ts): what the candidate did on their station is lost, for the jury to know.
+  const restarts = candidate.startNotReceived && request !== null && !onOwn;
   return (
     <ConfirmBody
-      body={t('confirm.resumeBody')}
+      body={
+        restarts
+          ? t('confirm.resumeStartNotReceived', {
+              station: candidate.station?.name ?? '',
+              time: formatTimeLeft(candidate.timeLeftMs ?? candidate.allowedMs, tShared),
+            })
+          : t('confirm.resumeBody')
+      }
       extra={
         <>
           {request &&
-            (resumesOnOwnStation(candidate, now) ? (
+            (onOwn ? (
               <p data-testid="resume-on-own">
                 {t('confirm.resumeOnOwn', {
                   other: request.stationName,

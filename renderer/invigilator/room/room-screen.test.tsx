@@ -345,6 +345,64 @@ describe('a decision on one of two namesakes', () => {
   });
 });
 
+describe('authorizing the resume of a test whose start never reached the server', () => {
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const lost = (overrides: Partial<ReturnType<typeof card>> = {}) =>
+    card({
+      state: 'resumePending',
+      station: { id: 'st-1', name: 'Poste 01' },
+      lastHeartbeatAt: ago(10 * 60_000),
+      timeLeftMs: 97 * 60_000,
+      timeLeftAt: ago(10 * 60_000),
+      startNotReceived: true,
+      resumeRequest: { stationId: 'st-9', stationName: 'Poste 09', at: ago(60_000), lastHeardAt: ago(1000) },
+      ...overrides,
+    });
+  const confirmText = (candidate: ReturnType<typeof card>, language?: 'en') =>
+    text(
+      renderRoom(
+        <CandidateDialog candidateId={candidate.candidateId} initialView="resume" onClose={noop} />,
+        {
+          candidates: [candidate],
+          ...(language ? { language } : {}),
+        },
+      ),
+    );
+
+  it('tells the invigilator the test starts again at the first question, with the time the server knows', () => {
+    const said = confirmText(lost());
+    expect(said).toContain(
+      'Aucune réponse de ce candidat n’est arrivée au serveur depuis Poste 01\u00a0: s’il reprend, son test recommence à la première question, avec 1\u00a0h 37\u00a0min de temps restant.',
+    );
+    expect(said).toContain('Faites un signalement pour le jury.');
+    expect(said).toContain('Il reprendra sur\u00a0: Poste 09.');
+    // Not the usual promise, which would be false here.
+    expect(said).not.toContain('reprend à la question où il s’est arrêté');
+    expect(confirmText(lost(), 'en')).toContain(
+      'No answer from this candidate reached the server from Poste 01: if they resume, their test starts again at the first question, with 1\u00a0h 37\u00a0min left.',
+    );
+    // No time the station reported: all of it.
+    expect(confirmText(lost({ timeLeftMs: null, timeLeftAt: null }))).toContain('avec 1\u00a0h 45\u00a0min');
+  });
+
+  it('says the usual when the start arrived, or when the test goes on on its own station', () => {
+    expect(confirmText(lost({ startNotReceived: false }))).toContain(
+      'Le test reprend à la question où il s’est arrêté',
+    );
+    // Its own station beats again and the other no longer asks: the test goes on there, nothing lost.
+    const back = lost({
+      lastHeartbeatAt: ago(1000),
+      resumeRequest: {
+        stationId: 'st-9',
+        stationName: 'Poste 09',
+        at: ago(60_000),
+        lastHeardAt: ago(60_000),
+      },
+    });
+    expect(confirmText(back)).not.toContain('Aucune réponse');
+  });
+});
+
 describe('a finished test on a card of 30', () => {
   const cardHtml = (candidate: ReturnType<typeof card>, health: 'off' | 'ok' = 'off') => {
     const nowMs = T0 + 120_000;

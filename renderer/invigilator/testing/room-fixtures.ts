@@ -51,6 +51,7 @@ export function card(overrides: Partial<RoomCandidate> = {}): RoomCandidate {
     lastHeartbeatAt: at(0),
     goAheadAt: null,
     wentAhead: WENT_AHEAD_STATES.has(state),
+    startNotReceived: false,
     upload: 'none',
     uploadRefusal: null,
     lockdownEvents: [],

@@ -107,6 +107,8 @@ export const serverErrorsFr = {
     NOT_JOINED: 'Ce candidat n’a pas encore rejoint la session sur un poste.',
     NOT_STARTED: 'Le test de ce candidat n’a pas commencé.',
     ALREADY_STARTED: 'Le test de ce candidat a déjà commencé.',
+    STATION_CHANGED:
+      'Ce candidat vient de changer de poste : sa présence n’a pas été confirmée. Vérifiez qu’il est assis au poste affiché, puis confirmez de nouveau.',
     ALREADY_PAUSED: 'Ce poste est déjà en pause.',
     NOT_PAUSED: 'Ce poste n’est pas en pause.',
     NOTHING_TO_WITHDRAW: 'Il n’y a rien à retirer : la présence n’était pas confirmée.',
@@ -264,6 +266,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     NOT_JOINED: 'This candidate has not joined the session on a station yet.',
     NOT_STARTED: 'This candidate’s test has not started.',
     ALREADY_STARTED: 'This candidate’s test has already started.',
+    STATION_CHANGED:
+      'This candidate has just moved to another station: their presence was not confirmed. Check they sit at the station shown, then confirm again.',
     ALREADY_PAUSED: 'This station is already paused.',
     NOT_PAUSED: 'This station is not paused.',
     NOTHING_TO_WITHDRAW: 'Nothing to withdraw: presence was not confirmed.',

@@ -1098,13 +1098,21 @@ function tests(db: SqliteDatabase): TestRepository {
     },
   );
 
+  const commandsOfTest = db.prepare('SELECT * FROM commands WHERE test_id = ? ORDER BY seq');
   const authorize = db.transaction(
     (
       id: string,
       authorization: 'start' | 'resume' | null,
       command: StoredCommand,
       dropRequest: ResumeRequest | undefined,
+      recheck: Parameters<TestRepository['authorize']>[4],
     ) => {
+      // Throws (nothing written) when the test changed meanwhile in a way the caller refuses.
+      if (recheck) {
+        const row = get.get(id) as Row | undefined;
+        if (!row) throw new Error(`test ${id} vanished`);
+        recheck(testFromRow(row), (commandsOfTest.all(id) as Row[]).map(commandFromRow));
+      }
       if (dropRequest) dropResumeRequest.run(id, dropRequest.stationId, dropRequest.requestedAt);
       if (authorization === null) {
         // A start withdrawn before its station acknowledged it is no longer sent: delivered again after
@@ -1218,8 +1226,8 @@ function tests(db: SqliteDatabase): TestRepository {
     async juryNeutralizations(id) {
       return (neutralizations.all(id) as unknown[]).map(String);
     },
-    async authorize(id, authorization, command, dropRequest) {
-      authorize(id, authorization, command, dropRequest);
+    async authorize(id, authorization, command, dropRequest, recheck) {
+      authorize(id, authorization, command, dropRequest, recheck);
     },
     async appendRecords(id, list, journal, newAlerts, at, clockOffsetMs = null) {
       const expected = list.length > 0 ? (list[0]?.seq ?? 1) - 1 : journal.storedThrough;
