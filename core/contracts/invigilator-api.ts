@@ -318,7 +318,14 @@ export const RequestIdSchema = z.uuid();
 const retried = { requestId: RequestIdSchema.optional() };
 
 export const InvigilatorCommandRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('authorizeStart'), ...retried }).strict(),
+  z
+    .object({
+      type: z.literal('authorizeStart'),
+      /** The station the card showed when the presence was confirmed: the start goes there only. */
+      stationId: Id.optional(),
+      ...retried,
+    })
+    .strict(),
   z.object({ type: z.literal('withdrawAuthorization'), ...retried }).strict(),
   z.object({ type: z.literal('authorizeResume'), ...retried }).strict(),
   z.object({ type: z.literal('pause'), reason: z.string().trim().max(500).default(''), ...retried }).strict(),

@@ -219,6 +219,26 @@ describe('a start confirmed while its package is generated', () => {
     expect(await startsFor(station)).toEqual([]);
   });
 
+  it('refuses it when the card the invigilator confirmed on showed another station than the candidate’s now', async () => {
+    const { testId } = await join(server, day, station, lea());
+    const spare = await enrolledStation(server, day, 'Poste 02');
+    await join(server, day, spare, lea());
+    // The room drawn before the move: the presence confirmed for Poste 01.
+    const stale = await inv.post(`/candidates/${lea().id}/commands`, {
+      type: 'authorizeStart',
+      stationId: station.id,
+    });
+    expect([stale.statusCode, errorOf(stale).code]).toEqual([409, 'STATION_CHANGED']);
+    expect(await startsFor(spare)).toEqual([]);
+    expect(await store().tests.get(testId)).toMatchObject({ authorization: null });
+    const here = await inv.post(`/candidates/${lea().id}/commands`, {
+      type: 'authorizeStart',
+      stationId: spare.id,
+    });
+    expect(here.statusCode).toBe(200);
+    expect(await startsFor(spare)).toHaveLength(1);
+  });
+
   it('refuses it when a start was acknowledged applied meanwhile (another screen confirmed it too)', async () => {
     const { testId } = await join(server, day, station, lea());
     let other = '';

@@ -99,8 +99,14 @@ export async function issueCommand(
     case 'authorizeStart': {
       if (started)
         throw conflict('ALREADY_STARTED', 'the test has already started: authorize a resume instead');
-      // The presence is confirmed at the station the invigilator saw: the command goes there only.
-      const confirmedAt = test.stationId;
+      // The presence is confirmed at the station the invigilator saw (the card's, when the screen says
+      // it; else the test's as this request found it): the command goes there only.
+      const confirmedAt = request.stationId ?? test.stationId;
+      if (confirmedAt !== test.stationId)
+        throw conflict(
+          'STATION_CHANGED',
+          'the candidate signed in at another station meanwhile: confirm their presence there',
+        );
       await ensurePackage(ctx, session, candidate, test);
       test = (await ctx.store.tests.get(testId)) ?? test;
       const command = newCommand(ctx, session, test, { type: 'authorizeStart', id, testId }, requestRef);
@@ -334,7 +340,8 @@ export async function decideAlert(
  * The station applied a command, kept it for later, or had nothing to do with it: `outcome` as it said
  * (null: an older station, which does not say). A second acknowledgement (a redelivery) keeps the first
  * one's time, and changes its outcome only to `applied` (a start held while the candidate read the
- * instructions, applied since): what a station did is never undone by what it says later.
+ * instructions, applied since), with the time it rose: what a station did is never undone by what it
+ * says later, and the room counts the test under way from when it went ahead.
  */
 export async function acknowledgeCommand(
   ctx: ServerContext,
@@ -349,8 +356,11 @@ export async function acknowledgeCommand(
   }
   if (command.acknowledgedAt !== null) {
     if (outcome === 'applied' && command.acknowledgedOutcome !== 'applied') {
-      await ctx.store.commands.acknowledge(command.id, command.acknowledgedAt, outcome);
+      // Risen from held: its time becomes now (the store keeps the later one), when the test went ahead.
+      const at = ctx.now();
+      await ctx.store.commands.acknowledge(command.id, at, outcome);
       await ctx.feed.candidateChanged(test.sessionId, test.candidateId, `applied:${command.command.type}`);
+      return Math.max(command.acknowledgedAt, at);
     }
     return command.acknowledgedAt;
   }

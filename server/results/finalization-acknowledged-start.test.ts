@@ -238,15 +238,24 @@ describe('a test whose start its station acknowledged, then silence', () => {
   });
 
   describe('acknowledged again (a redelivery)', () => {
-    it('rises from held to applied (the candidate accepted the instructions since), and keeps the first time', async () => {
-      const { startCommandId, ackedAt } = await acknowledgedStart(candidate(0), 'signedIn', {
+    it('rises from held to applied (the candidate accepted the instructions since), with the time it rose', async () => {
+      const { testId, startCommandId } = await acknowledgedStart(candidate(0), 'signedIn', {
         outcome: 'pending',
       });
-      server.clock.advance(5_000);
+      // Heard while the candidate read the instructions, after the held acknowledgement.
+      server.clock.advance(2_000);
+      expect((await bareHeartbeat(server, station, testId, 'waiting')).statusCode).toBe(200);
+      server.clock.advance(3_000);
+      const appliedAt = server.clock.now;
       expect((await ack(station, startCommandId, { outcome: 'applied' })).statusCode).toBe(200);
       expect(await server.app.pix.store.commands.get(startCommandId)).toMatchObject({
-        acknowledgedAt: ackedAt,
+        acknowledgedAt: appliedAt,
         acknowledgedOutcome: 'applied',
+      });
+      // Nothing heard since: the test may be running offline, and the room says from when.
+      expect(await inv.card(candidate(0).id)).toMatchObject({
+        goAheadAt: new Date(appliedAt).toISOString(),
+        wentAhead: true,
       });
       await silence();
       expect(await inv.card(candidate(0).id)).toMatchObject({ wentAhead: true });

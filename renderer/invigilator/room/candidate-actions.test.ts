@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { alertReasonCodesFor } from '../../../core/contracts/invigilator-api.ts';
 import { card } from '../testing/room-fixtures.ts';
-import { alertCodeGroups, availableActions, unpauseWord } from './candidate-actions.ts';
+import {
+  alertCodeGroups,
+  availableActions,
+  confirmedAtCardStation,
+  unpauseWord,
+} from './candidate-actions.ts';
 
 describe('actions offered on a card', () => {
   it('follows the candidate through the test', () => {
@@ -74,5 +79,20 @@ describe('ending a pause', () => {
     expect(unpauseWord(card({ state: 'paused', pause: { cause: 'lockdown', reason: 'x' } }))).toBe('unlock');
     // Paused without a known cause: as the card words it, the invigilator's pause.
     expect(unpauseWord(card({ state: 'paused', pause: null }))).toBe('continue');
+  });
+});
+
+describe('a presence confirmed from a card', () => {
+  it('names the station the card shows, so that a start never reaches a station nobody looked at', () => {
+    const atPoste01 = card({ station: { id: 'st-01', name: 'Poste 01' } });
+    expect(confirmedAtCardStation(atPoste01, { type: 'authorizeStart' })).toEqual({
+      type: 'authorizeStart',
+      stationId: 'st-01',
+    });
+    // Other commands, and a card with no station, go as they are.
+    expect(confirmedAtCardStation(atPoste01, { type: 'unlock' })).toEqual({ type: 'unlock' });
+    expect(confirmedAtCardStation(card({ station: null }), { type: 'authorizeStart' })).toEqual({
+      type: 'authorizeStart',
+    });
   });
 });

@@ -2,7 +2,11 @@
 // and refuses the others with a clear message). The screen shows only these, so that a button is
 // never offered for something that cannot happen.
 import type { AlertReasonCode } from '../../../core/journal/journal-record.ts';
-import type { QuestionContent, RoomCandidate } from '../../../core/contracts/invigilator-api.ts';
+import type {
+  InvigilatorCommandRequest,
+  QuestionContent,
+  RoomCandidate,
+} from '../../../core/contracts/invigilator-api.ts';
 
 export type CandidateAction =
   | 'authorizeStart'
@@ -90,4 +94,18 @@ export function alertCodeGroups(
     ...allowed.filter((code) => !suggested.includes(code) && !rest.includes(code)),
   ];
   return { suggested, others };
+}
+
+/**
+ * A presence is confirmed for the station the card shows: the server refuses the start (STATION_CHANGED)
+ * if the candidate has signed in elsewhere since the card was drawn, rather than start a station nobody
+ * looked at.
+ */
+export function confirmedAtCardStation(
+  candidate: Pick<RoomCandidate, 'station'>,
+  request: InvigilatorCommandRequest,
+): InvigilatorCommandRequest {
+  return request.type === 'authorizeStart' && candidate.station
+    ? { ...request, stationId: candidate.station.id }
+    : request;
 }

@@ -11,7 +11,7 @@ import { ApiFailure } from '../api/invigilator-client.ts';
 import { actionKey } from '../api/request-id.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useClient, useRoomStore } from '../state/room-context.tsx';
-import { unpauseWord } from './candidate-actions.ts';
+import { confirmedAtCardStation, unpauseWord } from './candidate-actions.ts';
 import { useCandidateName } from './use-candidate-name.ts';
 
 export type Outcome = { ok: true } | { ok: false; message: string };
@@ -62,7 +62,7 @@ export function useCandidateActions() {
         const requestId = store.getState().requestIdFor(key);
         store.getState().applyIssued(
           await client.command(store.getState().sessionId, candidate.candidateId, {
-            ...request,
+            ...confirmedAtCardStation(candidate, request),
             requestId,
           }),
         );

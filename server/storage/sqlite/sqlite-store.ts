@@ -1338,7 +1338,14 @@ function commands(db: SqliteDatabase): CommandRepository {
      WHERE t.station_id = ? AND c.acknowledged_at IS NULL AND c.seq > ? ORDER BY c.seq`,
   );
   const ack = db.prepare(
-    `UPDATE commands SET acknowledged_at = COALESCE(acknowledged_at, @at),
+    // A held start risen to `applied` takes the time it rose: the room counts the test under way from
+    // it (room-view.ts testClock), and heartbeats heard while the candidate read the instructions came
+    // after the held acknowledgement. Otherwise the first time is kept.
+    `UPDATE commands SET
+       acknowledged_at = CASE
+         WHEN acknowledged_at IS NULL THEN @at
+         WHEN @outcome = 'applied' AND ack_outcome IS NOT 'applied' THEN MAX(acknowledged_at, @at)
+         ELSE acknowledged_at END,
        ack_outcome = CASE WHEN acknowledged_at IS NULL OR @outcome = 'applied' THEN @outcome ELSE ack_outcome END
      WHERE id = @id`,
   );
