@@ -61,7 +61,8 @@ async function deliver(ctx: ServerContext, testId: string, commandId: string): P
   const stored = await ctx.store.commands.get(commandId);
   const test = await ctx.store.tests.get(testId);
   if (!stored || !test) throw new Error('the command was not stored');
-  ctx.stationBus.publish(test.stationId, stored);
+  // Retired meanwhile (its candidate signed in elsewhere, its start withdrawn): never sent.
+  if (stored.acknowledgedAt === null) ctx.stationBus.publish(test.stationId, stored);
   return stored;
 }
 

@@ -591,7 +591,12 @@ function ResumeView({
         restarts
           ? t('confirm.resumeStartNotReceived', {
               station: candidate.station?.name ?? '',
-              time: formatTimeLeft(candidate.timeLeftMs ?? candidate.allowedMs, tShared),
+              // What the new station gives: never more than the time allowed (time added on the old one
+              // before its start arrived is not known there).
+              time: formatTimeLeft(
+                Math.min(candidate.timeLeftMs ?? candidate.allowedMs, candidate.allowedMs),
+                tShared,
+              ),
             })
           : t('confirm.resumeBody')
       }

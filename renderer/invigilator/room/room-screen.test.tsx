@@ -383,6 +383,8 @@ describe('authorizing the resume of a test whose start never reached the server'
     );
     // No time the station reported: all of it.
     expect(confirmText(lost({ timeLeftMs: null, timeLeftAt: null }))).toContain('avec 1\u00a0h 45\u00a0min');
+    // More left than allowed (time added on the old station): the new station gives the time allowed.
+    expect(confirmText(lost({ timeLeftMs: 110 * 60_000 }))).toContain('avec 1\u00a0h 45\u00a0min');
   });
 
   it('says the usual when the start arrived, or when the test goes on on its own station', () => {
