@@ -4,34 +4,27 @@
 // the test: the station may die right after, and the candidate signing in elsewhere then resumes the
 // test they began instead of starting a new one (and finalization counts them present).
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
-import { closeRoom, openRoom, signIn, startStation, stopStation } from './real-server-room.ts';
-import type { FetchLike } from './sync/server-connection.ts';
+import {
+  closeRoom,
+  cuttableNetwork,
+  openRoom,
+  signIn,
+  startStation,
+  stopStation,
+} from './real-server-room.ts';
 import { tempDataDir, until } from './sync/sync-fixtures.ts';
 
 // Closing lets requests in flight end (the server waits for the stations' connections): room for it.
 afterEach(closeRoom, 30_000);
-
-/** The station's network: its records never get through, its heartbeats only until told. */
-function network() {
-  const net = { heartbeats: true };
-  const [recordsBefore = '', recordsAfter = ''] = STATION_API_PATHS.records('X').split('X');
-  const fetch: FetchLike = async (input, init) => {
-    const { pathname } = new URL(input);
-    const records = pathname.startsWith(recordsBefore) && pathname.endsWith(recordsAfter);
-    if (init.method === 'POST' && records) throw new TypeError('fetch failed');
-    if (pathname === STATION_API_PATHS.heartbeat && !net.heartbeats) throw new TypeError('fetch failed');
-    return globalThis.fetch(input, init);
-  };
-  return { net, fetch };
-}
 
 describe('a start held while the candidate reads the instructions', () => {
   it('is acknowledged applied as soon as the candidate starts, though nothing else of the test reaches the server', async () => {
     const r = await openRoom();
     const candidate = r.day.candidates[0]!;
     const store = r.server.app.pix.store;
-    const { net, fetch } = network();
+    const { net, fetch } = cuttableNetwork();
+    // Its records never get through.
+    net.records = false;
     const a = await startStation(r, tempDataDir('station-a-'), { name: 'Poste 01', fetch });
     expect((await signIn(r, a)).ok).toBe(true);
     net.heartbeats = false;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnswerValue } from '../../core/challenge/answer.ts';
 import type { PackagedChallenge } from '../../core/challenge/challenge.ts';
 import type { StationStatus } from '../../core/contracts/station-api.ts';
+import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 /* eslint-disable no-restricted-imports -- tests against the real server (never shipped): the station's
    own code still imports nothing from server/. */
 import { invigilator, type Invigilator } from '../../server/testing/exam-helpers.ts';
@@ -127,3 +128,24 @@ export async function answerCurrent(services: StationServices) {
 /** The station's status, as its screens read it. */
 export const statusOf = async (services: StationServices) =>
   ((await services.dispatch('getStatus', {})) as { ok: true; value: StationStatus }).value;
+
+/**
+ * A station's network the test cuts: its replicated records and its heartbeats get through only while
+ * allowed; the packages the server refuses it are counted.
+ */
+export function cuttableNetwork() {
+  const net = { records: true, heartbeats: true, packagesRefused: 0 };
+  const [recordsBefore = '', recordsAfter = ''] = STATION_API_PATHS.records('X').split('X');
+  const [packageBefore = '', packageAfter = ''] = STATION_API_PATHS.package('X').split('X');
+  const fetch: FetchLike = async (input, init) => {
+    const { pathname } = new URL(input);
+    const records = pathname.startsWith(recordsBefore) && pathname.endsWith(recordsAfter);
+    if (init.method === 'POST' && records && !net.records) throw new TypeError('fetch failed');
+    if (pathname === STATION_API_PATHS.heartbeat && !net.heartbeats) throw new TypeError('fetch failed');
+    const response = await globalThis.fetch(input, init);
+    if (pathname.startsWith(packageBefore) && pathname.endsWith(packageAfter) && response.status === 403)
+      net.packagesRefused += 1;
+    return response;
+  };
+  return { net, fetch };
+}

@@ -5,47 +5,28 @@
 // still read the instructions): the authorization is withdrawn, the invigilator confirms the presence
 // again where the candidate sits, and the first station can no longer start with it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATION_API_PATHS } from '../../core/contracts/station-server.ts';
 import { AnswerJournal } from './journal/answer-journal.ts';
 import {
   answerCurrent,
   closeRoom,
+  cuttableNetwork,
   openRoom,
   signIn,
   startStation,
   statusOf,
   stopStation,
 } from './real-server-room.ts';
-import type { FetchLike } from './sync/server-connection.ts';
 import { tempDataDir, until } from './sync/sync-fixtures.ts';
 
 // Closing lets requests in flight end (the server waits for the stations' connections): room for it.
 afterEach(closeRoom, 30_000);
-
-/** The network of the first station: its records and its heartbeats get through only when allowed. */
-function network() {
-  const net = { records: true, heartbeats: true, packagesRefused: 0 };
-  const [recordsBefore = '', recordsAfter = ''] = STATION_API_PATHS.records('X').split('X');
-  const [packageBefore = '', packageAfter = ''] = STATION_API_PATHS.package('X').split('X');
-  const fetch: FetchLike = async (input, init) => {
-    const { pathname } = new URL(input);
-    const records = pathname.startsWith(recordsBefore) && pathname.endsWith(recordsAfter);
-    if (init.method === 'POST' && records && !net.records) throw new TypeError('fetch failed');
-    if (pathname === STATION_API_PATHS.heartbeat && !net.heartbeats) throw new TypeError('fetch failed');
-    const response = await globalThis.fetch(input, init);
-    if (pathname.startsWith(packageBefore) && pathname.endsWith(packageAfter) && response.status === 403)
-      net.packagesRefused += 1;
-    return response;
-  };
-  return { net, fetch };
-}
 
 describe('a start authorized at one station, the candidate signing in at another', () => {
   it('applied there, nothing of it on the server: the candidate resumes the same test, authorized by the invigilator', async () => {
     const r = await openRoom();
     const candidate = r.day.candidates[0]!;
     const store = r.server.app.pix.store;
-    const { net, fetch } = network();
+    const { net, fetch } = cuttableNetwork();
     net.records = false;
     const a = await startStation(r, tempDataDir('station-a-'), { name: 'Poste 01', fetch });
     expect((await signIn(r, a)).ok).toBe(true);
@@ -117,7 +98,7 @@ describe('a start authorized at one station, the candidate signing in at another
     const r = await openRoom();
     const candidate = r.day.candidates[0]!;
     const store = r.server.app.pix.store;
-    const { net, fetch } = network();
+    const { net, fetch } = cuttableNetwork();
     const a = await startStation(r, tempDataDir('station-a-'), { name: 'Poste 01', fetch });
     expect((await signIn(r, a)).ok).toBe(true);
     const start = (await r.inv.command(candidate.id, { type: 'authorizeStart' })).command.id;
